@@ -1,0 +1,123 @@
+//! The `copydesk` command line: parse articles to JSON, in batch, and run the evals.
+#![allow(clippy::print_stdout)]
+
+mod batch;
+mod eval_quotes;
+mod eval_structure;
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage:
+  copydesk parse [FILE|-]            parse one article, print it as JSON
+  copydesk parse --jsonl [FILE|-]    JSONL in ({\"id\", \"text\"} per line), JSONL out ({\"id\", \"article\"} or {\"id\", \"error\"})
+  copydesk quotes --jsonl [FILE|-]   the same for body-only text: {\"id\", \"quotes\"}
+  copydesk quotes [FILE|-]           the quotes of one body-only text, as JSON
+  copydesk eval quotes FILE.jsonl    quote and speaker scores on a quotes eval file
+  copydesk eval structure FILE.jsonl structure scores on a structure eval file
+
+options:
+  --threads N    worker threads for --jsonl (default: all cores)
+
+exit status: 0 all records parsed, 1 some record failed, 2 usage or I/O error";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(msg) => {
+            let _ = writeln!(io::stderr(), "copydesk: {msg}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Parsed command-line flags.
+struct Flags<'a> {
+    jsonl: bool,
+    threads: Option<usize>,
+    file: Option<&'a str>,
+}
+
+fn flags(args: &[String]) -> Result<Flags<'_>, String> {
+    let mut f = Flags {
+        jsonl: false,
+        threads: None,
+        file: None,
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--jsonl" => f.jsonl = true,
+            "--threads" => {
+                let n = it.next().ok_or("--threads needs a number")?;
+                f.threads = Some(n.parse().map_err(|_| format!("bad --threads {n:?}"))?);
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s if f.file.is_none() => f.file = Some(s),
+            s => return Err(format!("unexpected argument {s:?}")),
+        }
+    }
+    Ok(f)
+}
+
+fn open(file: Option<&str>) -> Result<Box<dyn io::BufRead>, String> {
+    match file {
+        None | Some("-") => Ok(Box::new(io::BufReader::with_capacity(1 << 20, io::stdin()))),
+        Some(path) => std::fs::File::open(path)
+            .map(|f| Box::new(io::BufReader::with_capacity(1 << 20, f)) as Box<dyn io::BufRead>)
+            .map_err(|e| format!("cannot open {path}: {e}")),
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let (cmd, rest) = args.split_first().ok_or("no command")?;
+    match cmd.as_str() {
+        "parse" | "quotes" => {
+            let f = flags(rest)?;
+            let mode = if cmd == "parse" {
+                batch::Mode::Article
+            } else {
+                batch::Mode::Quotes
+            };
+            let input = open(f.file)?;
+            if f.jsonl {
+                let failed = batch::run(input, io::stdout().lock(), mode, f.threads)
+                    .map_err(|e| format!("i/o error: {e}"))?;
+                return Ok(if failed > 0 {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                });
+            }
+            let mut bytes = Vec::new();
+            input
+                .take(u64::MAX)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read input: {e}"))?;
+            match batch::one(&bytes, mode) {
+                Ok(json) => {
+                    println!("{json}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    let _ = writeln!(io::stderr(), "copydesk: {e}");
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        "eval" => match rest {
+            [kind, file] if kind == "quotes" => eval_quotes::run(file).map(|_| ExitCode::SUCCESS),
+            [kind, file] if kind == "structure" => {
+                eval_structure::run(file).map(|_| ExitCode::SUCCESS)
+            }
+            _ => Err("eval takes `quotes FILE` or `structure FILE`".into()),
+        },
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command {other:?}")),
+    }
+}

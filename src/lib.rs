@@ -1,0 +1,221 @@
+//! # copydesk
+//!
+//! Turns raw news-article text — what a scraper or an HTML-to-text step produced — into a
+//! typed [`Article`]: [`Headline`], [`Dek`], [`Byline`]s, photo [`Credit`]s, dates, body
+//! [`Paragraph`]s and [`Subhead`]s in order, every direct [`Quote`] with its
+//! [`Attribution`] (speaker resolved from "he said" or a bare surname), [`RelatedTags`],
+//! and the [`Boilerplate`] set aside with its reason. Every element carries the [`Span`] of
+//! its bytes in the input, and every non-blank byte of the input lies in exactly one
+//! top-level element: nothing is lost.
+//!
+//! ```
+//! let text = "\
+//! Council votes to close the old bridge
+//!
+//! By Jane Doe
+//!
+//! The city council voted on Tuesday to close the old bridge after inspectors found cracks in two piers.
+//!
+//! \"We had no choice,\" said Mayor Ann Lee. \"Safety comes first.\"
+//! ";
+//! let article = copydesk::parse(text)?;
+//! assert_eq!(article.headline.as_ref().unwrap().text, "Council votes to close the old bridge");
+//! assert_eq!(article.bylines[0].text, "By Jane Doe");
+//! assert_eq!(article.paragraphs().count(), 2);
+//! let quote = &article.quotes[0];
+//! assert_eq!(quote.text, "We had no choice,");
+//! assert_eq!(quote.speaker(), Some("Ann Lee"));
+//! assert_eq!(&text[std::ops::Range::from(quote.span)], "We had no choice,");
+//! # Ok::<(), copydesk::Error>(())
+//! ```
+//!
+//! ## Stages
+//!
+//! Data flows one way, one module per stage:
+//!
+//! 1. [`normalize`] — bytes → checked text (BOM, size, UTF-8, NUL), and the one definition
+//!    of cleaned element text ([`normalize::clean`]).
+//! 2. `segment` — text → blocks (blank lines, one block per line, hard-wrapped paragraphs
+//!    joined), found with `memchr`.
+//! 3. `classify` — blocks → labels (headline, dek, byline, credit, date, paragraph,
+//!    subhead, tags, boilerplate with a reason).
+//! 4. `quotes` — body blocks → quotations (straight, curly, mixed, nested,
+//!    multi-paragraph; titles and scare quotes rejected).
+//! 5. `attribution` — quotations → speaker, descriptor, speech verb; pronouns and surnames
+//!    resolved across paragraphs.
+//! 6. `assemble` — everything → [`Article`], text cleaned once per element.
+//!
+//! Public types live in [`model`] (and [`Span`], [`Error`], [`Options`]); shared tiny nom
+//! parsers in `lex`.
+//!
+//! ## Untrusted input
+//!
+//! copydesk is built to read untrusted text in services:
+//!
+//! * **No panics.** Any `&str` or `&[u8]` gives an `Article` or an [`Error`]; the crate has
+//!   no `unsafe` code, and the fuzz targets in `fuzz/` check this with the invariants below.
+//! * **Errors** ([`ErrorKind`]): empty input, whitespace-only input, input over
+//!   [`Options::with_max_input_bytes`] (default 256 MiB), invalid UTF-8 (with its offset;
+//!   or repaired under [`Utf8Policy::Replace`]), a NUL byte (binary data). Anything else —
+//!   a page that is not an article, unbalanced quote marks, junk — gives a best-effort
+//!   `Article` whose [`Article::diagnostics`] say what was odd.
+//! * **Linear time.** Each stage scans its input a bounded number of times; attribution
+//!   looks back at most [`Options::with_lookback_blocks`] blocks and a bounded window of
+//!   bytes; a quotation longer than [`Options::with_max_quote_bytes`] is taken as an
+//!   unbalanced mark. There is no recursion whose depth depends on the input.
+//! * **Memory** is O(input) for the input itself and O(number of elements) for the
+//!   article: text is borrowed wherever cleaning changes nothing.
+//! * **Invariants** (checked by property tests and fuzz targets): spans lie inside the input
+//!   on character boundaries; top-level elements are ordered and never overlap; every
+//!   non-blank byte ([`normalize::is_blank`]) lies in exactly one top-level element; each
+//!   element's text is [`normalize::clean`] of the bytes under its span; every quote lies in
+//!   its body block; parsing is deterministic and CRLF gives the same structure as LF.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+mod assemble;
+mod attribution;
+mod classify;
+mod error;
+mod lex;
+pub mod model;
+pub mod normalize;
+mod options;
+mod quotes;
+mod segment;
+mod span;
+
+pub use error::{Error, ErrorKind};
+pub use model::*;
+pub use options::{Normalization, Options, Utf8Policy};
+pub use span::Span;
+
+use normalize::Prepared;
+
+/// A reusable parser with its [`Options`].
+///
+/// ```
+/// use copydesk::{Options, Parser};
+/// let parser = Parser::new(Options::default());
+/// let article = parser.parse("A headline for the story\n\nThe first paragraph of the story is here, and it is long enough to read as prose.")?;
+/// assert_eq!(article.body.len(), 1);
+/// # Ok::<(), copydesk::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Parser {
+    options: Options,
+}
+
+impl Parser {
+    /// Makes a parser with these options.
+    pub fn new(options: Options) -> Self {
+        Parser { options }
+    }
+
+    /// The parser's options.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Parses an article.
+    ///
+    /// # Errors
+    ///
+    /// Empty or whitespace-only input, input over the size limit, or a NUL byte.
+    pub fn parse<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
+        let prepared = normalize::prepare(input, &self.options)?;
+        Ok(self.run(prepared))
+    }
+
+    /// Parses an article from bytes: a UTF-8 BOM is skipped, invalid UTF-8 is an error (or
+    /// repaired, under [`Utf8Policy::Replace`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Parser::parse`], and [`ErrorKind::InvalidUtf8`] with the offset of the first bad
+    /// byte.
+    ///
+    /// ```
+    /// let err = copydesk::parse_bytes(b"Bad \xff byte").unwrap_err();
+    /// assert_eq!(err.kind(), &copydesk::ErrorKind::InvalidUtf8 { offset: 4 });
+    /// ```
+    pub fn parse_bytes<'a>(&self, input: &'a [u8]) -> Result<Article<'a>, Error> {
+        if input.len() > self.options.max_input_bytes() {
+            return Err(ErrorKind::TooLarge {
+                len: input.len(),
+                limit: self.options.max_input_bytes(),
+            }
+            .into());
+        }
+        match std::str::from_utf8(input) {
+            Ok(text) => self.parse(text),
+            Err(e) => match self.options.utf8_policy() {
+                Utf8Policy::Reject => Err(ErrorKind::InvalidUtf8 {
+                    offset: e.valid_up_to(),
+                }
+                .into()),
+                Utf8Policy::Replace => {
+                    let (repaired, map, bad) = normalize::repair_utf8(input);
+                    let mut article = self.parse(&repaired)?.into_owned();
+                    article.map_spans(|s| map.map_span(s));
+                    article.diagnostics.extend(bad.into_iter().map(|span| Diagnostic {
+                        kind: DiagnosticKind::ReplacedInvalidUtf8,
+                        span,
+                    }));
+                    Ok(article)
+                }
+            },
+        }
+    }
+
+    /// Extracts the quotations of a text that is only body paragraphs (no headline or
+    /// boilerplate detection): every block is a paragraph, and [`Quote::block`] indexes the
+    /// blocks.
+    ///
+    /// # Errors
+    ///
+    /// As [`Parser::parse`].
+    ///
+    /// ```
+    /// let quotes = copydesk::Parser::default().quotes("\"It works,\" she said.")?;
+    /// assert_eq!(quotes[0].text, "It works,");
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
+    pub fn quotes<'a>(&self, input: &'a str) -> Result<Vec<Quote<'a>>, Error> {
+        let prepared = normalize::prepare(input, &self.options)?;
+        let blocks = segment::segment(prepared.text);
+        let spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
+        let found = quotes::find_quotes(prepared.text, &spans, &self.options);
+        let attributed = attribution::attribute(prepared.text, &spans, &found, &self.options);
+        Ok(assemble::assemble_quotes(prepared, &found, &attributed, &self.options))
+    }
+
+    fn run<'a>(&self, prepared: Prepared<'a>) -> Article<'a> {
+        let blocks = segment::segment(prepared.text);
+        let labels = classify::classify(prepared.text, &blocks);
+        let body = assemble::body_spans(&blocks, &labels);
+        let found = quotes::find_quotes(prepared.text, &body, &self.options);
+        let attributed = attribution::attribute(prepared.text, &body, &found, &self.options);
+        assemble::assemble(prepared, &blocks, &labels, &found, &attributed, &self.options)
+    }
+}
+
+/// Parses an article with the default [`Options`].
+///
+/// # Errors
+///
+/// See [`Parser::parse`].
+pub fn parse(input: &str) -> Result<Article<'_>, Error> {
+    Parser::default().parse(input)
+}
+
+/// Parses an article from bytes with the default [`Options`].
+///
+/// # Errors
+///
+/// See [`Parser::parse_bytes`].
+pub fn parse_bytes(input: &[u8]) -> Result<Article<'_>, Error> {
+    Parser::default().parse_bytes(input)
+}

@@ -1,0 +1,498 @@
+//! The public output types: an [`Article`] and its elements.
+//!
+//! Every element carries the [`Span`] of its bytes in the original input and its cleaned
+//! text (see [`crate::normalize`]), borrowed from the input where cleaning changed nothing.
+//! The serde form of these types is the CLI's JSON contract (see README).
+
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// Turns a `Cow` into an owned `'static` one.
+fn own(c: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(c.into_owned())
+}
+
+macro_rules! text_element {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        pub struct $name<'a> {
+            /// The cleaned text.
+            pub text: Cow<'a, str>,
+            /// Where the element lies in the input.
+            pub span: Span,
+        }
+
+        impl<'a> $name<'a> {
+            /// Makes the element from its text and span.
+            pub fn new(text: impl Into<Cow<'a, str>>, span: Span) -> Self {
+                $name { text: text.into(), span }
+            }
+
+            /// The text as a `&str`.
+            pub fn as_str(&self) -> &str {
+                &self.text
+            }
+
+            /// Detaches the element from the input.
+            pub fn into_owned(self) -> $name<'static> {
+                $name { text: own(self.text), span: self.span }
+            }
+        }
+    };
+}
+
+text_element!(
+    /// The article's headline.
+    Headline
+);
+text_element!(
+    /// The standfirst: the sentence or two under the headline that sums the story up.
+    Dek
+);
+text_element!(
+    /// A byline or credit line: "By Jane Doe", "Al Jazeera and wire services", "Jane Doe | Reuters".
+    Byline
+);
+text_element!(
+    /// A photo or image credit or caption: "Homs Media Center / AP", "Photo: Jane Doe/Reuters".
+    Credit
+);
+text_element!(
+    /// A date or time line: "October 1, 2015", "Updated 3:57 PM ET".
+    DateLine
+);
+text_element!(
+    /// A body paragraph.
+    Paragraph
+);
+text_element!(
+    /// A section subhead inside the body.
+    Subhead
+);
+text_element!(
+    /// One related-topic tag ("Syria's War").
+    Tag
+);
+text_element!(
+    /// A piece of text with a span: a speaker mention as written, a related-tags heading.
+    Mention
+);
+
+/// A block of the article body, in input order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BodyBlock<'a> {
+    /// A paragraph.
+    Paragraph(Paragraph<'a>),
+    /// A section subhead.
+    Subhead(Subhead<'a>),
+}
+
+impl<'a> BodyBlock<'a> {
+    /// The block's cleaned text.
+    pub fn text(&self) -> &str {
+        match self {
+            BodyBlock::Paragraph(p) => &p.text,
+            BodyBlock::Subhead(s) => &s.text,
+        }
+    }
+
+    /// The block's span.
+    pub fn span(&self) -> Span {
+        match self {
+            BodyBlock::Paragraph(p) => p.span,
+            BodyBlock::Subhead(s) => s.span,
+        }
+    }
+
+    /// True for a subhead.
+    pub fn is_subhead(&self) -> bool {
+        matches!(self, BodyBlock::Subhead(_))
+    }
+
+    /// Detaches the block from the input.
+    pub fn into_owned(self) -> BodyBlock<'static> {
+        match self {
+            BodyBlock::Paragraph(p) => BodyBlock::Paragraph(p.into_owned()),
+            BodyBlock::Subhead(s) => BodyBlock::Subhead(s.into_owned()),
+        }
+    }
+}
+
+/// How a quotation sits in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A whole quoted utterance: `"We will win," she said.`
+    Direct,
+    /// A fragment embedded in reported speech: `called Cruz "the worst politician in Texas."`
+    Mixed,
+}
+
+/// How an attribution's speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// The speaker is named next to the quote.
+    Explicit,
+    /// A pronoun ("he said") resolved to a person named earlier.
+    Pronoun,
+    /// A bare surname ("Earnest said") resolved to the full name given earlier.
+    Surname,
+    /// An unattributed quote that continues the previous speaker's quotation.
+    Continuation,
+}
+
+/// Who said a quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution<'a> {
+    /// The speaker: the resolved full name ("Dmitry Peskov"), or the mention as written when
+    /// it names no one ("one of the sources", "the statement").
+    pub speaker: Cow<'a, str>,
+    /// The speaker as written near the quote: "he", "Earnest", "Kremlin spokesman Dmitry Peskov".
+    /// `None` for a continuation with no mention of its own.
+    pub mention: Option<Mention<'a>>,
+    /// The speaker's role or title, split off the name: "Kremlin spokesman".
+    pub descriptor: Option<Cow<'a, str>>,
+    /// The speech verb or cue: "said", "told reporters", "according to".
+    pub verb: Option<Cow<'a, str>>,
+    /// How the speaker was found.
+    pub resolution: Resolution,
+}
+
+impl<'a> Attribution<'a> {
+    /// Detaches the attribution from the input.
+    pub fn into_owned(self) -> Attribution<'static> {
+        Attribution {
+            speaker: own(self.speaker),
+            mention: self.mention.map(Mention::into_owned),
+            descriptor: self.descriptor.map(own),
+            verb: self.verb.map(own),
+            resolution: self.resolution,
+        }
+    }
+}
+
+/// A direct quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote<'a> {
+    /// The quoted words, without the quotation marks.
+    pub text: Cow<'a, str>,
+    /// The content between the marks (marks excluded, whitespace trimmed).
+    pub span: Span,
+    /// Index into [`Article::body`] of the block holding the quote, when it is in the body.
+    pub block: Option<usize>,
+    /// Whole utterance or embedded fragment.
+    pub kind: QuoteKind,
+    /// True when the quotation runs to the end of its paragraph with no closing mark
+    /// (it continues in the next paragraph).
+    pub open_ended: bool,
+    /// Who said it, when that can be told.
+    pub attribution: Option<Attribution<'a>>,
+}
+
+impl<'a> Quote<'a> {
+    /// Detaches the quote from the input.
+    pub fn into_owned(self) -> Quote<'static> {
+        Quote {
+            text: own(self.text),
+            span: self.span,
+            block: self.block,
+            kind: self.kind,
+            open_ended: self.open_ended,
+            attribution: self.attribution.map(Attribution::into_owned),
+        }
+    }
+
+    /// The resolved speaker, if any.
+    pub fn speaker(&self) -> Option<&str> {
+        self.attribution.as_ref().map(|a| a.speaker.as_ref())
+    }
+}
+
+/// One line or block of tags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagGroup<'a> {
+    /// The tags, split at commas, pipes and bullets.
+    pub tags: Vec<Tag<'a>>,
+    /// The whole group.
+    pub span: Span,
+}
+
+/// The related-topics block: "Related News" followed by tag lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedTags<'a> {
+    /// The heading ("Related News", "Topics", "Tags:"), when there is one.
+    pub heading: Option<Mention<'a>>,
+    /// The tag lines under it.
+    pub groups: Vec<TagGroup<'a>>,
+}
+
+impl<'a> RelatedTags<'a> {
+    /// Every tag of every group, in order.
+    pub fn tags(&self) -> impl Iterator<Item = &Tag<'a>> {
+        self.groups.iter().flat_map(|g| g.tags.iter())
+    }
+
+    /// Detaches the tags from the input.
+    pub fn into_owned(self) -> RelatedTags<'static> {
+        RelatedTags {
+            heading: self.heading.map(Mention::into_owned),
+            groups: self
+                .groups
+                .into_iter()
+                .map(|g| TagGroup {
+                    tags: g.tags.into_iter().map(Tag::into_owned).collect(),
+                    span: g.span,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Why a block was set aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BoilerplateReason {
+    /// Promotion of the site's own products ("Find us on your TV", "Download our app").
+    Promo,
+    /// Newsletter and e-mail sign-up prompts.
+    Newsletter,
+    /// Share and social-media buttons.
+    Social,
+    /// Menus, section lists, breadcrumbs, skip links.
+    Navigation,
+    /// Sign-in, log-in, subscribe and account prompts.
+    SignIn,
+    /// Comment sections and their prompts.
+    Comments,
+    /// Advertisement markers.
+    Advertisement,
+    /// Copyright and legal footers.
+    Copyright,
+    /// "Continue reading", "Read more" links.
+    ContinueReading,
+    /// Lists of links to other stories.
+    Related,
+    /// Cookie and privacy notices.
+    Cookie,
+    /// A repeat of a block seen earlier.
+    Duplicate,
+    /// Text outside the article that fits no other reason.
+    Other,
+}
+
+/// A block set aside as not part of the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Boilerplate<'a> {
+    /// The cleaned text.
+    pub text: Cow<'a, str>,
+    /// Where it lies in the input.
+    pub span: Span,
+    /// Why it was set aside.
+    pub reason: BoilerplateReason,
+}
+
+impl<'a> Boilerplate<'a> {
+    /// Detaches the block from the input.
+    pub fn into_owned(self) -> Boilerplate<'static> {
+        Boilerplate {
+            text: own(self.text),
+            span: self.span,
+            reason: self.reason,
+        }
+    }
+}
+
+/// What a diagnostic reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiagnosticKind {
+    /// Invalid UTF-8 was replaced with U+FFFD (under [`crate::Utf8Policy::Replace`]).
+    ReplacedInvalidUtf8,
+    /// No article body was found: the text may not be an article.
+    NoBody,
+    /// A quotation mark was left unbalanced and its text not taken as a quote.
+    UnbalancedQuote,
+}
+
+/// A note about the input that did not stop the parse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// What it reports.
+    pub kind: DiagnosticKind,
+    /// Where.
+    pub span: Span,
+}
+
+/// Which top-level element a span belongs to, for [`Article::top_level`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ElementKind {
+    /// [`Article::headline`].
+    Headline,
+    /// [`Article::dek`].
+    Dek,
+    /// One of [`Article::bylines`].
+    Byline,
+    /// One of [`Article::credits`].
+    Credit,
+    /// One of [`Article::dates`].
+    Date,
+    /// A paragraph of [`Article::body`].
+    Paragraph,
+    /// A subhead of [`Article::body`].
+    Subhead,
+    /// The heading of [`Article::related`].
+    RelatedHeading,
+    /// A tag group of [`Article::related`].
+    TagGroup,
+    /// One of [`Article::boilerplate`].
+    Boilerplate,
+}
+
+/// A parsed article. Borrowed from the input; [`Article::into_owned`] detaches it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Article<'a> {
+    /// The headline.
+    pub headline: Option<Headline<'a>>,
+    /// The standfirst under the headline.
+    pub dek: Option<Dek<'a>>,
+    /// Bylines and credit lines.
+    pub bylines: Vec<Byline<'a>>,
+    /// Photo and image credits and captions.
+    pub credits: Vec<Credit<'a>>,
+    /// Date and time lines.
+    pub dates: Vec<DateLine<'a>>,
+    /// Body paragraphs and subheads, in order.
+    pub body: Vec<BodyBlock<'a>>,
+    /// Direct quotations in the body, in order.
+    pub quotes: Vec<Quote<'a>>,
+    /// The related-topics tags.
+    pub related: Option<RelatedTags<'a>>,
+    /// Blocks set aside, each with its reason.
+    pub boilerplate: Vec<Boilerplate<'a>>,
+    /// Notes about the input that did not stop the parse.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// An [`Article`] that owns its text.
+pub type OwnedArticle = Article<'static>;
+
+impl<'a> Article<'a> {
+    /// The body paragraphs (not subheads), in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph<'a>> {
+        self.body.iter().filter_map(|b| match b {
+            BodyBlock::Paragraph(p) => Some(p),
+            BodyBlock::Subhead(_) => None,
+        })
+    }
+
+    /// The body subheads, in order.
+    pub fn subheads(&self) -> impl Iterator<Item = &Subhead<'a>> {
+        self.body.iter().filter_map(|b| match b {
+            BodyBlock::Subhead(s) => Some(s),
+            BodyBlock::Paragraph(_) => None,
+        })
+    }
+
+    /// The quotations, in order.
+    pub fn quotes(&self) -> impl Iterator<Item = &Quote<'a>> {
+        self.quotes.iter()
+    }
+
+    /// Every top-level element's kind and span, sorted by position. Top-level elements
+    /// never overlap, and together they cover every non-whitespace byte of the input.
+    pub fn top_level(&self) -> Vec<(ElementKind, Span)> {
+        let mut out = Vec::with_capacity(
+            self.body.len() + self.boilerplate.len() + self.bylines.len() + 4,
+        );
+        out.extend(self.headline.iter().map(|h| (ElementKind::Headline, h.span)));
+        out.extend(self.dek.iter().map(|d| (ElementKind::Dek, d.span)));
+        out.extend(self.bylines.iter().map(|b| (ElementKind::Byline, b.span)));
+        out.extend(self.credits.iter().map(|c| (ElementKind::Credit, c.span)));
+        out.extend(self.dates.iter().map(|d| (ElementKind::Date, d.span)));
+        out.extend(self.body.iter().map(|b| {
+            let kind = if b.is_subhead() {
+                ElementKind::Subhead
+            } else {
+                ElementKind::Paragraph
+            };
+            (kind, b.span())
+        }));
+        if let Some(related) = &self.related {
+            out.extend(
+                related
+                    .heading
+                    .iter()
+                    .map(|h| (ElementKind::RelatedHeading, h.span)),
+            );
+            out.extend(related.groups.iter().map(|g| (ElementKind::TagGroup, g.span)));
+        }
+        out.extend(
+            self.boilerplate
+                .iter()
+                .map(|b| (ElementKind::Boilerplate, b.span)),
+        );
+        out.sort_by_key(|(_, s)| (s.start, s.end));
+        out
+    }
+
+    /// Detaches the article from the input.
+    pub fn into_owned(self) -> OwnedArticle {
+        Article {
+            headline: self.headline.map(Headline::into_owned),
+            dek: self.dek.map(Dek::into_owned),
+            bylines: self.bylines.into_iter().map(Byline::into_owned).collect(),
+            credits: self.credits.into_iter().map(Credit::into_owned).collect(),
+            dates: self.dates.into_iter().map(DateLine::into_owned).collect(),
+            body: self.body.into_iter().map(BodyBlock::into_owned).collect(),
+            quotes: self.quotes.into_iter().map(Quote::into_owned).collect(),
+            related: self.related.map(RelatedTags::into_owned),
+            boilerplate: self
+                .boilerplate
+                .into_iter()
+                .map(Boilerplate::into_owned)
+                .collect(),
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+impl Article<'_> {
+    /// Rewrites every span with `f` (used when the parsed text was a repaired copy of the input).
+    pub(crate) fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
+        let f = &f;
+        self.headline.iter_mut().for_each(|e| e.span = f(e.span));
+        self.dek.iter_mut().for_each(|e| e.span = f(e.span));
+        self.bylines.iter_mut().for_each(|e| e.span = f(e.span));
+        self.credits.iter_mut().for_each(|e| e.span = f(e.span));
+        self.dates.iter_mut().for_each(|e| e.span = f(e.span));
+        for b in &mut self.body {
+            match b {
+                BodyBlock::Paragraph(p) => p.span = f(p.span),
+                BodyBlock::Subhead(s) => s.span = f(s.span),
+            }
+        }
+        for q in &mut self.quotes {
+            q.span = f(q.span);
+            if let Some(m) = q.attribution.as_mut().and_then(|a| a.mention.as_mut()) {
+                m.span = f(m.span);
+            }
+        }
+        if let Some(r) = &mut self.related {
+            r.heading.iter_mut().for_each(|h| h.span = f(h.span));
+            for g in &mut r.groups {
+                g.span = f(g.span);
+                g.tags.iter_mut().for_each(|t| t.span = f(t.span));
+            }
+        }
+        self.boilerplate.iter_mut().for_each(|b| b.span = f(b.span));
+        self.diagnostics.iter_mut().for_each(|d| d.span = f(d.span));
+    }
+}

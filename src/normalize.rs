@@ -1,0 +1,291 @@
+//! Stage 1: bytes → checked text, and the one definition of cleaned element text.
+//!
+//! Later stages scan the input text itself, so the offset map from the text they scan to
+//! the caller's input is a constant shift (a skipped BOM) — or, under
+//! [`crate::Utf8Policy::Replace`], a small sorted list of repair points
+//! ([`OffsetMap`]). Cleaning ([`clean`]) is applied once per emitted element, in the
+//! assemble stage, so that an element's text is always the cleaning of the bytes under its
+//! span.
+//!
+//! Cleaning: whitespace runs (including NBSP and line breaks) become one space, zero-width
+//! and control characters are dropped, ends are trimmed, and the configured Unicode
+//! normalization is applied. Text that cleaning leaves unchanged is borrowed.
+
+use crate::error::{Error, ErrorKind};
+use crate::options::{Normalization, Options};
+use crate::span::Span;
+use std::borrow::Cow;
+use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+const BOM: &str = "\u{FEFF}";
+
+/// True for characters that separate words and carry no text: Unicode white space,
+/// zero-width characters (U+200B–U+200D, U+2060, U+FEFF), soft hyphens and control
+/// characters. The "nothing is lost" guarantee covers every other character.
+#[inline]
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// Characters that are dropped from text without leaving a space.
+#[inline]
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+        || (c.is_control() && !c.is_whitespace())
+}
+
+/// The checked input: the text the later stages scan, and the byte offset of that text in
+/// the caller's input (3 when a BOM was skipped).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Prepared<'a> {
+    pub text: &'a str,
+    pub base: usize,
+}
+
+/// Checks size, NUL bytes and emptiness, and skips a leading BOM.
+pub(crate) fn prepare<'a>(input: &'a str, options: &Options) -> Result<Prepared<'a>, Error> {
+    if input.is_empty() {
+        return Err(ErrorKind::Empty.into());
+    }
+    if input.len() > options.max_input_bytes() {
+        return Err(ErrorKind::TooLarge {
+            len: input.len(),
+            limit: options.max_input_bytes(),
+        }
+        .into());
+    }
+    if let Some(offset) = memchr::memchr(0, input.as_bytes()) {
+        return Err(ErrorKind::NulByte { offset }.into());
+    }
+    let (text, base) = match input.strip_prefix(BOM) {
+        Some(rest) => (rest, BOM.len()),
+        None => (input, 0),
+    };
+    if text.chars().all(is_blank) {
+        return Err(ErrorKind::WhitespaceOnly { len: input.len() }.into());
+    }
+    Ok(Prepared { text, base })
+}
+
+/// Maps offsets in a repaired copy of the input (invalid sequences replaced by U+FFFD)
+/// back to offsets in the original bytes.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OffsetMap {
+    /// `(offset in the copy just after a replacement, offset in the original there)`, sorted.
+    points: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    /// Maps an offset in the copy to the original.
+    pub fn map(&self, offset: usize) -> usize {
+        let i = self.points.partition_point(|&(copy, _)| copy <= offset);
+        match i.checked_sub(1).map(|i| self.points[i]) {
+            Some((copy, orig)) => orig + (offset - copy),
+            None => offset,
+        }
+    }
+
+    /// Maps a span, keeping it non-empty when the copy's span was.
+    pub fn map_span(&self, span: Span) -> Span {
+        Span::new(self.map(span.start), self.map(span.end).max(self.map(span.start)))
+    }
+}
+
+/// Replaces invalid UTF-8 with U+FFFD, returning the repaired text, the offset map and
+/// the spans (in the original) of every replaced sequence.
+pub(crate) fn repair_utf8(bytes: &[u8]) -> (String, OffsetMap, Vec<Span>) {
+    let mut out = String::with_capacity(bytes.len() + 16);
+    let mut map = OffsetMap::default();
+    let mut bad = Vec::new();
+    let mut rest = bytes;
+    let mut pos = 0;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                break;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                // The prefix is valid by construction; from_utf8 cannot fail on it.
+                out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+                let bad_len = e.error_len().unwrap_or(rest.len() - good).max(1);
+                out.push('\u{FFFD}');
+                let orig_end = pos + good + bad_len;
+                bad.push(Span::new(pos + good, orig_end));
+                map.points.push((out.len(), orig_end));
+                pos = orig_end;
+                rest = &rest[good + bad_len..];
+            }
+        }
+    }
+    (out, map, bad)
+}
+
+/// True when `raw` is already clean: printable ASCII with single inner spaces and no
+/// leading or trailing space. The common case, decided without allocating.
+#[inline]
+fn is_clean_ascii(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &c in b {
+        if !(0x20..0x7f).contains(&c) {
+            return false;
+        }
+        let space = c == b' ';
+        if space && prev_space {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
+}
+
+/// Cleans an element's raw text (see the module docs). Borrows when nothing changes.
+///
+/// ```
+/// use copydesk::{normalize::clean, Normalization};
+/// assert_eq!(clean("  two\u{a0}\u{a0}words\r\n", Normalization::Nfc), "two words");
+/// assert_eq!(clean("e\u{301}t\u{200b}e\u{301}", Normalization::Nfc), "été");
+/// assert!(matches!(clean("plain text", Normalization::Nfc), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn clean(raw: &str, form: Normalization) -> Cow<'_, str> {
+    if is_clean_ascii(raw) {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    for c in raw.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else if is_invisible(c) {
+            continue;
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    let out = match form {
+        Normalization::Nfc if is_nfc_quick(out.chars()) != IsNormalized::Yes => {
+            out.nfc().collect()
+        }
+        Normalization::Nfkc if is_nfkc_quick(out.chars()) != IsNormalized::Yes => {
+            out.nfkc().collect()
+        }
+        _ => out,
+    };
+    if out == raw {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// Trims blank characters (see [`is_blank`]) from both ends of `text[span]`, returning the
+/// narrowed span (empty at `span.start` when all of it is blank).
+pub(crate) fn trim_span(text: &str, span: Span) -> Span {
+    let Some(s) = span.get(text) else {
+        return Span::new(span.start, span.start);
+    };
+    let lead = s.len() - s.trim_start_matches(is_blank).len();
+    let trimmed = s.trim_end_matches(is_blank);
+    if trimmed.len() <= lead {
+        return Span::new(span.start, span.start);
+    }
+    Span::new(span.start + lead, span.start + trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_table() {
+        let nfc = Normalization::Nfc;
+        let table: &[(&str, &str)] = &[
+            ("plain", "plain"),
+            (" lead and trail ", "lead and trail"),
+            ("a\u{a0}b", "a b"),
+            ("a\r\nb", "a b"),
+            ("hard\nwrapped\nline", "hard wrapped line"),
+            ("zero\u{200b}width", "zerowidth"),
+            ("ctrl\u{7}char", "ctrlchar"),
+            ("\u{feff}bom", "bom"),
+            ("cafe\u{301}", "café"),
+            ("curly “quotes” stay", "curly “quotes” stay"),
+        ];
+        for (raw, want) in table {
+            assert_eq!(clean(raw, nfc), *want, "cleaning {raw:?}");
+        }
+    }
+
+    #[test]
+    fn clean_borrows_when_unchanged() {
+        assert!(matches!(clean("Moscow’s airstrikes", Normalization::Nfc), Cow::Borrowed(_)));
+        assert!(matches!(clean("a  b", Normalization::Nfc), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn clean_is_idempotent() {
+        for raw in ["a \u{a0} b\u{200b}c", "e\u{301}\n\nx", "ﬁ ligature"] {
+            for form in [Normalization::Nfc, Normalization::Nfkc, Normalization::None] {
+                let once = clean(raw, form).into_owned();
+                assert_eq!(clean(&once, form), once);
+            }
+        }
+    }
+
+    #[test]
+    fn nfkc_folds_ligatures() {
+        assert_eq!(clean("ﬁne", Normalization::Nfkc), "fine");
+        assert_eq!(clean("ﬁne", Normalization::Nfc), "ﬁne");
+    }
+
+    #[test]
+    fn prepare_rejects_bad_input() {
+        let o = Options::default();
+        assert_eq!(prepare("", &o).unwrap_err().kind(), &ErrorKind::Empty);
+        assert!(matches!(
+            prepare(" \n\u{a0}\u{200b}", &o).unwrap_err().kind(),
+            ErrorKind::WhitespaceOnly { .. }
+        ));
+        assert_eq!(
+            prepare("ab\0c", &o).unwrap_err().kind(),
+            &ErrorKind::NulByte { offset: 2 }
+        );
+        let small = Options::default().with_max_input_bytes(3);
+        assert!(matches!(
+            prepare("abcd", &small).unwrap_err().kind(),
+            ErrorKind::TooLarge { len: 4, limit: 3 }
+        ));
+        let p = prepare("\u{feff}Hi", &o).unwrap();
+        assert_eq!((p.text, p.base), ("Hi", 3));
+    }
+
+    #[test]
+    fn repair_maps_offsets_back() {
+        let bytes = b"ab\xffcd\xe2\x80xyz";
+        let (text, map, bad) = repair_utf8(bytes);
+        assert_eq!(text, "ab\u{FFFD}cd\u{FFFD}xyz");
+        assert_eq!(bad, vec![Span::new(2, 3), Span::new(5, 7)]);
+        // "cd" is at 5..7 in the copy and 3..5 in the original.
+        assert_eq!(map.map_span(Span::new(5, 7)), Span::new(3, 5));
+        // "xyz" is at 10..13 in the copy and 7..10 in the original.
+        assert_eq!(map.map_span(Span::new(10, 13)), Span::new(7, 10));
+        assert_eq!(map.map(1), 1);
+    }
+
+    #[test]
+    fn trim_span_trims_blank() {
+        let t = "\u{a0} hi \u{200b}\n";
+        let s = trim_span(t, Span::new(0, t.len()));
+        assert_eq!(s.get(t), Some("hi"));
+        assert!(trim_span("  ", Span::new(0, 2)).is_empty());
+    }
+}

@@ -1,0 +1,99 @@
+//! Byte spans into the original input.
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// A half-open byte range `start..end` into the input exactly as it was given to the parser
+/// (for [`crate::parse_bytes`], into the byte slice, BOM included).
+///
+/// Spans always lie on UTF-8 character boundaries of valid input.
+///
+/// ```
+/// use copydesk::Span;
+/// let text = "Hello, world";
+/// let span = Span::new(7, 12);
+/// assert_eq!(span.get(text), Some("world"));
+/// assert_eq!(std::ops::Range::from(span), 7..12);
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+pub struct Span {
+    /// First byte of the element.
+    pub start: usize,
+    /// One past the last byte of the element.
+    pub end: usize,
+}
+
+impl Span {
+    /// Makes a span from `start` to `end` (end exclusive).
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub const fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers no bytes.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// The text under the span, or `None` when the span is out of bounds or not on
+    /// character boundaries of `source`.
+    pub fn get<'s>(&self, source: &'s str) -> Option<&'s str> {
+        source.get(self.start..self.end)
+    }
+
+    /// True when `other` lies entirely inside `self`.
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    pub const fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The span moved right by `by` bytes.
+    pub(crate) const fn shift(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+}
+
+impl From<Span> for Range<usize> {
+    fn from(span: Span) -> Self {
+        span.start..span.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(range: Range<usize>) -> Self {
+        Span::new(range.start, range.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn get_checks_bounds_and_boundaries() {
+        let s = "a’b";
+        assert_eq!(Span::new(0, 1).get(s), Some("a"));
+        assert_eq!(Span::new(1, 2).get(s), None); // inside the curly apostrophe
+        assert_eq!(Span::new(0, 99).get(s), None);
+    }
+
+    #[test]
+    fn overlap_and_contain() {
+        let a = Span::new(2, 5);
+        assert!(a.contains(Span::new(2, 5)));
+        assert!(!a.contains(Span::new(1, 3)));
+        assert!(a.overlaps(Span::new(4, 9)));
+        assert!(!a.overlaps(Span::new(5, 9)));
+        assert_eq!(a.shift(3), Span::new(5, 8));
+    }
+}

@@ -1,0 +1,3 @@
+//! The one integration test binary: golden files, edge cases, invariants.
+mod golden;
+mod invariants;
