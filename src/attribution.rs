@@ -1,9 +1,36 @@
 //! Stage 5: quotations → who said them.
+//!
+//! Each body block is tokenized once outside its quotations (words, commas, sentence ends,
+//! colons, brackets), which cuts it into *frames*: the text before the first quotation,
+//! between two quotations, after the last. A quotation's attribution is looked for in the
+//! frame after it and the frame before it, in an order set by its punctuation (a content
+//! ending in `,` `?` `!` looks right first: `"…," she said`), with these patterns:
+//!
+//! * verb first: `said Kremlin spokesman Dmitry Peskov`, `according to the statement`;
+//! * subject first: `Secretary of State John Kerry said`, `he told reporters`,
+//!   `Doug Jones, a spokesman for the mayor, said`, `X, 45, said`;
+//! * in the sentence before: `X said, "…"`, `X said: "…"`,
+//!   `Earnest described the strikes as "…"` (the last speech verb of the sentence, and the
+//!   subject before it, with a leading name and an appositive split apart).
+//!
+//! The mention is then split into a descriptor (title and role words) and a personal name
+//! ([`split_mention`]) and resolved: a full name is explicit; a pronoun is resolved to the
+//! most recent speech subject (else person) named in the look-back window; a bare surname
+//! to the last full name ending in it. Quotes left without a speaker inherit one as
+//! continuations: from an earlier quote of the same block, from the quote a re-opened
+//! quotation continues, from the previous block when the block is only a quotation, or
+//! from a later quote of the same block.
+//!
+//! Windows are bounded: frames keep at most [`MAX_FRAME_TOKENS`] tokens next to the quote,
+//! and the person registry is searched at most [`MAX_REGISTRY_SCAN`] entries back.
 
+use crate::lex;
 use crate::model::Resolution;
+use crate::normalize::is_blank;
 use crate::options::Options;
 use crate::quotes::FoundQuote;
 use crate::span::Span;
+use nom::Parser;
 
 /// An attribution; every span is in the scanned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +47,810 @@ pub(crate) struct FoundAttribution {
     pub resolution: Resolution,
 }
 
+/// Tokens kept on each side of a quotation.
+const MAX_FRAME_TOKENS: usize = 64;
+/// Registry entries searched back for a pronoun or surname.
+const MAX_REGISTRY_SCAN: usize = 256;
+/// Longest speaker mention, in words.
+const MAX_MENTION_WORDS: usize = 14;
+
+/// Token kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tk {
+    Word,
+    Comma,
+    /// `.` `!` `?` `;` ending a sentence.
+    End,
+    Colon,
+    /// Brackets, dashes and anything else.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    span: Span,
+    kind: Tk,
+}
+
+/// Tokenizes `seg` of `text`, appending to `out`. Each step consumes at least one char.
+fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
+    let Some(mut rest) = seg.get(text) else {
+        return;
+    };
+    let mut pos = seg.start;
+    loop {
+        let trimmed = rest.trim_start_matches(is_blank);
+        pos += rest.len() - trimmed.len();
+        rest = trimmed;
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        if let Ok((after, w)) = lex::word::<nom::error::Error<&str>>.parse(rest) {
+            let len = rest.len() - after.len();
+            // Strip a closing apostrophe or single quote that is not a possessive.
+            let mut w_len = w.trim_end_matches(['\'', '’']).len();
+            if w_len == 0 {
+                w_len = w.len();
+            }
+            let core = &w[..w_len];
+            if core.len() > 1 && core.ends_with('.') && lex::ends_sentence(core) {
+                let end = pos + core.len() - 1;
+                out.push(Tok {
+                    span: Span::new(pos, end),
+                    kind: Tk::Word,
+                });
+                out.push(Tok {
+                    span: Span::new(end, end + 1),
+                    kind: Tk::End,
+                });
+            } else if core.chars().any(char::is_alphanumeric) {
+                out.push(Tok {
+                    span: Span::new(pos, pos + core.len()),
+                    kind: Tk::Word,
+                });
+            } else if core.starts_with('.') {
+                out.push(Tok {
+                    span: Span::new(pos, pos + 1),
+                    kind: Tk::End,
+                });
+                // Re-scan after the period.
+                pos += 1;
+                rest = &rest[1..];
+                continue;
+            }
+            pos += len;
+            rest = after;
+            continue;
+        }
+        let kind = match c {
+            ',' => Tk::Comma,
+            '!' | '?' | ';' | '…' => Tk::End,
+            ':' => Tk::Colon,
+            _ => Tk::Other,
+        };
+        let len = c.len_utf8();
+        out.push(Tok {
+            span: Span::new(pos, pos + len),
+            kind,
+        });
+        pos += len;
+        rest = &rest[len..];
+    }
+}
+
+/// The text of a token.
+fn w<'t>(text: &'t str, t: &Tok) -> &'t str {
+    t.span.get(text).unwrap_or("")
+}
+
+fn span_of(toks: &[Tok]) -> Option<Span> {
+    Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
+}
+
+/// Words that may stand between a subject and its speech verb: "also said", "has said".
+fn is_verb_adjunct(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "later"
+            | "then"
+            | "previously"
+            | "once"
+            | "again"
+            | "recently"
+            | "further"
+            | "simply"
+            | "just"
+            | "has"
+            | "had"
+            | "have"
+            | "would"
+            | "will"
+            | "was"
+            | "is"
+            | "were"
+            | "repeatedly"
+            | "often"
+            | "frequently"
+            | "reportedly"
+            | "publicly"
+            | "privately"
+            | "flatly"
+            | "openly"
+            | "bluntly"
+            | "angrily"
+            | "quickly"
+            | "even"
+            | "still"
+            | "initially"
+            | "first"
+            | "finally"
+            | "and"
+            | "not"
+            | "never"
+            | "did"
+            | "does"
+            | "do"
+            | "could"
+            | "might"
+            | "may"
+            | "should"
+            | "can"
+            | "been"
+            | "being"
+            | "who"
+            | "famously"
+            | "memorably"
+            | "then-"
+            | "subsequently"
+    )
+}
+
+/// Words that end a speaker phrase read after a verb: `said Smith, who …`.
+fn ends_np(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "which"
+            | "that"
+            | "when"
+            | "while"
+            | "familiar"
+            | "close"
+            | "with"
+            | "in"
+            | "at"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "because"
+            | "as"
+            | "to"
+            | "from"
+            | "about"
+            | "told"
+            | "adding"
+            | "saying"
+            | "noting"
+            | "referring"
+            | "speaking"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "today"
+            | "yesterday"
+            | "and"
+            | "but"
+            | "than"
+            | "if"
+            | "since"
+            | "until"
+            | "via"
+            | "through"
+            | "over"
+            | "under"
+            | "into"
+            | "who's"
+            | "whose"
+            | "where"
+            | "by"
+            | "outside"
+            | "inside"
+    ) || lex::is_speech_verb(w)
+}
+
+/// Determiners and quantifiers that may start a nominal speaker: "one of the sources".
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "one"
+            | "another"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "two"
+            | "three"
+            | "four"
+            | "both"
+            | "all"
+            | "other"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "each"
+            | "every"
+            | "no"
+            | "few"
+            | "top"
+            | "senior"
+            | "former"
+            | "U.S."
+    ) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// True when `w` may start a speaker phrase: a capitalized word, a determiner or a pronoun.
+fn can_start_np(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        || is_determiner(w)
+        || lex::is_pronoun(w)
+        || lex::is_title_word(w)
+}
+
+/// A speaker mention as found next to a quote, before resolution.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    mention: Span,
+    /// An appositive descriptor given apart from the mention (`X, a spokesman, said`).
+    appositive: Option<Span>,
+    verb: Span,
+}
+
+/// Index of the first and one-past-last word of the trailing personal name in `toks`
+/// (all words), if any.
+fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
+    let end = toks.len();
+    let mut i = end;
+    while i > 0 {
+        let word = w(text, &toks[i - 1]);
+        let prev = i.checked_sub(2).map(|j| w(text, &toks[j]));
+        let is_name = lex::is_name_word(word)
+            && !word.ends_with("'s")
+            && !word.ends_with("’s")
+            && (!lex::is_capitalized_stopword(word));
+        let particle = lex::is_name_particle(word) && i < end;
+        if !(is_name || particle) {
+            break;
+        }
+        if matches!(prev, Some("of" | "for" | "the" | "at" | "to" | "on" | "in" | "from")) && is_name
+        {
+            // "Secretary of State": the word belongs to the title.
+            if i == end {
+                return None;
+            }
+            break;
+        }
+        i -= 1;
+    }
+    // Don't start the name with a particle.
+    while i < end && lex::is_name_particle(w(text, &toks[i])) {
+        i += 1;
+    }
+    (i < end).then_some((i, end))
+}
+
+/// The mention split into descriptor and personal name: `(descriptor, name)`. The name is
+/// `None` for nominal mentions ("one of the sources", "the White House").
+fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
+    let words: Vec<Tok> = toks.iter().copied().filter(|t| t.kind == Tk::Word).collect();
+    let Some((s, e)) = trailing_name(text, &words) else {
+        return (None, None);
+    };
+    let head = &words[..s];
+    let name = span_of(&words[s..e]);
+    if head.is_empty() {
+        return (None, name);
+    }
+    // "the White House", "a Dutch liberal": a determiner and no title means an organization
+    // or a nominal, not a person with a role.
+    let has_title = head.iter().any(|t| lex::is_title_word(w(text, t)));
+    let only_honorifics = head.iter().all(|t| lex::is_honorific(w(text, t)));
+    if only_honorifics {
+        return (None, name);
+    }
+    if !has_title && is_determiner(w(text, &head[0])) {
+        return (None, None);
+    }
+    // Drop a leading determiner from the descriptor ("the Kremlin spokesman").
+    let d_start = usize::from(is_determiner(w(text, &head[0])) && head.len() > 1);
+    (span_of(&head[d_start..]), name)
+}
+
+/// True when the words are (titles)* name: "Lt. Gen. Robert Otto", "Sergei Ivanov".
+fn is_name_phrase(text: &str, toks: &[Tok]) -> bool {
+    if toks.is_empty() || toks.iter().any(|t| t.kind != Tk::Word) {
+        return false;
+    }
+    let Some((s, e)) = trailing_name(text, toks) else {
+        return false;
+    };
+    e == toks.len()
+        && toks[..s].iter().all(|t| {
+            let x = w(text, t);
+            lex::is_title_word(x) || lex::is_honorific(x) || lex::is_name_word(x)
+        })
+}
+
+/// True when a comma chunk reads as an appositive or aside: "a spokesman", "45", "who …".
+fn is_appositive(text: &str, toks: &[Tok]) -> bool {
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    let f = w(text, first);
+    is_determiner(f)
+        || lex::is_title_word(f)
+        || matches!(f, "who" | "which" | "whose" | "then" | "now" | "himself" | "herself")
+        || toks
+            .iter()
+            .any(|t| w(text, t).ends_with("'s") || w(text, t).ends_with("’s"))
+}
+
+/// A single-word aside chunk: ", meanwhile,", ", too,".
+fn is_aside(text: &str, toks: &[Tok]) -> bool {
+    toks.len() == 1 && {
+        let x = w(text, &toks[0]);
+        x.chars().next().is_some_and(char::is_lowercase) && !lex::is_pronoun(x)
+    }
+}
+
+/// The subject of a speech verb from the tokens before it in its sentence.
+/// Returns `(mention, appositive)`.
+fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
+    // Only the current clause: after the last sentence end or colon.
+    let start = toks
+        .iter()
+        .rposition(|t| matches!(t.kind, Tk::End | Tk::Colon))
+        .map_or(0, |i| i + 1);
+    let mut toks = &toks[start..];
+    // Strip adjuncts between subject and verb.
+    while let Some(last) = toks.last() {
+        if last.kind == Tk::Word && is_verb_adjunct(w(text, last)) {
+            toks = &toks[..toks.len() - 1];
+        } else {
+            break;
+        }
+    }
+    // Comma chunks, last first.
+    let mut chunks: Vec<&[Tok]> = toks
+        .split(|t| t.kind == Tk::Comma)
+        .map(|c| {
+            // Cut a chunk at brackets and dashes: keep the words after the last one, unless
+            // it ends with one ("Sen. Ted Cruz (R-Texas)").
+            let words_end = c.iter().rposition(|t| t.kind == Tk::Word).map_or(0, |i| i + 1);
+            let c = &c[..words_end];
+            let from = c
+                .iter()
+                .rposition(|t| t.kind == Tk::Other)
+                .map_or(0, |i| i + 1);
+            if from >= c.len() {
+                c
+            } else if c.len() > from && c[..from].iter().any(|t| t.kind == Tk::Word) && c[from..].len() < 2 {
+                // "(R-Texas)" style suffix: keep the part before the bracket.
+                let head_end = c[..from]
+                    .iter()
+                    .position(|t| t.kind == Tk::Other)
+                    .unwrap_or(from);
+                &c[..head_end]
+            } else {
+                &c[from..]
+            }
+        })
+        .filter(|c| !c.is_empty() && !is_aside(text, c))
+        .collect();
+    let last = chunks.pop()?;
+    let last_words: Vec<Tok> = last.iter().copied().filter(|t| t.kind == Tk::Word).collect();
+    if last_words.is_empty() {
+        return None;
+    }
+    // Age or appositive after a name: "X, 45, said", "X, a spokesman, said".
+    if let Some(prev) = chunks.last() {
+        let age = last_words.len() == 1
+            && w(text, &last_words[0]).bytes().all(|b| b.is_ascii_digit());
+        if (age || is_appositive(text, &last_words) || !is_name_phrase(text, &last_words))
+            && is_name_phrase(text, prev)
+            && !is_name_phrase(text, &last_words)
+        {
+            let appositive = (!age).then(|| span_of(&last_words)).flatten();
+            return Some((span_of(prev)?, appositive));
+        }
+    }
+    // Otherwise the last chunk, trimmed to a plausible noun phrase.
+    let mut ws: &[Tok] = &last_words;
+    if ws.len() > MAX_MENTION_WORDS {
+        ws = &ws[ws.len() - MAX_MENTION_WORDS..];
+    }
+    // Start the phrase at its last plausible beginning word when a verb or
+    // preposition precedes it ("Trump took to Twitter and he wrote").
+    let cut = ws
+        .iter()
+        .rposition(|t| {
+            let x = w(text, t);
+            matches!(x, "and" | "that" | "but" | "so" | "because" | "when" | "as" | "where" | "if" | "after" | "while" | "then")
+        })
+        .map_or(0, |i| i + 1);
+    ws = &ws[cut..];
+    // Leading sentence adverbs and conjunctions.
+    while let Some(first) = ws.first() {
+        let x = w(text, first);
+        if matches!(
+            x,
+            "But" | "And" | "So" | "Yet" | "Meanwhile" | "Still" | "Instead" | "Now" | "Then" | "Also" | "Later" | "Earlier" | "However" | "Or" | "Indeed" | "Separately" | "Finally"
+        ) && ws.len() > 1
+        {
+            ws = &ws[1..];
+        } else {
+            break;
+        }
+    }
+    let first = w(text, ws.first()?);
+    if !can_start_np(first) {
+        return None;
+    }
+    // A verb-led or preposition-led tail is not a subject.
+    if ws.len() > 1 && matches!(first, "In" | "On" | "At" | "For" | "After" | "Before" | "During" | "When" | "While" | "If" | "As") {
+        return None;
+    }
+    Some((span_of(ws)?, None))
+}
+
+/// The speaker phrase after a verb: `said Kremlin spokesman Dmitry Peskov, when asked`.
+fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
+    let first = toks.first()?;
+    if first.kind != Tk::Word || !can_start_np(w(text, first)) {
+        return None;
+    }
+    let f = w(text, first);
+    if lex::is_capitalized_stopword(f) && !lex::is_pronoun(f) && f != "The" && f != "A" && f != "An" {
+        return None;
+    }
+    let mut end = 0;
+    let mut seen_name = false;
+    for (i, t) in toks.iter().enumerate().take(MAX_MENTION_WORDS) {
+        if t.kind != Tk::Word {
+            // Keep brackets inside "(R-Texas)" out; stop at any punctuation.
+            break;
+        }
+        let x = w(text, t);
+        let lower = x.chars().next().is_some_and(char::is_lowercase);
+        if i > 0 && ends_np(x) {
+            break;
+        }
+        if seen_name
+            && lower
+            && !matches!(x, "of" | "for")
+            && !lex::is_name_particle(x)
+            && !lex::is_title_word(x)
+        {
+            break;
+        }
+        if lex::is_name_word(x) {
+            seen_name = true;
+        }
+        end = i + 1;
+        if i == 0 && lex::is_pronoun(x) {
+            break;
+        }
+    }
+    // Don't end on "of"/"for".
+    while end > 0 && matches!(w(text, &toks[end - 1]), "of" | "for" | "the" | "a") {
+        end -= 1;
+    }
+    span_of(toks.get(..end)?)
+}
+
+/// True when the token at `i` starts "according to".
+fn according_to(text: &str, toks: &[Tok], i: usize) -> bool {
+    matches!(w(text, &toks[i]), "according" | "According")
+        && toks.get(i + 1).is_some_and(|t| w(text, t) == "to")
+}
+
+/// Tries the frame after a quote. `strict` asks for the attribution to end its clause
+/// (for a quote that ended its own sentence).
+fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
+    let k = toks
+        .iter()
+        .position(|t| !matches!(t.kind, Tk::Comma | Tk::Other))?;
+    let toks = &toks[k..];
+    let clause_ends = |used: usize| -> bool {
+        !strict
+            || toks
+                .get(used..)
+                .is_none_or(|r| r.iter().take(6).any(|t| matches!(t.kind, Tk::End | Tk::Comma)) || r.is_empty())
+    };
+    // Verb first.
+    let head = w(text, toks.first()?);
+    if according_to(text, toks, 0) {
+        let np = np_after(text, toks.get(2..)?)?;
+        return Some(Found {
+            mention: np,
+            appositive: None,
+            verb: Span::new(toks[0].span.start, toks[1].span.end),
+        });
+    }
+    if lex::is_speech_verb(head) {
+        if let Some(np) = np_after(text, toks.get(1..)?) {
+            let used = toks.iter().position(|t| t.span.start >= np.end).unwrap_or(toks.len());
+            if clause_ends(used) {
+                return Some(Found {
+                    mention: np,
+                    appositive: None,
+                    verb: toks[0].span,
+                });
+            }
+        }
+        return None;
+    }
+    // Subject first: the first speech verb within reach, in the same sentence.
+    let limit = toks.len().min(MAX_MENTION_WORDS + 10);
+    for v in 1..limit {
+        let t = &toks[v];
+        if matches!(t.kind, Tk::End | Tk::Colon) {
+            return None;
+        }
+        if t.kind == Tk::Word && (lex::is_speech_verb(w(text, t)) || according_to(text, toks, v)) {
+            if according_to(text, toks, v) {
+                return None;
+            }
+            let (mention, appositive) = subject_before(text, &toks[..v])?;
+            // The subject must start the frame (modulo conjunctions), not be an object.
+            let lead = toks
+                .iter()
+                .position(|t| t.span.start >= mention.start)
+                .unwrap_or(0);
+            if lead > 1 {
+                return None;
+            }
+            if !clause_ends(v + 1) {
+                return None;
+            }
+            return Some(Found {
+                mention,
+                appositive,
+                verb: t.span,
+            });
+        }
+    }
+    None
+}
+
+/// Tries the sentence before a quote.
+fn before_quote(text: &str, toks: &[Tok]) -> Option<Found> {
+    let start = toks
+        .iter()
+        .rposition(|t| t.kind == Tk::End)
+        .map_or(0, |i| i + 1);
+    let toks = &toks[start..];
+    // The last cue of the sentence.
+    let v = (0..toks.len()).rev().find(|&i| {
+        let t = &toks[i];
+        t.kind == Tk::Word && (lex::is_speech_verb(w(text, t)) || according_to(text, toks, i))
+    })?;
+    if toks.len() - v > 40 {
+        return None;
+    }
+    if according_to(text, toks, v) {
+        let np = np_after(text, toks.get(v + 2..)?)?;
+        return Some(Found {
+            mention: np,
+            appositive: None,
+            verb: Span::new(toks[v].span.start, toks[v + 1].span.end),
+        });
+    }
+    let verb = toks[v].span;
+    // `..., said Sen. X: "…"` — verb first in the sentence before.
+    if v > 0 && toks[v - 1].kind == Tk::Comma {
+        if let Some(np) = np_after(text, &toks[v + 1..]) {
+            let next = toks.iter().find(|t| t.span.start >= np.end);
+            let closed = next.is_some_and(|t| matches!(t.kind, Tk::Comma | Tk::Colon));
+            if closed && !lex::is_pronoun(np.get(text).unwrap_or("")) {
+                return Some(Found {
+                    mention: np,
+                    appositive: None,
+                    verb,
+                });
+            }
+        }
+    }
+    let (mention, appositive) = subject_before(text, &toks[..v])?;
+    Some(Found {
+        mention,
+        appositive,
+        verb,
+    })
+}
+
+/// A person named in the text.
+#[derive(Debug, Clone, Copy)]
+struct Person {
+    /// The full name.
+    name: Span,
+    /// Its last word.
+    last: Span,
+    /// Where it was seen (mention position).
+    at: usize,
+    block: usize,
+    /// True when the person was the subject of a speech verb there.
+    subject: bool,
+}
+
+/// People named in the blocks read so far, in text order.
+#[derive(Debug, Default)]
+struct Registry {
+    people: Vec<Person>,
+}
+
+impl Registry {
+    fn window<'r>(&'r self, at: usize, block: usize, lookback: usize) -> impl Iterator<Item = &'r Person> + 'r {
+        self.people
+            .iter()
+            .rev()
+            .filter(move |p| p.at < at)
+            .take_while(move |p| p.block + lookback >= block)
+            .take(MAX_REGISTRY_SCAN)
+    }
+
+    fn surname(&self, text: &str, surname: &str, at: usize, block: usize, lookback: usize) -> Option<Span> {
+        self.window(at, block, lookback)
+            .find(|p| p.last.get(text) == Some(surname) && p.name != p.last)
+            .map(|p| p.name)
+    }
+
+    fn pronoun(&self, at: usize, block: usize, lookback: usize) -> Option<Span> {
+        self.window(at, block, lookback)
+            .find(|p| p.subject && p.name != p.last)
+            .or_else(|| self.window(at, block, lookback).find(|p| p.name != p.last))
+            .map(|p| p.name)
+    }
+}
+
+/// The words of a span, as tokens.
+fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
+    let s = toks.partition_point(|t| t.span.start < span.start);
+    let e = toks.partition_point(|t| t.span.end <= span.end);
+    toks.get(s..e.max(s)).unwrap_or(&[])
+}
+
+/// Resolves a mention into an attribution, recording named speakers.
+fn resolve(
+    text: &str,
+    block_toks: &[Tok],
+    found: Found,
+    registry: &Registry,
+    block: usize,
+    options: &Options,
+) -> FoundAttribution {
+    let mtoks = tokens_in(block_toks, found.mention);
+    let mention_text = found.mention.get(text).unwrap_or("");
+    let lookback = options.lookback_blocks();
+    let base = FoundAttribution {
+        speaker: found.mention,
+        mention: Some(found.mention),
+        descriptor: found.appositive,
+        verb: Some(found.verb),
+        resolution: Resolution::Explicit,
+    };
+    if mtoks.len() == 1 && lex::is_pronoun(mention_text) {
+        let speaker = if lex::is_personal_pronoun(mention_text) {
+            registry.pronoun(found.mention.start, block, lookback)
+        } else {
+            None
+        };
+        return FoundAttribution {
+            speaker: speaker.unwrap_or(found.mention),
+            resolution: Resolution::Pronoun,
+            ..base
+        };
+    }
+    let (descriptor, name) = split_mention(text, mtoks);
+    let descriptor = found.appositive.or(descriptor);
+    let Some(name) = name else {
+        return base;
+    };
+    let name_words = tokens_in(mtoks, name);
+    if name_words.len() == 1 {
+        if let Some(full) = registry.surname(text, name.get(text).unwrap_or(""), found.mention.start, block, lookback) {
+            return FoundAttribution {
+                speaker: full,
+                descriptor,
+                resolution: Resolution::Surname,
+                ..base
+            };
+        }
+    }
+    FoundAttribution {
+        speaker: name,
+        descriptor,
+        ..base
+    }
+}
+
+/// Adds the people named in a block's outside-quote tokens to the registry: every run of
+/// two or more name words, and the subject of every speech verb.
+fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, options: &Options) {
+    let first_new = registry.people.len();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].kind == Tk::Word && lex::is_name_word(w(text, &toks[i])) {
+            let mut j = i + 1;
+            while j < toks.len() && toks[j].kind == Tk::Word && {
+                let x = w(text, &toks[j]);
+                (lex::is_name_word(x) || lex::is_name_particle(x)) && !x.ends_with("'s") && !x.ends_with("’s")
+            } {
+                j += 1;
+            }
+            // Include a possessive last word as the name without its suffix? Keep it simple:
+            // a run of two or more words is a full name.
+            if j - i >= 2 {
+                registry.people.push(Person {
+                    name: Span::new(toks[i].span.start, toks[j - 1].span.end),
+                    last: toks[j - 1].span,
+                    at: toks[i].span.start,
+                    block,
+                    subject: false,
+                });
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    // Speech subjects.
+    for v in 0..toks.len() {
+        let t = &toks[v];
+        if t.kind != Tk::Word || !lex::is_speech_verb(w(text, t)) {
+            continue;
+        }
+        let lo = v.saturating_sub(40);
+        let Some((mention, _)) = subject_before(text, &toks[lo..v]) else {
+            continue;
+        };
+        let mtoks = tokens_in(toks, mention);
+        let (_, name) = split_mention(text, mtoks);
+        let Some(name) = name else { continue };
+        let n = tokens_in(mtoks, name);
+        let full = if n.len() >= 2 {
+            Some(name)
+        } else {
+            registry.surname(text, name.get(text).unwrap_or(""), mention.start, block, options.lookback_blocks())
+        };
+        if let Some(full) = full {
+            let last = tokens_in(toks, full).last().map_or(full, |t| t.span);
+            registry.people.push(Person {
+                name: full,
+                last,
+                at: t.span.start,
+                block,
+                subject: true,
+            });
+        }
+    }
+    registry.people[first_new..].sort_by_key(|p| p.at);
+}
+
 /// Attributes each quote; the result has one entry per quote.
 pub(crate) fn attribute(
     text: &str,
@@ -27,6 +858,309 @@ pub(crate) fn attribute(
     quotes: &[FoundQuote],
     options: &Options,
 ) -> Vec<Option<FoundAttribution>> {
-    let _ = (text, blocks, options);
-    vec![None; quotes.len()]
+    let mut out: Vec<Option<FoundAttribution>> = vec![None; quotes.len()];
+    let mut registry = Registry::default();
+    let mut toks: Vec<Tok> = Vec::new();
+    // Frame boundaries: frames[i] is the token range before quote i of the block.
+    let mut frames: Vec<(usize, usize)> = Vec::new();
+    let mut qi = 0;
+    for (bi, &block) in blocks.iter().enumerate() {
+        let q_start = qi;
+        while qi < quotes.len() && quotes[qi].block == bi {
+            qi += 1;
+        }
+        let block_quotes = &quotes[q_start..qi];
+        toks.clear();
+        frames.clear();
+        let mut pos = block.start;
+        for q in block_quotes {
+            let from = toks.len();
+            tokenize(text, Span::new(pos, q.open.start.max(pos)), &mut toks);
+            frames.push((from, toks.len()));
+            pos = q.close.map_or(block.end, |c| c.end).max(pos);
+        }
+        let from = toks.len();
+        tokenize(text, Span::new(pos.min(block.end), block.end), &mut toks);
+        frames.push((from, toks.len()));
+        register(text, &toks, bi, &mut registry, options);
+
+        for (k, q) in block_quotes.iter().enumerate() {
+            let (bs, be) = frames[k];
+            let before = &toks[bs.max(be.saturating_sub(MAX_FRAME_TOKENS))..be];
+            let (as_, ae) = frames[k + 1];
+            let after = if q.close.is_some() {
+                &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)]
+            } else {
+                &[][..]
+            };
+            let content = q.content.get(text).unwrap_or("");
+            let last = content.chars().next_back().unwrap_or(' ');
+            let comma_after = after.first().is_some_and(|t| matches!(t.kind, Tk::Comma | Tk::Other));
+            let after_first = matches!(last, ',' | '?' | '!' | '—' | '-' | '–' | '…') || comma_after;
+            let found = if after_first {
+                after_quote(text, after, false).or_else(|| before_quote(text, before))
+            } else {
+                before_quote(text, before).or_else(|| after_quote(text, after, true))
+            };
+            out[q_start + k] = found.map(|f| resolve(text, &toks, f, &registry, bi, options));
+        }
+        continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
+    }
+    out
+}
+
+/// Fills unattributed quotes of one block from the quotes around them.
+fn continuations(
+    text: &str,
+    block: Span,
+    block_quotes: &[FoundQuote],
+    q_start: usize,
+    out: &mut [Option<FoundAttribution>],
+    quotes: &[FoundQuote],
+    blocks: &[Span],
+) {
+    let as_continuation = |a: FoundAttribution, keep_mention: bool| FoundAttribution {
+        mention: if keep_mention { a.mention } else { None },
+        verb: None,
+        resolution: Resolution::Continuation,
+        ..a
+    };
+    // Only quotation text (and punctuation) in the block?
+    let only_quotes = {
+        let mut outside = 0usize;
+        let mut pos = block.start;
+        for q in block_quotes {
+            outside += letters(text, Span::new(pos, q.open.start.max(pos)));
+            pos = q.close.map_or(block.end, |c| c.end).max(pos);
+        }
+        outside + letters(text, Span::new(pos.min(block.end), block.end)) == 0
+    };
+    let mut current: Option<FoundAttribution> = None;
+    for (k, q) in block_quotes.iter().enumerate() {
+        let i = q_start + k;
+        if let Some(a) = out[i] {
+            current = Some(a);
+            continue;
+        }
+        if let Some(a) = current {
+            out[i] = Some(as_continuation(a, true));
+            continue;
+        }
+        let from_previous = (q.continues_previous || (only_quotes && k == 0 && q.open.start == block.start))
+            && i > 0
+            && quotes[i - 1].block + 1 == q.block
+            && blocks.get(q.block).is_some();
+        if from_previous {
+            if let Some(a) = out[i - 1] {
+                out[i] = Some(as_continuation(a, false));
+                current = out[i];
+            }
+        }
+    }
+    // Backwards: a quote before the attributed one in the same block.
+    let mut next: Option<FoundAttribution> = None;
+    for k in (0..block_quotes.len()).rev() {
+        let i = q_start + k;
+        match out[i] {
+            Some(a) => next = Some(a),
+            None => {
+                if let Some(a) = next {
+                    out[i] = Some(as_continuation(a, true));
+                }
+            }
+        }
+    }
+}
+
+/// Count of letters in a span (0 when the span is out of bounds).
+fn letters(text: &str, span: Span) -> usize {
+    span.get(text)
+        .map_or(0, |s| s.chars().filter(|c| c.is_alphanumeric()).take(1).count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::trim_span;
+    use crate::quotes::find_quotes;
+
+    /// Paragraph spans of a text whose paragraphs are separated by blank lines.
+    fn paragraphs(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for p in text.split("\n\n") {
+            let s = trim_span(text, Span::new(pos, pos + p.len()));
+            if !s.is_empty() {
+                out.push(s);
+            }
+            pos += p.len() + 2;
+        }
+        out
+    }
+
+    struct Row<'t> {
+        speaker: Option<&'t str>,
+        mention: Option<&'t str>,
+        descriptor: Option<&'t str>,
+        resolution: Option<Resolution>,
+    }
+
+    fn run(text: &str) -> Vec<Row<'_>> {
+        let blocks = paragraphs(text);
+        let quotes = find_quotes(text, &blocks, &Options::default());
+        let attrs = attribute(text, &blocks, &quotes, &Options::default());
+        quotes
+            .iter()
+            .zip(&attrs)
+            .map(|(_, a)| Row {
+                speaker: a.map(|a| a.speaker.get(text).unwrap()),
+                mention: a.and_then(|a| a.mention).map(|m| m.get(text).unwrap()),
+                descriptor: a.and_then(|a| a.descriptor).map(|d| d.get(text).unwrap()),
+                resolution: a.map(|a| a.resolution),
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (Option<&str>, Option<&str>, Option<&str>, Option<Resolution>) {
+        let rows = run(text);
+        let r = rows.last().expect("a quote");
+        (r.speaker, r.mention, r.descriptor, r.resolution)
+    }
+
+    use Resolution::*;
+
+    #[test]
+    fn positions_and_forms() {
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            ("\"We will win,\" said Mayor Ann Lee.", "Ann Lee", "Mayor Ann Lee", Some("Mayor")),
+            ("\"We will win,\" Gov. Tom Reed said.", "Tom Reed", "Gov. Tom Reed", Some("Gov.")),
+            ("Tom Reed said, \"We will win.\"", "Tom Reed", "Tom Reed", None),
+            ("Tom Reed said: \"We will win.\"", "Tom Reed", "Tom Reed", None),
+            ("\"We will win,\" said Mr. Reed.", "Reed", "Mr. Reed", None),
+            ("\"We will win,\" Tom Reed, 45, said.", "Tom Reed", "Tom Reed", None),
+            (
+                "\"We will win,\" Tom Reed, a farmer from Ohio, said.",
+                "Tom Reed",
+                "Tom Reed",
+                Some("a farmer from Ohio"),
+            ),
+            ("\"We will win,\" according to the statement.", "the statement", "the statement", None),
+            ("\"We will win,\" the statement said.", "the statement", "the statement", None),
+            ("\"We will win,\" Tom Reed told reporters.", "Tom Reed", "Tom Reed", None),
+            ("\"We will win,\" Tom Reed wrote on Twitter.", "Tom Reed", "Tom Reed", None),
+            ("\"Will we win?\" asked Tom Reed.", "Tom Reed", "Tom Reed", None),
+            (
+                "The mayor, Ann Lee, called the plan \"a costly mistake.\"",
+                "Ann Lee",
+                "Ann Lee",
+                None,
+            ),
+            (
+                "\"We will win,\" Tom Reed said in a statement.",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
+        ];
+        for (text, speaker, mention, descriptor) in cases {
+            let (s, m, d, _) = one(text);
+            assert_eq!(s, Some(*speaker), "speaker of {text}");
+            assert_eq!(m, Some(*mention), "mention of {text}");
+            assert_eq!(d, *descriptor, "descriptor of {text}");
+        }
+    }
+
+    #[test]
+    fn middle_position_and_continuation() {
+        let rows = run("\"We will win,\" she said, \"and we will win big.\" \"Believe it.\"");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].mention, Some("she"));
+        assert_eq!(rows[1].mention, Some("she"));
+        assert_eq!(rows[1].resolution, Some(Pronoun));
+        assert_eq!(rows[2].resolution, Some(Continuation));
+    }
+
+    #[test]
+    fn pronoun_and_surname_resolution() {
+        let text = "Mayor Ann Lee said on Monday that the bridge would close.\n\n\
+                    \"It is not safe,\" she said.\n\n\
+                    \"We have no choice,\" Lee added.";
+        let rows = run(text);
+        assert_eq!(rows[0].speaker, Some("Ann Lee"));
+        assert_eq!(rows[0].resolution, Some(Pronoun));
+        assert_eq!(rows[0].mention, Some("she"));
+        assert_eq!(rows[1].speaker, Some("Ann Lee"));
+        assert_eq!(rows[1].resolution, Some(Surname));
+    }
+
+    #[test]
+    fn continued_paragraph_quote() {
+        let text = "\"The first part runs on,\" said Tom Reed. \"And on.\n\n\"The second part ends here.\"";
+        let rows = run(text);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2].speaker, Some("Tom Reed"));
+        assert_eq!(rows[2].resolution, Some(Continuation));
+        assert_eq!(rows[2].mention, None);
+    }
+
+    #[test]
+    fn anonymous_speakers_kept_as_written() {
+        let (s, m, d, r) = one("\"It will happen,\" said one of the sources familiar with the talks.");
+        assert_eq!((s, m, d, r), (Some("one of the sources"), Some("one of the sources"), None, Some(Explicit)));
+    }
+
+    #[test]
+    fn titles_are_not_attributed_to_quote_words() {
+        // Words inside the quotation never become the speaker.
+        let rows = run("\"Smith said nothing,\" he said.");
+        assert_eq!(rows[0].mention, Some("he"));
+    }
+
+    /// The seed article: ten body quotes, speakers, resolutions and descriptors.
+    #[test]
+    fn golden_seed() {
+        let text = include_str!("../tests/golden/seed-aljazeera.txt");
+        // Body paragraphs: the blank-line separated blocks of prose (long enough, or
+        // quoting), skipping the headline/dek and the trailing boilerplate.
+        let blocks: Vec<Span> = paragraphs(text)
+            .into_iter()
+            .filter(|s| {
+                let p = s.get(text).unwrap();
+                p.len() > 120 || p.starts_with('"') || p.starts_with('“')
+            })
+            .collect();
+        let quotes = find_quotes(text, &blocks, &Options::default());
+        let attrs = attribute(text, &blocks, &quotes, &Options::default());
+        let got: Vec<(&str, Option<&str>, Option<&str>, Option<Resolution>, Option<&str>)> = quotes
+            .iter()
+            .zip(&attrs)
+            .map(|(q, a)| {
+                let c = q.content.get(text).unwrap();
+                (
+                    c.get(..c.len().min(12)).unwrap_or(c),
+                    a.map(|a| a.speaker.get(text).unwrap()),
+                    a.and_then(|a| a.descriptor).map(|d| d.get(text).unwrap()),
+                    a.map(|a| a.resolution),
+                    a.and_then(|a| a.mention).map(|m| m.get(text).unwrap()),
+                )
+            })
+            .collect();
+        let want: Vec<(&str, Option<&str>, Option<&str>, Option<Resolution>, Option<&str>)> = vec![
+            ("The aim is r", Some("Dmitry Peskov"), Some("Kremlin spokesman"), Some(Explicit), Some("Kremlin spokesman Dmitry Peskov")),
+            ("These organi", Some("Dmitry Peskov"), Some("Kremlin spokesman"), Some(Continuation), Some("Kremlin spokesman Dmitry Peskov")),
+            ("What is impo", Some("John Kerry"), Some("Secretary of State"), Some(Explicit), Some("Secretary of State John Kerry")),
+            ("That's clear", Some("John Kerry"), Some("Secretary of State"), Some(Continuation), Some("Secretary of State John Kerry")),
+            ("indiscrimina", Some("Josh Earnest"), None, Some(Surname), Some("Earnest")),
+            ("She pointed ", Some("Josh Earnest"), None, Some(Surname), Some("Earnest")),
+            ("The operatio", Some("Sergei Ivanov"), Some("President Vladimir Putin's chief of staff"), Some(Explicit), Some("Sergei Ivanov")),
+            ("I have a low", Some("Robert Otto"), None, Some(Pronoun), Some("he")),
+            ("It's easy, t", Some("Robert Otto"), None, Some(Continuation), Some("he")),
+            ("The [Russian", Some("one of the sources"), None, Some(Explicit), Some("one of the sources")),
+        ];
+        assert_eq!(got, want);
+        assert!(
+            !quotes.iter().any(|q| q.content.get(text).unwrap().contains("weak spots’")),
+            "the headline's single quotes are not a quote"
+        );
+    }
 }
