@@ -122,6 +122,15 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
             rest = after;
             continue;
         }
+        // A short bracketed aside ("(R-Texas)", "(D)") is skipped as a whole.
+        if c == '(' {
+            let window = &rest.as_bytes()[..rest.len().min(80)];
+            if let Some(close) = memchr::memchr(b')', window) {
+                pos += close + 1;
+                rest = &rest[close + 1..];
+                continue;
+            }
+        }
         let kind = match c {
             ',' => Tk::Comma,
             '!' | '?' | ';' | '…' => Tk::End,
@@ -417,14 +426,202 @@ fn is_aside(text: &str, toks: &[Tok]) -> bool {
     }
 }
 
+/// Prepositions and subordinators that end a subject read backwards from its verb.
+fn ends_subject(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "with"
+            | "by"
+            | "from"
+            | "about"
+            | "into"
+            | "over"
+            | "after"
+            | "before"
+            | "than"
+            | "that"
+            | "and"
+            | "but"
+            | "or"
+            | "because"
+            | "when"
+            | "if"
+            | "as"
+            | "while"
+            | "what"
+            | "which"
+            | "where"
+            | "so"
+            | "though"
+            | "although"
+            | "since"
+            | "until"
+            | "during"
+            | "under"
+            | "through"
+            | "against"
+            | "like"
+            | "whether"
+            | "then"
+            | "also"
+            | "not"
+            | "only"
+    )
+}
+
+/// The noun phrase ending at the end of `ws` (words only), read backwards: names,
+/// titles, determiners, possessives and nouns, stopping at a preposition, a conjunction,
+/// a likely verb or a pronoun/determiner (which is kept).
+fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
+    let mut i = ws.len();
+    let mut n = 0;
+    while i > 0 && n < 9 {
+        let x = w(text, &ws[i - 1]);
+        if lex::is_pronoun(x) {
+            if n == 0 {
+                i -= 1;
+                n += 1;
+            }
+            break;
+        }
+        if ends_subject(x) || lex::is_speech_verb(x) || is_verb_adjunct(x) {
+            break;
+        }
+        let lower = x.chars().next().is_some_and(char::is_lowercase);
+        if lower && n > 0 && (x.ends_with("ed") || x.ends_with("ing")) && !lex::is_title_word(x) {
+            break;
+        }
+        if lower && matches!(x, "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had") {
+            break;
+        }
+        i -= 1;
+        n += 1;
+        if is_determiner(x) && x != "U.S." && !x.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+    }
+    let ws = &ws[i..];
+    let first = w(text, ws.first()?);
+    if !can_start_np(first) && ws.len() > 2 {
+        return None;
+    }
+    // "Conversely", "Still": a lone sentence adverb is not a subject.
+    if ws.len() == 1 && first.ends_with("ly") && !lex::is_name_word(first) {
+        return None;
+    }
+    // Skip leading conjunctions and adverbs.
+    let skip = ws
+        .iter()
+        .take_while(|t| {
+            matches!(
+                w(text, t),
+                "But" | "And" | "So" | "Yet" | "Meanwhile" | "Still" | "Instead" | "Now" | "Then"
+                    | "Also" | "Later" | "Earlier" | "However" | "Or" | "Indeed" | "Separately"
+                    | "Finally" | "Conversely" | "Similarly" | "Afterward" | "Afterwards"
+            )
+        })
+        .count();
+    span_of(ws.get(skip..)?)
+}
+
+/// Comma chunks of a clause (words only, brackets already dropped), with asides removed.
+fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Vec<&'t [Tok]> {
+    toks.split(|t| t.kind == Tk::Comma)
+        .map(|c| {
+            // Keep the words after the last dash or other mark in the chunk.
+            let from = c.iter().rposition(|t| t.kind != Tk::Word).map_or(0, |i| i + 1);
+            &c[from..]
+        })
+        .filter(|c| !c.is_empty() && !is_aside(text, c))
+        .collect()
+}
+
+/// The start of the current clause: after the last sentence end, colon or dash.
+fn clause_start(text: &str, toks: &[Tok]) -> usize {
+    toks.iter()
+        .rposition(|t| {
+            matches!(t.kind, Tk::End | Tk::Colon)
+                || (t.kind == Tk::Other && matches!(w(text, t), "—" | "–" | "―" | "--"))
+        })
+        .map_or(0, |i| i + 1)
+}
+
+/// The subject of the sentence: its first noun phrase after introductory chunks
+/// ("In Salem, New Hampshire, Trump went after Bush, calling him …" → "Trump").
+fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
+    let start = toks
+        .iter()
+        .rposition(|t| matches!(t.kind, Tk::End))
+        .map_or(0, |i| i + 1);
+    let cs = chunks(text, &toks[start..]);
+    let mut k = 0;
+    // Skip introductory chunks (and the place names that follow them).
+    while k < cs.len() {
+        let f = w(text, &cs[k][0]);
+        let intro = matches!(
+            f,
+            "In" | "On" | "At" | "After" | "Before" | "During" | "When" | "While" | "As" | "If"
+                | "Since" | "Although" | "Though" | "Despite" | "For" | "With" | "Without"
+                | "Speaking" | "Asked" | "Later" | "Earlier" | "Meanwhile" | "However" | "Still"
+                | "Last" | "This" | "Yesterday" | "Today" | "Instead" | "Overall" | "Separately"
+        ) || f.ends_with("ly");
+        let place_after_intro = k > 0 && is_name_phrase(text, cs[k]) && cs.len() > k + 1;
+        if intro || (place_after_intro && k == 1) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let c = cs.get(k)?;
+    // The leading noun phrase of the chunk.
+    let mut end = 0;
+    for (i, t) in c.iter().enumerate().take(MAX_MENTION_WORDS) {
+        let x = w(text, t);
+        if lex::is_pronoun(x) {
+            if i == 0 {
+                end = 1;
+            }
+            break;
+        }
+        let upper = x.chars().next().is_some_and(char::is_uppercase);
+        let lower_noun = i > 0
+            && end == i
+            && i < 5
+            && !upper
+            && !lex::is_speech_verb(x)
+            && !ends_subject(x)
+            && !is_verb_adjunct(x)
+            && !x.ends_with("ed")
+            && !matches!(x, "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had")
+            && is_determiner(w(text, &c[0]));
+        let ok = upper
+            || is_determiner(x)
+            || lex::is_title_word(x)
+            || lower_noun
+            || (i > 0 && matches!(x, "of" | "for"));
+        if !ok {
+            break;
+        }
+        end = i + 1;
+    }
+    while end > 0 && matches!(w(text, &c[end - 1]), "of" | "for" | "the" | "a") {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let np = &c[..end];
+    // Appositive right after the subject: "Beck, who has …, described".
+    Some((span_of(np)?, None))
+}
+
 /// The subject of a speech verb from the tokens before it in its sentence.
 /// Returns `(mention, appositive)`.
 fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
-    // Only the current clause: after the last sentence end or colon.
-    let start = toks
-        .iter()
-        .rposition(|t| matches!(t.kind, Tk::End | Tk::Colon))
-        .map_or(0, |i| i + 1);
+    let start = clause_start(text, toks);
     let mut toks = &toks[start..];
     // Strip adjuncts between subject and verb.
     while let Some(last) = toks.last() {
@@ -434,87 +631,41 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             break;
         }
     }
-    // Comma chunks, last first.
-    let mut chunks: Vec<&[Tok]> = toks
-        .split(|t| t.kind == Tk::Comma)
-        .map(|c| {
-            // Cut a chunk at brackets and dashes: keep the words after the last one, unless
-            // it ends with one ("Sen. Ted Cruz (R-Texas)").
-            let words_end = c.iter().rposition(|t| t.kind == Tk::Word).map_or(0, |i| i + 1);
-            let c = &c[..words_end];
-            let from = c
-                .iter()
-                .rposition(|t| t.kind == Tk::Other)
-                .map_or(0, |i| i + 1);
-            if from >= c.len() {
-                c
-            } else if c.len() > from && c[..from].iter().any(|t| t.kind == Tk::Word) && c[from..].len() < 2 {
-                // "(R-Texas)" style suffix: keep the part before the bracket.
-                let head_end = c[..from]
-                    .iter()
-                    .position(|t| t.kind == Tk::Other)
-                    .unwrap_or(from);
-                &c[..head_end]
-            } else {
-                &c[from..]
+    let mut cs = chunks(text, toks);
+    let last = cs.pop()?;
+    // Age or appositives after a name: "X, 45, said", "X, a spokesman, said",
+    // "X, the minister, a member of the council, said".
+    let age = |c: &[Tok]| c.len() == 1 && w(text, &c[0]).bytes().all(|b| b.is_ascii_digit());
+    if (age(last) || is_appositive(text, last)) && !cs.is_empty() {
+        let mut appositive = (!age(last)).then(|| span_of(last)).flatten();
+        for back in 0..3 {
+            let Some(&prev) = cs.len().checked_sub(1 + back).and_then(|i| cs.get(i)) else {
+                break;
+            };
+            if let Some((s, e)) = trailing_name(text, prev) {
+                let head_ok = prev[..s].iter().all(|t| {
+                    let x = w(text, t);
+                    lex::is_title_word(x) || lex::is_honorific(x) || lex::is_name_word(x) || is_determiner(x)
+                        || x.chars().next().is_some_and(char::is_lowercase)
+                });
+                if head_ok {
+                    let from = prev[..s]
+                        .iter()
+                        .rposition(|t| ends_subject(w(text, t)) || lex::is_speech_verb(w(text, t)))
+                        .map_or(0, |i| i + 1);
+                    let _ = e;
+                    return Some((span_of(&prev[from..])?, appositive));
+                }
             }
-        })
-        .filter(|c| !c.is_empty() && !is_aside(text, c))
-        .collect();
-    let last = chunks.pop()?;
-    let last_words: Vec<Tok> = last.iter().copied().filter(|t| t.kind == Tk::Word).collect();
-    if last_words.is_empty() {
-        return None;
-    }
-    // Age or appositive after a name: "X, 45, said", "X, a spokesman, said".
-    if let Some(prev) = chunks.last() {
-        let age = last_words.len() == 1
-            && w(text, &last_words[0]).bytes().all(|b| b.is_ascii_digit());
-        if (age || is_appositive(text, &last_words) || !is_name_phrase(text, &last_words))
-            && is_name_phrase(text, prev)
-            && !is_name_phrase(text, &last_words)
-        {
-            let appositive = (!age).then(|| span_of(&last_words)).flatten();
-            return Some((span_of(prev)?, appositive));
+            if !is_appositive(text, prev) && !age(prev) {
+                break;
+            }
+            if back == 0 && appositive.is_none() {
+                appositive = span_of(prev);
+            }
         }
     }
-    // Otherwise the last chunk, trimmed to a plausible noun phrase.
-    let mut ws: &[Tok] = &last_words;
-    if ws.len() > MAX_MENTION_WORDS {
-        ws = &ws[ws.len() - MAX_MENTION_WORDS..];
-    }
-    // Start the phrase at its last plausible beginning word when a verb or
-    // preposition precedes it ("Trump took to Twitter and he wrote").
-    let cut = ws
-        .iter()
-        .rposition(|t| {
-            let x = w(text, t);
-            matches!(x, "and" | "that" | "but" | "so" | "because" | "when" | "as" | "where" | "if" | "after" | "while" | "then")
-        })
-        .map_or(0, |i| i + 1);
-    ws = &ws[cut..];
-    // Leading sentence adverbs and conjunctions.
-    while let Some(first) = ws.first() {
-        let x = w(text, first);
-        if matches!(
-            x,
-            "But" | "And" | "So" | "Yet" | "Meanwhile" | "Still" | "Instead" | "Now" | "Then" | "Also" | "Later" | "Earlier" | "However" | "Or" | "Indeed" | "Separately" | "Finally"
-        ) && ws.len() > 1
-        {
-            ws = &ws[1..];
-        } else {
-            break;
-        }
-    }
-    let first = w(text, ws.first()?);
-    if !can_start_np(first) {
-        return None;
-    }
-    // A verb-led or preposition-led tail is not a subject.
-    if ws.len() > 1 && matches!(first, "In" | "On" | "At" | "For" | "After" | "Before" | "During" | "When" | "While" | "If" | "As") {
-        return None;
-    }
-    Some((span_of(ws)?, None))
+    np_at_end(text, last).map(|np| (np, None))
 }
 
 /// The speaker phrase after a verb: `said Kremlin spokesman Dmitry Peskov, when asked`.
@@ -568,9 +719,73 @@ fn according_to(text: &str, toks: &[Tok], i: usize) -> bool {
         && toks.get(i + 1).is_some_and(|t| w(text, t) == "to")
 }
 
+/// What kind of attribution cue a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// A finite speech verb: "said", "says", "told".
+    Finite,
+    /// A participle or infinitive whose subject is the sentence's: "saying", "to call".
+    NonFinite,
+    /// "according to".
+    According,
+}
+
+/// The cue at token `i`, if any. A speech-verb form after a determiner or possessive is
+/// a noun ("his remarks", "the claims") and no cue.
+fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+    let t = toks.get(i)?;
+    if t.kind != Tk::Word {
+        return None;
+    }
+    if according_to(text, toks, i) {
+        return Some(Cue::According);
+    }
+    let x = w(text, t);
+    if !lex::is_speech_verb(x) {
+        return None;
+    }
+    if let Some(p) = i.checked_sub(1).and_then(|j| toks.get(j)).filter(|p| p.kind == Tk::Word) {
+        let pw = w(text, p);
+        let digit = pw.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if (is_determiner(pw) && !digit && !matches!(pw, "that" | "U.S."))
+            || pw.ends_with("'s")
+            || pw.ends_with("’s")
+            || matches!(pw, "of" | "such" | "for" | "with" | "by" | "about" | "in" | "new" | "recent" | "public" | "private")
+        {
+            return None;
+        }
+        if pw == "to" {
+            return Some(Cue::NonFinite);
+        }
+    }
+    if x.ends_with("ing") {
+        return Some(Cue::NonFinite);
+    }
+    Some(Cue::Finite)
+}
+
+fn is_dash(text: &str, t: &Tok) -> bool {
+    t.kind == Tk::Other && matches!(w(text, t), "—" | "–" | "―" | "-" | "--")
+}
+
 /// Tries the frame after a quote. `strict` asks for the attribution to end its clause
 /// (for a quote that ended its own sentence).
 fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
+    // "… ” ― Jane Doe": a dash and a name.
+    if let (Some(d), Some(rest)) = (toks.first(), toks.get(1..)) {
+        if is_dash(text, d) {
+            if let Some(np) = np_after(text, rest) {
+                let tail = rest.iter().find(|t| t.span.start >= np.end);
+                if tail.is_none_or(|t| matches!(t.kind, Tk::End | Tk::Comma)) {
+                    return Some(Found {
+                        mention: np,
+                        appositive: None,
+                        verb: d.span,
+                    });
+                }
+            }
+        }
+    }
     let k = toks
         .iter()
         .position(|t| !matches!(t.kind, Tk::Comma | Tk::Other))?;
@@ -579,60 +794,95 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         !strict
             || toks
                 .get(used..)
-                .is_none_or(|r| r.iter().take(6).any(|t| matches!(t.kind, Tk::End | Tk::Comma)) || r.is_empty())
+                .is_none_or(|r| r.is_empty() || r.iter().take(6).any(|t| matches!(t.kind, Tk::End | Tk::Comma)))
     };
     // Verb first.
-    let head = w(text, toks.first()?);
-    if according_to(text, toks, 0) {
-        let np = np_after(text, toks.get(2..)?)?;
-        return Some(Found {
-            mention: np,
-            appositive: None,
-            verb: Span::new(toks[0].span.start, toks[1].span.end),
-        });
-    }
-    if lex::is_speech_verb(head) {
-        if let Some(np) = np_after(text, toks.get(1..)?) {
-            let used = toks.iter().position(|t| t.span.start >= np.end).unwrap_or(toks.len());
-            if clause_ends(used) {
-                return Some(Found {
-                    mention: np,
-                    appositive: None,
-                    verb: toks[0].span,
-                });
-            }
+    match cue_at(text, toks, 0) {
+        Some(Cue::According) => {
+            let np = np_after(text, toks.get(2..)?)?;
+            return Some(Found {
+                mention: np,
+                appositive: None,
+                verb: Span::new(toks[0].span.start, toks[1].span.end),
+            });
         }
-        return None;
+        Some(Cue::Finite) => {
+            let np = np_after(text, toks.get(1..)?)?;
+            let used = toks.iter().position(|t| t.span.start >= np.end).unwrap_or(toks.len());
+            return clause_ends(used).then_some(Found {
+                mention: np,
+                appositive: None,
+                verb: toks[0].span,
+            });
+        }
+        Some(Cue::NonFinite) => return None,
+        None => {}
     }
     // Subject first: the first speech verb within reach, in the same sentence.
+    if let Some(found) = subject_first(text, toks, strict) {
+        return Some(found);
+    }
+    // Clause-final: `"…" for the record, she said.`
+    let sentence_end = toks.iter().position(|t| t.kind == Tk::End).unwrap_or(toks.len());
+    for c in 0..sentence_end {
+        if toks[c].kind == Tk::Comma {
+            if let Some(found) = subject_first(text, &toks[c + 1..sentence_end], true) {
+                return Some(found);
+            }
+            if cue_at(text, toks, c + 1) == Some(Cue::Finite) {
+                if let Some(np) = toks.get(c + 2..sentence_end).and_then(|r| np_after(text, r)) {
+                    let used = toks.iter().position(|t| t.span.start >= np.end).unwrap_or(toks.len());
+                    if used >= sentence_end {
+                        return Some(Found {
+                            mention: np,
+                            appositive: None,
+                            verb: toks[c + 1].span,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `Secretary of State John Kerry said`, `he told reporters`: a subject at the start of
+/// `toks` and a finite speech verb after it, in the same sentence.
+fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
     let limit = toks.len().min(MAX_MENTION_WORDS + 10);
     for v in 1..limit {
         let t = &toks[v];
         if matches!(t.kind, Tk::End | Tk::Colon) {
             return None;
         }
-        if t.kind == Tk::Word && (lex::is_speech_verb(w(text, t)) || according_to(text, toks, v)) {
-            if according_to(text, toks, v) {
-                return None;
-            }
-            let (mention, appositive) = subject_before(text, &toks[..v])?;
-            // The subject must start the frame (modulo conjunctions), not be an object.
-            let lead = toks
-                .iter()
-                .position(|t| t.span.start >= mention.start)
-                .unwrap_or(0);
-            if lead > 1 {
-                return None;
-            }
-            if !clause_ends(v + 1) {
-                return None;
-            }
-            return Some(Found {
-                mention,
-                appositive,
-                verb: t.span,
-            });
+        let Some(cue) = cue_at(text, toks, v) else {
+            continue;
+        };
+        if cue != Cue::Finite {
+            return None;
         }
+        let (mention, appositive) = subject_before(text, &toks[..v])?;
+        // The subject must start the frame (modulo a conjunction), not be an object.
+        let lead = toks
+            .iter()
+            .position(|t| t.span.start >= mention.start)
+            .unwrap_or(0);
+        if lead > 1 {
+            return None;
+        }
+        if strict {
+            let rest = &toks[v + 1..];
+            let ends = rest.is_empty()
+                || rest.iter().take(5).any(|t| matches!(t.kind, Tk::End | Tk::Comma));
+            if !ends {
+                return None;
+            }
+        }
+        return Some(Found {
+            mention,
+            appositive,
+            verb: t.span,
+        });
     }
     None
 }
@@ -645,14 +895,13 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Found> {
         .map_or(0, |i| i + 1);
     let toks = &toks[start..];
     // The last cue of the sentence.
-    let v = (0..toks.len()).rev().find(|&i| {
-        let t = &toks[i];
-        t.kind == Tk::Word && (lex::is_speech_verb(w(text, t)) || according_to(text, toks, i))
-    })?;
+    let (v, cue) = (0..toks.len())
+        .rev()
+        .find_map(|i| cue_at(text, toks, i).map(|c| (i, c)))?;
     if toks.len() - v > 40 {
         return None;
     }
-    if according_to(text, toks, v) {
+    if cue == Cue::According {
         let np = np_after(text, toks.get(v + 2..)?)?;
         return Some(Found {
             mention: np,
@@ -661,6 +910,14 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Found> {
         });
     }
     let verb = toks[v].span;
+    if cue == Cue::NonFinite {
+        let (mention, appositive) = sentence_subject(text, &toks[..v])?;
+        return Some(Found {
+            mention,
+            appositive,
+            verb,
+        });
+    }
     // `..., said Sen. X: "…"` — verb first in the sentence before.
     if v > 0 && toks[v - 1].kind == Tk::Comma {
         if let Some(np) = np_after(text, &toks[v + 1..]) {
@@ -680,6 +937,23 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Found> {
         mention,
         appositive,
         verb,
+    })
+}
+
+/// A transcript label opening the quote: `"WALLACE: Let's start …"`.
+fn transcript_label(text: &str, content: Span) -> Option<Found> {
+    let s = content.get(text)?;
+    let colon = s.get(..s.len().min(40))?.find(':')?;
+    let label = &s[..colon];
+    let ok = label.len() >= 2
+        && label.chars().any(char::is_uppercase)
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-');
+    ok.then(|| Found {
+        mention: Span::new(content.start, content.start + colon),
+        appositive: None,
+        verb: Span::new(content.start + colon, content.start + colon + 1),
     })
 }
 
@@ -821,7 +1095,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     // Speech subjects.
     for v in 0..toks.len() {
         let t = &toks[v];
-        if t.kind != Tk::Word || !lex::is_speech_verb(w(text, t)) {
+        if cue_at(text, toks, v) != Some(Cue::Finite) {
             continue;
         }
         let lo = v.saturating_sub(40);
@@ -897,7 +1171,9 @@ pub(crate) fn attribute(
             let last = content.chars().next_back().unwrap_or(' ');
             let comma_after = after.first().is_some_and(|t| matches!(t.kind, Tk::Comma | Tk::Other));
             let after_first = matches!(last, ',' | '?' | '!' | '—' | '-' | '–' | '…') || comma_after;
-            let found = if after_first {
+            let found = if let Some(label) = transcript_label(text, q.content) {
+                Some(label)
+            } else if after_first {
                 after_quote(text, after, false).or_else(|| before_quote(text, before))
             } else {
                 before_quote(text, before).or_else(|| after_quote(text, after, true))
