@@ -420,10 +420,21 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
 
 /// A single-word aside chunk: ", meanwhile,", ", too,".
 fn is_aside(text: &str, toks: &[Tok]) -> bool {
-    toks.len() == 1 && {
-        let x = w(text, &toks[0]);
-        x.chars().next().is_some_and(char::is_lowercase) && !lex::is_pronoun(x)
-    }
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    let x = w(text, first);
+    let single_adverb = toks.len() == 1 && x.chars().next().is_some_and(char::is_lowercase) && !lex::is_pronoun(x);
+    // "R-Ky.", "D-Calif": a party and state.
+    let party = toks.len() == 1
+        && matches!(x.as_bytes(), [b'R' | b'D' | b'I', b'-', ..])
+        && x.len() <= 9;
+    // "in Kentucky", "at a later press gaggle".
+    let prepositional = matches!(
+        x,
+        "in" | "at" | "on" | "during" | "after" | "before" | "from" | "speaking" | "via" | "with" | "for" | "like" | "again" | "once"
+    );
+    single_adverb || party || prepositional
 }
 
 /// Prepositions and subordinators that end a subject read backwards from its verb.
@@ -491,19 +502,24 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
-        if lower && n > 0 && (x.ends_with("ed") || x.ends_with("ing")) && !lex::is_title_word(x) {
-            break;
-        }
         if lower && matches!(x, "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had") {
             break;
         }
         i -= 1;
         n += 1;
-        if is_determiner(x) && x != "U.S." && !x.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let of_before = i > 0 && matches!(w(text, &ws[i - 1]), "of" | "for");
+        if is_determiner(x) && !of_before && x != "U.S." && !x.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             break;
         }
     }
-    let ws = &ws[i..];
+    let mut ws = &ws[i..];
+    // Start at a word that can begin a noun phrase ("panel Chairman Rep. Jason Chaffetz").
+    while ws.len() > 1 && !can_start_np(w(text, &ws[0])) {
+        ws = &ws[1..];
+    }
+    while ws.len() > 1 && matches!(w(text, &ws[0]), "of" | "for") {
+        ws = &ws[1..];
+    }
     let first = w(text, ws.first()?);
     if !can_start_np(first) && ws.len() > 2 {
         return None;
@@ -741,7 +757,13 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         return Some(Cue::According);
     }
     let x = w(text, t);
-    if !lex::is_speech_verb(x) {
+    let sentence_start = i == 0 || toks.get(i - 1).is_some_and(|p| p.kind == Tk::End);
+    let is_verb = lex::is_speech_verb(x)
+        || (sentence_start
+            && x.chars().next().is_some_and(char::is_uppercase)
+            && x.len() < 16
+            && lex::is_speech_verb(&x.to_lowercase()));
+    if !is_verb {
         return None;
     }
     if let Some(p) = i.checked_sub(1).and_then(|j| toks.get(j)).filter(|p| p.kind == Tk::Word) {
@@ -750,7 +772,11 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         if (is_determiner(pw) && !digit && !matches!(pw, "that" | "U.S."))
             || pw.ends_with("'s")
             || pw.ends_with("’s")
-            || matches!(pw, "of" | "such" | "for" | "with" | "by" | "about" | "in" | "new" | "recent" | "public" | "private")
+            || matches!(
+                pw,
+                "of" | "such" | "for" | "with" | "by" | "about" | "in" | "new" | "recent" | "public"
+                    | "private" | "via" | "on"
+            ) && !x.ends_with("ed")
         {
             return None;
         }
@@ -887,41 +913,71 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
     None
 }
 
-/// Tries the sentence before a quote.
-fn before_quote(text: &str, toks: &[Tok]) -> Option<Found> {
+/// Tries the sentence before a quote: the first cue of the sentence whose speaker can be
+/// found (the outermost reporting clause), or, when the quote opens a sentence, a
+/// clause-final attribution ending the sentence before (`…, Schiff said. "…"`).
+fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     let start = toks
         .iter()
         .rposition(|t| t.kind == Tk::End)
         .map_or(0, |i| i + 1);
-    let toks = &toks[start..];
-    // The last cue of the sentence.
-    let (v, cue) = (0..toks.len())
+    let sent = &toks[start..];
+    if !sent.iter().any(|t| t.kind == Tk::Word) {
+        let end = start.checked_sub(1)?;
+        // Right after another quote, the sentence is that quote's attribution.
+        let ps_start = toks[..end]
+            .iter()
+            .rposition(|t| t.kind == Tk::End)
+            .map_or(0, |i| i + 1);
+        if after_quote && ps_start == 0 {
+            return None;
+        }
+        return previous_sentence(text, &toks[..end]);
+    }
+    (0..sent.len())
+        .filter(|&v| sent.len() - v <= 40)
+        .find_map(|v| cue_at(text, sent, v).and_then(|cue| speaker_of_cue(text, sent, v, cue)))
+}
+
+/// The speaker of the cue at `v` in the sentence `sent`.
+fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found> {
+    let verb = sent[v].span;
+    match cue {
+        Cue::According => {
+            let np = np_after(text, sent.get(v + 2..)?)?;
+            return Some(Found {
+                mention: np,
+                appositive: None,
+                verb: Span::new(sent[v].span.start, sent[v + 1].span.end),
+            });
+        }
+        Cue::NonFinite => {
+            let (mention, appositive) = sentence_subject(text, &sent[..v])?;
+            return Some(Found {
+                mention,
+                appositive,
+                verb,
+            });
+        }
+        Cue::Finite => {}
+    }
+    // "… and said", "… but added": the subject of the sentence.
+    let prev_word = sent[..v]
+        .iter()
         .rev()
-        .find_map(|i| cue_at(text, toks, i).map(|c| (i, c)))?;
-    if toks.len() - v > 40 {
-        return None;
-    }
-    if cue == Cue::According {
-        let np = np_after(text, toks.get(v + 2..)?)?;
-        return Some(Found {
-            mention: np,
-            appositive: None,
-            verb: Span::new(toks[v].span.start, toks[v + 1].span.end),
-        });
-    }
-    let verb = toks[v].span;
-    if cue == Cue::NonFinite {
-        let (mention, appositive) = sentence_subject(text, &toks[..v])?;
+        .find(|t| t.kind != Tk::Word || !matches!(w(text, t), "also" | "later" | "then" | "again" | "once"));
+    if prev_word.is_some_and(|t| t.kind == Tk::Word && matches!(w(text, t), "and" | "but")) {
+        let (mention, appositive) = sentence_subject(text, &sent[..v])?;
         return Some(Found {
             mention,
             appositive,
             verb,
         });
     }
-    // `..., said Sen. X: "…"` — verb first in the sentence before.
-    if v > 0 && toks[v - 1].kind == Tk::Comma {
-        if let Some(np) = np_after(text, &toks[v + 1..]) {
-            let next = toks.iter().find(|t| t.span.start >= np.end);
+    // `..., said Sen. X: "…"` — verb first.
+    if v > 0 && sent[v - 1].kind == Tk::Comma || v == 0 {
+        if let Some(np) = np_after(text, &sent[v + 1..]) {
+            let next = sent.iter().find(|t| t.span.start >= np.end);
             let closed = next.is_some_and(|t| matches!(t.kind, Tk::Comma | Tk::Colon));
             if closed && !lex::is_pronoun(np.get(text).unwrap_or("")) {
                 return Some(Found {
@@ -932,12 +988,47 @@ fn before_quote(text: &str, toks: &[Tok]) -> Option<Found> {
             }
         }
     }
-    let (mention, appositive) = subject_before(text, &toks[..v])?;
+    let (mention, appositive) = subject_before(text, &sent[..v])?;
     Some(Found {
         mention,
         appositive,
         verb,
     })
+}
+
+/// A clause-final attribution ending the sentence `toks` (its end token removed):
+/// `…, Schiff said`, `…, said Mr. Smith`.
+fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
+    let start = toks
+        .iter()
+        .rposition(|t| t.kind == Tk::End)
+        .map_or(0, |i| i + 1);
+    let ps = &toks[start..];
+    let n = ps.len();
+    for v in (n.saturating_sub(4)..n).rev() {
+        if cue_at(text, ps, v) != Some(Cue::Finite) {
+            continue;
+        }
+        // Verb first: ", said Mr. Smith".
+        if v > 0 && ps[v - 1].kind == Tk::Comma {
+            let np = np_after(text, &ps[v + 1..])?;
+            return (np.end == ps[n - 1].span.end).then_some(Found {
+                mention: np,
+                appositive: None,
+                verb: ps[v].span,
+            });
+        }
+        // Subject first: ", Schiff said (on Twitter)".
+        let (mention, appositive) = subject_before(text, &ps[..v])?;
+        let lead = ps.iter().position(|t| t.span.start >= mention.start)?;
+        let clause_final = lead == 0 || ps[lead - 1].kind == Tk::Comma;
+        return clause_final.then_some(Found {
+            mention,
+            appositive,
+            verb: ps[v].span,
+        });
+    }
+    None
 }
 
 /// A transcript label opening the quote: `"WALLACE: Let's start …"`.
@@ -1174,9 +1265,9 @@ pub(crate) fn attribute(
             let found = if let Some(label) = transcript_label(text, q.content) {
                 Some(label)
             } else if after_first {
-                after_quote(text, after, false).or_else(|| before_quote(text, before))
+                after_quote(text, after, false).or_else(|| before_quote(text, before, k > 0))
             } else {
-                before_quote(text, before).or_else(|| after_quote(text, after, true))
+                before_quote(text, before, k > 0).or_else(|| after_quote(text, after, true))
             };
             out[q_start + k] = found.map(|f| resolve(text, &toks, f, &registry, bi, options));
         }
