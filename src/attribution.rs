@@ -936,7 +936,35 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     }
     (0..sent.len())
         .filter(|&v| sent.len() - v <= 40)
-        .find_map(|v| cue_at(text, sent, v).and_then(|cue| speaker_of_cue(text, sent, v, cue)))
+        .find_map(|v| {
+            cue_at(text, sent, v)
+                .and_then(|cue| speaker_of_cue(text, sent, v, cue))
+                .filter(|f| plausible_subject(text, sent, f.mention))
+        })
+}
+
+/// True when a mention can be a speaker: it does not start with a preposition, a
+/// participle or a sentence adverb.
+fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
+    let Some(first) = tokens_in(toks, mention).first() else {
+        return false;
+    };
+    let x = w(text, first);
+    let upper = x.chars().next().is_some_and(char::is_uppercase);
+    if upper && x.ends_with("ing") && !lex::is_name_word(x) {
+        return false;
+    }
+    if upper && x.len() > 2 && x.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && tokens_in(toks, mention).len() == 1 {
+        // A dateline ("WASHINGTON") rather than a speaker.
+        return false;
+    }
+    !(lex::is_capitalized_stopword(x)
+        && !lex::is_pronoun(x)
+        && !matches!(
+            x,
+            "The" | "A" | "An" | "This" | "These" | "Those" | "His" | "Her" | "Their" | "Its" | "Our"
+                | "My" | "Republican" | "Republicans" | "Democrat" | "Democrats" | "Democratic"
+        ))
 }
 
 /// The speaker of the cue at `v` in the sentence `sent`.
@@ -952,7 +980,21 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
             });
         }
         Cue::NonFinite => {
-            let (mention, appositive) = sentence_subject(text, &sent[..v])?;
+            // ", saying": the subject of the clause right before, else of the sentence.
+            let before = &sent[..v];
+            let last_chunk = before
+                .iter()
+                .rposition(|t| t.kind == Tk::Word)
+                .and_then(|e| {
+                    let from = before[..e].iter().rposition(|t| t.kind != Tk::Word).map_or(0, |i| i + 1);
+                    before.get(from..=e)
+                })
+                .filter(|c| c.len() > 1);
+            let own = last_chunk.and_then(|c| sentence_subject(text, c)).filter(|(m, _)| {
+                plausible_subject(text, sent, *m)
+                    && last_chunk.is_some_and(|c| tokens_in(c, *m).len() < c.len())
+            });
+            let (mention, appositive) = own.or_else(|| sentence_subject(text, before))?;
             return Some(Found {
                 mention,
                 appositive,
