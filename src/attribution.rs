@@ -498,7 +498,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             }
             break;
         }
-        if ends_subject(x) || lex::is_speech_verb(x) || is_verb_adjunct(x) {
+        if ends_subject(&x.to_lowercase()) || lex::is_speech_verb(x) || is_verb_adjunct(x) {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
@@ -757,7 +757,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         return Some(Cue::According);
     }
     let x = w(text, t);
-    let sentence_start = i == 0 || toks.get(i - 1).is_some_and(|p| p.kind == Tk::End);
+    let sentence_start = i == 0 || toks.get(i - 1).is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
     let is_verb = lex::is_speech_verb(x)
         || (sentence_start
             && x.chars().next().is_some_and(char::is_uppercase)
@@ -875,7 +875,7 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
 /// `Secretary of State John Kerry said`, `he told reporters`: a subject at the start of
 /// `toks` and a finite speech verb after it, in the same sentence.
 fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
-    let limit = toks.len().min(MAX_MENTION_WORDS + 10);
+    let limit = toks.len().min(MAX_MENTION_WORDS + 24);
     for v in 1..limit {
         let t = &toks[v];
         if matches!(t.kind, Tk::End | Tk::Colon) {
@@ -933,6 +933,22 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
             return None;
         }
         return previous_sentence(text, &toks[..end]);
+    }
+    // "… surprise Republican pollster Daron Shaw: “…”": a name right before a colon.
+    if let [.., last, colon] = sent {
+        if colon.kind == Tk::Colon && last.kind == Tk::Word && lex::is_name_word(w(text, last)) {
+            let words_end = sent.len() - 1;
+            if let Some(np) = np_at_end(text, &sent[..words_end]) {
+                let ntoks = tokens_in(sent, np);
+                if ntoks.len() >= 2 && trailing_name(text, ntoks).is_some_and(|(s, e)| e - s >= 2) {
+                    return Some(Found {
+                        mention: np,
+                        appositive: None,
+                        verb: colon.span,
+                    });
+                }
+            }
+        }
     }
     (0..sent.len())
         .filter(|&v| sent.len() - v <= 40)

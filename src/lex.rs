@@ -114,10 +114,21 @@ pub(crate) fn is_honorific(w: &str) -> bool {
     )
 }
 
-/// True for personal pronouns that can be the subject of a speech verb.
+/// The word without a contracted verb: "He’s" → "He", "they'd" → "they".
+fn uncontract(w: &str) -> &str {
+    for suffix in ["'s", "’s", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    w
+}
+
+/// True for personal pronouns that can be the subject of a speech verb (also contracted:
+/// "he’s", "they’d").
 pub(crate) fn is_pronoun(w: &str) -> bool {
     matches!(
-        w,
+        uncontract(w),
         "he" | "she"
             | "they"
             | "I"
@@ -135,7 +146,7 @@ pub(crate) fn is_pronoun(w: &str) -> bool {
 
 /// True for pronouns that point back to one person ("he", "she").
 pub(crate) fn is_personal_pronoun(w: &str) -> bool {
-    matches!(w, "he" | "she" | "He" | "She")
+    matches!(uncontract(w), "he" | "she" | "He" | "She")
 }
 
 /// Capitalized words that are not names: function words that start sentences, days,
@@ -265,6 +276,7 @@ pub(crate) fn is_name_word(w: &str) -> bool {
         && w.chars().any(char::is_lowercase)
         && !w.ends_with(['.', ','])
         || is_initial(w)
+        || matches!(w, "II" | "III" | "IV" | "Jr." | "Sr." | "Jr" | "Sr")
 }
 
 /// A middle or first initial: "J.", "H.W.".
@@ -292,6 +304,10 @@ pub(crate) fn ends_sentence(w: &str) -> bool {
         return false;
     }
     if w.contains('.') || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) {
+        return false;
+    }
+    // A party and state: "R-Ky.", "D-Calif.".
+    if matches!(w.as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase()) && w.len() <= 8 {
         return false;
     }
     !(is_honorific(w)
