@@ -238,12 +238,18 @@ fn nests(outer: MarkKind, kind: MarkKind, ctx: Context) -> Option<MarkKind> {
         return None;
     }
     match (outer, kind) {
-        (Straight, Left) => Some(Right),
         (Left | Low, Straight) => Some(Straight),
         (LeftGuillemet | RightGuillemet, Left | Low) => Some(Right),
         (LeftGuillemet | RightGuillemet, Straight) => Some(Straight),
         _ => None,
     }
+}
+
+/// True when `kind`, seen where it can open, starts a new quotation in place of one opened
+/// with `open` and never closed: the same mark again, or a curly opener inside a straight
+/// quotation (a straight mark at the start of an excerpt is often never closed).
+fn reopens(open: MarkKind, kind: MarkKind) -> bool {
+    open == kind || (open == MarkKind::Straight && kind == MarkKind::Left)
 }
 
 /// A pair of marks before filtering.
@@ -290,7 +296,7 @@ fn pair(text: &str, block: Span, marks: &[Mark], next_reopens: bool, out: &mut V
                     });
                     open = None;
                 } else if nested.is_none() {
-                    if m.kind == o.kind && can_open(m.kind, ctx) {
+                    if reopens(o.kind, m.kind) && can_open(m.kind, ctx) {
                         // The same opener again: the first one was never closed.
                         open = Some(m);
                     }
@@ -598,9 +604,15 @@ mod tests {
             contents("\"He told me 'no way' twice,\" she said."),
             ["He told me 'no way' twice,"]
         );
+        // A curly opener inside a straight quotation restarts it: scraped excerpts often
+        // open with a straight mark that never closes.
         assert_eq!(
-            contents("\"He called it “a joke” on air,\" she said."),
-            ["He called it “a joke” on air,"]
+            contents("\"The report says it was “a joke” and nothing more."),
+            ["a joke"]
+        );
+        assert_eq!(
+            contents("«He called it “a joke” on air», she said."),
+            ["He called it “a joke” on air"]
         );
         assert_eq!(
             contents("“He shouted \"stop\" at them,” she said."),
