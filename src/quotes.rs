@@ -461,7 +461,20 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
     }
     if n_words <= 6 && !sentence_like && title_case(body) {
         let close = c.close.map(|m| m.span);
-        if !has_speech_cue(text, block, c.open.span, close) {
+        let before = word_before(text, block, c.open.span.start);
+        // "MSNBC’s “Morning Joe”", "a film titled “Arrival”": a name, whatever the cue.
+        let named = before.is_some_and(|w| {
+            w.ends_with("’s")
+                || w.ends_with("'s")
+                || w.ends_with("s’")
+                || matches!(
+                    w,
+                    "titled" | "entitled" | "nicknamed" | "show" | "program" | "programme"
+                        | "episode" | "book" | "film" | "movie" | "song" | "album" | "series"
+                        | "column" | "documentary" | "newsletter" | "podcast" | "magazine"
+                )
+        });
+        if named || !has_speech_cue(text, block, c.open.span, close) {
             return Err(Rejection::Title);
         }
     }
@@ -648,6 +661,7 @@ mod tests {
             ("Dwayne \"The Rock\" Johnson arrived.", Rejection::Nickname),
             ("She appeared on \"Meet the Press\" on Sunday.", Rejection::Title),
             ("The movie \"Gone Girl\" opened in October.", Rejection::Title),
+            ("He told CNN's \"State of the Union\" on Sunday.", Rejection::Title),
             ("They called it an \"upgrade\" of sorts, in the memo.", Rejection::Title),
             ("Workers joined the \"launch team\" early.", Rejection::ScareQuote),
             ("It was a \"victory\" of sorts.", Rejection::ScareQuote),
