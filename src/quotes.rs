@@ -478,7 +478,13 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
             return Err(Rejection::Title);
         }
     }
-    if n_words <= 2 && !sentence_like {
+    // Scare quotes sit inside a clause: a fragment that ends one (`a “breakthrough.”`,
+    // `“fear,” and`) reads as quoted words.
+    let ends_clause = body.ends_with(['.', ',', ';', ':', '!', '?'])
+        || c.close.is_some_and(|m| {
+            char_at(text, block, m.span.end).is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ':' | '!' | '?'))
+        });
+    if n_words <= 2 && !sentence_like && !ends_clause {
         let close = c.close.map(|m| m.span);
         if !has_speech_cue(text, block, c.open.span, close) {
             return Err(Rejection::ScareQuote);
