@@ -305,13 +305,27 @@ fn pair(text: &str, block: Span, marks: &[Mark], next_reopens: bool, out: &mut V
         }
     }
     if let Some(o) = open {
-        if o.span.start == block.start || next_reopens {
+        if o.span.start == block.start || next_reopens || opens_last_sentence(text, block, o.span) {
             out.push(Candidate {
                 open: o,
                 close: None,
             });
         }
     }
+}
+
+/// True when an unclosed mark opens the block's last sentences: after a sentence end, a
+/// colon or a comma, with a capitalized run of at least four words up to the block's end
+/// (`…," she said. "And then we left.` — the quote goes on in the next paragraph).
+fn opens_last_sentence(text: &str, block: Span, open: Span) -> bool {
+    let before = text
+        .get(block.start..open.start)
+        .map(|s| s.trim_end_matches(is_blank))
+        .and_then(|s| s.chars().next_back());
+    let after = text.get(open.end..block.end).unwrap_or("");
+    matches!(before, Some('.' | '!' | '?' | ':' | ','))
+        && after.trim_start_matches(is_blank).chars().next().is_some_and(char::is_uppercase)
+        && words(after).nth(3).is_some()
 }
 
 /// True when the block starts with a mark that can open a quotation.
@@ -411,6 +425,21 @@ fn title_case(content: &str) -> bool {
     caps > 0
 }
 
+/// True when the words before `pos` in its block are themselves Title Case (a headline),
+/// so a Title-Case quotation says nothing about being a title.
+fn headline_case(text: &str, block: Span, pos: usize) -> bool {
+    let lo = floor_char(text, pos.saturating_sub(80).max(block.start));
+    let Some(before) = text.get(lo..pos) else {
+        return false;
+    };
+    let ws: Vec<&str> = words(before).collect();
+    let tail = &ws[ws.len().saturating_sub(5)..];
+    tail.len() >= 3
+        && tail
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+}
+
 /// The word right before `pos` (skipping blanks), inside the block.
 fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
     let s = text.get(block.start..pos)?.trim_end_matches(is_blank);
@@ -459,7 +488,7 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
             return Err(Rejection::Nickname);
         }
     }
-    if n_words <= 6 && !sentence_like && title_case(body) {
+    if n_words <= 6 && !sentence_like && title_case(body) && !headline_case(text, block, c.open.span.start) {
         let close = c.close.map(|m| m.span);
         let before = word_before(text, block, c.open.span.start);
         // "MSNBC’s “Morning Joe”", "a film titled “Arrival”": a name, whatever the cue.
