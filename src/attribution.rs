@@ -158,7 +158,8 @@ fn span_of(toks: &[Tok]) -> Option<Span> {
 
 /// Words that may stand between a subject and its speech verb: "also said", "has said".
 fn is_verb_adjunct(w: &str) -> bool {
-    matches!(
+    (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+        || matches!(
         w,
         "also"
             | "later"
@@ -887,19 +888,32 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         if cue != Cue::Finite {
             return None;
         }
-        let (mention, appositive) = subject_before(text, &toks[..v])?;
+        let (mut mention, mut appositive) = subject_before(text, &toks[..v])?;
         // The subject must start the frame (modulo a conjunction), not be an object.
         let lead = toks
             .iter()
             .position(|t| t.span.start >= mention.start)
             .unwrap_or(0);
         if lead > 1 {
-            return None;
+            // "a welcome message on the website reads": a whole phrase with a preposition.
+            let head = &toks[..v];
+            let whole = head.len() <= 10
+                && head.iter().all(|t| t.kind == Tk::Word)
+                && can_start_np(w(text, &head[0]))
+                && !head
+                    .iter()
+                    .enumerate()
+                    .any(|(i, t)| cue_at(text, head, i).is_some() || lex::is_pronoun(w(text, t)));
+            if !whole {
+                return None;
+            }
+            mention = span_of(head)?;
+            appositive = None;
         }
         if strict {
             let rest = &toks[v + 1..];
             let ends = rest.is_empty()
-                || rest.iter().take(5).any(|t| matches!(t.kind, Tk::End | Tk::Comma));
+                || rest.iter().take(8).any(|t| matches!(t.kind, Tk::End | Tk::Comma));
             if !ends {
                 return None;
             }
