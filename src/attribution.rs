@@ -817,6 +817,25 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         .iter()
         .position(|t| !matches!(t.kind, Tk::Comma | Tk::Other))?;
     let toks = &toks[k..];
+    let found = after_quote_inner(text, toks, strict)?;
+    // "…," Sanders said, according to CNN: the reported source wins.
+    let sentence_end = toks.iter().position(|t| t.kind == Tk::End).unwrap_or(toks.len());
+    let according = (0..sentence_end).find(|&i| {
+        according_to(text, toks, i) && i > 0 && toks[i - 1].kind == Tk::Comma && toks[i - 1].span.start >= found.verb.end
+    });
+    if let Some(i) = according {
+        if let Some(np) = toks.get(i + 2..sentence_end).and_then(|r| np_after(text, r)) {
+            return Some(Found {
+                mention: np,
+                appositive: None,
+                verb: Span::new(toks[i].span.start, toks[i + 1].span.end),
+            });
+        }
+    }
+    Some(found)
+}
+
+fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
     let clause_ends = |used: usize| -> bool {
         !strict
             || toks
@@ -1010,8 +1029,21 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
             });
         }
         Cue::NonFinite => {
-            // ", saying": the subject of the clause right before, else of the sentence.
             let before = &sent[..v];
+            // "footage of Hillary Clinton asking": a name right before the participle.
+            if let Some(p) = before.last().filter(|p| p.kind == Tk::Word && lex::is_name_word(w(text, p))) {
+                let _ = p;
+                if let Some(np) = np_at_end(text, before) {
+                    if trailing_name(text, tokens_in(before, np)).is_some() {
+                        return Some(Found {
+                            mention: np,
+                            appositive: None,
+                            verb,
+                        });
+                    }
+                }
+            }
+            // ", saying": the subject of the clause right before, else of the sentence.
             let last_chunk = before
                 .iter()
                 .rposition(|t| t.kind == Tk::Word)
@@ -1039,7 +1071,13 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
         .rev()
         .find(|t| t.kind != Tk::Word || !matches!(w(text, t), "also" | "later" | "then" | "again" | "once"));
     if prev_word.is_some_and(|t| t.kind == Tk::Word && matches!(w(text, t), "and" | "but")) {
-        let (mention, appositive) = sentence_subject(text, &sent[..v])?;
+        // The subject of the clause holding the first verb ("he laughed and said"), else
+        // of the sentence.
+        let before = &sent[..v];
+        let from = before.iter().rposition(|t| t.kind != Tk::Word).map_or(0, |i| i + 1);
+        let own = sentence_subject(text, &before[from..])
+            .filter(|(m, _)| from > 0 && plausible_subject(text, sent, *m));
+        let (mention, appositive) = own.or_else(|| sentence_subject(text, before))?;
         return Some(Found {
             mention,
             appositive,
