@@ -648,6 +648,24 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             break;
         }
     }
+    // A relative clause: "Beck, who has long described …", "the department which reported".
+    if let Some(r) = toks.iter().rposition(|t| t.kind == Tk::Word && matches!(w(text, t), "who" | "which" | "that")) {
+        let between = &toks[r + 1..];
+        let rel = w(text, &toks[r]);
+        let ok = if rel == "that" {
+            between.is_empty() && r > 0 && toks[r - 1].kind == Tk::Word && !lex::is_speech_verb(w(text, &toks[r - 1]))
+        } else {
+            between.len() <= 5
+                && between.iter().all(|t| {
+                    t.kind == Tk::Word
+                        && !lex::is_pronoun(w(text, t))
+                        && !w(text, t).chars().next().is_some_and(char::is_uppercase)
+                })
+        };
+        if ok && r > 0 {
+            return Some((toks[r].span, None));
+        }
+    }
     let mut cs = chunks(text, toks);
     let last = cs.pop()?;
     // Age or appositives after a name: "X, 45, said", "X, a spokesman, said",
@@ -1228,6 +1246,25 @@ fn resolve(
         verb: Some(found.verb),
         resolution: Resolution::Explicit,
     };
+    if mtoks.len() == 1 && matches!(mention_text, "who" | "which" | "that") {
+        // A relative pronoun: the speaker is the phrase it hangs on.
+        let before = &block_toks[..block_toks.partition_point(|t| t.span.start < found.mention.start)];
+        let words_end = before.iter().rposition(|t| t.kind == Tk::Word).map_or(0, |i| i + 1);
+        let from = before[..words_end].iter().rposition(|t| t.kind != Tk::Word).map_or(0, |i| i + 1);
+        if let Some(np) = np_at_end(text, &before[from..words_end]) {
+            let (descriptor, name) = split_mention(text, tokens_in(block_toks, np));
+            return FoundAttribution {
+                speaker: name.unwrap_or(np),
+                descriptor,
+                resolution: Resolution::Pronoun,
+                ..base
+            };
+        }
+        return FoundAttribution {
+            resolution: Resolution::Pronoun,
+            ..base
+        };
+    }
     if mtoks.len() == 1 && lex::is_pronoun(mention_text) {
         let speaker = if lex::is_personal_pronoun(mention_text) {
             registry.pronoun(found.mention.start, block, lookback)
