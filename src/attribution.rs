@@ -642,7 +642,8 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let mut toks = &toks[start..];
     // Strip adjuncts between subject and verb.
     while let Some(last) = toks.last() {
-        if last.kind == Tk::Word && is_verb_adjunct(w(text, last)) {
+        let x = w(text, last);
+        if last.kind == Tk::Word && is_verb_adjunct(x) && x != "who" {
             toks = &toks[..toks.len() - 1];
         } else {
             break;
@@ -1001,13 +1002,22 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
             }
         }
     }
-    (0..sent.len())
-        .filter(|&v| sent.len() - v <= 40)
-        .find_map(|v| {
-            cue_at(text, sent, v)
-                .and_then(|cue| speaker_of_cue(text, sent, v, cue))
-                .filter(|f| plausible_subject(text, sent, f.mention))
-        })
+    // The outermost cue wins ("X says he feels …"), except that a relative clause next to
+    // the quote names its own speaker ("…, Y, who called it …").
+    let mut first: Option<Found> = None;
+    for v in (0..sent.len()).filter(|&v| sent.len() - v <= 40) {
+        let Some(f) = cue_at(text, sent, v)
+            .and_then(|cue| speaker_of_cue(text, sent, v, cue))
+            .filter(|f| plausible_subject(text, sent, f.mention))
+        else {
+            continue;
+        };
+        if first.is_some() && matches!(f.mention.get(text), Some("who" | "which")) {
+            return Some(f);
+        }
+        first.get_or_insert(f);
+    }
+    first
 }
 
 /// True when a mention can be a speaker: it does not start with a preposition, a
@@ -1676,5 +1686,13 @@ mod tests {
             !quotes.iter().any(|q| q.content.get(text).unwrap().contains("weak spots’")),
             "the headline's single quotes are not a quote"
         );
+    }
+
+    #[test]
+    fn relative_pronoun_mentions() {
+        let (s, m, _, r) = one("Clinton called the pact \"insanity,\" and Sanders, who says it's \"disastrous.\"");
+        assert_eq!((s, m, r), (Some("Sanders"), Some("who"), Some(Pronoun)));
+        let (s, m, _, r) = one("He thanked his running mate, Gov. Mike Pence, who called their son \"an American hero.\"");
+        assert_eq!((s, m, r), (Some("Mike Pence"), Some("who"), Some(Pronoun)));
     }
 }
