@@ -764,6 +764,30 @@ enum Cue {
     NonFinite,
     /// "according to".
     According,
+    /// A speech noun after a possessive: "Trump’s claim", "his warning".
+    Possessive,
+}
+
+/// Nouns of saying that take their speaker as a possessive: "his warning that …".
+fn is_speech_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "claim" | "claims" | "warning" | "warnings" | "promise" | "promises" | "pledge" | "call"
+            | "calls" | "statement" | "statements" | "remarks" | "comments" | "comment" | "words"
+            | "message" | "answer" | "chant" | "chants" | "vow" | "assertion" | "argument"
+            | "description" | "slogan" | "tweet" | "tweets" | "response" | "reply" | "insistence"
+            | "suggestion" | "prediction" | "accusation" | "complaint" | "criticism" | "view"
+            | "rhetoric" | "refrain" | "catchphrase" | "motto" | "plea" | "demand" | "demands"
+            | "announcement" | "declaration" | "admission" | "explanation" | "contention"
+            | "boast" | "retort" | "speech" | "quip" | "line" | "mantra" | "phrase" | "question"
+    )
+}
+
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "His" | "Her" | "Their" | "Its")
+        || w.ends_with("’s")
+        || w.ends_with("'s")
+        || w.ends_with("s’")
 }
 
 /// The cue at token `i`, if any. A speech-verb form after a determiner or possessive is
@@ -777,6 +801,13 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         return Some(Cue::According);
     }
     let x = w(text, t);
+    if is_speech_noun(x)
+        && i > 0
+        && toks[i - 1].kind == Tk::Word
+        && is_possessive(w(text, &toks[i - 1]))
+    {
+        return Some(Cue::Possessive);
+    }
     let sentence_start = i == 0 || toks.get(i - 1).is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
     let is_verb = lex::is_speech_verb(x)
         || (sentence_start
@@ -880,7 +911,7 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                 verb: toks[0].span,
             });
         }
-        Some(Cue::NonFinite) => return None,
+        Some(Cue::NonFinite | Cue::Possessive) => return None,
         None => {}
     }
     // Subject first: the first speech verb within reach, in the same sentence.
@@ -1005,19 +1036,25 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     // The outermost cue wins ("X says he feels …"), except that a relative clause next to
     // the quote names its own speaker ("…, Y, who called it …").
     let mut first: Option<Found> = None;
+    let mut possessive: Option<Found> = None;
     for v in (0..sent.len()).filter(|&v| sent.len() - v <= 40) {
-        let Some(f) = cue_at(text, sent, v)
+        let cue = cue_at(text, sent, v);
+        let Some(f) = cue
             .and_then(|cue| speaker_of_cue(text, sent, v, cue))
             .filter(|f| plausible_subject(text, sent, f.mention))
         else {
             continue;
         };
+        if cue == Some(Cue::Possessive) {
+            possessive.get_or_insert(f);
+            continue;
+        }
         if first.is_some() && matches!(f.mention.get(text), Some("who" | "which")) {
             return Some(f);
         }
         first.get_or_insert(f);
     }
-    first
+    first.or(possessive)
 }
 
 /// True when a mention can be a speaker: it does not start with a preposition, a
@@ -1054,6 +1091,20 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                 mention: np,
                 appositive: None,
                 verb: Span::new(sent[v].span.start, sent[v + 1].span.end),
+            });
+        }
+        Cue::Possessive => {
+            let p = &sent[v - 1];
+            let pw = w(text, p);
+            let mention = if pw.chars().next().is_some_and(char::is_lowercase) {
+                p.span
+            } else {
+                np_at_end(text, &sent[..v]).unwrap_or(p.span)
+            };
+            return Some(Found {
+                mention,
+                appositive: None,
+                verb,
             });
         }
         Cue::NonFinite => {
