@@ -513,6 +513,24 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             break;
         }
     }
+    // "Trump at the time said", "Clinton on Monday said": skip a time phrase.
+    let is_time = |x: &str| {
+        matches!(
+            x,
+            "time" | "week" | "month" | "year" | "day" | "morning" | "night" | "evening" | "afternoon"
+                | "weekend" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday"
+                | "Sunday" | "moment" | "point" | "interview" | "statement" | "Twitter" | "Facebook"
+        )
+    };
+    if i >= 2
+        && i < ws.len()
+        && ws.last().is_some_and(|t| is_time(w(text, t)))
+        && matches!(w(text, &ws[i - 1]), "at" | "on" | "in" | "last" | "this" | "that" | "during")
+    {
+        if let Some(np) = np_at_end(text, &ws[..i - 1]) {
+            return Some(np);
+        }
+    }
     let mut ws = &ws[i..];
     // Start at a word that can begin a noun phrase ("panel Chairman Rep. Jason Chaffetz").
     while ws.len() > 1 && !can_start_np(w(text, &ws[0])) {
@@ -1048,6 +1066,13 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
         if cue == Some(Cue::Possessive) {
             possessive.get_or_insert(f);
             continue;
+        }
+        // "…, and Clinton said, “…”": a finite cue introducing the quote directly.
+        let introduces = cue == Some(Cue::Finite)
+            && sent[v + 1..].iter().all(|t| matches!(t.kind, Tk::Comma | Tk::Colon))
+            && first.is_some();
+        if introduces {
+            return Some(f);
         }
         if first.is_some() && matches!(f.mention.get(text), Some("who" | "which")) {
             return Some(f);
