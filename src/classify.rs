@@ -1,7 +1,33 @@
 //! Stage 3: blocks → labelled blocks (headline, dek, byline, body, tags, boilerplate…).
+//!
+//! The stage works from general signals, never from site-specific strings, in four steps,
+//! each linear in the number of blocks:
+//!
+//! 1. **Features** ([`features`]): per block, once — length, words, share of lower-case
+//!    words, sentence punctuation (including `。`), separators, link-like text, a hash of
+//!    the folded text, and a boilerplate reason from generic phrase lists
+//!    (`src/data/boilerplate_phrases.txt`). Metadata recognizers ([`lines`]) tell bylines,
+//!    date lines, photo credits and tag lines.
+//! 2. **Prose classes**: each block is *good* (reads as prose), *near* (a short sentence),
+//!    *short* or *bad* (boilerplate or metadata).
+//! 3. **Main body run**: good blocks are chained into clusters while the junk between them
+//!    stays small; the heaviest cluster is the story. Inside it, short blocks are kept as
+//!    paragraphs (list items, one-line paragraphs) or subheads (short, no sentence
+//!    punctuation, followed by prose); bad blocks are set aside.
+//! 4. **Header and trailer**: the headline is chosen among the title-like blocks before
+//!    the story (closeness, a byline or date after it, repeated copies and "Title | Site"
+//!    variants); a sentence under it is the dek; bylines, dates and credits are labelled;
+//!    after the story come credit lines, related-topic tags and boilerplate. A later exact
+//!    repeat of a block is a `duplicate`.
+
+mod features;
+mod lexicon;
+mod lines;
 
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
+use features::Features;
+use std::collections::{HashMap, HashSet};
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,8 +44,364 @@ pub(crate) enum Label {
     Boilerplate(BoilerplateReason),
 }
 
+/// How much a block reads as article prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Prose: a sentence or more of ordinary text.
+    Good,
+    /// A short sentence.
+    Near,
+    /// Short text that is not a sentence: a heading, a list item, a menu entry.
+    Short,
+    /// Boilerplate or metadata.
+    Bad,
+}
+
+/// The metadata kind of a block, from its own text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Meta {
+    None,
+    Byline,
+    Date,
+    Credit,
+    TagHeading,
+    TagLine,
+}
+
+/// How many blocks before the story are searched for the headline.
+const HEADER_WINDOW: usize = 30;
+
 /// Labels every block; the result has one label per block.
 pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
-    let _ = text;
-    blocks.iter().map(|_| Label::Paragraph).collect()
+    let feats = features::features(text, blocks);
+    let raw: Vec<&str> = blocks.iter().map(|b| b.span.get(text).unwrap_or("")).collect();
+    let meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
+    let class: Vec<Class> = feats.iter().zip(&meta).map(|(f, &m)| class(f, m)).collect();
+    let n = blocks.len();
+    let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
+    let Some((start, end)) = body_run(&feats, &class) else {
+        header(&raw, &feats, &meta, &class, n, &mut labels);
+        duplicates(&feats, &mut labels);
+        return labels;
+    };
+    body(&feats, &meta, &class, start, end, &mut labels);
+    header(&raw, &feats, &meta, &class, start, &mut labels);
+    trailer(&feats, &meta, end + 1, &mut labels);
+    duplicates(&feats, &mut labels);
+    labels
 }
+
+fn meta(s: &str, f: &Features) -> Meta {
+    if lines::is_byline(s, f) {
+        Meta::Byline
+    } else if lines::is_date(f) {
+        Meta::Date
+    } else if lines::is_credit(s, f) {
+        Meta::Credit
+    } else if lines::is_tag_heading(f) {
+        Meta::TagHeading
+    } else if lines::is_tag_line(s, f) {
+        Meta::TagLine
+    } else {
+        Meta::None
+    }
+}
+
+fn class(f: &Features, meta: Meta) -> Class {
+    if f.reason.is_some() || !matches!(meta, Meta::None | Meta::TagLine) || f.linky && f.words < 12
+    {
+        return Class::Bad;
+    }
+    let size = f.size();
+    let lower = f.lower_ratio();
+    let listy = f.separators * 4 > f.words.max(1);
+    if f.teaser {
+        return Class::Bad;
+    }
+    if f.sentence() && size >= 10 && lower >= 0.4 && !listy || size >= 30 && lower >= 0.5 {
+        Class::Good
+    } else if f.terminal && size >= 4 && lower >= 0.3
+        || size >= 10 && lower >= 0.5 && !listy
+        || f.list_marker && size >= 3
+    {
+        Class::Near
+    } else {
+        Class::Short
+    }
+}
+
+/// How much a block adds to a run of story blocks: prose adds its size in words, junk costs.
+fn weight(f: &Features, c: Class) -> f32 {
+    let size = f.size() as f32;
+    let k = |i: usize, d: f32| {
+        std::env::var("CD_W")
+            .ok()
+            .and_then(|v| v.split(',').nth(i).and_then(|x| x.parse::<f32>().ok()))
+            .unwrap_or(d)
+    };
+    match c {
+        Class::Good => size,
+        Class::Near => size * k(0, 0.2),
+        Class::Short if content_like(f) => -k(5, 1.0),
+        Class::Short => -(k(1, 8.0) + size * 0.5).min(k(2, 15.0)),
+        Class::Bad => match f.reason {
+            Some(
+                BoilerplateReason::Comments
+                | BoilerplateReason::Related
+                | BoilerplateReason::Copyright
+                | BoilerplateReason::Cookie,
+            ) => -k(6, 60.0),
+            _ => -(k(3, 15.0) + size * 0.25).min(k(4, 25.0)),
+        },
+    }
+}
+
+/// A short block that looks like content rather than a link: digits, lower-case words,
+/// inner punctuation, a list marker.
+fn content_like(f: &Features) -> bool {
+    f.list_marker
+        || f.digits > 0 && f.letters > 0
+        || f.words >= 3 && f.lower_ratio() >= 0.5
+        || f.commas > 0 && f.words >= 3
+}
+
+/// The first and last block of the main body run: the run of blocks with the greatest
+/// total [`weight`] (Kadane's maximum-sum segment), which starts and ends on prose.
+fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut sum = 0.0f32;
+    let mut from = 0;
+    for (i, (f, &c)) in feats.iter().zip(class).enumerate() {
+        let w = weight(f, c);
+        if sum <= 0.0 {
+            sum = 0.0;
+            from = i;
+        }
+        sum += w;
+        if w > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, from, i));
+        }
+    }
+    let (_, mut start, end) = best?;
+    while start < end && weight(&feats[start], class[start]) <= 0.0 {
+        start += 1;
+    }
+    Some((start, end))
+}
+
+/// The label of a set-aside block by its own text, outside the body.
+fn aside(f: &Features, meta: Meta) -> Label {
+    match meta {
+        Meta::Byline => Label::Byline,
+        Meta::Date => Label::Date,
+        Meta::Credit => Label::Credit,
+        _ => Label::Boilerplate(f.reason.unwrap_or(BoilerplateReason::Other)),
+    }
+}
+
+/// Labels the blocks of the main run `start..=end`.
+fn body(
+    feats: &[Features],
+    meta: &[Meta],
+    class: &[Class],
+    start: usize,
+    end: usize,
+    labels: &mut [Label],
+) {
+    for i in start..=end {
+        let f = &feats[i];
+        labels[i] = match class[i] {
+            Class::Good | Class::Near => Label::Paragraph,
+            Class::Bad => aside(f, meta[i]),
+            Class::Short => {
+                let next_prose = (i + 1..=end)
+                    .find(|&j| class[j] != Class::Bad)
+                    .is_some_and(|j| matches!(class[j], Class::Good | Class::Near));
+                let small = if f.caseless_script() { f.chars <= 40 } else { f.words <= 14 };
+                if small && !f.terminal && !f.colon && !f.list_marker && f.commas == 0 && next_prose && i > start {
+                    Label::Subhead
+                } else {
+                    Label::Paragraph
+                }
+            }
+        };
+    }
+}
+
+/// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk.
+fn header(
+    raw: &[&str],
+    feats: &[Features],
+    meta: &[Meta],
+    class: &[Class],
+    start: usize,
+    labels: &mut [Label],
+) {
+    for i in 0..start {
+        labels[i] = match aside(&feats[i], meta[i]) {
+            Label::Boilerplate(BoilerplateReason::Other) if feats[i].words <= 6 => {
+                Label::Boilerplate(BoilerplateReason::Navigation)
+            }
+            l => l,
+        };
+    }
+    let Some(h) = headline(raw, feats, meta, class, start) else {
+        return;
+    };
+    labels[h] = Label::Headline;
+    // Between the headline and the story: bare names are bylines, the first sentence is the dek.
+    let mut dek_done = false;
+    for i in h + 1..start {
+        let f = &feats[i];
+        if meta[i] == Meta::None && lines::is_bare_name(raw[i], f) && i <= h + 3 {
+            labels[i] = Label::Byline;
+            continue;
+        }
+        if !dek_done
+            && i <= h + 3
+            && meta[i] == Meta::None
+            && f.reason.is_none()
+            && matches!(class[i], Class::Good | Class::Near)
+            && f.lower_ratio() >= 0.5
+        {
+            labels[i] = Label::Dek;
+            dek_done = true;
+        }
+    }
+}
+
+/// The title-like block before the story most likely to be its headline.
+fn headline(
+    raw: &[&str],
+    feats: &[Features],
+    meta: &[Meta],
+    class: &[Class],
+    start: usize,
+) -> Option<usize> {
+    let lo = start.saturating_sub(HEADER_WINDOW);
+    // Folded keys of blocks cut at a site-name separator ("Title | Site").
+    let mut counts: HashMap<u64, usize> = HashMap::new();
+    for f in feats.iter() {
+        *counts.entry(f.key).or_default() += 1;
+    }
+    let mut cut_keys: HashSet<u64> = HashSet::new();
+    for s in raw.iter().take(start).skip(lo) {
+        if let Some(cut) = site_cut(s) {
+            cut_keys.insert(features::block_features(cut).key);
+        }
+    }
+    let mut best: Option<(f32, usize)> = None;
+    for i in lo..start {
+        let f = &feats[i];
+        let size_ok = if f.caseless_script() {
+            (5..=80).contains(&f.chars)
+        } else {
+            (2..=30).contains(&f.words)
+        };
+        if !size_ok || meta[i] != Meta::None || f.reason.is_some() || f.linky || class[i] == Class::Bad {
+            continue;
+        }
+        let mut score = 0.0f32;
+        score += match f.words {
+            4..=20 => 2.0,
+            3 => 1.0,
+            _ if f.caseless_script() => 1.5,
+            _ => 0.0,
+        };
+        if f.full_stop {
+            score -= 2.0;
+        }
+        if f.words > 14 || f.commas >= 2 || f.inner_stops > 0 {
+            score -= 1.0;
+        }
+        // A longer sentence right under it: a dek under its headline.
+        if let (Some(g), Some(Meta::None)) = (feats.get(i + 1), meta.get(i + 1)) {
+            if i + 1 < start && g.words > f.words && g.lower_ratio() >= 0.5 && g.reason.is_none() && matches!(class[i + 1], Class::Good | Class::Near) {
+                score += 1.0;
+            }
+        }
+        if f.list_marker || f.colon {
+            score -= 1.0;
+        }
+        if (i + 1..start.min(i + 4)).any(|j| matches!(meta[j], Meta::Byline | Meta::Date)) {
+            score += 2.0;
+        }
+        if counts.get(&f.key).copied().unwrap_or(0) > 1 || cut_keys.contains(&f.key) {
+            score += 1.5;
+        }
+        // "Title | Site" when "Title" is on the page too: the plain copy wins.
+        if site_cut(raw[i]).is_some_and(|c| counts.contains_key(&features::block_features(c).key)) {
+            score -= 1.0;
+        }
+        let distance = (start - i) as f32;
+        score += 3.0 / (1.0 + distance / 3.0);
+        if best.is_none_or(|(b, _)| score >= b) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// "Title | Site" → "Title": the text before a site-name separator, when what is cut off
+/// is shorter than what remains.
+fn site_cut(s: &str) -> Option<&str> {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+        if let Some(at) = s.rfind(sep) {
+            let (head, tail) = (s.get(..at)?, s.get(at + sep.len()..)?);
+            if tail.chars().count() < head.chars().count() && !head.trim().is_empty() {
+                return Some(head.trim());
+            }
+        }
+    }
+    None
+}
+
+/// Labels the blocks after the story: credit lines, related tags, boilerplate.
+fn trailer(feats: &[Features], meta: &[Meta], from: usize, labels: &mut [Label]) {
+    let mut tags_open = false;
+    for i in from..feats.len() {
+        let f = &feats[i];
+        labels[i] = match meta[i] {
+            Meta::TagHeading if matches!(meta.get(i + 1), Some(Meta::TagLine)) => {
+                tags_open = true;
+                Label::TagHeading
+            }
+            Meta::TagLine if tags_open => Label::Tags,
+            m => {
+                tags_open = false;
+                match aside(f, m) {
+                    Label::Boilerplate(BoilerplateReason::Other) if f.words <= 3 => {
+                        Label::Boilerplate(BoilerplateReason::Navigation)
+                    }
+                    Label::Boilerplate(BoilerplateReason::Other) if !f.sentence() && f.words <= 20 => {
+                        Label::Boilerplate(BoilerplateReason::Related)
+                    }
+                    l => l,
+                }
+            }
+        };
+    }
+}
+
+/// A later exact repeat (folded) of an earlier block is a duplicate, unless it is the
+/// headline or a short block inside the body.
+fn duplicates(feats: &[Features], labels: &mut [Label]) {
+    let mut seen: HashSet<u64> = HashSet::with_capacity(feats.len());
+    for (f, label) in feats.iter().zip(labels.iter_mut()) {
+        if f.key == 0 {
+            continue;
+        }
+        let first = seen.insert(f.key);
+        if first {
+            continue;
+        }
+        match label {
+            Label::Headline => {}
+            Label::Paragraph | Label::Subhead if f.words < 6 => {}
+            _ => *label = Label::Boilerplate(BoilerplateReason::Duplicate),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,3 @@
+//! Tests of the classify stage on short articles written for them.
+
+use super::*;
