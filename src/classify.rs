@@ -141,6 +141,7 @@ fn weight(f: &Features, c: Class) -> f32 {
     };
     match c {
         Class::Good => size,
+        Class::Near if !f.terminal && !f.list_marker => -k(7, 3.0),
         Class::Near => size * k(0, 0.2),
         Class::Short if content_like(f) => -k(5, 1.0),
         Class::Short => -(k(1, 8.0) + size * 0.5).min(k(2, 15.0)),
@@ -165,28 +166,67 @@ fn content_like(f: &Features) -> bool {
         || f.commas > 0 && f.words >= 3
 }
 
-/// The first and last block of the main body run: the run of blocks with the greatest
-/// total [`weight`] (Kadane's maximum-sum segment), which starts and ends on prose.
-fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
+/// The maximum-sum segment of `w` (Kadane): `(sum, first, last)`, starting and ending on a
+/// positive weight.
+fn max_segment(w: &[f32]) -> Option<(f32, usize, usize)> {
     let mut best: Option<(f32, usize, usize)> = None;
     let mut sum = 0.0f32;
     let mut from = 0;
-    for (i, (f, &c)) in feats.iter().zip(class).enumerate() {
-        let w = weight(f, c);
+    for (i, &x) in w.iter().enumerate() {
         if sum <= 0.0 {
             sum = 0.0;
             from = i;
         }
-        sum += w;
-        if w > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+        sum += x;
+        if x > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
             best = Some((sum, from, i));
         }
     }
-    let (_, mut start, end) = best?;
-    while start < end && weight(&feats[start], class[start]) <= 0.0 {
-        start += 1;
+    let (sum, mut first, last) = best?;
+    while first < last && w[first] <= 0.0 {
+        first += 1;
     }
-    Some((start, end))
+    Some((sum, first, last))
+}
+
+/// True for boilerplate that ends a story: comments, related stories, legal footers.
+fn is_barrier(f: &Features, c: Class) -> bool {
+    c == Class::Bad
+        && matches!(
+            f.reason,
+            Some(
+                BoilerplateReason::Comments
+                    | BoilerplateReason::Related
+                    | BoilerplateReason::Copyright
+                    | BoilerplateReason::Cookie
+            )
+        )
+}
+
+/// The first and last block of the main body run: the run of blocks with the greatest
+/// total [`weight`], then neighbouring runs of real weight that no barrier separates from
+/// it (a story cut in two by a code listing, a chart or a share bar).
+fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
+    let w: Vec<f32> = feats.iter().zip(class).map(|(f, &c)| weight(f, c)).collect();
+    let (sum, mut first, mut last) = max_segment(&w)?;
+    let frac = std::env::var("CD_M").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.15);
+    let enough = |s: f32| s >= 20.0 && s >= sum * frac;
+    let clear = |a: usize, b: usize| {
+        b.saturating_sub(a) <= 40 && (a..b).all(|i| !is_barrier(&feats[i], class[i]))
+    };
+    loop {
+        let before = max_segment(w.get(..first).unwrap_or(&[]))
+            .filter(|&(s, _, l)| enough(s) && clear(l + 1, first));
+        let after = max_segment(w.get(last + 1..).unwrap_or(&[]))
+            .map(|(s, f, l)| (s, f + last + 1, l + last + 1))
+            .filter(|&(s, f, _)| enough(s) && clear(last + 1, f));
+        match (before, after) {
+            (Some((_, f, _)), _) => first = f,
+            (None, Some((_, _, l))) => last = l,
+            (None, None) => break,
+        }
+    }
+    Some((first, last))
 }
 
 /// The label of a set-aside block by its own text, outside the body.
@@ -237,37 +277,53 @@ fn header(
     start: usize,
     labels: &mut [Label],
 ) {
+    let h = headline(raw, feats, meta, class, start);
+    // Metadata counts only near the headline (or the story): elsewhere it is junk.
+    let zone = h.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
     for i in 0..start {
-        labels[i] = match aside(&feats[i], meta[i]) {
-            Label::Boilerplate(BoilerplateReason::Other) if feats[i].words <= 6 => {
+        let f = &feats[i];
+        let byline_name = i >= zone
+            && meta[i] == Meta::None
+            && lines::is_bare_name(raw[i], f)
+            && (h.is_some_and(|h| i == h + 1 || i + 1 == h)
+                || matches!(meta.get(i + 1), Some(Meta::Date))
+                || i + 2 < start && meta[i + 2] == Meta::Date);
+        labels[i] = match aside(f, meta[i]) {
+            _ if byline_name => Label::Byline,
+            Label::Byline | Label::Date | Label::Credit if i < zone => {
+                Label::Boilerplate(BoilerplateReason::Other)
+            }
+            Label::Boilerplate(BoilerplateReason::Other) if f.words <= 6 => {
                 Label::Boilerplate(BoilerplateReason::Navigation)
             }
             l => l,
         };
     }
-    let Some(h) = headline(raw, feats, meta, class, start) else {
+    let Some(h) = h else {
         return;
     };
     labels[h] = Label::Headline;
-    // Between the headline and the story: bare names are bylines, the first sentence is the dek.
-    let mut dek_done = false;
-    for i in h + 1..start {
+    // The first sentence under the headline is the dek.
+    for i in h + 1..start.min(h + 4) {
         let f = &feats[i];
-        if meta[i] == Meta::None && lines::is_bare_name(raw[i], f) && i <= h + 3 {
-            labels[i] = Label::Byline;
+        if matches!(labels[i], Label::Byline | Label::Date | Label::Credit) {
             continue;
         }
-        if !dek_done
-            && i <= h + 3
-            && meta[i] == Meta::None
+        if meta[i] == Meta::None
             && f.reason.is_none()
             && matches!(class[i], Class::Good | Class::Near)
             && f.lower_ratio() >= 0.5
         {
             labels[i] = Label::Dek;
-            dek_done = true;
+            break;
         }
     }
+}
+
+/// True when the block ends with a separator or dash ("Business —", "News |").
+fn ends_with_separator(s: &str) -> bool {
+    s.trim_end()
+        .ends_with(['—', '–', '-', '|', '/', '>', '»', '›', ':', '•', '·'])
 }
 
 /// The title-like block before the story most likely to be its headline.
@@ -298,29 +354,39 @@ fn headline(
         } else {
             (2..=30).contains(&f.words)
         };
-        if !size_ok || meta[i] != Meta::None || f.reason.is_some() || f.linky || class[i] == Class::Bad {
+        if !size_ok
+            || meta[i] != Meta::None
+            || f.reason.is_some()
+            || f.linky
+            || class[i] == Class::Bad
+        {
             continue;
         }
-        let mut score = 0.0f32;
-        score += match f.words {
-            4..=20 => 2.0,
-            3 => 1.0,
-            _ if f.caseless_script() => 1.5,
-            _ => 0.0,
+        let size = if f.caseless_script() {
+            f.chars as f32 / 2.0
+        } else {
+            f.words as f32
         };
+        let mut score = 0.35 * size.min(14.0);
+        if f.words < 3 && !f.caseless_script() {
+            score -= 1.0;
+        }
+        if ends_with_separator(raw[i]) {
+            score -= 2.0;
+        }
+        if f.separators >= 2 {
+            score -= 2.0;
+        }
         if f.full_stop {
             score -= 2.0;
         }
-        if f.words > 14 || f.commas >= 2 || f.inner_stops > 0 {
+        if f.words > 20 {
+            score -= 1.5;
+        }
+        if f.commas >= 3 || f.inner_stops > 1 {
             score -= 1.0;
         }
-        // A longer sentence right under it: a dek under its headline.
-        if let (Some(g), Some(Meta::None)) = (feats.get(i + 1), meta.get(i + 1)) {
-            if i + 1 < start && g.words > f.words && g.lower_ratio() >= 0.5 && g.reason.is_none() && matches!(class[i + 1], Class::Good | Class::Near) {
-                score += 1.0;
-            }
-        }
-        if f.list_marker || f.colon {
+        if f.list_marker {
             score -= 1.0;
         }
         if (i + 1..start.min(i + 4)).any(|j| matches!(meta[j], Meta::Byline | Meta::Date)) {
@@ -332,6 +398,17 @@ fn headline(
         // "Title | Site" when "Title" is on the page too: the plain copy wins.
         if site_cut(raw[i]).is_some_and(|c| counts.contains_key(&features::block_features(c).key)) {
             score -= 1.0;
+        }
+        // A longer sentence right under it: a dek under its headline.
+        if let (Some(g), Some(Meta::None)) = (feats.get(i + 1), meta.get(i + 1)) {
+            if i + 1 < start
+                && g.words > f.words
+                && g.lower_ratio() >= 0.5
+                && g.reason.is_none()
+                && matches!(class[i + 1], Class::Good | Class::Near)
+            {
+                score += 1.0;
+            }
         }
         let distance = (start - i) as f32;
         score += 3.0 / (1.0 + distance / 3.0);

@@ -129,6 +129,11 @@ impl Lexicon {
                     continue 'outer;
                 }
             }
+            // Counts ("197 Shares") go with the words they count.
+            if tokens.get(i).is_some_and(|&(a, b)| folded.get(a..b).is_some_and(|t| t.bytes().all(|c| c.is_ascii_digit()))) {
+                i += 1;
+                continue;
+            }
             all_reason = None;
             break;
         }

@@ -47,18 +47,12 @@ fn byline_lead<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &
     .parse(input)
 }
 
-/// True when `s` (one block) is a byline: "By Jane Doe", "By Jane Doe and John Roe",
-/// "Jane Doe, Reporter", "Jane Doe | Reuters", "Al Jazeera and wire services", "by Jane Doe
-/// March 3, 2020". `f` are the block's features.
-pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
-    if f.words == 0 || f.words > 25 || f.full_stop && f.words > 8 {
-        return false;
-    }
-    let lex = lexicon();
-    // "By …" in any of several languages.
+/// "By Jane Doe": a byline word, then a name.
+fn by_name(lex: &Lexicon, s: &str) -> bool {
     if let Ok((rest, prefix)) = byline_prefix::<nom::error::Error<&str>>(s) {
-        let word = super::lexicon::fold(prefix);
-        if lex.is("byline", &word) && rest.split_whitespace().next().is_some_and(is_name_word) {
+        if lex.is("byline", &super::lexicon::fold(prefix))
+            && rest.split_whitespace().next().is_some_and(is_name_word)
+        {
             return true;
         }
     }
@@ -69,7 +63,36 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
             return true;
         }
     }
+    false
+}
+
+/// True when `s` (one block) is a byline: "By Jane Doe", "By Jane Doe and John Roe",
+/// "Jane Doe, Reporter", "Jane Doe | Reuters", "Al Jazeera and wire services", "by Jane Doe
+/// March 3, 2020". `f` are the block's features.
+pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
+    if f.words == 0 || f.words > 25 || f.full_stop && f.words > 8 {
+        return false;
+    }
+    let lex = lexicon();
+    // "By …" in any of several languages, also as one part of "Site | date | By …".
+    if s.split(['|', '•']).take(4).any(|part| by_name(lex, part.trim())) {
+        return true;
+    }
     let folded = &f.folded;
+    // "Our Foreign Staff", "Staff and agencies".
+    if f.words <= 4 && (folded.ends_with(" staff") || folded.starts_with("staff ")) {
+        return true;
+    }
+    // "Jane Doe - Apr 16, 2015 8:02 pm UTC", "Jane Doe 1 day ago".
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let name_len = words.iter().take(4).take_while(|w| is_name_word(w) && !w.ends_with(['.', ','])).count();
+    if name_len >= 2 {
+        let rest = words.get(name_len..).unwrap_or(&[]).join(" ");
+        let rest = rest.trim_start_matches(['-', '–', '—', '|', '•', '·', ',', ' ']);
+        if !rest.is_empty() && is_date(&super::features::block_features(rest)) {
+            return true;
+        }
+    }
     if folded.ends_with("wire services") || folded.ends_with("news agencies") || folded.ends_with("agencies") && f.words <= 6 {
         return true;
     }
@@ -217,6 +240,10 @@ mod tests {
             "Jane Doe, Staff Reporter",
             "The Daily Post and wire services",
             "// By Sam Roe • Nov 11, 2020",
+            "Sam Roe - Apr 16, 2015 8:02 pm UTC",
+            "Sam Roe 1 day ago",
+            "Daily Post | 04.05.2015 à 13h36 | Par Sam Roe",
+            "Our Foreign Staff",
             "Story by Ann Lee",
         ] {
             assert!(check(is_byline, s), "{s}");
