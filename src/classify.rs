@@ -73,9 +73,15 @@ const HEADER_WINDOW: usize = 30;
 
 /// Labels every block; the result has one label per block.
 pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
-    let feats = features::features(text, blocks);
+    let mut feats = features::features(text, blocks);
     let raw: Vec<&str> = blocks.iter().map(|b| b.span.get(text).unwrap_or("")).collect();
     let meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
+    // A credit ("Image copyright Agency") is not a copyright footer.
+    for (f, &m) in feats.iter_mut().zip(&meta) {
+        if m == Meta::Credit {
+            f.reason = None;
+        }
+    }
     let class: Vec<Class> = feats.iter().zip(&meta).map(|(f, &m)| class(f, m)).collect();
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
