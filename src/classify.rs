@@ -215,17 +215,25 @@ fn is_barrier(f: &Features, c: Class) -> bool {
 fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
     let w: Vec<f32> = feats.iter().zip(class).map(|(f, &c)| weight(f, c)).collect();
     let (sum, mut first, mut last) = max_segment(&w)?;
-    let frac = std::env::var("CD_M").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.15);
-    let enough = |s: f32| s >= 20.0 && s >= sum * frac;
-    let clear = |a: usize, b: usize| {
-        b.saturating_sub(a) <= 40 && (a..b).all(|i| !is_barrier(&feats[i], class[i]))
+    let frac = std::env::var("CD_M").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.03);
+    let alpha = std::env::var("CD_A").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(1.0);
+    let gap_len = std::env::var("CD_G").ok().and_then(|v| v.parse::<usize>().ok()).unwrap_or(60);
+    // A neighbouring run joins when it is heavy enough and the junk between costs less
+    // than it weighs, with no barrier in between.
+    let joins = |s: f32, a: usize, b: usize| {
+        let gap: f32 = w.get(a..b).map_or(0.0, |g| g.iter().sum());
+        s >= 20.0
+            && s >= sum * frac
+            && -gap <= alpha * s
+            && b.saturating_sub(a) <= gap_len
+            && (a..b).all(|i| !is_barrier(&feats[i], class[i]))
     };
     loop {
         let before = max_segment(w.get(..first).unwrap_or(&[]))
-            .filter(|&(s, _, l)| enough(s) && clear(l + 1, first));
+            .filter(|&(s, _, l)| joins(s, l + 1, first));
         let after = max_segment(w.get(last + 1..).unwrap_or(&[]))
             .map(|(s, f, l)| (s, f + last + 1, l + last + 1))
-            .filter(|&(s, f, _)| enough(s) && clear(last + 1, f));
+            .filter(|&(s, f, _)| joins(s, last + 1, f));
         match (before, after) {
             (Some((_, f, _)), _) => first = f,
             (None, Some((_, _, l))) => last = l,
@@ -291,7 +299,7 @@ fn header(
         let byline_name = i >= zone
             && meta[i] == Meta::None
             && lines::is_bare_name(raw[i], f)
-            && (h.is_some_and(|h| i == h + 1 || i + 1 == h)
+            && (h.is_some_and(|h| i == h + 1)
                 || matches!(meta.get(i + 1), Some(Meta::Date))
                 || i + 2 < start && meta[i + 2] == Meta::Date);
         labels[i] = match aside(f, meta[i]) {
@@ -373,7 +381,11 @@ fn headline(
         } else {
             f.words as f32
         };
-        let mut score = 0.35 * size.min(14.0);
+        let mut score = 0.35 * size.min(12.0);
+        // Long and in sentence case: a dek or a caption rather than a headline.
+        if f.words > 14 && f.lower_ratio() >= 0.6 {
+            score -= 1.5;
+        }
         if f.words < 3 && !f.caseless_script() {
             score -= 1.0;
         }
@@ -395,6 +407,10 @@ fn headline(
         if f.list_marker {
             score -= 1.0;
         }
+        // Headlines start with a capital (or a digit, or a quote).
+        if f.upper == 0 && f.lower > 0 {
+            score -= 2.0;
+        }
         if (i + 1..start.min(i + 4)).any(|j| matches!(meta[j], Meta::Byline | Meta::Date)) {
             score += 2.0;
         }
@@ -413,7 +429,7 @@ fn headline(
                 && g.reason.is_none()
                 && matches!(class[i + 1], Class::Good | Class::Near)
             {
-                score += 1.0;
+                score += 1.5;
             }
         }
         let distance = (start - i) as f32;

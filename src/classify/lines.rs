@@ -154,7 +154,8 @@ pub(crate) fn is_date(f: &Features) -> bool {
     }
     let (total, datey, month, number) = date_tokens(lexicon(), &f.folded);
     let numeric_date = f.digits >= 4 && f.letters <= 2 * f.digits;
-    (month && number || numeric_date) && datey * 10 >= total * 7
+    let relative = number && f.folded.split(' ').any(|w| w == "ago");
+    (month && number || numeric_date || relative) && datey * 10 >= total * 7
 }
 
 /// True when the block reads as a photo credit or a caption ending in a credit:
@@ -176,17 +177,20 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
             && (lex.is("credit", &w.to_lowercase()) || lex.is("wire", &w.to_lowercase()) && w.len() <= 7 && w.chars().all(|c| c.is_uppercase()))
     };
     let n = raw_words.len();
-    let near_end = raw_words.iter().skip(n.saturating_sub(6)).any(capital_credit);
-    let at_start = raw_words.first().is_some_and(|w| {
+    // Near the end, a credit word must be marked as one: "Photograph: …", "(Photo: …)",
+    // "…/Getty Images", "… Credit Jane Doe", or a short line.
+    let marked = s.contains(':') || s.contains('/') || s.contains('(') || f.words <= 6;
+    let near_end = raw_words.iter().skip(n.saturating_sub(6)).any(capital_credit) && marked;
+    // "Image caption …", "Photo by …", "Credit: …".
+    let at_start = raw_words.iter().take(2).any(|w| {
         lex.is("credit", &w.to_lowercase()) && w.chars().next().is_some_and(char::is_uppercase)
-    }) && (s.contains(':') || f.words <= 6);
+    }) && (s.contains(':') || f.words <= 6 || f.folded.split(' ').take(3).any(|w| w == "caption" || w == "by" || w == "credit"));
     // "Name / AGENCY", "NAME/AGENCY/Getty Images".
     let slash = s.contains('/')
         && !f.linky
         && tokens.iter().any(|w| lex.is("wire", w) || lex.is("credit", w))
         && f.words <= 12;
-    (near_end && (f.words <= 12 || s.contains(':') || s.contains('/') || s.contains('(')))
-        || at_start
+    near_end || at_start
         || slash
 }
 
@@ -276,6 +280,7 @@ mod tests {
             "2017-03-10 09:58",
             "1 de diciembre de 2017 3:00 AM PST",
             "16 November 2017 • 2:15pm",
+            "3 hours ago",
         ] {
             assert!(is_date(&block_features(s)), "{s}");
         }
@@ -293,6 +298,7 @@ mod tests {
             "Whale expert Hori Tane. Photograph: Jane Doe for the Post",
             "Fans gather outside the stadium (Photo: Jane Doe)",
             "Photo by Jane Doe",
+            "Image caption The mayor at the opening of the bridge on Tuesday",
         ] {
             assert!(check(is_credit, s), "{s}");
         }
@@ -300,6 +306,7 @@ mod tests {
             "The AP reported that the council met on Tuesday to discuss the photo of the mayor.",
             "Possible Iranian escalation",
             "Russia, Syria",
+            "How Engineers Rebuilt the Bridge in 2020: A Video Report on the Works",
         ] {
             assert!(!check(is_credit, s), "{s}");
         }
