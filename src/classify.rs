@@ -432,6 +432,18 @@ fn headline(
                 score += 1.5;
             }
         }
+        // A longer sentence right under a title-like block: the dek, not the headline.
+        if let (Some(p), Some(Meta::None)) = (i.checked_sub(1).and_then(|j| feats.get(j)), i.checked_sub(1).and_then(|j| meta.get(j))) {
+            if (4..f.words).contains(&p.words)
+                && p.reason.is_none()
+                && !p.full_stop
+                && !ends_with_separator(raw[i - 1])
+                && f.lower_ratio() >= 0.5
+                && class[i - 1] != Class::Bad
+            {
+                score -= 1.5;
+            }
+        }
         let distance = (start - i) as f32;
         score += 3.0 / (1.0 + distance / 3.0);
         if best.is_none_or(|(b, _)| score >= b) {

@@ -57,7 +57,8 @@ fn by_name(lex: &Lexicon, s: &str) -> bool {
         }
     }
     if let Ok((rest, lead)) = byline_lead::<nom::error::Error<&str>>(s) {
-        if lex.is("byline", &super::lexicon::fold(lead))
+        let first = lead.split_whitespace().next().unwrap_or("");
+        if lex.is("byline", &super::lexicon::fold(first))
             && rest.split_whitespace().next().is_some_and(is_name_word)
         {
             return true;
@@ -152,6 +153,13 @@ pub(crate) fn is_date(f: &Features) -> bool {
     if f.words == 0 || f.words > 16 || f.digits == 0 || f.folded.is_empty() {
         return false;
     }
+    // "2021年3月3日", "2021-03-10 09:58".
+    if f.caseless_script() || f.letters <= 4 {
+        let cjk = f.folded.contains('年') && f.folded.contains('月');
+        if (cjk || f.letters == 0 && f.digits >= 6) && f.chars <= 40 {
+            return true;
+        }
+    }
     let (total, datey, month, number) = date_tokens(lexicon(), &f.folded);
     let numeric_date = f.digits >= 4 && f.letters <= 2 * f.digits;
     let relative = number && f.folded.split(' ').any(|w| w == "ago");
@@ -170,28 +178,38 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
     }
     let lex = lexicon();
     let tokens: Vec<&str> = f.folded.split(' ').collect();
-    // A credit word that is written capitalized in the raw text, near the end or at the start.
-    let raw_words: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let capital_credit = |w: &&str| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && (lex.is("credit", &w.to_lowercase()) || lex.is("wire", &w.to_lowercase()) && w.len() <= 7 && w.chars().all(|c| c.is_uppercase()))
+    let raw_words: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_credit_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && lex.is("credit", &w.to_lowercase())
     };
-    let n = raw_words.len();
-    // Near the end, a credit word must be marked as one: "Photograph: …", "(Photo: …)",
-    // "…/Getty Images", "… Credit Jane Doe", or a short line.
-    let marked = s.contains(':') || s.contains('/') || s.contains('(') || f.words <= 6;
-    let near_end = raw_words.iter().skip(n.saturating_sub(6)).any(capital_credit) && marked;
-    // "Image caption …", "Photo by …", "Credit: …".
-    let at_start = raw_words.iter().take(2).any(|w| {
-        lex.is("credit", &w.to_lowercase()) && w.chars().next().is_some_and(char::is_uppercase)
-    }) && (s.contains(':') || f.words <= 6 || f.folded.split(' ').take(3).any(|w| w == "caption" || w == "by" || w == "credit"));
+    // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
+    let lower = s.to_lowercase();
+    let marked = raw_words.iter().any(|w| {
+        is_credit_word(w) && {
+            let l = w.to_lowercase();
+            lower.contains(&format!("{l}:"))
+                || lower.contains(&format!("{l} :"))
+                || lower.contains(&format!("{l} by "))
+                || lower.contains(&format!("{l} credit"))
+        }
+    });
+    // An agency name at the end of a short line, or a picture agency anywhere.
+    let agency = raw_words.iter().rev().take(3).any(|w| {
+        w.len() <= 7 && w.chars().all(char::is_uppercase) && lex.is("wire", &w.to_lowercase())
+    }) && f.words <= 8
+        || tokens.iter().any(|w| matches!(*w, "getty" | "shutterstock" | "istock" | "istockphoto"));
+    // "Image caption …", "Photo by …", "Credit Jane Doe".
+    let at_start = raw_words.iter().take(2).any(|w| is_credit_word(w))
+        && (f.words <= 6 || tokens.iter().take(3).any(|w| matches!(*w, "caption" | "by" | "credit")));
     // "Name / AGENCY", "NAME/AGENCY/Getty Images".
     let slash = s.contains('/')
         && !f.linky
         && tokens.iter().any(|w| lex.is("wire", w) || lex.is("credit", w))
         && f.words <= 12;
-    near_end || at_start
-        || slash
+    marked || agency || at_start || slash
 }
 
 /// True for a heading of related-topic tags: "Related News", "Tags:", "Topics", "Filed under".
@@ -281,6 +299,7 @@ mod tests {
             "1 de diciembre de 2017 3:00 AM PST",
             "16 November 2017 • 2:15pm",
             "3 hours ago",
+            "2021年3月3日 10:00",
         ] {
             assert!(is_date(&block_features(s)), "{s}");
         }
