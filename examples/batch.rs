@@ -25,7 +25,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .chunks(chunk)
             .map(|part| {
                 let parser = &parser;
-                s.spawn(move || part.iter().map(|t| summarize(parser, t)).collect::<Vec<_>>())
+                s.spawn(move || {
+                    part.iter()
+                        .map(|t| summarize(parser, t))
+                        .collect::<Vec<_>>()
+                })
             })
             .collect();
         handles

@@ -6,14 +6,21 @@
 use std::error::Error;
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/sample-harbour.txt").into());
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/golden/sample-harbour.txt"
+        )
+        .into()
+    });
     let bytes = std::fs::read(&path)?;
     let article = copydesk::parse_bytes(&bytes)?;
 
     if let Some(h) = &article.headline {
-        println!("headline: {} (bytes {}..{})", h.text, h.span.start, h.span.end);
+        println!(
+            "headline: {} (bytes {}..{})",
+            h.text, h.span.start, h.span.end
+        );
     }
     if let Some(d) = &article.dek {
         println!("dek:      {}", d.text);
@@ -24,10 +31,17 @@ fn main() -> Result<(), Box<dyn Error>> {
     for c in &article.credits {
         println!("credit:   {}", c.text);
     }
-    println!("body:     {} paragraphs, {} subheads", article.paragraphs().count(), article.subheads().count());
+    println!(
+        "body:     {} paragraphs, {} subheads",
+        article.paragraphs().count(),
+        article.subheads().count()
+    );
     for q in article.quotes() {
         match &q.attribution {
-            Some(a) => println!("quote:    {:?} — {} ({:?})", q.text, a.speaker, a.resolution),
+            Some(a) => println!(
+                "quote:    {:?} — {} ({:?})",
+                q.text, a.speaker, a.resolution
+            ),
             None => println!("quote:    {:?} — unattributed", q.text),
         }
     }
