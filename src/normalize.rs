@@ -30,8 +30,10 @@ pub fn is_blank(c: char) -> bool {
 /// Characters that are dropped from text without leaving a space.
 #[inline]
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
-        || (c.is_control() && !c.is_whitespace())
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    ) || (c.is_control() && !c.is_whitespace())
 }
 
 /// The checked input: the text the later stages scan, and the byte offset of that text in
@@ -87,7 +89,10 @@ impl OffsetMap {
 
     /// Maps a span, keeping it non-empty when the copy's span was.
     pub fn map_span(&self, span: Span) -> Span {
-        Span::new(self.map(span.start), self.map(span.end).max(self.map(span.start)))
+        Span::new(
+            self.map(span.start),
+            self.map(span.end).max(self.map(span.start)),
+        )
     }
 }
 
@@ -172,9 +177,7 @@ pub fn clean(raw: &str, form: Normalization) -> Cow<'_, str> {
         }
     }
     let out = match form {
-        Normalization::Nfc if is_nfc_quick(out.chars()) != IsNormalized::Yes => {
-            out.nfc().collect()
-        }
+        Normalization::Nfc if is_nfc_quick(out.chars()) != IsNormalized::Yes => out.nfc().collect(),
         Normalization::Nfkc if is_nfkc_quick(out.chars()) != IsNormalized::Yes => {
             out.nfkc().collect()
         }
@@ -227,7 +230,10 @@ mod tests {
 
     #[test]
     fn clean_borrows_when_unchanged() {
-        assert!(matches!(clean("Moscow’s airstrikes", Normalization::Nfc), Cow::Borrowed(_)));
+        assert!(matches!(
+            clean("Moscow’s airstrikes", Normalization::Nfc),
+            Cow::Borrowed(_)
+        ));
         assert!(matches!(clean("a  b", Normalization::Nfc), Cow::Owned(_)));
     }
 

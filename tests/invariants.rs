@@ -41,15 +41,27 @@ pub fn check(input: &str, article: &Article<'_>, form: Normalization) {
     let texts = element_texts(article);
     for (text, span) in texts {
         let raw = span.get(input).expect("span in bounds");
-        assert_eq!(text, clean(raw, form), "text of {span:?} is not clean(input[span])");
+        assert_eq!(
+            text,
+            clean(raw, form),
+            "text of {span:?} is not clean(input[span])"
+        );
     }
     // Quotes lie inside their body block; mentions inside the input.
     for q in &article.quotes {
         let block = q.block.expect("article quotes are in the body");
         let bspan = article.body[block].span();
-        assert!(bspan.contains(q.span), "quote {:?} outside block {bspan:?}", q.span);
+        assert!(
+            bspan.contains(q.span),
+            "quote {:?} outside block {bspan:?}",
+            q.span
+        );
         if let Some(m) = q.attribution.as_ref().and_then(|a| a.mention.as_ref()) {
-            assert!(m.span.get(input).is_some(), "mention span {:?} out of bounds", m.span);
+            assert!(
+                m.span.get(input).is_some(),
+                "mention span {:?} out of bounds",
+                m.span
+            );
         }
     }
 }
