@@ -92,7 +92,7 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     };
     body(&feats, &meta, &class, start, end, &mut labels);
     header(&raw, &feats, &meta, &class, start, &mut labels);
-    trailer(&feats, &meta, end + 1, &mut labels);
+    trailer(&raw, &feats, &meta, end + 1, &mut labels);
     duplicates(&feats, &mut labels);
     labels
 }
@@ -468,23 +468,31 @@ fn site_cut(s: &str) -> Option<&str> {
 }
 
 /// Labels the blocks after the story: credit lines, related tags, boilerplate.
-fn trailer(feats: &[Features], meta: &[Meta], from: usize, labels: &mut [Label]) {
+fn trailer(raw: &[&str], feats: &[Features], meta: &[Meta], from: usize, labels: &mut [Label]) {
+    let item = |j: usize| {
+        meta.get(j) == Some(&Meta::TagLine)
+            || raw.get(j).is_some_and(|s| feats.get(j).is_some_and(|f| lines::is_tag_item(s, f)))
+    };
     let mut tags_open = false;
     for i in from..feats.len() {
         let f = &feats[i];
         labels[i] = match meta[i] {
-            Meta::TagHeading if matches!(meta.get(i + 1), Some(Meta::TagLine)) => {
+            Meta::TagHeading
+                if meta.get(i + 1) == Some(&Meta::TagLine) || item(i + 1) && item(i + 2) =>
+            {
                 tags_open = true;
                 Label::TagHeading
             }
-            Meta::TagLine if tags_open => Label::Tags,
+            _ if tags_open && item(i) => Label::Tags,
             m => {
                 tags_open = false;
                 match aside(f, m) {
                     Label::Boilerplate(BoilerplateReason::Other) if f.words <= 3 => {
                         Label::Boilerplate(BoilerplateReason::Navigation)
                     }
-                    Label::Boilerplate(BoilerplateReason::Other) if !f.sentence() && f.words <= 20 => {
+                    Label::Boilerplate(BoilerplateReason::Other)
+                        if !f.sentence() && f.words <= 20 =>
+                    {
                         Label::Boilerplate(BoilerplateReason::Related)
                     }
                     l => l,

@@ -241,6 +241,15 @@ pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
         })
 }
 
+/// True for a single tag under a tags heading: a short capitalized item ("Local Government").
+pub(crate) fn is_tag_item(s: &str, f: &Features) -> bool {
+    (1..=4).contains(&f.words)
+        && !f.terminal
+        && f.reason.is_none()
+        && f.digits == 0
+        && s.chars().next().is_some_and(char::is_uppercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::features::block_features;
