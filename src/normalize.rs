@@ -44,6 +44,24 @@ pub(crate) struct Prepared<'a> {
 
 /// Checks size, NUL bytes and emptiness, and skips a leading BOM.
 pub(crate) fn prepare<'a>(input: &'a str, options: &Options) -> Result<Prepared<'a>, Error> {
+    check_raw(input.as_bytes(), options)?;
+    finish(input, input.len())
+}
+
+/// [`prepare`] for a repaired copy of invalid UTF-8 (see [`repair_utf8`]): size and NUL
+/// bytes are checked on the `original` bytes, so that the error's offsets and lengths are the
+/// caller's, and so that the copy (up to three times longer) is not held to the size limit.
+pub(crate) fn prepare_repaired<'a>(
+    copy: &'a str,
+    original: &[u8],
+    options: &Options,
+) -> Result<Prepared<'a>, Error> {
+    check_raw(original, options)?;
+    finish(copy, original.len())
+}
+
+/// The checks made on the raw input: empty, too large, NUL byte.
+fn check_raw(input: &[u8], options: &Options) -> Result<(), Error> {
     if input.is_empty() {
         return Err(ErrorKind::Empty.into());
     }
@@ -54,15 +72,21 @@ pub(crate) fn prepare<'a>(input: &'a str, options: &Options) -> Result<Prepared<
         }
         .into());
     }
-    if let Some(offset) = memchr::memchr(0, input.as_bytes()) {
+    if let Some(offset) = memchr::memchr(0, input) {
         return Err(ErrorKind::NulByte { offset }.into());
     }
-    let (text, base) = match input.strip_prefix(BOM) {
+    Ok(())
+}
+
+/// Skips a leading BOM and rejects text with nothing but blank characters; `len` is the
+/// caller's input length, for the error.
+fn finish(text: &str, len: usize) -> Result<Prepared<'_>, Error> {
+    let (text, base) = match text.strip_prefix(BOM) {
         Some(rest) => (rest, BOM.len()),
-        None => (input, 0),
+        None => (text, 0),
     };
     if text.chars().all(is_blank) {
-        return Err(ErrorKind::WhitespaceOnly { len: input.len() }.into());
+        return Err(ErrorKind::WhitespaceOnly { len }.into());
     }
     Ok(Prepared { text, base })
 }
