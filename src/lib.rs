@@ -161,10 +161,12 @@ impl Parser {
                     let prepared = normalize::prepare_repaired(&repaired, input, &self.options)?;
                     let mut article = self.run(prepared).into_owned();
                     article.map_spans(|s| map.map_span(s));
-                    article.diagnostics.extend(bad.into_iter().map(|span| Diagnostic {
-                        kind: DiagnosticKind::ReplacedInvalidUtf8,
-                        span,
-                    }));
+                    article
+                        .diagnostics
+                        .extend(bad.into_iter().map(|span| Diagnostic {
+                            kind: DiagnosticKind::ReplacedInvalidUtf8,
+                            span,
+                        }));
                     Ok(article)
                 }
             },
@@ -190,7 +192,12 @@ impl Parser {
         let spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
         let found = quotes::find_quotes(prepared.text, &spans, &self.options);
         let attributed = attribution::attribute(prepared.text, &spans, &found, &self.options);
-        Ok(assemble::assemble_quotes(prepared, &found, &attributed, &self.options))
+        Ok(assemble::assemble_quotes(
+            prepared,
+            &found,
+            &attributed,
+            &self.options,
+        ))
     }
 
     fn run<'a>(&self, prepared: Prepared<'a>) -> Article<'a> {
@@ -199,7 +206,14 @@ impl Parser {
         let body = assemble::body_spans(&blocks, &labels);
         let found = quotes::find_quotes(prepared.text, &body, &self.options);
         let attributed = attribution::attribute(prepared.text, &body, &found, &self.options);
-        assemble::assemble(prepared, &blocks, &labels, &found, &attributed, &self.options)
+        assemble::assemble(
+            prepared,
+            &blocks,
+            &labels,
+            &found,
+            &attributed,
+            &self.options,
+        )
     }
 }
 

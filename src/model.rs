@@ -409,10 +409,13 @@ impl<'a> Article<'a> {
     /// Every top-level element's kind and span, sorted by position. Top-level elements
     /// never overlap, and together they cover every non-whitespace byte of the input.
     pub fn top_level(&self) -> Vec<(ElementKind, Span)> {
-        let mut out = Vec::with_capacity(
-            self.body.len() + self.boilerplate.len() + self.bylines.len() + 4,
+        let mut out =
+            Vec::with_capacity(self.body.len() + self.boilerplate.len() + self.bylines.len() + 4);
+        out.extend(
+            self.headline
+                .iter()
+                .map(|h| (ElementKind::Headline, h.span)),
         );
-        out.extend(self.headline.iter().map(|h| (ElementKind::Headline, h.span)));
         out.extend(self.dek.iter().map(|d| (ElementKind::Dek, d.span)));
         out.extend(self.bylines.iter().map(|b| (ElementKind::Byline, b.span)));
         out.extend(self.credits.iter().map(|c| (ElementKind::Credit, c.span)));
@@ -432,7 +435,12 @@ impl<'a> Article<'a> {
                     .iter()
                     .map(|h| (ElementKind::RelatedHeading, h.span)),
             );
-            out.extend(related.groups.iter().map(|g| (ElementKind::TagGroup, g.span)));
+            out.extend(
+                related
+                    .groups
+                    .iter()
+                    .map(|g| (ElementKind::TagGroup, g.span)),
+            );
         }
         out.extend(
             self.boilerplate

@@ -167,12 +167,18 @@ mod tests {
 
     #[test]
     fn blank_lines_separate_blocks() {
-        assert_eq!(texts("One.\n\nTwo.\n\n\nThree."), ["One.", "Two.", "Three."]);
+        assert_eq!(
+            texts("One.\n\nTwo.\n\n\nThree."),
+            ["One.", "Two.", "Three."]
+        );
     }
 
     #[test]
     fn crlf_and_lone_cr() {
-        assert_eq!(texts("One.\r\n\r\nTwo.\rThree."), ["One.", "Two.", "Three."]);
+        assert_eq!(
+            texts("One.\r\n\r\nTwo.\rThree."),
+            ["One.", "Two.", "Three."]
+        );
     }
 
     #[test]

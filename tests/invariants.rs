@@ -38,8 +38,16 @@ pub fn check(input: &str, article: &Article<'_>, form: Normalization) {
     // Text is the cleaning of the bytes under the span, and cleaning it again changes nothing.
     for (text, span) in element_texts(article) {
         let raw = span.get(input).expect("span in bounds");
-        assert_eq!(text, clean(raw, form), "text of {span:?} is not clean(input[span])");
-        assert_eq!(clean(text, form), text, "clean is not idempotent on {text:?}");
+        assert_eq!(
+            text,
+            clean(raw, form),
+            "text of {span:?} is not clean(input[span])"
+        );
+        assert_eq!(
+            clean(text, form),
+            text,
+            "clean is not idempotent on {text:?}"
+        );
     }
     // Quotes lie inside their body block; mentions inside the input.
     for q in &article.quotes {
@@ -47,9 +55,18 @@ pub fn check(input: &str, article: &Article<'_>, form: Normalization) {
         let bspan = article
             .body
             .get(block)
-            .unwrap_or_else(|| panic!("quote block {block} out of range ({} blocks)", article.body.len()))
+            .unwrap_or_else(|| {
+                panic!(
+                    "quote block {block} out of range ({} blocks)",
+                    article.body.len()
+                )
+            })
             .span();
-        assert!(bspan.contains(q.span), "quote {:?} outside block {bspan:?}", q.span);
+        assert!(
+            bspan.contains(q.span),
+            "quote {:?} outside block {bspan:?}",
+            q.span
+        );
         check_attribution(input, q, form);
     }
     for d in &article.diagnostics {
@@ -61,7 +78,11 @@ pub fn check(input: &str, article: &Article<'_>, form: Normalization) {
 }
 
 /// Spans non-empty, in bounds (per `in_bounds`), ordered and non-overlapping.
-fn check_layout(len: usize, top: &[(copydesk::ElementKind, Span)], in_bounds: impl Fn(Span) -> bool) {
+fn check_layout(
+    len: usize,
+    top: &[(copydesk::ElementKind, Span)],
+    in_bounds: impl Fn(Span) -> bool,
+) {
     let mut prev_end = 0;
     for (kind, span) in top {
         assert!(
@@ -79,13 +100,22 @@ fn check_layout(len: usize, top: &[(copydesk::ElementKind, Span)], in_bounds: im
 
 fn check_attribution(input: &str, q: &Quote<'_>, form: Normalization) {
     let Some(a) = &q.attribution else { return };
-    assert!(!a.speaker.is_empty(), "quote {:?} has an empty speaker", q.span);
+    assert!(
+        !a.speaker.is_empty(),
+        "quote {:?} has an empty speaker",
+        q.span
+    );
     if let Some(m) = &a.mention {
         let raw = m
             .span
             .get(input)
             .unwrap_or_else(|| panic!("mention span {:?} out of bounds", m.span));
-        assert_eq!(m.text, clean(raw, form), "mention text of {:?} is not clean(input[span])", m.span);
+        assert_eq!(
+            m.text,
+            clean(raw, form),
+            "mention text of {:?} is not clean(input[span])",
+            m.span
+        );
     }
 }
 
@@ -130,12 +160,23 @@ pub fn element_texts<'x>(a: &'x Article<'_>) -> Vec<(&'x str, Span)> {
 pub fn check_quotes(input: &str, quotes: &[Quote<'_>], form: Normalization) {
     let mut prev = 0;
     for q in quotes {
-        let raw = q
-            .span
-            .get(input)
-            .unwrap_or_else(|| panic!("quote span {:?} is not a char-boundary range of the input", q.span));
-        assert_eq!(q.text, clean(raw, form), "quote text of {:?} is not clean(input[span])", q.span);
-        assert!(q.span.start >= prev, "quote {:?} comes before the quote at {prev}", q.span);
+        let raw = q.span.get(input).unwrap_or_else(|| {
+            panic!(
+                "quote span {:?} is not a char-boundary range of the input",
+                q.span
+            )
+        });
+        assert_eq!(
+            q.text,
+            clean(raw, form),
+            "quote text of {:?} is not clean(input[span])",
+            q.span
+        );
+        assert!(
+            q.span.start >= prev,
+            "quote {:?} comes before the quote at {prev}",
+            q.span
+        );
         prev = q.span.start;
         check_attribution(input, q, form);
     }
@@ -146,37 +187,57 @@ pub fn check_quotes(input: &str, quotes: &[Quote<'_>], form: Normalization) {
 pub fn check_error(bytes: &[u8], err: &Error, parser: &Parser) {
     let limit = parser.options().max_input_bytes();
     let msg = err.to_string();
-    assert!(!msg.is_empty() && !msg.ends_with('.'), "bad error message {msg:?}");
+    assert!(
+        !msg.is_empty() && !msg.ends_with('.'),
+        "bad error message {msg:?}"
+    );
     assert!(
         msg.chars().next().is_some_and(|c| !c.is_uppercase()),
         "error message {msg:?} should start in lower case"
     );
     if let Some(span) = err.span() {
-        assert!(span.start < span.end && span.end <= bytes.len(), "error span {span:?} out of bounds");
+        assert!(
+            span.start < span.end && span.end <= bytes.len(),
+            "error span {span:?} out of bounds"
+        );
     }
     match err.kind() {
         ErrorKind::Empty => assert!(bytes.is_empty(), "Empty for a non-empty input"),
         ErrorKind::WhitespaceOnly { len } => {
             assert_eq!(*len, bytes.len(), "WhitespaceOnly len");
             let text = std::str::from_utf8(bytes).expect("WhitespaceOnly only for valid UTF-8");
-            assert!(text.chars().all(is_blank), "WhitespaceOnly for text with a non-blank char");
+            assert!(
+                text.chars().all(is_blank),
+                "WhitespaceOnly for text with a non-blank char"
+            );
         }
         ErrorKind::TooLarge { len, limit: l } => {
             assert_eq!((*len, *l), (bytes.len(), limit), "TooLarge fields");
-            assert!(bytes.len() > limit, "TooLarge for {} bytes under a {limit}-byte limit", bytes.len());
+            assert!(
+                bytes.len() > limit,
+                "TooLarge for {} bytes under a {limit}-byte limit",
+                bytes.len()
+            );
         }
         ErrorKind::InvalidUtf8 { offset } => {
             let e = std::str::from_utf8(bytes).expect_err("InvalidUtf8 for valid UTF-8");
             assert_eq!(*offset, e.valid_up_to(), "InvalidUtf8 offset");
         }
         ErrorKind::NulByte { offset } => {
-            assert_eq!(memchr(bytes), Some(*offset), "NulByte offset is not the first NUL");
+            assert_eq!(
+                memchr(bytes),
+                Some(*offset),
+                "NulByte offset is not the first NUL"
+            );
         }
         other => panic!("unexpected error kind {other:?}"),
     }
     let code = err.code();
     assert!(
-        !code.is_empty() && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+        !code.is_empty()
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
         "bad error code {code:?}"
     );
 }
@@ -199,8 +260,14 @@ pub fn check_parse(parser: &Parser, input: &str) -> Option<OwnedArticle> {
             None
         }
         Ok(article) => {
-            assert!(input.len() <= parser.options().max_input_bytes(), "input over the limit parsed");
-            assert!(!input.as_bytes().contains(&0), "input with a NUL byte parsed");
+            assert!(
+                input.len() <= parser.options().max_input_bytes(),
+                "input over the limit parsed"
+            );
+            assert!(
+                !input.as_bytes().contains(&0),
+                "input with a NUL byte parsed"
+            );
             check(input, &article, form);
             let owned = article.into_owned();
             check_roundtrip(&owned);
@@ -226,20 +293,32 @@ pub fn check_roundtrip(article: &OwnedArticle) {
 pub fn check_parse_bytes(parser: &Parser, bytes: &[u8]) {
     let got = parser.parse_bytes(bytes);
     if let Ok(text) = std::str::from_utf8(bytes) {
-        assert_eq!(got, parser.parse(text), "parse_bytes and parse disagree on valid UTF-8");
+        assert_eq!(
+            got,
+            parser.parse(text),
+            "parse_bytes and parse disagree on valid UTF-8"
+        );
         return;
     }
     let limit = parser.options().max_input_bytes();
     match (got, parser.options().utf8_policy()) {
         (Err(e), _) if bytes.len() > limit => {
-            assert!(matches!(e.kind(), ErrorKind::TooLarge { .. }), "{e:?} for an input over the limit");
+            assert!(
+                matches!(e.kind(), ErrorKind::TooLarge { .. }),
+                "{e:?} for an input over the limit"
+            );
             check_error(bytes, &e, parser);
         }
         (Err(e), Utf8Policy::Reject) => {
-            assert!(matches!(e.kind(), ErrorKind::InvalidUtf8 { .. }), "{e:?} for invalid UTF-8");
+            assert!(
+                matches!(e.kind(), ErrorKind::InvalidUtf8 { .. }),
+                "{e:?} for invalid UTF-8"
+            );
             check_error(bytes, &e, parser);
         }
-        (Ok(a), Utf8Policy::Reject) => panic!("invalid UTF-8 parsed under Utf8Policy::Reject: {a:?}"),
+        (Ok(a), Utf8Policy::Reject) => {
+            panic!("invalid UTF-8 parsed under Utf8Policy::Reject: {a:?}")
+        }
         (Err(e), _) => {
             // Under Replace the only reasons left are in the bytes themselves.
             check_error(bytes, &e, parser);
@@ -286,7 +365,11 @@ fn check_repaired(bytes: &[u8], article: &Article<'_>, form: Normalization) {
     }
     for (text, span) in element_texts(article) {
         let raw = String::from_utf8_lossy(&bytes[span.start..span.end]);
-        assert_eq!(text, clean(&raw, form), "repaired text of {span:?} is not clean(lossy(input[span]))");
+        assert_eq!(
+            text,
+            clean(&raw, form),
+            "repaired text of {span:?} is not clean(lossy(input[span]))"
+        );
     }
     let replaced: Vec<Span> = article
         .diagnostics
@@ -294,7 +377,10 @@ fn check_repaired(bytes: &[u8], article: &Article<'_>, form: Normalization) {
         .filter(|d| d.kind == DiagnosticKind::ReplacedInvalidUtf8)
         .map(|d| d.span)
         .collect();
-    assert_eq!(replaced, bad, "ReplacedInvalidUtf8 diagnostics do not match the bad sequences");
+    assert_eq!(
+        replaced, bad,
+        "ReplacedInvalidUtf8 diagnostics do not match the bad sequences"
+    );
     check_roundtrip(&article.clone().into_owned());
 }
 
@@ -350,7 +436,10 @@ pub fn check_crlf(parser: &Parser, lf: &str) {
 fn map_spans(v: &mut serde_json::Value, f: &impl Fn(u64) -> u64) {
     match v {
         serde_json::Value::Object(o) => {
-            if o.len() == 2 && o.get("start").is_some_and(|s| s.is_u64()) && o.get("end").is_some_and(|s| s.is_u64()) {
+            if o.len() == 2
+                && o.get("start").is_some_and(|s| s.is_u64())
+                && o.get("end").is_some_and(|s| s.is_u64())
+            {
                 for key in ["start", "end"] {
                     let n = o[key].as_u64().unwrap_or_default();
                     o[key] = f(n).into();
