@@ -217,6 +217,60 @@ impl Parser {
     }
 }
 
+/// Pipeline prefixes for the per-stage benches. Not part of the API: no stability promise.
+#[doc(hidden)]
+pub mod stages {
+    use super::*;
+
+    /// Input checks only; returns the scanned length.
+    pub fn normalize(input: &str) -> usize {
+        normalize::prepare(input, &Options::default()).map_or(0, |p| p.text.len())
+    }
+
+    /// Checks and segmentation; returns the number of blocks.
+    pub fn segment(input: &str) -> usize {
+        normalize::prepare(input, &Options::default()).map_or(0, |p| segment::segment(p.text).len())
+    }
+
+    /// Up to classification; returns the number of body blocks.
+    pub fn classify(input: &str) -> usize {
+        let Ok(p) = normalize::prepare(input, &Options::default()) else {
+            return 0;
+        };
+        let blocks = segment::segment(p.text);
+        let labels = classify::classify(p.text, &blocks);
+        assemble::body_spans(&blocks, &labels).len()
+    }
+
+    /// Up to quote finding; returns the number of quotes.
+    pub fn quotes(input: &str) -> usize {
+        let o = Options::default();
+        let Ok(p) = normalize::prepare(input, &o) else {
+            return 0;
+        };
+        let blocks = segment::segment(p.text);
+        let labels = classify::classify(p.text, &blocks);
+        let body = assemble::body_spans(&blocks, &labels);
+        quotes::find_quotes(p.text, &body, &o).len()
+    }
+
+    /// Up to attribution; returns the number of attributed quotes.
+    pub fn attribution(input: &str) -> usize {
+        let o = Options::default();
+        let Ok(p) = normalize::prepare(input, &o) else {
+            return 0;
+        };
+        let blocks = segment::segment(p.text);
+        let labels = classify::classify(p.text, &blocks);
+        let body = assemble::body_spans(&blocks, &labels);
+        let found = quotes::find_quotes(p.text, &body, &o);
+        attribution::attribute(p.text, &body, &found, &o)
+            .iter()
+            .filter(|a| a.is_some())
+            .count()
+    }
+}
+
 /// Parses an article with the default [`Options`].
 ///
 /// # Errors
