@@ -16,7 +16,9 @@ fuzz_target!(|data: &[u8]| -> Corpus {
     };
     check_parser_quotes(&Parser::default(), text);
     // Tight limits reach the "too long, take it as unbalanced" and look-back edges.
-    let tight = Options::default().with_max_quote_bytes(16).with_lookback_blocks(1);
+    let tight = Options::default()
+        .with_max_quote_bytes(16)
+        .with_lookback_blocks(1);
     check_parser_quotes(&Parser::new(tight), text);
     Corpus::Keep
 });

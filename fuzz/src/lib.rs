@@ -16,6 +16,10 @@ pub mod invariants;
 /// Inputs longer than this are rejected by every target (`-max_len` is smaller in CI).
 pub const MAX_LEN: usize = 64 * 1024;
 
+/// The longest text `article_like` renders: long enough for long lines and repeats, short
+/// enough to keep the target fast (it parses each text about ten times).
+pub const ARTICLE_LEN: usize = 12 * 1024;
+
 /// Options chosen by the fuzzer, built through the public setters with capped values.
 #[derive(Clone, Copy, Arbitrary)]
 pub struct FuzzOptions {
@@ -101,7 +105,11 @@ impl fmt::Debug for OptionsCase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "// repro:")?;
         writeln!(f, "let parser = copydesk::Parser::new({:?});", self.options)?;
-        write!(f, "let _ = parser.parse_bytes(b\"{}\");", self.bytes.escape_ascii())
+        write!(
+            f,
+            "let _ = parser.parse_bytes(b\"{}\");",
+            self.bytes.escape_ascii()
+        )
     }
 }
 
@@ -110,25 +118,94 @@ const QUOTE_MARKS: &[&str] = &[
     " »", "\"'", "'\"", "“‘", "’”",
 ];
 const WORDS: &[&str] = &[
-    "the", "council", "voted", "on", "Tuesday", "to", "close", "old", "bridge", "We", "had", "no",
-    "choice", "it", "is", "U.S.", "ISIL", "1,000", "café", "cafe\u{301}", "ﬁne", "¨", "Ｆｕｌｌ",
-    "don't", "rock’n’roll", "—", "–", "...", "…", "e.g.", "Mr.", "St.", "a", "I", "In", "And",
+    "the",
+    "council",
+    "voted",
+    "on",
+    "Tuesday",
+    "to",
+    "close",
+    "old",
+    "bridge",
+    "We",
+    "had",
+    "no",
+    "choice",
+    "it",
+    "is",
+    "U.S.",
+    "ISIL",
+    "1,000",
+    "café",
+    "cafe\u{301}",
+    "ﬁne",
+    "¨",
+    "Ｆｕｌｌ",
+    "don't",
+    "rock’n’roll",
+    "—",
+    "–",
+    "...",
+    "…",
+    "e.g.",
+    "Mr.",
+    "St.",
+    "a",
+    "I",
+    "In",
+    "And",
 ];
 const NAMES: &[&str] = &[
-    "Ann Lee", "Mayor Ann Lee", "Dmitry Peskov", "Kremlin spokesman Dmitry Peskov", "Earnest",
-    "Josh Earnest", "Col. Steve Warren", "O'Brien", "Jean-Luc Picard", "María José García", "Lee",
-    "the statement", "one of the sources", "a spokesperson", "Secretary of State John Kerry",
+    "Ann Lee",
+    "Mayor Ann Lee",
+    "Dmitry Peskov",
+    "Kremlin spokesman Dmitry Peskov",
+    "Earnest",
+    "Josh Earnest",
+    "Col. Steve Warren",
+    "O'Brien",
+    "Jean-Luc Picard",
+    "María José García",
+    "Lee",
+    "the statement",
+    "one of the sources",
+    "a spokesperson",
+    "Secretary of State John Kerry",
     "Sergei Ivanov, President Vladimir Putin's chief of staff,",
 ];
 const VERBS: &[&str] = &[
-    "said", "says", "told", "told reporters", "added", "asked", "according to", "explained",
-    "wrote", "stated", "insisted", "noted", "argued", "warned", "claimed", "said in a statement",
+    "said",
+    "says",
+    "told",
+    "told reporters",
+    "added",
+    "asked",
+    "according to",
+    "explained",
+    "wrote",
+    "stated",
+    "insisted",
+    "noted",
+    "argued",
+    "warned",
+    "claimed",
+    "said in a statement",
 ];
-const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "it", "we", "I", "his", "her"];
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "He", "She", "it", "we", "I", "his", "her",
+];
 const SAID: &[&str] = &[
-    "he said.", "she said", "said Mayor Ann Lee.", "Earnest said.", "according to Earnest.",
-    "he told reporters.", ", he added.", "Lee said.", "said Kremlin spokesman Dmitry Peskov, when asked",
-    "she said, adding:", "they said in a statement.",
+    "he said.",
+    "she said",
+    "said Mayor Ann Lee.",
+    "Earnest said.",
+    "according to Earnest.",
+    "he told reporters.",
+    ", he added.",
+    "Lee said.",
+    "said Kremlin spokesman Dmitry Peskov, when asked",
+    "she said, adding:",
+    "they said in a statement.",
 ];
 const PUNCT: &[&str] = &[
     ".", ",", ":", ";", "!", "?", "(", ")", "[", "]", "-", "/", "|", "•", "·", "*", "#", "&amp;",
@@ -199,10 +276,16 @@ enum Piece {
     Crlf,
     LoneCr,
     /// One word repeated: a very long line.
-    LongLine { word: u8, times: u16 },
+    LongLine {
+        word: u8,
+        times: u16,
+    },
     /// The text of the last `pieces` pieces repeated `times` times: cheap amplification that
     /// makes superlinear behaviour show up as a slow input.
-    Repeat { pieces: u8, times: u8 },
+    Repeat {
+        pieces: u8,
+        times: u8,
+    },
     /// A few free characters.
     Raw(String),
 }
@@ -223,7 +306,7 @@ impl<'a> Arbitrary<'a> for ArticleLike {
         // Byte offset where each piece's text starts, for `Repeat`.
         let mut starts: Vec<usize> = Vec::new();
         let mut prev_wordish = false;
-        while !u.is_empty() && text.len() < MAX_LEN / 2 {
+        while !u.is_empty() && text.len() < ARTICLE_LEN {
             let piece = Piece::arbitrary(u)?;
             let (s, wordish): (std::borrow::Cow<'_, str>, bool) = match &piece {
                 Piece::Headline(i) => (pick(HEADLINES, *i).into(), false),
@@ -242,7 +325,7 @@ impl<'a> Arbitrary<'a> for ArticleLike {
                 Piece::LoneCr => ("\r".into(), false),
                 Piece::LongLine { word, times } => {
                     let w = pick(WORDS, *word);
-                    let n = usize::from(*times % 4096);
+                    let n = usize::from(*times % 2048);
                     let mut s = String::with_capacity(n * (w.len() + 1));
                     for _ in 0..n {
                         s.push_str(w);
@@ -252,10 +335,13 @@ impl<'a> Arbitrary<'a> for ArticleLike {
                 }
                 Piece::Repeat { pieces, times } => {
                     let back = usize::from(*pieces % 16).min(starts.len());
-                    let from = starts.len().checked_sub(back).map_or(0, |i| starts.get(i).copied().unwrap_or(text.len()));
+                    let from = starts
+                        .len()
+                        .checked_sub(back)
+                        .map_or(0, |i| starts.get(i).copied().unwrap_or(text.len()));
                     let unit = text[from..].to_owned();
                     let n = usize::from(*times);
-                    let room = (MAX_LEN / 2).saturating_sub(text.len()) / unit.len().max(1);
+                    let room = ARTICLE_LEN.saturating_sub(text.len()) / unit.len().max(1);
                     (unit.repeat(n.min(room)).into(), false)
                 }
                 Piece::Raw(s) => (s.chars().take(16).collect::<String>().into(), false),
