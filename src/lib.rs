@@ -158,7 +158,8 @@ impl Parser {
                 .into()),
                 Utf8Policy::Replace => {
                     let (repaired, map, bad) = normalize::repair_utf8(input);
-                    let mut article = self.parse(&repaired)?.into_owned();
+                    let prepared = normalize::prepare_repaired(&repaired, input, &self.options)?;
+                    let mut article = self.run(prepared).into_owned();
                     article.map_spans(|s| map.map_span(s));
                     article
                         .diagnostics
