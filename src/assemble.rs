@@ -7,9 +7,9 @@
 use crate::attribution::FoundAttribution;
 use crate::classify::Label;
 use crate::model::{
-    Article, Attribution, BodyBlock, Boilerplate, BoilerplateReason, Byline, Credit, DateLine,
-    Dek, Diagnostic, DiagnosticKind, Headline, Mention, Paragraph, Quote, RelatedTags, Subhead,
-    Tag, TagGroup,
+    Article, Attribution, BodyBlock, Boilerplate, BoilerplateReason, Byline, Credit, DateLine, Dek,
+    Diagnostic, DiagnosticKind, Headline, Mention, Paragraph, Quote, RelatedTags, Subhead, Tag,
+    TagGroup,
 };
 use crate::normalize::{clean, trim_span, Prepared};
 use crate::options::{Normalization, Options};
@@ -90,7 +90,11 @@ pub(crate) fn assemble<'a>(
     for (block, &label) in blocks.iter().zip(labels) {
         let (text, span) = (b.text(block.span), b.span(block.span));
         let mut set_aside = |reason| {
-            article.boilerplate.push(Boilerplate { text: text.clone(), span, reason });
+            article.boilerplate.push(Boilerplate {
+                text: text.clone(),
+                span,
+                reason,
+            });
         };
         match label {
             Label::Headline if article.headline.is_none() => {
@@ -104,7 +108,9 @@ pub(crate) fn assemble<'a>(
             Label::Paragraph => article
                 .body
                 .push(BodyBlock::Paragraph(Paragraph::new(text, span))),
-            Label::Subhead => article.body.push(BodyBlock::Subhead(Subhead::new(text, span))),
+            Label::Subhead => article
+                .body
+                .push(BodyBlock::Subhead(Subhead::new(text, span))),
             Label::TagHeading => match &mut related {
                 None => {
                     related = Some(RelatedTags {

@@ -361,7 +361,10 @@ mod tests {
 
     #[test]
     fn word_and_blank() {
-        assert_eq!(word::<Error<&str>>("U.S.-led coalition"), Ok((" coalition", "U.S.-led")));
+        assert_eq!(
+            word::<Error<&str>>("U.S.-led coalition"),
+            Ok((" coalition", "U.S.-led"))
+        );
         assert_eq!(blank0::<Error<&str>>("\u{a0} x"), Ok(("x", "\u{a0} ")));
         assert!(word::<Error<&str>>(" x").is_err());
     }

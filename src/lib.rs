@@ -87,6 +87,11 @@ mod quotes;
 mod segment;
 mod span;
 
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use error::{Error, ErrorKind};
 pub use model::*;
 pub use options::{Normalization, Options, Utf8Policy};
@@ -158,12 +163,15 @@ impl Parser {
                 .into()),
                 Utf8Policy::Replace => {
                     let (repaired, map, bad) = normalize::repair_utf8(input);
-                    let mut article = self.parse(&repaired)?.into_owned();
+                    let prepared = normalize::prepare_repaired(&repaired, input, &self.options)?;
+                    let mut article = self.run(prepared).into_owned();
                     article.map_spans(|s| map.map_span(s));
-                    article.diagnostics.extend(bad.into_iter().map(|span| Diagnostic {
-                        kind: DiagnosticKind::ReplacedInvalidUtf8,
-                        span,
-                    }));
+                    article
+                        .diagnostics
+                        .extend(bad.into_iter().map(|span| Diagnostic {
+                            kind: DiagnosticKind::ReplacedInvalidUtf8,
+                            span,
+                        }));
                     Ok(article)
                 }
             },
@@ -189,7 +197,12 @@ impl Parser {
         let spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
         let found = quotes::find_quotes(prepared.text, &spans, &self.options);
         let attributed = attribution::attribute(prepared.text, &spans, &found, &self.options);
-        Ok(assemble::assemble_quotes(prepared, &found, &attributed, &self.options))
+        Ok(assemble::assemble_quotes(
+            prepared,
+            &found,
+            &attributed,
+            &self.options,
+        ))
     }
 
     fn run<'a>(&self, prepared: Prepared<'a>) -> Article<'a> {
@@ -198,7 +211,68 @@ impl Parser {
         let body = assemble::body_spans(&blocks, &labels);
         let found = quotes::find_quotes(prepared.text, &body, &self.options);
         let attributed = attribution::attribute(prepared.text, &body, &found, &self.options);
-        assemble::assemble(prepared, &blocks, &labels, &found, &attributed, &self.options)
+        assemble::assemble(
+            prepared,
+            &blocks,
+            &labels,
+            &found,
+            &attributed,
+            &self.options,
+        )
+    }
+}
+
+/// Pipeline prefixes for the per-stage benches. Not part of the API: no stability promise.
+#[doc(hidden)]
+pub mod stages {
+    use super::*;
+
+    /// Input checks only; returns the scanned length.
+    pub fn normalize(input: &str) -> usize {
+        normalize::prepare(input, &Options::default()).map_or(0, |p| p.text.len())
+    }
+
+    /// Checks and segmentation; returns the number of blocks.
+    pub fn segment(input: &str) -> usize {
+        normalize::prepare(input, &Options::default()).map_or(0, |p| segment::segment(p.text).len())
+    }
+
+    /// Up to classification; returns the number of body blocks.
+    pub fn classify(input: &str) -> usize {
+        let Ok(p) = normalize::prepare(input, &Options::default()) else {
+            return 0;
+        };
+        let blocks = segment::segment(p.text);
+        let labels = classify::classify(p.text, &blocks);
+        assemble::body_spans(&blocks, &labels).len()
+    }
+
+    /// Up to quote finding; returns the number of quotes.
+    pub fn quotes(input: &str) -> usize {
+        let o = Options::default();
+        let Ok(p) = normalize::prepare(input, &o) else {
+            return 0;
+        };
+        let blocks = segment::segment(p.text);
+        let labels = classify::classify(p.text, &blocks);
+        let body = assemble::body_spans(&blocks, &labels);
+        quotes::find_quotes(p.text, &body, &o).len()
+    }
+
+    /// Up to attribution; returns the number of attributed quotes.
+    pub fn attribution(input: &str) -> usize {
+        let o = Options::default();
+        let Ok(p) = normalize::prepare(input, &o) else {
+            return 0;
+        };
+        let blocks = segment::segment(p.text);
+        let labels = classify::classify(p.text, &blocks);
+        let body = assemble::body_spans(&blocks, &labels);
+        let found = quotes::find_quotes(p.text, &body, &o);
+        attribution::attribute(p.text, &body, &found, &o)
+            .iter()
+            .filter(|a| a.is_some())
+            .count()
     }
 }
 

@@ -152,7 +152,7 @@ pub struct Attribution<'a> {
     /// it names no one ("one of the sources", "the statement").
     pub speaker: Cow<'a, str>,
     /// The speaker as written near the quote: "he", "Earnest", "Kremlin spokesman Dmitry Peskov".
-    /// `None` for a continuation with no mention of its own.
+    /// For a continuation, the mention of the quotation it continues.
     pub mention: Option<Mention<'a>>,
     /// The speaker's role or title, split off the name: "Kremlin spokesman".
     pub descriptor: Option<Cow<'a, str>>,
@@ -409,10 +409,13 @@ impl<'a> Article<'a> {
     /// Every top-level element's kind and span, sorted by position. Top-level elements
     /// never overlap, and together they cover every non-whitespace byte of the input.
     pub fn top_level(&self) -> Vec<(ElementKind, Span)> {
-        let mut out = Vec::with_capacity(
-            self.body.len() + self.boilerplate.len() + self.bylines.len() + 4,
+        let mut out =
+            Vec::with_capacity(self.body.len() + self.boilerplate.len() + self.bylines.len() + 4);
+        out.extend(
+            self.headline
+                .iter()
+                .map(|h| (ElementKind::Headline, h.span)),
         );
-        out.extend(self.headline.iter().map(|h| (ElementKind::Headline, h.span)));
         out.extend(self.dek.iter().map(|d| (ElementKind::Dek, d.span)));
         out.extend(self.bylines.iter().map(|b| (ElementKind::Byline, b.span)));
         out.extend(self.credits.iter().map(|c| (ElementKind::Credit, c.span)));
@@ -432,7 +435,12 @@ impl<'a> Article<'a> {
                     .iter()
                     .map(|h| (ElementKind::RelatedHeading, h.span)),
             );
-            out.extend(related.groups.iter().map(|g| (ElementKind::TagGroup, g.span)));
+            out.extend(
+                related
+                    .groups
+                    .iter()
+                    .map(|g| (ElementKind::TagGroup, g.span)),
+            );
         }
         out.extend(
             self.boilerplate

@@ -35,7 +35,11 @@ fn golden_files() {
                 expected_path.display(),
                 first_difference(&want, &got)
             )),
-            Err(_) => failures.push(format!("{}: no {}", input.display(), expected_path.display())),
+            Err(_) => failures.push(format!(
+                "{}: no {}",
+                input.display(),
+                expected_path.display()
+            )),
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

@@ -28,6 +28,13 @@ struct Record<'a> {
     text: Option<Cow<'a, str>>,
 }
 
+/// A record whose text could not be read: only its id.
+#[derive(Deserialize)]
+struct IdOnly<'a> {
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
+}
+
 /// Parses one input as the mode says and returns its JSON.
 pub fn one(bytes: &[u8], mode: Mode) -> Result<String, copydesk::Error> {
     let parser = copydesk::Parser::default();
@@ -61,11 +68,29 @@ fn error_line(id: &str, kind: &str, message: &str) -> String {
 fn process(line: &[u8], mode: Mode, parser: &copydesk::Parser) -> (String, bool) {
     let record: Record = match serde_json::from_slice(line) {
         Ok(r) => r,
-        Err(e) => return (error_line("null", "bad_record", &format!("not a JSON record: {e}")), false),
+        Err(e) => {
+            // Keep the id when only the text is wrong ("text": 42), so the caller can match
+            // the error to its record.
+            let id = serde_json::from_slice::<IdOnly>(line)
+                .ok()
+                .and_then(|r| r.id)
+                .map_or("null", RawValue::get);
+            return (
+                error_line(
+                    id,
+                    "bad_record",
+                    &format!("not a JSON record with a \"text\" string: {e}"),
+                ),
+                false,
+            );
+        }
     };
     let id = record.id.map_or("null", RawValue::get);
     let Some(text) = record.text else {
-        return (error_line(id, "bad_record", "record has no \"text\" string"), false);
+        return (
+            error_line(id, "bad_record", "record has no \"text\" string"),
+            false,
+        );
     };
     let mut out = String::with_capacity(text.len() * 2 + 64);
     out.push_str("{\"id\":");
@@ -122,8 +147,12 @@ pub fn run(
             bytes += line.len();
             lines.push(line);
         }
-        let results: Vec<(String, bool)> =
-            pool.install(|| lines.par_iter().map(|l| process(l, mode, &parser)).collect());
+        let results: Vec<(String, bool)> = pool.install(|| {
+            lines
+                .par_iter()
+                .map(|l| process(l, mode, &parser))
+                .collect()
+        });
         for (line, ok) in results {
             failed += usize::from(!ok);
             out.write_all(line.as_bytes())?;

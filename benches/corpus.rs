@@ -1,0 +1,135 @@
+//! Bench inputs, shared by `benches/parse.rs` and `examples/bench_report.rs`.
+//!
+//! Real corpora are read from `../shared` (or `$COPYDESK_SHARED`) when present; otherwise the
+//! repo's own test data stands in, so the benches run anywhere. The adversarial shapes are
+//! generated.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// A named set of texts.
+pub struct Corpus {
+    pub name: &'static str,
+    pub texts: Vec<String>,
+}
+
+impl Corpus {
+    pub fn bytes(&self) -> usize {
+        self.texts.iter().map(String::len).sum()
+    }
+}
+
+fn shared_dir() -> PathBuf {
+    std::env::var_os("COPYDESK_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")))
+}
+
+fn repo_texts() -> Vec<String> {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden"));
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|x| x == "txt"));
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// The `text` field of every line of a JSONL file (empty when the file is missing).
+fn jsonl_texts(rel: &str) -> Vec<String> {
+    let Ok(data) = std::fs::read_to_string(shared_dir().join(rel)) else {
+        return Vec::new();
+    };
+    data.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text")?.as_str().map(str::to_owned))
+        .collect()
+}
+
+fn or_repo(name: &'static str, texts: Vec<String>) -> Corpus {
+    if texts.is_empty() {
+        Corpus {
+            name,
+            texts: repo_texts(),
+        }
+    } else {
+        Corpus { name, texts }
+    }
+}
+
+/// The 200 seed variants.
+pub fn seed_variants() -> Corpus {
+    or_repo("seed-variants", jsonl_texts("bench/seed-variants.jsonl"))
+}
+
+/// The raw texts of the real web pages in the structure eval files.
+pub fn web_pages() -> Corpus {
+    let mut texts = jsonl_texts("eval/structure/dev.jsonl");
+    texts.extend(jsonl_texts("eval/structure/dev_body.jsonl"));
+    or_repo("web-pages", texts)
+}
+
+/// The paragraphs of the quotes eval file.
+pub fn quote_paragraphs() -> Corpus {
+    or_repo(
+        "quote-paragraphs",
+        jsonl_texts("eval/quotes/polnear-dev.jsonl"),
+    )
+}
+
+/// The real corpora.
+pub fn real() -> Vec<Corpus> {
+    vec![seed_variants(), web_pages(), quote_paragraphs()]
+}
+
+/// One article-like text of at least `bytes` bytes, built from the seed variants.
+pub fn article_text(bytes: usize) -> String {
+    let seed = seed_variants();
+    let mut out = String::with_capacity(bytes + 8192);
+    'outer: loop {
+        for t in &seed.texts {
+            out.push_str(t);
+            out.push_str("\n\n");
+            if out.len() >= bytes {
+                break 'outer;
+            }
+        }
+        if seed.texts.is_empty() {
+            out.push_str("Nothing to repeat.\n\n");
+        }
+    }
+    out
+}
+
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    let n = bytes / unit.len().max(1) + 1;
+    unit.repeat(n)
+}
+
+/// The adversarial shapes of the speed issue, each about `bytes` long.
+pub fn adversarial(bytes: usize) -> Vec<(&'static str, String)> {
+    let names = "Mayor Ann Lee said John Smith told reporters he added Mary Jones, the minister, \
+                 said Kremlin spokesman Dmitry Peskov according to officials ";
+    vec![
+        ("article", article_text(bytes)),
+        ("one-long-line", repeat_to("wordy text without any newline at all ", bytes)),
+        ("blank-lines", format!("Start.{}End.", "\n".repeat(bytes))),
+        ("unmatched-quotes", repeat_to("\"open ", bytes)),
+        ("nested-quotes", {
+            let depth = 1000;
+            let unit = format!(
+                "{}core{}\n\n",
+                "“a ‘b ".repeat(depth / 2),
+                "’ c” d".repeat(depth / 2)
+            );
+            repeat_to(&unit, bytes)
+        }),
+        ("one-word-blocks", repeat_to("word\n\n", bytes)),
+        ("repeated-block", repeat_to("The same paragraph of text appears here again and again, as a broken scraper would produce it.\n\n", bytes)),
+        ("verbs-and-names", repeat_to(names, bytes)),
+        ("quoted-verbs-and-names", repeat_to("\"We will win,\" said Mayor Ann Lee. He said \"yes\" ", bytes)),
+    ]
+}
