@@ -26,7 +26,6 @@
 
 use crate::lex;
 use crate::model::Resolution;
-use crate::normalize::is_blank;
 use crate::options::Options;
 use crate::quotes::FoundQuote;
 use crate::span::Span;
@@ -79,7 +78,9 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
     };
     let mut pos = seg.start;
     loop {
-        let trimmed = rest.trim_start_matches(is_blank);
+        let trimmed = lex::blank0::<nom::error::Error<&str>>
+            .parse(rest)
+            .map_or(rest, |(after, _)| after);
         pos += rest.len() - trimmed.len();
         rest = trimmed;
         let Some(c) = rest.chars().next() else {
@@ -160,60 +161,60 @@ fn span_of(toks: &[Tok]) -> Option<Span> {
 fn is_verb_adjunct(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
         || matches!(
-        w,
-        "also"
-            | "later"
-            | "then"
-            | "previously"
-            | "once"
-            | "again"
-            | "recently"
-            | "further"
-            | "simply"
-            | "just"
-            | "has"
-            | "had"
-            | "have"
-            | "would"
-            | "will"
-            | "was"
-            | "is"
-            | "were"
-            | "repeatedly"
-            | "often"
-            | "frequently"
-            | "reportedly"
-            | "publicly"
-            | "privately"
-            | "flatly"
-            | "openly"
-            | "bluntly"
-            | "angrily"
-            | "quickly"
-            | "even"
-            | "still"
-            | "initially"
-            | "first"
-            | "finally"
-            | "and"
-            | "not"
-            | "never"
-            | "did"
-            | "does"
-            | "do"
-            | "could"
-            | "might"
-            | "may"
-            | "should"
-            | "can"
-            | "been"
-            | "being"
-            | "who"
-            | "famously"
-            | "memorably"
-            | "then-"
-            | "subsequently"
-    )
+            w,
+            "also"
+                | "later"
+                | "then"
+                | "previously"
+                | "once"
+                | "again"
+                | "recently"
+                | "further"
+                | "simply"
+                | "just"
+                | "has"
+                | "had"
+                | "have"
+                | "would"
+                | "will"
+                | "was"
+                | "is"
+                | "were"
+                | "repeatedly"
+                | "often"
+                | "frequently"
+                | "reportedly"
+                | "publicly"
+                | "privately"
+                | "flatly"
+                | "openly"
+                | "bluntly"
+                | "angrily"
+                | "quickly"
+                | "even"
+                | "still"
+                | "initially"
+                | "first"
+                | "finally"
+                | "and"
+                | "not"
+                | "never"
+                | "did"
+                | "does"
+                | "do"
+                | "could"
+                | "might"
+                | "may"
+                | "should"
+                | "can"
+                | "been"
+                | "being"
+                | "who"
+                | "famously"
+                | "memorably"
+                | "then-"
+                | "subsequently"
+        )
 }
 
 /// Words that end a speaker phrase read after a verb: `said Smith, who …`.
@@ -346,7 +347,10 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         if !(is_name || particle) {
             break;
         }
-        if matches!(prev, Some("of" | "for" | "the" | "at" | "to" | "on" | "in" | "from")) && is_name
+        if matches!(
+            prev,
+            Some("of" | "for" | "the" | "at" | "to" | "on" | "in" | "from")
+        ) && is_name
         {
             // "Secretary of State": the word belongs to the title.
             if i == end {
@@ -366,7 +370,11 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
 /// The mention split into descriptor and personal name: `(descriptor, name)`. The name is
 /// `None` for nominal mentions ("one of the sources", "the White House").
 fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
-    let words: Vec<Tok> = toks.iter().copied().filter(|t| t.kind == Tk::Word).collect();
+    let words: Vec<Tok> = toks
+        .iter()
+        .copied()
+        .filter(|t| t.kind == Tk::Word)
+        .collect();
     let Some((s, e)) = trailing_name(text, &words) else {
         return (None, None);
     };
@@ -413,7 +421,10 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
     let f = w(text, first);
     is_determiner(f)
         || lex::is_title_word(f)
-        || matches!(f, "who" | "which" | "whose" | "then" | "now" | "himself" | "herself")
+        || matches!(
+            f,
+            "who" | "which" | "whose" | "then" | "now" | "himself" | "herself"
+        )
         || toks
             .iter()
             .any(|t| w(text, t).ends_with("'s") || w(text, t).ends_with("’s"))
@@ -425,15 +436,27 @@ fn is_aside(text: &str, toks: &[Tok]) -> bool {
         return false;
     };
     let x = w(text, first);
-    let single_adverb = toks.len() == 1 && x.chars().next().is_some_and(char::is_lowercase) && !lex::is_pronoun(x);
+    let single_adverb =
+        toks.len() == 1 && x.chars().next().is_some_and(char::is_lowercase) && !lex::is_pronoun(x);
     // "R-Ky.", "D-Calif": a party and state.
-    let party = toks.len() == 1
-        && matches!(x.as_bytes(), [b'R' | b'D' | b'I', b'-', ..])
-        && x.len() <= 9;
+    let party =
+        toks.len() == 1 && matches!(x.as_bytes(), [b'R' | b'D' | b'I', b'-', ..]) && x.len() <= 9;
     // "in Kentucky", "at a later press gaggle".
     let prepositional = matches!(
         x,
-        "in" | "at" | "on" | "during" | "after" | "before" | "from" | "speaking" | "via" | "with" | "for" | "like" | "again" | "once"
+        "in" | "at"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "from"
+            | "speaking"
+            | "via"
+            | "with"
+            | "for"
+            | "like"
+            | "again"
+            | "once"
     );
     single_adverb || party || prepositional
 }
@@ -495,7 +518,6 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         if lex::is_pronoun(x) {
             if n == 0 {
                 i -= 1;
-                n += 1;
             }
             break;
         }
@@ -503,13 +525,22 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
-        if lower && matches!(x, "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had") {
+        if lower
+            && matches!(
+                x,
+                "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had"
+            )
+        {
             break;
         }
         i -= 1;
         n += 1;
         let of_before = i > 0 && matches!(w(text, &ws[i - 1]), "of" | "for");
-        if is_determiner(x) && !of_before && x != "U.S." && !x.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        if is_determiner(x)
+            && !of_before
+            && x != "U.S."
+            && !x.chars().next().is_some_and(|c| c.is_ascii_digit())
+        {
             break;
         }
     }
@@ -517,15 +548,38 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
     let is_time = |x: &str| {
         matches!(
             x,
-            "time" | "week" | "month" | "year" | "day" | "morning" | "night" | "evening" | "afternoon"
-                | "weekend" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday"
-                | "Sunday" | "moment" | "point" | "interview" | "statement" | "Twitter" | "Facebook"
+            "time"
+                | "week"
+                | "month"
+                | "year"
+                | "day"
+                | "morning"
+                | "night"
+                | "evening"
+                | "afternoon"
+                | "weekend"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "moment"
+                | "point"
+                | "interview"
+                | "statement"
+                | "Twitter"
+                | "Facebook"
         )
     };
     if i >= 2
         && i < ws.len()
         && ws.last().is_some_and(|t| is_time(w(text, t)))
-        && matches!(w(text, &ws[i - 1]), "at" | "on" | "in" | "last" | "this" | "that" | "during")
+        && matches!(
+            w(text, &ws[i - 1]),
+            "at" | "on" | "in" | "last" | "this" | "that" | "during"
+        )
     {
         if let Some(np) = np_at_end(text, &ws[..i - 1]) {
             return Some(np);
@@ -553,9 +607,27 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         .take_while(|t| {
             matches!(
                 w(text, t),
-                "But" | "And" | "So" | "Yet" | "Meanwhile" | "Still" | "Instead" | "Now" | "Then"
-                    | "Also" | "Later" | "Earlier" | "However" | "Or" | "Indeed" | "Separately"
-                    | "Finally" | "Conversely" | "Similarly" | "Afterward" | "Afterwards"
+                "But"
+                    | "And"
+                    | "So"
+                    | "Yet"
+                    | "Meanwhile"
+                    | "Still"
+                    | "Instead"
+                    | "Now"
+                    | "Then"
+                    | "Also"
+                    | "Later"
+                    | "Earlier"
+                    | "However"
+                    | "Or"
+                    | "Indeed"
+                    | "Separately"
+                    | "Finally"
+                    | "Conversely"
+                    | "Similarly"
+                    | "Afterward"
+                    | "Afterwards"
             )
         })
         .count();
@@ -567,7 +639,10 @@ fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Vec<&'t [Tok]> {
     toks.split(|t| t.kind == Tk::Comma)
         .map(|c| {
             // Keep the words after the last dash or other mark in the chunk.
-            let from = c.iter().rposition(|t| t.kind != Tk::Word).map_or(0, |i| i + 1);
+            let from = c
+                .iter()
+                .rposition(|t| t.kind != Tk::Word)
+                .map_or(0, |i| i + 1);
             &c[from..]
         })
         .filter(|c| !c.is_empty() && !is_aside(text, c))
@@ -598,10 +673,36 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
         let f = w(text, &cs[k][0]);
         let intro = matches!(
             f,
-            "In" | "On" | "At" | "After" | "Before" | "During" | "When" | "While" | "As" | "If"
-                | "Since" | "Although" | "Though" | "Despite" | "For" | "With" | "Without"
-                | "Speaking" | "Asked" | "Later" | "Earlier" | "Meanwhile" | "However" | "Still"
-                | "Last" | "This" | "Yesterday" | "Today" | "Instead" | "Overall" | "Separately"
+            "In" | "On"
+                | "At"
+                | "After"
+                | "Before"
+                | "During"
+                | "When"
+                | "While"
+                | "As"
+                | "If"
+                | "Since"
+                | "Although"
+                | "Though"
+                | "Despite"
+                | "For"
+                | "With"
+                | "Without"
+                | "Speaking"
+                | "Asked"
+                | "Later"
+                | "Earlier"
+                | "Meanwhile"
+                | "However"
+                | "Still"
+                | "Last"
+                | "This"
+                | "Yesterday"
+                | "Today"
+                | "Instead"
+                | "Overall"
+                | "Separately"
         ) || f.ends_with("ly");
         let place_after_intro = k > 0 && is_name_phrase(text, cs[k]) && cs.len() > k + 1;
         if intro || (place_after_intro && k == 1) {
@@ -630,7 +731,10 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             && !ends_subject(x)
             && !is_verb_adjunct(x)
             && !x.ends_with("ed")
-            && !matches!(x, "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had")
+            && !matches!(
+                x,
+                "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had"
+            )
             && is_determiner(w(text, &c[0]));
         let ok = upper
             || is_determiner(x)
@@ -668,11 +772,17 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
         }
     }
     // A relative clause: "Beck, who has long described …", "the department which reported".
-    if let Some(r) = toks.iter().rposition(|t| t.kind == Tk::Word && matches!(w(text, t), "who" | "which" | "that")) {
+    if let Some(r) = toks
+        .iter()
+        .rposition(|t| t.kind == Tk::Word && matches!(w(text, t), "who" | "which" | "that"))
+    {
         let between = &toks[r + 1..];
         let rel = w(text, &toks[r]);
         let ok = if rel == "that" {
-            between.is_empty() && r > 0 && toks[r - 1].kind == Tk::Word && !lex::is_speech_verb(w(text, &toks[r - 1]))
+            between.is_empty()
+                && r > 0
+                && toks[r - 1].kind == Tk::Word
+                && !lex::is_speech_verb(w(text, &toks[r - 1]))
         } else {
             between.len() <= 5
                 && between.iter().all(|t| {
@@ -699,7 +809,10 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             if let Some((s, e)) = trailing_name(text, prev) {
                 let head_ok = prev[..s].iter().all(|t| {
                     let x = w(text, t);
-                    lex::is_title_word(x) || lex::is_honorific(x) || lex::is_name_word(x) || is_determiner(x)
+                    lex::is_title_word(x)
+                        || lex::is_honorific(x)
+                        || lex::is_name_word(x)
+                        || is_determiner(x)
                         || x.chars().next().is_some_and(char::is_lowercase)
                 });
                 if head_ok {
@@ -729,7 +842,8 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
         return None;
     }
     let f = w(text, first);
-    if lex::is_capitalized_stopword(f) && !lex::is_pronoun(f) && f != "The" && f != "A" && f != "An" {
+    if lex::is_capitalized_stopword(f) && !lex::is_pronoun(f) && f != "The" && f != "A" && f != "An"
+    {
         return None;
     }
     let mut end = 0;
@@ -769,7 +883,15 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
 
 /// True when the token at `i` starts "according to".
 fn according_to(text: &str, toks: &[Tok], i: usize) -> bool {
-    matches!(w(text, &toks[i]), "according" | "According")
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    matches!(w(text, t), "according" | "According")
+        && text.get(t.span.start..).is_some_and(|rest| {
+            lex::cue_phrase::<nom::error::Error<&str>>
+                .parse(rest)
+                .is_ok_and(|(_, cue)| cue.len() < 16)
+        })
         && toks.get(i + 1).is_some_and(|t| w(text, t) == "to")
 }
 
@@ -790,20 +912,69 @@ enum Cue {
 fn is_speech_noun(w: &str) -> bool {
     matches!(
         w,
-        "claim" | "claims" | "warning" | "warnings" | "promise" | "promises" | "pledge" | "call"
-            | "calls" | "statement" | "statements" | "remarks" | "comments" | "comment" | "words"
-            | "message" | "answer" | "chant" | "chants" | "vow" | "assertion" | "argument"
-            | "description" | "slogan" | "tweet" | "tweets" | "response" | "reply" | "insistence"
-            | "suggestion" | "prediction" | "accusation" | "complaint" | "criticism" | "view"
-            | "rhetoric" | "refrain" | "catchphrase" | "motto" | "plea" | "demand" | "demands"
-            | "announcement" | "declaration" | "admission" | "explanation" | "contention"
-            | "boast" | "retort" | "speech" | "quip" | "line" | "mantra" | "phrase" | "question"
+        "claim"
+            | "claims"
+            | "warning"
+            | "warnings"
+            | "promise"
+            | "promises"
+            | "pledge"
+            | "call"
+            | "calls"
+            | "statement"
+            | "statements"
+            | "remarks"
+            | "comments"
+            | "comment"
+            | "words"
+            | "message"
+            | "answer"
+            | "chant"
+            | "chants"
+            | "vow"
+            | "assertion"
+            | "argument"
+            | "description"
+            | "slogan"
+            | "tweet"
+            | "tweets"
+            | "response"
+            | "reply"
+            | "insistence"
+            | "suggestion"
+            | "prediction"
+            | "accusation"
+            | "complaint"
+            | "criticism"
+            | "view"
+            | "rhetoric"
+            | "refrain"
+            | "catchphrase"
+            | "motto"
+            | "plea"
+            | "demand"
+            | "demands"
+            | "announcement"
+            | "declaration"
+            | "admission"
+            | "explanation"
+            | "contention"
+            | "boast"
+            | "retort"
+            | "speech"
+            | "quip"
+            | "line"
+            | "mantra"
+            | "phrase"
+            | "question"
     )
 }
 
 fn is_possessive(w: &str) -> bool {
-    matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "His" | "Her" | "Their" | "Its")
-        || w.ends_with("’s")
+    matches!(
+        w,
+        "his" | "her" | "their" | "its" | "our" | "my" | "His" | "Her" | "Their" | "Its"
+    ) || w.ends_with("’s")
         || w.ends_with("'s")
         || w.ends_with("s’")
 }
@@ -826,8 +997,14 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     {
         return Some(Cue::Possessive);
     }
-    let sentence_start = i == 0 || toks.get(i - 1).is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
-    let is_verb = lex::is_speech_verb(x)
+    let verb_word = lex::speech_verb::<nom::error::Error<&str>>
+        .parse(x)
+        .is_ok_and(|(rest, _)| rest.is_empty());
+    let sentence_start = i == 0
+        || toks
+            .get(i - 1)
+            .is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
+    let is_verb = verb_word
         || (sentence_start
             && x.chars().next().is_some_and(char::is_uppercase)
             && x.len() < 16
@@ -835,7 +1012,11 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if !is_verb {
         return None;
     }
-    if let Some(p) = i.checked_sub(1).and_then(|j| toks.get(j)).filter(|p| p.kind == Tk::Word) {
+    if let Some(p) = i
+        .checked_sub(1)
+        .and_then(|j| toks.get(j))
+        .filter(|p| p.kind == Tk::Word)
+    {
         let pw = w(text, p);
         let digit = pw.chars().next().is_some_and(|c| c.is_ascii_digit());
         if (is_determiner(pw) && !digit && !matches!(pw, "that" | "U.S."))
@@ -843,8 +1024,18 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
             || pw.ends_with("’s")
             || matches!(
                 pw,
-                "of" | "such" | "for" | "with" | "by" | "about" | "in" | "new" | "recent" | "public"
-                    | "private" | "via" | "on"
+                "of" | "such"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "about"
+                    | "in"
+                    | "new"
+                    | "recent"
+                    | "public"
+                    | "private"
+                    | "via"
+                    | "on"
             ) && !x.ends_with("ed")
         {
             return None;
@@ -887,12 +1078,21 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
     let toks = &toks[k..];
     let found = after_quote_inner(text, toks, strict)?;
     // "…," Sanders said, according to CNN: the reported source wins.
-    let sentence_end = toks.iter().position(|t| t.kind == Tk::End).unwrap_or(toks.len());
+    let sentence_end = toks
+        .iter()
+        .position(|t| t.kind == Tk::End)
+        .unwrap_or(toks.len());
     let according = (0..sentence_end).find(|&i| {
-        according_to(text, toks, i) && i > 0 && toks[i - 1].kind == Tk::Comma && toks[i - 1].span.start >= found.verb.end
+        according_to(text, toks, i)
+            && i > 0
+            && toks[i - 1].kind == Tk::Comma
+            && toks[i - 1].span.start >= found.verb.end
     });
     if let Some(i) = according {
-        if let Some(np) = toks.get(i + 2..sentence_end).and_then(|r| np_after(text, r)) {
+        if let Some(np) = toks
+            .get(i + 2..sentence_end)
+            .and_then(|r| np_after(text, r))
+        {
             return Some(Found {
                 mention: np,
                 appositive: None,
@@ -906,9 +1106,12 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
 fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
     let clause_ends = |used: usize| -> bool {
         !strict
-            || toks
-                .get(used..)
-                .is_none_or(|r| r.is_empty() || r.iter().take(6).any(|t| matches!(t.kind, Tk::End | Tk::Comma)))
+            || toks.get(used..).is_none_or(|r| {
+                r.is_empty()
+                    || r.iter()
+                        .take(6)
+                        .any(|t| matches!(t.kind, Tk::End | Tk::Comma))
+            })
     };
     // Verb first.
     match cue_at(text, toks, 0) {
@@ -922,7 +1125,10 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         }
         Some(Cue::Finite) => {
             let np = np_after(text, toks.get(1..)?)?;
-            let used = toks.iter().position(|t| t.span.start >= np.end).unwrap_or(toks.len());
+            let used = toks
+                .iter()
+                .position(|t| t.span.start >= np.end)
+                .unwrap_or(toks.len());
             return clause_ends(used).then_some(Found {
                 mention: np,
                 appositive: None,
@@ -937,15 +1143,24 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         return Some(found);
     }
     // Clause-final: `"…" for the record, she said.`
-    let sentence_end = toks.iter().position(|t| t.kind == Tk::End).unwrap_or(toks.len());
+    let sentence_end = toks
+        .iter()
+        .position(|t| t.kind == Tk::End)
+        .unwrap_or(toks.len());
     for c in 0..sentence_end {
         if toks[c].kind == Tk::Comma {
             if let Some(found) = subject_first(text, &toks[c + 1..sentence_end], true) {
                 return Some(found);
             }
             if cue_at(text, toks, c + 1) == Some(Cue::Finite) {
-                if let Some(np) = toks.get(c + 2..sentence_end).and_then(|r| np_after(text, r)) {
-                    let used = toks.iter().position(|t| t.span.start >= np.end).unwrap_or(toks.len());
+                if let Some(np) = toks
+                    .get(c + 2..sentence_end)
+                    .and_then(|r| np_after(text, r))
+                {
+                    let used = toks
+                        .iter()
+                        .position(|t| t.span.start >= np.end)
+                        .unwrap_or(toks.len());
                     if used >= sentence_end {
                         return Some(Found {
                             mention: np,
@@ -1000,7 +1215,10 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         if strict {
             let rest = &toks[v + 1..];
             let ends = rest.is_empty()
-                || rest.iter().take(8).any(|t| matches!(t.kind, Tk::End | Tk::Comma));
+                || rest
+                    .iter()
+                    .take(8)
+                    .any(|t| matches!(t.kind, Tk::End | Tk::Comma));
             if !ends {
                 return None;
             }
@@ -1069,7 +1287,9 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
         }
         // "…, and Clinton said, “…”": a finite cue introducing the quote directly.
         let introduces = cue == Some(Cue::Finite)
-            && sent[v + 1..].iter().all(|t| matches!(t.kind, Tk::Comma | Tk::Colon))
+            && sent[v + 1..]
+                .iter()
+                .all(|t| matches!(t.kind, Tk::Comma | Tk::Colon))
             && first.is_some();
         if introduces {
             return Some(f);
@@ -1093,7 +1313,11 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
     if upper && x.ends_with("ing") && !lex::is_name_word(x) {
         return false;
     }
-    if upper && x.len() > 2 && x.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && tokens_in(toks, mention).len() == 1 {
+    if upper
+        && x.len() > 2
+        && x.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && tokens_in(toks, mention).len() == 1
+    {
         // A dateline ("WASHINGTON") rather than a speaker.
         return false;
     }
@@ -1101,8 +1325,23 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
         && !lex::is_pronoun(x)
         && !matches!(
             x,
-            "The" | "A" | "An" | "This" | "These" | "Those" | "His" | "Her" | "Their" | "Its" | "Our"
-                | "My" | "Republican" | "Republicans" | "Democrat" | "Democrats" | "Democratic"
+            "The"
+                | "A"
+                | "An"
+                | "This"
+                | "These"
+                | "Those"
+                | "His"
+                | "Her"
+                | "Their"
+                | "Its"
+                | "Our"
+                | "My"
+                | "Republican"
+                | "Republicans"
+                | "Democrat"
+                | "Democrats"
+                | "Democratic"
         ))
 }
 
@@ -1135,7 +1374,10 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
         Cue::NonFinite => {
             let before = &sent[..v];
             // "footage of Hillary Clinton asking": a name right before the participle.
-            if let Some(p) = before.last().filter(|p| p.kind == Tk::Word && lex::is_name_word(w(text, p))) {
+            if let Some(p) = before
+                .last()
+                .filter(|p| p.kind == Tk::Word && lex::is_name_word(w(text, p)))
+            {
                 let _ = p;
                 if let Some(np) = np_at_end(text, before) {
                     if trailing_name(text, tokens_in(before, np)).is_some() {
@@ -1152,14 +1394,19 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                 .iter()
                 .rposition(|t| t.kind == Tk::Word)
                 .and_then(|e| {
-                    let from = before[..e].iter().rposition(|t| t.kind != Tk::Word).map_or(0, |i| i + 1);
+                    let from = before[..e]
+                        .iter()
+                        .rposition(|t| t.kind != Tk::Word)
+                        .map_or(0, |i| i + 1);
                     before.get(from..=e)
                 })
                 .filter(|c| c.len() > 1);
-            let own = last_chunk.and_then(|c| sentence_subject(text, c)).filter(|(m, _)| {
-                plausible_subject(text, sent, *m)
-                    && last_chunk.is_some_and(|c| tokens_in(c, *m).len() < c.len())
-            });
+            let own = last_chunk
+                .and_then(|c| sentence_subject(text, c))
+                .filter(|(m, _)| {
+                    plausible_subject(text, sent, *m)
+                        && last_chunk.is_some_and(|c| tokens_in(c, *m).len() < c.len())
+                });
             let (mention, appositive) = own.or_else(|| sentence_subject(text, before))?;
             return Some(Found {
                 mention,
@@ -1170,15 +1417,17 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
         Cue::Finite => {}
     }
     // "… and said", "… but added": the subject of the sentence.
-    let prev_word = sent[..v]
-        .iter()
-        .rev()
-        .find(|t| t.kind != Tk::Word || !matches!(w(text, t), "also" | "later" | "then" | "again" | "once"));
+    let prev_word = sent[..v].iter().rev().find(|t| {
+        t.kind != Tk::Word || !matches!(w(text, t), "also" | "later" | "then" | "again" | "once")
+    });
     if prev_word.is_some_and(|t| t.kind == Tk::Word && matches!(w(text, t), "and" | "but")) {
         // The subject of the clause holding the first verb ("he laughed and said"), else
         // of the sentence.
         let before = &sent[..v];
-        let from = before.iter().rposition(|t| t.kind != Tk::Word).map_or(0, |i| i + 1);
+        let from = before
+            .iter()
+            .rposition(|t| t.kind != Tk::Word)
+            .map_or(0, |i| i + 1);
         let own = sentence_subject(text, &before[from..])
             .filter(|(m, _)| from > 0 && plausible_subject(text, sent, *m));
         let (mention, appositive) = own.or_else(|| sentence_subject(text, before))?;
@@ -1283,7 +1532,12 @@ struct Registry {
 }
 
 impl Registry {
-    fn window<'r>(&'r self, at: usize, block: usize, lookback: usize) -> impl Iterator<Item = &'r Person> + 'r {
+    fn window<'r>(
+        &'r self,
+        at: usize,
+        block: usize,
+        lookback: usize,
+    ) -> impl Iterator<Item = &'r Person> + 'r {
         self.people
             .iter()
             .rev()
@@ -1292,7 +1546,14 @@ impl Registry {
             .take(MAX_REGISTRY_SCAN)
     }
 
-    fn surname(&self, text: &str, surname: &str, at: usize, block: usize, lookback: usize) -> Option<Span> {
+    fn surname(
+        &self,
+        text: &str,
+        surname: &str,
+        at: usize,
+        block: usize,
+        lookback: usize,
+    ) -> Option<Span> {
         self.window(at, block, lookback)
             .find(|p| p.last.get(text) == Some(surname) && p.name != p.last)
             .map(|p| p.name)
@@ -1334,9 +1595,16 @@ fn resolve(
     };
     if mtoks.len() == 1 && matches!(mention_text, "who" | "which" | "that") {
         // A relative pronoun: the speaker is the phrase it hangs on.
-        let before = &block_toks[..block_toks.partition_point(|t| t.span.start < found.mention.start)];
-        let words_end = before.iter().rposition(|t| t.kind == Tk::Word).map_or(0, |i| i + 1);
-        let from = before[..words_end].iter().rposition(|t| t.kind != Tk::Word).map_or(0, |i| i + 1);
+        let before =
+            &block_toks[..block_toks.partition_point(|t| t.span.start < found.mention.start)];
+        let words_end = before
+            .iter()
+            .rposition(|t| t.kind == Tk::Word)
+            .map_or(0, |i| i + 1);
+        let from = before[..words_end]
+            .iter()
+            .rposition(|t| t.kind != Tk::Word)
+            .map_or(0, |i| i + 1);
         if let Some(np) = np_at_end(text, &before[from..words_end]) {
             let (descriptor, name) = split_mention(text, tokens_in(block_toks, np));
             return FoundAttribution {
@@ -1370,7 +1638,13 @@ fn resolve(
     };
     let name_words = tokens_in(mtoks, name);
     if name_words.len() == 1 {
-        if let Some(full) = registry.surname(text, name.get(text).unwrap_or(""), found.mention.start, block, lookback) {
+        if let Some(full) = registry.surname(
+            text,
+            name.get(text).unwrap_or(""),
+            found.mention.start,
+            block,
+            lookback,
+        ) {
             return FoundAttribution {
                 speaker: full,
                 descriptor,
@@ -1396,7 +1670,9 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             let mut j = i + 1;
             while j < toks.len() && toks[j].kind == Tk::Word && {
                 let x = w(text, &toks[j]);
-                (lex::is_name_word(x) || lex::is_name_particle(x)) && !x.ends_with("'s") && !x.ends_with("’s")
+                (lex::is_name_word(x) || lex::is_name_particle(x))
+                    && !x.ends_with("'s")
+                    && !x.ends_with("’s")
             } {
                 j += 1;
             }
@@ -1433,7 +1709,13 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
         let full = if n.len() >= 2 {
             Some(name)
         } else {
-            registry.surname(text, name.get(text).unwrap_or(""), mention.start, block, options.lookback_blocks())
+            registry.surname(
+                text,
+                name.get(text).unwrap_or(""),
+                mention.start,
+                block,
+                options.lookback_blocks(),
+            )
         };
         if let Some(full) = full {
             let last = tokens_in(toks, full).last().map_or(full, |t| t.span);
@@ -1493,8 +1775,11 @@ pub(crate) fn attribute(
             };
             let content = q.content.get(text).unwrap_or("");
             let last = content.chars().next_back().unwrap_or(' ');
-            let comma_after = after.first().is_some_and(|t| matches!(t.kind, Tk::Comma | Tk::Other));
-            let after_first = matches!(last, ',' | '?' | '!' | '—' | '-' | '–' | '…') || comma_after;
+            let comma_after = after
+                .first()
+                .is_some_and(|t| matches!(t.kind, Tk::Comma | Tk::Other));
+            let after_first =
+                matches!(last, ',' | '?' | '!' | '—' | '-' | '–' | '…') || comma_after;
             let found = if let Some(label) = transcript_label(text, q.content) {
                 Some(label)
             } else if after_first {
@@ -1546,7 +1831,8 @@ fn continuations(
             out[i] = Some(as_continuation(a, true));
             continue;
         }
-        let from_previous = (q.continues_previous || (only_quotes && k == 0 && q.open.start == block.start))
+        let from_previous = (q.continues_previous
+            || (only_quotes && k == 0 && q.open.start == block.start))
             && i > 0
             && quotes[i - 1].block + 1 == q.block
             && blocks.get(q.block).is_some();
@@ -1574,8 +1860,9 @@ fn continuations(
 
 /// Count of letters in a span (0 when the span is out of bounds).
 fn letters(text: &str, span: Span) -> usize {
-    span.get(text)
-        .map_or(0, |s| s.chars().filter(|c| c.is_alphanumeric()).take(1).count())
+    span.get(text).map_or(0, |s| {
+        s.chars().filter(|c| c.is_alphanumeric()).take(1).count()
+    })
 }
 
 #[cfg(test)]
@@ -1632,23 +1919,73 @@ mod tests {
     #[test]
     fn positions_and_forms() {
         let cases: &[(&str, &str, &str, Option<&str>)] = &[
-            ("\"We will win,\" said Mayor Ann Lee.", "Ann Lee", "Mayor Ann Lee", Some("Mayor")),
-            ("\"We will win,\" Gov. Tom Reed said.", "Tom Reed", "Gov. Tom Reed", Some("Gov.")),
-            ("Tom Reed said, \"We will win.\"", "Tom Reed", "Tom Reed", None),
-            ("Tom Reed said: \"We will win.\"", "Tom Reed", "Tom Reed", None),
+            (
+                "\"We will win,\" said Mayor Ann Lee.",
+                "Ann Lee",
+                "Mayor Ann Lee",
+                Some("Mayor"),
+            ),
+            (
+                "\"We will win,\" Gov. Tom Reed said.",
+                "Tom Reed",
+                "Gov. Tom Reed",
+                Some("Gov."),
+            ),
+            (
+                "Tom Reed said, \"We will win.\"",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
+            (
+                "Tom Reed said: \"We will win.\"",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
             ("\"We will win,\" said Mr. Reed.", "Reed", "Mr. Reed", None),
-            ("\"We will win,\" Tom Reed, 45, said.", "Tom Reed", "Tom Reed", None),
+            (
+                "\"We will win,\" Tom Reed, 45, said.",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
             (
                 "\"We will win,\" Tom Reed, a farmer from Ohio, said.",
                 "Tom Reed",
                 "Tom Reed",
                 Some("a farmer from Ohio"),
             ),
-            ("\"We will win,\" according to the statement.", "the statement", "the statement", None),
-            ("\"We will win,\" the statement said.", "the statement", "the statement", None),
-            ("\"We will win,\" Tom Reed told reporters.", "Tom Reed", "Tom Reed", None),
-            ("\"We will win,\" Tom Reed wrote on Twitter.", "Tom Reed", "Tom Reed", None),
-            ("\"Will we win?\" asked Tom Reed.", "Tom Reed", "Tom Reed", None),
+            (
+                "\"We will win,\" according to the statement.",
+                "the statement",
+                "the statement",
+                None,
+            ),
+            (
+                "\"We will win,\" the statement said.",
+                "the statement",
+                "the statement",
+                None,
+            ),
+            (
+                "\"We will win,\" Tom Reed told reporters.",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
+            (
+                "\"We will win,\" Tom Reed wrote on Twitter.",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
+            (
+                "\"Will we win?\" asked Tom Reed.",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
             (
                 "The mayor, Ann Lee, called the plan \"a costly mistake.\"",
                 "Ann Lee",
@@ -1705,8 +2042,17 @@ mod tests {
 
     #[test]
     fn anonymous_speakers_kept_as_written() {
-        let (s, m, d, r) = one("\"It will happen,\" said one of the sources familiar with the talks.");
-        assert_eq!((s, m, d, r), (Some("one of the sources"), Some("one of the sources"), None, Some(Explicit)));
+        let (s, m, d, r) =
+            one("\"It will happen,\" said one of the sources familiar with the talks.");
+        assert_eq!(
+            (s, m, d, r),
+            (
+                Some("one of the sources"),
+                Some("one of the sources"),
+                None,
+                Some(Explicit)
+            )
+        );
     }
 
     #[test]
@@ -1731,7 +2077,14 @@ mod tests {
             .collect();
         let quotes = find_quotes(text, &blocks, &Options::default());
         let attrs = attribute(text, &blocks, &quotes, &Options::default());
-        let got: Vec<(&str, Option<&str>, Option<&str>, Option<Resolution>, Option<&str>)> = quotes
+        type Seen<'a> = (
+            &'a str,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<Resolution>,
+            Option<&'a str>,
+        );
+        let got: Vec<Seen> = quotes
             .iter()
             .zip(&attrs)
             .map(|(q, a)| {
@@ -1745,28 +2098,91 @@ mod tests {
                 )
             })
             .collect();
-        let want: Vec<(&str, Option<&str>, Option<&str>, Option<Resolution>, Option<&str>)> = vec![
-            ("The aim is r", Some("Dmitry Peskov"), Some("Kremlin spokesman"), Some(Explicit), Some("Kremlin spokesman Dmitry Peskov")),
-            ("These organi", Some("Dmitry Peskov"), Some("Kremlin spokesman"), Some(Continuation), Some("Kremlin spokesman Dmitry Peskov")),
-            ("What is impo", Some("John Kerry"), Some("Secretary of State"), Some(Explicit), Some("Secretary of State John Kerry")),
-            ("That's clear", Some("John Kerry"), Some("Secretary of State"), Some(Continuation), Some("Secretary of State John Kerry")),
-            ("indiscrimina", Some("Josh Earnest"), None, Some(Surname), Some("Earnest")),
-            ("She pointed ", Some("Josh Earnest"), None, Some(Surname), Some("Earnest")),
-            ("The operatio", Some("Sergei Ivanov"), Some("President Vladimir Putin's chief of staff"), Some(Explicit), Some("Sergei Ivanov")),
-            ("I have a low", Some("Robert Otto"), None, Some(Pronoun), Some("he")),
-            ("It's easy, t", Some("Robert Otto"), None, Some(Continuation), Some("he")),
-            ("The [Russian", Some("one of the sources"), None, Some(Explicit), Some("one of the sources")),
+        let want: Vec<Seen> = vec![
+            (
+                "The aim is r",
+                Some("Dmitry Peskov"),
+                Some("Kremlin spokesman"),
+                Some(Explicit),
+                Some("Kremlin spokesman Dmitry Peskov"),
+            ),
+            (
+                "These organi",
+                Some("Dmitry Peskov"),
+                Some("Kremlin spokesman"),
+                Some(Continuation),
+                Some("Kremlin spokesman Dmitry Peskov"),
+            ),
+            (
+                "What is impo",
+                Some("John Kerry"),
+                Some("Secretary of State"),
+                Some(Explicit),
+                Some("Secretary of State John Kerry"),
+            ),
+            (
+                "That's clear",
+                Some("John Kerry"),
+                Some("Secretary of State"),
+                Some(Continuation),
+                Some("Secretary of State John Kerry"),
+            ),
+            (
+                "indiscrimina",
+                Some("Josh Earnest"),
+                None,
+                Some(Surname),
+                Some("Earnest"),
+            ),
+            (
+                "She pointed ",
+                Some("Josh Earnest"),
+                None,
+                Some(Surname),
+                Some("Earnest"),
+            ),
+            (
+                "The operatio",
+                Some("Sergei Ivanov"),
+                Some("President Vladimir Putin's chief of staff"),
+                Some(Explicit),
+                Some("Sergei Ivanov"),
+            ),
+            (
+                "I have a low",
+                Some("Robert Otto"),
+                None,
+                Some(Pronoun),
+                Some("he"),
+            ),
+            (
+                "It's easy, t",
+                Some("Robert Otto"),
+                None,
+                Some(Continuation),
+                Some("he"),
+            ),
+            (
+                "The [Russian",
+                Some("one of the sources"),
+                None,
+                Some(Explicit),
+                Some("one of the sources"),
+            ),
         ];
         assert_eq!(got, want);
         assert!(
-            !quotes.iter().any(|q| q.content.get(text).unwrap().contains("weak spots’")),
+            !quotes
+                .iter()
+                .any(|q| q.content.get(text).unwrap().contains("weak spots’")),
             "the headline's single quotes are not a quote"
         );
     }
 
     #[test]
     fn relative_pronoun_mentions() {
-        let (s, m, _, r) = one("Clinton called the pact \"insanity,\" and Sanders, who says it's \"disastrous.\"");
+        let (s, m, _, r) =
+            one("Clinton called the pact \"insanity,\" and Sanders, who says it's \"disastrous.\"");
         assert_eq!((s, m, r), (Some("Sanders"), Some("who"), Some(Pronoun)));
         let (s, m, _, r) = one("He thanked his running mate, Gov. Mike Pence, who called their son \"an American hero.\"");
         assert_eq!((s, m, r), (Some("Mike Pence"), Some("who"), Some(Pronoun)));
