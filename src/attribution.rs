@@ -1358,15 +1358,30 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
             });
         }
         Cue::Possessive => {
-            let p = &sent[v - 1];
-            let pw = w(text, p);
-            let mention = if pw.chars().next().is_some_and(char::is_lowercase) {
-                p.span
-            } else {
-                np_at_end(text, &sent[..v]).unwrap_or(p.span)
-            };
+            // The possessor: "his", "Tom Reed's", "the senator's".
+            let p = v - 1;
+            let mut j = p;
+            if !w(text, &sent[p])
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+                || !lex::is_pronoun(w(text, &sent[p]))
+            {
+                while j > 0 && sent[j - 1].kind == Tk::Word && p - j < 6 {
+                    let x = w(text, &sent[j - 1]);
+                    let upper = x.chars().next().is_some_and(char::is_uppercase);
+                    if is_determiner(x) {
+                        j -= 1;
+                        break;
+                    }
+                    if !(upper || lex::is_title_word(x)) || lex::is_capitalized_stopword(x) {
+                        break;
+                    }
+                    j -= 1;
+                }
+            }
             return Some(Found {
-                mention,
+                mention: Span::new(sent[j].span.start, sent[p].span.end),
                 appositive: None,
                 verb,
             });
@@ -1595,8 +1610,8 @@ fn resolve(
     };
     if mtoks.len() == 1 && matches!(mention_text, "who" | "which" | "that") {
         // A relative pronoun: the speaker is the phrase it hangs on.
-        let before =
-            &block_toks[..block_toks.partition_point(|t| t.span.start < found.mention.start)];
+        let end = block_toks.partition_point(|t| t.span.start < found.mention.start);
+        let before = &block_toks[end.saturating_sub(MAX_FRAME_TOKENS)..end];
         let words_end = before
             .iter()
             .rposition(|t| t.kind == Tk::Word)
@@ -1630,6 +1645,22 @@ fn resolve(
             resolution: Resolution::Pronoun,
             ..base
         };
+    }
+    // A possessor ("Tom Reed's claim") names its speaker without the suffix.
+    let mut owned: Vec<Tok>;
+    let mut mtoks = mtoks;
+    if let Some(last) = mtoks.last() {
+        let lw = w(text, last);
+        let suffix = ["'s", "’s"]
+            .iter()
+            .find(|s| lw.len() > s.len() && lw.ends_with(**s));
+        if let Some(suffix) = suffix {
+            owned = mtoks.to_vec();
+            if let Some(l) = owned.last_mut() {
+                l.span.end -= suffix.len();
+            }
+            mtoks = &owned;
+        }
     }
     let (descriptor, name) = split_mention(text, mtoks);
     let descriptor = found.appositive.or(descriptor);
@@ -2186,5 +2217,71 @@ mod tests {
         assert_eq!((s, m, r), (Some("Sanders"), Some("who"), Some(Pronoun)));
         let (s, m, _, r) = one("He thanked his running mate, Gov. Mike Pence, who called their son \"an American hero.\"");
         assert_eq!((s, m, r), (Some("Mike Pence"), Some("who"), Some(Pronoun)));
+    }
+
+    #[test]
+    fn more_patterns() {
+        let cases: &[(&str, &str, Resolution)] = &[
+            // Dash attribution after a reader quote.
+            (
+                "\"The bridge has to go.\" ― Maria Lopez",
+                "Maria Lopez",
+                Explicit,
+            ),
+            // Transcript label inside the quote.
+            ("\"HOST: Welcome back to the program.\"", "HOST", Explicit),
+            // Clause-final attribution after the quote.
+            (
+                "\"No deal\" is possible now, the minister said.",
+                "the minister",
+                Explicit,
+            ),
+            // "according to" after a said-clause names the reported source.
+            (
+                "\"We are ready,\" Tom Reed said, according to the local paper.",
+                "the local paper",
+                Explicit,
+            ),
+            // The outermost reporting clause wins.
+            (
+                "Tom Reed says he thinks the plan is \"doomed from the start.\"",
+                "Tom Reed",
+                Explicit,
+            ),
+            // A possessive speech noun when there is no verb.
+            (
+                "The council rejected Tom Reed's claim that it was \"a done deal.\"",
+                "Tom Reed",
+                Explicit,
+            ),
+            // Party and state after the name.
+            (
+                "\"We will vote no,\" Sen. Ann Lee, R-Ohio, said Tuesday.",
+                "Ann Lee",
+                Explicit,
+            ),
+            // A bracketed aside after the name.
+            (
+                "\"We will vote no,\" Sen. Ann Lee (R-Ohio) said.",
+                "Ann Lee",
+                Explicit,
+            ),
+            // The quote follows the attribution of the sentence before.
+            (
+                "The plan is dead, Tom Reed said. \"Nobody wants it.\"",
+                "Tom Reed",
+                Explicit,
+            ),
+            // A participle after the clause of its subject.
+            (
+                "Tom Reed left the room, saying, \"We are done here.\"",
+                "Tom Reed",
+                Explicit,
+            ),
+        ];
+        for (text, speaker, resolution) in cases {
+            let (s, _, _, r) = one(text);
+            assert_eq!((s, r), (Some(*speaker), Some(*resolution)), "{text}");
+        }
     }
 }

@@ -372,6 +372,9 @@ fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
         .filter(|w| w.chars().any(char::is_alphanumeric))
 }
 
+/// How far [`word_before`] and [`word_after`] look, in bytes.
+const WORD_WINDOW: usize = 64;
+
 /// How far a speech cue may be from the marks, in bytes.
 const CUE_WINDOW: usize = 160;
 
@@ -474,7 +477,9 @@ fn headline_case(text: &str, block: Span, pos: usize) -> bool {
 
 /// The word right before `pos` (skipping blanks), inside the block.
 fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
-    let s = text.get(block.start..pos)?.trim_end_matches(is_blank);
+    // A bounded look back: words are short, and marks may be many.
+    let lo = floor_char(text, pos.saturating_sub(WORD_WINDOW).max(block.start));
+    let s = text.get(lo..pos)?.trim_end_matches(is_blank);
     let start = s
         .char_indices()
         .rev()
@@ -486,7 +491,8 @@ fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
 
 /// The word right after `pos` (skipping blanks), inside the block.
 fn word_after(text: &str, block: Span, pos: usize) -> Option<&str> {
-    let s = text.get(pos..block.end)?;
+    let hi = ceil_char(text, (pos + WORD_WINDOW).min(block.end));
+    let s = text.get(pos..hi)?;
     let s = s.trim_start_matches(is_blank);
     let end = s.find(|c: char| !lex::is_word_char(c)).unwrap_or(s.len());
     let w = s.get(..end)?;
