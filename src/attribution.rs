@@ -1269,9 +1269,10 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
             }
         }
     }
-    // The outermost cue wins ("X says he feels …"), except that a relative clause next to
-    // the quote names its own speaker ("…, Y, who called it …").
-    let mut first: Option<Found> = None;
+    // The cue nearest the quote, climbing out of nested reports: in "X says he feels he
+    // did “great”" the speaker of "feels" starts right after "says", so "X" is the
+    // source. A possessive speech noun ("his claim") is a last resort.
+    let mut found: Vec<(usize, Found)> = Vec::new();
     let mut possessive: Option<Found> = None;
     for v in (0..sent.len()).filter(|&v| sent.len() - v <= 40) {
         let cue = cue_at(text, sent, v);
@@ -1283,23 +1284,32 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
         };
         if cue == Some(Cue::Possessive) {
             possessive.get_or_insert(f);
-            continue;
+        } else {
+            found.push((v, f));
         }
-        // "…, and Clinton said, “…”": a finite cue introducing the quote directly.
-        let introduces = cue == Some(Cue::Finite)
-            && sent[v + 1..]
-                .iter()
-                .all(|t| matches!(t.kind, Tk::Comma | Tk::Colon))
-            && first.is_some();
-        if introduces {
-            return Some(f);
-        }
-        if first.is_some() && matches!(f.mention.get(text), Some("who" | "which")) {
-            return Some(f);
-        }
-        first.get_or_insert(f);
     }
-    first.or(possessive)
+    let Some(mut k) = found.len().checked_sub(1) else {
+        return possessive;
+    };
+    while k > 0 {
+        let (pv, _) = found[k - 1];
+        let (_, f) = found[k];
+        let between = &sent[pv + 1..];
+        let gap = between
+            .iter()
+            .take_while(|t| t.span.start < f.mention.start)
+            .filter(|t| {
+                !(t.kind == Tk::Word
+                    && (matches!(w(text, t), "that" | "on" | "in") || is_verb_adjunct(w(text, t))))
+            })
+            .count();
+        let nested = gap <= 5 && !matches!(f.mention.get(text), Some("who" | "which"));
+        if !nested {
+            break;
+        }
+        k -= 1;
+    }
+    Some(found.swap_remove(k).1).or(possessive)
 }
 
 /// True when a mention can be a speaker: it does not start with a preposition, a
