@@ -1253,6 +1253,18 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
         }
         return previous_sentence(text, &toks[..end]);
     }
+    // "From the report: “…”": the source of an excerpt.
+    if let [first, .., colon] = sent {
+        if colon.kind == Tk::Colon && w(text, first) == "From" {
+            if let Some(np) = np_after(text, &sent[1..sent.len() - 1]) {
+                return Some(Found {
+                    mention: np,
+                    appositive: None,
+                    verb: first.span,
+                });
+            }
+        }
+    }
     // "… surprise Republican pollster Daron Shaw: “…”": a name right before a colon.
     if let [.., last, colon] = sent {
         if colon.kind == Tk::Colon && last.kind == Tk::Word && lex::is_name_word(w(text, last)) {
@@ -1493,6 +1505,24 @@ fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
         .map_or(0, |i| i + 1);
     let ps = &toks[start..];
     let n = ps.len();
+    // Verb first anywhere in the sentence, its phrase running to a comma or the end:
+    // "…, said activist Bob Klaus, who is not affiliated with a campaign."
+    for v in (n.saturating_sub(40)..n).rev() {
+        if v == 0 || ps[v - 1].kind != Tk::Comma || cue_at(text, ps, v) != Some(Cue::Finite) {
+            continue;
+        }
+        let Some(np) = np_after(text, &ps[v + 1..]) else {
+            continue;
+        };
+        let next = ps.iter().find(|t| t.span.start >= np.end);
+        if next.is_none_or(|t| t.kind == Tk::Comma) {
+            return Some(Found {
+                mention: np,
+                appositive: None,
+                verb: ps[v].span,
+            });
+        }
+    }
     for v in (n.saturating_sub(4)..n).rev() {
         if cue_at(text, ps, v) != Some(Cue::Finite) {
             continue;
