@@ -441,6 +441,14 @@ fn is_aside(text: &str, toks: &[Tok]) -> bool {
     // "R-Ky.", "D-Calif": a party and state.
     let party =
         toks.len() == 1 && matches!(x.as_bytes(), [b'R' | b'D' | b'I', b'-', ..]) && x.len() <= 9;
+    // ", noting the size of the crowd,": a participial aside.
+    if x.len() > 4
+        && x.ends_with("ing")
+        && x.chars().all(|c| c.is_ascii_lowercase())
+        && toks.len() > 1
+    {
+        return true;
+    }
     // "in Kentucky", "at a later press gaggle".
     let prepositional = matches!(
         x,
@@ -1043,6 +1051,15 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         if pw == "to" {
             return Some(Cue::NonFinite);
         }
+        // "a pre-emptive attack", "an angry call": a base form after "a"/"an" is a noun.
+        let base = !(x.ends_with('s') || x.ends_with("ed") || x.ends_with("ing"));
+        let two_back = i
+            .checked_sub(2)
+            .and_then(|j| toks.get(j))
+            .map(|t| w(text, t));
+        if base && matches!(two_back, Some("a" | "an")) {
+            return None;
+        }
     }
     if x.ends_with("ing") {
         return Some(Cue::NonFinite);
@@ -1315,7 +1332,18 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
                     && (matches!(w(text, t), "that" | "on" | "in") || is_verb_adjunct(w(text, t))))
             })
             .count();
-        let nested = gap <= 5 && !matches!(f.mention.get(text), Some("who" | "which"));
+        let outer = found[k - 1].1.mention;
+        let in_pp = sent
+            .iter()
+            .rev()
+            .find(|t| t.span.end <= outer.start)
+            .is_some_and(|t| {
+                matches!(
+                    w(text, t),
+                    "In" | "in" | "On" | "on" | "At" | "at" | "From" | "from" | "With" | "with"
+                )
+            });
+        let nested = gap <= 5 && !in_pp && !matches!(f.mention.get(text), Some("who" | "which"));
         if !nested {
             break;
         }
