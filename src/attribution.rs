@@ -25,7 +25,7 @@
 //! and the person registry is searched at most [`MAX_REGISTRY_SCAN`] entries back.
 
 use crate::lex;
-use crate::model::Resolution;
+use crate::model::{QuoteKind, Resolution};
 use crate::options::Options;
 use crate::quotes::FoundQuote;
 use crate::span::Span;
@@ -1577,6 +1577,33 @@ fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
     None
 }
 
+/// The subject of the sentence before a mixed quote when it is a person (a name or a
+/// personal pronoun) and starts the sentence; its verb is the word after it.
+fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
+    let start = toks
+        .iter()
+        .rposition(|t| t.kind == Tk::End)
+        .map_or(0, |i| i + 1);
+    let sent = &toks[start..];
+    let first = sent.first()?;
+    let (mention, _) = sentence_subject(text, sent)?;
+    if mention.start != first.span.start || !plausible_subject(text, sent, mention) {
+        return None;
+    }
+    let mtoks = tokens_in(sent, mention);
+    let person = (mtoks.len() == 1 && lex::is_personal_pronoun(w(text, &mtoks[0])))
+        || trailing_name(text, mtoks).is_some_and(|(_, e)| e == mtoks.len());
+    if !person {
+        return None;
+    }
+    let verb = sent.iter().find(|t| t.span.start >= mention.end && t.kind == Tk::Word)?;
+    Some(Found {
+        mention,
+        appositive: None,
+        verb: verb.span,
+    })
+}
+
 /// A transcript label opening the quote: `"WALLACE: Let's start …"`.
 fn transcript_label(text: &str, content: Span) -> Option<Found> {
     let s = content.get(text)?;
@@ -1886,6 +1913,14 @@ pub(crate) fn attribute(
             } else {
                 before_quote(text, before, k > 0).or_else(|| after_quote(text, after, true))
             };
+            // A fragment quoted in a sentence with no cue is the words of the sentence's
+            // subject when that subject is a person ("Clinton opposes “arbitrary pay
+            // freezes”").
+            let found = found.or_else(|| {
+                (q.kind == QuoteKind::Mixed)
+                    .then(|| subject_fallback(text, before))
+                    .flatten()
+            });
             out[q_start + k] = found.map(|f| resolve(text, &toks, f, &registry, bi, options));
         }
         continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
