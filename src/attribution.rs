@@ -25,7 +25,7 @@
 //! and the person registry is searched at most [`MAX_REGISTRY_SCAN`] entries back.
 
 use crate::lex;
-use crate::model::{QuoteKind, Resolution};
+use crate::model::Resolution;
 use crate::options::Options;
 use crate::quotes::FoundQuote;
 use crate::span::Span;
@@ -1913,14 +1913,10 @@ pub(crate) fn attribute(
             } else {
                 before_quote(text, before, k > 0).or_else(|| after_quote(text, after, true))
             };
-            // A fragment quoted in a sentence with no cue is the words of the sentence's
-            // subject when that subject is a person ("Clinton opposes “arbitrary pay
-            // freezes”").
-            let found = found.or_else(|| {
-                (q.kind == QuoteKind::Mixed)
-                    .then(|| subject_fallback(text, before))
-                    .flatten()
-            });
+            // A quote inside a sentence with no cue is the words of the sentence's subject
+            // when that subject is a person ("Clinton opposes “arbitrary pay freezes”",
+            // "Trump issued a statement, “…”").
+            let found = found.or_else(|| subject_fallback(text, before));
             out[q_start + k] = found.map(|f| resolve(text, &toks, f, &registry, bi, options));
         }
         continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
