@@ -11,7 +11,14 @@
 //!   `Doug Jones, a spokesman for the mayor, said`, `X, 45, said`;
 //! * in the sentence before: `X said, "…"`, `X said: "…"`,
 //!   `Earnest described the strikes as "…"` (the last speech verb of the sentence, and the
-//!   subject before it, with a leading name and an appositive split apart).
+//!   subject before it, with a leading name and an appositive split apart); the cue
+//!   nearest the quote wins, climbing out of nested reports (`X says he feels …` → X), a
+//!   relative pronoun is its own mention (`…, who called it "…"`), and a possessive speech
+//!   noun (`Trump's claim that "…"`) is a last resort. Also: transcript labels
+//!   (`"HOST: …"`), dash credits (`"…" ― Jane Doe`), `From the report: "…"`, and a
+//!   clause-final attribution ending the sentence before (`…, Schiff said. "…"`).
+//! * no cue at all: a quote inside a sentence falls back to the sentence's subject when
+//!   it is a person or a short noun phrase (`Clinton opposes "arbitrary pay freezes"`).
 //!
 //! The mention is then split into a descriptor (title and role words) and a personal name
 //! ([`split_mention`]) and resolved: a full name is explicit; a pronoun is resolved to the
@@ -1577,8 +1584,8 @@ fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
     None
 }
 
-/// The subject of the sentence before a mixed quote when it is a person (a name or a
-/// personal pronoun) and starts the sentence; its verb is the word after it.
+/// The subject of the sentence before a quote when it starts the sentence and is a person
+/// (a name or a personal pronoun) or a short noun phrase; its verb is the word after it.
 fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
     let start = toks
         .iter()
@@ -1591,12 +1598,15 @@ fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
         return None;
     }
     let mtoks = tokens_in(sent, mention);
+    // A person, or a short noun phrase ("The council", "The Rove ad").
     let person = (mtoks.len() == 1 && lex::is_personal_pronoun(w(text, &mtoks[0])))
         || trailing_name(text, mtoks).is_some_and(|(_, e)| e == mtoks.len());
-    if !person {
+    if !person && mtoks.len() > 4 {
         return None;
     }
-    let verb = sent.iter().find(|t| t.span.start >= mention.end && t.kind == Tk::Word)?;
+    let verb = sent
+        .iter()
+        .find(|t| t.span.start >= mention.end && t.kind == Tk::Word)?;
     Some(Found {
         mention,
         appositive: None,
