@@ -1601,7 +1601,8 @@ fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
     // A person, or a short noun phrase ("The council", "The Rove ad").
     let person = (mtoks.len() == 1 && lex::is_personal_pronoun(w(text, &mtoks[0])))
         || trailing_name(text, mtoks).is_some_and(|(_, e)| e == mtoks.len());
-    if !person && mtoks.len() > 4 {
+    let lone_determiner = mtoks.len() == 1 && is_determiner(&w(text, &mtoks[0]).to_lowercase());
+    if !person && (mtoks.len() > 4 || lone_determiner) {
         return None;
     }
     let verb = sent
@@ -2392,5 +2393,17 @@ mod tests {
             let (s, _, _, r) = one(text);
             assert_eq!((s, r), (Some(*speaker), Some(*resolution)), "{text}");
         }
+    }
+
+    #[test]
+    fn subject_fallback_without_a_cue() {
+        let (s, m, _, r) = one("Tom Reed opposes \"arbitrary pay freezes\" in the budget.");
+        assert_eq!(
+            (s, m, r),
+            (Some("Tom Reed"), Some("Tom Reed"), Some(Explicit))
+        );
+        // A long subject is not a speaker.
+        let rows = run("The long list of people waiting outside the hall in the cold rain wanted \"a fair hearing\" today.");
+        assert_eq!(rows[0].speaker, None);
     }
 }
