@@ -653,7 +653,13 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
 fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Vec<&'t [Tok]> {
     toks.split(|t| t.kind == Tk::Comma)
         .map(|c| {
-            // Keep the words after the last dash or other mark in the chunk.
+            // Drop trailing marks (a colon before the quote), then keep the words after the
+            // last dash or other mark in the chunk.
+            let end = c
+                .iter()
+                .rposition(|t| t.kind == Tk::Word)
+                .map_or(0, |i| i + 1);
+            let c = &c[..end];
             let from = c
                 .iter()
                 .rposition(|t| t.kind != Tk::Word)
@@ -1295,7 +1301,11 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
             let words_end = sent.len() - 1;
             if let Some(np) = np_at_end(text, &sent[..words_end]) {
                 let ntoks = tokens_in(sent, np);
-                if ntoks.len() >= 2 && trailing_name(text, ntoks).is_some_and(|(s, e)| e - s >= 2) {
+                let named = trailing_name(text, ntoks).is_some_and(|(s, e)| e - s >= 2);
+                // "Clinton: “…”" — a debate transcript line.
+                let alone =
+                    ntoks.len() == 1 && words_end == 1 && lex::is_name_word(w(text, &ntoks[0]));
+                if (ntoks.len() >= 2 && named) || alone {
                     return Some(Found {
                         mention: np,
                         appositive: None,
