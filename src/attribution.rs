@@ -1377,7 +1377,7 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
     };
     let x = w(text, first);
     let upper = x.chars().next().is_some_and(char::is_uppercase);
-    if upper && x.ends_with("ing") && !lex::is_name_word(x) {
+    if upper && x.len() >= 6 && x.ends_with("ing") && !lex::is_name_word(x) {
         return false;
     }
     if upper
@@ -2415,5 +2415,12 @@ mod tests {
         // A long subject is not a speaker.
         let rows = run("The long list of people waiting outside the hall in the cold rain wanted \"a fair hearing\" today.");
         assert_eq!(rows[0].speaker, None);
+    }
+
+    #[test]
+    fn says_with_an_object_name() {
+        let text = "He was a great boxer in his sport. King says Ali \"talked the talk and walked the walk.\"";
+        let (s, _, _, _) = one(text);
+        assert_eq!(s, Some("King"));
     }
 }
