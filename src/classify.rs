@@ -266,7 +266,11 @@ fn body(
         let f = &feats[i];
         labels[i] = match class[i] {
             Class::Good | Class::Near => Label::Paragraph,
-            Class::Bad => aside(f, meta[i]),
+            Class::Bad => match aside(f, meta[i]) {
+                // A byline inside the story only at its top (after a photo, say).
+                Label::Byline if i > start + 3 => Label::Boilerplate(BoilerplateReason::Other),
+                l => l,
+            },
             Class::Short => {
                 let next_prose = (i + 1..=end)
                     .find(|&j| class[j] != Class::Bad)
@@ -294,14 +298,29 @@ fn header(
     let h = headline(raw, feats, meta, class, start);
     // Metadata counts only near the headline (or the story): elsewhere it is junk.
     let zone = h.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
+    let name_zone = h.map_or(start.saturating_sub(10), |h| h.saturating_sub(10));
+    let is_name = |i: usize| {
+        i >= name_zone
+            && i < start
+            && meta[i] == Meta::None
+            && lines::is_bare_name(raw[i], &feats[i])
+            && (h.is_some_and(|h| i == h + 1)
+                || matches!(meta.get(i + 1), Some(Meta::Date | Meta::Byline))
+                || i + 2 < start && meta[i + 2] == Meta::Date)
+    };
+    // "By" alone on its line, then the name.
+    let lone_by = |i: usize| {
+        feats[i].words == 1
+            && lexicon::lexicon().is("byline", &feats[i].folded)
+            && i + 1 < start
+            && lines::is_bare_name(raw[i + 1], &feats[i + 1])
+            && i + 1 >= name_zone
+    };
     for i in 0..start {
         let f = &feats[i];
-        let byline_name = i >= zone
-            && meta[i] == Meta::None
-            && lines::is_bare_name(raw[i], f)
-            && (h.is_some_and(|h| i == h + 1)
-                || matches!(meta.get(i + 1), Some(Meta::Date))
-                || i + 2 < start && meta[i + 2] == Meta::Date);
+        let byline_name = is_name(i)
+            || lone_by(i)
+            || i > 0 && lone_by(i - 1) && lines::is_bare_name(raw[i], f);
         labels[i] = match aside(f, meta[i]) {
             _ if byline_name => Label::Byline,
             Label::Byline | Label::Date | Label::Credit if i < zone => {
@@ -414,6 +433,10 @@ fn headline(
         if (i + 1..start.min(i + 4)).any(|j| matches!(meta[j], Meta::Byline | Meta::Date)) {
             score += 2.0;
         }
+        // A person's name is a byline rather than a headline.
+        if lines::is_bare_name(raw[i], f) {
+            score -= 2.5;
+        }
         if counts.get(&f.key).copied().unwrap_or(0) > 1 || cut_keys.contains(&f.key) {
             score += 1.5;
         }
@@ -444,7 +467,8 @@ fn headline(
                 score -= 1.5;
             }
         }
-        let distance = (start - i) as f32;
+        // Distance to the story, not counting the junk in between.
+        let distance = (i + 1..start).filter(|&j| class[j] != Class::Bad).count() as f32 + 1.0;
         score += 3.0 / (1.0 + distance / 3.0);
         if best.is_none_or(|(b, _)| score >= b) {
             best = Some((score, i));
@@ -487,6 +511,7 @@ fn trailer(raw: &[&str], feats: &[Features], meta: &[Meta], from: usize, labels:
             m => {
                 tags_open = false;
                 match aside(f, m) {
+                    Label::Byline if i > from + 3 => Label::Boilerplate(BoilerplateReason::Other),
                     Label::Boilerplate(BoilerplateReason::Other) if f.words <= 3 => {
                         Label::Boilerplate(BoilerplateReason::Navigation)
                     }
@@ -515,7 +540,7 @@ fn duplicates(feats: &[Features], labels: &mut [Label]) {
             continue;
         }
         match label {
-            Label::Headline => {}
+            Label::Headline | Label::Byline => {}
             Label::Paragraph | Label::Subhead if f.words < 6 => {}
             _ => *label = Label::Boilerplate(BoilerplateReason::Duplicate),
         }
