@@ -139,28 +139,29 @@ fn class(f: &Features, meta: Meta) -> Class {
 /// How much a block adds to a run of story blocks: prose adds its size in words, junk costs.
 fn weight(f: &Features, c: Class) -> f32 {
     let size = f.size() as f32;
-    let k = |i: usize, d: f32| {
-        std::env::var("CD_W")
-            .ok()
-            .and_then(|v| v.split(',').nth(i).and_then(|x| x.parse::<f32>().ok()))
-            .unwrap_or(d)
-    };
     match c {
         Class::Good => size,
-        Class::Near if !f.terminal && !f.list_marker => -k(7, 3.0),
-        Class::Near => size * k(0, 0.2),
-        Class::Short if content_like(f) => -k(5, 1.0),
-        Class::Short => -(k(1, 8.0) + size * 0.5).min(k(2, 15.0)),
-        Class::Bad => match f.reason {
-            Some(
-                BoilerplateReason::Comments
+        // A short line without a full stop between stories: a teaser headline.
+        Class::Near if !f.terminal && !f.list_marker => -3.0,
+        Class::Near => size * 0.2,
+        Class::Short if content_like(f) => -1.0,
+        Class::Short => -(8.0 + size * 0.5).min(15.0),
+        Class::Bad if barrier_reason(f) => -60.0,
+        Class::Bad => -(15.0 + size * 0.25).min(25.0),
+    }
+}
+
+/// Boilerplate that ends a story: comments, related stories, legal footers, cookies.
+fn barrier_reason(f: &Features) -> bool {
+    matches!(
+        f.reason,
+        Some(
+            BoilerplateReason::Comments
                 | BoilerplateReason::Related
                 | BoilerplateReason::Copyright
-                | BoilerplateReason::Cookie,
-            ) => -k(6, 60.0),
-            _ => -(k(3, 15.0) + size * 0.25).min(k(4, 25.0)),
-        },
-    }
+                | BoilerplateReason::Cookie
+        )
+    )
 }
 
 /// A short block that looks like content rather than a link: digits, lower-case words,
@@ -197,16 +198,7 @@ fn max_segment(w: &[f32]) -> Option<(f32, usize, usize)> {
 
 /// True for boilerplate that ends a story: comments, related stories, legal footers.
 fn is_barrier(f: &Features, c: Class) -> bool {
-    c == Class::Bad
-        && matches!(
-            f.reason,
-            Some(
-                BoilerplateReason::Comments
-                    | BoilerplateReason::Related
-                    | BoilerplateReason::Copyright
-                    | BoilerplateReason::Cookie
-            )
-        )
+    c == Class::Bad && barrier_reason(f)
 }
 
 /// The first and last block of the main body run: the run of blocks with the greatest
@@ -215,9 +207,7 @@ fn is_barrier(f: &Features, c: Class) -> bool {
 fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
     let w: Vec<f32> = feats.iter().zip(class).map(|(f, &c)| weight(f, c)).collect();
     let (sum, mut first, mut last) = max_segment(&w)?;
-    let frac = std::env::var("CD_M").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.03);
-    let alpha = std::env::var("CD_A").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(1.0);
-    let gap_len = std::env::var("CD_G").ok().and_then(|v| v.parse::<usize>().ok()).unwrap_or(60);
+    let (frac, alpha, gap_len) = (0.03, 1.0, 60);
     // A neighbouring run joins when it is heavy enough and the junk between costs less
     // than it weighs, with no barrier in between.
     let joins = |s: f32, a: usize, b: usize| {

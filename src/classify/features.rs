@@ -113,24 +113,35 @@ pub(crate) fn block_features(s: &str) -> Features {
     let mut prev = ' ';
     for c in s.chars() {
         f.chars += 1;
-        let blank = crate::normalize::is_blank(c);
+        // (blank, alphabetic, lower, upper), with a fast path for ASCII.
+        let (blank, alpha, lower, upper) = if c.is_ascii() {
+            (
+                c.is_ascii_whitespace() || c.is_ascii_control(),
+                c.is_ascii_alphabetic(),
+                c.is_ascii_lowercase(),
+                c.is_ascii_uppercase(),
+            )
+        } else {
+            let alpha = c.is_alphabetic();
+            (
+                crate::normalize::is_blank(c),
+                alpha,
+                alpha && c.is_lowercase(),
+                alpha && c.is_uppercase(),
+            )
+        };
         if !blank && !in_word {
             f.words += 1;
             pending_case = true;
         }
-        if pending_case && !blank && (c.is_alphanumeric()) {
+        if pending_case && (alpha || c.is_ascii_digit()) {
             pending_case = false;
-            if c.is_lowercase() {
-                f.lower += 1;
-            } else if c.is_uppercase() {
-                f.upper += 1;
-            }
+            f.lower += usize::from(lower);
+            f.upper += usize::from(upper);
         }
-        if c.is_alphabetic() {
+        if alpha {
             f.letters += 1;
-            if !c.is_lowercase() && !c.is_uppercase() {
-                f.caseless += 1;
-            }
+            f.caseless += usize::from(!lower && !upper);
         } else if c.is_ascii_digit() {
             f.digits += 1;
         }
@@ -165,7 +176,7 @@ pub(crate) fn block_features(s: &str) -> Features {
             .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
         || first.starts_with('(');
     let folded = fold(s);
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = super::lexicon::Fnv::default();
     folded.hash(&mut h);
     // Blocks with no letters or digits ("•", "—") are never duplicates.
     f.key = if folded.is_empty() { 0 } else { h.finish().max(1) };

@@ -4,8 +4,32 @@
 //! letters or digits turned into one space (`©` and `@` are kept as words), trimmed.
 
 use crate::model::BoilerplateReason;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: a fast hash for the short keys of the word lists (no untrusted keys are
+/// stored; lookups with input words only read).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hasher builder for [`Fnv`].
+pub(crate) type FnvBuild = BuildHasherDefault<Fnv>;
 
 const PHRASES: &str = include_str!("../data/boilerplate_phrases.txt");
 const WORDS: &str = include_str!("../data/classify_words.txt");
@@ -25,11 +49,13 @@ pub(crate) enum Mode {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     /// Folded phrase → (reason, mode).
-    phrases: HashMap<String, (BoilerplateReason, Mode)>,
+    phrases: HashMap<String, (BoilerplateReason, Mode), FnvBuild>,
+    /// The first words of the phrases.
+    first_words: HashSet<String, FnvBuild>,
     /// Longest phrase, in words.
     max_phrase_words: usize,
     /// Folded word → kinds (`month`, `byline`, …).
-    words: HashMap<String, Vec<&'static str>>,
+    words: HashMap<String, Vec<&'static str>, FnvBuild>,
 }
 
 fn reason(name: &str) -> Option<BoilerplateReason> {
@@ -68,6 +94,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             if let Some(r) = reason(r) {
                 let folded = fold(p);
                 lex.max_phrase_words = lex.max_phrase_words.max(folded.split(' ').count());
+                lex.first_words
+                    .insert(folded.split(' ').next().unwrap_or("").to_string());
                 lex.phrases.insert(folded, (r, mode));
             }
         }
@@ -122,6 +150,10 @@ impl Lexicon {
         let mut all_reason = None;
         let mut i = 0;
         'outer: while i < tokens.len() {
+            if !self.first_words.contains(run(i, 1)) && !run(i, 1).bytes().all(|b| b.is_ascii_digit()) {
+                all_reason = None;
+                break;
+            }
             for n in (1..=self.max_phrase_words.min(tokens.len() - i)).rev() {
                 if let Some(&(r, Mode::All)) = self.phrases.get(run(i, n)) {
                     all_reason.get_or_insert(r);
@@ -142,6 +174,9 @@ impl Lexicon {
         }
         let mut best: Option<BoilerplateReason> = None;
         for start in 0..tokens.len() {
+            if !self.first_words.contains(run(start, 1)) {
+                continue;
+            }
             for n in (1..=self.max_phrase_words.min(tokens.len() - start)).rev() {
                 let hit = match self.phrases.get(run(start, n)) {
                     Some(&(r, Mode::Strong)) => Some(r),
@@ -184,6 +219,20 @@ pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            if c != '@' {
+                space = true;
+                continue;
+            }
+        }
         if c.is_alphanumeric() || c == '©' || c == '@' {
             if space && !out.is_empty() {
                 out.push(' ');

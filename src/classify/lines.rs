@@ -186,8 +186,9 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
         w.chars().next().is_some_and(char::is_uppercase) && lex.is("credit", &w.to_lowercase())
     };
     // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
-    let lower = s.to_lowercase();
-    let marked = raw_words.iter().any(|w| {
+    let has_credit_word = raw_words.iter().any(|w| is_credit_word(w));
+    let lower = if has_credit_word { s.to_lowercase() } else { String::new() };
+    let marked = has_credit_word && raw_words.iter().any(|w| {
         is_credit_word(w) && {
             let l = w.to_lowercase();
             lower.contains(&format!("{l}:"))
