@@ -125,8 +125,10 @@ impl Lexicon {
         if folded.is_empty() {
             return None;
         }
-        // Strong phrases are looked for in the first 40 words of longer blocks.
-        let (folded, words) = if words > 40 {
+        // Strong phrases are looked for in the first 40 words of longer blocks, and there
+        // only cookie and copyright notices count.
+        let long = words > 40;
+        let (folded, words) = if long {
             let cut = folded.match_indices(' ').nth(39).map_or(folded.len(), |(i, _)| i);
             (folded.get(..cut).unwrap_or(""), 40)
         } else {
@@ -179,7 +181,12 @@ impl Lexicon {
             }
             for n in (1..=self.max_phrase_words.min(tokens.len() - start)).rev() {
                 let hit = match self.phrases.get(run(start, n)) {
-                    Some(&(r, Mode::Strong)) => Some(r),
+                    Some(&(r, Mode::Strong))
+                        if !long
+                            || matches!(r, BoilerplateReason::Cookie | BoilerplateReason::Copyright) =>
+                    {
+                        Some(r)
+                    }
                     Some(&(r, Mode::Any)) if !sentence && short => Some(r),
                     _ => None,
                 };
