@@ -76,10 +76,15 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let mut feats = features::features(text, blocks);
     let raw: Vec<&str> = blocks.iter().map(|b| b.span.get(text).unwrap_or("")).collect();
     let meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
-    // A credit ("Image copyright Agency") is not a copyright footer.
+    // A credit ("Image copyright Agency") is not a copyright footer; a long block that
+    // starts like an earlier one is a copy.
+    let mut prefixes: HashSet<u64, lexicon::FnvBuild> = HashSet::default();
     for (f, &m) in feats.iter_mut().zip(&meta) {
         if m == Meta::Credit {
             f.reason = None;
+        }
+        if f.prefix_key != 0 && !prefixes.insert(f.prefix_key) {
+            f.reason = Some(BoilerplateReason::Duplicate);
         }
     }
     let class: Vec<Class> = feats.iter().zip(&meta).map(|(f, &m)| class(f, m)).collect();
@@ -90,6 +95,12 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         duplicates(&feats, &mut labels);
         return labels;
     };
+    if std::env::var_os("CD_DEBUG").is_some() {
+        for (i, (f, c)) in feats.iter().zip(&class).enumerate() {
+            eprintln!("{i} {:?} {:?} w={} {:?}", c, meta[i], weight(f, *c), raw[i].get(..raw[i].len().min(60)).unwrap_or(""));
+        }
+        eprintln!("region {start}..={end}");
+    }
     body(&feats, &meta, &class, start, end, &mut labels);
     header(&raw, &feats, &meta, &class, start, &mut labels);
     trailer(&raw, &feats, &meta, end + 1, &mut labels);

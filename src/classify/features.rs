@@ -7,6 +7,8 @@ use std::hash::{Hash, Hasher};
 
 /// Blocks with more words than this are not folded for phrase and word-list matching.
 const MAX_FOLDED_WORDS: usize = 60;
+/// Length of the folded prefix compared by [`Features::prefix_key`].
+const PREFIX_BYTES: usize = 100;
 /// Blocks with more words than this are not searched for boilerplate phrases.
 const MAX_PHRASE_WORDS: usize = 120;
 
@@ -46,6 +48,10 @@ pub(crate) struct Features {
     pub list_marker: bool,
     /// Ends with a "more…" link: a teaser for another story.
     pub teaser: bool,
+    /// Hash of the first [`PREFIX_BYTES`] bytes of the folded text, or 0 when it is shorter:
+    /// a long block that starts like an earlier one is a copy (a page's whole story repeated
+    /// in one block, say).
+    pub prefix_key: u64,
     /// Hash of the folded text (duplicates).
     pub key: u64,
     /// The folded text, for blocks of up to [`MAX_FOLDED_WORDS`] words; empty otherwise.
@@ -178,6 +184,15 @@ pub(crate) fn block_features(s: &str) -> Features {
     let folded = fold(s);
     let mut h = super::lexicon::Fnv::default();
     folded.hash(&mut h);
+    if folded.len() >= PREFIX_BYTES {
+        let mut cut = PREFIX_BYTES;
+        while !folded.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let mut p = super::lexicon::Fnv::default();
+        folded.get(..cut).unwrap_or("").hash(&mut p);
+        f.prefix_key = p.finish().max(1);
+    }
     // Blocks with no letters or digits ("•", "—") are never duplicates.
     f.key = if folded.is_empty() { 0 } else { h.finish().max(1) };
     let last_word = folded.rsplit(' ').next().unwrap_or("");
