@@ -131,7 +131,8 @@ fn class(f: &Features, meta: Meta) -> Class {
     }
     let size = f.size();
     let lower = f.lower_ratio();
-    let listy = f.separators * 4 > f.words.max(1);
+    // Menus and tag lists: many separators, or many commas and no sentence end.
+    let listy = f.separators * 4 > f.words.max(1) || !f.terminal && f.commas * 4 >= f.words.max(1);
     if f.teaser {
         return Class::Bad;
     }
@@ -241,7 +242,38 @@ fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
             (None, None) => break,
         }
     }
-    Some((first, last))
+    // A list that the story introduces ("Tour dates:") runs on after its last sentence.
+    Some((first, list_tail(feats, class, last)))
+}
+
+/// The last block of a list of short content lines right after block `last` (the end of
+/// the story), or `last` when there is none: at least three items, introduced by a line
+/// ending in a colon or sharing one shape (all starting with a digit, a marker or a capital).
+fn list_tail(feats: &[Features], class: &[Class], last: usize) -> usize {
+    let item = |i: usize| {
+        feats.get(i).is_some_and(|f| {
+            f.reason.is_none()
+                && (class[i] == Class::Short && content_like(f)
+                    || class[i] == Class::Near && (f.terminal || f.list_marker))
+        })
+    };
+    let mut end = last;
+    while item(end + 1) {
+        end += 1;
+    }
+    let n = end - last;
+    if n < 3 {
+        return last;
+    }
+    let introduced = feats[last].colon;
+    let shape = |f: &Features| (f.list_marker, f.digits > 0, f.lower_ratio() >= 0.5);
+    let first = shape(&feats[last + 1]);
+    let same = (last + 1..=end).filter(|&i| shape(&feats[i]) == first).count();
+    if introduced || n >= 5 && same * 10 >= n * 8 {
+        end
+    } else {
+        last
+    }
 }
 
 /// The label of a set-aside block by its own text, outside the body.

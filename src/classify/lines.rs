@@ -197,11 +197,10 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
                 || lower.contains(&format!("{l} credit"))
         }
     });
-    // An agency name at the end of a short line, or a picture agency anywhere.
-    let agency = raw_words.iter().rev().take(3).any(|w| {
-        w.len() <= 7 && w.chars().all(char::is_uppercase) && lex.is("wire", &w.to_lowercase())
-    }) && f.words <= 8
-        || tokens.iter().any(|w| matches!(*w, "getty" | "shutterstock" | "istock" | "istockphoto"));
+    // A picture agency anywhere.
+    let agency = tokens
+        .iter()
+        .any(|w| matches!(*w, "getty" | "shutterstock" | "istock" | "istockphoto"));
     // "Image caption …", "Photo by …", "Credit Jane Doe".
     let at_start = raw_words.iter().take(2).any(|w| is_credit_word(w))
         && (f.words <= 6 || tokens.iter().take(3).any(|w| matches!(*w, "caption" | "by" | "credit")));
