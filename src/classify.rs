@@ -407,9 +407,15 @@ fn headline(
         *counts.entry(f.key).or_default() += 1;
     }
     let mut cut_keys: HashSet<u64> = HashSet::new();
-    for s in raw.iter().take(start).skip(lo) {
+    for (s, f) in raw.iter().zip(feats).take(start).skip(lo) {
         if let Some(cut) = site_cut(s) {
             cut_keys.insert(features::block_features(cut).key);
+        }
+        // A breadcrumb trail ending in the title: "Section > News > Title".
+        if f.separators >= 2 {
+            if let Some((_, last)) = s.rsplit_once(['>', '|', '»', '›']) {
+                cut_keys.insert(features::block_features(last.trim()).key);
+            }
         }
     }
     let mut best: Option<(f32, usize)> = None;
@@ -445,7 +451,7 @@ fn headline(
             score -= 2.0;
         }
         if f.separators >= 2 {
-            score -= 2.0;
+            score -= 3.0;
         }
         if f.full_stop {
             score -= 2.0;

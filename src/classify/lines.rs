@@ -86,11 +86,25 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     }
     // "Jane Doe - Apr 16, 2015 8:02 pm UTC", "Jane Doe 1 day ago".
     let words: Vec<&str> = s.split_whitespace().collect();
-    let name_len = words.iter().take(4).take_while(|w| is_name_word(w) && !w.ends_with(['.', ','])).count();
+    // Name words up to and including one that ends with a comma.
+    let mut name_len = 0;
+    for w in words.iter().take(4) {
+        if !is_name_word(w) {
+            break;
+        }
+        name_len += 1;
+        if w.ends_with(',') {
+            break;
+        }
+    }
     if name_len >= 2 {
         let rest = words.get(name_len..).unwrap_or(&[]).join(" ");
         let rest = rest.trim_start_matches(['-', '–', '—', '|', '•', '·', ',', ' ']);
         if !rest.is_empty() && is_date(&super::features::block_features(rest)) {
+            return true;
+        }
+        // "Jane Doe, @janedoe".
+        if rest.starts_with('@') && rest.split_whitespace().count() == 1 {
             return true;
         }
     }
@@ -275,6 +289,7 @@ mod tests {
             "Sam Roe 1 day ago",
             "Daily Post | 04.05.2015 à 13h36 | Par Sam Roe",
             "Our Foreign Staff",
+            "Sam Roe, @samroe",
             "Story by Ann Lee",
         ] {
             assert!(check(is_byline, s), "{s}");
