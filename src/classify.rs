@@ -74,7 +74,10 @@ const HEADER_WINDOW: usize = 30;
 /// Labels every block; the result has one label per block.
 pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let mut feats = features::features(text, blocks);
-    let raw: Vec<&str> = blocks.iter().map(|b| b.span.get(text).unwrap_or("")).collect();
+    let raw: Vec<&str> = blocks
+        .iter()
+        .map(|b| b.span.get(text).unwrap_or(""))
+        .collect();
     let meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
     // A credit ("Image copyright Agency") is not a copyright footer; a long block that
     // starts like an earlier one is a copy.
@@ -95,12 +98,6 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         duplicates(&feats, &mut labels);
         return labels;
     };
-    if std::env::var_os("CD_DEBUG").is_some() {
-        for (i, (f, c)) in feats.iter().zip(&class).enumerate() {
-            eprintln!("{i} {:?} {:?} w={} {:?}", c, meta[i], weight(f, *c), raw[i].get(..raw[i].len().min(60)).unwrap_or(""));
-        }
-        eprintln!("region {start}..={end}");
-    }
     body(&feats, &meta, &class, start, end, &mut labels);
     header(&raw, &feats, &meta, &class, start, &mut labels);
     trailer(&raw, &feats, &meta, end + 1, &mut labels);
@@ -217,7 +214,11 @@ fn is_barrier(f: &Features, c: Class) -> bool {
 /// total [`weight`], then neighbouring runs of real weight that no barrier separates from
 /// it (a story cut in two by a code listing, a chart or a share bar).
 fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
-    let w: Vec<f32> = feats.iter().zip(class).map(|(f, &c)| weight(f, c)).collect();
+    let w: Vec<f32> = feats
+        .iter()
+        .zip(class)
+        .map(|(f, &c)| weight(f, c))
+        .collect();
     let (sum, mut first, mut last) = max_segment(&w)?;
     let (frac, alpha, gap_len) = (0.03, 1.0, 60);
     // A neighbouring run joins when it is heavy enough and the junk between costs less
@@ -231,8 +232,8 @@ fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
             && (a..b).all(|i| !is_barrier(&feats[i], class[i]))
     };
     loop {
-        let before = max_segment(w.get(..first).unwrap_or(&[]))
-            .filter(|&(s, _, l)| joins(s, l + 1, first));
+        let before =
+            max_segment(w.get(..first).unwrap_or(&[])).filter(|&(s, _, l)| joins(s, l + 1, first));
         let after = max_segment(w.get(last + 1..).unwrap_or(&[]))
             .map(|(s, f, l)| (s, f + last + 1, l + last + 1))
             .filter(|&(s, f, _)| joins(s, last + 1, f));
@@ -268,7 +269,9 @@ fn list_tail(feats: &[Features], class: &[Class], last: usize) -> usize {
     let introduced = feats[last].colon;
     let shape = |f: &Features| (f.list_marker, f.digits > 0, f.lower_ratio() >= 0.5);
     let first = shape(&feats[last + 1]);
-    let same = (last + 1..=end).filter(|&i| shape(&feats[i]) == first).count();
+    let same = (last + 1..=end)
+        .filter(|&i| shape(&feats[i]) == first)
+        .count();
     if introduced || n >= 5 && same * 10 >= n * 8 {
         end
     } else {
@@ -308,8 +311,19 @@ fn body(
                 let next_prose = (i + 1..=end)
                     .find(|&j| class[j] != Class::Bad)
                     .is_some_and(|j| matches!(class[j], Class::Good | Class::Near));
-                let small = if f.caseless_script() { f.chars <= 40 } else { f.words <= 14 };
-                if small && !f.terminal && !f.colon && !f.list_marker && f.commas == 0 && next_prose && i > start {
+                let small = if f.caseless_script() {
+                    f.chars <= 40
+                } else {
+                    f.words <= 14
+                };
+                if small
+                    && !f.terminal
+                    && !f.colon
+                    && !f.list_marker
+                    && f.commas == 0
+                    && next_prose
+                    && i > start
+                {
                     Label::Subhead
                 } else {
                     Label::Paragraph
@@ -351,9 +365,8 @@ fn header(
     };
     for i in 0..start {
         let f = &feats[i];
-        let byline_name = is_name(i)
-            || lone_by(i)
-            || i > 0 && lone_by(i - 1) && lines::is_bare_name(raw[i], f);
+        let byline_name =
+            is_name(i) || lone_by(i) || i > 0 && lone_by(i - 1) && lines::is_bare_name(raw[i], f);
         labels[i] = match aside(f, meta[i]) {
             _ if byline_name => Label::Byline,
             Label::Byline | Label::Date | Label::Credit if i < zone => {
@@ -495,7 +508,10 @@ fn headline(
             }
         }
         // A longer sentence right under a title-like block: the dek, not the headline.
-        if let (Some(p), Some(Meta::None)) = (i.checked_sub(1).and_then(|j| feats.get(j)), i.checked_sub(1).and_then(|j| meta.get(j))) {
+        if let (Some(p), Some(Meta::None)) = (
+            i.checked_sub(1).and_then(|j| feats.get(j)),
+            i.checked_sub(1).and_then(|j| meta.get(j)),
+        ) {
             if (4..f.words).contains(&p.words)
                 && p.reason.is_none()
                 && !p.full_stop
@@ -534,7 +550,9 @@ fn site_cut(s: &str) -> Option<&str> {
 fn trailer(raw: &[&str], feats: &[Features], meta: &[Meta], from: usize, labels: &mut [Label]) {
     let item = |j: usize| {
         meta.get(j) == Some(&Meta::TagLine)
-            || raw.get(j).is_some_and(|s| feats.get(j).is_some_and(|f| lines::is_tag_item(s, f)))
+            || raw
+                .get(j)
+                .is_some_and(|s| feats.get(j).is_some_and(|f| lines::is_tag_item(s, f)))
     };
     let mut tags_open = false;
     for i in from..feats.len() {

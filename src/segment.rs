@@ -180,7 +180,7 @@ fn joins(text: &str, prev: &Line, next: &Line, width: Option<usize>, soft: bool)
 mod tests {
     use super::*;
 
-    fn texts<'t>(text: &'t str) -> Vec<&'t str> {
+    fn texts(text: &str) -> Vec<&str> {
         segment(text)
             .iter()
             .map(|b| &text[b.span.start..b.span.end])

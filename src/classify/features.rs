@@ -166,8 +166,7 @@ pub(crate) fn block_features(s: &str) -> Features {
     let tail = s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c));
     let last = tail.chars().next_back();
     f.terminal = last.is_some_and(|c| is_stop(c) || c == ';');
-    f.full_stop = last.is_some_and(|c| matches!(c, '.' | '。' | '．'))
-        && !tail.ends_with("..")
+    f.full_stop = last.is_some_and(|c| matches!(c, '.' | '。' | '．')) && !tail.ends_with("..")
         || last == Some('…');
     f.colon = last.is_some_and(|c| c == ':' || c == '：');
     let lower = s.get(..s.len().min(200)).unwrap_or("");
@@ -177,9 +176,9 @@ pub(crate) fn block_features(s: &str) -> Features {
         || (f.words <= 3 && (lower.contains(".com") || lower.starts_with('@')));
     let first = s.trim_start();
     f.list_marker = first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
-        || first
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+        || first.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+        })
         || first.starts_with('(');
     let folded = fold(s);
     let mut h = super::lexicon::Fnv::default();
@@ -194,10 +193,16 @@ pub(crate) fn block_features(s: &str) -> Features {
         f.prefix_key = p.finish().max(1);
     }
     // Blocks with no letters or digits ("•", "—") are never duplicates.
-    f.key = if folded.is_empty() { 0 } else { h.finish().max(1) };
+    f.key = if folded.is_empty() {
+        0
+    } else {
+        h.finish().max(1)
+    };
     let last_word = folded.rsplit(' ').next().unwrap_or("");
     f.teaser = f.words > 3
-        && (tail.ends_with('…') || tail.ends_with("...") || s.trim_end().ends_with(['»', '›', '>']))
+        && (tail.ends_with('…')
+            || tail.ends_with("...")
+            || s.trim_end().ends_with(['»', '›', '>']))
         && lexicon().is("more", last_word);
     if f.words <= MAX_PHRASE_WORDS {
         let words = folded.split(' ').filter(|w| !w.is_empty()).count();

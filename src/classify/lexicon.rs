@@ -19,7 +19,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -129,7 +133,10 @@ impl Lexicon {
         // only cookie and copyright notices count.
         let long = words > 40;
         let (folded, words) = if long {
-            let cut = folded.match_indices(' ').nth(39).map_or(folded.len(), |(i, _)| i);
+            let cut = folded
+                .match_indices(' ')
+                .nth(39)
+                .map_or(folded.len(), |(i, _)| i);
             (folded.get(..cut).unwrap_or(""), 40)
         } else {
             (folded, words)
@@ -152,7 +159,9 @@ impl Lexicon {
         let mut all_reason = None;
         let mut i = 0;
         'outer: while i < tokens.len() {
-            if !self.first_words.contains(run(i, 1)) && !run(i, 1).bytes().all(|b| b.is_ascii_digit()) {
+            if !self.first_words.contains(run(i, 1))
+                && !run(i, 1).bytes().all(|b| b.is_ascii_digit())
+            {
                 all_reason = None;
                 break;
             }
@@ -164,7 +173,11 @@ impl Lexicon {
                 }
             }
             // Counts ("197 Shares") go with the words they count.
-            if tokens.get(i).is_some_and(|&(a, b)| folded.get(a..b).is_some_and(|t| t.bytes().all(|c| c.is_ascii_digit()))) {
+            if tokens.get(i).is_some_and(|&(a, b)| {
+                folded
+                    .get(a..b)
+                    .is_some_and(|t| t.bytes().all(|c| c.is_ascii_digit()))
+            }) {
                 i += 1;
                 continue;
             }
@@ -183,7 +196,10 @@ impl Lexicon {
                 let hit = match self.phrases.get(run(start, n)) {
                     Some(&(r, Mode::Strong))
                         if !long
-                            || matches!(r, BoilerplateReason::Cookie | BoilerplateReason::Copyright) =>
+                            || matches!(
+                                r,
+                                BoilerplateReason::Cookie | BoilerplateReason::Copyright
+                            ) =>
                     {
                         Some(r)
                     }
@@ -282,12 +298,30 @@ mod tests {
             lex.boilerplate(&f, words, sentence)
         };
         assert_eq!(reason("Share Tweet Email", false), Some(R::Social));
-        assert_eq!(reason("Sign up for our weekly newsletter", false), Some(R::Newsletter));
-        assert_eq!(reason("Get email updates from The Daily Post", false), Some(R::Newsletter));
-        assert_eq!(reason("Find The Daily Post on your TV", false), Some(R::Promo));
-        assert_eq!(reason("Continue reading the main story", false), Some(R::ContinueReading));
-        assert_eq!(reason("© 2024 Daily Post. All rights reserved.", true), Some(R::Copyright));
+        assert_eq!(
+            reason("Sign up for our weekly newsletter", false),
+            Some(R::Newsletter)
+        );
+        assert_eq!(
+            reason("Get email updates from The Daily Post", false),
+            Some(R::Newsletter)
+        );
+        assert_eq!(
+            reason("Find The Daily Post on your TV", false),
+            Some(R::Promo)
+        );
+        assert_eq!(
+            reason("Continue reading the main story", false),
+            Some(R::ContinueReading)
+        );
+        assert_eq!(
+            reason("© 2024 Daily Post. All rights reserved.", true),
+            Some(R::Copyright)
+        );
         assert_eq!(reason("He declined to comment.", true), None);
-        assert_eq!(reason("Facebook shares fell sharply on Monday", false), None);
+        assert_eq!(
+            reason("Facebook shares fell sharply on Monday", false),
+            None
+        );
     }
 }
