@@ -87,6 +87,11 @@ mod quotes;
 mod segment;
 mod span;
 
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use error::{Error, ErrorKind};
 pub use model::*;
 pub use options::{Normalization, Options, Utf8Policy};
@@ -158,7 +163,8 @@ impl Parser {
                 .into()),
                 Utf8Policy::Replace => {
                     let (repaired, map, bad) = normalize::repair_utf8(input);
-                    let mut article = self.parse(&repaired)?.into_owned();
+                    let prepared = normalize::prepare_repaired(&repaired, input, &self.options)?;
+                    let mut article = self.run(prepared).into_owned();
                     article.map_spans(|s| map.map_span(s));
                     article
                         .diagnostics

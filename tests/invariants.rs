@@ -1,26 +1,24 @@
-//! Checks of the guarantees every parse must keep, shared by the golden, edge-case and
-//! property tests.
+//! Checks of the guarantees every parse must keep, shared by the golden, edge-case, property
+//! and fuzz-replay tests, and by the fuzz targets (`fuzz/src/lib.rs` includes this file with
+//! `#[path]`, so there is one checker).
+//!
+//! Every function panics with a message when a guarantee is broken. [`check`] looks at one
+//! parsed article; the `check_*` drivers run the parser themselves and add the guarantees
+//! that need more than one run: typed errors, determinism, the JSON round trip, CRLF versus
+//! LF, and `parse_bytes` agreeing with `parse`.
+
+#![allow(dead_code)] // each user of this module calls a different subset
 
 use copydesk::normalize::{clean, is_blank};
-use copydesk::{Article, Normalization, Span};
+use copydesk::{
+    Article, DiagnosticKind, Error, ErrorKind, Normalization, OwnedArticle, Parser, Quote, Span,
+    Utf8Policy,
+};
 
 /// Panics with a message when `article` breaks an invariant for `input`.
 pub fn check(input: &str, article: &Article<'_>, form: Normalization) {
     let top = article.top_level();
-    // Spans in bounds, on char boundaries, non-empty, ordered, non-overlapping.
-    let mut prev_end = 0;
-    for (kind, span) in &top {
-        assert!(
-            span.get(input).is_some(),
-            "{kind:?} span {span:?} is not a char-boundary range of the input"
-        );
-        assert!(!span.is_empty(), "{kind:?} span {span:?} is empty");
-        assert!(
-            span.start >= prev_end,
-            "{kind:?} span {span:?} overlaps the element before it (which ends at {prev_end})"
-        );
-        prev_end = span.end;
-    }
+    check_layout(input.len(), &top, |s| s.get(input).is_some());
     // Nothing is lost: every non-blank char is inside a top-level element.
     let mut i = 0;
     for (idx, c) in input.char_indices() {
@@ -34,39 +32,113 @@ pub fn check(input: &str, article: &Article<'_>, form: Normalization) {
         assert!(
             covered,
             "char {c:?} at byte {idx} is in no top-level element (context {:?})",
-            input.get(idx.saturating_sub(20)..(idx + 20).min(input.len()))
+            input.get(floor(input, idx.saturating_sub(20))..ceil(input, idx + 20))
         );
     }
-    // Text is the cleaning of the bytes under the span.
-    let texts = element_texts(article);
-    for (text, span) in texts {
+    // Text is the cleaning of the bytes under the span, and cleaning it again changes nothing.
+    for (text, span) in element_texts(article) {
         let raw = span.get(input).expect("span in bounds");
         assert_eq!(
             text,
             clean(raw, form),
             "text of {span:?} is not clean(input[span])"
         );
+        assert_eq!(
+            clean(text, form),
+            text,
+            "clean is not idempotent on {text:?}"
+        );
     }
     // Quotes lie inside their body block; mentions inside the input.
     for q in &article.quotes {
         let block = q.block.expect("article quotes are in the body");
-        let bspan = article.body[block].span();
+        let bspan = article
+            .body
+            .get(block)
+            .unwrap_or_else(|| {
+                panic!(
+                    "quote block {block} out of range ({} blocks)",
+                    article.body.len()
+                )
+            })
+            .span();
         assert!(
             bspan.contains(q.span),
             "quote {:?} outside block {bspan:?}",
             q.span
         );
-        if let Some(m) = q.attribution.as_ref().and_then(|a| a.mention.as_ref()) {
-            assert!(
-                m.span.get(input).is_some(),
-                "mention span {:?} out of bounds",
-                m.span
-            );
-        }
+        check_attribution(input, q, form);
+    }
+    for d in &article.diagnostics {
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= input.len(),
+            "diagnostic {d:?} out of bounds"
+        );
     }
 }
 
-fn element_texts<'x>(a: &'x Article<'_>) -> Vec<(&'x str, Span)> {
+/// Spans non-empty, in bounds (per `in_bounds`), ordered and non-overlapping.
+fn check_layout(
+    len: usize,
+    top: &[(copydesk::ElementKind, Span)],
+    in_bounds: impl Fn(Span) -> bool,
+) {
+    let mut prev_end = 0;
+    for (kind, span) in top {
+        assert!(
+            span.end <= len && in_bounds(*span),
+            "{kind:?} span {span:?} is not a char-boundary range of the input ({len} bytes)"
+        );
+        assert!(!span.is_empty(), "{kind:?} span {span:?} is empty");
+        assert!(
+            span.start >= prev_end,
+            "{kind:?} span {span:?} overlaps the element before it (which ends at {prev_end})"
+        );
+        prev_end = span.end;
+    }
+}
+
+fn check_attribution(input: &str, q: &Quote<'_>, form: Normalization) {
+    let Some(a) = &q.attribution else { return };
+    assert!(
+        !a.speaker.is_empty(),
+        "quote {:?} has an empty speaker",
+        q.span
+    );
+    if let Some(m) = &a.mention {
+        let raw = m
+            .span
+            .get(input)
+            .unwrap_or_else(|| panic!("mention span {:?} out of bounds", m.span));
+        assert_eq!(
+            m.text,
+            clean(raw, form),
+            "mention text of {:?} is not clean(input[span])",
+            m.span
+        );
+    }
+}
+
+/// The largest char boundary at or before `i`.
+fn floor(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary at or after `i`.
+fn ceil(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Every element's text with its span, top-level and nested.
+pub fn element_texts<'x>(a: &'x Article<'_>) -> Vec<(&'x str, Span)> {
     let mut v: Vec<(&str, Span)> = Vec::new();
     v.extend(a.headline.iter().map(|e| (e.as_str(), e.span)));
     v.extend(a.dek.iter().map(|e| (e.as_str(), e.span)));
@@ -81,4 +153,321 @@ fn element_texts<'x>(a: &'x Article<'_>) -> Vec<(&'x str, Span)> {
         v.extend(r.tags().map(|t| (t.as_str(), t.span)));
     }
     v
+}
+
+/// The quotes of [`Parser::quotes`]: in bounds, on char boundaries, in order, text cleaned
+/// from the span, attributions in bounds.
+pub fn check_quotes(input: &str, quotes: &[Quote<'_>], form: Normalization) {
+    let mut prev = 0;
+    for q in quotes {
+        let raw = q.span.get(input).unwrap_or_else(|| {
+            panic!(
+                "quote span {:?} is not a char-boundary range of the input",
+                q.span
+            )
+        });
+        assert_eq!(
+            q.text,
+            clean(raw, form),
+            "quote text of {:?} is not clean(input[span])",
+            q.span
+        );
+        assert!(
+            q.span.start >= prev,
+            "quote {:?} comes before the quote at {prev}",
+            q.span
+        );
+        prev = q.span.start;
+        check_attribution(input, q, form);
+    }
+}
+
+/// A rejected input is rejected for the reason its kind says, with a well-formed message.
+/// `len` is the input length in bytes; `bytes` the input itself.
+pub fn check_error(bytes: &[u8], err: &Error, parser: &Parser) {
+    let limit = parser.options().max_input_bytes();
+    let msg = err.to_string();
+    assert!(
+        !msg.is_empty() && !msg.ends_with('.'),
+        "bad error message {msg:?}"
+    );
+    assert!(
+        msg.chars().next().is_some_and(|c| !c.is_uppercase()),
+        "error message {msg:?} should start in lower case"
+    );
+    if let Some(span) = err.span() {
+        assert!(
+            span.start < span.end && span.end <= bytes.len(),
+            "error span {span:?} out of bounds"
+        );
+    }
+    match err.kind() {
+        ErrorKind::Empty => assert!(bytes.is_empty(), "Empty for a non-empty input"),
+        ErrorKind::WhitespaceOnly { len } => {
+            assert_eq!(*len, bytes.len(), "WhitespaceOnly len");
+            let text = std::str::from_utf8(bytes).expect("WhitespaceOnly only for valid UTF-8");
+            assert!(
+                text.chars().all(is_blank),
+                "WhitespaceOnly for text with a non-blank char"
+            );
+        }
+        ErrorKind::TooLarge { len, limit: l } => {
+            assert_eq!((*len, *l), (bytes.len(), limit), "TooLarge fields");
+            assert!(
+                bytes.len() > limit,
+                "TooLarge for {} bytes under a {limit}-byte limit",
+                bytes.len()
+            );
+        }
+        ErrorKind::InvalidUtf8 { offset } => {
+            let e = std::str::from_utf8(bytes).expect_err("InvalidUtf8 for valid UTF-8");
+            assert_eq!(*offset, e.valid_up_to(), "InvalidUtf8 offset");
+        }
+        ErrorKind::NulByte { offset } => {
+            assert_eq!(
+                memchr(bytes),
+                Some(*offset),
+                "NulByte offset is not the first NUL"
+            );
+        }
+        other => panic!("unexpected error kind {other:?}"),
+    }
+    let code = err.code();
+    assert!(
+        !code.is_empty()
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+        "bad error code {code:?}"
+    );
+}
+
+fn memchr(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+/// Parses `input` with `parser` and checks everything one text allows: a typed error that
+/// fits the input, or an article that keeps the invariants, is deterministic and survives the
+/// JSON round trip. Returns the article when there is one.
+pub fn check_parse(parser: &Parser, input: &str) -> Option<OwnedArticle> {
+    let form = parser.options().normalization();
+    let first = parser.parse(input);
+    let again = parser.parse(input);
+    assert_eq!(first, again, "parsing is not deterministic");
+    match first {
+        Err(e) => {
+            check_error(input.as_bytes(), &e, parser);
+            None
+        }
+        Ok(article) => {
+            assert!(
+                input.len() <= parser.options().max_input_bytes(),
+                "input over the limit parsed"
+            );
+            assert!(
+                !input.as_bytes().contains(&0),
+                "input with a NUL byte parsed"
+            );
+            check(input, &article, form);
+            let owned = article.into_owned();
+            check_roundtrip(&owned);
+            Some(owned)
+        }
+    }
+}
+
+/// The owned article serialised with serde_json and read back is equal, and serialises to
+/// the same JSON again.
+pub fn check_roundtrip(article: &OwnedArticle) {
+    let json = serde_json::to_string(article).expect("article serialises");
+    let back: OwnedArticle = serde_json::from_str(&json)
+        .unwrap_or_else(|e| panic!("article JSON does not deserialise: {e}\n{json}"));
+    assert_eq!(&back, article, "JSON round trip changed the article");
+    let again = serde_json::to_string(&back).expect("article serialises");
+    assert_eq!(again, json, "JSON of the round-tripped article differs");
+}
+
+/// [`Parser::parse_bytes`]: valid UTF-8 gives what [`Parser::parse`] gives; invalid UTF-8
+/// gives `InvalidUtf8` at the right offset, or, under [`Utf8Policy::Replace`], an article
+/// whose spans point into the original bytes.
+pub fn check_parse_bytes(parser: &Parser, bytes: &[u8]) {
+    let got = parser.parse_bytes(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        assert_eq!(
+            got,
+            parser.parse(text),
+            "parse_bytes and parse disagree on valid UTF-8"
+        );
+        return;
+    }
+    let limit = parser.options().max_input_bytes();
+    match (got, parser.options().utf8_policy()) {
+        (Err(e), _) if bytes.len() > limit => {
+            assert!(
+                matches!(e.kind(), ErrorKind::TooLarge { .. }),
+                "{e:?} for an input over the limit"
+            );
+            check_error(bytes, &e, parser);
+        }
+        (Err(e), Utf8Policy::Reject) => {
+            assert!(
+                matches!(e.kind(), ErrorKind::InvalidUtf8 { .. }),
+                "{e:?} for invalid UTF-8"
+            );
+            check_error(bytes, &e, parser);
+        }
+        (Ok(a), Utf8Policy::Reject) => {
+            panic!("invalid UTF-8 parsed under Utf8Policy::Reject: {a:?}")
+        }
+        (Err(e), _) => {
+            // Under Replace the only reasons left are in the bytes themselves.
+            check_error(bytes, &e, parser);
+        }
+        (Ok(article), _) => check_repaired(bytes, &article, parser.options().normalization()),
+    }
+}
+
+/// An article parsed from invalid UTF-8 under [`Utf8Policy::Replace`].
+fn check_repaired(bytes: &[u8], article: &Article<'_>, form: Normalization) {
+    let top = article.top_level();
+    // A repaired span starts and ends between whole characters or whole bad sequences.
+    let boundaries = boundaries(bytes);
+    check_layout(bytes.len(), &top, |s| {
+        boundaries.binary_search(&s.start).is_ok() && boundaries.binary_search(&s.end).is_ok()
+    });
+    let mut i = 0;
+    let mut at = 0;
+    let mut bad = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        let mut items: Vec<(usize, bool)> = valid
+            .char_indices()
+            .map(|(o, c)| (at + o, !is_blank(c)))
+            .collect();
+        at += valid.len();
+        if !chunk.invalid().is_empty() {
+            items.push((at, true));
+            bad.push(Span::new(at, at + chunk.invalid().len()));
+            at += chunk.invalid().len();
+        }
+        for (idx, visible) in items {
+            if !visible {
+                continue;
+            }
+            while i < top.len() && top[i].1.end <= idx {
+                i += 1;
+            }
+            assert!(
+                top.get(i).is_some_and(|(_, s)| s.start <= idx),
+                "byte {idx} of repaired input is in no top-level element"
+            );
+        }
+    }
+    for (text, span) in element_texts(article) {
+        let raw = String::from_utf8_lossy(&bytes[span.start..span.end]);
+        assert_eq!(
+            text,
+            clean(&raw, form),
+            "repaired text of {span:?} is not clean(lossy(input[span]))"
+        );
+    }
+    let replaced: Vec<Span> = article
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == DiagnosticKind::ReplacedInvalidUtf8)
+        .map(|d| d.span)
+        .collect();
+    assert_eq!(
+        replaced, bad,
+        "ReplacedInvalidUtf8 diagnostics do not match the bad sequences"
+    );
+    check_roundtrip(&article.clone().into_owned());
+}
+
+/// Offsets of `bytes` that start a character or a bad sequence, plus the end.
+fn boundaries(bytes: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        out.extend(chunk.valid().char_indices().map(|(o, _)| at + o));
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            out.push(at);
+            at += chunk.invalid().len();
+        }
+    }
+    out.push(at);
+    out
+}
+
+/// The same text with CRLF line ends instead of LF gives the same structure: equal JSON once
+/// the LF spans are moved by the `\r`s inserted before them. Skips inputs that already hold a
+/// `\r`, and pairs where the longer CRLF text is over the size limit.
+pub fn check_crlf(parser: &Parser, lf: &str) {
+    if lf.contains('\r') || !lf.contains('\n') {
+        return;
+    }
+    let crlf = lf.replace('\n', "\r\n");
+    if crlf.len() > parser.options().max_input_bytes() {
+        return;
+    }
+    // Offset o in the LF text is o + (newlines before o) in the CRLF text.
+    let newlines: Vec<usize> = lf.match_indices('\n').map(|(i, _)| i).collect();
+    let map = |o: u64| -> u64 {
+        let o = o as usize;
+        (o + newlines.partition_point(|&n| n < o)) as u64
+    };
+    match (parser.parse(lf), parser.parse(&crlf)) {
+        (Ok(a), Ok(b)) => {
+            let mut want = serde_json::to_value(&a).expect("serialises");
+            map_spans(&mut want, &map);
+            let got = serde_json::to_value(&b).expect("serialises");
+            assert!(
+                want == got,
+                "CRLF changes the structure\nLF (spans mapped): {want}\nCRLF: {got}"
+            );
+        }
+        (Err(a), Err(b)) => assert_eq!(a.code(), b.code(), "CRLF changes the error"),
+        (a, b) => panic!("LF gives {a:?} but CRLF gives {b:?}"),
+    }
+}
+
+/// Rewrites every `{start, end}` object in a JSON value with `f`.
+fn map_spans(v: &mut serde_json::Value, f: &impl Fn(u64) -> u64) {
+    match v {
+        serde_json::Value::Object(o) => {
+            if o.len() == 2
+                && o.get("start").is_some_and(|s| s.is_u64())
+                && o.get("end").is_some_and(|s| s.is_u64())
+            {
+                for key in ["start", "end"] {
+                    let n = o[key].as_u64().unwrap_or_default();
+                    o[key] = f(n).into();
+                }
+                return;
+            }
+            o.values_mut().for_each(|x| map_spans(x, f));
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| map_spans(x, f)),
+        _ => {}
+    }
+}
+
+/// [`Parser::quotes`] on `input`: a typed error or well-formed quotes, deterministic.
+pub fn check_parser_quotes(parser: &Parser, input: &str) {
+    let got = parser.quotes(input);
+    assert_eq!(got, parser.quotes(input), "quotes() is not deterministic");
+    match got {
+        Ok(quotes) => check_quotes(input, &quotes, parser.options().normalization()),
+        Err(e) => check_error(input.as_bytes(), &e, parser),
+    }
+}
+
+/// Everything for one text: [`check_parse`], [`check_parse_bytes`], [`check_crlf`] and
+/// [`check_parser_quotes`].
+pub fn check_text(parser: &Parser, input: &str) {
+    check_parse(parser, input);
+    check_parse_bytes(parser, input.as_bytes());
+    check_crlf(parser, input);
+    check_parser_quotes(parser, input);
 }

@@ -1,3 +1,9 @@
-//! The one integration test binary: golden files, edge cases, invariants.
+//! The one integration test binary: golden files, edge cases, properties, fuzz replays, the
+//! CLI, all sharing the invariant checker.
+#[cfg(feature = "cli")]
+mod cli;
+mod edge_cases;
+mod fuzz_replay;
 mod golden;
 mod invariants;
+mod properties;

@@ -28,6 +28,13 @@ struct Record<'a> {
     text: Option<Cow<'a, str>>,
 }
 
+/// A record whose text could not be read: only its id.
+#[derive(Deserialize)]
+struct IdOnly<'a> {
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
+}
+
 /// Parses one input as the mode says and returns its JSON.
 pub fn one(bytes: &[u8], mode: Mode) -> Result<String, copydesk::Error> {
     let parser = copydesk::Parser::default();
@@ -62,10 +69,20 @@ fn process(line: &[u8], mode: Mode, parser: &copydesk::Parser) -> (String, bool)
     let record: Record = match serde_json::from_slice(line) {
         Ok(r) => r,
         Err(e) => {
+            // Keep the id when only the text is wrong ("text": 42), so the caller can match
+            // the error to its record.
+            let id = serde_json::from_slice::<IdOnly>(line)
+                .ok()
+                .and_then(|r| r.id)
+                .map_or("null", RawValue::get);
             return (
-                error_line("null", "bad_record", &format!("not a JSON record: {e}")),
+                error_line(
+                    id,
+                    "bad_record",
+                    &format!("not a JSON record with a \"text\" string: {e}"),
+                ),
                 false,
-            )
+            );
         }
     };
     let id = record.id.map_or("null", RawValue::get);

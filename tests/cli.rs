@@ -1,0 +1,195 @@
+//! The `copydesk` binary (built with `--features cli`): JSONL batch mode reports each bad
+//! record on its own line and goes on, keeps the input order, and exits 1 when any record
+//! failed; single-article mode reports typed errors on stderr.
+
+use copydesk::OwnedArticle;
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("copydesk binary runs");
+    let mut input = child.stdin.take().expect("stdin");
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        // The binary may exit before reading everything (usage errors): ignore EPIPE.
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().expect("copydesk finishes");
+    writer.join().expect("writer thread");
+    out
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .expect("output is UTF-8")
+        .lines()
+        .map(|l| {
+            serde_json::from_str(l).unwrap_or_else(|e| panic!("output line is not JSON ({e}): {l}"))
+        })
+        .collect()
+}
+
+const GOOD: &str = "Council votes to close the old bridge\n\nBy Jane Doe\n\n\"We had no choice,\" said Mayor Ann Lee.";
+
+#[test]
+fn jsonl_reports_bad_records_in_place_and_goes_on() {
+    let good = serde_json::to_string(&serde_json::json!({"id": 1, "text": GOOD})).unwrap();
+    let mut input = Vec::new();
+    let records: Vec<&[u8]> = vec![
+        good.as_bytes(),
+        b"this is not json",
+        br#"{"id": "no-text"}"#,
+        br#"{"id": 3, "text": ""}"#,
+        br#"{"id": 4, "text": "a\u0000b"}"#,
+        br#"{"id": 5, "text": " \n\u00a0 "}"#,
+        br#"{"id": 6, "text": 42}"#,
+        b"{\"id\": 7, \"text\": \"bad \xff utf-8\"}",
+        br#"{"id": {"nested": [1, 2]}, "text": "Still fine."}"#,
+        br#"[1, 2, 3]"#,
+        br#"{"text": "No id at all."}"#,
+        b"{\"id\": 12, \"text\": \"crlf record\"}\r",
+    ];
+    for r in &records {
+        input.extend_from_slice(r);
+        input.push(b'\n');
+    }
+    let out = run(&["parse", "--jsonl"], &input);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "exit code 1 when a record failed"
+    );
+    let got = lines(&out);
+    assert_eq!(got.len(), records.len(), "one output line per record");
+    let expect: &[(Value, Option<&str>)] = &[
+        (1.into(), None),
+        (Value::Null, Some("bad_record")),
+        ("no-text".into(), Some("bad_record")),
+        (3.into(), Some("empty")),
+        (4.into(), Some("nul_byte")),
+        (5.into(), Some("whitespace_only")),
+        (6.into(), Some("bad_record")),
+        (7.into(), Some("bad_record")),
+        (serde_json::json!({"nested": [1, 2]}), None),
+        (Value::Null, Some("bad_record")),
+        (Value::Null, None),
+        (12.into(), None),
+    ];
+    for (i, (line, (id, kind))) in got.iter().zip(expect).enumerate() {
+        assert_eq!(&line["id"], id, "record {i}: id");
+        match kind {
+            None => {
+                let article: OwnedArticle = serde_json::from_value(line["article"].clone())
+                    .unwrap_or_else(|e| {
+                        panic!("record {i}: article does not deserialise: {e}: {line}")
+                    });
+                assert!(!article.top_level().is_empty(), "record {i}: empty article");
+            }
+            Some(kind) => {
+                assert_eq!(line["error"]["kind"], *kind, "record {i}: {line}");
+                let msg = line["error"]["message"].as_str().expect("message string");
+                assert!(
+                    !msg.is_empty() && !msg.ends_with('.'),
+                    "record {i}: message {msg:?}"
+                );
+                assert!(
+                    line.get("article").is_none(),
+                    "record {i}: error and article"
+                );
+            }
+        }
+    }
+    assert_eq!(got[3]["error"]["message"], "input is empty");
+    assert_eq!(
+        got[4]["error"]["message"],
+        "nul byte at byte 1: input looks like binary data, not text"
+    );
+}
+
+#[test]
+fn jsonl_all_good_exits_zero_and_keeps_order_across_chunks() {
+    // More records than one parallel chunk, on two threads: order is kept.
+    let n = 1_500;
+    let mut input = String::new();
+    for i in 0..n {
+        let text = format!("Headline number {i}\n\nParagraph {i} says \"quote {i},\" she said.");
+        input
+            .push_str(&serde_json::to_string(&serde_json::json!({"id": i, "text": text})).unwrap());
+        input.push('\n');
+        if i % 100 == 0 {
+            input.push('\n'); // blank lines between records are skipped
+        }
+    }
+    let out = run(&["parse", "--jsonl", "--threads", "2"], input.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = lines(&out);
+    assert_eq!(got.len(), n);
+    for (i, line) in got.iter().enumerate() {
+        assert_eq!(line["id"], i, "output order");
+        assert!(line["article"].is_object());
+    }
+}
+
+#[test]
+fn quotes_jsonl_reports_errors_too() {
+    let input = b"{\"id\": 1, \"text\": \"\\\"It works,\\\" she said.\"}\n{\"id\": 2, \"text\": \"\"}\nnope\n";
+    let out = run(&["quotes", "--jsonl"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    assert_eq!(got.len(), 3);
+    assert!(got[0]["quotes"].is_array(), "{}", got[0]);
+    assert_eq!(got[1]["error"]["kind"], "empty");
+    assert_eq!(got[2]["error"]["kind"], "bad_record");
+}
+
+#[test]
+fn single_article_from_stdin() {
+    let out = run(&["parse"], GOOD.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let article: OwnedArticle = serde_json::from_slice(&out.stdout).expect("article JSON");
+    assert_eq!(article, copydesk::parse(GOOD).unwrap().into_owned());
+}
+
+#[test]
+fn single_article_errors_are_typed_on_stderr() {
+    let table: &[(&[u8], &str)] = &[
+        (b"", "input is empty"),
+        (b"Bad \xff byte", "invalid utf-8 at byte 4"),
+        (b"a\0b", "nul byte at byte 1"),
+        (b"  \n ", "input holds only whitespace (4 bytes)"),
+    ];
+    for (input, msg) in table {
+        let out = run(&["parse", "-"], input);
+        assert_eq!(out.status.code(), Some(1), "exit code for {input:?}");
+        assert!(out.stdout.is_empty(), "no output for {input:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(msg), "stderr for {input:?}: {err}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    for args in [
+        &["parse", "--bogus"][..],
+        &["frobnicate"][..],
+        &[][..],
+        &["parse", "a", "b"][..],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "args {args:?}");
+    }
+    let out = run(&["parse", "/nonexistent/file.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,426 @@
+//! Bad and odd input, as data: each case gets a typed `Error` (kind, code, span and message
+//! pinned here) or a well-formed `Article` (every invariant checked). The cases do not pin
+//! labels, which the classify stage decides.
+
+use crate::invariants::{check, check_parse, check_parse_bytes, check_text};
+use copydesk::normalize::is_blank;
+use copydesk::{DiagnosticKind, ErrorKind, Normalization, Options, Parser, Span, Utf8Policy};
+
+/// Input bytes, the options' max size and UTF-8 policy, and what must come out.
+struct ErrCase {
+    name: &'static str,
+    input: &'static [u8],
+    max: Option<usize>,
+    policy: Utf8Policy,
+    kind: ErrorKind,
+    code: &'static str,
+    span: Option<Span>,
+    message: &'static str,
+}
+
+const fn err(
+    name: &'static str,
+    input: &'static [u8],
+    kind: ErrorKind,
+    code: &'static str,
+    span: Option<Span>,
+    message: &'static str,
+) -> ErrCase {
+    ErrCase {
+        name,
+        input,
+        max: None,
+        policy: Utf8Policy::Reject,
+        kind,
+        code,
+        span,
+        message,
+    }
+}
+
+fn error_cases() -> Vec<ErrCase> {
+    vec![
+        err("empty", b"", ErrorKind::Empty, "empty", None, "input is empty"),
+        err(
+            "spaces and newlines",
+            b"  \n\t \r\n",
+            ErrorKind::WhitespaceOnly { len: 7 },
+            "whitespace_only",
+            None,
+            "input holds only whitespace (7 bytes)",
+        ),
+        err(
+            "nbsp, zero-width and a lone cr",
+            "\u{a0}\u{200b}\u{2060}\r".as_bytes(),
+            ErrorKind::WhitespaceOnly { len: 9 },
+            "whitespace_only",
+            None,
+            "input holds only whitespace (9 bytes)",
+        ),
+        err(
+            "a bom alone",
+            "\u{feff}".as_bytes(),
+            ErrorKind::WhitespaceOnly { len: 3 },
+            "whitespace_only",
+            None,
+            "input holds only whitespace (3 bytes)",
+        ),
+        err(
+            "control characters only",
+            b"\x07\x1b\x08\x7f\x0b\x0c",
+            ErrorKind::WhitespaceOnly { len: 6 },
+            "whitespace_only",
+            None,
+            "input holds only whitespace (6 bytes)",
+        ),
+        err(
+            "nul byte",
+            b"ab\0c",
+            ErrorKind::NulByte { offset: 2 },
+            "nul_byte",
+            Some(Span::new(2, 3)),
+            "nul byte at byte 2: input looks like binary data, not text",
+        ),
+        err(
+            "nul byte at the start",
+            b"\0Headline",
+            ErrorKind::NulByte { offset: 0 },
+            "nul_byte",
+            Some(Span::new(0, 1)),
+            "nul byte at byte 0: input looks like binary data, not text",
+        ),
+        err(
+            "invalid utf-8",
+            b"Bad \xff byte",
+            ErrorKind::InvalidUtf8 { offset: 4 },
+            "invalid_utf8",
+            Some(Span::new(4, 5)),
+            "invalid utf-8 at byte 4 (set Utf8Policy::Replace to repair it)",
+        ),
+        err(
+            "truncated sequence at the end",
+            b"Caf\xc3",
+            ErrorKind::InvalidUtf8 { offset: 3 },
+            "invalid_utf8",
+            Some(Span::new(3, 4)),
+            "invalid utf-8 at byte 3 (set Utf8Policy::Replace to repair it)",
+        ),
+        err(
+            "utf-16 text",
+            b"\xff\xfeH\0e\0a\0d\0",
+            ErrorKind::InvalidUtf8 { offset: 0 },
+            "invalid_utf8",
+            Some(Span::new(0, 1)),
+            "invalid utf-8 at byte 0 (set Utf8Policy::Replace to repair it)",
+        ),
+        err(
+            "binary garbage (a png header)",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            ErrorKind::InvalidUtf8 { offset: 0 },
+            "invalid_utf8",
+            Some(Span::new(0, 1)),
+            "invalid utf-8 at byte 0 (set Utf8Policy::Replace to repair it)",
+        ),
+        err(
+            "valid utf-8 binary (an elf header)",
+            b"\x7fELF\x02\x01\x01\0\0\0",
+            ErrorKind::NulByte { offset: 7 },
+            "nul_byte",
+            Some(Span::new(7, 8)),
+            "nul byte at byte 7: input looks like binary data, not text",
+        ),
+        ErrCase {
+            max: Some(3),
+            ..err(
+                "over the size limit",
+                b"abcd",
+                ErrorKind::TooLarge { len: 4, limit: 3 },
+                "too_large",
+                None,
+                "input is 4 bytes, over the limit of 3 bytes (raise it with Options::with_max_input_bytes)",
+            )
+        },
+        ErrCase {
+            max: Some(0),
+            ..err(
+                "zero limit",
+                b"a",
+                ErrorKind::TooLarge { len: 1, limit: 0 },
+                "too_large",
+                None,
+                "input is 1 bytes, over the limit of 0 bytes (raise it with Options::with_max_input_bytes)",
+            )
+        },
+        ErrCase {
+            max: Some(5),
+            ..err(
+                "over the limit and invalid: the size is checked first",
+                b"\xff\xff\xff\xff\xff\xff",
+                ErrorKind::TooLarge { len: 6, limit: 5 },
+                "too_large",
+                None,
+                "input is 6 bytes, over the limit of 5 bytes (raise it with Options::with_max_input_bytes)",
+            )
+        },
+        // Found by the parse_bytes fuzz target: under Replace the NUL offset was the one in the
+        // repaired copy (each bad byte becomes three), pointing past the NUL or past the end.
+        ErrCase {
+            policy: Utf8Policy::Replace,
+            ..err(
+                "nul after invalid utf-8, under replace",
+                b"text with a n\xc2( \0 byte",
+                ErrorKind::NulByte { offset: 16 },
+                "nul_byte",
+                Some(Span::new(16, 17)),
+                "nul byte at byte 16: input looks like binary data, not text",
+            )
+        },
+    ]
+}
+
+#[test]
+fn errors_are_typed_and_pinned() {
+    for case in error_cases() {
+        let mut options = Options::default().with_utf8_policy(case.policy);
+        if let Some(max) = case.max {
+            options = options.with_max_input_bytes(max);
+        }
+        let parser = Parser::new(options);
+        let got = parser.parse_bytes(case.input);
+        let e = match got {
+            Err(e) => e,
+            Ok(a) => panic!("{}: parsed, expected {:?}: {a:?}", case.name, case.kind),
+        };
+        assert_eq!(e.kind(), &case.kind, "{}: kind", case.name);
+        assert_eq!(e.code(), case.code, "{}: code", case.name);
+        assert_eq!(e.span(), case.span, "{}: span", case.name);
+        assert_eq!(e.to_string(), case.message, "{}: message", case.name);
+        // The &str entry point agrees where the input is text.
+        if let Ok(text) = std::str::from_utf8(case.input) {
+            assert_eq!(parser.parse(text).unwrap_err(), e, "{}: parse", case.name);
+            assert_eq!(parser.quotes(text).unwrap_err(), e, "{}: quotes", case.name);
+        }
+        check_parse_bytes(&parser, case.input);
+    }
+}
+
+#[test]
+fn errors_are_small_and_std_errors() {
+    fn is_error<E: std::error::Error + Send + Sync + 'static>(_: &E) {}
+    let e = copydesk::parse("").unwrap_err();
+    is_error(&e);
+    assert!(std::mem::size_of::<copydesk::Error>() <= 32);
+}
+
+/// Texts that must give a well-formed article (or, where noted, a quote list).
+fn article_cases() -> Vec<(&'static str, String)> {
+    let para = "The city council voted on Tuesday to close the old bridge after inspectors found cracks in two piers.";
+    vec![
+        ("one word", "Word".into()),
+        ("one character", "x".into()),
+        ("one multibyte character", "é".into()),
+        ("combining mark alone", "\u{301}".into()),
+        ("a number", "42".into()),
+        ("emoji only", "🎉🎉🎉\n\n👍🏽".into()),
+        ("lf", format!("Headline\n\nBy Jane Doe\n\n{para}\n")),
+        ("crlf", format!("Headline\r\n\r\nBy Jane Doe\r\n\r\n{para}\r\n")),
+        ("lone cr", format!("Headline\r\rBy Jane Doe\r\r{para}\r")),
+        ("mixed line ends", format!("Headline\r\n\nBy Jane Doe\r\r\n{para}\n\r")),
+        ("bom", format!("\u{feff}Headline\n\n{para}")),
+        ("bom then blank lines", format!("\u{feff}\n\n\n{para}")),
+        ("two boms", format!("\u{feff}\u{feff}Headline\n\n{para}")),
+        ("nbsp", format!("Head\u{a0}line\u{a0}\n\u{a0}\n{}", para.replace(' ', "\u{a0}"))),
+        ("zero-width", format!("Head\u{200b}line\n\u{200b}\n{}", para.replace(' ', " \u{200c}"))),
+        ("zero-width joiners inside emoji", "👨\u{200d}👩\u{200d}👧 family\n\nText.".into()),
+        ("soft hyphens", "Inter\u{ad}national\u{ad} news\n\nMore.".into()),
+        ("control characters", "Bell \u{7} and \u{1b}[31mred\u{1b}[0m text\n\nTab\there\u{c}form feed".into()),
+        ("unicode line separators", format!("Headline\u{2028}Second\u{2029}{para}\u{85}End")),
+        ("straight quotes", format!("\"We had no choice,\" said Mayor Ann Lee. \"Safety comes first.\"\n\n{para}")),
+        ("curly quotes", "“We had no choice,” she said. “Safety comes first.”".into()),
+        ("mixed quotes in one quotation", "“We had no choice,\" she said. \"Safety comes first.”".into()),
+        ("nested quotes", "“He told me ‘never again’ and left,” she said.".into()),
+        ("guillemets", "« Nous avons gagné », a dit le maire.\n\n»Wir haben gewonnen«, sagte er.".into()),
+        ("low-9 quotes", "„Wir haben gewonnen“, sagte er. ‚Einfach‘ so.".into()),
+        ("tex quotes", "``We had no choice,'' she said.".into()),
+        ("unbalanced open quote", format!("\"This quote never ends, she said.\n\n{para}")),
+        ("unbalanced close quote", "This quote never started,\" she said.".into()),
+        ("multi-paragraph quotation", "\"First part of the quote.\n\n\"Second part of it,\" he said.".into()),
+        ("apostrophes only", "Don't stop. It's the council's rock’n’roll. ’90s.".into()),
+        ("quote marks only", "\"\"\"\"“”“”‘’«»„\n\n\"\n\n”".into()),
+        ("empty quotes", "He said \"\" and “ ” and « ».".into()),
+        ("he said without quotes", "he said. she said. they said in a statement.".into()),
+        (
+            "hard-wrapped paragraphs",
+            "The council voted on Tuesday to close the old bridge to all traffic\n\
+             after inspectors found cracks in two of its supporting piers, the\n\
+             mayor said in a statement released late in the evening.\n\n\
+             \"We had no choice,\" the mayor said. \"Safety comes first, and the\n\
+             piers are not safe.\"\n"
+                .into(),
+        ),
+        (
+            "single-newline blocks",
+            format!("Headline\nBy Jane Doe\nOctober 1, 2015\nHoms Media Center / AP\n{para}\n{para}\nShare this article\n"),
+        ),
+        ("boilerplate only", "Share this article\nSign up for our newsletter\nAdvertisement\n© 2015 Al Jazeera".into()),
+        ("tags only", "Related News\n\nRussia, Syria\nISIL, Syria's War, War".into()),
+        ("not an article: json", r#"{"id": 1, "text": "hello", "list": [1, 2, 3]}"#.into()),
+        ("not an article: html", "<html><head><title>x</title></head><body><p>Hi</p></body></html>".into()),
+        ("not an article: csv", "id,name,value\n1,a,2\n2,b,3\n".into()),
+        ("not an article: code", "fn main() {\n    println!(\"hi\");\n}\n".into()),
+        ("right-to-left text", "مرحبا بالعالم\n\n«قال المتحدث» إن الوضع صعب.".into()),
+        ("cjk text and quotes", "「我们别无选择」，市长说。\n\n东京电视台报道。".into()),
+        ("decomposed accents", "Cafe\u{301} de\u{301}cor\n\nE\u{301}te\u{301}.".into()),
+        ("compatibility characters", "ﬁne ﬂour Ｆｕｌｌ ¨ ´ ¸ ™ ½".into()),
+        ("replacement character", "Broken \u{fffd} text\n\n\u{fffd}".into()),
+        ("private use and noncharacters", "\u{e000}\u{fdd0}\u{10ffff} end".into()),
+        ("surrogate-free astral plane", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𝕥𝕖𝕩𝕥".into()),
+        ("blank lines of spaces and nbsp", format!("A\n \u{a0} \n\u{3000}\n{para}")),
+        ("trailing whitespace everywhere", format!("  Headline  \n\n   {para}   \n\n  ")),
+        ("very long word", "x".repeat(100_000)),
+        ("very long line", format!("{para} ").repeat(2_000)),
+        ("many blank lines", format!("{}{para}{}", "\n".repeat(50_000), "\r\n".repeat(50_000))),
+        ("many one-character lines", "a\n".repeat(50_000)),
+        ("many quote marks", "\"".repeat(100_000)),
+        ("alternating quote marks", "“‘".repeat(30_000)),
+        ("many said", "he said, ".repeat(20_000)),
+        ("many unbalanced quotes", "\"open and never closed, he said.\n\n".repeat(5_000)),
+    ]
+}
+
+#[test]
+fn odd_inputs_give_well_formed_articles() {
+    let parser = Parser::default();
+    for (name, text) in article_cases() {
+        let article = check_parse(&parser, &text)
+            .unwrap_or_else(|| panic!("{name}: rejected: {:?}", parser.parse(&text)));
+        // Cleaned text never carries line ends, NBSP, zero-width or control characters.
+        for (t, span) in crate::invariants::element_texts(&article) {
+            assert!(
+                !t.chars().any(|c| is_blank(c) && c != ' '),
+                "{name}: text of {span:?} keeps a blank character: {t:?}"
+            );
+            assert_eq!(t.trim(), t, "{name}: text of {span:?} is not trimmed");
+        }
+        if article.body.is_empty() {
+            assert!(
+                article
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.kind == DiagnosticKind::NoBody),
+                "{name}: no body and no NoBody diagnostic"
+            );
+        }
+        if text.len() <= 200_000 {
+            check_text(&parser, &text);
+        }
+    }
+}
+
+#[test]
+fn every_normalization_keeps_the_invariants() {
+    for form in [Normalization::Nfc, Normalization::Nfkc, Normalization::None] {
+        let parser = Parser::new(Options::default().with_normalization(form));
+        for (_, text) in article_cases()
+            .into_iter()
+            .filter(|(_, t)| t.len() < 20_000)
+        {
+            check_text(&parser, &text);
+        }
+    }
+}
+
+#[test]
+fn bom_offsets_count_the_bom() {
+    let text = "\u{feff}Headline\n\nBody.";
+    let article = copydesk::parse(text).unwrap();
+    let top = article.top_level();
+    assert_eq!(top[0].1.start, 3, "the first element starts after the BOM");
+    assert_eq!(top[0].1.get(text), Some("Headline"));
+    let bytes = copydesk::parse_bytes(text.as_bytes()).unwrap();
+    assert_eq!(bytes, article);
+}
+
+#[test]
+fn crlf_gives_the_same_texts_as_lf() {
+    let lf =
+        "Headline\n\nBy Jane Doe\n\n\"We had no choice,\" said Mayor Ann Lee.\nA second line.\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let a = copydesk::parse(lf).unwrap();
+    let b = copydesk::parse(&crlf).unwrap();
+    let texts = |x: &copydesk::Article<'_>| -> Vec<String> {
+        crate::invariants::element_texts(x)
+            .into_iter()
+            .map(|(t, _)| t.to_owned())
+            .collect()
+    };
+    assert_eq!(texts(&a), texts(&b));
+    assert!(texts(&b).iter().all(|t| !t.contains('\r')));
+}
+
+#[test]
+fn invalid_utf8_under_replace_maps_spans_to_the_bytes() {
+    let bytes = b"Head\xffline\n\nBody with \xe2\x80 a cut sequence.\n\n\xc0\xaf";
+    let parser = Parser::new(Options::default().with_utf8_policy(Utf8Policy::Replace));
+    let article = parser.parse_bytes(bytes).unwrap();
+    let replaced: Vec<Span> = article
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == DiagnosticKind::ReplacedInvalidUtf8)
+        .map(|d| d.span)
+        .collect();
+    assert_eq!(
+        replaced,
+        [
+            Span::new(4, 5),
+            Span::new(21, 23),
+            Span::new(41, 42),
+            Span::new(42, 43)
+        ]
+    );
+    let top = article.top_level();
+    assert_eq!(top.first().map(|t| t.1.start), Some(0));
+    assert_eq!(top.last().map(|t| t.1.end), Some(bytes.len()));
+    check_parse_bytes(&parser, bytes);
+}
+
+#[test]
+fn replace_does_not_hold_the_repaired_copy_to_the_limit() {
+    // Four bad bytes become twelve bytes of U+FFFD; the input itself is within the limit.
+    let parser = Parser::new(
+        Options::default()
+            .with_utf8_policy(Utf8Policy::Replace)
+            .with_max_input_bytes(4),
+    );
+    let article = parser.parse_bytes(b"\xff\xff\xff\xff").unwrap();
+    assert_eq!(article.top_level()[0].1, Span::new(0, 4));
+    check_parse_bytes(&parser, b"\xff\xff\xff\xff");
+}
+
+#[test]
+fn quotes_entry_point_on_odd_inputs() {
+    let parser = Parser::default();
+    for (_, text) in article_cases() {
+        crate::invariants::check_parser_quotes(&parser, &text);
+    }
+}
+
+/// A 20 MB article built in the test: parses (no size error under the default limit) and
+/// keeps the invariants. No timing assert: the scaling benches watch the speed.
+#[test]
+fn huge_input() {
+    let unit = "Council votes to close the old bridge\n\nBy Jane Doe\n\n\
+                The city council voted on Tuesday to close the old bridge after inspectors found cracks in two piers.\n\n\
+                \"We had no choice,\" said Mayor Ann Lee. \"Safety comes first.\"\n\n\
+                “It is a sad day,” she said, according to a statement.\n\n";
+    let text = unit.repeat(20_000_000 / unit.len() + 1);
+    assert!(text.len() > 20_000_000);
+    let article = copydesk::parse(&text).expect("a 20 MB article parses");
+    check(&text, &article, Normalization::Nfc);
+    // And a limit just under its size rejects it.
+    let small = Parser::new(Options::default().with_max_input_bytes(text.len() - 1));
+    assert!(matches!(
+        small.parse(&text).unwrap_err().kind(),
+        ErrorKind::TooLarge { .. }
+    ));
+}
