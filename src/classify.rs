@@ -214,10 +214,23 @@ fn is_barrier(f: &Features, c: Class) -> bool {
 /// total [`weight`], then neighbouring runs of real weight that no barrier separates from
 /// it (a story cut in two by a code listing, a chart or a share bar).
 fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
+    // A run of junk costs more the longer it goes on: the k-th block of a run of set-aside
+    // blocks in a row weighs (1 + k / 2) times its own weight.
+    let grow = 0.5f32;
+    let mut run = 0usize;
     let w: Vec<f32> = feats
         .iter()
         .zip(class)
-        .map(|(f, &c)| weight(f, c))
+        .map(|(f, &c)| {
+            let x = weight(f, c);
+            if c == Class::Bad {
+                run += 1;
+                x * (1.0 + grow * (run - 1) as f32)
+            } else {
+                run = 0;
+                x
+            }
+        })
         .collect();
     let (sum, mut first, mut last) = max_segment(&w)?;
     let (frac, alpha, gap_len) = (0.03, 1.0, 60);
