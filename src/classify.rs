@@ -321,7 +321,7 @@ fn body(
                 l => l,
             },
             Class::Short => {
-                let next_prose = (i + 1..=end)
+                let next_prose = (i + 1..=end.min(i + 8))
                     .find(|&j| class[j] != Class::Bad)
                     .is_some_and(|j| matches!(class[j], Class::Good | Class::Near));
                 let small = if f.caseless_script() {
