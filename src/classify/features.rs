@@ -117,6 +117,7 @@ pub(crate) fn block_features(s: &str) -> Features {
     let mut in_word = false;
     let mut pending_case = false;
     let mut prev = ' ';
+    let mut guillemets = (0usize, 0usize);
     for c in s.chars() {
         f.chars += 1;
         // (blank, alphabetic, lower, upper), with a fast path for ASCII.
@@ -153,7 +154,10 @@ pub(crate) fn block_features(s: &str) -> Features {
         }
         match c {
             ',' | '，' | '、' => f.commas += 1,
-            '|' | '•' | '·' | '»' | '›' | '>' | '/' | '«' | '‹' => f.separators += 1,
+            '|' | '•' | '·' | '›' | '>' | '/' => f.separators += 1,
+            // « » are quotation marks when they come in pairs, else a breadcrumb arrow.
+            '«' => guillemets.0 += 1,
+            '»' => guillemets.1 += 1,
             '。' | '！' | '？' => f.inner_stops += 1,
             _ => {}
         }
@@ -163,6 +167,7 @@ pub(crate) fn block_features(s: &str) -> Features {
         in_word = !blank;
         prev = c;
     }
+    f.separators += guillemets.1.saturating_sub(guillemets.0);
     let tail = s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c));
     let last = tail.chars().next_back();
     f.terminal = last.is_some_and(|c| is_stop(c) || c == ';');
