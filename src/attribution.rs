@@ -345,7 +345,10 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         if !(is_name || particle) {
             break;
         }
-        if matches!(prev, Some("of" | "for" | "the" | "at" | "to" | "on" | "in" | "from")) && is_name
+        if matches!(
+            prev,
+            Some("of" | "for" | "the" | "at" | "to" | "on" | "in" | "from")
+        ) && is_name
         {
             // "Secretary of State": the word belongs to the title.
             if i == end {
@@ -365,7 +368,11 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
 /// The mention split into descriptor and personal name: `(descriptor, name)`. The name is
 /// `None` for nominal mentions ("one of the sources", "the White House").
 fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
-    let words: Vec<Tok> = toks.iter().copied().filter(|t| t.kind == Tk::Word).collect();
+    let words: Vec<Tok> = toks
+        .iter()
+        .copied()
+        .filter(|t| t.kind == Tk::Word)
+        .collect();
     let Some((s, e)) = trailing_name(text, &words) else {
         return (None, None);
     };
@@ -412,7 +419,10 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
     let f = w(text, first);
     is_determiner(f)
         || lex::is_title_word(f)
-        || matches!(f, "who" | "which" | "whose" | "then" | "now" | "himself" | "herself")
+        || matches!(
+            f,
+            "who" | "which" | "whose" | "then" | "now" | "himself" | "herself"
+        )
         || toks
             .iter()
             .any(|t| w(text, t).ends_with("'s") || w(text, t).ends_with("’s"))
@@ -424,15 +434,27 @@ fn is_aside(text: &str, toks: &[Tok]) -> bool {
         return false;
     };
     let x = w(text, first);
-    let single_adverb = toks.len() == 1 && x.chars().next().is_some_and(char::is_lowercase) && !lex::is_pronoun(x);
+    let single_adverb =
+        toks.len() == 1 && x.chars().next().is_some_and(char::is_lowercase) && !lex::is_pronoun(x);
     // "R-Ky.", "D-Calif": a party and state.
-    let party = toks.len() == 1
-        && matches!(x.as_bytes(), [b'R' | b'D' | b'I', b'-', ..])
-        && x.len() <= 9;
+    let party =
+        toks.len() == 1 && matches!(x.as_bytes(), [b'R' | b'D' | b'I', b'-', ..]) && x.len() <= 9;
     // "in Kentucky", "at a later press gaggle".
     let prepositional = matches!(
         x,
-        "in" | "at" | "on" | "during" | "after" | "before" | "from" | "speaking" | "via" | "with" | "for" | "like" | "again" | "once"
+        "in" | "at"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "from"
+            | "speaking"
+            | "via"
+            | "with"
+            | "for"
+            | "like"
+            | "again"
+            | "once"
     );
     single_adverb || party || prepositional
 }
@@ -502,13 +524,22 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
-        if lower && matches!(x, "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had") {
+        if lower
+            && matches!(
+                x,
+                "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had"
+            )
+        {
             break;
         }
         i -= 1;
         n += 1;
         let of_before = i > 0 && matches!(w(text, &ws[i - 1]), "of" | "for");
-        if is_determiner(x) && !of_before && x != "U.S." && !x.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        if is_determiner(x)
+            && !of_before
+            && x != "U.S."
+            && !x.chars().next().is_some_and(|c| c.is_ascii_digit())
+        {
             break;
         }
     }
@@ -534,9 +565,27 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         .take_while(|t| {
             matches!(
                 w(text, t),
-                "But" | "And" | "So" | "Yet" | "Meanwhile" | "Still" | "Instead" | "Now" | "Then"
-                    | "Also" | "Later" | "Earlier" | "However" | "Or" | "Indeed" | "Separately"
-                    | "Finally" | "Conversely" | "Similarly" | "Afterward" | "Afterwards"
+                "But"
+                    | "And"
+                    | "So"
+                    | "Yet"
+                    | "Meanwhile"
+                    | "Still"
+                    | "Instead"
+                    | "Now"
+                    | "Then"
+                    | "Also"
+                    | "Later"
+                    | "Earlier"
+                    | "However"
+                    | "Or"
+                    | "Indeed"
+                    | "Separately"
+                    | "Finally"
+                    | "Conversely"
+                    | "Similarly"
+                    | "Afterward"
+                    | "Afterwards"
             )
         })
         .count();
@@ -548,7 +597,10 @@ fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Vec<&'t [Tok]> {
     toks.split(|t| t.kind == Tk::Comma)
         .map(|c| {
             // Keep the words after the last dash or other mark in the chunk.
-            let from = c.iter().rposition(|t| t.kind != Tk::Word).map_or(0, |i| i + 1);
+            let from = c
+                .iter()
+                .rposition(|t| t.kind != Tk::Word)
+                .map_or(0, |i| i + 1);
             &c[from..]
         })
         .filter(|c| !c.is_empty() && !is_aside(text, c))
@@ -579,10 +631,36 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
         let f = w(text, &cs[k][0]);
         let intro = matches!(
             f,
-            "In" | "On" | "At" | "After" | "Before" | "During" | "When" | "While" | "As" | "If"
-                | "Since" | "Although" | "Though" | "Despite" | "For" | "With" | "Without"
-                | "Speaking" | "Asked" | "Later" | "Earlier" | "Meanwhile" | "However" | "Still"
-                | "Last" | "This" | "Yesterday" | "Today" | "Instead" | "Overall" | "Separately"
+            "In" | "On"
+                | "At"
+                | "After"
+                | "Before"
+                | "During"
+                | "When"
+                | "While"
+                | "As"
+                | "If"
+                | "Since"
+                | "Although"
+                | "Though"
+                | "Despite"
+                | "For"
+                | "With"
+                | "Without"
+                | "Speaking"
+                | "Asked"
+                | "Later"
+                | "Earlier"
+                | "Meanwhile"
+                | "However"
+                | "Still"
+                | "Last"
+                | "This"
+                | "Yesterday"
+                | "Today"
+                | "Instead"
+                | "Overall"
+                | "Separately"
         ) || f.ends_with("ly");
         let place_after_intro = k > 0 && is_name_phrase(text, cs[k]) && cs.len() > k + 1;
         if intro || (place_after_intro && k == 1) {
@@ -611,7 +689,10 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             && !ends_subject(x)
             && !is_verb_adjunct(x)
             && !x.ends_with("ed")
-            && !matches!(x, "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had")
+            && !matches!(
+                x,
+                "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had"
+            )
             && is_determiner(w(text, &c[0]));
         let ok = upper
             || is_determiner(x)
@@ -661,7 +742,10 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             if let Some((s, e)) = trailing_name(text, prev) {
                 let head_ok = prev[..s].iter().all(|t| {
                     let x = w(text, t);
-                    lex::is_title_word(x) || lex::is_honorific(x) || lex::is_name_word(x) || is_determiner(x)
+                    lex::is_title_word(x)
+                        || lex::is_honorific(x)
+                        || lex::is_name_word(x)
+                        || is_determiner(x)
                         || x.chars().next().is_some_and(char::is_lowercase)
                 });
                 if head_ok {
@@ -691,7 +775,8 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
         return None;
     }
     let f = w(text, first);
-    if lex::is_capitalized_stopword(f) && !lex::is_pronoun(f) && f != "The" && f != "A" && f != "An" {
+    if lex::is_capitalized_stopword(f) && !lex::is_pronoun(f) && f != "The" && f != "A" && f != "An"
+    {
         return None;
     }
     let mut end = 0;
@@ -757,7 +842,10 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         return Some(Cue::According);
     }
     let x = w(text, t);
-    let sentence_start = i == 0 || toks.get(i - 1).is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
+    let sentence_start = i == 0
+        || toks
+            .get(i - 1)
+            .is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
     let is_verb = lex::is_speech_verb(x)
         || (sentence_start
             && x.chars().next().is_some_and(char::is_uppercase)
@@ -766,7 +854,11 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if !is_verb {
         return None;
     }
-    if let Some(p) = i.checked_sub(1).and_then(|j| toks.get(j)).filter(|p| p.kind == Tk::Word) {
+    if let Some(p) = i
+        .checked_sub(1)
+        .and_then(|j| toks.get(j))
+        .filter(|p| p.kind == Tk::Word)
+    {
         let pw = w(text, p);
         let digit = pw.chars().next().is_some_and(|c| c.is_ascii_digit());
         if (is_determiner(pw) && !digit && !matches!(pw, "that" | "U.S."))
@@ -774,8 +866,18 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
             || pw.ends_with("’s")
             || matches!(
                 pw,
-                "of" | "such" | "for" | "with" | "by" | "about" | "in" | "new" | "recent" | "public"
-                    | "private" | "via" | "on"
+                "of" | "such"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "about"
+                    | "in"
+                    | "new"
+                    | "recent"
+                    | "public"
+                    | "private"
+                    | "via"
+                    | "on"
             ) && !x.ends_with("ed")
         {
             return None;
@@ -818,9 +920,12 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
     let toks = &toks[k..];
     let clause_ends = |used: usize| -> bool {
         !strict
-            || toks
-                .get(used..)
-                .is_none_or(|r| r.is_empty() || r.iter().take(6).any(|t| matches!(t.kind, Tk::End | Tk::Comma)))
+            || toks.get(used..).is_none_or(|r| {
+                r.is_empty()
+                    || r.iter()
+                        .take(6)
+                        .any(|t| matches!(t.kind, Tk::End | Tk::Comma))
+            })
     };
     // Verb first.
     match cue_at(text, toks, 0) {
@@ -834,7 +939,10 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         }
         Some(Cue::Finite) => {
             let np = np_after(text, toks.get(1..)?)?;
-            let used = toks.iter().position(|t| t.span.start >= np.end).unwrap_or(toks.len());
+            let used = toks
+                .iter()
+                .position(|t| t.span.start >= np.end)
+                .unwrap_or(toks.len());
             return clause_ends(used).then_some(Found {
                 mention: np,
                 appositive: None,
@@ -849,15 +957,24 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         return Some(found);
     }
     // Clause-final: `"…" for the record, she said.`
-    let sentence_end = toks.iter().position(|t| t.kind == Tk::End).unwrap_or(toks.len());
+    let sentence_end = toks
+        .iter()
+        .position(|t| t.kind == Tk::End)
+        .unwrap_or(toks.len());
     for c in 0..sentence_end {
         if toks[c].kind == Tk::Comma {
             if let Some(found) = subject_first(text, &toks[c + 1..sentence_end], true) {
                 return Some(found);
             }
             if cue_at(text, toks, c + 1) == Some(Cue::Finite) {
-                if let Some(np) = toks.get(c + 2..sentence_end).and_then(|r| np_after(text, r)) {
-                    let used = toks.iter().position(|t| t.span.start >= np.end).unwrap_or(toks.len());
+                if let Some(np) = toks
+                    .get(c + 2..sentence_end)
+                    .and_then(|r| np_after(text, r))
+                {
+                    let used = toks
+                        .iter()
+                        .position(|t| t.span.start >= np.end)
+                        .unwrap_or(toks.len());
                     if used >= sentence_end {
                         return Some(Found {
                             mention: np,
@@ -899,7 +1016,10 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         if strict {
             let rest = &toks[v + 1..];
             let ends = rest.is_empty()
-                || rest.iter().take(5).any(|t| matches!(t.kind, Tk::End | Tk::Comma));
+                || rest
+                    .iter()
+                    .take(5)
+                    .any(|t| matches!(t.kind, Tk::End | Tk::Comma));
             if !ends {
                 return None;
             }
@@ -970,7 +1090,11 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
     if upper && x.ends_with("ing") && !lex::is_name_word(x) {
         return false;
     }
-    if upper && x.len() > 2 && x.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && tokens_in(toks, mention).len() == 1 {
+    if upper
+        && x.len() > 2
+        && x.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && tokens_in(toks, mention).len() == 1
+    {
         // A dateline ("WASHINGTON") rather than a speaker.
         return false;
     }
@@ -978,8 +1102,23 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
         && !lex::is_pronoun(x)
         && !matches!(
             x,
-            "The" | "A" | "An" | "This" | "These" | "Those" | "His" | "Her" | "Their" | "Its" | "Our"
-                | "My" | "Republican" | "Republicans" | "Democrat" | "Democrats" | "Democratic"
+            "The"
+                | "A"
+                | "An"
+                | "This"
+                | "These"
+                | "Those"
+                | "His"
+                | "Her"
+                | "Their"
+                | "Its"
+                | "Our"
+                | "My"
+                | "Republican"
+                | "Republicans"
+                | "Democrat"
+                | "Democrats"
+                | "Democratic"
         ))
 }
 
@@ -1002,14 +1141,19 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                 .iter()
                 .rposition(|t| t.kind == Tk::Word)
                 .and_then(|e| {
-                    let from = before[..e].iter().rposition(|t| t.kind != Tk::Word).map_or(0, |i| i + 1);
+                    let from = before[..e]
+                        .iter()
+                        .rposition(|t| t.kind != Tk::Word)
+                        .map_or(0, |i| i + 1);
                     before.get(from..=e)
                 })
                 .filter(|c| c.len() > 1);
-            let own = last_chunk.and_then(|c| sentence_subject(text, c)).filter(|(m, _)| {
-                plausible_subject(text, sent, *m)
-                    && last_chunk.is_some_and(|c| tokens_in(c, *m).len() < c.len())
-            });
+            let own = last_chunk
+                .and_then(|c| sentence_subject(text, c))
+                .filter(|(m, _)| {
+                    plausible_subject(text, sent, *m)
+                        && last_chunk.is_some_and(|c| tokens_in(c, *m).len() < c.len())
+                });
             let (mention, appositive) = own.or_else(|| sentence_subject(text, before))?;
             return Some(Found {
                 mention,
@@ -1020,10 +1164,9 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
         Cue::Finite => {}
     }
     // "… and said", "… but added": the subject of the sentence.
-    let prev_word = sent[..v]
-        .iter()
-        .rev()
-        .find(|t| t.kind != Tk::Word || !matches!(w(text, t), "also" | "later" | "then" | "again" | "once"));
+    let prev_word = sent[..v].iter().rev().find(|t| {
+        t.kind != Tk::Word || !matches!(w(text, t), "also" | "later" | "then" | "again" | "once")
+    });
     if prev_word.is_some_and(|t| t.kind == Tk::Word && matches!(w(text, t), "and" | "but")) {
         let (mention, appositive) = sentence_subject(text, &sent[..v])?;
         return Some(Found {
@@ -1127,7 +1270,12 @@ struct Registry {
 }
 
 impl Registry {
-    fn window<'r>(&'r self, at: usize, block: usize, lookback: usize) -> impl Iterator<Item = &'r Person> + 'r {
+    fn window<'r>(
+        &'r self,
+        at: usize,
+        block: usize,
+        lookback: usize,
+    ) -> impl Iterator<Item = &'r Person> + 'r {
         self.people
             .iter()
             .rev()
@@ -1136,7 +1284,14 @@ impl Registry {
             .take(MAX_REGISTRY_SCAN)
     }
 
-    fn surname(&self, text: &str, surname: &str, at: usize, block: usize, lookback: usize) -> Option<Span> {
+    fn surname(
+        &self,
+        text: &str,
+        surname: &str,
+        at: usize,
+        block: usize,
+        lookback: usize,
+    ) -> Option<Span> {
         self.window(at, block, lookback)
             .find(|p| p.last.get(text) == Some(surname) && p.name != p.last)
             .map(|p| p.name)
@@ -1195,7 +1350,13 @@ fn resolve(
     };
     let name_words = tokens_in(mtoks, name);
     if name_words.len() == 1 {
-        if let Some(full) = registry.surname(text, name.get(text).unwrap_or(""), found.mention.start, block, lookback) {
+        if let Some(full) = registry.surname(
+            text,
+            name.get(text).unwrap_or(""),
+            found.mention.start,
+            block,
+            lookback,
+        ) {
             return FoundAttribution {
                 speaker: full,
                 descriptor,
@@ -1221,7 +1382,9 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             let mut j = i + 1;
             while j < toks.len() && toks[j].kind == Tk::Word && {
                 let x = w(text, &toks[j]);
-                (lex::is_name_word(x) || lex::is_name_particle(x)) && !x.ends_with("'s") && !x.ends_with("’s")
+                (lex::is_name_word(x) || lex::is_name_particle(x))
+                    && !x.ends_with("'s")
+                    && !x.ends_with("’s")
             } {
                 j += 1;
             }
@@ -1258,7 +1421,13 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
         let full = if n.len() >= 2 {
             Some(name)
         } else {
-            registry.surname(text, name.get(text).unwrap_or(""), mention.start, block, options.lookback_blocks())
+            registry.surname(
+                text,
+                name.get(text).unwrap_or(""),
+                mention.start,
+                block,
+                options.lookback_blocks(),
+            )
         };
         if let Some(full) = full {
             let last = tokens_in(toks, full).last().map_or(full, |t| t.span);
@@ -1318,8 +1487,11 @@ pub(crate) fn attribute(
             };
             let content = q.content.get(text).unwrap_or("");
             let last = content.chars().next_back().unwrap_or(' ');
-            let comma_after = after.first().is_some_and(|t| matches!(t.kind, Tk::Comma | Tk::Other));
-            let after_first = matches!(last, ',' | '?' | '!' | '—' | '-' | '–' | '…') || comma_after;
+            let comma_after = after
+                .first()
+                .is_some_and(|t| matches!(t.kind, Tk::Comma | Tk::Other));
+            let after_first =
+                matches!(last, ',' | '?' | '!' | '—' | '-' | '–' | '…') || comma_after;
             let found = if let Some(label) = transcript_label(text, q.content) {
                 Some(label)
             } else if after_first {
@@ -1371,7 +1543,8 @@ fn continuations(
             out[i] = Some(as_continuation(a, true));
             continue;
         }
-        let from_previous = (q.continues_previous || (only_quotes && k == 0 && q.open.start == block.start))
+        let from_previous = (q.continues_previous
+            || (only_quotes && k == 0 && q.open.start == block.start))
             && i > 0
             && quotes[i - 1].block + 1 == q.block
             && blocks.get(q.block).is_some();
@@ -1399,8 +1572,9 @@ fn continuations(
 
 /// Count of letters in a span (0 when the span is out of bounds).
 fn letters(text: &str, span: Span) -> usize {
-    span.get(text)
-        .map_or(0, |s| s.chars().filter(|c| c.is_alphanumeric()).take(1).count())
+    span.get(text).map_or(0, |s| {
+        s.chars().filter(|c| c.is_alphanumeric()).take(1).count()
+    })
 }
 
 #[cfg(test)]
@@ -1457,23 +1631,73 @@ mod tests {
     #[test]
     fn positions_and_forms() {
         let cases: &[(&str, &str, &str, Option<&str>)] = &[
-            ("\"We will win,\" said Mayor Ann Lee.", "Ann Lee", "Mayor Ann Lee", Some("Mayor")),
-            ("\"We will win,\" Gov. Tom Reed said.", "Tom Reed", "Gov. Tom Reed", Some("Gov.")),
-            ("Tom Reed said, \"We will win.\"", "Tom Reed", "Tom Reed", None),
-            ("Tom Reed said: \"We will win.\"", "Tom Reed", "Tom Reed", None),
+            (
+                "\"We will win,\" said Mayor Ann Lee.",
+                "Ann Lee",
+                "Mayor Ann Lee",
+                Some("Mayor"),
+            ),
+            (
+                "\"We will win,\" Gov. Tom Reed said.",
+                "Tom Reed",
+                "Gov. Tom Reed",
+                Some("Gov."),
+            ),
+            (
+                "Tom Reed said, \"We will win.\"",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
+            (
+                "Tom Reed said: \"We will win.\"",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
             ("\"We will win,\" said Mr. Reed.", "Reed", "Mr. Reed", None),
-            ("\"We will win,\" Tom Reed, 45, said.", "Tom Reed", "Tom Reed", None),
+            (
+                "\"We will win,\" Tom Reed, 45, said.",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
             (
                 "\"We will win,\" Tom Reed, a farmer from Ohio, said.",
                 "Tom Reed",
                 "Tom Reed",
                 Some("a farmer from Ohio"),
             ),
-            ("\"We will win,\" according to the statement.", "the statement", "the statement", None),
-            ("\"We will win,\" the statement said.", "the statement", "the statement", None),
-            ("\"We will win,\" Tom Reed told reporters.", "Tom Reed", "Tom Reed", None),
-            ("\"We will win,\" Tom Reed wrote on Twitter.", "Tom Reed", "Tom Reed", None),
-            ("\"Will we win?\" asked Tom Reed.", "Tom Reed", "Tom Reed", None),
+            (
+                "\"We will win,\" according to the statement.",
+                "the statement",
+                "the statement",
+                None,
+            ),
+            (
+                "\"We will win,\" the statement said.",
+                "the statement",
+                "the statement",
+                None,
+            ),
+            (
+                "\"We will win,\" Tom Reed told reporters.",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
+            (
+                "\"We will win,\" Tom Reed wrote on Twitter.",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
+            (
+                "\"Will we win?\" asked Tom Reed.",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
             (
                 "The mayor, Ann Lee, called the plan \"a costly mistake.\"",
                 "Ann Lee",
@@ -1530,8 +1754,17 @@ mod tests {
 
     #[test]
     fn anonymous_speakers_kept_as_written() {
-        let (s, m, d, r) = one("\"It will happen,\" said one of the sources familiar with the talks.");
-        assert_eq!((s, m, d, r), (Some("one of the sources"), Some("one of the sources"), None, Some(Explicit)));
+        let (s, m, d, r) =
+            one("\"It will happen,\" said one of the sources familiar with the talks.");
+        assert_eq!(
+            (s, m, d, r),
+            (
+                Some("one of the sources"),
+                Some("one of the sources"),
+                None,
+                Some(Explicit)
+            )
+        );
     }
 
     #[test]
@@ -1556,7 +1789,13 @@ mod tests {
             .collect();
         let quotes = find_quotes(text, &blocks, &Options::default());
         let attrs = attribute(text, &blocks, &quotes, &Options::default());
-        let got: Vec<(&str, Option<&str>, Option<&str>, Option<Resolution>, Option<&str>)> = quotes
+        let got: Vec<(
+            &str,
+            Option<&str>,
+            Option<&str>,
+            Option<Resolution>,
+            Option<&str>,
+        )> = quotes
             .iter()
             .zip(&attrs)
             .map(|(q, a)| {
@@ -1570,21 +1809,89 @@ mod tests {
                 )
             })
             .collect();
-        let want: Vec<(&str, Option<&str>, Option<&str>, Option<Resolution>, Option<&str>)> = vec![
-            ("The aim is r", Some("Dmitry Peskov"), Some("Kremlin spokesman"), Some(Explicit), Some("Kremlin spokesman Dmitry Peskov")),
-            ("These organi", Some("Dmitry Peskov"), Some("Kremlin spokesman"), Some(Continuation), Some("Kremlin spokesman Dmitry Peskov")),
-            ("What is impo", Some("John Kerry"), Some("Secretary of State"), Some(Explicit), Some("Secretary of State John Kerry")),
-            ("That's clear", Some("John Kerry"), Some("Secretary of State"), Some(Continuation), Some("Secretary of State John Kerry")),
-            ("indiscrimina", Some("Josh Earnest"), None, Some(Surname), Some("Earnest")),
-            ("She pointed ", Some("Josh Earnest"), None, Some(Surname), Some("Earnest")),
-            ("The operatio", Some("Sergei Ivanov"), Some("President Vladimir Putin's chief of staff"), Some(Explicit), Some("Sergei Ivanov")),
-            ("I have a low", Some("Robert Otto"), None, Some(Pronoun), Some("he")),
-            ("It's easy, t", Some("Robert Otto"), None, Some(Continuation), Some("he")),
-            ("The [Russian", Some("one of the sources"), None, Some(Explicit), Some("one of the sources")),
+        let want: Vec<(
+            &str,
+            Option<&str>,
+            Option<&str>,
+            Option<Resolution>,
+            Option<&str>,
+        )> = vec![
+            (
+                "The aim is r",
+                Some("Dmitry Peskov"),
+                Some("Kremlin spokesman"),
+                Some(Explicit),
+                Some("Kremlin spokesman Dmitry Peskov"),
+            ),
+            (
+                "These organi",
+                Some("Dmitry Peskov"),
+                Some("Kremlin spokesman"),
+                Some(Continuation),
+                Some("Kremlin spokesman Dmitry Peskov"),
+            ),
+            (
+                "What is impo",
+                Some("John Kerry"),
+                Some("Secretary of State"),
+                Some(Explicit),
+                Some("Secretary of State John Kerry"),
+            ),
+            (
+                "That's clear",
+                Some("John Kerry"),
+                Some("Secretary of State"),
+                Some(Continuation),
+                Some("Secretary of State John Kerry"),
+            ),
+            (
+                "indiscrimina",
+                Some("Josh Earnest"),
+                None,
+                Some(Surname),
+                Some("Earnest"),
+            ),
+            (
+                "She pointed ",
+                Some("Josh Earnest"),
+                None,
+                Some(Surname),
+                Some("Earnest"),
+            ),
+            (
+                "The operatio",
+                Some("Sergei Ivanov"),
+                Some("President Vladimir Putin's chief of staff"),
+                Some(Explicit),
+                Some("Sergei Ivanov"),
+            ),
+            (
+                "I have a low",
+                Some("Robert Otto"),
+                None,
+                Some(Pronoun),
+                Some("he"),
+            ),
+            (
+                "It's easy, t",
+                Some("Robert Otto"),
+                None,
+                Some(Continuation),
+                Some("he"),
+            ),
+            (
+                "The [Russian",
+                Some("one of the sources"),
+                None,
+                Some(Explicit),
+                Some("one of the sources"),
+            ),
         ];
         assert_eq!(got, want);
         assert!(
-            !quotes.iter().any(|q| q.content.get(text).unwrap().contains("weak spots’")),
+            !quotes
+                .iter()
+                .any(|q| q.content.get(text).unwrap().contains("weak spots’")),
             "the headline's single quotes are not a quote"
         );
     }

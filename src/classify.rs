@@ -391,6 +391,21 @@ fn header(
             l => l,
         };
     }
+    // A credit line right under a byline: "WebMD Health News", "Associated Press".
+    for i in zone..start.saturating_sub(1) {
+        let f = &feats[i + 1];
+        if labels[i] == Label::Byline
+            && meta[i + 1] == Meta::None
+            && (1..=4).contains(&f.words)
+            && !f.terminal
+            && f.lower == 0
+            && f.folded
+                .split(' ')
+                .any(|w| lexicon::lexicon().is("wire", w))
+        {
+            labels[i + 1] = Label::Byline;
+        }
+    }
     let Some(h) = h else {
         return;
     };

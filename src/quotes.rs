@@ -164,7 +164,10 @@ fn char_at(text: &str, block: Span, pos: usize) -> Option<char> {
 }
 
 fn is_mark_char(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`')
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`'
+    )
 }
 
 /// What surrounds a mark.
@@ -185,7 +188,9 @@ fn context(text: &str, block: Span, m: Mark) -> Context {
     let after = char_at(text, block, m.span.end);
     Context {
         open_left: before.is_none_or(|c| {
-            is_blank(c) || matches!(c, '(' | '[' | '{' | '-' | '—' | '–' | '/' | ':') || is_mark_char(c)
+            is_blank(c)
+                || matches!(c, '(' | '[' | '{' | '-' | '—' | '–' | '/' | ':')
+                || is_mark_char(c)
         }),
         text_right: after.is_some_and(|c| !is_blank(c)),
         text_left: before.is_some_and(|c| !is_blank(c)),
@@ -194,7 +199,19 @@ fn context(text: &str, block: Span, m: Mark) -> Context {
                 || is_mark_char(c)
                 || matches!(
                     c,
-                    ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '-' | '—' | '–' | '…' | '/'
+                    ',' | '.'
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '-'
+                        | '—'
+                        | '–'
+                        | '…'
+                        | '/'
                 )
         }),
     }
@@ -276,7 +293,9 @@ fn pair(text: &str, block: Span, marks: &[Mark], next_reopens: bool, out: &mut V
             Some(o) => {
                 if let Some(closer) = nested {
                     let same = closer == m.kind
-                        || (closer == MarkKind::Right && m.kind == MarkKind::Left && ctx.close_right);
+                        || (closer == MarkKind::Right
+                            && m.kind == MarkKind::Left
+                            && ctx.close_right);
                     if same {
                         nested = None;
                         continue;
@@ -393,8 +412,8 @@ pub(crate) fn ceil_char(text: &str, mut i: usize) -> usize {
 }
 
 const SMALL_WORDS: &[&str] = &[
-    "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or", "from",
-    "&", "is", "vs", "vs.", "de", "la", "not", "as", "but", "nor", "into", "up",
+    "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or", "from", "&",
+    "is", "vs", "vs.", "de", "la", "not", "as", "but", "nor", "into", "up",
 ];
 
 /// True when every word is capitalized (small function words aside).
@@ -469,9 +488,24 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
                 || w.ends_with("s’")
                 || matches!(
                     w,
-                    "titled" | "entitled" | "nicknamed" | "show" | "program" | "programme"
-                        | "episode" | "book" | "film" | "movie" | "song" | "album" | "series"
-                        | "column" | "documentary" | "newsletter" | "podcast" | "magazine"
+                    "titled"
+                        | "entitled"
+                        | "nicknamed"
+                        | "show"
+                        | "program"
+                        | "programme"
+                        | "episode"
+                        | "book"
+                        | "film"
+                        | "movie"
+                        | "song"
+                        | "album"
+                        | "series"
+                        | "column"
+                        | "documentary"
+                        | "newsletter"
+                        | "podcast"
+                        | "magazine"
                 )
         });
         if named || !has_speech_cue(text, block, c.open.span, close) {
@@ -482,7 +516,8 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
     // `“fear,” and`) reads as quoted words.
     let ends_clause = body.ends_with(['.', ',', ';', ':', '!', '?'])
         || c.close.is_some_and(|m| {
-            char_at(text, block, m.span.end).is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ':' | '!' | '?'))
+            char_at(text, block, m.span.end)
+                .is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ':' | '!' | '?'))
         });
     if n_words <= 2 && !sentence_like && !ends_clause {
         let close = c.close.map(|m| m.span);
@@ -497,7 +532,8 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
 /// "said,"), mixed when it is embedded in the sentence.
 fn kind(text: &str, block: Span, open: Span, content: Span) -> QuoteKind {
     let first = content.get(text).and_then(|s| s.chars().next());
-    let starts_upper = first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '[' || c == '…');
+    let starts_upper =
+        first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '[' || c == '…');
     if !starts_upper {
         return QuoteKind::Mixed;
     }
@@ -506,7 +542,9 @@ fn kind(text: &str, block: Span, open: Span, content: Span) -> QuoteKind {
         .map(|s| s.trim_end_matches(is_blank));
     match before.and_then(|s| s.chars().next_back()) {
         None => QuoteKind::Direct,
-        Some('.' | '!' | '?' | ':' | ';' | ',' | '—' | '–' | '-' | '(' | '[') => QuoteKind::Direct,
+        Some('.' | '!' | '?' | ':' | ';' | ',' | '—' | '–' | '-' | '(' | '[') => {
+            QuoteKind::Direct
+        }
         Some(c) if is_mark_char(c) => QuoteKind::Direct,
         _ => match word_before(text, block, open.start) {
             Some(w) if lex::is_speech_verb(w) => QuoteKind::Direct,
@@ -607,10 +645,16 @@ mod tests {
             ("“We will win,\" she said.", &["We will win,"]),
             ("She said: “ We will win. ”", &["We will win."]),
             ("„Wir schaffen das“, sagte sie.", &["Wir schaffen das"]),
-            ("«Nous allons gagner», a-t-elle dit.", &["Nous allons gagner"]),
+            (
+                "«Nous allons gagner», a-t-elle dit.",
+                &["Nous allons gagner"],
+            ),
             ("»Wir schaffen das«, sagte sie.", &["Wir schaffen das"]),
             ("``We will win,'' she said.", &["We will win,"]),
-            ("He said it was 5\" long and \"quite wide.\"", &["quite wide."]),
+            (
+                "He said it was 5\" long and \"quite wide.\"",
+                &["quite wide."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&contents(text), want, "{text}");
@@ -655,7 +699,15 @@ mod tests {
         let text = "\"The first part runs on and on.\n\n\"The second part ends here,\" she said.";
         let q = find(text);
         assert_eq!(q.len(), 2);
-        assert_eq!(q[0], ("The first part runs on and on.", QuoteKind::Direct, true, false));
+        assert_eq!(
+            q[0],
+            (
+                "The first part runs on and on.",
+                QuoteKind::Direct,
+                true,
+                false
+            )
+        );
         assert_eq!(q[1].0, "The second part ends here,");
         assert!(q[1].3, "continues the previous paragraph");
     }
@@ -665,11 +717,26 @@ mod tests {
         let cases: &[(&str, Rejection)] = &[
             ("He said “ ” and left.", Rejection::Empty),
             ("Dwayne \"The Rock\" Johnson arrived.", Rejection::Nickname),
-            ("She appeared on \"Meet the Press\" on Sunday.", Rejection::Title),
-            ("The movie \"Gone Girl\" opened in October.", Rejection::Title),
-            ("He told CNN's \"State of the Union\" on Sunday.", Rejection::Title),
-            ("They called it an \"upgrade\" of sorts, in the memo.", Rejection::Title),
-            ("Workers joined the \"launch team\" early.", Rejection::ScareQuote),
+            (
+                "She appeared on \"Meet the Press\" on Sunday.",
+                Rejection::Title,
+            ),
+            (
+                "The movie \"Gone Girl\" opened in October.",
+                Rejection::Title,
+            ),
+            (
+                "He told CNN's \"State of the Union\" on Sunday.",
+                Rejection::Title,
+            ),
+            (
+                "They called it an \"upgrade\" of sorts, in the memo.",
+                Rejection::Title,
+            ),
+            (
+                "Workers joined the \"launch team\" early.",
+                Rejection::ScareQuote,
+            ),
             ("It was a \"victory\" of sorts.", Rejection::ScareQuote),
         ];
         for (text, want) in cases {
@@ -682,19 +749,39 @@ mod tests {
         }
         let long = format!("He said \"{}\" then.", "word ".repeat(3000));
         assert_eq!(rejections(&long), [Rejection::TooLong]);
-        assert_eq!(rejections("He said \"it never ends and goes on"), [Rejection::Unbalanced]);
+        assert_eq!(
+            rejections("He said \"it never ends and goes on"),
+            [Rejection::Unbalanced]
+        );
     }
 
     #[test]
     fn speech_cue_keeps_short_quotes() {
-        assert_eq!(contents("Trump called the deal \"terrible.\""), ["terrible."]);
+        assert_eq!(
+            contents("Trump called the deal \"terrible.\""),
+            ["terrible."]
+        );
         assert_eq!(contents("\"Absolutely,\" she said."), ["Absolutely,"]);
-        assert_eq!(contents("He described it as \"Big League\" today."), ["Big League"]);
+        assert_eq!(
+            contents("He described it as \"Big League\" today."),
+            ["Big League"]
+        );
     }
 
     #[test]
     fn never_panics_on_odd_input() {
-        for t in ["\"", "“", "”", "''", "``", "\"\"", "a\"b\"c", "«", "»x«", "\"é\u{301}\""] {
+        for t in [
+            "\"",
+            "“",
+            "”",
+            "''",
+            "``",
+            "\"\"",
+            "a\"b\"c",
+            "«",
+            "»x«",
+            "\"é\u{301}\"",
+        ] {
             let _ = find(t);
         }
     }
