@@ -233,10 +233,13 @@ fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
         })
         .collect();
     let (sum, mut first, mut last) = max_segment(&w)?;
-    let (frac, alpha, gap_len) = (0.03, 1.0, 60);
+    // Junk above a run may cost up to twice what the run weighs (a story's first
+    // paragraph cut off by a picture box or a table of contents); below, no more than it
+    // weighs (comments and teasers follow stories).
+    let (frac, alpha, alpha_before, gap_len) = (0.03, 1.0, 2.0, 60);
     // A neighbouring run joins when it is heavy enough and the junk between costs less
     // than it weighs, with no barrier in between.
-    let joins = |s: f32, a: usize, b: usize| {
+    let joins = |s: f32, a: usize, b: usize, alpha: f32| {
         let gap: f32 = w.get(a..b).map_or(0.0, |g| g.iter().sum());
         s >= 20.0
             && s >= sum * frac
@@ -245,11 +248,11 @@ fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
             && (a..b).all(|i| !is_barrier(&feats[i], class[i]))
     };
     loop {
-        let before =
-            max_segment(w.get(..first).unwrap_or(&[])).filter(|&(s, _, l)| joins(s, l + 1, first));
+        let before = max_segment(w.get(..first).unwrap_or(&[]))
+            .filter(|&(s, _, l)| joins(s, l + 1, first, alpha_before));
         let after = max_segment(w.get(last + 1..).unwrap_or(&[]))
             .map(|(s, f, l)| (s, f + last + 1, l + last + 1))
-            .filter(|&(s, f, _)| joins(s, last + 1, f));
+            .filter(|&(s, f, _)| joins(s, last + 1, f, alpha));
         match (before, after) {
             (Some((_, f, _)), _) => first = f,
             (None, Some((_, _, l))) => last = l,
@@ -527,7 +530,7 @@ fn headline(
         // A longer sentence right under it: a dek under its headline.
         if let (Some(g), Some(Meta::None)) = (feats.get(i + 1), meta.get(i + 1)) {
             if i + 1 < start
-                && g.words > f.words
+                && (g.words > f.words || g.terminal && g.words >= 5)
                 && g.lower_ratio() >= 0.5
                 && g.reason.is_none()
                 && matches!(class[i + 1], Class::Good | Class::Near)
