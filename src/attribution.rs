@@ -1,9 +1,36 @@
 //! Stage 5: quotations → who said them.
+//!
+//! Each body block is tokenized once outside its quotations (words, commas, sentence ends,
+//! colons, brackets), which cuts it into *frames*: the text before the first quotation,
+//! between two quotations, after the last. A quotation's attribution is looked for in the
+//! frame after it and the frame before it, in an order set by its punctuation (a content
+//! ending in `,` `?` `!` looks right first: `"…," she said`), with these patterns:
+//!
+//! * verb first: `said Kremlin spokesman Dmitry Peskov`, `according to the statement`;
+//! * subject first: `Secretary of State John Kerry said`, `he told reporters`,
+//!   `Doug Jones, a spokesman for the mayor, said`, `X, 45, said`;
+//! * in the sentence before: `X said, "…"`, `X said: "…"`,
+//!   `Earnest described the strikes as "…"` (the last speech verb of the sentence, and the
+//!   subject before it, with a leading name and an appositive split apart).
+//!
+//! The mention is then split into a descriptor (title and role words) and a personal name
+//! ([`split_mention`]) and resolved: a full name is explicit; a pronoun is resolved to the
+//! most recent speech subject (else person) named in the look-back window; a bare surname
+//! to the last full name ending in it. Quotes left without a speaker inherit one as
+//! continuations: from an earlier quote of the same block, from the quote a re-opened
+//! quotation continues, from the previous block when the block is only a quotation, or
+//! from a later quote of the same block.
+//!
+//! Windows are bounded: frames keep at most [`MAX_FRAME_TOKENS`] tokens next to the quote,
+//! and the person registry is searched at most [`MAX_REGISTRY_SCAN`] entries back.
 
+use crate::lex;
 use crate::model::Resolution;
+use crate::normalize::is_blank;
 use crate::options::Options;
 use crate::quotes::FoundQuote;
 use crate::span::Span;
+use nom::Parser;
 
 /// An attribution; every span is in the scanned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +47,1233 @@ pub(crate) struct FoundAttribution {
     pub resolution: Resolution,
 }
 
+/// Tokens kept on each side of a quotation.
+const MAX_FRAME_TOKENS: usize = 64;
+/// Registry entries searched back for a pronoun or surname.
+const MAX_REGISTRY_SCAN: usize = 256;
+/// Longest speaker mention, in words.
+const MAX_MENTION_WORDS: usize = 14;
+
+/// Token kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tk {
+    Word,
+    Comma,
+    /// `.` `!` `?` `;` ending a sentence.
+    End,
+    Colon,
+    /// Brackets, dashes and anything else.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    span: Span,
+    kind: Tk,
+}
+
+/// Tokenizes `seg` of `text`, appending to `out`. Each step consumes at least one char.
+fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
+    let Some(mut rest) = seg.get(text) else {
+        return;
+    };
+    let mut pos = seg.start;
+    loop {
+        let trimmed = rest.trim_start_matches(is_blank);
+        pos += rest.len() - trimmed.len();
+        rest = trimmed;
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        if let Ok((after, w)) = lex::word::<nom::error::Error<&str>>.parse(rest) {
+            let len = rest.len() - after.len();
+            // Strip a closing apostrophe or single quote that is not a possessive.
+            let mut w_len = w.trim_end_matches(['\'', '’']).len();
+            if w_len == 0 {
+                w_len = w.len();
+            }
+            let core = &w[..w_len];
+            if core.len() > 1 && core.ends_with('.') && lex::ends_sentence(core) {
+                let end = pos + core.len() - 1;
+                out.push(Tok {
+                    span: Span::new(pos, end),
+                    kind: Tk::Word,
+                });
+                out.push(Tok {
+                    span: Span::new(end, end + 1),
+                    kind: Tk::End,
+                });
+            } else if core.chars().any(char::is_alphanumeric) {
+                out.push(Tok {
+                    span: Span::new(pos, pos + core.len()),
+                    kind: Tk::Word,
+                });
+            } else if core.starts_with('.') {
+                out.push(Tok {
+                    span: Span::new(pos, pos + 1),
+                    kind: Tk::End,
+                });
+                // Re-scan after the period.
+                pos += 1;
+                rest = &rest[1..];
+                continue;
+            }
+            pos += len;
+            rest = after;
+            continue;
+        }
+        // A short bracketed aside ("(R-Texas)", "(D)") is skipped as a whole.
+        if c == '(' {
+            let window = &rest.as_bytes()[..rest.len().min(80)];
+            if let Some(close) = memchr::memchr(b')', window) {
+                pos += close + 1;
+                rest = &rest[close + 1..];
+                continue;
+            }
+        }
+        let kind = match c {
+            ',' => Tk::Comma,
+            '!' | '?' | ';' | '…' => Tk::End,
+            ':' => Tk::Colon,
+            _ => Tk::Other,
+        };
+        let len = c.len_utf8();
+        out.push(Tok {
+            span: Span::new(pos, pos + len),
+            kind,
+        });
+        pos += len;
+        rest = &rest[len..];
+    }
+}
+
+/// The text of a token.
+fn w<'t>(text: &'t str, t: &Tok) -> &'t str {
+    t.span.get(text).unwrap_or("")
+}
+
+fn span_of(toks: &[Tok]) -> Option<Span> {
+    Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
+}
+
+/// Words that may stand between a subject and its speech verb: "also said", "has said".
+fn is_verb_adjunct(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "later"
+            | "then"
+            | "previously"
+            | "once"
+            | "again"
+            | "recently"
+            | "further"
+            | "simply"
+            | "just"
+            | "has"
+            | "had"
+            | "have"
+            | "would"
+            | "will"
+            | "was"
+            | "is"
+            | "were"
+            | "repeatedly"
+            | "often"
+            | "frequently"
+            | "reportedly"
+            | "publicly"
+            | "privately"
+            | "flatly"
+            | "openly"
+            | "bluntly"
+            | "angrily"
+            | "quickly"
+            | "even"
+            | "still"
+            | "initially"
+            | "first"
+            | "finally"
+            | "and"
+            | "not"
+            | "never"
+            | "did"
+            | "does"
+            | "do"
+            | "could"
+            | "might"
+            | "may"
+            | "should"
+            | "can"
+            | "been"
+            | "being"
+            | "who"
+            | "famously"
+            | "memorably"
+            | "then-"
+            | "subsequently"
+    )
+}
+
+/// Words that end a speaker phrase read after a verb: `said Smith, who …`.
+fn ends_np(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "which"
+            | "that"
+            | "when"
+            | "while"
+            | "familiar"
+            | "close"
+            | "with"
+            | "in"
+            | "at"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "because"
+            | "as"
+            | "to"
+            | "from"
+            | "about"
+            | "told"
+            | "adding"
+            | "saying"
+            | "noting"
+            | "referring"
+            | "speaking"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "today"
+            | "yesterday"
+            | "and"
+            | "but"
+            | "than"
+            | "if"
+            | "since"
+            | "until"
+            | "via"
+            | "through"
+            | "over"
+            | "under"
+            | "into"
+            | "who's"
+            | "whose"
+            | "where"
+            | "by"
+            | "outside"
+            | "inside"
+    ) || lex::is_speech_verb(w)
+}
+
+/// Determiners and quantifiers that may start a nominal speaker: "one of the sources".
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "one"
+            | "another"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "two"
+            | "three"
+            | "four"
+            | "both"
+            | "all"
+            | "other"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "each"
+            | "every"
+            | "no"
+            | "few"
+            | "top"
+            | "senior"
+            | "former"
+            | "U.S."
+    ) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// True when `w` may start a speaker phrase: a capitalized word, a determiner or a pronoun.
+fn can_start_np(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        || is_determiner(w)
+        || lex::is_pronoun(w)
+        || lex::is_title_word(w)
+}
+
+/// A speaker mention as found next to a quote, before resolution.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    mention: Span,
+    /// An appositive descriptor given apart from the mention (`X, a spokesman, said`).
+    appositive: Option<Span>,
+    verb: Span,
+}
+
+/// Index of the first and one-past-last word of the trailing personal name in `toks`
+/// (all words), if any.
+fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
+    let end = toks.len();
+    let mut i = end;
+    while i > 0 {
+        let word = w(text, &toks[i - 1]);
+        let prev = i.checked_sub(2).map(|j| w(text, &toks[j]));
+        let is_name = lex::is_name_word(word)
+            && !word.ends_with("'s")
+            && !word.ends_with("’s")
+            && (!lex::is_capitalized_stopword(word));
+        let particle = lex::is_name_particle(word) && i < end;
+        if !(is_name || particle) {
+            break;
+        }
+        if matches!(prev, Some("of" | "for" | "the" | "at" | "to" | "on" | "in" | "from")) && is_name
+        {
+            // "Secretary of State": the word belongs to the title.
+            if i == end {
+                return None;
+            }
+            break;
+        }
+        i -= 1;
+    }
+    // Don't start the name with a particle.
+    while i < end && lex::is_name_particle(w(text, &toks[i])) {
+        i += 1;
+    }
+    (i < end).then_some((i, end))
+}
+
+/// The mention split into descriptor and personal name: `(descriptor, name)`. The name is
+/// `None` for nominal mentions ("one of the sources", "the White House").
+fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
+    let words: Vec<Tok> = toks.iter().copied().filter(|t| t.kind == Tk::Word).collect();
+    let Some((s, e)) = trailing_name(text, &words) else {
+        return (None, None);
+    };
+    let head = &words[..s];
+    let name = span_of(&words[s..e]);
+    if head.is_empty() {
+        return (None, name);
+    }
+    // "the White House", "a Dutch liberal": a determiner and no title means an organization
+    // or a nominal, not a person with a role.
+    let has_title = head.iter().any(|t| lex::is_title_word(w(text, t)));
+    let only_honorifics = head.iter().all(|t| lex::is_honorific(w(text, t)));
+    if only_honorifics {
+        return (None, name);
+    }
+    if !has_title && is_determiner(w(text, &head[0])) {
+        return (None, None);
+    }
+    // Drop a leading determiner from the descriptor ("the Kremlin spokesman").
+    let d_start = usize::from(is_determiner(w(text, &head[0])) && head.len() > 1);
+    (span_of(&head[d_start..]), name)
+}
+
+/// True when the words are (titles)* name: "Lt. Gen. Robert Otto", "Sergei Ivanov".
+fn is_name_phrase(text: &str, toks: &[Tok]) -> bool {
+    if toks.is_empty() || toks.iter().any(|t| t.kind != Tk::Word) {
+        return false;
+    }
+    let Some((s, e)) = trailing_name(text, toks) else {
+        return false;
+    };
+    e == toks.len()
+        && toks[..s].iter().all(|t| {
+            let x = w(text, t);
+            lex::is_title_word(x) || lex::is_honorific(x) || lex::is_name_word(x)
+        })
+}
+
+/// True when a comma chunk reads as an appositive or aside: "a spokesman", "45", "who …".
+fn is_appositive(text: &str, toks: &[Tok]) -> bool {
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    let f = w(text, first);
+    is_determiner(f)
+        || lex::is_title_word(f)
+        || matches!(f, "who" | "which" | "whose" | "then" | "now" | "himself" | "herself")
+        || toks
+            .iter()
+            .any(|t| w(text, t).ends_with("'s") || w(text, t).ends_with("’s"))
+}
+
+/// A single-word aside chunk: ", meanwhile,", ", too,".
+fn is_aside(text: &str, toks: &[Tok]) -> bool {
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    let x = w(text, first);
+    let single_adverb = toks.len() == 1 && x.chars().next().is_some_and(char::is_lowercase) && !lex::is_pronoun(x);
+    // "R-Ky.", "D-Calif": a party and state.
+    let party = toks.len() == 1
+        && matches!(x.as_bytes(), [b'R' | b'D' | b'I', b'-', ..])
+        && x.len() <= 9;
+    // "in Kentucky", "at a later press gaggle".
+    let prepositional = matches!(
+        x,
+        "in" | "at" | "on" | "during" | "after" | "before" | "from" | "speaking" | "via" | "with" | "for" | "like" | "again" | "once"
+    );
+    single_adverb || party || prepositional
+}
+
+/// Prepositions and subordinators that end a subject read backwards from its verb.
+fn ends_subject(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "with"
+            | "by"
+            | "from"
+            | "about"
+            | "into"
+            | "over"
+            | "after"
+            | "before"
+            | "than"
+            | "that"
+            | "and"
+            | "but"
+            | "or"
+            | "because"
+            | "when"
+            | "if"
+            | "as"
+            | "while"
+            | "what"
+            | "which"
+            | "where"
+            | "so"
+            | "though"
+            | "although"
+            | "since"
+            | "until"
+            | "during"
+            | "under"
+            | "through"
+            | "against"
+            | "like"
+            | "whether"
+            | "then"
+            | "also"
+            | "not"
+            | "only"
+    )
+}
+
+/// The noun phrase ending at the end of `ws` (words only), read backwards: names,
+/// titles, determiners, possessives and nouns, stopping at a preposition, a conjunction,
+/// a likely verb or a pronoun/determiner (which is kept).
+fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
+    let mut i = ws.len();
+    let mut n = 0;
+    while i > 0 && n < 9 {
+        let x = w(text, &ws[i - 1]);
+        if lex::is_pronoun(x) {
+            if n == 0 {
+                i -= 1;
+                n += 1;
+            }
+            break;
+        }
+        if ends_subject(&x.to_lowercase()) || lex::is_speech_verb(x) || is_verb_adjunct(x) {
+            break;
+        }
+        let lower = x.chars().next().is_some_and(char::is_lowercase);
+        if lower && matches!(x, "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had") {
+            break;
+        }
+        i -= 1;
+        n += 1;
+        let of_before = i > 0 && matches!(w(text, &ws[i - 1]), "of" | "for");
+        if is_determiner(x) && !of_before && x != "U.S." && !x.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+    }
+    let mut ws = &ws[i..];
+    // Start at a word that can begin a noun phrase ("panel Chairman Rep. Jason Chaffetz").
+    while ws.len() > 1 && !can_start_np(w(text, &ws[0])) {
+        ws = &ws[1..];
+    }
+    while ws.len() > 1 && matches!(w(text, &ws[0]), "of" | "for") {
+        ws = &ws[1..];
+    }
+    let first = w(text, ws.first()?);
+    if !can_start_np(first) && ws.len() > 2 {
+        return None;
+    }
+    // "Conversely", "Still": a lone sentence adverb is not a subject.
+    if ws.len() == 1 && first.ends_with("ly") && !lex::is_name_word(first) {
+        return None;
+    }
+    // Skip leading conjunctions and adverbs.
+    let skip = ws
+        .iter()
+        .take_while(|t| {
+            matches!(
+                w(text, t),
+                "But" | "And" | "So" | "Yet" | "Meanwhile" | "Still" | "Instead" | "Now" | "Then"
+                    | "Also" | "Later" | "Earlier" | "However" | "Or" | "Indeed" | "Separately"
+                    | "Finally" | "Conversely" | "Similarly" | "Afterward" | "Afterwards"
+            )
+        })
+        .count();
+    span_of(ws.get(skip..)?)
+}
+
+/// Comma chunks of a clause (words only, brackets already dropped), with asides removed.
+fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Vec<&'t [Tok]> {
+    toks.split(|t| t.kind == Tk::Comma)
+        .map(|c| {
+            // Keep the words after the last dash or other mark in the chunk.
+            let from = c.iter().rposition(|t| t.kind != Tk::Word).map_or(0, |i| i + 1);
+            &c[from..]
+        })
+        .filter(|c| !c.is_empty() && !is_aside(text, c))
+        .collect()
+}
+
+/// The start of the current clause: after the last sentence end, colon or dash.
+fn clause_start(text: &str, toks: &[Tok]) -> usize {
+    toks.iter()
+        .rposition(|t| {
+            matches!(t.kind, Tk::End | Tk::Colon)
+                || (t.kind == Tk::Other && matches!(w(text, t), "—" | "–" | "―" | "--"))
+        })
+        .map_or(0, |i| i + 1)
+}
+
+/// The subject of the sentence: its first noun phrase after introductory chunks
+/// ("In Salem, New Hampshire, Trump went after Bush, calling him …" → "Trump").
+fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
+    let start = toks
+        .iter()
+        .rposition(|t| matches!(t.kind, Tk::End))
+        .map_or(0, |i| i + 1);
+    let cs = chunks(text, &toks[start..]);
+    let mut k = 0;
+    // Skip introductory chunks (and the place names that follow them).
+    while k < cs.len() {
+        let f = w(text, &cs[k][0]);
+        let intro = matches!(
+            f,
+            "In" | "On" | "At" | "After" | "Before" | "During" | "When" | "While" | "As" | "If"
+                | "Since" | "Although" | "Though" | "Despite" | "For" | "With" | "Without"
+                | "Speaking" | "Asked" | "Later" | "Earlier" | "Meanwhile" | "However" | "Still"
+                | "Last" | "This" | "Yesterday" | "Today" | "Instead" | "Overall" | "Separately"
+        ) || f.ends_with("ly");
+        let place_after_intro = k > 0 && is_name_phrase(text, cs[k]) && cs.len() > k + 1;
+        if intro || (place_after_intro && k == 1) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let c = cs.get(k)?;
+    // The leading noun phrase of the chunk.
+    let mut end = 0;
+    for (i, t) in c.iter().enumerate().take(MAX_MENTION_WORDS) {
+        let x = w(text, t);
+        if lex::is_pronoun(x) {
+            if i == 0 {
+                end = 1;
+            }
+            break;
+        }
+        let upper = x.chars().next().is_some_and(char::is_uppercase);
+        let lower_noun = i > 0
+            && end == i
+            && i < 5
+            && !upper
+            && !lex::is_speech_verb(x)
+            && !ends_subject(x)
+            && !is_verb_adjunct(x)
+            && !x.ends_with("ed")
+            && !matches!(x, "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had")
+            && is_determiner(w(text, &c[0]));
+        let ok = upper
+            || is_determiner(x)
+            || lex::is_title_word(x)
+            || lower_noun
+            || (i > 0 && matches!(x, "of" | "for"));
+        if !ok {
+            break;
+        }
+        end = i + 1;
+    }
+    while end > 0 && matches!(w(text, &c[end - 1]), "of" | "for" | "the" | "a") {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let np = &c[..end];
+    // Appositive right after the subject: "Beck, who has …, described".
+    Some((span_of(np)?, None))
+}
+
+/// The subject of a speech verb from the tokens before it in its sentence.
+/// Returns `(mention, appositive)`.
+fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
+    let start = clause_start(text, toks);
+    let mut toks = &toks[start..];
+    // Strip adjuncts between subject and verb.
+    while let Some(last) = toks.last() {
+        if last.kind == Tk::Word && is_verb_adjunct(w(text, last)) {
+            toks = &toks[..toks.len() - 1];
+        } else {
+            break;
+        }
+    }
+    let mut cs = chunks(text, toks);
+    let last = cs.pop()?;
+    // Age or appositives after a name: "X, 45, said", "X, a spokesman, said",
+    // "X, the minister, a member of the council, said".
+    let age = |c: &[Tok]| c.len() == 1 && w(text, &c[0]).bytes().all(|b| b.is_ascii_digit());
+    if (age(last) || is_appositive(text, last)) && !cs.is_empty() {
+        let mut appositive = (!age(last)).then(|| span_of(last)).flatten();
+        for back in 0..3 {
+            let Some(&prev) = cs.len().checked_sub(1 + back).and_then(|i| cs.get(i)) else {
+                break;
+            };
+            if let Some((s, e)) = trailing_name(text, prev) {
+                let head_ok = prev[..s].iter().all(|t| {
+                    let x = w(text, t);
+                    lex::is_title_word(x) || lex::is_honorific(x) || lex::is_name_word(x) || is_determiner(x)
+                        || x.chars().next().is_some_and(char::is_lowercase)
+                });
+                if head_ok {
+                    let from = prev[..s]
+                        .iter()
+                        .rposition(|t| ends_subject(w(text, t)) || lex::is_speech_verb(w(text, t)))
+                        .map_or(0, |i| i + 1);
+                    let _ = e;
+                    return Some((span_of(&prev[from..])?, appositive));
+                }
+            }
+            if !is_appositive(text, prev) && !age(prev) {
+                break;
+            }
+            if back == 0 && appositive.is_none() {
+                appositive = span_of(prev);
+            }
+        }
+    }
+    np_at_end(text, last).map(|np| (np, None))
+}
+
+/// The speaker phrase after a verb: `said Kremlin spokesman Dmitry Peskov, when asked`.
+fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
+    let first = toks.first()?;
+    if first.kind != Tk::Word || !can_start_np(w(text, first)) {
+        return None;
+    }
+    let f = w(text, first);
+    if lex::is_capitalized_stopword(f) && !lex::is_pronoun(f) && f != "The" && f != "A" && f != "An" {
+        return None;
+    }
+    let mut end = 0;
+    let mut seen_name = false;
+    for (i, t) in toks.iter().enumerate().take(MAX_MENTION_WORDS) {
+        if t.kind != Tk::Word {
+            // Keep brackets inside "(R-Texas)" out; stop at any punctuation.
+            break;
+        }
+        let x = w(text, t);
+        let lower = x.chars().next().is_some_and(char::is_lowercase);
+        if i > 0 && ends_np(x) {
+            break;
+        }
+        if seen_name
+            && lower
+            && !matches!(x, "of" | "for")
+            && !lex::is_name_particle(x)
+            && !lex::is_title_word(x)
+        {
+            break;
+        }
+        if lex::is_name_word(x) {
+            seen_name = true;
+        }
+        end = i + 1;
+        if i == 0 && lex::is_pronoun(x) {
+            break;
+        }
+    }
+    // Don't end on "of"/"for".
+    while end > 0 && matches!(w(text, &toks[end - 1]), "of" | "for" | "the" | "a") {
+        end -= 1;
+    }
+    span_of(toks.get(..end)?)
+}
+
+/// True when the token at `i` starts "according to".
+fn according_to(text: &str, toks: &[Tok], i: usize) -> bool {
+    matches!(w(text, &toks[i]), "according" | "According")
+        && toks.get(i + 1).is_some_and(|t| w(text, t) == "to")
+}
+
+/// What kind of attribution cue a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// A finite speech verb: "said", "says", "told".
+    Finite,
+    /// A participle or infinitive whose subject is the sentence's: "saying", "to call".
+    NonFinite,
+    /// "according to".
+    According,
+}
+
+/// The cue at token `i`, if any. A speech-verb form after a determiner or possessive is
+/// a noun ("his remarks", "the claims") and no cue.
+fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+    let t = toks.get(i)?;
+    if t.kind != Tk::Word {
+        return None;
+    }
+    if according_to(text, toks, i) {
+        return Some(Cue::According);
+    }
+    let x = w(text, t);
+    let sentence_start = i == 0 || toks.get(i - 1).is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
+    let is_verb = lex::is_speech_verb(x)
+        || (sentence_start
+            && x.chars().next().is_some_and(char::is_uppercase)
+            && x.len() < 16
+            && lex::is_speech_verb(&x.to_lowercase()));
+    if !is_verb {
+        return None;
+    }
+    if let Some(p) = i.checked_sub(1).and_then(|j| toks.get(j)).filter(|p| p.kind == Tk::Word) {
+        let pw = w(text, p);
+        let digit = pw.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if (is_determiner(pw) && !digit && !matches!(pw, "that" | "U.S."))
+            || pw.ends_with("'s")
+            || pw.ends_with("’s")
+            || matches!(
+                pw,
+                "of" | "such" | "for" | "with" | "by" | "about" | "in" | "new" | "recent" | "public"
+                    | "private" | "via" | "on"
+            ) && !x.ends_with("ed")
+        {
+            return None;
+        }
+        if pw == "to" {
+            return Some(Cue::NonFinite);
+        }
+    }
+    if x.ends_with("ing") {
+        return Some(Cue::NonFinite);
+    }
+    Some(Cue::Finite)
+}
+
+fn is_dash(text: &str, t: &Tok) -> bool {
+    t.kind == Tk::Other && matches!(w(text, t), "—" | "–" | "―" | "-" | "--")
+}
+
+/// Tries the frame after a quote. `strict` asks for the attribution to end its clause
+/// (for a quote that ended its own sentence).
+fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
+    // "… ” ― Jane Doe": a dash and a name.
+    if let (Some(d), Some(rest)) = (toks.first(), toks.get(1..)) {
+        if is_dash(text, d) {
+            if let Some(np) = np_after(text, rest) {
+                let tail = rest.iter().find(|t| t.span.start >= np.end);
+                if tail.is_none_or(|t| matches!(t.kind, Tk::End | Tk::Comma)) {
+                    return Some(Found {
+                        mention: np,
+                        appositive: None,
+                        verb: d.span,
+                    });
+                }
+            }
+        }
+    }
+    let k = toks
+        .iter()
+        .position(|t| !matches!(t.kind, Tk::Comma | Tk::Other))?;
+    let toks = &toks[k..];
+    let clause_ends = |used: usize| -> bool {
+        !strict
+            || toks
+                .get(used..)
+                .is_none_or(|r| r.is_empty() || r.iter().take(6).any(|t| matches!(t.kind, Tk::End | Tk::Comma)))
+    };
+    // Verb first.
+    match cue_at(text, toks, 0) {
+        Some(Cue::According) => {
+            let np = np_after(text, toks.get(2..)?)?;
+            return Some(Found {
+                mention: np,
+                appositive: None,
+                verb: Span::new(toks[0].span.start, toks[1].span.end),
+            });
+        }
+        Some(Cue::Finite) => {
+            let np = np_after(text, toks.get(1..)?)?;
+            let used = toks.iter().position(|t| t.span.start >= np.end).unwrap_or(toks.len());
+            return clause_ends(used).then_some(Found {
+                mention: np,
+                appositive: None,
+                verb: toks[0].span,
+            });
+        }
+        Some(Cue::NonFinite) => return None,
+        None => {}
+    }
+    // Subject first: the first speech verb within reach, in the same sentence.
+    if let Some(found) = subject_first(text, toks, strict) {
+        return Some(found);
+    }
+    // Clause-final: `"…" for the record, she said.`
+    let sentence_end = toks.iter().position(|t| t.kind == Tk::End).unwrap_or(toks.len());
+    for c in 0..sentence_end {
+        if toks[c].kind == Tk::Comma {
+            if let Some(found) = subject_first(text, &toks[c + 1..sentence_end], true) {
+                return Some(found);
+            }
+            if cue_at(text, toks, c + 1) == Some(Cue::Finite) {
+                if let Some(np) = toks.get(c + 2..sentence_end).and_then(|r| np_after(text, r)) {
+                    let used = toks.iter().position(|t| t.span.start >= np.end).unwrap_or(toks.len());
+                    if used >= sentence_end {
+                        return Some(Found {
+                            mention: np,
+                            appositive: None,
+                            verb: toks[c + 1].span,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `Secretary of State John Kerry said`, `he told reporters`: a subject at the start of
+/// `toks` and a finite speech verb after it, in the same sentence.
+fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
+    let limit = toks.len().min(MAX_MENTION_WORDS + 24);
+    for v in 1..limit {
+        let t = &toks[v];
+        if matches!(t.kind, Tk::End | Tk::Colon) {
+            return None;
+        }
+        let Some(cue) = cue_at(text, toks, v) else {
+            continue;
+        };
+        if cue != Cue::Finite {
+            return None;
+        }
+        let (mention, appositive) = subject_before(text, &toks[..v])?;
+        // The subject must start the frame (modulo a conjunction), not be an object.
+        let lead = toks
+            .iter()
+            .position(|t| t.span.start >= mention.start)
+            .unwrap_or(0);
+        if lead > 1 {
+            return None;
+        }
+        if strict {
+            let rest = &toks[v + 1..];
+            let ends = rest.is_empty()
+                || rest.iter().take(5).any(|t| matches!(t.kind, Tk::End | Tk::Comma));
+            if !ends {
+                return None;
+            }
+        }
+        return Some(Found {
+            mention,
+            appositive,
+            verb: t.span,
+        });
+    }
+    None
+}
+
+/// Tries the sentence before a quote: the first cue of the sentence whose speaker can be
+/// found (the outermost reporting clause), or, when the quote opens a sentence, a
+/// clause-final attribution ending the sentence before (`…, Schiff said. "…"`).
+fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
+    let start = toks
+        .iter()
+        .rposition(|t| t.kind == Tk::End)
+        .map_or(0, |i| i + 1);
+    let sent = &toks[start..];
+    if !sent.iter().any(|t| t.kind == Tk::Word) {
+        let end = start.checked_sub(1)?;
+        // Right after another quote, the sentence is that quote's attribution.
+        let ps_start = toks[..end]
+            .iter()
+            .rposition(|t| t.kind == Tk::End)
+            .map_or(0, |i| i + 1);
+        if after_quote && ps_start == 0 {
+            return None;
+        }
+        return previous_sentence(text, &toks[..end]);
+    }
+    // "… surprise Republican pollster Daron Shaw: “…”": a name right before a colon.
+    if let [.., last, colon] = sent {
+        if colon.kind == Tk::Colon && last.kind == Tk::Word && lex::is_name_word(w(text, last)) {
+            let words_end = sent.len() - 1;
+            if let Some(np) = np_at_end(text, &sent[..words_end]) {
+                let ntoks = tokens_in(sent, np);
+                if ntoks.len() >= 2 && trailing_name(text, ntoks).is_some_and(|(s, e)| e - s >= 2) {
+                    return Some(Found {
+                        mention: np,
+                        appositive: None,
+                        verb: colon.span,
+                    });
+                }
+            }
+        }
+    }
+    (0..sent.len())
+        .filter(|&v| sent.len() - v <= 40)
+        .find_map(|v| {
+            cue_at(text, sent, v)
+                .and_then(|cue| speaker_of_cue(text, sent, v, cue))
+                .filter(|f| plausible_subject(text, sent, f.mention))
+        })
+}
+
+/// True when a mention can be a speaker: it does not start with a preposition, a
+/// participle or a sentence adverb.
+fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
+    let Some(first) = tokens_in(toks, mention).first() else {
+        return false;
+    };
+    let x = w(text, first);
+    let upper = x.chars().next().is_some_and(char::is_uppercase);
+    if upper && x.ends_with("ing") && !lex::is_name_word(x) {
+        return false;
+    }
+    if upper && x.len() > 2 && x.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && tokens_in(toks, mention).len() == 1 {
+        // A dateline ("WASHINGTON") rather than a speaker.
+        return false;
+    }
+    !(lex::is_capitalized_stopword(x)
+        && !lex::is_pronoun(x)
+        && !matches!(
+            x,
+            "The" | "A" | "An" | "This" | "These" | "Those" | "His" | "Her" | "Their" | "Its" | "Our"
+                | "My" | "Republican" | "Republicans" | "Democrat" | "Democrats" | "Democratic"
+        ))
+}
+
+/// The speaker of the cue at `v` in the sentence `sent`.
+fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found> {
+    let verb = sent[v].span;
+    match cue {
+        Cue::According => {
+            let np = np_after(text, sent.get(v + 2..)?)?;
+            return Some(Found {
+                mention: np,
+                appositive: None,
+                verb: Span::new(sent[v].span.start, sent[v + 1].span.end),
+            });
+        }
+        Cue::NonFinite => {
+            // ", saying": the subject of the clause right before, else of the sentence.
+            let before = &sent[..v];
+            let last_chunk = before
+                .iter()
+                .rposition(|t| t.kind == Tk::Word)
+                .and_then(|e| {
+                    let from = before[..e].iter().rposition(|t| t.kind != Tk::Word).map_or(0, |i| i + 1);
+                    before.get(from..=e)
+                })
+                .filter(|c| c.len() > 1);
+            let own = last_chunk.and_then(|c| sentence_subject(text, c)).filter(|(m, _)| {
+                plausible_subject(text, sent, *m)
+                    && last_chunk.is_some_and(|c| tokens_in(c, *m).len() < c.len())
+            });
+            let (mention, appositive) = own.or_else(|| sentence_subject(text, before))?;
+            return Some(Found {
+                mention,
+                appositive,
+                verb,
+            });
+        }
+        Cue::Finite => {}
+    }
+    // "… and said", "… but added": the subject of the sentence.
+    let prev_word = sent[..v]
+        .iter()
+        .rev()
+        .find(|t| t.kind != Tk::Word || !matches!(w(text, t), "also" | "later" | "then" | "again" | "once"));
+    if prev_word.is_some_and(|t| t.kind == Tk::Word && matches!(w(text, t), "and" | "but")) {
+        let (mention, appositive) = sentence_subject(text, &sent[..v])?;
+        return Some(Found {
+            mention,
+            appositive,
+            verb,
+        });
+    }
+    // `..., said Sen. X: "…"` — verb first.
+    if v > 0 && sent[v - 1].kind == Tk::Comma || v == 0 {
+        if let Some(np) = np_after(text, &sent[v + 1..]) {
+            let next = sent.iter().find(|t| t.span.start >= np.end);
+            let closed = next.is_some_and(|t| matches!(t.kind, Tk::Comma | Tk::Colon));
+            if closed && !lex::is_pronoun(np.get(text).unwrap_or("")) {
+                return Some(Found {
+                    mention: np,
+                    appositive: None,
+                    verb,
+                });
+            }
+        }
+    }
+    let (mention, appositive) = subject_before(text, &sent[..v])?;
+    Some(Found {
+        mention,
+        appositive,
+        verb,
+    })
+}
+
+/// A clause-final attribution ending the sentence `toks` (its end token removed):
+/// `…, Schiff said`, `…, said Mr. Smith`.
+fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
+    let start = toks
+        .iter()
+        .rposition(|t| t.kind == Tk::End)
+        .map_or(0, |i| i + 1);
+    let ps = &toks[start..];
+    let n = ps.len();
+    for v in (n.saturating_sub(4)..n).rev() {
+        if cue_at(text, ps, v) != Some(Cue::Finite) {
+            continue;
+        }
+        // Verb first: ", said Mr. Smith".
+        if v > 0 && ps[v - 1].kind == Tk::Comma {
+            let np = np_after(text, &ps[v + 1..])?;
+            return (np.end == ps[n - 1].span.end).then_some(Found {
+                mention: np,
+                appositive: None,
+                verb: ps[v].span,
+            });
+        }
+        // Subject first: ", Schiff said (on Twitter)".
+        let (mention, appositive) = subject_before(text, &ps[..v])?;
+        let lead = ps.iter().position(|t| t.span.start >= mention.start)?;
+        let clause_final = lead == 0 || ps[lead - 1].kind == Tk::Comma;
+        return clause_final.then_some(Found {
+            mention,
+            appositive,
+            verb: ps[v].span,
+        });
+    }
+    None
+}
+
+/// A transcript label opening the quote: `"WALLACE: Let's start …"`.
+fn transcript_label(text: &str, content: Span) -> Option<Found> {
+    let s = content.get(text)?;
+    let colon = s.get(..s.len().min(40))?.find(':')?;
+    let label = &s[..colon];
+    let ok = label.len() >= 2
+        && label.chars().any(char::is_uppercase)
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-');
+    ok.then(|| Found {
+        mention: Span::new(content.start, content.start + colon),
+        appositive: None,
+        verb: Span::new(content.start + colon, content.start + colon + 1),
+    })
+}
+
+/// A person named in the text.
+#[derive(Debug, Clone, Copy)]
+struct Person {
+    /// The full name.
+    name: Span,
+    /// Its last word.
+    last: Span,
+    /// Where it was seen (mention position).
+    at: usize,
+    block: usize,
+    /// True when the person was the subject of a speech verb there.
+    subject: bool,
+}
+
+/// People named in the blocks read so far, in text order.
+#[derive(Debug, Default)]
+struct Registry {
+    people: Vec<Person>,
+}
+
+impl Registry {
+    fn window<'r>(&'r self, at: usize, block: usize, lookback: usize) -> impl Iterator<Item = &'r Person> + 'r {
+        self.people
+            .iter()
+            .rev()
+            .filter(move |p| p.at < at)
+            .take_while(move |p| p.block + lookback >= block)
+            .take(MAX_REGISTRY_SCAN)
+    }
+
+    fn surname(&self, text: &str, surname: &str, at: usize, block: usize, lookback: usize) -> Option<Span> {
+        self.window(at, block, lookback)
+            .find(|p| p.last.get(text) == Some(surname) && p.name != p.last)
+            .map(|p| p.name)
+    }
+
+    fn pronoun(&self, at: usize, block: usize, lookback: usize) -> Option<Span> {
+        self.window(at, block, lookback)
+            .find(|p| p.subject && p.name != p.last)
+            .or_else(|| self.window(at, block, lookback).find(|p| p.name != p.last))
+            .map(|p| p.name)
+    }
+}
+
+/// The words of a span, as tokens.
+fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
+    let s = toks.partition_point(|t| t.span.start < span.start);
+    let e = toks.partition_point(|t| t.span.end <= span.end);
+    toks.get(s..e.max(s)).unwrap_or(&[])
+}
+
+/// Resolves a mention into an attribution, recording named speakers.
+fn resolve(
+    text: &str,
+    block_toks: &[Tok],
+    found: Found,
+    registry: &Registry,
+    block: usize,
+    options: &Options,
+) -> FoundAttribution {
+    let mtoks = tokens_in(block_toks, found.mention);
+    let mention_text = found.mention.get(text).unwrap_or("");
+    let lookback = options.lookback_blocks();
+    let base = FoundAttribution {
+        speaker: found.mention,
+        mention: Some(found.mention),
+        descriptor: found.appositive,
+        verb: Some(found.verb),
+        resolution: Resolution::Explicit,
+    };
+    if mtoks.len() == 1 && lex::is_pronoun(mention_text) {
+        let speaker = if lex::is_personal_pronoun(mention_text) {
+            registry.pronoun(found.mention.start, block, lookback)
+        } else {
+            None
+        };
+        return FoundAttribution {
+            speaker: speaker.unwrap_or(found.mention),
+            resolution: Resolution::Pronoun,
+            ..base
+        };
+    }
+    let (descriptor, name) = split_mention(text, mtoks);
+    let descriptor = found.appositive.or(descriptor);
+    let Some(name) = name else {
+        return base;
+    };
+    let name_words = tokens_in(mtoks, name);
+    if name_words.len() == 1 {
+        if let Some(full) = registry.surname(text, name.get(text).unwrap_or(""), found.mention.start, block, lookback) {
+            return FoundAttribution {
+                speaker: full,
+                descriptor,
+                resolution: Resolution::Surname,
+                ..base
+            };
+        }
+    }
+    FoundAttribution {
+        speaker: name,
+        descriptor,
+        ..base
+    }
+}
+
+/// Adds the people named in a block's outside-quote tokens to the registry: every run of
+/// two or more name words, and the subject of every speech verb.
+fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, options: &Options) {
+    let first_new = registry.people.len();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].kind == Tk::Word && lex::is_name_word(w(text, &toks[i])) {
+            let mut j = i + 1;
+            while j < toks.len() && toks[j].kind == Tk::Word && {
+                let x = w(text, &toks[j]);
+                (lex::is_name_word(x) || lex::is_name_particle(x)) && !x.ends_with("'s") && !x.ends_with("’s")
+            } {
+                j += 1;
+            }
+            // Include a possessive last word as the name without its suffix? Keep it simple:
+            // a run of two or more words is a full name.
+            if j - i >= 2 {
+                registry.people.push(Person {
+                    name: Span::new(toks[i].span.start, toks[j - 1].span.end),
+                    last: toks[j - 1].span,
+                    at: toks[i].span.start,
+                    block,
+                    subject: false,
+                });
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    // Speech subjects.
+    for v in 0..toks.len() {
+        let t = &toks[v];
+        if cue_at(text, toks, v) != Some(Cue::Finite) {
+            continue;
+        }
+        let lo = v.saturating_sub(40);
+        let Some((mention, _)) = subject_before(text, &toks[lo..v]) else {
+            continue;
+        };
+        let mtoks = tokens_in(toks, mention);
+        let (_, name) = split_mention(text, mtoks);
+        let Some(name) = name else { continue };
+        let n = tokens_in(mtoks, name);
+        let full = if n.len() >= 2 {
+            Some(name)
+        } else {
+            registry.surname(text, name.get(text).unwrap_or(""), mention.start, block, options.lookback_blocks())
+        };
+        if let Some(full) = full {
+            let last = tokens_in(toks, full).last().map_or(full, |t| t.span);
+            registry.people.push(Person {
+                name: full,
+                last,
+                at: t.span.start,
+                block,
+                subject: true,
+            });
+        }
+    }
+    registry.people[first_new..].sort_by_key(|p| p.at);
+}
+
 /// Attributes each quote; the result has one entry per quote.
 pub(crate) fn attribute(
     text: &str,
@@ -27,6 +1281,311 @@ pub(crate) fn attribute(
     quotes: &[FoundQuote],
     options: &Options,
 ) -> Vec<Option<FoundAttribution>> {
-    let _ = (text, blocks, options);
-    vec![None; quotes.len()]
+    let mut out: Vec<Option<FoundAttribution>> = vec![None; quotes.len()];
+    let mut registry = Registry::default();
+    let mut toks: Vec<Tok> = Vec::new();
+    // Frame boundaries: frames[i] is the token range before quote i of the block.
+    let mut frames: Vec<(usize, usize)> = Vec::new();
+    let mut qi = 0;
+    for (bi, &block) in blocks.iter().enumerate() {
+        let q_start = qi;
+        while qi < quotes.len() && quotes[qi].block == bi {
+            qi += 1;
+        }
+        let block_quotes = &quotes[q_start..qi];
+        toks.clear();
+        frames.clear();
+        let mut pos = block.start;
+        for q in block_quotes {
+            let from = toks.len();
+            tokenize(text, Span::new(pos, q.open.start.max(pos)), &mut toks);
+            frames.push((from, toks.len()));
+            pos = q.close.map_or(block.end, |c| c.end).max(pos);
+        }
+        let from = toks.len();
+        tokenize(text, Span::new(pos.min(block.end), block.end), &mut toks);
+        frames.push((from, toks.len()));
+        register(text, &toks, bi, &mut registry, options);
+
+        for (k, q) in block_quotes.iter().enumerate() {
+            let (bs, be) = frames[k];
+            let before = &toks[bs.max(be.saturating_sub(MAX_FRAME_TOKENS))..be];
+            let (as_, ae) = frames[k + 1];
+            let after = if q.close.is_some() {
+                &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)]
+            } else {
+                &[][..]
+            };
+            let content = q.content.get(text).unwrap_or("");
+            let last = content.chars().next_back().unwrap_or(' ');
+            let comma_after = after.first().is_some_and(|t| matches!(t.kind, Tk::Comma | Tk::Other));
+            let after_first = matches!(last, ',' | '?' | '!' | '—' | '-' | '–' | '…') || comma_after;
+            let found = if let Some(label) = transcript_label(text, q.content) {
+                Some(label)
+            } else if after_first {
+                after_quote(text, after, false).or_else(|| before_quote(text, before, k > 0))
+            } else {
+                before_quote(text, before, k > 0).or_else(|| after_quote(text, after, true))
+            };
+            out[q_start + k] = found.map(|f| resolve(text, &toks, f, &registry, bi, options));
+        }
+        continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
+    }
+    out
+}
+
+/// Fills unattributed quotes of one block from the quotes around them.
+fn continuations(
+    text: &str,
+    block: Span,
+    block_quotes: &[FoundQuote],
+    q_start: usize,
+    out: &mut [Option<FoundAttribution>],
+    quotes: &[FoundQuote],
+    blocks: &[Span],
+) {
+    let as_continuation = |a: FoundAttribution, keep_mention: bool| FoundAttribution {
+        mention: if keep_mention { a.mention } else { None },
+        verb: None,
+        resolution: Resolution::Continuation,
+        ..a
+    };
+    // Only quotation text (and punctuation) in the block?
+    let only_quotes = {
+        let mut outside = 0usize;
+        let mut pos = block.start;
+        for q in block_quotes {
+            outside += letters(text, Span::new(pos, q.open.start.max(pos)));
+            pos = q.close.map_or(block.end, |c| c.end).max(pos);
+        }
+        outside + letters(text, Span::new(pos.min(block.end), block.end)) == 0
+    };
+    let mut current: Option<FoundAttribution> = None;
+    for (k, q) in block_quotes.iter().enumerate() {
+        let i = q_start + k;
+        if let Some(a) = out[i] {
+            current = Some(a);
+            continue;
+        }
+        if let Some(a) = current {
+            out[i] = Some(as_continuation(a, true));
+            continue;
+        }
+        let from_previous = (q.continues_previous || (only_quotes && k == 0 && q.open.start == block.start))
+            && i > 0
+            && quotes[i - 1].block + 1 == q.block
+            && blocks.get(q.block).is_some();
+        if from_previous {
+            if let Some(a) = out[i - 1] {
+                out[i] = Some(as_continuation(a, false));
+                current = out[i];
+            }
+        }
+    }
+    // Backwards: a quote before the attributed one in the same block.
+    let mut next: Option<FoundAttribution> = None;
+    for k in (0..block_quotes.len()).rev() {
+        let i = q_start + k;
+        match out[i] {
+            Some(a) => next = Some(a),
+            None => {
+                if let Some(a) = next {
+                    out[i] = Some(as_continuation(a, true));
+                }
+            }
+        }
+    }
+}
+
+/// Count of letters in a span (0 when the span is out of bounds).
+fn letters(text: &str, span: Span) -> usize {
+    span.get(text)
+        .map_or(0, |s| s.chars().filter(|c| c.is_alphanumeric()).take(1).count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::trim_span;
+    use crate::quotes::find_quotes;
+
+    /// Paragraph spans of a text whose paragraphs are separated by blank lines.
+    fn paragraphs(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for p in text.split("\n\n") {
+            let s = trim_span(text, Span::new(pos, pos + p.len()));
+            if !s.is_empty() {
+                out.push(s);
+            }
+            pos += p.len() + 2;
+        }
+        out
+    }
+
+    struct Row<'t> {
+        speaker: Option<&'t str>,
+        mention: Option<&'t str>,
+        descriptor: Option<&'t str>,
+        resolution: Option<Resolution>,
+    }
+
+    fn run(text: &str) -> Vec<Row<'_>> {
+        let blocks = paragraphs(text);
+        let quotes = find_quotes(text, &blocks, &Options::default());
+        let attrs = attribute(text, &blocks, &quotes, &Options::default());
+        quotes
+            .iter()
+            .zip(&attrs)
+            .map(|(_, a)| Row {
+                speaker: a.map(|a| a.speaker.get(text).unwrap()),
+                mention: a.and_then(|a| a.mention).map(|m| m.get(text).unwrap()),
+                descriptor: a.and_then(|a| a.descriptor).map(|d| d.get(text).unwrap()),
+                resolution: a.map(|a| a.resolution),
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (Option<&str>, Option<&str>, Option<&str>, Option<Resolution>) {
+        let rows = run(text);
+        let r = rows.last().expect("a quote");
+        (r.speaker, r.mention, r.descriptor, r.resolution)
+    }
+
+    use Resolution::*;
+
+    #[test]
+    fn positions_and_forms() {
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            ("\"We will win,\" said Mayor Ann Lee.", "Ann Lee", "Mayor Ann Lee", Some("Mayor")),
+            ("\"We will win,\" Gov. Tom Reed said.", "Tom Reed", "Gov. Tom Reed", Some("Gov.")),
+            ("Tom Reed said, \"We will win.\"", "Tom Reed", "Tom Reed", None),
+            ("Tom Reed said: \"We will win.\"", "Tom Reed", "Tom Reed", None),
+            ("\"We will win,\" said Mr. Reed.", "Reed", "Mr. Reed", None),
+            ("\"We will win,\" Tom Reed, 45, said.", "Tom Reed", "Tom Reed", None),
+            (
+                "\"We will win,\" Tom Reed, a farmer from Ohio, said.",
+                "Tom Reed",
+                "Tom Reed",
+                Some("a farmer from Ohio"),
+            ),
+            ("\"We will win,\" according to the statement.", "the statement", "the statement", None),
+            ("\"We will win,\" the statement said.", "the statement", "the statement", None),
+            ("\"We will win,\" Tom Reed told reporters.", "Tom Reed", "Tom Reed", None),
+            ("\"We will win,\" Tom Reed wrote on Twitter.", "Tom Reed", "Tom Reed", None),
+            ("\"Will we win?\" asked Tom Reed.", "Tom Reed", "Tom Reed", None),
+            (
+                "The mayor, Ann Lee, called the plan \"a costly mistake.\"",
+                "Ann Lee",
+                "Ann Lee",
+                None,
+            ),
+            (
+                "\"We will win,\" Tom Reed said in a statement.",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
+        ];
+        for (text, speaker, mention, descriptor) in cases {
+            let (s, m, d, _) = one(text);
+            assert_eq!(s, Some(*speaker), "speaker of {text}");
+            assert_eq!(m, Some(*mention), "mention of {text}");
+            assert_eq!(d, *descriptor, "descriptor of {text}");
+        }
+    }
+
+    #[test]
+    fn middle_position_and_continuation() {
+        let rows = run("\"We will win,\" she said, \"and we will win big.\" \"Believe it.\"");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].mention, Some("she"));
+        assert_eq!(rows[1].mention, Some("she"));
+        assert_eq!(rows[1].resolution, Some(Pronoun));
+        assert_eq!(rows[2].resolution, Some(Continuation));
+    }
+
+    #[test]
+    fn pronoun_and_surname_resolution() {
+        let text = "Mayor Ann Lee said on Monday that the bridge would close.\n\n\
+                    \"It is not safe,\" she said.\n\n\
+                    \"We have no choice,\" Lee added.";
+        let rows = run(text);
+        assert_eq!(rows[0].speaker, Some("Ann Lee"));
+        assert_eq!(rows[0].resolution, Some(Pronoun));
+        assert_eq!(rows[0].mention, Some("she"));
+        assert_eq!(rows[1].speaker, Some("Ann Lee"));
+        assert_eq!(rows[1].resolution, Some(Surname));
+    }
+
+    #[test]
+    fn continued_paragraph_quote() {
+        let text = "\"The first part runs on,\" said Tom Reed. \"And on.\n\n\"The second part ends here.\"";
+        let rows = run(text);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2].speaker, Some("Tom Reed"));
+        assert_eq!(rows[2].resolution, Some(Continuation));
+        assert_eq!(rows[2].mention, None);
+    }
+
+    #[test]
+    fn anonymous_speakers_kept_as_written() {
+        let (s, m, d, r) = one("\"It will happen,\" said one of the sources familiar with the talks.");
+        assert_eq!((s, m, d, r), (Some("one of the sources"), Some("one of the sources"), None, Some(Explicit)));
+    }
+
+    #[test]
+    fn titles_are_not_attributed_to_quote_words() {
+        // Words inside the quotation never become the speaker.
+        let rows = run("\"Smith said nothing,\" he said.");
+        assert_eq!(rows[0].mention, Some("he"));
+    }
+
+    /// The seed article: ten body quotes, speakers, resolutions and descriptors.
+    #[test]
+    fn golden_seed() {
+        let text = include_str!("../tests/golden/seed-aljazeera.txt");
+        // Body paragraphs: the blank-line separated blocks of prose (long enough, or
+        // quoting), skipping the headline/dek and the trailing boilerplate.
+        let blocks: Vec<Span> = paragraphs(text)
+            .into_iter()
+            .filter(|s| {
+                let p = s.get(text).unwrap();
+                p.len() > 120 || p.starts_with('"') || p.starts_with('“')
+            })
+            .collect();
+        let quotes = find_quotes(text, &blocks, &Options::default());
+        let attrs = attribute(text, &blocks, &quotes, &Options::default());
+        let got: Vec<(&str, Option<&str>, Option<&str>, Option<Resolution>, Option<&str>)> = quotes
+            .iter()
+            .zip(&attrs)
+            .map(|(q, a)| {
+                let c = q.content.get(text).unwrap();
+                (
+                    c.get(..c.len().min(12)).unwrap_or(c),
+                    a.map(|a| a.speaker.get(text).unwrap()),
+                    a.and_then(|a| a.descriptor).map(|d| d.get(text).unwrap()),
+                    a.map(|a| a.resolution),
+                    a.and_then(|a| a.mention).map(|m| m.get(text).unwrap()),
+                )
+            })
+            .collect();
+        let want: Vec<(&str, Option<&str>, Option<&str>, Option<Resolution>, Option<&str>)> = vec![
+            ("The aim is r", Some("Dmitry Peskov"), Some("Kremlin spokesman"), Some(Explicit), Some("Kremlin spokesman Dmitry Peskov")),
+            ("These organi", Some("Dmitry Peskov"), Some("Kremlin spokesman"), Some(Continuation), Some("Kremlin spokesman Dmitry Peskov")),
+            ("What is impo", Some("John Kerry"), Some("Secretary of State"), Some(Explicit), Some("Secretary of State John Kerry")),
+            ("That's clear", Some("John Kerry"), Some("Secretary of State"), Some(Continuation), Some("Secretary of State John Kerry")),
+            ("indiscrimina", Some("Josh Earnest"), None, Some(Surname), Some("Earnest")),
+            ("She pointed ", Some("Josh Earnest"), None, Some(Surname), Some("Earnest")),
+            ("The operatio", Some("Sergei Ivanov"), Some("President Vladimir Putin's chief of staff"), Some(Explicit), Some("Sergei Ivanov")),
+            ("I have a low", Some("Robert Otto"), None, Some(Pronoun), Some("he")),
+            ("It's easy, t", Some("Robert Otto"), None, Some(Continuation), Some("he")),
+            ("The [Russian", Some("one of the sources"), None, Some(Explicit), Some("one of the sources")),
+        ];
+        assert_eq!(got, want);
+        assert!(
+            !quotes.iter().any(|q| q.content.get(text).unwrap().contains("weak spots’")),
+            "the headline's single quotes are not a quote"
+        );
+    }
 }

@@ -1,7 +1,33 @@
 //! Stage 3: blocks → labelled blocks (headline, dek, byline, body, tags, boilerplate…).
+//!
+//! The stage works from general signals, never from site-specific strings, in four steps,
+//! each linear in the number of blocks:
+//!
+//! 1. **Features** ([`features`]): per block, once — length, words, share of lower-case
+//!    words, sentence punctuation (including `。`), separators, link-like text, a hash of
+//!    the folded text, and a boilerplate reason from generic phrase lists
+//!    (`src/data/boilerplate_phrases.txt`). Metadata recognizers ([`lines`]) tell bylines,
+//!    date lines, photo credits and tag lines.
+//! 2. **Prose classes**: each block is *good* (reads as prose), *near* (a short sentence),
+//!    *short* or *bad* (boilerplate or metadata).
+//! 3. **Main body run**: good blocks are chained into clusters while the junk between them
+//!    stays small; the heaviest cluster is the story. Inside it, short blocks are kept as
+//!    paragraphs (list items, one-line paragraphs) or subheads (short, no sentence
+//!    punctuation, followed by prose); bad blocks are set aside.
+//! 4. **Header and trailer**: the headline is chosen among the title-like blocks before
+//!    the story (closeness, a byline or date after it, repeated copies and "Title | Site"
+//!    variants); a sentence under it is the dek; bylines, dates and credits are labelled;
+//!    after the story come credit lines, related-topic tags and boilerplate. A later exact
+//!    repeat of a block is a `duplicate`.
+
+mod features;
+mod lexicon;
+mod lines;
 
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
+use features::Features;
+use std::collections::{HashMap, HashSet};
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,8 +44,483 @@ pub(crate) enum Label {
     Boilerplate(BoilerplateReason),
 }
 
+/// How much a block reads as article prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Prose: a sentence or more of ordinary text.
+    Good,
+    /// A short sentence.
+    Near,
+    /// Short text that is not a sentence: a heading, a list item, a menu entry.
+    Short,
+    /// Boilerplate or metadata.
+    Bad,
+}
+
+/// The metadata kind of a block, from its own text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Meta {
+    None,
+    Byline,
+    Date,
+    Credit,
+    TagHeading,
+    TagLine,
+}
+
+/// How many blocks before the story are searched for the headline.
+const HEADER_WINDOW: usize = 30;
+
 /// Labels every block; the result has one label per block.
 pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
-    let _ = text;
-    blocks.iter().map(|_| Label::Paragraph).collect()
+    let mut feats = features::features(text, blocks);
+    let raw: Vec<&str> = blocks.iter().map(|b| b.span.get(text).unwrap_or("")).collect();
+    let meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
+    // A credit ("Image copyright Agency") is not a copyright footer.
+    for (f, &m) in feats.iter_mut().zip(&meta) {
+        if m == Meta::Credit {
+            f.reason = None;
+        }
+    }
+    let class: Vec<Class> = feats.iter().zip(&meta).map(|(f, &m)| class(f, m)).collect();
+    let n = blocks.len();
+    let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
+    let Some((start, end)) = body_run(&feats, &class) else {
+        header(&raw, &feats, &meta, &class, n, &mut labels);
+        duplicates(&feats, &mut labels);
+        return labels;
+    };
+    body(&feats, &meta, &class, start, end, &mut labels);
+    header(&raw, &feats, &meta, &class, start, &mut labels);
+    trailer(&raw, &feats, &meta, end + 1, &mut labels);
+    duplicates(&feats, &mut labels);
+    labels
 }
+
+fn meta(s: &str, f: &Features) -> Meta {
+    if lines::is_byline(s, f) {
+        Meta::Byline
+    } else if lines::is_date(f) {
+        Meta::Date
+    } else if lines::is_credit(s, f) {
+        Meta::Credit
+    } else if lines::is_tag_heading(f) {
+        Meta::TagHeading
+    } else if lines::is_tag_line(s, f) {
+        Meta::TagLine
+    } else {
+        Meta::None
+    }
+}
+
+fn class(f: &Features, meta: Meta) -> Class {
+    if f.reason.is_some() || !matches!(meta, Meta::None | Meta::TagLine) || f.linky && f.words < 12
+    {
+        return Class::Bad;
+    }
+    let size = f.size();
+    let lower = f.lower_ratio();
+    let listy = f.separators * 4 > f.words.max(1);
+    if f.teaser {
+        return Class::Bad;
+    }
+    if f.sentence() && size >= 10 && lower >= 0.4 && !listy || size >= 30 && lower >= 0.5 {
+        Class::Good
+    } else if f.terminal && size >= 4 && lower >= 0.3
+        || size >= 10 && lower >= 0.5 && !listy
+        || f.list_marker && size >= 3
+    {
+        Class::Near
+    } else {
+        Class::Short
+    }
+}
+
+/// How much a block adds to a run of story blocks: prose adds its size in words, junk costs.
+fn weight(f: &Features, c: Class) -> f32 {
+    let size = f.size() as f32;
+    let k = |i: usize, d: f32| {
+        std::env::var("CD_W")
+            .ok()
+            .and_then(|v| v.split(',').nth(i).and_then(|x| x.parse::<f32>().ok()))
+            .unwrap_or(d)
+    };
+    match c {
+        Class::Good => size,
+        Class::Near if !f.terminal && !f.list_marker => -k(7, 3.0),
+        Class::Near => size * k(0, 0.2),
+        Class::Short if content_like(f) => -k(5, 1.0),
+        Class::Short => -(k(1, 8.0) + size * 0.5).min(k(2, 15.0)),
+        Class::Bad => match f.reason {
+            Some(
+                BoilerplateReason::Comments
+                | BoilerplateReason::Related
+                | BoilerplateReason::Copyright
+                | BoilerplateReason::Cookie,
+            ) => -k(6, 60.0),
+            _ => -(k(3, 15.0) + size * 0.25).min(k(4, 25.0)),
+        },
+    }
+}
+
+/// A short block that looks like content rather than a link: digits, lower-case words,
+/// inner punctuation, a list marker.
+fn content_like(f: &Features) -> bool {
+    f.list_marker
+        || f.digits > 0 && f.letters > 0
+        || f.words >= 3 && f.lower_ratio() >= 0.5
+        || f.commas > 0 && f.words >= 3
+}
+
+/// The maximum-sum segment of `w` (Kadane): `(sum, first, last)`, starting and ending on a
+/// positive weight.
+fn max_segment(w: &[f32]) -> Option<(f32, usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut sum = 0.0f32;
+    let mut from = 0;
+    for (i, &x) in w.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            from = i;
+        }
+        sum += x;
+        if x > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, from, i));
+        }
+    }
+    let (sum, mut first, last) = best?;
+    while first < last && w[first] <= 0.0 {
+        first += 1;
+    }
+    Some((sum, first, last))
+}
+
+/// True for boilerplate that ends a story: comments, related stories, legal footers.
+fn is_barrier(f: &Features, c: Class) -> bool {
+    c == Class::Bad
+        && matches!(
+            f.reason,
+            Some(
+                BoilerplateReason::Comments
+                    | BoilerplateReason::Related
+                    | BoilerplateReason::Copyright
+                    | BoilerplateReason::Cookie
+            )
+        )
+}
+
+/// The first and last block of the main body run: the run of blocks with the greatest
+/// total [`weight`], then neighbouring runs of real weight that no barrier separates from
+/// it (a story cut in two by a code listing, a chart or a share bar).
+fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
+    let w: Vec<f32> = feats.iter().zip(class).map(|(f, &c)| weight(f, c)).collect();
+    let (sum, mut first, mut last) = max_segment(&w)?;
+    let frac = std::env::var("CD_M").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.03);
+    let alpha = std::env::var("CD_A").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(1.0);
+    let gap_len = std::env::var("CD_G").ok().and_then(|v| v.parse::<usize>().ok()).unwrap_or(60);
+    // A neighbouring run joins when it is heavy enough and the junk between costs less
+    // than it weighs, with no barrier in between.
+    let joins = |s: f32, a: usize, b: usize| {
+        let gap: f32 = w.get(a..b).map_or(0.0, |g| g.iter().sum());
+        s >= 20.0
+            && s >= sum * frac
+            && -gap <= alpha * s
+            && b.saturating_sub(a) <= gap_len
+            && (a..b).all(|i| !is_barrier(&feats[i], class[i]))
+    };
+    loop {
+        let before = max_segment(w.get(..first).unwrap_or(&[]))
+            .filter(|&(s, _, l)| joins(s, l + 1, first));
+        let after = max_segment(w.get(last + 1..).unwrap_or(&[]))
+            .map(|(s, f, l)| (s, f + last + 1, l + last + 1))
+            .filter(|&(s, f, _)| joins(s, last + 1, f));
+        match (before, after) {
+            (Some((_, f, _)), _) => first = f,
+            (None, Some((_, _, l))) => last = l,
+            (None, None) => break,
+        }
+    }
+    Some((first, last))
+}
+
+/// The label of a set-aside block by its own text, outside the body.
+fn aside(f: &Features, meta: Meta) -> Label {
+    match meta {
+        Meta::Byline => Label::Byline,
+        Meta::Date => Label::Date,
+        Meta::Credit => Label::Credit,
+        _ => Label::Boilerplate(f.reason.unwrap_or(BoilerplateReason::Other)),
+    }
+}
+
+/// Labels the blocks of the main run `start..=end`.
+fn body(
+    feats: &[Features],
+    meta: &[Meta],
+    class: &[Class],
+    start: usize,
+    end: usize,
+    labels: &mut [Label],
+) {
+    for i in start..=end {
+        let f = &feats[i];
+        labels[i] = match class[i] {
+            Class::Good | Class::Near => Label::Paragraph,
+            Class::Bad => aside(f, meta[i]),
+            Class::Short => {
+                let next_prose = (i + 1..=end)
+                    .find(|&j| class[j] != Class::Bad)
+                    .is_some_and(|j| matches!(class[j], Class::Good | Class::Near));
+                let small = if f.caseless_script() { f.chars <= 40 } else { f.words <= 14 };
+                if small && !f.terminal && !f.colon && !f.list_marker && f.commas == 0 && next_prose && i > start {
+                    Label::Subhead
+                } else {
+                    Label::Paragraph
+                }
+            }
+        };
+    }
+}
+
+/// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk.
+fn header(
+    raw: &[&str],
+    feats: &[Features],
+    meta: &[Meta],
+    class: &[Class],
+    start: usize,
+    labels: &mut [Label],
+) {
+    let h = headline(raw, feats, meta, class, start);
+    // Metadata counts only near the headline (or the story): elsewhere it is junk.
+    let zone = h.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
+    for i in 0..start {
+        let f = &feats[i];
+        let byline_name = i >= zone
+            && meta[i] == Meta::None
+            && lines::is_bare_name(raw[i], f)
+            && (h.is_some_and(|h| i == h + 1)
+                || matches!(meta.get(i + 1), Some(Meta::Date))
+                || i + 2 < start && meta[i + 2] == Meta::Date);
+        labels[i] = match aside(f, meta[i]) {
+            _ if byline_name => Label::Byline,
+            Label::Byline | Label::Date | Label::Credit if i < zone => {
+                Label::Boilerplate(BoilerplateReason::Other)
+            }
+            Label::Boilerplate(BoilerplateReason::Other) if f.words <= 6 => {
+                Label::Boilerplate(BoilerplateReason::Navigation)
+            }
+            l => l,
+        };
+    }
+    let Some(h) = h else {
+        return;
+    };
+    labels[h] = Label::Headline;
+    // The first sentence under the headline is the dek.
+    for i in h + 1..start.min(h + 4) {
+        let f = &feats[i];
+        if matches!(labels[i], Label::Byline | Label::Date | Label::Credit) {
+            continue;
+        }
+        if meta[i] == Meta::None
+            && f.reason.is_none()
+            && matches!(class[i], Class::Good | Class::Near)
+            && f.lower_ratio() >= 0.5
+        {
+            labels[i] = Label::Dek;
+            break;
+        }
+    }
+}
+
+/// True when the block ends with a separator or dash ("Business —", "News |").
+fn ends_with_separator(s: &str) -> bool {
+    s.trim_end()
+        .ends_with(['—', '–', '-', '|', '/', '>', '»', '›', ':', '•', '·'])
+}
+
+/// The title-like block before the story most likely to be its headline.
+fn headline(
+    raw: &[&str],
+    feats: &[Features],
+    meta: &[Meta],
+    class: &[Class],
+    start: usize,
+) -> Option<usize> {
+    let lo = start.saturating_sub(HEADER_WINDOW);
+    // Folded keys of blocks cut at a site-name separator ("Title | Site").
+    let mut counts: HashMap<u64, usize> = HashMap::new();
+    for f in feats.iter() {
+        *counts.entry(f.key).or_default() += 1;
+    }
+    let mut cut_keys: HashSet<u64> = HashSet::new();
+    for s in raw.iter().take(start).skip(lo) {
+        if let Some(cut) = site_cut(s) {
+            cut_keys.insert(features::block_features(cut).key);
+        }
+    }
+    let mut best: Option<(f32, usize)> = None;
+    for i in lo..start {
+        let f = &feats[i];
+        let size_ok = if f.caseless_script() {
+            (5..=80).contains(&f.chars)
+        } else {
+            (2..=30).contains(&f.words)
+        };
+        if !size_ok
+            || meta[i] != Meta::None
+            || f.reason.is_some()
+            || f.linky
+            || class[i] == Class::Bad
+        {
+            continue;
+        }
+        let size = if f.caseless_script() {
+            f.chars as f32 / 2.0
+        } else {
+            f.words as f32
+        };
+        let mut score = 0.35 * size.min(12.0);
+        // Long and in sentence case: a dek or a caption rather than a headline.
+        if f.words > 14 && f.lower_ratio() >= 0.6 {
+            score -= 1.5;
+        }
+        if f.words < 3 && !f.caseless_script() {
+            score -= 1.0;
+        }
+        if ends_with_separator(raw[i]) {
+            score -= 2.0;
+        }
+        if f.separators >= 2 {
+            score -= 2.0;
+        }
+        if f.full_stop {
+            score -= 2.0;
+        }
+        if f.words > 20 {
+            score -= 1.5;
+        }
+        if f.commas >= 3 || f.inner_stops > 1 {
+            score -= 1.0;
+        }
+        if f.list_marker {
+            score -= 1.0;
+        }
+        // Headlines start with a capital (or a digit, or a quote).
+        if f.upper == 0 && f.lower > 0 {
+            score -= 2.0;
+        }
+        if (i + 1..start.min(i + 4)).any(|j| matches!(meta[j], Meta::Byline | Meta::Date)) {
+            score += 2.0;
+        }
+        if counts.get(&f.key).copied().unwrap_or(0) > 1 || cut_keys.contains(&f.key) {
+            score += 1.5;
+        }
+        // "Title | Site" when "Title" is on the page too: the plain copy wins.
+        if site_cut(raw[i]).is_some_and(|c| counts.contains_key(&features::block_features(c).key)) {
+            score -= 1.0;
+        }
+        // A longer sentence right under it: a dek under its headline.
+        if let (Some(g), Some(Meta::None)) = (feats.get(i + 1), meta.get(i + 1)) {
+            if i + 1 < start
+                && g.words > f.words
+                && g.lower_ratio() >= 0.5
+                && g.reason.is_none()
+                && matches!(class[i + 1], Class::Good | Class::Near)
+            {
+                score += 1.5;
+            }
+        }
+        // A longer sentence right under a title-like block: the dek, not the headline.
+        if let (Some(p), Some(Meta::None)) = (i.checked_sub(1).and_then(|j| feats.get(j)), i.checked_sub(1).and_then(|j| meta.get(j))) {
+            if (4..f.words).contains(&p.words)
+                && p.reason.is_none()
+                && !p.full_stop
+                && !ends_with_separator(raw[i - 1])
+                && f.lower_ratio() >= 0.5
+                && class[i - 1] != Class::Bad
+            {
+                score -= 1.5;
+            }
+        }
+        let distance = (start - i) as f32;
+        score += 3.0 / (1.0 + distance / 3.0);
+        if best.is_none_or(|(b, _)| score >= b) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// "Title | Site" → "Title": the text before a site-name separator, when what is cut off
+/// is shorter than what remains.
+fn site_cut(s: &str) -> Option<&str> {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+        if let Some(at) = s.rfind(sep) {
+            let (head, tail) = (s.get(..at)?, s.get(at + sep.len()..)?);
+            if tail.chars().count() < head.chars().count() && !head.trim().is_empty() {
+                return Some(head.trim());
+            }
+        }
+    }
+    None
+}
+
+/// Labels the blocks after the story: credit lines, related tags, boilerplate.
+fn trailer(raw: &[&str], feats: &[Features], meta: &[Meta], from: usize, labels: &mut [Label]) {
+    let item = |j: usize| {
+        meta.get(j) == Some(&Meta::TagLine)
+            || raw.get(j).is_some_and(|s| feats.get(j).is_some_and(|f| lines::is_tag_item(s, f)))
+    };
+    let mut tags_open = false;
+    for i in from..feats.len() {
+        let f = &feats[i];
+        labels[i] = match meta[i] {
+            Meta::TagHeading
+                if meta.get(i + 1) == Some(&Meta::TagLine) || item(i + 1) && item(i + 2) =>
+            {
+                tags_open = true;
+                Label::TagHeading
+            }
+            _ if tags_open && item(i) => Label::Tags,
+            m => {
+                tags_open = false;
+                match aside(f, m) {
+                    Label::Boilerplate(BoilerplateReason::Other) if f.words <= 3 => {
+                        Label::Boilerplate(BoilerplateReason::Navigation)
+                    }
+                    Label::Boilerplate(BoilerplateReason::Other)
+                        if !f.sentence() && f.words <= 20 =>
+                    {
+                        Label::Boilerplate(BoilerplateReason::Related)
+                    }
+                    l => l,
+                }
+            }
+        };
+    }
+}
+
+/// A later exact repeat (folded) of an earlier block is a duplicate, unless it is the
+/// headline or a short block inside the body.
+fn duplicates(feats: &[Features], labels: &mut [Label]) {
+    let mut seen: HashSet<u64> = HashSet::with_capacity(feats.len());
+    for (f, label) in feats.iter().zip(labels.iter_mut()) {
+        if f.key == 0 {
+            continue;
+        }
+        let first = seen.insert(f.key);
+        if first {
+            continue;
+        }
+        match label {
+            Label::Headline => {}
+            Label::Paragraph | Label::Subhead if f.words < 6 => {}
+            _ => *label = Label::Boilerplate(BoilerplateReason::Duplicate),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

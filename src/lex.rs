@@ -1,16 +1,28 @@
-//! Tiny nom parsers shared by the stages: words, spaces, punctuation.
+//! Tiny nom parsers and word classes shared by the stages: words, spaces, punctuation,
+//! speech verbs, title words, pronouns and personal names.
 //!
 //! Every parser here is `complete` (our input is always whole) and generic over the nom
 //! error type, so tests can ask for verbose errors while the hot path uses the cheap default.
+//! The word lists are data: `src/data/speech_verbs.txt` and `src/data/titles.txt`, read
+//! with `include_str!` and turned into sets once.
 
-use nom::bytes::complete::{take_while, take_while1};
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::combinator::{recognize, verify};
 use nom::error::ParseError;
 use nom::IResult;
 use nom::Parser;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Blank characters (see [`crate::normalize::is_blank`]), possibly none.
 pub(crate) fn blank0<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
     take_while(crate::normalize::is_blank).parse(input)
+}
+
+/// Blank characters, at least one.
+pub(crate) fn blank1<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
+    take_while1(crate::normalize::is_blank).parse(input)
 }
 
 /// One word: a run of letters, digits, apostrophes, hyphens and periods (for "U.S.", "Jr.").
@@ -22,6 +34,324 @@ pub(crate) fn word<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a st
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '‐')
+}
+
+/// A speech verb from the lexicon, written in lower case ("said", "told", "tweeted").
+pub(crate) fn speech_verb<'a, E: ParseError<&'a str>>(
+    input: &'a str,
+) -> IResult<&'a str, &'a str, E> {
+    verify(word, |w: &str| is_speech_verb(w)).parse(input)
+}
+
+/// A multi-word attribution cue that is not a verb: "according to", "in a statement".
+pub(crate) fn cue_phrase<'a, E: ParseError<&'a str>>(
+    input: &'a str,
+) -> IResult<&'a str, &'a str, E> {
+    alt((
+        recognize((tag_no_case("according"), blank1, tag("to"))),
+        recognize((tag("in"), blank1, alt((tag("a"), tag("an"))), blank1, statement_noun)),
+    ))
+    .parse(input)
+}
+
+/// The nouns of "in a statement", "in an interview".
+fn statement_noun<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
+    alt((
+        tag("statement"),
+        tag("interview"),
+        tag("email"),
+        tag("e-mail"),
+        tag("tweet"),
+        tag("post"),
+        tag("speech"),
+        tag("letter"),
+        tag("memo"),
+        tag("op-ed"),
+    ))
+    .parse(input)
+}
+
+/// A word with a trailing possessive or period removed, for lexicon look-ups.
+fn bare(w: &str) -> &str {
+    let w = w.trim_end_matches(['.', ',']);
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
+fn lexicon(data: &'static str) -> HashSet<&'static str> {
+    data.lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+/// True when `w` is a speech verb form of the lexicon. Only lower-case forms count, so
+/// "States" or "Post" never read as verbs.
+pub(crate) fn is_speech_verb(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| lexicon(include_str!("data/speech_verbs.txt")));
+    let w = w.trim_end_matches(['.', ',', ':']);
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && set.contains(w)
+}
+
+/// True when `w` is a title or role word ("Secretary", "spokesman", "Gen.", "Mr.").
+pub(crate) fn is_title_word(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| lexicon(include_str!("data/titles.txt")));
+    if w.len() > 24 {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    set.contains(lower.as_str()) || set.contains(bare(&lower))
+}
+
+/// True for honorifics that are not a role: "Mr.", "Mrs.", "Ms.", "Dr.".
+pub(crate) fn is_honorific(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame"
+    )
+}
+
+/// The word without a contracted verb: "He’s" → "He", "they'd" → "they".
+fn uncontract(w: &str) -> &str {
+    for suffix in ["'s", "’s", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    w
+}
+
+/// True for personal pronouns that can be the subject of a speech verb (also contracted:
+/// "he’s", "they’d").
+pub(crate) fn is_pronoun(w: &str) -> bool {
+    matches!(
+        uncontract(w),
+        "he" | "she"
+            | "they"
+            | "I"
+            | "we"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "it"
+            | "It"
+            | "you"
+            | "You"
+    )
+}
+
+/// True for pronouns that point back to one person ("he", "she").
+pub(crate) fn is_personal_pronoun(w: &str) -> bool {
+    matches!(uncontract(w), "he" | "she" | "He" | "She")
+}
+
+/// Capitalized words that are not names: function words that start sentences, days,
+/// months and the like.
+pub(crate) fn is_capitalized_stopword(w: &str) -> bool {
+    matches!(
+        bare(w),
+        "The"
+            | "A"
+            | "An"
+            | "But"
+            | "And"
+            | "Or"
+            | "So"
+            | "Yet"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "By"
+            | "To"
+            | "From"
+            | "With"
+            | "After"
+            | "Before"
+            | "When"
+            | "While"
+            | "If"
+            | "As"
+            | "Then"
+            | "That"
+            | "This"
+            | "These"
+            | "Those"
+            | "There"
+            | "Here"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "My"
+            | "Its"
+            | "Still"
+            | "Also"
+            | "Meanwhile"
+            | "However"
+            | "Later"
+            | "Earlier"
+            | "Now"
+            | "Today"
+            | "Yesterday"
+            | "Tomorrow"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Aug"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Asked"
+            | "According"
+            | "Speaking"
+            | "Like"
+            | "Even"
+            | "Instead"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "Since"
+            | "Until"
+            | "During"
+            | "Under"
+            | "Over"
+            | "About"
+            | "Among"
+            | "Despite"
+            | "Why"
+            | "What"
+            | "Who"
+            | "How"
+            | "Where"
+            | "No"
+            | "Not"
+            | "Yes"
+            | "Republican"
+            | "Democratic"
+            | "Democrat"
+            | "Republicans"
+            | "Democrats"
+    )
+}
+
+/// True when `w` can be part of a personal name: capitalized, not a stopword, not a title.
+pub(crate) fn is_name_word(w: &str) -> bool {
+    let Some(first) = w.chars().next() else {
+        return false;
+    };
+    first.is_uppercase()
+        && !is_capitalized_stopword(w)
+        && !is_title_word(w)
+        && !is_honorific(w)
+        && w.chars().any(char::is_lowercase)
+        && !w.ends_with(['.', ','])
+        || is_initial(w)
+        || matches!(w, "II" | "III" | "IV" | "Jr." | "Sr." | "Jr" | "Sr")
+}
+
+/// A middle or first initial: "J.", "H.W.".
+fn is_initial(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 2
+        && b.len() <= 5
+        && b.chunks(2)
+            .all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
+/// Lower-case particles allowed inside a name: "de", "van", "bin".
+pub(crate) fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da" | "del" | "van" | "von" | "der" | "den" | "bin" | "al" | "la" | "le" | "du"
+    )
+}
+
+/// True when `w` ends a sentence when followed by a period: not "Mr", "U.S", "Gen" or an
+/// initial.
+pub(crate) fn ends_sentence(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    if w.is_empty() {
+        return false;
+    }
+    if w.contains('.') || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) {
+        return false;
+    }
+    // A party and state: "R-Ky.", "D-Calif.".
+    if matches!(w.as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase()) && w.len() <= 8 {
+        return false;
+    }
+    !(is_honorific(w)
+        || matches!(
+            w,
+            "Gen"
+                | "Lt"
+                | "Col"
+                | "Sgt"
+                | "Capt"
+                | "Maj"
+                | "Adm"
+                | "Cmdr"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Rev"
+                | "Prof"
+                | "St"
+                | "Jr"
+                | "Sr"
+                | "Inc"
+                | "Corp"
+                | "Co"
+                | "No"
+                | "Jan"
+                | "Feb"
+                | "Aug"
+                | "Sept"
+                | "Sep"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "vs"
+                | "Ft"
+                | "Mt"
+                | "Pres"
+                | "Atty"
+                | "Supt"
+                | "Insp"
+                | "Det"
+                | "Sens"
+                | "Reps"
+        ))
 }
 
 #[cfg(test)]
@@ -37,5 +367,44 @@ mod tests {
         );
         assert_eq!(blank0::<Error<&str>>("\u{a0} x"), Ok(("x", "\u{a0} ")));
         assert!(word::<Error<&str>>(" x").is_err());
+    }
+
+    #[test]
+    fn speech_verbs_from_the_lexicon() {
+        for w in ["said", "says", "told", "added", "asked", "wrote", "tweeted", "described"] {
+            assert!(is_speech_verb(w), "{w}");
+        }
+        for w in ["States", "Said", "table", "the", ""] {
+            assert!(!is_speech_verb(w), "{w}");
+        }
+        assert_eq!(speech_verb::<Error<&str>>("said Mr. X"), Ok((" Mr. X", "said")));
+        assert!(speech_verb::<Error<&str>>("sad").is_err());
+    }
+
+    #[test]
+    fn cue_phrases() {
+        assert_eq!(cue_phrase::<Error<&str>>("according to X"), Ok((" X", "according to")));
+        assert_eq!(
+            cue_phrase::<Error<&str>>("in a statement."),
+            Ok((".", "in a statement"))
+        );
+        assert!(cue_phrase::<Error<&str>>("in a way").is_err());
+    }
+
+    #[test]
+    fn word_classes() {
+        assert!(is_title_word("Secretary"));
+        assert!(is_title_word("spokesman"));
+        assert!(is_title_word("Gen."));
+        assert!(is_title_word("Lt."));
+        assert!(!is_title_word("Peskov"));
+        assert!(is_name_word("Peskov"));
+        assert!(is_name_word("J."));
+        assert!(!is_name_word("The"));
+        assert!(!is_name_word("Sen."));
+        assert!(!is_name_word("said"));
+        assert!(is_pronoun("he") && is_personal_pronoun("She") && !is_pronoun("the"));
+        assert!(ends_sentence("ISIL.") && !ends_sentence("Mr.") && !ends_sentence("U.S."));
+        assert!(!ends_sentence("J."));
     }
 }

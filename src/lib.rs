@@ -87,6 +87,11 @@ mod quotes;
 mod segment;
 mod span;
 
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use error::{Error, ErrorKind};
 pub use model::*;
 pub use options::{Normalization, Options, Utf8Policy};

@@ -152,7 +152,7 @@ pub struct Attribution<'a> {
     /// it names no one ("one of the sources", "the statement").
     pub speaker: Cow<'a, str>,
     /// The speaker as written near the quote: "he", "Earnest", "Kremlin spokesman Dmitry Peskov".
-    /// `None` for a continuation with no mention of its own.
+    /// For a continuation, the mention of the quotation it continues.
     pub mention: Option<Mention<'a>>,
     /// The speaker's role or title, split off the name: "Kremlin spokesman".
     pub descriptor: Option<Cow<'a, str>>,

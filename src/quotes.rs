@@ -1,8 +1,38 @@
 //! Stage 4: body blocks → quotations (content spans, kinds, multi-paragraph links).
+//!
+//! Each block is scanned once:
+//!
+//! 1. **Marks.** Candidate bytes are found with `memchr3` (`"`, the 0xE2 lead byte of
+//!    “ ” „, the 0xC2 lead byte of « ») plus `memmem` for doubled single quotes (` `` `,
+//!    `''`); a small nom `alt` tells which mark sits there ([`mark`]).
+//! 2. **Pairing.** A left-to-right state machine pairs marks by shape and context: a
+//!    straight `"` opens at the start of the block or after a space, bracket, dash or
+//!    another mark, and closes an open quotation; curly, low-9 and guillemet marks pair by
+//!    shape, and a quotation may open with one style and close with another (`"…”`). A
+//!    double mark of a different style inside a quotation nests one level (its text stays
+//!    in the content); single quotes are never delimiters. A quotation still open at the
+//!    end of a block is kept, `close: None`, when it opened the block or the next block
+//!    re-opens it (news convention), and the next block's quote is then marked
+//!    `continues_previous`.
+//! 3. **Filtering.** Candidates that are not quotations are dropped with a [`Rejection`]:
+//!    empty, over [`Options::max_quote_bytes`], unbalanced, a nickname between a first name
+//!    and a surname, a short Title-Case title with no speech cue nearby, or a one- or
+//!    two-word scare quote with no speech cue nearby.
+//! 4. **Kind.** A quotation that starts a sentence (or follows "said," or a colon) with a
+//!    capital is [`QuoteKind::Direct`]; one embedded in a sentence is [`QuoteKind::Mixed`].
+//!
+//! Everything is linear in the block length: each scan looks at a bounded window.
 
+use crate::lex;
 use crate::model::QuoteKind;
+use crate::normalize::{is_blank, trim_span};
 use crate::options::Options;
 use crate::span::Span;
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::combinator::value;
+use nom::IResult;
+use nom::Parser;
 
 /// A quotation found in a body block. Spans are in the scanned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,8 +51,651 @@ pub(crate) struct FoundQuote {
     pub continues_previous: bool,
 }
 
+/// Why a pair of marks was not taken as a quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rejection {
+    /// Nothing but blanks between the marks.
+    Empty,
+    /// Longer than [`Options::max_quote_bytes`]: an unbalanced mark, not a quote.
+    TooLong,
+    /// Opened and never closed, and not a quotation continued in the next paragraph.
+    Unbalanced,
+    /// A nickname between a first name and a surname: `George "Jay" Keyworth`.
+    Nickname,
+    /// A short Title-Case name of a work, show or event with no speech cue nearby.
+    Title,
+    /// One or two words set off as a scare quote with no speech cue nearby.
+    ScareQuote,
+}
+
+/// The shape of a quotation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkKind {
+    /// `"`
+    Straight,
+    /// `“` (also a low-9 closer in German style)
+    Left,
+    /// `”`
+    Right,
+    /// `„`
+    Low,
+    /// `«`
+    LeftGuillemet,
+    /// `»`
+    RightGuillemet,
+    /// ` `` `
+    Graves,
+    /// `''`
+    Apostrophes,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    span: Span,
+    kind: MarkKind,
+}
+
+/// Recognizes the quotation mark at the start of `input`.
+fn mark(input: &str) -> IResult<&str, MarkKind> {
+    alt((
+        value(MarkKind::Straight, tag("\"")),
+        value(MarkKind::Left, tag("“")),
+        value(MarkKind::Right, tag("”")),
+        value(MarkKind::Low, tag("„")),
+        value(MarkKind::Left, tag("‟")),
+        value(MarkKind::LeftGuillemet, tag("«")),
+        value(MarkKind::RightGuillemet, tag("»")),
+        value(MarkKind::Graves, tag("``")),
+        value(MarkKind::Apostrophes, tag("''")),
+    ))
+    .parse(input)
+}
+
+/// The quotation marks of one block, in order.
+fn marks(text: &str, block: Span, out: &mut Vec<Mark>) {
+    out.clear();
+    let Some(s) = block.get(text) else {
+        return;
+    };
+    let bytes = s.as_bytes();
+    let mut push = |i: usize| {
+        if let Some(rest) = s.get(i..) {
+            if let Ok((after, kind)) = mark(rest) {
+                let len = rest.len() - after.len();
+                out.push(Mark {
+                    span: Span::new(block.start + i, block.start + i + len),
+                    kind,
+                });
+            }
+        }
+    };
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
+        push(i);
+    }
+    let has_doubled = memchr::memmem::find(bytes, b"``").is_some()
+        || memchr::memmem::find(bytes, b"''").is_some();
+    if has_doubled {
+        for i in memchr::memmem::find_iter(bytes, b"``") {
+            push(i);
+        }
+        for i in memchr::memmem::find_iter(bytes, b"''") {
+            push(i);
+        }
+        out.sort_by_key(|m| m.span.start);
+        // Drop overlaps (`'''` gives two hits).
+        out.dedup_by(|b, a| b.span.start < a.span.end);
+    }
+}
+
+/// The character before `pos` inside the block, if any.
+fn char_before(text: &str, block: Span, pos: usize) -> Option<char> {
+    if pos <= block.start {
+        return None;
+    }
+    text.get(block.start..pos)?.chars().next_back()
+}
+
+/// The character at `pos` inside the block, if any.
+fn char_at(text: &str, block: Span, pos: usize) -> Option<char> {
+    if pos >= block.end {
+        return None;
+    }
+    text.get(pos..block.end)?.chars().next()
+}
+
+fn is_mark_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`')
+}
+
+/// What surrounds a mark.
+#[derive(Debug, Clone, Copy)]
+struct Context {
+    /// Start of block, or after a blank, bracket, dash, slash or another mark.
+    open_left: bool,
+    /// Followed by a non-blank character.
+    text_right: bool,
+    /// After a non-blank character.
+    text_left: bool,
+    /// End of block, or before a blank, punctuation or another mark.
+    close_right: bool,
+}
+
+fn context(text: &str, block: Span, m: Mark) -> Context {
+    let before = char_before(text, block, m.span.start);
+    let after = char_at(text, block, m.span.end);
+    Context {
+        open_left: before.is_none_or(|c| {
+            is_blank(c) || matches!(c, '(' | '[' | '{' | '-' | '—' | '–' | '/' | ':') || is_mark_char(c)
+        }),
+        text_right: after.is_some_and(|c| !is_blank(c)),
+        text_left: before.is_some_and(|c| !is_blank(c)),
+        close_right: after.is_none_or(|c| {
+            is_blank(c)
+                || is_mark_char(c)
+                || matches!(
+                    c,
+                    ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '-' | '—' | '–' | '…' | '/'
+                )
+        }),
+    }
+}
+
+/// True when `m` can open a quotation here (when none is open).
+fn can_open(kind: MarkKind, ctx: Context) -> bool {
+    match kind {
+        MarkKind::Straight | MarkKind::Apostrophes => ctx.open_left && ctx.text_right,
+        MarkKind::Left | MarkKind::Low | MarkKind::LeftGuillemet | MarkKind::Graves => {
+            !(ctx.text_left && ctx.close_right && !ctx.open_left)
+        }
+        MarkKind::RightGuillemet => ctx.open_left && ctx.text_right,
+        MarkKind::Right => false,
+    }
+}
+
+/// True when `m` closes a quotation opened with `open`.
+fn closes(open: MarkKind, kind: MarkKind, ctx: Context) -> bool {
+    use MarkKind::*;
+    match open {
+        Straight | Left => match kind {
+            Straight | Right => true,
+            Left => ctx.text_left && ctx.close_right,
+            _ => false,
+        },
+        Low => matches!(kind, Left | Right | Straight),
+        LeftGuillemet => kind == RightGuillemet,
+        RightGuillemet => kind == LeftGuillemet,
+        Graves => matches!(kind, Apostrophes | Right | Straight),
+        Apostrophes => kind == Apostrophes,
+        Right => false,
+    }
+}
+
+/// The closer of a nested quotation opened with `kind` inside one opened with `outer`, when
+/// `kind` opens a nested quotation there.
+fn nests(outer: MarkKind, kind: MarkKind, ctx: Context) -> Option<MarkKind> {
+    use MarkKind::*;
+    if !(ctx.open_left && ctx.text_right) {
+        return None;
+    }
+    match (outer, kind) {
+        (Left | Low, Straight) => Some(Straight),
+        (LeftGuillemet | RightGuillemet, Left | Low) => Some(Right),
+        (LeftGuillemet | RightGuillemet, Straight) => Some(Straight),
+        _ => None,
+    }
+}
+
+/// True when `kind`, seen where it can open, starts a new quotation in place of one opened
+/// with `open` and never closed: the same mark again, or a curly opener inside a straight
+/// quotation (a straight mark at the start of an excerpt is often never closed).
+fn reopens(open: MarkKind, kind: MarkKind) -> bool {
+    open == kind || (open == MarkKind::Straight && kind == MarkKind::Left)
+}
+
+/// A pair of marks before filtering.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    open: Mark,
+    close: Option<Mark>,
+}
+
+/// Pairs the marks of one block. `next_reopens` says whether the next block starts with an
+/// opening mark.
+fn pair(text: &str, block: Span, marks: &[Mark], next_reopens: bool, out: &mut Vec<Candidate>) {
+    let mut open: Option<Mark> = None;
+    let mut nested: Option<MarkKind> = None;
+    for &m in marks {
+        let ctx = context(text, block, m);
+        match open {
+            None => {
+                if can_open(m.kind, ctx) {
+                    open = Some(m);
+                    nested = None;
+                }
+            }
+            Some(o) => {
+                if let Some(closer) = nested {
+                    let same = closer == m.kind
+                        || (closer == MarkKind::Right && m.kind == MarkKind::Left && ctx.close_right);
+                    if same {
+                        nested = None;
+                        continue;
+                    }
+                }
+                let nest = if nested.is_none() {
+                    nests(o.kind, m.kind, ctx)
+                } else {
+                    None
+                };
+                if let Some(closer) = nest {
+                    nested = Some(closer);
+                } else if closes(o.kind, m.kind, ctx) {
+                    out.push(Candidate {
+                        open: o,
+                        close: Some(m),
+                    });
+                    open = None;
+                } else if nested.is_none() {
+                    if reopens(o.kind, m.kind) && can_open(m.kind, ctx) {
+                        // The same opener again: the first one was never closed.
+                        open = Some(m);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(o) = open {
+        if o.span.start == block.start || next_reopens {
+            out.push(Candidate {
+                open: o,
+                close: None,
+            });
+        }
+    }
+}
+
+/// True when the block starts with a mark that can open a quotation.
+fn starts_with_opener(text: &str, block: Span) -> bool {
+    let Some(s) = block.get(text) else {
+        return false;
+    };
+    matches!(mark(s), Ok((_, kind)) if kind != MarkKind::Right)
+}
+
+/// The words of `s`, as spans relative to `s`.
+fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
+    s.split(|c: char| !lex::is_word_char(c))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+}
+
+/// How far a speech cue may be from the marks, in bytes.
+const CUE_WINDOW: usize = 160;
+
+/// True when a speech verb or cue lies in the same sentence as the quotation, within a
+/// bounded window before the opening mark or after the closing one.
+fn has_speech_cue(text: &str, block: Span, open: Span, close: Option<Span>) -> bool {
+    let lo = floor_char(text, open.start.saturating_sub(CUE_WINDOW).max(block.start));
+    if let Some(before) = text.get(lo..open.start) {
+        // Only the current sentence counts.
+        let sentence = last_sentence(before);
+        if words(sentence).any(lex::is_speech_verb) || sentence.contains("according to") {
+            return true;
+        }
+    }
+    if let Some(c) = close {
+        let hi = ceil_char(text, (c.end + CUE_WINDOW / 2).min(block.end));
+        if let Some(after) = text.get(c.end..hi) {
+            let clause = after
+                .split(['.', ';', '!', '?', '"', '“', '”'])
+                .next()
+                .unwrap_or("");
+            if words(clause).take(6).any(lex::is_speech_verb) || clause.contains("according to") {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The text after the last sentence end of `s`.
+fn last_sentence(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while i > 1 {
+        i -= 1;
+        if matches!(b[i - 1], b'.' | b'!' | b'?') && b[i] == b' ' {
+            let word_start = s[..i - 1]
+                .rfind(|c: char| c.is_whitespace())
+                .map_or(0, |p| p + 1);
+            if s.get(word_start..i).is_some_and(lex::ends_sentence) {
+                return &s[i..];
+            }
+        }
+    }
+    s
+}
+
+/// The largest char boundary ≤ `i`.
+pub(crate) fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary ≥ `i`.
+pub(crate) fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+const SMALL_WORDS: &[&str] = &[
+    "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or", "from",
+    "&", "is", "vs", "vs.", "de", "la", "not", "as", "but", "nor", "into", "up",
+];
+
+/// True when every word is capitalized (small function words aside).
+fn title_case(content: &str) -> bool {
+    let mut caps = 0;
+    for w in words(content) {
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() || first.is_numeric() {
+            caps += 1;
+        } else if !SMALL_WORDS.contains(&w) {
+            return false;
+        }
+    }
+    caps > 0
+}
+
+/// The word right before `pos` (skipping blanks), inside the block.
+fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
+    let s = text.get(block.start..pos)?.trim_end_matches(is_blank);
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !lex::is_word_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = s.get(start..)?;
+    (!w.is_empty() && s.len() - start < 40).then_some(w)
+}
+
+/// The word right after `pos` (skipping blanks), inside the block.
+fn word_after(text: &str, block: Span, pos: usize) -> Option<&str> {
+    let s = text.get(pos..block.end)?;
+    let s = s.trim_start_matches(is_blank);
+    let end = s.find(|c: char| !lex::is_word_char(c)).unwrap_or(s.len());
+    let w = s.get(..end)?;
+    (!w.is_empty()).then_some(w)
+}
+
+/// Decides whether a candidate is a quotation, and of which kind.
+fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Span, Rejection> {
+    let end = c.close.map_or(block.end, |m| m.span.start);
+    let content = trim_span(text, Span::new(c.open.span.end, end));
+    if content.is_empty() {
+        return Err(Rejection::Empty);
+    }
+    if content.len() > options.max_quote_bytes() {
+        return Err(Rejection::TooLong);
+    }
+    let Some(body) = content.get(text) else {
+        return Err(Rejection::Empty);
+    };
+    if c.close.is_none() {
+        return Ok(content);
+    }
+    let n_words = words(body).take(8).count();
+    let inner = body.trim_end_matches([',', '.', ';', ':']);
+    let sentence_like = inner.contains(['.', '!', '?']);
+    // Nickname: George "Jay" Keyworth.
+    if n_words <= 3 && !sentence_like {
+        let before = word_before(text, block, c.open.span.start);
+        let after = c.close.and_then(|m| word_after(text, block, m.span.end));
+        if before.is_some_and(lex::is_name_word) && after.is_some_and(lex::is_name_word) {
+            return Err(Rejection::Nickname);
+        }
+    }
+    if n_words <= 6 && !sentence_like && title_case(body) {
+        let close = c.close.map(|m| m.span);
+        let before = word_before(text, block, c.open.span.start);
+        // "MSNBC’s “Morning Joe”", "a film titled “Arrival”": a name, whatever the cue.
+        let named = before.is_some_and(|w| {
+            w.ends_with("’s")
+                || w.ends_with("'s")
+                || w.ends_with("s’")
+                || matches!(
+                    w,
+                    "titled" | "entitled" | "nicknamed" | "show" | "program" | "programme"
+                        | "episode" | "book" | "film" | "movie" | "song" | "album" | "series"
+                        | "column" | "documentary" | "newsletter" | "podcast" | "magazine"
+                )
+        });
+        if named || !has_speech_cue(text, block, c.open.span, close) {
+            return Err(Rejection::Title);
+        }
+    }
+    // Scare quotes sit inside a clause: a fragment that ends one (`a “breakthrough.”`,
+    // `“fear,” and`) reads as quoted words.
+    let ends_clause = body.ends_with(['.', ',', ';', ':', '!', '?'])
+        || c.close.is_some_and(|m| {
+            char_at(text, block, m.span.end).is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ':' | '!' | '?'))
+        });
+    if n_words <= 2 && !sentence_like && !ends_clause {
+        let close = c.close.map(|m| m.span);
+        if !has_speech_cue(text, block, c.open.span, close) {
+            return Err(Rejection::ScareQuote);
+        }
+    }
+    Ok(content)
+}
+
+/// Direct when the quotation starts a sentence with a capital (or follows a colon or
+/// "said,"), mixed when it is embedded in the sentence.
+fn kind(text: &str, block: Span, open: Span, content: Span) -> QuoteKind {
+    let first = content.get(text).and_then(|s| s.chars().next());
+    let starts_upper = first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '[' || c == '…');
+    if !starts_upper {
+        return QuoteKind::Mixed;
+    }
+    let before = text
+        .get(block.start..open.start)
+        .map(|s| s.trim_end_matches(is_blank));
+    match before.and_then(|s| s.chars().next_back()) {
+        None => QuoteKind::Direct,
+        Some('.' | '!' | '?' | ':' | ';' | ',' | '—' | '–' | '-' | '(' | '[') => QuoteKind::Direct,
+        Some(c) if is_mark_char(c) => QuoteKind::Direct,
+        _ => match word_before(text, block, open.start) {
+            Some(w) if lex::is_speech_verb(w) => QuoteKind::Direct,
+            _ => QuoteKind::Mixed,
+        },
+    }
+}
+
 /// Finds the quotations in each block.
 pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Vec<FoundQuote> {
-    let _ = (text, blocks, options);
-    Vec::new()
+    let mut out = Vec::new();
+    let mut mark_buf = Vec::new();
+    let mut cands = Vec::new();
+    let mut prev_open_ended = false;
+    for (bi, &block) in blocks.iter().enumerate() {
+        marks(text, block, &mut mark_buf);
+        cands.clear();
+        let next_reopens = blocks
+            .get(bi + 1)
+            .is_some_and(|&next| starts_with_opener(text, next));
+        pair(text, block, &mark_buf, next_reopens, &mut cands);
+        let mut open_ended = false;
+        for c in &cands {
+            let Ok(content) = judge(text, block, c, options) else {
+                continue;
+            };
+            let continues_previous = prev_open_ended && c.open.span.start == block.start;
+            open_ended = c.close.is_none();
+            out.push(FoundQuote {
+                content,
+                open: c.open.span,
+                close: c.close.map(|m| m.span),
+                block: bi,
+                kind: kind(text, block, c.open.span, content),
+                continues_previous,
+            });
+        }
+        prev_open_ended = open_ended;
+    }
+    out
+}
+
+/// The reason a pair of marks in a one-block text was rejected (for tests and the eval).
+#[cfg(test)]
+fn rejections(text: &str) -> Vec<Rejection> {
+    let block = trim_span(text, Span::new(0, text.len()));
+    let mut m = Vec::new();
+    marks(text, block, &mut m);
+    let mut cands = Vec::new();
+    pair(text, block, &m, false, &mut cands);
+    let mut out: Vec<Rejection> = cands
+        .iter()
+        .filter_map(|c| judge(text, block, c, &Options::default()).err())
+        .collect();
+    // An opener never closed leaves no candidate; report it.
+    if cands.is_empty() && !m.is_empty() {
+        out.push(Rejection::Unbalanced);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<(&str, QuoteKind, bool, bool)> {
+        let blocks: Vec<Span> = text
+            .split("\n\n")
+            .scan(0, |pos, p| {
+                let s = Span::new(*pos, *pos + p.len());
+                *pos += p.len() + 2;
+                Some(trim_span(text, s))
+            })
+            .collect();
+        find_quotes(text, &blocks, &Options::default())
+            .into_iter()
+            .map(|q| {
+                (
+                    q.content.get(text).unwrap(),
+                    q.kind,
+                    q.close.is_none(),
+                    q.continues_previous,
+                )
+            })
+            .collect()
+    }
+
+    fn contents(text: &str) -> Vec<&str> {
+        find(text).into_iter().map(|q| q.0).collect()
+    }
+
+    #[test]
+    fn straight_curly_and_mixed_marks() {
+        let cases: &[(&str, &[&str])] = &[
+            ("\"We will win,\" she said.", &["We will win,"]),
+            ("“We will win,” she said.", &["We will win,"]),
+            ("\"We will win,” she said.", &["We will win,"]),
+            ("“We will win,\" she said.", &["We will win,"]),
+            ("She said: “ We will win. ”", &["We will win."]),
+            ("„Wir schaffen das“, sagte sie.", &["Wir schaffen das"]),
+            ("«Nous allons gagner», a-t-elle dit.", &["Nous allons gagner"]),
+            ("»Wir schaffen das«, sagte sie.", &["Wir schaffen das"]),
+            ("``We will win,'' she said.", &["We will win,"]),
+            ("He said it was 5\" long and \"quite wide.\"", &["quite wide."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&contents(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        assert_eq!(
+            contents("\"He told me 'no way' twice,\" she said."),
+            ["He told me 'no way' twice,"]
+        );
+        // A curly opener inside a straight quotation restarts it: scraped excerpts often
+        // open with a straight mark that never closes.
+        assert_eq!(
+            contents("\"The report says it was “a joke” and nothing more."),
+            ["a joke"]
+        );
+        assert_eq!(
+            contents("«He called it “a joke” on air», she said."),
+            ["He called it “a joke” on air"]
+        );
+        assert_eq!(
+            contents("“He shouted \"stop\" at them,” she said."),
+            ["He shouted \"stop\" at them,"]
+        );
+        // Single quotes are never delimiters.
+        assert!(contents("Russia hits the ‘weak spots’ of rebels, officials said.").is_empty());
+    }
+
+    #[test]
+    fn kinds() {
+        let q = find("The mayor called the plan \"a costly mistake that we will regret.\"");
+        assert_eq!(q[0].1, QuoteKind::Mixed);
+        let q = find("\"It is done,\" he said. Then he said, \"We go home.\"");
+        assert_eq!(q[0].1, QuoteKind::Direct);
+        assert_eq!(q[1].1, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let text = "\"The first part runs on and on.\n\n\"The second part ends here,\" she said.";
+        let q = find(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0], ("The first part runs on and on.", QuoteKind::Direct, true, false));
+        assert_eq!(q[1].0, "The second part ends here,");
+        assert!(q[1].3, "continues the previous paragraph");
+    }
+
+    #[test]
+    fn rejection_reasons() {
+        let cases: &[(&str, Rejection)] = &[
+            ("He said “ ” and left.", Rejection::Empty),
+            ("Dwayne \"The Rock\" Johnson arrived.", Rejection::Nickname),
+            ("She appeared on \"Meet the Press\" on Sunday.", Rejection::Title),
+            ("The movie \"Gone Girl\" opened in October.", Rejection::Title),
+            ("He told CNN's \"State of the Union\" on Sunday.", Rejection::Title),
+            ("They called it an \"upgrade\" of sorts, in the memo.", Rejection::Title),
+            ("Workers joined the \"launch team\" early.", Rejection::ScareQuote),
+            ("It was a \"victory\" of sorts.", Rejection::ScareQuote),
+        ];
+        for (text, want) in cases {
+            // "called" is a speech cue, so the "upgrade" case is accepted; check it apart.
+            if text.contains("upgrade") {
+                assert!(rejections(text).is_empty(), "{text}");
+                continue;
+            }
+            assert_eq!(rejections(text), [*want], "{text}");
+        }
+        let long = format!("He said \"{}\" then.", "word ".repeat(3000));
+        assert_eq!(rejections(&long), [Rejection::TooLong]);
+        assert_eq!(rejections("He said \"it never ends and goes on"), [Rejection::Unbalanced]);
+    }
+
+    #[test]
+    fn speech_cue_keeps_short_quotes() {
+        assert_eq!(contents("Trump called the deal \"terrible.\""), ["terrible."]);
+        assert_eq!(contents("\"Absolutely,\" she said."), ["Absolutely,"]);
+        assert_eq!(contents("He described it as \"Big League\" today."), ["Big League"]);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for t in ["\"", "“", "”", "''", "``", "\"\"", "a\"b\"c", "«", "»x«", "\"é\u{301}\""] {
+            let _ = find(t);
+        }
+    }
 }

@@ -134,14 +134,18 @@ fn first_word_chars(text: &str, line: &Line) -> usize {
 }
 
 fn ends_sentence(s: &str) -> bool {
-    let trimmed = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
-    trimmed.ends_with(['.', '!', '?', ':', '…', ';'])
+    let trimmed = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '」', '』', '）']);
+    trimmed.ends_with(['.', '!', '?', ':', '…', ';', '。', '！', '？'])
 }
 
 /// Should `next` be joined onto the block that ends with `prev`?
 fn joins(text: &str, prev: &Line, next: &Line, width: Option<usize>) -> bool {
     let prev_text = &text[prev.span.start..prev.span.end];
     let next_text = &text[next.span.start..next.span.end];
+    // A line of unspaced script (Chinese, Japanese) that ends a sentence is not wrapped.
+    if ends_sentence(prev_text) && first_word_chars(text, next) > 20 {
+        return false;
+    }
     if let Some(width) = width {
         // The wrapper would have put the next word on this line had it fitted.
         if prev.chars + 1 + first_word_chars(text, next) > width.saturating_sub(2)
@@ -231,6 +235,15 @@ mod tests {
             texts("Related News\n\nRussia, Syria\nISIL, Syria's War, War"),
             ["Related News", "Russia, Syria", "ISIL, Syria's War, War"]
         );
+    }
+
+    #[test]
+    fn unspaced_sentences_are_not_wrapped_lines() {
+        let text = "町議会は火曜日の夜、点検で二本の橋脚に深いひびが見つかったことを受けて、古い橋を通行止めにした。\n\
+                    三時間に及ぶ議論の末の決定で、東岸の住民は市場まで車で二十分余計にかかることになる。\n\
+                    技術者によると、修理には少なくとも半年かかり、費用は町の年間の道路予算を上回る見込みだという。\n\
+                    町は来月、改めて会議を開き、工事の費用をどう賄うかを決める予定だ。";
+        assert_eq!(texts(text).len(), 4);
     }
 
     #[test]

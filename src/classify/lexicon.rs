@@ -1,0 +1,237 @@
+//! Word and phrase lists of the classify stage, read once from `src/data/`.
+//!
+//! Everything is matched on *folded* text: lower case, every run of characters that are not
+//! letters or digits turned into one space (`©` and `@` are kept as words), trimmed.
+
+use crate::model::BoilerplateReason;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const PHRASES: &str = include_str!("../data/boilerplate_phrases.txt");
+const WORDS: &str = include_str!("../data/classify_words.txt");
+
+/// How a boilerplate phrase must occur.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// The block consists of such words only.
+    All,
+    /// Anywhere in a short block that is not a sentence.
+    Any,
+    /// Anywhere in a block of up to 40 words.
+    Strong,
+}
+
+/// The lists, parsed.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    /// Folded phrase → (reason, mode).
+    phrases: HashMap<String, (BoilerplateReason, Mode)>,
+    /// Longest phrase, in words.
+    max_phrase_words: usize,
+    /// Folded word → kinds (`month`, `byline`, …).
+    words: HashMap<String, Vec<&'static str>>,
+}
+
+fn reason(name: &str) -> Option<BoilerplateReason> {
+    use BoilerplateReason as R;
+    Some(match name {
+        "promo" => R::Promo,
+        "newsletter" => R::Newsletter,
+        "social" => R::Social,
+        "navigation" => R::Navigation,
+        "sign_in" => R::SignIn,
+        "comments" => R::Comments,
+        "advertisement" => R::Advertisement,
+        "copyright" => R::Copyright,
+        "continue_reading" => R::ContinueReading,
+        "related" => R::Related,
+        "cookie" => R::Cookie,
+        _ => return None,
+    })
+}
+
+/// The lexicon, parsed on first use.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut lex = Lexicon::default();
+        for line in PHRASES.lines().filter(|l| !l.starts_with('#')) {
+            let mut parts = line.split('\t');
+            let (Some(r), Some(m), Some(p)) = (parts.next(), parts.next(), parts.next()) else {
+                continue;
+            };
+            let mode = match m {
+                "all" => Mode::All,
+                "any" => Mode::Any,
+                _ => Mode::Strong,
+            };
+            if let Some(r) = reason(r) {
+                let folded = fold(p);
+                lex.max_phrase_words = lex.max_phrase_words.max(folded.split(' ').count());
+                lex.phrases.insert(folded, (r, mode));
+            }
+        }
+        for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((kind, word)) = line.split_once('\t') {
+                lex.words.entry(fold(word)).or_default().push(kind);
+            }
+        }
+        lex
+    })
+}
+
+impl Lexicon {
+    /// True when `word` (folded) is in list `kind`.
+    pub(crate) fn is(&self, kind: &str, word: &str) -> bool {
+        self.words.get(word).is_some_and(|k| k.contains(&kind))
+    }
+
+    /// The boilerplate reason of a folded block, by its phrases: `sentence` tells whether the
+    /// block reads as a sentence (then only strong phrases count).
+    pub(crate) fn boilerplate(
+        &self,
+        folded: &str,
+        words: usize,
+        sentence: bool,
+    ) -> Option<BoilerplateReason> {
+        if folded.is_empty() {
+            return None;
+        }
+        // Strong phrases are looked for in the first 40 words of longer blocks.
+        let (folded, words) = if words > 40 {
+            let cut = folded.match_indices(' ').nth(39).map_or(folded.len(), |(i, _)| i);
+            (folded.get(..cut).unwrap_or(""), 40)
+        } else {
+            (folded, words)
+        };
+        let short = words <= 12;
+        // Token byte ranges: a run of tokens is a slice of `folded` (single spaces).
+        let mut tokens: Vec<(usize, usize)> = Vec::with_capacity(words);
+        let mut at = 0;
+        for t in folded.split(' ') {
+            tokens.push((at, at + t.len()));
+            at += t.len() + 1;
+        }
+        let run = |i: usize, n: usize| -> &str {
+            match (tokens.get(i), tokens.get(i + n - 1)) {
+                (Some(a), Some(b)) => folded.get(a.0..b.1).unwrap_or(""),
+                _ => "",
+            }
+        };
+        // Whole-block lists of "all" words (share buttons, menus).
+        let mut all_reason = None;
+        let mut i = 0;
+        'outer: while i < tokens.len() {
+            for n in (1..=self.max_phrase_words.min(tokens.len() - i)).rev() {
+                if let Some(&(r, Mode::All)) = self.phrases.get(run(i, n)) {
+                    all_reason.get_or_insert(r);
+                    i += n;
+                    continue 'outer;
+                }
+            }
+            // Counts ("197 Shares") go with the words they count.
+            if tokens.get(i).is_some_and(|&(a, b)| folded.get(a..b).is_some_and(|t| t.bytes().all(|c| c.is_ascii_digit()))) {
+                i += 1;
+                continue;
+            }
+            all_reason = None;
+            break;
+        }
+        if all_reason.is_some() && tokens.len() <= 8 && short {
+            return all_reason;
+        }
+        let mut best: Option<BoilerplateReason> = None;
+        for start in 0..tokens.len() {
+            for n in (1..=self.max_phrase_words.min(tokens.len() - start)).rev() {
+                let hit = match self.phrases.get(run(start, n)) {
+                    Some(&(r, Mode::Strong)) => Some(r),
+                    Some(&(r, Mode::Any)) if !sentence && short => Some(r),
+                    _ => None,
+                };
+                if let Some(r) = hit {
+                    if best.is_none_or(|b| rank(r) < rank(b)) {
+                        best = Some(r);
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+/// Which reason wins when a block has phrases of several (lower first): the most specific.
+fn rank(r: BoilerplateReason) -> u8 {
+    use BoilerplateReason as R;
+    match r {
+        R::Cookie => 0,
+        R::Newsletter => 1,
+        R::Copyright => 2,
+        R::Promo => 3,
+        R::ContinueReading => 4,
+        R::Advertisement => 5,
+        R::Comments => 6,
+        R::SignIn => 7,
+        R::Social => 8,
+        R::Related => 9,
+        R::Navigation => 10,
+        _ => 11,
+    }
+}
+
+/// Folds text for matching: lower case, runs of other characters one space, trimmed.
+/// `©` and `@` are kept as words of their own.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() || c == '©' || c == '@' {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            if c == '©' || c == '@' {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                out.push(c);
+                space = true;
+                continue;
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BoilerplateReason as R;
+
+    #[test]
+    fn fold_lowers_and_collapses() {
+        assert_eq!(fold("  Share on Facebook!! "), "share on facebook");
+        assert_eq!(fold("©2024 Daily News"), "© 2024 daily news");
+        assert_eq!(fold("Отправить — Поделиться"), "отправить поделиться");
+    }
+
+    #[test]
+    fn phrases_give_reasons() {
+        let lex = lexicon();
+        let reason = |s: &str, sentence| {
+            let f = fold(s);
+            let words = f.split(' ').count();
+            lex.boilerplate(&f, words, sentence)
+        };
+        assert_eq!(reason("Share Tweet Email", false), Some(R::Social));
+        assert_eq!(reason("Sign up for our weekly newsletter", false), Some(R::Newsletter));
+        assert_eq!(reason("Get email updates from The Daily Post", false), Some(R::Newsletter));
+        assert_eq!(reason("Find The Daily Post on your TV", false), Some(R::Promo));
+        assert_eq!(reason("Continue reading the main story", false), Some(R::ContinueReading));
+        assert_eq!(reason("© 2024 Daily Post. All rights reserved.", true), Some(R::Copyright));
+        assert_eq!(reason("He declined to comment.", true), None);
+        assert_eq!(reason("Facebook shares fell sharply on Monday", false), None);
+    }
+}

@@ -1,0 +1,353 @@
+//! Recognizers for the short metadata blocks around a story: bylines, date lines, photo
+//! credits, related-topic headings and tag lines. Each looks at one block only.
+
+use super::features::Features;
+use super::lexicon::{lexicon, Lexicon};
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while1};
+use nom::character::complete::{char, space0, space1};
+use nom::combinator::{opt, recognize};
+use nom::error::ParseError;
+use nom::sequence::terminated;
+use nom::{IResult, Parser};
+
+/// True for a word that can be part of a person's name: starts upper case (or is a name
+/// particle such as "de", "van", "al").
+fn is_name_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| matches!(c, ',' | '.' | '(' | ')' | '"' | '“' | '”'));
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')),
+        Some(_) => matches!(
+            w,
+            "de" | "da" | "del" | "della" | "di" | "van" | "von" | "der" | "den" | "la" | "le" | "al" | "bin" | "ibn" | "dos" | "das"
+        ),
+        None => false,
+    }
+}
+
+/// The opening word of a byline ("By", "Par", "Por", "Von"), with an optional colon.
+fn byline_prefix<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
+    recognize((
+        opt(alt((tag("//"), tag("—"), tag("-")))),
+        space0,
+        take_while1(|c: char| c.is_alphabetic()),
+        opt(char(':')),
+        space1,
+    ))
+    .parse(input)
+}
+
+/// "Story by", "Words by", "Reporting by" → the rest.
+fn byline_lead<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
+    recognize(terminated(
+        take_while1(|c: char| c.is_alphabetic()),
+        (space1, tag_no_case("by"), opt(char(':')), space1),
+    ))
+    .parse(input)
+}
+
+/// "By Jane Doe": a byline word, then a name.
+fn by_name(lex: &Lexicon, s: &str) -> bool {
+    if let Ok((rest, prefix)) = byline_prefix::<nom::error::Error<&str>>(s) {
+        if lex.is("byline", &super::lexicon::fold(prefix))
+            && rest.split_whitespace().next().is_some_and(is_name_word)
+        {
+            return true;
+        }
+    }
+    if let Ok((rest, lead)) = byline_lead::<nom::error::Error<&str>>(s) {
+        let first = lead.split_whitespace().next().unwrap_or("");
+        if lex.is("byline", &super::lexicon::fold(first))
+            && rest.split_whitespace().next().is_some_and(is_name_word)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when `s` (one block) is a byline: "By Jane Doe", "By Jane Doe and John Roe",
+/// "Jane Doe, Reporter", "Jane Doe | Reuters", "Al Jazeera and wire services", "by Jane Doe
+/// March 3, 2020". `f` are the block's features.
+pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
+    if f.words == 0 || f.words > 25 || f.full_stop && f.words > 8 {
+        return false;
+    }
+    let lex = lexicon();
+    // "By …" in any of several languages, also as one part of "Site | date | By …".
+    if s.split(['|', '•']).take(4).any(|part| by_name(lex, part.trim())) {
+        return true;
+    }
+    let folded = &f.folded;
+    // "Our Foreign Staff", "Staff and agencies".
+    if f.words <= 4 && (folded.ends_with(" staff") || folded.starts_with("staff ")) {
+        return true;
+    }
+    // "Jane Doe - Apr 16, 2015 8:02 pm UTC", "Jane Doe 1 day ago".
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let name_len = words.iter().take(4).take_while(|w| is_name_word(w) && !w.ends_with(['.', ','])).count();
+    if name_len >= 2 {
+        let rest = words.get(name_len..).unwrap_or(&[]).join(" ");
+        let rest = rest.trim_start_matches(['-', '–', '—', '|', '•', '·', ',', ' ']);
+        if !rest.is_empty() && is_date(&super::features::block_features(rest)) {
+            return true;
+        }
+    }
+    if folded.ends_with("wire services") || folded.ends_with("news agencies") || folded.ends_with("agencies") && f.words <= 6 {
+        return true;
+    }
+    // "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter".
+    if f.words <= 8 && !f.terminal {
+        if let Some((name, tail)) = s.split_once(['|', ',', '—', '–']) {
+            let name_words: Vec<&str> = name.split_whitespace().collect();
+            let tail_folded = super::lexicon::fold(tail);
+            let tail_ok = !tail_folded.is_empty()
+                && (tail_folded.split(' ').any(|w| lex.is("wire", w))
+                    || matches!(
+                        tail_folded.as_str(),
+                        "reporter" | "staff reporter" | "correspondent" | "staff writer" | "editor" | "contributor"
+                    ));
+            if (2..=4).contains(&name_words.len()) && name_words.iter().all(|w| is_name_word(w)) && tail_ok {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// True when `s` is a bare personal name (2–4 name words, nothing else): a byline when it
+/// sits between the headline and the story.
+pub(crate) fn is_bare_name(s: &str, f: &Features) -> bool {
+    if !(2..=4).contains(&f.words) || f.terminal || f.digits > 0 || f.reason.is_some() {
+        return false;
+    }
+    s.split_whitespace().all(is_name_word)
+        && s.split_whitespace().all(|w| w.chars().any(char::is_lowercase) || w.len() > 1)
+}
+
+/// Counts the tokens of a folded line that belong to date lines.
+fn date_tokens(lex: &Lexicon, folded: &str) -> (usize, usize, bool, bool) {
+    let (mut total, mut datey, mut month, mut number) = (0, 0, false, false);
+    for w in folded.split(' ').filter(|w| !w.is_empty()) {
+        total += 1;
+        if lex.is("month", w) {
+            datey += 1;
+            month = true;
+        } else if w.bytes().all(|b| b.is_ascii_digit()) {
+            datey += 1;
+            number = true;
+        } else if lex.is("dateword", w)
+            || w.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()) && w.bytes().take(2).all(|b| b.is_ascii_digit())
+        {
+            // "3rd", "12h36", "2pm".
+            datey += 1;
+        }
+    }
+    (total, datey, month, number)
+}
+
+/// True when `s` is a date or time line: "October 1, 2015", "Updated 3:57 PM ET",
+/// "04.05.2015 à 13h36", "2017-03-10 09:58".
+pub(crate) fn is_date(f: &Features) -> bool {
+    if f.words == 0 || f.words > 16 || f.digits == 0 || f.folded.is_empty() {
+        return false;
+    }
+    // "2021年3月3日", "2021-03-10 09:58".
+    if f.caseless_script() || f.letters <= 4 {
+        let cjk = f.folded.contains('年') && f.folded.contains('月');
+        if (cjk || f.letters == 0 && f.digits >= 6) && f.chars <= 40 {
+            return true;
+        }
+    }
+    let (total, datey, month, number) = date_tokens(lexicon(), &f.folded);
+    let numeric_date = f.digits >= 4 && f.letters <= 2 * f.digits;
+    let relative = number && f.folded.split(' ').any(|w| w == "ago");
+    (month && number || numeric_date || relative) && datey * 10 >= total * 7
+}
+
+/// True when the block reads as a photo credit or a caption ending in a credit:
+/// "Homs Media Center / AP", "Photo: Jane Doe/Reuters", "Whale expert J. Doe. Photograph:
+/// Jane Roe for the Post", "(Photo: J. Doe)".
+pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
+    if f.words == 0 || f.words > 45 || f.full_stop && !f.folded.is_empty() && f.words > 12 {
+        return false;
+    }
+    if f.folded.is_empty() {
+        return false;
+    }
+    let lex = lexicon();
+    let tokens: Vec<&str> = f.folded.split(' ').collect();
+    let raw_words: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_credit_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && lex.is("credit", &w.to_lowercase())
+    };
+    // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
+    let lower = s.to_lowercase();
+    let marked = raw_words.iter().any(|w| {
+        is_credit_word(w) && {
+            let l = w.to_lowercase();
+            lower.contains(&format!("{l}:"))
+                || lower.contains(&format!("{l} :"))
+                || lower.contains(&format!("{l} by "))
+                || lower.contains(&format!("{l} credit"))
+        }
+    });
+    // An agency name at the end of a short line, or a picture agency anywhere.
+    let agency = raw_words.iter().rev().take(3).any(|w| {
+        w.len() <= 7 && w.chars().all(char::is_uppercase) && lex.is("wire", &w.to_lowercase())
+    }) && f.words <= 8
+        || tokens.iter().any(|w| matches!(*w, "getty" | "shutterstock" | "istock" | "istockphoto"));
+    // "Image caption …", "Photo by …", "Credit Jane Doe".
+    let at_start = raw_words.iter().take(2).any(|w| is_credit_word(w))
+        && (f.words <= 6 || tokens.iter().take(3).any(|w| matches!(*w, "caption" | "by" | "credit")));
+    // "Name / AGENCY", "NAME/AGENCY/Getty Images".
+    let slash = s.contains('/')
+        && !f.linky
+        && tokens.iter().any(|w| lex.is("wire", w) || lex.is("credit", w))
+        && f.words <= 12;
+    marked || agency || at_start || slash
+}
+
+/// True for a heading of related-topic tags: "Related News", "Tags:", "Topics", "Filed under".
+pub(crate) fn is_tag_heading(f: &Features) -> bool {
+    if f.words == 0 || f.words > 3 || f.terminal || f.folded.is_empty() {
+        return false;
+    }
+    let lex = lexicon();
+    let words: Vec<&str> = f.folded.split(' ').collect();
+    words.iter().all(|w| lex.is("tagsheading", w))
+        && words.iter().any(|w| !matches!(*w, "news" | "more" | "in" | "on" | "under"))
+}
+
+/// True for a line of tags: at least two short capitalized items separated by commas,
+/// pipes, semicolons or bullets, with no sentence punctuation.
+pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
+    if f.terminal || f.words > 30 || f.words == 0 {
+        return false;
+    }
+    let items: Vec<&str> = s
+        .split([',', '|', ';', '•', '·'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    items.len() >= 2
+        && items.iter().all(|i| {
+            i.split_whitespace().count() <= 4
+                && i.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic() && !c.is_ascii())
+        })
+}
+
+/// True for a single tag under a tags heading: a short capitalized item ("Local Government").
+pub(crate) fn is_tag_item(s: &str, f: &Features) -> bool {
+    (1..=4).contains(&f.words)
+        && !f.terminal
+        && f.reason.is_none()
+        && f.digits == 0
+        && s.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::block_features;
+    use super::*;
+
+    fn check(f: fn(&str, &Features) -> bool, s: &str) -> bool {
+        f(s, &block_features(s))
+    }
+
+    #[test]
+    fn bylines() {
+        for s in [
+            "By Jane Doe",
+            "By JANE DOE and John Roe",
+            "by Jane Doe March 3, 2020 11:00 PM PST",
+            "Par Marie Curie et Pierre Curie — 24 novembre 2017 à 18:42",
+            "Por César Salza",
+            "Jane Doe | Reuters",
+            "Jane Doe, Staff Reporter",
+            "The Daily Post and wire services",
+            "// By Sam Roe • Nov 11, 2020",
+            "Sam Roe - Apr 16, 2015 8:02 pm UTC",
+            "Sam Roe 1 day ago",
+            "Daily Post | 04.05.2015 à 13h36 | Par Sam Roe",
+            "Our Foreign Staff",
+            "Story by Ann Lee",
+        ] {
+            assert!(check(is_byline, s), "{s}");
+        }
+        for s in [
+            "By the time the vote came, the council had left.",
+            "Bylaws",
+            "Possible Iranian escalation",
+            "Share on Facebook",
+            "By far the best option",
+        ] {
+            assert!(!check(is_byline, s), "{s}");
+        }
+    }
+
+    #[test]
+    fn bare_names() {
+        assert!(check(is_bare_name, "Sarah Archer"));
+        assert!(check(is_bare_name, "Ana de la Torre"));
+        assert!(!check(is_bare_name, "Possible Iranian escalation of fighting"));
+        assert!(!check(is_bare_name, "Share"));
+    }
+
+    #[test]
+    fn dates() {
+        for s in [
+            "October 1, 2015",
+            "Updated 3:57 PM ET, Thu October 1, 2015",
+            "04.05.2015 à 13h36",
+            "2017-03-10 09:58",
+            "1 de diciembre de 2017 3:00 AM PST",
+            "16 November 2017 • 2:15pm",
+            "3 hours ago",
+            "2021年3月3日 10:00",
+        ] {
+            assert!(is_date(&block_features(s)), "{s}");
+        }
+        for s in ["Hundreds of troops arrived in 2015.", "Top 10 stories", "Russia, Syria"] {
+            assert!(!is_date(&block_features(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn credits() {
+        for s in [
+            "Homs Media Center / AP",
+            "Photo: Jane Doe/Reuters",
+            "JANE DOE/AFP/Getty Images",
+            "Whale expert Hori Tane. Photograph: Jane Doe for the Post",
+            "Fans gather outside the stadium (Photo: Jane Doe)",
+            "Photo by Jane Doe",
+            "Image caption The mayor at the opening of the bridge on Tuesday",
+        ] {
+            assert!(check(is_credit, s), "{s}");
+        }
+        for s in [
+            "The AP reported that the council met on Tuesday to discuss the photo of the mayor.",
+            "Possible Iranian escalation",
+            "Russia, Syria",
+            "How Engineers Rebuilt the Bridge in 2020: A Video Report on the Works",
+        ] {
+            assert!(!check(is_credit, s), "{s}");
+        }
+    }
+
+    #[test]
+    fn tags() {
+        assert!(is_tag_heading(&block_features("Related News")));
+        assert!(is_tag_heading(&block_features("Tags:")));
+        assert!(!is_tag_heading(&block_features("News")));
+        assert!(check(is_tag_line, "Russia, Syria"));
+        assert!(check(is_tag_line, "ISIL, Syria's War, War"));
+        assert!(!check(is_tag_line, "Moscow, which backs Assad, said so."));
+        assert!(!check(is_tag_line, "Possible Iranian escalation"));
+    }
+}

@@ -1,0 +1,376 @@
+//! Tests of the classify stage on short articles written for them (and the seed article).
+
+use super::*;
+use crate::model::BoilerplateReason as R;
+use crate::segment::segment;
+
+/// Every block's label and text.
+fn labelled(text: &str) -> Vec<(Label, &str)> {
+    let blocks = segment(text);
+    let labels = classify(text, &blocks);
+    assert_eq!(labels.len(), blocks.len());
+    labels
+        .into_iter()
+        .zip(&blocks)
+        .map(|(l, b)| (l, b.span.get(text).unwrap_or("")))
+        .collect()
+}
+
+/// The text of the blocks with `label`.
+fn with<'t>(got: &[(Label, &'t str)], label: Label) -> Vec<&'t str> {
+    got.iter()
+        .filter(|(l, _)| *l == label)
+        .map(|(_, s)| *s)
+        .collect()
+}
+
+fn label_of(got: &[(Label, &str)], text: &str) -> Label {
+    got.iter()
+        .find(|(_, s)| *s == text)
+        .map(|(l, _)| *l)
+        .unwrap_or_else(|| panic!("no block {text:?} in {got:#?}"))
+}
+
+fn body<'t>(got: &[(Label, &'t str)]) -> Vec<&'t str> {
+    got.iter()
+        .filter(|(l, _)| matches!(l, Label::Paragraph | Label::Subhead))
+        .map(|(_, s)| *s)
+        .collect()
+}
+
+const SEED: &str = include_str!("../../tests/golden/seed-aljazeera.txt");
+
+#[test]
+fn seed_article() {
+    let got = labelled(SEED);
+    assert_eq!(with(&got, Label::Credit), ["Homs Media Center / AP"]);
+    assert_eq!(
+        with(&got, Label::Headline),
+        ["Russia defends strikes bolstering Assad government ‘weak spots’"]
+    );
+    assert_eq!(
+        with(&got, Label::Dek),
+        ["While Moscow’s airstrikes were framed as primarily an anti-ISIL operation, targets have included other Syrian rebels"]
+    );
+    let body = body(&got);
+    assert_eq!(body.len(), 23, "{body:#?}");
+    assert!(body[0].starts_with("Russia acknowledged on Thursday"));
+    assert!(body[22].starts_with("Hezbollah, which is backed by Iran"));
+    assert_eq!(with(&got, Label::Subhead), ["Possible Iranian escalation"]);
+    assert_eq!(with(&got, Label::Byline), ["Al Jazeera and wire services"]);
+    assert_eq!(with(&got, Label::TagHeading), ["Related News"]);
+    assert_eq!(
+        with(&got, Label::Tags),
+        ["Russia, Syria", "ISIL, Syria's War, War"]
+    );
+    let aside: Vec<(Label, &str)> = got
+        .iter()
+        .copied()
+        .filter(|(l, _)| matches!(l, Label::Boilerplate(_)))
+        .collect();
+    assert_eq!(
+        aside,
+        [
+            (Label::Boilerplate(R::Promo), "Find Al Jazeera America on your TV"),
+            (Label::Boilerplate(R::Newsletter), "Get email updates from Al Jazeera America"),
+            (Label::Boilerplate(R::Newsletter), "Sign up for our weekly newsletter"),
+            (Label::Boilerplate(R::Duplicate), "Russia, Syria"),
+            (Label::Boilerplate(R::Duplicate), "ISIL, Syria's War, War"),
+            (Label::Boilerplate(R::Duplicate), "Get email updates from Al Jazeera America"),
+            (Label::Boilerplate(R::Duplicate), "Sign up for our weekly newsletter"),
+        ]
+    );
+    assert!(with(&got, Label::Date).is_empty());
+}
+
+/// The body of the test article, one paragraph per entry (a subhead among them).
+const STORY: [&str; 7] = [
+    "The town council voted on Tuesday night to close the old river bridge to all traffic after inspectors found deep cracks in two of its stone piers.",
+    "The decision, taken after a three-hour debate, means that residents of the east bank will have to drive an extra twenty minutes to reach the market square.",
+    "\"We had no choice,\" said Mayor Ann Lee, who chaired the meeting. \"The safety of the people who cross that bridge every day comes first.\"",
+    "Repairs will take time",
+    "Engineers told the council that repairs could take at least six months and would cost more than the town spends on roads in a normal year.",
+    "Some shop owners fear the closure will hurt trade.",
+    "The council will meet again next month to decide how the work should be paid for and whether a temporary footbridge can be built.",
+];
+
+fn story_blocks() -> Vec<&'static str> {
+    STORY.to_vec()
+}
+
+fn assert_story(got: &[(Label, &str)]) {
+    assert_eq!(body(got), STORY, "{got:#?}");
+    assert_eq!(label_of(got, "Repairs will take time"), Label::Subhead);
+}
+
+fn page(parts: &[&str], sep: &str) -> String {
+    parts.join(sep)
+}
+
+fn full_page() -> Vec<&'static str> {
+    let mut parts = vec![
+        "Skip to content",
+        "Home",
+        "News",
+        "Sport",
+        "Weather",
+        "Sign in",
+        "Share on Facebook",
+        "Share on Twitter",
+        "Council closes the old river bridge | Riverside Gazette",
+        "Council closes the old river bridge",
+        "By Jane Doe and John Roe",
+        "March 3, 2021",
+    ];
+    parts.extend(story_blocks());
+    parts.extend([
+        "Share this article",
+        "Most Read",
+        "Storm damages school roof",
+        "Local team wins the county cup",
+        "12 Comments",
+        "Sam Smith says:",
+        "This bridge has been falling apart for years and nobody listened to us.",
+        "Reply",
+        "© 2021 Riverside Gazette. All rights reserved.",
+        "Privacy Policy",
+        "We use cookies to give you the best experience on our website.",
+    ]);
+    parts
+}
+
+#[test]
+fn navigation_before_and_comments_after() {
+    let text = page(&full_page(), "\n\n");
+    let got = labelled(&text);
+    assert_story(&got);
+    assert_eq!(with(&got, Label::Headline), ["Council closes the old river bridge"]);
+    assert_eq!(with(&got, Label::Byline), ["By Jane Doe and John Roe"]);
+    assert_eq!(with(&got, Label::Date), ["March 3, 2021"]);
+    assert_eq!(label_of(&got, "Skip to content"), Label::Boilerplate(R::Navigation));
+    assert_eq!(label_of(&got, "Sign in"), Label::Boilerplate(R::SignIn));
+    assert_eq!(label_of(&got, "Share on Twitter"), Label::Boilerplate(R::Social));
+    assert_eq!(label_of(&got, "12 Comments"), Label::Boilerplate(R::Comments));
+    assert_eq!(
+        label_of(&got, "© 2021 Riverside Gazette. All rights reserved."),
+        Label::Boilerplate(R::Copyright)
+    );
+    assert_eq!(
+        label_of(&got, "We use cookies to give you the best experience on our website."),
+        Label::Boilerplate(R::Cookie)
+    );
+    assert!(matches!(
+        label_of(&got, "This bridge has been falling apart for years and nobody listened to us."),
+        Label::Boilerplate(_)
+    ));
+}
+
+#[test]
+fn one_block_per_line() {
+    let text = page(&full_page(), "\n");
+    let got = labelled(&text);
+    assert_story(&got);
+    assert_eq!(with(&got, Label::Headline), ["Council closes the old river bridge"]);
+    assert_eq!(with(&got, Label::Byline), ["By Jane Doe and John Roe"]);
+}
+
+/// Word-wraps `s` at `width` columns.
+fn wrap(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in s.split(' ') {
+        if line > 0 && line + 1 + word.chars().count() > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += word.chars().count();
+    }
+    out
+}
+
+#[test]
+fn hard_wrapped_layout() {
+    let wrapped: Vec<String> = full_page().iter().map(|p| wrap(p, 72)).collect();
+    let parts: Vec<&str> = wrapped.iter().map(String::as_str).collect();
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    let want: Vec<String> = STORY.iter().map(|p| wrap(p, 72)).collect();
+    assert_eq!(body(&got), want, "{got:#?}");
+    assert_eq!(with(&got, Label::Headline), ["Council closes the old river bridge"]);
+}
+
+#[test]
+fn site_title_variant_gives_way_to_the_plain_headline() {
+    let mut parts = vec!["Riverside Gazette", "Council closes the old river bridge - Riverside Gazette", "Local News"];
+    parts.push("Council closes the old river bridge");
+    parts.extend(story_blocks());
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(with(&got, Label::Headline), ["Council closes the old river bridge"]);
+    // With only the "Title | Site" copy, that copy is the headline.
+    let mut parts = vec!["Home", "Council closes the old river bridge | Riverside Gazette"];
+    parts.extend(story_blocks());
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(
+        with(&got, Label::Headline),
+        ["Council closes the old river bridge | Riverside Gazette"]
+    );
+}
+
+#[test]
+fn byline_forms() {
+    for byline in [
+        "By Jane Doe",
+        "By Jane Doe and John Roe",
+        "Jane Doe, Staff Reporter",
+        "Jane Doe | Reuters",
+        "By Jane Doe March 3, 2021 11:00 AM",
+        "Jane Doe - Mar 3, 2021 8:02 pm UTC",
+    ] {
+        let mut parts = vec!["Menu", "Council closes the old river bridge", byline];
+        parts.extend(story_blocks());
+        let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+        assert_eq!(with(&got, Label::Byline), [byline], "{got:#?}");
+        assert_eq!(with(&got, Label::Headline), ["Council closes the old river bridge"]);
+    }
+    // A credit line after the story.
+    let mut parts = vec!["Council closes the old river bridge"];
+    parts.extend(story_blocks());
+    parts.push("Riverside Gazette and wire services");
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(with(&got, Label::Byline), ["Riverside Gazette and wire services"]);
+}
+
+#[test]
+fn dek_and_photo_caption() {
+    let mut parts = vec![
+        "Council closes the old river bridge",
+        "Inspectors found cracks in two piers, and repairs could take six months",
+        "The old river bridge on Monday. Photograph: Jane Doe/Riverside Gazette",
+    ];
+    parts.extend(story_blocks());
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(
+        with(&got, Label::Dek),
+        ["Inspectors found cracks in two piers, and repairs could take six months"]
+    );
+    assert_eq!(
+        with(&got, Label::Credit),
+        ["The old river bridge on Monday. Photograph: Jane Doe/Riverside Gazette"]
+    );
+    assert_story(&got);
+}
+
+#[test]
+fn lists_and_short_paragraphs_stay_in_the_body() {
+    let mut parts = vec!["Council closes the old river bridge"];
+    parts.extend(&STORY[..3]);
+    parts.extend([
+        "The council listed three options:",
+        "- a full repair of both piers",
+        "- a new steel bridge beside the old one",
+        "- a ferry for foot passengers",
+        "It did not say which it prefers.",
+    ]);
+    parts.extend(&STORY[4..]);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    for item in [
+        "The council listed three options:",
+        "- a full repair of both piers",
+        "- a ferry for foot passengers",
+        "It did not say which it prefers.",
+    ] {
+        assert_eq!(label_of(&got, item), Label::Paragraph, "{item}");
+    }
+}
+
+#[test]
+fn repeats_are_duplicates() {
+    let mut parts = vec!["Council closes the old river bridge"];
+    parts.extend(story_blocks());
+    parts.extend(["Sign up for our newsletter", "Weather", "Sign up for our newsletter"]);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    let aside = with(&got, Label::Boilerplate(R::Duplicate));
+    assert_eq!(aside, ["Sign up for our newsletter"]);
+}
+
+#[test]
+fn spanish_page() {
+    let parts = [
+        "Inicio",
+        "Deportes",
+        "Economía",
+        "El ayuntamiento cierra el viejo puente del río",
+        "Por Ana García",
+        "3 de marzo de 2021",
+        "El ayuntamiento votó el martes por la noche cerrar el viejo puente del río al tráfico después de que los inspectores encontraran grietas profundas en dos de sus pilares.",
+        "La decisión, tomada tras un debate de tres horas, obliga a los vecinos de la orilla este a conducir veinte minutos más para llegar al mercado.",
+        "Los ingenieros dijeron que las obras podrían durar al menos seis meses y costar más de lo que la ciudad gasta en carreteras en un año normal.",
+        "Comentarios",
+        "© 2021 Diario del Río. Todos los derechos reservados.",
+    ];
+    let text = page(&parts, "\n");
+    let got = labelled(&text);
+    assert_eq!(
+        with(&got, Label::Headline),
+        ["El ayuntamiento cierra el viejo puente del río"]
+    );
+    assert_eq!(with(&got, Label::Byline), ["Por Ana García"]);
+    assert_eq!(with(&got, Label::Date), ["3 de marzo de 2021"]);
+    assert_eq!(body(&got).len(), 3, "{got:#?}");
+}
+
+#[test]
+fn japanese_page() {
+    let parts = [
+        "ホーム",
+        "ニュース",
+        "川の古い橋、通行止めに",
+        "2021年3月3日",
+        "町議会は火曜日の夜、点検で二本の橋脚に深いひびが見つかったことを受けて、川に架かる古い橋を全面通行止めにすることを決めた。",
+        "三時間に及ぶ議論の末の決定で、東岸の住民は市場まで車で二十分余計にかかることになる。",
+        "技術者によると、修理には少なくとも半年かかり、費用は町の年間の道路予算を上回る見込みだという。",
+        "関連記事",
+    ];
+    let text = page(&parts, "\n");
+    let got = labelled(&text);
+    assert_eq!(with(&got, Label::Headline), ["川の古い橋、通行止めに"]);
+    assert_eq!(body(&got).len(), 3, "{got:#?}");
+    assert_eq!(label_of(&got, "関連記事"), Label::Boilerplate(R::Related));
+}
+
+#[test]
+fn russian_page() {
+    let parts = [
+        "Главная",
+        "Новости",
+        "Совет закрыл старый мост через реку",
+        "Городской совет во вторник вечером проголосовал за закрытие старого моста для всего транспорта после того, как инспекторы нашли глубокие трещины в двух опорах.",
+        "Решение, принятое после трёхчасового обсуждения, означает, что жителям восточного берега придётся ехать до рынка на двадцать минут дольше.",
+        "Читайте также",
+    ];
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(with(&got, Label::Headline), ["Совет закрыл старый мост через реку"]);
+    assert_eq!(body(&got).len(), 2, "{got:#?}");
+}
+
+#[test]
+fn no_prose_does_not_panic() {
+    for text in ["Home", "Home\nNews\nSport", "x", "…\n\n—\n\n•", "By Jane Doe"] {
+        let got = labelled(text);
+        assert!(!got.is_empty());
+    }
+    assert!(classify("", &[]).is_empty());
+}
+
