@@ -108,6 +108,9 @@ pub(crate) fn is_title_word(w: &str) -> bool {
     if w.len() > 24 {
         return false;
     }
+    if !w.chars().any(char::is_uppercase) {
+        return set.contains(w) || set.contains(bare(w));
+    }
     let lower = w.to_lowercase();
     set.contains(lower.as_str()) || set.contains(bare(&lower))
 }

@@ -274,6 +274,8 @@ fn reopens(open: MarkKind, kind: MarkKind) -> bool {
 struct Candidate {
     open: Mark,
     close: Option<Mark>,
+    /// For an unclosed mark: whether it may run to the end of the block.
+    open_ended_ok: bool,
 }
 
 /// Pairs the marks of one block. `next_reopens` says whether the next block starts with an
@@ -312,25 +314,48 @@ fn pair(text: &str, block: Span, marks: &[Mark], next_reopens: bool, out: &mut V
                     out.push(Candidate {
                         open: o,
                         close: Some(m),
+                        open_ended_ok: false,
                     });
                     open = None;
-                } else if nested.is_none() {
-                    if reopens(o.kind, m.kind) && can_open(m.kind, ctx) {
-                        // The same opener again: the first one was never closed.
-                        open = Some(m);
-                    }
+                } else if nested.is_none() && reopens(o.kind, m.kind) && can_open(m.kind, ctx) {
+                    // The same opener again: the first one was never closed.
+                    out.push(Candidate {
+                        open: o,
+                        close: None,
+                        open_ended_ok: false,
+                    });
+                    open = Some(m);
                 }
             }
         }
     }
     if let Some(o) = open {
-        if o.span.start == block.start || next_reopens {
-            out.push(Candidate {
-                open: o,
-                close: None,
-            });
-        }
+        out.push(Candidate {
+            open: o,
+            close: None,
+            open_ended_ok: o.span.start == block.start
+                || next_reopens
+                || opens_last_sentence(text, block, o.span),
+        });
     }
+}
+
+/// True when an unclosed mark opens the block's last sentences: after a sentence end, a
+/// colon or a comma, with a capitalized run of at least four words up to the block's end
+/// (`…," she said. "And then we left.` — the quote goes on in the next paragraph).
+fn opens_last_sentence(text: &str, block: Span, open: Span) -> bool {
+    let before = text
+        .get(block.start..open.start)
+        .map(|s| s.trim_end_matches(is_blank))
+        .and_then(|s| s.chars().next_back());
+    let after = text.get(open.end..block.end).unwrap_or("");
+    matches!(before, Some('.' | '!' | '?' | ':' | ','))
+        && after
+            .trim_start_matches(is_blank)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        && words(after).nth(3).is_some()
 }
 
 /// True when the block starts with a mark that can open a quotation.
@@ -346,6 +371,9 @@ fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
     s.split(|c: char| !lex::is_word_char(c))
         .filter(|w| w.chars().any(char::is_alphanumeric))
 }
+
+/// How far [`word_before`] and [`word_after`] look, in bytes.
+const WORD_WINDOW: usize = 64;
 
 /// How far a speech cue may be from the marks, in bytes.
 const CUE_WINDOW: usize = 160;
@@ -430,9 +458,28 @@ fn title_case(content: &str) -> bool {
     caps > 0
 }
 
+/// True when the words before `pos` in its block are themselves Title Case (a headline),
+/// so a Title-Case quotation says nothing about being a title.
+fn headline_case(text: &str, block: Span, pos: usize) -> bool {
+    let lo = floor_char(text, pos.saturating_sub(80).max(block.start));
+    let Some(before) = text.get(lo..pos) else {
+        return false;
+    };
+    let ws: Vec<&str> = words(before).collect();
+    let tail = &ws[ws.len().saturating_sub(5)..];
+    tail.len() >= 3
+        && tail.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+}
+
 /// The word right before `pos` (skipping blanks), inside the block.
 fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
-    let s = text.get(block.start..pos)?.trim_end_matches(is_blank);
+    // A bounded look back: words are short, and marks may be many.
+    let lo = floor_char(text, pos.saturating_sub(WORD_WINDOW).max(block.start));
+    let s = text.get(lo..pos)?.trim_end_matches(is_blank);
     let start = s
         .char_indices()
         .rev()
@@ -444,7 +491,8 @@ fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
 
 /// The word right after `pos` (skipping blanks), inside the block.
 fn word_after(text: &str, block: Span, pos: usize) -> Option<&str> {
-    let s = text.get(pos..block.end)?;
+    let hi = ceil_char(text, (pos + WORD_WINDOW).min(block.end));
+    let s = text.get(pos..hi)?;
     let s = s.trim_start_matches(is_blank);
     let end = s.find(|c: char| !lex::is_word_char(c)).unwrap_or(s.len());
     let w = s.get(..end)?;
@@ -453,6 +501,9 @@ fn word_after(text: &str, block: Span, pos: usize) -> Option<&str> {
 
 /// Decides whether a candidate is a quotation, and of which kind.
 fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Span, Rejection> {
+    if c.close.is_none() && !c.open_ended_ok {
+        return Err(Rejection::Unbalanced);
+    }
     let end = c.close.map_or(block.end, |m| m.span.start);
     let content = trim_span(text, Span::new(c.open.span.end, end));
     if content.is_empty() {
@@ -478,7 +529,11 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
             return Err(Rejection::Nickname);
         }
     }
-    if n_words <= 6 && !sentence_like && title_case(body) {
+    if n_words <= 6
+        && !sentence_like
+        && title_case(body)
+        && !headline_case(text, block, c.open.span.start)
+    {
         let close = c.close.map(|m| m.span);
         let before = word_before(text, block, c.open.span.start);
         // "MSNBC’s “Morning Joe”", "a film titled “Arrival”": a name, whatever the cue.
@@ -595,15 +650,10 @@ fn rejections(text: &str) -> Vec<Rejection> {
     marks(text, block, &mut m);
     let mut cands = Vec::new();
     pair(text, block, &m, false, &mut cands);
-    let mut out: Vec<Rejection> = cands
+    cands
         .iter()
         .filter_map(|c| judge(text, block, c, &Options::default()).err())
-        .collect();
-    // An opener never closed leaves no candidate; report it.
-    if cands.is_empty() && !m.is_empty() {
-        out.push(Rejection::Unbalanced);
-    }
-    out
+        .collect()
 }
 
 #[cfg(test)]

@@ -114,13 +114,19 @@ struct Score {
     samples: BTreeMap<&'static str, Vec<String>>,
 }
 
-const SAMPLES_PER_CATEGORY: usize = 60;
+/// Samples kept per error category (`COPYDESK_EVAL_SAMPLES_MAX` overrides).
+fn samples_per_category() -> usize {
+    std::env::var("COPYDESK_EVAL_SAMPLES_MAX")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(60)
+}
 
 impl Score {
     fn error(&mut self, cat: &'static str, sample: impl FnOnce() -> String) {
         *self.errors.entry(cat).or_default() += 1;
         let v = self.samples.entry(cat).or_default();
-        if v.len() < SAMPLES_PER_CATEGORY {
+        if v.len() < samples_per_category() {
             v.push(sample());
         }
     }
