@@ -4,8 +4,36 @@
 //! letters or digits turned into one space (`©` and `@` are kept as words), trimmed.
 
 use crate::model::BoilerplateReason;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: a fast hash for the short keys of the word lists (no untrusted keys are
+/// stored; lookups with input words only read).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hasher builder for [`Fnv`].
+pub(crate) type FnvBuild = BuildHasherDefault<Fnv>;
 
 const PHRASES: &str = include_str!("../data/boilerplate_phrases.txt");
 const WORDS: &str = include_str!("../data/classify_words.txt");
@@ -25,11 +53,13 @@ pub(crate) enum Mode {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     /// Folded phrase → (reason, mode).
-    phrases: HashMap<String, (BoilerplateReason, Mode)>,
+    phrases: HashMap<String, (BoilerplateReason, Mode), FnvBuild>,
+    /// The first words of the phrases.
+    first_words: HashSet<String, FnvBuild>,
     /// Longest phrase, in words.
     max_phrase_words: usize,
     /// Folded word → kinds (`month`, `byline`, …).
-    words: HashMap<String, Vec<&'static str>>,
+    words: HashMap<String, Vec<&'static str>, FnvBuild>,
 }
 
 fn reason(name: &str) -> Option<BoilerplateReason> {
@@ -68,6 +98,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             if let Some(r) = reason(r) {
                 let folded = fold(p);
                 lex.max_phrase_words = lex.max_phrase_words.max(folded.split(' ').count());
+                lex.first_words
+                    .insert(folded.split(' ').next().unwrap_or("").to_string());
                 lex.phrases.insert(folded, (r, mode));
             }
         }
@@ -97,9 +129,14 @@ impl Lexicon {
         if folded.is_empty() {
             return None;
         }
-        // Strong phrases are looked for in the first 40 words of longer blocks.
-        let (folded, words) = if words > 40 {
-            let cut = folded.match_indices(' ').nth(39).map_or(folded.len(), |(i, _)| i);
+        // Strong phrases are looked for in the first 40 words of longer blocks, and there
+        // only cookie and copyright notices count.
+        let long = words > 40;
+        let (folded, words) = if long {
+            let cut = folded
+                .match_indices(' ')
+                .nth(39)
+                .map_or(folded.len(), |(i, _)| i);
             (folded.get(..cut).unwrap_or(""), 40)
         } else {
             (folded, words)
@@ -122,6 +159,12 @@ impl Lexicon {
         let mut all_reason = None;
         let mut i = 0;
         'outer: while i < tokens.len() {
+            if !self.first_words.contains(run(i, 1))
+                && !run(i, 1).bytes().all(|b| b.is_ascii_digit())
+            {
+                all_reason = None;
+                break;
+            }
             for n in (1..=self.max_phrase_words.min(tokens.len() - i)).rev() {
                 if let Some(&(r, Mode::All)) = self.phrases.get(run(i, n)) {
                     all_reason.get_or_insert(r);
@@ -130,7 +173,11 @@ impl Lexicon {
                 }
             }
             // Counts ("197 Shares") go with the words they count.
-            if tokens.get(i).is_some_and(|&(a, b)| folded.get(a..b).is_some_and(|t| t.bytes().all(|c| c.is_ascii_digit()))) {
+            if tokens.get(i).is_some_and(|&(a, b)| {
+                folded
+                    .get(a..b)
+                    .is_some_and(|t| t.bytes().all(|c| c.is_ascii_digit()))
+            }) {
                 i += 1;
                 continue;
             }
@@ -142,9 +189,20 @@ impl Lexicon {
         }
         let mut best: Option<BoilerplateReason> = None;
         for start in 0..tokens.len() {
+            if !self.first_words.contains(run(start, 1)) {
+                continue;
+            }
             for n in (1..=self.max_phrase_words.min(tokens.len() - start)).rev() {
                 let hit = match self.phrases.get(run(start, n)) {
-                    Some(&(r, Mode::Strong)) => Some(r),
+                    Some(&(r, Mode::Strong))
+                        if !long
+                            || matches!(
+                                r,
+                                BoilerplateReason::Cookie | BoilerplateReason::Copyright
+                            ) =>
+                    {
+                        Some(r)
+                    }
                     Some(&(r, Mode::Any)) if !sentence && short => Some(r),
                     _ => None,
                 };
@@ -184,6 +242,20 @@ pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            if c != '@' {
+                space = true;
+                continue;
+            }
+        }
         if c.is_alphanumeric() || c == '©' || c == '@' {
             if space && !out.is_empty() {
                 out.push(' ');
@@ -226,12 +298,30 @@ mod tests {
             lex.boilerplate(&f, words, sentence)
         };
         assert_eq!(reason("Share Tweet Email", false), Some(R::Social));
-        assert_eq!(reason("Sign up for our weekly newsletter", false), Some(R::Newsletter));
-        assert_eq!(reason("Get email updates from The Daily Post", false), Some(R::Newsletter));
-        assert_eq!(reason("Find The Daily Post on your TV", false), Some(R::Promo));
-        assert_eq!(reason("Continue reading the main story", false), Some(R::ContinueReading));
-        assert_eq!(reason("© 2024 Daily Post. All rights reserved.", true), Some(R::Copyright));
+        assert_eq!(
+            reason("Sign up for our weekly newsletter", false),
+            Some(R::Newsletter)
+        );
+        assert_eq!(
+            reason("Get email updates from The Daily Post", false),
+            Some(R::Newsletter)
+        );
+        assert_eq!(
+            reason("Find The Daily Post on your TV", false),
+            Some(R::Promo)
+        );
+        assert_eq!(
+            reason("Continue reading the main story", false),
+            Some(R::ContinueReading)
+        );
+        assert_eq!(
+            reason("© 2024 Daily Post. All rights reserved.", true),
+            Some(R::Copyright)
+        );
         assert_eq!(reason("He declined to comment.", true), None);
-        assert_eq!(reason("Facebook shares fell sharply on Monday", false), None);
+        assert_eq!(
+            reason("Facebook shares fell sharply on Monday", false),
+            None
+        );
     }
 }
