@@ -1112,6 +1112,30 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         .iter()
         .position(|t| t.kind == Tk::End)
         .unwrap_or(toks.len());
+    // "…," said Jane Doe, a teacher, reports the Daily News: the outlet is the source.
+    let reports = (1..sentence_end).find(|&i| {
+        toks[i - 1].kind == Tk::Comma
+            && toks[i - 1].span.start >= found.verb.end
+            && matches!(w(text, &toks[i]), "reports" | "reported")
+    });
+    if let Some(i) = reports {
+        if let Some(np) = toks
+            .get(i + 1..sentence_end)
+            .and_then(|r| np_after(text, r))
+        {
+            if toks
+                .get(i + 1..sentence_end)
+                .and_then(|r| r.last())
+                .is_some_and(|t| t.span.end == np.end)
+            {
+                return Some(Found {
+                    mention: np,
+                    appositive: None,
+                    verb: toks[i].span,
+                });
+            }
+        }
+    }
     let according = (0..sentence_end).find(|&i| {
         according_to(text, toks, i)
             && i > 0
