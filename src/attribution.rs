@@ -321,6 +321,48 @@ fn is_determiner(w: &str) -> bool {
     ) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
+/// True when `ws` (words before a name) can be lower-case role words leading a speaker
+/// phrase: "political scientist", "party boss", "campaign spokesman" (at most three, no
+/// function word, verb form or pronoun).
+fn role_lead(text: &str, ws: &[Tok]) -> bool {
+    (1..=3).contains(&ws.len())
+        && ws.iter().all(|t| {
+            let x = w(text, t);
+            t.kind == Tk::Word
+                && x.len() > 2
+                && x.chars().all(|c| c.is_lowercase() || c == '-')
+                && !x.ends_with("ing")
+                && !x.ends_with("ed")
+                && !x.ends_with("ly")
+                && !ends_subject(x)
+                && !ends_np(x)
+                && !is_verb_adjunct(x)
+                && !is_determiner(x)
+                && !lex::is_pronoun(x)
+        })
+}
+
+/// True when `toks` starts with lower-case role words and then a personal name
+/// ("party boss Reince Priebus").
+fn role_before_name(text: &str, toks: &[Tok]) -> bool {
+    let k = toks
+        .iter()
+        .take(4)
+        .position(|t| {
+            t.kind != Tk::Word || !w(text, t).chars().all(|c| c.is_lowercase() || c == '-')
+        })
+        .unwrap_or(toks.len().min(4));
+    role_lead(text, &toks[..k])
+        && toks.get(k).is_some_and(|t| {
+            t.kind == Tk::Word
+                && lex::is_name_word(w(text, t))
+                && !lex::is_capitalized_stopword(w(text, t))
+        })
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| t.kind == Tk::Word && lex::is_name_word(w(text, t)))
+}
+
 /// True when `w` may start a speaker phrase: a capitalized word, a determiner or a pronoun.
 fn can_start_np(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -432,9 +474,16 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
             f,
             "who" | "which" | "whose" | "then" | "now" | "himself" | "herself"
         )
-        || toks
-            .iter()
-            .any(|t| w(text, t).ends_with("'s") || w(text, t).ends_with("’s"))
+        // "campaign manager", "Sanders’ campaign manager": ending on a role word.
+        || toks.len() <= 5
+            && toks.last().is_some_and(|t| {
+                let x = w(text, t);
+                lex::is_title_word(x) && x.chars().all(char::is_lowercase)
+            })
+        || toks.iter().any(|t| {
+            let x = w(text, t);
+            x.ends_with("'s") || x.ends_with("’s") || x.ends_with("s'") || x.ends_with("s’")
+        })
 }
 
 /// A single-word aside chunk: ", meanwhile,", ", too,".
@@ -859,11 +908,18 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
 /// The speaker phrase after a verb: `said Kremlin spokesman Dmitry Peskov, when asked`.
 fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
     let first = toks.first()?;
-    if first.kind != Tk::Word || !can_start_np(w(text, first)) {
+    if first.kind != Tk::Word || !(can_start_np(w(text, first)) || role_before_name(text, toks)) {
         return None;
     }
     let f = w(text, first);
-    if lex::is_capitalized_stopword(f) && !lex::is_pronoun(f) && f != "The" && f != "A" && f != "An"
+    let party_role = matches!(f, "Republican" | "Democratic" | "Democrat")
+        && toks.get(1..).is_some_and(|r| role_before_name(text, r));
+    if lex::is_capitalized_stopword(f)
+        && !lex::is_pronoun(f)
+        && f != "The"
+        && f != "A"
+        && f != "An"
+        && !party_role
     {
         return None;
     }
@@ -885,7 +941,11 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
             && !lex::is_name_particle(x)
             && !lex::is_title_word(x)
         {
-            break;
+            // "Republican party boss Reince Priebus": role words, then the name.
+            if !role_before_name(text, &toks[i..]) {
+                break;
+            }
+            seen_name = false;
         }
         if lex::is_name_word(x) {
             seen_name = true;
@@ -1250,7 +1310,10 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
             .iter()
             .position(|t| t.span.start >= mention.start)
             .unwrap_or(0);
-        if lead > 1 {
+        if lead > 0 && role_lead(text, &toks[..lead]) {
+            // "poll analyst Dana Kirk said": role words lead the phrase.
+            mention = Span::new(toks[0].span.start, mention.end);
+        } else if lead > 1 {
             // "a welcome message on the website reads": a whole phrase with a preposition.
             let head = &toks[..v];
             let whole = head.len() <= 10
@@ -2446,5 +2509,53 @@ mod tests {
         let text = "He was a great boxer in his sport. King says Ali \"talked the talk and walked the walk.\"";
         let (s, _, _, _) = one(text);
         assert_eq!(s, Some("King"));
+    }
+
+    #[test]
+    fn lower_case_role_words_lead_a_name() {
+        assert_eq!(
+            one("\"Turnout decides it,\" poll analyst Dana Kirk told a radio host."),
+            (
+                Some("Dana Kirk"),
+                Some("poll analyst Dana Kirk"),
+                Some("poll analyst"),
+                Some(Explicit)
+            )
+        );
+        assert_eq!(
+            one("\"Turnout decides it,\" said county party chair Dana Kirk."),
+            (
+                Some("Dana Kirk"),
+                Some("county party chair Dana Kirk"),
+                Some("county party chair"),
+                Some(Explicit)
+            )
+        );
+        let (speaker, mention, ..) =
+            one("\"Turnout decides it,\" said Democratic party boss Dana Kirk.");
+        assert_eq!(speaker, Some("Dana Kirk"));
+        assert_eq!(mention, Some("Democratic party boss Dana Kirk"));
+        // Lower-case words that are no role stay out.
+        assert_eq!(
+            one("\"Turnout decides it,\" said when asked Dana Kirk.").1,
+            None
+        );
+    }
+
+    #[test]
+    fn role_appositive_without_determiner() {
+        assert_eq!(
+            one("\"We raised more,\" Dana Kirk, Reed’s campaign manager, said."),
+            (
+                Some("Dana Kirk"),
+                Some("Dana Kirk"),
+                Some("Reed’s campaign manager"),
+                Some(Explicit)
+            )
+        );
+        assert_eq!(
+            one("\"We raised more,\" Dana Kirk, Sanders’ campaign manager, said.").2,
+            Some("Sanders’ campaign manager")
+        );
     }
 }
