@@ -1741,6 +1741,8 @@ struct Person {
     block: usize,
     /// True when the person was the subject of a speech verb there.
     subject: bool,
+    /// The role written with the name there ("White House press secretary").
+    descriptor: Option<Span>,
 }
 
 /// People named in the blocks read so far, in text order.
@@ -1771,17 +1773,35 @@ impl Registry {
         at: usize,
         block: usize,
         lookback: usize,
-    ) -> Option<Span> {
-        self.window(at, block, lookback)
-            .find(|p| p.last.get(text) == Some(surname) && p.name != p.last)
-            .map(|p| p.name)
+    ) -> Option<(Span, Option<Span>)> {
+        let p = self
+            .window(at, block, lookback)
+            .find(|p| p.last.get(text) == Some(surname) && p.name != p.last)?;
+        Some((p.name, self.descriptor(text, p, block, lookback)))
     }
 
-    fn pronoun(&self, at: usize, block: usize, lookback: usize) -> Option<Span> {
-        self.window(at, block, lookback)
+    fn pronoun(
+        &self,
+        text: &str,
+        at: usize,
+        block: usize,
+        lookback: usize,
+    ) -> Option<(Span, Option<Span>)> {
+        let p = self
+            .window(at, block, lookback)
             .find(|p| p.subject && p.name != p.last)
-            .or_else(|| self.window(at, block, lookback).find(|p| p.name != p.last))
-            .map(|p| p.name)
+            .or_else(|| self.window(at, block, lookback).find(|p| p.name != p.last))?;
+        Some((p.name, self.descriptor(text, p, block, lookback)))
+    }
+
+    /// The role given with a person's name, there or at an earlier mention of the same name.
+    fn descriptor(&self, text: &str, p: &Person, block: usize, lookback: usize) -> Option<Span> {
+        p.descriptor.or_else(|| {
+            let name = p.name.get(text);
+            self.window(p.at, block, lookback)
+                .find(|q| q.descriptor.is_some() && q.name.get(text) == name)
+                .and_then(|q| q.descriptor)
+        })
     }
 }
 
@@ -1838,13 +1858,14 @@ fn resolve(
         };
     }
     if mtoks.len() == 1 && lex::is_pronoun(mention_text) {
-        let speaker = if lex::is_personal_pronoun(mention_text) {
-            registry.pronoun(found.mention.start, block, lookback)
+        let resolved = if lex::is_personal_pronoun(mention_text) {
+            registry.pronoun(text, found.mention.start, block, lookback)
         } else {
             None
         };
         return FoundAttribution {
-            speaker: speaker.unwrap_or(found.mention),
+            speaker: resolved.map_or(found.mention, |(name, _)| name),
+            descriptor: found.appositive.or(resolved.and_then(|(_, d)| d)),
             resolution: Resolution::Pronoun,
             ..base
         };
@@ -1872,7 +1893,7 @@ fn resolve(
     };
     let name_words = tokens_in(mtoks, name);
     if name_words.len() == 1 {
-        if let Some(full) = registry.surname(
+        if let Some((full, earlier)) = registry.surname(
             text,
             name.get(text).unwrap_or(""),
             found.mention.start,
@@ -1881,7 +1902,7 @@ fn resolve(
         ) {
             return FoundAttribution {
                 speaker: full,
-                descriptor,
+                descriptor: descriptor.or(earlier),
                 resolution: Resolution::Surname,
                 ..base
             };
@@ -1892,6 +1913,42 @@ fn resolve(
         descriptor,
         ..base
     }
+}
+
+/// The role written with the name `toks[i..j]`: title words before it ("White House press
+/// secretary Josh Earnest") or an appositive after it ("Josh Earnest, the press secretary,").
+fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<Span> {
+    let name = Span::new(
+        toks.get(i)?.span.start,
+        toks.get(j.checked_sub(1)?)?.span.end,
+    );
+    let lo = toks[..i]
+        .iter()
+        .rposition(|t| t.kind != Tk::Word)
+        .map_or(0, |k| k + 1)
+        .max(i.saturating_sub(MAX_MENTION_WORDS));
+    if lo < i {
+        if let Some(np) = np_at_end(text, &toks[lo..j]) {
+            if let (Some(d), Some(n)) = split_mention(text, tokens_in(toks, np)) {
+                if n == name {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    // ", the press secretary,": an appositive with a role word, closed by a comma.
+    if toks.get(j).is_some_and(|t| t.kind == Tk::Comma) {
+        let rest = toks.get(j + 1..)?;
+        let close = rest.iter().take(9).position(|t| t.kind != Tk::Word)?;
+        let chunk = &rest[..close];
+        if matches!(rest[close].kind, Tk::Comma | Tk::End)
+            && is_appositive(text, chunk)
+            && chunk.iter().any(|t| lex::is_title_word(w(text, t)))
+        {
+            return span_of(chunk);
+        }
+    }
+    None
 }
 
 /// Adds the people named in a block's outside-quote tokens to the registry: every run of
@@ -1913,12 +1970,14 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             // Include a possessive last word as the name without its suffix? Keep it simple:
             // a run of two or more words is a full name.
             if j - i >= 2 {
+                let name = Span::new(toks[i].span.start, toks[j - 1].span.end);
                 registry.people.push(Person {
-                    name: Span::new(toks[i].span.start, toks[j - 1].span.end),
+                    name,
                     last: toks[j - 1].span,
                     at: toks[i].span.start,
                     block,
                     subject: false,
+                    descriptor: name_descriptor(text, toks, i, j),
                 });
             }
             i = j.max(i + 1);
@@ -1933,15 +1992,16 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             continue;
         }
         let lo = v.saturating_sub(40);
-        let Some((mention, _)) = subject_before(text, &toks[lo..v]) else {
+        let Some((mention, appositive)) = subject_before(text, &toks[lo..v]) else {
             continue;
         };
         let mtoks = tokens_in(toks, mention);
-        let (_, name) = split_mention(text, mtoks);
+        let (descriptor, name) = split_mention(text, mtoks);
         let Some(name) = name else { continue };
         let n = tokens_in(mtoks, name);
+        let descriptor = appositive.or(descriptor);
         let full = if n.len() >= 2 {
-            Some(name)
+            Some((name, descriptor))
         } else {
             registry.surname(
                 text,
@@ -1951,7 +2011,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                 options.lookback_blocks(),
             )
         };
-        if let Some(full) = full {
+        if let Some((full, earlier)) = full {
             let last = tokens_in(toks, full).last().map_or(full, |t| t.span);
             registry.people.push(Person {
                 name: full,
@@ -1959,6 +2019,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                 at: t.span.start,
                 block,
                 subject: true,
+                descriptor: descriptor.or(earlier),
             });
         }
     }
@@ -2368,14 +2429,14 @@ mod tests {
             (
                 "indiscrimina",
                 Some("Josh Earnest"),
-                None,
+                Some("White House press secretary"),
                 Some(Surname),
                 Some("Earnest"),
             ),
             (
                 "She pointed ",
                 Some("Josh Earnest"),
-                None,
+                Some("White House press secretary"),
                 Some(Surname),
                 Some("Earnest"),
             ),
@@ -2389,14 +2450,14 @@ mod tests {
             (
                 "I have a low",
                 Some("Robert Otto"),
-                None,
+                Some("the deputy chief of staff for intelligence and surveillance for the U.S. Air Force"),
                 Some(Pronoun),
                 Some("he"),
             ),
             (
                 "It's easy, t",
                 Some("Robert Otto"),
-                None,
+                Some("the deputy chief of staff for intelligence and surveillance for the U.S. Air Force"),
                 Some(Continuation),
                 Some("he"),
             ),
@@ -2557,5 +2618,24 @@ mod tests {
             one("\"We raised more,\" Dana Kirk, Sanders’ campaign manager, said.").2,
             Some("Sanders’ campaign manager")
         );
+    }
+
+    #[test]
+    fn resolution_carries_the_earlier_descriptor() {
+        let text = "Harbour board chair Ann Lee opened the meeting on Monday.\n\n\
+                    \"The pier is safe,\" Lee said.\n\n\
+                    \"We checked it twice,\" she said.\n\n\
+                    Tom Reed, the board treasurer, disagreed.\n\n\
+                    \"It is not,\" Reed said.\n\n\
+                    \"Look again,\" deputy treasurer Reed said.";
+        let rows = run(text);
+        assert_eq!(rows[0].speaker, Some("Ann Lee"));
+        assert_eq!(rows[0].descriptor, Some("Harbour board chair"));
+        assert_eq!(rows[1].resolution, Some(Pronoun));
+        assert_eq!(rows[1].descriptor, Some("Harbour board chair"));
+        assert_eq!(rows[2].speaker, Some("Tom Reed"));
+        assert_eq!(rows[2].descriptor, Some("the board treasurer"));
+        // A role written at the mention itself wins.
+        assert_eq!(rows[3].descriptor, Some("deputy treasurer"));
     }
 }
