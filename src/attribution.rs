@@ -1051,6 +1051,44 @@ fn is_speech_noun(w: &str) -> bool {
     )
 }
 
+/// Words that read as adjectives before a noun: "false", "repeated", "political",
+/// "Republican" (a light test: listed words and typical adjective endings).
+fn is_adjective_like(w: &str) -> bool {
+    let lower = w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    matches!(
+        w,
+        "Republican"
+            | "Democratic"
+            | "false"
+            | "repeated"
+            | "multiple"
+            | "earlier"
+            | "previous"
+            | "similar"
+            | "latest"
+            | "early"
+            | "frequent"
+            | "angry"
+            | "many"
+            | "such"
+            | "those"
+            | "these"
+            | "loud"
+            | "wild"
+            | "bold"
+            | "dubious"
+    ) || lower
+        && w.len() > 5
+        && (w.ends_with("ous")
+            || w.ends_with("ive")
+            || w.ends_with("ful")
+            || w.ends_with("ical")
+            || w.ends_with("less")
+            || w.ends_with("ated")
+            || w.ends_with("able")
+            || w.ends_with("ible"))
+}
+
 fn is_possessive(w: &str) -> bool {
     matches!(
         w,
@@ -1123,6 +1161,11 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         }
         if pw == "to" {
             return Some(Cue::NonFinite);
+        }
+        // "of Republican claims", "his repeated calls", "false claims": a speech noun after
+        // an adjective.
+        if is_speech_noun(x) && !x.ends_with("ed") && is_adjective_like(pw) {
+            return None;
         }
         // "a pre-emptive attack", "an angry call": a base form after "a"/"an" is a noun.
         let base = !(x.ends_with('s') || x.ends_with("ed") || x.ends_with("ing"));
@@ -1447,7 +1490,14 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
                     "In" | "in" | "On" | "on" | "At" | "at" | "From" | "from" | "With" | "with"
                 )
             });
-        let nested = gap <= 5 && !in_pp && !matches!(f.mention.get(text), Some("who" | "which"));
+        // "As for his attacks, she said": a comma before the inner subject ends the
+        // fronted phrase, so the inner cue is no report inside the outer one.
+        let fronted = between
+            .iter()
+            .take_while(|t| t.span.start < f.mention.start)
+            .any(|t| t.kind == Tk::Comma);
+        let nested =
+            gap <= 5 && !in_pp && !fronted && !matches!(f.mention.get(text), Some("who" | "which"));
         if !nested {
             break;
         }
@@ -2637,5 +2687,26 @@ mod tests {
         assert_eq!(rows[2].descriptor, Some("the board treasurer"));
         // A role written at the mention itself wins.
         assert_eq!(rows[3].descriptor, Some("deputy treasurer"));
+    }
+
+    #[test]
+    fn speech_noun_after_an_adjective_is_no_cue() {
+        // "claims" after an adjective is a noun; the speaker is the sentence's verb's subject.
+        let (_, mention, ..) =
+            one("The auditor said many of the Republican claims were \"simply wrong.\"");
+        assert_eq!(mention, Some("The auditor"));
+        let (_, mention, ..) = one("Dana Kirk repeated her false claims of \"a rigged count.\"");
+        assert_ne!(mention, Some("her false"));
+        let text = "the mayor claims";
+        let mut t = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut t);
+        assert_eq!(cue_at(text, &t, 2), Some(Cue::Finite));
+    }
+
+    #[test]
+    fn fronted_phrase_before_the_subject_is_no_report() {
+        let (_, mention, ..) =
+            one("As for the mayor's attacks, Dana Kirk said, \"They do not matter.\"");
+        assert_eq!(mention, Some("Dana Kirk"));
     }
 }
