@@ -841,6 +841,16 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             break;
         }
     }
+    // A subject pronoun right before the verb is its subject: "in which he says",
+    // "though she said".
+    if let Some(last) = toks.last().filter(|t| t.kind == Tk::Word) {
+        if matches!(
+            w(text, last),
+            "he" | "she" | "they" | "He" | "She" | "They" | "we" | "We" | "I"
+        ) {
+            return Some((last.span, None));
+        }
+    }
     // A relative clause: "Beck, who has long described …", "the department which reported".
     if let Some(r) = toks
         .iter()
@@ -1123,7 +1133,18 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         || toks
             .get(i - 1)
             .is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
+    // Phrasal cues: "shot back", "fired back", "went on" ending its clause.
+    let next = |k: usize| toks.get(i + k).map(|t| (t.kind, w(text, t)));
+    let phrasal = match x {
+        "shot" | "fired" | "shoots" | "fires" => matches!(next(1), Some((Tk::Word, "back"))),
+        "went" | "goes" => {
+            matches!(next(1), Some((Tk::Word, "on")))
+                && next(2).is_none_or(|(k, _)| matches!(k, Tk::Comma | Tk::End | Tk::Colon))
+        }
+        _ => false,
+    };
     let is_verb = verb_word
+        || phrasal
         || (sentence_start
             && x.chars().next().is_some_and(char::is_uppercase)
             && x.len() < 16
@@ -2708,5 +2729,30 @@ mod tests {
         let (_, mention, ..) =
             one("As for the mayor's attacks, Dana Kirk said, \"They do not matter.\"");
         assert_eq!(mention, Some("Dana Kirk"));
+    }
+
+    #[test]
+    fn subject_pronoun_before_the_verb() {
+        let (_, mention, ..) = one(
+            "The campaign aired a clip of a television interview in which he says he will \"fix it fast.\"",
+        );
+        assert_eq!(mention, Some("he"));
+    }
+
+    #[test]
+    fn phrasal_speech_cues() {
+        assert_eq!(
+            one("\"Not a chance,\" Dana Kirk shot back.").1,
+            Some("Dana Kirk")
+        );
+        assert_eq!(
+            one("\"It gets worse,\" Dana Kirk went on. \"Much worse.\"").1,
+            Some("Dana Kirk")
+        );
+        // "went on to" is no cue.
+        let text = "Kirk went on to praise it";
+        let mut t = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut t);
+        assert_eq!(cue_at(text, &t, 1), None);
     }
 }
