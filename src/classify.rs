@@ -513,7 +513,7 @@ fn headline(
         if f.upper == 0 && f.lower > 0 {
             score -= 2.0;
         }
-        if (i + 1..start.min(i + 4)).any(|j| matches!(meta[j], Meta::Byline | Meta::Date)) {
+        if metadata_follows(meta, class, i, start) {
             score += 2.0;
         }
         // A person's name is a byline rather than a headline.
@@ -561,6 +561,24 @@ fn headline(
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// True when a byline or date line follows block `i` with at most two blocks between,
+/// not counting set-aside blocks (share buttons, a comment count).
+fn metadata_follows(meta: &[Meta], class: &[Class], i: usize, start: usize) -> bool {
+    let mut between = 0;
+    for j in i + 1..start.min(i + 25) {
+        if matches!(meta[j], Meta::Byline | Meta::Date) {
+            return true;
+        }
+        if class[j] != Class::Bad {
+            between += 1;
+            if between > 2 {
+                return false;
+            }
+        }
+    }
+    false
 }
 
 /// "Title | Site" → "Title": the text before a site-name separator, when what is cut off

@@ -441,3 +441,32 @@ fn no_prose_does_not_panic() {
     }
     assert!(classify("", &[]).is_empty());
 }
+
+#[test]
+fn byline_after_share_buttons_marks_the_headline() {
+    let mut parts = vec![
+        "Home",
+        "Council closes the old river bridge",
+        "Share on Facebook",
+        "Share on Twitter",
+        "More Options",
+        "Resize Text",
+        "Print Article",
+        "By Jane Doe",
+        "1 of 12",
+        "Full Screen",
+        "Crowds watch the last cars cross the bridge",
+        "View Photos",
+        "Residents gathered on both banks on Tuesday evening.",
+        "Caption",
+    ];
+    parts.extend(story_blocks());
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(
+        with(&got, Label::Headline),
+        ["Council closes the old river bridge"],
+        "{got:#?}"
+    );
+    assert_eq!(with(&got, Label::Byline), ["By Jane Doe"]);
+}
