@@ -476,8 +476,18 @@ fn a_chart_inside_the_story_is_set_aside_and_the_story_runs_on() {
     let mut parts = vec!["Menu", "Council closes the old river bridge"];
     parts.extend(&STORY[..3]);
     let chart = [
-        "Crossings per day", "$915", "billion", "600", "300", "’17", "’18", "’19", "’20",
-        "’21", "’22", "Source: town survey",
+        "Crossings per day",
+        "$915",
+        "billion",
+        "600",
+        "300",
+        "’17",
+        "’18",
+        "’19",
+        "’20",
+        "’21",
+        "’22",
+        "Source: town survey",
     ];
     parts.extend(chart);
     parts.extend(&STORY[3..]);
