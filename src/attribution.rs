@@ -20,10 +20,18 @@
 //! * no cue at all: a quote inside a sentence falls back to the sentence's subject when
 //!   it is a person or a short noun phrase (`Clinton opposes "arbitrary pay freezes"`).
 //!
+//! Lower-case role words lead a name (`political scientist Jane Doe told`, `said party
+//! boss John Doe`); a speech word after a determiner or an adjective is a noun (`the
+//! claims`, `Republican claims`); a subject pronoun right before the verb is its subject
+//! (`in which he says`); a fronted phrase ending in a comma (`As for his attacks, she
+//! said`) is no report of its own.
+//!
 //! The mention is then split into a descriptor (title and role words) and a personal name
 //! ([`split_mention`]) and resolved: a full name is explicit; a pronoun is resolved to the
 //! most recent speech subject (else person) named in the look-back window; a bare surname
-//! to the last full name ending in it. Quotes left without a speaker inherit one as
+//! to the last full name ending in it. Both carry the descriptor written with that name
+//! (`White House press secretary Josh Earnest` … `Earnest said` → descriptor `White House
+//! press secretary`) unless the mention has its own. Quotes left without a speaker inherit one as
 //! continuations: from an earlier quote of the same block, from the quote a re-opened
 //! quotation continues, from the previous block when the block is only a quotation, or
 //! from a later quote of the same block.
