@@ -593,7 +593,15 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             }
             break;
         }
-        if ends_subject(&x.to_lowercase()) || lex::is_speech_verb(x) || is_verb_adjunct(x) {
+        // "the report", "his remarks": a speech word after a determiner is a noun.
+        let noun_reading = lex::is_speech_verb(x)
+            && i >= 2
+            && is_determiner(w(text, &ws[i - 2]))
+            && !x.ends_with("ed");
+        if ends_subject(&x.to_lowercase())
+            || (lex::is_speech_verb(x) && !noun_reading)
+            || is_verb_adjunct(x)
+        {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
@@ -613,6 +621,13 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             && x != "U.S."
             && !x.chars().next().is_some_and(|c| c.is_ascii_digit())
         {
+            // "the two", "the few": the article belongs to a quantifier head.
+            if matches!(x, "two" | "three" | "four" | "few")
+                && i > 0
+                && matches!(w(text, &ws[i - 1]), "the" | "The")
+            {
+                i -= 1;
+            }
             break;
         }
     }
@@ -931,7 +946,13 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
     }
     let f = w(text, first);
     let party_role = matches!(f, "Republican" | "Democratic" | "Democrat")
-        && toks.get(1..).is_some_and(|r| role_before_name(text, r));
+        && toks.get(1..).is_some_and(|r| {
+            role_before_name(text, r)
+                || r.first().is_some_and(|t| {
+                    t.kind == Tk::Word
+                        && (lex::is_title_word(w(text, t)) || lex::is_name_word(w(text, t)))
+                })
+        });
     if lex::is_capitalized_stopword(f)
         && !lex::is_pronoun(f)
         && f != "The"
@@ -1167,7 +1188,22 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     {
         let pw = w(text, p);
         let digit = pw.chars().next().is_some_and(|c| c.is_ascii_digit());
-        if (is_determiner(pw) && !digit && !matches!(pw, "that" | "U.S."))
+        // "both said", "the two write", "some argue": a quantifier heads the subject, unless
+        // a noun form follows it ("some claims").
+        let quantifier_subject = matches!(
+            pw,
+            "two"
+                | "three"
+                | "four"
+                | "both"
+                | "all"
+                | "many"
+                | "some"
+                | "most"
+                | "several"
+                | "few"
+        ) && !(x.ends_with('s') && is_speech_noun(x));
+        if (is_determiner(pw) && !digit && !quantifier_subject && !matches!(pw, "that" | "U.S."))
             || pw.ends_with("'s")
             || pw.ends_with("’s")
             || matches!(
@@ -2762,5 +2798,21 @@ mod tests {
         let mut t = Vec::new();
         tokenize(text, Span::new(0, text.len()), &mut t);
         assert_eq!(cue_at(text, &t, 1), None);
+    }
+
+    #[test]
+    fn nominal_and_quantifier_subjects() {
+        assert_eq!(
+            one("\"Costs will rise,\" the report stated.").1,
+            Some("the report")
+        );
+        assert_eq!(
+            one("\"Costs will rise,\" the two write.").1,
+            Some("the two")
+        );
+        assert_eq!(
+            one("\"Costs will rise,\" said Democratic Rep. Dana Kirk.").1,
+            Some("Democratic Rep. Dana Kirk")
+        );
     }
 }
