@@ -1383,7 +1383,16 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                         .iter()
                         .position(|t| t.span.start >= np.end)
                         .unwrap_or(toks.len());
-                    if used >= sentence_end {
+                    // "…, said Geert Wilders, founder of the party.": an appositive may
+                    // close the sentence.
+                    let appositive_tail = toks.get(used).is_some_and(|t| t.kind == Tk::Comma)
+                        && toks.get(used + 1..sentence_end).is_some_and(|r| {
+                            !r.is_empty()
+                                && r.len() <= MAX_MENTION_WORDS
+                                && r.iter().all(|t| matches!(t.kind, Tk::Word | Tk::Comma))
+                                && is_appositive(text, r)
+                        });
+                    if used >= sentence_end || appositive_tail {
                         return Some(Found {
                             mention: np,
                             appositive: None,
@@ -2814,5 +2823,13 @@ mod tests {
             one("\"Costs will rise,\" said Democratic Rep. Dana Kirk.").1,
             Some("Democratic Rep. Dana Kirk")
         );
+    }
+
+    #[test]
+    fn clause_final_attribution_with_an_appositive() {
+        let (speaker, mention, ..) = one(
+            "The vote signals \"the end\" for the pier, said Dana Kirk, founder of the harbour trust.",
+        );
+        assert_eq!((speaker, mention), (Some("Dana Kirk"), Some("Dana Kirk")));
     }
 }
