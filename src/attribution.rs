@@ -1441,7 +1441,30 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                     .enumerate()
                     .any(|(i, t)| cue_at(text, head, i).is_some() || lex::is_pronoun(w(text, t)));
             if !whole {
-                return None;
+                // "Nate Silver, the polling guru who founded the site, tweeted": a name
+                // opening the frame, then its appositive, up to the verb.
+                let comma = head.iter().position(|t| t.kind == Tk::Comma)?;
+                let name = &head[..comma];
+                let rest = &head[comma + 1..];
+                let words = rest
+                    .iter()
+                    .rposition(|t| t.kind == Tk::Word)
+                    .map_or(0, |i| i + 1);
+                let ok = (1..=6).contains(&name.len())
+                    && is_name_phrase(text, name)
+                    && words > 0
+                    && rest.iter().all(|t| matches!(t.kind, Tk::Word | Tk::Comma))
+                    && !rest[..words]
+                        .last()
+                        .is_some_and(|t| lex::is_pronoun(w(text, t)));
+                if !ok {
+                    return None;
+                }
+                return Some(Found {
+                    mention: span_of(name)?,
+                    appositive: span_of(&rest[..words]),
+                    verb: t.span,
+                });
             }
             mention = span_of(head)?;
             appositive = None;
@@ -2831,5 +2854,16 @@ mod tests {
             "The vote signals \"the end\" for the pier, said Dana Kirk, founder of the harbour trust.",
         );
         assert_eq!((speaker, mention), (Some("Dana Kirk"), Some("Dana Kirk")));
+    }
+
+    #[test]
+    fn name_then_long_appositive_before_the_verb() {
+        let rows = run(
+            "\"The pier is safe,\" Dana Kirk, the engineer who inspected it, wrote on Monday.\n\n\
+             \"It is old,\" Tom Reed, 61, of Salem, who fished there, said in an interview.",
+        );
+        assert_eq!(rows[0].mention, Some("Dana Kirk"));
+        assert_eq!(rows[0].descriptor, Some("the engineer who inspected it"));
+        assert_eq!(rows[1].mention, Some("Tom Reed"));
     }
 }
