@@ -1166,6 +1166,8 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     let next = |k: usize| toks.get(i + k).map(|t| (t.kind, w(text, t)));
     let phrasal = match x {
         "shot" | "fired" | "shoots" | "fires" => matches!(next(1), Some((Tk::Word, "back"))),
+        // "as the Post's columnist puts it".
+        "put" | "puts" => matches!(next(1), Some((Tk::Word, "it"))),
         "went" | "goes" => {
             matches!(next(1), Some((Tk::Word, "on")))
                 && next(2).is_none_or(|(k, _)| matches!(k, Tk::Comma | Tk::End | Tk::Colon))
@@ -1457,6 +1459,23 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                     && !rest[..words]
                         .last()
                         .is_some_and(|t| lex::is_pronoun(w(text, t)));
+                // "Sanders's campaign manager, Jeff Weaver, said": a role, then the name.
+                let role_first = !ok
+                    && (1..=8).contains(&name.len())
+                    && name.iter().all(|t| t.kind == Tk::Word)
+                    && name.last().is_some_and(|t| {
+                        lex::is_title_word(w(text, t)) || lex::is_honorific(w(text, t))
+                    })
+                    && can_start_np(w(text, &name[0]))
+                    && is_name_phrase(text, &rest[..words])
+                    && tokens_in(rest, mention).len() == words;
+                if role_first {
+                    return Some(Found {
+                        mention,
+                        appositive: span_of(name),
+                        verb: t.span,
+                    });
+                }
                 if !ok {
                     return None;
                 }
@@ -2865,5 +2884,21 @@ mod tests {
         assert_eq!(rows[0].mention, Some("Dana Kirk"));
         assert_eq!(rows[0].descriptor, Some("the engineer who inspected it"));
         assert_eq!(rows[1].mention, Some("Tom Reed"));
+    }
+
+    #[test]
+    fn role_then_name_between_commas() {
+        let (speaker, mention, descriptor, _) =
+            one("\"We will compete,\" the mayor's campaign manager, Dana Kirk, said.");
+        assert_eq!(
+            (speaker, mention, descriptor),
+            (
+                Some("Dana Kirk"),
+                Some("Dana Kirk"),
+                Some("the mayor's campaign manager")
+            )
+        );
+        let (_, mention, ..) = one("As columnist Dana Kirk puts it, \"the pier is a relic.\"");
+        assert_eq!(mention, Some("columnist Dana Kirk"));
     }
 }
