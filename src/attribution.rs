@@ -506,10 +506,14 @@ fn is_aside(text: &str, toks: &[Tok]) -> bool {
     let party =
         toks.len() == 1 && matches!(x.as_bytes(), [b'R' | b'D' | b'I', b'-', ..]) && x.len() <= 9;
     // ", noting the size of the crowd,": a participial aside.
+    // (Not "organizing director Kendall Fells": a role word and a name.)
     if x.len() > 4
         && x.ends_with("ing")
         && x.chars().all(|c| c.is_ascii_lowercase())
         && toks.len() > 1
+        && !(toks.len() <= 6
+            && toks.get(1).is_some_and(|t| lex::is_title_word(w(text, t)))
+            && trailing_name(text, toks).is_some_and(|(s, e)| e == toks.len() && e - s >= 2))
     {
         return true;
     }
@@ -2900,5 +2904,13 @@ mod tests {
         );
         let (_, mention, ..) = one("As columnist Dana Kirk puts it, \"the pier is a relic.\"");
         assert_eq!(mention, Some("columnist Dana Kirk"));
+    }
+
+    #[test]
+    fn participle_led_role_is_no_aside() {
+        let (speaker, mention, ..) =
+            one("\"They care about two things,\" organizing director Dana Kirk told reporters.");
+        assert_eq!(speaker, Some("Dana Kirk"));
+        assert_eq!(mention, Some("director Dana Kirk"));
     }
 }
