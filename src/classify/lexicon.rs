@@ -4,7 +4,7 @@
 //! letters or digits turned into one space (`©` and `@` are kept as words), trimmed.
 
 use crate::model::BoilerplateReason;
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
 use std::sync::OnceLock;
 
 const PHRASES: &str = include_str!("../data/boilerplate_phrases.txt");
@@ -25,11 +25,12 @@ pub(crate) enum Mode {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     /// Folded phrase → (reason, mode).
-    phrases: HashMap<String, (BoilerplateReason, Mode)>,
-    /// Longest phrase, in words.
-    max_phrase_words: usize,
+    phrases: FastMap<String, (BoilerplateReason, Mode)>,
+    /// First word of a phrase → the most words of a phrase starting with it. A block
+    /// position whose word is not here starts no phrase, and needs no look-up per length.
+    first_words: FastMap<String, usize>,
     /// Folded word → kinds (`month`, `byline`, …).
-    words: HashMap<String, Vec<&'static str>>,
+    words: FastMap<String, Vec<&'static str>>,
 }
 
 fn reason(name: &str) -> Option<BoilerplateReason> {
@@ -67,7 +68,10 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             };
             if let Some(r) = reason(r) {
                 let folded = fold(p);
-                lex.max_phrase_words = lex.max_phrase_words.max(folded.split(' ').count());
+                let n = folded.split(' ').count();
+                let first = folded.split(' ').next().unwrap_or("").to_owned();
+                let most = lex.first_words.entry(first).or_default();
+                *most = (*most).max(n);
                 lex.phrases.insert(folded, (r, mode));
             }
         }
@@ -112,6 +116,13 @@ impl Lexicon {
             tokens.push((at, at + t.len()));
             at += t.len() + 1;
         }
+        // The most words of a phrase starting at each token (0: none starts there).
+        let longest = |i: usize| -> usize {
+            tokens
+                .get(i)
+                .and_then(|&(a, b)| self.first_words.get(folded.get(a..b)?))
+                .map_or(0, |&n| n.min(tokens.len() - i))
+        };
         let run = |i: usize, n: usize| -> &str {
             match (tokens.get(i), tokens.get(i + n - 1)) {
                 (Some(a), Some(b)) => folded.get(a.0..b.1).unwrap_or(""),
@@ -122,7 +133,7 @@ impl Lexicon {
         let mut all_reason = None;
         let mut i = 0;
         'outer: while i < tokens.len() {
-            for n in (1..=self.max_phrase_words.min(tokens.len() - i)).rev() {
+            for n in (1..=longest(i)).rev() {
                 if let Some(&(r, Mode::All)) = self.phrases.get(run(i, n)) {
                     all_reason.get_or_insert(r);
                     i += n;
@@ -142,7 +153,7 @@ impl Lexicon {
         }
         let mut best: Option<BoilerplateReason> = None;
         for start in 0..tokens.len() {
-            for n in (1..=self.max_phrase_words.min(tokens.len() - start)).rev() {
+            for n in (1..=longest(start)).rev() {
                 let hit = match self.phrases.get(run(start, n)) {
                     Some(&(r, Mode::Strong)) => Some(r),
                     Some(&(r, Mode::Any)) if !sentence && short => Some(r),
