@@ -12,7 +12,7 @@ use nom::combinator::{recognize, verify};
 use nom::error::ParseError;
 use nom::IResult;
 use nom::Parser;
-use std::collections::HashSet;
+use crate::fasthash::FastSet;
 use std::sync::OnceLock;
 
 /// Blank characters (see [`crate::normalize::is_blank`]), possibly none.
@@ -79,7 +79,7 @@ fn bare(w: &str) -> &str {
         .unwrap_or(w)
 }
 
-fn lexicon(data: &'static str) -> HashSet<&'static str> {
+fn lexicon(data: &'static str) -> FastSet<&'static str> {
     data.lines()
         .filter(|l| !l.starts_with('#'))
         .flat_map(str::split_whitespace)
@@ -89,7 +89,7 @@ fn lexicon(data: &'static str) -> HashSet<&'static str> {
 /// True when `w` is a speech verb form of the lexicon. Only lower-case forms count, so
 /// "States" or "Post" never read as verbs.
 pub(crate) fn is_speech_verb(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     let set = SET.get_or_init(|| lexicon(include_str!("data/speech_verbs.txt")));
     let w = w.trim_end_matches(['.', ',', ':']);
     !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && set.contains(w)
@@ -97,13 +97,24 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
 
 /// True when `w` is a title or role word ("Secretary", "spokesman", "Gen.", "Mr.").
 pub(crate) fn is_title_word(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     let set = SET.get_or_init(|| lexicon(include_str!("data/titles.txt")));
     if w.len() > 24 {
         return false;
     }
-    let lower = w.to_lowercase();
-    set.contains(lower.as_str()) || set.contains(bare(&lower))
+    // Lower-case ASCII words on the stack (the common case), others in a `String`.
+    let mut buf = [0u8; 24];
+    let owned;
+    let lower = if w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).unwrap_or_default()
+    } else {
+        owned = w.to_lowercase();
+        owned.as_str()
+    };
+    set.contains(lower) || set.contains(bare(lower))
 }
 
 /// True for honorifics that are not a role: "Mr.", "Mrs.", "Ms.", "Dr.".
