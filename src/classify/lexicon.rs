@@ -103,7 +103,9 @@ impl Lexicon {
         }
         // Strong phrases are looked for in the first 40 words of longer blocks.
         let (folded, words) = if words > 40 {
-            let cut = folded.match_indices(' ').nth(39).map_or(folded.len(), |(i, _)| i);
+            let cut = memchr::memchr_iter(b' ', folded.as_bytes())
+                .nth(39)
+                .unwrap_or(folded.len());
             (folded.get(..cut).unwrap_or(""), 40)
         } else {
             (folded, words)
@@ -112,10 +114,11 @@ impl Lexicon {
         // Token byte ranges: a run of tokens is a slice of `folded` (single spaces).
         let mut tokens: Vec<(usize, usize)> = Vec::with_capacity(words);
         let mut at = 0;
-        for t in folded.split(' ') {
-            tokens.push((at, at + t.len()));
-            at += t.len() + 1;
+        for space in memchr::memchr_iter(b' ', folded.as_bytes()) {
+            tokens.push((at, space));
+            at = space + 1;
         }
+        tokens.push((at, folded.len()));
         // The most words of a phrase starting at each token (0: none starts there).
         let longest = |i: usize| -> usize {
             tokens
@@ -194,7 +197,28 @@ fn rank(r: BoilerplateReason) -> u8 {
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII letters and digits byte by byte (the common case).
+        if b.is_ascii_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(char::from(b.to_ascii_lowercase()));
+            i += 1;
+            continue;
+        }
+        if b.is_ascii() && b != b'@' {
+            space = true;
+            i += 1;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
         if c.is_alphanumeric() || c == '©' || c == '@' {
             if space && !out.is_empty() {
                 out.push(' ');
