@@ -113,7 +113,12 @@ pub(crate) fn block_features(s: &str) -> Features {
     let mut prev = ' ';
     for c in s.chars() {
         f.chars += 1;
-        let blank = crate::normalize::is_blank(c);
+        // ASCII blanks are the space and the control characters.
+        let blank = if c.is_ascii() {
+            c <= ' ' || c == '\x7f'
+        } else {
+            crate::normalize::is_blank(c)
+        };
         if !blank && !in_word {
             f.words += 1;
             pending_case = true;
@@ -165,7 +170,7 @@ pub(crate) fn block_features(s: &str) -> Features {
             .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
         || first.starts_with('(');
     let folded = fold(s);
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = crate::fasthash::FastHasher::default();
     folded.hash(&mut h);
     // Blocks with no letters or digits ("•", "—") are never duplicates.
     f.key = if folded.is_empty() { 0 } else { h.finish().max(1) };
@@ -174,7 +179,11 @@ pub(crate) fn block_features(s: &str) -> Features {
         && (tail.ends_with('…') || tail.ends_with("...") || s.trim_end().ends_with(['»', '›', '>']))
         && lexicon().is("more", last_word);
     if f.words <= MAX_PHRASE_WORDS {
-        let words = folded.split(' ').filter(|w| !w.is_empty()).count();
+        let words = folded
+            .as_bytes()
+            .split(|&b| b == b' ')
+            .filter(|w| !w.is_empty())
+            .count();
         f.reason = lexicon().boilerplate(&folded, words, f.sentence() && f.words >= 6);
     }
     if f.words <= MAX_FOLDED_WORDS {
