@@ -498,7 +498,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             }
             break;
         }
-        if ends_subject(&x.to_lowercase()) || lex::is_speech_verb(x) || is_verb_adjunct(x) {
+        if lex::with_lower(x, ends_subject) || lex::is_speech_verb(x) || is_verb_adjunct(x) {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
@@ -762,7 +762,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         || (sentence_start
             && x.chars().next().is_some_and(char::is_uppercase)
             && x.len() < 16
-            && lex::is_speech_verb(&x.to_lowercase()));
+            && lex::with_lower(x, lex::is_speech_verb));
     if !is_verb {
         return None;
     }

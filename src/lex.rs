@@ -102,19 +102,20 @@ pub(crate) fn is_title_word(w: &str) -> bool {
     if w.len() > 24 {
         return false;
     }
-    // Lower-case ASCII words on the stack (the common case), others in a `String`.
-    let mut buf = [0u8; 24];
-    let owned;
-    let lower = if w.is_ascii() {
+    with_lower(w, |lower| set.contains(lower) || set.contains(bare(lower)))
+}
+
+/// Calls `f` with `w` in lower case: short ASCII words are lowered on the stack (the
+/// common case), others in a `String`.
+pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.is_ascii() && w.len() <= buf.len() {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        std::str::from_utf8(b).unwrap_or_default()
-    } else {
-        owned = w.to_lowercase();
-        owned.as_str()
-    };
-    set.contains(lower) || set.contains(bare(lower))
+        return f(std::str::from_utf8(b).unwrap_or_default());
+    }
+    f(&w.to_lowercase())
 }
 
 /// True for honorifics that are not a role: "Mr.", "Mrs.", "Ms.", "Dr.".
