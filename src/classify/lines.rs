@@ -183,12 +183,15 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let is_credit_word = |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase) && lex.is("credit", &w.to_lowercase())
+        w.chars().next().is_some_and(char::is_uppercase)
+            && crate::lex::with_lower(w, |l| lex.is("credit", l))
     };
     // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
-    let lower = s.to_lowercase();
+    // (The lowered block is only made when a credit word is seen.)
+    let lower = std::cell::OnceCell::new();
     let marked = raw_words.iter().any(|w| {
         is_credit_word(w) && {
+            let lower = lower.get_or_init(|| s.to_lowercase());
             let l = w.to_lowercase();
             lower.contains(&format!("{l}:"))
                 || lower.contains(&format!("{l} :"))
@@ -198,7 +201,9 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
     });
     // An agency name at the end of a short line, or a picture agency anywhere.
     let agency = raw_words.iter().rev().take(3).any(|w| {
-        w.len() <= 7 && w.chars().all(char::is_uppercase) && lex.is("wire", &w.to_lowercase())
+        w.len() <= 7
+            && w.chars().all(char::is_uppercase)
+            && crate::lex::with_lower(w, |l| lex.is("wire", l))
     }) && f.words <= 8
         || tokens.iter().any(|w| matches!(*w, "getty" | "shutterstock" | "istock" | "istockphoto"));
     // "Image caption …", "Photo by …", "Credit Jane Doe".
