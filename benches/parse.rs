@@ -3,11 +3,17 @@
 //!
 //! `cargo bench --bench parse` (all), `cargo bench --bench parse -- scaling` (one group).
 
+// `criterion_group!` generates undocumented functions.
+#![allow(missing_docs)]
+
 #[path = "corpus.rs"]
 mod corpus;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
+
+/// A stage to bench: its name and a function that runs it on a text.
+type Stage = (&'static str, fn(&str) -> usize);
 
 fn memchr3_scan(text: &str) -> usize {
     memchr::memchr3_iter(b'\n', b'"', 0xE2, text.as_bytes()).count()
@@ -34,7 +40,7 @@ fn real_corpora(c: &mut Criterion) {
                     .sum::<usize>()
             })
         });
-        let stages: [(&str, fn(&str) -> usize); 6] = [
+        let stages: [Stage; 6] = [
             ("normalize", copydesk::stages::normalize),
             ("segment", copydesk::stages::segment),
             ("classify", copydesk::stages::classify),

@@ -74,12 +74,20 @@ const HEADER_WINDOW: usize = 30;
 /// Labels every block; the result has one label per block.
 pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let mut feats = features::features(text, blocks);
-    let raw: Vec<&str> = blocks.iter().map(|b| b.span.get(text).unwrap_or("")).collect();
+    let raw: Vec<&str> = blocks
+        .iter()
+        .map(|b| b.span.get(text).unwrap_or(""))
+        .collect();
     let meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
-    // A credit ("Image copyright Agency") is not a copyright footer.
+    // A credit ("Image copyright Agency") is not a copyright footer; a long block that
+    // starts like an earlier one is a copy.
+    let mut prefixes: HashSet<u64, lexicon::FnvBuild> = HashSet::default();
     for (f, &m) in feats.iter_mut().zip(&meta) {
         if m == Meta::Credit {
             f.reason = None;
+        }
+        if f.prefix_key != 0 && !prefixes.insert(f.prefix_key) {
+            f.reason = Some(BoilerplateReason::Duplicate);
         }
     }
     let class: Vec<Class> = feats.iter().zip(&meta).map(|(f, &m)| class(f, m)).collect();
@@ -120,7 +128,8 @@ fn class(f: &Features, meta: Meta) -> Class {
     }
     let size = f.size();
     let lower = f.lower_ratio();
-    let listy = f.separators * 4 > f.words.max(1);
+    // Menus and tag lists: many separators, or many commas and no sentence end.
+    let listy = f.separators * 4 > f.words.max(1) || !f.terminal && f.commas * 4 >= f.words.max(1);
     if f.teaser {
         return Class::Bad;
     }
@@ -139,28 +148,29 @@ fn class(f: &Features, meta: Meta) -> Class {
 /// How much a block adds to a run of story blocks: prose adds its size in words, junk costs.
 fn weight(f: &Features, c: Class) -> f32 {
     let size = f.size() as f32;
-    let k = |i: usize, d: f32| {
-        std::env::var("CD_W")
-            .ok()
-            .and_then(|v| v.split(',').nth(i).and_then(|x| x.parse::<f32>().ok()))
-            .unwrap_or(d)
-    };
     match c {
         Class::Good => size,
-        Class::Near if !f.terminal && !f.list_marker => -k(7, 3.0),
-        Class::Near => size * k(0, 0.2),
-        Class::Short if content_like(f) => -k(5, 1.0),
-        Class::Short => -(k(1, 8.0) + size * 0.5).min(k(2, 15.0)),
-        Class::Bad => match f.reason {
-            Some(
-                BoilerplateReason::Comments
+        // A short line without a full stop between stories: a teaser headline.
+        Class::Near if !f.terminal && !f.list_marker => -3.0,
+        Class::Near => size * 0.2,
+        Class::Short if content_like(f) => -1.0,
+        Class::Short => -(8.0 + size * 0.5).min(15.0),
+        Class::Bad if barrier_reason(f) => -60.0,
+        Class::Bad => -(15.0 + size * 0.25).min(25.0),
+    }
+}
+
+/// Boilerplate that ends a story: comments, related stories, legal footers, cookies.
+fn barrier_reason(f: &Features) -> bool {
+    matches!(
+        f.reason,
+        Some(
+            BoilerplateReason::Comments
                 | BoilerplateReason::Related
                 | BoilerplateReason::Copyright
-                | BoilerplateReason::Cookie,
-            ) => -k(6, 60.0),
-            _ => -(k(3, 15.0) + size * 0.25).min(k(4, 25.0)),
-        },
-    }
+                | BoilerplateReason::Cookie
+        )
+    )
 }
 
 /// A short block that looks like content rather than a link: digits, lower-case words,
@@ -197,30 +207,39 @@ fn max_segment(w: &[f32]) -> Option<(f32, usize, usize)> {
 
 /// True for boilerplate that ends a story: comments, related stories, legal footers.
 fn is_barrier(f: &Features, c: Class) -> bool {
-    c == Class::Bad
-        && matches!(
-            f.reason,
-            Some(
-                BoilerplateReason::Comments
-                    | BoilerplateReason::Related
-                    | BoilerplateReason::Copyright
-                    | BoilerplateReason::Cookie
-            )
-        )
+    c == Class::Bad && barrier_reason(f)
 }
 
 /// The first and last block of the main body run: the run of blocks with the greatest
 /// total [`weight`], then neighbouring runs of real weight that no barrier separates from
 /// it (a story cut in two by a code listing, a chart or a share bar).
 fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
-    let w: Vec<f32> = feats.iter().zip(class).map(|(f, &c)| weight(f, c)).collect();
+    // A run of junk costs more the longer it goes on: the k-th block of a run of set-aside
+    // blocks in a row weighs (1 + k / 2) times its own weight.
+    let grow = 0.5f32;
+    let mut run = 0usize;
+    let w: Vec<f32> = feats
+        .iter()
+        .zip(class)
+        .map(|(f, &c)| {
+            let x = weight(f, c);
+            if c == Class::Bad {
+                run += 1;
+                x * (1.0 + grow * (run - 1) as f32)
+            } else {
+                run = 0;
+                x
+            }
+        })
+        .collect();
     let (sum, mut first, mut last) = max_segment(&w)?;
-    let frac = std::env::var("CD_M").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.03);
-    let alpha = std::env::var("CD_A").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(1.0);
-    let gap_len = std::env::var("CD_G").ok().and_then(|v| v.parse::<usize>().ok()).unwrap_or(60);
+    // Junk above a run may cost up to twice what the run weighs (a story's first
+    // paragraph cut off by a picture box or a table of contents); below, no more than it
+    // weighs (comments and teasers follow stories).
+    let (frac, alpha, alpha_before, gap_len) = (0.03, 1.0, 2.0, 60);
     // A neighbouring run joins when it is heavy enough and the junk between costs less
     // than it weighs, with no barrier in between.
-    let joins = |s: f32, a: usize, b: usize| {
+    let joins = |s: f32, a: usize, b: usize, alpha: f32| {
         let gap: f32 = w.get(a..b).map_or(0.0, |g| g.iter().sum());
         s >= 20.0
             && s >= sum * frac
@@ -230,17 +249,50 @@ fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
     };
     loop {
         let before = max_segment(w.get(..first).unwrap_or(&[]))
-            .filter(|&(s, _, l)| joins(s, l + 1, first));
+            .filter(|&(s, _, l)| joins(s, l + 1, first, alpha_before));
         let after = max_segment(w.get(last + 1..).unwrap_or(&[]))
             .map(|(s, f, l)| (s, f + last + 1, l + last + 1))
-            .filter(|&(s, f, _)| joins(s, last + 1, f));
+            .filter(|&(s, f, _)| joins(s, last + 1, f, alpha));
         match (before, after) {
             (Some((_, f, _)), _) => first = f,
             (None, Some((_, _, l))) => last = l,
             (None, None) => break,
         }
     }
-    Some((first, last))
+    // A list that the story introduces ("Tour dates:") runs on after its last sentence.
+    Some((first, list_tail(feats, class, last)))
+}
+
+/// The last block of a list of short content lines right after block `last` (the end of
+/// the story), or `last` when there is none: at least three items, introduced by a line
+/// ending in a colon or sharing one shape (all starting with a digit, a marker or a capital).
+fn list_tail(feats: &[Features], class: &[Class], last: usize) -> usize {
+    let item = |i: usize| {
+        feats.get(i).is_some_and(|f| {
+            f.reason.is_none()
+                && (class[i] == Class::Short && content_like(f)
+                    || class[i] == Class::Near && (f.terminal || f.list_marker))
+        })
+    };
+    let mut end = last;
+    while item(end + 1) {
+        end += 1;
+    }
+    let n = end - last;
+    if n < 3 {
+        return last;
+    }
+    let introduced = feats[last].colon;
+    let shape = |f: &Features| (f.list_marker, f.digits > 0, f.lower_ratio() >= 0.5);
+    let first = shape(&feats[last + 1]);
+    let same = (last + 1..=end)
+        .filter(|&i| shape(&feats[i]) == first)
+        .count();
+    if introduced || n >= 5 && same * 10 >= n * 8 {
+        end
+    } else {
+        last
+    }
 }
 
 /// The label of a set-aside block by its own text, outside the body.
@@ -266,13 +318,28 @@ fn body(
         let f = &feats[i];
         labels[i] = match class[i] {
             Class::Good | Class::Near => Label::Paragraph,
-            Class::Bad => aside(f, meta[i]),
+            Class::Bad => match aside(f, meta[i]) {
+                // A byline inside the story only at its top (after a photo, say).
+                Label::Byline if i > start + 3 => Label::Boilerplate(BoilerplateReason::Other),
+                l => l,
+            },
             Class::Short => {
-                let next_prose = (i + 1..=end)
+                let next_prose = (i + 1..=end.min(i + 8))
                     .find(|&j| class[j] != Class::Bad)
                     .is_some_and(|j| matches!(class[j], Class::Good | Class::Near));
-                let small = if f.caseless_script() { f.chars <= 40 } else { f.words <= 14 };
-                if small && !f.terminal && !f.colon && !f.list_marker && f.commas == 0 && next_prose && i > start {
+                let small = if f.caseless_script() {
+                    f.chars <= 40
+                } else {
+                    f.words <= 14
+                };
+                if small
+                    && !f.terminal
+                    && !f.colon
+                    && !f.list_marker
+                    && f.commas == 0
+                    && next_prose
+                    && i > start
+                {
                     Label::Subhead
                 } else {
                     Label::Paragraph
@@ -294,14 +361,28 @@ fn header(
     let h = headline(raw, feats, meta, class, start);
     // Metadata counts only near the headline (or the story): elsewhere it is junk.
     let zone = h.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
+    let name_zone = h.map_or(start.saturating_sub(10), |h| h.saturating_sub(10));
+    let is_name = |i: usize| {
+        i >= name_zone
+            && i < start
+            && meta[i] == Meta::None
+            && lines::is_bare_name(raw[i], &feats[i])
+            && (h.is_some_and(|h| i == h + 1)
+                || matches!(meta.get(i + 1), Some(Meta::Date | Meta::Byline))
+                || i + 2 < start && meta[i + 2] == Meta::Date)
+    };
+    // "By" alone on its line, then the name.
+    let lone_by = |i: usize| {
+        feats[i].words == 1
+            && lexicon::lexicon().is("byline", &feats[i].folded)
+            && i + 1 < start
+            && lines::is_bare_name(raw[i + 1], &feats[i + 1])
+            && i + 1 >= name_zone
+    };
     for i in 0..start {
         let f = &feats[i];
-        let byline_name = i >= zone
-            && meta[i] == Meta::None
-            && lines::is_bare_name(raw[i], f)
-            && (h.is_some_and(|h| i == h + 1)
-                || matches!(meta.get(i + 1), Some(Meta::Date))
-                || i + 2 < start && meta[i + 2] == Meta::Date);
+        let byline_name =
+            is_name(i) || lone_by(i) || i > 0 && lone_by(i - 1) && lines::is_bare_name(raw[i], f);
         labels[i] = match aside(f, meta[i]) {
             _ if byline_name => Label::Byline,
             Label::Byline | Label::Date | Label::Credit if i < zone => {
@@ -312,6 +393,21 @@ fn header(
             }
             l => l,
         };
+    }
+    // A credit line right under a byline: "WebMD Health News", "Associated Press".
+    for i in zone..start.saturating_sub(1) {
+        let f = &feats[i + 1];
+        if labels[i] == Label::Byline
+            && meta[i + 1] == Meta::None
+            && (1..=4).contains(&f.words)
+            && !f.terminal
+            && f.lower == 0
+            && f.folded
+                .split(' ')
+                .any(|w| lexicon::lexicon().is("wire", w))
+        {
+            labels[i + 1] = Label::Byline;
+        }
     }
     let Some(h) = h else {
         return;
@@ -355,9 +451,15 @@ fn headline(
         *counts.entry(f.key).or_default() += 1;
     }
     let mut cut_keys: HashSet<u64> = HashSet::new();
-    for s in raw.iter().take(start).skip(lo) {
+    for (s, f) in raw.iter().zip(feats).take(start).skip(lo) {
         if let Some(cut) = site_cut(s) {
             cut_keys.insert(features::block_features(cut).key);
+        }
+        // A breadcrumb trail ending in the title: "Section > News > Title".
+        if f.separators >= 2 {
+            if let Some((_, last)) = s.rsplit_once(['>', '|', '»', '›']) {
+                cut_keys.insert(features::block_features(last.trim()).key);
+            }
         }
     }
     let mut best: Option<(f32, usize)> = None;
@@ -393,7 +495,7 @@ fn headline(
             score -= 2.0;
         }
         if f.separators >= 2 {
-            score -= 2.0;
+            score -= 3.0;
         }
         if f.full_stop {
             score -= 2.0;
@@ -414,6 +516,10 @@ fn headline(
         if (i + 1..start.min(i + 4)).any(|j| matches!(meta[j], Meta::Byline | Meta::Date)) {
             score += 2.0;
         }
+        // A person's name is a byline rather than a headline.
+        if lines::is_bare_name(raw[i], f) {
+            score -= 2.5;
+        }
         if counts.get(&f.key).copied().unwrap_or(0) > 1 || cut_keys.contains(&f.key) {
             score += 1.5;
         }
@@ -424,7 +530,7 @@ fn headline(
         // A longer sentence right under it: a dek under its headline.
         if let (Some(g), Some(Meta::None)) = (feats.get(i + 1), meta.get(i + 1)) {
             if i + 1 < start
-                && g.words > f.words
+                && (g.words > f.words || g.terminal && g.words >= 5)
                 && g.lower_ratio() >= 0.5
                 && g.reason.is_none()
                 && matches!(class[i + 1], Class::Good | Class::Near)
@@ -433,7 +539,10 @@ fn headline(
             }
         }
         // A longer sentence right under a title-like block: the dek, not the headline.
-        if let (Some(p), Some(Meta::None)) = (i.checked_sub(1).and_then(|j| feats.get(j)), i.checked_sub(1).and_then(|j| meta.get(j))) {
+        if let (Some(p), Some(Meta::None)) = (
+            i.checked_sub(1).and_then(|j| feats.get(j)),
+            i.checked_sub(1).and_then(|j| meta.get(j)),
+        ) {
             if (4..f.words).contains(&p.words)
                 && p.reason.is_none()
                 && !p.full_stop
@@ -444,7 +553,8 @@ fn headline(
                 score -= 1.5;
             }
         }
-        let distance = (start - i) as f32;
+        // Distance to the story, not counting the junk in between.
+        let distance = (i + 1..start).filter(|&j| class[j] != Class::Bad).count() as f32 + 1.0;
         score += 3.0 / (1.0 + distance / 3.0);
         if best.is_none_or(|(b, _)| score >= b) {
             best = Some((score, i));
@@ -471,7 +581,9 @@ fn site_cut(s: &str) -> Option<&str> {
 fn trailer(raw: &[&str], feats: &[Features], meta: &[Meta], from: usize, labels: &mut [Label]) {
     let item = |j: usize| {
         meta.get(j) == Some(&Meta::TagLine)
-            || raw.get(j).is_some_and(|s| feats.get(j).is_some_and(|f| lines::is_tag_item(s, f)))
+            || raw
+                .get(j)
+                .is_some_and(|s| feats.get(j).is_some_and(|f| lines::is_tag_item(s, f)))
     };
     let mut tags_open = false;
     for i in from..feats.len() {
@@ -487,6 +599,7 @@ fn trailer(raw: &[&str], feats: &[Features], meta: &[Meta], from: usize, labels:
             m => {
                 tags_open = false;
                 match aside(f, m) {
+                    Label::Byline if i > from + 3 => Label::Boilerplate(BoilerplateReason::Other),
                     Label::Boilerplate(BoilerplateReason::Other) if f.words <= 3 => {
                         Label::Boilerplate(BoilerplateReason::Navigation)
                     }
@@ -515,7 +628,7 @@ fn duplicates(feats: &[Features], labels: &mut [Label]) {
             continue;
         }
         match label {
-            Label::Headline => {}
+            Label::Headline | Label::Byline => {}
             Label::Paragraph | Label::Subhead if f.words < 6 => {}
             _ => *label = Label::Boilerplate(BoilerplateReason::Duplicate),
         }

@@ -49,7 +49,13 @@ pub(crate) fn cue_phrase<'a, E: ParseError<&'a str>>(
 ) -> IResult<&'a str, &'a str, E> {
     alt((
         recognize((tag_no_case("according"), blank1, tag("to"))),
-        recognize((tag("in"), blank1, alt((tag("a"), tag("an"))), blank1, statement_noun)),
+        recognize((
+            tag("in"),
+            blank1,
+            alt((tag("a"), tag("an"))),
+            blank1,
+            statement_noun,
+        )),
     ))
     .parse(input)
 }
@@ -128,7 +134,9 @@ pub(crate) fn is_honorific(w: &str) -> bool {
 
 /// The word without a contracted verb: "He’s" → "He", "they'd" → "they".
 fn uncontract(w: &str) -> &str {
-    for suffix in ["'s", "’s", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m"] {
+    for suffix in [
+        "'s", "’s", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m",
+    ] {
         if let Some(stem) = w.strip_suffix(suffix) {
             return stem;
         }
@@ -319,7 +327,9 @@ pub(crate) fn ends_sentence(w: &str) -> bool {
         return false;
     }
     // A party and state: "R-Ky.", "D-Calif.".
-    if matches!(w.as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase()) && w.len() <= 8 {
+    if matches!(w.as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase())
+        && w.len() <= 8
+    {
         return false;
     }
     !(is_honorific(w)
@@ -383,19 +393,34 @@ mod tests {
 
     #[test]
     fn speech_verbs_from_the_lexicon() {
-        for w in ["said", "says", "told", "added", "asked", "wrote", "tweeted", "described"] {
+        for w in [
+            "said",
+            "says",
+            "told",
+            "added",
+            "asked",
+            "wrote",
+            "tweeted",
+            "described",
+        ] {
             assert!(is_speech_verb(w), "{w}");
         }
         for w in ["States", "Said", "table", "the", ""] {
             assert!(!is_speech_verb(w), "{w}");
         }
-        assert_eq!(speech_verb::<Error<&str>>("said Mr. X"), Ok((" Mr. X", "said")));
+        assert_eq!(
+            speech_verb::<Error<&str>>("said Mr. X"),
+            Ok((" Mr. X", "said"))
+        );
         assert!(speech_verb::<Error<&str>>("sad").is_err());
     }
 
     #[test]
     fn cue_phrases() {
-        assert_eq!(cue_phrase::<Error<&str>>("according to X"), Ok((" X", "according to")));
+        assert_eq!(
+            cue_phrase::<Error<&str>>("according to X"),
+            Ok((" X", "according to"))
+        );
         assert_eq!(
             cue_phrase::<Error<&str>>("in a statement."),
             Ok((".", "in a statement"))

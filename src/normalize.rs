@@ -3,13 +3,15 @@
 //! Later stages scan the input text itself, so the offset map from the text they scan to
 //! the caller's input is a constant shift (a skipped BOM) — or, under
 //! [`crate::Utf8Policy::Replace`], a small sorted list of repair points
-//! ([`OffsetMap`]). Cleaning ([`clean`]) is applied once per emitted element, in the
+//! (`OffsetMap`). Cleaning ([`clean`]) is applied once per emitted element, in the
 //! assemble stage, so that an element's text is always the cleaning of the bytes under its
 //! span.
 //!
 //! Cleaning: whitespace runs (including NBSP and line breaks) become one space, zero-width
 //! and control characters are dropped, ends are trimmed, and the configured Unicode
-//! normalization is applied. Text that cleaning leaves unchanged is borrowed.
+//! normalization is applied (under NFKC, spaces that compatibility folding brings in are
+//! collapsed again, so that cleaning twice changes nothing). Text that cleaning leaves
+//! unchanged is borrowed.
 
 use crate::error::{Error, ErrorKind};
 use crate::options::{Normalization, Options};

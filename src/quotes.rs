@@ -164,7 +164,10 @@ fn char_at(text: &str, block: Span, pos: usize) -> Option<char> {
 }
 
 fn is_mark_char(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`')
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'' | '`'
+    )
 }
 
 /// What surrounds a mark.
@@ -185,7 +188,9 @@ fn context(text: &str, block: Span, m: Mark) -> Context {
     let after = char_at(text, block, m.span.end);
     Context {
         open_left: before.is_none_or(|c| {
-            is_blank(c) || matches!(c, '(' | '[' | '{' | '-' | '—' | '–' | '/' | ':') || is_mark_char(c)
+            is_blank(c)
+                || matches!(c, '(' | '[' | '{' | '-' | '—' | '–' | '/' | ':')
+                || is_mark_char(c)
         }),
         text_right: after.is_some_and(|c| !is_blank(c)),
         text_left: before.is_some_and(|c| !is_blank(c)),
@@ -194,7 +199,19 @@ fn context(text: &str, block: Span, m: Mark) -> Context {
                 || is_mark_char(c)
                 || matches!(
                     c,
-                    ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '-' | '—' | '–' | '…' | '/'
+                    ',' | '.'
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '-'
+                        | '—'
+                        | '–'
+                        | '…'
+                        | '/'
                 )
         }),
     }
@@ -257,6 +274,8 @@ fn reopens(open: MarkKind, kind: MarkKind) -> bool {
 struct Candidate {
     open: Mark,
     close: Option<Mark>,
+    /// For an unclosed mark: whether it may run to the end of the block.
+    open_ended_ok: bool,
 }
 
 /// Pairs the marks of one block. `next_reopens` says whether the next block starts with an
@@ -276,7 +295,9 @@ fn pair(text: &str, block: Span, marks: &[Mark], next_reopens: bool, out: &mut V
             Some(o) => {
                 if let Some(closer) = nested {
                     let same = closer == m.kind
-                        || (closer == MarkKind::Right && m.kind == MarkKind::Left && ctx.close_right);
+                        || (closer == MarkKind::Right
+                            && m.kind == MarkKind::Left
+                            && ctx.close_right);
                     if same {
                         nested = None;
                         continue;
@@ -293,25 +314,48 @@ fn pair(text: &str, block: Span, marks: &[Mark], next_reopens: bool, out: &mut V
                     out.push(Candidate {
                         open: o,
                         close: Some(m),
+                        open_ended_ok: false,
                     });
                     open = None;
-                } else if nested.is_none() {
-                    if reopens(o.kind, m.kind) && can_open(m.kind, ctx) {
-                        // The same opener again: the first one was never closed.
-                        open = Some(m);
-                    }
+                } else if nested.is_none() && reopens(o.kind, m.kind) && can_open(m.kind, ctx) {
+                    // The same opener again: the first one was never closed.
+                    out.push(Candidate {
+                        open: o,
+                        close: None,
+                        open_ended_ok: false,
+                    });
+                    open = Some(m);
                 }
             }
         }
     }
     if let Some(o) = open {
-        if o.span.start == block.start || next_reopens {
-            out.push(Candidate {
-                open: o,
-                close: None,
-            });
-        }
+        out.push(Candidate {
+            open: o,
+            close: None,
+            open_ended_ok: o.span.start == block.start
+                || next_reopens
+                || opens_last_sentence(text, block, o.span),
+        });
     }
+}
+
+/// True when an unclosed mark opens the block's last sentences: after a sentence end, a
+/// colon or a comma, with a capitalized run of at least four words up to the block's end
+/// (`…," she said. "And then we left.` — the quote goes on in the next paragraph).
+fn opens_last_sentence(text: &str, block: Span, open: Span) -> bool {
+    let before = text
+        .get(block.start..open.start)
+        .map(|s| s.trim_end_matches(is_blank))
+        .and_then(|s| s.chars().next_back());
+    let after = text.get(open.end..block.end).unwrap_or("");
+    matches!(before, Some('.' | '!' | '?' | ':' | ','))
+        && after
+            .trim_start_matches(is_blank)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        && words(after).nth(3).is_some()
 }
 
 /// True when the block starts with a mark that can open a quotation.
@@ -327,6 +371,9 @@ fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
     s.split(|c: char| !lex::is_word_char(c))
         .filter(|w| w.chars().any(char::is_alphanumeric))
 }
+
+/// How far [`word_before`] and [`word_after`] look, in bytes.
+const WORD_WINDOW: usize = 64;
 
 /// How far a speech cue may be from the marks, in bytes.
 const CUE_WINDOW: usize = 160;
@@ -393,8 +440,8 @@ pub(crate) fn ceil_char(text: &str, mut i: usize) -> usize {
 }
 
 const SMALL_WORDS: &[&str] = &[
-    "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or", "from",
-    "&", "is", "vs", "vs.", "de", "la", "not", "as", "but", "nor", "into", "up",
+    "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or", "from", "&",
+    "is", "vs", "vs.", "de", "la", "not", "as", "but", "nor", "into", "up",
 ];
 
 /// True when every word is capitalized (small function words aside).
@@ -411,9 +458,28 @@ fn title_case(content: &str) -> bool {
     caps > 0
 }
 
+/// True when the words before `pos` in its block are themselves Title Case (a headline),
+/// so a Title-Case quotation says nothing about being a title.
+fn headline_case(text: &str, block: Span, pos: usize) -> bool {
+    let lo = floor_char(text, pos.saturating_sub(80).max(block.start));
+    let Some(before) = text.get(lo..pos) else {
+        return false;
+    };
+    let ws: Vec<&str> = words(before).collect();
+    let tail = &ws[ws.len().saturating_sub(5)..];
+    tail.len() >= 3
+        && tail.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+}
+
 /// The word right before `pos` (skipping blanks), inside the block.
 fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
-    let s = text.get(block.start..pos)?.trim_end_matches(is_blank);
+    // A bounded look back: words are short, and marks may be many.
+    let lo = floor_char(text, pos.saturating_sub(WORD_WINDOW).max(block.start));
+    let s = text.get(lo..pos)?.trim_end_matches(is_blank);
     let start = s
         .char_indices()
         .rev()
@@ -425,7 +491,8 @@ fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
 
 /// The word right after `pos` (skipping blanks), inside the block.
 fn word_after(text: &str, block: Span, pos: usize) -> Option<&str> {
-    let s = text.get(pos..block.end)?;
+    let hi = ceil_char(text, (pos + WORD_WINDOW).min(block.end));
+    let s = text.get(pos..hi)?;
     let s = s.trim_start_matches(is_blank);
     let end = s.find(|c: char| !lex::is_word_char(c)).unwrap_or(s.len());
     let w = s.get(..end)?;
@@ -434,6 +501,9 @@ fn word_after(text: &str, block: Span, pos: usize) -> Option<&str> {
 
 /// Decides whether a candidate is a quotation, and of which kind.
 fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Span, Rejection> {
+    if c.close.is_none() && !c.open_ended_ok {
+        return Err(Rejection::Unbalanced);
+    }
     let end = c.close.map_or(block.end, |m| m.span.start);
     let content = trim_span(text, Span::new(c.open.span.end, end));
     if content.is_empty() {
@@ -459,7 +529,11 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
             return Err(Rejection::Nickname);
         }
     }
-    if n_words <= 6 && !sentence_like && title_case(body) {
+    if n_words <= 6
+        && !sentence_like
+        && title_case(body)
+        && !headline_case(text, block, c.open.span.start)
+    {
         let close = c.close.map(|m| m.span);
         let before = word_before(text, block, c.open.span.start);
         // "MSNBC’s “Morning Joe”", "a film titled “Arrival”": a name, whatever the cue.
@@ -469,9 +543,24 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
                 || w.ends_with("s’")
                 || matches!(
                     w,
-                    "titled" | "entitled" | "nicknamed" | "show" | "program" | "programme"
-                        | "episode" | "book" | "film" | "movie" | "song" | "album" | "series"
-                        | "column" | "documentary" | "newsletter" | "podcast" | "magazine"
+                    "titled"
+                        | "entitled"
+                        | "nicknamed"
+                        | "show"
+                        | "program"
+                        | "programme"
+                        | "episode"
+                        | "book"
+                        | "film"
+                        | "movie"
+                        | "song"
+                        | "album"
+                        | "series"
+                        | "column"
+                        | "documentary"
+                        | "newsletter"
+                        | "podcast"
+                        | "magazine"
                 )
         });
         if named || !has_speech_cue(text, block, c.open.span, close) {
@@ -482,7 +571,8 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
     // `“fear,” and`) reads as quoted words.
     let ends_clause = body.ends_with(['.', ',', ';', ':', '!', '?'])
         || c.close.is_some_and(|m| {
-            char_at(text, block, m.span.end).is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ':' | '!' | '?'))
+            char_at(text, block, m.span.end)
+                .is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ':' | '!' | '?'))
         });
     if n_words <= 2 && !sentence_like && !ends_clause {
         let close = c.close.map(|m| m.span);
@@ -497,7 +587,8 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
 /// "said,"), mixed when it is embedded in the sentence.
 fn kind(text: &str, block: Span, open: Span, content: Span) -> QuoteKind {
     let first = content.get(text).and_then(|s| s.chars().next());
-    let starts_upper = first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '[' || c == '…');
+    let starts_upper =
+        first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '[' || c == '…');
     if !starts_upper {
         return QuoteKind::Mixed;
     }
@@ -506,7 +597,9 @@ fn kind(text: &str, block: Span, open: Span, content: Span) -> QuoteKind {
         .map(|s| s.trim_end_matches(is_blank));
     match before.and_then(|s| s.chars().next_back()) {
         None => QuoteKind::Direct,
-        Some('.' | '!' | '?' | ':' | ';' | ',' | '—' | '–' | '-' | '(' | '[') => QuoteKind::Direct,
+        Some('.' | '!' | '?' | ':' | ';' | ',' | '—' | '–' | '-' | '(' | '[') => {
+            QuoteKind::Direct
+        }
         Some(c) if is_mark_char(c) => QuoteKind::Direct,
         _ => match word_before(text, block, open.start) {
             Some(w) if lex::is_speech_verb(w) => QuoteKind::Direct,
@@ -557,15 +650,10 @@ fn rejections(text: &str) -> Vec<Rejection> {
     marks(text, block, &mut m);
     let mut cands = Vec::new();
     pair(text, block, &m, false, &mut cands);
-    let mut out: Vec<Rejection> = cands
+    cands
         .iter()
         .filter_map(|c| judge(text, block, c, &Options::default()).err())
-        .collect();
-    // An opener never closed leaves no candidate; report it.
-    if cands.is_empty() && !m.is_empty() {
-        out.push(Rejection::Unbalanced);
-    }
-    out
+        .collect()
 }
 
 #[cfg(test)]
@@ -607,10 +695,16 @@ mod tests {
             ("“We will win,\" she said.", &["We will win,"]),
             ("She said: “ We will win. ”", &["We will win."]),
             ("„Wir schaffen das“, sagte sie.", &["Wir schaffen das"]),
-            ("«Nous allons gagner», a-t-elle dit.", &["Nous allons gagner"]),
+            (
+                "«Nous allons gagner», a-t-elle dit.",
+                &["Nous allons gagner"],
+            ),
             ("»Wir schaffen das«, sagte sie.", &["Wir schaffen das"]),
             ("``We will win,'' she said.", &["We will win,"]),
-            ("He said it was 5\" long and \"quite wide.\"", &["quite wide."]),
+            (
+                "He said it was 5\" long and \"quite wide.\"",
+                &["quite wide."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&contents(text), want, "{text}");
@@ -655,7 +749,15 @@ mod tests {
         let text = "\"The first part runs on and on.\n\n\"The second part ends here,\" she said.";
         let q = find(text);
         assert_eq!(q.len(), 2);
-        assert_eq!(q[0], ("The first part runs on and on.", QuoteKind::Direct, true, false));
+        assert_eq!(
+            q[0],
+            (
+                "The first part runs on and on.",
+                QuoteKind::Direct,
+                true,
+                false
+            )
+        );
         assert_eq!(q[1].0, "The second part ends here,");
         assert!(q[1].3, "continues the previous paragraph");
     }
@@ -665,11 +767,26 @@ mod tests {
         let cases: &[(&str, Rejection)] = &[
             ("He said “ ” and left.", Rejection::Empty),
             ("Dwayne \"The Rock\" Johnson arrived.", Rejection::Nickname),
-            ("She appeared on \"Meet the Press\" on Sunday.", Rejection::Title),
-            ("The movie \"Gone Girl\" opened in October.", Rejection::Title),
-            ("He told CNN's \"State of the Union\" on Sunday.", Rejection::Title),
-            ("They called it an \"upgrade\" of sorts, in the memo.", Rejection::Title),
-            ("Workers joined the \"launch team\" early.", Rejection::ScareQuote),
+            (
+                "She appeared on \"Meet the Press\" on Sunday.",
+                Rejection::Title,
+            ),
+            (
+                "The movie \"Gone Girl\" opened in October.",
+                Rejection::Title,
+            ),
+            (
+                "He told CNN's \"State of the Union\" on Sunday.",
+                Rejection::Title,
+            ),
+            (
+                "They called it an \"upgrade\" of sorts, in the memo.",
+                Rejection::Title,
+            ),
+            (
+                "Workers joined the \"launch team\" early.",
+                Rejection::ScareQuote,
+            ),
             ("It was a \"victory\" of sorts.", Rejection::ScareQuote),
         ];
         for (text, want) in cases {
@@ -682,19 +799,39 @@ mod tests {
         }
         let long = format!("He said \"{}\" then.", "word ".repeat(3000));
         assert_eq!(rejections(&long), [Rejection::TooLong]);
-        assert_eq!(rejections("He said \"it never ends and goes on"), [Rejection::Unbalanced]);
+        assert_eq!(
+            rejections("He said \"it never ends and goes on"),
+            [Rejection::Unbalanced]
+        );
     }
 
     #[test]
     fn speech_cue_keeps_short_quotes() {
-        assert_eq!(contents("Trump called the deal \"terrible.\""), ["terrible."]);
+        assert_eq!(
+            contents("Trump called the deal \"terrible.\""),
+            ["terrible."]
+        );
         assert_eq!(contents("\"Absolutely,\" she said."), ["Absolutely,"]);
-        assert_eq!(contents("He described it as \"Big League\" today."), ["Big League"]);
+        assert_eq!(
+            contents("He described it as \"Big League\" today."),
+            ["Big League"]
+        );
     }
 
     #[test]
     fn never_panics_on_odd_input() {
-        for t in ["\"", "“", "”", "''", "``", "\"\"", "a\"b\"c", "«", "»x«", "\"é\u{301}\""] {
+        for t in [
+            "\"",
+            "“",
+            "”",
+            "''",
+            "``",
+            "\"\"",
+            "a\"b\"c",
+            "«",
+            "»x«",
+            "\"é\u{301}\"",
+        ] {
             let _ = find(t);
         }
     }

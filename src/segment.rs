@@ -40,11 +40,13 @@ struct Line {
 pub(crate) fn segment(text: &str) -> Vec<Block> {
     let lines = lines(text);
     let width = wrap_width(&lines);
+    let groups = lines.iter().filter(|l| l.gap_before).count();
+    let soft = groups >= 2 && (groups - 1) * 5 >= lines.len();
     let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
     let mut prev: Option<Line> = None;
     for line in lines {
         let join = match (prev, blocks.last_mut()) {
-            (Some(p), Some(_)) if !line.gap_before => joins(text, &p, &line, width),
+            (Some(p), Some(_)) if !line.gap_before => joins(text, &p, &line, width, soft),
             _ => false,
         };
         match blocks.last_mut() {
@@ -139,7 +141,10 @@ fn ends_sentence(s: &str) -> bool {
 }
 
 /// Should `next` be joined onto the block that ends with `prev`?
-fn joins(text: &str, prev: &Line, next: &Line, width: Option<usize>) -> bool {
+///
+/// `soft`: the text is laid out in blank-line-separated groups, so a group's lines can be
+/// one paragraph broken by hand (in a one-block-per-line dump they never are).
+fn joins(text: &str, prev: &Line, next: &Line, width: Option<usize>, soft: bool) -> bool {
     let prev_text = &text[prev.span.start..prev.span.end];
     let next_text = &text[next.span.start..next.span.end];
     // A line of unspaced script (Chinese, Japanese) that ends a sentence is not wrapped.
@@ -154,15 +159,28 @@ fn joins(text: &str, prev: &Line, next: &Line, width: Option<usize>) -> bool {
             return true;
         }
     }
+    // A sentence broken in the middle: the line ends inside a clause (a lower-case word or
+    // a comma) and the next goes on in lower case — but not with "by", which opens a byline
+    // under a headline.
     let starts_lower = next_text.chars().next().is_some_and(char::is_lowercase);
-    starts_lower && !ends_sentence(prev_text) && prev.chars >= 30
+    let mid_clause = prev_text
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_lowercase() || c == ',');
+    let first_word: String = next_text
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let byline = matches!(first_word.as_str(), "by" | "par" | "por" | "von" | "di");
+    starts_lower && mid_clause && !byline && prev.chars >= 40 && soft
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn texts<'t>(text: &'t str) -> Vec<&'t str> {
+    fn texts(text: &str) -> Vec<&str> {
         segment(text)
             .iter()
             .map(|b| &text[b.span.start..b.span.end])
@@ -227,6 +245,15 @@ mod tests {
                 "Next."
             ]
         );
+    }
+
+    #[test]
+    fn no_soft_joins_in_one_block_per_line_dumps() {
+        let text = "A headline that is long enough to be joined by mistake\n\
+                    by Jane Doe\n\
+                    First paragraph of the story, which goes on for a while and\n\
+                    ends here.";
+        assert_eq!(texts(text).len(), 4);
     }
 
     #[test]

@@ -193,3 +193,40 @@ fn usage_errors_exit_two() {
     let out = run(&["parse", "/nonexistent/file.txt"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn max_bytes_bounds_records_and_stdin() {
+    let long = "x".repeat(10_000); // a line over 6 × 100 + 4096 bytes: not read whole
+    let mid = "y".repeat(300); // read, but over the text limit
+    let input = format!(
+        "{{\"id\":1,\"text\":\"{long}\"}}\n{{\"id\":2,\"text\":\"Fits.\"}}\n{{\"id\":3,\"text\":\"{mid}\"}}\n{{\"id\":4,\"text\":\"{long}\"}}"
+    );
+    let out = run(
+        &["parse", "--jsonl", "--max-bytes", "100"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    assert_eq!(got.len(), 4, "one line per record");
+    assert_eq!(got[0]["id"], Value::Null);
+    assert_eq!(got[0]["error"]["kind"], "too_large");
+    assert_eq!(got[1]["id"], 2);
+    assert!(got[1]["article"].is_object());
+    assert_eq!(got[2]["id"], 3);
+    assert_eq!(got[2]["error"]["kind"], "too_large");
+    assert_eq!(
+        got[2]["error"]["message"],
+        "input is 300 bytes, over the limit of 100 bytes (raise it with Options::with_max_input_bytes)"
+    );
+    assert_eq!(
+        got[3]["error"]["kind"], "too_large",
+        "a last line with no newline"
+    );
+
+    let out = run(&["parse", "--max-bytes", "100"], long.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("input is over the limit of 100 bytes (raise it with --max-bytes)"));
+    let out = run(&["parse", "--max-bytes", "many"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}

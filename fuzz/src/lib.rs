@@ -17,8 +17,8 @@ pub mod invariants;
 pub const MAX_LEN: usize = 64 * 1024;
 
 /// The longest text `article_like` renders: long enough for long lines and repeats, short
-/// enough to keep the target fast (it parses each text about ten times).
-pub const ARTICLE_LEN: usize = 12 * 1024;
+/// enough to keep the target fast (it parses each text six times).
+pub const ARTICLE_LEN: usize = 8 * 1024;
 
 /// Options chosen by the fuzzer, built through the public setters with capped values.
 #[derive(Clone, Copy, Arbitrary)]

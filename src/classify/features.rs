@@ -7,6 +7,8 @@ use std::hash::{Hash, Hasher};
 
 /// Blocks with more words than this are not folded for phrase and word-list matching.
 const MAX_FOLDED_WORDS: usize = 60;
+/// Length of the folded prefix compared by [`Features::prefix_key`].
+const PREFIX_BYTES: usize = 100;
 /// Blocks with more words than this are not searched for boilerplate phrases.
 const MAX_PHRASE_WORDS: usize = 120;
 
@@ -46,6 +48,10 @@ pub(crate) struct Features {
     pub list_marker: bool,
     /// Ends with a "more…" link: a teaser for another story.
     pub teaser: bool,
+    /// Hash of the first [`PREFIX_BYTES`] bytes of the folded text, or 0 when it is shorter:
+    /// a long block that starts like an earlier one is a copy (a page's whole story repeated
+    /// in one block, say).
+    pub prefix_key: u64,
     /// Hash of the folded text (duplicates).
     pub key: u64,
     /// The folded text, for blocks of up to [`MAX_FOLDED_WORDS`] words; empty otherwise.
@@ -111,37 +117,47 @@ pub(crate) fn block_features(s: &str) -> Features {
     let mut in_word = false;
     let mut pending_case = false;
     let mut prev = ' ';
+    let mut guillemets = (0usize, 0usize);
     for c in s.chars() {
         f.chars += 1;
-        // ASCII blanks are the space and the control characters.
-        let blank = if c.is_ascii() {
-            c <= ' ' || c == '\x7f'
+        // (blank, alphabetic, lower, upper), with a fast path for ASCII.
+        let (blank, alpha, lower, upper) = if c.is_ascii() {
+            (
+                c.is_ascii_whitespace() || c.is_ascii_control(),
+                c.is_ascii_alphabetic(),
+                c.is_ascii_lowercase(),
+                c.is_ascii_uppercase(),
+            )
         } else {
-            crate::normalize::is_blank(c)
+            let alpha = c.is_alphabetic();
+            (
+                crate::normalize::is_blank(c),
+                alpha,
+                alpha && c.is_lowercase(),
+                alpha && c.is_uppercase(),
+            )
         };
         if !blank && !in_word {
             f.words += 1;
             pending_case = true;
         }
-        if pending_case && !blank && (c.is_alphanumeric()) {
+        if pending_case && (alpha || c.is_ascii_digit()) {
             pending_case = false;
-            if c.is_lowercase() {
-                f.lower += 1;
-            } else if c.is_uppercase() {
-                f.upper += 1;
-            }
+            f.lower += usize::from(lower);
+            f.upper += usize::from(upper);
         }
-        if c.is_alphabetic() {
+        if alpha {
             f.letters += 1;
-            if !c.is_lowercase() && !c.is_uppercase() {
-                f.caseless += 1;
-            }
+            f.caseless += usize::from(!lower && !upper);
         } else if c.is_ascii_digit() {
             f.digits += 1;
         }
         match c {
             ',' | '，' | '、' => f.commas += 1,
-            '|' | '•' | '·' | '»' | '›' | '>' | '/' | '«' | '‹' => f.separators += 1,
+            '|' | '•' | '·' | '›' | '>' | '/' => f.separators += 1,
+            // « » are quotation marks when they come in pairs, else a breadcrumb arrow.
+            '«' => guillemets.0 += 1,
+            '»' => guillemets.1 += 1,
             '。' | '！' | '？' => f.inner_stops += 1,
             _ => {}
         }
@@ -151,11 +167,11 @@ pub(crate) fn block_features(s: &str) -> Features {
         in_word = !blank;
         prev = c;
     }
+    f.separators += guillemets.1.saturating_sub(guillemets.0);
     let tail = s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c));
     let last = tail.chars().next_back();
     f.terminal = last.is_some_and(|c| is_stop(c) || c == ';');
-    f.full_stop = last.is_some_and(|c| matches!(c, '.' | '。' | '．'))
-        && !tail.ends_with("..")
+    f.full_stop = last.is_some_and(|c| matches!(c, '.' | '。' | '．')) && !tail.ends_with("..")
         || last == Some('…');
     f.colon = last.is_some_and(|c| c == ':' || c == '：');
     let lower = s.get(..s.len().min(200)).unwrap_or("");
@@ -165,25 +181,36 @@ pub(crate) fn block_features(s: &str) -> Features {
         || (f.words <= 3 && (lower.contains(".com") || lower.starts_with('@')));
     let first = s.trim_start();
     f.list_marker = first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
-        || first
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+        || first.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+        })
         || first.starts_with('(');
     let folded = fold(s);
-    let mut h = crate::fasthash::FastHasher::default();
+    let mut h = super::lexicon::Fnv::default();
     folded.hash(&mut h);
+    if folded.len() >= PREFIX_BYTES {
+        let mut cut = PREFIX_BYTES;
+        while !folded.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let mut p = super::lexicon::Fnv::default();
+        folded.get(..cut).unwrap_or("").hash(&mut p);
+        f.prefix_key = p.finish().max(1);
+    }
     // Blocks with no letters or digits ("•", "—") are never duplicates.
-    f.key = if folded.is_empty() { 0 } else { h.finish().max(1) };
+    f.key = if folded.is_empty() {
+        0
+    } else {
+        h.finish().max(1)
+    };
     let last_word = folded.rsplit(' ').next().unwrap_or("");
     f.teaser = f.words > 3
-        && (tail.ends_with('…') || tail.ends_with("...") || s.trim_end().ends_with(['»', '›', '>']))
+        && (tail.ends_with('…')
+            || tail.ends_with("...")
+            || s.trim_end().ends_with(['»', '›', '>']))
         && lexicon().is("more", last_word);
     if f.words <= MAX_PHRASE_WORDS {
-        let words = folded
-            .as_bytes()
-            .split(|&b| b == b' ')
-            .filter(|w| !w.is_empty())
-            .count();
+        let words = folded.split(' ').filter(|w| !w.is_empty()).count();
         f.reason = lexicon().boilerplate(&folded, words, f.sentence() && f.words >= 6);
     }
     if f.words <= MAX_FOLDED_WORDS {

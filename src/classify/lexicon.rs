@@ -4,8 +4,36 @@
 //! letters or digits turned into one space (`©` and `@` are kept as words), trimmed.
 
 use crate::model::BoilerplateReason;
-use crate::fasthash::FastMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: a fast hash for the short keys of the word lists (no untrusted keys are
+/// stored; lookups with input words only read).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hasher builder for [`Fnv`].
+pub(crate) type FnvBuild = BuildHasherDefault<Fnv>;
 
 const PHRASES: &str = include_str!("../data/boilerplate_phrases.txt");
 const WORDS: &str = include_str!("../data/classify_words.txt");
@@ -25,12 +53,13 @@ pub(crate) enum Mode {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     /// Folded phrase → (reason, mode).
-    phrases: FastMap<String, (BoilerplateReason, Mode)>,
-    /// First word of a phrase → the most words of a phrase starting with it. A block
-    /// position whose word is not here starts no phrase, and needs no look-up per length.
-    first_words: FastMap<String, usize>,
+    phrases: HashMap<String, (BoilerplateReason, Mode), FnvBuild>,
+    /// The first words of the phrases.
+    first_words: HashSet<String, FnvBuild>,
+    /// Longest phrase, in words.
+    max_phrase_words: usize,
     /// Folded word → kinds (`month`, `byline`, …).
-    words: FastMap<String, Vec<&'static str>>,
+    words: HashMap<String, Vec<&'static str>, FnvBuild>,
 }
 
 fn reason(name: &str) -> Option<BoilerplateReason> {
@@ -68,10 +97,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             };
             if let Some(r) = reason(r) {
                 let folded = fold(p);
-                let n = folded.split(' ').count();
-                let first = folded.split(' ').next().unwrap_or("").to_owned();
-                let most = lex.first_words.entry(first).or_default();
-                *most = (*most).max(n);
+                lex.max_phrase_words = lex.max_phrase_words.max(folded.split(' ').count());
+                lex.first_words
+                    .insert(folded.split(' ').next().unwrap_or("").to_string());
                 lex.phrases.insert(folded, (r, mode));
             }
         }
@@ -101,11 +129,14 @@ impl Lexicon {
         if folded.is_empty() {
             return None;
         }
-        // Strong phrases are looked for in the first 40 words of longer blocks.
-        let (folded, words) = if words > 40 {
-            let cut = memchr::memchr_iter(b' ', folded.as_bytes())
+        // Strong phrases are looked for in the first 40 words of longer blocks, and there
+        // only cookie and copyright notices count.
+        let long = words > 40;
+        let (folded, words) = if long {
+            let cut = folded
+                .match_indices(' ')
                 .nth(39)
-                .unwrap_or(folded.len());
+                .map_or(folded.len(), |(i, _)| i);
             (folded.get(..cut).unwrap_or(""), 40)
         } else {
             (folded, words)
@@ -114,18 +145,10 @@ impl Lexicon {
         // Token byte ranges: a run of tokens is a slice of `folded` (single spaces).
         let mut tokens: Vec<(usize, usize)> = Vec::with_capacity(words);
         let mut at = 0;
-        for space in memchr::memchr_iter(b' ', folded.as_bytes()) {
-            tokens.push((at, space));
-            at = space + 1;
+        for t in folded.split(' ') {
+            tokens.push((at, at + t.len()));
+            at += t.len() + 1;
         }
-        tokens.push((at, folded.len()));
-        // The most words of a phrase starting at each token (0: none starts there).
-        let longest = |i: usize| -> usize {
-            tokens
-                .get(i)
-                .and_then(|&(a, b)| self.first_words.get(folded.get(a..b)?))
-                .map_or(0, |&n| n.min(tokens.len() - i))
-        };
         let run = |i: usize, n: usize| -> &str {
             match (tokens.get(i), tokens.get(i + n - 1)) {
                 (Some(a), Some(b)) => folded.get(a.0..b.1).unwrap_or(""),
@@ -136,7 +159,13 @@ impl Lexicon {
         let mut all_reason = None;
         let mut i = 0;
         'outer: while i < tokens.len() {
-            for n in (1..=longest(i)).rev() {
+            if !self.first_words.contains(run(i, 1))
+                && !run(i, 1).bytes().all(|b| b.is_ascii_digit())
+            {
+                all_reason = None;
+                break;
+            }
+            for n in (1..=self.max_phrase_words.min(tokens.len() - i)).rev() {
                 if let Some(&(r, Mode::All)) = self.phrases.get(run(i, n)) {
                     all_reason.get_or_insert(r);
                     i += n;
@@ -144,7 +173,11 @@ impl Lexicon {
                 }
             }
             // Counts ("197 Shares") go with the words they count.
-            if tokens.get(i).is_some_and(|&(a, b)| folded.get(a..b).is_some_and(|t| t.bytes().all(|c| c.is_ascii_digit()))) {
+            if tokens.get(i).is_some_and(|&(a, b)| {
+                folded
+                    .get(a..b)
+                    .is_some_and(|t| t.bytes().all(|c| c.is_ascii_digit()))
+            }) {
                 i += 1;
                 continue;
             }
@@ -156,9 +189,20 @@ impl Lexicon {
         }
         let mut best: Option<BoilerplateReason> = None;
         for start in 0..tokens.len() {
-            for n in (1..=longest(start)).rev() {
+            if !self.first_words.contains(run(start, 1)) {
+                continue;
+            }
+            for n in (1..=self.max_phrase_words.min(tokens.len() - start)).rev() {
                 let hit = match self.phrases.get(run(start, n)) {
-                    Some(&(r, Mode::Strong)) => Some(r),
+                    Some(&(r, Mode::Strong))
+                        if !long
+                            || matches!(
+                                r,
+                                BoilerplateReason::Cookie | BoilerplateReason::Copyright
+                            ) =>
+                    {
+                        Some(r)
+                    }
                     Some(&(r, Mode::Any)) if !sentence && short => Some(r),
                     _ => None,
                 };
@@ -197,28 +241,21 @@ fn rank(r: BoilerplateReason) -> u8 {
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // ASCII letters and digits byte by byte (the common case).
-        if b.is_ascii_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c.to_ascii_lowercase());
+                continue;
             }
-            space = false;
-            out.push(char::from(b.to_ascii_lowercase()));
-            i += 1;
-            continue;
+            if c != '@' {
+                space = true;
+                continue;
+            }
         }
-        if b.is_ascii() && b != b'@' {
-            space = true;
-            i += 1;
-            continue;
-        }
-        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
-            break;
-        };
-        i += c.len_utf8();
         if c.is_alphanumeric() || c == '©' || c == '@' {
             if space && !out.is_empty() {
                 out.push(' ');
@@ -261,12 +298,30 @@ mod tests {
             lex.boilerplate(&f, words, sentence)
         };
         assert_eq!(reason("Share Tweet Email", false), Some(R::Social));
-        assert_eq!(reason("Sign up for our weekly newsletter", false), Some(R::Newsletter));
-        assert_eq!(reason("Get email updates from The Daily Post", false), Some(R::Newsletter));
-        assert_eq!(reason("Find The Daily Post on your TV", false), Some(R::Promo));
-        assert_eq!(reason("Continue reading the main story", false), Some(R::ContinueReading));
-        assert_eq!(reason("© 2024 Daily Post. All rights reserved.", true), Some(R::Copyright));
+        assert_eq!(
+            reason("Sign up for our weekly newsletter", false),
+            Some(R::Newsletter)
+        );
+        assert_eq!(
+            reason("Get email updates from The Daily Post", false),
+            Some(R::Newsletter)
+        );
+        assert_eq!(
+            reason("Find The Daily Post on your TV", false),
+            Some(R::Promo)
+        );
+        assert_eq!(
+            reason("Continue reading the main story", false),
+            Some(R::ContinueReading)
+        );
+        assert_eq!(
+            reason("© 2024 Daily Post. All rights reserved.", true),
+            Some(R::Copyright)
+        );
         assert_eq!(reason("He declined to comment.", true), None);
-        assert_eq!(reason("Facebook shares fell sharply on Monday", false), None);
+        assert_eq!(
+            reason("Facebook shares fell sharply on Monday", false),
+            None
+        );
     }
 }

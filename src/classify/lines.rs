@@ -3,9 +3,10 @@
 
 use super::features::Features;
 use super::lexicon::{lexicon, Lexicon};
+use crate::lex::{blank0, word};
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1};
-use nom::character::complete::{char, space0, space1};
+use nom::bytes::complete::{tag, tag_no_case};
+use nom::character::complete::{char, space1};
 use nom::combinator::{opt, recognize};
 use nom::error::ParseError;
 use nom::sequence::terminated;
@@ -17,10 +18,26 @@ fn is_name_word(w: &str) -> bool {
     let w = w.trim_matches(|c: char| matches!(c, ',' | '.' | '(' | ')' | '"' | '“' | '”'));
     let mut chars = w.chars();
     match chars.next() {
-        Some(c) if c.is_uppercase() => chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')),
+        Some(c) if c.is_uppercase() => {
+            chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        }
         Some(_) => matches!(
             w,
-            "de" | "da" | "del" | "della" | "di" | "van" | "von" | "der" | "den" | "la" | "le" | "al" | "bin" | "ibn" | "dos" | "das"
+            "de" | "da"
+                | "del"
+                | "della"
+                | "di"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "la"
+                | "le"
+                | "al"
+                | "bin"
+                | "ibn"
+                | "dos"
+                | "das"
         ),
         None => false,
     }
@@ -30,8 +47,8 @@ fn is_name_word(w: &str) -> bool {
 fn byline_prefix<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
     recognize((
         opt(alt((tag("//"), tag("—"), tag("-")))),
-        space0,
-        take_while1(|c: char| c.is_alphabetic()),
+        blank0,
+        word,
         opt(char(':')),
         space1,
     ))
@@ -41,7 +58,7 @@ fn byline_prefix<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str,
 /// "Story by", "Words by", "Reporting by" → the rest.
 fn byline_lead<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
     recognize(terminated(
-        take_while1(|c: char| c.is_alphabetic()),
+        word,
         (space1, tag_no_case("by"), opt(char(':')), space1),
     ))
     .parse(input)
@@ -76,7 +93,10 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     }
     let lex = lexicon();
     // "By …" in any of several languages, also as one part of "Site | date | By …".
-    if s.split(['|', '•']).take(4).any(|part| by_name(lex, part.trim())) {
+    if s.split(['|', '•'])
+        .take(4)
+        .any(|part| by_name(lex, part.trim()))
+    {
         return true;
     }
     let folded = &f.folded;
@@ -86,15 +106,32 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     }
     // "Jane Doe - Apr 16, 2015 8:02 pm UTC", "Jane Doe 1 day ago".
     let words: Vec<&str> = s.split_whitespace().collect();
-    let name_len = words.iter().take(4).take_while(|w| is_name_word(w) && !w.ends_with(['.', ','])).count();
+    // Name words up to and including one that ends with a comma.
+    let mut name_len = 0;
+    for w in words.iter().take(4) {
+        if !is_name_word(w) {
+            break;
+        }
+        name_len += 1;
+        if w.ends_with(',') {
+            break;
+        }
+    }
     if name_len >= 2 {
         let rest = words.get(name_len..).unwrap_or(&[]).join(" ");
         let rest = rest.trim_start_matches(['-', '–', '—', '|', '•', '·', ',', ' ']);
         if !rest.is_empty() && is_date(&super::features::block_features(rest)) {
             return true;
         }
+        // "Jane Doe, @janedoe".
+        if rest.starts_with('@') && rest.split_whitespace().count() == 1 {
+            return true;
+        }
     }
-    if folded.ends_with("wire services") || folded.ends_with("news agencies") || folded.ends_with("agencies") && f.words <= 6 {
+    if folded.ends_with("wire services")
+        || folded.ends_with("news agencies")
+        || folded.ends_with("agencies") && f.words <= 6
+    {
         return true;
     }
     // "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter".
@@ -106,9 +143,17 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
                 && (tail_folded.split(' ').any(|w| lex.is("wire", w))
                     || matches!(
                         tail_folded.as_str(),
-                        "reporter" | "staff reporter" | "correspondent" | "staff writer" | "editor" | "contributor"
+                        "reporter"
+                            | "staff reporter"
+                            | "correspondent"
+                            | "staff writer"
+                            | "editor"
+                            | "contributor"
                     ));
-            if (2..=4).contains(&name_words.len()) && name_words.iter().all(|w| is_name_word(w)) && tail_ok {
+            if (2..=4).contains(&name_words.len())
+                && name_words.iter().all(|w| is_name_word(w))
+                && tail_ok
+            {
                 return true;
             }
         }
@@ -123,7 +168,8 @@ pub(crate) fn is_bare_name(s: &str, f: &Features) -> bool {
         return false;
     }
     s.split_whitespace().all(is_name_word)
-        && s.split_whitespace().all(|w| w.chars().any(char::is_lowercase) || w.len() > 1)
+        && s.split_whitespace()
+            .all(|w| w.chars().any(char::is_lowercase) || w.len() > 1)
 }
 
 /// Counts the tokens of a folded line that belong to date lines.
@@ -138,7 +184,9 @@ fn date_tokens(lex: &Lexicon, folded: &str) -> (usize, usize, bool, bool) {
             datey += 1;
             number = true;
         } else if lex.is("dateword", w)
-            || w.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()) && w.bytes().take(2).all(|b| b.is_ascii_digit())
+            || w.bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+                && w.bytes().take(2).all(|b| b.is_ascii_digit())
         {
             // "3rd", "12h36", "2pm".
             datey += 1;
@@ -183,36 +231,42 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let is_credit_word = |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && crate::lex::with_lower(w, |l| lex.is("credit", l))
+        w.chars().next().is_some_and(char::is_uppercase) && lex.is("credit", &w.to_lowercase())
     };
     // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
-    // (The lowered block is only made when a credit word is seen.)
-    let lower = std::cell::OnceCell::new();
-    let marked = raw_words.iter().any(|w| {
-        is_credit_word(w) && {
-            let lower = lower.get_or_init(|| s.to_lowercase());
-            let l = w.to_lowercase();
-            lower.contains(&format!("{l}:"))
-                || lower.contains(&format!("{l} :"))
-                || lower.contains(&format!("{l} by "))
-                || lower.contains(&format!("{l} credit"))
-        }
-    });
-    // An agency name at the end of a short line, or a picture agency anywhere.
-    let agency = raw_words.iter().rev().take(3).any(|w| {
-        w.len() <= 7
-            && w.chars().all(char::is_uppercase)
-            && crate::lex::with_lower(w, |l| lex.is("wire", l))
-    }) && f.words <= 8
-        || tokens.iter().any(|w| matches!(*w, "getty" | "shutterstock" | "istock" | "istockphoto"));
+    let has_credit_word = raw_words.iter().any(|w| is_credit_word(w));
+    let lower = if has_credit_word {
+        s.to_lowercase()
+    } else {
+        String::new()
+    };
+    let marked = has_credit_word
+        && raw_words.iter().any(|w| {
+            is_credit_word(w) && {
+                let l = w.to_lowercase();
+                lower.contains(&format!("{l}:"))
+                    || lower.contains(&format!("{l} :"))
+                    || lower.contains(&format!("{l} by "))
+                    || lower.contains(&format!("{l} credit"))
+            }
+        });
+    // A picture agency anywhere.
+    let agency = tokens
+        .iter()
+        .any(|w| matches!(*w, "getty" | "shutterstock" | "istock" | "istockphoto"));
     // "Image caption …", "Photo by …", "Credit Jane Doe".
     let at_start = raw_words.iter().take(2).any(|w| is_credit_word(w))
-        && (f.words <= 6 || tokens.iter().take(3).any(|w| matches!(*w, "caption" | "by" | "credit")));
+        && (f.words <= 6
+            || tokens
+                .iter()
+                .take(3)
+                .any(|w| matches!(*w, "caption" | "by" | "credit")));
     // "Name / AGENCY", "NAME/AGENCY/Getty Images".
     let slash = s.contains('/')
         && !f.linky
-        && tokens.iter().any(|w| lex.is("wire", w) || lex.is("credit", w))
+        && tokens
+            .iter()
+            .any(|w| lex.is("wire", w) || lex.is("credit", w))
         && f.words <= 12;
     marked || agency || at_start || slash
 }
@@ -225,7 +279,9 @@ pub(crate) fn is_tag_heading(f: &Features) -> bool {
     let lex = lexicon();
     let words: Vec<&str> = f.folded.split(' ').collect();
     words.iter().all(|w| lex.is("tagsheading", w))
-        && words.iter().any(|w| !matches!(*w, "news" | "more" | "in" | "on" | "under"))
+        && words
+            .iter()
+            .any(|w| !matches!(*w, "news" | "more" | "in" | "on" | "under"))
 }
 
 /// True for a line of tags: at least two short capitalized items separated by commas,
@@ -242,7 +298,9 @@ pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
     items.len() >= 2
         && items.iter().all(|i| {
             i.split_whitespace().count() <= 4
-                && i.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic() && !c.is_ascii())
+                && i.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic() && !c.is_ascii()
+                })
         })
 }
 
@@ -280,6 +338,7 @@ mod tests {
             "Sam Roe 1 day ago",
             "Daily Post | 04.05.2015 à 13h36 | Par Sam Roe",
             "Our Foreign Staff",
+            "Sam Roe, @samroe",
             "Story by Ann Lee",
         ] {
             assert!(check(is_byline, s), "{s}");
@@ -299,7 +358,10 @@ mod tests {
     fn bare_names() {
         assert!(check(is_bare_name, "Sarah Archer"));
         assert!(check(is_bare_name, "Ana de la Torre"));
-        assert!(!check(is_bare_name, "Possible Iranian escalation of fighting"));
+        assert!(!check(
+            is_bare_name,
+            "Possible Iranian escalation of fighting"
+        ));
         assert!(!check(is_bare_name, "Share"));
     }
 
@@ -317,7 +379,11 @@ mod tests {
         ] {
             assert!(is_date(&block_features(s)), "{s}");
         }
-        for s in ["Hundreds of troops arrived in 2015.", "Top 10 stories", "Russia, Syria"] {
+        for s in [
+            "Hundreds of troops arrived in 2015.",
+            "Top 10 stories",
+            "Russia, Syria",
+        ] {
             assert!(!is_date(&block_features(s)), "{s}");
         }
     }

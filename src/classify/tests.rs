@@ -71,13 +71,28 @@ fn seed_article() {
     assert_eq!(
         aside,
         [
-            (Label::Boilerplate(R::Promo), "Find Al Jazeera America on your TV"),
-            (Label::Boilerplate(R::Newsletter), "Get email updates from Al Jazeera America"),
-            (Label::Boilerplate(R::Newsletter), "Sign up for our weekly newsletter"),
+            (
+                Label::Boilerplate(R::Promo),
+                "Find Al Jazeera America on your TV"
+            ),
+            (
+                Label::Boilerplate(R::Newsletter),
+                "Get email updates from Al Jazeera America"
+            ),
+            (
+                Label::Boilerplate(R::Newsletter),
+                "Sign up for our weekly newsletter"
+            ),
             (Label::Boilerplate(R::Duplicate), "Russia, Syria"),
             (Label::Boilerplate(R::Duplicate), "ISIL, Syria's War, War"),
-            (Label::Boilerplate(R::Duplicate), "Get email updates from Al Jazeera America"),
-            (Label::Boilerplate(R::Duplicate), "Sign up for our weekly newsletter"),
+            (
+                Label::Boilerplate(R::Duplicate),
+                "Get email updates from Al Jazeera America"
+            ),
+            (
+                Label::Boilerplate(R::Duplicate),
+                "Sign up for our weekly newsletter"
+            ),
         ]
     );
     assert!(with(&got, Label::Date).is_empty());
@@ -144,23 +159,41 @@ fn navigation_before_and_comments_after() {
     let text = page(&full_page(), "\n\n");
     let got = labelled(&text);
     assert_story(&got);
-    assert_eq!(with(&got, Label::Headline), ["Council closes the old river bridge"]);
+    assert_eq!(
+        with(&got, Label::Headline),
+        ["Council closes the old river bridge"]
+    );
     assert_eq!(with(&got, Label::Byline), ["By Jane Doe and John Roe"]);
     assert_eq!(with(&got, Label::Date), ["March 3, 2021"]);
-    assert_eq!(label_of(&got, "Skip to content"), Label::Boilerplate(R::Navigation));
+    assert_eq!(
+        label_of(&got, "Skip to content"),
+        Label::Boilerplate(R::Navigation)
+    );
     assert_eq!(label_of(&got, "Sign in"), Label::Boilerplate(R::SignIn));
-    assert_eq!(label_of(&got, "Share on Twitter"), Label::Boilerplate(R::Social));
-    assert_eq!(label_of(&got, "12 Comments"), Label::Boilerplate(R::Comments));
+    assert_eq!(
+        label_of(&got, "Share on Twitter"),
+        Label::Boilerplate(R::Social)
+    );
+    assert_eq!(
+        label_of(&got, "12 Comments"),
+        Label::Boilerplate(R::Comments)
+    );
     assert_eq!(
         label_of(&got, "© 2021 Riverside Gazette. All rights reserved."),
         Label::Boilerplate(R::Copyright)
     );
     assert_eq!(
-        label_of(&got, "We use cookies to give you the best experience on our website."),
+        label_of(
+            &got,
+            "We use cookies to give you the best experience on our website."
+        ),
         Label::Boilerplate(R::Cookie)
     );
     assert!(matches!(
-        label_of(&got, "This bridge has been falling apart for years and nobody listened to us."),
+        label_of(
+            &got,
+            "This bridge has been falling apart for years and nobody listened to us."
+        ),
         Label::Boilerplate(_)
     ));
 }
@@ -170,7 +203,10 @@ fn one_block_per_line() {
     let text = page(&full_page(), "\n");
     let got = labelled(&text);
     assert_story(&got);
-    assert_eq!(with(&got, Label::Headline), ["Council closes the old river bridge"]);
+    assert_eq!(
+        with(&got, Label::Headline),
+        ["Council closes the old river bridge"]
+    );
     assert_eq!(with(&got, Label::Byline), ["By Jane Doe and John Roe"]);
 }
 
@@ -200,19 +236,32 @@ fn hard_wrapped_layout() {
     let got = labelled(&text);
     let want: Vec<String> = STORY.iter().map(|p| wrap(p, 72)).collect();
     assert_eq!(body(&got), want, "{got:#?}");
-    assert_eq!(with(&got, Label::Headline), ["Council closes the old river bridge"]);
+    assert_eq!(
+        with(&got, Label::Headline),
+        ["Council closes the old river bridge"]
+    );
 }
 
 #[test]
 fn site_title_variant_gives_way_to_the_plain_headline() {
-    let mut parts = vec!["Riverside Gazette", "Council closes the old river bridge - Riverside Gazette", "Local News"];
+    let mut parts = vec![
+        "Riverside Gazette",
+        "Council closes the old river bridge - Riverside Gazette",
+        "Local News",
+    ];
     parts.push("Council closes the old river bridge");
     parts.extend(story_blocks());
     let text = page(&parts, "\n\n");
     let got = labelled(&text);
-    assert_eq!(with(&got, Label::Headline), ["Council closes the old river bridge"]);
+    assert_eq!(
+        with(&got, Label::Headline),
+        ["Council closes the old river bridge"]
+    );
     // With only the "Title | Site" copy, that copy is the headline.
-    let mut parts = vec!["Home", "Council closes the old river bridge | Riverside Gazette"];
+    let mut parts = vec![
+        "Home",
+        "Council closes the old river bridge | Riverside Gazette",
+    ];
     parts.extend(story_blocks());
     let text = page(&parts, "\n\n");
     let got = labelled(&text);
@@ -235,9 +284,12 @@ fn byline_forms() {
         let mut parts = vec!["Menu", "Council closes the old river bridge", byline];
         parts.extend(story_blocks());
         let text = page(&parts, "\n\n");
-    let got = labelled(&text);
+        let got = labelled(&text);
         assert_eq!(with(&got, Label::Byline), [byline], "{got:#?}");
-        assert_eq!(with(&got, Label::Headline), ["Council closes the old river bridge"]);
+        assert_eq!(
+            with(&got, Label::Headline),
+            ["Council closes the old river bridge"]
+        );
     }
     // A credit line after the story.
     let mut parts = vec!["Council closes the old river bridge"];
@@ -245,7 +297,10 @@ fn byline_forms() {
     parts.push("Riverside Gazette and wire services");
     let text = page(&parts, "\n\n");
     let got = labelled(&text);
-    assert_eq!(with(&got, Label::Byline), ["Riverside Gazette and wire services"]);
+    assert_eq!(
+        with(&got, Label::Byline),
+        ["Riverside Gazette and wire services"]
+    );
 }
 
 #[test]
@@ -297,7 +352,11 @@ fn lists_and_short_paragraphs_stay_in_the_body() {
 fn repeats_are_duplicates() {
     let mut parts = vec!["Council closes the old river bridge"];
     parts.extend(story_blocks());
-    parts.extend(["Sign up for our newsletter", "Weather", "Sign up for our newsletter"]);
+    parts.extend([
+        "Sign up for our newsletter",
+        "Weather",
+        "Sign up for our newsletter",
+    ]);
     let text = page(&parts, "\n\n");
     let got = labelled(&text);
     let aside = with(&got, Label::Boilerplate(R::Duplicate));
@@ -361,16 +420,24 @@ fn russian_page() {
     ];
     let text = page(&parts, "\n\n");
     let got = labelled(&text);
-    assert_eq!(with(&got, Label::Headline), ["Совет закрыл старый мост через реку"]);
+    assert_eq!(
+        with(&got, Label::Headline),
+        ["Совет закрыл старый мост через реку"]
+    );
     assert_eq!(body(&got).len(), 2, "{got:#?}");
 }
 
 #[test]
 fn no_prose_does_not_panic() {
-    for text in ["Home", "Home\nNews\nSport", "x", "…\n\n—\n\n•", "By Jane Doe"] {
+    for text in [
+        "Home",
+        "Home\nNews\nSport",
+        "x",
+        "…\n\n—\n\n•",
+        "By Jane Doe",
+    ] {
         let got = labelled(text);
         assert!(!got.is_empty());
     }
     assert!(classify("", &[]).is_empty());
 }
-

@@ -36,8 +36,7 @@ struct IdOnly<'a> {
 }
 
 /// Parses one input as the mode says and returns its JSON.
-pub fn one(bytes: &[u8], mode: Mode) -> Result<String, copydesk::Error> {
-    let parser = copydesk::Parser::default();
+pub fn one(bytes: &[u8], mode: Mode, parser: &copydesk::Parser) -> Result<String, copydesk::Error> {
     let json = match mode {
         Mode::Article => serde_json::to_string_pretty(&parser.parse_bytes(bytes)?),
         Mode::Quotes => {
@@ -116,41 +115,101 @@ fn process(line: &[u8], mode: Mode, parser: &copydesk::Parser) -> (String, bool)
     }
 }
 
+/// One input line: a record, or a line too long to be one.
+enum Line {
+    Record(Vec<u8>),
+    TooLong,
+}
+
+/// The longest JSONL line read into memory: room for a text of `max` bytes with every
+/// byte escaped (`\u0000`), plus the id and the keys.
+fn max_line_bytes(max: usize) -> usize {
+    max.saturating_mul(6).saturating_add(4096)
+}
+
+fn too_long_line(max_line: usize) -> String {
+    error_line(
+        "null",
+        "too_large",
+        &format!("record is over {max_line} bytes, too long to hold an article under the size limit (raise it with --max-bytes)"),
+    )
+}
+
+/// Reads one line of at most `max` bytes into `line`. `None` at the end of the input;
+/// `Some(true)` when the line was longer (the rest of it is skipped, not stored).
+fn read_line(input: &mut dyn BufRead, line: &mut Vec<u8>, max: usize) -> io::Result<Option<bool>> {
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    let n = std::io::Read::take(&mut *input, limit).read_until(b'\n', line)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if line.len() <= max || line.last() == Some(&b'\n') {
+        return Ok(Some(false));
+    }
+    line.clear();
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        match memchr::memchr(b'\n', buf) {
+            Some(i) => {
+                input.consume(i + 1);
+                break;
+            }
+            None => {
+                let n = buf.len();
+                input.consume(n);
+            }
+        }
+    }
+    Ok(Some(true))
+}
+
 /// Runs the batch; returns how many records failed.
 pub fn run(
     mut input: Box<dyn BufRead>,
     out: impl Write,
     mode: Mode,
     threads: Option<usize>,
+    parser: &copydesk::Parser,
 ) -> io::Result<usize> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
         .build()
         .map_err(io::Error::other)?;
-    let parser = copydesk::Parser::default();
+    let max_line = max_line_bytes(parser.options().max_input_bytes());
     let mut out = io::BufWriter::with_capacity(1 << 20, out);
     let mut failed = 0;
-    let mut lines: Vec<Vec<u8>> = Vec::with_capacity(CHUNK_RECORDS);
+    let mut lines: Vec<Line> = Vec::with_capacity(CHUNK_RECORDS);
     let mut eof = false;
     while !eof {
         lines.clear();
         let mut bytes = 0;
         while lines.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
             let mut line = Vec::new();
-            if input.read_until(b'\n', &mut line)? == 0 {
+            let Some(too_long) = read_line(&mut input, &mut line, max_line)? else {
                 eof = true;
                 break;
+            };
+            if too_long {
+                // Not read whole: report it in place, keep the order.
+                lines.push(Line::TooLong);
+                continue;
             }
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             bytes += line.len();
-            lines.push(line);
+            lines.push(Line::Record(line));
         }
         let results: Vec<(String, bool)> = pool.install(|| {
             lines
                 .par_iter()
-                .map(|l| process(l, mode, &parser))
+                .map(|l| match l {
+                    Line::Record(l) => process(l, mode, parser),
+                    Line::TooLong => (too_long_line(max_line), false),
+                })
                 .collect()
         });
         for (line, ok) in results {

@@ -114,13 +114,19 @@ struct Score {
     samples: BTreeMap<&'static str, Vec<String>>,
 }
 
-const SAMPLES_PER_CATEGORY: usize = 60;
+/// Samples kept per error category (`COPYDESK_EVAL_SAMPLES_MAX` overrides).
+fn samples_per_category() -> usize {
+    std::env::var("COPYDESK_EVAL_SAMPLES_MAX")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(60)
+}
 
 impl Score {
     fn error(&mut self, cat: &'static str, sample: impl FnOnce() -> String) {
         *self.errors.entry(cat).or_default() += 1;
         let v = self.samples.entry(cat).or_default();
-        if v.len() < SAMPLES_PER_CATEGORY {
+        if v.len() < samples_per_category() {
             v.push(sample());
         }
     }
@@ -131,7 +137,12 @@ impl Score {
         let snippet = |s: usize, e: usize| -> String {
             let lo = s.saturating_sub(60);
             let hi = (e + 60).min(chars.len());
-            let take = |a: usize, b: usize| chars.get(a..b.min(chars.len()).max(a)).map(|c| c.iter().collect::<String>()).unwrap_or_default();
+            let take = |a: usize, b: usize| {
+                chars
+                    .get(a..b.min(chars.len()).max(a))
+                    .map(|c| c.iter().collect::<String>())
+                    .unwrap_or_default()
+            };
             format!("{}[[{}]]{}", take(lo, s), take(s, e), take(e, hi))
         };
         let id = rec.id.clone().unwrap_or_default();
@@ -140,7 +151,10 @@ impl Score {
             .iter()
             .map(|q| trim_cp(&chars, q.start, q.end))
             .collect();
-        let pred: Vec<(usize, usize)> = preds.iter().map(|p| trim_cp(&chars, p.start, p.end)).collect();
+        let pred: Vec<(usize, usize)> = preds
+            .iter()
+            .map(|p| trim_cp(&chars, p.start, p.end))
+            .collect();
         self.gold += gold.len();
         self.pred += pred.len();
         let mut pred_used = vec![false; pred.len()];
@@ -197,7 +211,10 @@ impl Score {
             };
             let got = p.mention_text.clone().unwrap_or_else(|| "-".into());
             self.error(cat, || {
-                format!("{id}\tgold={gold_text:?} got={got:?}\t{}", snippet(g.0, g.1))
+                format!(
+                    "{id}\tgold={gold_text:?} got={got:?}\t{}",
+                    snippet(g.0, g.1)
+                )
             });
         }
         for (pi, used) in pred_used.iter().enumerate() {
@@ -212,7 +229,11 @@ impl Score {
         let div = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let p = div(self.matched, self.pred);
         let r = div(self.matched, self.gold);
-        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         let secs = self.time.as_secs_f64();
         serde_json::json!({
             "gold_quotes": self.gold,
@@ -283,9 +304,13 @@ fn score_documents(records: &[Record]) -> Score {
     let mut docs: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
     for (i, rec) in records.iter().enumerate() {
         let _ = i;
-        docs.entry(rec.doc_id.as_deref().unwrap_or(rec.id.as_deref().unwrap_or("")))
-            .or_default()
-            .push(rec);
+        docs.entry(
+            rec.doc_id
+                .as_deref()
+                .unwrap_or(rec.id.as_deref().unwrap_or("")),
+        )
+        .or_default()
+        .push(rec);
     }
     let mut score = Score::default();
     for (_, mut recs) in docs {
@@ -302,7 +327,9 @@ fn score_documents(records: &[Record]) -> Score {
         let mut per: Vec<Vec<Pred>> = vec![Vec::new(); recs.len()];
         if let Some((quotes, map)) = predict(&text, &mut score) {
             for q in &quotes {
-                let pi = starts.partition_point(|&s| s <= q.span.start).saturating_sub(1);
+                let pi = starts
+                    .partition_point(|&s| s <= q.span.start)
+                    .saturating_sub(1);
                 let base_cp = map.cp(starts[pi]);
                 per[pi].push(to_pred(q, &map, base_cp));
             }
@@ -370,7 +397,10 @@ pub fn run(path: &str) -> Result<(), String> {
         serde_json::json!({"file": path, "records": records.len(), "paragraph": pj, "document": dj})
     );
     print!("{}", table("paragraph-level (each record alone)", &pj));
-    print!("{}", table("document-level (records of a doc_id joined in order)", &dj));
+    print!(
+        "{}",
+        table("document-level (records of a doc_id joined in order)", &dj)
+    );
     if let Ok(out) = std::env::var("COPYDESK_EVAL_SAMPLES") {
         let mut text = String::new();
         for (mode, s) in [("paragraph", &para), ("document", &doc)] {

@@ -280,7 +280,10 @@ fn predicted_kinds(top: &[(ElementKind, Span)], blocks: &[Block<'_>]) -> Vec<Opt
         let mut i = first;
         while i < top.len() && top[i].1.start < b.span.end {
             let (k, s) = top[i];
-            let overlap = s.end.min(b.span.end).saturating_sub(s.start.max(b.span.start));
+            let overlap = s
+                .end
+                .min(b.span.end)
+                .saturating_sub(s.start.max(b.span.start));
             match cover.iter_mut().find(|(c, _)| *c == k) {
                 Some(c) => c.1 += overlap,
                 None => cover.push((k, overlap)),
@@ -352,7 +355,9 @@ fn score_page(
     let gold = &record.gold;
     if let Some(h) = &gold.headline {
         let got = article.headline.as_ref().map(|h| norm(&h.text));
-        scores.headline.add(got.as_deref() == Some(norm(h).as_str()));
+        scores
+            .headline
+            .add(got.as_deref() == Some(norm(h).as_str()));
     }
     if let Some(b) = &gold.byline {
         let joined: Vec<&str> = article.bylines.iter().map(|b| b.as_str()).collect();
@@ -462,8 +467,18 @@ fn fmt(v: Option<f64>) -> String {
 fn print_table(scores: &BTreeMap<String, Scores>) {
     println!(
         "{:<8} {:>5} {:>8} {:>8} {:>8} {:>6} {:>7} {:>7} {:>7} {:>7} {:>8} {:>8}",
-        "flavour", "pages", "headline", "byline", "byline~", "dek", "body P", "body R", "body F1",
-        "macroF1", "bound F1", "MB/s"
+        "flavour",
+        "pages",
+        "headline",
+        "byline",
+        "byline~",
+        "dek",
+        "body P",
+        "body R",
+        "body F1",
+        "macroF1",
+        "bound F1",
+        "MB/s"
     );
     for (name, s) in scores {
         println!(
@@ -494,9 +509,8 @@ fn throughput(s: &Scores) -> f64 {
 }
 
 fn json_summary(scores: &BTreeMap<String, Scores>) -> String {
-    let ratio = |r: Ratio| {
-        serde_json::json!({ "value": r.value(), "hit": r.hit, "total": r.total })
-    };
+    let ratio =
+        |r: Ratio| serde_json::json!({ "value": r.value(), "hit": r.hit, "total": r.total });
     let map: serde_json::Map<String, serde_json::Value> = scores
         .iter()
         .map(|(name, s)| {

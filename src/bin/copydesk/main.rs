@@ -19,6 +19,8 @@ usage:
 
 options:
   --threads N    worker threads for --jsonl (default: all cores)
+  --max-bytes N  largest article accepted, in bytes (default 256 MiB); a longer input or
+                 JSONL record is reported as too_large without being read into memory whole
 
 exit status: 0 all records parsed, 1 some record failed, 2 usage or I/O error";
 
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
 struct Flags<'a> {
     jsonl: bool,
     threads: Option<usize>,
+    max_bytes: Option<usize>,
     file: Option<&'a str>,
 }
 
@@ -44,6 +47,7 @@ fn flags(args: &[String]) -> Result<Flags<'_>, String> {
     let mut f = Flags {
         jsonl: false,
         threads: None,
+        max_bytes: None,
         file: None,
     };
     let mut it = args.iter();
@@ -53,6 +57,10 @@ fn flags(args: &[String]) -> Result<Flags<'_>, String> {
             "--threads" => {
                 let n = it.next().ok_or("--threads needs a number")?;
                 f.threads = Some(n.parse().map_err(|_| format!("bad --threads {n:?}"))?);
+            }
+            "--max-bytes" => {
+                let n = it.next().ok_or("--max-bytes needs a number")?;
+                f.max_bytes = Some(n.parse().map_err(|_| format!("bad --max-bytes {n:?}"))?);
             }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             s if f.file.is_none() => f.file = Some(s),
@@ -81,9 +89,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             } else {
                 batch::Mode::Quotes
             };
+            let mut options = copydesk::Options::default();
+            if let Some(max) = f.max_bytes {
+                options = options.with_max_input_bytes(max);
+            }
+            let parser = copydesk::Parser::new(options);
+            let max = parser.options().max_input_bytes();
             let input = open(f.file)?;
             if f.jsonl {
-                let failed = batch::run(input, io::stdout().lock(), mode, f.threads)
+                let failed = batch::run(input, io::stdout().lock(), mode, f.threads, &parser)
                     .map_err(|e| format!("i/o error: {e}"))?;
                 return Ok(if failed > 0 {
                     ExitCode::from(1)
@@ -91,12 +105,20 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     ExitCode::SUCCESS
                 });
             }
+            // Read one byte past the limit at most: an endless stdin is not read into memory.
             let mut bytes = Vec::new();
             input
-                .take(u64::MAX)
+                .take(u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1))
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read input: {e}"))?;
-            match batch::one(&bytes, mode) {
+            if bytes.len() > max {
+                let _ = writeln!(
+                    io::stderr(),
+                    "copydesk: input is over the limit of {max} bytes (raise it with --max-bytes)"
+                );
+                return Ok(ExitCode::from(1));
+            }
+            match batch::one(&bytes, mode, &parser) {
                 Ok(json) => {
                     println!("{json}");
                     Ok(ExitCode::SUCCESS)
