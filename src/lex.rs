@@ -27,7 +27,37 @@ pub(crate) fn blank1<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a 
 
 /// One word: a run of letters, digits, apostrophes, hyphens and periods (for "U.S.", "Jr.").
 pub(crate) fn word<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
-    take_while1(is_word_char).parse(input)
+    // `take_while1(is_word_char)`, with ASCII bytes tested without decoding a char (this
+    // runs for every word of every body block).
+    let n = word_len(input);
+    if n == 0 {
+        return Err(nom::Err::Error(E::from_error_kind(
+            input,
+            nom::error::ErrorKind::TakeWhile1,
+        )));
+    }
+    let (w, rest) = input.split_at(n);
+    Ok((rest, w))
+}
+
+/// Byte length of the run of word characters that starts `s`.
+fn word_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii() {
+            if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.')) {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
+            _ => break,
+        }
+    }
+    i
 }
 
 /// Characters that may appear inside a word.
