@@ -11,7 +11,14 @@
 //!   `Doug Jones, a spokesman for the mayor, said`, `X, 45, said`;
 //! * in the sentence before: `X said, "…"`, `X said: "…"`,
 //!   `Earnest described the strikes as "…"` (the last speech verb of the sentence, and the
-//!   subject before it, with a leading name and an appositive split apart).
+//!   subject before it, with a leading name and an appositive split apart); the cue
+//!   nearest the quote wins, climbing out of nested reports (`X says he feels …` → X), a
+//!   relative pronoun is its own mention (`…, who called it "…"`), and a possessive speech
+//!   noun (`Trump's claim that "…"`) is a last resort. Also: transcript labels
+//!   (`"HOST: …"`), dash credits (`"…" ― Jane Doe`), `From the report: "…"`, and a
+//!   clause-final attribution ending the sentence before (`…, Schiff said. "…"`).
+//! * no cue at all: a quote inside a sentence falls back to the sentence's subject when
+//!   it is a person or a short noun phrase (`Clinton opposes "arbitrary pay freezes"`).
 //!
 //! The mention is then split into a descriptor (title and role words) and a personal name
 //! ([`split_mention`]) and resolved: a full name is explicit; a pronoun is resolved to the
@@ -441,6 +448,14 @@ fn is_aside(text: &str, toks: &[Tok]) -> bool {
     // "R-Ky.", "D-Calif": a party and state.
     let party =
         toks.len() == 1 && matches!(x.as_bytes(), [b'R' | b'D' | b'I', b'-', ..]) && x.len() <= 9;
+    // ", noting the size of the crowd,": a participial aside.
+    if x.len() > 4
+        && x.ends_with("ing")
+        && x.chars().all(|c| c.is_ascii_lowercase())
+        && toks.len() > 1
+    {
+        return true;
+    }
     // "in Kentucky", "at a later press gaggle".
     let prepositional = matches!(
         x,
@@ -638,7 +653,13 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
 fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Vec<&'t [Tok]> {
     toks.split(|t| t.kind == Tk::Comma)
         .map(|c| {
-            // Keep the words after the last dash or other mark in the chunk.
+            // Drop trailing marks (a colon before the quote), then keep the words after the
+            // last dash or other mark in the chunk.
+            let end = c
+                .iter()
+                .rposition(|t| t.kind == Tk::Word)
+                .map_or(0, |i| i + 1);
+            let c = &c[..end];
             let from = c
                 .iter()
                 .rposition(|t| t.kind != Tk::Word)
@@ -1043,6 +1064,15 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         if pw == "to" {
             return Some(Cue::NonFinite);
         }
+        // "a pre-emptive attack", "an angry call": a base form after "a"/"an" is a noun.
+        let base = !(x.ends_with('s') || x.ends_with("ed") || x.ends_with("ing"));
+        let two_back = i
+            .checked_sub(2)
+            .and_then(|j| toks.get(j))
+            .map(|t| w(text, t));
+        if base && matches!(two_back, Some("a" | "an")) {
+            return None;
+        }
     }
     if x.ends_with("ing") {
         return Some(Cue::NonFinite);
@@ -1082,6 +1112,30 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         .iter()
         .position(|t| t.kind == Tk::End)
         .unwrap_or(toks.len());
+    // "…," said Jane Doe, a teacher, reports the Daily News: the outlet is the source.
+    let reports = (1..sentence_end).find(|&i| {
+        toks[i - 1].kind == Tk::Comma
+            && toks[i - 1].span.start >= found.verb.end
+            && matches!(w(text, &toks[i]), "reports" | "reported")
+    });
+    if let Some(i) = reports {
+        if let Some(np) = toks
+            .get(i + 1..sentence_end)
+            .and_then(|r| np_after(text, r))
+        {
+            if toks
+                .get(i + 1..sentence_end)
+                .and_then(|r| r.last())
+                .is_some_and(|t| t.span.end == np.end)
+            {
+                return Some(Found {
+                    mention: np,
+                    appositive: None,
+                    verb: toks[i].span,
+                });
+            }
+        }
+    }
     let according = (0..sentence_end).find(|&i| {
         according_to(text, toks, i)
             && i > 0
@@ -1271,7 +1325,11 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
             let words_end = sent.len() - 1;
             if let Some(np) = np_at_end(text, &sent[..words_end]) {
                 let ntoks = tokens_in(sent, np);
-                if ntoks.len() >= 2 && trailing_name(text, ntoks).is_some_and(|(s, e)| e - s >= 2) {
+                let named = trailing_name(text, ntoks).is_some_and(|(s, e)| e - s >= 2);
+                // "Clinton: “…”" — a debate transcript line.
+                let alone =
+                    ntoks.len() == 1 && words_end == 1 && lex::is_name_word(w(text, &ntoks[0]));
+                if (ntoks.len() >= 2 && named) || alone {
                     return Some(Found {
                         mention: np,
                         appositive: None,
@@ -1315,7 +1373,18 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
                     && (matches!(w(text, t), "that" | "on" | "in") || is_verb_adjunct(w(text, t))))
             })
             .count();
-        let nested = gap <= 5 && !matches!(f.mention.get(text), Some("who" | "which"));
+        let outer = found[k - 1].1.mention;
+        let in_pp = sent
+            .iter()
+            .rev()
+            .find(|t| t.span.end <= outer.start)
+            .is_some_and(|t| {
+                matches!(
+                    w(text, t),
+                    "In" | "in" | "On" | "on" | "At" | "at" | "From" | "from" | "With" | "with"
+                )
+            });
+        let nested = gap <= 5 && !in_pp && !matches!(f.mention.get(text), Some("who" | "which"));
         if !nested {
             break;
         }
@@ -1332,7 +1401,7 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
     };
     let x = w(text, first);
     let upper = x.chars().next().is_some_and(char::is_uppercase);
-    if upper && x.ends_with("ing") && !lex::is_name_word(x) {
+    if upper && x.len() >= 6 && x.ends_with("ing") && !lex::is_name_word(x) {
         return false;
     }
     if upper
@@ -1547,6 +1616,37 @@ fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
         });
     }
     None
+}
+
+/// The subject of the sentence before a quote when it starts the sentence and is a person
+/// (a name or a personal pronoun) or a short noun phrase; its verb is the word after it.
+fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
+    let start = toks
+        .iter()
+        .rposition(|t| t.kind == Tk::End)
+        .map_or(0, |i| i + 1);
+    let sent = &toks[start..];
+    let first = sent.first()?;
+    let (mention, _) = sentence_subject(text, sent)?;
+    if mention.start != first.span.start || !plausible_subject(text, sent, mention) {
+        return None;
+    }
+    let mtoks = tokens_in(sent, mention);
+    // A person, or a short noun phrase ("The council", "The Rove ad").
+    let person = (mtoks.len() == 1 && lex::is_personal_pronoun(w(text, &mtoks[0])))
+        || trailing_name(text, mtoks).is_some_and(|(_, e)| e == mtoks.len());
+    let lone_determiner = mtoks.len() == 1 && is_determiner(&w(text, &mtoks[0]).to_lowercase());
+    if !person && (mtoks.len() > 4 || lone_determiner) {
+        return None;
+    }
+    let verb = sent
+        .iter()
+        .find(|t| t.span.start >= mention.end && t.kind == Tk::Word)?;
+    Some(Found {
+        mention,
+        appositive: None,
+        verb: verb.span,
+    })
 }
 
 /// A transcript label opening the quote: `"WALLACE: Let's start …"`.
@@ -1862,6 +1962,10 @@ pub(crate) fn attribute(
             } else {
                 before_quote(text, before, k > 0).or_else(|| after_quote(text, after, true))
             };
+            // A quote inside a sentence with no cue is the words of the sentence's subject
+            // when that subject is a person ("Clinton opposes “arbitrary pay freezes”",
+            // "Trump issued a statement, “…”").
+            let found = found.or_else(|| subject_fallback(text, before));
             out[q_start + k] = found.map(|f| resolve(text, &toks, f, &registry, bi, options));
         }
         continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
@@ -2327,5 +2431,24 @@ mod tests {
             let (s, _, _, r) = one(text);
             assert_eq!((s, r), (Some(*speaker), Some(*resolution)), "{text}");
         }
+    }
+
+    #[test]
+    fn subject_fallback_without_a_cue() {
+        let (s, m, _, r) = one("Tom Reed opposes \"arbitrary pay freezes\" in the budget.");
+        assert_eq!(
+            (s, m, r),
+            (Some("Tom Reed"), Some("Tom Reed"), Some(Explicit))
+        );
+        // A long subject is not a speaker.
+        let rows = run("The long list of people waiting outside the hall in the cold rain wanted \"a fair hearing\" today.");
+        assert_eq!(rows[0].speaker, None);
+    }
+
+    #[test]
+    fn says_with_an_object_name() {
+        let text = "He was a great boxer in his sport. King says Ali \"talked the talk and walked the walk.\"";
+        let (s, _, _, _) = one(text);
+        assert_eq!(s, Some("King"));
     }
 }
