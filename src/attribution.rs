@@ -1018,9 +1018,11 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     {
         return Some(Cue::Possessive);
     }
-    // `lex::speech_verb` consuming all of `x`, with the cheap set look-up first (this runs
-    // for every word of every body block).
-    let verb_word = lex::is_speech_verb(x) && !x.is_empty() && x.chars().all(lex::is_word_char);
+    // The cheap set look-up first: this runs for every word of every body block.
+    let verb_word = lex::is_speech_verb(x)
+        && lex::speech_verb::<nom::error::Error<&str>>
+            .parse(x)
+            .is_ok_and(|(rest, _)| rest.is_empty());
     let sentence_start = i == 0
         || toks
             .get(i - 1)

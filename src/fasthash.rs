@@ -6,7 +6,7 @@
 //! that the high bits hashbrown uses for its tags depend on every input byte. It is not
 //! DoS-resistant, and need not be: the tables are built from our data, not from the input.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -67,8 +67,6 @@ impl Hasher for FastHasher {
 
 /// Builds [`FastHasher`]s.
 pub(crate) type FastBuild = BuildHasherDefault<FastHasher>;
-/// A `HashMap` with [`FastHasher`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, FastBuild>;
 /// A `HashSet` with [`FastHasher`].
 pub(crate) type FastSet<T> = HashSet<T, FastBuild>;
 

@@ -6,13 +6,13 @@
 //! The word lists are data: `src/data/speech_verbs.txt` and `src/data/titles.txt`, read
 //! with `include_str!` and turned into sets once.
 
+use crate::fasthash::FastSet;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
 use nom::combinator::{recognize, verify};
 use nom::error::ParseError;
 use nom::IResult;
 use nom::Parser;
-use crate::fasthash::FastSet;
 use std::sync::OnceLock;
 
 /// Blank characters (see [`crate::normalize::is_blank`]), possibly none.
