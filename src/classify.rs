@@ -68,6 +68,9 @@ enum Meta {
     TagLine,
 }
 
+/// The fewest blocks in a row that make a chart inside the story ([`chart_blocks`]).
+const CHART_MIN: usize = 6;
+
 /// How many blocks before the story are searched for the headline.
 const HEADER_WINDOW: usize = 30;
 
@@ -177,7 +180,7 @@ fn barrier_reason(f: &Features) -> bool {
 /// inner punctuation, a list marker.
 fn content_like(f: &Features) -> bool {
     f.list_marker
-        || f.digits > 0 && f.letters > 0
+        || f.digits > 0
         || f.words >= 3 && f.lower_ratio() >= 0.5
         || f.commas > 0 && f.words >= 3
 }
@@ -314,10 +317,12 @@ fn body(
     end: usize,
     labels: &mut [Label],
 ) {
+    let chart = chart_blocks(feats, class, start, end);
     for i in start..=end {
         let f = &feats[i];
         labels[i] = match class[i] {
             Class::Good | Class::Near => Label::Paragraph,
+            Class::Short if chart[i - start] => Label::Boilerplate(BoilerplateReason::Other),
             Class::Bad => match aside(f, meta[i]) {
                 // A byline inside the story only at its top (after a photo, say).
                 Label::Byline if i > start + 3 => Label::Boilerplate(BoilerplateReason::Other),
@@ -347,6 +352,35 @@ fn body(
             }
         };
     }
+}
+
+/// Marks the short blocks of charts inside the story `start..=end`: runs of at least
+/// [`CHART_MIN`] blocks that are not prose, two in five of them bare numbers ("$915",
+/// "’98", "40%"): axis labels and values, not text. In a table the rows' notes break
+/// such runs ("Jane Doe", "63", "85%", then "Two goals, one assist."). A last short
+/// line without digits right before prose is left out: it is the next subhead.
+fn chart_blocks(feats: &[Features], class: &[Class], start: usize, end: usize) -> Vec<bool> {
+    let mut chart = vec![false; end + 1 - start];
+    let bare_number = |f: &Features| f.digits > 0 && f.letters == 0;
+    let mut i = start;
+    while i <= end {
+        let mut j = i;
+        while j <= end && matches!(class[j], Class::Short | Class::Bad) {
+            j += 1;
+        }
+        let numbers = (i..j).filter(|&k| bare_number(&feats[k])).count();
+        if j - i >= CHART_MIN && numbers * 5 >= (j - i) * 2 {
+            // A last short line right before prose is the next subhead.
+            let last = j - 1;
+            let subhead = j <= end && class[last] == Class::Short && feats[last].digits == 0;
+            let to = if subhead { last } else { j };
+            for c in chart.iter_mut().take(to - start).skip(i - start) {
+                *c = true;
+            }
+        }
+        i = j + 1;
+    }
+    chart
 }
 
 /// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk.
@@ -513,7 +547,7 @@ fn headline(
         if f.upper == 0 && f.lower > 0 {
             score -= 2.0;
         }
-        if (i + 1..start.min(i + 4)).any(|j| matches!(meta[j], Meta::Byline | Meta::Date)) {
+        if metadata_follows(meta, class, i, start) {
             score += 2.0;
         }
         // A person's name is a byline rather than a headline.
@@ -561,6 +595,24 @@ fn headline(
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// True when a byline or date line follows block `i` with at most two blocks between,
+/// not counting set-aside blocks (share buttons, a comment count).
+fn metadata_follows(meta: &[Meta], class: &[Class], i: usize, start: usize) -> bool {
+    let mut between = 0;
+    for j in i + 1..start.min(i + 25) {
+        if matches!(meta[j], Meta::Byline | Meta::Date) {
+            return true;
+        }
+        if class[j] != Class::Bad {
+            between += 1;
+            if between > 2 {
+                return false;
+            }
+        }
+    }
+    false
 }
 
 /// "Title | Site" → "Title": the text before a site-name separator, when what is cut off

@@ -441,3 +441,64 @@ fn no_prose_does_not_panic() {
     }
     assert!(classify("", &[]).is_empty());
 }
+
+#[test]
+fn byline_after_share_buttons_marks_the_headline() {
+    let mut parts = vec![
+        "Home",
+        "Council closes the old river bridge",
+        "Share on Facebook",
+        "Share on Twitter",
+        "More Options",
+        "Resize Text",
+        "Print Article",
+        "By Jane Doe",
+        "1 of 12",
+        "Full Screen",
+        "Crowds watch the last cars cross the bridge",
+        "View Photos",
+        "Residents gathered on both banks on Tuesday evening.",
+        "Caption",
+    ];
+    parts.extend(story_blocks());
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(
+        with(&got, Label::Headline),
+        ["Council closes the old river bridge"],
+        "{got:#?}"
+    );
+    assert_eq!(with(&got, Label::Byline), ["By Jane Doe"]);
+}
+
+#[test]
+fn a_chart_inside_the_story_is_set_aside_and_the_story_runs_on() {
+    let mut parts = vec!["Menu", "Council closes the old river bridge"];
+    parts.extend(&STORY[..3]);
+    let chart = [
+        "Crossings per day",
+        "$915",
+        "billion",
+        "600",
+        "300",
+        "’17",
+        "’18",
+        "’19",
+        "’20",
+        "’21",
+        "’22",
+        "Source: town survey",
+    ];
+    parts.extend(chart);
+    parts.extend(&STORY[3..]);
+    parts.extend(["Privacy Policy", "© 2021 Riverside Gazette"]);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_story(&got);
+    for cell in ["$915", "’17", "’22", "billion"] {
+        assert!(
+            matches!(label_of(&got, cell), Label::Boilerplate(_)),
+            "{cell}: {got:#?}"
+        );
+    }
+}
