@@ -602,7 +602,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             && i >= 2
             && is_determiner(w(text, &ws[i - 2]))
             && !x.ends_with("ed");
-        if ends_subject(&x.to_lowercase())
+        if lex::with_lower(x, ends_subject)
             || (lex::is_speech_verb(x) && !noun_reading)
             || is_verb_adjunct(x)
         {
@@ -1159,9 +1159,11 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     {
         return Some(Cue::Possessive);
     }
-    let verb_word = lex::speech_verb::<nom::error::Error<&str>>
-        .parse(x)
-        .is_ok_and(|(rest, _)| rest.is_empty());
+    // The cheap set look-up first: this runs for every word of every body block.
+    let verb_word = lex::is_speech_verb(x)
+        && lex::speech_verb::<nom::error::Error<&str>>
+            .parse(x)
+            .is_ok_and(|(rest, _)| rest.is_empty());
     let sentence_start = i == 0
         || toks
             .get(i - 1)
@@ -1183,7 +1185,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         || (sentence_start
             && x.chars().next().is_some_and(char::is_uppercase)
             && x.len() < 16
-            && lex::is_speech_verb(&x.to_lowercase()));
+            && lex::with_lower(x, lex::is_speech_verb));
     if !is_verb {
         return None;
     }
@@ -1928,7 +1930,11 @@ impl Registry {
         block: usize,
         lookback: usize,
     ) -> impl Iterator<Item = &'r Person> + 'r {
-        self.people
+        // People are pushed block by block in text order and sorted by position within a
+        // block, so those before `at` are a prefix: find its end by binary search instead of
+        // skipping every later entry of a long block (quadratic on one-block texts).
+        let before = self.people.partition_point(|p| p.at < at);
+        self.people[..before]
             .iter()
             .rev()
             .filter(move |p| p.at < at)

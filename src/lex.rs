@@ -6,13 +6,13 @@
 //! The word lists are data: `src/data/speech_verbs.txt` and `src/data/titles.txt`, read
 //! with `include_str!` and turned into sets once.
 
+use crate::fasthash::FastSet;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
 use nom::combinator::{recognize, verify};
 use nom::error::ParseError;
 use nom::IResult;
 use nom::Parser;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Blank characters (see [`crate::normalize::is_blank`]), possibly none.
@@ -27,7 +27,37 @@ pub(crate) fn blank1<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a 
 
 /// One word: a run of letters, digits, apostrophes, hyphens and periods (for "U.S.", "Jr.").
 pub(crate) fn word<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
-    take_while1(is_word_char).parse(input)
+    // `take_while1(is_word_char)`, with ASCII bytes tested without decoding a char (this
+    // runs for every word of every body block).
+    let n = word_len(input);
+    if n == 0 {
+        return Err(nom::Err::Error(E::from_error_kind(
+            input,
+            nom::error::ErrorKind::TakeWhile1,
+        )));
+    }
+    let (w, rest) = input.split_at(n);
+    Ok((rest, w))
+}
+
+/// Byte length of the run of word characters that starts `s`.
+fn word_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii() {
+            if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.')) {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
+            _ => break,
+        }
+    }
+    i
 }
 
 /// Characters that may appear inside a word.
@@ -85,7 +115,7 @@ fn bare(w: &str) -> &str {
         .unwrap_or(w)
 }
 
-fn lexicon(data: &'static str) -> HashSet<&'static str> {
+fn lexicon(data: &'static str) -> FastSet<&'static str> {
     data.lines()
         .filter(|l| !l.starts_with('#'))
         .flat_map(str::split_whitespace)
@@ -95,7 +125,7 @@ fn lexicon(data: &'static str) -> HashSet<&'static str> {
 /// True when `w` is a speech verb form of the lexicon. Only lower-case forms count, so
 /// "States" or "Post" never read as verbs.
 pub(crate) fn is_speech_verb(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     let set = SET.get_or_init(|| lexicon(include_str!("data/speech_verbs.txt")));
     let w = w.trim_end_matches(['.', ',', ':']);
     !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && set.contains(w)
@@ -103,16 +133,25 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
 
 /// True when `w` is a title or role word ("Secretary", "spokesman", "Gen.", "Mr.").
 pub(crate) fn is_title_word(w: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     let set = SET.get_or_init(|| lexicon(include_str!("data/titles.txt")));
     if w.len() > 24 {
         return false;
     }
-    if !w.chars().any(char::is_uppercase) {
-        return set.contains(w) || set.contains(bare(w));
+    with_lower(w, |lower| set.contains(lower) || set.contains(bare(lower)))
+}
+
+/// Calls `f` with `w` in lower case: short ASCII words are lowered on the stack (the
+/// common case), others in a `String`.
+pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        return f(std::str::from_utf8(b).unwrap_or_default());
     }
-    let lower = w.to_lowercase();
-    set.contains(lower.as_str()) || set.contains(bare(&lower))
+    f(&w.to_lowercase())
 }
 
 /// True for honorifics that are not a role: "Mr.", "Mrs.", "Ms.", "Dr.".

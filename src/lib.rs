@@ -79,6 +79,7 @@ mod assemble;
 mod attribution;
 mod classify;
 mod error;
+mod fasthash;
 mod lex;
 pub mod model;
 pub mod normalize;

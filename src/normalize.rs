@@ -187,6 +187,18 @@ pub fn clean(raw: &str, form: Normalization) -> Cow<'_, str> {
     if is_clean_ascii(raw) {
         return Cow::Borrowed(raw);
     }
+    // Non-ASCII text (curly quotes, accents) that cleaning leaves unchanged: borrowed
+    // without building the copy.
+    if collapses_to_itself(raw) {
+        let normalized = match form {
+            Normalization::Nfc => is_nfc_quick(raw.chars()) == IsNormalized::Yes,
+            Normalization::Nfkc => is_nfkc_quick(raw.chars()) == IsNormalized::Yes,
+            Normalization::None => true,
+        };
+        if normalized {
+            return Cow::Borrowed(raw);
+        }
+    }
     let out = collapse(raw);
     let out = match form {
         Normalization::Nfc if is_nfc_quick(out.chars()) != IsNormalized::Yes => out.nfc().collect(),
@@ -208,6 +220,24 @@ pub fn clean(raw: &str, form: Normalization) -> Cow<'_, str> {
     } else {
         Cow::Owned(out)
     }
+}
+
+/// True when [`collapse`] would return `raw` unchanged: single inner spaces as the only
+/// blanks.
+fn collapses_to_itself(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for c in raw.chars() {
+        let space = c == ' ';
+        if space && prev_space || !space && (c.is_whitespace() || is_invisible(c)) {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
 }
 
 /// Whitespace runs become one space, invisible characters are dropped, ends are trimmed.

@@ -499,6 +499,14 @@ fn word_after(text: &str, block: Span, pos: usize) -> Option<&str> {
     (!w.is_empty()).then_some(w)
 }
 
+/// The `\r` bytes under `span`: the quote length limit does not count them, so that CRLF
+/// text gives the same quotes as LF text.
+fn carriage_returns(text: &str, span: Span) -> usize {
+    text.as_bytes()
+        .get(span.start..span.end)
+        .map_or(0, |b| memchr::memchr_iter(b'\r', b).count())
+}
+
 /// Decides whether a candidate is a quotation, and of which kind.
 fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Span, Rejection> {
     if c.close.is_none() && !c.open_ended_ok {
@@ -509,7 +517,9 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
     if content.is_empty() {
         return Err(Rejection::Empty);
     }
-    if content.len() > options.max_quote_bytes() {
+    if content.len() > options.max_quote_bytes()
+        && content.len() - carriage_returns(text, content) > options.max_quote_bytes()
+    {
         return Err(Rejection::TooLong);
     }
     let Some(body) = content.get(text) else {
@@ -834,5 +844,20 @@ mod tests {
         ] {
             let _ = find(t);
         }
+    }
+
+    /// Found by the `article_like` fuzz target: a hard-wrapped quote just under the length
+    /// limit in LF text went over it in CRLF text, so CRLF changed the structure.
+    #[test]
+    fn quote_length_limit_ignores_carriage_returns() {
+        let options = Options::default().with_max_quote_bytes(34);
+        let lf = "He said \"one two\nthree four\nfive six\nseven\" today.";
+        let crlf = lf.replace('\n', "\r\n");
+        for text in [lf, crlf.as_str()] {
+            let found = find_quotes(text, &[Span::new(0, text.len())], &options);
+            assert_eq!(found.len(), 1, "{text:?}");
+        }
+        let over = Options::default().with_max_quote_bytes(32);
+        assert!(find_quotes(lf, &[Span::new(0, lf.len())], &over).is_empty());
     }
 }

@@ -210,7 +210,11 @@ pub(crate) fn block_features(s: &str) -> Features {
             || s.trim_end().ends_with(['»', '›', '>']))
         && lexicon().is("more", last_word);
     if f.words <= MAX_PHRASE_WORDS {
-        let words = folded.split(' ').filter(|w| !w.is_empty()).count();
+        let words = folded
+            .as_bytes()
+            .split(|&b| b == b' ')
+            .filter(|w| !w.is_empty())
+            .count();
         f.reason = lexicon().boilerplate(&folded, words, f.sentence() && f.words >= 6);
     }
     if f.words <= MAX_FOLDED_WORDS {

@@ -133,10 +133,9 @@ impl Lexicon {
         // only cookie and copyright notices count.
         let long = words > 40;
         let (folded, words) = if long {
-            let cut = folded
-                .match_indices(' ')
+            let cut = memchr::memchr_iter(b' ', folded.as_bytes())
                 .nth(39)
-                .map_or(folded.len(), |(i, _)| i);
+                .unwrap_or(folded.len());
             (folded.get(..cut).unwrap_or(""), 40)
         } else {
             (folded, words)
@@ -145,10 +144,11 @@ impl Lexicon {
         // Token byte ranges: a run of tokens is a slice of `folded` (single spaces).
         let mut tokens: Vec<(usize, usize)> = Vec::with_capacity(words);
         let mut at = 0;
-        for t in folded.split(' ') {
-            tokens.push((at, at + t.len()));
-            at += t.len() + 1;
+        for space in memchr::memchr_iter(b' ', folded.as_bytes()) {
+            tokens.push((at, space));
+            at = space + 1;
         }
+        tokens.push((at, folded.len()));
         let run = |i: usize, n: usize| -> &str {
             match (tokens.get(i), tokens.get(i + n - 1)) {
                 (Some(a), Some(b)) => folded.get(a.0..b.1).unwrap_or(""),

@@ -231,7 +231,8 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let is_credit_word = |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase) && lex.is("credit", &w.to_lowercase())
+        w.chars().next().is_some_and(char::is_uppercase)
+            && crate::lex::with_lower(w, |l| lex.is("credit", l))
     };
     // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
     let has_credit_word = raw_words.iter().any(|w| is_credit_word(w));

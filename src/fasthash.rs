@@ -1,0 +1,103 @@
+//! A small, fast, deterministic hasher for the word lists and block keys.
+//!
+//! The keys are short words and phrases from our own data files, looked up millions of
+//! times; SipHash (the std default) costs more than the rest of a look-up. This is the
+//! multiply-rotate hash of rustc's `FxHasher`, eight bytes at a time, with a final mix so
+//! that the high bits hashbrown uses for its tags depend on every input byte. It is not
+//! DoS-resistant, and need not be: the tables are built from our data, not from the input.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// The hasher; see the module docs.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FastHasher {
+    hash: u64,
+}
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+}
+
+impl Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            // The length keeps "a" and "a\0" apart.
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // Fold the well-mixed high bits into the low ones too.
+        let h = self.hash;
+        (h ^ (h >> 29)).wrapping_mul(K).rotate_left(26)
+    }
+}
+
+/// Builds [`FastHasher`]s.
+pub(crate) type FastBuild = BuildHasherDefault<FastHasher>;
+/// A `HashSet` with [`FastHasher`].
+pub(crate) type FastSet<T> = HashSet<T, FastBuild>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::{BuildHasher, Hash};
+
+    fn h<T: Hash + ?Sized>(t: &T) -> u64 {
+        FastBuild::default().hash_one(t)
+    }
+
+    #[test]
+    fn distinguishes_close_keys() {
+        let keys = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "a\0",
+            "said",
+            "says",
+            "share on",
+            "share on facebook",
+        ];
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                assert_ne!(h(*a), h(*b), "{a:?} vs {b:?}");
+            }
+        }
+        assert_eq!(h("said"), h("said"));
+    }
+}
