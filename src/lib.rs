@@ -238,42 +238,36 @@ pub mod stages {
         normalize::prepare(input, &Options::default()).map_or(0, |p| segment::segment(p.text).len())
     }
 
-    /// Up to classification; returns the number of body blocks.
-    pub fn classify(input: &str) -> usize {
-        let Ok(p) = normalize::prepare(input, &Options::default()) else {
-            return 0;
-        };
+    /// Checks, segmentation and classification: the scanned text and the body spans.
+    fn body(input: &str) -> Option<(Prepared<'_>, Vec<Span>)> {
+        let p = normalize::prepare(input, &Options::default()).ok()?;
         let blocks = segment::segment(p.text);
         let labels = classify::classify(p.text, &blocks);
-        assemble::body_spans(&blocks, &labels).len()
+        Some((p, assemble::body_spans(&blocks, &labels)))
+    }
+
+    /// Up to classification; returns the number of body blocks.
+    pub fn classify(input: &str) -> usize {
+        body(input).map_or(0, |(_, body)| body.len())
     }
 
     /// Up to quote finding; returns the number of quotes.
     pub fn quotes(input: &str) -> usize {
-        let o = Options::default();
-        let Ok(p) = normalize::prepare(input, &o) else {
-            return 0;
-        };
-        let blocks = segment::segment(p.text);
-        let labels = classify::classify(p.text, &blocks);
-        let body = assemble::body_spans(&blocks, &labels);
-        quotes::find_quotes(p.text, &body, &o).len()
+        body(input).map_or(0, |(p, body)| {
+            quotes::find_quotes(p.text, &body, &Options::default()).len()
+        })
     }
 
     /// Up to attribution; returns the number of attributed quotes.
     pub fn attribution(input: &str) -> usize {
         let o = Options::default();
-        let Ok(p) = normalize::prepare(input, &o) else {
-            return 0;
-        };
-        let blocks = segment::segment(p.text);
-        let labels = classify::classify(p.text, &blocks);
-        let body = assemble::body_spans(&blocks, &labels);
-        let found = quotes::find_quotes(p.text, &body, &o);
-        attribution::attribute(p.text, &body, &found, &o)
-            .iter()
-            .filter(|a| a.is_some())
-            .count()
+        body(input).map_or(0, |(p, body)| {
+            let found = quotes::find_quotes(p.text, &body, &o);
+            attribution::attribute(p.text, &body, &found, &o)
+                .iter()
+                .filter(|a| a.is_some())
+                .count()
+        })
     }
 }
 
