@@ -424,3 +424,70 @@ fn huge_input() {
         ErrorKind::TooLarge { .. }
     ));
 }
+
+#[test]
+fn control_characters_are_reported_not_silently_dropped() {
+    // A BOM shifts every span by three bytes; the escape sequence and the C1 control are
+    // left out of the element text, and each run is reported where it stands in the input.
+    let text = "\u{feff}Storm \u{1b}[1mwarning\u{1b}[0m for the coast\n\nForecasters said the storm would reach the coast on Friday\u{85}and stay\u{9c}\u{7f} there.";
+    let article = copydesk::parse(text).unwrap();
+    let runs: Vec<&str> = article
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == DiagnosticKind::ControlCharacters)
+        .map(|d| &text[std::ops::Range::from(d.span)])
+        .collect();
+    assert_eq!(runs, ["\u{1b}", "\u{1b}", "\u{9c}\u{7f}"]);
+    assert!(article
+        .top_level()
+        .iter()
+        .all(|(_, span)| !text[std::ops::Range::from(*span)].is_empty()));
+    let body = &article.paragraphs().next().unwrap().text;
+    assert!(body.ends_with("on Friday and stay there."), "{body}");
+    // Clean text has no diagnostic of this kind.
+    let clean = copydesk::parse("Plain headline\n\nA plain paragraph of text.\r\n").unwrap();
+    assert!(clean
+        .diagnostics
+        .iter()
+        .all(|d| d.kind != DiagnosticKind::ControlCharacters));
+}
+
+#[test]
+fn rejected_quotation_marks_are_listed_with_their_reason() {
+    use copydesk::QuoteRejection as R;
+    let text = "Harbour festival opens with a record crowd\n\n\
+        Visitors packed the quay for the opening of the festival on Saturday, the organisers said.\n\n\
+        A handwritten sign on one stall read \"back in ten minutes, and nobody believed it\n\n\
+        Singer Lena \"Lulu\" Marsh closed the night with songs from her album \"Northern Lights\".\n\n\
+        The stalls sold \"healthy\" snacks until late in the evening.\n\n\
+        \"We were ready for anything,\" said the festival director, Omar Haddad.";
+    let article = copydesk::parse(text).unwrap();
+    let rejected: Vec<(&str, R)> = article
+        .rejected_quotes
+        .iter()
+        .map(|r| (r.text.as_ref(), r.reason))
+        .collect();
+    assert_eq!(
+        rejected,
+        [
+            ("back in ten minutes, and nobody believed it", R::Unbalanced),
+            ("Lulu", R::Nickname),
+            ("Northern Lights", R::Title),
+            ("healthy", R::ScareQuote),
+        ]
+    );
+    let quotes: Vec<&str> = article.quotes().map(|q| q.text.as_ref()).collect();
+    assert_eq!(quotes, ["We were ready for anything,"]);
+    // The span covers the marks; an unclosed mark runs to the end of its block, and is also
+    // reported as a diagnostic.
+    assert_eq!(
+        &text[std::ops::Range::from(article.rejected_quotes[2].span)],
+        "\"Northern Lights\""
+    );
+    let last = article.rejected_quotes[0].span;
+    assert!(text[last.end..].starts_with("\n\nSinger"));
+    assert!(article
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::UnbalancedQuote && d.span == last));
+}
