@@ -2,7 +2,7 @@
 //! pinned here) or a well-formed `Article` (every invariant checked). The cases do not pin
 //! labels, which the classify stage decides.
 
-use crate::invariants::{check, check_parse, check_parse_bytes, check_text};
+use crate::invariants::{check, check_parse, check_parse_bytes, check_text, diagnostic_spans};
 use copydesk::normalize::is_blank;
 use copydesk::{DiagnosticKind, ErrorKind, Normalization, Options, Parser, Span, Utf8Policy};
 
@@ -363,12 +363,7 @@ fn invalid_utf8_under_replace_maps_spans_to_the_bytes() {
     let bytes = b"Head\xffline\n\nBody with \xe2\x80 a cut sequence.\n\n\xc0\xaf";
     let parser = Parser::new(Options::default().with_utf8_policy(Utf8Policy::Replace));
     let article = parser.parse_bytes(bytes).unwrap();
-    let replaced: Vec<Span> = article
-        .diagnostics
-        .iter()
-        .filter(|d| d.kind == DiagnosticKind::ReplacedInvalidUtf8)
-        .map(|d| d.span)
-        .collect();
+    let replaced = diagnostic_spans(&article, DiagnosticKind::ReplacedInvalidUtf8);
     assert_eq!(
         replaced,
         [
@@ -431,11 +426,9 @@ fn control_characters_are_reported_not_silently_dropped() {
     // left out of the element text, and each run is reported where it stands in the input.
     let text = "\u{feff}Storm \u{1b}[1mwarning\u{1b}[0m for the coast\n\nForecasters said the storm would reach the coast on Friday\u{85}and stay\u{9c}\u{7f} there.";
     let article = copydesk::parse(text).unwrap();
-    let runs: Vec<&str> = article
-        .diagnostics
-        .iter()
-        .filter(|d| d.kind == DiagnosticKind::ControlCharacters)
-        .map(|d| &text[std::ops::Range::from(d.span)])
+    let runs: Vec<&str> = diagnostic_spans(&article, DiagnosticKind::ControlCharacters)
+        .into_iter()
+        .map(|span| &text[std::ops::Range::from(span)])
         .collect();
     assert_eq!(runs, ["\u{1b}", "\u{1b}", "\u{9c}\u{7f}"]);
     assert!(article
@@ -446,10 +439,7 @@ fn control_characters_are_reported_not_silently_dropped() {
     assert!(body.ends_with("on Friday and stay there."), "{body}");
     // Clean text has no diagnostic of this kind.
     let clean = copydesk::parse("Plain headline\n\nA plain paragraph of text.\r\n").unwrap();
-    assert!(clean
-        .diagnostics
-        .iter()
-        .all(|d| d.kind != DiagnosticKind::ControlCharacters));
+    assert!(diagnostic_spans(&clean, DiagnosticKind::ControlCharacters).is_empty());
 }
 
 #[test]

@@ -163,6 +163,16 @@ fn ceil(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The spans of the article's diagnostics of one kind, in order.
+pub fn diagnostic_spans(article: &Article<'_>, kind: DiagnosticKind) -> Vec<Span> {
+    article
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == kind)
+        .map(|d| d.span)
+        .collect()
+}
+
 /// Every element's text with its span, top-level and nested.
 pub fn element_texts<'x>(a: &'x Article<'_>) -> Vec<(&'x str, Span)> {
     let mut v: Vec<(&str, Span)> = Vec::new();
@@ -397,14 +407,9 @@ fn check_repaired(bytes: &[u8], article: &Article<'_>, form: Normalization) {
             "repaired text of {span:?} is not clean(lossy(input[span]))"
         );
     }
-    let replaced: Vec<Span> = article
-        .diagnostics
-        .iter()
-        .filter(|d| d.kind == DiagnosticKind::ReplacedInvalidUtf8)
-        .map(|d| d.span)
-        .collect();
     assert_eq!(
-        replaced, bad,
+        diagnostic_spans(article, DiagnosticKind::ReplacedInvalidUtf8),
+        bad,
         "ReplacedInvalidUtf8 diagnostics do not match the bad sequences"
     );
     check_roundtrip(&article.clone().into_owned());
