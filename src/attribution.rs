@@ -2549,7 +2549,7 @@ mod tests {
 
     fn run(text: &str) -> Vec<Row<'_>> {
         let blocks = paragraphs(text);
-        let quotes = find_quotes(text, &blocks, &Options::default());
+        let quotes = find_quotes(text, &blocks, &Options::default()).quotes;
         let attrs = attribute(text, &blocks, &quotes, &Options::default());
         quotes
             .iter()
@@ -2730,7 +2730,7 @@ mod tests {
                 p.len() > 120 || p.starts_with('"') || p.starts_with('“')
             })
             .collect();
-        let quotes = find_quotes(text, &blocks, &Options::default());
+        let quotes = find_quotes(text, &blocks, &Options::default()).quotes;
         let attrs = attribute(text, &blocks, &quotes, &Options::default());
         type Seen<'a> = (
             &'a str,
