@@ -797,6 +797,21 @@ fn clause_start(text: &str, toks: &[Tok]) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// A fronted participial phrase: "Flying home that night", "Preceded by the sheriff",
+/// "Based on the memo" (a capitalized -ing/-ed word, then a preposition or determiner; not
+/// "Manning said").
+fn participial_intro(text: &str, chunk: &[Tok]) -> bool {
+    let [first, second, ..] = chunk else {
+        return false;
+    };
+    let f = w(text, first);
+    let s = w(text, second);
+    f.len() >= 5
+        && f.chars().next().is_some_and(char::is_uppercase)
+        && (f.ends_with("ing") || f.ends_with("ed"))
+        && (ends_subject(s) || is_determiner(s) || matches!(s, "by" | "for" | "of" | "up"))
+}
+
 /// The subject of the sentence: its first noun phrase after introductory chunks
 /// ("In Salem, New Hampshire, Trump went after Bush, calling him …" → "Trump").
 fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
@@ -850,7 +865,7 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
                 | "Therefore"
         ) || f.ends_with("ly");
         let place_after_intro = k > 0 && is_name_phrase(text, cs[k]) && cs.len() > k + 1;
-        if intro || (place_after_intro && k == 1) {
+        if intro || participial_intro(text, cs[k]) || (place_after_intro && k == 1) {
             k += 1;
         } else {
             break;
@@ -951,7 +966,24 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
         }
     }
     let mut cs = chunks(text, toks);
-    let last = cs.pop()?;
+    let mut last = cs.pop()?;
+    // "Lee, at a rally in Columbus, Ohio, said": the state closes an aside, not a subject.
+    if last.len() == 1 && lex::is_name_word(w(text, &last[0])) && !cs.is_empty() {
+        let at = toks.partition_point(|t| t.span.start < last[0].span.start);
+        let place = at >= 3
+            && toks.get(at + 1).is_some_and(|t| t.kind == Tk::Comma)
+            && toks[at - 1].kind == Tk::Comma
+            && lex::is_name_word(w(text, &toks[at - 2]))
+            && toks[..at - 2]
+                .iter()
+                .rev()
+                .take_while(|t| t.kind == Tk::Word)
+                .take(4)
+                .any(|t| matches!(w(text, t), "in" | "at" | "from" | "near"));
+        if place {
+            last = cs.pop()?;
+        }
+    }
     // Age or appositives after a name: "X, 45, said", "X, a spokesman, said",
     // "X, the minister, a member of the council, said".
     let age = |c: &[Tok]| c.len() == 1 && w(text, &c[0]).bytes().all(|b| b.is_ascii_digit());
@@ -1991,7 +2023,15 @@ fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
     let sent = &toks[start..];
     let first = sent.first()?;
     let (mention, _) = sentence_subject(text, sent)?;
-    if mention.start != first.span.start || !plausible_subject(text, sent, mention) {
+    // At the start of the sentence, or right after its introductory chunks.
+    let after_intro = sent
+        .iter()
+        .rev()
+        .find(|t| t.span.end <= mention.start)
+        .is_some_and(|t| t.kind == Tk::Comma);
+    if !(mention.start == first.span.start || after_intro)
+        || !plausible_subject(text, sent, mention)
+    {
         return None;
     }
     let mtoks = tokens_in(sent, mention);
@@ -3170,5 +3210,34 @@ mod tests {
         let rows = run("\"We lost,\" Lee said. \"We will rebuild.\"");
         assert_eq!(rows[1].speaker, Some("Lee"));
         assert_eq!(rows[1].resolution, Some(Continuation));
+    }
+
+    #[test]
+    fn fronted_phrases_and_places_before_the_subject() {
+        let cases: &[(&str, &str)] = &[
+            // A fronted participial phrase is introductory; the subject follows it.
+            (
+                "Flying home that night, Dana Kirk called the trip \"a triumph.\"",
+                "Dana Kirk",
+            ),
+            // No cue: the subject after an introductory phrase still owns the quote.
+            (
+                "At the harbour meeting, Dana Kirk offered the council \"a modest proposal for the pier.\"",
+                "Dana Kirk",
+            ),
+            // A state closing a place aside is no subject.
+            (
+                "Lee, at a rally in Salem, Oregon, said the pier was \"finished.\"",
+                "Lee",
+            ),
+            // But a place in an introductory phrase before the subject is left alone.
+            (
+                "During the debate in Salem, Lee said the pier was \"finished.\"",
+                "Lee",
+            ),
+        ];
+        for (text, mention) in cases {
+            assert_eq!(one(text).1, Some(*mention), "mention of {text}");
+        }
     }
 }
