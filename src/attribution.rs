@@ -819,7 +819,13 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
         .iter()
         .rposition(|t| matches!(t.kind, Tk::End))
         .map_or(0, |i| i + 1);
-    let cs = chunks(text, &toks[start..]);
+    let mut cs = chunks(text, &toks[start..]);
+    // "But he wanted to know", "And she is sure": a leading conjunction is no subject.
+    if let Some(c) = cs.first_mut() {
+        if c.len() > 1 && matches!(w(text, &c[0]), "But" | "And" | "Yet" | "So" | "Or") {
+            *c = &c[1..];
+        }
+    }
     let mut k = 0;
     // Skip introductory chunks (and the place names that follow them).
     while k < cs.len() {
@@ -1948,6 +1954,39 @@ fn according_tail(text: &str, toks: &[Tok]) -> Option<Found> {
     })
 }
 
+/// A clause-final attribution closing the sentence a quote sits in (`toks` runs from the
+/// quote's close mark): `Costs are “too high” for now, Lee said in an interview.`
+fn clause_final_tail(text: &str, toks: &[Tok]) -> Option<Found> {
+    let end = toks
+        .iter()
+        .position(|t| t.kind == Tk::End)
+        .unwrap_or(toks.len());
+    let sent = &toks[..end];
+    for c in (0..sent.len()).rev().filter(|&c| sent[c].kind == Tk::Comma) {
+        let rest = &sent[c + 1..];
+        if cue_at(text, rest, 0) == Some(Cue::Finite) && !takes_addressee(w(text, &rest[0])) {
+            if let Some(np) = rest.get(1..).and_then(|r| np_after(text, r)) {
+                return Some(Found {
+                    mention: np,
+                    appositive: None,
+                    verb: rest[0].span,
+                });
+            }
+        }
+        if let Some(f) = subject_first(text, rest, false) {
+            // Not a relative clause: ", whom he described as …".
+            let relative = matches!(
+                w(text, &rest[0]),
+                "who" | "whom" | "which" | "that" | "whose" | "where" | "when"
+            );
+            if !relative && rest[0].span.start == f.mention.start {
+                return Some(f);
+            }
+        }
+    }
+    None
+}
+
 /// A clause-final attribution ending the sentence `toks` (its end token removed):
 /// `…, Schiff said`, `…, said Mr. Smith`.
 fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
@@ -2029,7 +2068,9 @@ fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
         .rev()
         .find(|t| t.span.end <= mention.start)
         .is_some_and(|t| t.kind == Tk::Comma);
-    if !(mention.start == first.span.start || after_intro)
+    let after_conjunction = sent.get(1).is_some_and(|t| t.span.start == mention.start)
+        && matches!(w(text, first), "But" | "And" | "Yet" | "So" | "Or");
+    if !(mention.start == first.span.start || after_intro || after_conjunction)
         || !plausible_subject(text, sent, mention)
     {
         return None;
@@ -2039,7 +2080,7 @@ fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
     let person = (mtoks.len() == 1 && lex::is_personal_pronoun(w(text, &mtoks[0])))
         || trailing_name(text, mtoks).is_some_and(|(_, e)| e == mtoks.len());
     let lone_determiner = mtoks.len() == 1 && is_determiner(&w(text, &mtoks[0]).to_lowercase());
-    if !person && (mtoks.len() > 4 || lone_determiner) {
+    if !person && (mtoks.len() > 5 || lone_determiner) {
         return None;
     }
     let verb = sent
@@ -2476,6 +2517,13 @@ pub(crate) fn attribute(
                 according_tail(text, &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)])
             };
             let found = tail.or(found);
+            let found = found.or_else(|| {
+                if ends_sentence {
+                    None
+                } else {
+                    clause_final_tail(text, after)
+                }
+            });
             let found = found.or_else(|| subject_fallback(text, before));
             let found = found.or_else(|| {
                 (!q.continues_previous)
@@ -3233,6 +3281,30 @@ mod tests {
             // But a place in an introductory phrase before the subject is left alone.
             (
                 "During the debate in Salem, Lee said the pier was \"finished.\"",
+                "Lee",
+            ),
+        ];
+        for (text, mention) in cases {
+            assert_eq!(one(text).1, Some(*mention), "mention of {text}");
+        }
+    }
+
+    #[test]
+    fn conjunctions_and_clause_final_tails() {
+        let cases: &[(&str, &str)] = &[
+            // A leading conjunction before the subject of a cue-less sentence.
+            (
+                "But she wanted to know, \"Who will pay for the pier?\"",
+                "she",
+            ),
+            // A clause-final attribution closing the quote's sentence.
+            (
+                "The divers did \"remarkable work\" on the pier, Lee said in an interview.",
+                "Lee",
+            ),
+            // Not a relative clause after the quote.
+            (
+                "Lee thanked the divers for \"remarkable work,\" and praised Kirk, whom she called brave.",
                 "Lee",
             ),
         ];
