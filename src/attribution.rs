@@ -119,7 +119,7 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
                     span: Span::new(end, end + 1),
                     kind: Tk::End,
                 });
-            } else if core.chars().any(char::is_alphanumeric) {
+            } else if has_alphanumeric(core) {
                 out.push(Tok {
                     span: Span::new(pos, pos + core.len()),
                     kind: Tk::Word,
@@ -161,6 +161,12 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
         pos += len;
         rest = &rest[len..];
     }
+}
+
+/// True when `s` has a letter or digit; ASCII first, characters decoded only when needed.
+fn has_alphanumeric(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_alphanumeric())
+        || !s.is_ascii() && s.chars().any(char::is_alphanumeric)
 }
 
 /// The text of a token.
