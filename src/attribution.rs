@@ -1999,14 +1999,25 @@ fn according_tail(text: &str, toks: &[Tok]) -> Option<Found> {
 
 /// A clause-final attribution closing the sentence a quote sits in (`toks` runs from the
 /// quote's close mark): `Costs are “too high” for now, Lee said in an interview.`
-fn clause_final_tail(text: &str, toks: &[Tok]) -> Option<Found> {
+/// `open` is where a later quote ending in a comma left off (`“…,” Lee said`), the first
+/// boundary tried; then the commas, from the last.
+fn clause_final_tail(text: &str, toks: &[Tok], open: Option<usize>) -> Option<Found> {
     let end = toks
         .iter()
         .position(|t| t.kind == Tk::End)
         .unwrap_or(toks.len());
     let sent = &toks[..end];
-    for c in (0..sent.len()).rev().filter(|&c| sent[c].kind == Tk::Comma) {
-        let rest = &sent[c + 1..];
+    let boundaries = open.filter(|&o| o < sent.len()).into_iter().chain(
+        (0..sent.len())
+            .rev()
+            .filter(|&c| sent[c].kind == Tk::Comma)
+            .map(|c| c + 1),
+    );
+    for from in boundaries {
+        let rest = &sent[from..];
+        if rest.is_empty() {
+            continue;
+        }
         if cue_at(text, rest, 0) == Some(Cue::Finite) && !takes_addressee(w(text, &rest[0])) {
             if let Some(np) = rest.get(1..).and_then(|r| np_after(text, r)) {
                 return Some(Found {
@@ -2152,10 +2163,11 @@ fn previous_subject(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found
         .iter()
         .rposition(|t| t.kind == Tk::End)
         .map_or(0, |i| i + 1);
-    if after_quote && start == 0 {
+    let ps = &toks[start..end];
+    // Right after another quote, a sentence with a cue is that quote's attribution.
+    if after_quote && start == 0 && (0..ps.len()).any(|i| cue_at(text, ps, i).is_some()) {
         return None;
     }
-    let ps = &toks[start..end];
     let (mention, _) = sentence_subject(text, ps)?;
     if !plausible_subject(text, ps, mention) {
         return None;
@@ -2563,13 +2575,32 @@ pub(crate) fn attribute(
                 according_tail(text, &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)])
             };
             let found = tail.or(found);
-            let found = found.or_else(|| {
-                if ends_sentence {
-                    None
-                } else {
-                    clause_final_tail(text, after)
+            // The rest of the sentence runs on through later quotes that do not end it:
+            // `Costs are “high” and “rising,” Lee said.`
+            let mut rest_end = ae;
+            let mut open = None;
+            for (j, later) in block_quotes.iter().enumerate().skip(k + 1) {
+                let c = later.content.get(text).unwrap_or("");
+                if later.close.is_none() || c.ends_with(['.', '?', '!']) {
+                    break;
                 }
+                rest_end = frames[j + 1].1;
+                open = c.ends_with(',').then(|| frames[j + 1].0 - as_);
+            }
+            let rest = &toks[as_..rest_end.min(as_ + MAX_FRAME_TOKENS)];
+            // A possessive speech noun ("Lee's comments") is a last resort.
+            let possessive = found.is_some_and(|f| {
+                f.verb.get(text).is_some_and(is_speech_noun)
+                    && toks
+                        .iter()
+                        .rposition(|t| t.span.end <= f.verb.start)
+                        .is_some_and(|i| is_possessive(w(text, &toks[i])))
             });
+            let found = if ends_sentence || q.close.is_none() || !(found.is_none() || possessive) {
+                found
+            } else {
+                clause_final_tail(text, rest, open).or(found)
+            };
             let found = found.or_else(|| subject_fallback(text, before));
             let found = found.or_else(|| {
                 (!q.continues_previous)
@@ -3381,5 +3412,19 @@ mod tests {
         for (text, mention) in cases {
             assert_eq!(one(text).1, Some(*mention), "mention of {text}");
         }
+    }
+
+    #[test]
+    fn clause_final_attribution_across_later_quotes() {
+        // The sentence runs on through a later quote ending in a comma.
+        let rows = run(
+            "The pier is \"a hazard to swimmers\" and \"a waste of money,\" Dana Kirk, the harbour engineer, said on Monday.",
+        );
+        assert_eq!(rows[0].speaker, Some("Dana Kirk"));
+        assert_eq!(rows[1].speaker, Some("Dana Kirk"));
+        // A possessive speech noun yields to a clause-final attribution.
+        let (_, mention, ..) =
+            one("Lee's comments fuel \"the anger on the waterfront\" in town, the divers say.");
+        assert_eq!(mention, Some("the divers"));
     }
 }
