@@ -634,6 +634,21 @@ fn ends_subject(w: &str) -> bool {
     )
 }
 
+/// True when `ws[i - 1]` is the preposition of a participle or adjective inside a subject:
+/// "a source speaking to", "an aide familiar with".
+fn postmodifier_at(text: &str, ws: &[Tok], i: usize) -> bool {
+    i >= 3
+        && matches!(w(text, &ws[i - 1]), "to" | "with" | "for")
+        && matches!(
+            w(text, &ws[i - 2]),
+            "speaking" | "talking" | "writing" | "familiar" | "close" | "working"
+        )
+        && ws[i - 3].kind == Tk::Word
+        && w(text, &ws[i - 3])
+            .chars()
+            .all(|c| c.is_lowercase() || c == '-')
+}
+
 /// The noun phrase ending at the end of `ws` (words only), read backwards: names,
 /// titles, determiners, possessives and nouns, stopping at a preposition, a conjunction,
 /// a likely verb or a pronoun/determiner (which is kept).
@@ -651,8 +666,15 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         // "the report", "his remarks": a speech word after a determiner is a noun.
         let noun_reading = lex::is_speech_verb(x)
             && i >= 2
-            && is_determiner(w(text, &ws[i - 2]))
+            && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
             && !x.ends_with("ed");
+        // "a source speaking to Fox News", "an aide familiar with the talks": a
+        // participle or adjective and its preposition inside the subject.
+        if n > 0 && postmodifier_at(text, ws, i) {
+            i -= 2;
+            n += 2;
+            continue;
+        }
         if lex::with_lower(x, ends_subject)
             || (lex::is_speech_verb(x) && !noun_reading)
             || is_verb_adjunct(x)
@@ -673,6 +695,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         let of_before = i > 0 && matches!(w(text, &ws[i - 1]), "of" | "for");
         if is_determiner(x)
             && !of_before
+            && !postmodifier_at(text, ws, i)
             && x != "U.S."
             && !x.chars().next().is_some_and(|c| c.is_ascii_digit())
         {
@@ -925,7 +948,10 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
                 x,
                 "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had"
             )
-            && is_determiner(w(text, &c[0]));
+            // "The ad targets", "The board saw": a verb form ends the phrase.
+            && !(i >= 2 && x.ends_with('s') && !x.ends_with("ss"))
+            && !is_common_past(x)
+            && lex::with_lower(w(text, &c[0]), is_determiner);
         let ok = upper
             || is_determiner(x)
             || lex::is_title_word(x)
@@ -1373,6 +1399,40 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         return Some(Cue::NonFinite);
     }
     Some(Cue::Finite)
+}
+
+/// Common irregular past forms that end a subject read forwards ("The board saw …").
+fn is_common_past(w: &str) -> bool {
+    is_irregular_past(w)
+        || matches!(
+            w,
+            "saw"
+                | "sought"
+                | "put"
+                | "began"
+                | "took"
+                | "made"
+                | "gave"
+                | "went"
+                | "came"
+                | "got"
+                | "held"
+                | "kept"
+                | "left"
+                | "met"
+                | "ran"
+                | "sent"
+                | "spent"
+                | "won"
+                | "lost"
+                | "knew"
+                | "brought"
+                | "found"
+                | "stood"
+                | "heard"
+                | "led"
+                | "became"
+        )
 }
 
 /// Irregular past forms of speech verbs, which no suffix marks as finite.
@@ -2137,12 +2197,17 @@ fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
     let person = (mtoks.len() == 1 && lex::is_personal_pronoun(w(text, &mtoks[0])))
         || trailing_name(text, mtoks).is_some_and(|(_, e)| e == mtoks.len());
     let lone_determiner = mtoks.len() == 1 && is_determiner(&w(text, &mtoks[0]).to_lowercase());
-    if !person && (mtoks.len() > 5 || lone_determiner) {
-        return None;
-    }
     let verb = sent
         .iter()
         .find(|t| t.span.start >= mention.end && t.kind == Tk::Word)?;
+    // A phrase that runs on ("The long list of people waiting outside …") is no speaker.
+    let runs_on = {
+        let x = w(text, verb);
+        (x.len() > 4 && x.ends_with("ing")) || ends_subject(x)
+    };
+    if !person && (mtoks.len() > 5 || lone_determiner || (mtoks.len() > 3 && runs_on)) {
+        return None;
+    }
     Some(Found {
         mention,
         appositive: None,
@@ -3426,5 +3491,34 @@ mod tests {
         let (_, mention, ..) =
             one("Lee's comments fuel \"the anger on the waterfront\" in town, the divers say.");
         assert_eq!(mention, Some("the divers"));
+    }
+
+    #[test]
+    fn subject_phrases_read_forwards_and_back() {
+        let cases: &[(&str, &str)] = &[
+            // A definite subject read forwards stops before its verb ("The ad targets").
+            ("The ad targets a \"corrupt harbour board.\"", "The ad"),
+            (
+                "The board saw the pier as \"a relic of another age.\"",
+                "The board",
+            ),
+            // A participle or adjective with its preposition inside the subject.
+            (
+                "A diver speaking to the Gazette said, \"The pier is sound.\"",
+                "A diver speaking to the Gazette",
+            ),
+            (
+                "An aide familiar with Lee's thinking said, \"She will run.\"",
+                "An aide familiar with Lee's thinking",
+            ),
+            // "ruled" reports a finding.
+            (
+                "The harbour court then ruled that the lease was \"void from the start.\"",
+                "The harbour court",
+            ),
+        ];
+        for (text, mention) in cases {
+            assert_eq!(one(text).1, Some(*mention), "mention of {text}");
+        }
     }
 }
