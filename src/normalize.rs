@@ -153,6 +153,33 @@ pub(crate) fn repair_utf8(bytes: &[u8]) -> (String, OffsetMap, Vec<Span>) {
     (out, map, bad)
 }
 
+/// The spans of the runs of control characters in `text` that cleaning drops (C0 and C1
+/// controls and DEL, other than the whitespace ones: tab, line feed, vertical tab, form feed,
+/// carriage return and NEL). One byte scan; the assemble stage reports each run as a
+/// diagnostic, so that dropping them is never silent.
+pub(crate) fn control_runs(text: &str) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut runs: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let len = match b[i] {
+            0x01..=0x08 | 0x0E..=0x1F | 0x7F => 1,
+            0xC2 if matches!(b.get(i + 1), Some(0x80..=0x84 | 0x86..=0x9F)) => 2,
+            _ => 0,
+        };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        match runs.last_mut() {
+            Some(last) if last.end == i => last.end = i + len,
+            _ => runs.push(Span::new(i, i + len)),
+        }
+        i += len;
+    }
+    runs
+}
+
 /// True when cleaning leaves `raw` unchanged: single inner spaces as the only blanks, and
 /// already in the normalization `form`. One pass over the bytes: ASCII is checked without
 /// decoding, and the Unicode quick check runs only when a character outside the ranges
@@ -364,5 +391,30 @@ mod tests {
         let s = trim_span(t, Span::new(0, t.len()));
         assert_eq!(s.get(t), Some("hi"));
         assert!(trim_span("  ", Span::new(0, 2)).is_empty());
+    }
+    #[test]
+    fn control_runs_find_dropped_controls_only() {
+        let table: &[(&str, &[(usize, usize)])] = &[
+            ("plain text\r\n\twith whitespace\x0b\x0c", &[]),
+            ("a\x01\x02b", &[(1, 3)]),
+            ("\x1b[0m text \x7f", &[(0, 1), (10, 11)]),
+            ("c1 \u{85} is whitespace, \u{9c} is not", &[(21, 23)]),
+            ("\u{80}\u{9f}\x1f", &[(0, 5)]),
+            ("é and \u{a0} are text", &[]),
+        ];
+        for (text, want) in table {
+            let got: Vec<(usize, usize)> = control_runs(text)
+                .into_iter()
+                .map(|s| (s.start, s.end))
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+            for &(start, end) in *want {
+                let run = &text[start..end];
+                assert!(
+                    run.chars().all(|c| c.is_control() && !c.is_whitespace()),
+                    "{run:?}"
+                );
+            }
+        }
     }
 }
