@@ -5,6 +5,7 @@
 
 use crate::fasthash::Shapes;
 use crate::model::BoilerplateReason;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -137,6 +138,24 @@ impl Lexicon {
         words: usize,
         sentence: bool,
     ) -> Option<BoilerplateReason> {
+        thread_local! {
+            /// The token buffer, reused from block to block.
+            static TOKENS: Cell<Vec<(usize, usize)>> = const { Cell::new(Vec::new()) };
+        }
+        let mut tokens = TOKENS.take();
+        let reason = self.phrase_reason(folded, words, sentence, &mut tokens);
+        TOKENS.set(tokens);
+        reason
+    }
+
+    /// [`Lexicon::boilerplate`], with a buffer for the token ranges.
+    fn phrase_reason(
+        &self,
+        folded: &str,
+        words: usize,
+        sentence: bool,
+        tokens: &mut Vec<(usize, usize)>,
+    ) -> Option<BoilerplateReason> {
         if folded.is_empty() {
             return None;
         }
@@ -153,7 +172,7 @@ impl Lexicon {
         };
         let short = words <= 12;
         // Token byte ranges: a run of tokens is a slice of `folded` (single spaces).
-        let mut tokens: Vec<(usize, usize)> = Vec::with_capacity(words + 1);
+        tokens.clear();
         let mut at = 0;
         for (space, _) in folded.bytes().enumerate().filter(|&(_, b)| b == b' ') {
             tokens.push((at, space));
