@@ -847,6 +847,13 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
                 | "Instead"
                 | "Overall"
                 | "Separately"
+                | "Nevertheless"
+                | "Nonetheless"
+                | "Moreover"
+                | "Furthermore"
+                | "Besides"
+                | "Thus"
+                | "Therefore"
         ) || f.ends_with("ly");
         let place_after_intro = k > 0 && is_name_phrase(text, cs[k]) && cs.len() > k + 1;
         if intro || (place_after_intro && k == 1) {
@@ -1621,7 +1628,19 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     if let [.., last, colon] = sent {
         if colon.kind == Tk::Colon && last.kind == Tk::Word && lex::is_name_word(w(text, last)) {
             let words_end = sent.len() - 1;
-            if let Some(np) = np_at_end(text, &sent[..words_end]) {
+            // Not the object of a verb or preposition: "told The Daily News: “…”".
+            let object = |np: &Span| {
+                sent.iter()
+                    .rev()
+                    .find(|t| t.span.end <= np.start)
+                    .is_some_and(|t| {
+                        t.kind == Tk::Word
+                            && (takes_addressee(w(text, t))
+                                || ends_subject(w(text, t))
+                                    && !matches!(w(text, t), "and" | "or" | "but"))
+                    })
+            };
+            if let Some(np) = np_at_end(text, &sent[..words_end]).filter(|np| !object(np)) {
                 let ntoks = tokens_in(sent, np);
                 let named = trailing_name(text, ntoks).is_some_and(|(s, e)| e - s >= 2);
                 // "Clinton: “…”" — a debate transcript line.
@@ -1640,6 +1659,13 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     // The cue nearest the quote, climbing out of nested reports: in "X says he feels he
     // did “great”" the speaker of "feels" starts right after "says", so "X" is the
     // source. A possessive speech noun ("his claim") is a last resort.
+    // "According to the report, Lee said “…”": the reported source opens the sentence and
+    // covers all of it.
+    if according_to(text, sent, 0) {
+        if let Some(f) = speaker_of_cue(text, sent, 0, Cue::According) {
+            return Some(f);
+        }
+    }
     let mut found: Vec<(usize, Found)> = Vec::new();
     let mut possessive: Option<Found> = None;
     for v in (0..sent.len()).filter(|&v| sent.len() - v <= 40) {
@@ -1877,6 +1903,25 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
     })
 }
 
+/// "…, according to NP" later in the sentence after a quote (`toks` runs from the quote's
+/// close mark; other quotes' contents are not in it): the reported source of the sentence.
+fn according_tail(text: &str, toks: &[Tok]) -> Option<Found> {
+    let end = toks
+        .iter()
+        .position(|t| t.kind == Tk::End)
+        .unwrap_or(toks.len());
+    let sent = &toks[..end];
+    let i = (1..sent.len()).find(|&i| {
+        according_to(text, sent, i) && matches!(sent[i - 1].kind, Tk::Comma | Tk::Word)
+    })?;
+    let np = np_after(text, sent.get(i + 2..)?)?;
+    Some(Found {
+        mention: np,
+        appositive: None,
+        verb: Span::new(sent[i].span.start, sent[i + 1].span.end),
+    })
+}
+
 /// A clause-final attribution ending the sentence `toks` (its end token removed):
 /// `…, Schiff said`, `…, said Mr. Smith`.
 fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
@@ -1964,6 +2009,45 @@ fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
         return None;
     }
     let verb = sent
+        .iter()
+        .find(|t| t.span.start >= mention.end && t.kind == Tk::Word)?;
+    Some(Found {
+        mention,
+        appositive: None,
+        verb: verb.span,
+    })
+}
+
+/// The subject of the sentence right before a quote that opens its own sentence, when it
+/// is a person or a short noun phrase: `Lee touted her record. “We need …”` (news style
+/// gives a quote with no cue to the person the sentence before was about). Not after
+/// another quote's own attribution (`“…,” Lee said. “…”`: a continuation).
+fn previous_subject(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
+    let end = toks.iter().rposition(|t| t.kind != Tk::Other)?;
+    if toks[end].kind != Tk::End {
+        return None;
+    }
+    let start = toks[..end]
+        .iter()
+        .rposition(|t| t.kind == Tk::End)
+        .map_or(0, |i| i + 1);
+    if after_quote && start == 0 {
+        return None;
+    }
+    let ps = &toks[start..end];
+    let (mention, _) = sentence_subject(text, ps)?;
+    if !plausible_subject(text, ps, mention) {
+        return None;
+    }
+    let mtoks = tokens_in(ps, mention);
+    let person = (mtoks.len() == 1 && lex::is_personal_pronoun(w(text, &mtoks[0])))
+        || trailing_name(text, mtoks).is_some_and(|(_, e)| e == mtoks.len());
+    // "The judge", "The former senator": a short definite noun phrase.
+    let definite = (2..=4).contains(&mtoks.len()) && matches!(w(text, &mtoks[0]), "The" | "the");
+    if !person && !definite {
+        return None;
+    }
+    let verb = ps
         .iter()
         .find(|t| t.span.start >= mention.end && t.kind == Tk::Word)?;
     Some(Found {
@@ -2350,7 +2434,20 @@ pub(crate) fn attribute(
             // A quote inside a sentence with no cue is the words of the sentence's subject
             // when that subject is a person ("Clinton opposes “arbitrary pay freezes”",
             // "Trump issued a statement, “…”").
+            // A quote inside its sentence: a later "according to X" in the sentence wins.
+            let ends_sentence = matches!(last, '.' | '?' | '!');
+            let tail = if ends_sentence || q.close.is_none() {
+                None
+            } else {
+                according_tail(text, &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)])
+            };
+            let found = tail.or(found);
             let found = found.or_else(|| subject_fallback(text, before));
+            let found = found.or_else(|| {
+                (!q.continues_previous)
+                    .then(|| previous_subject(text, before, k > 0))
+                    .flatten()
+            });
             out[q_start + k] = found.map(|f| resolve(text, &toks, f, &registry, bi, options));
         }
         continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
@@ -3044,5 +3141,40 @@ mod tests {
         // Role words leading a clause-final name: ", harbour consultant Dana Kirk says."
         let rows = run("Or the old pier, harbour consultant Dana Kirk says. \"It cannot last.\"");
         assert_eq!(rows[0].speaker, Some("Dana Kirk"));
+    }
+
+    #[test]
+    fn reported_sources_and_previous_subjects() {
+        let cases: &[(&str, &str)] = &[
+            // A sentence opening with "according to" covers its quotes.
+            (
+                "According to the harbour log, Lee called the pier \"a wreck.\"",
+                "the harbour log",
+            ),
+            // A later "according to" in the quote's sentence wins over the subject.
+            (
+                "Lee said the pier was \"a wreck,\" according to the minutes.",
+                "the minutes",
+            ),
+            // The object of "told" before a colon is no speaker.
+            (
+                "Dana Kirk later told the Harbour Gazette: \"We lost.\"",
+                "Dana Kirk",
+            ),
+            // A quote opening its sentence belongs to the person the sentence before was about.
+            (
+                "Dana Kirk praised the divers for their work. \"They saved the pier.\"",
+                "Dana Kirk",
+            ),
+        ];
+        for (text, mention) in cases {
+            assert_eq!(one(text).1, Some(*mention), "mention of {text}");
+        }
+        // Not when the sentence before is another quote's attribution: that is a continuation.
+        let rows = run("\"We lost,\" Lee said. Kirk nodded. \"We will rebuild.\"");
+        assert_eq!(rows[1].mention, Some("Kirk"));
+        let rows = run("\"We lost,\" Lee said. \"We will rebuild.\"");
+        assert_eq!(rows[1].speaker, Some("Lee"));
+        assert_eq!(rows[1].resolution, Some(Continuation));
     }
 }

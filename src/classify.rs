@@ -23,6 +23,7 @@
 mod features;
 mod lexicon;
 mod lines;
+mod overlap;
 
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
@@ -74,6 +75,9 @@ const CHART_MIN: usize = 6;
 /// How many blocks before the story are searched for the headline.
 const HEADER_WINDOW: usize = 30;
 
+/// What a headline candidate gains when all its content words occur in the story.
+const OVERLAP_WEIGHT: f32 = 1.2;
+
 /// Labels every block; the result has one label per block.
 pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let mut feats = features::features(text, blocks);
@@ -97,12 +101,18 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
     let Some((start, end)) = body_run(&feats, &class) else {
-        header(&raw, &feats, &meta, &class, n, &mut labels);
+        let story = overlap::StoryWords::default();
+        header(&raw, &feats, &meta, &class, n, &story, &mut labels);
         duplicates(&feats, &mut labels);
         return labels;
     };
     body(&feats, &meta, &class, start, end, &mut labels);
-    header(&raw, &feats, &meta, &class, start, &mut labels);
+    let story = overlap::StoryWords::new(
+        (start..=end)
+            .filter(|&i| class[i] == Class::Good)
+            .map(|i| raw[i]),
+    );
+    header(&raw, &feats, &meta, &class, start, &story, &mut labels);
     trailer(&raw, &feats, &meta, end + 1, &mut labels);
     duplicates(&feats, &mut labels);
     labels
@@ -390,9 +400,10 @@ fn header(
     meta: &[Meta],
     class: &[Class],
     start: usize,
+    story: &overlap::StoryWords,
     labels: &mut [Label],
 ) {
-    let h = headline(raw, feats, meta, class, start);
+    let h = headline(raw, feats, meta, class, start, story);
     // Metadata counts only near the headline (or the story): elsewhere it is junk.
     let zone = h.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
     let name_zone = h.map_or(start.saturating_sub(10), |h| h.saturating_sub(10));
@@ -477,6 +488,7 @@ fn headline(
     meta: &[Meta],
     class: &[Class],
     start: usize,
+    story: &overlap::StoryWords,
 ) -> Option<usize> {
     let lo = start.saturating_sub(HEADER_WINDOW);
     // Folded keys of blocks cut at a site-name separator ("Title | Site").
@@ -496,22 +508,21 @@ fn headline(
             }
         }
     }
-    let mut best: Option<(f32, usize)> = None;
-    for i in lo..start {
+    let candidate = |i: usize| {
         let f = &feats[i];
         let size_ok = if f.caseless_script() {
             (5..=80).contains(&f.chars)
         } else {
             (2..=30).contains(&f.words)
         };
-        if !size_ok
-            || meta[i] != Meta::None
-            || f.reason.is_some()
-            || f.linky
-            || class[i] == Class::Bad
-        {
+        size_ok && meta[i] == Meta::None && f.reason.is_none() && !f.linky && class[i] != Class::Bad
+    };
+    let mut best: Option<(f32, usize)> = None;
+    for i in lo..start {
+        if !candidate(i) {
             continue;
         }
+        let f = &feats[i];
         let size = if f.caseless_script() {
             f.chars as f32 / 2.0
         } else {
@@ -586,6 +597,12 @@ fn headline(
             {
                 score -= 1.5;
             }
+        }
+        // A headline shares its content words with the story; a teaser for another
+        // story does not.
+        let (share, units) = story.share(raw[i]);
+        if units >= 2 {
+            score += OVERLAP_WEIGHT * share;
         }
         // Distance to the story, not counting the junk in between.
         let distance = (i + 1..start).filter(|&j| class[j] != Class::Bad).count() as f32 + 1.0;

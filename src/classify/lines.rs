@@ -269,7 +269,9 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
             .iter()
             .any(|w| lex.is("wire", w) || lex.is("credit", w))
         && f.words <= 12;
-    marked || agency || at_start || slash
+    // "Media caption …", "Video caption …": a caption label of two words.
+    let label = tokens.get(1) == Some(&"caption") && f.words >= 3;
+    marked || agency || at_start || slash || label
 }
 
 /// True for a heading of related-topic tags: "Related News", "Tags:", "Topics", "Filed under".
@@ -399,6 +401,7 @@ mod tests {
             "Fans gather outside the stadium (Photo: Jane Doe)",
             "Photo by Jane Doe",
             "Image caption The mayor at the opening of the bridge on Tuesday",
+            "Media caption The mayor says the bridge will reopen in May",
         ] {
             assert!(check(is_credit, s), "{s}");
         }

@@ -272,6 +272,29 @@ fn site_title_variant_gives_way_to_the_plain_headline() {
 }
 
 #[test]
+fn the_headline_shares_words_with_its_story() {
+    // A teaser for another story sits closer to the story than the real headline, but
+    // only the headline's words recur in the story.
+    let parts = {
+        let mut p = vec![
+            "Menu",
+            "Council votes to close the old river bridge",
+            "Share on Facebook",
+            "Storm damages primary school roof in Westfield",
+        ];
+        p.extend(story_blocks());
+        p
+    };
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(
+        with(&got, Label::Headline),
+        ["Council votes to close the old river bridge"],
+        "{got:#?}"
+    );
+}
+
+#[test]
 fn byline_forms() {
     for byline in [
         "By Jane Doe",

@@ -1,0 +1,180 @@
+//! Word overlap between a candidate headline and the story: a story's headline shares its
+//! content words with the story, a teaser for another story does not.
+//!
+//! Words are hashed as they are read (lower case, no allocation). Only *content-like*
+//! units count: words of at least four letters or digits in cased and spaced scripts
+//! (a cheap stand-in for a stop-word list that works across languages), and pairs of
+//! neighbouring letters in scripts written without spaces (Chinese, Japanese, Thai).
+
+use super::lexicon::FnvBuild;
+use std::collections::HashSet;
+
+/// The most units taken from the story: enough for its first screens, and a bound on the
+/// work and memory for huge inputs.
+const MAX_STORY_UNITS: usize = 300;
+
+/// The shortest word (in characters) that counts as a content word.
+const MIN_WORD_CHARS: usize = 4;
+
+/// FNV-1a step.
+fn mix(h: u64, x: u64) -> u64 {
+    (h ^ x).wrapping_mul(0x0100_0000_01b3)
+}
+
+const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// True for a letter of a script without case and without spaces between words.
+fn spaceless(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF      // Thai, Lao
+        | 0x3040..=0x30FF    // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0xF900..=0xFAFF) // CJK compatibility ideographs
+}
+
+/// Calls `emit` with the hash of every content unit of `s`, in order; stops when `emit`
+/// returns false.
+pub(crate) fn units(s: &str, mut emit: impl FnMut(u64) -> bool) {
+    let mut h = SEED;
+    // The hash before the last character: "bridges" counts as "bridge".
+    let mut before_last = SEED;
+    let mut last = ' ';
+    let mut len = 0usize;
+    let mut prev_spaceless: Option<char> = None;
+    let flush =
+        |h: u64, before_last: u64, last: char, len: usize, emit: &mut dyn FnMut(u64) -> bool| {
+            if len >= MIN_WORD_CHARS {
+                emit(if last == 's' && len > MIN_WORD_CHARS {
+                    before_last
+                } else {
+                    h
+                })
+            } else {
+                true
+            }
+        };
+    for c in s.chars() {
+        if spaceless(c) {
+            if !flush(h, before_last, last, len, &mut emit) {
+                return;
+            }
+            (h, len) = (SEED, 0);
+            if let Some(p) = prev_spaceless {
+                if !emit(mix(mix(SEED ^ 1, u64::from(p)), u64::from(c))) {
+                    return;
+                }
+            }
+            prev_spaceless = Some(c);
+            continue;
+        }
+        prev_spaceless = None;
+        if c.is_alphanumeric() {
+            before_last = h;
+            last = c;
+            if c.is_ascii() {
+                h = mix(h, u64::from(c.to_ascii_lowercase()));
+            } else {
+                for l in c.to_lowercase() {
+                    h = mix(h, u64::from(l));
+                }
+            }
+            len += 1;
+        } else if c != '\'' && c != '’' && c != '-' || len == 0 {
+            if !flush(h, before_last, last, len, &mut emit) {
+                return;
+            }
+            (h, len) = (SEED, 0);
+        }
+    }
+    flush(h, before_last, last, len, &mut emit);
+}
+
+/// The content units of the story's prose.
+#[derive(Debug, Default)]
+pub(crate) struct StoryWords {
+    set: HashSet<u64, FnvBuild>,
+}
+
+impl StoryWords {
+    /// Collects the units of `blocks` (the story's prose, in order), up to
+    /// [`MAX_STORY_UNITS`].
+    pub(crate) fn new<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut set: HashSet<u64, FnvBuild> = HashSet::default();
+        let mut taken = 0usize;
+        for s in blocks {
+            units(s, |u| {
+                set.insert(u);
+                taken += 1;
+                taken < MAX_STORY_UNITS
+            });
+            if taken >= MAX_STORY_UNITS {
+                break;
+            }
+        }
+        StoryWords { set }
+    }
+
+    /// The share of the content units of `s` that occur in the story, and how many
+    /// units `s` has.
+    pub(crate) fn share(&self, s: &str) -> (f32, usize) {
+        let (mut hits, mut total) = (0usize, 0usize);
+        units(s, |u| {
+            total += 1;
+            hits += usize::from(self.set.contains(&u));
+            total < 64
+        });
+        if total == 0 {
+            (0.0, 0)
+        } else {
+            (hits as f32 / total as f32, total)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(s: &str) -> Vec<u64> {
+        let mut v = Vec::new();
+        units(s, |u| {
+            v.push(u);
+            true
+        });
+        v
+    }
+
+    #[test]
+    fn content_words_only() {
+        // "the", "of", "a" are too short; "Bridges" folds to "bridge".
+        assert_eq!(all("the bridge of a town").len(), 2);
+        assert_eq!(all("Bridges"), all("bridge"));
+        assert_eq!(all("COUNCIL"), all("council"));
+        assert_eq!(all("Ciudad"), all("ciudad"));
+        assert_eq!(all("Москва"), all("москва"));
+        assert_eq!(all("don't stop"), all("dont stop"));
+    }
+
+    #[test]
+    fn spaceless_scripts_give_pairs() {
+        assert_eq!(all("東京の橋").len(), 3);
+        assert_eq!(all("東京").len(), 1);
+    }
+
+    #[test]
+    fn headline_shares_words_with_its_story() {
+        let story = StoryWords::new([
+            "The city council voted on Tuesday to close the old harbour bridge.",
+            "Inspectors found cracks in two piers of the bridge last month.",
+        ]);
+        let (own, n) = story.share("Council closes the old harbour bridge");
+        assert!(n >= 3 && own >= 0.75, "{own}");
+        let (other, _) = story.share("Ten recipes for summer picnics");
+        assert!(other < 0.1, "{other}");
+        let jp = StoryWords::new(["東京で新しい橋が開通した。多くの人が訪れた。"]);
+        assert!(jp.share("東京の新しい橋").0 >= 0.5);
+        assert!(jp.share("大阪城の桜祭り").0 < 0.2);
+    }
+}
