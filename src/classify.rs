@@ -11,12 +11,13 @@
 //! 2. **Prose classes**: each block is *good* (reads as prose), *near* (a short sentence),
 //!    *short* or *bad* (boilerplate or metadata).
 //! 3. **Main body run**: good blocks are chained into clusters while the junk between them
-//!    stays small; the heaviest cluster is the story. Inside it, short blocks are kept as
+//!    stays small; the heaviest cluster is the story. Tables between paragraphs (runs of
+//!    short cells whose shapes repeat row after row, [`table`]) cost nothing. Inside it, short blocks are kept as
 //!    paragraphs (list items, one-line paragraphs) or subheads (short, no sentence
 //!    punctuation, followed by prose); bad blocks are set aside.
 //! 4. **Header and trailer**: the headline is chosen among the title-like blocks before
 //!    the story (closeness, a byline or date after it, repeated copies and "Title | Site"
-//!    variants); a sentence under it is the dek; bylines, dates and credits are labelled;
+//!    variants, content words shared with the story's first lines, [`overlap`]); a sentence under it is the dek; bylines, dates and credits are labelled;
 //!    after the story come credit lines, related-topic tags and boilerplate. A later exact
 //!    repeat of a block is a `duplicate`.
 
@@ -24,6 +25,7 @@ mod features;
 mod lexicon;
 mod lines;
 mod overlap;
+mod table;
 
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
@@ -100,13 +102,14 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let class: Vec<Class> = feats.iter().zip(&meta).map(|(f, &m)| class(f, m)).collect();
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
-    let Some((start, end)) = body_run(&feats, &class) else {
+    let table = table::table_blocks(&feats, &class, |i| is_barrier(&feats[i], class[i]));
+    let Some((start, end)) = body_run(&feats, &class, &table) else {
         let story = overlap::StoryWords::default();
         header(&raw, &feats, &meta, &class, n, &story, &mut labels);
         duplicates(&feats, &mut labels);
         return labels;
     };
-    body(&feats, &meta, &class, start, end, &mut labels);
+    body(&feats, &meta, &class, &table, start, end, &mut labels);
     let story = overlap::StoryWords::new(
         (start..=end)
             .filter(|&i| class[i] == Class::Good)
@@ -226,7 +229,7 @@ fn is_barrier(f: &Features, c: Class) -> bool {
 /// The first and last block of the main body run: the run of blocks with the greatest
 /// total [`weight`], then neighbouring runs of real weight that no barrier separates from
 /// it (a story cut in two by a code listing, a chart or a share bar).
-fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
+fn body_run(feats: &[Features], class: &[Class], table: &[bool]) -> Option<(usize, usize)> {
     // A run of junk costs more the longer it goes on: the k-th block of a run of set-aside
     // blocks in a row weighs (1 + k / 2) times its own weight.
     let grow = 0.5f32;
@@ -234,9 +237,14 @@ fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
     let w: Vec<f32> = feats
         .iter()
         .zip(class)
-        .map(|(f, &c)| {
+        .zip(table)
+        .map(|((f, &c), &cell)| {
             let x = weight(f, c);
-            if c == Class::Bad {
+            if cell {
+                // A table between paragraphs of the story costs nothing.
+                run = 0;
+                x.max(0.0)
+            } else if c == Class::Bad {
                 run += 1;
                 x * (1.0 + grow * (run - 1) as f32)
             } else {
@@ -323,6 +331,7 @@ fn body(
     feats: &[Features],
     meta: &[Meta],
     class: &[Class],
+    table: &[bool],
     start: usize,
     end: usize,
     labels: &mut [Label],
@@ -331,6 +340,7 @@ fn body(
     for i in start..=end {
         let f = &feats[i];
         labels[i] = match class[i] {
+            Class::Short | Class::Near | Class::Good if table[i] => Label::Paragraph,
             Class::Good | Class::Near => Label::Paragraph,
             Class::Short if chart[i - start] => Label::Boilerplate(BoilerplateReason::Other),
             Class::Bad => match aside(f, meta[i]) {

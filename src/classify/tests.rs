@@ -295,6 +295,68 @@ fn the_headline_shares_words_with_its_story() {
 }
 
 #[test]
+fn a_table_between_paragraphs_stays_in_the_story() {
+    let mut parts = vec!["Council closes the old river bridge"];
+    parts.extend(&STORY[..3]);
+    parts.push("Results");
+    let rows = [
+        ["FW", "Ann Lee", "71", "90%", "Two goals."],
+        ["MF", "Bo Park", "64", "81%", "One assist."],
+        ["DF", "Cy Diaz", "60", "76%", "No shots."],
+        ["GK", "Ed Roe", "71", "90%", "Four saves."],
+    ];
+    for row in &rows {
+        parts.extend(row);
+    }
+    parts.extend(&STORY[4..]);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    let body = body(&got);
+    for cell in rows.iter().flatten() {
+        assert!(body.contains(cell), "{cell} not in {got:#?}");
+    }
+    assert!(
+        body.contains(&STORY[0]) && body.contains(&STORY[6]),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_teaser_list_after_the_story_is_no_table() {
+    let mut parts = vec!["Council closes the old river bridge"];
+    parts.extend(story_blocks());
+    parts.push("More stories");
+    for (kicker, title, source) in [
+        (
+            "WEATHER",
+            "Storm damages the primary school roof in Westfield",
+            "12 shares Local News",
+        ),
+        (
+            "SPORT",
+            "County team wins the cup after a long and tense final",
+            "40 shares Sport Football",
+        ),
+        (
+            "FOOD",
+            "A new bakery opens its doors on the old market square",
+            "7 shares Food Local",
+        ),
+        (
+            "TRAVEL",
+            "The ferry to the islands will run all winter this year",
+            "3 shares Travel Sea",
+        ),
+    ] {
+        parts.extend([kicker, title, source]);
+        parts.push("Readers shared this story widely over the weekend, and the comments kept coming in all week long.");
+    }
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(body(&got), STORY, "{got:#?}");
+}
+
+#[test]
 fn byline_forms() {
     for byline in [
         "By Jane Doe",
