@@ -8,12 +8,12 @@ use crate::attribution::FoundAttribution;
 use crate::classify::Label;
 use crate::model::{
     Article, Attribution, BodyBlock, Boilerplate, BoilerplateReason, Byline, Credit, DateLine, Dek,
-    Diagnostic, DiagnosticKind, Headline, Mention, Paragraph, Quote, RelatedTags, Subhead, Tag,
-    TagGroup,
+    Diagnostic, DiagnosticKind, Headline, Mention, Paragraph, Quote, QuoteRejection, RejectedQuote,
+    RelatedTags, Subhead, Tag, TagGroup,
 };
-use crate::normalize::{clean, trim_span, Prepared};
+use crate::normalize::{clean, control_runs, trim_span, Prepared};
 use crate::options::{Normalization, Options};
-use crate::quotes::FoundQuote;
+use crate::quotes::QuoteScan;
 use crate::segment::Block;
 use crate::span::Span;
 use std::borrow::Cow;
@@ -76,7 +76,7 @@ pub(crate) fn assemble<'a>(
     prepared: Prepared<'a>,
     blocks: &[Block],
     labels: &[Label],
-    quotes: &[FoundQuote],
+    quotes: &QuoteScan,
     attributions: &[Option<FoundAttribution>],
     options: &Options,
 ) -> Article<'a> {
@@ -138,6 +138,7 @@ pub(crate) fn assemble<'a>(
     }
     article.related = related;
     article.quotes = quotes
+        .quotes
         .iter()
         .zip(attributions)
         .map(|(q, a)| Quote {
@@ -155,6 +156,35 @@ pub(crate) fn assemble<'a>(
             }),
         })
         .collect();
+    article.rejected_quotes = quotes
+        .rejected
+        .iter()
+        .map(|r| RejectedQuote {
+            text: b.text(r.content),
+            span: b.span(r.span),
+            block: Some(r.block),
+            reason: r.reason,
+        })
+        .collect();
+    let unbalanced = quotes
+        .rejected
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.reason,
+                QuoteRejection::Unbalanced | QuoteRejection::TooLong
+            )
+        })
+        .map(|r| (DiagnosticKind::UnbalancedQuote, r.span));
+    let controls = control_runs(prepared.text)
+        .into_iter()
+        .map(|run| (DiagnosticKind::ControlCharacters, run));
+    article
+        .diagnostics
+        .extend(unbalanced.chain(controls).map(|(kind, span)| Diagnostic {
+            kind,
+            span: b.span(span),
+        }));
     if article.body.is_empty() {
         article.diagnostics.push(Diagnostic {
             kind: DiagnosticKind::NoBody,
@@ -162,12 +192,15 @@ pub(crate) fn assemble<'a>(
         });
     }
     article
+        .diagnostics
+        .sort_by_key(|d| (d.span.start, d.span.end));
+    article
 }
 
 /// Builds the quotes of a text that is only body paragraphs.
 pub(crate) fn assemble_quotes<'a>(
     prepared: Prepared<'a>,
-    quotes: &[FoundQuote],
+    quotes: &QuoteScan,
     attributions: &[Option<FoundAttribution>],
     options: &Options,
 ) -> Vec<Quote<'a>> {

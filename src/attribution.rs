@@ -119,7 +119,7 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
                     span: Span::new(end, end + 1),
                     kind: Tk::End,
                 });
-            } else if core.chars().any(char::is_alphanumeric) {
+            } else if has_alphanumeric(core) {
                 out.push(Tok {
                     span: Span::new(pos, pos + core.len()),
                     kind: Tk::Word,
@@ -161,6 +161,12 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
         pos += len;
         rest = &rest[len..];
     }
+}
+
+/// True when `s` has a letter or digit; ASCII first, characters decoded only when needed.
+fn has_alphanumeric(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_alphanumeric())
+        || !s.is_ascii() && s.chars().any(char::is_alphanumeric)
 }
 
 /// The text of a token.
@@ -226,6 +232,7 @@ fn is_verb_adjunct(w: &str) -> bool {
                 | "being"
                 | "who"
                 | "famously"
+                | "only"
                 | "memorably"
                 | "then-"
                 | "subsequently"
@@ -340,7 +347,7 @@ fn role_lead(text: &str, ws: &[Tok]) -> bool {
                 && x.len() > 2
                 && x.chars().all(|c| c.is_lowercase() || c == '-')
                 && !x.ends_with("ing")
-                && !x.ends_with("ed")
+                && (!x.ends_with("ed") || is_role_adjective(x))
                 && !x.ends_with("ly")
                 && !ends_subject(x)
                 && !ends_np(x)
@@ -348,6 +355,26 @@ fn role_lead(text: &str, ws: &[Tok]) -> bool {
                 && !is_determiner(x)
                 && !lex::is_pronoun(x)
         })
+}
+
+/// Lower-case adjectives that open a speaker's role: "retired neurosurgeon X", "said
+/// undecided voter X".
+fn is_role_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "retired"
+            | "undecided"
+            | "longtime"
+            | "veteran"
+            | "fellow"
+            | "freshman"
+            | "outgoing"
+            | "incoming"
+            | "embattled"
+            | "disgraced"
+            | "registered"
+            | "elected"
+    )
 }
 
 /// True when `toks` starts with lower-case role words and then a personal name
@@ -369,6 +396,26 @@ fn role_before_name(text: &str, toks: &[Tok]) -> bool {
         && toks
             .get(k + 1)
             .is_some_and(|t| t.kind == Tk::Word && lex::is_name_word(w(text, t)))
+}
+
+/// True for a short lower-case noun phrase after a determiner or possessive, naming a
+/// relation or role: "his wife", "another friend", "the mayor's lawyer".
+fn kin_or_role_np(text: &str, toks: &[Tok]) -> bool {
+    let Some((first, rest)) = toks.split_first() else {
+        return false;
+    };
+    let f = w(text, first);
+    (2..=4).contains(&toks.len())
+        && (is_possessive(f) || matches!(f, "a" | "an" | "another" | "the" | "A" | "An" | "The"))
+        && rest.iter().all(|t| {
+            let x = w(text, t);
+            t.kind == Tk::Word
+                && x.chars().all(|c| c.is_lowercase() || c == '-')
+                && !lex::is_speech_verb(x)
+                && !ends_subject(x)
+                && !ends_np(x)
+                && !is_verb_adjunct(x)
+        })
 }
 
 /// True when `w` may start a speaker phrase: a capitalized word, a determiner or a pronoun.
@@ -800,6 +847,13 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
                 | "Instead"
                 | "Overall"
                 | "Separately"
+                | "Nevertheless"
+                | "Nonetheless"
+                | "Moreover"
+                | "Furthermore"
+                | "Besides"
+                | "Thus"
+                | "Therefore"
         ) || f.ends_with("ly");
         let place_after_intro = k > 0 && is_name_phrase(text, cs[k]) && cs.len() > k + 1;
         if intro || (place_after_intro && k == 1) {
@@ -945,7 +999,14 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
 /// The speaker phrase after a verb: `said Kremlin spokesman Dmitry Peskov, when asked`.
 fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
     let first = toks.first()?;
-    if first.kind != Tk::Word || !(can_start_np(w(text, first)) || role_before_name(text, toks)) {
+    // "retired Army Gen. X", "undecided Republican voter X": a role adjective, then a phrase.
+    let role_adjective = is_role_adjective(w(text, first))
+        && toks.get(1).is_some_and(|t| {
+            t.kind == Tk::Word && w(text, t).chars().next().is_some_and(char::is_uppercase)
+        });
+    if first.kind != Tk::Word
+        || !(can_start_np(w(text, first)) || role_before_name(text, toks) || role_adjective)
+    {
         return None;
     }
     let f = w(text, first);
@@ -1240,8 +1301,10 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         if is_speech_noun(x) && !x.ends_with("ed") && is_adjective_like(pw) {
             return None;
         }
-        // "a pre-emptive attack", "an angry call": a base form after "a"/"an" is a noun.
-        let base = !(x.ends_with('s') || x.ends_with("ed") || x.ends_with("ing"));
+        // "a pre-emptive attack", "an angry call": a base form after "a"/"an" is a noun
+        // (not an irregular past: "a friend said").
+        let base =
+            !(x.ends_with('s') || x.ends_with("ed") || x.ends_with("ing") || is_irregular_past(x));
         let two_back = i
             .checked_sub(2)
             .and_then(|j| toks.get(j))
@@ -1254,6 +1317,20 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         return Some(Cue::NonFinite);
     }
     Some(Cue::Finite)
+}
+
+/// Irregular past forms of speech verbs, which no suffix marks as finite.
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "told" | "wrote" | "thought" | "felt" | "swore" | "spoke" | "sang"
+    )
+}
+
+/// Verbs whose noun phrase after them is the addressee, never the speaker: "told
+/// reporters", "tells her supporters".
+fn takes_addressee(w: &str) -> bool {
+    matches!(w, "told" | "tells" | "tell" | "telling")
 }
 
 fn is_dash(text: &str, t: &Tok) -> bool {
@@ -1469,9 +1546,9 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                 let role_first = !ok
                     && (1..=8).contains(&name.len())
                     && name.iter().all(|t| t.kind == Tk::Word)
-                    && name.last().is_some_and(|t| {
+                    && (name.last().is_some_and(|t| {
                         lex::is_title_word(w(text, t)) || lex::is_honorific(w(text, t))
-                    })
+                    }) || kin_or_role_np(text, name))
                     && can_start_np(w(text, &name[0]))
                     && is_name_phrase(text, &rest[..words])
                     && tokens_in(rest, mention).len() == words;
@@ -1551,7 +1628,19 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     if let [.., last, colon] = sent {
         if colon.kind == Tk::Colon && last.kind == Tk::Word && lex::is_name_word(w(text, last)) {
             let words_end = sent.len() - 1;
-            if let Some(np) = np_at_end(text, &sent[..words_end]) {
+            // Not the object of a verb or preposition: "told The Daily News: “…”".
+            let object = |np: &Span| {
+                sent.iter()
+                    .rev()
+                    .find(|t| t.span.end <= np.start)
+                    .is_some_and(|t| {
+                        t.kind == Tk::Word
+                            && (takes_addressee(w(text, t))
+                                || ends_subject(w(text, t))
+                                    && !matches!(w(text, t), "and" | "or" | "but"))
+                    })
+            };
+            if let Some(np) = np_at_end(text, &sent[..words_end]).filter(|np| !object(np)) {
                 let ntoks = tokens_in(sent, np);
                 let named = trailing_name(text, ntoks).is_some_and(|(s, e)| e - s >= 2);
                 // "Clinton: “…”" — a debate transcript line.
@@ -1570,6 +1659,13 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     // The cue nearest the quote, climbing out of nested reports: in "X says he feels he
     // did “great”" the speaker of "feels" starts right after "says", so "X" is the
     // source. A possessive speech noun ("his claim") is a last resort.
+    // "According to the report, Lee said “…”": the reported source opens the sentence and
+    // covers all of it.
+    if according_to(text, sent, 0) {
+        if let Some(f) = speaker_of_cue(text, sent, 0, Cue::According) {
+            return Some(f);
+        }
+    }
     let mut found: Vec<(usize, Found)> = Vec::new();
     let mut possessive: Option<Found> = None;
     for v in (0..sent.len()).filter(|&v| sent.len() - v <= 40) {
@@ -1618,8 +1714,15 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
             .iter()
             .take_while(|t| t.span.start < f.mention.start)
             .any(|t| t.kind == Tk::Comma);
-        let nested =
-            gap <= 5 && !in_pp && !fronted && !matches!(f.mention.get(text), Some("who" | "which"));
+        // In "Lee, who called Kirk, told them" the subject of "told" comes before the
+        // relative clause, so "told" is no report inside "called".
+        let before_relative =
+            matches!(outer.get(text), Some("who" | "which")) && f.mention.start < outer.start;
+        let nested = gap <= 5
+            && !in_pp
+            && !fronted
+            && !before_relative
+            && !matches!(f.mention.get(text), Some("who" | "which"));
         if !nested {
             break;
         }
@@ -1778,8 +1881,8 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
             verb,
         });
     }
-    // `..., said Sen. X: "…"` — verb first.
-    if v > 0 && sent[v - 1].kind == Tk::Comma || v == 0 {
+    // `..., said Sen. X: "…"` — verb first (not `…, told reporters: "…"`).
+    if (v > 0 && sent[v - 1].kind == Tk::Comma || v == 0) && !takes_addressee(w(text, &sent[v])) {
         if let Some(np) = np_after(text, &sent[v + 1..]) {
             let next = sent.iter().find(|t| t.span.start >= np.end);
             let closed = next.is_some_and(|t| matches!(t.kind, Tk::Comma | Tk::Colon));
@@ -1800,6 +1903,25 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
     })
 }
 
+/// "…, according to NP" later in the sentence after a quote (`toks` runs from the quote's
+/// close mark; other quotes' contents are not in it): the reported source of the sentence.
+fn according_tail(text: &str, toks: &[Tok]) -> Option<Found> {
+    let end = toks
+        .iter()
+        .position(|t| t.kind == Tk::End)
+        .unwrap_or(toks.len());
+    let sent = &toks[..end];
+    let i = (1..sent.len()).find(|&i| {
+        according_to(text, sent, i) && matches!(sent[i - 1].kind, Tk::Comma | Tk::Word)
+    })?;
+    let np = np_after(text, sent.get(i + 2..)?)?;
+    Some(Found {
+        mention: np,
+        appositive: None,
+        verb: Span::new(sent[i].span.start, sent[i + 1].span.end),
+    })
+}
+
 /// A clause-final attribution ending the sentence `toks` (its end token removed):
 /// `…, Schiff said`, `…, said Mr. Smith`.
 fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
@@ -1812,7 +1934,11 @@ fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
     // Verb first anywhere in the sentence, its phrase running to a comma or the end:
     // "…, said activist Bob Klaus, who is not affiliated with a campaign."
     for v in (n.saturating_sub(40)..n).rev() {
-        if v == 0 || ps[v - 1].kind != Tk::Comma || cue_at(text, ps, v) != Some(Cue::Finite) {
+        if v == 0
+            || ps[v - 1].kind != Tk::Comma
+            || takes_addressee(w(text, &ps[v]))
+            || cue_at(text, ps, v) != Some(Cue::Finite)
+        {
             continue;
         }
         let Some(np) = np_after(text, &ps[v + 1..]) else {
@@ -1832,7 +1958,7 @@ fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
             continue;
         }
         // Verb first: ", said Mr. Smith".
-        if v > 0 && ps[v - 1].kind == Tk::Comma {
+        if v > 0 && ps[v - 1].kind == Tk::Comma && !takes_addressee(w(text, &ps[v])) {
             let np = np_after(text, &ps[v + 1..])?;
             return (np.end == ps[n - 1].span.end).then_some(Found {
                 mention: np,
@@ -1843,7 +1969,15 @@ fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
         // Subject first: ", Schiff said (on Twitter)".
         let (mention, appositive) = subject_before(text, &ps[..v])?;
         let lead = ps.iter().position(|t| t.span.start >= mention.start)?;
-        let clause_final = lead == 0 || ps[lead - 1].kind == Tk::Comma;
+        // "…, digital consultant Dana Kirk says": role words may lead the name.
+        let from = ps[..lead]
+            .iter()
+            .rposition(|t| t.kind != Tk::Word)
+            .map_or(0, |i| i + 1);
+        let role_led = from < lead
+            && (from == 0 || ps[from - 1].kind == Tk::Comma)
+            && role_lead(text, &ps[from..lead]);
+        let clause_final = lead == 0 || ps[lead - 1].kind == Tk::Comma || role_led;
         return clause_final.then_some(Found {
             mention,
             appositive,
@@ -1875,6 +2009,45 @@ fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
         return None;
     }
     let verb = sent
+        .iter()
+        .find(|t| t.span.start >= mention.end && t.kind == Tk::Word)?;
+    Some(Found {
+        mention,
+        appositive: None,
+        verb: verb.span,
+    })
+}
+
+/// The subject of the sentence right before a quote that opens its own sentence, when it
+/// is a person or a short noun phrase: `Lee touted her record. “We need …”` (news style
+/// gives a quote with no cue to the person the sentence before was about). Not after
+/// another quote's own attribution (`“…,” Lee said. “…”`: a continuation).
+fn previous_subject(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
+    let end = toks.iter().rposition(|t| t.kind != Tk::Other)?;
+    if toks[end].kind != Tk::End {
+        return None;
+    }
+    let start = toks[..end]
+        .iter()
+        .rposition(|t| t.kind == Tk::End)
+        .map_or(0, |i| i + 1);
+    if after_quote && start == 0 {
+        return None;
+    }
+    let ps = &toks[start..end];
+    let (mention, _) = sentence_subject(text, ps)?;
+    if !plausible_subject(text, ps, mention) {
+        return None;
+    }
+    let mtoks = tokens_in(ps, mention);
+    let person = (mtoks.len() == 1 && lex::is_personal_pronoun(w(text, &mtoks[0])))
+        || trailing_name(text, mtoks).is_some_and(|(_, e)| e == mtoks.len());
+    // "The judge", "The former senator": a short definite noun phrase.
+    let definite = (2..=4).contains(&mtoks.len()) && matches!(w(text, &mtoks[0]), "The" | "the");
+    if !person && !definite {
+        return None;
+    }
+    let verb = ps
         .iter()
         .find(|t| t.span.start >= mention.end && t.kind == Tk::Word)?;
     Some(Found {
@@ -2261,7 +2434,20 @@ pub(crate) fn attribute(
             // A quote inside a sentence with no cue is the words of the sentence's subject
             // when that subject is a person ("Clinton opposes “arbitrary pay freezes”",
             // "Trump issued a statement, “…”").
+            // A quote inside its sentence: a later "according to X" in the sentence wins.
+            let ends_sentence = matches!(last, '.' | '?' | '!');
+            let tail = if ends_sentence || q.close.is_none() {
+                None
+            } else {
+                according_tail(text, &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)])
+            };
+            let found = tail.or(found);
             let found = found.or_else(|| subject_fallback(text, before));
+            let found = found.or_else(|| {
+                (!q.continues_previous)
+                    .then(|| previous_subject(text, before, k > 0))
+                    .flatten()
+            });
             out[q_start + k] = found.map(|f| resolve(text, &toks, f, &registry, bi, options));
         }
         continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
@@ -2369,7 +2555,7 @@ mod tests {
 
     fn run(text: &str) -> Vec<Row<'_>> {
         let blocks = paragraphs(text);
-        let quotes = find_quotes(text, &blocks, &Options::default());
+        let quotes = find_quotes(text, &blocks, &Options::default()).quotes;
         let attrs = attribute(text, &blocks, &quotes, &Options::default());
         quotes
             .iter()
@@ -2550,7 +2736,7 @@ mod tests {
                 p.len() > 120 || p.starts_with('"') || p.starts_with('“')
             })
             .collect();
-        let quotes = find_quotes(text, &blocks, &Options::default());
+        let quotes = find_quotes(text, &blocks, &Options::default()).quotes;
         let attrs = attribute(text, &blocks, &quotes, &Options::default());
         type Seen<'a> = (
             &'a str,
@@ -2918,5 +3104,77 @@ mod tests {
             one("\"They care about two things,\" organizing director Dana Kirk told reporters.");
         assert_eq!(speaker, Some("Dana Kirk"));
         assert_eq!(mention, Some("director Dana Kirk"));
+    }
+
+    #[test]
+    fn indefinite_subjects_roles_and_addressees() {
+        let cases: &[(&str, &str)] = &[
+            // An irregular past after "a NOUN" is still the verb.
+            (
+                "\"The pier will close,\" a neighbour said on Monday.",
+                "a neighbour",
+            ),
+            // "told X": X is the addressee, the subject speaks.
+            (
+                "Dana Kirk, who phoned the mayor after the vote, told her staff, \"We lost.\"",
+                "Dana Kirk",
+            ),
+            // A role adjective opens the phrase after the verb.
+            (
+                "\"The pier is sound,\" said retired engineer Tom Reed, who built it.",
+                "retired engineer Tom Reed",
+            ),
+            // A kin or role phrase, then the name between commas.
+            (
+                "\"He loved the sea,\" his sister, Ann Reed, wrote in a letter.",
+                "Ann Reed",
+            ),
+            // A modal and "only" before the verb.
+            (
+                "The vote was so late that an aide could only quip: \"We brought coffee.\"",
+                "an aide",
+            ),
+        ];
+        for (text, mention) in cases {
+            assert_eq!(one(text).1, Some(*mention), "mention of {text}");
+        }
+        // Role words leading a clause-final name: ", harbour consultant Dana Kirk says."
+        let rows = run("Or the old pier, harbour consultant Dana Kirk says. \"It cannot last.\"");
+        assert_eq!(rows[0].speaker, Some("Dana Kirk"));
+    }
+
+    #[test]
+    fn reported_sources_and_previous_subjects() {
+        let cases: &[(&str, &str)] = &[
+            // A sentence opening with "according to" covers its quotes.
+            (
+                "According to the harbour log, Lee called the pier \"a wreck.\"",
+                "the harbour log",
+            ),
+            // A later "according to" in the quote's sentence wins over the subject.
+            (
+                "Lee said the pier was \"a wreck,\" according to the minutes.",
+                "the minutes",
+            ),
+            // The object of "told" before a colon is no speaker.
+            (
+                "Dana Kirk later told the Harbour Gazette: \"We lost.\"",
+                "Dana Kirk",
+            ),
+            // A quote opening its sentence belongs to the person the sentence before was about.
+            (
+                "Dana Kirk praised the divers for their work. \"They saved the pier.\"",
+                "Dana Kirk",
+            ),
+        ];
+        for (text, mention) in cases {
+            assert_eq!(one(text).1, Some(*mention), "mention of {text}");
+        }
+        // Not when the sentence before is another quote's attribution: that is a continuation.
+        let rows = run("\"We lost,\" Lee said. Kirk nodded. \"We will rebuild.\"");
+        assert_eq!(rows[1].mention, Some("Kirk"));
+        let rows = run("\"We lost,\" Lee said. \"We will rebuild.\"");
+        assert_eq!(rows[1].speaker, Some("Lee"));
+        assert_eq!(rows[1].resolution, Some(Continuation));
     }
 }

@@ -101,3 +101,41 @@ mod tests {
         assert_eq!(h("said"), h("said"));
     }
 }
+
+/// A cheap filter in front of a word set: a word whose first byte, last byte and length
+/// match no word of the set is not in it, decided without hashing. Conservative: a `true`
+/// says only "maybe".
+#[derive(Debug, Clone)]
+pub(crate) struct Shapes {
+    /// Indexed by the low five bits of the first and of the last byte; bit `min(len, 31)`.
+    bits: Vec<u32>,
+}
+
+impl Shapes {
+    /// The filter of `words`.
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut bits = vec![0u32; 1024];
+        for w in words {
+            if let Some((i, bit)) = Self::key(w.as_bytes()) {
+                bits[i] |= bit;
+            }
+        }
+        Shapes { bits }
+    }
+
+    #[inline]
+    fn key(w: &[u8]) -> Option<(usize, u32)> {
+        let (&first, &last) = (w.first()?, w.last()?);
+        let i = usize::from(first & 31) << 5 | usize::from(last & 31);
+        Some((i, 1 << w.len().min(31)))
+    }
+
+    /// False when `w` is certainly not one of the words (the empty word always passes).
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        match Self::key(w.as_bytes()) {
+            Some((i, bit)) => self.bits.get(i).is_some_and(|b| b & bit != 0),
+            None => true,
+        }
+    }
+}

@@ -6,9 +6,9 @@
 //! The word lists are data: `src/data/speech_verbs.txt` and `src/data/titles.txt`, read
 //! with `include_str!` and turned into sets once.
 
-use crate::fasthash::FastSet;
+use crate::fasthash::{FastSet, Shapes};
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::bytes::complete::{tag, tag_no_case, take_while1};
 use nom::combinator::{recognize, verify};
 use nom::error::ParseError;
 use nom::IResult;
@@ -17,7 +17,31 @@ use std::sync::OnceLock;
 
 /// Blank characters (see [`crate::normalize::is_blank`]), possibly none.
 pub(crate) fn blank0<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
-    take_while(crate::normalize::is_blank).parse(input)
+    // `take_while(is_blank)`, with ASCII bytes tested without decoding a char (this runs
+    // before every token of every body block).
+    let (blank, rest) = input.split_at(blank_len(input));
+    Ok((rest, blank))
+}
+
+/// Byte length of the run of blank characters that starts `s`.
+fn blank_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            // ASCII blanks are the space and the control characters.
+            if c > b' ' && c != 0x7f {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(ch) if crate::normalize::is_blank(ch) => i += ch.len_utf8(),
+            _ => break,
+        }
+    }
+    i
 }
 
 /// Blank characters, at least one.
@@ -125,20 +149,36 @@ fn lexicon(data: &'static str) -> FastSet<&'static str> {
 /// True when `w` is a speech verb form of the lexicon. Only lower-case forms count, so
 /// "States" or "Post" never read as verbs.
 pub(crate) fn is_speech_verb(w: &str) -> bool {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| lexicon(include_str!("data/speech_verbs.txt")));
-    let w = w.trim_end_matches(['.', ',', ':']);
-    !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && set.contains(w)
+    static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
+    let (set, shapes) =
+        SET.get_or_init(|| with_shapes(lexicon(include_str!("data/speech_verbs.txt"))));
+    // Trailing `.` `,` `:` trimmed, bytewise (they are ASCII).
+    let n = w
+        .bytes()
+        .rposition(|b| !matches!(b, b'.' | b',' | b':'))
+        .map_or(0, |i| i + 1);
+    let w = w.get(..n).unwrap_or("");
+    !w.is_empty()
+        && shapes.may_contain(w)
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && set.contains(w)
+}
+
+/// A word set with its [`Shapes`] filter.
+fn with_shapes(set: FastSet<&'static str>) -> (FastSet<&'static str>, Shapes) {
+    let shapes = Shapes::new(set.iter().copied());
+    (set, shapes)
 }
 
 /// True when `w` is a title or role word ("Secretary", "spokesman", "Gen.", "Mr.").
 pub(crate) fn is_title_word(w: &str) -> bool {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| lexicon(include_str!("data/titles.txt")));
+    static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
+    let (set, shapes) = SET.get_or_init(|| with_shapes(lexicon(include_str!("data/titles.txt"))));
     if w.len() > 24 {
         return false;
     }
-    with_lower(w, |lower| set.contains(lower) || set.contains(bare(lower)))
+    let has = |w: &str| shapes.may_contain(w) && set.contains(w);
+    with_lower(w, |lower| has(lower) || has(bare(lower)))
 }
 
 /// Calls `f` with `w` in lower case: short ASCII words are lowered on the stack (the

@@ -57,8 +57,11 @@
 //! * **Errors** ([`ErrorKind`]): empty input, whitespace-only input, input over
 //!   [`Options::with_max_input_bytes`] (default 256 MiB), invalid UTF-8 (with its offset;
 //!   or repaired under [`Utf8Policy::Replace`]), a NUL byte (binary data). Anything else —
-//!   a page that is not an article, unbalanced quote marks, junk — gives a best-effort
-//!   `Article` whose [`Article::diagnostics`] say what was odd.
+//!   a page that is not an article, unbalanced quote marks, control characters, junk —
+//!   gives a best-effort `Article` whose [`Article::diagnostics`] say what was odd
+//!   ([`DiagnosticKind`]: no body, unbalanced quotation marks, runs of control characters
+//!   left out of the text, repaired UTF-8), and whose [`Article::rejected_quotes`] list
+//!   the quotation marks not taken as quotes, with the reason.
 //! * **Linear time.** Each stage scans its input a bounded number of times; attribution
 //!   looks back at most [`Options::with_lookback_blocks`] blocks and a bounded window of
 //!   bytes; a quotation longer than [`Options::with_max_quote_bytes`] is taken as an
@@ -197,7 +200,8 @@ impl Parser {
         let blocks = segment::segment(prepared.text);
         let spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
         let found = quotes::find_quotes(prepared.text, &spans, &self.options);
-        let attributed = attribution::attribute(prepared.text, &spans, &found, &self.options);
+        let attributed =
+            attribution::attribute(prepared.text, &spans, &found.quotes, &self.options);
         Ok(assemble::assemble_quotes(
             prepared,
             &found,
@@ -211,7 +215,7 @@ impl Parser {
         let labels = classify::classify(prepared.text, &blocks);
         let body = assemble::body_spans(&blocks, &labels);
         let found = quotes::find_quotes(prepared.text, &body, &self.options);
-        let attributed = attribution::attribute(prepared.text, &body, &found, &self.options);
+        let attributed = attribution::attribute(prepared.text, &body, &found.quotes, &self.options);
         assemble::assemble(
             prepared,
             &blocks,
@@ -254,7 +258,9 @@ pub mod stages {
     /// Up to quote finding; returns the number of quotes.
     pub fn quotes(input: &str) -> usize {
         body(input).map_or(0, |(p, body)| {
-            quotes::find_quotes(p.text, &body, &Options::default()).len()
+            quotes::find_quotes(p.text, &body, &Options::default())
+                .quotes
+                .len()
         })
     }
 
@@ -262,7 +268,7 @@ pub mod stages {
     pub fn attribution(input: &str) -> usize {
         let o = Options::default();
         body(input).map_or(0, |(p, body)| {
-            let found = quotes::find_quotes(p.text, &body, &o);
+            let found = quotes::find_quotes(p.text, &body, &o).quotes;
             attribution::attribute(p.text, &body, &found, &o)
                 .iter()
                 .filter(|a| a.is_some())

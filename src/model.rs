@@ -212,6 +212,53 @@ impl<'a> Quote<'a> {
     }
 }
 
+/// Why a pair of quotation marks was not taken as a quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum QuoteRejection {
+    /// Nothing but blanks between the marks: `“ ”`.
+    Empty,
+    /// Longer than [`crate::Options::with_max_quote_bytes`]: taken as an unbalanced mark.
+    TooLong,
+    /// Opened and never closed, and not a quotation continued in the next paragraph.
+    Unbalanced,
+    /// A nickname between a first name and a surname: `George "Jay" Keyworth`.
+    Nickname,
+    /// A short Title-Case name of a work, show or event with no speech cue nearby:
+    /// `MSNBC's "Morning Joe"`.
+    Title,
+    /// One or two words set off as a scare quote with no speech cue nearby:
+    /// `a "victory" of sorts`.
+    ScareQuote,
+}
+
+/// Quotation marks in the body that were not taken as a quotation, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectedQuote<'a> {
+    /// The cleaned words between the marks (when unclosed, up to the next quotation mark
+    /// that opens or to the end of the block).
+    pub text: Cow<'a, str>,
+    /// From the opening mark to the end of the closing mark (or of those words), marks included.
+    pub span: Span,
+    /// Index into [`Article::body`] of the block holding the marks, when it is in the body.
+    pub block: Option<usize>,
+    /// Why the marks were not taken as a quotation.
+    pub reason: QuoteRejection,
+}
+
+impl<'a> RejectedQuote<'a> {
+    /// Detaches the rejected quote from the input.
+    pub fn into_owned(self) -> RejectedQuote<'static> {
+        RejectedQuote {
+            text: own(self.text),
+            span: self.span,
+            block: self.block,
+            reason: self.reason,
+        }
+    }
+}
+
 /// One line or block of tags.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TagGroup<'a> {
@@ -318,6 +365,9 @@ pub enum DiagnosticKind {
     NoBody,
     /// A quotation mark was left unbalanced and its text not taken as a quote.
     UnbalancedQuote,
+    /// A run of control characters (C0/C1 controls other than whitespace, DEL), which
+    /// element text leaves out; the span covers the run.
+    ControlCharacters,
 }
 
 /// A note about the input that did not stop the parse.
@@ -373,6 +423,9 @@ pub struct Article<'a> {
     pub body: Vec<BodyBlock<'a>>,
     /// Direct quotations in the body, in order.
     pub quotes: Vec<Quote<'a>>,
+    /// Quotation marks in the body not taken as quotations (titles, nicknames, scare
+    /// quotes, unbalanced marks), in order, each with its reason.
+    pub rejected_quotes: Vec<RejectedQuote<'a>>,
     /// The related-topics tags.
     pub related: Option<RelatedTags<'a>>,
     /// Blocks set aside, each with its reason.
@@ -461,6 +514,11 @@ impl<'a> Article<'a> {
             dates: self.dates.into_iter().map(DateLine::into_owned).collect(),
             body: self.body.into_iter().map(BodyBlock::into_owned).collect(),
             quotes: self.quotes.into_iter().map(Quote::into_owned).collect(),
+            rejected_quotes: self
+                .rejected_quotes
+                .into_iter()
+                .map(RejectedQuote::into_owned)
+                .collect(),
             related: self.related.map(RelatedTags::into_owned),
             boilerplate: self
                 .boilerplate
@@ -493,6 +551,9 @@ impl Article<'_> {
                 m.span = f(m.span);
             }
         }
+        self.rejected_quotes
+            .iter_mut()
+            .for_each(|r| r.span = f(r.span));
         if let Some(r) = &mut self.related {
             r.heading.iter_mut().for_each(|h| h.span = f(h.span));
             for g in &mut r.groups {

@@ -153,26 +153,73 @@ pub(crate) fn repair_utf8(bytes: &[u8]) -> (String, OffsetMap, Vec<Span>) {
     (out, map, bad)
 }
 
-/// True when `raw` is already clean: printable ASCII with single inner spaces and no
-/// leading or trailing space. The common case, decided without allocating.
-#[inline]
-fn is_clean_ascii(raw: &str) -> bool {
+/// The spans of the runs of control characters in `text` that cleaning drops (C0 and C1
+/// controls and DEL, other than the whitespace ones: tab, line feed, vertical tab, form feed,
+/// carriage return and NEL). One byte scan; the assemble stage reports each run as a
+/// diagnostic, so that dropping them is never silent.
+pub(crate) fn control_runs(text: &str) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut runs: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let len = match b[i] {
+            0x01..=0x08 | 0x0E..=0x1F | 0x7F => 1,
+            0xC2 if matches!(b.get(i + 1), Some(0x80..=0x84 | 0x86..=0x9F)) => 2,
+            _ => 0,
+        };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        match runs.last_mut() {
+            Some(last) if last.end == i => last.end = i + len,
+            _ => runs.push(Span::new(i, i + len)),
+        }
+        i += len;
+    }
+    runs
+}
+
+/// True when cleaning leaves `raw` unchanged: single inner spaces as the only blanks, and
+/// already in the normalization `form`. One pass over the bytes: ASCII is checked without
+/// decoding, and the Unicode quick check runs only when a character outside the ranges
+/// NFC never changes (below U+0300; dashes, quotes and `…` of U+2010–U+2027) is present.
+fn is_clean(raw: &str, form: Normalization) -> bool {
     let b = raw.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
     let mut prev_space = false;
-    for &c in b {
-        if !(0x20..0x7f).contains(&c) {
+    // Every character so far is one NFC leaves alone (combining class 0, quick check yes).
+    let mut nfc_stable = true;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            i += 1;
+            let space = c == b' ';
+            // ASCII blanks other than the space: line breaks, tabs, control characters.
+            if space && prev_space || c < 0x20 || c == 0x7f {
+                return false;
+            }
+            prev_space = space;
+            continue;
+        }
+        let Some(ch) = raw.get(i..).and_then(|r| r.chars().next()) else {
+            return false;
+        };
+        i += ch.len_utf8();
+        if ch.is_whitespace() || is_invisible(ch) {
             return false;
         }
-        let space = c == b' ';
-        if space && prev_space {
-            return false;
-        }
-        prev_space = space;
+        prev_space = false;
+        nfc_stable &= ch < '\u{300}' || ('\u{2010}'..='\u{2027}').contains(&ch);
     }
-    true
+    match form {
+        Normalization::Nfc => nfc_stable || is_nfc_quick(raw.chars()) == IsNormalized::Yes,
+        Normalization::Nfkc => is_nfkc_quick(raw.chars()) == IsNormalized::Yes,
+        Normalization::None => true,
+    }
 }
 
 /// Cleans an element's raw text (see the module docs). Borrows when nothing changes.
@@ -184,20 +231,10 @@ fn is_clean_ascii(raw: &str) -> bool {
 /// assert!(matches!(clean("plain text", Normalization::Nfc), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn clean(raw: &str, form: Normalization) -> Cow<'_, str> {
-    if is_clean_ascii(raw) {
-        return Cow::Borrowed(raw);
-    }
-    // Non-ASCII text (curly quotes, accents) that cleaning leaves unchanged: borrowed
+    // The common case, plain or curly-quoted text that cleaning leaves unchanged: borrowed
     // without building the copy.
-    if collapses_to_itself(raw) {
-        let normalized = match form {
-            Normalization::Nfc => is_nfc_quick(raw.chars()) == IsNormalized::Yes,
-            Normalization::Nfkc => is_nfkc_quick(raw.chars()) == IsNormalized::Yes,
-            Normalization::None => true,
-        };
-        if normalized {
-            return Cow::Borrowed(raw);
-        }
+    if is_clean(raw, form) {
+        return Cow::Borrowed(raw);
     }
     let out = collapse(raw);
     let out = match form {
@@ -220,24 +257,6 @@ pub fn clean(raw: &str, form: Normalization) -> Cow<'_, str> {
     } else {
         Cow::Owned(out)
     }
-}
-
-/// True when [`collapse`] would return `raw` unchanged: single inner spaces as the only
-/// blanks.
-fn collapses_to_itself(raw: &str) -> bool {
-    let b = raw.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
-        return false;
-    }
-    let mut prev_space = false;
-    for c in raw.chars() {
-        let space = c == ' ';
-        if space && prev_space || !space && (c.is_whitespace() || is_invisible(c)) {
-            return false;
-        }
-        prev_space = space;
-    }
-    true
 }
 
 /// Whitespace runs become one space, invisible characters are dropped, ends are trimmed.
@@ -372,5 +391,30 @@ mod tests {
         let s = trim_span(t, Span::new(0, t.len()));
         assert_eq!(s.get(t), Some("hi"));
         assert!(trim_span("  ", Span::new(0, 2)).is_empty());
+    }
+    #[test]
+    fn control_runs_find_dropped_controls_only() {
+        let table: &[(&str, &[(usize, usize)])] = &[
+            ("plain text\r\n\twith whitespace\x0b\x0c", &[]),
+            ("a\x01\x02b", &[(1, 3)]),
+            ("\x1b[0m text \x7f", &[(0, 1), (10, 11)]),
+            ("c1 \u{85} is whitespace, \u{9c} is not", &[(21, 23)]),
+            ("\u{80}\u{9f}\x1f", &[(0, 5)]),
+            ("é and \u{a0} are text", &[]),
+        ];
+        for (text, want) in table {
+            let got: Vec<(usize, usize)> = control_runs(text)
+                .into_iter()
+                .map(|s| (s.start, s.end))
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+            for &(start, end) in *want {
+                let run = &text[start..end];
+                assert!(
+                    run.chars().all(|c| c.is_control() && !c.is_whitespace()),
+                    "{run:?}"
+                );
+            }
+        }
     }
 }

@@ -24,7 +24,7 @@
 //! Everything is linear in the block length: each scan looks at a bounded window.
 
 use crate::lex;
-use crate::model::QuoteKind;
+use crate::model::{QuoteKind, QuoteRejection as Rejection};
 use crate::normalize::{is_blank, trim_span};
 use crate::options::Options;
 use crate::span::Span;
@@ -51,21 +51,27 @@ pub(crate) struct FoundQuote {
     pub continues_previous: bool,
 }
 
-/// Why a pair of marks was not taken as a quotation.
+/// Quotation marks that were not taken as a quotation. Spans are in the scanned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Rejection {
-    /// Nothing but blanks between the marks.
-    Empty,
-    /// Longer than [`Options::max_quote_bytes`]: an unbalanced mark, not a quote.
-    TooLong,
-    /// Opened and never closed, and not a quotation continued in the next paragraph.
-    Unbalanced,
-    /// A nickname between a first name and a surname: `George "Jay" Keyworth`.
-    Nickname,
-    /// A short Title-Case name of a work, show or event with no speech cue nearby.
-    Title,
-    /// One or two words set off as a scare quote with no speech cue nearby.
-    ScareQuote,
+pub(crate) struct RejectedCandidate {
+    /// From the opening mark to the end of the closing mark; when unclosed, to the next
+    /// candidate's opening mark or the end of the block (trimmed).
+    pub span: Span,
+    /// The words between the marks, trimmed of blank characters (empty for [`Rejection::Empty`]).
+    pub content: Span,
+    /// Index of the block in the slice given to [`find_quotes`].
+    pub block: usize,
+    /// Why.
+    pub reason: Rejection,
+}
+
+/// What the quote stage found: the quotations, and the marks it set aside.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct QuoteScan {
+    /// The quotations, in order.
+    pub quotes: Vec<FoundQuote>,
+    /// The candidates that were not quotations, in order.
+    pub rejected: Vec<RejectedCandidate>,
 }
 
 /// The shape of a quotation mark.
@@ -619,8 +625,9 @@ fn kind(text: &str, block: Span, open: Span, content: Span) -> QuoteKind {
 }
 
 /// Finds the quotations in each block.
-pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Vec<FoundQuote> {
+pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> QuoteScan {
     let mut out = Vec::new();
+    let mut rejected = Vec::new();
     let mut mark_buf = Vec::new();
     let mut cands = Vec::new();
     let mut prev_open_ended = false;
@@ -632,9 +639,23 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Vec
             .is_some_and(|&next| starts_with_opener(text, next));
         pair(text, block, &mark_buf, next_reopens, &mut cands);
         let mut open_ended = false;
-        for c in &cands {
-            let Ok(content) = judge(text, block, c, options) else {
-                continue;
+        for (ci, c) in cands.iter().enumerate() {
+            let content = match judge(text, block, c, options) {
+                Ok(content) => content,
+                Err(reason) => {
+                    // An unclosed mark's words run up to the next candidate, or the block end.
+                    let until = cands.get(ci + 1).map_or(block.end, |n| n.open.span.start);
+                    let (inner_end, end) = c
+                        .close
+                        .map_or((until, until), |m| (m.span.start, m.span.end));
+                    rejected.push(RejectedCandidate {
+                        span: trim_span(text, Span::new(c.open.span.start, end)),
+                        content: trim_span(text, Span::new(c.open.span.end, inner_end)),
+                        block: bi,
+                        reason,
+                    });
+                    continue;
+                }
             };
             let continues_previous = prev_open_ended && c.open.span.start == block.start;
             open_ended = c.close.is_none();
@@ -649,7 +670,10 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Vec
         }
         prev_open_ended = open_ended;
     }
-    out
+    QuoteScan {
+        quotes: out,
+        rejected,
+    }
 }
 
 /// The reason a pair of marks in a one-block text was rejected (for tests and the eval).
@@ -680,6 +704,7 @@ mod tests {
             })
             .collect();
         find_quotes(text, &blocks, &Options::default())
+            .quotes
             .into_iter()
             .map(|q| {
                 (
@@ -855,9 +880,11 @@ mod tests {
         let crlf = lf.replace('\n', "\r\n");
         for text in [lf, crlf.as_str()] {
             let found = find_quotes(text, &[Span::new(0, text.len())], &options);
-            assert_eq!(found.len(), 1, "{text:?}");
+            assert_eq!(found.quotes.len(), 1, "{text:?}");
         }
         let over = Options::default().with_max_quote_bytes(32);
-        assert!(find_quotes(lf, &[Span::new(0, lf.len())], &over).is_empty());
+        let found = find_quotes(lf, &[Span::new(0, lf.len())], &over);
+        assert!(found.quotes.is_empty());
+        assert_eq!(found.rejected[0].reason, Rejection::TooLong);
     }
 }

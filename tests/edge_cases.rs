@@ -2,7 +2,7 @@
 //! pinned here) or a well-formed `Article` (every invariant checked). The cases do not pin
 //! labels, which the classify stage decides.
 
-use crate::invariants::{check, check_parse, check_parse_bytes, check_text};
+use crate::invariants::{check, check_parse, check_parse_bytes, check_text, diagnostic_spans};
 use copydesk::normalize::is_blank;
 use copydesk::{DiagnosticKind, ErrorKind, Normalization, Options, Parser, Span, Utf8Policy};
 
@@ -363,12 +363,7 @@ fn invalid_utf8_under_replace_maps_spans_to_the_bytes() {
     let bytes = b"Head\xffline\n\nBody with \xe2\x80 a cut sequence.\n\n\xc0\xaf";
     let parser = Parser::new(Options::default().with_utf8_policy(Utf8Policy::Replace));
     let article = parser.parse_bytes(bytes).unwrap();
-    let replaced: Vec<Span> = article
-        .diagnostics
-        .iter()
-        .filter(|d| d.kind == DiagnosticKind::ReplacedInvalidUtf8)
-        .map(|d| d.span)
-        .collect();
+    let replaced = diagnostic_spans(&article, DiagnosticKind::ReplacedInvalidUtf8);
     assert_eq!(
         replaced,
         [
@@ -423,4 +418,66 @@ fn huge_input() {
         small.parse(&text).unwrap_err().kind(),
         ErrorKind::TooLarge { .. }
     ));
+}
+
+#[test]
+fn control_characters_are_reported_not_silently_dropped() {
+    // A BOM shifts every span by three bytes; the escape sequence and the C1 control are
+    // left out of the element text, and each run is reported where it stands in the input.
+    let text = "\u{feff}Storm \u{1b}[1mwarning\u{1b}[0m for the coast\n\nForecasters said the storm would reach the coast on Friday\u{85}and stay\u{9c}\u{7f} there.";
+    let article = copydesk::parse(text).unwrap();
+    let runs: Vec<&str> = diagnostic_spans(&article, DiagnosticKind::ControlCharacters)
+        .into_iter()
+        .map(|span| &text[std::ops::Range::from(span)])
+        .collect();
+    assert_eq!(runs, ["\u{1b}", "\u{1b}", "\u{9c}\u{7f}"]);
+    assert!(article
+        .top_level()
+        .iter()
+        .all(|(_, span)| !text[std::ops::Range::from(*span)].is_empty()));
+    let body = &article.paragraphs().next().unwrap().text;
+    assert!(body.ends_with("on Friday and stay there."), "{body}");
+    // Clean text has no diagnostic of this kind.
+    let clean = copydesk::parse("Plain headline\n\nA plain paragraph of text.\r\n").unwrap();
+    assert!(diagnostic_spans(&clean, DiagnosticKind::ControlCharacters).is_empty());
+}
+
+#[test]
+fn rejected_quotation_marks_are_listed_with_their_reason() {
+    use copydesk::QuoteRejection as R;
+    let text = "Harbour festival opens with a record crowd\n\n\
+        Visitors packed the quay for the opening of the festival on Saturday, the organisers said.\n\n\
+        A handwritten sign on one stall read \"back in ten minutes, and nobody believed it\n\n\
+        Singer Lena \"Lulu\" Marsh closed the night with songs from her album \"Northern Lights\".\n\n\
+        The stalls sold \"healthy\" snacks until late in the evening.\n\n\
+        \"We were ready for anything,\" said the festival director, Omar Haddad.";
+    let article = copydesk::parse(text).unwrap();
+    let rejected: Vec<(&str, R)> = article
+        .rejected_quotes
+        .iter()
+        .map(|r| (r.text.as_ref(), r.reason))
+        .collect();
+    assert_eq!(
+        rejected,
+        [
+            ("back in ten minutes, and nobody believed it", R::Unbalanced),
+            ("Lulu", R::Nickname),
+            ("Northern Lights", R::Title),
+            ("healthy", R::ScareQuote),
+        ]
+    );
+    let quotes: Vec<&str> = article.quotes().map(|q| q.text.as_ref()).collect();
+    assert_eq!(quotes, ["We were ready for anything,"]);
+    // The span covers the marks; an unclosed mark runs to the end of its block, and is also
+    // reported as a diagnostic.
+    assert_eq!(
+        &text[std::ops::Range::from(article.rejected_quotes[2].span)],
+        "\"Northern Lights\""
+    );
+    let last = article.rejected_quotes[0].span;
+    assert!(text[last.end..].starts_with("\n\nSinger"));
+    assert!(article
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::UnbalancedQuote && d.span == last));
 }

@@ -69,6 +69,32 @@ pub fn check(input: &str, article: &Article<'_>, form: Normalization) {
         );
         check_attribution(input, q, form);
     }
+    // Rejected quotation marks lie inside their body block, on char boundaries, in order, and
+    // their text is the cleaning of what lies between them.
+    let mut prev_end = 0;
+    for r in &article.rejected_quotes {
+        let raw = r
+            .span
+            .get(input)
+            .unwrap_or_else(|| panic!("rejected quote {r:?} not on char boundaries"));
+        assert!(r.span.start >= prev_end, "rejected quotes overlap: {r:?}");
+        prev_end = r.span.end;
+        let block = r.block.expect("rejected quotes are in the body");
+        let bspan = article
+            .body
+            .get(block)
+            .unwrap_or_else(|| panic!("rejected quote block {block} out of range"))
+            .span();
+        assert!(
+            bspan.contains(r.span),
+            "rejected quote {r:?} outside {bspan:?}"
+        );
+        assert!(
+            clean(raw, form).contains(r.text.as_ref()),
+            "rejected quote text {:?} is not from {raw:?}",
+            r.text
+        );
+    }
     for d in &article.diagnostics {
         assert!(
             d.span.start <= d.span.end && d.span.end <= input.len(),
@@ -135,6 +161,16 @@ fn ceil(s: &str, mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// The spans of the article's diagnostics of one kind, in order.
+pub fn diagnostic_spans(article: &Article<'_>, kind: DiagnosticKind) -> Vec<Span> {
+    article
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == kind)
+        .map(|d| d.span)
+        .collect()
 }
 
 /// Every element's text with its span, top-level and nested.
@@ -371,14 +407,9 @@ fn check_repaired(bytes: &[u8], article: &Article<'_>, form: Normalization) {
             "repaired text of {span:?} is not clean(lossy(input[span]))"
         );
     }
-    let replaced: Vec<Span> = article
-        .diagnostics
-        .iter()
-        .filter(|d| d.kind == DiagnosticKind::ReplacedInvalidUtf8)
-        .map(|d| d.span)
-        .collect();
     assert_eq!(
-        replaced, bad,
+        diagnostic_spans(article, DiagnosticKind::ReplacedInvalidUtf8),
+        bad,
         "ReplacedInvalidUtf8 diagnostics do not match the bad sequences"
     );
     check_roundtrip(&article.clone().into_owned());

@@ -4,14 +4,11 @@
 
 use copydesk::{Options, Parser};
 use copydesk_fuzz::invariants::check_parser_quotes;
-use copydesk_fuzz::MAX_LEN;
+use copydesk_fuzz::text_input;
 use libfuzzer_sys::{fuzz_target, Corpus};
 
 fuzz_target!(|data: &[u8]| -> Corpus {
-    if data.len() > MAX_LEN {
-        return Corpus::Reject;
-    }
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = text_input(data) else {
         return Corpus::Reject;
     };
     check_parser_quotes(&Parser::default(), text);

@@ -16,6 +16,15 @@ pub mod invariants;
 /// Inputs longer than this are rejected by every target (`-max_len` is smaller in CI).
 pub const MAX_LEN: usize = 64 * 1024;
 
+/// The input as text, when it is UTF-8 of at most [`MAX_LEN`] bytes: the corpus filter of
+/// the targets that take any text (`None` means `Corpus::Reject`).
+pub fn text_input(data: &[u8]) -> Option<&str> {
+    if data.len() > MAX_LEN {
+        return None;
+    }
+    std::str::from_utf8(data).ok()
+}
+
 /// The longest text `article_like` renders: long enough for long lines and repeats, short
 /// enough to keep the target fast (it parses each text six times).
 pub const ARTICLE_LEN: usize = 8 * 1024;

@@ -103,6 +103,109 @@ fn is_stop(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '．')
 }
 
+// Character classes of the feature pass ([`block_features`]).
+const BLANK: u16 = 1;
+const ALPHA: u16 = 1 << 1;
+const LOWER: u16 = 1 << 2;
+const UPPER: u16 = 1 << 3;
+/// A letter of a script without case.
+const CASELESS: u16 = 1 << 4;
+/// An ASCII digit.
+const DIGIT: u16 = 1 << 5;
+const COMMA: u16 = 1 << 6;
+const SEPARATOR: u16 = 1 << 7;
+/// `.` `!` `?` `…`: a blank after it ends a sentence inside the block.
+const STOP: u16 = 1 << 8;
+/// One of the rare classes below.
+const RARE: u16 = 1 << 9;
+const GUILLEMET_OPEN: u16 = 1 << 10;
+const GUILLEMET_CLOSE: u16 = 1 << 11;
+/// `。` `！` `？`: a sentence end by itself.
+const WIDE_STOP: u16 = 1 << 12;
+
+/// The classes of each ASCII byte.
+static ASCII_CLASS: [u16; 128] = {
+    let mut t = [0u16; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() || c.is_ascii_control() {
+            BLANK
+        } else if c.is_ascii_lowercase() {
+            ALPHA | LOWER
+        } else if c.is_ascii_uppercase() {
+            ALPHA | UPPER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            match c {
+                b',' => COMMA,
+                b'|' | b'>' | b'/' => SEPARATOR,
+                b'.' | b'!' | b'?' => STOP,
+                _ => 0,
+            }
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The classes of the non-ASCII character at byte `i` of `s`, and its length.
+#[inline(never)]
+fn wide_class(s: &str, i: usize) -> (u16, usize) {
+    let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+        return (0, 1);
+    };
+    let mut k = 0;
+    if crate::normalize::is_blank(c) {
+        k |= BLANK;
+    }
+    if c.is_alphabetic() {
+        k |= ALPHA;
+        if c.is_lowercase() {
+            k |= LOWER;
+        } else if c.is_uppercase() {
+            k |= UPPER;
+        } else {
+            k |= CASELESS;
+        }
+    }
+    k |= match c {
+        '，' | '、' => COMMA,
+        '•' | '·' | '›' => SEPARATOR,
+        // « » are quotation marks when they come in pairs, else a breadcrumb arrow.
+        '«' => RARE | GUILLEMET_OPEN,
+        '»' => RARE | GUILLEMET_CLOSE,
+        '。' | '！' | '？' => RARE | WIDE_STOP,
+        '…' => STOP,
+        _ => 0,
+    };
+    (k, c.len_utf8())
+}
+
+/// True when `s` holds `http://`, `https://` or `www.`, or (`short`) `.com`, or starts
+/// with `@`.
+fn linky(s: &[u8], short: bool) -> bool {
+    for p in memchr::memchr2_iter(b':', b'.', s) {
+        let (before, at) = s.split_at(p);
+        let hit = if at.starts_with(b"://") {
+            before.ends_with(b"http") || before.ends_with(b"https")
+        } else {
+            at[0] == b'.' && (before.ends_with(b"www") || short && at.starts_with(b".com"))
+        };
+        if hit {
+            return true;
+        }
+    }
+    short && s.first() == Some(&b'@')
+}
+
+/// True when `s` starts with one to three ASCII digits and `.` or `)` (`1.`, `12)`).
+fn numbered(s: &[u8]) -> bool {
+    let digits = s.iter().take(4).take_while(|b| b.is_ascii_digit()).count();
+    (1..=3).contains(&digits) && matches!(s.get(digits), Some(b'.' | b')'))
+}
+
 /// Computes the features of every block.
 pub(crate) fn features(text: &str, blocks: &[Block]) -> Vec<Features> {
     blocks
@@ -114,59 +217,76 @@ pub(crate) fn features(text: &str, blocks: &[Block]) -> Vec<Features> {
 /// The features of one block's text.
 pub(crate) fn block_features(s: &str) -> Features {
     let mut f = Features::default();
+    // One pass over the bytes: ASCII from a table, other characters decoded once; the
+    // counts live in locals until the end.
+    let (mut chars, mut words, mut lower, mut upper) = (0usize, 0usize, 0usize, 0usize);
+    let (mut letters, mut caseless, mut digits) = (0usize, 0usize, 0usize);
+    let (mut commas, mut separators, mut inner_stops) = (0usize, 0usize, 0usize);
+    let mut guillemets = (0usize, 0usize);
     let mut in_word = false;
     let mut pending_case = false;
-    let mut prev = ' ';
-    let mut guillemets = (0usize, 0usize);
-    for c in s.chars() {
-        f.chars += 1;
-        // (blank, alphabetic, lower, upper), with a fast path for ASCII.
-        let (blank, alpha, lower, upper) = if c.is_ascii() {
-            (
-                c.is_ascii_whitespace() || c.is_ascii_control(),
-                c.is_ascii_alphabetic(),
-                c.is_ascii_lowercase(),
-                c.is_ascii_uppercase(),
-            )
+    // The previous character was `.` `!` `?` or `…`.
+    let mut prev_stop = false;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let k = if b < 0x80 {
+            i += 1;
+            ASCII_CLASS[usize::from(b)]
         } else {
-            let alpha = c.is_alphabetic();
-            (
-                crate::normalize::is_blank(c),
-                alpha,
-                alpha && c.is_lowercase(),
-                alpha && c.is_uppercase(),
-            )
+            let (k, len) = wide_class(s, i);
+            i += len;
+            k
         };
+        chars += 1;
+        let blank = k & BLANK != 0;
+        if blank && prev_stop {
+            inner_stops += 1;
+        }
+        prev_stop = k & STOP != 0;
+        commas += usize::from(k & COMMA != 0);
+        separators += usize::from(k & SEPARATOR != 0);
+        if k & RARE != 0 {
+            guillemets.0 += usize::from(k & GUILLEMET_OPEN != 0);
+            guillemets.1 += usize::from(k & GUILLEMET_CLOSE != 0);
+            inner_stops += usize::from(k & WIDE_STOP != 0);
+        }
         if !blank && !in_word {
-            f.words += 1;
+            words += 1;
             pending_case = true;
         }
-        if pending_case && (alpha || c.is_ascii_digit()) {
+        if pending_case && k & (ALPHA | DIGIT) != 0 {
             pending_case = false;
-            f.lower += usize::from(lower);
-            f.upper += usize::from(upper);
+            lower += usize::from(k & LOWER != 0);
+            upper += usize::from(k & UPPER != 0);
         }
-        if alpha {
-            f.letters += 1;
-            f.caseless += usize::from(!lower && !upper);
-        } else if c.is_ascii_digit() {
-            f.digits += 1;
-        }
-        match c {
-            ',' | '，' | '、' => f.commas += 1,
-            '|' | '•' | '·' | '›' | '>' | '/' => f.separators += 1,
-            // « » are quotation marks when they come in pairs, else a breadcrumb arrow.
-            '«' => guillemets.0 += 1,
-            '»' => guillemets.1 += 1,
-            '。' | '！' | '？' => f.inner_stops += 1,
-            _ => {}
-        }
-        if blank && matches!(prev, '.' | '!' | '?' | '…') {
-            f.inner_stops += 1;
-        }
+        letters += usize::from(k & ALPHA != 0);
+        caseless += usize::from(k & CASELESS != 0);
+        digits += usize::from(k & DIGIT != 0);
         in_word = !blank;
-        prev = c;
+        if b.is_ascii_alphabetic() {
+            // The rest of a run of ASCII letters only adds letters: no word start, no case
+            // left to decide, no punctuation.
+            let run = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            chars += run;
+            letters += run;
+            i += run;
+        }
     }
+    f.chars = chars;
+    f.words = words;
+    f.lower = lower;
+    f.upper = upper;
+    f.letters = letters;
+    f.caseless = caseless;
+    f.digits = digits;
+    f.commas = commas;
+    f.separators = separators;
+    f.inner_stops = inner_stops;
     f.separators += guillemets.1.saturating_sub(guillemets.0);
     let tail = s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c));
     let last = tail.chars().next_back();
@@ -175,15 +295,10 @@ pub(crate) fn block_features(s: &str) -> Features {
         || last == Some('…');
     f.colon = last.is_some_and(|c| c == ':' || c == '：');
     let lower = s.get(..s.len().min(200)).unwrap_or("");
-    f.linky = lower.contains("http://")
-        || lower.contains("https://")
-        || lower.contains("www.")
-        || (f.words <= 3 && (lower.contains(".com") || lower.starts_with('@')));
+    f.linky = linky(lower.as_bytes(), f.words <= 3);
     let first = s.trim_start();
     f.list_marker = first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
-        || first.split_once(['.', ')']).is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
-        })
+        || numbered(first.as_bytes())
         || first.starts_with('(');
     let folded = fold(s);
     let mut h = super::lexicon::Fnv::default();
@@ -210,11 +325,12 @@ pub(crate) fn block_features(s: &str) -> Features {
             || s.trim_end().ends_with(['»', '›', '>']))
         && lexicon().is("more", last_word);
     if f.words <= MAX_PHRASE_WORDS {
-        let words = folded
-            .as_bytes()
-            .split(|&b| b == b' ')
-            .filter(|w| !w.is_empty())
-            .count();
+        // Folded text has single spaces between words and none at the ends.
+        let words = if folded.is_empty() {
+            0
+        } else {
+            folded.bytes().filter(|&b| b == b' ').count() + 1
+        };
         f.reason = lexicon().boilerplate(&folded, words, f.sentence() && f.words >= 6);
     }
     if f.words <= MAX_FOLDED_WORDS {

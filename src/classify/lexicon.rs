@@ -4,7 +4,7 @@
 //! letters or digits turned into one space (`©` and `@` are kept as words), trimmed.
 
 use crate::model::BoilerplateReason;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -54,10 +54,11 @@ pub(crate) enum Mode {
 pub(crate) struct Lexicon {
     /// Folded phrase → (reason, mode).
     phrases: HashMap<String, (BoilerplateReason, Mode), FnvBuild>,
-    /// The first words of the phrases.
-    first_words: HashSet<String, FnvBuild>,
-    /// Longest phrase, in words.
-    max_phrase_words: usize,
+    /// The first words of the phrases, each with the most words of a phrase it starts.
+    first_words: HashMap<String, usize, FnvBuild>,
+    /// For each first byte, bit `min(len, 63)` is set when a first word of that byte and
+    /// length exists: most words are ruled out without hashing.
+    first_shapes: Vec<u64>,
     /// Folded word → kinds (`month`, `byline`, …).
     words: HashMap<String, Vec<&'static str>, FnvBuild>,
 }
@@ -97,9 +98,10 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             };
             if let Some(r) = reason(r) {
                 let folded = fold(p);
-                lex.max_phrase_words = lex.max_phrase_words.max(folded.split(' ').count());
-                lex.first_words
-                    .insert(folded.split(' ').next().unwrap_or("").to_string());
+                let n = folded.split(' ').count();
+                let first = folded.split(' ').next().unwrap_or("").to_string();
+                let most = lex.first_words.entry(first).or_default();
+                *most = (*most).max(n);
                 lex.phrases.insert(folded, (r, mode));
             }
         }
@@ -108,14 +110,36 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 lex.words.entry(fold(word)).or_default().push(kind);
             }
         }
+        lex.first_shapes = vec![0; 256];
+        for w in lex.first_words.keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                lex.first_shapes[usize::from(b)] |= shape_bit(w);
+            }
+        }
         lex
     })
+}
+
+/// The length bit of a word in [`Lexicon::first_shapes`].
+fn shape_bit(w: &str) -> u64 {
+    1 << w.len().min(63)
 }
 
 impl Lexicon {
     /// True when `word` (folded) is in list `kind`.
     pub(crate) fn is(&self, kind: &str, word: &str) -> bool {
         self.words.get(word).is_some_and(|k| k.contains(&kind))
+    }
+
+    /// The most words of a phrase starting with the folded word `w` (0 when none does).
+    fn phrase_words_from(&self, w: &str) -> usize {
+        let Some(&b) = w.as_bytes().first() else {
+            return 0;
+        };
+        if self.first_shapes.get(usize::from(b)).copied().unwrap_or(0) & shape_bit(w) == 0 {
+            return 0;
+        }
+        self.first_words.get(w).copied().unwrap_or(0)
     }
 
     /// The boilerplate reason of a folded block, by its phrases: `sentence` tells whether the
@@ -142,9 +166,9 @@ impl Lexicon {
         };
         let short = words <= 12;
         // Token byte ranges: a run of tokens is a slice of `folded` (single spaces).
-        let mut tokens: Vec<(usize, usize)> = Vec::with_capacity(words);
+        let mut tokens: Vec<(usize, usize)> = Vec::with_capacity(words + 1);
         let mut at = 0;
-        for space in memchr::memchr_iter(b' ', folded.as_bytes()) {
+        for (space, _) in folded.bytes().enumerate().filter(|&(_, b)| b == b' ') {
             tokens.push((at, space));
             at = space + 1;
         }
@@ -159,13 +183,12 @@ impl Lexicon {
         let mut all_reason = None;
         let mut i = 0;
         'outer: while i < tokens.len() {
-            if !self.first_words.contains(run(i, 1))
-                && !run(i, 1).bytes().all(|b| b.is_ascii_digit())
-            {
+            let most = self.phrase_words_from(run(i, 1));
+            if most == 0 && !run(i, 1).bytes().all(|b| b.is_ascii_digit()) {
                 all_reason = None;
                 break;
             }
-            for n in (1..=self.max_phrase_words.min(tokens.len() - i)).rev() {
+            for n in (1..=most.min(tokens.len() - i)).rev() {
                 if let Some(&(r, Mode::All)) = self.phrases.get(run(i, n)) {
                     all_reason.get_or_insert(r);
                     i += n;
@@ -189,10 +212,8 @@ impl Lexicon {
         }
         let mut best: Option<BoilerplateReason> = None;
         for start in 0..tokens.len() {
-            if !self.first_words.contains(run(start, 1)) {
-                continue;
-            }
-            for n in (1..=self.max_phrase_words.min(tokens.len() - start)).rev() {
+            let most = self.phrase_words_from(run(start, 1));
+            for n in (1..=most.min(tokens.len() - start)).rev() {
                 let hit = match self.phrases.get(run(start, n)) {
                     Some(&(r, Mode::Strong))
                         if !long
@@ -239,42 +260,59 @@ fn rank(r: BoilerplateReason) -> u8 {
 /// Folds text for matching: lower case, runs of other characters one space, trimmed.
 /// `©` and `@` are kept as words of their own.
 pub(crate) fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(c.to_ascii_lowercase());
-                continue;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits, lowered at once (`| 0x20` lowers a letter
+            // and keeps a digit).
+            let run = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - i);
+            if space && !out.is_empty() {
+                out.push(b' ');
             }
-            if c != '@' {
-                space = true;
-                continue;
-            }
+            space = false;
+            out.extend(bytes[i..i + run].iter().map(|&b| b | 0x20));
+            i += run;
+            continue;
         }
+        if b < 0x80 && b != b'@' {
+            space = true;
+            i += 1;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        let mut buf = [0u8; 4];
         if c.is_alphanumeric() || c == '©' || c == '@' {
             if space && !out.is_empty() {
-                out.push(' ');
+                out.push(b' ');
             }
             space = false;
             if c == '©' || c == '@' {
-                if !out.is_empty() && !out.ends_with(' ') {
-                    out.push(' ');
+                if !out.is_empty() && out.last() != Some(&b' ') {
+                    out.push(b' ');
                 }
-                out.push(c);
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                 space = true;
                 continue;
             }
-            out.extend(c.to_lowercase());
+            for l in c.to_lowercase() {
+                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
         } else {
             space = true;
         }
     }
-    out
+    // Built from whole characters of `s` and ASCII: always UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
