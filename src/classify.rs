@@ -161,11 +161,16 @@ fn class(f: &Features, meta: Meta) -> Class {
     }
 }
 
+/// The most one block adds to a run of story blocks: a whole story repeated in one
+/// block (a summary field, a text dump) must not pull the run past the junk after the
+/// story; a story that is one block still wins alone.
+const MAX_BLOCK_WEIGHT: f32 = 300.0;
+
 /// How much a block adds to a run of story blocks: prose adds its size in words, junk costs.
 fn weight(f: &Features, c: Class) -> f32 {
     let size = f.size() as f32;
     match c {
-        Class::Good => size,
+        Class::Good => size.min(MAX_BLOCK_WEIGHT),
         // A short line without a full stop between stories: a teaser headline.
         Class::Near if !f.terminal && !f.list_marker => -3.0,
         Class::Near => size * 0.2,

@@ -357,6 +357,46 @@ fn a_teaser_list_after_the_story_is_no_table() {
 }
 
 #[test]
+fn a_story_repeated_in_one_block_after_the_footer_stays_out() {
+    // A long story of distinct paragraphs…
+    let story: Vec<String> = (1..=12)
+        .map(|n| {
+            format!(
+                "On day {n} of the closure, traffic on the east bank moved slowly again, and the \
+                 engineers reported on their work at the piers to the town council, which \
+                 listened and asked about costs."
+            )
+        })
+        .collect();
+    let mut parts: Vec<&str> = vec!["Council closes the old river bridge"];
+    parts.extend(story.iter().map(String::as_str));
+    parts.extend([
+        "Related coverage:",
+        "Storm damages the primary school roof",
+        "County team wins the cup",
+        "Share on Facebook",
+        "Share on Twitter",
+        "Share by email",
+        "Print",
+        "Jane Doe",
+        "Local News",
+        "Newsletter",
+        "Contact us",
+        "Advertise",
+        "Jobs",
+        "Privacy Policy",
+        "Terms of Use",
+        "Cookie settings",
+    ]);
+    // …then a summary field that holds all of it, several times over, in one block.
+    let copy = format!("In brief. {}", story.join(" ").repeat(3));
+    parts.push(&copy);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(body(&got), story, "{got:#?}");
+}
+
+#[test]
 fn byline_forms() {
     for byline in [
         "By Jane Doe",
