@@ -74,6 +74,9 @@ enum Meta {
 /// The fewest blocks in a row that make a chart inside the story ([`chart_blocks`]).
 const CHART_MIN: usize = 6;
 
+/// The fewest words of prose above a comment thread that make the story.
+const MIN_STORY_ABOVE_COMMENTS: usize = 30;
+
 /// How many blocks before the story are searched for the headline.
 const HEADER_WINDOW: usize = 30;
 
@@ -87,7 +90,17 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         .iter()
         .map(|b| b.span.get(text).unwrap_or(""))
         .collect();
-    let meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
+    let mut meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
+    // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
+    let mut comments = (0usize, None::<usize>);
+    for (i, (f, m)) in feats.iter_mut().zip(meta.iter_mut()).enumerate() {
+        if lines::is_comment_header(f) {
+            f.reason = Some(BoilerplateReason::Comments);
+            *m = Meta::None;
+            comments.0 += 1;
+            comments.1.get_or_insert(i);
+        }
+    }
     // A credit ("Image copyright Agency") is not a copyright footer; a long block that
     // starts like an earlier one is a copy.
     let mut prefixes: HashSet<u64, lexicon::FnvBuild> = HashSet::default();
@@ -103,7 +116,21 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
     let table = table::table_blocks(&feats, &class, |i| is_barrier(&feats[i], class[i]));
-    let Some((start, end)) = body_run(&feats, &class, &table) else {
+    // Below the first of several comment headers is a comment thread: the story ends
+    // above it, when there is prose above it.
+    let above = match comments {
+        (2.., Some(first)) => {
+            body_run(&feats[..first], &class[..first], &table[..first]).filter(|&(s, e)| {
+                let prose: usize = (s..=e)
+                    .filter(|&i| class[i] == Class::Good)
+                    .map(|i| feats[i].size())
+                    .sum();
+                prose >= MIN_STORY_ABOVE_COMMENTS
+            })
+        }
+        _ => None,
+    };
+    let Some((start, end)) = above.or_else(|| body_run(&feats, &class, &table)) else {
         let story = overlap::StoryWords::default();
         header(&raw, &feats, &meta, &class, n, &story, &mut labels);
         duplicates(&feats, &mut labels);

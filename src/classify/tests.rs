@@ -397,6 +397,25 @@ fn a_story_repeated_in_one_block_after_the_footer_stays_out() {
 }
 
 #[test]
+fn a_comment_thread_without_a_heading_ends_the_story() {
+    let mut parts = vec!["Council closes the old river bridge"];
+    parts.extend(&STORY[..2]);
+    let thread = [
+        "Sam Smith on March 3, 2021 at 4:47 pm said:",
+        "I have crossed that bridge every morning for twenty years, and I always wondered when somebody would finally look at those cracks in the piers.",
+        "Ann Park on March 3, 2021 at 6:02 pm said:",
+        "The footbridge idea sounds good, but who is going to pay for it? The town already spends far too little on the roads, and the buses are late every day.",
+        "It would be better to fix the bridge properly once, even if the work takes a year.",
+        "Bo Lee on March 4, 2021 at 8:15 am said:",
+        "Twenty extra minutes each way is a lot for the people who live on the east bank, and nobody on the council seems to care about the shops there either.",
+    ];
+    parts.extend(thread);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(body(&got), &STORY[..2], "{got:#?}");
+}
+
+#[test]
 fn byline_forms() {
     for byline in [
         "By Jane Doe",
