@@ -233,6 +233,10 @@ fn is_verb_adjunct(w: &str) -> bool {
                 | "who"
                 | "famously"
                 | "only"
+                | "always"
+                | "already"
+                | "sometimes"
+                | "soon"
                 | "memorably"
                 | "then-"
                 | "subsequently"
@@ -527,7 +531,7 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
         || lex::is_title_word(f)
         || matches!(
             f,
-            "who" | "which" | "whose" | "then" | "now" | "himself" | "herself"
+            "who" | "who's" | "who’s" | "which" | "whose" | "then" | "now" | "himself" | "herself"
         )
         // "campaign manager", "Sanders’ campaign manager": ending on a role word.
         || toks.len() <= 5
@@ -818,6 +822,14 @@ fn participial_intro(text: &str, chunk: &[Tok]) -> bool {
         && (ends_subject(s) || is_determiner(s) || matches!(s, "by" | "for" | "of" | "up"))
 }
 
+/// Conjunctions and adverbs that may open a sentence before its subject: "And then he".
+fn is_leading_conjunction(w: &str) -> bool {
+    matches!(
+        w,
+        "But" | "And" | "Yet" | "So" | "Or" | "Then" | "then" | "also" | "Also"
+    )
+}
+
 /// The subject of the sentence: its first noun phrase after introductory chunks
 /// ("In Salem, New Hampshire, Trump went after Bush, calling him …" → "Trump").
 fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
@@ -828,11 +840,12 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let mut cs = chunks(text, &toks[start..]);
     // "But he wanted to know", "And she is sure": a leading conjunction is no subject.
     if let Some(c) = cs.first_mut() {
-        if c.len() > 1 && matches!(w(text, &c[0]), "But" | "And" | "Yet" | "So" | "Or") {
+        while c.len() > 1 && is_leading_conjunction(w(text, &c[0])) {
             *c = &c[1..];
         }
     }
     let mut k = 0;
+    let mut participle_before = false;
     // Skip introductory chunks (and the place names that follow them).
     while k < cs.len() {
         let f = w(text, &cs[k][0]);
@@ -877,7 +890,12 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
                 | "Therefore"
         ) || f.ends_with("ly");
         let place_after_intro = k > 0 && is_name_phrase(text, cs[k]) && cs.len() > k + 1;
-        if intro || participial_intro(text, cs[k]) || (place_after_intro && k == 1) {
+        // "Preceded by Joe Doe, the sheriff, Lee launched …": an appositive to the intro.
+        let appositive_after_intro =
+            participle_before && is_appositive(text, cs[k]) && cs.len() > k + 1;
+        let participle = participial_intro(text, cs[k]);
+        if intro || participle || (place_after_intro && k == 1) || appositive_after_intro {
+            participle_before = participle;
             k += 1;
         } else {
             break;
@@ -1847,6 +1865,21 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                     j -= 1;
                 }
             }
+            // "Sanders pushed his promise of “…”": a possessive pronoun points back to the
+            // sentence's named subject.
+            if matches!(w(text, &sent[p]), "his" | "her" | "their") {
+                if let Some((m, _)) = sentence_subject(text, &sent[..p]) {
+                    let mtoks = tokens_in(sent, m);
+                    let named = trailing_name(text, mtoks).is_some_and(|(_, e)| e == mtoks.len());
+                    if named && plausible_subject(text, sent, m) {
+                        return Some(Found {
+                            mention: m,
+                            appositive: None,
+                            verb,
+                        });
+                    }
+                }
+            }
             return Some(Found {
                 mention: Span::new(sent[j].span.start, sent[p].span.end),
                 appositive: None,
@@ -1900,7 +1933,11 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
     }
     // "… and said", "… but added": the subject of the sentence.
     let prev_word = sent[..v].iter().rev().find(|t| {
-        t.kind != Tk::Word || !matches!(w(text, t), "also" | "later" | "then" | "again" | "once")
+        t.kind != Tk::Word
+            || !matches!(
+                w(text, t),
+                "also" | "later" | "then" | "again" | "once" | "now"
+            )
     });
     if prev_word.is_some_and(|t| t.kind == Tk::Word && matches!(w(text, t), "and" | "but")) {
         // The subject of the clause holding the first verb ("he laughed and said"), else
@@ -1962,14 +1999,25 @@ fn according_tail(text: &str, toks: &[Tok]) -> Option<Found> {
 
 /// A clause-final attribution closing the sentence a quote sits in (`toks` runs from the
 /// quote's close mark): `Costs are “too high” for now, Lee said in an interview.`
-fn clause_final_tail(text: &str, toks: &[Tok]) -> Option<Found> {
+/// `open` is where a later quote ending in a comma left off (`“…,” Lee said`), the first
+/// boundary tried; then the commas, from the last.
+fn clause_final_tail(text: &str, toks: &[Tok], open: Option<usize>) -> Option<Found> {
     let end = toks
         .iter()
         .position(|t| t.kind == Tk::End)
         .unwrap_or(toks.len());
     let sent = &toks[..end];
-    for c in (0..sent.len()).rev().filter(|&c| sent[c].kind == Tk::Comma) {
-        let rest = &sent[c + 1..];
+    let boundaries = open.filter(|&o| o < sent.len()).into_iter().chain(
+        (0..sent.len())
+            .rev()
+            .filter(|&c| sent[c].kind == Tk::Comma)
+            .map(|c| c + 1),
+    );
+    for from in boundaries {
+        let rest = &sent[from..];
+        if rest.is_empty() {
+            continue;
+        }
         if cue_at(text, rest, 0) == Some(Cue::Finite) && !takes_addressee(w(text, &rest[0])) {
             if let Some(np) = rest.get(1..).and_then(|r| np_after(text, r)) {
                 return Some(Found {
@@ -2074,8 +2122,11 @@ fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
         .rev()
         .find(|t| t.span.end <= mention.start)
         .is_some_and(|t| t.kind == Tk::Comma);
-    let after_conjunction = sent.get(1).is_some_and(|t| t.span.start == mention.start)
-        && matches!(w(text, first), "But" | "And" | "Yet" | "So" | "Or");
+    let lead = sent.partition_point(|t| t.span.start < mention.start);
+    let after_conjunction = (1..=3).contains(&lead)
+        && sent[..lead]
+            .iter()
+            .all(|t| t.kind == Tk::Word && is_leading_conjunction(w(text, t)));
     if !(mention.start == first.span.start || after_intro || after_conjunction)
         || !plausible_subject(text, sent, mention)
     {
@@ -2112,10 +2163,11 @@ fn previous_subject(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found
         .iter()
         .rposition(|t| t.kind == Tk::End)
         .map_or(0, |i| i + 1);
-    if after_quote && start == 0 {
+    let ps = &toks[start..end];
+    // Right after another quote, a sentence with a cue is that quote's attribution.
+    if after_quote && start == 0 && (0..ps.len()).any(|i| cue_at(text, ps, i).is_some()) {
         return None;
     }
-    let ps = &toks[start..end];
     let (mention, _) = sentence_subject(text, ps)?;
     if !plausible_subject(text, ps, mention) {
         return None;
@@ -2523,13 +2575,32 @@ pub(crate) fn attribute(
                 according_tail(text, &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)])
             };
             let found = tail.or(found);
-            let found = found.or_else(|| {
-                if ends_sentence {
-                    None
-                } else {
-                    clause_final_tail(text, after)
+            // The rest of the sentence runs on through later quotes that do not end it:
+            // `Costs are “high” and “rising,” Lee said.`
+            let mut rest_end = ae;
+            let mut open = None;
+            for (j, later) in block_quotes.iter().enumerate().skip(k + 1) {
+                let c = later.content.get(text).unwrap_or("");
+                if later.close.is_none() || c.ends_with(['.', '?', '!']) {
+                    break;
                 }
+                rest_end = frames[j + 1].1;
+                open = c.ends_with(',').then(|| frames[j + 1].0 - as_);
+            }
+            let rest = &toks[as_..rest_end.min(as_ + MAX_FRAME_TOKENS)];
+            // A possessive speech noun ("Lee's comments") is a last resort.
+            let possessive = found.is_some_and(|f| {
+                f.verb.get(text).is_some_and(is_speech_noun)
+                    && toks
+                        .iter()
+                        .rposition(|t| t.span.end <= f.verb.start)
+                        .is_some_and(|i| is_possessive(w(text, &toks[i])))
             });
+            let found = if ends_sentence || q.close.is_none() || !(found.is_none() || possessive) {
+                found
+            } else {
+                clause_final_tail(text, rest, open).or(found)
+            };
             let found = found.or_else(|| subject_fallback(text, before));
             let found = found.or_else(|| {
                 (!q.continues_previous)
@@ -3317,5 +3388,43 @@ mod tests {
         for (text, mention) in cases {
             assert_eq!(one(text).1, Some(*mention), "mention of {text}");
         }
+    }
+
+    #[test]
+    fn leading_adverbs_and_possessive_pronouns() {
+        let cases: &[(&str, &str)] = &[
+            // "And then": both words open the sentence before its subject.
+            (
+                "And then Dana Kirk went on the attack, saying, \"The pier is ours.\"",
+                "Dana Kirk",
+            ),
+            // "has always claimed": an adverb between subject and verb.
+            (
+                "The harbour board has always claimed the pier is \"perfectly safe.\"",
+                "The harbour board",
+            ),
+            // A possessive pronoun before a speech noun points back to the named subject.
+            (
+                "Dana Kirk repeated her promise of \"a new pier by spring.\"",
+                "Dana Kirk",
+            ),
+        ];
+        for (text, mention) in cases {
+            assert_eq!(one(text).1, Some(*mention), "mention of {text}");
+        }
+    }
+
+    #[test]
+    fn clause_final_attribution_across_later_quotes() {
+        // The sentence runs on through a later quote ending in a comma.
+        let rows = run(
+            "The pier is \"a hazard to swimmers\" and \"a waste of money,\" Dana Kirk, the harbour engineer, said on Monday.",
+        );
+        assert_eq!(rows[0].speaker, Some("Dana Kirk"));
+        assert_eq!(rows[1].speaker, Some("Dana Kirk"));
+        // A possessive speech noun yields to a clause-final attribution.
+        let (_, mention, ..) =
+            one("Lee's comments fuel \"the anger on the waterfront\" in town, the divers say.");
+        assert_eq!(mention, Some("the divers"));
     }
 }
