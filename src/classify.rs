@@ -11,12 +11,13 @@
 //! 2. **Prose classes**: each block is *good* (reads as prose), *near* (a short sentence),
 //!    *short* or *bad* (boilerplate or metadata).
 //! 3. **Main body run**: good blocks are chained into clusters while the junk between them
-//!    stays small; the heaviest cluster is the story. Inside it, short blocks are kept as
+//!    stays small; the heaviest cluster is the story. Tables between paragraphs (runs of
+//!    short cells whose shapes repeat row after row, [`table`]) cost nothing. Inside it, short blocks are kept as
 //!    paragraphs (list items, one-line paragraphs) or subheads (short, no sentence
 //!    punctuation, followed by prose); bad blocks are set aside.
 //! 4. **Header and trailer**: the headline is chosen among the title-like blocks before
 //!    the story (closeness, a byline or date after it, repeated copies and "Title | Site"
-//!    variants); a sentence under it is the dek; bylines, dates and credits are labelled;
+//!    variants, content words shared with the story's first lines, [`overlap`]); a sentence under it is the dek; bylines, dates and credits are labelled;
 //!    after the story come credit lines, related-topic tags and boilerplate. A later exact
 //!    repeat of a block is a `duplicate`.
 
@@ -24,6 +25,7 @@ mod features;
 mod lexicon;
 mod lines;
 mod overlap;
+mod table;
 
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
@@ -72,6 +74,9 @@ enum Meta {
 /// The fewest blocks in a row that make a chart inside the story ([`chart_blocks`]).
 const CHART_MIN: usize = 6;
 
+/// The fewest words of prose above a comment thread that make the story.
+const MIN_STORY_ABOVE_COMMENTS: usize = 30;
+
 /// How many blocks before the story are searched for the headline.
 const HEADER_WINDOW: usize = 30;
 
@@ -85,7 +90,17 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         .iter()
         .map(|b| b.span.get(text).unwrap_or(""))
         .collect();
-    let meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
+    let mut meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
+    // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
+    let mut comments = (0usize, None::<usize>);
+    for (i, (f, m)) in feats.iter_mut().zip(meta.iter_mut()).enumerate() {
+        if lines::is_comment_header(f) {
+            f.reason = Some(BoilerplateReason::Comments);
+            *m = Meta::None;
+            comments.0 += 1;
+            comments.1.get_or_insert(i);
+        }
+    }
     // A credit ("Image copyright Agency") is not a copyright footer; a long block that
     // starts like an earlier one is a copy.
     let mut prefixes: HashSet<u64, lexicon::FnvBuild> = HashSet::default();
@@ -100,13 +115,28 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let class: Vec<Class> = feats.iter().zip(&meta).map(|(f, &m)| class(f, m)).collect();
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
-    let Some((start, end)) = body_run(&feats, &class) else {
+    let table = table::table_blocks(&feats, &class, |i| is_barrier(&feats[i], class[i]));
+    // Below the first of several comment headers is a comment thread: the story ends
+    // above it, when there is prose above it.
+    let above = match comments {
+        (2.., Some(first)) => {
+            body_run(&feats[..first], &class[..first], &table[..first]).filter(|&(s, e)| {
+                let prose: usize = (s..=e)
+                    .filter(|&i| class[i] == Class::Good)
+                    .map(|i| feats[i].size())
+                    .sum();
+                prose >= MIN_STORY_ABOVE_COMMENTS
+            })
+        }
+        _ => None,
+    };
+    let Some((start, end)) = above.or_else(|| body_run(&feats, &class, &table)) else {
         let story = overlap::StoryWords::default();
         header(&raw, &feats, &meta, &class, n, &story, &mut labels);
         duplicates(&feats, &mut labels);
         return labels;
     };
-    body(&feats, &meta, &class, start, end, &mut labels);
+    body(&feats, &meta, &class, &table, start, end, &mut labels);
     let story = overlap::StoryWords::new(
         (start..=end)
             .filter(|&i| class[i] == Class::Good)
@@ -158,11 +188,16 @@ fn class(f: &Features, meta: Meta) -> Class {
     }
 }
 
+/// The most one block adds to a run of story blocks: a whole story repeated in one
+/// block (a summary field, a text dump) must not pull the run past the junk after the
+/// story; a story that is one block still wins alone.
+const MAX_BLOCK_WEIGHT: f32 = 300.0;
+
 /// How much a block adds to a run of story blocks: prose adds its size in words, junk costs.
 fn weight(f: &Features, c: Class) -> f32 {
     let size = f.size() as f32;
     match c {
-        Class::Good => size,
+        Class::Good => size.min(MAX_BLOCK_WEIGHT),
         // A short line without a full stop between stories: a teaser headline.
         Class::Near if !f.terminal && !f.list_marker => -3.0,
         Class::Near => size * 0.2,
@@ -226,7 +261,7 @@ fn is_barrier(f: &Features, c: Class) -> bool {
 /// The first and last block of the main body run: the run of blocks with the greatest
 /// total [`weight`], then neighbouring runs of real weight that no barrier separates from
 /// it (a story cut in two by a code listing, a chart or a share bar).
-fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
+fn body_run(feats: &[Features], class: &[Class], table: &[bool]) -> Option<(usize, usize)> {
     // A run of junk costs more the longer it goes on: the k-th block of a run of set-aside
     // blocks in a row weighs (1 + k / 2) times its own weight.
     let grow = 0.5f32;
@@ -234,9 +269,14 @@ fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
     let w: Vec<f32> = feats
         .iter()
         .zip(class)
-        .map(|(f, &c)| {
+        .zip(table)
+        .map(|((f, &c), &cell)| {
             let x = weight(f, c);
-            if c == Class::Bad {
+            if cell {
+                // A table between paragraphs of the story costs nothing.
+                run = 0;
+                x.max(0.0)
+            } else if c == Class::Bad {
                 run += 1;
                 x * (1.0 + grow * (run - 1) as f32)
             } else {
@@ -323,6 +363,7 @@ fn body(
     feats: &[Features],
     meta: &[Meta],
     class: &[Class],
+    table: &[bool],
     start: usize,
     end: usize,
     labels: &mut [Label],
@@ -331,6 +372,7 @@ fn body(
     for i in start..=end {
         let f = &feats[i];
         labels[i] = match class[i] {
+            Class::Short | Class::Near | Class::Good if table[i] => Label::Paragraph,
             Class::Good | Class::Near => Label::Paragraph,
             Class::Short if chart[i - start] => Label::Boilerplate(BoilerplateReason::Other),
             Class::Bad => match aside(f, meta[i]) {

@@ -274,6 +274,17 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
     marked || agency || at_start || slash || label
 }
 
+/// True for the header of a reader's comment: "Jane Doe on May 3, 2020 at 4:47 pm said:",
+/// "Sam Roe, 12.03.2021 22:15 schrieb:" — a colon after a verb of saying or writing, and a
+/// time stamp (three digits or more).
+pub(crate) fn is_comment_header(f: &Features) -> bool {
+    if !f.colon || f.digits < 3 || !(3..=20).contains(&f.words) || f.folded.is_empty() {
+        return false;
+    }
+    let last = f.folded.rsplit(' ').next().unwrap_or("");
+    lexicon().is("commentverb", last)
+}
+
 /// True for a heading of related-topic tags: "Related News", "Tags:", "Topics", "Filed under".
 pub(crate) fn is_tag_heading(f: &Features) -> bool {
     if f.words == 0 || f.words > 3 || f.terminal || f.folded.is_empty() {
@@ -412,6 +423,24 @@ mod tests {
             "How Engineers Rebuilt the Bridge in 2020: A Video Report on the Works",
         ] {
             assert!(!check(is_credit, s), "{s}");
+        }
+    }
+
+    #[test]
+    fn comment_headers() {
+        for s in [
+            "Jane Doe on March 3, 2021 at 4:47 pm said:",
+            "Sam Roe, 12.03.2021 22:15 schrieb:",
+            "Ana Ruiz el 3 de marzo de 2021 a las 10:15 dijo:",
+        ] {
+            assert!(is_comment_header(&block_features(s)), "{s}");
+        }
+        for s in [
+            "Jane Doe said:",
+            "The mayor said on Tuesday that the bridge would close.",
+            "In a statement, the council said:",
+        ] {
+            assert!(!is_comment_header(&block_features(s)), "{s}");
         }
     }
 
