@@ -803,6 +803,21 @@ fn clause_start(text: &str, toks: &[Tok]) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// A fronted participial phrase: "Flying home that night", "Preceded by the sheriff",
+/// "Based on the memo" (a capitalized -ing/-ed word, then a preposition or determiner; not
+/// "Manning said").
+fn participial_intro(text: &str, chunk: &[Tok]) -> bool {
+    let [first, second, ..] = chunk else {
+        return false;
+    };
+    let f = w(text, first);
+    let s = w(text, second);
+    f.len() >= 5
+        && f.chars().next().is_some_and(char::is_uppercase)
+        && (f.ends_with("ing") || f.ends_with("ed"))
+        && (ends_subject(s) || is_determiner(s) || matches!(s, "by" | "for" | "of" | "up"))
+}
+
 /// The subject of the sentence: its first noun phrase after introductory chunks
 /// ("In Salem, New Hampshire, Trump went after Bush, calling him …" → "Trump").
 fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
@@ -810,7 +825,13 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
         .iter()
         .rposition(|t| matches!(t.kind, Tk::End))
         .map_or(0, |i| i + 1);
-    let cs = chunks(text, &toks[start..]);
+    let mut cs = chunks(text, &toks[start..]);
+    // "But he wanted to know", "And she is sure": a leading conjunction is no subject.
+    if let Some(c) = cs.first_mut() {
+        if c.len() > 1 && matches!(w(text, &c[0]), "But" | "And" | "Yet" | "So" | "Or") {
+            *c = &c[1..];
+        }
+    }
     let mut k = 0;
     // Skip introductory chunks (and the place names that follow them).
     while k < cs.len() {
@@ -856,7 +877,7 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
                 | "Therefore"
         ) || f.ends_with("ly");
         let place_after_intro = k > 0 && is_name_phrase(text, cs[k]) && cs.len() > k + 1;
-        if intro || (place_after_intro && k == 1) {
+        if intro || participial_intro(text, cs[k]) || (place_after_intro && k == 1) {
             k += 1;
         } else {
             break;
@@ -957,7 +978,24 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
         }
     }
     let mut cs = chunks(text, toks);
-    let last = cs.pop()?;
+    let mut last = cs.pop()?;
+    // "Lee, at a rally in Columbus, Ohio, said": the state closes an aside, not a subject.
+    if last.len() == 1 && lex::is_name_word(w(text, &last[0])) && !cs.is_empty() {
+        let at = toks.partition_point(|t| t.span.start < last[0].span.start);
+        let place = at >= 3
+            && toks.get(at + 1).is_some_and(|t| t.kind == Tk::Comma)
+            && toks[at - 1].kind == Tk::Comma
+            && lex::is_name_word(w(text, &toks[at - 2]))
+            && toks[..at - 2]
+                .iter()
+                .rev()
+                .take_while(|t| t.kind == Tk::Word)
+                .take(4)
+                .any(|t| matches!(w(text, t), "in" | "at" | "from" | "near"));
+        if place {
+            last = cs.pop()?;
+        }
+    }
     // Age or appositives after a name: "X, 45, said", "X, a spokesman, said",
     // "X, the minister, a member of the council, said".
     let age = |c: &[Tok]| c.len() == 1 && w(text, &c[0]).bytes().all(|b| b.is_ascii_digit());
@@ -1922,6 +1960,39 @@ fn according_tail(text: &str, toks: &[Tok]) -> Option<Found> {
     })
 }
 
+/// A clause-final attribution closing the sentence a quote sits in (`toks` runs from the
+/// quote's close mark): `Costs are “too high” for now, Lee said in an interview.`
+fn clause_final_tail(text: &str, toks: &[Tok]) -> Option<Found> {
+    let end = toks
+        .iter()
+        .position(|t| t.kind == Tk::End)
+        .unwrap_or(toks.len());
+    let sent = &toks[..end];
+    for c in (0..sent.len()).rev().filter(|&c| sent[c].kind == Tk::Comma) {
+        let rest = &sent[c + 1..];
+        if cue_at(text, rest, 0) == Some(Cue::Finite) && !takes_addressee(w(text, &rest[0])) {
+            if let Some(np) = rest.get(1..).and_then(|r| np_after(text, r)) {
+                return Some(Found {
+                    mention: np,
+                    appositive: None,
+                    verb: rest[0].span,
+                });
+            }
+        }
+        if let Some(f) = subject_first(text, rest, false) {
+            // Not a relative clause: ", whom he described as …".
+            let relative = matches!(
+                w(text, &rest[0]),
+                "who" | "whom" | "which" | "that" | "whose" | "where" | "when"
+            );
+            if !relative && rest[0].span.start == f.mention.start {
+                return Some(f);
+            }
+        }
+    }
+    None
+}
+
 /// A clause-final attribution ending the sentence `toks` (its end token removed):
 /// `…, Schiff said`, `…, said Mr. Smith`.
 fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
@@ -1997,7 +2068,17 @@ fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
     let sent = &toks[start..];
     let first = sent.first()?;
     let (mention, _) = sentence_subject(text, sent)?;
-    if mention.start != first.span.start || !plausible_subject(text, sent, mention) {
+    // At the start of the sentence, or right after its introductory chunks.
+    let after_intro = sent
+        .iter()
+        .rev()
+        .find(|t| t.span.end <= mention.start)
+        .is_some_and(|t| t.kind == Tk::Comma);
+    let after_conjunction = sent.get(1).is_some_and(|t| t.span.start == mention.start)
+        && matches!(w(text, first), "But" | "And" | "Yet" | "So" | "Or");
+    if !(mention.start == first.span.start || after_intro || after_conjunction)
+        || !plausible_subject(text, sent, mention)
+    {
         return None;
     }
     let mtoks = tokens_in(sent, mention);
@@ -2005,7 +2086,7 @@ fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
     let person = (mtoks.len() == 1 && lex::is_personal_pronoun(w(text, &mtoks[0])))
         || trailing_name(text, mtoks).is_some_and(|(_, e)| e == mtoks.len());
     let lone_determiner = mtoks.len() == 1 && is_determiner(&w(text, &mtoks[0]).to_lowercase());
-    if !person && (mtoks.len() > 4 || lone_determiner) {
+    if !person && (mtoks.len() > 5 || lone_determiner) {
         return None;
     }
     let verb = sent
@@ -2442,6 +2523,13 @@ pub(crate) fn attribute(
                 according_tail(text, &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)])
             };
             let found = tail.or(found);
+            let found = found.or_else(|| {
+                if ends_sentence {
+                    None
+                } else {
+                    clause_final_tail(text, after)
+                }
+            });
             let found = found.or_else(|| subject_fallback(text, before));
             let found = found.or_else(|| {
                 (!q.continues_previous)
@@ -3176,5 +3264,58 @@ mod tests {
         let rows = run("\"We lost,\" Lee said. \"We will rebuild.\"");
         assert_eq!(rows[1].speaker, Some("Lee"));
         assert_eq!(rows[1].resolution, Some(Continuation));
+    }
+
+    #[test]
+    fn fronted_phrases_and_places_before_the_subject() {
+        let cases: &[(&str, &str)] = &[
+            // A fronted participial phrase is introductory; the subject follows it.
+            (
+                "Flying home that night, Dana Kirk called the trip \"a triumph.\"",
+                "Dana Kirk",
+            ),
+            // No cue: the subject after an introductory phrase still owns the quote.
+            (
+                "At the harbour meeting, Dana Kirk offered the council \"a modest proposal for the pier.\"",
+                "Dana Kirk",
+            ),
+            // A state closing a place aside is no subject.
+            (
+                "Lee, at a rally in Salem, Oregon, said the pier was \"finished.\"",
+                "Lee",
+            ),
+            // But a place in an introductory phrase before the subject is left alone.
+            (
+                "During the debate in Salem, Lee said the pier was \"finished.\"",
+                "Lee",
+            ),
+        ];
+        for (text, mention) in cases {
+            assert_eq!(one(text).1, Some(*mention), "mention of {text}");
+        }
+    }
+
+    #[test]
+    fn conjunctions_and_clause_final_tails() {
+        let cases: &[(&str, &str)] = &[
+            // A leading conjunction before the subject of a cue-less sentence.
+            (
+                "But she wanted to know, \"Who will pay for the pier?\"",
+                "she",
+            ),
+            // A clause-final attribution closing the quote's sentence.
+            (
+                "The divers did \"remarkable work\" on the pier, Lee said in an interview.",
+                "Lee",
+            ),
+            // Not a relative clause after the quote.
+            (
+                "Lee thanked the divers for \"remarkable work,\" and praised Kirk, whom she called brave.",
+                "Lee",
+            ),
+        ];
+        for (text, mention) in cases {
+            assert_eq!(one(text).1, Some(*mention), "mention of {text}");
+        }
     }
 }

@@ -752,6 +752,15 @@ fn metadata_follows(meta: &[Meta], class: &[Class], i: usize, start: usize) -> b
 /// "Title | Site" → "Title": the text before a site-name separator, when what is cut off
 /// is shorter than what remains.
 fn site_cut(s: &str) -> Option<&str> {
+    // Every separator is a space and then `|`, `-`, `:` or the lead byte of `–`, `—`, `·`,
+    // `»`: without such a pair there is nothing to search for.
+    let maybe = s
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b' ' && matches!(w[1], b'|' | b'-' | b':' | 0xE2 | 0xC2));
+    if !maybe {
+        return None;
+    }
     for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
         if let Some(at) = s.rfind(sep) {
             let (head, tail) = (s.get(..at)?, s.get(at + sep.len()..)?);
