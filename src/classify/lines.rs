@@ -271,7 +271,20 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
         && f.words <= 12;
     // "Media caption …", "Video caption …": a caption label of two words.
     let label = tokens.get(1) == Some(&"caption") && f.words >= 3;
-    marked || agency || at_start || slash || label || trailing_credit(s)
+    // "Jane Doe Submitted photo", "File photo": a short line ending in a credit word in
+    // lower case after a capitalized one (a title-case heading capitalizes both).
+    let tail_word = f.words <= 8
+        && !f.terminal
+        && raw_words.len() >= 2
+        && raw_words.last().is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && crate::lex::with_lower(w, |l| lex.is("credit", l))
+        })
+        && raw_words[raw_words.len() - 2]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+    marked || agency || at_start || slash || label || tail_word || trailing_credit(s)
 }
 
 /// True when a caption ends with a credit in brackets: "The map of the moon. (NASA/JPL)",
@@ -437,6 +450,7 @@ mod tests {
             "Image caption The mayor at the opening of the bridge on Tuesday",
             "Media caption The mayor says the bridge will reopen in May",
             "The first full map of the moon's far side. (Space Agency/Jane Doe)",
+            "Jane Doe Submitted photo",
         ] {
             assert!(check(is_credit, s), "{s}");
         }
@@ -447,6 +461,7 @@ mod tests {
             "How Engineers Rebuilt the Bridge in 2020: A Video Report on the Works",
             "The council voted on the plan (yes/no) on Tuesday.",
             "Prices rose sharply (see chart/table)",
+            "The Story Behind The Photo",
         ] {
             assert!(!check(is_credit, s), "{s}");
         }
