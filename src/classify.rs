@@ -74,6 +74,13 @@ enum Meta {
 /// The fewest blocks in a row that make a chart inside the story ([`chart_blocks`]).
 const CHART_MIN: usize = 6;
 
+/// The longest box of related-story links that a story may run across.
+const RELATED_BOX_LEN: usize = 12;
+
+/// The share of content words a run across a related-stories box must share with the
+/// story.
+const MIN_ON_TOPIC: f32 = 0.3;
+
 /// The fewest words of prose above a comment thread that make the story.
 const MIN_STORY_ABOVE_COMMENTS: usize = 30;
 
@@ -119,24 +126,29 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     // Below the first of several comment headers is a comment thread: the story ends
     // above it, when there is prose above it.
     let above = match comments {
-        (2.., Some(first)) => {
-            body_run(&feats[..first], &class[..first], &table[..first]).filter(|&(s, e)| {
-                let prose: usize = (s..=e)
-                    .filter(|&i| class[i] == Class::Good)
-                    .map(|i| feats[i].size())
-                    .sum();
-                prose >= MIN_STORY_ABOVE_COMMENTS
-            })
-        }
+        (2.., Some(first)) => body_run(
+            &raw[..first],
+            &feats[..first],
+            &class[..first],
+            &table[..first],
+        )
+        .filter(|&(s, e)| {
+            let prose: usize = (s..=e)
+                .filter(|&i| class[i] == Class::Good)
+                .map(|i| feats[i].size())
+                .sum();
+            prose >= MIN_STORY_ABOVE_COMMENTS
+        }),
         _ => None,
     };
-    let Some((start, end)) = above.or_else(|| body_run(&feats, &class, &table)) else {
+    let Some((start, end)) = above.or_else(|| body_run(&raw, &feats, &class, &table)) else {
         let story = overlap::StoryWords::default();
         header(&raw, &feats, &meta, &class, n, &story, &mut labels);
         duplicates(&feats, &mut labels);
         return labels;
     };
     body(&feats, &meta, &class, &table, start, end, &mut labels);
+    related_boxes(&feats, &class, start, end, &mut labels);
     let story = overlap::StoryWords::new(
         (start..=end)
             .filter(|&i| class[i] == Class::Good)
@@ -261,7 +273,12 @@ fn is_barrier(f: &Features, c: Class) -> bool {
 /// The first and last block of the main body run: the run of blocks with the greatest
 /// total [`weight`], then neighbouring runs of real weight that no barrier separates from
 /// it (a story cut in two by a code listing, a chart or a share bar).
-fn body_run(feats: &[Features], class: &[Class], table: &[bool]) -> Option<(usize, usize)> {
+fn body_run(
+    raw: &[&str],
+    feats: &[Features],
+    class: &[Class],
+    table: &[bool],
+) -> Option<(usize, usize)> {
     // A run of junk costs more the longer it goes on: the k-th block of a run of set-aside
     // blocks in a row weighs (1 + k / 2) times its own weight.
     let grow = 0.5f32;
@@ -290,22 +307,52 @@ fn body_run(feats: &[Features], class: &[Class], table: &[bool]) -> Option<(usiz
     // paragraph cut off by a picture box or a table of contents); below, no more than it
     // weighs (comments and teasers follow stories).
     let (frac, alpha, alpha_before, gap_len) = (0.03, 1.0, 2.0, 60);
+    // The content words of the heaviest run: a part of the story cut off by a box of
+    // links to other stories shares them; the stories linked to do not.
+    let story = overlap::StoryWords::new(
+        (first..=last)
+            .filter(|&i| class[i] == Class::Good)
+            .map(|i| raw[i]),
+    );
+    let on_topic = |from: usize, to: usize| {
+        let (mut hits, mut total) = (0.0f32, 0usize);
+        for i in (from..=to).filter(|&i| class[i] == Class::Good) {
+            let (share, units) = story.share(raw[i]);
+            hits += share * units as f32;
+            total += units;
+        }
+        total > 0 && hits >= MIN_ON_TOPIC * total as f32
+    };
     // A neighbouring run joins when it is heavy enough and the junk between costs less
-    // than it weighs, with no barrier in between.
-    let joins = |s: f32, a: usize, b: usize, alpha: f32| {
+    // than it weighs, with no barrier in between; or, across a short box of related
+    // stories, when it is about the same things. Above the story, teaser titles in such
+    // a box may read like comment links ("… suspends reviews").
+    let joins = |s: f32, a: usize, b: usize, run: (usize, usize), above: bool| {
+        let alpha = if above { alpha_before } else { alpha };
         let gap: f32 = w.get(a..b).map_or(0.0, |g| g.iter().sum());
+        let open = (a..b).all(|i| !is_barrier(&feats[i], class[i]));
+        let related_box = || {
+            b.saturating_sub(a) <= RELATED_BOX_LEN
+                && s >= 40.0
+                && (a..b).all(|i| {
+                    !is_barrier(&feats[i], class[i])
+                        || feats[i].reason == Some(BoilerplateReason::Related)
+                        || above && feats[i].reason == Some(BoilerplateReason::Comments)
+                })
+                && on_topic(run.0, run.1)
+        };
         s >= 20.0
             && s >= sum * frac
             && -gap <= alpha * s
             && b.saturating_sub(a) <= gap_len
-            && (a..b).all(|i| !is_barrier(&feats[i], class[i]))
+            && (open || related_box())
     };
     loop {
         let before = max_segment(w.get(..first).unwrap_or(&[]))
-            .filter(|&(s, _, l)| joins(s, l + 1, first, alpha_before));
+            .filter(|&(s, f, l)| joins(s, l + 1, first, (f, l), true));
         let after = max_segment(w.get(last + 1..).unwrap_or(&[]))
             .map(|(s, f, l)| (s, f + last + 1, l + last + 1))
-            .filter(|&(s, f, _)| joins(s, last + 1, f, alpha));
+            .filter(|&(s, f, l)| joins(s, last + 1, f, (f, l), false));
         match (before, after) {
             (Some((_, f, _)), _) => first = f,
             (None, Some((_, _, l))) => last = l,
@@ -403,6 +450,34 @@ fn body(
                 }
             }
         };
+    }
+}
+
+/// Sets aside the links of a box of related stories inside the story `start..=end`: the
+/// title-like blocks (short, no sentence end) right under a related-stories heading.
+fn related_boxes(
+    feats: &[Features],
+    class: &[Class],
+    start: usize,
+    end: usize,
+    labels: &mut [Label],
+) {
+    for i in start..=end {
+        if feats[i].reason != Some(BoilerplateReason::Related) {
+            continue;
+        }
+        // Links, and set-aside blocks among them.
+        let link = |j: usize| {
+            class[j] == Class::Bad
+                || matches!(class[j], Class::Near | Class::Short)
+                    && !feats[j].terminal
+                    && !feats[j].colon
+        };
+        for j in (i + 1..=end.min(i + RELATED_BOX_LEN)).take_while(|&j| link(j)) {
+            if class[j] != Class::Bad {
+                labels[j] = Label::Boilerplate(BoilerplateReason::Related);
+            }
+        }
     }
 }
 

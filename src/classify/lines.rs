@@ -271,7 +271,43 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
         && f.words <= 12;
     // "Media caption …", "Video caption …": a caption label of two words.
     let label = tokens.get(1) == Some(&"caption") && f.words >= 3;
-    marked || agency || at_start || slash || label
+    // "Jane Doe Submitted photo", "File photo": a short line ending in a credit word in
+    // lower case after a capitalized one (a title-case heading capitalizes both).
+    let tail_word = f.words <= 8
+        && !f.terminal
+        && raw_words.len() >= 2
+        && raw_words.last().is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && crate::lex::with_lower(w, |l| lex.is("credit", l))
+        })
+        && raw_words[raw_words.len() - 2]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+    marked || agency || at_start || slash || label || tail_word || trailing_credit(s)
+}
+
+/// True when a caption ends with a credit in brackets: "The map of the moon. (NASA/JPL)",
+/// "Fans at the gate (Jane Doe/Daily Post)" — a slash between capitalized names, at most
+/// six words inside.
+fn trailing_credit(s: &str) -> bool {
+    let Some(inner) = s
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('(').map(|(_, i)| i))
+    else {
+        return false;
+    };
+    let slash = inner
+        .split_once('/')
+        .is_some_and(|(a, b)| !a.ends_with(' ') && !b.starts_with(' ') && !a.is_empty());
+    slash
+        && inner.split_whitespace().count() <= 6
+        && inner.split(['/', ' ']).filter(|w| !w.is_empty()).all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
 }
 
 /// True for the header of a reader's comment: "Jane Doe on May 3, 2020 at 4:47 pm said:",
@@ -413,6 +449,8 @@ mod tests {
             "Photo by Jane Doe",
             "Image caption The mayor at the opening of the bridge on Tuesday",
             "Media caption The mayor says the bridge will reopen in May",
+            "The first full map of the moon's far side. (Space Agency/Jane Doe)",
+            "Jane Doe Submitted photo",
         ] {
             assert!(check(is_credit, s), "{s}");
         }
@@ -421,6 +459,9 @@ mod tests {
             "Possible Iranian escalation",
             "Russia, Syria",
             "How Engineers Rebuilt the Bridge in 2020: A Video Report on the Works",
+            "The council voted on the plan (yes/no) on Tuesday.",
+            "Prices rose sharply (see chart/table)",
+            "The Story Behind The Photo",
         ] {
             assert!(!check(is_credit, s), "{s}");
         }

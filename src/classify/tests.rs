@@ -416,6 +416,33 @@ fn a_comment_thread_without_a_heading_ends_the_story() {
 }
 
 #[test]
+fn a_story_runs_across_a_box_of_related_links() {
+    let mut parts = vec!["Council closes the old river bridge"];
+    parts.extend(&STORY[..3]);
+    let links = [
+        "Storm damages the primary school roof in Westfield",
+        "County team wins the cup after a long final",
+        "New bakery opens on the old market square",
+    ];
+    parts.push("More from Local News");
+    parts.extend(links);
+    parts.extend([
+        "Engineers told the council on Tuesday that repairs to the cracked stone piers of the old river bridge could take at least six months of work.",
+        "The closure of the old bridge means residents of the east bank will drive an extra twenty minutes, and the council will meet again next month.",
+        "Mayor Ann Lee said the council would decide then how the repairs to the bridge should be paid for and whether a footbridge can be built.",
+        "Inspectors will check the piers of the bridge again in the spring, the council said, and traffic will stay closed until the work is done.",
+    ]);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    let body = body(&got);
+    assert_eq!(body.len(), 7, "{got:#?}");
+    assert_eq!(body[0], STORY[0]);
+    for link in links {
+        assert!(!body.contains(&link), "{link}");
+    }
+}
+
+#[test]
 fn byline_forms() {
     for byline in [
         "By Jane Doe",
