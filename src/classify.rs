@@ -11,12 +11,13 @@
 //! 2. **Prose classes**: each block is *good* (reads as prose), *near* (a short sentence),
 //!    *short* or *bad* (boilerplate or metadata).
 //! 3. **Main body run**: good blocks are chained into clusters while the junk between them
-//!    stays small; the heaviest cluster is the story. Inside it, short blocks are kept as
+//!    stays small; the heaviest cluster is the story. Tables between paragraphs (runs of
+//!    short cells whose shapes repeat row after row, [`table`]) cost nothing. Inside it, short blocks are kept as
 //!    paragraphs (list items, one-line paragraphs) or subheads (short, no sentence
 //!    punctuation, followed by prose); bad blocks are set aside.
 //! 4. **Header and trailer**: the headline is chosen among the title-like blocks before
 //!    the story (closeness, a byline or date after it, repeated copies and "Title | Site"
-//!    variants); a sentence under it is the dek; bylines, dates and credits are labelled;
+//!    variants, content words shared with the story's first lines, [`overlap`]); a sentence under it is the dek; bylines, dates and credits are labelled;
 //!    after the story come credit lines, related-topic tags and boilerplate. A later exact
 //!    repeat of a block is a `duplicate`.
 
@@ -24,6 +25,7 @@ mod features;
 mod lexicon;
 mod lines;
 mod overlap;
+mod table;
 
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
@@ -72,6 +74,16 @@ enum Meta {
 /// The fewest blocks in a row that make a chart inside the story ([`chart_blocks`]).
 const CHART_MIN: usize = 6;
 
+/// The longest box of related-story links that a story may run across.
+const RELATED_BOX_LEN: usize = 12;
+
+/// The share of content words a run across a related-stories box must share with the
+/// story.
+const MIN_ON_TOPIC: f32 = 0.3;
+
+/// The fewest words of prose above a comment thread that make the story.
+const MIN_STORY_ABOVE_COMMENTS: usize = 30;
+
 /// How many blocks before the story are searched for the headline.
 const HEADER_WINDOW: usize = 30;
 
@@ -85,7 +97,17 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         .iter()
         .map(|b| b.span.get(text).unwrap_or(""))
         .collect();
-    let meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
+    let mut meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
+    // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
+    let mut comments = (0usize, None::<usize>);
+    for (i, (f, m)) in feats.iter_mut().zip(meta.iter_mut()).enumerate() {
+        if lines::is_comment_header(f) {
+            f.reason = Some(BoilerplateReason::Comments);
+            *m = Meta::None;
+            comments.0 += 1;
+            comments.1.get_or_insert(i);
+        }
+    }
     // A credit ("Image copyright Agency") is not a copyright footer; a long block that
     // starts like an earlier one is a copy.
     let mut prefixes: HashSet<u64, lexicon::FnvBuild> = HashSet::default();
@@ -100,13 +122,33 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let class: Vec<Class> = feats.iter().zip(&meta).map(|(f, &m)| class(f, m)).collect();
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
-    let Some((start, end)) = body_run(&feats, &class) else {
+    let table = table::table_blocks(&feats, &class, |i| is_barrier(&feats[i], class[i]));
+    // Below the first of several comment headers is a comment thread: the story ends
+    // above it, when there is prose above it.
+    let above = match comments {
+        (2.., Some(first)) => body_run(
+            &raw[..first],
+            &feats[..first],
+            &class[..first],
+            &table[..first],
+        )
+        .filter(|&(s, e)| {
+            let prose: usize = (s..=e)
+                .filter(|&i| class[i] == Class::Good)
+                .map(|i| feats[i].size())
+                .sum();
+            prose >= MIN_STORY_ABOVE_COMMENTS
+        }),
+        _ => None,
+    };
+    let Some((start, end)) = above.or_else(|| body_run(&raw, &feats, &class, &table)) else {
         let story = overlap::StoryWords::default();
         header(&raw, &feats, &meta, &class, n, &story, &mut labels);
         duplicates(&feats, &mut labels);
         return labels;
     };
-    body(&feats, &meta, &class, start, end, &mut labels);
+    body(&feats, &meta, &class, &table, start, end, &mut labels);
+    related_boxes(&feats, &class, start, end, &mut labels);
     let story = overlap::StoryWords::new(
         (start..=end)
             .filter(|&i| class[i] == Class::Good)
@@ -158,11 +200,16 @@ fn class(f: &Features, meta: Meta) -> Class {
     }
 }
 
+/// The most one block adds to a run of story blocks: a whole story repeated in one
+/// block (a summary field, a text dump) must not pull the run past the junk after the
+/// story; a story that is one block still wins alone.
+const MAX_BLOCK_WEIGHT: f32 = 300.0;
+
 /// How much a block adds to a run of story blocks: prose adds its size in words, junk costs.
 fn weight(f: &Features, c: Class) -> f32 {
     let size = f.size() as f32;
     match c {
-        Class::Good => size,
+        Class::Good => size.min(MAX_BLOCK_WEIGHT),
         // A short line without a full stop between stories: a teaser headline.
         Class::Near if !f.terminal && !f.list_marker => -3.0,
         Class::Near => size * 0.2,
@@ -226,7 +273,12 @@ fn is_barrier(f: &Features, c: Class) -> bool {
 /// The first and last block of the main body run: the run of blocks with the greatest
 /// total [`weight`], then neighbouring runs of real weight that no barrier separates from
 /// it (a story cut in two by a code listing, a chart or a share bar).
-fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
+fn body_run(
+    raw: &[&str],
+    feats: &[Features],
+    class: &[Class],
+    table: &[bool],
+) -> Option<(usize, usize)> {
     // A run of junk costs more the longer it goes on: the k-th block of a run of set-aside
     // blocks in a row weighs (1 + k / 2) times its own weight.
     let grow = 0.5f32;
@@ -234,9 +286,14 @@ fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
     let w: Vec<f32> = feats
         .iter()
         .zip(class)
-        .map(|(f, &c)| {
+        .zip(table)
+        .map(|((f, &c), &cell)| {
             let x = weight(f, c);
-            if c == Class::Bad {
+            if cell {
+                // A table between paragraphs of the story costs nothing.
+                run = 0;
+                x.max(0.0)
+            } else if c == Class::Bad {
                 run += 1;
                 x * (1.0 + grow * (run - 1) as f32)
             } else {
@@ -250,22 +307,52 @@ fn body_run(feats: &[Features], class: &[Class]) -> Option<(usize, usize)> {
     // paragraph cut off by a picture box or a table of contents); below, no more than it
     // weighs (comments and teasers follow stories).
     let (frac, alpha, alpha_before, gap_len) = (0.03, 1.0, 2.0, 60);
+    // The content words of the heaviest run: a part of the story cut off by a box of
+    // links to other stories shares them; the stories linked to do not.
+    let story = overlap::StoryWords::new(
+        (first..=last)
+            .filter(|&i| class[i] == Class::Good)
+            .map(|i| raw[i]),
+    );
+    let on_topic = |from: usize, to: usize| {
+        let (mut hits, mut total) = (0.0f32, 0usize);
+        for i in (from..=to).filter(|&i| class[i] == Class::Good) {
+            let (share, units) = story.share(raw[i]);
+            hits += share * units as f32;
+            total += units;
+        }
+        total > 0 && hits >= MIN_ON_TOPIC * total as f32
+    };
     // A neighbouring run joins when it is heavy enough and the junk between costs less
-    // than it weighs, with no barrier in between.
-    let joins = |s: f32, a: usize, b: usize, alpha: f32| {
+    // than it weighs, with no barrier in between; or, across a short box of related
+    // stories, when it is about the same things. Above the story, teaser titles in such
+    // a box may read like comment links ("… suspends reviews").
+    let joins = |s: f32, a: usize, b: usize, run: (usize, usize), above: bool| {
+        let alpha = if above { alpha_before } else { alpha };
         let gap: f32 = w.get(a..b).map_or(0.0, |g| g.iter().sum());
+        let open = (a..b).all(|i| !is_barrier(&feats[i], class[i]));
+        let related_box = || {
+            b.saturating_sub(a) <= RELATED_BOX_LEN
+                && s >= 40.0
+                && (a..b).all(|i| {
+                    !is_barrier(&feats[i], class[i])
+                        || feats[i].reason == Some(BoilerplateReason::Related)
+                        || above && feats[i].reason == Some(BoilerplateReason::Comments)
+                })
+                && on_topic(run.0, run.1)
+        };
         s >= 20.0
             && s >= sum * frac
             && -gap <= alpha * s
             && b.saturating_sub(a) <= gap_len
-            && (a..b).all(|i| !is_barrier(&feats[i], class[i]))
+            && (open || related_box())
     };
     loop {
         let before = max_segment(w.get(..first).unwrap_or(&[]))
-            .filter(|&(s, _, l)| joins(s, l + 1, first, alpha_before));
+            .filter(|&(s, f, l)| joins(s, l + 1, first, (f, l), true));
         let after = max_segment(w.get(last + 1..).unwrap_or(&[]))
             .map(|(s, f, l)| (s, f + last + 1, l + last + 1))
-            .filter(|&(s, f, _)| joins(s, last + 1, f, alpha));
+            .filter(|&(s, f, l)| joins(s, last + 1, f, (f, l), false));
         match (before, after) {
             (Some((_, f, _)), _) => first = f,
             (None, Some((_, _, l))) => last = l,
@@ -323,6 +410,7 @@ fn body(
     feats: &[Features],
     meta: &[Meta],
     class: &[Class],
+    table: &[bool],
     start: usize,
     end: usize,
     labels: &mut [Label],
@@ -331,6 +419,7 @@ fn body(
     for i in start..=end {
         let f = &feats[i];
         labels[i] = match class[i] {
+            Class::Short | Class::Near | Class::Good if table[i] => Label::Paragraph,
             Class::Good | Class::Near => Label::Paragraph,
             Class::Short if chart[i - start] => Label::Boilerplate(BoilerplateReason::Other),
             Class::Bad => match aside(f, meta[i]) {
@@ -361,6 +450,34 @@ fn body(
                 }
             }
         };
+    }
+}
+
+/// Sets aside the links of a box of related stories inside the story `start..=end`: the
+/// title-like blocks (short, no sentence end) right under a related-stories heading.
+fn related_boxes(
+    feats: &[Features],
+    class: &[Class],
+    start: usize,
+    end: usize,
+    labels: &mut [Label],
+) {
+    for i in start..=end {
+        if feats[i].reason != Some(BoilerplateReason::Related) {
+            continue;
+        }
+        // Links, and set-aside blocks among them.
+        let link = |j: usize| {
+            class[j] == Class::Bad
+                || matches!(class[j], Class::Near | Class::Short)
+                    && !feats[j].terminal
+                    && !feats[j].colon
+        };
+        for j in (i + 1..=end.min(i + RELATED_BOX_LEN)).take_while(|&j| link(j)) {
+            if class[j] != Class::Bad {
+                labels[j] = Label::Boilerplate(BoilerplateReason::Related);
+            }
+        }
     }
 }
 
@@ -635,6 +752,15 @@ fn metadata_follows(meta: &[Meta], class: &[Class], i: usize, start: usize) -> b
 /// "Title | Site" → "Title": the text before a site-name separator, when what is cut off
 /// is shorter than what remains.
 fn site_cut(s: &str) -> Option<&str> {
+    // Every separator is a space and then `|`, `-`, `:` or the lead byte of `–`, `—`, `·`,
+    // `»`: without such a pair there is nothing to search for.
+    let maybe = s
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b' ' && matches!(w[1], b'|' | b'-' | b':' | 0xE2 | 0xC2));
+    if !maybe {
+        return None;
+    }
     for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
         if let Some(at) = s.rfind(sep) {
             let (head, tail) = (s.get(..at)?, s.get(at + sep.len()..)?);

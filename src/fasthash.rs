@@ -104,8 +104,8 @@ mod tests {
 
 /// A cheap filter in front of a word set: a word whose first byte, last byte and length
 /// match no word of the set is not in it, decided without hashing. Conservative: a `true`
-/// says only "maybe".
-#[derive(Debug, Clone)]
+/// says only "maybe". The default filter holds no word.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Shapes {
     /// Indexed by the low five bits of the first and of the last byte; bit `min(len, 31)`.
     bits: Vec<u32>,

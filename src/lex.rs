@@ -356,6 +356,14 @@ pub(crate) fn is_capitalized_stopword(w: &str) -> bool {
 
 /// True when `w` can be part of a personal name: capitalized, not a stopword, not a title.
 pub(crate) fn is_name_word(w: &str) -> bool {
+    // Every word that passes starts with an upper-case letter: a word starting with another
+    // ASCII byte (most words) is decided at once.
+    if w.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return false;
+    }
     let Some(first) = w.chars().next() else {
         return false;
     };

@@ -161,7 +161,22 @@ pub(crate) fn control_runs(text: &str) -> Vec<Span> {
     let b = text.as_bytes();
     let mut runs: Vec<Span> = Vec::new();
     let mut i = 0;
+    // Bytes are looked at one by one only inside 32-byte blocks that hold a candidate (a
+    // control byte other than tab to carriage return, DEL, or the 0xC2 lead of a C1
+    // control); other blocks are passed over with one test each.
+    let mut checked_to = 0;
     while i < b.len() {
+        if i >= checked_to {
+            let end = (i + 32).min(b.len());
+            let candidate = b[i..end].iter().fold(false, |any, &c| {
+                any | (c < 0x09) | (c.wrapping_sub(0x0e) < 0x12) | (c == 0x7f) | (c == 0xc2)
+            });
+            if !candidate {
+                i = end;
+                continue;
+            }
+            checked_to = end;
+        }
         let len = match b[i] {
             0x01..=0x08 | 0x0E..=0x1F | 0x7F => 1,
             0xC2 if matches!(b.get(i + 1), Some(0x80..=0x84 | 0x86..=0x9F)) => 2,
@@ -188,6 +203,18 @@ fn is_clean(raw: &str, form: Normalization) -> bool {
     let b = raw.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
+    }
+    if raw.is_ascii() {
+        // Printable ASCII with no two spaces in a row, in branch-free passes.
+        let control = b
+            .iter()
+            .fold(false, |any, &c| any | (c < 0x20) | (c == 0x7f));
+        let next = b.get(1..).unwrap_or_default();
+        let double_space = b
+            .iter()
+            .zip(next)
+            .fold(false, |any, (&c, &d)| any | (c == b' ') & (d == b' '));
+        return !control && !double_space;
     }
     let mut prev_space = false;
     // Every character so far is one NFC leaves alone (combining class 0, quick check yes).

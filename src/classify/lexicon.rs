@@ -3,7 +3,9 @@
 //! Everything is matched on *folded* text: lower case, every run of characters that are not
 //! letters or digits turned into one space (`©` and `@` are kept as words), trimmed.
 
+use crate::fasthash::Shapes;
 use crate::model::BoilerplateReason;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -56,9 +58,8 @@ pub(crate) struct Lexicon {
     phrases: HashMap<String, (BoilerplateReason, Mode), FnvBuild>,
     /// The first words of the phrases, each with the most words of a phrase it starts.
     first_words: HashMap<String, usize, FnvBuild>,
-    /// For each first byte, bit `min(len, 63)` is set when a first word of that byte and
-    /// length exists: most words are ruled out without hashing.
-    first_shapes: Vec<u64>,
+    /// A filter in front of `first_words`: most words are ruled out without hashing.
+    first_shapes: Shapes,
     /// Folded word → kinds (`month`, `byline`, …).
     words: HashMap<String, Vec<&'static str>, FnvBuild>,
 }
@@ -110,19 +111,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 lex.words.entry(fold(word)).or_default().push(kind);
             }
         }
-        lex.first_shapes = vec![0; 256];
-        for w in lex.first_words.keys() {
-            if let Some(&b) = w.as_bytes().first() {
-                lex.first_shapes[usize::from(b)] |= shape_bit(w);
-            }
-        }
+        lex.first_shapes = Shapes::new(lex.first_words.keys().map(String::as_str));
         lex
     })
-}
-
-/// The length bit of a word in [`Lexicon::first_shapes`].
-fn shape_bit(w: &str) -> u64 {
-    1 << w.len().min(63)
 }
 
 impl Lexicon {
@@ -133,10 +124,7 @@ impl Lexicon {
 
     /// The most words of a phrase starting with the folded word `w` (0 when none does).
     fn phrase_words_from(&self, w: &str) -> usize {
-        let Some(&b) = w.as_bytes().first() else {
-            return 0;
-        };
-        if self.first_shapes.get(usize::from(b)).copied().unwrap_or(0) & shape_bit(w) == 0 {
+        if w.is_empty() || !self.first_shapes.may_contain(w) {
             return 0;
         }
         self.first_words.get(w).copied().unwrap_or(0)
@@ -149,6 +137,24 @@ impl Lexicon {
         folded: &str,
         words: usize,
         sentence: bool,
+    ) -> Option<BoilerplateReason> {
+        thread_local! {
+            /// The token buffer, reused from block to block.
+            static TOKENS: Cell<Vec<(usize, usize)>> = const { Cell::new(Vec::new()) };
+        }
+        let mut tokens = TOKENS.take();
+        let reason = self.phrase_reason(folded, words, sentence, &mut tokens);
+        TOKENS.set(tokens);
+        reason
+    }
+
+    /// [`Lexicon::boilerplate`], with a buffer for the token ranges.
+    fn phrase_reason(
+        &self,
+        folded: &str,
+        words: usize,
+        sentence: bool,
+        tokens: &mut Vec<(usize, usize)>,
     ) -> Option<BoilerplateReason> {
         if folded.is_empty() {
             return None;
@@ -166,7 +172,7 @@ impl Lexicon {
         };
         let short = words <= 12;
         // Token byte ranges: a run of tokens is a slice of `folded` (single spaces).
-        let mut tokens: Vec<(usize, usize)> = Vec::with_capacity(words + 1);
+        tokens.clear();
         let mut at = 0;
         for (space, _) in folded.bytes().enumerate().filter(|&(_, b)| b == b' ') {
             tokens.push((at, space));

@@ -271,7 +271,54 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
         && f.words <= 12;
     // "Media caption …", "Video caption …": a caption label of two words.
     let label = tokens.get(1) == Some(&"caption") && f.words >= 3;
-    marked || agency || at_start || slash || label
+    // "Jane Doe Submitted photo", "File photo": a short line ending in a credit word in
+    // lower case after a capitalized one (a title-case heading capitalizes both).
+    let tail_word = f.words <= 8
+        && !f.terminal
+        && raw_words.len() >= 2
+        && raw_words.last().is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && crate::lex::with_lower(w, |l| lex.is("credit", l))
+        })
+        && raw_words[raw_words.len() - 2]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+    marked || agency || at_start || slash || label || tail_word || trailing_credit(s)
+}
+
+/// True when a caption ends with a credit in brackets: "The map of the moon. (NASA/JPL)",
+/// "Fans at the gate (Jane Doe/Daily Post)" — a slash between capitalized names, at most
+/// six words inside.
+fn trailing_credit(s: &str) -> bool {
+    let Some(inner) = s
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('(').map(|(_, i)| i))
+    else {
+        return false;
+    };
+    let slash = inner
+        .split_once('/')
+        .is_some_and(|(a, b)| !a.ends_with(' ') && !b.starts_with(' ') && !a.is_empty());
+    slash
+        && inner.split_whitespace().count() <= 6
+        && inner.split(['/', ' ']).filter(|w| !w.is_empty()).all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// True for the header of a reader's comment: "Jane Doe on May 3, 2020 at 4:47 pm said:",
+/// "Sam Roe, 12.03.2021 22:15 schrieb:" — a colon after a verb of saying or writing, and a
+/// time stamp (three digits or more).
+pub(crate) fn is_comment_header(f: &Features) -> bool {
+    if !f.colon || f.digits < 3 || !(3..=20).contains(&f.words) || f.folded.is_empty() {
+        return false;
+    }
+    let last = f.folded.rsplit(' ').next().unwrap_or("");
+    lexicon().is("commentverb", last)
 }
 
 /// True for a heading of related-topic tags: "Related News", "Tags:", "Topics", "Filed under".
@@ -402,6 +449,8 @@ mod tests {
             "Photo by Jane Doe",
             "Image caption The mayor at the opening of the bridge on Tuesday",
             "Media caption The mayor says the bridge will reopen in May",
+            "The first full map of the moon's far side. (Space Agency/Jane Doe)",
+            "Jane Doe Submitted photo",
         ] {
             assert!(check(is_credit, s), "{s}");
         }
@@ -410,8 +459,29 @@ mod tests {
             "Possible Iranian escalation",
             "Russia, Syria",
             "How Engineers Rebuilt the Bridge in 2020: A Video Report on the Works",
+            "The council voted on the plan (yes/no) on Tuesday.",
+            "Prices rose sharply (see chart/table)",
+            "The Story Behind The Photo",
         ] {
             assert!(!check(is_credit, s), "{s}");
+        }
+    }
+
+    #[test]
+    fn comment_headers() {
+        for s in [
+            "Jane Doe on March 3, 2021 at 4:47 pm said:",
+            "Sam Roe, 12.03.2021 22:15 schrieb:",
+            "Ana Ruiz el 3 de marzo de 2021 a las 10:15 dijo:",
+        ] {
+            assert!(is_comment_header(&block_features(s)), "{s}");
+        }
+        for s in [
+            "Jane Doe said:",
+            "The mayor said on Tuesday that the bridge would close.",
+            "In a statement, the council said:",
+        ] {
+            assert!(!is_comment_header(&block_features(s)), "{s}");
         }
     }
 

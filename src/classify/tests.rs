@@ -295,6 +295,154 @@ fn the_headline_shares_words_with_its_story() {
 }
 
 #[test]
+fn a_table_between_paragraphs_stays_in_the_story() {
+    let mut parts = vec!["Council closes the old river bridge"];
+    parts.extend(&STORY[..3]);
+    parts.push("Results");
+    let rows = [
+        ["FW", "Ann Lee", "71", "90%", "Two goals."],
+        ["MF", "Bo Park", "64", "81%", "One assist."],
+        ["DF", "Cy Diaz", "60", "76%", "No shots."],
+        ["GK", "Ed Roe", "71", "90%", "Four saves."],
+    ];
+    for row in &rows {
+        parts.extend(row);
+    }
+    parts.extend(&STORY[4..]);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    let body = body(&got);
+    for cell in rows.iter().flatten() {
+        assert!(body.contains(cell), "{cell} not in {got:#?}");
+    }
+    assert!(
+        body.contains(&STORY[0]) && body.contains(&STORY[6]),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_teaser_list_after_the_story_is_no_table() {
+    let mut parts = vec!["Council closes the old river bridge"];
+    parts.extend(story_blocks());
+    parts.push("More stories");
+    for (kicker, title, source) in [
+        (
+            "WEATHER",
+            "Storm damages the primary school roof in Westfield",
+            "12 shares Local News",
+        ),
+        (
+            "SPORT",
+            "County team wins the cup after a long and tense final",
+            "40 shares Sport Football",
+        ),
+        (
+            "FOOD",
+            "A new bakery opens its doors on the old market square",
+            "7 shares Food Local",
+        ),
+        (
+            "TRAVEL",
+            "The ferry to the islands will run all winter this year",
+            "3 shares Travel Sea",
+        ),
+    ] {
+        parts.extend([kicker, title, source]);
+        parts.push("Readers shared this story widely over the weekend, and the comments kept coming in all week long.");
+    }
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(body(&got), STORY, "{got:#?}");
+}
+
+#[test]
+fn a_story_repeated_in_one_block_after_the_footer_stays_out() {
+    // A long story of distinct paragraphs…
+    let story: Vec<String> = (1..=12)
+        .map(|n| {
+            format!(
+                "On day {n} of the closure, traffic on the east bank moved slowly again, and the \
+                 engineers reported on their work at the piers to the town council, which \
+                 listened and asked about costs."
+            )
+        })
+        .collect();
+    let mut parts: Vec<&str> = vec!["Council closes the old river bridge"];
+    parts.extend(story.iter().map(String::as_str));
+    parts.extend([
+        "Related coverage:",
+        "Storm damages the primary school roof",
+        "County team wins the cup",
+        "Share on Facebook",
+        "Share on Twitter",
+        "Share by email",
+        "Print",
+        "Jane Doe",
+        "Local News",
+        "Newsletter",
+        "Contact us",
+        "Advertise",
+        "Jobs",
+        "Privacy Policy",
+        "Terms of Use",
+        "Cookie settings",
+    ]);
+    // …then a summary field that holds all of it, several times over, in one block.
+    let copy = format!("In brief. {}", story.join(" ").repeat(3));
+    parts.push(&copy);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(body(&got), story, "{got:#?}");
+}
+
+#[test]
+fn a_comment_thread_without_a_heading_ends_the_story() {
+    let mut parts = vec!["Council closes the old river bridge"];
+    parts.extend(&STORY[..2]);
+    let thread = [
+        "Sam Smith on March 3, 2021 at 4:47 pm said:",
+        "I have crossed that bridge every morning for twenty years, and I always wondered when somebody would finally look at those cracks in the piers.",
+        "Ann Park on March 3, 2021 at 6:02 pm said:",
+        "The footbridge idea sounds good, but who is going to pay for it? The town already spends far too little on the roads, and the buses are late every day.",
+        "It would be better to fix the bridge properly once, even if the work takes a year.",
+        "Bo Lee on March 4, 2021 at 8:15 am said:",
+        "Twenty extra minutes each way is a lot for the people who live on the east bank, and nobody on the council seems to care about the shops there either.",
+    ];
+    parts.extend(thread);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(body(&got), &STORY[..2], "{got:#?}");
+}
+
+#[test]
+fn a_story_runs_across_a_box_of_related_links() {
+    let mut parts = vec!["Council closes the old river bridge"];
+    parts.extend(&STORY[..3]);
+    let links = [
+        "Storm damages the primary school roof in Westfield",
+        "County team wins the cup after a long final",
+        "New bakery opens on the old market square",
+    ];
+    parts.push("More from Local News");
+    parts.extend(links);
+    parts.extend([
+        "Engineers told the council on Tuesday that repairs to the cracked stone piers of the old river bridge could take at least six months of work.",
+        "The closure of the old bridge means residents of the east bank will drive an extra twenty minutes, and the council will meet again next month.",
+        "Mayor Ann Lee said the council would decide then how the repairs to the bridge should be paid for and whether a footbridge can be built.",
+        "Inspectors will check the piers of the bridge again in the spring, the council said, and traffic will stay closed until the work is done.",
+    ]);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    let body = body(&got);
+    assert_eq!(body.len(), 7, "{got:#?}");
+    assert_eq!(body[0], STORY[0]);
+    for link in links {
+        assert!(!body.contains(&link), "{link}");
+    }
+}
+
+#[test]
 fn byline_forms() {
     for byline in [
         "By Jane Doe",

@@ -1,0 +1,227 @@
+//! Tables inside a story: runs of short cells whose shapes repeat row after row.
+//!
+//! An HTML-to-text step turns a table into one block per cell, so a table of results in a
+//! sports story reads as "DL", "Jane Doe", "63", "85%", "Two tackles.", then the next row.
+//! Each cell alone looks like junk; together the cells have a period: the shape of block
+//! `i` (a bare number, a name, a sentence…) is the shape of block `i + p`. A run with such
+//! a period, holding numbers, with prose on both sides, is part of the story.
+
+use super::features::Features;
+use super::Class;
+
+/// The most words (or characters / 2 in a caseless script) of a cell.
+const CELL_SIZE: usize = 24;
+/// The shortest table, in blocks.
+const MIN_BLOCKS: usize = 8;
+/// The periods tried (cells per row).
+const PERIODS: std::ops::RangeInclusive<usize> = 2..=8;
+/// The fewest rows.
+const MIN_ROWS: usize = 3;
+/// The share of cells whose shape equals the cell one row further down.
+const MIN_MATCH: f32 = 0.7;
+/// The share of rows that must agree on a column's kind (header rows disagree).
+const MIN_COLUMN: f32 = 0.6;
+
+/// The coarse shape of a cell.
+fn shape(f: &Features) -> u8 {
+    match (f.letters, f.digits) {
+        (0, 0) => 0,                                 // "%", "—"
+        (0, _) => 1,                                 // "63", "85%", "$915"
+        (_, d) if f.terminal => 2 + u8::from(d > 0), // a note
+        (_, d) if d > 0 => 4,                        // "12 May", "3rd"
+        _ if f.words <= 4 => 5,                      // "DL", "Jane Doe"
+        _ => 6,                                      // a longer label
+    }
+}
+
+/// True for the shape of a cell with digits.
+fn numeric(s: u8) -> bool {
+    matches!(s, 1 | 3 | 4)
+}
+
+/// True when the cells `shapes` repeat row after row: for some period (cells per row)
+/// with at least [`MIN_ROWS`] rows, most cells have the shape of the cell one row down,
+/// and some column holds digits in most rows while another holds words without digits.
+/// A run of more bare numbers than anything else is a chart, not a table.
+fn periodic(shapes: &[u8]) -> bool {
+    let bare = shapes.iter().filter(|&&s| s == 1).count();
+    if bare * 2 > shapes.len() {
+        return false;
+    }
+    PERIODS.into_iter().any(|p| {
+        let rows = shapes.len() / p;
+        if rows < MIN_ROWS {
+            return false;
+        }
+        let pairs = shapes.len() - p;
+        let same = (0..pairs).filter(|&i| shapes[i] == shapes[i + p]).count();
+        if (same as f32) < MIN_MATCH * pairs as f32 {
+            return false;
+        }
+        let column = |c: usize, want: fn(u8) -> bool| {
+            let hits = (0..rows).filter(|&r| want(shapes[r * p + c])).count();
+            hits as f32 >= MIN_COLUMN * rows as f32
+        };
+        (0..p).any(|c| column(c, numeric)) && (0..p).any(|c| column(c, |s| !numeric(s) && s != 0))
+    })
+}
+
+/// The start of the longest stretch at the end of `shapes` that repeats row after row
+/// ([`periodic`]), if one has at least [`MIN_BLOCKS`] cells, and its period. For each period the stretch
+/// grows backwards while no more than half of the last row's cells differ from the row
+/// below them (a heading or a page's navigation stops it).
+fn periodic_suffix(shapes: &[u8]) -> Option<(usize, usize)> {
+    let len = shapes.len();
+    let mut best: Option<(usize, usize)> = None;
+    for p in PERIODS {
+        if len < p * MIN_ROWS {
+            continue;
+        }
+        let pairs = len - p;
+        let miss = |t: usize| usize::from(shapes[t] != shapes[t + p]);
+        let mut misses = 0;
+        let mut start = 0;
+        for t in (0..pairs).rev() {
+            misses += miss(t);
+            if t + p < pairs {
+                misses -= miss(t + p);
+            }
+            if misses * 2 > p {
+                start = t + 1;
+                break;
+            }
+        }
+        if len - start >= MIN_BLOCKS
+            && best.is_none_or(|(b, _)| start < b)
+            && periodic(&shapes[start..])
+        {
+            best = Some((start, p));
+        }
+    }
+    best
+}
+
+/// The largest mean size of a table's cells, in words: table cells are names, numbers
+/// and short notes; a list of teasers (kicker, title, source, summary) has longer items.
+const MAX_MEAN_CELL: usize = 5;
+
+/// How far from a table its prose may be: a short introduction ("Results:") may sit
+/// between the last sentence and the first row.
+const NEAR_PROSE: usize = 3;
+
+/// Marks the blocks of tables inside the story. A table is a run of short blocks (cells,
+/// up to [`CELL_SIZE`], not a barrier (`barrier(i)`)) whose shapes repeat row after row
+/// ([`periodic`]) and whose cells are small ([`MAX_MEAN_CELL`]), with prose right after
+/// it and within [`NEAR_PROSE`] blocks (and two header rows) before it, or prose right
+/// before it and within [`NEAR_PROSE`] blocks after it: a table is read between sentences. Only the repeating
+/// stretch next to the prose is marked: navigation above a table stays out.
+pub(super) fn table_blocks(
+    feats: &[Features],
+    class: &[Class],
+    barrier: impl Fn(usize) -> bool,
+) -> Vec<bool> {
+    let n = feats.len();
+    let mut table = vec![false; n];
+    let mut shapes: Vec<u8> = Vec::new();
+    let good = |i: usize| class.get(i) == Some(&Class::Good);
+    let cell = |i: usize| feats[i].size() <= CELL_SIZE && !barrier(i);
+    let small = |r: std::ops::Range<usize>| {
+        let cells = r.len();
+        feats[r].iter().map(Features::size).sum::<usize>() <= cells * MAX_MEAN_CELL
+    };
+    let mut i = 0;
+    while i < n {
+        if !cell(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && cell(j) {
+            j += 1;
+        }
+        if j - i >= MIN_BLOCKS {
+            // Prose after the run: the repeating stretch at its end.
+            if good(j) {
+                shapes.clear();
+                shapes.extend(feats[i..j].iter().map(shape));
+                if let Some((s, p)) = periodic_suffix(&shapes) {
+                    let k = i + s;
+                    // Header rows do not repeat the body rows' shapes.
+                    let near = (k.saturating_sub(NEAR_PROSE + 2 * p)..k).any(good);
+                    if near && small(k..j) {
+                        table[k..j].iter_mut().for_each(|t| *t = true);
+                    }
+                }
+            }
+            // Prose before the run: the repeating stretch at its start.
+            if i > 0 && good(i - 1) {
+                shapes.clear();
+                shapes.extend(feats[i..j].iter().rev().map(shape));
+                if let Some((s, _)) = periodic_suffix(&shapes) {
+                    let e = j - s;
+                    if (e..(e + NEAR_PROSE).min(n)).any(good) && small(i..e) {
+                        table[i..e].iter_mut().for_each(|t| *t = true);
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::block_features;
+    use super::*;
+
+    fn shapes(cells: &[&str]) -> Vec<u8> {
+        cells.iter().map(|s| shape(&block_features(s))).collect()
+    }
+
+    #[test]
+    fn rows_of_cells_repeat() {
+        let rows = [
+            "FW",
+            "Ann Lee",
+            "71",
+            "90%",
+            "Two goals.",
+            "MF",
+            "Bo Park",
+            "64",
+            "81%",
+            "One assist.",
+            "DF",
+            "Cy Diaz",
+            "60",
+            "76%",
+            "No shots.",
+        ];
+        assert!(periodic(&shapes(&rows)));
+    }
+
+    #[test]
+    fn menus_and_teasers_do_not() {
+        // All one shape: a menu.
+        let menu = [
+            "Home", "News", "Sport", "Weather", "Travel", "Culture", "Food", "Music",
+        ];
+        assert!(!periodic(&shapes(&menu)));
+        // Two rows only.
+        let short = ["FW", "Ann Lee", "71", "90%", "MF", "Bo Park", "64", "81%"];
+        assert!(!periodic(&shapes(&short)));
+        // No numbers.
+        let names = [
+            "Ann Lee",
+            "Storm damages the school roof in the west",
+            "Bo Park",
+            "Local team wins the county cup after a long final",
+            "Cy Diaz",
+            "New bakery opens its doors on the market square",
+            "Di Roe",
+            "Council plans a footbridge over the river by spring",
+        ];
+        assert!(!periodic(&shapes(&names)));
+    }
+}
