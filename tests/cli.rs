@@ -230,3 +230,35 @@ fn max_bytes_bounds_records_and_stdin() {
     let out = run(&["parse", "--max-bytes", "many"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_closed_output_pipe_ends_the_run_quietly() {
+    // `copydesk parse … | head`: the reader goes away, and the tool stops without a panic
+    // message or an error status, in single-article and batch mode.
+    let record = serde_json::json!({"id": 1, "text": GOOD}).to_string();
+    let batch = format!("{record}\n").repeat(2_000);
+    let cases: [(&[&str], &[u8]); 2] = [
+        (&["parse", "--jsonl", "--threads", "1"], batch.as_bytes()),
+        (&["parse"], GOOD.as_bytes()),
+    ];
+    for (args, stdin) in cases {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("copydesk binary runs");
+        drop(child.stdout.take());
+        let mut input = child.stdin.take().expect("stdin");
+        let data = stdin.to_vec();
+        let writer = std::thread::spawn(move || {
+            let _ = input.write_all(&data);
+        });
+        let out = child.wait_with_output().expect("copydesk finishes");
+        writer.join().expect("writer thread");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
+    }
+}

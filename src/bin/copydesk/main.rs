@@ -97,8 +97,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let max = parser.options().max_input_bytes();
             let input = open(f.file)?;
             if f.jsonl {
-                let failed = batch::run(input, io::stdout().lock(), mode, f.threads, &parser)
-                    .map_err(|e| format!("i/o error: {e}"))?;
+                let failed = match batch::run(input, io::stdout().lock(), mode, f.threads, &parser)
+                {
+                    Ok(failed) => failed,
+                    // The reader went away (`| head`): stop quietly, as other tools do.
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                        return Ok(ExitCode::SUCCESS)
+                    }
+                    Err(e) => return Err(format!("i/o error: {e}")),
+                };
                 return Ok(if failed > 0 {
                     ExitCode::from(1)
                 } else {
@@ -119,10 +126,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 return Ok(ExitCode::from(1));
             }
             match batch::one(&bytes, mode, &parser) {
-                Ok(json) => {
-                    println!("{json}");
-                    Ok(ExitCode::SUCCESS)
-                }
+                Ok(json) => match writeln!(io::stdout().lock(), "{json}") {
+                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                        Err(format!("i/o error: {e}"))
+                    }
+                    _ => Ok(ExitCode::SUCCESS),
+                },
                 Err(e) => {
                     let _ = writeln!(io::stderr(), "copydesk: {e}");
                     Ok(ExitCode::from(1))
