@@ -1548,6 +1548,13 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         }
         Some(Cue::Finite) => {
             let np = np_after(text, toks.get(1..)?)?;
+            let sentence_end = toks
+                .iter()
+                .position(|t| t.kind == Tk::End)
+                .unwrap_or(toks.len());
+            if let Some(found) = with_tail(text, toks, np, toks[0].span, sentence_end) {
+                return Some(found);
+            }
             let used = toks
                 .iter()
                 .position(|t| t.span.start >= np.end)
@@ -1584,20 +1591,15 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                         .iter()
                         .position(|t| t.span.start >= np.end)
                         .unwrap_or(toks.len());
-                    // "…, said Geert Wilders, founder of the party.": an appositive may
-                    // close the sentence.
-                    let appositive_tail = toks.get(used).is_some_and(|t| t.kind == Tk::Comma)
-                        && toks.get(used + 1..sentence_end).is_some_and(|r| {
-                            !r.is_empty()
-                                && r.len() <= MAX_MENTION_WORDS
-                                && r.iter().all(|t| matches!(t.kind, Tk::Word | Tk::Comma))
-                                && is_appositive(text, r)
-                        });
-                    if used >= sentence_end || appositive_tail {
+                    let verb = toks[c + 1].span;
+                    if let Some(found) = with_tail(text, toks, np, verb, sentence_end) {
+                        return Some(found);
+                    }
+                    if used >= sentence_end {
                         return Some(Found {
                             mention: np,
                             appositive: None,
-                            verb: toks[c + 1].span,
+                            verb,
                         });
                     }
                 }
@@ -1605,6 +1607,73 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         }
     }
     None
+}
+
+/// An inverted attribution (`said NP`) whose sentence closes, after a comma, with the
+/// speaker's role or name: "said Geert Wilders, founder of the party" (an appositive: the
+/// descriptor) or "said the festival director, Omar Haddad" (a role, then the name: the
+/// name is the mention and the role its descriptor). `toks` holds `np`; the sentence ends
+/// at `sentence_end`.
+fn with_tail(text: &str, toks: &[Tok], np: Span, verb: Span, sentence_end: usize) -> Option<Found> {
+    let used = toks.partition_point(|t| t.span.start < np.end);
+    if toks.get(used)?.kind != Tk::Comma {
+        return None;
+    }
+    let tail = toks.get(used + 1..sentence_end)?;
+    if tail.is_empty()
+        || tail.len() > MAX_MENTION_WORDS
+        || !tail.iter().all(|t| matches!(t.kind, Tk::Word | Tk::Comma))
+    {
+        return None;
+    }
+    // A role: title words, kin, or a common-noun phrase ("the team's coach").
+    let np_toks = tokens_in(toks, np);
+    let common_noun = np_toks.len() >= 2
+        && is_determiner(w(text, &np_toks[0]))
+        && np_toks
+            .last()
+            .is_some_and(|t| w(text, t).starts_with(|c: char| c.is_lowercase()));
+    let role = kin_or_role_np(text, np_toks)
+        || common_noun
+        || np_toks
+            .last()
+            .is_some_and(|t| lex::is_title_word(w(text, t)));
+    if role && tail.len() <= 4 && is_name_phrase(text, tail) {
+        return Some(Found {
+            mention: span_of(tail)?,
+            appositive: Some(np),
+            verb,
+        });
+    }
+    if !is_appositive(text, tail) {
+        return None;
+    }
+    // "…, 45, a teacher": an age is no descriptor; "…, who cast the deciding vote": a
+    // relative clause describes, but is no role.
+    let mut role = tail;
+    while let Some(i) = role.iter().position(|t| t.kind == Tk::Comma) {
+        if i == 1 && w(text, &role[0]).bytes().all(|b| b.is_ascii_digit()) {
+            role = &role[2..];
+        } else {
+            break;
+        }
+    }
+    let is_age = role.len() == 1 && w(text, &role[0]).bytes().all(|b| b.is_ascii_digit());
+    let relative = role.first().is_some_and(|t| {
+        matches!(
+            w(text, t),
+            "who" | "whose" | "whom" | "which" | "that" | "where" | "when"
+        )
+    });
+    Some(Found {
+        mention: np,
+        appositive: if is_age || relative {
+            None
+        } else {
+            span_of(role)
+        },
+        verb,
+    })
 }
 
 /// `Secretary of State John Kerry said`, `he told reporters`: a subject at the start of
@@ -2829,6 +2898,36 @@ mod tests {
                 None,
             ),
             ("\"We will win,\" said Mr. Reed.", "Reed", "Mr. Reed", None),
+            (
+                "\"We will win,\" said the team's coach, Tom Reed.",
+                "Tom Reed",
+                "Tom Reed",
+                Some("the team's coach"),
+            ),
+            (
+                "\"We will win,\" said Tom Reed, a farmer from Ohio.",
+                "Tom Reed",
+                "Tom Reed",
+                Some("a farmer from Ohio"),
+            ),
+            (
+                "\"We will win,\" said Tom Reed, 45, a farmer.",
+                "Tom Reed",
+                "Tom Reed",
+                Some("a farmer"),
+            ),
+            (
+                "\"We will win,\" said Tom Reed, 45.",
+                "Tom Reed",
+                "Tom Reed",
+                None,
+            ),
+            (
+                "\"We will win,\" said Mayor Ann Lee, who chairs the board.",
+                "Ann Lee",
+                "Mayor Ann Lee",
+                Some("Mayor"),
+            ),
             (
                 "\"We will win,\" Tom Reed, 45, said.",
                 "Tom Reed",
