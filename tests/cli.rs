@@ -5,16 +5,25 @@
 use copydesk::OwnedArticle;
 use serde_json::Value;
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+    finish(spawn(args), stdin)
+}
+
+/// The binary with piped stdin, stdout and stderr.
+fn spawn(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("copydesk binary runs");
+        .expect("copydesk binary runs")
+}
+
+/// Writes `stdin` to the child from another thread and waits for its output.
+fn finish(mut child: Child, stdin: &[u8]) -> Output {
     let mut input = child.stdin.take().expect("stdin");
     let data = stdin.to_vec();
     let writer = std::thread::spawn(move || {
@@ -242,21 +251,9 @@ fn a_closed_output_pipe_ends_the_run_quietly() {
         (&["parse"], GOOD.as_bytes()),
     ];
     for (args, stdin) in cases {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("copydesk binary runs");
+        let mut child = spawn(args);
         drop(child.stdout.take());
-        let mut input = child.stdin.take().expect("stdin");
-        let data = stdin.to_vec();
-        let writer = std::thread::spawn(move || {
-            let _ = input.write_all(&data);
-        });
-        let out = child.wait_with_output().expect("copydesk finishes");
-        writer.join().expect("writer thread");
+        let out = finish(child, stdin);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
         assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
