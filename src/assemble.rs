@@ -137,25 +137,7 @@ pub(crate) fn assemble<'a>(
         }
     }
     article.related = related;
-    article.quotes = quotes
-        .quotes
-        .iter()
-        .zip(attributions)
-        .map(|(q, a)| Quote {
-            text: b.text(q.content),
-            span: b.span(q.content),
-            block: Some(q.block),
-            kind: q.kind,
-            open_ended: q.close.is_none(),
-            attribution: a.map(|a| Attribution {
-                speaker: b.text(a.speaker),
-                mention: a.mention.map(|m| b.mention(m)),
-                descriptor: a.descriptor.map(|d| b.text(d)),
-                verb: a.verb.map(|v| b.text(v)),
-                resolution: a.resolution,
-            }),
-        })
-        .collect();
+    article.quotes = build_quotes(&b, quotes, attributions);
     article.rejected_quotes = quotes
         .rejected
         .iter()
@@ -204,9 +186,39 @@ pub(crate) fn assemble_quotes<'a>(
     attributions: &[Option<FoundAttribution>],
     options: &Options,
 ) -> Vec<Quote<'a>> {
-    let labels: Vec<Label> = Vec::new();
-    let mut article = assemble(prepared, &[], &labels, quotes, attributions, options);
-    std::mem::take(&mut article.quotes)
+    let b = Builder {
+        text: prepared.text,
+        base: prepared.base,
+        form: options.normalization(),
+    };
+    build_quotes(&b, quotes, attributions)
+}
+
+/// The public quotes, with their attributions.
+fn build_quotes<'a>(
+    b: &Builder<'a>,
+    quotes: &QuoteScan,
+    attributions: &[Option<FoundAttribution>],
+) -> Vec<Quote<'a>> {
+    quotes
+        .quotes
+        .iter()
+        .zip(attributions)
+        .map(|(q, a)| Quote {
+            text: b.text(q.content),
+            span: b.span(q.content),
+            block: Some(q.block),
+            kind: q.kind,
+            open_ended: q.close.is_none(),
+            attribution: a.map(|a| Attribution {
+                speaker: b.text(a.speaker),
+                mention: a.mention.map(|m| b.mention(m)),
+                descriptor: a.descriptor.map(|d| b.text(d)),
+                verb: a.verb.map(|v| b.text(v)),
+                resolution: a.resolution,
+            }),
+        })
+        .collect()
 }
 
 #[cfg(test)]
