@@ -25,6 +25,7 @@ mod features;
 mod lexicon;
 mod lines;
 mod overlap;
+mod promo;
 mod table;
 
 use crate::model::BoilerplateReason;
@@ -101,6 +102,12 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
     let mut comments = (0usize, None::<usize>);
     for (i, (f, m)) in feats.iter_mut().zip(meta.iter_mut()).enumerate() {
+        if f.reason.is_none() && *m == Meta::None && promo::is_call_to_action(raw[i], f) {
+            f.reason = Some(BoilerplateReason::Promo);
+        }
+        if f.reason.is_none() && is_counter(raw[i]) {
+            f.reason = Some(BoilerplateReason::Navigation);
+        }
         if lines::is_comment_header(f) {
             f.reason = Some(BoilerplateReason::Comments);
             *m = Meta::None;
@@ -129,6 +136,7 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         (2.., Some(first)) => body_run(
             &raw[..first],
             &feats[..first],
+            &meta[..first],
             &class[..first],
             &table[..first],
         )
@@ -141,7 +149,7 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         }),
         _ => None,
     };
-    let Some((start, end)) = above.or_else(|| body_run(&raw, &feats, &class, &table)) else {
+    let Some((start, end)) = above.or_else(|| body_run(&raw, &feats, &meta, &class, &table)) else {
         let story = overlap::StoryWords::default();
         header(&raw, &feats, &meta, &class, n, &story, &mut labels);
         duplicates(&feats, &mut labels);
@@ -158,6 +166,21 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     trailer(&raw, &feats, &meta, end + 1, &mut labels);
     duplicates(&feats, &mut labels);
     labels
+}
+
+/// True for a gallery or pager counter: "1 of 6", "3/12".
+fn is_counter(s: &str) -> bool {
+    let number = |w: &str| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let mut words = s.split_whitespace();
+    match (words.next(), words.next(), words.next(), words.next()) {
+        (Some(a), Some("of" | "von" | "de" | "sur" | "из"), Some(b), None) => {
+            number(a) && number(b)
+        }
+        (Some(w), None, None, None) => w
+            .split_once('/')
+            .is_some_and(|(a, b)| number(a) && number(b)),
+        _ => false,
+    }
 }
 
 fn meta(s: &str, f: &Features) -> Meta {
@@ -204,6 +227,9 @@ fn class(f: &Features, meta: Meta) -> Class {
 /// block (a summary field, a text dump) must not pull the run past the junk after the
 /// story; a story that is one block still wins alone.
 const MAX_BLOCK_WEIGHT: f32 = 300.0;
+
+/// What a photo credit costs a run of story blocks.
+const CREDIT_WEIGHT: f32 = -2.0;
 
 /// How much a block adds to a run of story blocks: prose adds its size in words, junk costs.
 fn weight(f: &Features, c: Class) -> f32 {
@@ -276,6 +302,7 @@ fn is_barrier(f: &Features, c: Class) -> bool {
 fn body_run(
     raw: &[&str],
     feats: &[Features],
+    meta: &[Meta],
     class: &[Class],
     table: &[bool],
 ) -> Option<(usize, usize)> {
@@ -287,12 +314,18 @@ fn body_run(
         .iter()
         .zip(class)
         .zip(table)
-        .map(|((f, &c), &cell)| {
+        .zip(meta)
+        .map(|(((f, &c), &cell), &m)| {
             let x = weight(f, c);
             if cell {
                 // A table between paragraphs of the story costs nothing.
                 run = 0;
                 x.max(0.0)
+            } else if m == Meta::Credit {
+                // Photo credits sit between a story's paragraphs (a gallery of
+                // pictures, each credited): they cost little and do not make a
+                // run of junk longer.
+                CREDIT_WEIGHT
             } else if c == Class::Bad {
                 run += 1;
                 x * (1.0 + grow * (run - 1) as f32)

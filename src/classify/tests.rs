@@ -673,3 +673,49 @@ fn a_chart_inside_the_story_is_set_aside_and_the_story_runs_on() {
         );
     }
 }
+
+#[test]
+fn a_credited_gallery_inside_the_story_does_not_cut_it() {
+    let mut parts = vec!["Menu", "Council closes the old river bridge"];
+    parts.extend(&STORY[..2]);
+    parts.extend([
+        "Story continues below gallery",
+        "1 of 6",
+        "Jane Doe Submitted photo",
+        "John Roe Submitted photo",
+        "Sam Smith Submitted photo",
+        "Ann Lee Submitted photo",
+        "Tom Reed Submitted photo",
+        "Kim Park Submitted photo",
+    ]);
+    parts.extend(&STORY[2..]);
+    parts.extend(["Privacy Policy", "© 2021 Riverside Gazette"]);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_story(&got);
+    assert_eq!(label_of(&got, "Jane Doe Submitted photo"), Label::Credit);
+    assert_eq!(
+        label_of(&got, "1 of 6"),
+        Label::Boilerplate(R::Navigation),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn calls_to_action_after_the_story_are_promo() {
+    let mut parts = vec!["Menu", "Council closes the old river bridge"];
+    parts.extend(story_blocks());
+    let calls = [
+        "Want more river news? Subscribe to our sister title for the latest from the banks!",
+        "Email Ann Lee at alee@example.org or follow her @annlee.",
+        "Get the latest bridge news and ferry updates, and more!",
+    ];
+    parts.extend(calls);
+    parts.extend(["Privacy Policy", "© 2021 Riverside Gazette"]);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_story(&got);
+    for s in calls {
+        assert_eq!(label_of(&got, s), Label::Boilerplate(R::Promo), "{got:#?}");
+    }
+}
