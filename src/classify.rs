@@ -155,8 +155,10 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         duplicates(&feats, &mut labels);
         return labels;
     };
-    body(&feats, &meta, &class, &table, start, end, &mut labels);
+    let list_end = story_end(&raw, &feats, &meta, &class, end);
+    body(&feats, &meta, &class, &table, start, list_end, &mut labels);
     related_boxes(&feats, &class, start, end, &mut labels);
+    let end = list_end;
     let story = overlap::StoryWords::new(
         (start..=end)
             .filter(|&i| class[i] == Class::Good)
@@ -183,10 +185,17 @@ fn is_counter(s: &str) -> bool {
     }
 }
 
+/// True for a price: a currency sign next to the number ("$39.99", "€ 12,50", "12 £").
+fn is_price(s: &str) -> bool {
+    let s = s.trim();
+    let currency = |c: char| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₫');
+    s.starts_with(currency) || s.ends_with(currency)
+}
+
 fn meta(s: &str, f: &Features) -> Meta {
     if lines::is_byline(s, f) {
         Meta::Byline
-    } else if lines::is_date(f) {
+    } else if lines::is_date(f) && !is_price(s) {
         Meta::Date
     } else if lines::is_credit(s, f) {
         Meta::Credit
@@ -392,8 +401,88 @@ fn body_run(
             (None, None) => break,
         }
     }
-    // A list that the story introduces ("Tour dates:") runs on after its last sentence.
-    Some((first, list_tail(feats, class, last)))
+    Some((first, last))
+}
+
+/// The last block of the story once a list after its last block `last` is added: a list
+/// that the story introduces ("Tour dates:") runs on after its last sentence, and so does
+/// one its last sentence announces ("our picks are below").
+fn story_end(
+    raw: &[&str],
+    feats: &[Features],
+    meta: &[Meta],
+    class: &[Class],
+    last: usize,
+) -> usize {
+    if announces_list(raw[last]) {
+        announced_list(feats, meta, class, last)
+    } else {
+        list_tail(feats, class, last)
+    }
+}
+
+/// Folded words that point from a sentence to what follows it.
+const BELOW: &[&str] = &["below", "abajo", "dessous", "unten", "abaixo", "ниже"];
+
+/// True when the last sentence of `s` points to a list after it ("Check out our picks
+/// below.").
+fn announces_list(s: &str) -> bool {
+    let tail = s.trim_end();
+    let body = tail.trim_end_matches(|c: char| c.is_ascii_punctuation() || !c.is_alphanumeric());
+    let last_sentence = body
+        .rfind(['.', '!', '?'])
+        .map_or(body, |i| body.get(i + 1..).unwrap_or(""));
+    last_sentence.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        BELOW.iter().any(|b| w.eq_ignore_ascii_case(b))
+    })
+}
+
+/// The most blocks a list announced by the story may run over.
+const MAX_ANNOUNCED_LIST: usize = 250;
+
+/// How many set-aside blocks in a row end an announced list (a short line that is not
+/// content-like counts half).
+const MAX_WEAK_RUN: usize = 3;
+
+/// The last block of a list that the story's last block `last` announces: the story runs
+/// on over short content lines (product names, prices, features, dates) until a barrier
+/// (comments, legal footer, cookie notice), a tag list, or [`MAX_WEAK_RUN`] weak blocks in
+/// a row; set-aside blocks among the items stay set aside.
+fn announced_list(feats: &[Features], meta: &[Meta], class: &[Class], last: usize) -> usize {
+    let mut end = last;
+    let mut weak = 0;
+    let mut items = 0;
+    for j in last + 1..feats.len().min(last + 1 + MAX_ANNOUNCED_LIST) {
+        let f = &feats[j];
+        if is_barrier(f, class[j]) && f.reason != Some(BoilerplateReason::Related)
+            || meta[j] == Meta::TagHeading
+        {
+            break;
+        }
+        let strong = match class[j] {
+            // Prices and dates are items too.
+            Class::Bad => meta[j] == Meta::Date,
+            Class::Short => content_like(f),
+            Class::Near | Class::Good => true,
+        };
+        if strong {
+            weak = 0;
+            items += 1;
+            end = j;
+        } else {
+            // A short title-like line ("Swim proof", "Apple Watch") counts half.
+            weak += if class[j] == Class::Bad { 2 } else { 1 };
+            if weak >= 2 * MAX_WEAK_RUN {
+                break;
+            }
+        }
+    }
+    if items >= 3 {
+        end
+    } else {
+        list_tail(feats, class, last)
+    }
 }
 
 /// The last block of a list of short content lines right after block `last` (the end of

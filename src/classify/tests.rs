@@ -719,3 +719,42 @@ fn calls_to_action_after_the_story_are_promo() {
         assert_eq!(label_of(&got, s), Label::Boilerplate(R::Promo), "{got:#?}");
     }
 }
+
+#[test]
+fn a_list_the_story_announces_below_is_part_of_it() {
+    let mut parts = vec!["Menu", "The five best kettles for a winter harbour"];
+    parts.extend(&STORY[..2]);
+    parts.push(
+        "Prices have dropped ahead of the winter season, and some of the kettles sold on the \
+         quay are cheaper than ever. Check out our picks for the best deals below.",
+    );
+    let cards = [
+        "Harbour Steel Kettle",
+        "Boils a litre in two minutes",
+        "Keeps water warm for an hour, even on deck",
+        "Harbour Steel Kettle (1.7 litres) - Silver",
+        "$39.99",
+        "Available from the quay shop",
+        "Buy Now",
+        "Dockside Glass Kettle",
+        "Blue light while it boils",
+        "Auto shut-off",
+        "Dockside Glass Kettle (1.5 litres)",
+        "$29.99",
+        "Available from the quay shop",
+        "Buy Now",
+        "Ferryman Travel Kettle",
+        "Folds flat for a backpack, with a cup that fits inside",
+        "$19.99",
+    ];
+    parts.extend(cards);
+    parts.extend(["Tags: Deals", "Privacy Policy", "© 2021 Riverside Gazette"]);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    let story = body(&got);
+    for item in ["Harbour Steel Kettle", "Auto shut-off", "$29.99", "$19.99"] {
+        assert!(story.contains(&item), "{item}: {got:#?}");
+    }
+    assert_eq!(label_of(&got, "Buy Now"), Label::Boilerplate(R::Promo));
+    assert!(!story.contains(&"Privacy Policy"), "{got:#?}");
+}
