@@ -27,6 +27,7 @@ mod lines;
 mod overlap;
 mod promo;
 mod table;
+mod teasers;
 
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
@@ -104,6 +105,9 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     for (i, (f, m)) in feats.iter_mut().zip(meta.iter_mut()).enumerate() {
         if f.reason.is_none() && *m == Meta::None && promo::is_call_to_action(raw[i], f) {
             f.reason = Some(BoilerplateReason::Promo);
+        }
+        if teasers::is_dateline_teaser(raw[i]) {
+            f.teaser = true;
         }
         if f.reason.is_none() && is_counter(raw[i]) {
             f.reason = Some(BoilerplateReason::Navigation);

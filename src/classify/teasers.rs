@@ -1,0 +1,124 @@
+//! Teasers for other stories that read like prose: a ticker item that runs a headline
+//! into its story's dateline and lede in one block ("Deportees return home from US NEW
+//! DELHI: Their American dream shattered…").
+//!
+//! A story's own paragraph may open with a dateline ("NEW DELHI: …"), but never carries one
+//! after a title-like run of words: the dateline in the middle of a block, right after a
+//! word with no punctuation, is the seam between a headline and the lede of another story.
+
+/// The fewest words of the title before the dateline.
+const MIN_TITLE_WORDS: usize = 4;
+
+/// How far into a block the seam between headline and dateline may lie, in bytes (a cut
+/// inside a character just leaves the whole block).
+const HEAD_BYTES: usize = 240;
+
+/// The most upper-case words of a dateline ("UNITED ARAB EMIRATES:").
+const MAX_DATELINE_WORDS: usize = 3;
+
+/// The fewest letters of a dateline (so that "US:" or "UK:" do not count).
+const MIN_DATELINE_LETTERS: usize = 4;
+
+/// True when `s` is a headline followed by the dateline and first words of its story (see
+/// the module documentation).
+pub(crate) fn is_dateline_teaser(s: &str) -> bool {
+    // The seam is near the start: a headline is short.
+    let head = s.get(..s.len().min(HEAD_BYTES)).map_or(s, |h| h);
+    if memchr::memchr(b':', head.as_bytes()).is_none() {
+        return false;
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let Some(last) = w.strip_suffix(':') else {
+            return false;
+        };
+        if caps(last) == 0 || !words.get(i + 1).is_some_and(|w| starts_upper(w)) {
+            return false;
+        }
+        // The dateline: one to three upper-case words ending here, the title before it.
+        let mut letters = 0;
+        (0..MAX_DATELINE_WORDS.min(i + 1)).any(|k| {
+            let first = i - k;
+            let add = if k == 0 {
+                caps(last)
+            } else {
+                caps(words[first])
+            };
+            if add == 0 {
+                return false;
+            }
+            letters += add;
+            let title = &words[..first];
+            letters >= MIN_DATELINE_LETTERS
+                && title.len() >= MIN_TITLE_WORDS
+                && title.first().is_some_and(|w| starts_upper(w))
+                && title.last().is_some_and(|w| ends_title(w))
+        })
+    })
+}
+
+/// Words that do not end a title: "… reviewed by NASA: …" is a sentence, not a headline
+/// and a dateline.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "by", "from", "to", "at", "in", "on", "and", "or", "for", "with",
+    "said", "says", "told", "as",
+];
+
+/// True when `w` can end a title: it ends in a letter or digit (not `.`, `,`, `"`: the end
+/// of a sentence or clause), and it is not a function word.
+fn ends_title(w: &str) -> bool {
+    w.chars().next_back().is_some_and(char::is_alphanumeric)
+        && !FUNCTION_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f))
+}
+
+/// The letters of `w` when it is an upper-case word (two or more letters, hyphens
+/// allowed), else 0.
+fn caps(w: &str) -> usize {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let only = w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.');
+    if letters >= 2 && only {
+        letters
+    } else {
+        0
+    }
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_headline_run_into_a_dateline_is_a_teaser() {
+        for s in [
+            "Ferry strike ends after two weeks of talks HARBOURTON: The ferry crews went back \
+             to work on Monday after the union accepted a new offer.",
+            "Deportees return home from abroad NEW DELHI: Their dreams shattered, nearly 150 \
+             people returned home on Tuesday.",
+            "Harbour man pleads guilty to fraud in US NEW YORK: A man from the harbour has \
+             pleaded guilty to theft.",
+        ] {
+            assert!(is_dateline_teaser(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn story_paragraphs_with_datelines_or_capitals_are_not() {
+        for s in [
+            "HARBOURTON: The ferry crews went back to work on Monday.",
+            "The crews went back to work, said the union. HARBOURTON: more talks are planned.",
+            "Officials of the NATO alliance said: More ships will come next year.",
+            "The report by NASA: A review of the lunar lander programme was published today.",
+            "The union leader said the US: Many other countries have similar rules.",
+            "The lander report published by NASA: A review of the programme came out today.",
+        ] {
+            assert!(!is_dateline_teaser(s), "{s}");
+        }
+    }
+}
