@@ -189,6 +189,20 @@ fn is_counter(s: &str) -> bool {
     }
 }
 
+/// The most words of a bracketed source line ([`is_bracketed_source`]).
+const MAX_SOURCE_WORDS: usize = 5;
+
+/// True for a short name in square brackets on its own line ("[The Daily Post]"): the
+/// source of the passage above or below it, not prose.
+fn is_bracketed_source(s: &str, f: &Features) -> bool {
+    let s = s.trim();
+    f.words <= MAX_SOURCE_WORDS
+        && !f.sentence()
+        && s.starts_with('[')
+        && s.ends_with(']')
+        && s.matches('[').count() == 1
+}
+
 /// True for a price: a currency sign next to the number ("$39.99", "€ 12,50", "12 £").
 fn is_price(s: &str) -> bool {
     let s = s.trim();
@@ -201,7 +215,7 @@ fn meta(s: &str, f: &Features) -> Meta {
         Meta::Byline
     } else if lines::is_date(f) && !is_price(s) {
         Meta::Date
-    } else if lines::is_credit(s, f) {
+    } else if lines::is_credit(s, f) || is_bracketed_source(s, f) {
         Meta::Credit
     } else if lines::is_tag_heading(f) {
         Meta::TagHeading

@@ -758,3 +758,20 @@ fn a_list_the_story_announces_below_is_part_of_it() {
     assert_eq!(label_of(&got, "Buy Now"), Label::Boilerplate(R::Promo));
     assert!(!story.contains(&"Privacy Policy"), "{got:#?}");
 }
+
+#[test]
+fn bracketed_sources_between_paragraphs_are_credits() {
+    let mut parts = vec!["Menu", "Council closes the old river bridge"];
+    parts.extend(&STORY[..2]);
+    parts.push("[The Harbour Post]");
+    parts.extend(&STORY[2..]);
+    parts.push("[River Weekly]");
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_story(&got);
+    assert_eq!(
+        label_of(&got, "[The Harbour Post]"),
+        Label::Credit,
+        "{got:#?}"
+    );
+}
