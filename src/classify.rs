@@ -162,6 +162,7 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let list_end = story_end(&raw, &feats, &meta, &class, end);
     body(&feats, &meta, &class, &table, start, list_end, &mut labels);
     related_boxes(&feats, &class, start, end, &mut labels);
+    linked_twice(&feats, &class, start, end, &mut labels);
     let end = list_end;
     let story = overlap::StoryWords::new(
         (start..=end)
@@ -616,6 +617,46 @@ fn related_boxes(
         for j in (i + 1..=end.min(i + RELATED_BOX_LEN)).take_while(|&j| link(j)) {
             if class[j] != Class::Bad {
                 labels[j] = Label::Boilerplate(BoilerplateReason::Related);
+            }
+        }
+    }
+}
+
+/// The fewest words of a teaser's title ([`linked_twice`]): shorter repeats are list items
+/// or table cells ("new", "1%").
+const MIN_TEASER_WORDS: usize = 4;
+
+/// Sets aside the teasers for other stories inside the story `start..=end` whose title is
+/// linked twice in a row (once under the picture, once as text), with the section label
+/// over each copy ("Business", "Column: …", "Business", "Column: …").
+fn linked_twice(
+    feats: &[Features],
+    class: &[Class],
+    start: usize,
+    end: usize,
+    labels: &mut [Label],
+) {
+    let title = |i: usize| {
+        let f = &feats[i];
+        matches!(class[i], Class::Near | Class::Short)
+            && f.words >= MIN_TEASER_WORDS
+            && !f.terminal
+            && !f.colon
+            && !f.list_marker
+            && f.key != 0
+    };
+    let label_word = |i: usize| class[i] == Class::Short && feats[i].words <= 2;
+    for i in start..=end {
+        if !title(i) {
+            continue;
+        }
+        let Some(copy) = (i + 1..=(i + 2).min(end)).find(|&j| feats[j].key == feats[i].key) else {
+            continue;
+        };
+        for j in [i, copy] {
+            labels[j] = Label::Boilerplate(BoilerplateReason::Related);
+            if j > start && label_word(j - 1) {
+                labels[j - 1] = Label::Boilerplate(BoilerplateReason::Related);
             }
         }
     }

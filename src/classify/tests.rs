@@ -775,3 +775,25 @@ fn bracketed_sources_between_paragraphs_are_credits() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_story_title_linked_twice_inside_the_story_is_a_teaser() {
+    let mut parts = vec!["Menu", "Council closes the old river bridge"];
+    parts.extend(&STORY[..3]);
+    parts.extend([
+        "Business",
+        "Ferry company doubles its fares for the summer",
+        "Business",
+        "Ferry company doubles its fares for the summer",
+    ]);
+    parts.extend(&STORY[3..]);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_story(&got);
+    assert_eq!(
+        label_of(&got, "Ferry company doubles its fares for the summer"),
+        Label::Boilerplate(R::Related),
+        "{got:#?}"
+    );
+    assert_eq!(label_of(&got, "Business"), Label::Boilerplate(R::Related));
+}
