@@ -204,6 +204,29 @@ fn is_bracketed_source(s: &str, f: &Features) -> bool {
         && s.matches('[').count() == 1
 }
 
+/// True for a gallery caption led by its counter ("2 of 4 A shopper looks at…", or glued
+/// to it: "2of4A shopper…").
+fn is_gallery_caption(s: &str) -> bool {
+    let s = s.trim_start();
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    let a = digits(s);
+    if !(1..=3).contains(&a) {
+        return false;
+    }
+    let rest = s[a..].trim_start();
+    let Some(rest) = rest.strip_prefix("of") else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let b = digits(rest);
+    (1..=3).contains(&b)
+        && rest[b..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
 /// True for a price: a currency sign next to the number ("$39.99", "€ 12,50", "12 £").
 fn is_price(s: &str) -> bool {
     let s = s.trim();
@@ -216,7 +239,7 @@ fn meta(s: &str, f: &Features) -> Meta {
         Meta::Byline
     } else if lines::is_date(f) && !is_price(s) {
         Meta::Date
-    } else if lines::is_credit(s, f) || is_bracketed_source(s, f) {
+    } else if lines::is_credit(s, f) || is_bracketed_source(s, f) || is_gallery_caption(s) {
         Meta::Credit
     } else if lines::is_tag_heading(f) {
         Meta::TagHeading

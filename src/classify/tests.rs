@@ -797,3 +797,21 @@ fn a_story_title_linked_twice_inside_the_story_is_a_teaser() {
     );
     assert_eq!(label_of(&got, "Business"), Label::Boilerplate(R::Related));
 }
+
+#[test]
+fn gallery_captions_led_by_their_counter_are_credits() {
+    let mut parts = vec!["Menu", "Council closes the old river bridge"];
+    parts.extend(story_blocks());
+    let captions = [
+        "1of3Crowds watch the last cars cross the old river bridge on Tuesday evening, March 2, 2021.",
+        "2 of 3 Engineers inspect the cracked piers from a boat below the bridge.",
+    ];
+    parts.extend(captions);
+    parts.extend(["Privacy Policy", "© 2021 Riverside Gazette"]);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_story(&got);
+    for c in captions {
+        assert_eq!(label_of(&got, c), Label::Credit, "{got:#?}");
+    }
+}
