@@ -200,6 +200,15 @@ fn linky(s: &[u8], short: bool) -> bool {
     short && s.first() == Some(&b'@')
 }
 
+/// True when `word` (the text before a full stop) is an initial or a short title: one
+/// upper-case ASCII letter, or two or three letters with only the first upper-case ("J",
+/// "Lt", "Col", "Dr"). "US." and "UK." end sentences as often as not, so they do.
+fn abbreviation(word: &[u8]) -> bool {
+    (1..=3).contains(&word.len())
+        && word[0].is_ascii_uppercase()
+        && word[1..].iter().all(u8::is_ascii_lowercase)
+}
+
 /// True when `s` starts with one to three ASCII digits and `.` or `)` (`1.`, `12)`).
 fn numbered(s: &[u8]) -> bool {
     let digits = s.iter().take(4).take_while(|b| b.is_ascii_digit()).count();
@@ -227,9 +236,12 @@ pub(crate) fn block_features(s: &str) -> Features {
     let mut pending_case = false;
     // The previous character was `.` `!` `?` or `…`.
     let mut prev_stop = false;
+    // Where the current word starts.
+    let mut word_start = 0;
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        let at = i;
         let b = bytes[i];
         let k = if b < 0x80 {
             i += 1;
@@ -244,7 +256,9 @@ pub(crate) fn block_features(s: &str) -> Features {
         if blank && prev_stop {
             inner_stops += 1;
         }
-        prev_stop = k & STOP != 0;
+        // A full stop after a short capitalised word ("Lt. Col.", "J. Doe", "Dr.") ends an
+        // abbreviation, not a sentence.
+        prev_stop = k & STOP != 0 && !(b == b'.' && abbreviation(&bytes[word_start..at]));
         commas += usize::from(k & COMMA != 0);
         separators += usize::from(k & SEPARATOR != 0);
         if k & RARE != 0 {
@@ -253,6 +267,7 @@ pub(crate) fn block_features(s: &str) -> Features {
             inner_stops += usize::from(k & WIDE_STOP != 0);
         }
         if !blank && !in_word {
+            word_start = at;
             words += 1;
             pending_case = true;
         }
@@ -351,6 +366,16 @@ mod tests {
         assert_eq!((f.inner_stops, f.commas), (1, 1));
         let f = block_features("Possible Iranian escalation");
         assert!(!f.terminal && !f.sentence());
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let f = block_features("Lt. Col. Ann Lee: 'I will be fine for telling the truth'");
+        assert!(!f.sentence(), "{f:?}");
+        let f = block_features("The council met. It voted");
+        assert_eq!(f.inner_stops, 1);
+        let f = block_features("Ferries were sent back to the US. Reuters");
+        assert_eq!(f.inner_stops, 1);
     }
 
     #[test]
