@@ -7,14 +7,19 @@
 //!    words, sentence punctuation (including `。`), separators, link-like text, a hash of
 //!    the folded text, and a boilerplate reason from generic phrase lists
 //!    (`src/data/boilerplate_phrases.txt`). Metadata recognizers ([`lines`]) tell bylines,
-//!    date lines, photo credits and tag lines.
+//!    date lines, photo credits and tag lines; calls to action ([`promo`]: "Follow her on
+//!    Twitter @jdoe") and teasers that run a headline into another story's dateline
+//!    ([`teasers`]) are set aside by their shape, not by a phrase.
 //! 2. **Prose classes**: each block is *good* (reads as prose), *near* (a short sentence),
 //!    *short* or *bad* (boilerplate or metadata).
 //! 3. **Main body run**: good blocks are chained into clusters while the junk between them
 //!    stays small; the heaviest cluster is the story. Tables between paragraphs (runs of
 //!    short cells whose shapes repeat row after row, [`table`]) cost nothing. Inside it, short blocks are kept as
 //!    paragraphs (list items, one-line paragraphs) or subheads (short, no sentence
-//!    punctuation, followed by prose); bad blocks are set aside.
+//!    punctuation, followed by prose); bad blocks are set aside. A list that the story's
+//!    last sentence introduces ("Tour dates:") or announces ("our picks are below") runs on
+//!    with the story; inside it, boxes of related links and titles linked twice in a row
+//!    are set aside.
 //! 4. **Header and trailer**: the headline is chosen among the title-like blocks before
 //!    the story (closeness, a byline or date after it, repeated copies and "Title | Site"
 //!    variants, content words shared with the story's first lines, [`overlap`]); a sentence under it is the dek; bylines, dates and credits are labelled;
