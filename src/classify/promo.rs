@@ -14,88 +14,120 @@ use super::features::Features;
 /// Blocks longer than this are prose, whatever they ask of the reader.
 const MAX_WORDS: usize = 60;
 
-/// Folded first words of a sentence that tell the reader to act.
-const IMPERATIVES: &[&str] = &[
-    "subscribe",
-    "follow",
-    "join",
-    "sign",
-    "click",
-    "tap",
-    "listen",
-    "download",
-    "email",
-    "tell",
-    "register",
-    "donate",
-    "visit",
-    "send",
-    "share",
-    "install",
-    "check",
-    "get",
-];
+/// What one folded word tells about a call to action ([`word_kind`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A verb that tells the reader to act when it opens a sentence ("Follow", "Click").
+    Imperative,
+    /// A word of the act ("newsletter", "Twitter"): the words of one group are one signal.
+    Act(u8),
+    /// "subscribe": an imperative and a word of the act.
+    Subscribe,
+    /// A word that addresses the reader ("you", "our").
+    SecondPerson,
+    /// "here" ("click here", "listen back here.").
+    Here,
+    Other,
+}
 
-/// Folded words of the act, each group one signal, however many of its words occur.
-const ACT_WORDS: &[&[&str]] = &[
-    &[
-        "subscribe",
-        "subscribed",
-        "subscribing",
-        "subscription",
-        "subscriptions",
-        "unsubscribe",
-    ],
-    &["newsletter", "newsletters", "inbox"],
-    &["spam"],
-    &[
-        "twitter",
-        "facebook",
-        "instagram",
-        "youtube",
-        "linkedin",
-        "tiktok",
-        "pinterest",
-        "whatsapp",
-        "telegram",
-    ],
-    &["paywall", "paywalls"],
-    &["survey", "feedback"],
-    &["podcast", "podcasts"],
-    &["forum", "forums"],
-];
+/// The [`Kind`] of a folded word.
+fn word_kind(w: &[u8]) -> Kind {
+    // Every listed word has 2 to 13 letters.
+    if !(2..=13).contains(&w.len()) {
+        return Kind::Other;
+    }
+    match w {
+        b"subscribe" => Kind::Subscribe,
+        b"follow" | b"join" | b"sign" | b"click" | b"tap" | b"listen" | b"download" | b"email"
+        | b"tell" | b"register" | b"donate" | b"visit" | b"send" | b"share" | b"install"
+        | b"check" | b"get" => Kind::Imperative,
+        b"subscribed" | b"subscribing" | b"subscription" | b"subscriptions" | b"unsubscribe" => {
+            Kind::Act(0)
+        }
+        b"newsletter" | b"newsletters" | b"inbox" => Kind::Act(1),
+        b"spam" => Kind::Act(2),
+        b"twitter" | b"facebook" | b"instagram" | b"youtube" | b"linkedin" | b"tiktok"
+        | b"pinterest" | b"whatsapp" | b"telegram" => Kind::Act(3),
+        b"paywall" | b"paywalls" => Kind::Act(4),
+        b"survey" | b"feedback" => Kind::Act(5),
+        b"podcast" | b"podcasts" => Kind::Act(6),
+        b"forum" | b"forums" => Kind::Act(7),
+        b"you" | b"your" | b"us" | b"our" => Kind::SecondPerson,
+        b"here" => Kind::Here,
+        _ => Kind::Other,
+    }
+}
 
 /// The most words of a block whose only signals are words of the act ("No spam, we
 /// promise. You can unsubscribe at any time."): a longer one is prose about such things.
 const MAX_ACT_ONLY_WORDS: usize = 25;
 
-/// Folded words that address the reader.
-const SECOND_PERSON: &[&str] = &["you", "your", "us", "our"];
-
 /// True when the block `s` (with features `f`) asks the reader to act: see the module
 /// documentation.
 pub(crate) fn is_call_to_action(s: &str, f: &Features) -> bool {
-    if f.words > MAX_WORDS || f.folded.is_empty() || has_quotation(s) {
+    if f.words > MAX_WORDS || f.folded.is_empty() {
         return false;
     }
-    let words: Vec<&str> = f.folded.split(' ').collect();
-    let acts = ACT_WORDS
-        .iter()
-        .filter(|group| words.iter().any(|w| group.contains(w)))
-        .count();
-    let imperative = sentence_starts(s).any(|w| IMPERATIVES.contains(&w.as_str()));
-    let address = has_address(s);
-    let urging = ends_urging(s)
-        || words
-            .windows(2)
-            .any(|w| matches!(w, ["click" | "tap", "here" | "to"]));
+    // One pass over the folded words; most blocks stop right after it, with fewer than two
+    // signals within reach.
+    let (mut acts, mut imperative_word, mut second_person) = (0u8, false, false);
+    let (mut here, mut click_here, mut prev): (_, _, &[u8]) = (false, false, b"");
+    for w in f.folded.as_bytes().split(|&b| b == b' ') {
+        match word_kind(w) {
+            Kind::Imperative => imperative_word = true,
+            Kind::Subscribe => {
+                imperative_word = true;
+                acts |= 1;
+            }
+            Kind::Act(group) => acts |= 1 << group,
+            Kind::SecondPerson => second_person = true,
+            Kind::Here => here = true,
+            Kind::Other => {}
+        }
+        click_here |= matches!(prev, b"click" | b"tap") && matches!(w, b"here" | b"to");
+        prev = w;
+    }
+    let acts = acts.count_ones() as usize;
+    let bytes = s.as_bytes();
+    let address_possible = memchr::memchr(b'@', bytes).is_some()
+        || memchr::memmem::find(bytes, b"://").is_some()
+        || memchr::memmem::find(bytes, b"www.").is_some();
+    let urging_possible = here || click_here || memchr::memchr(b'!', bytes).is_some();
+    let reach = usize::from(imperative_word)
+        + usize::from(address_possible)
+        + usize::from(urging_possible)
+        + acts.min(2);
+    if reach < 2 || has_quotation(s) {
+        return false;
+    }
+    let imperative = imperative_word && sentence_starts(s).any(is_imperative);
+    let address = address_possible && has_address(s);
+    let urging = click_here || urging_possible && ends_urging(s);
     let signals =
         usize::from(imperative) + usize::from(address) + usize::from(urging) + acts.min(2);
-    let addressed = imperative
-        || address
-        || urging
-        || f.words <= MAX_ACT_ONLY_WORDS && words.iter().any(|w| SECOND_PERSON.contains(w));
+    let addressed =
+        imperative || address || urging || f.words <= MAX_ACT_ONLY_WORDS && second_person;
     signals >= 2 && addressed
+}
+
+/// True when the word `w`, as written ("Follow", "CLICK"), is an imperative of
+/// [`word_kind`].
+fn is_imperative(w: &str) -> bool {
+    let letters = w
+        .find(|c: char| !c.is_alphabetic())
+        .map_or(w, |end| &w[..end]);
+    // The imperatives are short ASCII words: fold into a small buffer.
+    let mut buf = [0u8; 12];
+    if letters.len() > buf.len() || !letters.is_ascii() {
+        return false;
+    }
+    for (b, c) in buf.iter_mut().zip(letters.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    matches!(
+        word_kind(&buf[..letters.len()]),
+        Kind::Imperative | Kind::Subscribe
+    )
 }
 
 /// True when `s` holds a quotation mark that opens or closes a quotation (an apostrophe
@@ -104,18 +136,13 @@ fn has_quotation(s: &str) -> bool {
     s.contains(['"', '“', '”', '«', '»', '„'])
 }
 
-/// The first word of every sentence of `s`, folded to lower-case letters.
-fn sentence_starts(s: &str) -> impl Iterator<Item = String> + '_ {
+/// The first word of every sentence of `s`, as written.
+fn sentence_starts(s: &str) -> impl Iterator<Item = &str> + '_ {
     let mut at_start = true;
-    s.split_whitespace().filter_map(move |w| {
+    s.split_whitespace().filter(move |w| {
         let start = at_start;
         at_start = w.ends_with(['.', '!', '?', ':']);
-        start.then(|| {
-            w.chars()
-                .take_while(|c| c.is_alphabetic())
-                .flat_map(char::to_lowercase)
-                .collect()
-        })
+        start
     })
 }
 

@@ -24,7 +24,12 @@ const MIN_DATELINE_LETTERS: usize = 4;
 pub(crate) fn is_dateline_teaser(s: &str) -> bool {
     // The seam is near the start: a headline is short.
     let head = s.get(..s.len().min(HEAD_BYTES)).map_or(s, |h| h);
-    if memchr::memchr(b':', head.as_bytes()).is_none() {
+    // A dateline's colon follows a capital letter ("DELHI:"), not a lower-case word or a
+    // digit ("said:", "12:45").
+    let bytes = head.as_bytes();
+    let after_capital =
+        |p: usize| p > 0 && (bytes[p - 1].is_ascii_uppercase() || bytes[p - 1] >= 0x80);
+    if !memchr::memchr_iter(b':', bytes).any(after_capital) {
         return false;
     }
     let words: Vec<&str> = head.split_whitespace().collect();
