@@ -384,14 +384,97 @@ const WORD_WINDOW: usize = 64;
 /// How far a speech cue may be from the marks, in bytes.
 const CUE_WINDOW: usize = 160;
 
+/// How many cue checks a block makes before its speech verbs are indexed once
+/// ([`CueIndex`]): a block with a few quotations scans the words near each; a block with
+/// hundreds of marks would scan the same window again for every one of them.
+const CHECKS_BEFORE_INDEX: usize = 3;
+
+/// The speech verbs of one block, for [`has_speech_cue`]: the byte spans of the words (as
+/// [`words`] finds them in the whole block) that are speech verbs, built on the
+/// [`CHECKS_BEFORE_INDEX`]-th check.
+#[derive(Default)]
+struct CueIndex {
+    checks: usize,
+    verbs: Option<Vec<(usize, usize)>>,
+}
+
+impl CueIndex {
+    /// True when `words(&text[a..b]).any(lex::is_speech_verb)`, answered from the index when
+    /// it is built: the whole words inside `a..b`, and the words cut by either end.
+    fn verb_in(&mut self, text: &str, block: Span, a: usize, b: usize) -> bool {
+        self.checks += 1;
+        if self.verbs.is_none() && self.checks >= CHECKS_BEFORE_INDEX {
+            self.verbs = Some(speech_verbs(text, block));
+        }
+        let Some(verbs) = &self.verbs else {
+            return text
+                .get(a..b)
+                .is_some_and(|s| words(s).any(lex::is_speech_verb));
+        };
+        let first = verbs.partition_point(|&(start, _)| start < a);
+        if verbs.get(first).is_some_and(|&(_, end)| end <= b) {
+            return true;
+        }
+        // A word cut by an end of the window is a different word inside it.
+        let cut = |from: usize, to: usize| {
+            text.get(from..to)
+                .is_some_and(|w| w.chars().any(char::is_alphanumeric) && lex::is_speech_verb(w))
+        };
+        let word_char_before =
+            |i: usize| text[..i].chars().next_back().is_some_and(lex::is_word_char);
+        let word_char_at = |i: usize| text[i..].chars().next().is_some_and(lex::is_word_char);
+        if a < b && word_char_before(a) && word_char_at(a) {
+            let end = text[a..b]
+                .find(|c: char| !lex::is_word_char(c))
+                .map_or(b, |k| a + k);
+            if cut(a, end) {
+                return true;
+            }
+        }
+        if a < b && b < text.len() && word_char_before(b) && word_char_at(b) {
+            let start = text[a..b]
+                .rfind(|c: char| !lex::is_word_char(c))
+                .map_or(a, |k| {
+                    a + k + text[a + k..].chars().next().map_or(1, char::len_utf8)
+                });
+            if cut(start, b) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The byte spans of the speech verbs among the words of `block`.
+fn speech_verbs(text: &str, block: Span) -> Vec<(usize, usize)> {
+    let Some(s) = block.get(text) else {
+        return Vec::new();
+    };
+    let base = s.as_ptr() as usize;
+    words(s)
+        .filter(|w| lex::is_speech_verb(w))
+        .map(|w| {
+            let start = block.start + (w.as_ptr() as usize - base);
+            (start, start + w.len())
+        })
+        .collect()
+}
+
 /// True when a speech verb or cue lies in the same sentence as the quotation, within a
 /// bounded window before the opening mark or after the closing one.
-fn has_speech_cue(text: &str, block: Span, open: Span, close: Option<Span>) -> bool {
+fn has_speech_cue(
+    text: &str,
+    block: Span,
+    open: Span,
+    close: Option<Span>,
+    index: &mut CueIndex,
+) -> bool {
     let lo = floor_char(text, open.start.saturating_sub(CUE_WINDOW).max(block.start));
     if let Some(before) = text.get(lo..open.start) {
         // Only the current sentence counts.
         let sentence = last_sentence(before);
-        if words(sentence).any(lex::is_speech_verb) || sentence.contains("according to") {
+        let from = open.start - sentence.len();
+        if index.verb_in(text, block, from, open.start) || sentence.contains("according to") {
             return true;
         }
     }
@@ -514,7 +597,13 @@ fn carriage_returns(text: &str, span: Span) -> usize {
 }
 
 /// Decides whether a candidate is a quotation, and of which kind.
-fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Span, Rejection> {
+fn judge(
+    text: &str,
+    block: Span,
+    c: &Candidate,
+    options: &Options,
+    cues: &mut CueIndex,
+) -> Result<Span, Rejection> {
     if c.close.is_none() && !c.open_ended_ok {
         return Err(Rejection::Unbalanced);
     }
@@ -579,7 +668,7 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
                         | "magazine"
                 )
         });
-        if named || !has_speech_cue(text, block, c.open.span, close) {
+        if named || !has_speech_cue(text, block, c.open.span, close, cues) {
             return Err(Rejection::Title);
         }
     }
@@ -592,7 +681,7 @@ fn judge(text: &str, block: Span, c: &Candidate, options: &Options) -> Result<Sp
         });
     if n_words <= 2 && !sentence_like && !ends_clause {
         let close = c.close.map(|m| m.span);
-        if !has_speech_cue(text, block, c.open.span, close) {
+        if !has_speech_cue(text, block, c.open.span, close, cues) {
             return Err(Rejection::ScareQuote);
         }
     }
@@ -639,8 +728,9 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
             .is_some_and(|&next| starts_with_opener(text, next));
         pair(text, block, &mark_buf, next_reopens, &mut cands);
         let mut open_ended = false;
+        let mut cues = CueIndex::default();
         for (ci, c) in cands.iter().enumerate() {
-            let content = match judge(text, block, c, options) {
+            let content = match judge(text, block, c, options, &mut cues) {
                 Ok(content) => content,
                 Err(reason) => {
                     // An unclosed mark's words run up to the next candidate, or the block end.
@@ -686,7 +776,16 @@ fn rejections(text: &str) -> Vec<Rejection> {
     pair(text, block, &m, false, &mut cands);
     cands
         .iter()
-        .filter_map(|c| judge(text, block, c, &Options::default()).err())
+        .filter_map(|c| {
+            judge(
+                text,
+                block,
+                c,
+                &Options::default(),
+                &mut CueIndex::default(),
+            )
+            .err()
+        })
         .collect()
 }
 
