@@ -185,6 +185,10 @@ pub(crate) fn is_title_word(w: &str) -> bool {
 /// common case), others in a `String`.
 pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
+    // Most words are ASCII in lower case already: no copy then.
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return f(w);
+    }
     if w.is_ascii() && w.len() <= buf.len() {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());

@@ -62,6 +62,8 @@ pub(crate) struct Lexicon {
     first_shapes: Shapes,
     /// Folded word → kinds (`month`, `byline`, …).
     words: HashMap<String, Vec<&'static str>, FnvBuild>,
+    /// A filter in front of `words`.
+    word_shapes: Shapes,
 }
 
 fn reason(name: &str) -> Option<BoilerplateReason> {
@@ -112,6 +114,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             }
         }
         lex.first_shapes = Shapes::new(lex.first_words.keys().map(String::as_str));
+        lex.word_shapes = Shapes::new(lex.words.keys().map(String::as_str));
         lex
     })
 }
@@ -119,7 +122,18 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// True when `word` (folded) is in list `kind`.
     pub(crate) fn is(&self, kind: &str, word: &str) -> bool {
-        self.words.get(word).is_some_and(|k| k.contains(&kind))
+        self.word_shapes.may_contain(word)
+            && self.words.get(word).is_some_and(|k| k.contains(&kind))
+    }
+
+    /// True when `word` in lower case is in list `kind` (for a raw word, not folded).
+    pub(crate) fn is_lowered(&self, kind: &str, word: &str) -> bool {
+        // Lowering an ASCII word keeps its length and the low five bits of its first and
+        // last bytes, all the shapes filter looks at: most words are ruled out unlowered.
+        if word.is_ascii() && !self.word_shapes.may_contain(word) {
+            return false;
+        }
+        crate::lex::with_lower(word, |l| self.is(kind, l))
     }
 
     /// The most words of a phrase starting with the folded word `w` (0 when none does).
@@ -267,6 +281,49 @@ fn rank(r: BoilerplateReason) -> u8 {
 /// `©` and `@` are kept as words of their own.
 pub(crate) fn fold(s: &str) -> String {
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    fold_into(s, &mut out);
+    // Built from whole characters of `s` and ASCII: always UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The words of folded text, as `folded.split(' ')` gives them, found by a plain byte scan:
+/// the char searcher behind `split(' ')` sets up a memchr for every word, which costs more
+/// than the short words it skips.
+pub(crate) fn folded_words(folded: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(folded);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match s.bytes().position(|b| b == b' ') {
+            Some(i) => {
+                rest = s.get(i + 1..);
+                s.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(s)
+            }
+        }
+    })
+}
+
+/// Calls `f` with [`fold`]`(s)`, folded into a buffer kept from call to call: the line
+/// recognizers fold a word or a tail of most blocks only to look it up, and a `String`
+/// each time was an allocation per block.
+pub(crate) fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUF: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+    }
+    // Taken out of the cell, so a nested call gets a fresh buffer instead of a conflict.
+    let mut buf = BUF.take();
+    fold_into(s, &mut buf);
+    let r = f(std::str::from_utf8(&buf).unwrap_or_default());
+    BUF.set(buf);
+    r
+}
+
+/// [`fold`] into `out` (cleared first).
+fn fold_into(s: &str, out: &mut Vec<u8>) {
+    out.clear();
     let mut space = false;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -317,8 +374,6 @@ pub(crate) fn fold(s: &str) -> String {
             space = true;
         }
     }
-    // Built from whole characters of `s` and ASCII: always UTF-8.
-    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -331,6 +386,16 @@ mod tests {
         assert_eq!(fold("  Share on Facebook!! "), "share on facebook");
         assert_eq!(fold("©2024 Daily News"), "© 2024 daily news");
         assert_eq!(fold("Отправить — Поделиться"), "отправить поделиться");
+    }
+
+    #[test]
+    fn folded_words_split_like_split() {
+        for s in ["", "a", "share on facebook", " a  b ", "© 2024"] {
+            assert_eq!(
+                folded_words(s).collect::<Vec<_>>(),
+                s.split(' ').collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]
