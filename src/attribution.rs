@@ -166,7 +166,7 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
 /// True when `s` has a letter or digit; ASCII first, characters decoded only when needed.
 fn has_alphanumeric(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_alphanumeric())
-        || !s.is_ascii() && s.chars().any(char::is_alphanumeric)
+        || !s.is_ascii() && s.chars().any(lex::is_alphanumeric)
 }
 
 /// The text of a token.

@@ -354,7 +354,7 @@ fn fold_into(s: &str, out: &mut Vec<u8>) {
         };
         i += c.len_utf8();
         let mut buf = [0u8; 4];
-        if c.is_alphanumeric() || c == '©' || c == '@' {
+        if crate::lex::is_alphanumeric(c) || c == '©' || c == '@' {
             if space && !out.is_empty() {
                 out.push(b' ');
             }

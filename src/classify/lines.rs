@@ -347,7 +347,7 @@ fn alnum_run(s: &str, alnum: bool) -> usize {
             continue;
         }
         match s.get(i..).and_then(|r| r.chars().next()) {
-            Some(ch) if ch.is_alphanumeric() == alnum => i += ch.len_utf8(),
+            Some(ch) if crate::lex::is_alphanumeric(ch) == alnum => i += ch.len_utf8(),
             _ => break,
         }
     }

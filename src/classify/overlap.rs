@@ -71,7 +71,7 @@ pub(crate) fn units(s: &str, mut emit: impl FnMut(u64) -> bool) {
             continue;
         }
         prev_spaceless = None;
-        if c.is_alphanumeric() {
+        if crate::lex::is_alphanumeric(c) {
             before_last = h;
             last = c;
             if c.is_ascii() {
