@@ -6,7 +6,7 @@
 use crate::fasthash::Shapes;
 use crate::model::BoilerplateReason;
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -64,6 +64,9 @@ pub(crate) struct Lexicon {
     words: HashMap<String, Vec<&'static str>, FnvBuild>,
     /// A filter in front of `words`.
     word_shapes: Shapes,
+    /// The first folded words of the entries of list `byline`, with their filter.
+    byline_heads: HashSet<String, FnvBuild>,
+    byline_head_shapes: Shapes,
 }
 
 fn reason(name: &str) -> Option<BoilerplateReason> {
@@ -110,9 +113,15 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         }
         for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
             if let Some((kind, word)) = line.split_once('\t') {
-                lex.words.entry(fold(word)).or_default().push(kind);
+                let folded = fold(word);
+                if kind == "byline" {
+                    let head = folded_words(&folded).next().unwrap_or("");
+                    lex.byline_heads.insert(head.to_string());
+                }
+                lex.words.entry(folded).or_default().push(kind);
             }
         }
+        lex.byline_head_shapes = Shapes::new(lex.byline_heads.iter().map(String::as_str));
         lex.first_shapes = Shapes::new(lex.first_words.keys().map(String::as_str));
         lex.word_shapes = Shapes::new(lex.words.keys().map(String::as_str));
         lex
@@ -124,6 +133,15 @@ impl Lexicon {
     pub(crate) fn is(&self, kind: &str, word: &str) -> bool {
         self.word_shapes.may_contain(word)
             && self.words.get(word).is_some_and(|k| k.contains(&kind))
+    }
+
+    /// False when no word of `folded` (a block's folded text) starts an entry of list
+    /// `byline`: the block then holds no byline word, and no "By …" line can match.
+    pub(crate) fn may_hold_byline_word(&self, folded: &str) -> bool {
+        // An entry that folds to nothing would match anywhere.
+        self.byline_heads.contains("")
+            || folded_words(folded)
+                .any(|w| self.byline_head_shapes.may_contain(w) && self.byline_heads.contains(w))
     }
 
     /// True when `word` in lower case is in list `kind` (for a raw word, not folded).

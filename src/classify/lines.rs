@@ -174,10 +174,13 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
         return false;
     }
     let lex = lexicon();
-    // "By …" in any of several languages, also as one part of "Site | date | By …".
-    if s.split(['|', '•'])
-        .take(4)
-        .any(|part| by_name(lex, part.trim()))
+    // "By …" in any of several languages, also as one part of "Site | date | By …". The
+    // byline word ("By", "Par", "Story" of "Story by") is whole words of the block, so
+    // its folded words rule out most blocks before any part is parsed.
+    if lex.may_hold_byline_word(&f.folded)
+        && s.split(['|', '•'])
+            .take(4)
+            .any(|part| by_name(lex, part.trim()))
     {
         return true;
     }
@@ -186,7 +189,8 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     if f.words <= 4 && (folded.ends_with(" staff") || folded.starts_with("staff ")) {
         return true;
     }
-    if name_then_date_or_handle(s) {
+    // A date after the name has an ASCII digit, a handle an `@`.
+    if (f.digits > 0 || s.contains('@')) && name_then_date_or_handle(s) {
         return true;
     }
     if folded.ends_with("wire services")
