@@ -64,9 +64,34 @@ pub(crate) struct Lexicon {
     words: HashMap<String, Vec<&'static str>, FnvBuild>,
     /// A filter in front of `words`.
     word_shapes: Shapes,
-    /// The first folded words of the entries of list `byline`, with their filter.
-    byline_heads: HashSet<String, FnvBuild>,
-    byline_head_shapes: Shapes,
+    /// The first folded words of the entries of lists `byline` and `credit`.
+    byline_heads: Heads,
+    credit_heads: Heads,
+}
+
+/// The first folded words of the entries of one word list, with a shapes filter in front.
+#[derive(Debug, Default)]
+struct Heads {
+    set: HashSet<String, FnvBuild>,
+    shapes: Shapes,
+}
+
+impl Heads {
+    fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> Self {
+        let set: HashSet<String, FnvBuild> = entries
+            .into_iter()
+            .map(|e| folded_words(e).next().unwrap_or("").to_string())
+            .collect();
+        let shapes = Shapes::new(set.iter().map(String::as_str));
+        Heads { set, shapes }
+    }
+
+    /// False when no word of `folded` starts an entry: the text then holds none.
+    fn any_in(&self, folded: &str) -> bool {
+        // An entry that folds to nothing would match anywhere.
+        self.set.contains("")
+            || folded_words(folded).any(|w| self.shapes.may_contain(w) && self.set.contains(w))
+    }
 }
 
 fn reason(name: &str) -> Option<BoilerplateReason> {
@@ -113,15 +138,18 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         }
         for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
             if let Some((kind, word)) = line.split_once('\t') {
-                let folded = fold(word);
-                if kind == "byline" {
-                    let head = folded_words(&folded).next().unwrap_or("");
-                    lex.byline_heads.insert(head.to_string());
-                }
-                lex.words.entry(folded).or_default().push(kind);
+                lex.words.entry(fold(word)).or_default().push(kind);
             }
         }
-        lex.byline_head_shapes = Shapes::new(lex.byline_heads.iter().map(String::as_str));
+        let entries = |kind: &'static str| {
+            lex.words
+                .iter()
+                .filter(move |(_, kinds)| kinds.contains(&kind))
+                .map(|(w, _)| w.as_str())
+        };
+        let (byline, credit) = (Heads::new(entries("byline")), Heads::new(entries("credit")));
+        lex.byline_heads = byline;
+        lex.credit_heads = credit;
         lex.first_shapes = Shapes::new(lex.first_words.keys().map(String::as_str));
         lex.word_shapes = Shapes::new(lex.words.keys().map(String::as_str));
         lex
@@ -138,10 +166,13 @@ impl Lexicon {
     /// False when no word of `folded` (a block's folded text) starts an entry of list
     /// `byline`: the block then holds no byline word, and no "By …" line can match.
     pub(crate) fn may_hold_byline_word(&self, folded: &str) -> bool {
-        // An entry that folds to nothing would match anywhere.
-        self.byline_heads.contains("")
-            || folded_words(folded)
-                .any(|w| self.byline_head_shapes.may_contain(w) && self.byline_heads.contains(w))
+        self.byline_heads.any_in(folded)
+    }
+
+    /// False when no word of `folded` (a block's folded text) starts an entry of list
+    /// `credit`.
+    pub(crate) fn may_hold_credit_word(&self, folded: &str) -> bool {
+        self.credit_heads.any_in(folded)
     }
 
     /// True when `word` in lower case is in list `kind` (for a raw word, not folded).

@@ -272,15 +272,19 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
     let is_credit_word =
         |w: &str| w.chars().next().is_some_and(char::is_uppercase) && lex.is_lowered("credit", w);
     // The raw words (runs of letters and digits), in one pass: is there a credit word, is
-    // one of the first two a credit word, and the last two.
+    // one of the first two a credit word, and the last two. Each raw word in lower case is
+    // one of the folded words (`str::to_lowercase` differs from folding only at a final
+    // `Σ`), so without a credit word among those the pass is skipped.
     let (mut any_credit, mut credit_first) = (false, false);
     let mut last_two: (Option<&str>, Option<&str>) = (None, None);
-    for (i, w) in alnum_words(s).enumerate() {
-        if is_credit_word(w) {
-            any_credit = true;
-            credit_first |= i < 2;
+    if s.contains('Σ') || lex.may_hold_credit_word(&f.folded) {
+        for (i, w) in alnum_words(s).enumerate() {
+            if is_credit_word(w) {
+                any_credit = true;
+                credit_first |= i < 2;
+            }
+            last_two = (last_two.1, Some(w));
         }
-        last_two = (last_two.1, Some(w));
     }
     // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
     let marked = any_credit && {
