@@ -56,10 +56,12 @@ pub(crate) enum Mode {
 pub(crate) struct Lexicon {
     /// Folded phrase → (reason, mode).
     phrases: HashMap<String, (BoilerplateReason, Mode), FnvBuild>,
-    /// The first words of the phrases, each with the most words of a phrase it starts.
-    first_words: HashMap<String, usize, FnvBuild>,
-    /// A filter in front of `first_words`: most words are ruled out without hashing.
-    first_shapes: Shapes,
+    /// The first words of the phrases.
+    starts: Starts,
+    /// The first words of the phrases that a block may merely contain: `any` and `strong`.
+    contained_starts: Starts,
+    /// The first words of the `strong` phrases.
+    strong_starts: Starts,
     /// Folded word → kinds (`month`, `byline`, …).
     words: HashMap<String, Vec<&'static str>, FnvBuild>,
     /// A filter in front of `words`.
@@ -67,6 +69,39 @@ pub(crate) struct Lexicon {
     /// The first folded words of the entries of lists `byline` and `credit`.
     byline_heads: Heads,
     credit_heads: Heads,
+}
+
+/// The first words of a set of phrases, each with the most words of a phrase of the set it
+/// starts.
+#[derive(Debug, Default)]
+struct Starts {
+    most: HashMap<String, usize, FnvBuild>,
+    /// A filter in front of `most`: most words are ruled out without hashing.
+    shapes: Shapes,
+}
+
+impl Starts {
+    /// Adds a folded phrase.
+    fn add(&mut self, phrase: &str) {
+        let n = phrase.split(' ').count();
+        let first = phrase.split(' ').next().unwrap_or("").to_string();
+        let most = self.most.entry(first).or_default();
+        *most = (*most).max(n);
+    }
+
+    /// Builds the filter, once every phrase is added.
+    fn finish(&mut self) {
+        self.shapes = Shapes::new(self.most.keys().map(String::as_str));
+    }
+
+    /// The most words of a phrase of the set starting with the folded word `w` (0 when none
+    /// does).
+    fn words_from(&self, w: &str) -> usize {
+        if w.is_empty() || !self.shapes.may_contain(w) {
+            return 0;
+        }
+        self.most.get(w).copied().unwrap_or(0)
+    }
 }
 
 /// The first folded words of the entries of one word list, with a shapes filter in front.
@@ -129,10 +164,13 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             };
             if let Some(r) = reason(r) {
                 let folded = fold(p);
-                let n = folded.split(' ').count();
-                let first = folded.split(' ').next().unwrap_or("").to_string();
-                let most = lex.first_words.entry(first).or_default();
-                *most = (*most).max(n);
+                lex.starts.add(&folded);
+                if mode != Mode::All {
+                    lex.contained_starts.add(&folded);
+                }
+                if mode == Mode::Strong {
+                    lex.strong_starts.add(&folded);
+                }
                 lex.phrases.insert(folded, (r, mode));
             }
         }
@@ -150,7 +188,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         let (byline, credit) = (Heads::new(entries("byline")), Heads::new(entries("credit")));
         lex.byline_heads = byline;
         lex.credit_heads = credit;
-        lex.first_shapes = Shapes::new(lex.first_words.keys().map(String::as_str));
+        lex.starts.finish();
+        lex.contained_starts.finish();
+        lex.strong_starts.finish();
         lex.word_shapes = Shapes::new(lex.words.keys().map(String::as_str));
         lex
     })
@@ -183,14 +223,6 @@ impl Lexicon {
             return false;
         }
         crate::lex::with_lower(word, |l| self.is(kind, l))
-    }
-
-    /// The most words of a phrase starting with the folded word `w` (0 when none does).
-    fn phrase_words_from(&self, w: &str) -> usize {
-        if w.is_empty() || !self.first_shapes.may_contain(w) {
-            return 0;
-        }
-        self.first_words.get(w).copied().unwrap_or(0)
     }
 
     /// The boilerplate reason of a folded block, by its phrases: `sentence` tells whether the
@@ -252,7 +284,7 @@ impl Lexicon {
         let mut all_reason = None;
         let mut i = 0;
         'outer: while i < tokens.len() {
-            let most = self.phrase_words_from(run(i, 1));
+            let most = self.starts.words_from(run(i, 1));
             if most == 0 && !run(i, 1).bytes().all(|b| b.is_ascii_digit()) {
                 all_reason = None;
                 break;
@@ -279,9 +311,16 @@ impl Lexicon {
         if all_reason.is_some() && tokens.len() <= 8 && short {
             return all_reason;
         }
+        // Only `any` and `strong` phrases count below, and only strong ones in a sentence or
+        // a longer block: where one can start is told by the first words of those alone.
+        let starts = if !sentence && short {
+            &self.contained_starts
+        } else {
+            &self.strong_starts
+        };
         let mut best: Option<BoilerplateReason> = None;
         for start in 0..tokens.len() {
-            let most = self.phrase_words_from(run(start, 1));
+            let most = starts.words_from(run(start, 1));
             for n in (1..=most.min(tokens.len() - start)).rev() {
                 let hit = match self.phrases.get(run(start, n)) {
                     Some(&(r, Mode::Strong))
