@@ -100,6 +100,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 #[inline]
 pub(crate) fn is_alphabetic(c: char) -> bool {
     match c {
+        '\0'..='\x7f' => c.is_ascii_alphabetic(),
         '\u{a0}' | '\u{2000}'..='\u{206f}' => false,
         '\u{c0}'..='\u{ff}' => c != '×' && c != '÷',
         _ => c.is_alphabetic(),
@@ -110,6 +111,7 @@ pub(crate) fn is_alphabetic(c: char) -> bool {
 #[inline]
 pub(crate) fn is_alphanumeric(c: char) -> bool {
     match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
         '\u{a0}' | '\u{2000}'..='\u{206f}' => false,
         '\u{c0}'..='\u{ff}' => c != '×' && c != '÷',
         _ => c.is_alphanumeric(),

@@ -6,7 +6,7 @@
 //! (a cheap stand-in for a stop-word list that works across languages), and pairs of
 //! neighbouring letters in scripts written without spaces (Chinese, Japanese, Thai).
 
-use super::lexicon::FnvBuild;
+use crate::fasthash::FastBuild;
 use std::cell::{Cell, OnceCell};
 use std::collections::HashSet;
 
@@ -26,7 +26,9 @@ const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// True for a letter of a script without case and without spaces between words.
 fn spaceless(c: char) -> bool {
-    matches!(c as u32,
+    // One test rules out everything below Thai (ASCII, Latin, Cyrillic, Arabic…).
+    (c as u32) >= 0x0E00
+        && matches!(c as u32,
         0x0E00..=0x0EFF      // Thai, Lao
         | 0x3040..=0x30FF    // Hiragana, Katakana
         | 0x3400..=0x4DBF    // CJK extension A
@@ -98,7 +100,8 @@ pub(crate) fn units(s: &str, mut emit: impl FnMut(u64) -> bool) {
 pub(crate) struct StoryWords<I> {
     /// The story's prose blocks, until the units are collected.
     blocks: Cell<Option<I>>,
-    set: OnceCell<HashSet<u64, FnvBuild>>,
+    /// The units (already hashes: the fast hasher is enough).
+    set: OnceCell<HashSet<u64, FastBuild>>,
 }
 
 impl<'a, I: Iterator<Item = &'a str>> StoryWords<I> {
@@ -111,9 +114,11 @@ impl<'a, I: Iterator<Item = &'a str>> StoryWords<I> {
     }
 
     /// The units, collected on the first call.
-    fn set(&self) -> &HashSet<u64, FnvBuild> {
+    fn set(&self) -> &HashSet<u64, FastBuild> {
         self.set.get_or_init(|| {
-            let mut set: HashSet<u64, FnvBuild> = HashSet::default();
+            // Sized for the most units at once: no regrowth while it fills.
+            let mut set: HashSet<u64, FastBuild> =
+                HashSet::with_capacity_and_hasher(MAX_STORY_UNITS, FastBuild::default());
             let mut taken = 0usize;
             for s in self.blocks.take().into_iter().flatten() {
                 units(s, |u| {
