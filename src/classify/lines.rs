@@ -431,6 +431,10 @@ pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
     if f.terminal || f.words > 30 || f.words == 0 {
         return false;
     }
+    // Two items need a separator: the features count commas, pipes and bullets.
+    if f.commas == 0 && f.separators == 0 && !s.contains(';') {
+        return false;
+    }
     // Counted while they are tested, without collecting them.
     let mut items = 0;
     s.split([',', '|', ';', '•', '·'])
