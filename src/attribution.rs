@@ -2650,12 +2650,17 @@ pub(crate) fn attribute(
     options: &Options,
 ) -> Vec<Option<FoundAttribution>> {
     let mut out: Vec<Option<FoundAttribution>> = vec![None; quotes.len()];
+    // A quote is resolved against the people of its own block and those before it: the
+    // blocks after the last quote change nothing, and a text without quotes needs none.
+    let Some(last_quoted) = quotes.iter().map(|q| q.block).max() else {
+        return out;
+    };
     let mut registry = Registry::default();
     let mut toks: Vec<Tok> = Vec::new();
     // Frame boundaries: frames[i] is the token range before quote i of the block.
     let mut frames: Vec<(usize, usize)> = Vec::new();
     let mut qi = 0;
-    for (bi, &block) in blocks.iter().enumerate() {
+    for (bi, &block) in blocks.iter().enumerate().take(last_quoted + 1) {
         let q_start = qi;
         while qi < quotes.len() && quotes[qi].block == bi {
             qi += 1;
