@@ -409,6 +409,29 @@ pub(crate) fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     r
 }
 
+/// What [`fold_into`] does with a byte: an ASCII letter or digit maps to itself in lower
+/// case; other ASCII bytes to [`FOLD_SPACE`]; `@` and the bytes of other characters to
+/// [`FOLD_DECODE`] (the character is decoded and looked at).
+static FOLD_BYTE: [u8; 256] = {
+    let mut t = [FOLD_DECODE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            // `| 0x20` lowers a letter and keeps a digit.
+            c | 0x20
+        } else if c == b'@' {
+            FOLD_DECODE
+        } else {
+            FOLD_SPACE
+        };
+        b += 1;
+    }
+    t
+};
+const FOLD_SPACE: u8 = 0;
+const FOLD_DECODE: u8 = 1;
+
 /// [`fold`] into `out` (cleared first).
 fn fold_into(s: &str, out: &mut Vec<u8>) {
     out.clear();
@@ -416,23 +439,26 @@ fn fold_into(s: &str, out: &mut Vec<u8>) {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            // A run of ASCII letters and digits, lowered at once (`| 0x20` lowers a letter
-            // and keeps a digit).
-            let run = bytes[i..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(bytes.len() - i);
+        let folded = FOLD_BYTE[usize::from(bytes[i])];
+        if folded > FOLD_DECODE {
+            // A run of ASCII letters and digits, lowered byte by byte from the table.
             if space && !out.is_empty() {
                 out.push(b' ');
             }
             space = false;
-            out.extend(bytes[i..i + run].iter().map(|&b| b | 0x20));
-            i += run;
+            out.push(folded);
+            i += 1;
+            while let Some(&b) = bytes.get(i) {
+                let folded = FOLD_BYTE[usize::from(b)];
+                if folded <= FOLD_DECODE {
+                    break;
+                }
+                out.push(folded);
+                i += 1;
+            }
             continue;
         }
-        if b < 0x80 && b != b'@' {
+        if folded == FOLD_SPACE {
             space = true;
             i += 1;
             continue;
