@@ -405,9 +405,15 @@ pub(crate) fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = BUF.take();
     fold_into(s, &mut buf);
     let r = f(std::str::from_utf8(&buf).unwrap_or_default());
-    BUF.set(buf);
+    // A huge block's buffer is not kept for the life of the thread.
+    if buf.capacity() <= MAX_KEPT_FOLD_BUFFER {
+        BUF.set(buf);
+    }
     r
 }
+
+/// The largest buffer [`with_fold`] keeps for the next call, in bytes.
+const MAX_KEPT_FOLD_BUFFER: usize = 4096;
 
 /// What [`fold_into`] does with a byte: an ASCII letter or digit maps to itself in lower
 /// case; other ASCII bytes to [`FOLD_SPACE`]; `@` and the bytes of other characters to
