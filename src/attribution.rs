@@ -2725,6 +2725,12 @@ pub(crate) fn attribute(
                 }
                 rest_end = frames[j + 1].1;
                 open = c.ends_with(',').then(|| frames[j + 1].0 - as_);
+                // Past MAX_FRAME_TOKENS neither can change what is read below (`rest` is
+                // cut there, and an `open` beyond its end is ignored): a block of many
+                // quotes that end no sentence was quadratic here.
+                if frames[j + 1].0 >= as_ + MAX_FRAME_TOKENS {
+                    break;
+                }
             }
             let rest = &toks[as_..rest_end.min(as_ + MAX_FRAME_TOKENS)];
             // A possessive speech noun ("Lee's comments") is a last resort.
