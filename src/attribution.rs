@@ -166,7 +166,7 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
 /// True when `s` has a letter or digit; ASCII first, characters decoded only when needed.
 fn has_alphanumeric(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_alphanumeric())
-        || !s.is_ascii() && s.chars().any(char::is_alphanumeric)
+        || !s.is_ascii() && s.chars().any(lex::is_alphanumeric)
 }
 
 /// The text of a token.
@@ -2650,12 +2650,17 @@ pub(crate) fn attribute(
     options: &Options,
 ) -> Vec<Option<FoundAttribution>> {
     let mut out: Vec<Option<FoundAttribution>> = vec![None; quotes.len()];
+    // A quote is resolved against the people of its own block and those before it: the
+    // blocks after the last quote change nothing, and a text without quotes needs none.
+    let Some(last_quoted) = quotes.iter().map(|q| q.block).max() else {
+        return out;
+    };
     let mut registry = Registry::default();
     let mut toks: Vec<Tok> = Vec::new();
     // Frame boundaries: frames[i] is the token range before quote i of the block.
     let mut frames: Vec<(usize, usize)> = Vec::new();
     let mut qi = 0;
-    for (bi, &block) in blocks.iter().enumerate() {
+    for (bi, &block) in blocks.iter().enumerate().take(last_quoted + 1) {
         let q_start = qi;
         while qi < quotes.len() && quotes[qi].block == bi {
             qi += 1;
@@ -2720,6 +2725,12 @@ pub(crate) fn attribute(
                 }
                 rest_end = frames[j + 1].1;
                 open = c.ends_with(',').then(|| frames[j + 1].0 - as_);
+                // Past MAX_FRAME_TOKENS neither can change what is read below (`rest` is
+                // cut there, and an `open` beyond its end is ignored): a block of many
+                // quotes that end no sentence was quadratic here.
+                if frames[j + 1].0 >= as_ + MAX_FRAME_TOKENS {
+                    break;
+                }
             }
             let rest = &toks[as_..rest_end.min(as_ + MAX_FRAME_TOKENS)];
             // A possessive speech noun ("Lee's comments") is a last resort.

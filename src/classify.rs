@@ -159,7 +159,7 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         _ => None,
     };
     let Some((start, end)) = above.or_else(|| body_run(&raw, &feats, &meta, &class, &table)) else {
-        let story = overlap::StoryWords::default();
+        let story = overlap::StoryWords::new(std::iter::empty());
         header(&raw, &feats, &meta, &class, n, &story, &mut labels);
         duplicates(&feats, &mut labels);
         return labels;
@@ -720,13 +720,13 @@ fn chart_blocks(feats: &[Features], class: &[Class], start: usize, end: usize) -
 }
 
 /// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk.
-fn header(
-    raw: &[&str],
+fn header<'a>(
+    raw: &[&'a str],
     feats: &[Features],
     meta: &[Meta],
     class: &[Class],
     start: usize,
-    story: &overlap::StoryWords,
+    story: &overlap::StoryWords<impl Iterator<Item = &'a str>>,
     labels: &mut [Label],
 ) {
     let h = headline(raw, feats, meta, class, start, story);
@@ -808,13 +808,13 @@ fn ends_with_separator(s: &str) -> bool {
 }
 
 /// The title-like block before the story most likely to be its headline.
-fn headline(
-    raw: &[&str],
+fn headline<'a>(
+    raw: &[&'a str],
     feats: &[Features],
     meta: &[Meta],
     class: &[Class],
     start: usize,
-    story: &overlap::StoryWords,
+    story: &overlap::StoryWords<impl Iterator<Item = &'a str>>,
 ) -> Option<usize> {
     let lo = start.saturating_sub(HEADER_WINDOW);
     // Folded keys of blocks cut at a site-name separator ("Title | Site").

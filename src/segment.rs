@@ -167,13 +167,20 @@ fn joins(text: &str, prev: &Line, next: &Line, width: Option<usize>, soft: bool)
         .chars()
         .next_back()
         .is_some_and(|c| c.is_lowercase() || c == ',');
-    let first_word: String = next_text
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    let byline = matches!(first_word.as_str(), "by" | "par" | "por" | "von" | "di");
-    starts_lower && mid_clause && !byline && prev.chars >= 40 && soft
+    // The next line's first word in lower case, compared without collecting it (a String
+    // per line pair).
+    let first_word = || {
+        next_text
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+    };
+    let byline = || {
+        ["by", "par", "por", "von", "di"]
+            .iter()
+            .any(|b| first_word().eq(b.chars()))
+    };
+    starts_lower && mid_clause && prev.chars >= 40 && soft && !byline()
 }
 
 #[cfg(test)]

@@ -160,7 +160,7 @@ fn wide_class(s: &str, i: usize) -> (u16, usize) {
     if crate::normalize::is_blank(c) {
         k |= BLANK;
     }
-    if c.is_alphabetic() {
+    if crate::lex::is_alphabetic(c) {
         k |= ALPHA;
         if c.is_lowercase() {
             k |= LOWER;

@@ -6,7 +6,7 @@
 use crate::fasthash::Shapes;
 use crate::model::BoilerplateReason;
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -56,12 +56,77 @@ pub(crate) enum Mode {
 pub(crate) struct Lexicon {
     /// Folded phrase → (reason, mode).
     phrases: HashMap<String, (BoilerplateReason, Mode), FnvBuild>,
-    /// The first words of the phrases, each with the most words of a phrase it starts.
-    first_words: HashMap<String, usize, FnvBuild>,
-    /// A filter in front of `first_words`: most words are ruled out without hashing.
-    first_shapes: Shapes,
+    /// The first words of the phrases.
+    starts: Starts,
+    /// The first words of the phrases that a block may merely contain: `any` and `strong`.
+    contained_starts: Starts,
+    /// The first words of the `strong` phrases.
+    strong_starts: Starts,
     /// Folded word → kinds (`month`, `byline`, …).
     words: HashMap<String, Vec<&'static str>, FnvBuild>,
+    /// A filter in front of `words`.
+    word_shapes: Shapes,
+    /// The first folded words of the entries of lists `byline` and `credit`.
+    byline_heads: Heads,
+    credit_heads: Heads,
+}
+
+/// The first words of a set of phrases, each with the most words of a phrase of the set it
+/// starts.
+#[derive(Debug, Default)]
+struct Starts {
+    most: HashMap<String, usize, FnvBuild>,
+    /// A filter in front of `most`: most words are ruled out without hashing.
+    shapes: Shapes,
+}
+
+impl Starts {
+    /// Adds a folded phrase.
+    fn add(&mut self, phrase: &str) {
+        let n = phrase.split(' ').count();
+        let first = phrase.split(' ').next().unwrap_or("").to_string();
+        let most = self.most.entry(first).or_default();
+        *most = (*most).max(n);
+    }
+
+    /// Builds the filter, once every phrase is added.
+    fn finish(&mut self) {
+        self.shapes = Shapes::new(self.most.keys().map(String::as_str));
+    }
+
+    /// The most words of a phrase of the set starting with the folded word `w` (0 when none
+    /// does).
+    fn words_from(&self, w: &str) -> usize {
+        if w.is_empty() || !self.shapes.may_contain(w) {
+            return 0;
+        }
+        self.most.get(w).copied().unwrap_or(0)
+    }
+}
+
+/// The first folded words of the entries of one word list, with a shapes filter in front.
+#[derive(Debug, Default)]
+struct Heads {
+    set: HashSet<String, FnvBuild>,
+    shapes: Shapes,
+}
+
+impl Heads {
+    fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> Self {
+        let set: HashSet<String, FnvBuild> = entries
+            .into_iter()
+            .map(|e| folded_words(e).next().unwrap_or("").to_string())
+            .collect();
+        let shapes = Shapes::new(set.iter().map(String::as_str));
+        Heads { set, shapes }
+    }
+
+    /// False when no word of `folded` starts an entry: the text then holds none.
+    fn any_in(&self, folded: &str) -> bool {
+        // An entry that folds to nothing would match anywhere.
+        self.set.contains("")
+            || folded_words(folded).any(|w| self.shapes.may_contain(w) && self.set.contains(w))
+    }
 }
 
 fn reason(name: &str) -> Option<BoilerplateReason> {
@@ -99,10 +164,13 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             };
             if let Some(r) = reason(r) {
                 let folded = fold(p);
-                let n = folded.split(' ').count();
-                let first = folded.split(' ').next().unwrap_or("").to_string();
-                let most = lex.first_words.entry(first).or_default();
-                *most = (*most).max(n);
+                lex.starts.add(&folded);
+                if mode != Mode::All {
+                    lex.contained_starts.add(&folded);
+                }
+                if mode == Mode::Strong {
+                    lex.strong_starts.add(&folded);
+                }
                 lex.phrases.insert(folded, (r, mode));
             }
         }
@@ -111,7 +179,19 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 lex.words.entry(fold(word)).or_default().push(kind);
             }
         }
-        lex.first_shapes = Shapes::new(lex.first_words.keys().map(String::as_str));
+        let entries = |kind: &'static str| {
+            lex.words
+                .iter()
+                .filter(move |(_, kinds)| kinds.contains(&kind))
+                .map(|(w, _)| w.as_str())
+        };
+        let (byline, credit) = (Heads::new(entries("byline")), Heads::new(entries("credit")));
+        lex.byline_heads = byline;
+        lex.credit_heads = credit;
+        lex.starts.finish();
+        lex.contained_starts.finish();
+        lex.strong_starts.finish();
+        lex.word_shapes = Shapes::new(lex.words.keys().map(String::as_str));
         lex
     })
 }
@@ -119,15 +199,30 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// True when `word` (folded) is in list `kind`.
     pub(crate) fn is(&self, kind: &str, word: &str) -> bool {
-        self.words.get(word).is_some_and(|k| k.contains(&kind))
+        self.word_shapes.may_contain(word)
+            && self.words.get(word).is_some_and(|k| k.contains(&kind))
     }
 
-    /// The most words of a phrase starting with the folded word `w` (0 when none does).
-    fn phrase_words_from(&self, w: &str) -> usize {
-        if w.is_empty() || !self.first_shapes.may_contain(w) {
-            return 0;
+    /// False when no word of `folded` (a block's folded text) starts an entry of list
+    /// `byline`: the block then holds no byline word, and no "By …" line can match.
+    pub(crate) fn may_hold_byline_word(&self, folded: &str) -> bool {
+        self.byline_heads.any_in(folded)
+    }
+
+    /// False when no word of `folded` (a block's folded text) starts an entry of list
+    /// `credit`.
+    pub(crate) fn may_hold_credit_word(&self, folded: &str) -> bool {
+        self.credit_heads.any_in(folded)
+    }
+
+    /// True when `word` in lower case is in list `kind` (for a raw word, not folded).
+    pub(crate) fn is_lowered(&self, kind: &str, word: &str) -> bool {
+        // Lowering an ASCII word keeps its length and the low five bits of its first and
+        // last bytes, all the shapes filter looks at: most words are ruled out unlowered.
+        if word.is_ascii() && !self.word_shapes.may_contain(word) {
+            return false;
         }
-        self.first_words.get(w).copied().unwrap_or(0)
+        crate::lex::with_lower(word, |l| self.is(kind, l))
     }
 
     /// The boilerplate reason of a folded block, by its phrases: `sentence` tells whether the
@@ -189,7 +284,7 @@ impl Lexicon {
         let mut all_reason = None;
         let mut i = 0;
         'outer: while i < tokens.len() {
-            let most = self.phrase_words_from(run(i, 1));
+            let most = self.starts.words_from(run(i, 1));
             if most == 0 && !run(i, 1).bytes().all(|b| b.is_ascii_digit()) {
                 all_reason = None;
                 break;
@@ -216,9 +311,16 @@ impl Lexicon {
         if all_reason.is_some() && tokens.len() <= 8 && short {
             return all_reason;
         }
+        // Only `any` and `strong` phrases count below, and only strong ones in a sentence or
+        // a longer block: where one can start is told by the first words of those alone.
+        let starts = if !sentence && short {
+            &self.contained_starts
+        } else {
+            &self.strong_starts
+        };
         let mut best: Option<BoilerplateReason> = None;
         for start in 0..tokens.len() {
-            let most = self.phrase_words_from(run(start, 1));
+            let most = starts.words_from(run(start, 1));
             for n in (1..=most.min(tokens.len() - start)).rev() {
                 let hit = match self.phrases.get(run(start, n)) {
                     Some(&(r, Mode::Strong))
@@ -267,27 +369,102 @@ fn rank(r: BoilerplateReason) -> u8 {
 /// `©` and `@` are kept as words of their own.
 pub(crate) fn fold(s: &str) -> String {
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    fold_into(s, &mut out);
+    // Built from whole characters of `s` and ASCII: always UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The words of folded text, as `folded.split(' ')` gives them, found by a plain byte scan:
+/// the char searcher behind `split(' ')` sets up a memchr for every word, which costs more
+/// than the short words it skips.
+pub(crate) fn folded_words(folded: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(folded);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match s.bytes().position(|b| b == b' ') {
+            Some(i) => {
+                rest = s.get(i + 1..);
+                s.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(s)
+            }
+        }
+    })
+}
+
+/// Calls `f` with [`fold`]`(s)`, folded into a buffer kept from call to call: the line
+/// recognizers fold a word or a tail of most blocks only to look it up, and a `String`
+/// each time was an allocation per block.
+pub(crate) fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUF: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+    }
+    // Taken out of the cell, so a nested call gets a fresh buffer instead of a conflict.
+    let mut buf = BUF.take();
+    fold_into(s, &mut buf);
+    let r = f(std::str::from_utf8(&buf).unwrap_or_default());
+    // A huge block's buffer is not kept for the life of the thread.
+    if buf.capacity() <= MAX_KEPT_FOLD_BUFFER {
+        BUF.set(buf);
+    }
+    r
+}
+
+/// The largest buffer [`with_fold`] keeps for the next call, in bytes.
+const MAX_KEPT_FOLD_BUFFER: usize = 4096;
+
+/// What [`fold_into`] does with a byte: an ASCII letter or digit maps to itself in lower
+/// case; other ASCII bytes to [`FOLD_SPACE`]; `@` and the bytes of other characters to
+/// [`FOLD_DECODE`] (the character is decoded and looked at).
+static FOLD_BYTE: [u8; 256] = {
+    let mut t = [FOLD_DECODE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            // `| 0x20` lowers a letter and keeps a digit.
+            c | 0x20
+        } else if c == b'@' {
+            FOLD_DECODE
+        } else {
+            FOLD_SPACE
+        };
+        b += 1;
+    }
+    t
+};
+const FOLD_SPACE: u8 = 0;
+const FOLD_DECODE: u8 = 1;
+
+/// [`fold`] into `out` (cleared first).
+fn fold_into(s: &str, out: &mut Vec<u8>) {
+    out.clear();
     let mut space = false;
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            // A run of ASCII letters and digits, lowered at once (`| 0x20` lowers a letter
-            // and keeps a digit).
-            let run = bytes[i..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(bytes.len() - i);
+        let folded = FOLD_BYTE[usize::from(bytes[i])];
+        if folded > FOLD_DECODE {
+            // A run of ASCII letters and digits, lowered byte by byte from the table.
             if space && !out.is_empty() {
                 out.push(b' ');
             }
             space = false;
-            out.extend(bytes[i..i + run].iter().map(|&b| b | 0x20));
-            i += run;
+            out.push(folded);
+            i += 1;
+            while let Some(&b) = bytes.get(i) {
+                let folded = FOLD_BYTE[usize::from(b)];
+                if folded <= FOLD_DECODE {
+                    break;
+                }
+                out.push(folded);
+                i += 1;
+            }
             continue;
         }
-        if b < 0x80 && b != b'@' {
+        if folded == FOLD_SPACE {
             space = true;
             i += 1;
             continue;
@@ -297,7 +474,7 @@ pub(crate) fn fold(s: &str) -> String {
         };
         i += c.len_utf8();
         let mut buf = [0u8; 4];
-        if c.is_alphanumeric() || c == '©' || c == '@' {
+        if crate::lex::is_alphanumeric(c) || c == '©' || c == '@' {
             if space && !out.is_empty() {
                 out.push(b' ');
             }
@@ -317,8 +494,6 @@ pub(crate) fn fold(s: &str) -> String {
             space = true;
         }
     }
-    // Built from whole characters of `s` and ASCII: always UTF-8.
-    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -331,6 +506,16 @@ mod tests {
         assert_eq!(fold("  Share on Facebook!! "), "share on facebook");
         assert_eq!(fold("©2024 Daily News"), "© 2024 daily news");
         assert_eq!(fold("Отправить — Поделиться"), "отправить поделиться");
+    }
+
+    #[test]
+    fn folded_words_split_like_split() {
+        for s in ["", "a", "share on facebook", " a  b ", "© 2024"] {
+            assert_eq!(
+                folded_words(s).collect::<Vec<_>>(),
+                s.split(' ').collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! credits, related-topic headings and tag lines. Each looks at one block only.
 
 use super::features::Features;
-use super::lexicon::{lexicon, Lexicon};
+use super::lexicon::{folded_words, lexicon, with_fold, Lexicon};
 use crate::lex::{blank0, word};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case};
@@ -10,7 +10,8 @@ use nom::character::complete::{char, space1};
 use nom::combinator::{opt, recognize};
 use nom::error::ParseError;
 use nom::sequence::terminated;
-use nom::{IResult, Parser};
+use nom::{IResult, Offset, Parser};
+use std::borrow::Cow;
 
 /// True for a word that can be part of a person's name: starts upper case (or is a name
 /// particle such as "de", "van", "al").
@@ -66,22 +67,103 @@ fn byline_lead<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &
 
 /// "By Jane Doe": a byline word, then a name.
 fn by_name(lex: &Lexicon, s: &str) -> bool {
+    // The name test first: it is cheaper than folding the byline word.
+    let is_byline_word = |w: &str| with_fold(w, |w| lex.is("byline", w));
     if let Ok((rest, prefix)) = byline_prefix::<nom::error::Error<&str>>(s) {
-        if lex.is("byline", &super::lexicon::fold(prefix))
-            && rest.split_whitespace().next().is_some_and(is_name_word)
-        {
+        if rest.split_whitespace().next().is_some_and(is_name_word) && is_byline_word(prefix) {
             return true;
         }
     }
     if let Ok((rest, lead)) = byline_lead::<nom::error::Error<&str>>(s) {
         let first = lead.split_whitespace().next().unwrap_or("");
-        if lex.is("byline", &super::lexicon::fold(first))
-            && rest.split_whitespace().next().is_some_and(is_name_word)
-        {
+        if rest.split_whitespace().next().is_some_and(is_name_word) && is_byline_word(first) {
             return true;
         }
     }
     false
+}
+
+/// The text after the name that starts `s` ("Jane Doe" of "Jane Doe - Apr 16"): two to
+/// four name words, up to and including one that ends with a comma. `None` when fewer
+/// than two words start the line as a name.
+fn after_name(s: &str) -> Option<&str> {
+    let mut name_words = 0;
+    let mut end = 0;
+    for w in s.split_whitespace().take(4) {
+        if !is_name_word(w) {
+            break;
+        }
+        name_words += 1;
+        end = s.offset(w) + w.len();
+        if w.ends_with(',') {
+            break;
+        }
+    }
+    (name_words >= 2).then(|| s.get(end..).unwrap_or(""))
+}
+
+/// `s` with its words joined by single spaces, borrowed when it already is.
+fn single_spaced(s: &str) -> Cow<'_, str> {
+    let mut after_space = true;
+    let already = s.chars().all(|c| {
+        let space = c.is_whitespace();
+        let ok = !space || c == ' ' && !after_space;
+        after_space = space;
+        ok
+    }) && !after_space;
+    if already {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// "Jane Doe - Apr 16, 2015 8:02 pm UTC", "Jane Doe 1 day ago", "Jane Doe, @janedoe": a
+/// name, then a date or a handle.
+fn name_then_date_or_handle(s: &str) -> bool {
+    let Some(after) = after_name(s) else {
+        return false;
+    };
+    // The separators and blanks between the name and what follows.
+    let rest = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '•' | '·' | ',')
+    });
+    if rest.is_empty() {
+        return false;
+    }
+    // A date line has ASCII digits ([`is_date`]): the features of the rest are computed
+    // only when it has some.
+    if rest.bytes().any(|b| b.is_ascii_digit())
+        && is_date(&super::features::block_features(&single_spaced(rest)))
+    {
+        return true;
+    }
+    rest.starts_with('@') && rest.split_whitespace().count() == 1
+}
+
+/// "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter": a name of two to
+/// four words, a separator, then a wire service or a reporter's title.
+fn name_then_agency(lex: &Lexicon, s: &str) -> bool {
+    let Some((name, tail)) = s.split_once(['|', ',', '—', '–']) else {
+        return false;
+    };
+    let name_words = name.split_whitespace().count();
+    if !(2..=4).contains(&name_words) || !name.split_whitespace().all(is_name_word) {
+        return false;
+    }
+    with_fold(tail, |tail| {
+        !tail.is_empty()
+            && (folded_words(tail).any(|w| lex.is("wire", w))
+                || matches!(
+                    tail,
+                    "reporter"
+                        | "staff reporter"
+                        | "correspondent"
+                        | "staff writer"
+                        | "editor"
+                        | "contributor"
+                ))
+    })
 }
 
 /// True when `s` (one block) is a byline: "By Jane Doe", "By Jane Doe and John Roe",
@@ -92,10 +174,13 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
         return false;
     }
     let lex = lexicon();
-    // "By …" in any of several languages, also as one part of "Site | date | By …".
-    if s.split(['|', '•'])
-        .take(4)
-        .any(|part| by_name(lex, part.trim()))
+    // "By …" in any of several languages, also as one part of "Site | date | By …". The
+    // byline word ("By", "Par", "Story" of "Story by") is whole words of the block, so
+    // its folded words rule out most blocks before any part is parsed.
+    if lex.may_hold_byline_word(&f.folded)
+        && s.split(['|', '•'])
+            .take(4)
+            .any(|part| by_name(lex, part.trim()))
     {
         return true;
     }
@@ -104,29 +189,9 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     if f.words <= 4 && (folded.ends_with(" staff") || folded.starts_with("staff ")) {
         return true;
     }
-    // "Jane Doe - Apr 16, 2015 8:02 pm UTC", "Jane Doe 1 day ago".
-    let words: Vec<&str> = s.split_whitespace().collect();
-    // Name words up to and including one that ends with a comma.
-    let mut name_len = 0;
-    for w in words.iter().take(4) {
-        if !is_name_word(w) {
-            break;
-        }
-        name_len += 1;
-        if w.ends_with(',') {
-            break;
-        }
-    }
-    if name_len >= 2 {
-        let rest = words.get(name_len..).unwrap_or(&[]).join(" ");
-        let rest = rest.trim_start_matches(['-', '–', '—', '|', '•', '·', ',', ' ']);
-        if !rest.is_empty() && is_date(&super::features::block_features(rest)) {
-            return true;
-        }
-        // "Jane Doe, @janedoe".
-        if rest.starts_with('@') && rest.split_whitespace().count() == 1 {
-            return true;
-        }
+    // A date after the name has an ASCII digit, a handle an `@`.
+    if (f.digits > 0 || s.contains('@')) && name_then_date_or_handle(s) {
+        return true;
     }
     if folded.ends_with("wire services")
         || folded.ends_with("news agencies")
@@ -134,31 +199,7 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     {
         return true;
     }
-    // "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter".
-    if f.words <= 8 && !f.terminal {
-        if let Some((name, tail)) = s.split_once(['|', ',', '—', '–']) {
-            let name_words: Vec<&str> = name.split_whitespace().collect();
-            let tail_folded = super::lexicon::fold(tail);
-            let tail_ok = !tail_folded.is_empty()
-                && (tail_folded.split(' ').any(|w| lex.is("wire", w))
-                    || matches!(
-                        tail_folded.as_str(),
-                        "reporter"
-                            | "staff reporter"
-                            | "correspondent"
-                            | "staff writer"
-                            | "editor"
-                            | "contributor"
-                    ));
-            if (2..=4).contains(&name_words.len())
-                && name_words.iter().all(|w| is_name_word(w))
-                && tail_ok
-            {
-                return true;
-            }
-        }
-    }
-    false
+    f.words <= 8 && !f.terminal && name_then_agency(lex, s)
 }
 
 /// True when `s` is a bare personal name (2–4 name words, nothing else): a byline when it
@@ -175,7 +216,7 @@ pub(crate) fn is_bare_name(s: &str, f: &Features) -> bool {
 /// Counts the tokens of a folded line that belong to date lines.
 fn date_tokens(lex: &Lexicon, folded: &str) -> (usize, usize, bool, bool) {
     let (mut total, mut datey, mut month, mut number) = (0, 0, false, false);
-    for w in folded.split(' ').filter(|w| !w.is_empty()) {
+    for w in folded_words(folded).filter(|w| !w.is_empty()) {
         total += 1;
         if lex.is("month", w) {
             datey += 1;
@@ -210,7 +251,7 @@ pub(crate) fn is_date(f: &Features) -> bool {
     }
     let (total, datey, month, number) = date_tokens(lexicon(), &f.folded);
     let numeric_date = f.digits >= 4 && f.letters <= 2 * f.digits;
-    let relative = number && f.folded.split(' ').any(|w| w == "ago");
+    let relative = number && folded_words(&f.folded).any(|w| w == "ago");
     (month && number || numeric_date || relative) && datey * 10 >= total * 7
 }
 
@@ -225,66 +266,118 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
         return false;
     }
     let lex = lexicon();
-    let tokens: Vec<&str> = f.folded.split(' ').collect();
-    let raw_words: Vec<&str> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let is_credit_word = |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && crate::lex::with_lower(w, |l| lex.is("credit", l))
-    };
-    // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
-    let has_credit_word = raw_words.iter().any(|w| is_credit_word(w));
-    let lower = if has_credit_word {
-        s.to_lowercase()
-    } else {
-        String::new()
-    };
-    let marked = has_credit_word
-        && raw_words.iter().any(|w| {
-            is_credit_word(w) && {
-                let l = w.to_lowercase();
-                lower.contains(&format!("{l}:"))
-                    || lower.contains(&format!("{l} :"))
-                    || lower.contains(&format!("{l} by "))
-                    || lower.contains(&format!("{l} credit"))
+    // The folded words, as an iterator: the tests below stop early, and collecting them
+    // was an allocation per block.
+    let tokens = || folded_words(&f.folded);
+    let is_credit_word =
+        |w: &str| w.chars().next().is_some_and(char::is_uppercase) && lex.is_lowered("credit", w);
+    // The raw words (runs of letters and digits), in one pass: is there a credit word, is
+    // one of the first two a credit word, and the last two. Each raw word in lower case is
+    // one of the folded words (`str::to_lowercase` differs from folding only at a final
+    // `Σ`), so without a credit word among those the pass is skipped.
+    let (mut any_credit, mut credit_first) = (false, false);
+    let mut last_two: (Option<&str>, Option<&str>) = (None, None);
+    if s.contains('Σ') || lex.may_hold_credit_word(&f.folded) {
+        for (i, w) in alnum_words(s).enumerate() {
+            if is_credit_word(w) {
+                any_credit = true;
+                credit_first |= i < 2;
             }
-        });
+            last_two = (last_two.1, Some(w));
+        }
+    }
+    // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
+    let marked = any_credit && {
+        let lower = s.to_lowercase();
+        alnum_words(s).any(|w| {
+            is_credit_word(w)
+                && crate::lex::with_lower(w, |l| {
+                    [":", " :", " by ", " credit"]
+                        .iter()
+                        .any(|after| contains_followed_by(&lower, l, after))
+                })
+        })
+    };
     // A picture agency anywhere.
-    let agency = tokens
-        .iter()
-        .any(|w| matches!(*w, "getty" | "shutterstock" | "istock" | "istockphoto"));
+    let agency = tokens().any(|w| matches!(w, "getty" | "shutterstock" | "istock" | "istockphoto"));
     // "Image caption …", "Photo by …", "Credit Jane Doe".
-    let at_start = raw_words.iter().take(2).any(|w| is_credit_word(w))
+    let at_start = credit_first
         && (f.words <= 6
-            || tokens
-                .iter()
+            || tokens()
                 .take(3)
-                .any(|w| matches!(*w, "caption" | "by" | "credit")));
+                .any(|w| matches!(w, "caption" | "by" | "credit")));
     // "Name / AGENCY", "NAME/AGENCY/Getty Images".
     let slash = s.contains('/')
         && !f.linky
-        && tokens
-            .iter()
-            .any(|w| lex.is("wire", w) || lex.is("credit", w))
+        && tokens().any(|w| lex.is("wire", w) || lex.is("credit", w))
         && f.words <= 12;
     // "Media caption …", "Video caption …": a caption label of two words.
-    let label = tokens.get(1) == Some(&"caption") && f.words >= 3;
+    let label = tokens().nth(1) == Some("caption") && f.words >= 3;
     // "Jane Doe Submitted photo", "File photo": a short line ending in a credit word in
     // lower case after a capitalized one (a title-case heading capitalizes both).
     let tail_word = f.words <= 8
         && !f.terminal
-        && raw_words.len() >= 2
-        && raw_words.last().is_some_and(|w| {
-            w.chars().next().is_some_and(char::is_lowercase)
-                && crate::lex::with_lower(w, |l| lex.is("credit", l))
-        })
-        && raw_words[raw_words.len() - 2]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
+        && match last_two {
+            (Some(before), Some(last)) => {
+                last.chars().next().is_some_and(char::is_lowercase)
+                    && lex.is_lowered("credit", last)
+                    && before.chars().next().is_some_and(char::is_uppercase)
+            }
+            _ => false,
+        };
     marked || agency || at_start || slash || label || tail_word || trailing_credit(s)
+}
+
+/// The runs of letters and digits of `s`, as
+/// `s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())` gives them, with
+/// ASCII bytes tested without decoding a char.
+fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + alnum_run(s.get(at..)?, false);
+        let end = start + alnum_run(s.get(start..)?, true);
+        at = end;
+        (end > start).then(|| s.get(start..end)).flatten()
+    })
+}
+
+/// Byte length of the run of characters at the start of `s` that are (`alnum`) or are
+/// not letters or digits.
+fn alnum_run(s: &str, alnum: bool) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            if c.is_ascii_alphanumeric() != alnum {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(ch) if crate::lex::is_alphanumeric(ch) == alnum => i += ch.len_utf8(),
+            _ => break,
+        }
+    }
+    i
+}
+
+/// True when `hay` contains `word` immediately followed by `after`: the same as
+/// `hay.contains(&format!("{word}{after}"))`, without building the needle.
+fn contains_followed_by(hay: &str, word: &str, after: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = hay.get(from..).and_then(|h| h.find(word)) {
+        let end = from + i + word.len();
+        if hay.get(end..).is_some_and(|r| r.starts_with(after)) {
+            return true;
+        }
+        // Occurrences may overlap: go on from the next character.
+        from += i + hay
+            .get(from + i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
+    }
+    false
 }
 
 /// True when a caption ends with a credit in brackets: "The map of the moon. (NASA/JPL)",
@@ -327,11 +420,9 @@ pub(crate) fn is_tag_heading(f: &Features) -> bool {
         return false;
     }
     let lex = lexicon();
-    let words: Vec<&str> = f.folded.split(' ').collect();
-    words.iter().all(|w| lex.is("tagsheading", w))
-        && words
-            .iter()
-            .any(|w| !matches!(*w, "news" | "more" | "in" | "on" | "under"))
+    let words = || folded_words(&f.folded);
+    words().all(|w| lex.is("tagsheading", w))
+        && words().any(|w| !matches!(w, "news" | "more" | "in" | "on" | "under"))
 }
 
 /// True for a line of tags: at least two short capitalized items separated by commas,
@@ -340,18 +431,23 @@ pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
     if f.terminal || f.words > 30 || f.words == 0 {
         return false;
     }
-    let items: Vec<&str> = s
-        .split([',', '|', ';', '•', '·'])
+    // Two items need a separator: the features count commas, pipes and bullets.
+    if f.commas == 0 && f.separators == 0 && !s.contains(';') {
+        return false;
+    }
+    // Counted while they are tested, without collecting them.
+    let mut items = 0;
+    s.split([',', '|', ';', '•', '·'])
         .map(str::trim)
         .filter(|i| !i.is_empty())
-        .collect();
-    items.len() >= 2
-        && items.iter().all(|i| {
+        .all(|i| {
+            items += 1;
             i.split_whitespace().count() <= 4
                 && i.chars().next().is_some_and(|c| {
                     c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic() && !c.is_ascii()
                 })
         })
+        && items >= 2
 }
 
 /// True for a single tag under a tags heading: a short capitalized item ("Local Government").
@@ -401,6 +497,24 @@ mod tests {
             "By far the best option",
         ] {
             assert!(!check(is_byline, s), "{s}");
+        }
+    }
+
+    #[test]
+    fn alnum_words_split_like_split() {
+        for s in [
+            "",
+            "Photo: Jane Doe/AP",
+            "  Ünïcode—words ©2024 x",
+            "a",
+            "-",
+        ] {
+            assert_eq!(
+                alnum_words(s).collect::<Vec<_>>(),
+                s.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+            );
         }
     }
 

@@ -6,7 +6,8 @@
 //! (a cheap stand-in for a stop-word list that works across languages), and pairs of
 //! neighbouring letters in scripts written without spaces (Chinese, Japanese, Thai).
 
-use super::lexicon::FnvBuild;
+use crate::fasthash::FastBuild;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashSet;
 
 /// The most units taken from the story: enough for its first screens, and a bound on the
@@ -25,7 +26,9 @@ const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// True for a letter of a script without case and without spaces between words.
 fn spaceless(c: char) -> bool {
-    matches!(c as u32,
+    // One test rules out everything below Thai (ASCII, Latin, Cyrillic, Arabic…).
+    (c as u32) >= 0x0E00
+        && matches!(c as u32,
         0x0E00..=0x0EFF      // Thai, Lao
         | 0x3040..=0x30FF    // Hiragana, Katakana
         | 0x3400..=0x4DBF    // CJK extension A
@@ -70,7 +73,7 @@ pub(crate) fn units(s: &str, mut emit: impl FnMut(u64) -> bool) {
             continue;
         }
         prev_spaceless = None;
-        if c.is_alphanumeric() {
+        if crate::lex::is_alphanumeric(c) {
             before_last = h;
             last = c;
             if c.is_ascii() {
@@ -91,38 +94,54 @@ pub(crate) fn units(s: &str, mut emit: impl FnMut(u64) -> bool) {
     flush(h, before_last, last, len, &mut emit);
 }
 
-/// The content units of the story's prose.
-#[derive(Debug, Default)]
-pub(crate) struct StoryWords {
-    set: HashSet<u64, FnvBuild>,
+/// The content units of the story's prose, collected on first use: most texts never ask
+/// (a text that is all body has no headline candidates, and few stories run on across a
+/// box of related links), and collecting them was a quarter of the parse of short texts.
+pub(crate) struct StoryWords<I> {
+    /// The story's prose blocks, until the units are collected.
+    blocks: Cell<Option<I>>,
+    /// The units (already hashes: the fast hasher is enough).
+    set: OnceCell<HashSet<u64, FastBuild>>,
 }
 
-impl StoryWords {
-    /// Collects the units of `blocks` (the story's prose, in order), up to
-    /// [`MAX_STORY_UNITS`].
-    pub(crate) fn new<'a>(blocks: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut set: HashSet<u64, FnvBuild> = HashSet::default();
-        let mut taken = 0usize;
-        for s in blocks {
-            units(s, |u| {
-                set.insert(u);
-                taken += 1;
-                taken < MAX_STORY_UNITS
-            });
-            if taken >= MAX_STORY_UNITS {
-                break;
-            }
+impl<'a, I: Iterator<Item = &'a str>> StoryWords<I> {
+    /// The units of `blocks` (the story's prose, in order), up to [`MAX_STORY_UNITS`].
+    pub(crate) fn new(blocks: impl IntoIterator<IntoIter = I>) -> Self {
+        StoryWords {
+            blocks: Cell::new(Some(blocks.into_iter())),
+            set: OnceCell::new(),
         }
-        StoryWords { set }
+    }
+
+    /// The units, collected on the first call.
+    fn set(&self) -> &HashSet<u64, FastBuild> {
+        self.set.get_or_init(|| {
+            // Sized for the most units at once: no regrowth while it fills.
+            let mut set: HashSet<u64, FastBuild> =
+                HashSet::with_capacity_and_hasher(MAX_STORY_UNITS, FastBuild::default());
+            let mut taken = 0usize;
+            for s in self.blocks.take().into_iter().flatten() {
+                units(s, |u| {
+                    set.insert(u);
+                    taken += 1;
+                    taken < MAX_STORY_UNITS
+                });
+                if taken >= MAX_STORY_UNITS {
+                    break;
+                }
+            }
+            set
+        })
     }
 
     /// The share of the content units of `s` that occur in the story, and how many
     /// units `s` has.
     pub(crate) fn share(&self, s: &str) -> (f32, usize) {
         let (mut hits, mut total) = (0usize, 0usize);
+        let set = self.set();
         units(s, |u| {
             total += 1;
-            hits += usize::from(self.set.contains(&u));
+            hits += usize::from(set.contains(&u));
             total < 64
         });
         if total == 0 {
