@@ -1,6 +1,6 @@
 //! Per-block features, computed once per block in one pass over its text.
 
-use super::lexicon::{fold, lexicon};
+use super::lexicon::{fold_counted, lexicon};
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
 use std::hash::{Hash, Hasher};
@@ -315,7 +315,7 @@ pub(crate) fn block_features(s: &str) -> Features {
     f.list_marker = first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
         || numbered(first.as_bytes())
         || first.starts_with('(');
-    let folded = fold(s);
+    let (folded, folded_words) = fold_counted(s);
     let mut h = super::lexicon::Fnv::default();
     folded.hash(&mut h);
     if folded.len() >= PREFIX_BYTES {
@@ -340,13 +340,7 @@ pub(crate) fn block_features(s: &str) -> Features {
             || s.trim_end().ends_with(['»', '›', '>']))
         && lexicon().is("more", last_word);
     if f.words <= MAX_PHRASE_WORDS {
-        // Folded text has single spaces between words and none at the ends.
-        let words = if folded.is_empty() {
-            0
-        } else {
-            folded.bytes().filter(|&b| b == b' ').count() + 1
-        };
-        f.reason = lexicon().boilerplate(&folded, words, f.sentence() && f.words >= 6);
+        f.reason = lexicon().boilerplate(&folded, folded_words, f.sentence() && f.words >= 6);
     }
     if f.words <= MAX_FOLDED_WORDS {
         f.folded = folded;

@@ -368,10 +368,16 @@ fn rank(r: BoilerplateReason) -> u8 {
 /// Folds text for matching: lower case, runs of other characters one space, trimmed.
 /// `©` and `@` are kept as words of their own.
 pub(crate) fn fold(s: &str) -> String {
+    fold_counted(s).0
+}
+
+/// [`fold`], and the number of words of the folded text (`fold(s).split(' ').count()`, 0
+/// when it is empty), counted as the spaces go in rather than by a second pass.
+pub(crate) fn fold_counted(s: &str) -> (String, usize) {
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
-    fold_into(s, &mut out);
+    let words = fold_into(s, &mut out);
     // Built from whole characters of `s` and ASCII: always UTF-8.
-    String::from_utf8(out).unwrap_or_default()
+    (String::from_utf8(out).unwrap_or_default(), words)
 }
 
 /// The words of folded text, as `folded.split(' ')` gives them, found by a plain byte scan:
@@ -438,9 +444,11 @@ static FOLD_BYTE: [u8; 256] = {
 const FOLD_SPACE: u8 = 0;
 const FOLD_DECODE: u8 = 1;
 
-/// [`fold`] into `out` (cleared first).
-fn fold_into(s: &str, out: &mut Vec<u8>) {
+/// [`fold`] into `out` (cleared first); returns the number of folded words.
+fn fold_into(s: &str, out: &mut Vec<u8>) -> usize {
     out.clear();
+    // Separator spaces written: the words are one more, when there are any.
+    let mut spaces = 0;
     let mut space = false;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -450,6 +458,7 @@ fn fold_into(s: &str, out: &mut Vec<u8>) {
             // A run of ASCII letters and digits, lowered byte by byte from the table.
             if space && !out.is_empty() {
                 out.push(b' ');
+                spaces += 1;
             }
             space = false;
             out.push(folded);
@@ -477,11 +486,13 @@ fn fold_into(s: &str, out: &mut Vec<u8>) {
         if crate::lex::is_alphanumeric(c) || c == '©' || c == '@' {
             if space && !out.is_empty() {
                 out.push(b' ');
+                spaces += 1;
             }
             space = false;
             if c == '©' || c == '@' {
                 if !out.is_empty() && out.last() != Some(&b' ') {
                     out.push(b' ');
+                    spaces += 1;
                 }
                 out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                 space = true;
@@ -493,6 +504,11 @@ fn fold_into(s: &str, out: &mut Vec<u8>) {
         } else {
             space = true;
         }
+    }
+    if out.is_empty() {
+        0
+    } else {
+        spaces + 1
     }
 }
 
