@@ -280,9 +280,14 @@ impl Lexicon {
                 _ => "",
             }
         };
-        // Whole-block lists of "all" words (share buttons, menus).
+        // Whole-block lists of "all" words (share buttons, menus): they count only in
+        // blocks of up to 8 words, and longer ones are not walked at all.
         let mut all_reason = None;
-        let mut i = 0;
+        let mut i = if tokens.len() <= 8 && short {
+            0
+        } else {
+            tokens.len()
+        };
         'outer: while i < tokens.len() {
             let most = self.starts.words_from(run(i, 1));
             if most == 0 && !run(i, 1).bytes().all(|b| b.is_ascii_digit()) {
