@@ -316,14 +316,16 @@ pub(crate) fn block_features(s: &str) -> Features {
         || numbered(first.as_bytes())
         || first.starts_with('(');
     let (folded, folded_words) = fold_counted(s);
-    let mut h = super::lexicon::Fnv::default();
+    // The keys only ever meet each other (equality, set and map keys), so any good 64-bit
+    // hash does: the fast one reads eight bytes a step where FNV reads one.
+    let mut h = crate::fasthash::FastHasher::default();
     folded.hash(&mut h);
     if folded.len() >= PREFIX_BYTES {
         let mut cut = PREFIX_BYTES;
         while !folded.is_char_boundary(cut) {
             cut -= 1;
         }
-        let mut p = super::lexicon::Fnv::default();
+        let mut p = crate::fasthash::FastHasher::default();
         folded.get(..cut).unwrap_or("").hash(&mut p);
         f.prefix_key = p.finish().max(1);
     }
