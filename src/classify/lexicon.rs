@@ -3,7 +3,9 @@
 //! Everything is matched on *folded* text: lower case, every run of characters that are not
 //! letters or digits turned into one space (`©` and `@` are kept as words), trimmed.
 
-use crate::fasthash::Shapes;
+// The tables hash with FastHasher (eight bytes a step): they are only looked up, never
+// walked in an order that shows in the output.
+use crate::fasthash::{FastBuild, Shapes};
 use crate::model::BoilerplateReason;
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
@@ -55,7 +57,7 @@ pub(crate) enum Mode {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     /// Folded phrase → (reason, mode).
-    phrases: HashMap<String, (BoilerplateReason, Mode), FnvBuild>,
+    phrases: HashMap<String, (BoilerplateReason, Mode), FastBuild>,
     /// The first words of the phrases.
     starts: Starts,
     /// The first words of the phrases that a block may merely contain: `any` and `strong`.
@@ -63,7 +65,7 @@ pub(crate) struct Lexicon {
     /// The first words of the `strong` phrases.
     strong_starts: Starts,
     /// Folded word → kinds (`month`, `byline`, …).
-    words: HashMap<String, Vec<&'static str>, FnvBuild>,
+    words: HashMap<String, Vec<&'static str>, FastBuild>,
     /// A filter in front of `words`.
     word_shapes: Shapes,
     /// The first folded words of the entries of lists `byline` and `credit`.
@@ -75,7 +77,7 @@ pub(crate) struct Lexicon {
 /// starts.
 #[derive(Debug, Default)]
 struct Starts {
-    most: HashMap<String, usize, FnvBuild>,
+    most: HashMap<String, usize, FastBuild>,
     /// A filter in front of `most`: most words are ruled out without hashing.
     shapes: Shapes,
 }
@@ -107,13 +109,13 @@ impl Starts {
 /// The first folded words of the entries of one word list, with a shapes filter in front.
 #[derive(Debug, Default)]
 struct Heads {
-    set: HashSet<String, FnvBuild>,
+    set: HashSet<String, FastBuild>,
     shapes: Shapes,
 }
 
 impl Heads {
     fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> Self {
-        let set: HashSet<String, FnvBuild> = entries
+        let set: HashSet<String, FastBuild> = entries
             .into_iter()
             .map(|e| folded_words(e).next().unwrap_or("").to_string())
             .collect();
