@@ -114,7 +114,7 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         if teasers::is_dateline_teaser(raw[i]) {
             f.teaser = true;
         }
-        if f.reason.is_none() && is_counter(raw[i]) {
+        if f.reason.is_none() && lines::is_counter(raw[i]) {
             f.reason = Some(BoilerplateReason::Navigation);
         }
         if lines::is_comment_header(f) {
@@ -180,71 +180,12 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     labels
 }
 
-/// True for a gallery or pager counter: "1 of 6", "3/12".
-fn is_counter(s: &str) -> bool {
-    let number = |w: &str| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
-    let mut words = s.split_whitespace();
-    match (words.next(), words.next(), words.next(), words.next()) {
-        (Some(a), Some("of" | "von" | "de" | "sur" | "из"), Some(b), None) => {
-            number(a) && number(b)
-        }
-        (Some(w), None, None, None) => w
-            .split_once('/')
-            .is_some_and(|(a, b)| number(a) && number(b)),
-        _ => false,
-    }
-}
-
-/// The most words of a bracketed source line ([`is_bracketed_source`]).
-const MAX_SOURCE_WORDS: usize = 5;
-
-/// True for a short name in square brackets on its own line ("[The Daily Post]"): the
-/// source of the passage above or below it, not prose.
-fn is_bracketed_source(s: &str, f: &Features) -> bool {
-    let s = s.trim();
-    f.words <= MAX_SOURCE_WORDS
-        && !f.sentence()
-        && s.starts_with('[')
-        && s.ends_with(']')
-        && s.matches('[').count() == 1
-}
-
-/// True for a gallery caption led by its counter ("2 of 4 A shopper looks at…", or glued
-/// to it: "2of4A shopper…").
-fn is_gallery_caption(s: &str) -> bool {
-    let s = s.trim_start();
-    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
-    let a = digits(s);
-    if !(1..=3).contains(&a) {
-        return false;
-    }
-    let rest = s[a..].trim_start();
-    let Some(rest) = rest.strip_prefix("of") else {
-        return false;
-    };
-    let rest = rest.trim_start();
-    let b = digits(rest);
-    (1..=3).contains(&b)
-        && rest[b..]
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-}
-
-/// True for a price: a currency sign next to the number ("$39.99", "€ 12,50", "12 £").
-fn is_price(s: &str) -> bool {
-    let s = s.trim();
-    let currency = |c: char| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₫');
-    s.starts_with(currency) || s.ends_with(currency)
-}
-
 fn meta(s: &str, f: &Features) -> Meta {
     if lines::is_byline(s, f) {
         Meta::Byline
-    } else if lines::is_date(f) && !is_price(s) {
+    } else if lines::is_date(s, f) {
         Meta::Date
-    } else if lines::is_credit(s, f) || is_bracketed_source(s, f) || is_gallery_caption(s) {
+    } else if lines::is_credit(s, f) {
         Meta::Credit
     } else if lines::is_tag_heading(f) {
         Meta::TagHeading
@@ -475,7 +416,7 @@ const BELOW: &[&str] = &["below", "abajo", "dessous", "unten", "abaixo", "ниж
 /// below.").
 fn announces_list(s: &str) -> bool {
     let tail = s.trim_end();
-    let body = tail.trim_end_matches(|c: char| c.is_ascii_punctuation() || !c.is_alphanumeric());
+    let body = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
     let last_sentence = body
         .rfind(['.', '!', '?'])
         .map_or(body, |i| body.get(i + 1..).unwrap_or(""));

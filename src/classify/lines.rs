@@ -134,7 +134,7 @@ fn name_then_date_or_handle(s: &str) -> bool {
     // A date line has ASCII digits ([`is_date`]): the features of the rest are computed
     // only when it has some.
     if rest.bytes().any(|b| b.is_ascii_digit())
-        && is_date(&super::features::block_features(&single_spaced(rest)))
+        && is_date(rest, &super::features::block_features(&single_spaced(rest)))
     {
         return true;
     }
@@ -237,9 +237,9 @@ fn date_tokens(lex: &Lexicon, folded: &str) -> (usize, usize, bool, bool) {
 }
 
 /// True when `s` is a date or time line: "October 1, 2015", "Updated 3:57 PM ET",
-/// "04.05.2015 à 13h36", "2017-03-10 09:58".
-pub(crate) fn is_date(f: &Features) -> bool {
-    if f.words == 0 || f.words > 16 || f.digits == 0 || f.folded.is_empty() {
+/// "04.05.2015 à 13h36", "2017-03-10 09:58"; a price ("$39.99") is not one.
+pub(crate) fn is_date(s: &str, f: &Features) -> bool {
+    if f.words == 0 || f.words > 16 || f.digits == 0 || f.folded.is_empty() || is_price(s) {
         return false;
     }
     // "2021年3月3日", "2021-03-10 09:58".
@@ -259,6 +259,9 @@ pub(crate) fn is_date(f: &Features) -> bool {
 /// "Homs Media Center / AP", "Photo: Jane Doe/Reuters", "Whale expert J. Doe. Photograph:
 /// Jane Roe for the Post", "(Photo: J. Doe)".
 pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
+    if is_bracketed_source(s, f) || is_gallery_caption(s) {
+        return true;
+    }
     if f.words == 0 || f.words > 45 || f.full_stop && !f.folded.is_empty() && f.words > 12 {
         return false;
     }
@@ -459,6 +462,65 @@ pub(crate) fn is_tag_item(s: &str, f: &Features) -> bool {
         && s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// True for a gallery or pager counter: "1 of 6", "3/12".
+pub(crate) fn is_counter(s: &str) -> bool {
+    let number = |w: &str| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let mut words = s.split_whitespace();
+    match (words.next(), words.next(), words.next(), words.next()) {
+        (Some(a), Some("of" | "von" | "de" | "sur" | "из"), Some(b), None) => {
+            number(a) && number(b)
+        }
+        (Some(w), None, None, None) => w
+            .split_once('/')
+            .is_some_and(|(a, b)| number(a) && number(b)),
+        _ => false,
+    }
+}
+
+/// The most words of a bracketed source line ([`is_bracketed_source`]).
+const MAX_SOURCE_WORDS: usize = 5;
+
+/// True for a short name in square brackets on its own line ("[The Daily Post]"): the
+/// source of the passage above or below it, not prose.
+fn is_bracketed_source(s: &str, f: &Features) -> bool {
+    let s = s.trim();
+    f.words <= MAX_SOURCE_WORDS
+        && !f.sentence()
+        && s.starts_with('[')
+        && s.ends_with(']')
+        && s.matches('[').count() == 1
+}
+
+/// True for a gallery caption led by its counter ("2 of 4 A shopper looks at…", or glued
+/// to it: "2of4A shopper…").
+fn is_gallery_caption(s: &str) -> bool {
+    let s = s.trim_start();
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    let a = digits(s);
+    if !(1..=3).contains(&a) {
+        return false;
+    }
+    let rest = s[a..].trim_start();
+    let Some(rest) = rest.strip_prefix("of") else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let b = digits(rest);
+    (1..=3).contains(&b)
+        && rest[b..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+/// True for a price: a currency sign next to the number ("$39.99", "€ 12,50", "12 £").
+fn is_price(s: &str) -> bool {
+    let s = s.trim();
+    let currency = |c: char| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₫');
+    s.starts_with(currency) || s.ends_with(currency)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::features::block_features;
@@ -541,14 +603,14 @@ mod tests {
             "3 hours ago",
             "2021年3月3日 10:00",
         ] {
-            assert!(is_date(&block_features(s)), "{s}");
+            assert!(is_date(s, &block_features(s)), "{s}");
         }
         for s in [
             "Hundreds of troops arrived in 2015.",
             "Top 10 stories",
             "Russia, Syria",
         ] {
-            assert!(!is_date(&block_features(s)), "{s}");
+            assert!(!is_date(s, &block_features(s)), "{s}");
         }
     }
 

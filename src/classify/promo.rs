@@ -164,10 +164,11 @@ fn has_address(s: &str) -> bool {
 /// True when a sentence of `s` ends with `!`, or with the word "here" (`listen back
 /// here.`). ("Click here", "tap to" anywhere count too: see [`is_call_to_action`].)
 fn ends_urging(s: &str) -> bool {
+    let last = s.split_whitespace().next_back();
     s.split_whitespace().any(|w| {
         let bare = w.trim_end_matches(['.', '!', ')']);
         w.ends_with('!') || bare.eq_ignore_ascii_case("here") && bare.len() < w.len()
-    }) || s.trim_end().ends_with("here")
+    }) || last.is_some_and(|w| w.eq_ignore_ascii_case("here"))
 }
 
 #[cfg(test)]
@@ -206,6 +207,7 @@ mod tests {
             "“Subscribe to our channel!” the captain shouted at the crowd.",
             "Support for the bill grew on Twitter after the vote.",
             "Get-togethers at the harbour were cancelled.",
+            "Follow the signs from here to the ferry landing over there",
             "The council will email residents about the new subscription fees.",
             "You will learn to speak anywhere: in a blog post, an email inbox, a webinar, a \
              podcast, on a stage, in a classroom full of strangers or inside the pages of a book.",
