@@ -99,7 +99,8 @@ const OVERLAP_WEIGHT: f32 = 1.2;
 
 /// Labels every block; the result has one label per block.
 pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
-    let mut feats = features::features(text, blocks);
+    let mut folded = String::new();
+    let mut feats = features::features(text, blocks, &mut folded);
     let raw: Vec<&str> = blocks
         .iter()
         .map(|b| b.span.get(text).unwrap_or(""))
@@ -593,7 +594,7 @@ fn related_boxes(
 
 /// The fewest words of a teaser's title ([`linked_twice`]): shorter repeats are list items
 /// or table cells ("new", "1%").
-const MIN_TEASER_WORDS: usize = 4;
+const MIN_TEASER_WORDS: u32 = 4;
 
 /// Sets aside the teasers for other stories inside the story `start..=end` whose title is
 /// linked twice in a row (once under the picture, once as text), with the section label

@@ -1,34 +1,45 @@
 //! Per-block features, computed once per block in one pass over its text.
 
-use super::lexicon::{fold_counted, lexicon};
+use super::lexicon::{fold_append, lexicon};
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 
 /// Blocks with more words than this are not folded for phrase and word-list matching.
-const MAX_FOLDED_WORDS: usize = 60;
+const MAX_FOLDED_WORDS: u32 = 60;
 /// Length of the folded prefix compared by [`Features::prefix_key`].
 const PREFIX_BYTES: usize = 100;
 /// Blocks with more words than this are not searched for boilerplate phrases.
-const MAX_PHRASE_WORDS: usize = 120;
+const MAX_PHRASE_WORDS: u32 = 120;
+
+/// The counts of [`Features`] stop here (2^28, more than a default input holds): small
+/// enough that a count times 16, or a sum of a few, stays a `u32`, and a block that large
+/// is classified the same whatever its exact counts.
+pub(crate) const MAX_COUNT: u32 = 1 << 28;
+
+/// A count of the feature pass as a [`Features`] count.
+fn count(n: usize) -> u32 {
+    u32::try_from(n).map_or(MAX_COUNT, |n| n.min(MAX_COUNT))
+}
 
 /// What one block looks like.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Features {
+pub(crate) struct Features<'a> {
     /// Characters (code points), blanks included.
-    pub chars: usize,
+    pub chars: u32,
     /// Words (runs of non-blank characters).
-    pub words: usize,
+    pub words: u32,
     /// Words that start with a lower-case letter.
-    pub lower: usize,
+    pub lower: u32,
     /// Words that start with an upper-case letter.
-    pub upper: usize,
+    pub upper: u32,
     /// Letters of scripts without case (CJK, Thai, Arabic…).
-    pub caseless: usize,
+    pub caseless: u32,
     /// Letters of any script.
-    pub letters: usize,
+    pub letters: u32,
     /// Decimal digits.
-    pub digits: usize,
+    pub digits: u32,
     /// Ends with sentence punctuation (`.`, `!`, `?`, `…`, `。`, …), closing quotes and
     /// brackets aside.
     pub terminal: bool,
@@ -37,11 +48,11 @@ pub(crate) struct Features {
     /// Ends with `:`.
     pub colon: bool,
     /// Sentence ends inside the block (`. ` followed by more text, `。`).
-    pub inner_stops: usize,
+    pub inner_stops: u32,
     /// Commas (`,`, `，`, `、`).
-    pub commas: usize,
+    pub commas: u32,
     /// Separators typical of menus and metadata lines: `|`, `•`, `·`, `»`, `›`, `>`, `/`.
-    pub separators: usize,
+    pub separators: u32,
     /// Looks like a link or handle: `http`, `www.`, `.com`, `@name`.
     pub linky: bool,
     /// Starts with a list marker (`-`, `*`, `•`, `+`, `1.`, `(1)`).
@@ -55,12 +66,13 @@ pub(crate) struct Features {
     /// Hash of the folded text (duplicates).
     pub key: u64,
     /// The folded text, for blocks of up to [`MAX_FOLDED_WORDS`] words; empty otherwise.
-    pub folded: String,
+    /// [`features`] lends it from one buffer for all blocks.
+    pub folded: Cow<'a, str>,
     /// Boilerplate reason found by phrase.
     pub reason: Option<BoilerplateReason>,
 }
 
-impl Features {
+impl Features<'_> {
     /// Share of cased words that start in lower case (1.0 for caseless text).
     pub fn lower_ratio(&self) -> f32 {
         let cased = self.lower + self.upper;
@@ -84,11 +96,12 @@ impl Features {
     /// A weight for the amount of prose in the block: words, or characters / 2 in a
     /// caseless script.
     pub fn size(&self) -> usize {
-        if self.caseless_script() {
+        let size = if self.caseless_script() {
             self.chars / 2
         } else {
             self.words
-        }
+        };
+        size as usize
     }
 }
 
@@ -215,16 +228,45 @@ fn numbered(s: &[u8]) -> bool {
     (1..=3).contains(&digits) && matches!(s.get(digits), Some(b'.' | b')'))
 }
 
-/// Computes the features of every block.
-pub(crate) fn features(text: &str, blocks: &[Block]) -> Vec<Features> {
-    blocks
-        .iter()
-        .map(|b| block_features(b.span.get(text).unwrap_or("")))
-        .collect()
+/// Computes the features of every block. The folded texts that are kept (blocks of up to
+/// [`MAX_FOLDED_WORDS`] words) are written one after another into `arena`, which the
+/// features borrow: one buffer for all blocks rather than a `String` each.
+pub(crate) fn features<'a>(
+    text: &str,
+    blocks: &[Block],
+    arena: &'a mut String,
+) -> Vec<Features<'a>> {
+    let mut buf = std::mem::take(arena).into_bytes();
+    buf.clear();
+    let mut feats = Vec::with_capacity(blocks.len());
+    // Where each block's folded text lies in `buf` (empty when it is not kept).
+    let mut folded = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let start = buf.len();
+        feats.push(block_features_in(b.span.get(text).unwrap_or(""), &mut buf));
+        folded.push((start, buf.len()));
+    }
+    // Folded from whole characters and ASCII, block after block: always UTF-8.
+    *arena = String::from_utf8(buf).unwrap_or_default();
+    let arena: &'a String = arena;
+    for (f, (start, end)) in feats.iter_mut().zip(folded) {
+        f.folded = Cow::Borrowed(arena.get(start..end).unwrap_or(""));
+    }
+    feats
 }
 
-/// The features of one block's text.
-pub(crate) fn block_features(s: &str) -> Features {
+/// The features of one block's text, with its own copy of the folded text.
+pub(crate) fn block_features(s: &str) -> Features<'static> {
+    let mut buf = Vec::new();
+    let mut f = block_features_in(s, &mut buf);
+    f.folded = Cow::Owned(String::from_utf8(buf).unwrap_or_default());
+    f
+}
+
+/// The features of one block's text, but for `folded`, which is left empty: the folded text
+/// is appended to `buf` when it is kept (up to [`MAX_FOLDED_WORDS`] words), else `buf` is
+/// left as it was.
+fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
     let mut f = Features::default();
     // One pass over the bytes: ASCII from a table, other characters decoded once; the
     // counts live in locals until the end.
@@ -292,17 +334,17 @@ pub(crate) fn block_features(s: &str) -> Features {
             i += run;
         }
     }
-    f.chars = chars;
-    f.words = words;
-    f.lower = lower;
-    f.upper = upper;
-    f.letters = letters;
-    f.caseless = caseless;
-    f.digits = digits;
-    f.commas = commas;
-    f.separators = separators;
-    f.inner_stops = inner_stops;
-    f.separators += guillemets.1.saturating_sub(guillemets.0);
+    f.chars = count(chars);
+    f.words = count(words);
+    f.lower = count(lower);
+    f.upper = count(upper);
+    f.letters = count(letters);
+    f.caseless = count(caseless);
+    f.digits = count(digits);
+    f.commas = count(commas);
+    f.separators = count(separators);
+    f.inner_stops = count(inner_stops);
+    f.separators = count(separators + guillemets.1.saturating_sub(guillemets.0));
     let tail = s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c));
     let last = tail.chars().next_back();
     f.terminal = last.is_some_and(|c| is_stop(c) || c == ';');
@@ -315,7 +357,9 @@ pub(crate) fn block_features(s: &str) -> Features {
     f.list_marker = first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
         || numbered(first.as_bytes())
         || first.starts_with('(');
-    let (folded, folded_words) = fold_counted(s);
+    let start = buf.len();
+    let folded_words = fold_append(s, buf);
+    let folded = std::str::from_utf8(&buf[start..]).unwrap_or_default();
     // The keys only ever meet each other (equality, set and map keys), so any good 64-bit
     // hash does: the fast one reads eight bytes a step where FNV reads one.
     let mut h = crate::fasthash::FastHasher::default();
@@ -342,10 +386,10 @@ pub(crate) fn block_features(s: &str) -> Features {
             || s.trim_end().ends_with(['»', '›', '>']))
         && lexicon().is("more", last_word);
     if f.words <= MAX_PHRASE_WORDS {
-        f.reason = lexicon().boilerplate(&folded, folded_words, f.sentence() && f.words >= 6);
+        f.reason = lexicon().boilerplate(folded, folded_words, f.sentence() && f.words >= 6);
     }
-    if f.words <= MAX_FOLDED_WORDS {
-        f.folded = folded;
+    if f.words > MAX_FOLDED_WORDS {
+        buf.truncate(start);
     }
     f
 }

@@ -375,16 +375,10 @@ fn rank(r: BoilerplateReason) -> u8 {
 /// Folds text for matching: lower case, runs of other characters one space, trimmed.
 /// `©` and `@` are kept as words of their own.
 pub(crate) fn fold(s: &str) -> String {
-    fold_counted(s).0
-}
-
-/// [`fold`], and the number of words of the folded text (`fold(s).split(' ').count()`, 0
-/// when it is empty), counted as the spaces go in rather than by a second pass.
-pub(crate) fn fold_counted(s: &str) -> (String, usize) {
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
-    let words = fold_into(s, &mut out);
+    fold_append(s, &mut out);
     // Built from whole characters of `s` and ASCII: always UTF-8.
-    (String::from_utf8(out).unwrap_or_default(), words)
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The words of folded text, as `folded.split(' ')` gives them, found by a plain byte scan:
@@ -416,7 +410,8 @@ pub(crate) fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     }
     // Taken out of the cell, so a nested call gets a fresh buffer instead of a conflict.
     let mut buf = BUF.take();
-    fold_into(s, &mut buf);
+    buf.clear();
+    fold_append(s, &mut buf);
     let r = f(std::str::from_utf8(&buf).unwrap_or_default());
     // A huge block's buffer is not kept for the life of the thread.
     if buf.capacity() <= MAX_KEPT_FOLD_BUFFER {
@@ -428,7 +423,7 @@ pub(crate) fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 /// The largest buffer [`with_fold`] keeps for the next call, in bytes.
 const MAX_KEPT_FOLD_BUFFER: usize = 4096;
 
-/// What [`fold_into`] does with a byte: an ASCII letter or digit maps to itself in lower
+/// What [`fold_append`] does with a byte: an ASCII letter or digit maps to itself in lower
 /// case; other ASCII bytes to [`FOLD_SPACE`]; `@` and the bytes of other characters to
 /// [`FOLD_DECODE`] (the character is decoded and looked at).
 static FOLD_BYTE: [u8; 256] = {
@@ -451,9 +446,12 @@ static FOLD_BYTE: [u8; 256] = {
 const FOLD_SPACE: u8 = 0;
 const FOLD_DECODE: u8 = 1;
 
-/// [`fold`] into `out` (cleared first); returns the number of folded words.
-fn fold_into(s: &str, out: &mut Vec<u8>) -> usize {
-    out.clear();
+/// Appends [`fold`]`(s)` to `out` (whatever `out` holds stays before it, untouched);
+/// returns the number of words of the folded text (`fold(s).split(' ').count()`, 0 when
+/// it is empty), counted as the spaces go in rather than by a second pass.
+pub(crate) fn fold_append(s: &str, out: &mut Vec<u8>) -> usize {
+    // The folded text starts here; what is before it belongs to earlier blocks.
+    let base = out.len();
     // Separator spaces written: the words are one more, when there are any.
     let mut spaces = 0;
     let mut space = false;
@@ -463,7 +461,7 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> usize {
         let folded = FOLD_BYTE[usize::from(bytes[i])];
         if folded > FOLD_DECODE {
             // A run of ASCII letters and digits, lowered byte by byte from the table.
-            if space && !out.is_empty() {
+            if space && out.len() > base {
                 out.push(b' ');
                 spaces += 1;
             }
@@ -491,13 +489,13 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> usize {
         i += c.len_utf8();
         let mut buf = [0u8; 4];
         if crate::lex::is_alphanumeric(c) || c == '©' || c == '@' {
-            if space && !out.is_empty() {
+            if space && out.len() > base {
                 out.push(b' ');
                 spaces += 1;
             }
             space = false;
             if c == '©' || c == '@' {
-                if !out.is_empty() && out.last() != Some(&b' ') {
+                if out.len() > base && out.last() != Some(&b' ') {
                     out.push(b' ');
                     spaces += 1;
                 }
@@ -512,7 +510,7 @@ fn fold_into(s: &str, out: &mut Vec<u8>) -> usize {
             space = true;
         }
     }
-    if out.is_empty() {
+    if out.len() == base {
         0
     } else {
         spaces + 1

@@ -478,7 +478,7 @@ pub(crate) fn is_counter(s: &str) -> bool {
 }
 
 /// The most words of a bracketed source line ([`is_bracketed_source`]).
-const MAX_SOURCE_WORDS: usize = 5;
+const MAX_SOURCE_WORDS: u32 = 5;
 
 /// True for a short name in square brackets on its own line ("[The Daily Post]"): the
 /// source of the passage above or below it, not prose.

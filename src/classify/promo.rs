@@ -12,7 +12,7 @@
 use super::features::Features;
 
 /// Blocks longer than this are prose, whatever they ask of the reader.
-const MAX_WORDS: usize = 60;
+const MAX_WORDS: u32 = 60;
 
 /// What one folded word tells about a call to action ([`word_kind`]).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -60,7 +60,7 @@ fn word_kind(w: &[u8]) -> Kind {
 
 /// The most words of a block whose only signals are words of the act ("No spam, we
 /// promise. You can unsubscribe at any time."): a longer one is prose about such things.
-const MAX_ACT_ONLY_WORDS: usize = 25;
+const MAX_ACT_ONLY_WORDS: u32 = 25;
 
 /// True when the block `s` (with features `f`) asks the reader to act: see the module
 /// documentation.
