@@ -115,7 +115,7 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         if teasers::is_dateline_teaser(raw[i]) {
             f.teaser = true;
         }
-        if f.reason.is_none() && lines::is_counter(raw[i]) {
+        if f.reason.is_none() && lines::is_counter(raw[i], f) {
             f.reason = Some(BoilerplateReason::Navigation);
         }
         if lines::is_comment_header(f) {

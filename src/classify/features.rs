@@ -20,7 +20,7 @@ pub(crate) const MAX_COUNT: u32 = 1 << 28;
 
 /// A count of the feature pass as a [`Features`] count.
 fn count(n: usize) -> u32 {
-    u32::try_from(n).map_or(MAX_COUNT, |n| n.min(MAX_COUNT))
+    n.min(MAX_COUNT as usize) as u32
 }
 
 /// What one block looks like.

@@ -463,7 +463,11 @@ pub(crate) fn is_tag_item(s: &str, f: &Features) -> bool {
 }
 
 /// True for a gallery or pager counter: "1 of 6", "3/12".
-pub(crate) fn is_counter(s: &str) -> bool {
+pub(crate) fn is_counter(s: &str, f: &Features) -> bool {
+    // Two numbers hold two ASCII digits at least: most blocks stop here.
+    if f.digits < 2 {
+        return false;
+    }
     let number = |w: &str| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
     let mut words = s.split_whitespace();
     match (words.next(), words.next(), words.next(), words.next()) {
@@ -670,5 +674,22 @@ mod tests {
         assert!(check(is_tag_line, "ISIL, Syria's War, War"));
         assert!(!check(is_tag_line, "Moscow, which backs Assad, said so."));
         assert!(!check(is_tag_line, "Possible Iranian escalation"));
+    }
+
+    #[test]
+    fn counters() {
+        for s in ["1 of 6", "12 of 140", "3/12", "2 von 5"] {
+            assert!(is_counter(s, &block_features(s)), "{s}");
+        }
+        for s in [
+            "one of six",
+            "1 of",
+            "of 6",
+            "2024/25 season",
+            "1 of 6 photos",
+            "12345 of 6",
+        ] {
+            assert!(!is_counter(s, &block_features(s)), "{s}");
+        }
     }
 }
