@@ -396,9 +396,21 @@ const CHECKS_BEFORE_INDEX: usize = 3;
 struct CueIndex {
     checks: usize,
     verbs: Option<Vec<(usize, usize)>>,
+    /// Whether the block holds "according to" anywhere, once asked.
+    according: Option<bool>,
 }
 
 impl CueIndex {
+    /// True when `text[a..b]` holds "according to"; the block is searched once, and a
+    /// block without it (most) answers every later window at once.
+    fn according_in(&mut self, text: &str, block: Span, a: usize, b: usize) -> bool {
+        const CUE: &str = "according to";
+        let anywhere = *self
+            .according
+            .get_or_insert_with(|| block.get(text).is_some_and(|s| s.contains(CUE)));
+        anywhere && text.get(a..b).is_some_and(|s| s.contains(CUE))
+    }
+
     /// True when `words(&text[a..b]).any(lex::is_speech_verb)`, answered from the index when
     /// it is built: the whole words inside `a..b`, and the words cut by either end.
     fn verb_in(&mut self, text: &str, block: Span, a: usize, b: usize) -> bool {
@@ -474,7 +486,9 @@ fn has_speech_cue(
         // Only the current sentence counts.
         let sentence = last_sentence(before);
         let from = open.start - sentence.len();
-        if index.verb_in(text, block, from, open.start) || sentence.contains("according to") {
+        if index.verb_in(text, block, from, open.start)
+            || index.according_in(text, block, from, open.start)
+        {
             return true;
         }
     }
@@ -485,7 +499,9 @@ fn has_speech_cue(
                 .split(['.', ';', '!', '?', '"', '“', '”'])
                 .next()
                 .unwrap_or("");
-            if words(clause).take(6).any(lex::is_speech_verb) || clause.contains("according to") {
+            if words(clause).take(6).any(lex::is_speech_verb)
+                || index.according_in(text, block, c.end, c.end + clause.len())
+            {
                 return true;
             }
         }
@@ -496,10 +512,11 @@ fn has_speech_cue(
 /// The text after the last sentence end of `s`.
 fn last_sentence(s: &str) -> &str {
     let b = s.as_bytes();
-    let mut i = b.len();
-    while i > 1 {
-        i -= 1;
-        if matches!(b[i - 1], b'.' | b'!' | b'?') && b[i] == b' ' {
+    // Candidate ends, from the back: a stop with a space after it (memrchr skips the rest).
+    let stops = memchr::memrchr3_iter(b'.', b'!', b'?', &b[..b.len().saturating_sub(1)]);
+    for stop in stops {
+        let i = stop + 1;
+        if b[i] == b' ' {
             let word_start = s[..i - 1]
                 .rfind(|c: char| c.is_whitespace())
                 .map_or(0, |p| p + 1);
