@@ -65,6 +65,16 @@ pub(crate) fn segment(text: &str) -> Vec<Block> {
     blocks
 }
 
+/// Where the first line of `rest` ends (`\n` or `\r`). An empty line, as in a run of
+/// blank lines, is told by its first byte: a vector search costs more to set up than the
+/// one byte it would look at.
+fn line_break(rest: &[u8]) -> Option<usize> {
+    match rest.first() {
+        Some(b'\n' | b'\r') => Some(0),
+        _ => memchr::memchr2(b'\n', b'\r', rest),
+    }
+}
+
 /// The non-blank lines of `text`, trimmed, each marked with whether a blank line precedes it.
 fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
@@ -72,7 +82,7 @@ fn lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut gap = true;
     while start <= bytes.len() {
-        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+        let (end, next) = match line_break(&bytes[start..]) {
             Some(i) => {
                 let end = start + i;
                 let step = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
@@ -84,6 +94,12 @@ fn lines(text: &str) -> Vec<Line> {
             }
             None => (bytes.len(), bytes.len() + 1),
         };
+        // An empty line needs no trimming.
+        if end == start {
+            gap = true;
+            start = next;
+            continue;
+        }
         let span = trim_span(text, Span::new(start, end));
         if span.is_empty() {
             gap = true;
