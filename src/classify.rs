@@ -413,14 +413,29 @@ fn story_end(
 /// Folded words that point from a sentence to what follows it.
 const BELOW: &[&str] = &["below", "abajo", "dessous", "unten", "abaixo", "ниже"];
 
+/// How much of the end of a block [`announces_list`] reads, in bytes.
+const MAX_LIST_CUE_BYTES: usize = 600;
+
 /// True when the last sentence of `s` points to a list after it ("Check out our picks
 /// below.").
 fn announces_list(s: &str) -> bool {
     let tail = s.trim_end();
     let body = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let last_sentence = body
-        .rfind(['.', '!', '?'])
-        .map_or(body, |i| body.get(i + 1..).unwrap_or(""));
+    // Only the end of a long block is read: a pointer to a list comes at the end of the
+    // story's last sentence, and a block of one endless sentence is not read word by word.
+    let mut cut = body.len().saturating_sub(MAX_LIST_CUE_BYTES);
+    while !body.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let window = &body[cut..];
+    let last_sentence = match window.rfind(['.', '!', '?']) {
+        Some(i) => window.get(i + 1..).unwrap_or(""),
+        // The window starts inside a word, maybe: that word is not read.
+        None if cut > 0 => window
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, r)| r),
+        None => window,
+    };
     last_sentence.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         BELOW.iter().any(|b| w.eq_ignore_ascii_case(b))

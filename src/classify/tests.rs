@@ -815,3 +815,24 @@ fn gallery_captions_led_by_their_counter_are_credits() {
         assert_eq!(label_of(&got, c), Label::Credit, "{got:#?}");
     }
 }
+
+#[test]
+fn a_list_pointer_is_read_at_the_end_of_a_long_block() {
+    let long = "the shop sells more ".repeat(5_000);
+    assert!(announces_list(&format!(
+        "{long}. Check out our picks below."
+    )));
+    assert!(announces_list(&format!("{long} and our picks are below!")));
+    assert!(!announces_list(&format!("{long}. Check out our picks.")));
+    // A cut inside a word does not make a word of its tail ("xbelow" is not "below").
+    let glued = format!("{}xbelow bb{}", "a".repeat(10), " b".repeat(296));
+    assert_eq!(
+        glued.len() - MAX_LIST_CUE_BYTES,
+        11,
+        "the cut falls on the 'b' of 'xbelow'"
+    );
+    assert!(!announces_list(&glued));
+    assert!(!announces_list(
+        &"wordy text without any newline ".repeat(50_000)
+    ));
+}
