@@ -486,6 +486,13 @@ pub(crate) fn ends_sentence(w: &str) -> bool {
         ))
 }
 
+/// True when `rest` starts with one of U+2010 to U+2021 (dashes, curly quotation marks,
+/// daggers): punctuation, not blank, no letter or digit, and so common in news text that
+/// the byte passes of classify skip decoding it. `rest` starts a character of a `str`.
+pub(crate) fn is_plain_punctuation(rest: &[u8]) -> bool {
+    matches!(rest, [0xE2, 0x80, 0x90..=0xA1, ..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -561,5 +568,22 @@ mod tests {
         assert!(is_pronoun("he") && is_personal_pronoun("She") && !is_pronoun("the"));
         assert!(ends_sentence("ISIL.") && !ends_sentence("Mr.") && !ends_sentence("U.S."));
         assert!(!ends_sentence("J."));
+    }
+
+    #[test]
+    fn plain_punctuation_is_what_it_claims() {
+        let mut buf = [0u8; 4];
+        for c in '\u{2000}'..='\u{206F}' {
+            let plain = is_plain_punctuation(c.encode_utf8(&mut buf).as_bytes());
+            assert_eq!(plain, ('\u{2010}'..='\u{2021}').contains(&c), "{c:?}");
+            if plain {
+                assert!(
+                    !crate::normalize::is_blank(c) && !c.is_alphanumeric(),
+                    "{c:?}"
+                );
+                assert!(!matches!(c, '•' | '…' | '›' | '©' | '@'), "{c:?}");
+            }
+        }
+        assert!(!is_plain_punctuation(b"\xE2\x80") && !is_plain_punctuation(b"-"));
     }
 }

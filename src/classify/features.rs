@@ -288,6 +288,9 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
         let k = if b < 0x80 {
             i += 1;
             ASCII_CLASS[usize::from(b)]
+        } else if crate::lex::is_plain_punctuation(&bytes[i..]) {
+            i += 3;
+            0
         } else {
             let (k, len) = wide_class(s, i);
             i += len;

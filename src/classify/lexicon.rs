@@ -483,6 +483,11 @@ pub(crate) fn fold_append(s: &str, out: &mut Vec<u8>) -> usize {
             i += 1;
             continue;
         }
+        if crate::lex::is_plain_punctuation(&bytes[i..]) {
+            space = true;
+            i += 3;
+            continue;
+        }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
