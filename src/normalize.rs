@@ -232,6 +232,13 @@ fn is_clean(raw: &str, form: Normalization) -> bool {
             prev_space = space;
             continue;
         }
+        // Dashes and curly quotation marks: not blank or invisible, and left alone by NFC
+        // (NFKC still has its quick check below: it maps U+2011 and U+2017).
+        if crate::lex::is_plain_punctuation(&b[i..]) {
+            i += 3;
+            prev_space = false;
+            continue;
+        }
         let Some(ch) = raw.get(i..).and_then(|r| r.chars().next()) else {
             return false;
         };
@@ -342,6 +349,19 @@ mod tests {
         for (raw, want) in table {
             assert_eq!(clean(raw, nfc), *want, "cleaning {raw:?}");
         }
+    }
+
+    #[test]
+    fn dashes_and_curly_quotes_are_clean_under_nfc_only() {
+        for c in '\u{2010}'..='\u{2021}' {
+            let s = format!("a{c}b");
+            assert!(
+                matches!(clean(&s, Normalization::Nfc), Cow::Borrowed(_)),
+                "{c:?}"
+            );
+        }
+        assert_eq!(clean("a\u{2011}b", Normalization::Nfkc), "a\u{2010}b");
+        assert_eq!(clean("a\u{2011}b", Normalization::Nfc), "a\u{2011}b");
     }
 
     #[test]
