@@ -109,16 +109,30 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
     unit.repeat(n)
 }
 
-/// The adversarial shapes of the speed issue, each about `bytes` long.
-pub fn adversarial(bytes: usize) -> Vec<(&'static str, String)> {
+/// The names of the adversarial shapes of the speed issue, in report order.
+pub const SHAPES: [&str; 9] = [
+    "article",
+    "one-long-line",
+    "blank-lines",
+    "unmatched-quotes",
+    "nested-quotes",
+    "one-word-blocks",
+    "repeated-block",
+    "verbs-and-names",
+    "quoted-verbs-and-names",
+];
+
+/// The adversarial shape `name` (one of [`SHAPES`]), about `bytes` long; `None` for an
+/// unknown name.
+pub fn shape(name: &str, bytes: usize) -> Option<String> {
     let names = "Mayor Ann Lee said John Smith told reporters he added Mary Jones, the minister, \
                  said Kremlin spokesman Dmitry Peskov according to officials ";
-    vec![
-        ("article", article_text(bytes)),
-        ("one-long-line", repeat_to("wordy text without any newline at all ", bytes)),
-        ("blank-lines", format!("Start.{}End.", "\n".repeat(bytes))),
-        ("unmatched-quotes", repeat_to("\"open ", bytes)),
-        ("nested-quotes", {
+    Some(match name {
+        "article" => article_text(bytes),
+        "one-long-line" => repeat_to("wordy text without any newline at all ", bytes),
+        "blank-lines" => format!("Start.{}End.", "\n".repeat(bytes)),
+        "unmatched-quotes" => repeat_to("\"open ", bytes),
+        "nested-quotes" => {
             let depth = 1000;
             let unit = format!(
                 "{}core{}\n\n",
@@ -126,10 +140,25 @@ pub fn adversarial(bytes: usize) -> Vec<(&'static str, String)> {
                 "’ c” d".repeat(depth / 2)
             );
             repeat_to(&unit, bytes)
-        }),
-        ("one-word-blocks", repeat_to("word\n\n", bytes)),
-        ("repeated-block", repeat_to("The same paragraph of text appears here again and again, as a broken scraper would produce it.\n\n", bytes)),
-        ("verbs-and-names", repeat_to(names, bytes)),
-        ("quoted-verbs-and-names", repeat_to("\"We will win,\" said Mayor Ann Lee. He said \"yes\" ", bytes)),
-    ]
+        }
+        "one-word-blocks" => repeat_to("word\n\n", bytes),
+        "repeated-block" => repeat_to(
+            "The same paragraph of text appears here again and again, as a broken scraper would produce it.\n\n",
+            bytes,
+        ),
+        "verbs-and-names" => repeat_to(names, bytes),
+        "quoted-verbs-and-names" => repeat_to(
+            "\"We will win,\" said Mayor Ann Lee. He said \"yes\" ",
+            bytes,
+        ),
+        _ => return None,
+    })
+}
+
+/// Every adversarial shape, each about `bytes` long.
+pub fn adversarial(bytes: usize) -> Vec<(&'static str, String)> {
+    SHAPES
+        .iter()
+        .filter_map(|&name| Some((name, shape(name, bytes)?)))
+        .collect()
 }

@@ -74,11 +74,7 @@ fn main() {
         shape => {
             let (name, mb) = shape.split_once(':').unwrap_or((shape, "1"));
             let bytes = mb.parse::<usize>().unwrap_or(1) << 20;
-            corpus::adversarial(bytes)
-                .into_iter()
-                .filter(|(n, _)| *n == name)
-                .map(|(_, t)| t)
-                .collect()
+            corpus::shape(name, bytes).into_iter().collect()
         }
     };
     let passes: usize = args.get(2).and_then(|p| p.parse().ok()).unwrap_or(1);
