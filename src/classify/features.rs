@@ -238,6 +238,9 @@ pub(crate) fn features<'a>(
 ) -> Vec<Features<'a>> {
     let mut buf = std::mem::take(arena).into_bytes();
     buf.clear();
+    // The folded texts are no longer than the text but for rare marks (`@`): room for all
+    // of them at once rather than growing block by block.
+    buf.reserve(text.len() + 64);
     let mut feats = Vec::with_capacity(blocks.len());
     // Where each block's folded text lies in `buf` (empty when it is not kept).
     let mut folded = Vec::with_capacity(blocks.len());
