@@ -166,10 +166,47 @@ fn read_line(input: &mut dyn BufRead, line: &mut Vec<u8>, max: usize) -> io::Res
     Ok(Some(true))
 }
 
-/// Runs the batch; returns how many records failed.
+/// Reads the next chunk: up to [`CHUNK_RECORDS`] records or [`CHUNK_BYTES`] bytes, blank
+/// lines skipped. The flag is true at the end of the input.
+fn read_chunk(input: &mut dyn BufRead, max_line: usize) -> io::Result<(Vec<Line>, bool)> {
+    let mut lines = Vec::with_capacity(CHUNK_RECORDS);
+    let mut bytes = 0;
+    while lines.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
+        let mut line = Vec::new();
+        let Some(too_long) = read_line(input, &mut line, max_line)? else {
+            return Ok((lines, true));
+        };
+        if too_long {
+            // Not read whole: report it in place, keep the order.
+            lines.push(Line::TooLong);
+            continue;
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        bytes += line.len();
+        lines.push(Line::Record(line));
+    }
+    Ok((lines, false))
+}
+
+/// Writes a chunk's output lines in order; returns how many records failed.
+fn write_chunk(out: &mut impl Write, results: &[(String, bool)]) -> io::Result<usize> {
+    let mut failed = 0;
+    for (line, ok) in results {
+        failed += usize::from(!ok);
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(failed)
+}
+
+/// Runs the batch; returns how many records failed. While one chunk is parsed on all
+/// threads, the output of the chunk before it is written and the next one is read, so the
+/// input and output don't hold the parsers up; three chunks are in memory at most.
 pub fn run(
-    mut input: Box<dyn BufRead>,
-    out: impl Write,
+    mut input: Box<dyn BufRead + Send>,
+    out: impl Write + Send,
     mode: Mode,
     threads: Option<usize>,
     parser: &copydesk::Parser,
@@ -181,29 +218,10 @@ pub fn run(
     let max_line = max_line_bytes(parser.options().max_input_bytes());
     let mut out = io::BufWriter::with_capacity(1 << 20, out);
     let mut failed = 0;
-    let mut lines: Vec<Line> = Vec::with_capacity(CHUNK_RECORDS);
-    let mut eof = false;
-    while !eof {
-        lines.clear();
-        let mut bytes = 0;
-        while lines.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
-            let mut line = Vec::new();
-            let Some(too_long) = read_line(&mut input, &mut line, max_line)? else {
-                eof = true;
-                break;
-            };
-            if too_long {
-                // Not read whole: report it in place, keep the order.
-                lines.push(Line::TooLong);
-                continue;
-            }
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            bytes += line.len();
-            lines.push(Line::Record(line));
-        }
-        let results: Vec<(String, bool)> = pool.install(|| {
+    let (mut lines, mut eof) = read_chunk(&mut input, max_line)?;
+    let mut done: Vec<(String, bool)> = Vec::new();
+    while !lines.is_empty() || !done.is_empty() {
+        let parse = |lines: &[Line]| -> Vec<(String, bool)> {
             lines
                 .par_iter()
                 .map(|l| match l {
@@ -211,12 +229,22 @@ pub fn run(
                     Line::TooLong => (too_long_line(max_line), false),
                 })
                 .collect()
+        };
+        let (io_side, results) = pool.install(|| {
+            rayon::join(
+                || -> io::Result<_> {
+                    failed += write_chunk(&mut out, &done)?;
+                    if eof {
+                        Ok((Vec::new(), true))
+                    } else {
+                        read_chunk(&mut input, max_line)
+                    }
+                },
+                || parse(&lines),
+            )
         });
-        for (line, ok) in results {
-            failed += usize::from(!ok);
-            out.write_all(line.as_bytes())?;
-            out.write_all(b"\n")?;
-        }
+        (lines, eof) = io_side?;
+        done = results;
     }
     out.flush()?;
     Ok(failed)

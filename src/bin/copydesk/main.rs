@@ -70,11 +70,13 @@ fn flags(args: &[String]) -> Result<Flags<'_>, String> {
     Ok(f)
 }
 
-fn open(file: Option<&str>) -> Result<Box<dyn io::BufRead>, String> {
+fn open(file: Option<&str>) -> Result<Box<dyn io::BufRead + Send>, String> {
     match file {
         None | Some("-") => Ok(Box::new(io::BufReader::with_capacity(1 << 20, io::stdin()))),
         Some(path) => std::fs::File::open(path)
-            .map(|f| Box::new(io::BufReader::with_capacity(1 << 20, f)) as Box<dyn io::BufRead>)
+            .map(|f| {
+                Box::new(io::BufReader::with_capacity(1 << 20, f)) as Box<dyn io::BufRead + Send>
+            })
             .map_err(|e| format!("cannot open {path}: {e}")),
     }
 }
@@ -97,8 +99,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let max = parser.options().max_input_bytes();
             let input = open(f.file)?;
             if f.jsonl {
-                let failed = match batch::run(input, io::stdout().lock(), mode, f.threads, &parser)
-                {
+                let failed = match batch::run(input, io::stdout(), mode, f.threads, &parser) {
                     Ok(failed) => failed,
                     // The reader went away (`| head`): stop quietly, as other tools do.
                     Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
