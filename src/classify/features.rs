@@ -385,12 +385,11 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
     } else {
         h.finish().max(1)
     };
-    let last_word = folded.rsplit(' ').next().unwrap_or("");
     f.teaser = f.words > 3
         && (tail.ends_with('…')
             || tail.ends_with("...")
             || s.trim_end().ends_with(['»', '›', '>']))
-        && lexicon().is("more", last_word);
+        && lexicon().is("more", folded.rsplit(' ').next().unwrap_or(""));
     if f.words <= MAX_PHRASE_WORDS {
         f.reason = lexicon().boilerplate(folded, folded_words, f.sentence() && f.words >= 6);
     }
