@@ -80,10 +80,56 @@ enum Tk {
     Other,
 }
 
+/// A token, with the word classes of its text looked up once when it is made (each is
+/// asked of most tokens, often several times).
 #[derive(Debug, Clone, Copy)]
 struct Tok {
     span: Span,
     kind: Tk,
+    /// [`lex::is_name_word`] of the text.
+    name: bool,
+    /// [`lex::is_speech_verb`] of the text.
+    verb: bool,
+    /// The text may make a cue ([`cue_at`]) outside a sentence-initial capital: a speech
+    /// verb or noun, "according", or the head of a phrasal cue ("shot back").
+    cue_word: bool,
+}
+
+impl Tok {
+    /// The token of kind `kind` at `span`, whose text is `s`.
+    fn new(s: &str, span: Span, kind: Tk) -> Tok {
+        let verb = lex::is_speech_verb(s);
+        Tok {
+            span,
+            kind,
+            name: lex::is_name_word(s),
+            verb,
+            cue_word: verb || is_speech_noun(s) || is_cue_head(s),
+        }
+    }
+
+    /// The token at `span` of `text`.
+    fn at(text: &str, span: Span, kind: Tk) -> Tok {
+        Tok::new(span.get(text).unwrap_or(""), span, kind)
+    }
+}
+
+/// Words other than speech verbs and nouns that start a cue: "according to", "shot back",
+/// "puts it", "went on".
+fn is_cue_head(w: &str) -> bool {
+    matches!(
+        w,
+        "according"
+            | "According"
+            | "shot"
+            | "fired"
+            | "shoots"
+            | "fires"
+            | "put"
+            | "puts"
+            | "went"
+            | "goes"
+    )
 }
 
 /// Tokenizes `seg` of `text`, appending to `out`. Each step consumes at least one char.
@@ -111,24 +157,16 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
             let core = &w[..w_len];
             if core.len() > 1 && core.ends_with('.') && lex::ends_sentence(core) {
                 let end = pos + core.len() - 1;
-                out.push(Tok {
-                    span: Span::new(pos, end),
-                    kind: Tk::Word,
-                });
-                out.push(Tok {
-                    span: Span::new(end, end + 1),
-                    kind: Tk::End,
-                });
+                out.push(Tok::new(
+                    &core[..core.len() - 1],
+                    Span::new(pos, end),
+                    Tk::Word,
+                ));
+                out.push(Tok::new(".", Span::new(end, end + 1), Tk::End));
             } else if has_alphanumeric(core) {
-                out.push(Tok {
-                    span: Span::new(pos, pos + core.len()),
-                    kind: Tk::Word,
-                });
+                out.push(Tok::new(core, Span::new(pos, pos + core.len()), Tk::Word));
             } else if core.starts_with('.') {
-                out.push(Tok {
-                    span: Span::new(pos, pos + 1),
-                    kind: Tk::End,
-                });
+                out.push(Tok::new(".", Span::new(pos, pos + 1), Tk::End));
                 // Re-scan after the period.
                 pos += 1;
                 rest = &rest[1..];
@@ -154,10 +192,7 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
             _ => Tk::Other,
         };
         let len = c.len_utf8();
-        out.push(Tok {
-            span: Span::new(pos, pos + len),
-            kind,
-        });
+        out.push(Tok::new(&rest[..len], Span::new(pos, pos + len), kind));
         pos += len;
         rest = &rest[len..];
     }
@@ -172,6 +207,11 @@ fn has_alphanumeric(s: &str) -> bool {
 /// The text of a token.
 fn w<'t>(text: &'t str, t: &Tok) -> &'t str {
     t.span.get(text).unwrap_or("")
+}
+
+/// True when the text of `t` starts with an upper-case letter.
+fn starts_upper(text: &str, t: &Tok) -> bool {
+    w(text, t).chars().next().is_some_and(char::is_uppercase)
 }
 
 fn span_of(toks: &[Tok]) -> Option<Span> {
@@ -244,59 +284,60 @@ fn is_verb_adjunct(w: &str) -> bool {
 }
 
 /// Words that end a speaker phrase read after a verb: `said Smith, who …`.
-fn ends_np(w: &str) -> bool {
-    matches!(
-        w,
-        "who"
-            | "which"
-            | "that"
-            | "when"
-            | "while"
-            | "familiar"
-            | "close"
-            | "with"
-            | "in"
-            | "at"
-            | "on"
-            | "during"
-            | "after"
-            | "before"
-            | "because"
-            | "as"
-            | "to"
-            | "from"
-            | "about"
-            | "told"
-            | "adding"
-            | "saying"
-            | "noting"
-            | "referring"
-            | "speaking"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "today"
-            | "yesterday"
-            | "and"
-            | "but"
-            | "than"
-            | "if"
-            | "since"
-            | "until"
-            | "via"
-            | "through"
-            | "over"
-            | "under"
-            | "into"
-            | "who's"
-            | "whose"
-            | "where"
-            | "by"
-            | "outside"
-            | "inside"
-    ) || lex::is_speech_verb(w)
+fn ends_np(text: &str, t: &Tok) -> bool {
+    t.verb
+        || matches!(
+            w(text, t),
+            "who"
+                | "which"
+                | "that"
+                | "when"
+                | "while"
+                | "familiar"
+                | "close"
+                | "with"
+                | "in"
+                | "at"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "because"
+                | "as"
+                | "to"
+                | "from"
+                | "about"
+                | "told"
+                | "adding"
+                | "saying"
+                | "noting"
+                | "referring"
+                | "speaking"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "today"
+                | "yesterday"
+                | "and"
+                | "but"
+                | "than"
+                | "if"
+                | "since"
+                | "until"
+                | "via"
+                | "through"
+                | "over"
+                | "under"
+                | "into"
+                | "who's"
+                | "whose"
+                | "where"
+                | "by"
+                | "outside"
+                | "inside"
+        )
 }
 
 /// Determiners and quantifiers that may start a nominal speaker: "one of the sources".
@@ -354,7 +395,7 @@ fn role_lead(text: &str, ws: &[Tok]) -> bool {
                 && (!x.ends_with("ed") || is_role_adjective(x))
                 && !x.ends_with("ly")
                 && !ends_subject(x)
-                && !ends_np(x)
+                && !ends_np(text, t)
                 && !is_verb_adjunct(x)
                 && !is_determiner(x)
                 && !lex::is_pronoun(x)
@@ -393,13 +434,11 @@ fn role_before_name(text: &str, toks: &[Tok]) -> bool {
         .unwrap_or(toks.len().min(4));
     role_lead(text, &toks[..k])
         && toks.get(k).is_some_and(|t| {
-            t.kind == Tk::Word
-                && lex::is_name_word(w(text, t))
-                && !lex::is_capitalized_stopword(w(text, t))
+            t.kind == Tk::Word && t.name && !lex::is_capitalized_stopword(w(text, t))
         })
         && toks
             .get(k + 1)
-            .is_some_and(|t| t.kind == Tk::Word && lex::is_name_word(w(text, t)))
+            .is_some_and(|t| t.kind == Tk::Word && t.name)
 }
 
 /// True for a short lower-case noun phrase after a determiner or possessive, naming a
@@ -415,9 +454,9 @@ fn kin_or_role_np(text: &str, toks: &[Tok]) -> bool {
             let x = w(text, t);
             t.kind == Tk::Word
                 && x.chars().all(|c| c.is_lowercase() || c == '-')
-                && !lex::is_speech_verb(x)
+                && !t.verb
                 && !ends_subject(x)
-                && !ends_np(x)
+                && !ends_np(text, t)
                 && !is_verb_adjunct(x)
         })
 }
@@ -447,7 +486,7 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     while i > 0 {
         let word = w(text, &toks[i - 1]);
         let prev = i.checked_sub(2).map(|j| w(text, &toks[j]));
-        let is_name = lex::is_name_word(word)
+        let is_name = toks[i - 1].name
             && !word.ends_with("'s")
             && !word.ends_with("’s")
             && (!lex::is_capitalized_stopword(word));
@@ -517,7 +556,7 @@ fn is_name_phrase(text: &str, toks: &[Tok]) -> bool {
     e == toks.len()
         && toks[..s].iter().all(|t| {
             let x = w(text, t);
-            lex::is_title_word(x) || lex::is_honorific(x) || lex::is_name_word(x)
+            t.name || lex::is_title_word(x) || lex::is_honorific(x)
         })
 }
 
@@ -664,7 +703,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             break;
         }
         // "the report", "his remarks": a speech word after a determiner is a noun.
-        let noun_reading = lex::is_speech_verb(x)
+        let noun_reading = ws[i - 1].verb
             && i >= 2
             && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
             && !x.ends_with("ed");
@@ -676,7 +715,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             continue;
         }
         if lex::with_lower(x, ends_subject)
-            || (lex::is_speech_verb(x) && !noun_reading)
+            || (ws[i - 1].verb && !noun_reading)
             || is_verb_adjunct(x)
         {
             break;
@@ -763,7 +802,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         return None;
     }
     // "Conversely", "Still": a lone sentence adverb is not a subject.
-    if ws.len() == 1 && first.ends_with("ly") && !lex::is_name_word(first) {
+    if ws.len() == 1 && first.ends_with("ly") && !ws[0].name {
         return None;
     }
     // Skip leading conjunctions and adverbs.
@@ -940,7 +979,7 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             && end == i
             && i < 5
             && !upper
-            && !lex::is_speech_verb(x)
+            && !t.verb
             && !ends_subject(x)
             && !is_verb_adjunct(x)
             && !x.ends_with("ed")
@@ -1005,10 +1044,7 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
         let between = &toks[r + 1..];
         let rel = w(text, &toks[r]);
         let ok = if rel == "that" {
-            between.is_empty()
-                && r > 0
-                && toks[r - 1].kind == Tk::Word
-                && !lex::is_speech_verb(w(text, &toks[r - 1]))
+            between.is_empty() && r > 0 && toks[r - 1].kind == Tk::Word && !toks[r - 1].verb
         } else {
             between.len() <= 5
                 && between.iter().all(|t| {
@@ -1024,12 +1060,12 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let mut cs = chunks(text, toks);
     let mut last = cs.pop()?;
     // "Lee, at a rally in Columbus, Ohio, said": the state closes an aside, not a subject.
-    if last.len() == 1 && lex::is_name_word(w(text, &last[0])) && !cs.is_empty() {
+    if last.len() == 1 && last[0].name && !cs.is_empty() {
         let at = toks.partition_point(|t| t.span.start < last[0].span.start);
         let place = at >= 3
             && toks.get(at + 1).is_some_and(|t| t.kind == Tk::Comma)
             && toks[at - 1].kind == Tk::Comma
-            && lex::is_name_word(w(text, &toks[at - 2]))
+            && toks[at - 2].name
             && toks[..at - 2]
                 .iter()
                 .rev()
@@ -1052,16 +1088,16 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             if let Some((s, e)) = trailing_name(text, prev) {
                 let head_ok = prev[..s].iter().all(|t| {
                     let x = w(text, t);
-                    lex::is_title_word(x)
+                    t.name
+                        || lex::is_title_word(x)
                         || lex::is_honorific(x)
-                        || lex::is_name_word(x)
                         || is_determiner(x)
                         || x.chars().next().is_some_and(char::is_lowercase)
                 });
                 if head_ok {
                     let from = prev[..s]
                         .iter()
-                        .rposition(|t| ends_subject(w(text, t)) || lex::is_speech_verb(w(text, t)))
+                        .rposition(|t| ends_subject(w(text, t)) || t.verb)
                         .map_or(0, |i| i + 1);
                     let _ = e;
                     return Some((span_of(&prev[from..])?, appositive));
@@ -1096,8 +1132,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
         && toks.get(1..).is_some_and(|r| {
             role_before_name(text, r)
                 || r.first().is_some_and(|t| {
-                    t.kind == Tk::Word
-                        && (lex::is_title_word(w(text, t)) || lex::is_name_word(w(text, t)))
+                    t.kind == Tk::Word && (t.name || lex::is_title_word(w(text, t)))
                 })
         });
     if lex::is_capitalized_stopword(f)
@@ -1118,7 +1153,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
         }
         let x = w(text, t);
         let lower = x.chars().next().is_some_and(char::is_lowercase);
-        if i > 0 && ends_np(x) {
+        if i > 0 && ends_np(text, t) {
             break;
         }
         if seen_name
@@ -1133,7 +1168,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
             }
             seen_name = false;
         }
-        if lex::is_name_word(x) {
+        if t.name {
             seen_name = true;
         }
         end = i + 1;
@@ -1291,6 +1326,16 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if t.kind != Tk::Word {
         return None;
     }
+    let sentence_start = i == 0
+        || toks
+            .get(i - 1)
+            .is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
+    // This runs for every word of every body block: most are no cue word, and only a
+    // capitalized one opening a clause ("Says …") is read as a speech verb then.
+    let may_cue = t.cue_word || (sentence_start && starts_upper(text, t));
+    if !may_cue {
+        return None;
+    }
     if according_to(text, toks, i) {
         return Some(Cue::According);
     }
@@ -1302,15 +1347,10 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     {
         return Some(Cue::Possessive);
     }
-    // The cheap set look-up first: this runs for every word of every body block.
-    let verb_word = lex::is_speech_verb(x)
+    let verb_word = t.verb
         && lex::speech_verb::<nom::error::Error<&str>>
             .parse(x)
             .is_ok_and(|(rest, _)| rest.is_empty());
-    let sentence_start = i == 0
-        || toks
-            .get(i - 1)
-            .is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
     // Phrasal cues: "shot back", "fired back", "went on" ending its clause.
     let next = |k: usize| toks.get(i + k).map(|t| (t.kind, w(text, t)));
     let phrasal = match x {
@@ -1811,7 +1851,7 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     }
     // "… surprise Republican pollster Daron Shaw: “…”": a name right before a colon.
     if let [.., last, colon] = sent {
-        if colon.kind == Tk::Colon && last.kind == Tk::Word && lex::is_name_word(w(text, last)) {
+        if colon.kind == Tk::Colon && last.kind == Tk::Word && last.name {
             let words_end = sent.len() - 1;
             // Not the object of a verb or preposition: "told The Daily News: “…”".
             let object = |np: &Span| {
@@ -1829,8 +1869,7 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
                 let ntoks = tokens_in(sent, np);
                 let named = trailing_name(text, ntoks).is_some_and(|(s, e)| e - s >= 2);
                 // "Clinton: “…”" — a debate transcript line.
-                let alone =
-                    ntoks.len() == 1 && words_end == 1 && lex::is_name_word(w(text, &ntoks[0]));
+                let alone = ntoks.len() == 1 && words_end == 1 && ntoks[0].name;
                 if (ntoks.len() >= 2 && named) || alone {
                     return Some(Found {
                         mention: np,
@@ -1924,7 +1963,7 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
     };
     let x = w(text, first);
     let upper = x.chars().next().is_some_and(char::is_uppercase);
-    if upper && x.len() >= 6 && x.ends_with("ing") && !lex::is_name_word(x) {
+    if upper && x.len() >= 6 && x.ends_with("ing") && !first.name {
         return false;
     }
     if upper
@@ -2018,10 +2057,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
         Cue::NonFinite => {
             let before = &sent[..v];
             // "footage of Hillary Clinton asking": a name right before the participle.
-            if let Some(p) = before
-                .last()
-                .filter(|p| p.kind == Tk::Word && lex::is_name_word(w(text, p)))
-            {
+            if let Some(p) = before.last().filter(|p| p.kind == Tk::Word && p.name) {
                 let _ = p;
                 if let Some(np) = np_at_end(text, before) {
                     if trailing_name(text, tokens_in(before, np)).is_some() {
@@ -2497,7 +2533,8 @@ fn resolve(
         if let Some(suffix) = suffix {
             owned = mtoks.to_vec();
             if let Some(l) = owned.last_mut() {
-                l.span.end -= suffix.len();
+                let span = Span::new(l.span.start, l.span.end - suffix.len());
+                *l = Tok::at(text, span, l.kind);
             }
             mtoks = &owned;
         }
@@ -2573,11 +2610,11 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     let first_new = registry.people.len();
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].kind == Tk::Word && lex::is_name_word(w(text, &toks[i])) {
+        if toks[i].kind == Tk::Word && toks[i].name {
             let mut j = i + 1;
             while j < toks.len() && toks[j].kind == Tk::Word && {
                 let x = w(text, &toks[j]);
-                (lex::is_name_word(x) || lex::is_name_particle(x))
+                (toks[j].name || lex::is_name_particle(x))
                     && !x.ends_with("'s")
                     && !x.ends_with("’s")
             } {
@@ -3333,6 +3370,22 @@ mod tests {
         assert_eq!(rows[2].descriptor, Some("the board treasurer"));
         // A role written at the mention itself wins.
         assert_eq!(rows[3].descriptor, Some("deputy treasurer"));
+    }
+
+    #[test]
+    fn token_classes_are_those_of_the_lexicon() {
+        let text = "Mayor Ann Lee said, \"no,\" according to J. Smith's claims. He shot back: \
+                    ISIL. “Says” O’Neill — (R-Texas) U.S. officials' statement… told";
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut toks);
+        assert!(toks.len() > 20);
+        for t in &toks {
+            let x = w(text, t);
+            assert_eq!(t.name, lex::is_name_word(x), "{x}");
+            assert_eq!(t.verb, lex::is_speech_verb(x), "{x}");
+            let cue_word = lex::is_speech_verb(x) || is_speech_noun(x) || is_cue_head(x);
+            assert_eq!(t.cue_word, cue_word, "{x}");
+        }
     }
 
     #[test]
