@@ -24,7 +24,7 @@ pub(crate) fn blank0<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a 
 }
 
 /// Byte length of the run of blank characters that starts `s`.
-fn blank_len(s: &str) -> usize {
+pub(crate) fn blank_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
@@ -65,7 +65,7 @@ pub(crate) fn word<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a st
 }
 
 /// Byte length of the run of word characters that starts `s`.
-fn word_len(s: &str) -> usize {
+pub(crate) fn word_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
