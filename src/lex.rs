@@ -68,21 +68,36 @@ pub(crate) fn word<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a st
 pub(crate) fn word_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        if c.is_ascii() {
-            if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.')) {
-                break;
-            }
-            i += 1;
-            continue;
-        }
-        match s.get(i..).and_then(|r| r.chars().next()) {
-            Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
-            _ => break,
+    loop {
+        // A run of ASCII word bytes, tested by table without decoding.
+        i += b.get(i..).map_or(0, |r| {
+            r.iter()
+                .take_while(|&&c| ASCII_WORD[usize::from(c)])
+                .count()
+        });
+        // Then a character outside ASCII, decoded.
+        match b.get(i) {
+            Some(&c) if !c.is_ascii() => match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
+                _ => return i,
+            },
+            _ => return i,
         }
     }
-    i
 }
+
+/// `ASCII_WORD[b]`: the byte `b` is an ASCII word character (a letter, a digit, `'`, `-`
+/// or `.`); false for every byte outside ASCII.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.');
+        b += 1;
+    }
+    t
+};
 
 /// Characters that may appear inside a word.
 #[inline]
@@ -177,6 +192,15 @@ fn lexicon(data: &'static str) -> FastSet<&'static str> {
 /// True when `w` is a speech verb form of the lexicon. Only lower-case forms count, so
 /// "States" or "Post" never read as verbs.
 pub(crate) fn is_speech_verb(w: &str) -> bool {
+    // Every form starts with a lower-case letter or a hyphen: other words are decided at
+    // once (`w` trimmed below still starts with its first byte, or is empty).
+    if !w
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_lowercase() || b == b'-')
+    {
+        return false;
+    }
     static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
     let (set, shapes) =
         SET.get_or_init(|| with_shapes(lexicon(include_str!("data/speech_verbs.txt"))));
@@ -206,7 +230,13 @@ pub(crate) fn is_title_word(w: &str) -> bool {
         return false;
     }
     let has = |w: &str| shapes.may_contain(w) && set.contains(w);
-    with_lower(w, |lower| has(lower) || has(bare(lower)))
+    // `bare` mostly leaves the word as it is: it is looked up once then.
+    with_lower(w, |lower| {
+        has(lower) || {
+            let b = bare(lower);
+            b.len() < lower.len() && has(b)
+        }
+    })
 }
 
 /// Calls `f` with `w` in lower case: short ASCII words are lowered on the stack (the
@@ -399,12 +429,13 @@ pub(crate) fn is_name_word(w: &str) -> bool {
     let Some(first) = w.chars().next() else {
         return false;
     };
+    // The cheap tests first; the title look-up last.
     first.is_uppercase()
+        && !w.ends_with(['.', ','])
+        && w.chars().any(char::is_lowercase)
+        && !is_honorific(w)
         && !is_capitalized_stopword(w)
         && !is_title_word(w)
-        && !is_honorific(w)
-        && w.chars().any(char::is_lowercase)
-        && !w.ends_with(['.', ','])
         || is_initial(w)
         || matches!(w, "II" | "III" | "IV" | "Jr." | "Sr." | "Jr" | "Sr")
 }
@@ -496,6 +527,15 @@ mod tests {
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_len_agrees_with_is_word_char() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let s = format!("{c}{c}x");
+            let n = if is_word_char(c) { 2 * c.len_utf8() + 1 } else { 0 };
+            assert_eq!(word_len(&s), n, "{c:?}");
         }
     }
 
