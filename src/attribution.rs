@@ -45,6 +45,7 @@ use crate::options::Options;
 use crate::quotes::FoundQuote;
 use crate::span::Span;
 use nom::Parser;
+use std::borrow::Cow;
 
 /// An attribution; every span is in the scanned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -537,11 +538,12 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
 /// The mention split into descriptor and personal name: `(descriptor, name)`. The name is
 /// `None` for nominal mentions ("one of the sources", "the White House").
 fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
-    let words: Vec<Tok> = toks
-        .iter()
-        .copied()
-        .filter(|t| t.kind == Tk::Word)
-        .collect();
+    // A mention is mostly words only: they are copied out only when it is not.
+    let words: Cow<'_, [Tok]> = if toks.iter().all(|t| t.kind == Tk::Word) {
+        Cow::Borrowed(toks)
+    } else {
+        toks.iter().copied().filter(|t| t.kind == Tk::Word).collect()
+    };
     let Some((s, e)) = trailing_name(text, &words) else {
         return (None, None);
     };
@@ -550,18 +552,18 @@ fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
     if head.is_empty() {
         return (None, name);
     }
-    // "the White House", "a Dutch liberal": a determiner and no title means an organization
-    // or a nominal, not a person with a role.
-    let has_title = head.iter().any(|t| lex::is_title_word(w(text, t)));
     let only_honorifics = head.iter().all(|t| lex::is_honorific(w(text, t)));
     if only_honorifics {
         return (None, name);
     }
-    if !has_title && is_determiner(w(text, &head[0])) {
+    // "the White House", "a Dutch liberal": a determiner and no title means an organization
+    // or a nominal, not a person with a role.
+    let determiner = is_determiner(w(text, &head[0]));
+    if determiner && !head.iter().any(|t| lex::is_title_word(w(text, t))) {
         return (None, None);
     }
     // Drop a leading determiner from the descriptor ("the Kremlin spokesman").
-    let d_start = usize::from(is_determiner(w(text, &head[0])) && head.len() > 1);
+    let d_start = usize::from(determiner && head.len() > 1);
     (span_of(&head[d_start..]), name)
 }
 
@@ -586,22 +588,23 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
         return false;
     };
     let f = w(text, first);
+    // The title look-ups last.
     is_determiner(f)
-        || lex::is_title_word(f)
         || matches!(
             f,
             "who" | "who's" | "who’s" | "which" | "whose" | "then" | "now" | "himself" | "herself"
         )
-        // "campaign manager", "Sanders’ campaign manager": ending on a role word.
-        || toks.len() <= 5
-            && toks.last().is_some_and(|t| {
-                let x = w(text, t);
-                lex::is_title_word(x) && x.chars().all(char::is_lowercase)
-            })
         || toks.iter().any(|t| {
             let x = w(text, t);
             x.ends_with("'s") || x.ends_with("’s") || x.ends_with("s'") || x.ends_with("s’")
         })
+        || lex::is_title_word(f)
+        // "campaign manager", "Sanders’ campaign manager": ending on a role word.
+        || toks.len() <= 5
+            && toks.last().is_some_and(|t| {
+                let x = w(text, t);
+                x.chars().all(char::is_lowercase) && lex::is_title_word(x)
+            })
 }
 
 /// A single-word aside chunk: ", meanwhile,", ", too,".
