@@ -241,165 +241,179 @@ fn span_of(toks: &[Tok]) -> Option<Span> {
 
 /// Words that may stand between a subject and its speech verb: "also said", "has said".
 fn is_verb_adjunct(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
-        || matches!(
-            w,
-            "also"
-                | "later"
-                | "then"
-                | "previously"
-                | "once"
-                | "again"
-                | "recently"
-                | "further"
-                | "simply"
-                | "just"
-                | "has"
-                | "had"
-                | "have"
-                | "would"
-                | "will"
-                | "was"
-                | "is"
-                | "were"
-                | "repeatedly"
-                | "often"
-                | "frequently"
-                | "reportedly"
-                | "publicly"
-                | "privately"
-                | "flatly"
-                | "openly"
-                | "bluntly"
-                | "angrily"
-                | "quickly"
-                | "even"
-                | "still"
-                | "initially"
-                | "first"
-                | "finally"
-                | "and"
-                | "not"
-                | "never"
-                | "did"
-                | "does"
-                | "do"
-                | "could"
-                | "might"
-                | "may"
-                | "should"
-                | "can"
-                | "been"
-                | "being"
-                | "who"
-                | "famously"
-                | "only"
-                | "always"
-                | "already"
-                | "sometimes"
-                | "soon"
-                | "memorably"
-                | "then-"
-                | "subsequently"
-        )
+    // Every entry starts with a lower-case letter: other words are decided at once.
+    starts_lower_ascii(w)
+        && ((w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+            || matches!(
+                w,
+                "also"
+                    | "later"
+                    | "then"
+                    | "previously"
+                    | "once"
+                    | "again"
+                    | "recently"
+                    | "further"
+                    | "simply"
+                    | "just"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "would"
+                    | "will"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "repeatedly"
+                    | "often"
+                    | "frequently"
+                    | "reportedly"
+                    | "publicly"
+                    | "privately"
+                    | "flatly"
+                    | "openly"
+                    | "bluntly"
+                    | "angrily"
+                    | "quickly"
+                    | "even"
+                    | "still"
+                    | "initially"
+                    | "first"
+                    | "finally"
+                    | "and"
+                    | "not"
+                    | "never"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "could"
+                    | "might"
+                    | "may"
+                    | "should"
+                    | "can"
+                    | "been"
+                    | "being"
+                    | "who"
+                    | "famously"
+                    | "only"
+                    | "always"
+                    | "already"
+                    | "sometimes"
+                    | "soon"
+                    | "memorably"
+                    | "then-"
+                    | "subsequently"
+            ))
+}
+
+/// True when `w` starts with an ASCII lower-case letter, as every entry of the closed word
+/// lists here does but for the few noted: another word is decided without comparing it to
+/// each entry.
+fn starts_lower_ascii(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
 }
 
 /// Words that end a speaker phrase read after a verb: `said Smith, who …`.
 fn ends_np(text: &str, t: &Tok) -> bool {
+    let x = w(text, t);
     t.verb
-        || matches!(
-            w(text, t),
-            "who"
-                | "which"
-                | "that"
-                | "when"
-                | "while"
-                | "familiar"
-                | "close"
-                | "with"
-                | "in"
-                | "at"
-                | "on"
-                | "during"
-                | "after"
-                | "before"
-                | "because"
-                | "as"
-                | "to"
-                | "from"
-                | "about"
-                | "told"
-                | "adding"
-                | "saying"
-                | "noting"
-                | "referring"
-                | "speaking"
-                | "last"
-                | "this"
-                | "earlier"
-                | "later"
-                | "recently"
-                | "today"
-                | "yesterday"
-                | "and"
-                | "but"
-                | "than"
-                | "if"
-                | "since"
-                | "until"
-                | "via"
-                | "through"
-                | "over"
-                | "under"
-                | "into"
-                | "who's"
-                | "whose"
-                | "where"
-                | "by"
-                | "outside"
-                | "inside"
-        )
+        || starts_lower_ascii(x)
+            && matches!(
+                x,
+                "who"
+                    | "which"
+                    | "that"
+                    | "when"
+                    | "while"
+                    | "familiar"
+                    | "close"
+                    | "with"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "as"
+                    | "to"
+                    | "from"
+                    | "about"
+                    | "told"
+                    | "adding"
+                    | "saying"
+                    | "noting"
+                    | "referring"
+                    | "speaking"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "recently"
+                    | "today"
+                    | "yesterday"
+                    | "and"
+                    | "but"
+                    | "than"
+                    | "if"
+                    | "since"
+                    | "until"
+                    | "via"
+                    | "through"
+                    | "over"
+                    | "under"
+                    | "into"
+                    | "who's"
+                    | "whose"
+                    | "where"
+                    | "by"
+                    | "outside"
+                    | "inside"
+            )
 }
 
 /// Determiners and quantifiers that may start a nominal speaker: "one of the sources".
 fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "one"
-            | "another"
-            | "some"
-            | "many"
-            | "most"
-            | "several"
-            | "two"
-            | "three"
-            | "four"
-            | "both"
-            | "all"
-            | "other"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "each"
-            | "every"
-            | "no"
-            | "few"
-            | "top"
-            | "senior"
-            | "former"
-            | "U.S."
-    ) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => true,
+        Some(b) if b.is_ascii_lowercase() => matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "one"
+                | "another"
+                | "some"
+                | "many"
+                | "most"
+                | "several"
+                | "two"
+                | "three"
+                | "four"
+                | "both"
+                | "all"
+                | "other"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "each"
+                | "every"
+                | "no"
+                | "few"
+                | "top"
+                | "senior"
+                | "former"
+        ),
+        _ => w == "U.S.",
+    }
 }
 
 /// True when `ws` (words before a name) can be lower-case role words leading a speaker
@@ -542,7 +556,10 @@ fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
     let words: Cow<'_, [Tok]> = if toks.iter().all(|t| t.kind == Tk::Word) {
         Cow::Borrowed(toks)
     } else {
-        toks.iter().copied().filter(|t| t.kind == Tk::Word).collect()
+        toks.iter()
+            .copied()
+            .filter(|t| t.kind == Tk::Word)
+            .collect()
     };
     let Some((s, e)) = trailing_name(text, &words) else {
         return (None, None);
@@ -652,48 +669,71 @@ fn is_aside(text: &str, toks: &[Tok]) -> bool {
 
 /// Prepositions and subordinators that end a subject read backwards from its verb.
 fn ends_subject(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "on"
-            | "at"
-            | "to"
-            | "with"
-            | "by"
-            | "from"
-            | "about"
-            | "into"
-            | "over"
-            | "after"
-            | "before"
-            | "than"
-            | "that"
-            | "and"
-            | "but"
-            | "or"
-            | "because"
-            | "when"
-            | "if"
-            | "as"
-            | "while"
-            | "what"
-            | "which"
-            | "where"
-            | "so"
-            | "though"
-            | "although"
-            | "since"
-            | "until"
-            | "during"
-            | "under"
-            | "through"
-            | "against"
-            | "like"
-            | "whether"
-            | "then"
-            | "also"
-            | "not"
-            | "only"
-    )
+    ends_subject_bytes(w.as_bytes())
+}
+
+/// [`ends_subject`] of `w` in lower case ("In", "And" too), as `lex::with_lower` would
+/// lower it: an ASCII word on the stack, without making it a `str` again.
+fn ends_subject_any_case(w: &str) -> bool {
+    if !w.is_ascii() {
+        return lex::with_lower(w, ends_subject);
+    }
+    // No entry is longer than 8 bytes.
+    let mut buf = [0u8; 8];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    ends_subject_bytes(lower)
+}
+
+/// The words of [`ends_subject`], as bytes (all lower-case ASCII).
+fn ends_subject_bytes(w: &[u8]) -> bool {
+    w.first().is_some_and(u8::is_ascii_lowercase)
+        && matches!(
+            w,
+            b"in"
+                | b"on"
+                | b"at"
+                | b"to"
+                | b"with"
+                | b"by"
+                | b"from"
+                | b"about"
+                | b"into"
+                | b"over"
+                | b"after"
+                | b"before"
+                | b"than"
+                | b"that"
+                | b"and"
+                | b"but"
+                | b"or"
+                | b"because"
+                | b"when"
+                | b"if"
+                | b"as"
+                | b"while"
+                | b"what"
+                | b"which"
+                | b"where"
+                | b"so"
+                | b"though"
+                | b"although"
+                | b"since"
+                | b"until"
+                | b"during"
+                | b"under"
+                | b"through"
+                | b"against"
+                | b"like"
+                | b"whether"
+                | b"then"
+                | b"also"
+                | b"not"
+                | b"only"
+        )
 }
 
 /// True when `ws[i - 1]` is the preposition of a participle or adjective inside a subject:
@@ -737,10 +777,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             n += 2;
             continue;
         }
-        if lex::with_lower(x, ends_subject)
-            || (ws[i - 1].verb && !noun_reading)
-            || is_verb_adjunct(x)
-        {
+        if ends_subject_any_case(x) || (ws[i - 1].verb && !noun_reading) || is_verb_adjunct(x) {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
@@ -1235,64 +1272,65 @@ enum Cue {
 
 /// Nouns of saying that take their speaker as a possessive: "his warning that …".
 fn is_speech_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "claim"
-            | "claims"
-            | "warning"
-            | "warnings"
-            | "promise"
-            | "promises"
-            | "pledge"
-            | "call"
-            | "calls"
-            | "statement"
-            | "statements"
-            | "remarks"
-            | "comments"
-            | "comment"
-            | "words"
-            | "message"
-            | "answer"
-            | "chant"
-            | "chants"
-            | "vow"
-            | "assertion"
-            | "argument"
-            | "description"
-            | "slogan"
-            | "tweet"
-            | "tweets"
-            | "response"
-            | "reply"
-            | "insistence"
-            | "suggestion"
-            | "prediction"
-            | "accusation"
-            | "complaint"
-            | "criticism"
-            | "view"
-            | "rhetoric"
-            | "refrain"
-            | "catchphrase"
-            | "motto"
-            | "plea"
-            | "demand"
-            | "demands"
-            | "announcement"
-            | "declaration"
-            | "admission"
-            | "explanation"
-            | "contention"
-            | "boast"
-            | "retort"
-            | "speech"
-            | "quip"
-            | "line"
-            | "mantra"
-            | "phrase"
-            | "question"
-    )
+    starts_lower_ascii(w)
+        && matches!(
+            w,
+            "claim"
+                | "claims"
+                | "warning"
+                | "warnings"
+                | "promise"
+                | "promises"
+                | "pledge"
+                | "call"
+                | "calls"
+                | "statement"
+                | "statements"
+                | "remarks"
+                | "comments"
+                | "comment"
+                | "words"
+                | "message"
+                | "answer"
+                | "chant"
+                | "chants"
+                | "vow"
+                | "assertion"
+                | "argument"
+                | "description"
+                | "slogan"
+                | "tweet"
+                | "tweets"
+                | "response"
+                | "reply"
+                | "insistence"
+                | "suggestion"
+                | "prediction"
+                | "accusation"
+                | "complaint"
+                | "criticism"
+                | "view"
+                | "rhetoric"
+                | "refrain"
+                | "catchphrase"
+                | "motto"
+                | "plea"
+                | "demand"
+                | "demands"
+                | "announcement"
+                | "declaration"
+                | "admission"
+                | "explanation"
+                | "contention"
+                | "boast"
+                | "retort"
+                | "speech"
+                | "quip"
+                | "line"
+                | "mantra"
+                | "phrase"
+                | "question"
+        )
 }
 
 /// Words that read as adjectives before a noun: "false", "repeated", "political",
@@ -3424,6 +3462,34 @@ mod tests {
             .collect();
         let expected = "Word:'tis|Word:officials|Word:O’Neill’s|End:.|End:.|End:.|Word:.5|Word:‐x|Word:U.S.|Word:Jan.|Word:a.m.|Word:ISIL|End:.|Word:R-Ky.|Word:J.|Other:(|Word:no|Word:close|Word:here|Word:at|Word:all|Comma:,|Word:the|Word:window|Word:is|Word:eighty|Word:bytes|Word:wide|Word:and|Word:this|Word:one|Word:runs|Word:far|Word:beyond|Word:it|Other:)|Other:“|Word:Says|Other:”|Word:x|End:…|Word:y|Other:¿|Word:qué|End:?|Other:£|Word:5|Word:A|Other:—|Word:B|Word:C|Word:D|Comma:,|End:;|Colon::|End:!|End:?|Word:said|End:.|Word:e.g.|Word:St.|Word:Mr.|Word:x";
         assert_eq!(got.join("|"), expected);
+    }
+
+    #[test]
+    fn ends_subject_in_any_case_is_that_of_the_lowered_word() {
+        for x in [
+            "in",
+            "In",
+            "IN",
+            "And",
+            "Although",
+            "ALTHOUGH",
+            "Althoughs",
+            "Smith",
+            "",
+            "\u{212a}",
+            "li\u{212a}e",
+            "İn",
+            "Whether",
+            "then-",
+            "U.S.",
+        ] {
+            assert_eq!(
+                ends_subject_any_case(x),
+                lex::with_lower(x, ends_subject),
+                "{x}"
+            );
+        }
+        assert!(ends_subject_any_case("li\u{212a}e") && ends_subject_any_case("Because"));
     }
 
     #[test]
