@@ -266,6 +266,17 @@ pub(crate) fn is_honorific(w: &str) -> bool {
 
 /// The word without a contracted verb: "He’s" → "He", "they'd" → "they".
 fn uncontract(w: &str) -> &str {
+    // Each suffix is `'` or `’` and one or two letters: without an apostrophe (or the last
+    // byte of `’`) two or three bytes from the end, the word has none.
+    let b = w.as_bytes();
+    let apostrophe_before = |k: usize| {
+        b.len()
+            .checked_sub(k + 1)
+            .is_some_and(|i| matches!(b[i], b'\'' | 0x99))
+    };
+    if !apostrophe_before(1) && !apostrophe_before(2) {
+        return w;
+    }
     for suffix in [
         "'s", "’s", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m",
     ] {
@@ -534,8 +545,32 @@ mod tests {
     fn word_len_agrees_with_is_word_char() {
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             let s = format!("{c}{c}x");
-            let n = if is_word_char(c) { 2 * c.len_utf8() + 1 } else { 0 };
+            let n = if is_word_char(c) {
+                2 * c.len_utf8() + 1
+            } else {
+                0
+            };
             assert_eq!(word_len(&s), n, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn contractions() {
+        for (w, stem) in [
+            ("he's", "he"),
+            ("He’s", "He"),
+            ("they'd", "they"),
+            ("we’ll", "we"),
+            ("you're", "you"),
+            ("I'm", "I"),
+            ("I’ve", "I"),
+            ("she", "she"),
+            ("'s", ""),
+            ("s", "s"),
+            ("’", "’"),
+            ("", ""),
+        ] {
+            assert_eq!(uncontract(w), stem, "{w}");
         }
     }
 
