@@ -1429,7 +1429,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         || (sentence_start
             && x.chars().next().is_some_and(char::is_uppercase)
             && x.len() < 16
-            && lex::with_lower(x, lex::is_speech_verb));
+            && lex::is_speech_verb_any_case(x));
     if !is_verb {
         return None;
     }

@@ -182,6 +182,15 @@ fn bare(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// [`bare`] of an ASCII word as it is cut from the word in lower case (`'S` is a
+/// possessive there too), so that `bare(lower) == lower(bare_any_case(w))`.
+fn bare_any_case(w: &str) -> &str {
+    let w = w.trim_end_matches(['.', ',']);
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("'S"))
+        .unwrap_or(w)
+}
+
 fn lexicon(data: &'static str) -> FastSet<&'static str> {
     data.lines()
         .filter(|l| !l.starts_with('#'))
@@ -201,19 +210,37 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
     {
         return false;
     }
-    static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
-    let (set, shapes) =
-        SET.get_or_init(|| with_shapes(lexicon(include_str!("data/speech_verbs.txt"))));
-    // Trailing `.` `,` `:` trimmed, bytewise (they are ASCII).
-    let n = w
-        .bytes()
-        .rposition(|b| !matches!(b, b'.' | b',' | b':'))
-        .map_or(0, |i| i + 1);
-    let w = w.get(..n).unwrap_or("");
+    let (set, shapes) = speech_verbs();
+    let w = without_trailing_marks(w);
     !w.is_empty()
         && shapes.may_contain(w)
         && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
         && set.contains(w)
+}
+
+/// `with_lower(w, is_speech_verb)`: a capitalized word opening a clause ("Says …") read
+/// as a verb. The shapes filter ignores ASCII case, so an ASCII word whose shape is not
+/// in the lexicon's is decided without lowering it.
+pub(crate) fn is_speech_verb_any_case(w: &str) -> bool {
+    if w.is_ascii() && !speech_verbs().1.may_contain(without_trailing_marks(w)) {
+        return false;
+    }
+    with_lower(w, is_speech_verb)
+}
+
+/// The speech verb lexicon, with its [`Shapes`] filter.
+fn speech_verbs() -> &'static (FastSet<&'static str>, Shapes) {
+    static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
+    SET.get_or_init(|| with_shapes(lexicon(include_str!("data/speech_verbs.txt"))))
+}
+
+/// `w` without trailing `.` `,` `:`, trimmed bytewise (they are ASCII).
+fn without_trailing_marks(w: &str) -> &str {
+    let n = w
+        .bytes()
+        .rposition(|b| !matches!(b, b'.' | b',' | b':'))
+        .map_or(0, |i| i + 1);
+    w.get(..n).unwrap_or("")
 }
 
 /// A word set with its [`Shapes`] filter.
@@ -227,6 +254,11 @@ pub(crate) fn is_title_word(w: &str) -> bool {
     static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
     let (set, shapes) = SET.get_or_init(|| with_shapes(lexicon(include_str!("data/titles.txt"))));
     if w.len() > 24 {
+        return false;
+    }
+    // The shapes filter ignores ASCII case: an ASCII word whose shape and bare shape it
+    // both lacks is no title, and is not lowered.
+    if w.is_ascii() && !shapes.may_contain(w) && !shapes.may_contain(bare_any_case(w)) {
         return false;
     }
     let has = |w: &str| shapes.may_contain(w) && set.contains(w);
@@ -552,6 +584,52 @@ mod tests {
             };
             assert_eq!(word_len(&s), n, "{c:?}");
         }
+    }
+
+    #[test]
+    fn title_words_in_any_case() {
+        for w in [
+            "Secretary",
+            "SECRETARY",
+            "secretary",
+            "Spokesman's",
+            "SPOKESMAN'S",
+            "Gen.",
+            "GEN.",
+            "Mr.",
+            "MR",
+            "Lt.,",
+            "Peskov",
+            "The",
+            "president's",
+            "PRESIDENT'S.",
+            "'S",
+            "",
+            "S",
+        ] {
+            let lower = w.to_lowercase();
+            let set_has = |x: &str| lexicon(include_str!("data/titles.txt")).contains(x);
+            assert_eq!(
+                is_title_word(w),
+                set_has(&lower) || set_has(bare(&lower)),
+                "{w}"
+            );
+        }
+        assert!(is_title_word("SPOKESMAN'S") && is_title_word("Gen."));
+    }
+
+    #[test]
+    fn speech_verbs_in_any_case() {
+        for w in [
+            "Says", "SAID", "Told.", "Added:", "States", "The", "Smith", "", ".", "Co-Wrote",
+        ] {
+            assert_eq!(
+                is_speech_verb_any_case(w),
+                with_lower(w, is_speech_verb),
+                "{w}"
+            );
+        }
+        assert!(is_speech_verb_any_case("Says") && is_speech_verb_any_case("SAID"));
     }
 
     #[test]
