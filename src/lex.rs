@@ -176,7 +176,12 @@ fn statement_noun<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str
 
 /// A word with a trailing possessive or period removed, for lexicon look-ups.
 fn bare(w: &str) -> &str {
-    let w = w.trim_end_matches(['.', ',']);
+    // Trailing `.` `,` trimmed bytewise (they are ASCII).
+    let n = w
+        .bytes()
+        .rposition(|b| !matches!(b, b'.' | b','))
+        .map_or(0, |i| i + 1);
+    let w = w.get(..n).unwrap_or("");
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(w)
@@ -347,117 +352,124 @@ pub(crate) fn is_personal_pronoun(w: &str) -> bool {
 /// Capitalized words that are not names: function words that start sentences, days,
 /// months and the like.
 pub(crate) fn is_capitalized_stopword(w: &str) -> bool {
-    matches!(
-        bare(w),
-        "The"
-            | "A"
-            | "An"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "Yet"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "By"
-            | "To"
-            | "From"
-            | "With"
-            | "After"
-            | "Before"
-            | "When"
-            | "While"
-            | "If"
-            | "As"
-            | "Then"
-            | "That"
-            | "This"
-            | "These"
-            | "Those"
-            | "There"
-            | "Here"
-            | "It"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "You"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "My"
-            | "Its"
-            | "Still"
-            | "Also"
-            | "Meanwhile"
-            | "However"
-            | "Later"
-            | "Earlier"
-            | "Now"
-            | "Today"
-            | "Yesterday"
-            | "Tomorrow"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan"
-            | "Feb"
-            | "Aug"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "Asked"
-            | "According"
-            | "Speaking"
-            | "Like"
-            | "Even"
-            | "Instead"
-            | "Although"
-            | "Though"
-            | "Because"
-            | "Since"
-            | "Until"
-            | "During"
-            | "Under"
-            | "Over"
-            | "About"
-            | "Among"
-            | "Despite"
-            | "Why"
-            | "What"
-            | "Who"
-            | "How"
-            | "Where"
-            | "No"
-            | "Not"
-            | "Yes"
-            | "Republican"
-            | "Democratic"
-            | "Democrat"
-            | "Republicans"
-            | "Democrats"
-    )
+    static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
+    let (set, shapes) =
+        SET.get_or_init(|| with_shapes(CAPITALIZED_STOPWORDS.iter().copied().collect()));
+    // Most names fail the shape filter (first and last byte, length) at once.
+    let w = bare(w);
+    shapes.may_contain(w) && set.contains(w)
 }
+
+/// The words of [`is_capitalized_stopword`].
+const CAPITALIZED_STOPWORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "For",
+    "By",
+    "To",
+    "From",
+    "With",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "As",
+    "Then",
+    "That",
+    "This",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Its",
+    "Still",
+    "Also",
+    "Meanwhile",
+    "However",
+    "Later",
+    "Earlier",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Asked",
+    "According",
+    "Speaking",
+    "Like",
+    "Even",
+    "Instead",
+    "Although",
+    "Though",
+    "Because",
+    "Since",
+    "Until",
+    "During",
+    "Under",
+    "Over",
+    "About",
+    "Among",
+    "Despite",
+    "Why",
+    "What",
+    "Who",
+    "How",
+    "Where",
+    "No",
+    "Not",
+    "Yes",
+    "Republican",
+    "Democratic",
+    "Democrat",
+    "Republicans",
+    "Democrats",
+];
 
 /// True when `w` can be part of a personal name: capitalized, not a stopword, not a title.
 pub(crate) fn is_name_word(w: &str) -> bool {
@@ -494,10 +506,12 @@ fn is_initial(w: &str) -> bool {
 
 /// Lower-case particles allowed inside a name: "de", "van", "bin".
 pub(crate) fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "da" | "del" | "van" | "von" | "der" | "den" | "bin" | "al" | "la" | "le" | "du"
-    )
+    // All are two or three lower-case letters: capitalized words are decided at once.
+    w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && matches!(
+            w,
+            "de" | "da" | "del" | "van" | "von" | "der" | "den" | "bin" | "al" | "la" | "le" | "du"
+        )
 }
 
 /// True when `w` ends a sentence when followed by a period: not "Mr", "U.S", "Gen" or an
