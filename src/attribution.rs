@@ -605,16 +605,12 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
         return false;
     };
     let f = w(text, first);
-    // The title look-ups last.
+    // The scan of every word last.
     is_determiner(f)
         || matches!(
             f,
             "who" | "who's" | "who’s" | "which" | "whose" | "then" | "now" | "himself" | "herself"
         )
-        || toks.iter().any(|t| {
-            let x = w(text, t);
-            x.ends_with("'s") || x.ends_with("’s") || x.ends_with("s'") || x.ends_with("s’")
-        })
         || lex::is_title_word(f)
         // "campaign manager", "Sanders’ campaign manager": ending on a role word.
         || toks.len() <= 5
@@ -622,6 +618,14 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
                 let x = w(text, t);
                 x.chars().all(char::is_lowercase) && lex::is_title_word(x)
             })
+        || toks.iter().any(|t| is_possessive_form(w(text, t)))
+}
+
+/// A possessive form: "Reed's", "Reed’s", "Sanders'", "Sanders’" (the last byte, `s`, `'` or
+/// that of `’`, tested first).
+fn is_possessive_form(x: &str) -> bool {
+    matches!(x.as_bytes().last(), Some(b's' | b'\'' | 0x99))
+        && (x.ends_with("'s") || x.ends_with("’s") || x.ends_with("s'") || x.ends_with("s’"))
 }
 
 /// A single-word aside chunk: ", meanwhile,", ", too,".
@@ -900,7 +904,10 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
 
 /// Comma chunks of a clause (words only, brackets already dropped), with asides removed.
 fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Vec<&'t [Tok]> {
-    toks.split(|t| t.kind == Tk::Comma)
+    // At most one chunk more than there are commas: allocated once.
+    let mut out = Vec::with_capacity(1 + toks.iter().filter(|t| t.kind == Tk::Comma).count());
+    let chunks = toks
+        .split(|t| t.kind == Tk::Comma)
         .map(|c| {
             // Drop trailing marks (a colon before the quote), then keep the words after the
             // last dash or other mark in the chunk.
@@ -915,8 +922,9 @@ fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Vec<&'t [Tok]> {
                 .map_or(0, |i| i + 1);
             &c[from..]
         })
-        .filter(|c| !c.is_empty() && !is_aside(text, c))
-        .collect()
+        .filter(|c| !c.is_empty() && !is_aside(text, c));
+    out.extend(chunks);
+    out
 }
 
 /// The start of the current clause: after the last sentence end, colon or dash.
@@ -1397,10 +1405,11 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if !may_cue {
         return None;
     }
-    if according_to(text, toks, i) {
+    let x = w(text, t);
+    // (The word test first: most cue words are verbs.)
+    if matches!(x, "according" | "According") && according_to(text, toks, i) {
         return Some(Cue::According);
     }
-    let x = w(text, t);
     if is_speech_noun(x)
         && i > 0
         && toks[i - 1].kind == Tk::Word
