@@ -45,6 +45,7 @@ use crate::options::Options;
 use crate::quotes::FoundQuote;
 use crate::span::Span;
 use nom::Parser;
+use std::borrow::Cow;
 
 /// An attribution; every span is in the scanned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,86 +81,141 @@ enum Tk {
     Other,
 }
 
+/// A token, with the word classes of its text looked up once when it is made (each is
+/// asked of most tokens, often several times).
 #[derive(Debug, Clone, Copy)]
 struct Tok {
     span: Span,
     kind: Tk,
+    /// [`lex::is_name_word`] of the text.
+    name: bool,
+    /// [`lex::is_speech_verb`] of the text.
+    verb: bool,
+    /// The text may make a cue ([`cue_at`]) outside a sentence-initial capital: a speech
+    /// verb or noun, "according", or the head of a phrasal cue ("shot back").
+    cue_word: bool,
+}
+
+impl Tok {
+    /// The token of kind `kind` at `span`, whose text is `s`.
+    fn new(s: &str, span: Span, kind: Tk) -> Tok {
+        let verb = lex::is_speech_verb(s);
+        Tok {
+            span,
+            kind,
+            name: lex::is_name_word(s),
+            verb,
+            cue_word: verb || is_speech_noun(s) || is_cue_head(s),
+        }
+    }
+
+    /// A punctuation token: a single character that is no word character is in no word
+    /// class.
+    fn mark(span: Span, kind: Tk) -> Tok {
+        Tok {
+            span,
+            kind,
+            name: false,
+            verb: false,
+            cue_word: false,
+        }
+    }
+
+    /// The token at `span` of `text`.
+    fn at(text: &str, span: Span, kind: Tk) -> Tok {
+        Tok::new(span.get(text).unwrap_or(""), span, kind)
+    }
+}
+
+/// Words other than speech verbs and nouns that start a cue: "according to", "shot back",
+/// "puts it", "went on".
+fn is_cue_head(w: &str) -> bool {
+    matches!(
+        w,
+        "according"
+            | "According"
+            | "shot"
+            | "fired"
+            | "shoots"
+            | "fires"
+            | "put"
+            | "puts"
+            | "went"
+            | "goes"
+    )
 }
 
 /// Tokenizes `seg` of `text`, appending to `out`. Each step consumes at least one char.
 fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
-    let Some(mut rest) = seg.get(text) else {
+    let Some(s) = seg.get(text) else {
         return;
     };
-    let mut pos = seg.start;
+    // `i` is the byte offset in `s`; `seg.start + i` in `text`.
+    let mut i = 0;
     loop {
-        let trimmed = lex::blank0::<nom::error::Error<&str>>
-            .parse(rest)
-            .map_or(rest, |(after, _)| after);
-        pos += rest.len() - trimmed.len();
-        rest = trimmed;
-        let Some(c) = rest.chars().next() else {
+        i += lex::blank_len(&s[i..]);
+        let rest = &s[i..];
+        let Some(&first) = rest.as_bytes().first() else {
             break;
         };
-        if let Ok((after, w)) = lex::word::<nom::error::Error<&str>>.parse(rest) {
-            let len = rest.len() - after.len();
-            // Strip a closing apostrophe or single quote that is not a possessive.
-            let mut w_len = w.trim_end_matches(['\'', '’']).len();
-            if w_len == 0 {
-                w_len = w.len();
-            }
-            let core = &w[..w_len];
+        let pos = seg.start + i;
+        let n = lex::word_len(rest);
+        if n > 0 {
+            let core = without_closing_quotes(&rest[..n]);
             if core.len() > 1 && core.ends_with('.') && lex::ends_sentence(core) {
                 let end = pos + core.len() - 1;
-                out.push(Tok {
-                    span: Span::new(pos, end),
-                    kind: Tk::Word,
-                });
-                out.push(Tok {
-                    span: Span::new(end, end + 1),
-                    kind: Tk::End,
-                });
+                out.push(Tok::new(
+                    &core[..core.len() - 1],
+                    Span::new(pos, end),
+                    Tk::Word,
+                ));
+                out.push(Tok::mark(Span::new(end, end + 1), Tk::End));
             } else if has_alphanumeric(core) {
-                out.push(Tok {
-                    span: Span::new(pos, pos + core.len()),
-                    kind: Tk::Word,
-                });
-            } else if core.starts_with('.') {
-                out.push(Tok {
-                    span: Span::new(pos, pos + 1),
-                    kind: Tk::End,
-                });
+                out.push(Tok::new(core, Span::new(pos, pos + core.len()), Tk::Word));
+            } else if first == b'.' {
+                out.push(Tok::mark(Span::new(pos, pos + 1), Tk::End));
                 // Re-scan after the period.
-                pos += 1;
-                rest = &rest[1..];
+                i += 1;
                 continue;
             }
-            pos += len;
-            rest = after;
+            i += n;
             continue;
         }
         // A short bracketed aside ("(R-Texas)", "(D)") is skipped as a whole.
-        if c == '(' {
+        if first == b'(' {
             let window = &rest.as_bytes()[..rest.len().min(80)];
             if let Some(close) = memchr::memchr(b')', window) {
-                pos += close + 1;
-                rest = &rest[close + 1..];
+                i += close + 1;
                 continue;
             }
         }
-        let kind = match c {
-            ',' => Tk::Comma,
-            '!' | '?' | ';' | '…' => Tk::End,
-            ':' => Tk::Colon,
+        let len = if first.is_ascii() {
+            1
+        } else {
+            rest.chars().next().map_or(1, char::len_utf8)
+        };
+        let kind = match &rest[..len] {
+            "," => Tk::Comma,
+            "!" | "?" | ";" | "…" => Tk::End,
+            ":" => Tk::Colon,
             _ => Tk::Other,
         };
-        let len = c.len_utf8();
-        out.push(Tok {
-            span: Span::new(pos, pos + len),
-            kind,
-        });
-        pos += len;
-        rest = &rest[len..];
+        out.push(Tok::mark(Span::new(pos, pos + len), kind));
+        i += len;
+    }
+}
+
+/// The word without the apostrophes and closing single quotes that end it (`officials'` →
+/// `officials`), or the whole word when it is nothing else.
+fn without_closing_quotes(word: &str) -> &str {
+    let mut core = word;
+    while let Some(c) = core.strip_suffix('\'').or_else(|| core.strip_suffix('’')) {
+        core = c;
+    }
+    if core.is_empty() {
+        word
+    } else {
+        core
     }
 }
 
@@ -174,170 +230,190 @@ fn w<'t>(text: &'t str, t: &Tok) -> &'t str {
     t.span.get(text).unwrap_or("")
 }
 
+/// True when the text of `t` starts with an upper-case letter.
+fn starts_upper(text: &str, t: &Tok) -> bool {
+    w(text, t).chars().next().is_some_and(char::is_uppercase)
+}
+
 fn span_of(toks: &[Tok]) -> Option<Span> {
     Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
 }
 
 /// Words that may stand between a subject and its speech verb: "also said", "has said".
 fn is_verb_adjunct(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
-        || matches!(
-            w,
-            "also"
-                | "later"
-                | "then"
-                | "previously"
-                | "once"
-                | "again"
-                | "recently"
-                | "further"
-                | "simply"
-                | "just"
-                | "has"
-                | "had"
-                | "have"
-                | "would"
-                | "will"
-                | "was"
-                | "is"
-                | "were"
-                | "repeatedly"
-                | "often"
-                | "frequently"
-                | "reportedly"
-                | "publicly"
-                | "privately"
-                | "flatly"
-                | "openly"
-                | "bluntly"
-                | "angrily"
-                | "quickly"
-                | "even"
-                | "still"
-                | "initially"
-                | "first"
-                | "finally"
-                | "and"
-                | "not"
-                | "never"
-                | "did"
-                | "does"
-                | "do"
-                | "could"
-                | "might"
-                | "may"
-                | "should"
-                | "can"
-                | "been"
-                | "being"
-                | "who"
-                | "famously"
-                | "only"
-                | "always"
-                | "already"
-                | "sometimes"
-                | "soon"
-                | "memorably"
-                | "then-"
-                | "subsequently"
-        )
+    // Every entry starts with a lower-case letter: other words are decided at once.
+    starts_lower_ascii(w)
+        && ((w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+            || matches!(
+                w,
+                "also"
+                    | "later"
+                    | "then"
+                    | "previously"
+                    | "once"
+                    | "again"
+                    | "recently"
+                    | "further"
+                    | "simply"
+                    | "just"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "would"
+                    | "will"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "repeatedly"
+                    | "often"
+                    | "frequently"
+                    | "reportedly"
+                    | "publicly"
+                    | "privately"
+                    | "flatly"
+                    | "openly"
+                    | "bluntly"
+                    | "angrily"
+                    | "quickly"
+                    | "even"
+                    | "still"
+                    | "initially"
+                    | "first"
+                    | "finally"
+                    | "and"
+                    | "not"
+                    | "never"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "could"
+                    | "might"
+                    | "may"
+                    | "should"
+                    | "can"
+                    | "been"
+                    | "being"
+                    | "who"
+                    | "famously"
+                    | "only"
+                    | "always"
+                    | "already"
+                    | "sometimes"
+                    | "soon"
+                    | "memorably"
+                    | "then-"
+                    | "subsequently"
+            ))
+}
+
+/// True when `w` starts with an ASCII lower-case letter, as every entry of the closed word
+/// lists here does but for the few noted: another word is decided without comparing it to
+/// each entry.
+fn starts_lower_ascii(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
 }
 
 /// Words that end a speaker phrase read after a verb: `said Smith, who …`.
-fn ends_np(w: &str) -> bool {
-    matches!(
-        w,
-        "who"
-            | "which"
-            | "that"
-            | "when"
-            | "while"
-            | "familiar"
-            | "close"
-            | "with"
-            | "in"
-            | "at"
-            | "on"
-            | "during"
-            | "after"
-            | "before"
-            | "because"
-            | "as"
-            | "to"
-            | "from"
-            | "about"
-            | "told"
-            | "adding"
-            | "saying"
-            | "noting"
-            | "referring"
-            | "speaking"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "today"
-            | "yesterday"
-            | "and"
-            | "but"
-            | "than"
-            | "if"
-            | "since"
-            | "until"
-            | "via"
-            | "through"
-            | "over"
-            | "under"
-            | "into"
-            | "who's"
-            | "whose"
-            | "where"
-            | "by"
-            | "outside"
-            | "inside"
-    ) || lex::is_speech_verb(w)
+fn ends_np(text: &str, t: &Tok) -> bool {
+    let x = w(text, t);
+    t.verb
+        || starts_lower_ascii(x)
+            && matches!(
+                x,
+                "who"
+                    | "which"
+                    | "that"
+                    | "when"
+                    | "while"
+                    | "familiar"
+                    | "close"
+                    | "with"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "as"
+                    | "to"
+                    | "from"
+                    | "about"
+                    | "told"
+                    | "adding"
+                    | "saying"
+                    | "noting"
+                    | "referring"
+                    | "speaking"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "recently"
+                    | "today"
+                    | "yesterday"
+                    | "and"
+                    | "but"
+                    | "than"
+                    | "if"
+                    | "since"
+                    | "until"
+                    | "via"
+                    | "through"
+                    | "over"
+                    | "under"
+                    | "into"
+                    | "who's"
+                    | "whose"
+                    | "where"
+                    | "by"
+                    | "outside"
+                    | "inside"
+            )
 }
 
 /// Determiners and quantifiers that may start a nominal speaker: "one of the sources".
 fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "one"
-            | "another"
-            | "some"
-            | "many"
-            | "most"
-            | "several"
-            | "two"
-            | "three"
-            | "four"
-            | "both"
-            | "all"
-            | "other"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "each"
-            | "every"
-            | "no"
-            | "few"
-            | "top"
-            | "senior"
-            | "former"
-            | "U.S."
-    ) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => true,
+        Some(b) if b.is_ascii_lowercase() => matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "one"
+                | "another"
+                | "some"
+                | "many"
+                | "most"
+                | "several"
+                | "two"
+                | "three"
+                | "four"
+                | "both"
+                | "all"
+                | "other"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "each"
+                | "every"
+                | "no"
+                | "few"
+                | "top"
+                | "senior"
+                | "former"
+        ),
+        _ => w == "U.S.",
+    }
 }
 
 /// True when `ws` (words before a name) can be lower-case role words leading a speaker
@@ -354,7 +430,7 @@ fn role_lead(text: &str, ws: &[Tok]) -> bool {
                 && (!x.ends_with("ed") || is_role_adjective(x))
                 && !x.ends_with("ly")
                 && !ends_subject(x)
-                && !ends_np(x)
+                && !ends_np(text, t)
                 && !is_verb_adjunct(x)
                 && !is_determiner(x)
                 && !lex::is_pronoun(x)
@@ -393,13 +469,11 @@ fn role_before_name(text: &str, toks: &[Tok]) -> bool {
         .unwrap_or(toks.len().min(4));
     role_lead(text, &toks[..k])
         && toks.get(k).is_some_and(|t| {
-            t.kind == Tk::Word
-                && lex::is_name_word(w(text, t))
-                && !lex::is_capitalized_stopword(w(text, t))
+            t.kind == Tk::Word && t.name && !lex::is_capitalized_stopword(w(text, t))
         })
         && toks
             .get(k + 1)
-            .is_some_and(|t| t.kind == Tk::Word && lex::is_name_word(w(text, t)))
+            .is_some_and(|t| t.kind == Tk::Word && t.name)
 }
 
 /// True for a short lower-case noun phrase after a determiner or possessive, naming a
@@ -415,9 +489,9 @@ fn kin_or_role_np(text: &str, toks: &[Tok]) -> bool {
             let x = w(text, t);
             t.kind == Tk::Word
                 && x.chars().all(|c| c.is_lowercase() || c == '-')
-                && !lex::is_speech_verb(x)
+                && !t.verb
                 && !ends_subject(x)
-                && !ends_np(x)
+                && !ends_np(text, t)
                 && !is_verb_adjunct(x)
         })
 }
@@ -447,7 +521,7 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     while i > 0 {
         let word = w(text, &toks[i - 1]);
         let prev = i.checked_sub(2).map(|j| w(text, &toks[j]));
-        let is_name = lex::is_name_word(word)
+        let is_name = toks[i - 1].name
             && !word.ends_with("'s")
             && !word.ends_with("’s")
             && (!lex::is_capitalized_stopword(word));
@@ -478,11 +552,15 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
 /// The mention split into descriptor and personal name: `(descriptor, name)`. The name is
 /// `None` for nominal mentions ("one of the sources", "the White House").
 fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
-    let words: Vec<Tok> = toks
-        .iter()
-        .copied()
-        .filter(|t| t.kind == Tk::Word)
-        .collect();
+    // A mention is mostly words only: they are copied out only when it is not.
+    let words: Cow<'_, [Tok]> = if toks.iter().all(|t| t.kind == Tk::Word) {
+        Cow::Borrowed(toks)
+    } else {
+        toks.iter()
+            .copied()
+            .filter(|t| t.kind == Tk::Word)
+            .collect()
+    };
     let Some((s, e)) = trailing_name(text, &words) else {
         return (None, None);
     };
@@ -491,18 +569,18 @@ fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
     if head.is_empty() {
         return (None, name);
     }
-    // "the White House", "a Dutch liberal": a determiner and no title means an organization
-    // or a nominal, not a person with a role.
-    let has_title = head.iter().any(|t| lex::is_title_word(w(text, t)));
     let only_honorifics = head.iter().all(|t| lex::is_honorific(w(text, t)));
     if only_honorifics {
         return (None, name);
     }
-    if !has_title && is_determiner(w(text, &head[0])) {
+    // "the White House", "a Dutch liberal": a determiner and no title means an organization
+    // or a nominal, not a person with a role.
+    let determiner = is_determiner(w(text, &head[0]));
+    if determiner && !head.iter().any(|t| lex::is_title_word(w(text, t))) {
         return (None, None);
     }
     // Drop a leading determiner from the descriptor ("the Kremlin spokesman").
-    let d_start = usize::from(is_determiner(w(text, &head[0])) && head.len() > 1);
+    let d_start = usize::from(determiner && head.len() > 1);
     (span_of(&head[d_start..]), name)
 }
 
@@ -517,7 +595,7 @@ fn is_name_phrase(text: &str, toks: &[Tok]) -> bool {
     e == toks.len()
         && toks[..s].iter().all(|t| {
             let x = w(text, t);
-            lex::is_title_word(x) || lex::is_honorific(x) || lex::is_name_word(x)
+            t.name || lex::is_title_word(x) || lex::is_honorific(x)
         })
 }
 
@@ -527,22 +605,27 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
         return false;
     };
     let f = w(text, first);
+    // The scan of every word last.
     is_determiner(f)
-        || lex::is_title_word(f)
         || matches!(
             f,
             "who" | "who's" | "who’s" | "which" | "whose" | "then" | "now" | "himself" | "herself"
         )
+        || lex::is_title_word(f)
         // "campaign manager", "Sanders’ campaign manager": ending on a role word.
         || toks.len() <= 5
             && toks.last().is_some_and(|t| {
                 let x = w(text, t);
-                lex::is_title_word(x) && x.chars().all(char::is_lowercase)
+                x.chars().all(char::is_lowercase) && lex::is_title_word(x)
             })
-        || toks.iter().any(|t| {
-            let x = w(text, t);
-            x.ends_with("'s") || x.ends_with("’s") || x.ends_with("s'") || x.ends_with("s’")
-        })
+        || toks.iter().any(|t| is_possessive_form(w(text, t)))
+}
+
+/// A possessive form: "Reed's", "Reed’s", "Sanders'", "Sanders’" (the last byte, `s`, `'` or
+/// that of `’`, tested first).
+fn is_possessive_form(x: &str) -> bool {
+    matches!(x.as_bytes().last(), Some(b's' | b'\'' | 0x99))
+        && (x.ends_with("'s") || x.ends_with("’s") || x.ends_with("s'") || x.ends_with("s’"))
 }
 
 /// A single-word aside chunk: ", meanwhile,", ", too,".
@@ -590,48 +673,71 @@ fn is_aside(text: &str, toks: &[Tok]) -> bool {
 
 /// Prepositions and subordinators that end a subject read backwards from its verb.
 fn ends_subject(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "on"
-            | "at"
-            | "to"
-            | "with"
-            | "by"
-            | "from"
-            | "about"
-            | "into"
-            | "over"
-            | "after"
-            | "before"
-            | "than"
-            | "that"
-            | "and"
-            | "but"
-            | "or"
-            | "because"
-            | "when"
-            | "if"
-            | "as"
-            | "while"
-            | "what"
-            | "which"
-            | "where"
-            | "so"
-            | "though"
-            | "although"
-            | "since"
-            | "until"
-            | "during"
-            | "under"
-            | "through"
-            | "against"
-            | "like"
-            | "whether"
-            | "then"
-            | "also"
-            | "not"
-            | "only"
-    )
+    ends_subject_bytes(w.as_bytes())
+}
+
+/// [`ends_subject`] of `w` in lower case ("In", "And" too), as `lex::with_lower` would
+/// lower it: an ASCII word on the stack, without making it a `str` again.
+fn ends_subject_any_case(w: &str) -> bool {
+    if !w.is_ascii() {
+        return lex::with_lower(w, ends_subject);
+    }
+    // No entry is longer than 8 bytes.
+    let mut buf = [0u8; 8];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    ends_subject_bytes(lower)
+}
+
+/// The words of [`ends_subject`], as bytes (all lower-case ASCII).
+fn ends_subject_bytes(w: &[u8]) -> bool {
+    w.first().is_some_and(u8::is_ascii_lowercase)
+        && matches!(
+            w,
+            b"in"
+                | b"on"
+                | b"at"
+                | b"to"
+                | b"with"
+                | b"by"
+                | b"from"
+                | b"about"
+                | b"into"
+                | b"over"
+                | b"after"
+                | b"before"
+                | b"than"
+                | b"that"
+                | b"and"
+                | b"but"
+                | b"or"
+                | b"because"
+                | b"when"
+                | b"if"
+                | b"as"
+                | b"while"
+                | b"what"
+                | b"which"
+                | b"where"
+                | b"so"
+                | b"though"
+                | b"although"
+                | b"since"
+                | b"until"
+                | b"during"
+                | b"under"
+                | b"through"
+                | b"against"
+                | b"like"
+                | b"whether"
+                | b"then"
+                | b"also"
+                | b"not"
+                | b"only"
+        )
 }
 
 /// True when `ws[i - 1]` is the preposition of a participle or adjective inside a subject:
@@ -664,7 +770,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             break;
         }
         // "the report", "his remarks": a speech word after a determiner is a noun.
-        let noun_reading = lex::is_speech_verb(x)
+        let noun_reading = ws[i - 1].verb
             && i >= 2
             && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
             && !x.ends_with("ed");
@@ -675,10 +781,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             n += 2;
             continue;
         }
-        if lex::with_lower(x, ends_subject)
-            || (lex::is_speech_verb(x) && !noun_reading)
-            || is_verb_adjunct(x)
-        {
+        if ends_subject_any_case(x) || (ws[i - 1].verb && !noun_reading) || is_verb_adjunct(x) {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
@@ -763,7 +866,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         return None;
     }
     // "Conversely", "Still": a lone sentence adverb is not a subject.
-    if ws.len() == 1 && first.ends_with("ly") && !lex::is_name_word(first) {
+    if ws.len() == 1 && first.ends_with("ly") && !ws[0].name {
         return None;
     }
     // Skip leading conjunctions and adverbs.
@@ -801,7 +904,10 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
 
 /// Comma chunks of a clause (words only, brackets already dropped), with asides removed.
 fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Vec<&'t [Tok]> {
-    toks.split(|t| t.kind == Tk::Comma)
+    // At most one chunk more than there are commas: allocated once.
+    let mut out = Vec::with_capacity(1 + toks.iter().filter(|t| t.kind == Tk::Comma).count());
+    let chunks = toks
+        .split(|t| t.kind == Tk::Comma)
         .map(|c| {
             // Drop trailing marks (a colon before the quote), then keep the words after the
             // last dash or other mark in the chunk.
@@ -816,8 +922,9 @@ fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Vec<&'t [Tok]> {
                 .map_or(0, |i| i + 1);
             &c[from..]
         })
-        .filter(|c| !c.is_empty() && !is_aside(text, c))
-        .collect()
+        .filter(|c| !c.is_empty() && !is_aside(text, c));
+    out.extend(chunks);
+    out
 }
 
 /// The start of the current clause: after the last sentence end, colon or dash.
@@ -940,7 +1047,7 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             && end == i
             && i < 5
             && !upper
-            && !lex::is_speech_verb(x)
+            && !t.verb
             && !ends_subject(x)
             && !is_verb_adjunct(x)
             && !x.ends_with("ed")
@@ -1005,10 +1112,7 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
         let between = &toks[r + 1..];
         let rel = w(text, &toks[r]);
         let ok = if rel == "that" {
-            between.is_empty()
-                && r > 0
-                && toks[r - 1].kind == Tk::Word
-                && !lex::is_speech_verb(w(text, &toks[r - 1]))
+            between.is_empty() && r > 0 && toks[r - 1].kind == Tk::Word && !toks[r - 1].verb
         } else {
             between.len() <= 5
                 && between.iter().all(|t| {
@@ -1024,12 +1128,12 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let mut cs = chunks(text, toks);
     let mut last = cs.pop()?;
     // "Lee, at a rally in Columbus, Ohio, said": the state closes an aside, not a subject.
-    if last.len() == 1 && lex::is_name_word(w(text, &last[0])) && !cs.is_empty() {
+    if last.len() == 1 && last[0].name && !cs.is_empty() {
         let at = toks.partition_point(|t| t.span.start < last[0].span.start);
         let place = at >= 3
             && toks.get(at + 1).is_some_and(|t| t.kind == Tk::Comma)
             && toks[at - 1].kind == Tk::Comma
-            && lex::is_name_word(w(text, &toks[at - 2]))
+            && toks[at - 2].name
             && toks[..at - 2]
                 .iter()
                 .rev()
@@ -1052,16 +1156,16 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             if let Some((s, e)) = trailing_name(text, prev) {
                 let head_ok = prev[..s].iter().all(|t| {
                     let x = w(text, t);
-                    lex::is_title_word(x)
+                    t.name
+                        || lex::is_title_word(x)
                         || lex::is_honorific(x)
-                        || lex::is_name_word(x)
                         || is_determiner(x)
                         || x.chars().next().is_some_and(char::is_lowercase)
                 });
                 if head_ok {
                     let from = prev[..s]
                         .iter()
-                        .rposition(|t| ends_subject(w(text, t)) || lex::is_speech_verb(w(text, t)))
+                        .rposition(|t| ends_subject(w(text, t)) || t.verb)
                         .map_or(0, |i| i + 1);
                     let _ = e;
                     return Some((span_of(&prev[from..])?, appositive));
@@ -1096,8 +1200,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
         && toks.get(1..).is_some_and(|r| {
             role_before_name(text, r)
                 || r.first().is_some_and(|t| {
-                    t.kind == Tk::Word
-                        && (lex::is_title_word(w(text, t)) || lex::is_name_word(w(text, t)))
+                    t.kind == Tk::Word && (t.name || lex::is_title_word(w(text, t)))
                 })
         });
     if lex::is_capitalized_stopword(f)
@@ -1118,7 +1221,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
         }
         let x = w(text, t);
         let lower = x.chars().next().is_some_and(char::is_lowercase);
-        if i > 0 && ends_np(x) {
+        if i > 0 && ends_np(text, t) {
             break;
         }
         if seen_name
@@ -1133,7 +1236,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
             }
             seen_name = false;
         }
-        if lex::is_name_word(x) {
+        if t.name {
             seen_name = true;
         }
         end = i + 1;
@@ -1177,64 +1280,65 @@ enum Cue {
 
 /// Nouns of saying that take their speaker as a possessive: "his warning that …".
 fn is_speech_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "claim"
-            | "claims"
-            | "warning"
-            | "warnings"
-            | "promise"
-            | "promises"
-            | "pledge"
-            | "call"
-            | "calls"
-            | "statement"
-            | "statements"
-            | "remarks"
-            | "comments"
-            | "comment"
-            | "words"
-            | "message"
-            | "answer"
-            | "chant"
-            | "chants"
-            | "vow"
-            | "assertion"
-            | "argument"
-            | "description"
-            | "slogan"
-            | "tweet"
-            | "tweets"
-            | "response"
-            | "reply"
-            | "insistence"
-            | "suggestion"
-            | "prediction"
-            | "accusation"
-            | "complaint"
-            | "criticism"
-            | "view"
-            | "rhetoric"
-            | "refrain"
-            | "catchphrase"
-            | "motto"
-            | "plea"
-            | "demand"
-            | "demands"
-            | "announcement"
-            | "declaration"
-            | "admission"
-            | "explanation"
-            | "contention"
-            | "boast"
-            | "retort"
-            | "speech"
-            | "quip"
-            | "line"
-            | "mantra"
-            | "phrase"
-            | "question"
-    )
+    starts_lower_ascii(w)
+        && matches!(
+            w,
+            "claim"
+                | "claims"
+                | "warning"
+                | "warnings"
+                | "promise"
+                | "promises"
+                | "pledge"
+                | "call"
+                | "calls"
+                | "statement"
+                | "statements"
+                | "remarks"
+                | "comments"
+                | "comment"
+                | "words"
+                | "message"
+                | "answer"
+                | "chant"
+                | "chants"
+                | "vow"
+                | "assertion"
+                | "argument"
+                | "description"
+                | "slogan"
+                | "tweet"
+                | "tweets"
+                | "response"
+                | "reply"
+                | "insistence"
+                | "suggestion"
+                | "prediction"
+                | "accusation"
+                | "complaint"
+                | "criticism"
+                | "view"
+                | "rhetoric"
+                | "refrain"
+                | "catchphrase"
+                | "motto"
+                | "plea"
+                | "demand"
+                | "demands"
+                | "announcement"
+                | "declaration"
+                | "admission"
+                | "explanation"
+                | "contention"
+                | "boast"
+                | "retort"
+                | "speech"
+                | "quip"
+                | "line"
+                | "mantra"
+                | "phrase"
+                | "question"
+        )
 }
 
 /// Words that read as adjectives before a noun: "false", "repeated", "political",
@@ -1291,10 +1395,21 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if t.kind != Tk::Word {
         return None;
     }
-    if according_to(text, toks, i) {
-        return Some(Cue::According);
+    let sentence_start = i == 0
+        || toks
+            .get(i - 1)
+            .is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
+    // This runs for every word of every body block: most are no cue word, and only a
+    // capitalized one opening a clause ("Says …") is read as a speech verb then.
+    let may_cue = t.cue_word || (sentence_start && starts_upper(text, t));
+    if !may_cue {
+        return None;
     }
     let x = w(text, t);
+    // (The word test first: most cue words are verbs.)
+    if matches!(x, "according" | "According") && according_to(text, toks, i) {
+        return Some(Cue::According);
+    }
     if is_speech_noun(x)
         && i > 0
         && toks[i - 1].kind == Tk::Word
@@ -1302,15 +1417,10 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     {
         return Some(Cue::Possessive);
     }
-    // The cheap set look-up first: this runs for every word of every body block.
-    let verb_word = lex::is_speech_verb(x)
+    let verb_word = t.verb
         && lex::speech_verb::<nom::error::Error<&str>>
             .parse(x)
             .is_ok_and(|(rest, _)| rest.is_empty());
-    let sentence_start = i == 0
-        || toks
-            .get(i - 1)
-            .is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
     // Phrasal cues: "shot back", "fired back", "went on" ending its clause.
     let next = |k: usize| toks.get(i + k).map(|t| (t.kind, w(text, t)));
     let phrasal = match x {
@@ -1328,7 +1438,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         || (sentence_start
             && x.chars().next().is_some_and(char::is_uppercase)
             && x.len() < 16
-            && lex::with_lower(x, lex::is_speech_verb));
+            && lex::is_speech_verb_any_case(x));
     if !is_verb {
         return None;
     }
@@ -1811,7 +1921,7 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     }
     // "… surprise Republican pollster Daron Shaw: “…”": a name right before a colon.
     if let [.., last, colon] = sent {
-        if colon.kind == Tk::Colon && last.kind == Tk::Word && lex::is_name_word(w(text, last)) {
+        if colon.kind == Tk::Colon && last.kind == Tk::Word && last.name {
             let words_end = sent.len() - 1;
             // Not the object of a verb or preposition: "told The Daily News: “…”".
             let object = |np: &Span| {
@@ -1829,8 +1939,7 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
                 let ntoks = tokens_in(sent, np);
                 let named = trailing_name(text, ntoks).is_some_and(|(s, e)| e - s >= 2);
                 // "Clinton: “…”" — a debate transcript line.
-                let alone =
-                    ntoks.len() == 1 && words_end == 1 && lex::is_name_word(w(text, &ntoks[0]));
+                let alone = ntoks.len() == 1 && words_end == 1 && ntoks[0].name;
                 if (ntoks.len() >= 2 && named) || alone {
                     return Some(Found {
                         mention: np,
@@ -1924,7 +2033,7 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
     };
     let x = w(text, first);
     let upper = x.chars().next().is_some_and(char::is_uppercase);
-    if upper && x.len() >= 6 && x.ends_with("ing") && !lex::is_name_word(x) {
+    if upper && x.len() >= 6 && x.ends_with("ing") && !first.name {
         return false;
     }
     if upper
@@ -2018,10 +2127,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
         Cue::NonFinite => {
             let before = &sent[..v];
             // "footage of Hillary Clinton asking": a name right before the participle.
-            if let Some(p) = before
-                .last()
-                .filter(|p| p.kind == Tk::Word && lex::is_name_word(w(text, p)))
-            {
+            if let Some(p) = before.last().filter(|p| p.kind == Tk::Word && p.name) {
                 let _ = p;
                 if let Some(np) = np_at_end(text, before) {
                     if trailing_name(text, tokens_in(before, np)).is_some() {
@@ -2497,7 +2603,8 @@ fn resolve(
         if let Some(suffix) = suffix {
             owned = mtoks.to_vec();
             if let Some(l) = owned.last_mut() {
-                l.span.end -= suffix.len();
+                let span = Span::new(l.span.start, l.span.end - suffix.len());
+                *l = Tok::at(text, span, l.kind);
             }
             mtoks = &owned;
         }
@@ -2573,11 +2680,11 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     let first_new = registry.people.len();
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].kind == Tk::Word && lex::is_name_word(w(text, &toks[i])) {
+        if toks[i].kind == Tk::Word && toks[i].name {
             let mut j = i + 1;
             while j < toks.len() && toks[j].kind == Tk::Word && {
                 let x = w(text, &toks[j]);
-                (lex::is_name_word(x) || lex::is_name_particle(x))
+                (toks[j].name || lex::is_name_particle(x))
                     && !x.ends_with("'s")
                     && !x.ends_with("’s")
             } {
@@ -3333,6 +3440,65 @@ mod tests {
         assert_eq!(rows[2].descriptor, Some("the board treasurer"));
         // A role written at the mention itself wins.
         assert_eq!(rows[3].descriptor, Some("deputy treasurer"));
+    }
+
+    #[test]
+    fn token_classes_are_those_of_the_lexicon() {
+        let text = "Mayor Ann Lee said, \"no,\" according to J. Smith's claims. He shot back: \
+                    ISIL. “Says” O’Neill — (R-Texas) U.S. officials' statement… told ¿£ Ⅻ Ⓐ ©";
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut toks);
+        assert!(toks.len() > 20);
+        for t in &toks {
+            let x = w(text, t);
+            assert_eq!(t.name, lex::is_name_word(x), "{x}");
+            assert_eq!(t.verb, lex::is_speech_verb(x), "{x}");
+            let cue_word = lex::is_speech_verb(x) || is_speech_noun(x) || is_cue_head(x);
+            assert_eq!(t.cue_word, cue_word, "{x}");
+        }
+    }
+
+    #[test]
+    fn tokenize_edge_cases() {
+        let text = "'tis ''' officials' O’Neill’s ’’ ... .5 -- - ‐x U.S. Jan. a.m. ISIL. \
+                    R-Ky. J. (R-Texas) (no close here at all, the window is eighty bytes wide and this one runs far beyond it) \
+                    “Says” x…y ¿qué? £5 A—B\u{a0}C\u{200b}D ,;:!? said. e.g. St. Mr. x'";
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut toks);
+        let got: Vec<String> = toks
+            .iter()
+            .map(|t| format!("{:?}:{}", t.kind, w(text, t)))
+            .collect();
+        let expected = "Word:'tis|Word:officials|Word:O’Neill’s|End:.|End:.|End:.|Word:.5|Word:‐x|Word:U.S.|Word:Jan.|Word:a.m.|Word:ISIL|End:.|Word:R-Ky.|Word:J.|Other:(|Word:no|Word:close|Word:here|Word:at|Word:all|Comma:,|Word:the|Word:window|Word:is|Word:eighty|Word:bytes|Word:wide|Word:and|Word:this|Word:one|Word:runs|Word:far|Word:beyond|Word:it|Other:)|Other:“|Word:Says|Other:”|Word:x|End:…|Word:y|Other:¿|Word:qué|End:?|Other:£|Word:5|Word:A|Other:—|Word:B|Word:C|Word:D|Comma:,|End:;|Colon::|End:!|End:?|Word:said|End:.|Word:e.g.|Word:St.|Word:Mr.|Word:x";
+        assert_eq!(got.join("|"), expected);
+    }
+
+    #[test]
+    fn ends_subject_in_any_case_is_that_of_the_lowered_word() {
+        for x in [
+            "in",
+            "In",
+            "IN",
+            "And",
+            "Although",
+            "ALTHOUGH",
+            "Althoughs",
+            "Smith",
+            "",
+            "\u{212a}",
+            "li\u{212a}e",
+            "İn",
+            "Whether",
+            "then-",
+            "U.S.",
+        ] {
+            assert_eq!(
+                ends_subject_any_case(x),
+                lex::with_lower(x, ends_subject),
+                "{x}"
+            );
+        }
+        assert!(ends_subject_any_case("li\u{212a}e") && ends_subject_any_case("Because"));
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub(crate) fn blank0<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a 
 }
 
 /// Byte length of the run of blank characters that starts `s`.
-fn blank_len(s: &str) -> usize {
+pub(crate) fn blank_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
@@ -65,24 +65,39 @@ pub(crate) fn word<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a st
 }
 
 /// Byte length of the run of word characters that starts `s`.
-fn word_len(s: &str) -> usize {
+pub(crate) fn word_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        if c.is_ascii() {
-            if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.')) {
-                break;
-            }
-            i += 1;
-            continue;
-        }
-        match s.get(i..).and_then(|r| r.chars().next()) {
-            Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
-            _ => break,
+    loop {
+        // A run of ASCII word bytes, tested by table without decoding.
+        i += b.get(i..).map_or(0, |r| {
+            r.iter()
+                .take_while(|&&c| ASCII_WORD[usize::from(c)])
+                .count()
+        });
+        // Then a character outside ASCII, decoded.
+        match b.get(i) {
+            Some(&c) if !c.is_ascii() => match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
+                _ => return i,
+            },
+            _ => return i,
         }
     }
-    i
 }
+
+/// `ASCII_WORD[b]`: the byte `b` is an ASCII word character (a letter, a digit, `'`, `-`
+/// or `.`); false for every byte outside ASCII.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.');
+        b += 1;
+    }
+    t
+};
 
 /// Characters that may appear inside a word.
 #[inline]
@@ -161,9 +176,23 @@ fn statement_noun<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str
 
 /// A word with a trailing possessive or period removed, for lexicon look-ups.
 fn bare(w: &str) -> &str {
-    let w = w.trim_end_matches(['.', ',']);
+    // Trailing `.` `,` trimmed bytewise (they are ASCII).
+    let n = w
+        .bytes()
+        .rposition(|b| !matches!(b, b'.' | b','))
+        .map_or(0, |i| i + 1);
+    let w = w.get(..n).unwrap_or("");
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
+/// [`bare`] of an ASCII word as it is cut from the word in lower case (`'S` is a
+/// possessive there too), so that `bare(lower) == lower(bare_any_case(w))`.
+fn bare_any_case(w: &str) -> &str {
+    let w = w.trim_end_matches(['.', ',']);
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("'S"))
         .unwrap_or(w)
 }
 
@@ -177,19 +206,46 @@ fn lexicon(data: &'static str) -> FastSet<&'static str> {
 /// True when `w` is a speech verb form of the lexicon. Only lower-case forms count, so
 /// "States" or "Post" never read as verbs.
 pub(crate) fn is_speech_verb(w: &str) -> bool {
-    static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
-    let (set, shapes) =
-        SET.get_or_init(|| with_shapes(lexicon(include_str!("data/speech_verbs.txt"))));
-    // Trailing `.` `,` `:` trimmed, bytewise (they are ASCII).
-    let n = w
-        .bytes()
-        .rposition(|b| !matches!(b, b'.' | b',' | b':'))
-        .map_or(0, |i| i + 1);
-    let w = w.get(..n).unwrap_or("");
+    // Every form starts with a lower-case letter or a hyphen: other words are decided at
+    // once (`w` trimmed below still starts with its first byte, or is empty).
+    if !w
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_lowercase() || b == b'-')
+    {
+        return false;
+    }
+    let (set, shapes) = speech_verbs();
+    let w = without_trailing_marks(w);
     !w.is_empty()
         && shapes.may_contain(w)
         && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
         && set.contains(w)
+}
+
+/// `with_lower(w, is_speech_verb)`: a capitalized word opening a clause ("Says …") read
+/// as a verb. The shapes filter ignores ASCII case, so an ASCII word whose shape is not
+/// in the lexicon's is decided without lowering it.
+pub(crate) fn is_speech_verb_any_case(w: &str) -> bool {
+    if w.is_ascii() && !speech_verbs().1.may_contain(without_trailing_marks(w)) {
+        return false;
+    }
+    with_lower(w, is_speech_verb)
+}
+
+/// The speech verb lexicon, with its [`Shapes`] filter.
+fn speech_verbs() -> &'static (FastSet<&'static str>, Shapes) {
+    static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
+    SET.get_or_init(|| with_shapes(lexicon(include_str!("data/speech_verbs.txt"))))
+}
+
+/// `w` without trailing `.` `,` `:`, trimmed bytewise (they are ASCII).
+fn without_trailing_marks(w: &str) -> &str {
+    let n = w
+        .bytes()
+        .rposition(|b| !matches!(b, b'.' | b',' | b':'))
+        .map_or(0, |i| i + 1);
+    w.get(..n).unwrap_or("")
 }
 
 /// A word set with its [`Shapes`] filter.
@@ -205,8 +261,19 @@ pub(crate) fn is_title_word(w: &str) -> bool {
     if w.len() > 24 {
         return false;
     }
+    // The shapes filter ignores ASCII case: an ASCII word whose shape and bare shape it
+    // both lacks is no title, and is not lowered.
+    if w.is_ascii() && !shapes.may_contain(w) && !shapes.may_contain(bare_any_case(w)) {
+        return false;
+    }
     let has = |w: &str| shapes.may_contain(w) && set.contains(w);
-    with_lower(w, |lower| has(lower) || has(bare(lower)))
+    // `bare` mostly leaves the word as it is: it is looked up once then.
+    with_lower(w, |lower| {
+        has(lower) || {
+            let b = bare(lower);
+            b.len() < lower.len() && has(b)
+        }
+    })
 }
 
 /// Calls `f` with `w` in lower case: short ASCII words are lowered on the stack (the
@@ -236,6 +303,17 @@ pub(crate) fn is_honorific(w: &str) -> bool {
 
 /// The word without a contracted verb: "He’s" → "He", "they'd" → "they".
 fn uncontract(w: &str) -> &str {
+    // Each suffix is `'` or `’` and one or two letters: without an apostrophe (or the last
+    // byte of `’`) two or three bytes from the end, the word has none.
+    let b = w.as_bytes();
+    let apostrophe_before = |k: usize| {
+        b.len()
+            .checked_sub(k + 1)
+            .is_some_and(|i| matches!(b[i], b'\'' | 0x99))
+    };
+    if !apostrophe_before(1) && !apostrophe_before(2) {
+        return w;
+    }
     for suffix in [
         "'s", "’s", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m",
     ] {
@@ -274,117 +352,124 @@ pub(crate) fn is_personal_pronoun(w: &str) -> bool {
 /// Capitalized words that are not names: function words that start sentences, days,
 /// months and the like.
 pub(crate) fn is_capitalized_stopword(w: &str) -> bool {
-    matches!(
-        bare(w),
-        "The"
-            | "A"
-            | "An"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "Yet"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "By"
-            | "To"
-            | "From"
-            | "With"
-            | "After"
-            | "Before"
-            | "When"
-            | "While"
-            | "If"
-            | "As"
-            | "Then"
-            | "That"
-            | "This"
-            | "These"
-            | "Those"
-            | "There"
-            | "Here"
-            | "It"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "You"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "My"
-            | "Its"
-            | "Still"
-            | "Also"
-            | "Meanwhile"
-            | "However"
-            | "Later"
-            | "Earlier"
-            | "Now"
-            | "Today"
-            | "Yesterday"
-            | "Tomorrow"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan"
-            | "Feb"
-            | "Aug"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "Asked"
-            | "According"
-            | "Speaking"
-            | "Like"
-            | "Even"
-            | "Instead"
-            | "Although"
-            | "Though"
-            | "Because"
-            | "Since"
-            | "Until"
-            | "During"
-            | "Under"
-            | "Over"
-            | "About"
-            | "Among"
-            | "Despite"
-            | "Why"
-            | "What"
-            | "Who"
-            | "How"
-            | "Where"
-            | "No"
-            | "Not"
-            | "Yes"
-            | "Republican"
-            | "Democratic"
-            | "Democrat"
-            | "Republicans"
-            | "Democrats"
-    )
+    static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
+    let (set, shapes) =
+        SET.get_or_init(|| with_shapes(CAPITALIZED_STOPWORDS.iter().copied().collect()));
+    // Most names fail the shape filter (first and last byte, length) at once.
+    let w = bare(w);
+    shapes.may_contain(w) && set.contains(w)
 }
+
+/// The words of [`is_capitalized_stopword`].
+const CAPITALIZED_STOPWORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "For",
+    "By",
+    "To",
+    "From",
+    "With",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "As",
+    "Then",
+    "That",
+    "This",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Its",
+    "Still",
+    "Also",
+    "Meanwhile",
+    "However",
+    "Later",
+    "Earlier",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Asked",
+    "According",
+    "Speaking",
+    "Like",
+    "Even",
+    "Instead",
+    "Although",
+    "Though",
+    "Because",
+    "Since",
+    "Until",
+    "During",
+    "Under",
+    "Over",
+    "About",
+    "Among",
+    "Despite",
+    "Why",
+    "What",
+    "Who",
+    "How",
+    "Where",
+    "No",
+    "Not",
+    "Yes",
+    "Republican",
+    "Democratic",
+    "Democrat",
+    "Republicans",
+    "Democrats",
+];
 
 /// True when `w` can be part of a personal name: capitalized, not a stopword, not a title.
 pub(crate) fn is_name_word(w: &str) -> bool {
@@ -399,12 +484,13 @@ pub(crate) fn is_name_word(w: &str) -> bool {
     let Some(first) = w.chars().next() else {
         return false;
     };
+    // The cheap tests first; the title look-up last.
     first.is_uppercase()
+        && !w.ends_with(['.', ','])
+        && w.chars().any(char::is_lowercase)
+        && !is_honorific(w)
         && !is_capitalized_stopword(w)
         && !is_title_word(w)
-        && !is_honorific(w)
-        && w.chars().any(char::is_lowercase)
-        && !w.ends_with(['.', ','])
         || is_initial(w)
         || matches!(w, "II" | "III" | "IV" | "Jr." | "Sr." | "Jr" | "Sr")
 }
@@ -420,10 +506,12 @@ fn is_initial(w: &str) -> bool {
 
 /// Lower-case particles allowed inside a name: "de", "van", "bin".
 pub(crate) fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "da" | "del" | "van" | "von" | "der" | "den" | "bin" | "al" | "la" | "le" | "du"
-    )
+    // All are two or three lower-case letters: capitalized words are decided at once.
+    w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && matches!(
+            w,
+            "de" | "da" | "del" | "van" | "von" | "der" | "den" | "bin" | "al" | "la" | "le" | "du"
+        )
 }
 
 /// True when `w` ends a sentence when followed by a period: not "Mr", "U.S", "Gen" or an
@@ -503,6 +591,85 @@ mod tests {
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_len_agrees_with_is_word_char() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let s = format!("{c}{c}x");
+            let n = if is_word_char(c) {
+                2 * c.len_utf8() + 1
+            } else {
+                0
+            };
+            assert_eq!(word_len(&s), n, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn title_words_in_any_case() {
+        for w in [
+            "Secretary",
+            "SECRETARY",
+            "secretary",
+            "Spokesman's",
+            "SPOKESMAN'S",
+            "Gen.",
+            "GEN.",
+            "Mr.",
+            "MR",
+            "Lt.,",
+            "Peskov",
+            "The",
+            "president's",
+            "PRESIDENT'S.",
+            "'S",
+            "",
+            "S",
+        ] {
+            let lower = w.to_lowercase();
+            let set_has = |x: &str| lexicon(include_str!("data/titles.txt")).contains(x);
+            assert_eq!(
+                is_title_word(w),
+                set_has(&lower) || set_has(bare(&lower)),
+                "{w}"
+            );
+        }
+        assert!(is_title_word("SPOKESMAN'S") && is_title_word("Gen."));
+    }
+
+    #[test]
+    fn speech_verbs_in_any_case() {
+        for w in [
+            "Says", "SAID", "Told.", "Added:", "States", "The", "Smith", "", ".", "Co-Wrote",
+        ] {
+            assert_eq!(
+                is_speech_verb_any_case(w),
+                with_lower(w, is_speech_verb),
+                "{w}"
+            );
+        }
+        assert!(is_speech_verb_any_case("Says") && is_speech_verb_any_case("SAID"));
+    }
+
+    #[test]
+    fn contractions() {
+        for (w, stem) in [
+            ("he's", "he"),
+            ("He’s", "He"),
+            ("they'd", "they"),
+            ("we’ll", "we"),
+            ("you're", "you"),
+            ("I'm", "I"),
+            ("I’ve", "I"),
+            ("she", "she"),
+            ("'s", ""),
+            ("s", "s"),
+            ("’", "’"),
+            ("", ""),
+        ] {
+            assert_eq!(uncontract(w), stem, "{w}");
         }
     }
 
