@@ -45,7 +45,6 @@ use crate::options::Options;
 use crate::quotes::FoundQuote;
 use crate::span::Span;
 use nom::Parser;
-use std::borrow::Cow;
 
 /// An attribution; every span is in the scanned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -549,19 +548,42 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     (i < end).then_some((i, end))
 }
 
+/// Mentions of up to this many tokens have their words copied on the stack by
+/// [`split_mention`].
+const STACK_MENTION_TOKENS: usize = 48;
+
+/// A placeholder token, to fill a buffer.
+const EMPTY_TOK: Tok = Tok {
+    span: Span { start: 0, end: 0 },
+    kind: Tk::Word,
+    name: false,
+    verb: false,
+    cue_word: false,
+};
+
 /// The mention split into descriptor and personal name: `(descriptor, name)`. The name is
 /// `None` for nominal mentions ("one of the sources", "the White House").
 fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
-    // A mention is mostly words only: they are copied out only when it is not.
-    let words: Cow<'_, [Tok]> = if toks.iter().all(|t| t.kind == Tk::Word) {
-        Cow::Borrowed(toks)
+    // A mention is mostly words only: they are copied out only when it is not, onto the
+    // stack when it is short (a mention is looked for at every speech verb, so a copy on
+    // the heap would be an allocation per verb).
+    let is_word = |t: &&Tok| t.kind == Tk::Word;
+    let mut stack = [EMPTY_TOK; STACK_MENTION_TOKENS];
+    let heap: Vec<Tok>;
+    let words: &[Tok] = if toks.iter().all(|t| is_word(&t)) {
+        toks
+    } else if toks.len() <= STACK_MENTION_TOKENS {
+        let mut n = 0;
+        for (slot, t) in stack.iter_mut().zip(toks.iter().filter(is_word)) {
+            *slot = *t;
+            n += 1;
+        }
+        &stack[..n]
     } else {
-        toks.iter()
-            .copied()
-            .filter(|t| t.kind == Tk::Word)
-            .collect()
+        heap = toks.iter().filter(is_word).copied().collect();
+        &heap
     };
-    let Some((s, e)) = trailing_name(text, &words) else {
+    let Some((s, e)) = trailing_name(text, words) else {
         return (None, None);
     };
     let head = &words[..s];
@@ -902,10 +924,48 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
     span_of(ws.get(skip..)?)
 }
 
+/// The most comma chunks of a clause that [`chunks`] keeps on the stack; a clause with more
+/// goes to the heap. Chunks are asked for at every speech verb, so a `Vec` each time was an
+/// allocation per verb.
+const STACK_CHUNKS: usize = 24;
+
+/// The comma chunks of a clause, from [`chunks`].
+struct Chunks<'t> {
+    stack: [&'t [Tok]; STACK_CHUNKS],
+    len: usize,
+    /// All the chunks instead, when there are more than [`STACK_CHUNKS`].
+    heap: Vec<&'t [Tok]>,
+}
+
+impl<'t> Chunks<'t> {
+    fn push(&mut self, c: &'t [Tok]) {
+        if self.len < STACK_CHUNKS {
+            self.stack[self.len] = c;
+            self.len += 1;
+        } else {
+            if self.heap.is_empty() {
+                self.heap.extend_from_slice(&self.stack);
+            }
+            self.heap.push(c);
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [&'t [Tok]] {
+        if self.heap.is_empty() {
+            &mut self.stack[..self.len]
+        } else {
+            &mut self.heap
+        }
+    }
+}
+
 /// Comma chunks of a clause (words only, brackets already dropped), with asides removed.
-fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Vec<&'t [Tok]> {
-    // At most one chunk more than there are commas: allocated once.
-    let mut out = Vec::with_capacity(1 + toks.iter().filter(|t| t.kind == Tk::Comma).count());
+fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Chunks<'t> {
+    let mut out = Chunks {
+        stack: [&[]; STACK_CHUNKS],
+        len: 0,
+        heap: Vec::new(),
+    };
     let chunks = toks
         .split(|t| t.kind == Tk::Comma)
         .map(|c| {
@@ -923,7 +983,9 @@ fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Vec<&'t [Tok]> {
             &c[from..]
         })
         .filter(|c| !c.is_empty() && !is_aside(text, c));
-    out.extend(chunks);
+    for c in chunks {
+        out.push(c);
+    }
     out
 }
 
@@ -967,7 +1029,8 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
         .iter()
         .rposition(|t| matches!(t.kind, Tk::End))
         .map_or(0, |i| i + 1);
-    let mut cs = chunks(text, &toks[start..]);
+    let mut chunked = chunks(text, &toks[start..]);
+    let cs = chunked.as_mut_slice();
     // "But he wanted to know", "And she is sure": a leading conjunction is no subject.
     if let Some(c) = cs.first_mut() {
         while c.len() > 1 && is_leading_conjunction(w(text, &c[0])) {
@@ -1125,8 +1188,8 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             return Some((toks[r].span, None));
         }
     }
-    let mut cs = chunks(text, toks);
-    let mut last = cs.pop()?;
+    let mut chunked = chunks(text, toks);
+    let (&mut mut last, mut cs) = chunked.as_mut_slice().split_last_mut()?;
     // "Lee, at a rally in Columbus, Ohio, said": the state closes an aside, not a subject.
     if last.len() == 1 && last[0].name && !cs.is_empty() {
         let at = toks.partition_point(|t| t.span.start < last[0].span.start);
@@ -1141,7 +1204,8 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
                 .take(4)
                 .any(|t| matches!(w(text, t), "in" | "at" | "from" | "near"));
         if place {
-            last = cs.pop()?;
+            let (&mut before, rest) = cs.split_last_mut()?;
+            (last, cs) = (before, rest);
         }
     }
     // Age or appositives after a name: "X, 45, said", "X, a spokesman, said",
@@ -3795,6 +3859,26 @@ mod tests {
         ];
         for (text, mention) in cases {
             assert_eq!(one(text).1, Some(*mention), "mention of {text}");
+        }
+    }
+
+    #[test]
+    fn chunks_past_the_stack_buffer_go_to_the_heap_in_order() {
+        for n in [
+            1,
+            STACK_CHUNKS - 1,
+            STACK_CHUNKS,
+            STACK_CHUNKS + 1,
+            3 * STACK_CHUNKS,
+        ] {
+            let text: Vec<String> = (0..n).map(|i| format!("Word{i}")).collect();
+            let text = text.join(", ");
+            let mut toks = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            let mut c = chunks(&text, &toks);
+            let got: Vec<&str> = c.as_mut_slice().iter().map(|c| w(&text, &c[0])).collect();
+            let want: Vec<String> = (0..n).map(|i| format!("Word{i}")).collect();
+            assert_eq!(got, want, "{n} chunks");
         }
     }
 }
