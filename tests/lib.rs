@@ -1,5 +1,6 @@
 //! The one integration test binary: golden files, edge cases, properties, fuzz replays, the
 //! CLI, all sharing the invariant checker.
+mod allocations;
 #[cfg(feature = "cli")]
 mod cli;
 mod edge_cases;
