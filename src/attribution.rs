@@ -1417,10 +1417,14 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     {
         return Some(Cue::Possessive);
     }
-    let verb_word = t.verb
-        && lex::speech_verb::<nom::error::Error<&str>>
+    // A word token is all word characters, so `lex::speech_verb` parses all of it or none.
+    let verb_word = t.verb;
+    debug_assert_eq!(
+        verb_word,
+        lex::speech_verb::<nom::error::Error<&str>>
             .parse(x)
-            .is_ok_and(|(rest, _)| rest.is_empty());
+            .is_ok_and(|(rest, _)| rest.is_empty())
+    );
     // Phrasal cues: "shot back", "fired back", "went on" ending its clause.
     let next = |k: usize| toks.get(i + k).map(|t| (t.kind, w(text, t)));
     let phrasal = match x {
