@@ -1256,13 +1256,23 @@ fn according_to(text: &str, toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else {
         return false;
     };
-    matches!(w(text, t), "according" | "According")
-        && text.get(t.span.start..).is_some_and(|rest| {
+    if !matches!(w(text, t), "according" | "According") {
+        return false;
+    }
+    // `lex::cue_phrase` reads "according", blanks and "to" here: a cue shorter than 16
+    // bytes has 1 to 4 bytes of blanks.
+    let after = text.get(t.span.end..).unwrap_or("");
+    let blanks = lex::blank_len(after);
+    let cue = (1..=4).contains(&blanks) && after[blanks..].starts_with("to");
+    debug_assert_eq!(
+        cue,
+        text.get(t.span.start..).is_some_and(|rest| {
             lex::cue_phrase::<nom::error::Error<&str>>
                 .parse(rest)
                 .is_ok_and(|(_, cue)| cue.len() < 16)
         })
-        && toks.get(i + 1).is_some_and(|t| w(text, t) == "to")
+    );
+    cue && toks.get(i + 1).is_some_and(|t| w(text, t) == "to")
 }
 
 /// What kind of attribution cue a token is.
@@ -3503,6 +3513,30 @@ mod tests {
             );
         }
         assert!(ends_subject_any_case("li\u{212a}e") && ends_subject_any_case("Because"));
+    }
+
+    #[test]
+    fn according_to_as_cue_phrase_reads_it() {
+        for (text, cue) in [
+            ("according to him", true),
+            ("According to him", true),
+            ("according  to him", true),
+            ("according\u{a0}to him", true),
+            ("according    to him", true),
+            ("according     to him", false),
+            ("according\u{a0}\u{a0}\u{a0}to him", false),
+            ("according tomorrow", false),
+            ("according, to him", false),
+            ("accordingly to him", false),
+        ] {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &mut toks);
+            let parsed = lex::cue_phrase::<nom::error::Error<&str>>
+                .parse(text)
+                .is_ok_and(|(_, c)| c.len() < 16);
+            assert_eq!(according_to(text, &toks, 0), cue, "{text:?}");
+            assert_eq!(parsed && w(text, &toks[1]) == "to", cue, "{text:?}");
+        }
     }
 
     #[test]
