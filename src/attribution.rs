@@ -208,6 +208,10 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
 /// The word without the apostrophes and closing single quotes that end it (`officials'` →
 /// `officials`), or the whole word when it is nothing else.
 fn without_closing_quotes(word: &str) -> &str {
+    // Most words end in neither (`’` ends in the byte 0x99).
+    if !matches!(word.as_bytes().last(), Some(b'\'' | 0x99)) {
+        return word;
+    }
     let mut core = word;
     while let Some(c) = core.strip_suffix('\'').or_else(|| core.strip_suffix('’')) {
         core = c;
