@@ -207,6 +207,10 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
 /// The word without the apostrophes and closing single quotes that end it (`officials'` →
 /// `officials`), or the whole word when it is nothing else.
 fn without_closing_quotes(word: &str) -> &str {
+    // Most words end in neither (`’` ends in the byte 0x99).
+    if !matches!(word.as_bytes().last(), Some(b'\'' | 0x99)) {
+        return word;
+    }
     let mut core = word;
     while let Some(c) = core.strip_suffix('\'').or_else(|| core.strip_suffix('’')) {
         core = c;
@@ -1320,13 +1324,23 @@ fn according_to(text: &str, toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else {
         return false;
     };
-    matches!(w(text, t), "according" | "According")
-        && text.get(t.span.start..).is_some_and(|rest| {
+    if !matches!(w(text, t), "according" | "According") {
+        return false;
+    }
+    // `lex::cue_phrase` reads "according", blanks and "to" here: a cue shorter than 16
+    // bytes has 1 to 4 bytes of blanks.
+    let after = text.get(t.span.end..).unwrap_or("");
+    let blanks = lex::blank_len(after);
+    let cue = (1..=4).contains(&blanks) && after[blanks..].starts_with("to");
+    debug_assert_eq!(
+        cue,
+        text.get(t.span.start..).is_some_and(|rest| {
             lex::cue_phrase::<nom::error::Error<&str>>
                 .parse(rest)
                 .is_ok_and(|(_, cue)| cue.len() < 16)
         })
-        && toks.get(i + 1).is_some_and(|t| w(text, t) == "to")
+    );
+    cue && toks.get(i + 1).is_some_and(|t| w(text, t) == "to")
 }
 
 /// What kind of attribution cue a token is.
@@ -1481,10 +1495,14 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     {
         return Some(Cue::Possessive);
     }
-    let verb_word = t.verb
-        && lex::speech_verb::<nom::error::Error<&str>>
+    // A word token is all word characters, so `lex::speech_verb` parses all of it or none.
+    let verb_word = t.verb;
+    debug_assert_eq!(
+        verb_word,
+        lex::speech_verb::<nom::error::Error<&str>>
             .parse(x)
-            .is_ok_and(|(rest, _)| rest.is_empty());
+            .is_ok_and(|(rest, _)| rest.is_empty())
+    );
     // Phrasal cues: "shot back", "fired back", "went on" ending its clause.
     let next = |k: usize| toks.get(i + k).map(|t| (t.kind, w(text, t)));
     let phrasal = match x {
@@ -3563,6 +3581,30 @@ mod tests {
             );
         }
         assert!(ends_subject_any_case("li\u{212a}e") && ends_subject_any_case("Because"));
+    }
+
+    #[test]
+    fn according_to_as_cue_phrase_reads_it() {
+        for (text, cue) in [
+            ("according to him", true),
+            ("According to him", true),
+            ("according  to him", true),
+            ("according\u{a0}to him", true),
+            ("according    to him", true),
+            ("according     to him", false),
+            ("according\u{a0}\u{a0}\u{a0}to him", false),
+            ("according tomorrow", false),
+            ("according, to him", false),
+            ("accordingly to him", false),
+        ] {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &mut toks);
+            let parsed = lex::cue_phrase::<nom::error::Error<&str>>
+                .parse(text)
+                .is_ok_and(|(_, c)| c.len() < 16);
+            assert_eq!(according_to(text, &toks, 0), cue, "{text:?}");
+            assert_eq!(parsed && w(text, &toks[1]) == "to", cue, "{text:?}");
+        }
     }
 
     #[test]

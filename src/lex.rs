@@ -68,22 +68,21 @@ pub(crate) fn word<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a st
 pub(crate) fn word_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
-    loop {
-        // A run of ASCII word bytes, tested by table without decoding.
-        i += b.get(i..).map_or(0, |r| {
-            r.iter()
-                .take_while(|&&c| ASCII_WORD[usize::from(c)])
-                .count()
-        });
-        // Then a character outside ASCII, decoded.
-        match b.get(i) {
-            Some(&c) if !c.is_ascii() => match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
-                _ => return i,
-            },
-            _ => return i,
+    while let Some(&c) = b.get(i) {
+        // ASCII bytes tested by table, without decoding.
+        if ASCII_WORD[usize::from(c)] {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii() {
+            break;
+        }
+        match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
+            _ => break,
         }
     }
+    i
 }
 
 /// `ASCII_WORD[b]`: the byte `b` is an ASCII word character (a letter, a digit, `'`, `-`
