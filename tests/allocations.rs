@@ -42,8 +42,9 @@ static GLOBAL: PerThread = PerThread;
 /// Allocations made by this thread while parsing `text`, and the number of elements of the
 /// article.
 fn parse_allocations(text: &str) -> (usize, usize) {
-    // Word lists and tables are built on first use: not part of a parse.
-    let _ = copydesk::parse("Warm-up.\n\nThe lists are built now, she said.");
+    // Word lists and tables are built on first use, not part of a parse: the same text is
+    // parsed once before the count.
+    let _ = copydesk::parse(text);
     let before = ALLOCATIONS.with(Cell::get);
     let article = copydesk::parse(text).expect("parses");
     let after = ALLOCATIONS.with(Cell::get);
@@ -126,7 +127,7 @@ fn allocations_grow_with_elements() {
         many_elements >= 10 * few_elements - 10,
         "{few_elements} -> {many_elements}"
     );
-    let per_element = (many - few) as f64 / (many_elements - few_elements) as f64;
+    let per_element = many.saturating_sub(few) as f64 / (many_elements - few_elements) as f64;
     assert!(
         per_element <= 6.0,
         "{per_element:.1} allocations per added element"
