@@ -228,6 +228,85 @@ fn numbered(s: &[u8]) -> bool {
     (1..=3).contains(&digits) && matches!(s.get(digits), Some(b'.' | b')'))
 }
 
+/// Blocks longer than this, in bytes (and with more than [`MAX_PHRASE_WORDS`] words), are
+/// folded piece by piece ([`long_block_keys`]) rather than whole.
+const LONG_BLOCK_BYTES: usize = 16 << 10;
+
+/// The size of a piece of [`long_block_keys`], in bytes (up to the next blank after it).
+const FOLD_PIECE_BYTES: usize = 8 << 10;
+
+/// What [`block_features_in`] needs of the folded text of a long block.
+struct LongKeys {
+    key: u64,
+    prefix_key: u64,
+    /// The last folded word.
+    last_word: String,
+}
+
+/// The keys of a long block, exactly as [`block_features_in`] computes them from the whole
+/// folded text, but folded a piece at a time into a small buffer: a huge block (a text of
+/// one endless paragraph) then costs no folded copy of itself. The pieces end at ASCII
+/// blanks, where folding separates words anyway, so joined with one space they are the
+/// whole fold; the hasher is fed eight-byte multiples and the rest at the end, which is
+/// what hashing the whole folded `str` does.
+fn long_block_keys(s: &str) -> LongKeys {
+    let bytes = s.as_bytes();
+    let mut h = crate::fasthash::FastHasher::default();
+    // Folded bytes not yet hashed (fewer than eight between pieces).
+    let mut pending: Vec<u8> = Vec::with_capacity(2 * FOLD_PIECE_BYTES);
+    // The first folded bytes, for the prefix key.
+    let mut prefix: Vec<u8> = Vec::with_capacity(PREFIX_BYTES + 4);
+    let mut last_word = String::new();
+    let mut any = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = match bytes.get(at + FOLD_PIECE_BYTES..) {
+            Some(rest) => memchr::memchr3(b' ', b'\n', b'\t', rest)
+                .map_or(bytes.len(), |i| at + FOLD_PIECE_BYTES + i),
+            None => bytes.len(),
+        };
+        let piece = s.get(at..end).unwrap_or("");
+        at = end;
+        let before = pending.len();
+        if any {
+            pending.push(b' ');
+        }
+        if fold_append(piece, &mut pending) == 0 {
+            pending.truncate(before);
+            continue;
+        }
+        any = true;
+        let new = &pending[before..];
+        let room = (PREFIX_BYTES + 4).saturating_sub(prefix.len());
+        prefix.extend_from_slice(&new[..new.len().min(room)]);
+        let word = new.rsplit(|&b| b == b' ').next().unwrap_or_default();
+        last_word = String::from_utf8_lossy(word).into_owned();
+        let whole = pending.len() / 8 * 8;
+        h.write(&pending[..whole]);
+        pending.drain(..whole);
+    }
+    h.write(&pending);
+    h.write_u8(0xff);
+    let mut prefix_key = 0;
+    if prefix.len() >= PREFIX_BYTES {
+        // The largest char boundary at or below PREFIX_BYTES, as `is_char_boundary` finds it.
+        let mut cut = PREFIX_BYTES;
+        while cut > 0 && prefix.get(cut).is_some_and(|&b| b & 0xC0 == 0x80) {
+            cut -= 1;
+        }
+        let mut p = crate::fasthash::FastHasher::default();
+        std::str::from_utf8(&prefix[..cut])
+            .unwrap_or("")
+            .hash(&mut p);
+        prefix_key = p.finish().max(1);
+    }
+    LongKeys {
+        key: if any { h.finish().max(1) } else { 0 },
+        prefix_key,
+        last_word,
+    }
+}
+
 /// Computes the features of every block. The folded texts that are kept (blocks of up to
 /// [`MAX_FOLDED_WORDS`] words) are written one after another into `arena`, which the
 /// features borrow: one buffer for all blocks rather than a `String` each.
@@ -363,6 +442,16 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
     f.list_marker = first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
         || numbered(first.as_bytes())
         || first.starts_with('(');
+    if f.words > MAX_PHRASE_WORDS && s.len() > LONG_BLOCK_BYTES {
+        // Neither kept nor searched for phrases: only its keys and last word are needed.
+        let long = long_block_keys(s);
+        (f.key, f.prefix_key) = (long.key, long.prefix_key);
+        f.teaser = (tail.ends_with('…')
+            || tail.ends_with("...")
+            || s.trim_end().ends_with(['»', '›', '>']))
+            && lexicon().is("more", &long.last_word);
+        return f;
+    }
     let start = buf.len();
     let folded_words = fold_append(s, buf);
     let folded = std::str::from_utf8(&buf[start..]).unwrap_or_default();
@@ -402,6 +491,76 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys of `s` computed from its whole folded text, as short blocks get them.
+    fn whole_keys(s: &str) -> (u64, u64, String) {
+        let folded = super::super::lexicon::fold(s);
+        let mut h = crate::fasthash::FastHasher::default();
+        folded.hash(&mut h);
+        let mut prefix_key = 0;
+        if folded.len() >= PREFIX_BYTES {
+            let mut cut = PREFIX_BYTES;
+            while !folded.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let mut p = crate::fasthash::FastHasher::default();
+            folded[..cut].hash(&mut p);
+            prefix_key = p.finish().max(1);
+        }
+        let key = if folded.is_empty() {
+            0
+        } else {
+            h.finish().max(1)
+        };
+        let last = folded.rsplit(' ').next().unwrap_or("").to_string();
+        (key, prefix_key, last)
+    }
+
+    #[test]
+    fn long_blocks_get_the_keys_of_their_whole_fold() {
+        let parts = [
+            "word",
+            " ",
+            "\n",
+            "\t",
+            "Été",
+            "@",
+            "©",
+            "--",
+            "!!!",
+            "日本語",
+            "x",
+            "  ",
+            "Ab1",
+        ];
+        let mut state = 0x9e37_79b9_u32;
+        for round in 0..40 {
+            let mut s = String::new();
+            // Around the piece size, and several pieces.
+            let target = FOLD_PIECE_BYTES / 2 + round * 1_500;
+            while s.len() < target {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                s.push_str(parts[state as usize % parts.len()]);
+            }
+            let long = long_block_keys(&s);
+            assert_eq!(
+                (long.key, long.prefix_key, long.last_word),
+                whole_keys(&s),
+                "round {round}"
+            );
+        }
+        // Nothing to fold, and one endless word with no blank to cut at.
+        let blank = long_block_keys(&"- ".repeat(20_000));
+        assert_eq!((blank.key, blank.prefix_key), (0, 0));
+        let word = "a".repeat(3 * FOLD_PIECE_BYTES);
+        let long = long_block_keys(&word);
+        assert_eq!(
+            (long.key, long.prefix_key, long.last_word),
+            whole_keys(&word)
+        );
+    }
 
     #[test]
     fn counts_words_case_and_punctuation() {
