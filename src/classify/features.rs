@@ -14,9 +14,9 @@ const PREFIX_BYTES: usize = 100;
 const MAX_PHRASE_WORDS: u32 = 120;
 
 /// The counts of [`Features`] stop here (2^28, more than a default input holds): small
-/// enough that a count times 16, or a sum of a few, stays a `u32`, and a block that large
-/// is classified the same whatever its exact counts.
-pub(crate) const MAX_COUNT: u32 = 1 << 28;
+/// enough that a count times 4 (the largest factor the rules use), or a sum of a few, stays
+/// a `u32`, and a block that large is classified the same whatever its exact counts.
+const MAX_COUNT: u32 = 1 << 28;
 
 /// A count of the feature pass as a [`Features`] count.
 fn count(n: usize) -> u32 {
@@ -287,24 +287,30 @@ fn long_block_keys(s: &str) -> LongKeys {
     }
     h.write(&pending);
     h.write_u8(0xff);
-    let mut prefix_key = 0;
-    if prefix.len() >= PREFIX_BYTES {
-        // The largest char boundary at or below PREFIX_BYTES, as `is_char_boundary` finds it.
-        let mut cut = PREFIX_BYTES;
-        while cut > 0 && prefix.get(cut).is_some_and(|&b| b & 0xC0 == 0x80) {
-            cut -= 1;
-        }
-        let mut p = crate::fasthash::FastHasher::default();
-        std::str::from_utf8(&prefix[..cut])
-            .unwrap_or("")
-            .hash(&mut p);
-        prefix_key = p.finish().max(1);
-    }
     LongKeys {
         key: if any { h.finish().max(1) } else { 0 },
-        prefix_key,
+        prefix_key: prefix_key(&prefix),
         last_word,
     }
+}
+
+/// The key of the first [`PREFIX_BYTES`] of a folded text (cut back to a character
+/// boundary), from its first bytes: all of them, or at least `PREFIX_BYTES` and a few more;
+/// 0 for a text shorter than that.
+fn prefix_key(first: &[u8]) -> u64 {
+    if first.len() < PREFIX_BYTES {
+        return 0;
+    }
+    // The largest char boundary at or below PREFIX_BYTES: a continuation byte is none.
+    let mut cut = PREFIX_BYTES;
+    while cut > 0 && first.get(cut).is_some_and(|&b| b & 0xC0 == 0x80) {
+        cut -= 1;
+    }
+    let mut p = crate::fasthash::FastHasher::default();
+    std::str::from_utf8(&first[..cut])
+        .unwrap_or("")
+        .hash(&mut p);
+    p.finish().max(1)
 }
 
 /// Computes the features of every block. The folded texts that are kept (blocks of up to
@@ -459,15 +465,7 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
     // hash does: the fast one reads eight bytes a step where FNV reads one.
     let mut h = crate::fasthash::FastHasher::default();
     folded.hash(&mut h);
-    if folded.len() >= PREFIX_BYTES {
-        let mut cut = PREFIX_BYTES;
-        while !folded.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let mut p = crate::fasthash::FastHasher::default();
-        folded.get(..cut).unwrap_or("").hash(&mut p);
-        f.prefix_key = p.finish().max(1);
-    }
+    f.prefix_key = prefix_key(folded.as_bytes());
     // Blocks with no letters or digits ("•", "—") are never duplicates.
     f.key = if folded.is_empty() {
         0
