@@ -531,12 +531,22 @@ fn fold_any(s: &str, out: &mut Vec<u8>) -> usize {
     }
 }
 
+/// Texts longer than this get room for their fold by an exact count ([`fold_ascii`]).
+const EXACT_ROOM_BYTES: usize = 4096;
+
 /// [`fold_append`] of ASCII text, written by index into room made first (a byte becomes
 /// at most three: `@` is a word of its own, " @ "), which keeps the write position in a
 /// register rather than a `Vec` length.
 fn fold_ascii(bytes: &[u8], out: &mut Vec<u8>) -> usize {
     let base = out.len();
-    out.resize(base + 3 * bytes.len(), 0);
+    // The exact bound for a long text (one huge word must not cost three times its size),
+    // the cheap one for a short text.
+    let room = if bytes.len() > EXACT_ROOM_BYTES {
+        bytes.len() + 2 * memchr::memchr_iter(b'@', bytes).count()
+    } else {
+        3 * bytes.len()
+    };
+    out.resize(base + room, 0);
     let dst = &mut out[base..];
     let (mut j, mut spaces, mut space) = (0, 0, false);
     for &b in bytes {
@@ -594,6 +604,15 @@ mod tests {
             let (mut a, mut b) = (b"kept".to_vec(), b"kept".to_vec());
             let n = fold_ascii(s.as_bytes(), &mut a);
             assert_eq!((n, &a), (fold_any(&s, &mut b), &b), "{s:?}");
+        }
+        // Past the exact-room length, with the most room `@` needs.
+        for s in [
+            "@".repeat(3 * EXACT_ROOM_BYTES),
+            "a@".repeat(EXACT_ROOM_BYTES),
+        ] {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            let n = fold_ascii(s.as_bytes(), &mut a);
+            assert_eq!((n, &a), (fold_any(&s, &mut b), &b));
         }
     }
 
