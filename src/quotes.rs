@@ -571,14 +571,17 @@ fn headline_case(text: &str, block: Span, pos: usize) -> bool {
     let Some(before) = text.get(lo..pos) else {
         return false;
     };
-    let ws: Vec<&str> = words(before).collect();
-    let tail = &ws[ws.len().saturating_sub(5)..];
-    tail.len() >= 3
-        && tail.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        })
+    // The last five words: how many there are, and how many of them are capitalized.
+    let mut last = [false; 5];
+    let mut n = 0;
+    for w in words(before) {
+        last[n % 5] = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+        n += 1;
+    }
+    n >= 3 && last[..n.min(5)].iter().all(|&capitalized| capitalized)
 }
 
 /// The word right before `pos` (skipping blanks), inside the block.

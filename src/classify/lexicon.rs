@@ -64,6 +64,9 @@ pub(crate) struct Lexicon {
     contained_starts: Starts,
     /// The first words of the `strong` phrases.
     strong_starts: Starts,
+    /// The first words of the `strong` phrases that count in a long block: cookie and
+    /// copyright notices.
+    long_starts: Starts,
     /// Folded word → kinds (`month`, `byline`, …).
     words: HashMap<String, Vec<&'static str>, FastBuild>,
     /// A filter in front of `words`.
@@ -98,6 +101,7 @@ impl Starts {
 
     /// The most words of a phrase of the set starting with the folded word `w` (0 when none
     /// does).
+    #[inline]
     fn words_from(&self, w: &str) -> usize {
         if w.is_empty() || !self.shapes.may_contain(w) {
             return 0;
@@ -190,6 +194,13 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         let (byline, credit) = (Heads::new(entries("byline")), Heads::new(entries("credit")));
         lex.byline_heads = byline;
         lex.credit_heads = credit;
+        // From the table as built, where a phrase listed twice keeps its last entry.
+        for (phrase, &(r, mode)) in &lex.phrases {
+            if mode == Mode::Strong && counts_in_long_block(r) {
+                lex.long_starts.add(phrase);
+            }
+        }
+        lex.long_starts.finish();
         lex.starts.finish();
         lex.contained_starts.finish();
         lex.strong_starts.finish();
@@ -258,24 +269,10 @@ impl Lexicon {
         }
         // Strong phrases are looked for in the first 40 words of longer blocks, and there
         // only cookie and copyright notices count.
-        let long = words > 40;
-        let (folded, words) = if long {
-            let cut = memchr::memchr_iter(b' ', folded.as_bytes())
-                .nth(39)
-                .unwrap_or(folded.len());
-            (folded.get(..cut).unwrap_or(""), 40)
-        } else {
-            (folded, words)
-        };
-        let short = words <= 12;
+        let long = words > MAX_SEARCHED_WORDS;
+        let short = words.min(MAX_SEARCHED_WORDS) <= 12;
         // Token byte ranges: a run of tokens is a slice of `folded` (single spaces).
-        tokens.clear();
-        let mut at = 0;
-        for (space, _) in folded.bytes().enumerate().filter(|&(_, b)| b == b' ') {
-            tokens.push((at, space));
-            at = space + 1;
-        }
-        tokens.push((at, folded.len()));
+        let folded = token_ranges(folded, MAX_SEARCHED_WORDS, tokens);
         let run = |i: usize, n: usize| -> &str {
             match (tokens.get(i), tokens.get(i + n - 1)) {
                 (Some(a), Some(b)) => folded.get(a.0..b.1).unwrap_or(""),
@@ -320,7 +317,9 @@ impl Lexicon {
         }
         // Only `any` and `strong` phrases count below, and only strong ones in a sentence or
         // a longer block: where one can start is told by the first words of those alone.
-        let starts = if !sentence && short {
+        let starts = if long {
+            &self.long_starts
+        } else if !sentence && short {
             &self.contained_starts
         } else {
             &self.strong_starts
@@ -330,15 +329,7 @@ impl Lexicon {
             let most = starts.words_from(run(start, 1));
             for n in (1..=most.min(tokens.len() - start)).rev() {
                 let hit = match self.phrases.get(run(start, n)) {
-                    Some(&(r, Mode::Strong))
-                        if !long
-                            || matches!(
-                                r,
-                                BoilerplateReason::Cookie | BoilerplateReason::Copyright
-                            ) =>
-                    {
-                        Some(r)
-                    }
+                    Some(&(r, Mode::Strong)) if !long || counts_in_long_block(r) => Some(r),
                     Some(&(r, Mode::Any)) if !sentence && short => Some(r),
                     _ => None,
                 };
@@ -351,6 +342,35 @@ impl Lexicon {
         }
         best
     }
+}
+
+/// True when a strong phrase of reason `r` marks a block of more than
+/// [`MAX_SEARCHED_WORDS`] words (found in its first words): only cookie and copyright
+/// notices do.
+fn counts_in_long_block(r: BoilerplateReason) -> bool {
+    matches!(r, BoilerplateReason::Cookie | BoilerplateReason::Copyright)
+}
+
+/// The most words of a block searched for phrases: longer blocks are searched in their
+/// first words only.
+const MAX_SEARCHED_WORDS: usize = 40;
+
+/// Sets `tokens` to the byte ranges of the first `max` words of `folded` (words are
+/// separated by single spaces) and returns the part of `folded` they cover.
+fn token_ranges<'f>(folded: &'f str, max: usize, tokens: &mut Vec<(usize, usize)>) -> &'f str {
+    tokens.clear();
+    let mut at = 0;
+    for (i, &b) in folded.as_bytes().iter().enumerate() {
+        if b == b' ' {
+            tokens.push((at, i));
+            at = i + 1;
+            if tokens.len() == max {
+                return folded.get(..i).unwrap_or("");
+            }
+        }
+    }
+    tokens.push((at, folded.len()));
+    folded
 }
 
 /// Which reason wins when a block has phrases of several (lower first): the most specific.
