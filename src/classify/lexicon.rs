@@ -177,6 +177,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 if mode == Mode::Strong {
                     lex.strong_starts.add(&folded);
                 }
+                debug_assert!(folded.split(' ').count() <= MAX_PHRASE_WORDS, "{folded}");
                 lex.phrases.insert(folded, (r, mode));
             }
         }
@@ -238,82 +239,30 @@ impl Lexicon {
         crate::lex::with_lower(word, |l| self.is(kind, l))
     }
 
-    /// The boilerplate reason of a folded block, by its phrases: `sentence` tells whether the
-    /// block reads as a sentence (then only strong phrases count).
+    /// The boilerplate reason of a folded block, by its phrases: `words` is the number of
+    /// words of `folded`, `sentence` tells whether the block reads as a sentence (then only
+    /// strong phrases count).
+    ///
+    /// The words are walked once, with no list of them built: a word is looked at further
+    /// only when it may start a phrase of the set that counts here ([`Starts`]), and then the
+    /// few words after it are found on the spot.
     pub(crate) fn boilerplate(
         &self,
         folded: &str,
         words: usize,
         sentence: bool,
     ) -> Option<BoilerplateReason> {
-        thread_local! {
-            /// The token buffer, reused from block to block.
-            static TOKENS: Cell<Vec<(usize, usize)>> = const { Cell::new(Vec::new()) };
-        }
-        let mut tokens = TOKENS.take();
-        let reason = self.phrase_reason(folded, words, sentence, &mut tokens);
-        TOKENS.set(tokens);
-        reason
-    }
-
-    /// [`Lexicon::boilerplate`], with a buffer for the token ranges.
-    fn phrase_reason(
-        &self,
-        folded: &str,
-        words: usize,
-        sentence: bool,
-        tokens: &mut Vec<(usize, usize)>,
-    ) -> Option<BoilerplateReason> {
         if folded.is_empty() {
             return None;
         }
-        // Strong phrases are looked for in the first 40 words of longer blocks, and there
-        // only cookie and copyright notices count.
+        // Strong phrases are looked for in the first words of longer blocks, and there only
+        // cookie and copyright notices count.
         let long = words > MAX_SEARCHED_WORDS;
         let short = words.min(MAX_SEARCHED_WORDS) <= 12;
-        // Token byte ranges: a run of tokens is a slice of `folded` (single spaces).
-        let folded = token_ranges(folded, MAX_SEARCHED_WORDS, tokens);
-        let run = |i: usize, n: usize| -> &str {
-            match (tokens.get(i), tokens.get(i + n - 1)) {
-                (Some(a), Some(b)) => folded.get(a.0..b.1).unwrap_or(""),
-                _ => "",
+        if short {
+            if let Some(r) = self.all_words_reason(folded) {
+                return Some(r);
             }
-        };
-        // Whole-block lists of "all" words (share buttons, menus): they count only in
-        // blocks of up to 8 words, and longer ones are not walked at all.
-        let mut all_reason = None;
-        let mut i = if tokens.len() <= 8 && short {
-            0
-        } else {
-            tokens.len()
-        };
-        'outer: while i < tokens.len() {
-            let most = self.starts.words_from(run(i, 1));
-            if most == 0 && !run(i, 1).bytes().all(|b| b.is_ascii_digit()) {
-                all_reason = None;
-                break;
-            }
-            for n in (1..=most.min(tokens.len() - i)).rev() {
-                if let Some(&(r, Mode::All)) = self.phrases.get(run(i, n)) {
-                    all_reason.get_or_insert(r);
-                    i += n;
-                    continue 'outer;
-                }
-            }
-            // Counts ("197 Shares") go with the words they count.
-            if tokens.get(i).is_some_and(|&(a, b)| {
-                folded
-                    .get(a..b)
-                    .is_some_and(|t| t.bytes().all(|c| c.is_ascii_digit()))
-            }) {
-                i += 1;
-                continue;
-            }
-            all_reason = None;
-            break;
-        }
-        if all_reason.is_some() && tokens.len() <= 8 && short {
-            return all_reason;
         }
         // Only `any` and `strong` phrases count below, and only strong ones in a sentence or
         // a longer block: where one can start is told by the first words of those alone.
@@ -325,23 +274,119 @@ impl Lexicon {
             &self.strong_starts
         };
         let mut best: Option<BoilerplateReason> = None;
-        for start in 0..tokens.len() {
-            let most = starts.words_from(run(start, 1));
-            for n in (1..=most.min(tokens.len() - start)).rev() {
-                let hit = match self.phrases.get(run(start, n)) {
-                    Some(&(r, Mode::Strong)) if !long || counts_in_long_block(r) => Some(r),
-                    Some(&(r, Mode::Any)) if !sentence && short => Some(r),
-                    _ => None,
-                };
-                if let Some(r) = hit {
-                    if best.is_none_or(|b| rank(r) < rank(b)) {
-                        best = Some(r);
+        let mut rest = folded;
+        for index in 0..MAX_SEARCHED_WORDS {
+            let len = word_len(rest);
+            let most = starts.words_from(&rest[..len]);
+            if most > 0 {
+                // Phrases end within the searched words.
+                let ends = word_ends(rest, most.min(MAX_SEARCHED_WORDS - index));
+                for &end in ends.as_slice().iter().rev() {
+                    let hit = match self.phrases.get(&rest[..end]) {
+                        Some(&(r, Mode::Strong)) if !long || counts_in_long_block(r) => Some(r),
+                        Some(&(r, Mode::Any)) if !sentence && short => Some(r),
+                        _ => None,
+                    };
+                    if let Some(r) = hit {
+                        if best.is_none_or(|b| rank(r) < rank(b)) {
+                            best = Some(r);
+                        }
                     }
                 }
+            }
+            match rest.get(len + 1..) {
+                Some(next) => rest = next,
+                None => break,
             }
         }
         best
     }
+
+    /// The reason of a block of up to [`MAX_ALL_WORDS`] words that consists of `all`
+    /// phrases only (share buttons, menus), counts ("197 Shares") aside; `None` for a
+    /// longer block, which is not walked at all.
+    fn all_words_reason(&self, folded: &str) -> Option<BoilerplateReason> {
+        let ends = word_ends(folded, MAX_ALL_WORDS + 1);
+        if ends.len > MAX_ALL_WORDS {
+            return None;
+        }
+        let ends = ends.as_slice();
+        let mut reason = None;
+        // The words from `ends[i - 1] + 1` (or 0) on.
+        let mut i = 0;
+        'outer: while i < ends.len() {
+            let from = if i == 0 { 0 } else { ends[i - 1] + 1 };
+            let rest = &folded[from..];
+            let first = &folded[from..ends[i]];
+            let most = self.starts.words_from(first);
+            for n in (1..=most.min(ends.len() - i)).rev() {
+                if let Some(&(r, Mode::All)) = self.phrases.get(&rest[..ends[i + n - 1] - from]) {
+                    reason.get_or_insert(r);
+                    i += n;
+                    continue 'outer;
+                }
+            }
+            // Counts go with the words they count.
+            if first.bytes().all(|c| c.is_ascii_digit()) {
+                i += 1;
+                continue;
+            }
+            return None;
+        }
+        reason
+    }
+}
+
+/// The most words of a block searched for phrases: longer blocks are searched in their
+/// first words only.
+const MAX_SEARCHED_WORDS: usize = 40;
+
+/// The most words of a block that consists of `all` phrases only.
+const MAX_ALL_WORDS: usize = 8;
+
+/// The most words of a phrase (the lexicon checks its phrases against it).
+const MAX_PHRASE_WORDS: usize = 12;
+
+/// The byte length of the first word of folded text (words are separated by single spaces).
+fn word_len(folded: &str) -> usize {
+    folded
+        .bytes()
+        .position(|b| b == b' ')
+        .unwrap_or(folded.len())
+}
+
+/// The ends of the first words of a folded text, relative to its start: each word is
+/// `text[start..end]`, and a run of words from the first is `text[..end]`.
+#[derive(Debug, Clone, Copy)]
+struct WordEnds {
+    ends: [usize; MAX_PHRASE_WORDS],
+    len: usize,
+}
+
+impl WordEnds {
+    fn as_slice(&self) -> &[usize] {
+        &self.ends[..self.len]
+    }
+}
+
+/// The ends of the first `n` words of `folded` (fewer when it has fewer; at most
+/// [`MAX_PHRASE_WORDS`]).
+fn word_ends(folded: &str, n: usize) -> WordEnds {
+    let mut ends = WordEnds {
+        ends: [0; MAX_PHRASE_WORDS],
+        len: 0,
+    };
+    let mut at = 0;
+    while ends.len < n.min(MAX_PHRASE_WORDS) {
+        let end = at + word_len(&folded[at..]);
+        ends.ends[ends.len] = end;
+        ends.len += 1;
+        if end == folded.len() {
+            break;
+        }
+        at = end + 1;
+    }
+    ends
 }
 
 /// True when a strong phrase of reason `r` marks a block of more than
@@ -349,28 +394,6 @@ impl Lexicon {
 /// notices do.
 fn counts_in_long_block(r: BoilerplateReason) -> bool {
     matches!(r, BoilerplateReason::Cookie | BoilerplateReason::Copyright)
-}
-
-/// The most words of a block searched for phrases: longer blocks are searched in their
-/// first words only.
-const MAX_SEARCHED_WORDS: usize = 40;
-
-/// Sets `tokens` to the byte ranges of the first `max` words of `folded` (words are
-/// separated by single spaces) and returns the part of `folded` they cover.
-fn token_ranges<'f>(folded: &'f str, max: usize, tokens: &mut Vec<(usize, usize)>) -> &'f str {
-    tokens.clear();
-    let mut at = 0;
-    for (i, &b) in folded.as_bytes().iter().enumerate() {
-        if b == b' ' {
-            tokens.push((at, i));
-            at = i + 1;
-            if tokens.len() == max {
-                return folded.get(..i).unwrap_or("");
-            }
-        }
-    }
-    tokens.push((at, folded.len()));
-    folded
 }
 
 /// Which reason wins when a block has phrases of several (lower first): the most specific.
@@ -651,6 +674,102 @@ mod tests {
                 s.split(' ').collect::<Vec<_>>()
             );
         }
+    }
+
+    /// [`Lexicon::boilerplate`] by brute force: every run of the searched words looked up.
+    fn plain_boilerplate(
+        lex: &Lexicon,
+        folded: &str,
+        words: usize,
+        sentence: bool,
+    ) -> Option<BoilerplateReason> {
+        if folded.is_empty() {
+            return None;
+        }
+        let toks: Vec<&str> = folded.split(' ').take(MAX_SEARCHED_WORDS).collect();
+        let long = words > MAX_SEARCHED_WORDS;
+        let short = words.min(MAX_SEARCHED_WORDS) <= 12;
+        let phrase = |i: usize, n: usize| lex.phrases.get(&toks[i..i + n].join(" ")).copied();
+        let count = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        if toks.len() <= MAX_ALL_WORDS && short {
+            // Longest `all` phrase first, from the left; counts go with them.
+            let (mut i, mut reason, mut all) = (0, None, true);
+            while i < toks.len() && all {
+                match (1..=toks.len() - i).rev().find_map(|n| match phrase(i, n) {
+                    Some((r, Mode::All)) => Some((r, n)),
+                    _ => None,
+                }) {
+                    Some((r, n)) => {
+                        reason.get_or_insert(r);
+                        i += n;
+                    }
+                    None if count(toks[i]) => i += 1,
+                    None => all = false,
+                }
+            }
+            if all && reason.is_some() {
+                return reason;
+            }
+        }
+        let mut best: Option<BoilerplateReason> = None;
+        for i in 0..toks.len() {
+            for n in 1..=toks.len() - i {
+                let hit = match phrase(i, n) {
+                    Some((r, Mode::Strong)) if !long || counts_in_long_block(r) => Some(r),
+                    Some((r, Mode::Any)) if !sentence && short => Some(r),
+                    _ => None,
+                };
+                if let Some(r) = hit {
+                    if best.is_none_or(|b| rank(r) < rank(b)) {
+                        best = Some(r);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn phrase_search_finds_what_a_plain_search_finds() {
+        let lex = lexicon();
+        // Words of the phrases, digits, and words of no phrase.
+        let mut vocab: Vec<&str> = lex.phrases.keys().flat_map(|p| p.split(' ')).collect();
+        vocab.sort_unstable();
+        vocab.dedup();
+        vocab.extend(["12", "the", "council", "voted", "x", "©", "@"]);
+        let phrases: Vec<&str> = lex.phrases.keys().map(String::as_str).collect();
+        let mut state = 0x0bad_cafe_u32;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state as usize % n
+        };
+        for round in 0..6_000 {
+            let len = [1, 2, 3, 5, 8, 9, 12, 13, 39, 40, 41, 60][round % 12];
+            let mut parts: Vec<&str> = Vec::new();
+            while parts.len() < len {
+                // Whole phrases now and then, so that runs of them occur.
+                if next(3) == 0 {
+                    parts.extend(phrases[next(phrases.len())].split(' '));
+                } else {
+                    parts.push(vocab[next(vocab.len())]);
+                }
+            }
+            let folded = parts.join(" ");
+            let words = parts.len();
+            for sentence in [false, true] {
+                assert_eq!(
+                    lex.boilerplate(&folded, words, sentence),
+                    plain_boilerplate(lex, &folded, words, sentence),
+                    "{folded:?} sentence: {sentence}"
+                );
+            }
+        }
+        assert!(lex
+            .phrases
+            .keys()
+            .all(|p| p.split(' ').count() <= MAX_PHRASE_WORDS));
     }
 
     #[test]
