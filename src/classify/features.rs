@@ -1,6 +1,6 @@
 //! Per-block features, computed once per block in one pass over its text.
 
-use super::lexicon::{fold_append, lexicon};
+use super::lexicon::{fold_append, lexicon, FoldSink, Folder, NoFold};
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
 use std::borrow::Cow;
@@ -163,12 +163,10 @@ static ASCII_CLASS: [u16; 128] = {
     t
 };
 
-/// The classes of the non-ASCII character at byte `i` of `s`, and its length.
+/// The non-ASCII character at byte `i` of `s` (`i` is a char boundary), and its classes.
 #[inline(never)]
-fn wide_class(s: &str, i: usize) -> (u16, usize) {
-    let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
-        return (0, 1);
-    };
+fn wide_class(s: &str, i: usize) -> Option<(char, u16)> {
+    let c = s.get(i..).and_then(|r| r.chars().next())?;
     let mut k = 0;
     if crate::normalize::is_blank(c) {
         k |= BLANK;
@@ -193,7 +191,7 @@ fn wide_class(s: &str, i: usize) -> (u16, usize) {
         '…' => STOP,
         _ => 0,
     };
-    (k, c.len_utf8())
+    Some((c, k))
 }
 
 /// True when `s` holds `http://`, `https://` or `www.`, or (`short`) `.com`, or starts
@@ -355,6 +353,70 @@ pub(crate) fn block_features(s: &str) -> Features<'static> {
 /// is appended to `buf` when it is kept (up to [`MAX_FOLDED_WORDS`] words), else `buf` is
 /// left as it was.
 fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
+    let start = buf.len();
+    if s.len() <= LONG_BLOCK_BYTES {
+        // Folded in the same pass as the counts.
+        let mut folder = Folder::new(buf);
+        let f = feature_pass(s, &mut folder);
+        let words = folder.finish();
+        return with_fold(f, s, buf, start, words);
+    }
+    let mut f = feature_pass(s, &mut NoFold);
+    if f.words > MAX_PHRASE_WORDS {
+        // Neither kept nor searched for phrases: only its keys and last word are needed,
+        // and a huge block costs no folded copy of itself.
+        let long = long_block_keys(s);
+        (f.key, f.prefix_key) = (long.key, long.prefix_key);
+        f.teaser = ends_like_teaser(s) && lexicon().is("more", &long.last_word);
+        return f;
+    }
+    let words = fold_append(s, buf);
+    with_fold(f, s, buf, start, words)
+}
+
+/// True when `s` ends with an ellipsis or an arrow, as a "more…" link does.
+fn ends_like_teaser(s: &str) -> bool {
+    let tail = s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c));
+    tail.ends_with('…') || tail.ends_with("...") || s.trim_end().ends_with(['»', '›', '>'])
+}
+
+/// Completes the features `f` of `s` from its folded text, `buf[start..]` (`words` words):
+/// the keys, the teaser test and the phrases; the folded text is dropped from `buf` unless
+/// it is kept.
+fn with_fold<'a>(
+    mut f: Features<'a>,
+    s: &str,
+    buf: &mut Vec<u8>,
+    start: usize,
+    words: usize,
+) -> Features<'a> {
+    let folded = std::str::from_utf8(&buf[start..]).unwrap_or_default();
+    // The keys only ever meet each other (equality, set and map keys), so any good 64-bit
+    // hash does: the fast one reads eight bytes a step where FNV reads one.
+    let mut h = crate::fasthash::FastHasher::default();
+    folded.hash(&mut h);
+    f.prefix_key = prefix_key(folded.as_bytes());
+    // Blocks with no letters or digits ("•", "—") are never duplicates.
+    f.key = if folded.is_empty() {
+        0
+    } else {
+        h.finish().max(1)
+    };
+    f.teaser = f.words > 3
+        && ends_like_teaser(s)
+        && lexicon().is("more", folded.rsplit(' ').next().unwrap_or(""));
+    if f.words <= MAX_PHRASE_WORDS {
+        f.reason = lexicon().boilerplate(folded, words, f.sentence() && f.words >= 6);
+    }
+    if f.words > MAX_FOLDED_WORDS {
+        buf.truncate(start);
+    }
+    f
+}
+
+/// The features of `s` that one pass over its bytes gives (all but the keys, the teaser
+/// test and the phrases), handing its characters to `fold` on the way.
+fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let mut f = Features::default();
     // One pass over the bytes: ASCII from a table, other characters decoded once; the
     // counts live in locals until the end.
@@ -378,11 +440,15 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
             ASCII_CLASS[usize::from(b)]
         } else if crate::lex::is_plain_punctuation(&bytes[i..]) {
             i += 3;
+            fold.separator();
             0
-        } else {
-            let (k, len) = wide_class(s, i);
-            i += len;
+        } else if let Some((c, k)) = wide_class(s, i) {
+            i += c.len_utf8();
+            fold.char(c);
             k
+        } else {
+            i += 1;
+            0
         };
         chars += 1;
         let blank = k & BLANK != 0;
@@ -420,9 +486,18 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
                 .iter()
                 .take_while(|b| b.is_ascii_alphabetic())
                 .count();
+            fold.ascii_alnum(&bytes[at..i + run]);
             chars += run;
             letters += run;
             i += run;
+        } else if b < 0x80 {
+            if k & DIGIT != 0 {
+                fold.ascii_alnum(&bytes[at..i]);
+            } else if b == b'@' {
+                fold.char('@');
+            } else {
+                fold.separator();
+            }
         }
     }
     f.chars = count(chars);
@@ -448,41 +523,6 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
     f.list_marker = first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
         || numbered(first.as_bytes())
         || first.starts_with('(');
-    if f.words > MAX_PHRASE_WORDS && s.len() > LONG_BLOCK_BYTES {
-        // Neither kept nor searched for phrases: only its keys and last word are needed.
-        let long = long_block_keys(s);
-        (f.key, f.prefix_key) = (long.key, long.prefix_key);
-        f.teaser = (tail.ends_with('…')
-            || tail.ends_with("...")
-            || s.trim_end().ends_with(['»', '›', '>']))
-            && lexicon().is("more", &long.last_word);
-        return f;
-    }
-    let start = buf.len();
-    let folded_words = fold_append(s, buf);
-    let folded = std::str::from_utf8(&buf[start..]).unwrap_or_default();
-    // The keys only ever meet each other (equality, set and map keys), so any good 64-bit
-    // hash does: the fast one reads eight bytes a step where FNV reads one.
-    let mut h = crate::fasthash::FastHasher::default();
-    folded.hash(&mut h);
-    f.prefix_key = prefix_key(folded.as_bytes());
-    // Blocks with no letters or digits ("•", "—") are never duplicates.
-    f.key = if folded.is_empty() {
-        0
-    } else {
-        h.finish().max(1)
-    };
-    f.teaser = f.words > 3
-        && (tail.ends_with('…')
-            || tail.ends_with("...")
-            || s.trim_end().ends_with(['»', '›', '>']))
-        && lexicon().is("more", folded.rsplit(' ').next().unwrap_or(""));
-    if f.words <= MAX_PHRASE_WORDS {
-        f.reason = lexicon().boilerplate(folded, folded_words, f.sentence() && f.words >= 6);
-    }
-    if f.words > MAX_FOLDED_WORDS {
-        buf.truncate(start);
-    }
     f
 }
 
@@ -558,6 +598,59 @@ mod tests {
             (long.key, long.prefix_key, long.last_word),
             whole_keys(&word)
         );
+    }
+
+    #[test]
+    fn the_pass_folds_as_fold_does() {
+        let parts = [
+            "Word",
+            " ",
+            "\n",
+            "Été",
+            "ÉTÉ",
+            "@",
+            "a@b",
+            "©",
+            "--",
+            "“",
+            "”",
+            "—",
+            "!!",
+            "日本語",
+            "x",
+            "Ab1",
+            "42",
+            "İ",
+            "ß",
+            "\u{a0}",
+            "\u{200b}",
+            "«",
+            "»",
+            "。",
+            "…",
+            "Lt.",
+        ];
+        let mut state = 0x9e37_79b9_u32;
+        for round in 0..6_000 {
+            let mut s = String::new();
+            for _ in 0..round % 40 {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                s.push_str(parts[state as usize % parts.len()]);
+            }
+            let f = block_features(&s);
+            let (key, prefix_key, _) = whole_keys(&s);
+            assert_eq!((f.key, f.prefix_key), (key, prefix_key), "{s:?}");
+            if f.words <= MAX_FOLDED_WORDS {
+                assert_eq!(f.folded, super::super::lexicon::fold(&s), "{s:?}");
+            }
+        }
+        // Over the fused pass's length, with few words: folded apart, the same.
+        let s = format!("Huge {} Words@Here", "x".repeat(LONG_BLOCK_BYTES));
+        let f = block_features(&s);
+        assert_eq!(f.folded, super::super::lexicon::fold(&s));
+        assert_eq!(f.key, whole_keys(&s).0);
     }
 
     #[test]

@@ -502,76 +502,140 @@ pub(crate) fn fold_append(s: &str, out: &mut Vec<u8>) -> usize {
 
 /// [`fold_append`] of any text.
 fn fold_any(s: &str, out: &mut Vec<u8>) -> usize {
-    // The folded text starts here; what is before it belongs to earlier blocks.
-    let base = out.len();
-    // Separator spaces written: the words are one more, when there are any.
-    let mut spaces = 0;
-    let mut space = false;
+    let mut fold = Folder::new(out);
     let bytes = s.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let folded = FOLD_BYTE[usize::from(bytes[i])];
+    while let Some(&b) = bytes.get(i) {
+        let folded = FOLD_BYTE[usize::from(b)];
         if folded > FOLD_DECODE {
-            // A run of ASCII letters and digits, lowered byte by byte from the table.
-            if space && out.len() > base {
-                out.push(b' ');
-                spaces += 1;
-            }
-            space = false;
-            out.push(folded);
-            i += 1;
-            while let Some(&b) = bytes.get(i) {
-                let folded = FOLD_BYTE[usize::from(b)];
-                if folded <= FOLD_DECODE {
-                    break;
-                }
-                out.push(folded);
-                i += 1;
-            }
+            // A run of ASCII letters and digits.
+            let run = bytes[i..]
+                .iter()
+                .position(|&c| FOLD_BYTE[usize::from(c)] <= FOLD_DECODE)
+                .unwrap_or(bytes.len() - i);
+            fold.ascii_alnum(&bytes[i..i + run]);
+            i += run;
             continue;
         }
-        if folded == FOLD_SPACE {
-            space = true;
-            i += 1;
-            continue;
-        }
-        if crate::lex::is_plain_punctuation(&bytes[i..]) {
-            space = true;
-            i += 3;
+        if folded == FOLD_SPACE || crate::lex::is_plain_punctuation(&bytes[i..]) {
+            fold.separator();
+            i += if folded == FOLD_SPACE { 1 } else { 3 };
             continue;
         }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
         i += c.len_utf8();
-        let mut buf = [0u8; 4];
-        if crate::lex::is_alphanumeric(c) || c == '©' || c == '@' {
-            if space && out.len() > base {
-                out.push(b' ');
-                spaces += 1;
-            }
-            space = false;
-            if c == '©' || c == '@' {
-                if out.len() > base && out.last() != Some(&b' ') {
-                    out.push(b' ');
-                    spaces += 1;
-                }
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                space = true;
-                continue;
-            }
-            for l in c.to_lowercase() {
-                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-            }
-        } else {
-            space = true;
+        fold.char(c);
+    }
+    fold.finish()
+}
+
+/// A receiver of the characters of a text that folds them ([`fold`]) as they come, for a
+/// pass that reads the text anyway; [`NoFold`] drops them.
+pub(crate) trait FoldSink {
+    /// A character that is neither a letter, a digit, `@` nor `©`: it separates words.
+    fn separator(&mut self);
+    /// A run of ASCII letters and digits.
+    fn ascii_alnum(&mut self, run: &[u8]);
+    /// Any other character.
+    fn char(&mut self, c: char);
+}
+
+/// Writes the fold of a text into a buffer, after what the buffer holds; what
+/// [`fold_append`] writes, a character at a time.
+#[derive(Debug)]
+pub(crate) struct Folder<'b> {
+    out: &'b mut Vec<u8>,
+    /// Where the folded text starts in `out`.
+    base: usize,
+    /// A separator came since the last word character.
+    space: bool,
+    /// Separator spaces written: the words are one more, when there are any.
+    spaces: usize,
+}
+
+impl<'b> Folder<'b> {
+    pub(crate) fn new(out: &'b mut Vec<u8>) -> Self {
+        let base = out.len();
+        Folder {
+            out,
+            base,
+            space: false,
+            spaces: 0,
         }
     }
-    if out.len() == base {
-        0
-    } else {
-        spaces + 1
+
+    /// A word character comes: the space for the separators before it, unless it starts
+    /// the text.
+    #[inline]
+    fn word_char(&mut self) {
+        if self.space && self.out.len() > self.base {
+            self.out.push(b' ');
+            self.spaces += 1;
+        }
+        self.space = false;
     }
+
+    /// The number of words written (0 when nothing was).
+    pub(crate) fn finish(self) -> usize {
+        if self.out.len() == self.base {
+            0
+        } else {
+            self.spaces + 1
+        }
+    }
+}
+
+impl FoldSink for Folder<'_> {
+    #[inline]
+    fn separator(&mut self) {
+        self.space = true;
+    }
+
+    #[inline]
+    fn ascii_alnum(&mut self, run: &[u8]) {
+        self.word_char();
+        // `| 0x20` lowers a letter and keeps a digit.
+        self.out.extend(run.iter().map(|&b| b | 0x20));
+    }
+
+    fn char(&mut self, c: char) {
+        if !(crate::lex::is_alphanumeric(c) || c == '©' || c == '@') {
+            self.space = true;
+            return;
+        }
+        self.word_char();
+        let mut buf = [0u8; 4];
+        if c == '©' || c == '@' {
+            // A word of its own: after a space (one only), and a space is due after it.
+            if self.out.len() > self.base && self.out.last() != Some(&b' ') {
+                self.out.push(b' ');
+                self.spaces += 1;
+            }
+            self.out
+                .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            self.space = true;
+            return;
+        }
+        for l in c.to_lowercase() {
+            self.out
+                .extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+}
+
+/// A [`FoldSink`] that keeps nothing.
+#[derive(Debug)]
+pub(crate) struct NoFold;
+
+impl FoldSink for NoFold {
+    #[inline]
+    fn separator(&mut self) {}
+    #[inline]
+    fn ascii_alnum(&mut self, _: &[u8]) {}
+    #[inline]
+    fn char(&mut self, _: char) {}
 }
 
 /// Texts longer than this get room for their fold by an exact count ([`fold_ascii`]).
