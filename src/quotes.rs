@@ -644,8 +644,12 @@ fn judge(
         return Ok(content);
     }
     let n_words = words(body).take(8).count();
+    // The tests below are for quotations of a few words; a longer one is a quotation.
+    if n_words > 6 {
+        return Ok(content);
+    }
     let inner = body.trim_end_matches([',', '.', ';', ':']);
-    let sentence_like = inner.contains(['.', '!', '?']);
+    let sentence_like = memchr::memchr3(b'.', b'!', b'?', inner.as_bytes()).is_some();
     // Nickname: George "Jay" Keyworth.
     if n_words <= 3 && !sentence_like {
         let before = word_before(text, block, c.open.span.start);
