@@ -39,12 +39,15 @@
 //! Windows are bounded: frames keep at most [`MAX_FRAME_TOKENS`] tokens next to the quote,
 //! and the person registry is searched at most [`MAX_REGISTRY_SCAN`] entries back.
 
+use crate::fasthash::FastBuild;
 use crate::lex;
 use crate::model::Resolution;
 use crate::options::Options;
 use crate::quotes::FoundQuote;
 use crate::span::Span;
 use nom::Parser;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// An attribution; every span is in the scanned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,13 +101,13 @@ struct Tok {
 impl Tok {
     /// The token of kind `kind` at `span`, whose text is `s`.
     fn new(s: &str, span: Span, kind: Tk) -> Tok {
-        let verb = lex::is_speech_verb(s);
+        let c = Classes::of(s);
         Tok {
             span,
             kind,
-            name: lex::is_name_word(s),
-            verb,
-            cue_word: verb || is_speech_noun(s) || is_cue_head(s),
+            name: c.name,
+            verb: c.verb,
+            cue_word: c.cue_word,
         }
     }
 
@@ -128,20 +131,249 @@ impl Tok {
 
 /// Words other than speech verbs and nouns that start a cue: "according to", "shot back",
 /// "puts it", "went on".
+const CUE_HEADS: &[&str] = &[
+    "according",
+    "According",
+    "shot",
+    "fired",
+    "shoots",
+    "fires",
+    "put",
+    "puts",
+    "went",
+    "goes",
+];
+
+/// True when `w` is one of [`CUE_HEADS`].
 fn is_cue_head(w: &str) -> bool {
-    matches!(
-        w,
-        "according"
-            | "According"
-            | "shot"
-            | "fired"
-            | "shoots"
-            | "fires"
-            | "put"
-            | "puts"
-            | "went"
-            | "goes"
-    )
+    CUE_HEADS.contains(&w)
+}
+
+/// The word classes a token keeps ([`Tok`]), of one text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Classes {
+    name: bool,
+    verb: bool,
+    cue_word: bool,
+}
+
+impl Classes {
+    /// The classes of `s`: for most words (ASCII, at most the first letter in upper case,
+    /// no trailing period or possessive) one look-up in [`WordTable`]; the class tests
+    /// themselves ([`Classes::of_tests`]) for the rest.
+    fn of(s: &str) -> Classes {
+        let c = Classes::by_table(s).unwrap_or_else(|| Classes::of_tests(s));
+        debug_assert_eq!(c, Classes::of_tests(s), "{s:?}");
+        c
+    }
+
+    /// The classes from the class tests, one by one.
+    fn of_tests(s: &str) -> Classes {
+        let verb = lex::is_speech_verb(s);
+        Classes {
+            name: lex::is_name_word(s),
+            verb,
+            cue_word: verb || is_speech_noun(s) || is_cue_head(s),
+        }
+    }
+
+    /// The classes of `s` from [`WordTable`], or `None` when the table cannot tell them.
+    ///
+    /// * A word starting with an ASCII lower-case letter or `-` is no name word; it is a
+    ///   speech verb, noun or cue head as written, unless a trailing `.` `,` `:` (which
+    ///   the verb test trims) ends it.
+    /// * A word starting with an ASCII capital is no verb nor noun; when it is all ASCII,
+    ///   with no other capital and no trailing `.` `,` `'s`, its lower-case form is its
+    ///   first letter lowered, so it is a name word when it has a lower-case letter and
+    ///   is no stopword, honorific or capitalized title word as written ("Jr" and "Sr"
+    ///   always are).
+    /// * A word starting with another ASCII byte (a digit, an apostrophe) is in no class.
+    fn by_table(s: &str) -> Option<Classes> {
+        let b = s.as_bytes();
+        let (&first, &last) = (b.first()?, b.last()?);
+        if first.is_ascii_lowercase() || first == b'-' {
+            if matches!(last, b'.' | b',' | b':') {
+                return None;
+            }
+            let bits = word_table().get(s);
+            return Some(Classes {
+                name: false,
+                verb: bits & VERB != 0,
+                cue_word: bits & (VERB | NOUN | CUE_HEAD) != 0,
+            });
+        }
+        if first.is_ascii_uppercase() {
+            let mut lower = false;
+            for &c in &b[1..] {
+                if !c.is_ascii() || c.is_ascii_uppercase() {
+                    return None;
+                }
+                lower |= c.is_ascii_lowercase();
+            }
+            if matches!(last, b'.' | b',') || s.ends_with("'s") {
+                return None;
+            }
+            if !lower {
+                // No name word ("A", "I"), and no cue head.
+                return Some(Classes::default());
+            }
+            let bits = word_table().get(s);
+            return Some(Classes {
+                name: bits & NOT_NAME == 0 || matches!(s, "Jr" | "Sr"),
+                verb: false,
+                cue_word: bits & CUE_HEAD != 0,
+            });
+        }
+        first.is_ascii().then(Classes::default)
+    }
+}
+
+/// [`WordTable`] bit: a speech verb form ([`lex::is_speech_verb`]).
+const VERB: u8 = 1;
+/// [`WordTable`] bit: a speech noun ([`SPEECH_NOUNS`]).
+const NOUN: u8 = 2;
+/// [`WordTable`] bit: a cue head ([`CUE_HEADS`]).
+const CUE_HEAD: u8 = 4;
+/// [`WordTable`] bit: a capitalized word that is no name word: a stopword, an honorific,
+/// or a title word with its first letter in upper case ("Secretary").
+const NOT_NAME: u8 = 8;
+
+/// The words of the lexicons a token's classes come from, each as written, with the bits
+/// of its classes: one look-up instead of one per class.
+///
+/// A word of at most [`PACKED_MAX`] bytes is looked up by its [`PackedWord`] in an
+/// open-addressing table (no hashing of the bytes, no string comparison); a longer one in
+/// a hash map.
+#[derive(Debug)]
+struct WordTable {
+    /// Power-of-two slots, at most a quarter of them used; an empty slot has length 0.
+    slots: Vec<(PackedWord, u8)>,
+    /// Words longer than [`PACKED_MAX`] bytes.
+    long: HashMap<String, u8, FastBuild>,
+}
+
+/// Longest word [`PackedWord`] holds.
+const PACKED_MAX: usize = 16;
+
+/// A word of 1 to [`PACKED_MAX`] bytes as two overlapping loads and its length (together
+/// they give back every byte): its first and last 8 bytes, or first and last 4, or its
+/// first, middle and last byte.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct PackedWord {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl PackedWord {
+    /// The packed `w`, or `None` when it is empty or longer than [`PACKED_MAX`] bytes.
+    #[inline]
+    fn new(w: &[u8]) -> Option<PackedWord> {
+        let len = w.len();
+        let (head, tail) = match len {
+            1..=3 => (
+                u64::from(w[0]) | u64::from(w[len / 2]) << 8 | u64::from(w[len - 1]) << 16,
+                0,
+            ),
+            4..=7 => (
+                u64::from(u32::from_le_bytes(*w.first_chunk::<4>()?)),
+                u64::from(u32::from_le_bytes(*w.last_chunk::<4>()?)),
+            ),
+            8..=PACKED_MAX => (
+                u64::from_le_bytes(*w.first_chunk::<8>()?),
+                u64::from_le_bytes(*w.last_chunk::<8>()?),
+            ),
+            _ => return None,
+        };
+        Some(PackedWord { head, tail, len })
+    }
+
+    /// The slot to start probing at in a table of `mask + 1` slots.
+    #[inline]
+    fn slot(&self, mask: usize) -> usize {
+        let x = (self.head ^ self.tail.rotate_left(29) ^ self.len as u64)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (x >> 40) as usize & mask
+    }
+}
+
+impl WordTable {
+    fn new() -> WordTable {
+        let mut bits: HashMap<&str, u8, FastBuild> = HashMap::default();
+        let mut owned: Vec<String> = Vec::new();
+        // The verb test reads only forms of lower-case ASCII letters and hyphens.
+        let verbs = lex::speech_verb_forms()
+            .filter(|v| v.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+            .map(|v| (v, VERB));
+        let nouns = SPEECH_NOUNS.iter().map(|&n| (n, NOUN));
+        let heads = CUE_HEADS.iter().map(|&h| (h, CUE_HEAD));
+        let not_names = lex::CAPITALIZED_STOPWORDS
+            .iter()
+            .chain(lex::HONORIFICS)
+            .map(|&x| (x, NOT_NAME));
+        // A capitalized word whose lower-case form is a title word: the title test reads
+        // words of at most 24 bytes.
+        for t in lex::title_words() {
+            if t.len() <= 24 && t.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) {
+                let mut capitalized = t.to_owned();
+                capitalized[..1].make_ascii_uppercase();
+                owned.push(capitalized);
+            }
+        }
+        let titles = owned.iter().map(|t| (t.as_str(), NOT_NAME));
+        for (w, bit) in verbs
+            .chain(nouns)
+            .chain(heads)
+            .chain(not_names)
+            .chain(titles)
+        {
+            *bits.entry(w).or_insert(0) |= bit;
+        }
+        let size = (bits.len() * 4).next_power_of_two();
+        let mut slots = vec![(PackedWord::default(), 0u8); size];
+        let mut long = HashMap::default();
+        for (&w, &b) in &bits {
+            match PackedWord::new(w.as_bytes()) {
+                Some(p) => {
+                    let mut i = p.slot(size - 1);
+                    while slots[i].0.len != 0 {
+                        i = (i + 1) & (size - 1);
+                    }
+                    slots[i] = (p, b);
+                }
+                None => {
+                    long.insert(w.to_owned(), b);
+                }
+            }
+        }
+        WordTable { slots, long }
+    }
+
+    /// The bits of `w` as written (0 for a word of no class).
+    #[inline]
+    fn get(&self, w: &str) -> u8 {
+        let Some(p) = PackedWord::new(w.as_bytes()) else {
+            return self.long.get(w).copied().unwrap_or(0);
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = p.slot(mask);
+        loop {
+            let (q, b) = self.slots[i];
+            if q == p {
+                return b;
+            }
+            if q.len == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The [`WordTable`], built once.
+fn word_table() -> &'static WordTable {
+    static TABLE: OnceLock<WordTable> = OnceLock::new();
+    TABLE.get_or_init(WordTable::new)
 }
 
 /// Tokenizes `seg` of `text`, appending to `out`. Each step consumes at least one char.
@@ -1357,66 +1589,67 @@ enum Cue {
 }
 
 /// Nouns of saying that take their speaker as a possessive: "his warning that …".
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "warning",
+    "warnings",
+    "promise",
+    "promises",
+    "pledge",
+    "call",
+    "calls",
+    "statement",
+    "statements",
+    "remarks",
+    "comments",
+    "comment",
+    "words",
+    "message",
+    "answer",
+    "chant",
+    "chants",
+    "vow",
+    "assertion",
+    "argument",
+    "description",
+    "slogan",
+    "tweet",
+    "tweets",
+    "response",
+    "reply",
+    "insistence",
+    "suggestion",
+    "prediction",
+    "accusation",
+    "complaint",
+    "criticism",
+    "view",
+    "rhetoric",
+    "refrain",
+    "catchphrase",
+    "motto",
+    "plea",
+    "demand",
+    "demands",
+    "announcement",
+    "declaration",
+    "admission",
+    "explanation",
+    "contention",
+    "boast",
+    "retort",
+    "speech",
+    "quip",
+    "line",
+    "mantra",
+    "phrase",
+    "question",
+];
+
+/// True when `w` is one of [`SPEECH_NOUNS`].
 fn is_speech_noun(w: &str) -> bool {
-    starts_lower_ascii(w)
-        && matches!(
-            w,
-            "claim"
-                | "claims"
-                | "warning"
-                | "warnings"
-                | "promise"
-                | "promises"
-                | "pledge"
-                | "call"
-                | "calls"
-                | "statement"
-                | "statements"
-                | "remarks"
-                | "comments"
-                | "comment"
-                | "words"
-                | "message"
-                | "answer"
-                | "chant"
-                | "chants"
-                | "vow"
-                | "assertion"
-                | "argument"
-                | "description"
-                | "slogan"
-                | "tweet"
-                | "tweets"
-                | "response"
-                | "reply"
-                | "insistence"
-                | "suggestion"
-                | "prediction"
-                | "accusation"
-                | "complaint"
-                | "criticism"
-                | "view"
-                | "rhetoric"
-                | "refrain"
-                | "catchphrase"
-                | "motto"
-                | "plea"
-                | "demand"
-                | "demands"
-                | "announcement"
-                | "declaration"
-                | "admission"
-                | "explanation"
-                | "contention"
-                | "boast"
-                | "retort"
-                | "speech"
-                | "quip"
-                | "line"
-                | "mantra"
-                | "phrase"
-                | "question"
-        )
+    starts_lower_ascii(w) && word_table().get(w) & NOUN != 0
 }
 
 /// Words that read as adjectives before a noun: "false", "repeated", "political",
@@ -3522,6 +3755,114 @@ mod tests {
         assert_eq!(rows[2].descriptor, Some("the board treasurer"));
         // A role written at the mention itself wins.
         assert_eq!(rows[3].descriptor, Some("deputy treasurer"));
+    }
+
+    #[test]
+    fn packed_words_tell_every_word_apart() {
+        // Every word of up to 17 bytes over a small alphabet, by length: equal packs only
+        // for equal words.
+        let alphabet = [b'a', b'b', b'\'', 0xe2];
+        let mut seen = std::collections::HashMap::new();
+        for len in 0..=17usize {
+            for n in 0..64u64 {
+                let w: Vec<u8> = (0..len)
+                    .map(|i| alphabet[((n >> (i % 6 * 2)) as usize + i * 7) % 4])
+                    .collect();
+                match PackedWord::new(&w) {
+                    Some(p) => {
+                        assert!((1..=PACKED_MAX).contains(&len));
+                        let old = seen.insert((p.head, p.tail, p.len), w.clone());
+                        assert!(old.is_none_or(|o| o == w), "{w:?}");
+                    }
+                    None => assert!(len == 0 || len > PACKED_MAX),
+                }
+            }
+        }
+        let table = word_table();
+        assert_ne!(table.get("said") & VERB, 0);
+        assert_ne!(table.get("Secretary") & NOT_NAME, 0);
+        assert_eq!(table.get("sai"), 0);
+        assert_eq!(table.get("saidx"), 0);
+        assert_eq!(table.get("a-very-long-word-that-is-no-verb"), 0);
+    }
+
+    #[test]
+    fn word_table_classes_are_those_of_the_class_tests() {
+        let extra = [
+            "Ann",
+            "Lee",
+            "McCain",
+            "O'Neill",
+            "Jr",
+            "Sr",
+            "II",
+            "IV",
+            "J.",
+            "H.W.",
+            "x",
+            "X",
+            "2016",
+            "'tis",
+            "-",
+            "--",
+            "Éric",
+            "über",
+            "Ünited",
+            "a.m.",
+            "U.S.",
+            "e-mail",
+            "Vice-president",
+            "Sen.",
+            "Mr",
+            "Mrs.",
+            "Said",
+            "SAID",
+            "A",
+            "I",
+            "de",
+            "van",
+        ];
+        let base: Vec<&str> = lex::speech_verb_forms()
+            .chain(lex::title_words())
+            .chain(SPEECH_NOUNS.iter().copied())
+            .chain(CUE_HEADS.iter().copied())
+            .chain(lex::CAPITALIZED_STOPWORDS.iter().copied())
+            .chain(lex::HONORIFICS.iter().copied())
+            .chain(extra)
+            .collect();
+        let mut checked = 0;
+        for w in base {
+            let mut capitalized = w.to_owned();
+            if let Some(first) = capitalized.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            let forms = [
+                w.to_owned(),
+                w.to_lowercase(),
+                w.to_uppercase(),
+                capitalized,
+            ];
+            for f in &forms {
+                for v in [
+                    f.clone(),
+                    format!("{f}'s"),
+                    format!("{f}’s"),
+                    format!("{f}."),
+                    format!("{f},"),
+                    format!("{f}:"),
+                    format!("{f}s"),
+                    format!("-{f}"),
+                    format!("{f}é"),
+                    f.get(..f.len() / 2).unwrap_or_default().to_owned(),
+                ] {
+                    if let Some(c) = Classes::by_table(&v) {
+                        assert_eq!(c, Classes::of_tests(&v), "{v:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 5000, "{checked}");
     }
 
     #[test]

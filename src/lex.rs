@@ -232,6 +232,16 @@ pub(crate) fn is_speech_verb_any_case(w: &str) -> bool {
     with_lower(w, is_speech_verb)
 }
 
+/// Every form of the speech verb lexicon (as read by [`is_speech_verb`]).
+pub(crate) fn speech_verb_forms() -> impl Iterator<Item = &'static str> {
+    speech_verbs().0.iter().copied()
+}
+
+/// Every word of the title lexicon (as read, in lower case, by [`is_title_word`]).
+pub(crate) fn title_words() -> impl Iterator<Item = &'static str> {
+    titles().0.iter().copied()
+}
+
 /// The speech verb lexicon, with its [`Shapes`] filter.
 fn speech_verbs() -> &'static (FastSet<&'static str>, Shapes) {
     static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
@@ -255,8 +265,7 @@ fn with_shapes(set: FastSet<&'static str>) -> (FastSet<&'static str>, Shapes) {
 
 /// True when `w` is a title or role word ("Secretary", "spokesman", "Gen.", "Mr.").
 pub(crate) fn is_title_word(w: &str) -> bool {
-    static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
-    let (set, shapes) = SET.get_or_init(|| with_shapes(lexicon(include_str!("data/titles.txt"))));
+    let (set, shapes) = titles();
     if w.len() > 24 {
         return false;
     }
@@ -273,6 +282,12 @@ pub(crate) fn is_title_word(w: &str) -> bool {
             b.len() < lower.len() && has(b)
         }
     })
+}
+
+/// The title lexicon, with its [`Shapes`] filter.
+fn titles() -> &'static (FastSet<&'static str>, Shapes) {
+    static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
+    SET.get_or_init(|| with_shapes(lexicon(include_str!("data/titles.txt"))))
 }
 
 /// Calls `f` with `w` in lower case: short ASCII words are lowered on the stack (the
@@ -294,11 +309,11 @@ pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// True for honorifics that are not a role: "Mr.", "Mrs.", "Ms.", "Dr.".
 pub(crate) fn is_honorific(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame"
-    )
+    HONORIFICS.contains(&w.trim_end_matches('.'))
 }
+
+/// The words of [`is_honorific`], without their period.
+pub(crate) const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame"];
 
 /// The word without a contracted verb: "He’s" → "He", "they'd" → "they".
 fn uncontract(w: &str) -> &str {
@@ -360,7 +375,7 @@ pub(crate) fn is_capitalized_stopword(w: &str) -> bool {
 }
 
 /// The words of [`is_capitalized_stopword`].
-const CAPITALIZED_STOPWORDS: &[&str] = &[
+pub(crate) const CAPITALIZED_STOPWORDS: &[&str] = &[
     "The",
     "A",
     "An",
