@@ -68,6 +68,8 @@ pub(crate) struct FoundAttribution {
 const MAX_FRAME_TOKENS: usize = 64;
 /// Registry entries searched back for a pronoun or surname.
 const MAX_REGISTRY_SCAN: usize = 256;
+/// Most tokens reserved ahead for a block.
+const MAX_RESERVED_TOKENS: usize = 1 << 16;
 /// Longest speaker mention, in words.
 const MAX_MENTION_WORDS: usize = 14;
 
@@ -2776,15 +2778,47 @@ struct Person {
     subject: bool,
     /// The role written with the name there ("White House press secretary").
     descriptor: Option<Span>,
+    /// One past the index of the last person up to this one (in the registry) who was a
+    /// speech subject with a full name ([`Registry::is_speaker`]), 0 when none; set by
+    /// [`Registry::index_new_people`].
+    last_speaker: usize,
+    /// The same for the last person with a full name.
+    last_named: usize,
 }
 
 /// People named in the blocks read so far, in text order.
 #[derive(Debug, Default)]
 struct Registry {
     people: Vec<Person>,
+    /// How many people have their indexes set ([`Registry::index_new_people`]).
+    indexed: usize,
 }
 
 impl Registry {
+    /// A speech subject with a full name: the first choice of a pronoun.
+    fn is_speaker(p: &Person) -> bool {
+        p.subject && p.name != p.last
+    }
+
+    /// Sets [`Person::last_speaker`] and [`Person::last_named`] of the people added since
+    /// the last call (call it once a block's people are in their final order).
+    fn index_new_people(&mut self) {
+        let (mut speaker, mut named) = self.indexed.checked_sub(1).map_or((0, 0), |i| {
+            (self.people[i].last_speaker, self.people[i].last_named)
+        });
+        for (i, p) in self.people.iter_mut().enumerate().skip(self.indexed) {
+            if Registry::is_speaker(p) {
+                speaker = i + 1;
+            }
+            if p.name != p.last {
+                named = i + 1;
+            }
+            p.last_speaker = speaker;
+            p.last_named = named;
+        }
+        self.indexed = self.people.len();
+    }
+
     fn window<'r>(
         &'r self,
         at: usize,
@@ -2817,6 +2851,9 @@ impl Registry {
         Some((p.name, self.descriptor(text, p, block, lookback)))
     }
 
+    /// The person a personal pronoun at `at` of block `block` points back to: the last
+    /// speech subject with a full name in [`Registry::window`], else the last person with a
+    /// full name there. Needs every block's people indexed ([`Registry::index_new_people`]).
     fn pronoun(
         &self,
         text: &str,
@@ -2824,11 +2861,37 @@ impl Registry {
         block: usize,
         lookback: usize,
     ) -> Option<(Span, Option<Span>)> {
-        let p = self
-            .window(at, block, lookback)
-            .find(|p| p.subject && p.name != p.last)
-            .or_else(|| self.window(at, block, lookback).find(|p| p.name != p.last))?;
+        let p = self.pronoun_person(at, block, lookback);
+        debug_assert_eq!(
+            p.map(|p| p as *const Person),
+            self.pronoun_person_by_scan(at, block, lookback)
+                .map(|p| p as *const Person)
+        );
+        let p = p?;
         Some((p.name, self.descriptor(text, p, block, lookback)))
+    }
+
+    /// [`Registry::pronoun`]'s person, from the indexes: the people are in text order
+    /// (sorted by `at`) and by block, so the window is a run of indexes `lo..before`, and
+    /// the last match in it is the last match up to `before - 1` when that is in the run.
+    fn pronoun_person(&self, at: usize, block: usize, lookback: usize) -> Option<&Person> {
+        let before = self.people.partition_point(|p| p.at < at);
+        let recent = self.people[..before].partition_point(|p| p.block + lookback < block);
+        let lo = recent.max(before.saturating_sub(MAX_REGISTRY_SCAN));
+        let last = before.checked_sub(1)?;
+        let in_window = |one_past: usize| one_past > lo;
+        let p = &self.people[last];
+        [p.last_speaker, p.last_named]
+            .into_iter()
+            .find(|&i| in_window(i))
+            .map(|i| &self.people[i - 1])
+    }
+
+    /// [`Registry::pronoun_person`] by scanning the window, as a reference.
+    fn pronoun_person_by_scan(&self, at: usize, block: usize, lookback: usize) -> Option<&Person> {
+        self.window(at, block, lookback)
+            .find(|p| Registry::is_speaker(p))
+            .or_else(|| self.window(at, block, lookback).find(|p| p.name != p.last))
     }
 
     /// The role given with a person's name, there or at an earlier mention of the same name.
@@ -3016,6 +3079,8 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                     block,
                     subject: false,
                     descriptor: name_descriptor(text, toks, i, j),
+                    last_speaker: 0,
+                    last_named: 0,
                 });
             }
             i = j.max(i + 1);
@@ -3058,10 +3123,13 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                 block,
                 subject: true,
                 descriptor: descriptor.or(earlier),
+                last_speaker: 0,
+                last_named: 0,
             });
         }
     }
     registry.people[first_new..].sort_by_key(|p| p.at);
+    registry.index_new_people();
 }
 
 /// Attributes each quote; the result has one entry per quote.
@@ -3078,7 +3146,11 @@ pub(crate) fn attribute(
         return out;
     };
     let mut registry = Registry::default();
-    let mut toks: Vec<Tok> = Vec::new();
+    // About a token per 8 bytes of the longest block at least, not to grow the buffer
+    // token by token; capped so that a long block of few tokens takes no large buffer.
+    let longest = blocks.iter().take(last_quoted + 1).map(Span::len).max();
+    let mut toks: Vec<Tok> =
+        Vec::with_capacity((longest.unwrap_or(0) / 8).min(MAX_RESERVED_TOKENS));
     // Frame boundaries: frames[i] is the token range before quote i of the block.
     let mut frames: Vec<(usize, usize)> = Vec::new();
     let mut qi = 0;
@@ -3755,6 +3827,58 @@ mod tests {
         assert_eq!(rows[2].descriptor, Some("the board treasurer"));
         // A role written at the mention itself wins.
         assert_eq!(rows[3].descriptor, Some("deputy treasurer"));
+    }
+
+    #[test]
+    fn pronoun_person_from_the_indexes_is_that_of_the_scan() {
+        // Generated registries: people in text order over blocks, some speech subjects, some
+        // with a one-word name, more than MAX_REGISTRY_SCAN in a block at times.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for _ in 0..40 {
+            let mut registry = Registry::default();
+            let mut at = 0;
+            let blocks = 1 + next(12);
+            for block in 0..blocks {
+                let many = next(4) == 0;
+                for _ in 0..next(if many { 600 } else { 8 }) {
+                    at += 1 + next(3);
+                    let full = next(3) != 0;
+                    let name = Span::new(at, at + 10);
+                    registry.people.push(Person {
+                        name,
+                        last: if full {
+                            Span::new(at + 5, at + 10)
+                        } else {
+                            name
+                        },
+                        at,
+                        block,
+                        subject: next(5) == 0,
+                        descriptor: None,
+                        last_speaker: 0,
+                        last_named: 0,
+                    });
+                }
+                registry.index_new_people();
+                for _ in 0..30 {
+                    let q = next(at as u64 + 3);
+                    let lookback = next(8);
+                    let fast = registry.pronoun_person(q, block, lookback);
+                    let scan = registry.pronoun_person_by_scan(q, block, lookback);
+                    assert_eq!(
+                        fast.map(|p| p as *const Person),
+                        scan.map(|p| p as *const Person),
+                        "at {q}, block {block}, lookback {lookback}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
