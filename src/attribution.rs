@@ -1703,21 +1703,39 @@ fn is_possessive(w: &str) -> bool {
 
 /// The cue at token `i`, if any. A speech-verb form after a determiner or possessive is
 /// a noun ("his remarks", "the claims") and no cue.
+#[inline]
 fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
-    let t = toks.get(i)?;
-    if t.kind != Tk::Word {
+    // This runs for every word of every body block: most are no cue word, and are
+    // decided here, inline.
+    if !may_cue(text, toks, i) {
         return None;
     }
-    let sentence_start = i == 0
+    cue_of_word(text, toks, i)
+}
+
+/// True when token `i` is a word that may be a cue: a cue word, or a capitalized word
+/// opening a clause ("Says …"), which is read as a speech verb then.
+#[inline]
+fn may_cue(text: &str, toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.kind == Tk::Word && (t.cue_word || (opens_clause(toks, i) && starts_upper(text, t)))
+    })
+}
+
+/// True when token `i` opens the tokens or follows a sentence end or a comma.
+#[inline]
+fn opens_clause(toks: &[Tok], i: usize) -> bool {
+    i == 0
         || toks
             .get(i - 1)
-            .is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
-    // This runs for every word of every body block: most are no cue word, and only a
-    // capitalized one opening a clause ("Says …") is read as a speech verb then.
-    let may_cue = t.cue_word || (sentence_start && starts_upper(text, t));
-    if !may_cue {
-        return None;
-    }
+            .is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma))
+}
+
+/// [`cue_at`] of a word that passed [`may_cue`].
+#[inline(never)]
+fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+    let t = toks.get(i)?;
+    let sentence_start = opens_clause(toks, i);
     let x = w(text, t);
     // (The word test first: most cue words are verbs.)
     if matches!(x, "according" | "According") && according_to(text, toks, i) {
