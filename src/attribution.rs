@@ -385,12 +385,26 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
     };
     // `i` is the byte offset in `s`; `seg.start + i` in `text`.
     let mut i = 0;
-    loop {
-        i += lex::blank_len(&s[i..]);
+    while let Some(&first) = s.as_bytes().get(i) {
+        // ASCII blanks and punctuation are decided from their byte, other characters as
+        // by `lex::blank_len` and `lex::word_len`.
+        if first.is_ascii() {
+            if lex::is_ascii_blank_byte(first) {
+                i += 1;
+                continue;
+            }
+            if !lex::is_ascii_word_byte(first) {
+                i += mark(s, i, seg.start, out);
+                continue;
+            }
+        } else {
+            let blanks = lex::blank_len(&s[i..]);
+            if blanks > 0 {
+                i += blanks;
+                continue;
+            }
+        }
         let rest = &s[i..];
-        let Some(&first) = rest.as_bytes().first() else {
-            break;
-        };
         let pos = seg.start + i;
         let n = lex::word_len(rest);
         if n > 0 {
@@ -414,28 +428,38 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
             i += n;
             continue;
         }
-        // A short bracketed aside ("(R-Texas)", "(D)") is skipped as a whole.
-        if first == b'(' {
-            let window = &rest.as_bytes()[..rest.len().min(80)];
-            if let Some(close) = memchr::memchr(b')', window) {
-                i += close + 1;
-                continue;
-            }
-        }
-        let len = if first.is_ascii() {
-            1
-        } else {
-            rest.chars().next().map_or(1, char::len_utf8)
-        };
-        let kind = match &rest[..len] {
-            "," => Tk::Comma,
-            "!" | "?" | ";" | "…" => Tk::End,
-            ":" => Tk::Colon,
-            _ => Tk::Other,
-        };
-        out.push(Tok::mark(Span::new(pos, pos + len), kind));
-        i += len;
+        i += mark(s, i, seg.start, out);
     }
+}
+
+/// Reads the character at byte `i` of `s` (the text from byte `start` on), which is no
+/// blank and no word character: pushes its mark token to `out`, or skips a short
+/// bracketed aside ("(R-Texas)", "(D)") as a whole. Returns the bytes read.
+fn mark(s: &str, i: usize, start: usize, out: &mut Vec<Tok>) -> usize {
+    let rest = &s[i..];
+    let Some(&first) = rest.as_bytes().first() else {
+        return 1;
+    };
+    if first == b'(' {
+        let window = &rest.as_bytes()[..rest.len().min(80)];
+        if let Some(close) = memchr::memchr(b')', window) {
+            return close + 1;
+        }
+    }
+    let len = if first.is_ascii() {
+        1
+    } else {
+        rest.chars().next().map_or(1, char::len_utf8)
+    };
+    let kind = match &rest[..len] {
+        "," => Tk::Comma,
+        "!" | "?" | ";" | "…" => Tk::End,
+        ":" => Tk::Colon,
+        _ => Tk::Other,
+    };
+    let pos = start + i;
+    out.push(Tok::mark(Span::new(pos, pos + len), kind));
+    len
 }
 
 /// The word without the apostrophes and closing single quotes that end it (`officials'` →
@@ -3845,6 +3869,137 @@ mod tests {
         assert_eq!(rows[2].descriptor, Some("the board treasurer"));
         // A role written at the mention itself wins.
         assert_eq!(rows[3].descriptor, Some("deputy treasurer"));
+    }
+
+    /// The tokenizer as first written (blanks and words measured at every step), as a
+    /// reference for [`tokenize`].
+    fn tokenize_by_steps(text: &str, seg: Span, out: &mut Vec<Tok>) {
+        let Some(s) = seg.get(text) else {
+            return;
+        };
+        let mut i = 0;
+        loop {
+            i += lex::blank_len(&s[i..]);
+            let rest = &s[i..];
+            let Some(&first) = rest.as_bytes().first() else {
+                break;
+            };
+            let pos = seg.start + i;
+            let n = lex::word_len(rest);
+            if n > 0 {
+                let core = without_closing_quotes(&rest[..n]);
+                if core.len() > 1 && core.ends_with('.') && lex::ends_sentence(core) {
+                    let end = pos + core.len() - 1;
+                    let word = &core[..core.len() - 1];
+                    out.push(Tok::new(word, Span::new(pos, end), Tk::Word));
+                    out.push(Tok::mark(Span::new(end, end + 1), Tk::End));
+                } else if has_alphanumeric(core) {
+                    out.push(Tok::new(core, Span::new(pos, pos + core.len()), Tk::Word));
+                } else if first == b'.' {
+                    out.push(Tok::mark(Span::new(pos, pos + 1), Tk::End));
+                    i += 1;
+                    continue;
+                }
+                i += n;
+                continue;
+            }
+            if first == b'(' {
+                let window = &rest.as_bytes()[..rest.len().min(80)];
+                if let Some(close) = memchr::memchr(b')', window) {
+                    i += close + 1;
+                    continue;
+                }
+            }
+            let len = rest.chars().next().map_or(1, char::len_utf8);
+            let kind = match &rest[..len] {
+                "," => Tk::Comma,
+                "!" | "?" | ";" | "…" => Tk::End,
+                ":" => Tk::Colon,
+                _ => Tk::Other,
+            };
+            out.push(Tok::mark(Span::new(pos, pos + len), kind));
+            i += len;
+        }
+    }
+
+    #[test]
+    fn tokenize_is_the_tokenizer_by_steps() {
+        let pieces = [
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{7f}",
+            "\u{1}",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{2003}",
+            "a",
+            "Lee",
+            "said",
+            "U.S.",
+            "Mr.",
+            "J.",
+            ".",
+            "...",
+            ",",
+            ";",
+            ":",
+            "!",
+            "?",
+            "(",
+            ")",
+            "(R-Texas)",
+            "'",
+            "’",
+            "officials'",
+            "“",
+            "”",
+            "—",
+            "-",
+            "--",
+            "‐",
+            "…",
+            "é",
+            "Éric",
+            "5",
+            "2016",
+            "¿",
+            "£",
+            "Ⅻ",
+            "\"",
+            "x",
+            "claims",
+            "According",
+            "to",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let start = text.char_indices().map(|(i, _)| i).nth(1).unwrap_or(0);
+            for seg in [Span::new(0, text.len()), Span::new(start, text.len())] {
+                let (mut fast, mut steps) = (Vec::new(), Vec::new());
+                tokenize(&text, seg, &mut fast);
+                tokenize_by_steps(&text, seg, &mut steps);
+                let show = |toks: &[Tok]| {
+                    toks.iter()
+                        .map(|t| {
+                            format!("{:?}{:?}{}{}{}", t.kind, t.span, t.name, t.verb, t.cue_word)
+                        })
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(show(&fast), show(&steps), "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -29,8 +29,7 @@ pub(crate) fn blank_len(s: &str) -> usize {
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         if c < 0x80 {
-            // ASCII blanks are the space and the control characters.
-            if c > b' ' && c != 0x7f {
+            if !is_ascii_blank_byte(c) {
                 break;
             }
             i += 1;
@@ -65,6 +64,7 @@ pub(crate) fn word<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a st
 }
 
 /// Byte length of the run of word characters that starts `s`.
+#[inline]
 pub(crate) fn word_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
@@ -83,6 +83,20 @@ pub(crate) fn word_len(s: &str) -> usize {
         }
     }
     i
+}
+
+/// True when the byte `b` is an ASCII word character (a letter, a digit, `'`, `-` or
+/// `.`); false for every byte outside ASCII.
+#[inline]
+pub(crate) fn is_ascii_word_byte(b: u8) -> bool {
+    ASCII_WORD[usize::from(b)]
+}
+
+/// True when the byte `b` is an ASCII blank for [`blank_len`]: the space and the control
+/// characters.
+#[inline]
+pub(crate) fn is_ascii_blank_byte(b: u8) -> bool {
+    b <= b' ' || b == 0x7f
 }
 
 /// `ASCII_WORD[b]`: the byte `b` is an ASCII word character (a letter, a digit, `'`, `-`
