@@ -323,10 +323,13 @@ pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// True for honorifics that are not a role: "Mr.", "Mrs.", "Ms.", "Dr.".
 pub(crate) fn is_honorific(w: &str) -> bool {
-    HONORIFICS.contains(&w.trim_end_matches('.'))
+    matches!(
+        w.trim_end_matches('.'),
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame"
+    )
 }
 
-/// The words of [`is_honorific`], without their period.
+/// The words of [`is_honorific`], without their period (a test checks that they agree).
 pub(crate) const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame"];
 
 /// The word without a contracted verb: "He’s" → "He", "they'd" → "they".
@@ -545,18 +548,29 @@ pub(crate) fn is_name_particle(w: &str) -> bool {
 /// True when `w` ends a sentence when followed by a period: not "Mr", "U.S", "Gen" or an
 /// initial.
 pub(crate) fn ends_sentence(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
-    if w.is_empty() {
+    // Periods are ASCII: trimmed and looked for bytewise.
+    let n = w.bytes().rposition(|b| b != b'.').map_or(0, |i| i + 1);
+    let w = w.get(..n).unwrap_or("");
+    if w.is_empty() || w.bytes().any(|b| b == b'.') {
         return false;
     }
-    if w.contains('.') || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) {
-        return false;
+    // A single capital: an initial.
+    let mut chars = w.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return false;
+        }
     }
     // A party and state: "R-Ky.", "D-Calif.".
     if matches!(w.as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase())
         && w.len() <= 8
     {
         return false;
+    }
+    // Every abbreviation below is at most four bytes long and starts with a capital, but
+    // "vs": most words are decided without comparing them to each.
+    if w.len() > 4 || (w.as_bytes()[0].is_ascii_lowercase() && w != "vs") {
+        return true;
     }
     !(is_honorific(w)
         || matches!(
@@ -746,6 +760,125 @@ mod tests {
             Ok((".", "in a statement"))
         );
         assert!(cue_phrase::<Error<&str>>("in a way").is_err());
+    }
+
+    #[test]
+    fn honorifics_are_the_listed_words() {
+        for h in HONORIFICS {
+            assert!(is_honorific(h) && is_honorific(&format!("{h}.")), "{h}");
+        }
+        let words = CAPITALIZED_STOPWORDS
+            .iter()
+            .copied()
+            .chain(title_words())
+            .chain(speech_verb_forms())
+            .chain([
+                "Mr", "Mrs.", "Dr.", "Sir", "Dame", "Miss", "Ms.", "Mx", "Prof.", "Lady",
+            ]);
+        for w in words {
+            assert_eq!(
+                is_honorific(w),
+                HONORIFICS.contains(&w.trim_end_matches('.')),
+                "{w}"
+            );
+        }
+    }
+
+    /// [`ends_sentence`] as first written, with `str` searches and no early answer.
+    fn ends_sentence_by_chars(w: &str) -> bool {
+        let w = w.trim_end_matches('.');
+        if w.is_empty() {
+            return false;
+        }
+        if w.contains('.') || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) {
+            return false;
+        }
+        if matches!(w.as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase())
+            && w.len() <= 8
+        {
+            return false;
+        }
+        !(is_honorific(w)
+            || matches!(
+                w,
+                "Gen"
+                    | "Lt"
+                    | "Col"
+                    | "Sgt"
+                    | "Capt"
+                    | "Maj"
+                    | "Adm"
+                    | "Cmdr"
+                    | "Sen"
+                    | "Rep"
+                    | "Gov"
+                    | "Rev"
+                    | "Prof"
+                    | "St"
+                    | "Jr"
+                    | "Sr"
+                    | "Inc"
+                    | "Corp"
+                    | "Co"
+                    | "No"
+                    | "Jan"
+                    | "Feb"
+                    | "Aug"
+                    | "Sept"
+                    | "Sep"
+                    | "Oct"
+                    | "Nov"
+                    | "Dec"
+                    | "vs"
+                    | "Ft"
+                    | "Mt"
+                    | "Pres"
+                    | "Atty"
+                    | "Supt"
+                    | "Insp"
+                    | "Det"
+                    | "Sens"
+                    | "Reps"
+            ))
+    }
+
+    #[test]
+    fn ends_sentence_reads_periods_bytewise() {
+        for w in [
+            "", ".", "..", "ISIL.", "ISIL", "Mr.", "Mr", "U.S.", "U.S", "J.", "J", "j.", "É.", "É",
+            "é.", "ÉÉ.", "a.m.", "R-Ky.", "D-Calif.", "Gen.", "Jan.", "said.", "said..", "x.y",
+            "Ⅻ.", "ǅ.", "5.", "Lee.", "Lee", "vs.", "vs", "Vs.", "Sept.", "Sepp.", "Insp.", "sen.",
+            "Reps.", "Repss.", "Dame.", "Miss.", "Mrs.", "Dr.", "Sir.",
+        ] {
+            assert_eq!(ends_sentence(w), ends_sentence_by_chars(w), "{w:?}");
+        }
+        let words = CAPITALIZED_STOPWORDS
+            .iter()
+            .copied()
+            .chain(HONORIFICS.iter().copied())
+            .chain(title_words())
+            .chain(speech_verb_forms())
+            .chain([
+                "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Cmdr", "Sen", "Rep", "Gov",
+                "Rev", "Prof", "St", "Jr", "Sr", "Inc", "Corp", "Co", "No", "Jan", "Feb", "Aug",
+                "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "Ft", "Mt", "Pres", "Atty", "Supt",
+                "Insp", "Det", "Sens", "Reps",
+            ]);
+        for w in words {
+            let mut capitalized = w.to_owned();
+            if let Some(first) = capitalized.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for v in [
+                w.to_owned(),
+                capitalized,
+                w.to_uppercase(),
+                w.to_lowercase(),
+            ] {
+                let v = format!("{v}.");
+                assert_eq!(ends_sentence(&v), ends_sentence_by_chars(&v), "{v:?}");
+            }
+        }
     }
 
     #[test]
