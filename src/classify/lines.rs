@@ -259,7 +259,7 @@ pub(crate) fn is_date(s: &str, f: &Features) -> bool {
 /// "Homs Media Center / AP", "Photo: Jane Doe/Reuters", "Whale expert J. Doe. Photograph:
 /// Jane Roe for the Post", "(Photo: J. Doe)".
 pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
-    if is_bracketed_source(s, f) || is_gallery_caption(s) {
+    if is_bracketed_source(s, f) || is_gallery_caption(s, f) {
         return true;
     }
     if f.words == 0 || f.words > 45 || f.full_stop && !f.folded.is_empty() && f.words > 12 {
@@ -269,6 +269,28 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
         return false;
     }
     let lex = lexicon();
+    // Most blocks hold no credit word: then only a slash credit or a bracketed credit at
+    // the end can match ([`credit_by_word`] is false without one).
+    if !may_hold_credit_word(lex, s, f) {
+        return slash_credit(lex, s, f) || trailing_credit(s, f);
+    }
+    credit_by_word(lex, s, f) || slash_credit(lex, s, f) || trailing_credit(s, f)
+}
+
+/// False when no word of the block can be a credit word (list `credit`): no folded word
+/// starts an entry, and no `Σ` (whose lower case differs from its fold) hides one.
+fn may_hold_credit_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
+    // `f.chars` counts code points: equal to the byte length, the block is ASCII and holds
+    // no `Σ`.
+    lex.may_hold_credit_word(&f.folded) || f.chars as usize != s.len() && s.contains('Σ')
+}
+
+/// The credit tests that need a credit word (list `credit`) in the block: a marked one, a
+/// picture agency, one at the start, a caption label, a lower-case one at the end. All
+/// false when [`may_hold_credit_word`] is: each needs a raw word whose lower case is in
+/// the list (found only when it is true), or a folded word that is ("getty", "caption":
+/// see the test `credit_word_tests_need_a_credit_word`).
+fn credit_by_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
     // The folded words, as an iterator: the tests below stop early, and collecting them
     // was an allocation per block.
     let tokens = || folded_words(&f.folded);
@@ -280,14 +302,12 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
     // `Σ`), so without a credit word among those the pass is skipped.
     let (mut any_credit, mut credit_first) = (false, false);
     let mut last_two: (Option<&str>, Option<&str>) = (None, None);
-    if s.contains('Σ') || lex.may_hold_credit_word(&f.folded) {
-        for (i, w) in alnum_words(s).enumerate() {
-            if is_credit_word(w) {
-                any_credit = true;
-                credit_first |= i < 2;
-            }
-            last_two = (last_two.1, Some(w));
+    for (i, w) in alnum_words(s).enumerate() {
+        if is_credit_word(w) {
+            any_credit = true;
+            credit_first |= i < 2;
         }
+        last_two = (last_two.1, Some(w));
     }
     // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
     let marked = any_credit && {
@@ -302,20 +322,16 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
         })
     };
     // A picture agency anywhere.
-    let agency = tokens().any(|w| matches!(w, "getty" | "shutterstock" | "istock" | "istockphoto"));
+    let agency =
+        || tokens().any(|w| matches!(w, "getty" | "shutterstock" | "istock" | "istockphoto"));
     // "Image caption …", "Photo by …", "Credit Jane Doe".
     let at_start = credit_first
         && (f.words <= 6
             || tokens()
                 .take(3)
                 .any(|w| matches!(w, "caption" | "by" | "credit")));
-    // "Name / AGENCY", "NAME/AGENCY/Getty Images".
-    let slash = s.contains('/')
-        && !f.linky
-        && tokens().any(|w| lex.is("wire", w) || lex.is("credit", w))
-        && f.words <= 12;
     // "Media caption …", "Video caption …": a caption label of two words.
-    let label = tokens().nth(1) == Some("caption") && f.words >= 3;
+    let label = f.words >= 3 && tokens().nth(1) == Some("caption");
     // "Jane Doe Submitted photo", "File photo": a short line ending in a credit word in
     // lower case after a capitalized one (a title-case heading capitalizes both).
     let tail_word = f.words <= 8
@@ -328,7 +344,18 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
             }
             _ => false,
         };
-    marked || agency || at_start || slash || label || tail_word || trailing_credit(s)
+    marked || at_start || label || tail_word || agency()
+}
+
+/// "Name / AGENCY", "NAME/AGENCY/Getty Images": a short line with a slash and a wire or
+/// credit word.
+fn slash_credit(lex: &Lexicon, s: &str, f: &Features) -> bool {
+    // A `/` is one of the separators the features count.
+    f.words <= 12
+        && !f.linky
+        && f.separators > 0
+        && memchr::memchr(b'/', s.as_bytes()).is_some()
+        && folded_words(&f.folded).any(|w| lex.is("wire", w) || lex.is("credit", w))
 }
 
 /// The runs of letters and digits of `s`, as
@@ -386,7 +413,11 @@ fn contains_followed_by(hay: &str, word: &str, after: &str) -> bool {
 /// True when a caption ends with a credit in brackets: "The map of the moon. (NASA/JPL)",
 /// "Fans at the gate (Jane Doe/Daily Post)" — a slash between capitalized names, at most
 /// six words inside.
-fn trailing_credit(s: &str) -> bool {
+fn trailing_credit(s: &str, f: &Features) -> bool {
+    // The slash is one of the separators the features count.
+    if f.separators == 0 {
+        return false;
+    }
     let Some(inner) = s
         .trim_end()
         .strip_suffix(')')
@@ -487,17 +518,20 @@ const MAX_SOURCE_WORDS: u32 = 5;
 /// True for a short name in square brackets on its own line ("[The Daily Post]"): the
 /// source of the passage above or below it, not prose.
 fn is_bracketed_source(s: &str, f: &Features) -> bool {
+    if f.words > MAX_SOURCE_WORDS || f.sentence() {
+        return false;
+    }
     let s = s.trim();
-    f.words <= MAX_SOURCE_WORDS
-        && !f.sentence()
-        && s.starts_with('[')
-        && s.ends_with(']')
-        && s.matches('[').count() == 1
+    s.starts_with('[') && s.ends_with(']') && s.matches('[').count() == 1
 }
 
 /// True for a gallery caption led by its counter ("2 of 4 A shopper looks at…", or glued
 /// to it: "2of4A shopper…").
-fn is_gallery_caption(s: &str) -> bool {
+fn is_gallery_caption(s: &str, f: &Features) -> bool {
+    // Two numbers of ASCII digits: the features count them.
+    if f.digits < 2 {
+        return false;
+    }
     let s = s.trim_start();
     let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
     let a = digits(s);
@@ -524,6 +558,9 @@ fn is_price(s: &str) -> bool {
     let currency = |c: char| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₫');
     s.starts_with(currency) || s.ends_with(currency)
 }
+
+#[cfg(test)]
+mod equivalence;
 
 #[cfg(test)]
 mod tests {
