@@ -143,8 +143,13 @@ fn name_then_date_or_handle(s: &str) -> bool {
 
 /// "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter": a name of two to
 /// four words, a separator, then a wire service or a reporter's title.
-fn name_then_agency(lex: &Lexicon, s: &str) -> bool {
-    let Some((name, tail)) = s.split_once(['|', ',', '—', '–']) else {
+fn name_then_agency(lex: &Lexicon, s: &str, f: &Features) -> bool {
+    // The separator is a `|` (a separator the features count), a comma (counted too) or a
+    // dash `—` `–` (not ASCII: then the block has fewer characters than bytes).
+    if f.separators == 0 && f.commas == 0 && f.chars as usize == s.len() {
+        return false;
+    }
+    let Some((name, tail)) = split_at_agency_separator(s) else {
         return false;
     };
     let name_words = name.split_whitespace().count();
@@ -164,6 +169,19 @@ fn name_then_agency(lex: &Lexicon, s: &str) -> bool {
                         | "contributor"
                 ))
     })
+}
+
+/// `s.split_once(['|', ',', '—', '–'])`, by a scan of the bytes rather than a decoding of
+/// every character.
+fn split_at_agency_separator(s: &str) -> Option<(&str, &str)> {
+    let bytes = s.as_bytes();
+    let (at, len) = bytes.iter().enumerate().find_map(|(i, &b)| match b {
+        b'|' | b',' => Some((i, 1)),
+        // `–` is E2 80 93, `—` E2 80 94.
+        0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])) => Some((i, 3)),
+        _ => None,
+    })?;
+    Some((s.get(..at)?, s.get(at + len..)?))
 }
 
 /// True when `s` (one block) is a byline: "By Jane Doe", "By Jane Doe and John Roe",
@@ -199,7 +217,7 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     {
         return true;
     }
-    f.words <= 8 && !f.terminal && name_then_agency(lex, s)
+    f.words <= 8 && !f.terminal && name_then_agency(lex, s, f)
 }
 
 /// True when `s` is a bare personal name (2–4 name words, nothing else): a byline when it

@@ -4,7 +4,11 @@
 
 use super::super::features::{block_features, Features};
 use super::super::lexicon::{folded_words, lexicon};
-use super::{alnum_words, contains_followed_by, MAX_SOURCE_WORDS};
+use super::super::lexicon::{with_fold, Lexicon};
+use super::{
+    alnum_words, by_name, contains_followed_by, is_name_word, name_then_date_or_handle,
+    MAX_SOURCE_WORDS,
+};
 
 /// True when the block reads as a photo credit or a caption ending in a credit:
 /// "Homs Media Center / AP", "Photo: Jane Doe/Reuters", "Whale expert J. Doe. Photograph:
@@ -137,6 +141,67 @@ fn is_gallery_caption(s: &str) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
+}
+
+/// "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter": a name of two to
+/// four words, a separator, then a wire service or a reporter's title.
+fn name_then_agency(lex: &Lexicon, s: &str) -> bool {
+    let Some((name, tail)) = s.split_once(['|', ',', '—', '–']) else {
+        return false;
+    };
+    let name_words = name.split_whitespace().count();
+    if !(2..=4).contains(&name_words) || !name.split_whitespace().all(is_name_word) {
+        return false;
+    }
+    with_fold(tail, |tail| {
+        !tail.is_empty()
+            && (folded_words(tail).any(|w| lex.is("wire", w))
+                || matches!(
+                    tail,
+                    "reporter"
+                        | "staff reporter"
+                        | "correspondent"
+                        | "staff writer"
+                        | "editor"
+                        | "contributor"
+                ))
+    })
+}
+
+/// True when `s` (one block) is a byline: "By Jane Doe", "By Jane Doe and John Roe",
+/// "Jane Doe, Reporter", "Jane Doe | Reuters", "Al Jazeera and wire services", "by Jane Doe
+/// March 3, 2020". `f` are the block's features.
+pub(super) fn is_byline(s: &str, f: &Features) -> bool {
+    if f.words == 0 || f.words > 25 || f.full_stop && f.words > 8 {
+        return false;
+    }
+    let lex = lexicon();
+    // "By …" in any of several languages, also as one part of "Site | date | By …". The
+    // byline word ("By", "Par", "Story" of "Story by") is whole words of the block, so
+    // its folded words rule out most blocks before any part is parsed.
+    if lex.may_hold_byline_word(&f.folded)
+        && s.split(['|', '•'])
+            .take(4)
+            .any(|part| by_name(lex, part.trim()))
+    {
+        return true;
+    }
+    let folded = &f.folded;
+    // "Our Foreign Staff", "Staff and agencies".
+    if f.words <= 4 && (folded.ends_with(" staff") || folded.starts_with("staff ")) {
+        return true;
+    }
+    // A date after the name has an ASCII digit, a handle an `@`.
+    if (f.digits > 0 || s.contains('@')) && name_then_date_or_handle(s) {
+        return true;
+    }
+    if folded.ends_with("wire services")
+        || folded.ends_with("news agencies")
+        || folded.ends_with("agencies") && f.words <= 6
+    {
+        return true;
+    }
+    f.words <= 8 && !f.terminal && name_then_agency(lex, s)
 }
 
 /// Lines built from pieces that the recognizers look for (credit and wire words, names,
@@ -301,4 +366,29 @@ fn credit_word_tests_need_a_credit_word() {
             "{w}"
         );
     }
+}
+
+#[test]
+fn byline_prefilters_keep_every_answer() {
+    let mut bylines = 0;
+    for s in generated_lines() {
+        let f = block_features(&s);
+        let byline = is_byline(&s, &f);
+        assert_eq!(super::is_byline(&s, &f), byline, "{s:?}");
+        bylines += usize::from(byline);
+    }
+    assert!(bylines > 1_000, "{bylines}");
+}
+
+#[test]
+fn name_then_agency_prefilter_keeps_every_answer() {
+    let lex = lexicon();
+    let mut hits = 0;
+    for s in generated_lines() {
+        let f = block_features(&s);
+        let hit = name_then_agency(lex, &s);
+        assert_eq!(super::name_then_agency(lex, &s, &f), hit, "{s:?}");
+        hits += usize::from(hit);
+    }
+    assert!(hits > 100, "{hits}");
 }
