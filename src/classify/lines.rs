@@ -194,8 +194,11 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     let lex = lexicon();
     // "By …" in any of several languages, also as one part of "Site | date | By …". The
     // byline word ("By", "Par", "Story" of "Story by") is whole words of the block, so
-    // its folded words rule out most blocks before any part is parsed.
-    if lex.may_hold_byline_word(&f.folded)
+    // its folded words rule out most blocks before any part is parsed. A part that
+    // matches holds two words at least, parted by a space or tab (the byline word, then
+    // the first word of the name): both are words the features count.
+    if f.words >= 2
+        && lex.may_hold_byline_word(&f.folded)
         && s.split(['|', '•'])
             .take(4)
             .any(|part| by_name(lex, part.trim()))
