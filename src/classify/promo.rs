@@ -71,10 +71,16 @@ pub(crate) fn is_call_to_action(s: &str, f: &Features) -> bool {
     // One pass over the folded words; most blocks stop right after it, with fewer than two
     // signals within reach.
     let (mut acts, mut imperative_word, mut second_person) = (0u8, false, false);
-    let (mut here, mut click_here, mut prev): (_, _, &[u8]) = (false, false, b"");
+    // `prev_click`: the word before was "click" or "tap" (imperatives both).
+    let (mut here, mut click_here, mut prev_click) = (false, false, false);
     for w in f.folded.as_bytes().split(|&b| b == b' ') {
+        click_here |= prev_click && matches!(w, b"here" | b"to");
+        prev_click = false;
         match word_kind(w) {
-            Kind::Imperative => imperative_word = true,
+            Kind::Imperative => {
+                imperative_word = true;
+                prev_click = matches!(w, b"click" | b"tap");
+            }
             Kind::Subscribe => {
                 imperative_word = true;
                 acts |= 1;
@@ -84,8 +90,6 @@ pub(crate) fn is_call_to_action(s: &str, f: &Features) -> bool {
             Kind::Here => here = true,
             Kind::Other => {}
         }
-        click_here |= matches!(prev, b"click" | b"tap") && matches!(w, b"here" | b"to");
-        prev = w;
     }
     let acts = acts.count_ones() as usize;
     let bytes = s.as_bytes();
