@@ -37,6 +37,21 @@ fn spaceless(c: char) -> bool {
         | 0xF900..=0xFAFF) // CJK compatibility ideographs
 }
 
+/// `ASCII_ALNUM_LOWER[b]`: the byte `b` in lower case when it is an ASCII letter or digit,
+/// else 0.
+static ASCII_ALNUM_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The word being hashed by [`units`].
 struct Word {
     /// The hash of its letters and digits, in lower case.
@@ -58,17 +73,18 @@ impl Word {
     };
 
     /// Adds the run of ASCII letters and digits of `bytes` that starts at `from` (not
-    /// empty); returns where it ends. `| 0x20` lowers a letter and keeps a digit.
+    /// empty); returns where it ends.
     #[inline]
     fn push_ascii_run(&mut self, bytes: &[u8], from: usize) -> usize {
         let mut i = from;
         let (mut h, mut before_last) = (self.h, self.before_last);
         while let Some(&b) = bytes.get(i) {
-            if !b.is_ascii_alphanumeric() {
+            let lower = ASCII_ALNUM_LOWER[usize::from(b)];
+            if lower == 0 {
                 break;
             }
             before_last = h;
-            h = mix(h, u64::from(b | 0x20));
+            h = mix(h, u64::from(lower));
             i += 1;
         }
         if let Some(&last) = i.checked_sub(1).and_then(|j| bytes.get(j)) {
