@@ -98,6 +98,19 @@ const HEADER_WINDOW: usize = 30;
 /// What a headline candidate gains when all its content words occur in the story.
 const OVERLAP_WEIGHT: f32 = 1.2;
 
+/// The length below which [`has_byte`] compares byte by byte.
+const SHORT_SEARCH: usize = 64;
+
+/// True when `bytes` holds `b`: byte by byte in a short block (most blocks; a SIMD search
+/// costs more to set up than it saves there), by `memchr` in a long one.
+fn has_byte(bytes: &[u8], b: u8) -> bool {
+    if bytes.len() < SHORT_SEARCH {
+        bytes.contains(&b)
+    } else {
+        memchr::memchr(b, bytes).is_some()
+    }
+}
+
 /// Labels every block; the result has one label per block.
 pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let mut folded = String::new();

@@ -211,7 +211,7 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
         return true;
     }
     // A date after the name has an ASCII digit, a handle an `@`.
-    if (f.digits > 0 || s.contains('@')) && name_then_date_or_handle(s) {
+    if (f.digits > 0 || super::has_byte(s.as_bytes(), b'@')) && name_then_date_or_handle(s) {
         return true;
     }
     if folded.ends_with("wire services")
@@ -476,8 +476,9 @@ pub(crate) fn is_tag_heading(f: &Features) -> bool {
     }
     let lex = lexicon();
     let words = || folded_words(&f.folded);
-    words().all(|w| lex.is("tagsheading", w))
-        && words().any(|w| !matches!(w, "news" | "more" | "in" | "on" | "under"))
+    // The cheap test first: "News" alone, "More in" are not headings.
+    words().any(|w| !matches!(w, "news" | "more" | "in" | "on" | "under"))
+        && words().all(|w| lex.is("tagsheading", w))
 }
 
 /// True for a line of tags: at least two short capitalized items separated by commas,
@@ -487,7 +488,7 @@ pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
         return false;
     }
     // Two items need a separator: the features count commas, pipes and bullets.
-    if f.commas == 0 && f.separators == 0 && !s.contains(';') {
+    if f.commas == 0 && f.separators == 0 && !super::has_byte(s.as_bytes(), b';') {
         return false;
     }
     // Counted while they are tested, without collecting them.
@@ -542,8 +543,9 @@ fn is_bracketed_source(s: &str, f: &Features) -> bool {
     if f.words > MAX_SOURCE_WORDS || f.sentence() {
         return false;
     }
-    let s = s.trim();
-    s.starts_with('[') && s.ends_with(']') && s.matches('[').count() == 1
+    s.trim_start().starts_with('[')
+        && s.trim_end().ends_with(']')
+        && s.matches('[').count() == 1
 }
 
 /// True for a gallery caption led by its counter ("2 of 4 A shopper looks at…", or glued

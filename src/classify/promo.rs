@@ -93,13 +93,13 @@ pub(crate) fn is_call_to_action(s: &str, f: &Features) -> bool {
     }
     let acts = acts.count_ones() as usize;
     let bytes = s.as_bytes();
-    let urging_possible = here || click_here || memchr::memchr(b'!', bytes).is_some();
+    let urging_possible = here || click_here || super::has_byte(bytes, b'!');
     let base = usize::from(imperative_word) + usize::from(urging_possible) + acts.min(2);
     // An address alone is one signal: without another, the block is not a call.
     if base == 0 {
         return false;
     }
-    let address_possible = memchr::memchr(b'@', bytes).is_some()
+    let address_possible = super::has_byte(bytes, b'@')
         || memchr::memmem::find(bytes, b"://").is_some()
         || memchr::memmem::find(bytes, b"www.").is_some();
     if base + usize::from(address_possible) < 2 || has_quotation(s) {
