@@ -39,12 +39,15 @@
 //! Windows are bounded: frames keep at most [`MAX_FRAME_TOKENS`] tokens next to the quote,
 //! and the person registry is searched at most [`MAX_REGISTRY_SCAN`] entries back.
 
+use crate::fasthash::FastBuild;
 use crate::lex;
 use crate::model::Resolution;
 use crate::options::Options;
 use crate::quotes::FoundQuote;
 use crate::span::Span;
 use nom::Parser;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// An attribution; every span is in the scanned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +68,8 @@ pub(crate) struct FoundAttribution {
 const MAX_FRAME_TOKENS: usize = 64;
 /// Registry entries searched back for a pronoun or surname.
 const MAX_REGISTRY_SCAN: usize = 256;
+/// Most tokens reserved ahead for a block.
+const MAX_RESERVED_TOKENS: usize = 1 << 16;
 /// Longest speaker mention, in words.
 const MAX_MENTION_WORDS: usize = 14;
 
@@ -98,13 +103,13 @@ struct Tok {
 impl Tok {
     /// The token of kind `kind` at `span`, whose text is `s`.
     fn new(s: &str, span: Span, kind: Tk) -> Tok {
-        let verb = lex::is_speech_verb(s);
+        let c = Classes::of(s);
         Tok {
             span,
             kind,
-            name: lex::is_name_word(s),
-            verb,
-            cue_word: verb || is_speech_noun(s) || is_cue_head(s),
+            name: c.name,
+            verb: c.verb,
+            cue_word: c.cue_word,
         }
     }
 
@@ -128,20 +133,249 @@ impl Tok {
 
 /// Words other than speech verbs and nouns that start a cue: "according to", "shot back",
 /// "puts it", "went on".
+const CUE_HEADS: &[&str] = &[
+    "according",
+    "According",
+    "shot",
+    "fired",
+    "shoots",
+    "fires",
+    "put",
+    "puts",
+    "went",
+    "goes",
+];
+
+/// True when `w` is one of [`CUE_HEADS`].
 fn is_cue_head(w: &str) -> bool {
-    matches!(
-        w,
-        "according"
-            | "According"
-            | "shot"
-            | "fired"
-            | "shoots"
-            | "fires"
-            | "put"
-            | "puts"
-            | "went"
-            | "goes"
-    )
+    CUE_HEADS.contains(&w)
+}
+
+/// The word classes a token keeps ([`Tok`]), of one text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Classes {
+    name: bool,
+    verb: bool,
+    cue_word: bool,
+}
+
+impl Classes {
+    /// The classes of `s`: for most words (ASCII, at most the first letter in upper case,
+    /// no trailing period or possessive) one look-up in [`WordTable`]; the class tests
+    /// themselves ([`Classes::of_tests`]) for the rest.
+    fn of(s: &str) -> Classes {
+        let c = Classes::by_table(s).unwrap_or_else(|| Classes::of_tests(s));
+        debug_assert_eq!(c, Classes::of_tests(s), "{s:?}");
+        c
+    }
+
+    /// The classes from the class tests, one by one.
+    fn of_tests(s: &str) -> Classes {
+        let verb = lex::is_speech_verb(s);
+        Classes {
+            name: lex::is_name_word(s),
+            verb,
+            cue_word: verb || is_speech_noun(s) || is_cue_head(s),
+        }
+    }
+
+    /// The classes of `s` from [`WordTable`], or `None` when the table cannot tell them.
+    ///
+    /// * A word starting with an ASCII lower-case letter or `-` is no name word; it is a
+    ///   speech verb, noun or cue head as written, unless a trailing `.` `,` `:` (which
+    ///   the verb test trims) ends it.
+    /// * A word starting with an ASCII capital is no verb nor noun; when it is all ASCII,
+    ///   with no other capital and no trailing `.` `,` `'s`, its lower-case form is its
+    ///   first letter lowered, so it is a name word when it has a lower-case letter and
+    ///   is no stopword, honorific or capitalized title word as written ("Jr" and "Sr"
+    ///   always are).
+    /// * A word starting with another ASCII byte (a digit, an apostrophe) is in no class.
+    fn by_table(s: &str) -> Option<Classes> {
+        let b = s.as_bytes();
+        let (&first, &last) = (b.first()?, b.last()?);
+        if first.is_ascii_lowercase() || first == b'-' {
+            if matches!(last, b'.' | b',' | b':') {
+                return None;
+            }
+            let bits = word_table().get(s);
+            return Some(Classes {
+                name: false,
+                verb: bits & VERB != 0,
+                cue_word: bits & (VERB | NOUN | CUE_HEAD) != 0,
+            });
+        }
+        if first.is_ascii_uppercase() {
+            let mut lower = false;
+            for &c in &b[1..] {
+                if !c.is_ascii() || c.is_ascii_uppercase() {
+                    return None;
+                }
+                lower |= c.is_ascii_lowercase();
+            }
+            if matches!(last, b'.' | b',') || s.ends_with("'s") {
+                return None;
+            }
+            if !lower {
+                // No name word ("A", "I"), and no cue head.
+                return Some(Classes::default());
+            }
+            let bits = word_table().get(s);
+            return Some(Classes {
+                name: bits & NOT_NAME == 0 || matches!(s, "Jr" | "Sr"),
+                verb: false,
+                cue_word: bits & CUE_HEAD != 0,
+            });
+        }
+        first.is_ascii().then(Classes::default)
+    }
+}
+
+/// [`WordTable`] bit: a speech verb form ([`lex::is_speech_verb`]).
+const VERB: u8 = 1;
+/// [`WordTable`] bit: a speech noun ([`SPEECH_NOUNS`]).
+const NOUN: u8 = 2;
+/// [`WordTable`] bit: a cue head ([`CUE_HEADS`]).
+const CUE_HEAD: u8 = 4;
+/// [`WordTable`] bit: a capitalized word that is no name word: a stopword, an honorific,
+/// or a title word with its first letter in upper case ("Secretary").
+const NOT_NAME: u8 = 8;
+
+/// The words of the lexicons a token's classes come from, each as written, with the bits
+/// of its classes: one look-up instead of one per class.
+///
+/// A word of at most [`PACKED_MAX`] bytes is looked up by its [`PackedWord`] in an
+/// open-addressing table (no hashing of the bytes, no string comparison); a longer one in
+/// a hash map.
+#[derive(Debug)]
+struct WordTable {
+    /// Power-of-two slots, at most a quarter of them used; an empty slot has length 0.
+    slots: Vec<(PackedWord, u8)>,
+    /// Words longer than [`PACKED_MAX`] bytes.
+    long: HashMap<String, u8, FastBuild>,
+}
+
+/// Longest word [`PackedWord`] holds.
+const PACKED_MAX: usize = 16;
+
+/// A word of 1 to [`PACKED_MAX`] bytes as two overlapping loads and its length (together
+/// they give back every byte): its first and last 8 bytes, or first and last 4, or its
+/// first, middle and last byte.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct PackedWord {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl PackedWord {
+    /// The packed `w`, or `None` when it is empty or longer than [`PACKED_MAX`] bytes.
+    #[inline]
+    fn new(w: &[u8]) -> Option<PackedWord> {
+        let len = w.len();
+        let (head, tail) = match len {
+            1..=3 => (
+                u64::from(w[0]) | u64::from(w[len / 2]) << 8 | u64::from(w[len - 1]) << 16,
+                0,
+            ),
+            4..=7 => (
+                u64::from(u32::from_le_bytes(*w.first_chunk::<4>()?)),
+                u64::from(u32::from_le_bytes(*w.last_chunk::<4>()?)),
+            ),
+            8..=PACKED_MAX => (
+                u64::from_le_bytes(*w.first_chunk::<8>()?),
+                u64::from_le_bytes(*w.last_chunk::<8>()?),
+            ),
+            _ => return None,
+        };
+        Some(PackedWord { head, tail, len })
+    }
+
+    /// The slot to start probing at in a table of `mask + 1` slots.
+    #[inline]
+    fn slot(&self, mask: usize) -> usize {
+        let x = (self.head ^ self.tail.rotate_left(29) ^ self.len as u64)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (x >> 40) as usize & mask
+    }
+}
+
+impl WordTable {
+    fn new() -> WordTable {
+        let mut bits: HashMap<&str, u8, FastBuild> = HashMap::default();
+        let mut owned: Vec<String> = Vec::new();
+        // The verb test reads only forms of lower-case ASCII letters and hyphens.
+        let verbs = lex::speech_verb_forms()
+            .filter(|v| v.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+            .map(|v| (v, VERB));
+        let nouns = SPEECH_NOUNS.iter().map(|&n| (n, NOUN));
+        let heads = CUE_HEADS.iter().map(|&h| (h, CUE_HEAD));
+        let not_names = lex::CAPITALIZED_STOPWORDS
+            .iter()
+            .chain(lex::HONORIFICS)
+            .map(|&x| (x, NOT_NAME));
+        // A capitalized word whose lower-case form is a title word: the title test reads
+        // words of at most 24 bytes.
+        for t in lex::title_words() {
+            if t.len() <= 24 && t.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) {
+                let mut capitalized = t.to_owned();
+                capitalized[..1].make_ascii_uppercase();
+                owned.push(capitalized);
+            }
+        }
+        let titles = owned.iter().map(|t| (t.as_str(), NOT_NAME));
+        for (w, bit) in verbs
+            .chain(nouns)
+            .chain(heads)
+            .chain(not_names)
+            .chain(titles)
+        {
+            *bits.entry(w).or_insert(0) |= bit;
+        }
+        let size = (bits.len() * 4).next_power_of_two();
+        let mut slots = vec![(PackedWord::default(), 0u8); size];
+        let mut long = HashMap::default();
+        for (&w, &b) in &bits {
+            match PackedWord::new(w.as_bytes()) {
+                Some(p) => {
+                    let mut i = p.slot(size - 1);
+                    while slots[i].0.len != 0 {
+                        i = (i + 1) & (size - 1);
+                    }
+                    slots[i] = (p, b);
+                }
+                None => {
+                    long.insert(w.to_owned(), b);
+                }
+            }
+        }
+        WordTable { slots, long }
+    }
+
+    /// The bits of `w` as written (0 for a word of no class).
+    #[inline]
+    fn get(&self, w: &str) -> u8 {
+        let Some(p) = PackedWord::new(w.as_bytes()) else {
+            return self.long.get(w).copied().unwrap_or(0);
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = p.slot(mask);
+        loop {
+            let (q, b) = self.slots[i];
+            if q == p {
+                return b;
+            }
+            if q.len == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The [`WordTable`], built once.
+fn word_table() -> &'static WordTable {
+    static TABLE: OnceLock<WordTable> = OnceLock::new();
+    TABLE.get_or_init(WordTable::new)
 }
 
 /// Tokenizes `seg` of `text`, appending to `out`. Each step consumes at least one char.
@@ -151,12 +385,26 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
     };
     // `i` is the byte offset in `s`; `seg.start + i` in `text`.
     let mut i = 0;
-    loop {
-        i += lex::blank_len(&s[i..]);
+    while let Some(&first) = s.as_bytes().get(i) {
+        // ASCII blanks and punctuation are decided from their byte, other characters as
+        // by `lex::blank_len` and `lex::word_len`.
+        if first.is_ascii() {
+            if lex::is_ascii_blank_byte(first) {
+                i += 1;
+                continue;
+            }
+            if !lex::is_ascii_word_byte(first) {
+                i += mark(s, i, seg.start, out);
+                continue;
+            }
+        } else {
+            let blanks = lex::blank_len(&s[i..]);
+            if blanks > 0 {
+                i += blanks;
+                continue;
+            }
+        }
         let rest = &s[i..];
-        let Some(&first) = rest.as_bytes().first() else {
-            break;
-        };
         let pos = seg.start + i;
         let n = lex::word_len(rest);
         if n > 0 {
@@ -180,28 +428,38 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
             i += n;
             continue;
         }
-        // A short bracketed aside ("(R-Texas)", "(D)") is skipped as a whole.
-        if first == b'(' {
-            let window = &rest.as_bytes()[..rest.len().min(80)];
-            if let Some(close) = memchr::memchr(b')', window) {
-                i += close + 1;
-                continue;
-            }
-        }
-        let len = if first.is_ascii() {
-            1
-        } else {
-            rest.chars().next().map_or(1, char::len_utf8)
-        };
-        let kind = match &rest[..len] {
-            "," => Tk::Comma,
-            "!" | "?" | ";" | "…" => Tk::End,
-            ":" => Tk::Colon,
-            _ => Tk::Other,
-        };
-        out.push(Tok::mark(Span::new(pos, pos + len), kind));
-        i += len;
+        i += mark(s, i, seg.start, out);
     }
+}
+
+/// Reads the character at byte `i` of `s` (the text from byte `start` on), which is no
+/// blank and no word character: pushes its mark token to `out`, or skips a short
+/// bracketed aside ("(R-Texas)", "(D)") as a whole. Returns the bytes read.
+fn mark(s: &str, i: usize, start: usize, out: &mut Vec<Tok>) -> usize {
+    let rest = &s[i..];
+    let Some(&first) = rest.as_bytes().first() else {
+        return 1;
+    };
+    if first == b'(' {
+        let window = &rest.as_bytes()[..rest.len().min(80)];
+        if let Some(close) = memchr::memchr(b')', window) {
+            return close + 1;
+        }
+    }
+    let len = if first.is_ascii() {
+        1
+    } else {
+        rest.chars().next().map_or(1, char::len_utf8)
+    };
+    let kind = match &rest[..len] {
+        "," => Tk::Comma,
+        "!" | "?" | ";" | "…" => Tk::End,
+        ":" => Tk::Colon,
+        _ => Tk::Other,
+    };
+    let pos = start + i;
+    out.push(Tok::mark(Span::new(pos, pos + len), kind));
+    len
 }
 
 /// The word without the apostrophes and closing single quotes that end it (`officials'` →
@@ -1357,66 +1615,67 @@ enum Cue {
 }
 
 /// Nouns of saying that take their speaker as a possessive: "his warning that …".
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "warning",
+    "warnings",
+    "promise",
+    "promises",
+    "pledge",
+    "call",
+    "calls",
+    "statement",
+    "statements",
+    "remarks",
+    "comments",
+    "comment",
+    "words",
+    "message",
+    "answer",
+    "chant",
+    "chants",
+    "vow",
+    "assertion",
+    "argument",
+    "description",
+    "slogan",
+    "tweet",
+    "tweets",
+    "response",
+    "reply",
+    "insistence",
+    "suggestion",
+    "prediction",
+    "accusation",
+    "complaint",
+    "criticism",
+    "view",
+    "rhetoric",
+    "refrain",
+    "catchphrase",
+    "motto",
+    "plea",
+    "demand",
+    "demands",
+    "announcement",
+    "declaration",
+    "admission",
+    "explanation",
+    "contention",
+    "boast",
+    "retort",
+    "speech",
+    "quip",
+    "line",
+    "mantra",
+    "phrase",
+    "question",
+];
+
+/// True when `w` is one of [`SPEECH_NOUNS`].
 fn is_speech_noun(w: &str) -> bool {
-    starts_lower_ascii(w)
-        && matches!(
-            w,
-            "claim"
-                | "claims"
-                | "warning"
-                | "warnings"
-                | "promise"
-                | "promises"
-                | "pledge"
-                | "call"
-                | "calls"
-                | "statement"
-                | "statements"
-                | "remarks"
-                | "comments"
-                | "comment"
-                | "words"
-                | "message"
-                | "answer"
-                | "chant"
-                | "chants"
-                | "vow"
-                | "assertion"
-                | "argument"
-                | "description"
-                | "slogan"
-                | "tweet"
-                | "tweets"
-                | "response"
-                | "reply"
-                | "insistence"
-                | "suggestion"
-                | "prediction"
-                | "accusation"
-                | "complaint"
-                | "criticism"
-                | "view"
-                | "rhetoric"
-                | "refrain"
-                | "catchphrase"
-                | "motto"
-                | "plea"
-                | "demand"
-                | "demands"
-                | "announcement"
-                | "declaration"
-                | "admission"
-                | "explanation"
-                | "contention"
-                | "boast"
-                | "retort"
-                | "speech"
-                | "quip"
-                | "line"
-                | "mantra"
-                | "phrase"
-                | "question"
-        )
+    starts_lower_ascii(w) && word_table().get(w) & NOUN != 0
 }
 
 /// Words that read as adjectives before a noun: "false", "repeated", "political",
@@ -1468,21 +1727,39 @@ fn is_possessive(w: &str) -> bool {
 
 /// The cue at token `i`, if any. A speech-verb form after a determiner or possessive is
 /// a noun ("his remarks", "the claims") and no cue.
+#[inline]
 fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
-    let t = toks.get(i)?;
-    if t.kind != Tk::Word {
+    // This runs for every word of every body block: most are no cue word, and are
+    // decided here, inline.
+    if !may_cue(text, toks, i) {
         return None;
     }
-    let sentence_start = i == 0
+    cue_of_word(text, toks, i)
+}
+
+/// True when token `i` is a word that may be a cue: a cue word, or a capitalized word
+/// opening a clause ("Says …"), which is read as a speech verb then.
+#[inline]
+fn may_cue(text: &str, toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.kind == Tk::Word && (t.cue_word || (opens_clause(toks, i) && starts_upper(text, t)))
+    })
+}
+
+/// True when token `i` opens the tokens or follows a sentence end or a comma.
+#[inline]
+fn opens_clause(toks: &[Tok], i: usize) -> bool {
+    i == 0
         || toks
             .get(i - 1)
-            .is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma));
-    // This runs for every word of every body block: most are no cue word, and only a
-    // capitalized one opening a clause ("Says …") is read as a speech verb then.
-    let may_cue = t.cue_word || (sentence_start && starts_upper(text, t));
-    if !may_cue {
-        return None;
-    }
+            .is_some_and(|p| matches!(p.kind, Tk::End | Tk::Comma))
+}
+
+/// [`cue_at`] of a word that passed [`may_cue`].
+#[inline(never)]
+fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+    let t = toks.get(i)?;
+    let sentence_start = opens_clause(toks, i);
     let x = w(text, t);
     // (The word test first: most cue words are verbs.)
     if matches!(x, "according" | "According") && according_to(text, toks, i) {
@@ -2543,15 +2820,47 @@ struct Person {
     subject: bool,
     /// The role written with the name there ("White House press secretary").
     descriptor: Option<Span>,
+    /// One past the index of the last person up to this one (in the registry) who was a
+    /// speech subject with a full name ([`Registry::is_speaker`]), 0 when none; set by
+    /// [`Registry::index_new_people`].
+    last_speaker: usize,
+    /// The same for the last person with a full name.
+    last_named: usize,
 }
 
 /// People named in the blocks read so far, in text order.
 #[derive(Debug, Default)]
 struct Registry {
     people: Vec<Person>,
+    /// How many people have their indexes set ([`Registry::index_new_people`]).
+    indexed: usize,
 }
 
 impl Registry {
+    /// A speech subject with a full name: the first choice of a pronoun.
+    fn is_speaker(p: &Person) -> bool {
+        p.subject && p.name != p.last
+    }
+
+    /// Sets [`Person::last_speaker`] and [`Person::last_named`] of the people added since
+    /// the last call (call it once a block's people are in their final order).
+    fn index_new_people(&mut self) {
+        let (mut speaker, mut named) = self.indexed.checked_sub(1).map_or((0, 0), |i| {
+            (self.people[i].last_speaker, self.people[i].last_named)
+        });
+        for (i, p) in self.people.iter_mut().enumerate().skip(self.indexed) {
+            if Registry::is_speaker(p) {
+                speaker = i + 1;
+            }
+            if p.name != p.last {
+                named = i + 1;
+            }
+            p.last_speaker = speaker;
+            p.last_named = named;
+        }
+        self.indexed = self.people.len();
+    }
+
     fn window<'r>(
         &'r self,
         at: usize,
@@ -2584,6 +2893,9 @@ impl Registry {
         Some((p.name, self.descriptor(text, p, block, lookback)))
     }
 
+    /// The person a personal pronoun at `at` of block `block` points back to: the last
+    /// speech subject with a full name in [`Registry::window`], else the last person with a
+    /// full name there. Needs every block's people indexed ([`Registry::index_new_people`]).
     fn pronoun(
         &self,
         text: &str,
@@ -2591,11 +2903,37 @@ impl Registry {
         block: usize,
         lookback: usize,
     ) -> Option<(Span, Option<Span>)> {
-        let p = self
-            .window(at, block, lookback)
-            .find(|p| p.subject && p.name != p.last)
-            .or_else(|| self.window(at, block, lookback).find(|p| p.name != p.last))?;
+        let p = self.pronoun_person(at, block, lookback);
+        debug_assert_eq!(
+            p.map(|p| p as *const Person),
+            self.pronoun_person_by_scan(at, block, lookback)
+                .map(|p| p as *const Person)
+        );
+        let p = p?;
         Some((p.name, self.descriptor(text, p, block, lookback)))
+    }
+
+    /// [`Registry::pronoun`]'s person, from the indexes: the people are in text order
+    /// (sorted by `at`) and by block, so the window is a run of indexes `lo..before`, and
+    /// the last match in it is the last match up to `before - 1` when that is in the run.
+    fn pronoun_person(&self, at: usize, block: usize, lookback: usize) -> Option<&Person> {
+        let before = self.people.partition_point(|p| p.at < at);
+        let recent = self.people[..before].partition_point(|p| p.block + lookback < block);
+        let lo = recent.max(before.saturating_sub(MAX_REGISTRY_SCAN));
+        let last = before.checked_sub(1)?;
+        let in_window = |one_past: usize| one_past > lo;
+        let p = &self.people[last];
+        [p.last_speaker, p.last_named]
+            .into_iter()
+            .find(|&i| in_window(i))
+            .map(|i| &self.people[i - 1])
+    }
+
+    /// [`Registry::pronoun_person`] by scanning the window, as a reference.
+    fn pronoun_person_by_scan(&self, at: usize, block: usize, lookback: usize) -> Option<&Person> {
+        self.window(at, block, lookback)
+            .find(|p| Registry::is_speaker(p))
+            .or_else(|| self.window(at, block, lookback).find(|p| p.name != p.last))
     }
 
     /// The role given with a person's name, there or at an earlier mention of the same name.
@@ -2783,6 +3121,8 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                     block,
                     subject: false,
                     descriptor: name_descriptor(text, toks, i, j),
+                    last_speaker: 0,
+                    last_named: 0,
                 });
             }
             i = j.max(i + 1);
@@ -2825,10 +3165,13 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                 block,
                 subject: true,
                 descriptor: descriptor.or(earlier),
+                last_speaker: 0,
+                last_named: 0,
             });
         }
     }
     registry.people[first_new..].sort_by_key(|p| p.at);
+    registry.index_new_people();
 }
 
 /// Attributes each quote; the result has one entry per quote.
@@ -2845,7 +3188,11 @@ pub(crate) fn attribute(
         return out;
     };
     let mut registry = Registry::default();
-    let mut toks: Vec<Tok> = Vec::new();
+    // About a token per 8 bytes of the longest block at least, not to grow the buffer
+    // token by token; capped so that a long block of few tokens takes no large buffer.
+    let longest = blocks.iter().take(last_quoted + 1).map(Span::len).max();
+    let mut toks: Vec<Tok> =
+        Vec::with_capacity((longest.unwrap_or(0) / 8).min(MAX_RESERVED_TOKENS));
     // Frame boundaries: frames[i] is the token range before quote i of the block.
     let mut frames: Vec<(usize, usize)> = Vec::new();
     let mut qi = 0;
@@ -3522,6 +3869,297 @@ mod tests {
         assert_eq!(rows[2].descriptor, Some("the board treasurer"));
         // A role written at the mention itself wins.
         assert_eq!(rows[3].descriptor, Some("deputy treasurer"));
+    }
+
+    /// The tokenizer as first written (blanks and words measured at every step), as a
+    /// reference for [`tokenize`].
+    fn tokenize_by_steps(text: &str, seg: Span, out: &mut Vec<Tok>) {
+        let Some(s) = seg.get(text) else {
+            return;
+        };
+        let mut i = 0;
+        loop {
+            i += lex::blank_len(&s[i..]);
+            let rest = &s[i..];
+            let Some(&first) = rest.as_bytes().first() else {
+                break;
+            };
+            let pos = seg.start + i;
+            let n = lex::word_len(rest);
+            if n > 0 {
+                let core = without_closing_quotes(&rest[..n]);
+                if core.len() > 1 && core.ends_with('.') && lex::ends_sentence(core) {
+                    let end = pos + core.len() - 1;
+                    let word = &core[..core.len() - 1];
+                    out.push(Tok::new(word, Span::new(pos, end), Tk::Word));
+                    out.push(Tok::mark(Span::new(end, end + 1), Tk::End));
+                } else if has_alphanumeric(core) {
+                    out.push(Tok::new(core, Span::new(pos, pos + core.len()), Tk::Word));
+                } else if first == b'.' {
+                    out.push(Tok::mark(Span::new(pos, pos + 1), Tk::End));
+                    i += 1;
+                    continue;
+                }
+                i += n;
+                continue;
+            }
+            if first == b'(' {
+                let window = &rest.as_bytes()[..rest.len().min(80)];
+                if let Some(close) = memchr::memchr(b')', window) {
+                    i += close + 1;
+                    continue;
+                }
+            }
+            let len = rest.chars().next().map_or(1, char::len_utf8);
+            let kind = match &rest[..len] {
+                "," => Tk::Comma,
+                "!" | "?" | ";" | "…" => Tk::End,
+                ":" => Tk::Colon,
+                _ => Tk::Other,
+            };
+            out.push(Tok::mark(Span::new(pos, pos + len), kind));
+            i += len;
+        }
+    }
+
+    #[test]
+    fn tokenize_is_the_tokenizer_by_steps() {
+        let pieces = [
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{7f}",
+            "\u{1}",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{2003}",
+            "a",
+            "Lee",
+            "said",
+            "U.S.",
+            "Mr.",
+            "J.",
+            ".",
+            "...",
+            ",",
+            ";",
+            ":",
+            "!",
+            "?",
+            "(",
+            ")",
+            "(R-Texas)",
+            "'",
+            "’",
+            "officials'",
+            "“",
+            "”",
+            "—",
+            "-",
+            "--",
+            "‐",
+            "…",
+            "é",
+            "Éric",
+            "5",
+            "2016",
+            "¿",
+            "£",
+            "Ⅻ",
+            "\"",
+            "x",
+            "claims",
+            "According",
+            "to",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let start = text.char_indices().map(|(i, _)| i).nth(1).unwrap_or(0);
+            for seg in [Span::new(0, text.len()), Span::new(start, text.len())] {
+                let (mut fast, mut steps) = (Vec::new(), Vec::new());
+                tokenize(&text, seg, &mut fast);
+                tokenize_by_steps(&text, seg, &mut steps);
+                let show = |toks: &[Tok]| {
+                    toks.iter()
+                        .map(|t| {
+                            format!("{:?}{:?}{}{}{}", t.kind, t.span, t.name, t.verb, t.cue_word)
+                        })
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(show(&fast), show(&steps), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn pronoun_person_from_the_indexes_is_that_of_the_scan() {
+        // Generated registries: people in text order over blocks, some speech subjects, some
+        // with a one-word name, more than MAX_REGISTRY_SCAN in a block at times.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for _ in 0..40 {
+            let mut registry = Registry::default();
+            let mut at = 0;
+            let blocks = 1 + next(12);
+            for block in 0..blocks {
+                let many = next(4) == 0;
+                for _ in 0..next(if many { 600 } else { 8 }) {
+                    at += 1 + next(3);
+                    let full = next(3) != 0;
+                    let name = Span::new(at, at + 10);
+                    registry.people.push(Person {
+                        name,
+                        last: if full {
+                            Span::new(at + 5, at + 10)
+                        } else {
+                            name
+                        },
+                        at,
+                        block,
+                        subject: next(5) == 0,
+                        descriptor: None,
+                        last_speaker: 0,
+                        last_named: 0,
+                    });
+                }
+                registry.index_new_people();
+                for _ in 0..30 {
+                    let q = next(at as u64 + 3);
+                    let lookback = next(8);
+                    let fast = registry.pronoun_person(q, block, lookback);
+                    let scan = registry.pronoun_person_by_scan(q, block, lookback);
+                    assert_eq!(
+                        fast.map(|p| p as *const Person),
+                        scan.map(|p| p as *const Person),
+                        "at {q}, block {block}, lookback {lookback}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn packed_words_tell_every_word_apart() {
+        // Every word of up to 17 bytes over a small alphabet, by length: equal packs only
+        // for equal words.
+        let alphabet = [b'a', b'b', b'\'', 0xe2];
+        let mut seen = std::collections::HashMap::new();
+        for len in 0..=17usize {
+            for n in 0..64u64 {
+                let w: Vec<u8> = (0..len)
+                    .map(|i| alphabet[((n >> (i % 6 * 2)) as usize + i * 7) % 4])
+                    .collect();
+                match PackedWord::new(&w) {
+                    Some(p) => {
+                        assert!((1..=PACKED_MAX).contains(&len));
+                        let old = seen.insert((p.head, p.tail, p.len), w.clone());
+                        assert!(old.is_none_or(|o| o == w), "{w:?}");
+                    }
+                    None => assert!(len == 0 || len > PACKED_MAX),
+                }
+            }
+        }
+        let table = word_table();
+        assert_ne!(table.get("said") & VERB, 0);
+        assert_ne!(table.get("Secretary") & NOT_NAME, 0);
+        assert_eq!(table.get("sai"), 0);
+        assert_eq!(table.get("saidx"), 0);
+        assert_eq!(table.get("a-very-long-word-that-is-no-verb"), 0);
+    }
+
+    #[test]
+    fn word_table_classes_are_those_of_the_class_tests() {
+        let extra = [
+            "Ann",
+            "Lee",
+            "McCain",
+            "O'Neill",
+            "Jr",
+            "Sr",
+            "II",
+            "IV",
+            "J.",
+            "H.W.",
+            "x",
+            "X",
+            "2016",
+            "'tis",
+            "-",
+            "--",
+            "Éric",
+            "über",
+            "Ünited",
+            "a.m.",
+            "U.S.",
+            "e-mail",
+            "Vice-president",
+            "Sen.",
+            "Mr",
+            "Mrs.",
+            "Said",
+            "SAID",
+            "A",
+            "I",
+            "de",
+            "van",
+        ];
+        let base: Vec<&str> = lex::speech_verb_forms()
+            .chain(lex::title_words())
+            .chain(SPEECH_NOUNS.iter().copied())
+            .chain(CUE_HEADS.iter().copied())
+            .chain(lex::CAPITALIZED_STOPWORDS.iter().copied())
+            .chain(lex::HONORIFICS.iter().copied())
+            .chain(extra)
+            .collect();
+        let mut checked = 0;
+        for w in base {
+            let mut capitalized = w.to_owned();
+            if let Some(first) = capitalized.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            let forms = [
+                w.to_owned(),
+                w.to_lowercase(),
+                w.to_uppercase(),
+                capitalized,
+            ];
+            for f in &forms {
+                for v in [
+                    f.clone(),
+                    format!("{f}'s"),
+                    format!("{f}’s"),
+                    format!("{f}."),
+                    format!("{f},"),
+                    format!("{f}:"),
+                    format!("{f}s"),
+                    format!("-{f}"),
+                    format!("{f}é"),
+                    f.get(..f.len() / 2).unwrap_or_default().to_owned(),
+                ] {
+                    if let Some(c) = Classes::by_table(&v) {
+                        assert_eq!(c, Classes::of_tests(&v), "{v:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 5000, "{checked}");
     }
 
     #[test]

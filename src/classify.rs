@@ -34,6 +34,7 @@ mod promo;
 mod table;
 mod teasers;
 
+use crate::fasthash::FastBuild;
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
 use features::Features;
@@ -97,6 +98,19 @@ const HEADER_WINDOW: usize = 30;
 /// What a headline candidate gains when all its content words occur in the story.
 const OVERLAP_WEIGHT: f32 = 1.2;
 
+/// The length below which [`has_byte`] compares byte by byte.
+const SHORT_SEARCH: usize = 64;
+
+/// True when `bytes` holds `b`: byte by byte in a short block (most blocks; a SIMD search
+/// costs more to set up than it saves there), by `memchr` in a long one.
+fn has_byte(bytes: &[u8], b: u8) -> bool {
+    if bytes.len() < SHORT_SEARCH {
+        bytes.contains(&b)
+    } else {
+        memchr::memchr(b, bytes).is_some()
+    }
+}
+
 /// Labels every block; the result has one label per block.
 pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let mut folded = String::new();
@@ -112,7 +126,7 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         if f.reason.is_none() && *m == Meta::None && promo::is_call_to_action(raw[i], f) {
             f.reason = Some(BoilerplateReason::Promo);
         }
-        if teasers::is_dateline_teaser(raw[i]) {
+        if teasers::is_dateline_teaser(raw[i], f) {
             f.teaser = true;
         }
         if f.reason.is_none() && lines::is_counter(raw[i], f) {
@@ -699,13 +713,14 @@ fn header<'a>(
                 || matches!(meta.get(i + 1), Some(Meta::Date | Meta::Byline))
                 || i + 2 < start && meta[i + 2] == Meta::Date)
     };
-    // "By" alone on its line, then the name.
+    // "By" alone on its line, then the name. The word list is looked up last: most
+    // one-word blocks are not followed by a name.
     let lone_by = |i: usize| {
         feats[i].words == 1
-            && lexicon::lexicon().is("byline", &feats[i].folded)
             && i + 1 < start
-            && lines::is_bare_name(raw[i + 1], &feats[i + 1])
             && i + 1 >= name_zone
+            && lines::is_bare_name(raw[i + 1], &feats[i + 1])
+            && lexicon::lexicon().is("byline", &feats[i].folded)
     };
     for i in 0..start {
         let f = &feats[i];
@@ -775,11 +790,12 @@ fn headline<'a>(
 ) -> Option<usize> {
     let lo = start.saturating_sub(HEADER_WINDOW);
     // Folded keys of blocks cut at a site-name separator ("Title | Site").
-    let mut counts: HashMap<u64, usize> = HashMap::new();
+    // The keys are hashes already: the fast hasher is enough.
+    let mut counts: HashMap<u64, usize, FastBuild> = HashMap::default();
     for f in feats.iter() {
         *counts.entry(f.key).or_default() += 1;
     }
-    let mut cut_keys: HashSet<u64> = HashSet::new();
+    let mut cut_keys: HashSet<u64, FastBuild> = HashSet::default();
     for (s, f) in raw.iter().zip(feats).take(start).skip(lo) {
         if let Some(cut) = site_cut(s) {
             cut_keys.insert(features::block_features(cut).key);
@@ -979,7 +995,9 @@ fn trailer(raw: &[&str], feats: &[Features], meta: &[Meta], from: usize, labels:
 /// A later exact repeat (folded) of an earlier block is a duplicate, unless it is the
 /// headline or a short block inside the body.
 fn duplicates(feats: &[Features], labels: &mut [Label]) {
-    let mut seen: HashSet<u64> = HashSet::with_capacity(feats.len());
+    // The keys are hashes already: the fast hasher is enough.
+    let mut seen: HashSet<u64, FastBuild> =
+        HashSet::with_capacity_and_hasher(feats.len(), FastBuild::default());
     for (f, label) in feats.iter().zip(labels.iter_mut()) {
         if f.key == 0 {
             continue;

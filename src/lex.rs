@@ -29,8 +29,7 @@ pub(crate) fn blank_len(s: &str) -> usize {
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         if c < 0x80 {
-            // ASCII blanks are the space and the control characters.
-            if c > b' ' && c != 0x7f {
+            if !is_ascii_blank_byte(c) {
                 break;
             }
             i += 1;
@@ -65,6 +64,7 @@ pub(crate) fn word<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a st
 }
 
 /// Byte length of the run of word characters that starts `s`.
+#[inline]
 pub(crate) fn word_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
@@ -83,6 +83,20 @@ pub(crate) fn word_len(s: &str) -> usize {
         }
     }
     i
+}
+
+/// True when the byte `b` is an ASCII word character (a letter, a digit, `'`, `-` or
+/// `.`); false for every byte outside ASCII.
+#[inline]
+pub(crate) fn is_ascii_word_byte(b: u8) -> bool {
+    ASCII_WORD[usize::from(b)]
+}
+
+/// True when the byte `b` is an ASCII blank for [`blank_len`]: the space and the control
+/// characters.
+#[inline]
+pub(crate) fn is_ascii_blank_byte(b: u8) -> bool {
+    b <= b' ' || b == 0x7f
 }
 
 /// `ASCII_WORD[b]`: the byte `b` is an ASCII word character (a letter, a digit, `'`, `-`
@@ -232,6 +246,16 @@ pub(crate) fn is_speech_verb_any_case(w: &str) -> bool {
     with_lower(w, is_speech_verb)
 }
 
+/// Every form of the speech verb lexicon (as read by [`is_speech_verb`]).
+pub(crate) fn speech_verb_forms() -> impl Iterator<Item = &'static str> {
+    speech_verbs().0.iter().copied()
+}
+
+/// Every word of the title lexicon (as read, in lower case, by [`is_title_word`]).
+pub(crate) fn title_words() -> impl Iterator<Item = &'static str> {
+    titles().0.iter().copied()
+}
+
 /// The speech verb lexicon, with its [`Shapes`] filter.
 fn speech_verbs() -> &'static (FastSet<&'static str>, Shapes) {
     static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
@@ -255,8 +279,7 @@ fn with_shapes(set: FastSet<&'static str>) -> (FastSet<&'static str>, Shapes) {
 
 /// True when `w` is a title or role word ("Secretary", "spokesman", "Gen.", "Mr.").
 pub(crate) fn is_title_word(w: &str) -> bool {
-    static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
-    let (set, shapes) = SET.get_or_init(|| with_shapes(lexicon(include_str!("data/titles.txt"))));
+    let (set, shapes) = titles();
     if w.len() > 24 {
         return false;
     }
@@ -273,6 +296,12 @@ pub(crate) fn is_title_word(w: &str) -> bool {
             b.len() < lower.len() && has(b)
         }
     })
+}
+
+/// The title lexicon, with its [`Shapes`] filter.
+fn titles() -> &'static (FastSet<&'static str>, Shapes) {
+    static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
+    SET.get_or_init(|| with_shapes(lexicon(include_str!("data/titles.txt"))))
 }
 
 /// Calls `f` with `w` in lower case: short ASCII words are lowered on the stack (the
@@ -299,6 +328,9 @@ pub(crate) fn is_honorific(w: &str) -> bool {
         "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame"
     )
 }
+
+/// The words of [`is_honorific`], without their period (a test checks that they agree).
+pub(crate) const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame"];
 
 /// The word without a contracted verb: "He’s" → "He", "they'd" → "they".
 fn uncontract(w: &str) -> &str {
@@ -360,7 +392,7 @@ pub(crate) fn is_capitalized_stopword(w: &str) -> bool {
 }
 
 /// The words of [`is_capitalized_stopword`].
-const CAPITALIZED_STOPWORDS: &[&str] = &[
+pub(crate) const CAPITALIZED_STOPWORDS: &[&str] = &[
     "The",
     "A",
     "An",
@@ -516,18 +548,29 @@ pub(crate) fn is_name_particle(w: &str) -> bool {
 /// True when `w` ends a sentence when followed by a period: not "Mr", "U.S", "Gen" or an
 /// initial.
 pub(crate) fn ends_sentence(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
-    if w.is_empty() {
+    // Periods are ASCII: trimmed and looked for bytewise.
+    let n = w.bytes().rposition(|b| b != b'.').map_or(0, |i| i + 1);
+    let w = w.get(..n).unwrap_or("");
+    if w.is_empty() || w.bytes().any(|b| b == b'.') {
         return false;
     }
-    if w.contains('.') || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) {
-        return false;
+    // A single capital: an initial.
+    let mut chars = w.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return false;
+        }
     }
     // A party and state: "R-Ky.", "D-Calif.".
     if matches!(w.as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase())
         && w.len() <= 8
     {
         return false;
+    }
+    // Every abbreviation below is at most four bytes long and starts with a capital, but
+    // "vs": most words are decided without comparing them to each.
+    if w.len() > 4 || (w.as_bytes()[0].is_ascii_lowercase() && w != "vs") {
+        return true;
     }
     !(is_honorific(w)
         || matches!(
@@ -717,6 +760,125 @@ mod tests {
             Ok((".", "in a statement"))
         );
         assert!(cue_phrase::<Error<&str>>("in a way").is_err());
+    }
+
+    #[test]
+    fn honorifics_are_the_listed_words() {
+        for h in HONORIFICS {
+            assert!(is_honorific(h) && is_honorific(&format!("{h}.")), "{h}");
+        }
+        let words = CAPITALIZED_STOPWORDS
+            .iter()
+            .copied()
+            .chain(title_words())
+            .chain(speech_verb_forms())
+            .chain([
+                "Mr", "Mrs.", "Dr.", "Sir", "Dame", "Miss", "Ms.", "Mx", "Prof.", "Lady",
+            ]);
+        for w in words {
+            assert_eq!(
+                is_honorific(w),
+                HONORIFICS.contains(&w.trim_end_matches('.')),
+                "{w}"
+            );
+        }
+    }
+
+    /// [`ends_sentence`] as first written, with `str` searches and no early answer.
+    fn ends_sentence_by_chars(w: &str) -> bool {
+        let w = w.trim_end_matches('.');
+        if w.is_empty() {
+            return false;
+        }
+        if w.contains('.') || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) {
+            return false;
+        }
+        if matches!(w.as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase())
+            && w.len() <= 8
+        {
+            return false;
+        }
+        !(is_honorific(w)
+            || matches!(
+                w,
+                "Gen"
+                    | "Lt"
+                    | "Col"
+                    | "Sgt"
+                    | "Capt"
+                    | "Maj"
+                    | "Adm"
+                    | "Cmdr"
+                    | "Sen"
+                    | "Rep"
+                    | "Gov"
+                    | "Rev"
+                    | "Prof"
+                    | "St"
+                    | "Jr"
+                    | "Sr"
+                    | "Inc"
+                    | "Corp"
+                    | "Co"
+                    | "No"
+                    | "Jan"
+                    | "Feb"
+                    | "Aug"
+                    | "Sept"
+                    | "Sep"
+                    | "Oct"
+                    | "Nov"
+                    | "Dec"
+                    | "vs"
+                    | "Ft"
+                    | "Mt"
+                    | "Pres"
+                    | "Atty"
+                    | "Supt"
+                    | "Insp"
+                    | "Det"
+                    | "Sens"
+                    | "Reps"
+            ))
+    }
+
+    #[test]
+    fn ends_sentence_reads_periods_bytewise() {
+        for w in [
+            "", ".", "..", "ISIL.", "ISIL", "Mr.", "Mr", "U.S.", "U.S", "J.", "J", "j.", "É.", "É",
+            "é.", "ÉÉ.", "a.m.", "R-Ky.", "D-Calif.", "Gen.", "Jan.", "said.", "said..", "x.y",
+            "Ⅻ.", "ǅ.", "5.", "Lee.", "Lee", "vs.", "vs", "Vs.", "Sept.", "Sepp.", "Insp.", "sen.",
+            "Reps.", "Repss.", "Dame.", "Miss.", "Mrs.", "Dr.", "Sir.",
+        ] {
+            assert_eq!(ends_sentence(w), ends_sentence_by_chars(w), "{w:?}");
+        }
+        let words = CAPITALIZED_STOPWORDS
+            .iter()
+            .copied()
+            .chain(HONORIFICS.iter().copied())
+            .chain(title_words())
+            .chain(speech_verb_forms())
+            .chain([
+                "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Cmdr", "Sen", "Rep", "Gov",
+                "Rev", "Prof", "St", "Jr", "Sr", "Inc", "Corp", "Co", "No", "Jan", "Feb", "Aug",
+                "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "Ft", "Mt", "Pres", "Atty", "Supt",
+                "Insp", "Det", "Sens", "Reps",
+            ]);
+        for w in words {
+            let mut capitalized = w.to_owned();
+            if let Some(first) = capitalized.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for v in [
+                w.to_owned(),
+                capitalized,
+                w.to_uppercase(),
+                w.to_lowercase(),
+            ] {
+                let v = format!("{v}.");
+                assert_eq!(ends_sentence(&v), ends_sentence_by_chars(&v), "{v:?}");
+            }
+        }
     }
 
     #[test]

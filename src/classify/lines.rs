@@ -143,8 +143,13 @@ fn name_then_date_or_handle(s: &str) -> bool {
 
 /// "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter": a name of two to
 /// four words, a separator, then a wire service or a reporter's title.
-fn name_then_agency(lex: &Lexicon, s: &str) -> bool {
-    let Some((name, tail)) = s.split_once(['|', ',', '—', '–']) else {
+fn name_then_agency(lex: &Lexicon, s: &str, f: &Features) -> bool {
+    // The separator is a `|` (a separator the features count), a comma (counted too) or a
+    // dash `—` `–` (not ASCII: then the block has fewer characters than bytes).
+    if f.separators == 0 && f.commas == 0 && f.chars as usize == s.len() {
+        return false;
+    }
+    let Some((name, tail)) = split_at_agency_separator(s) else {
         return false;
     };
     let name_words = name.split_whitespace().count();
@@ -166,6 +171,19 @@ fn name_then_agency(lex: &Lexicon, s: &str) -> bool {
     })
 }
 
+/// `s.split_once(['|', ',', '—', '–'])`, by a scan of the bytes rather than a decoding of
+/// every character.
+fn split_at_agency_separator(s: &str) -> Option<(&str, &str)> {
+    let bytes = s.as_bytes();
+    let (at, len) = bytes.iter().enumerate().find_map(|(i, &b)| match b {
+        b'|' | b',' => Some((i, 1)),
+        // `–` is E2 80 93, `—` E2 80 94.
+        0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])) => Some((i, 3)),
+        _ => None,
+    })?;
+    Some((s.get(..at)?, s.get(at + len..)?))
+}
+
 /// True when `s` (one block) is a byline: "By Jane Doe", "By Jane Doe and John Roe",
 /// "Jane Doe, Reporter", "Jane Doe | Reuters", "Al Jazeera and wire services", "by Jane Doe
 /// March 3, 2020". `f` are the block's features.
@@ -176,8 +194,11 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     let lex = lexicon();
     // "By …" in any of several languages, also as one part of "Site | date | By …". The
     // byline word ("By", "Par", "Story" of "Story by") is whole words of the block, so
-    // its folded words rule out most blocks before any part is parsed.
-    if lex.may_hold_byline_word(&f.folded)
+    // its folded words rule out most blocks before any part is parsed. A part that
+    // matches holds two words at least, parted by a space or tab (the byline word, then
+    // the first word of the name): both are words the features count.
+    if f.words >= 2
+        && lex.may_hold_byline_word(&f.folded)
         && s.split(['|', '•'])
             .take(4)
             .any(|part| by_name(lex, part.trim()))
@@ -190,7 +211,7 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
         return true;
     }
     // A date after the name has an ASCII digit, a handle an `@`.
-    if (f.digits > 0 || s.contains('@')) && name_then_date_or_handle(s) {
+    if (f.digits > 0 || super::has_byte(s.as_bytes(), b'@')) && name_then_date_or_handle(s) {
         return true;
     }
     if folded.ends_with("wire services")
@@ -199,7 +220,7 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     {
         return true;
     }
-    f.words <= 8 && !f.terminal && name_then_agency(lex, s)
+    f.words <= 8 && !f.terminal && name_then_agency(lex, s, f)
 }
 
 /// True when `s` is a bare personal name (2–4 name words, nothing else): a byline when it
@@ -259,7 +280,7 @@ pub(crate) fn is_date(s: &str, f: &Features) -> bool {
 /// "Homs Media Center / AP", "Photo: Jane Doe/Reuters", "Whale expert J. Doe. Photograph:
 /// Jane Roe for the Post", "(Photo: J. Doe)".
 pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
-    if is_bracketed_source(s, f) || is_gallery_caption(s) {
+    if is_bracketed_source(s, f) || is_gallery_caption(s, f) {
         return true;
     }
     if f.words == 0 || f.words > 45 || f.full_stop && !f.folded.is_empty() && f.words > 12 {
@@ -269,6 +290,28 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
         return false;
     }
     let lex = lexicon();
+    // Most blocks hold no credit word: then only a slash credit or a bracketed credit at
+    // the end can match ([`credit_by_word`] is false without one).
+    if !may_hold_credit_word(lex, s, f) {
+        return slash_credit(lex, s, f) || trailing_credit(s, f);
+    }
+    credit_by_word(lex, s, f) || slash_credit(lex, s, f) || trailing_credit(s, f)
+}
+
+/// False when no word of the block can be a credit word (list `credit`): no folded word
+/// starts an entry, and no `Σ` (whose lower case differs from its fold) hides one.
+fn may_hold_credit_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
+    // `f.chars` counts code points: equal to the byte length, the block is ASCII and holds
+    // no `Σ`.
+    lex.may_hold_credit_word(&f.folded) || f.chars as usize != s.len() && s.contains('Σ')
+}
+
+/// The credit tests that need a credit word (list `credit`) in the block: a marked one, a
+/// picture agency, one at the start, a caption label, a lower-case one at the end. All
+/// false when [`may_hold_credit_word`] is: each needs a raw word whose lower case is in
+/// the list (found only when it is true), or a folded word that is ("getty", "caption":
+/// see the test `credit_word_tests_need_a_credit_word`).
+fn credit_by_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
     // The folded words, as an iterator: the tests below stop early, and collecting them
     // was an allocation per block.
     let tokens = || folded_words(&f.folded);
@@ -280,14 +323,12 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
     // `Σ`), so without a credit word among those the pass is skipped.
     let (mut any_credit, mut credit_first) = (false, false);
     let mut last_two: (Option<&str>, Option<&str>) = (None, None);
-    if s.contains('Σ') || lex.may_hold_credit_word(&f.folded) {
-        for (i, w) in alnum_words(s).enumerate() {
-            if is_credit_word(w) {
-                any_credit = true;
-                credit_first |= i < 2;
-            }
-            last_two = (last_two.1, Some(w));
+    for (i, w) in alnum_words(s).enumerate() {
+        if is_credit_word(w) {
+            any_credit = true;
+            credit_first |= i < 2;
         }
+        last_two = (last_two.1, Some(w));
     }
     // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
     let marked = any_credit && {
@@ -302,20 +343,16 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
         })
     };
     // A picture agency anywhere.
-    let agency = tokens().any(|w| matches!(w, "getty" | "shutterstock" | "istock" | "istockphoto"));
+    let agency =
+        || tokens().any(|w| matches!(w, "getty" | "shutterstock" | "istock" | "istockphoto"));
     // "Image caption …", "Photo by …", "Credit Jane Doe".
     let at_start = credit_first
         && (f.words <= 6
             || tokens()
                 .take(3)
                 .any(|w| matches!(w, "caption" | "by" | "credit")));
-    // "Name / AGENCY", "NAME/AGENCY/Getty Images".
-    let slash = s.contains('/')
-        && !f.linky
-        && tokens().any(|w| lex.is("wire", w) || lex.is("credit", w))
-        && f.words <= 12;
     // "Media caption …", "Video caption …": a caption label of two words.
-    let label = tokens().nth(1) == Some("caption") && f.words >= 3;
+    let label = f.words >= 3 && tokens().nth(1) == Some("caption");
     // "Jane Doe Submitted photo", "File photo": a short line ending in a credit word in
     // lower case after a capitalized one (a title-case heading capitalizes both).
     let tail_word = f.words <= 8
@@ -328,7 +365,18 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
             }
             _ => false,
         };
-    marked || agency || at_start || slash || label || tail_word || trailing_credit(s)
+    marked || at_start || label || tail_word || agency()
+}
+
+/// "Name / AGENCY", "NAME/AGENCY/Getty Images": a short line with a slash and a wire or
+/// credit word.
+fn slash_credit(lex: &Lexicon, s: &str, f: &Features) -> bool {
+    // A `/` is one of the separators the features count.
+    f.words <= 12
+        && !f.linky
+        && f.separators > 0
+        && memchr::memchr(b'/', s.as_bytes()).is_some()
+        && folded_words(&f.folded).any(|w| lex.is("wire", w) || lex.is("credit", w))
 }
 
 /// The runs of letters and digits of `s`, as
@@ -386,7 +434,11 @@ fn contains_followed_by(hay: &str, word: &str, after: &str) -> bool {
 /// True when a caption ends with a credit in brackets: "The map of the moon. (NASA/JPL)",
 /// "Fans at the gate (Jane Doe/Daily Post)" — a slash between capitalized names, at most
 /// six words inside.
-fn trailing_credit(s: &str) -> bool {
+fn trailing_credit(s: &str, f: &Features) -> bool {
+    // The slash is one of the separators the features count.
+    if f.separators == 0 {
+        return false;
+    }
     let Some(inner) = s
         .trim_end()
         .strip_suffix(')')
@@ -424,8 +476,9 @@ pub(crate) fn is_tag_heading(f: &Features) -> bool {
     }
     let lex = lexicon();
     let words = || folded_words(&f.folded);
-    words().all(|w| lex.is("tagsheading", w))
-        && words().any(|w| !matches!(w, "news" | "more" | "in" | "on" | "under"))
+    // The cheap test first: "News" alone, "More in" are not headings.
+    words().any(|w| !matches!(w, "news" | "more" | "in" | "on" | "under"))
+        && words().all(|w| lex.is("tagsheading", w))
 }
 
 /// True for a line of tags: at least two short capitalized items separated by commas,
@@ -435,7 +488,7 @@ pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
         return false;
     }
     // Two items need a separator: the features count commas, pipes and bullets.
-    if f.commas == 0 && f.separators == 0 && !s.contains(';') {
+    if f.commas == 0 && f.separators == 0 && !super::has_byte(s.as_bytes(), b';') {
         return false;
     }
     // Counted while they are tested, without collecting them.
@@ -487,17 +540,21 @@ const MAX_SOURCE_WORDS: u32 = 5;
 /// True for a short name in square brackets on its own line ("[The Daily Post]"): the
 /// source of the passage above or below it, not prose.
 fn is_bracketed_source(s: &str, f: &Features) -> bool {
-    let s = s.trim();
-    f.words <= MAX_SOURCE_WORDS
-        && !f.sentence()
-        && s.starts_with('[')
-        && s.ends_with(']')
+    if f.words > MAX_SOURCE_WORDS || f.sentence() {
+        return false;
+    }
+    s.trim_start().starts_with('[')
+        && s.trim_end().ends_with(']')
         && s.matches('[').count() == 1
 }
 
 /// True for a gallery caption led by its counter ("2 of 4 A shopper looks at…", or glued
 /// to it: "2of4A shopper…").
-fn is_gallery_caption(s: &str) -> bool {
+fn is_gallery_caption(s: &str, f: &Features) -> bool {
+    // Two numbers of ASCII digits: the features count them.
+    if f.digits < 2 {
+        return false;
+    }
     let s = s.trim_start();
     let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
     let a = digits(s);
@@ -524,6 +581,9 @@ fn is_price(s: &str) -> bool {
     let currency = |c: char| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₫');
     s.starts_with(currency) || s.ends_with(currency)
 }
+
+#[cfg(test)]
+mod equivalence;
 
 #[cfg(test)]
 mod tests {

@@ -37,33 +37,123 @@ fn spaceless(c: char) -> bool {
         | 0xF900..=0xFAFF) // CJK compatibility ideographs
 }
 
+/// `ASCII_ALNUM_LOWER[b]`: the byte `b` in lower case when it is an ASCII letter or digit,
+/// else 0.
+static ASCII_ALNUM_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The word being hashed by [`units`].
+struct Word {
+    /// The hash of its letters and digits, in lower case.
+    h: u64,
+    /// The hash before the last character: "bridges" counts as "bridge".
+    before_last: u64,
+    /// Its last letter or digit, as written.
+    last: char,
+    /// Its letters and digits.
+    len: usize,
+}
+
+impl Word {
+    const EMPTY: Word = Word {
+        h: SEED,
+        before_last: SEED,
+        last: ' ',
+        len: 0,
+    };
+
+    /// Adds the run of ASCII letters and digits of `bytes` that starts at `from` (not
+    /// empty); returns where it ends.
+    #[inline]
+    fn push_ascii_run(&mut self, bytes: &[u8], from: usize) -> usize {
+        let mut i = from;
+        let (mut h, mut before_last) = (self.h, self.before_last);
+        while let Some(&b) = bytes.get(i) {
+            let lower = ASCII_ALNUM_LOWER[usize::from(b)];
+            if lower == 0 {
+                break;
+            }
+            before_last = h;
+            h = mix(h, u64::from(lower));
+            i += 1;
+        }
+        if let Some(&last) = i.checked_sub(1).and_then(|j| bytes.get(j)) {
+            self.last = char::from(last);
+        }
+        (self.h, self.before_last) = (h, before_last);
+        self.len += i - from;
+        i
+    }
+
+    /// Adds a letter or digit that is not ASCII: its lower case may be several code points
+    /// ("İ"), each hashed in.
+    fn push_wide(&mut self, c: char) {
+        self.before_last = self.h;
+        self.last = c;
+        for l in c.to_lowercase() {
+            self.h = mix(self.h, u64::from(l));
+        }
+        self.len += 1;
+    }
+
+    /// Ends the word: emits its unit when it is a content word; false when `emit` asks to
+    /// stop. The next word starts empty (its `last` and `before_last` are set before they
+    /// are read).
+    #[inline]
+    fn end(&mut self, emit: &mut impl FnMut(u64) -> bool) -> bool {
+        let go = if self.len >= MIN_WORD_CHARS {
+            emit(if self.last == 's' && self.len > MIN_WORD_CHARS {
+                self.before_last
+            } else {
+                self.h
+            })
+        } else {
+            true
+        };
+        (self.h, self.len) = (SEED, 0);
+        go
+    }
+}
+
 /// Calls `emit` with the hash of every content unit of `s`, in order; stops when `emit`
 /// returns false.
 pub(crate) fn units(s: &str, mut emit: impl FnMut(u64) -> bool) {
-    let mut h = SEED;
-    // The hash before the last character: "bridges" counts as "bridge".
-    let mut before_last = SEED;
-    let mut last = ' ';
-    let mut len = 0usize;
+    let mut word = Word::EMPTY;
     let mut prev_spaceless: Option<char> = None;
-    let flush =
-        |h: u64, before_last: u64, last: char, len: usize, emit: &mut dyn FnMut(u64) -> bool| {
-            if len >= MIN_WORD_CHARS {
-                emit(if last == 's' && len > MIN_WORD_CHARS {
-                    before_last
-                } else {
-                    h
-                })
-            } else {
-                true
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            // ASCII, without decoding: never a spaceless letter.
+            prev_spaceless = None;
+            if b.is_ascii_alphanumeric() {
+                i = word.push_ascii_run(bytes, i);
+                continue;
             }
-        };
-    for c in s.chars() {
-        if spaceless(c) {
-            if !flush(h, before_last, last, len, &mut emit) {
+            i += 1;
+            if (b != b'\'' && b != b'-' || word.len == 0) && !word.end(&mut emit) {
                 return;
             }
-            (h, len) = (SEED, 0);
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        if spaceless(c) {
+            if !word.end(&mut emit) {
+                return;
+            }
             if let Some(p) = prev_spaceless {
                 if !emit(mix(mix(SEED ^ 1, u64::from(p)), u64::from(c))) {
                     return;
@@ -74,24 +164,12 @@ pub(crate) fn units(s: &str, mut emit: impl FnMut(u64) -> bool) {
         }
         prev_spaceless = None;
         if crate::lex::is_alphanumeric(c) {
-            before_last = h;
-            last = c;
-            if c.is_ascii() {
-                h = mix(h, u64::from(c.to_ascii_lowercase()));
-            } else {
-                for l in c.to_lowercase() {
-                    h = mix(h, u64::from(l));
-                }
-            }
-            len += 1;
-        } else if c != '\'' && c != '’' && c != '-' || len == 0 {
-            if !flush(h, before_last, last, len, &mut emit) {
-                return;
-            }
-            (h, len) = (SEED, 0);
+            word.push_wide(c);
+        } else if (c != '’' || word.len == 0) && !word.end(&mut emit) {
+            return;
         }
     }
-    flush(h, before_last, last, len, &mut emit);
+    word.end(&mut emit);
 }
 
 /// The content units of the story's prose, collected on first use: most texts never ask
@@ -163,6 +241,140 @@ mod tests {
             true
         });
         v
+    }
+
+    /// [`units`] as it was before its ASCII fast path.
+    /// Calls `emit` with the hash of every content unit of `s`, in order; stops when `emit`
+    /// returns false.
+    fn units_reference(s: &str, mut emit: impl FnMut(u64) -> bool) {
+        let mut h = SEED;
+        // The hash before the last character: "bridges" counts as "bridge".
+        let mut before_last = SEED;
+        let mut last = ' ';
+        let mut len = 0usize;
+        let mut prev_spaceless: Option<char> = None;
+        let flush = |h: u64,
+                     before_last: u64,
+                     last: char,
+                     len: usize,
+                     emit: &mut dyn FnMut(u64) -> bool| {
+            if len >= MIN_WORD_CHARS {
+                emit(if last == 's' && len > MIN_WORD_CHARS {
+                    before_last
+                } else {
+                    h
+                })
+            } else {
+                true
+            }
+        };
+        for c in s.chars() {
+            if spaceless(c) {
+                if !flush(h, before_last, last, len, &mut emit) {
+                    return;
+                }
+                (h, len) = (SEED, 0);
+                if let Some(p) = prev_spaceless {
+                    if !emit(mix(mix(SEED ^ 1, u64::from(p)), u64::from(c))) {
+                        return;
+                    }
+                }
+                prev_spaceless = Some(c);
+                continue;
+            }
+            prev_spaceless = None;
+            if crate::lex::is_alphanumeric(c) {
+                before_last = h;
+                last = c;
+                if c.is_ascii() {
+                    h = mix(h, u64::from(c.to_ascii_lowercase()));
+                } else {
+                    for l in c.to_lowercase() {
+                        h = mix(h, u64::from(l));
+                    }
+                }
+                len += 1;
+            } else if c != '\'' && c != '’' && c != '-' || len == 0 {
+                if !flush(h, before_last, last, len, &mut emit) {
+                    return;
+                }
+                (h, len) = (SEED, 0);
+            }
+        }
+        flush(h, before_last, last, len, &mut emit);
+    }
+
+    fn all_reference(s: &str) -> Vec<u64> {
+        let mut v = Vec::new();
+        units_reference(s, |u| {
+            v.push(u);
+            true
+        });
+        v
+    }
+
+    #[test]
+    fn units_agree_with_the_reference() {
+        const PIECES: &[&str] = &[
+            "Bridges",
+            "bridge",
+            "COUNCIL",
+            "don't",
+            "don’t",
+            "well-known",
+            "-",
+            "'",
+            "’",
+            " ",
+            "  ",
+            "東京",
+            "の",
+            "橋",
+            "Москва",
+            "İstanbul",
+            "ÉTÉS",
+            "s",
+            "S",
+            "1234",
+            "x",
+            ",",
+            ".",
+            "—",
+            "“",
+            "ß",
+            "ﬁ",
+            "a",
+            "ab",
+            "abcs",
+            "\n",
+            "\u{200B}",
+            "ไทย",
+            "한국",
+        ];
+        let mut state = 0x9e37_79b9_u32;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..1 + state as usize % 12 {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                s.push_str(PIECES[state as usize % PIECES.len()]);
+            }
+            assert_eq!(all(&s), all_reference(&s), "{s:?}");
+            // Stopping early stops at the same unit.
+            for stop in 1..4 {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                units(&s, |u| {
+                    a.push(u);
+                    a.len() < stop
+                });
+                units_reference(&s, |u| {
+                    b.push(u);
+                    b.len() < stop
+                });
+                assert_eq!(a, b, "{s:?}");
+            }
+        }
     }
 
     #[test]

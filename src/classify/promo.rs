@@ -71,10 +71,16 @@ pub(crate) fn is_call_to_action(s: &str, f: &Features) -> bool {
     // One pass over the folded words; most blocks stop right after it, with fewer than two
     // signals within reach.
     let (mut acts, mut imperative_word, mut second_person) = (0u8, false, false);
-    let (mut here, mut click_here, mut prev): (_, _, &[u8]) = (false, false, b"");
+    // `prev_click`: the word before was "click" or "tap" (imperatives both).
+    let (mut here, mut click_here, mut prev_click) = (false, false, false);
     for w in f.folded.as_bytes().split(|&b| b == b' ') {
+        click_here |= prev_click && matches!(w, b"here" | b"to");
+        prev_click = false;
         match word_kind(w) {
-            Kind::Imperative => imperative_word = true,
+            Kind::Imperative => {
+                imperative_word = true;
+                prev_click = matches!(w, b"click" | b"tap");
+            }
             Kind::Subscribe => {
                 imperative_word = true;
                 acts |= 1;
@@ -84,18 +90,16 @@ pub(crate) fn is_call_to_action(s: &str, f: &Features) -> bool {
             Kind::Here => here = true,
             Kind::Other => {}
         }
-        click_here |= matches!(prev, b"click" | b"tap") && matches!(w, b"here" | b"to");
-        prev = w;
     }
     let acts = acts.count_ones() as usize;
     let bytes = s.as_bytes();
-    let urging_possible = here || click_here || memchr::memchr(b'!', bytes).is_some();
+    let urging_possible = here || click_here || super::has_byte(bytes, b'!');
     let base = usize::from(imperative_word) + usize::from(urging_possible) + acts.min(2);
     // An address alone is one signal: without another, the block is not a call.
     if base == 0 {
         return false;
     }
-    let address_possible = memchr::memchr(b'@', bytes).is_some()
+    let address_possible = super::has_byte(bytes, b'@')
         || memchr::memmem::find(bytes, b"://").is_some()
         || memchr::memmem::find(bytes, b"www.").is_some();
     if base + usize::from(address_possible) < 2 || has_quotation(s) {

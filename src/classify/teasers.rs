@@ -6,8 +6,14 @@
 //! after a title-like run of words: the dateline in the middle of a block, right after a
 //! word with no punctuation, is the seam between a headline and the lede of another story.
 
+use super::features::Features;
+
 /// The fewest words of the title before the dateline.
 const MIN_TITLE_WORDS: usize = 4;
+
+/// The fewest words (as the features count them) of a block [`is_dateline_teaser`] can
+/// accept: see there.
+const MIN_FEATURE_WORDS: u32 = 4;
 
 /// How far into a block the seam between headline and dateline may lie, in bytes (a cut
 /// inside a character just leaves the whole block).
@@ -20,8 +26,13 @@ const MAX_DATELINE_WORDS: usize = 3;
 const MIN_DATELINE_LETTERS: usize = 4;
 
 /// True when `s` is a headline followed by the dateline and first words of its story (see
-/// the module documentation).
-pub(crate) fn is_dateline_teaser(s: &str) -> bool {
+/// the module documentation). `f` are the block's features.
+pub(crate) fn is_dateline_teaser(s: &str, f: &Features) -> bool {
+    // The title's first and last words, the dateline's last word and the word after it
+    // each hold a letter or digit, and blanks part them: four words the features count.
+    if f.words < MIN_FEATURE_WORDS {
+        return false;
+    }
     // The seam is near the start: a headline is short.
     let head = s.get(..s.len().min(HEAD_BYTES)).map_or(s, |h| h);
     // A dateline's colon follows a capital letter ("DELHI:"), not a lower-case word or a
@@ -97,7 +108,12 @@ fn starts_upper(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::features::block_features;
     use super::*;
+
+    fn is_dateline_teaser(s: &str) -> bool {
+        super::is_dateline_teaser(s, &block_features(s))
+    }
 
     #[test]
     fn a_headline_run_into_a_dateline_is_a_teaser() {

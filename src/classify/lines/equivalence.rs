@@ -1,0 +1,394 @@
+//! The recognizers as they were before their prefilters, kept as references: the
+//! prefilters must never change an answer, and the tests below check the new code against
+//! these on a large set of generated lines.
+
+use super::super::features::{block_features, Features};
+use super::super::lexicon::{folded_words, lexicon};
+use super::super::lexicon::{with_fold, Lexicon};
+use super::{
+    alnum_words, by_name, contains_followed_by, is_name_word, name_then_date_or_handle,
+    MAX_SOURCE_WORDS,
+};
+
+/// True when the block reads as a photo credit or a caption ending in a credit:
+/// "Homs Media Center / AP", "Photo: Jane Doe/Reuters", "Whale expert J. Doe. Photograph:
+/// Jane Roe for the Post", "(Photo: J. Doe)".
+pub(super) fn is_credit(s: &str, f: &Features) -> bool {
+    if is_bracketed_source(s, f) || is_gallery_caption(s) {
+        return true;
+    }
+    if f.words == 0 || f.words > 45 || f.full_stop && !f.folded.is_empty() && f.words > 12 {
+        return false;
+    }
+    if f.folded.is_empty() {
+        return false;
+    }
+    let lex = lexicon();
+    // The folded words, as an iterator: the tests below stop early, and collecting them
+    // was an allocation per block.
+    let tokens = || folded_words(&f.folded);
+    let is_credit_word =
+        |w: &str| w.chars().next().is_some_and(char::is_uppercase) && lex.is_lowered("credit", w);
+    // The raw words (runs of letters and digits), in one pass: is there a credit word, is
+    // one of the first two a credit word, and the last two. Each raw word in lower case is
+    // one of the folded words (`str::to_lowercase` differs from folding only at a final
+    // `Σ`), so without a credit word among those the pass is skipped.
+    let (mut any_credit, mut credit_first) = (false, false);
+    let mut last_two: (Option<&str>, Option<&str>) = (None, None);
+    if s.contains('Σ') || lex.may_hold_credit_word(&f.folded) {
+        for (i, w) in alnum_words(s).enumerate() {
+            if is_credit_word(w) {
+                any_credit = true;
+                credit_first |= i < 2;
+            }
+            last_two = (last_two.1, Some(w));
+        }
+    }
+    // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
+    let marked = any_credit && {
+        let lower = s.to_lowercase();
+        alnum_words(s).any(|w| {
+            is_credit_word(w)
+                && crate::lex::with_lower(w, |l| {
+                    [":", " :", " by ", " credit"]
+                        .iter()
+                        .any(|after| contains_followed_by(&lower, l, after))
+                })
+        })
+    };
+    // A picture agency anywhere.
+    let agency = tokens().any(|w| matches!(w, "getty" | "shutterstock" | "istock" | "istockphoto"));
+    // "Image caption …", "Photo by …", "Credit Jane Doe".
+    let at_start = credit_first
+        && (f.words <= 6
+            || tokens()
+                .take(3)
+                .any(|w| matches!(w, "caption" | "by" | "credit")));
+    // "Name / AGENCY", "NAME/AGENCY/Getty Images".
+    let slash = s.contains('/')
+        && !f.linky
+        && tokens().any(|w| lex.is("wire", w) || lex.is("credit", w))
+        && f.words <= 12;
+    // "Media caption …", "Video caption …": a caption label of two words.
+    let label = tokens().nth(1) == Some("caption") && f.words >= 3;
+    // "Jane Doe Submitted photo", "File photo": a short line ending in a credit word in
+    // lower case after a capitalized one (a title-case heading capitalizes both).
+    let tail_word = f.words <= 8
+        && !f.terminal
+        && match last_two {
+            (Some(before), Some(last)) => {
+                last.chars().next().is_some_and(char::is_lowercase)
+                    && lex.is_lowered("credit", last)
+                    && before.chars().next().is_some_and(char::is_uppercase)
+            }
+            _ => false,
+        };
+    marked || agency || at_start || slash || label || tail_word || trailing_credit(s)
+}
+
+/// True when a caption ends with a credit in brackets: "The map of the moon. (NASA/JPL)",
+/// "Fans at the gate (Jane Doe/Daily Post)" — a slash between capitalized names, at most
+/// six words inside.
+fn trailing_credit(s: &str) -> bool {
+    let Some(inner) = s
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('(').map(|(_, i)| i))
+    else {
+        return false;
+    };
+    let slash = inner
+        .split_once('/')
+        .is_some_and(|(a, b)| !a.ends_with(' ') && !b.starts_with(' ') && !a.is_empty());
+    slash
+        && inner.split_whitespace().count() <= 6
+        && inner.split(['/', ' ']).filter(|w| !w.is_empty()).all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// True for a short name in square brackets on its own line ("[The Daily Post]"): the
+/// source of the passage above or below it, not prose.
+fn is_bracketed_source(s: &str, f: &Features) -> bool {
+    let s = s.trim();
+    f.words <= MAX_SOURCE_WORDS
+        && !f.sentence()
+        && s.starts_with('[')
+        && s.ends_with(']')
+        && s.matches('[').count() == 1
+}
+
+/// True for a gallery caption led by its counter ("2 of 4 A shopper looks at…", or glued
+/// to it: "2of4A shopper…").
+fn is_gallery_caption(s: &str) -> bool {
+    let s = s.trim_start();
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    let a = digits(s);
+    if !(1..=3).contains(&a) {
+        return false;
+    }
+    let rest = s[a..].trim_start();
+    let Some(rest) = rest.strip_prefix("of") else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let b = digits(rest);
+    (1..=3).contains(&b)
+        && rest[b..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+/// "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter": a name of two to
+/// four words, a separator, then a wire service or a reporter's title.
+fn name_then_agency(lex: &Lexicon, s: &str) -> bool {
+    let Some((name, tail)) = s.split_once(['|', ',', '—', '–']) else {
+        return false;
+    };
+    let name_words = name.split_whitespace().count();
+    if !(2..=4).contains(&name_words) || !name.split_whitespace().all(is_name_word) {
+        return false;
+    }
+    with_fold(tail, |tail| {
+        !tail.is_empty()
+            && (folded_words(tail).any(|w| lex.is("wire", w))
+                || matches!(
+                    tail,
+                    "reporter"
+                        | "staff reporter"
+                        | "correspondent"
+                        | "staff writer"
+                        | "editor"
+                        | "contributor"
+                ))
+    })
+}
+
+/// True when `s` (one block) is a byline: "By Jane Doe", "By Jane Doe and John Roe",
+/// "Jane Doe, Reporter", "Jane Doe | Reuters", "Al Jazeera and wire services", "by Jane Doe
+/// March 3, 2020". `f` are the block's features.
+pub(super) fn is_byline(s: &str, f: &Features) -> bool {
+    if f.words == 0 || f.words > 25 || f.full_stop && f.words > 8 {
+        return false;
+    }
+    let lex = lexicon();
+    // "By …" in any of several languages, also as one part of "Site | date | By …". The
+    // byline word ("By", "Par", "Story" of "Story by") is whole words of the block, so
+    // its folded words rule out most blocks before any part is parsed.
+    if lex.may_hold_byline_word(&f.folded)
+        && s.split(['|', '•'])
+            .take(4)
+            .any(|part| by_name(lex, part.trim()))
+    {
+        return true;
+    }
+    let folded = &f.folded;
+    // "Our Foreign Staff", "Staff and agencies".
+    if f.words <= 4 && (folded.ends_with(" staff") || folded.starts_with("staff ")) {
+        return true;
+    }
+    // A date after the name has an ASCII digit, a handle an `@`.
+    if (f.digits > 0 || s.contains('@')) && name_then_date_or_handle(s) {
+        return true;
+    }
+    if folded.ends_with("wire services")
+        || folded.ends_with("news agencies")
+        || folded.ends_with("agencies") && f.words <= 6
+    {
+        return true;
+    }
+    f.words <= 8 && !f.terminal && name_then_agency(lex, s)
+}
+
+/// Lines built from pieces that the recognizers look for (credit and wire words, names,
+/// slashes, brackets, digits, separators, dashes, handles, non-ASCII letters), joined by
+/// blanks or glued, from a fixed seed.
+pub(super) fn generated_lines() -> Vec<String> {
+    const PIECES: &[&str] = &[
+        "Photo",
+        "photo",
+        "Photograph:",
+        "Image",
+        "caption",
+        "Caption",
+        "by",
+        "By",
+        "Getty",
+        "Images",
+        "getty",
+        "Shutterstock",
+        "iStock",
+        "AP",
+        "Reuters",
+        "AFP",
+        "/",
+        " / ",
+        "(",
+        ")",
+        "[",
+        "]",
+        "Jane",
+        "Doe",
+        "Sam",
+        "de",
+        "Roe,",
+        "van",
+        "2",
+        "of",
+        "4",
+        "12",
+        "2020",
+        ":",
+        ".",
+        "!",
+        ",",
+        "|",
+        "•",
+        "—",
+        "–",
+        "-",
+        "@",
+        "@jdoe",
+        "jdoe@example.org",
+        "http://x.com",
+        "www.",
+        "Staff",
+        "staff",
+        "Reporter",
+        "reporter",
+        "Σ",
+        "ΣΑΣ",
+        "Фото",
+        "東京",
+        "é",
+        "Credit",
+        "credit",
+        "courtesy",
+        "Submitted",
+        "File",
+        "the",
+        "council",
+        "said",
+        "Tuesday",
+        "March",
+        "3",
+        "ago",
+        "hours",
+        "1",
+        "day",
+        "wire",
+        "services",
+        "agencies",
+        "Story",
+        "Reporting",
+        "Par",
+        "Por",
+        "\u{200B}",
+        "Follow",
+        "Subscribe",
+        "here",
+        "click",
+        "you",
+        "newsletter",
+        "Twitter",
+        "NEW",
+        "DELHI:",
+        "Ferry",
+        "strike",
+        "ends",
+        "after",
+        "talks",
+        "\"",
+        "“",
+        "”",
+        "Tags:",
+        "Related",
+        "News",
+        "Russia,",
+        "Syria",
+        ";",
+        "$39.99",
+        "'",
+    ];
+    let mut state = 0x2545_f491_u32;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state as usize
+    };
+    let mut lines = Vec::new();
+    for _ in 0..40_000 {
+        let n = 1 + next() % 9;
+        let mut s = String::new();
+        for _ in 0..n {
+            let glue = match next() % 6 {
+                0 => "",
+                1 => "  ",
+                _ => " ",
+            };
+            if !s.is_empty() {
+                s.push_str(glue);
+            }
+            s.push_str(PIECES[next() % PIECES.len()]);
+        }
+        lines.push(s);
+    }
+    lines
+}
+
+#[test]
+fn credit_prefilters_keep_every_answer() {
+    let mut credits = 0;
+    for s in generated_lines() {
+        let f = block_features(&s);
+        let credit = is_credit(&s, &f);
+        assert_eq!(super::is_credit(&s, &f), credit, "{s:?}");
+        credits += usize::from(credit);
+    }
+    // The lines hit the recognizer often enough to test it.
+    assert!(credits > 1_000, "{credits}");
+}
+
+#[test]
+fn credit_word_tests_need_a_credit_word() {
+    // `credit_by_word` tests these folded words: each must be one `may_hold_credit_word`
+    // finds, or skipping it without one would lose a credit.
+    for w in ["getty", "shutterstock", "istock", "istockphoto", "caption"] {
+        assert!(lexicon().is("credit", w), "{w}");
+        assert!(lexicon().may_hold_credit_word(w), "{w}");
+        assert!(
+            lexicon().may_hold_credit_word(&format!("jane doe {w} x")),
+            "{w}"
+        );
+    }
+}
+
+#[test]
+fn byline_prefilters_keep_every_answer() {
+    let mut bylines = 0;
+    for s in generated_lines() {
+        let f = block_features(&s);
+        let byline = is_byline(&s, &f);
+        assert_eq!(super::is_byline(&s, &f), byline, "{s:?}");
+        bylines += usize::from(byline);
+    }
+    assert!(bylines > 1_000, "{bylines}");
+}
+
+#[test]
+fn name_then_agency_prefilter_keeps_every_answer() {
+    let lex = lexicon();
+    let mut hits = 0;
+    for s in generated_lines() {
+        let f = block_features(&s);
+        let hit = name_then_agency(lex, &s);
+        assert_eq!(super::name_then_agency(lex, &s, &f), hit, "{s:?}");
+        hits += usize::from(hit);
+    }
+    assert!(hits > 100, "{hits}");
+}
