@@ -105,7 +105,8 @@ const SHORT_SEARCH: usize = 64;
 /// costs more to set up than it saves there), by `memchr` in a long one.
 fn has_byte(bytes: &[u8], b: u8) -> bool {
     if bytes.len() < SHORT_SEARCH {
-        bytes.contains(&b)
+        // Not `contains`: for bytes it is a `memchr` too.
+        bytes.iter().any(|&x| x == b)
     } else {
         memchr::memchr(b, bytes).is_some()
     }
