@@ -452,9 +452,39 @@ fn announces_list(s: &str) -> bool {
         None => window,
     };
     last_sentence.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        BELOW.iter().any(|b| w.eq_ignore_ascii_case(b))
+        // Trimming only shortens a word: one shorter than every pointer word is none.
+        w.len() >= MIN_BELOW_BYTES && {
+            let w = trim_non_alphanumeric(w);
+            BELOW.iter().any(|b| w.eq_ignore_ascii_case(b))
+        }
     })
+}
+
+/// The fewest bytes of a word of [`BELOW`].
+const MIN_BELOW_BYTES: usize = 5;
+
+/// `w.trim_matches(|c: char| !c.is_alphanumeric())`, with ASCII ends trimmed byte by
+/// byte: only a character outside ASCII at an end is decoded.
+fn trim_non_alphanumeric(w: &str) -> &str {
+    let bytes = w.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|&b| b >= 0x80 || b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b >= 0x80 || b.is_ascii_alphanumeric())
+        .map_or(start, |i| i + 1)
+        .max(start);
+    // The cuts are at ASCII bytes or at the ends: character boundaries.
+    let rest = w.get(start..end).unwrap_or("");
+    if rest.as_bytes().first().is_some_and(|&b| b >= 0x80)
+        || rest.as_bytes().last().is_some_and(|&b| b >= 0x80)
+    {
+        rest.trim_matches(|c: char| !c.is_alphanumeric())
+    } else {
+        rest
+    }
 }
 
 /// The most blocks a list announced by the story may run over.

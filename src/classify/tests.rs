@@ -836,3 +836,17 @@ fn a_list_pointer_is_read_at_the_end_of_a_long_block() {
         &"wordy text without any newline ".repeat(50_000)
     ));
 }
+
+#[test]
+fn trim_non_alphanumeric_trims_like_trim_matches() {
+    for w in [
+        "", "below", "(below.)", "«ниже»", "“below”", "...", "—", "a", "¡abajo!", "x—", "—x",
+        "é", "(é)", "1.", "«»", "below»", "«below", "ü-", "-ü", "(日本)", "—below—",
+    ] {
+        assert_eq!(
+            trim_non_alphanumeric(w),
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "{w:?}"
+        );
+    }
+}
