@@ -819,6 +819,10 @@ fn headline<'a>(
     start: usize,
     story: &overlap::StoryWords<impl Iterator<Item = &'a str>>,
 ) -> Option<usize> {
+    // No block before the story, no candidate: the key counts below are not needed.
+    if start == 0 {
+        return None;
+    }
     let lo = start.saturating_sub(HEADER_WINDOW);
     // Folded keys of blocks cut at a site-name separator ("Title | Site").
     // The keys are hashes already: the fast hasher is enough.
@@ -1026,6 +1030,10 @@ fn trailer(raw: &[&str], feats: &[Features], meta: &[Meta], from: usize, labels:
 /// A later exact repeat (folded) of an earlier block is a duplicate, unless it is the
 /// headline or a short block inside the body.
 fn duplicates(feats: &[Features], labels: &mut [Label]) {
+    // One block repeats none: no set to build.
+    if feats.len() < 2 {
+        return;
+    }
     // The keys are hashes already: the fast hasher is enough.
     let mut seen: HashSet<u64, FastBuild> =
         HashSet::with_capacity_and_hasher(feats.len(), FastBuild::default());
