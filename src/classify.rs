@@ -443,7 +443,12 @@ fn announces_list(s: &str) -> bool {
         cut += 1;
     }
     let window = &body[cut..];
-    let last_sentence = match window.rfind(['.', '!', '?']) {
+    // The sentence marks are ASCII: their bytes are never inside another character.
+    let stop = window
+        .as_bytes()
+        .iter()
+        .rposition(|&b| matches!(b, b'.' | b'!' | b'?'));
+    let last_sentence = match stop {
         Some(i) => window.get(i + 1..).unwrap_or(""),
         // The window starts inside a word, maybe: that word is not read.
         None if cut > 0 => window
@@ -451,12 +456,32 @@ fn announces_list(s: &str) -> bool {
             .map_or("", |(_, r)| r),
         None => window,
     };
-    last_sentence.split_whitespace().any(|w| {
-        // Trimming only shortens a word: one shorter than every pointer word is none.
-        w.len() >= MIN_BELOW_BYTES && {
-            let w = trim_non_alphanumeric(w);
-            BELOW.iter().any(|b| w.eq_ignore_ascii_case(b))
-        }
+    // A word equal to a pointer word is that word inside the sentence: without one, the
+    // sentence is not split into words.
+    may_hold_below(last_sentence)
+        && last_sentence.split_whitespace().any(|w| {
+            // Trimming only shortens a word: one shorter than every pointer word is none.
+            w.len() >= MIN_BELOW_BYTES && {
+                let w = trim_non_alphanumeric(w);
+                BELOW.iter().any(|b| w.eq_ignore_ascii_case(b))
+            }
+        })
+}
+
+/// True when a word of [`BELOW`] occurs in `s` (ASCII case ignored), as a word or inside
+/// one: a byte scan that rules out most sentences.
+fn may_hold_below(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    (0..bytes.len()).any(|i| {
+        // Every word of BELOW starts with one of these letters (`| 0x20` lowers an ASCII
+        // capital) or with the first byte of "н".
+        let b = bytes[i];
+        (matches!(b | 0x20, b'b' | b'a' | b'd' | b'u') || b == 0xD0)
+            && BELOW.iter().any(|w| {
+                bytes
+                    .get(i..i + w.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+            })
     })
 }
 

@@ -542,9 +542,7 @@ fn is_bracketed_source(s: &str, f: &Features) -> bool {
     if f.words > MAX_SOURCE_WORDS || f.sentence() {
         return false;
     }
-    s.trim_start().starts_with('[')
-        && s.trim_end().ends_with(']')
-        && s.matches('[').count() == 1
+    s.trim_start().starts_with('[') && s.trim_end().ends_with(']') && s.matches('[').count() == 1
 }
 
 /// True for a gallery caption led by its counter ("2 of 4 A shopper looks at…", or glued
