@@ -102,6 +102,7 @@ struct Tok {
 
 impl Tok {
     /// The token of kind `kind` at `span`, whose text is `s`.
+    #[inline]
     fn new(s: &str, span: Span, kind: Tk) -> Tok {
         let c = Classes::of(s);
         Tok {
@@ -163,6 +164,7 @@ impl Classes {
     /// The classes of `s`: for most words (ASCII, at most the first letter in upper case,
     /// no trailing period or possessive) one look-up in [`WordTable`]; the class tests
     /// themselves ([`Classes::of_tests`]) for the rest.
+    #[inline]
     fn of(s: &str) -> Classes {
         let c = Classes::by_table(s).unwrap_or_else(|| Classes::of_tests(s));
         debug_assert_eq!(c, Classes::of_tests(s), "{s:?}");
@@ -170,6 +172,8 @@ impl Classes {
     }
 
     /// The classes from the class tests, one by one.
+    #[cold]
+    #[inline(never)]
     fn of_tests(s: &str) -> Classes {
         let verb = lex::is_speech_verb(s);
         Classes {
@@ -190,6 +194,7 @@ impl Classes {
     ///   is no stopword, honorific or capitalized title word as written ("Jr" and "Sr"
     ///   always are).
     /// * A word starting with another ASCII byte (a digit, an apostrophe) is in no class.
+    #[inline]
     fn by_table(s: &str) -> Option<Classes> {
         let b = s.as_bytes();
         let (&first, &last) = (b.first()?, b.last()?);

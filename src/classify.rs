@@ -105,7 +105,11 @@ const SHORT_SEARCH: usize = 64;
 /// costs more to set up than it saves there), by `memchr` in a long one.
 fn has_byte(bytes: &[u8], b: u8) -> bool {
     if bytes.len() < SHORT_SEARCH {
-        bytes.contains(&b)
+        // Not `contains`: for bytes it is a `memchr` too (and costs one more call per block
+        // on one-word blocks).
+        #[allow(clippy::manual_contains)]
+        let found = bytes.iter().any(|&x| x == b);
+        found
     } else {
         memchr::memchr(b, bytes).is_some()
     }
@@ -442,7 +446,12 @@ fn announces_list(s: &str) -> bool {
         cut += 1;
     }
     let window = &body[cut..];
-    let last_sentence = match window.rfind(['.', '!', '?']) {
+    // The sentence marks are ASCII: their bytes are never inside another character.
+    let stop = window
+        .as_bytes()
+        .iter()
+        .rposition(|&b| matches!(b, b'.' | b'!' | b'?'));
+    let last_sentence = match stop {
         Some(i) => window.get(i + 1..).unwrap_or(""),
         // The window starts inside a word, maybe: that word is not read.
         None if cut > 0 => window
@@ -450,10 +459,60 @@ fn announces_list(s: &str) -> bool {
             .map_or("", |(_, r)| r),
         None => window,
     };
-    last_sentence.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        BELOW.iter().any(|b| w.eq_ignore_ascii_case(b))
+    // A word equal to a pointer word is that word inside the sentence: without one, the
+    // sentence is not split into words.
+    may_hold_below(last_sentence)
+        && last_sentence.split_whitespace().any(|w| {
+            // Trimming only shortens a word: one shorter than every pointer word is none.
+            w.len() >= MIN_BELOW_BYTES && {
+                let w = trim_non_alphanumeric(w);
+                BELOW.iter().any(|b| w.eq_ignore_ascii_case(b))
+            }
+        })
+}
+
+/// True when a word of [`BELOW`] occurs in `s` (ASCII case ignored), as a word or inside
+/// one: a byte scan that rules out most sentences.
+fn may_hold_below(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    (0..bytes.len()).any(|i| {
+        // Every word of BELOW starts with one of these letters (`| 0x20` lowers an ASCII
+        // capital) or with the first byte of "н".
+        let b = bytes[i];
+        (matches!(b | 0x20, b'b' | b'a' | b'd' | b'u') || b == 0xD0)
+            && BELOW.iter().any(|w| {
+                bytes
+                    .get(i..i + w.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+            })
     })
+}
+
+/// The fewest bytes of a word of [`BELOW`].
+const MIN_BELOW_BYTES: usize = 5;
+
+/// `w.trim_matches(|c: char| !c.is_alphanumeric())`, with ASCII ends trimmed byte by
+/// byte: only a character outside ASCII at an end is decoded.
+fn trim_non_alphanumeric(w: &str) -> &str {
+    let bytes = w.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|&b| b >= 0x80 || b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b >= 0x80 || b.is_ascii_alphanumeric())
+        .map_or(start, |i| i + 1)
+        .max(start);
+    // The cuts are at ASCII bytes or at the ends: character boundaries.
+    let rest = w.get(start..end).unwrap_or("");
+    if rest.as_bytes().first().is_some_and(|&b| b >= 0x80)
+        || rest.as_bytes().last().is_some_and(|&b| b >= 0x80)
+    {
+        rest.trim_matches(|c: char| !c.is_alphanumeric())
+    } else {
+        rest
+    }
 }
 
 /// The most blocks a list announced by the story may run over.
@@ -788,6 +847,10 @@ fn headline<'a>(
     start: usize,
     story: &overlap::StoryWords<impl Iterator<Item = &'a str>>,
 ) -> Option<usize> {
+    // No block before the story, no candidate: the key counts below are not needed.
+    if start == 0 {
+        return None;
+    }
     let lo = start.saturating_sub(HEADER_WINDOW);
     // Folded keys of blocks cut at a site-name separator ("Title | Site").
     // The keys are hashes already: the fast hasher is enough.
@@ -995,6 +1058,10 @@ fn trailer(raw: &[&str], feats: &[Features], meta: &[Meta], from: usize, labels:
 /// A later exact repeat (folded) of an earlier block is a duplicate, unless it is the
 /// headline or a short block inside the body.
 fn duplicates(feats: &[Features], labels: &mut [Label]) {
+    // One block repeats none: no set to build.
+    if feats.len() < 2 {
+        return;
+    }
     // The keys are hashes already: the fast hasher is enough.
     let mut seen: HashSet<u64, FastBuild> =
         HashSet::with_capacity_and_hasher(feats.len(), FastBuild::default());

@@ -476,9 +476,8 @@ pub(crate) fn is_tag_heading(f: &Features) -> bool {
     }
     let lex = lexicon();
     let words = || folded_words(&f.folded);
-    // The cheap test first: "News" alone, "More in" are not headings.
-    words().any(|w| !matches!(w, "news" | "more" | "in" | "on" | "under"))
-        && words().all(|w| lex.is("tagsheading", w))
+    words().all(|w| lex.is("tagsheading", w))
+        && words().any(|w| !matches!(w, "news" | "more" | "in" | "on" | "under"))
 }
 
 /// True for a line of tags: at least two short capitalized items separated by commas,

@@ -109,7 +109,6 @@ fn starts_upper(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::features::block_features;
-    use super::*;
 
     fn is_dateline_teaser(s: &str) -> bool {
         super::is_dateline_teaser(s, &block_features(s))

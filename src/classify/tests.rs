@@ -836,3 +836,71 @@ fn a_list_pointer_is_read_at_the_end_of_a_long_block() {
         &"wordy text without any newline ".repeat(50_000)
     ));
 }
+
+#[test]
+fn trim_non_alphanumeric_trims_like_trim_matches() {
+    for w in [
+        "",
+        "below",
+        "(below.)",
+        "«ниже»",
+        "“below”",
+        "...",
+        "—",
+        "a",
+        "¡abajo!",
+        "x—",
+        "—x",
+        "é",
+        "(é)",
+        "1.",
+        "«»",
+        "below»",
+        "«below",
+        "ü-",
+        "-ü",
+        "(日本)",
+        "—below—",
+    ] {
+        assert_eq!(
+            trim_non_alphanumeric(w),
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "{w:?}"
+        );
+    }
+}
+
+#[test]
+fn below_words_start_with_the_scanned_bytes() {
+    // `may_hold_below` looks for a word of BELOW only where one of these bytes is.
+    for w in BELOW {
+        let first = w.as_bytes()[0];
+        assert!(
+            matches!(first | 0x20, b'b' | b'a' | b'd' | b'u') || first == 0xD0,
+            "{w}"
+        );
+        assert!(may_hold_below(&format!("x {w} y")), "{w}");
+        assert!(
+            may_hold_below(&format!("x ({}) y", w.to_ascii_uppercase())),
+            "{w}"
+        );
+    }
+    assert!(!may_hold_below("Check out our picks."));
+    // The scan agrees with the word test on sentences with and without a pointer word.
+    for s in [
+        "our picks are below",
+        "Unsere Auswahl finden Sie UNTEN!",
+        "смотрите ниже",
+        "Смотрите НИЖЕ",
+        "belo w",
+        "a bélow",
+        "",
+    ] {
+        let words = s.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            BELOW.iter().any(|b| w.eq_ignore_ascii_case(b))
+        });
+        assert!(!words || may_hold_below(s), "{s}");
+        assert_eq!(announces_list(s), words, "{s}");
+    }
+}
