@@ -67,6 +67,9 @@ pub(crate) struct Lexicon {
     /// The first words of the `strong` phrases that count in a long block: cookie and
     /// copyright notices.
     long_starts: Starts,
+    /// The longest word of each phrase of `long_starts`: a long block that holds none of
+    /// them holds none of those phrases.
+    long_anchors: Vec<memchr::memmem::Finder<'static>>,
     /// Folded word → kinds (`month`, `byline`, …).
     words: HashMap<String, Vec<&'static str>, FastBuild>,
     /// A filter in front of `words`.
@@ -199,6 +202,15 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         for (phrase, &(r, mode)) in &lex.phrases {
             if mode == Mode::Strong && counts_in_long_block(r) {
                 lex.long_starts.add(phrase);
+                let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or("");
+                if !lex
+                    .long_anchors
+                    .iter()
+                    .any(|a| a.needle() == longest.as_bytes())
+                {
+                    lex.long_anchors
+                        .push(memchr::memmem::Finder::new(longest).into_owned());
+                }
             }
         }
         lex.long_starts.finish();
@@ -258,6 +270,16 @@ impl Lexicon {
         // Strong phrases are looked for in the first words of longer blocks, and there only
         // cookie and copyright notices count.
         let long = words > MAX_SEARCHED_WORDS;
+        if long
+            && !self
+                .long_anchors
+                .iter()
+                .any(|a| a.find(folded.as_bytes()).is_some())
+        {
+            // A few searches of the whole text rule most long blocks out, instead of a look
+            // at each of their first words.
+            return None;
+        }
         let short = words.min(MAX_SEARCHED_WORDS) <= 12;
         if short {
             if let Some(r) = self.all_words_reason(folded) {
