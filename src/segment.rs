@@ -104,10 +104,8 @@ fn lines(text: &str) -> Vec<Line> {
         if span.is_empty() {
             gap = true;
         } else {
-            let chars = text[span.start..span.end]
-                .bytes()
-                .filter(|b| (b & 0xC0) != 0x80)
-                .count();
+            // std counts the characters of a `str` a word of bytes at a time.
+            let chars = text[span.start..span.end].chars().count();
             out.push(Line {
                 span,
                 chars,
