@@ -160,6 +160,14 @@ pub(crate) fn repair_utf8(bytes: &[u8]) -> (String, OffsetMap, Vec<Span>) {
 pub(crate) fn control_runs(text: &str) -> Vec<Span> {
     let b = text.as_bytes();
     let mut runs: Vec<Span> = Vec::new();
+    // Most texts hold no candidate at all: one branch-free pass over the whole text (which
+    // the compiler vectorizes) tells.
+    if !b
+        .iter()
+        .fold(false, |any, &c| any | is_control_candidate(c))
+    {
+        return runs;
+    }
     let mut i = 0;
     // Bytes are looked at one by one only inside 32-byte blocks that hold a candidate (a
     // control byte other than tab to carriage return, DEL, or the 0xC2 lead of a C1
@@ -168,9 +176,9 @@ pub(crate) fn control_runs(text: &str) -> Vec<Span> {
     while i < b.len() {
         if i >= checked_to {
             let end = (i + 32).min(b.len());
-            let candidate = b[i..end].iter().fold(false, |any, &c| {
-                any | (c < 0x09) | (c.wrapping_sub(0x0e) < 0x12) | (c == 0x7f) | (c == 0xc2)
-            });
+            let candidate = b[i..end]
+                .iter()
+                .fold(false, |any, &c| any | is_control_candidate(c));
             if !candidate {
                 i = end;
                 continue;
@@ -193,6 +201,13 @@ pub(crate) fn control_runs(text: &str) -> Vec<Span> {
         i += len;
     }
     runs
+}
+
+/// True when the byte `c` may start a control character that cleaning drops: a C0 control
+/// other than tab to carriage return, DEL, or the 0xC2 lead of a C1 control.
+#[inline]
+fn is_control_candidate(c: u8) -> bool {
+    (c < 0x09) | (c.wrapping_sub(0x0e) < 0x12) | (c == 0x7f) | (c == 0xc2)
 }
 
 /// True when cleaning leaves `raw` unchanged: single inner spaces as the only blanks, and
