@@ -1,6 +1,6 @@
 //! Per-block features, computed once per block in one pass over its text.
 
-use super::lexicon::{fold_append, lexicon, FoldSink, Folder, NoFold};
+use super::lexicon::{common_letter, fold_append, lexicon, FoldSink, Folder, NoFold};
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
 use std::borrow::Cow;
@@ -167,6 +167,14 @@ static ASCII_CLASS: [u16; 128] = {
 #[inline(never)]
 fn wide_class(s: &str, i: usize) -> Option<(char, u16)> {
     let c = s.get(i..).and_then(|r| r.chars().next())?;
+    if let Some((lower, upper, _)) = common_letter(c) {
+        let case = match (lower, upper) {
+            (true, _) => LOWER,
+            (_, true) => UPPER,
+            _ => CASELESS,
+        };
+        return Some((c, ALPHA | case));
+    }
     let mut k = 0;
     if crate::normalize::is_blank(c) {
         k |= BLANK;
@@ -718,9 +726,43 @@ mod tests {
     #[test]
     fn the_pass_counts_as_the_definitions_do() {
         let parts = [
-            "word", "Word", " ", "  ", "\n", "\t", "Été", "éte", "“", "\"", "(", "—", ".", ". ",
-            "Lt.", "J.", "US.", "!", "?", "…", "。", "日本", "42", "x1", "\u{a0}", "\u{200b}",
-            "\u{7f}", ",", "İ", "ǅ",
+            "word",
+            "Word",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "Été",
+            "éte",
+            "“",
+            "\"",
+            "(",
+            "—",
+            ".",
+            ". ",
+            "Lt.",
+            "J.",
+            "US.",
+            "!",
+            "?",
+            "…",
+            "。",
+            "日本",
+            "42",
+            "x1",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{7f}",
+            ",",
+            "İ",
+            "ǅ",
+            "Москва",
+            "ЁЖ",
+            "서울",
+            "ひらがな",
+            "カタカナ",
+            "Ÿ",
+            "ß",
         ];
         let mut state = 0x5eed_1234_u32;
         for round in 0..6_000 {

@@ -553,6 +553,24 @@ fn fold_any(s: &str, out: &mut Vec<u8>) -> usize {
     fold.finish()
 }
 
+/// The case of a letter of the commonest scripts of news text outside ASCII, told by its
+/// range without the Unicode tables: `(lower case, upper case, lower-case form)`, or `None`
+/// for any other character. Latin-1 letters, basic Cyrillic, and the caseless letters of
+/// kana, CJK ideographs and Hangul syllables.
+#[inline]
+pub(crate) fn common_letter(c: char) -> Option<(bool, bool, char)> {
+    let u = u32::from(c);
+    Some(match u {
+        0xC0..=0xDE if u != 0xD7 => (false, true, char::from_u32(u + 0x20)?),
+        0xDF..=0xFF if u != 0xF7 => (true, false, c),
+        0x400..=0x40F => (false, true, char::from_u32(u + 0x50)?),
+        0x410..=0x42F => (false, true, char::from_u32(u + 0x20)?),
+        0x430..=0x45F => (true, false, c),
+        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => (false, false, c),
+        _ => return None,
+    })
+}
+
 /// A receiver of the characters of a text that folds them ([`fold`]) as they come, for a
 /// pass that reads the text anyway; [`NoFold`] drops them.
 pub(crate) trait FoldSink {
@@ -623,12 +641,18 @@ impl FoldSink for Folder<'_> {
     }
 
     fn char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        if let Some((_, _, lower)) = common_letter(c) {
+            self.word_char();
+            self.out
+                .extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+            return;
+        }
         if !(crate::lex::is_alphanumeric(c) || c == '©' || c == '@') {
             self.space = true;
             return;
         }
         self.word_char();
-        let mut buf = [0u8; 4];
         if c == '©' || c == '@' {
             // A word of its own: after a space (one only), and a space is due after it.
             if self.out.len() > self.base && self.out.last() != Some(&b' ') {
@@ -743,6 +767,25 @@ mod tests {
             let n = fold_ascii(s.as_bytes(), &mut a);
             assert_eq!((n, &a), (fold_any(&s, &mut b), &b));
         }
+    }
+
+    #[test]
+    fn common_letters_are_what_unicode_says() {
+        let mut seen = 0;
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let Some((lower, upper, l)) = common_letter(c) else {
+                continue;
+            };
+            seen += 1;
+            assert!(c.is_alphabetic(), "{c:?}");
+            assert_eq!(
+                (lower, upper),
+                (c.is_lowercase(), c.is_uppercase()),
+                "{c:?}"
+            );
+            assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c:?}");
+        }
+        assert!(seen > 30_000);
     }
 
     #[test]
