@@ -203,6 +203,25 @@ pub(crate) fn control_runs(text: &str) -> Vec<Span> {
     runs
 }
 
+/// True when NFC leaves `c` alone wherever it stands (canonical combining class 0, quick
+/// check yes), told by its range for the characters of news text: below U+0300; dashes,
+/// quotes and `…` (U+2010–U+2027); Cyrillic letters; kana, CJK ideographs and Hangul
+/// syllables.
+#[inline]
+fn is_nfc_stable(c: char) -> bool {
+    matches!(
+        c,
+        '\0'..='\u{2ff}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{400}'..='\u{482}'
+            | '\u{48a}'..='\u{4ff}'
+            | '\u{3041}'..='\u{3096}'
+            | '\u{30a1}'..='\u{30fa}'
+            | '\u{4e00}'..='\u{9fff}'
+            | '\u{ac00}'..='\u{d7a3}'
+    )
+}
+
 /// True when the byte `c` may start a control character that cleaning drops: a C0 control
 /// other than tab to carriage return, DEL, or the 0xC2 lead of a C1 control.
 #[inline]
@@ -246,7 +265,7 @@ fn is_clean(raw: &str, form: Normalization) -> bool {
         if ch.is_whitespace() || is_invisible(ch) {
             return false;
         }
-        nfc_stable &= ch < '\u{300}' || ('\u{2010}'..='\u{2027}').contains(&ch);
+        nfc_stable &= is_nfc_stable(ch);
     }
     match form {
         Normalization::Nfc => nfc_stable || is_nfc_quick(raw.chars()) == IsNormalized::Yes,
@@ -365,6 +384,17 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nfc_stable_characters_are() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            if is_nfc_stable(c) {
+                assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+                assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn is_clean_is_what_cleaning_leaves_alone() {
