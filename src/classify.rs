@@ -475,11 +475,8 @@ fn announces_list(s: &str) -> bool {
 /// one: a byte scan that rules out most sentences.
 fn may_hold_below(s: &str) -> bool {
     let bytes = s.as_bytes();
-    (0..bytes.len()).any(|i| {
-        // Every word of BELOW starts with one of these letters (`| 0x20` lowers an ASCII
-        // capital) or with the first byte of "н".
-        let b = bytes[i];
-        (matches!(b | 0x20, b'b' | b'a' | b'd' | b'u') || b == 0xD0)
+    bytes.iter().enumerate().any(|(i, &b)| {
+        BELOW_FIRST[usize::from(b)]
             && BELOW.iter().any(|w| {
                 bytes
                     .get(i..i + w.len())
@@ -487,6 +484,19 @@ fn may_hold_below(s: &str) -> bool {
             })
     })
 }
+
+/// `BELOW_FIRST[b]`: a word of [`BELOW`] starts with the byte `b` (ASCII case ignored).
+static BELOW_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < BELOW.len() {
+        let first = BELOW[k].as_bytes()[0];
+        t[first as usize] = true;
+        t[first.to_ascii_uppercase() as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// The fewest bytes of a word of [`BELOW`].
 const MIN_BELOW_BYTES: usize = 5;
