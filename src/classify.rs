@@ -889,11 +889,9 @@ fn headline<'a>(
         };
         size_ok && meta[i] == Meta::None && f.reason.is_none() && !f.linky && class[i] != Class::Bad
     };
-    let mut best: Option<(f32, usize)> = None;
-    for i in lo..start {
-        if !candidate(i) {
-            continue;
-        }
+    // Each candidate's score but for what its words shared with the story add, and its
+    // nearness to the story, in block order.
+    let title_score = |i: usize| {
         let f = &feats[i];
         let size = if f.caseless_script() {
             f.chars as f32 / 2.0
@@ -970,15 +968,59 @@ fn headline<'a>(
                 score -= 1.5;
             }
         }
-        // A headline shares its content words with the story; a teaser for another
-        // story does not.
-        let (share, units) = story.share(raw[i]);
-        if units >= 2 {
-            score += OVERLAP_WEIGHT * share;
-        }
-        // Distance to the story, not counting the junk in between.
+        score
+    };
+    // Distance to the story, not counting the junk in between.
+    let nearness = |i: usize| {
         let distance = (i + 1..start).filter(|&j| class[j] != Class::Bad).count() as f32 + 1.0;
-        score += 3.0 / (1.0 + distance / 3.0);
+        3.0 / (1.0 + distance / 3.0)
+    };
+    // At most HEADER_WINDOW candidates: room for all of them, without allocating.
+    let mut scored = [(0usize, 0f32, 0f32); HEADER_WINDOW];
+    let mut n = 0;
+    for i in (lo..start).filter(|&i| candidate(i)) {
+        if let Some(slot) = scored.get_mut(n) {
+            *slot = (i, title_score(i), nearness(i));
+            n += 1;
+        }
+    }
+    // A headline shares its content words with the story; a teaser for another story does
+    // not.
+    best_candidate(scored.get(..n).unwrap_or_default(), |i| {
+        let (share, units) = story.share(raw[i]);
+        (units >= 2).then(|| OVERLAP_WEIGHT * share)
+    })
+}
+
+/// The headline among the `scored` candidates `(block, score, nearness)`, in block order:
+/// the last of those with the highest `score + overlap + nearness` (summed in that order),
+/// where `overlap(block)` is what the words it shares with the story add (`None`: nothing;
+/// else at most [`OVERLAP_WEIGHT`]).
+///
+/// The first call of `overlap` reads the story, which costs more than the rest of the
+/// header: it is asked only of candidates that can still win, and not at all when one
+/// candidate alone can. Float sums are monotone, so a candidate's final score lies between
+/// `score + nearness` (no overlap) and `(score + OVERLAP_WEIGHT) + nearness`; one whose
+/// most is below another's least loses whatever the overlaps are.
+fn best_candidate(
+    scored: &[(usize, f32, f32)],
+    overlap: impl Fn(usize) -> Option<f32>,
+) -> Option<usize> {
+    let floor = scored
+        .iter()
+        .map(|&(_, score, near)| score + near)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let can_win = |c: &&(usize, f32, f32)| (c.1 + OVERLAP_WEIGHT) + c.2 >= floor;
+    let contenders = scored.iter().filter(can_win).count();
+    let mut best: Option<(f32, usize)> = None;
+    for &(i, mut score, near) in scored.iter().filter(can_win) {
+        // A sole contender wins whatever its overlap.
+        if contenders > 1 {
+            if let Some(o) = overlap(i) {
+                score += o;
+            }
+        }
+        score += near;
         if best.is_none_or(|(b, _)| score >= b) {
             best = Some((score, i));
         }
