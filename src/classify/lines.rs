@@ -184,6 +184,20 @@ fn split_at_agency_separator(s: &str) -> Option<(&str, &str)> {
     Some((s.get(..at)?, s.get(at + len..)?))
 }
 
+/// False when no part of the block can be a "By …" line ([`by_name`]): the byline word of
+/// such a part is its first word (after a dash), whole. Without a `|` or `•` (separators
+/// the features count) the block is one part, and its first folded word is that byline
+/// word; else any folded word may be.
+fn may_open_with_byline_word(lex: &Lexicon, f: &Features) -> bool {
+    if f.separators == 0 {
+        folded_words(&f.folded)
+            .next()
+            .is_some_and(|w| lex.is("byline", w))
+    } else {
+        lex.may_hold_byline_word(&f.folded)
+    }
+}
+
 /// True when `s` (one block) is a byline: "By Jane Doe", "By Jane Doe and John Roe",
 /// "Jane Doe, Reporter", "Jane Doe | Reuters", "Al Jazeera and wire services", "by Jane Doe
 /// March 3, 2020". `f` are the block's features.
@@ -198,7 +212,7 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     // matches holds two words at least, parted by a space or tab (the byline word, then
     // the first word of the name): both are words the features count.
     if f.words >= 2
-        && lex.may_hold_byline_word(&f.folded)
+        && may_open_with_byline_word(lex, f)
         && s.split(['|', '•'])
             .take(4)
             .any(|part| by_name(lex, part.trim()))
