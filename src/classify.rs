@@ -869,9 +869,16 @@ fn headline<'a>(
         *counts.entry(f.key).or_default() += 1;
     }
     let mut cut_keys: HashSet<u64, FastBuild> = HashSet::default();
-    for (s, f) in raw.iter().zip(feats).take(start).skip(lo) {
+    // The key of each block's site cut, by its place in `lo..start`: the scores below ask
+    // for it again.
+    let mut site_cut_key = [None::<u64>; HEADER_WINDOW];
+    for (k, (s, f)) in raw.iter().zip(feats).take(start).skip(lo).enumerate() {
         if let Some(cut) = site_cut(s) {
-            cut_keys.insert(features::block_features(cut).key);
+            let key = features::block_features(cut).key;
+            cut_keys.insert(key);
+            if let Some(slot) = site_cut_key.get_mut(k) {
+                *slot = Some(key);
+            }
         }
         // A breadcrumb trail ending in the title: "Section > News > Title".
         if f.separators >= 2 {
@@ -939,7 +946,12 @@ fn headline<'a>(
             score += 1.5;
         }
         // "Title | Site" when "Title" is on the page too: the plain copy wins.
-        if site_cut(raw[i]).is_some_and(|c| counts.contains_key(&features::block_features(c).key)) {
+        if site_cut_key
+            .get(i - lo)
+            .copied()
+            .flatten()
+            .is_some_and(|key| counts.contains_key(&key))
+        {
             score -= 1.0;
         }
         // A longer sentence right under it: a dek under its headline.
