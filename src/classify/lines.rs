@@ -143,12 +143,17 @@ fn name_then_date_or_handle(s: &str) -> bool {
 
 /// "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter": a name of two to
 /// four words, a separator, then a wire service or a reporter's title.
+#[inline]
 fn name_then_agency(lex: &Lexicon, s: &str, f: &Features) -> bool {
     // The separator is a `|` (a separator the features count), a comma (counted too) or a
-    // dash `—` `–` (not ASCII: then the block has fewer characters than bytes).
-    if f.separators == 0 && f.commas == 0 && f.chars as usize == s.len() {
-        return false;
-    }
+    // dash `—` `–` (not ASCII: then the block has fewer characters than bytes). Tested
+    // inline: most blocks stop here.
+    (f.separators > 0 || f.commas > 0 || f.chars as usize != s.len())
+        && name_then_agency_at_separator(lex, s)
+}
+
+/// [`name_then_agency`] once the block may hold its separator.
+fn name_then_agency_at_separator(lex: &Lexicon, s: &str) -> bool {
     let Some((name, tail)) = split_at_agency_separator(s) else {
         return false;
     };
@@ -384,6 +389,7 @@ fn credit_by_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
 
 /// "Name / AGENCY", "NAME/AGENCY/Getty Images": a short line with a slash and a wire or
 /// credit word.
+#[inline]
 fn slash_credit(lex: &Lexicon, s: &str, f: &Features) -> bool {
     // A `/` is one of the separators the features count.
     f.words <= 12
