@@ -278,8 +278,15 @@ fn date_tokens(lex: &Lexicon, folded: &str) -> (usize, usize, bool, bool) {
 
 /// True when `s` is a date or time line: "October 1, 2015", "Updated 3:57 PM ET",
 /// "04.05.2015 à 13h36", "2017-03-10 09:58"; a price ("$39.99") is not one.
+#[inline]
 pub(crate) fn is_date(s: &str, f: &Features) -> bool {
-    if f.words == 0 || f.words > 16 || f.digits == 0 || f.folded.is_empty() || is_price(s) {
+    // Tested inline: most blocks stop here.
+    !(f.words == 0 || f.words > 16 || f.digits == 0 || f.folded.is_empty()) && is_date_line(s, f)
+}
+
+/// [`is_date`] once the block's size and digits allow a date.
+fn is_date_line(s: &str, f: &Features) -> bool {
+    if is_price(s) {
         return false;
     }
     // "2021年3月3日", "2021-03-10 09:58".
@@ -502,10 +509,14 @@ pub(crate) fn is_tag_heading(f: &Features) -> bool {
 
 /// True for a line of tags: at least two short capitalized items separated by commas,
 /// pipes, semicolons or bullets, with no sentence punctuation.
+#[inline]
 pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
-    if f.terminal || f.words > 30 || f.words == 0 {
-        return false;
-    }
+    // Tested inline: most blocks stop here.
+    !(f.terminal || f.words > 30 || f.words == 0) && is_tag_line_of_items(s, f)
+}
+
+/// [`is_tag_line`] once the block's size and ending allow one.
+fn is_tag_line_of_items(s: &str, f: &Features) -> bool {
     // Two items need a separator: the features count commas, pipes and bullets.
     if f.commas == 0 && f.separators == 0 && !super::has_byte(s.as_bytes(), b';') {
         return false;
