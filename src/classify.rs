@@ -215,18 +215,26 @@ fn meta(s: &str, f: &Features) -> Meta {
     }
 }
 
+/// The least size of a block that is not [`Class::Short`] (or bad): the smallest size any
+/// test of [`class`] asks for.
+const MIN_NEAR_SIZE: usize = 3;
+
 fn class(f: &Features, meta: Meta) -> Class {
     if f.reason.is_some() || !matches!(meta, Meta::None | Meta::TagLine) || f.linky && f.words < 12
     {
         return Class::Bad;
     }
-    let size = f.size();
-    let lower = f.lower_ratio();
-    // Menus and tag lists: many separators, or many commas and no sentence end.
-    let listy = f.separators * 4 > f.words.max(1) || !f.terminal && f.commas * 4 >= f.words.max(1);
     if f.teaser {
         return Class::Bad;
     }
+    let size = f.size();
+    // Prose needs ten words at least, a short sentence or list item three.
+    if size < MIN_NEAR_SIZE {
+        return Class::Short;
+    }
+    let lower = f.lower_ratio();
+    // Menus and tag lists: many separators, or many commas and no sentence end.
+    let listy = f.separators * 4 > f.words.max(1) || !f.terminal && f.commas * 4 >= f.words.max(1);
     if f.sentence() && size >= 10 && lower >= 0.4 && !listy || size >= 30 && lower >= 0.5 {
         Class::Good
     } else if f.terminal && size >= 4 && lower >= 0.3
