@@ -1008,7 +1008,7 @@ fn headline<'a>(
     // not.
     best_candidate(scored.get(..n).unwrap_or_default(), |i| {
         let (share, units) = story.share(raw[i]);
-        (units >= 2).then(|| OVERLAP_WEIGHT * share)
+        (units >= 2).then_some(OVERLAP_WEIGHT * share)
     })
 }
 
