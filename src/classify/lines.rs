@@ -523,17 +523,45 @@ fn is_tag_line_of_items(s: &str, f: &Features) -> bool {
     }
     // Counted while they are tested, without collecting them.
     let mut items = 0;
-    s.split([',', '|', ';', '•', '·'])
+    tag_items(s)
         .map(str::trim)
         .filter(|i| !i.is_empty())
         .all(|i| {
             items += 1;
-            i.split_whitespace().count() <= 4
+            // At most four words: no fifth.
+            i.split_whitespace().nth(4).is_none()
                 && i.chars().next().is_some_and(|c| {
                     c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic() && !c.is_ascii()
                 })
         })
         && items >= 2
+}
+
+/// The parts of `s` between the separators of a tag line, as
+/// `s.split([',', '|', ';', '•', '·'])` gives them, found by a byte scan rather than by
+/// decoding every character (`•` is E2 80 A2, `·` C2 B7: lead bytes start characters only).
+fn tag_items(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let b = r.as_bytes();
+        let cut = b.iter().enumerate().find_map(|(i, &c)| match c {
+            b',' | b'|' | b';' => Some((i, 1)),
+            0xE2 if b.get(i + 1..i + 3) == Some(&[0x80, 0xA2]) => Some((i, 3)),
+            0xC2 if b.get(i + 1) == Some(&0xB7) => Some((i, 2)),
+            _ => None,
+        });
+        match cut {
+            Some((at, len)) => {
+                rest = r.get(at + len..);
+                r.get(..at)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// True for a single tag under a tags heading: a short capitalized item ("Local Government").
@@ -762,6 +790,31 @@ mod tests {
         assert!(check(is_tag_line, "ISIL, Syria's War, War"));
         assert!(!check(is_tag_line, "Moscow, which backs Assad, said so."));
         assert!(!check(is_tag_line, "Possible Iranian escalation"));
+    }
+
+    #[test]
+    fn tag_items_split_like_split() {
+        for s in [
+            "",
+            ",",
+            "a,b",
+            "Russia, Syria",
+            "a|b;c•d·e",
+            "•",
+            "··",
+            "a,,b",
+            "Été · Hiver",
+            "x—y",
+            "a•",
+            ";b",
+            "日本, 東京 | Osaka",
+        ] {
+            assert_eq!(
+                tag_items(s).collect::<Vec<_>>(),
+                s.split([',', '|', ';', '•', '·']).collect::<Vec<_>>(),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]
