@@ -790,7 +790,7 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         let is_name = toks[i - 1].name
             && !word.ends_with("'s")
             && !word.ends_with("’s")
-            && (!lex::is_capitalized_stopword(word));
+            && !is_stopword_name(word);
         let particle = lex::is_name_particle(word) && i < end;
         if !(is_name || particle) {
             break;
@@ -827,6 +827,15 @@ const EMPTY_TOK: Tok = Tok {
     verb: false,
     cue_word: false,
 };
+
+/// `lex::is_capitalized_stopword` of a name word ([`lex::is_name_word`]): a name word is
+/// no stopword but for the initials "A." and "I." (the name test lets every initial
+/// through).
+fn is_stopword_name(w: &str) -> bool {
+    let stopword = matches!(w, "A." | "I.");
+    debug_assert_eq!(stopword, lex::is_capitalized_stopword(w), "{w}");
+    stopword
+}
 
 /// The mention split into descriptor and personal name: `(descriptor, name)`. The name is
 /// `None` for nominal mentions ("one of the sources", "the White House").
@@ -4005,6 +4014,44 @@ mod tests {
                 assert_eq!(show(&fast), show(&steps), "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn name_words_are_stopwords_only_as_initials() {
+        let words = lex::CAPITALIZED_STOPWORDS
+            .iter()
+            .copied()
+            .chain(lex::HONORIFICS.iter().copied())
+            .chain(lex::title_words())
+            .chain([
+                "Ann", "Lee", "II", "III", "IV", "Jr", "Sr", "J", "H.W", "O'Neill", "Éric",
+            ]);
+        let letters = ('A'..='Z').map(String::from);
+        let mut names = 0;
+        for w in words.map(str::to_owned).chain(letters) {
+            let mut capitalized = w.clone();
+            if let Some(first) = capitalized.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for v in [w.clone(), capitalized.clone(), w.to_uppercase()] {
+                for v in [
+                    v.clone(),
+                    format!("{v}."),
+                    format!("{v},"),
+                    format!("{v}'s"),
+                ] {
+                    if lex::is_name_word(&v) {
+                        names += 1;
+                        assert_eq!(
+                            lex::is_capitalized_stopword(&v),
+                            matches!(v.as_str(), "A." | "I."),
+                            "{v}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(names > 50, "{names}");
     }
 
     #[test]
