@@ -360,7 +360,7 @@ impl WordTable {
     #[inline]
     fn get(&self, w: &str) -> u8 {
         let Some(p) = PackedWord::new(w.as_bytes()) else {
-            return self.long.get(w).copied().unwrap_or(0);
+            return self.get_long(w);
         };
         let mask = self.slots.len() - 1;
         let mut i = p.slot(mask);
@@ -374,6 +374,13 @@ impl WordTable {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// [`WordTable::get`] of a word that is empty or too long to pack (rare: out of line).
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, w: &str) -> u8 {
+        self.long.get(w).copied().unwrap_or(0)
     }
 }
 
