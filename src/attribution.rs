@@ -2971,8 +2971,10 @@ impl Registry {
 /// The words of a span, as tokens.
 fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
     let s = toks.partition_point(|t| t.span.start < span.start);
-    let e = toks.partition_point(|t| t.span.end <= span.end);
-    toks.get(s..e.max(s)).unwrap_or(&[])
+    // Tokens are in text order, so those from `s` on ending by `span.end` are a prefix of
+    // `toks[s..]` (empty when the tokens ending by then all come before `s`).
+    let rest = &toks[s..];
+    &rest[..rest.partition_point(|t| t.span.end <= span.end)]
 }
 
 /// Resolves a mention into an attribution, recording named speakers.
@@ -3092,8 +3094,11 @@ fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<Span>
         .map_or(0, |k| k + 1)
         .max(i.saturating_sub(MAX_MENTION_WORDS));
     if lo < i {
-        if let Some(np) = np_at_end(text, &toks[lo..j]) {
-            if let (Some(d), Some(n)) = split_mention(text, tokens_in(toks, np)) {
+        let ws = &toks[lo..j];
+        if let Some(np) = np_at_end(text, ws) {
+            // The phrase is made of tokens of `ws`.
+            debug_assert!(std::ptr::eq(tokens_in(ws, np), tokens_in(toks, np)));
+            if let (Some(d), Some(n)) = split_mention(text, tokens_in(ws, np)) {
                 if n == name {
                     return Some(d);
                 }
@@ -3161,24 +3166,30 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
         let Some((mention, appositive)) = subject_before(text, &toks[lo..v]) else {
             continue;
         };
-        let mtoks = tokens_in(toks, mention);
+        // The mention is in the tokens read for it (so is a full name in the mention):
+        // its tokens are found among those, not by a search of the whole block.
+        let mtoks = tokens_in(&toks[lo..v], mention);
+        debug_assert!(std::ptr::eq(mtoks, tokens_in(toks, mention)));
         let (descriptor, name) = split_mention(text, mtoks);
         let Some(name) = name else { continue };
         let n = tokens_in(mtoks, name);
         let descriptor = appositive.or(descriptor);
         let full = if n.len() >= 2 {
-            Some((name, descriptor))
+            Some((name, descriptor, n))
         } else {
-            registry.surname(
-                text,
-                name.get(text).unwrap_or(""),
-                mention.start,
-                block,
-                options.lookback_blocks(),
-            )
+            registry
+                .surname(
+                    text,
+                    name.get(text).unwrap_or(""),
+                    mention.start,
+                    block,
+                    options.lookback_blocks(),
+                )
+                .map(|(full, earlier)| (full, earlier, tokens_in(toks, full)))
         };
-        if let Some((full, earlier)) = full {
-            let last = tokens_in(toks, full).last().map_or(full, |t| t.span);
+        if let Some((full, earlier, full_toks)) = full {
+            debug_assert!(std::ptr::eq(full_toks, tokens_in(toks, full)));
+            let last = full_toks.last().map_or(full, |t| t.span);
             registry.people.push(Person {
                 name: full,
                 last,
@@ -4059,6 +4070,27 @@ mod tests {
             }
         }
         assert!(names > 50, "{names}");
+    }
+
+    #[test]
+    fn tokens_in_is_that_of_two_searches_of_all_tokens() {
+        let text = "a, bb cc. Dd (e) ff: gg; hh ii jj, kk ll mm nn oo pp qq";
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut toks);
+        for start in 0..=text.len() + 1 {
+            for end in 0..=text.len() + 1 {
+                let span = Span::new(start, end);
+                let s = toks.partition_point(|t| t.span.start < span.start);
+                let e = toks.partition_point(|t| t.span.end <= span.end);
+                let want = toks.get(s..e.max(s)).unwrap_or(&[]);
+                let got = tokens_in(&toks, span);
+                assert_eq!(
+                    (got.as_ptr(), got.len()),
+                    (want.as_ptr(), want.len()),
+                    "{span:?}"
+                );
+            }
+        }
     }
 
     #[test]
