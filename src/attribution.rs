@@ -3094,15 +3094,14 @@ fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<Span>
         .map_or(0, |k| k + 1)
         .max(i.saturating_sub(MAX_MENTION_WORDS));
     if lo < i {
-        let ws = &toks[lo..j];
-        if let Some(np) = np_at_end(text, ws) {
-            // The phrase is made of tokens of `ws`.
-            debug_assert!(std::ptr::eq(tokens_in(ws, np), tokens_in(toks, np)));
-            if let (Some(d), Some(n)) = split_mention(text, tokens_in(ws, np)) {
-                if n == name {
-                    return Some(d);
-                }
-            }
+        let title = if stops_phrase_before(text, &toks[lo..j], i - lo) {
+            debug_assert_eq!(title_before_name(text, &toks[lo..j], name), None);
+            None
+        } else {
+            title_before_name(text, &toks[lo..j], name)
+        };
+        if title.is_some() {
+            return title;
         }
     }
     // ", the press secretary,": an appositive with a role word, closed by a comma.
@@ -3118,6 +3117,35 @@ fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<Span>
         }
     }
     None
+}
+
+/// The title words before `name`, which ends `ws`: the descriptor of the noun phrase that
+/// ends `ws` when its personal name is `name` ([`name_descriptor`]).
+fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<Span> {
+    let np = np_at_end(text, ws)?;
+    // The phrase is made of tokens of `ws`.
+    match split_mention(text, tokens_in(ws, np)) {
+        (Some(d), Some(n)) if n == name => Some(d),
+        _ => None,
+    }
+}
+
+/// True when the walk back of [`np_at_end`] over `ws`, past the name `ws[i..]` (at least
+/// one word), cannot take in the word `ws[i - 1]` before it: a pronoun, a word that ends a
+/// subject ("in", "and") or a speech verb read as a verb ("said"), and no preposition that
+/// could end a postmodifier ("speaking to"). The phrase then starts at or after the name's
+/// first word, with no title words before the name ([`title_before_name`] is `None`).
+fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
+    let x = w(text, &ws[i - 1]);
+    if matches!(x, "to" | "with" | "for") {
+        return false;
+    }
+    // As in `np_at_end`: "the report", "his remarks" are nouns.
+    let noun_reading = ws[i - 1].verb
+        && i >= 2
+        && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
+        && !x.ends_with("ed");
+    lex::is_pronoun(x) || ends_subject_any_case(x) || (ws[i - 1].verb && !noun_reading)
 }
 
 /// Adds the people named in a block's outside-quote tokens to the registry: every run of
