@@ -4122,6 +4122,87 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_stopped_before_a_name_has_no_title_words() {
+        let vocabulary = [
+            "Ann",
+            "Lee",
+            "Dana",
+            "Kirk",
+            "de",
+            "van",
+            "Mayor",
+            "mayor",
+            "press",
+            "secretary",
+            "the",
+            "his",
+            "a",
+            "said",
+            "says",
+            "told",
+            "claims",
+            "report",
+            "speaking",
+            "to",
+            "with",
+            "for",
+            "in",
+            "and",
+            "he",
+            "He",
+            "it",
+            "of",
+            "familiar",
+            "source",
+            "Monday",
+            "Twitter",
+            "at",
+            "on",
+            "former",
+            "Sen.",
+            "Mr.",
+            "U.S.",
+            "who",
+            "is",
+            "also",
+            ",",
+        ];
+        let mut seed = 0x1234_5678_9abc_def1u64;
+        let mut stopped = 0;
+        for _ in 0..4000 {
+            let mut words = Vec::new();
+            for _ in 0..2 + seed % 9 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                words.push(vocabulary[(seed % vocabulary.len() as u64) as usize]);
+            }
+            let text = words.join(" ");
+            let mut toks = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            // Every name of two words or more ending anywhere, after words of its chunk.
+            for j in 2..=toks.len() {
+                for i in 1..j - 1 {
+                    let name_run = toks[i..j].iter().all(|t| t.kind == Tk::Word && t.name);
+                    let lo = toks[..i]
+                        .iter()
+                        .rposition(|t| t.kind != Tk::Word)
+                        .map_or(0, |k| k + 1);
+                    if !name_run || lo >= i {
+                        continue;
+                    }
+                    let name = Span::new(toks[i].span.start, toks[j - 1].span.end);
+                    if stops_phrase_before(&text, &toks[lo..j], i - lo) {
+                        stopped += 1;
+                        assert_eq!(title_before_name(&text, &toks[lo..j], name), None, "{text}");
+                    }
+                }
+            }
+        }
+        assert!(stopped > 100, "{stopped}");
+    }
+
+    #[test]
     fn pronoun_person_from_the_indexes_is_that_of_the_scan() {
         // Generated registries: people in text order over blocks, some speech subjects, some
         // with a one-word name, more than MAX_REGISTRY_SCAN in a block at times.
