@@ -95,6 +95,8 @@ struct Tok {
     name: bool,
     /// [`lex::is_speech_verb`] of the text.
     verb: bool,
+    /// [`is_speech_noun`] of the text.
+    noun: bool,
     /// The text may make a cue ([`cue_at`]) outside a sentence-initial capital: a speech
     /// verb or noun, "according", or the head of a phrasal cue ("shot back").
     cue_word: bool,
@@ -110,6 +112,7 @@ impl Tok {
             kind,
             name: c.name,
             verb: c.verb,
+            noun: c.noun,
             cue_word: c.cue_word,
         }
     }
@@ -122,6 +125,7 @@ impl Tok {
             kind,
             name: false,
             verb: false,
+            noun: false,
             cue_word: false,
         }
     }
@@ -157,6 +161,7 @@ fn is_cue_head(w: &str) -> bool {
 struct Classes {
     name: bool,
     verb: bool,
+    noun: bool,
     cue_word: bool,
 }
 
@@ -176,10 +181,12 @@ impl Classes {
     #[inline(never)]
     fn of_tests(s: &str) -> Classes {
         let verb = lex::is_speech_verb(s);
+        let noun = is_speech_noun(s);
         Classes {
             name: lex::is_name_word(s),
             verb,
-            cue_word: verb || is_speech_noun(s) || is_cue_head(s),
+            noun,
+            cue_word: verb || noun || is_cue_head(s),
         }
     }
 
@@ -206,6 +213,7 @@ impl Classes {
             return Some(Classes {
                 name: false,
                 verb: bits & VERB != 0,
+                noun: bits & NOUN != 0,
                 cue_word: bits & (VERB | NOUN | CUE_HEAD) != 0,
             });
         }
@@ -228,6 +236,7 @@ impl Classes {
             return Some(Classes {
                 name: bits & NOT_NAME == 0 || matches!(s, "Jr" | "Sr"),
                 verb: false,
+                noun: false,
                 cue_word: bits & CUE_HEAD != 0,
             });
         }
@@ -832,6 +841,7 @@ const EMPTY_TOK: Tok = Tok {
     kind: Tk::Word,
     name: false,
     verb: false,
+    noun: false,
     cue_word: false,
 };
 
@@ -1786,11 +1796,7 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if matches!(x, "according" | "According") && according_to(text, toks, i) {
         return Some(Cue::According);
     }
-    if is_speech_noun(x)
-        && i > 0
-        && toks[i - 1].kind == Tk::Word
-        && is_possessive(w(text, &toks[i - 1]))
-    {
+    if t.noun && i > 0 && toks[i - 1].kind == Tk::Word && is_possessive(w(text, &toks[i - 1])) {
         return Some(Cue::Possessive);
     }
     // A word token is all word characters, so `lex::speech_verb` parses all of it or none.
@@ -1843,7 +1849,7 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
                 | "most"
                 | "several"
                 | "few"
-        ) && !(x.ends_with('s') && is_speech_noun(x));
+        ) && !(x.ends_with('s') && t.noun);
         if (is_determiner(pw) && !digit && !quantifier_subject && !matches!(pw, "that" | "U.S."))
             || pw.ends_with("'s")
             || pw.ends_with("’s")
@@ -1870,7 +1876,7 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         }
         // "of Republican claims", "his repeated calls", "false claims": a speech noun after
         // an adjective.
-        if is_speech_noun(x) && !x.ends_with("ed") && is_adjective_like(pw) {
+        if t.noun && !x.ends_with("ed") && is_adjective_like(pw) {
             return None;
         }
         // "a pre-emptive attack", "an angry call": a base form after "a"/"an" is a noun
@@ -4373,6 +4379,7 @@ mod tests {
             let x = w(text, t);
             assert_eq!(t.name, lex::is_name_word(x), "{x}");
             assert_eq!(t.verb, lex::is_speech_verb(x), "{x}");
+            assert_eq!(t.noun, is_speech_noun(x), "{x}");
             let cue_word = lex::is_speech_verb(x) || is_speech_noun(x) || is_cue_head(x);
             assert_eq!(t.cue_word, cue_word, "{x}");
         }
