@@ -201,7 +201,7 @@ impl Classes {
     ///   is no stopword, honorific or capitalized title word as written ("Jr" and "Sr"
     ///   always are).
     /// * A word starting with another ASCII byte (a digit, an apostrophe) is in no class.
-    #[inline]
+    #[inline(always)]
     fn by_table(s: &str) -> Option<Classes> {
         let b = s.as_bytes();
         let (&first, &last) = (b.first()?, b.last()?);
@@ -366,7 +366,7 @@ impl WordTable {
     }
 
     /// The bits of `w` as written (0 for a word of no class).
-    #[inline]
+    #[inline(always)]
     fn get(&self, w: &str) -> u8 {
         let Some(p) = PackedWord::new(w.as_bytes()) else {
             return self.get_long(w);
