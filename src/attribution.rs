@@ -522,6 +522,7 @@ fn span_of(toks: &[Tok]) -> Option<Span> {
 }
 
 /// Words that may stand between a subject and its speech verb: "also said", "has said".
+#[inline]
 fn is_verb_adjunct(w: &str) -> bool {
     // Every entry starts with a lower-case letter: other words are decided at once.
     starts_lower_ascii(w)
@@ -655,6 +656,7 @@ fn ends_np(text: &str, t: &Tok) -> bool {
 }
 
 /// Determiners and quantifiers that may start a nominal speaker: "one of the sources".
+#[inline]
 fn is_determiner(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii_digit() => true,
@@ -779,6 +781,7 @@ fn kin_or_role_np(text: &str, toks: &[Tok]) -> bool {
 }
 
 /// True when `w` may start a speaker phrase: a capitalized word, a determiner or a pronoun.
+#[inline]
 fn can_start_np(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
         || is_determiner(w)
@@ -1008,6 +1011,7 @@ fn ends_subject_any_case(w: &str) -> bool {
 }
 
 /// The words of [`ends_subject`], as bytes (all lower-case ASCII).
+#[inline]
 fn ends_subject_bytes(w: &[u8]) -> bool {
     w.first().is_some_and(u8::is_ascii_lowercase)
         && matches!(
@@ -1057,6 +1061,7 @@ fn ends_subject_bytes(w: &[u8]) -> bool {
 
 /// True when `ws[i - 1]` is the preposition of a participle or adjective inside a subject:
 /// "a source speaking to", "an aide familiar with".
+#[inline]
 fn postmodifier_at(text: &str, ws: &[Tok], i: usize) -> bool {
     i >= 3
         && matches!(w(text, &ws[i - 1]), "to" | "with" | "for")
@@ -1747,6 +1752,7 @@ fn is_adjective_like(w: &str) -> bool {
             || w.ends_with("ible"))
 }
 
+#[inline]
 fn is_possessive(w: &str) -> bool {
     matches!(
         w,

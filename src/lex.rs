@@ -333,6 +333,7 @@ pub(crate) fn is_honorific(w: &str) -> bool {
 pub(crate) const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame"];
 
 /// The word without a contracted verb: "He’s" → "He", "they'd" → "they".
+#[inline]
 fn uncontract(w: &str) -> &str {
     // Each suffix is `'` or `’` and one or two letters: without an apostrophe (or the last
     // byte of `’`) two or three bytes from the end, the word has none.
@@ -357,6 +358,7 @@ fn uncontract(w: &str) -> &str {
 
 /// True for personal pronouns that can be the subject of a speech verb (also contracted:
 /// "he’s", "they’d").
+#[inline]
 pub(crate) fn is_pronoun(w: &str) -> bool {
     matches!(
         uncontract(w),
