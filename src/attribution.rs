@@ -95,6 +95,8 @@ struct Tok {
     name: bool,
     /// [`lex::is_speech_verb`] of the text.
     verb: bool,
+    /// [`is_speech_noun`] of the text.
+    noun: bool,
     /// The text may make a cue ([`cue_at`]) outside a sentence-initial capital: a speech
     /// verb or noun, "according", or the head of a phrasal cue ("shot back").
     cue_word: bool,
@@ -110,6 +112,7 @@ impl Tok {
             kind,
             name: c.name,
             verb: c.verb,
+            noun: c.noun,
             cue_word: c.cue_word,
         }
     }
@@ -122,6 +125,7 @@ impl Tok {
             kind,
             name: false,
             verb: false,
+            noun: false,
             cue_word: false,
         }
     }
@@ -157,6 +161,7 @@ fn is_cue_head(w: &str) -> bool {
 struct Classes {
     name: bool,
     verb: bool,
+    noun: bool,
     cue_word: bool,
 }
 
@@ -176,10 +181,12 @@ impl Classes {
     #[inline(never)]
     fn of_tests(s: &str) -> Classes {
         let verb = lex::is_speech_verb(s);
+        let noun = is_speech_noun(s);
         Classes {
             name: lex::is_name_word(s),
             verb,
-            cue_word: verb || is_speech_noun(s) || is_cue_head(s),
+            noun,
+            cue_word: verb || noun || is_cue_head(s),
         }
     }
 
@@ -194,7 +201,7 @@ impl Classes {
     ///   is no stopword, honorific or capitalized title word as written ("Jr" and "Sr"
     ///   always are).
     /// * A word starting with another ASCII byte (a digit, an apostrophe) is in no class.
-    #[inline]
+    #[inline(always)]
     fn by_table(s: &str) -> Option<Classes> {
         let b = s.as_bytes();
         let (&first, &last) = (b.first()?, b.last()?);
@@ -206,6 +213,7 @@ impl Classes {
             return Some(Classes {
                 name: false,
                 verb: bits & VERB != 0,
+                noun: bits & NOUN != 0,
                 cue_word: bits & (VERB | NOUN | CUE_HEAD) != 0,
             });
         }
@@ -228,6 +236,7 @@ impl Classes {
             return Some(Classes {
                 name: bits & NOT_NAME == 0 || matches!(s, "Jr" | "Sr"),
                 verb: false,
+                noun: false,
                 cue_word: bits & CUE_HEAD != 0,
             });
         }
@@ -357,10 +366,10 @@ impl WordTable {
     }
 
     /// The bits of `w` as written (0 for a word of no class).
-    #[inline]
+    #[inline(always)]
     fn get(&self, w: &str) -> u8 {
         let Some(p) = PackedWord::new(w.as_bytes()) else {
-            return self.long.get(w).copied().unwrap_or(0);
+            return self.get_long(w);
         };
         let mask = self.slots.len() - 1;
         let mut i = p.slot(mask);
@@ -374,6 +383,13 @@ impl WordTable {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// [`WordTable::get`] of a word that is empty or too long to pack (rare: out of line).
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, w: &str) -> u8 {
+        self.long.get(w).copied().unwrap_or(0)
     }
 }
 
@@ -506,6 +522,7 @@ fn span_of(toks: &[Tok]) -> Option<Span> {
 }
 
 /// Words that may stand between a subject and its speech verb: "also said", "has said".
+#[inline]
 fn is_verb_adjunct(w: &str) -> bool {
     // Every entry starts with a lower-case letter: other words are decided at once.
     starts_lower_ascii(w)
@@ -639,6 +656,7 @@ fn ends_np(text: &str, t: &Tok) -> bool {
 }
 
 /// Determiners and quantifiers that may start a nominal speaker: "one of the sources".
+#[inline]
 fn is_determiner(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii_digit() => true,
@@ -763,6 +781,7 @@ fn kin_or_role_np(text: &str, toks: &[Tok]) -> bool {
 }
 
 /// True when `w` may start a speaker phrase: a capitalized word, a determiner or a pronoun.
+#[inline]
 fn can_start_np(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
         || is_determiner(w)
@@ -790,7 +809,7 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         let is_name = toks[i - 1].name
             && !word.ends_with("'s")
             && !word.ends_with("’s")
-            && (!lex::is_capitalized_stopword(word));
+            && !is_stopword_name(word);
         let particle = lex::is_name_particle(word) && i < end;
         if !(is_name || particle) {
             break;
@@ -825,8 +844,18 @@ const EMPTY_TOK: Tok = Tok {
     kind: Tk::Word,
     name: false,
     verb: false,
+    noun: false,
     cue_word: false,
 };
+
+/// `lex::is_capitalized_stopword` of a name word ([`lex::is_name_word`]): a name word is
+/// no stopword but for the initials "A." and "I." (the name test lets every initial
+/// through).
+fn is_stopword_name(w: &str) -> bool {
+    let stopword = matches!(w, "A." | "I.");
+    debug_assert_eq!(stopword, lex::is_capitalized_stopword(w), "{w}");
+    stopword
+}
 
 /// The mention split into descriptor and personal name: `(descriptor, name)`. The name is
 /// `None` for nominal mentions ("one of the sources", "the White House").
@@ -982,6 +1011,7 @@ fn ends_subject_any_case(w: &str) -> bool {
 }
 
 /// The words of [`ends_subject`], as bytes (all lower-case ASCII).
+#[inline]
 fn ends_subject_bytes(w: &[u8]) -> bool {
     w.first().is_some_and(u8::is_ascii_lowercase)
         && matches!(
@@ -1031,6 +1061,7 @@ fn ends_subject_bytes(w: &[u8]) -> bool {
 
 /// True when `ws[i - 1]` is the preposition of a participle or adjective inside a subject:
 /// "a source speaking to", "an aide familiar with".
+#[inline]
 fn postmodifier_at(text: &str, ws: &[Tok], i: usize) -> bool {
     i >= 3
         && matches!(w(text, &ws[i - 1]), "to" | "with" | "for")
@@ -1721,6 +1752,7 @@ fn is_adjective_like(w: &str) -> bool {
             || w.ends_with("ible"))
 }
 
+#[inline]
 fn is_possessive(w: &str) -> bool {
     matches!(
         w,
@@ -1770,11 +1802,7 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if matches!(x, "according" | "According") && according_to(text, toks, i) {
         return Some(Cue::According);
     }
-    if is_speech_noun(x)
-        && i > 0
-        && toks[i - 1].kind == Tk::Word
-        && is_possessive(w(text, &toks[i - 1]))
-    {
+    if t.noun && i > 0 && toks[i - 1].kind == Tk::Word && is_possessive(w(text, &toks[i - 1])) {
         return Some(Cue::Possessive);
     }
     // A word token is all word characters, so `lex::speech_verb` parses all of it or none.
@@ -1827,7 +1855,7 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
                 | "most"
                 | "several"
                 | "few"
-        ) && !(x.ends_with('s') && is_speech_noun(x));
+        ) && !(x.ends_with('s') && t.noun);
         if (is_determiner(pw) && !digit && !quantifier_subject && !matches!(pw, "that" | "U.S."))
             || pw.ends_with("'s")
             || pw.ends_with("’s")
@@ -1854,7 +1882,7 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         }
         // "of Republican claims", "his repeated calls", "false claims": a speech noun after
         // an adjective.
-        if is_speech_noun(x) && !x.ends_with("ed") && is_adjective_like(pw) {
+        if t.noun && !x.ends_with("ed") && is_adjective_like(pw) {
             return None;
         }
         // "a pre-emptive attack", "an angry call": a base form after "a"/"an" is a noun
@@ -2955,8 +2983,10 @@ impl Registry {
 /// The words of a span, as tokens.
 fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
     let s = toks.partition_point(|t| t.span.start < span.start);
-    let e = toks.partition_point(|t| t.span.end <= span.end);
-    toks.get(s..e.max(s)).unwrap_or(&[])
+    // Tokens are in text order, so those from `s` on ending by `span.end` are a prefix of
+    // `toks[s..]` (empty when the tokens ending by then all come before `s`).
+    let rest = &toks[s..];
+    &rest[..rest.partition_point(|t| t.span.end <= span.end)]
 }
 
 /// Resolves a mention into an attribution, recording named speakers.
@@ -3076,12 +3106,14 @@ fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<Span>
         .map_or(0, |k| k + 1)
         .max(i.saturating_sub(MAX_MENTION_WORDS));
     if lo < i {
-        if let Some(np) = np_at_end(text, &toks[lo..j]) {
-            if let (Some(d), Some(n)) = split_mention(text, tokens_in(toks, np)) {
-                if n == name {
-                    return Some(d);
-                }
-            }
+        let title = if stops_phrase_before(text, &toks[lo..j], i - lo) {
+            debug_assert_eq!(title_before_name(text, &toks[lo..j], name), None);
+            None
+        } else {
+            title_before_name(text, &toks[lo..j], name)
+        };
+        if title.is_some() {
+            return title;
         }
     }
     // ", the press secretary,": an appositive with a role word, closed by a comma.
@@ -3097,6 +3129,35 @@ fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<Span>
         }
     }
     None
+}
+
+/// The title words before `name`, which ends `ws`: the descriptor of the noun phrase that
+/// ends `ws` when its personal name is `name` ([`name_descriptor`]).
+fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<Span> {
+    let np = np_at_end(text, ws)?;
+    // The phrase is made of tokens of `ws`.
+    match split_mention(text, tokens_in(ws, np)) {
+        (Some(d), Some(n)) if n == name => Some(d),
+        _ => None,
+    }
+}
+
+/// True when the walk back of [`np_at_end`] over `ws`, past the name `ws[i..]` (at least
+/// one word), cannot take in the word `ws[i - 1]` before it: a pronoun, a word that ends a
+/// subject ("in", "and") or a speech verb read as a verb ("said"), and no preposition that
+/// could end a postmodifier ("speaking to"). The phrase then starts at or after the name's
+/// first word, with no title words before the name ([`title_before_name`] is `None`).
+fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
+    let x = w(text, &ws[i - 1]);
+    if matches!(x, "to" | "with" | "for") {
+        return false;
+    }
+    // As in `np_at_end`: "the report", "his remarks" are nouns.
+    let noun_reading = ws[i - 1].verb
+        && i >= 2
+        && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
+        && !x.ends_with("ed");
+    lex::is_pronoun(x) || ends_subject_any_case(x) || (ws[i - 1].verb && !noun_reading)
 }
 
 /// Adds the people named in a block's outside-quote tokens to the registry: every run of
@@ -3145,24 +3206,30 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
         let Some((mention, appositive)) = subject_before(text, &toks[lo..v]) else {
             continue;
         };
-        let mtoks = tokens_in(toks, mention);
+        // The mention is in the tokens read for it (so is a full name in the mention):
+        // its tokens are found among those, not by a search of the whole block.
+        let mtoks = tokens_in(&toks[lo..v], mention);
+        debug_assert!(std::ptr::eq(mtoks, tokens_in(toks, mention)));
         let (descriptor, name) = split_mention(text, mtoks);
         let Some(name) = name else { continue };
         let n = tokens_in(mtoks, name);
         let descriptor = appositive.or(descriptor);
         let full = if n.len() >= 2 {
-            Some((name, descriptor))
+            Some((name, descriptor, n))
         } else {
-            registry.surname(
-                text,
-                name.get(text).unwrap_or(""),
-                mention.start,
-                block,
-                options.lookback_blocks(),
-            )
+            registry
+                .surname(
+                    text,
+                    name.get(text).unwrap_or(""),
+                    mention.start,
+                    block,
+                    options.lookback_blocks(),
+                )
+                .map(|(full, earlier)| (full, earlier, tokens_in(toks, full)))
         };
-        if let Some((full, earlier)) = full {
-            let last = tokens_in(toks, full).last().map_or(full, |t| t.span);
+        if let Some((full, earlier, full_toks)) = full {
+            debug_assert!(std::ptr::eq(full_toks, tokens_in(toks, full)));
+            let last = full_toks.last().map_or(full, |t| t.span);
             registry.people.push(Person {
                 name: full,
                 last,
@@ -4008,6 +4075,146 @@ mod tests {
     }
 
     #[test]
+    fn name_words_are_stopwords_only_as_initials() {
+        let words = lex::CAPITALIZED_STOPWORDS
+            .iter()
+            .copied()
+            .chain(lex::HONORIFICS.iter().copied())
+            .chain(lex::title_words())
+            .chain([
+                "Ann", "Lee", "II", "III", "IV", "Jr", "Sr", "J", "H.W", "O'Neill", "Éric",
+            ]);
+        let letters = ('A'..='Z').map(String::from);
+        let mut names = 0;
+        for w in words.map(str::to_owned).chain(letters) {
+            let mut capitalized = w.clone();
+            if let Some(first) = capitalized.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for v in [w.clone(), capitalized.clone(), w.to_uppercase()] {
+                for v in [
+                    v.clone(),
+                    format!("{v}."),
+                    format!("{v},"),
+                    format!("{v}'s"),
+                ] {
+                    if lex::is_name_word(&v) {
+                        names += 1;
+                        assert_eq!(
+                            lex::is_capitalized_stopword(&v),
+                            matches!(v.as_str(), "A." | "I."),
+                            "{v}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(names > 50, "{names}");
+    }
+
+    #[test]
+    fn tokens_in_is_that_of_two_searches_of_all_tokens() {
+        let text = "a, bb cc. Dd (e) ff: gg; hh ii jj, kk ll mm nn oo pp qq";
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut toks);
+        for start in 0..=text.len() + 1 {
+            for end in 0..=text.len() + 1 {
+                let span = Span::new(start, end);
+                let s = toks.partition_point(|t| t.span.start < span.start);
+                let e = toks.partition_point(|t| t.span.end <= span.end);
+                let want = toks.get(s..e.max(s)).unwrap_or(&[]);
+                let got = tokens_in(&toks, span);
+                assert_eq!(
+                    (got.as_ptr(), got.len()),
+                    (want.as_ptr(), want.len()),
+                    "{span:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_phrase_stopped_before_a_name_has_no_title_words() {
+        let vocabulary = [
+            "Ann",
+            "Lee",
+            "Dana",
+            "Kirk",
+            "de",
+            "van",
+            "Mayor",
+            "mayor",
+            "press",
+            "secretary",
+            "the",
+            "his",
+            "a",
+            "said",
+            "says",
+            "told",
+            "claims",
+            "report",
+            "speaking",
+            "to",
+            "with",
+            "for",
+            "in",
+            "and",
+            "he",
+            "He",
+            "it",
+            "of",
+            "familiar",
+            "source",
+            "Monday",
+            "Twitter",
+            "at",
+            "on",
+            "former",
+            "Sen.",
+            "Mr.",
+            "U.S.",
+            "who",
+            "is",
+            "also",
+            ",",
+        ];
+        let mut seed = 0x1234_5678_9abc_def1u64;
+        let mut stopped = 0;
+        for _ in 0..4000 {
+            let mut words = Vec::new();
+            for _ in 0..2 + seed % 9 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                words.push(vocabulary[(seed % vocabulary.len() as u64) as usize]);
+            }
+            let text = words.join(" ");
+            let mut toks = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            // Every name of two words or more ending anywhere, after words of its chunk.
+            for j in 2..=toks.len() {
+                for i in 1..j - 1 {
+                    let name_run = toks[i..j].iter().all(|t| t.kind == Tk::Word && t.name);
+                    let lo = toks[..i]
+                        .iter()
+                        .rposition(|t| t.kind != Tk::Word)
+                        .map_or(0, |k| k + 1);
+                    if !name_run || lo >= i {
+                        continue;
+                    }
+                    let name = Span::new(toks[i].span.start, toks[j - 1].span.end);
+                    if stops_phrase_before(&text, &toks[lo..j], i - lo) {
+                        stopped += 1;
+                        assert_eq!(title_before_name(&text, &toks[lo..j], name), None, "{text}");
+                    }
+                }
+            }
+        }
+        assert!(stopped > 100, "{stopped}");
+    }
+
+    #[test]
     fn pronoun_person_from_the_indexes_is_that_of_the_scan() {
         // Generated registries: people in text order over blocks, some speech subjects, some
         // with a one-word name, more than MAX_REGISTRY_SCAN in a block at times.
@@ -4178,6 +4385,7 @@ mod tests {
             let x = w(text, t);
             assert_eq!(t.name, lex::is_name_word(x), "{x}");
             assert_eq!(t.verb, lex::is_speech_verb(x), "{x}");
+            assert_eq!(t.noun, is_speech_noun(x), "{x}");
             let cue_word = lex::is_speech_verb(x) || is_speech_noun(x) || is_cue_head(x);
             assert_eq!(t.cue_word, cue_word, "{x}");
         }

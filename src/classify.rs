@@ -215,18 +215,26 @@ fn meta(s: &str, f: &Features) -> Meta {
     }
 }
 
+/// The least size of a block that is not [`Class::Short`] (or bad): the smallest size any
+/// test of [`class`] asks for.
+const MIN_NEAR_SIZE: usize = 3;
+
 fn class(f: &Features, meta: Meta) -> Class {
     if f.reason.is_some() || !matches!(meta, Meta::None | Meta::TagLine) || f.linky && f.words < 12
     {
         return Class::Bad;
     }
-    let size = f.size();
-    let lower = f.lower_ratio();
-    // Menus and tag lists: many separators, or many commas and no sentence end.
-    let listy = f.separators * 4 > f.words.max(1) || !f.terminal && f.commas * 4 >= f.words.max(1);
     if f.teaser {
         return Class::Bad;
     }
+    let size = f.size();
+    // Prose needs ten words at least, a short sentence or list item three.
+    if size < MIN_NEAR_SIZE {
+        return Class::Short;
+    }
+    let lower = f.lower_ratio();
+    // Menus and tag lists: many separators, or many commas and no sentence end.
+    let listy = f.separators * 4 > f.words.max(1) || !f.terminal && f.commas * 4 >= f.words.max(1);
     if f.sentence() && size >= 10 && lower >= 0.4 && !listy || size >= 30 && lower >= 0.5 {
         Class::Good
     } else if f.terminal && size >= 4 && lower >= 0.3
@@ -475,11 +483,8 @@ fn announces_list(s: &str) -> bool {
 /// one: a byte scan that rules out most sentences.
 fn may_hold_below(s: &str) -> bool {
     let bytes = s.as_bytes();
-    (0..bytes.len()).any(|i| {
-        // Every word of BELOW starts with one of these letters (`| 0x20` lowers an ASCII
-        // capital) or with the first byte of "н".
-        let b = bytes[i];
-        (matches!(b | 0x20, b'b' | b'a' | b'd' | b'u') || b == 0xD0)
+    bytes.iter().enumerate().any(|(i, &b)| {
+        BELOW_FIRST[usize::from(b)]
             && BELOW.iter().any(|w| {
                 bytes
                     .get(i..i + w.len())
@@ -487,6 +492,19 @@ fn may_hold_below(s: &str) -> bool {
             })
     })
 }
+
+/// `BELOW_FIRST[b]`: a word of [`BELOW`] starts with the byte `b` (ASCII case ignored).
+static BELOW_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < BELOW.len() {
+        let first = BELOW[k].as_bytes()[0];
+        t[first as usize] = true;
+        t[first.to_ascii_uppercase() as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// The fewest bytes of a word of [`BELOW`].
 const MIN_BELOW_BYTES: usize = 5;
@@ -859,9 +877,16 @@ fn headline<'a>(
         *counts.entry(f.key).or_default() += 1;
     }
     let mut cut_keys: HashSet<u64, FastBuild> = HashSet::default();
-    for (s, f) in raw.iter().zip(feats).take(start).skip(lo) {
+    // The key of each block's site cut, by its place in `lo..start`: the scores below ask
+    // for it again.
+    let mut site_cut_key = [None::<u64>; HEADER_WINDOW];
+    for (k, (s, f)) in raw.iter().zip(feats).take(start).skip(lo).enumerate() {
         if let Some(cut) = site_cut(s) {
-            cut_keys.insert(features::block_features(cut).key);
+            let key = features::block_features(cut).key;
+            cut_keys.insert(key);
+            if let Some(slot) = site_cut_key.get_mut(k) {
+                *slot = Some(key);
+            }
         }
         // A breadcrumb trail ending in the title: "Section > News > Title".
         if f.separators >= 2 {
@@ -879,11 +904,9 @@ fn headline<'a>(
         };
         size_ok && meta[i] == Meta::None && f.reason.is_none() && !f.linky && class[i] != Class::Bad
     };
-    let mut best: Option<(f32, usize)> = None;
-    for i in lo..start {
-        if !candidate(i) {
-            continue;
-        }
+    // Each candidate's score but for what its words shared with the story add, and its
+    // nearness to the story, in block order.
+    let title_score = |i: usize| {
         let f = &feats[i];
         let size = if f.caseless_script() {
             f.chars as f32 / 2.0
@@ -931,7 +954,12 @@ fn headline<'a>(
             score += 1.5;
         }
         // "Title | Site" when "Title" is on the page too: the plain copy wins.
-        if site_cut(raw[i]).is_some_and(|c| counts.contains_key(&features::block_features(c).key)) {
+        if site_cut_key
+            .get(i - lo)
+            .copied()
+            .flatten()
+            .is_some_and(|key| counts.contains_key(&key))
+        {
             score -= 1.0;
         }
         // A longer sentence right under it: a dek under its headline.
@@ -960,15 +988,59 @@ fn headline<'a>(
                 score -= 1.5;
             }
         }
-        // A headline shares its content words with the story; a teaser for another
-        // story does not.
-        let (share, units) = story.share(raw[i]);
-        if units >= 2 {
-            score += OVERLAP_WEIGHT * share;
-        }
-        // Distance to the story, not counting the junk in between.
+        score
+    };
+    // Distance to the story, not counting the junk in between.
+    let nearness = |i: usize| {
         let distance = (i + 1..start).filter(|&j| class[j] != Class::Bad).count() as f32 + 1.0;
-        score += 3.0 / (1.0 + distance / 3.0);
+        3.0 / (1.0 + distance / 3.0)
+    };
+    // At most HEADER_WINDOW candidates: room for all of them, without allocating.
+    let mut scored = [(0usize, 0f32, 0f32); HEADER_WINDOW];
+    let mut n = 0;
+    for i in (lo..start).filter(|&i| candidate(i)) {
+        if let Some(slot) = scored.get_mut(n) {
+            *slot = (i, title_score(i), nearness(i));
+            n += 1;
+        }
+    }
+    // A headline shares its content words with the story; a teaser for another story does
+    // not.
+    best_candidate(scored.get(..n).unwrap_or_default(), |i| {
+        let (share, units) = story.share(raw[i]);
+        (units >= 2).then_some(OVERLAP_WEIGHT * share)
+    })
+}
+
+/// The headline among the `scored` candidates `(block, score, nearness)`, in block order:
+/// the last of those with the highest `score + overlap + nearness` (summed in that order),
+/// where `overlap(block)` is what the words it shares with the story add (`None`: nothing;
+/// else at most [`OVERLAP_WEIGHT`]).
+///
+/// The first call of `overlap` reads the story, which costs more than the rest of the
+/// header: it is asked only of candidates that can still win, and not at all when one
+/// candidate alone can. Float sums are monotone, so a candidate's final score lies between
+/// `score + nearness` (no overlap) and `(score + OVERLAP_WEIGHT) + nearness`; one whose
+/// most is below another's least loses whatever the overlaps are.
+fn best_candidate(
+    scored: &[(usize, f32, f32)],
+    overlap: impl Fn(usize) -> Option<f32>,
+) -> Option<usize> {
+    let floor = scored
+        .iter()
+        .map(|&(_, score, near)| score + near)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let can_win = |c: &&(usize, f32, f32)| (c.1 + OVERLAP_WEIGHT) + c.2 >= floor;
+    let contenders = scored.iter().filter(can_win).count();
+    let mut best: Option<(f32, usize)> = None;
+    for &(i, mut score, near) in scored.iter().filter(can_win) {
+        // A sole contender wins whatever its overlap.
+        if contenders > 1 {
+            if let Some(o) = overlap(i) {
+                score += o;
+            }
+        }
+        score += near;
         if best.is_none_or(|(b, _)| score >= b) {
             best = Some((score, i));
         }

@@ -333,6 +333,7 @@ pub(crate) fn is_honorific(w: &str) -> bool {
 pub(crate) const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame"];
 
 /// The word without a contracted verb: "He’s" → "He", "they'd" → "they".
+#[inline]
 fn uncontract(w: &str) -> &str {
     // Each suffix is `'` or `’` and one or two letters: without an apostrophe (or the last
     // byte of `’`) two or three bytes from the end, the word has none.
@@ -357,6 +358,7 @@ fn uncontract(w: &str) -> &str {
 
 /// True for personal pronouns that can be the subject of a speech verb (also contracted:
 /// "he’s", "they’d").
+#[inline]
 pub(crate) fn is_pronoun(w: &str) -> bool {
     matches!(
         uncontract(w),
@@ -545,6 +547,66 @@ pub(crate) fn is_name_particle(w: &str) -> bool {
         )
 }
 
+/// A word of at most four bytes as one integer (its bytes and its length), to compare it
+/// to several such words at once.
+const fn short_key(w: &[u8]) -> u64 {
+    let mut key = (w.len() as u64) << 32;
+    let mut i = 0;
+    while i < w.len() && i < 4 {
+        key |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+// The abbreviations [`ends_sentence`] reads before a period that ends no sentence:
+// honorifics ([`HONORIFICS`]), titles, months, "Inc", "vs"...
+const K_MR: u64 = short_key(b"Mr");
+const K_MRS: u64 = short_key(b"Mrs");
+const K_MS: u64 = short_key(b"Ms");
+const K_MISS: u64 = short_key(b"Miss");
+const K_DR: u64 = short_key(b"Dr");
+const K_SIR: u64 = short_key(b"Sir");
+const K_DAME: u64 = short_key(b"Dame");
+const K_GEN: u64 = short_key(b"Gen");
+const K_LT: u64 = short_key(b"Lt");
+const K_COL: u64 = short_key(b"Col");
+const K_SGT: u64 = short_key(b"Sgt");
+const K_CAPT: u64 = short_key(b"Capt");
+const K_MAJ: u64 = short_key(b"Maj");
+const K_ADM: u64 = short_key(b"Adm");
+const K_CMDR: u64 = short_key(b"Cmdr");
+const K_SEN: u64 = short_key(b"Sen");
+const K_REP: u64 = short_key(b"Rep");
+const K_GOV: u64 = short_key(b"Gov");
+const K_REV: u64 = short_key(b"Rev");
+const K_PROF: u64 = short_key(b"Prof");
+const K_ST: u64 = short_key(b"St");
+const K_JR: u64 = short_key(b"Jr");
+const K_SR: u64 = short_key(b"Sr");
+const K_INC: u64 = short_key(b"Inc");
+const K_CORP: u64 = short_key(b"Corp");
+const K_CO: u64 = short_key(b"Co");
+const K_NO: u64 = short_key(b"No");
+const K_JAN: u64 = short_key(b"Jan");
+const K_FEB: u64 = short_key(b"Feb");
+const K_AUG: u64 = short_key(b"Aug");
+const K_SEPT: u64 = short_key(b"Sept");
+const K_SEP: u64 = short_key(b"Sep");
+const K_OCT: u64 = short_key(b"Oct");
+const K_NOV: u64 = short_key(b"Nov");
+const K_DEC: u64 = short_key(b"Dec");
+const K_VS: u64 = short_key(b"vs");
+const K_FT: u64 = short_key(b"Ft");
+const K_MT: u64 = short_key(b"Mt");
+const K_PRES: u64 = short_key(b"Pres");
+const K_ATTY: u64 = short_key(b"Atty");
+const K_SUPT: u64 = short_key(b"Supt");
+const K_INSP: u64 = short_key(b"Insp");
+const K_DET: u64 = short_key(b"Det");
+const K_SENS: u64 = short_key(b"Sens");
+const K_REPS: u64 = short_key(b"Reps");
+
 /// True when `w` ends a sentence when followed by a period: not "Mr", "U.S", "Gen" or an
 /// initial.
 pub(crate) fn ends_sentence(w: &str) -> bool {
@@ -567,53 +629,59 @@ pub(crate) fn ends_sentence(w: &str) -> bool {
     {
         return false;
     }
-    // Every abbreviation below is at most four bytes long and starts with a capital, but
-    // "vs": most words are decided without comparing them to each.
+    // Every abbreviation is at most four bytes long and starts with a capital, but "vs":
+    // most words are decided without comparing them to any.
     if w.len() > 4 || (w.as_bytes()[0].is_ascii_lowercase() && w != "vs") {
         return true;
     }
-    !(is_honorific(w)
-        || matches!(
-            w,
-            "Gen"
-                | "Lt"
-                | "Col"
-                | "Sgt"
-                | "Capt"
-                | "Maj"
-                | "Adm"
-                | "Cmdr"
-                | "Sen"
-                | "Rep"
-                | "Gov"
-                | "Rev"
-                | "Prof"
-                | "St"
-                | "Jr"
-                | "Sr"
-                | "Inc"
-                | "Corp"
-                | "Co"
-                | "No"
-                | "Jan"
-                | "Feb"
-                | "Aug"
-                | "Sept"
-                | "Sep"
-                | "Oct"
-                | "Nov"
-                | "Dec"
-                | "vs"
-                | "Ft"
-                | "Mt"
-                | "Pres"
-                | "Atty"
-                | "Supt"
-                | "Insp"
-                | "Det"
-                | "Sens"
-                | "Reps"
-        ))
+    // An honorific or another abbreviation, compared as one integer each.
+    !matches!(
+        short_key(w.as_bytes()),
+        K_MR | K_MRS
+            | K_MS
+            | K_MISS
+            | K_DR
+            | K_SIR
+            | K_DAME
+            | K_GEN
+            | K_LT
+            | K_COL
+            | K_SGT
+            | K_CAPT
+            | K_MAJ
+            | K_ADM
+            | K_CMDR
+            | K_SEN
+            | K_REP
+            | K_GOV
+            | K_REV
+            | K_PROF
+            | K_ST
+            | K_JR
+            | K_SR
+            | K_INC
+            | K_CORP
+            | K_CO
+            | K_NO
+            | K_JAN
+            | K_FEB
+            | K_AUG
+            | K_SEPT
+            | K_SEP
+            | K_OCT
+            | K_NOV
+            | K_DEC
+            | K_VS
+            | K_FT
+            | K_MT
+            | K_PRES
+            | K_ATTY
+            | K_SUPT
+            | K_INSP
+            | K_DET
+            | K_SENS
+            | K_REPS
+    )
 }
 
 /// True when `rest` starts with one of U+2010 to U+2021 (dashes, curly quotation marks,

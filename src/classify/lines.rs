@@ -143,12 +143,17 @@ fn name_then_date_or_handle(s: &str) -> bool {
 
 /// "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter": a name of two to
 /// four words, a separator, then a wire service or a reporter's title.
+#[inline]
 fn name_then_agency(lex: &Lexicon, s: &str, f: &Features) -> bool {
     // The separator is a `|` (a separator the features count), a comma (counted too) or a
-    // dash `—` `–` (not ASCII: then the block has fewer characters than bytes).
-    if f.separators == 0 && f.commas == 0 && f.chars as usize == s.len() {
-        return false;
-    }
+    // dash `—` `–` (not ASCII: then the block has fewer characters than bytes). Tested
+    // inline: most blocks stop here.
+    (f.separators > 0 || f.commas > 0 || f.chars as usize != s.len())
+        && name_then_agency_at_separator(lex, s)
+}
+
+/// [`name_then_agency`] once the block may hold its separator.
+fn name_then_agency_at_separator(lex: &Lexicon, s: &str) -> bool {
     let Some((name, tail)) = split_at_agency_separator(s) else {
         return false;
     };
@@ -184,6 +189,20 @@ fn split_at_agency_separator(s: &str) -> Option<(&str, &str)> {
     Some((s.get(..at)?, s.get(at + len..)?))
 }
 
+/// False when no part of the block can be a "By …" line ([`by_name`]): the byline word of
+/// such a part is its first word (after a dash), whole. Without a `|` or `•` (separators
+/// the features count) the block is one part, and its first folded word is that byline
+/// word; else any folded word may be.
+fn may_open_with_byline_word(lex: &Lexicon, f: &Features) -> bool {
+    if f.separators == 0 {
+        folded_words(&f.folded)
+            .next()
+            .is_some_and(|w| lex.is("byline", w))
+    } else {
+        lex.may_hold_byline_word(&f.folded)
+    }
+}
+
 /// True when `s` (one block) is a byline: "By Jane Doe", "By Jane Doe and John Roe",
 /// "Jane Doe, Reporter", "Jane Doe | Reuters", "Al Jazeera and wire services", "by Jane Doe
 /// March 3, 2020". `f` are the block's features.
@@ -198,7 +217,7 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     // matches holds two words at least, parted by a space or tab (the byline word, then
     // the first word of the name): both are words the features count.
     if f.words >= 2
-        && lex.may_hold_byline_word(&f.folded)
+        && may_open_with_byline_word(lex, f)
         && s.split(['|', '•'])
             .take(4)
             .any(|part| by_name(lex, part.trim()))
@@ -259,8 +278,15 @@ fn date_tokens(lex: &Lexicon, folded: &str) -> (usize, usize, bool, bool) {
 
 /// True when `s` is a date or time line: "October 1, 2015", "Updated 3:57 PM ET",
 /// "04.05.2015 à 13h36", "2017-03-10 09:58"; a price ("$39.99") is not one.
+#[inline]
 pub(crate) fn is_date(s: &str, f: &Features) -> bool {
-    if f.words == 0 || f.words > 16 || f.digits == 0 || f.folded.is_empty() || is_price(s) {
+    // Tested inline: most blocks stop here.
+    !(f.words == 0 || f.words > 16 || f.digits == 0 || f.folded.is_empty()) && is_date_line(s, f)
+}
+
+/// [`is_date`] once the block's size and digits allow a date.
+fn is_date_line(s: &str, f: &Features) -> bool {
+    if is_price(s) {
         return false;
     }
     // "2021年3月3日", "2021-03-10 09:58".
@@ -370,6 +396,7 @@ fn credit_by_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
 
 /// "Name / AGENCY", "NAME/AGENCY/Getty Images": a short line with a slash and a wire or
 /// credit word.
+#[inline]
 fn slash_credit(lex: &Lexicon, s: &str, f: &Features) -> bool {
     // A `/` is one of the separators the features count.
     f.words <= 12
@@ -482,27 +509,59 @@ pub(crate) fn is_tag_heading(f: &Features) -> bool {
 
 /// True for a line of tags: at least two short capitalized items separated by commas,
 /// pipes, semicolons or bullets, with no sentence punctuation.
+#[inline]
 pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
-    if f.terminal || f.words > 30 || f.words == 0 {
-        return false;
-    }
+    // Tested inline: most blocks stop here.
+    !(f.terminal || f.words > 30 || f.words == 0) && is_tag_line_of_items(s, f)
+}
+
+/// [`is_tag_line`] once the block's size and ending allow one.
+fn is_tag_line_of_items(s: &str, f: &Features) -> bool {
     // Two items need a separator: the features count commas, pipes and bullets.
     if f.commas == 0 && f.separators == 0 && !super::has_byte(s.as_bytes(), b';') {
         return false;
     }
     // Counted while they are tested, without collecting them.
     let mut items = 0;
-    s.split([',', '|', ';', '•', '·'])
+    tag_items(s)
         .map(str::trim)
         .filter(|i| !i.is_empty())
         .all(|i| {
             items += 1;
-            i.split_whitespace().count() <= 4
+            // At most four words: no fifth.
+            i.split_whitespace().nth(4).is_none()
                 && i.chars().next().is_some_and(|c| {
                     c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic() && !c.is_ascii()
                 })
         })
         && items >= 2
+}
+
+/// The parts of `s` between the separators of a tag line, as
+/// `s.split([',', '|', ';', '•', '·'])` gives them, found by a byte scan rather than by
+/// decoding every character (`•` is E2 80 A2, `·` C2 B7: lead bytes start characters only).
+fn tag_items(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let b = r.as_bytes();
+        let cut = b.iter().enumerate().find_map(|(i, &c)| match c {
+            b',' | b'|' | b';' => Some((i, 1)),
+            0xE2 if b.get(i + 1..i + 3) == Some(&[0x80, 0xA2]) => Some((i, 3)),
+            0xC2 if b.get(i + 1) == Some(&0xB7) => Some((i, 2)),
+            _ => None,
+        });
+        match cut {
+            Some((at, len)) => {
+                rest = r.get(at + len..);
+                r.get(..at)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// True for a single tag under a tags heading: a short capitalized item ("Local Government").
@@ -731,6 +790,31 @@ mod tests {
         assert!(check(is_tag_line, "ISIL, Syria's War, War"));
         assert!(!check(is_tag_line, "Moscow, which backs Assad, said so."));
         assert!(!check(is_tag_line, "Possible Iranian escalation"));
+    }
+
+    #[test]
+    fn tag_items_split_like_split() {
+        for s in [
+            "",
+            ",",
+            "a,b",
+            "Russia, Syria",
+            "a|b;c•d·e",
+            "•",
+            "··",
+            "a,,b",
+            "Été · Hiver",
+            "x—y",
+            "a•",
+            ";b",
+            "日本, 東京 | Osaka",
+        ] {
+            assert_eq!(
+                tag_items(s).collect::<Vec<_>>(),
+                s.split([',', '|', ';', '•', '·']).collect::<Vec<_>>(),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

@@ -875,10 +875,8 @@ fn below_words_start_with_the_scanned_bytes() {
     // `may_hold_below` looks for a word of BELOW only where one of these bytes is.
     for w in BELOW {
         let first = w.as_bytes()[0];
-        assert!(
-            matches!(first | 0x20, b'b' | b'a' | b'd' | b'u') || first == 0xD0,
-            "{w}"
-        );
+        assert!(BELOW_FIRST[usize::from(first)], "{w}");
+        assert!(BELOW_FIRST[usize::from(first.to_ascii_uppercase())], "{w}");
         assert!(may_hold_below(&format!("x {w} y")), "{w}");
         assert!(
             may_hold_below(&format!("x ({}) y", w.to_ascii_uppercase())),
@@ -902,5 +900,57 @@ fn below_words_start_with_the_scanned_bytes() {
         });
         assert!(!words || may_hold_below(s), "{s}");
         assert_eq!(announces_list(s), words, "{s}");
+    }
+}
+
+#[test]
+fn best_candidate_agrees_with_scoring_every_candidate() {
+    // The headline loop as it was: every candidate's overlap added, the last best wins.
+    fn every(
+        scored: &[(usize, f32, f32)],
+        overlap: &dyn Fn(usize) -> Option<f32>,
+    ) -> Option<usize> {
+        let mut best: Option<(f32, usize)> = None;
+        for &(i, mut score, near) in scored {
+            if let Some(o) = overlap(i) {
+                score += o;
+            }
+            score += near;
+            if best.is_none_or(|(b, _)| score >= b) {
+                best = Some((score, i));
+            }
+        }
+        best.map(|(_, i)| i)
+    }
+    let mut state = 0x1357_9bdf_u32;
+    let mut next = move |m: u32| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state % m
+    };
+    for _ in 0..20_000 {
+        let n = next(8) as usize;
+        // Coarse scores (many ties) and overlaps up to OVERLAP_WEIGHT itself.
+        let scored: Vec<(usize, f32, f32)> = (0..n)
+            .map(|i| {
+                let score = next(9) as f32 * 0.35 - 2.5;
+                let near = 3.0 / (1.0 + (next(6) as f32 + 1.0) / 3.0);
+                (i, score, near)
+            })
+            .collect();
+        let overlaps: Vec<Option<f32>> = (0..n)
+            .map(|_| match next(4) {
+                0 => None,
+                1 => Some(OVERLAP_WEIGHT),
+                _ => Some(OVERLAP_WEIGHT * (next(11) as f32 / 10.0)),
+            })
+            .collect();
+        let overlap = |i: usize| overlaps[i];
+        assert_eq!(
+            best_candidate(&scored, overlap),
+            every(&scored, &overlap),
+            "{scored:?} {overlaps:?}"
+        );
     }
 }

@@ -209,6 +209,17 @@ pub(super) fn is_byline(s: &str, f: &Features) -> bool {
 /// blanks or glued, from a fixed seed.
 pub(super) fn generated_lines() -> Vec<String> {
     const PIECES: &[&str] = &[
+        "//",
+        "By:",
+        "by:",
+        "Words",
+        "words by",
+        "Texto",
+        "Von",
+        "— By",
+        "B.y",
+        "By's",
+        "©",
         "Photo",
         "photo",
         "Photograph:",
@@ -390,5 +401,5 @@ fn name_then_agency_prefilter_keeps_every_answer() {
         assert_eq!(super::name_then_agency(lex, &s, &f), hit, "{s:?}");
         hits += usize::from(hit);
     }
-    assert!(hits > 100, "{hits}");
+    assert!(hits > 50, "{hits}");
 }
