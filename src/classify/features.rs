@@ -475,7 +475,7 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             letters += run;
             prev_stop = false;
             in_word = true;
-            fold.ascii_alnum(&bytes[at..at + run]);
+            fold.ascii_alnum(&bytes[at..], run);
             i += run;
             continue;
         }
@@ -526,7 +526,7 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
         // (ASCII letters took the path above.)
         if b < 0x80 {
             if k & DIGIT != 0 {
-                fold.ascii_alnum(&bytes[at..i]);
+                fold.ascii_alnum(&bytes[at..], 1);
             } else if b == b'@' {
                 fold.char('@');
             } else {

@@ -535,7 +535,7 @@ fn fold_any(s: &str, out: &mut Vec<u8>) -> usize {
                 .iter()
                 .position(|&c| FOLD_BYTE[usize::from(c)] <= FOLD_DECODE)
                 .unwrap_or(bytes.len() - i);
-            fold.ascii_alnum(&bytes[i..i + run]);
+            fold.ascii_alnum(&bytes[i..], run);
             i += run;
             continue;
         }
@@ -576,8 +576,9 @@ pub(crate) fn common_letter(c: char) -> Option<(bool, bool, char)> {
 pub(crate) trait FoldSink {
     /// A character that is neither a letter, a digit, `@` nor `©`: it separates words.
     fn separator(&mut self);
-    /// A run of ASCII letters and digits.
-    fn ascii_alnum(&mut self, run: &[u8]);
+    /// A run of ASCII letters and digits: the first `len` bytes of `rest` (the bytes after
+    /// them may be read, as a word of eight bytes is, but are not taken).
+    fn ascii_alnum(&mut self, rest: &[u8], len: usize);
     /// Any other character.
     fn char(&mut self, c: char);
 }
@@ -634,9 +635,21 @@ impl FoldSink for Folder<'_> {
     }
 
     #[inline]
-    fn ascii_alnum(&mut self, run: &[u8]) {
+    fn ascii_alnum(&mut self, rest: &[u8], len: usize) {
         self.word_char();
-        // `| 0x20` lowers a letter and keeps a digit.
+        // `| 0x20` lowers a letter and keeps a digit. A run of up to eight bytes (most
+        // words) is lowered and written as one word of eight bytes when the text has them,
+        // and the bytes past the run are cut off again.
+        const LOWER: u64 = 0x2020_2020_2020_2020;
+        if len <= 8 {
+            if let Some(&word) = rest.first_chunk::<8>() {
+                let lowered = (u64::from_le_bytes(word) | LOWER).to_le_bytes();
+                self.out.extend_from_slice(&lowered);
+                self.out.truncate(self.out.len() - (8 - len));
+                return;
+            }
+        }
+        let run = rest.get(..len).unwrap_or(rest);
         self.out.extend(run.iter().map(|&b| b | 0x20));
     }
 
@@ -679,7 +692,7 @@ impl FoldSink for NoFold {
     #[inline]
     fn separator(&mut self) {}
     #[inline]
-    fn ascii_alnum(&mut self, _: &[u8]) {}
+    fn ascii_alnum(&mut self, _: &[u8], _: usize) {}
     #[inline]
     fn char(&mut self, _: char) {}
 }
