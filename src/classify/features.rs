@@ -422,6 +422,38 @@ fn with_fold<'a>(
     f
 }
 
+/// The length of the run of ASCII letters that starts `b`: the first eight bytes are
+/// tested at once when there are eight (most words end within them), the rest one by one.
+#[inline]
+fn ascii_letters(b: &[u8]) -> usize {
+    let Some(&word) = b.first_chunk::<8>() else {
+        return b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    };
+    let n = leading_ascii_letters(u64::from_le_bytes(word));
+    if n < 8 {
+        return n;
+    }
+    8 + b[8..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
+}
+
+/// How many of the bytes of `w` (in memory order, little-endian) are ASCII letters before
+/// the first that is not. A byte is a letter when, with bit 0x20 set (lower case), it lies
+/// in `a..=z`: two additions carry into the high bit of each byte, with the high bits
+/// cleared first so that no carry crosses into the next byte.
+#[inline]
+fn leading_ascii_letters(w: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = (w | (0x20 * ONES)) & !HIGH;
+    let at_least_a = x + (0x80 - u64::from(b'a')) * ONES;
+    let past_z = x + (0x80 - u64::from(b'z') - 1) * ONES;
+    let not_letters = !(at_least_a & !past_z & !w) & HIGH;
+    (not_letters.trailing_zeros() / 8) as usize
+}
+
 /// The features of `s` that one pass over its bytes gives (all but the keys, the teaser
 /// test and the phrases), handing its characters to `fold` on the way.
 fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
@@ -457,10 +489,7 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
         if b.is_ascii_alphabetic() {
             // A run of ASCII letters: no punctuation, and only its first letter can start a
             // word or decide the word's case.
-            let run = 1 + bytes[i + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphabetic())
-                .count();
+            let run = ascii_letters(&bytes[at..]);
             if !in_word {
                 word_start = at;
                 words += 1;
@@ -785,6 +814,22 @@ mod tests {
             ];
             assert_eq!(got, plain_counts(&s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn ascii_letters_counts_the_run() {
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                for len in [at + 1, 9, 12, 20] {
+                    let mut s = vec![b'q'; len.max(at + 1)];
+                    s[at] = b;
+                    let want = s.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                    assert_eq!(ascii_letters(&s), want, "{b:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert_eq!(ascii_letters(b""), 0);
+        assert_eq!(ascii_letters(b"AbcdefghIJKLMNOPqrstuvwxyZ "), 26);
     }
 
     #[test]
