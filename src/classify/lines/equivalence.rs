@@ -6,7 +6,7 @@ use super::super::features::{block_features, Features};
 use super::super::lexicon::{folded_words, lexicon};
 use super::super::lexicon::{with_fold, Lexicon};
 use super::{
-    alnum_words, by_name, contains_followed_by, is_name_word, name_then_date_or_handle,
+    alnum_words, by_name, contains_followed_by, is_name_word, is_price, name_then_date_or_handle,
     MAX_SOURCE_WORDS,
 };
 
@@ -202,6 +202,48 @@ pub(super) fn is_byline(s: &str, f: &Features) -> bool {
         return true;
     }
     f.words <= 8 && !f.terminal && name_then_agency(lex, s)
+}
+
+/// Counts the tokens of a folded line that belong to date lines.
+fn date_tokens(lex: &Lexicon, folded: &str) -> (usize, usize, bool, bool) {
+    let (mut total, mut datey, mut month, mut number) = (0, 0, false, false);
+    for w in folded_words(folded).filter(|w| !w.is_empty()) {
+        total += 1;
+        if lex.is("month", w) {
+            datey += 1;
+            month = true;
+        } else if w.bytes().all(|b| b.is_ascii_digit()) {
+            datey += 1;
+            number = true;
+        } else if lex.is("dateword", w)
+            || w.bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+                && w.bytes().take(2).all(|b| b.is_ascii_digit())
+        {
+            // "3rd", "12h36", "2pm".
+            datey += 1;
+        }
+    }
+    (total, datey, month, number)
+}
+
+/// True when `s` is a date or time line: "October 1, 2015", "Updated 3:57 PM ET",
+/// "04.05.2015 à 13h36", "2017-03-10 09:58"; a price ("$39.99") is not one.
+pub(super) fn is_date(s: &str, f: &Features) -> bool {
+    if f.words == 0 || f.words > 16 || f.digits == 0 || f.folded.is_empty() || is_price(s) {
+        return false;
+    }
+    // "2021年3月3日", "2021-03-10 09:58".
+    if f.caseless_script() || f.letters <= 4 {
+        let cjk = f.folded.contains('年') && f.folded.contains('月');
+        if (cjk || f.letters == 0 && f.digits >= 6) && f.chars <= 40 {
+            return true;
+        }
+    }
+    let (total, datey, month, number) = date_tokens(lexicon(), &f.folded);
+    let numeric_date = f.digits >= 4 && f.letters <= 2 * f.digits;
+    let relative = number && folded_words(&f.folded).any(|w| w == "ago");
+    (month && number || numeric_date || relative) && datey * 10 >= total * 7
 }
 
 /// Lines built from pieces that the recognizers look for (credit and wire words, names,
@@ -402,4 +444,16 @@ fn name_then_agency_prefilter_keeps_every_answer() {
         hits += usize::from(hit);
     }
     assert!(hits > 50, "{hits}");
+}
+
+#[test]
+fn date_prefilters_keep_every_answer() {
+    let mut dates = 0;
+    for s in generated_lines() {
+        let f = block_features(&s);
+        let date = is_date(&s, &f);
+        assert_eq!(super::is_date(&s, &f), date, "{s:?}");
+        dates += usize::from(date);
+    }
+    assert!(dates > 100, "{dates}");
 }
