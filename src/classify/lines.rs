@@ -585,8 +585,10 @@ pub(crate) fn is_tag_item(s: &str, f: &Features) -> bool {
 
 /// True for a gallery or pager counter: "1 of 6", "3/12".
 pub(crate) fn is_counter(s: &str, f: &Features) -> bool {
-    // Two numbers hold two ASCII digits at least: most blocks stop here.
-    if f.digits < 2 {
+    // Two numbers hold two ASCII digits at least: most blocks stop here. A counter is
+    // one word ("3/12") or three ("1 of 6"), of digits, `/` and letters only: as many
+    // words as the features count.
+    if f.digits < 2 || !matches!(f.words, 1 | 3) {
         return false;
     }
     let number = |w: &str| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());

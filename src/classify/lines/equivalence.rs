@@ -246,12 +246,34 @@ pub(super) fn is_date(s: &str, f: &Features) -> bool {
     (month && number || numeric_date || relative) && datey * 10 >= total * 7
 }
 
+/// True for a gallery or pager counter: "1 of 6", "3/12".
+pub(super) fn is_counter(s: &str, f: &Features) -> bool {
+    // Two numbers hold two ASCII digits at least: most blocks stop here.
+    if f.digits < 2 {
+        return false;
+    }
+    let number = |w: &str| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let mut words = s.split_whitespace();
+    match (words.next(), words.next(), words.next(), words.next()) {
+        (Some(a), Some("of" | "von" | "de" | "sur" | "из"), Some(b), None) => {
+            number(a) && number(b)
+        }
+        (Some(w), None, None, None) => w
+            .split_once('/')
+            .is_some_and(|(a, b)| number(a) && number(b)),
+        _ => false,
+    }
+}
+
 /// Lines built from pieces that the recognizers look for (credit and wire words, names,
 /// slashes, brackets, digits, separators, dashes, handles, non-ASCII letters), joined by
 /// blanks or glued, from a fixed seed.
 pub(super) fn generated_lines() -> Vec<String> {
     const PIECES: &[&str] = &[
         "//",
+        "3/12",
+        "1 of 6",
+        "2 von 5",
         "By:",
         "by:",
         "Words",
@@ -456,4 +478,28 @@ fn date_prefilters_keep_every_answer() {
         dates += usize::from(date);
     }
     assert!(dates > 100, "{dates}");
+}
+
+#[test]
+fn counter_prefilter_keeps_every_answer() {
+    let mut counters = 0;
+    for s in generated_lines() {
+        let f = block_features(&s);
+        let counter = is_counter(&s, &f);
+        assert_eq!(super::is_counter(&s, &f), counter, "{s:?}");
+        counters += usize::from(counter);
+    }
+    // Counters with blanks, glued or with zero-width spaces around their words too.
+    for s in [
+        "1 of 6",
+        "3/12",
+        "\u{200B}1 of 6",
+        "1 of 6\u{200B}",
+        "1\u{200B} of 6",
+        "12  of  140",
+    ] {
+        let f = block_features(s);
+        assert_eq!(super::is_counter(s, &f), is_counter(s, &f), "{s:?}");
+    }
+    assert!(counters > 20, "{counters}");
 }
