@@ -871,11 +871,6 @@ fn headline<'a>(
     }
     let lo = start.saturating_sub(HEADER_WINDOW);
     // Folded keys of blocks cut at a site-name separator ("Title | Site").
-    // The keys are hashes already: the fast hasher is enough.
-    let mut counts: HashMap<u64, usize, FastBuild> = HashMap::default();
-    for f in feats.iter() {
-        *counts.entry(f.key).or_default() += 1;
-    }
     let mut cut_keys: HashSet<u64, FastBuild> = HashSet::default();
     // The key of each block's site cut, by its place in `lo..start`: the scores below ask
     // for it again.
@@ -904,6 +899,19 @@ fn headline<'a>(
         };
         size_ok && meta[i] == Meta::None && f.reason.is_none() && !f.linky && class[i] != Class::Bad
     };
+    // How often the keys the scores ask about occur among all blocks: the candidates' own
+    // keys and their site cuts' (0 for a cut no block has).
+    let counts = key_counts(
+        feats,
+        (lo..start).filter(|&i| candidate(i)).flat_map(|i| {
+            [
+                Some(feats[i].key),
+                site_cut_key.get(i - lo).copied().flatten(),
+            ]
+            .into_iter()
+            .flatten()
+        }),
+    );
     // Each candidate's score but for what its words shared with the story add, and its
     // nearness to the story, in block order.
     let title_score = |i: usize| {
@@ -958,7 +966,7 @@ fn headline<'a>(
             .get(i - lo)
             .copied()
             .flatten()
-            .is_some_and(|key| counts.contains_key(&key))
+            .is_some_and(|key| counts.get(&key).is_some_and(|&n| n > 0))
         {
             score -= 1.0;
         }
@@ -1010,6 +1018,24 @@ fn headline<'a>(
         let (share, units) = story.share(raw[i]);
         (units >= 2).then_some(OVERLAP_WEIGHT * share)
     })
+}
+
+/// How often each of `keys` occurs among the keys of `feats`: a count per asked key, rather
+/// than a map of every block's key.
+fn key_counts(
+    feats: &[Features],
+    keys: impl Iterator<Item = u64>,
+) -> HashMap<u64, usize, FastBuild> {
+    // The keys are hashes already: the fast hasher is enough.
+    let mut counts: HashMap<u64, usize, FastBuild> = keys.map(|k| (k, 0)).collect();
+    if !counts.is_empty() {
+        for f in feats {
+            if let Some(n) = counts.get_mut(&f.key) {
+                *n += 1;
+            }
+        }
+    }
+    counts
 }
 
 /// The headline among the `scored` candidates `(block, score, nearness)`, in block order:

@@ -253,27 +253,35 @@ pub(crate) fn is_bare_name(s: &str, f: &Features) -> bool {
             .all(|w| w.chars().any(char::is_lowercase) || w.len() > 1)
 }
 
-/// Counts the tokens of a folded line that belong to date lines.
-fn date_tokens(lex: &Lexicon, folded: &str) -> (usize, usize, bool, bool) {
-    let (mut total, mut datey, mut month, mut number) = (0, 0, false, false);
-    for w in folded_words(folded).filter(|w| !w.is_empty()) {
-        total += 1;
-        if lex.is("month", w) {
-            datey += 1;
-            month = true;
-        } else if w.bytes().all(|b| b.is_ascii_digit()) {
+/// Counts the tokens of a folded line that belong to date lines: `(total, date-like, a
+/// month, a number)`; `None` once too many are not date-like for a date line.
+fn date_tokens(lex: &Lexicon, folded: &str) -> Option<(usize, usize, bool, bool)> {
+    let words = || folded_words(folded).filter(|w| !w.is_empty());
+    let total = words().count();
+    let (mut seen, mut datey, mut month, mut number) = (0, 0, false, false);
+    for w in words() {
+        seen += 1;
+        // Digits first: no listed word is one, and they cost no look-up.
+        if w.bytes().all(|b| b.is_ascii_digit()) {
             datey += 1;
             number = true;
-        } else if lex.is("dateword", w)
-            || w.bytes()
-                .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
-                && w.bytes().take(2).all(|b| b.is_ascii_digit())
+        } else if lex.is("month", w) {
+            datey += 1;
+            month = true;
+        } else if w
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+            && w.bytes().take(2).all(|b| b.is_ascii_digit())
+            || lex.is("dateword", w)
         {
             // "3rd", "12h36", "2pm".
             datey += 1;
+        } else if (seen - datey) * 10 > total * 3 {
+            // More than three in ten tokens are not date-like: no date line ([`is_date`]).
+            return None;
         }
     }
-    (total, datey, month, number)
+    Some((total, datey, month, number))
 }
 
 /// True when `s` is a date or time line: "October 1, 2015", "Updated 3:57 PM ET",
@@ -296,7 +304,9 @@ fn is_date_line(s: &str, f: &Features) -> bool {
             return true;
         }
     }
-    let (total, datey, month, number) = date_tokens(lexicon(), &f.folded);
+    let Some((total, datey, month, number)) = date_tokens(lexicon(), &f.folded) else {
+        return false;
+    };
     let numeric_date = f.digits >= 4 && f.letters <= 2 * f.digits;
     let relative = number && folded_words(&f.folded).any(|w| w == "ago");
     (month && number || numeric_date || relative) && datey * 10 >= total * 7
@@ -575,8 +585,10 @@ pub(crate) fn is_tag_item(s: &str, f: &Features) -> bool {
 
 /// True for a gallery or pager counter: "1 of 6", "3/12".
 pub(crate) fn is_counter(s: &str, f: &Features) -> bool {
-    // Two numbers hold two ASCII digits at least: most blocks stop here.
-    if f.digits < 2 {
+    // Two numbers hold two ASCII digits at least: most blocks stop here. A counter is
+    // one word ("3/12") or three ("1 of 6"), of digits, `/` and letters only: as many
+    // words as the features count.
+    if f.digits < 2 || !matches!(f.words, 1 | 3) {
         return false;
     }
     let number = |w: &str| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());

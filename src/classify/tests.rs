@@ -954,3 +954,29 @@ fn best_candidate_agrees_with_scoring_every_candidate() {
         );
     }
 }
+
+#[test]
+fn key_counts_count_the_asked_keys_among_all_blocks() {
+    let texts = [
+        "Home",
+        "News",
+        "Home",
+        "A title here",
+        "News",
+        "Home",
+        "",
+        "—",
+    ];
+    let feats: Vec<_> = texts.iter().map(|t| features::block_features(t)).collect();
+    let key = |t: &str| features::block_features(t).key;
+    let counts = key_counts(
+        &feats,
+        [key("Home"), key("News"), key("Other"), 0].into_iter(),
+    );
+    assert_eq!(counts.get(&key("Home")), Some(&3));
+    assert_eq!(counts.get(&key("News")), Some(&2));
+    assert_eq!(counts.get(&key("Other")), Some(&0));
+    // Blocks with nothing to fold share the key 0.
+    assert_eq!(counts.get(&0), Some(&2));
+    assert_eq!(counts.get(&key("A title here")), None);
+}

@@ -6,7 +6,7 @@ use super::super::features::{block_features, Features};
 use super::super::lexicon::{folded_words, lexicon};
 use super::super::lexicon::{with_fold, Lexicon};
 use super::{
-    alnum_words, by_name, contains_followed_by, is_name_word, name_then_date_or_handle,
+    alnum_words, by_name, contains_followed_by, is_name_word, is_price, name_then_date_or_handle,
     MAX_SOURCE_WORDS,
 };
 
@@ -204,12 +204,76 @@ pub(super) fn is_byline(s: &str, f: &Features) -> bool {
     f.words <= 8 && !f.terminal && name_then_agency(lex, s)
 }
 
+/// Counts the tokens of a folded line that belong to date lines.
+fn date_tokens(lex: &Lexicon, folded: &str) -> (usize, usize, bool, bool) {
+    let (mut total, mut datey, mut month, mut number) = (0, 0, false, false);
+    for w in folded_words(folded).filter(|w| !w.is_empty()) {
+        total += 1;
+        if lex.is("month", w) {
+            datey += 1;
+            month = true;
+        } else if w.bytes().all(|b| b.is_ascii_digit()) {
+            datey += 1;
+            number = true;
+        } else if lex.is("dateword", w)
+            || w.bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+                && w.bytes().take(2).all(|b| b.is_ascii_digit())
+        {
+            // "3rd", "12h36", "2pm".
+            datey += 1;
+        }
+    }
+    (total, datey, month, number)
+}
+
+/// True when `s` is a date or time line: "October 1, 2015", "Updated 3:57 PM ET",
+/// "04.05.2015 à 13h36", "2017-03-10 09:58"; a price ("$39.99") is not one.
+pub(super) fn is_date(s: &str, f: &Features) -> bool {
+    if f.words == 0 || f.words > 16 || f.digits == 0 || f.folded.is_empty() || is_price(s) {
+        return false;
+    }
+    // "2021年3月3日", "2021-03-10 09:58".
+    if f.caseless_script() || f.letters <= 4 {
+        let cjk = f.folded.contains('年') && f.folded.contains('月');
+        if (cjk || f.letters == 0 && f.digits >= 6) && f.chars <= 40 {
+            return true;
+        }
+    }
+    let (total, datey, month, number) = date_tokens(lexicon(), &f.folded);
+    let numeric_date = f.digits >= 4 && f.letters <= 2 * f.digits;
+    let relative = number && folded_words(&f.folded).any(|w| w == "ago");
+    (month && number || numeric_date || relative) && datey * 10 >= total * 7
+}
+
+/// True for a gallery or pager counter: "1 of 6", "3/12".
+pub(super) fn is_counter(s: &str, f: &Features) -> bool {
+    // Two numbers hold two ASCII digits at least: most blocks stop here.
+    if f.digits < 2 {
+        return false;
+    }
+    let number = |w: &str| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let mut words = s.split_whitespace();
+    match (words.next(), words.next(), words.next(), words.next()) {
+        (Some(a), Some("of" | "von" | "de" | "sur" | "из"), Some(b), None) => {
+            number(a) && number(b)
+        }
+        (Some(w), None, None, None) => w
+            .split_once('/')
+            .is_some_and(|(a, b)| number(a) && number(b)),
+        _ => false,
+    }
+}
+
 /// Lines built from pieces that the recognizers look for (credit and wire words, names,
 /// slashes, brackets, digits, separators, dashes, handles, non-ASCII letters), joined by
 /// blanks or glued, from a fixed seed.
 pub(super) fn generated_lines() -> Vec<String> {
     const PIECES: &[&str] = &[
         "//",
+        "3/12",
+        "1 of 6",
+        "2 von 5",
         "By:",
         "by:",
         "Words",
@@ -402,4 +466,40 @@ fn name_then_agency_prefilter_keeps_every_answer() {
         hits += usize::from(hit);
     }
     assert!(hits > 50, "{hits}");
+}
+
+#[test]
+fn date_prefilters_keep_every_answer() {
+    let mut dates = 0;
+    for s in generated_lines() {
+        let f = block_features(&s);
+        let date = is_date(&s, &f);
+        assert_eq!(super::is_date(&s, &f), date, "{s:?}");
+        dates += usize::from(date);
+    }
+    assert!(dates > 100, "{dates}");
+}
+
+#[test]
+fn counter_prefilter_keeps_every_answer() {
+    let mut counters = 0;
+    for s in generated_lines() {
+        let f = block_features(&s);
+        let counter = is_counter(&s, &f);
+        assert_eq!(super::is_counter(&s, &f), counter, "{s:?}");
+        counters += usize::from(counter);
+    }
+    // Counters with blanks, glued or with zero-width spaces around their words too.
+    for s in [
+        "1 of 6",
+        "3/12",
+        "\u{200B}1 of 6",
+        "1 of 6\u{200B}",
+        "1\u{200B} of 6",
+        "12  of  140",
+    ] {
+        let f = block_features(s);
+        assert_eq!(super::is_counter(s, &f), is_counter(s, &f), "{s:?}");
+    }
+    assert!(counters > 20, "{counters}");
 }
