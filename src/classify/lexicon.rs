@@ -118,6 +118,8 @@ impl Starts {
 struct Heads {
     set: HashSet<String, FastBuild>,
     shapes: Shapes,
+    /// An entry folds to nothing, and so matches any text.
+    matches_all: bool,
 }
 
 impl Heads {
@@ -127,13 +129,17 @@ impl Heads {
             .map(|e| folded_words(e).next().unwrap_or("").to_string())
             .collect();
         let shapes = Shapes::new(set.iter().map(String::as_str));
-        Heads { set, shapes }
+        let matches_all = set.contains("");
+        Heads {
+            set,
+            shapes,
+            matches_all,
+        }
     }
 
     /// False when no word of `folded` starts an entry: the text then holds none.
     fn any_in(&self, folded: &str) -> bool {
-        // An entry that folds to nothing would match anywhere.
-        self.set.contains("")
+        self.matches_all
             || folded_words(folded).any(|w| self.shapes.may_contain(w) && self.set.contains(w))
     }
 }
