@@ -373,6 +373,12 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
     let Some(s) = span.get(text) else {
         return Span::new(span.start, span.start);
     };
+    // Most spans start and end on printable ASCII, which is never blank: nothing to trim,
+    // told without decoding.
+    let printable = |b: Option<&u8>| b.is_some_and(|&b| (0x21..0x7f).contains(&b));
+    if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) {
+        return span;
+    }
     let lead = s.len() - s.trim_start_matches(is_blank).len();
     let trimmed = s.trim_end_matches(is_blank);
     if trimmed.len() <= lead {
