@@ -117,6 +117,23 @@ fn mark(input: &str) -> IResult<&str, MarkKind> {
     .parse(input)
 }
 
+/// [`mark`] on the bytes of a text, with the length of the mark: a match on the bytes that
+/// the scan of every candidate byte can afford (the nom `alt` tries its tags one by one);
+/// debug builds check that the two agree ([`marks`]).
+fn mark_at(rest: &[u8]) -> Option<(MarkKind, usize)> {
+    match rest {
+        [b'"', ..] => Some((MarkKind::Straight, 1)),
+        [0xE2, 0x80, 0x9C | 0x9F, ..] => Some((MarkKind::Left, 3)),
+        [0xE2, 0x80, 0x9D, ..] => Some((MarkKind::Right, 3)),
+        [0xE2, 0x80, 0x9E, ..] => Some((MarkKind::Low, 3)),
+        [0xC2, 0xAB, ..] => Some((MarkKind::LeftGuillemet, 2)),
+        [0xC2, 0xBB, ..] => Some((MarkKind::RightGuillemet, 2)),
+        [b'`', b'`', ..] => Some((MarkKind::Graves, 2)),
+        [b'\'', b'\'', ..] => Some((MarkKind::Apostrophes, 2)),
+        _ => None,
+    }
+}
+
 /// The quotation marks of one block, in order.
 fn marks(text: &str, block: Span, out: &mut Vec<Mark>) {
     out.clear();
@@ -125,14 +142,19 @@ fn marks(text: &str, block: Span, out: &mut Vec<Mark>) {
     };
     let bytes = s.as_bytes();
     let mut push = |i: usize| {
-        if let Some(rest) = s.get(i..) {
-            if let Ok((after, kind)) = mark(rest) {
-                let len = rest.len() - after.len();
-                out.push(Mark {
-                    span: Span::new(block.start + i, block.start + i + len),
-                    kind,
-                });
-            }
+        let found = mark_at(&bytes[i..]);
+        debug_assert_eq!(
+            found,
+            s.get(i..).and_then(|r| mark(r)
+                .ok()
+                .map(|(after, kind)| (kind, r.len() - after.len()))),
+            "at {i}"
+        );
+        if let Some((kind, len)) = found {
+            out.push(Mark {
+                span: Span::new(block.start + i, block.start + i + len),
+                kind,
+            });
         }
     };
     for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
@@ -545,10 +567,37 @@ pub(crate) fn ceil_char(text: &str, mut i: usize) -> usize {
     i.min(text.len())
 }
 
-const SMALL_WORDS: &[&str] = &[
-    "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or", "from", "&",
-    "is", "vs", "vs.", "de", "la", "not", "as", "but", "nor", "into", "up",
-];
+/// The small words a Title-Case title leaves in lower case.
+fn is_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the"
+            | "a"
+            | "an"
+            | "and"
+            | "in"
+            | "on"
+            | "for"
+            | "to"
+            | "with"
+            | "at"
+            | "by"
+            | "or"
+            | "from"
+            | "&"
+            | "is"
+            | "vs"
+            | "vs."
+            | "de"
+            | "la"
+            | "not"
+            | "as"
+            | "but"
+            | "nor"
+            | "into"
+            | "up"
+    )
+}
 
 /// True when every word is capitalized (small function words aside).
 fn title_case(content: &str) -> bool {
@@ -557,7 +606,7 @@ fn title_case(content: &str) -> bool {
         let first = w.chars().next().unwrap_or(' ');
         if first.is_uppercase() || first.is_numeric() {
             caps += 1;
-        } else if !SMALL_WORDS.contains(&w) {
+        } else if !is_small_word(w) {
             return false;
         }
     }
@@ -842,6 +891,19 @@ mod tests {
 
     fn contents(text: &str) -> Vec<&str> {
         find(text).into_iter().map(|q| q.0).collect()
+    }
+
+    #[test]
+    fn mark_at_is_mark() {
+        for t in [
+            "\"x", "“x", "”x", "„x", "‟x", "«x", "»x", "``x", "''x", "'x", "`x", "‘x", "’x", "x",
+            "—x", "…", "\u{a0}x", "",
+        ] {
+            let want = mark(t)
+                .ok()
+                .map(|(after, kind)| (kind, t.len() - after.len()));
+            assert_eq!(mark_at(t.as_bytes()), want, "{t:?}");
+        }
     }
 
     #[test]
