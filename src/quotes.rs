@@ -517,10 +517,7 @@ fn has_speech_cue(
     if let Some(c) = close {
         let hi = ceil_char(text, (c.end + CUE_WINDOW / 2).min(block.end));
         if let Some(after) = text.get(c.end..hi) {
-            let clause = after
-                .split(['.', ';', '!', '?', '"', '“', '”'])
-                .next()
-                .unwrap_or("");
+            let clause = first_clause(after);
             if words(clause).take(6).any(lex::is_speech_verb)
                 || index.according_in(text, block, c.end, c.end + clause.len())
             {
@@ -529,6 +526,23 @@ fn has_speech_cue(
         }
     }
     false
+}
+
+/// `s` up to its first `.` `;` `!` `?` or double quotation mark (`"` `“` `”`), found by a
+/// byte scan.
+fn first_clause(s: &str) -> &str {
+    let b = s.as_bytes();
+    let end = b
+        .iter()
+        .enumerate()
+        .position(|(i, &c)| match c {
+            b'.' | b';' | b'!' | b'?' | b'"' => true,
+            // “ and ”: E2 80 9C and E2 80 9D.
+            0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
+            _ => false,
+        })
+        .unwrap_or(b.len());
+    s.get(..end).unwrap_or(s)
 }
 
 /// The text after the last sentence end of `s`.
@@ -891,6 +905,27 @@ mod tests {
 
     fn contents(text: &str) -> Vec<&str> {
         find(text).into_iter().map(|q| q.0).collect()
+    }
+
+    #[test]
+    fn first_clause_stops_at_the_first_mark() {
+        for s in [
+            "said the mayor. Then",
+            "she said; and",
+            "he said “no”",
+            "x ” y",
+            "no mark at all",
+            "é—è",
+            "",
+            "“",
+            "a?b",
+        ] {
+            let want = s
+                .split(['.', ';', '!', '?', '"', '“', '”'])
+                .next()
+                .unwrap_or("");
+            assert_eq!(first_clause(s), want, "{s:?}");
+        }
     }
 
     #[test]
