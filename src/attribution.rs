@@ -1287,14 +1287,28 @@ fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Chunks<'t> {
     out
 }
 
+/// True when the last clause of `toks` (from [`clause_start`] on) has a name word: else
+/// no mention read there by [`subject_before`], which reads only that clause, has a
+/// personal name ([`trailing_name`] ends at a name word).
+fn clause_has_name(text: &str, toks: &[Tok]) -> bool {
+    // Read back to the first name word or clause boundary.
+    toks.iter()
+        .rev()
+        .find(|t| t.name || ends_clause(text, t))
+        .is_some_and(|t| t.name)
+}
+
 /// The start of the current clause: after the last sentence end, colon or dash.
 fn clause_start(text: &str, toks: &[Tok]) -> usize {
     toks.iter()
-        .rposition(|t| {
-            matches!(t.kind, Tk::End | Tk::Colon)
-                || (t.kind == Tk::Other && matches!(w(text, t), "—" | "–" | "―" | "--"))
-        })
+        .rposition(|t| ends_clause(text, t))
         .map_or(0, |i| i + 1)
+}
+
+/// True when `t` ends a clause: a sentence end, a colon or a dash.
+fn ends_clause(text: &str, t: &Tok) -> bool {
+    matches!(t.kind, Tk::End | Tk::Colon)
+        || (t.kind == Tk::Other && matches!(w(text, t), "—" | "–" | "―" | "--"))
 }
 
 /// A fronted participial phrase: "Flying home that night", "Preceded by the sheriff",
@@ -3203,6 +3217,10 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             continue;
         }
         let lo = v.saturating_sub(40);
+        // Only a name makes a person: a clause with no name word before the verb has none.
+        if !clause_has_name(text, &toks[lo..v]) {
+            continue;
+        }
         let Some((mention, appositive)) = subject_before(text, &toks[lo..v]) else {
             continue;
         };
@@ -4212,6 +4230,60 @@ mod tests {
             }
         }
         assert!(stopped > 100, "{stopped}");
+    }
+
+    #[test]
+    fn a_clause_without_a_name_word_gives_no_named_subject() {
+        let vocabulary = [
+            "Ann",
+            "Lee",
+            "de",
+            "the",
+            "mayor",
+            "he",
+            "said",
+            ",",
+            ".",
+            ":",
+            "—",
+            "who",
+            "Mayor",
+            "a",
+            "spokesman",
+            "for",
+            "In",
+            "Salem",
+            "45",
+            "told",
+            "officials",
+            "and",
+        ];
+        let mut seed = 0x0dd_b1a5_e5ba_11adu64;
+        let mut named = 0;
+        for _ in 0..4000 {
+            let mut words = Vec::new();
+            for _ in 0..1 + seed % 12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                words.push(vocabulary[(seed % vocabulary.len() as u64) as usize]);
+            }
+            let text = words.join(" ");
+            let mut toks = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            let has_name = clause_has_name(&text, &toks);
+            assert_eq!(
+                has_name,
+                toks[clause_start(&text, &toks)..].iter().any(|t| t.name),
+                "{text}"
+            );
+            if let Some((mention, _)) = subject_before(&text, &toks) {
+                let name = split_mention(&text, tokens_in(&toks, mention)).1;
+                named += usize::from(name.is_some());
+                assert!(has_name || name.is_none(), "{text}");
+            }
+        }
+        assert!(named > 100, "{named}");
     }
 
     #[test]
