@@ -3213,12 +3213,13 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     // Speech subjects.
     for v in 0..toks.len() {
         let t = &toks[v];
-        if cue_at(text, toks, v) != Some(Cue::Finite) {
-            continue;
-        }
         let lo = v.saturating_sub(40);
-        // Only a name makes a person: a clause with no name word before the verb has none.
-        if !clause_has_name(text, &toks[lo..v]) {
+        // Only a name makes a person: a clause with no name word before the verb has none
+        // (asked before the cue is read in full: `cue_at` is `may_cue`, then `cue_of_word`).
+        if !may_cue(text, toks, v)
+            || !clause_has_name(text, &toks[lo..v])
+            || cue_of_word(text, toks, v) != Some(Cue::Finite)
+        {
             continue;
         }
         let Some((mention, appositive)) = subject_before(text, &toks[lo..v]) else {
