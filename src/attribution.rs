@@ -3008,7 +3008,7 @@ fn resolve(
     text: &str,
     block_toks: &[Tok],
     found: Found,
-    registry: &Registry,
+    registry: &mut LazyRegistry<'_>,
     block: usize,
     options: &Options,
 ) -> FoundAttribution {
@@ -3050,7 +3050,9 @@ fn resolve(
     }
     if mtoks.len() == 1 && lex::is_pronoun(mention_text) {
         let resolved = if lex::is_personal_pronoun(mention_text) {
-            registry.pronoun(text, found.mention.start, block, lookback)
+            registry
+                .up_to(block, block_toks)
+                .pronoun(text, found.mention.start, block, lookback)
         } else {
             None
         };
@@ -3085,7 +3087,7 @@ fn resolve(
     };
     let name_words = tokens_in(mtoks, name);
     if name_words.len() == 1 {
-        if let Some((full, earlier)) = registry.surname(
+        if let Some((full, earlier)) = registry.up_to(block, block_toks).surname(
             text,
             name.get(text).unwrap_or(""),
             found.mention.start,
@@ -3265,6 +3267,75 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     registry.index_new_people();
 }
 
+/// Tokenizes `block` outside its quotes `block_quotes` into `toks` (cleared first), with
+/// `frames[i]` the token range before quote `i` and the last frame after the last quote.
+fn tokenize_block(
+    text: &str,
+    block: Span,
+    block_quotes: &[FoundQuote],
+    toks: &mut Vec<Tok>,
+    frames: &mut Vec<(usize, usize)>,
+) {
+    toks.clear();
+    frames.clear();
+    let mut pos = block.start;
+    for q in block_quotes {
+        let from = toks.len();
+        tokenize(text, Span::new(pos, q.open.start.max(pos)), toks);
+        frames.push((from, toks.len()));
+        pos = q.close.map_or(block.end, |c| c.end).max(pos);
+    }
+    let from = toks.len();
+    tokenize(text, Span::new(pos.min(block.end), block.end), toks);
+    frames.push((from, toks.len()));
+}
+
+/// The [`Registry`] of a text, filled only when a quote asks for a person: the people of
+/// the blocks up to the quote's are then read ([`register`]), block by block in text
+/// order as they would have been read as each block came, so each block is read with the
+/// same people before it. A text whose quotes all name their speaker in full reads none.
+struct LazyRegistry<'a> {
+    text: &'a str,
+    blocks: &'a [Span],
+    options: &'a Options,
+    /// The quotes of each block seen so far, by block.
+    block_quotes: Vec<&'a [FoundQuote]>,
+    registry: Registry,
+    /// The blocks `0..registered` are read.
+    registered: usize,
+    /// Token buffers for the blocks read here.
+    toks: Vec<Tok>,
+    frames: Vec<(usize, usize)>,
+}
+
+impl std::fmt::Debug for LazyRegistry<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LazyRegistry")
+            .field("registered", &self.registered)
+            .finish_non_exhaustive()
+    }
+}
+
+impl LazyRegistry<'_> {
+    /// The registry with the people of blocks `0..=block` read; `block_toks` are the
+    /// tokens of `block` (its quotes seen).
+    fn up_to(&mut self, block: usize, block_toks: &[Tok]) -> &Registry {
+        while self.registered <= block {
+            let b = self.registered;
+            if b == block {
+                register(self.text, block_toks, b, &mut self.registry, self.options);
+            } else {
+                let span = self.blocks[b];
+                let quotes = self.block_quotes[b];
+                tokenize_block(self.text, span, quotes, &mut self.toks, &mut self.frames);
+                register(self.text, &self.toks, b, &mut self.registry, self.options);
+            }
+            self.registered += 1;
+        }
+        &self.registry
+    }
+}
+
 /// Attributes each quote; the result has one entry per quote.
 pub(crate) fn attribute(
     text: &str,
@@ -3272,13 +3343,34 @@ pub(crate) fn attribute(
     quotes: &[FoundQuote],
     options: &Options,
 ) -> Vec<Option<FoundAttribution>> {
+    attribute_reading(text, blocks, quotes, options, false)
+}
+
+/// [`attribute`], reading the people of every block as it comes when `eager` (as a
+/// reference for the lazy registry), else only when a quote asks for them.
+fn attribute_reading(
+    text: &str,
+    blocks: &[Span],
+    quotes: &[FoundQuote],
+    options: &Options,
+    eager: bool,
+) -> Vec<Option<FoundAttribution>> {
     let mut out: Vec<Option<FoundAttribution>> = vec![None; quotes.len()];
     // A quote is resolved against the people of its own block and those before it: the
     // blocks after the last quote change nothing, and a text without quotes needs none.
     let Some(last_quoted) = quotes.iter().map(|q| q.block).max() else {
         return out;
     };
-    let mut registry = Registry::default();
+    let mut registry = LazyRegistry {
+        text,
+        blocks,
+        options,
+        block_quotes: Vec::new(),
+        registry: Registry::default(),
+        registered: 0,
+        toks: Vec::new(),
+        frames: Vec::new(),
+    };
     // About a token per 8 bytes of the longest block at least, not to grow the buffer
     // token by token; capped so that a long block of few tokens takes no large buffer.
     let longest = blocks.iter().take(last_quoted + 1).map(Span::len).max();
@@ -3293,19 +3385,15 @@ pub(crate) fn attribute(
             qi += 1;
         }
         let block_quotes = &quotes[q_start..qi];
-        toks.clear();
-        frames.clear();
-        let mut pos = block.start;
-        for q in block_quotes {
-            let from = toks.len();
-            tokenize(text, Span::new(pos, q.open.start.max(pos)), &mut toks);
-            frames.push((from, toks.len()));
-            pos = q.close.map_or(block.end, |c| c.end).max(pos);
+        registry.block_quotes.push(block_quotes);
+        if block_quotes.is_empty() && !eager {
+            // Its people are read when a quote asks for them (`LazyRegistry::up_to`).
+            continue;
         }
-        let from = toks.len();
-        tokenize(text, Span::new(pos.min(block.end), block.end), &mut toks);
-        frames.push((from, toks.len()));
-        register(text, &toks, bi, &mut registry, options);
+        tokenize_block(text, block, block_quotes, &mut toks, &mut frames);
+        if eager {
+            registry.up_to(bi, &toks);
+        }
 
         for (k, q) in block_quotes.iter().enumerate() {
             let (bs, be) = frames[k];
@@ -3379,7 +3467,7 @@ pub(crate) fn attribute(
                     .then(|| previous_subject(text, before, k > 0))
                     .flatten()
             });
-            out[q_start + k] = found.map(|f| resolve(text, &toks, f, &registry, bi, options));
+            out[q_start + k] = found.map(|f| resolve(text, &toks, f, &mut registry, bi, options));
         }
         continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
     }
@@ -4259,7 +4347,7 @@ mod tests {
             "officials",
             "and",
         ];
-        let mut seed = 0x0dd_b1a5_e5ba_11adu64;
+        let mut seed = 0x0ddb_1a5e_5ba1_1ad0_u64;
         let mut named = 0;
         for _ in 0..4000 {
             let mut words = Vec::new();
@@ -4285,6 +4373,51 @@ mod tests {
             }
         }
         assert!(named > 100, "{named}");
+    }
+
+    #[test]
+    fn people_read_lazily_attribute_as_people_read_block_by_block() {
+        let pieces = [
+            "Harbour board chair Ann Lee opened the meeting.",
+            "\"The pier is safe,\" Lee said.",
+            "\"We checked it twice,\" she said.",
+            "Tom Reed, the board treasurer, disagreed.",
+            "\"It is not,\" Reed said.",
+            "Reed told reporters the pier was \"a hazard.\"",
+            "Dana Kirk said the vote was close.",
+            "\"Look again,\" deputy treasurer Reed said.",
+            "Kirk praised the divers.",
+            "\"They saved the pier,\" said Mayor Dana Kirk.",
+            "The council met on Monday.",
+            "\"No,\" he said.",
+        ];
+        let mut seed = 0x005e_ed0f_1a2b_u64;
+        for _ in 0..300 {
+            let mut paras = Vec::new();
+            for _ in 0..1 + seed % 14 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let a = pieces[(seed % pieces.len() as u64) as usize];
+                let b = pieces[((seed >> 20) % pieces.len() as u64) as usize];
+                paras.push(if seed % 3 == 0 {
+                    format!("{a} {b}")
+                } else {
+                    a.to_owned()
+                });
+            }
+            let text = paras.join("\n\n");
+            let blocks = paragraphs(&text);
+            for lookback in [0, 2, 6] {
+                let options = Options::default().with_lookback_blocks(lookback);
+                let quotes = find_quotes(&text, &blocks, &options).quotes;
+                assert_eq!(
+                    attribute_reading(&text, &blocks, &quotes, &options, false),
+                    attribute_reading(&text, &blocks, &quotes, &options, true),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]
