@@ -3306,7 +3306,16 @@ struct LazyRegistry<'a> {
     /// Token buffers for the blocks read here.
     toks: Vec<Tok>,
     frames: Vec<(usize, usize)>,
+    /// The tokens of quoted blocks not read yet, kept (up to [`MAX_KEPT_TOKENS`]) so that
+    /// they are not tokenized again when read: `kept_blocks` holds each block and its
+    /// range in `kept`, in text order.
+    kept: Vec<Tok>,
+    kept_blocks: std::collections::VecDeque<(usize, usize, usize)>,
 }
+
+/// Most tokens of quoted blocks kept for the registry ([`LazyRegistry::keep`]); past
+/// them a block is tokenized again when read.
+const MAX_KEPT_TOKENS: usize = 1 << 16;
 
 impl std::fmt::Debug for LazyRegistry<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -3322,17 +3331,40 @@ impl LazyRegistry<'_> {
     fn up_to(&mut self, block: usize, block_toks: &[Tok]) -> &Registry {
         while self.registered <= block {
             let b = self.registered;
-            if b == block {
-                register(self.text, block_toks, b, &mut self.registry, self.options);
+            let kept = match self.kept_blocks.front() {
+                Some(&(k, start, end)) if k == b => {
+                    self.kept_blocks.pop_front();
+                    Some((start, end))
+                }
+                _ => None,
+            };
+            let toks: &[Tok] = if b == block {
+                block_toks
+            } else if let Some((start, end)) = kept {
+                &self.kept[start..end]
             } else {
                 let span = self.blocks[b];
                 let quotes = self.block_quotes[b];
                 tokenize_block(self.text, span, quotes, &mut self.toks, &mut self.frames);
-                register(self.text, &self.toks, b, &mut self.registry, self.options);
-            }
+                &self.toks
+            };
+            register(self.text, toks, b, &mut self.registry, self.options);
             self.registered += 1;
         }
+        if self.kept_blocks.is_empty() {
+            self.kept.clear();
+        }
         &self.registry
+    }
+
+    /// Keeps `toks`, the tokens of the quoted block `block` (not read yet), for
+    /// [`LazyRegistry::up_to`], while they fit in [`MAX_KEPT_TOKENS`].
+    fn keep(&mut self, block: usize, toks: &[Tok]) {
+        if self.kept.len() + toks.len() <= MAX_KEPT_TOKENS {
+            let start = self.kept.len();
+            self.kept.extend_from_slice(toks);
+            self.kept_blocks.push_back((block, start, self.kept.len()));
+        }
     }
 }
 
@@ -3370,6 +3402,8 @@ fn attribute_reading(
         registered: 0,
         toks: Vec::new(),
         frames: Vec::new(),
+        kept: Vec::new(),
+        kept_blocks: std::collections::VecDeque::new(),
     };
     // About a token per 8 bytes of the longest block at least, not to grow the buffer
     // token by token; capped so that a long block of few tokens takes no large buffer.
@@ -3470,6 +3504,10 @@ fn attribute_reading(
             out[q_start + k] = found.map(|f| resolve(text, &toks, f, &mut registry, bi, options));
         }
         continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
+        // Tokens a later quote may need to read this block's people.
+        if registry.registered <= bi && bi < last_quoted {
+            registry.keep(bi, &toks);
+        }
     }
     out
 }
