@@ -38,6 +38,11 @@
 //!
 //! Windows are bounded: frames keep at most [`MAX_FRAME_TOKENS`] tokens next to the quote,
 //! and the person registry is searched at most [`MAX_REGISTRY_SCAN`] entries back.
+//!
+//! The registry is filled lazily ([`LazyRegistry`]): the people of the blocks are read, in
+//! text order, only when a pronoun or a surname asks for them, so a text whose quotes all
+//! name their speaker in full reads none, and a block without quotes is tokenized only
+//! when its people are needed.
 
 use crate::fasthash::FastBuild;
 use crate::lex;
@@ -3311,6 +3316,8 @@ struct LazyRegistry<'a> {
     /// range in `kept`, in text order.
     kept: Vec<Tok>,
     kept_blocks: std::collections::VecDeque<(usize, usize, usize)>,
+    /// Most tokens kept ([`MAX_KEPT_TOKENS`] but in tests).
+    max_kept: usize,
 }
 
 /// Most tokens of quoted blocks kept for the registry ([`LazyRegistry::keep`]); past
@@ -3358,9 +3365,9 @@ impl LazyRegistry<'_> {
     }
 
     /// Keeps `toks`, the tokens of the quoted block `block` (not read yet), for
-    /// [`LazyRegistry::up_to`], while they fit in [`MAX_KEPT_TOKENS`].
+    /// [`LazyRegistry::up_to`], while they fit in [`LazyRegistry::max_kept`].
     fn keep(&mut self, block: usize, toks: &[Tok]) {
-        if self.kept.len() + toks.len() <= MAX_KEPT_TOKENS {
+        if self.kept.len() + toks.len() <= self.max_kept {
             let start = self.kept.len();
             self.kept.extend_from_slice(toks);
             self.kept_blocks.push_back((block, start, self.kept.len()));
@@ -3375,18 +3382,20 @@ pub(crate) fn attribute(
     quotes: &[FoundQuote],
     options: &Options,
 ) -> Vec<Option<FoundAttribution>> {
-    attribute_reading(text, blocks, quotes, options, false)
+    attribute_reading(text, blocks, quotes, options, Some(MAX_KEPT_TOKENS))
 }
 
-/// [`attribute`], reading the people of every block as it comes when `eager` (as a
-/// reference for the lazy registry), else only when a quote asks for them.
+/// [`attribute`], reading the people of the blocks only when a quote asks for them,
+/// keeping up to `max_kept` tokens of quoted blocks not read yet ([`LazyRegistry`]); or
+/// those of every block as it comes when `max_kept` is `None` (as a reference).
 fn attribute_reading(
     text: &str,
     blocks: &[Span],
     quotes: &[FoundQuote],
     options: &Options,
-    eager: bool,
+    max_kept: Option<usize>,
 ) -> Vec<Option<FoundAttribution>> {
+    let eager = max_kept.is_none();
     let mut out: Vec<Option<FoundAttribution>> = vec![None; quotes.len()];
     // A quote is resolved against the people of its own block and those before it: the
     // blocks after the last quote change nothing, and a text without quotes needs none.
@@ -3404,6 +3413,7 @@ fn attribute_reading(
         frames: Vec::new(),
         kept: Vec::new(),
         kept_blocks: std::collections::VecDeque::new(),
+        max_kept: max_kept.unwrap_or(0),
     };
     // About a token per 8 bytes of the longest block at least, not to grow the buffer
     // token by token; capped so that a long block of few tokens takes no large buffer.
@@ -4449,11 +4459,14 @@ mod tests {
             for lookback in [0, 2, 6] {
                 let options = Options::default().with_lookback_blocks(lookback);
                 let quotes = find_quotes(&text, &blocks, &options).quotes;
-                assert_eq!(
-                    attribute_reading(&text, &blocks, &quotes, &options, false),
-                    attribute_reading(&text, &blocks, &quotes, &options, true),
-                    "{text}"
-                );
+                let eager = attribute_reading(&text, &blocks, &quotes, &options, None);
+                for max_kept in [0, 12, 40, MAX_KEPT_TOKENS] {
+                    assert_eq!(
+                        attribute_reading(&text, &blocks, &quotes, &options, Some(max_kept)),
+                        eager,
+                        "{text}"
+                    );
+                }
             }
         }
     }
