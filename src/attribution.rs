@@ -1783,7 +1783,7 @@ fn is_possessive(w: &str) -> bool {
 
 /// The cue at token `i`, if any. A speech-verb form after a determiner or possessive is
 /// a noun ("his remarks", "the claims") and no cue.
-#[inline]
+#[inline(always)]
 fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     // This runs for every word of every body block: most are no cue word, and are
     // decided here, inline.
@@ -1795,7 +1795,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
 
 /// True when token `i` is a word that may be a cue: a cue word, or a capitalized word
 /// opening a clause ("Says …"), which is read as a speech verb then.
-#[inline]
+#[inline(always)]
 fn may_cue(text: &str, toks: &[Tok], i: usize) -> bool {
     toks.get(i).is_some_and(|t| {
         t.kind == Tk::Word && (t.cue_word || (opens_clause(toks, i) && starts_upper(text, t)))
@@ -1803,7 +1803,7 @@ fn may_cue(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// True when token `i` opens the tokens or follows a sentence end or a comma.
-#[inline]
+#[inline(always)]
 fn opens_clause(toks: &[Tok], i: usize) -> bool {
     i == 0
         || toks
