@@ -38,6 +38,11 @@
 //!
 //! Windows are bounded: frames keep at most [`MAX_FRAME_TOKENS`] tokens next to the quote,
 //! and the person registry is searched at most [`MAX_REGISTRY_SCAN`] entries back.
+//!
+//! The registry is filled lazily ([`LazyRegistry`]): the people of the blocks are read, in
+//! text order, only when a pronoun or a surname asks for them, so a text whose quotes all
+//! name their speaker in full reads none, and a block without quotes is tokenized only
+//! when its people are needed.
 
 use crate::fasthash::FastBuild;
 use crate::lex;
@@ -1287,14 +1292,28 @@ fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Chunks<'t> {
     out
 }
 
+/// True when the last clause of `toks` (from [`clause_start`] on) has a name word: else
+/// no mention read there by [`subject_before`], which reads only that clause, has a
+/// personal name ([`trailing_name`] ends at a name word).
+fn clause_has_name(text: &str, toks: &[Tok]) -> bool {
+    // Read back to the first name word or clause boundary.
+    toks.iter()
+        .rev()
+        .find(|t| t.name || ends_clause(text, t))
+        .is_some_and(|t| t.name)
+}
+
 /// The start of the current clause: after the last sentence end, colon or dash.
 fn clause_start(text: &str, toks: &[Tok]) -> usize {
     toks.iter()
-        .rposition(|t| {
-            matches!(t.kind, Tk::End | Tk::Colon)
-                || (t.kind == Tk::Other && matches!(w(text, t), "—" | "–" | "―" | "--"))
-        })
+        .rposition(|t| ends_clause(text, t))
         .map_or(0, |i| i + 1)
+}
+
+/// True when `t` ends a clause: a sentence end, a colon or a dash.
+fn ends_clause(text: &str, t: &Tok) -> bool {
+    matches!(t.kind, Tk::End | Tk::Colon)
+        || (t.kind == Tk::Other && matches!(w(text, t), "—" | "–" | "―" | "--"))
 }
 
 /// A fronted participial phrase: "Flying home that night", "Preceded by the sheriff",
@@ -1764,7 +1783,7 @@ fn is_possessive(w: &str) -> bool {
 
 /// The cue at token `i`, if any. A speech-verb form after a determiner or possessive is
 /// a noun ("his remarks", "the claims") and no cue.
-#[inline]
+#[inline(always)]
 fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     // This runs for every word of every body block: most are no cue word, and are
     // decided here, inline.
@@ -1776,7 +1795,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
 
 /// True when token `i` is a word that may be a cue: a cue word, or a capitalized word
 /// opening a clause ("Says …"), which is read as a speech verb then.
-#[inline]
+#[inline(always)]
 fn may_cue(text: &str, toks: &[Tok], i: usize) -> bool {
     toks.get(i).is_some_and(|t| {
         t.kind == Tk::Word && (t.cue_word || (opens_clause(toks, i) && starts_upper(text, t)))
@@ -1784,7 +1803,7 @@ fn may_cue(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// True when token `i` opens the tokens or follows a sentence end or a comma.
-#[inline]
+#[inline(always)]
 fn opens_clause(toks: &[Tok], i: usize) -> bool {
     i == 0
         || toks
@@ -2994,7 +3013,7 @@ fn resolve(
     text: &str,
     block_toks: &[Tok],
     found: Found,
-    registry: &Registry,
+    registry: &mut LazyRegistry<'_>,
     block: usize,
     options: &Options,
 ) -> FoundAttribution {
@@ -3036,7 +3055,9 @@ fn resolve(
     }
     if mtoks.len() == 1 && lex::is_pronoun(mention_text) {
         let resolved = if lex::is_personal_pronoun(mention_text) {
-            registry.pronoun(text, found.mention.start, block, lookback)
+            registry
+                .up_to(block, block_toks)
+                .pronoun(text, found.mention.start, block, lookback)
         } else {
             None
         };
@@ -3071,7 +3092,7 @@ fn resolve(
     };
     let name_words = tokens_in(mtoks, name);
     if name_words.len() == 1 {
-        if let Some((full, earlier)) = registry.surname(
+        if let Some((full, earlier)) = registry.up_to(block, block_toks).surname(
             text,
             name.get(text).unwrap_or(""),
             found.mention.start,
@@ -3199,10 +3220,15 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     // Speech subjects.
     for v in 0..toks.len() {
         let t = &toks[v];
-        if cue_at(text, toks, v) != Some(Cue::Finite) {
+        let lo = v.saturating_sub(40);
+        // Only a name makes a person: a clause with no name word before the verb has none
+        // (asked before the cue is read in full: `cue_at` is `may_cue`, then `cue_of_word`).
+        if !may_cue(text, toks, v)
+            || !clause_has_name(text, &toks[lo..v])
+            || cue_of_word(text, toks, v) != Some(Cue::Finite)
+        {
             continue;
         }
-        let lo = v.saturating_sub(40);
         let Some((mention, appositive)) = subject_before(text, &toks[lo..v]) else {
             continue;
         };
@@ -3246,6 +3272,109 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     registry.index_new_people();
 }
 
+/// Tokenizes `block` outside its quotes `block_quotes` into `toks` (cleared first), with
+/// `frames[i]` the token range before quote `i` and the last frame after the last quote.
+fn tokenize_block(
+    text: &str,
+    block: Span,
+    block_quotes: &[FoundQuote],
+    toks: &mut Vec<Tok>,
+    frames: &mut Vec<(usize, usize)>,
+) {
+    toks.clear();
+    frames.clear();
+    let mut pos = block.start;
+    for q in block_quotes {
+        let from = toks.len();
+        tokenize(text, Span::new(pos, q.open.start.max(pos)), toks);
+        frames.push((from, toks.len()));
+        pos = q.close.map_or(block.end, |c| c.end).max(pos);
+    }
+    let from = toks.len();
+    tokenize(text, Span::new(pos.min(block.end), block.end), toks);
+    frames.push((from, toks.len()));
+}
+
+/// The [`Registry`] of a text, filled only when a quote asks for a person: the people of
+/// the blocks up to the quote's are then read ([`register`]), block by block in text
+/// order as they would have been read as each block came, so each block is read with the
+/// same people before it. A text whose quotes all name their speaker in full reads none.
+struct LazyRegistry<'a> {
+    text: &'a str,
+    blocks: &'a [Span],
+    options: &'a Options,
+    /// The quotes of each block seen so far, by block.
+    block_quotes: Vec<&'a [FoundQuote]>,
+    registry: Registry,
+    /// The blocks `0..registered` are read.
+    registered: usize,
+    /// Token buffers for the blocks read here.
+    toks: Vec<Tok>,
+    frames: Vec<(usize, usize)>,
+    /// The tokens of quoted blocks not read yet, kept (up to [`MAX_KEPT_TOKENS`]) so that
+    /// they are not tokenized again when read: `kept_blocks` holds each block and its
+    /// range in `kept`, in text order.
+    kept: Vec<Tok>,
+    kept_blocks: std::collections::VecDeque<(usize, usize, usize)>,
+    /// Most tokens kept ([`MAX_KEPT_TOKENS`] but in tests).
+    max_kept: usize,
+}
+
+/// Most tokens of quoted blocks kept for the registry ([`LazyRegistry::keep`]); past
+/// them a block is tokenized again when read.
+const MAX_KEPT_TOKENS: usize = 1 << 16;
+
+impl std::fmt::Debug for LazyRegistry<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LazyRegistry")
+            .field("registered", &self.registered)
+            .finish_non_exhaustive()
+    }
+}
+
+impl LazyRegistry<'_> {
+    /// The registry with the people of blocks `0..=block` read; `block_toks` are the
+    /// tokens of `block` (its quotes seen).
+    fn up_to(&mut self, block: usize, block_toks: &[Tok]) -> &Registry {
+        while self.registered <= block {
+            let b = self.registered;
+            let kept = match self.kept_blocks.front() {
+                Some(&(k, start, end)) if k == b => {
+                    self.kept_blocks.pop_front();
+                    Some((start, end))
+                }
+                _ => None,
+            };
+            let toks: &[Tok] = if b == block {
+                block_toks
+            } else if let Some((start, end)) = kept {
+                &self.kept[start..end]
+            } else {
+                let span = self.blocks[b];
+                let quotes = self.block_quotes[b];
+                tokenize_block(self.text, span, quotes, &mut self.toks, &mut self.frames);
+                &self.toks
+            };
+            register(self.text, toks, b, &mut self.registry, self.options);
+            self.registered += 1;
+        }
+        if self.kept_blocks.is_empty() {
+            self.kept.clear();
+        }
+        &self.registry
+    }
+
+    /// Keeps `toks`, the tokens of the quoted block `block` (not read yet), for
+    /// [`LazyRegistry::up_to`], while they fit in [`LazyRegistry::max_kept`].
+    fn keep(&mut self, block: usize, toks: &[Tok]) {
+        if self.kept.len() + toks.len() <= self.max_kept {
+            let start = self.kept.len();
+            self.kept.extend_from_slice(toks);
+            self.kept_blocks.push_back((block, start, self.kept.len()));
+        }
+    }
+}
+
 /// Attributes each quote; the result has one entry per quote.
 pub(crate) fn attribute(
     text: &str,
@@ -3253,13 +3382,39 @@ pub(crate) fn attribute(
     quotes: &[FoundQuote],
     options: &Options,
 ) -> Vec<Option<FoundAttribution>> {
+    attribute_reading(text, blocks, quotes, options, Some(MAX_KEPT_TOKENS))
+}
+
+/// [`attribute`], reading the people of the blocks only when a quote asks for them,
+/// keeping up to `max_kept` tokens of quoted blocks not read yet ([`LazyRegistry`]); or
+/// those of every block as it comes when `max_kept` is `None` (as a reference).
+fn attribute_reading(
+    text: &str,
+    blocks: &[Span],
+    quotes: &[FoundQuote],
+    options: &Options,
+    max_kept: Option<usize>,
+) -> Vec<Option<FoundAttribution>> {
+    let eager = max_kept.is_none();
     let mut out: Vec<Option<FoundAttribution>> = vec![None; quotes.len()];
     // A quote is resolved against the people of its own block and those before it: the
     // blocks after the last quote change nothing, and a text without quotes needs none.
     let Some(last_quoted) = quotes.iter().map(|q| q.block).max() else {
         return out;
     };
-    let mut registry = Registry::default();
+    let mut registry = LazyRegistry {
+        text,
+        blocks,
+        options,
+        block_quotes: Vec::new(),
+        registry: Registry::default(),
+        registered: 0,
+        toks: Vec::new(),
+        frames: Vec::new(),
+        kept: Vec::new(),
+        kept_blocks: std::collections::VecDeque::new(),
+        max_kept: max_kept.unwrap_or(0),
+    };
     // About a token per 8 bytes of the longest block at least, not to grow the buffer
     // token by token; capped so that a long block of few tokens takes no large buffer.
     let longest = blocks.iter().take(last_quoted + 1).map(Span::len).max();
@@ -3274,19 +3429,15 @@ pub(crate) fn attribute(
             qi += 1;
         }
         let block_quotes = &quotes[q_start..qi];
-        toks.clear();
-        frames.clear();
-        let mut pos = block.start;
-        for q in block_quotes {
-            let from = toks.len();
-            tokenize(text, Span::new(pos, q.open.start.max(pos)), &mut toks);
-            frames.push((from, toks.len()));
-            pos = q.close.map_or(block.end, |c| c.end).max(pos);
+        registry.block_quotes.push(block_quotes);
+        if block_quotes.is_empty() && !eager {
+            // Its people are read when a quote asks for them (`LazyRegistry::up_to`).
+            continue;
         }
-        let from = toks.len();
-        tokenize(text, Span::new(pos.min(block.end), block.end), &mut toks);
-        frames.push((from, toks.len()));
-        register(text, &toks, bi, &mut registry, options);
+        tokenize_block(text, block, block_quotes, &mut toks, &mut frames);
+        if eager {
+            registry.up_to(bi, &toks);
+        }
 
         for (k, q) in block_quotes.iter().enumerate() {
             let (bs, be) = frames[k];
@@ -3360,9 +3511,13 @@ pub(crate) fn attribute(
                     .then(|| previous_subject(text, before, k > 0))
                     .flatten()
             });
-            out[q_start + k] = found.map(|f| resolve(text, &toks, f, &registry, bi, options));
+            out[q_start + k] = found.map(|f| resolve(text, &toks, f, &mut registry, bi, options));
         }
         continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
+        // Tokens a later quote may need to read this block's people.
+        if registry.registered <= bi && bi < last_quoted {
+            registry.keep(bi, &toks);
+        }
     }
     out
 }
@@ -4212,6 +4367,108 @@ mod tests {
             }
         }
         assert!(stopped > 100, "{stopped}");
+    }
+
+    #[test]
+    fn a_clause_without_a_name_word_gives_no_named_subject() {
+        let vocabulary = [
+            "Ann",
+            "Lee",
+            "de",
+            "the",
+            "mayor",
+            "he",
+            "said",
+            ",",
+            ".",
+            ":",
+            "—",
+            "who",
+            "Mayor",
+            "a",
+            "spokesman",
+            "for",
+            "In",
+            "Salem",
+            "45",
+            "told",
+            "officials",
+            "and",
+        ];
+        let mut seed = 0x0ddb_1a5e_5ba1_1ad0_u64;
+        let mut named = 0;
+        for _ in 0..4000 {
+            let mut words = Vec::new();
+            for _ in 0..1 + seed % 12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                words.push(vocabulary[(seed % vocabulary.len() as u64) as usize]);
+            }
+            let text = words.join(" ");
+            let mut toks = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            let has_name = clause_has_name(&text, &toks);
+            assert_eq!(
+                has_name,
+                toks[clause_start(&text, &toks)..].iter().any(|t| t.name),
+                "{text}"
+            );
+            if let Some((mention, _)) = subject_before(&text, &toks) {
+                let name = split_mention(&text, tokens_in(&toks, mention)).1;
+                named += usize::from(name.is_some());
+                assert!(has_name || name.is_none(), "{text}");
+            }
+        }
+        assert!(named > 100, "{named}");
+    }
+
+    #[test]
+    fn people_read_lazily_attribute_as_people_read_block_by_block() {
+        let pieces = [
+            "Harbour board chair Ann Lee opened the meeting.",
+            "\"The pier is safe,\" Lee said.",
+            "\"We checked it twice,\" she said.",
+            "Tom Reed, the board treasurer, disagreed.",
+            "\"It is not,\" Reed said.",
+            "Reed told reporters the pier was \"a hazard.\"",
+            "Dana Kirk said the vote was close.",
+            "\"Look again,\" deputy treasurer Reed said.",
+            "Kirk praised the divers.",
+            "\"They saved the pier,\" said Mayor Dana Kirk.",
+            "The council met on Monday.",
+            "\"No,\" he said.",
+        ];
+        let mut seed = 0x005e_ed0f_1a2b_u64;
+        for _ in 0..300 {
+            let mut paras = Vec::new();
+            for _ in 0..1 + seed % 14 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let a = pieces[(seed % pieces.len() as u64) as usize];
+                let b = pieces[((seed >> 20) % pieces.len() as u64) as usize];
+                paras.push(if seed % 3 == 0 {
+                    format!("{a} {b}")
+                } else {
+                    a.to_owned()
+                });
+            }
+            let text = paras.join("\n\n");
+            let blocks = paragraphs(&text);
+            for lookback in [0, 2, 6] {
+                let options = Options::default().with_lookback_blocks(lookback);
+                let quotes = find_quotes(&text, &blocks, &options).quotes;
+                let eager = attribute_reading(&text, &blocks, &quotes, &options, None);
+                for max_kept in [0, 12, 40, MAX_KEPT_TOKENS] {
+                    assert_eq!(
+                        attribute_reading(&text, &blocks, &quotes, &options, Some(max_kept)),
+                        eager,
+                        "{text}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
