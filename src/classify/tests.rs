@@ -980,3 +980,20 @@ fn key_counts_count_the_asked_keys_among_all_blocks() {
     assert_eq!(counts.get(&0), Some(&2));
     assert_eq!(counts.get(&key("A title here")), None);
 }
+
+#[test]
+fn has_byte_agrees_with_contains() {
+    // Every length around the short-search cut, with the byte sought at each place (or
+    // nowhere), among bytes that differ from it in one bit.
+    for len in 0..SHORT_SEARCH + 20 {
+        for at in 0..=len {
+            for sought in [b'@', b'!', b';', 0x00, 0xFF] {
+                let mut t: Vec<u8> = (0..len).map(|i| sought ^ (1 << (i % 8))).collect();
+                if let Some(x) = t.get_mut(at) {
+                    *x = sought;
+                }
+                assert_eq!(has_byte(&t, sought), t.contains(&sought), "{t:?}");
+            }
+        }
+    }
+}
