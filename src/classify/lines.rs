@@ -16,6 +16,9 @@ use std::borrow::Cow;
 /// True for a word that can be part of a person's name: starts upper case (or is a name
 /// particle such as "de", "van", "al").
 fn is_name_word(w: &str) -> bool {
+    if w.is_ascii() {
+        return is_ascii_name_word(w.as_bytes());
+    }
     let w = w.trim_matches(|c: char| matches!(c, ',' | '.' | '(' | ')' | '"' | '“' | '”'));
     let mut chars = w.chars();
     match chars.next() {
@@ -39,6 +42,40 @@ fn is_name_word(w: &str) -> bool {
                 | "ibn"
                 | "dos"
                 | "das"
+        ),
+        None => false,
+    }
+}
+
+/// [`is_name_word`] of an ASCII word, by its bytes: the same tests without decoding a
+/// character (the curly quotes it trims are not ASCII; an ASCII character is upper case or
+/// alphabetic exactly when `is_ascii_uppercase` or `is_ascii_alphabetic` says so).
+fn is_ascii_name_word(w: &[u8]) -> bool {
+    let trimmed = |b: &u8| matches!(b, b',' | b'.' | b'(' | b')' | b'"');
+    let start = w.iter().position(|b| !trimmed(b)).unwrap_or(w.len());
+    let end = w.iter().rposition(|b| !trimmed(b)).map_or(start, |i| i + 1);
+    let w = w.get(start..end).unwrap_or_default();
+    match w.split_first() {
+        Some((first, rest)) if first.is_ascii_uppercase() => rest
+            .iter()
+            .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'.' | b'-' | b'\'')),
+        Some(_) => matches!(
+            w,
+            b"de" | b"da"
+                | b"del"
+                | b"della"
+                | b"di"
+                | b"van"
+                | b"von"
+                | b"der"
+                | b"den"
+                | b"la"
+                | b"le"
+                | b"al"
+                | b"bin"
+                | b"ibn"
+                | b"dos"
+                | b"das"
         ),
         None => false,
     }
@@ -248,9 +285,10 @@ pub(crate) fn is_bare_name(s: &str, f: &Features) -> bool {
     if !(2..=4).contains(&f.words) || f.terminal || f.digits > 0 || f.reason.is_some() {
         return false;
     }
-    s.split_whitespace().all(is_name_word)
-        && s.split_whitespace()
-            .all(|w| w.chars().any(char::is_lowercase) || w.len() > 1)
+    // Every word a name word, and none a lone capital ("A"): one pass over the words
+    // (both tests are pure, so testing them word by word gives the same answer).
+    s.split_whitespace()
+        .all(|w| is_name_word(w) && (w.len() > 1 || w.chars().any(char::is_lowercase)))
 }
 
 /// Counts the tokens of a folded line that belong to date lines: `(total, date-like, a

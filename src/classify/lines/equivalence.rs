@@ -265,6 +265,48 @@ pub(super) fn is_counter(s: &str, f: &Features) -> bool {
     }
 }
 
+/// True for a word that can be part of a person's name, decoded character by character
+/// ([`super::is_name_word`] now tells ASCII words by their bytes).
+fn is_name_word_by_chars(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| matches!(c, ',' | '.' | '(' | ')' | '"' | '“' | '”'));
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => {
+            chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        }
+        Some(_) => matches!(
+            w,
+            "de" | "da"
+                | "del"
+                | "della"
+                | "di"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "la"
+                | "le"
+                | "al"
+                | "bin"
+                | "ibn"
+                | "dos"
+                | "das"
+        ),
+        None => false,
+    }
+}
+
+/// True for a bare personal name, by two passes over its words and the char test of a
+/// name word ([`super::is_bare_name`]).
+fn is_bare_name(s: &str, f: &Features) -> bool {
+    if !(2..=4).contains(&f.words) || f.terminal || f.digits > 0 || f.reason.is_some() {
+        return false;
+    }
+    s.split_whitespace().all(is_name_word_by_chars)
+        && s.split_whitespace()
+            .all(|w| w.chars().any(char::is_lowercase) || w.len() > 1)
+}
+
 /// Lines built from pieces that the recognizers look for (credit and wire words, names,
 /// slashes, brackets, digits, separators, dashes, handles, non-ASCII letters), joined by
 /// blanks or glued, from a fixed seed.
@@ -502,4 +544,62 @@ fn counter_prefilter_keeps_every_answer() {
         assert_eq!(super::is_counter(s, &f), is_counter(s, &f), "{s:?}");
     }
     assert!(counters > 20, "{counters}");
+}
+
+#[test]
+fn name_words_agree_with_the_char_test() {
+    // Every word of up to four characters from the ones the test looks at (capitals,
+    // small letters, the trimmed marks, the marks a name word may hold, a digit, non-ASCII
+    // letters and quotes), each particle with marks around it, and the words of the
+    // generated lines.
+    let alphabet = [
+        "A", "a", "Z", "z", ",", ".", "(", ")", "\"", "-", "'", "’", "“", "”", "1", "É", "é",
+        "_", "@",
+    ];
+    let mut words: Vec<String> = vec![String::new()];
+    let mut layer: Vec<String> = vec![String::new()];
+    for _ in 0..4 {
+        let mut next = Vec::new();
+        for w in &layer {
+            for c in alphabet {
+                next.push(format!("{w}{c}"));
+            }
+        }
+        words.extend(next.iter().cloned());
+        layer = next;
+    }
+    for p in [
+        "de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "al", "bin",
+        "ibn", "dos", "das", "De", "dee", "d",
+    ] {
+        for (open, close) in [("", ""), ("(", ")"), ("\"", "\","), ("“", "”"), (".", "."), ("", "-")] {
+            words.push(format!("{open}{p}{close}"));
+        }
+    }
+    for s in generated_lines() {
+        words.extend(s.split_whitespace().map(str::to_string));
+    }
+    let mut names = 0;
+    for w in &words {
+        let name = is_name_word_by_chars(w);
+        assert_eq!(is_name_word(w), name, "{w:?}");
+        names += usize::from(name);
+    }
+    assert!(names > 10_000, "{names}");
+}
+
+#[test]
+fn bare_names_keep_every_answer() {
+    let mut names = 0;
+    let mut lines = generated_lines();
+    for s in ["Sarah Archer", "Ana de la Torre", "A Doe", "J. Doe", "É. Zola", "Jo É"] {
+        lines.push(s.to_string());
+    }
+    for s in lines {
+        let f = block_features(&s);
+        let name = is_bare_name(&s, &f);
+        assert_eq!(super::is_bare_name(&s, &f), name, "{s:?}");
+        names += usize::from(name);
+    }
+    assert!(names > 100, "{names}");
 }
