@@ -410,9 +410,7 @@ fn credit_by_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
         alnum_words(s).any(|w| {
             is_credit_word(w)
                 && crate::lex::with_lower(w, |l| {
-                    [":", " :", " by ", " credit"]
-                        .iter()
-                        .any(|after| contains_followed_by(&lower, l, after))
+                    contains_followed_by_any(&lower, l, &[":", " :", " by ", " credit"])
                 })
         })
     };
@@ -488,8 +486,33 @@ fn alnum_run(s: &str, alnum: bool) -> usize {
     i
 }
 
+/// True when `hay` contains `word` immediately followed by one of `afters`: the same as
+/// `afters.iter().any(|after| contains_followed_by(hay, word, after))`, in one search for
+/// the occurrences of `word` (each is tried with every `after`: the pairs tried are the
+/// same, only their order differs).
+fn contains_followed_by_any(hay: &str, word: &str, afters: &[&str]) -> bool {
+    let mut from = 0;
+    while let Some(i) = hay.get(from..).and_then(|h| h.find(word)) {
+        let end = from + i + word.len();
+        if hay
+            .get(end..)
+            .is_some_and(|r| afters.iter().any(|after| r.starts_with(after)))
+        {
+            return true;
+        }
+        // Occurrences may overlap: go on from the next character.
+        from += i + hay
+            .get(from + i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
+    }
+    false
+}
+
 /// True when `hay` contains `word` immediately followed by `after`: the same as
-/// `hay.contains(&format!("{word}{after}"))`, without building the needle.
+/// `hay.contains(&format!("{word}{after}"))`, without building the needle. (The reference
+/// of [`contains_followed_by_any`].)
+#[cfg(test)]
 fn contains_followed_by(hay: &str, word: &str, after: &str) -> bool {
     let mut from = 0;
     while let Some(i) = hay.get(from..).and_then(|h| h.find(word)) {
@@ -748,6 +771,37 @@ mod tests {
                     .filter(|w| !w.is_empty())
                     .collect::<Vec<_>>()
             );
+        }
+    }
+
+    #[test]
+    fn followed_by_any_is_any_followed_by() {
+        let afters = [":", " :", " by ", " credit"];
+        let hays = [
+            "",
+            "photo: jane doe",
+            "photo : x",
+            "photo by jane",
+            "photo credit",
+            "photophoto:",
+            "telephoto: x",
+            "photo",
+            "photo by",
+            "ph:oto",
+            "é photo é: photo by x",
+            "photo creditphoto",
+            "aaa:",
+        ];
+        for hay in hays {
+            for word in ["photo", "a", "aa", "é", "", "credit", "by"] {
+                assert_eq!(
+                    contains_followed_by_any(hay, word, &afters),
+                    afters
+                        .iter()
+                        .any(|after| contains_followed_by(hay, word, after)),
+                    "{hay:?} {word:?}"
+                );
+            }
         }
     }
 
