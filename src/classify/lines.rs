@@ -568,10 +568,14 @@ pub(crate) fn is_comment_header(f: &Features) -> bool {
 }
 
 /// True for a heading of related-topic tags: "Related News", "Tags:", "Topics", "Filed under".
+#[inline]
 pub(crate) fn is_tag_heading(f: &Features) -> bool {
-    if f.words == 0 || f.words > 3 || f.terminal || f.folded.is_empty() {
-        return false;
-    }
+    // Tested inline: most blocks stop here.
+    !(f.words == 0 || f.words > 3 || f.terminal || f.folded.is_empty()) && is_tag_heading_words(f)
+}
+
+/// [`is_tag_heading`] once the block's size and ending allow one.
+fn is_tag_heading_words(f: &Features) -> bool {
     let lex = lexicon();
     let words = || folded_words(&f.folded);
     words().all(|w| lex.is("tagsheading", w))
