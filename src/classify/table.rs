@@ -54,7 +54,10 @@ fn periodic(shapes: &[u8]) -> bool {
             return false;
         }
         let pairs = shapes.len() - p;
-        let same = (0..pairs).filter(|&i| shapes[i] == shapes[i + p]).count();
+        // Each cell against the cell one row down (`shapes[i]` and `shapes[i + p]` for `i`
+        // below `pairs`), as two slices side by side: no index to check.
+        let below = shapes.get(p..).unwrap_or_default();
+        let same = shapes.iter().zip(below).filter(|(a, b)| a == b).count();
         if (same as f32) < MIN_MATCH * pairs as f32 {
             return false;
         }
@@ -174,6 +177,61 @@ pub(super) fn table_blocks(
 mod tests {
     use super::super::features::block_features;
     use super::*;
+
+    /// [`periodic`] as it was, by indexes: the reference of the test below.
+    fn periodic_by_index(shapes: &[u8]) -> bool {
+        let bare = shapes.iter().filter(|&&s| s == 1).count();
+        if bare * 2 > shapes.len() {
+            return false;
+        }
+        PERIODS.into_iter().any(|p| {
+            let rows = shapes.len() / p;
+            if rows < MIN_ROWS {
+                return false;
+            }
+            let pairs = shapes.len() - p;
+            let same = (0..pairs).filter(|&i| shapes[i] == shapes[i + p]).count();
+            if (same as f32) < MIN_MATCH * pairs as f32 {
+                return false;
+            }
+            let column = |c: usize, want: fn(u8) -> bool| {
+                let hits = (0..rows).filter(|&r| want(shapes[r * p + c])).count();
+                hits as f32 >= MIN_COLUMN * rows as f32
+            };
+            (0..p).any(|c| column(c, numeric))
+                && (0..p).any(|c| column(c, |s| !numeric(s) && s != 0))
+        })
+    }
+
+    #[test]
+    fn periodic_agrees_with_the_index_loops() {
+        // Runs of 0 to 60 cells: random shapes, and rows of a random pattern with a few
+        // cells changed, so that both answers occur often.
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as u8
+        };
+        let mut periodic_runs = 0;
+        for round in 0..20_000 {
+            let len = usize::from(next(61));
+            let shapes: Vec<u8> = if round % 2 == 0 {
+                (0..len).map(|_| next(7)).collect()
+            } else {
+                let p = usize::from(next(8)) + 1;
+                let row: Vec<u8> = (0..p).map(|_| next(7)).collect();
+                (0..len)
+                    .map(|i| if next(10) == 0 { next(7) } else { row[i % p] })
+                    .collect()
+            };
+            let want = periodic_by_index(&shapes);
+            assert_eq!(periodic(&shapes), want, "{shapes:?}");
+            periodic_runs += usize::from(want);
+        }
+        assert!(periodic_runs > 1_000, "{periodic_runs}");
+    }
 
     fn shapes(cells: &[&str]) -> Vec<u8> {
         cells.iter().map(|s| shape(&block_features(s))).collect()
