@@ -61,7 +61,8 @@ fn is_ascii_name_word(w: &[u8]) -> bool {
             .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'.' | b'-' | b'\'')),
         Some(_) => matches!(
             w,
-            b"de" | b"da"
+            b"de"
+                | b"da"
                 | b"del"
                 | b"della"
                 | b"di"

@@ -553,8 +553,8 @@ fn name_words_agree_with_the_char_test() {
     // letters and quotes), each particle with marks around it, and the words of the
     // generated lines.
     let alphabet = [
-        "A", "a", "Z", "z", ",", ".", "(", ")", "\"", "-", "'", "’", "“", "”", "1", "É", "é",
-        "_", "@",
+        "A", "a", "Z", "z", ",", ".", "(", ")", "\"", "-", "'", "’", "“", "”", "1", "É", "é", "_",
+        "@",
     ];
     let mut words: Vec<String> = vec![String::new()];
     let mut layer: Vec<String> = vec![String::new()];
@@ -572,7 +572,14 @@ fn name_words_agree_with_the_char_test() {
         "de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "al", "bin",
         "ibn", "dos", "das", "De", "dee", "d",
     ] {
-        for (open, close) in [("", ""), ("(", ")"), ("\"", "\","), ("“", "”"), (".", "."), ("", "-")] {
+        for (open, close) in [
+            ("", ""),
+            ("(", ")"),
+            ("\"", "\","),
+            ("“", "”"),
+            (".", "."),
+            ("", "-"),
+        ] {
             words.push(format!("{open}{p}{close}"));
         }
     }
@@ -592,7 +599,14 @@ fn name_words_agree_with_the_char_test() {
 fn bare_names_keep_every_answer() {
     let mut names = 0;
     let mut lines = generated_lines();
-    for s in ["Sarah Archer", "Ana de la Torre", "A Doe", "J. Doe", "É. Zola", "Jo É"] {
+    for s in [
+        "Sarah Archer",
+        "Ana de la Torre",
+        "A Doe",
+        "J. Doe",
+        "É. Zola",
+        "Jo É",
+    ] {
         lines.push(s.to_string());
     }
     for s in lines {
