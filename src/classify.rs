@@ -98,14 +98,23 @@ const HEADER_WINDOW: usize = 30;
 /// What a headline candidate gains when all its content words occur in the story.
 const OVERLAP_WEIGHT: f32 = 1.2;
 
-/// The length below which [`has_byte`] compares byte by byte.
+/// The length below which [`has_byte`] compares one byte at a step.
+const TINY_SEARCH: usize = 16;
+
+/// The length below which [`has_byte`] compares every byte, not by `memchr`.
 const SHORT_SEARCH: usize = 64;
 
 /// True when `bytes` holds `b`: by a comparison of every byte in a short block (most
 /// blocks; a SIMD search costs more to set up than it saves there), by `memchr` in a long
 /// one.
 fn has_byte(bytes: &[u8], b: u8) -> bool {
-    if bytes.len() < SHORT_SEARCH {
+    if bytes.len() < TINY_SEARCH {
+        // A few bytes (a one-word block): a byte at a time costs less than the set-up of
+        // the wide comparisons below.
+        #[allow(clippy::manual_contains)]
+        let found = bytes.iter().any(|&x| x == b);
+        found
+    } else if bytes.len() < SHORT_SEARCH {
         // Every byte is compared, with no exit at the first match: without the branch per
         // byte the compiler compares sixteen bytes at a step (the answer is the same: an
         // `or` of the comparisons).
