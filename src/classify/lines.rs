@@ -267,8 +267,14 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     if f.words <= 4 && (folded.ends_with(" staff") || folded.starts_with("staff ")) {
         return true;
     }
-    // A date after the name has an ASCII digit, a handle an `@`.
-    if (f.digits > 0 || super::has_byte(s.as_bytes(), b'@')) && name_then_date_or_handle(s) {
+    // A date after the name has an ASCII digit, a handle an `@`. And the name has two
+    // words at least ([`after_name`]), each of them words the features count: a name word
+    // starts with a capital or is a particle, so it holds a character that is not blank,
+    // and blanks (`is_blank`, whitespace and more) part it from the next.
+    if f.words >= 2
+        && (f.digits > 0 || super::has_byte(s.as_bytes(), b'@'))
+        && name_then_date_or_handle(s)
+    {
         return true;
     }
     if folded.ends_with("wire services")
