@@ -273,6 +273,7 @@ impl Lexicon {
         if folded.is_empty() {
             return None;
         }
+        debug_assert_eq!(words, folded_words(folded).count(), "{folded:?}");
         // Strong phrases are looked for in the first words of longer blocks, and there only
         // cookie and copyright notices count.
         let long = words > MAX_SEARCHED_WORDS;
@@ -287,7 +288,8 @@ impl Lexicon {
             return None;
         }
         let short = words.min(MAX_SEARCHED_WORDS) <= 12;
-        if short {
+        // A block of more words holds more than `all` phrases (and counts).
+        if words <= MAX_ALL_WORDS {
             if let Some(r) = self.all_words_reason(folded) {
                 return Some(r);
             }
@@ -334,6 +336,11 @@ impl Lexicon {
     /// phrases only (share buttons, menus), counts ("197 Shares") aside; `None` for a
     /// longer block, which is not walked at all.
     fn all_words_reason(&self, folded: &str) -> Option<BoilerplateReason> {
+        // Most blocks fail at their first word: it neither starts a phrase nor is a count.
+        let first = &folded[..word_len(folded)];
+        if self.starts.words_from(first) == 0 && !first.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
         let ends = word_ends(folded, MAX_ALL_WORDS + 1);
         if ends.len > MAX_ALL_WORDS {
             return None;
