@@ -398,12 +398,16 @@ fn with_fold<'a>(
     start: usize,
     words: usize,
 ) -> Features<'a> {
-    let folded = std::str::from_utf8(&buf[start..]).unwrap_or_default();
+    // Read as bytes: the folded text is UTF-8 (whole characters and ASCII), and checking
+    // that for every block cost more than the uses below; the arena is checked once.
+    let folded = &buf[start..];
     // The keys only ever meet each other (equality, set and map keys), so any good 64-bit
-    // hash does: the fast one reads eight bytes a step where FNV reads one.
+    // hash does: the fast one reads eight bytes a step where FNV reads one. Fed what
+    // hashing the folded `str` feeds it.
     let mut h = crate::fasthash::FastHasher::default();
-    folded.hash(&mut h);
-    f.prefix_key = prefix_key(folded.as_bytes());
+    h.write(folded);
+    h.write_u8(0xff);
+    f.prefix_key = prefix_key(folded);
     // Blocks with no letters or digits ("•", "—") are never duplicates.
     f.key = if folded.is_empty() {
         0
@@ -412,7 +416,11 @@ fn with_fold<'a>(
     };
     f.teaser = f.words > 3
         && ends_like_teaser(s)
-        && lexicon().is("more", folded.rsplit(' ').next().unwrap_or(""));
+        && lexicon().is(
+            "more",
+            std::str::from_utf8(folded.rsplit(|&b| b == b' ').next().unwrap_or_default())
+                .unwrap_or_default(),
+        );
     if f.words <= MAX_PHRASE_WORDS {
         f.reason = lexicon().boilerplate(folded, words, f.sentence() && f.words >= 6);
     }

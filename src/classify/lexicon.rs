@@ -56,8 +56,8 @@ pub(crate) enum Mode {
 /// The lists, parsed.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    /// Folded phrase → (reason, mode).
-    phrases: HashMap<String, (BoilerplateReason, Mode), FastBuild>,
+    /// Folded phrase (its bytes) → (reason, mode).
+    phrases: HashMap<Box<[u8]>, (BoilerplateReason, Mode), FastBuild>,
     /// The first words of the phrases.
     starts: Starts,
     /// The first words of the phrases that a block may merely contain: `any` and `strong`.
@@ -83,7 +83,8 @@ pub(crate) struct Lexicon {
 /// starts.
 #[derive(Debug, Default)]
 struct Starts {
-    most: HashMap<String, usize, FastBuild>,
+    /// First word (its bytes) → the most words of a phrase it starts.
+    most: HashMap<Box<[u8]>, usize, FastBuild>,
     /// A filter in front of `most`: most words are ruled out without hashing.
     shapes: Shapes,
 }
@@ -92,21 +93,25 @@ impl Starts {
     /// Adds a folded phrase.
     fn add(&mut self, phrase: &str) {
         let n = phrase.split(' ').count();
-        let first = phrase.split(' ').next().unwrap_or("").to_string();
+        let first = phrase.split(' ').next().unwrap_or("").as_bytes().into();
         let most = self.most.entry(first).or_default();
         *most = (*most).max(n);
     }
 
     /// Builds the filter, once every phrase is added.
     fn finish(&mut self) {
-        self.shapes = Shapes::new(self.most.keys().map(String::as_str));
+        self.shapes = Shapes::new(
+            self.most
+                .keys()
+                .map(|w| std::str::from_utf8(w).unwrap_or_default()),
+        );
     }
 
     /// The most words of a phrase of the set starting with the folded word `w` (0 when none
     /// does).
     #[inline]
-    fn words_from(&self, w: &str) -> usize {
-        if w.is_empty() || !self.shapes.may_contain(w) {
+    fn words_from(&self, w: &[u8]) -> usize {
+        if w.is_empty() || !self.shapes.may_contain_bytes(w) {
             return 0;
         }
         self.most.get(w).copied().unwrap_or(0)
@@ -187,7 +192,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                     lex.strong_starts.add(&folded);
                 }
                 debug_assert!(folded.split(' ').count() <= MAX_PHRASE_WORDS, "{folded}");
-                lex.phrases.insert(folded, (r, mode));
+                lex.phrases
+                    .insert(folded.into_bytes().into_boxed_slice(), (r, mode));
             }
         }
         for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
@@ -206,6 +212,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         lex.credit_heads = credit;
         // From the table as built, where a phrase listed twice keeps its last entry.
         for (phrase, &(r, mode)) in &lex.phrases {
+            let phrase = std::str::from_utf8(phrase).unwrap_or_default();
             if mode == Mode::Strong && counts_in_long_block(r) {
                 lex.long_starts.add(phrase);
                 let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or("");
@@ -266,14 +273,14 @@ impl Lexicon {
     /// few words after it are found on the spot.
     pub(crate) fn boilerplate(
         &self,
-        folded: &str,
+        folded: &[u8],
         words: usize,
         sentence: bool,
     ) -> Option<BoilerplateReason> {
         if folded.is_empty() {
             return None;
         }
-        debug_assert_eq!(words, folded_words(folded).count(), "{folded:?}");
+        debug_assert_eq!(words, folded.split(|&b| b == b' ').count(), "{folded:?}");
         // Strong phrases are looked for in the first words of longer blocks, and there only
         // cookie and copyright notices count.
         let long = words > MAX_SEARCHED_WORDS;
@@ -281,7 +288,7 @@ impl Lexicon {
             && !self
                 .long_anchors
                 .iter()
-                .any(|a| a.find(folded.as_bytes()).is_some())
+                .any(|a| a.find(folded).is_some())
         {
             // A few searches of the whole text rule most long blocks out, instead of a look
             // at each of their first words.
@@ -335,10 +342,10 @@ impl Lexicon {
     /// The reason of a block of up to [`MAX_ALL_WORDS`] words that consists of `all`
     /// phrases only (share buttons, menus), counts ("197 Shares") aside; `None` for a
     /// longer block, which is not walked at all.
-    fn all_words_reason(&self, folded: &str) -> Option<BoilerplateReason> {
+    fn all_words_reason(&self, folded: &[u8]) -> Option<BoilerplateReason> {
         // Most blocks fail at their first word: it neither starts a phrase nor is a count.
         let first = &folded[..word_len(folded)];
-        if self.starts.words_from(first) == 0 && !first.bytes().all(|c| c.is_ascii_digit()) {
+        if self.starts.words_from(first) == 0 && !first.iter().all(u8::is_ascii_digit) {
             return None;
         }
         let ends = word_ends(folded, MAX_ALL_WORDS + 1);
@@ -362,7 +369,7 @@ impl Lexicon {
                 }
             }
             // Counts go with the words they count.
-            if first.bytes().all(|c| c.is_ascii_digit()) {
+            if first.iter().all(u8::is_ascii_digit) {
                 i += 1;
                 continue;
             }
@@ -383,10 +390,10 @@ const MAX_ALL_WORDS: usize = 8;
 const MAX_PHRASE_WORDS: usize = 12;
 
 /// The byte length of the first word of folded text (words are separated by single spaces).
-fn word_len(folded: &str) -> usize {
+fn word_len(folded: &[u8]) -> usize {
     folded
-        .bytes()
-        .position(|b| b == b' ')
+        .iter()
+        .position(|&b| b == b' ')
         .unwrap_or(folded.len())
 }
 
@@ -406,7 +413,7 @@ impl WordEnds {
 
 /// The ends of the first `n` words of `folded` (fewer when it has fewer; at most
 /// [`MAX_PHRASE_WORDS`]).
-fn word_ends(folded: &str, n: usize) -> WordEnds {
+fn word_ends(folded: &[u8], n: usize) -> WordEnds {
     let mut ends = WordEnds {
         ends: [0; MAX_PHRASE_WORDS],
         len: 0,
@@ -844,7 +851,11 @@ mod tests {
         let toks: Vec<&str> = folded.split(' ').take(MAX_SEARCHED_WORDS).collect();
         let long = words > MAX_SEARCHED_WORDS;
         let short = words.min(MAX_SEARCHED_WORDS) <= 12;
-        let phrase = |i: usize, n: usize| lex.phrases.get(&toks[i..i + n].join(" ")).copied();
+        let phrase = |i: usize, n: usize| {
+            lex.phrases
+                .get(toks[i..i + n].join(" ").as_bytes())
+                .copied()
+        };
         let count = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
         if toks.len() <= MAX_ALL_WORDS && short {
             // Longest `all` phrase first, from the left; counts go with them.
@@ -888,11 +899,15 @@ mod tests {
     fn phrase_search_finds_what_a_plain_search_finds() {
         let lex = lexicon();
         // Words of the phrases, digits, and words of no phrase.
-        let mut vocab: Vec<&str> = lex.phrases.keys().flat_map(|p| p.split(' ')).collect();
+        let phrases: Vec<&str> = lex
+            .phrases
+            .keys()
+            .map(|p| std::str::from_utf8(p).unwrap())
+            .collect();
+        let mut vocab: Vec<&str> = phrases.iter().flat_map(|p| p.split(' ')).collect();
         vocab.sort_unstable();
         vocab.dedup();
         vocab.extend(["12", "the", "council", "voted", "x", "©", "@"]);
-        let phrases: Vec<&str> = lex.phrases.keys().map(String::as_str).collect();
         let mut state = 0x0bad_cafe_u32;
         let mut next = |n: usize| {
             state ^= state << 13;
@@ -915,15 +930,14 @@ mod tests {
             let words = parts.len();
             for sentence in [false, true] {
                 assert_eq!(
-                    lex.boilerplate(&folded, words, sentence),
+                    lex.boilerplate(folded.as_bytes(), words, sentence),
                     plain_boilerplate(lex, &folded, words, sentence),
                     "{folded:?} sentence: {sentence}"
                 );
             }
         }
-        assert!(lex
-            .phrases
-            .keys()
+        assert!(phrases
+            .iter()
             .all(|p| p.split(' ').count() <= MAX_PHRASE_WORDS));
     }
 
@@ -933,7 +947,7 @@ mod tests {
         let reason = |s: &str, sentence| {
             let f = fold(s);
             let words = f.split(' ').count();
-            lex.boilerplate(&f, words, sentence)
+            lex.boilerplate(f.as_bytes(), words, sentence)
         };
         assert_eq!(reason("Share Tweet Email", false), Some(R::Social));
         assert_eq!(
