@@ -211,20 +211,29 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         lex.byline_heads = byline;
         lex.credit_heads = credit;
         // From the table as built, where a phrase listed twice keeps its last entry.
+        let mut long: Vec<&str> = Vec::new();
         for (phrase, &(r, mode)) in &lex.phrases {
             let phrase = std::str::from_utf8(phrase).unwrap_or_default();
             if mode == Mode::Strong && counts_in_long_block(r) {
                 lex.long_starts.add(phrase);
-                let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or("");
-                if !lex
-                    .long_anchors
-                    .iter()
-                    .any(|a| a.needle() == longest.as_bytes())
-                {
-                    lex.long_anchors
-                        .push(memchr::memmem::Finder::new(longest).into_owned());
-                }
+                long.push(phrase);
             }
+        }
+        // One anchor serves every phrase that holds it ("cookie" serves "cookies" and "we
+        // use cookies"): the phrases of fewer words first, each given its longest word when
+        // it holds no anchor yet.
+        long.sort_by_key(|p| (p.split(' ').count(), *p));
+        for phrase in long {
+            if lex
+                .long_anchors
+                .iter()
+                .any(|a| a.find(phrase.as_bytes()).is_some())
+            {
+                continue;
+            }
+            let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or("");
+            lex.long_anchors
+                .push(memchr::memmem::Finder::new(longest).into_owned());
         }
         lex.long_starts.finish();
         lex.starts.finish();
@@ -939,6 +948,23 @@ mod tests {
         assert!(phrases
             .iter()
             .all(|p| p.split(' ').count() <= MAX_PHRASE_WORDS));
+    }
+
+    #[test]
+    fn every_phrase_of_a_long_block_holds_an_anchor() {
+        let lex = lexicon();
+        let mut seen = 0;
+        for (phrase, &(r, mode)) in &lex.phrases {
+            if mode == Mode::Strong && counts_in_long_block(r) {
+                seen += 1;
+                assert!(
+                    lex.long_anchors.iter().any(|a| a.find(phrase).is_some()),
+                    "{:?}",
+                    std::str::from_utf8(phrase)
+                );
+            }
+        }
+        assert!(seen > lex.long_anchors.len());
     }
 
     #[test]
