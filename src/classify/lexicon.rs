@@ -399,7 +399,29 @@ const MAX_ALL_WORDS: usize = 8;
 const MAX_PHRASE_WORDS: usize = 12;
 
 /// The byte length of the first word of folded text (words are separated by single spaces).
+///
+/// The space after a word of up to seven bytes (most words) is found in one eight-byte
+/// load when the text has eight bytes there: the zero bytes of the load XOR spaces are
+/// flagged by a borrowing subtraction, and the lowest flag is exact (a borrow can flag only
+/// bytes above a zero). Longer words are measured byte by byte past the first eight.
+#[inline]
 fn word_len(folded: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Some(&chunk) = folded.first_chunk::<8>() else {
+        return plain_word_len(folded);
+    };
+    let x = u64::from_le_bytes(chunk) ^ (u64::from(b' ') * ONES);
+    let spaces = x.wrapping_sub(ONES) & !x & HIGH;
+    if spaces != 0 {
+        return (spaces.trailing_zeros() / 8) as usize;
+    }
+    8 + plain_word_len(&folded[8..])
+}
+
+/// [`word_len`] byte by byte.
+#[inline]
+fn plain_word_len(folded: &[u8]) -> usize {
     folded
         .iter()
         .position(|&b| b == b' ')
@@ -948,6 +970,26 @@ mod tests {
         assert!(phrases
             .iter()
             .all(|p| p.split(' ').count() <= MAX_PHRASE_WORDS));
+    }
+
+    #[test]
+    fn word_len_finds_the_first_space() {
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                for len in [at + 1, 8, 9, 12, 20] {
+                    let mut s = vec![b'q'; len.max(at + 1)];
+                    s[at] = b;
+                    assert_eq!(word_len(&s), plain_word_len(&s), "{b:#x} at {at} of {len}");
+                    // And with a space after it.
+                    let space = (at + 3).min(s.len() - 1);
+                    s[space] = b' ';
+                    assert_eq!(word_len(&s), plain_word_len(&s), "{b:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert_eq!(word_len(b""), 0);
+        assert_eq!(word_len(b" a"), 0);
+        assert_eq!(word_len(b"abcdefghijk lm"), 11);
     }
 
     #[test]
