@@ -135,6 +135,8 @@ const GUILLEMET_OPEN: u16 = 1 << 10;
 const GUILLEMET_CLOSE: u16 = 1 << 11;
 /// `。` `！` `？`: a sentence end by itself.
 const WIDE_STOP: u16 = 1 << 12;
+/// `.` `:`: where [`linky`] looks for a link.
+const LINK_MARK: u16 = 1 << 13;
 
 /// The classes of each ASCII byte.
 static ASCII_CLASS: [u16; 128] = {
@@ -154,7 +156,9 @@ static ASCII_CLASS: [u16; 128] = {
             match c {
                 b',' => COMMA,
                 b'|' | b'>' | b'/' => SEPARATOR,
-                b'.' | b'!' | b'?' => STOP,
+                b'.' => STOP | LINK_MARK,
+                b':' => LINK_MARK,
+                b'!' | b'?' => STOP,
                 _ => 0,
             }
         };
@@ -472,6 +476,8 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let (mut letters, mut caseless, mut digits) = (0usize, 0usize, 0usize);
     let (mut commas, mut separators, mut inner_stops) = (0usize, 0usize, 0usize);
     let mut guillemets = (0usize, 0usize);
+    // The classes of the bytes taken by the general path, together.
+    let mut seen = 0u16;
     let mut in_word = false;
     let mut pending_case = false;
     // The previous character was `.` `!` `?` or `…`.
@@ -532,6 +538,7 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             0
         };
         chars += 1;
+        seen |= k;
         let blank = k & BLANK != 0;
         if blank && prev_stop {
             inner_stops += 1;
@@ -589,7 +596,9 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
         || last == Some('…');
     f.colon = last.is_some_and(|c| c == ':' || c == '：');
     let lower = s.get(..s.len().min(200)).unwrap_or("");
-    f.linky = linky(lower.as_bytes(), f.words <= 3);
+    // No `.` or `:` in the block, none in its first bytes, where `linky` looks.
+    f.linky =
+        (seen & LINK_MARK != 0 || s.starts_with('@')) && linky(lower.as_bytes(), f.words <= 3);
     let first = s.trim_start();
     f.list_marker = first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
         || numbered(first.as_bytes())
@@ -838,6 +847,27 @@ mod tests {
         }
         assert_eq!(ascii_letters(b""), 0);
         assert_eq!(ascii_letters(b"AbcdefghIJKLMNOPqrstuvwxyZ "), 26);
+    }
+
+    #[test]
+    fn links_are_looked_for_where_they_can_be() {
+        let parts = [
+            "http", "https", "://", ":", ".", "www", ".com", "com", "@", "x", " ", "Été", "é", "…",
+            "\u{a0}",
+        ];
+        let mut state = 0x1234_5678_u32;
+        for round in 0..6_000 {
+            let mut s = String::new();
+            for _ in 0..round % 12 {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                s.push_str(parts[state as usize % parts.len()]);
+            }
+            let f = block_features(&s);
+            let first = s.get(..s.len().min(200)).unwrap_or("");
+            assert_eq!(f.linky, linky(first.as_bytes(), f.words <= 3), "{s:?}");
+        }
     }
 
     #[test]

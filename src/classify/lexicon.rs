@@ -293,12 +293,7 @@ impl Lexicon {
         // Strong phrases are looked for in the first words of longer blocks, and there only
         // cookie and copyright notices count.
         let long = words > MAX_SEARCHED_WORDS;
-        if long
-            && !self
-                .long_anchors
-                .iter()
-                .any(|a| a.find(folded).is_some())
-        {
+        if long && !self.long_anchors.iter().any(|a| a.find(folded).is_some()) {
             // A few searches of the whole text rule most long blocks out, instead of a look
             // at each of their first words.
             return None;
