@@ -58,8 +58,8 @@ pub(crate) enum Mode {
 pub(crate) struct Lexicon {
     /// Folded phrase (its bytes) → (reason, mode).
     phrases: HashMap<Box<[u8]>, (BoilerplateReason, Mode), FastBuild>,
-    /// The first words of the phrases.
-    starts: Starts,
+    /// The first words of the `all` phrases.
+    all_starts: Starts,
     /// The first words of the phrases that a block may merely contain: `any` and `strong`.
     contained_starts: Starts,
     /// The first words of the `strong` phrases.
@@ -79,13 +79,13 @@ pub(crate) struct Lexicon {
     credit_heads: Heads,
 }
 
-/// The first words of a set of phrases, each with the most words of a phrase of the set it
-/// starts.
+/// The first words of a set of phrases, each with the numbers of words of the phrases of
+/// the set it starts.
 #[derive(Debug, Default)]
 struct Starts {
-    /// First word (its bytes) → the most words of a phrase it starts.
-    most: HashMap<Box<[u8]>, usize, FastBuild>,
-    /// A filter in front of `most`: most words are ruled out without hashing.
+    /// First word (its bytes) → bit `n` set for each phrase of `n` words it starts.
+    lengths: HashMap<Box<[u8]>, u16, FastBuild>,
+    /// A filter in front of `lengths`: most words are ruled out without hashing.
     shapes: Shapes,
 }
 
@@ -94,28 +94,33 @@ impl Starts {
     fn add(&mut self, phrase: &str) {
         let n = phrase.split(' ').count();
         let first = phrase.split(' ').next().unwrap_or("").as_bytes().into();
-        let most = self.most.entry(first).or_default();
-        *most = (*most).max(n);
+        *self.lengths.entry(first).or_default() |= 1 << n;
     }
 
     /// Builds the filter, once every phrase is added.
     fn finish(&mut self) {
         self.shapes = Shapes::new(
-            self.most
+            self.lengths
                 .keys()
                 .map(|w| std::str::from_utf8(w).unwrap_or_default()),
         );
     }
 
-    /// The most words of a phrase of the set starting with the folded word `w` (0 when none
-    /// does).
+    /// The numbers of words of the phrases of the set starting with the folded word `w`,
+    /// as bits (bit `n` for `n` words; 0 when none starts with it).
     #[inline]
-    fn words_from(&self, w: &[u8]) -> usize {
+    fn lengths_from(&self, w: &[u8]) -> u16 {
         if w.is_empty() || !self.shapes.may_contain_bytes(w) {
             return 0;
         }
-        self.most.get(w).copied().unwrap_or(0)
+        self.lengths.get(w).copied().unwrap_or(0)
     }
+}
+
+/// The most words of a phrase with the numbers of words `lengths` (bits, as
+/// [`Starts::lengths_from`] gives them).
+fn most_words(lengths: u16) -> usize {
+    (u16::BITS - 1).saturating_sub(lengths.leading_zeros()) as usize
 }
 
 /// The first folded words of the entries of one word list, with a shapes filter in front.
@@ -184,7 +189,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             };
             if let Some(r) = reason(r) {
                 let folded = fold(p);
-                lex.starts.add(&folded);
+                if mode == Mode::All {
+                    lex.all_starts.add(&folded);
+                }
                 if mode != Mode::All {
                     lex.contained_starts.add(&folded);
                 }
@@ -236,7 +243,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 .push(memchr::memmem::Finder::new(longest).into_owned());
         }
         lex.long_starts.finish();
-        lex.starts.finish();
+        lex.all_starts.finish();
         lex.contained_starts.finish();
         lex.strong_starts.finish();
         lex.word_shapes = Shapes::new(lex.words.keys().map(String::as_str));
@@ -318,11 +325,15 @@ impl Lexicon {
         let mut rest = folded;
         for index in 0..MAX_SEARCHED_WORDS {
             let len = word_len(rest);
-            let most = starts.words_from(&rest[..len]);
-            if most > 0 {
-                // Phrases end within the searched words.
-                let ends = word_ends(rest, most.min(MAX_SEARCHED_WORDS - index));
-                for &end in ends.as_slice().iter().rev() {
+            let lengths = starts.lengths_from(&rest[..len]);
+            if lengths != 0 {
+                // Phrases end within the searched words; only the numbers of words of a
+                // phrase of the set are looked up.
+                let ends = word_ends(rest, most_words(lengths).min(MAX_SEARCHED_WORDS - index));
+                for (n, &end) in ends.as_slice().iter().enumerate() {
+                    if lengths & (1 << (n + 1)) == 0 {
+                        continue;
+                    }
                     let hit = match self.phrases.get(&rest[..end]) {
                         Some(&(r, Mode::Strong)) if !long || counts_in_long_block(r) => Some(r),
                         Some(&(r, Mode::Any)) if !sentence && short => Some(r),
@@ -349,7 +360,7 @@ impl Lexicon {
     fn all_words_reason(&self, folded: &[u8]) -> Option<BoilerplateReason> {
         // Most blocks fail at their first word: it neither starts a phrase nor is a count.
         let first = &folded[..word_len(folded)];
-        if self.starts.words_from(first) == 0 && !first.iter().all(u8::is_ascii_digit) {
+        if self.all_starts.lengths_from(first) == 0 && !first.iter().all(u8::is_ascii_digit) {
             return None;
         }
         let ends = word_ends(folded, MAX_ALL_WORDS + 1);
@@ -364,8 +375,12 @@ impl Lexicon {
             let from = if i == 0 { 0 } else { ends[i - 1] + 1 };
             let rest = &folded[from..];
             let first = &folded[from..ends[i]];
-            let most = self.starts.words_from(first);
-            for n in (1..=most.min(ends.len() - i)).rev() {
+            let lengths = self.all_starts.lengths_from(first);
+            // The longest phrase first.
+            for n in (1..=most_words(lengths).min(ends.len() - i)).rev() {
+                if lengths & (1 << n) == 0 {
+                    continue;
+                }
                 if let Some(&(r, Mode::All)) = self.phrases.get(&rest[..ends[i + n - 1] - from]) {
                     reason.get_or_insert(r);
                     i += n;
