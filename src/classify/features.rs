@@ -112,6 +112,20 @@ fn is_closing(c: char) -> bool {
     )
 }
 
+/// `s` without the closing marks ([`is_closing`]) and blanks at its end. Most texts end
+/// with printable ASCII that is neither, told by their last byte without decoding.
+#[inline(never)]
+fn trim_closing_end(s: &str) -> &str {
+    match s.as_bytes().last() {
+        Some(&b)
+            if (0x21..=0x7E).contains(&b) && !matches!(b, b'"' | b'\'' | b')' | b']' | b'*') =>
+        {
+            s
+        }
+        _ => s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c)),
+    }
+}
+
 fn is_stop(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '．')
 }
@@ -388,7 +402,7 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
 
 /// True when `s` ends with an ellipsis or an arrow, as a "more…" link does.
 fn ends_like_teaser(s: &str) -> bool {
-    let tail = s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c));
+    let tail = trim_closing_end(s);
     tail.ends_with('…') || tail.ends_with("...") || s.trim_end().ends_with(['»', '›', '>'])
 }
 
@@ -589,7 +603,7 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     f.separators = count(separators);
     f.inner_stops = count(inner_stops);
     f.separators = count(separators + guillemets.1.saturating_sub(guillemets.0));
-    let tail = s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c));
+    let tail = trim_closing_end(s);
     let last = tail.chars().next_back();
     f.terminal = last.is_some_and(|c| is_stop(c) || c == ';');
     f.full_stop = last.is_some_and(|c| matches!(c, '.' | '。' | '．')) && !tail.ends_with("..")
@@ -868,6 +882,25 @@ mod tests {
             let first = s.get(..s.len().min(200)).unwrap_or("");
             assert_eq!(f.linky, linky(first.as_bytes(), f.words <= 3), "{s:?}");
         }
+    }
+
+    #[test]
+    fn ends_are_trimmed_as_trim_end_matches_trims() {
+        let plain = |s: &str| {
+            s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c))
+                .len()
+        };
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for s in [
+                format!("a{c}"),
+                format!("{c}"),
+                format!("x {c})"),
+                format!("{c} "),
+            ] {
+                assert_eq!(trim_closing_end(&s).len(), plain(&s), "{s:?}");
+            }
+        }
+        assert_eq!(trim_closing_end(""), "");
     }
 
     #[test]
