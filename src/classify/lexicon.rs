@@ -83,9 +83,9 @@ pub(crate) struct Lexicon {
 /// the set it starts.
 #[derive(Debug, Default)]
 struct Starts {
-    /// First word (its bytes) → bit `n` set for each phrase of `n` words it starts.
-    lengths: HashMap<Box<[u8]>, u16, FastBuild>,
-    /// A filter in front of `lengths`: most words are ruled out without hashing.
+    /// First word → bit `n` set for each phrase of `n` words it starts.
+    lengths: PackedWords,
+    /// A filter in front of `lengths`: most words are ruled out without a look-up.
     shapes: Shapes,
 }
 
@@ -93,27 +93,132 @@ impl Starts {
     /// Adds a folded phrase.
     fn add(&mut self, phrase: &str) {
         let n = phrase.split(' ').count();
-        let first = phrase.split(' ').next().unwrap_or("").as_bytes().into();
-        *self.lengths.entry(first).or_default() |= 1 << n;
+        let first = phrase.split(' ').next().unwrap_or("");
+        *self.lengths.entry(first.as_bytes()) |= 1 << n;
     }
 
-    /// Builds the filter, once every phrase is added.
+    /// Builds the table and the filter, once every phrase is added.
     fn finish(&mut self) {
+        self.lengths.finish();
         self.shapes = Shapes::new(
             self.lengths
-                .keys()
+                .words()
                 .map(|w| std::str::from_utf8(w).unwrap_or_default()),
         );
     }
 
-    /// The numbers of words of the phrases of the set starting with the folded word `w`,
-    /// as bits (bit `n` for `n` words; 0 when none starts with it).
-    #[inline]
-    fn lengths_from(&self, w: &[u8]) -> u16 {
+    /// The numbers of words of the phrases of the set starting with the folded word
+    /// `rest[..len]` (`rest` is the text from the word on), as bits (bit `n` for `n` words;
+    /// 0 when none starts with it).
+    #[inline(always)]
+    fn lengths_from(&self, rest: &[u8], len: usize) -> u16 {
+        let w = rest.get(..len).unwrap_or_default();
         if w.is_empty() || !self.shapes.may_contain_bytes(w) {
             return 0;
         }
-        self.lengths.get(w).copied().unwrap_or(0)
+        self.lengths.get(rest, len)
+    }
+}
+
+/// A table of folded words with a `u16` each, looked up by a word's first eight bytes as
+/// an integer: open addressing on one multiplication of it, in a table at most a quarter
+/// full, and a word of up to eight bytes compared as that one integer (a folded word holds
+/// no zero byte, so its bytes padded with zeros tell it).
+#[derive(Debug, Default)]
+struct PackedWords {
+    /// The entries while the table is built.
+    building: Vec<(Box<[u8]>, u16)>,
+    /// The slots: a word's first bytes as an integer (0 for an empty slot), its length,
+    /// its bytes and its value.
+    slots: Vec<(u64, usize, Box<[u8]>, u16)>,
+    /// The bits of a slot index.
+    bits: u32,
+}
+
+impl PackedWords {
+    /// The value of word `w` (not empty), 0 when new; only before [`PackedWords::finish`].
+    fn entry(&mut self, w: &[u8]) -> &mut u16 {
+        let at = match self.building.iter().position(|(k, _)| **k == *w) {
+            Some(at) => at,
+            None => {
+                self.building.push((w.into(), 0));
+                self.building.len() - 1
+            }
+        };
+        &mut self.building[at].1
+    }
+
+    /// Lays the entries out in their slots.
+    fn finish(&mut self) {
+        let entries = std::mem::take(&mut self.building);
+        let mut bits = 4;
+        while (1usize << bits) < 4 * entries.len() {
+            bits += 1;
+        }
+        self.bits = bits;
+        self.slots = vec![(0, 0, Box::default(), 0); 1 << bits];
+        for (w, v) in entries {
+            let head = Self::head(&w, w.len());
+            let mut i = self.index(head, w.len());
+            while self.slots[i].0 != 0 {
+                i = (i + 1) & (self.slots.len() - 1);
+            }
+            self.slots[i] = (head, w.len(), w, v);
+        }
+    }
+
+    /// The words of the table.
+    fn words(&self) -> impl Iterator<Item = &[u8]> {
+        self.slots
+            .iter()
+            .filter(|s| s.0 != 0)
+            .map(|s| &*s.2)
+            .chain(self.building.iter().map(|(w, _)| &**w))
+    }
+
+    /// The first eight bytes of the word `rest[..len]` (fewer when it is shorter, padded
+    /// with zeros) as an integer.
+    #[inline(always)]
+    fn head(rest: &[u8], len: usize) -> u64 {
+        match rest.first_chunk::<8>() {
+            Some(&chunk) if len >= 8 => u64::from_le_bytes(chunk),
+            Some(&chunk) => u64::from_le_bytes(chunk) & ((1u64 << (8 * len)) - 1),
+            None => {
+                let mut b = [0u8; 8];
+                let n = len.min(rest.len());
+                b[..n].copy_from_slice(&rest[..n]);
+                u64::from_le_bytes(b)
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn index(&self, head: u64, len: usize) -> usize {
+        // The length tells apart long words that share their first eight bytes.
+        let h = (head ^ (len as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> (64 - self.bits)) as usize
+    }
+
+    /// The value of the word `rest[..len]` (not empty; `rest` is the text from the word on),
+    /// 0 when it is not in the table.
+    #[inline(always)]
+    fn get(&self, rest: &[u8], len: usize) -> u16 {
+        if self.slots.is_empty() {
+            return 0;
+        }
+        let head = Self::head(rest, len);
+        let mask = self.slots.len() - 1;
+        let mut i = self.index(head, len);
+        loop {
+            let (h, l, word, value) = &self.slots[i];
+            if *h == head && *l == len && (len <= 8 || rest.get(..len) == Some(&**word)) {
+                return *value;
+            }
+            if *h == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
@@ -325,7 +430,7 @@ impl Lexicon {
         let mut rest = folded;
         for index in 0..MAX_SEARCHED_WORDS {
             let len = word_len(rest);
-            let lengths = starts.lengths_from(&rest[..len]);
+            let lengths = starts.lengths_from(rest, len);
             if lengths != 0 {
                 // Phrases end within the searched words; only the numbers of words of a
                 // phrase of the set are looked up.
@@ -359,8 +464,10 @@ impl Lexicon {
     /// longer block, which is not walked at all.
     fn all_words_reason(&self, folded: &[u8]) -> Option<BoilerplateReason> {
         // Most blocks fail at their first word: it neither starts a phrase nor is a count.
-        let first = &folded[..word_len(folded)];
-        if self.all_starts.lengths_from(first) == 0 && !first.iter().all(u8::is_ascii_digit) {
+        let len = word_len(folded);
+        if self.all_starts.lengths_from(folded, len) == 0
+            && !folded[..len].iter().all(u8::is_ascii_digit)
+        {
             return None;
         }
         let ends = word_ends(folded, MAX_ALL_WORDS + 1);
@@ -375,7 +482,7 @@ impl Lexicon {
             let from = if i == 0 { 0 } else { ends[i - 1] + 1 };
             let rest = &folded[from..];
             let first = &folded[from..ends[i]];
-            let lengths = self.all_starts.lengths_from(first);
+            let lengths = self.all_starts.lengths_from(rest, first.len());
             // The longest phrase first.
             for n in (1..=most_words(lengths).min(ends.len() - i)).rev() {
                 if lengths & (1 << n) == 0 {
@@ -980,6 +1087,57 @@ mod tests {
         assert!(phrases
             .iter()
             .all(|p| p.split(' ').count() <= MAX_PHRASE_WORDS));
+    }
+
+    #[test]
+    fn packed_words_find_what_a_map_finds() {
+        let words = [
+            "a",
+            "ab",
+            "to",
+            "share",
+            "newsletter",
+            "newsletters",
+            "newslett",
+            "newslette",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghij",
+            "©",
+            "отправить",
+            "12",
+            "e",
+        ];
+        let mut table = PackedWords::default();
+        let mut map = HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            let v = 1u16 << (i % 13);
+            *table.entry(w.as_bytes()) |= v;
+            *map.entry(w.as_bytes().to_vec()).or_insert(0) |= v;
+        }
+        // Added twice: the values join.
+        *table.entry(b"to") |= 1 << 14;
+        *map.entry(b"to".to_vec()).or_insert(0) |= 1 << 14;
+        table.finish();
+        let mut probes: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        probes.extend(
+            [
+                "b",
+                "sharf",
+                "newsletterz",
+                "abcdefgi",
+                "abcdefghik",
+                "отправит",
+            ]
+            .map(String::from),
+        );
+        for w in &probes {
+            let want = map.get(w.as_bytes()).copied().unwrap_or(0);
+            // At the end of the text, and followed by more words.
+            for text in [w.clone(), format!("{w} more words"), format!("{w} x")] {
+                assert_eq!(table.get(text.as_bytes(), w.len()), want, "{text:?}");
+            }
+        }
     }
 
     #[test]
