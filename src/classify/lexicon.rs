@@ -614,22 +614,20 @@ pub(crate) fn fold(s: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// The words of folded text, as `folded.split(' ')` gives them, found by a plain byte scan:
-/// the char searcher behind `split(' ')` sets up a memchr for every word, which costs more
+/// The words of folded text, as `folded.split(' ')` gives them, found by [`word_len`]: the
+/// char searcher behind `split(' ')` sets up a memchr for every word, which costs more
 /// than the short words it skips.
 pub(crate) fn folded_words(folded: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(folded);
     std::iter::from_fn(move || {
         let s = rest?;
-        match s.bytes().position(|b| b == b' ') {
-            Some(i) => {
-                rest = s.get(i + 1..);
-                s.get(..i)
-            }
-            None => {
-                rest = None;
-                Some(s)
-            }
+        let i = word_len(s.as_bytes());
+        if i < s.len() {
+            rest = s.get(i + 1..);
+            s.get(..i)
+        } else {
+            rest = None;
+            Some(s)
         }
     })
 }
@@ -978,7 +976,18 @@ mod tests {
 
     #[test]
     fn folded_words_split_like_split() {
-        for s in ["", "a", "share on facebook", " a  b ", "© 2024"] {
+        let long = [
+            "newsletters on facebook",
+            "abcdefgh ijklmnopq r",
+            "abcdefg hijklmno",
+            "отправить поделиться",
+            "a b c d e f g h i j",
+            "abcdefghijklmnop",
+        ];
+        for s in ["", "a", "share on facebook", " a  b ", "© 2024"]
+            .into_iter()
+            .chain(long)
+        {
             assert_eq!(
                 folded_words(s).collect::<Vec<_>>(),
                 s.split(' ').collect::<Vec<_>>()
