@@ -231,7 +231,8 @@ fn most_words(lengths: u16) -> usize {
 /// The first folded words of the entries of one word list, with a shapes filter in front.
 #[derive(Debug, Default)]
 struct Heads {
-    set: HashSet<String, FastBuild>,
+    /// The heads (but an empty one), each with the value 1.
+    set: PackedWords,
     shapes: Shapes,
     /// An entry folds to nothing, and so matches any text.
     matches_all: bool,
@@ -239,23 +240,43 @@ struct Heads {
 
 impl Heads {
     fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> Self {
-        let set: HashSet<String, FastBuild> = entries
+        let heads: HashSet<String, FastBuild> = entries
             .into_iter()
             .map(|e| folded_words(e).next().unwrap_or("").to_string())
             .collect();
-        let shapes = Shapes::new(set.iter().map(String::as_str));
-        let matches_all = set.contains("");
+        let shapes = Shapes::new(heads.iter().map(String::as_str));
+        let mut set = PackedWords::default();
+        for h in heads.iter().filter(|h| !h.is_empty()) {
+            *set.entry(h.as_bytes()) = 1;
+        }
+        set.finish();
         Heads {
             set,
             shapes,
-            matches_all,
+            matches_all: heads.contains(""),
         }
     }
 
     /// False when no word of `folded` starts an entry: the text then holds none.
     fn any_in(&self, folded: &str) -> bool {
-        self.matches_all
-            || folded_words(folded).any(|w| self.shapes.may_contain(w) && self.set.contains(w))
+        if self.matches_all {
+            return true;
+        }
+        let mut rest = folded.as_bytes();
+        loop {
+            let len = word_len(rest);
+            let word = rest.get(..len).unwrap_or_default();
+            if !word.is_empty()
+                && self.shapes.may_contain_bytes(word)
+                && self.set.get(rest, len) != 0
+            {
+                return true;
+            }
+            match rest.get(len + 1..) {
+                Some(next) => rest = next,
+                None => return false,
+            }
+        }
     }
 }
 
@@ -1147,6 +1168,52 @@ mod tests {
                 assert_eq!(table.get(text.as_bytes(), w.len()), want, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn heads_are_found_as_a_plain_search_finds_them() {
+        // Folded entries, as the word lists hold them.
+        let entries = [
+            "by",
+            "staff writer",
+            "reuters",
+            "afp getty images",
+            "photographer",
+        ];
+        let heads = Heads::new(entries);
+        let plain: Vec<&str> = entries
+            .iter()
+            .map(|e| e.split(' ').next().unwrap_or(""))
+            .collect();
+        let vocab = [
+            "by",
+            "staff",
+            "writer",
+            "reuters",
+            "afp",
+            "getty",
+            "photographer",
+            "photographers",
+            "x",
+            "the",
+            "©",
+            "12",
+            "отправить",
+        ];
+        let mut state = 0x7e57_ab1e_u32;
+        for round in 0..3_000 {
+            let mut words = Vec::new();
+            for _ in 0..round % 14 {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                words.push(vocab[state as usize % vocab.len()]);
+            }
+            let folded = words.join(" ");
+            let want = folded.split(' ').any(|w| plain.iter().any(|p| *p == w));
+            assert_eq!(heads.any_in(&folded), want, "{folded:?}");
+        }
+        assert!(Heads::new(["by", ""]).any_in("anything"));
     }
 
     #[test]
