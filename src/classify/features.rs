@@ -4,7 +4,7 @@ use super::lexicon::{common_letter, fold_append, lexicon, FoldSink, Folder, NoFo
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
 use std::borrow::Cow;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 /// Blocks with more words than this are not folded for phrase and word-list matching.
 const MAX_FOLDED_WORDS: u32 = 60;
@@ -330,10 +330,11 @@ fn prefix_key(first: &[u8]) -> u64 {
     while cut > 0 && first.get(cut).is_some_and(|&b| b & 0xC0 == 0x80) {
         cut -= 1;
     }
+    // What hashing the `str` of these bytes feeds the hasher (they are UTF-8: a fold cut at
+    // a char boundary), without checking them again.
     let mut p = crate::fasthash::FastHasher::default();
-    std::str::from_utf8(&first[..cut])
-        .unwrap_or("")
-        .hash(&mut p);
+    p.write(&first[..cut]);
+    p.write_u8(0xff);
     p.finish().max(1)
 }
 
@@ -623,6 +624,7 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::hash::Hash;
 
     /// The keys of `s` computed from its whole folded text, as short blocks get them.
     fn whole_keys(s: &str) -> (u64, u64, String) {
