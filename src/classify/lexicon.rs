@@ -127,7 +127,7 @@ impl Starts {
 #[derive(Debug, Default)]
 struct PackedWords {
     /// The entries while the table is built.
-    building: Vec<(Box<[u8]>, u16)>,
+    building: HashMap<Box<[u8]>, u16, FastBuild>,
     /// The slots: a word's first bytes as an integer (0 for an empty slot), its length,
     /// its bytes and its value.
     slots: Vec<(u64, usize, Box<[u8]>, u16)>,
@@ -138,14 +138,7 @@ struct PackedWords {
 impl PackedWords {
     /// The value of word `w` (not empty), 0 when new; only before [`PackedWords::finish`].
     fn entry(&mut self, w: &[u8]) -> &mut u16 {
-        let at = match self.building.iter().position(|(k, _)| **k == *w) {
-            Some(at) => at,
-            None => {
-                self.building.push((w.into(), 0));
-                self.building.len() - 1
-            }
-        };
-        &mut self.building[at].1
+        self.building.entry(w.into()).or_default()
     }
 
     /// Lays the entries out in their slots.
@@ -173,7 +166,7 @@ impl PackedWords {
             .iter()
             .filter(|s| s.0 != 0)
             .map(|s| &*s.2)
-            .chain(self.building.iter().map(|(w, _)| &**w))
+            .chain(self.building.keys().map(|w| &**w))
     }
 
     /// The first eight bytes of the word `rest[..len]` (fewer when it is shorter, padded
