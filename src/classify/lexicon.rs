@@ -837,8 +837,13 @@ impl FoldSink for Folder<'_> {
         let mut buf = [0u8; 4];
         if let Some((_, _, lower)) = common_letter(c) {
             self.word_char();
-            self.out
-                .extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+            // Two or three bytes, written as such: a copy of a length known only at run
+            // time is a call to memcpy.
+            match *lower.encode_utf8(&mut buf).as_bytes() {
+                [a, b] => self.out.extend_from_slice(&[a, b]),
+                [a, b, c] => self.out.extend_from_slice(&[a, b, c]),
+                ref other => self.out.extend_from_slice(other),
+            }
             return;
         }
         if !(crate::lex::is_alphanumeric(c) || c == '©' || c == '@') {
