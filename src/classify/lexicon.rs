@@ -987,6 +987,21 @@ mod tests {
     }
 
     #[test]
+    fn fold_lowers_every_common_letter() {
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            if common_letter(c).is_none() {
+                continue;
+            }
+            let lower: String = c.to_lowercase().collect();
+            assert_eq!(
+                fold(&format!("x{c}Y, {c}")),
+                format!("x{lower}y {lower}"),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
     fn fold_lowers_and_collapses() {
         assert_eq!(fold("  Share on Facebook!! "), "share on facebook");
         assert_eq!(fold("©2024 Daily News"), "© 2024 daily news");
