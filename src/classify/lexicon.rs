@@ -1223,7 +1223,7 @@ mod tests {
                 words.push(vocab[state as usize % vocab.len()]);
             }
             let folded = words.join(" ");
-            let want = folded.split(' ').any(|w| plain.iter().any(|p| *p == w));
+            let want = folded.split(' ').any(|w| plain.contains(&w));
             assert_eq!(heads.any_in(&folded), want, "{folded:?}");
         }
         assert!(Heads::new(["by", ""]).any_in("anything"));
