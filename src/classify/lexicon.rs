@@ -846,6 +846,16 @@ impl FoldSink for Folder<'_> {
             }
             return;
         }
+        self.rare_char(c);
+    }
+}
+
+impl Folder<'_> {
+    /// [`FoldSink::char`] of a character that is no letter [`common_letter`] knows: out of
+    /// line, so that the common letters' path saves few registers.
+    #[inline(never)]
+    fn rare_char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
         if !(crate::lex::is_alphanumeric(c) || c == '©' || c == '@') {
             self.space = true;
             return;
