@@ -133,7 +133,13 @@ impl Shapes {
     /// False when `w` is certainly not one of the words (the empty word always passes).
     #[inline]
     pub(crate) fn may_contain(&self, w: &str) -> bool {
-        match Self::key(w.as_bytes()) {
+        self.may_contain_bytes(w.as_bytes())
+    }
+
+    /// [`Shapes::may_contain`] of the bytes of a word.
+    #[inline]
+    pub(crate) fn may_contain_bytes(&self, w: &[u8]) -> bool {
+        match Self::key(w) {
             Some((i, bit)) => self.bits.get(i).is_some_and(|b| b & bit != 0),
             None => true,
         }

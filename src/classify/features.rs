@@ -4,7 +4,7 @@ use super::lexicon::{common_letter, fold_append, lexicon, FoldSink, Folder, NoFo
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
 use std::borrow::Cow;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 /// Blocks with more words than this are not folded for phrase and word-list matching.
 const MAX_FOLDED_WORDS: u32 = 60;
@@ -112,6 +112,20 @@ fn is_closing(c: char) -> bool {
     )
 }
 
+/// `s` without the closing marks ([`is_closing`]) and blanks at its end. Most texts end
+/// with printable ASCII that is neither, told by their last byte without decoding.
+#[inline(never)]
+fn trim_closing_end(s: &str) -> &str {
+    match s.as_bytes().last() {
+        Some(&b)
+            if (0x21..=0x7E).contains(&b) && !matches!(b, b'"' | b'\'' | b')' | b']' | b'*') =>
+        {
+            s
+        }
+        _ => s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c)),
+    }
+}
+
 fn is_stop(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '．')
 }
@@ -135,6 +149,8 @@ const GUILLEMET_OPEN: u16 = 1 << 10;
 const GUILLEMET_CLOSE: u16 = 1 << 11;
 /// `。` `！` `？`: a sentence end by itself.
 const WIDE_STOP: u16 = 1 << 12;
+/// `.` `:`: where [`linky`] looks for a link.
+const LINK_MARK: u16 = 1 << 13;
 
 /// The classes of each ASCII byte.
 static ASCII_CLASS: [u16; 128] = {
@@ -154,7 +170,9 @@ static ASCII_CLASS: [u16; 128] = {
             match c {
                 b',' => COMMA,
                 b'|' | b'>' | b'/' => SEPARATOR,
-                b'.' | b'!' | b'?' => STOP,
+                b'.' => STOP | LINK_MARK,
+                b':' => LINK_MARK,
+                b'!' | b'?' => STOP,
                 _ => 0,
             }
         };
@@ -312,10 +330,11 @@ fn prefix_key(first: &[u8]) -> u64 {
     while cut > 0 && first.get(cut).is_some_and(|&b| b & 0xC0 == 0x80) {
         cut -= 1;
     }
+    // What hashing the `str` of these bytes feeds the hasher (they are UTF-8: a fold cut at
+    // a char boundary), without checking them again.
     let mut p = crate::fasthash::FastHasher::default();
-    std::str::from_utf8(&first[..cut])
-        .unwrap_or("")
-        .hash(&mut p);
+    p.write(&first[..cut]);
+    p.write_u8(0xff);
     p.finish().max(1)
 }
 
@@ -384,7 +403,7 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
 
 /// True when `s` ends with an ellipsis or an arrow, as a "more…" link does.
 fn ends_like_teaser(s: &str) -> bool {
-    let tail = s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c));
+    let tail = trim_closing_end(s);
     tail.ends_with('…') || tail.ends_with("...") || s.trim_end().ends_with(['»', '›', '>'])
 }
 
@@ -398,12 +417,16 @@ fn with_fold<'a>(
     start: usize,
     words: usize,
 ) -> Features<'a> {
-    let folded = std::str::from_utf8(&buf[start..]).unwrap_or_default();
+    // Read as bytes: the folded text is UTF-8 (whole characters and ASCII), and checking
+    // that for every block cost more than the uses below; the arena is checked once.
+    let folded = &buf[start..];
     // The keys only ever meet each other (equality, set and map keys), so any good 64-bit
-    // hash does: the fast one reads eight bytes a step where FNV reads one.
+    // hash does: the fast one reads eight bytes a step where FNV reads one. Fed what
+    // hashing the folded `str` feeds it.
     let mut h = crate::fasthash::FastHasher::default();
-    folded.hash(&mut h);
-    f.prefix_key = prefix_key(folded.as_bytes());
+    h.write(folded);
+    h.write_u8(0xff);
+    f.prefix_key = prefix_key(folded);
     // Blocks with no letters or digits ("•", "—") are never duplicates.
     f.key = if folded.is_empty() {
         0
@@ -412,7 +435,11 @@ fn with_fold<'a>(
     };
     f.teaser = f.words > 3
         && ends_like_teaser(s)
-        && lexicon().is("more", folded.rsplit(' ').next().unwrap_or(""));
+        && lexicon().is(
+            "more",
+            std::str::from_utf8(folded.rsplit(|&b| b == b' ').next().unwrap_or_default())
+                .unwrap_or_default(),
+        );
     if f.words <= MAX_PHRASE_WORDS {
         f.reason = lexicon().boilerplate(folded, words, f.sentence() && f.words >= 6);
     }
@@ -464,6 +491,8 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let (mut letters, mut caseless, mut digits) = (0usize, 0usize, 0usize);
     let (mut commas, mut separators, mut inner_stops) = (0usize, 0usize, 0usize);
     let mut guillemets = (0usize, 0usize);
+    // The classes of the bytes taken by the general path, together.
+    let mut seen = 0u16;
     let mut in_word = false;
     let mut pending_case = false;
     // The previous character was `.` `!` `?` or `…`.
@@ -524,6 +553,7 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             0
         };
         chars += 1;
+        seen |= k;
         let blank = k & BLANK != 0;
         if blank && prev_stop {
             inner_stops += 1;
@@ -574,14 +604,16 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     f.separators = count(separators);
     f.inner_stops = count(inner_stops);
     f.separators = count(separators + guillemets.1.saturating_sub(guillemets.0));
-    let tail = s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c));
+    let tail = trim_closing_end(s);
     let last = tail.chars().next_back();
     f.terminal = last.is_some_and(|c| is_stop(c) || c == ';');
     f.full_stop = last.is_some_and(|c| matches!(c, '.' | '。' | '．')) && !tail.ends_with("..")
         || last == Some('…');
     f.colon = last.is_some_and(|c| c == ':' || c == '：');
     let lower = s.get(..s.len().min(200)).unwrap_or("");
-    f.linky = linky(lower.as_bytes(), f.words <= 3);
+    // No `.` or `:` in the block, none in its first bytes, where `linky` looks.
+    f.linky =
+        (seen & LINK_MARK != 0 || s.starts_with('@')) && linky(lower.as_bytes(), f.words <= 3);
     let first = s.trim_start();
     f.list_marker = first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
         || numbered(first.as_bytes())
@@ -592,6 +624,7 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::hash::Hash;
 
     /// The keys of `s` computed from its whole folded text, as short blocks get them.
     fn whole_keys(s: &str) -> (u64, u64, String) {
@@ -830,6 +863,46 @@ mod tests {
         }
         assert_eq!(ascii_letters(b""), 0);
         assert_eq!(ascii_letters(b"AbcdefghIJKLMNOPqrstuvwxyZ "), 26);
+    }
+
+    #[test]
+    fn links_are_looked_for_where_they_can_be() {
+        let parts = [
+            "http", "https", "://", ":", ".", "www", ".com", "com", "@", "x", " ", "Été", "é", "…",
+            "\u{a0}",
+        ];
+        let mut state = 0x1234_5678_u32;
+        for round in 0..6_000 {
+            let mut s = String::new();
+            for _ in 0..round % 12 {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                s.push_str(parts[state as usize % parts.len()]);
+            }
+            let f = block_features(&s);
+            let first = s.get(..s.len().min(200)).unwrap_or("");
+            assert_eq!(f.linky, linky(first.as_bytes(), f.words <= 3), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn ends_are_trimmed_as_trim_end_matches_trims() {
+        let plain = |s: &str| {
+            s.trim_end_matches(|c: char| is_closing(c) || crate::normalize::is_blank(c))
+                .len()
+        };
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for s in [
+                format!("a{c}"),
+                format!("{c}"),
+                format!("x {c})"),
+                format!("{c} "),
+            ] {
+                assert_eq!(trim_closing_end(&s).len(), plain(&s), "{s:?}");
+            }
+        }
+        assert_eq!(trim_closing_end(""), "");
     }
 
     #[test]

@@ -56,10 +56,10 @@ pub(crate) enum Mode {
 /// The lists, parsed.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    /// Folded phrase → (reason, mode).
-    phrases: HashMap<String, (BoilerplateReason, Mode), FastBuild>,
-    /// The first words of the phrases.
-    starts: Starts,
+    /// Folded phrase (its bytes) → (reason, mode).
+    phrases: HashMap<Box<[u8]>, (BoilerplateReason, Mode), FastBuild>,
+    /// The first words of the `all` phrases.
+    all_starts: Starts,
     /// The first words of the phrases that a block may merely contain: `any` and `strong`.
     contained_starts: Starts,
     /// The first words of the `strong` phrases.
@@ -79,12 +79,13 @@ pub(crate) struct Lexicon {
     credit_heads: Heads,
 }
 
-/// The first words of a set of phrases, each with the most words of a phrase of the set it
-/// starts.
+/// The first words of a set of phrases, each with the numbers of words of the phrases of
+/// the set it starts.
 #[derive(Debug, Default)]
 struct Starts {
-    most: HashMap<String, usize, FastBuild>,
-    /// A filter in front of `most`: most words are ruled out without hashing.
+    /// First word → bit `n` set for each phrase of `n` words it starts.
+    lengths: PackedWords,
+    /// A filter in front of `lengths`: most words are ruled out without a look-up.
     shapes: Shapes,
 }
 
@@ -92,31 +93,139 @@ impl Starts {
     /// Adds a folded phrase.
     fn add(&mut self, phrase: &str) {
         let n = phrase.split(' ').count();
-        let first = phrase.split(' ').next().unwrap_or("").to_string();
-        let most = self.most.entry(first).or_default();
-        *most = (*most).max(n);
+        let first = phrase.split(' ').next().unwrap_or("");
+        *self.lengths.entry(first.as_bytes()) |= 1 << n;
     }
 
-    /// Builds the filter, once every phrase is added.
+    /// Builds the table and the filter, once every phrase is added.
     fn finish(&mut self) {
-        self.shapes = Shapes::new(self.most.keys().map(String::as_str));
+        self.lengths.finish();
+        self.shapes = Shapes::new(
+            self.lengths
+                .words()
+                .map(|w| std::str::from_utf8(w).unwrap_or_default()),
+        );
     }
 
-    /// The most words of a phrase of the set starting with the folded word `w` (0 when none
-    /// does).
-    #[inline]
-    fn words_from(&self, w: &str) -> usize {
-        if w.is_empty() || !self.shapes.may_contain(w) {
+    /// The numbers of words of the phrases of the set starting with the folded word
+    /// `rest[..len]` (`rest` is the text from the word on), as bits (bit `n` for `n` words;
+    /// 0 when none starts with it).
+    #[inline(always)]
+    fn lengths_from(&self, rest: &[u8], len: usize) -> u16 {
+        let w = rest.get(..len).unwrap_or_default();
+        if w.is_empty() || !self.shapes.may_contain_bytes(w) {
             return 0;
         }
-        self.most.get(w).copied().unwrap_or(0)
+        self.lengths.get(rest, len)
     }
+}
+
+/// A table of folded words with a `u16` each, looked up by a word's first eight bytes as
+/// an integer: open addressing on one multiplication of it, in a table at most a quarter
+/// full, and a word of up to eight bytes compared as that one integer (a folded word holds
+/// no zero byte, so its bytes padded with zeros tell it).
+#[derive(Debug, Default)]
+struct PackedWords {
+    /// The entries while the table is built.
+    building: HashMap<Box<[u8]>, u16, FastBuild>,
+    /// The slots: a word's first bytes as an integer (0 for an empty slot), its length,
+    /// its bytes and its value.
+    slots: Vec<(u64, usize, Box<[u8]>, u16)>,
+    /// The bits of a slot index.
+    bits: u32,
+}
+
+impl PackedWords {
+    /// The value of word `w` (not empty), 0 when new; only before [`PackedWords::finish`].
+    fn entry(&mut self, w: &[u8]) -> &mut u16 {
+        self.building.entry(w.into()).or_default()
+    }
+
+    /// Lays the entries out in their slots.
+    fn finish(&mut self) {
+        let entries = std::mem::take(&mut self.building);
+        let mut bits = 4;
+        while (1usize << bits) < 4 * entries.len() {
+            bits += 1;
+        }
+        self.bits = bits;
+        self.slots = vec![(0, 0, Box::default(), 0); 1 << bits];
+        for (w, v) in entries {
+            let head = Self::head(&w, w.len());
+            let mut i = self.index(head, w.len());
+            while self.slots[i].0 != 0 {
+                i = (i + 1) & (self.slots.len() - 1);
+            }
+            self.slots[i] = (head, w.len(), w, v);
+        }
+    }
+
+    /// The words of the table.
+    fn words(&self) -> impl Iterator<Item = &[u8]> {
+        self.slots
+            .iter()
+            .filter(|s| s.0 != 0)
+            .map(|s| &*s.2)
+            .chain(self.building.keys().map(|w| &**w))
+    }
+
+    /// The first eight bytes of the word `rest[..len]` (fewer when it is shorter, padded
+    /// with zeros) as an integer.
+    #[inline(always)]
+    fn head(rest: &[u8], len: usize) -> u64 {
+        match rest.first_chunk::<8>() {
+            Some(&chunk) if len >= 8 => u64::from_le_bytes(chunk),
+            Some(&chunk) => u64::from_le_bytes(chunk) & ((1u64 << (8 * len)) - 1),
+            None => {
+                let mut b = [0u8; 8];
+                let n = len.min(rest.len());
+                b[..n].copy_from_slice(&rest[..n]);
+                u64::from_le_bytes(b)
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn index(&self, head: u64, len: usize) -> usize {
+        // The length tells apart long words that share their first eight bytes.
+        let h = (head ^ (len as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> (64 - self.bits)) as usize
+    }
+
+    /// The value of the word `rest[..len]` (not empty; `rest` is the text from the word on),
+    /// 0 when it is not in the table.
+    #[inline(always)]
+    fn get(&self, rest: &[u8], len: usize) -> u16 {
+        if self.slots.is_empty() {
+            return 0;
+        }
+        let head = Self::head(rest, len);
+        let mask = self.slots.len() - 1;
+        let mut i = self.index(head, len);
+        loop {
+            let (h, l, word, value) = &self.slots[i];
+            if *h == head && *l == len && (len <= 8 || rest.get(..len) == Some(&**word)) {
+                return *value;
+            }
+            if *h == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The most words of a phrase with the numbers of words `lengths` (bits, as
+/// [`Starts::lengths_from`] gives them).
+fn most_words(lengths: u16) -> usize {
+    (u16::BITS - 1).saturating_sub(lengths.leading_zeros()) as usize
 }
 
 /// The first folded words of the entries of one word list, with a shapes filter in front.
 #[derive(Debug, Default)]
 struct Heads {
-    set: HashSet<String, FastBuild>,
+    /// The heads (but an empty one), each with the value 1.
+    set: PackedWords,
     shapes: Shapes,
     /// An entry folds to nothing, and so matches any text.
     matches_all: bool,
@@ -124,23 +233,43 @@ struct Heads {
 
 impl Heads {
     fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> Self {
-        let set: HashSet<String, FastBuild> = entries
+        let heads: HashSet<String, FastBuild> = entries
             .into_iter()
             .map(|e| folded_words(e).next().unwrap_or("").to_string())
             .collect();
-        let shapes = Shapes::new(set.iter().map(String::as_str));
-        let matches_all = set.contains("");
+        let shapes = Shapes::new(heads.iter().map(String::as_str));
+        let mut set = PackedWords::default();
+        for h in heads.iter().filter(|h| !h.is_empty()) {
+            *set.entry(h.as_bytes()) = 1;
+        }
+        set.finish();
         Heads {
             set,
             shapes,
-            matches_all,
+            matches_all: heads.contains(""),
         }
     }
 
     /// False when no word of `folded` starts an entry: the text then holds none.
     fn any_in(&self, folded: &str) -> bool {
-        self.matches_all
-            || folded_words(folded).any(|w| self.shapes.may_contain(w) && self.set.contains(w))
+        if self.matches_all {
+            return true;
+        }
+        let mut rest = folded.as_bytes();
+        loop {
+            let len = word_len(rest);
+            let word = rest.get(..len).unwrap_or_default();
+            if !word.is_empty()
+                && self.shapes.may_contain_bytes(word)
+                && self.set.get(rest, len) != 0
+            {
+                return true;
+            }
+            match rest.get(len + 1..) {
+                Some(next) => rest = next,
+                None => return false,
+            }
+        }
     }
 }
 
@@ -179,7 +308,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             };
             if let Some(r) = reason(r) {
                 let folded = fold(p);
-                lex.starts.add(&folded);
+                if mode == Mode::All {
+                    lex.all_starts.add(&folded);
+                }
                 if mode != Mode::All {
                     lex.contained_starts.add(&folded);
                 }
@@ -187,7 +318,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                     lex.strong_starts.add(&folded);
                 }
                 debug_assert!(folded.split(' ').count() <= MAX_PHRASE_WORDS, "{folded}");
-                lex.phrases.insert(folded, (r, mode));
+                lex.phrases
+                    .insert(folded.into_bytes().into_boxed_slice(), (r, mode));
             }
         }
         for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
@@ -205,22 +337,32 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         lex.byline_heads = byline;
         lex.credit_heads = credit;
         // From the table as built, where a phrase listed twice keeps its last entry.
+        let mut long: Vec<&str> = Vec::new();
         for (phrase, &(r, mode)) in &lex.phrases {
+            let phrase = std::str::from_utf8(phrase).unwrap_or_default();
             if mode == Mode::Strong && counts_in_long_block(r) {
                 lex.long_starts.add(phrase);
-                let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or("");
-                if !lex
-                    .long_anchors
-                    .iter()
-                    .any(|a| a.needle() == longest.as_bytes())
-                {
-                    lex.long_anchors
-                        .push(memchr::memmem::Finder::new(longest).into_owned());
-                }
+                long.push(phrase);
             }
         }
+        // One anchor serves every phrase that holds it ("cookie" serves "cookies" and "we
+        // use cookies"): the phrases of fewer words first, each given its longest word when
+        // it holds no anchor yet.
+        long.sort_by_key(|p| (p.split(' ').count(), *p));
+        for phrase in long {
+            if lex
+                .long_anchors
+                .iter()
+                .any(|a| a.find(phrase.as_bytes()).is_some())
+            {
+                continue;
+            }
+            let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or("");
+            lex.long_anchors
+                .push(memchr::memmem::Finder::new(longest).into_owned());
+        }
         lex.long_starts.finish();
-        lex.starts.finish();
+        lex.all_starts.finish();
         lex.contained_starts.finish();
         lex.strong_starts.finish();
         lex.word_shapes = Shapes::new(lex.words.keys().map(String::as_str));
@@ -266,28 +408,25 @@ impl Lexicon {
     /// few words after it are found on the spot.
     pub(crate) fn boilerplate(
         &self,
-        folded: &str,
+        folded: &[u8],
         words: usize,
         sentence: bool,
     ) -> Option<BoilerplateReason> {
         if folded.is_empty() {
             return None;
         }
+        debug_assert_eq!(words, folded.split(|&b| b == b' ').count(), "{folded:?}");
         // Strong phrases are looked for in the first words of longer blocks, and there only
         // cookie and copyright notices count.
         let long = words > MAX_SEARCHED_WORDS;
-        if long
-            && !self
-                .long_anchors
-                .iter()
-                .any(|a| a.find(folded.as_bytes()).is_some())
-        {
+        if long && !self.long_anchors.iter().any(|a| a.find(folded).is_some()) {
             // A few searches of the whole text rule most long blocks out, instead of a look
             // at each of their first words.
             return None;
         }
         let short = words.min(MAX_SEARCHED_WORDS) <= 12;
-        if short {
+        // A block of more words holds more than `all` phrases (and counts).
+        if words <= MAX_ALL_WORDS {
             if let Some(r) = self.all_words_reason(folded) {
                 return Some(r);
             }
@@ -305,11 +444,15 @@ impl Lexicon {
         let mut rest = folded;
         for index in 0..MAX_SEARCHED_WORDS {
             let len = word_len(rest);
-            let most = starts.words_from(&rest[..len]);
-            if most > 0 {
-                // Phrases end within the searched words.
-                let ends = word_ends(rest, most.min(MAX_SEARCHED_WORDS - index));
-                for &end in ends.as_slice().iter().rev() {
+            let lengths = starts.lengths_from(rest, len);
+            if lengths != 0 {
+                // Phrases end within the searched words; only the numbers of words of a
+                // phrase of the set are looked up.
+                let ends = word_ends(rest, most_words(lengths).min(MAX_SEARCHED_WORDS - index));
+                for (n, &end) in ends.as_slice().iter().enumerate() {
+                    if lengths & (1 << (n + 1)) == 0 {
+                        continue;
+                    }
                     let hit = match self.phrases.get(&rest[..end]) {
                         Some(&(r, Mode::Strong)) if !long || counts_in_long_block(r) => Some(r),
                         Some(&(r, Mode::Any)) if !sentence && short => Some(r),
@@ -333,7 +476,14 @@ impl Lexicon {
     /// The reason of a block of up to [`MAX_ALL_WORDS`] words that consists of `all`
     /// phrases only (share buttons, menus), counts ("197 Shares") aside; `None` for a
     /// longer block, which is not walked at all.
-    fn all_words_reason(&self, folded: &str) -> Option<BoilerplateReason> {
+    fn all_words_reason(&self, folded: &[u8]) -> Option<BoilerplateReason> {
+        // Most blocks fail at their first word: it neither starts a phrase nor is a count.
+        let len = word_len(folded);
+        if self.all_starts.lengths_from(folded, len) == 0
+            && !folded[..len].iter().all(u8::is_ascii_digit)
+        {
+            return None;
+        }
         let ends = word_ends(folded, MAX_ALL_WORDS + 1);
         if ends.len > MAX_ALL_WORDS {
             return None;
@@ -346,8 +496,12 @@ impl Lexicon {
             let from = if i == 0 { 0 } else { ends[i - 1] + 1 };
             let rest = &folded[from..];
             let first = &folded[from..ends[i]];
-            let most = self.starts.words_from(first);
-            for n in (1..=most.min(ends.len() - i)).rev() {
+            let lengths = self.all_starts.lengths_from(rest, first.len());
+            // The longest phrase first.
+            for n in (1..=most_words(lengths).min(ends.len() - i)).rev() {
+                if lengths & (1 << n) == 0 {
+                    continue;
+                }
                 if let Some(&(r, Mode::All)) = self.phrases.get(&rest[..ends[i + n - 1] - from]) {
                     reason.get_or_insert(r);
                     i += n;
@@ -355,7 +509,7 @@ impl Lexicon {
                 }
             }
             // Counts go with the words they count.
-            if first.bytes().all(|c| c.is_ascii_digit()) {
+            if first.iter().all(u8::is_ascii_digit) {
                 i += 1;
                 continue;
             }
@@ -376,10 +530,32 @@ const MAX_ALL_WORDS: usize = 8;
 const MAX_PHRASE_WORDS: usize = 12;
 
 /// The byte length of the first word of folded text (words are separated by single spaces).
-fn word_len(folded: &str) -> usize {
+///
+/// The space after a word of up to seven bytes (most words) is found in one eight-byte
+/// load when the text has eight bytes there: the zero bytes of the load XOR spaces are
+/// flagged by a borrowing subtraction, and the lowest flag is exact (a borrow can flag only
+/// bytes above a zero). Longer words are measured byte by byte past the first eight.
+#[inline]
+fn word_len(folded: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Some(&chunk) = folded.first_chunk::<8>() else {
+        return plain_word_len(folded);
+    };
+    let x = u64::from_le_bytes(chunk) ^ (u64::from(b' ') * ONES);
+    let spaces = x.wrapping_sub(ONES) & !x & HIGH;
+    if spaces != 0 {
+        return (spaces.trailing_zeros() / 8) as usize;
+    }
+    8 + plain_word_len(&folded[8..])
+}
+
+/// [`word_len`] byte by byte.
+#[inline]
+fn plain_word_len(folded: &[u8]) -> usize {
     folded
-        .bytes()
-        .position(|b| b == b' ')
+        .iter()
+        .position(|&b| b == b' ')
         .unwrap_or(folded.len())
 }
 
@@ -399,7 +575,7 @@ impl WordEnds {
 
 /// The ends of the first `n` words of `folded` (fewer when it has fewer; at most
 /// [`MAX_PHRASE_WORDS`]).
-fn word_ends(folded: &str, n: usize) -> WordEnds {
+fn word_ends(folded: &[u8], n: usize) -> WordEnds {
     let mut ends = WordEnds {
         ends: [0; MAX_PHRASE_WORDS],
         len: 0,
@@ -452,22 +628,20 @@ pub(crate) fn fold(s: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// The words of folded text, as `folded.split(' ')` gives them, found by a plain byte scan:
-/// the char searcher behind `split(' ')` sets up a memchr for every word, which costs more
+/// The words of folded text, as `folded.split(' ')` gives them, found by [`word_len`]: the
+/// char searcher behind `split(' ')` sets up a memchr for every word, which costs more
 /// than the short words it skips.
 pub(crate) fn folded_words(folded: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(folded);
     std::iter::from_fn(move || {
         let s = rest?;
-        match s.bytes().position(|b| b == b' ') {
-            Some(i) => {
-                rest = s.get(i + 1..);
-                s.get(..i)
-            }
-            None => {
-                rest = None;
-                Some(s)
-            }
+        let i = word_len(s.as_bytes());
+        if i < s.len() {
+            rest = s.get(i + 1..);
+            s.get(..i)
+        } else {
+            rest = None;
+            Some(s)
         }
     })
 }
@@ -663,10 +837,25 @@ impl FoldSink for Folder<'_> {
         let mut buf = [0u8; 4];
         if let Some((_, _, lower)) = common_letter(c) {
             self.word_char();
-            self.out
-                .extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+            // Two or three bytes, written as such: a copy of a length known only at run
+            // time is a call to memcpy.
+            match *lower.encode_utf8(&mut buf).as_bytes() {
+                [a, b] => self.out.extend_from_slice(&[a, b]),
+                [a, b, c] => self.out.extend_from_slice(&[a, b, c]),
+                ref other => self.out.extend_from_slice(other),
+            }
             return;
         }
+        self.rare_char(c);
+    }
+}
+
+impl Folder<'_> {
+    /// [`FoldSink::char`] of a character that is no letter [`common_letter`] knows: out of
+    /// line, so that the common letters' path saves few registers.
+    #[inline(never)]
+    fn rare_char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
         if !(crate::lex::is_alphanumeric(c) || c == '©' || c == '@') {
             self.space = true;
             return;
@@ -808,6 +997,21 @@ mod tests {
     }
 
     #[test]
+    fn fold_lowers_every_common_letter() {
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            if common_letter(c).is_none() {
+                continue;
+            }
+            let lower: String = c.to_lowercase().collect();
+            assert_eq!(
+                fold(&format!("x{c}Y, {c}")),
+                format!("x{lower}y {lower}"),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
     fn fold_lowers_and_collapses() {
         assert_eq!(fold("  Share on Facebook!! "), "share on facebook");
         assert_eq!(fold("©2024 Daily News"), "© 2024 daily news");
@@ -816,7 +1020,18 @@ mod tests {
 
     #[test]
     fn folded_words_split_like_split() {
-        for s in ["", "a", "share on facebook", " a  b ", "© 2024"] {
+        let long = [
+            "newsletters on facebook",
+            "abcdefgh ijklmnopq r",
+            "abcdefg hijklmno",
+            "отправить поделиться",
+            "a b c d e f g h i j",
+            "abcdefghijklmnop",
+        ];
+        for s in ["", "a", "share on facebook", " a  b ", "© 2024"]
+            .into_iter()
+            .chain(long)
+        {
             assert_eq!(
                 folded_words(s).collect::<Vec<_>>(),
                 s.split(' ').collect::<Vec<_>>()
@@ -837,7 +1052,11 @@ mod tests {
         let toks: Vec<&str> = folded.split(' ').take(MAX_SEARCHED_WORDS).collect();
         let long = words > MAX_SEARCHED_WORDS;
         let short = words.min(MAX_SEARCHED_WORDS) <= 12;
-        let phrase = |i: usize, n: usize| lex.phrases.get(&toks[i..i + n].join(" ")).copied();
+        let phrase = |i: usize, n: usize| {
+            lex.phrases
+                .get(toks[i..i + n].join(" ").as_bytes())
+                .copied()
+        };
         let count = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
         if toks.len() <= MAX_ALL_WORDS && short {
             // Longest `all` phrase first, from the left; counts go with them.
@@ -881,11 +1100,15 @@ mod tests {
     fn phrase_search_finds_what_a_plain_search_finds() {
         let lex = lexicon();
         // Words of the phrases, digits, and words of no phrase.
-        let mut vocab: Vec<&str> = lex.phrases.keys().flat_map(|p| p.split(' ')).collect();
+        let phrases: Vec<&str> = lex
+            .phrases
+            .keys()
+            .map(|p| std::str::from_utf8(p).unwrap())
+            .collect();
+        let mut vocab: Vec<&str> = phrases.iter().flat_map(|p| p.split(' ')).collect();
         vocab.sort_unstable();
         vocab.dedup();
         vocab.extend(["12", "the", "council", "voted", "x", "©", "@"]);
-        let phrases: Vec<&str> = lex.phrases.keys().map(String::as_str).collect();
         let mut state = 0x0bad_cafe_u32;
         let mut next = |n: usize| {
             state ^= state << 13;
@@ -908,16 +1131,149 @@ mod tests {
             let words = parts.len();
             for sentence in [false, true] {
                 assert_eq!(
-                    lex.boilerplate(&folded, words, sentence),
+                    lex.boilerplate(folded.as_bytes(), words, sentence),
                     plain_boilerplate(lex, &folded, words, sentence),
                     "{folded:?} sentence: {sentence}"
                 );
             }
         }
-        assert!(lex
-            .phrases
-            .keys()
+        assert!(phrases
+            .iter()
             .all(|p| p.split(' ').count() <= MAX_PHRASE_WORDS));
+    }
+
+    #[test]
+    fn packed_words_find_what_a_map_finds() {
+        let words = [
+            "a",
+            "ab",
+            "to",
+            "share",
+            "newsletter",
+            "newsletters",
+            "newslett",
+            "newslette",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghij",
+            "©",
+            "отправить",
+            "12",
+            "e",
+        ];
+        let mut table = PackedWords::default();
+        let mut map = HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            let v = 1u16 << (i % 13);
+            *table.entry(w.as_bytes()) |= v;
+            *map.entry(w.as_bytes().to_vec()).or_insert(0) |= v;
+        }
+        // Added twice: the values join.
+        *table.entry(b"to") |= 1 << 14;
+        *map.entry(b"to".to_vec()).or_insert(0) |= 1 << 14;
+        table.finish();
+        let mut probes: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        probes.extend(
+            [
+                "b",
+                "sharf",
+                "newsletterz",
+                "abcdefgi",
+                "abcdefghik",
+                "отправит",
+            ]
+            .map(String::from),
+        );
+        for w in &probes {
+            let want = map.get(w.as_bytes()).copied().unwrap_or(0);
+            // At the end of the text, and followed by more words.
+            for text in [w.clone(), format!("{w} more words"), format!("{w} x")] {
+                assert_eq!(table.get(text.as_bytes(), w.len()), want, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn heads_are_found_as_a_plain_search_finds_them() {
+        // Folded entries, as the word lists hold them.
+        let entries = [
+            "by",
+            "staff writer",
+            "reuters",
+            "afp getty images",
+            "photographer",
+        ];
+        let heads = Heads::new(entries);
+        let plain: Vec<&str> = entries
+            .iter()
+            .map(|e| e.split(' ').next().unwrap_or(""))
+            .collect();
+        let vocab = [
+            "by",
+            "staff",
+            "writer",
+            "reuters",
+            "afp",
+            "getty",
+            "photographer",
+            "photographers",
+            "x",
+            "the",
+            "©",
+            "12",
+            "отправить",
+        ];
+        let mut state = 0x7e57_ab1e_u32;
+        for round in 0..3_000 {
+            let mut words = Vec::new();
+            for _ in 0..round % 14 {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                words.push(vocab[state as usize % vocab.len()]);
+            }
+            let folded = words.join(" ");
+            let want = folded.split(' ').any(|w| plain.contains(&w));
+            assert_eq!(heads.any_in(&folded), want, "{folded:?}");
+        }
+        assert!(Heads::new(["by", ""]).any_in("anything"));
+    }
+
+    #[test]
+    fn word_len_finds_the_first_space() {
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                for len in [at + 1, 8, 9, 12, 20] {
+                    let mut s = vec![b'q'; len.max(at + 1)];
+                    s[at] = b;
+                    assert_eq!(word_len(&s), plain_word_len(&s), "{b:#x} at {at} of {len}");
+                    // And with a space after it.
+                    let space = (at + 3).min(s.len() - 1);
+                    s[space] = b' ';
+                    assert_eq!(word_len(&s), plain_word_len(&s), "{b:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert_eq!(word_len(b""), 0);
+        assert_eq!(word_len(b" a"), 0);
+        assert_eq!(word_len(b"abcdefghijk lm"), 11);
+    }
+
+    #[test]
+    fn every_phrase_of_a_long_block_holds_an_anchor() {
+        let lex = lexicon();
+        let mut seen = 0;
+        for (phrase, &(r, mode)) in &lex.phrases {
+            if mode == Mode::Strong && counts_in_long_block(r) {
+                seen += 1;
+                assert!(
+                    lex.long_anchors.iter().any(|a| a.find(phrase).is_some()),
+                    "{:?}",
+                    std::str::from_utf8(phrase)
+                );
+            }
+        }
+        assert!(seen > lex.long_anchors.len());
     }
 
     #[test]
@@ -926,7 +1282,7 @@ mod tests {
         let reason = |s: &str, sentence| {
             let f = fold(s);
             let words = f.split(' ').count();
-            lex.boilerplate(&f, words, sentence)
+            lex.boilerplate(f.as_bytes(), words, sentence)
         };
         assert_eq!(reason("Share Tweet Email", false), Some(R::Social));
         assert_eq!(
