@@ -90,6 +90,8 @@ mod options;
 mod quotes;
 mod segment;
 mod span;
+#[cfg(test)]
+mod testgen;
 
 /// The README's examples run as doctests.
 #[cfg(doctest)]

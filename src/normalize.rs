@@ -408,15 +408,9 @@ mod tests {
             "word", " ", "  ", "\t", "\n", "\r", "\u{7f}", "\u{85}", "\u{a0}", "\u{200b}",
             "\u{ad}", "“", "—", "‑", "é", "e\u{301}", "\u{301}", "日本", "x.", "12345678",
         ];
-        let mut state = 0x1234_5678_u32;
+        let mut rng = crate::testgen::Rng::new(0x1234_5678);
         for round in 0..5_000 {
-            let mut s = String::new();
-            for _ in 0..round % 23 {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                s.push_str(parts[state as usize % parts.len()]);
-            }
+            let s = rng.text(&parts, round % 23);
             let unchanged = collapse(&s) == s;
             assert_eq!(
                 is_clean(&s, Normalization::Nfc),

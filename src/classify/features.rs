@@ -667,16 +667,13 @@ mod tests {
             "  ",
             "Ab1",
         ];
-        let mut state = 0x9e37_79b9_u32;
+        let mut rng = crate::testgen::Rng::new(0x9e37_79b9);
         for round in 0..40 {
             let mut s = String::new();
             // Around the piece size, and several pieces.
             let target = FOLD_PIECE_BYTES / 2 + round * 1_500;
             while s.len() < target {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                s.push_str(parts[state as usize % parts.len()]);
+                s.push_str(rng.pick(&parts));
             }
             let long = long_block_keys(&s);
             assert_eq!(
@@ -726,15 +723,9 @@ mod tests {
             "…",
             "Lt.",
         ];
-        let mut state = 0x9e37_79b9_u32;
+        let mut rng = crate::testgen::Rng::new(0x9e37_79b9);
         for round in 0..6_000 {
-            let mut s = String::new();
-            for _ in 0..round % 40 {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                s.push_str(parts[state as usize % parts.len()]);
-            }
+            let s = rng.text(&parts, round % 40);
             let f = block_features(&s);
             let (key, prefix_key, _) = whole_keys(&s);
             assert_eq!((f.key, f.prefix_key), (key, prefix_key), "{s:?}");
@@ -826,15 +817,9 @@ mod tests {
             "Ÿ",
             "ß",
         ];
-        let mut state = 0x5eed_1234_u32;
+        let mut rng = crate::testgen::Rng::new(0x5eed_1234);
         for round in 0..6_000 {
-            let mut s = String::new();
-            for _ in 0..round % 30 {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                s.push_str(parts[state as usize % parts.len()]);
-            }
+            let s = rng.text(&parts, round % 30);
             let f = block_features(&s);
             let got = [
                 f.chars,
@@ -871,15 +856,9 @@ mod tests {
             "http", "https", "://", ":", ".", "www", ".com", "com", "@", "x", " ", "Été", "é", "…",
             "\u{a0}",
         ];
-        let mut state = 0x1234_5678_u32;
+        let mut rng = crate::testgen::Rng::new(0x1234_5678);
         for round in 0..6_000 {
-            let mut s = String::new();
-            for _ in 0..round % 12 {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                s.push_str(parts[state as usize % parts.len()]);
-            }
+            let s = rng.text(&parts, round % 12);
             let f = block_features(&s);
             let first = s.get(..s.len().min(200)).unwrap_or("");
             assert_eq!(f.linky, linky(first.as_bytes(), f.words <= 3), "{s:?}");

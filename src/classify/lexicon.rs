@@ -953,15 +953,10 @@ mod tests {
         let words = [
             "Share", "@daily", "a@b", "@", " ", "  ", "9", "x", "!", "--", "\t", "ÉTÉ",
         ];
-        let mut state = 0x2545_f491_u32;
+        let mut rng = crate::testgen::Rng::new(0x2545_f491);
         for _ in 0..3000 {
-            let mut s = String::new();
-            for _ in 0..(state % 9) {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                s.push_str(words[(state as usize) % (words.len() - 1)]);
-            }
+            let n = rng.below(9);
+            let s = rng.text(&words[..words.len() - 1], n);
             let (mut a, mut b) = (b"kept".to_vec(), b"kept".to_vec());
             let n = fold_ascii(s.as_bytes(), &mut a);
             assert_eq!((n, &a), (fold_any(&s, &mut b), &b), "{s:?}");
@@ -1109,13 +1104,8 @@ mod tests {
         vocab.sort_unstable();
         vocab.dedup();
         vocab.extend(["12", "the", "council", "voted", "x", "©", "@"]);
-        let mut state = 0x0bad_cafe_u32;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state as usize % n
-        };
+        let mut rng = crate::testgen::Rng::new(0x0bad_cafe);
+        let mut next = |n: usize| rng.below(n);
         for round in 0..6_000 {
             let len = [1, 2, 3, 5, 8, 9, 12, 13, 39, 40, 41, 60][round % 12];
             let mut parts: Vec<&str> = Vec::new();
@@ -1223,15 +1213,9 @@ mod tests {
             "12",
             "отправить",
         ];
-        let mut state = 0x7e57_ab1e_u32;
+        let mut rng = crate::testgen::Rng::new(0x7e57_ab1e);
         for round in 0..3_000 {
-            let mut words = Vec::new();
-            for _ in 0..round % 14 {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                words.push(vocab[state as usize % vocab.len()]);
-            }
+            let words: Vec<&str> = (0..round % 14).map(|_| rng.pick(&vocab)).collect();
             let folded = words.join(" ");
             let want = folded.split(' ').any(|w| plain.contains(&w));
             assert_eq!(heads.any_in(&folded), want, "{folded:?}");

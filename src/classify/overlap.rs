@@ -351,15 +351,10 @@ mod tests {
             "ไทย",
             "한국",
         ];
-        let mut state = 0x9e37_79b9_u32;
+        let mut rng = crate::testgen::Rng::new(0x9e37_79b9);
         for _ in 0..20_000 {
-            let mut s = String::new();
-            for _ in 0..1 + state as usize % 12 {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                s.push_str(PIECES[state as usize % PIECES.len()]);
-            }
+            let n = 1 + rng.below(12);
+            let s = rng.text(PIECES, n);
             assert_eq!(all(&s), all_reference(&s), "{s:?}");
             // Stopping early stops at the same unit.
             for stop in 1..4 {

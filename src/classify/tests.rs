@@ -922,13 +922,8 @@ fn best_candidate_agrees_with_scoring_every_candidate() {
         }
         best.map(|(_, i)| i)
     }
-    let mut state = 0x1357_9bdf_u32;
-    let mut next = move |m: u32| {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        state % m
-    };
+    let mut rng = crate::testgen::Rng::new(0x1357_9bdf);
+    let mut next = move |m: u32| rng.below(m as usize) as u32;
     for _ in 0..20_000 {
         let n = next(8) as usize;
         // Coarse scores (many ties) and overlaps up to OVERLAP_WEIGHT itself.

@@ -431,13 +431,8 @@ pub(super) fn generated_lines() -> Vec<String> {
         "$39.99",
         "'",
     ];
-    let mut state = 0x2545_f491_u32;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        state as usize
-    };
+    let mut rng = crate::testgen::Rng::new(0x2545_f491);
+    let mut next = move || rng.below(usize::MAX);
     let mut lines = Vec::new();
     for _ in 0..40_000 {
         let n = 1 + next() % 9;

@@ -1,0 +1,32 @@
+//! Generated test inputs (tests only): a fixed pseudo-random sequence (xorshift32) and texts
+//! joined from given parts by it, so that a test of a fast path against its plain version
+//! covers many combinations and fails the same way on every run.
+
+/// A fixed sequence of pseudo-random numbers.
+#[derive(Debug, Clone)]
+pub(crate) struct Rng(u32);
+
+impl Rng {
+    /// The sequence from `seed` (which must not be 0).
+    pub(crate) fn new(seed: u32) -> Self {
+        Rng(seed.max(1))
+    }
+
+    /// The next number, below `n` (`n` > 0).
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 17;
+        self.0 ^= self.0 << 5;
+        self.0 as usize % n
+    }
+
+    /// One of `parts`, at random.
+    pub(crate) fn pick<'p>(&mut self, parts: &[&'p str]) -> &'p str {
+        parts[self.below(parts.len())]
+    }
+
+    /// `n` of `parts` at random, joined.
+    pub(crate) fn text(&mut self, parts: &[&str], n: usize) -> String {
+        (0..n).map(|_| self.pick(parts)).collect()
+    }
+}
