@@ -4200,18 +4200,10 @@ mod tests {
             "According",
             "to",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rng = crate::testgen::Rng::new(0x7f4a_7c15);
         for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 24) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            let n = rng.below(24);
+            let text = rng.text(&pieces, n);
             let start = text.char_indices().map(|(i, _)| i).nth(1).unwrap_or(0);
             for seg in [Span::new(0, text.len()), Span::new(start, text.len())] {
                 let (mut fast, mut steps) = (Vec::new(), Vec::new());
@@ -4334,16 +4326,11 @@ mod tests {
             "also",
             ",",
         ];
-        let mut seed = 0x1234_5678_9abc_def1u64;
+        let mut rng = crate::testgen::Rng::new(0x9abc_def1);
         let mut stopped = 0;
         for _ in 0..4000 {
-            let mut words = Vec::new();
-            for _ in 0..2 + seed % 9 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                words.push(vocabulary[(seed % vocabulary.len() as u64) as usize]);
-            }
+            let n = 2 + rng.below(9);
+            let words: Vec<&str> = (0..n).map(|_| rng.pick(&vocabulary)).collect();
             let text = words.join(" ");
             let mut toks = Vec::new();
             tokenize(&text, Span::new(0, text.len()), &mut toks);
@@ -4395,16 +4382,11 @@ mod tests {
             "officials",
             "and",
         ];
-        let mut seed = 0x0ddb_1a5e_5ba1_1ad0_u64;
+        let mut rng = crate::testgen::Rng::new(0x5ba1_1ad0);
         let mut named = 0;
         for _ in 0..4000 {
-            let mut words = Vec::new();
-            for _ in 0..1 + seed % 12 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                words.push(vocabulary[(seed % vocabulary.len() as u64) as usize]);
-            }
+            let n = 1 + rng.below(12);
+            let words: Vec<&str> = (0..n).map(|_| rng.pick(&vocabulary)).collect();
             let text = words.join(" ");
             let mut toks = Vec::new();
             tokenize(&text, Span::new(0, text.len()), &mut toks);
@@ -4475,13 +4457,8 @@ mod tests {
     fn pronoun_person_from_the_indexes_is_that_of_the_scan() {
         // Generated registries: people in text order over blocks, some speech subjects, some
         // with a one-word name, more than MAX_REGISTRY_SCAN in a block at times.
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n) as usize
-        };
+        let mut rng = crate::testgen::Rng::new(0x4f6c_dd1d);
+        let mut next = move |n: u64| rng.below(n as usize);
         for _ in 0..40 {
             let mut registry = Registry::default();
             let mut at = 0;
