@@ -235,6 +235,17 @@ fn is_control_candidate(c: u8) -> bool {
 /// NFC never changes (below U+0300; dashes, quotes and `…` of U+2010–U+2027) is present.
 fn is_clean(raw: &str, form: Normalization) -> bool {
     let b = raw.as_bytes();
+    if b.len() <= SHORT_TEXT {
+        if let Some(clean) = short_ascii_is_clean(b) {
+            return clean;
+        }
+    }
+    is_clean_by_runs(raw, form)
+}
+
+/// [`is_clean`] by runs: ASCII runs in wide passes, other characters one by one.
+fn is_clean_by_runs(raw: &str, form: Normalization) -> bool {
+    let b = raw.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
@@ -272,6 +283,24 @@ fn is_clean(raw: &str, form: Normalization) -> bool {
         Normalization::Nfkc => is_nfkc_quick(raw.chars()) == IsNormalized::Yes,
         Normalization::None => true,
     }
+}
+
+/// The length up to which [`is_clean`] first tries [`short_ascii_is_clean`]: the names,
+/// verbs and short quotations that most elements are, where the set-up of the wide passes
+/// below costs more than a byte at a time.
+const SHORT_TEXT: usize = 32;
+
+/// [`is_clean`] of an ASCII `b` in one pass, a byte at a time, or `None` when `b` holds a
+/// byte outside ASCII. ASCII text is in every normalization form, so it is clean when it
+/// holds no control character (line breaks and tabs included) and its spaces are single
+/// inner ones.
+fn short_ascii_is_clean(b: &[u8]) -> Option<bool> {
+    // An `or` of every byte, with no exit at the first one outside ASCII: the compiler
+    // compares many bytes at a step.
+    if b.iter().fold(0, |any, &c| any | c) >= 0x80 {
+        return None;
+    }
+    Some(b.first() != Some(&b' ') && b.last() != Some(&b' ') && ascii_is_clean(b))
 }
 
 /// The length of the run of ASCII bytes that starts `b`, found eight bytes at a step.
@@ -424,6 +453,28 @@ mod tests {
             );
             assert_eq!(is_clean(&s, Normalization::None), unchanged, "{s:?}");
         }
+    }
+
+    #[test]
+    fn short_ascii_is_clean_is_is_clean_by_runs() {
+        let parts = [
+            "a", "Bc", " ", "  ", "\t", "\n", "\r", "\u{7f}", "\u{1}", "x.", "\"", "é",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5151_2020);
+        let mut ascii = 0;
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 12);
+            let by_runs = is_clean_by_runs(&s, Normalization::Nfc);
+            match short_ascii_is_clean(s.as_bytes()) {
+                Some(clean) => {
+                    ascii += 1;
+                    assert_eq!(clean, by_runs, "{s:?}");
+                }
+                None => assert!(!s.is_ascii(), "{s:?}"),
+            }
+            assert_eq!(is_clean(&s, Normalization::Nfc), by_runs, "{s:?}");
+        }
+        assert!(ascii > 5_000, "{ascii} ASCII texts");
     }
 
     #[test]
