@@ -295,12 +295,37 @@ const SHORT_TEXT: usize = 32;
 /// holds no control character (line breaks and tabs included) and its spaces are single
 /// inner ones.
 fn short_ascii_is_clean(b: &[u8]) -> Option<bool> {
+    if b.len() <= TINY_TEXT {
+        return tiny_ascii_is_clean(b);
+    }
     // An `or` of every byte, with no exit at the first one outside ASCII: the compiler
     // compares many bytes at a step.
     if b.iter().fold(0, |any, &c| any | c) >= 0x80 {
         return None;
     }
     Some(b.first() != Some(&b' ') && b.last() != Some(&b' ') && ascii_is_clean(b))
+}
+
+/// The length up to which [`short_ascii_is_clean`] reads a byte at a time: a word or two,
+/// too few bytes for the wide passes to pay for their set-up.
+const TINY_TEXT: usize = 8;
+
+/// [`short_ascii_is_clean`] a byte at a time.
+fn tiny_ascii_is_clean(b: &[u8]) -> Option<bool> {
+    // Whether the byte before is a space, or the text's start (where a space is a leading
+    // one, and so not clean).
+    let mut after_space = true;
+    let mut clean = true;
+    for &c in b {
+        if c >= 0x80 {
+            return None;
+        }
+        let space = c == b' ';
+        clean &= !(space & after_space) & (c >= 0x20) & (c != 0x7f);
+        after_space = space;
+    }
+    // The empty text is clean; a last space is a trailing one.
+    Some(clean && (b.is_empty() || !after_space))
 }
 
 /// The length of the run of ASCII bytes that starts `b`, found eight bytes at a step.
