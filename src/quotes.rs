@@ -160,8 +160,7 @@ fn marks(text: &str, block: Span, out: &mut Vec<Mark>) {
     for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
         push(i);
     }
-    let has_doubled = memchr::memmem::find(bytes, b"``").is_some()
-        || memchr::memmem::find(bytes, b"''").is_some();
+    let has_doubled = has_doubled_mark(bytes);
     if has_doubled {
         for i in memchr::memmem::find_iter(bytes, b"``") {
             push(i);
@@ -173,6 +172,13 @@ fn marks(text: &str, block: Span, out: &mut Vec<Mark>) {
         // Drop overlaps (`'''` gives two hits).
         out.dedup_by(|b, a| b.span.start < a.span.end);
     }
+}
+
+/// True when `bytes` holds ``` `` ``` or `''`: a byte search for either byte, then a look
+/// at the byte after each hit (a block has a few apostrophes at most; building two
+/// substring searchers for every block cost more).
+fn has_doubled_mark(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(b'`', b'\'', bytes).any(|i| bytes.get(i + 1) == Some(&bytes[i]))
 }
 
 /// The character before `pos` inside the block, if any.
@@ -391,7 +397,9 @@ fn starts_with_opener(text: &str, block: Span) -> bool {
     let Some(s) = block.get(text) else {
         return false;
     };
-    matches!(mark(s), Ok((_, kind)) if kind != MarkKind::Right)
+    let found = mark_at(s.as_bytes()).map(|(kind, _)| kind);
+    debug_assert_eq!(found, mark(s).ok().map(|(_, kind)| kind));
+    found.is_some_and(|kind| kind != MarkKind::Right)
 }
 
 /// The words of `s`, as spans relative to `s`.
@@ -968,6 +976,22 @@ mod tests {
             verbs += got.len();
         }
         assert!(verbs > 2_000, "{verbs} verbs");
+    }
+
+    #[test]
+    fn doubled_marks_are_found_as_by_substring_search() {
+        let parts = ["`", "'", "''", "``", "a", " ", "’", "\"", "é"];
+        let mut rng = crate::testgen::Rng::new(0x00d0_0b1e);
+        let mut doubled = 0;
+        for round in 0..20_000 {
+            let text = rng.text(&parts, round % 9);
+            let b = text.as_bytes();
+            let by_search = memchr::memmem::find(b, b"``").is_some()
+                || memchr::memmem::find(b, b"''").is_some();
+            assert_eq!(has_doubled_mark(b), by_search, "{text:?}");
+            doubled += usize::from(by_search);
+        }
+        assert!(doubled > 2_000 && doubled < 18_000, "{doubled}");
     }
 
     #[test]
