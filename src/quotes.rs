@@ -408,6 +408,27 @@ fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
         .filter(|w| w.chars().any(char::is_alphanumeric))
 }
 
+/// True when `b` holds at least `n` ASCII letters or digits that follow no word character:
+/// each starts a run of word characters of its own that holds a letter or digit, so `b`
+/// then has at least `n` [`words`]. A byte scan that stops at the `n`-th: most quotations
+/// are long, and are told so without splitting their first words. False says nothing (a
+/// word may start after a character outside ASCII, which is not decoded here).
+fn has_word_starts(b: &[u8], n: usize) -> bool {
+    let mut starts = 0;
+    // Whether the byte before may belong to a word (any byte outside ASCII may).
+    let mut after_word = false;
+    for &c in b {
+        if c.is_ascii_alphanumeric() && !after_word {
+            starts += 1;
+            if starts >= n {
+                return true;
+            }
+        }
+        after_word = !c.is_ascii() || lex::is_ascii_word_byte(c);
+    }
+    false
+}
+
 /// How far [`word_before`] and [`word_after`] look, in bytes.
 const WORD_WINDOW: usize = 64;
 
@@ -747,7 +768,11 @@ fn judge(
     if c.close.is_none() {
         return Ok(content);
     }
-    let n_words = words(body).take(8).count();
+    let n_words = if has_word_starts(body.as_bytes(), 7) {
+        7
+    } else {
+        words(body).take(8).count()
+    };
     // The tests below are for quotations of a few words; a longer one is a quotation.
     if n_words > 6 {
         return Ok(content);
@@ -976,6 +1001,27 @@ mod tests {
             verbs += got.len();
         }
         assert!(verbs > 2_000, "{verbs} verbs");
+    }
+
+    #[test]
+    fn word_starts_are_words() {
+        let parts = [
+            "said", "Lee", "42", "-", ".", "'", "’", " ", ",", "\"", "“", "\u{a0}", "é", "日本",
+            "x", "a.b", "—",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7e57_0002);
+        let mut told = 0;
+        for round in 0..20_000 {
+            let text = rng.text(&parts, round % 19);
+            let n = words(&text).count();
+            for k in 1..8 {
+                if has_word_starts(text.as_bytes(), k) {
+                    assert!(n >= k, "{text:?}: {n} words, {k} starts");
+                    told += 1;
+                }
+            }
+        }
+        assert!(told > 5_000, "{told}");
     }
 
     #[test]
