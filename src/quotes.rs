@@ -472,7 +472,7 @@ impl CueIndex {
         let Some(verbs) = &self.verbs else {
             return text
                 .get(a..b)
-                .is_some_and(|s| words(s).any(lex::is_speech_verb));
+                .is_some_and(|s| next_speech_verb(s, 0).is_some());
         };
         let first = verbs.partition_point(|&(start, _)| start < a);
         if verbs.get(first).is_some_and(|&(_, end)| end <= b) {
@@ -509,20 +509,31 @@ impl CueIndex {
 }
 
 /// The byte spans of the speech verbs among the words of `block`: those of
-/// `words(block).filter(lex::is_speech_verb)`, found by one byte scan.
+/// `words(block).filter(lex::is_speech_verb)` ([`next_speech_verb`]).
+fn speech_verbs(text: &str, block: Span) -> Vec<(usize, usize)> {
+    let Some(s) = block.get(text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((start, end)) = next_speech_verb(s, from) {
+        out.push((block.start + start, block.start + end));
+        from = end;
+    }
+    out
+}
+
+/// The span in `s` of the first speech verb among the words of `s[from..]`, found by one
+/// byte scan; `from` is `0` or the end of a word.
 ///
 /// A speech verb is written in ASCII lower-case letters and hyphens, with trailing full
 /// stops at most ([`lex::is_speech_verb`]): a word with any other byte is none, and only
 /// the words of bytes `a-z`, `-` and `.` are looked up. Words end where [`words`] ends
 /// them: at a character that is no word character ([`lex::is_word_char`], a table for
 /// ASCII bytes, decoded otherwise).
-fn speech_verbs(text: &str, block: Span) -> Vec<(usize, usize)> {
-    let Some(s) = block.get(text) else {
-        return Vec::new();
-    };
+fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
     let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
+    let mut i = from;
     // The start of the current word, and whether its bytes so far may spell a verb.
     let mut word: Option<(usize, bool)> = None;
     while i <= b.len() {
@@ -542,9 +553,8 @@ fn speech_verbs(text: &str, block: Span) -> Vec<(usize, usize)> {
             (Some((_, may_be_verb)), true) => *may_be_verb &= verb_byte,
             (None, true) => word = Some((i, verb_byte)),
             (Some((start, true)), false) => {
-                let w = &s[*start..i];
-                if lex::is_speech_verb(w) {
-                    out.push((block.start + *start, block.start + i));
+                if lex::is_speech_verb(&s[*start..i]) {
+                    return Some((*start, i));
                 }
                 word = None;
             }
@@ -553,7 +563,7 @@ fn speech_verbs(text: &str, block: Span) -> Vec<(usize, usize)> {
         }
         i += len;
     }
-    out
+    None
 }
 
 /// True when a speech verb or cue lies in the same sentence as the quotation, within a
