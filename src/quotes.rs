@@ -533,37 +533,54 @@ fn speech_verbs(text: &str, block: Span) -> Vec<(usize, usize)> {
 /// ASCII bytes, decoded otherwise).
 fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
     let b = s.as_bytes();
+    // Whether the character at `i` (outside ASCII) is a word character, and its length.
+    let decode = |i: usize| match s.get(i..).and_then(|r| r.chars().next()) {
+        Some(ch) => (lex::is_word_char(ch), ch.len_utf8()),
+        None => (false, 1),
+    };
     let mut i = from;
-    // The start of the current word, and whether its bytes so far may spell a verb.
-    let mut word: Option<(usize, bool)> = None;
-    while i <= b.len() {
-        let (is_word, len, verb_byte) = match b.get(i) {
-            None => (false, 1, false),
-            Some(&c) if c.is_ascii() => (
-                lex::is_ascii_word_byte(c),
-                1,
-                c.is_ascii_lowercase() || c == b'-' || c == b'.',
-            ),
-            Some(_) => match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(ch) => (lex::is_word_char(ch), ch.len_utf8(), false),
-                None => (false, 1, false),
-            },
-        };
-        match (&mut word, is_word) {
-            (Some((_, may_be_verb)), true) => *may_be_verb &= verb_byte,
-            (None, true) => word = Some((i, verb_byte)),
-            (Some((start, true)), false) => {
-                if lex::is_speech_verb(&s[*start..i]) {
-                    return Some((*start, i));
+    loop {
+        // To the start of the next word.
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii() {
+                if lex::is_ascii_word_byte(c) {
+                    break;
                 }
-                word = None;
+                i += 1;
+            } else {
+                let (word, len) = decode(i);
+                if word {
+                    break;
+                }
+                i += len;
             }
-            (Some(_), false) => word = None,
-            (None, false) => {}
         }
-        i += len;
+        if i >= b.len() {
+            return None;
+        }
+        // To its end, noting whether all its bytes may spell a verb.
+        let start = i;
+        let mut may_be_verb = true;
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii() {
+                if !lex::is_ascii_word_byte(c) {
+                    break;
+                }
+                may_be_verb &= c.is_ascii_lowercase() | (c == b'-') | (c == b'.');
+                i += 1;
+            } else {
+                let (word, len) = decode(i);
+                if !word {
+                    break;
+                }
+                may_be_verb = false;
+                i += len;
+            }
+        }
+        if may_be_verb && lex::is_speech_verb(&s[start..i]) {
+            return Some((start, i));
+        }
     }
-    None
 }
 
 /// True when a speech verb or cue lies in the same sentence as the quotation, within a
