@@ -159,15 +159,20 @@ pub(crate) fn repair_utf8(bytes: &[u8]) -> (String, OffsetMap, Vec<Span>) {
 /// diagnostic, so that dropping them is never silent.
 pub(crate) fn control_runs(text: &str) -> Vec<Span> {
     let b = text.as_bytes();
-    let mut runs: Vec<Span> = Vec::new();
-    // Most texts hold no candidate at all: one branch-free pass over the whole text (which
-    // the compiler vectorizes) tells.
-    if !b
+    // Most texts hold no control character at all: branch-free passes over the whole text
+    // (which the compiler vectorizes) tell. The first, byte by byte, finds no candidate in
+    // most; the second reads the bytes in pairs, to pass over NBSPs and Latin-1 letters.
+    let candidate = b
         .iter()
-        .fold(false, |any, &c| any | is_control_candidate(c))
-    {
-        return runs;
+        .fold(false, |any, &c| any | is_control_candidate(c));
+    if !candidate || !has_control(b) {
+        return Vec::new();
     }
+    control_runs_in(b, Vec::new())
+}
+
+/// [`control_runs`] of the bytes `b` by their scan, pushed onto `runs`.
+fn control_runs_in(b: &[u8], mut runs: Vec<Span>) -> Vec<Span> {
     let mut i = 0;
     // Bytes are looked at one by one only inside 32-byte blocks that hold a candidate (a
     // control byte other than tab to carriage return, DEL, or the 0xC2 lead of a C1
@@ -220,6 +225,21 @@ fn is_nfc_stable(c: char) -> bool {
             | '\u{4e00}'..='\u{9fff}'
             | '\u{ac00}'..='\u{d7a3}'
     )
+}
+
+/// True when `b` holds a control character that cleaning drops (a byte `0x01`–`0x08`,
+/// `0x0E`–`0x1F` or `0x7F`, or a C1 control: `0xC2` then `0x80`–`0x9F` but NEL's `0x85`),
+/// where [`control_runs`] finds a run. Each byte is read with the one after it, and every
+/// pair is tested, with no exit at the first hit: a pass the compiler vectorizes, that
+/// answers text with NBSPs and Latin-1 letters (lead byte `0xC2` or `0xC3`) as quickly as
+/// plain ASCII.
+fn has_control(b: &[u8]) -> bool {
+    let c0 = |c: u8| (c.wrapping_sub(0x01) < 0x08) | (c.wrapping_sub(0x0e) < 0x12) | (c == 0x7f);
+    let next = b.get(1..).unwrap_or_default();
+    let pairs = b.iter().zip(next).fold(false, |any, (&c, &d)| {
+        any | c0(c) | ((c == 0xc2) & (d.wrapping_sub(0x80) < 0x20) & (d != 0x85))
+    });
+    pairs | b.last().is_some_and(|&c| c0(c))
 }
 
 /// True when the byte `c` may start a control character that cleaning drops: a C0 control
@@ -610,6 +630,25 @@ mod tests {
         assert_eq!(s.get(t), Some("hi"));
         assert!(trim_span("  ", Span::new(0, 2)).is_empty());
     }
+    #[test]
+    fn has_control_is_whether_control_runs_finds_one() {
+        let parts = [
+            "a", " ", "\0", "\x01", "\x08", "\t", "\n", "\r", "\x0e", "\x1f", "\x7f", "\u{80}",
+            "\u{84}", "\u{85}", "\u{86}", "\u{9f}", "\u{a0}", "é", "Â", "—",
+        ];
+        let mut rng = crate::testgen::Rng::new(0xc0c0_c1c1);
+        let mut with = 0;
+        for round in 0..20_000 {
+            let text = rng.text(&parts, round % 7);
+            let by_scan = control_runs_in(text.as_bytes(), Vec::new());
+            let found = !by_scan.is_empty();
+            assert_eq!(has_control(text.as_bytes()), found, "{text:?}");
+            assert_eq!(control_runs(&text), by_scan, "{text:?}");
+            with += usize::from(found);
+        }
+        assert!(with > 2_000 && with < 18_000, "{with}");
+    }
+
     #[test]
     fn control_runs_find_dropped_controls_only() {
         let table: &[(&str, &[(usize, usize)])] = &[
