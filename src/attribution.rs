@@ -3473,25 +3473,6 @@ fn attribute_reading(
                 according_tail(text, &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)])
             };
             let found = tail.or(found);
-            // The rest of the sentence runs on through later quotes that do not end it:
-            // `Costs are “high” and “rising,” Lee said.`
-            let mut rest_end = ae;
-            let mut open = None;
-            for (j, later) in block_quotes.iter().enumerate().skip(k + 1) {
-                let c = later.content.get(text).unwrap_or("");
-                if later.close.is_none() || c.ends_with(['.', '?', '!']) {
-                    break;
-                }
-                rest_end = frames[j + 1].1;
-                open = c.ends_with(',').then(|| frames[j + 1].0 - as_);
-                // Past MAX_FRAME_TOKENS neither can change what is read below (`rest` is
-                // cut there, and an `open` beyond its end is ignored): a block of many
-                // quotes that end no sentence was quadratic here.
-                if frames[j + 1].0 >= as_ + MAX_FRAME_TOKENS {
-                    break;
-                }
-            }
-            let rest = &toks[as_..rest_end.min(as_ + MAX_FRAME_TOKENS)];
             // A possessive speech noun ("Lee's comments") is a last resort.
             let possessive = found.is_some_and(|f| {
                 f.verb.get(text).is_some_and(is_speech_noun)
@@ -3503,6 +3484,10 @@ fn attribute_reading(
             let found = if ends_sentence || q.close.is_none() || !(found.is_none() || possessive) {
                 found
             } else {
+                // Read only here, where it is used: the rest of the sentence, which runs on
+                // through later quotes that do not end it (`Costs are “high” and
+                // “rising,” Lee said.`).
+                let (rest, open) = sentence_rest(text, &toks, &frames, block_quotes, k);
                 clause_final_tail(text, rest, open).or(found)
             };
             let found = found.or_else(|| subject_fallback(text, before));
@@ -3520,6 +3505,37 @@ fn attribute_reading(
         }
     }
     out
+}
+
+/// The tokens after quote `k` of a block (`toks`, cut into `frames`) up to
+/// [`MAX_FRAME_TOKENS`], running on through the later quotes that end no sentence, and
+/// where the last of those left off when it ends in a comma (`open`, counted from the
+/// first token after quote `k`).
+fn sentence_rest<'t>(
+    text: &str,
+    toks: &'t [Tok],
+    frames: &[(usize, usize)],
+    block_quotes: &[FoundQuote],
+    k: usize,
+) -> (&'t [Tok], Option<usize>) {
+    let (as_, ae) = frames[k + 1];
+    let mut rest_end = ae;
+    let mut open = None;
+    for (j, later) in block_quotes.iter().enumerate().skip(k + 1) {
+        let c = later.content.get(text).unwrap_or("");
+        if later.close.is_none() || c.ends_with(['.', '?', '!']) {
+            break;
+        }
+        rest_end = frames[j + 1].1;
+        open = c.ends_with(',').then(|| frames[j + 1].0 - as_);
+        // Past MAX_FRAME_TOKENS neither can change what is read (`rest` is cut there, and
+        // an `open` beyond its end is ignored): a block of many quotes that end no
+        // sentence was quadratic here.
+        if frames[j + 1].0 >= as_ + MAX_FRAME_TOKENS {
+            break;
+        }
+    }
+    (&toks[as_..rest_end.min(as_ + MAX_FRAME_TOKENS)], open)
 }
 
 /// Fills unattributed quotes of one block from the quotes around them.
