@@ -111,7 +111,12 @@ impl Tok {
     /// The token of kind `kind` at `span`, whose text is `s`.
     #[inline]
     fn new(s: &str, span: Span, kind: Tk) -> Tok {
-        let c = Classes::of(s);
+        Tok::with_classes(span, kind, Classes::of(s))
+    }
+
+    /// The token of kind `kind` at `span`, whose text has the classes `c`.
+    #[inline(always)]
+    fn with_classes(span: Span, kind: Tk, c: Classes) -> Tok {
         Tok {
             span,
             kind,
@@ -214,13 +219,7 @@ impl Classes {
             if matches!(last, b'.' | b',' | b':') {
                 return None;
             }
-            let bits = word_table().get(s);
-            return Some(Classes {
-                name: false,
-                verb: bits & VERB != 0,
-                noun: bits & NOUN != 0,
-                cue_word: bits & (VERB | NOUN | CUE_HEAD) != 0,
-            });
+            return Some(Classes::lower_from_table(s));
         }
         if first.is_ascii_uppercase() {
             let mut lower = false;
@@ -237,17 +236,100 @@ impl Classes {
                 // No name word ("A", "I"), and no cue head.
                 return Some(Classes::default());
             }
-            let bits = word_table().get(s);
-            return Some(Classes {
-                name: bits & NOT_NAME == 0 || matches!(s, "Jr" | "Sr"),
-                verb: false,
-                noun: false,
-                cue_word: bits & CUE_HEAD != 0,
-            });
+            return Some(Classes::capitalized_from_table(s));
         }
         first.is_ascii().then(Classes::default)
     }
+
+    /// The classes of `s`, a word starting with an ASCII lower-case letter or `-` and not
+    /// ending in `.` `,` `:`, from [`WordTable`] ([`Classes::by_table`]).
+    #[inline(always)]
+    fn lower_from_table(s: &str) -> Classes {
+        let bits = word_table().get(s);
+        Classes {
+            name: false,
+            verb: bits & VERB != 0,
+            noun: bits & NOUN != 0,
+            cue_word: bits & (VERB | NOUN | CUE_HEAD) != 0,
+        }
+    }
+
+    /// The classes of `s`, an ASCII word of an upper-case letter and then no upper-case
+    /// letter but at least one lower-case one, not ending in `.` `,` `'s`, from
+    /// [`WordTable`] ([`Classes::by_table`]).
+    #[inline(always)]
+    fn capitalized_from_table(s: &str) -> Classes {
+        let bits = word_table().get(s);
+        Classes {
+            name: bits & NOT_NAME == 0 || matches!(s, "Jr" | "Sr"),
+            verb: false,
+            noun: false,
+            cue_word: bits & CUE_HEAD != 0,
+        }
+    }
+
+    /// [`Classes::of`] of `s`, a word of ASCII word bytes that does not end in `.`, given
+    /// `rest`, the [`BYTE_CLASS`] bits of its bytes after the first or-ed together: the
+    /// steps of [`Classes::by_table`], with its scan of a capitalized word's letters read
+    /// from `rest` (no byte of `s` is outside ASCII, none is `,` or `:`).
+    #[inline(always)]
+    fn of_ascii_word(s: &str, rest: u8) -> Classes {
+        let first = s.as_bytes().first().copied().unwrap_or(b' ');
+        let c = if first.is_ascii_lowercase() || first == b'-' {
+            Classes::lower_from_table(s)
+        } else if first.is_ascii_uppercase() {
+            if rest & UPPER_BYTE != 0 || s.ends_with("'s") {
+                Classes::of_tests(s)
+            } else if rest & LOWER_BYTE == 0 {
+                Classes::default()
+            } else {
+                Classes::capitalized_from_table(s)
+            }
+        } else {
+            Classes::default()
+        };
+        debug_assert_eq!(c, Classes::of_tests(s), "{s:?}");
+        c
+    }
 }
+
+/// [`BYTE_CLASS`] bit: an ASCII word byte ([`lex::is_ascii_word_byte`]).
+const WORD_BYTE: u8 = 1;
+/// [`BYTE_CLASS`] bit: an ASCII letter or digit.
+const ALNUM_BYTE: u8 = 2;
+/// [`BYTE_CLASS`] bit: an ASCII upper-case letter.
+const UPPER_BYTE: u8 = 4;
+/// [`BYTE_CLASS`] bit: an ASCII lower-case letter.
+const LOWER_BYTE: u8 = 8;
+
+/// The classes of a byte that the tokenizer's ASCII words are read with ([`tokenize`]);
+/// 0 for every byte outside ASCII.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let word = c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.');
+        t[b] = if word { WORD_BYTE } else { 0 }
+            | if c.is_ascii_alphanumeric() {
+                ALNUM_BYTE
+            } else {
+                0
+            }
+            | if c.is_ascii_uppercase() {
+                UPPER_BYTE
+            } else {
+                0
+            }
+            | if c.is_ascii_lowercase() {
+                LOWER_BYTE
+            } else {
+                0
+            };
+        b += 1;
+    }
+    t
+};
 
 /// [`WordTable`] bit: a speech verb form ([`lex::is_speech_verb`]).
 const VERB: u8 = 1;
@@ -421,6 +503,41 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
             }
             if !lex::is_ascii_word_byte(first) {
                 i += mark(s, i, seg.start, out);
+                continue;
+            }
+            // Most words are ASCII words followed by an ASCII blank or mark: read in one
+            // pass with their classes. (`lex::word_len` would stop at the same byte, so the
+            // word is `s[i..j]`; it is its own core when it ends in neither `'` nor `.`, and
+            // has an ASCII letter or digit when its bytes' classes say so.)
+            let bytes = s.as_bytes();
+            let mut j = i + 1;
+            let mut rest = 0u8;
+            for &c in &bytes[j..] {
+                let k = BYTE_CLASS[usize::from(c)];
+                if k & WORD_BYTE == 0 {
+                    break;
+                }
+                rest |= k;
+                j += 1;
+            }
+            let last = bytes[j - 1];
+            if bytes.get(j).is_none_or(u8::is_ascii)
+                && !matches!(last, b'.' | b'\'')
+                && (BYTE_CLASS[usize::from(first)] | rest) & ALNUM_BYTE != 0
+            {
+                let word = &s[i..j];
+                let pos = seg.start + i;
+                out.push(Tok::with_classes(
+                    Span::new(pos, seg.start + j),
+                    Tk::Word,
+                    Classes::of_ascii_word(word, rest),
+                ));
+                // A space mostly follows: skipped here, as the blank step above would.
+                i = if bytes.get(j) == Some(&b' ') {
+                    j + 1
+                } else {
+                    j
+                };
                 continue;
             }
         } else {
@@ -4215,6 +4332,27 @@ mod tests {
             "claims",
             "According",
             "to",
+            "LEE",
+            "McCain",
+            "Smith's",
+            "'s",
+            "Said",
+            "says",
+            "Secretary",
+            "spokesman",
+            "Jr",
+            "Sr",
+            "A",
+            "I",
+            "-said",
+            "x-ray",
+            "F-16",
+            "don't",
+            "remarks",
+            "shot",
+            "The",
+            "Mr",
+            "de",
         ];
         let mut rng = crate::testgen::Rng::new(0x7f4a_7c15);
         for _ in 0..3000 {
@@ -4228,13 +4366,74 @@ mod tests {
                 let show = |toks: &[Tok]| {
                     toks.iter()
                         .map(|t| {
-                            format!("{:?}{:?}{}{}{}", t.kind, t.span, t.name, t.verb, t.cue_word)
+                            format!(
+                                "{:?}{:?}{}{}{}{}",
+                                t.kind, t.span, t.name, t.verb, t.noun, t.cue_word
+                            )
                         })
                         .collect::<Vec<_>>()
                 };
                 assert_eq!(show(&fast), show(&steps), "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn byte_classes_are_those_of_the_byte_tests() {
+        for b in 0..=255u8 {
+            let k = BYTE_CLASS[usize::from(b)];
+            assert_eq!(k & WORD_BYTE != 0, lex::is_ascii_word_byte(b), "{b}");
+            assert_eq!(k & ALNUM_BYTE != 0, b.is_ascii_alphanumeric(), "{b}");
+            assert_eq!(k & UPPER_BYTE != 0, b.is_ascii_uppercase(), "{b}");
+            assert_eq!(k & LOWER_BYTE != 0, b.is_ascii_lowercase(), "{b}");
+        }
+    }
+
+    #[test]
+    fn ascii_word_classes_are_those_of_the_class_tests() {
+        // Words of ASCII word bytes not ending in `.`, joined from lexicon words in every
+        // case and bytes that change a word's class.
+        let mut parts: Vec<String> = Vec::new();
+        for w in lex::speech_verb_forms()
+            .take(40)
+            .chain(SPEECH_NOUNS.iter().copied())
+            .chain(CUE_HEADS.iter().copied())
+            .chain(lex::CAPITALIZED_STOPWORDS.iter().copied())
+            .chain(lex::HONORIFICS.iter().copied())
+            .chain(lex::title_words().take(40))
+            .chain(["Jr", "Sr", "Lee", "II", "A", "I", "x", "McCain", "U.S"])
+        {
+            parts.push(w.to_owned());
+            parts.push(w.to_ascii_uppercase());
+            let mut cap = w.to_owned();
+            cap[..1].make_ascii_uppercase();
+            parts.push(cap);
+        }
+        for p in ["'", "-", ".", "5", "a", "Z", "-a", "s"] {
+            parts.push(p.to_owned());
+        }
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let suffixes = ["", "", "", "'s", "'", "s", "S", "-", "-a", "5", ".x", "'S"];
+        let mut rng = crate::testgen::Rng::new(0x2545_f491);
+        let mut tried = 0;
+        for _ in 0..20_000 {
+            let n = 1 + rng.below(4) / 3;
+            let w = rng.text(&parts, n) + rng.pick(&suffixes);
+            if !w.bytes().all(lex::is_ascii_word_byte) || w.ends_with('.') {
+                continue;
+            }
+            let rest = w
+                .bytes()
+                .skip(1)
+                .fold(0, |k, b| k | BYTE_CLASS[usize::from(b)]);
+            assert_eq!(
+                Classes::of_ascii_word(&w, rest),
+                Classes::of_tests(&w),
+                "{w:?}"
+            );
+            tried += 1;
+        }
+        assert!(tried > 10_000, "{tried}");
     }
 
     #[test]
