@@ -1211,6 +1211,19 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             }
             break;
         }
+        // Most words of a phrase read back are capitalized. A word starting with an ASCII
+        // capital (and no speech verb: those are all in lower case) is no verb adjunct, no
+        // "is" …, no "to" "with" "for" (so no postmodifier's preposition) and no
+        // determiner but "U.S." (which the test below leaves out): of the tests that
+        // follow, only a word ending a subject ("Only") stops the walk at it.
+        if x.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && !ws[i - 1].verb {
+            if ends_subject_any_case(x) {
+                break;
+            }
+            i -= 1;
+            n += 1;
+            continue;
+        }
         // "the report", "his remarks": a speech word after a determiner is a noun.
         let noun_reading = ws[i - 1].verb
             && i >= 2
@@ -4376,6 +4389,234 @@ mod tests {
                 assert_eq!(show(&fast), show(&steps), "{text:?}");
             }
         }
+    }
+
+    /// [`np_at_end`] as it was written, every test asked of every word (the reference of
+    /// its shortcut for capitalized words).
+    fn np_at_end_plain(text: &str, ws: &[Tok]) -> Option<Span> {
+        let mut i = ws.len();
+        let mut n = 0;
+        while i > 0 && n < 9 {
+            let x = w(text, &ws[i - 1]);
+            if lex::is_pronoun(x) {
+                if n == 0 {
+                    i -= 1;
+                }
+                break;
+            }
+            // "the report", "his remarks": a speech word after a determiner is a noun.
+            let noun_reading = ws[i - 1].verb
+                && i >= 2
+                && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
+                && !x.ends_with("ed");
+            // "a source speaking to Fox News", "an aide familiar with the talks": a
+            // participle or adjective and its preposition inside the subject.
+            if n > 0 && postmodifier_at(text, ws, i) {
+                i -= 2;
+                n += 2;
+                continue;
+            }
+            if ends_subject_any_case(x) || (ws[i - 1].verb && !noun_reading) || is_verb_adjunct(x) {
+                break;
+            }
+            let lower = x.chars().next().is_some_and(char::is_lowercase);
+            if lower
+                && matches!(
+                    x,
+                    "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had"
+                )
+            {
+                break;
+            }
+            i -= 1;
+            n += 1;
+            let of_before = i > 0 && matches!(w(text, &ws[i - 1]), "of" | "for");
+            if is_determiner(x)
+                && !of_before
+                && !postmodifier_at(text, ws, i)
+                && x != "U.S."
+                && !x.chars().next().is_some_and(|c| c.is_ascii_digit())
+            {
+                // "the two", "the few": the article belongs to a quantifier head.
+                if matches!(x, "two" | "three" | "four" | "few")
+                    && i > 0
+                    && matches!(w(text, &ws[i - 1]), "the" | "The")
+                {
+                    i -= 1;
+                }
+                break;
+            }
+        }
+        // "Trump at the time said", "Clinton on Monday said": skip a time phrase.
+        let is_time = |x: &str| {
+            matches!(
+                x,
+                "time"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "day"
+                    | "morning"
+                    | "night"
+                    | "evening"
+                    | "afternoon"
+                    | "weekend"
+                    | "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "moment"
+                    | "point"
+                    | "interview"
+                    | "statement"
+                    | "Twitter"
+                    | "Facebook"
+            )
+        };
+        if i >= 2
+            && i < ws.len()
+            && ws.last().is_some_and(|t| is_time(w(text, t)))
+            && matches!(
+                w(text, &ws[i - 1]),
+                "at" | "on" | "in" | "last" | "this" | "that" | "during"
+            )
+        {
+            if let Some(np) = np_at_end_plain(text, &ws[..i - 1]) {
+                return Some(np);
+            }
+        }
+        let mut ws = &ws[i..];
+        // Start at a word that can begin a noun phrase ("panel Chairman Rep. Jason Chaffetz").
+        while ws.len() > 1 && !can_start_np(w(text, &ws[0])) {
+            ws = &ws[1..];
+        }
+        while ws.len() > 1 && matches!(w(text, &ws[0]), "of" | "for") {
+            ws = &ws[1..];
+        }
+        let first = w(text, ws.first()?);
+        if !can_start_np(first) && ws.len() > 2 {
+            return None;
+        }
+        // "Conversely", "Still": a lone sentence adverb is not a subject.
+        if ws.len() == 1 && first.ends_with("ly") && !ws[0].name {
+            return None;
+        }
+        // Skip leading conjunctions and adverbs.
+        let skip = ws
+            .iter()
+            .take_while(|t| {
+                matches!(
+                    w(text, t),
+                    "But"
+                        | "And"
+                        | "So"
+                        | "Yet"
+                        | "Meanwhile"
+                        | "Still"
+                        | "Instead"
+                        | "Now"
+                        | "Then"
+                        | "Also"
+                        | "Later"
+                        | "Earlier"
+                        | "However"
+                        | "Or"
+                        | "Indeed"
+                        | "Separately"
+                        | "Finally"
+                        | "Conversely"
+                        | "Similarly"
+                        | "Afterward"
+                        | "Afterwards"
+                )
+            })
+            .count();
+        span_of(ws.get(skip..)?)
+    }
+
+    #[test]
+    fn np_at_end_is_that_of_every_test_on_every_word() {
+        let pieces = [
+            " ",
+            " ",
+            " ",
+            ", ",
+            ". ",
+            "Lee",
+            "Ann",
+            "LEE",
+            "Only",
+            "In",
+            "IN",
+            "He",
+            "He'd",
+            "the",
+            "The",
+            "his",
+            "a",
+            "two",
+            "few",
+            "of",
+            "for",
+            "to",
+            "with",
+            "speaking",
+            "familiar",
+            "source",
+            "said",
+            "says",
+            "report",
+            "remarks",
+            "claims",
+            "is",
+            "was",
+            "also",
+            "quickly",
+            "and",
+            "in",
+            "U.S.",
+            "U.S",
+            "45",
+            "Secretary",
+            "spokesman",
+            "Mr.",
+            "Dr",
+            "time",
+            "Monday",
+            "at",
+            "on",
+            "last",
+            "this",
+            "But",
+            "Still",
+            "Republican",
+            "Rep.",
+            "McCain",
+            "Éric",
+            "été",
+            "Smith's",
+            "officials'",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x1b87_3593);
+        let mut phrases = 0;
+        for _ in 0..3000 {
+            let n = 1 + rng.below(14);
+            let text = rng.text(&pieces, n);
+            let mut toks = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            for a in 0..toks.len() {
+                for b in a..=toks.len() {
+                    let ws = &toks[a..b];
+                    let fast = np_at_end(&text, ws);
+                    assert_eq!(fast, np_at_end_plain(&text, ws), "{text:?} {a}..{b}");
+                    phrases += usize::from(fast.is_some());
+                }
+            }
+        }
+        assert!(phrases > 5_000, "{phrases}");
     }
 
     #[test]
