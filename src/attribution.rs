@@ -927,7 +927,6 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     let mut i = end;
     while i > 0 {
         let word = w(text, &toks[i - 1]);
-        let prev = i.checked_sub(2).map(|j| w(text, &toks[j]));
         let is_name = toks[i - 1].name
             && !word.ends_with("'s")
             && !word.ends_with("’s")
@@ -936,10 +935,12 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         if !(is_name || particle) {
             break;
         }
-        if matches!(
-            prev,
-            Some("of" | "for" | "the" | "at" | "to" | "on" | "in" | "from")
-        ) && is_name
+        let prev = || i.checked_sub(2).map(|j| w(text, &toks[j]));
+        if is_name
+            && matches!(
+                prev(),
+                Some("of" | "for" | "the" | "at" | "to" | "on" | "in" | "from")
+            )
         {
             // "Secretary of State": the word belongs to the title.
             if i == end {
@@ -985,17 +986,20 @@ fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
     // A mention is mostly words only: they are copied out only when it is not, onto the
     // stack when it is short (a mention is looked for at every speech verb, so a copy on
     // the heap would be an allocation per verb).
+    // (The buffer is filled only when it is used: most mentions are words only.)
     let is_word = |t: &&Tok| t.kind == Tk::Word;
-    let mut stack = [EMPTY_TOK; STACK_MENTION_TOKENS];
+    let stack: [Tok; STACK_MENTION_TOKENS];
     let heap: Vec<Tok>;
     let words: &[Tok] = if toks.iter().all(|t| is_word(&t)) {
         toks
     } else if toks.len() <= STACK_MENTION_TOKENS {
+        let mut buf = [EMPTY_TOK; STACK_MENTION_TOKENS];
         let mut n = 0;
-        for (slot, t) in stack.iter_mut().zip(toks.iter().filter(is_word)) {
+        for (slot, t) in buf.iter_mut().zip(toks.iter().filter(is_word)) {
             *slot = *t;
             n += 1;
         }
+        stack = buf;
         &stack[..n]
     } else {
         heap = toks.iter().filter(is_word).copied().collect();
@@ -3133,8 +3137,11 @@ impl Registry {
 fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
     let s = toks.partition_point(|t| t.span.start < span.start);
     // Tokens are in text order, so those from `s` on ending by `span.end` are a prefix of
-    // `toks[s..]` (empty when the tokens ending by then all come before `s`).
+    // `toks[s..]` (empty when the tokens ending by then all come before `s`). They start
+    // in the span and cover a byte each at least, so there are at most `span.len()` of
+    // them: the prefix is searched for there, not in the rest of a long block.
     let rest = &toks[s..];
+    let rest = &rest[..rest.len().min(span.len())];
     &rest[..rest.partition_point(|t| t.span.end <= span.end)]
 }
 
@@ -4717,21 +4724,32 @@ mod tests {
 
     #[test]
     fn tokens_in_is_that_of_two_searches_of_all_tokens() {
-        let text = "a, bb cc. Dd (e) ff: gg; hh ii jj, kk ll mm nn oo pp qq";
-        let mut toks = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut toks);
-        for start in 0..=text.len() + 1 {
-            for end in 0..=text.len() + 1 {
-                let span = Span::new(start, end);
-                let s = toks.partition_point(|t| t.span.start < span.start);
-                let e = toks.partition_point(|t| t.span.end <= span.end);
-                let want = toks.get(s..e.max(s)).unwrap_or(&[]);
-                let got = tokens_in(&toks, span);
-                assert_eq!(
-                    (got.as_ptr(), got.len()),
-                    (want.as_ptr(), want.len()),
-                    "{span:?}"
-                );
+        let pieces = [
+            "a", "bb", " ", "  ", ", ", ". ", "Dd", "(e)", ":", ";", "U.S.", "’", "é", "—",
+            "Lee's", "...", "x",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x3c6e_f372);
+        let mut texts = vec!["a, bb cc. Dd (e) ff: gg; hh ii jj, kk ll mm nn oo pp qq".to_owned()];
+        texts.extend((0..60).map(|_| {
+            let n = rng.below(30);
+            rng.text(&pieces, n)
+        }));
+        for text in &texts {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &mut toks);
+            for start in 0..=text.len() + 1 {
+                for end in 0..=text.len() + 1 {
+                    let span = Span::new(start, end);
+                    let s = toks.partition_point(|t| t.span.start < span.start);
+                    let e = toks.partition_point(|t| t.span.end <= span.end);
+                    let want = toks.get(s..e.max(s)).unwrap_or(&[]);
+                    let got = tokens_in(&toks, span);
+                    assert_eq!(
+                        (got.as_ptr(), got.len()),
+                        (want.as_ptr(), want.len()),
+                        "{text:?} {span:?}"
+                    );
+                }
             }
         }
     }
