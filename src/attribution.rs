@@ -1126,14 +1126,17 @@ fn ends_subject_any_case(w: &str) -> bool {
     if !w.is_ascii() {
         return lex::with_lower(w, ends_subject);
     }
-    // No entry is longer than 8 bytes.
-    let mut buf = [0u8; 8];
-    let Some(lower) = buf.get_mut(..w.len()) else {
+    // No entry is shorter than 2 bytes or longer than 8 (an ASCII word keeps its length
+    // in lower case); the word is lowered byte by byte, with no call to copy it.
+    let b = w.as_bytes();
+    if !(2..=8).contains(&b.len()) {
         return false;
-    };
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    ends_subject_bytes(lower)
+    }
+    let mut buf = [0u8; 8];
+    for (lower, &c) in buf.iter_mut().zip(b) {
+        *lower = c.to_ascii_lowercase();
+    }
+    ends_subject_bytes(&buf[..b.len()])
 }
 
 /// The words of [`ends_subject`], as bytes (all lower-case ASCII).
@@ -5132,6 +5135,19 @@ mod tests {
             "Whether",
             "then-",
             "U.S.",
+            "a",
+            "A",
+            "As",
+            "aS",
+            "oN",
+            "Only",
+            "ONLY",
+            "Onl",
+            "Through",
+            "THROUGHS",
+            "Although.",
+            "b",
+            "So",
         ] {
             assert_eq!(
                 ends_subject_any_case(x),
