@@ -635,7 +635,16 @@ fn w<'t>(text: &'t str, t: &Tok) -> &'t str {
 }
 
 /// True when the text of `t` starts with an upper-case letter.
+#[inline]
 fn starts_upper(text: &str, t: &Tok) -> bool {
+    // An ASCII first byte is the first character of the text, when the span ends on a
+    // character boundary after it (as `w` asks): it is read as it is, not decoded from the
+    // text cut out.
+    if let Some(&b) = text.as_bytes().get(t.span.start) {
+        if b.is_ascii() && t.span.start < t.span.end && text.is_char_boundary(t.span.end) {
+            return b.is_ascii_uppercase();
+        }
+    }
     w(text, t).chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -5106,6 +5115,26 @@ mod tests {
             }
         }
         assert!(found > 5_000, "{found}");
+    }
+
+    #[test]
+    fn starts_upper_is_that_of_the_first_character() {
+        let pieces = ["a", "B", " ", "É", "é", "’", "1", "Ⅻ", "ǅ", ".", "Zz"];
+        let mut rng = crate::testgen::Rng::new(0x6a09_e667);
+        for _ in 0..300 {
+            let n = rng.below(8);
+            let text = rng.text(&pieces, n);
+            for start in 0..=text.len() + 1 {
+                for end in 0..=text.len() + 1 {
+                    let t = Tok {
+                        span: Span::new(start, end),
+                        ..EMPTY_TOK
+                    };
+                    let plain = w(&text, &t).chars().next().is_some_and(char::is_uppercase);
+                    assert_eq!(starts_upper(&text, &t), plain, "{text:?} {start}..{end}");
+                }
+            }
+        }
     }
 
     #[test]
