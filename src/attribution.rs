@@ -935,6 +935,11 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     let end = toks.len();
     let mut i = end;
     while i > 0 {
+        // A word that is no name word and has another length than every particle (2 or 3
+        // bytes) ends the name: its text is not cut out.
+        if !toks[i - 1].name && !(2..=3).contains(&toks[i - 1].span.len()) {
+            break;
+        }
         let word = w(text, &toks[i - 1]);
         let is_name = toks[i - 1].name
             && !word.ends_with("'s")
@@ -960,7 +965,10 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         i -= 1;
     }
     // Don't start the name with a particle.
-    while i < end && lex::is_name_particle(w(text, &toks[i])) {
+    while i < end
+        && (2..=3).contains(&toks[i].span.len())
+        && lex::is_name_particle(w(text, &toks[i]))
+    {
         i += 1;
     }
     (i < end).then_some((i, end))
@@ -5135,6 +5143,86 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`trailing_name`] as it was written, every word's text cut out.
+    fn trailing_name_plain(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
+        let end = toks.len();
+        let mut i = end;
+        while i > 0 {
+            let word = w(text, &toks[i - 1]);
+            let is_name = toks[i - 1].name
+                && !word.ends_with("'s")
+                && !word.ends_with("’s")
+                && !is_stopword_name(word);
+            let particle = lex::is_name_particle(word) && i < end;
+            if !(is_name || particle) {
+                break;
+            }
+            let prev = || i.checked_sub(2).map(|j| w(text, &toks[j]));
+            if is_name
+                && matches!(
+                    prev(),
+                    Some("of" | "for" | "the" | "at" | "to" | "on" | "in" | "from")
+                )
+            {
+                // "Secretary of State": the word belongs to the title.
+                if i == end {
+                    return None;
+                }
+                break;
+            }
+            i -= 1;
+        }
+        // Don't start the name with a particle.
+        while i < end && lex::is_name_particle(w(text, &toks[i])) {
+            i += 1;
+        }
+        (i < end).then_some((i, end))
+    }
+
+    #[test]
+    fn trailing_name_is_that_of_every_word_read() {
+        let pieces = [
+            " ",
+            " ",
+            "Lee",
+            "Ann",
+            "van",
+            "de",
+            "bin",
+            "al",
+            "Mayor",
+            "of",
+            "State",
+            "the",
+            "J.",
+            "A.",
+            "Smith's",
+            "Jones’s",
+            "ab",
+            "abc",
+            "said",
+            "Le",
+            "DE",
+            "Jr.",
+            "in",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x3c6e_f372);
+        let mut names = 0;
+        for _ in 0..6000 {
+            let n = 1 + rng.below(12);
+            let text = rng.text(&pieces, n);
+            let mut toks = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            for a in 0..toks.len() {
+                let ws = &toks[a..];
+                let fast = trailing_name(&text, ws);
+                assert_eq!(fast, trailing_name_plain(&text, ws), "{text:?} {a}");
+                names += usize::from(fast.is_some());
+            }
+        }
+        assert!(names > 2_000, "{names}");
     }
 
     #[test]
