@@ -111,7 +111,12 @@ impl Tok {
     /// The token of kind `kind` at `span`, whose text is `s`.
     #[inline]
     fn new(s: &str, span: Span, kind: Tk) -> Tok {
-        let c = Classes::of(s);
+        Tok::with_classes(span, kind, Classes::of(s))
+    }
+
+    /// The token of kind `kind` at `span`, whose text has the classes `c`.
+    #[inline(always)]
+    fn with_classes(span: Span, kind: Tk, c: Classes) -> Tok {
         Tok {
             span,
             kind,
@@ -214,13 +219,7 @@ impl Classes {
             if matches!(last, b'.' | b',' | b':') {
                 return None;
             }
-            let bits = word_table().get(s);
-            return Some(Classes {
-                name: false,
-                verb: bits & VERB != 0,
-                noun: bits & NOUN != 0,
-                cue_word: bits & (VERB | NOUN | CUE_HEAD) != 0,
-            });
+            return Some(Classes::lower_from_table(s));
         }
         if first.is_ascii_uppercase() {
             let mut lower = false;
@@ -237,17 +236,100 @@ impl Classes {
                 // No name word ("A", "I"), and no cue head.
                 return Some(Classes::default());
             }
-            let bits = word_table().get(s);
-            return Some(Classes {
-                name: bits & NOT_NAME == 0 || matches!(s, "Jr" | "Sr"),
-                verb: false,
-                noun: false,
-                cue_word: bits & CUE_HEAD != 0,
-            });
+            return Some(Classes::capitalized_from_table(s));
         }
         first.is_ascii().then(Classes::default)
     }
+
+    /// The classes of `s`, a word starting with an ASCII lower-case letter or `-` and not
+    /// ending in `.` `,` `:`, from [`WordTable`] ([`Classes::by_table`]).
+    #[inline(always)]
+    fn lower_from_table(s: &str) -> Classes {
+        let bits = word_table().get(s);
+        Classes {
+            name: false,
+            verb: bits & VERB != 0,
+            noun: bits & NOUN != 0,
+            cue_word: bits & (VERB | NOUN | CUE_HEAD) != 0,
+        }
+    }
+
+    /// The classes of `s`, an ASCII word of an upper-case letter and then no upper-case
+    /// letter but at least one lower-case one, not ending in `.` `,` `'s`, from
+    /// [`WordTable`] ([`Classes::by_table`]).
+    #[inline(always)]
+    fn capitalized_from_table(s: &str) -> Classes {
+        let bits = word_table().get(s);
+        Classes {
+            name: bits & NOT_NAME == 0 || matches!(s, "Jr" | "Sr"),
+            verb: false,
+            noun: false,
+            cue_word: bits & CUE_HEAD != 0,
+        }
+    }
+
+    /// [`Classes::of`] of `s`, a word of ASCII word bytes that does not end in `.`, given
+    /// `rest`, the [`BYTE_CLASS`] bits of its bytes after the first or-ed together: the
+    /// steps of [`Classes::by_table`], with its scan of a capitalized word's letters read
+    /// from `rest` (no byte of `s` is outside ASCII, none is `,` or `:`).
+    #[inline(always)]
+    fn of_ascii_word(s: &str, rest: u8) -> Classes {
+        let first = s.as_bytes().first().copied().unwrap_or(b' ');
+        let c = if first.is_ascii_lowercase() || first == b'-' {
+            Classes::lower_from_table(s)
+        } else if first.is_ascii_uppercase() {
+            if rest & UPPER_BYTE != 0 || s.ends_with("'s") {
+                Classes::of_tests(s)
+            } else if rest & LOWER_BYTE == 0 {
+                Classes::default()
+            } else {
+                Classes::capitalized_from_table(s)
+            }
+        } else {
+            Classes::default()
+        };
+        debug_assert_eq!(c, Classes::of_tests(s), "{s:?}");
+        c
+    }
 }
+
+/// [`BYTE_CLASS`] bit: an ASCII word byte ([`lex::is_ascii_word_byte`]).
+const WORD_BYTE: u8 = 1;
+/// [`BYTE_CLASS`] bit: an ASCII letter or digit.
+const ALNUM_BYTE: u8 = 2;
+/// [`BYTE_CLASS`] bit: an ASCII upper-case letter.
+const UPPER_BYTE: u8 = 4;
+/// [`BYTE_CLASS`] bit: an ASCII lower-case letter.
+const LOWER_BYTE: u8 = 8;
+
+/// The classes of a byte that the tokenizer's ASCII words are read with ([`tokenize`]);
+/// 0 for every byte outside ASCII.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let word = c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.');
+        t[b] = if word { WORD_BYTE } else { 0 }
+            | if c.is_ascii_alphanumeric() {
+                ALNUM_BYTE
+            } else {
+                0
+            }
+            | if c.is_ascii_uppercase() {
+                UPPER_BYTE
+            } else {
+                0
+            }
+            | if c.is_ascii_lowercase() {
+                LOWER_BYTE
+            } else {
+                0
+            };
+        b += 1;
+    }
+    t
+};
 
 /// [`WordTable`] bit: a speech verb form ([`lex::is_speech_verb`]).
 const VERB: u8 = 1;
@@ -423,6 +505,41 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
                 i += mark(s, i, seg.start, out);
                 continue;
             }
+            // Most words are ASCII words followed by an ASCII blank or mark: read in one
+            // pass with their classes. (`lex::word_len` would stop at the same byte, so the
+            // word is `s[i..j]`; it is its own core when it ends in neither `'` nor `.`, and
+            // has an ASCII letter or digit when its bytes' classes say so.)
+            let bytes = s.as_bytes();
+            let mut j = i + 1;
+            let mut rest = 0u8;
+            for &c in &bytes[j..] {
+                let k = BYTE_CLASS[usize::from(c)];
+                if k & WORD_BYTE == 0 {
+                    break;
+                }
+                rest |= k;
+                j += 1;
+            }
+            let last = bytes[j - 1];
+            if bytes.get(j).is_none_or(u8::is_ascii)
+                && !matches!(last, b'.' | b'\'')
+                && (BYTE_CLASS[usize::from(first)] | rest) & ALNUM_BYTE != 0
+            {
+                let word = &s[i..j];
+                let pos = seg.start + i;
+                out.push(Tok::with_classes(
+                    Span::new(pos, seg.start + j),
+                    Tk::Word,
+                    Classes::of_ascii_word(word, rest),
+                ));
+                // A space mostly follows: skipped here, as the blank step above would.
+                i = if bytes.get(j) == Some(&b' ') {
+                    j + 1
+                } else {
+                    j
+                };
+                continue;
+            }
         } else {
             let blanks = lex::blank_len(&s[i..]);
             if blanks > 0 {
@@ -518,7 +635,16 @@ fn w<'t>(text: &'t str, t: &Tok) -> &'t str {
 }
 
 /// True when the text of `t` starts with an upper-case letter.
+#[inline]
 fn starts_upper(text: &str, t: &Tok) -> bool {
+    // An ASCII first byte is the first character of the text, when the span ends on a
+    // character boundary after it (as `w` asks): it is read as it is, not decoded from the
+    // text cut out.
+    if let Some(&b) = text.as_bytes().get(t.span.start) {
+        if b.is_ascii() && t.span.start < t.span.end && text.is_char_boundary(t.span.end) {
+            return b.is_ascii_uppercase();
+        }
+    }
     w(text, t).chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -809,8 +935,12 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     let end = toks.len();
     let mut i = end;
     while i > 0 {
+        // A word that is no name word and has another length than every particle (2 or 3
+        // bytes) ends the name: its text is not cut out.
+        if !toks[i - 1].name && !(2..=3).contains(&toks[i - 1].span.len()) {
+            break;
+        }
         let word = w(text, &toks[i - 1]);
-        let prev = i.checked_sub(2).map(|j| w(text, &toks[j]));
         let is_name = toks[i - 1].name
             && !word.ends_with("'s")
             && !word.ends_with("’s")
@@ -819,10 +949,12 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         if !(is_name || particle) {
             break;
         }
-        if matches!(
-            prev,
-            Some("of" | "for" | "the" | "at" | "to" | "on" | "in" | "from")
-        ) && is_name
+        let prev = || i.checked_sub(2).map(|j| w(text, &toks[j]));
+        if is_name
+            && matches!(
+                prev(),
+                Some("of" | "for" | "the" | "at" | "to" | "on" | "in" | "from")
+            )
         {
             // "Secretary of State": the word belongs to the title.
             if i == end {
@@ -833,7 +965,10 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         i -= 1;
     }
     // Don't start the name with a particle.
-    while i < end && lex::is_name_particle(w(text, &toks[i])) {
+    while i < end
+        && (2..=3).contains(&toks[i].span.len())
+        && lex::is_name_particle(w(text, &toks[i]))
+    {
         i += 1;
     }
     (i < end).then_some((i, end))
@@ -868,17 +1003,20 @@ fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
     // A mention is mostly words only: they are copied out only when it is not, onto the
     // stack when it is short (a mention is looked for at every speech verb, so a copy on
     // the heap would be an allocation per verb).
+    // (The buffer is filled only when it is used: most mentions are words only.)
     let is_word = |t: &&Tok| t.kind == Tk::Word;
-    let mut stack = [EMPTY_TOK; STACK_MENTION_TOKENS];
+    let stack: [Tok; STACK_MENTION_TOKENS];
     let heap: Vec<Tok>;
     let words: &[Tok] = if toks.iter().all(|t| is_word(&t)) {
         toks
     } else if toks.len() <= STACK_MENTION_TOKENS {
+        let mut buf = [EMPTY_TOK; STACK_MENTION_TOKENS];
         let mut n = 0;
-        for (slot, t) in stack.iter_mut().zip(toks.iter().filter(is_word)) {
+        for (slot, t) in buf.iter_mut().zip(toks.iter().filter(is_word)) {
             *slot = *t;
             n += 1;
         }
+        stack = buf;
         &stack[..n]
     } else {
         heap = toks.iter().filter(is_word).copied().collect();
@@ -928,20 +1066,35 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
         return false;
     };
     let f = w(text, first);
-    // The scan of every word last.
+    // The scan of every word last. (A name word is no title word: the title look-up is
+    // skipped for it. A possessive form ends in `s`, `'` or the last byte of `’`: a token
+    // ending in another byte is passed over without cutting its text out.)
     is_determiner(f)
         || matches!(
             f,
             "who" | "who's" | "who’s" | "which" | "whose" | "then" | "now" | "himself" | "herself"
         )
-        || lex::is_title_word(f)
+        || !first.name && lex::is_title_word(f)
         // "campaign manager", "Sanders’ campaign manager": ending on a role word.
         || toks.len() <= 5
             && toks.last().is_some_and(|t| {
                 let x = w(text, t);
                 x.chars().all(char::is_lowercase) && lex::is_title_word(x)
             })
-        || toks.iter().any(|t| is_possessive_form(w(text, t)))
+        || toks.iter().any(|t| {
+            matches!(last_byte(text, t), Some(b's' | b'\'' | 0x99))
+                && is_possessive_form(w(text, t))
+        })
+}
+
+/// The last byte of the text under `t` (`None` for an empty span or one past the text): the
+/// last byte of [`w`] of `t` whenever that is not empty.
+#[inline]
+fn last_byte(text: &str, t: &Tok) -> Option<u8> {
+    if t.span.end <= t.span.start {
+        return None;
+    }
+    text.as_bytes().get(t.span.end - 1).copied()
 }
 
 /// A possessive form: "Reed's", "Reed’s", "Sanders'", "Sanders’" (the last byte, `s`, `'` or
@@ -1005,14 +1158,17 @@ fn ends_subject_any_case(w: &str) -> bool {
     if !w.is_ascii() {
         return lex::with_lower(w, ends_subject);
     }
-    // No entry is longer than 8 bytes.
-    let mut buf = [0u8; 8];
-    let Some(lower) = buf.get_mut(..w.len()) else {
+    // No entry is shorter than 2 bytes or longer than 8 (an ASCII word keeps its length
+    // in lower case); the word is lowered byte by byte, with no call to copy it.
+    let b = w.as_bytes();
+    if !(2..=8).contains(&b.len()) {
         return false;
-    };
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    ends_subject_bytes(lower)
+    }
+    let mut buf = [0u8; 8];
+    for (lower, &c) in buf.iter_mut().zip(b) {
+        *lower = c.to_ascii_lowercase();
+    }
+    ends_subject_bytes(&buf[..b.len()])
 }
 
 /// The words of [`ends_subject`], as bytes (all lower-case ASCII).
@@ -1093,6 +1249,19 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
                 i -= 1;
             }
             break;
+        }
+        // Most words of a phrase read back are capitalized. A word starting with an ASCII
+        // capital (and no speech verb: those are all in lower case) is no verb adjunct, no
+        // "is" …, no "to" "with" "for" (so no postmodifier's preposition) and no
+        // determiner but "U.S." (which the test below leaves out): of the tests that
+        // follow, only a word ending a subject ("Only") stops the walk at it.
+        if x.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && !ws[i - 1].verb {
+            if ends_subject_any_case(x) {
+                break;
+            }
+            i -= 1;
+            n += 1;
+            continue;
         }
         // "the report", "his remarks": a speech word after a determiner is a noun.
         let noun_reading = ws[i - 1].verb
@@ -1229,8 +1398,9 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
 
 /// The most comma chunks of a clause that [`chunks`] keeps on the stack; a clause with more
 /// goes to the heap. Chunks are asked for at every speech verb, so a `Vec` each time was an
-/// allocation per verb.
-const STACK_CHUNKS: usize = 24;
+/// allocation per verb. (A clause read is at most 40 tokens, rarely of more than a few
+/// chunks: a smaller buffer is less to clear and to hand back at every call.)
+const STACK_CHUNKS: usize = 12;
 
 /// The comma chunks of a clause, from [`chunks`].
 struct Chunks<'t> {
@@ -1485,10 +1655,12 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
         }
     }
     // A relative clause: "Beck, who has long described …", "the department which reported".
-    if let Some(r) = toks
-        .iter()
-        .rposition(|t| t.kind == Tk::Word && matches!(w(text, t), "who" | "which" | "that"))
-    {
+    // (A word of another length than theirs is passed over without cutting its text out.)
+    if let Some(r) = toks.iter().rposition(|t| {
+        t.kind == Tk::Word
+            && (3..=5).contains(&t.span.len())
+            && matches!(w(text, t), "who" | "which" | "that")
+    }) {
         let between = &toks[r + 1..];
         let rel = w(text, &toks[r]);
         let ok = if rel == "that" {
@@ -1637,7 +1809,9 @@ fn according_to(text: &str, toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else {
         return false;
     };
-    if !matches!(w(text, t), "according" | "According") {
+    // (Asked of every word of some frames: a word of another length is passed over
+    // without cutting its text out.)
+    if t.span.len() != "according".len() || !matches!(w(text, t), "according" | "According") {
         return false;
     }
     // `lex::cue_phrase` reads "according", blanks and "to" here: a cue shorter than 16
@@ -2371,9 +2545,13 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
             return Some(f);
         }
     }
-    let mut found: Vec<(usize, Found)> = Vec::new();
+    // The cues are read from the one nearest the quote back: each earlier one only while
+    // the report after it is nested in it (which is where a reading of every cue of the
+    // sentence, first to last, would climb out to), so a long sentence's earlier cues need
+    // no speaker. The earliest possessive is the last resort, when no other cue has one.
+    let mut outermost: Option<(usize, Found)> = None;
     let mut possessive: Option<Found> = None;
-    for v in (0..sent.len()).filter(|&v| sent.len() - v <= 40) {
+    for v in (sent.len().saturating_sub(40)..sent.len()).rev() {
         let cue = cue_at(text, sent, v);
         let Some(f) = cue
             .and_then(|cue| speaker_of_cue(text, sent, v, cue))
@@ -2382,58 +2560,57 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
             continue;
         };
         if cue == Some(Cue::Possessive) {
-            possessive.get_or_insert(f);
-        } else {
-            found.push((v, f));
+            possessive = Some(f);
+            continue;
+        }
+        match outermost {
+            Some((_, inner)) if !nested_report(text, sent, v, f, inner) => break,
+            _ => outermost = Some((v, f)),
         }
     }
-    let Some(mut k) = found.len().checked_sub(1) else {
-        return possessive;
-    };
-    while k > 0 {
-        let (pv, _) = found[k - 1];
-        let (_, f) = found[k];
-        let between = &sent[pv + 1..];
-        let gap = between
-            .iter()
-            .take_while(|t| t.span.start < f.mention.start)
-            .filter(|t| {
-                !(t.kind == Tk::Word
-                    && (matches!(w(text, t), "that" | "on" | "in") || is_verb_adjunct(w(text, t))))
-            })
-            .count();
-        let outer = found[k - 1].1.mention;
-        let in_pp = sent
-            .iter()
-            .rev()
-            .find(|t| t.span.end <= outer.start)
-            .is_some_and(|t| {
-                matches!(
-                    w(text, t),
-                    "In" | "in" | "On" | "on" | "At" | "at" | "From" | "from" | "With" | "with"
-                )
-            });
-        // "As for his attacks, she said": a comma before the inner subject ends the
-        // fronted phrase, so the inner cue is no report inside the outer one.
-        let fronted = between
-            .iter()
-            .take_while(|t| t.span.start < f.mention.start)
-            .any(|t| t.kind == Tk::Comma);
-        // In "Lee, who called Kirk, told them" the subject of "told" comes before the
-        // relative clause, so "told" is no report inside "called".
-        let before_relative =
-            matches!(outer.get(text), Some("who" | "which")) && f.mention.start < outer.start;
-        let nested = gap <= 5
-            && !in_pp
-            && !fronted
-            && !before_relative
-            && !matches!(f.mention.get(text), Some("who" | "which"));
-        if !nested {
-            break;
-        }
-        k -= 1;
-    }
-    Some(found.swap_remove(k).1).or(possessive)
+    outermost.map(|(_, f)| f).or(possessive)
+}
+
+/// True when the report `inner` (found after the cue at `sent[v]`) is nested in the report
+/// `outer` of that cue: in "X says he feels he did “great”" the speaker of "feels" starts
+/// right after "says", so "X" is the source ([`before_quote`]).
+fn nested_report(text: &str, sent: &[Tok], v: usize, outer: Found, inner: Found) -> bool {
+    let f = inner;
+    let between = &sent[v + 1..];
+    let gap = between
+        .iter()
+        .take_while(|t| t.span.start < f.mention.start)
+        .filter(|t| {
+            !(t.kind == Tk::Word
+                && (matches!(w(text, t), "that" | "on" | "in") || is_verb_adjunct(w(text, t))))
+        })
+        .count();
+    let outer = outer.mention;
+    let in_pp = sent
+        .iter()
+        .rev()
+        .find(|t| t.span.end <= outer.start)
+        .is_some_and(|t| {
+            matches!(
+                w(text, t),
+                "In" | "in" | "On" | "on" | "At" | "at" | "From" | "from" | "With" | "with"
+            )
+        });
+    // "As for his attacks, she said": a comma before the inner subject ends the
+    // fronted phrase, so the inner cue is no report inside the outer one.
+    let fronted = between
+        .iter()
+        .take_while(|t| t.span.start < f.mention.start)
+        .any(|t| t.kind == Tk::Comma);
+    // In "Lee, who called Kirk, told them" the subject of "told" comes before the
+    // relative clause, so "told" is no report inside "called".
+    let before_relative =
+        matches!(outer.get(text), Some("who" | "which")) && f.mention.start < outer.start;
+    gap <= 5
+        && !in_pp
+        && !fronted
+        && !before_relative
+        && !matches!(f.mention.get(text), Some("who" | "which"))
 }
 
 /// True when a mention can be a speaker: it does not start with a preposition, a
@@ -3003,8 +3180,11 @@ impl Registry {
 fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
     let s = toks.partition_point(|t| t.span.start < span.start);
     // Tokens are in text order, so those from `s` on ending by `span.end` are a prefix of
-    // `toks[s..]` (empty when the tokens ending by then all come before `s`).
+    // `toks[s..]` (empty when the tokens ending by then all come before `s`). They start
+    // in the span and cover a byte each at least, so there are at most `span.len()` of
+    // them: the prefix is searched for there, not in the rest of a long block.
     let rest = &toks[s..];
+    let rest = &rest[..rest.len().min(span.len())];
     &rest[..rest.partition_point(|t| t.span.end <= span.end)]
 }
 
@@ -3473,25 +3653,6 @@ fn attribute_reading(
                 according_tail(text, &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)])
             };
             let found = tail.or(found);
-            // The rest of the sentence runs on through later quotes that do not end it:
-            // `Costs are “high” and “rising,” Lee said.`
-            let mut rest_end = ae;
-            let mut open = None;
-            for (j, later) in block_quotes.iter().enumerate().skip(k + 1) {
-                let c = later.content.get(text).unwrap_or("");
-                if later.close.is_none() || c.ends_with(['.', '?', '!']) {
-                    break;
-                }
-                rest_end = frames[j + 1].1;
-                open = c.ends_with(',').then(|| frames[j + 1].0 - as_);
-                // Past MAX_FRAME_TOKENS neither can change what is read below (`rest` is
-                // cut there, and an `open` beyond its end is ignored): a block of many
-                // quotes that end no sentence was quadratic here.
-                if frames[j + 1].0 >= as_ + MAX_FRAME_TOKENS {
-                    break;
-                }
-            }
-            let rest = &toks[as_..rest_end.min(as_ + MAX_FRAME_TOKENS)];
             // A possessive speech noun ("Lee's comments") is a last resort.
             let possessive = found.is_some_and(|f| {
                 f.verb.get(text).is_some_and(is_speech_noun)
@@ -3503,6 +3664,10 @@ fn attribute_reading(
             let found = if ends_sentence || q.close.is_none() || !(found.is_none() || possessive) {
                 found
             } else {
+                // Read only here, where it is used: the rest of the sentence, which runs on
+                // through later quotes that do not end it (`Costs are “high” and
+                // “rising,” Lee said.`).
+                let (rest, open) = sentence_rest(text, &toks, &frames, block_quotes, k);
                 clause_final_tail(text, rest, open).or(found)
             };
             let found = found.or_else(|| subject_fallback(text, before));
@@ -3520,6 +3685,37 @@ fn attribute_reading(
         }
     }
     out
+}
+
+/// The tokens after quote `k` of a block (`toks`, cut into `frames`) up to
+/// [`MAX_FRAME_TOKENS`], running on through the later quotes that end no sentence, and
+/// where the last of those left off when it ends in a comma (`open`, counted from the
+/// first token after quote `k`).
+fn sentence_rest<'t>(
+    text: &str,
+    toks: &'t [Tok],
+    frames: &[(usize, usize)],
+    block_quotes: &[FoundQuote],
+    k: usize,
+) -> (&'t [Tok], Option<usize>) {
+    let (as_, ae) = frames[k + 1];
+    let mut rest_end = ae;
+    let mut open = None;
+    for (j, later) in block_quotes.iter().enumerate().skip(k + 1) {
+        let c = later.content.get(text).unwrap_or("");
+        if later.close.is_none() || c.ends_with(['.', '?', '!']) {
+            break;
+        }
+        rest_end = frames[j + 1].1;
+        open = c.ends_with(',').then(|| frames[j + 1].0 - as_);
+        // Past MAX_FRAME_TOKENS neither can change what is read (`rest` is cut there, and
+        // an `open` beyond its end is ignored): a block of many quotes that end no
+        // sentence was quadratic here.
+        if frames[j + 1].0 >= as_ + MAX_FRAME_TOKENS {
+            break;
+        }
+    }
+    (&toks[as_..rest_end.min(as_ + MAX_FRAME_TOKENS)], open)
 }
 
 /// Fills unattributed quotes of one block from the quotes around them.
@@ -4199,6 +4395,33 @@ mod tests {
             "claims",
             "According",
             "to",
+            "LEE",
+            "McCain",
+            "Smith's",
+            "'s",
+            "Said",
+            "says",
+            "Secretary",
+            "spokesman",
+            "Jr",
+            "Sr",
+            "A",
+            "I",
+            "-said",
+            "x-ray",
+            "F-16",
+            "don't",
+            "remarks",
+            "shot",
+            "The",
+            "Mr",
+            "de",
+            "said.",
+            "Lee.",
+            "vs.",
+            "R-Ky.",
+            "-.",
+            "a..",
         ];
         let mut rng = crate::testgen::Rng::new(0x7f4a_7c15);
         for _ in 0..3000 {
@@ -4212,13 +4435,853 @@ mod tests {
                 let show = |toks: &[Tok]| {
                     toks.iter()
                         .map(|t| {
-                            format!("{:?}{:?}{}{}{}", t.kind, t.span, t.name, t.verb, t.cue_word)
+                            format!(
+                                "{:?}{:?}{}{}{}{}",
+                                t.kind, t.span, t.name, t.verb, t.noun, t.cue_word
+                            )
                         })
                         .collect::<Vec<_>>()
                 };
                 assert_eq!(show(&fast), show(&steps), "{text:?}");
             }
         }
+    }
+
+    /// [`np_at_end`] as it was written, every test asked of every word (the reference of
+    /// its shortcut for capitalized words).
+    fn np_at_end_plain(text: &str, ws: &[Tok]) -> Option<Span> {
+        let mut i = ws.len();
+        let mut n = 0;
+        while i > 0 && n < 9 {
+            let x = w(text, &ws[i - 1]);
+            if lex::is_pronoun(x) {
+                if n == 0 {
+                    i -= 1;
+                }
+                break;
+            }
+            // "the report", "his remarks": a speech word after a determiner is a noun.
+            let noun_reading = ws[i - 1].verb
+                && i >= 2
+                && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
+                && !x.ends_with("ed");
+            // "a source speaking to Fox News", "an aide familiar with the talks": a
+            // participle or adjective and its preposition inside the subject.
+            if n > 0 && postmodifier_at(text, ws, i) {
+                i -= 2;
+                n += 2;
+                continue;
+            }
+            if ends_subject_any_case(x) || (ws[i - 1].verb && !noun_reading) || is_verb_adjunct(x) {
+                break;
+            }
+            let lower = x.chars().next().is_some_and(char::is_lowercase);
+            if lower
+                && matches!(
+                    x,
+                    "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had"
+                )
+            {
+                break;
+            }
+            i -= 1;
+            n += 1;
+            let of_before = i > 0 && matches!(w(text, &ws[i - 1]), "of" | "for");
+            if is_determiner(x)
+                && !of_before
+                && !postmodifier_at(text, ws, i)
+                && x != "U.S."
+                && !x.chars().next().is_some_and(|c| c.is_ascii_digit())
+            {
+                // "the two", "the few": the article belongs to a quantifier head.
+                if matches!(x, "two" | "three" | "four" | "few")
+                    && i > 0
+                    && matches!(w(text, &ws[i - 1]), "the" | "The")
+                {
+                    i -= 1;
+                }
+                break;
+            }
+        }
+        // "Trump at the time said", "Clinton on Monday said": skip a time phrase.
+        let is_time = |x: &str| {
+            matches!(
+                x,
+                "time"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "day"
+                    | "morning"
+                    | "night"
+                    | "evening"
+                    | "afternoon"
+                    | "weekend"
+                    | "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "moment"
+                    | "point"
+                    | "interview"
+                    | "statement"
+                    | "Twitter"
+                    | "Facebook"
+            )
+        };
+        if i >= 2
+            && i < ws.len()
+            && ws.last().is_some_and(|t| is_time(w(text, t)))
+            && matches!(
+                w(text, &ws[i - 1]),
+                "at" | "on" | "in" | "last" | "this" | "that" | "during"
+            )
+        {
+            if let Some(np) = np_at_end_plain(text, &ws[..i - 1]) {
+                return Some(np);
+            }
+        }
+        let mut ws = &ws[i..];
+        // Start at a word that can begin a noun phrase ("panel Chairman Rep. Jason Chaffetz").
+        while ws.len() > 1 && !can_start_np(w(text, &ws[0])) {
+            ws = &ws[1..];
+        }
+        while ws.len() > 1 && matches!(w(text, &ws[0]), "of" | "for") {
+            ws = &ws[1..];
+        }
+        let first = w(text, ws.first()?);
+        if !can_start_np(first) && ws.len() > 2 {
+            return None;
+        }
+        // "Conversely", "Still": a lone sentence adverb is not a subject.
+        if ws.len() == 1 && first.ends_with("ly") && !ws[0].name {
+            return None;
+        }
+        // Skip leading conjunctions and adverbs.
+        let skip = ws
+            .iter()
+            .take_while(|t| {
+                matches!(
+                    w(text, t),
+                    "But"
+                        | "And"
+                        | "So"
+                        | "Yet"
+                        | "Meanwhile"
+                        | "Still"
+                        | "Instead"
+                        | "Now"
+                        | "Then"
+                        | "Also"
+                        | "Later"
+                        | "Earlier"
+                        | "However"
+                        | "Or"
+                        | "Indeed"
+                        | "Separately"
+                        | "Finally"
+                        | "Conversely"
+                        | "Similarly"
+                        | "Afterward"
+                        | "Afterwards"
+                )
+            })
+            .count();
+        span_of(ws.get(skip..)?)
+    }
+
+    #[test]
+    fn np_at_end_is_that_of_every_test_on_every_word() {
+        let pieces = [
+            " ",
+            " ",
+            " ",
+            ", ",
+            ". ",
+            "Lee",
+            "Ann",
+            "LEE",
+            "Only",
+            "In",
+            "IN",
+            "He",
+            "He'd",
+            "the",
+            "The",
+            "his",
+            "a",
+            "two",
+            "few",
+            "of",
+            "for",
+            "to",
+            "with",
+            "speaking",
+            "familiar",
+            "source",
+            "said",
+            "says",
+            "report",
+            "remarks",
+            "claims",
+            "is",
+            "was",
+            "also",
+            "quickly",
+            "and",
+            "in",
+            "U.S.",
+            "U.S",
+            "45",
+            "Secretary",
+            "spokesman",
+            "Mr.",
+            "Dr",
+            "time",
+            "Monday",
+            "at",
+            "on",
+            "last",
+            "this",
+            "But",
+            "Still",
+            "Republican",
+            "Rep.",
+            "McCain",
+            "Éric",
+            "été",
+            "Smith's",
+            "officials'",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x1b87_3593);
+        let mut phrases = 0;
+        for _ in 0..3000 {
+            let n = 1 + rng.below(14);
+            let text = rng.text(&pieces, n);
+            let mut toks = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            for a in 0..toks.len() {
+                for b in a..=toks.len() {
+                    let ws = &toks[a..b];
+                    let fast = np_at_end(&text, ws);
+                    assert_eq!(fast, np_at_end_plain(&text, ws), "{text:?} {a}..{b}");
+                    phrases += usize::from(fast.is_some());
+                }
+            }
+        }
+        assert!(phrases > 5_000, "{phrases}");
+    }
+
+    /// [`before_quote`] as it was written, every cue of the sentence read first to last
+    /// (the reference of its reading back from the quote).
+    fn before_quote_plain(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
+        let start = toks
+            .iter()
+            .rposition(|t| t.kind == Tk::End)
+            .map_or(0, |i| i + 1);
+        let sent = &toks[start..];
+        if !sent.iter().any(|t| t.kind == Tk::Word) {
+            let end = start.checked_sub(1)?;
+            // Right after another quote, the sentence is that quote's attribution.
+            let ps_start = toks[..end]
+                .iter()
+                .rposition(|t| t.kind == Tk::End)
+                .map_or(0, |i| i + 1);
+            if after_quote && ps_start == 0 {
+                return None;
+            }
+            return previous_sentence(text, &toks[..end]);
+        }
+        // "From the report: “…”": the source of an excerpt.
+        if let [first, .., colon] = sent {
+            if colon.kind == Tk::Colon && w(text, first) == "From" {
+                if let Some(np) = np_after(text, &sent[1..sent.len() - 1]) {
+                    return Some(Found {
+                        mention: np,
+                        appositive: None,
+                        verb: first.span,
+                    });
+                }
+            }
+        }
+        // "… surprise Republican pollster Daron Shaw: “…”": a name right before a colon.
+        if let [.., last, colon] = sent {
+            if colon.kind == Tk::Colon && last.kind == Tk::Word && last.name {
+                let words_end = sent.len() - 1;
+                // Not the object of a verb or preposition: "told The Daily News: “…”".
+                let object = |np: &Span| {
+                    sent.iter()
+                        .rev()
+                        .find(|t| t.span.end <= np.start)
+                        .is_some_and(|t| {
+                            t.kind == Tk::Word
+                                && (takes_addressee(w(text, t))
+                                    || ends_subject(w(text, t))
+                                        && !matches!(w(text, t), "and" | "or" | "but"))
+                        })
+                };
+                if let Some(np) = np_at_end(text, &sent[..words_end]).filter(|np| !object(np)) {
+                    let ntoks = tokens_in(sent, np);
+                    let named = trailing_name(text, ntoks).is_some_and(|(s, e)| e - s >= 2);
+                    // "Clinton: “…”" — a debate transcript line.
+                    let alone = ntoks.len() == 1 && words_end == 1 && ntoks[0].name;
+                    if (ntoks.len() >= 2 && named) || alone {
+                        return Some(Found {
+                            mention: np,
+                            appositive: None,
+                            verb: colon.span,
+                        });
+                    }
+                }
+            }
+        }
+        // The cue nearest the quote, climbing out of nested reports: in "X says he feels he
+        // did “great”" the speaker of "feels" starts right after "says", so "X" is the
+        // source. A possessive speech noun ("his claim") is a last resort.
+        // "According to the report, Lee said “…”": the reported source opens the sentence and
+        // covers all of it.
+        if according_to(text, sent, 0) {
+            if let Some(f) = speaker_of_cue(text, sent, 0, Cue::According) {
+                return Some(f);
+            }
+        }
+        let mut found: Vec<(usize, Found)> = Vec::new();
+        let mut possessive: Option<Found> = None;
+        for v in (0..sent.len()).filter(|&v| sent.len() - v <= 40) {
+            let cue = cue_at(text, sent, v);
+            let Some(f) = cue
+                .and_then(|cue| speaker_of_cue(text, sent, v, cue))
+                .filter(|f| plausible_subject(text, sent, f.mention))
+            else {
+                continue;
+            };
+            if cue == Some(Cue::Possessive) {
+                possessive.get_or_insert(f);
+            } else {
+                found.push((v, f));
+            }
+        }
+        let Some(mut k) = found.len().checked_sub(1) else {
+            return possessive;
+        };
+        while k > 0 {
+            let (pv, _) = found[k - 1];
+            let (_, f) = found[k];
+            let between = &sent[pv + 1..];
+            let gap = between
+                .iter()
+                .take_while(|t| t.span.start < f.mention.start)
+                .filter(|t| {
+                    !(t.kind == Tk::Word
+                        && (matches!(w(text, t), "that" | "on" | "in")
+                            || is_verb_adjunct(w(text, t))))
+                })
+                .count();
+            let outer = found[k - 1].1.mention;
+            let in_pp = sent
+                .iter()
+                .rev()
+                .find(|t| t.span.end <= outer.start)
+                .is_some_and(|t| {
+                    matches!(
+                        w(text, t),
+                        "In" | "in" | "On" | "on" | "At" | "at" | "From" | "from" | "With" | "with"
+                    )
+                });
+            // "As for his attacks, she said": a comma before the inner subject ends the
+            // fronted phrase, so the inner cue is no report inside the outer one.
+            let fronted = between
+                .iter()
+                .take_while(|t| t.span.start < f.mention.start)
+                .any(|t| t.kind == Tk::Comma);
+            // In "Lee, who called Kirk, told them" the subject of "told" comes before the
+            // relative clause, so "told" is no report inside "called".
+            let before_relative =
+                matches!(outer.get(text), Some("who" | "which")) && f.mention.start < outer.start;
+            let nested = gap <= 5
+                && !in_pp
+                && !fronted
+                && !before_relative
+                && !matches!(f.mention.get(text), Some("who" | "which"));
+            if !nested {
+                break;
+            }
+            k -= 1;
+        }
+        Some(found.swap_remove(k).1).or(possessive)
+    }
+
+    #[test]
+    fn before_quote_reading_back_is_that_of_every_cue() {
+        let pieces = [
+            " ",
+            " ",
+            " ",
+            " ",
+            ", ",
+            ". ",
+            ": ",
+            "Lee",
+            "Ann Lee",
+            "Mayor",
+            "he",
+            "she",
+            "He",
+            "said",
+            "says",
+            "told",
+            "feels",
+            "claims",
+            "his",
+            "claim",
+            "that",
+            "on",
+            "in",
+            "In",
+            "who",
+            "which",
+            "also",
+            "according to",
+            "According to",
+            "the report",
+            "reporters",
+            "and",
+            "saying",
+            "to call",
+            "Trump's",
+            "comments",
+            "— ",
+            "From",
+            "the",
+            "aide",
+            "spokesman",
+            "Republican",
+            "as for his attacks",
+        ];
+        // Also sentences of possessive speech nouns and few verbs.
+        let possessives = [
+            " ",
+            " ",
+            ", ",
+            "his claim",
+            "her warning",
+            "Trump's comments",
+            "Lee's remarks",
+            "and",
+            "the",
+            "about",
+            "said",
+            "Ann Lee",
+            "their promise",
+            "in",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x510e_527f);
+        let mut found = 0;
+        for round in 0..16_000 {
+            let n = 1 + rng.below(40);
+            let text = rng.text(
+                if round % 4 == 3 {
+                    &possessives
+                } else {
+                    &pieces
+                },
+                n,
+            );
+            let mut toks = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            for a in [0, toks.len() / 3, toks.len() / 2] {
+                for after in [false, true] {
+                    let ws = &toks[a..];
+                    let fast = before_quote(&text, ws, after);
+                    let plain = before_quote_plain(&text, ws, after);
+                    let show = |f: Option<Found>| f.map(|f| (f.mention, f.appositive, f.verb));
+                    assert_eq!(show(fast), show(plain), "{text:?} {a} {after}");
+                    found += usize::from(fast.is_some());
+                }
+            }
+        }
+        assert!(found > 4_000, "{found}");
+    }
+
+    /// [`is_appositive`] as it was written, every test asked of every word.
+    fn is_appositive_plain(text: &str, toks: &[Tok]) -> bool {
+        let Some(first) = toks.first() else {
+            return false;
+        };
+        let f = w(text, first);
+        // The scan of every word last.
+        is_determiner(f)
+            || matches!(
+                f,
+                "who" | "who's" | "who’s" | "which" | "whose" | "then" | "now" | "himself" | "herself"
+            )
+            || lex::is_title_word(f)
+            // "campaign manager", "Sanders’ campaign manager": ending on a role word.
+            || toks.len() <= 5
+                && toks.last().is_some_and(|t| {
+                    let x = w(text, t);
+                    x.chars().all(char::is_lowercase) && lex::is_title_word(x)
+                })
+            || toks.iter().any(|t| is_possessive_form(w(text, t)))
+    }
+
+    /// [`subject_before`] as it was written, every word's text cut out for the relative
+    /// pronouns (and [`is_appositive`] as written).
+    fn subject_before_plain(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
+        let start = clause_start(text, toks);
+        let mut toks = &toks[start..];
+        // Strip adjuncts between subject and verb.
+        while let Some(last) = toks.last() {
+            let x = w(text, last);
+            if last.kind == Tk::Word && is_verb_adjunct(x) && x != "who" {
+                toks = &toks[..toks.len() - 1];
+            } else {
+                break;
+            }
+        }
+        // A subject pronoun right before the verb is its subject: "in which he says",
+        // "though she said".
+        if let Some(last) = toks.last().filter(|t| t.kind == Tk::Word) {
+            if matches!(
+                w(text, last),
+                "he" | "she" | "they" | "He" | "She" | "They" | "we" | "We" | "I"
+            ) {
+                return Some((last.span, None));
+            }
+        }
+        // A relative clause: "Beck, who has long described …", "the department which reported".
+        if let Some(r) = toks
+            .iter()
+            .rposition(|t| t.kind == Tk::Word && matches!(w(text, t), "who" | "which" | "that"))
+        {
+            let between = &toks[r + 1..];
+            let rel = w(text, &toks[r]);
+            let ok = if rel == "that" {
+                between.is_empty() && r > 0 && toks[r - 1].kind == Tk::Word && !toks[r - 1].verb
+            } else {
+                between.len() <= 5
+                    && between.iter().all(|t| {
+                        t.kind == Tk::Word
+                            && !lex::is_pronoun(w(text, t))
+                            && !w(text, t).chars().next().is_some_and(char::is_uppercase)
+                    })
+            };
+            if ok && r > 0 {
+                return Some((toks[r].span, None));
+            }
+        }
+        let mut chunked = chunks(text, toks);
+        let (&mut mut last, mut cs) = chunked.as_mut_slice().split_last_mut()?;
+        // "Lee, at a rally in Columbus, Ohio, said": the state closes an aside, not a subject.
+        if last.len() == 1 && last[0].name && !cs.is_empty() {
+            let at = toks.partition_point(|t| t.span.start < last[0].span.start);
+            let place = at >= 3
+                && toks.get(at + 1).is_some_and(|t| t.kind == Tk::Comma)
+                && toks[at - 1].kind == Tk::Comma
+                && toks[at - 2].name
+                && toks[..at - 2]
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.kind == Tk::Word)
+                    .take(4)
+                    .any(|t| matches!(w(text, t), "in" | "at" | "from" | "near"));
+            if place {
+                let (&mut before, rest) = cs.split_last_mut()?;
+                (last, cs) = (before, rest);
+            }
+        }
+        // Age or appositives after a name: "X, 45, said", "X, a spokesman, said",
+        // "X, the minister, a member of the council, said".
+        let age = |c: &[Tok]| c.len() == 1 && w(text, &c[0]).bytes().all(|b| b.is_ascii_digit());
+        if (age(last) || is_appositive_plain(text, last)) && !cs.is_empty() {
+            let mut appositive = (!age(last)).then(|| span_of(last)).flatten();
+            for back in 0..3 {
+                let Some(&prev) = cs.len().checked_sub(1 + back).and_then(|i| cs.get(i)) else {
+                    break;
+                };
+                if let Some((s, e)) = trailing_name(text, prev) {
+                    let head_ok = prev[..s].iter().all(|t| {
+                        let x = w(text, t);
+                        t.name
+                            || lex::is_title_word(x)
+                            || lex::is_honorific(x)
+                            || is_determiner(x)
+                            || x.chars().next().is_some_and(char::is_lowercase)
+                    });
+                    if head_ok {
+                        let from = prev[..s]
+                            .iter()
+                            .rposition(|t| ends_subject(w(text, t)) || t.verb)
+                            .map_or(0, |i| i + 1);
+                        let _ = e;
+                        return Some((span_of(&prev[from..])?, appositive));
+                    }
+                }
+                if !is_appositive_plain(text, prev) && !age(prev) {
+                    break;
+                }
+                if back == 0 && appositive.is_none() {
+                    appositive = span_of(prev);
+                }
+            }
+        }
+        np_at_end(text, last).map(|np| (np, None))
+    }
+
+    #[test]
+    fn name_words_are_no_title_words() {
+        // A name word is one by its first test (which asks for no title word), an initial
+        // or one of a few listed words: none of those is a title word, in any case.
+        let mut words: Vec<String> = ["II", "III", "IV", "Jr.", "Sr.", "Jr", "Sr"]
+            .iter()
+            .map(|w| (*w).to_owned())
+            .collect();
+        for a in b'A'..=b'Z' {
+            words.push(format!("{}.", char::from(a)));
+            for b in b'A'..=b'Z' {
+                words.push(format!("{}.{}.", char::from(a), char::from(b)));
+            }
+        }
+        for t in lex::title_words() {
+            let mut cap = t.to_owned();
+            cap[..1].make_ascii_uppercase();
+            words.extend([
+                t.to_owned(),
+                t.to_ascii_uppercase(),
+                cap.clone(),
+                cap + "'s",
+            ]);
+        }
+        words.extend(["Lee", "Mayor", "Secretary", "Spokesman", "Gen.", "Ann"].map(String::from));
+        for x in &words {
+            assert!(!(lex::is_name_word(x) && lex::is_title_word(x)), "{x}");
+        }
+    }
+
+    #[test]
+    fn subject_before_and_appositives_are_those_of_every_word_read() {
+        let pieces = [
+            " ",
+            " ",
+            " ",
+            ", ",
+            ". ",
+            "Lee",
+            "Ann Lee",
+            "Mayor",
+            "Secretary",
+            "spokesman",
+            "he",
+            "who",
+            "which",
+            "that",
+            "whose",
+            "has",
+            "also",
+            "the",
+            "a",
+            "45",
+            "Smith's",
+            "Sanders’",
+            "officials'",
+            "campaign manager",
+            "of",
+            "State",
+            "in",
+            "Columbus",
+            "Ohio",
+            "at a rally",
+            "Jr.",
+            "J.",
+            "II",
+            "press",
+            "secretary",
+            "whom",
+            "thats",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x9b05_688c);
+        let mut found = 0;
+        for _ in 0..8000 {
+            let n = 1 + rng.below(30);
+            let text = rng.text(&pieces, n);
+            let mut toks = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            for a in 0..toks.len().min(4) {
+                let ws = &toks[a..];
+                let fast = subject_before(&text, ws);
+                assert_eq!(fast, subject_before_plain(&text, ws), "{text:?} {a}");
+                found += usize::from(fast.is_some());
+                for c in ws.split(|t| t.kind == Tk::Comma) {
+                    assert_eq!(
+                        is_appositive(&text, c),
+                        is_appositive_plain(&text, c),
+                        "{text:?} {c:?}"
+                    );
+                }
+            }
+        }
+        assert!(found > 5_000, "{found}");
+    }
+
+    #[test]
+    fn starts_upper_is_that_of_the_first_character() {
+        let pieces = ["a", "B", " ", "É", "é", "’", "1", "Ⅻ", "ǅ", ".", "Zz"];
+        let mut rng = crate::testgen::Rng::new(0x6a09_e667);
+        for _ in 0..300 {
+            let n = rng.below(8);
+            let text = rng.text(&pieces, n);
+            for start in 0..=text.len() + 1 {
+                for end in 0..=text.len() + 1 {
+                    let t = Tok {
+                        span: Span::new(start, end),
+                        ..EMPTY_TOK
+                    };
+                    let plain = w(&text, &t).chars().next().is_some_and(char::is_uppercase);
+                    assert_eq!(starts_upper(&text, &t), plain, "{text:?} {start}..{end}");
+                }
+            }
+        }
+    }
+
+    /// [`trailing_name`] as it was written, every word's text cut out.
+    fn trailing_name_plain(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
+        let end = toks.len();
+        let mut i = end;
+        while i > 0 {
+            let word = w(text, &toks[i - 1]);
+            let is_name = toks[i - 1].name
+                && !word.ends_with("'s")
+                && !word.ends_with("’s")
+                && !is_stopword_name(word);
+            let particle = lex::is_name_particle(word) && i < end;
+            if !(is_name || particle) {
+                break;
+            }
+            let prev = || i.checked_sub(2).map(|j| w(text, &toks[j]));
+            if is_name
+                && matches!(
+                    prev(),
+                    Some("of" | "for" | "the" | "at" | "to" | "on" | "in" | "from")
+                )
+            {
+                // "Secretary of State": the word belongs to the title.
+                if i == end {
+                    return None;
+                }
+                break;
+            }
+            i -= 1;
+        }
+        // Don't start the name with a particle.
+        while i < end && lex::is_name_particle(w(text, &toks[i])) {
+            i += 1;
+        }
+        (i < end).then_some((i, end))
+    }
+
+    #[test]
+    fn trailing_name_is_that_of_every_word_read() {
+        let pieces = [
+            " ",
+            " ",
+            "Lee",
+            "Ann",
+            "van",
+            "de",
+            "bin",
+            "al",
+            "Mayor",
+            "of",
+            "State",
+            "the",
+            "J.",
+            "A.",
+            "Smith's",
+            "Jones’s",
+            "ab",
+            "abc",
+            "said",
+            "Le",
+            "DE",
+            "Jr.",
+            "in",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x3c6e_f372);
+        let mut names = 0;
+        for _ in 0..6000 {
+            let n = 1 + rng.below(12);
+            let text = rng.text(&pieces, n);
+            let mut toks = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            for a in 0..toks.len() {
+                let ws = &toks[a..];
+                let fast = trailing_name(&text, ws);
+                assert_eq!(fast, trailing_name_plain(&text, ws), "{text:?} {a}");
+                names += usize::from(fast.is_some());
+            }
+        }
+        assert!(names > 2_000, "{names}");
+    }
+
+    #[test]
+    fn byte_classes_are_those_of_the_byte_tests() {
+        for b in 0..=255u8 {
+            let k = BYTE_CLASS[usize::from(b)];
+            assert_eq!(k & WORD_BYTE != 0, lex::is_ascii_word_byte(b), "{b}");
+            assert_eq!(k & ALNUM_BYTE != 0, b.is_ascii_alphanumeric(), "{b}");
+            assert_eq!(k & UPPER_BYTE != 0, b.is_ascii_uppercase(), "{b}");
+            assert_eq!(k & LOWER_BYTE != 0, b.is_ascii_lowercase(), "{b}");
+        }
+    }
+
+    #[test]
+    fn ascii_word_classes_are_those_of_the_class_tests() {
+        // Words of ASCII word bytes not ending in `.`, joined from lexicon words in every
+        // case and bytes that change a word's class.
+        let mut parts: Vec<String> = Vec::new();
+        for w in lex::speech_verb_forms()
+            .take(40)
+            .chain(SPEECH_NOUNS.iter().copied())
+            .chain(CUE_HEADS.iter().copied())
+            .chain(lex::CAPITALIZED_STOPWORDS.iter().copied())
+            .chain(lex::HONORIFICS.iter().copied())
+            .chain(lex::title_words().take(40))
+            .chain(["Jr", "Sr", "Lee", "II", "A", "I", "x", "McCain", "U.S"])
+        {
+            parts.push(w.to_owned());
+            parts.push(w.to_ascii_uppercase());
+            let mut cap = w.to_owned();
+            cap[..1].make_ascii_uppercase();
+            parts.push(cap);
+        }
+        for p in ["'", "-", ".", "5", "a", "Z", "-a", "s"] {
+            parts.push(p.to_owned());
+        }
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let suffixes = ["", "", "", "'s", "'", "s", "S", "-", "-a", "5", ".x", "'S"];
+        let mut rng = crate::testgen::Rng::new(0x2545_f491);
+        let mut tried = 0;
+        for _ in 0..20_000 {
+            let n = 1 + rng.below(4) / 3;
+            let w = rng.text(&parts, n) + rng.pick(&suffixes);
+            if !w.bytes().all(lex::is_ascii_word_byte) || w.ends_with('.') {
+                continue;
+            }
+            let rest = w
+                .bytes()
+                .skip(1)
+                .fold(0, |k, b| k | BYTE_CLASS[usize::from(b)]);
+            assert_eq!(
+                Classes::of_ascii_word(&w, rest),
+                Classes::of_tests(&w),
+                "{w:?}"
+            );
+            tried += 1;
+        }
+        assert!(tried > 10_000, "{tried}");
     }
 
     #[test]
@@ -4261,21 +5324,32 @@ mod tests {
 
     #[test]
     fn tokens_in_is_that_of_two_searches_of_all_tokens() {
-        let text = "a, bb cc. Dd (e) ff: gg; hh ii jj, kk ll mm nn oo pp qq";
-        let mut toks = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut toks);
-        for start in 0..=text.len() + 1 {
-            for end in 0..=text.len() + 1 {
-                let span = Span::new(start, end);
-                let s = toks.partition_point(|t| t.span.start < span.start);
-                let e = toks.partition_point(|t| t.span.end <= span.end);
-                let want = toks.get(s..e.max(s)).unwrap_or(&[]);
-                let got = tokens_in(&toks, span);
-                assert_eq!(
-                    (got.as_ptr(), got.len()),
-                    (want.as_ptr(), want.len()),
-                    "{span:?}"
-                );
+        let pieces = [
+            "a", "bb", " ", "  ", ", ", ". ", "Dd", "(e)", ":", ";", "U.S.", "’", "é", "—",
+            "Lee's", "...", "x",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x3c6e_f372);
+        let mut texts = vec!["a, bb cc. Dd (e) ff: gg; hh ii jj, kk ll mm nn oo pp qq".to_owned()];
+        texts.extend((0..60).map(|_| {
+            let n = rng.below(30);
+            rng.text(&pieces, n)
+        }));
+        for text in &texts {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &mut toks);
+            for start in 0..=text.len() + 1 {
+                for end in 0..=text.len() + 1 {
+                    let span = Span::new(start, end);
+                    let s = toks.partition_point(|t| t.span.start < span.start);
+                    let e = toks.partition_point(|t| t.span.end <= span.end);
+                    let want = toks.get(s..e.max(s)).unwrap_or(&[]);
+                    let got = tokens_in(&toks, span);
+                    assert_eq!(
+                        (got.as_ptr(), got.len()),
+                        (want.as_ptr(), want.len()),
+                        "{text:?} {span:?}"
+                    );
+                }
             }
         }
     }
@@ -4658,6 +5732,19 @@ mod tests {
             "Whether",
             "then-",
             "U.S.",
+            "a",
+            "A",
+            "As",
+            "aS",
+            "oN",
+            "Only",
+            "ONLY",
+            "Onl",
+            "Through",
+            "THROUGHS",
+            "Although.",
+            "b",
+            "So",
         ] {
             assert_eq!(
                 ends_subject_any_case(x),
