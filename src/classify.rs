@@ -126,32 +126,12 @@ fn has_byte(bytes: &[u8], b: u8) -> bool {
 
 /// Labels every block; the result has one label per block.
 pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
-    let mut folded = String::new();
-    let mut feats = features::features(text, blocks, &mut folded);
     let raw: Vec<&str> = blocks
         .iter()
         .map(|b| b.span.get(text).unwrap_or(""))
         .collect();
-    let mut meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
-    // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
-    let mut comments = (0usize, None::<usize>);
-    for (i, (f, m)) in feats.iter_mut().zip(meta.iter_mut()).enumerate() {
-        if f.reason.is_none() && *m == Meta::None && promo::is_call_to_action(raw[i], f) {
-            f.reason = Some(BoilerplateReason::Promo);
-        }
-        if teasers::is_dateline_teaser(raw[i], f) {
-            f.teaser = true;
-        }
-        if f.reason.is_none() && lines::is_counter(raw[i], f) {
-            f.reason = Some(BoilerplateReason::Navigation);
-        }
-        if lines::is_comment_header(f) {
-            f.reason = Some(BoilerplateReason::Comments);
-            *m = Meta::None;
-            comments.0 += 1;
-            comments.1.get_or_insert(i);
-        }
-    }
+    let mut folded = String::new();
+    let (mut feats, meta, comments) = read_blocks(&raw, &first_copies(&raw), &mut folded);
     // A credit ("Image copyright Agency") is not a copyright footer; a long block that
     // starts like an earlier one is a copy.
     let mut prefixes: HashSet<u64, lexicon::FnvBuild> = HashSet::default();
@@ -206,6 +186,127 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     trailer(&raw, &feats, &meta, end + 1, &mut labels);
     duplicates(&feats, &mut labels);
     labels
+}
+
+/// The features and metadata kind of every block (`raw` its texts), each block read on
+/// its own, and the number of readers' comment headers among them with the first one's
+/// place.
+///
+/// `same[i]` is an earlier block with the same text as block `i`, or `i` ([`first_copies`]).
+/// All that is found here for a block is a function of its text alone (its features, then
+/// tests of its text and those features), so a repeat takes the first copy's answers rather
+/// than testing again: text repeated block after block (a broken scraper's output) costs one
+/// reading, not one per copy.
+fn read_blocks<'a>(
+    raw: &[&str],
+    same: &[usize],
+    arena: &'a mut String,
+) -> (Vec<Features<'a>>, Vec<Meta>, (usize, Option<usize>)) {
+    let mut feats = features::features(raw, same, arena);
+    let mut kinds: Vec<Meta> = Vec::with_capacity(raw.len());
+    // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
+    let mut comments = (0usize, None::<usize>);
+    for (i, s) in raw.iter().enumerate() {
+        let first = same.get(i).copied().unwrap_or(i);
+        let copied = match (feats.get(first), kinds.get(first)) {
+            (Some(f), Some(&m)) if first < i => Some((f.reason, f.teaser, m)),
+            _ => None,
+        };
+        let Some(f) = feats.get_mut(i) else {
+            break;
+        };
+        // Whether it is a comment header depends on no field the tests below set.
+        let comment = lines::is_comment_header(f);
+        let m = if let Some((reason, teaser, m)) = copied {
+            (f.reason, f.teaser) = (reason, teaser);
+            m
+        } else {
+            let mut m = meta(s, f);
+            if f.reason.is_none() && m == Meta::None && promo::is_call_to_action(s, f) {
+                f.reason = Some(BoilerplateReason::Promo);
+            }
+            if teasers::is_dateline_teaser(s, f) {
+                f.teaser = true;
+            }
+            if f.reason.is_none() && lines::is_counter(s, f) {
+                f.reason = Some(BoilerplateReason::Navigation);
+            }
+            if comment {
+                f.reason = Some(BoilerplateReason::Comments);
+                m = Meta::None;
+            }
+            m
+        };
+        if comment {
+            comments.0 += 1;
+            comments.1.get_or_insert(i);
+        }
+        kinds.push(m);
+    }
+    (feats, kinds, comments)
+}
+
+/// The most blocks for which [`first_copies`] compares every block with every earlier
+/// one rather than building a map of keys.
+const FEW_BLOCKS: usize = 8;
+
+/// For every block (`raw` its texts), the first block with the same text: itself for most.
+/// The list stops early (empty when no block repeats an earlier one, with no allocation):
+/// a block past its end is the first of its text.
+///
+/// A few blocks are compared with each other directly (most pairs differ in length). Past
+/// [`FEW_BLOCKS`], blocks are told apart by a key of their length and first, middle and last
+/// eight bytes, a few steps whatever their length, and only blocks of equal keys are
+/// compared whole: a text with no repeats costs a key and a look-up per block. Two texts of
+/// one key that differ are both taken as new (the first keeps the key): a missed repeat only
+/// costs a reading of its own.
+fn first_copies(raw: &[&str]) -> Vec<usize> {
+    let n = raw.len();
+    let mut same = Vec::new();
+    if n <= FEW_BLOCKS {
+        for (i, s) in raw.iter().enumerate() {
+            if let Some(j) = raw
+                .get(..i)
+                .and_then(|before| before.iter().position(|t| t == s))
+            {
+                same.extend(same.len()..i);
+                same.push(j);
+            }
+        }
+        return same;
+    }
+    let mut first: HashMap<u64, usize, FastBuild> =
+        HashMap::with_capacity_and_hasher(n, FastBuild::default());
+    same.extend(raw.iter().enumerate().map(|(i, s)| {
+        let j = *first.entry(text_key(s.as_bytes())).or_insert(i);
+        if j < i && raw.get(j) == Some(s) {
+            j
+        } else {
+            i
+        }
+    }));
+    same
+}
+
+/// The key of [`first_copies`]: a hash of the length and the first, middle and last eight
+/// bytes of `b` (of all its bytes when it is shorter).
+fn text_key(b: &[u8]) -> u64 {
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        let part = b.get(at..).unwrap_or_default();
+        let n = part.len().min(8);
+        w[..n].copy_from_slice(&part[..n]);
+        u64::from_le_bytes(w)
+    };
+    use std::hash::Hasher;
+    let mut h = crate::fasthash::FastHasher::default();
+    h.write_usize(b.len());
+    h.write_u64(word(0));
+    if b.len() > 8 {
+        h.write_u64(word(b.len() / 2 - 4));
+        h.write_u64(word(b.len() - 8));
+    }
+    h.finish()
 }
 
 fn meta(s: &str, f: &Features) -> Meta {

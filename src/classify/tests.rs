@@ -992,3 +992,99 @@ fn has_byte_agrees_with_contains() {
         }
     }
 }
+
+/// Block texts for the tests of repeats: metadata, calls to action, teasers, counters,
+/// comment headers, tags and prose, and texts of one length and ends that differ inside.
+const BLOCK_PARTS: [&str; 24] = [
+    "word",
+    "Word",
+    "By John Smith",
+    "Jane Doe on May 3, 2020 at 4:47 pm said:",
+    "Follow her on Twitter @jdoe",
+    "Subscribe to our newsletter",
+    "1 of 6",
+    "3/12",
+    "Photo: Homs Media Center / AP",
+    "Image copyright Reuters",
+    "Related Topics",
+    "Tags:",
+    "Politics, Economy, World",
+    "Read more…",
+    "Ferry strike ends after two weeks of talks HARBOURTON: The ferry crews went back.",
+    "May 3, 2020",
+    "The council met on Tuesday and voted to close the old bridge for repairs.",
+    "The council met on Monday and voted to close the old bridge for repairs.",
+    "Cookies help us deliver our services.",
+    "© 2020 The Daily Post",
+    " ",
+    ", ",
+    "Été",
+    "日本語のテキスト。",
+];
+
+/// `n` block texts, each of one to three of [`BLOCK_PARTS`]: many repeats.
+fn repeating_blocks(rng: &mut crate::testgen::Rng, n: usize) -> Vec<String> {
+    (0..n)
+        .map(|_| {
+            let parts = 1 + rng.below(3);
+            rng.text(&BLOCK_PARTS, parts)
+        })
+        .collect()
+}
+
+#[test]
+fn first_copies_point_at_the_first_block_of_the_same_text() {
+    let mut rng = crate::testgen::Rng::new(0x2545_f491);
+    let (mut repeats, mut missed) = (0, 0);
+    for round in 0..3_000 {
+        let owned = repeating_blocks(&mut rng, round % 40);
+        let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let same = first_copies(&raw);
+        assert!(same.len() <= raw.len());
+        for (i, s) in raw.iter().enumerate() {
+            let first = raw.iter().position(|t| t == s).unwrap_or(i);
+            let got = same.get(i).copied().unwrap_or(i);
+            // A repeat may be missed (two texts of one key), never mistaken.
+            assert!(got == first || got == i, "{raw:?} at {i}: {got}");
+            assert_eq!(raw[got], *s);
+            repeats += usize::from(got < i);
+            missed += usize::from(got == i && first < i);
+        }
+    }
+    // Texts of these parts that differ differ in their keys too: no repeat is missed.
+    assert_eq!(missed, 0);
+    assert!(repeats > 2_000, "{repeats}");
+    // Over the few blocks compared directly: one length and ends, other middles.
+    let raw = [
+        "aaaaaaaa-x-bbbbbbbb",
+        "aaaaaaaa-y-bbbbbbbb",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "aaaaaaaaaaaaaaaxaaaaaaaaaaaaaaaa",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "aaaaaaaa-y-bbbbbbbb",
+        "aaaaaaaa-x-bbbbbbbb",
+        "",
+        "",
+        "b",
+        "b",
+    ];
+    let same = first_copies(&raw);
+    for (i, s) in raw.iter().enumerate() {
+        assert_eq!(raw[same.get(i).copied().unwrap_or(i)], *s);
+    }
+    assert_eq!(same.get(4..7), Some(&[2, 1, 0][..]));
+}
+
+#[test]
+fn repeats_are_read_as_their_first_copy_is() {
+    let mut rng = crate::testgen::Rng::new(0x6b43_a9b5);
+    for round in 0..2_000 {
+        let owned = repeating_blocks(&mut rng, round % 40);
+        let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let (mut fast_arena, mut plain_arena) = (String::new(), String::new());
+        let fast = read_blocks(&raw, &first_copies(&raw), &mut fast_arena);
+        // No repeats known: every block read on its own.
+        let plain = read_blocks(&raw, &[], &mut plain_arena);
+        assert_eq!(format!("{fast:?}"), format!("{plain:?}"), "{raw:?}");
+    }
+}
