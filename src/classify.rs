@@ -277,14 +277,25 @@ fn first_copies(raw: &[&str]) -> Vec<usize> {
     }
     let mut first: HashMap<u64, usize, FastBuild> =
         HashMap::with_capacity_and_hasher(n, FastBuild::default());
-    same.extend(raw.iter().enumerate().map(|(i, s)| {
-        let j = *first.entry(text_key(s.as_bytes())).or_insert(i);
-        if j < i && raw.get(j) == Some(s) {
-            j
+    same.reserve(n);
+    // The text of the block before and its first copy.
+    let mut prev: (&str, usize) = ("", usize::MAX);
+    for (i, &s) in raw.iter().enumerate() {
+        // A run of one text (a scraper's repeats come in runs): the block before has the
+        // same first copy, and the key of the text is in the map already.
+        let j = if prev.1 != usize::MAX && prev.0.len() == s.len() && prev.0 == s {
+            prev.1
         } else {
-            i
-        }
-    }));
+            let j = *first.entry(text_key(s.as_bytes())).or_insert(i);
+            if j < i && raw.get(j) == Some(&s) {
+                j
+            } else {
+                i
+            }
+        };
+        same.push(j);
+        prev = (s, j);
+    }
     same
 }
 
@@ -1273,11 +1284,15 @@ fn duplicates(feats: &[Features], labels: &mut [Label]) {
     // The keys are hashes already: the fast hasher is enough.
     let mut seen: HashSet<u64, FastBuild> =
         HashSet::with_capacity_and_hasher(feats.len(), FastBuild::default());
+    // The last non-zero key met, which is in `seen` (0 before the first).
+    let mut prev = 0;
     for (f, label) in feats.iter().zip(labels.iter_mut()) {
         if f.key == 0 {
             continue;
         }
-        let first = seen.insert(f.key);
+        // A run of one key (repeats come in runs) asks the set no more.
+        let first = f.key != prev && seen.insert(f.key);
+        prev = f.key;
         if first {
             continue;
         }

@@ -1022,14 +1022,21 @@ const BLOCK_PARTS: [&str; 24] = [
     "日本語のテキスト。",
 ];
 
-/// `n` block texts, each of one to three of [`BLOCK_PARTS`]: many repeats.
+/// `n` block texts, each of one to three of [`BLOCK_PARTS`], or (one in three) the block
+/// before again: many repeats, some in runs.
 fn repeating_blocks(rng: &mut crate::testgen::Rng, n: usize) -> Vec<String> {
-    (0..n)
-        .map(|_| {
-            let parts = 1 + rng.below(3);
-            rng.text(&BLOCK_PARTS, parts)
-        })
-        .collect()
+    let mut blocks: Vec<String> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let block = match blocks.last() {
+            Some(prev) if rng.below(3) == 0 => prev.clone(),
+            _ => {
+                let parts = 1 + rng.below(3);
+                rng.text(&BLOCK_PARTS, parts)
+            }
+        };
+        blocks.push(block);
+    }
+    blocks
 }
 
 #[test]
@@ -1044,9 +1051,14 @@ fn first_copies_point_at_the_first_block_of_the_same_text() {
         for (i, s) in raw.iter().enumerate() {
             let first = raw.iter().position(|t| t == s).unwrap_or(i);
             let got = same.get(i).copied().unwrap_or(i);
-            // A repeat may be missed (two texts of one key), never mistaken.
-            assert!(got == first || got == i, "{raw:?} at {i}: {got}");
+            // An earlier copy (the first, or the one before in a run), or none when the
+            // repeat is missed (two texts of one key); never another text.
+            assert!(got <= i, "{raw:?} at {i}: {got}");
             assert_eq!(raw[got], *s);
+            assert!(
+                got == i || got == first || raw[i - 1] == *s,
+                "{raw:?} at {i}: {got}"
+            );
             repeats += usize::from(got < i);
             missed += usize::from(got == i && first < i);
         }
@@ -1087,4 +1099,64 @@ fn repeats_are_read_as_their_first_copy_is() {
         let plain = read_blocks(&raw, &[], &mut plain_arena);
         assert_eq!(format!("{fast:?}"), format!("{plain:?}"), "{raw:?}");
     }
+}
+
+#[test]
+fn duplicates_agree_with_a_set_of_every_key() {
+    // The plain rule: every later block of a non-zero key seen before is a duplicate,
+    // headlines, bylines and short body blocks aside.
+    fn plain(feats: &[Features], labels: &mut [Label]) {
+        let mut seen = std::collections::HashSet::new();
+        for (f, label) in feats.iter().zip(labels.iter_mut()) {
+            if f.key == 0 || seen.insert(f.key) {
+                continue;
+            }
+            match label {
+                Label::Headline | Label::Byline => {}
+                Label::Paragraph | Label::Subhead if f.words < 6 => {}
+                _ => *label = Label::Boilerplate(BoilerplateReason::Duplicate),
+            }
+        }
+    }
+    let kinds = [
+        Label::Headline,
+        Label::Byline,
+        Label::Paragraph,
+        Label::Subhead,
+        Label::Credit,
+        Label::Boilerplate(BoilerplateReason::Other),
+    ];
+    let mut rng = crate::testgen::Rng::new(0x0bad_5eed);
+    let mut marked = 0;
+    for round in 0..3_000 {
+        let n = round % 30;
+        let mut feats: Vec<Features> = Vec::with_capacity(n);
+        for _ in 0..n {
+            // Keys 0 to 3, often the key before again (runs), or 0 between two of a key.
+            let key = match feats.last() {
+                Some(prev) if rng.below(3) == 0 => prev.key,
+                _ => rng.below(4) as u64,
+            };
+            feats.push(Features {
+                key,
+                words: rng.below(10) as u32,
+                ..Features::default()
+            });
+        }
+        let labels: Vec<Label> = (0..n).map(|_| kinds[rng.below(kinds.len())]).collect();
+        let (mut fast, mut slow) = (labels.clone(), labels);
+        duplicates(&feats, &mut fast);
+        plain(&feats, &mut slow);
+        assert_eq!(
+            fast,
+            slow,
+            "{:?}",
+            feats.iter().map(|f| f.key).collect::<Vec<_>>()
+        );
+        marked += fast
+            .iter()
+            .filter(|&&l| l == Label::Boilerplate(BoilerplateReason::Duplicate))
+            .count();
+    }
+    assert!(marked > 1_000, "{marked}");
 }
