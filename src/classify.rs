@@ -902,28 +902,11 @@ fn header<'a>(
     // Metadata counts only near the headline (or the story): elsewhere it is junk.
     let zone = h.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
     let name_zone = h.map_or(start.saturating_sub(10), |h| h.saturating_sub(10));
-    let is_name = |i: usize| {
-        i >= name_zone
-            && i < start
-            && meta[i] == Meta::None
-            && lines::is_bare_name(raw[i], &feats[i])
-            && (h.is_some_and(|h| i == h + 1)
-                || matches!(meta.get(i + 1), Some(Meta::Date | Meta::Byline))
-                || i + 2 < start && meta[i + 2] == Meta::Date)
-    };
-    // "By" alone on its line, then the name. The word list is looked up last: most
-    // one-word blocks are not followed by a name.
-    let lone_by = |i: usize| {
-        feats[i].words == 1
-            && i + 1 < start
-            && i + 1 >= name_zone
-            && lines::is_bare_name(raw[i + 1], &feats[i + 1])
-            && lexicon::lexicon().is("byline", &feats[i].folded)
-    };
     for i in 0..start {
         let f = &feats[i];
-        let byline_name =
-            is_name(i) || lone_by(i) || i > 0 && lone_by(i - 1) && lines::is_bare_name(raw[i], f);
+        // The blocks far above the story (most of a long page) skip the tests.
+        let byline_name = may_be_byline_name(i, name_zone)
+            && byline_name(raw, feats, meta, h, start, name_zone, i);
         labels[i] = match aside(f, meta[i]) {
             _ if byline_name => Label::Byline,
             Label::Byline | Label::Date | Label::Credit if i < zone => {
@@ -969,6 +952,47 @@ fn header<'a>(
             break;
         }
     }
+}
+
+/// False when block `i` cannot be a [`byline_name`] with names counted from `name_zone`
+/// on: when it lies above `name_zone - 1`.
+fn may_be_byline_name(i: usize, name_zone: usize) -> bool {
+    i + 1 >= name_zone
+}
+
+/// True when block `i` (above the story, which starts at `start`) is a byline that is a
+/// name alone: a bare name under the headline `h` or over a date line or byline, or "By"
+/// alone on its line and the name under it. Names count only from `name_zone` on, so this
+/// is false above `name_zone - 1`: each test asks for `i >= name_zone`, or (the "By" over
+/// the name) `i + 1 >= name_zone`.
+fn byline_name(
+    raw: &[&str],
+    feats: &[Features],
+    meta: &[Meta],
+    h: Option<usize>,
+    start: usize,
+    name_zone: usize,
+    i: usize,
+) -> bool {
+    let is_name = |i: usize| {
+        i >= name_zone
+            && i < start
+            && meta[i] == Meta::None
+            && lines::is_bare_name(raw[i], &feats[i])
+            && (h.is_some_and(|h| i == h + 1)
+                || matches!(meta.get(i + 1), Some(Meta::Date | Meta::Byline))
+                || i + 2 < start && meta[i + 2] == Meta::Date)
+    };
+    // "By" alone on its line, then the name. The word list is looked up last: most
+    // one-word blocks are not followed by a name.
+    let lone_by = |i: usize| {
+        feats[i].words == 1
+            && i + 1 < start
+            && i + 1 >= name_zone
+            && lines::is_bare_name(raw[i + 1], &feats[i + 1])
+            && lexicon::lexicon().is("byline", &feats[i].folded)
+    };
+    is_name(i) || lone_by(i) || i > 0 && lone_by(i - 1) && lines::is_bare_name(raw[i], &feats[i])
 }
 
 /// True when the block ends with a separator or dash ("Business —", "News |").

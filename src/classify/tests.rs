@@ -1160,3 +1160,41 @@ fn duplicates_agree_with_a_set_of_every_key() {
     }
     assert!(marked > 1_000, "{marked}");
 }
+
+#[test]
+fn no_block_above_the_name_zone_is_a_byline_name() {
+    // Names, "By" alone, dates and bylines in every order: the names the plain tests find
+    // lie at `name_zone - 1` or below, never above.
+    let parts = [
+        "By",
+        "Jane Doe",
+        "John Smith",
+        "May 3, 2020",
+        "By John Smith",
+        "Related Topics",
+        "word",
+        "The council met on Tuesday and voted to close the old bridge for repairs.",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x3c6e_f372);
+    let (mut names, mut at_edge) = (0, 0);
+    for round in 0..1_500 {
+        let n = 1 + round % 30;
+        let owned: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
+        let mut arena = String::new();
+        let (feats, meta, _) = read_blocks(&owned, &[], &mut arena);
+        let start = rng.below(n + 1);
+        let h = rng.below(start + 1).checked_sub(1);
+        let name_zone = rng.below(start + 1);
+        for i in 0..start {
+            if byline_name(&owned, &feats, &meta, h, start, name_zone, i) {
+                assert!(
+                    may_be_byline_name(i, name_zone),
+                    "{owned:?} {h:?} {start} {name_zone} {i}"
+                );
+                names += 1;
+                at_edge += usize::from(i + 1 == name_zone);
+            }
+        }
+    }
+    assert!(names > 500 && at_edge > 20, "{names} {at_edge}");
+}
