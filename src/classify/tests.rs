@@ -1198,3 +1198,22 @@ fn no_block_above_the_name_zone_is_a_byline_name() {
     }
     assert!(names > 500 && at_edge > 20, "{names} {at_edge}");
 }
+
+#[test]
+fn site_separators_are_found_where_rfind_finds_them() {
+    let parts = [
+        " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " :", ": ", " ::", "|", "-", "—", "–",
+        "·", "»", " ", "  ", "Title", "Site", "é", "x",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x1b87_3593);
+    let mut found = 0;
+    for round in 0..20_000 {
+        let s = rng.text(&parts, round % 16);
+        let last = last_site_separators(s.as_bytes());
+        for (sep, at) in SITE_SEPARATORS.iter().zip(last) {
+            assert_eq!(at, s.rfind(sep), "{s:?} {sep:?}");
+            found += usize::from(at.is_some());
+        }
+    }
+    assert!(found > 20_000, "{found}");
+}
