@@ -126,32 +126,12 @@ fn has_byte(bytes: &[u8], b: u8) -> bool {
 
 /// Labels every block; the result has one label per block.
 pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
-    let mut folded = String::new();
-    let mut feats = features::features(text, blocks, &mut folded);
     let raw: Vec<&str> = blocks
         .iter()
         .map(|b| b.span.get(text).unwrap_or(""))
         .collect();
-    let mut meta: Vec<Meta> = raw.iter().zip(&feats).map(|(s, f)| meta(s, f)).collect();
-    // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
-    let mut comments = (0usize, None::<usize>);
-    for (i, (f, m)) in feats.iter_mut().zip(meta.iter_mut()).enumerate() {
-        if f.reason.is_none() && *m == Meta::None && promo::is_call_to_action(raw[i], f) {
-            f.reason = Some(BoilerplateReason::Promo);
-        }
-        if teasers::is_dateline_teaser(raw[i], f) {
-            f.teaser = true;
-        }
-        if f.reason.is_none() && lines::is_counter(raw[i], f) {
-            f.reason = Some(BoilerplateReason::Navigation);
-        }
-        if lines::is_comment_header(f) {
-            f.reason = Some(BoilerplateReason::Comments);
-            *m = Meta::None;
-            comments.0 += 1;
-            comments.1.get_or_insert(i);
-        }
-    }
+    let mut folded = String::new();
+    let (mut feats, meta, comments) = read_blocks(&raw, &first_copies(&raw), &mut folded);
     // A credit ("Image copyright Agency") is not a copyright footer; a long block that
     // starts like an earlier one is a copy.
     let mut prefixes: HashSet<u64, lexicon::FnvBuild> = HashSet::default();
@@ -206,6 +186,138 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     trailer(&raw, &feats, &meta, end + 1, &mut labels);
     duplicates(&feats, &mut labels);
     labels
+}
+
+/// The features and metadata kind of every block (`raw` its texts), each block read on
+/// its own, and the number of readers' comment headers among them with the first one's
+/// place.
+///
+/// `same[i]` is an earlier block with the same text as block `i`, or `i` ([`first_copies`]).
+/// All that is found here for a block is a function of its text alone (its features, then
+/// tests of its text and those features), so a repeat takes the first copy's answers rather
+/// than testing again: text repeated block after block (a broken scraper's output) costs one
+/// reading, not one per copy.
+fn read_blocks<'a>(
+    raw: &[&str],
+    same: &[usize],
+    arena: &'a mut String,
+) -> (Vec<Features<'a>>, Vec<Meta>, (usize, Option<usize>)) {
+    let mut feats = features::features(raw, same, arena);
+    let mut kinds: Vec<Meta> = Vec::with_capacity(raw.len());
+    // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
+    let mut comments = (0usize, None::<usize>);
+    for (i, s) in raw.iter().enumerate() {
+        let first = same.get(i).copied().unwrap_or(i);
+        let copied = match (feats.get(first), kinds.get(first)) {
+            (Some(f), Some(&m)) if first < i => Some((f.reason, f.teaser, m)),
+            _ => None,
+        };
+        let Some(f) = feats.get_mut(i) else {
+            break;
+        };
+        // Whether it is a comment header depends on no field the tests below set.
+        let comment = lines::is_comment_header(f);
+        let m = if let Some((reason, teaser, m)) = copied {
+            (f.reason, f.teaser) = (reason, teaser);
+            m
+        } else {
+            let mut m = meta(s, f);
+            if f.reason.is_none() && m == Meta::None && promo::is_call_to_action(s, f) {
+                f.reason = Some(BoilerplateReason::Promo);
+            }
+            if teasers::is_dateline_teaser(s, f) {
+                f.teaser = true;
+            }
+            if f.reason.is_none() && lines::is_counter(s, f) {
+                f.reason = Some(BoilerplateReason::Navigation);
+            }
+            if comment {
+                f.reason = Some(BoilerplateReason::Comments);
+                m = Meta::None;
+            }
+            m
+        };
+        if comment {
+            comments.0 += 1;
+            comments.1.get_or_insert(i);
+        }
+        kinds.push(m);
+    }
+    (feats, kinds, comments)
+}
+
+/// The most blocks for which [`first_copies`] compares every block with every earlier
+/// one rather than building a map of keys.
+const FEW_BLOCKS: usize = 8;
+
+/// For every block (`raw` its texts), the first block with the same text: itself for most.
+/// The list stops early (empty when no block repeats an earlier one, with no allocation):
+/// a block past its end is the first of its text.
+///
+/// A few blocks are compared with each other directly (most pairs differ in length). Past
+/// [`FEW_BLOCKS`], blocks are told apart by a key of their length and first, middle and last
+/// eight bytes, a few steps whatever their length, and only blocks of equal keys are
+/// compared whole: a text with no repeats costs a key and a look-up per block. Two texts of
+/// one key that differ are both taken as new (the first keeps the key): a missed repeat only
+/// costs a reading of its own.
+fn first_copies(raw: &[&str]) -> Vec<usize> {
+    let n = raw.len();
+    let mut same = Vec::new();
+    if n <= FEW_BLOCKS {
+        for (i, s) in raw.iter().enumerate() {
+            if let Some(j) = raw
+                .get(..i)
+                .and_then(|before| before.iter().position(|t| t == s))
+            {
+                same.extend(same.len()..i);
+                same.push(j);
+            }
+        }
+        return same;
+    }
+    let mut first: HashMap<u64, usize, FastBuild> =
+        HashMap::with_capacity_and_hasher(n, FastBuild::default());
+    same.reserve(n);
+    // The text of the block before and its first copy.
+    let mut prev: (&str, usize) = ("", usize::MAX);
+    for (i, &s) in raw.iter().enumerate() {
+        // A run of one text (a scraper's repeats come in runs): the block before has the
+        // same first copy, and the key of the text is in the map already.
+        let j = if prev.1 != usize::MAX && prev.0.len() == s.len() && prev.0 == s {
+            prev.1
+        } else {
+            let j = *first.entry(text_key(s.as_bytes())).or_insert(i);
+            if j < i && raw.get(j) == Some(&s) {
+                j
+            } else {
+                i
+            }
+        };
+        same.push(j);
+        prev = (s, j);
+    }
+    same
+}
+
+/// The key of [`first_copies`]: a hash of the length and the first, middle and last eight
+/// bytes of `b` (of all its bytes when it is shorter).
+fn text_key(b: &[u8]) -> u64 {
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        let part = b.get(at..).unwrap_or_default();
+        let n = part.len().min(8);
+        w[..n].copy_from_slice(&part[..n]);
+        u64::from_le_bytes(w)
+    };
+    use std::hash::Hasher;
+    let mut h = crate::fasthash::FastHasher::default();
+    h.write_usize(b.len());
+    h.write_u64(word(0));
+    if b.len() > 8 {
+        h.write_u64(word(b.len() / 2 - 4));
+        h.write_u64(word(b.len() - 8));
+    }
+    h.finish()
 }
 
 fn meta(s: &str, f: &Features) -> Meta {
@@ -790,28 +902,11 @@ fn header<'a>(
     // Metadata counts only near the headline (or the story): elsewhere it is junk.
     let zone = h.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
     let name_zone = h.map_or(start.saturating_sub(10), |h| h.saturating_sub(10));
-    let is_name = |i: usize| {
-        i >= name_zone
-            && i < start
-            && meta[i] == Meta::None
-            && lines::is_bare_name(raw[i], &feats[i])
-            && (h.is_some_and(|h| i == h + 1)
-                || matches!(meta.get(i + 1), Some(Meta::Date | Meta::Byline))
-                || i + 2 < start && meta[i + 2] == Meta::Date)
-    };
-    // "By" alone on its line, then the name. The word list is looked up last: most
-    // one-word blocks are not followed by a name.
-    let lone_by = |i: usize| {
-        feats[i].words == 1
-            && i + 1 < start
-            && i + 1 >= name_zone
-            && lines::is_bare_name(raw[i + 1], &feats[i + 1])
-            && lexicon::lexicon().is("byline", &feats[i].folded)
-    };
     for i in 0..start {
         let f = &feats[i];
-        let byline_name =
-            is_name(i) || lone_by(i) || i > 0 && lone_by(i - 1) && lines::is_bare_name(raw[i], f);
+        // The blocks far above the story (most of a long page) skip the tests.
+        let byline_name = may_be_byline_name(i, name_zone)
+            && byline_name(raw, feats, meta, h, start, name_zone, i);
         labels[i] = match aside(f, meta[i]) {
             _ if byline_name => Label::Byline,
             Label::Byline | Label::Date | Label::Credit if i < zone => {
@@ -857,6 +952,47 @@ fn header<'a>(
             break;
         }
     }
+}
+
+/// False when block `i` cannot be a [`byline_name`] with names counted from `name_zone`
+/// on: when it lies above `name_zone - 1`.
+fn may_be_byline_name(i: usize, name_zone: usize) -> bool {
+    i + 1 >= name_zone
+}
+
+/// True when block `i` (above the story, which starts at `start`) is a byline that is a
+/// name alone: a bare name under the headline `h` or over a date line or byline, or "By"
+/// alone on its line and the name under it. Names count only from `name_zone` on, so this
+/// is false above `name_zone - 1`: each test asks for `i >= name_zone`, or (the "By" over
+/// the name) `i + 1 >= name_zone`.
+fn byline_name(
+    raw: &[&str],
+    feats: &[Features],
+    meta: &[Meta],
+    h: Option<usize>,
+    start: usize,
+    name_zone: usize,
+    i: usize,
+) -> bool {
+    let is_name = |i: usize| {
+        i >= name_zone
+            && i < start
+            && meta[i] == Meta::None
+            && lines::is_bare_name(raw[i], &feats[i])
+            && (h.is_some_and(|h| i == h + 1)
+                || matches!(meta.get(i + 1), Some(Meta::Date | Meta::Byline))
+                || i + 2 < start && meta[i + 2] == Meta::Date)
+    };
+    // "By" alone on its line, then the name. The word list is looked up last: most
+    // one-word blocks are not followed by a name.
+    let lone_by = |i: usize| {
+        feats[i].words == 1
+            && i + 1 < start
+            && i + 1 >= name_zone
+            && lines::is_bare_name(raw[i + 1], &feats[i + 1])
+            && lexicon::lexicon().is("byline", &feats[i].folded)
+    };
+    is_name(i) || lone_by(i) || i > 0 && lone_by(i - 1) && lines::is_bare_name(raw[i], &feats[i])
 }
 
 /// True when the block ends with a separator or dash ("Business —", "News |").
@@ -1113,8 +1249,9 @@ fn site_cut(s: &str) -> Option<&str> {
     if !maybe {
         return None;
     }
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
-        if let Some(at) = s.rfind(sep) {
+    let last = last_site_separators(s.as_bytes());
+    for (sep, at) in SITE_SEPARATORS.iter().zip(last) {
+        if let Some(at) = at {
             let (head, tail) = (s.get(..at)?, s.get(at + sep.len()..)?);
             if tail.chars().count() < head.chars().count() && !head.trim().is_empty() {
                 return Some(head.trim());
@@ -1122,6 +1259,29 @@ fn site_cut(s: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// The separators of [`site_cut`], in the order they are tried.
+const SITE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+
+/// Where each of [`SITE_SEPARATORS`] last occurs in `b`, as `rfind` tells: found in one
+/// pass over the spaces from the end (every separator starts with one), with only the
+/// spaces before `|`, `-`, `:` or the lead byte of `–`, `—`, `·`, `»` compared, rather
+/// than by a substring search for each separator, whose set-up costs more than a title.
+fn last_site_separators(b: &[u8]) -> [Option<usize>; 7] {
+    let mut last = [None; 7];
+    for p in memchr::memrchr_iter(b' ', b) {
+        if !matches!(b.get(p + 1), Some(b'|' | b'-' | b':' | 0xE2 | 0xC2)) {
+            continue;
+        }
+        let rest = b.get(p..).unwrap_or_default();
+        for (slot, sep) in last.iter_mut().zip(SITE_SEPARATORS) {
+            if slot.is_none() && rest.starts_with(sep.as_bytes()) {
+                *slot = Some(p);
+            }
+        }
+    }
+    last
 }
 
 /// Labels the blocks after the story: credit lines, related tags, boilerplate.
@@ -1172,11 +1332,15 @@ fn duplicates(feats: &[Features], labels: &mut [Label]) {
     // The keys are hashes already: the fast hasher is enough.
     let mut seen: HashSet<u64, FastBuild> =
         HashSet::with_capacity_and_hasher(feats.len(), FastBuild::default());
+    // The last non-zero key met, which is in `seen` (0 before the first).
+    let mut prev = 0;
     for (f, label) in feats.iter().zip(labels.iter_mut()) {
         if f.key == 0 {
             continue;
         }
-        let first = seen.insert(f.key);
+        // A run of one key (repeats come in runs) asks the set no more.
+        let first = f.key != prev && seen.insert(f.key);
+        prev = f.key;
         if first {
             continue;
         }

@@ -2,7 +2,6 @@
 
 use super::lexicon::{common_letter, fold_append, lexicon, FoldSink, Folder, NoFold};
 use crate::model::BoilerplateReason;
-use crate::segment::Block;
 use std::borrow::Cow;
 use std::hash::Hasher;
 
@@ -338,25 +337,38 @@ fn prefix_key(first: &[u8]) -> u64 {
     p.finish().max(1)
 }
 
-/// Computes the features of every block. The folded texts that are kept (blocks of up to
-/// [`MAX_FOLDED_WORDS`] words) are written one after another into `arena`, which the
-/// features borrow: one buffer for all blocks rather than a `String` each.
+/// Computes the features of every block, `raw` its texts. The folded texts that are kept
+/// (blocks of up to [`MAX_FOLDED_WORDS`] words) are written one after another into
+/// `arena`, which the features borrow: one buffer for all blocks rather than a `String`
+/// each.
+///
+/// `same[i]` is an earlier block with the same text as block `i` (or `i`): the features
+/// are a function of the text alone, so such a block gets a copy of that block's, folded
+/// text included (lent from the same place in `arena`), rather than a pass of its own.
 pub(crate) fn features<'a>(
-    text: &str,
-    blocks: &[Block],
+    raw: &[&str],
+    same: &[usize],
     arena: &'a mut String,
 ) -> Vec<Features<'a>> {
     let mut buf = std::mem::take(arena).into_bytes();
     buf.clear();
     // The folded texts are no longer than the text but for rare marks (`@`): room for all
     // of them at once rather than growing block by block.
-    buf.reserve(text.len() + 64);
-    let mut feats = Vec::with_capacity(blocks.len());
+    buf.reserve(raw.iter().map(|s| s.len()).sum::<usize>() + 64);
+    let mut feats: Vec<Features<'a>> = Vec::with_capacity(raw.len());
     // Where each block's folded text lies in `buf` (empty when it is not kept).
-    let mut folded = Vec::with_capacity(blocks.len());
-    for b in blocks {
+    let mut folded: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+    for (i, s) in raw.iter().enumerate() {
+        let first = same.get(i).copied().unwrap_or(i);
+        if first < i {
+            if let (Some(f), Some(&at)) = (feats.get(first), folded.get(first)) {
+                feats.push(f.clone());
+                folded.push(at);
+                continue;
+            }
+        }
         let start = buf.len();
-        feats.push(block_features_in(b.span.get(text).unwrap_or(""), &mut buf));
+        feats.push(block_features_in(s, &mut buf));
         folded.push((start, buf.len()));
     }
     // Folded from whole characters and ASCII, block after block: always UTF-8.

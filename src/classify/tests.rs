@@ -992,3 +992,228 @@ fn has_byte_agrees_with_contains() {
         }
     }
 }
+
+/// Block texts for the tests of repeats: metadata, calls to action, teasers, counters,
+/// comment headers, tags and prose, and texts of one length and ends that differ inside.
+const BLOCK_PARTS: [&str; 24] = [
+    "word",
+    "Word",
+    "By John Smith",
+    "Jane Doe on May 3, 2020 at 4:47 pm said:",
+    "Follow her on Twitter @jdoe",
+    "Subscribe to our newsletter",
+    "1 of 6",
+    "3/12",
+    "Photo: Homs Media Center / AP",
+    "Image copyright Reuters",
+    "Related Topics",
+    "Tags:",
+    "Politics, Economy, World",
+    "Read more…",
+    "Ferry strike ends after two weeks of talks HARBOURTON: The ferry crews went back.",
+    "May 3, 2020",
+    "The council met on Tuesday and voted to close the old bridge for repairs.",
+    "The council met on Monday and voted to close the old bridge for repairs.",
+    "Cookies help us deliver our services.",
+    "© 2020 The Daily Post",
+    " ",
+    ", ",
+    "Été",
+    "日本語のテキスト。",
+];
+
+/// `n` block texts, each of one to three of [`BLOCK_PARTS`], or (one in three) the block
+/// before again: many repeats, some in runs.
+fn repeating_blocks(rng: &mut crate::testgen::Rng, n: usize) -> Vec<String> {
+    let mut blocks: Vec<String> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let block = match blocks.last() {
+            Some(prev) if rng.below(3) == 0 => prev.clone(),
+            _ => {
+                let parts = 1 + rng.below(3);
+                rng.text(&BLOCK_PARTS, parts)
+            }
+        };
+        blocks.push(block);
+    }
+    blocks
+}
+
+#[test]
+fn first_copies_point_at_the_first_block_of_the_same_text() {
+    let mut rng = crate::testgen::Rng::new(0x2545_f491);
+    let (mut repeats, mut missed) = (0, 0);
+    for round in 0..3_000 {
+        let owned = repeating_blocks(&mut rng, round % 40);
+        let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let same = first_copies(&raw);
+        assert!(same.len() <= raw.len());
+        for (i, s) in raw.iter().enumerate() {
+            let first = raw.iter().position(|t| t == s).unwrap_or(i);
+            let got = same.get(i).copied().unwrap_or(i);
+            // An earlier copy (the first, or the one before in a run), or none when the
+            // repeat is missed (two texts of one key); never another text.
+            assert!(got <= i, "{raw:?} at {i}: {got}");
+            assert_eq!(raw[got], *s);
+            assert!(
+                got == i || got == first || raw[i - 1] == *s,
+                "{raw:?} at {i}: {got}"
+            );
+            repeats += usize::from(got < i);
+            missed += usize::from(got == i && first < i);
+        }
+    }
+    // Texts of these parts that differ differ in their keys too: no repeat is missed.
+    assert_eq!(missed, 0);
+    assert!(repeats > 2_000, "{repeats}");
+    // Over the few blocks compared directly: one length and ends, other middles.
+    let raw = [
+        "aaaaaaaa-x-bbbbbbbb",
+        "aaaaaaaa-y-bbbbbbbb",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "aaaaaaaaaaaaaaaxaaaaaaaaaaaaaaaa",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "aaaaaaaa-y-bbbbbbbb",
+        "aaaaaaaa-x-bbbbbbbb",
+        "",
+        "",
+        "b",
+        "b",
+    ];
+    let same = first_copies(&raw);
+    for (i, s) in raw.iter().enumerate() {
+        assert_eq!(raw[same.get(i).copied().unwrap_or(i)], *s);
+    }
+    assert_eq!(same.get(4..7), Some(&[2, 1, 0][..]));
+}
+
+#[test]
+fn repeats_are_read_as_their_first_copy_is() {
+    let mut rng = crate::testgen::Rng::new(0x6b43_a9b5);
+    for round in 0..2_000 {
+        let owned = repeating_blocks(&mut rng, round % 40);
+        let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let (mut fast_arena, mut plain_arena) = (String::new(), String::new());
+        let fast = read_blocks(&raw, &first_copies(&raw), &mut fast_arena);
+        // No repeats known: every block read on its own.
+        let plain = read_blocks(&raw, &[], &mut plain_arena);
+        assert_eq!(format!("{fast:?}"), format!("{plain:?}"), "{raw:?}");
+    }
+}
+
+#[test]
+fn duplicates_agree_with_a_set_of_every_key() {
+    // The plain rule: every later block of a non-zero key seen before is a duplicate,
+    // headlines, bylines and short body blocks aside.
+    fn plain(feats: &[Features], labels: &mut [Label]) {
+        let mut seen = std::collections::HashSet::new();
+        for (f, label) in feats.iter().zip(labels.iter_mut()) {
+            if f.key == 0 || seen.insert(f.key) {
+                continue;
+            }
+            match label {
+                Label::Headline | Label::Byline => {}
+                Label::Paragraph | Label::Subhead if f.words < 6 => {}
+                _ => *label = Label::Boilerplate(BoilerplateReason::Duplicate),
+            }
+        }
+    }
+    let kinds = [
+        Label::Headline,
+        Label::Byline,
+        Label::Paragraph,
+        Label::Subhead,
+        Label::Credit,
+        Label::Boilerplate(BoilerplateReason::Other),
+    ];
+    let mut rng = crate::testgen::Rng::new(0x0bad_5eed);
+    let mut marked = 0;
+    for round in 0..3_000 {
+        let n = round % 30;
+        let mut feats: Vec<Features> = Vec::with_capacity(n);
+        for _ in 0..n {
+            // Keys 0 to 3, often the key before again (runs), or 0 between two of a key.
+            let key = match feats.last() {
+                Some(prev) if rng.below(3) == 0 => prev.key,
+                _ => rng.below(4) as u64,
+            };
+            feats.push(Features {
+                key,
+                words: rng.below(10) as u32,
+                ..Features::default()
+            });
+        }
+        let labels: Vec<Label> = (0..n).map(|_| kinds[rng.below(kinds.len())]).collect();
+        let (mut fast, mut slow) = (labels.clone(), labels);
+        duplicates(&feats, &mut fast);
+        plain(&feats, &mut slow);
+        assert_eq!(
+            fast,
+            slow,
+            "{:?}",
+            feats.iter().map(|f| f.key).collect::<Vec<_>>()
+        );
+        marked += fast
+            .iter()
+            .filter(|&&l| l == Label::Boilerplate(BoilerplateReason::Duplicate))
+            .count();
+    }
+    assert!(marked > 1_000, "{marked}");
+}
+
+#[test]
+fn no_block_above_the_name_zone_is_a_byline_name() {
+    // Names, "By" alone, dates and bylines in every order: the names the plain tests find
+    // lie at `name_zone - 1` or below, never above.
+    let parts = [
+        "By",
+        "Jane Doe",
+        "John Smith",
+        "May 3, 2020",
+        "By John Smith",
+        "Related Topics",
+        "word",
+        "The council met on Tuesday and voted to close the old bridge for repairs.",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x3c6e_f372);
+    let (mut names, mut at_edge) = (0, 0);
+    for round in 0..1_500 {
+        let n = 1 + round % 30;
+        let owned: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
+        let mut arena = String::new();
+        let (feats, meta, _) = read_blocks(&owned, &[], &mut arena);
+        let start = rng.below(n + 1);
+        let h = rng.below(start + 1).checked_sub(1);
+        let name_zone = rng.below(start + 1);
+        for i in 0..start {
+            if byline_name(&owned, &feats, &meta, h, start, name_zone, i) {
+                assert!(
+                    may_be_byline_name(i, name_zone),
+                    "{owned:?} {h:?} {start} {name_zone} {i}"
+                );
+                names += 1;
+                at_edge += usize::from(i + 1 == name_zone);
+            }
+        }
+    }
+    assert!(names > 500 && at_edge > 20, "{names} {at_edge}");
+}
+
+#[test]
+fn site_separators_are_found_where_rfind_finds_them() {
+    let parts = [
+        " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " :", ": ", " ::", "|", "-", "—", "–",
+        "·", "»", " ", "  ", "Title", "Site", "é", "x",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x1b87_3593);
+    let mut found = 0;
+    for round in 0..20_000 {
+        let s = rng.text(&parts, round % 16);
+        let last = last_site_separators(s.as_bytes());
+        for (sep, at) in SITE_SEPARATORS.iter().zip(last) {
+            assert_eq!(at, s.rfind(sep), "{s:?} {sep:?}");
+            found += usize::from(at.is_some());
+        }
+    }
+    assert!(found > 20_000, "{found}");
+}
