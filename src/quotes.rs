@@ -526,11 +526,10 @@ fn speech_verbs(text: &str, block: Span) -> Vec<(usize, usize)> {
 /// The span in `s` of the first speech verb among the words of `s[from..]`, found by one
 /// byte scan; `from` is `0` or the end of a word.
 ///
-/// A speech verb is written in ASCII lower-case letters and hyphens, with trailing full
-/// stops at most ([`lex::is_speech_verb`]): a word with any other byte is none, and only
-/// the words of bytes `a-z`, `-` and `.` are looked up. Words end where [`words`] ends
-/// them: at a character that is no word character ([`lex::is_word_char`], a table for
-/// ASCII bytes, decoded otherwise).
+/// Words start and end where [`words`] puts them: at a character that is no word character
+/// ([`lex::is_word_char`], a table for ASCII bytes, decoded otherwise; [`lex::word_len`]
+/// measures each). A run of word characters without a letter or digit, which [`words`]
+/// skips, is no speech verb either ([`lex::is_speech_verb`]).
 fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     // Whether the character at `i` (outside ASCII) is a word character, and its length.
@@ -558,26 +557,10 @@ fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
         if i >= b.len() {
             return None;
         }
-        // To its end, noting whether all its bytes may spell a verb.
+        // To its end.
         let start = i;
-        let mut may_be_verb = true;
-        while let Some(&c) = b.get(i) {
-            if c.is_ascii() {
-                if !lex::is_ascii_word_byte(c) {
-                    break;
-                }
-                may_be_verb &= c.is_ascii_lowercase() | (c == b'-') | (c == b'.');
-                i += 1;
-            } else {
-                let (word, len) = decode(i);
-                if !word {
-                    break;
-                }
-                may_be_verb = false;
-                i += len;
-            }
-        }
-        if may_be_verb && lex::is_speech_verb(&s[start..i]) {
+        i += lex::word_len(&s[start..]);
+        if lex::is_speech_verb(&s[start..i]) {
             return Some((start, i));
         }
     }
