@@ -86,6 +86,7 @@ pub(crate) fn assemble<'a>(
         form: options.normalization(),
     };
     let mut article = Article::default();
+    reserve(&mut article, labels);
     let mut related: Option<RelatedTags<'a>> = None;
     for (block, &label) in blocks.iter().zip(labels) {
         let (text, span) = (b.text(block.span), b.span(block.span));
@@ -148,6 +149,13 @@ pub(crate) fn assemble<'a>(
             reason: r.reason,
         })
         .collect();
+    let shift = prepared.base;
+    let diagnostic = |kind| {
+        move |span: Span| Diagnostic {
+            kind,
+            span: span.shift(shift),
+        }
+    };
     let unbalanced = quotes
         .rejected
         .iter()
@@ -157,26 +165,71 @@ pub(crate) fn assemble<'a>(
                 QuoteRejection::Unbalanced | QuoteRejection::TooLong
             )
         })
-        .map(|r| (DiagnosticKind::UnbalancedQuote, r.span));
+        .map(|r| r.span)
+        .map(diagnostic(DiagnosticKind::UnbalancedQuote));
     let controls = control_runs(prepared.text)
         .into_iter()
-        .map(|run| (DiagnosticKind::ControlCharacters, run));
-    article
-        .diagnostics
-        .extend(unbalanced.chain(controls).map(|(kind, span)| Diagnostic {
-            kind,
-            span: b.span(span),
-        }));
+        .map(diagnostic(DiagnosticKind::ControlCharacters));
+    let mut diagnostics = merge_by_span(unbalanced, controls);
     if article.body.is_empty() {
-        article.diagnostics.push(Diagnostic {
-            kind: DiagnosticKind::NoBody,
-            span: Span::new(prepared.base, prepared.base + prepared.text.len()),
-        });
+        let whole = Span::new(0, prepared.text.len());
+        diagnostics = merge_by_span(
+            diagnostics.into_iter(),
+            std::iter::once(diagnostic(DiagnosticKind::NoBody)(whole)),
+        );
     }
+    article.diagnostics = diagnostics;
     article
-        .diagnostics
-        .sort_by_key(|d| (d.span.start, d.span.end));
-    article
+}
+
+/// Room in the article's lists for the blocks `labels` send there, so that a text of many
+/// short blocks fills each list once rather than growing it copy after copy.
+fn reserve(article: &mut Article<'_>, labels: &[Label]) {
+    let (mut body, mut boilerplate, mut bylines, mut credits, mut dates) = (0, 0, 0, 0, 0);
+    for label in labels {
+        match label {
+            Label::Paragraph | Label::Subhead => body += 1,
+            Label::Byline => bylines += 1,
+            Label::Credit => credits += 1,
+            Label::Date => dates += 1,
+            Label::Headline | Label::Dek | Label::TagHeading | Label::Tags => {}
+            Label::Boilerplate(_) => boilerplate += 1,
+        }
+    }
+    article.body.reserve_exact(body);
+    article.boilerplate.reserve_exact(boilerplate);
+    article.bylines.reserve_exact(bylines);
+    article.credits.reserve_exact(credits);
+    article.dates.reserve_exact(dates);
+}
+
+/// The diagnostics of `a` and of `b`, each already in span order, in span order: a merge,
+/// which keeps `a`'s before `b`'s at the same span (as a stable sort of `a` then `b` would),
+/// without a sort's scratch copy of what may be millions of unbalanced-quote notes. Should
+/// either not be in order after all, the result is sorted (stably) rather than left out of
+/// order.
+fn merge_by_span(
+    a: impl Iterator<Item = Diagnostic>,
+    b: impl Iterator<Item = Diagnostic>,
+) -> Vec<Diagnostic> {
+    let key = |d: &Diagnostic| (d.span.start, d.span.end);
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    let mut out = Vec::with_capacity(a.size_hint().0 + b.size_hint().0);
+    loop {
+        let take_b = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => key(y) < key(x),
+            (None, Some(_)) => true,
+            (_, None) => false,
+        };
+        match if take_b { b.next() } else { a.next() } {
+            Some(d) => out.push(d),
+            None => break,
+        }
+    }
+    if !out.is_sorted_by_key(key) {
+        out.sort_by_key(key);
+    }
+    out
 }
 
 /// Builds the quotes of a text that is only body paragraphs.
@@ -233,5 +286,53 @@ mod tests {
             .map(|s| &text[s.start..s.end])
             .collect();
         assert_eq!(got, ["Russia", "Syria", "ISIL", "War", "x"]);
+    }
+
+    fn note(kind: DiagnosticKind, start: usize, end: usize) -> Diagnostic {
+        Diagnostic {
+            kind,
+            span: Span::new(start, end),
+        }
+    }
+
+    /// The merge is what a stable sort of the two lists one after the other gives, whether
+    /// or not they come in order.
+    #[test]
+    fn diagnostics_merge_as_a_stable_sort_would() {
+        use DiagnosticKind::{ControlCharacters as C, NoBody as N, UnbalancedQuote as U};
+        let cases = [
+            (
+                vec![(U, 0, 4), (U, 9, 12)],
+                vec![(C, 3, 5), (C, 9, 12), (C, 20, 21)],
+            ),
+            (vec![], vec![(C, 1, 2)]),
+            (vec![(U, 5, 6), (U, 0, 2)], vec![(N, 0, 30), (C, 5, 6)]),
+            (vec![(U, 0, 30)], vec![(N, 0, 30)]),
+            (vec![], vec![]),
+        ];
+        for (a, b) in cases {
+            let a: Vec<Diagnostic> = a.into_iter().map(|(k, s, e)| note(k, s, e)).collect();
+            let b: Vec<Diagnostic> = b.into_iter().map(|(k, s, e)| note(k, s, e)).collect();
+            let mut want: Vec<Diagnostic> = a.iter().chain(&b).cloned().collect();
+            want.sort_by_key(|d| (d.span.start, d.span.end));
+            assert_eq!(merge_by_span(a.into_iter(), b.into_iter()), want);
+        }
+    }
+
+    #[test]
+    fn lists_are_reserved_for_their_blocks() {
+        let mut article = Article::default();
+        let labels = [
+            Label::Paragraph,
+            Label::Subhead,
+            Label::Boilerplate(BoilerplateReason::Promo),
+            Label::Byline,
+            Label::Paragraph,
+        ];
+        reserve(&mut article, &labels);
+        assert!(article.body.capacity() >= 3);
+        assert!(article.boilerplate.capacity() >= 1);
+        assert!(article.bylines.capacity() >= 1);
+        assert_eq!(article.dates.capacity(), 0);
     }
 }
