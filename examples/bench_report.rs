@@ -3,7 +3,13 @@
 //! reference: ratios survive noisy machines), allocations per article, and the adversarial
 //! shapes at 1 MB and at `--max-mb` MB (default 100) with the ratio of time per byte.
 //!
-//! `cargo run --release --example bench_report [-- --max-mb N]`
+//! For each shape it also gives the peak of live heap bytes per input byte (from the
+//! counting allocator) and, on Linux, the minor page faults per MB of input: glibc maps every
+//! allocation over 32 MB afresh, so at 100 MB each big per-element list costs the kernel a
+//! zeroed page per 4 KB on every parse, which is most of what makes an element-dense shape
+//! slower per byte at 100 MB than at 1 MB.
+//!
+//! `cargo run --release --example bench_report [-- --max-mb N] [--shapes-only] [--shape NAME]`
 #![allow(clippy::print_stdout, unsafe_code)]
 
 #[path = "../benches/corpus.rs"]
@@ -19,22 +25,45 @@ struct Counting;
 
 static ALLOCS: AtomicUsize = AtomicUsize::new(0);
 static ALLOC_BYTES: AtomicUsize = AtomicUsize::new(0);
+/// Heap bytes live now, and the most live since [`reset_peak`].
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grow(by: usize) {
+    let live = LIVE.fetch_add(by, Relaxed) + by;
+    PEAK.fetch_max(live, Relaxed);
+}
+
+fn shrink(by: usize) {
+    LIVE.fetch_sub(by, Relaxed);
+}
+
+/// Starts a new peak from what is live now.
+fn reset_peak() -> usize {
+    let live = LIVE.load(Relaxed);
+    PEAK.store(live, Relaxed);
+    live
+}
 
 // SAFETY: delegates to the system allocator unchanged; only counts.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         ALLOCS.fetch_add(1, Relaxed);
         ALLOC_BYTES.fetch_add(layout.size(), Relaxed);
+        grow(layout.size());
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        shrink(layout.size());
         // SAFETY: same contract as the caller's.
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         ALLOCS.fetch_add(1, Relaxed);
         ALLOC_BYTES.fetch_add(new_size, Relaxed);
+        grow(new_size);
+        shrink(layout.size());
         // SAFETY: same contract as the caller's.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -69,6 +98,26 @@ fn parse_len(text: &str) -> usize {
     copydesk::parse(text).map_or(0, |a| a.body.len() + a.quotes.len())
 }
 
+/// Minor page faults of this process so far (Linux: field 10 of `/proc/self/stat`).
+fn minor_faults() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name, field 2, is in parentheses and may hold spaces: count after it.
+    let after = &stat[stat.rfind(')')? + 1..];
+    after.split_whitespace().nth(7)?.parse().ok()
+}
+
+/// Peak live heap bytes over what was live before, and minor page faults, of one parse.
+fn footprint(text: &str) -> (usize, Option<u64>) {
+    let faults = minor_faults();
+    let live = reset_peak();
+    black_box(parse_len(black_box(text)));
+    let after = minor_faults();
+    (
+        PEAK.load(Relaxed).saturating_sub(live),
+        faults.zip(after).map(|(a, b)| b - a),
+    )
+}
+
 fn mbps(bytes: usize, secs: f64) -> f64 {
     bytes as f64 / secs / 1e6
 }
@@ -79,8 +128,17 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(100);
+    let shapes_only = std::env::args().any(|a| a == "--shapes-only");
+    let only_shape = std::env::args().skip_while(|a| a != "--shape").nth(1);
     let min = Duration::from_millis(1500);
+    if !shapes_only && only_shape.is_none() {
+        real_corpora(min);
+    }
+    shapes(max_mb, only_shape.as_deref());
+}
 
+/// The table of the real corpora.
+fn real_corpora(min: Duration) {
     println!("## Real corpora (one thread)\n");
     println!("| corpus | texts | MB | parse MB/s | memchr3 MB/s | ratio | allocs/article | alloc KB/article |");
     println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -106,15 +164,22 @@ fn main() {
             kb
         );
     }
+}
 
+/// The table of the adversarial shapes (all, or the one named), at 1 MB and `max_mb` MB.
+fn shapes(max_mb: usize, only: Option<&str>) {
     println!("\n## Adversarial shapes (one thread): 1 MB vs {max_mb} MB\n");
     println!(
-        "| shape | MB/s at 1 MB | MB/s at {max_mb} MB | time/byte ratio ({max_mb} MB / 1 MB) |"
+        "| shape | MB/s at 1 MB | MB/s at {max_mb} MB | time/byte ratio ({max_mb} MB / 1 MB) \
+         | peak heap / input bytes (1 MB, {max_mb} MB) | page faults per MB (1 MB, {max_mb} MB) |"
     );
-    println!("| --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- |");
     // One shape at a time, so the others' texts don't sit in memory while it runs; the big
     // text runs twice and the faster pass counts (the first also pays for warming up).
-    for name in corpus::SHAPES {
+    for name in corpus::SHAPES
+        .iter()
+        .filter(|&&n| only.is_none_or(|o| o == n))
+    {
         let (Some(s), Some(b)) = (
             corpus::shape(name, 1 << 20),
             corpus::shape(name, max_mb << 20),
@@ -133,11 +198,21 @@ fn main() {
             parse_len,
         ));
         let (rs, rb) = (ts / s.len() as f64, tb / b.len() as f64);
+        let ((heap_s, faults_s), (heap_b, faults_b)) = (footprint(&s), footprint(&b));
+        let per_mb = |faults: Option<u64>, len: usize| {
+            faults.map_or("n/a".to_string(), |f| {
+                format!("{:.0}", f as f64 / (len as f64 / 1e6))
+            })
+        };
         println!(
-            "| {name} | {:.0} | {:.0} | {:.2} |",
+            "| {name} | {:.0} | {:.0} | {:.2} | {:.1}, {:.1} | {}, {} |",
             mbps(s.len(), ts),
             mbps(b.len(), tb),
-            rb / rs
+            rb / rs,
+            heap_s as f64 / s.len() as f64,
+            heap_b as f64 / b.len() as f64,
+            per_mb(faults_s, s.len()),
+            per_mb(faults_b, b.len()),
         );
     }
 }
