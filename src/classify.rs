@@ -131,16 +131,25 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         .map(|b| b.span.get(text).unwrap_or(""))
         .collect();
     let mut folded = String::new();
-    let (mut feats, meta, comments) = read_blocks(&raw, &first_copies(&raw), &mut folded);
-    // A credit ("Image copyright Agency") is not a copyright footer; a long block that
-    // starts like an earlier one is a copy.
-    let mut prefixes: HashSet<u64, lexicon::FnvBuild> = HashSet::default();
+    let Read {
+        mut feats,
+        prefixes,
+        meta,
+        comments,
+    } = read_blocks(&raw, &first_copies(&raw), &mut folded);
+    // A credit ("Image copyright Agency") is not a copyright footer.
     for (f, &m) in feats.iter_mut().zip(&meta) {
         if m == Meta::Credit {
             f.reason = None;
         }
-        if f.prefix_key != 0 && !prefixes.insert(f.prefix_key) {
-            f.reason = Some(BoilerplateReason::Duplicate);
+    }
+    // A long block that starts like an earlier one is a copy.
+    let mut seen: HashSet<u64, lexicon::FnvBuild> = HashSet::default();
+    for p in prefixes {
+        if !seen.insert(p.key) {
+            if let Some(f) = feats.get_mut(p.block) {
+                f.reason = Some(BoilerplateReason::Duplicate);
+            }
         }
     }
     let class: Vec<Class> = feats.iter().zip(&meta).map(|(f, &m)| class(f, m)).collect();
@@ -188,26 +197,33 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     labels
 }
 
-/// The features and metadata kind of every block (`raw` its texts), each block read on
-/// its own, and the number of readers' comment headers among them with the first one's
-/// place.
+/// What [`read_blocks`] finds of the blocks, each read on its own.
+#[derive(Debug)]
+struct Read<'a> {
+    feats: Vec<Features<'a>>,
+    /// The blocks that have a prefix key, in order.
+    prefixes: Vec<features::PrefixKey>,
+    meta: Vec<Meta>,
+    /// The number of readers' comment headers and the first one's place.
+    comments: (usize, Option<usize>),
+}
+
+/// The features, prefix keys and metadata kind of every block (`raw` its texts), each
+/// block read on its own, and the number of readers' comment headers among them with the
+/// first one's place.
 ///
 /// `same[i]` is an earlier block with the same text as block `i`, or `i` ([`first_copies`]).
 /// All that is found here for a block is a function of its text alone (its features, then
 /// tests of its text and those features), so a repeat takes the first copy's answers rather
 /// than testing again: text repeated block after block (a broken scraper's output) costs one
 /// reading, not one per copy.
-fn read_blocks<'a>(
-    raw: &[&str],
-    same: &[usize],
-    arena: &'a mut String,
-) -> (Vec<Features<'a>>, Vec<Meta>, (usize, Option<usize>)) {
-    let mut feats = features::features(raw, same, arena);
+fn read_blocks<'a>(raw: &[&str], same: &[u32], arena: &'a mut String) -> Read<'a> {
+    let (mut feats, prefixes) = features::features(raw, same, arena);
     let mut kinds: Vec<Meta> = Vec::with_capacity(raw.len());
     // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
     let mut comments = (0usize, None::<usize>);
     for (i, s) in raw.iter().enumerate() {
-        let first = same.get(i).copied().unwrap_or(i);
+        let first = same.get(i).map_or(i, |&j| j as usize);
         let copied = match (feats.get(first), kinds.get(first)) {
             (Some(f), Some(&m)) if first < i => Some((f.reason, f.teaser, m)),
             _ => None,
@@ -243,7 +259,12 @@ fn read_blocks<'a>(
         }
         kinds.push(m);
     }
-    (feats, kinds, comments)
+    Read {
+        feats,
+        prefixes,
+        meta: kinds,
+        comments,
+    }
 }
 
 /// The most blocks for which [`first_copies`] compares every block with every earlier
@@ -252,7 +273,9 @@ const FEW_BLOCKS: usize = 8;
 
 /// For every block (`raw` its texts), the first block with the same text: itself for most.
 /// The list stops early (empty when no block repeats an earlier one, with no allocation):
-/// a block past its end is the first of its text.
+/// a block past its end is the first of its text. The places are `u32`, half the room of
+/// a `usize` for a list as long as the text has blocks; a text of more blocks than a `u32`
+/// counts gets an empty list (each block read on its own, as is always allowed).
 ///
 /// A few blocks are compared with each other directly (most pairs differ in length). Past
 /// [`FEW_BLOCKS`], blocks are told apart by a key of their length and first, middle and last
@@ -260,7 +283,7 @@ const FEW_BLOCKS: usize = 8;
 /// compared whole: a text with no repeats costs a key and a look-up per block. Two texts of
 /// one key that differ are both taken as new (the first keeps the key): a missed repeat only
 /// costs a reading of its own.
-fn first_copies(raw: &[&str]) -> Vec<usize> {
+fn first_copies(raw: &[&str]) -> Vec<u32> {
     let n = raw.len();
     let mut same = Vec::new();
     if n <= FEW_BLOCKS {
@@ -269,25 +292,29 @@ fn first_copies(raw: &[&str]) -> Vec<usize> {
                 .get(..i)
                 .and_then(|before| before.iter().position(|t| t == s))
             {
-                same.extend(same.len()..i);
-                same.push(j);
+                // (Fewer than FEW_BLOCKS: the places fit.)
+                same.extend(same.len() as u32..i as u32);
+                same.push(j as u32);
             }
         }
         return same;
     }
-    let mut first: HashMap<u64, usize, FastBuild> =
+    if u32::try_from(n).is_err() {
+        return same;
+    }
+    let mut first: HashMap<u64, u32, FastBuild> =
         HashMap::with_capacity_and_hasher(n, FastBuild::default());
     same.reserve(n);
     // The text of the block before and its first copy.
-    let mut prev: (&str, usize) = ("", usize::MAX);
-    for (i, &s) in raw.iter().enumerate() {
+    let mut prev: (&str, u32) = ("", u32::MAX);
+    for (i, &s) in (0u32..).zip(raw) {
         // A run of one text (a scraper's repeats come in runs): the block before has the
         // same first copy, and the key of the text is in the map already.
-        let j = if prev.1 != usize::MAX && prev.0.len() == s.len() && prev.0 == s {
+        let j = if prev.1 != u32::MAX && prev.0.len() == s.len() && prev.0 == s {
             prev.1
         } else {
             let j = *first.entry(text_key(s.as_bytes())).or_insert(i);
-            if j < i && raw.get(j) == Some(&s) {
+            if j < i && raw.get(j as usize) == Some(&s) {
                 j
             } else {
                 i
@@ -990,7 +1017,7 @@ fn byline_name(
             && i + 1 < start
             && i + 1 >= name_zone
             && lines::is_bare_name(raw[i + 1], &feats[i + 1])
-            && lexicon::lexicon().is("byline", &feats[i].folded)
+            && lexicon::lexicon().is("byline", feats[i].folded)
     };
     is_name(i) || lone_by(i) || i > 0 && lone_by(i - 1) && lines::is_bare_name(raw[i], &feats[i])
 }
@@ -1022,7 +1049,7 @@ fn headline<'a>(
     let mut site_cut_key = [None::<u64>; HEADER_WINDOW];
     for (k, (s, f)) in raw.iter().zip(feats).take(start).skip(lo).enumerate() {
         if let Some(cut) = site_cut(s) {
-            let key = features::block_features(cut).key;
+            let key = features::block_features(cut, &mut String::new()).key;
             cut_keys.insert(key);
             if let Some(slot) = site_cut_key.get_mut(k) {
                 *slot = Some(key);
@@ -1031,7 +1058,7 @@ fn headline<'a>(
         // A breadcrumb trail ending in the title: "Section > News > Title".
         if f.separators >= 2 {
             if let Some((_, last)) = s.rsplit_once(['>', '|', '»', '›']) {
-                cut_keys.insert(features::block_features(last.trim()).key);
+                cut_keys.insert(features::block_features(last.trim(), &mut String::new()).key);
             }
         }
     }

@@ -2,12 +2,11 @@
 
 use super::lexicon::{common_letter, fold_append, lexicon, FoldSink, Folder, NoFold};
 use crate::model::BoilerplateReason;
-use std::borrow::Cow;
 use std::hash::Hasher;
 
 /// Blocks with more words than this are not folded for phrase and word-list matching.
 const MAX_FOLDED_WORDS: u32 = 60;
-/// Length of the folded prefix compared by [`Features::prefix_key`].
+/// Length of the folded prefix compared by [`PrefixKey`].
 const PREFIX_BYTES: usize = 100;
 /// Blocks with more words than this are not searched for boilerplate phrases.
 const MAX_PHRASE_WORDS: u32 = 120;
@@ -58,15 +57,11 @@ pub(crate) struct Features<'a> {
     pub list_marker: bool,
     /// Ends with a "more…" link: a teaser for another story.
     pub teaser: bool,
-    /// Hash of the first [`PREFIX_BYTES`] bytes of the folded text, or 0 when it is shorter:
-    /// a long block that starts like an earlier one is a copy (a page's whole story repeated
-    /// in one block, say).
-    pub prefix_key: u64,
     /// Hash of the folded text (duplicates).
     pub key: u64,
     /// The folded text, for blocks of up to [`MAX_FOLDED_WORDS`] words; empty otherwise.
     /// [`features`] lends it from one buffer for all blocks.
-    pub folded: Cow<'a, str>,
+    pub folded: &'a str,
     /// Boilerplate reason found by phrase.
     pub reason: Option<BoilerplateReason>,
 }
@@ -337,61 +332,99 @@ fn prefix_key(first: &[u8]) -> u64 {
     p.finish().max(1)
 }
 
-/// Computes the features of every block, `raw` its texts. The folded texts that are kept
-/// (blocks of up to [`MAX_FOLDED_WORDS`] words) are written one after another into
-/// `arena`, which the features borrow: one buffer for all blocks rather than a `String`
-/// each.
+/// A block whose folded text is long enough for a prefix key ([`prefix_key`]): a long
+/// block that starts like an earlier one is a copy (a page's whole story repeated in one
+/// block, say). Most blocks are shorter and have none, so the keys are listed apart from
+/// the [`Features`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PrefixKey {
+    /// The block.
+    pub block: usize,
+    /// The hash of the first [`PREFIX_BYTES`] bytes of its folded text.
+    pub key: u64,
+}
+
+/// Computes the features of every block, `raw` its texts, and the prefix keys of those
+/// that have one, in block order. The folded texts that are kept (blocks of up to
+/// [`MAX_FOLDED_WORDS`] words) are written one after another into `arena`, which the
+/// features borrow: one buffer for all blocks rather than a `String` each.
 ///
 /// `same[i]` is an earlier block with the same text as block `i` (or `i`): the features
 /// are a function of the text alone, so such a block gets a copy of that block's, folded
 /// text included (lent from the same place in `arena`), rather than a pass of its own.
 pub(crate) fn features<'a>(
     raw: &[&str],
-    same: &[usize],
+    same: &[u32],
     arena: &'a mut String,
-) -> Vec<Features<'a>> {
+) -> (Vec<Features<'a>>, Vec<PrefixKey>) {
     let mut buf = std::mem::take(arena).into_bytes();
     buf.clear();
     // The folded texts are no longer than the text but for rare marks (`@`): room for all
     // of them at once rather than growing block by block.
     buf.reserve(raw.iter().map(|s| s.len()).sum::<usize>() + 64);
     let mut feats: Vec<Features<'a>> = Vec::with_capacity(raw.len());
-    // Where each block's folded text lies in `buf` (empty when it is not kept).
-    let mut folded: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+    let mut prefixes = Vec::new();
+    // Where the folded text of each block that was read ends in `buf`; it starts where
+    // the one of the block read before it ends. Copies take their first's folded text and
+    // have no end here.
+    let mut ends: Vec<usize> = Vec::with_capacity(raw.len());
     for (i, s) in raw.iter().enumerate() {
-        let first = same.get(i).copied().unwrap_or(i);
+        let first = same.get(i).map_or(i, |&j| j as usize);
         if first < i {
-            if let (Some(f), Some(&at)) = (feats.get(first), folded.get(first)) {
+            if let Some(f) = feats.get(first) {
                 feats.push(f.clone());
-                folded.push(at);
+                if let Ok(at) = prefixes.binary_search_by_key(&first, |p: &PrefixKey| p.block) {
+                    let key = prefixes[at].key;
+                    prefixes.push(PrefixKey { block: i, key });
+                }
                 continue;
             }
         }
-        let start = buf.len();
-        feats.push(block_features_in(s, &mut buf));
-        folded.push((start, buf.len()));
+        let (f, prefix) = block_features_in(s, &mut buf);
+        feats.push(f);
+        ends.push(buf.len());
+        if prefix != 0 {
+            prefixes.push(PrefixKey {
+                block: i,
+                key: prefix,
+            });
+        }
     }
     // Folded from whole characters and ASCII, block after block: always UTF-8.
     *arena = String::from_utf8(buf).unwrap_or_default();
-    let arena: &'a String = arena;
-    for (f, (start, end)) in feats.iter_mut().zip(folded) {
-        f.folded = Cow::Borrowed(arena.get(start..end).unwrap_or(""));
+    let arena: &'a str = arena;
+    let mut ends = ends.into_iter();
+    let mut start = 0;
+    for i in 0..feats.len() {
+        let first = same.get(i).map_or(i, |&j| j as usize);
+        let folded = match feats.get(first) {
+            Some(f) if first < i => f.folded,
+            _ => {
+                let end = ends.next().unwrap_or(start);
+                let folded = arena.get(start..end).unwrap_or("");
+                start = end;
+                folded
+            }
+        };
+        feats[i].folded = folded;
     }
-    feats
+    (feats, prefixes)
 }
 
-/// The features of one block's text, with its own copy of the folded text.
-pub(crate) fn block_features(s: &str) -> Features<'static> {
-    let mut buf = Vec::new();
-    let mut f = block_features_in(s, &mut buf);
-    f.folded = Cow::Owned(String::from_utf8(buf).unwrap_or_default());
+/// The features of one block's text, its folded text kept in `buf`.
+pub(crate) fn block_features<'a>(s: &str, buf: &'a mut String) -> Features<'a> {
+    let mut bytes = std::mem::take(buf).into_bytes();
+    bytes.clear();
+    let (mut f, _) = block_features_in(s, &mut bytes);
+    *buf = String::from_utf8(bytes).unwrap_or_default();
+    f.folded = buf;
     f
 }
 
-/// The features of one block's text, but for `folded`, which is left empty: the folded text
-/// is appended to `buf` when it is kept (up to [`MAX_FOLDED_WORDS`] words), else `buf` is
-/// left as it was.
-fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
+/// The features of one block's text, but for `folded`, which is left empty, and its prefix
+/// key ([`prefix_key`], 0 for none): the folded text is appended to `buf` when it is kept
+/// (up to [`MAX_FOLDED_WORDS`] words), else `buf` is left as it was.
+fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> (Features<'a>, u64) {
     let start = buf.len();
     if s.len() <= LONG_BLOCK_BYTES {
         // Folded in the same pass as the counts.
@@ -405,9 +438,9 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
         // Neither kept nor searched for phrases: only its keys and last word are needed,
         // and a huge block costs no folded copy of itself.
         let long = long_block_keys(s);
-        (f.key, f.prefix_key) = (long.key, long.prefix_key);
+        f.key = long.key;
         f.teaser = ends_like_teaser(s) && lexicon().is("more", &long.last_word);
-        return f;
+        return (f, long.prefix_key);
     }
     let words = fold_append(s, buf);
     with_fold(f, s, buf, start, words)
@@ -420,15 +453,15 @@ fn ends_like_teaser(s: &str) -> bool {
 }
 
 /// Completes the features `f` of `s` from its folded text, `buf[start..]` (`words` words):
-/// the keys, the teaser test and the phrases; the folded text is dropped from `buf` unless
-/// it is kept.
+/// the keys, the teaser test and the phrases, and gives the prefix key too; the folded text
+/// is dropped from `buf` unless it is kept.
 fn with_fold<'a>(
     mut f: Features<'a>,
     s: &str,
     buf: &mut Vec<u8>,
     start: usize,
     words: usize,
-) -> Features<'a> {
+) -> (Features<'a>, u64) {
     // Read as bytes: the folded text is UTF-8 (whole characters and ASCII), and checking
     // that for every block cost more than the uses below; the arena is checked once.
     let folded = &buf[start..];
@@ -438,7 +471,7 @@ fn with_fold<'a>(
     let mut h = crate::fasthash::FastHasher::default();
     h.write(folded);
     h.write_u8(0xff);
-    f.prefix_key = prefix_key(folded);
+    let prefix = prefix_key(folded);
     // Blocks with no letters or digits ("•", "—") are never duplicates.
     f.key = if folded.is_empty() {
         0
@@ -458,7 +491,7 @@ fn with_fold<'a>(
     if f.words > MAX_FOLDED_WORDS {
         buf.truncate(start);
     }
-    f
+    (f, prefix)
 }
 
 /// The length of the run of ASCII letters that starts `b`: the first eight bytes are
@@ -738,16 +771,20 @@ mod tests {
         let mut rng = crate::testgen::Rng::new(0x9e37_79b9);
         for round in 0..6_000 {
             let s = rng.text(&parts, round % 40);
-            let f = block_features(&s);
+            let mut buf = Vec::new();
+            let (f, prefix) = block_features_in(&s, &mut buf);
             let (key, prefix_key, _) = whole_keys(&s);
-            assert_eq!((f.key, f.prefix_key), (key, prefix_key), "{s:?}");
+            assert_eq!((f.key, prefix), (key, prefix_key), "{s:?}");
             if f.words <= MAX_FOLDED_WORDS {
-                assert_eq!(f.folded, super::super::lexicon::fold(&s), "{s:?}");
+                assert_eq!(buf, super::super::lexicon::fold(&s).as_bytes(), "{s:?}");
+            } else {
+                assert!(buf.is_empty(), "{s:?}");
             }
         }
         // Over the fused pass's length, with few words: folded apart, the same.
         let s = format!("Huge {} Words@Here", "x".repeat(LONG_BLOCK_BYTES));
-        let f = block_features(&s);
+        let mut buf = String::new();
+        let f = block_features(&s, &mut buf);
         assert_eq!(f.folded, super::super::lexicon::fold(&s));
         assert_eq!(f.key, whole_keys(&s).0);
     }
@@ -832,7 +869,8 @@ mod tests {
         let mut rng = crate::testgen::Rng::new(0x5eed_1234);
         for round in 0..6_000 {
             let s = rng.text(&parts, round % 30);
-            let f = block_features(&s);
+            let mut buf = String::new();
+            let f = block_features(&s, &mut buf);
             let got = [
                 f.chars,
                 f.words,
@@ -871,7 +909,8 @@ mod tests {
         let mut rng = crate::testgen::Rng::new(0x1234_5678);
         for round in 0..6_000 {
             let s = rng.text(&parts, round % 12);
-            let f = block_features(&s);
+            let mut buf = String::new();
+            let f = block_features(&s, &mut buf);
             let first = s.get(..s.len().min(200)).unwrap_or("");
             assert_eq!(f.linky, linky(first.as_bytes(), f.words <= 3), "{s:?}");
         }
@@ -898,27 +937,36 @@ mod tests {
 
     #[test]
     fn counts_words_case_and_punctuation() {
-        let f = block_features("The council met. It voted, then left.");
+        let mut buf = String::new();
+        let f = block_features("The council met. It voted, then left.", &mut buf);
         assert_eq!((f.words, f.lower, f.upper), (7, 5, 2));
         assert!(f.terminal && f.full_stop);
         assert_eq!((f.inner_stops, f.commas), (1, 1));
-        let f = block_features("Possible Iranian escalation");
+        let mut buf = String::new();
+        let f = block_features("Possible Iranian escalation", &mut buf);
         assert!(!f.terminal && !f.sentence());
     }
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
-        let f = block_features("Lt. Col. Ann Lee: 'I will be fine for telling the truth'");
+        let mut buf = String::new();
+        let f = block_features(
+            "Lt. Col. Ann Lee: 'I will be fine for telling the truth'",
+            &mut buf,
+        );
         assert!(!f.sentence(), "{f:?}");
-        let f = block_features("The council met. It voted");
+        let mut buf = String::new();
+        let f = block_features("The council met. It voted", &mut buf);
         assert_eq!(f.inner_stops, 1);
-        let f = block_features("Ferries were sent back to the US. Reuters");
+        let mut buf = String::new();
+        let f = block_features("Ferries were sent back to the US. Reuters", &mut buf);
         assert_eq!(f.inner_stops, 1);
     }
 
     #[test]
     fn japanese_sentences_count() {
-        let f = block_features("東京で新しい橋が開通した。多くの人が訪れた。");
+        let mut buf = String::new();
+        let f = block_features("東京で新しい橋が開通した。多くの人が訪れた。", &mut buf);
         assert!(f.caseless_script());
         assert!(f.terminal && f.sentence());
         assert_eq!(f.inner_stops, 2);
@@ -926,15 +974,15 @@ mod tests {
 
     #[test]
     fn closing_quotes_do_not_hide_the_stop() {
-        assert!(block_features("“It works,” she said.”").terminal);
-        assert!(block_features("He asked: «Why?»").terminal);
+        assert!(block_features("“It works,” she said.”", &mut String::new()).terminal);
+        assert!(block_features("He asked: «Why?»", &mut String::new()).terminal);
     }
 
     #[test]
     fn links_and_list_markers() {
-        assert!(block_features("Read it at https://example.org/x").linky);
-        assert!(block_features("- first item").list_marker);
-        assert!(block_features("2. second item").list_marker);
-        assert!(!block_features("2015 was a year.").list_marker);
+        assert!(block_features("Read it at https://example.org/x", &mut String::new()).linky);
+        assert!(block_features("- first item", &mut String::new()).list_marker);
+        assert!(block_features("2. second item", &mut String::new()).list_marker);
+        assert!(!block_features("2015 was a year.", &mut String::new()).list_marker);
     }
 }

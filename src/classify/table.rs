@@ -234,7 +234,10 @@ mod tests {
     }
 
     fn shapes(cells: &[&str]) -> Vec<u8> {
-        cells.iter().map(|s| shape(&block_features(s))).collect()
+        cells
+            .iter()
+            .map(|s| shape(&block_features(s, &mut String::new())))
+            .collect()
     }
 
     #[test]

@@ -962,8 +962,13 @@ fn key_counts_count_the_asked_keys_among_all_blocks() {
         "",
         "—",
     ];
-    let feats: Vec<_> = texts.iter().map(|t| features::block_features(t)).collect();
-    let key = |t: &str| features::block_features(t).key;
+    let mut bufs = vec![String::new(); texts.len()];
+    let feats: Vec<_> = texts
+        .iter()
+        .zip(&mut bufs)
+        .map(|(t, buf)| features::block_features(t, buf))
+        .collect();
+    let key = |t: &str| features::block_features(t, &mut String::new()).key;
     let counts = key_counts(
         &feats,
         [key("Home"), key("News"), key("Other"), 0].into_iter(),
@@ -1050,7 +1055,7 @@ fn first_copies_point_at_the_first_block_of_the_same_text() {
         assert!(same.len() <= raw.len());
         for (i, s) in raw.iter().enumerate() {
             let first = raw.iter().position(|t| t == s).unwrap_or(i);
-            let got = same.get(i).copied().unwrap_or(i);
+            let got = same.get(i).map_or(i, |&j| j as usize);
             // An earlier copy (the first, or the one before in a run), or none when the
             // repeat is missed (two texts of one key); never another text.
             assert!(got <= i, "{raw:?} at {i}: {got}");
@@ -1082,7 +1087,7 @@ fn first_copies_point_at_the_first_block_of_the_same_text() {
     ];
     let same = first_copies(&raw);
     for (i, s) in raw.iter().enumerate() {
-        assert_eq!(raw[same.get(i).copied().unwrap_or(i)], *s);
+        assert_eq!(raw[same.get(i).map_or(i, |&j| j as usize)], *s);
     }
     assert_eq!(same.get(4..7), Some(&[2, 1, 0][..]));
 }
@@ -1181,7 +1186,7 @@ fn no_block_above_the_name_zone_is_a_byline_name() {
         let n = 1 + round % 30;
         let owned: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
         let mut arena = String::new();
-        let (feats, meta, _) = read_blocks(&owned, &[], &mut arena);
+        let Read { feats, meta, .. } = read_blocks(&owned, &[], &mut arena);
         let start = rng.below(n + 1);
         let h = rng.below(start + 1).checked_sub(1);
         let name_zone = rng.below(start + 1);
