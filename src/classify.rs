@@ -225,7 +225,7 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], arena: &'a mut String) -> Read<'a
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
         let copied = match (feats.get(first), kinds.get(first)) {
-            (Some(f), Some(&m)) if first < i => Some((f.reason, f.teaser, m)),
+            (Some(f), Some(&m)) if first < i => Some((f.reason, f.teaser(), m)),
             _ => None,
         };
         let Some(f) = feats.get_mut(i) else {
@@ -234,7 +234,8 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], arena: &'a mut String) -> Read<'a
         // Whether it is a comment header depends on no field the tests below set.
         let comment = lines::is_comment_header(f);
         let m = if let Some((reason, teaser, m)) = copied {
-            (f.reason, f.teaser) = (reason, teaser);
+            f.reason = reason;
+            f.set_teaser(teaser);
             m
         } else {
             let mut m = meta(s, f);
@@ -242,7 +243,7 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], arena: &'a mut String) -> Read<'a
                 f.reason = Some(BoilerplateReason::Promo);
             }
             if teasers::is_dateline_teaser(s, f) {
-                f.teaser = true;
+                f.set_teaser(true);
             }
             if f.reason.is_none() && lines::is_counter(s, f) {
                 f.reason = Some(BoilerplateReason::Navigation);
@@ -368,11 +369,13 @@ fn meta(s: &str, f: &Features) -> Meta {
 const MIN_NEAR_SIZE: usize = 3;
 
 fn class(f: &Features, meta: Meta) -> Class {
-    if f.reason.is_some() || !matches!(meta, Meta::None | Meta::TagLine) || f.linky && f.words < 12
+    if f.reason.is_some()
+        || !matches!(meta, Meta::None | Meta::TagLine)
+        || f.linky() && f.words < 12
     {
         return Class::Bad;
     }
-    if f.teaser {
+    if f.teaser() {
         return Class::Bad;
     }
     let size = f.size();
@@ -382,12 +385,13 @@ fn class(f: &Features, meta: Meta) -> Class {
     }
     let lower = f.lower_ratio();
     // Menus and tag lists: many separators, or many commas and no sentence end.
-    let listy = f.separators * 4 > f.words.max(1) || !f.terminal && f.commas * 4 >= f.words.max(1);
+    let listy =
+        f.separators * 4 > f.words.max(1) || !f.terminal() && f.commas * 4 >= f.words.max(1);
     if f.sentence() && size >= 10 && lower >= 0.4 && !listy || size >= 30 && lower >= 0.5 {
         Class::Good
-    } else if f.terminal && size >= 4 && lower >= 0.3
+    } else if f.terminal() && size >= 4 && lower >= 0.3
         || size >= 10 && lower >= 0.5 && !listy
-        || f.list_marker && size >= 3
+        || f.list_marker() && size >= 3
     {
         Class::Near
     } else {
@@ -409,7 +413,7 @@ fn weight(f: &Features, c: Class) -> f32 {
     match c {
         Class::Good => size.min(MAX_BLOCK_WEIGHT),
         // A short line without a full stop between stories: a teaser headline.
-        Class::Near if !f.terminal && !f.list_marker => -3.0,
+        Class::Near if !f.terminal() && !f.list_marker() => -3.0,
         Class::Near => size * 0.2,
         Class::Short if content_like(f) => -1.0,
         Class::Short => -(8.0 + size * 0.5).min(15.0),
@@ -434,7 +438,7 @@ fn barrier_reason(f: &Features) -> bool {
 /// A short block that looks like content rather than a link: digits, lower-case words,
 /// inner punctuation, a list marker.
 fn content_like(f: &Features) -> bool {
-    f.list_marker
+    f.list_marker()
         || f.digits > 0
         || f.words >= 3 && f.lower_ratio() >= 0.5
         || f.commas > 0 && f.words >= 3
@@ -736,7 +740,7 @@ fn list_tail(feats: &[Features], class: &[Class], last: usize) -> usize {
         feats.get(i).is_some_and(|f| {
             f.reason.is_none()
                 && (class[i] == Class::Short && content_like(f)
-                    || class[i] == Class::Near && (f.terminal || f.list_marker))
+                    || class[i] == Class::Near && (f.terminal() || f.list_marker()))
         })
     };
     let mut end = last;
@@ -747,8 +751,8 @@ fn list_tail(feats: &[Features], class: &[Class], last: usize) -> usize {
     if n < 3 {
         return last;
     }
-    let introduced = feats[last].colon;
-    let shape = |f: &Features| (f.list_marker, f.digits > 0, f.lower_ratio() >= 0.5);
+    let introduced = feats[last].colon();
+    let shape = |f: &Features| (f.list_marker(), f.digits > 0, f.lower_ratio() >= 0.5);
     let first = shape(&feats[last + 1]);
     let same = (last + 1..=end)
         .filter(|&i| shape(&feats[i]) == first)
@@ -802,9 +806,9 @@ fn body(
                     f.words <= 14
                 };
                 if small
-                    && !f.terminal
-                    && !f.colon
-                    && !f.list_marker
+                    && !f.terminal()
+                    && !f.colon()
+                    && !f.list_marker()
                     && f.commas == 0
                     && next_prose
                     && i > start
@@ -835,8 +839,8 @@ fn related_boxes(
         let link = |j: usize| {
             class[j] == Class::Bad
                 || matches!(class[j], Class::Near | Class::Short)
-                    && !feats[j].terminal
-                    && !feats[j].colon
+                    && !feats[j].terminal()
+                    && !feats[j].colon()
         };
         for j in (i + 1..=end.min(i + RELATED_BOX_LEN)).take_while(|&j| link(j)) {
             if class[j] != Class::Bad {
@@ -864,9 +868,9 @@ fn linked_twice(
         let f = &feats[i];
         matches!(class[i], Class::Near | Class::Short)
             && f.words >= MIN_TEASER_WORDS
-            && !f.terminal
-            && !f.colon
-            && !f.list_marker
+            && !f.terminal()
+            && !f.colon()
+            && !f.list_marker()
             && f.key != 0
     };
     let label_word = |i: usize| class[i] == Class::Short && feats[i].words <= 2;
@@ -951,7 +955,7 @@ fn header<'a>(
         if labels[i] == Label::Byline
             && meta[i + 1] == Meta::None
             && (1..=4).contains(&f.words)
-            && !f.terminal
+            && !f.terminal()
             && f.lower == 0
             && f.folded
                 .split(' ')
@@ -1069,7 +1073,11 @@ fn headline<'a>(
         } else {
             (2..=30).contains(&f.words)
         };
-        size_ok && meta[i] == Meta::None && f.reason.is_none() && !f.linky && class[i] != Class::Bad
+        size_ok
+            && meta[i] == Meta::None
+            && f.reason.is_none()
+            && !f.linky()
+            && class[i] != Class::Bad
     };
     // How often the keys the scores ask about occur among all blocks: the candidates' own
     // keys and their site cuts' (0 for a cut no block has).
@@ -1107,7 +1115,7 @@ fn headline<'a>(
         if f.separators >= 2 {
             score -= 3.0;
         }
-        if f.full_stop {
+        if f.full_stop() {
             score -= 2.0;
         }
         if f.words > 20 {
@@ -1116,7 +1124,7 @@ fn headline<'a>(
         if f.commas >= 3 || f.inner_stops > 1 {
             score -= 1.0;
         }
-        if f.list_marker {
+        if f.list_marker() {
             score -= 1.0;
         }
         // Headlines start with a capital (or a digit, or a quote).
@@ -1145,7 +1153,7 @@ fn headline<'a>(
         // A longer sentence right under it: a dek under its headline.
         if let (Some(g), Some(Meta::None)) = (feats.get(i + 1), meta.get(i + 1)) {
             if i + 1 < start
-                && (g.words > f.words || g.terminal && g.words >= 5)
+                && (g.words > f.words || g.terminal() && g.words >= 5)
                 && g.lower_ratio() >= 0.5
                 && g.reason.is_none()
                 && matches!(class[i + 1], Class::Good | Class::Near)
@@ -1160,7 +1168,7 @@ fn headline<'a>(
         ) {
             if (4..f.words).contains(&p.words)
                 && p.reason.is_none()
-                && !p.full_stop
+                && !p.full_stop()
                 && !ends_with_separator(raw[i - 1])
                 && f.lower_ratio() >= 0.5
                 && class[i - 1] != Class::Bad

@@ -22,6 +22,9 @@ fn count(n: usize) -> u32 {
 }
 
 /// What one block looks like.
+///
+/// There is one per block, so it is kept small (64 bytes): the yes-or-no features are bits
+/// of one byte, read by methods of their names.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Features<'a> {
     /// Characters (code points), blanks included.
@@ -32,41 +35,93 @@ pub(crate) struct Features<'a> {
     pub lower: u32,
     /// Words that start with an upper-case letter.
     pub upper: u32,
-    /// Letters of scripts without case (CJK, Thai, Arabic…).
-    pub caseless: u32,
     /// Letters of any script.
     pub letters: u32,
     /// Decimal digits.
     pub digits: u32,
-    /// Ends with sentence punctuation (`.`, `!`, `?`, `…`, `。`, …), closing quotes and
-    /// brackets aside.
-    pub terminal: bool,
-    /// Ends with a full stop (or `。`) rather than `!`, `?`, `:`.
-    pub full_stop: bool,
-    /// Ends with `:`.
-    pub colon: bool,
     /// Sentence ends inside the block (`. ` followed by more text, `。`).
     pub inner_stops: u32,
     /// Commas (`,`, `，`, `、`).
     pub commas: u32,
     /// Separators typical of menus and metadata lines: `|`, `•`, `·`, `»`, `›`, `>`, `/`.
     pub separators: u32,
-    /// Looks like a link or handle: `http`, `www.`, `.com`, `@name`.
-    pub linky: bool,
-    /// Starts with a list marker (`-`, `*`, `•`, `+`, `1.`, `(1)`).
-    pub list_marker: bool,
-    /// Ends with a "more…" link: a teaser for another story.
-    pub teaser: bool,
+    /// The yes-or-no features, a bit each ([`TERMINAL`] and the others).
+    flags: u8,
+    /// Boilerplate reason found by phrase.
+    pub reason: Option<BoilerplateReason>,
     /// Hash of the folded text (duplicates).
     pub key: u64,
     /// The folded text, for blocks of up to [`MAX_FOLDED_WORDS`] words; empty otherwise.
     /// [`features`] lends it from one buffer for all blocks.
     pub folded: &'a str,
-    /// Boilerplate reason found by phrase.
-    pub reason: Option<BoilerplateReason>,
 }
 
+// The bits of [`Features::flags`]; each has a method of its name that tells it.
+/// Ends with sentence punctuation (`.`, `!`, `?`, `…`, `。`, …), closing quotes and
+/// brackets aside.
+const TERMINAL: u8 = 1;
+/// Ends with a full stop (or `。`) rather than `!`, `?`, `:`.
+const FULL_STOP: u8 = 1 << 1;
+/// Ends with `:`.
+const COLON: u8 = 1 << 2;
+/// Looks like a link or handle: `http`, `www.`, `.com`, `@name`.
+const LINKY: u8 = 1 << 3;
+/// Starts with a list marker (`-`, `*`, `•`, `+`, `1.`, `(1)`).
+const LIST_MARKER: u8 = 1 << 4;
+/// Ends with a "more…" link: a teaser for another story.
+const TEASER: u8 = 1 << 5;
+/// Most letters are of a script without case (CJK, Thai, Arabic…).
+const CASELESS_SCRIPT: u8 = 1 << 6;
+
 impl Features<'_> {
+    fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    fn set(&mut self, flag: u8, on: bool) {
+        if on {
+            self.flags |= flag;
+        } else {
+            self.flags &= !flag;
+        }
+    }
+
+    /// Ends with sentence punctuation (`.`, `!`, `?`, `…`, `。`, …), closing quotes and
+    /// brackets aside.
+    pub fn terminal(&self) -> bool {
+        self.has(TERMINAL)
+    }
+
+    /// Ends with a full stop (or `。`) rather than `!`, `?`, `:`.
+    pub fn full_stop(&self) -> bool {
+        self.has(FULL_STOP)
+    }
+
+    /// Ends with `:`.
+    pub fn colon(&self) -> bool {
+        self.has(COLON)
+    }
+
+    /// Looks like a link or handle: `http`, `www.`, `.com`, `@name`.
+    pub fn linky(&self) -> bool {
+        self.has(LINKY)
+    }
+
+    /// Starts with a list marker (`-`, `*`, `•`, `+`, `1.`, `(1)`).
+    pub fn list_marker(&self) -> bool {
+        self.has(LIST_MARKER)
+    }
+
+    /// Ends with a "more…" link: a teaser for another story.
+    pub fn teaser(&self) -> bool {
+        self.has(TEASER)
+    }
+
+    /// Marks the block as a teaser for another story, or not.
+    pub fn set_teaser(&mut self, on: bool) {
+        self.set(TEASER, on);
+    }
+
     /// Share of cased words that start in lower case (1.0 for caseless text).
     pub fn lower_ratio(&self) -> f32 {
         let cased = self.lower + self.upper;
@@ -79,12 +134,12 @@ impl Features<'_> {
 
     /// True when most letters are of a caseless script (Chinese, Japanese, Thai…).
     pub fn caseless_script(&self) -> bool {
-        self.caseless * 2 > self.letters && self.letters > 0
+        self.has(CASELESS_SCRIPT)
     }
 
     /// Reads like one or more sentences.
     pub fn sentence(&self) -> bool {
-        self.terminal || self.inner_stops > 0
+        self.terminal() || self.inner_stops > 0
     }
 
     /// A weight for the amount of prose in the block: words, or characters / 2 in a
@@ -439,7 +494,7 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> (Features<'a>, u64) {
         // and a huge block costs no folded copy of itself.
         let long = long_block_keys(s);
         f.key = long.key;
-        f.teaser = ends_like_teaser(s) && lexicon().is("more", &long.last_word);
+        f.set_teaser(ends_like_teaser(s) && lexicon().is("more", &long.last_word));
         return (f, long.prefix_key);
     }
     let words = fold_append(s, buf);
@@ -478,13 +533,15 @@ fn with_fold<'a>(
     } else {
         h.finish().max(1)
     };
-    f.teaser = f.words > 3
-        && ends_like_teaser(s)
-        && lexicon().is(
-            "more",
-            std::str::from_utf8(folded.rsplit(|&b| b == b' ').next().unwrap_or_default())
-                .unwrap_or_default(),
-        );
+    f.set_teaser(
+        f.words > 3
+            && ends_like_teaser(s)
+            && lexicon().is(
+                "more",
+                std::str::from_utf8(folded.rsplit(|&b| b == b' ').next().unwrap_or_default())
+                    .unwrap_or_default(),
+            ),
+    );
     if f.words <= MAX_PHRASE_WORDS {
         f.reason = lexicon().boilerplate(folded, words, f.sentence() && f.words >= 6);
     }
@@ -643,7 +700,8 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     f.lower = count(lower);
     f.upper = count(upper);
     f.letters = count(letters);
-    f.caseless = count(caseless);
+    let caseless = count(caseless);
+    f.set(CASELESS_SCRIPT, caseless * 2 > f.letters && f.letters > 0);
     f.digits = count(digits);
     f.commas = count(commas);
     f.separators = count(separators);
@@ -651,18 +709,25 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     f.separators = count(separators + guillemets.1.saturating_sub(guillemets.0));
     let tail = trim_closing_end(s);
     let last = tail.chars().next_back();
-    f.terminal = last.is_some_and(|c| is_stop(c) || c == ';');
-    f.full_stop = last.is_some_and(|c| matches!(c, '.' | '。' | '．')) && !tail.ends_with("..")
-        || last == Some('…');
-    f.colon = last.is_some_and(|c| c == ':' || c == '：');
+    f.set(TERMINAL, last.is_some_and(|c| is_stop(c) || c == ';'));
+    f.set(
+        FULL_STOP,
+        last.is_some_and(|c| matches!(c, '.' | '。' | '．')) && !tail.ends_with("..")
+            || last == Some('…'),
+    );
+    f.set(COLON, last.is_some_and(|c| c == ':' || c == '：'));
     let lower = s.get(..s.len().min(200)).unwrap_or("");
     // No `.` or `:` in the block, none in its first bytes, where `linky` looks.
-    f.linky =
+    let link =
         (seen & LINK_MARK != 0 || s.starts_with('@')) && linky(lower.as_bytes(), f.words <= 3);
+    f.set(LINKY, link);
     let first = s.trim_start();
-    f.list_marker = first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
-        || numbered(first.as_bytes())
-        || first.starts_with('(');
+    f.set(
+        LIST_MARKER,
+        first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
+            || numbered(first.as_bytes())
+            || first.starts_with('('),
+    );
     f
 }
 
@@ -912,7 +977,7 @@ mod tests {
             let mut buf = String::new();
             let f = block_features(&s, &mut buf);
             let first = s.get(..s.len().min(200)).unwrap_or("");
-            assert_eq!(f.linky, linky(first.as_bytes(), f.words <= 3), "{s:?}");
+            assert_eq!(f.linky(), linky(first.as_bytes(), f.words <= 3), "{s:?}");
         }
     }
 
@@ -936,15 +1001,34 @@ mod tests {
     }
 
     #[test]
+    fn features_stay_small() {
+        // One per block: a text of many short blocks holds millions.
+        assert_eq!(std::mem::size_of::<Features>(), 64);
+    }
+
+    #[test]
+    fn flags_are_set_and_cleared_alone() {
+        let mut f = Features::default();
+        f.set(TERMINAL, true);
+        f.set_teaser(true);
+        assert!(f.terminal() && f.teaser() && !f.colon() && !f.linky());
+        f.set_teaser(false);
+        assert!(f.terminal() && !f.teaser());
+        let mut buf = String::new();
+        let f = block_features("東京で新しい橋が開通した。", &mut buf);
+        assert!(f.caseless_script() && f.terminal() && f.full_stop() && !f.list_marker());
+    }
+
+    #[test]
     fn counts_words_case_and_punctuation() {
         let mut buf = String::new();
         let f = block_features("The council met. It voted, then left.", &mut buf);
         assert_eq!((f.words, f.lower, f.upper), (7, 5, 2));
-        assert!(f.terminal && f.full_stop);
+        assert!(f.terminal() && f.full_stop());
         assert_eq!((f.inner_stops, f.commas), (1, 1));
         let mut buf = String::new();
         let f = block_features("Possible Iranian escalation", &mut buf);
-        assert!(!f.terminal && !f.sentence());
+        assert!(!f.terminal() && !f.sentence());
     }
 
     #[test]
@@ -968,21 +1052,21 @@ mod tests {
         let mut buf = String::new();
         let f = block_features("東京で新しい橋が開通した。多くの人が訪れた。", &mut buf);
         assert!(f.caseless_script());
-        assert!(f.terminal && f.sentence());
+        assert!(f.terminal() && f.sentence());
         assert_eq!(f.inner_stops, 2);
     }
 
     #[test]
     fn closing_quotes_do_not_hide_the_stop() {
-        assert!(block_features("“It works,” she said.”", &mut String::new()).terminal);
-        assert!(block_features("He asked: «Why?»", &mut String::new()).terminal);
+        assert!(block_features("“It works,” she said.”", &mut String::new()).terminal());
+        assert!(block_features("He asked: «Why?»", &mut String::new()).terminal());
     }
 
     #[test]
     fn links_and_list_markers() {
-        assert!(block_features("Read it at https://example.org/x", &mut String::new()).linky);
-        assert!(block_features("- first item", &mut String::new()).list_marker);
-        assert!(block_features("2. second item", &mut String::new()).list_marker);
-        assert!(!block_features("2015 was a year.", &mut String::new()).list_marker);
+        assert!(block_features("Read it at https://example.org/x", &mut String::new()).linky());
+        assert!(block_features("- first item", &mut String::new()).list_marker());
+        assert!(block_features("2. second item", &mut String::new()).list_marker());
+        assert!(!block_features("2015 was a year.", &mut String::new()).list_marker());
     }
 }

@@ -248,7 +248,7 @@ fn may_open_with_byline_word(lex: &Lexicon, f: &Features) -> bool {
 /// "Jane Doe, Reporter", "Jane Doe | Reuters", "Al Jazeera and wire services", "by Jane Doe
 /// March 3, 2020". `f` are the block's features.
 pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
-    if f.words == 0 || f.words > 25 || f.full_stop && f.words > 8 {
+    if f.words == 0 || f.words > 25 || f.full_stop() && f.words > 8 {
         return false;
     }
     let lex = lexicon();
@@ -286,13 +286,13 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     {
         return true;
     }
-    f.words <= 8 && !f.terminal && name_then_agency(lex, s, f)
+    f.words <= 8 && !f.terminal() && name_then_agency(lex, s, f)
 }
 
 /// True when `s` is a bare personal name (2–4 name words, nothing else): a byline when it
 /// sits between the headline and the story.
 pub(crate) fn is_bare_name(s: &str, f: &Features) -> bool {
-    if !(2..=4).contains(&f.words) || f.terminal || f.digits > 0 || f.reason.is_some() {
+    if !(2..=4).contains(&f.words) || f.terminal() || f.digits > 0 || f.reason.is_some() {
         return false;
     }
     // Every word a name word, and none a lone capital ("A"): one pass over the words
@@ -367,7 +367,7 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
     if is_bracketed_source(s, f) || is_gallery_caption(s, f) {
         return true;
     }
-    if f.words == 0 || f.words > 45 || f.full_stop && !f.folded.is_empty() && f.words > 12 {
+    if f.words == 0 || f.words > 45 || f.full_stop() && !f.folded.is_empty() && f.words > 12 {
         return false;
     }
     if f.folded.is_empty() {
@@ -438,7 +438,7 @@ fn credit_by_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
     // "Jane Doe Submitted photo", "File photo": a short line ending in a credit word in
     // lower case after a capitalized one (a title-case heading capitalizes both).
     let tail_word = f.words <= 8
-        && !f.terminal
+        && !f.terminal()
         && match last_two {
             (Some(before), Some(last)) => {
                 last.chars().next().is_some_and(char::is_lowercase)
@@ -456,7 +456,7 @@ fn credit_by_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
 fn slash_credit(lex: &Lexicon, s: &str, f: &Features) -> bool {
     // A `/` is one of the separators the features count.
     f.words <= 12
-        && !f.linky
+        && !f.linky()
         && f.separators > 0
         && memchr::memchr(b'/', s.as_bytes()).is_some()
         && folded_words(f.folded).any(|w| lex.is("wire", w) || lex.is("credit", w))
@@ -557,7 +557,7 @@ fn trailing_credit(s: &str, f: &Features) -> bool {
 /// "Sam Roe, 12.03.2021 22:15 schrieb:" — a colon after a verb of saying or writing, and a
 /// time stamp (three digits or more).
 pub(crate) fn is_comment_header(f: &Features) -> bool {
-    if !f.colon || f.digits < 3 || !(3..=20).contains(&f.words) || f.folded.is_empty() {
+    if !f.colon() || f.digits < 3 || !(3..=20).contains(&f.words) || f.folded.is_empty() {
         return false;
     }
     let last = f.folded.rsplit(' ').next().unwrap_or("");
@@ -568,7 +568,7 @@ pub(crate) fn is_comment_header(f: &Features) -> bool {
 #[inline]
 pub(crate) fn is_tag_heading(f: &Features) -> bool {
     // Tested inline: most blocks stop here.
-    !(f.words == 0 || f.words > 3 || f.terminal || f.folded.is_empty()) && is_tag_heading_words(f)
+    !(f.words == 0 || f.words > 3 || f.terminal() || f.folded.is_empty()) && is_tag_heading_words(f)
 }
 
 /// [`is_tag_heading`] once the block's size and ending allow one.
@@ -584,7 +584,7 @@ fn is_tag_heading_words(f: &Features) -> bool {
 #[inline]
 pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
     // Tested inline: most blocks stop here.
-    !(f.terminal || f.words > 30 || f.words == 0) && is_tag_line_of_items(s, f)
+    !(f.terminal() || f.words > 30 || f.words == 0) && is_tag_line_of_items(s, f)
 }
 
 /// [`is_tag_line`] once the block's size and ending allow one.
@@ -640,7 +640,7 @@ fn tag_items(s: &str) -> impl Iterator<Item = &str> {
 /// True for a single tag under a tags heading: a short capitalized item ("Local Government").
 pub(crate) fn is_tag_item(s: &str, f: &Features) -> bool {
     (1..=4).contains(&f.words)
-        && !f.terminal
+        && !f.terminal()
         && f.reason.is_none()
         && f.digits == 0
         && s.chars().next().is_some_and(char::is_uppercase)

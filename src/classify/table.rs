@@ -25,12 +25,12 @@ const MIN_COLUMN: f32 = 0.6;
 /// The coarse shape of a cell.
 fn shape(f: &Features) -> u8 {
     match (f.letters, f.digits) {
-        (0, 0) => 0,                                 // "%", "—"
-        (0, _) => 1,                                 // "63", "85%", "$915"
-        (_, d) if f.terminal => 2 + u8::from(d > 0), // a note
-        (_, d) if d > 0 => 4,                        // "12 May", "3rd"
-        _ if f.words <= 4 => 5,                      // "DL", "Jane Doe"
-        _ => 6,                                      // a longer label
+        (0, 0) => 0,                                   // "%", "—"
+        (0, _) => 1,                                   // "63", "85%", "$915"
+        (_, d) if f.terminal() => 2 + u8::from(d > 0), // a note
+        (_, d) if d > 0 => 4,                          // "12 May", "3rd"
+        _ if f.words <= 4 => 5,                        // "DL", "Jane Doe"
+        _ => 6,                                        // a longer label
     }
 }
 

@@ -1142,11 +1142,9 @@ fn duplicates_agree_with_a_set_of_every_key() {
                 Some(prev) if rng.below(3) == 0 => prev.key,
                 _ => rng.below(4) as u64,
             };
-            feats.push(Features {
-                key,
-                words: rng.below(10) as u32,
-                ..Features::default()
-            });
+            let mut f = Features::default();
+            (f.key, f.words) = (key, rng.below(10) as u32);
+            feats.push(f);
         }
         let labels: Vec<Label> = (0..n).map(|_| kinds[rng.below(kinds.len())]).collect();
         let (mut fast, mut slow) = (labels.clone(), labels);

@@ -17,7 +17,7 @@ pub(super) fn is_credit(s: &str, f: &Features) -> bool {
     if is_bracketed_source(s, f) || is_gallery_caption(s) {
         return true;
     }
-    if f.words == 0 || f.words > 45 || f.full_stop && !f.folded.is_empty() && f.words > 12 {
+    if f.words == 0 || f.words > 45 || f.full_stop() && !f.folded.is_empty() && f.words > 12 {
         return false;
     }
     if f.folded.is_empty() {
@@ -66,7 +66,7 @@ pub(super) fn is_credit(s: &str, f: &Features) -> bool {
                 .any(|w| matches!(w, "caption" | "by" | "credit")));
     // "Name / AGENCY", "NAME/AGENCY/Getty Images".
     let slash = s.contains('/')
-        && !f.linky
+        && !f.linky()
         && tokens().any(|w| lex.is("wire", w) || lex.is("credit", w))
         && f.words <= 12;
     // "Media caption …", "Video caption …": a caption label of two words.
@@ -74,7 +74,7 @@ pub(super) fn is_credit(s: &str, f: &Features) -> bool {
     // "Jane Doe Submitted photo", "File photo": a short line ending in a credit word in
     // lower case after a capitalized one (a title-case heading capitalizes both).
     let tail_word = f.words <= 8
-        && !f.terminal
+        && !f.terminal()
         && match last_two {
             (Some(before), Some(last)) => {
                 last.chars().next().is_some_and(char::is_lowercase)
@@ -172,7 +172,7 @@ fn name_then_agency(lex: &Lexicon, s: &str) -> bool {
 /// "Jane Doe, Reporter", "Jane Doe | Reuters", "Al Jazeera and wire services", "by Jane Doe
 /// March 3, 2020". `f` are the block's features.
 pub(super) fn is_byline(s: &str, f: &Features) -> bool {
-    if f.words == 0 || f.words > 25 || f.full_stop && f.words > 8 {
+    if f.words == 0 || f.words > 25 || f.full_stop() && f.words > 8 {
         return false;
     }
     let lex = lexicon();
@@ -201,7 +201,7 @@ pub(super) fn is_byline(s: &str, f: &Features) -> bool {
     {
         return true;
     }
-    f.words <= 8 && !f.terminal && name_then_agency(lex, s)
+    f.words <= 8 && !f.terminal() && name_then_agency(lex, s)
 }
 
 /// Counts the tokens of a folded line that belong to date lines.
@@ -299,7 +299,7 @@ fn is_name_word_by_chars(w: &str) -> bool {
 /// True for a bare personal name, by two passes over its words and the char test of a
 /// name word ([`super::is_bare_name`]).
 fn is_bare_name(s: &str, f: &Features) -> bool {
-    if !(2..=4).contains(&f.words) || f.terminal || f.digits > 0 || f.reason.is_some() {
+    if !(2..=4).contains(&f.words) || f.terminal() || f.digits > 0 || f.reason.is_some() {
         return false;
     }
     s.split_whitespace().all(is_name_word_by_chars)
