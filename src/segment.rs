@@ -1,7 +1,8 @@
 //! Stage 2: text → blocks.
 //!
-//! Lines are found with `memchr` (`\n`, `\r\n` and a lone `\r` all end a line). Blank lines
-//! (only [`crate::normalize::is_blank`] characters) separate groups. Inside a group each line
+//! Lines are found eight bytes at a time, then with `memchr` (`\n`, `\r\n` and a lone `\r`
+//! all end a line). Blank lines (only [`crate::normalize::is_blank`] characters) separate
+//! groups. Inside a group each line
 //! is its own block — the "one block per line" layout of web-text dumps — unless the lines
 //! are a hard-wrapped paragraph, which is joined back into one block:
 //!
