@@ -37,7 +37,7 @@ mod teasers;
 use crate::fasthash::FastBuild;
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
-use features::Features;
+use features::{Feats, FeatureTable, Features};
 use std::collections::{HashMap, HashSet};
 
 /// What a block is.
@@ -132,36 +132,33 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         .collect();
     let mut folded = String::new();
     let Read {
-        mut feats,
+        feats: mut table,
         prefixes,
         meta,
         comments,
     } = read_blocks(&raw, &first_copies(&raw), &mut folded);
-    // A credit ("Image copyright Agency") is not a copyright footer.
-    for (f, &m) in feats.iter_mut().zip(&meta) {
+    // A credit ("Image copyright Agency") is not a copyright footer (a change that holds
+    // for every block of its text: they are all credits).
+    for (i, &m) in meta.iter().enumerate() {
         if m == Meta::Credit {
-            f.reason = None;
-        }
-    }
-    // A long block that starts like an earlier one is a copy.
-    let mut seen: HashSet<u64, lexicon::FnvBuild> = HashSet::default();
-    for p in prefixes {
-        if !seen.insert(p.key) {
-            if let Some(f) = feats.get_mut(p.block) {
-                f.reason = Some(BoilerplateReason::Duplicate);
+            if let Some(f) = table.shared_mut(i) {
+                f.reason = None;
             }
         }
     }
-    let class: Vec<Class> = feats.iter().zip(&meta).map(|(f, &m)| class(f, m)).collect();
+    // A long block that starts like an earlier one is a copy.
+    table.mark_repeated_prefixes(&prefixes);
+    let feats = table.view();
+    let class: Vec<Class> = feats.collect_each(|i, f| class(f, meta[i]));
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
-    let table = table::table_blocks(&feats, &class, |i| is_barrier(&feats[i], class[i]));
+    let table = table::table_blocks(feats, &class, |i| is_barrier(&feats[i], class[i]));
     // Below the first of several comment headers is a comment thread: the story ends
     // above it, when there is prose above it.
     let above = match comments {
         (2.., Some(first)) => body_run(
             &raw[..first],
-            &feats[..first],
+            feats.up_to(first),
             &meta[..first],
             &class[..first],
             &table[..first],
@@ -175,32 +172,32 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         }),
         _ => None,
     };
-    let Some((start, end)) = above.or_else(|| body_run(&raw, &feats, &meta, &class, &table)) else {
+    let Some((start, end)) = above.or_else(|| body_run(&raw, feats, &meta, &class, &table)) else {
         let story = overlap::StoryWords::new(std::iter::empty());
-        header(&raw, &feats, &meta, &class, n, &story, &mut labels);
-        duplicates(&feats, &mut labels);
+        header(&raw, feats, &meta, &class, n, &story, &mut labels);
+        duplicates(feats, &mut labels);
         return labels;
     };
-    let list_end = story_end(&raw, &feats, &meta, &class, end);
-    body(&feats, &meta, &class, &table, start, list_end, &mut labels);
-    related_boxes(&feats, &class, start, end, &mut labels);
-    linked_twice(&feats, &class, start, end, &mut labels);
+    let list_end = story_end(&raw, feats, &meta, &class, end);
+    body(feats, &meta, &class, &table, start, list_end, &mut labels);
+    related_boxes(feats, &class, start, end, &mut labels);
+    linked_twice(feats, &class, start, end, &mut labels);
     let end = list_end;
     let story = overlap::StoryWords::new(
         (start..=end)
             .filter(|&i| class[i] == Class::Good)
             .map(|i| raw[i]),
     );
-    header(&raw, &feats, &meta, &class, start, &story, &mut labels);
-    trailer(&raw, &feats, &meta, end + 1, &mut labels);
-    duplicates(&feats, &mut labels);
+    header(&raw, feats, &meta, &class, start, &story, &mut labels);
+    trailer(&raw, feats, &meta, end + 1, &mut labels);
+    duplicates(feats, &mut labels);
     labels
 }
 
 /// What [`read_blocks`] finds of the blocks, each read on its own.
 #[derive(Debug)]
 struct Read<'a> {
-    feats: Vec<Features<'a>>,
+    feats: FeatureTable<'a>,
     /// The blocks that have a prefix key, in order.
     prefixes: Vec<features::PrefixKey>,
     meta: Vec<Meta>,
@@ -214,9 +211,9 @@ struct Read<'a> {
 ///
 /// `same[i]` is an earlier block with the same text as block `i`, or `i` ([`first_copies`]).
 /// All that is found here for a block is a function of its text alone (its features, then
-/// tests of its text and those features), so a repeat takes the first copy's answers rather
-/// than testing again: text repeated block after block (a broken scraper's output) costs one
-/// reading, not one per copy.
+/// tests of its text and those features), so a repeat shares the first copy's features and
+/// answers rather than testing again: text repeated block after block (a broken scraper's
+/// output) costs one reading, not one per copy.
 fn read_blocks<'a>(raw: &[&str], same: &[u32], arena: &'a mut String) -> Read<'a> {
     let (mut feats, prefixes) = features::features(raw, same, arena);
     let mut kinds: Vec<Meta> = Vec::with_capacity(raw.len());
@@ -224,18 +221,13 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], arena: &'a mut String) -> Read<'a
     let mut comments = (0usize, None::<usize>);
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
-        let copied = match (feats.get(first), kinds.get(first)) {
-            (Some(f), Some(&m)) if first < i => Some((f.reason, f.teaser(), m)),
-            _ => None,
-        };
-        let Some(f) = feats.get_mut(i) else {
+        let Some(f) = feats.shared_mut(i) else {
             break;
         };
         // Whether it is a comment header depends on no field the tests below set.
         let comment = lines::is_comment_header(f);
-        let m = if let Some((reason, teaser, m)) = copied {
-            f.reason = reason;
-            f.set_teaser(teaser);
+        // A repeat shares the features of its first copy, which were tested already.
+        let m = if let Some(&m) = kinds.get(first).filter(|_| first < i) {
             m
         } else {
             let mut m = meta(s, f);
@@ -498,7 +490,7 @@ fn is_barrier(f: &Features, c: Class) -> bool {
 /// it (a story cut in two by a code listing, a chart or a share bar).
 fn body_run(
     raw: &[&str],
-    feats: &[Features],
+    feats: Feats,
     meta: &[Meta],
     class: &[Class],
     table: &[bool],
@@ -507,31 +499,26 @@ fn body_run(
     // blocks in a row weighs (1 + k / 2) times its own weight.
     let grow = 0.5f32;
     let mut run = 0usize;
-    let w: Vec<f32> = feats
-        .iter()
-        .zip(class)
-        .zip(table)
-        .zip(meta)
-        .map(|(((f, &c), &cell), &m)| {
-            let x = weight(f, c);
-            if cell {
-                // A table between paragraphs of the story costs nothing.
-                run = 0;
-                x.max(0.0)
-            } else if m == Meta::Credit {
-                // Photo credits sit between a story's paragraphs (a gallery of
-                // pictures, each credited): they cost little and do not make a
-                // run of junk longer.
-                CREDIT_WEIGHT
-            } else if c == Class::Bad {
-                run += 1;
-                x * (1.0 + grow * (run - 1) as f32)
-            } else {
-                run = 0;
-                x
-            }
-        })
-        .collect();
+    let w: Vec<f32> = feats.collect_each(|i, f| {
+        let (c, cell, m) = (class[i], table[i], meta[i]);
+        let x = weight(f, c);
+        if cell {
+            // A table between paragraphs of the story costs nothing.
+            run = 0;
+            x.max(0.0)
+        } else if m == Meta::Credit {
+            // Photo credits sit between a story's paragraphs (a gallery of
+            // pictures, each credited): they cost little and do not make a
+            // run of junk longer.
+            CREDIT_WEIGHT
+        } else if c == Class::Bad {
+            run += 1;
+            x * (1.0 + grow * (run - 1) as f32)
+        } else {
+            run = 0;
+            x
+        }
+    });
     let (sum, mut first, mut last) = max_segment(&w)?;
     // Junk above a run may cost up to twice what the run weighs (a story's first
     // paragraph cut off by a picture box or a table of contents); below, no more than it
@@ -595,13 +582,7 @@ fn body_run(
 /// The last block of the story once a list after its last block `last` is added: a list
 /// that the story introduces ("Tour dates:") runs on after its last sentence, and so does
 /// one its last sentence announces ("our picks are below").
-fn story_end(
-    raw: &[&str],
-    feats: &[Features],
-    meta: &[Meta],
-    class: &[Class],
-    last: usize,
-) -> usize {
+fn story_end(raw: &[&str], feats: Feats, meta: &[Meta], class: &[Class], last: usize) -> usize {
     if announces_list(raw[last]) {
         announced_list(feats, meta, class, last)
     } else {
@@ -717,7 +698,7 @@ const MAX_WEAK_RUN: usize = 3;
 /// on over short content lines (product names, prices, features, dates) until a barrier
 /// (comments, legal footer, cookie notice), a tag list, or [`MAX_WEAK_RUN`] weak blocks in
 /// a row; set-aside blocks among the items stay set aside.
-fn announced_list(feats: &[Features], meta: &[Meta], class: &[Class], last: usize) -> usize {
+fn announced_list(feats: Feats, meta: &[Meta], class: &[Class], last: usize) -> usize {
     let mut end = last;
     let mut weak = 0;
     let mut items = 0;
@@ -756,7 +737,7 @@ fn announced_list(feats: &[Features], meta: &[Meta], class: &[Class], last: usiz
 /// The last block of a list of short content lines right after block `last` (the end of
 /// the story), or `last` when there is none: at least three items, introduced by a line
 /// ending in a colon or sharing one shape (all starting with a digit, a marker or a capital).
-fn list_tail(feats: &[Features], class: &[Class], last: usize) -> usize {
+fn list_tail(feats: Feats, class: &[Class], last: usize) -> usize {
     let item = |i: usize| {
         feats.get(i).is_some_and(|f| {
             f.reason.is_none()
@@ -797,7 +778,7 @@ fn aside(f: &Features, meta: Meta) -> Label {
 
 /// Labels the blocks of the main run `start..=end`.
 fn body(
-    feats: &[Features],
+    feats: Feats,
     meta: &[Meta],
     class: &[Class],
     table: &[bool],
@@ -845,13 +826,7 @@ fn body(
 
 /// Sets aside the links of a box of related stories inside the story `start..=end`: the
 /// title-like blocks (short, no sentence end) right under a related-stories heading.
-fn related_boxes(
-    feats: &[Features],
-    class: &[Class],
-    start: usize,
-    end: usize,
-    labels: &mut [Label],
-) {
+fn related_boxes(feats: Feats, class: &[Class], start: usize, end: usize, labels: &mut [Label]) {
     for i in start..=end {
         if feats[i].reason != Some(BoilerplateReason::Related) {
             continue;
@@ -878,13 +853,7 @@ const MIN_TEASER_WORDS: u32 = 4;
 /// Sets aside the teasers for other stories inside the story `start..=end` whose title is
 /// linked twice in a row (once under the picture, once as text), with the section label
 /// over each copy ("Business", "Column: …", "Business", "Column: …").
-fn linked_twice(
-    feats: &[Features],
-    class: &[Class],
-    start: usize,
-    end: usize,
-    labels: &mut [Label],
-) {
+fn linked_twice(feats: Feats, class: &[Class], start: usize, end: usize, labels: &mut [Label]) {
     let title = |i: usize| {
         let f = &feats[i];
         matches!(class[i], Class::Near | Class::Short)
@@ -916,7 +885,7 @@ fn linked_twice(
 /// "’98", "40%"): axis labels and values, not text. In a table the rows' notes break
 /// such runs ("Jane Doe", "63", "85%", then "Two goals, one assist."). A last short
 /// line without digits right before prose is left out: it is the next subhead.
-fn chart_blocks(feats: &[Features], class: &[Class], start: usize, end: usize) -> Vec<bool> {
+fn chart_blocks(feats: Feats, class: &[Class], start: usize, end: usize) -> Vec<bool> {
     let mut chart = vec![false; end + 1 - start];
     let bare_number = |f: &Features| f.digits > 0 && f.letters == 0;
     let mut i = start;
@@ -943,7 +912,7 @@ fn chart_blocks(feats: &[Features], class: &[Class], start: usize, end: usize) -
 /// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk.
 fn header<'a>(
     raw: &[&'a str],
-    feats: &[Features],
+    feats: Feats,
     meta: &[Meta],
     class: &[Class],
     start: usize,
@@ -1019,7 +988,7 @@ fn may_be_byline_name(i: usize, name_zone: usize) -> bool {
 /// the name) `i + 1 >= name_zone`.
 fn byline_name(
     raw: &[&str],
-    feats: &[Features],
+    feats: Feats,
     meta: &[Meta],
     h: Option<usize>,
     start: usize,
@@ -1056,7 +1025,7 @@ fn ends_with_separator(s: &str) -> bool {
 /// The title-like block before the story most likely to be its headline.
 fn headline<'a>(
     raw: &[&'a str],
-    feats: &[Features],
+    feats: Feats,
     meta: &[Meta],
     class: &[Class],
     start: usize,
@@ -1223,10 +1192,7 @@ fn headline<'a>(
 
 /// How often each of `keys` occurs among the keys of `feats`: a count per asked key, rather
 /// than a map of every block's key.
-fn key_counts(
-    feats: &[Features],
-    keys: impl Iterator<Item = u64>,
-) -> HashMap<u64, usize, FastBuild> {
+fn key_counts(feats: Feats, keys: impl Iterator<Item = u64>) -> HashMap<u64, usize, FastBuild> {
     // The keys are hashes already: the fast hasher is enough.
     let mut counts: HashMap<u64, usize, FastBuild> = keys.map(|k| (k, 0)).collect();
     if !counts.is_empty() {
@@ -1341,7 +1307,7 @@ fn last_site_separators(b: &[u8]) -> [Option<usize>; 7] {
 }
 
 /// Labels the blocks after the story: credit lines, related tags, boilerplate.
-fn trailer(raw: &[&str], feats: &[Features], meta: &[Meta], from: usize, labels: &mut [Label]) {
+fn trailer(raw: &[&str], feats: Feats, meta: &[Meta], from: usize, labels: &mut [Label]) {
     let item = |j: usize| {
         meta.get(j) == Some(&Meta::TagLine)
             || raw
@@ -1380,7 +1346,7 @@ fn trailer(raw: &[&str], feats: &[Features], meta: &[Meta], from: usize, labels:
 
 /// A later exact repeat (folded) of an earlier block is a duplicate, unless it is the
 /// headline or a short block inside the body.
-fn duplicates(feats: &[Features], labels: &mut [Label]) {
+fn duplicates(feats: Feats, labels: &mut [Label]) {
     // One block repeats none: no set to build.
     if feats.len() < 2 {
         return;

@@ -1,7 +1,9 @@
 //! Per-block features, computed once per block in one pass over its text.
 
+use super::lexicon::FnvBuild;
 use super::lexicon::{common_letter, fold_append, lexicon, FoldSink, Folder, NoFold};
 use crate::model::BoilerplateReason;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
 
 /// Blocks with more words than this are not folded for phrase and word-list matching.
@@ -397,6 +399,219 @@ pub(crate) struct PrefixKey {
     pub block: usize,
     /// The hash of the first [`PREFIX_BYTES`] bytes of its folded text.
     pub key: u64,
+    /// The block repeats the text of an earlier one, whose features it shares.
+    pub copy: bool,
+}
+
+/// The features of every block: one [`Features`] for each text read, shared by the blocks
+/// that repeat it ([`features`]). A text repeated block after block (a broken scraper's
+/// output) then costs one `Features`, not one a block.
+#[derive(Debug, Default)]
+pub(crate) struct FeatureTable<'a> {
+    /// The features of the texts read, in the order of their first blocks.
+    read: Vec<Features<'a>>,
+    /// For each block, the place of its features in `read`; empty when no block repeats an
+    /// earlier one (block `i` has `read[i]`).
+    ids: Vec<u32>,
+}
+
+impl<'a> FeatureTable<'a> {
+    /// The features of every block, to read.
+    pub fn view(&self) -> Feats<'_, 'a> {
+        Feats {
+            read: &self.read,
+            ids: &self.ids,
+        }
+    }
+
+    /// The features of block `i`, to change: the change holds for every block of the same
+    /// text, which is what a change that depends on the text alone needs.
+    pub fn shared_mut(&mut self, i: usize) -> Option<&mut Features<'a>> {
+        let at = if self.ids.is_empty() {
+            i
+        } else {
+            *self.ids.get(i)? as usize
+        };
+        self.read.get_mut(at)
+    }
+
+    /// Marks as duplicates the long blocks that start like an earlier one (`prefixes` in
+    /// block order). A repeat whose first copy is not marked gets features of its own, shared
+    /// with the later repeats of that text (which are all marked: they start like it).
+    pub fn mark_repeated_prefixes(&mut self, prefixes: &[PrefixKey]) {
+        let duplicate = Some(BoilerplateReason::Duplicate);
+        let mut seen: HashSet<u64, FnvBuild> = HashSet::default();
+        // For features shared by a first copy that is not marked, the marked copy of them.
+        let mut marked: HashMap<u32, u32, FnvBuild> = HashMap::default();
+        for p in prefixes {
+            if seen.insert(p.key) {
+                continue;
+            }
+            let Some(&id) = self.ids.get(p.block).filter(|_| p.copy) else {
+                if let Some(f) = self.shared_mut(p.block) {
+                    f.reason = duplicate;
+                }
+                continue;
+            };
+            let Some(f) = self.read.get(id as usize) else {
+                continue;
+            };
+            if f.reason == duplicate {
+                continue;
+            }
+            let own = match marked.get(&id) {
+                Some(&own) => own,
+                None => {
+                    let mut own = f.clone();
+                    own.reason = duplicate;
+                    // (Fewer features than blocks, and the blocks fit a u32: `ids` is made
+                    // only then.)
+                    let at = self.read.len() as u32;
+                    self.read.push(own);
+                    marked.insert(id, at);
+                    at
+                }
+            };
+            if let Some(slot) = self.ids.get_mut(p.block) {
+                *slot = own;
+            }
+        }
+    }
+}
+
+/// The features of every block, read from a [`FeatureTable`] (or a part of it that starts
+/// at the first block): `feats[i]` are block `i`'s, as from a slice.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Feats<'f, 'a> {
+    /// With `ids` empty, one for each block (and no more).
+    read: &'f [Features<'a>],
+    /// As [`FeatureTable::ids`], one for each block (and no more), or empty.
+    ids: &'f [u32],
+}
+
+impl<'f, 'a> Feats<'f, 'a> {
+    /// The features of blocks that each have their own.
+    #[cfg(test)]
+    pub fn plain(read: &'f [Features<'a>]) -> Self {
+        Feats { read, ids: &[] }
+    }
+
+    /// The number of blocks.
+    pub fn len(&self) -> usize {
+        if self.ids.is_empty() {
+            self.read.len()
+        } else {
+            self.ids.len()
+        }
+    }
+
+    /// The features of block `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<&'f Features<'a>> {
+        if self.ids.is_empty() {
+            self.read.get(i)
+        } else {
+            self.read.get(*self.ids.get(i)? as usize)
+        }
+    }
+
+    /// The features of every block, in order.
+    pub fn iter(self) -> FeatsIter<'f, 'a> {
+        if self.ids.is_empty() {
+            FeatsIter::Own(self.read.iter())
+        } else {
+            FeatsIter::Shared {
+                read: self.read,
+                ids: self.ids.iter(),
+            }
+        }
+    }
+
+    /// `f` of each block's place and features, in order, into a list: what
+    /// `iter().enumerate().map(f).collect()` gives, but filled as fast as from a slice (the
+    /// collection knows the length it ends with).
+    pub fn collect_each<T>(self, mut f: impl FnMut(usize, &'f Features<'a>) -> T) -> Vec<T> {
+        let read = self.read;
+        if self.ids.is_empty() {
+            read.iter().enumerate().map(|(i, x)| f(i, x)).collect()
+        } else {
+            let ids = self.ids.iter().enumerate();
+            ids.map(|(i, &j)| f(i, &read[j as usize])).collect()
+        }
+    }
+
+    /// The features of the first `n` blocks.
+    pub fn up_to(self, n: usize) -> Self {
+        if self.ids.is_empty() {
+            Feats {
+                read: &self.read[..n.min(self.read.len())],
+                ids: &[],
+            }
+        } else if n == 0 {
+            // (Empty places would read as a block for each of the features.)
+            Feats {
+                read: &[],
+                ids: &[],
+            }
+        } else {
+            Feats {
+                ids: &self.ids[..n.min(self.ids.len())],
+                ..self
+            }
+        }
+    }
+}
+
+impl<'f, 'a> IntoIterator for Feats<'f, 'a> {
+    type Item = &'f Features<'a>;
+    type IntoIter = FeatsIter<'f, 'a>;
+
+    fn into_iter(self) -> FeatsIter<'f, 'a> {
+        self.iter()
+    }
+}
+
+/// The features of every block of a [`Feats`], in order.
+#[derive(Debug, Clone)]
+pub(crate) enum FeatsIter<'f, 'a> {
+    /// Blocks with features of their own.
+    Own(std::slice::Iter<'f, Features<'a>>),
+    /// Blocks that share features, by their places.
+    Shared {
+        read: &'f [Features<'a>],
+        ids: std::slice::Iter<'f, u32>,
+    },
+}
+
+impl<'f, 'a> Iterator for FeatsIter<'f, 'a> {
+    type Item = &'f Features<'a>;
+
+    fn next(&mut self) -> Option<&'f Features<'a>> {
+        match self {
+            FeatsIter::Own(it) => it.next(),
+            FeatsIter::Shared { read, ids } => read.get(*ids.next()? as usize),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            FeatsIter::Own(it) => it.size_hint(),
+            FeatsIter::Shared { ids, .. } => ids.size_hint(),
+        }
+    }
+}
+
+impl ExactSizeIterator for FeatsIter<'_, '_> {}
+
+impl<'a> std::ops::Index<usize> for Feats<'_, 'a> {
+    type Output = Features<'a>;
+
+    fn index(&self, i: usize) -> &Features<'a> {
+        if self.ids.is_empty() {
+            &self.read[i]
+        } else {
+            &self.read[self.ids[i] as usize]
+        }
+    }
 }
 
 /// Computes the features of every block, `raw` its texts, and the prefix keys of those
@@ -405,65 +620,65 @@ pub(crate) struct PrefixKey {
 /// features borrow: one buffer for all blocks rather than a `String` each.
 ///
 /// `same[i]` is an earlier block with the same text as block `i` (or `i`): the features
-/// are a function of the text alone, so such a block gets a copy of that block's, folded
-/// text included (lent from the same place in `arena`), rather than a pass of its own.
+/// are a function of the text alone, so such a block shares that block's rather than
+/// getting a pass of its own.
 pub(crate) fn features<'a>(
     raw: &[&str],
     same: &[u32],
     arena: &'a mut String,
-) -> (Vec<Features<'a>>, Vec<PrefixKey>) {
+) -> (FeatureTable<'a>, Vec<PrefixKey>) {
     let mut buf = std::mem::take(arena).into_bytes();
     buf.clear();
     // The folded texts are no longer than the text but for rare marks (`@`): room for all
     // of them at once rather than growing block by block.
     buf.reserve(raw.iter().map(|s| s.len()).sum::<usize>() + 64);
-    let mut feats: Vec<Features<'a>> = Vec::with_capacity(raw.len());
+    let mut read: Vec<Features<'a>> = Vec::with_capacity(raw.len());
+    // (No repeats known: each block has its own features, no list of places.)
+    let mut ids: Vec<u32> = Vec::with_capacity(if same.is_empty() { 0 } else { raw.len() });
     let mut prefixes = Vec::new();
-    // Where the folded text of each block that was read ends in `buf`; it starts where
-    // the one of the block read before it ends. Copies take their first's folded text and
-    // have no end here.
+    // Where the folded text of each text read ends in `buf`; it starts where the one of
+    // the text read before it ends.
     let mut ends: Vec<usize> = Vec::with_capacity(raw.len());
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
         if first < i {
-            if let Some(f) = feats.get(first) {
-                feats.push(f.clone());
+            if let Some(&id) = ids.get(first) {
+                ids.push(id);
                 if let Ok(at) = prefixes.binary_search_by_key(&first, |p: &PrefixKey| p.block) {
                     let key = prefixes[at].key;
-                    prefixes.push(PrefixKey { block: i, key });
+                    prefixes.push(PrefixKey {
+                        block: i,
+                        key,
+                        copy: true,
+                    });
                 }
                 continue;
             }
         }
+        if !same.is_empty() {
+            // (`same` is made only for blocks that a u32 counts.)
+            ids.push(read.len() as u32);
+        }
         let (f, prefix) = block_features_in(s, &mut buf);
-        feats.push(f);
+        read.push(f);
         ends.push(buf.len());
         if prefix != 0 {
             prefixes.push(PrefixKey {
                 block: i,
                 key: prefix,
+                copy: false,
             });
         }
     }
     // Folded from whole characters and ASCII, block after block: always UTF-8.
     *arena = String::from_utf8(buf).unwrap_or_default();
     let arena: &'a str = arena;
-    let mut ends = ends.into_iter();
     let mut start = 0;
-    for i in 0..feats.len() {
-        let first = same.get(i).map_or(i, |&j| j as usize);
-        let folded = match feats.get(first) {
-            Some(f) if first < i => f.folded,
-            _ => {
-                let end = ends.next().unwrap_or(start);
-                let folded = arena.get(start..end).unwrap_or("");
-                start = end;
-                folded
-            }
-        };
-        feats[i].folded = folded;
+    for (f, end) in read.iter_mut().zip(ends) {
+        f.folded = arena.get(start..end).unwrap_or("");
+        start = end;
     }
-    (feats, prefixes)
+    (FeatureTable { read, ids }, prefixes)
 }
 
 /// The features of one block's text, its folded text kept in `buf`.
@@ -998,6 +1213,57 @@ mod tests {
             }
         }
         assert_eq!(trim_closing_end(""), "");
+    }
+
+    #[test]
+    fn repeated_prefixes_mark_blocks_not_texts() {
+        // Blocks: A, A again, B (starts like A), B again, A a third time.
+        let mut table = FeatureTable {
+            read: vec![Features::default(), Features::default()],
+            ids: vec![0, 0, 1, 1, 0],
+        };
+        let key = 7;
+        let prefix = |block, copy| PrefixKey { block, key, copy };
+        let prefixes = [
+            prefix(0, false),
+            prefix(1, true),
+            prefix(2, false),
+            prefix(3, true),
+            prefix(4, true),
+        ];
+        table.mark_repeated_prefixes(&prefixes);
+        let marked: Vec<bool> = table
+            .view()
+            .iter()
+            .map(|f| f.reason == Some(BoilerplateReason::Duplicate))
+            .collect();
+        assert_eq!(marked, [false, true, true, true, true]);
+        // The repeats of A share one marked copy of A's features; B's are marked in place.
+        assert_eq!(table.read.len(), 3);
+        assert_eq!(table.ids, [0, 2, 1, 1, 2]);
+    }
+
+    #[test]
+    fn a_part_of_the_features_reads_as_a_slice_would() {
+        let mut read = vec![Features::default(), Features::default()];
+        (read[0].words, read[1].words) = (1, 2);
+        let table = FeatureTable {
+            read,
+            ids: vec![0, 1, 1, 0],
+        };
+        let words = |f: Feats| -> Vec<u32> { f.iter().map(|f| f.words).collect() };
+        let all = table.view();
+        assert_eq!(words(all), [1, 2, 2, 1]);
+        assert_eq!(words(all.up_to(3)), [1, 2, 2]);
+        assert_eq!(words(all.up_to(0)), [] as [u32; 0]);
+        assert_eq!(all.up_to(9).len(), 4);
+        assert_eq!((all[2].words, all.get(4).map(|f| f.words)), (2, None));
+        assert_eq!(
+            all.collect_each(|i, f| i as u32 * 10 + f.words),
+            [1, 12, 22, 31]
+        );
+        let plain = Feats::plain(&table.read);
+        assert_eq!((words(plain), words(plain.up_to(1))), (vec![1, 2], vec![1]));
     }
 
     #[test]
