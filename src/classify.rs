@@ -132,7 +132,7 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         .collect();
     let mut folded = String::new();
     let Read {
-        feats: mut table,
+        feats: mut feature_table,
         prefixes,
         meta,
         comments,
@@ -141,14 +141,14 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     // for every block of its text: they are all credits).
     for (i, &m) in meta.iter().enumerate() {
         if m == Meta::Credit {
-            if let Some(f) = table.shared_mut(i) {
+            if let Some(f) = feature_table.shared_mut(i) {
                 f.reason = None;
             }
         }
     }
     // A long block that starts like an earlier one is a copy.
-    table.mark_repeated_prefixes(&prefixes);
-    let feats = table.view();
+    feature_table.mark_repeated_prefixes(&prefixes);
+    let feats = feature_table.view();
     let class: Vec<Class> = feats.collect_each(|i, f| class(f, meta[i]));
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
