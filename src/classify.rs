@@ -37,7 +37,7 @@ mod teasers;
 use crate::fasthash::FastBuild;
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
-use features::Features;
+use features::{Feats, FeatureTable, Features};
 use std::collections::{HashMap, HashSet};
 
 /// What a block is.
@@ -131,28 +131,34 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         .map(|b| b.span.get(text).unwrap_or(""))
         .collect();
     let mut folded = String::new();
-    let (mut feats, meta, comments) = read_blocks(&raw, &first_copies(&raw), &mut folded);
-    // A credit ("Image copyright Agency") is not a copyright footer; a long block that
-    // starts like an earlier one is a copy.
-    let mut prefixes: HashSet<u64, lexicon::FnvBuild> = HashSet::default();
-    for (f, &m) in feats.iter_mut().zip(&meta) {
+    let Read {
+        feats: mut feature_table,
+        prefixes,
+        meta,
+        comments,
+    } = read_blocks(&raw, &first_copies(&raw), &mut folded);
+    // A credit ("Image copyright Agency") is not a copyright footer (a change that holds
+    // for every block of its text: they are all credits).
+    for (i, &m) in meta.iter().enumerate() {
         if m == Meta::Credit {
-            f.reason = None;
-        }
-        if f.prefix_key != 0 && !prefixes.insert(f.prefix_key) {
-            f.reason = Some(BoilerplateReason::Duplicate);
+            if let Some(f) = feature_table.shared_mut(i) {
+                f.reason = None;
+            }
         }
     }
-    let class: Vec<Class> = feats.iter().zip(&meta).map(|(f, &m)| class(f, m)).collect();
+    // A long block that starts like an earlier one is a copy.
+    feature_table.mark_repeated_prefixes(&prefixes);
+    let feats = feature_table.view();
+    let class: Vec<Class> = feats.collect_each(|i, f| class(f, meta[i]));
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
-    let table = table::table_blocks(&feats, &class, |i| is_barrier(&feats[i], class[i]));
+    let table = table::table_blocks(feats, &class, |i| is_barrier(&feats[i], class[i]));
     // Below the first of several comment headers is a comment thread: the story ends
     // above it, when there is prose above it.
     let above = match comments {
         (2.., Some(first)) => body_run(
             &raw[..first],
-            &feats[..first],
+            feats.up_to(first),
             &meta[..first],
             &class[..first],
             &table[..first],
@@ -166,59 +172,62 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         }),
         _ => None,
     };
-    let Some((start, end)) = above.or_else(|| body_run(&raw, &feats, &meta, &class, &table)) else {
+    let Some((start, end)) = above.or_else(|| body_run(&raw, feats, &meta, &class, &table)) else {
         let story = overlap::StoryWords::new(std::iter::empty());
-        header(&raw, &feats, &meta, &class, n, &story, &mut labels);
-        duplicates(&feats, &mut labels);
+        header(&raw, feats, &meta, &class, n, &story, &mut labels);
+        duplicates(feats, &mut labels);
         return labels;
     };
-    let list_end = story_end(&raw, &feats, &meta, &class, end);
-    body(&feats, &meta, &class, &table, start, list_end, &mut labels);
-    related_boxes(&feats, &class, start, end, &mut labels);
-    linked_twice(&feats, &class, start, end, &mut labels);
+    let list_end = story_end(&raw, feats, &meta, &class, end);
+    body(feats, &meta, &class, &table, start, list_end, &mut labels);
+    related_boxes(feats, &class, start, end, &mut labels);
+    linked_twice(feats, &class, start, end, &mut labels);
     let end = list_end;
     let story = overlap::StoryWords::new(
         (start..=end)
             .filter(|&i| class[i] == Class::Good)
             .map(|i| raw[i]),
     );
-    header(&raw, &feats, &meta, &class, start, &story, &mut labels);
-    trailer(&raw, &feats, &meta, end + 1, &mut labels);
-    duplicates(&feats, &mut labels);
+    header(&raw, feats, &meta, &class, start, &story, &mut labels);
+    trailer(&raw, feats, &meta, end + 1, &mut labels);
+    duplicates(feats, &mut labels);
     labels
 }
 
-/// The features and metadata kind of every block (`raw` its texts), each block read on
-/// its own, and the number of readers' comment headers among them with the first one's
-/// place.
+/// What [`read_blocks`] finds of the blocks, each read on its own.
+#[derive(Debug)]
+struct Read<'a> {
+    feats: FeatureTable<'a>,
+    /// The blocks that have a prefix key, in order.
+    prefixes: Vec<features::PrefixKey>,
+    meta: Vec<Meta>,
+    /// The number of readers' comment headers and the first one's place.
+    comments: (usize, Option<usize>),
+}
+
+/// The features, prefix keys and metadata kind of every block (`raw` its texts), each
+/// block read on its own, and the number of readers' comment headers among them with the
+/// first one's place.
 ///
 /// `same[i]` is an earlier block with the same text as block `i`, or `i` ([`first_copies`]).
 /// All that is found here for a block is a function of its text alone (its features, then
-/// tests of its text and those features), so a repeat takes the first copy's answers rather
-/// than testing again: text repeated block after block (a broken scraper's output) costs one
-/// reading, not one per copy.
-fn read_blocks<'a>(
-    raw: &[&str],
-    same: &[usize],
-    arena: &'a mut String,
-) -> (Vec<Features<'a>>, Vec<Meta>, (usize, Option<usize>)) {
-    let mut feats = features::features(raw, same, arena);
+/// tests of its text and those features), so a repeat shares the first copy's features and
+/// answers rather than testing again: text repeated block after block (a broken scraper's
+/// output) costs one reading, not one per copy.
+fn read_blocks<'a>(raw: &[&str], same: &[u32], arena: &'a mut String) -> Read<'a> {
+    let (mut feats, prefixes) = features::features(raw, same, arena);
     let mut kinds: Vec<Meta> = Vec::with_capacity(raw.len());
     // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
     let mut comments = (0usize, None::<usize>);
     for (i, s) in raw.iter().enumerate() {
-        let first = same.get(i).copied().unwrap_or(i);
-        let copied = match (feats.get(first), kinds.get(first)) {
-            (Some(f), Some(&m)) if first < i => Some((f.reason, f.teaser, m)),
-            _ => None,
-        };
-        let Some(f) = feats.get_mut(i) else {
+        let first = same.get(i).map_or(i, |&j| j as usize);
+        let Some(f) = feats.shared_mut(i) else {
             break;
         };
         // Whether it is a comment header depends on no field the tests below set.
         let comment = lines::is_comment_header(f);
-        let m = if let Some((reason, teaser, m)) = copied {
-            (f.reason, f.teaser) = (reason, teaser);
+        // A repeat shares the features of its first copy, which were tested already.
+        let m = if let Some(&m) = kinds.get(first).filter(|_| first < i) {
             m
         } else {
             let mut m = meta(s, f);
@@ -226,7 +235,7 @@ fn read_blocks<'a>(
                 f.reason = Some(BoilerplateReason::Promo);
             }
             if teasers::is_dateline_teaser(s, f) {
-                f.teaser = true;
+                f.set_teaser(true);
             }
             if f.reason.is_none() && lines::is_counter(s, f) {
                 f.reason = Some(BoilerplateReason::Navigation);
@@ -243,7 +252,12 @@ fn read_blocks<'a>(
         }
         kinds.push(m);
     }
-    (feats, kinds, comments)
+    Read {
+        feats,
+        prefixes,
+        meta: kinds,
+        comments,
+    }
 }
 
 /// The most blocks for which [`first_copies`] compares every block with every earlier
@@ -252,15 +266,19 @@ const FEW_BLOCKS: usize = 8;
 
 /// For every block (`raw` its texts), the first block with the same text: itself for most.
 /// The list stops early (empty when no block repeats an earlier one, with no allocation):
-/// a block past its end is the first of its text.
+/// a block past its end is the first of its text. The places are `u32`, half the room of
+/// a `usize` for a list as long as the text has blocks; a text of more blocks than a `u32`
+/// counts gets an empty list (each block read on its own, as is always allowed).
 ///
 /// A few blocks are compared with each other directly (most pairs differ in length). Past
 /// [`FEW_BLOCKS`], blocks are told apart by a key of their length and first, middle and last
 /// eight bytes, a few steps whatever their length, and only blocks of equal keys are
 /// compared whole: a text with no repeats costs a key and a look-up per block. Two texts of
 /// one key that differ are both taken as new (the first keeps the key): a missed repeat only
-/// costs a reading of its own.
-fn first_copies(raw: &[&str]) -> Vec<usize> {
+/// costs a reading of its own. So the keys can be short ([`ShortKey`]): a map entry then
+/// takes eight bytes, not sixteen, at the price of a few more missed repeats in a text of
+/// millions of blocks.
+fn first_copies(raw: &[&str]) -> Vec<u32> {
     let n = raw.len();
     let mut same = Vec::new();
     if n <= FEW_BLOCKS {
@@ -269,25 +287,29 @@ fn first_copies(raw: &[&str]) -> Vec<usize> {
                 .get(..i)
                 .and_then(|before| before.iter().position(|t| t == s))
             {
-                same.extend(same.len()..i);
-                same.push(j);
+                // (Fewer than FEW_BLOCKS: the places fit.)
+                same.extend(same.len() as u32..i as u32);
+                same.push(j as u32);
             }
         }
         return same;
     }
-    let mut first: HashMap<u64, usize, FastBuild> =
+    if u32::try_from(n).is_err() {
+        return same;
+    }
+    let mut first: HashMap<ShortKey, u32, FastBuild> =
         HashMap::with_capacity_and_hasher(n, FastBuild::default());
     same.reserve(n);
     // The text of the block before and its first copy.
-    let mut prev: (&str, usize) = ("", usize::MAX);
-    for (i, &s) in raw.iter().enumerate() {
+    let mut prev: (&str, u32) = ("", u32::MAX);
+    for (i, &s) in (0u32..).zip(raw) {
         // A run of one text (a scraper's repeats come in runs): the block before has the
         // same first copy, and the key of the text is in the map already.
-        let j = if prev.1 != usize::MAX && prev.0.len() == s.len() && prev.0 == s {
+        let j = if prev.1 != u32::MAX && prev.0.len() == s.len() && prev.0 == s {
             prev.1
         } else {
-            let j = *first.entry(text_key(s.as_bytes())).or_insert(i);
-            if j < i && raw.get(j) == Some(&s) {
+            let j = *first.entry(ShortKey::of(s.as_bytes())).or_insert(i);
+            if j < i && raw.get(j as usize) == Some(&s) {
                 j
             } else {
                 i
@@ -299,8 +321,27 @@ fn first_copies(raw: &[&str]) -> Vec<usize> {
     same
 }
 
-/// The key of [`first_copies`]: a hash of the length and the first, middle and last eight
-/// bytes of `b` (of all its bytes when it is shorter).
+/// The key of a text in [`first_copies`]: 32 bits of [`text_key`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ShortKey(u32);
+
+impl ShortKey {
+    fn of(b: &[u8]) -> Self {
+        let k = text_key(b);
+        // Both halves of the hash, folded into one.
+        ShortKey((k ^ (k >> 32)) as u32)
+    }
+}
+
+impl std::hash::Hash for ShortKey {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        // As a u64: the map's hasher takes one in a step.
+        h.write_u64(u64::from(self.0));
+    }
+}
+
+/// A hash of the length and the first, middle and last eight bytes of `b` (of all its bytes
+/// when it is shorter).
 fn text_key(b: &[u8]) -> u64 {
     let word = |at: usize| {
         let mut w = [0u8; 8];
@@ -341,11 +382,13 @@ fn meta(s: &str, f: &Features) -> Meta {
 const MIN_NEAR_SIZE: usize = 3;
 
 fn class(f: &Features, meta: Meta) -> Class {
-    if f.reason.is_some() || !matches!(meta, Meta::None | Meta::TagLine) || f.linky && f.words < 12
+    if f.reason.is_some()
+        || !matches!(meta, Meta::None | Meta::TagLine)
+        || f.linky() && f.words < 12
     {
         return Class::Bad;
     }
-    if f.teaser {
+    if f.teaser() {
         return Class::Bad;
     }
     let size = f.size();
@@ -355,12 +398,13 @@ fn class(f: &Features, meta: Meta) -> Class {
     }
     let lower = f.lower_ratio();
     // Menus and tag lists: many separators, or many commas and no sentence end.
-    let listy = f.separators * 4 > f.words.max(1) || !f.terminal && f.commas * 4 >= f.words.max(1);
+    let listy =
+        f.separators * 4 > f.words.max(1) || !f.terminal() && f.commas * 4 >= f.words.max(1);
     if f.sentence() && size >= 10 && lower >= 0.4 && !listy || size >= 30 && lower >= 0.5 {
         Class::Good
-    } else if f.terminal && size >= 4 && lower >= 0.3
+    } else if f.terminal() && size >= 4 && lower >= 0.3
         || size >= 10 && lower >= 0.5 && !listy
-        || f.list_marker && size >= 3
+        || f.list_marker() && size >= 3
     {
         Class::Near
     } else {
@@ -382,7 +426,7 @@ fn weight(f: &Features, c: Class) -> f32 {
     match c {
         Class::Good => size.min(MAX_BLOCK_WEIGHT),
         // A short line without a full stop between stories: a teaser headline.
-        Class::Near if !f.terminal && !f.list_marker => -3.0,
+        Class::Near if !f.terminal() && !f.list_marker() => -3.0,
         Class::Near => size * 0.2,
         Class::Short if content_like(f) => -1.0,
         Class::Short => -(8.0 + size * 0.5).min(15.0),
@@ -407,7 +451,7 @@ fn barrier_reason(f: &Features) -> bool {
 /// A short block that looks like content rather than a link: digits, lower-case words,
 /// inner punctuation, a list marker.
 fn content_like(f: &Features) -> bool {
-    f.list_marker
+    f.list_marker()
         || f.digits > 0
         || f.words >= 3 && f.lower_ratio() >= 0.5
         || f.commas > 0 && f.words >= 3
@@ -446,7 +490,7 @@ fn is_barrier(f: &Features, c: Class) -> bool {
 /// it (a story cut in two by a code listing, a chart or a share bar).
 fn body_run(
     raw: &[&str],
-    feats: &[Features],
+    feats: Feats,
     meta: &[Meta],
     class: &[Class],
     table: &[bool],
@@ -455,31 +499,26 @@ fn body_run(
     // blocks in a row weighs (1 + k / 2) times its own weight.
     let grow = 0.5f32;
     let mut run = 0usize;
-    let w: Vec<f32> = feats
-        .iter()
-        .zip(class)
-        .zip(table)
-        .zip(meta)
-        .map(|(((f, &c), &cell), &m)| {
-            let x = weight(f, c);
-            if cell {
-                // A table between paragraphs of the story costs nothing.
-                run = 0;
-                x.max(0.0)
-            } else if m == Meta::Credit {
-                // Photo credits sit between a story's paragraphs (a gallery of
-                // pictures, each credited): they cost little and do not make a
-                // run of junk longer.
-                CREDIT_WEIGHT
-            } else if c == Class::Bad {
-                run += 1;
-                x * (1.0 + grow * (run - 1) as f32)
-            } else {
-                run = 0;
-                x
-            }
-        })
-        .collect();
+    let w: Vec<f32> = feats.collect_each(|i, f| {
+        let (c, cell, m) = (class[i], table[i], meta[i]);
+        let x = weight(f, c);
+        if cell {
+            // A table between paragraphs of the story costs nothing.
+            run = 0;
+            x.max(0.0)
+        } else if m == Meta::Credit {
+            // Photo credits sit between a story's paragraphs (a gallery of
+            // pictures, each credited): they cost little and do not make a
+            // run of junk longer.
+            CREDIT_WEIGHT
+        } else if c == Class::Bad {
+            run += 1;
+            x * (1.0 + grow * (run - 1) as f32)
+        } else {
+            run = 0;
+            x
+        }
+    });
     let (sum, mut first, mut last) = max_segment(&w)?;
     // Junk above a run may cost up to twice what the run weighs (a story's first
     // paragraph cut off by a picture box or a table of contents); below, no more than it
@@ -543,13 +582,7 @@ fn body_run(
 /// The last block of the story once a list after its last block `last` is added: a list
 /// that the story introduces ("Tour dates:") runs on after its last sentence, and so does
 /// one its last sentence announces ("our picks are below").
-fn story_end(
-    raw: &[&str],
-    feats: &[Features],
-    meta: &[Meta],
-    class: &[Class],
-    last: usize,
-) -> usize {
+fn story_end(raw: &[&str], feats: Feats, meta: &[Meta], class: &[Class], last: usize) -> usize {
     if announces_list(raw[last]) {
         announced_list(feats, meta, class, last)
     } else {
@@ -665,7 +698,7 @@ const MAX_WEAK_RUN: usize = 3;
 /// on over short content lines (product names, prices, features, dates) until a barrier
 /// (comments, legal footer, cookie notice), a tag list, or [`MAX_WEAK_RUN`] weak blocks in
 /// a row; set-aside blocks among the items stay set aside.
-fn announced_list(feats: &[Features], meta: &[Meta], class: &[Class], last: usize) -> usize {
+fn announced_list(feats: Feats, meta: &[Meta], class: &[Class], last: usize) -> usize {
     let mut end = last;
     let mut weak = 0;
     let mut items = 0;
@@ -704,12 +737,12 @@ fn announced_list(feats: &[Features], meta: &[Meta], class: &[Class], last: usiz
 /// The last block of a list of short content lines right after block `last` (the end of
 /// the story), or `last` when there is none: at least three items, introduced by a line
 /// ending in a colon or sharing one shape (all starting with a digit, a marker or a capital).
-fn list_tail(feats: &[Features], class: &[Class], last: usize) -> usize {
+fn list_tail(feats: Feats, class: &[Class], last: usize) -> usize {
     let item = |i: usize| {
         feats.get(i).is_some_and(|f| {
             f.reason.is_none()
                 && (class[i] == Class::Short && content_like(f)
-                    || class[i] == Class::Near && (f.terminal || f.list_marker))
+                    || class[i] == Class::Near && (f.terminal() || f.list_marker()))
         })
     };
     let mut end = last;
@@ -720,8 +753,8 @@ fn list_tail(feats: &[Features], class: &[Class], last: usize) -> usize {
     if n < 3 {
         return last;
     }
-    let introduced = feats[last].colon;
-    let shape = |f: &Features| (f.list_marker, f.digits > 0, f.lower_ratio() >= 0.5);
+    let introduced = feats[last].colon();
+    let shape = |f: &Features| (f.list_marker(), f.digits > 0, f.lower_ratio() >= 0.5);
     let first = shape(&feats[last + 1]);
     let same = (last + 1..=end)
         .filter(|&i| shape(&feats[i]) == first)
@@ -745,7 +778,7 @@ fn aside(f: &Features, meta: Meta) -> Label {
 
 /// Labels the blocks of the main run `start..=end`.
 fn body(
-    feats: &[Features],
+    feats: Feats,
     meta: &[Meta],
     class: &[Class],
     table: &[bool],
@@ -775,9 +808,9 @@ fn body(
                     f.words <= 14
                 };
                 if small
-                    && !f.terminal
-                    && !f.colon
-                    && !f.list_marker
+                    && !f.terminal()
+                    && !f.colon()
+                    && !f.list_marker()
                     && f.commas == 0
                     && next_prose
                     && i > start
@@ -793,13 +826,7 @@ fn body(
 
 /// Sets aside the links of a box of related stories inside the story `start..=end`: the
 /// title-like blocks (short, no sentence end) right under a related-stories heading.
-fn related_boxes(
-    feats: &[Features],
-    class: &[Class],
-    start: usize,
-    end: usize,
-    labels: &mut [Label],
-) {
+fn related_boxes(feats: Feats, class: &[Class], start: usize, end: usize, labels: &mut [Label]) {
     for i in start..=end {
         if feats[i].reason != Some(BoilerplateReason::Related) {
             continue;
@@ -808,8 +835,8 @@ fn related_boxes(
         let link = |j: usize| {
             class[j] == Class::Bad
                 || matches!(class[j], Class::Near | Class::Short)
-                    && !feats[j].terminal
-                    && !feats[j].colon
+                    && !feats[j].terminal()
+                    && !feats[j].colon()
         };
         for j in (i + 1..=end.min(i + RELATED_BOX_LEN)).take_while(|&j| link(j)) {
             if class[j] != Class::Bad {
@@ -826,20 +853,14 @@ const MIN_TEASER_WORDS: u32 = 4;
 /// Sets aside the teasers for other stories inside the story `start..=end` whose title is
 /// linked twice in a row (once under the picture, once as text), with the section label
 /// over each copy ("Business", "Column: …", "Business", "Column: …").
-fn linked_twice(
-    feats: &[Features],
-    class: &[Class],
-    start: usize,
-    end: usize,
-    labels: &mut [Label],
-) {
+fn linked_twice(feats: Feats, class: &[Class], start: usize, end: usize, labels: &mut [Label]) {
     let title = |i: usize| {
         let f = &feats[i];
         matches!(class[i], Class::Near | Class::Short)
             && f.words >= MIN_TEASER_WORDS
-            && !f.terminal
-            && !f.colon
-            && !f.list_marker
+            && !f.terminal()
+            && !f.colon()
+            && !f.list_marker()
             && f.key != 0
     };
     let label_word = |i: usize| class[i] == Class::Short && feats[i].words <= 2;
@@ -864,7 +885,7 @@ fn linked_twice(
 /// "’98", "40%"): axis labels and values, not text. In a table the rows' notes break
 /// such runs ("Jane Doe", "63", "85%", then "Two goals, one assist."). A last short
 /// line without digits right before prose is left out: it is the next subhead.
-fn chart_blocks(feats: &[Features], class: &[Class], start: usize, end: usize) -> Vec<bool> {
+fn chart_blocks(feats: Feats, class: &[Class], start: usize, end: usize) -> Vec<bool> {
     let mut chart = vec![false; end + 1 - start];
     let bare_number = |f: &Features| f.digits > 0 && f.letters == 0;
     let mut i = start;
@@ -891,7 +912,7 @@ fn chart_blocks(feats: &[Features], class: &[Class], start: usize, end: usize) -
 /// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk.
 fn header<'a>(
     raw: &[&'a str],
-    feats: &[Features],
+    feats: Feats,
     meta: &[Meta],
     class: &[Class],
     start: usize,
@@ -924,7 +945,7 @@ fn header<'a>(
         if labels[i] == Label::Byline
             && meta[i + 1] == Meta::None
             && (1..=4).contains(&f.words)
-            && !f.terminal
+            && !f.terminal()
             && f.lower == 0
             && f.folded
                 .split(' ')
@@ -967,7 +988,7 @@ fn may_be_byline_name(i: usize, name_zone: usize) -> bool {
 /// the name) `i + 1 >= name_zone`.
 fn byline_name(
     raw: &[&str],
-    feats: &[Features],
+    feats: Feats,
     meta: &[Meta],
     h: Option<usize>,
     start: usize,
@@ -990,7 +1011,7 @@ fn byline_name(
             && i + 1 < start
             && i + 1 >= name_zone
             && lines::is_bare_name(raw[i + 1], &feats[i + 1])
-            && lexicon::lexicon().is("byline", &feats[i].folded)
+            && lexicon::lexicon().is("byline", feats[i].folded)
     };
     is_name(i) || lone_by(i) || i > 0 && lone_by(i - 1) && lines::is_bare_name(raw[i], &feats[i])
 }
@@ -1004,7 +1025,7 @@ fn ends_with_separator(s: &str) -> bool {
 /// The title-like block before the story most likely to be its headline.
 fn headline<'a>(
     raw: &[&'a str],
-    feats: &[Features],
+    feats: Feats,
     meta: &[Meta],
     class: &[Class],
     start: usize,
@@ -1022,7 +1043,7 @@ fn headline<'a>(
     let mut site_cut_key = [None::<u64>; HEADER_WINDOW];
     for (k, (s, f)) in raw.iter().zip(feats).take(start).skip(lo).enumerate() {
         if let Some(cut) = site_cut(s) {
-            let key = features::block_features(cut).key;
+            let key = features::block_features(cut, &mut String::new()).key;
             cut_keys.insert(key);
             if let Some(slot) = site_cut_key.get_mut(k) {
                 *slot = Some(key);
@@ -1031,7 +1052,7 @@ fn headline<'a>(
         // A breadcrumb trail ending in the title: "Section > News > Title".
         if f.separators >= 2 {
             if let Some((_, last)) = s.rsplit_once(['>', '|', '»', '›']) {
-                cut_keys.insert(features::block_features(last.trim()).key);
+                cut_keys.insert(features::block_features(last.trim(), &mut String::new()).key);
             }
         }
     }
@@ -1042,7 +1063,11 @@ fn headline<'a>(
         } else {
             (2..=30).contains(&f.words)
         };
-        size_ok && meta[i] == Meta::None && f.reason.is_none() && !f.linky && class[i] != Class::Bad
+        size_ok
+            && meta[i] == Meta::None
+            && f.reason.is_none()
+            && !f.linky()
+            && class[i] != Class::Bad
     };
     // How often the keys the scores ask about occur among all blocks: the candidates' own
     // keys and their site cuts' (0 for a cut no block has).
@@ -1080,7 +1105,7 @@ fn headline<'a>(
         if f.separators >= 2 {
             score -= 3.0;
         }
-        if f.full_stop {
+        if f.full_stop() {
             score -= 2.0;
         }
         if f.words > 20 {
@@ -1089,7 +1114,7 @@ fn headline<'a>(
         if f.commas >= 3 || f.inner_stops > 1 {
             score -= 1.0;
         }
-        if f.list_marker {
+        if f.list_marker() {
             score -= 1.0;
         }
         // Headlines start with a capital (or a digit, or a quote).
@@ -1118,7 +1143,7 @@ fn headline<'a>(
         // A longer sentence right under it: a dek under its headline.
         if let (Some(g), Some(Meta::None)) = (feats.get(i + 1), meta.get(i + 1)) {
             if i + 1 < start
-                && (g.words > f.words || g.terminal && g.words >= 5)
+                && (g.words > f.words || g.terminal() && g.words >= 5)
                 && g.lower_ratio() >= 0.5
                 && g.reason.is_none()
                 && matches!(class[i + 1], Class::Good | Class::Near)
@@ -1133,7 +1158,7 @@ fn headline<'a>(
         ) {
             if (4..f.words).contains(&p.words)
                 && p.reason.is_none()
-                && !p.full_stop
+                && !p.full_stop()
                 && !ends_with_separator(raw[i - 1])
                 && f.lower_ratio() >= 0.5
                 && class[i - 1] != Class::Bad
@@ -1167,10 +1192,7 @@ fn headline<'a>(
 
 /// How often each of `keys` occurs among the keys of `feats`: a count per asked key, rather
 /// than a map of every block's key.
-fn key_counts(
-    feats: &[Features],
-    keys: impl Iterator<Item = u64>,
-) -> HashMap<u64, usize, FastBuild> {
+fn key_counts(feats: Feats, keys: impl Iterator<Item = u64>) -> HashMap<u64, usize, FastBuild> {
     // The keys are hashes already: the fast hasher is enough.
     let mut counts: HashMap<u64, usize, FastBuild> = keys.map(|k| (k, 0)).collect();
     if !counts.is_empty() {
@@ -1285,7 +1307,7 @@ fn last_site_separators(b: &[u8]) -> [Option<usize>; 7] {
 }
 
 /// Labels the blocks after the story: credit lines, related tags, boilerplate.
-fn trailer(raw: &[&str], feats: &[Features], meta: &[Meta], from: usize, labels: &mut [Label]) {
+fn trailer(raw: &[&str], feats: Feats, meta: &[Meta], from: usize, labels: &mut [Label]) {
     let item = |j: usize| {
         meta.get(j) == Some(&Meta::TagLine)
             || raw
@@ -1324,7 +1346,7 @@ fn trailer(raw: &[&str], feats: &[Features], meta: &[Meta], from: usize, labels:
 
 /// A later exact repeat (folded) of an earlier block is a duplicate, unless it is the
 /// headline or a short block inside the body.
-fn duplicates(feats: &[Features], labels: &mut [Label]) {
+fn duplicates(feats: Feats, labels: &mut [Label]) {
     // One block repeats none: no set to build.
     if feats.len() < 2 {
         return;

@@ -1,7 +1,8 @@
 //! Stage 2: text → blocks.
 //!
-//! Lines are found with `memchr` (`\n`, `\r\n` and a lone `\r` all end a line). Blank lines
-//! (only [`crate::normalize::is_blank`] characters) separate groups. Inside a group each line
+//! Lines are found eight bytes at a time, then with `memchr` (`\n`, `\r\n` and a lone `\r`
+//! all end a line). Blank lines (only [`crate::normalize::is_blank`] characters) separate
+//! groups. Inside a group each line
 //! is its own block — the "one block per line" layout of web-text dumps — unless the lines
 //! are a hard-wrapped paragraph, which is joined back into one block:
 //!
@@ -27,58 +28,85 @@ pub(crate) struct Block {
     pub gap_before: bool,
 }
 
-/// A non-blank line, trimmed.
-#[derive(Debug, Clone, Copy)]
-struct Line {
-    span: Span,
-    /// Length in characters.
-    chars: usize,
-    gap_before: bool,
-}
-
 /// Splits `text` into blocks. Linear in the text length.
+///
+/// The lines are read straight into blocks, one a line, and only then joined where they
+/// are a wrapped paragraph, in place: no list of lines beside the blocks (a text of short
+/// lines would pay for both).
 pub(crate) fn segment(text: &str) -> Vec<Block> {
-    let lines = lines(text);
-    let width = wrap_width(&lines);
-    let groups = lines.iter().filter(|l| l.gap_before).count();
-    let soft = groups >= 2 && (groups - 1) * 5 >= lines.len();
-    let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
-    let mut prev: Option<Line> = None;
-    for line in lines {
-        let join = match (prev, blocks.last_mut()) {
-            (Some(p), Some(_)) if !line.gap_before => joins(text, &p, &line, width, soft),
-            _ => false,
-        };
-        match blocks.last_mut() {
-            Some(last) if join => {
-                last.span.end = line.span.end;
-                last.lines += 1;
-            }
-            _ => blocks.push(Block {
-                span: line.span,
-                lines: 1,
-                gap_before: line.gap_before,
-            }),
-        }
-        prev = Some(line);
+    let Lines {
+        mut blocks,
+        inner,
+        groups,
+    } = lines(text);
+    // Every line opens a group (the usual layout): nothing to join.
+    if groups < blocks.len() {
+        let width = wrap_width(inner);
+        let soft = groups >= 2 && (groups - 1) * 5 >= blocks.len();
+        join_lines(text, &mut blocks, width, soft);
     }
     blocks
 }
 
-/// Where the first line of `rest` ends (`\n` or `\r`). An empty line, as in a run of
-/// blank lines, is told by its first byte: a vector search costs more to set up than the
-/// one byte it would look at.
+/// What [`lines`] finds.
+struct Lines {
+    /// A block for each non-blank line.
+    blocks: Vec<Block>,
+    /// The lengths in characters of the lines followed by another line of their group, but
+    /// for those shorter than [`MIN_WRAP_WIDTH`]: what [`wrap_width`] looks at.
+    inner: Vec<usize>,
+    /// How many blocks open a group (follow a blank line or the start of the text).
+    groups: usize,
+}
+
+/// The shortest line that [`wrap_width`] counts as a wrapped line.
+const MIN_WRAP_WIDTH: usize = 30;
+
+/// Characters (code points) in `s`: std counts them a word of bytes at a time.
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Where the first line of `rest` ends (`\n` or `\r`). The first eight bytes are looked at
+/// together ([`first_break_in`]): a short line (a text of one-word blocks) ends there, and
+/// a vector search costs more to set up than the few bytes it would look at. Longer lines
+/// are searched by `memchr`.
 fn line_break(rest: &[u8]) -> Option<usize> {
-    match rest.first() {
-        Some(b'\n' | b'\r') => Some(0),
-        _ => memchr::memchr2(b'\n', b'\r', rest),
+    // An empty line, told by its first byte.
+    if matches!(rest.first(), Some(b'\n' | b'\r')) {
+        return Some(0);
+    }
+    let Some(&word) = rest.first_chunk::<8>() else {
+        return rest.iter().position(|&b| b == b'\n' || b == b'\r');
+    };
+    match first_break_in(u64::from_le_bytes(word)) {
+        8 => memchr::memchr2(b'\n', b'\r', &rest[8..]).map(|i| i + 8),
+        at => Some(at),
     }
 }
 
-/// The non-blank lines of `text`, trimmed, each marked with whether a blank line precedes it.
-fn lines(text: &str) -> Vec<Line> {
+/// The place of the first `\n` or `\r` among the bytes of `w` (in memory order,
+/// little-endian), or 8 when there is none. A byte equal to `b` is a zero byte of `w` xor
+/// `b` repeated, and the lowest zero byte of a word is found exactly by a subtraction (the
+/// borrow makes false hits only above a true one).
+fn first_break_in(w: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let hits =
+        zero_bytes(w ^ (u64::from(b'\n') * ONES)) | zero_bytes(w ^ (u64::from(b'\r') * ONES));
+    (hits.trailing_zeros() / 8) as usize
+}
+
+/// The non-blank lines of `text`, trimmed, each a block of one line marked with whether a
+/// blank line precedes it.
+fn lines(text: &str) -> Lines {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Lines {
+        blocks: Vec::new(),
+        inner: Vec::new(),
+        groups: 0,
+    };
     let mut start = 0;
     let mut gap = true;
     while start <= bytes.len() {
@@ -104,11 +132,22 @@ fn lines(text: &str) -> Vec<Line> {
         if span.is_empty() {
             gap = true;
         } else {
-            // std counts the characters of a `str` a word of bytes at a time.
-            let chars = text[span.start..span.end].chars().count();
-            out.push(Line {
+            if gap {
+                out.groups += 1;
+            } else if let Some(prev) = out.blocks.last() {
+                // The line before goes on in this line: an inner line of its group. It has
+                // no more characters than bytes, so a short one is not counted.
+                let prev = &text[prev.span.start..prev.span.end];
+                if prev.len() >= MIN_WRAP_WIDTH {
+                    let n = chars(prev);
+                    if n >= MIN_WRAP_WIDTH {
+                        out.inner.push(n);
+                    }
+                }
+            }
+            out.blocks.push(Block {
                 span,
-                chars,
+                lines: 1,
                 gap_before: gap,
             });
             gap = false;
@@ -120,15 +159,10 @@ fn lines(text: &str) -> Vec<Line> {
 
 /// The wrap width of hard-wrapped text, or `None` when the lines are not wrapped.
 ///
-/// Looks at the lines that are followed by another line of their group: in wrapped text
-/// most of them are nearly as long as the longest of them.
-fn wrap_width(lines: &[Line]) -> Option<usize> {
-    let mut inner: Vec<usize> = lines
-        .windows(2)
-        .filter(|w| !w[1].gap_before)
-        .map(|w| w[0].chars)
-        .filter(|&n| n >= 30)
-        .collect();
+/// `inner` holds the lengths of the lines that are followed by another line of their group
+/// ([`Lines::inner`]): in wrapped text most of them are nearly as long as the longest of
+/// them.
+fn wrap_width(mut inner: Vec<usize>) -> Option<usize> {
     if inner.len() < 3 {
         return None;
     }
@@ -141,12 +175,33 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     (near * 10 >= inner.len() * 7).then_some(width)
 }
 
-/// Characters in the first word of `line`.
-fn first_word_chars(text: &str, line: &Line) -> usize {
-    text[line.span.start..line.span.end]
-        .chars()
-        .take_while(|&c| !is_blank(c))
-        .count()
+/// Joins each line of `blocks` (one block a line) that goes on from the line before onto
+/// that line's block ([`joins`]), moving the blocks that stay down over the joined ones.
+fn join_lines(text: &str, blocks: &mut Vec<Block>, width: Option<usize>, soft: bool) {
+    let mut kept: usize = 0;
+    // The line before, as it was read (its block may have grown since).
+    let mut prev: Option<Span> = None;
+    for i in 0..blocks.len() {
+        let line = blocks[i];
+        let join = !line.gap_before && prev.is_some_and(|p| joins(text, p, line.span, width, soft));
+        match kept.checked_sub(1).and_then(|last| blocks.get_mut(last)) {
+            Some(last) if join => {
+                last.span.end = line.span.end;
+                last.lines += 1;
+            }
+            _ => {
+                blocks[kept] = line;
+                kept += 1;
+            }
+        }
+        prev = Some(line.span);
+    }
+    blocks.truncate(kept);
+}
+
+/// Characters in the first word of `s`.
+fn first_word_chars(s: &str) -> usize {
+    s.chars().take_while(|&c| !is_blank(c)).count()
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -154,21 +209,22 @@ fn ends_sentence(s: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', ':', '…', ';', '。', '！', '？'])
 }
 
-/// Should `next` be joined onto the block that ends with `prev`?
+/// Should the line `next` be joined onto the block that ends with the line `prev`?
 ///
 /// `soft`: the text is laid out in blank-line-separated groups, so a group's lines can be
 /// one paragraph broken by hand (in a one-block-per-line dump they never are).
-fn joins(text: &str, prev: &Line, next: &Line, width: Option<usize>, soft: bool) -> bool {
-    let prev_text = &text[prev.span.start..prev.span.end];
-    let next_text = &text[next.span.start..next.span.end];
+fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, soft: bool) -> bool {
+    let prev_text = &text[prev.start..prev.end];
+    let next_text = &text[next.start..next.end];
     // A line of unspaced script (Chinese, Japanese) that ends a sentence is not wrapped.
-    if ends_sentence(prev_text) && first_word_chars(text, next) > 20 {
+    if ends_sentence(prev_text) && first_word_chars(next_text) > 20 {
         return false;
     }
     if let Some(width) = width {
         // The wrapper would have put the next word on this line had it fitted.
-        if prev.chars + 1 + first_word_chars(text, next) > width.saturating_sub(2)
-            && prev.chars * 10 >= width * 6
+        let prev_chars = chars(prev_text);
+        if prev_chars + 1 + first_word_chars(next_text) > width.saturating_sub(2)
+            && prev_chars * 10 >= width * 6
         {
             return true;
         }
@@ -176,11 +232,13 @@ fn joins(text: &str, prev: &Line, next: &Line, width: Option<usize>, soft: bool)
     // A sentence broken in the middle: the line ends inside a clause (a lower-case word or
     // a comma) and the next goes on in lower case — but not with "by", which opens a byline
     // under a headline.
-    let starts_lower = next_text.chars().next().is_some_and(char::is_lowercase);
-    let mid_clause = prev_text
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_lowercase() || c == ',');
+    let starts_lower = || next_text.chars().next().is_some_and(char::is_lowercase);
+    let mid_clause = || {
+        prev_text
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || c == ',')
+    };
     // The next line's first word in lower case, compared without collecting it (a String
     // per line pair).
     let first_word = || {
@@ -194,7 +252,12 @@ fn joins(text: &str, prev: &Line, next: &Line, width: Option<usize>, soft: bool)
             .iter()
             .any(|b| first_word().eq(b.chars()))
     };
-    starts_lower && mid_clause && prev.chars >= 40 && soft && !byline()
+    // (A line of fewer than 40 bytes has fewer than 40 characters: not counted.)
+    soft && starts_lower()
+        && mid_clause()
+        && prev_text.len() >= 40
+        && chars(prev_text) >= 40
+        && !byline()
 }
 
 #[cfg(test)]
@@ -206,6 +269,46 @@ mod tests {
             .iter()
             .map(|b| &text[b.span.start..b.span.end])
             .collect()
+    }
+
+    #[test]
+    fn line_break_finds_the_first_break() {
+        let bytes = [
+            b'a', b'\n', b'\r', 0x0b, 0x8a, 0x8d, 0xff, 0x00, b'\t', 0x0e,
+        ];
+        let mut rng = crate::testgen::Rng::new(0x11ee_b8ea);
+        for round in 0..20_000 {
+            let s: Vec<u8> = (0..round % 20)
+                .map(|_| bytes[rng.below(bytes.len())])
+                .collect();
+            let want = s.iter().position(|&b| b == b'\n' || b == b'\r');
+            assert_eq!(line_break(&s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lines_count_groups_and_inner_widths() {
+        let long = "x".repeat(35);
+        let wide = "é".repeat(20);
+        let text = format!("{long}\n{long}\nshort\n\n{wide}\nend\n\n\n{long}");
+        let found = lines(&text);
+        assert_eq!(found.blocks.len(), 6);
+        assert_eq!(found.groups, 3);
+        // The last line of a group is not inner; "é" x 20 is 40 bytes but 20 characters.
+        assert_eq!(found.inner, [35, 35]);
+        let gaps: Vec<bool> = found.blocks.iter().map(|b| b.gap_before).collect();
+        assert_eq!(gaps, [true, false, false, true, false, true]);
+    }
+
+    #[test]
+    fn joined_lines_close_up() {
+        let text = "a\nb\nc\n\nd";
+        let mut blocks = lines(text).blocks;
+        // Every line joins (a width of 1 is always overrun).
+        join_lines(text, &mut blocks, Some(1), false);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!((blocks[0].span, blocks[0].lines), (Span::new(0, 5), 3));
+        assert_eq!((blocks[1].span, blocks[1].lines), (Span::new(7, 8), 1));
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! Per-block features, computed once per block in one pass over its text.
 
+use super::lexicon::FnvBuild;
 use super::lexicon::{common_letter, fold_append, lexicon, FoldSink, Folder, NoFold};
 use crate::model::BoilerplateReason;
-use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
 
 /// Blocks with more words than this are not folded for phrase and word-list matching.
 const MAX_FOLDED_WORDS: u32 = 60;
-/// Length of the folded prefix compared by [`Features::prefix_key`].
+/// Length of the folded prefix compared by [`PrefixKey`].
 const PREFIX_BYTES: usize = 100;
 /// Blocks with more words than this are not searched for boilerplate phrases.
 const MAX_PHRASE_WORDS: u32 = 120;
@@ -23,6 +24,9 @@ fn count(n: usize) -> u32 {
 }
 
 /// What one block looks like.
+///
+/// There is one per block, so it is kept small (64 bytes): the yes-or-no features are bits
+/// of one byte, read by methods of their names.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Features<'a> {
     /// Characters (code points), blanks included.
@@ -33,45 +37,93 @@ pub(crate) struct Features<'a> {
     pub lower: u32,
     /// Words that start with an upper-case letter.
     pub upper: u32,
-    /// Letters of scripts without case (CJK, Thai, Arabic…).
-    pub caseless: u32,
     /// Letters of any script.
     pub letters: u32,
     /// Decimal digits.
     pub digits: u32,
-    /// Ends with sentence punctuation (`.`, `!`, `?`, `…`, `。`, …), closing quotes and
-    /// brackets aside.
-    pub terminal: bool,
-    /// Ends with a full stop (or `。`) rather than `!`, `?`, `:`.
-    pub full_stop: bool,
-    /// Ends with `:`.
-    pub colon: bool,
     /// Sentence ends inside the block (`. ` followed by more text, `。`).
     pub inner_stops: u32,
     /// Commas (`,`, `，`, `、`).
     pub commas: u32,
     /// Separators typical of menus and metadata lines: `|`, `•`, `·`, `»`, `›`, `>`, `/`.
     pub separators: u32,
-    /// Looks like a link or handle: `http`, `www.`, `.com`, `@name`.
-    pub linky: bool,
-    /// Starts with a list marker (`-`, `*`, `•`, `+`, `1.`, `(1)`).
-    pub list_marker: bool,
-    /// Ends with a "more…" link: a teaser for another story.
-    pub teaser: bool,
-    /// Hash of the first [`PREFIX_BYTES`] bytes of the folded text, or 0 when it is shorter:
-    /// a long block that starts like an earlier one is a copy (a page's whole story repeated
-    /// in one block, say).
-    pub prefix_key: u64,
+    /// The yes-or-no features, a bit each ([`TERMINAL`] and the others).
+    flags: u8,
+    /// Boilerplate reason found by phrase.
+    pub reason: Option<BoilerplateReason>,
     /// Hash of the folded text (duplicates).
     pub key: u64,
     /// The folded text, for blocks of up to [`MAX_FOLDED_WORDS`] words; empty otherwise.
     /// [`features`] lends it from one buffer for all blocks.
-    pub folded: Cow<'a, str>,
-    /// Boilerplate reason found by phrase.
-    pub reason: Option<BoilerplateReason>,
+    pub folded: &'a str,
 }
 
+// The bits of [`Features::flags`]; each has a method of its name that tells it.
+/// Ends with sentence punctuation (`.`, `!`, `?`, `…`, `。`, …), closing quotes and
+/// brackets aside.
+const TERMINAL: u8 = 1;
+/// Ends with a full stop (or `。`) rather than `!`, `?`, `:`.
+const FULL_STOP: u8 = 1 << 1;
+/// Ends with `:`.
+const COLON: u8 = 1 << 2;
+/// Looks like a link or handle: `http`, `www.`, `.com`, `@name`.
+const LINKY: u8 = 1 << 3;
+/// Starts with a list marker (`-`, `*`, `•`, `+`, `1.`, `(1)`).
+const LIST_MARKER: u8 = 1 << 4;
+/// Ends with a "more…" link: a teaser for another story.
+const TEASER: u8 = 1 << 5;
+/// Most letters are of a script without case (CJK, Thai, Arabic…).
+const CASELESS_SCRIPT: u8 = 1 << 6;
+
 impl Features<'_> {
+    fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    fn set(&mut self, flag: u8, on: bool) {
+        if on {
+            self.flags |= flag;
+        } else {
+            self.flags &= !flag;
+        }
+    }
+
+    /// Ends with sentence punctuation (`.`, `!`, `?`, `…`, `。`, …), closing quotes and
+    /// brackets aside.
+    pub fn terminal(&self) -> bool {
+        self.has(TERMINAL)
+    }
+
+    /// Ends with a full stop (or `。`) rather than `!`, `?`, `:`.
+    pub fn full_stop(&self) -> bool {
+        self.has(FULL_STOP)
+    }
+
+    /// Ends with `:`.
+    pub fn colon(&self) -> bool {
+        self.has(COLON)
+    }
+
+    /// Looks like a link or handle: `http`, `www.`, `.com`, `@name`.
+    pub fn linky(&self) -> bool {
+        self.has(LINKY)
+    }
+
+    /// Starts with a list marker (`-`, `*`, `•`, `+`, `1.`, `(1)`).
+    pub fn list_marker(&self) -> bool {
+        self.has(LIST_MARKER)
+    }
+
+    /// Ends with a "more…" link: a teaser for another story.
+    pub fn teaser(&self) -> bool {
+        self.has(TEASER)
+    }
+
+    /// Marks the block as a teaser for another story, or not.
+    pub fn set_teaser(&mut self, on: bool) {
+        self.set(TEASER, on);
+    }
+
     /// Share of cased words that start in lower case (1.0 for caseless text).
     pub fn lower_ratio(&self) -> f32 {
         let cased = self.lower + self.upper;
@@ -84,12 +136,12 @@ impl Features<'_> {
 
     /// True when most letters are of a caseless script (Chinese, Japanese, Thai…).
     pub fn caseless_script(&self) -> bool {
-        self.caseless * 2 > self.letters && self.letters > 0
+        self.has(CASELESS_SCRIPT)
     }
 
     /// Reads like one or more sentences.
     pub fn sentence(&self) -> bool {
-        self.terminal || self.inner_stops > 0
+        self.terminal() || self.inner_stops > 0
     }
 
     /// A weight for the amount of prose in the block: words, or characters / 2 in a
@@ -337,61 +389,312 @@ fn prefix_key(first: &[u8]) -> u64 {
     p.finish().max(1)
 }
 
-/// Computes the features of every block, `raw` its texts. The folded texts that are kept
-/// (blocks of up to [`MAX_FOLDED_WORDS`] words) are written one after another into
-/// `arena`, which the features borrow: one buffer for all blocks rather than a `String`
-/// each.
+/// A block whose folded text is long enough for a prefix key ([`prefix_key`]): a long
+/// block that starts like an earlier one is a copy (a page's whole story repeated in one
+/// block, say). Most blocks are shorter and have none, so the keys are listed apart from
+/// the [`Features`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PrefixKey {
+    /// The block.
+    pub block: usize,
+    /// The hash of the first [`PREFIX_BYTES`] bytes of its folded text.
+    pub key: u64,
+    /// The block repeats the text of an earlier one, whose features it shares.
+    pub copy: bool,
+}
+
+/// The features of every block: one [`Features`] for each text read, shared by the blocks
+/// that repeat it ([`features`]). A text repeated block after block (a broken scraper's
+/// output) then costs one `Features`, not one a block.
+#[derive(Debug, Default)]
+pub(crate) struct FeatureTable<'a> {
+    /// The features of the texts read, in the order of their first blocks.
+    read: Vec<Features<'a>>,
+    /// For each block, the place of its features in `read`; empty when no block repeats an
+    /// earlier one (block `i` has `read[i]`).
+    ids: Vec<u32>,
+}
+
+impl<'a> FeatureTable<'a> {
+    /// The features of every block, to read.
+    pub fn view(&self) -> Feats<'_, 'a> {
+        Feats {
+            read: &self.read,
+            ids: &self.ids,
+        }
+    }
+
+    /// The features of block `i`, to change: the change holds for every block of the same
+    /// text, which is what a change that depends on the text alone needs.
+    pub fn shared_mut(&mut self, i: usize) -> Option<&mut Features<'a>> {
+        let at = if self.ids.is_empty() {
+            i
+        } else {
+            *self.ids.get(i)? as usize
+        };
+        self.read.get_mut(at)
+    }
+
+    /// Marks as duplicates the long blocks that start like an earlier one (`prefixes` in
+    /// block order). A repeat whose first copy is not marked gets features of its own, shared
+    /// with the later repeats of that text (which are all marked: they start like it).
+    pub fn mark_repeated_prefixes(&mut self, prefixes: &[PrefixKey]) {
+        let duplicate = Some(BoilerplateReason::Duplicate);
+        let mut seen: HashSet<u64, FnvBuild> = HashSet::default();
+        // For features shared by a first copy that is not marked, the marked copy of them.
+        let mut marked: HashMap<u32, u32, FnvBuild> = HashMap::default();
+        for p in prefixes {
+            if seen.insert(p.key) {
+                continue;
+            }
+            let Some(&id) = self.ids.get(p.block).filter(|_| p.copy) else {
+                if let Some(f) = self.shared_mut(p.block) {
+                    f.reason = duplicate;
+                }
+                continue;
+            };
+            let Some(f) = self.read.get(id as usize) else {
+                continue;
+            };
+            if f.reason == duplicate {
+                continue;
+            }
+            let own = match marked.get(&id) {
+                Some(&own) => own,
+                None => {
+                    let mut own = f.clone();
+                    own.reason = duplicate;
+                    // (Fewer features than blocks, and the blocks fit a u32: `ids` is made
+                    // only then.)
+                    let at = self.read.len() as u32;
+                    self.read.push(own);
+                    marked.insert(id, at);
+                    at
+                }
+            };
+            if let Some(slot) = self.ids.get_mut(p.block) {
+                *slot = own;
+            }
+        }
+    }
+}
+
+/// The features of every block, read from a [`FeatureTable`] (or a part of it that starts
+/// at the first block): `feats[i]` are block `i`'s, as from a slice.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Feats<'f, 'a> {
+    /// With `ids` empty, one for each block (and no more).
+    read: &'f [Features<'a>],
+    /// As [`FeatureTable::ids`], one for each block (and no more), or empty.
+    ids: &'f [u32],
+}
+
+impl<'f, 'a> Feats<'f, 'a> {
+    /// The features of blocks that each have their own.
+    #[cfg(test)]
+    pub fn plain(read: &'f [Features<'a>]) -> Self {
+        Feats { read, ids: &[] }
+    }
+
+    /// The number of blocks.
+    pub fn len(&self) -> usize {
+        if self.ids.is_empty() {
+            self.read.len()
+        } else {
+            self.ids.len()
+        }
+    }
+
+    /// The features of block `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<&'f Features<'a>> {
+        if self.ids.is_empty() {
+            self.read.get(i)
+        } else {
+            self.read.get(*self.ids.get(i)? as usize)
+        }
+    }
+
+    /// The features of every block, in order.
+    pub fn iter(self) -> FeatsIter<'f, 'a> {
+        if self.ids.is_empty() {
+            FeatsIter::Own(self.read.iter())
+        } else {
+            FeatsIter::Shared {
+                read: self.read,
+                ids: self.ids.iter(),
+            }
+        }
+    }
+
+    /// `f` of each block's place and features, in order, into a list: what
+    /// `iter().enumerate().map(f).collect()` gives, but filled as fast as from a slice (the
+    /// collection knows the length it ends with).
+    pub fn collect_each<T>(self, mut f: impl FnMut(usize, &'f Features<'a>) -> T) -> Vec<T> {
+        let read = self.read;
+        if self.ids.is_empty() {
+            read.iter().enumerate().map(|(i, x)| f(i, x)).collect()
+        } else {
+            let ids = self.ids.iter().enumerate();
+            ids.map(|(i, &j)| f(i, &read[j as usize])).collect()
+        }
+    }
+
+    /// The features of the first `n` blocks.
+    pub fn up_to(self, n: usize) -> Self {
+        if self.ids.is_empty() {
+            Feats {
+                read: &self.read[..n.min(self.read.len())],
+                ids: &[],
+            }
+        } else if n == 0 {
+            // (Empty places would read as a block for each of the features.)
+            Feats {
+                read: &[],
+                ids: &[],
+            }
+        } else {
+            Feats {
+                ids: &self.ids[..n.min(self.ids.len())],
+                ..self
+            }
+        }
+    }
+}
+
+impl<'f, 'a> IntoIterator for Feats<'f, 'a> {
+    type Item = &'f Features<'a>;
+    type IntoIter = FeatsIter<'f, 'a>;
+
+    fn into_iter(self) -> FeatsIter<'f, 'a> {
+        self.iter()
+    }
+}
+
+/// The features of every block of a [`Feats`], in order.
+#[derive(Debug, Clone)]
+pub(crate) enum FeatsIter<'f, 'a> {
+    /// Blocks with features of their own.
+    Own(std::slice::Iter<'f, Features<'a>>),
+    /// Blocks that share features, by their places.
+    Shared {
+        read: &'f [Features<'a>],
+        ids: std::slice::Iter<'f, u32>,
+    },
+}
+
+impl<'f, 'a> Iterator for FeatsIter<'f, 'a> {
+    type Item = &'f Features<'a>;
+
+    fn next(&mut self) -> Option<&'f Features<'a>> {
+        match self {
+            FeatsIter::Own(it) => it.next(),
+            FeatsIter::Shared { read, ids } => read.get(*ids.next()? as usize),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            FeatsIter::Own(it) => it.size_hint(),
+            FeatsIter::Shared { ids, .. } => ids.size_hint(),
+        }
+    }
+}
+
+impl ExactSizeIterator for FeatsIter<'_, '_> {}
+
+impl<'a> std::ops::Index<usize> for Feats<'_, 'a> {
+    type Output = Features<'a>;
+
+    fn index(&self, i: usize) -> &Features<'a> {
+        if self.ids.is_empty() {
+            &self.read[i]
+        } else {
+            &self.read[self.ids[i] as usize]
+        }
+    }
+}
+
+/// Computes the features of every block, `raw` its texts, and the prefix keys of those
+/// that have one, in block order. The folded texts that are kept (blocks of up to
+/// [`MAX_FOLDED_WORDS`] words) are written one after another into `arena`, which the
+/// features borrow: one buffer for all blocks rather than a `String` each.
 ///
 /// `same[i]` is an earlier block with the same text as block `i` (or `i`): the features
-/// are a function of the text alone, so such a block gets a copy of that block's, folded
-/// text included (lent from the same place in `arena`), rather than a pass of its own.
+/// are a function of the text alone, so such a block shares that block's rather than
+/// getting a pass of its own.
 pub(crate) fn features<'a>(
     raw: &[&str],
-    same: &[usize],
+    same: &[u32],
     arena: &'a mut String,
-) -> Vec<Features<'a>> {
+) -> (FeatureTable<'a>, Vec<PrefixKey>) {
     let mut buf = std::mem::take(arena).into_bytes();
     buf.clear();
     // The folded texts are no longer than the text but for rare marks (`@`): room for all
     // of them at once rather than growing block by block.
     buf.reserve(raw.iter().map(|s| s.len()).sum::<usize>() + 64);
-    let mut feats: Vec<Features<'a>> = Vec::with_capacity(raw.len());
-    // Where each block's folded text lies in `buf` (empty when it is not kept).
-    let mut folded: Vec<(usize, usize)> = Vec::with_capacity(raw.len());
+    let mut read: Vec<Features<'a>> = Vec::with_capacity(raw.len());
+    // (No repeats known: each block has its own features, no list of places.)
+    let mut ids: Vec<u32> = Vec::with_capacity(if same.is_empty() { 0 } else { raw.len() });
+    let mut prefixes = Vec::new();
+    // Where the folded text of each text read ends in `buf`; it starts where the one of
+    // the text read before it ends.
+    let mut ends: Vec<usize> = Vec::with_capacity(raw.len());
     for (i, s) in raw.iter().enumerate() {
-        let first = same.get(i).copied().unwrap_or(i);
+        let first = same.get(i).map_or(i, |&j| j as usize);
         if first < i {
-            if let (Some(f), Some(&at)) = (feats.get(first), folded.get(first)) {
-                feats.push(f.clone());
-                folded.push(at);
+            if let Some(&id) = ids.get(first) {
+                ids.push(id);
+                if let Ok(at) = prefixes.binary_search_by_key(&first, |p: &PrefixKey| p.block) {
+                    let key = prefixes[at].key;
+                    prefixes.push(PrefixKey {
+                        block: i,
+                        key,
+                        copy: true,
+                    });
+                }
                 continue;
             }
         }
-        let start = buf.len();
-        feats.push(block_features_in(s, &mut buf));
-        folded.push((start, buf.len()));
+        if !same.is_empty() {
+            // (`same` is made only for blocks that a u32 counts.)
+            ids.push(read.len() as u32);
+        }
+        let (f, prefix) = block_features_in(s, &mut buf);
+        read.push(f);
+        ends.push(buf.len());
+        if prefix != 0 {
+            prefixes.push(PrefixKey {
+                block: i,
+                key: prefix,
+                copy: false,
+            });
+        }
     }
     // Folded from whole characters and ASCII, block after block: always UTF-8.
     *arena = String::from_utf8(buf).unwrap_or_default();
-    let arena: &'a String = arena;
-    for (f, (start, end)) in feats.iter_mut().zip(folded) {
-        f.folded = Cow::Borrowed(arena.get(start..end).unwrap_or(""));
+    let arena: &'a str = arena;
+    let mut start = 0;
+    for (f, end) in read.iter_mut().zip(ends) {
+        f.folded = arena.get(start..end).unwrap_or("");
+        start = end;
     }
-    feats
+    (FeatureTable { read, ids }, prefixes)
 }
 
-/// The features of one block's text, with its own copy of the folded text.
-pub(crate) fn block_features(s: &str) -> Features<'static> {
-    let mut buf = Vec::new();
-    let mut f = block_features_in(s, &mut buf);
-    f.folded = Cow::Owned(String::from_utf8(buf).unwrap_or_default());
+/// The features of one block's text, its folded text kept in `buf`.
+pub(crate) fn block_features<'a>(s: &str, buf: &'a mut String) -> Features<'a> {
+    let mut bytes = std::mem::take(buf).into_bytes();
+    bytes.clear();
+    let (mut f, _) = block_features_in(s, &mut bytes);
+    *buf = String::from_utf8(bytes).unwrap_or_default();
+    f.folded = buf;
     f
 }
 
-/// The features of one block's text, but for `folded`, which is left empty: the folded text
-/// is appended to `buf` when it is kept (up to [`MAX_FOLDED_WORDS`] words), else `buf` is
-/// left as it was.
-fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
+/// The features of one block's text, but for `folded`, which is left empty, and its prefix
+/// key ([`prefix_key`], 0 for none): the folded text is appended to `buf` when it is kept
+/// (up to [`MAX_FOLDED_WORDS`] words), else `buf` is left as it was.
+fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> (Features<'a>, u64) {
     let start = buf.len();
     if s.len() <= LONG_BLOCK_BYTES {
         // Folded in the same pass as the counts.
@@ -405,9 +708,9 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> Features<'a> {
         // Neither kept nor searched for phrases: only its keys and last word are needed,
         // and a huge block costs no folded copy of itself.
         let long = long_block_keys(s);
-        (f.key, f.prefix_key) = (long.key, long.prefix_key);
-        f.teaser = ends_like_teaser(s) && lexicon().is("more", &long.last_word);
-        return f;
+        f.key = long.key;
+        f.set_teaser(ends_like_teaser(s) && lexicon().is("more", &long.last_word));
+        return (f, long.prefix_key);
     }
     let words = fold_append(s, buf);
     with_fold(f, s, buf, start, words)
@@ -420,15 +723,15 @@ fn ends_like_teaser(s: &str) -> bool {
 }
 
 /// Completes the features `f` of `s` from its folded text, `buf[start..]` (`words` words):
-/// the keys, the teaser test and the phrases; the folded text is dropped from `buf` unless
-/// it is kept.
+/// the keys, the teaser test and the phrases, and gives the prefix key too; the folded text
+/// is dropped from `buf` unless it is kept.
 fn with_fold<'a>(
     mut f: Features<'a>,
     s: &str,
     buf: &mut Vec<u8>,
     start: usize,
     words: usize,
-) -> Features<'a> {
+) -> (Features<'a>, u64) {
     // Read as bytes: the folded text is UTF-8 (whole characters and ASCII), and checking
     // that for every block cost more than the uses below; the arena is checked once.
     let folded = &buf[start..];
@@ -438,27 +741,29 @@ fn with_fold<'a>(
     let mut h = crate::fasthash::FastHasher::default();
     h.write(folded);
     h.write_u8(0xff);
-    f.prefix_key = prefix_key(folded);
+    let prefix = prefix_key(folded);
     // Blocks with no letters or digits ("•", "—") are never duplicates.
     f.key = if folded.is_empty() {
         0
     } else {
         h.finish().max(1)
     };
-    f.teaser = f.words > 3
-        && ends_like_teaser(s)
-        && lexicon().is(
-            "more",
-            std::str::from_utf8(folded.rsplit(|&b| b == b' ').next().unwrap_or_default())
-                .unwrap_or_default(),
-        );
+    f.set_teaser(
+        f.words > 3
+            && ends_like_teaser(s)
+            && lexicon().is(
+                "more",
+                std::str::from_utf8(folded.rsplit(|&b| b == b' ').next().unwrap_or_default())
+                    .unwrap_or_default(),
+            ),
+    );
     if f.words <= MAX_PHRASE_WORDS {
         f.reason = lexicon().boilerplate(folded, words, f.sentence() && f.words >= 6);
     }
     if f.words > MAX_FOLDED_WORDS {
         buf.truncate(start);
     }
-    f
+    (f, prefix)
 }
 
 /// The length of the run of ASCII letters that starts `b`: the first eight bytes are
@@ -610,7 +915,8 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     f.lower = count(lower);
     f.upper = count(upper);
     f.letters = count(letters);
-    f.caseless = count(caseless);
+    let caseless = count(caseless);
+    f.set(CASELESS_SCRIPT, caseless * 2 > f.letters && f.letters > 0);
     f.digits = count(digits);
     f.commas = count(commas);
     f.separators = count(separators);
@@ -618,18 +924,25 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     f.separators = count(separators + guillemets.1.saturating_sub(guillemets.0));
     let tail = trim_closing_end(s);
     let last = tail.chars().next_back();
-    f.terminal = last.is_some_and(|c| is_stop(c) || c == ';');
-    f.full_stop = last.is_some_and(|c| matches!(c, '.' | '。' | '．')) && !tail.ends_with("..")
-        || last == Some('…');
-    f.colon = last.is_some_and(|c| c == ':' || c == '：');
+    f.set(TERMINAL, last.is_some_and(|c| is_stop(c) || c == ';'));
+    f.set(
+        FULL_STOP,
+        last.is_some_and(|c| matches!(c, '.' | '。' | '．')) && !tail.ends_with("..")
+            || last == Some('…'),
+    );
+    f.set(COLON, last.is_some_and(|c| c == ':' || c == '：'));
     let lower = s.get(..s.len().min(200)).unwrap_or("");
     // No `.` or `:` in the block, none in its first bytes, where `linky` looks.
-    f.linky =
+    let link =
         (seen & LINK_MARK != 0 || s.starts_with('@')) && linky(lower.as_bytes(), f.words <= 3);
+    f.set(LINKY, link);
     let first = s.trim_start();
-    f.list_marker = first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
-        || numbered(first.as_bytes())
-        || first.starts_with('(');
+    f.set(
+        LIST_MARKER,
+        first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
+            || numbered(first.as_bytes())
+            || first.starts_with('('),
+    );
     f
 }
 
@@ -738,16 +1051,20 @@ mod tests {
         let mut rng = crate::testgen::Rng::new(0x9e37_79b9);
         for round in 0..6_000 {
             let s = rng.text(&parts, round % 40);
-            let f = block_features(&s);
+            let mut buf = Vec::new();
+            let (f, prefix) = block_features_in(&s, &mut buf);
             let (key, prefix_key, _) = whole_keys(&s);
-            assert_eq!((f.key, f.prefix_key), (key, prefix_key), "{s:?}");
+            assert_eq!((f.key, prefix), (key, prefix_key), "{s:?}");
             if f.words <= MAX_FOLDED_WORDS {
-                assert_eq!(f.folded, super::super::lexicon::fold(&s), "{s:?}");
+                assert_eq!(buf, super::super::lexicon::fold(&s).as_bytes(), "{s:?}");
+            } else {
+                assert!(buf.is_empty(), "{s:?}");
             }
         }
         // Over the fused pass's length, with few words: folded apart, the same.
         let s = format!("Huge {} Words@Here", "x".repeat(LONG_BLOCK_BYTES));
-        let f = block_features(&s);
+        let mut buf = String::new();
+        let f = block_features(&s, &mut buf);
         assert_eq!(f.folded, super::super::lexicon::fold(&s));
         assert_eq!(f.key, whole_keys(&s).0);
     }
@@ -832,7 +1149,8 @@ mod tests {
         let mut rng = crate::testgen::Rng::new(0x5eed_1234);
         for round in 0..6_000 {
             let s = rng.text(&parts, round % 30);
-            let f = block_features(&s);
+            let mut buf = String::new();
+            let f = block_features(&s, &mut buf);
             let got = [
                 f.chars,
                 f.words,
@@ -871,9 +1189,10 @@ mod tests {
         let mut rng = crate::testgen::Rng::new(0x1234_5678);
         for round in 0..6_000 {
             let s = rng.text(&parts, round % 12);
-            let f = block_features(&s);
+            let mut buf = String::new();
+            let f = block_features(&s, &mut buf);
             let first = s.get(..s.len().min(200)).unwrap_or("");
-            assert_eq!(f.linky, linky(first.as_bytes(), f.words <= 3), "{s:?}");
+            assert_eq!(f.linky(), linky(first.as_bytes(), f.words <= 3), "{s:?}");
         }
     }
 
@@ -897,44 +1216,123 @@ mod tests {
     }
 
     #[test]
+    fn repeated_prefixes_mark_blocks_not_texts() {
+        // Blocks: A, A again, B (starts like A), B again, A a third time.
+        let mut table = FeatureTable {
+            read: vec![Features::default(), Features::default()],
+            ids: vec![0, 0, 1, 1, 0],
+        };
+        let key = 7;
+        let prefix = |block, copy| PrefixKey { block, key, copy };
+        let prefixes = [
+            prefix(0, false),
+            prefix(1, true),
+            prefix(2, false),
+            prefix(3, true),
+            prefix(4, true),
+        ];
+        table.mark_repeated_prefixes(&prefixes);
+        let marked: Vec<bool> = table
+            .view()
+            .iter()
+            .map(|f| f.reason == Some(BoilerplateReason::Duplicate))
+            .collect();
+        assert_eq!(marked, [false, true, true, true, true]);
+        // The repeats of A share one marked copy of A's features; B's are marked in place.
+        assert_eq!(table.read.len(), 3);
+        assert_eq!(table.ids, [0, 2, 1, 1, 2]);
+    }
+
+    #[test]
+    fn a_part_of_the_features_reads_as_a_slice_would() {
+        let mut read = vec![Features::default(), Features::default()];
+        (read[0].words, read[1].words) = (1, 2);
+        let table = FeatureTable {
+            read,
+            ids: vec![0, 1, 1, 0],
+        };
+        let words = |f: Feats| -> Vec<u32> { f.iter().map(|f| f.words).collect() };
+        let all = table.view();
+        assert_eq!(words(all), [1, 2, 2, 1]);
+        assert_eq!(words(all.up_to(3)), [1, 2, 2]);
+        assert_eq!(words(all.up_to(0)), [] as [u32; 0]);
+        assert_eq!(all.up_to(9).len(), 4);
+        assert_eq!((all[2].words, all.get(4).map(|f| f.words)), (2, None));
+        assert_eq!(
+            all.collect_each(|i, f| i as u32 * 10 + f.words),
+            [1, 12, 22, 31]
+        );
+        let plain = Feats::plain(&table.read);
+        assert_eq!((words(plain), words(plain.up_to(1))), (vec![1, 2], vec![1]));
+    }
+
+    #[test]
+    fn features_stay_small() {
+        // One per block: a text of many short blocks holds millions.
+        assert_eq!(std::mem::size_of::<Features>(), 64);
+    }
+
+    #[test]
+    fn flags_are_set_and_cleared_alone() {
+        let mut f = Features::default();
+        f.set(TERMINAL, true);
+        f.set_teaser(true);
+        assert!(f.terminal() && f.teaser() && !f.colon() && !f.linky());
+        f.set_teaser(false);
+        assert!(f.terminal() && !f.teaser());
+        let mut buf = String::new();
+        let f = block_features("東京で新しい橋が開通した。", &mut buf);
+        assert!(f.caseless_script() && f.terminal() && f.full_stop() && !f.list_marker());
+    }
+
+    #[test]
     fn counts_words_case_and_punctuation() {
-        let f = block_features("The council met. It voted, then left.");
+        let mut buf = String::new();
+        let f = block_features("The council met. It voted, then left.", &mut buf);
         assert_eq!((f.words, f.lower, f.upper), (7, 5, 2));
-        assert!(f.terminal && f.full_stop);
+        assert!(f.terminal() && f.full_stop());
         assert_eq!((f.inner_stops, f.commas), (1, 1));
-        let f = block_features("Possible Iranian escalation");
-        assert!(!f.terminal && !f.sentence());
+        let mut buf = String::new();
+        let f = block_features("Possible Iranian escalation", &mut buf);
+        assert!(!f.terminal() && !f.sentence());
     }
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
-        let f = block_features("Lt. Col. Ann Lee: 'I will be fine for telling the truth'");
+        let mut buf = String::new();
+        let f = block_features(
+            "Lt. Col. Ann Lee: 'I will be fine for telling the truth'",
+            &mut buf,
+        );
         assert!(!f.sentence(), "{f:?}");
-        let f = block_features("The council met. It voted");
+        let mut buf = String::new();
+        let f = block_features("The council met. It voted", &mut buf);
         assert_eq!(f.inner_stops, 1);
-        let f = block_features("Ferries were sent back to the US. Reuters");
+        let mut buf = String::new();
+        let f = block_features("Ferries were sent back to the US. Reuters", &mut buf);
         assert_eq!(f.inner_stops, 1);
     }
 
     #[test]
     fn japanese_sentences_count() {
-        let f = block_features("東京で新しい橋が開通した。多くの人が訪れた。");
+        let mut buf = String::new();
+        let f = block_features("東京で新しい橋が開通した。多くの人が訪れた。", &mut buf);
         assert!(f.caseless_script());
-        assert!(f.terminal && f.sentence());
+        assert!(f.terminal() && f.sentence());
         assert_eq!(f.inner_stops, 2);
     }
 
     #[test]
     fn closing_quotes_do_not_hide_the_stop() {
-        assert!(block_features("“It works,” she said.”").terminal);
-        assert!(block_features("He asked: «Why?»").terminal);
+        assert!(block_features("“It works,” she said.”", &mut String::new()).terminal());
+        assert!(block_features("He asked: «Why?»", &mut String::new()).terminal());
     }
 
     #[test]
     fn links_and_list_markers() {
-        assert!(block_features("Read it at https://example.org/x").linky);
-        assert!(block_features("- first item").list_marker);
-        assert!(block_features("2. second item").list_marker);
-        assert!(!block_features("2015 was a year.").list_marker);
+        assert!(block_features("Read it at https://example.org/x", &mut String::new()).linky());
+        assert!(block_features("- first item", &mut String::new()).list_marker());
+        assert!(block_features("2. second item", &mut String::new()).list_marker());
+        assert!(!block_features("2015 was a year.", &mut String::new()).list_marker());
     }
 }

@@ -171,7 +171,7 @@ pub(crate) fn is_call_to_action(s: &str, f: &Features) -> bool {
     // `prev_click`: the word before was "click" or "tap" (imperatives both).
     let (mut here, mut click_here, mut prev_click) = (false, false, false);
     // The words as `split(' ')` gives them, each space found eight bytes at a step.
-    for w in folded_words(&f.folded).map(str::as_bytes) {
+    for w in folded_words(f.folded).map(str::as_bytes) {
         click_here |= prev_click && matches!(w, b"here" | b"to");
         prev_click = false;
         let kind = if may_have_kind(w) {
@@ -292,7 +292,7 @@ mod tests {
     use super::*;
 
     fn cta(s: &str) -> bool {
-        is_call_to_action(s, &block_features(s))
+        is_call_to_action(s, &block_features(s, &mut String::new()))
     }
 
     #[test]
@@ -419,7 +419,8 @@ mod tests {
         let (mut calls, mut quoted) = (0, 0);
         for round in 0..20_000 {
             let s = rng.text(&parts, 1 + round % 30);
-            let f = block_features(&s);
+            let mut buf = String::new();
+            let f = block_features(&s, &mut buf);
             let got = is_call_to_action(&s, &f);
             assert_eq!(got, plain_is_call_to_action(&s, &f), "{s:?}");
             assert_eq!(

@@ -6,7 +6,7 @@
 //! `i` (a bare number, a name, a sentence…) is the shape of block `i + p`. A run with such
 //! a period, holding numbers, with prose on both sides, is part of the story.
 
-use super::features::Features;
+use super::features::{Feats, Features};
 use super::Class;
 
 /// The most words (or characters / 2 in a caseless script) of a cell.
@@ -25,12 +25,12 @@ const MIN_COLUMN: f32 = 0.6;
 /// The coarse shape of a cell.
 fn shape(f: &Features) -> u8 {
     match (f.letters, f.digits) {
-        (0, 0) => 0,                                 // "%", "—"
-        (0, _) => 1,                                 // "63", "85%", "$915"
-        (_, d) if f.terminal => 2 + u8::from(d > 0), // a note
-        (_, d) if d > 0 => 4,                        // "12 May", "3rd"
-        _ if f.words <= 4 => 5,                      // "DL", "Jane Doe"
-        _ => 6,                                      // a longer label
+        (0, 0) => 0,                                   // "%", "—"
+        (0, _) => 1,                                   // "63", "85%", "$915"
+        (_, d) if f.terminal() => 2 + u8::from(d > 0), // a note
+        (_, d) if d > 0 => 4,                          // "12 May", "3rd"
+        _ if f.words <= 4 => 5,                        // "DL", "Jane Doe"
+        _ => 6,                                        // a longer label
     }
 }
 
@@ -119,7 +119,7 @@ const NEAR_PROSE: usize = 3;
 /// before it and within [`NEAR_PROSE`] blocks after it: a table is read between sentences. Only the repeating
 /// stretch next to the prose is marked: navigation above a table stays out.
 pub(super) fn table_blocks(
-    feats: &[Features],
+    feats: Feats,
     class: &[Class],
     barrier: impl Fn(usize) -> bool,
 ) -> Vec<bool> {
@@ -130,7 +130,7 @@ pub(super) fn table_blocks(
     let cell = |i: usize| feats[i].size() <= CELL_SIZE && !barrier(i);
     let small = |r: std::ops::Range<usize>| {
         let cells = r.len();
-        feats[r].iter().map(Features::size).sum::<usize>() <= cells * MAX_MEAN_CELL
+        r.map(|k| feats[k].size()).sum::<usize>() <= cells * MAX_MEAN_CELL
     };
     let mut i = 0;
     while i < n {
@@ -146,7 +146,7 @@ pub(super) fn table_blocks(
             // Prose after the run: the repeating stretch at its end.
             if good(j) {
                 shapes.clear();
-                shapes.extend(feats[i..j].iter().map(shape));
+                shapes.extend((i..j).map(|k| shape(&feats[k])));
                 if let Some((s, p)) = periodic_suffix(&shapes) {
                     let k = i + s;
                     // Header rows do not repeat the body rows' shapes.
@@ -159,7 +159,7 @@ pub(super) fn table_blocks(
             // Prose before the run: the repeating stretch at its start.
             if i > 0 && good(i - 1) {
                 shapes.clear();
-                shapes.extend(feats[i..j].iter().rev().map(shape));
+                shapes.extend((i..j).rev().map(|k| shape(&feats[k])));
                 if let Some((s, _)) = periodic_suffix(&shapes) {
                     let e = j - s;
                     if (e..(e + NEAR_PROSE).min(n)).any(good) && small(i..e) {
@@ -234,7 +234,10 @@ mod tests {
     }
 
     fn shapes(cells: &[&str]) -> Vec<u8> {
-        cells.iter().map(|s| shape(&block_features(s))).collect()
+        cells
+            .iter()
+            .map(|s| shape(&block_features(s, &mut String::new())))
+            .collect()
     }
 
     #[test]

@@ -115,7 +115,7 @@ mod tests {
     use super::super::features::block_features;
 
     fn is_dateline_teaser(s: &str) -> bool {
-        super::is_dateline_teaser(s, &block_features(s))
+        super::is_dateline_teaser(s, &block_features(s, &mut String::new()))
     }
 
     #[test]

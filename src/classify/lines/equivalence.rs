@@ -17,7 +17,7 @@ pub(super) fn is_credit(s: &str, f: &Features) -> bool {
     if is_bracketed_source(s, f) || is_gallery_caption(s) {
         return true;
     }
-    if f.words == 0 || f.words > 45 || f.full_stop && !f.folded.is_empty() && f.words > 12 {
+    if f.words == 0 || f.words > 45 || f.full_stop() && !f.folded.is_empty() && f.words > 12 {
         return false;
     }
     if f.folded.is_empty() {
@@ -26,7 +26,7 @@ pub(super) fn is_credit(s: &str, f: &Features) -> bool {
     let lex = lexicon();
     // The folded words, as an iterator: the tests below stop early, and collecting them
     // was an allocation per block.
-    let tokens = || folded_words(&f.folded);
+    let tokens = || folded_words(f.folded);
     let is_credit_word =
         |w: &str| w.chars().next().is_some_and(char::is_uppercase) && lex.is_lowered("credit", w);
     // The raw words (runs of letters and digits), in one pass: is there a credit word, is
@@ -35,7 +35,7 @@ pub(super) fn is_credit(s: &str, f: &Features) -> bool {
     // `Σ`), so without a credit word among those the pass is skipped.
     let (mut any_credit, mut credit_first) = (false, false);
     let mut last_two: (Option<&str>, Option<&str>) = (None, None);
-    if s.contains('Σ') || lex.may_hold_credit_word(&f.folded) {
+    if s.contains('Σ') || lex.may_hold_credit_word(f.folded) {
         for (i, w) in alnum_words(s).enumerate() {
             if is_credit_word(w) {
                 any_credit = true;
@@ -66,7 +66,7 @@ pub(super) fn is_credit(s: &str, f: &Features) -> bool {
                 .any(|w| matches!(w, "caption" | "by" | "credit")));
     // "Name / AGENCY", "NAME/AGENCY/Getty Images".
     let slash = s.contains('/')
-        && !f.linky
+        && !f.linky()
         && tokens().any(|w| lex.is("wire", w) || lex.is("credit", w))
         && f.words <= 12;
     // "Media caption …", "Video caption …": a caption label of two words.
@@ -74,7 +74,7 @@ pub(super) fn is_credit(s: &str, f: &Features) -> bool {
     // "Jane Doe Submitted photo", "File photo": a short line ending in a credit word in
     // lower case after a capitalized one (a title-case heading capitalizes both).
     let tail_word = f.words <= 8
-        && !f.terminal
+        && !f.terminal()
         && match last_two {
             (Some(before), Some(last)) => {
                 last.chars().next().is_some_and(char::is_lowercase)
@@ -172,14 +172,14 @@ fn name_then_agency(lex: &Lexicon, s: &str) -> bool {
 /// "Jane Doe, Reporter", "Jane Doe | Reuters", "Al Jazeera and wire services", "by Jane Doe
 /// March 3, 2020". `f` are the block's features.
 pub(super) fn is_byline(s: &str, f: &Features) -> bool {
-    if f.words == 0 || f.words > 25 || f.full_stop && f.words > 8 {
+    if f.words == 0 || f.words > 25 || f.full_stop() && f.words > 8 {
         return false;
     }
     let lex = lexicon();
     // "By …" in any of several languages, also as one part of "Site | date | By …". The
     // byline word ("By", "Par", "Story" of "Story by") is whole words of the block, so
     // its folded words rule out most blocks before any part is parsed.
-    if lex.may_hold_byline_word(&f.folded)
+    if lex.may_hold_byline_word(f.folded)
         && s.split(['|', '•'])
             .take(4)
             .any(|part| by_name(lex, part.trim()))
@@ -201,7 +201,7 @@ pub(super) fn is_byline(s: &str, f: &Features) -> bool {
     {
         return true;
     }
-    f.words <= 8 && !f.terminal && name_then_agency(lex, s)
+    f.words <= 8 && !f.terminal() && name_then_agency(lex, s)
 }
 
 /// Counts the tokens of a folded line that belong to date lines.
@@ -240,9 +240,9 @@ pub(super) fn is_date(s: &str, f: &Features) -> bool {
             return true;
         }
     }
-    let (total, datey, month, number) = date_tokens(lexicon(), &f.folded);
+    let (total, datey, month, number) = date_tokens(lexicon(), f.folded);
     let numeric_date = f.digits >= 4 && f.letters <= 2 * f.digits;
-    let relative = number && folded_words(&f.folded).any(|w| w == "ago");
+    let relative = number && folded_words(f.folded).any(|w| w == "ago");
     (month && number || numeric_date || relative) && datey * 10 >= total * 7
 }
 
@@ -299,7 +299,7 @@ fn is_name_word_by_chars(w: &str) -> bool {
 /// True for a bare personal name, by two passes over its words and the char test of a
 /// name word ([`super::is_bare_name`]).
 fn is_bare_name(s: &str, f: &Features) -> bool {
-    if !(2..=4).contains(&f.words) || f.terminal || f.digits > 0 || f.reason.is_some() {
+    if !(2..=4).contains(&f.words) || f.terminal() || f.digits > 0 || f.reason.is_some() {
         return false;
     }
     s.split_whitespace().all(is_name_word_by_chars)
@@ -457,7 +457,8 @@ pub(super) fn generated_lines() -> Vec<String> {
 fn credit_prefilters_keep_every_answer() {
     let mut credits = 0;
     for s in generated_lines() {
-        let f = block_features(&s);
+        let mut buf = String::new();
+        let f = block_features(&s, &mut buf);
         let credit = is_credit(&s, &f);
         assert_eq!(super::is_credit(&s, &f), credit, "{s:?}");
         credits += usize::from(credit);
@@ -484,7 +485,8 @@ fn credit_word_tests_need_a_credit_word() {
 fn byline_prefilters_keep_every_answer() {
     let mut bylines = 0;
     for s in generated_lines() {
-        let f = block_features(&s);
+        let mut buf = String::new();
+        let f = block_features(&s, &mut buf);
         let byline = is_byline(&s, &f);
         assert_eq!(super::is_byline(&s, &f), byline, "{s:?}");
         bylines += usize::from(byline);
@@ -497,7 +499,8 @@ fn name_then_agency_prefilter_keeps_every_answer() {
     let lex = lexicon();
     let mut hits = 0;
     for s in generated_lines() {
-        let f = block_features(&s);
+        let mut buf = String::new();
+        let f = block_features(&s, &mut buf);
         let hit = name_then_agency(lex, &s);
         assert_eq!(super::name_then_agency(lex, &s, &f), hit, "{s:?}");
         hits += usize::from(hit);
@@ -509,7 +512,8 @@ fn name_then_agency_prefilter_keeps_every_answer() {
 fn date_prefilters_keep_every_answer() {
     let mut dates = 0;
     for s in generated_lines() {
-        let f = block_features(&s);
+        let mut buf = String::new();
+        let f = block_features(&s, &mut buf);
         let date = is_date(&s, &f);
         assert_eq!(super::is_date(&s, &f), date, "{s:?}");
         dates += usize::from(date);
@@ -521,7 +525,8 @@ fn date_prefilters_keep_every_answer() {
 fn counter_prefilter_keeps_every_answer() {
     let mut counters = 0;
     for s in generated_lines() {
-        let f = block_features(&s);
+        let mut buf = String::new();
+        let f = block_features(&s, &mut buf);
         let counter = is_counter(&s, &f);
         assert_eq!(super::is_counter(&s, &f), counter, "{s:?}");
         counters += usize::from(counter);
@@ -535,7 +540,8 @@ fn counter_prefilter_keeps_every_answer() {
         "1\u{200B} of 6",
         "12  of  140",
     ] {
-        let f = block_features(s);
+        let mut buf = String::new();
+        let f = block_features(s, &mut buf);
         assert_eq!(super::is_counter(s, &f), is_counter(s, &f), "{s:?}");
     }
     assert!(counters > 20, "{counters}");
@@ -605,7 +611,8 @@ fn bare_names_keep_every_answer() {
         lines.push(s.to_string());
     }
     for s in lines {
-        let f = block_features(&s);
+        let mut buf = String::new();
+        let f = block_features(&s, &mut buf);
         let name = is_bare_name(&s, &f);
         assert_eq!(super::is_bare_name(&s, &f), name, "{s:?}");
         names += usize::from(name);
