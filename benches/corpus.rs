@@ -109,14 +109,34 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
     unit.repeat(n)
 }
 
+/// One-word blocks, each word different (`aaaa`, `baaa`, … over `a`–`z`, five letters once
+/// four run out), about `bytes` long.
+fn distinct_words(bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 16);
+    let mut n = 0u64;
+    while out.len() < bytes {
+        let mut k = n;
+        let mut letters = 0;
+        while letters < 4 || k > 0 {
+            out.push(char::from(b'a' + (k % 26) as u8));
+            k /= 26;
+            letters += 1;
+        }
+        out.push_str("\n\n");
+        n += 1;
+    }
+    out
+}
+
 /// The names of the adversarial shapes of the speed issue, in report order.
-pub const SHAPES: [&str; 9] = [
+pub const SHAPES: [&str; 10] = [
     "article",
     "one-long-line",
     "blank-lines",
     "unmatched-quotes",
     "nested-quotes",
     "one-word-blocks",
+    "distinct-word-blocks",
     "repeated-block",
     "verbs-and-names",
     "quoted-verbs-and-names",
@@ -142,6 +162,9 @@ pub fn shape(name: &str, bytes: usize) -> Option<String> {
             repeat_to(&unit, bytes)
         }
         "one-word-blocks" => repeat_to("word\n\n", bytes),
+        // The same, but no block repeats another, so that no block can take an earlier
+        // copy's reading: every one is read, and every one has its own record.
+        "distinct-word-blocks" => distinct_words(bytes),
         "repeated-block" => repeat_to(
             "The same paragraph of text appears here again and again, as a broken scraper would produce it.\n\n",
             bytes,
