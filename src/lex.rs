@@ -85,6 +85,39 @@ pub(crate) fn word_len(s: &str) -> usize {
     i
 }
 
+/// Byte length of the run of blank characters that ends `s`: `trim_end_matches(is_blank)`
+/// with ASCII bytes tested without decoding a char (quote marks look back from each mark).
+pub(crate) fn blank_len_back(s: &str) -> usize {
+    len_back(s, is_ascii_blank_byte, crate::normalize::is_blank)
+}
+
+/// Byte length of the run of word characters that ends `s` ([`word_len`] from the back).
+pub(crate) fn word_len_back(s: &str) -> usize {
+    len_back(s, is_ascii_word_byte, is_word_char)
+}
+
+/// Byte length of the run that ends `s` of characters `is_char` holds for: an ASCII byte is
+/// asked of `is_ascii` (which agrees with `is_char` on ASCII), another char is decoded.
+#[inline]
+fn len_back(s: &str, is_ascii: impl Fn(u8) -> bool, is_char: impl Fn(char) -> bool) -> usize {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while let Some(&c) = i.checked_sub(1).and_then(|j| b.get(j)) {
+        if c.is_ascii() {
+            if !is_ascii(c) {
+                break;
+            }
+            i -= 1;
+            continue;
+        }
+        match s.get(..i).and_then(|r| r.chars().next_back()) {
+            Some(ch) if is_char(ch) => i -= ch.len_utf8(),
+            _ => break,
+        }
+    }
+    b.len() - i
+}
+
 /// True when the byte `b` is an ASCII word character (a letter, a digit, `'`, `-` or
 /// `.`); false for every byte outside ASCII.
 #[inline]
@@ -714,6 +747,40 @@ mod tests {
                 0
             };
             assert_eq!(word_len(&s), n, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lengths_from_the_back_are_those_of_trimming() {
+        let parts = [
+            "a", "Z", "9", " ", "\t", "\n", "'", "’", "-", ".", ",", "\"", "“", "\u{a0}",
+            "\u{200b}", "\u{ad}", "é", "日本", "\u{2010}", "\u{7f}", "\u{1}",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0bac_0001);
+        let blank = crate::normalize::is_blank;
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 11);
+            assert_eq!(
+                blank_len_back(&s),
+                s.len() - s.trim_end_matches(blank).len(),
+                "{s:?}"
+            );
+            assert_eq!(
+                word_len_back(&s),
+                s.len() - s.trim_end_matches(is_word_char).len(),
+                "{s:?}"
+            );
+        }
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let s = format!("x{c}{c}");
+            let n = if is_word_char(c) {
+                2 * c.len_utf8() + 1
+            } else {
+                0
+            };
+            assert_eq!(word_len_back(&s), n, "{c:?}");
+            let n = if blank(c) { 2 * c.len_utf8() } else { 0 };
+            assert_eq!(blank_len_back(&s), n, "{c:?}");
         }
     }
 

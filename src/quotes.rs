@@ -539,32 +539,40 @@ impl CueIndex {
             return true;
         }
         // A word cut by an end of the window is a different word inside it.
-        let cut = |from: usize, to: usize| {
-            text.get(from..to)
-                .is_some_and(|w| w.chars().any(char::is_alphanumeric) && lex::is_speech_verb(w))
-        };
-        let word_char_before =
-            |i: usize| text[..i].chars().next_back().is_some_and(lex::is_word_char);
-        let word_char_at = |i: usize| text[i..].chars().next().is_some_and(lex::is_word_char);
-        if a < b && word_char_before(a) && word_char_at(a) {
-            let end = text[a..b]
-                .find(|c: char| !lex::is_word_char(c))
-                .map_or(b, |k| a + k);
-            if cut(a, end) {
-                return true;
-            }
+        let cut = |w: &str| lex::is_speech_verb(w) && w.chars().any(char::is_alphanumeric);
+        let inside = &text[a..b];
+        if a < b
+            && word_char_before(text, a)
+            && word_char_at(text, a)
+            && cut(&inside[..lex::word_len(inside)])
+        {
+            return true;
         }
-        if a < b && b < text.len() && word_char_before(b) && word_char_at(b) {
-            let start = text[a..b]
-                .rfind(|c: char| !lex::is_word_char(c))
-                .map_or(a, |k| {
-                    a + k + text[a + k..].chars().next().map_or(1, char::len_utf8)
-                });
-            if cut(start, b) {
-                return true;
-            }
-        }
-        false
+        b < text.len()
+            && a < b
+            && word_char_before(text, b)
+            && word_char_at(text, b)
+            && cut(&inside[inside.len() - lex::word_len_back(inside)..])
+    }
+}
+
+/// True when the character that ends `text[..i]` is a word character ([`lex::is_word_char`]),
+/// told from the byte when it is ASCII.
+fn word_char_before(text: &str, i: usize) -> bool {
+    match text.as_bytes()[..i].last() {
+        Some(&c) if c.is_ascii() => lex::is_ascii_word_byte(c),
+        Some(_) => text[..i].chars().next_back().is_some_and(lex::is_word_char),
+        None => false,
+    }
+}
+
+/// True when the character that starts `text[i..]` is a word character, told from the byte
+/// when it is ASCII.
+fn word_char_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(&c) if c.is_ascii() => lex::is_ascii_word_byte(c),
+        Some(_) => text[i..].chars().next().is_some_and(lex::is_word_char),
+        None => false,
     }
 }
 
@@ -783,12 +791,9 @@ fn headline_case(text: &str, block: Span, pos: usize) -> bool {
 fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
     // A bounded look back: words are short, and marks may be many.
     let lo = floor_char(text, pos.saturating_sub(WORD_WINDOW).max(block.start));
-    let s = text.get(lo..pos)?.trim_end_matches(is_blank);
-    let start = s
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !lex::is_word_char(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let s = text.get(lo..pos)?;
+    let s = &s[..s.len() - lex::blank_len_back(s)];
+    let start = s.len() - lex::word_len_back(s);
     let w = s.get(start..)?;
     (!w.is_empty() && s.len() - start < 40).then_some(w)
 }
@@ -797,9 +802,8 @@ fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
 fn word_after(text: &str, block: Span, pos: usize) -> Option<&str> {
     let hi = ceil_char(text, (pos + WORD_WINDOW).min(block.end));
     let s = text.get(pos..hi)?;
-    let s = s.trim_start_matches(is_blank);
-    let end = s.find(|c: char| !lex::is_word_char(c)).unwrap_or(s.len());
-    let w = s.get(..end)?;
+    let s = &s[lex::blank_len(s)..];
+    let w = s.get(..lex::word_len(s))?;
     (!w.is_empty()).then_some(w)
 }
 
@@ -921,7 +925,7 @@ fn kind(text: &str, block: Span, open: Span, content: Span) -> QuoteKind {
     }
     let before = text
         .get(block.start..open.start)
-        .map(|s| s.trim_end_matches(is_blank));
+        .map(|s| &s[..s.len() - lex::blank_len_back(s)]);
     match before.and_then(|s| s.chars().next_back()) {
         None => QuoteKind::Direct,
         Some('.' | '!' | '?' | ':' | ';' | ',' | '—' | '–' | '-' | '(' | '[') => {
@@ -1122,6 +1126,23 @@ mod tests {
             found += got.len();
         }
         assert!(found > 20_000, "{found}");
+    }
+
+    #[test]
+    fn word_chars_around_a_position_are_those_decoded() {
+        let parts = [
+            "a", "9", " ", "'", "’", "-", ".", ",", "\"", "“", "é", "日", "\u{a0}",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x3a7c_0002);
+        for round in 0..5_000 {
+            let text = rng.text(&parts, round % 9);
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let before = text[..i].chars().next_back().is_some_and(lex::is_word_char);
+                let at = text[i..].chars().next().is_some_and(lex::is_word_char);
+                assert_eq!(word_char_before(&text, i), before, "{text:?} {i}");
+                assert_eq!(word_char_at(&text, i), at, "{text:?} {i}");
+            }
+        }
     }
 
     #[test]
