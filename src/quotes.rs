@@ -209,7 +209,11 @@ fn char_before(text: &str, block: Span, pos: usize) -> Option<char> {
     if pos <= block.start {
         return None;
     }
-    text.get(block.start..pos)?.chars().next_back()
+    // An ASCII byte is its char, read without decoding (this runs for every mark).
+    match text.as_bytes().get(pos - 1) {
+        Some(&b) if b.is_ascii() && text.is_char_boundary(block.start) => Some(char::from(b)),
+        _ => text.get(block.start..pos)?.chars().next_back(),
+    }
 }
 
 /// The character at `pos` inside the block, if any.
@@ -217,7 +221,10 @@ fn char_at(text: &str, block: Span, pos: usize) -> Option<char> {
     if pos >= block.end {
         return None;
     }
-    text.get(pos..block.end)?.chars().next()
+    match text.as_bytes().get(pos) {
+        Some(&b) if b.is_ascii() && text.is_char_boundary(block.end) => Some(char::from(b)),
+        _ => text.get(pos..block.end)?.chars().next(),
+    }
 }
 
 fn is_mark_char(c: char) -> bool {
@@ -243,34 +250,43 @@ struct Context {
 fn context(text: &str, block: Span, m: Mark) -> Context {
     let before = char_before(text, block, m.span.start);
     let after = char_at(text, block, m.span.end);
+    let blank_before = before.map(is_blank_char);
+    let blank_after = after.map(is_blank_char);
     Context {
-        open_left: before.is_none_or(|c| {
-            is_blank(c)
-                || matches!(c, '(' | '[' | '{' | '-' | '—' | '–' | '/' | ':')
-                || is_mark_char(c)
-        }),
-        text_right: after.is_some_and(|c| !is_blank(c)),
-        text_left: before.is_some_and(|c| !is_blank(c)),
-        close_right: after.is_none_or(|c| {
-            is_blank(c)
-                || is_mark_char(c)
-                || matches!(
-                    c,
-                    ',' | '.'
-                        | ';'
-                        | ':'
-                        | '!'
-                        | '?'
-                        | ')'
-                        | ']'
-                        | '}'
-                        | '-'
-                        | '—'
-                        | '–'
-                        | '…'
-                        | '/'
-                )
-        }),
+        open_left: blank_before.is_none_or(|blank| blank)
+            || before.is_some_and(|c| {
+                matches!(c, '(' | '[' | '{' | '-' | '—' | '–' | '/' | ':') || is_mark_char(c)
+            }),
+        text_right: blank_after == Some(false),
+        text_left: blank_before == Some(false),
+        close_right: blank_after.is_none_or(|blank| blank)
+            || after.is_some_and(|c| {
+                is_mark_char(c)
+                    || matches!(
+                        c,
+                        ',' | '.'
+                            | ';'
+                            | ':'
+                            | '!'
+                            | '?'
+                            | ')'
+                            | ']'
+                            | '}'
+                            | '-'
+                            | '—'
+                            | '–'
+                            | '…'
+                            | '/'
+                    )
+            }),
+    }
+}
+
+/// [`is_blank`], with an ASCII character told by [`lex::is_ascii_blank_byte`].
+fn is_blank_char(c: char) -> bool {
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => lex::is_ascii_blank_byte(b),
+        _ => is_blank(c),
     }
 }
 
@@ -658,8 +674,12 @@ fn has_speech_cue(
         let hi = ceil_char(text, (c.end + CUE_WINDOW / 2).min(block.end));
         if let Some(after) = text.get(c.end..hi) {
             let clause = first_clause(after);
-            if words(clause).take(6).any(lex::is_speech_verb)
-                || index.according_in(text, block, c.end, c.end + clause.len())
+            let end = c.end + clause.len();
+            // A verb among the first six words is a verb among the words: the index tells
+            // most clauses (which hold none) without reading their words.
+            let verb_first = || words(clause).take(6).any(lex::is_speech_verb);
+            if (index.verb_in(text, block, c.end, end) && verb_first())
+                || index.according_in(text, block, c.end, end)
             {
                 return true;
             }
@@ -1141,6 +1161,32 @@ mod tests {
                 let at = text[i..].chars().next().is_some_and(lex::is_word_char);
                 assert_eq!(word_char_before(&text, i), before, "{text:?} {i}");
                 assert_eq!(word_char_at(&text, i), at, "{text:?} {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn blank_chars_are_blank() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_blank_char(c), is_blank(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn chars_around_a_mark_are_those_decoded() {
+        let parts = ["a", " ", "\"", "“", "é", "日", "\u{a0}", "("];
+        let mut rng = crate::testgen::Rng::new(0x3a7c_0003);
+        for round in 0..5_000 {
+            let text = rng.text(&parts, round % 9);
+            let block = Span::new(0, text.len());
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let before = (i > 0).then(|| text[..i].chars().next_back()).flatten();
+                assert_eq!(char_before(&text, block, i), before, "{text:?} {i}");
+                assert_eq!(
+                    char_at(&text, block, i),
+                    text[i..].chars().next(),
+                    "{text:?} {i}"
+                );
             }
         }
     }
