@@ -3063,6 +3063,10 @@ struct Registry {
     people: Vec<Person>,
     /// How many people have their indexes set ([`Registry::index_new_people`]).
     indexed: usize,
+    /// Where the last search for a position among the people ended
+    /// ([`Registry::people_before`]): quotes ask in text order, so the next search starts
+    /// there.
+    last_before: std::cell::Cell<usize>,
 }
 
 impl Registry {
@@ -3099,7 +3103,7 @@ impl Registry {
         // People are pushed block by block in text order and sorted by position within a
         // block, so those before `at` are a prefix: find its end by binary search instead of
         // skipping every later entry of a long block (quadratic on one-block texts).
-        let before = self.people.partition_point(|p| p.at < at);
+        let before = self.people_before(at);
         self.people[..before]
             .iter()
             .rev()
@@ -3146,9 +3150,11 @@ impl Registry {
     /// (sorted by `at`) and by block, so the window is a run of indexes `lo..before`, and
     /// the last match in it is the last match up to `before - 1` when that is in the run.
     fn pronoun_person(&self, at: usize, block: usize, lookback: usize) -> Option<&Person> {
-        let before = self.people.partition_point(|p| p.at < at);
-        let recent = self.people[..before].partition_point(|p| p.block + lookback < block);
-        let lo = recent.max(before.saturating_sub(MAX_REGISTRY_SCAN));
+        let before = self.people_before(at);
+        // The first person of the recent blocks, or `MAX_REGISTRY_SCAN` back, whichever
+        // comes later: only the last `MAX_REGISTRY_SCAN` people are searched for it.
+        let floor = before.saturating_sub(MAX_REGISTRY_SCAN);
+        let lo = floor + self.people[floor..before].partition_point(|p| p.block + lookback < block);
         let last = before.checked_sub(1)?;
         let in_window = |one_past: usize| one_past > lo;
         let p = &self.people[last];
@@ -3156,6 +3162,14 @@ impl Registry {
             .into_iter()
             .find(|&i| in_window(i))
             .map(|i| &self.people[i - 1])
+    }
+
+    /// How many people were seen before position `at`: `people.partition_point(|p| p.at <
+    /// at)`, searched from where the last search ended ([`partition_point_near`]).
+    fn people_before(&self, at: usize) -> usize {
+        let before = partition_point_near(&self.people, self.last_before.get(), |p| p.at < at);
+        self.last_before.set(before);
+        before
     }
 
     /// [`Registry::pronoun_person`] by scanning the window, as a reference.
@@ -3176,9 +3190,61 @@ impl Registry {
     }
 }
 
+/// `slice.partition_point(pred)`, searched from index `near` outward: steps of 1, 2, 4, …
+/// bracket the point, then a binary search inside the bracket. The same answer, but its
+/// cost grows with the distance from `near`, and it reads memory near `near`: a quote's
+/// tokens are a few among the hundreds of thousands of a long block, and a binary search
+/// over all of them missed the cache at almost every step.
+fn partition_point_near<T>(slice: &[T], near: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let near = near.min(slice.len());
+    // Every index below `lo` holds `pred`; `hi` is the length or an index that does not.
+    let (mut lo, mut hi) = (0, slice.len());
+    let mut step = 1;
+    if slice.get(near).is_some_and(&pred) {
+        lo = near + 1;
+        while let Some(probe) = near.checked_add(step).filter(|&p| p < slice.len()) {
+            if !pred(&slice[probe]) {
+                hi = probe;
+                break;
+            }
+            lo = probe + 1;
+            step *= 2;
+        }
+    } else {
+        hi = near;
+        while let Some(probe) = near.checked_sub(step) {
+            if pred(&slice[probe]) {
+                lo = probe + 1;
+                break;
+            }
+            hi = probe;
+            step *= 2;
+        }
+    }
+    lo + slice[lo..hi].partition_point(pred)
+}
+
 /// The words of a span, as tokens.
 fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
-    let s = toks.partition_point(|t| t.span.start < span.start);
+    tokens_from(
+        toks,
+        toks.partition_point(|t| t.span.start < span.start),
+        span,
+    )
+}
+
+/// [`tokens_in`], with the first token searched from index `near` outward
+/// ([`partition_point_near`]).
+fn tokens_in_near(toks: &[Tok], near: usize, span: Span) -> &[Tok] {
+    tokens_from(
+        toks,
+        partition_point_near(toks, near, |t| t.span.start < span.start),
+        span,
+    )
+}
+
+/// The tokens of `span`, from `toks[s]` on, `s` the first token that starts in the span.
+fn tokens_from(toks: &[Tok], s: usize, span: Span) -> &[Tok] {
     // Tokens are in text order, so those from `s` on ending by `span.end` are a prefix of
     // `toks[s..]` (empty when the tokens ending by then all come before `s`). They start
     // in the span and cover a byte each at least, so there are at most `span.len()` of
@@ -3188,16 +3254,18 @@ fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
     &rest[..rest.partition_point(|t| t.span.end <= span.end)]
 }
 
-/// Resolves a mention into an attribution, recording named speakers.
+/// Resolves a mention into an attribution, recording named speakers. `near` is the index in
+/// `block_toks` of a token near the mention (the quote's).
 fn resolve(
     text: &str,
     block_toks: &[Tok],
+    near: usize,
     found: Found,
     registry: &mut LazyRegistry<'_>,
     block: usize,
     options: &Options,
 ) -> FoundAttribution {
-    let mtoks = tokens_in(block_toks, found.mention);
+    let mtoks = tokens_in_near(block_toks, near, found.mention);
     let mention_text = found.mention.get(text).unwrap_or("");
     let lookback = options.lookback_blocks();
     let base = FoundAttribution {
@@ -3676,7 +3744,8 @@ fn attribute_reading(
                     .then(|| previous_subject(text, before, k > 0))
                     .flatten()
             });
-            out[q_start + k] = found.map(|f| resolve(text, &toks, f, &mut registry, bi, options));
+            out[q_start + k] =
+                found.map(|f| resolve(text, &toks, be, f, &mut registry, bi, options));
         }
         continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
         // Tokens a later quote may need to read this block's people.
@@ -3839,6 +3908,25 @@ mod tests {
     }
 
     use Resolution::*;
+
+    #[test]
+    fn partition_point_near_is_partition_point() {
+        let mut rng = crate::testgen::Rng::new(0x9a27_0001);
+        for round in 0..3_000 {
+            let len = rng.below(40 + round % 200);
+            let mut v: Vec<usize> = (0..len).map(|_| rng.below(100)).collect();
+            v.sort_unstable();
+            let t = rng.below(110);
+            let want = v.partition_point(|&x| x < t);
+            for near in 0..=len + 2 {
+                assert_eq!(
+                    partition_point_near(&v, near, |&x| x < t),
+                    want,
+                    "{v:?} {t} {near}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn positions_and_forms() {
