@@ -3152,9 +3152,13 @@ impl Registry {
     fn pronoun_person(&self, at: usize, block: usize, lookback: usize) -> Option<&Person> {
         let before = self.people_before(at);
         // The first person of the recent blocks, or `MAX_REGISTRY_SCAN` back, whichever
-        // comes later: only the last `MAX_REGISTRY_SCAN` people are searched for it.
+        // comes later: only the last `MAX_REGISTRY_SCAN` people are searched for it, from
+        // the first of them (most often in a recent block already).
         let floor = before.saturating_sub(MAX_REGISTRY_SCAN);
-        let lo = floor + self.people[floor..before].partition_point(|p| p.block + lookback < block);
+        let lo = floor
+            + partition_point_near(&self.people[floor..before], 0, |p| {
+                p.block + lookback < block
+            });
         let last = before.checked_sub(1)?;
         let in_window = |one_past: usize| one_past > lo;
         let p = &self.people[last];
