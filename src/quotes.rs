@@ -140,21 +140,21 @@ fn mark_at(rest: &[u8]) -> Option<(MarkKind, usize)> {
 fn marks(text: &str, block: Span) -> impl Iterator<Item = Mark> + '_ {
     let s = block.get(text).unwrap_or("");
     let bytes = s.as_bytes();
-    let single = memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes);
-    // Doubled marks are rare: their hits are listed (an empty list allocates nothing), which
-    // keeps two substring searchers out of the iterator that every block makes and moves.
-    let doubled: Vec<usize> = if has_doubled_mark(bytes) {
-        Merged::new(
-            memchr::memmem::find_iter(bytes, b"``"),
-            memchr::memmem::find_iter(bytes, b"''"),
-        )
-        .collect()
-    } else {
-        Vec::new()
+    // Doubled marks are rare: their hits are listed (an empty list allocates nothing).
+    let mut doubled: Vec<usize> = Vec::new();
+    if has_doubled_mark(bytes) {
+        doubled.extend(memchr::memmem::find_iter(bytes, b"``"));
+        doubled.extend(memchr::memmem::find_iter(bytes, b"''"));
+        doubled.sort_unstable();
+    }
+    let starts = MarkStarts {
+        single: memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).peekable(),
+        doubled,
+        next_doubled: 0,
     };
     // The end of the last mark kept: a hit inside it is dropped (`'''` gives two hits).
     let mut kept_end = 0;
-    Merged::new(single, doubled.into_iter()).filter_map(move |i| {
+    starts.filter_map(move |i| {
         let found = mark_at(&bytes[i..]);
         debug_assert_eq!(
             found,
@@ -175,30 +175,28 @@ fn marks(text: &str, block: Span) -> impl Iterator<Item = Mark> + '_ {
     })
 }
 
-/// The items of two increasing iterators, in increasing order.
-struct Merged<A: Iterator<Item = usize>, B: Iterator<Item = usize>> {
-    a: std::iter::Peekable<A>,
-    b: std::iter::Peekable<B>,
+/// The positions of the mark bytes found by `memchr3` and of the doubled marks, in
+/// increasing order. Without doubled marks (most blocks) it is the `memchr3` iterator.
+struct MarkStarts<'b> {
+    single: std::iter::Peekable<memchr::Memchr3<'b>>,
+    /// The positions of ``` `` ``` and `''`, in order.
+    doubled: Vec<usize>,
+    /// The next of `doubled`.
+    next_doubled: usize,
 }
 
-impl<A: Iterator<Item = usize>, B: Iterator<Item = usize>> Merged<A, B> {
-    fn new(a: A, b: B) -> Self {
-        Merged {
-            a: a.peekable(),
-            b: b.peekable(),
-        }
-    }
-}
-
-impl<A: Iterator<Item = usize>, B: Iterator<Item = usize>> Iterator for Merged<A, B> {
+impl Iterator for MarkStarts<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        match (self.a.peek(), self.b.peek()) {
-            (Some(&x), Some(&y)) if y < x => self.b.next(),
-            (Some(_), _) => self.a.next(),
-            (None, _) => self.b.next(),
+        let Some(&d) = self.doubled.get(self.next_doubled) else {
+            return self.single.next();
+        };
+        if self.single.peek().is_some_and(|&s| s < d) {
+            return self.single.next();
         }
+        self.next_doubled += 1;
+        Some(d)
     }
 }
 
