@@ -3156,7 +3156,7 @@ impl Registry {
         // the first of them (most often in a recent block already).
         let floor = before.saturating_sub(MAX_REGISTRY_SCAN);
         let lo = floor
-            + partition_point_near(&self.people[floor..before], 0, |p| {
+            + lex::partition_point_near(&self.people[floor..before], 0, |p| {
                 p.block + lookback < block
             });
         let last = before.checked_sub(1)?;
@@ -3169,9 +3169,9 @@ impl Registry {
     }
 
     /// How many people were seen before position `at`: `people.partition_point(|p| p.at <
-    /// at)`, searched from where the last search ended ([`partition_point_near`]).
+    /// at)`, searched from where the last search ended ([`lex::partition_point_near`]).
     fn people_before(&self, at: usize) -> usize {
-        let before = partition_point_near(&self.people, self.last_before.get(), |p| p.at < at);
+        let before = lex::partition_point_near(&self.people, self.last_before.get(), |p| p.at < at);
         self.last_before.set(before);
         before
     }
@@ -3194,40 +3194,6 @@ impl Registry {
     }
 }
 
-/// `slice.partition_point(pred)`, searched from index `near` outward: steps of 1, 2, 4, …
-/// bracket the point, then a binary search inside the bracket. The same answer, but its
-/// cost grows with the distance from `near`, and it reads memory near `near`: a quote's
-/// tokens are a few among the hundreds of thousands of a long block, and a binary search
-/// over all of them missed the cache at almost every step.
-fn partition_point_near<T>(slice: &[T], near: usize, pred: impl Fn(&T) -> bool) -> usize {
-    let near = near.min(slice.len());
-    // Every index below `lo` holds `pred`; `hi` is the length or an index that does not.
-    let (mut lo, mut hi) = (0, slice.len());
-    let mut step = 1;
-    if slice.get(near).is_some_and(&pred) {
-        lo = near + 1;
-        while let Some(probe) = near.checked_add(step).filter(|&p| p < slice.len()) {
-            if !pred(&slice[probe]) {
-                hi = probe;
-                break;
-            }
-            lo = probe + 1;
-            step *= 2;
-        }
-    } else {
-        hi = near;
-        while let Some(probe) = near.checked_sub(step) {
-            if pred(&slice[probe]) {
-                lo = probe + 1;
-                break;
-            }
-            hi = probe;
-            step *= 2;
-        }
-    }
-    lo + slice[lo..hi].partition_point(pred)
-}
-
 /// The words of a span, as tokens.
 fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
     tokens_from(
@@ -3238,11 +3204,11 @@ fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
 }
 
 /// [`tokens_in`], with the first token searched from index `near` outward
-/// ([`partition_point_near`]).
+/// ([`lex::partition_point_near`]).
 fn tokens_in_near(toks: &[Tok], near: usize, span: Span) -> &[Tok] {
     tokens_from(
         toks,
-        partition_point_near(toks, near, |t| t.span.start < span.start),
+        lex::partition_point_near(toks, near, |t| t.span.start < span.start),
         span,
     )
 }
@@ -3912,25 +3878,6 @@ mod tests {
     }
 
     use Resolution::*;
-
-    #[test]
-    fn partition_point_near_is_partition_point() {
-        let mut rng = crate::testgen::Rng::new(0x9a27_0001);
-        for round in 0..3_000 {
-            let len = rng.below(40 + round % 200);
-            let mut v: Vec<usize> = (0..len).map(|_| rng.below(100)).collect();
-            v.sort_unstable();
-            let t = rng.below(110);
-            let want = v.partition_point(|&x| x < t);
-            for near in 0..=len + 2 {
-                assert_eq!(
-                    partition_point_near(&v, near, |&x| x < t),
-                    want,
-                    "{v:?} {t} {near}"
-                );
-            }
-        }
-    }
 
     #[test]
     fn positions_and_forms() {

@@ -118,6 +118,45 @@ fn len_back(s: &str, is_ascii: impl Fn(u8) -> bool, is_char: impl Fn(char) -> bo
     b.len() - i
 }
 
+/// `slice.partition_point(pred)`, searched from index `near` outward (a search the stages
+/// share, whose look-ups in a long block come in text order): steps of 1, 2, 4, …
+/// bracket the point, then a binary search inside the bracket. The same answer, but its
+/// cost grows with the distance from `near`, and it reads memory near `near`: a quote's
+/// tokens are a few among the hundreds of thousands of a long block, and a binary search
+/// over all of them missed the cache at almost every step.
+pub(crate) fn partition_point_near<T>(
+    slice: &[T],
+    near: usize,
+    pred: impl Fn(&T) -> bool,
+) -> usize {
+    let near = near.min(slice.len());
+    // Every index below `lo` holds `pred`; `hi` is the length or an index that does not.
+    let (mut lo, mut hi) = (0, slice.len());
+    let mut step = 1;
+    if slice.get(near).is_some_and(&pred) {
+        lo = near + 1;
+        while let Some(probe) = near.checked_add(step).filter(|&p| p < slice.len()) {
+            if !pred(&slice[probe]) {
+                hi = probe;
+                break;
+            }
+            lo = probe + 1;
+            step *= 2;
+        }
+    } else {
+        hi = near;
+        while let Some(probe) = near.checked_sub(step) {
+            if pred(&slice[probe]) {
+                lo = probe + 1;
+                break;
+            }
+            hi = probe;
+            step *= 2;
+        }
+    }
+    lo + slice[lo..hi].partition_point(pred)
+}
+
 /// True when the byte `b` is an ASCII word character (a letter, a digit, `'`, `-` or
 /// `.`); false for every byte outside ASCII.
 #[inline]
@@ -781,6 +820,25 @@ mod tests {
             assert_eq!(word_len_back(&s), n, "{c:?}");
             let n = if blank(c) { 2 * c.len_utf8() } else { 0 };
             assert_eq!(blank_len_back(&s), n, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn partition_point_near_is_partition_point() {
+        let mut rng = crate::testgen::Rng::new(0x9a27_0001);
+        for round in 0..3_000 {
+            let len = rng.below(40 + round % 200);
+            let mut v: Vec<usize> = (0..len).map(|_| rng.below(100)).collect();
+            v.sort_unstable();
+            let t = rng.below(110);
+            let want = v.partition_point(|&x| x < t);
+            for near in 0..=len + 2 {
+                assert_eq!(
+                    partition_point_near(&v, near, |&x| x < t),
+                    want,
+                    "{v:?} {t} {near}"
+                );
+            }
         }
     }
 

@@ -528,6 +528,9 @@ struct CueIndex {
     verbs: Option<Vec<(usize, usize)>>,
     /// Whether the block holds "according to" anywhere, once asked.
     according: Option<bool>,
+    /// The index in `verbs` where the last look-up ended: windows are asked in text order,
+    /// so the next look-up starts there ([`lex::partition_point_near`]).
+    last_first: usize,
 }
 
 impl CueIndex {
@@ -553,7 +556,8 @@ impl CueIndex {
                 .get(a..b)
                 .is_some_and(|s| next_speech_verb(s, 0).is_some());
         };
-        let first = verbs.partition_point(|&(start, _)| start < a);
+        let first = lex::partition_point_near(verbs, self.last_first, |&(start, _)| start < a);
+        self.last_first = first;
         if verbs.get(first).is_some_and(|&(_, end)| end <= b) {
             return true;
         }
