@@ -975,12 +975,14 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
         let next_reopens = blocks
             .get(bi + 1)
             .is_some_and(|&next| starts_with_opener(text, next));
-        let mut cands = pairs(text, block, next_reopens).peekable();
+        let mut cands = pairs(text, block, next_reopens);
         let mut open_ended = false;
         let mut cues = CueIndex::default();
-        while let Some(c) = cands.next() {
+        let mut next = cands.next();
+        while let Some(c) = next {
+            next = cands.next();
             // An unclosed mark's words run up to the next candidate, or the block end.
-            let until = cands.peek().map_or(block.end, |n| n.open.span.start);
+            let until = next.map_or(block.end, |n| n.open.span.start);
             let content = content_of(text, &c, until);
             if let Err(reason) = judge(text, block, &c, content, options, &mut cues) {
                 let end = c.close.map_or(until, |m| m.span.end);
