@@ -881,9 +881,10 @@ fn judge(
     let sentence_like = memchr::memchr3(b'.', b'!', b'?', inner.as_bytes()).is_some();
     // Nickname: George "Jay" Keyworth.
     if n_words <= 3 && !sentence_like {
+        // The word after is read only after a name.
         let before = word_before(text, block, c.open.span.start);
-        let after = c.close.and_then(|m| word_after(text, block, m.span.end));
-        if before.is_some_and(lex::is_name_word) && after.is_some_and(lex::is_name_word) {
+        let after = || c.close.and_then(|m| word_after(text, block, m.span.end));
+        if before.is_some_and(lex::is_name_word) && after().is_some_and(lex::is_name_word) {
             return Err(Rejection::Nickname);
         }
     }
