@@ -361,24 +361,24 @@ struct Pairs<'t, M> {
     text: &'t str,
     block: Span,
     marks: M,
-    /// Whether the next block starts with an opening mark.
-    next_reopens: bool,
+    /// The next block, if any: a mark still open at the end of this one may run on when
+    /// the next starts with an opening mark (asked only then).
+    next_block: Option<Span>,
     open: Option<Mark>,
     nested: Option<MarkKind>,
 }
 
-/// The candidates of `block` ([`Pairs`]); `next_reopens` says whether the next block
-/// starts with an opening mark.
+/// The candidates of `block` ([`Pairs`]), followed by `next_block`.
 fn pairs(
     text: &str,
     block: Span,
-    next_reopens: bool,
+    next_block: Option<Span>,
 ) -> Pairs<'_, impl Iterator<Item = Mark> + '_> {
     Pairs {
         text,
         block,
         marks: marks(text, block),
-        next_reopens,
+        next_block,
         open: None,
         nested: None,
     }
@@ -447,7 +447,9 @@ impl<M: Iterator<Item = Mark>> Iterator for Pairs<'_, M> {
             open: o,
             close: None,
             open_ended_ok: o.span.start == self.block.start
-                || self.next_reopens
+                || self
+                    .next_block
+                    .is_some_and(|next| starts_with_opener(self.text, next))
                 || opens_last_sentence(self.text, self.block, o.span),
         })
     }
@@ -973,10 +975,7 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
     let mut rejected = Vec::new();
     let mut prev_open_ended = false;
     for (bi, &block) in blocks.iter().enumerate() {
-        let next_reopens = blocks
-            .get(bi + 1)
-            .is_some_and(|&next| starts_with_opener(text, next));
-        let mut cands = pairs(text, block, next_reopens);
+        let mut cands = pairs(text, block, blocks.get(bi + 1).copied());
         let mut open_ended = false;
         let mut cues = CueIndex::default();
         let mut next = cands.next();
@@ -1026,7 +1025,7 @@ fn content_of(text: &str, c: &Candidate, until: usize) -> Span {
 #[cfg(test)]
 fn rejections(text: &str) -> Vec<Rejection> {
     let block = trim_span(text, Span::new(0, text.len()));
-    let mut cands = pairs(text, block, false).peekable();
+    let mut cands = pairs(text, block, None).peekable();
     let mut out = Vec::new();
     while let Some(c) = cands.next() {
         let until = cands.peek().map_or(block.end, |n| n.open.span.start);
