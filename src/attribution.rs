@@ -3782,15 +3782,17 @@ fn continuations(
         resolution: Resolution::Continuation,
         ..a
     };
-    // Only quotation text (and punctuation) in the block?
-    let only_quotes = {
-        let mut outside = 0usize;
+    // Only quotation text (and punctuation) in the block? Asked only of a first quote that
+    // opens its block, and answered at the first letter outside the quotes.
+    let only_quotes = || {
         let mut pos = block.start;
         for q in block_quotes {
-            outside += letters(text, Span::new(pos, q.open.start.max(pos)));
+            if letters(text, Span::new(pos, q.open.start.max(pos))) > 0 {
+                return false;
+            }
             pos = q.close.map_or(block.end, |c| c.end).max(pos);
         }
-        outside + letters(text, Span::new(pos.min(block.end), block.end)) == 0
+        letters(text, Span::new(pos.min(block.end), block.end)) == 0
     };
     let mut current: Option<FoundAttribution> = None;
     for (k, q) in block_quotes.iter().enumerate() {
@@ -3804,7 +3806,7 @@ fn continuations(
             continue;
         }
         let from_previous = (q.continues_previous
-            || (only_quotes && k == 0 && q.open.start == block.start))
+            || (k == 0 && q.open.start == block.start && only_quotes()))
             && i > 0
             && quotes[i - 1].block + 1 == q.block
             && blocks.get(q.block).is_some();
