@@ -650,9 +650,16 @@ fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
         if i >= b.len() {
             return None;
         }
-        // To its end.
+        // To its end: its ASCII word bytes counted in a loop of their own (most words have
+        // no other), the word measured whole when a byte outside ASCII stops them.
         let start = i;
-        i += lex::word_len(&s[start..]);
+        i += b[start..]
+            .iter()
+            .take_while(|&&c| lex::is_ascii_word_byte(c))
+            .count();
+        if b.get(i).is_some_and(|c| !c.is_ascii()) {
+            i = start + lex::word_len(&s[start..]);
+        }
         if lex::is_speech_verb(&s[start..i]) {
             return Some((start, i));
         }
