@@ -293,6 +293,21 @@ fn is_blank_char(c: char) -> bool {
     }
 }
 
+/// The [`context`] of a mark, read when first asked for.
+struct LazyContext<'t> {
+    text: &'t str,
+    block: Span,
+    mark: Mark,
+    read: Option<Context>,
+}
+
+impl LazyContext<'_> {
+    fn get(&mut self) -> Context {
+        let (text, block, mark) = (self.text, self.block, self.mark);
+        *self.read.get_or_insert_with(|| context(text, block, mark))
+    }
+}
+
 /// True when `m` can open a quotation here (when none is open).
 fn can_open(kind: MarkKind, ctx: Context) -> bool {
     match kind {
@@ -305,13 +320,17 @@ fn can_open(kind: MarkKind, ctx: Context) -> bool {
     }
 }
 
-/// True when `m` closes a quotation opened with `open`.
-fn closes(open: MarkKind, kind: MarkKind, ctx: Context) -> bool {
+/// True when `m` closes a quotation opened with `open`; `ctx` reads its context, which
+/// only a left curly mark needs.
+fn closes(open: MarkKind, kind: MarkKind, ctx: &mut LazyContext<'_>) -> bool {
     use MarkKind::*;
     match open {
         Straight | Left => match kind {
             Straight | Right => true,
-            Left => ctx.text_left && ctx.close_right,
+            Left => {
+                let ctx = ctx.get();
+                ctx.text_left && ctx.close_right
+            }
             _ => false,
         },
         Low => matches!(kind, Left | Right | Straight),
@@ -324,18 +343,18 @@ fn closes(open: MarkKind, kind: MarkKind, ctx: Context) -> bool {
 }
 
 /// The closer of a nested quotation opened with `kind` inside one opened with `outer`, when
-/// `kind` opens a nested quotation there.
-fn nests(outer: MarkKind, kind: MarkKind, ctx: Context) -> Option<MarkKind> {
+/// `kind` opens a nested quotation there; `ctx` reads its context, asked only of a mark
+/// that may nest.
+fn nests(outer: MarkKind, kind: MarkKind, ctx: &mut LazyContext<'_>) -> Option<MarkKind> {
     use MarkKind::*;
-    if !(ctx.open_left && ctx.text_right) {
-        return None;
-    }
-    match (outer, kind) {
-        (Left | Low, Straight) => Some(Straight),
-        (LeftGuillemet | RightGuillemet, Left | Low) => Some(Right),
-        (LeftGuillemet | RightGuillemet, Straight) => Some(Straight),
-        _ => None,
-    }
+    let closer = match (outer, kind) {
+        (Left | Low, Straight) => Straight,
+        (LeftGuillemet | RightGuillemet, Left | Low) => Right,
+        (LeftGuillemet | RightGuillemet, Straight) => Straight,
+        _ => return None,
+    };
+    let ctx = ctx.get();
+    (ctx.open_left && ctx.text_right).then_some(closer)
 }
 
 /// True when `kind`, seen where it can open, starts a new quotation in place of one opened
@@ -387,9 +406,16 @@ fn pairs(
 impl<M: Iterator<Item = Mark>> Pairs<'_, M> {
     /// Reads mark `m`: the candidate it ends, if any.
     fn feed(&mut self, m: Mark) -> Option<Candidate> {
-        let ctx = context(self.text, self.block, m);
+        // The mark's context is read when a rule first asks for it: a straight mark that
+        // closes a quotation needs none.
+        let mut ctx = LazyContext {
+            text: self.text,
+            block: self.block,
+            mark: m,
+            read: None,
+        };
         let Some(o) = self.open else {
-            if can_open(m.kind, ctx) {
+            if can_open(m.kind, ctx.get()) {
                 self.open = Some(m);
                 self.nested = None;
             }
@@ -397,28 +423,28 @@ impl<M: Iterator<Item = Mark>> Pairs<'_, M> {
         };
         if let Some(closer) = self.nested {
             let same = closer == m.kind
-                || (closer == MarkKind::Right && m.kind == MarkKind::Left && ctx.close_right);
+                || (closer == MarkKind::Right && m.kind == MarkKind::Left && ctx.get().close_right);
             if same {
                 self.nested = None;
                 return None;
             }
         }
         let nest = if self.nested.is_none() {
-            nests(o.kind, m.kind, ctx)
+            nests(o.kind, m.kind, &mut ctx)
         } else {
             None
         };
         if let Some(closer) = nest {
             self.nested = Some(closer);
             None
-        } else if closes(o.kind, m.kind, ctx) {
+        } else if closes(o.kind, m.kind, &mut ctx) {
             self.open = None;
             Some(Candidate {
                 open: o,
                 close: Some(m),
                 open_ended_ok: false,
             })
-        } else if self.nested.is_none() && reopens(o.kind, m.kind) && can_open(m.kind, ctx) {
+        } else if self.nested.is_none() && reopens(o.kind, m.kind) && can_open(m.kind, ctx.get()) {
             // The same opener again: the first one was never closed.
             self.open = Some(m);
             Some(Candidate {
@@ -1202,6 +1228,38 @@ mod tests {
                     char_at(&text, block, i),
                     text[i..].chars().next(),
                     "{text:?} {i}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lazy_context_is_the_context() {
+        let text = "He said (\"no\") and “yes” x\"y";
+        let block = Span::new(0, text.len());
+        for m in marks(text, block) {
+            let mut lazy = LazyContext {
+                text,
+                block,
+                mark: m,
+                read: None,
+            };
+            let want = context(text, block, m);
+            for _ in 0..2 {
+                let got = lazy.get();
+                assert_eq!(
+                    (
+                        got.open_left,
+                        got.text_right,
+                        got.text_left,
+                        got.close_right
+                    ),
+                    (
+                        want.open_left,
+                        want.text_right,
+                        want.text_left,
+                        want.close_right
+                    )
                 );
             }
         }
