@@ -3063,6 +3063,10 @@ struct Registry {
     people: Vec<Person>,
     /// How many people have their indexes set ([`Registry::index_new_people`]).
     indexed: usize,
+    /// Where the last search for a position among the people ended
+    /// ([`Registry::people_before`]): quotes ask in text order, so the next search starts
+    /// there.
+    last_before: std::cell::Cell<usize>,
 }
 
 impl Registry {
@@ -3099,7 +3103,7 @@ impl Registry {
         // People are pushed block by block in text order and sorted by position within a
         // block, so those before `at` are a prefix: find its end by binary search instead of
         // skipping every later entry of a long block (quadratic on one-block texts).
-        let before = self.people.partition_point(|p| p.at < at);
+        let before = self.people_before(at);
         self.people[..before]
             .iter()
             .rev()
@@ -3146,9 +3150,15 @@ impl Registry {
     /// (sorted by `at`) and by block, so the window is a run of indexes `lo..before`, and
     /// the last match in it is the last match up to `before - 1` when that is in the run.
     fn pronoun_person(&self, at: usize, block: usize, lookback: usize) -> Option<&Person> {
-        let before = self.people.partition_point(|p| p.at < at);
-        let recent = self.people[..before].partition_point(|p| p.block + lookback < block);
-        let lo = recent.max(before.saturating_sub(MAX_REGISTRY_SCAN));
+        let before = self.people_before(at);
+        // The first person of the recent blocks, or `MAX_REGISTRY_SCAN` back, whichever
+        // comes later: only the last `MAX_REGISTRY_SCAN` people are searched for it, from
+        // the first of them (most often in a recent block already).
+        let floor = before.saturating_sub(MAX_REGISTRY_SCAN);
+        let lo = floor
+            + lex::partition_point_near(&self.people[floor..before], 0, |p| {
+                p.block + lookback < block
+            });
         let last = before.checked_sub(1)?;
         let in_window = |one_past: usize| one_past > lo;
         let p = &self.people[last];
@@ -3156,6 +3166,14 @@ impl Registry {
             .into_iter()
             .find(|&i| in_window(i))
             .map(|i| &self.people[i - 1])
+    }
+
+    /// How many people were seen before position `at`: `people.partition_point(|p| p.at <
+    /// at)`, searched from where the last search ended ([`lex::partition_point_near`]).
+    fn people_before(&self, at: usize) -> usize {
+        let before = lex::partition_point_near(&self.people, self.last_before.get(), |p| p.at < at);
+        self.last_before.set(before);
+        before
     }
 
     /// [`Registry::pronoun_person`] by scanning the window, as a reference.
@@ -3178,7 +3196,25 @@ impl Registry {
 
 /// The words of a span, as tokens.
 fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
-    let s = toks.partition_point(|t| t.span.start < span.start);
+    tokens_from(
+        toks,
+        toks.partition_point(|t| t.span.start < span.start),
+        span,
+    )
+}
+
+/// [`tokens_in`], with the first token searched from index `near` outward
+/// ([`lex::partition_point_near`]).
+fn tokens_in_near(toks: &[Tok], near: usize, span: Span) -> &[Tok] {
+    tokens_from(
+        toks,
+        lex::partition_point_near(toks, near, |t| t.span.start < span.start),
+        span,
+    )
+}
+
+/// The tokens of `span`, from `toks[s]` on, `s` the first token that starts in the span.
+fn tokens_from(toks: &[Tok], s: usize, span: Span) -> &[Tok] {
     // Tokens are in text order, so those from `s` on ending by `span.end` are a prefix of
     // `toks[s..]` (empty when the tokens ending by then all come before `s`). They start
     // in the span and cover a byte each at least, so there are at most `span.len()` of
@@ -3188,16 +3224,18 @@ fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
     &rest[..rest.partition_point(|t| t.span.end <= span.end)]
 }
 
-/// Resolves a mention into an attribution, recording named speakers.
+/// Resolves a mention into an attribution, recording named speakers. `near` is the index in
+/// `block_toks` of a token near the mention (the quote's).
 fn resolve(
     text: &str,
     block_toks: &[Tok],
+    near: usize,
     found: Found,
     registry: &mut LazyRegistry<'_>,
     block: usize,
     options: &Options,
 ) -> FoundAttribution {
-    let mtoks = tokens_in(block_toks, found.mention);
+    let mtoks = tokens_in_near(block_toks, near, found.mention);
     let mention_text = found.mention.get(text).unwrap_or("");
     let lookback = options.lookback_blocks();
     let base = FoundAttribution {
@@ -3448,8 +3486,17 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             });
         }
     }
-    registry.people[first_new..].sort_by_key(|p| p.at);
+    sort_new_people(&mut registry.people[first_new..]);
     registry.index_new_people();
+}
+
+/// Sorts the people one block added ([`register`]) by position, as a stable sort by `at`
+/// would, without its buffer (half the people of a long block). Name runs come first, each
+/// at its own position and not a speech subject, then speech subjects, each at its own
+/// verb: `(at, subject)` tells every two apart, and ranks a name run first at a shared
+/// position, where it was pushed first.
+fn sort_new_people(people: &mut [Person]) {
+    people.sort_unstable_by_key(|p| (p.at, p.subject));
 }
 
 /// Tokenizes `block` outside its quotes `block_quotes` into `toks` (cleared first), with
@@ -3676,7 +3723,8 @@ fn attribute_reading(
                     .then(|| previous_subject(text, before, k > 0))
                     .flatten()
             });
-            out[q_start + k] = found.map(|f| resolve(text, &toks, f, &mut registry, bi, options));
+            out[q_start + k] =
+                found.map(|f| resolve(text, &toks, be, f, &mut registry, bi, options));
         }
         continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
         // Tokens a later quote may need to read this block's people.
@@ -3734,15 +3782,17 @@ fn continuations(
         resolution: Resolution::Continuation,
         ..a
     };
-    // Only quotation text (and punctuation) in the block?
-    let only_quotes = {
-        let mut outside = 0usize;
+    // Only quotation text (and punctuation) in the block? Asked only of a first quote that
+    // opens its block, and answered at the first letter outside the quotes.
+    let only_quotes = || {
         let mut pos = block.start;
         for q in block_quotes {
-            outside += letters(text, Span::new(pos, q.open.start.max(pos)));
+            if letters(text, Span::new(pos, q.open.start.max(pos))) > 0 {
+                return false;
+            }
             pos = q.close.map_or(block.end, |c| c.end).max(pos);
         }
-        outside + letters(text, Span::new(pos.min(block.end), block.end)) == 0
+        letters(text, Span::new(pos.min(block.end), block.end)) == 0
     };
     let mut current: Option<FoundAttribution> = None;
     for (k, q) in block_quotes.iter().enumerate() {
@@ -3756,7 +3806,7 @@ fn continuations(
             continue;
         }
         let from_previous = (q.continues_previous
-            || (only_quotes && k == 0 && q.open.start == block.start))
+            || (k == 0 && q.open.start == block.start && only_quotes()))
             && i > 0
             && quotes[i - 1].block + 1 == q.block
             && blocks.get(q.block).is_some();
@@ -3839,6 +3889,44 @@ mod tests {
     }
 
     use Resolution::*;
+
+    #[test]
+    fn new_people_sort_as_a_stable_sort_by_position() {
+        let person = |at: usize, subject: bool| Person {
+            name: Span::new(at, at + 3),
+            last: Span::new(at + 1, at + 3),
+            at,
+            block: 0,
+            subject,
+            descriptor: None,
+            last_speaker: 0,
+            last_named: 0,
+        };
+        let mut rng = crate::testgen::Rng::new(0x9a27_0002);
+        for round in 0..2_000 {
+            // As `register` pushes them: name runs at increasing positions, then speech
+            // subjects at increasing positions, some shared with a name run.
+            let mut people = Vec::new();
+            let mut at = 0;
+            for _ in 0..rng.below(1 + round % 12) {
+                at += 1 + rng.below(5);
+                people.push(person(at, false));
+            }
+            let runs: Vec<usize> = people.iter().map(|p| p.at).collect();
+            let mut at = 0;
+            for _ in 0..rng.below(1 + round % 12) {
+                at += 1 + rng.below(5);
+                let shared = runs.get(rng.below(runs.len() + 1)).copied();
+                people.push(person(shared.filter(|&s| s > at).unwrap_or(at), true));
+                at = people.last().map_or(at, |p| p.at);
+            }
+            let mut stable = people.clone();
+            stable.sort_by_key(|p| p.at);
+            sort_new_people(&mut people);
+            let key = |ps: &[Person]| ps.iter().map(|p| (p.at, p.subject)).collect::<Vec<_>>();
+            assert_eq!(key(&people), key(&stable));
+        }
+    }
 
     #[test]
     fn positions_and_forms() {

@@ -85,6 +85,78 @@ pub(crate) fn word_len(s: &str) -> usize {
     i
 }
 
+/// Byte length of the run of blank characters that ends `s`: `trim_end_matches(is_blank)`
+/// with ASCII bytes tested without decoding a char (quote marks look back from each mark).
+pub(crate) fn blank_len_back(s: &str) -> usize {
+    len_back(s, is_ascii_blank_byte, crate::normalize::is_blank)
+}
+
+/// Byte length of the run of word characters that ends `s` ([`word_len`] from the back).
+pub(crate) fn word_len_back(s: &str) -> usize {
+    len_back(s, is_ascii_word_byte, is_word_char)
+}
+
+/// Byte length of the run that ends `s` of characters `is_char` holds for: an ASCII byte is
+/// asked of `is_ascii` (which agrees with `is_char` on ASCII), another char is decoded.
+#[inline]
+fn len_back(s: &str, is_ascii: impl Fn(u8) -> bool, is_char: impl Fn(char) -> bool) -> usize {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while let Some(&c) = i.checked_sub(1).and_then(|j| b.get(j)) {
+        if c.is_ascii() {
+            if !is_ascii(c) {
+                break;
+            }
+            i -= 1;
+            continue;
+        }
+        match s.get(..i).and_then(|r| r.chars().next_back()) {
+            Some(ch) if is_char(ch) => i -= ch.len_utf8(),
+            _ => break,
+        }
+    }
+    b.len() - i
+}
+
+/// `slice.partition_point(pred)`, searched from index `near` outward (a search the stages
+/// share, whose look-ups in a long block come in text order): steps of 1, 2, 4, …
+/// bracket the point, then a binary search inside the bracket. The same answer, but its
+/// cost grows with the distance from `near`, and it reads memory near `near`: a quote's
+/// tokens are a few among the hundreds of thousands of a long block, and a binary search
+/// over all of them missed the cache at almost every step.
+pub(crate) fn partition_point_near<T>(
+    slice: &[T],
+    near: usize,
+    pred: impl Fn(&T) -> bool,
+) -> usize {
+    let near = near.min(slice.len());
+    // Every index below `lo` holds `pred`; `hi` is the length or an index that does not.
+    let (mut lo, mut hi) = (0, slice.len());
+    let mut step = 1;
+    if slice.get(near).is_some_and(&pred) {
+        lo = near + 1;
+        while let Some(probe) = near.checked_add(step).filter(|&p| p < slice.len()) {
+            if !pred(&slice[probe]) {
+                hi = probe;
+                break;
+            }
+            lo = probe + 1;
+            step *= 2;
+        }
+    } else {
+        hi = near;
+        while let Some(probe) = near.checked_sub(step) {
+            if pred(&slice[probe]) {
+                lo = probe + 1;
+                break;
+            }
+            hi = probe;
+            step *= 2;
+        }
+    }
+    lo + slice[lo..hi].partition_point(pred)
+}
+
 /// True when the byte `b` is an ASCII word character (a letter, a digit, `'`, `-` or
 /// `.`); false for every byte outside ASCII.
 #[inline]
@@ -714,6 +786,59 @@ mod tests {
                 0
             };
             assert_eq!(word_len(&s), n, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lengths_from_the_back_are_those_of_trimming() {
+        let parts = [
+            "a", "Z", "9", " ", "\t", "\n", "'", "’", "-", ".", ",", "\"", "“", "\u{a0}",
+            "\u{200b}", "\u{ad}", "é", "日本", "\u{2010}", "\u{7f}", "\u{1}",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0bac_0001);
+        let blank = crate::normalize::is_blank;
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 11);
+            assert_eq!(
+                blank_len_back(&s),
+                s.len() - s.trim_end_matches(blank).len(),
+                "{s:?}"
+            );
+            assert_eq!(
+                word_len_back(&s),
+                s.len() - s.trim_end_matches(is_word_char).len(),
+                "{s:?}"
+            );
+        }
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let s = format!("x{c}{c}");
+            let n = if is_word_char(c) {
+                2 * c.len_utf8() + 1
+            } else {
+                0
+            };
+            assert_eq!(word_len_back(&s), n, "{c:?}");
+            let n = if blank(c) { 2 * c.len_utf8() } else { 0 };
+            assert_eq!(blank_len_back(&s), n, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn partition_point_near_is_partition_point() {
+        let mut rng = crate::testgen::Rng::new(0x9a27_0001);
+        for round in 0..3_000 {
+            let len = rng.below(40 + round % 200);
+            let mut v: Vec<usize> = (0..len).map(|_| rng.below(100)).collect();
+            v.sort_unstable();
+            let t = rng.below(110);
+            let want = v.partition_point(|&x| x < t);
+            for near in 0..=len + 2 {
+                assert_eq!(
+                    partition_point_near(&v, near, |&x| x < t),
+                    want,
+                    "{v:?} {t} {near}"
+                );
+            }
         }
     }
 

@@ -134,14 +134,27 @@ fn mark_at(rest: &[u8]) -> Option<(MarkKind, usize)> {
     }
 }
 
-/// The quotation marks of one block, in order.
-fn marks(text: &str, block: Span, out: &mut Vec<Mark>) {
-    out.clear();
-    let Some(s) = block.get(text) else {
-        return;
-    };
+/// The quotation marks of one block, in order, found as they are asked for: a block of
+/// many marks keeps no list of them (those of a 100 MB block took 0.4 GB, and its
+/// candidates 0.5 GB more).
+fn marks(text: &str, block: Span) -> impl Iterator<Item = Mark> + '_ {
+    let s = block.get(text).unwrap_or("");
     let bytes = s.as_bytes();
-    let mut push = |i: usize| {
+    // Doubled marks are rare: their hits are listed (an empty list allocates nothing).
+    let mut doubled: Vec<usize> = Vec::new();
+    if has_doubled_mark(bytes) {
+        doubled.extend(memchr::memmem::find_iter(bytes, b"``"));
+        doubled.extend(memchr::memmem::find_iter(bytes, b"''"));
+        doubled.sort_unstable();
+    }
+    let starts = MarkStarts {
+        single: memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).peekable(),
+        doubled,
+        next_doubled: 0,
+    };
+    // The end of the last mark kept: a hit inside it is dropped (`'''` gives two hits).
+    let mut kept_end = 0;
+    starts.filter_map(move |i| {
         let found = mark_at(&bytes[i..]);
         debug_assert_eq!(
             found,
@@ -150,27 +163,40 @@ fn marks(text: &str, block: Span, out: &mut Vec<Mark>) {
                 .map(|(after, kind)| (kind, r.len() - after.len()))),
             "at {i}"
         );
-        if let Some((kind, len)) = found {
-            out.push(Mark {
-                span: Span::new(block.start + i, block.start + i + len),
-                kind,
-            });
+        let (kind, len) = found?;
+        if i < kept_end {
+            return None;
         }
-    };
-    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
-        push(i);
-    }
-    let has_doubled = has_doubled_mark(bytes);
-    if has_doubled {
-        for i in memchr::memmem::find_iter(bytes, b"``") {
-            push(i);
+        kept_end = i + len;
+        Some(Mark {
+            span: Span::new(block.start + i, block.start + i + len),
+            kind,
+        })
+    })
+}
+
+/// The positions of the mark bytes found by `memchr3` and of the doubled marks, in
+/// increasing order. Without doubled marks (most blocks) it is the `memchr3` iterator.
+struct MarkStarts<'b> {
+    single: std::iter::Peekable<memchr::Memchr3<'b>>,
+    /// The positions of ``` `` ``` and `''`, in order.
+    doubled: Vec<usize>,
+    /// The next of `doubled`.
+    next_doubled: usize,
+}
+
+impl Iterator for MarkStarts<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let Some(&d) = self.doubled.get(self.next_doubled) else {
+            return self.single.next();
+        };
+        if self.single.peek().is_some_and(|&s| s < d) {
+            return self.single.next();
         }
-        for i in memchr::memmem::find_iter(bytes, b"''") {
-            push(i);
-        }
-        out.sort_by_key(|m| m.span.start);
-        // Drop overlaps (`'''` gives two hits).
-        out.dedup_by(|b, a| b.span.start < a.span.end);
+        self.next_doubled += 1;
+        Some(d)
     }
 }
 
@@ -186,7 +212,11 @@ fn char_before(text: &str, block: Span, pos: usize) -> Option<char> {
     if pos <= block.start {
         return None;
     }
-    text.get(block.start..pos)?.chars().next_back()
+    // An ASCII byte is its char, read without decoding (this runs for every mark).
+    match text.as_bytes().get(pos - 1) {
+        Some(&b) if b.is_ascii() && text.is_char_boundary(block.start) => Some(char::from(b)),
+        _ => text.get(block.start..pos)?.chars().next_back(),
+    }
 }
 
 /// The character at `pos` inside the block, if any.
@@ -194,7 +224,10 @@ fn char_at(text: &str, block: Span, pos: usize) -> Option<char> {
     if pos >= block.end {
         return None;
     }
-    text.get(pos..block.end)?.chars().next()
+    match text.as_bytes().get(pos) {
+        Some(&b) if b.is_ascii() && text.is_char_boundary(block.end) => Some(char::from(b)),
+        _ => text.get(pos..block.end)?.chars().next(),
+    }
 }
 
 fn is_mark_char(c: char) -> bool {
@@ -220,34 +253,58 @@ struct Context {
 fn context(text: &str, block: Span, m: Mark) -> Context {
     let before = char_before(text, block, m.span.start);
     let after = char_at(text, block, m.span.end);
+    let blank_before = before.map(is_blank_char);
+    let blank_after = after.map(is_blank_char);
     Context {
-        open_left: before.is_none_or(|c| {
-            is_blank(c)
-                || matches!(c, '(' | '[' | '{' | '-' | '—' | '–' | '/' | ':')
-                || is_mark_char(c)
-        }),
-        text_right: after.is_some_and(|c| !is_blank(c)),
-        text_left: before.is_some_and(|c| !is_blank(c)),
-        close_right: after.is_none_or(|c| {
-            is_blank(c)
-                || is_mark_char(c)
-                || matches!(
-                    c,
-                    ',' | '.'
-                        | ';'
-                        | ':'
-                        | '!'
-                        | '?'
-                        | ')'
-                        | ']'
-                        | '}'
-                        | '-'
-                        | '—'
-                        | '–'
-                        | '…'
-                        | '/'
-                )
-        }),
+        open_left: blank_before.is_none_or(|blank| blank)
+            || before.is_some_and(|c| {
+                matches!(c, '(' | '[' | '{' | '-' | '—' | '–' | '/' | ':') || is_mark_char(c)
+            }),
+        text_right: blank_after == Some(false),
+        text_left: blank_before == Some(false),
+        close_right: blank_after.is_none_or(|blank| blank)
+            || after.is_some_and(|c| {
+                is_mark_char(c)
+                    || matches!(
+                        c,
+                        ',' | '.'
+                            | ';'
+                            | ':'
+                            | '!'
+                            | '?'
+                            | ')'
+                            | ']'
+                            | '}'
+                            | '-'
+                            | '—'
+                            | '–'
+                            | '…'
+                            | '/'
+                    )
+            }),
+    }
+}
+
+/// [`is_blank`], with an ASCII character told by [`lex::is_ascii_blank_byte`].
+fn is_blank_char(c: char) -> bool {
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => lex::is_ascii_blank_byte(b),
+        _ => is_blank(c),
+    }
+}
+
+/// The [`context`] of a mark, read when first asked for.
+struct LazyContext<'t> {
+    text: &'t str,
+    block: Span,
+    mark: Mark,
+    read: Option<Context>,
+}
+
+impl LazyContext<'_> {
+    fn get(&mut self) -> Context {
+        let (text, block, mark) = (self.text, self.block, self.mark);
+        *self.read.get_or_insert_with(|| context(text, block, mark))
     }
 }
 
@@ -263,13 +320,17 @@ fn can_open(kind: MarkKind, ctx: Context) -> bool {
     }
 }
 
-/// True when `m` closes a quotation opened with `open`.
-fn closes(open: MarkKind, kind: MarkKind, ctx: Context) -> bool {
+/// True when `m` closes a quotation opened with `open`; `ctx` reads its context, which
+/// only a left curly mark needs.
+fn closes(open: MarkKind, kind: MarkKind, ctx: &mut LazyContext<'_>) -> bool {
     use MarkKind::*;
     match open {
         Straight | Left => match kind {
             Straight | Right => true,
-            Left => ctx.text_left && ctx.close_right,
+            Left => {
+                let ctx = ctx.get();
+                ctx.text_left && ctx.close_right
+            }
             _ => false,
         },
         Low => matches!(kind, Left | Right | Straight),
@@ -282,18 +343,18 @@ fn closes(open: MarkKind, kind: MarkKind, ctx: Context) -> bool {
 }
 
 /// The closer of a nested quotation opened with `kind` inside one opened with `outer`, when
-/// `kind` opens a nested quotation there.
-fn nests(outer: MarkKind, kind: MarkKind, ctx: Context) -> Option<MarkKind> {
+/// `kind` opens a nested quotation there; `ctx` reads its context, asked only of a mark
+/// that may nest.
+fn nests(outer: MarkKind, kind: MarkKind, ctx: &mut LazyContext<'_>) -> Option<MarkKind> {
     use MarkKind::*;
-    if !(ctx.open_left && ctx.text_right) {
-        return None;
-    }
-    match (outer, kind) {
-        (Left | Low, Straight) => Some(Straight),
-        (LeftGuillemet | RightGuillemet, Left | Low) => Some(Right),
-        (LeftGuillemet | RightGuillemet, Straight) => Some(Straight),
-        _ => None,
-    }
+    let closer = match (outer, kind) {
+        (Left | Low, Straight) => Straight,
+        (LeftGuillemet | RightGuillemet, Left | Low) => Right,
+        (LeftGuillemet | RightGuillemet, Straight) => Straight,
+        _ => return None,
+    };
+    let ctx = ctx.get();
+    (ctx.open_left && ctx.text_right).then_some(closer)
 }
 
 /// True when `kind`, seen where it can open, starts a new quotation in place of one opened
@@ -312,65 +373,111 @@ struct Candidate {
     open_ended_ok: bool,
 }
 
-/// Pairs the marks of one block. `next_reopens` says whether the next block starts with an
-/// opening mark.
-fn pair(text: &str, block: Span, marks: &[Mark], next_reopens: bool, out: &mut Vec<Candidate>) {
-    let mut open: Option<Mark> = None;
-    let mut nested: Option<MarkKind> = None;
-    for &m in marks {
-        let ctx = context(text, block, m);
-        match open {
-            None => {
-                if can_open(m.kind, ctx) {
-                    open = Some(m);
-                    nested = None;
-                }
+/// The candidates of one block, paired from its marks as they come: a left-to-right
+/// state machine that holds the open mark and the closer of a nested quotation, so a
+/// block of many marks keeps no list of them.
+struct Pairs<'t, M> {
+    text: &'t str,
+    block: Span,
+    marks: M,
+    /// The next block, if any: a mark still open at the end of this one may run on when
+    /// the next starts with an opening mark (asked only then).
+    next_block: Option<Span>,
+    open: Option<Mark>,
+    nested: Option<MarkKind>,
+}
+
+/// The candidates of `block` ([`Pairs`]), followed by `next_block`.
+fn pairs(
+    text: &str,
+    block: Span,
+    next_block: Option<Span>,
+) -> Pairs<'_, impl Iterator<Item = Mark> + '_> {
+    Pairs {
+        text,
+        block,
+        marks: marks(text, block),
+        next_block,
+        open: None,
+        nested: None,
+    }
+}
+
+impl<M: Iterator<Item = Mark>> Pairs<'_, M> {
+    /// Reads mark `m`: the candidate it ends, if any.
+    fn feed(&mut self, m: Mark) -> Option<Candidate> {
+        // The mark's context is read when a rule first asks for it: a straight mark that
+        // closes a quotation needs none.
+        let mut ctx = LazyContext {
+            text: self.text,
+            block: self.block,
+            mark: m,
+            read: None,
+        };
+        let Some(o) = self.open else {
+            if can_open(m.kind, ctx.get()) {
+                self.open = Some(m);
+                self.nested = None;
             }
-            Some(o) => {
-                if let Some(closer) = nested {
-                    let same = closer == m.kind
-                        || (closer == MarkKind::Right
-                            && m.kind == MarkKind::Left
-                            && ctx.close_right);
-                    if same {
-                        nested = None;
-                        continue;
-                    }
-                }
-                let nest = if nested.is_none() {
-                    nests(o.kind, m.kind, ctx)
-                } else {
-                    None
-                };
-                if let Some(closer) = nest {
-                    nested = Some(closer);
-                } else if closes(o.kind, m.kind, ctx) {
-                    out.push(Candidate {
-                        open: o,
-                        close: Some(m),
-                        open_ended_ok: false,
-                    });
-                    open = None;
-                } else if nested.is_none() && reopens(o.kind, m.kind) && can_open(m.kind, ctx) {
-                    // The same opener again: the first one was never closed.
-                    out.push(Candidate {
-                        open: o,
-                        close: None,
-                        open_ended_ok: false,
-                    });
-                    open = Some(m);
-                }
+            return None;
+        };
+        if let Some(closer) = self.nested {
+            let same = closer == m.kind
+                || (closer == MarkKind::Right && m.kind == MarkKind::Left && ctx.get().close_right);
+            if same {
+                self.nested = None;
+                return None;
             }
         }
+        let nest = if self.nested.is_none() {
+            nests(o.kind, m.kind, &mut ctx)
+        } else {
+            None
+        };
+        if let Some(closer) = nest {
+            self.nested = Some(closer);
+            None
+        } else if closes(o.kind, m.kind, &mut ctx) {
+            self.open = None;
+            Some(Candidate {
+                open: o,
+                close: Some(m),
+                open_ended_ok: false,
+            })
+        } else if self.nested.is_none() && reopens(o.kind, m.kind) && can_open(m.kind, ctx.get()) {
+            // The same opener again: the first one was never closed.
+            self.open = Some(m);
+            Some(Candidate {
+                open: o,
+                close: None,
+                open_ended_ok: false,
+            })
+        } else {
+            None
+        }
     }
-    if let Some(o) = open {
-        out.push(Candidate {
+}
+
+impl<M: Iterator<Item = Mark>> Iterator for Pairs<'_, M> {
+    type Item = Candidate;
+
+    fn next(&mut self) -> Option<Candidate> {
+        while let Some(m) = self.marks.next() {
+            if let Some(c) = self.feed(m) {
+                return Some(c);
+            }
+        }
+        // A mark still open at the end of the block.
+        let o = self.open.take()?;
+        Some(Candidate {
             open: o,
             close: None,
-            open_ended_ok: o.span.start == block.start
-                || next_reopens
-                || opens_last_sentence(text, block, o.span),
-        });
+            open_ended_ok: o.span.start == self.block.start
+                || self
+                    .next_block
+                    .is_some_and(|next| starts_with_opener(self.text, next))
+                || opens_last_sentence(self.text, self.block, o.span),
+        })
     }
 }
 
@@ -449,6 +556,9 @@ struct CueIndex {
     verbs: Option<Vec<(usize, usize)>>,
     /// Whether the block holds "according to" anywhere, once asked.
     according: Option<bool>,
+    /// The index in `verbs` where the last look-up ended: windows are asked in text order,
+    /// so the next look-up starts there ([`lex::partition_point_near`]).
+    last_first: usize,
 }
 
 impl CueIndex {
@@ -474,37 +584,46 @@ impl CueIndex {
                 .get(a..b)
                 .is_some_and(|s| next_speech_verb(s, 0).is_some());
         };
-        let first = verbs.partition_point(|&(start, _)| start < a);
+        let first = lex::partition_point_near(verbs, self.last_first, |&(start, _)| start < a);
+        self.last_first = first;
         if verbs.get(first).is_some_and(|&(_, end)| end <= b) {
             return true;
         }
         // A word cut by an end of the window is a different word inside it.
-        let cut = |from: usize, to: usize| {
-            text.get(from..to)
-                .is_some_and(|w| w.chars().any(char::is_alphanumeric) && lex::is_speech_verb(w))
-        };
-        let word_char_before =
-            |i: usize| text[..i].chars().next_back().is_some_and(lex::is_word_char);
-        let word_char_at = |i: usize| text[i..].chars().next().is_some_and(lex::is_word_char);
-        if a < b && word_char_before(a) && word_char_at(a) {
-            let end = text[a..b]
-                .find(|c: char| !lex::is_word_char(c))
-                .map_or(b, |k| a + k);
-            if cut(a, end) {
-                return true;
-            }
+        let cut = |w: &str| lex::is_speech_verb(w) && w.chars().any(char::is_alphanumeric);
+        let inside = &text[a..b];
+        if a < b
+            && word_char_before(text, a)
+            && word_char_at(text, a)
+            && cut(&inside[..lex::word_len(inside)])
+        {
+            return true;
         }
-        if a < b && b < text.len() && word_char_before(b) && word_char_at(b) {
-            let start = text[a..b]
-                .rfind(|c: char| !lex::is_word_char(c))
-                .map_or(a, |k| {
-                    a + k + text[a + k..].chars().next().map_or(1, char::len_utf8)
-                });
-            if cut(start, b) {
-                return true;
-            }
-        }
-        false
+        b < text.len()
+            && a < b
+            && word_char_before(text, b)
+            && word_char_at(text, b)
+            && cut(&inside[inside.len() - lex::word_len_back(inside)..])
+    }
+}
+
+/// True when the character that ends `text[..i]` is a word character ([`lex::is_word_char`]),
+/// told from the byte when it is ASCII.
+fn word_char_before(text: &str, i: usize) -> bool {
+    match text.as_bytes()[..i].last() {
+        Some(&c) if c.is_ascii() => lex::is_ascii_word_byte(c),
+        Some(_) => text[..i].chars().next_back().is_some_and(lex::is_word_char),
+        None => false,
+    }
+}
+
+/// True when the character that starts `text[i..]` is a word character, told from the byte
+/// when it is ASCII.
+fn word_char_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(&c) if c.is_ascii() => lex::is_ascii_word_byte(c),
+        Some(_) => text[i..].chars().next().is_some_and(lex::is_word_char),
+        None => false,
     }
 }
 
@@ -557,9 +676,16 @@ fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
         if i >= b.len() {
             return None;
         }
-        // To its end.
+        // To its end: its ASCII word bytes counted in a loop of their own (most words have
+        // no other), the word measured whole when a byte outside ASCII stops them.
         let start = i;
-        i += lex::word_len(&s[start..]);
+        i += b[start..]
+            .iter()
+            .take_while(|&&c| lex::is_ascii_word_byte(c))
+            .count();
+        if b.get(i).is_some_and(|c| !c.is_ascii()) {
+            i = start + lex::word_len(&s[start..]);
+        }
         if lex::is_speech_verb(&s[start..i]) {
             return Some((start, i));
         }
@@ -590,8 +716,12 @@ fn has_speech_cue(
         let hi = ceil_char(text, (c.end + CUE_WINDOW / 2).min(block.end));
         if let Some(after) = text.get(c.end..hi) {
             let clause = first_clause(after);
-            if words(clause).take(6).any(lex::is_speech_verb)
-                || index.according_in(text, block, c.end, c.end + clause.len())
+            let end = c.end + clause.len();
+            // A verb among the first six words is a verb among the words: the index tells
+            // most clauses (which hold none) without reading their words.
+            let verb_first = || words(clause).take(6).any(lex::is_speech_verb);
+            if (index.verb_in(text, block, c.end, end) && verb_first())
+                || index.according_in(text, block, c.end, end)
             {
                 return true;
             }
@@ -723,12 +853,9 @@ fn headline_case(text: &str, block: Span, pos: usize) -> bool {
 fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
     // A bounded look back: words are short, and marks may be many.
     let lo = floor_char(text, pos.saturating_sub(WORD_WINDOW).max(block.start));
-    let s = text.get(lo..pos)?.trim_end_matches(is_blank);
-    let start = s
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !lex::is_word_char(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let s = text.get(lo..pos)?;
+    let s = &s[..s.len() - lex::blank_len_back(s)];
+    let start = s.len() - lex::word_len_back(s);
     let w = s.get(start..)?;
     (!w.is_empty() && s.len() - start < 40).then_some(w)
 }
@@ -737,9 +864,8 @@ fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
 fn word_after(text: &str, block: Span, pos: usize) -> Option<&str> {
     let hi = ceil_char(text, (pos + WORD_WINDOW).min(block.end));
     let s = text.get(pos..hi)?;
-    let s = s.trim_start_matches(is_blank);
-    let end = s.find(|c: char| !lex::is_word_char(c)).unwrap_or(s.len());
-    let w = s.get(..end)?;
+    let s = &s[lex::blank_len(s)..];
+    let w = s.get(..lex::word_len(s))?;
     (!w.is_empty()).then_some(w)
 }
 
@@ -751,19 +877,18 @@ fn carriage_returns(text: &str, span: Span) -> usize {
         .map_or(0, |b| memchr::memchr_iter(b'\r', b).count())
 }
 
-/// Decides whether a candidate is a quotation, and of which kind.
+/// Decides whether a candidate, of words `content` ([`content_of`]), is a quotation.
 fn judge(
     text: &str,
     block: Span,
     c: &Candidate,
+    content: Span,
     options: &Options,
     cues: &mut CueIndex,
-) -> Result<Span, Rejection> {
+) -> Result<(), Rejection> {
     if c.close.is_none() && !c.open_ended_ok {
         return Err(Rejection::Unbalanced);
     }
-    let end = c.close.map_or(block.end, |m| m.span.start);
-    let content = trim_span(text, Span::new(c.open.span.end, end));
     if content.is_empty() {
         return Err(Rejection::Empty);
     }
@@ -776,7 +901,7 @@ fn judge(
         return Err(Rejection::Empty);
     };
     if c.close.is_none() {
-        return Ok(content);
+        return Ok(());
     }
     let n_words = if has_word_starts(body.as_bytes(), 7) {
         7
@@ -785,15 +910,16 @@ fn judge(
     };
     // The tests below are for quotations of a few words; a longer one is a quotation.
     if n_words > 6 {
-        return Ok(content);
+        return Ok(());
     }
     let inner = body.trim_end_matches([',', '.', ';', ':']);
     let sentence_like = memchr::memchr3(b'.', b'!', b'?', inner.as_bytes()).is_some();
     // Nickname: George "Jay" Keyworth.
     if n_words <= 3 && !sentence_like {
+        // The word after is read only after a name.
         let before = word_before(text, block, c.open.span.start);
-        let after = c.close.and_then(|m| word_after(text, block, m.span.end));
-        if before.is_some_and(lex::is_name_word) && after.is_some_and(lex::is_name_word) {
+        let after = || c.close.and_then(|m| word_after(text, block, m.span.end));
+        if before.is_some_and(lex::is_name_word) && after().is_some_and(lex::is_name_word) {
             return Err(Rejection::Nickname);
         }
     }
@@ -848,7 +974,7 @@ fn judge(
             return Err(Rejection::ScareQuote);
         }
     }
-    Ok(content)
+    Ok(())
 }
 
 /// Direct when the quotation starts a sentence with a capital (or follows a colon or
@@ -862,7 +988,7 @@ fn kind(text: &str, block: Span, open: Span, content: Span) -> QuoteKind {
     }
     let before = text
         .get(block.start..open.start)
-        .map(|s| s.trim_end_matches(is_blank));
+        .map(|s| &s[..s.len() - lex::blank_len_back(s)]);
     match before.and_then(|s| s.chars().next_back()) {
         None => QuoteKind::Direct,
         Some('.' | '!' | '?' | ':' | ';' | ',' | '—' | '–' | '-' | '(' | '[') => {
@@ -880,36 +1006,27 @@ fn kind(text: &str, block: Span, open: Span, content: Span) -> QuoteKind {
 pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> QuoteScan {
     let mut out = Vec::new();
     let mut rejected = Vec::new();
-    let mut mark_buf = Vec::new();
-    let mut cands = Vec::new();
     let mut prev_open_ended = false;
     for (bi, &block) in blocks.iter().enumerate() {
-        marks(text, block, &mut mark_buf);
-        cands.clear();
-        let next_reopens = blocks
-            .get(bi + 1)
-            .is_some_and(|&next| starts_with_opener(text, next));
-        pair(text, block, &mark_buf, next_reopens, &mut cands);
+        let mut cands = pairs(text, block, blocks.get(bi + 1).copied());
         let mut open_ended = false;
         let mut cues = CueIndex::default();
-        for (ci, c) in cands.iter().enumerate() {
-            let content = match judge(text, block, c, options, &mut cues) {
-                Ok(content) => content,
-                Err(reason) => {
-                    // An unclosed mark's words run up to the next candidate, or the block end.
-                    let until = cands.get(ci + 1).map_or(block.end, |n| n.open.span.start);
-                    let (inner_end, end) = c
-                        .close
-                        .map_or((until, until), |m| (m.span.start, m.span.end));
-                    rejected.push(RejectedCandidate {
-                        span: trim_span(text, Span::new(c.open.span.start, end)),
-                        content: trim_span(text, Span::new(c.open.span.end, inner_end)),
-                        block: bi,
-                        reason,
-                    });
-                    continue;
-                }
-            };
+        let mut next = cands.next();
+        while let Some(c) = next {
+            next = cands.next();
+            // An unclosed mark's words run up to the next candidate, or the block end.
+            let until = next.map_or(block.end, |n| n.open.span.start);
+            let content = content_of(text, &c, until);
+            if let Err(reason) = judge(text, block, &c, content, options, &mut cues) {
+                let end = c.close.map_or(until, |m| m.span.end);
+                rejected.push(RejectedCandidate {
+                    span: trim_span(text, Span::new(c.open.span.start, end)),
+                    content,
+                    block: bi,
+                    reason,
+                });
+                continue;
+            }
             let continues_previous = prev_open_ended && c.open.span.start == block.start;
             open_ended = c.close.is_none();
             out.push(FoundQuote {
@@ -929,27 +1046,29 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
     }
 }
 
+/// The words of a candidate, trimmed of blank characters: between its marks, or from its
+/// opening mark to `until` when it has no closing one. An unclosed candidate that may run
+/// on is the last of its block, so `until` is the block end for it.
+fn content_of(text: &str, c: &Candidate, until: usize) -> Span {
+    let end = c.close.map_or(until, |m| m.span.start);
+    trim_span(text, Span::new(c.open.span.end, end))
+}
+
 /// The reason a pair of marks in a one-block text was rejected (for tests and the eval).
 #[cfg(test)]
 fn rejections(text: &str) -> Vec<Rejection> {
     let block = trim_span(text, Span::new(0, text.len()));
-    let mut m = Vec::new();
-    marks(text, block, &mut m);
-    let mut cands = Vec::new();
-    pair(text, block, &m, false, &mut cands);
-    cands
-        .iter()
-        .filter_map(|c| {
-            judge(
-                text,
-                block,
-                c,
-                &Options::default(),
-                &mut CueIndex::default(),
-            )
-            .err()
-        })
-        .collect()
+    let mut cands = pairs(text, block, None).peekable();
+    let mut out = Vec::new();
+    while let Some(c) = cands.next() {
+        let until = cands.peek().map_or(block.end, |n| n.open.span.start);
+        let content = content_of(text, &c, until);
+        let options = Options::default();
+        if let Err(reason) = judge(text, block, &c, content, &options, &mut CueIndex::default()) {
+            out.push(reason);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1032,6 +1151,118 @@ mod tests {
             }
         }
         assert!(told > 5_000, "{told}");
+    }
+
+    /// The marks of a block by their definition: every hit of the byte and substring
+    /// searches that is a mark, sorted, without those inside the one kept before.
+    fn marks_by_sorting(text: &str) -> Vec<(usize, MarkKind)> {
+        let b = text.as_bytes();
+        let mut hits: Vec<usize> = memchr::memchr3_iter(b'"', 0xE2, 0xC2, b).collect();
+        hits.extend(memchr::memmem::find_iter(b, b"``"));
+        hits.extend(memchr::memmem::find_iter(b, b"''"));
+        hits.sort_unstable();
+        let mut out: Vec<(usize, usize, MarkKind)> = Vec::new();
+        for i in hits {
+            if let Some((kind, len)) = mark_at(&b[i..]) {
+                if out.last().is_none_or(|&(_, end, _)| i >= end) {
+                    out.push((i, i + len, kind));
+                }
+            }
+        }
+        out.into_iter().map(|(i, _, kind)| (i, kind)).collect()
+    }
+
+    #[test]
+    fn marks_are_the_sorted_hits_without_overlaps() {
+        let parts = [
+            "\"", "“", "”", "„", "«", "»", "`", "``", "'", "''", "a", " ", "’", "é", "—",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x3a7c_0001);
+        let mut found = 0;
+        for round in 0..20_000 {
+            let text = rng.text(&parts, round % 13);
+            let got: Vec<(usize, MarkKind)> = marks(&text, Span::new(0, text.len()))
+                .map(|m| (m.span.start, m.kind))
+                .collect();
+            assert_eq!(got, marks_by_sorting(&text), "{text:?}");
+            found += got.len();
+        }
+        assert!(found > 20_000, "{found}");
+    }
+
+    #[test]
+    fn word_chars_around_a_position_are_those_decoded() {
+        let parts = [
+            "a", "9", " ", "'", "’", "-", ".", ",", "\"", "“", "é", "日", "\u{a0}",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x3a7c_0002);
+        for round in 0..5_000 {
+            let text = rng.text(&parts, round % 9);
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let before = text[..i].chars().next_back().is_some_and(lex::is_word_char);
+                let at = text[i..].chars().next().is_some_and(lex::is_word_char);
+                assert_eq!(word_char_before(&text, i), before, "{text:?} {i}");
+                assert_eq!(word_char_at(&text, i), at, "{text:?} {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn blank_chars_are_blank() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_blank_char(c), is_blank(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn chars_around_a_mark_are_those_decoded() {
+        let parts = ["a", " ", "\"", "“", "é", "日", "\u{a0}", "("];
+        let mut rng = crate::testgen::Rng::new(0x3a7c_0003);
+        for round in 0..5_000 {
+            let text = rng.text(&parts, round % 9);
+            let block = Span::new(0, text.len());
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let before = (i > 0).then(|| text[..i].chars().next_back()).flatten();
+                assert_eq!(char_before(&text, block, i), before, "{text:?} {i}");
+                assert_eq!(
+                    char_at(&text, block, i),
+                    text[i..].chars().next(),
+                    "{text:?} {i}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lazy_context_is_the_context() {
+        let text = "He said (\"no\") and “yes” x\"y";
+        let block = Span::new(0, text.len());
+        for m in marks(text, block) {
+            let mut lazy = LazyContext {
+                text,
+                block,
+                mark: m,
+                read: None,
+            };
+            let want = context(text, block, m);
+            for _ in 0..2 {
+                let got = lazy.get();
+                assert_eq!(
+                    (
+                        got.open_left,
+                        got.text_right,
+                        got.text_left,
+                        got.close_right
+                    ),
+                    (
+                        want.open_left,
+                        want.text_right,
+                        want.text_left,
+                        want.close_right
+                    )
+                );
+            }
+        }
     }
 
     #[test]
