@@ -124,6 +124,15 @@ fn has_byte(bytes: &[u8], b: u8) -> bool {
     }
 }
 
+/// `s.trim_start()`, with no character decoded when `s` starts with a visible ASCII byte
+/// (most blocks): such a byte is no whitespace, so there is nothing to trim.
+fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => s,
+        _ => s.trim_start(),
+    }
+}
+
 /// Labels every block; the result has one label per block.
 pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let raw: Vec<&str> = blocks
@@ -1351,9 +1360,7 @@ fn duplicates(feats: Feats, labels: &mut [Label]) {
     if feats.len() < 2 {
         return;
     }
-    // The keys are hashes already: the fast hasher is enough.
-    let mut seen: HashSet<u64, FastBuild> =
-        HashSet::with_capacity_and_hasher(feats.len(), FastBuild::default());
+    let mut seen = KeySet::with_capacity(feats.len());
     // The last non-zero key met, which is in `seen` (0 before the first).
     let mut prev = 0;
     for (f, label) in feats.iter().zip(labels.iter_mut()) {
@@ -1370,6 +1377,50 @@ fn duplicates(feats: Feats, labels: &mut [Label]) {
             Label::Headline | Label::Byline => {}
             Label::Paragraph | Label::Subhead if f.words < 6 => {}
             _ => *label = Label::Boilerplate(BoilerplateReason::Duplicate),
+        }
+    }
+}
+
+/// A set of block keys ([`Features::key`]: hashes already, never 0) for [`duplicates`]:
+/// open addressing on the key's own high bits, with no hashing and one comparison of
+/// integers a probe, where a `HashSet` hashes the key again and probes a group of tags. It
+/// holds as many slots as a `HashSet` of the same capacity has buckets, so it takes no more
+/// room (eight bytes a slot, no tag bytes), and always more slots than keys: a probe
+/// always reaches an empty slot.
+struct KeySet {
+    /// The keys, 0 for an empty slot; a power of two of them.
+    slots: Vec<u64>,
+    /// 64 less the bits of a slot index.
+    shift: u32,
+}
+
+impl KeySet {
+    /// A set for up to `n` keys.
+    fn with_capacity(n: usize) -> Self {
+        // More slots than keys (two at least: `shift` stays below 64), about as many as
+        // hashbrown's buckets (8/7 of the capacity, a power of two).
+        let len = (n + n / 7 + 1).max(2).next_power_of_two();
+        KeySet {
+            slots: vec![0; len],
+            shift: 64 - len.trailing_zeros(),
+        }
+    }
+
+    /// Adds `key` (not 0); true when it was not in the set, as `HashSet::insert` says.
+    /// Inserting more keys than the capacity asked for is not allowed.
+    fn insert(&mut self, key: u64) -> bool {
+        debug_assert_ne!(key, 0);
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        loop {
+            match self.slots[i] {
+                0 => {
+                    self.slots[i] = key;
+                    return true;
+                }
+                k if k == key => return false,
+                _ => i = (i + 1) & mask,
+            }
         }
     }
 }

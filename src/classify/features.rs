@@ -936,7 +936,7 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let link =
         (seen & LINK_MARK != 0 || s.starts_with('@')) && linky(lower.as_bytes(), f.words <= 3);
     f.set(LINKY, link);
-    let first = s.trim_start();
+    let first = super::trim_start(s);
     f.set(
         LIST_MARKER,
         first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])

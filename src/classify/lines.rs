@@ -676,7 +676,9 @@ fn is_bracketed_source(s: &str, f: &Features) -> bool {
     if f.words > MAX_SOURCE_WORDS || f.sentence() {
         return false;
     }
-    s.trim_start().starts_with('[') && s.trim_end().ends_with(']') && s.matches('[').count() == 1
+    super::trim_start(s).starts_with('[')
+        && s.trim_end().ends_with(']')
+        && s.matches('[').count() == 1
 }
 
 /// True for a gallery caption led by its counter ("2 of 4 A shopper looks at…", or glued
@@ -686,7 +688,7 @@ fn is_gallery_caption(s: &str, f: &Features) -> bool {
     if f.digits < 2 {
         return false;
     }
-    let s = s.trim_start();
+    let s = super::trim_start(s);
     let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
     let a = digits(s);
     if !(1..=3).contains(&a) {
