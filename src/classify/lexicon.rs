@@ -70,8 +70,10 @@ pub(crate) struct Lexicon {
     /// The longest word of each phrase of `long_starts`: a long block that holds none of
     /// them holds none of those phrases.
     long_anchors: Vec<memchr::memmem::Finder<'static>>,
-    /// Folded word → kinds (`month`, `byline`, …).
-    words: HashMap<String, Vec<&'static str>, FastBuild>,
+    /// Folded word → its kinds (`month`, `byline`, …), a bit each ([`kind_bit`]): looked
+    /// up by its first eight bytes, with no hashing of the word and no comparison of kind
+    /// names.
+    words: PackedWords,
     /// A filter in front of `words`.
     word_shapes: Shapes,
     /// The first folded words of the entries of lists `byline` and `credit`.
@@ -273,6 +275,24 @@ impl Heads {
     }
 }
 
+/// The bit of word list `kind` (of `src/data/classify_words.txt`) in the kinds of a word
+/// ([`Lexicon::is`]); 0 for a name that is no list. A `match` on the name, so that a call
+/// with a literal name comes down to a constant.
+#[inline(always)]
+fn kind_bit(kind: &str) -> u16 {
+    match kind {
+        "byline" => 1,
+        "commentverb" => 1 << 1,
+        "credit" => 1 << 2,
+        "dateword" => 1 << 3,
+        "month" => 1 << 4,
+        "more" => 1 << 5,
+        "tagsheading" => 1 << 6,
+        "wire" => 1 << 7,
+        _ => 0,
+    }
+}
+
 fn reason(name: &str) -> Option<BoilerplateReason> {
     use BoilerplateReason as R;
     Some(match name {
@@ -322,15 +342,17 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                     .insert(folded.into_bytes().into_boxed_slice(), (r, mode));
             }
         }
+        let mut words: HashMap<String, u16, FastBuild> = HashMap::default();
         for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
             if let Some((kind, word)) = line.split_once('\t') {
-                lex.words.entry(fold(word)).or_default().push(kind);
+                debug_assert_ne!(kind_bit(kind), 0, "{kind}");
+                *words.entry(fold(word)).or_default() |= kind_bit(kind);
             }
         }
         let entries = |kind: &'static str| {
-            lex.words
+            words
                 .iter()
-                .filter(move |(_, kinds)| kinds.contains(&kind))
+                .filter(move |(_, &kinds)| kinds & kind_bit(kind) != 0)
                 .map(|(w, _)| w.as_str())
         };
         let (byline, credit) = (Heads::new(entries("byline")), Heads::new(entries("credit")));
@@ -365,16 +387,24 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         lex.all_starts.finish();
         lex.contained_starts.finish();
         lex.strong_starts.finish();
-        lex.word_shapes = Shapes::new(lex.words.keys().map(String::as_str));
+        lex.word_shapes = Shapes::new(words.keys().map(String::as_str));
+        // (No word of the lists folds to nothing, which the table could not hold: see the
+        // test `list_words_fold_to_words`.)
+        for (w, kinds) in words {
+            *lex.words.entry(w.as_bytes()) = kinds;
+        }
+        lex.words.finish();
         lex
     })
 }
 
 impl Lexicon {
     /// True when `word` (folded) is in list `kind`.
+    #[inline]
     pub(crate) fn is(&self, kind: &str, word: &str) -> bool {
-        self.word_shapes.may_contain(word)
-            && self.words.get(word).is_some_and(|k| k.contains(&kind))
+        !word.is_empty()
+            && self.word_shapes.may_contain(word)
+            && self.words.get(word.as_bytes(), word.len()) & kind_bit(kind) != 0
     }
 
     /// False when no word of `folded` (a block's folded text) starts an entry of list
@@ -947,6 +977,21 @@ fn fold_ascii(bytes: &[u8], out: &mut Vec<u8>) -> usize {
 mod tests {
     use super::*;
     use BoilerplateReason as R;
+
+    /// Every word of the word lists folds to a word ([`PackedWords`] holds no empty one),
+    /// and every list has a bit ([`kind_bit`]).
+    #[test]
+    fn list_words_fold_to_words() {
+        for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((kind, word)) = line.split_once('\t') {
+                assert!(!fold(word).is_empty(), "{line:?}");
+                assert_ne!(kind_bit(kind), 0, "{line:?}");
+            }
+        }
+        let lex = lexicon();
+        assert!(lex.is("month", "march") && lex.is("byline", "by") && !lex.is("month", "by"));
+        assert!(!lex.is("month", "") && !lex.is("no such list", "march"));
+    }
 
     #[test]
     fn the_ascii_fold_is_the_general_fold() {
