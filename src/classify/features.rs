@@ -74,6 +74,17 @@ const LIST_MARKER: u8 = 1 << 4;
 const TEASER: u8 = 1 << 5;
 /// Most letters are of a script without case (CJK, Thai, Arabic…).
 const CASELESS_SCRIPT: u8 = 1 << 6;
+/// No folded word is a word of the lexicon's lists or starts an entry or a phrase
+/// ([`super::lexicon::Lexicon::may_hold_listed_word`]); set only where that was checked
+/// (blocks of up to [`MAX_LISTED_CHECK_WORDS`] folded words), so that a block without it
+/// may hold such words.
+const NO_LISTED_WORD: u8 = 1 << 7;
+
+/// The most folded words of a block checked for listed words ([`NO_LISTED_WORD`]): the
+/// tests that the check spares (phrases, tag headings, byline and credit words) look at
+/// the words of short blocks; in a longer one some word is nearly always listed, and the
+/// check would cost a pass over its words for nothing.
+const MAX_LISTED_CHECK_WORDS: usize = 8;
 
 impl Features<'_> {
     fn has(&self, flag: u8) -> bool {
@@ -132,6 +143,13 @@ impl Features<'_> {
         } else {
             self.lower as f32 / cased as f32
         }
+    }
+
+    /// False when no folded word of the block is a word of the lexicon's lists, the first
+    /// word of an entry of `byline` or `credit`, or the first word of a boilerplate phrase
+    /// (see [`super::lexicon::Lexicon::may_hold_listed_word`]); true when it may be.
+    pub fn may_hold_listed_word(&self) -> bool {
+        !self.has(NO_LISTED_WORD)
     }
 
     /// True when most letters are of a caseless script (Chinese, Japanese, Thai…).
@@ -757,7 +775,12 @@ fn with_fold<'a>(
                     .unwrap_or_default(),
             ),
     );
-    if f.words <= MAX_PHRASE_WORDS {
+    f.set(
+        NO_LISTED_WORD,
+        words <= MAX_LISTED_CHECK_WORDS && !lexicon().may_hold_listed_word(folded),
+    );
+    // A block with no listed word holds no phrase.
+    if f.words <= MAX_PHRASE_WORDS && f.may_hold_listed_word() {
         f.reason = lexicon().boilerplate(folded, words, f.sentence() && f.words >= 6);
     }
     if f.words > MAX_FOLDED_WORDS {

@@ -79,6 +79,9 @@ pub(crate) struct Lexicon {
     /// The first folded words of the entries of lists `byline` and `credit`.
     byline_heads: Heads,
     credit_heads: Heads,
+    /// A filter that passes every word of the lists, every first word of an entry of
+    /// `byline` or `credit` and every first word of a phrase ([`Lexicon::may_hold_listed_word`]).
+    listed: Shapes,
 }
 
 /// The first words of a set of phrases, each with the numbers of words of the phrases of
@@ -388,6 +391,18 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         lex.contained_starts.finish();
         lex.strong_starts.finish();
         lex.word_shapes = Shapes::new(words.keys().map(String::as_str));
+        lex.listed = Shapes::new(
+            words
+                .keys()
+                .map(String::as_bytes)
+                .chain(lex.byline_heads.set.words())
+                .chain(lex.credit_heads.set.words())
+                .chain(lex.all_starts.lengths.words())
+                .chain(lex.contained_starts.lengths.words())
+                .chain(lex.strong_starts.lengths.words())
+                .chain(lex.long_starts.lengths.words())
+                .map(|w| std::str::from_utf8(w).unwrap_or_default()),
+        );
         // (No word of the lists folds to nothing, which the table could not hold: see the
         // test `list_words_fold_to_words`.)
         for (w, kinds) in words {
@@ -411,6 +426,31 @@ impl Lexicon {
     /// `byline`: the block then holds no byline word, and no "By …" line can match.
     pub(crate) fn may_hold_byline_word(&self, folded: &str) -> bool {
         self.byline_heads.any_in(folded)
+    }
+
+    /// False when no word of `folded` (a block's folded text) is a word of a list, the first
+    /// word of an entry of `byline` or `credit`, or the first word of a phrase: then the
+    /// block holds no listed word ([`Lexicon::is`] is false for each of its words), no
+    /// byline or credit word ([`Lexicon::may_hold_byline_word`],
+    /// [`Lexicon::may_hold_credit_word`]) and no phrase ([`Lexicon::boilerplate`]), as
+    /// every one of them starts with a word the filter passes. One pass over the words
+    /// that answers for all of these tests at once.
+    pub(crate) fn may_hold_listed_word(&self, folded: &[u8]) -> bool {
+        // An entry that folds to nothing matches any text.
+        if self.byline_heads.matches_all || self.credit_heads.matches_all {
+            return true;
+        }
+        let mut rest = folded;
+        loop {
+            let len = word_len(rest);
+            if self.listed.may_contain_bytes(&rest[..len]) {
+                return true;
+            }
+            match rest.get(len + 1..) {
+                Some(next) => rest = next,
+                None => return false,
+            }
+        }
     }
 
     /// False when no word of `folded` (a block's folded text) starts an entry of list
@@ -991,6 +1031,80 @@ mod tests {
         let lex = lexicon();
         assert!(lex.is("month", "march") && lex.is("byline", "by") && !lex.is("month", "by"));
         assert!(!lex.is("month", "") && !lex.is("no such list", "march"));
+    }
+
+    /// A folded text that [`Lexicon::may_hold_listed_word`] rules out holds no phrase, no
+    /// byline or credit word and no word of any list: texts of list words, phrase words and
+    /// others, of up to five words.
+    #[test]
+    fn no_listed_word_rules_out_every_lookup() {
+        let lex = lexicon();
+        let mut parts: Vec<String> = WORDS
+            .lines()
+            .chain(PHRASES.lines())
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.rsplit('\t').next())
+            .flat_map(|p| fold(p).split(' ').map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty())
+            .collect();
+        parts.extend(
+            [
+                "baaa",
+                "zq",
+                "storm",
+                "x",
+                "4",
+                "1234",
+                "©",
+                "@",
+                "abcdefghijk",
+                "é",
+            ]
+            .map(String::from),
+        );
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let kinds = [
+            "byline",
+            "commentverb",
+            "credit",
+            "dateword",
+            "month",
+            "more",
+            "tagsheading",
+            "wire",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x51ed);
+        let mut ruled_out = 0;
+        for _ in 0..20_000 {
+            let n = 1 + rng.below(5);
+            let words: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
+            let folded = words.join(" ");
+            if lex.may_hold_listed_word(folded.as_bytes()) {
+                continue;
+            }
+            ruled_out += 1;
+            for sentence in [false, true] {
+                assert_eq!(
+                    lex.boilerplate(folded.as_bytes(), n, sentence),
+                    None,
+                    "{folded:?}"
+                );
+            }
+            assert!(!lex.may_hold_byline_word(&folded), "{folded:?}");
+            assert!(!lex.may_hold_credit_word(&folded), "{folded:?}");
+            for w in &words {
+                assert!(kinds.iter().all(|k| !lex.is(k, w)), "{w:?}");
+            }
+        }
+        assert!(ruled_out > 100, "{ruled_out}");
+        // The first word of every entry and phrase passes on its own.
+        for l in WORDS.lines().chain(PHRASES.lines()) {
+            let Some(entry) = l.rsplit('\t').next().filter(|_| !l.starts_with('#')) else {
+                continue;
+            };
+            let first = fold(entry).split(' ').next().unwrap_or("").to_string();
+            assert!(lex.may_hold_listed_word(first.as_bytes()), "{l:?}");
+        }
     }
 
     #[test]

@@ -235,7 +235,10 @@ fn split_at_agency_separator(s: &str) -> Option<(&str, &str)> {
 /// the features count) the block is one part, and its first folded word is that byline
 /// word; else any folded word may be.
 fn may_open_with_byline_word(lex: &Lexicon, f: &Features) -> bool {
-    if f.separators == 0 {
+    // A byline word is a listed word ([`Features::may_hold_listed_word`]).
+    if !f.may_hold_listed_word() {
+        false
+    } else if f.separators == 0 {
         folded_words(f.folded)
             .next()
             .is_some_and(|w| lex.is("byline", w))
@@ -377,7 +380,8 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
     // Most blocks hold no credit word: then only a slash credit or a bracketed credit at
     // the end can match ([`credit_by_word`] is false without one).
     if !may_hold_credit_word(lex, s, f) {
-        return slash_credit(lex, s, f) || trailing_credit(s, f);
+        // Both need a `/`, one of the separators the features count.
+        return f.separators > 0 && (slash_credit(lex, s, f) || trailing_credit(s, f));
     }
     credit_by_word(lex, s, f) || slash_credit(lex, s, f) || trailing_credit(s, f)
 }
@@ -387,7 +391,9 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
 fn may_hold_credit_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
     // `f.chars` counts code points: equal to the byte length, the block is ASCII and holds
     // no `Σ`.
-    lex.may_hold_credit_word(f.folded) || f.chars as usize != s.len() && s.contains('Σ')
+    // The first word of an entry is a listed word ([`Features::may_hold_listed_word`]).
+    f.may_hold_listed_word() && lex.may_hold_credit_word(f.folded)
+        || f.chars as usize != s.len() && s.contains('Σ')
 }
 
 /// The credit tests that need a credit word (list `credit`) in the block: a marked one, a
@@ -459,6 +465,8 @@ fn slash_credit(lex: &Lexicon, s: &str, f: &Features) -> bool {
         && !f.linky()
         && f.separators > 0
         && memchr::memchr(b'/', s.as_bytes()).is_some()
+        // (Wire and credit words are listed words.)
+        && f.may_hold_listed_word()
         && folded_words(f.folded).any(|w| lex.is("wire", w) || lex.is("credit", w))
 }
 
@@ -568,7 +576,10 @@ pub(crate) fn is_comment_header(f: &Features) -> bool {
 #[inline]
 pub(crate) fn is_tag_heading(f: &Features) -> bool {
     // Tested inline: most blocks stop here.
-    !(f.words == 0 || f.words > 3 || f.terminal() || f.folded.is_empty()) && is_tag_heading_words(f)
+    // A heading's words are listed words ([`Features::may_hold_listed_word`]).
+    !(f.words == 0 || f.words > 3 || f.terminal() || f.folded.is_empty())
+        && f.may_hold_listed_word()
+        && is_tag_heading_words(f)
 }
 
 /// [`is_tag_heading`] once the block's size and ending allow one.
