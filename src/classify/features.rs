@@ -824,6 +824,37 @@ fn leading_ascii_letters(w: u64) -> usize {
 /// The features of `s` that one pass over its bytes gives (all but the keys, the teaser
 /// test and the phrases), handing its characters to `fold` on the way.
 fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
+    let bytes = s.as_bytes();
+    match bytes.first() {
+        Some(&first) if first.is_ascii_alphabetic() && ascii_letters(bytes) == bytes.len() => {
+            one_word_of_letters(bytes, fold)
+        }
+        _ => general_feature_pass(s, fold),
+    }
+}
+
+/// [`feature_pass`] of a block that is one run of ASCII letters (a menu entry, a tag, a
+/// heading of one word: "Sport", "Advertisement"), what the general pass gives it without
+/// the pass: one word, of as many letters as characters, cased by its first letter, which
+/// the fold gets whole; no digit, punctuation, separator or blank, so no stop, comma,
+/// separator or link mark is counted, it neither ends with punctuation (its last character
+/// is a letter) nor starts with a list marker (its first is one), and it is no link: every
+/// flag is off. The test `one_word_of_letters_is_the_general_pass` checks this.
+fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'a> {
+    fold.ascii_alnum(bytes, bytes.len());
+    let first = bytes.first().copied().unwrap_or_default();
+    Features {
+        chars: count(bytes.len()),
+        words: 1,
+        lower: u32::from(first.is_ascii_lowercase()),
+        upper: u32::from(first.is_ascii_uppercase()),
+        letters: count(bytes.len()),
+        ..Features::default()
+    }
+}
+
+/// [`feature_pass`] of any text.
+fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let mut f = Features::default();
     // One pass over the bytes: ASCII from a table, other characters decoded once; the
     // counts live in locals until the end.
@@ -1039,6 +1070,56 @@ mod tests {
             (long.key, long.prefix_key, long.last_word),
             whole_keys(&word)
         );
+    }
+
+    /// [`feature_pass`] of a block of one run of ASCII letters (its short path) gives the
+    /// features and the fold that [`general_feature_pass`] gives; texts of letters and of
+    /// letters with something else, for the path not taken.
+    #[test]
+    fn one_word_of_letters_is_the_general_pass() {
+        let parts = [
+            "a",
+            "Z",
+            "word",
+            "Sport",
+            "ADVERTISEMENT",
+            "x",
+            "abcdefghijklmnopq",
+            "q",
+            " ",
+            ".",
+            "@",
+            "1",
+            "é",
+            "-",
+            ":",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0ddba11);
+        let mut short = 0;
+        for i in 0..5000 {
+            // Letters alone most of the time.
+            let pool = if i % 4 == 0 { &parts[..] } else { &parts[..8] };
+            let n = 1 + rng.below(6);
+            let s = rng.text(pool, n);
+            let (mut a, mut b) = (b"kept".to_vec(), b"kept".to_vec());
+            let mut fa = Folder::new(&mut a);
+            let x = feature_pass(&s, &mut fa);
+            let wa = fa.finish();
+            let mut fb = Folder::new(&mut b);
+            let y = general_feature_pass(&s, &mut fb);
+            let wb = fb.finish();
+            assert_eq!(format!("{x:?}"), format!("{y:?}"), "{s:?}");
+            assert_eq!((wa, &a), (wb, &b), "{s:?}");
+            short += usize::from(s.bytes().all(|c| c.is_ascii_alphabetic()));
+        }
+        assert!(short > 1000, "{short}");
+        // Longer than the eight bytes tested at once.
+        let long = "Abcdefghij".repeat(30);
+        let (x, y) = (
+            feature_pass(&long, &mut NoFold),
+            general_feature_pass(&long, &mut NoFold),
+        );
+        assert_eq!(format!("{x:?}"), format!("{y:?}"));
     }
 
     #[test]
