@@ -435,6 +435,7 @@ impl Lexicon {
     /// [`Lexicon::may_hold_credit_word`]) and no phrase ([`Lexicon::boilerplate`]), as
     /// every one of them starts with a word the filter passes. One pass over the words
     /// that answers for all of these tests at once.
+    #[inline]
     pub(crate) fn may_hold_listed_word(&self, folded: &[u8]) -> bool {
         // An entry that folds to nothing matches any text.
         if self.byline_heads.matches_all || self.credit_heads.matches_all {

@@ -184,7 +184,7 @@ fn name_then_date_or_handle(s: &str) -> bool {
 
 /// "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter": a name of two to
 /// four words, a separator, then a wire service or a reporter's title.
-#[inline]
+#[inline(always)]
 fn name_then_agency(lex: &Lexicon, s: &str, f: &Features) -> bool {
     // The separator is a `|` (a separator the features count), a comma (counted too) or a
     // dash `—` `–` (not ASCII: then the block has fewer characters than bytes). Tested
@@ -594,16 +594,15 @@ fn is_tag_heading_words(f: &Features) -> bool {
 /// pipes, semicolons or bullets, with no sentence punctuation.
 #[inline]
 pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
-    // Tested inline: most blocks stop here.
-    !(f.terminal() || f.words > 30 || f.words == 0) && is_tag_line_of_items(s, f)
+    // Tested inline: most blocks stop here. Two items need a separator: the features
+    // count commas, pipes and bullets.
+    !(f.terminal() || f.words > 30 || f.words == 0)
+        && (f.commas > 0 || f.separators > 0 || super::has_byte(s.as_bytes(), b';'))
+        && is_tag_line_of_items(s)
 }
 
-/// [`is_tag_line`] once the block's size and ending allow one.
-fn is_tag_line_of_items(s: &str, f: &Features) -> bool {
-    // Two items need a separator: the features count commas, pipes and bullets.
-    if f.commas == 0 && f.separators == 0 && !super::has_byte(s.as_bytes(), b';') {
-        return false;
-    }
+/// [`is_tag_line`] once the block's size, ending and separators allow one.
+fn is_tag_line_of_items(s: &str) -> bool {
     // Counted while they are tested, without collecting them.
     let mut items = 0;
     tag_items(s)
