@@ -80,7 +80,8 @@ pub(crate) struct Lexicon {
     byline_heads: Heads,
     credit_heads: Heads,
     /// A filter that passes every word of the lists, every first word of an entry of
-    /// `byline` or `credit` and every first word of a phrase ([`Lexicon::may_hold_listed_word`]).
+    /// `byline` or `credit`, every first word of a phrase and every word of a call to action
+    /// ([`super::promo::KIND_WORDS`]): [`Lexicon::may_hold_listed_word`].
     listed: Shapes,
 }
 
@@ -401,6 +402,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 .chain(lex.contained_starts.lengths.words())
                 .chain(lex.strong_starts.lengths.words())
                 .chain(lex.long_starts.lengths.words())
+                .chain(super::promo::KIND_WORDS)
                 .map(|w| std::str::from_utf8(w).unwrap_or_default()),
         );
         // (No word of the lists folds to nothing, which the table could not hold: see the
@@ -429,7 +431,8 @@ impl Lexicon {
     }
 
     /// False when no word of `folded` (a block's folded text) is a word of a list, the first
-    /// word of an entry of `byline` or `credit`, or the first word of a phrase: then the
+    /// word of an entry of `byline` or `credit`, the first word of a phrase or a word of a
+    /// call to action (`promo::KIND_WORDS`): then the
     /// block holds no listed word ([`Lexicon::is`] is false for each of its words), no
     /// byline or credit word ([`Lexicon::may_hold_byline_word`],
     /// [`Lexicon::may_hold_credit_word`]) and no phrase ([`Lexicon::boilerplate`]), as
@@ -1105,6 +1108,9 @@ mod tests {
             };
             let first = fold(entry).split(' ').next().unwrap_or("").to_string();
             assert!(lex.may_hold_listed_word(first.as_bytes()), "{l:?}");
+        }
+        for w in super::super::promo::KIND_WORDS {
+            assert!(lex.may_hold_listed_word(w), "{w:?}");
         }
     }
 
