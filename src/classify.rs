@@ -352,13 +352,7 @@ impl std::hash::Hash for ShortKey {
 /// A hash of the length and the first, middle and last eight bytes of `b` (of all its bytes
 /// when it is shorter).
 fn text_key(b: &[u8]) -> u64 {
-    let word = |at: usize| {
-        let mut w = [0u8; 8];
-        let part = b.get(at..).unwrap_or_default();
-        let n = part.len().min(8);
-        w[..n].copy_from_slice(&part[..n]);
-        u64::from_le_bytes(w)
-    };
+    let word = |at: usize| le_word(b.get(at..).unwrap_or_default());
     use std::hash::Hasher;
     let mut h = crate::fasthash::FastHasher::default();
     h.write_usize(b.len());
@@ -368,6 +362,19 @@ fn text_key(b: &[u8]) -> u64 {
         h.write_u64(word(b.len() - 8));
     }
     h.finish()
+}
+
+/// The first eight bytes of `b` as a little-endian integer, padded with zeros when `b` is
+/// shorter: a text shorter than a word is read a byte at a step, with no call of a copy of
+/// a length known only at run time (`memcpy`, which costs more than the few bytes).
+fn le_word(b: &[u8]) -> u64 {
+    match b.first_chunk::<8>() {
+        Some(&w) => u64::from_le_bytes(w),
+        None => b
+            .iter()
+            .rev()
+            .fold(0u64, |w, &byte| w << 8 | u64::from(byte)),
+    }
 }
 
 fn meta(s: &str, f: &Features) -> Meta {

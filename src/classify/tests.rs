@@ -1285,3 +1285,15 @@ fn trim_start_is_the_std_one() {
         assert_eq!(trim_start(&s), s.trim_start(), "{s:?}");
     }
 }
+
+/// [`le_word`] reads the bytes that a copy into a word of zeros would hold.
+#[test]
+fn le_word_pads_with_zeros() {
+    let bytes: Vec<u8> = (1..=12).collect();
+    for n in 0..=bytes.len() {
+        let b = &bytes[..n];
+        let mut w = [0u8; 8];
+        w[..n.min(8)].copy_from_slice(&b[..n.min(8)]);
+        assert_eq!(le_word(b), u64::from_le_bytes(w), "{n}");
+    }
+}
