@@ -306,8 +306,7 @@ fn first_copies(raw: &[&str]) -> Vec<u32> {
     if u32::try_from(n).is_err() {
         return same;
     }
-    let mut first: HashMap<ShortKey, u32, FastBuild> =
-        HashMap::with_capacity_and_hasher(n, FastBuild::default());
+    let mut first = FirstPlaces::with_capacity(n);
     same.reserve(n);
     // The text of the block before and its first copy.
     let mut prev: (&str, u32) = ("", u32::MAX);
@@ -317,7 +316,7 @@ fn first_copies(raw: &[&str]) -> Vec<u32> {
         let j = if prev.1 != u32::MAX && prev.0.len() == s.len() && prev.0 == s {
             prev.1
         } else {
-            let j = *first.entry(ShortKey::of(s.as_bytes())).or_insert(i);
+            let j = first.get_or_insert(ShortKey::of(s.as_bytes()), i);
             if j < i && raw.get(j as usize) == Some(&s) {
                 j
             } else {
@@ -342,10 +341,50 @@ impl ShortKey {
     }
 }
 
-impl std::hash::Hash for ShortKey {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        // As a u64: the map's hasher takes one in a step.
-        h.write_u64(u64::from(self.0));
+/// The map of [`first_copies`]: [`ShortKey`] → the first block of that key. Open
+/// addressing on a multiple of the key (itself a hash), a slot holding key and place in one
+/// `u64`: no hashing again and one comparison a probe, where a `HashMap` hashes the key and
+/// probes a group of tags. As many slots as a `HashMap` of the same capacity has buckets,
+/// eight bytes each with no tag bytes, and more slots than keys: a probe always reaches an
+/// empty slot.
+struct FirstPlaces {
+    /// `key << 32 | (place + 1)`, or 0 for an empty slot (a place is below `u32::MAX`, so
+    /// `place + 1` is not 0 and fits): a table of zeros is had from the allocator with no
+    /// writes. A power of two of them.
+    slots: Vec<u64>,
+    /// 64 less the bits of a slot index.
+    shift: u32,
+}
+
+impl FirstPlaces {
+    /// A map for up to `n` keys.
+    fn with_capacity(n: usize) -> Self {
+        let len = (n + n / 7 + 1).max(2).next_power_of_two();
+        FirstPlaces {
+            slots: vec![0; len],
+            shift: 64 - len.trailing_zeros(),
+        }
+    }
+
+    /// The place of `key`, which becomes `place` when the key is new: what
+    /// `*map.entry(key).or_insert(place)` gives. `place` is below `u32::MAX`, and no more
+    /// keys than the capacity asked for are added.
+    fn get_or_insert(&mut self, key: ShortKey, place: u32) -> u32 {
+        debug_assert_ne!(place, u32::MAX);
+        let mask = self.slots.len() - 1;
+        let key = u64::from(key.0);
+        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                self.slots[i] = key << 32 | (u64::from(place) + 1);
+                return place;
+            }
+            if slot >> 32 == key {
+                return (slot as u32).wrapping_sub(1);
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 

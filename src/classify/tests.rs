@@ -1297,3 +1297,25 @@ fn le_word_pads_with_zeros() {
         assert_eq!(le_word(b), u64::from_le_bytes(w), "{n}");
     }
 }
+
+/// [`FirstPlaces::get_or_insert`] answers as `HashMap::entry(..).or_insert(..)` does, for
+/// keys that repeat, keys 0 and `u32::MAX`, and maps filled to capacity.
+#[test]
+fn first_places_map_as_a_hash_map_does() {
+    let mut rng = crate::testgen::Rng::new(13);
+    for n in [0usize, 1, 2, 3, 7, 8, 9, 100, 1000] {
+        let mut map = FirstPlaces::with_capacity(n);
+        let mut plain: HashMap<u32, u32> = HashMap::new();
+        let mut pool: Vec<u32> = (0..n.max(1)).map(|_| rng.below(1 << 20) as u32).collect();
+        pool[0] = if n % 2 == 0 { 0 } else { u32::MAX };
+        for place in 0..n as u32 {
+            let key = pool[rng.below(pool.len())];
+            let want = *plain.entry(key).or_insert(place);
+            assert_eq!(map.get_or_insert(ShortKey(key), place), want, "n {n}");
+        }
+        let mut full = FirstPlaces::with_capacity(n);
+        for k in 0..n as u32 {
+            assert_eq!(full.get_or_insert(ShortKey(k.wrapping_mul(7919)), k), k);
+        }
+    }
+}
