@@ -688,6 +688,11 @@ pub(crate) fn features<'a>(
             });
         }
     }
+    // Every block read its own text (no repeats): the places are `0, 1, 2…`, which an
+    // empty list says at no cost per look-up ([`FeatureTable::ids`]).
+    if read.len() == raw.len() {
+        ids = Vec::new();
+    }
     // Folded from whole characters and ASCII, block after block: always UTF-8.
     *arena = String::from_utf8(buf).unwrap_or_default();
     let arena: &'a str = arena;
@@ -1317,6 +1322,19 @@ mod tests {
             }
         }
         assert_eq!(trim_closing_end(""), "");
+    }
+
+    /// Blocks that repeat none get a table with no list of places; a repeat keeps it.
+    #[test]
+    fn a_text_without_repeats_has_no_places() {
+        let mut arena = String::new();
+        let (table, _) = features(&["a", "b", "c"], &[0, 1, 2], &mut arena);
+        assert!(table.ids.is_empty());
+        assert_eq!(table.view()[2].folded, "c");
+        let mut arena = String::new();
+        let (table, _) = features(&["a", "b", "a"], &[0, 1, 0], &mut arena);
+        assert_eq!(table.ids, [0, 1, 0]);
+        assert_eq!(table.view()[2].folded, "a");
     }
 
     #[test]
