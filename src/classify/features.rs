@@ -651,8 +651,10 @@ pub(crate) fn features<'a>(
     // of them at once rather than growing block by block.
     buf.reserve(raw.iter().map(|s| s.len()).sum::<usize>() + 64);
     let mut read: Vec<Features<'a>> = Vec::with_capacity(raw.len());
-    // (No repeats known: each block has its own features, no list of places.)
-    let mut ids: Vec<u32> = Vec::with_capacity(if same.is_empty() { 0 } else { raw.len() });
+    // The places, made at the first repeat: until then block `i` has `read[i]`, which an
+    // empty list says ([`FeatureTable::ids`]), and a text that repeats no block (most)
+    // makes none.
+    let mut ids: Vec<u32> = Vec::new();
     let mut prefixes = Vec::new();
     // Where the folded text of each text read ends in `buf`; it starts where the one of
     // the text read before it ends.
@@ -660,6 +662,11 @@ pub(crate) fn features<'a>(
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
         if first < i {
+            if ids.is_empty() {
+                // (`same` is made only for blocks that a u32 counts.)
+                ids.reserve(raw.len());
+                ids.extend(0..i as u32);
+            }
             if let Some(&id) = ids.get(first) {
                 ids.push(id);
                 if let Ok(at) = prefixes.binary_search_by_key(&first, |p: &PrefixKey| p.block) {
@@ -673,8 +680,7 @@ pub(crate) fn features<'a>(
                 continue;
             }
         }
-        if !same.is_empty() {
-            // (`same` is made only for blocks that a u32 counts.)
+        if !ids.is_empty() {
             ids.push(read.len() as u32);
         }
         let (f, prefix) = block_features_in(s, &mut buf);
@@ -687,11 +693,6 @@ pub(crate) fn features<'a>(
                 copy: false,
             });
         }
-    }
-    // Every block read its own text (no repeats): the places are `0, 1, 2…`, which an
-    // empty list says at no cost per look-up ([`FeatureTable::ids`]).
-    if read.len() == raw.len() {
-        ids = Vec::new();
     }
     // Folded from whole characters and ASCII, block after block: always UTF-8.
     *arena = String::from_utf8(buf).unwrap_or_default();
