@@ -124,6 +124,15 @@ fn has_byte(bytes: &[u8], b: u8) -> bool {
     }
 }
 
+/// `s.trim_start()`, with no character decoded when `s` starts with a visible ASCII byte
+/// (most blocks): such a byte is no whitespace, so there is nothing to trim.
+fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => s,
+        _ => s.trim_start(),
+    }
+}
+
 /// Labels every block; the result has one label per block.
 pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let raw: Vec<&str> = blocks
@@ -297,8 +306,7 @@ fn first_copies(raw: &[&str]) -> Vec<u32> {
     if u32::try_from(n).is_err() {
         return same;
     }
-    let mut first: HashMap<ShortKey, u32, FastBuild> =
-        HashMap::with_capacity_and_hasher(n, FastBuild::default());
+    let mut first = FirstPlaces::with_capacity(n);
     same.reserve(n);
     // The text of the block before and its first copy.
     let mut prev: (&str, u32) = ("", u32::MAX);
@@ -308,7 +316,7 @@ fn first_copies(raw: &[&str]) -> Vec<u32> {
         let j = if prev.1 != u32::MAX && prev.0.len() == s.len() && prev.0 == s {
             prev.1
         } else {
-            let j = *first.entry(ShortKey::of(s.as_bytes())).or_insert(i);
+            let j = first.get_or_insert(ShortKey::of(s.as_bytes()), i);
             if j < i && raw.get(j as usize) == Some(&s) {
                 j
             } else {
@@ -333,23 +341,57 @@ impl ShortKey {
     }
 }
 
-impl std::hash::Hash for ShortKey {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        // As a u64: the map's hasher takes one in a step.
-        h.write_u64(u64::from(self.0));
+/// The map of [`first_copies`]: [`ShortKey`] → the first block of that key. Open
+/// addressing on a multiple of the key (itself a hash), a slot holding key and place in one
+/// `u64`: no hashing again and one comparison a probe, where a `HashMap` hashes the key and
+/// probes a group of tags. As many slots as a `HashMap` of the same capacity has buckets,
+/// eight bytes each with no tag bytes, and more slots than keys: a probe always reaches an
+/// empty slot.
+struct FirstPlaces {
+    /// `key << 32 | (place + 1)`, or 0 for an empty slot (a place is below `u32::MAX`, so
+    /// `place + 1` is not 0 and fits): a table of zeros is had from the allocator with no
+    /// writes. A power of two of them.
+    slots: Vec<u64>,
+    /// 64 less the bits of a slot index.
+    shift: u32,
+}
+
+impl FirstPlaces {
+    /// A map for up to `n` keys.
+    fn with_capacity(n: usize) -> Self {
+        let len = (n + n / 7 + 1).max(2).next_power_of_two();
+        FirstPlaces {
+            slots: vec![0; len],
+            shift: 64 - len.trailing_zeros(),
+        }
+    }
+
+    /// The place of `key`, which becomes `place` when the key is new: what
+    /// `*map.entry(key).or_insert(place)` gives. `place` is below `u32::MAX`, and no more
+    /// keys than the capacity asked for are added.
+    fn get_or_insert(&mut self, key: ShortKey, place: u32) -> u32 {
+        debug_assert_ne!(place, u32::MAX);
+        let mask = self.slots.len() - 1;
+        let key = u64::from(key.0);
+        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                self.slots[i] = key << 32 | (u64::from(place) + 1);
+                return place;
+            }
+            if slot >> 32 == key {
+                return (slot as u32).wrapping_sub(1);
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
 /// A hash of the length and the first, middle and last eight bytes of `b` (of all its bytes
 /// when it is shorter).
 fn text_key(b: &[u8]) -> u64 {
-    let word = |at: usize| {
-        let mut w = [0u8; 8];
-        let part = b.get(at..).unwrap_or_default();
-        let n = part.len().min(8);
-        w[..n].copy_from_slice(&part[..n]);
-        u64::from_le_bytes(w)
-    };
+    let word = |at: usize| le_word(b.get(at..).unwrap_or_default());
     use std::hash::Hasher;
     let mut h = crate::fasthash::FastHasher::default();
     h.write_usize(b.len());
@@ -359,6 +401,19 @@ fn text_key(b: &[u8]) -> u64 {
         h.write_u64(word(b.len() - 8));
     }
     h.finish()
+}
+
+/// The first eight bytes of `b` as a little-endian integer, padded with zeros when `b` is
+/// shorter: a text shorter than a word is read a byte at a step, with no call of a copy of
+/// a length known only at run time (`memcpy`, which costs more than the few bytes).
+fn le_word(b: &[u8]) -> u64 {
+    match b.first_chunk::<8>() {
+        Some(&w) => u64::from_le_bytes(w),
+        None => b
+            .iter()
+            .rev()
+            .fold(0u64, |w, &byte| w << 8 | u64::from(byte)),
+    }
 }
 
 fn meta(s: &str, f: &Features) -> Meta {
@@ -1351,9 +1406,7 @@ fn duplicates(feats: Feats, labels: &mut [Label]) {
     if feats.len() < 2 {
         return;
     }
-    // The keys are hashes already: the fast hasher is enough.
-    let mut seen: HashSet<u64, FastBuild> =
-        HashSet::with_capacity_and_hasher(feats.len(), FastBuild::default());
+    let mut seen = KeySet::with_capacity(feats.len());
     // The last non-zero key met, which is in `seen` (0 before the first).
     let mut prev = 0;
     for (f, label) in feats.iter().zip(labels.iter_mut()) {
@@ -1370,6 +1423,50 @@ fn duplicates(feats: Feats, labels: &mut [Label]) {
             Label::Headline | Label::Byline => {}
             Label::Paragraph | Label::Subhead if f.words < 6 => {}
             _ => *label = Label::Boilerplate(BoilerplateReason::Duplicate),
+        }
+    }
+}
+
+/// A set of block keys ([`Features::key`]: hashes already, never 0) for [`duplicates`]:
+/// open addressing on the key's own high bits, with no hashing and one comparison of
+/// integers a probe, where a `HashSet` hashes the key again and probes a group of tags. It
+/// holds as many slots as a `HashSet` of the same capacity has buckets, so it takes no more
+/// room (eight bytes a slot, no tag bytes), and always more slots than keys: a probe
+/// always reaches an empty slot.
+struct KeySet {
+    /// The keys, 0 for an empty slot; a power of two of them.
+    slots: Vec<u64>,
+    /// 64 less the bits of a slot index.
+    shift: u32,
+}
+
+impl KeySet {
+    /// A set for up to `n` keys.
+    fn with_capacity(n: usize) -> Self {
+        // More slots than keys (two at least: `shift` stays below 64), about as many as
+        // hashbrown's buckets (8/7 of the capacity, a power of two).
+        let len = (n + n / 7 + 1).max(2).next_power_of_two();
+        KeySet {
+            slots: vec![0; len],
+            shift: 64 - len.trailing_zeros(),
+        }
+    }
+
+    /// Adds `key` (not 0); true when it was not in the set, as `HashSet::insert` says.
+    /// Inserting more keys than the capacity asked for is not allowed.
+    fn insert(&mut self, key: u64) -> bool {
+        debug_assert_ne!(key, 0);
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        loop {
+            match self.slots[i] {
+                0 => {
+                    self.slots[i] = key;
+                    return true;
+                }
+                k if k == key => return false,
+                _ => i = (i + 1) & mask,
+            }
         }
     }
 }

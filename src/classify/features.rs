@@ -74,6 +74,17 @@ const LIST_MARKER: u8 = 1 << 4;
 const TEASER: u8 = 1 << 5;
 /// Most letters are of a script without case (CJK, Thai, Arabic…).
 const CASELESS_SCRIPT: u8 = 1 << 6;
+/// No folded word is a word of the lexicon's lists or starts an entry or a phrase
+/// ([`super::lexicon::Lexicon::may_hold_listed_word`]); set only where that was checked
+/// (blocks of up to [`MAX_LISTED_CHECK_WORDS`] folded words), so that a block without it
+/// may hold such words.
+const NO_LISTED_WORD: u8 = 1 << 7;
+
+/// The most folded words of a block checked for listed words ([`NO_LISTED_WORD`]): the
+/// tests that the check spares (phrases, tag headings, byline and credit words) look at
+/// the words of short blocks; in a longer one some word is nearly always listed, and the
+/// check would cost a pass over its words for nothing.
+const MAX_LISTED_CHECK_WORDS: usize = 8;
 
 impl Features<'_> {
     fn has(&self, flag: u8) -> bool {
@@ -132,6 +143,13 @@ impl Features<'_> {
         } else {
             self.lower as f32 / cased as f32
         }
+    }
+
+    /// False when no folded word of the block is a word of the lexicon's lists, the first
+    /// word of an entry of `byline` or `credit`, or the first word of a boilerplate phrase
+    /// (see [`super::lexicon::Lexicon::may_hold_listed_word`]); true when it may be.
+    pub fn may_hold_listed_word(&self) -> bool {
+        !self.has(NO_LISTED_WORD)
     }
 
     /// True when most letters are of a caseless script (Chinese, Japanese, Thai…).
@@ -633,8 +651,10 @@ pub(crate) fn features<'a>(
     // of them at once rather than growing block by block.
     buf.reserve(raw.iter().map(|s| s.len()).sum::<usize>() + 64);
     let mut read: Vec<Features<'a>> = Vec::with_capacity(raw.len());
-    // (No repeats known: each block has its own features, no list of places.)
-    let mut ids: Vec<u32> = Vec::with_capacity(if same.is_empty() { 0 } else { raw.len() });
+    // The places, made at the first repeat: until then block `i` has `read[i]`, which an
+    // empty list says ([`FeatureTable::ids`]), and a text that repeats no block (most)
+    // makes none.
+    let mut ids: Vec<u32> = Vec::new();
     let mut prefixes = Vec::new();
     // Where the folded text of each text read ends in `buf`; it starts where the one of
     // the text read before it ends.
@@ -642,6 +662,11 @@ pub(crate) fn features<'a>(
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
         if first < i {
+            if ids.is_empty() {
+                // (`same` is made only for blocks that a u32 counts.)
+                ids.reserve(raw.len());
+                ids.extend(0..i as u32);
+            }
             if let Some(&id) = ids.get(first) {
                 ids.push(id);
                 if let Ok(at) = prefixes.binary_search_by_key(&first, |p: &PrefixKey| p.block) {
@@ -655,8 +680,7 @@ pub(crate) fn features<'a>(
                 continue;
             }
         }
-        if !same.is_empty() {
-            // (`same` is made only for blocks that a u32 counts.)
+        if !ids.is_empty() {
             ids.push(read.len() as u32);
         }
         let (f, prefix) = block_features_in(s, &mut buf);
@@ -757,7 +781,12 @@ fn with_fold<'a>(
                     .unwrap_or_default(),
             ),
     );
-    if f.words <= MAX_PHRASE_WORDS {
+    f.set(
+        NO_LISTED_WORD,
+        words <= MAX_LISTED_CHECK_WORDS && !lexicon().may_hold_listed_word(folded),
+    );
+    // A block with no listed word holds no phrase.
+    if f.words <= MAX_PHRASE_WORDS && f.may_hold_listed_word() {
         f.reason = lexicon().boilerplate(folded, words, f.sentence() && f.words >= 6);
     }
     if f.words > MAX_FOLDED_WORDS {
@@ -801,6 +830,37 @@ fn leading_ascii_letters(w: u64) -> usize {
 /// The features of `s` that one pass over its bytes gives (all but the keys, the teaser
 /// test and the phrases), handing its characters to `fold` on the way.
 fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
+    let bytes = s.as_bytes();
+    match bytes.first() {
+        Some(&first) if first.is_ascii_alphabetic() && ascii_letters(bytes) == bytes.len() => {
+            one_word_of_letters(bytes, fold)
+        }
+        _ => general_feature_pass(s, fold),
+    }
+}
+
+/// [`feature_pass`] of a block that is one run of ASCII letters (a menu entry, a tag, a
+/// heading of one word: "Sport", "Advertisement"), what the general pass gives it without
+/// the pass: one word, of as many letters as characters, cased by its first letter, which
+/// the fold gets whole; no digit, punctuation, separator or blank, so no stop, comma,
+/// separator or link mark is counted, it neither ends with punctuation (its last character
+/// is a letter) nor starts with a list marker (its first is one), and it is no link: every
+/// flag is off. The test `one_word_of_letters_is_the_general_pass` checks this.
+fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'a> {
+    fold.ascii_alnum(bytes, bytes.len());
+    let first = bytes.first().copied().unwrap_or_default();
+    Features {
+        chars: count(bytes.len()),
+        words: 1,
+        lower: u32::from(first.is_ascii_lowercase()),
+        upper: u32::from(first.is_ascii_uppercase()),
+        letters: count(bytes.len()),
+        ..Features::default()
+    }
+}
+
+/// [`feature_pass`] of any text.
+fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let mut f = Features::default();
     // One pass over the bytes: ASCII from a table, other characters decoded once; the
     // counts live in locals until the end.
@@ -936,7 +996,7 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let link =
         (seen & LINK_MARK != 0 || s.starts_with('@')) && linky(lower.as_bytes(), f.words <= 3);
     f.set(LINKY, link);
-    let first = s.trim_start();
+    let first = super::trim_start(s);
     f.set(
         LIST_MARKER,
         first.starts_with(['-', '*', '•', '+', '–', '—', '·', '▪', '►'])
@@ -1016,6 +1076,56 @@ mod tests {
             (long.key, long.prefix_key, long.last_word),
             whole_keys(&word)
         );
+    }
+
+    /// [`feature_pass`] of a block of one run of ASCII letters (its short path) gives the
+    /// features and the fold that [`general_feature_pass`] gives; texts of letters and of
+    /// letters with something else, for the path not taken.
+    #[test]
+    fn one_word_of_letters_is_the_general_pass() {
+        let parts = [
+            "a",
+            "Z",
+            "word",
+            "Sport",
+            "ADVERTISEMENT",
+            "x",
+            "abcdefghijklmnopq",
+            "q",
+            " ",
+            ".",
+            "@",
+            "1",
+            "é",
+            "-",
+            ":",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0ddba11);
+        let mut short = 0;
+        for i in 0..5000 {
+            // Letters alone most of the time.
+            let pool = if i % 4 == 0 { &parts[..] } else { &parts[..8] };
+            let n = 1 + rng.below(6);
+            let s = rng.text(pool, n);
+            let (mut a, mut b) = (b"kept".to_vec(), b"kept".to_vec());
+            let mut fa = Folder::new(&mut a);
+            let x = feature_pass(&s, &mut fa);
+            let wa = fa.finish();
+            let mut fb = Folder::new(&mut b);
+            let y = general_feature_pass(&s, &mut fb);
+            let wb = fb.finish();
+            assert_eq!(format!("{x:?}"), format!("{y:?}"), "{s:?}");
+            assert_eq!((wa, &a), (wb, &b), "{s:?}");
+            short += usize::from(s.bytes().all(|c| c.is_ascii_alphabetic()));
+        }
+        assert!(short > 1000, "{short}");
+        // Longer than the eight bytes tested at once.
+        let long = "Abcdefghij".repeat(30);
+        let (x, y) = (
+            feature_pass(&long, &mut NoFold),
+            general_feature_pass(&long, &mut NoFold),
+        );
+        assert_eq!(format!("{x:?}"), format!("{y:?}"));
     }
 
     #[test]
@@ -1213,6 +1323,19 @@ mod tests {
             }
         }
         assert_eq!(trim_closing_end(""), "");
+    }
+
+    /// Blocks that repeat none get a table with no list of places; a repeat keeps it.
+    #[test]
+    fn a_text_without_repeats_has_no_places() {
+        let mut arena = String::new();
+        let (table, _) = features(&["a", "b", "c"], &[0, 1, 2], &mut arena);
+        assert!(table.ids.is_empty());
+        assert_eq!(table.view()[2].folded, "c");
+        let mut arena = String::new();
+        let (table, _) = features(&["a", "b", "a"], &[0, 1, 0], &mut arena);
+        assert_eq!(table.ids, [0, 1, 0]);
+        assert_eq!(table.view()[2].folded, "a");
     }
 
     #[test]

@@ -70,13 +70,19 @@ pub(crate) struct Lexicon {
     /// The longest word of each phrase of `long_starts`: a long block that holds none of
     /// them holds none of those phrases.
     long_anchors: Vec<memchr::memmem::Finder<'static>>,
-    /// Folded word → kinds (`month`, `byline`, …).
-    words: HashMap<String, Vec<&'static str>, FastBuild>,
+    /// Folded word → its kinds (`month`, `byline`, …), a bit each ([`kind_bit`]): looked
+    /// up by its first eight bytes, with no hashing of the word and no comparison of kind
+    /// names.
+    words: PackedWords,
     /// A filter in front of `words`.
     word_shapes: Shapes,
     /// The first folded words of the entries of lists `byline` and `credit`.
     byline_heads: Heads,
     credit_heads: Heads,
+    /// A filter that passes every word of the lists, every first word of an entry of
+    /// `byline` or `credit`, every first word of a phrase and every word of a call to action
+    /// ([`super::promo::KIND_WORDS`]): [`Lexicon::may_hold_listed_word`].
+    listed: Shapes,
 }
 
 /// The first words of a set of phrases, each with the numbers of words of the phrases of
@@ -273,6 +279,24 @@ impl Heads {
     }
 }
 
+/// The bit of word list `kind` (of `src/data/classify_words.txt`) in the kinds of a word
+/// ([`Lexicon::is`]); 0 for a name that is no list. A `match` on the name, so that a call
+/// with a literal name comes down to a constant.
+#[inline(always)]
+fn kind_bit(kind: &str) -> u16 {
+    match kind {
+        "byline" => 1,
+        "commentverb" => 1 << 1,
+        "credit" => 1 << 2,
+        "dateword" => 1 << 3,
+        "month" => 1 << 4,
+        "more" => 1 << 5,
+        "tagsheading" => 1 << 6,
+        "wire" => 1 << 7,
+        _ => 0,
+    }
+}
+
 fn reason(name: &str) -> Option<BoilerplateReason> {
     use BoilerplateReason as R;
     Some(match name {
@@ -322,15 +346,17 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                     .insert(folded.into_bytes().into_boxed_slice(), (r, mode));
             }
         }
+        let mut words: HashMap<String, u16, FastBuild> = HashMap::default();
         for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
             if let Some((kind, word)) = line.split_once('\t') {
-                lex.words.entry(fold(word)).or_default().push(kind);
+                debug_assert_ne!(kind_bit(kind), 0, "{kind}");
+                *words.entry(fold(word)).or_default() |= kind_bit(kind);
             }
         }
         let entries = |kind: &'static str| {
-            lex.words
+            words
                 .iter()
-                .filter(move |(_, kinds)| kinds.contains(&kind))
+                .filter(move |(_, &kinds)| kinds & kind_bit(kind) != 0)
                 .map(|(w, _)| w.as_str())
         };
         let (byline, credit) = (Heads::new(entries("byline")), Heads::new(entries("credit")));
@@ -365,22 +391,70 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         lex.all_starts.finish();
         lex.contained_starts.finish();
         lex.strong_starts.finish();
-        lex.word_shapes = Shapes::new(lex.words.keys().map(String::as_str));
+        lex.word_shapes = Shapes::new(words.keys().map(String::as_str));
+        lex.listed = Shapes::new(
+            words
+                .keys()
+                .map(String::as_bytes)
+                .chain(lex.byline_heads.set.words())
+                .chain(lex.credit_heads.set.words())
+                .chain(lex.all_starts.lengths.words())
+                .chain(lex.contained_starts.lengths.words())
+                .chain(lex.strong_starts.lengths.words())
+                .chain(lex.long_starts.lengths.words())
+                .chain(super::promo::KIND_WORDS)
+                .map(|w| std::str::from_utf8(w).unwrap_or_default()),
+        );
+        // (No word of the lists folds to nothing, which the table could not hold: see the
+        // test `list_words_fold_to_words`.)
+        for (w, kinds) in words {
+            *lex.words.entry(w.as_bytes()) = kinds;
+        }
+        lex.words.finish();
         lex
     })
 }
 
 impl Lexicon {
     /// True when `word` (folded) is in list `kind`.
+    #[inline]
     pub(crate) fn is(&self, kind: &str, word: &str) -> bool {
-        self.word_shapes.may_contain(word)
-            && self.words.get(word).is_some_and(|k| k.contains(&kind))
+        !word.is_empty()
+            && self.word_shapes.may_contain(word)
+            && self.words.get(word.as_bytes(), word.len()) & kind_bit(kind) != 0
     }
 
     /// False when no word of `folded` (a block's folded text) starts an entry of list
     /// `byline`: the block then holds no byline word, and no "By …" line can match.
     pub(crate) fn may_hold_byline_word(&self, folded: &str) -> bool {
         self.byline_heads.any_in(folded)
+    }
+
+    /// False when no word of `folded` (a block's folded text) is a word of a list, the first
+    /// word of an entry of `byline` or `credit`, the first word of a phrase or a word of a
+    /// call to action (`promo::KIND_WORDS`): then the
+    /// block holds no listed word ([`Lexicon::is`] is false for each of its words), no
+    /// byline or credit word ([`Lexicon::may_hold_byline_word`],
+    /// [`Lexicon::may_hold_credit_word`]) and no phrase ([`Lexicon::boilerplate`]), as
+    /// every one of them starts with a word the filter passes. One pass over the words
+    /// that answers for all of these tests at once.
+    #[inline]
+    pub(crate) fn may_hold_listed_word(&self, folded: &[u8]) -> bool {
+        // An entry that folds to nothing matches any text.
+        if self.byline_heads.matches_all || self.credit_heads.matches_all {
+            return true;
+        }
+        let mut rest = folded;
+        loop {
+            let len = word_len(rest);
+            if self.listed.may_contain_bytes(&rest[..len]) {
+                return true;
+            }
+            match rest.get(len + 1..) {
+                Some(next) => rest = next,
+                None => return false,
+            }
+        }
     }
 
     /// False when no word of `folded` (a block's folded text) starts an entry of list
@@ -947,6 +1021,98 @@ fn fold_ascii(bytes: &[u8], out: &mut Vec<u8>) -> usize {
 mod tests {
     use super::*;
     use BoilerplateReason as R;
+
+    /// Every word of the word lists folds to a word ([`PackedWords`] holds no empty one),
+    /// and every list has a bit ([`kind_bit`]).
+    #[test]
+    fn list_words_fold_to_words() {
+        for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((kind, word)) = line.split_once('\t') {
+                assert!(!fold(word).is_empty(), "{line:?}");
+                assert_ne!(kind_bit(kind), 0, "{line:?}");
+            }
+        }
+        let lex = lexicon();
+        assert!(lex.is("month", "march") && lex.is("byline", "by") && !lex.is("month", "by"));
+        assert!(!lex.is("month", "") && !lex.is("no such list", "march"));
+    }
+
+    /// A folded text that [`Lexicon::may_hold_listed_word`] rules out holds no phrase, no
+    /// byline or credit word and no word of any list: texts of list words, phrase words and
+    /// others, of up to five words.
+    #[test]
+    fn no_listed_word_rules_out_every_lookup() {
+        let lex = lexicon();
+        let mut parts: Vec<String> = WORDS
+            .lines()
+            .chain(PHRASES.lines())
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.rsplit('\t').next())
+            .flat_map(|p| fold(p).split(' ').map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty())
+            .collect();
+        parts.extend(
+            [
+                "baaa",
+                "zq",
+                "storm",
+                "x",
+                "4",
+                "1234",
+                "©",
+                "@",
+                "abcdefghijk",
+                "é",
+            ]
+            .map(String::from),
+        );
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let kinds = [
+            "byline",
+            "commentverb",
+            "credit",
+            "dateword",
+            "month",
+            "more",
+            "tagsheading",
+            "wire",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x51ed);
+        let mut ruled_out = 0;
+        for _ in 0..20_000 {
+            let n = 1 + rng.below(5);
+            let words: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
+            let folded = words.join(" ");
+            if lex.may_hold_listed_word(folded.as_bytes()) {
+                continue;
+            }
+            ruled_out += 1;
+            for sentence in [false, true] {
+                assert_eq!(
+                    lex.boilerplate(folded.as_bytes(), n, sentence),
+                    None,
+                    "{folded:?}"
+                );
+            }
+            assert!(!lex.may_hold_byline_word(&folded), "{folded:?}");
+            assert!(!lex.may_hold_credit_word(&folded), "{folded:?}");
+            for w in &words {
+                assert!(kinds.iter().all(|k| !lex.is(k, w)), "{w:?}");
+            }
+        }
+        assert!(ruled_out > 100, "{ruled_out}");
+        // The first word of every entry and phrase passes on its own.
+        for l in WORDS.lines().chain(PHRASES.lines()) {
+            let Some(entry) = l.rsplit('\t').next().filter(|_| !l.starts_with('#')) else {
+                continue;
+            };
+            let first = fold(entry).split(' ').next().unwrap_or("").to_string();
+            assert!(lex.may_hold_listed_word(first.as_bytes()), "{l:?}");
+        }
+        for w in super::super::promo::KIND_WORDS {
+            assert!(lex.may_hold_listed_word(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn the_ascii_fold_is_the_general_fold() {

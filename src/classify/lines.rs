@@ -184,7 +184,7 @@ fn name_then_date_or_handle(s: &str) -> bool {
 
 /// "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter": a name of two to
 /// four words, a separator, then a wire service or a reporter's title.
-#[inline]
+#[inline(always)]
 fn name_then_agency(lex: &Lexicon, s: &str, f: &Features) -> bool {
     // The separator is a `|` (a separator the features count), a comma (counted too) or a
     // dash `—` `–` (not ASCII: then the block has fewer characters than bytes). Tested
@@ -235,7 +235,10 @@ fn split_at_agency_separator(s: &str) -> Option<(&str, &str)> {
 /// the features count) the block is one part, and its first folded word is that byline
 /// word; else any folded word may be.
 fn may_open_with_byline_word(lex: &Lexicon, f: &Features) -> bool {
-    if f.separators == 0 {
+    // A byline word is a listed word ([`Features::may_hold_listed_word`]).
+    if !f.may_hold_listed_word() {
+        false
+    } else if f.separators == 0 {
         folded_words(f.folded)
             .next()
             .is_some_and(|w| lex.is("byline", w))
@@ -377,7 +380,8 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
     // Most blocks hold no credit word: then only a slash credit or a bracketed credit at
     // the end can match ([`credit_by_word`] is false without one).
     if !may_hold_credit_word(lex, s, f) {
-        return slash_credit(lex, s, f) || trailing_credit(s, f);
+        // Both need a `/`, one of the separators the features count.
+        return f.separators > 0 && (slash_credit(lex, s, f) || trailing_credit(s, f));
     }
     credit_by_word(lex, s, f) || slash_credit(lex, s, f) || trailing_credit(s, f)
 }
@@ -387,7 +391,9 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
 fn may_hold_credit_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
     // `f.chars` counts code points: equal to the byte length, the block is ASCII and holds
     // no `Σ`.
-    lex.may_hold_credit_word(f.folded) || f.chars as usize != s.len() && s.contains('Σ')
+    // The first word of an entry is a listed word ([`Features::may_hold_listed_word`]).
+    f.may_hold_listed_word() && lex.may_hold_credit_word(f.folded)
+        || f.chars as usize != s.len() && s.contains('Σ')
 }
 
 /// The credit tests that need a credit word (list `credit`) in the block: a marked one, a
@@ -459,6 +465,8 @@ fn slash_credit(lex: &Lexicon, s: &str, f: &Features) -> bool {
         && !f.linky()
         && f.separators > 0
         && memchr::memchr(b'/', s.as_bytes()).is_some()
+        // (Wire and credit words are listed words.)
+        && f.may_hold_listed_word()
         && folded_words(f.folded).any(|w| lex.is("wire", w) || lex.is("credit", w))
 }
 
@@ -568,7 +576,10 @@ pub(crate) fn is_comment_header(f: &Features) -> bool {
 #[inline]
 pub(crate) fn is_tag_heading(f: &Features) -> bool {
     // Tested inline: most blocks stop here.
-    !(f.words == 0 || f.words > 3 || f.terminal() || f.folded.is_empty()) && is_tag_heading_words(f)
+    // A heading's words are listed words ([`Features::may_hold_listed_word`]).
+    !(f.words == 0 || f.words > 3 || f.terminal() || f.folded.is_empty())
+        && f.may_hold_listed_word()
+        && is_tag_heading_words(f)
 }
 
 /// [`is_tag_heading`] once the block's size and ending allow one.
@@ -583,16 +594,15 @@ fn is_tag_heading_words(f: &Features) -> bool {
 /// pipes, semicolons or bullets, with no sentence punctuation.
 #[inline]
 pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
-    // Tested inline: most blocks stop here.
-    !(f.terminal() || f.words > 30 || f.words == 0) && is_tag_line_of_items(s, f)
+    // Tested inline: most blocks stop here. Two items need a separator: the features
+    // count commas, pipes and bullets.
+    !(f.terminal() || f.words > 30 || f.words == 0)
+        && (f.commas > 0 || f.separators > 0 || super::has_byte(s.as_bytes(), b';'))
+        && is_tag_line_of_items(s)
 }
 
-/// [`is_tag_line`] once the block's size and ending allow one.
-fn is_tag_line_of_items(s: &str, f: &Features) -> bool {
-    // Two items need a separator: the features count commas, pipes and bullets.
-    if f.commas == 0 && f.separators == 0 && !super::has_byte(s.as_bytes(), b';') {
-        return false;
-    }
+/// [`is_tag_line`] once the block's size, ending and separators allow one.
+fn is_tag_line_of_items(s: &str) -> bool {
     // Counted while they are tested, without collecting them.
     let mut items = 0;
     tag_items(s)
@@ -676,7 +686,9 @@ fn is_bracketed_source(s: &str, f: &Features) -> bool {
     if f.words > MAX_SOURCE_WORDS || f.sentence() {
         return false;
     }
-    s.trim_start().starts_with('[') && s.trim_end().ends_with(']') && s.matches('[').count() == 1
+    super::trim_start(s).starts_with('[')
+        && s.trim_end().ends_with(']')
+        && s.matches('[').count() == 1
 }
 
 /// True for a gallery caption led by its counter ("2 of 4 A shopper looks at…", or glued
@@ -686,7 +698,7 @@ fn is_gallery_caption(s: &str, f: &Features) -> bool {
     if f.digits < 2 {
         return false;
     }
-    let s = s.trim_start();
+    let s = super::trim_start(s);
     let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
     let a = digits(s);
     if !(1..=3).contains(&a) {

@@ -32,8 +32,9 @@ enum Kind {
 }
 
 /// The words [`word_kind`] gives a kind other than [`Kind::Other`]: every word of its
-/// `match` must be here too, or [`may_have_kind`] would pass it by.
-const KIND_WORDS: [&[u8]; 49] = [
+/// `match` must be here too, or [`may_have_kind`] would pass it by. The lexicon's filter
+/// of listed words passes them too ([`Features::may_hold_listed_word`]).
+pub(super) const KIND_WORDS: [&[u8]; 49] = [
     b"subscribe",
     b"follow",
     b"join",
@@ -153,7 +154,17 @@ const MAX_ACT_ONLY_WORDS: u32 = 25;
 
 /// True when the block `s` (with features `f`) asks the reader to act: see the module
 /// documentation.
+///
+/// Tested inline first: a block with no word of [`KIND_WORDS`] (none when it holds no
+/// listed word, [`Features::may_hold_listed_word`]) and no `!` has no signal but an address
+/// ([`call_to_action`] finds no imperative, act, "here" or `!`), and one signal is no call.
+#[inline]
 pub(crate) fn is_call_to_action(s: &str, f: &Features) -> bool {
+    (f.may_hold_listed_word() || super::has_byte(s.as_bytes(), b'!')) && call_to_action(s, f)
+}
+
+/// [`is_call_to_action`] once the block may hold a signal besides an address.
+fn call_to_action(s: &str, f: &Features) -> bool {
     // A quotation rules the block out whatever its words (every test is pure, and the
     // answer is false with one). In a longer block it is asked first, with a byte search:
     // that spares the word pass of the paragraphs that quote someone (most of a story's).

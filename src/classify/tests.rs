@@ -1242,3 +1242,80 @@ fn site_separators_are_found_where_rfind_finds_them() {
     }
     assert!(found > 20_000, "{found}");
 }
+
+/// [`KeySet::insert`] answers as `HashSet::insert` does, for keys that repeat, keys that
+/// share their high bits (one slot, then probes past it) and sets filled to capacity.
+#[test]
+fn key_set_inserts_as_a_hash_set_does() {
+    let mut rng = crate::testgen::Rng::new(7);
+    for n in [0usize, 1, 2, 3, 7, 8, 9, 100, 1000] {
+        let mut set = KeySet::with_capacity(n);
+        let mut plain = HashSet::new();
+        // Keys from a small pool (so some repeat), some of them equal in their high bits.
+        let pool: Vec<u64> = (0..n.max(1))
+            .map(|_| {
+                let high = (rng.below(4) as u64) << 60;
+                high | (rng.below(1 << 20) as u64) | 1
+            })
+            .collect();
+        for _ in 0..n {
+            let key = pool[rng.below(pool.len())];
+            assert_eq!(set.insert(key), plain.insert(key), "n {n}, key {key:x}");
+        }
+        // Filled with as many distinct keys as asked for.
+        let mut full = KeySet::with_capacity(n);
+        for k in 1..=n as u64 {
+            assert!(full.insert(k << 40 | k));
+        }
+    }
+}
+
+/// [`trim_start`] is `str::trim_start`: on text that starts with blanks of every kind,
+/// visible ASCII, other characters, or nothing.
+#[test]
+fn trim_start_is_the_std_one() {
+    let parts = [
+        " ", "\t", "\n", "\u{a0}", "\u{2003}", "\u{3000}", "a", "[", "~", "é", "—", "\u{7f}",
+        "\u{1}",
+    ];
+    let mut rng = crate::testgen::Rng::new(11);
+    for _ in 0..2000 {
+        let n = rng.below(5);
+        let s = rng.text(&parts, n);
+        assert_eq!(trim_start(&s), s.trim_start(), "{s:?}");
+    }
+}
+
+/// [`le_word`] reads the bytes that a copy into a word of zeros would hold.
+#[test]
+fn le_word_pads_with_zeros() {
+    let bytes: Vec<u8> = (1..=12).collect();
+    for n in 0..=bytes.len() {
+        let b = &bytes[..n];
+        let mut w = [0u8; 8];
+        w[..n.min(8)].copy_from_slice(&b[..n.min(8)]);
+        assert_eq!(le_word(b), u64::from_le_bytes(w), "{n}");
+    }
+}
+
+/// [`FirstPlaces::get_or_insert`] answers as `HashMap::entry(..).or_insert(..)` does, for
+/// keys that repeat, keys 0 and `u32::MAX`, and maps filled to capacity.
+#[test]
+fn first_places_map_as_a_hash_map_does() {
+    let mut rng = crate::testgen::Rng::new(13);
+    for n in [0usize, 1, 2, 3, 7, 8, 9, 100, 1000] {
+        let mut map = FirstPlaces::with_capacity(n);
+        let mut plain: HashMap<u32, u32> = HashMap::new();
+        let mut pool: Vec<u32> = (0..n.max(1)).map(|_| rng.below(1 << 20) as u32).collect();
+        pool[0] = if n % 2 == 0 { 0 } else { u32::MAX };
+        for place in 0..n as u32 {
+            let key = pool[rng.below(pool.len())];
+            let want = *plain.entry(key).or_insert(place);
+            assert_eq!(map.get_or_insert(ShortKey(key), place), want, "n {n}");
+        }
+        let mut full = FirstPlaces::with_capacity(n);
+        for k in 0..n as u32 {
+            assert_eq!(full.get_or_insert(ShortKey(k.wrapping_mul(7919)), k), k);
+        }
+    }
+}
