@@ -391,7 +391,7 @@ impl FirstPlaces {
 /// A hash of the length and the first, middle and last eight bytes of `b` (of all its bytes
 /// when it is shorter).
 fn text_key(b: &[u8]) -> u64 {
-    let word = |at: usize| le_word(b.get(at..).unwrap_or_default());
+    let word = |at: usize| crate::fasthash::le_word(b.get(at..).unwrap_or_default());
     use std::hash::Hasher;
     let mut h = crate::fasthash::FastHasher::default();
     h.write_usize(b.len());
@@ -401,19 +401,6 @@ fn text_key(b: &[u8]) -> u64 {
         h.write_u64(word(b.len() - 8));
     }
     h.finish()
-}
-
-/// The first eight bytes of `b` as a little-endian integer, padded with zeros when `b` is
-/// shorter: a text shorter than a word is read a byte at a step, with no call of a copy of
-/// a length known only at run time (`memcpy`, which costs more than the few bytes).
-fn le_word(b: &[u8]) -> u64 {
-    match b.first_chunk::<8>() {
-        Some(&w) => u64::from_le_bytes(w),
-        None => b
-            .iter()
-            .rev()
-            .fold(0u64, |w, &byte| w << 8 | u64::from(byte)),
-    }
 }
 
 fn meta(s: &str, f: &Features) -> Meta {

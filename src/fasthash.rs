@@ -35,10 +35,8 @@ impl Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
             // The length keeps "a" and "a\0" apart.
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+            self.add(le_word(rest) ^ ((rest.len() as u64) << 59));
         }
     }
 
@@ -65,6 +63,20 @@ impl Hasher for FastHasher {
     }
 }
 
+/// The first eight bytes of `b` as a little-endian integer, padded with zeros when `b` is
+/// shorter: a text shorter than a word is read a byte at a step, with no call of a copy of
+/// a length known only at run time (`memcpy`, which costs more than the few bytes).
+#[inline]
+pub(crate) fn le_word(b: &[u8]) -> u64 {
+    match b.first_chunk::<8>() {
+        Some(&w) => u64::from_le_bytes(w),
+        None => b
+            .iter()
+            .rev()
+            .fold(0u64, |w, &byte| w << 8 | u64::from(byte)),
+    }
+}
+
 /// Builds [`FastHasher`]s.
 pub(crate) type FastBuild = BuildHasherDefault<FastHasher>;
 /// A `HashSet` with [`FastHasher`].
@@ -74,6 +86,18 @@ pub(crate) type FastSet<T> = HashSet<T, FastBuild>;
 mod tests {
     use super::*;
     use std::hash::{BuildHasher, Hash};
+
+    /// [`le_word`] reads the bytes that a copy into a word of zeros would hold.
+    #[test]
+    fn le_word_pads_with_zeros() {
+        let bytes: Vec<u8> = (1..=12).collect();
+        for n in 0..=bytes.len() {
+            let b = &bytes[..n];
+            let mut w = [0u8; 8];
+            w[..n.min(8)].copy_from_slice(&b[..n.min(8)]);
+            assert_eq!(le_word(b), u64::from_le_bytes(w), "{n}");
+        }
+    }
 
     fn h<T: Hash + ?Sized>(t: &T) -> u64 {
         FastBuild::default().hash_one(t)

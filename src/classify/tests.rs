@@ -1286,18 +1286,6 @@ fn trim_start_is_the_std_one() {
     }
 }
 
-/// [`le_word`] reads the bytes that a copy into a word of zeros would hold.
-#[test]
-fn le_word_pads_with_zeros() {
-    let bytes: Vec<u8> = (1..=12).collect();
-    for n in 0..=bytes.len() {
-        let b = &bytes[..n];
-        let mut w = [0u8; 8];
-        w[..n.min(8)].copy_from_slice(&b[..n.min(8)]);
-        assert_eq!(le_word(b), u64::from_le_bytes(w), "{n}");
-    }
-}
-
 /// [`FirstPlaces::get_or_insert`] answers as `HashMap::entry(..).or_insert(..)` does, for
 /// keys that repeat, keys 0 and `u32::MAX`, and maps filled to capacity.
 #[test]
