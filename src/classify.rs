@@ -341,29 +341,16 @@ impl ShortKey {
     }
 }
 
-/// The map of [`first_copies`]: [`ShortKey`] → the first block of that key. Open
-/// addressing on a multiple of the key (itself a hash), a slot holding key and place in one
-/// `u64`: no hashing again and one comparison a probe, where a `HashMap` hashes the key and
-/// probes a group of tags. As many slots as a `HashMap` of the same capacity has buckets,
-/// eight bytes each with no tag bytes, and more slots than keys: a probe always reaches an
-/// empty slot.
-struct FirstPlaces {
-    /// `key << 32 | (place + 1)`, or 0 for an empty slot (a place is below `u32::MAX`, so
-    /// `place + 1` is not 0 and fits): a table of zeros is had from the allocator with no
-    /// writes. A power of two of them.
-    slots: Vec<u64>,
-    /// 64 less the bits of a slot index.
-    shift: u32,
-}
+/// The map of [`first_copies`]: [`ShortKey`] → the first block of that key, an
+/// [`OpenSlots`] table probed from a multiple of the key (itself a hash), a slot holding key
+/// and place in one `u64`: `key << 32 | (place + 1)` (a place is below `u32::MAX`, so
+/// `place + 1` is neither 0, the empty slot, nor too wide).
+struct FirstPlaces(OpenSlots);
 
 impl FirstPlaces {
     /// A map for up to `n` keys.
     fn with_capacity(n: usize) -> Self {
-        let len = (n + n / 7 + 1).max(2).next_power_of_two();
-        FirstPlaces {
-            slots: vec![0; len],
-            shift: 64 - len.trailing_zeros(),
-        }
+        FirstPlaces(OpenSlots::with_capacity(n))
     }
 
     /// The place of `key`, which becomes `place` when the key is new: what
@@ -371,19 +358,60 @@ impl FirstPlaces {
     /// keys than the capacity asked for are added.
     fn get_or_insert(&mut self, key: ShortKey, place: u32) -> u32 {
         debug_assert_ne!(place, u32::MAX);
-        let mask = self.slots.len() - 1;
         let key = u64::from(key.0);
-        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        let new = key << 32 | (u64::from(place) + 1);
+        match self.0.find_or_put(
+            key.wrapping_mul(0x9e37_79b9_7f4a_7c15),
+            |slot| slot >> 32 == key,
+            new,
+        ) {
+            Some(slot) => (slot as u32).wrapping_sub(1),
+            None => place,
+        }
+    }
+}
+
+/// A hash table of non-zero `u64` words, for the maps and sets of block keys that are
+/// hashes already: open addressing from the high bits of a hash, with no hashing again and
+/// one comparison of integers a probe, where a `HashMap` or `HashSet` hashes the key and
+/// probes a group of tags. As many slots as hashbrown has buckets for the same capacity (8/7
+/// of it, a power of two), eight bytes each with no tag bytes, so it takes no more room; a
+/// table of zeros (empty slots) is had from the allocator with no writes.
+struct OpenSlots {
+    /// The words, 0 for an empty slot; a power of two of them, always more than the words
+    /// put in, so that a probe always reaches an empty slot.
+    slots: Vec<u64>,
+    /// 64 less the bits of a slot index (below 64: there are two slots at least).
+    shift: u32,
+}
+
+impl OpenSlots {
+    /// A table for up to `n` words.
+    fn with_capacity(n: usize) -> Self {
+        let len = (n + n / 7 + 1).max(2).next_power_of_two();
+        OpenSlots {
+            slots: vec![0; len],
+            shift: 64 - len.trailing_zeros(),
+        }
+    }
+
+    /// The word that `is_it` picks among those probed from `hash`, or `None` after putting
+    /// `new` (not 0) in the first empty slot. No more words than the capacity asked for may
+    /// be put in.
+    #[inline]
+    fn find_or_put(&mut self, hash: u64, is_it: impl Fn(u64) -> bool, new: u64) -> Option<u64> {
+        debug_assert_ne!(new, 0);
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> self.shift) as usize;
         loop {
-            let slot = self.slots[i];
-            if slot == 0 {
-                self.slots[i] = key << 32 | (u64::from(place) + 1);
-                return place;
+            match self.slots[i] {
+                0 => {
+                    self.slots[i] = new;
+                    return None;
+                }
+                slot if is_it(slot) => return Some(slot),
+                _ => i = (i + 1) & mask,
             }
-            if slot >> 32 == key {
-                return (slot as u32).wrapping_sub(1);
-            }
-            i = (i + 1) & mask;
         }
     }
 }
@@ -1414,47 +1442,20 @@ fn duplicates(feats: Feats, labels: &mut [Label]) {
     }
 }
 
-/// A set of block keys ([`Features::key`]: hashes already, never 0) for [`duplicates`]:
-/// open addressing on the key's own high bits, with no hashing and one comparison of
-/// integers a probe, where a `HashSet` hashes the key again and probes a group of tags. It
-/// holds as many slots as a `HashSet` of the same capacity has buckets, so it takes no more
-/// room (eight bytes a slot, no tag bytes), and always more slots than keys: a probe
-/// always reaches an empty slot.
-struct KeySet {
-    /// The keys, 0 for an empty slot; a power of two of them.
-    slots: Vec<u64>,
-    /// 64 less the bits of a slot index.
-    shift: u32,
-}
+/// A set of block keys ([`Features::key`]: hashes already, never 0) for [`duplicates`]: an
+/// [`OpenSlots`] table probed from the key's own high bits.
+struct KeySet(OpenSlots);
 
 impl KeySet {
     /// A set for up to `n` keys.
     fn with_capacity(n: usize) -> Self {
-        // More slots than keys (two at least: `shift` stays below 64), about as many as
-        // hashbrown's buckets (8/7 of the capacity, a power of two).
-        let len = (n + n / 7 + 1).max(2).next_power_of_two();
-        KeySet {
-            slots: vec![0; len],
-            shift: 64 - len.trailing_zeros(),
-        }
+        KeySet(OpenSlots::with_capacity(n))
     }
 
     /// Adds `key` (not 0); true when it was not in the set, as `HashSet::insert` says.
     /// Inserting more keys than the capacity asked for is not allowed.
     fn insert(&mut self, key: u64) -> bool {
-        debug_assert_ne!(key, 0);
-        let mask = self.slots.len() - 1;
-        let mut i = (key >> self.shift) as usize;
-        loop {
-            match self.slots[i] {
-                0 => {
-                    self.slots[i] = key;
-                    return true;
-                }
-                k if k == key => return false,
-                _ => i = (i + 1) & mask,
-            }
-        }
+        self.0.find_or_put(key, |k| k == key, key).is_none()
     }
 }
 
