@@ -149,11 +149,11 @@ pub(crate) fn assemble<'a>(
             reason: r.reason,
         })
         .collect();
-    let shift = prepared.base;
+    let b = &b;
     let diagnostic = |kind| {
         move |span: Span| Diagnostic {
             kind,
-            span: span.shift(shift),
+            span: b.span(span),
         }
     };
     let unbalanced = quotes
