@@ -414,6 +414,21 @@ impl OpenSlots {
             }
         }
     }
+
+    /// The word that `is_it` picks among those probed from `hash`, as
+    /// [`OpenSlots::find_or_put`] finds it, or `None`, with nothing put in.
+    #[inline]
+    fn find(&self, hash: u64, is_it: impl Fn(u64) -> bool) -> Option<u64> {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> self.shift) as usize;
+        loop {
+            match self.slots[i] {
+                0 => return None,
+                slot if is_it(slot) => return Some(slot),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
 }
 
 /// A hash of the length and the first, middle and last eight bytes of `b` (of all its bytes

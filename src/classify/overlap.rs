@@ -6,9 +6,8 @@
 //! (a cheap stand-in for a stop-word list that works across languages), and pairs of
 //! neighbouring letters in scripts written without spaces (Chinese, Japanese, Thai).
 
-use crate::fasthash::FastBuild;
+use super::OpenSlots;
 use std::cell::{Cell, OnceCell};
-use std::collections::HashSet;
 
 /// The most units taken from the story: enough for its first screens, and a bound on the
 /// work and memory for huge inputs.
@@ -172,6 +171,50 @@ pub(crate) fn units(s: &str, mut emit: impl FnMut(u64) -> bool) {
     word.end(&mut emit);
 }
 
+/// A set of units (hashes already): an [`OpenSlots`] table probed from a multiple of the
+/// unit, where a `HashSet` hashes it again and probes a group of tags. The unit 0 (which a
+/// table slot cannot hold) is kept by a flag.
+struct UnitSet {
+    slots: OpenSlots,
+    /// The unit 0 is in the set.
+    zero: bool,
+}
+
+impl UnitSet {
+    /// A set for up to `n` insertions (of new units or not).
+    fn with_capacity(n: usize) -> Self {
+        UnitSet {
+            slots: OpenSlots::with_capacity(n),
+            zero: false,
+        }
+    }
+
+    /// Where the probe for `unit` starts: its bits spread by a multiplication, since the
+    /// table reads the high ones.
+    fn spread(unit: u64) -> u64 {
+        unit.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// Adds `unit`. No more insertions than the capacity asked for are allowed.
+    fn insert(&mut self, unit: u64) {
+        if unit == 0 {
+            self.zero = true;
+        } else {
+            self.slots
+                .find_or_put(Self::spread(unit), |k| k == unit, unit);
+        }
+    }
+
+    /// True when `unit` was added.
+    fn contains(&self, unit: u64) -> bool {
+        if unit == 0 {
+            self.zero
+        } else {
+            self.slots.find(Self::spread(unit), |k| k == unit).is_some()
+        }
+    }
+}
+
 /// The content units of the story's prose, collected on first use: most texts never ask
 /// (a text that is all body has no headline candidates, and few stories run on across a
 /// box of related links), and collecting them was a quarter of the parse of short texts.
@@ -179,7 +222,7 @@ pub(crate) struct StoryWords<I> {
     /// The story's prose blocks, until the units are collected.
     blocks: Cell<Option<I>>,
     /// The units (already hashes: the fast hasher is enough).
-    set: OnceCell<HashSet<u64, FastBuild>>,
+    set: OnceCell<UnitSet>,
 }
 
 impl<'a, I: Iterator<Item = &'a str>> StoryWords<I> {
@@ -192,11 +235,10 @@ impl<'a, I: Iterator<Item = &'a str>> StoryWords<I> {
     }
 
     /// The units, collected on the first call.
-    fn set(&self) -> &HashSet<u64, FastBuild> {
+    fn set(&self) -> &UnitSet {
         self.set.get_or_init(|| {
             // Sized for the most units at once: no regrowth while it fills.
-            let mut set: HashSet<u64, FastBuild> =
-                HashSet::with_capacity_and_hasher(MAX_STORY_UNITS, FastBuild::default());
+            let mut set = UnitSet::with_capacity(MAX_STORY_UNITS);
             let mut taken = 0usize;
             for s in self.blocks.take().into_iter().flatten() {
                 units(s, |u| {
@@ -219,7 +261,7 @@ impl<'a, I: Iterator<Item = &'a str>> StoryWords<I> {
         let set = self.set();
         units(s, |u| {
             total += 1;
-            hits += usize::from(set.contains(&u));
+            hits += usize::from(set.contains(u));
             total < 64
         });
         if total == 0 {
@@ -368,6 +410,39 @@ mod tests {
                     b.len() < stop
                 });
                 assert_eq!(a, b, "{s:?}");
+            }
+        }
+    }
+
+    /// [`UnitSet`] holds what a `HashSet` holds, for units that repeat, units that share
+    /// their first slot, the unit 0, and sets given as many insertions as they allow.
+    #[test]
+    fn unit_set_is_a_hash_set() {
+        let mut rng = crate::testgen::Rng::new(5);
+        for n in [1usize, 2, 3, 7, 8, 9, 100, MAX_STORY_UNITS, 1000] {
+            let mut set = UnitSet::with_capacity(n);
+            let mut plain = std::collections::HashSet::new();
+            let pick = |rng: &mut crate::testgen::Rng| match rng.below(8) {
+                0 => 0,
+                1 => u64::MAX,
+                // Small units, which differ in their low bits only.
+                2 => (rng.below(16) as u64) << 3,
+                _ => all(&rng.text(&["bridge", "Council", "harbour", " ", "東京"], 3))
+                    .first()
+                    .copied()
+                    .unwrap_or(7),
+            };
+            for _ in 0..n {
+                let u = pick(&mut rng);
+                set.insert(u);
+                plain.insert(u);
+            }
+            for _ in 0..2 * n {
+                let u = pick(&mut rng);
+                assert_eq!(set.contains(u), plain.contains(&u), "n {n}, unit {u:x}");
+            }
+            for &u in &plain {
+                assert!(set.contains(u));
             }
         }
     }

@@ -1307,3 +1307,29 @@ fn first_places_map_as_a_hash_map_does() {
         }
     }
 }
+
+/// [`OpenSlots::find`] finds what [`OpenSlots::find_or_put`] put in, past the words that
+/// share a first slot, and nothing else; it puts nothing in.
+#[test]
+fn open_slots_find_what_was_put() {
+    let mut rng = crate::testgen::Rng::new(17);
+    for n in [1usize, 2, 3, 7, 8, 9, 100, 1000] {
+        let mut slots = OpenSlots::with_capacity(n);
+        let mut plain = HashSet::new();
+        for _ in 0..n {
+            // Few distinct high bits: many words probe from the same slot.
+            let word = (rng.below(4) as u64) << 60 | (rng.below(1 << 20) as u64) | 1;
+            slots.find_or_put(word, |k| k == word, word);
+            plain.insert(word);
+        }
+        for _ in 0..2 * n {
+            let word = (rng.below(4) as u64) << 60 | (rng.below(1 << 20) as u64) | 1;
+            let found = slots.find(word, |k| k == word);
+            assert_eq!(found, plain.contains(&word).then_some(word), "n {n}");
+        }
+        for &word in &plain {
+            assert_eq!(slots.find(word, |k| k == word), Some(word));
+        }
+        assert_eq!(slots.slots.iter().filter(|&&k| k != 0).count(), plain.len());
+    }
+}
