@@ -3,7 +3,7 @@
 use super::lexicon::FnvBuild;
 use super::lexicon::{common_letter, fold_append, lexicon, FoldSink, Folder, NoFold};
 use crate::model::BoilerplateReason;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::Hasher;
 
 /// Blocks with more words than this are not folded for phrase and word-list matching.
@@ -458,7 +458,8 @@ impl<'a> FeatureTable<'a> {
     /// with the later repeats of that text (which are all marked: they start like it).
     pub fn mark_repeated_prefixes(&mut self, prefixes: &[PrefixKey]) {
         let duplicate = Some(BoilerplateReason::Duplicate);
-        let mut seen: HashSet<u64, FnvBuild> = HashSet::default();
+        // The keys are hashes, never 0: an open-addressing set of them hashes none again.
+        let mut seen = super::KeySet::with_capacity(prefixes.len());
         // For features shared by a first copy that is not marked, the marked copy of them.
         let mut marked: HashMap<u32, u32, FnvBuild> = HashMap::default();
         for p in prefixes {
