@@ -250,6 +250,10 @@ fn may_open_with_byline_word(lex: &Lexicon, f: &Features) -> bool {
 /// True when `s` (one block) is a byline: "By Jane Doe", "By Jane Doe and John Roe",
 /// "Jane Doe, Reporter", "Jane Doe | Reuters", "Al Jazeera and wire services", "by Jane Doe
 /// March 3, 2020". `f` are the block's features.
+///
+/// Inlined into the caller: most blocks fail its first, cheap tests, which cost no more
+/// than the call did.
+#[inline]
 pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     if f.words == 0 || f.words > 25 || f.full_stop() && f.words > 8 {
         return false;
@@ -366,6 +370,10 @@ fn is_date_line(s: &str, f: &Features) -> bool {
 /// True when the block reads as a photo credit or a caption ending in a credit:
 /// "Homs Media Center / AP", "Photo: Jane Doe/Reuters", "Whale expert J. Doe. Photograph:
 /// Jane Roe for the Post", "(Photo: J. Doe)".
+///
+/// Inlined into the caller: most blocks fail its first, cheap tests, which cost no more
+/// than the call did.
+#[inline]
 pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
     if is_bracketed_source(s, f) || is_gallery_caption(s, f) {
         return true;
