@@ -64,17 +64,33 @@ impl Hasher for FastHasher {
 }
 
 /// The first eight bytes of `b` as a little-endian integer, padded with zeros when `b` is
-/// shorter: a text shorter than a word is read a byte at a step, with no call of a copy of
-/// a length known only at run time (`memcpy`, which costs more than the few bytes).
+/// shorter: a text shorter than a word is read by two loads of fixed size that overlap
+/// ([`le_short`]), with no call of a copy of a length known only at run time (`memcpy`,
+/// which costs more than the few bytes).
 #[inline]
 pub(crate) fn le_word(b: &[u8]) -> u64 {
     match b.first_chunk::<8>() {
         Some(&w) => u64::from_le_bytes(w),
-        None => b
-            .iter()
-            .rev()
-            .fold(0u64, |w, &byte| w << 8 | u64::from(byte)),
+        None => le_short(b),
     }
+}
+
+/// [`le_word`] of fewer than eight bytes: the first and the last four (or two) bytes, each
+/// loaded as one integer, the last shifted to their place; where the two overlap they hold
+/// the same bytes, so OR-ing them gives each byte once.
+#[inline]
+fn le_short(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!(n < 8);
+    if let (Some(&first), Some(&last)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        return u64::from(u32::from_le_bytes(first))
+            | u64::from(u32::from_le_bytes(last)) << (8 * (n - 4));
+    }
+    if let (Some(&first), Some(&last)) = (b.first_chunk::<2>(), b.last_chunk::<2>()) {
+        return u64::from(u16::from_le_bytes(first))
+            | u64::from(u16::from_le_bytes(last)) << (8 * (n - 2));
+    }
+    b.first().map_or(0, |&byte| u64::from(byte))
 }
 
 /// Builds [`FastHasher`]s.
@@ -96,6 +112,25 @@ mod tests {
             let mut w = [0u8; 8];
             w[..n.min(8)].copy_from_slice(&b[..n.min(8)]);
             assert_eq!(le_word(b), u64::from_le_bytes(w), "{n}");
+        }
+    }
+
+    /// [`le_short`] reads every byte once, in its place, for each length it is for and
+    /// bytes of every value (high bits set or not, zeros).
+    #[test]
+    fn le_short_reads_each_byte_in_its_place() {
+        for seed in [0u8, 1, 0x7f, 0x80, 0xfe, 0xff] {
+            let bytes: Vec<u8> = (0..8u8)
+                .map(|i| seed.wrapping_add(i.wrapping_mul(37)))
+                .collect();
+            for n in 0..8 {
+                let b = &bytes[..n];
+                let want = b
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |w, (i, &x)| w | u64::from(x) << (8 * i));
+                assert_eq!(le_short(b), want, "{b:?}");
+            }
         }
     }
 
