@@ -571,7 +571,8 @@ fn trailing_credit(s: &str, f: &Features) -> bool {
 
 /// True for the header of a reader's comment: "Jane Doe on May 3, 2020 at 4:47 pm said:",
 /// "Sam Roe, 12.03.2021 22:15 schrieb:" — a colon after a verb of saying or writing, and a
-/// time stamp (three digits or more).
+/// time stamp (three digits or more). Inlined: most blocks stop at its first tests.
+#[inline]
 pub(crate) fn is_comment_header(f: &Features) -> bool {
     if !f.colon() || f.digits < 3 || !(3..=20).contains(&f.words) || f.folded.is_empty() {
         return false;
@@ -664,7 +665,9 @@ pub(crate) fn is_tag_item(s: &str, f: &Features) -> bool {
         && s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// True for a gallery or pager counter: "1 of 6", "3/12".
+/// True for a gallery or pager counter: "1 of 6", "3/12". Inlined: most blocks stop at its
+/// first test.
+#[inline]
 pub(crate) fn is_counter(s: &str, f: &Features) -> bool {
     // Two numbers hold two ASCII digits at least: most blocks stop here. A counter is
     // one word ("3/12") or three ("1 of 6"), of digits, `/` and letters only: as many
