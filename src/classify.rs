@@ -466,6 +466,9 @@ fn meta(s: &str, f: &Features) -> Meta {
 /// test of [`class`] asks for.
 const MIN_NEAR_SIZE: usize = 3;
 
+/// The class of a block by its features and metadata kind. Inlined into the pass that
+/// asks it of every block: most blocks stop at its first tests.
+#[inline]
 fn class(f: &Features, meta: Meta) -> Class {
     if f.reason.is_some()
         || !matches!(meta, Meta::None | Meta::TagLine)
