@@ -698,10 +698,15 @@ pub(crate) fn features<'a>(
     }
     // Folded from whole characters and ASCII, block after block: always UTF-8.
     *arena = String::from_utf8(buf).unwrap_or_default();
-    let arena: &'a str = arena;
+    // Cut off the front of the arena text by text: one character boundary checked a text
+    // (where it ends), where slicing the arena checks both ends. (Each folded text ends
+    // with a whole character, so no cut fails.)
+    let mut rest: &'a str = arena;
     let mut start = 0;
     for (f, end) in read.iter_mut().zip(ends) {
-        f.folded = arena.get(start..end).unwrap_or("");
+        let (folded, after) = rest.split_at_checked(end - start).unwrap_or(("", rest));
+        f.folded = folded;
+        rest = after;
         start = end;
     }
     (FeatureTable { read, ids }, prefixes)
