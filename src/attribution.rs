@@ -51,7 +51,8 @@ use crate::options::Options;
 use crate::quotes::FoundQuote;
 use crate::span::Span;
 use nom::Parser;
-use std::collections::HashMap;
+use std::cell::Cell;
+use std::collections::{HashMap, VecDeque};
 use std::sync::OnceLock;
 
 /// An attribution; every span is in the scanned text.
@@ -3529,9 +3530,10 @@ fn tokenize_block(
 struct LazyRegistry<'a> {
     text: &'a str,
     blocks: &'a [Span],
+    quotes: &'a [FoundQuote],
     options: &'a Options,
-    /// The quotes of each block seen so far, by block.
-    block_quotes: Vec<&'a [FoundQuote]>,
+    /// The range in `quotes` of the quotes of each block seen so far, by block.
+    block_quotes: Vec<(usize, usize)>,
     registry: Registry,
     /// The blocks `0..registered` are read.
     registered: usize,
@@ -3542,7 +3544,7 @@ struct LazyRegistry<'a> {
     /// they are not tokenized again when read: `kept_blocks` holds each block and its
     /// range in `kept`, in text order.
     kept: Vec<Tok>,
-    kept_blocks: std::collections::VecDeque<(usize, usize, usize)>,
+    kept_blocks: VecDeque<(usize, usize, usize)>,
     /// Most tokens kept ([`MAX_KEPT_TOKENS`] but in tests).
     max_kept: usize,
 }
@@ -3578,7 +3580,8 @@ impl LazyRegistry<'_> {
                 &self.kept[start..end]
             } else {
                 let span = self.blocks[b];
-                let quotes = self.block_quotes[b];
+                let (from, to) = self.block_quotes[b];
+                let quotes = &self.quotes[from..to];
                 tokenize_block(self.text, span, quotes, &mut self.toks, &mut self.frames);
                 &self.toks
             };
@@ -3609,18 +3612,97 @@ pub(crate) fn attribute(
     quotes: &[FoundQuote],
     options: &Options,
 ) -> Vec<Option<FoundAttribution>> {
-    attribute_reading(text, blocks, quotes, options, Some(MAX_KEPT_TOKENS))
+    thread_local! {
+        static BUFFERS: Cell<Buffers> = const { Cell::new(Buffers::EMPTY) };
+    }
+    // Taken out of the cell, so a nested call gets fresh buffers instead of a conflict.
+    let mut buffers = BUFFERS.take();
+    let out = attribute_reading(
+        text,
+        blocks,
+        quotes,
+        options,
+        Some(MAX_KEPT_TOKENS),
+        &mut buffers,
+    );
+    buffers.recycle();
+    BUFFERS.set(buffers);
+    out
+}
+
+/// The buffers an attribution run fills ([`attribute_reading`]), kept on each thread from
+/// text to text by [`attribute`]: a text's token, frame and people buffers were allocated
+/// and grown afresh for every text.
+#[derive(Debug, Default)]
+struct Buffers {
+    /// The tokens and frames of the quoted block being read.
+    toks: Vec<Tok>,
+    frames: Vec<(usize, usize)>,
+    /// Those of a block read for the registry ([`LazyRegistry`]).
+    registry_toks: Vec<Tok>,
+    registry_frames: Vec<(usize, usize)>,
+    /// [`LazyRegistry`]'s kept tokens and their blocks.
+    kept: Vec<Tok>,
+    kept_blocks: VecDeque<(usize, usize, usize)>,
+    /// The people of the [`Registry`].
+    people: Vec<Person>,
+    /// [`LazyRegistry`]'s quote range of each block.
+    block_quotes: Vec<(usize, usize)>,
+}
+
+/// Largest buffer, in elements, that [`Buffers::recycle`] keeps for the next text: a huge
+/// text's buffers are not kept for the life of the thread.
+const MAX_RECYCLED_ELEMENTS: usize = MAX_RESERVED_TOKENS;
+
+impl Buffers {
+    /// No buffers (nothing allocated).
+    const EMPTY: Buffers = Buffers {
+        toks: Vec::new(),
+        frames: Vec::new(),
+        registry_toks: Vec::new(),
+        registry_frames: Vec::new(),
+        kept: Vec::new(),
+        kept_blocks: VecDeque::new(),
+        people: Vec::new(),
+        block_quotes: Vec::new(),
+    };
+
+    /// Empties every buffer for the next text, dropping those that grew past
+    /// [`MAX_RECYCLED_ELEMENTS`].
+    fn recycle(&mut self) {
+        recycle(&mut self.toks);
+        recycle(&mut self.frames);
+        recycle(&mut self.registry_toks);
+        recycle(&mut self.registry_frames);
+        recycle(&mut self.kept);
+        recycle(&mut self.people);
+        recycle(&mut self.block_quotes);
+        self.kept_blocks.clear();
+        if self.kept_blocks.capacity() > MAX_RECYCLED_ELEMENTS {
+            self.kept_blocks = VecDeque::new();
+        }
+    }
+}
+
+/// Empties `v`, and frees it when it holds more than [`MAX_RECYCLED_ELEMENTS`].
+fn recycle<T>(v: &mut Vec<T>) {
+    v.clear();
+    if v.capacity() > MAX_RECYCLED_ELEMENTS {
+        *v = Vec::new();
+    }
 }
 
 /// [`attribute`], reading the people of the blocks only when a quote asks for them,
 /// keeping up to `max_kept` tokens of quoted blocks not read yet ([`LazyRegistry`]); or
-/// those of every block as it comes when `max_kept` is `None` (as a reference).
+/// those of every block as it comes when `max_kept` is `None` (as a reference). Its buffers
+/// are taken from `buffers` (whatever they hold is cleared first) and handed back there.
 fn attribute_reading(
     text: &str,
     blocks: &[Span],
     quotes: &[FoundQuote],
     options: &Options,
     max_kept: Option<usize>,
+    buffers: &mut Buffers,
 ) -> Vec<Option<FoundAttribution>> {
     let eager = max_kept.is_none();
     let mut out: Vec<Option<FoundAttribution>> = vec![None; quotes.len()];
@@ -3632,23 +3714,28 @@ fn attribute_reading(
     let mut registry = LazyRegistry {
         text,
         blocks,
+        quotes,
         options,
-        block_quotes: Vec::new(),
-        registry: Registry::default(),
+        block_quotes: cleared(std::mem::take(&mut buffers.block_quotes)),
+        registry: Registry {
+            people: cleared(std::mem::take(&mut buffers.people)),
+            ..Registry::default()
+        },
         registered: 0,
-        toks: Vec::new(),
-        frames: Vec::new(),
-        kept: Vec::new(),
-        kept_blocks: std::collections::VecDeque::new(),
+        toks: std::mem::take(&mut buffers.registry_toks),
+        frames: std::mem::take(&mut buffers.registry_frames),
+        kept: cleared(std::mem::take(&mut buffers.kept)),
+        kept_blocks: std::mem::take(&mut buffers.kept_blocks),
         max_kept: max_kept.unwrap_or(0),
     };
+    registry.kept_blocks.clear();
     // About a token per 8 bytes of the longest block at least, not to grow the buffer
     // token by token; capped so that a long block of few tokens takes no large buffer.
     let longest = blocks.iter().take(last_quoted + 1).map(Span::len).max();
-    let mut toks: Vec<Tok> =
-        Vec::with_capacity((longest.unwrap_or(0) / 8).min(MAX_RESERVED_TOKENS));
+    let mut toks = cleared(std::mem::take(&mut buffers.toks));
+    toks.reserve((longest.unwrap_or(0) / 8).min(MAX_RESERVED_TOKENS));
     // Frame boundaries: frames[i] is the token range before quote i of the block.
-    let mut frames: Vec<(usize, usize)> = Vec::new();
+    let mut frames = std::mem::take(&mut buffers.frames);
     let mut qi = 0;
     for (bi, &block) in blocks.iter().enumerate().take(last_quoted + 1) {
         let q_start = qi;
@@ -3656,7 +3743,7 @@ fn attribute_reading(
             qi += 1;
         }
         let block_quotes = &quotes[q_start..qi];
-        registry.block_quotes.push(block_quotes);
+        registry.block_quotes.push((q_start, qi));
         if block_quotes.is_empty() && !eager {
             // Its people are read when a quote asks for them (`LazyRegistry::up_to`).
             continue;
@@ -3732,7 +3819,23 @@ fn attribute_reading(
             registry.keep(bi, &toks);
         }
     }
+    *buffers = Buffers {
+        toks,
+        frames,
+        registry_toks: registry.toks,
+        registry_frames: registry.frames,
+        kept: registry.kept,
+        kept_blocks: registry.kept_blocks,
+        people: registry.registry.people,
+        block_quotes: registry.block_quotes,
+    };
     out
+}
+
+/// `v`, emptied.
+fn cleared<T>(mut v: Vec<T>) -> Vec<T> {
+    v.clear();
+    v
 }
 
 /// The tokens after quote `k` of a block (`toks`, cut into `frames`) up to
@@ -5603,16 +5706,106 @@ mod tests {
             for lookback in [0, 2, 6] {
                 let options = Options::default().with_lookback_blocks(lookback);
                 let quotes = find_quotes(&text, &blocks, &options).quotes;
-                let eager = attribute_reading(&text, &blocks, &quotes, &options, None);
+                let eager = attribute_reading(
+                    &text,
+                    &blocks,
+                    &quotes,
+                    &options,
+                    None,
+                    &mut Buffers::default(),
+                );
                 for max_kept in [0, 12, 40, MAX_KEPT_TOKENS] {
                     assert_eq!(
-                        attribute_reading(&text, &blocks, &quotes, &options, Some(max_kept)),
+                        attribute_reading(
+                            &text,
+                            &blocks,
+                            &quotes,
+                            &options,
+                            Some(max_kept),
+                            &mut Buffers::default()
+                        ),
                         eager,
                         "{text}"
                     );
                 }
             }
         }
+    }
+
+    #[test]
+    fn attribution_with_buffers_of_earlier_texts_is_that_with_fresh_ones() {
+        // One set of buffers carried through generated texts of varied shapes (quoted and
+        // unquoted blocks, pronouns and surnames that make the registry read back, kept
+        // token budgets small and large) attributes each text as fresh buffers do.
+        let pieces = [
+            "Harbour board chair Ann Lee opened the meeting.",
+            "\"The pier is safe,\" Lee said.",
+            "\"We checked it twice,\" she said.",
+            "Tom Reed, the board treasurer, disagreed.",
+            "Reed told reporters the pier was \"a hazard.\"",
+            "\"They saved the pier,\" said Mayor Dana Kirk.",
+            "The council met on Monday, and Kirk said the vote was close.",
+            "\"No,\" he said. \"Not now.\" \"Maybe later,\" Kirk added.",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0b0f_fe25);
+        let mut carried = Buffers::default();
+        for _ in 0..200 {
+            let paras: Vec<&str> = (0..1 + rng.below(16))
+                .map(|_| pieces[rng.below(pieces.len())])
+                .collect();
+            let text = paras.join("\n\n");
+            let blocks = paragraphs(&text);
+            let options = Options::default().with_lookback_blocks(rng.below(8));
+            let quotes = find_quotes(&text, &blocks, &options).quotes;
+            for max_kept in [None, Some(0), Some(12), Some(MAX_KEPT_TOKENS)] {
+                let fresh = attribute_reading(
+                    &text,
+                    &blocks,
+                    &quotes,
+                    &options,
+                    max_kept,
+                    &mut Buffers::default(),
+                );
+                let reused =
+                    attribute_reading(&text, &blocks, &quotes, &options, max_kept, &mut carried);
+                assert_eq!(reused, fresh, "{text}");
+                if rng.below(2) == 0 {
+                    carried.recycle();
+                }
+            }
+            assert_eq!(attribute(&text, &blocks, &quotes, &options), {
+                attribute_reading(
+                    &text,
+                    &blocks,
+                    &quotes,
+                    &options,
+                    Some(MAX_KEPT_TOKENS),
+                    &mut Buffers::default(),
+                )
+            });
+        }
+    }
+
+    #[test]
+    fn recycled_buffers_are_empty_and_small() {
+        let tok = Tok::mark(Span::new(0, 1), Tk::Comma);
+        let mut b = Buffers::default();
+        b.toks.extend([tok; 3]);
+        b.kept.resize(MAX_RECYCLED_ELEMENTS + 1, tok);
+        b.frames.push((0, 1));
+        b.kept_blocks.push_back((0, 0, 1));
+        b.block_quotes.push((0, 2));
+        b.recycle();
+        assert!(
+            b.toks.is_empty() && b.toks.capacity() >= 3,
+            "a small buffer is kept"
+        );
+        assert_eq!(b.kept.capacity(), 0, "a huge buffer is freed");
+        assert!(b.frames.is_empty() && b.kept_blocks.is_empty() && b.block_quotes.is_empty());
+        let mut v = vec![1u8; 4];
+        recycle(&mut v);
+        assert!(v.is_empty() && v.capacity() >= 4);
+        assert_eq!(cleared(vec![1, 2]), Vec::<i32>::new());
     }
 
     #[test]
