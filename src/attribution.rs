@@ -522,10 +522,15 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
                 j += 1;
             }
             let last = bytes[j - 1];
-            if bytes.get(j).is_none_or(u8::is_ascii)
-                && !matches!(last, b'.' | b'\'')
-                && (BYTE_CLASS[usize::from(first)] | rest) & ALNUM_BYTE != 0
-            {
+            let ascii_after = bytes.get(j).is_none_or(u8::is_ascii);
+            let alnum = (BYTE_CLASS[usize::from(first)] | rest) & ALNUM_BYTE != 0;
+            // A space mostly follows a word: skipped here, as the blank step above would.
+            let after_space = if bytes.get(j) == Some(&b' ') {
+                j + 1
+            } else {
+                j
+            };
+            if ascii_after && !matches!(last, b'.' | b'\'') && alnum {
                 let word = &s[i..j];
                 let pos = seg.start + i;
                 out.push(Tok::with_classes(
@@ -533,13 +538,24 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
                     Tk::Word,
                     Classes::of_ascii_word(word, rest),
                 ));
-                // A space mostly follows: skipped here, as the blank step above would.
-                i = if bytes.get(j) == Some(&b' ') {
-                    j + 1
-                } else {
-                    j
-                };
+                i = after_space;
                 continue;
+            }
+            // A word ending a sentence ("reporters."): the word and the period, as the
+            // steps below would read them. (The period adds no letter class to `rest`.)
+            if ascii_after && last == b'.' && alnum {
+                if let Some(stem) = sentence_final_stem(&s[i..j]) {
+                    let pos = seg.start + i;
+                    let end = pos + stem.len();
+                    out.push(Tok::with_classes(
+                        Span::new(pos, end),
+                        Tk::Word,
+                        Classes::of_ascii_word(stem, rest),
+                    ));
+                    out.push(Tok::mark(Span::new(end, end + 1), Tk::End));
+                    i = after_space;
+                    continue;
+                }
             }
         } else {
             let blanks = lex::blank_len(&s[i..]);
@@ -574,6 +590,30 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
         }
         i += mark(s, i, seg.start, out);
     }
+}
+
+/// The word `word` (ASCII word bytes, ending in `.`) without its period, when that period
+/// ends a sentence and the word has no other: `lex::ends_sentence(word)`, with the words
+/// most sentences end in decided without its steps (a lower-case word but "vs", a word of
+/// five bytes or more but a party and state such as "D-Calif"); `None` otherwise.
+#[inline]
+fn sentence_final_stem(word: &str) -> Option<&str> {
+    let stem = word.strip_suffix('.')?;
+    let b = stem.as_bytes();
+    let &first = b.first()?;
+    if b.contains(&b'.') {
+        return None;
+    }
+    let party = matches!(b, [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
+    let ends = if first.is_ascii_lowercase() {
+        stem != "vs"
+    } else if b.len() > 4 {
+        !party || b.len() > 8
+    } else {
+        lex::ends_sentence(word)
+    };
+    debug_assert_eq!(ends, lex::ends_sentence(word), "{word:?}");
+    ends.then_some(stem)
 }
 
 /// Reads the character at byte `i` of `s` (the text from byte `start` on), which is no
@@ -4537,6 +4577,67 @@ mod tests {
     }
 
     #[test]
+    fn sentence_final_stem_is_that_of_ends_sentence() {
+        let words = [
+            "said.",
+            "Lee.",
+            "Mr.",
+            "Mrs.",
+            "Dr.",
+            "Gen.",
+            "Sen.",
+            "Rep.",
+            "vs.",
+            "v.",
+            "U.S.",
+            "J.",
+            "I.",
+            "a.",
+            "x.",
+            "5.",
+            "2016.",
+            "R-Ky.",
+            "D-Calif.",
+            "I-Vt.",
+            "R-Texas.",
+            "R-x.",
+            "D-Massachusetts.",
+            "F-16.",
+            "-.",
+            "'.",
+            "Smith's.",
+            "don't.",
+            "LEE.",
+            "Jr.",
+            "Sr.",
+            "St.",
+            "Inc.",
+            "Corp.",
+            "Secretary.",
+            "reporters.",
+            "a..",
+            "..",
+            "Mr..",
+            "Jan.",
+            "Feb.",
+            "No.",
+            "Ave.",
+            "Mt.",
+            "Ft.",
+            "etc.",
+            "e.g.",
+            "Ltd.",
+        ];
+        for word in words {
+            let plain = (word.len() > 1
+                && lex::ends_sentence(word)
+                && !word[..word.len() - 1].contains('.'))
+            .then(|| &word[..word.len() - 1]);
+            assert_eq!(sentence_final_stem(word), plain, "{word:?}");
+        }
+    }
+
+    #[test]
     fn tokenize_is_the_tokenizer_by_steps() {
         let pieces = [
             " ",
@@ -4613,6 +4714,21 @@ mod tests {
             "R-Ky.",
             "-.",
             "a..",
+            "reporters.",
+            "Dr.",
+            "D-Calif.",
+            "R-Texas.",
+            "Smith's.",
+            "5.",
+            "2016.",
+            "Jr.",
+            "Secretary.",
+            "x.",
+            "vs",
+            "F-16.",
+            "I.",
+            "don't.",
+            "LEE.",
         ];
         let mut rng = crate::testgen::Rng::new(0x7f4a_7c15);
         for _ in 0..3000 {
