@@ -106,6 +106,8 @@ struct Tok {
     /// The text may make a cue ([`cue_at`]) outside a sentence-initial capital: a speech
     /// verb or noun, "according", or the head of a phrasal cue ("shot back").
     cue_word: bool,
+    /// [`lex::is_pronoun`] of the text.
+    pronoun: bool,
 }
 
 impl Tok {
@@ -125,6 +127,7 @@ impl Tok {
             verb: c.verb,
             noun: c.noun,
             cue_word: c.cue_word,
+            pronoun: c.pronoun,
         }
     }
 
@@ -138,6 +141,7 @@ impl Tok {
             verb: false,
             noun: false,
             cue_word: false,
+            pronoun: false,
         }
     }
 
@@ -174,6 +178,7 @@ struct Classes {
     verb: bool,
     noun: bool,
     cue_word: bool,
+    pronoun: bool,
 }
 
 impl Classes {
@@ -198,6 +203,7 @@ impl Classes {
             verb,
             noun,
             cue_word: verb || noun || is_cue_head(s),
+            pronoun: lex::is_pronoun(s),
         }
     }
 
@@ -235,7 +241,7 @@ impl Classes {
             }
             if !lower {
                 // No name word ("A", "I"), and no cue head.
-                return Some(Classes::default());
+                return Some(Classes::of_capitals(s));
             }
             return Some(Classes::capitalized_from_table(s));
         }
@@ -252,6 +258,7 @@ impl Classes {
             verb: bits & VERB != 0,
             noun: bits & NOUN != 0,
             cue_word: bits & (VERB | NOUN | CUE_HEAD) != 0,
+            pronoun: bits & PRONOUN != 0,
         }
     }
 
@@ -266,6 +273,17 @@ impl Classes {
             verb: false,
             noun: false,
             cue_word: bits & CUE_HEAD != 0,
+            pronoun: bits & PRONOUN != 0,
+        }
+    }
+
+    /// The classes of `s`, an ASCII word of capitals and no lower-case letter ("A", "I",
+    /// "ISIL"): no name word, verb, noun or cue head; a pronoun only as "I".
+    #[inline(always)]
+    fn of_capitals(s: &str) -> Classes {
+        Classes {
+            pronoun: s == "I",
+            ..Classes::default()
         }
     }
 
@@ -282,7 +300,7 @@ impl Classes {
             if rest & UPPER_BYTE != 0 || s.ends_with("'s") {
                 Classes::of_tests(s)
             } else if rest & LOWER_BYTE == 0 {
-                Classes::default()
+                Classes::of_capitals(s)
             } else {
                 Classes::capitalized_from_table(s)
             }
@@ -338,9 +356,22 @@ const VERB: u8 = 1;
 const NOUN: u8 = 2;
 /// [`WordTable`] bit: a cue head ([`CUE_HEADS`]).
 const CUE_HEAD: u8 = 4;
+/// [`WordTable`] bit: a pronoun ([`lex::is_pronoun`]): one of [`PRONOUNS`], alone or with
+/// one of [`CONTRACTIONS`].
+const PRONOUN: u8 = 16;
 /// [`WordTable`] bit: a capitalized word that is no name word: a stopword, an honorific,
 /// or a title word with its first letter in upper case ("Secretary").
 const NOT_NAME: u8 = 8;
+
+/// The pronouns of [`lex::is_pronoun`].
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "I", "we", "He", "She", "They", "We", "it", "It", "you", "You",
+];
+
+/// The contracted verbs a pronoun of [`lex::is_pronoun`] may carry ("he’s", "they'd").
+const CONTRACTIONS: &[&str] = &[
+    "'s", "’s", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m",
+];
 
 /// The words of the lexicons a token's classes come from, each as written, with the bits
 /// of its classes: one look-up instead of one per class.
@@ -425,11 +456,21 @@ impl WordTable {
             }
         }
         let titles = owned.iter().map(|t| (t.as_str(), NOT_NAME));
+        let contracted: Vec<String> = PRONOUNS
+            .iter()
+            .flat_map(|p| CONTRACTIONS.iter().map(move |c| format!("{p}{c}")))
+            .collect();
+        let pronouns = PRONOUNS
+            .iter()
+            .copied()
+            .chain(contracted.iter().map(String::as_str))
+            .map(|p| (p, PRONOUN));
         for (w, bit) in verbs
             .chain(nouns)
             .chain(heads)
             .chain(not_names)
             .chain(titles)
+            .chain(pronouns)
         {
             *bits.entry(w).or_insert(0) |= bit;
         }
@@ -1027,6 +1068,7 @@ const EMPTY_TOK: Tok = Tok {
     verb: false,
     noun: false,
     cue_word: false,
+    pronoun: false,
 };
 
 /// `lex::is_capitalized_stopword` of a name word ([`lex::is_name_word`]): a name word is
@@ -1285,7 +1327,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
     let mut n = 0;
     while i > 0 && n < 9 {
         let x = w(text, &ws[i - 1]);
-        if lex::is_pronoun(x) {
+        if ws[i - 1].pronoun {
             if n == 0 {
                 i -= 1;
             }
@@ -1627,7 +1669,7 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let mut end = 0;
     for (i, t) in c.iter().enumerate().take(MAX_MENTION_WORDS) {
         let x = w(text, t);
-        if lex::is_pronoun(x) {
+        if t.pronoun {
             if i == 0 {
                 end = 1;
             }
@@ -1710,7 +1752,7 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             between.len() <= 5
                 && between.iter().all(|t| {
                     t.kind == Tk::Word
-                        && !lex::is_pronoun(w(text, t))
+                        && !t.pronoun
                         && !w(text, t).chars().next().is_some_and(char::is_uppercase)
                 })
         };
@@ -2445,7 +2487,7 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                 && !head
                     .iter()
                     .enumerate()
-                    .any(|(i, t)| cue_at(text, head, i).is_some() || lex::is_pronoun(w(text, t)));
+                    .any(|(i, t)| cue_at(text, head, i).is_some() || t.pronoun);
             if !whole {
                 // "Nate Silver, the polling guru who founded the site, tweeted": a name
                 // opening the frame, then its appositive, up to the verb.
@@ -2460,9 +2502,7 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                     && is_name_phrase(text, name)
                     && words > 0
                     && rest.iter().all(|t| matches!(t.kind, Tk::Word | Tk::Comma))
-                    && !rest[..words]
-                        .last()
-                        .is_some_and(|t| lex::is_pronoun(w(text, t)));
+                    && !rest[..words].last().is_some_and(|t| t.pronoun);
                 // "Sanders's campaign manager, Jeff Weaver, said": a role, then the name.
                 let role_first = !ok
                     && (1..=8).contains(&name.len())
@@ -2717,7 +2757,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
-                || !lex::is_pronoun(w(text, &sent[p]))
+                || !sent[p].pronoun
             {
                 while j > 0 && sent[j - 1].kind == Tk::Word && p - j < 6 {
                     let x = w(text, &sent[j - 1]);
@@ -3437,7 +3477,7 @@ fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
         && i >= 2
         && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
         && !x.ends_with("ed");
-    lex::is_pronoun(x) || ends_subject_any_case(x) || (ws[i - 1].verb && !noun_reading)
+    ws[i - 1].pronoun || ends_subject_any_case(x) || (ws[i - 1].verb && !noun_reading)
 }
 
 /// Adds the people named in a block's outside-quote tokens to the registry: every run of
@@ -4574,6 +4614,37 @@ mod tests {
             out.push(Tok::mark(Span::new(pos, pos + len), kind));
             i += len;
         }
+    }
+
+    #[test]
+    fn pronoun_bits_are_those_of_is_pronoun() {
+        // Every pronoun and contracted pronoun of the table is one, and a word near one
+        // (another suffix, case or letter) is a pronoun exactly when the lexicon says so.
+        let table = word_table();
+        let mut checked = 0;
+        for p in PRONOUNS {
+            for suffix in CONTRACTIONS
+                .iter()
+                .chain(&["", "'", "s", "'t", "’S", "'LL", "x"])
+            {
+                for v in [
+                    format!("{p}{suffix}"),
+                    format!("{}{suffix}", p.to_uppercase()),
+                ] {
+                    let is = lex::is_pronoun(&v);
+                    assert_eq!(Classes::of(&v).pronoun, is, "{v:?}");
+                    if let Some(c) = Classes::by_table(&v) {
+                        assert_eq!(c.pronoun, is, "{v:?}");
+                        checked += 1;
+                    }
+                    if CONTRACTIONS.contains(suffix) || suffix.is_empty() {
+                        assert!(is || v != format!("{p}{suffix}"), "{v:?}");
+                    }
+                }
+            }
+            assert_eq!(table.get(p) & PRONOUN, PRONOUN, "{p:?}");
+        }
+        assert!(checked > 100, "{checked}");
     }
 
     #[test]
@@ -6042,6 +6113,7 @@ mod tests {
             .chain(CUE_HEADS.iter().copied())
             .chain(lex::CAPITALIZED_STOPWORDS.iter().copied())
             .chain(lex::HONORIFICS.iter().copied())
+            .chain(PRONOUNS.iter().copied())
             .chain(extra)
             .collect();
         let mut checked = 0;
@@ -6061,6 +6133,12 @@ mod tests {
                     f.clone(),
                     format!("{f}'s"),
                     format!("{f}’s"),
+                    format!("{f}'d"),
+                    format!("{f}’ll"),
+                    format!("{f}'re"),
+                    format!("{f}’ve"),
+                    format!("{f}'m"),
+                    format!("{f}'"),
                     format!("{f}."),
                     format!("{f},"),
                     format!("{f}:"),
@@ -6093,6 +6171,7 @@ mod tests {
             assert_eq!(t.noun, is_speech_noun(x), "{x}");
             let cue_word = lex::is_speech_verb(x) || is_speech_noun(x) || is_cue_head(x);
             assert_eq!(t.cue_word, cue_word, "{x}");
+            assert_eq!(t.pronoun, lex::is_pronoun(x), "{x}");
         }
     }
 
