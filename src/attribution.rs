@@ -1230,6 +1230,36 @@ fn is_aside(text: &str, toks: &[Tok]) -> bool {
     single_adverb || party || prepositional
 }
 
+/// The words of [`ends_subject_bytes`], for [`SUBJECT_END_BIGRAMS`].
+const SUBJECT_ENDS: &[&str] = &[
+    "in", "on", "at", "to", "with", "by", "from", "about", "into", "over", "after", "before",
+    "than", "that", "and", "but", "or", "because", "when", "if", "as", "while", "what", "which",
+    "where", "so", "though", "although", "since", "until", "during", "under", "through", "against",
+    "like", "whether", "then", "also", "not", "only",
+];
+
+/// The first two letters of the words of [`SUBJECT_ENDS`]: bit `b - 'a'` of entry
+/// `a - 'a'` is set when a word starts with `a` and then `b`.
+static SUBJECT_END_BIGRAMS: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let mut i = 0;
+    while i < SUBJECT_ENDS.len() {
+        let w = SUBJECT_ENDS[i].as_bytes();
+        t[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
+        i += 1;
+    }
+    t
+};
+
+/// True when a word starting with the ASCII bytes `a` and then `b` may be one of
+/// [`SUBJECT_ENDS`] in some case: both are letters, and a word of the list starts with them
+/// in lower case. (Only a letter is an ASCII letter once its 0x20 bit is set.)
+#[inline]
+fn may_end_subject(a: u8, b: u8) -> bool {
+    let (a, b) = ((a | 0x20).wrapping_sub(b'a'), (b | 0x20).wrapping_sub(b'a'));
+    a < 26 && b < 26 && SUBJECT_END_BIGRAMS[usize::from(a)] >> b & 1 != 0
+}
+
 /// Prepositions and subordinators that end a subject read backwards from its verb.
 fn ends_subject(w: &str) -> bool {
     ends_subject_bytes(w.as_bytes())
@@ -1242,9 +1272,10 @@ fn ends_subject_any_case(w: &str) -> bool {
         return lex::with_lower(w, ends_subject);
     }
     // No entry is shorter than 2 bytes or longer than 8 (an ASCII word keeps its length
-    // in lower case); the word is lowered byte by byte, with no call to copy it.
+    // in lower case), and most words start with two letters that none starts with (names:
+    // "Lee", "Trump"); the rest is lowered byte by byte, with no call to copy it.
     let b = w.as_bytes();
-    if !(2..=8).contains(&b.len()) {
+    if !(2..=8).contains(&b.len()) || !may_end_subject(b[0], b[1]) {
         return false;
     }
     let mut buf = [0u8; 8];
@@ -1254,7 +1285,8 @@ fn ends_subject_any_case(w: &str) -> bool {
     ends_subject_bytes(&buf[..b.len()])
 }
 
-/// The words of [`ends_subject`], as bytes (all lower-case ASCII).
+/// The words of [`ends_subject`], as bytes (all lower-case ASCII); [`SUBJECT_ENDS`] lists
+/// them again, for [`may_end_subject`] (a test checks the two agree).
 #[inline]
 fn ends_subject_bytes(w: &[u8]) -> bool {
     w.first().is_some_and(u8::is_ascii_lowercase)
@@ -4645,6 +4677,39 @@ mod tests {
             assert_eq!(table.get(p) & PRONOUN, PRONOUN, "{p:?}");
         }
         assert!(checked > 100, "{checked}");
+    }
+
+    #[test]
+    fn subject_end_bigrams_are_those_of_the_words_ending_a_subject() {
+        // Every word of the list ends a subject; a pair of ASCII bytes may start one in some
+        // case exactly when a word of the list starts with it lowered.
+        for e in SUBJECT_ENDS {
+            assert!(ends_subject(e), "{e:?}");
+        }
+        // And no other word of the lexicons or of a list of function words ends one.
+        let function_words = "a an the of for in on at to with by from about into onto over \
+            under after before than that this these those and but or nor because when whenever \
+            if as while what which who whom whose where so though although since until till \
+            during through throughout against like unlike whether then also not only just even \
+            still yet once upon within without between among amid near off out up down via per";
+        let vocabulary: Vec<String> = lex::speech_verb_forms()
+            .chain(lex::title_words())
+            .chain(lex::CAPITALIZED_STOPWORDS.iter().copied())
+            .chain(lex::HONORIFICS.iter().copied())
+            .chain(SPEECH_NOUNS.iter().copied())
+            .chain(function_words.split_whitespace())
+            .map(str::to_lowercase)
+            .collect();
+        for v in &vocabulary {
+            assert_eq!(ends_subject(v), SUBJECT_ENDS.contains(&v.as_str()), "{v:?}");
+        }
+        for a in 0..128u8 {
+            for b in 0..128u8 {
+                let pair = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
+                let starts = SUBJECT_ENDS.iter().any(|e| e.as_bytes().starts_with(&pair));
+                assert_eq!(may_end_subject(a, b), starts, "{a} {b}");
+            }
+        }
     }
 
     #[test]
