@@ -1027,8 +1027,8 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
             && !word.ends_with("'s")
             && !word.ends_with("’s")
             && !is_stopword_name(word);
-        let particle = lex::is_name_particle(word) && i < end;
-        if !(is_name || particle) {
+        // (A name word needs no particle test.)
+        if !(is_name || (i < end && lex::is_name_particle(word))) {
             break;
         }
         let prev = || i.checked_sub(2).map(|j| w(text, &toks[j]));
