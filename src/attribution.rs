@@ -3762,9 +3762,9 @@ struct Buffers {
     block_quotes: Vec<(usize, usize)>,
 }
 
-/// Largest buffer, in elements, that [`Buffers::recycle`] keeps for the next text: a huge
-/// text's buffers are not kept for the life of the thread.
-const MAX_RECYCLED_ELEMENTS: usize = MAX_RESERVED_TOKENS;
+/// Largest buffer, in bytes, that [`Buffers::recycle`] keeps for the next text (so at most
+/// 2 MiB for all eight): a huge text's buffers are not kept for the life of the thread.
+const MAX_RECYCLED_BYTES: usize = 256 << 10;
 
 impl Buffers {
     /// No buffers (nothing allocated).
@@ -3780,7 +3780,7 @@ impl Buffers {
     };
 
     /// Empties every buffer for the next text, dropping those that grew past
-    /// [`MAX_RECYCLED_ELEMENTS`].
+    /// [`MAX_RECYCLED_BYTES`].
     fn recycle(&mut self) {
         recycle(&mut self.toks);
         recycle(&mut self.frames);
@@ -3790,16 +3790,17 @@ impl Buffers {
         recycle(&mut self.people);
         recycle(&mut self.block_quotes);
         self.kept_blocks.clear();
-        if self.kept_blocks.capacity() > MAX_RECYCLED_ELEMENTS {
+        let entry = std::mem::size_of::<(usize, usize, usize)>();
+        if self.kept_blocks.capacity() * entry > MAX_RECYCLED_BYTES {
             self.kept_blocks = VecDeque::new();
         }
     }
 }
 
-/// Empties `v`, and frees it when it holds more than [`MAX_RECYCLED_ELEMENTS`].
+/// Empties `v`, and frees it when it takes more than [`MAX_RECYCLED_BYTES`].
 fn recycle<T>(v: &mut Vec<T>) {
     v.clear();
-    if v.capacity() > MAX_RECYCLED_ELEMENTS {
+    if v.capacity() * std::mem::size_of::<T>() > MAX_RECYCLED_BYTES {
         *v = Vec::new();
     }
 }
@@ -6043,7 +6044,8 @@ mod tests {
         let tok = Tok::mark(Span::new(0, 1), Tk::Comma);
         let mut b = Buffers::default();
         b.toks.extend([tok; 3]);
-        b.kept.resize(MAX_RECYCLED_ELEMENTS + 1, tok);
+        b.kept
+            .resize(MAX_RECYCLED_BYTES / std::mem::size_of::<Tok>() + 1, tok);
         b.frames.push((0, 1));
         b.kept_blocks.push_back((0, 0, 1));
         b.block_quotes.push((0, 2));
