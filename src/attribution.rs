@@ -1268,14 +1268,21 @@ fn ends_subject(w: &str) -> bool {
 /// [`ends_subject`] of `w` in lower case ("In", "And" too), as `lex::with_lower` would
 /// lower it: an ASCII word on the stack, without making it a `str` again.
 fn ends_subject_any_case(w: &str) -> bool {
+    // Most words start with two bytes that start no entry in any case (names: "Lee",
+    // "Trump"), whatever their other characters: an entry is ASCII, and only the Kelvin
+    // sign lowers to ASCII from outside it (to `k`, which starts no entry nor follows its
+    // first letter), so the first two characters of a word lowering to one are ASCII
+    // letters.
+    let b = w.as_bytes();
+    if b.len() < 2 || !may_end_subject(b[0], b[1]) {
+        return false;
+    }
     if !w.is_ascii() {
         return lex::with_lower(w, ends_subject);
     }
-    // No entry is shorter than 2 bytes or longer than 8 (an ASCII word keeps its length
-    // in lower case), and most words start with two letters that none starts with (names:
-    // "Lee", "Trump"); the rest is lowered byte by byte, with no call to copy it.
-    let b = w.as_bytes();
-    if !(2..=8).contains(&b.len()) || !may_end_subject(b[0], b[1]) {
+    // No entry is longer than 8 bytes (an ASCII word keeps its length in lower case); the
+    // word is lowered byte by byte, with no call to copy it.
+    if b.len() > 8 {
         return false;
     }
     let mut buf = [0u8; 8];
@@ -4686,7 +4693,14 @@ mod tests {
         // case exactly when a word of the list starts with it lowered.
         for e in SUBJECT_ENDS {
             assert!(ends_subject(e), "{e:?}");
+            assert!(!e[..2].contains('k'), "{e:?}");
         }
+        // The one character outside ASCII whose lower case is all ASCII is the Kelvin sign.
+        let lowered_to_ascii: Vec<char> = (0x80..=0x10_ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(lowered_to_ascii, ['\u{212a}']);
         // And no other word of the lexicons or of a list of function words ends one.
         let function_words = "a an the of for in on at to with by from about into onto over \
             under after before than that this these those and but or nor because when whenever \
@@ -6271,7 +6285,17 @@ mod tests {
             "",
             "\u{212a}",
             "li\u{212a}e",
+            "LI\u{212a}E",
+            "\u{212a}ike",
             "İn",
+            "Wİth",
+            "Ąnd",
+            "aǸd",
+            "thé",
+            "înto",
+            "into\u{301}",
+            "ABOUTÉ",
+            "Bécause",
             "Whether",
             "then-",
             "U.S.",
