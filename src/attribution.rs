@@ -434,7 +434,6 @@ impl PackedWord {
 
 impl WordTable {
     fn new() -> WordTable {
-        let mut bits: HashMap<&str, u8, FastBuild> = HashMap::default();
         let mut owned: Vec<String> = Vec::new();
         // The verb test reads only forms of lower-case ASCII letters and hyphens.
         let verbs = lex::speech_verb_forms()
@@ -456,22 +455,37 @@ impl WordTable {
             }
         }
         let titles = owned.iter().map(|t| (t.as_str(), NOT_NAME));
-        let contracted: Vec<String> = PRONOUNS
-            .iter()
-            .flat_map(|p| CONTRACTIONS.iter().map(move |c| format!("{p}{c}")))
-            .collect();
+        // The contracted pronouns, written one after another into one string.
+        let mut contracted = String::new();
+        let mut ends = Vec::with_capacity(PRONOUNS.len() * CONTRACTIONS.len());
+        for p in PRONOUNS {
+            for c in CONTRACTIONS {
+                contracted.push_str(p);
+                contracted.push_str(c);
+                ends.push(contracted.len());
+            }
+        }
+        let contracted_words = ends.iter().scan(0, |start, &end| {
+            let word = contracted.get(*start..end);
+            *start = end;
+            word
+        });
         let pronouns = PRONOUNS
             .iter()
             .copied()
-            .chain(contracted.iter().map(String::as_str))
+            .chain(contracted_words)
             .map(|p| (p, PRONOUN));
-        for (w, bit) in verbs
+        let entries: Vec<(&str, u8)> = verbs
             .chain(nouns)
             .chain(heads)
             .chain(not_names)
             .chain(titles)
             .chain(pronouns)
-        {
+            .collect();
+        // Sized once for all the entries: no growth step rehashes the ones in.
+        let mut bits: HashMap<&str, u8, FastBuild> =
+            HashMap::with_capacity_and_hasher(entries.len(), FastBuild::default());
+        for (w, bit) in entries {
             *bits.entry(w).or_insert(0) |= bit;
         }
         let size = (bits.len() * 4).next_power_of_two();
