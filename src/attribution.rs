@@ -1893,7 +1893,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
                 })
         });
     if lex::is_capitalized_stopword(f)
-        && !lex::is_pronoun(f)
+        && !first.pronoun
         && f != "The"
         && f != "A"
         && f != "An"
@@ -1929,7 +1929,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
             seen_name = true;
         }
         end = i + 1;
-        if i == 0 && lex::is_pronoun(x) {
+        if i == 0 && t.pronoun {
             break;
         }
     }
@@ -2766,8 +2766,9 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
         // A dateline ("WASHINGTON") rather than a speaker.
         return false;
     }
-    !(lex::is_capitalized_stopword(x)
-        && !lex::is_pronoun(x)
+    // (A pronoun, from its class, before the stopword look-up: "He said".)
+    !(!first.pronoun
+        && lex::is_capitalized_stopword(x)
         && !matches!(
             x,
             "The"
