@@ -51,7 +51,8 @@ use crate::options::Options;
 use crate::quotes::FoundQuote;
 use crate::span::Span;
 use nom::Parser;
-use std::collections::HashMap;
+use std::cell::Cell;
+use std::collections::{HashMap, VecDeque};
 use std::sync::OnceLock;
 
 /// An attribution; every span is in the scanned text.
@@ -105,6 +106,8 @@ struct Tok {
     /// The text may make a cue ([`cue_at`]) outside a sentence-initial capital: a speech
     /// verb or noun, "according", or the head of a phrasal cue ("shot back").
     cue_word: bool,
+    /// [`lex::is_pronoun`] of the text.
+    pronoun: bool,
 }
 
 impl Tok {
@@ -124,6 +127,7 @@ impl Tok {
             verb: c.verb,
             noun: c.noun,
             cue_word: c.cue_word,
+            pronoun: c.pronoun,
         }
     }
 
@@ -137,6 +141,7 @@ impl Tok {
             verb: false,
             noun: false,
             cue_word: false,
+            pronoun: false,
         }
     }
 
@@ -173,6 +178,7 @@ struct Classes {
     verb: bool,
     noun: bool,
     cue_word: bool,
+    pronoun: bool,
 }
 
 impl Classes {
@@ -197,6 +203,7 @@ impl Classes {
             verb,
             noun,
             cue_word: verb || noun || is_cue_head(s),
+            pronoun: lex::is_pronoun(s),
         }
     }
 
@@ -234,7 +241,7 @@ impl Classes {
             }
             if !lower {
                 // No name word ("A", "I"), and no cue head.
-                return Some(Classes::default());
+                return Some(Classes::of_capitals(s));
             }
             return Some(Classes::capitalized_from_table(s));
         }
@@ -251,6 +258,7 @@ impl Classes {
             verb: bits & VERB != 0,
             noun: bits & NOUN != 0,
             cue_word: bits & (VERB | NOUN | CUE_HEAD) != 0,
+            pronoun: bits & PRONOUN != 0,
         }
     }
 
@@ -265,6 +273,17 @@ impl Classes {
             verb: false,
             noun: false,
             cue_word: bits & CUE_HEAD != 0,
+            pronoun: bits & PRONOUN != 0,
+        }
+    }
+
+    /// The classes of `s`, an ASCII word of capitals and no lower-case letter ("A", "I",
+    /// "ISIL"): no name word, verb, noun or cue head; a pronoun only as "I".
+    #[inline(always)]
+    fn of_capitals(s: &str) -> Classes {
+        Classes {
+            pronoun: s == "I",
+            ..Classes::default()
         }
     }
 
@@ -281,7 +300,7 @@ impl Classes {
             if rest & UPPER_BYTE != 0 || s.ends_with("'s") {
                 Classes::of_tests(s)
             } else if rest & LOWER_BYTE == 0 {
-                Classes::default()
+                Classes::of_capitals(s)
             } else {
                 Classes::capitalized_from_table(s)
             }
@@ -337,9 +356,22 @@ const VERB: u8 = 1;
 const NOUN: u8 = 2;
 /// [`WordTable`] bit: a cue head ([`CUE_HEADS`]).
 const CUE_HEAD: u8 = 4;
+/// [`WordTable`] bit: a pronoun ([`lex::is_pronoun`]): one of [`PRONOUNS`], alone or with
+/// one of [`CONTRACTIONS`].
+const PRONOUN: u8 = 16;
 /// [`WordTable`] bit: a capitalized word that is no name word: a stopword, an honorific,
 /// or a title word with its first letter in upper case ("Secretary").
 const NOT_NAME: u8 = 8;
+
+/// The pronouns of [`lex::is_pronoun`].
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "I", "we", "He", "She", "They", "We", "it", "It", "you", "You",
+];
+
+/// The contracted verbs a pronoun of [`lex::is_pronoun`] may carry ("he’s", "they'd").
+const CONTRACTIONS: &[&str] = &[
+    "'s", "’s", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m",
+];
 
 /// The words of the lexicons a token's classes come from, each as written, with the bits
 /// of its classes: one look-up instead of one per class.
@@ -402,7 +434,6 @@ impl PackedWord {
 
 impl WordTable {
     fn new() -> WordTable {
-        let mut bits: HashMap<&str, u8, FastBuild> = HashMap::default();
         let mut owned: Vec<String> = Vec::new();
         // The verb test reads only forms of lower-case ASCII letters and hyphens.
         let verbs = lex::speech_verb_forms()
@@ -424,12 +455,37 @@ impl WordTable {
             }
         }
         let titles = owned.iter().map(|t| (t.as_str(), NOT_NAME));
-        for (w, bit) in verbs
+        // The contracted pronouns, written one after another into one string.
+        let mut contracted = String::new();
+        let mut ends = Vec::with_capacity(PRONOUNS.len() * CONTRACTIONS.len());
+        for p in PRONOUNS {
+            for c in CONTRACTIONS {
+                contracted.push_str(p);
+                contracted.push_str(c);
+                ends.push(contracted.len());
+            }
+        }
+        let contracted_words = ends.iter().scan(0, |start, &end| {
+            let word = contracted.get(*start..end);
+            *start = end;
+            word
+        });
+        let pronouns = PRONOUNS
+            .iter()
+            .copied()
+            .chain(contracted_words)
+            .map(|p| (p, PRONOUN));
+        let entries: Vec<(&str, u8)> = verbs
             .chain(nouns)
             .chain(heads)
             .chain(not_names)
             .chain(titles)
-        {
+            .chain(pronouns)
+            .collect();
+        // Sized once for all the entries: no growth step rehashes the ones in.
+        let mut bits: HashMap<&str, u8, FastBuild> =
+            HashMap::with_capacity_and_hasher(entries.len(), FastBuild::default());
+        for (w, bit) in entries {
             *bits.entry(w).or_insert(0) |= bit;
         }
         let size = (bits.len() * 4).next_power_of_two();
@@ -521,10 +577,15 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
                 j += 1;
             }
             let last = bytes[j - 1];
-            if bytes.get(j).is_none_or(u8::is_ascii)
-                && !matches!(last, b'.' | b'\'')
-                && (BYTE_CLASS[usize::from(first)] | rest) & ALNUM_BYTE != 0
-            {
+            let ascii_after = bytes.get(j).is_none_or(u8::is_ascii);
+            let alnum = (BYTE_CLASS[usize::from(first)] | rest) & ALNUM_BYTE != 0;
+            // A space mostly follows a word: skipped here, as the blank step above would.
+            let after_space = if bytes.get(j) == Some(&b' ') {
+                j + 1
+            } else {
+                j
+            };
+            if ascii_after && !matches!(last, b'.' | b'\'') && alnum {
                 let word = &s[i..j];
                 let pos = seg.start + i;
                 out.push(Tok::with_classes(
@@ -532,13 +593,24 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
                     Tk::Word,
                     Classes::of_ascii_word(word, rest),
                 ));
-                // A space mostly follows: skipped here, as the blank step above would.
-                i = if bytes.get(j) == Some(&b' ') {
-                    j + 1
-                } else {
-                    j
-                };
+                i = after_space;
                 continue;
+            }
+            // A word ending a sentence ("reporters."): the word and the period, as the
+            // steps below would read them. (The period adds no letter class to `rest`.)
+            if ascii_after && last == b'.' && alnum {
+                if let Some(stem) = sentence_final_stem(&s[i..j]) {
+                    let pos = seg.start + i;
+                    let end = pos + stem.len();
+                    out.push(Tok::with_classes(
+                        Span::new(pos, end),
+                        Tk::Word,
+                        Classes::of_ascii_word(stem, rest),
+                    ));
+                    out.push(Tok::mark(Span::new(end, end + 1), Tk::End));
+                    i = after_space;
+                    continue;
+                }
             }
         } else {
             let blanks = lex::blank_len(&s[i..]);
@@ -573,6 +645,30 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
         }
         i += mark(s, i, seg.start, out);
     }
+}
+
+/// The word `word` (ASCII word bytes, ending in `.`) without its period, when that period
+/// ends a sentence and the word has no other: `lex::ends_sentence(word)`, with the words
+/// most sentences end in decided without its steps (a lower-case word but "vs", a word of
+/// five bytes or more but a party and state such as "D-Calif"); `None` otherwise.
+#[inline]
+fn sentence_final_stem(word: &str) -> Option<&str> {
+    let stem = word.strip_suffix('.')?;
+    let b = stem.as_bytes();
+    let &first = b.first()?;
+    if b.contains(&b'.') {
+        return None;
+    }
+    let party = matches!(b, [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
+    let ends = if first.is_ascii_lowercase() {
+        stem != "vs"
+    } else if b.len() > 4 {
+        !party || b.len() > 8
+    } else {
+        lex::ends_sentence(word)
+    };
+    debug_assert_eq!(ends, lex::ends_sentence(word), "{word:?}");
+    ends.then_some(stem)
 }
 
 /// Reads the character at byte `i` of `s` (the text from byte `start` on), which is no
@@ -945,8 +1041,8 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
             && !word.ends_with("'s")
             && !word.ends_with("’s")
             && !is_stopword_name(word);
-        let particle = lex::is_name_particle(word) && i < end;
-        if !(is_name || particle) {
+        // (A name word needs no particle test.)
+        if !(is_name || (i < end && lex::is_name_particle(word))) {
             break;
         }
         let prev = || i.checked_sub(2).map(|j| w(text, &toks[j]));
@@ -986,6 +1082,7 @@ const EMPTY_TOK: Tok = Tok {
     verb: false,
     noun: false,
     cue_word: false,
+    pronoun: false,
 };
 
 /// `lex::is_capitalized_stopword` of a name word ([`lex::is_name_word`]): a name word is
@@ -1147,6 +1244,36 @@ fn is_aside(text: &str, toks: &[Tok]) -> bool {
     single_adverb || party || prepositional
 }
 
+/// The words of [`ends_subject_bytes`], for [`SUBJECT_END_BIGRAMS`].
+const SUBJECT_ENDS: &[&str] = &[
+    "in", "on", "at", "to", "with", "by", "from", "about", "into", "over", "after", "before",
+    "than", "that", "and", "but", "or", "because", "when", "if", "as", "while", "what", "which",
+    "where", "so", "though", "although", "since", "until", "during", "under", "through", "against",
+    "like", "whether", "then", "also", "not", "only",
+];
+
+/// The first two letters of the words of [`SUBJECT_ENDS`]: bit `b - 'a'` of entry
+/// `a - 'a'` is set when a word starts with `a` and then `b`.
+static SUBJECT_END_BIGRAMS: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let mut i = 0;
+    while i < SUBJECT_ENDS.len() {
+        let w = SUBJECT_ENDS[i].as_bytes();
+        t[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
+        i += 1;
+    }
+    t
+};
+
+/// True when a word starting with the ASCII bytes `a` and then `b` may be one of
+/// [`SUBJECT_ENDS`] in some case: both are letters, and a word of the list starts with them
+/// in lower case. (Only a letter is an ASCII letter once its 0x20 bit is set.)
+#[inline]
+fn may_end_subject(a: u8, b: u8) -> bool {
+    let (a, b) = ((a | 0x20).wrapping_sub(b'a'), (b | 0x20).wrapping_sub(b'a'));
+    a < 26 && b < 26 && SUBJECT_END_BIGRAMS[usize::from(a)] >> b & 1 != 0
+}
+
 /// Prepositions and subordinators that end a subject read backwards from its verb.
 fn ends_subject(w: &str) -> bool {
     ends_subject_bytes(w.as_bytes())
@@ -1155,13 +1282,21 @@ fn ends_subject(w: &str) -> bool {
 /// [`ends_subject`] of `w` in lower case ("In", "And" too), as `lex::with_lower` would
 /// lower it: an ASCII word on the stack, without making it a `str` again.
 fn ends_subject_any_case(w: &str) -> bool {
+    // Most words start with two bytes that start no entry in any case (names: "Lee",
+    // "Trump"), whatever their other characters: an entry is ASCII, and only the Kelvin
+    // sign lowers to ASCII from outside it (to `k`, which starts no entry nor follows its
+    // first letter), so the first two characters of a word lowering to one are ASCII
+    // letters.
+    let b = w.as_bytes();
+    if b.len() < 2 || !may_end_subject(b[0], b[1]) {
+        return false;
+    }
     if !w.is_ascii() {
         return lex::with_lower(w, ends_subject);
     }
-    // No entry is shorter than 2 bytes or longer than 8 (an ASCII word keeps its length
-    // in lower case); the word is lowered byte by byte, with no call to copy it.
-    let b = w.as_bytes();
-    if !(2..=8).contains(&b.len()) {
+    // No entry is longer than 8 bytes (an ASCII word keeps its length in lower case); the
+    // word is lowered byte by byte, with no call to copy it.
+    if b.len() > 8 {
         return false;
     }
     let mut buf = [0u8; 8];
@@ -1171,7 +1306,8 @@ fn ends_subject_any_case(w: &str) -> bool {
     ends_subject_bytes(&buf[..b.len()])
 }
 
-/// The words of [`ends_subject`], as bytes (all lower-case ASCII).
+/// The words of [`ends_subject`], as bytes (all lower-case ASCII); [`SUBJECT_ENDS`] lists
+/// them again, for [`may_end_subject`] (a test checks the two agree).
 #[inline]
 fn ends_subject_bytes(w: &[u8]) -> bool {
     w.first().is_some_and(u8::is_ascii_lowercase)
@@ -1244,7 +1380,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
     let mut n = 0;
     while i > 0 && n < 9 {
         let x = w(text, &ws[i - 1]);
-        if lex::is_pronoun(x) {
+        if ws[i - 1].pronoun {
             if n == 0 {
                 i -= 1;
             }
@@ -1586,7 +1722,7 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let mut end = 0;
     for (i, t) in c.iter().enumerate().take(MAX_MENTION_WORDS) {
         let x = w(text, t);
-        if lex::is_pronoun(x) {
+        if t.pronoun {
             if i == 0 {
                 end = 1;
             }
@@ -1669,7 +1805,7 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             between.len() <= 5
                 && between.iter().all(|t| {
                     t.kind == Tk::Word
-                        && !lex::is_pronoun(w(text, t))
+                        && !t.pronoun
                         && !w(text, t).chars().next().is_some_and(char::is_uppercase)
                 })
         };
@@ -1757,7 +1893,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
                 })
         });
     if lex::is_capitalized_stopword(f)
-        && !lex::is_pronoun(f)
+        && !first.pronoun
         && f != "The"
         && f != "A"
         && f != "An"
@@ -1793,7 +1929,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
             seen_name = true;
         }
         end = i + 1;
-        if i == 0 && lex::is_pronoun(x) {
+        if i == 0 && t.pronoun {
             break;
         }
     }
@@ -2404,7 +2540,7 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                 && !head
                     .iter()
                     .enumerate()
-                    .any(|(i, t)| cue_at(text, head, i).is_some() || lex::is_pronoun(w(text, t)));
+                    .any(|(i, t)| cue_at(text, head, i).is_some() || t.pronoun);
             if !whole {
                 // "Nate Silver, the polling guru who founded the site, tweeted": a name
                 // opening the frame, then its appositive, up to the verb.
@@ -2419,9 +2555,7 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                     && is_name_phrase(text, name)
                     && words > 0
                     && rest.iter().all(|t| matches!(t.kind, Tk::Word | Tk::Comma))
-                    && !rest[..words]
-                        .last()
-                        .is_some_and(|t| lex::is_pronoun(w(text, t)));
+                    && !rest[..words].last().is_some_and(|t| t.pronoun);
                 // "Sanders's campaign manager, Jeff Weaver, said": a role, then the name.
                 let role_first = !ok
                     && (1..=8).contains(&name.len())
@@ -2632,8 +2766,9 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
         // A dateline ("WASHINGTON") rather than a speaker.
         return false;
     }
-    !(lex::is_capitalized_stopword(x)
-        && !lex::is_pronoun(x)
+    // (A pronoun, from its class, before the stopword look-up: "He said".)
+    !(!first.pronoun
+        && lex::is_capitalized_stopword(x)
         && !matches!(
             x,
             "The"
@@ -2676,7 +2811,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
-                || !lex::is_pronoun(w(text, &sent[p]))
+                || !sent[p].pronoun
             {
                 while j > 0 && sent[j - 1].kind == Tk::Word && p - j < 6 {
                     let x = w(text, &sent[j - 1]);
@@ -3396,7 +3531,7 @@ fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
         && i >= 2
         && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
         && !x.ends_with("ed");
-    lex::is_pronoun(x) || ends_subject_any_case(x) || (ws[i - 1].verb && !noun_reading)
+    ws[i - 1].pronoun || ends_subject_any_case(x) || (ws[i - 1].verb && !noun_reading)
 }
 
 /// Adds the people named in a block's outside-quote tokens to the registry: every run of
@@ -3529,9 +3664,10 @@ fn tokenize_block(
 struct LazyRegistry<'a> {
     text: &'a str,
     blocks: &'a [Span],
+    quotes: &'a [FoundQuote],
     options: &'a Options,
-    /// The quotes of each block seen so far, by block.
-    block_quotes: Vec<&'a [FoundQuote]>,
+    /// The range in `quotes` of the quotes of each block seen so far, by block.
+    block_quotes: Vec<(usize, usize)>,
     registry: Registry,
     /// The blocks `0..registered` are read.
     registered: usize,
@@ -3542,7 +3678,7 @@ struct LazyRegistry<'a> {
     /// they are not tokenized again when read: `kept_blocks` holds each block and its
     /// range in `kept`, in text order.
     kept: Vec<Tok>,
-    kept_blocks: std::collections::VecDeque<(usize, usize, usize)>,
+    kept_blocks: VecDeque<(usize, usize, usize)>,
     /// Most tokens kept ([`MAX_KEPT_TOKENS`] but in tests).
     max_kept: usize,
 }
@@ -3578,7 +3714,8 @@ impl LazyRegistry<'_> {
                 &self.kept[start..end]
             } else {
                 let span = self.blocks[b];
-                let quotes = self.block_quotes[b];
+                let (from, to) = self.block_quotes[b];
+                let quotes = &self.quotes[from..to];
                 tokenize_block(self.text, span, quotes, &mut self.toks, &mut self.frames);
                 &self.toks
             };
@@ -3609,18 +3746,98 @@ pub(crate) fn attribute(
     quotes: &[FoundQuote],
     options: &Options,
 ) -> Vec<Option<FoundAttribution>> {
-    attribute_reading(text, blocks, quotes, options, Some(MAX_KEPT_TOKENS))
+    thread_local! {
+        static BUFFERS: Cell<Buffers> = const { Cell::new(Buffers::EMPTY) };
+    }
+    // Taken out of the cell, so a nested call gets fresh buffers instead of a conflict.
+    let mut buffers = BUFFERS.take();
+    let out = attribute_reading(
+        text,
+        blocks,
+        quotes,
+        options,
+        Some(MAX_KEPT_TOKENS),
+        &mut buffers,
+    );
+    buffers.recycle();
+    BUFFERS.set(buffers);
+    out
+}
+
+/// The buffers an attribution run fills ([`attribute_reading`]), kept on each thread from
+/// text to text by [`attribute`]: a text's token, frame and people buffers were allocated
+/// and grown afresh for every text.
+#[derive(Debug, Default)]
+struct Buffers {
+    /// The tokens and frames of the quoted block being read.
+    toks: Vec<Tok>,
+    frames: Vec<(usize, usize)>,
+    /// Those of a block read for the registry ([`LazyRegistry`]).
+    registry_toks: Vec<Tok>,
+    registry_frames: Vec<(usize, usize)>,
+    /// [`LazyRegistry`]'s kept tokens and their blocks.
+    kept: Vec<Tok>,
+    kept_blocks: VecDeque<(usize, usize, usize)>,
+    /// The people of the [`Registry`].
+    people: Vec<Person>,
+    /// [`LazyRegistry`]'s quote range of each block.
+    block_quotes: Vec<(usize, usize)>,
+}
+
+/// Largest buffer, in bytes, that [`Buffers::recycle`] keeps for the next text (so at most
+/// 2 MiB for all eight): a huge text's buffers are not kept for the life of the thread.
+const MAX_RECYCLED_BYTES: usize = 256 << 10;
+
+impl Buffers {
+    /// No buffers (nothing allocated).
+    const EMPTY: Buffers = Buffers {
+        toks: Vec::new(),
+        frames: Vec::new(),
+        registry_toks: Vec::new(),
+        registry_frames: Vec::new(),
+        kept: Vec::new(),
+        kept_blocks: VecDeque::new(),
+        people: Vec::new(),
+        block_quotes: Vec::new(),
+    };
+
+    /// Empties every buffer for the next text, dropping those that grew past
+    /// [`MAX_RECYCLED_BYTES`].
+    fn recycle(&mut self) {
+        recycle(&mut self.toks);
+        recycle(&mut self.frames);
+        recycle(&mut self.registry_toks);
+        recycle(&mut self.registry_frames);
+        recycle(&mut self.kept);
+        recycle(&mut self.people);
+        recycle(&mut self.block_quotes);
+        self.kept_blocks.clear();
+        let entry = std::mem::size_of::<(usize, usize, usize)>();
+        if self.kept_blocks.capacity() * entry > MAX_RECYCLED_BYTES {
+            self.kept_blocks = VecDeque::new();
+        }
+    }
+}
+
+/// Empties `v`, and frees it when it takes more than [`MAX_RECYCLED_BYTES`].
+fn recycle<T>(v: &mut Vec<T>) {
+    v.clear();
+    if v.capacity() * std::mem::size_of::<T>() > MAX_RECYCLED_BYTES {
+        *v = Vec::new();
+    }
 }
 
 /// [`attribute`], reading the people of the blocks only when a quote asks for them,
 /// keeping up to `max_kept` tokens of quoted blocks not read yet ([`LazyRegistry`]); or
-/// those of every block as it comes when `max_kept` is `None` (as a reference).
+/// those of every block as it comes when `max_kept` is `None` (as a reference). Its buffers
+/// are taken from `buffers` (whatever they hold is cleared first) and handed back there.
 fn attribute_reading(
     text: &str,
     blocks: &[Span],
     quotes: &[FoundQuote],
     options: &Options,
     max_kept: Option<usize>,
+    buffers: &mut Buffers,
 ) -> Vec<Option<FoundAttribution>> {
     let eager = max_kept.is_none();
     let mut out: Vec<Option<FoundAttribution>> = vec![None; quotes.len()];
@@ -3632,23 +3849,28 @@ fn attribute_reading(
     let mut registry = LazyRegistry {
         text,
         blocks,
+        quotes,
         options,
-        block_quotes: Vec::new(),
-        registry: Registry::default(),
+        block_quotes: cleared(std::mem::take(&mut buffers.block_quotes)),
+        registry: Registry {
+            people: cleared(std::mem::take(&mut buffers.people)),
+            ..Registry::default()
+        },
         registered: 0,
-        toks: Vec::new(),
-        frames: Vec::new(),
-        kept: Vec::new(),
-        kept_blocks: std::collections::VecDeque::new(),
+        toks: std::mem::take(&mut buffers.registry_toks),
+        frames: std::mem::take(&mut buffers.registry_frames),
+        kept: cleared(std::mem::take(&mut buffers.kept)),
+        kept_blocks: std::mem::take(&mut buffers.kept_blocks),
         max_kept: max_kept.unwrap_or(0),
     };
+    registry.kept_blocks.clear();
     // About a token per 8 bytes of the longest block at least, not to grow the buffer
     // token by token; capped so that a long block of few tokens takes no large buffer.
     let longest = blocks.iter().take(last_quoted + 1).map(Span::len).max();
-    let mut toks: Vec<Tok> =
-        Vec::with_capacity((longest.unwrap_or(0) / 8).min(MAX_RESERVED_TOKENS));
+    let mut toks = cleared(std::mem::take(&mut buffers.toks));
+    toks.reserve((longest.unwrap_or(0) / 8).min(MAX_RESERVED_TOKENS));
     // Frame boundaries: frames[i] is the token range before quote i of the block.
-    let mut frames: Vec<(usize, usize)> = Vec::new();
+    let mut frames = std::mem::take(&mut buffers.frames);
     let mut qi = 0;
     for (bi, &block) in blocks.iter().enumerate().take(last_quoted + 1) {
         let q_start = qi;
@@ -3656,7 +3878,7 @@ fn attribute_reading(
             qi += 1;
         }
         let block_quotes = &quotes[q_start..qi];
-        registry.block_quotes.push(block_quotes);
+        registry.block_quotes.push((q_start, qi));
         if block_quotes.is_empty() && !eager {
             // Its people are read when a quote asks for them (`LazyRegistry::up_to`).
             continue;
@@ -3732,7 +3954,23 @@ fn attribute_reading(
             registry.keep(bi, &toks);
         }
     }
+    *buffers = Buffers {
+        toks,
+        frames,
+        registry_toks: registry.toks,
+        registry_frames: registry.frames,
+        kept: registry.kept,
+        kept_blocks: registry.kept_blocks,
+        people: registry.registry.people,
+        block_quotes: registry.block_quotes,
+    };
     out
+}
+
+/// `v`, emptied.
+fn cleared<T>(mut v: Vec<T>) -> Vec<T> {
+    v.clear();
+    v
 }
 
 /// The tokens after quote `k` of a block (`toks`, cut into `frames`) up to
@@ -4434,6 +4672,138 @@ mod tests {
     }
 
     #[test]
+    fn pronoun_bits_are_those_of_is_pronoun() {
+        // Every pronoun and contracted pronoun of the table is one, and a word near one
+        // (another suffix, case or letter) is a pronoun exactly when the lexicon says so.
+        let table = word_table();
+        let mut checked = 0;
+        for p in PRONOUNS {
+            for suffix in CONTRACTIONS
+                .iter()
+                .chain(&["", "'", "s", "'t", "’S", "'LL", "x"])
+            {
+                for v in [
+                    format!("{p}{suffix}"),
+                    format!("{}{suffix}", p.to_uppercase()),
+                ] {
+                    let is = lex::is_pronoun(&v);
+                    assert_eq!(Classes::of(&v).pronoun, is, "{v:?}");
+                    if let Some(c) = Classes::by_table(&v) {
+                        assert_eq!(c.pronoun, is, "{v:?}");
+                        checked += 1;
+                    }
+                    if CONTRACTIONS.contains(suffix) || suffix.is_empty() {
+                        assert!(is || v != format!("{p}{suffix}"), "{v:?}");
+                    }
+                }
+            }
+            assert_eq!(table.get(p) & PRONOUN, PRONOUN, "{p:?}");
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
+    #[test]
+    fn subject_end_bigrams_are_those_of_the_words_ending_a_subject() {
+        // Every word of the list ends a subject; a pair of ASCII bytes may start one in some
+        // case exactly when a word of the list starts with it lowered.
+        for e in SUBJECT_ENDS {
+            assert!(ends_subject(e), "{e:?}");
+            assert!(!e[..2].contains('k'), "{e:?}");
+        }
+        // The one character outside ASCII whose lower case is all ASCII is the Kelvin sign.
+        let lowered_to_ascii: Vec<char> = (0x80..=0x10_ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(lowered_to_ascii, ['\u{212a}']);
+        // And no other word of the lexicons or of a list of function words ends one.
+        let function_words = "a an the of for in on at to with by from about into onto over \
+            under after before than that this these those and but or nor because when whenever \
+            if as while what which who whom whose where so though although since until till \
+            during through throughout against like unlike whether then also not only just even \
+            still yet once upon within without between among amid near off out up down via per";
+        let vocabulary: Vec<String> = lex::speech_verb_forms()
+            .chain(lex::title_words())
+            .chain(lex::CAPITALIZED_STOPWORDS.iter().copied())
+            .chain(lex::HONORIFICS.iter().copied())
+            .chain(SPEECH_NOUNS.iter().copied())
+            .chain(function_words.split_whitespace())
+            .map(str::to_lowercase)
+            .collect();
+        for v in &vocabulary {
+            assert_eq!(ends_subject(v), SUBJECT_ENDS.contains(&v.as_str()), "{v:?}");
+        }
+        for a in 0..128u8 {
+            for b in 0..128u8 {
+                let pair = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
+                let starts = SUBJECT_ENDS.iter().any(|e| e.as_bytes().starts_with(&pair));
+                assert_eq!(may_end_subject(a, b), starts, "{a} {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn sentence_final_stem_is_that_of_ends_sentence() {
+        let words = [
+            "said.",
+            "Lee.",
+            "Mr.",
+            "Mrs.",
+            "Dr.",
+            "Gen.",
+            "Sen.",
+            "Rep.",
+            "vs.",
+            "v.",
+            "U.S.",
+            "J.",
+            "I.",
+            "a.",
+            "x.",
+            "5.",
+            "2016.",
+            "R-Ky.",
+            "D-Calif.",
+            "I-Vt.",
+            "R-Texas.",
+            "R-x.",
+            "D-Massachusetts.",
+            "F-16.",
+            "-.",
+            "'.",
+            "Smith's.",
+            "don't.",
+            "LEE.",
+            "Jr.",
+            "Sr.",
+            "St.",
+            "Inc.",
+            "Corp.",
+            "Secretary.",
+            "reporters.",
+            "a..",
+            "..",
+            "Mr..",
+            "Jan.",
+            "Feb.",
+            "No.",
+            "Ave.",
+            "Mt.",
+            "Ft.",
+            "etc.",
+            "e.g.",
+            "Ltd.",
+        ];
+        for word in words {
+            let plain = (word.len() > 1
+                && lex::ends_sentence(word)
+                && !word[..word.len() - 1].contains('.'))
+            .then(|| &word[..word.len() - 1]);
+            assert_eq!(sentence_final_stem(word), plain, "{word:?}");
+        }
+    }
+
+    #[test]
     fn tokenize_is_the_tokenizer_by_steps() {
         let pieces = [
             " ",
@@ -4510,6 +4880,21 @@ mod tests {
             "R-Ky.",
             "-.",
             "a..",
+            "reporters.",
+            "Dr.",
+            "D-Calif.",
+            "R-Texas.",
+            "Smith's.",
+            "5.",
+            "2016.",
+            "Jr.",
+            "Secretary.",
+            "x.",
+            "vs",
+            "F-16.",
+            "I.",
+            "don't.",
+            "LEE.",
         ];
         let mut rng = crate::testgen::Rng::new(0x7f4a_7c15);
         for _ in 0..3000 {
@@ -5603,16 +5988,107 @@ mod tests {
             for lookback in [0, 2, 6] {
                 let options = Options::default().with_lookback_blocks(lookback);
                 let quotes = find_quotes(&text, &blocks, &options).quotes;
-                let eager = attribute_reading(&text, &blocks, &quotes, &options, None);
+                let eager = attribute_reading(
+                    &text,
+                    &blocks,
+                    &quotes,
+                    &options,
+                    None,
+                    &mut Buffers::default(),
+                );
                 for max_kept in [0, 12, 40, MAX_KEPT_TOKENS] {
                     assert_eq!(
-                        attribute_reading(&text, &blocks, &quotes, &options, Some(max_kept)),
+                        attribute_reading(
+                            &text,
+                            &blocks,
+                            &quotes,
+                            &options,
+                            Some(max_kept),
+                            &mut Buffers::default()
+                        ),
                         eager,
                         "{text}"
                     );
                 }
             }
         }
+    }
+
+    #[test]
+    fn attribution_with_buffers_of_earlier_texts_is_that_with_fresh_ones() {
+        // One set of buffers carried through generated texts of varied shapes (quoted and
+        // unquoted blocks, pronouns and surnames that make the registry read back, kept
+        // token budgets small and large) attributes each text as fresh buffers do.
+        let pieces = [
+            "Harbour board chair Ann Lee opened the meeting.",
+            "\"The pier is safe,\" Lee said.",
+            "\"We checked it twice,\" she said.",
+            "Tom Reed, the board treasurer, disagreed.",
+            "Reed told reporters the pier was \"a hazard.\"",
+            "\"They saved the pier,\" said Mayor Dana Kirk.",
+            "The council met on Monday, and Kirk said the vote was close.",
+            "\"No,\" he said. \"Not now.\" \"Maybe later,\" Kirk added.",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0b0f_fe25);
+        let mut carried = Buffers::default();
+        for _ in 0..200 {
+            let paras: Vec<&str> = (0..1 + rng.below(16))
+                .map(|_| pieces[rng.below(pieces.len())])
+                .collect();
+            let text = paras.join("\n\n");
+            let blocks = paragraphs(&text);
+            let options = Options::default().with_lookback_blocks(rng.below(8));
+            let quotes = find_quotes(&text, &blocks, &options).quotes;
+            for max_kept in [None, Some(0), Some(12), Some(MAX_KEPT_TOKENS)] {
+                let fresh = attribute_reading(
+                    &text,
+                    &blocks,
+                    &quotes,
+                    &options,
+                    max_kept,
+                    &mut Buffers::default(),
+                );
+                let reused =
+                    attribute_reading(&text, &blocks, &quotes, &options, max_kept, &mut carried);
+                assert_eq!(reused, fresh, "{text}");
+                if rng.below(2) == 0 {
+                    carried.recycle();
+                }
+            }
+            assert_eq!(attribute(&text, &blocks, &quotes, &options), {
+                attribute_reading(
+                    &text,
+                    &blocks,
+                    &quotes,
+                    &options,
+                    Some(MAX_KEPT_TOKENS),
+                    &mut Buffers::default(),
+                )
+            });
+        }
+    }
+
+    #[test]
+    fn recycled_buffers_are_empty_and_small() {
+        let tok = Tok::mark(Span::new(0, 1), Tk::Comma);
+        let mut b = Buffers::default();
+        b.toks.extend([tok; 3]);
+        b.kept
+            .resize(MAX_RECYCLED_BYTES / std::mem::size_of::<Tok>() + 1, tok);
+        b.frames.push((0, 1));
+        b.kept_blocks.push_back((0, 0, 1));
+        b.block_quotes.push((0, 2));
+        b.recycle();
+        assert!(
+            b.toks.is_empty() && b.toks.capacity() >= 3,
+            "a small buffer is kept"
+        );
+        assert_eq!(b.kept.capacity(), 0, "a huge buffer is freed");
+        assert!(b.frames.is_empty() && b.kept_blocks.is_empty() && b.block_quotes.is_empty());
+        let mut v = vec![1u8; 4];
+        recycle(&mut v);
+        assert!(v.is_empty() && v.capacity() >= 4);
+        assert_eq!(cleared(vec![1, 2]), Vec::<i32>::new());
     }
 
     #[test]
@@ -5733,6 +6209,7 @@ mod tests {
             .chain(CUE_HEADS.iter().copied())
             .chain(lex::CAPITALIZED_STOPWORDS.iter().copied())
             .chain(lex::HONORIFICS.iter().copied())
+            .chain(PRONOUNS.iter().copied())
             .chain(extra)
             .collect();
         let mut checked = 0;
@@ -5752,6 +6229,12 @@ mod tests {
                     f.clone(),
                     format!("{f}'s"),
                     format!("{f}’s"),
+                    format!("{f}'d"),
+                    format!("{f}’ll"),
+                    format!("{f}'re"),
+                    format!("{f}’ve"),
+                    format!("{f}'m"),
+                    format!("{f}'"),
                     format!("{f}."),
                     format!("{f},"),
                     format!("{f}:"),
@@ -5784,6 +6267,7 @@ mod tests {
             assert_eq!(t.noun, is_speech_noun(x), "{x}");
             let cue_word = lex::is_speech_verb(x) || is_speech_noun(x) || is_cue_head(x);
             assert_eq!(t.cue_word, cue_word, "{x}");
+            assert_eq!(t.pronoun, lex::is_pronoun(x), "{x}");
         }
     }
 
@@ -5816,7 +6300,17 @@ mod tests {
             "",
             "\u{212a}",
             "li\u{212a}e",
+            "LI\u{212a}E",
+            "\u{212a}ike",
             "İn",
+            "Wİth",
+            "Ąnd",
+            "aǸd",
+            "thé",
+            "înto",
+            "into\u{301}",
+            "ABOUTÉ",
+            "Bécause",
             "Whether",
             "then-",
             "U.S.",
