@@ -610,7 +610,7 @@ const MAX_PHRASE_WORDS: usize = 12;
 /// flagged by a borrowing subtraction, and the lowest flag is exact (a borrow can flag only
 /// bytes above a zero). Longer words are measured byte by byte past the first eight.
 #[inline]
-fn word_len(folded: &[u8]) -> usize {
+pub(super) fn word_len(folded: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let Some(&chunk) = folded.first_chunk::<8>() else {

@@ -10,7 +10,7 @@
 //! call to action: quotations are story.
 
 use super::features::Features;
-use super::lexicon::folded_words;
+use super::lexicon::word_len;
 
 /// Blocks longer than this are prose, whatever they ask of the reader.
 const MAX_WORDS: u32 = 60;
@@ -144,6 +144,60 @@ fn word_kind(w: &[u8]) -> Kind {
     }
 }
 
+/// What the words of a block tell a call to action ([`word_signals`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WordSignals {
+    /// Bit `g` set for each group `g` of [`Kind::Act`] met ("subscribe" is of group 0).
+    acts: u8,
+    /// An imperative ([`Kind::Imperative`] or "subscribe") is among the words.
+    imperative_word: bool,
+    /// A word addresses the reader ([`Kind::SecondPerson`]).
+    second_person: bool,
+    /// "here" is among the words.
+    here: bool,
+    /// "click" or "tap" is followed by "here" or "to".
+    click_here: bool,
+}
+
+/// The [`WordSignals`] of the folded text `folded`, whose words are its runs between
+/// single spaces (as `split(b' ')` gives them). The words are cut off the front of the
+/// bytes one after another, each space found eight bytes at a step ([`word_len`]), with no
+/// `str` slicing (and its character-boundary checks) per word; most words are passed by on
+/// their shape ([`may_have_kind`]).
+#[inline]
+fn word_signals(folded: &[u8]) -> WordSignals {
+    let mut out = WordSignals::default();
+    // `prev_click`: the word before was "click" or "tap" (imperatives both).
+    let mut prev_click = false;
+    let mut rest = folded;
+    loop {
+        let (w, next) = rest.split_at(word_len(rest));
+        out.click_here |= prev_click && matches!(w, b"here" | b"to");
+        prev_click = false;
+        if may_have_kind(w) {
+            match word_kind(w) {
+                Kind::Imperative => {
+                    out.imperative_word = true;
+                    prev_click = matches!(w, b"click" | b"tap");
+                }
+                Kind::Subscribe => {
+                    out.imperative_word = true;
+                    out.acts |= 1;
+                }
+                Kind::Act(group) => out.acts |= 1 << group,
+                Kind::SecondPerson => out.second_person = true,
+                Kind::Here => out.here = true,
+                Kind::Other => {}
+            }
+        }
+        // `next` is empty or starts with the space after the word.
+        match next.split_first() {
+            Some((_, after)) => rest = after,
+            None => return out,
+        }
+    }
+}
+
 /// The length (in bytes) from which [`is_call_to_action`] looks for a quotation before the
 /// words.
 const QUOTATION_FIRST_BYTES: usize = 64;
@@ -178,33 +232,13 @@ fn call_to_action(s: &str, f: &Features) -> bool {
     }
     // One pass over the folded words; most blocks stop right after it, with fewer than two
     // signals within reach.
-    let (mut acts, mut imperative_word, mut second_person) = (0u8, false, false);
-    // `prev_click`: the word before was "click" or "tap" (imperatives both).
-    let (mut here, mut click_here, mut prev_click) = (false, false, false);
-    // The words as `split(' ')` gives them, each space found eight bytes at a step.
-    for w in folded_words(f.folded).map(str::as_bytes) {
-        click_here |= prev_click && matches!(w, b"here" | b"to");
-        prev_click = false;
-        let kind = if may_have_kind(w) {
-            word_kind(w)
-        } else {
-            Kind::Other
-        };
-        match kind {
-            Kind::Imperative => {
-                imperative_word = true;
-                prev_click = matches!(w, b"click" | b"tap");
-            }
-            Kind::Subscribe => {
-                imperative_word = true;
-                acts |= 1;
-            }
-            Kind::Act(group) => acts |= 1 << group,
-            Kind::SecondPerson => second_person = true,
-            Kind::Here => here = true,
-            Kind::Other => {}
-        }
-    }
+    let WordSignals {
+        acts,
+        imperative_word,
+        second_person,
+        here,
+        click_here,
+    } = word_signals(f.folded.as_bytes());
     let acts = acts.count_ones() as usize;
     let bytes = s.as_bytes();
     let urging_possible = here || click_here || super::has_byte(bytes, b'!');
@@ -393,6 +427,93 @@ mod tests {
         let addressed =
             imperative || address || urging || f.words <= MAX_ACT_ONLY_WORDS && second_person;
         signals >= 2 && addressed
+    }
+
+    /// [`word_signals`] word by word over `split(b' ')`, every word's kind looked up.
+    fn plain_word_signals(folded: &[u8]) -> WordSignals {
+        let mut out = WordSignals::default();
+        let mut prev_click = false;
+        for w in folded.split(|&b| b == b' ') {
+            out.click_here |= prev_click && matches!(w, b"here" | b"to");
+            prev_click = false;
+            match word_kind(w) {
+                Kind::Imperative => {
+                    out.imperative_word = true;
+                    prev_click = matches!(w, b"click" | b"tap");
+                }
+                Kind::Subscribe => {
+                    out.imperative_word = true;
+                    out.acts |= 1;
+                }
+                Kind::Act(group) => out.acts |= 1 << group,
+                Kind::SecondPerson => out.second_person = true,
+                Kind::Here => out.here = true,
+                Kind::Other => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn word_signals_reads_each_word() {
+        let s = word_signals(b"click here to subscribe to our newsletter");
+        assert_eq!(
+            s,
+            WordSignals {
+                acts: 0b11,
+                imperative_word: true,
+                second_person: true,
+                here: true,
+                click_here: true,
+            }
+        );
+        assert_eq!(word_signals(b""), WordSignals::default());
+        assert_eq!(word_signals(b"the council met"), WordSignals::default());
+        // "tap" and "to" must be neighbours.
+        assert!(!word_signals(b"tap  to").click_here);
+        assert!(word_signals(b"tap to").click_here);
+    }
+
+    #[test]
+    fn word_signals_agrees_with_the_plain_walk() {
+        let parts = [
+            "click",
+            "tap",
+            "here",
+            "to",
+            "subscribe",
+            "newsletters",
+            "inbox",
+            "spam",
+            "twitter",
+            "paywall",
+            "survey",
+            "podcast",
+            "forums",
+            "you",
+            "our",
+            "us",
+            "follow",
+            "the",
+            "council",
+            "abcdefghijklmnop",
+            "abcdefgh",
+            "x",
+            " ",
+            " ",
+            "2024",
+            "heres",
+            "tos",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5eed_0042);
+        for round in 0..20_000 {
+            let s = rng.text(&parts, 1 + round % 40);
+            assert_eq!(
+                word_signals(s.as_bytes()),
+                plain_word_signals(s.as_bytes()),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]
