@@ -536,6 +536,26 @@ fn has_word_starts(b: &[u8], n: usize) -> bool {
     false
 }
 
+/// `words(s).take(max).count()` for an ASCII `s`, by a byte loop: its runs of ASCII word
+/// bytes ([`lex::is_ascii_word_byte`]) that hold a letter or digit, counted up to `max`.
+fn ascii_word_count(b: &[u8], max: usize) -> usize {
+    let mut n = 0;
+    // Whether the current run of word bytes holds a letter or digit, and is counted.
+    let mut counted = false;
+    for &c in b {
+        if !lex::is_ascii_word_byte(c) {
+            counted = false;
+        } else if !counted && c.is_ascii_alphanumeric() {
+            counted = true;
+            n += 1;
+            if n >= max {
+                break;
+            }
+        }
+    }
+    n
+}
+
 /// How far [`word_before`] and [`word_after`] look, in bytes.
 const WORD_WINDOW: usize = 64;
 
@@ -905,6 +925,8 @@ fn judge(
     }
     let n_words = if has_word_starts(body.as_bytes(), 7) {
         7
+    } else if body.is_ascii() {
+        ascii_word_count(body.as_bytes(), 8)
     } else {
         words(body).take(8).count()
     };
@@ -1130,6 +1152,25 @@ mod tests {
             verbs += got.len();
         }
         assert!(verbs > 2_000, "{verbs} verbs");
+    }
+
+    #[test]
+    fn ascii_word_counts_are_word_counts() {
+        let parts = [
+            "said", "Lee", "42", "-", ".", "'", " ", ",", "\"", "x", "a.b", "--", "\n", "_", "(",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7e57_0004);
+        for round in 0..20_000 {
+            let text = rng.text(&parts, round % 19);
+            for max in [1, 3, 8] {
+                let want = words(&text).take(max).count();
+                assert_eq!(
+                    ascii_word_count(text.as_bytes(), max),
+                    want,
+                    "{text:?} {max}"
+                );
+            }
+        }
     }
 
     #[test]
