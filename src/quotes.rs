@@ -579,6 +579,37 @@ struct CueIndex {
     /// The index in `verbs` where the last look-up ended: windows are asked in text order,
     /// so the next look-up starts there ([`lex::partition_point_near`]).
     last_first: usize,
+    /// Where the next stop is, for the sentence before each mark.
+    stops: StopCursor,
+}
+
+/// The first `.` `!` `?` at or after a position of a block, found by one search and kept
+/// while the windows asked about (in text order) come before it: a block whose marks have
+/// no stop between them (`"a "b "c …`) is searched once, not back from every mark.
+#[derive(Debug, Default)]
+struct StopCursor {
+    /// Where the search began (`None` before the first), and the stop it found (`None`:
+    /// none up to the end of the block). No stop lies from the start up to it.
+    found: Option<(usize, Option<usize>)>,
+}
+
+impl StopCursor {
+    /// True when `text[lo..end]` is known to hold no `.` `!` `?`: it lies between the
+    /// start of the last search ([`StopCursor::search_from`]) and the stop it found. False
+    /// says nothing.
+    fn none_in(&self, lo: usize, end: usize) -> bool {
+        lo >= end
+            || self
+                .found
+                .is_some_and(|(from, next)| from <= lo && next.is_none_or(|n| n >= end))
+    }
+
+    /// Finds the first stop of `block` at or after `lo`.
+    fn search_from(&mut self, text: &str, block: Span, lo: usize) {
+        let rest = text.as_bytes().get(lo..block.end).unwrap_or(&[]);
+        let next = memchr::memchr3(b'.', b'!', b'?', rest).map(|i| lo + i);
+        self.found = Some((lo, next));
+    }
 }
 
 impl CueIndex {
@@ -604,10 +635,13 @@ impl CueIndex {
                 .get(a..b)
                 .is_some_and(|s| next_speech_verb(s, 0).is_some());
         };
-        let first = lex::partition_point_near(verbs, self.last_first, |&(start, _)| start < a);
-        self.last_first = first;
-        if verbs.get(first).is_some_and(|&(_, end)| end <= b) {
-            return true;
+        // A block without speech verbs (where a look-up would find none) skips the search.
+        if !verbs.is_empty() {
+            let first = lex::partition_point_near(verbs, self.last_first, |&(start, _)| start < a);
+            self.last_first = first;
+            if verbs.get(first).is_some_and(|&(_, end)| end <= b) {
+                return true;
+            }
         }
         // A word cut by an end of the window is a different word inside it.
         let cut = |w: &str| lex::is_speech_verb(w) && w.chars().any(char::is_alphanumeric);
@@ -723,9 +757,17 @@ fn has_speech_cue(
 ) -> bool {
     let lo = floor_char(text, open.start.saturating_sub(CUE_WINDOW).max(block.start));
     if let Some(before) = text.get(lo..open.start) {
-        // Only the current sentence counts.
-        let sentence = last_sentence(before);
-        let from = open.start - sentence.len();
+        // Only the current sentence counts: a window without a stop is one sentence.
+        let from = if index.stops.none_in(lo, open.start.saturating_sub(1)) {
+            lo
+        } else {
+            let (sentence, any_stop) = last_sentence_and_stops(before);
+            if !any_stop {
+                // The next windows may hold none either: where the next stop is tells.
+                index.stops.search_from(text, block, lo);
+            }
+            open.start - sentence.len()
+        };
         if index.verb_in(text, block, from, open.start)
             || index.according_in(text, block, from, open.start)
         {
@@ -767,23 +809,26 @@ fn first_clause(s: &str) -> &str {
     s.get(..end).unwrap_or(s)
 }
 
-/// The text after the last sentence end of `s`.
-fn last_sentence(s: &str) -> &str {
+/// The text after the last sentence end of `s`, and whether `s` holds a `.` `!` `?` before
+/// its last byte at all.
+fn last_sentence_and_stops(s: &str) -> (&str, bool) {
     let b = s.as_bytes();
     // Candidate ends, from the back: a stop with a space after it (memrchr skips the rest).
     let stops = memchr::memrchr3_iter(b'.', b'!', b'?', &b[..b.len().saturating_sub(1)]);
+    let mut any = false;
     for stop in stops {
+        any = true;
         let i = stop + 1;
         if b[i] == b' ' {
             let word_start = s[..i - 1]
                 .rfind(|c: char| c.is_whitespace())
                 .map_or(0, |p| p + 1);
             if s.get(word_start..i).is_some_and(lex::ends_sentence) {
-                return &s[i..];
+                return (&s[i..], true);
             }
         }
     }
-    s
+    (s, any)
 }
 
 /// The largest char boundary ≤ `i`.
@@ -1171,6 +1216,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn stop_cursor_tells_windows_without_stops() {
+        let parts = [
+            "a", " ", "Mr.", "end.", "Yes!", "why?", "\"", "é", "x", "\u{a0}",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5709_0001);
+        let mut told = 0;
+        for round in 0..3_000 {
+            let text = rng.text(&parts, 5 + round % 60);
+            let block = Span::new(0, text.len());
+            let mut cursor = StopCursor::default();
+            let mut pos = 0;
+            while pos < text.len() {
+                let lo = floor_char(&text, pos.saturating_sub([2, 9, 30, 160][round % 4]));
+                let end = pos.saturating_sub(1).max(lo);
+                let none = memchr::memchr3(b'.', b'!', b'?', &text.as_bytes()[lo..end]).is_none();
+                if cursor.none_in(lo, end) {
+                    assert!(none, "{text:?} {lo} {end}");
+                    told += 1;
+                } else if none {
+                    cursor.search_from(&text, block, lo);
+                }
+                let (sentence, any) = last_sentence_and_stops(&text[lo..pos]);
+                assert_eq!(any, !none, "{text:?} {lo} {pos}");
+                assert!(any || sentence.len() == pos - lo);
+                pos = ceil_char(&text, pos + 1 + (pos + round) % 7);
+            }
+        }
+        assert!(told > 1_000, "{told}");
     }
 
     #[test]
