@@ -93,7 +93,22 @@ pub(crate) fn blank_len_back(s: &str) -> usize {
 
 /// Byte length of the run of word characters that ends `s` ([`word_len`] from the back).
 pub(crate) fn word_len_back(s: &str) -> usize {
-    len_back(s, is_ascii_word_byte, is_word_char)
+    // Its ASCII word bytes counted in a loop of their own (most words have no other); the
+    // run measured with decoding when a byte outside ASCII stops them.
+    let b = s.as_bytes();
+    let n = ascii_word_len_back(b);
+    if b.len() > n && !b[b.len() - n - 1].is_ascii() {
+        return len_back(s, is_ascii_word_byte, is_word_char);
+    }
+    n
+}
+
+/// Byte length of the run of ASCII word bytes ([`is_ascii_word_byte`]) that ends `b`.
+fn ascii_word_len_back(b: &[u8]) -> usize {
+    b.iter()
+        .rev()
+        .take_while(|&&c| is_ascii_word_byte(c))
+        .count()
 }
 
 /// Byte length of the run that ends `s` of characters `is_char` holds for: an ASCII byte is
@@ -820,6 +835,19 @@ mod tests {
             assert_eq!(word_len_back(&s), n, "{c:?}");
             let n = if blank(c) { 2 * c.len_utf8() } else { 0 };
             assert_eq!(blank_len_back(&s), n, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_word_lengths_from_the_back() {
+        for (b, n) in [
+            (&b""[..], 0),
+            (b"ab", 2),
+            (b"a b.c", 3),
+            (b"x\xc3\xa9", 0),
+            (b"\xc3\xa9x-'", 3),
+        ] {
+            assert_eq!(ascii_word_len_back(b), n, "{b:?}");
         }
     }
 

@@ -536,6 +536,26 @@ fn has_word_starts(b: &[u8], n: usize) -> bool {
     false
 }
 
+/// `words(s).take(max).count()` for an ASCII `s`, by a byte loop: its runs of ASCII word
+/// bytes ([`lex::is_ascii_word_byte`]) that hold a letter or digit, counted up to `max`.
+fn ascii_word_count(b: &[u8], max: usize) -> usize {
+    let mut n = 0;
+    // Whether the current run of word bytes holds a letter or digit, and is counted.
+    let mut counted = false;
+    for &c in b {
+        if !lex::is_ascii_word_byte(c) {
+            counted = false;
+        } else if !counted && c.is_ascii_alphanumeric() {
+            counted = true;
+            n += 1;
+            if n >= max {
+                break;
+            }
+        }
+    }
+    n
+}
+
 /// How far [`word_before`] and [`word_after`] look, in bytes.
 const WORD_WINDOW: usize = 64;
 
@@ -559,6 +579,37 @@ struct CueIndex {
     /// The index in `verbs` where the last look-up ended: windows are asked in text order,
     /// so the next look-up starts there ([`lex::partition_point_near`]).
     last_first: usize,
+    /// Where the next stop is, for the sentence before each mark.
+    stops: StopCursor,
+}
+
+/// The first `.` `!` `?` at or after a position of a block, found by one search and kept
+/// while the windows asked about (in text order) come before it: a block whose marks have
+/// no stop between them (`"a "b "c …`) is searched once, not back from every mark.
+#[derive(Debug, Default)]
+struct StopCursor {
+    /// Where the search began (`None` before the first), and the stop it found (`None`:
+    /// none up to the end of the block). No stop lies from the start up to it.
+    found: Option<(usize, Option<usize>)>,
+}
+
+impl StopCursor {
+    /// True when `text[lo..end]` is known to hold no `.` `!` `?`: it lies between the
+    /// start of the last search ([`StopCursor::search_from`]) and the stop it found. False
+    /// says nothing.
+    fn none_in(&self, lo: usize, end: usize) -> bool {
+        lo >= end
+            || self
+                .found
+                .is_some_and(|(from, next)| from <= lo && next.is_none_or(|n| n >= end))
+    }
+
+    /// Finds the first stop of `block` at or after `lo`.
+    fn search_from(&mut self, text: &str, block: Span, lo: usize) {
+        let rest = text.as_bytes().get(lo..block.end).unwrap_or(&[]);
+        let next = memchr::memchr3(b'.', b'!', b'?', rest).map(|i| lo + i);
+        self.found = Some((lo, next));
+    }
 }
 
 impl CueIndex {
@@ -584,10 +635,13 @@ impl CueIndex {
                 .get(a..b)
                 .is_some_and(|s| next_speech_verb(s, 0).is_some());
         };
-        let first = lex::partition_point_near(verbs, self.last_first, |&(start, _)| start < a);
-        self.last_first = first;
-        if verbs.get(first).is_some_and(|&(_, end)| end <= b) {
-            return true;
+        // A block without speech verbs (where a look-up would find none) skips the search.
+        if !verbs.is_empty() {
+            let first = lex::partition_point_near(verbs, self.last_first, |&(start, _)| start < a);
+            self.last_first = first;
+            if verbs.get(first).is_some_and(|&(_, end)| end <= b) {
+                return true;
+            }
         }
         // A word cut by an end of the window is a different word inside it.
         let cut = |w: &str| lex::is_speech_verb(w) && w.chars().any(char::is_alphanumeric);
@@ -595,7 +649,7 @@ impl CueIndex {
         if a < b
             && word_char_before(text, a)
             && word_char_at(text, a)
-            && cut(&inside[..lex::word_len(inside)])
+            && cut(&inside[..word_len_ascii_first(inside)])
         {
             return true;
         }
@@ -605,6 +659,20 @@ impl CueIndex {
             && word_char_at(text, b)
             && cut(&inside[inside.len() - lex::word_len_back(inside)..])
     }
+}
+
+/// [`lex::word_len`], its ASCII word bytes counted in a loop of their own first (the call
+/// and its decoding are left for a word that holds a byte outside ASCII).
+fn word_len_ascii_first(s: &str) -> usize {
+    let b = s.as_bytes();
+    let n = b
+        .iter()
+        .take_while(|&&c| lex::is_ascii_word_byte(c))
+        .count();
+    if b.get(n).is_some_and(|c| !c.is_ascii()) {
+        return lex::word_len(s);
+    }
+    n
 }
 
 /// True when the character that ends `text[..i]` is a word character ([`lex::is_word_char`]),
@@ -703,9 +771,17 @@ fn has_speech_cue(
 ) -> bool {
     let lo = floor_char(text, open.start.saturating_sub(CUE_WINDOW).max(block.start));
     if let Some(before) = text.get(lo..open.start) {
-        // Only the current sentence counts.
-        let sentence = last_sentence(before);
-        let from = open.start - sentence.len();
+        // Only the current sentence counts: a window without a stop is one sentence.
+        let from = if index.stops.none_in(lo, open.start.saturating_sub(1)) {
+            lo
+        } else {
+            let (sentence, any_stop) = last_sentence_and_stops(before);
+            if !any_stop {
+                // The next windows may hold none either: where the next stop is tells.
+                index.stops.search_from(text, block, lo);
+            }
+            open.start - sentence.len()
+        };
         if index.verb_in(text, block, from, open.start)
             || index.according_in(text, block, from, open.start)
         {
@@ -747,23 +823,26 @@ fn first_clause(s: &str) -> &str {
     s.get(..end).unwrap_or(s)
 }
 
-/// The text after the last sentence end of `s`.
-fn last_sentence(s: &str) -> &str {
+/// The text after the last sentence end of `s`, and whether `s` holds a `.` `!` `?` before
+/// its last byte at all.
+fn last_sentence_and_stops(s: &str) -> (&str, bool) {
     let b = s.as_bytes();
     // Candidate ends, from the back: a stop with a space after it (memrchr skips the rest).
     let stops = memchr::memrchr3_iter(b'.', b'!', b'?', &b[..b.len().saturating_sub(1)]);
+    let mut any = false;
     for stop in stops {
+        any = true;
         let i = stop + 1;
         if b[i] == b' ' {
             let word_start = s[..i - 1]
                 .rfind(|c: char| c.is_whitespace())
                 .map_or(0, |p| p + 1);
             if s.get(word_start..i).is_some_and(lex::ends_sentence) {
-                return &s[i..];
+                return (&s[i..], true);
             }
         }
     }
-    s
+    (s, any)
 }
 
 /// The largest char boundary ≤ `i`.
@@ -905,6 +984,8 @@ fn judge(
     }
     let n_words = if has_word_starts(body.as_bytes(), 7) {
         7
+    } else if body.is_ascii() {
+        ascii_word_count(body.as_bytes(), 8)
     } else {
         words(body).take(8).count()
     };
@@ -1130,6 +1211,72 @@ mod tests {
             verbs += got.len();
         }
         assert!(verbs > 2_000, "{verbs} verbs");
+    }
+
+    #[test]
+    fn ascii_word_counts_are_word_counts() {
+        let parts = [
+            "said", "Lee", "42", "-", ".", "'", " ", ",", "\"", "x", "a.b", "--", "\n", "_", "(",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7e57_0004);
+        for round in 0..20_000 {
+            let text = rng.text(&parts, round % 19);
+            for max in [1, 3, 8] {
+                let want = words(&text).take(max).count();
+                assert_eq!(
+                    ascii_word_count(text.as_bytes(), max),
+                    want,
+                    "{text:?} {max}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn stop_cursor_tells_windows_without_stops() {
+        let parts = [
+            "a", " ", "Mr.", "end.", "Yes!", "why?", "\"", "é", "x", "\u{a0}",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5709_0001);
+        let mut told = 0;
+        for round in 0..3_000 {
+            let text = rng.text(&parts, 5 + round % 60);
+            let block = Span::new(0, text.len());
+            let mut cursor = StopCursor::default();
+            let mut pos = 0;
+            while pos < text.len() {
+                let lo = floor_char(&text, pos.saturating_sub([2, 9, 30, 160][round % 4]));
+                let end = pos.saturating_sub(1).max(lo);
+                let none = memchr::memchr3(b'.', b'!', b'?', &text.as_bytes()[lo..end]).is_none();
+                if cursor.none_in(lo, end) {
+                    assert!(none, "{text:?} {lo} {end}");
+                    told += 1;
+                } else if none {
+                    cursor.search_from(&text, block, lo);
+                }
+                let (sentence, any) = last_sentence_and_stops(&text[lo..pos]);
+                assert_eq!(any, !none, "{text:?} {lo} {pos}");
+                assert!(any || sentence.len() == pos - lo);
+                pos = ceil_char(&text, pos + 1 + (pos + round) % 7);
+            }
+        }
+        assert!(told > 1_000, "{told}");
+    }
+
+    #[test]
+    fn word_lengths_ascii_first_are_word_lengths() {
+        let parts = [
+            "said", "-", ".", "'", "’", " ", ",", "\"", "é", "日本", "x", "\u{2010}", "—",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7e57_0005);
+        for round in 0..20_000 {
+            let text = rng.text(&parts, round % 13);
+            assert_eq!(
+                word_len_ascii_first(&text),
+                lex::word_len(&text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
