@@ -1037,21 +1037,15 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
             break;
         }
         let word = w(text, &toks[i - 1]);
+        // (Both possessive suffixes end in `s`: a word ending otherwise has neither.)
         let is_name = toks[i - 1].name
-            && !word.ends_with("'s")
-            && !word.ends_with("’s")
+            && !(word.ends_with('s') && (word.ends_with("'s") || word.ends_with("’s")))
             && !is_stopword_name(word);
         // (A name word needs no particle test.)
         if !(is_name || (i < end && lex::is_name_particle(word))) {
             break;
         }
-        let prev = || i.checked_sub(2).map(|j| w(text, &toks[j]));
-        if is_name
-            && matches!(
-                prev(),
-                Some("of" | "for" | "the" | "at" | "to" | "on" | "in" | "from")
-            )
-        {
+        if is_name && i >= 2 && is_title_link(text, &toks[i - 2]) {
             // "Secretary of State": the word belongs to the title.
             if i == end {
                 return None;
@@ -1068,6 +1062,18 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         i += 1;
     }
     (i < end).then_some((i, end))
+}
+
+/// True when `t` is a word that ties a name word after it to a title before it ("of",
+/// "the": "Secretary of State"), for [`trailing_name`]. Each such word has 2 to 4 bytes:
+/// the text of a token of another length is not cut out.
+#[inline]
+fn is_title_link(text: &str, t: &Tok) -> bool {
+    (2..=4).contains(&t.span.len())
+        && matches!(
+            w(text, t),
+            "of" | "for" | "the" | "at" | "to" | "on" | "in" | "from"
+        )
 }
 
 /// Mentions of up to this many tokens have their words copied on the stack by
@@ -1281,16 +1287,24 @@ fn ends_subject(w: &str) -> bool {
 
 /// [`ends_subject`] of `w` in lower case ("In", "And" too), as `lex::with_lower` would
 /// lower it: an ASCII word on the stack, without making it a `str` again.
+///
+/// The bigram test is made at the call (inlined): most words fail it (names: "Lee",
+/// "Trump"), and then pay no call; the rest is [`ends_subject_lowered`].
+#[inline(always)]
 fn ends_subject_any_case(w: &str) -> bool {
-    // Most words start with two bytes that start no entry in any case (names: "Lee",
-    // "Trump"), whatever their other characters: an entry is ASCII, and only the Kelvin
-    // sign lowers to ASCII from outside it (to `k`, which starts no entry nor follows its
-    // first letter), so the first two characters of a word lowering to one are ASCII
-    // letters.
+    // Most words start with two bytes that start no entry in any case, whatever their
+    // other characters: an entry is ASCII, and only the Kelvin sign lowers to ASCII from
+    // outside it (to `k`, which starts no entry nor follows its first letter), so the
+    // first two characters of a word lowering to one are ASCII letters.
     let b = w.as_bytes();
-    if b.len() < 2 || !may_end_subject(b[0], b[1]) {
-        return false;
-    }
+    b.len() >= 2 && may_end_subject(b[0], b[1]) && ends_subject_lowered(w)
+}
+
+/// [`ends_subject_any_case`] of a word that passed its bigram test: `w` lowered and
+/// compared with every entry (out of line: few words get here).
+#[inline(never)]
+fn ends_subject_lowered(w: &str) -> bool {
+    let b = w.as_bytes();
     if !w.is_ascii() {
         return lex::with_lower(w, ends_subject);
     }
@@ -5619,6 +5633,51 @@ mod tests {
         }
     }
 
+    #[test]
+    fn title_links_are_the_words_of_the_list() {
+        let text = "of for the at to on in from o off fort then At OF inn fromm";
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut toks);
+        let links: Vec<&str> = toks
+            .iter()
+            .filter(|t| is_title_link(text, t))
+            .map(|t| w(text, t))
+            .collect();
+        assert_eq!(links, ["of", "for", "the", "at", "to", "on", "in", "from"]);
+        // A span out of the text is no link.
+        assert!(!is_title_link(
+            text,
+            &Tok::mark(Span::new(90, 92), Tk::Word)
+        ));
+    }
+
+    #[test]
+    fn ends_subject_lowered_is_the_lowered_test() {
+        for x in [
+            "In",
+            "AND",
+            "and",
+            "Ann",
+            "Andy",
+            "Whether",
+            "WHETHERS",
+            "Onl",
+            "Only",
+            "İn",
+            "Ąnd",
+            "li\u{212a}e",
+            "thé",
+            "So",
+            "soo",
+        ] {
+            assert_eq!(
+                ends_subject_lowered(x),
+                lex::with_lower(x, ends_subject),
+                "{x}"
+            );
+        }
+    }
+
     /// [`trailing_name`] as it was written, every word's text cut out.
     fn trailing_name_plain(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         let end = toks.len();
@@ -5681,6 +5740,14 @@ mod tests {
             "DE",
             "Jr.",
             "in",
+            "from",
+            "for",
+            "fro",
+            "Charles",
+            "Ross'",
+            "Tess",
+            "at",
+            "onto",
         ];
         let mut rng = crate::testgen::Rng::new(0x3c6e_f372);
         let mut names = 0;
