@@ -1850,7 +1850,8 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     // Age or appositives after a name: "X, 45, said", "X, a spokesman, said",
     // "X, the minister, a member of the council, said".
     let age = |c: &[Tok]| c.len() == 1 && w(text, &c[0]).bytes().all(|b| b.is_ascii_digit());
-    if (age(last) || is_appositive(text, last)) && !cs.is_empty() {
+    // (A clause of one chunk has none before it: its chunk is not read as an appositive.)
+    if !cs.is_empty() && (age(last) || is_appositive(text, last)) {
         let mut appositive = (!age(last)).then(|| span_of(last)).flatten();
         for back in 0..3 {
             let Some(&prev) = cs.len().checked_sub(1 + back).and_then(|i| cs.get(i)) else {
