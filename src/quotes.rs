@@ -238,7 +238,7 @@ fn is_mark_char(c: char) -> bool {
 }
 
 /// What surrounds a mark.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Context {
     /// Start of block, or after a blank, bracket, dash, slash or another mark.
     open_left: bool,
@@ -250,7 +250,69 @@ struct Context {
     close_right: bool,
 }
 
+/// What surrounds mark `m` in `block`: [`ascii_context`] when both neighbours are ASCII
+/// bytes (or the block ends there), [`context_by_chars`] otherwise.
 fn context(text: &str, block: Span, m: Mark) -> Context {
+    ascii_context(text, block, m).unwrap_or_else(|| context_by_chars(text, block, m))
+}
+
+/// [`context_by_chars`] told from the bytes on either side of the mark, without decoding,
+/// when each is ASCII or lies outside the block; `None` otherwise (or for a block whose
+/// ends are not character boundaries, which the plain version reads as no neighbour).
+fn ascii_context(text: &str, block: Span, m: Mark) -> Option<Context> {
+    let b = text.as_bytes();
+    if !text.is_char_boundary(block.start) || !text.is_char_boundary(block.end) {
+        return None;
+    }
+    // The byte on each side, `None` past an end of the block or outside ASCII (which the
+    // chars tell).
+    let before = match m.span.start {
+        pos if pos <= block.start => None,
+        pos => Some(*b.get(pos - 1)?).filter(u8::is_ascii),
+    };
+    let after = match m.span.end {
+        pos if pos >= block.end => None,
+        pos => Some(*b.get(pos)?).filter(u8::is_ascii),
+    };
+    if before.is_none() && m.span.start > block.start || after.is_none() && m.span.end < block.end {
+        return None;
+    }
+    let blank_before = before.map(lex::is_ascii_blank_byte);
+    let blank_after = after.map(lex::is_ascii_blank_byte);
+    Some(Context {
+        open_left: blank_before.is_none_or(|blank| blank)
+            || before.is_some_and(|c| {
+                matches!(
+                    c,
+                    b'(' | b'[' | b'{' | b'-' | b'/' | b':' | b'"' | b'\'' | b'`'
+                )
+            }),
+        text_right: blank_after == Some(false),
+        text_left: blank_before == Some(false),
+        close_right: blank_after.is_none_or(|blank| blank)
+            || after.is_some_and(|c| {
+                matches!(
+                    c,
+                    b'"' | b'\''
+                        | b'`'
+                        | b','
+                        | b'.'
+                        | b';'
+                        | b':'
+                        | b'!'
+                        | b'?'
+                        | b')'
+                        | b']'
+                        | b'}'
+                        | b'-'
+                        | b'/'
+                )
+            }),
+    })
+}
+
+/// What surrounds a mark, read from the characters on either side.
+fn context_by_chars(text: &str, block: Span, m: Mark) -> Context {
     let before = char_before(text, block, m.span.start);
     let after = char_at(text, block, m.span.end);
     let blank_before = before.map(is_blank_char);
@@ -1218,6 +1280,34 @@ mod tests {
             verbs += got.len();
         }
         assert!(verbs > 2_000, "{verbs} verbs");
+    }
+
+    #[test]
+    fn ascii_context_agrees_with_the_chars() {
+        let parts = [
+            "\"", "'", "`", "“", "”", "«", "»", "„", "‘", "’", " ", "\u{a0}", "\n", "a", "é", "(",
+            "[", "{", "-", "—", "–", "/", ":", ",", ".", ";", "!", "?", ")", "]", "}", "…", "\t",
+        ];
+        let mut rng = crate::testgen::Rng::new(0xc0de_0005);
+        let mut ascii = 0;
+        for round in 0..20_000 {
+            let text = rng.text(&parts, 1 + round % 13);
+            let mut cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let lo = cuts[rng.below(cuts.len())];
+            cuts.retain(|&i| i >= lo);
+            let block = Span::new(lo, cuts[rng.below(cuts.len())]);
+            for m in marks(&text, block) {
+                let plain = context_by_chars(&text, block, m);
+                if let Some(fast) = ascii_context(&text, block, m) {
+                    assert_eq!(fast, plain, "{text:?} {block:?} {m:?}");
+                    ascii += 1;
+                }
+                assert_eq!(context(&text, block, m), plain, "{text:?} {block:?} {m:?}");
+            }
+        }
+        assert!(ascii > 2_000, "{ascii} ASCII contexts");
     }
 
     #[test]
