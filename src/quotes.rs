@@ -997,8 +997,39 @@ fn headline_case(text: &str, block: Span, pos: usize) -> bool {
     n >= 3 && last[..n.min(5)].iter().all(|&capitalized| capitalized)
 }
 
-/// The word right before `pos` (skipping blanks), inside the block.
+/// The word right before `pos` (skipping blanks), inside the block: [`ascii_word_before`]
+/// when it can tell, [`word_before_by_chars`] otherwise.
 fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
+    ascii_word_before(text, block, pos).unwrap_or_else(|| word_before_by_chars(text, block, pos))
+}
+
+/// [`word_before_by_chars`] by one byte walk back, over ASCII blanks and then ASCII word
+/// bytes: the answer when the walk ends on an ASCII byte that is neither, inside the
+/// window; `None` (not told) when it meets a byte outside ASCII or reaches the start of
+/// the window, where the plain version decodes or settles the window's start.
+fn ascii_word_before(text: &str, block: Span, pos: usize) -> Option<Option<&str>> {
+    let b = text.as_bytes();
+    let lo = pos.saturating_sub(WORD_WINDOW).max(block.start);
+    if pos > b.len() || lo >= pos {
+        return None;
+    }
+    let mut end = pos;
+    while end > lo && lex::is_ascii_blank_byte(b[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > lo && lex::is_ascii_word_byte(b[start - 1]) {
+        start -= 1;
+    }
+    if start == lo || !b[start - 1].is_ascii() {
+        return None;
+    }
+    let w = text.get(start..end)?;
+    Some((!w.is_empty() && w.len() < 40).then_some(w))
+}
+
+/// The word right before `pos` (skipping blanks), inside the block, read by chars.
+fn word_before_by_chars(text: &str, block: Span, pos: usize) -> Option<&str> {
     // A bounded look back: words are short, and marks may be many.
     let lo = floor_char(text, pos.saturating_sub(WORD_WINDOW).max(block.start));
     let s = text.get(lo..pos)?;
@@ -1308,6 +1339,48 @@ mod tests {
             }
         }
         assert!(ascii > 2_000, "{ascii} ASCII contexts");
+    }
+
+    #[test]
+    fn ascii_word_before_agrees_with_the_chars() {
+        let parts = [
+            "Jay",
+            "said",
+            "é",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\n",
+            "\"",
+            "“",
+            "-",
+            ".",
+            "'",
+            ",",
+            "x",
+            "日本",
+            "a-very-long-hyphenated-word-of-many-bytes-indeed",
+            "(",
+            "\t",
+        ];
+        let mut rng = crate::testgen::Rng::new(0xbe40_0006);
+        let mut told = 0;
+        for round in 0..5_000 {
+            let text = rng.text(&parts, 1 + round % 40);
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let block = Span::new(cuts[rng.below(cuts.len())], text.len());
+            for &pos in &cuts {
+                let plain = word_before_by_chars(&text, block, pos);
+                if let Some(fast) = ascii_word_before(&text, block, pos) {
+                    assert_eq!(fast, plain, "{text:?} {block:?} {pos}");
+                    told += 1;
+                }
+                assert_eq!(word_before(&text, block, pos), plain, "{text:?} {pos}");
+            }
+        }
+        assert!(told > 10_000, "{told} told by bytes");
     }
 
     #[test]
