@@ -1201,7 +1201,7 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
             if let Err(reason) = judge(text, block, &c, content, options, &mut cues) {
                 let end = c.close.map_or(until, |m| m.span.end);
                 rejected.push(RejectedCandidate {
-                    span: trim_span(text, Span::new(c.open.span.start, end)),
+                    span: trim_quote_span(text, Span::new(c.open.span.start, end)),
                     content,
                     block: bi,
                     reason,
@@ -1232,7 +1232,25 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
 /// on is the last of its block, so `until` is the block end for it.
 fn content_of(text: &str, c: &Candidate, until: usize) -> Span {
     let end = c.close.map_or(until, |m| m.span.start);
-    trim_span(text, Span::new(c.open.span.end, end))
+    trim_quote_span(text, Span::new(c.open.span.end, end))
+}
+
+/// [`trim_span`]: [`ascii_trim_span`] when it can tell, the plain version otherwise.
+fn trim_quote_span(text: &str, span: Span) -> Span {
+    ascii_trim_span(text, span).unwrap_or_else(|| trim_span(text, span))
+}
+
+/// [`trim_span`] by a byte walk over ASCII blanks ([`lex::is_ascii_blank_byte`]) from each
+/// end: the answer when both walks stop on an ASCII byte that is no blank; `None` (not
+/// told) when one stops on a byte outside ASCII (which may be a blank), meets no such
+/// byte, or the span is out of `text`. A span whose end is no character boundary is
+/// not told either: the walk from that end stops at once on a byte outside ASCII.
+fn ascii_trim_span(text: &str, span: Span) -> Option<Span> {
+    let b = text.as_bytes().get(span.start..span.end)?;
+    let lead = b.iter().position(|&c| !lex::is_ascii_blank_byte(c))?;
+    let end = b.iter().rposition(|&c| !lex::is_ascii_blank_byte(c))? + 1;
+    (b[lead].is_ascii() && b[end - 1].is_ascii())
+        .then(|| Span::new(span.start + lead, span.start + end))
 }
 
 /// The reason a pair of marks in a one-block text was rejected (for tests and the eval).
@@ -1381,6 +1399,32 @@ mod tests {
             }
         }
         assert!(told > 10_000, "{told} told by bytes");
+    }
+
+    #[test]
+    fn ascii_trim_span_agrees_with_trim_span() {
+        let parts = [
+            "a", "é", " ", "  ", "\u{a0}", "\n", "\t", "\r", "\u{200b}", "\"", "“", "\u{7f}", ".",
+            "日",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7219_0007);
+        let mut told = 0;
+        for round in 0..5_000 {
+            let text = rng.text(&parts, round % 12);
+            // Any byte positions: a span cut inside a character is not told by bytes.
+            let cuts: Vec<usize> = (0..=text.len() + 1).collect();
+            for _ in 0..8 {
+                let (x, y) = (cuts[rng.below(cuts.len())], cuts[rng.below(cuts.len())]);
+                let span = Span::new(x.min(y), x.max(y));
+                let plain = trim_span(&text, span);
+                if let Some(fast) = ascii_trim_span(&text, span) {
+                    assert_eq!(fast, plain, "{text:?} {span:?}");
+                    told += 1;
+                }
+                assert_eq!(trim_quote_span(&text, span), plain, "{text:?} {span:?}");
+            }
+        }
+        assert!(told > 1_500, "{told} told by bytes");
     }
 
     #[test]
