@@ -744,6 +744,9 @@ fn word_len_ascii_first(s: &str) -> usize {
 
 /// True when the character that ends `text[..i]` is a word character ([`lex::is_word_char`]),
 /// told from the byte when it is ASCII.
+// Inlined into `CueIndex::verb_in`, which asks it at both ends of every window (measured:
+// left out of line, the call costs more than the byte test).
+#[inline(always)]
 fn word_char_before(text: &str, i: usize) -> bool {
     match text.as_bytes()[..i].last() {
         Some(&c) if c.is_ascii() => lex::is_ascii_word_byte(c),
@@ -754,6 +757,8 @@ fn word_char_before(text: &str, i: usize) -> bool {
 
 /// True when the character that starts `text[i..]` is a word character, told from the byte
 /// when it is ASCII.
+// Inlined like `word_char_before`.
+#[inline(always)]
 fn word_char_at(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
         Some(&c) if c.is_ascii() => lex::is_ascii_word_byte(c),
