@@ -323,6 +323,33 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
         && set.contains(w)
 }
 
+/// A filter ahead of [`is_speech_verb`] for a loop over many words: the lexicon's
+/// [`Shapes`] fetched once, and a word tested inline by its first byte, last byte and
+/// length. Conservative: `false` means `is_speech_verb` is false for the word; `true` means
+/// only "ask `is_speech_verb`".
+#[derive(Clone, Copy)]
+pub(crate) struct SpeechVerbFilter(&'static Shapes);
+
+impl SpeechVerbFilter {
+    /// The filter of the speech verb lexicon.
+    pub(crate) fn new() -> Self {
+        SpeechVerbFilter(&speech_verbs().1)
+    }
+
+    /// False when `is_speech_verb` is certainly false for the word of bytes `w`. A word
+    /// ending in a mark that [`is_speech_verb`] trims (`.` `,` `:`) is left to it.
+    #[inline]
+    pub(crate) fn may_match(self, w: &[u8]) -> bool {
+        match (w.first(), w.last()) {
+            (_, Some(b'.' | b',' | b':')) => true,
+            (Some(&first), Some(_)) => {
+                (first.is_ascii_lowercase() || first == b'-') && self.0.may_contain_bytes(w)
+            }
+            _ => false,
+        }
+    }
+}
+
 /// `with_lower(w, is_speech_verb)`: a capitalized word opening a clause ("Says …") read
 /// as a verb. The shapes filter ignores ASCII case, so an ASCII word whose shape is not
 /// in the lexicon's is decided without lowering it.
@@ -944,6 +971,36 @@ mod tests {
         );
         assert_eq!(blank0::<Error<&str>>("\u{a0} x"), Ok(("x", "\u{a0} ")));
         assert!(word::<Error<&str>>(" x").is_err());
+    }
+
+    #[test]
+    fn speech_verb_filter_passes_every_speech_verb() {
+        let filter = SpeechVerbFilter::new();
+        let mut words: Vec<String> = speech_verb_forms().map(String::from).collect();
+        for form in speech_verb_forms() {
+            for tail in [".", ",", ":", "..", "'s", "-", "s"] {
+                words.push(format!("{form}{tail}"));
+            }
+            words.push(form.to_uppercase());
+            words.push(form[1..].to_string());
+            words.push(form[..form.len() - 1].to_string());
+        }
+        words.extend(
+            [
+                "", ".", "-", "open", "pen", "the", "Said", "said-", "-said", "a.b.", "éclat",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            if is_speech_verb(w) {
+                assert!(filter.may_match(w.as_bytes()), "{w:?}");
+            }
+        }
+        assert!(!filter.may_match(b"open"));
+        assert!(!filter.may_match(b"Said"));
+        assert!(!filter.may_match(b""));
+        assert!(filter.may_match(b"said"));
+        assert!(filter.may_match(b"said."));
     }
 
     #[test]

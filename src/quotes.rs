@@ -238,7 +238,7 @@ fn is_mark_char(c: char) -> bool {
 }
 
 /// What surrounds a mark.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Context {
     /// Start of block, or after a blank, bracket, dash, slash or another mark.
     open_left: bool,
@@ -250,7 +250,69 @@ struct Context {
     close_right: bool,
 }
 
+/// What surrounds mark `m` in `block`: [`ascii_context`] when both neighbours are ASCII
+/// bytes (or the block ends there), [`context_by_chars`] otherwise.
 fn context(text: &str, block: Span, m: Mark) -> Context {
+    ascii_context(text, block, m).unwrap_or_else(|| context_by_chars(text, block, m))
+}
+
+/// [`context_by_chars`] told from the bytes on either side of the mark, without decoding,
+/// when each is ASCII or lies outside the block; `None` otherwise (or for a block whose
+/// ends are not character boundaries, which the plain version reads as no neighbour).
+fn ascii_context(text: &str, block: Span, m: Mark) -> Option<Context> {
+    let b = text.as_bytes();
+    if !text.is_char_boundary(block.start) || !text.is_char_boundary(block.end) {
+        return None;
+    }
+    // The byte on each side, `None` past an end of the block or outside ASCII (which the
+    // chars tell).
+    let before = match m.span.start {
+        pos if pos <= block.start => None,
+        pos => Some(*b.get(pos - 1)?).filter(u8::is_ascii),
+    };
+    let after = match m.span.end {
+        pos if pos >= block.end => None,
+        pos => Some(*b.get(pos)?).filter(u8::is_ascii),
+    };
+    if before.is_none() && m.span.start > block.start || after.is_none() && m.span.end < block.end {
+        return None;
+    }
+    let blank_before = before.map(lex::is_ascii_blank_byte);
+    let blank_after = after.map(lex::is_ascii_blank_byte);
+    Some(Context {
+        open_left: blank_before.is_none_or(|blank| blank)
+            || before.is_some_and(|c| {
+                matches!(
+                    c,
+                    b'(' | b'[' | b'{' | b'-' | b'/' | b':' | b'"' | b'\'' | b'`'
+                )
+            }),
+        text_right: blank_after == Some(false),
+        text_left: blank_before == Some(false),
+        close_right: blank_after.is_none_or(|blank| blank)
+            || after.is_some_and(|c| {
+                matches!(
+                    c,
+                    b'"' | b'\''
+                        | b'`'
+                        | b','
+                        | b'.'
+                        | b';'
+                        | b':'
+                        | b'!'
+                        | b'?'
+                        | b')'
+                        | b']'
+                        | b'}'
+                        | b'-'
+                        | b'/'
+                )
+            }),
+    })
+}
+
+/// What surrounds a mark, read from the characters on either side.
+fn context_by_chars(text: &str, block: Span, m: Mark) -> Context {
     let before = char_before(text, block, m.span.start);
     let after = char_at(text, block, m.span.end);
     let blank_before = before.map(is_blank_char);
@@ -644,7 +706,12 @@ impl CueIndex {
             }
         }
         // A word cut by an end of the window is a different word inside it.
-        let cut = |w: &str| lex::is_speech_verb(w) && w.chars().any(char::is_alphanumeric);
+        let filter = lex::SpeechVerbFilter::new();
+        let cut = |w: &str| {
+            filter.may_match(w.as_bytes())
+                && lex::is_speech_verb(w)
+                && w.chars().any(char::is_alphanumeric)
+        };
         let inside = &text[a..b];
         if a < b
             && word_char_before(text, a)
@@ -677,6 +744,9 @@ fn word_len_ascii_first(s: &str) -> usize {
 
 /// True when the character that ends `text[..i]` is a word character ([`lex::is_word_char`]),
 /// told from the byte when it is ASCII.
+// Inlined into `CueIndex::verb_in`, which asks it at both ends of every window (measured:
+// left out of line, the call costs more than the byte test).
+#[inline(always)]
 fn word_char_before(text: &str, i: usize) -> bool {
     match text.as_bytes()[..i].last() {
         Some(&c) if c.is_ascii() => lex::is_ascii_word_byte(c),
@@ -687,6 +757,8 @@ fn word_char_before(text: &str, i: usize) -> bool {
 
 /// True when the character that starts `text[i..]` is a word character, told from the byte
 /// when it is ASCII.
+// Inlined like `word_char_before`.
+#[inline(always)]
 fn word_char_at(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
         Some(&c) if c.is_ascii() => lex::is_ascii_word_byte(c),
@@ -724,6 +796,8 @@ fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
         Some(ch) => (lex::is_word_char(ch), ch.len_utf8()),
         None => (false, 1),
     };
+    // Most words are told from their shape, without the look-up.
+    let filter = lex::SpeechVerbFilter::new();
     let mut i = from;
     loop {
         // To the start of the next word.
@@ -754,7 +828,7 @@ fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
         if b.get(i).is_some_and(|c| !c.is_ascii()) {
             i = start + lex::word_len(&s[start..]);
         }
-        if lex::is_speech_verb(&s[start..i]) {
+        if filter.may_match(&b[start..i]) && lex::is_speech_verb(&s[start..i]) {
             return Some((start, i));
         }
     }
@@ -928,8 +1002,39 @@ fn headline_case(text: &str, block: Span, pos: usize) -> bool {
     n >= 3 && last[..n.min(5)].iter().all(|&capitalized| capitalized)
 }
 
-/// The word right before `pos` (skipping blanks), inside the block.
+/// The word right before `pos` (skipping blanks), inside the block: [`ascii_word_before`]
+/// when it can tell, [`word_before_by_chars`] otherwise.
 fn word_before(text: &str, block: Span, pos: usize) -> Option<&str> {
+    ascii_word_before(text, block, pos).unwrap_or_else(|| word_before_by_chars(text, block, pos))
+}
+
+/// [`word_before_by_chars`] by one byte walk back, over ASCII blanks and then ASCII word
+/// bytes: the answer when the walk ends on an ASCII byte that is neither, inside the
+/// window; `None` (not told) when it meets a byte outside ASCII or reaches the start of
+/// the window, where the plain version decodes or settles the window's start.
+fn ascii_word_before(text: &str, block: Span, pos: usize) -> Option<Option<&str>> {
+    let b = text.as_bytes();
+    let lo = pos.saturating_sub(WORD_WINDOW).max(block.start);
+    if pos > b.len() || lo >= pos {
+        return None;
+    }
+    let mut end = pos;
+    while end > lo && lex::is_ascii_blank_byte(b[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > lo && lex::is_ascii_word_byte(b[start - 1]) {
+        start -= 1;
+    }
+    if start == lo || !b[start - 1].is_ascii() {
+        return None;
+    }
+    let w = text.get(start..end)?;
+    Some((!w.is_empty() && w.len() < 40).then_some(w))
+}
+
+/// The word right before `pos` (skipping blanks), inside the block, read by chars.
+fn word_before_by_chars(text: &str, block: Span, pos: usize) -> Option<&str> {
     // A bounded look back: words are short, and marks may be many.
     let lo = floor_char(text, pos.saturating_sub(WORD_WINDOW).max(block.start));
     let s = text.get(lo..pos)?;
@@ -1101,7 +1206,7 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
             if let Err(reason) = judge(text, block, &c, content, options, &mut cues) {
                 let end = c.close.map_or(until, |m| m.span.end);
                 rejected.push(RejectedCandidate {
-                    span: trim_span(text, Span::new(c.open.span.start, end)),
+                    span: trim_quote_span(text, Span::new(c.open.span.start, end)),
                     content,
                     block: bi,
                     reason,
@@ -1132,7 +1237,25 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
 /// on is the last of its block, so `until` is the block end for it.
 fn content_of(text: &str, c: &Candidate, until: usize) -> Span {
     let end = c.close.map_or(until, |m| m.span.start);
-    trim_span(text, Span::new(c.open.span.end, end))
+    trim_quote_span(text, Span::new(c.open.span.end, end))
+}
+
+/// [`trim_span`]: [`ascii_trim_span`] when it can tell, the plain version otherwise.
+fn trim_quote_span(text: &str, span: Span) -> Span {
+    ascii_trim_span(text, span).unwrap_or_else(|| trim_span(text, span))
+}
+
+/// [`trim_span`] by a byte walk over ASCII blanks ([`lex::is_ascii_blank_byte`]) from each
+/// end: the answer when both walks stop on an ASCII byte that is no blank; `None` (not
+/// told) when one stops on a byte outside ASCII (which may be a blank), meets no such
+/// byte, or the span is out of `text`. A span whose end is no character boundary is
+/// not told either: the walk from that end stops at once on a byte outside ASCII.
+fn ascii_trim_span(text: &str, span: Span) -> Option<Span> {
+    let b = text.as_bytes().get(span.start..span.end)?;
+    let lead = b.iter().position(|&c| !lex::is_ascii_blank_byte(c))?;
+    let end = b.iter().rposition(|&c| !lex::is_ascii_blank_byte(c))? + 1;
+    (b[lead].is_ascii() && b[end - 1].is_ascii())
+        .then(|| Span::new(span.start + lead, span.start + end))
 }
 
 /// The reason a pair of marks in a one-block text was rejected (for tests and the eval).
@@ -1200,7 +1323,7 @@ mod tests {
         let parts = [
             "said", "says", "-said", "said.", "said..", "told", "Said", "said's", "said’", "saidé",
             "é", "x", "-", ".", "'", "’", " ", "  ", ",", "\"", "“", "\u{a0}", "—", "said2", "9",
-            "told-", "\u{2010}", "日本", "\n", "added", "tweeted",
+            "told-", "\u{2010}", "日本", "\n", "added", "tweeted", "said:", "said,", "open", "pen",
         ];
         let mut rng = crate::testgen::Rng::new(0x0bad_cafe);
         let mut verbs = 0;
@@ -1211,6 +1334,102 @@ mod tests {
             verbs += got.len();
         }
         assert!(verbs > 2_000, "{verbs} verbs");
+    }
+
+    #[test]
+    fn ascii_context_agrees_with_the_chars() {
+        let parts = [
+            "\"", "'", "`", "“", "”", "«", "»", "„", "‘", "’", " ", "\u{a0}", "\n", "a", "é", "(",
+            "[", "{", "-", "—", "–", "/", ":", ",", ".", ";", "!", "?", ")", "]", "}", "…", "\t",
+        ];
+        let mut rng = crate::testgen::Rng::new(0xc0de_0005);
+        let mut ascii = 0;
+        for round in 0..20_000 {
+            let text = rng.text(&parts, 1 + round % 13);
+            let mut cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let lo = cuts[rng.below(cuts.len())];
+            cuts.retain(|&i| i >= lo);
+            let block = Span::new(lo, cuts[rng.below(cuts.len())]);
+            for m in marks(&text, block) {
+                let plain = context_by_chars(&text, block, m);
+                if let Some(fast) = ascii_context(&text, block, m) {
+                    assert_eq!(fast, plain, "{text:?} {block:?} {m:?}");
+                    ascii += 1;
+                }
+                assert_eq!(context(&text, block, m), plain, "{text:?} {block:?} {m:?}");
+            }
+        }
+        assert!(ascii > 2_000, "{ascii} ASCII contexts");
+    }
+
+    #[test]
+    fn ascii_word_before_agrees_with_the_chars() {
+        let parts = [
+            "Jay",
+            "said",
+            "é",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\n",
+            "\"",
+            "“",
+            "-",
+            ".",
+            "'",
+            ",",
+            "x",
+            "日本",
+            "a-very-long-hyphenated-word-of-many-bytes-indeed",
+            "(",
+            "\t",
+        ];
+        let mut rng = crate::testgen::Rng::new(0xbe40_0006);
+        let mut told = 0;
+        for round in 0..5_000 {
+            let text = rng.text(&parts, 1 + round % 40);
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let block = Span::new(cuts[rng.below(cuts.len())], text.len());
+            for &pos in &cuts {
+                let plain = word_before_by_chars(&text, block, pos);
+                if let Some(fast) = ascii_word_before(&text, block, pos) {
+                    assert_eq!(fast, plain, "{text:?} {block:?} {pos}");
+                    told += 1;
+                }
+                assert_eq!(word_before(&text, block, pos), plain, "{text:?} {pos}");
+            }
+        }
+        assert!(told > 10_000, "{told} told by bytes");
+    }
+
+    #[test]
+    fn ascii_trim_span_agrees_with_trim_span() {
+        let parts = [
+            "a", "é", " ", "  ", "\u{a0}", "\n", "\t", "\r", "\u{200b}", "\"", "“", "\u{7f}", ".",
+            "日",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7219_0007);
+        let mut told = 0;
+        for round in 0..5_000 {
+            let text = rng.text(&parts, round % 12);
+            // Any byte positions: a span cut inside a character is not told by bytes.
+            let cuts: Vec<usize> = (0..=text.len() + 1).collect();
+            for _ in 0..8 {
+                let (x, y) = (cuts[rng.below(cuts.len())], cuts[rng.below(cuts.len())]);
+                let span = Span::new(x.min(y), x.max(y));
+                let plain = trim_span(&text, span);
+                if let Some(fast) = ascii_trim_span(&text, span) {
+                    assert_eq!(fast, plain, "{text:?} {span:?}");
+                    told += 1;
+                }
+                assert_eq!(trim_quote_span(&text, span), plain, "{text:?} {span:?}");
+            }
+        }
+        assert!(told > 1_500, "{told} told by bytes");
     }
 
     #[test]
