@@ -1148,16 +1148,13 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         if !toks[i - 1].name() && !(2..=3).contains(&toks[i - 1].span.len()) {
             break;
         }
-        let word = w(text, &toks[i - 1]);
-        // (Both possessive suffixes end in `s`: a word ending otherwise has neither.)
-        let is_name = toks[i - 1].name()
-            && !(word.ends_with('s') && (word.ends_with("'s") || word.ends_with("’s")))
-            && !is_stopword_name(word);
+        let is_name = toks[i - 1].name() && !is_possessive_or_stopword_name(text, &toks[i - 1]);
         // (A name word needs no particle test.)
-        if !(is_name || (i < end && lex::is_name_particle(word))) {
+        if !(is_name || (i < end && lex::is_name_particle(w(text, &toks[i - 1])))) {
             break;
         }
-        if is_name && i >= 2 && is_title_link(text, &toks[i - 2]) {
+        // (A title link is in lower case: a name word is none.)
+        if is_name && i >= 2 && !toks[i - 2].name() && is_title_link(text, &toks[i - 2]) {
             // "Secretary of State": the word belongs to the title.
             if i == end {
                 return None;
@@ -1166,14 +1163,29 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         }
         i -= 1;
     }
-    // Don't start the name with a particle.
+    // Don't start the name with a particle (in lower case: a name word is none).
     while i < end
+        && !toks[i].name()
         && (2..=3).contains(&toks[i].span.len())
         && lex::is_name_particle(w(text, &toks[i]))
     {
         i += 1;
     }
     (i < end).then_some((i, end))
+}
+
+/// True when the text of `t`, a name word, is a possessive ("Lee's", "Lee’s") or a
+/// stopword ([`is_stopword_name`]), so that it ends no name for [`trailing_name`]. Both
+/// possessive suffixes end in `s` and both stopwords have two bytes: the text of a word
+/// with another last byte and length is not cut out.
+#[inline]
+fn is_possessive_or_stopword_name(text: &str, t: &Tok) -> bool {
+    if last_byte(text, t) != Some(b's') && t.span.len() != 2 {
+        return false;
+    }
+    let word = w(text, t);
+    (word.ends_with('s') && (word.ends_with("'s") || word.ends_with("’s")))
+        || is_stopword_name(word)
 }
 
 /// True when `t` is a word that ties a name word after it to a title before it ("of",
@@ -5827,6 +5839,36 @@ mod tests {
             i += 1;
         }
         (i < end).then_some((i, end))
+    }
+
+    #[test]
+    fn possessive_or_stopword_names_are_those_of_the_text() {
+        // Name words (as the helper is asked of), possessives, initials, other words.
+        let words = [
+            "Lee",
+            "Lee's",
+            "Lee’s",
+            "Ross'",
+            "Tess",
+            "A.",
+            "I.",
+            "B.",
+            "Ab",
+            "Éa",
+            "É's",
+            "s",
+            "'s",
+            "Jr.",
+            "Charles",
+            "O’Neill’s",
+            "Li",
+        ];
+        for word in words {
+            let text = format!("x {word} y");
+            let t = Tok::at(&text, Span::new(2, 2 + word.len()), Tk::Word);
+            let plain = (word.ends_with("'s") || word.ends_with("’s")) || is_stopword_name(word);
+            assert_eq!(is_possessive_or_stopword_name(&text, &t), plain, "{word:?}");
+        }
     }
 
     #[test]
