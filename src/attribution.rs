@@ -1253,7 +1253,7 @@ fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
     if head.is_empty() {
         return (None, name);
     }
-    let only_honorifics = head.iter().all(|t| lex::is_honorific(w(text, t)));
+    let only_honorifics = head.iter().all(|t| is_honorific_word(text, t));
     if only_honorifics {
         return (None, name);
     }
@@ -1266,6 +1266,16 @@ fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
     // Drop a leading determiner from the descriptor ("the Kremlin spokesman").
     let d_start = usize::from(determiner && head.len() > 1);
     (span_of(&head[d_start..]), name)
+}
+
+/// [`lex::is_honorific`] of the text of `t`. Every honorific starts with `M`, `D` or `S`
+/// and has at most four bytes before its periods: the text of a word starting otherwise,
+/// or longer and ending in no period ("Mayor"), is not cut out.
+#[inline]
+fn is_honorific_word(text: &str, t: &Tok) -> bool {
+    let may = matches!(text.as_bytes().get(t.span.start), Some(b'M' | b'D' | b'S'))
+        && (t.span.len() <= 4 || last_byte(text, t) == Some(b'.'));
+    may && lex::is_honorific(w(text, t))
 }
 
 /// True when the words are (titles)* name: "Lt. Gen. Robert Otto", "Sergei Ivanov".
@@ -5839,6 +5849,32 @@ mod tests {
             i += 1;
         }
         (i < end).then_some((i, end))
+    }
+
+    #[test]
+    fn honorific_words_are_those_of_the_lexicon() {
+        let mut words: Vec<String> = Vec::new();
+        for h in lex::HONORIFICS
+            .iter()
+            .chain(&["Mayor", "Mister", "Sen", "D", "S.", "M..."])
+        {
+            for v in [
+                h.to_string(),
+                format!("{h}."),
+                format!("{h}.."),
+                format!("{h}s"),
+            ] {
+                words.push(v.to_lowercase());
+                words.push(v);
+            }
+        }
+        words.extend(["", ".", "...", "Dam", "Dames", "Sir.", "É"].map(String::from));
+        for word in &words {
+            let text = format!("x {word} y");
+            let t = Tok::at(&text, Span::new(2, 2 + word.len()), Tk::Word);
+            let plain = lex::is_honorific(word);
+            assert_eq!(is_honorific_word(&text, &t), plain, "{word:?}");
+        }
     }
 
     #[test]
