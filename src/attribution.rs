@@ -1039,6 +1039,22 @@ fn is_determiner(w: &str) -> bool {
     }
 }
 
+/// [`is_determiner`] of the text of `t`. Every determiner starts with a lower-case letter
+/// or a digit but "U.S.", of four bytes: the text of a word starting with an ASCII capital
+/// ("Mayor", "He") and of another length is not cut out.
+#[inline]
+fn is_determiner_word(text: &str, t: &Tok) -> bool {
+    if text
+        .as_bytes()
+        .get(t.span.start)
+        .is_some_and(u8::is_ascii_uppercase)
+        && t.span.len() != 4
+    {
+        return false;
+    }
+    is_determiner(w(text, t))
+}
+
 /// True when `ws` (words before a name) can be lower-case role words leading a speaker
 /// phrase: "political scientist", "party boss", "campaign spokesman" (at most three, no
 /// function word, verb form or pronoun).
@@ -1259,7 +1275,7 @@ fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
     }
     // "the White House", "a Dutch liberal": a determiner and no title means an organization
     // or a nominal, not a person with a role.
-    let determiner = is_determiner(w(text, &head[0]));
+    let determiner = is_determiner_word(text, &head[0]);
     if determiner && !head.iter().any(|t| lex::is_title_word(w(text, t))) {
         return (None, None);
     }
@@ -1546,7 +1562,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         // "the report", "his remarks": a speech word after a determiner is a noun.
         let noun_reading = ws[i - 1].verb()
             && i >= 2
-            && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
+            && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])))
             && !x.ends_with("ed");
         // "a source speaking to Fox News", "an aide familiar with the talks": a
         // participle or adjective and its preposition inside the subject.
@@ -3674,7 +3690,7 @@ fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
     // As in `np_at_end`: "the report", "his remarks" are nouns.
     let noun_reading = ws[i - 1].verb()
         && i >= 2
-        && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
+        && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])))
         && !x.ends_with("ed");
     ws[i - 1].pronoun() || ends_subject_any_case(x) || (ws[i - 1].verb() && !noun_reading)
 }
@@ -5874,6 +5890,29 @@ mod tests {
             let t = Tok::at(&text, Span::new(2, 2 + word.len()), Tk::Word);
             let plain = lex::is_honorific(word);
             assert_eq!(is_honorific_word(&text, &t), plain, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn determiner_words_are_those_of_the_list() {
+        let mut words: Vec<String> = [
+            "the", "The", "a", "A", "an", "two", "Two", "his", "His", "U.S.", "U.S", "UKUS",
+            "Mayor", "He", "senior", "Senior", "45", "4x", "", "é", "Éa", "THE", "that",
+        ]
+        .map(String::from)
+        .to_vec();
+        for w in words.clone() {
+            words.push(format!("{w}s"));
+            words.push(w.to_uppercase());
+        }
+        for word in &words {
+            let text = format!("x {word} y");
+            let t = Tok::at(&text, Span::new(2, 2 + word.len()), Tk::Word);
+            assert_eq!(
+                is_determiner_word(&text, &t),
+                is_determiner(word),
+                "{word:?}"
+            );
         }
     }
 
