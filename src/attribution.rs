@@ -97,20 +97,54 @@ enum Tk {
 struct Tok {
     span: Span,
     kind: Tk,
-    /// [`lex::is_name_word`] of the text.
-    name: bool,
-    /// [`lex::is_speech_verb`] of the text.
-    verb: bool,
-    /// [`is_speech_noun`] of the text.
-    noun: bool,
-    /// The text may make a cue ([`cue_at`]) outside a sentence-initial capital: a speech
-    /// verb or noun, "according", or the head of a phrasal cue ("shot back").
-    cue_word: bool,
-    /// [`lex::is_pronoun`] of the text.
-    pronoun: bool,
+    /// The word classes of the text, as bits ([`TOK_NAME`] … [`TOK_PRONOUN`]): one byte
+    /// written when the token is made, read by [`Tok::name`] … [`Tok::pronoun`].
+    classes: u8,
 }
 
+/// [`Tok::classes`] bit: [`lex::is_name_word`] of the text.
+const TOK_NAME: u8 = 1;
+/// [`Tok::classes`] bit: [`lex::is_speech_verb`] of the text.
+const TOK_VERB: u8 = 2;
+/// [`Tok::classes`] bit: [`is_speech_noun`] of the text.
+const TOK_NOUN: u8 = 4;
+/// [`Tok::classes`] bit: the text may make a cue ([`cue_at`]) outside a sentence-initial
+/// capital: a speech verb or noun, "according", or the head of a phrasal cue ("shot back").
+const TOK_CUE: u8 = 8;
+/// [`Tok::classes`] bit: [`lex::is_pronoun`] of the text.
+const TOK_PRONOUN: u8 = 16;
+
 impl Tok {
+    /// [`lex::is_name_word`] of the text.
+    #[inline(always)]
+    fn name(&self) -> bool {
+        self.classes & TOK_NAME != 0
+    }
+
+    /// [`lex::is_speech_verb`] of the text.
+    #[inline(always)]
+    fn verb(&self) -> bool {
+        self.classes & TOK_VERB != 0
+    }
+
+    /// [`is_speech_noun`] of the text.
+    #[inline(always)]
+    fn noun(&self) -> bool {
+        self.classes & TOK_NOUN != 0
+    }
+
+    /// The text may make a cue ([`TOK_CUE`]).
+    #[inline(always)]
+    fn cue_word(&self) -> bool {
+        self.classes & TOK_CUE != 0
+    }
+
+    /// [`lex::is_pronoun`] of the text.
+    #[inline(always)]
+    fn pronoun(&self) -> bool {
+        self.classes & TOK_PRONOUN != 0
+    }
+
     /// The token of kind `kind` at `span`, whose text is `s`.
     #[inline]
     fn new(s: &str, span: Span, kind: Tk) -> Tok {
@@ -120,14 +154,16 @@ impl Tok {
     /// The token of kind `kind` at `span`, whose text has the classes `c`.
     #[inline(always)]
     fn with_classes(span: Span, kind: Tk, c: Classes) -> Tok {
+        Tok::with_bits(span, kind, c.bits())
+    }
+
+    /// The token of kind `kind` at `span`, whose text has the [`Tok::classes`] bits `classes`.
+    #[inline(always)]
+    fn with_bits(span: Span, kind: Tk, classes: u8) -> Tok {
         Tok {
             span,
             kind,
-            name: c.name,
-            verb: c.verb,
-            noun: c.noun,
-            cue_word: c.cue_word,
-            pronoun: c.pronoun,
+            classes,
         }
     }
 
@@ -137,11 +173,7 @@ impl Tok {
         Tok {
             span,
             kind,
-            name: false,
-            verb: false,
-            noun: false,
-            cue_word: false,
-            pronoun: false,
+            classes: 0,
         }
     }
 
@@ -182,6 +214,27 @@ struct Classes {
 }
 
 impl Classes {
+    /// The classes as [`Tok::classes`] bits.
+    #[inline(always)]
+    fn bits(self) -> u8 {
+        (u8::from(self.name) * TOK_NAME)
+            | (u8::from(self.verb) * TOK_VERB)
+            | (u8::from(self.noun) * TOK_NOUN)
+            | (u8::from(self.cue_word) * TOK_CUE)
+            | (u8::from(self.pronoun) * TOK_PRONOUN)
+    }
+
+    /// The classes of [`Tok::classes`] bits.
+    fn from_bits(bits: u8) -> Classes {
+        Classes {
+            name: bits & TOK_NAME != 0,
+            verb: bits & TOK_VERB != 0,
+            noun: bits & TOK_NOUN != 0,
+            cue_word: bits & TOK_CUE != 0,
+            pronoun: bits & TOK_PRONOUN != 0,
+        }
+    }
+
     /// The classes of `s`: for most words (ASCII, at most the first letter in upper case,
     /// no trailing period or possessive) one look-up in [`WordTable`]; the class tests
     /// themselves ([`Classes::of_tests`]) for the rest.
@@ -287,27 +340,48 @@ impl Classes {
         }
     }
 
+    /// The [`Tok::classes`] bits of `s`, a word starting with an ASCII lower-case letter
+    /// or `-` and not ending in `.` `,` `:`: those of [`Classes::lower_from_table`], mapped
+    /// from the [`WordTable`] bits by one look-up ([`LOWER_TOK_BITS`]).
+    #[inline(always)]
+    fn lower_bits_from_table(s: &str) -> u8 {
+        LOWER_TOK_BITS[usize::from(word_table().get(s) & TABLE_BITS)]
+    }
+
+    /// The [`Tok::classes`] bits of [`Classes::capitalized_from_table`] of `s`, mapped from
+    /// the [`WordTable`] bits by one look-up ([`CAPITALIZED_TOK_BITS`]).
+    #[inline(always)]
+    fn capitalized_bits_from_table(s: &str) -> u8 {
+        let bits = CAPITALIZED_TOK_BITS[usize::from(word_table().get(s) & TABLE_BITS)];
+        if matches!(s, "Jr" | "Sr") {
+            bits | TOK_NAME
+        } else {
+            bits
+        }
+    }
+
     /// [`Classes::of`] of `s`, a word of ASCII word bytes that does not end in `.`, given
     /// `rest`, the [`BYTE_CLASS`] bits of its bytes after the first or-ed together: the
     /// steps of [`Classes::by_table`], with its scan of a capitalized word's letters read
     /// from `rest` (no byte of `s` is outside ASCII, none is `,` or `:`).
+    /// The classes come as [`Tok::classes`] bits.
     #[inline(always)]
-    fn of_ascii_word(s: &str, rest: u8) -> Classes {
+    fn of_ascii_word(s: &str, rest: u8) -> u8 {
         let first = s.as_bytes().first().copied().unwrap_or(b' ');
         let c = if first.is_ascii_lowercase() || first == b'-' {
-            Classes::lower_from_table(s)
+            Classes::lower_bits_from_table(s)
         } else if first.is_ascii_uppercase() {
             if rest & UPPER_BYTE != 0 || s.ends_with("'s") {
-                Classes::of_tests(s)
+                Classes::of_tests(s).bits()
             } else if rest & LOWER_BYTE == 0 {
-                Classes::of_capitals(s)
+                Classes::of_capitals(s).bits()
             } else {
-                Classes::capitalized_from_table(s)
+                Classes::capitalized_bits_from_table(s)
             }
         } else {
-            Classes::default()
+            0
         };
-        debug_assert_eq!(c, Classes::of_tests(s), "{s:?}");
+        debug_assert_eq!(Classes::from_bits(c), Classes::of_tests(s), "{s:?}");
         c
     }
 }
@@ -345,6 +419,44 @@ static BYTE_CLASS: [u8; 256] = {
             } else {
                 0
             };
+        b += 1;
+    }
+    t
+};
+
+/// Every [`WordTable`] bit.
+const TABLE_BITS: u8 = VERB | NOUN | CUE_HEAD | NOT_NAME | PRONOUN;
+
+/// The [`Tok::classes`] bits of a word starting with a lower-case letter, by its
+/// [`WordTable`] bits: as [`Classes::lower_from_table`] reads them.
+static LOWER_TOK_BITS: [u8; 32] = {
+    let mut t = [0u8; 32];
+    let mut b = 0;
+    while b < 32 {
+        let bits = b as u8;
+        t[b] = if bits & VERB != 0 { TOK_VERB } else { 0 }
+            | if bits & NOUN != 0 { TOK_NOUN } else { 0 }
+            | if bits & (VERB | NOUN | CUE_HEAD) != 0 {
+                TOK_CUE
+            } else {
+                0
+            }
+            | if bits & PRONOUN != 0 { TOK_PRONOUN } else { 0 };
+        b += 1;
+    }
+    t
+};
+
+/// The [`Tok::classes`] bits of a capitalized word, by its [`WordTable`] bits: as
+/// [`Classes::capitalized_from_table`] reads them, but for its "Jr" and "Sr".
+static CAPITALIZED_TOK_BITS: [u8; 32] = {
+    let mut t = [0u8; 32];
+    let mut b = 0;
+    while b < 32 {
+        let bits = b as u8;
+        t[b] = if bits & NOT_NAME == 0 { TOK_NAME } else { 0 }
+            | if bits & CUE_HEAD != 0 { TOK_CUE } else { 0 }
+            | if bits & PRONOUN != 0 { TOK_PRONOUN } else { 0 };
         b += 1;
     }
     t
@@ -588,7 +700,7 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
             if ascii_after && !matches!(last, b'.' | b'\'') && alnum {
                 let word = &s[i..j];
                 let pos = seg.start + i;
-                out.push(Tok::with_classes(
+                out.push(Tok::with_bits(
                     Span::new(pos, seg.start + j),
                     Tk::Word,
                     Classes::of_ascii_word(word, rest),
@@ -602,7 +714,7 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
                 if let Some(stem) = sentence_final_stem(&s[i..j]) {
                     let pos = seg.start + i;
                     let end = pos + stem.len();
-                    out.push(Tok::with_classes(
+                    out.push(Tok::with_bits(
                         Span::new(pos, end),
                         Tk::Word,
                         Classes::of_ascii_word(stem, rest),
@@ -826,7 +938,7 @@ fn starts_lower_ascii(w: &str) -> bool {
 /// Words that end a speaker phrase read after a verb: `said Smith, who …`.
 fn ends_np(text: &str, t: &Tok) -> bool {
     let x = w(text, t);
-    t.verb
+    t.verb()
         || starts_lower_ascii(x)
             && matches!(
                 x,
@@ -927,6 +1039,22 @@ fn is_determiner(w: &str) -> bool {
     }
 }
 
+/// [`is_determiner`] of the text of `t`. Every determiner starts with a lower-case letter
+/// or a digit but "U.S.", of four bytes: the text of a word starting with an ASCII capital
+/// ("Mayor", "He") and of another length is not cut out.
+#[inline]
+fn is_determiner_word(text: &str, t: &Tok) -> bool {
+    if text
+        .as_bytes()
+        .get(t.span.start)
+        .is_some_and(u8::is_ascii_uppercase)
+        && t.span.len() != 4
+    {
+        return false;
+    }
+    is_determiner(w(text, t))
+}
+
 /// True when `ws` (words before a name) can be lower-case role words leading a speaker
 /// phrase: "political scientist", "party boss", "campaign spokesman" (at most three, no
 /// function word, verb form or pronoun).
@@ -980,11 +1108,11 @@ fn role_before_name(text: &str, toks: &[Tok]) -> bool {
         .unwrap_or(toks.len().min(4));
     role_lead(text, &toks[..k])
         && toks.get(k).is_some_and(|t| {
-            t.kind == Tk::Word && t.name && !lex::is_capitalized_stopword(w(text, t))
+            t.kind == Tk::Word && t.name() && !lex::is_capitalized_stopword(w(text, t))
         })
         && toks
             .get(k + 1)
-            .is_some_and(|t| t.kind == Tk::Word && t.name)
+            .is_some_and(|t| t.kind == Tk::Word && t.name())
 }
 
 /// True for a short lower-case noun phrase after a determiner or possessive, naming a
@@ -1000,7 +1128,7 @@ fn kin_or_role_np(text: &str, toks: &[Tok]) -> bool {
             let x = w(text, t);
             t.kind == Tk::Word
                 && x.chars().all(|c| c.is_lowercase() || c == '-')
-                && !t.verb
+                && !t.verb()
                 && !ends_subject(x)
                 && !ends_np(text, t)
                 && !is_verb_adjunct(x)
@@ -1033,19 +1161,16 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     while i > 0 {
         // A word that is no name word and has another length than every particle (2 or 3
         // bytes) ends the name: its text is not cut out.
-        if !toks[i - 1].name && !(2..=3).contains(&toks[i - 1].span.len()) {
+        if !toks[i - 1].name() && !(2..=3).contains(&toks[i - 1].span.len()) {
             break;
         }
-        let word = w(text, &toks[i - 1]);
-        // (Both possessive suffixes end in `s`: a word ending otherwise has neither.)
-        let is_name = toks[i - 1].name
-            && !(word.ends_with('s') && (word.ends_with("'s") || word.ends_with("’s")))
-            && !is_stopword_name(word);
+        let is_name = toks[i - 1].name() && !is_possessive_or_stopword_name(text, &toks[i - 1]);
         // (A name word needs no particle test.)
-        if !(is_name || (i < end && lex::is_name_particle(word))) {
+        if !(is_name || (i < end && lex::is_name_particle(w(text, &toks[i - 1])))) {
             break;
         }
-        if is_name && i >= 2 && is_title_link(text, &toks[i - 2]) {
+        // (A title link is in lower case: a name word is none.)
+        if is_name && i >= 2 && !toks[i - 2].name() && is_title_link(text, &toks[i - 2]) {
             // "Secretary of State": the word belongs to the title.
             if i == end {
                 return None;
@@ -1054,14 +1179,29 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         }
         i -= 1;
     }
-    // Don't start the name with a particle.
+    // Don't start the name with a particle (in lower case: a name word is none).
     while i < end
+        && !toks[i].name()
         && (2..=3).contains(&toks[i].span.len())
         && lex::is_name_particle(w(text, &toks[i]))
     {
         i += 1;
     }
     (i < end).then_some((i, end))
+}
+
+/// True when the text of `t`, a name word, is a possessive ("Lee's", "Lee’s") or a
+/// stopword ([`is_stopword_name`]), so that it ends no name for [`trailing_name`]. Both
+/// possessive suffixes end in `s` and both stopwords have two bytes: the text of a word
+/// with another last byte and length is not cut out.
+#[inline]
+fn is_possessive_or_stopword_name(text: &str, t: &Tok) -> bool {
+    if last_byte(text, t) != Some(b's') && t.span.len() != 2 {
+        return false;
+    }
+    let word = w(text, t);
+    (word.ends_with('s') && (word.ends_with("'s") || word.ends_with("’s")))
+        || is_stopword_name(word)
 }
 
 /// True when `t` is a word that ties a name word after it to a title before it ("of",
@@ -1084,11 +1224,7 @@ const STACK_MENTION_TOKENS: usize = 48;
 const EMPTY_TOK: Tok = Tok {
     span: Span { start: 0, end: 0 },
     kind: Tk::Word,
-    name: false,
-    verb: false,
-    noun: false,
-    cue_word: false,
-    pronoun: false,
+    classes: 0,
 };
 
 /// `lex::is_capitalized_stopword` of a name word ([`lex::is_name_word`]): a name word is
@@ -1133,19 +1269,29 @@ fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
     if head.is_empty() {
         return (None, name);
     }
-    let only_honorifics = head.iter().all(|t| lex::is_honorific(w(text, t)));
+    let only_honorifics = head.iter().all(|t| is_honorific_word(text, t));
     if only_honorifics {
         return (None, name);
     }
     // "the White House", "a Dutch liberal": a determiner and no title means an organization
     // or a nominal, not a person with a role.
-    let determiner = is_determiner(w(text, &head[0]));
+    let determiner = is_determiner_word(text, &head[0]);
     if determiner && !head.iter().any(|t| lex::is_title_word(w(text, t))) {
         return (None, None);
     }
     // Drop a leading determiner from the descriptor ("the Kremlin spokesman").
     let d_start = usize::from(determiner && head.len() > 1);
     (span_of(&head[d_start..]), name)
+}
+
+/// [`lex::is_honorific`] of the text of `t`. Every honorific starts with `M`, `D` or `S`
+/// and has at most four bytes before its periods: the text of a word starting otherwise,
+/// or longer and ending in no period ("Mayor"), is not cut out.
+#[inline]
+fn is_honorific_word(text: &str, t: &Tok) -> bool {
+    let may = matches!(text.as_bytes().get(t.span.start), Some(b'M' | b'D' | b'S'))
+        && (t.span.len() <= 4 || last_byte(text, t) == Some(b'.'));
+    may && lex::is_honorific(w(text, t))
 }
 
 /// True when the words are (titles)* name: "Lt. Gen. Robert Otto", "Sergei Ivanov".
@@ -1159,7 +1305,7 @@ fn is_name_phrase(text: &str, toks: &[Tok]) -> bool {
     e == toks.len()
         && toks[..s].iter().all(|t| {
             let x = w(text, t);
-            t.name || lex::is_title_word(x) || lex::is_honorific(x)
+            t.name() || lex::is_title_word(x) || lex::is_honorific(x)
         })
 }
 
@@ -1177,7 +1323,7 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
             f,
             "who" | "who's" | "who’s" | "which" | "whose" | "then" | "now" | "himself" | "herself"
         )
-        || !first.name && lex::is_title_word(f)
+        || !first.name() && lex::is_title_word(f)
         // "campaign manager", "Sanders’ campaign manager": ending on a role word.
         || toks.len() <= 5
             && toks.last().is_some_and(|t| {
@@ -1394,7 +1540,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
     let mut n = 0;
     while i > 0 && n < 9 {
         let x = w(text, &ws[i - 1]);
-        if ws[i - 1].pronoun {
+        if ws[i - 1].pronoun() {
             if n == 0 {
                 i -= 1;
             }
@@ -1405,7 +1551,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         // "is" …, no "to" "with" "for" (so no postmodifier's preposition) and no
         // determiner but "U.S." (which the test below leaves out): of the tests that
         // follow, only a word ending a subject ("Only") stops the walk at it.
-        if x.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && !ws[i - 1].verb {
+        if x.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && !ws[i - 1].verb() {
             if ends_subject_any_case(x) {
                 break;
             }
@@ -1414,9 +1560,9 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             continue;
         }
         // "the report", "his remarks": a speech word after a determiner is a noun.
-        let noun_reading = ws[i - 1].verb
+        let noun_reading = ws[i - 1].verb()
             && i >= 2
-            && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
+            && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])))
             && !x.ends_with("ed");
         // "a source speaking to Fox News", "an aide familiar with the talks": a
         // participle or adjective and its preposition inside the subject.
@@ -1425,7 +1571,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             n += 2;
             continue;
         }
-        if ends_subject_any_case(x) || (ws[i - 1].verb && !noun_reading) || is_verb_adjunct(x) {
+        if ends_subject_any_case(x) || (ws[i - 1].verb() && !noun_reading) || is_verb_adjunct(x) {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
@@ -1510,7 +1656,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         return None;
     }
     // "Conversely", "Still": a lone sentence adverb is not a subject.
-    if ws.len() == 1 && first.ends_with("ly") && !ws[0].name {
+    if ws.len() == 1 && first.ends_with("ly") && !ws[0].name() {
         return None;
     }
     // Skip leading conjunctions and adverbs.
@@ -1619,8 +1765,8 @@ fn clause_has_name(text: &str, toks: &[Tok]) -> bool {
     // Read back to the first name word or clause boundary.
     toks.iter()
         .rev()
-        .find(|t| t.name || ends_clause(text, t))
-        .is_some_and(|t| t.name)
+        .find(|t| t.name() || ends_clause(text, t))
+        .is_some_and(|t| t.name())
 }
 
 /// The start of the current clause: after the last sentence end, colon or dash.
@@ -1736,7 +1882,7 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let mut end = 0;
     for (i, t) in c.iter().enumerate().take(MAX_MENTION_WORDS) {
         let x = w(text, t);
-        if t.pronoun {
+        if t.pronoun() {
             if i == 0 {
                 end = 1;
             }
@@ -1747,7 +1893,7 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             && end == i
             && i < 5
             && !upper
-            && !t.verb
+            && !t.verb()
             && !ends_subject(x)
             && !is_verb_adjunct(x)
             && !x.ends_with("ed")
@@ -1814,12 +1960,12 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
         let between = &toks[r + 1..];
         let rel = w(text, &toks[r]);
         let ok = if rel == "that" {
-            between.is_empty() && r > 0 && toks[r - 1].kind == Tk::Word && !toks[r - 1].verb
+            between.is_empty() && r > 0 && toks[r - 1].kind == Tk::Word && !toks[r - 1].verb()
         } else {
             between.len() <= 5
                 && between.iter().all(|t| {
                     t.kind == Tk::Word
-                        && !t.pronoun
+                        && !t.pronoun()
                         && !w(text, t).chars().next().is_some_and(char::is_uppercase)
                 })
         };
@@ -1830,12 +1976,12 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let mut chunked = chunks(text, toks);
     let (&mut mut last, mut cs) = chunked.as_mut_slice().split_last_mut()?;
     // "Lee, at a rally in Columbus, Ohio, said": the state closes an aside, not a subject.
-    if last.len() == 1 && last[0].name && !cs.is_empty() {
+    if last.len() == 1 && last[0].name() && !cs.is_empty() {
         let at = toks.partition_point(|t| t.span.start < last[0].span.start);
         let place = at >= 3
             && toks.get(at + 1).is_some_and(|t| t.kind == Tk::Comma)
             && toks[at - 1].kind == Tk::Comma
-            && toks[at - 2].name
+            && toks[at - 2].name()
             && toks[..at - 2]
                 .iter()
                 .rev()
@@ -1860,7 +2006,7 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             if let Some((s, e)) = trailing_name(text, prev) {
                 let head_ok = prev[..s].iter().all(|t| {
                     let x = w(text, t);
-                    t.name
+                    t.name()
                         || lex::is_title_word(x)
                         || lex::is_honorific(x)
                         || is_determiner(x)
@@ -1869,7 +2015,7 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
                 if head_ok {
                     let from = prev[..s]
                         .iter()
-                        .rposition(|t| ends_subject(w(text, t)) || t.verb)
+                        .rposition(|t| ends_subject(w(text, t)) || t.verb())
                         .map_or(0, |i| i + 1);
                     let _ = e;
                     return Some((span_of(&prev[from..])?, appositive));
@@ -1904,11 +2050,11 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
         && toks.get(1..).is_some_and(|r| {
             role_before_name(text, r)
                 || r.first().is_some_and(|t| {
-                    t.kind == Tk::Word && (t.name || lex::is_title_word(w(text, t)))
+                    t.kind == Tk::Word && (t.name() || lex::is_title_word(w(text, t)))
                 })
         });
     if lex::is_capitalized_stopword(f)
-        && !first.pronoun
+        && !first.pronoun()
         && f != "The"
         && f != "A"
         && f != "An"
@@ -1940,11 +2086,11 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
             }
             seen_name = false;
         }
-        if t.name {
+        if t.name() {
             seen_name = true;
         }
         end = i + 1;
-        if i == 0 && t.pronoun {
+        if i == 0 && t.pronoun() {
             break;
         }
     }
@@ -2123,7 +2269,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
 #[inline(always)]
 fn may_cue(text: &str, toks: &[Tok], i: usize) -> bool {
     toks.get(i).is_some_and(|t| {
-        t.kind == Tk::Word && (t.cue_word || (opens_clause(toks, i) && starts_upper(text, t)))
+        t.kind == Tk::Word && (t.cue_word() || (opens_clause(toks, i) && starts_upper(text, t)))
     })
 }
 
@@ -2146,11 +2292,11 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if matches!(x, "according" | "According") && according_to(text, toks, i) {
         return Some(Cue::According);
     }
-    if t.noun && i > 0 && toks[i - 1].kind == Tk::Word && is_possessive(w(text, &toks[i - 1])) {
+    if t.noun() && i > 0 && toks[i - 1].kind == Tk::Word && is_possessive(w(text, &toks[i - 1])) {
         return Some(Cue::Possessive);
     }
     // A word token is all word characters, so `lex::speech_verb` parses all of it or none.
-    let verb_word = t.verb;
+    let verb_word = t.verb();
     debug_assert_eq!(
         verb_word,
         lex::speech_verb::<nom::error::Error<&str>>
@@ -2199,7 +2345,7 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
                 | "most"
                 | "several"
                 | "few"
-        ) && !(x.ends_with('s') && t.noun);
+        ) && !(x.ends_with('s') && t.noun());
         if (is_determiner(pw) && !digit && !quantifier_subject && !matches!(pw, "that" | "U.S."))
             || pw.ends_with("'s")
             || pw.ends_with("’s")
@@ -2226,7 +2372,7 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         }
         // "of Republican claims", "his repeated calls", "false claims": a speech noun after
         // an adjective.
-        if t.noun && !x.ends_with("ed") && is_adjective_like(pw) {
+        if t.noun() && !x.ends_with("ed") && is_adjective_like(pw) {
             return None;
         }
         // "a pre-emptive attack", "an angry call": a base form after "a"/"an" is a noun
@@ -2555,7 +2701,7 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                 && !head
                     .iter()
                     .enumerate()
-                    .any(|(i, t)| cue_at(text, head, i).is_some() || t.pronoun);
+                    .any(|(i, t)| cue_at(text, head, i).is_some() || t.pronoun());
             if !whole {
                 // "Nate Silver, the polling guru who founded the site, tweeted": a name
                 // opening the frame, then its appositive, up to the verb.
@@ -2570,7 +2716,7 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                     && is_name_phrase(text, name)
                     && words > 0
                     && rest.iter().all(|t| matches!(t.kind, Tk::Word | Tk::Comma))
-                    && !rest[..words].last().is_some_and(|t| t.pronoun);
+                    && !rest[..words].last().is_some_and(|t| t.pronoun());
                 // "Sanders's campaign manager, Jeff Weaver, said": a role, then the name.
                 let role_first = !ok
                     && (1..=8).contains(&name.len())
@@ -2655,7 +2801,7 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     }
     // "… surprise Republican pollster Daron Shaw: “…”": a name right before a colon.
     if let [.., last, colon] = sent {
-        if colon.kind == Tk::Colon && last.kind == Tk::Word && last.name {
+        if colon.kind == Tk::Colon && last.kind == Tk::Word && last.name() {
             let words_end = sent.len() - 1;
             // Not the object of a verb or preposition: "told The Daily News: “…”".
             let object = |np: &Span| {
@@ -2673,7 +2819,7 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
                 let ntoks = tokens_in(sent, np);
                 let named = trailing_name(text, ntoks).is_some_and(|(s, e)| e - s >= 2);
                 // "Clinton: “…”" — a debate transcript line.
-                let alone = ntoks.len() == 1 && words_end == 1 && ntoks[0].name;
+                let alone = ntoks.len() == 1 && words_end == 1 && ntoks[0].name();
                 if (ntoks.len() >= 2 && named) || alone {
                     return Some(Found {
                         mention: np,
@@ -2770,7 +2916,7 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
     };
     let x = w(text, first);
     let upper = x.chars().next().is_some_and(char::is_uppercase);
-    if upper && x.len() >= 6 && x.ends_with("ing") && !first.name {
+    if upper && x.len() >= 6 && x.ends_with("ing") && !first.name() {
         return false;
     }
     if upper
@@ -2782,7 +2928,7 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
         return false;
     }
     // (A pronoun, from its class, before the stopword look-up: "He said".)
-    !(!first.pronoun
+    !(!first.pronoun()
         && lex::is_capitalized_stopword(x)
         && !matches!(
             x,
@@ -2826,7 +2972,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
-                || !sent[p].pronoun
+                || !sent[p].pronoun()
             {
                 while j > 0 && sent[j - 1].kind == Tk::Word && p - j < 6 {
                     let x = w(text, &sent[j - 1]);
@@ -2865,7 +3011,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
         Cue::NonFinite => {
             let before = &sent[..v];
             // "footage of Hillary Clinton asking": a name right before the participle.
-            if let Some(p) = before.last().filter(|p| p.kind == Tk::Word && p.name) {
+            if let Some(p) = before.last().filter(|p| p.kind == Tk::Word && p.name()) {
                 let _ = p;
                 if let Some(np) = np_at_end(text, before) {
                     if trailing_name(text, tokens_in(before, np)).is_some() {
@@ -3542,11 +3688,11 @@ fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
         return false;
     }
     // As in `np_at_end`: "the report", "his remarks" are nouns.
-    let noun_reading = ws[i - 1].verb
+    let noun_reading = ws[i - 1].verb()
         && i >= 2
-        && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
+        && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])))
         && !x.ends_with("ed");
-    ws[i - 1].pronoun || ends_subject_any_case(x) || (ws[i - 1].verb && !noun_reading)
+    ws[i - 1].pronoun() || ends_subject_any_case(x) || (ws[i - 1].verb() && !noun_reading)
 }
 
 /// Adds the people named in a block's outside-quote tokens to the registry: every run of
@@ -3555,11 +3701,11 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     let first_new = registry.people.len();
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].kind == Tk::Word && toks[i].name {
+        if toks[i].kind == Tk::Word && toks[i].name() {
             let mut j = i + 1;
             while j < toks.len() && toks[j].kind == Tk::Word && {
                 let x = w(text, &toks[j]);
-                (toks[j].name || lex::is_name_particle(x))
+                (toks[j].name() || lex::is_name_particle(x))
                     && !x.ends_with("'s")
                     && !x.ends_with("’s")
             } {
@@ -4925,7 +5071,12 @@ mod tests {
                         .map(|t| {
                             format!(
                                 "{:?}{:?}{}{}{}{}",
-                                t.kind, t.span, t.name, t.verb, t.noun, t.cue_word
+                                t.kind,
+                                t.span,
+                                t.name(),
+                                t.verb(),
+                                t.noun(),
+                                t.cue_word()
                             )
                         })
                         .collect::<Vec<_>>()
@@ -4949,7 +5100,7 @@ mod tests {
                 break;
             }
             // "the report", "his remarks": a speech word after a determiner is a noun.
-            let noun_reading = ws[i - 1].verb
+            let noun_reading = ws[i - 1].verb()
                 && i >= 2
                 && (is_determiner(w(text, &ws[i - 2])) || is_possessive(w(text, &ws[i - 2])))
                 && !x.ends_with("ed");
@@ -4960,7 +5111,8 @@ mod tests {
                 n += 2;
                 continue;
             }
-            if ends_subject_any_case(x) || (ws[i - 1].verb && !noun_reading) || is_verb_adjunct(x) {
+            if ends_subject_any_case(x) || (ws[i - 1].verb() && !noun_reading) || is_verb_adjunct(x)
+            {
                 break;
             }
             let lower = x.chars().next().is_some_and(char::is_lowercase);
@@ -5045,7 +5197,7 @@ mod tests {
             return None;
         }
         // "Conversely", "Still": a lone sentence adverb is not a subject.
-        if ws.len() == 1 && first.ends_with("ly") && !ws[0].name {
+        if ws.len() == 1 && first.ends_with("ly") && !ws[0].name() {
             return None;
         }
         // Skip leading conjunctions and adverbs.
@@ -5197,7 +5349,7 @@ mod tests {
         }
         // "… surprise Republican pollster Daron Shaw: “…”": a name right before a colon.
         if let [.., last, colon] = sent {
-            if colon.kind == Tk::Colon && last.kind == Tk::Word && last.name {
+            if colon.kind == Tk::Colon && last.kind == Tk::Word && last.name() {
                 let words_end = sent.len() - 1;
                 // Not the object of a verb or preposition: "told The Daily News: “…”".
                 let object = |np: &Span| {
@@ -5215,7 +5367,7 @@ mod tests {
                     let ntoks = tokens_in(sent, np);
                     let named = trailing_name(text, ntoks).is_some_and(|(s, e)| e - s >= 2);
                     // "Clinton: “…”" — a debate transcript line.
-                    let alone = ntoks.len() == 1 && words_end == 1 && ntoks[0].name;
+                    let alone = ntoks.len() == 1 && words_end == 1 && ntoks[0].name();
                     if (ntoks.len() >= 2 && named) || alone {
                         return Some(Found {
                             mention: np,
@@ -5448,7 +5600,7 @@ mod tests {
             let between = &toks[r + 1..];
             let rel = w(text, &toks[r]);
             let ok = if rel == "that" {
-                between.is_empty() && r > 0 && toks[r - 1].kind == Tk::Word && !toks[r - 1].verb
+                between.is_empty() && r > 0 && toks[r - 1].kind == Tk::Word && !toks[r - 1].verb()
             } else {
                 between.len() <= 5
                     && between.iter().all(|t| {
@@ -5464,12 +5616,12 @@ mod tests {
         let mut chunked = chunks(text, toks);
         let (&mut mut last, mut cs) = chunked.as_mut_slice().split_last_mut()?;
         // "Lee, at a rally in Columbus, Ohio, said": the state closes an aside, not a subject.
-        if last.len() == 1 && last[0].name && !cs.is_empty() {
+        if last.len() == 1 && last[0].name() && !cs.is_empty() {
             let at = toks.partition_point(|t| t.span.start < last[0].span.start);
             let place = at >= 3
                 && toks.get(at + 1).is_some_and(|t| t.kind == Tk::Comma)
                 && toks[at - 1].kind == Tk::Comma
-                && toks[at - 2].name
+                && toks[at - 2].name()
                 && toks[..at - 2]
                     .iter()
                     .rev()
@@ -5493,7 +5645,7 @@ mod tests {
                 if let Some((s, e)) = trailing_name(text, prev) {
                     let head_ok = prev[..s].iter().all(|t| {
                         let x = w(text, t);
-                        t.name
+                        t.name()
                             || lex::is_title_word(x)
                             || lex::is_honorific(x)
                             || is_determiner(x)
@@ -5502,7 +5654,7 @@ mod tests {
                     if head_ok {
                         let from = prev[..s]
                             .iter()
-                            .rposition(|t| ends_subject(w(text, t)) || t.verb)
+                            .rposition(|t| ends_subject(w(text, t)) || t.verb())
                             .map_or(0, |i| i + 1);
                         let _ = e;
                         return Some((span_of(&prev[from..])?, appositive));
@@ -5685,7 +5837,7 @@ mod tests {
         let mut i = end;
         while i > 0 {
             let word = w(text, &toks[i - 1]);
-            let is_name = toks[i - 1].name
+            let is_name = toks[i - 1].name()
                 && !word.ends_with("'s")
                 && !word.ends_with("’s")
                 && !is_stopword_name(word);
@@ -5713,6 +5865,85 @@ mod tests {
             i += 1;
         }
         (i < end).then_some((i, end))
+    }
+
+    #[test]
+    fn honorific_words_are_those_of_the_lexicon() {
+        let mut words: Vec<String> = Vec::new();
+        for h in lex::HONORIFICS
+            .iter()
+            .chain(&["Mayor", "Mister", "Sen", "D", "S.", "M..."])
+        {
+            for v in [
+                h.to_string(),
+                format!("{h}."),
+                format!("{h}.."),
+                format!("{h}s"),
+            ] {
+                words.push(v.to_lowercase());
+                words.push(v);
+            }
+        }
+        words.extend(["", ".", "...", "Dam", "Dames", "Sir.", "É"].map(String::from));
+        for word in &words {
+            let text = format!("x {word} y");
+            let t = Tok::at(&text, Span::new(2, 2 + word.len()), Tk::Word);
+            let plain = lex::is_honorific(word);
+            assert_eq!(is_honorific_word(&text, &t), plain, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn determiner_words_are_those_of_the_list() {
+        let mut words: Vec<String> = [
+            "the", "The", "a", "A", "an", "two", "Two", "his", "His", "U.S.", "U.S", "UKUS",
+            "Mayor", "He", "senior", "Senior", "45", "4x", "", "é", "Éa", "THE", "that",
+        ]
+        .map(String::from)
+        .to_vec();
+        for w in words.clone() {
+            words.push(format!("{w}s"));
+            words.push(w.to_uppercase());
+        }
+        for word in &words {
+            let text = format!("x {word} y");
+            let t = Tok::at(&text, Span::new(2, 2 + word.len()), Tk::Word);
+            assert_eq!(
+                is_determiner_word(&text, &t),
+                is_determiner(word),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn possessive_or_stopword_names_are_those_of_the_text() {
+        // Name words (as the helper is asked of), possessives, initials, other words.
+        let words = [
+            "Lee",
+            "Lee's",
+            "Lee’s",
+            "Ross'",
+            "Tess",
+            "A.",
+            "I.",
+            "B.",
+            "Ab",
+            "Éa",
+            "É's",
+            "s",
+            "'s",
+            "Jr.",
+            "Charles",
+            "O’Neill’s",
+            "Li",
+        ];
+        for word in words {
+            let text = format!("x {word} y");
+            let t = Tok::at(&text, Span::new(2, 2 + word.len()), Tk::Word);
+            let plain = (word.ends_with("'s") || word.ends_with("’s")) || is_stopword_name(word);
+            assert_eq!(is_possessive_or_stopword_name(&text, &t), plain, "{word:?}");
+        }
     }
 
     #[test]
@@ -5816,8 +6047,13 @@ mod tests {
                 .skip(1)
                 .fold(0, |k, b| k | BYTE_CLASS[usize::from(b)]);
             assert_eq!(
-                Classes::of_ascii_word(&w, rest),
+                Classes::from_bits(Classes::of_ascii_word(&w, rest)),
                 Classes::of_tests(&w),
+                "{w:?}"
+            );
+            assert_eq!(
+                Classes::of_ascii_word(&w, rest),
+                Classes::of_tests(&w).bits(),
                 "{w:?}"
             );
             tried += 1;
@@ -5952,7 +6188,7 @@ mod tests {
             // Every name of two words or more ending anywhere, after words of its chunk.
             for j in 2..=toks.len() {
                 for i in 1..j - 1 {
-                    let name_run = toks[i..j].iter().all(|t| t.kind == Tk::Word && t.name);
+                    let name_run = toks[i..j].iter().all(|t| t.kind == Tk::Word && t.name());
                     let lo = toks[..i]
                         .iter()
                         .rposition(|t| t.kind != Tk::Word)
@@ -6008,7 +6244,7 @@ mod tests {
             let has_name = clause_has_name(&text, &toks);
             assert_eq!(
                 has_name,
-                toks[clause_start(&text, &toks)..].iter().any(|t| t.name),
+                toks[clause_start(&text, &toks)..].iter().any(|t| t.name()),
                 "{text}"
             );
             if let Some((mention, _)) = subject_before(&text, &toks) {
@@ -6322,6 +6558,45 @@ mod tests {
     }
 
     #[test]
+    fn token_bits_are_those_of_the_classes() {
+        // Every set of classes goes to bits and back.
+        for b in 0..32u8 {
+            assert_eq!(Classes::from_bits(b).bits(), b);
+        }
+        // The bits mapped from the table are those of the classes read from it.
+        let mut checked = 0;
+        let base = lex::speech_verb_forms()
+            .chain(lex::title_words())
+            .chain(SPEECH_NOUNS.iter().copied())
+            .chain(CUE_HEADS.iter().copied())
+            .chain(lex::CAPITALIZED_STOPWORDS.iter().copied())
+            .chain(lex::HONORIFICS.iter().copied())
+            .chain(PRONOUNS.iter().copied())
+            .chain([
+                "Jr", "Sr", "Ann", "McCain", "x", "the", "e-mail", "-", "he's", "It'd",
+            ]);
+        for w in base {
+            let mut capitalized = w.to_ascii_lowercase();
+            if let Some(first) = capitalized.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for v in [w.to_owned(), w.to_ascii_lowercase(), capitalized] {
+                if v.starts_with(|c: char| c.is_ascii_lowercase() || c == '-') {
+                    let bits = Classes::lower_bits_from_table(&v);
+                    assert_eq!(bits, Classes::lower_from_table(&v).bits(), "{v:?}");
+                    checked += 1;
+                }
+                if v.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    let bits = Classes::capitalized_bits_from_table(&v);
+                    assert_eq!(bits, Classes::capitalized_from_table(&v).bits(), "{v:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 2000, "{checked}");
+    }
+
+    #[test]
     fn token_classes_are_those_of_the_lexicon() {
         let text = "Mayor Ann Lee said, \"no,\" according to J. Smith's claims. He shot back: \
                     ISIL. “Says” O’Neill — (R-Texas) U.S. officials' statement… told ¿£ Ⅻ Ⓐ ©";
@@ -6330,12 +6605,12 @@ mod tests {
         assert!(toks.len() > 20);
         for t in &toks {
             let x = w(text, t);
-            assert_eq!(t.name, lex::is_name_word(x), "{x}");
-            assert_eq!(t.verb, lex::is_speech_verb(x), "{x}");
-            assert_eq!(t.noun, is_speech_noun(x), "{x}");
+            assert_eq!(t.name(), lex::is_name_word(x), "{x}");
+            assert_eq!(t.verb(), lex::is_speech_verb(x), "{x}");
+            assert_eq!(t.noun(), is_speech_noun(x), "{x}");
             let cue_word = lex::is_speech_verb(x) || is_speech_noun(x) || is_cue_head(x);
-            assert_eq!(t.cue_word, cue_word, "{x}");
-            assert_eq!(t.pronoun, lex::is_pronoun(x), "{x}");
+            assert_eq!(t.cue_word(), cue_word, "{x}");
+            assert_eq!(t.pronoun(), lex::is_pronoun(x), "{x}");
         }
     }
 
