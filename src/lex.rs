@@ -6,7 +6,7 @@
 //! The word lists are data: `src/data/speech_verbs.txt` and `src/data/titles.txt`, read
 //! with `include_str!` and turned into sets once.
 
-use crate::fasthash::{FastSet, Shapes};
+use crate::fasthash::{le_word, FastSet, Shapes};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1};
 use nom::combinator::{recognize, verify};
@@ -315,12 +315,149 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
     {
         return false;
     }
+    let w = without_trailing_marks(w);
+    !w.is_empty() && speech_verb_table().contains(w.as_bytes())
+}
+
+/// [`is_speech_verb`] as first written, with the hashed set: the reference that
+/// [`ShapeTable`] is tested against.
+#[cfg(test)]
+fn is_speech_verb_plain(w: &str) -> bool {
+    if !w
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_lowercase() || b == b'-')
+    {
+        return false;
+    }
     let (set, shapes) = speech_verbs();
     let w = without_trailing_marks(w);
     !w.is_empty()
         && shapes.may_contain(w)
         && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
         && set.contains(w)
+}
+
+/// The forms of the speech verb lexicon made only of lower-case ASCII letters and hyphens
+/// (the forms [`is_speech_verb`] can accept), in a [`ShapeTable`].
+fn speech_verb_table() -> &'static ShapeTable {
+    static TABLE: OnceLock<ShapeTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        ShapeTable::new(
+            speech_verb_forms().filter(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')),
+        )
+    })
+}
+
+/// Exact membership in a small word set without hashing: the words are grouped by their
+/// shape (the low five bits of the first and of the last byte, and the length, capped at
+/// 31), and a word is compared only with the few of its group. A shape's group is found
+/// by rank: `base` counts the shapes of all earlier first/last pairs, and the lengths
+/// present for the word's pair (a bit set each) below its own are counted by `count_ones`.
+#[derive(Debug)]
+struct ShapeTable {
+    /// Per first/last pair (`first & 31) << 5 | last & 31`, below 1024: the index is in
+    /// bounds by its form): bit `min(len, 31)` set for each length a word of that pair has,
+    /// and the number of groups of the pairs before it.
+    pairs: Box<[(u32, u16); 1024]>,
+    /// Per group, in pair then length order: its range in `words`.
+    groups: Vec<(u16, u16)>,
+    /// The words, in group order: each as [`ShapeTable::packed`] and whole (for a word
+    /// longer than 16 bytes).
+    words: Vec<([u64; 2], &'static [u8])>,
+}
+
+impl ShapeTable {
+    /// The pair index and length bit of a word, `None` for the empty word.
+    #[inline]
+    fn key(w: &[u8]) -> Option<(usize, u32)> {
+        let (&first, &last) = (w.first()?, w.last()?);
+        Some((
+            usize::from(first & 31) << 5 | usize::from(last & 31),
+            1 << w.len().min(31),
+        ))
+    }
+
+    /// The table of `words` (the empty word is left out), built by a counting sort of the
+    /// words into their groups.
+    fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
+        let keyed: Vec<(usize, u32, &'static [u8])> = words
+            .into_iter()
+            .filter_map(|w| Self::key(w.as_bytes()).map(|(i, bit)| (i, bit, w.as_bytes())))
+            .collect();
+        let mut pairs = Box::new([(0u32, 0u16); 1024]);
+        for &(i, bit, _) in &keyed {
+            pairs[i].0 |= bit;
+        }
+        let mut n = 0u32;
+        for (bits, base) in pairs.iter_mut() {
+            *base = u16::try_from(n).expect("fewer than 65536 shapes");
+            n += bits.count_ones();
+        }
+        let group_of = |i: usize, bit: u32| Self::group(pairs[i], bit);
+        // The size of each group, then where each starts.
+        let mut ends = vec![0u16; n as usize];
+        for &(i, bit, _) in &keyed {
+            ends[group_of(i, bit)] += 1;
+        }
+        let mut groups = Vec::with_capacity(ends.len());
+        let mut start = 0u16;
+        for size in ends {
+            groups.push((start, start));
+            start += size;
+        }
+        let mut words = vec![([0u64; 2], &b""[..]); keyed.len()];
+        for &(i, bit, w) in &keyed {
+            let g = &mut groups[group_of(i, bit)];
+            words[usize::from(g.1)] = (Self::packed(w), w);
+            g.1 += 1;
+        }
+        ShapeTable {
+            pairs,
+            groups,
+            words,
+        }
+    }
+
+    /// The group of the words of length bit `bit` of a pair (its length bits and base).
+    #[inline]
+    fn group((bits, base): (u32, u16), bit: u32) -> usize {
+        usize::from(base) + (bits & (bit - 1)).count_ones() as usize
+    }
+
+    /// True when `w` is one of the words.
+    #[inline]
+    fn contains(&self, w: &[u8]) -> bool {
+        let Some((i, bit)) = Self::key(w) else {
+            return false;
+        };
+        let pair = self.pairs[i & 1023];
+        if pair.0 & bit == 0 {
+            return false;
+        }
+        let Some(&(from, to)) = self.groups.get(Self::group(pair, bit)) else {
+            return false;
+        };
+        let Some(group) = self.words.get(usize::from(from)..usize::from(to)) else {
+            return false;
+        };
+        // The words of a group have the length of `w` (below 31 bytes): up to 16 bytes,
+        // equal packed words are equal words.
+        if w.len() <= 16 {
+            let p = Self::packed(w);
+            group.iter().any(|&(q, _)| q == p)
+        } else {
+            group.iter().any(|&(_, x)| x == w)
+        }
+    }
+
+    /// The first 16 bytes of `w` as two little-endian integers, padded with zeros: two
+    /// words of one length up to 16 are equal when their packed forms are.
+    #[inline]
+    fn packed(w: &[u8]) -> [u64; 2] {
+        let (lo, hi) = w.split_at(w.len().min(8));
+        [le_word(lo), le_word(hi)]
+    }
 }
 
 /// A filter ahead of [`is_speech_verb`] for a loop over many words: the lexicon's
@@ -1001,6 +1138,115 @@ mod tests {
         assert!(!filter.may_match(b""));
         assert!(filter.may_match(b"said"));
         assert!(filter.may_match(b"said."));
+    }
+
+    /// The table answers as the hashed set on the lexicon's forms, cut, extended,
+    /// re-cased and marked, and on other words of every shape.
+    #[test]
+    fn is_speech_verb_agrees_with_the_plain_set() {
+        let mut words: Vec<String> = speech_verb_forms().map(String::from).collect();
+        for form in speech_verb_forms() {
+            for tail in [".", ",", ":", "..", ".,:", "'s", "-", "s", "d", "ed", "é"] {
+                words.push(format!("{form}{tail}"));
+                words.push(format!("{tail}{form}"));
+            }
+            words.push(form.to_uppercase());
+            let mut cap = form.to_string();
+            cap[..1].make_ascii_uppercase();
+            words.push(cap);
+            for i in 0..form.len() {
+                words.push(form[i..].to_string());
+                words.push(form[..i].to_string());
+                let mut b = form.as_bytes().to_vec();
+                b[i] = b[i].wrapping_add(1) & 0x7f;
+                words.extend(String::from_utf8(b).ok());
+            }
+        }
+        words.extend(
+            [
+                "",
+                ".",
+                ",",
+                ":",
+                "-",
+                "--",
+                "a",
+                "the",
+                "open",
+                "pen",
+                "Said",
+                "said-",
+                "-said",
+                "a.b.",
+                "éclat",
+                "s\u{e9}d",
+                "acknowledgingacknowledging",
+                "x-x-x-x-x-x-x-x-x",
+                "said\0",
+                "sa\u{301}id",
+                "ssssssssssssssssssssssssssssssssssss",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(is_speech_verb(w), is_speech_verb_plain(w), "{w:?}");
+        }
+        assert!(words.iter().any(|w| is_speech_verb(w)));
+    }
+
+    /// A table holds its words, in groups of one shape or several, and no other word.
+    #[test]
+    fn shape_table_holds_exactly_its_words() {
+        let set = [
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "axc",
+            "ayc",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+            "a",
+        ];
+        let table = ShapeTable::new(set);
+        for w in set {
+            assert!(table.contains(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "",
+            "b",
+            "aa",
+            "abd",
+            "azc",
+            "abcdefgx",
+            "abcdefghx",
+            "abcdefghijklmnox",
+            "xbcdefghijklmnopq",
+            "abcdefghijklmnopqrstuvwxyz012345678x",
+            "A",
+            "Ab",
+        ] {
+            assert!(!table.contains(w.as_bytes()), "{w}");
+        }
+        assert!(!ShapeTable::new([]).contains(b"a"));
+    }
+
+    /// Packed words of one length up to 16 bytes are equal when the words are.
+    #[test]
+    fn packed_words_of_one_length_are_equal_when_the_words_are() {
+        let a: Vec<u8> = (b'a'..=b'q').collect();
+        for n in 0..=16 {
+            let x = &a[..n];
+            assert_eq!(ShapeTable::packed(x), ShapeTable::packed(x));
+            for i in 0..n {
+                let mut y = x.to_vec();
+                y[i] ^= 0x20;
+                assert_ne!(ShapeTable::packed(x), ShapeTable::packed(&y), "{n} {i}");
+            }
+        }
     }
 
     #[test]

@@ -821,10 +821,9 @@ fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
         // To its end: its ASCII word bytes counted in a loop of their own (most words have
         // no other), the word measured whole when a byte outside ASCII stops them.
         let start = i;
-        i += b[start..]
-            .iter()
-            .take_while(|&&c| lex::is_ascii_word_byte(c))
-            .count();
+        while b.get(i).is_some_and(|&c| lex::is_ascii_word_byte(c)) {
+            i += 1;
+        }
         if b.get(i).is_some_and(|c| !c.is_ascii()) {
             i = start + lex::word_len(&s[start..]);
         }
