@@ -159,6 +159,29 @@ struct WordSignals {
     click_here: bool,
 }
 
+impl WordSignals {
+    /// Adds what the word `w`, of kind `kind`, signals; returns whether `w` is "click" or
+    /// "tap" (so that a "here" or "to" after it makes [`WordSignals::click_here`]).
+    #[inline(always)]
+    fn take(&mut self, w: &[u8], kind: Kind) -> bool {
+        match kind {
+            Kind::Imperative => {
+                self.imperative_word = true;
+                return matches!(w, b"click" | b"tap");
+            }
+            Kind::Subscribe => {
+                self.imperative_word = true;
+                self.acts |= 1;
+            }
+            Kind::Act(group) => self.acts |= 1 << group,
+            Kind::SecondPerson => self.second_person = true,
+            Kind::Here => self.here = true,
+            Kind::Other => {}
+        }
+        false
+    }
+}
+
 /// The [`WordSignals`] of the folded text `folded`, whose words are its runs between
 /// single spaces (as `split(b' ')` gives them). The words are cut off the front of the
 /// bytes one after another, each space found eight bytes at a step ([`word_len`]), with no
@@ -173,23 +196,7 @@ fn word_signals(folded: &[u8]) -> WordSignals {
     loop {
         let (w, next) = rest.split_at(word_len(rest));
         out.click_here |= prev_click && matches!(w, b"here" | b"to");
-        prev_click = false;
-        if may_have_kind(w) {
-            match word_kind(w) {
-                Kind::Imperative => {
-                    out.imperative_word = true;
-                    prev_click = matches!(w, b"click" | b"tap");
-                }
-                Kind::Subscribe => {
-                    out.imperative_word = true;
-                    out.acts |= 1;
-                }
-                Kind::Act(group) => out.acts |= 1 << group,
-                Kind::SecondPerson => out.second_person = true,
-                Kind::Here => out.here = true,
-                Kind::Other => {}
-            }
-        }
+        prev_click = may_have_kind(w) && out.take(w, word_kind(w));
         // `next` is empty or starts with the space after the word.
         match next.split_first() {
             Some((_, after)) => rest = after,
@@ -435,21 +442,7 @@ mod tests {
         let mut prev_click = false;
         for w in folded.split(|&b| b == b' ') {
             out.click_here |= prev_click && matches!(w, b"here" | b"to");
-            prev_click = false;
-            match word_kind(w) {
-                Kind::Imperative => {
-                    out.imperative_word = true;
-                    prev_click = matches!(w, b"click" | b"tap");
-                }
-                Kind::Subscribe => {
-                    out.imperative_word = true;
-                    out.acts |= 1;
-                }
-                Kind::Act(group) => out.acts |= 1 << group,
-                Kind::SecondPerson => out.second_person = true,
-                Kind::Here => out.here = true,
-                Kind::Other => {}
-            }
+            prev_click = out.take(w, word_kind(w));
         }
         out
     }
