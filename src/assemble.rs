@@ -11,7 +11,9 @@ use crate::model::{
     Diagnostic, DiagnosticKind, Headline, Mention, Paragraph, Quote, QuoteRejection, RejectedQuote,
     RelatedTags, Subhead, Tag, TagGroup,
 };
-use crate::normalize::{clean, control_runs, trim_span, Prepared};
+use crate::normalize::{
+    clean, clean_noting, clean_part_of_clean, control_runs, trim_span, Prepared,
+};
 use crate::options::{Normalization, Options};
 use crate::quotes::QuoteScan;
 use crate::segment::Block;
@@ -33,6 +35,30 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// [`Builder::text`], and whether the text under `span` was clean already.
+    fn text_noting(&self, span: Span) -> (Cow<'a, str>, bool) {
+        match span.get(self.text) {
+            Some(raw) => clean_noting(raw, self.form),
+            None => (Cow::Borrowed(""), false),
+        }
+    }
+
+    /// [`Builder::text`] of `span`, a part of the body block `block` (its span, and whether
+    /// its text was clean already): a part of a clean block that lies inside it is clean
+    /// unless a space starts or ends it, told without reading the part.
+    fn text_within(&self, span: Span, block: Option<&BodyText>) -> Cow<'a, str> {
+        match (block, span.get(self.text)) {
+            (
+                Some(&BodyText {
+                    span: outer,
+                    clean: true,
+                }),
+                Some(raw),
+            ) if outer.contains(span) => clean_part_of_clean(raw, self.form),
+            _ => self.text(span),
+        }
+    }
+
     fn span(&self, span: Span) -> Span {
         span.shift(self.base)
     }
@@ -40,6 +66,14 @@ impl<'a> Builder<'a> {
     fn mention(&self, span: Span) -> Mention<'a> {
         Mention::new(self.text(span), self.span(span))
     }
+}
+
+/// A body block as the quotes' texts need it: its span, and whether its text was clean
+/// already (so that the texts of the quotes inside it are, but for a space at an end).
+#[derive(Debug, Clone, Copy)]
+struct BodyText {
+    span: Span,
+    clean: bool,
 }
 
 /// The spans of the blocks that go into the body, in order (the input of the quote stage).
@@ -88,8 +122,21 @@ pub(crate) fn assemble<'a>(
     let mut article = Article::default();
     reserve(&mut article, labels);
     let mut related: Option<RelatedTags<'a>> = None;
+    // The body blocks, by their index in the quote stage's list: kept only when there are
+    // quotes or rejected marks to look them up.
+    let mut body_texts: Vec<BodyText> = Vec::new();
+    let keep_body = !quotes.quotes.is_empty() || !quotes.rejected.is_empty();
+    if keep_body {
+        body_texts.reserve_exact(article.body.capacity());
+    }
     for (block, &label) in blocks.iter().zip(labels) {
-        let (text, span) = (b.text(block.span), b.span(block.span));
+        let ((text, was_clean), span) = (b.text_noting(block.span), b.span(block.span));
+        if keep_body && matches!(label, Label::Paragraph | Label::Subhead) {
+            body_texts.push(BodyText {
+                span: block.span,
+                clean: was_clean,
+            });
+        }
         let mut set_aside = |reason| {
             article.boilerplate.push(Boilerplate {
                 text: text.clone(),
@@ -138,12 +185,12 @@ pub(crate) fn assemble<'a>(
         }
     }
     article.related = related;
-    article.quotes = build_quotes(&b, quotes, attributions);
+    article.quotes = build_quotes(&b, quotes, attributions, &body_texts);
     article.rejected_quotes = quotes
         .rejected
         .iter()
         .map(|r| RejectedQuote {
-            text: b.text(r.content),
+            text: b.text_within(r.content, body_texts.get(r.block)),
             span: b.span(r.span),
             block: Some(r.block),
             reason: r.reason,
@@ -244,21 +291,23 @@ pub(crate) fn assemble_quotes<'a>(
         base: prepared.base,
         form: options.normalization(),
     };
-    build_quotes(&b, quotes, attributions)
+    build_quotes(&b, quotes, attributions, &[])
 }
 
-/// The public quotes, with their attributions.
+/// The public quotes, with their attributions; `body` is what is known of the body blocks
+/// (see [`BodyText`]), by index, or empty.
 fn build_quotes<'a>(
     b: &Builder<'a>,
     quotes: &QuoteScan,
     attributions: &[Option<FoundAttribution>],
+    body: &[BodyText],
 ) -> Vec<Quote<'a>> {
     quotes
         .quotes
         .iter()
         .zip(attributions)
         .map(|(q, a)| Quote {
-            text: b.text(q.content),
+            text: b.text_within(q.content, body.get(q.block)),
             span: b.span(q.content),
             block: Some(q.block),
             kind: q.kind,

@@ -393,11 +393,36 @@ fn ascii_is_clean(b: &[u8]) -> bool {
 /// assert!(matches!(clean("plain text", Normalization::Nfc), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn clean(raw: &str, form: Normalization) -> Cow<'_, str> {
+    clean_noting(raw, form).0
+}
+
+/// [`clean`], and whether `raw` was clean already: then so is every part of it that
+/// neither starts nor ends with a space, which [`clean_part_of_clean`] tells without reading
+/// it.
+pub(crate) fn clean_noting(raw: &str, form: Normalization) -> (Cow<'_, str>, bool) {
     // The common case, plain or curly-quoted text that cleaning leaves unchanged: borrowed
     // without building the copy.
     if is_clean(raw, form) {
-        return Cow::Borrowed(raw);
+        return (Cow::Borrowed(raw), true);
     }
+    (clean_changed(raw, form), false)
+}
+
+/// [`clean`] of `part`, a slice of a text that [`clean_noting`] found clean under the same
+/// `form`. Such a text's only blanks are single inner spaces, and each of its characters
+/// passes the normalization's quick check where it stands (the check of a character looks
+/// at the one before only to find marks out of order, and there are none), or is one NFC
+/// leaves alone anywhere: so a part is clean too unless a space starts or ends it.
+pub(crate) fn clean_part_of_clean(part: &str, form: Normalization) -> Cow<'_, str> {
+    let b = part.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return clean(part, form);
+    }
+    Cow::Borrowed(part)
+}
+
+/// [`clean`] of a text that [`is_clean`] did not find clean.
+fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
     let out = collapse(raw);
     let out = match form {
         Normalization::Nfc if is_nfc_quick(out.chars()) != IsNormalized::Yes => out.nfc().collect(),
@@ -498,6 +523,62 @@ mod tests {
             );
             assert_eq!(is_clean(&s, Normalization::None), unchanged, "{s:?}");
         }
+    }
+
+    #[test]
+    fn parts_of_clean_texts_clean_as_clean_does() {
+        let parts = [
+            "word",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{a0}",
+            "\u{200b}",
+            "“",
+            "—",
+            "‑",
+            "é",
+            "e\u{301}",
+            "\u{301}",
+            "\u{323}",
+            "日本",
+            "ﬁ",
+            "x.",
+            "\u{1100}\u{1161}",
+            "\u{11a8}",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x9a47_0f0c);
+        let mut parts_checked = 0;
+        for round in 0..5_000 {
+            let s = rng.text(&parts, round % 17);
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            for form in [Normalization::Nfc, Normalization::Nfkc, Normalization::None] {
+                let (whole, was_clean) = clean_noting(&s, form);
+                assert_eq!(whole, clean(&s, form), "{s:?}");
+                assert_eq!(was_clean, is_clean(&s, form), "{s:?}");
+                if !was_clean {
+                    continue;
+                }
+                for _ in 0..8 {
+                    let (a, b) = (
+                        bounds[rng.below(bounds.len())],
+                        bounds[rng.below(bounds.len())],
+                    );
+                    let part = &s[a.min(b)..a.max(b)];
+                    let want = clean(part, form);
+                    let got = clean_part_of_clean(part, form);
+                    assert_eq!(got, want, "{part:?} of {s:?}");
+                    assert_eq!(
+                        matches!(got, Cow::Borrowed(_)),
+                        matches!(want, Cow::Borrowed(_)),
+                        "{part:?} of {s:?}"
+                    );
+                    parts_checked += 1;
+                }
+            }
+        }
+        assert!(parts_checked > 10_000, "{parts_checked} parts");
     }
 
     #[test]
