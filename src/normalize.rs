@@ -263,40 +263,38 @@ fn is_clean(raw: &str, form: Normalization) -> bool {
     is_clean_by_runs(raw, form)
 }
 
-/// [`is_clean`] by runs: ASCII runs in wide passes, other characters one by one.
+/// [`is_clean`] by runs: the whole text in wide passes for control characters and double
+/// spaces, then the characters outside ASCII one by one, the ASCII runs between them passed
+/// over eight bytes at a step.
 fn is_clean_by_runs(raw: &str, form: Normalization) -> bool {
     let b = raw.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
+    // Bytes outside ASCII are no control bytes, and two spaces in a row can only meet inside
+    // a run of ASCII: one pass over the whole text tells both, with no set-up for each run.
+    if !ascii_is_clean(b) {
+        return false;
+    }
     // Every character so far is one NFC leaves alone (combining class 0, quick check yes).
     let mut nfc_stable = true;
-    let mut i = 0;
-    loop {
-        // A run of ASCII, checked in branch-free passes. Two spaces in a row can only meet
-        // inside a run: a character outside ASCII stands between two runs.
-        let run = ascii_len(&b[i..]);
-        if !ascii_is_clean(&b[i..i + run]) {
-            return false;
-        }
-        i += run;
-        if i == b.len() {
-            break;
-        }
+    let mut i = ascii_len(b);
+    while i < b.len() {
         // Dashes and curly quotation marks: not blank or invisible, and left alone by NFC
         // (NFKC still has its quick check below: it maps U+2011 and U+2017).
         if crate::lex::is_plain_punctuation(&b[i..]) {
             i += 3;
-            continue;
+        } else {
+            let Some(ch) = raw.get(i..).and_then(|r| r.chars().next()) else {
+                return false;
+            };
+            i += ch.len_utf8();
+            if ch.is_whitespace() || is_invisible(ch) {
+                return false;
+            }
+            nfc_stable &= is_nfc_stable(ch);
         }
-        let Some(ch) = raw.get(i..).and_then(|r| r.chars().next()) else {
-            return false;
-        };
-        i += ch.len_utf8();
-        if ch.is_whitespace() || is_invisible(ch) {
-            return false;
-        }
-        nfc_stable &= is_nfc_stable(ch);
+        i += ascii_len(&b[i..]);
     }
     match form {
         Normalization::Nfc => nfc_stable || is_nfc_quick(raw.chars()) == IsNormalized::Yes,
@@ -370,8 +368,9 @@ fn ascii_len(b: &[u8]) -> usize {
         .unwrap_or(chunks.remainder().len())
 }
 
-/// True when the ASCII bytes `b` hold no control character (line breaks and tabs
-/// included) and no two spaces in a row: branch-free passes the compiler vectorizes.
+/// True when the bytes `b` hold no ASCII control character (line breaks and tabs included)
+/// and no two spaces in a row: branch-free passes the compiler vectorizes. Bytes outside
+/// ASCII are neither.
 fn ascii_is_clean(b: &[u8]) -> bool {
     let control = b
         .iter()
