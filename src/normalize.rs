@@ -372,15 +372,13 @@ fn ascii_len(b: &[u8]) -> usize {
 /// and no two spaces in a row: branch-free passes the compiler vectorizes. Bytes outside
 /// ASCII are neither.
 fn ascii_is_clean(b: &[u8]) -> bool {
-    let control = b
-        .iter()
-        .fold(false, |any, &c| any | (c < 0x20) | (c == 0x7f));
+    let control = |c: u8| (c < 0x20) | (c == 0x7f);
+    // Each byte with the one after it, every pair tested, with no exit at the first hit.
     let next = b.get(1..).unwrap_or_default();
-    let double_space = b
-        .iter()
-        .zip(next)
-        .fold(false, |any, (&c, &d)| any | (c == b' ') & (d == b' '));
-    !control && !double_space
+    let bad = b.iter().zip(next).fold(false, |any, (&c, &d)| {
+        any | control(c) | ((c == b' ') & (d == b' '))
+    });
+    !bad && !b.last().is_some_and(|&c| control(c))
 }
 
 /// Cleans an element's raw text (see the module docs). Borrows when nothing changes.
