@@ -12,7 +12,7 @@ use crate::model::{
     RelatedTags, Subhead, Tag, TagGroup,
 };
 use crate::normalize::{
-    clean, clean_noting, clean_part_of_clean, control_runs, trim_span, Prepared,
+    clean, clean_noting, clean_part_of_clean, push_control_runs, trim_span, Prepared,
 };
 use crate::options::{Normalization, Options};
 use crate::quotes::QuoteScan;
@@ -129,8 +129,12 @@ pub(crate) fn assemble<'a>(
     if keep_body {
         body_texts.reserve_exact(article.body.capacity());
     }
+    let mut controls = ControlScan::default();
     for (block, &label) in blocks.iter().zip(labels) {
         let ((text, was_clean), span) = (b.text_noting(block.span), b.span(block.span));
+        if was_clean && block.span.len() >= MIN_PASSED_OVER {
+            controls.pass_over(b.text, block.span);
+        }
         if keep_body && matches!(label, Label::Paragraph | Label::Subhead) {
             body_texts.push(BodyText {
                 span: block.span,
@@ -214,7 +218,8 @@ pub(crate) fn assemble<'a>(
         })
         .map(|r| r.span)
         .map(diagnostic(DiagnosticKind::UnbalancedQuote));
-    let controls = control_runs(prepared.text)
+    let controls = controls
+        .finish(prepared.text)
         .into_iter()
         .map(diagnostic(DiagnosticKind::ControlCharacters));
     let mut diagnostics = merge_by_span(unbalanced, controls);
@@ -227,6 +232,38 @@ pub(crate) fn assemble<'a>(
     }
     article.diagnostics = diagnostics;
     article
+}
+
+/// The runs of control characters of the text ([`crate::normalize::control_runs`]), found
+/// part by part as the blocks go by: a block that cleaning leaves unchanged holds none, so a
+/// long one is passed over rather than read again.
+#[derive(Debug, Default)]
+struct ControlScan {
+    /// Where the part not yet read starts.
+    read_to: usize,
+    /// The runs found so far, in order.
+    runs: Vec<Span>,
+}
+
+/// The shortest clean block that [`ControlScan`] is told to pass over: reading the part
+/// before it separately costs a little, which a short block does not pay back.
+const MIN_PASSED_OVER: usize = 64;
+
+impl ControlScan {
+    /// Notes that the block `span`, which lies after those noted before, holds no control
+    /// character (worth passing over when it has [`MIN_PASSED_OVER`] bytes).
+    fn pass_over(&mut self, text: &str, span: Span) {
+        if span.start >= self.read_to {
+            let before = Span::new(self.read_to, span.start);
+            self.runs = push_control_runs(text, before, std::mem::take(&mut self.runs));
+            self.read_to = span.end;
+        }
+    }
+
+    /// The runs of `text`, once every block has gone by.
+    fn finish(self, text: &str) -> Vec<Span> {
+        push_control_runs(text, Span::new(self.read_to, text.len()), self.runs)
+    }
 }
 
 /// Room in the article's lists for the blocks `labels` send there, so that a text of many
@@ -366,6 +403,27 @@ mod tests {
             want.sort_by_key(|d| (d.span.start, d.span.end));
             assert_eq!(merge_by_span(a.into_iter(), b.into_iter()), want);
         }
+    }
+
+    #[test]
+    fn control_scan_passing_over_clean_blocks_finds_every_run() {
+        let text = format!(
+            "\x01{}\x02\x03\n\u{9c}{}\x7f\n{}\n\x04",
+            "a".repeat(70),
+            "b".repeat(64),
+            "c".repeat(10)
+        );
+        let mut scan = ControlScan::default();
+        let mut start = 0;
+        for line in text.split('\n') {
+            let core = line.trim_matches(|c: char| c.is_control());
+            let at = start + line.find(core).unwrap_or(0);
+            if core.len() >= MIN_PASSED_OVER {
+                scan.pass_over(&text, Span::new(at, at + core.len()));
+            }
+            start += line.len() + 1;
+        }
+        assert_eq!(scan.finish(&text), crate::normalize::control_runs(&text));
     }
 
     #[test]

@@ -155,24 +155,40 @@ pub(crate) fn repair_utf8(bytes: &[u8]) -> (String, OffsetMap, Vec<Span>) {
 
 /// The spans of the runs of control characters in `text` that cleaning drops (C0 and C1
 /// controls and DEL, other than the whitespace ones: tab, line feed, vertical tab, form feed,
-/// carriage return and NEL). One byte scan; the assemble stage reports each run as a
-/// diagnostic, so that dropping them is never silent.
+/// carriage return and NEL): the reference that [`push_control_runs`] finds part by part.
+#[cfg(test)]
 pub(crate) fn control_runs(text: &str) -> Vec<Span> {
-    let b = text.as_bytes();
-    // Most texts hold no control character at all: branch-free passes over the whole text
+    push_control_runs(text, Span::new(0, text.len()), Vec::new())
+}
+
+/// Pushes onto `runs` the spans of the runs of control characters in the part `span` of
+/// `text` that cleaning drops (C0 and C1 controls and DEL, other than the whitespace ones:
+/// tab, line feed, vertical tab, form feed, carriage return and NEL), at their offsets in
+/// `text`. One byte scan; the assemble stage reports each run as a diagnostic, so that
+/// dropping them is never silent.
+///
+/// A run never takes in a byte of a character that is no control character, so the runs
+/// of the parts that such characters separate are those of the whole text: a caller may
+/// pass over parts it knows to hold none (text that [`clean`] leaves unchanged).
+pub(crate) fn push_control_runs(text: &str, span: Span, runs: Vec<Span>) -> Vec<Span> {
+    let Some(b) = text.as_bytes().get(span.start..span.end) else {
+        return runs;
+    };
+    // Most texts hold no control character at all: branch-free passes over the whole part
     // (which the compiler vectorizes) tell. The first, byte by byte, finds no candidate in
     // most; the second reads the bytes in pairs, to pass over NBSPs and Latin-1 letters.
     let candidate = b
         .iter()
         .fold(false, |any, &c| any | is_control_candidate(c));
     if !candidate || !has_control(b) {
-        return Vec::new();
+        return runs;
     }
-    control_runs_in(b, Vec::new())
+    control_runs_in(b, span.start, runs)
 }
 
-/// [`control_runs`] of the bytes `b` by their scan, pushed onto `runs`.
-fn control_runs_in(b: &[u8], mut runs: Vec<Span>) -> Vec<Span> {
+/// [`push_control_runs`] of the bytes `b` by their scan, moved right by `base`, pushed onto
+/// `runs`.
+fn control_runs_in(b: &[u8], base: usize, mut runs: Vec<Span>) -> Vec<Span> {
     let mut i = 0;
     // Bytes are looked at one by one only inside 32-byte blocks that hold a candidate (a
     // control byte other than tab to carriage return, DEL, or the 0xC2 lead of a C1
@@ -200,8 +216,8 @@ fn control_runs_in(b: &[u8], mut runs: Vec<Span>) -> Vec<Span> {
             continue;
         }
         match runs.last_mut() {
-            Some(last) if last.end == i => last.end = i + len,
-            _ => runs.push(Span::new(i, i + len)),
+            Some(last) if last.end == base + i => last.end = base + i + len,
+            _ => runs.push(Span::new(base + i, base + i + len)),
         }
         i += len;
     }
@@ -229,7 +245,7 @@ fn is_nfc_stable(c: char) -> bool {
 
 /// True when `b` holds a control character that cleaning drops (a byte `0x01`–`0x08`,
 /// `0x0E`–`0x1F` or `0x7F`, or a C1 control: `0xC2` then `0x80`–`0x9F` but NEL's `0x85`),
-/// where [`control_runs`] finds a run. Each byte is read with the one after it, and every
+/// where [`push_control_runs`] finds a run. Each byte is read with the one after it, and every
 /// pair is tested, with no exit at the first hit: a pass the compiler vectorizes, that
 /// answers text with NBSPs and Latin-1 letters (lead byte `0xC2` or `0xC3`) as quickly as
 /// plain ASCII.
@@ -718,13 +734,38 @@ mod tests {
         let mut with = 0;
         for round in 0..20_000 {
             let text = rng.text(&parts, round % 7);
-            let by_scan = control_runs_in(text.as_bytes(), Vec::new());
+            let by_scan = control_runs_in(text.as_bytes(), 0, Vec::new());
             let found = !by_scan.is_empty();
             assert_eq!(has_control(text.as_bytes()), found, "{text:?}");
             assert_eq!(control_runs(&text), by_scan, "{text:?}");
             with += usize::from(found);
         }
         assert!(with > 2_000 && with < 18_000, "{with}");
+    }
+
+    #[test]
+    fn control_runs_of_parts_cut_at_other_characters_are_those_of_the_whole() {
+        let parts = [
+            "a", " ", "\x01", "\x7f", "\t", "\n", "\u{80}", "\u{85}", "\u{9f}", "\u{a0}", "é", "—",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0c0c_5e57);
+        for round in 0..10_000 {
+            let text = rng.text(&parts, round % 13);
+            // Cut before and after characters that are no control characters, and pass over
+            // those characters.
+            let mut cuts: Vec<usize> = text
+                .char_indices()
+                .filter(|&(_, c)| !c.is_control() && rng.below(3) == 0)
+                .flat_map(|(i, c)| [i, i + c.len_utf8()])
+                .collect();
+            cuts.insert(0, 0);
+            cuts.push(text.len());
+            let mut runs = Vec::new();
+            for pair in cuts.windows(2).step_by(2) {
+                runs = push_control_runs(&text, Span::new(pair[0], pair[1]), runs);
+            }
+            assert_eq!(runs, control_runs(&text), "{text:?} cut at {cuts:?}");
+        }
     }
 
     #[test]
