@@ -269,6 +269,7 @@ fn is_control_candidate(c: u8) -> bool {
 /// already in the normalization `form`. One pass over the bytes: runs of ASCII are checked
 /// without decoding, and the Unicode quick check runs only when a character outside the ranges
 /// NFC never changes (below U+0300; dashes, quotes and `…` of U+2010–U+2027) is present.
+#[inline]
 fn is_clean(raw: &str, form: Normalization) -> bool {
     let b = raw.as_bytes();
     if b.len() <= SHORT_TEXT {
@@ -282,6 +283,7 @@ fn is_clean(raw: &str, form: Normalization) -> bool {
 /// [`is_clean`] by runs: the whole text in wide passes for control characters and double
 /// spaces, then the characters outside ASCII one by one, the ASCII runs between them passed
 /// over eight bytes at a step.
+#[inline(never)]
 fn is_clean_by_runs(raw: &str, form: Normalization) -> bool {
     let b = raw.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
@@ -328,10 +330,17 @@ const SHORT_TEXT: usize = 32;
 /// byte outside ASCII. ASCII text is in every normalization form, so it is clean when it
 /// holds no control character (line breaks and tabs included) and its spaces are single
 /// inner ones.
+#[inline]
 fn short_ascii_is_clean(b: &[u8]) -> Option<bool> {
     if b.len() <= TINY_TEXT {
         return tiny_ascii_is_clean(b);
     }
+    wide_short_ascii_is_clean(b)
+}
+
+/// [`short_ascii_is_clean`] of more than [`TINY_TEXT`] bytes.
+#[inline(never)]
+fn wide_short_ascii_is_clean(b: &[u8]) -> Option<bool> {
     // An `or` of every byte, with no exit at the first one outside ASCII: the compiler
     // compares many bytes at a step.
     if b.iter().fold(0, |any, &c| any | c) >= 0x80 {
@@ -340,12 +349,61 @@ fn short_ascii_is_clean(b: &[u8]) -> Option<bool> {
     Some(b.first() != Some(&b' ') && b.last() != Some(&b' ') && ascii_is_clean(b))
 }
 
-/// The length up to which [`short_ascii_is_clean`] reads a byte at a time: a word or two,
-/// too few bytes for the wide passes to pay for their set-up.
+/// The length up to which [`short_ascii_is_clean`] reads the text as one word: a word or
+/// two, too few bytes for the wide passes to pay for their set-up.
 const TINY_TEXT: usize = 8;
 
-/// [`short_ascii_is_clean`] a byte at a time.
+/// [`short_ascii_is_clean`] of at most [`TINY_TEXT`] bytes, read into one word
+/// ([`tiny_word`]) and tested byte by byte in it, with no branch but for the answer.
+#[inline]
 fn tiny_ascii_is_clean(b: &[u8]) -> Option<bool> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let w = tiny_word(b);
+    if w & HIGH != 0 {
+        return None;
+    }
+    // The high bit of each byte of the text (the word's bytes above it are zero).
+    let present = HIGH
+        .checked_shr(8 * (TINY_TEXT - b.len()) as u32)
+        .unwrap_or(0);
+    // With every byte below 0x80, adding to each byte never carries into the next: a byte
+    // plus 0x60 reaches the high bit when it is at least 0x20, plus 1 when it is 0x7f.
+    let control = (!(w + 0x60 * ONES) | (w + ONES)) & present;
+    // Spaces: the bytes equal to 0x20, found exactly (the low seven bits of the other
+    // bytes, plus 0x7f, carry into their high bit; no carry leaves a byte).
+    let x = w ^ (0x20 * ONES);
+    let space = !(((x & !HIGH) + !HIGH) | x) & present;
+    // A leading, trailing or doubled space.
+    let bad_space = (space & 0x80) | (space & (present ^ (present >> 8))) | (space & (space >> 8));
+    Some(control | bad_space == 0)
+}
+
+/// The bytes of `b` (at most [`TINY_TEXT`]) as a little-endian word, zero above them: two
+/// loads that may overlap, or three single bytes for a text of fewer than four.
+#[inline]
+fn tiny_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    let word = |at: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&b[at..at + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        4..=TINY_TEXT => word(0) | word(n - 4) << (8 * (n - 4)),
+        _ => 0,
+    }
+}
+
+/// [`tiny_ascii_is_clean`] a byte at a time: the reference it is tested against.
+#[cfg(test)]
+fn tiny_ascii_is_clean_by_bytes(b: &[u8]) -> Option<bool> {
     // Whether the byte before is a space, or the text's start (where a space is a leading
     // one, and so not clean).
     let mut after_space = true;
@@ -412,6 +470,7 @@ pub fn clean(raw: &str, form: Normalization) -> Cow<'_, str> {
 /// [`clean`], and whether `raw` was clean already: then so is every part of it that
 /// neither starts nor ends with a space, which [`clean_part_of_clean`] tells without reading
 /// it.
+#[inline]
 pub(crate) fn clean_noting(raw: &str, form: Normalization) -> (Cow<'_, str>, bool) {
     // The common case, plain or curly-quoted text that cleaning leaves unchanged: borrowed
     // without building the copy.
@@ -435,6 +494,7 @@ pub(crate) fn clean_part_of_clean(part: &str, form: Normalization) -> Cow<'_, st
 }
 
 /// [`clean`] of a text that [`is_clean`] did not find clean.
+#[inline(never)]
 fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
     let out = collapse(raw);
     let out = match form {
@@ -592,6 +652,39 @@ mod tests {
             }
         }
         assert!(parts_checked > 10_000, "{parts_checked} parts");
+    }
+
+    #[test]
+    fn tiny_ascii_is_clean_is_the_byte_test() {
+        // Every text of up to five bytes from these, and texts of six to eight.
+        let bytes = [b'a', b' ', b'\t', 0x1f, 0x7f, 0x21, 0x60, 0x80, 0xc3];
+        let mut texts: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut last: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|t| bytes.iter().map(move |&c| [t.as_slice(), &[c]].concat()))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        let mut rng = crate::testgen::Rng::new(0x7171_0808);
+        for round in 0..30_000 {
+            texts.push(
+                (0..6 + round % 3)
+                    .map(|_| bytes[rng.below(bytes.len())])
+                    .collect(),
+            );
+        }
+        for t in &texts {
+            assert_eq!(
+                tiny_ascii_is_clean(t),
+                tiny_ascii_is_clean_by_bytes(t),
+                "{t:?}"
+            );
+            let mut w = [0u8; 8];
+            w[..t.len()].copy_from_slice(t);
+            assert_eq!(tiny_word(t), u64::from_le_bytes(w), "{t:?}");
+        }
     }
 
     #[test]
