@@ -141,19 +141,14 @@ pub(crate) fn assemble<'a>(
                 clean: was_clean,
             });
         }
-        let mut set_aside = |reason| {
-            article.boilerplate.push(Boilerplate {
-                text: text.clone(),
-                span,
-                reason,
-            });
-        };
         match label {
             Label::Headline if article.headline.is_none() => {
                 article.headline = Some(Headline::new(text, span))
             }
             Label::Dek if article.dek.is_none() => article.dek = Some(Dek::new(text, span)),
-            Label::Headline | Label::Dek => set_aside(BoilerplateReason::Other),
+            Label::Headline | Label::Dek => {
+                set_aside(&mut article, text, span, BoilerplateReason::Other)
+            }
             Label::Byline => article.bylines.push(Byline::new(text, span)),
             Label::Credit => article.credits.push(Credit::new(text, span)),
             Label::Date => article.dates.push(DateLine::new(text, span)),
@@ -170,7 +165,7 @@ pub(crate) fn assemble<'a>(
                         groups: Vec::new(),
                     })
                 }
-                Some(_) => set_aside(BoilerplateReason::Related),
+                Some(_) => set_aside(&mut article, text, span, BoilerplateReason::Related),
             },
             Label::Tags => {
                 let tags = split_tags(b.text, block.span)
@@ -185,7 +180,7 @@ pub(crate) fn assemble<'a>(
                     .groups
                     .push(TagGroup { tags, span });
             }
-            Label::Boilerplate(reason) => set_aside(reason),
+            Label::Boilerplate(reason) => set_aside(&mut article, text, span, reason),
         }
     }
     article.related = related;
@@ -264,6 +259,16 @@ impl ControlScan {
     fn finish(self, text: &str) -> Vec<Span> {
         push_control_runs(text, Span::new(self.read_to, text.len()), self.runs)
     }
+}
+
+/// Sets a block aside as boilerplate, its text moved into the list (not copied).
+fn set_aside<'a>(
+    article: &mut Article<'a>,
+    text: Cow<'a, str>,
+    span: Span,
+    reason: BoilerplateReason,
+) {
+    article.boilerplate.push(Boilerplate { text, span, reason });
 }
 
 /// Room in the article's lists for the blocks `labels` send there, so that a text of many
