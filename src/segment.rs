@@ -45,6 +45,9 @@ pub(crate) fn segment(text: &str) -> Vec<Block> {
         let soft = groups >= 2 && (groups - 1) * 5 >= blocks.len();
         join_lines(text, &mut blocks, width, soft);
     }
+    // The list lives through every later stage: its spare room (up to half of it, after
+    // growing by doubling, and more where lines were joined) is given back.
+    blocks.shrink_to_fit();
     blocks
 }
 
