@@ -46,10 +46,16 @@ pub(crate) fn segment(text: &str) -> Vec<Block> {
         join_lines(text, &mut blocks, width, soft);
     }
     // The list lives through every later stage: its spare room (up to half of it, after
-    // growing by doubling, and more where lines were joined) is given back.
-    blocks.shrink_to_fit();
+    // growing by doubling, and more where lines were joined) is given back when it is large
+    // (a copy would cost more than it frees in a short text).
+    if blocks.capacity() - blocks.len() >= MIN_SPARE_BLOCKS {
+        blocks.shrink_to_fit();
+    }
     blocks
 }
+
+/// The spare room, in blocks, that [`segment`] gives back: some 100 KB.
+const MIN_SPARE_BLOCKS: usize = 4096;
 
 /// What [`lines`] finds.
 struct Lines {
