@@ -291,8 +291,13 @@ fn is_clean_by_runs(raw: &str, form: Normalization) -> bool {
     }
     // Bytes outside ASCII are no control bytes, and two spaces in a row can only meet inside
     // a run of ASCII: one pass over the whole text tells both, with no set-up for each run.
-    if !ascii_is_clean(b) {
+    let (clean_ascii, all_ascii) = ascii_scan(b);
+    if !clean_ascii {
         return false;
+    }
+    // ASCII text is in every normalization form.
+    if all_ascii {
+        return true;
     }
     // Every character so far is one NFC leaves alone (combining class 0, quick check yes).
     let mut nfc_stable = true;
@@ -453,6 +458,21 @@ fn ascii_is_clean(b: &[u8]) -> bool {
         any | control(c) | ((c == b' ') & (d == b' '))
     });
     !bad && !b.last().is_some_and(|&c| control(c))
+}
+
+/// [`ascii_is_clean`] of `b`, and whether all of `b` is ASCII, in the one pass: for long
+/// texts, where the second answer saves a search for the bytes outside ASCII.
+fn ascii_scan(b: &[u8]) -> (bool, bool) {
+    let control = |c: u8| (c < 0x20) | (c == 0x7f);
+    let next = b.get(1..).unwrap_or_default();
+    let (bad, all) = b
+        .iter()
+        .zip(next)
+        .fold((false, 0u8), |(bad, all), (&c, &d)| {
+            (bad | control(c) | ((c == b' ') & (d == b' ')), all | c)
+        });
+    let last = b.last().copied().unwrap_or(0);
+    (!bad && !control(last), (all | last) < 0x80)
 }
 
 /// Cleans an element's raw text (see the module docs). Borrows when nothing changes.
@@ -652,6 +672,18 @@ mod tests {
             }
         }
         assert!(parts_checked > 10_000, "{parts_checked} parts");
+    }
+
+    #[test]
+    fn ascii_scan_is_ascii_is_clean_and_is_ascii() {
+        let bytes = [b'a', b' ', b'\t', 0x1f, 0x7f, 0x80, 0xc3, 0xff];
+        let mut rng = crate::testgen::Rng::new(0x5ca7_a5c1);
+        for round in 0..20_000 {
+            let t: Vec<u8> = (0..round % 40)
+                .map(|_| bytes[rng.below(bytes.len())])
+                .collect();
+            assert_eq!(ascii_scan(&t), (ascii_is_clean(&t), t.is_ascii()), "{t:?}");
+        }
     }
 
     #[test]
