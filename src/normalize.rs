@@ -471,8 +471,11 @@ fn ascii_scan(b: &[u8]) -> (bool, bool) {
         .fold((false, 0u8), |(bad, all), (&c, &d)| {
             (bad | control(c) | ((c == b' ') & (d == b' ')), all | c)
         });
-    let last = b.last().copied().unwrap_or(0);
-    (!bad && !control(last), (all | last) < 0x80)
+    let last = b.last().copied();
+    (
+        !bad && !last.is_some_and(control),
+        (all | last.unwrap_or(0)) < 0x80,
+    )
 }
 
 /// Cleans an element's raw text (see the module docs). Borrows when nothing changes.
