@@ -543,7 +543,75 @@ fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
 }
 
 /// Whitespace runs become one space, invisible characters are dropped, ends are trimmed.
+///
+/// Runs of printable ASCII other than the space ([`plain_len`]), which stay as they are,
+/// are copied whole; other characters are decoded one by one.
 fn collapse(raw: &str) -> String {
+    let b = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    let mut i = 0;
+    while i < b.len() {
+        let run = plain_len(&b[i..]);
+        let (c, len) = if run > 0 {
+            // A plain run is text: it ends a pending space like any other character.
+            match raw.get(i..i + run) {
+                Some(plain) => (Err(plain), run),
+                None => break,
+            }
+        } else {
+            match raw.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (Ok(c), c.len_utf8()),
+                None => break,
+            }
+        };
+        i += len;
+        match c {
+            Ok(c) if c.is_whitespace() => pending_space = !out.is_empty(),
+            Ok(c) if is_invisible(c) => {}
+            text => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                match text {
+                    Ok(c) => out.push(c),
+                    Err(plain) => out.push_str(plain),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The length of the run of printable ASCII bytes other than the space (`0x21`–`0x7e`) that
+/// starts `b`, found eight bytes at a step.
+fn plain_len(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        // Per byte below 0x80: plus 0x5f reaches the high bit when it is at least 0x21, plus
+        // 1 when it is 0x7f. A byte of 0x80 or more is flagged by its own high bit; the
+        // carries its sums may make reach only the bytes above it.
+        let other = (w | !w.wrapping_add(0x5f * ONES) | w.wrapping_add(ONES)) & HIGH;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .position(|c| !(0x21..0x7f).contains(c))
+        .unwrap_or(b.len() - n)
+}
+
+/// [`collapse`] a character at a time: the reference it is tested against.
+#[cfg(test)]
+fn collapse_by_chars(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
     for c in raw.chars() {
@@ -686,6 +754,49 @@ mod tests {
                 .map(|_| bytes[rng.below(bytes.len())])
                 .collect();
             assert_eq!(ascii_scan(&t), (ascii_is_clean(&t), t.is_ascii()), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn collapse_is_collapse_by_chars() {
+        let parts = [
+            "word",
+            "Longer-words.",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u{7f}",
+            "\u{1}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{ad}",
+            "“",
+            "—",
+            "é",
+            "日本",
+            "~!",
+            "0123456789",
+        ];
+        let mut rng = crate::testgen::Rng::new(0xc011_a95e);
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 19);
+            assert_eq!(collapse(&s), collapse_by_chars(&s), "{s:?}");
+        }
+        let bytes: Vec<u8> = (0..=0x7f).collect();
+        for (i, &c) in bytes.iter().enumerate() {
+            let s = format!("abcdefgh{}ijklmnopq", char::from(c));
+            assert_eq!(collapse(&s), collapse_by_chars(&s), "{i}");
+            assert_eq!(
+                plain_len(s.as_bytes()),
+                if (0x21..0x7f).contains(&c) {
+                    s.len()
+                } else {
+                    8
+                }
+            );
         }
     }
 
