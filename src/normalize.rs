@@ -520,6 +520,14 @@ pub(crate) fn clean_part_of_clean(part: &str, form: Normalization) -> Cow<'_, st
 #[inline(never)]
 fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
     let out = collapse(raw);
+    // ASCII text is in every form: told a word at a time, without decoding it.
+    if out.is_ascii() {
+        return if out == raw {
+            Cow::Borrowed(raw)
+        } else {
+            Cow::Owned(out)
+        };
+    }
     let out = match form {
         Normalization::Nfc if is_nfc_quick(out.chars()) != IsNormalized::Yes => out.nfc().collect(),
         Normalization::Nfkc if is_nfkc_quick(out.chars()) != IsNormalized::Yes => {
