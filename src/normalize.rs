@@ -340,7 +340,53 @@ fn short_ascii_is_clean(b: &[u8]) -> Option<bool> {
     if b.len() <= TINY_TEXT {
         return tiny_ascii_is_clean(b);
     }
+    if b.len() <= SMALL_TEXT {
+        return small_ascii_is_clean(b);
+    }
     wide_short_ascii_is_clean(b)
+}
+
+/// The length up to which [`short_ascii_is_clean`] reads the text as two words: the second
+/// word overlaps the first by at least one byte, so that every pair of neighbouring bytes
+/// lies in one of them.
+const SMALL_TEXT: usize = 15;
+
+/// [`short_ascii_is_clean`] of [`TINY_TEXT`] + 1 to [`SMALL_TEXT`] bytes, read as two words
+/// (the first eight bytes and the last eight), with no branch but for the answer.
+#[inline]
+fn small_ascii_is_clean(b: &[u8]) -> Option<bool> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(b.get(at..at + 8)?);
+        Some(u64::from_le_bytes(w))
+    };
+    let (first, last) = (word(0)?, word(b.len().checked_sub(8)?)?);
+    if (first | last) & HIGH != 0 {
+        return None;
+    }
+    let (bad_first, space_first) = ascii_word_flags(first, HIGH);
+    let (bad_last, space_last) = ascii_word_flags(last, HIGH);
+    // A leading or trailing space.
+    let ends = (space_first & 0x80) | ((space_last >> 56) & 0x80);
+    Some(bad_first | bad_last | ends == 0)
+}
+
+/// For a word of ASCII bytes, of which `present` marks those to test (by their high bit):
+/// the high bits of the control bytes and of the spaces that follow a space (nonzero when
+/// there is one), and the high bits of the spaces.
+#[inline]
+fn ascii_word_flags(w: u64, present: u64) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // With every byte below 0x80, adding to each byte never carries into the next: a byte
+    // plus 0x60 reaches the high bit when it is at least 0x20, plus 1 when it is 0x7f.
+    let control = (!(w + 0x60 * ONES) | (w + ONES)) & present;
+    // Spaces: the bytes equal to 0x20, found exactly (the low seven bits of the other
+    // bytes, plus 0x7f, carry into their high bit; no carry leaves a byte).
+    let x = w ^ (0x20 * ONES);
+    let space = !(((x & !HIGH) + !HIGH) | x) & present;
+    (control | (space & (space >> 8)), space)
 }
 
 /// [`short_ascii_is_clean`] of more than [`TINY_TEXT`] bytes.
@@ -362,7 +408,6 @@ const TINY_TEXT: usize = 8;
 /// ([`tiny_word`]) and tested byte by byte in it, with no branch but for the answer.
 #[inline]
 fn tiny_ascii_is_clean(b: &[u8]) -> Option<bool> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let w = tiny_word(b);
     if w & HIGH != 0 {
@@ -372,16 +417,10 @@ fn tiny_ascii_is_clean(b: &[u8]) -> Option<bool> {
     let present = HIGH
         .checked_shr(8 * (TINY_TEXT - b.len()) as u32)
         .unwrap_or(0);
-    // With every byte below 0x80, adding to each byte never carries into the next: a byte
-    // plus 0x60 reaches the high bit when it is at least 0x20, plus 1 when it is 0x7f.
-    let control = (!(w + 0x60 * ONES) | (w + ONES)) & present;
-    // Spaces: the bytes equal to 0x20, found exactly (the low seven bits of the other
-    // bytes, plus 0x7f, carry into their high bit; no carry leaves a byte).
-    let x = w ^ (0x20 * ONES);
-    let space = !(((x & !HIGH) + !HIGH) | x) & present;
-    // A leading, trailing or doubled space.
-    let bad_space = (space & 0x80) | (space & (present ^ (present >> 8))) | (space & (space >> 8));
-    Some(control | bad_space == 0)
+    let (bad, space) = ascii_word_flags(w, present);
+    // A leading or trailing space.
+    let ends = (space & 0x80) | (space & (present ^ (present >> 8)));
+    Some(bad | ends == 0)
 }
 
 /// The bytes of `b` (at most [`TINY_TEXT`]) as a little-endian word, zero above them: two
@@ -827,6 +866,16 @@ mod tests {
                 (0..6 + round % 3)
                     .map(|_| bytes[rng.below(bytes.len())])
                     .collect(),
+            );
+        }
+        for round in 0..30_000 {
+            let t: Vec<u8> = (0..9 + round % 7)
+                .map(|_| bytes[rng.below(bytes.len())])
+                .collect();
+            assert_eq!(
+                small_ascii_is_clean(&t),
+                tiny_ascii_is_clean_by_bytes(&t),
+                "{t:?}"
             );
         }
         for t in &texts {
