@@ -62,10 +62,6 @@ impl<'a> Builder<'a> {
     fn span(&self, span: Span) -> Span {
         span.shift(self.base)
     }
-
-    fn mention(&self, span: Span) -> Mention<'a> {
-        Mention::new(self.text(span), self.span(span))
-    }
 }
 
 /// A body block as the quotes' texts need it: its span, and whether its text was clean
@@ -348,19 +344,25 @@ fn build_quotes<'a>(
         .quotes
         .iter()
         .zip(attributions)
-        .map(|(q, a)| Quote {
-            text: b.text_within(q.content, body.get(q.block)),
-            span: b.span(q.content),
-            block: Some(q.block),
-            kind: q.kind,
-            open_ended: q.close.is_none(),
-            attribution: a.map(|a| Attribution {
-                speaker: b.text(a.speaker),
-                mention: a.mention.map(|m| b.mention(m)),
-                descriptor: a.descriptor.map(|d| b.text(d)),
-                verb: a.verb.map(|v| b.text(v)),
-                resolution: a.resolution,
-            }),
+        .map(|(q, a)| {
+            // The quote's block: the attribution's words most often lie in it too (the
+            // speaker found in an earlier block does not, and is read).
+            let block = body.get(q.block);
+            let text = |span| b.text_within(span, block);
+            Quote {
+                text: text(q.content),
+                span: b.span(q.content),
+                block: Some(q.block),
+                kind: q.kind,
+                open_ended: q.close.is_none(),
+                attribution: a.map(|a| Attribution {
+                    speaker: text(a.speaker),
+                    mention: a.mention.map(|m| Mention::new(text(m), b.span(m))),
+                    descriptor: a.descriptor.map(text),
+                    verb: a.verb.map(text),
+                    resolution: a.resolution,
+                }),
+            }
         })
         .collect()
 }
