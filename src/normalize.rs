@@ -269,7 +269,7 @@ fn is_control_candidate(c: u8) -> bool {
 /// already in the normalization `form`. One pass over the bytes: runs of ASCII are checked
 /// without decoding, and the Unicode quick check runs only when a character outside the ranges
 /// NFC never changes (below U+0300; dashes, quotes and `…` of U+2010–U+2027) is present.
-#[inline]
+#[inline(always)]
 fn is_clean(raw: &str, form: Normalization) -> bool {
     let b = raw.as_bytes();
     if b.len() <= SHORT_TEXT {
