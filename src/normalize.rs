@@ -680,15 +680,20 @@ fn collapse_by_chars(raw: &str) -> String {
 /// Trims blank characters (see [`is_blank`]) from both ends of `text[span]`, returning the
 /// narrowed span (empty at `span.start` when all of it is blank).
 pub(crate) fn trim_span(text: &str, span: Span) -> Span {
+    // Most spans start and end on printable ASCII, which is never blank: nothing to trim,
+    // told from the two bytes alone. An ASCII byte starts a character, and so does the byte
+    // after it: such a span lies on character boundaries, with no need to test them.
+    let printable = |i: usize| {
+        text.as_bytes()
+            .get(i)
+            .is_some_and(|b| (0x21..0x7f).contains(b))
+    };
+    if span.start < span.end && printable(span.start) && printable(span.end - 1) {
+        return span;
+    }
     let Some(s) = span.get(text) else {
         return Span::new(span.start, span.start);
     };
-    // Most spans start and end on printable ASCII, which is never blank: nothing to trim,
-    // told without decoding.
-    let printable = |b: Option<&u8>| b.is_some_and(|&b| (0x21..0x7f).contains(&b));
-    if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) {
-        return span;
-    }
     let lead = s.len() - s.trim_start_matches(is_blank).len();
     let trimmed = s.trim_end_matches(is_blank);
     if trimmed.len() <= lead {
