@@ -11,7 +11,9 @@ use crate::model::{
     Diagnostic, DiagnosticKind, Headline, Mention, Paragraph, Quote, QuoteRejection, RejectedQuote,
     RelatedTags, Subhead, Tag, TagGroup,
 };
-use crate::normalize::{clean, control_runs, trim_span, Prepared};
+use crate::normalize::{
+    clean, clean_noting, clean_part_of_clean, push_control_runs, trim_span, Prepared,
+};
 use crate::options::{Normalization, Options};
 use crate::quotes::QuoteScan;
 use crate::segment::Block;
@@ -33,13 +35,41 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// [`Builder::text`], and whether the text under `span` was clean already.
+    fn text_noting(&self, span: Span) -> (Cow<'a, str>, bool) {
+        match span.get(self.text) {
+            Some(raw) => clean_noting(raw, self.form),
+            None => (Cow::Borrowed(""), false),
+        }
+    }
+
+    /// [`Builder::text`] of `span`, a part of the body block `block` (its span, and whether
+    /// its text was clean already): a part of a clean block that lies inside it is clean
+    /// unless a space starts or ends it, told without reading the part.
+    fn text_within(&self, span: Span, block: Option<&BodyText>) -> Cow<'a, str> {
+        match (block, span.get(self.text)) {
+            (
+                Some(&BodyText {
+                    span: outer,
+                    clean: true,
+                }),
+                Some(raw),
+            ) if outer.contains(span) => clean_part_of_clean(raw, self.form),
+            _ => self.text(span),
+        }
+    }
+
     fn span(&self, span: Span) -> Span {
         span.shift(self.base)
     }
+}
 
-    fn mention(&self, span: Span) -> Mention<'a> {
-        Mention::new(self.text(span), self.span(span))
-    }
+/// A body block as the quotes' texts need it: its span, and whether its text was clean
+/// already (so that the texts of the quotes inside it are, but for a space at an end).
+#[derive(Debug, Clone, Copy)]
+struct BodyText {
+    span: Span,
+    clean: bool,
 }
 
 /// The spans of the blocks that go into the body, in order (the input of the quote stage).
@@ -88,21 +118,33 @@ pub(crate) fn assemble<'a>(
     let mut article = Article::default();
     reserve(&mut article, labels);
     let mut related: Option<RelatedTags<'a>> = None;
+    // The body blocks, by their index in the quote stage's list: kept only when there are
+    // quotes or rejected marks to look them up.
+    let mut body_texts: Vec<BodyText> = Vec::new();
+    let keep_body = !quotes.quotes.is_empty() || !quotes.rejected.is_empty();
+    if keep_body {
+        body_texts.reserve_exact(article.body.capacity());
+    }
+    let mut controls = ControlScan::default();
     for (block, &label) in blocks.iter().zip(labels) {
-        let (text, span) = (b.text(block.span), b.span(block.span));
-        let mut set_aside = |reason| {
-            article.boilerplate.push(Boilerplate {
-                text: text.clone(),
-                span,
-                reason,
+        let ((text, was_clean), span) = (b.text_noting(block.span), b.span(block.span));
+        if was_clean && block.span.len() >= MIN_PASSED_OVER {
+            controls.pass_over(b.text, block.span);
+        }
+        if keep_body && matches!(label, Label::Paragraph | Label::Subhead) {
+            body_texts.push(BodyText {
+                span: block.span,
+                clean: was_clean,
             });
-        };
+        }
         match label {
             Label::Headline if article.headline.is_none() => {
                 article.headline = Some(Headline::new(text, span))
             }
             Label::Dek if article.dek.is_none() => article.dek = Some(Dek::new(text, span)),
-            Label::Headline | Label::Dek => set_aside(BoilerplateReason::Other),
+            Label::Headline | Label::Dek => {
+                set_aside(&mut article, text, span, BoilerplateReason::Other)
+            }
             Label::Byline => article.bylines.push(Byline::new(text, span)),
             Label::Credit => article.credits.push(Credit::new(text, span)),
             Label::Date => article.dates.push(DateLine::new(text, span)),
@@ -119,7 +161,7 @@ pub(crate) fn assemble<'a>(
                         groups: Vec::new(),
                     })
                 }
-                Some(_) => set_aside(BoilerplateReason::Related),
+                Some(_) => set_aside(&mut article, text, span, BoilerplateReason::Related),
             },
             Label::Tags => {
                 let tags = split_tags(b.text, block.span)
@@ -134,16 +176,16 @@ pub(crate) fn assemble<'a>(
                     .groups
                     .push(TagGroup { tags, span });
             }
-            Label::Boilerplate(reason) => set_aside(reason),
+            Label::Boilerplate(reason) => set_aside(&mut article, text, span, reason),
         }
     }
     article.related = related;
-    article.quotes = build_quotes(&b, quotes, attributions);
+    article.quotes = build_quotes(&b, quotes, attributions, &body_texts);
     article.rejected_quotes = quotes
         .rejected
         .iter()
         .map(|r| RejectedQuote {
-            text: b.text(r.content),
+            text: b.text_within(r.content, body_texts.get(r.block)),
             span: b.span(r.span),
             block: Some(r.block),
             reason: r.reason,
@@ -167,7 +209,8 @@ pub(crate) fn assemble<'a>(
         })
         .map(|r| r.span)
         .map(diagnostic(DiagnosticKind::UnbalancedQuote));
-    let controls = control_runs(prepared.text)
+    let controls = controls
+        .finish(prepared.text)
         .into_iter()
         .map(diagnostic(DiagnosticKind::ControlCharacters));
     let mut diagnostics = merge_by_span(unbalanced, controls);
@@ -180,6 +223,48 @@ pub(crate) fn assemble<'a>(
     }
     article.diagnostics = diagnostics;
     article
+}
+
+/// The runs of control characters of the text ([`crate::normalize::control_runs`]), found
+/// part by part as the blocks go by: a block that cleaning leaves unchanged holds none, so a
+/// long one is passed over rather than read again.
+#[derive(Debug, Default)]
+struct ControlScan {
+    /// Where the part not yet read starts.
+    read_to: usize,
+    /// The runs found so far, in order.
+    runs: Vec<Span>,
+}
+
+/// The shortest clean block that [`ControlScan`] is told to pass over: reading the part
+/// before it separately costs a little, which a short block does not pay back.
+const MIN_PASSED_OVER: usize = 64;
+
+impl ControlScan {
+    /// Notes that the block `span`, which lies after those noted before, holds no control
+    /// character (worth passing over when it has [`MIN_PASSED_OVER`] bytes).
+    fn pass_over(&mut self, text: &str, span: Span) {
+        if span.start >= self.read_to {
+            let before = Span::new(self.read_to, span.start);
+            self.runs = push_control_runs(text, before, std::mem::take(&mut self.runs));
+            self.read_to = span.end;
+        }
+    }
+
+    /// The runs of `text`, once every block has gone by.
+    fn finish(self, text: &str) -> Vec<Span> {
+        push_control_runs(text, Span::new(self.read_to, text.len()), self.runs)
+    }
+}
+
+/// Sets a block aside as boilerplate, its text moved into the list (not copied).
+fn set_aside<'a>(
+    article: &mut Article<'a>,
+    text: Cow<'a, str>,
+    span: Span,
+    reason: BoilerplateReason,
+) {
+    article.boilerplate.push(Boilerplate { text, span, reason });
 }
 
 /// Room in the article's lists for the blocks `labels` send there, so that a text of many
@@ -244,32 +329,40 @@ pub(crate) fn assemble_quotes<'a>(
         base: prepared.base,
         form: options.normalization(),
     };
-    build_quotes(&b, quotes, attributions)
+    build_quotes(&b, quotes, attributions, &[])
 }
 
-/// The public quotes, with their attributions.
+/// The public quotes, with their attributions; `body` is what is known of the body blocks
+/// (see [`BodyText`]), by index, or empty.
 fn build_quotes<'a>(
     b: &Builder<'a>,
     quotes: &QuoteScan,
     attributions: &[Option<FoundAttribution>],
+    body: &[BodyText],
 ) -> Vec<Quote<'a>> {
     quotes
         .quotes
         .iter()
         .zip(attributions)
-        .map(|(q, a)| Quote {
-            text: b.text(q.content),
-            span: b.span(q.content),
-            block: Some(q.block),
-            kind: q.kind,
-            open_ended: q.close.is_none(),
-            attribution: a.map(|a| Attribution {
-                speaker: b.text(a.speaker),
-                mention: a.mention.map(|m| b.mention(m)),
-                descriptor: a.descriptor.map(|d| b.text(d)),
-                verb: a.verb.map(|v| b.text(v)),
-                resolution: a.resolution,
-            }),
+        .map(|(q, a)| {
+            // The quote's block: the attribution's words most often lie in it too (the
+            // speaker found in an earlier block does not, and is read).
+            let block = body.get(q.block);
+            let text = |span| b.text_within(span, block);
+            Quote {
+                text: text(q.content),
+                span: b.span(q.content),
+                block: Some(q.block),
+                kind: q.kind,
+                open_ended: q.close.is_none(),
+                attribution: a.map(|a| Attribution {
+                    speaker: text(a.speaker),
+                    mention: a.mention.map(|m| Mention::new(text(m), b.span(m))),
+                    descriptor: a.descriptor.map(text),
+                    verb: a.verb.map(text),
+                    resolution: a.resolution,
+                }),
+            }
         })
         .collect()
 }
@@ -317,6 +410,27 @@ mod tests {
             want.sort_by_key(|d| (d.span.start, d.span.end));
             assert_eq!(merge_by_span(a.into_iter(), b.into_iter()), want);
         }
+    }
+
+    #[test]
+    fn control_scan_passing_over_clean_blocks_finds_every_run() {
+        let text = format!(
+            "\x01{}\x02\x03\n\u{9c}{}\x7f\n{}\n\x04",
+            "a".repeat(70),
+            "b".repeat(64),
+            "c".repeat(10)
+        );
+        let mut scan = ControlScan::default();
+        let mut start = 0;
+        for line in text.split('\n') {
+            let core = line.trim_matches(|c: char| c.is_control());
+            let at = start + line.find(core).unwrap_or(0);
+            if core.len() >= MIN_PASSED_OVER {
+                scan.pass_over(&text, Span::new(at, at + core.len()));
+            }
+            start += line.len() + 1;
+        }
+        assert_eq!(scan.finish(&text), crate::normalize::control_runs(&text));
     }
 
     #[test]

@@ -155,24 +155,40 @@ pub(crate) fn repair_utf8(bytes: &[u8]) -> (String, OffsetMap, Vec<Span>) {
 
 /// The spans of the runs of control characters in `text` that cleaning drops (C0 and C1
 /// controls and DEL, other than the whitespace ones: tab, line feed, vertical tab, form feed,
-/// carriage return and NEL). One byte scan; the assemble stage reports each run as a
-/// diagnostic, so that dropping them is never silent.
+/// carriage return and NEL): the reference that [`push_control_runs`] finds part by part.
+#[cfg(test)]
 pub(crate) fn control_runs(text: &str) -> Vec<Span> {
-    let b = text.as_bytes();
-    // Most texts hold no control character at all: branch-free passes over the whole text
+    push_control_runs(text, Span::new(0, text.len()), Vec::new())
+}
+
+/// Pushes onto `runs` the spans of the runs of control characters in the part `span` of
+/// `text` that cleaning drops (C0 and C1 controls and DEL, other than the whitespace ones:
+/// tab, line feed, vertical tab, form feed, carriage return and NEL), at their offsets in
+/// `text`. One byte scan; the assemble stage reports each run as a diagnostic, so that
+/// dropping them is never silent.
+///
+/// A run never takes in a byte of a character that is no control character, so the runs
+/// of the parts that such characters separate are those of the whole text: a caller may
+/// pass over parts it knows to hold none (text that [`clean`] leaves unchanged).
+pub(crate) fn push_control_runs(text: &str, span: Span, runs: Vec<Span>) -> Vec<Span> {
+    let Some(b) = text.as_bytes().get(span.start..span.end) else {
+        return runs;
+    };
+    // Most texts hold no control character at all: branch-free passes over the whole part
     // (which the compiler vectorizes) tell. The first, byte by byte, finds no candidate in
     // most; the second reads the bytes in pairs, to pass over NBSPs and Latin-1 letters.
     let candidate = b
         .iter()
         .fold(false, |any, &c| any | is_control_candidate(c));
     if !candidate || !has_control(b) {
-        return Vec::new();
+        return runs;
     }
-    control_runs_in(b, Vec::new())
+    control_runs_in(b, span.start, runs)
 }
 
-/// [`control_runs`] of the bytes `b` by their scan, pushed onto `runs`.
-fn control_runs_in(b: &[u8], mut runs: Vec<Span>) -> Vec<Span> {
+/// [`push_control_runs`] of the bytes `b` by their scan, moved right by `base`, pushed onto
+/// `runs`.
+fn control_runs_in(b: &[u8], base: usize, mut runs: Vec<Span>) -> Vec<Span> {
     let mut i = 0;
     // Bytes are looked at one by one only inside 32-byte blocks that hold a candidate (a
     // control byte other than tab to carriage return, DEL, or the 0xC2 lead of a C1
@@ -200,8 +216,8 @@ fn control_runs_in(b: &[u8], mut runs: Vec<Span>) -> Vec<Span> {
             continue;
         }
         match runs.last_mut() {
-            Some(last) if last.end == i => last.end = i + len,
-            _ => runs.push(Span::new(i, i + len)),
+            Some(last) if last.end == base + i => last.end = base + i + len,
+            _ => runs.push(Span::new(base + i, base + i + len)),
         }
         i += len;
     }
@@ -229,7 +245,7 @@ fn is_nfc_stable(c: char) -> bool {
 
 /// True when `b` holds a control character that cleaning drops (a byte `0x01`–`0x08`,
 /// `0x0E`–`0x1F` or `0x7F`, or a C1 control: `0xC2` then `0x80`–`0x9F` but NEL's `0x85`),
-/// where [`control_runs`] finds a run. Each byte is read with the one after it, and every
+/// where [`push_control_runs`] finds a run. Each byte is read with the one after it, and every
 /// pair is tested, with no exit at the first hit: a pass the compiler vectorizes, that
 /// answers text with NBSPs and Latin-1 letters (lead byte `0xC2` or `0xC3`) as quickly as
 /// plain ASCII.
@@ -253,6 +269,7 @@ fn is_control_candidate(c: u8) -> bool {
 /// already in the normalization `form`. One pass over the bytes: runs of ASCII are checked
 /// without decoding, and the Unicode quick check runs only when a character outside the ranges
 /// NFC never changes (below U+0300; dashes, quotes and `…` of U+2010–U+2027) is present.
+#[inline(always)]
 fn is_clean(raw: &str, form: Normalization) -> bool {
     let b = raw.as_bytes();
     if b.len() <= SHORT_TEXT {
@@ -263,40 +280,44 @@ fn is_clean(raw: &str, form: Normalization) -> bool {
     is_clean_by_runs(raw, form)
 }
 
-/// [`is_clean`] by runs: ASCII runs in wide passes, other characters one by one.
+/// [`is_clean`] by runs: the whole text in wide passes for control characters and double
+/// spaces, then the characters outside ASCII one by one, the ASCII runs between them passed
+/// over eight bytes at a step.
+#[inline(never)]
 fn is_clean_by_runs(raw: &str, form: Normalization) -> bool {
     let b = raw.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
+    // Bytes outside ASCII are no control bytes, and two spaces in a row can only meet inside
+    // a run of ASCII: one pass over the whole text tells both, with no set-up for each run.
+    let (clean_ascii, all_ascii) = ascii_scan(b);
+    if !clean_ascii {
+        return false;
+    }
+    // ASCII text is in every normalization form.
+    if all_ascii {
+        return true;
+    }
     // Every character so far is one NFC leaves alone (combining class 0, quick check yes).
     let mut nfc_stable = true;
-    let mut i = 0;
-    loop {
-        // A run of ASCII, checked in branch-free passes. Two spaces in a row can only meet
-        // inside a run: a character outside ASCII stands between two runs.
-        let run = ascii_len(&b[i..]);
-        if !ascii_is_clean(&b[i..i + run]) {
-            return false;
-        }
-        i += run;
-        if i == b.len() {
-            break;
-        }
+    let mut i = ascii_len(b);
+    while i < b.len() {
         // Dashes and curly quotation marks: not blank or invisible, and left alone by NFC
         // (NFKC still has its quick check below: it maps U+2011 and U+2017).
         if crate::lex::is_plain_punctuation(&b[i..]) {
             i += 3;
-            continue;
+        } else {
+            let Some(ch) = raw.get(i..).and_then(|r| r.chars().next()) else {
+                return false;
+            };
+            i += ch.len_utf8();
+            if ch.is_whitespace() || is_invisible(ch) {
+                return false;
+            }
+            nfc_stable &= is_nfc_stable(ch);
         }
-        let Some(ch) = raw.get(i..).and_then(|r| r.chars().next()) else {
-            return false;
-        };
-        i += ch.len_utf8();
-        if ch.is_whitespace() || is_invisible(ch) {
-            return false;
-        }
-        nfc_stable &= is_nfc_stable(ch);
+        i += ascii_len(&b[i..]);
     }
     match form {
         Normalization::Nfc => nfc_stable || is_nfc_quick(raw.chars()) == IsNormalized::Yes,
@@ -314,10 +335,63 @@ const SHORT_TEXT: usize = 32;
 /// byte outside ASCII. ASCII text is in every normalization form, so it is clean when it
 /// holds no control character (line breaks and tabs included) and its spaces are single
 /// inner ones.
+#[inline]
 fn short_ascii_is_clean(b: &[u8]) -> Option<bool> {
     if b.len() <= TINY_TEXT {
         return tiny_ascii_is_clean(b);
     }
+    if b.len() <= SMALL_TEXT {
+        return small_ascii_is_clean(b);
+    }
+    wide_short_ascii_is_clean(b)
+}
+
+/// The length up to which [`short_ascii_is_clean`] reads the text as two words: the second
+/// word overlaps the first by at least one byte, so that every pair of neighbouring bytes
+/// lies in one of them.
+const SMALL_TEXT: usize = 15;
+
+/// [`short_ascii_is_clean`] of [`TINY_TEXT`] + 1 to [`SMALL_TEXT`] bytes, read as two words
+/// (the first eight bytes and the last eight), with no branch but for the answer.
+#[inline]
+fn small_ascii_is_clean(b: &[u8]) -> Option<bool> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(b.get(at..at + 8)?);
+        Some(u64::from_le_bytes(w))
+    };
+    let (first, last) = (word(0)?, word(b.len().checked_sub(8)?)?);
+    if (first | last) & HIGH != 0 {
+        return None;
+    }
+    let (bad_first, space_first) = ascii_word_flags(first, HIGH);
+    let (bad_last, space_last) = ascii_word_flags(last, HIGH);
+    // A leading or trailing space.
+    let ends = (space_first & 0x80) | ((space_last >> 56) & 0x80);
+    Some(bad_first | bad_last | ends == 0)
+}
+
+/// For a word of ASCII bytes, of which `present` marks those to test (by their high bit):
+/// the high bits of the control bytes and of the spaces that follow a space (nonzero when
+/// there is one), and the high bits of the spaces.
+#[inline]
+fn ascii_word_flags(w: u64, present: u64) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // With every byte below 0x80, adding to each byte never carries into the next: a byte
+    // plus 0x60 reaches the high bit when it is at least 0x20, plus 1 when it is 0x7f.
+    let control = (!(w + 0x60 * ONES) | (w + ONES)) & present;
+    // Spaces: the bytes equal to 0x20, found exactly (the low seven bits of the other
+    // bytes, plus 0x7f, carry into their high bit; no carry leaves a byte).
+    let x = w ^ (0x20 * ONES);
+    let space = !(((x & !HIGH) + !HIGH) | x) & present;
+    (control | (space & (space >> 8)), space)
+}
+
+/// [`short_ascii_is_clean`] of more than [`TINY_TEXT`] bytes.
+#[inline(never)]
+fn wide_short_ascii_is_clean(b: &[u8]) -> Option<bool> {
     // An `or` of every byte, with no exit at the first one outside ASCII: the compiler
     // compares many bytes at a step.
     if b.iter().fold(0, |any, &c| any | c) >= 0x80 {
@@ -326,12 +400,54 @@ fn short_ascii_is_clean(b: &[u8]) -> Option<bool> {
     Some(b.first() != Some(&b' ') && b.last() != Some(&b' ') && ascii_is_clean(b))
 }
 
-/// The length up to which [`short_ascii_is_clean`] reads a byte at a time: a word or two,
-/// too few bytes for the wide passes to pay for their set-up.
+/// The length up to which [`short_ascii_is_clean`] reads the text as one word: a word or
+/// two, too few bytes for the wide passes to pay for their set-up.
 const TINY_TEXT: usize = 8;
 
-/// [`short_ascii_is_clean`] a byte at a time.
+/// [`short_ascii_is_clean`] of at most [`TINY_TEXT`] bytes, read into one word
+/// ([`tiny_word`]) and tested byte by byte in it, with no branch but for the answer.
+#[inline]
 fn tiny_ascii_is_clean(b: &[u8]) -> Option<bool> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let w = tiny_word(b);
+    if w & HIGH != 0 {
+        return None;
+    }
+    // The high bit of each byte of the text (the word's bytes above it are zero).
+    let present = HIGH
+        .checked_shr(8 * (TINY_TEXT - b.len()) as u32)
+        .unwrap_or(0);
+    let (bad, space) = ascii_word_flags(w, present);
+    // A leading or trailing space.
+    let ends = (space & 0x80) | (space & (present ^ (present >> 8)));
+    Some(bad | ends == 0)
+}
+
+/// The bytes of `b` (at most [`TINY_TEXT`]) as a little-endian word, zero above them: two
+/// loads that may overlap, or three single bytes for a text of fewer than four.
+#[inline]
+fn tiny_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    let word = |at: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&b[at..at + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        4..=TINY_TEXT => word(0) | word(n - 4) << (8 * (n - 4)),
+        _ => 0,
+    }
+}
+
+/// [`tiny_ascii_is_clean`] a byte at a time: the reference it is tested against.
+#[cfg(test)]
+fn tiny_ascii_is_clean_by_bytes(b: &[u8]) -> Option<bool> {
     // Whether the byte before is a space, or the text's start (where a space is a leading
     // one, and so not clean).
     let mut after_space = true;
@@ -370,18 +486,35 @@ fn ascii_len(b: &[u8]) -> usize {
         .unwrap_or(chunks.remainder().len())
 }
 
-/// True when the ASCII bytes `b` hold no control character (line breaks and tabs
-/// included) and no two spaces in a row: branch-free passes the compiler vectorizes.
+/// True when the bytes `b` hold no ASCII control character (line breaks and tabs included)
+/// and no two spaces in a row: branch-free passes the compiler vectorizes. Bytes outside
+/// ASCII are neither.
 fn ascii_is_clean(b: &[u8]) -> bool {
-    let control = b
-        .iter()
-        .fold(false, |any, &c| any | (c < 0x20) | (c == 0x7f));
+    let control = |c: u8| (c < 0x20) | (c == 0x7f);
+    // Each byte with the one after it, every pair tested, with no exit at the first hit.
     let next = b.get(1..).unwrap_or_default();
-    let double_space = b
+    let bad = b.iter().zip(next).fold(false, |any, (&c, &d)| {
+        any | control(c) | ((c == b' ') & (d == b' '))
+    });
+    !bad && !b.last().is_some_and(|&c| control(c))
+}
+
+/// [`ascii_is_clean`] of `b`, and whether all of `b` is ASCII, in the one pass: for long
+/// texts, where the second answer saves a search for the bytes outside ASCII.
+fn ascii_scan(b: &[u8]) -> (bool, bool) {
+    let control = |c: u8| (c < 0x20) | (c == 0x7f);
+    let next = b.get(1..).unwrap_or_default();
+    let (bad, all) = b
         .iter()
         .zip(next)
-        .fold(false, |any, (&c, &d)| any | (c == b' ') & (d == b' '));
-    !control && !double_space
+        .fold((false, 0u8), |(bad, all), (&c, &d)| {
+            (bad | control(c) | ((c == b' ') & (d == b' ')), all | c)
+        });
+    let last = b.last().copied();
+    (
+        !bad && !last.is_some_and(control),
+        (all | last.unwrap_or(0)) < 0x80,
+    )
 }
 
 /// Cleans an element's raw text (see the module docs). Borrows when nothing changes.
@@ -393,12 +526,47 @@ fn ascii_is_clean(b: &[u8]) -> bool {
 /// assert!(matches!(clean("plain text", Normalization::Nfc), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn clean(raw: &str, form: Normalization) -> Cow<'_, str> {
+    clean_noting(raw, form).0
+}
+
+/// [`clean`], and whether `raw` was clean already: then so is every part of it that
+/// neither starts nor ends with a space, which [`clean_part_of_clean`] tells without reading
+/// it.
+#[inline]
+pub(crate) fn clean_noting(raw: &str, form: Normalization) -> (Cow<'_, str>, bool) {
     // The common case, plain or curly-quoted text that cleaning leaves unchanged: borrowed
     // without building the copy.
     if is_clean(raw, form) {
-        return Cow::Borrowed(raw);
+        return (Cow::Borrowed(raw), true);
     }
+    (clean_changed(raw, form), false)
+}
+
+/// [`clean`] of `part`, a slice of a text that [`clean_noting`] found clean under the same
+/// `form`. Such a text's only blanks are single inner spaces, and each of its characters
+/// passes the normalization's quick check where it stands (the check of a character looks
+/// at the one before only to find marks out of order, and there are none), or is one NFC
+/// leaves alone anywhere: so a part is clean too unless a space starts or ends it.
+pub(crate) fn clean_part_of_clean(part: &str, form: Normalization) -> Cow<'_, str> {
+    let b = part.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return clean(part, form);
+    }
+    Cow::Borrowed(part)
+}
+
+/// [`clean`] of a text that [`is_clean`] did not find clean.
+#[inline(never)]
+fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
     let out = collapse(raw);
+    // ASCII text is in every form: told a word at a time, without decoding it.
+    if out.is_ascii() {
+        return if out == raw {
+            Cow::Borrowed(raw)
+        } else {
+            Cow::Owned(out)
+        };
+    }
     let out = match form {
         Normalization::Nfc if is_nfc_quick(out.chars()) != IsNormalized::Yes => out.nfc().collect(),
         Normalization::Nfkc if is_nfkc_quick(out.chars()) != IsNormalized::Yes => {
@@ -422,7 +590,75 @@ pub fn clean(raw: &str, form: Normalization) -> Cow<'_, str> {
 }
 
 /// Whitespace runs become one space, invisible characters are dropped, ends are trimmed.
+///
+/// Runs of printable ASCII other than the space ([`plain_len`]), which stay as they are,
+/// are copied whole; other characters are decoded one by one.
 fn collapse(raw: &str) -> String {
+    let b = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    let mut i = 0;
+    while i < b.len() {
+        let run = plain_len(&b[i..]);
+        let (c, len) = if run > 0 {
+            // A plain run is text: it ends a pending space like any other character.
+            match raw.get(i..i + run) {
+                Some(plain) => (Err(plain), run),
+                None => break,
+            }
+        } else {
+            match raw.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (Ok(c), c.len_utf8()),
+                None => break,
+            }
+        };
+        i += len;
+        match c {
+            Ok(c) if c.is_whitespace() => pending_space = !out.is_empty(),
+            Ok(c) if is_invisible(c) => {}
+            text => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                match text {
+                    Ok(c) => out.push(c),
+                    Err(plain) => out.push_str(plain),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The length of the run of printable ASCII bytes other than the space (`0x21`–`0x7e`) that
+/// starts `b`, found eight bytes at a step.
+fn plain_len(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        // Per byte below 0x80: plus 0x5f reaches the high bit when it is at least 0x21, plus
+        // 1 when it is 0x7f. A byte of 0x80 or more is flagged by its own high bit; the
+        // carries its sums may make reach only the bytes above it.
+        let other = (w | !w.wrapping_add(0x5f * ONES) | w.wrapping_add(ONES)) & HIGH;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .position(|c| !(0x21..0x7f).contains(c))
+        .unwrap_or(b.len() - n)
+}
+
+/// [`collapse`] a character at a time: the reference it is tested against.
+#[cfg(test)]
+fn collapse_by_chars(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
     for c in raw.chars() {
@@ -444,15 +680,20 @@ fn collapse(raw: &str) -> String {
 /// Trims blank characters (see [`is_blank`]) from both ends of `text[span]`, returning the
 /// narrowed span (empty at `span.start` when all of it is blank).
 pub(crate) fn trim_span(text: &str, span: Span) -> Span {
+    // Most spans start and end on printable ASCII, which is never blank: nothing to trim,
+    // told from the two bytes alone. An ASCII byte starts a character, and so does the byte
+    // after it: such a span lies on character boundaries, with no need to test them.
+    let printable = |i: usize| {
+        text.as_bytes()
+            .get(i)
+            .is_some_and(|b| (0x21..0x7f).contains(b))
+    };
+    if span.start < span.end && printable(span.start) && printable(span.end - 1) {
+        return span;
+    }
     let Some(s) = span.get(text) else {
         return Span::new(span.start, span.start);
     };
-    // Most spans start and end on printable ASCII, which is never blank: nothing to trim,
-    // told without decoding.
-    let printable = |b: Option<&u8>| b.is_some_and(|&b| (0x21..0x7f).contains(&b));
-    if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) {
-        return span;
-    }
     let lead = s.len() - s.trim_start_matches(is_blank).len();
     let trimmed = s.trim_end_matches(is_blank);
     if trimmed.len() <= lead {
@@ -497,6 +738,160 @@ mod tests {
                 "{s:?}"
             );
             assert_eq!(is_clean(&s, Normalization::None), unchanged, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn parts_of_clean_texts_clean_as_clean_does() {
+        let parts = [
+            "word",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{a0}",
+            "\u{200b}",
+            "“",
+            "—",
+            "‑",
+            "é",
+            "e\u{301}",
+            "\u{301}",
+            "\u{323}",
+            "日本",
+            "ﬁ",
+            "x.",
+            "\u{1100}\u{1161}",
+            "\u{11a8}",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x9a47_0f0c);
+        let mut parts_checked = 0;
+        for round in 0..5_000 {
+            let s = rng.text(&parts, round % 17);
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            for form in [Normalization::Nfc, Normalization::Nfkc, Normalization::None] {
+                let (whole, was_clean) = clean_noting(&s, form);
+                assert_eq!(whole, clean(&s, form), "{s:?}");
+                assert_eq!(was_clean, is_clean(&s, form), "{s:?}");
+                if !was_clean {
+                    continue;
+                }
+                for _ in 0..8 {
+                    let (a, b) = (
+                        bounds[rng.below(bounds.len())],
+                        bounds[rng.below(bounds.len())],
+                    );
+                    let part = &s[a.min(b)..a.max(b)];
+                    let want = clean(part, form);
+                    let got = clean_part_of_clean(part, form);
+                    assert_eq!(got, want, "{part:?} of {s:?}");
+                    assert_eq!(
+                        matches!(got, Cow::Borrowed(_)),
+                        matches!(want, Cow::Borrowed(_)),
+                        "{part:?} of {s:?}"
+                    );
+                    parts_checked += 1;
+                }
+            }
+        }
+        assert!(parts_checked > 10_000, "{parts_checked} parts");
+    }
+
+    #[test]
+    fn ascii_scan_is_ascii_is_clean_and_is_ascii() {
+        let bytes = [b'a', b' ', b'\t', 0x1f, 0x7f, 0x80, 0xc3, 0xff];
+        let mut rng = crate::testgen::Rng::new(0x5ca7_a5c1);
+        for round in 0..20_000 {
+            let t: Vec<u8> = (0..round % 40)
+                .map(|_| bytes[rng.below(bytes.len())])
+                .collect();
+            assert_eq!(ascii_scan(&t), (ascii_is_clean(&t), t.is_ascii()), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn collapse_is_collapse_by_chars() {
+        let parts = [
+            "word",
+            "Longer-words.",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u{7f}",
+            "\u{1}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{ad}",
+            "“",
+            "—",
+            "é",
+            "日本",
+            "~!",
+            "0123456789",
+        ];
+        let mut rng = crate::testgen::Rng::new(0xc011_a95e);
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 19);
+            assert_eq!(collapse(&s), collapse_by_chars(&s), "{s:?}");
+        }
+        let bytes: Vec<u8> = (0..=0x7f).collect();
+        for (i, &c) in bytes.iter().enumerate() {
+            let s = format!("abcdefgh{}ijklmnopq", char::from(c));
+            assert_eq!(collapse(&s), collapse_by_chars(&s), "{i}");
+            assert_eq!(
+                plain_len(s.as_bytes()),
+                if (0x21..0x7f).contains(&c) {
+                    s.len()
+                } else {
+                    8
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn tiny_ascii_is_clean_is_the_byte_test() {
+        // Every text of up to five bytes from these, and texts of six to eight.
+        let bytes = [b'a', b' ', b'\t', 0x1f, 0x7f, 0x21, 0x60, 0x80, 0xc3];
+        let mut texts: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut last: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|t| bytes.iter().map(move |&c| [t.as_slice(), &[c]].concat()))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        let mut rng = crate::testgen::Rng::new(0x7171_0808);
+        for round in 0..30_000 {
+            texts.push(
+                (0..6 + round % 3)
+                    .map(|_| bytes[rng.below(bytes.len())])
+                    .collect(),
+            );
+        }
+        for round in 0..30_000 {
+            let t: Vec<u8> = (0..9 + round % 7)
+                .map(|_| bytes[rng.below(bytes.len())])
+                .collect();
+            assert_eq!(
+                small_ascii_is_clean(&t),
+                tiny_ascii_is_clean_by_bytes(&t),
+                "{t:?}"
+            );
+        }
+        for t in &texts {
+            assert_eq!(
+                tiny_ascii_is_clean(t),
+                tiny_ascii_is_clean_by_bytes(t),
+                "{t:?}"
+            );
+            let mut w = [0u8; 8];
+            w[..t.len()].copy_from_slice(t);
+            assert_eq!(tiny_word(t), u64::from_le_bytes(w), "{t:?}");
         }
     }
 
@@ -640,13 +1035,38 @@ mod tests {
         let mut with = 0;
         for round in 0..20_000 {
             let text = rng.text(&parts, round % 7);
-            let by_scan = control_runs_in(text.as_bytes(), Vec::new());
+            let by_scan = control_runs_in(text.as_bytes(), 0, Vec::new());
             let found = !by_scan.is_empty();
             assert_eq!(has_control(text.as_bytes()), found, "{text:?}");
             assert_eq!(control_runs(&text), by_scan, "{text:?}");
             with += usize::from(found);
         }
         assert!(with > 2_000 && with < 18_000, "{with}");
+    }
+
+    #[test]
+    fn control_runs_of_parts_cut_at_other_characters_are_those_of_the_whole() {
+        let parts = [
+            "a", " ", "\x01", "\x7f", "\t", "\n", "\u{80}", "\u{85}", "\u{9f}", "\u{a0}", "é", "—",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0c0c_5e57);
+        for round in 0..10_000 {
+            let text = rng.text(&parts, round % 13);
+            // Cut before and after characters that are no control characters, and pass over
+            // those characters.
+            let mut cuts: Vec<usize> = text
+                .char_indices()
+                .filter(|&(_, c)| !c.is_control() && rng.below(3) == 0)
+                .flat_map(|(i, c)| [i, i + c.len_utf8()])
+                .collect();
+            cuts.insert(0, 0);
+            cuts.push(text.len());
+            let mut runs = Vec::new();
+            for pair in cuts.windows(2).step_by(2) {
+                runs = push_control_runs(&text, Span::new(pair[0], pair[1]), runs);
+            }
+            assert_eq!(runs, control_runs(&text), "{text:?} cut at {cuts:?}");
+        }
     }
 
     #[test]

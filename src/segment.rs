@@ -45,8 +45,17 @@ pub(crate) fn segment(text: &str) -> Vec<Block> {
         let soft = groups >= 2 && (groups - 1) * 5 >= blocks.len();
         join_lines(text, &mut blocks, width, soft);
     }
+    // The list lives through every later stage: its spare room (up to half of it, after
+    // growing by doubling, and more where lines were joined) is given back when it is large
+    // (a copy would cost more than it frees in a short text).
+    if blocks.capacity() - blocks.len() >= MIN_SPARE_BLOCKS {
+        blocks.shrink_to_fit();
+    }
     blocks
 }
+
+/// The spare room, in blocks, that [`segment`] gives back: some 100 KB.
+const MIN_SPARE_BLOCKS: usize = 4096;
 
 /// What [`lines`] finds.
 struct Lines {
@@ -96,6 +105,43 @@ fn first_break_in(w: u64) -> usize {
     let hits =
         zero_bytes(w ^ (u64::from(b'\n') * ONES)) | zero_bytes(w ^ (u64::from(b'\r') * ONES));
     (hits.trailing_zeros() / 8) as usize
+}
+
+/// True for a `\n` or `\r` byte.
+#[inline]
+fn is_break(b: Option<&u8>) -> bool {
+    matches!(b, Some(b'\n' | b'\r'))
+}
+
+/// The length of the run of `\n` and `\r` bytes that starts `b`: empty lines, however
+/// they end (`\n`, `\r\n` or a lone `\r`). Eight bytes are looked at a step.
+fn line_breaks_len(b: &[u8]) -> usize {
+    let mut chunks = b.chunks_exact(8);
+    let mut n = 0;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let other = other_than_breaks(u64::from_le_bytes(w));
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .position(|&c| c != b'\n' && c != b'\r')
+        .unwrap_or(chunks.remainder().len())
+}
+
+/// The high bit of each byte of `w` that is neither `\n` nor `\r`, and no other bit.
+fn other_than_breaks(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each nonzero byte of `x`, exactly: the low seven bits are carried
+    // into the high bit, with no carry from one byte to the next.
+    let nonzero = |x: u64| (((x & !HIGH) + !HIGH) | x) & HIGH;
+    nonzero(w ^ (u64::from(b'\n') * ONES)) & nonzero(w ^ (u64::from(b'\r') * ONES))
 }
 
 /// The non-blank lines of `text`, trimmed, each a block of one line marked with whether a
@@ -153,6 +199,16 @@ fn lines(text: &str) -> Lines {
             gap = false;
         }
         start = next;
+        // The empty lines after this one (a stretch of `\n` and `\r` bytes) mark a gap, and
+        // are passed over in one step.
+        if is_break(bytes.get(start)) {
+            gap = true;
+            start += 1;
+            // Most gaps are one empty line (a blank line between paragraphs).
+            if is_break(bytes.get(start)) {
+                start += line_breaks_len(&bytes[start..]);
+            }
+        }
     }
     out
 }
@@ -283,6 +339,27 @@ mod tests {
                 .collect();
             let want = s.iter().position(|&b| b == b'\n' || b == b'\r');
             assert_eq!(line_break(&s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn line_breaks_len_is_the_run_of_breaks() {
+        let breaks = [b'\n', b'\r'];
+        let others = [b'a', b' ', 0x8a, 0x8d, 0x0b, 0x0c, 0x2a, 0x2d];
+        let mut rng = crate::testgen::Rng::new(0xb1a4_c0de);
+        for round in 0..20_000 {
+            // Runs of breaks of every length, other bytes now and then.
+            let s: Vec<u8> = (0..round % 40)
+                .map(|_| match rng.below(12) {
+                    0 => others[rng.below(others.len())],
+                    _ => breaks[rng.below(2)],
+                })
+                .collect();
+            let want = s
+                .iter()
+                .position(|&b| b != b'\n' && b != b'\r')
+                .unwrap_or(s.len());
+            assert_eq!(line_breaks_len(&s), want, "{s:?}");
         }
     }
 
