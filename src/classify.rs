@@ -37,7 +37,7 @@ mod teasers;
 use crate::fasthash::FastBuild;
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
-use features::{Feats, FeatureTable, Features};
+use features::{Feats, FeatureTable, Features, Room};
 use std::collections::{HashMap, HashSet};
 
 /// What a block is.
@@ -145,7 +145,10 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         prefixes,
         meta,
         comments,
-    } = read_blocks(&raw, &first_copies(&raw), &mut folded);
+    } = {
+        let (same, room) = first_copies(&raw);
+        read_blocks(&raw, &same, room, &mut folded)
+    };
     // A credit ("Image copyright Agency") is not a copyright footer (a change that holds
     // for every block of its text: they are all credits).
     for (i, &m) in meta.iter().enumerate() {
@@ -218,13 +221,14 @@ struct Read<'a> {
 /// block read on its own, and the number of readers' comment headers among them with the
 /// first one's place.
 ///
-/// `same[i]` is an earlier block with the same text as block `i`, or `i` ([`first_copies`]).
+/// `same[i]` is an earlier block with the same text as block `i`, or `i` ([`first_copies`]);
+/// `room` is the room of the texts read ([`Room::of`]).
 /// All that is found here for a block is a function of its text alone (its features, then
 /// tests of its text and those features), so a repeat shares the first copy's features and
 /// answers rather than testing again: text repeated block after block (a broken scraper's
 /// output) costs one reading, not one per copy.
-fn read_blocks<'a>(raw: &[&str], same: &[u32], arena: &'a mut String) -> Read<'a> {
-    let (mut feats, prefixes) = features::features(raw, same, arena);
+fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String) -> Read<'a> {
+    let (mut feats, prefixes) = features::features(raw, same, room, arena);
     let mut kinds: Vec<Meta> = Vec::with_capacity(raw.len());
     // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
     let mut comments = (0usize, None::<usize>);
@@ -277,7 +281,8 @@ const FEW_BLOCKS: usize = 8;
 /// The list stops early (empty when no block repeats an earlier one, with no allocation):
 /// a block past its end is the first of its text. The places are `u32`, half the room of
 /// a `usize` for a list as long as the text has blocks; a text of more blocks than a `u32`
-/// counts gets an empty list (each block read on its own, as is always allowed).
+/// counts gets an empty list (each block read on its own, as is always allowed). With the
+/// list comes the [`Room`] of the blocks that are the first of their text.
 ///
 /// A few blocks are compared with each other directly (most pairs differ in length). Past
 /// [`FEW_BLOCKS`], blocks are told apart by a key of their length and first, middle and last
@@ -287,7 +292,7 @@ const FEW_BLOCKS: usize = 8;
 /// costs a reading of its own. So the keys can be short ([`ShortKey`]): a map entry then
 /// takes eight bytes, not sixteen, at the price of a few more missed repeats in a text of
 /// millions of blocks.
-fn first_copies(raw: &[&str]) -> Vec<u32> {
+fn first_copies(raw: &[&str]) -> (Vec<u32>, Room) {
     let n = raw.len();
     let mut same = Vec::new();
     if n <= FEW_BLOCKS {
@@ -301,11 +306,13 @@ fn first_copies(raw: &[&str]) -> Vec<u32> {
                 same.push(j as u32);
             }
         }
-        return same;
+        let room = Room::of(raw, &same);
+        return (same, room);
     }
     if u32::try_from(n).is_err() {
-        return same;
+        return (same, Room::of(raw, &[]));
     }
+    let mut room = Room::default();
     let mut first = FirstPlaces::with_capacity(n);
     same.reserve(n);
     // The text of the block before and its first copy.
@@ -320,13 +327,14 @@ fn first_copies(raw: &[&str]) -> Vec<u32> {
             if j < i && raw.get(j as usize) == Some(&s) {
                 j
             } else {
+                room.add(s);
                 i
             }
         };
         same.push(j);
         prev = (s, j);
     }
-    same
+    (same, room)
 }
 
 /// The key of a text in [`first_copies`]: 32 bits of [`text_key`].
@@ -1439,7 +1447,8 @@ fn duplicates(feats: Feats, labels: &mut [Label]) {
     if feats.len() < 2 {
         return;
     }
-    let mut seen = KeySet::with_capacity(feats.len());
+    // Blocks that share features share their key: no more keys than features.
+    let mut seen = KeySet::with_capacity(feats.texts());
     // The last non-zero key met, which is in `seen` (0 before the first).
     let mut prev = 0;
     for (f, label) in feats.iter().zip(labels.iter_mut()) {

@@ -525,6 +525,12 @@ impl<'f, 'a> Feats<'f, 'a> {
         }
     }
 
+    /// The number of distinct [`Features`] the blocks have: at most [`Feats::len`], fewer
+    /// when blocks share them (no more distinct keys than that).
+    pub fn texts(&self) -> usize {
+        self.read.len()
+    }
+
     /// The features of block `i`, if there is one.
     pub fn get(&self, i: usize) -> Option<&'f Features<'a>> {
         if self.ids.is_empty() {
@@ -641,18 +647,22 @@ impl<'a> std::ops::Index<usize> for Feats<'_, 'a> {
 ///
 /// `same[i]` is an earlier block with the same text as block `i` (or `i`): the features
 /// are a function of the text alone, so such a block shares that block's rather than
-/// getting a pass of its own.
+/// getting a pass of its own. `room` is what is read ([`Room::of`]), reserved at once: a
+/// smaller one only costs growing the lists.
 pub(crate) fn features<'a>(
     raw: &[&str],
     same: &[u32],
+    room: Room,
     arena: &'a mut String,
 ) -> (FeatureTable<'a>, Vec<PrefixKey>) {
     let mut buf = std::mem::take(arena).into_bytes();
     buf.clear();
+    // Only the first copy of each text is read: the lists of what is read get room for
+    // those (one for a text of one block repeated), not for every block.
     // The folded texts are no longer than the text but for rare marks (`@`): room for all
     // of them at once rather than growing block by block.
-    buf.reserve(raw.iter().map(|s| s.len()).sum::<usize>() + 64);
-    let mut read: Vec<Features<'a>> = Vec::with_capacity(raw.len());
+    buf.reserve(room.bytes + 64);
+    let mut read: Vec<Features<'a>> = Vec::with_capacity(room.texts);
     // The places, made at the first repeat: until then block `i` has `read[i]`, which an
     // empty list says ([`FeatureTable::ids`]), and a text that repeats no block (most)
     // makes none.
@@ -660,7 +670,7 @@ pub(crate) fn features<'a>(
     let mut prefixes = Vec::new();
     // Where the folded text of each text read ends in `buf`; it starts where the one of
     // the text read before it ends.
-    let mut ends: Vec<usize> = Vec::with_capacity(raw.len());
+    let mut ends: Vec<usize> = Vec::with_capacity(room.texts);
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
         if first < i {
@@ -710,6 +720,34 @@ pub(crate) fn features<'a>(
         start = end;
     }
     (FeatureTable { read, ids }, prefixes)
+}
+
+/// The room [`features`] needs for what it reads: the number of blocks that are the first
+/// of their text, and their total length in bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Room {
+    pub texts: usize,
+    pub bytes: usize,
+}
+
+impl Room {
+    /// The room of the blocks of `raw` that are the first of their text (`same` as in
+    /// [`features`]: a block past its end is one).
+    pub fn of(raw: &[&str], same: &[u32]) -> Room {
+        let mut room = Room::default();
+        for (i, s) in raw.iter().enumerate() {
+            if same.get(i).is_none_or(|&j| j as usize == i) {
+                room.add(s);
+            }
+        }
+        room
+    }
+
+    /// Counts `s` as one more text read.
+    pub fn add(&mut self, s: &str) {
+        self.texts += 1;
+        self.bytes += s.len();
+    }
 }
 
 /// The features of one block's text, its folded text kept in `buf`.
@@ -1336,11 +1374,11 @@ mod tests {
     #[test]
     fn a_text_without_repeats_has_no_places() {
         let mut arena = String::new();
-        let (table, _) = features(&["a", "b", "c"], &[0, 1, 2], &mut arena);
+        let (table, _) = features(&["a", "b", "c"], &[0, 1, 2], Room::default(), &mut arena);
         assert!(table.ids.is_empty());
         assert_eq!(table.view()[2].folded, "c");
         let mut arena = String::new();
-        let (table, _) = features(&["a", "b", "a"], &[0, 1, 0], &mut arena);
+        let (table, _) = features(&["a", "b", "a"], &[0, 1, 0], Room::default(), &mut arena);
         assert_eq!(table.ids, [0, 1, 0]);
         assert_eq!(table.view()[2].folded, "a");
     }

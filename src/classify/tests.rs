@@ -1051,8 +1051,9 @@ fn first_copies_point_at_the_first_block_of_the_same_text() {
     for round in 0..3_000 {
         let owned = repeating_blocks(&mut rng, round % 40);
         let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
-        let same = first_copies(&raw);
+        let (same, room) = first_copies(&raw);
         assert!(same.len() <= raw.len());
+        assert_eq!(room, Room::of(&raw, &same));
         for (i, s) in raw.iter().enumerate() {
             let first = raw.iter().position(|t| t == s).unwrap_or(i);
             let got = same.get(i).map_or(i, |&j| j as usize);
@@ -1085,7 +1086,8 @@ fn first_copies_point_at_the_first_block_of_the_same_text() {
         "b",
         "b",
     ];
-    let same = first_copies(&raw);
+    let (same, room) = first_copies(&raw);
+    assert_eq!(room, Room::of(&raw, &same));
     for (i, s) in raw.iter().enumerate() {
         assert_eq!(raw[same.get(i).map_or(i, |&j| j as usize)], *s);
     }
@@ -1100,9 +1102,10 @@ fn repeats_are_read_as_their_first_copy_is() {
         let owned = repeating_blocks(&mut rng, round % 40);
         let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
         let (mut fast_arena, mut plain_arena) = (String::new(), String::new());
-        let mut fast = read_blocks(&raw, &first_copies(&raw), &mut fast_arena);
+        let (same, room) = first_copies(&raw);
+        let mut fast = read_blocks(&raw, &same, room, &mut fast_arena);
         // No repeats known: every block read on its own.
-        let mut plain = read_blocks(&raw, &[], &mut plain_arena);
+        let mut plain = read_blocks(&raw, &[], Room::of(&raw, &[]), &mut plain_arena);
         assert_eq!(fast.meta, plain.meta, "{raw:?}");
         assert_eq!(fast.comments, plain.comments, "{raw:?}");
         let keys = |r: &Read| -> Vec<(usize, u64)> {
@@ -1206,7 +1209,7 @@ fn no_block_above_the_name_zone_is_a_byline_name() {
         let n = 1 + round % 30;
         let owned: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
         let mut arena = String::new();
-        let Read { feats, meta, .. } = read_blocks(&owned, &[], &mut arena);
+        let Read { feats, meta, .. } = read_blocks(&owned, &[], Room::of(&owned, &[]), &mut arena);
         let start = rng.below(n + 1);
         let h = rng.below(start + 1).checked_sub(1);
         let name_zone = rng.below(start + 1);
