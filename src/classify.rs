@@ -187,6 +187,9 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let Some((start, end)) = above.or_else(|| body_run(&raw, feats, &meta, &class, &table)) else {
         let story = overlap::StoryWords::new(std::iter::empty());
         header(&raw, feats, &meta, &class, n, &story, &mut labels);
+        // The lists of one entry a block are done with: freed before the set of duplicates
+        // is built, which lowers the peak of a text of many blocks.
+        drop((raw, meta, class, table));
         duplicates(feats, &mut labels);
         return labels;
     };
@@ -202,6 +205,9 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     );
     header(&raw, feats, &meta, &class, start, &story, &mut labels);
     trailer(&raw, feats, &meta, end + 1, &mut labels);
+    // (As above: freed before the set of duplicates is built.)
+    drop(story);
+    drop((raw, meta, class, table));
     duplicates(feats, &mut labels);
     labels
 }
