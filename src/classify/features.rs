@@ -48,7 +48,7 @@ pub(crate) struct Features<'a> {
     /// Separators typical of menus and metadata lines: `|`, `•`, `·`, `»`, `›`, `>`, `/`.
     pub separators: u32,
     /// The yes-or-no features, a bit each ([`TERMINAL`] and the others).
-    flags: u8,
+    flags: u16,
     /// Boilerplate reason found by phrase.
     pub reason: Option<BoilerplateReason>,
     /// Hash of the folded text (duplicates).
@@ -61,24 +61,29 @@ pub(crate) struct Features<'a> {
 // The bits of [`Features::flags`]; each has a method of its name that tells it.
 /// Ends with sentence punctuation (`.`, `!`, `?`, `…`, `。`, …), closing quotes and
 /// brackets aside.
-const TERMINAL: u8 = 1;
+const TERMINAL: u16 = 1;
 /// Ends with a full stop (or `。`) rather than `!`, `?`, `:`.
-const FULL_STOP: u8 = 1 << 1;
+const FULL_STOP: u16 = 1 << 1;
 /// Ends with `:`.
-const COLON: u8 = 1 << 2;
+const COLON: u16 = 1 << 2;
 /// Looks like a link or handle: `http`, `www.`, `.com`, `@name`.
-const LINKY: u8 = 1 << 3;
+const LINKY: u16 = 1 << 3;
 /// Starts with a list marker (`-`, `*`, `•`, `+`, `1.`, `(1)`).
-const LIST_MARKER: u8 = 1 << 4;
+const LIST_MARKER: u16 = 1 << 4;
 /// Ends with a "more…" link: a teaser for another story.
-const TEASER: u8 = 1 << 5;
+const TEASER: u16 = 1 << 5;
 /// Most letters are of a script without case (CJK, Thai, Arabic…).
-const CASELESS_SCRIPT: u8 = 1 << 6;
+const CASELESS_SCRIPT: u16 = 1 << 6;
 /// No folded word is a word of the lexicon's lists or starts an entry or a phrase
 /// ([`super::lexicon::Lexicon::may_hold_listed_word`]); set only where that was checked
 /// (blocks of up to [`MAX_LISTED_CHECK_WORDS`] folded words), so that a block without it
 /// may hold such words.
-const NO_LISTED_WORD: u8 = 1 << 7;
+const NO_LISTED_WORD: u16 = 1 << 7;
+
+/// Holds none of the marks [`Features::holds_mark`] answers for (`!`, `;`, `@`): set only
+/// where that is known without a search, for a block that is one word of letters
+/// ([`one_word_of_letters`]), so that a block without it may hold them.
+const NO_MARK: u16 = 1 << 8;
 
 /// The most folded words of a block checked for listed words ([`NO_LISTED_WORD`]): the
 /// tests that the check spares (phrases, tag headings, byline and credit words) look at
@@ -87,11 +92,11 @@ const NO_LISTED_WORD: u8 = 1 << 7;
 const MAX_LISTED_CHECK_WORDS: usize = 8;
 
 impl Features<'_> {
-    fn has(&self, flag: u8) -> bool {
+    fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
 
-    fn set(&mut self, flag: u8, on: bool) {
+    fn set(&mut self, flag: u16, on: bool) {
         if on {
             self.flags |= flag;
         } else {
@@ -155,6 +160,15 @@ impl Features<'_> {
     /// True when most letters are of a caseless script (Chinese, Japanese, Thai…).
     pub fn caseless_script(&self) -> bool {
         self.has(CASELESS_SCRIPT)
+    }
+
+    /// True when `s`, the block's text, holds `mark`, one of `!`, `;` and `@`: what
+    /// searching the text for it answers, but a block known to hold none of them
+    /// ([`NO_MARK`]: one word of letters, as menus and tag lists have many) is answered with
+    /// no search.
+    pub fn holds_mark(&self, s: &str, mark: u8) -> bool {
+        debug_assert!(matches!(mark, b'!' | b';' | b'@'));
+        !self.has(NO_MARK) && super::has_byte(s.as_bytes(), mark)
     }
 
     /// Reads like one or more sentences.
@@ -890,7 +904,8 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
 /// the fold gets whole; no digit, punctuation, separator or blank, so no stop, comma,
 /// separator or link mark is counted, it neither ends with punctuation (its last character
 /// is a letter) nor starts with a list marker (its first is one), and it is no link: every
-/// flag is off. The test `one_word_of_letters_is_the_general_pass` checks this.
+/// flag is off, but [`NO_MARK`], which only this path sets (it holds no `!`, `;` or `@`).
+/// The test `one_word_of_letters_is_the_general_pass` checks this.
 fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'a> {
     fold.ascii_alnum(bytes, bytes.len());
     let first = bytes.first().copied().unwrap_or_default();
@@ -900,6 +915,7 @@ fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'
         lower: u32::from(first.is_ascii_lowercase()),
         upper: u32::from(first.is_ascii_uppercase()),
         letters: count(bytes.len()),
+        flags: NO_MARK,
         ..Features::default()
     }
 }
@@ -1154,22 +1170,28 @@ mod tests {
             let s = rng.text(pool, n);
             let (mut a, mut b) = (b"kept".to_vec(), b"kept".to_vec());
             let mut fa = Folder::new(&mut a);
-            let x = feature_pass(&s, &mut fa);
+            let mut x = feature_pass(&s, &mut fa);
             let wa = fa.finish();
+            // The fast path tells a block of no marks; the general one does not.
+            let letters_only = s.bytes().all(|c| c.is_ascii_alphabetic());
+            assert_eq!(x.has(NO_MARK), letters_only, "{s:?}");
+            x.set(NO_MARK, false);
             let mut fb = Folder::new(&mut b);
             let y = general_feature_pass(&s, &mut fb);
             let wb = fb.finish();
             assert_eq!(format!("{x:?}"), format!("{y:?}"), "{s:?}");
             assert_eq!((wa, &a), (wb, &b), "{s:?}");
-            short += usize::from(s.bytes().all(|c| c.is_ascii_alphabetic()));
+            short += usize::from(letters_only);
         }
         assert!(short > 1000, "{short}");
         // Longer than the eight bytes tested at once.
         let long = "Abcdefghij".repeat(30);
-        let (x, y) = (
+        let (mut x, y) = (
             feature_pass(&long, &mut NoFold),
             general_feature_pass(&long, &mut NoFold),
         );
+        assert!(x.has(NO_MARK));
+        x.set(NO_MARK, false);
         assert_eq!(format!("{x:?}"), format!("{y:?}"));
     }
 
@@ -1438,6 +1460,32 @@ mod tests {
     fn features_stay_small() {
         // One per block: a text of many short blocks holds millions.
         assert_eq!(std::mem::size_of::<Features>(), 64);
+    }
+
+    /// The features answer for the marks as a search of the text does, in blocks of every
+    /// path of the pass: one word of letters, prose, other scripts, long blocks.
+    #[test]
+    fn holds_mark_agrees_with_a_search() {
+        let mut rng = crate::testgen::Rng::new(0x1d87_2f4b);
+        let parts = [
+            "word", "Word", " ", "!", ";", "@", ".", ",", "1", "é", "東京", "—", "«", "\n", "Σ",
+        ];
+        for round in 0..3_000 {
+            let n = if round % 100 == 0 { 8_000 } else { round % 12 };
+            let s = rng.text(&parts, n);
+            let mut buf = String::new();
+            let f = block_features(&s, &mut buf);
+            for mark in [b'!', b';', b'@'] {
+                assert_eq!(
+                    f.holds_mark(&s, mark),
+                    s.as_bytes().contains(&mark),
+                    "{s:?}"
+                );
+            }
+        }
+        let mut buf = String::new();
+        let f = block_features("Subscribe", &mut buf);
+        assert!(!f.holds_mark("Subscribe", b'!'));
     }
 
     #[test]
