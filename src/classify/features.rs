@@ -871,6 +871,22 @@ fn ascii_letters(b: &[u8]) -> usize {
         .count()
 }
 
+/// True when `b` is ASCII letters only, and not empty: [`ascii_letters`] of it is its
+/// length. A `b` of four to seven bytes (most one-word blocks) is told at once, from its
+/// first and last four bytes (which overlap: together they are every byte of it), rather
+/// than a byte at a time.
+#[inline]
+fn all_ascii_letters(b: &[u8]) -> bool {
+    match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (Some(&head), Some(&tail)) if b.len() < 8 => {
+            let head = u64::from(u32::from_le_bytes(head));
+            let tail = u64::from(u32::from_le_bytes(tail));
+            leading_ascii_letters(head | tail << 32) == 8
+        }
+        _ => !b.is_empty() && ascii_letters(b) == b.len(),
+    }
+}
+
 /// How many of the bytes of `w` (in memory order, little-endian) are ASCII letters before
 /// the first that is not. A byte is a letter when, with bit 0x20 set (lower case), it lies
 /// in `a..=z`: two additions carry into the high bit of each byte, with the high bits
@@ -891,7 +907,7 @@ fn leading_ascii_letters(w: u64) -> usize {
 fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let bytes = s.as_bytes();
     match bytes.first() {
-        Some(&first) if first.is_ascii_alphabetic() && ascii_letters(bytes) == bytes.len() => {
+        Some(&first) if first.is_ascii_alphabetic() && all_ascii_letters(bytes) => {
             one_word_of_letters(bytes, fold)
         }
         _ => general_feature_pass(s, fold),
@@ -1142,6 +1158,31 @@ mod tests {
     /// [`feature_pass`] of a block of one run of ASCII letters (its short path) gives the
     /// features and the fold that [`general_feature_pass`] gives; texts of letters and of
     /// letters with something else, for the path not taken.
+    #[test]
+    fn all_ascii_letters_is_a_test_of_every_byte() {
+        let parts = [
+            "a", "Z", "q", "m", "@", "[", "`", "{", "1", " ", "é", "\u{80}", "ß",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5bd1_e995);
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 12);
+            let b = s.as_bytes();
+            let plain = !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic);
+            assert_eq!(all_ascii_letters(b), plain, "{s:?}");
+        }
+        // Every byte value in every place of a short word.
+        for len in 1..=9 {
+            for at in 0..len {
+                for x in 0..=255u8 {
+                    let mut b = vec![b'k'; len];
+                    b[at] = x;
+                    assert_eq!(all_ascii_letters(&b), x.is_ascii_alphabetic(), "{b:?}");
+                }
+            }
+        }
+        assert!(!all_ascii_letters(b""));
+    }
+
     #[test]
     fn one_word_of_letters_is_the_general_pass() {
         let parts = [
