@@ -682,9 +682,9 @@ pub(crate) fn features<'a>(
     // makes none.
     let mut ids: Vec<u32> = Vec::new();
     let mut prefixes = Vec::new();
-    // Where the folded text of each text read ends in `buf`; it starts where the one of
+    // The length of the folded text of each text read in `buf`; it starts where the one of
     // the text read before it ends.
-    let mut ends: Vec<usize> = Vec::with_capacity(room.texts);
+    let mut lens = FoldLengths::with_capacity(room.texts);
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
         if first < i {
@@ -709,9 +709,10 @@ pub(crate) fn features<'a>(
         if !ids.is_empty() {
             ids.push(read.len() as u32);
         }
+        let before = buf.len();
         let (f, prefix) = block_features_in(s, &mut buf);
         read.push(f);
-        ends.push(buf.len());
+        lens.push(buf.len() - before);
         if prefix != 0 {
             prefixes.push(PrefixKey {
                 block: i,
@@ -726,14 +727,53 @@ pub(crate) fn features<'a>(
     // (where it ends), where slicing the arena checks both ends. (Each folded text ends
     // with a whole character, so no cut fails.)
     let mut rest: &'a str = arena;
-    let mut start = 0;
-    for (f, end) in read.iter_mut().zip(ends) {
-        let (folded, after) = rest.split_at_checked(end - start).unwrap_or(("", rest));
+    for (f, len) in read.iter_mut().zip(lens.iter()) {
+        let (folded, after) = rest.split_at_checked(len).unwrap_or(("", rest));
         f.folded = folded;
         rest = after;
-        start = end;
     }
     (FeatureTable { read, ids }, prefixes)
+}
+
+/// The lengths of the folded texts of [`features`], one a text read, in order: a `u32`
+/// each, half the room of a `usize` in a list as long as the text has blocks, but for a
+/// length that does not fit (`u32::MAX` or more), which is kept apart.
+#[derive(Debug, Default)]
+struct FoldLengths {
+    /// The lengths, `u32::MAX` for one kept in `long`.
+    short: Vec<u32>,
+    /// The lengths that do not fit a `u32`, in order.
+    long: Vec<usize>,
+}
+
+impl FoldLengths {
+    /// An empty list, with room for `n` lengths.
+    fn with_capacity(n: usize) -> Self {
+        FoldLengths {
+            short: Vec::with_capacity(n),
+            long: Vec::new(),
+        }
+    }
+
+    /// Adds `len` at the end.
+    fn push(&mut self, len: usize) {
+        match u32::try_from(len) {
+            Ok(short) if short != u32::MAX => self.short.push(short),
+            _ => {
+                self.short.push(u32::MAX);
+                self.long.push(len);
+            }
+        }
+    }
+
+    /// The lengths, in order.
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut long = self.long.iter();
+        self.short.iter().map(move |&len| match len {
+            u32::MAX => long.next().copied().unwrap_or_default(),
+            _ => len as usize,
+        })
+    }
 }
 
 /// The room [`features`] needs for what it reads: the number of blocks that are the first
@@ -1158,6 +1198,19 @@ mod tests {
     /// [`feature_pass`] of a block of one run of ASCII letters (its short path) gives the
     /// features and the fold that [`general_feature_pass`] gives; texts of letters and of
     /// letters with something else, for the path not taken.
+    #[test]
+    fn fold_lengths_are_given_back_in_order() {
+        let wide = u32::MAX as usize;
+        let all = [0, 5, wide - 1, wide, 7, wide + 3, usize::MAX, 1];
+        let mut lens = FoldLengths::with_capacity(2);
+        for len in all {
+            lens.push(len);
+        }
+        assert!(lens.iter().eq(all));
+        assert_eq!(lens.long, [wide, wide + 3, usize::MAX]);
+        assert_eq!(FoldLengths::default().iter().count(), 0);
+    }
+
     #[test]
     fn all_ascii_letters_is_a_test_of_every_byte() {
         let parts = [
