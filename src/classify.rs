@@ -248,22 +248,10 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String
         // A repeat shares the features of its first copy, which were tested already.
         let m = if let Some(&m) = kinds.get(first).filter(|_| first < i) {
             m
+        } else if f.plain_word() {
+            plain_word_meta(s, f)
         } else {
-            let mut m = meta(s, f);
-            if f.reason.is_none() && m == Meta::None && promo::is_call_to_action(s, f) {
-                f.reason = Some(BoilerplateReason::Promo);
-            }
-            if teasers::is_dateline_teaser(s, f) {
-                f.set_teaser(true);
-            }
-            if f.reason.is_none() && lines::is_counter(s, f) {
-                f.reason = Some(BoilerplateReason::Navigation);
-            }
-            if comment {
-                f.reason = Some(BoilerplateReason::Comments);
-                m = Meta::None;
-            }
-            m
+            read_text(s, f, comment)
         };
         if comment {
             comments.0 += 1;
@@ -276,6 +264,43 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String
         prefixes,
         meta: kinds,
         comments,
+    }
+}
+
+/// The metadata kind of a block of text `s` and features `f` (`comment` tells whether it is
+/// a comment header, [`lines::is_comment_header`]), and what its text tells of it besides:
+/// the features' boilerplate reason and teaser mark are set here.
+fn read_text(s: &str, f: &mut Features, comment: bool) -> Meta {
+    let mut m = meta(s, f);
+    if f.reason.is_none() && m == Meta::None && promo::is_call_to_action(s, f) {
+        f.reason = Some(BoilerplateReason::Promo);
+    }
+    if teasers::is_dateline_teaser(s, f) {
+        f.set_teaser(true);
+    }
+    if f.reason.is_none() && lines::is_counter(s, f) {
+        f.reason = Some(BoilerplateReason::Navigation);
+    }
+    if comment {
+        f.reason = Some(BoilerplateReason::Comments);
+        m = Meta::None;
+    }
+    m
+}
+
+/// [`read_text`] of a block that is one word of ASCII letters, none of them a listed word
+/// ([`Features::plain_word`]): of its tests only the byline's can hold (a word that ends in
+/// "agencies"); each of the others needs what such a block lacks. A date, a counter and a
+/// gallery caption need digits; a bracketed source a `[`; a credit a credit word (a listed
+/// word), or a `/` or a `Σ` without one; a tag heading listed words; a tag line a
+/// separator; a call to action a listed word or a `!`; a teaser four words; a comment
+/// header a colon. So it changes no feature. The test `plain_word_meta_is_read_text`
+/// checks this.
+fn plain_word_meta(s: &str, f: &Features) -> Meta {
+    if lines::is_byline(s, f) {
+        Meta::Byline
+    } else {
+        Meta::None
     }
 }
 

@@ -80,10 +80,10 @@ const CASELESS_SCRIPT: u16 = 1 << 6;
 /// may hold such words.
 const NO_LISTED_WORD: u16 = 1 << 7;
 
-/// Holds none of the marks [`Features::holds_mark`] answers for (`!`, `;`, `@`): set only
-/// where that is known without a search, for a block that is one word of letters
-/// ([`one_word_of_letters`]), so that a block without it may hold them.
-const NO_MARK: u16 = 1 << 8;
+/// The block is one word of ASCII letters ([`one_word_of_letters`]), so it holds none of the
+/// marks [`Features::holds_mark`] answers for (`!`, `;`, `@`). Set only by that path of the
+/// pass: a block without it may be one all the same.
+const ONE_WORD: u16 = 1 << 8;
 
 /// The most folded words of a block checked for listed words ([`NO_LISTED_WORD`]): the
 /// tests that the check spares (phrases, tag headings, byline and credit words) look at
@@ -164,11 +164,18 @@ impl Features<'_> {
 
     /// True when `s`, the block's text, holds `mark`, one of `!`, `;` and `@`: what
     /// searching the text for it answers, but a block known to hold none of them
-    /// ([`NO_MARK`]: one word of letters, as menus and tag lists have many) is answered with
+    /// ([`ONE_WORD`]: one word of letters, as menus and tag lists have many) is answered with
     /// no search.
     pub fn holds_mark(&self, s: &str, mark: u8) -> bool {
         debug_assert!(matches!(mark, b'!' | b';' | b'@'));
-        !self.has(NO_MARK) && super::has_byte(s.as_bytes(), mark)
+        !self.has(ONE_WORD) && super::has_byte(s.as_bytes(), mark)
+    }
+
+    /// True when the block is known to be one word of ASCII letters ([`ONE_WORD`]), none of
+    /// them a listed word ([`Features::may_hold_listed_word`]): a menu entry, a tag, a name
+    /// that no metadata list knows.
+    pub fn plain_word(&self) -> bool {
+        self.has(ONE_WORD) && !self.may_hold_listed_word()
     }
 
     /// Reads like one or more sentences.
@@ -960,7 +967,7 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
 /// the fold gets whole; no digit, punctuation, separator or blank, so no stop, comma,
 /// separator or link mark is counted, it neither ends with punctuation (its last character
 /// is a letter) nor starts with a list marker (its first is one), and it is no link: every
-/// flag is off, but [`NO_MARK`], which only this path sets (it holds no `!`, `;` or `@`).
+/// flag is off, but [`ONE_WORD`], which only this path sets.
 /// The test `one_word_of_letters_is_the_general_pass` checks this.
 fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'a> {
     fold.ascii_alnum(bytes, bytes.len());
@@ -971,7 +978,7 @@ fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'
         lower: u32::from(first.is_ascii_lowercase()),
         upper: u32::from(first.is_ascii_uppercase()),
         letters: count(bytes.len()),
-        flags: NO_MARK,
+        flags: ONE_WORD,
         ..Features::default()
     }
 }
@@ -1268,8 +1275,8 @@ mod tests {
             let wa = fa.finish();
             // The fast path tells a block of no marks; the general one does not.
             let letters_only = s.bytes().all(|c| c.is_ascii_alphabetic());
-            assert_eq!(x.has(NO_MARK), letters_only, "{s:?}");
-            x.set(NO_MARK, false);
+            assert_eq!(x.has(ONE_WORD), letters_only, "{s:?}");
+            x.set(ONE_WORD, false);
             let mut fb = Folder::new(&mut b);
             let y = general_feature_pass(&s, &mut fb);
             let wb = fb.finish();
@@ -1284,8 +1291,8 @@ mod tests {
             feature_pass(&long, &mut NoFold),
             general_feature_pass(&long, &mut NoFold),
         );
-        assert!(x.has(NO_MARK));
-        x.set(NO_MARK, false);
+        assert!(x.has(ONE_WORD));
+        x.set(ONE_WORD, false);
         assert_eq!(format!("{x:?}"), format!("{y:?}"));
     }
 

@@ -1336,3 +1336,32 @@ fn open_slots_find_what_was_put() {
         assert_eq!(slots.slots.iter().filter(|&&k| k != 0).count(), plain.len());
     }
 }
+
+#[test]
+fn plain_word_meta_is_read_text() {
+    let parts = [
+        "news", "Agencies", "agencies", "Staff", "staff", "More", "Tags", "By", "Photo", "wire",
+        "Reuters", "Getty", "Related", "Share", "x", "Q", "Z", "ad", "Sport", "follow", "ΣX",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x7f4a_7c15);
+    let (mut plain, mut bylines) = (0, 0);
+    for round in 0..20_000 {
+        let s = rng.text(&parts, 1 + round % 3);
+        let mut buf = String::new();
+        let f = features::block_features(&s, &mut buf);
+        if !f.plain_word() {
+            continue;
+        }
+        plain += 1;
+        assert!(s.bytes().all(|b| b.is_ascii_alphabetic()), "{s:?}");
+        assert!(!lines::is_comment_header(&f), "{s:?}");
+        let mut full = f.clone();
+        let m = read_text(&s, &mut full, false);
+        assert_eq!(plain_word_meta(&s, &f), m, "{s:?}");
+        assert_eq!(format!("{full:?}"), format!("{f:?}"), "{s:?}");
+        bylines += usize::from(m == Meta::Byline);
+    }
+    assert!(plain > 5_000, "{plain}");
+    // "Newsagencies" is no listed word, and ends like "news agencies".
+    assert!(bylines > 0, "{bylines}");
+}
