@@ -249,7 +249,7 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String
         let m = if let Some(&m) = kinds.get(first).filter(|_| first < i) {
             m
         } else if f.plain_word() {
-            plain_word_meta(s, f)
+            plain_word_meta(f)
         } else {
             read_text(s, f, comment)
         };
@@ -289,15 +289,17 @@ fn read_text(s: &str, f: &mut Features, comment: bool) -> Meta {
 }
 
 /// [`read_text`] of a block that is one word of ASCII letters, none of them a listed word
-/// ([`Features::plain_word`]): of its tests only the byline's can hold (a word that ends in
-/// "agencies"); each of the others needs what such a block lacks. A date, a counter and a
-/// gallery caption need digits; a bracketed source a `[`; a credit a credit word (a listed
-/// word), or a `/` or a `Σ` without one; a tag heading listed words; a tag line a
-/// separator; a call to action a listed word or a `!`; a teaser four words; a comment
-/// header a colon. So it changes no feature. The test `plain_word_meta_is_read_text`
-/// checks this.
-fn plain_word_meta(s: &str, f: &Features) -> Meta {
-    if lines::is_byline(s, f) {
+/// ([`Features::plain_word`]), `s` its text: of its tests only one of the byline's can
+/// hold, a folded text that ends in "agencies" ("Newsagencies"); each of the
+/// others needs what such a block lacks. The other bylines need two words, a separator
+/// (`|`, a comma, a dash) or a space in the folded text ("wire services"); a date, a
+/// counter and a gallery caption need digits; a bracketed source a `[`; a credit a credit
+/// word (a listed word), or a `/` or a `Σ` without one; a tag heading listed words; a tag
+/// line a separator; a call to action a listed word or a `!`; a teaser four words; a
+/// comment header a colon. So it changes no feature. The test
+/// `plain_word_meta_is_read_text` checks this.
+fn plain_word_meta(f: &Features) -> Meta {
+    if f.folded.ends_with("agencies") {
         Meta::Byline
     } else {
         Meta::None

@@ -1357,7 +1357,7 @@ fn plain_word_meta_is_read_text() {
         assert!(!lines::is_comment_header(&f), "{s:?}");
         let mut full = f.clone();
         let m = read_text(&s, &mut full, false);
-        assert_eq!(plain_word_meta(&s, &f), m, "{s:?}");
+        assert_eq!(plain_word_meta(&f), m, "{s:?}");
         assert_eq!(format!("{full:?}"), format!("{f:?}"), "{s:?}");
         bylines += usize::from(m == Meta::Byline);
     }
