@@ -353,11 +353,11 @@ fn first_copies(raw: &[&str]) -> (Vec<u32>, Room) {
     for (i, &s) in (0u32..).zip(raw) {
         // A run of one text (a scraper's repeats come in runs): the block before has the
         // same first copy, and the key of the text is in the map already.
-        let j = if prev.1 != u32::MAX && prev.0.len() == s.len() && prev.0 == s {
+        let j = if prev.1 != u32::MAX && same_text(prev.0, s) {
             prev.1
         } else {
             let j = first.get_or_insert(ShortKey::of(s.as_bytes()), i);
-            if j < i && raw.get(j as usize) == Some(&s) {
+            if j < i && raw.get(j as usize).is_some_and(|t| same_text(t, s)) {
                 j
             } else {
                 room.add(s);
@@ -368,6 +368,24 @@ fn first_copies(raw: &[&str]) -> (Vec<u32>, Room) {
         prev = (s, j);
     }
     (same, room)
+}
+
+/// `a == b`, with texts of four to sixteen bytes (most one-word blocks) compared as their
+/// first and last four or eight bytes, which overlap to cover them, rather than by a call
+/// to `memcmp`.
+#[inline]
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if (4..=8).contains(&a.len()) {
+        a.first_chunk::<4>() == b.first_chunk::<4>() && a.last_chunk::<4>() == b.last_chunk::<4>()
+    } else if (9..=16).contains(&a.len()) {
+        a.first_chunk::<8>() == b.first_chunk::<8>() && a.last_chunk::<8>() == b.last_chunk::<8>()
+    } else {
+        a == b
+    }
 }
 
 /// The key of a text in [`first_copies`]: 32 bits of [`text_key`].

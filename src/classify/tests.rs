@@ -1365,3 +1365,32 @@ fn plain_word_meta_is_read_text() {
     // "Newsagencies" is no listed word, and ends like "news agencies".
     assert!(bylines > 0, "{bylines}");
 }
+
+#[test]
+fn same_text_is_equality() {
+    let parts = ["a", "b", "é", "word", " ", "x"];
+    let mut rng = crate::testgen::Rng::new(0x3c6e_f372);
+    let mut equal = 0;
+    for round in 0..20_000 {
+        let a = rng.text(&parts, round % 9);
+        let b = if round % 3 == 0 {
+            a.clone()
+        } else {
+            rng.text(&parts, round % 9)
+        };
+        assert_eq!(same_text(&a, &b), a == b, "{a:?} {b:?}");
+        equal += usize::from(a == b);
+    }
+    assert!(equal > 5_000, "{equal}");
+    // One byte apart in every place of every length up to twenty.
+    for len in 0..=20 {
+        let a = "k".repeat(len);
+        for at in 0..len {
+            let mut b = a.clone().into_bytes();
+            b[at] = b'q';
+            let b = String::from_utf8(b).unwrap_or_default();
+            assert!(!same_text(&a, &b), "{a:?} {b:?}");
+        }
+        assert!(same_text(&a, &a.clone()));
+    }
+}
