@@ -164,7 +164,10 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let class: Vec<Class> = feats.collect_each(|i, f| class(f, meta[i]));
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
-    let table = table::table_blocks(feats, &class, |i| is_barrier(&feats[i], class[i]));
+    // (The class first: most blocks are not bad, and need no look-up of their features.)
+    let table = table::table_blocks(feats, &class, |i| {
+        class[i] == Class::Bad && barrier_reason(&feats[i])
+    });
     // Below the first of several comment headers is a comment thread: the story ends
     // above it, when there is prose above it.
     let above = match comments {
