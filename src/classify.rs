@@ -37,7 +37,7 @@ mod teasers;
 use crate::fasthash::FastBuild;
 use crate::model::BoilerplateReason;
 use crate::segment::Block;
-use features::{Feats, FeatureTable, Features};
+use features::{Feats, FeatureTable, Features, Room};
 use std::collections::{HashMap, HashSet};
 
 /// What a block is.
@@ -145,7 +145,10 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         prefixes,
         meta,
         comments,
-    } = read_blocks(&raw, &first_copies(&raw), &mut folded);
+    } = {
+        let (same, room) = first_copies(&raw);
+        read_blocks(&raw, &same, room, &mut folded)
+    };
     // A credit ("Image copyright Agency") is not a copyright footer (a change that holds
     // for every block of its text: they are all credits).
     for (i, &m) in meta.iter().enumerate() {
@@ -161,7 +164,10 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let class: Vec<Class> = feats.collect_each(|i, f| class(f, meta[i]));
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
-    let table = table::table_blocks(feats, &class, |i| is_barrier(&feats[i], class[i]));
+    // (The class first: most blocks are not bad, and need no look-up of their features.)
+    let table = table::table_blocks(feats, &class, |i| {
+        class[i] == Class::Bad && barrier_reason(&feats[i])
+    });
     // Below the first of several comment headers is a comment thread: the story ends
     // above it, when there is prose above it.
     let above = match comments {
@@ -184,6 +190,9 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let Some((start, end)) = above.or_else(|| body_run(&raw, feats, &meta, &class, &table)) else {
         let story = overlap::StoryWords::new(std::iter::empty());
         header(&raw, feats, &meta, &class, n, &story, &mut labels);
+        // The lists of one entry a block are done with: freed before the set of duplicates
+        // is built, which lowers the peak of a text of many blocks.
+        drop((raw, meta, class, table));
         duplicates(feats, &mut labels);
         return labels;
     };
@@ -199,6 +208,9 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     );
     header(&raw, feats, &meta, &class, start, &story, &mut labels);
     trailer(&raw, feats, &meta, end + 1, &mut labels);
+    // (As above: freed before the set of duplicates is built.)
+    drop(story);
+    drop((raw, meta, class, table));
     duplicates(feats, &mut labels);
     labels
 }
@@ -218,13 +230,14 @@ struct Read<'a> {
 /// block read on its own, and the number of readers' comment headers among them with the
 /// first one's place.
 ///
-/// `same[i]` is an earlier block with the same text as block `i`, or `i` ([`first_copies`]).
+/// `same[i]` is an earlier block with the same text as block `i`, or `i` ([`first_copies`]);
+/// `room` is the room of the texts read ([`Room::of`]).
 /// All that is found here for a block is a function of its text alone (its features, then
 /// tests of its text and those features), so a repeat shares the first copy's features and
 /// answers rather than testing again: text repeated block after block (a broken scraper's
 /// output) costs one reading, not one per copy.
-fn read_blocks<'a>(raw: &[&str], same: &[u32], arena: &'a mut String) -> Read<'a> {
-    let (mut feats, prefixes) = features::features(raw, same, arena);
+fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String) -> Read<'a> {
+    let (mut feats, prefixes) = features::features(raw, same, room, arena);
     let mut kinds: Vec<Meta> = Vec::with_capacity(raw.len());
     // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
     let mut comments = (0usize, None::<usize>);
@@ -238,22 +251,10 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], arena: &'a mut String) -> Read<'a
         // A repeat shares the features of its first copy, which were tested already.
         let m = if let Some(&m) = kinds.get(first).filter(|_| first < i) {
             m
+        } else if f.plain_word() {
+            plain_word_meta(f)
         } else {
-            let mut m = meta(s, f);
-            if f.reason.is_none() && m == Meta::None && promo::is_call_to_action(s, f) {
-                f.reason = Some(BoilerplateReason::Promo);
-            }
-            if teasers::is_dateline_teaser(s, f) {
-                f.set_teaser(true);
-            }
-            if f.reason.is_none() && lines::is_counter(s, f) {
-                f.reason = Some(BoilerplateReason::Navigation);
-            }
-            if comment {
-                f.reason = Some(BoilerplateReason::Comments);
-                m = Meta::None;
-            }
-            m
+            read_text(s, f, comment)
         };
         if comment {
             comments.0 += 1;
@@ -269,6 +270,45 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], arena: &'a mut String) -> Read<'a
     }
 }
 
+/// The metadata kind of a block of text `s` and features `f` (`comment` tells whether it is
+/// a comment header, [`lines::is_comment_header`]), and what its text tells of it besides:
+/// the features' boilerplate reason and teaser mark are set here.
+fn read_text(s: &str, f: &mut Features, comment: bool) -> Meta {
+    let mut m = meta(s, f);
+    if f.reason.is_none() && m == Meta::None && promo::is_call_to_action(s, f) {
+        f.reason = Some(BoilerplateReason::Promo);
+    }
+    if teasers::is_dateline_teaser(s, f) {
+        f.set_teaser(true);
+    }
+    if f.reason.is_none() && lines::is_counter(s, f) {
+        f.reason = Some(BoilerplateReason::Navigation);
+    }
+    if comment {
+        f.reason = Some(BoilerplateReason::Comments);
+        m = Meta::None;
+    }
+    m
+}
+
+/// [`read_text`] of a block that is one word of ASCII letters, none of them a listed word
+/// ([`Features::plain_word`]), `s` its text: of its tests only one of the byline's can
+/// hold, a folded text that ends in "agencies" ("Newsagencies"); each of the
+/// others needs what such a block lacks. The other bylines need two words, a separator
+/// (`|`, a comma, a dash) or a space in the folded text ("wire services"); a date, a
+/// counter and a gallery caption need digits; a bracketed source a `[`; a credit a credit
+/// word (a listed word), or a `/` or a `Σ` without one; a tag heading listed words; a tag
+/// line a separator; a call to action a listed word or a `!`; a teaser four words; a
+/// comment header a colon. So it changes no feature. The test
+/// `plain_word_meta_is_read_text` checks this.
+fn plain_word_meta(f: &Features) -> Meta {
+    if f.folded.ends_with("agencies") {
+        Meta::Byline
+    } else {
+        Meta::None
+    }
+}
+
 /// The most blocks for which [`first_copies`] compares every block with every earlier
 /// one rather than building a map of keys.
 const FEW_BLOCKS: usize = 8;
@@ -277,7 +317,8 @@ const FEW_BLOCKS: usize = 8;
 /// The list stops early (empty when no block repeats an earlier one, with no allocation):
 /// a block past its end is the first of its text. The places are `u32`, half the room of
 /// a `usize` for a list as long as the text has blocks; a text of more blocks than a `u32`
-/// counts gets an empty list (each block read on its own, as is always allowed).
+/// counts gets an empty list (each block read on its own, as is always allowed). With the
+/// list comes the [`Room`] of the blocks that are the first of their text.
 ///
 /// A few blocks are compared with each other directly (most pairs differ in length). Past
 /// [`FEW_BLOCKS`], blocks are told apart by a key of their length and first, middle and last
@@ -287,7 +328,7 @@ const FEW_BLOCKS: usize = 8;
 /// costs a reading of its own. So the keys can be short ([`ShortKey`]): a map entry then
 /// takes eight bytes, not sixteen, at the price of a few more missed repeats in a text of
 /// millions of blocks.
-fn first_copies(raw: &[&str]) -> Vec<u32> {
+fn first_copies(raw: &[&str]) -> (Vec<u32>, Room) {
     let n = raw.len();
     let mut same = Vec::new();
     if n <= FEW_BLOCKS {
@@ -301,11 +342,13 @@ fn first_copies(raw: &[&str]) -> Vec<u32> {
                 same.push(j as u32);
             }
         }
-        return same;
+        let room = Room::of(raw, &same);
+        return (same, room);
     }
     if u32::try_from(n).is_err() {
-        return same;
+        return (same, Room::of(raw, &[]));
     }
+    let mut room = Room::default();
     let mut first = FirstPlaces::with_capacity(n);
     same.reserve(n);
     // The text of the block before and its first copy.
@@ -313,20 +356,39 @@ fn first_copies(raw: &[&str]) -> Vec<u32> {
     for (i, &s) in (0u32..).zip(raw) {
         // A run of one text (a scraper's repeats come in runs): the block before has the
         // same first copy, and the key of the text is in the map already.
-        let j = if prev.1 != u32::MAX && prev.0.len() == s.len() && prev.0 == s {
+        let j = if prev.1 != u32::MAX && same_text(prev.0, s) {
             prev.1
         } else {
             let j = first.get_or_insert(ShortKey::of(s.as_bytes()), i);
-            if j < i && raw.get(j as usize) == Some(&s) {
+            if j < i && raw.get(j as usize).is_some_and(|t| same_text(t, s)) {
                 j
             } else {
+                room.add(s);
                 i
             }
         };
         same.push(j);
         prev = (s, j);
     }
-    same
+    (same, room)
+}
+
+/// `a == b`, with texts of four to sixteen bytes (most one-word blocks) compared as their
+/// first and last four or eight bytes, which overlap to cover them, rather than by a call
+/// to `memcmp`.
+#[inline]
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if (4..=8).contains(&a.len()) {
+        a.first_chunk::<4>() == b.first_chunk::<4>() && a.last_chunk::<4>() == b.last_chunk::<4>()
+    } else if (9..=16).contains(&a.len()) {
+        a.first_chunk::<8>() == b.first_chunk::<8>() && a.last_chunk::<8>() == b.last_chunk::<8>()
+    } else {
+        a == b
+    }
 }
 
 /// The key of a text in [`first_copies`]: 32 bits of [`text_key`].
@@ -1439,7 +1501,8 @@ fn duplicates(feats: Feats, labels: &mut [Label]) {
     if feats.len() < 2 {
         return;
     }
-    let mut seen = KeySet::with_capacity(feats.len());
+    // Blocks that share features share their key: no more keys than features.
+    let mut seen = KeySet::with_capacity(feats.texts());
     // The last non-zero key met, which is in `seen` (0 before the first).
     let mut prev = 0;
     for (f, label) in feats.iter().zip(labels.iter_mut()) {

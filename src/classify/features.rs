@@ -48,7 +48,7 @@ pub(crate) struct Features<'a> {
     /// Separators typical of menus and metadata lines: `|`, `•`, `·`, `»`, `›`, `>`, `/`.
     pub separators: u32,
     /// The yes-or-no features, a bit each ([`TERMINAL`] and the others).
-    flags: u8,
+    flags: u16,
     /// Boilerplate reason found by phrase.
     pub reason: Option<BoilerplateReason>,
     /// Hash of the folded text (duplicates).
@@ -61,24 +61,29 @@ pub(crate) struct Features<'a> {
 // The bits of [`Features::flags`]; each has a method of its name that tells it.
 /// Ends with sentence punctuation (`.`, `!`, `?`, `…`, `。`, …), closing quotes and
 /// brackets aside.
-const TERMINAL: u8 = 1;
+const TERMINAL: u16 = 1;
 /// Ends with a full stop (or `。`) rather than `!`, `?`, `:`.
-const FULL_STOP: u8 = 1 << 1;
+const FULL_STOP: u16 = 1 << 1;
 /// Ends with `:`.
-const COLON: u8 = 1 << 2;
+const COLON: u16 = 1 << 2;
 /// Looks like a link or handle: `http`, `www.`, `.com`, `@name`.
-const LINKY: u8 = 1 << 3;
+const LINKY: u16 = 1 << 3;
 /// Starts with a list marker (`-`, `*`, `•`, `+`, `1.`, `(1)`).
-const LIST_MARKER: u8 = 1 << 4;
+const LIST_MARKER: u16 = 1 << 4;
 /// Ends with a "more…" link: a teaser for another story.
-const TEASER: u8 = 1 << 5;
+const TEASER: u16 = 1 << 5;
 /// Most letters are of a script without case (CJK, Thai, Arabic…).
-const CASELESS_SCRIPT: u8 = 1 << 6;
+const CASELESS_SCRIPT: u16 = 1 << 6;
 /// No folded word is a word of the lexicon's lists or starts an entry or a phrase
 /// ([`super::lexicon::Lexicon::may_hold_listed_word`]); set only where that was checked
 /// (blocks of up to [`MAX_LISTED_CHECK_WORDS`] folded words), so that a block without it
 /// may hold such words.
-const NO_LISTED_WORD: u8 = 1 << 7;
+const NO_LISTED_WORD: u16 = 1 << 7;
+
+/// The block is one word of ASCII letters ([`one_word_of_letters`]), so it holds none of the
+/// marks [`Features::holds_mark`] answers for (`!`, `;`, `@`). Set only by that path of the
+/// pass: a block without it may be one all the same.
+const ONE_WORD: u16 = 1 << 8;
 
 /// The most folded words of a block checked for listed words ([`NO_LISTED_WORD`]): the
 /// tests that the check spares (phrases, tag headings, byline and credit words) look at
@@ -87,11 +92,11 @@ const NO_LISTED_WORD: u8 = 1 << 7;
 const MAX_LISTED_CHECK_WORDS: usize = 8;
 
 impl Features<'_> {
-    fn has(&self, flag: u8) -> bool {
+    fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
 
-    fn set(&mut self, flag: u8, on: bool) {
+    fn set(&mut self, flag: u16, on: bool) {
         if on {
             self.flags |= flag;
         } else {
@@ -155,6 +160,22 @@ impl Features<'_> {
     /// True when most letters are of a caseless script (Chinese, Japanese, Thai…).
     pub fn caseless_script(&self) -> bool {
         self.has(CASELESS_SCRIPT)
+    }
+
+    /// True when `s`, the block's text, holds `mark`, one of `!`, `;` and `@`: what
+    /// searching the text for it answers, but a block known to hold none of them
+    /// ([`ONE_WORD`]: one word of letters, as menus and tag lists have many) is answered with
+    /// no search.
+    pub fn holds_mark(&self, s: &str, mark: u8) -> bool {
+        debug_assert!(matches!(mark, b'!' | b';' | b'@'));
+        !self.has(ONE_WORD) && super::has_byte(s.as_bytes(), mark)
+    }
+
+    /// True when the block is known to be one word of ASCII letters ([`ONE_WORD`]), none of
+    /// them a listed word ([`Features::may_hold_listed_word`]): a menu entry, a tag, a name
+    /// that no metadata list knows.
+    pub fn plain_word(&self) -> bool {
+        self.has(ONE_WORD) && !self.may_hold_listed_word()
     }
 
     /// Reads like one or more sentences.
@@ -525,6 +546,12 @@ impl<'f, 'a> Feats<'f, 'a> {
         }
     }
 
+    /// The number of distinct [`Features`] the blocks have: at most [`Feats::len`], fewer
+    /// when blocks share them (no more distinct keys than that).
+    pub fn texts(&self) -> usize {
+        self.read.len()
+    }
+
     /// The features of block `i`, if there is one.
     pub fn get(&self, i: usize) -> Option<&'f Features<'a>> {
         if self.ids.is_empty() {
@@ -641,26 +668,30 @@ impl<'a> std::ops::Index<usize> for Feats<'_, 'a> {
 ///
 /// `same[i]` is an earlier block with the same text as block `i` (or `i`): the features
 /// are a function of the text alone, so such a block shares that block's rather than
-/// getting a pass of its own.
+/// getting a pass of its own. `room` is what is read ([`Room::of`]), reserved at once: a
+/// smaller one only costs growing the lists.
 pub(crate) fn features<'a>(
     raw: &[&str],
     same: &[u32],
+    room: Room,
     arena: &'a mut String,
 ) -> (FeatureTable<'a>, Vec<PrefixKey>) {
     let mut buf = std::mem::take(arena).into_bytes();
     buf.clear();
+    // Only the first copy of each text is read: the lists of what is read get room for
+    // those (one for a text of one block repeated), not for every block.
     // The folded texts are no longer than the text but for rare marks (`@`): room for all
     // of them at once rather than growing block by block.
-    buf.reserve(raw.iter().map(|s| s.len()).sum::<usize>() + 64);
-    let mut read: Vec<Features<'a>> = Vec::with_capacity(raw.len());
+    buf.reserve(room.bytes + 64);
+    let mut read: Vec<Features<'a>> = Vec::with_capacity(room.texts);
     // The places, made at the first repeat: until then block `i` has `read[i]`, which an
     // empty list says ([`FeatureTable::ids`]), and a text that repeats no block (most)
     // makes none.
     let mut ids: Vec<u32> = Vec::new();
     let mut prefixes = Vec::new();
-    // Where the folded text of each text read ends in `buf`; it starts where the one of
+    // The length of the folded text of each text read in `buf`; it starts where the one of
     // the text read before it ends.
-    let mut ends: Vec<usize> = Vec::with_capacity(raw.len());
+    let mut lens = FoldLengths::with_capacity(room.texts);
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
         if first < i {
@@ -685,9 +716,10 @@ pub(crate) fn features<'a>(
         if !ids.is_empty() {
             ids.push(read.len() as u32);
         }
+        let before = buf.len();
         let (f, prefix) = block_features_in(s, &mut buf);
         read.push(f);
-        ends.push(buf.len());
+        lens.push(buf.len() - before);
         if prefix != 0 {
             prefixes.push(PrefixKey {
                 block: i,
@@ -702,14 +734,81 @@ pub(crate) fn features<'a>(
     // (where it ends), where slicing the arena checks both ends. (Each folded text ends
     // with a whole character, so no cut fails.)
     let mut rest: &'a str = arena;
-    let mut start = 0;
-    for (f, end) in read.iter_mut().zip(ends) {
-        let (folded, after) = rest.split_at_checked(end - start).unwrap_or(("", rest));
+    for (f, len) in read.iter_mut().zip(lens.iter()) {
+        let (folded, after) = rest.split_at_checked(len).unwrap_or(("", rest));
         f.folded = folded;
         rest = after;
-        start = end;
     }
     (FeatureTable { read, ids }, prefixes)
+}
+
+/// The lengths of the folded texts of [`features`], one a text read, in order: a `u32`
+/// each, half the room of a `usize` in a list as long as the text has blocks, but for a
+/// length that does not fit (`u32::MAX` or more), which is kept apart.
+#[derive(Debug, Default)]
+struct FoldLengths {
+    /// The lengths, `u32::MAX` for one kept in `long`.
+    short: Vec<u32>,
+    /// The lengths that do not fit a `u32`, in order.
+    long: Vec<usize>,
+}
+
+impl FoldLengths {
+    /// An empty list, with room for `n` lengths.
+    fn with_capacity(n: usize) -> Self {
+        FoldLengths {
+            short: Vec::with_capacity(n),
+            long: Vec::new(),
+        }
+    }
+
+    /// Adds `len` at the end.
+    fn push(&mut self, len: usize) {
+        match u32::try_from(len) {
+            Ok(short) if short != u32::MAX => self.short.push(short),
+            _ => {
+                self.short.push(u32::MAX);
+                self.long.push(len);
+            }
+        }
+    }
+
+    /// The lengths, in order.
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut long = self.long.iter();
+        self.short.iter().map(move |&len| match len {
+            u32::MAX => long.next().copied().unwrap_or_default(),
+            _ => len as usize,
+        })
+    }
+}
+
+/// The room [`features`] needs for what it reads: the number of blocks that are the first
+/// of their text, and their total length in bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Room {
+    pub texts: usize,
+    pub bytes: usize,
+}
+
+impl Room {
+    /// The room of the blocks of `raw` that are the first of their text (`same` as in
+    /// [`features`]: a block past its end is one).
+    pub fn of(raw: &[&str], same: &[u32]) -> Room {
+        let mut room = Room::default();
+        for (i, s) in raw.iter().enumerate() {
+            if same.get(i).is_none_or(|&j| j as usize == i) {
+                room.add(s);
+            }
+        }
+        room
+    }
+
+    /// Counts `s` as one more text read.
+    pub fn add(&mut self, s: &str) {
+        self.texts += 1;
+        self.bytes += s.len();
+    }
 }
 
 /// The features of one block's text, its folded text kept in `buf`.
@@ -819,6 +918,22 @@ fn ascii_letters(b: &[u8]) -> usize {
         .count()
 }
 
+/// True when `b` is ASCII letters only, and not empty: [`ascii_letters`] of it is its
+/// length. A `b` of four to seven bytes (most one-word blocks) is told at once, from its
+/// first and last four bytes (which overlap: together they are every byte of it), rather
+/// than a byte at a time.
+#[inline]
+fn all_ascii_letters(b: &[u8]) -> bool {
+    match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (Some(&head), Some(&tail)) if b.len() < 8 => {
+            let head = u64::from(u32::from_le_bytes(head));
+            let tail = u64::from(u32::from_le_bytes(tail));
+            leading_ascii_letters(head | tail << 32) == 8
+        }
+        _ => !b.is_empty() && ascii_letters(b) == b.len(),
+    }
+}
+
 /// How many of the bytes of `w` (in memory order, little-endian) are ASCII letters before
 /// the first that is not. A byte is a letter when, with bit 0x20 set (lower case), it lies
 /// in `a..=z`: two additions carry into the high bit of each byte, with the high bits
@@ -839,7 +954,7 @@ fn leading_ascii_letters(w: u64) -> usize {
 fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let bytes = s.as_bytes();
     match bytes.first() {
-        Some(&first) if first.is_ascii_alphabetic() && ascii_letters(bytes) == bytes.len() => {
+        Some(&first) if first.is_ascii_alphabetic() && all_ascii_letters(bytes) => {
             one_word_of_letters(bytes, fold)
         }
         _ => general_feature_pass(s, fold),
@@ -852,7 +967,8 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
 /// the fold gets whole; no digit, punctuation, separator or blank, so no stop, comma,
 /// separator or link mark is counted, it neither ends with punctuation (its last character
 /// is a letter) nor starts with a list marker (its first is one), and it is no link: every
-/// flag is off. The test `one_word_of_letters_is_the_general_pass` checks this.
+/// flag is off, but [`ONE_WORD`], which only this path sets.
+/// The test `one_word_of_letters_is_the_general_pass` checks this.
 fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'a> {
     fold.ascii_alnum(bytes, bytes.len());
     let first = bytes.first().copied().unwrap_or_default();
@@ -862,6 +978,7 @@ fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'
         lower: u32::from(first.is_ascii_lowercase()),
         upper: u32::from(first.is_ascii_uppercase()),
         letters: count(bytes.len()),
+        flags: ONE_WORD,
         ..Features::default()
     }
 }
@@ -1089,6 +1206,44 @@ mod tests {
     /// features and the fold that [`general_feature_pass`] gives; texts of letters and of
     /// letters with something else, for the path not taken.
     #[test]
+    fn fold_lengths_are_given_back_in_order() {
+        let wide = u32::MAX as usize;
+        let all = [0, 5, wide - 1, wide, 7, wide + 3, usize::MAX, 1];
+        let mut lens = FoldLengths::with_capacity(2);
+        for len in all {
+            lens.push(len);
+        }
+        assert!(lens.iter().eq(all));
+        assert_eq!(lens.long, [wide, wide + 3, usize::MAX]);
+        assert_eq!(FoldLengths::default().iter().count(), 0);
+    }
+
+    #[test]
+    fn all_ascii_letters_is_a_test_of_every_byte() {
+        let parts = [
+            "a", "Z", "q", "m", "@", "[", "`", "{", "1", " ", "é", "\u{80}", "ß",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5bd1_e995);
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 12);
+            let b = s.as_bytes();
+            let plain = !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic);
+            assert_eq!(all_ascii_letters(b), plain, "{s:?}");
+        }
+        // Every byte value in every place of a short word.
+        for len in 1..=9 {
+            for at in 0..len {
+                for x in 0..=255u8 {
+                    let mut b = vec![b'k'; len];
+                    b[at] = x;
+                    assert_eq!(all_ascii_letters(&b), x.is_ascii_alphabetic(), "{b:?}");
+                }
+            }
+        }
+        assert!(!all_ascii_letters(b""));
+    }
+
+    #[test]
     fn one_word_of_letters_is_the_general_pass() {
         let parts = [
             "a",
@@ -1116,22 +1271,28 @@ mod tests {
             let s = rng.text(pool, n);
             let (mut a, mut b) = (b"kept".to_vec(), b"kept".to_vec());
             let mut fa = Folder::new(&mut a);
-            let x = feature_pass(&s, &mut fa);
+            let mut x = feature_pass(&s, &mut fa);
             let wa = fa.finish();
+            // The fast path tells a block of no marks; the general one does not.
+            let letters_only = s.bytes().all(|c| c.is_ascii_alphabetic());
+            assert_eq!(x.has(ONE_WORD), letters_only, "{s:?}");
+            x.set(ONE_WORD, false);
             let mut fb = Folder::new(&mut b);
             let y = general_feature_pass(&s, &mut fb);
             let wb = fb.finish();
             assert_eq!(format!("{x:?}"), format!("{y:?}"), "{s:?}");
             assert_eq!((wa, &a), (wb, &b), "{s:?}");
-            short += usize::from(s.bytes().all(|c| c.is_ascii_alphabetic()));
+            short += usize::from(letters_only);
         }
         assert!(short > 1000, "{short}");
         // Longer than the eight bytes tested at once.
         let long = "Abcdefghij".repeat(30);
-        let (x, y) = (
+        let (mut x, y) = (
             feature_pass(&long, &mut NoFold),
             general_feature_pass(&long, &mut NoFold),
         );
+        assert!(x.has(ONE_WORD));
+        x.set(ONE_WORD, false);
         assert_eq!(format!("{x:?}"), format!("{y:?}"));
     }
 
@@ -1336,11 +1497,11 @@ mod tests {
     #[test]
     fn a_text_without_repeats_has_no_places() {
         let mut arena = String::new();
-        let (table, _) = features(&["a", "b", "c"], &[0, 1, 2], &mut arena);
+        let (table, _) = features(&["a", "b", "c"], &[0, 1, 2], Room::default(), &mut arena);
         assert!(table.ids.is_empty());
         assert_eq!(table.view()[2].folded, "c");
         let mut arena = String::new();
-        let (table, _) = features(&["a", "b", "a"], &[0, 1, 0], &mut arena);
+        let (table, _) = features(&["a", "b", "a"], &[0, 1, 0], Room::default(), &mut arena);
         assert_eq!(table.ids, [0, 1, 0]);
         assert_eq!(table.view()[2].folded, "a");
     }
@@ -1400,6 +1561,32 @@ mod tests {
     fn features_stay_small() {
         // One per block: a text of many short blocks holds millions.
         assert_eq!(std::mem::size_of::<Features>(), 64);
+    }
+
+    /// The features answer for the marks as a search of the text does, in blocks of every
+    /// path of the pass: one word of letters, prose, other scripts, long blocks.
+    #[test]
+    fn holds_mark_agrees_with_a_search() {
+        let mut rng = crate::testgen::Rng::new(0x1d87_2f4b);
+        let parts = [
+            "word", "Word", " ", "!", ";", "@", ".", ",", "1", "é", "東京", "—", "«", "\n", "Σ",
+        ];
+        for round in 0..3_000 {
+            let n = if round % 100 == 0 { 8_000 } else { round % 12 };
+            let s = rng.text(&parts, n);
+            let mut buf = String::new();
+            let f = block_features(&s, &mut buf);
+            for mark in [b'!', b';', b'@'] {
+                assert_eq!(
+                    f.holds_mark(&s, mark),
+                    s.as_bytes().contains(&mark),
+                    "{s:?}"
+                );
+            }
+        }
+        let mut buf = String::new();
+        let f = block_features("Subscribe", &mut buf);
+        assert!(!f.holds_mark("Subscribe", b'!'));
     }
 
     #[test]

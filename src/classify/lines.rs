@@ -281,10 +281,7 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     // words at least ([`after_name`]), each of them words the features count: a name word
     // starts with a capital or is a particle, so it holds a character that is not blank,
     // and blanks (`is_blank`, whitespace and more) part it from the next.
-    if f.words >= 2
-        && (f.digits > 0 || super::has_byte(s.as_bytes(), b'@'))
-        && name_then_date_or_handle(s)
-    {
+    if f.words >= 2 && (f.digits > 0 || f.holds_mark(s, b'@')) && name_then_date_or_handle(s) {
         return true;
     }
     if folded.ends_with("wire services")
@@ -606,7 +603,7 @@ pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
     // Tested inline: most blocks stop here. Two items need a separator: the features
     // count commas, pipes and bullets.
     !(f.terminal() || f.words > 30 || f.words == 0)
-        && (f.commas > 0 || f.separators > 0 || super::has_byte(s.as_bytes(), b';'))
+        && (f.commas > 0 || f.separators > 0 || f.holds_mark(s, b';'))
         && is_tag_line_of_items(s)
 }
 

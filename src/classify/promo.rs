@@ -221,7 +221,7 @@ const MAX_ACT_ONLY_WORDS: u32 = 25;
 /// ([`call_to_action`] finds no imperative, act, "here" or `!`), and one signal is no call.
 #[inline]
 pub(crate) fn is_call_to_action(s: &str, f: &Features) -> bool {
-    (f.may_hold_listed_word() || super::has_byte(s.as_bytes(), b'!')) && call_to_action(s, f)
+    (f.may_hold_listed_word() || f.holds_mark(s, b'!')) && call_to_action(s, f)
 }
 
 /// [`is_call_to_action`] once the block may hold a signal besides an address.
@@ -248,13 +248,13 @@ fn call_to_action(s: &str, f: &Features) -> bool {
     } = word_signals(f.folded.as_bytes());
     let acts = acts.count_ones() as usize;
     let bytes = s.as_bytes();
-    let urging_possible = here || click_here || super::has_byte(bytes, b'!');
+    let urging_possible = here || click_here || f.holds_mark(s, b'!');
     let base = usize::from(imperative_word) + usize::from(urging_possible) + acts.min(2);
     // An address alone is one signal: without another, the block is not a call.
     if base == 0 {
         return false;
     }
-    let address_possible = super::has_byte(bytes, b'@')
+    let address_possible = f.holds_mark(s, b'@')
         || memchr::memmem::find(bytes, b"://").is_some()
         || memchr::memmem::find(bytes, b"www.").is_some();
     if base + usize::from(address_possible) < 2 || has_quotation(s) {

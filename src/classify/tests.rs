@@ -1051,8 +1051,9 @@ fn first_copies_point_at_the_first_block_of_the_same_text() {
     for round in 0..3_000 {
         let owned = repeating_blocks(&mut rng, round % 40);
         let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
-        let same = first_copies(&raw);
+        let (same, room) = first_copies(&raw);
         assert!(same.len() <= raw.len());
+        assert_eq!(room, Room::of(&raw, &same));
         for (i, s) in raw.iter().enumerate() {
             let first = raw.iter().position(|t| t == s).unwrap_or(i);
             let got = same.get(i).map_or(i, |&j| j as usize);
@@ -1085,7 +1086,8 @@ fn first_copies_point_at_the_first_block_of_the_same_text() {
         "b",
         "b",
     ];
-    let same = first_copies(&raw);
+    let (same, room) = first_copies(&raw);
+    assert_eq!(room, Room::of(&raw, &same));
     for (i, s) in raw.iter().enumerate() {
         assert_eq!(raw[same.get(i).map_or(i, |&j| j as usize)], *s);
     }
@@ -1100,9 +1102,10 @@ fn repeats_are_read_as_their_first_copy_is() {
         let owned = repeating_blocks(&mut rng, round % 40);
         let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
         let (mut fast_arena, mut plain_arena) = (String::new(), String::new());
-        let mut fast = read_blocks(&raw, &first_copies(&raw), &mut fast_arena);
+        let (same, room) = first_copies(&raw);
+        let mut fast = read_blocks(&raw, &same, room, &mut fast_arena);
         // No repeats known: every block read on its own.
-        let mut plain = read_blocks(&raw, &[], &mut plain_arena);
+        let mut plain = read_blocks(&raw, &[], Room::of(&raw, &[]), &mut plain_arena);
         assert_eq!(fast.meta, plain.meta, "{raw:?}");
         assert_eq!(fast.comments, plain.comments, "{raw:?}");
         let keys = |r: &Read| -> Vec<(usize, u64)> {
@@ -1206,7 +1209,7 @@ fn no_block_above_the_name_zone_is_a_byline_name() {
         let n = 1 + round % 30;
         let owned: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
         let mut arena = String::new();
-        let Read { feats, meta, .. } = read_blocks(&owned, &[], &mut arena);
+        let Read { feats, meta, .. } = read_blocks(&owned, &[], Room::of(&owned, &[]), &mut arena);
         let start = rng.below(n + 1);
         let h = rng.below(start + 1).checked_sub(1);
         let name_zone = rng.below(start + 1);
@@ -1331,5 +1334,63 @@ fn open_slots_find_what_was_put() {
             assert_eq!(slots.find(word, |k| k == word), Some(word));
         }
         assert_eq!(slots.slots.iter().filter(|&&k| k != 0).count(), plain.len());
+    }
+}
+
+#[test]
+fn plain_word_meta_is_read_text() {
+    let parts = [
+        "news", "Agencies", "agencies", "Staff", "staff", "More", "Tags", "By", "Photo", "wire",
+        "Reuters", "Getty", "Related", "Share", "x", "Q", "Z", "ad", "Sport", "follow", "ΣX",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x7f4a_7c15);
+    let (mut plain, mut bylines) = (0, 0);
+    for round in 0..20_000 {
+        let s = rng.text(&parts, 1 + round % 3);
+        let mut buf = String::new();
+        let f = features::block_features(&s, &mut buf);
+        if !f.plain_word() {
+            continue;
+        }
+        plain += 1;
+        assert!(s.bytes().all(|b| b.is_ascii_alphabetic()), "{s:?}");
+        assert!(!lines::is_comment_header(&f), "{s:?}");
+        let mut full = f.clone();
+        let m = read_text(&s, &mut full, false);
+        assert_eq!(plain_word_meta(&f), m, "{s:?}");
+        assert_eq!(format!("{full:?}"), format!("{f:?}"), "{s:?}");
+        bylines += usize::from(m == Meta::Byline);
+    }
+    assert!(plain > 5_000, "{plain}");
+    // "Newsagencies" is no listed word, and ends like "news agencies".
+    assert!(bylines > 0, "{bylines}");
+}
+
+#[test]
+fn same_text_is_equality() {
+    let parts = ["a", "b", "é", "word", " ", "x"];
+    let mut rng = crate::testgen::Rng::new(0x3c6e_f372);
+    let mut equal = 0;
+    for round in 0..20_000 {
+        let a = rng.text(&parts, round % 9);
+        let b = if round % 3 == 0 {
+            a.clone()
+        } else {
+            rng.text(&parts, round % 9)
+        };
+        assert_eq!(same_text(&a, &b), a == b, "{a:?} {b:?}");
+        equal += usize::from(a == b);
+    }
+    assert!(equal > 5_000, "{equal}");
+    // One byte apart in every place of every length up to twenty.
+    for len in 0..=20 {
+        let a = "k".repeat(len);
+        for at in 0..len {
+            let mut b = a.clone().into_bytes();
+            b[at] = b'q';
+            let b = String::from_utf8(b).unwrap_or_default();
+            assert!(!same_text(&a, &b), "{a:?} {b:?}");
+        }
+        assert!(same_text(&a, &a.clone()));
     }
 }
