@@ -624,18 +624,28 @@ const WORD_WINDOW: usize = 64;
 /// How far a speech cue may be from the marks, in bytes.
 const CUE_WINDOW: usize = 160;
 
-/// How many cue checks a block makes before its speech verbs are indexed once
-/// ([`CueIndex`]): a block with a few quotations scans the words near each; a block with
-/// hundreds of marks would scan the same window again for every one of them.
+/// How many cue checks a block makes before its speech verbs are indexed ([`CueIndex`]):
+/// a block with a few quotations scans the words near each; a block with hundreds of
+/// marks would scan the same window again for every one of them.
 const CHECKS_BEFORE_INDEX: usize = 3;
 
-/// The speech verbs of one block, for [`has_speech_cue`]: the byte spans of the words (as
-/// [`words`] finds them in the whole block) that are speech verbs, built on the
-/// [`CHECKS_BEFORE_INDEX`]-th check.
+/// How far past the end of the indexed stretch a window may start and still extend it:
+/// a window further on starts a new stretch, so the text between (quotations, sentences
+/// far from any mark) is never scanned.
+const INDEX_GAP: usize = 32;
+
+/// The speech verbs of one stretch of a block, for [`has_speech_cue`]: the byte spans of
+/// the words (as [`words`] finds them in the whole block) that are speech verbs and start
+/// inside `covered`. Started on the [`CHECKS_BEFORE_INDEX`]-th check at the window asked,
+/// and extended over the windows asked after it (in text order, to the end of the block
+/// once they come close together); a window far past it starts a new stretch
+/// ([`INDEX_GAP`]), so a block of sparse marks is scanned only near them.
 #[derive(Default)]
 struct CueIndex {
     checks: usize,
     verbs: Option<Vec<(usize, usize)>>,
+    /// The stretch of the block whose word starts `verbs` lists.
+    covered: Span,
     /// Whether the block holds "according to" anywhere, once asked.
     according: Option<bool>,
     /// The index in `verbs` where the last look-up ended: windows are asked in text order,
@@ -686,16 +696,17 @@ impl CueIndex {
     }
 
     /// True when `words(&text[a..b]).any(lex::is_speech_verb)`, answered from the index when
-    /// it is built: the whole words inside `a..b`, and the words cut by either end.
+    /// it covers the window: the whole words inside `a..b`, and the words cut by either end.
     fn verb_in(&mut self, text: &str, block: Span, a: usize, b: usize) -> bool {
         self.checks += 1;
-        if self.verbs.is_none() && self.checks >= CHECKS_BEFORE_INDEX {
-            self.verbs = Some(speech_verbs(text, block));
+        let covered = self.verbs.is_some() && self.covered.start <= a && b <= self.covered.end;
+        if !covered && self.checks >= CHECKS_BEFORE_INDEX {
+            self.cover(text, block, a, b);
         }
-        let Some(verbs) = &self.verbs else {
+        let Some(verbs) = self.verbs.as_ref().filter(|_| self.covered.start <= a) else {
             return text
                 .get(a..b)
-                .is_some_and(|s| next_speech_verb(s, 0).is_some());
+                .is_some_and(|s| next_speech_verb(s, 0, s.len()).is_ok());
         };
         // A block without speech verbs (where a look-up would find none) skips the search.
         if !verbs.is_empty() {
@@ -725,6 +736,57 @@ impl CueIndex {
             && word_char_before(text, b)
             && word_char_at(text, b)
             && cut(&inside[inside.len() - lex::word_len_back(inside)..])
+    }
+}
+
+impl CueIndex {
+    /// Extends the index over the words that start in `a..b`, when `a` lies in its stretch
+    /// or at most [`INDEX_GAP`] bytes past it; starts a new stretch at `a` when `a` is
+    /// further on (or on the first call). A window that starts before the stretch is left
+    /// to a scan of its own.
+    fn cover(&mut self, text: &str, block: Span, a: usize, b: usize) {
+        // Windows that follow each other closely come many in a row (a block of many
+        // marks): the rest of the block is then indexed at once, as one scan per window
+        // would cost more than the scan itself.
+        let to_end = self.verbs.is_some() && a <= self.covered.end.saturating_add(INDEX_GAP);
+        let verbs = match &mut self.verbs {
+            Some(verbs) if a <= self.covered.end.saturating_add(INDEX_GAP) => verbs,
+            slot => {
+                // A word cut by `a` starts before the stretch: it is skipped.
+                let rest = text.get(a..block.end).unwrap_or("");
+                let start = if word_char_before(text, a) && word_char_at(text, a) {
+                    a + lex::word_len(rest)
+                } else {
+                    a
+                };
+                self.covered = Span::new(a, start);
+                self.last_first = 0;
+                let verbs = slot.get_or_insert_with(Vec::new);
+                verbs.clear();
+                verbs
+            }
+        };
+        if a < self.covered.start || self.covered.end >= b {
+            return;
+        }
+        let Some(s) = block.get(text) else {
+            return;
+        };
+        let from = self.covered.end - block.start;
+        let until = if to_end { s.len() } else { b - block.start };
+        let mut from = from;
+        loop {
+            match next_speech_verb(s, from, until) {
+                Ok((start, end)) => {
+                    verbs.push((block.start + start, block.start + end));
+                    from = end;
+                }
+                Err(stop) => {
+                    self.covered.end = block.start + stop;
+                    return;
+                }
+            }
+        }
     }
 }
 
@@ -769,27 +831,30 @@ fn word_char_at(text: &str, i: usize) -> bool {
 
 /// The byte spans of the speech verbs among the words of `block`: those of
 /// `words(block).filter(lex::is_speech_verb)` ([`next_speech_verb`]).
+#[cfg(test)]
 fn speech_verbs(text: &str, block: Span) -> Vec<(usize, usize)> {
     let Some(s) = block.get(text) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some((start, end)) = next_speech_verb(s, from) {
+    while let Ok((start, end)) = next_speech_verb(s, from, s.len()) {
         out.push((block.start + start, block.start + end));
         from = end;
     }
     out
 }
 
-/// The span in `s` of the first speech verb among the words of `s[from..]`, found by one
-/// byte scan; `from` is `0` or the end of a word.
+/// The span in `s` of the first speech verb among the words of `s[from..]` that start
+/// before `until`, found by one byte scan; `from` is `0`, the start or the end of a word.
+/// `Err` when there is none: where the scan stopped, the start of the first word at or
+/// after `until` (or the end of `s`), from which a later scan goes on.
 ///
 /// Words start and end where [`words`] puts them: at a character that is no word character
 /// ([`lex::is_word_char`], a table for ASCII bytes, decoded otherwise; [`lex::word_len`]
 /// measures each). A run of word characters without a letter or digit, which [`words`]
 /// skips, is no speech verb either ([`lex::is_speech_verb`]).
-fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
+fn next_speech_verb(s: &str, from: usize, until: usize) -> Result<(usize, usize), usize> {
     let b = s.as_bytes();
     // Whether the character at `i` (outside ASCII) is a word character, and its length.
     let decode = |i: usize| match s.get(i..).and_then(|r| r.chars().next()) {
@@ -815,8 +880,8 @@ fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
                 i += len;
             }
         }
-        if i >= b.len() {
-            return None;
+        if i >= b.len() || i >= until {
+            return Err(i.min(b.len()));
         }
         // To its end: its ASCII word bytes counted in a loop of their own (most words have
         // no other), the word measured whole when a byte outside ASCII stops them.
@@ -828,7 +893,7 @@ fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
             i = start + lex::word_len(&s[start..]);
         }
         if filter.may_match(&b[start..i]) && lex::is_speech_verb(&s[start..i]) {
-            return Some((start, i));
+            return Ok((start, i));
         }
     }
 }
@@ -1333,6 +1398,58 @@ mod tests {
             verbs += got.len();
         }
         assert!(verbs > 2_000, "{verbs} verbs");
+    }
+
+    #[test]
+    fn cue_index_tells_the_verbs_of_each_window() {
+        let parts = [
+            "said",
+            "says",
+            "-said",
+            "said.",
+            "told",
+            "Said",
+            "said’",
+            "saidé",
+            "é",
+            "x",
+            "-",
+            ".",
+            "'",
+            " ",
+            "  ",
+            ",",
+            "\"",
+            "“",
+            "\u{a0}",
+            "—",
+            "日本",
+            "\n",
+            "added",
+            "open",
+            "a long stretch of plain words without any verb at all ",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x1dec_0003);
+        let mut found = 0;
+        for round in 0..3_000 {
+            let text = rng.text(&parts, 5 + round % 60);
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let block = Span::new(0, text.len());
+            let mut index = CueIndex::default();
+            // Windows mostly in text order, some of them overlapping or going back.
+            let mut pos = 0;
+            for _ in 0..12 {
+                let a = cuts[(pos + rng.below(5)).saturating_sub(2).min(cuts.len() - 1)];
+                let b = cuts[(pos + rng.below(40)).min(cuts.len() - 1)].max(a);
+                let want = words(&text[a..b]).any(lex::is_speech_verb);
+                assert_eq!(index.verb_in(&text, block, a, b), want, "{text:?} {a} {b}");
+                found += usize::from(want);
+                pos = (pos + rng.below(60)).min(cuts.len() - 1);
+            }
+        }
+        assert!(found > 1_000, "{found} windows with a verb");
     }
 
     #[test]
