@@ -704,9 +704,7 @@ impl CueIndex {
             self.cover(text, block, a, b);
         }
         let Some(verbs) = self.verbs.as_ref().filter(|_| self.covered.start <= a) else {
-            return text
-                .get(a..b)
-                .is_some_and(|s| next_speech_verb(s, 0, s.len()).is_ok());
+            return text.get(a..b).is_some_and(has_speech_verb);
         };
         // A block without speech verbs (where a look-up would find none) skips the search.
         if !verbs.is_empty() {
@@ -774,19 +772,11 @@ impl CueIndex {
         };
         let from = self.covered.end - block.start;
         let until = if to_end { s.len() } else { b - block.start };
-        let mut from = from;
-        loop {
-            match next_speech_verb(s, from, until) {
-                Ok((start, end)) => {
-                    verbs.push((block.start + start, block.start + end));
-                    from = end;
-                }
-                Err(stop) => {
-                    self.covered.end = block.start + stop;
-                    return;
-                }
-            }
-        }
+        let stop = scan_speech_verbs(s, from, until, |start, end| {
+            verbs.push((block.start + start, block.start + end));
+            true
+        });
+        self.covered.end = block.start + stop;
     }
 }
 
@@ -830,31 +820,46 @@ fn word_char_at(text: &str, i: usize) -> bool {
 }
 
 /// The byte spans of the speech verbs among the words of `block`: those of
-/// `words(block).filter(lex::is_speech_verb)` ([`next_speech_verb`]).
+/// `words(block).filter(lex::is_speech_verb)` ([`scan_speech_verbs`]).
 #[cfg(test)]
 fn speech_verbs(text: &str, block: Span) -> Vec<(usize, usize)> {
     let Some(s) = block.get(text) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Ok((start, end)) = next_speech_verb(s, from, s.len()) {
+    scan_speech_verbs(s, 0, s.len(), |start, end| {
         out.push((block.start + start, block.start + end));
-        from = end;
-    }
+        true
+    });
     out
 }
 
-/// The span in `s` of the first speech verb among the words of `s[from..]` that start
-/// before `until`, found by one byte scan; `from` is `0`, the start or the end of a word.
-/// `Err` when there is none: where the scan stopped, the start of the first word at or
-/// after `until` (or the end of `s`), from which a later scan goes on.
+/// True when the words of `s` hold a speech verb ([`scan_speech_verbs`]).
+fn has_speech_verb(s: &str) -> bool {
+    let mut any = false;
+    scan_speech_verbs(s, 0, s.len(), |_, _| {
+        any = true;
+        false
+    });
+    any
+}
+
+/// Scans the words of `s[from..]` that start before `until` for speech verbs, in one byte
+/// pass: `verb` is called with the span in `s` of each, and stops the scan by returning
+/// false. `from` is `0`, the start or the end of a word. Returns where the scan stopped: the
+/// end of the verb that stopped it, or else the start of the first word at or after
+/// `until` (or the end of `s`), from which a later scan goes on.
 ///
 /// Words start and end where [`words`] puts them: at a character that is no word character
 /// ([`lex::is_word_char`], a table for ASCII bytes, decoded otherwise; [`lex::word_len`]
 /// measures each). A run of word characters without a letter or digit, which [`words`]
 /// skips, is no speech verb either ([`lex::is_speech_verb`]).
-fn next_speech_verb(s: &str, from: usize, until: usize) -> Result<(usize, usize), usize> {
+fn scan_speech_verbs(
+    s: &str,
+    from: usize,
+    until: usize,
+    mut verb: impl FnMut(usize, usize) -> bool,
+) -> usize {
     let b = s.as_bytes();
     // Whether the character at `i` (outside ASCII) is a word character, and its length.
     let decode = |i: usize| match s.get(i..).and_then(|r| r.chars().next()) {
@@ -881,7 +886,7 @@ fn next_speech_verb(s: &str, from: usize, until: usize) -> Result<(usize, usize)
             }
         }
         if i >= b.len() || i >= until {
-            return Err(i.min(b.len()));
+            return i.min(b.len());
         }
         // To its end: its ASCII word bytes counted in a loop of their own (most words have
         // no other), the word measured whole when a byte outside ASCII stops them.
@@ -892,8 +897,8 @@ fn next_speech_verb(s: &str, from: usize, until: usize) -> Result<(usize, usize)
         if b.get(i).is_some_and(|c| !c.is_ascii()) {
             i = start + lex::word_len(&s[start..]);
         }
-        if filter.may_match(&b[start..i]) && lex::is_speech_verb(&s[start..i]) {
-            return Ok((start, i));
+        if filter.may_match(&b[start..i]) && lex::is_speech_verb(&s[start..i]) && !verb(start, i) {
+            return i;
         }
     }
 }
