@@ -1210,7 +1210,7 @@ fn judge(
         return Ok(());
     }
     let inner = body.trim_end_matches([',', '.', ';', ':']);
-    let sentence_like = memchr::memchr3(b'.', b'!', b'?', inner.as_bytes()).is_some();
+    let sentence_like = has_stop(inner.as_bytes());
     // Nickname: George "Jay" Keyworth.
     if n_words <= 3 && !sentence_like {
         // The word after is read only after a name.
@@ -1272,6 +1272,20 @@ fn judge(
         }
     }
     Ok(())
+}
+
+/// How long a text [`has_stop`] reads byte by byte.
+const SHORT_TEXT: usize = 64;
+
+/// True when `b` holds a `.` `!` or `?`: read byte by byte when shorter than
+/// [`SHORT_TEXT`] (the few words of a short quotation, where a call of `memchr3` costs more
+/// than the bytes), by `memchr3` otherwise.
+fn has_stop(b: &[u8]) -> bool {
+    if b.len() < SHORT_TEXT {
+        b.iter().any(|&c| matches!(c, b'.' | b'!' | b'?'))
+    } else {
+        memchr::memchr3(b'.', b'!', b'?', b).is_some()
+    }
 }
 
 /// Direct when the quotation starts a sentence with a capital (or follows a colon or
@@ -1517,6 +1531,22 @@ mod tests {
             assert_eq!(title_case(&text), plain, "{text:?}");
         }
         assert!(told > 5_000, "{told} told by bytes");
+    }
+
+    #[test]
+    fn has_stop_is_a_search_for_stops() {
+        for len in [0, 1, SHORT_TEXT - 1, SHORT_TEXT, 3 * SHORT_TEXT] {
+            for stop in [b'.', b'!', b'?', b',', b'x'] {
+                for at in [0, len / 2, len.saturating_sub(1)] {
+                    let mut b = vec![b'a'; len];
+                    if let Some(c) = b.get_mut(at) {
+                        *c = stop;
+                    }
+                    let want = memchr::memchr3(b'.', b'!', b'?', &b).is_some();
+                    assert_eq!(has_stop(&b), want, "{len} {stop} {at}");
+                }
+            }
+        }
     }
 
     #[test]
