@@ -1129,14 +1129,11 @@ fn ascii_word_before(text: &str, block: Span, pos: usize) -> Option<Option<&str>
     if pos > b.len() || lo >= pos {
         return None;
     }
-    let mut end = pos;
-    while end > lo && lex::is_ascii_blank_byte(b[end - 1]) {
-        end -= 1;
-    }
-    let mut start = end;
-    while start > lo && lex::is_ascii_word_byte(b[start - 1]) {
-        start -= 1;
-    }
+    // Walks over slices, without an index test per byte.
+    let back =
+        |to: usize, is: fn(u8) -> bool| to - b[lo..to].iter().rev().take_while(|&&c| is(c)).count();
+    let end = back(pos, lex::is_ascii_blank_byte);
+    let start = back(end, lex::is_ascii_word_byte);
     if start == lo || !b[start - 1].is_ascii() {
         return None;
     }
