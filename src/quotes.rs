@@ -600,12 +600,17 @@ fn has_word_starts(b: &[u8], n: usize) -> bool {
 
 /// `words(s).take(max).count()` for an ASCII `s`, by a byte loop: its runs of ASCII word
 /// bytes ([`lex::is_ascii_word_byte`]) that hold a letter or digit, counted up to `max`.
-fn ascii_word_count(b: &[u8], max: usize) -> usize {
+/// `None` (not told) when a byte outside ASCII comes before the `max`-th word: the words of
+/// a text that starts in ASCII are told without a pass of their own to check it is ASCII.
+fn ascii_word_count(b: &[u8], max: usize) -> Option<usize> {
     let mut n = 0;
     // Whether the current run of word bytes holds a letter or digit, and is counted.
     let mut counted = false;
     for &c in b {
         if !lex::is_ascii_word_byte(c) {
+            if !c.is_ascii() {
+                return None;
+            }
             counted = false;
         } else if !counted && c.is_ascii_alphanumeric() {
             counted = true;
@@ -615,7 +620,7 @@ fn ascii_word_count(b: &[u8], max: usize) -> usize {
             }
         }
     }
-    n
+    Some(n)
 }
 
 /// How far [`word_before`] and [`word_after`] look, in bytes.
@@ -1195,12 +1200,11 @@ fn judge(
     if c.close.is_none() {
         return Ok(());
     }
-    let n_words = if has_word_starts(body.as_bytes(), 7) {
-        7
-    } else if body.is_ascii() {
-        ascii_word_count(body.as_bytes(), 8)
-    } else {
-        words(body).take(8).count()
+    // Up to 7: a text that starts in ASCII is read by one byte pass.
+    let n_words = match ascii_word_count(body.as_bytes(), 7) {
+        Some(n) => n,
+        None if has_word_starts(body.as_bytes(), 7) => 7,
+        None => words(body).take(8).count(),
     };
     // The tests below are for quotations of a few words; a longer one is a quotation.
     if n_words > 6 {
@@ -1649,12 +1653,27 @@ mod tests {
         ];
         let mut rng = crate::testgen::Rng::new(0x7e57_0004);
         for round in 0..20_000 {
+            // Outside ASCII: the count of the words before the first such byte, or `None`.
+            let text = rng.text(&["said", " ", "-", "é", "日本", "’", "x", ","], round % 13);
+            for max in [1, 3, 7] {
+                let got = ascii_word_count(text.as_bytes(), max);
+                let ascii_part = &text[..text.find(|c: char| !c.is_ascii()).unwrap_or(text.len())];
+                match got {
+                    Some(n) => {
+                        assert_eq!(n, words(&text).take(max).count(), "{text:?} {max}");
+                        assert!(n == max || text.is_ascii(), "{text:?} {max}");
+                    }
+                    None => assert!(words(ascii_part).nth(max - 1).is_none(), "{text:?}"),
+                }
+            }
+        }
+        for round in 0..20_000 {
             let text = rng.text(&parts, round % 19);
             for max in [1, 3, 8] {
                 let want = words(&text).take(max).count();
                 assert_eq!(
                     ascii_word_count(text.as_bytes(), max),
-                    want,
+                    Some(want),
                     "{text:?} {max}"
                 );
             }
