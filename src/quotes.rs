@@ -1210,8 +1210,11 @@ fn judge(
     if n_words > 6 {
         return Ok(());
     }
-    let inner = body.trim_end_matches([',', '.', ';', ':']);
-    let sentence_like = has_stop(inner.as_bytes());
+    // The marks trimmed and tested are ASCII: read as bytes.
+    let inner = body.as_bytes();
+    let inner =
+        &inner[..inner.len() - trailing_count(inner, |c| matches!(c, b',' | b'.' | b';' | b':'))];
+    let sentence_like = has_stop(inner);
     // Nickname: George "Jay" Keyworth.
     if n_words <= 3 && !sentence_like {
         // The word after is read only after a name.
@@ -1261,7 +1264,10 @@ fn judge(
     }
     // Scare quotes sit inside a clause: a fragment that ends one (`a “breakthrough.”`,
     // `“fear,” and`) reads as quoted words.
-    let ends_clause = body.ends_with(['.', ',', ';', ':', '!', '?'])
+    let ends_clause = body
+        .as_bytes()
+        .last()
+        .is_some_and(|&c| matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?'))
         || c.close.is_some_and(|m| {
             char_at(text, block, m.span.end)
                 .is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ':' | '!' | '?'))
@@ -1273,6 +1279,11 @@ fn judge(
         }
     }
     Ok(())
+}
+
+/// How many bytes at the end of `b` `is` holds for.
+fn trailing_count(b: &[u8], is: impl Fn(u8) -> bool) -> usize {
+    b.iter().rev().take_while(|&&c| is(c)).count()
 }
 
 /// How long a text [`has_stop`] reads byte by byte.
