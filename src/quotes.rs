@@ -264,52 +264,80 @@ fn ascii_context(text: &str, block: Span, m: Mark) -> Option<Context> {
     if !text.is_char_boundary(block.start) || !text.is_char_boundary(block.end) {
         return None;
     }
-    // The byte on each side, `None` past an end of the block or outside ASCII (which the
-    // chars tell).
+    // The class of the byte on each side ([`CONTEXT_CLASS`]), `None` past an end of the
+    // block; a byte outside ASCII is left to the chars.
     let before = match m.span.start {
         pos if pos <= block.start => None,
-        pos => Some(*b.get(pos - 1)?).filter(u8::is_ascii),
+        pos => Some(CONTEXT_CLASS[usize::from(*b.get(pos - 1)?)]),
     };
     let after = match m.span.end {
         pos if pos >= block.end => None,
-        pos => Some(*b.get(pos)?).filter(u8::is_ascii),
+        pos => Some(CONTEXT_CLASS[usize::from(*b.get(pos)?)]),
     };
-    if before.is_none() && m.span.start > block.start || after.is_none() && m.span.end < block.end {
+    if before.is_some_and(|k| k & NOT_ASCII != 0) || after.is_some_and(|k| k & NOT_ASCII != 0) {
         return None;
     }
-    let blank_before = before.map(lex::is_ascii_blank_byte);
-    let blank_after = after.map(lex::is_ascii_blank_byte);
     Some(Context {
-        open_left: blank_before.is_none_or(|blank| blank)
-            || before.is_some_and(|c| {
-                matches!(
-                    c,
-                    b'(' | b'[' | b'{' | b'-' | b'/' | b':' | b'"' | b'\'' | b'`'
-                )
-            }),
-        text_right: blank_after == Some(false),
-        text_left: blank_before == Some(false),
-        close_right: blank_after.is_none_or(|blank| blank)
-            || after.is_some_and(|c| {
-                matches!(
-                    c,
-                    b'"' | b'\''
-                        | b'`'
-                        | b','
-                        | b'.'
-                        | b';'
-                        | b':'
-                        | b'!'
-                        | b'?'
-                        | b')'
-                        | b']'
-                        | b'}'
-                        | b'-'
-                        | b'/'
-                )
-            }),
+        open_left: before.is_none_or(|k| k & (BLANK | OPENS_AFTER) != 0),
+        text_right: after.is_some_and(|k| k & BLANK == 0),
+        text_left: before.is_some_and(|k| k & BLANK == 0),
+        close_right: after.is_none_or(|k| k & (BLANK | CLOSES_BEFORE) != 0),
     })
 }
+
+/// [`CONTEXT_CLASS`]: an ASCII blank ([`lex::is_ascii_blank_byte`]).
+const BLANK: u8 = 1;
+/// [`CONTEXT_CLASS`]: a byte after which a mark opens (a bracket, dash, slash, colon or
+/// another mark).
+const OPENS_AFTER: u8 = 2;
+/// [`CONTEXT_CLASS`]: a byte before which a mark closes (punctuation, a bracket, dash,
+/// slash or another mark).
+const CLOSES_BEFORE: u8 = 4;
+/// [`CONTEXT_CLASS`]: a byte outside ASCII.
+const NOT_ASCII: u8 = 8;
+
+/// The class of each byte for [`ascii_context`]: the ASCII characters that
+/// [`context_by_chars`] tests, as bits.
+static CONTEXT_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let mut k = 0;
+        if !c.is_ascii() {
+            k |= NOT_ASCII;
+        } else if c <= b' ' || c == 0x7f {
+            k |= BLANK;
+        }
+        if matches!(
+            c,
+            b'(' | b'[' | b'{' | b'-' | b'/' | b':' | b'"' | b'\'' | b'`'
+        ) {
+            k |= OPENS_AFTER;
+        }
+        if matches!(
+            c,
+            b'"' | b'\''
+                | b'`'
+                | b','
+                | b'.'
+                | b';'
+                | b':'
+                | b'!'
+                | b'?'
+                | b')'
+                | b']'
+                | b'}'
+                | b'-'
+                | b'/'
+        ) {
+            k |= CLOSES_BEFORE;
+        }
+        t[i] = k;
+        i += 1;
+    }
+    t
+};
 
 /// What surrounds a mark, read from the characters on either side.
 fn context_by_chars(text: &str, block: Span, m: Mark) -> Context {
