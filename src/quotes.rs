@@ -1194,6 +1194,22 @@ fn word_after(text: &str, block: Span, pos: usize) -> Option<&str> {
     (!w.is_empty()).then_some(w)
 }
 
+/// `word_after(text, block, pos).is_some_and(lex::is_name_word)`, answered false at once
+/// when the first byte after the ASCII blanks at `pos` is an ASCII byte that is no capital:
+/// every name word starts with a capital, and a word cannot start with any other byte
+/// there (an empty one is no name either).
+fn name_word_after(text: &str, block: Span, pos: usize) -> bool {
+    let b = text.as_bytes();
+    let hi = (pos + WORD_WINDOW).min(block.end).min(b.len());
+    let first = b
+        .get(pos..hi)
+        .and_then(|s| s.iter().find(|&&c| !lex::is_ascii_blank_byte(c)));
+    if first.is_some_and(|&c| c.is_ascii() && !c.is_ascii_uppercase()) {
+        return false;
+    }
+    word_after(text, block, pos).is_some_and(lex::is_name_word)
+}
+
 /// The `\r` bytes under `span`: the quote length limit does not count them, so that CRLF
 /// text gives the same quotes as LF text.
 fn carriage_returns(text: &str, span: Span) -> usize {
@@ -1245,10 +1261,12 @@ fn judge(
     let sentence_like = has_stop(inner);
     // Nickname: George "Jay" Keyworth.
     if n_words <= 3 && !sentence_like {
-        // The word after is read only after a name.
-        let before = word_before(text, block, c.open.span.start);
-        let after = || c.close.and_then(|m| word_after(text, block, m.span.end));
-        if before.is_some_and(lex::is_name_word) && after().is_some_and(lex::is_name_word) {
+        // The word after is told first (most often from its first byte); the word before
+        // is read only before a name.
+        let after = c
+            .close
+            .is_some_and(|m| name_word_after(text, block, m.span.end));
+        if after && word_before(text, block, c.open.span.start).is_some_and(lex::is_name_word) {
             return Err(Rejection::Nickname);
         }
     }
@@ -1587,6 +1605,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn name_word_after_is_a_name_after() {
+        let parts = [
+            "Jay", "jay", "J.", "II", "É", "é", " ", "  ", "\u{a0}", "\n", "\"", ",", "-", "9",
+            "The", "Mr.", "日本", "x",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7a3e_0001);
+        let mut names = 0;
+        for round in 0..5_000 {
+            let text = rng.text(&parts, 1 + round % 30);
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let block = Span::new(cuts[rng.below(cuts.len())], text.len());
+            for &pos in &cuts {
+                let want = word_after(&text, block, pos).is_some_and(lex::is_name_word);
+                assert_eq!(name_word_after(&text, block, pos), want, "{text:?} {pos}");
+                names += usize::from(want);
+            }
+        }
+        assert!(names > 1_000, "{names} names");
     }
 
     #[test]
