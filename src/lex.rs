@@ -864,14 +864,18 @@ pub(crate) fn ends_sentence(w: &str) -> bool {
     // Periods are ASCII: trimmed and looked for bytewise.
     let n = w.bytes().rposition(|b| b != b'.').map_or(0, |i| i + 1);
     let w = w.get(..n).unwrap_or("");
-    if w.is_empty() || w.bytes().any(|b| b == b'.') {
+    let b = w.as_bytes();
+    if b.is_empty() || b.contains(&b'.') {
         return false;
     }
-    // A single capital: an initial.
-    let mut chars = w.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return false;
+    // A single capital: an initial (a word of more than one byte that starts with an
+    // ASCII one is more than one char).
+    if b.len() == 1 || !b[0].is_ascii() {
+        let mut chars = w.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_uppercase() {
+                return false;
+            }
         }
     }
     // A party and state: "R-Ky.", "D-Calif.".
@@ -885,9 +889,10 @@ pub(crate) fn ends_sentence(w: &str) -> bool {
     if w.len() > 4 || (w.as_bytes()[0].is_ascii_lowercase() && w != "vs") {
         return true;
     }
-    // An honorific or another abbreviation, compared as one integer each.
+    // An honorific or another abbreviation, compared as one integer each ([`short_key`]
+    // of the word, read as one load).
     !matches!(
-        short_key(w.as_bytes()),
+        le_word(b) | (b.len() as u64) << 32,
         K_MR | K_MRS
             | K_MS
             | K_MISS

@@ -264,52 +264,80 @@ fn ascii_context(text: &str, block: Span, m: Mark) -> Option<Context> {
     if !text.is_char_boundary(block.start) || !text.is_char_boundary(block.end) {
         return None;
     }
-    // The byte on each side, `None` past an end of the block or outside ASCII (which the
-    // chars tell).
+    // The class of the byte on each side ([`CONTEXT_CLASS`]), `None` past an end of the
+    // block; a byte outside ASCII is left to the chars.
     let before = match m.span.start {
         pos if pos <= block.start => None,
-        pos => Some(*b.get(pos - 1)?).filter(u8::is_ascii),
+        pos => Some(CONTEXT_CLASS[usize::from(*b.get(pos - 1)?)]),
     };
     let after = match m.span.end {
         pos if pos >= block.end => None,
-        pos => Some(*b.get(pos)?).filter(u8::is_ascii),
+        pos => Some(CONTEXT_CLASS[usize::from(*b.get(pos)?)]),
     };
-    if before.is_none() && m.span.start > block.start || after.is_none() && m.span.end < block.end {
+    if before.is_some_and(|k| k & NOT_ASCII != 0) || after.is_some_and(|k| k & NOT_ASCII != 0) {
         return None;
     }
-    let blank_before = before.map(lex::is_ascii_blank_byte);
-    let blank_after = after.map(lex::is_ascii_blank_byte);
     Some(Context {
-        open_left: blank_before.is_none_or(|blank| blank)
-            || before.is_some_and(|c| {
-                matches!(
-                    c,
-                    b'(' | b'[' | b'{' | b'-' | b'/' | b':' | b'"' | b'\'' | b'`'
-                )
-            }),
-        text_right: blank_after == Some(false),
-        text_left: blank_before == Some(false),
-        close_right: blank_after.is_none_or(|blank| blank)
-            || after.is_some_and(|c| {
-                matches!(
-                    c,
-                    b'"' | b'\''
-                        | b'`'
-                        | b','
-                        | b'.'
-                        | b';'
-                        | b':'
-                        | b'!'
-                        | b'?'
-                        | b')'
-                        | b']'
-                        | b'}'
-                        | b'-'
-                        | b'/'
-                )
-            }),
+        open_left: before.is_none_or(|k| k & (BLANK | OPENS_AFTER) != 0),
+        text_right: after.is_some_and(|k| k & BLANK == 0),
+        text_left: before.is_some_and(|k| k & BLANK == 0),
+        close_right: after.is_none_or(|k| k & (BLANK | CLOSES_BEFORE) != 0),
     })
 }
+
+/// [`CONTEXT_CLASS`]: an ASCII blank ([`lex::is_ascii_blank_byte`]).
+const BLANK: u8 = 1;
+/// [`CONTEXT_CLASS`]: a byte after which a mark opens (a bracket, dash, slash, colon or
+/// another mark).
+const OPENS_AFTER: u8 = 2;
+/// [`CONTEXT_CLASS`]: a byte before which a mark closes (punctuation, a bracket, dash,
+/// slash or another mark).
+const CLOSES_BEFORE: u8 = 4;
+/// [`CONTEXT_CLASS`]: a byte outside ASCII.
+const NOT_ASCII: u8 = 8;
+
+/// The class of each byte for [`ascii_context`]: the ASCII characters that
+/// [`context_by_chars`] tests, as bits.
+static CONTEXT_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let mut k = 0;
+        if !c.is_ascii() {
+            k |= NOT_ASCII;
+        } else if c <= b' ' || c == 0x7f {
+            k |= BLANK;
+        }
+        if matches!(
+            c,
+            b'(' | b'[' | b'{' | b'-' | b'/' | b':' | b'"' | b'\'' | b'`'
+        ) {
+            k |= OPENS_AFTER;
+        }
+        if matches!(
+            c,
+            b'"' | b'\''
+                | b'`'
+                | b','
+                | b'.'
+                | b';'
+                | b':'
+                | b'!'
+                | b'?'
+                | b')'
+                | b']'
+                | b'}'
+                | b'-'
+                | b'/'
+        ) {
+            k |= CLOSES_BEFORE;
+        }
+        t[i] = k;
+        i += 1;
+    }
+    t
+};
 
 /// What surrounds a mark, read from the characters on either side.
 fn context_by_chars(text: &str, block: Span, m: Mark) -> Context {
@@ -600,12 +628,17 @@ fn has_word_starts(b: &[u8], n: usize) -> bool {
 
 /// `words(s).take(max).count()` for an ASCII `s`, by a byte loop: its runs of ASCII word
 /// bytes ([`lex::is_ascii_word_byte`]) that hold a letter or digit, counted up to `max`.
-fn ascii_word_count(b: &[u8], max: usize) -> usize {
+/// `None` (not told) when a byte outside ASCII comes before the `max`-th word: the words of
+/// a text that starts in ASCII are told without a pass of their own to check it is ASCII.
+fn ascii_word_count(b: &[u8], max: usize) -> Option<usize> {
     let mut n = 0;
     // Whether the current run of word bytes holds a letter or digit, and is counted.
     let mut counted = false;
     for &c in b {
         if !lex::is_ascii_word_byte(c) {
+            if !c.is_ascii() {
+                return None;
+            }
             counted = false;
         } else if !counted && c.is_ascii_alphanumeric() {
             counted = true;
@@ -615,7 +648,7 @@ fn ascii_word_count(b: &[u8], max: usize) -> usize {
             }
         }
     }
-    n
+    Some(n)
 }
 
 /// How far [`word_before`] and [`word_after`] look, in bytes.
@@ -624,18 +657,28 @@ const WORD_WINDOW: usize = 64;
 /// How far a speech cue may be from the marks, in bytes.
 const CUE_WINDOW: usize = 160;
 
-/// How many cue checks a block makes before its speech verbs are indexed once
-/// ([`CueIndex`]): a block with a few quotations scans the words near each; a block with
-/// hundreds of marks would scan the same window again for every one of them.
+/// How many cue checks a block makes before its speech verbs are indexed ([`CueIndex`]):
+/// a block with a few quotations scans the words near each; a block with hundreds of
+/// marks would scan the same window again for every one of them.
 const CHECKS_BEFORE_INDEX: usize = 3;
 
-/// The speech verbs of one block, for [`has_speech_cue`]: the byte spans of the words (as
-/// [`words`] finds them in the whole block) that are speech verbs, built on the
-/// [`CHECKS_BEFORE_INDEX`]-th check.
+/// How far past the end of the indexed stretch a window may start and still extend it:
+/// a window further on starts a new stretch, so the text between (quotations, sentences
+/// far from any mark) is never scanned.
+const INDEX_GAP: usize = 32;
+
+/// The speech verbs of one stretch of a block, for [`has_speech_cue`]: the byte spans of
+/// the words (as [`words`] finds them in the whole block) that are speech verbs and start
+/// inside `covered`. Started on the [`CHECKS_BEFORE_INDEX`]-th check at the window asked,
+/// and extended over the windows asked after it (in text order, to the end of the block
+/// once they come close together); a window far past it starts a new stretch
+/// ([`INDEX_GAP`]), so a block of sparse marks is scanned only near them.
 #[derive(Default)]
 struct CueIndex {
     checks: usize,
     verbs: Option<Vec<(usize, usize)>>,
+    /// The stretch of the block whose word starts `verbs` lists.
+    covered: Span,
     /// Whether the block holds "according to" anywhere, once asked.
     according: Option<bool>,
     /// The index in `verbs` where the last look-up ended: windows are asked in text order,
@@ -686,16 +729,15 @@ impl CueIndex {
     }
 
     /// True when `words(&text[a..b]).any(lex::is_speech_verb)`, answered from the index when
-    /// it is built: the whole words inside `a..b`, and the words cut by either end.
+    /// it covers the window: the whole words inside `a..b`, and the words cut by either end.
     fn verb_in(&mut self, text: &str, block: Span, a: usize, b: usize) -> bool {
         self.checks += 1;
-        if self.verbs.is_none() && self.checks >= CHECKS_BEFORE_INDEX {
-            self.verbs = Some(speech_verbs(text, block));
+        let covered = self.verbs.is_some() && self.covered.start <= a && b <= self.covered.end;
+        if !covered && self.checks >= CHECKS_BEFORE_INDEX {
+            self.cover(text, block, a, b);
         }
-        let Some(verbs) = &self.verbs else {
-            return text
-                .get(a..b)
-                .is_some_and(|s| next_speech_verb(s, 0).is_some());
+        let Some(verbs) = self.verbs.as_ref().filter(|_| self.covered.start <= a) else {
+            return text.get(a..b).is_some_and(has_speech_verb);
         };
         // A block without speech verbs (where a look-up would find none) skips the search.
         if !verbs.is_empty() {
@@ -725,6 +767,49 @@ impl CueIndex {
             && word_char_before(text, b)
             && word_char_at(text, b)
             && cut(&inside[inside.len() - lex::word_len_back(inside)..])
+    }
+}
+
+impl CueIndex {
+    /// Extends the index over the words that start in `a..b`, when `a` lies in its stretch
+    /// or at most [`INDEX_GAP`] bytes past it; starts a new stretch at `a` when `a` is
+    /// further on (or on the first call). A window that starts before the stretch is left
+    /// to a scan of its own.
+    fn cover(&mut self, text: &str, block: Span, a: usize, b: usize) {
+        // Windows that follow each other closely come many in a row (a block of many
+        // marks): the rest of the block is then indexed at once, as one scan per window
+        // would cost more than the scan itself.
+        let to_end = self.verbs.is_some() && a <= self.covered.end.saturating_add(INDEX_GAP);
+        let verbs = match &mut self.verbs {
+            Some(verbs) if a <= self.covered.end.saturating_add(INDEX_GAP) => verbs,
+            slot => {
+                // A word cut by `a` starts before the stretch: it is skipped.
+                let rest = text.get(a..block.end).unwrap_or("");
+                let start = if word_char_before(text, a) && word_char_at(text, a) {
+                    a + lex::word_len(rest)
+                } else {
+                    a
+                };
+                self.covered = Span::new(a, start);
+                self.last_first = 0;
+                let verbs = slot.get_or_insert_with(Vec::new);
+                verbs.clear();
+                verbs
+            }
+        };
+        if a < self.covered.start || self.covered.end >= b {
+            return;
+        }
+        let Some(s) = block.get(text) else {
+            return;
+        };
+        let from = self.covered.end - block.start;
+        let until = if to_end { s.len() } else { b - block.start };
+        let stop = scan_speech_verbs(s, from, until, |start, end| {
+            verbs.push((block.start + start, block.start + end));
+            true
+        });
+        self.covered.end = block.start + stop;
     }
 }
 
@@ -768,28 +853,46 @@ fn word_char_at(text: &str, i: usize) -> bool {
 }
 
 /// The byte spans of the speech verbs among the words of `block`: those of
-/// `words(block).filter(lex::is_speech_verb)` ([`next_speech_verb`]).
+/// `words(block).filter(lex::is_speech_verb)` ([`scan_speech_verbs`]).
+#[cfg(test)]
 fn speech_verbs(text: &str, block: Span) -> Vec<(usize, usize)> {
     let Some(s) = block.get(text) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some((start, end)) = next_speech_verb(s, from) {
+    scan_speech_verbs(s, 0, s.len(), |start, end| {
         out.push((block.start + start, block.start + end));
-        from = end;
-    }
+        true
+    });
     out
 }
 
-/// The span in `s` of the first speech verb among the words of `s[from..]`, found by one
-/// byte scan; `from` is `0` or the end of a word.
+/// True when the words of `s` hold a speech verb ([`scan_speech_verbs`]).
+fn has_speech_verb(s: &str) -> bool {
+    let mut any = false;
+    scan_speech_verbs(s, 0, s.len(), |_, _| {
+        any = true;
+        false
+    });
+    any
+}
+
+/// Scans the words of `s[from..]` that start before `until` for speech verbs, in one byte
+/// pass: `verb` is called with the span in `s` of each, and stops the scan by returning
+/// false. `from` is `0`, the start or the end of a word. Returns where the scan stopped: the
+/// end of the verb that stopped it, or else the start of the first word at or after
+/// `until` (or the end of `s`), from which a later scan goes on.
 ///
 /// Words start and end where [`words`] puts them: at a character that is no word character
 /// ([`lex::is_word_char`], a table for ASCII bytes, decoded otherwise; [`lex::word_len`]
 /// measures each). A run of word characters without a letter or digit, which [`words`]
 /// skips, is no speech verb either ([`lex::is_speech_verb`]).
-fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
+fn scan_speech_verbs(
+    s: &str,
+    from: usize,
+    until: usize,
+    mut verb: impl FnMut(usize, usize) -> bool,
+) -> usize {
     let b = s.as_bytes();
     // Whether the character at `i` (outside ASCII) is a word character, and its length.
     let decode = |i: usize| match s.get(i..).and_then(|r| r.chars().next()) {
@@ -815,8 +918,8 @@ fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
                 i += len;
             }
         }
-        if i >= b.len() {
-            return None;
+        if i >= b.len() || i >= until {
+            return i.min(b.len());
         }
         // To its end: its ASCII word bytes counted in a loop of their own (most words have
         // no other), the word measured whole when a byte outside ASCII stops them.
@@ -827,8 +930,8 @@ fn next_speech_verb(s: &str, from: usize) -> Option<(usize, usize)> {
         if b.get(i).is_some_and(|c| !c.is_ascii()) {
             i = start + lex::word_len(&s[start..]);
         }
-        if filter.may_match(&b[start..i]) && lex::is_speech_verb(&s[start..i]) {
-            return Some((start, i));
+        if filter.may_match(&b[start..i]) && lex::is_speech_verb(&s[start..i]) && !verb(start, i) {
+            return i;
         }
     }
 }
@@ -967,8 +1070,50 @@ fn is_small_word(w: &str) -> bool {
     )
 }
 
-/// True when every word is capitalized (small function words aside).
+/// True when every word is capitalized (small function words aside): [`ascii_title_case`]
+/// when it can tell, [`title_case_by_chars`] otherwise.
 fn title_case(content: &str) -> bool {
+    ascii_title_case(content).unwrap_or_else(|| title_case_by_chars(content))
+}
+
+/// [`title_case_by_chars`] by one byte pass over the runs of ASCII word bytes
+/// ([`lex::is_ascii_word_byte`]), which are the [`words`] of ASCII text: its answer once a
+/// word that is neither capitalized nor small ends on an ASCII byte, or at the end of an
+/// ASCII `content`; `None` (not told) at the first byte outside ASCII before that.
+fn ascii_title_case(content: &str) -> Option<bool> {
+    let b = content.as_bytes();
+    let mut caps = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii() {
+            return None;
+        }
+        if !lex::is_ascii_word_byte(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while b.get(i).is_some_and(|&c| lex::is_ascii_word_byte(c)) {
+            i += 1;
+        }
+        if b.get(i).is_some_and(|c| !c.is_ascii()) {
+            return None;
+        }
+        let w = &b[start..i];
+        if !w.iter().any(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        if w[0].is_ascii_uppercase() || w[0].is_ascii_digit() {
+            caps += 1;
+        } else if !is_small_word(&content[start..i]) {
+            return Some(false);
+        }
+    }
+    Some(caps > 0)
+}
+
+/// True when every word is capitalized (small function words aside), read by chars.
+fn title_case_by_chars(content: &str) -> bool {
     let mut caps = 0;
     for w in words(content) {
         let first = w.chars().next().unwrap_or(' ');
@@ -1017,14 +1162,11 @@ fn ascii_word_before(text: &str, block: Span, pos: usize) -> Option<Option<&str>
     if pos > b.len() || lo >= pos {
         return None;
     }
-    let mut end = pos;
-    while end > lo && lex::is_ascii_blank_byte(b[end - 1]) {
-        end -= 1;
-    }
-    let mut start = end;
-    while start > lo && lex::is_ascii_word_byte(b[start - 1]) {
-        start -= 1;
-    }
+    // Walks over slices, without an index test per byte.
+    let back =
+        |to: usize, is: fn(u8) -> bool| to - b[lo..to].iter().rev().take_while(|&&c| is(c)).count();
+    let end = back(pos, lex::is_ascii_blank_byte);
+    let start = back(end, lex::is_ascii_word_byte);
     if start == lo || !b[start - 1].is_ascii() {
         return None;
     }
@@ -1050,6 +1192,22 @@ fn word_after(text: &str, block: Span, pos: usize) -> Option<&str> {
     let s = &s[lex::blank_len(s)..];
     let w = s.get(..lex::word_len(s))?;
     (!w.is_empty()).then_some(w)
+}
+
+/// `word_after(text, block, pos).is_some_and(lex::is_name_word)`, answered false at once
+/// when the first byte after the ASCII blanks at `pos` is an ASCII byte that is no capital:
+/// every name word starts with a capital, and a word cannot start with any other byte
+/// there (an empty one is no name either).
+fn name_word_after(text: &str, block: Span, pos: usize) -> bool {
+    let b = text.as_bytes();
+    let hi = (pos + WORD_WINDOW).min(block.end).min(b.len());
+    let first = b
+        .get(pos..hi)
+        .and_then(|s| s.iter().find(|&&c| !lex::is_ascii_blank_byte(c)));
+    if first.is_some_and(|&c| c.is_ascii() && !c.is_ascii_uppercase()) {
+        return false;
+    }
+    word_after(text, block, pos).is_some_and(lex::is_name_word)
 }
 
 /// The `\r` bytes under `span`: the quote length limit does not count them, so that CRLF
@@ -1086,25 +1244,29 @@ fn judge(
     if c.close.is_none() {
         return Ok(());
     }
-    let n_words = if has_word_starts(body.as_bytes(), 7) {
-        7
-    } else if body.is_ascii() {
-        ascii_word_count(body.as_bytes(), 8)
-    } else {
-        words(body).take(8).count()
+    // Up to 7: a text that starts in ASCII is read by one byte pass.
+    let n_words = match ascii_word_count(body.as_bytes(), 7) {
+        Some(n) => n,
+        None if has_word_starts(body.as_bytes(), 7) => 7,
+        None => words(body).take(8).count(),
     };
     // The tests below are for quotations of a few words; a longer one is a quotation.
     if n_words > 6 {
         return Ok(());
     }
-    let inner = body.trim_end_matches([',', '.', ';', ':']);
-    let sentence_like = memchr::memchr3(b'.', b'!', b'?', inner.as_bytes()).is_some();
+    // The marks trimmed and tested are ASCII: read as bytes.
+    let inner = body.as_bytes();
+    let inner =
+        &inner[..inner.len() - trailing_count(inner, |c| matches!(c, b',' | b'.' | b';' | b':'))];
+    let sentence_like = has_stop(inner);
     // Nickname: George "Jay" Keyworth.
     if n_words <= 3 && !sentence_like {
-        // The word after is read only after a name.
-        let before = word_before(text, block, c.open.span.start);
-        let after = || c.close.and_then(|m| word_after(text, block, m.span.end));
-        if before.is_some_and(lex::is_name_word) && after().is_some_and(lex::is_name_word) {
+        // The word after is told first (most often from its first byte); the word before
+        // is read only before a name.
+        let after = c
+            .close
+            .is_some_and(|m| name_word_after(text, block, m.span.end));
+        if after && word_before(text, block, c.open.span.start).is_some_and(lex::is_name_word) {
             return Err(Rejection::Nickname);
         }
     }
@@ -1148,7 +1310,10 @@ fn judge(
     }
     // Scare quotes sit inside a clause: a fragment that ends one (`a “breakthrough.”`,
     // `“fear,” and`) reads as quoted words.
-    let ends_clause = body.ends_with(['.', ',', ';', ':', '!', '?'])
+    let ends_clause = body
+        .as_bytes()
+        .last()
+        .is_some_and(|&c| matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?'))
         || c.close.is_some_and(|m| {
             char_at(text, block, m.span.end)
                 .is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ':' | '!' | '?'))
@@ -1160,6 +1325,25 @@ fn judge(
         }
     }
     Ok(())
+}
+
+/// How many bytes at the end of `b` `is` holds for.
+fn trailing_count(b: &[u8], is: impl Fn(u8) -> bool) -> usize {
+    b.iter().rev().take_while(|&&c| is(c)).count()
+}
+
+/// How long a text [`has_stop`] reads byte by byte.
+const SHORT_TEXT: usize = 64;
+
+/// True when `b` holds a `.` `!` or `?`: read byte by byte when shorter than
+/// [`SHORT_TEXT`] (the few words of a short quotation, where a call of `memchr3` costs more
+/// than the bytes), by `memchr3` otherwise.
+fn has_stop(b: &[u8]) -> bool {
+    if b.len() < SHORT_TEXT {
+        b.iter().any(|&c| matches!(c, b'.' | b'!' | b'?'))
+    } else {
+        memchr::memchr3(b'.', b'!', b'?', b).is_some()
+    }
 }
 
 /// Direct when the quotation starts a sentence with a capital (or follows a colon or
@@ -1336,6 +1520,117 @@ mod tests {
     }
 
     #[test]
+    fn cue_index_tells_the_verbs_of_each_window() {
+        let parts = [
+            "said",
+            "says",
+            "-said",
+            "said.",
+            "told",
+            "Said",
+            "said’",
+            "saidé",
+            "é",
+            "x",
+            "-",
+            ".",
+            "'",
+            " ",
+            "  ",
+            ",",
+            "\"",
+            "“",
+            "\u{a0}",
+            "—",
+            "日本",
+            "\n",
+            "added",
+            "open",
+            "a long stretch of plain words without any verb at all ",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x1dec_0003);
+        let mut found = 0;
+        for round in 0..3_000 {
+            let text = rng.text(&parts, 5 + round % 60);
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let block = Span::new(0, text.len());
+            let mut index = CueIndex::default();
+            // Windows mostly in text order, some of them overlapping or going back.
+            let mut pos = 0;
+            for _ in 0..12 {
+                let a = cuts[(pos + rng.below(5)).saturating_sub(2).min(cuts.len() - 1)];
+                let b = cuts[(pos + rng.below(40)).min(cuts.len() - 1)].max(a);
+                let want = words(&text[a..b]).any(lex::is_speech_verb);
+                assert_eq!(index.verb_in(&text, block, a, b), want, "{text:?} {a} {b}");
+                found += usize::from(want);
+                pos = (pos + rng.below(60)).min(cuts.len() - 1);
+            }
+        }
+        assert!(found > 1_000, "{found} windows with a verb");
+    }
+
+    #[test]
+    fn ascii_title_case_agrees_with_the_chars() {
+        let parts = [
+            "Open", "open", "of", "the", "vs.", "Vs", "9", "-", ".", "'", " ", ",", "\"", "é", "É",
+            "日本", "\u{a0}", "—", "x", "Xe",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7171_0001);
+        let mut told = 0;
+        for round in 0..20_000 {
+            let text = rng.text(&parts, round % 9);
+            let plain = title_case_by_chars(&text);
+            if let Some(fast) = ascii_title_case(&text) {
+                assert_eq!(fast, plain, "{text:?}");
+                told += 1;
+            }
+            assert_eq!(title_case(&text), plain, "{text:?}");
+        }
+        assert!(told > 5_000, "{told} told by bytes");
+    }
+
+    #[test]
+    fn has_stop_is_a_search_for_stops() {
+        for len in [0, 1, SHORT_TEXT - 1, SHORT_TEXT, 3 * SHORT_TEXT] {
+            for stop in [b'.', b'!', b'?', b',', b'x'] {
+                for at in [0, len / 2, len.saturating_sub(1)] {
+                    let mut b = vec![b'a'; len];
+                    if let Some(c) = b.get_mut(at) {
+                        *c = stop;
+                    }
+                    let want = memchr::memchr3(b'.', b'!', b'?', &b).is_some();
+                    assert_eq!(has_stop(&b), want, "{len} {stop} {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn name_word_after_is_a_name_after() {
+        let parts = [
+            "Jay", "jay", "J.", "II", "É", "é", " ", "  ", "\u{a0}", "\n", "\"", ",", "-", "9",
+            "The", "Mr.", "日本", "x",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7a3e_0001);
+        let mut names = 0;
+        for round in 0..5_000 {
+            let text = rng.text(&parts, 1 + round % 30);
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let block = Span::new(cuts[rng.below(cuts.len())], text.len());
+            for &pos in &cuts {
+                let want = word_after(&text, block, pos).is_some_and(lex::is_name_word);
+                assert_eq!(name_word_after(&text, block, pos), want, "{text:?} {pos}");
+                names += usize::from(want);
+            }
+        }
+        assert!(names > 1_000, "{names} names");
+    }
+
+    #[test]
     fn ascii_context_agrees_with_the_chars() {
         let parts = [
             "\"", "'", "`", "“", "”", "«", "»", "„", "‘", "’", " ", "\u{a0}", "\n", "a", "é", "(",
@@ -1438,12 +1733,27 @@ mod tests {
         ];
         let mut rng = crate::testgen::Rng::new(0x7e57_0004);
         for round in 0..20_000 {
+            // Outside ASCII: the count of the words before the first such byte, or `None`.
+            let text = rng.text(&["said", " ", "-", "é", "日本", "’", "x", ","], round % 13);
+            for max in [1, 3, 7] {
+                let got = ascii_word_count(text.as_bytes(), max);
+                let ascii_part = &text[..text.find(|c: char| !c.is_ascii()).unwrap_or(text.len())];
+                match got {
+                    Some(n) => {
+                        assert_eq!(n, words(&text).take(max).count(), "{text:?} {max}");
+                        assert!(n == max || text.is_ascii(), "{text:?} {max}");
+                    }
+                    None => assert!(words(ascii_part).nth(max - 1).is_none(), "{text:?}"),
+                }
+            }
+        }
+        for round in 0..20_000 {
             let text = rng.text(&parts, round % 19);
             for max in [1, 3, 8] {
                 let want = words(&text).take(max).count();
                 assert_eq!(
                     ascii_word_count(text.as_bytes(), max),
-                    want,
+                    Some(want),
                     "{text:?} {max}"
                 );
             }
