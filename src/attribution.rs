@@ -842,6 +842,18 @@ fn w<'t>(text: &'t str, t: &Tok) -> &'t str {
     t.span.get(text).unwrap_or("")
 }
 
+/// The bytes of the text of a token, without the character-boundary checks of cutting out
+/// [`w`]: compared with a word of ASCII bytes (`wb(text, t) == b"to"`), or tested for an
+/// ASCII suffix, they answer as its text would. (An ASCII byte is a character of its own:
+/// bytes that equal an ASCII word, or end in an ASCII byte, start and end on character
+/// boundaries; the bytes of a span out of the text are empty, as its text is.)
+#[inline(always)]
+fn wb<'t>(text: &'t str, t: &Tok) -> &'t [u8] {
+    text.as_bytes()
+        .get(t.span.start..t.span.end)
+        .unwrap_or_default()
+}
+
 /// True when the text of `t` starts with an upper-case letter.
 #[inline]
 fn starts_upper(text: &str, t: &Tok) -> bool {
@@ -1521,10 +1533,10 @@ fn ends_subject_bytes(w: &[u8]) -> bool {
 #[inline]
 fn postmodifier_at(text: &str, ws: &[Tok], i: usize) -> bool {
     i >= 3
-        && matches!(w(text, &ws[i - 1]), "to" | "with" | "for")
+        && matches!(wb(text, &ws[i - 1]), b"to" | b"with" | b"for")
         && matches!(
-            w(text, &ws[i - 2]),
-            "speaking" | "talking" | "writing" | "familiar" | "close" | "working"
+            wb(text, &ws[i - 2]),
+            b"speaking" | b"talking" | b"writing" | b"familiar" | b"close" | b"working"
         )
         && ws[i - 3].kind == Tk::Word
         && w(text, &ws[i - 3])
@@ -1539,7 +1551,6 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
     let mut i = ws.len();
     let mut n = 0;
     while i > 0 && n < 9 {
-        let x = w(text, &ws[i - 1]);
         if ws[i - 1].pronoun() {
             if n == 0 {
                 i -= 1;
@@ -1550,15 +1561,21 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         // capital (and no speech verb: those are all in lower case) is no verb adjunct, no
         // "is" …, no "to" "with" "for" (so no postmodifier's preposition) and no
         // determiner but "U.S." (which the test below leaves out): of the tests that
-        // follow, only a word ending a subject ("Only") stops the walk at it.
-        if x.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && !ws[i - 1].verb() {
-            if ends_subject_any_case(x) {
+        // follow, only a word ending a subject ("Only") stops the walk at it. (Its text is
+        // cut out only when its first two bytes may start such a word.)
+        let xb = wb(text, &ws[i - 1]);
+        if xb.first().is_some_and(u8::is_ascii_uppercase) && !ws[i - 1].verb() {
+            if xb.len() >= 2
+                && may_end_subject(xb[0], xb[1])
+                && ends_subject_lowered(w(text, &ws[i - 1]))
+            {
                 break;
             }
             i -= 1;
             n += 1;
             continue;
         }
+        let x = w(text, &ws[i - 1]);
         // "the report", "his remarks": a speech word after a determiner is a noun.
         let noun_reading = ws[i - 1].verb()
             && i >= 2
@@ -1585,7 +1602,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         }
         i -= 1;
         n += 1;
-        let of_before = i > 0 && matches!(w(text, &ws[i - 1]), "of" | "for");
+        let of_before = i > 0 && matches!(wb(text, &ws[i - 1]), b"of" | b"for");
         if is_determiner(x)
             && !of_before
             && !postmodifier_at(text, ws, i)
@@ -1595,7 +1612,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             // "the two", "the few": the article belongs to a quantifier head.
             if matches!(x, "two" | "three" | "four" | "few")
                 && i > 0
-                && matches!(w(text, &ws[i - 1]), "the" | "The")
+                && matches!(wb(text, &ws[i - 1]), b"the" | b"The")
             {
                 i -= 1;
             }
@@ -1603,40 +1620,40 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         }
     }
     // "Trump at the time said", "Clinton on Monday said": skip a time phrase.
-    let is_time = |x: &str| {
+    let is_time = |x: &[u8]| {
         matches!(
             x,
-            "time"
-                | "week"
-                | "month"
-                | "year"
-                | "day"
-                | "morning"
-                | "night"
-                | "evening"
-                | "afternoon"
-                | "weekend"
-                | "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
-                | "moment"
-                | "point"
-                | "interview"
-                | "statement"
-                | "Twitter"
-                | "Facebook"
+            b"time"
+                | b"week"
+                | b"month"
+                | b"year"
+                | b"day"
+                | b"morning"
+                | b"night"
+                | b"evening"
+                | b"afternoon"
+                | b"weekend"
+                | b"Monday"
+                | b"Tuesday"
+                | b"Wednesday"
+                | b"Thursday"
+                | b"Friday"
+                | b"Saturday"
+                | b"Sunday"
+                | b"moment"
+                | b"point"
+                | b"interview"
+                | b"statement"
+                | b"Twitter"
+                | b"Facebook"
         )
     };
     if i >= 2
         && i < ws.len()
-        && ws.last().is_some_and(|t| is_time(w(text, t)))
+        && ws.last().is_some_and(|t| is_time(wb(text, t)))
         && matches!(
-            w(text, &ws[i - 1]),
-            "at" | "on" | "in" | "last" | "this" | "that" | "during"
+            wb(text, &ws[i - 1]),
+            b"at" | b"on" | b"in" | b"last" | b"this" | b"that" | b"during"
         )
     {
         if let Some(np) = np_at_end(text, &ws[..i - 1]) {
@@ -1648,7 +1665,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
     while ws.len() > 1 && !can_start_np(w(text, &ws[0])) {
         ws = &ws[1..];
     }
-    while ws.len() > 1 && matches!(w(text, &ws[0]), "of" | "for") {
+    while ws.len() > 1 && matches!(wb(text, &ws[0]), b"of" | b"for") {
         ws = &ws[1..];
     }
     let first = w(text, ws.first()?);
@@ -1664,28 +1681,28 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         .iter()
         .take_while(|t| {
             matches!(
-                w(text, t),
-                "But"
-                    | "And"
-                    | "So"
-                    | "Yet"
-                    | "Meanwhile"
-                    | "Still"
-                    | "Instead"
-                    | "Now"
-                    | "Then"
-                    | "Also"
-                    | "Later"
-                    | "Earlier"
-                    | "However"
-                    | "Or"
-                    | "Indeed"
-                    | "Separately"
-                    | "Finally"
-                    | "Conversely"
-                    | "Similarly"
-                    | "Afterward"
-                    | "Afterwards"
+                wb(text, t),
+                b"But"
+                    | b"And"
+                    | b"So"
+                    | b"Yet"
+                    | b"Meanwhile"
+                    | b"Still"
+                    | b"Instead"
+                    | b"Now"
+                    | b"Then"
+                    | b"Also"
+                    | b"Later"
+                    | b"Earlier"
+                    | b"However"
+                    | b"Or"
+                    | b"Indeed"
+                    | b"Separately"
+                    | b"Finally"
+                    | b"Conversely"
+                    | b"Similarly"
+                    | b"Afterward"
+                    | b"Afterwards"
             )
         })
         .count();
