@@ -843,10 +843,10 @@ fn w<'t>(text: &'t str, t: &Tok) -> &'t str {
 }
 
 /// The bytes of the text of a token, without the character-boundary checks of cutting out
-/// [`w`]: compared with a word of ASCII bytes (`wb(text, t) == b"to"`), or tested for an
-/// ASCII suffix, they answer as its text would. (An ASCII byte is a character of its own:
-/// bytes that equal an ASCII word, or end in an ASCII byte, start and end on character
-/// boundaries; the bytes of a span out of the text are empty, as its text is.)
+/// [`w`]: compared with a word of ASCII bytes (`wb(text, t) == b"to"`), they answer as its
+/// text would. (An ASCII byte is a character of its own, and no byte of a character of
+/// several follows it: bytes that equal an ASCII word start and end on character
+/// boundaries. The bytes of a span out of the text are empty, as its text is.)
 #[inline(always)]
 fn wb<'t>(text: &'t str, t: &Tok) -> &'t [u8] {
     text.as_bytes()
@@ -949,60 +949,61 @@ fn starts_lower_ascii(w: &str) -> bool {
 
 /// Words that end a speaker phrase read after a verb: `said Smith, who …`.
 fn ends_np(text: &str, t: &Tok) -> bool {
-    let x = w(text, t);
+    // (Every entry is of ASCII bytes, in lower case: compared as bytes.)
+    let x = wb(text, t);
     t.verb()
-        || starts_lower_ascii(x)
+        || x.first().is_some_and(u8::is_ascii_lowercase)
             && matches!(
                 x,
-                "who"
-                    | "which"
-                    | "that"
-                    | "when"
-                    | "while"
-                    | "familiar"
-                    | "close"
-                    | "with"
-                    | "in"
-                    | "at"
-                    | "on"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "because"
-                    | "as"
-                    | "to"
-                    | "from"
-                    | "about"
-                    | "told"
-                    | "adding"
-                    | "saying"
-                    | "noting"
-                    | "referring"
-                    | "speaking"
-                    | "last"
-                    | "this"
-                    | "earlier"
-                    | "later"
-                    | "recently"
-                    | "today"
-                    | "yesterday"
-                    | "and"
-                    | "but"
-                    | "than"
-                    | "if"
-                    | "since"
-                    | "until"
-                    | "via"
-                    | "through"
-                    | "over"
-                    | "under"
-                    | "into"
-                    | "who's"
-                    | "whose"
-                    | "where"
-                    | "by"
-                    | "outside"
-                    | "inside"
+                b"who"
+                    | b"which"
+                    | b"that"
+                    | b"when"
+                    | b"while"
+                    | b"familiar"
+                    | b"close"
+                    | b"with"
+                    | b"in"
+                    | b"at"
+                    | b"on"
+                    | b"during"
+                    | b"after"
+                    | b"before"
+                    | b"because"
+                    | b"as"
+                    | b"to"
+                    | b"from"
+                    | b"about"
+                    | b"told"
+                    | b"adding"
+                    | b"saying"
+                    | b"noting"
+                    | b"referring"
+                    | b"speaking"
+                    | b"last"
+                    | b"this"
+                    | b"earlier"
+                    | b"later"
+                    | b"recently"
+                    | b"today"
+                    | b"yesterday"
+                    | b"and"
+                    | b"but"
+                    | b"than"
+                    | b"if"
+                    | b"since"
+                    | b"until"
+                    | b"via"
+                    | b"through"
+                    | b"over"
+                    | b"under"
+                    | b"into"
+                    | b"who's"
+                    | b"whose"
+                    | b"where"
+                    | b"by"
+                    | b"outside"
+                    | b"inside"
             )
 }
 
@@ -2052,17 +2053,17 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
 /// The speaker phrase after a verb: `said Kremlin spokesman Dmitry Peskov, when asked`.
 fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
     let first = toks.first()?;
+    let f = w(text, first);
     // "retired Army Gen. X", "undecided Republican voter X": a role adjective, then a phrase.
-    let role_adjective = is_role_adjective(w(text, first))
-        && toks.get(1).is_some_and(|t| {
-            t.kind == Tk::Word && w(text, t).chars().next().is_some_and(char::is_uppercase)
-        });
+    let role_adjective = is_role_adjective(f)
+        && toks
+            .get(1)
+            .is_some_and(|t| t.kind == Tk::Word && starts_upper(text, t));
     if first.kind != Tk::Word
-        || !(can_start_np(w(text, first)) || role_before_name(text, toks) || role_adjective)
+        || !(can_start_np(f) || role_before_name(text, toks) || role_adjective)
     {
         return None;
     }
-    let f = w(text, first);
     let party_role = matches!(f, "Republican" | "Democratic" | "Democrat")
         && toks.get(1..).is_some_and(|r| {
             role_before_name(text, r)
@@ -2086,17 +2087,17 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
             // Keep brackets inside "(R-Texas)" out; stop at any punctuation.
             break;
         }
-        let x = w(text, t);
-        let lower = x.chars().next().is_some_and(char::is_lowercase);
         if i > 0 && ends_np(text, t) {
             break;
         }
-        if seen_name
-            && lower
-            && !matches!(x, "of" | "for")
-            && !lex::is_name_particle(x)
-            && !lex::is_title_word(x)
-        {
+        // (The text is cut out only after a name word.)
+        if seen_name && {
+            let x = w(text, t);
+            x.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(x, "of" | "for")
+                && !lex::is_name_particle(x)
+                && !lex::is_title_word(x)
+        } {
             // "Republican party boss Reince Priebus": role words, then the name.
             if !role_before_name(text, &toks[i..]) {
                 break;
@@ -2112,7 +2113,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
         }
     }
     // Don't end on "of"/"for".
-    while end > 0 && matches!(w(text, &toks[end - 1]), "of" | "for" | "the" | "a") {
+    while end > 0 && matches!(wb(text, &toks[end - 1]), b"of" | b"for" | b"the" | b"a") {
         end -= 1;
     }
     span_of(toks.get(..end)?)
@@ -2347,41 +2348,45 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         .filter(|p| p.kind == Tk::Word)
     {
         let pw = w(text, p);
-        let digit = pw.chars().next().is_some_and(|c| c.is_ascii_digit());
-        // "both said", "the two write", "some argue": a quantifier heads the subject, unless
-        // a noun form follows it ("some claims").
-        let quantifier_subject = matches!(
-            pw,
-            "two"
-                | "three"
-                | "four"
-                | "both"
-                | "all"
-                | "many"
-                | "some"
-                | "most"
-                | "several"
-                | "few"
-        ) && !(x.ends_with('s') && t.noun());
-        if (is_determiner(pw) && !digit && !quantifier_subject && !matches!(pw, "that" | "U.S."))
-            || pw.ends_with("'s")
-            || pw.ends_with("’s")
-            || matches!(
+        // Every word of the lists read here starts with a lower-case letter or a digit, but
+        // "U.S.", which is no determiner here: a word starting with an ASCII capital ("He",
+        // "Lee") is compared with none of them.
+        let may_be_listed = !pw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        let listed = may_be_listed && {
+            let digit = pw.chars().next().is_some_and(|c| c.is_ascii_digit());
+            // "both said", "the two write", "some argue": a quantifier heads the subject,
+            // unless a noun form follows it ("some claims").
+            let quantifier_subject = matches!(
                 pw,
-                "of" | "such"
-                    | "for"
-                    | "with"
-                    | "by"
-                    | "about"
-                    | "in"
-                    | "new"
-                    | "recent"
-                    | "public"
-                    | "private"
-                    | "via"
-                    | "on"
-            ) && !x.ends_with("ed")
-        {
+                "two"
+                    | "three"
+                    | "four"
+                    | "both"
+                    | "all"
+                    | "many"
+                    | "some"
+                    | "most"
+                    | "several"
+                    | "few"
+            ) && !(x.ends_with('s') && t.noun());
+            (is_determiner(pw) && !digit && !quantifier_subject && !matches!(pw, "that" | "U.S."))
+                || matches!(
+                    pw,
+                    "of" | "such"
+                        | "for"
+                        | "with"
+                        | "by"
+                        | "about"
+                        | "in"
+                        | "new"
+                        | "recent"
+                        | "public"
+                        | "private"
+                        | "via"
+                        | "on"
+                ) && !x.ends_with("ed")
+        };
+        if listed || pw.ends_with("'s") || pw.ends_with("’s") {
             return None;
         }
         if pw == "to" {
@@ -2399,8 +2404,8 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         let two_back = i
             .checked_sub(2)
             .and_then(|j| toks.get(j))
-            .map(|t| w(text, t));
-        if base && matches!(two_back, Some("a" | "an")) {
+            .map(|t| wb(text, t));
+        if base && matches!(two_back, Some(b"a" | b"an")) {
             return None;
         }
     }
@@ -5907,6 +5912,25 @@ mod tests {
             let t = Tok::at(&text, Span::new(2, 2 + word.len()), Tk::Word);
             let plain = lex::is_honorific(word);
             assert_eq!(is_honorific_word(&text, &t), plain, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn token_bytes_compare_with_ascii_words_as_the_text() {
+        // Every span of a text with characters of two and three bytes, on character
+        // boundaries or not, in the text or past it.
+        let text = "he said “so” to é Lee’s ed";
+        let words = ["to", "so", "he", "said", "ed", "Lee", "s", "a", ""];
+        for start in 0..=text.len() + 1 {
+            for end in start..=text.len() + 1 {
+                let t = Tok::mark(Span::new(start, end), Tk::Word);
+                let (bytes, word) = (wb(text, &t), w(text, &t));
+                for x in words {
+                    if !x.is_empty() {
+                        assert_eq!(bytes == x.as_bytes(), word == x, "{start}..{end} {x:?}");
+                    }
+                }
+            }
         }
     }
 
