@@ -1224,8 +1224,8 @@ fn is_possessive_or_stopword_name(text: &str, t: &Tok) -> bool {
 fn is_title_link(text: &str, t: &Tok) -> bool {
     (2..=4).contains(&t.span.len())
         && matches!(
-            w(text, t),
-            "of" | "for" | "the" | "at" | "to" | "on" | "in" | "from"
+            wb(text, t),
+            b"of" | b"for" | b"the" | b"at" | b"to" | b"on" | b"in" | b"from"
         )
 }
 
@@ -2519,11 +2519,11 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
             }
         }
     }
-    let according = (0..sentence_end).find(|&i| {
-        according_to(text, toks, i)
-            && i > 0
-            && toks[i - 1].kind == Tk::Comma
+    // (The comma first: most words follow none, and are not read.)
+    let according = (1..sentence_end).find(|&i| {
+        toks[i - 1].kind == Tk::Comma
             && toks[i - 1].span.start >= found.verb.end
+            && according_to(text, toks, i)
     });
     if let Some(i) = according {
         if let Some(np) = toks
@@ -2811,7 +2811,7 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     }
     // "From the report: “…”": the source of an excerpt.
     if let [first, .., colon] = sent {
-        if colon.kind == Tk::Colon && w(text, first) == "From" {
+        if colon.kind == Tk::Colon && wb(text, first) == b"From" {
             if let Some(np) = np_after(text, &sent[1..sent.len() - 1]) {
                 return Some(Found {
                     mention: np,
