@@ -1951,8 +1951,10 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let mut toks = &toks[start..];
     // Strip adjuncts between subject and verb.
     while let Some(last) = toks.last() {
-        let x = w(text, last);
-        if last.kind == Tk::Word && is_verb_adjunct(x) && x != "who" {
+        if last.kind == Tk::Word && {
+            let x = w(text, last);
+            is_verb_adjunct(x) && x != "who"
+        } {
             toks = &toks[..toks.len() - 1];
         } else {
             break;
@@ -1962,8 +1964,8 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     // "though she said".
     if let Some(last) = toks.last().filter(|t| t.kind == Tk::Word) {
         if matches!(
-            w(text, last),
-            "he" | "she" | "they" | "He" | "She" | "They" | "we" | "We" | "I"
+            wb(text, last),
+            b"he" | b"she" | b"they" | b"He" | b"She" | b"They" | b"we" | b"We" | b"I"
         ) {
             return Some((last.span, None));
         }
@@ -1973,19 +1975,16 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     if let Some(r) = toks.iter().rposition(|t| {
         t.kind == Tk::Word
             && (3..=5).contains(&t.span.len())
-            && matches!(w(text, t), "who" | "which" | "that")
+            && matches!(wb(text, t), b"who" | b"which" | b"that")
     }) {
         let between = &toks[r + 1..];
-        let rel = w(text, &toks[r]);
-        let ok = if rel == "that" {
+        let ok = if wb(text, &toks[r]) == b"that" {
             between.is_empty() && r > 0 && toks[r - 1].kind == Tk::Word && !toks[r - 1].verb()
         } else {
             between.len() <= 5
-                && between.iter().all(|t| {
-                    t.kind == Tk::Word
-                        && !t.pronoun()
-                        && !w(text, t).chars().next().is_some_and(char::is_uppercase)
-                })
+                && between
+                    .iter()
+                    .all(|t| t.kind == Tk::Word && !t.pronoun() && !starts_upper(text, t))
         };
         if ok && r > 0 {
             return Some((toks[r].span, None));
@@ -2005,7 +2004,7 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
                 .rev()
                 .take_while(|t| t.kind == Tk::Word)
                 .take(4)
-                .any(|t| matches!(w(text, t), "in" | "at" | "from" | "near"));
+                .any(|t| matches!(wb(text, t), b"in" | b"at" | b"from" | b"near"));
         if place {
             let (&mut before, rest) = cs.split_last_mut()?;
             (last, cs) = (before, rest);
