@@ -3338,7 +3338,13 @@ fn previous_subject(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found
 /// A transcript label opening the quote: `"WALLACE: Let's start …"`.
 fn transcript_label(text: &str, content: Span) -> Option<Found> {
     let s = content.get(text)?;
-    let colon = s.get(..s.len().min(40))?.find(':')?;
+    let head = s.get(..s.len().min(40))?;
+    // Most quotes open with a word in lower case, or a capital and a lower-case letter:
+    // ruled out at that letter, without a search for the colon.
+    if !may_open_label(head.as_bytes()) {
+        return None;
+    }
+    let colon = head.find(':')?;
     let label = &s[..colon];
     let ok = label.len() >= 2
         && label.chars().any(char::is_uppercase)
@@ -3350,6 +3356,23 @@ fn transcript_label(text: &str, content: Span) -> Option<Found> {
         appositive: None,
         verb: Span::new(content.start + colon, content.start + colon + 1),
     })
+}
+
+/// False when the first bytes of a quote, `head`, cannot open a transcript label
+/// ([`transcript_label`]): before their first colon (in all of them when they have none)
+/// comes an ASCII byte that is no capital and none of ` ` `.` `'` `-`, the other bytes of
+/// a label, or they are all such bytes and have no colon. A byte outside ASCII ends the
+/// test (its character may be a capital).
+fn may_open_label(head: &[u8]) -> bool {
+    for &b in head {
+        if b == b':' || !b.is_ascii() {
+            return true;
+        }
+        if !(b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b'\'' | b'-')) {
+            return false;
+        }
+    }
+    false
 }
 
 /// A person named in the text.
@@ -5930,6 +5953,51 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn transcript_labels_are_read_as_by_searching_for_the_colon() {
+        // The label test without `may_open_label`: the colon searched for first.
+        let reference = |s: &str| -> Option<usize> {
+            let colon = s.get(..s.len().min(40))?.find(':')?;
+            let label = &s[..colon];
+            let ok = label.len() >= 2
+                && label.chars().any(char::is_uppercase)
+                && label
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-');
+            ok.then_some(colon)
+        };
+        let contents = [
+            "WALLACE: Let's start",
+            "MR. O'BRIEN-SMITH: yes",
+            "We will win,",
+            "yes",
+            "",
+            ":",
+            "A:",
+            "AB:",
+            "AB",
+            "ÉTIENNE: oui",
+            "ÉTienne: oui",
+            "Q: and A: then",
+            "NO COLON IN THESE FIRST FORTY BYTES AT ALL: X",
+            "SPEAKER ONE  : hello",
+            "-- : dash",
+            "HE SAID: “Go”",
+            "É",
+            "a: b",
+            "A1: b",
+        ];
+        for s in contents {
+            let text = format!("“{s}”");
+            let content = Span::new("“".len(), "“".len() + s.len());
+            assert_eq!(
+                transcript_label(&text, content).map(|f| f.mention.len()),
+                reference(s),
+                "{s:?}"
+            );
         }
     }
 
