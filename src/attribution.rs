@@ -4128,11 +4128,14 @@ fn attribute_reading(
             };
             let found = tail.or(found);
             // A possessive speech noun ("Lee's comments") is a last resort.
+            // (Tokens are in text order and do not overlap: those ending by the verb's start
+            // are a prefix, whose end is searched for, not found by a walk back from the end
+            // of the block: quadratic on a long block of such quotes.)
             let possessive = found.is_some_and(|f| {
                 f.verb.get(text).is_some_and(is_speech_noun)
                     && toks
-                        .iter()
-                        .rposition(|t| t.span.end <= f.verb.start)
+                        .partition_point(|t| t.span.end <= f.verb.start)
+                        .checked_sub(1)
                         .is_some_and(|i| is_possessive(w(text, &toks[i])))
             });
             let found = if ends_sentence || q.close.is_none() || !(found.is_none() || possessive) {
