@@ -3395,6 +3395,8 @@ struct Person {
     last_speaker: usize,
     /// The same for the last person with a full name.
     last_named: usize,
+    /// The same for the last person with a descriptor.
+    last_described: usize,
 }
 
 /// People named in the blocks read so far, in text order.
@@ -3418,9 +3420,11 @@ impl Registry {
     /// Sets [`Person::last_speaker`] and [`Person::last_named`] of the people added since
     /// the last call (call it once a block's people are in their final order).
     fn index_new_people(&mut self) {
-        let (mut speaker, mut named) = self.indexed.checked_sub(1).map_or((0, 0), |i| {
-            (self.people[i].last_speaker, self.people[i].last_named)
-        });
+        let (mut speaker, mut named, mut described) =
+            self.indexed.checked_sub(1).map_or((0, 0, 0), |i| {
+                let p = &self.people[i];
+                (p.last_speaker, p.last_named, p.last_described)
+            });
         for (i, p) in self.people.iter_mut().enumerate().skip(self.indexed) {
             if Registry::is_speaker(p) {
                 speaker = i + 1;
@@ -3428,8 +3432,12 @@ impl Registry {
             if p.name != p.last {
                 named = i + 1;
             }
+            if p.descriptor.is_some() {
+                described = i + 1;
+            }
             p.last_speaker = speaker;
             p.last_named = named;
+            p.last_described = described;
         }
         self.indexed = self.people.len();
     }
@@ -3491,14 +3499,7 @@ impl Registry {
     /// the last match in it is the last match up to `before - 1` when that is in the run.
     fn pronoun_person(&self, at: usize, block: usize, lookback: usize) -> Option<&Person> {
         let before = self.people_before(at);
-        // The first person of the recent blocks, or `MAX_REGISTRY_SCAN` back, whichever
-        // comes later: only the last `MAX_REGISTRY_SCAN` people are searched for it, from
-        // the first of them (most often in a recent block already).
-        let floor = before.saturating_sub(MAX_REGISTRY_SCAN);
-        let lo = floor
-            + lex::partition_point_near(&self.people[floor..before], 0, |p| {
-                p.block + lookback < block
-            });
+        let lo = self.window_start(before, block, lookback);
         let last = before.checked_sub(1)?;
         let in_window = |one_past: usize| one_past > lo;
         let p = &self.people[last];
@@ -3506,6 +3507,58 @@ impl Registry {
             .into_iter()
             .find(|&i| in_window(i))
             .map(|i| &self.people[i - 1])
+    }
+
+    /// The start of [`Registry::window`] (as an index of `people`, the window being the
+    /// people from there to `before`, the people before its position, last first): the
+    /// first person of the recent blocks, or `MAX_REGISTRY_SCAN` back, whichever comes
+    /// later. Only the last `MAX_REGISTRY_SCAN` people are searched for it, from the first
+    /// of them (most often in a recent block already).
+    fn window_start(&self, before: usize, block: usize, lookback: usize) -> usize {
+        let floor = before.saturating_sub(MAX_REGISTRY_SCAN);
+        floor
+            + lex::partition_point_near(&self.people[floor..before], 0, |p| {
+                p.block + lookback < block
+            })
+    }
+
+    /// The descriptor of the last person of [`Registry::window`] (at `at`) who has one and
+    /// of whom `same` holds. The people indexed ([`Registry::index_new_people`]) are read
+    /// by their [`Person::last_described`] links, from one with a descriptor to the one
+    /// before: a window of people without any is not read person by person.
+    fn described_in_window(
+        &self,
+        at: usize,
+        block: usize,
+        lookback: usize,
+        same: impl Fn(&Person) -> bool,
+    ) -> Option<Span> {
+        let before = self.people_before(at);
+        let lo = self.window_start(before, block, lookback);
+        // The people not indexed yet (of the block being read), one by one.
+        let indexed = self.indexed.clamp(lo, before);
+        if let Some(q) = self.people[indexed..before]
+            .iter()
+            .rev()
+            .find(|q| q.descriptor.is_some() && same(q))
+        {
+            return q.descriptor;
+        }
+        let link = |one_past: usize| {
+            one_past
+                .checked_sub(1)
+                .filter(|&i| i >= lo)
+                .map_or(0, |i| self.people[i].last_described)
+        };
+        let mut one_past = link(indexed);
+        while one_past > lo {
+            let q = &self.people[one_past - 1];
+            if same(q) {
+                return q.descriptor;
+            }
+            one_past = link(one_past - 1);
+        }
+        None
     }
 
     /// How many people were seen before position `at`: `people.partition_point(|p| p.at <
@@ -3527,9 +3580,15 @@ impl Registry {
     fn descriptor(&self, text: &str, p: &Person, block: usize, lookback: usize) -> Option<Span> {
         p.descriptor.or_else(|| {
             let name = p.name.get(text);
-            self.window(p.at, block, lookback)
-                .find(|q| q.descriptor.is_some() && q.name.get(text) == name)
-                .and_then(|q| q.descriptor)
+            let same = |q: &Person| q.name.get(text) == name;
+            let d = self.described_in_window(p.at, block, lookback, same);
+            debug_assert_eq!(
+                d,
+                self.window(p.at, block, lookback)
+                    .find(|q| q.descriptor.is_some() && same(q))
+                    .and_then(|q| q.descriptor)
+            );
+            d
         })
     }
 }
@@ -3768,6 +3827,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                     descriptor: name_descriptor(text, toks, i, j),
                     last_speaker: 0,
                     last_named: 0,
+                    last_described: 0,
                 });
             }
             i = j.max(i + 1);
@@ -3823,6 +3883,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                 descriptor: descriptor.or(earlier),
                 last_speaker: 0,
                 last_named: 0,
+                last_described: 0,
             });
         }
     }
@@ -4347,6 +4408,7 @@ mod tests {
             descriptor: None,
             last_speaker: 0,
             last_named: 0,
+            last_described: 0,
         };
         let mut rng = crate::testgen::Rng::new(0x9a27_0002);
         for round in 0..2_000 {
@@ -6507,7 +6569,7 @@ mod tests {
     }
 
     #[test]
-    fn pronoun_person_from_the_indexes_is_that_of_the_scan() {
+    fn pronoun_person_and_descriptors_from_the_indexes_are_those_of_the_scan() {
         // Generated registries: people in text order over blocks, some speech subjects, some
         // with a one-word name, more than MAX_REGISTRY_SCAN in a block at times.
         let mut rng = crate::testgen::Rng::new(0x4f6c_dd1d);
@@ -6532,12 +6594,31 @@ mod tests {
                         at,
                         block,
                         subject: next(5) == 0,
-                        descriptor: None,
+                        descriptor: (next(6) == 0).then(|| Span::new(at, at + next(4))),
                         last_speaker: 0,
                         last_named: 0,
+                        last_described: 0,
                     });
                 }
-                registry.index_new_people();
+                // The descriptor look-up reads people not indexed yet one by one (as while a
+                // block is read), then the indexed ones by their links.
+                for indexed in [false, true] {
+                    if indexed {
+                        registry.index_new_people();
+                    }
+                    for _ in 0..30 {
+                        let q = next(at as u64 + 3);
+                        let lookback = next(8);
+                        let key = next(3);
+                        let same = |p: &Person| p.at % 3 == key;
+                        let fast = registry.described_in_window(q, block, lookback, same);
+                        let scan = registry
+                            .window(q, block, lookback)
+                            .find(|p| p.descriptor.is_some() && same(p))
+                            .and_then(|p| p.descriptor);
+                        assert_eq!(fast, scan, "at {q}, block {block}, lookback {lookback}");
+                    }
+                }
                 for _ in 0..30 {
                     let q = next(at as u64 + 3);
                     let lookback = next(8);
