@@ -3468,10 +3468,37 @@ impl Registry {
         block: usize,
         lookback: usize,
     ) -> Option<(Span, Option<Span>)> {
-        let p = self
-            .window(at, block, lookback)
-            .find(|p| p.last.get(text) == Some(surname) && p.name != p.last)?;
+        let p = self.last_in_window(at, block, lookback, |p| {
+            // (A last word of another length is passed over without cutting it out.)
+            p.last.len() == surname.len() && p.last.get(text) == Some(surname) && p.name != p.last
+        })?;
         Some((p.name, self.descriptor(text, p, block, lookback)))
+    }
+
+    /// The last person of [`Registry::window`] (at `at`) of whom `is_it` holds. When every
+    /// person is indexed ([`Registry::index_new_people`]), the people are in text order and
+    /// the window is a run of indexes, read as a slice (as by [`Registry::pronoun_person`]);
+    /// else (while a block is read) through the window's filters.
+    fn last_in_window(
+        &self,
+        at: usize,
+        block: usize,
+        lookback: usize,
+        is_it: impl Fn(&Person) -> bool,
+    ) -> Option<&Person> {
+        if self.indexed < self.people.len() {
+            return self.window(at, block, lookback).find(|p| is_it(p));
+        }
+        let before = self.people_before(at);
+        let lo = self.window_start(before, block, lookback);
+        let p = self.people[lo..before].iter().rev().find(|p| is_it(p));
+        debug_assert_eq!(
+            p.map(|p| p as *const Person),
+            self.window(at, block, lookback)
+                .find(|p| is_it(p))
+                .map(|p| p as *const Person)
+        );
+        p
     }
 
     /// The person a personal pronoun at `at` of block `block` points back to: the last
@@ -6617,6 +6644,13 @@ mod tests {
                             .find(|p| p.descriptor.is_some() && same(p))
                             .and_then(|p| p.descriptor);
                         assert_eq!(fast, scan, "at {q}, block {block}, lookback {lookback}");
+                        let last = registry.last_in_window(q, block, lookback, same);
+                        let scan = registry.window(q, block, lookback).find(|p| same(p));
+                        assert_eq!(
+                            last.map(|p| p as *const Person),
+                            scan.map(|p| p as *const Person),
+                            "at {q}, block {block}, lookback {lookback}"
+                        );
                     }
                 }
                 for _ in 0..30 {
