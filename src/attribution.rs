@@ -3380,8 +3380,8 @@ fn may_open_label(head: &[u8]) -> bool {
 struct Person {
     /// The full name.
     name: Span,
-    /// Its last word.
-    last: Span,
+    /// Where its last word starts ([`Person::last`]: the word ends with the name).
+    last_start: usize,
     /// Where it was seen (mention position).
     at: usize,
     block: usize,
@@ -3411,10 +3411,17 @@ struct Registry {
     last_before: std::cell::Cell<usize>,
 }
 
+impl Person {
+    /// The last word of the name.
+    fn last(&self) -> Span {
+        Span::new(self.last_start, self.name.end)
+    }
+}
+
 impl Registry {
     /// A speech subject with a full name: the first choice of a pronoun.
     fn is_speaker(p: &Person) -> bool {
-        p.subject && p.name != p.last
+        p.subject && p.name != p.last()
     }
 
     /// Sets [`Person::last_speaker`] and [`Person::last_named`] of the people added since
@@ -3429,7 +3436,7 @@ impl Registry {
             if Registry::is_speaker(p) {
                 speaker = i + 1;
             }
-            if p.name != p.last {
+            if p.name != p.last() {
                 named = i + 1;
             }
             if p.descriptor.is_some() {
@@ -3470,7 +3477,8 @@ impl Registry {
     ) -> Option<(Span, Option<Span>)> {
         let p = self.last_in_window(at, block, lookback, |p| {
             // (A last word of another length is passed over without cutting it out.)
-            p.last.len() == surname.len() && p.last.get(text) == Some(surname) && p.name != p.last
+            let last = p.last();
+            last.len() == surname.len() && last.get(text) == Some(surname) && p.name != last
         })?;
         Some((p.name, self.descriptor(text, p, block, lookback)))
     }
@@ -3600,7 +3608,10 @@ impl Registry {
     fn pronoun_person_by_scan(&self, at: usize, block: usize, lookback: usize) -> Option<&Person> {
         self.window(at, block, lookback)
             .find(|p| Registry::is_speaker(p))
-            .or_else(|| self.window(at, block, lookback).find(|p| p.name != p.last))
+            .or_else(|| {
+                self.window(at, block, lookback)
+                    .find(|p| p.name != p.last())
+            })
     }
 
     /// The role given with a person's name, there or at an earlier mention of the same name.
@@ -3847,7 +3858,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                 let name = Span::new(toks[i].span.start, toks[j - 1].span.end);
                 registry.people.push(Person {
                     name,
-                    last: toks[j - 1].span,
+                    last_start: toks[j - 1].span.start,
                     at: toks[i].span.start,
                     block,
                     subject: false,
@@ -3901,9 +3912,12 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
         if let Some((full, earlier, full_toks)) = full {
             debug_assert!(std::ptr::eq(full_toks, tokens_in(toks, full)));
             let last = full_toks.last().map_or(full, |t| t.span);
+            // The tokens of a name end with it (it is cut from the first to the last of
+            // them), or there are none here (a full name from an earlier block).
+            debug_assert_eq!(last.end, full.end);
             registry.people.push(Person {
                 name: full,
-                last,
+                last_start: last.start,
                 at: t.span.start,
                 block,
                 subject: true,
@@ -4428,7 +4442,7 @@ mod tests {
     fn new_people_sort_as_a_stable_sort_by_position() {
         let person = |at: usize, subject: bool| Person {
             name: Span::new(at, at + 3),
-            last: Span::new(at + 1, at + 3),
+            last_start: at + 1,
             at,
             block: 0,
             subject,
@@ -6613,11 +6627,7 @@ mod tests {
                     let name = Span::new(at, at + 10);
                     registry.people.push(Person {
                         name,
-                        last: if full {
-                            Span::new(at + 5, at + 10)
-                        } else {
-                            name
-                        },
+                        last_start: if full { at + 5 } else { at },
                         at,
                         block,
                         subject: next(5) == 0,
