@@ -842,6 +842,18 @@ fn w<'t>(text: &'t str, t: &Tok) -> &'t str {
     t.span.get(text).unwrap_or("")
 }
 
+/// The bytes of the text of a token, without the character-boundary checks of cutting out
+/// [`w`]: compared with a word of ASCII bytes (`wb(text, t) == b"to"`), they answer as its
+/// text would. (An ASCII byte is a character of its own, and no byte of a character of
+/// several follows it: bytes that equal an ASCII word start and end on character
+/// boundaries. The bytes of a span out of the text are empty, as its text is.)
+#[inline(always)]
+fn wb<'t>(text: &'t str, t: &Tok) -> &'t [u8] {
+    text.as_bytes()
+        .get(t.span.start..t.span.end)
+        .unwrap_or_default()
+}
+
 /// True when the text of `t` starts with an upper-case letter.
 #[inline]
 fn starts_upper(text: &str, t: &Tok) -> bool {
@@ -937,60 +949,61 @@ fn starts_lower_ascii(w: &str) -> bool {
 
 /// Words that end a speaker phrase read after a verb: `said Smith, who …`.
 fn ends_np(text: &str, t: &Tok) -> bool {
-    let x = w(text, t);
+    // (Every entry is of ASCII bytes, in lower case: compared as bytes.)
+    let x = wb(text, t);
     t.verb()
-        || starts_lower_ascii(x)
+        || x.first().is_some_and(u8::is_ascii_lowercase)
             && matches!(
                 x,
-                "who"
-                    | "which"
-                    | "that"
-                    | "when"
-                    | "while"
-                    | "familiar"
-                    | "close"
-                    | "with"
-                    | "in"
-                    | "at"
-                    | "on"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "because"
-                    | "as"
-                    | "to"
-                    | "from"
-                    | "about"
-                    | "told"
-                    | "adding"
-                    | "saying"
-                    | "noting"
-                    | "referring"
-                    | "speaking"
-                    | "last"
-                    | "this"
-                    | "earlier"
-                    | "later"
-                    | "recently"
-                    | "today"
-                    | "yesterday"
-                    | "and"
-                    | "but"
-                    | "than"
-                    | "if"
-                    | "since"
-                    | "until"
-                    | "via"
-                    | "through"
-                    | "over"
-                    | "under"
-                    | "into"
-                    | "who's"
-                    | "whose"
-                    | "where"
-                    | "by"
-                    | "outside"
-                    | "inside"
+                b"who"
+                    | b"which"
+                    | b"that"
+                    | b"when"
+                    | b"while"
+                    | b"familiar"
+                    | b"close"
+                    | b"with"
+                    | b"in"
+                    | b"at"
+                    | b"on"
+                    | b"during"
+                    | b"after"
+                    | b"before"
+                    | b"because"
+                    | b"as"
+                    | b"to"
+                    | b"from"
+                    | b"about"
+                    | b"told"
+                    | b"adding"
+                    | b"saying"
+                    | b"noting"
+                    | b"referring"
+                    | b"speaking"
+                    | b"last"
+                    | b"this"
+                    | b"earlier"
+                    | b"later"
+                    | b"recently"
+                    | b"today"
+                    | b"yesterday"
+                    | b"and"
+                    | b"but"
+                    | b"than"
+                    | b"if"
+                    | b"since"
+                    | b"until"
+                    | b"via"
+                    | b"through"
+                    | b"over"
+                    | b"under"
+                    | b"into"
+                    | b"who's"
+                    | b"whose"
+                    | b"where"
+                    | b"by"
+                    | b"outside"
+                    | b"inside"
             )
 }
 
@@ -1211,8 +1224,8 @@ fn is_possessive_or_stopword_name(text: &str, t: &Tok) -> bool {
 fn is_title_link(text: &str, t: &Tok) -> bool {
     (2..=4).contains(&t.span.len())
         && matches!(
-            w(text, t),
-            "of" | "for" | "the" | "at" | "to" | "on" | "in" | "from"
+            wb(text, t),
+            b"of" | b"for" | b"the" | b"at" | b"to" | b"on" | b"in" | b"from"
         )
 }
 
@@ -1521,10 +1534,10 @@ fn ends_subject_bytes(w: &[u8]) -> bool {
 #[inline]
 fn postmodifier_at(text: &str, ws: &[Tok], i: usize) -> bool {
     i >= 3
-        && matches!(w(text, &ws[i - 1]), "to" | "with" | "for")
+        && matches!(wb(text, &ws[i - 1]), b"to" | b"with" | b"for")
         && matches!(
-            w(text, &ws[i - 2]),
-            "speaking" | "talking" | "writing" | "familiar" | "close" | "working"
+            wb(text, &ws[i - 2]),
+            b"speaking" | b"talking" | b"writing" | b"familiar" | b"close" | b"working"
         )
         && ws[i - 3].kind == Tk::Word
         && w(text, &ws[i - 3])
@@ -1539,7 +1552,6 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
     let mut i = ws.len();
     let mut n = 0;
     while i > 0 && n < 9 {
-        let x = w(text, &ws[i - 1]);
         if ws[i - 1].pronoun() {
             if n == 0 {
                 i -= 1;
@@ -1550,15 +1562,21 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         // capital (and no speech verb: those are all in lower case) is no verb adjunct, no
         // "is" …, no "to" "with" "for" (so no postmodifier's preposition) and no
         // determiner but "U.S." (which the test below leaves out): of the tests that
-        // follow, only a word ending a subject ("Only") stops the walk at it.
-        if x.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && !ws[i - 1].verb() {
-            if ends_subject_any_case(x) {
+        // follow, only a word ending a subject ("Only") stops the walk at it. (Its text is
+        // cut out only when its first two bytes may start such a word.)
+        let xb = wb(text, &ws[i - 1]);
+        if xb.first().is_some_and(u8::is_ascii_uppercase) && !ws[i - 1].verb() {
+            if xb.len() >= 2
+                && may_end_subject(xb[0], xb[1])
+                && ends_subject_lowered(w(text, &ws[i - 1]))
+            {
                 break;
             }
             i -= 1;
             n += 1;
             continue;
         }
+        let x = w(text, &ws[i - 1]);
         // "the report", "his remarks": a speech word after a determiner is a noun.
         let noun_reading = ws[i - 1].verb()
             && i >= 2
@@ -1585,7 +1603,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         }
         i -= 1;
         n += 1;
-        let of_before = i > 0 && matches!(w(text, &ws[i - 1]), "of" | "for");
+        let of_before = i > 0 && matches!(wb(text, &ws[i - 1]), b"of" | b"for");
         if is_determiner(x)
             && !of_before
             && !postmodifier_at(text, ws, i)
@@ -1595,7 +1613,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             // "the two", "the few": the article belongs to a quantifier head.
             if matches!(x, "two" | "three" | "four" | "few")
                 && i > 0
-                && matches!(w(text, &ws[i - 1]), "the" | "The")
+                && matches!(wb(text, &ws[i - 1]), b"the" | b"The")
             {
                 i -= 1;
             }
@@ -1603,40 +1621,40 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         }
     }
     // "Trump at the time said", "Clinton on Monday said": skip a time phrase.
-    let is_time = |x: &str| {
+    let is_time = |x: &[u8]| {
         matches!(
             x,
-            "time"
-                | "week"
-                | "month"
-                | "year"
-                | "day"
-                | "morning"
-                | "night"
-                | "evening"
-                | "afternoon"
-                | "weekend"
-                | "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
-                | "moment"
-                | "point"
-                | "interview"
-                | "statement"
-                | "Twitter"
-                | "Facebook"
+            b"time"
+                | b"week"
+                | b"month"
+                | b"year"
+                | b"day"
+                | b"morning"
+                | b"night"
+                | b"evening"
+                | b"afternoon"
+                | b"weekend"
+                | b"Monday"
+                | b"Tuesday"
+                | b"Wednesday"
+                | b"Thursday"
+                | b"Friday"
+                | b"Saturday"
+                | b"Sunday"
+                | b"moment"
+                | b"point"
+                | b"interview"
+                | b"statement"
+                | b"Twitter"
+                | b"Facebook"
         )
     };
     if i >= 2
         && i < ws.len()
-        && ws.last().is_some_and(|t| is_time(w(text, t)))
+        && ws.last().is_some_and(|t| is_time(wb(text, t)))
         && matches!(
-            w(text, &ws[i - 1]),
-            "at" | "on" | "in" | "last" | "this" | "that" | "during"
+            wb(text, &ws[i - 1]),
+            b"at" | b"on" | b"in" | b"last" | b"this" | b"that" | b"during"
         )
     {
         if let Some(np) = np_at_end(text, &ws[..i - 1]) {
@@ -1648,7 +1666,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
     while ws.len() > 1 && !can_start_np(w(text, &ws[0])) {
         ws = &ws[1..];
     }
-    while ws.len() > 1 && matches!(w(text, &ws[0]), "of" | "for") {
+    while ws.len() > 1 && matches!(wb(text, &ws[0]), b"of" | b"for") {
         ws = &ws[1..];
     }
     let first = w(text, ws.first()?);
@@ -1664,28 +1682,28 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         .iter()
         .take_while(|t| {
             matches!(
-                w(text, t),
-                "But"
-                    | "And"
-                    | "So"
-                    | "Yet"
-                    | "Meanwhile"
-                    | "Still"
-                    | "Instead"
-                    | "Now"
-                    | "Then"
-                    | "Also"
-                    | "Later"
-                    | "Earlier"
-                    | "However"
-                    | "Or"
-                    | "Indeed"
-                    | "Separately"
-                    | "Finally"
-                    | "Conversely"
-                    | "Similarly"
-                    | "Afterward"
-                    | "Afterwards"
+                wb(text, t),
+                b"But"
+                    | b"And"
+                    | b"So"
+                    | b"Yet"
+                    | b"Meanwhile"
+                    | b"Still"
+                    | b"Instead"
+                    | b"Now"
+                    | b"Then"
+                    | b"Also"
+                    | b"Later"
+                    | b"Earlier"
+                    | b"However"
+                    | b"Or"
+                    | b"Indeed"
+                    | b"Separately"
+                    | b"Finally"
+                    | b"Conversely"
+                    | b"Similarly"
+                    | b"Afterward"
+                    | b"Afterwards"
             )
         })
         .count();
@@ -1933,8 +1951,10 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let mut toks = &toks[start..];
     // Strip adjuncts between subject and verb.
     while let Some(last) = toks.last() {
-        let x = w(text, last);
-        if last.kind == Tk::Word && is_verb_adjunct(x) && x != "who" {
+        if last.kind == Tk::Word && {
+            let x = w(text, last);
+            is_verb_adjunct(x) && x != "who"
+        } {
             toks = &toks[..toks.len() - 1];
         } else {
             break;
@@ -1944,8 +1964,8 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     // "though she said".
     if let Some(last) = toks.last().filter(|t| t.kind == Tk::Word) {
         if matches!(
-            w(text, last),
-            "he" | "she" | "they" | "He" | "She" | "They" | "we" | "We" | "I"
+            wb(text, last),
+            b"he" | b"she" | b"they" | b"He" | b"She" | b"They" | b"we" | b"We" | b"I"
         ) {
             return Some((last.span, None));
         }
@@ -1955,19 +1975,16 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     if let Some(r) = toks.iter().rposition(|t| {
         t.kind == Tk::Word
             && (3..=5).contains(&t.span.len())
-            && matches!(w(text, t), "who" | "which" | "that")
+            && matches!(wb(text, t), b"who" | b"which" | b"that")
     }) {
         let between = &toks[r + 1..];
-        let rel = w(text, &toks[r]);
-        let ok = if rel == "that" {
+        let ok = if wb(text, &toks[r]) == b"that" {
             between.is_empty() && r > 0 && toks[r - 1].kind == Tk::Word && !toks[r - 1].verb()
         } else {
             between.len() <= 5
-                && between.iter().all(|t| {
-                    t.kind == Tk::Word
-                        && !t.pronoun()
-                        && !w(text, t).chars().next().is_some_and(char::is_uppercase)
-                })
+                && between
+                    .iter()
+                    .all(|t| t.kind == Tk::Word && !t.pronoun() && !starts_upper(text, t))
         };
         if ok && r > 0 {
             return Some((toks[r].span, None));
@@ -1987,7 +2004,7 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
                 .rev()
                 .take_while(|t| t.kind == Tk::Word)
                 .take(4)
-                .any(|t| matches!(w(text, t), "in" | "at" | "from" | "near"));
+                .any(|t| matches!(wb(text, t), b"in" | b"at" | b"from" | b"near"));
         if place {
             let (&mut before, rest) = cs.split_last_mut()?;
             (last, cs) = (before, rest);
@@ -2035,17 +2052,17 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
 /// The speaker phrase after a verb: `said Kremlin spokesman Dmitry Peskov, when asked`.
 fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
     let first = toks.first()?;
+    let f = w(text, first);
     // "retired Army Gen. X", "undecided Republican voter X": a role adjective, then a phrase.
-    let role_adjective = is_role_adjective(w(text, first))
-        && toks.get(1).is_some_and(|t| {
-            t.kind == Tk::Word && w(text, t).chars().next().is_some_and(char::is_uppercase)
-        });
+    let role_adjective = is_role_adjective(f)
+        && toks
+            .get(1)
+            .is_some_and(|t| t.kind == Tk::Word && starts_upper(text, t));
     if first.kind != Tk::Word
-        || !(can_start_np(w(text, first)) || role_before_name(text, toks) || role_adjective)
+        || !(can_start_np(f) || role_before_name(text, toks) || role_adjective)
     {
         return None;
     }
-    let f = w(text, first);
     let party_role = matches!(f, "Republican" | "Democratic" | "Democrat")
         && toks.get(1..).is_some_and(|r| {
             role_before_name(text, r)
@@ -2069,17 +2086,17 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
             // Keep brackets inside "(R-Texas)" out; stop at any punctuation.
             break;
         }
-        let x = w(text, t);
-        let lower = x.chars().next().is_some_and(char::is_lowercase);
         if i > 0 && ends_np(text, t) {
             break;
         }
-        if seen_name
-            && lower
-            && !matches!(x, "of" | "for")
-            && !lex::is_name_particle(x)
-            && !lex::is_title_word(x)
-        {
+        // (The text is cut out only after a name word.)
+        if seen_name && {
+            let x = w(text, t);
+            x.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(x, "of" | "for")
+                && !lex::is_name_particle(x)
+                && !lex::is_title_word(x)
+        } {
             // "Republican party boss Reince Priebus": role words, then the name.
             if !role_before_name(text, &toks[i..]) {
                 break;
@@ -2095,7 +2112,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
         }
     }
     // Don't end on "of"/"for".
-    while end > 0 && matches!(w(text, &toks[end - 1]), "of" | "for" | "the" | "a") {
+    while end > 0 && matches!(wb(text, &toks[end - 1]), b"of" | b"for" | b"the" | b"a") {
         end -= 1;
     }
     span_of(toks.get(..end)?)
@@ -2330,41 +2347,45 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         .filter(|p| p.kind == Tk::Word)
     {
         let pw = w(text, p);
-        let digit = pw.chars().next().is_some_and(|c| c.is_ascii_digit());
-        // "both said", "the two write", "some argue": a quantifier heads the subject, unless
-        // a noun form follows it ("some claims").
-        let quantifier_subject = matches!(
-            pw,
-            "two"
-                | "three"
-                | "four"
-                | "both"
-                | "all"
-                | "many"
-                | "some"
-                | "most"
-                | "several"
-                | "few"
-        ) && !(x.ends_with('s') && t.noun());
-        if (is_determiner(pw) && !digit && !quantifier_subject && !matches!(pw, "that" | "U.S."))
-            || pw.ends_with("'s")
-            || pw.ends_with("’s")
-            || matches!(
+        // Every word of the lists read here starts with a lower-case letter or a digit, but
+        // "U.S.", which is no determiner here: a word starting with an ASCII capital ("He",
+        // "Lee") is compared with none of them.
+        let may_be_listed = !pw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        let listed = may_be_listed && {
+            let digit = pw.chars().next().is_some_and(|c| c.is_ascii_digit());
+            // "both said", "the two write", "some argue": a quantifier heads the subject,
+            // unless a noun form follows it ("some claims").
+            let quantifier_subject = matches!(
                 pw,
-                "of" | "such"
-                    | "for"
-                    | "with"
-                    | "by"
-                    | "about"
-                    | "in"
-                    | "new"
-                    | "recent"
-                    | "public"
-                    | "private"
-                    | "via"
-                    | "on"
-            ) && !x.ends_with("ed")
-        {
+                "two"
+                    | "three"
+                    | "four"
+                    | "both"
+                    | "all"
+                    | "many"
+                    | "some"
+                    | "most"
+                    | "several"
+                    | "few"
+            ) && !(x.ends_with('s') && t.noun());
+            (is_determiner(pw) && !digit && !quantifier_subject && !matches!(pw, "that" | "U.S."))
+                || matches!(
+                    pw,
+                    "of" | "such"
+                        | "for"
+                        | "with"
+                        | "by"
+                        | "about"
+                        | "in"
+                        | "new"
+                        | "recent"
+                        | "public"
+                        | "private"
+                        | "via"
+                        | "on"
+                ) && !x.ends_with("ed")
+        };
+        if listed || pw.ends_with("'s") || pw.ends_with("’s") {
             return None;
         }
         if pw == "to" {
@@ -2382,8 +2403,8 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         let two_back = i
             .checked_sub(2)
             .and_then(|j| toks.get(j))
-            .map(|t| w(text, t));
-        if base && matches!(two_back, Some("a" | "an")) {
+            .map(|t| wb(text, t));
+        if base && matches!(two_back, Some(b"a" | b"an")) {
             return None;
         }
     }
@@ -2497,11 +2518,11 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
             }
         }
     }
-    let according = (0..sentence_end).find(|&i| {
-        according_to(text, toks, i)
-            && i > 0
-            && toks[i - 1].kind == Tk::Comma
+    // (The comma first: most words follow none, and are not read.)
+    let according = (1..sentence_end).find(|&i| {
+        toks[i - 1].kind == Tk::Comma
             && toks[i - 1].span.start >= found.verb.end
+            && according_to(text, toks, i)
     });
     if let Some(i) = according {
         if let Some(np) = toks
@@ -2789,7 +2810,7 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     }
     // "From the report: “…”": the source of an excerpt.
     if let [first, .., colon] = sent {
-        if colon.kind == Tk::Colon && w(text, first) == "From" {
+        if colon.kind == Tk::Colon && wb(text, first) == b"From" {
             if let Some(np) = np_after(text, &sent[1..sent.len() - 1]) {
                 return Some(Found {
                     mention: np,
@@ -3317,7 +3338,13 @@ fn previous_subject(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found
 /// A transcript label opening the quote: `"WALLACE: Let's start …"`.
 fn transcript_label(text: &str, content: Span) -> Option<Found> {
     let s = content.get(text)?;
-    let colon = s.get(..s.len().min(40))?.find(':')?;
+    let head = s.get(..s.len().min(40))?;
+    // Most quotes open with a word in lower case, or a capital and a lower-case letter:
+    // ruled out at that letter, without a search for the colon.
+    if !may_open_label(head.as_bytes()) {
+        return None;
+    }
+    let colon = head.find(':')?;
     let label = &s[..colon];
     let ok = label.len() >= 2
         && label.chars().any(char::is_uppercase)
@@ -3331,13 +3358,30 @@ fn transcript_label(text: &str, content: Span) -> Option<Found> {
     })
 }
 
+/// False when the first bytes of a quote, `head`, cannot open a transcript label
+/// ([`transcript_label`]): before their first colon (in all of them when they have none)
+/// comes an ASCII byte that is no capital and none of ` ` `.` `'` `-`, the other bytes of
+/// a label, or they are all such bytes and have no colon. A byte outside ASCII ends the
+/// test (its character may be a capital).
+fn may_open_label(head: &[u8]) -> bool {
+    for &b in head {
+        if b == b':' || !b.is_ascii() {
+            return true;
+        }
+        if !(b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b'\'' | b'-')) {
+            return false;
+        }
+    }
+    false
+}
+
 /// A person named in the text.
 #[derive(Debug, Clone, Copy)]
 struct Person {
     /// The full name.
     name: Span,
-    /// Its last word.
-    last: Span,
+    /// Where its last word starts ([`Person::last`]: the word ends with the name).
+    last_start: usize,
     /// Where it was seen (mention position).
     at: usize,
     block: usize,
@@ -3351,6 +3395,8 @@ struct Person {
     last_speaker: usize,
     /// The same for the last person with a full name.
     last_named: usize,
+    /// The same for the last person with a descriptor.
+    last_described: usize,
 }
 
 /// People named in the blocks read so far, in text order.
@@ -3365,27 +3411,40 @@ struct Registry {
     last_before: std::cell::Cell<usize>,
 }
 
+impl Person {
+    /// The last word of the name.
+    fn last(&self) -> Span {
+        Span::new(self.last_start, self.name.end)
+    }
+}
+
 impl Registry {
     /// A speech subject with a full name: the first choice of a pronoun.
     fn is_speaker(p: &Person) -> bool {
-        p.subject && p.name != p.last
+        p.subject && p.name != p.last()
     }
 
     /// Sets [`Person::last_speaker`] and [`Person::last_named`] of the people added since
     /// the last call (call it once a block's people are in their final order).
     fn index_new_people(&mut self) {
-        let (mut speaker, mut named) = self.indexed.checked_sub(1).map_or((0, 0), |i| {
-            (self.people[i].last_speaker, self.people[i].last_named)
-        });
+        let (mut speaker, mut named, mut described) =
+            self.indexed.checked_sub(1).map_or((0, 0, 0), |i| {
+                let p = &self.people[i];
+                (p.last_speaker, p.last_named, p.last_described)
+            });
         for (i, p) in self.people.iter_mut().enumerate().skip(self.indexed) {
             if Registry::is_speaker(p) {
                 speaker = i + 1;
             }
-            if p.name != p.last {
+            if p.name != p.last() {
                 named = i + 1;
+            }
+            if p.descriptor.is_some() {
+                described = i + 1;
             }
             p.last_speaker = speaker;
             p.last_named = named;
+            p.last_described = described;
         }
         self.indexed = self.people.len();
     }
@@ -3416,10 +3475,38 @@ impl Registry {
         block: usize,
         lookback: usize,
     ) -> Option<(Span, Option<Span>)> {
-        let p = self
-            .window(at, block, lookback)
-            .find(|p| p.last.get(text) == Some(surname) && p.name != p.last)?;
+        let p = self.last_in_window(at, block, lookback, |p| {
+            // (A last word of another length is passed over without cutting it out.)
+            let last = p.last();
+            last.len() == surname.len() && last.get(text) == Some(surname) && p.name != last
+        })?;
         Some((p.name, self.descriptor(text, p, block, lookback)))
+    }
+
+    /// The last person of [`Registry::window`] (at `at`) of whom `is_it` holds. When every
+    /// person is indexed ([`Registry::index_new_people`]), the people are in text order and
+    /// the window is a run of indexes, read as a slice (as by [`Registry::pronoun_person`]);
+    /// else (while a block is read) through the window's filters.
+    fn last_in_window(
+        &self,
+        at: usize,
+        block: usize,
+        lookback: usize,
+        is_it: impl Fn(&Person) -> bool,
+    ) -> Option<&Person> {
+        if self.indexed < self.people.len() {
+            return self.window(at, block, lookback).find(|p| is_it(p));
+        }
+        let before = self.people_before(at);
+        let lo = self.window_start(before, block, lookback);
+        let p = self.people[lo..before].iter().rev().find(|p| is_it(p));
+        debug_assert_eq!(
+            p.map(|p| p as *const Person),
+            self.window(at, block, lookback)
+                .find(|p| is_it(p))
+                .map(|p| p as *const Person)
+        );
+        p
     }
 
     /// The person a personal pronoun at `at` of block `block` points back to: the last
@@ -3447,14 +3534,7 @@ impl Registry {
     /// the last match in it is the last match up to `before - 1` when that is in the run.
     fn pronoun_person(&self, at: usize, block: usize, lookback: usize) -> Option<&Person> {
         let before = self.people_before(at);
-        // The first person of the recent blocks, or `MAX_REGISTRY_SCAN` back, whichever
-        // comes later: only the last `MAX_REGISTRY_SCAN` people are searched for it, from
-        // the first of them (most often in a recent block already).
-        let floor = before.saturating_sub(MAX_REGISTRY_SCAN);
-        let lo = floor
-            + lex::partition_point_near(&self.people[floor..before], 0, |p| {
-                p.block + lookback < block
-            });
+        let lo = self.window_start(before, block, lookback);
         let last = before.checked_sub(1)?;
         let in_window = |one_past: usize| one_past > lo;
         let p = &self.people[last];
@@ -3462,6 +3542,58 @@ impl Registry {
             .into_iter()
             .find(|&i| in_window(i))
             .map(|i| &self.people[i - 1])
+    }
+
+    /// The start of [`Registry::window`] (as an index of `people`, the window being the
+    /// people from there to `before`, the people before its position, last first): the
+    /// first person of the recent blocks, or `MAX_REGISTRY_SCAN` back, whichever comes
+    /// later. Only the last `MAX_REGISTRY_SCAN` people are searched for it, from the first
+    /// of them (most often in a recent block already).
+    fn window_start(&self, before: usize, block: usize, lookback: usize) -> usize {
+        let floor = before.saturating_sub(MAX_REGISTRY_SCAN);
+        floor
+            + lex::partition_point_near(&self.people[floor..before], 0, |p| {
+                p.block + lookback < block
+            })
+    }
+
+    /// The descriptor of the last person of [`Registry::window`] (at `at`) who has one and
+    /// of whom `same` holds. The people indexed ([`Registry::index_new_people`]) are read
+    /// by their [`Person::last_described`] links, from one with a descriptor to the one
+    /// before: a window of people without any is not read person by person.
+    fn described_in_window(
+        &self,
+        at: usize,
+        block: usize,
+        lookback: usize,
+        same: impl Fn(&Person) -> bool,
+    ) -> Option<Span> {
+        let before = self.people_before(at);
+        let lo = self.window_start(before, block, lookback);
+        // The people not indexed yet (of the block being read), one by one.
+        let indexed = self.indexed.clamp(lo, before);
+        if let Some(q) = self.people[indexed..before]
+            .iter()
+            .rev()
+            .find(|q| q.descriptor.is_some() && same(q))
+        {
+            return q.descriptor;
+        }
+        let link = |one_past: usize| {
+            one_past
+                .checked_sub(1)
+                .filter(|&i| i >= lo)
+                .map_or(0, |i| self.people[i].last_described)
+        };
+        let mut one_past = link(indexed);
+        while one_past > lo {
+            let q = &self.people[one_past - 1];
+            if same(q) {
+                return q.descriptor;
+            }
+            one_past = link(one_past - 1);
+        }
+        None
     }
 
     /// How many people were seen before position `at`: `people.partition_point(|p| p.at <
@@ -3476,16 +3608,25 @@ impl Registry {
     fn pronoun_person_by_scan(&self, at: usize, block: usize, lookback: usize) -> Option<&Person> {
         self.window(at, block, lookback)
             .find(|p| Registry::is_speaker(p))
-            .or_else(|| self.window(at, block, lookback).find(|p| p.name != p.last))
+            .or_else(|| {
+                self.window(at, block, lookback)
+                    .find(|p| p.name != p.last())
+            })
     }
 
     /// The role given with a person's name, there or at an earlier mention of the same name.
     fn descriptor(&self, text: &str, p: &Person, block: usize, lookback: usize) -> Option<Span> {
         p.descriptor.or_else(|| {
             let name = p.name.get(text);
-            self.window(p.at, block, lookback)
-                .find(|q| q.descriptor.is_some() && q.name.get(text) == name)
-                .and_then(|q| q.descriptor)
+            let same = |q: &Person| q.name.get(text) == name;
+            let d = self.described_in_window(p.at, block, lookback, same);
+            debug_assert_eq!(
+                d,
+                self.window(p.at, block, lookback)
+                    .find(|q| q.descriptor.is_some() && same(q))
+                    .and_then(|q| q.descriptor)
+            );
+            d
         })
     }
 }
@@ -3717,13 +3858,14 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                 let name = Span::new(toks[i].span.start, toks[j - 1].span.end);
                 registry.people.push(Person {
                     name,
-                    last: toks[j - 1].span,
+                    last_start: toks[j - 1].span.start,
                     at: toks[i].span.start,
                     block,
                     subject: false,
                     descriptor: name_descriptor(text, toks, i, j),
                     last_speaker: 0,
                     last_named: 0,
+                    last_described: 0,
                 });
             }
             i = j.max(i + 1);
@@ -3770,15 +3912,19 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
         if let Some((full, earlier, full_toks)) = full {
             debug_assert!(std::ptr::eq(full_toks, tokens_in(toks, full)));
             let last = full_toks.last().map_or(full, |t| t.span);
+            // The tokens of a name end with it (it is cut from the first to the last of
+            // them), or there are none here (a full name from an earlier block).
+            debug_assert_eq!(last.end, full.end);
             registry.people.push(Person {
                 name: full,
-                last,
+                last_start: last.start,
                 at: t.span.start,
                 block,
                 subject: true,
                 descriptor: descriptor.or(earlier),
                 last_speaker: 0,
                 last_named: 0,
+                last_described: 0,
             });
         }
     }
@@ -4084,11 +4230,14 @@ fn attribute_reading(
             };
             let found = tail.or(found);
             // A possessive speech noun ("Lee's comments") is a last resort.
+            // (Tokens are in text order and do not overlap: those ending by the verb's start
+            // are a prefix, whose end is searched for, not found by a walk back from the end
+            // of the block: quadratic on a long block of such quotes.)
             let possessive = found.is_some_and(|f| {
                 f.verb.get(text).is_some_and(is_speech_noun)
                     && toks
-                        .iter()
-                        .rposition(|t| t.span.end <= f.verb.start)
+                        .partition_point(|t| t.span.end <= f.verb.start)
+                        .checked_sub(1)
                         .is_some_and(|i| is_possessive(w(text, &toks[i])))
             });
             let found = if ends_sentence || q.close.is_none() || !(found.is_none() || possessive) {
@@ -4293,13 +4442,14 @@ mod tests {
     fn new_people_sort_as_a_stable_sort_by_position() {
         let person = |at: usize, subject: bool| Person {
             name: Span::new(at, at + 3),
-            last: Span::new(at + 1, at + 3),
+            last_start: at + 1,
             at,
             block: 0,
             subject,
             descriptor: None,
             last_speaker: 0,
             last_named: 0,
+            last_described: 0,
         };
         let mut rng = crate::testgen::Rng::new(0x9a27_0002);
         for round in 0..2_000 {
@@ -5894,6 +6044,70 @@ mod tests {
     }
 
     #[test]
+    fn token_bytes_compare_with_ascii_words_as_the_text() {
+        // Every span of a text with characters of two and three bytes, on character
+        // boundaries or not, in the text or past it.
+        let text = "he said “so” to é Lee’s ed";
+        let words = ["to", "so", "he", "said", "ed", "Lee", "s", "a", ""];
+        for start in 0..=text.len() + 1 {
+            for end in start..=text.len() + 1 {
+                let t = Tok::mark(Span::new(start, end), Tk::Word);
+                let (bytes, word) = (wb(text, &t), w(text, &t));
+                for x in words {
+                    if !x.is_empty() {
+                        assert_eq!(bytes == x.as_bytes(), word == x, "{start}..{end} {x:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn transcript_labels_are_read_as_by_searching_for_the_colon() {
+        // The label test without `may_open_label`: the colon searched for first.
+        let reference = |s: &str| -> Option<usize> {
+            let colon = s.get(..s.len().min(40))?.find(':')?;
+            let label = &s[..colon];
+            let ok = label.len() >= 2
+                && label.chars().any(char::is_uppercase)
+                && label
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-');
+            ok.then_some(colon)
+        };
+        let contents = [
+            "WALLACE: Let's start",
+            "MR. O'BRIEN-SMITH: yes",
+            "We will win,",
+            "yes",
+            "",
+            ":",
+            "A:",
+            "AB:",
+            "AB",
+            "ÉTIENNE: oui",
+            "ÉTienne: oui",
+            "Q: and A: then",
+            "NO COLON IN THESE FIRST FORTY BYTES AT ALL: X",
+            "SPEAKER ONE  : hello",
+            "-- : dash",
+            "HE SAID: “Go”",
+            "É",
+            "a: b",
+            "A1: b",
+        ];
+        for s in contents {
+            let text = format!("“{s}”");
+            let content = Span::new("“".len(), "“".len() + s.len());
+            assert_eq!(
+                transcript_label(&text, content).map(|f| f.mention.len()),
+                reference(s),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
     fn determiner_words_are_those_of_the_list() {
         let mut words: Vec<String> = [
             "the", "The", "a", "A", "an", "two", "Two", "his", "His", "U.S.", "U.S", "UKUS",
@@ -6396,7 +6610,7 @@ mod tests {
     }
 
     #[test]
-    fn pronoun_person_from_the_indexes_is_that_of_the_scan() {
+    fn pronoun_person_and_descriptors_from_the_indexes_are_those_of_the_scan() {
         // Generated registries: people in text order over blocks, some speech subjects, some
         // with a one-word name, more than MAX_REGISTRY_SCAN in a block at times.
         let mut rng = crate::testgen::Rng::new(0x4f6c_dd1d);
@@ -6413,20 +6627,42 @@ mod tests {
                     let name = Span::new(at, at + 10);
                     registry.people.push(Person {
                         name,
-                        last: if full {
-                            Span::new(at + 5, at + 10)
-                        } else {
-                            name
-                        },
+                        last_start: if full { at + 5 } else { at },
                         at,
                         block,
                         subject: next(5) == 0,
-                        descriptor: None,
+                        descriptor: (next(6) == 0).then(|| Span::new(at, at + next(4))),
                         last_speaker: 0,
                         last_named: 0,
+                        last_described: 0,
                     });
                 }
-                registry.index_new_people();
+                // The descriptor look-up reads people not indexed yet one by one (as while a
+                // block is read), then the indexed ones by their links.
+                for indexed in [false, true] {
+                    if indexed {
+                        registry.index_new_people();
+                    }
+                    for _ in 0..30 {
+                        let q = next(at as u64 + 3);
+                        let lookback = next(8);
+                        let key = next(3);
+                        let same = |p: &Person| p.at % 3 == key;
+                        let fast = registry.described_in_window(q, block, lookback, same);
+                        let scan = registry
+                            .window(q, block, lookback)
+                            .find(|p| p.descriptor.is_some() && same(p))
+                            .and_then(|p| p.descriptor);
+                        assert_eq!(fast, scan, "at {q}, block {block}, lookback {lookback}");
+                        let last = registry.last_in_window(q, block, lookback, same);
+                        let scan = registry.window(q, block, lookback).find(|p| same(p));
+                        assert_eq!(
+                            last.map(|p| p as *const Person),
+                            scan.map(|p| p as *const Person),
+                            "at {q}, block {block}, lookback {lookback}"
+                        );
+                    }
+                }
                 for _ in 0..30 {
                     let q = next(at as u64 + 3);
                     let lookback = next(8);
