@@ -848,6 +848,18 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> (Features<'a>, u64) {
 
 /// True when `s` ends with an ellipsis or an arrow, as a "more…" link does.
 fn ends_like_teaser(s: &str) -> bool {
+    match s.as_bytes().last() {
+        // Neither a closing mark nor a blank, so nothing is trimmed: a text that ends with a
+        // letter or digit ends with none of them, and one that ends with `.` with `...`
+        // alone.
+        Some(b) if b.is_ascii_alphanumeric() => false,
+        Some(b'.') => s.ends_with("..."),
+        _ => trimmed_ends_like_teaser(s),
+    }
+}
+
+/// [`ends_like_teaser`] of any text, its closing marks and blanks trimmed.
+fn trimmed_ends_like_teaser(s: &str) -> bool {
     let tail = trim_closing_end(s);
     tail.ends_with('…') || tail.ends_with("...") || s.trim_end().ends_with(['»', '›', '>'])
 }
@@ -1439,6 +1451,34 @@ mod tests {
                 f.inner_stops,
             ];
             assert_eq!(got, plain_counts(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_teaser_end_test_reads_the_last_byte_as_the_trim_does() {
+        for s in [
+            "",
+            "Read more",
+            "Read more...",
+            "Read more..",
+            "Read more.",
+            "more…",
+            "more…\"",
+            "more...\u{201d}",
+            "next »",
+            "next › ",
+            "a > ",
+            "a>",
+            "2024",
+            "x.",
+            "...",
+            "x...)",
+            "plain text",
+            "end\u{2026} ",
+            "»",
+            "a.\u{a0}",
+        ] {
+            assert_eq!(ends_like_teaser(s), trimmed_ends_like_teaser(s), "{s:?}");
         }
     }
 
