@@ -264,24 +264,25 @@ fn ascii_context(text: &str, block: Span, m: Mark) -> Option<Context> {
     if !text.is_char_boundary(block.start) || !text.is_char_boundary(block.end) {
         return None;
     }
-    // The class of the byte on each side ([`CONTEXT_CLASS`]), `None` past an end of the
-    // block; a byte outside ASCII is left to the chars.
+    // The class of the byte on each side ([`CONTEXT_CLASS`]), [`EDGE`] past an end of the
+    // block; a byte outside ASCII is left to the chars. The context is then read from the
+    // bits of the two classes, without a test for the edge of its own.
     let before = match m.span.start {
-        pos if pos <= block.start => None,
-        pos => Some(CONTEXT_CLASS[usize::from(*b.get(pos - 1)?)]),
+        pos if pos <= block.start => EDGE,
+        pos => CONTEXT_CLASS[usize::from(*b.get(pos - 1)?)],
     };
     let after = match m.span.end {
-        pos if pos >= block.end => None,
-        pos => Some(CONTEXT_CLASS[usize::from(*b.get(pos)?)]),
+        pos if pos >= block.end => EDGE,
+        pos => CONTEXT_CLASS[usize::from(*b.get(pos)?)],
     };
-    if before.is_some_and(|k| k & NOT_ASCII != 0) || after.is_some_and(|k| k & NOT_ASCII != 0) {
+    if (before | after) & NOT_ASCII != 0 {
         return None;
     }
     Some(Context {
-        open_left: before.is_none_or(|k| k & (BLANK | OPENS_AFTER) != 0),
-        text_right: after.is_some_and(|k| k & BLANK == 0),
-        text_left: before.is_some_and(|k| k & BLANK == 0),
-        close_right: after.is_none_or(|k| k & (BLANK | CLOSES_BEFORE) != 0),
+        open_left: before & (EDGE | BLANK | OPENS_AFTER) != 0,
+        text_right: after & (EDGE | BLANK) == 0,
+        text_left: before & (EDGE | BLANK) == 0,
+        close_right: after & (EDGE | BLANK | CLOSES_BEFORE) != 0,
     })
 }
 
@@ -295,6 +296,8 @@ const OPENS_AFTER: u8 = 2;
 const CLOSES_BEFORE: u8 = 4;
 /// [`CONTEXT_CLASS`]: a byte outside ASCII.
 const NOT_ASCII: u8 = 8;
+/// [`ascii_context`]: no byte, past an end of the block (a bit no byte's class has).
+const EDGE: u8 = 16;
 
 /// The class of each byte for [`ascii_context`]: the ASCII characters that
 /// [`context_by_chars`] tests, as bits.
