@@ -750,7 +750,15 @@ impl CueIndex {
                 return true;
             }
         }
-        // A word cut by an end of the window is a different word inside it.
+        // A word cut by an end of the window is a different word inside it. Most windows
+        // cut none: they are told so from the bytes at their ends, before the window is
+        // cut out of the text.
+        let cut_at_start = a < b && word_char_before(text, a) && word_char_at(text, a);
+        let cut_at_end =
+            b < text.len() && a < b && word_char_before(text, b) && word_char_at(text, b);
+        if !cut_at_start && !cut_at_end {
+            return false;
+        }
         let filter = lex::SpeechVerbFilter::new();
         let cut = |w: &str| {
             filter.may_match(w.as_bytes())
@@ -758,18 +766,8 @@ impl CueIndex {
                 && w.chars().any(char::is_alphanumeric)
         };
         let inside = &text[a..b];
-        if a < b
-            && word_char_before(text, a)
-            && word_char_at(text, a)
-            && cut(&inside[..word_len_ascii_first(inside)])
-        {
-            return true;
-        }
-        b < text.len()
-            && a < b
-            && word_char_before(text, b)
-            && word_char_at(text, b)
-            && cut(&inside[inside.len() - lex::word_len_back(inside)..])
+        (cut_at_start && cut(&inside[..word_len_ascii_first(inside)]))
+            || (cut_at_end && cut(&inside[inside.len() - lex::word_len_back(inside)..]))
     }
 }
 
