@@ -984,21 +984,34 @@ fn has_speech_cue(
 }
 
 /// `s` up to its first `.` `;` `!` `?` or double quotation mark (`"` `“` `”`), found by a
-/// byte scan.
+/// byte scan: one look-up in [`CLAUSE_END`] a byte, the bytes after a 0xE2 read only then.
 fn first_clause(s: &str) -> &str {
     let b = s.as_bytes();
-    let end = b
-        .iter()
-        .enumerate()
-        .position(|(i, &c)| match c {
-            b'.' | b';' | b'!' | b'?' | b'"' => true,
-            // “ and ”: E2 80 9C and E2 80 9D.
-            0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
-            _ => false,
-        })
-        .unwrap_or(b.len());
+    let mut end = 0;
+    while let Some(&c) = b.get(end) {
+        // “ and ”: E2 80 9C and E2 80 9D.
+        if CLAUSE_END[usize::from(c)]
+            && (c != 0xE2 || matches!(b.get(end + 1..end + 3), Some([0x80, 0x9C | 0x9D])))
+        {
+            break;
+        }
+        end += 1;
+    }
     s.get(..end).unwrap_or(s)
 }
+
+/// The bytes that may end a [`first_clause`]: `.` `;` `!` `?` `"`, and 0xE2, the first
+/// byte of `“` and `”` (and of other characters, told apart by the two bytes after it).
+static CLAUSE_END: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b';' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'"' as usize] = true;
+    t[0xE2] = true;
+    t
+};
 
 /// The text after the last sentence end of `s`, and whether `s` holds a `.` `!` `?` before
 /// its last byte at all.
