@@ -1406,9 +1406,8 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
             let until = next.map_or(block.end, |n| n.open.span.start);
             let content = content_of(text, &c, until);
             if let Err(reason) = judge(text, block, &c, content, options, &mut cues) {
-                let end = c.close.map_or(until, |m| m.span.end);
                 rejected.push(RejectedCandidate {
-                    span: trim_quote_span(text, Span::new(c.open.span.start, end)),
+                    span: rejected_span(text, &c, until),
                     content,
                     block: bi,
                     reason,
@@ -1431,6 +1430,17 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
     QuoteScan {
         quotes: out,
         rejected,
+    }
+}
+
+/// The span of a rejected candidate, trimmed of blank characters: from its opening mark to
+/// its closing one, or to `until` when it has none ([`content_of`]). A span from mark to
+/// mark starts and ends on a mark, which is no blank character: it is kept as it is,
+/// without a trim.
+fn rejected_span(text: &str, c: &Candidate, until: usize) -> Span {
+    match c.close {
+        Some(close) => Span::new(c.open.span.start, close.span.end),
+        None => trim_quote_span(text, Span::new(c.open.span.start, until)),
     }
 }
 
@@ -1743,6 +1753,27 @@ mod tests {
             }
         }
         assert!(told > 1_500, "{told} told by bytes");
+    }
+
+    #[test]
+    fn rejected_spans_are_trimmed_spans() {
+        for text in [
+            "He said \"no\" and “maybe” or «non» and ``yes'' then \"open",
+            "„a“ “b” \"c\" \u{a0}\"d \" e\"\u{200b}",
+            "\"x\"\"y\" ” “ \"",
+        ] {
+            let block = Span::new(0, text.len());
+            let cands: Vec<Candidate> = pairs(text, block, None).collect();
+            for (i, c) in cands.iter().enumerate() {
+                let until = cands.get(i + 1).map_or(block.end, |n| n.open.span.start);
+                let end = c.close.map_or(until, |m| m.span.end);
+                assert_eq!(
+                    rejected_span(text, c, until),
+                    trim_quote_span(text, Span::new(c.open.span.start, end)),
+                    "{text:?} {c:?}"
+                );
+            }
+        }
     }
 
     #[test]
