@@ -264,24 +264,25 @@ fn ascii_context(text: &str, block: Span, m: Mark) -> Option<Context> {
     if !text.is_char_boundary(block.start) || !text.is_char_boundary(block.end) {
         return None;
     }
-    // The class of the byte on each side ([`CONTEXT_CLASS`]), `None` past an end of the
-    // block; a byte outside ASCII is left to the chars.
+    // The class of the byte on each side ([`CONTEXT_CLASS`]), [`EDGE`] past an end of the
+    // block; a byte outside ASCII is left to the chars. The context is then read from the
+    // bits of the two classes, without a test for the edge of its own.
     let before = match m.span.start {
-        pos if pos <= block.start => None,
-        pos => Some(CONTEXT_CLASS[usize::from(*b.get(pos - 1)?)]),
+        pos if pos <= block.start => EDGE,
+        pos => CONTEXT_CLASS[usize::from(*b.get(pos - 1)?)],
     };
     let after = match m.span.end {
-        pos if pos >= block.end => None,
-        pos => Some(CONTEXT_CLASS[usize::from(*b.get(pos)?)]),
+        pos if pos >= block.end => EDGE,
+        pos => CONTEXT_CLASS[usize::from(*b.get(pos)?)],
     };
-    if before.is_some_and(|k| k & NOT_ASCII != 0) || after.is_some_and(|k| k & NOT_ASCII != 0) {
+    if (before | after) & NOT_ASCII != 0 {
         return None;
     }
     Some(Context {
-        open_left: before.is_none_or(|k| k & (BLANK | OPENS_AFTER) != 0),
-        text_right: after.is_some_and(|k| k & BLANK == 0),
-        text_left: before.is_some_and(|k| k & BLANK == 0),
-        close_right: after.is_none_or(|k| k & (BLANK | CLOSES_BEFORE) != 0),
+        open_left: before & (EDGE | BLANK | OPENS_AFTER) != 0,
+        text_right: after & (EDGE | BLANK) == 0,
+        text_left: before & (EDGE | BLANK) == 0,
+        close_right: after & (EDGE | BLANK | CLOSES_BEFORE) != 0,
     })
 }
 
@@ -295,6 +296,8 @@ const OPENS_AFTER: u8 = 2;
 const CLOSES_BEFORE: u8 = 4;
 /// [`CONTEXT_CLASS`]: a byte outside ASCII.
 const NOT_ASCII: u8 = 8;
+/// [`ascii_context`]: no byte, past an end of the block (a bit no byte's class has).
+const EDGE: u8 = 16;
 
 /// The class of each byte for [`ascii_context`]: the ASCII characters that
 /// [`context_by_chars`] tests, as bits.
@@ -747,26 +750,20 @@ impl CueIndex {
                 return true;
             }
         }
-        // A word cut by an end of the window is a different word inside it.
-        let filter = lex::SpeechVerbFilter::new();
-        let cut = |w: &str| {
-            filter.may_match(w.as_bytes())
-                && lex::is_speech_verb(w)
-                && w.chars().any(char::is_alphanumeric)
-        };
-        let inside = &text[a..b];
-        if a < b
-            && word_char_before(text, a)
-            && word_char_at(text, a)
-            && cut(&inside[..word_len_ascii_first(inside)])
-        {
-            return true;
+        // A word cut by an end of the window is a different word inside it. Most windows
+        // cut none: they are told so from the bytes at their ends, before the window is
+        // cut out of the text.
+        let cut_at_start = a < b && word_char_before(text, a) && word_char_at(text, a);
+        let cut_at_end =
+            b < text.len() && a < b && word_char_before(text, b) && word_char_at(text, b);
+        if !cut_at_start && !cut_at_end {
+            return false;
         }
-        b < text.len()
-            && a < b
-            && word_char_before(text, b)
-            && word_char_at(text, b)
-            && cut(&inside[inside.len() - lex::word_len_back(inside)..])
+        let filter = lex::SpeechVerbFilter::new();
+        let inside = &text[a..b];
+        (cut_at_start && is_verb_word(filter, &inside[..word_len_ascii_first(inside)]))
+            || (cut_at_end
+                && is_verb_word(filter, &inside[inside.len() - lex::word_len_back(inside)..]))
     }
 }
 
@@ -811,6 +808,15 @@ impl CueIndex {
         });
         self.covered.end = block.start + stop;
     }
+}
+
+/// True when the run of word characters `w` is a speech verb among [`words`]: it holds a
+/// letter or digit and [`lex::is_speech_verb`] holds, most runs told by `filter` alone.
+// Inlined into `CueIndex::verb_in`, which asks it of the word cut by the start of most
+// windows before a mark (measured: the call cost more than the filter).
+#[inline(always)]
+fn is_verb_word(filter: lex::SpeechVerbFilter, w: &str) -> bool {
+    filter.may_match(w.as_bytes()) && lex::is_speech_verb(w) && w.chars().any(char::is_alphanumeric)
 }
 
 /// [`lex::word_len`], its ASCII word bytes counted in a loop of their own first (the call
@@ -983,21 +989,34 @@ fn has_speech_cue(
 }
 
 /// `s` up to its first `.` `;` `!` `?` or double quotation mark (`"` `“` `”`), found by a
-/// byte scan.
+/// byte scan: one look-up in [`CLAUSE_END`] a byte, the bytes after a 0xE2 read only then.
 fn first_clause(s: &str) -> &str {
     let b = s.as_bytes();
-    let end = b
-        .iter()
-        .enumerate()
-        .position(|(i, &c)| match c {
-            b'.' | b';' | b'!' | b'?' | b'"' => true,
-            // “ and ”: E2 80 9C and E2 80 9D.
-            0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])),
-            _ => false,
-        })
-        .unwrap_or(b.len());
+    let mut end = 0;
+    while let Some(&c) = b.get(end) {
+        // “ and ”: E2 80 9C and E2 80 9D.
+        if CLAUSE_END[usize::from(c)]
+            && (c != 0xE2 || matches!(b.get(end + 1..end + 3), Some([0x80, 0x9C | 0x9D])))
+        {
+            break;
+        }
+        end += 1;
+    }
     s.get(..end).unwrap_or(s)
 }
+
+/// The bytes that may end a [`first_clause`]: `.` `;` `!` `?` `"`, and 0xE2, the first
+/// byte of `“` and `”` (and of other characters, told apart by the two bytes after it).
+static CLAUSE_END: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b';' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'"' as usize] = true;
+    t[0xE2] = true;
+    t
+};
 
 /// The text after the last sentence end of `s`, and whether `s` holds a `.` `!` `?` before
 /// its last byte at all.
@@ -1387,9 +1406,8 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
             let until = next.map_or(block.end, |n| n.open.span.start);
             let content = content_of(text, &c, until);
             if let Err(reason) = judge(text, block, &c, content, options, &mut cues) {
-                let end = c.close.map_or(until, |m| m.span.end);
                 rejected.push(RejectedCandidate {
-                    span: trim_quote_span(text, Span::new(c.open.span.start, end)),
+                    span: rejected_span(text, &c, until),
                     content,
                     block: bi,
                     reason,
@@ -1412,6 +1430,17 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
     QuoteScan {
         quotes: out,
         rejected,
+    }
+}
+
+/// The span of a rejected candidate, trimmed of blank characters: from its opening mark to
+/// its closing one, or to `until` when it has none ([`content_of`]). A span from mark to
+/// mark starts and ends on a mark, which is no blank character: it is kept as it is,
+/// without a trim.
+fn rejected_span(text: &str, c: &Candidate, until: usize) -> Span {
+    match c.close {
+        Some(close) => Span::new(c.open.span.start, close.span.end),
+        None => trim_quote_span(text, Span::new(c.open.span.start, until)),
     }
 }
 
@@ -1724,6 +1753,27 @@ mod tests {
             }
         }
         assert!(told > 1_500, "{told} told by bytes");
+    }
+
+    #[test]
+    fn rejected_spans_are_trimmed_spans() {
+        for text in [
+            "He said \"no\" and “maybe” or «non» and ``yes'' then \"open",
+            "„a“ “b” \"c\" \u{a0}\"d \" e\"\u{200b}",
+            "\"x\"\"y\" ” “ \"",
+        ] {
+            let block = Span::new(0, text.len());
+            let cands: Vec<Candidate> = pairs(text, block, None).collect();
+            for (i, c) in cands.iter().enumerate() {
+                let until = cands.get(i + 1).map_or(block.end, |n| n.open.span.start);
+                let end = c.close.map_or(until, |m| m.span.end);
+                assert_eq!(
+                    rejected_span(text, c, until),
+                    trim_quote_span(text, Span::new(c.open.span.start, end)),
+                    "{text:?} {c:?}"
+                );
+            }
+        }
     }
 
     #[test]
