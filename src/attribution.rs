@@ -2335,9 +2335,12 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         }
         _ => false,
     };
+    // A pronoun opening a clause ("He said") is no speech verb in any case (a test checks
+    // every one): its lower-case form is not looked up.
     let is_verb = verb_word
         || phrasal
         || (sentence_start
+            && !t.pronoun()
             && x.chars().next().is_some_and(char::is_uppercase)
             && x.len() < 16
             && lex::is_speech_verb_any_case(x));
@@ -6955,6 +6958,39 @@ mod tests {
         let mut t = Vec::new();
         tokenize(text, Span::new(0, text.len()), &mut t);
         assert_eq!(cue_at(text, &t, 2), Some(Cue::Finite));
+    }
+
+    #[test]
+    fn pronouns_opening_a_clause_are_no_cues() {
+        // `cue_of_word` does not look up a pronoun opening a clause as a speech verb: every
+        // word with the pronoun class (each pronoun, bare or contracted) is none in any
+        // case, so none that is no cue word is a cue, wherever it opens a clause.
+        let mut checked = 0;
+        for p in PRONOUNS {
+            for suffix in std::iter::once(&"").chain(CONTRACTIONS) {
+                let word = format!("{p}{suffix}");
+                assert!(lex::is_pronoun(&word), "{word}");
+                assert!(!lex::is_speech_verb_any_case(&word), "{word}");
+                for text in [
+                    format!("{word} said"),
+                    format!("Lee left. {word} said"),
+                    format!("Lee's, {word} said"),
+                ] {
+                    let mut t = Vec::new();
+                    tokenize(&text, Span::new(0, text.len()), &mut t);
+                    let i = t
+                        .iter()
+                        .position(|t| w(&text, t) == word)
+                        .expect("the pronoun is a token");
+                    assert!(t[i].pronoun(), "{text:?}");
+                    if !t[i].cue_word() {
+                        assert_eq!(cue_of_word(&text, &t, i), None, "{text:?}");
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, PRONOUNS.len() * (CONTRACTIONS.len() + 1) * 3);
     }
 
     #[test]
