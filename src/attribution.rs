@@ -342,17 +342,17 @@ impl Classes {
 
     /// The [`Tok::classes`] bits of `s`, a word starting with an ASCII lower-case letter
     /// or `-` and not ending in `.` `,` `:`: those of [`Classes::lower_from_table`], mapped
-    /// from the [`WordTable`] bits by one look-up ([`LOWER_TOK_BITS`]).
+    /// from the bits of `table` (the [`WordTable`]) by one look-up ([`LOWER_TOK_BITS`]).
     #[inline(always)]
-    fn lower_bits_from_table(s: &str) -> u8 {
-        LOWER_TOK_BITS[usize::from(word_table().get(s) & TABLE_BITS)]
+    fn lower_bits_from_table(table: &WordTable, s: &str) -> u8 {
+        LOWER_TOK_BITS[usize::from(table.get(s) & TABLE_BITS)]
     }
 
     /// The [`Tok::classes`] bits of [`Classes::capitalized_from_table`] of `s`, mapped from
-    /// the [`WordTable`] bits by one look-up ([`CAPITALIZED_TOK_BITS`]).
+    /// the bits of `table` (the [`WordTable`]) by one look-up ([`CAPITALIZED_TOK_BITS`]).
     #[inline(always)]
-    fn capitalized_bits_from_table(s: &str) -> u8 {
-        let bits = CAPITALIZED_TOK_BITS[usize::from(word_table().get(s) & TABLE_BITS)];
+    fn capitalized_bits_from_table(table: &WordTable, s: &str) -> u8 {
+        let bits = CAPITALIZED_TOK_BITS[usize::from(table.get(s) & TABLE_BITS)];
         if matches!(s, "Jr" | "Sr") {
             bits | TOK_NAME
         } else {
@@ -364,19 +364,20 @@ impl Classes {
     /// `rest`, the [`BYTE_CLASS`] bits of its bytes after the first or-ed together: the
     /// steps of [`Classes::by_table`], with its scan of a capitalized word's letters read
     /// from `rest` (no byte of `s` is outside ASCII, none is `,` or `:`).
-    /// The classes come as [`Tok::classes`] bits.
+    /// The classes come as [`Tok::classes`] bits; `table` is the [`WordTable`] (taken
+    /// once by the tokenizer, not at every word).
     #[inline(always)]
-    fn of_ascii_word(s: &str, rest: u8) -> u8 {
+    fn of_ascii_word(table: &WordTable, s: &str, rest: u8) -> u8 {
         let first = s.as_bytes().first().copied().unwrap_or(b' ');
         let c = if first.is_ascii_lowercase() || first == b'-' {
-            Classes::lower_bits_from_table(s)
+            Classes::lower_bits_from_table(table, s)
         } else if first.is_ascii_uppercase() {
             if rest & UPPER_BYTE != 0 || s.ends_with("'s") {
                 Classes::of_tests(s).bits()
             } else if rest & LOWER_BYTE == 0 {
                 Classes::of_capitals(s).bits()
             } else {
-                Classes::capitalized_bits_from_table(s)
+                Classes::capitalized_bits_from_table(table, s)
             }
         } else {
             0
@@ -659,6 +660,8 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
     let Some(s) = seg.get(text) else {
         return;
     };
+    // Taken once here: its `OnceLock` is not asked again at every word.
+    let table = word_table();
     // `i` is the byte offset in `s`; `seg.start + i` in `text`.
     let mut i = 0;
     while let Some(&first) = s.as_bytes().get(i) {
@@ -703,7 +706,7 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
                 out.push(Tok::with_bits(
                     Span::new(pos, seg.start + j),
                     Tk::Word,
-                    Classes::of_ascii_word(word, rest),
+                    Classes::of_ascii_word(table, word, rest),
                 ));
                 i = after_space;
                 continue;
@@ -717,7 +720,7 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
                     out.push(Tok::with_bits(
                         Span::new(pos, end),
                         Tk::Word,
-                        Classes::of_ascii_word(stem, rest),
+                        Classes::of_ascii_word(table, stem, rest),
                     ));
                     out.push(Tok::mark(Span::new(end, end + 1), Tk::End));
                     i = after_space;
@@ -2332,9 +2335,12 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         }
         _ => false,
     };
+    // A pronoun opening a clause ("He said") is no speech verb in any case (a test checks
+    // every one): its lower-case form is not looked up.
     let is_verb = verb_word
         || phrasal
         || (sentence_start
+            && !t.pronoun()
             && x.chars().next().is_some_and(char::is_uppercase)
             && x.len() < 16
             && lex::is_speech_verb_any_case(x));
@@ -6261,12 +6267,12 @@ mod tests {
                 .skip(1)
                 .fold(0, |k, b| k | BYTE_CLASS[usize::from(b)]);
             assert_eq!(
-                Classes::from_bits(Classes::of_ascii_word(&w, rest)),
+                Classes::from_bits(Classes::of_ascii_word(word_table(), &w, rest)),
                 Classes::of_tests(&w),
                 "{w:?}"
             );
             assert_eq!(
-                Classes::of_ascii_word(&w, rest),
+                Classes::of_ascii_word(word_table(), &w, rest),
                 Classes::of_tests(&w).bits(),
                 "{w:?}"
             );
@@ -6818,12 +6824,12 @@ mod tests {
             }
             for v in [w.to_owned(), w.to_ascii_lowercase(), capitalized] {
                 if v.starts_with(|c: char| c.is_ascii_lowercase() || c == '-') {
-                    let bits = Classes::lower_bits_from_table(&v);
+                    let bits = Classes::lower_bits_from_table(word_table(), &v);
                     assert_eq!(bits, Classes::lower_from_table(&v).bits(), "{v:?}");
                     checked += 1;
                 }
                 if v.starts_with(|c: char| c.is_ascii_uppercase()) {
-                    let bits = Classes::capitalized_bits_from_table(&v);
+                    let bits = Classes::capitalized_bits_from_table(word_table(), &v);
                     assert_eq!(bits, Classes::capitalized_from_table(&v).bits(), "{v:?}");
                     checked += 1;
                 }
@@ -6952,6 +6958,39 @@ mod tests {
         let mut t = Vec::new();
         tokenize(text, Span::new(0, text.len()), &mut t);
         assert_eq!(cue_at(text, &t, 2), Some(Cue::Finite));
+    }
+
+    #[test]
+    fn pronouns_opening_a_clause_are_no_cues() {
+        // `cue_of_word` does not look up a pronoun opening a clause as a speech verb: every
+        // word with the pronoun class (each pronoun, bare or contracted) is none in any
+        // case, so none that is no cue word is a cue, wherever it opens a clause.
+        let mut checked = 0;
+        for p in PRONOUNS {
+            for suffix in std::iter::once(&"").chain(CONTRACTIONS) {
+                let word = format!("{p}{suffix}");
+                assert!(lex::is_pronoun(&word), "{word}");
+                assert!(!lex::is_speech_verb_any_case(&word), "{word}");
+                for text in [
+                    format!("{word} said"),
+                    format!("Lee left. {word} said"),
+                    format!("Lee's, {word} said"),
+                ] {
+                    let mut t = Vec::new();
+                    tokenize(&text, Span::new(0, text.len()), &mut t);
+                    let i = t
+                        .iter()
+                        .position(|t| w(&text, t) == word)
+                        .expect("the pronoun is a token");
+                    assert!(t[i].pronoun(), "{text:?}");
+                    if !t[i].cue_word() {
+                        assert_eq!(cue_of_word(&text, &t, i), None, "{text:?}");
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, PRONOUNS.len() * (CONTRACTIONS.len() + 1) * 3);
     }
 
     #[test]
