@@ -568,7 +568,11 @@ fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
         };
     }
     let out = match form {
-        Normalization::Nfc if is_nfc_quick(out.chars()) != IsNormalized::Yes => out.nfc().collect(),
+        Normalization::Nfc
+            if !is_nfc_stable_text(&out) && is_nfc_quick(out.chars()) != IsNormalized::Yes =>
+        {
+            out.nfc().collect()
+        }
         Normalization::Nfkc if is_nfkc_quick(out.chars()) != IsNormalized::Yes => {
             // Compatibility forms can bring in spaces ("¨" is " \u{308}"): collapse again so
             // that cleaning stays idempotent. Collapsing only trims, merges or maps spaces,
@@ -587,6 +591,29 @@ fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
     } else {
         Cow::Owned(out)
     }
+}
+
+/// True when every character of `s` is one NFC leaves alone wherever it stands
+/// ([`is_nfc_stable`]), so that `s` is in NFC: its ASCII runs passed over eight bytes at a
+/// step, dashes and curly quotation marks told by their bytes, the other characters decoded.
+fn is_nfc_stable_text(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = ascii_len(b);
+    while i < b.len() {
+        if crate::lex::is_plain_punctuation(&b[i..]) {
+            i += 3;
+        } else {
+            let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
+                return false;
+            };
+            if !is_nfc_stable(ch) {
+                return false;
+            }
+            i += ch.len_utf8();
+        }
+        i += ascii_len(&b[i..]);
+    }
+    true
 }
 
 /// Whitespace runs become one space, invisible characters are dropped, ends are trimmed.
@@ -820,6 +847,23 @@ mod tests {
                 .map(|_| bytes[rng.below(bytes.len())])
                 .collect();
             assert_eq!(ascii_scan(&t), (ascii_is_clean(&t), t.is_ascii()), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn nfc_stable_text_is_in_nfc_and_is_every_char_stable() {
+        let parts = [
+            "word ", "“", "—", "…", "é", "e\u{301}", "\u{301}", "日本", "Å", "\u{212b}", "ω",
+            "\u{1e9b}", "ﬁ", "한",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x2fc5_7ab1);
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 9);
+            let stable = is_nfc_stable_text(&s);
+            assert_eq!(stable, s.chars().all(is_nfc_stable), "{s:?}");
+            if stable {
+                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "{s:?}");
+            }
         }
     }
 
