@@ -72,14 +72,56 @@ struct BodyText {
     clean: bool,
 }
 
-/// The spans of the blocks that go into the body, in order (the input of the quote stage).
-pub(crate) fn body_spans(blocks: &[Block], labels: &[Label]) -> Vec<Span> {
-    blocks
-        .iter()
-        .zip(labels)
-        .filter(|(_, l)| matches!(l, Label::Paragraph | Label::Subhead))
-        .map(|(b, _)| b.span)
-        .collect()
+/// The spans of the blocks that go into the body, in order (the input of the quote stage),
+/// and how many blocks each of the article's lists receives ([`ListSizes`], for
+/// [`assemble`]): one pass over the labels for both.
+#[inline]
+pub(crate) fn body_spans(blocks: &[Block], labels: &[Label]) -> (Vec<Span>, ListSizes) {
+    let mut spans = Vec::new();
+    let mut sizes = ListSizes::default();
+    for (block, &label) in blocks.iter().zip(labels) {
+        if matches!(label, Label::Paragraph | Label::Subhead) {
+            spans.push(block.span);
+        } else {
+            sizes.count(label);
+        }
+    }
+    sizes.body = spans.len();
+    (spans, sizes)
+}
+
+/// How many blocks go into each of the article's lists, by their labels.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ListSizes {
+    body: usize,
+    boilerplate: usize,
+    bylines: usize,
+    credits: usize,
+    dates: usize,
+}
+
+impl ListSizes {
+    /// The sizes for `labels`.
+    #[cfg(test)]
+    fn of(labels: &[Label]) -> Self {
+        let mut sizes = ListSizes::default();
+        for &label in labels {
+            sizes.count(label);
+        }
+        sizes
+    }
+
+    /// Counts a block labelled `label`.
+    fn count(&mut self, label: Label) {
+        match label {
+            Label::Paragraph | Label::Subhead => self.body += 1,
+            Label::Byline => self.bylines += 1,
+            Label::Credit => self.credits += 1,
+            Label::Date => self.dates += 1,
+            Label::Headline | Label::Dek | Label::TagHeading | Label::Tags => {}
+            Label::Boilerplate(_) => self.boilerplate += 1,
+        }
+    }
 }
 
 /// Splits a tag line at commas, pipes, semicolons and bullets.
@@ -106,6 +148,7 @@ pub(crate) fn assemble<'a>(
     prepared: Prepared<'a>,
     blocks: &[Block],
     labels: &[Label],
+    sizes: ListSizes,
     quotes: &QuoteScan,
     attributions: &[Option<FoundAttribution>],
     options: &Options,
@@ -116,7 +159,7 @@ pub(crate) fn assemble<'a>(
         form: options.normalization(),
     };
     let mut article = Article::default();
-    reserve(&mut article, labels);
+    reserve(&mut article, sizes);
     let mut related: Option<RelatedTags<'a>> = None;
     // The body blocks, by their index in the quote stage's list: kept only when there are
     // quotes or rejected marks to look them up.
@@ -267,25 +310,14 @@ fn set_aside<'a>(
     article.boilerplate.push(Boilerplate { text, span, reason });
 }
 
-/// Room in the article's lists for the blocks `labels` send there, so that a text of many
-/// short blocks fills each list once rather than growing it copy after copy.
-fn reserve(article: &mut Article<'_>, labels: &[Label]) {
-    let (mut body, mut boilerplate, mut bylines, mut credits, mut dates) = (0, 0, 0, 0, 0);
-    for label in labels {
-        match label {
-            Label::Paragraph | Label::Subhead => body += 1,
-            Label::Byline => bylines += 1,
-            Label::Credit => credits += 1,
-            Label::Date => dates += 1,
-            Label::Headline | Label::Dek | Label::TagHeading | Label::Tags => {}
-            Label::Boilerplate(_) => boilerplate += 1,
-        }
-    }
-    article.body.reserve_exact(body);
-    article.boilerplate.reserve_exact(boilerplate);
-    article.bylines.reserve_exact(bylines);
-    article.credits.reserve_exact(credits);
-    article.dates.reserve_exact(dates);
+/// Room in the article's lists for the blocks their labels send there (`sizes`), so that a
+/// text of many short blocks fills each list once rather than growing it copy after copy.
+fn reserve(article: &mut Article<'_>, sizes: ListSizes) {
+    article.body.reserve_exact(sizes.body);
+    article.boilerplate.reserve_exact(sizes.boilerplate);
+    article.bylines.reserve_exact(sizes.bylines);
+    article.credits.reserve_exact(sizes.credits);
+    article.dates.reserve_exact(sizes.dates);
 }
 
 /// The diagnostics of `a` and of `b`, each already in span order, in span order: a merge,
@@ -443,10 +475,35 @@ mod tests {
             Label::Byline,
             Label::Paragraph,
         ];
-        reserve(&mut article, &labels);
+        reserve(&mut article, ListSizes::of(&labels));
         assert!(article.body.capacity() >= 3);
         assert!(article.boilerplate.capacity() >= 1);
         assert!(article.bylines.capacity() >= 1);
         assert_eq!(article.dates.capacity(), 0);
+    }
+
+    #[test]
+    fn body_spans_count_the_lists_as_the_labels_do() {
+        let labels = [
+            Label::Headline,
+            Label::Paragraph,
+            Label::Boilerplate(BoilerplateReason::Promo),
+            Label::Subhead,
+            Label::Byline,
+            Label::Date,
+            Label::Credit,
+            Label::Tags,
+            Label::Paragraph,
+        ];
+        let blocks: Vec<Block> = (0..labels.len())
+            .map(|i| Block {
+                span: Span::new(2 * i, 2 * i + 1),
+                lines: 1,
+                gap_before: true,
+            })
+            .collect();
+        let (spans, sizes) = body_spans(&blocks, &labels);
+        assert_eq!(spans, [Span::new(2, 3), Span::new(6, 7), Span::new(16, 17)]);
+        assert_eq!(sizes, ListSizes::of(&labels));
     }
 }

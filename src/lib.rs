@@ -215,13 +215,14 @@ impl Parser {
     fn run<'a>(&self, prepared: Prepared<'a>) -> Article<'a> {
         let blocks = segment::segment(prepared.text);
         let labels = classify::classify(prepared.text, &blocks);
-        let body = assemble::body_spans(&blocks, &labels);
+        let (body, sizes) = assemble::body_spans(&blocks, &labels);
         let found = quotes::find_quotes(prepared.text, &body, &self.options);
         let attributed = attribution::attribute(prepared.text, &body, &found.quotes, &self.options);
         assemble::assemble(
             prepared,
             &blocks,
             &labels,
+            sizes,
             &found,
             &attributed,
             &self.options,
@@ -249,7 +250,7 @@ pub mod stages {
         let p = normalize::prepare(input, &Options::default()).ok()?;
         let blocks = segment::segment(p.text);
         let labels = classify::classify(p.text, &blocks);
-        Some((p, assemble::body_spans(&blocks, &labels)))
+        Some((p, assemble::body_spans(&blocks, &labels).0))
     }
 
     /// Up to classification; returns the number of body blocks.

@@ -568,7 +568,11 @@ fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
         };
     }
     let out = match form {
-        Normalization::Nfc if is_nfc_quick(out.chars()) != IsNormalized::Yes => out.nfc().collect(),
+        Normalization::Nfc
+            if !is_nfc_stable_text(&out) && is_nfc_quick(out.chars()) != IsNormalized::Yes =>
+        {
+            out.nfc().collect()
+        }
         Normalization::Nfkc if is_nfkc_quick(out.chars()) != IsNormalized::Yes => {
             // Compatibility forms can bring in spaces ("¨" is " \u{308}"): collapse again so
             // that cleaning stays idempotent. Collapsing only trims, merges or maps spaces,
@@ -589,17 +593,40 @@ fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
     }
 }
 
+/// True when every character of `s` is one NFC leaves alone wherever it stands
+/// ([`is_nfc_stable`]), so that `s` is in NFC: its ASCII runs passed over eight bytes at a
+/// step, dashes and curly quotation marks told by their bytes, the other characters decoded.
+fn is_nfc_stable_text(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = ascii_len(b);
+    while i < b.len() {
+        if crate::lex::is_plain_punctuation(&b[i..]) {
+            i += 3;
+        } else {
+            let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
+                return false;
+            };
+            if !is_nfc_stable(ch) {
+                return false;
+            }
+            i += ch.len_utf8();
+        }
+        i += ascii_len(&b[i..]);
+    }
+    true
+}
+
 /// Whitespace runs become one space, invisible characters are dropped, ends are trimmed.
 ///
-/// Runs of printable ASCII other than the space ([`plain_len`]), which stay as they are,
-/// are copied whole; other characters are decoded one by one.
+/// Runs of printable ASCII words with single spaces between them ([`plain_words_len`]),
+/// which stay as they are, are copied whole; other characters are decoded one by one.
 fn collapse(raw: &str) -> String {
     let b = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
     let mut i = 0;
     while i < b.len() {
-        let run = plain_len(&b[i..]);
+        let run = plain_words_len(&b[i..]);
         let (c, len) = if run > 0 {
             // A plain run is text: it ends a pending space like any other character.
             match raw.get(i..i + run) {
@@ -629,6 +656,20 @@ fn collapse(raw: &str) -> String {
         }
     }
     out
+}
+
+/// The length of the run of words of [`plain_len`] bytes joined by single spaces that starts
+/// `b`: text that [`collapse`] leaves as it is (a space between two printable characters
+/// stays one space), so prose is copied a run of words at a time, not word by word.
+fn plain_words_len(b: &[u8]) -> usize {
+    let mut n = plain_len(b);
+    while n > 0 && b.get(n) == Some(&b' ') {
+        match plain_len(&b[n + 1..]) {
+            0 => break,
+            word => n += 1 + word,
+        }
+    }
+    n
 }
 
 /// The length of the run of printable ASCII bytes other than the space (`0x21`–`0x7e`) that
@@ -806,6 +847,51 @@ mod tests {
                 .map(|_| bytes[rng.below(bytes.len())])
                 .collect();
             assert_eq!(ascii_scan(&t), (ascii_is_clean(&t), t.is_ascii()), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn nfc_stable_text_is_in_nfc_and_is_every_char_stable() {
+        let parts = [
+            "word ", "“", "—", "…", "é", "e\u{301}", "\u{301}", "日本", "Å", "\u{212b}", "ω",
+            "\u{1e9b}", "ﬁ", "한",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x2fc5_7ab1);
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 9);
+            let stable = is_nfc_stable_text(&s);
+            assert_eq!(stable, s.chars().all(is_nfc_stable), "{s:?}");
+            if stable {
+                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_words_len_is_the_run_of_single_spaced_words() {
+        let bytes = [b'a', b'.', b' ', b' ', b'\n', b'\t', 0x7f, 0xc3];
+        let mut rng = crate::testgen::Rng::new(0x9a1d_5ace);
+        for round in 0..20_000 {
+            let b: Vec<u8> = (0..round % 30)
+                .map(|_| bytes[rng.below(bytes.len())])
+                .collect();
+            let plain = |c: u8| (0x21..0x7f).contains(&c);
+            // Plain bytes, and spaces between two plain bytes.
+            let want = (0..b.len())
+                .position(|i| {
+                    !(plain(b[i])
+                        || (b[i] == b' '
+                            && i > 0
+                            && plain(b[i - 1])
+                            && b.get(i + 1).is_some_and(|&c| plain(c))))
+                })
+                .unwrap_or(b.len());
+            let want = if b.first().is_some_and(|&c| plain(c)) {
+                want
+            } else {
+                0
+            };
+            assert_eq!(plain_words_len(&b), want, "{b:?}");
         }
     }
 

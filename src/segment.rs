@@ -76,21 +76,42 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Where the first line of `rest` ends (`\n` or `\r`). The first eight bytes are looked at
-/// together ([`first_break_in`]): a short line (a text of one-word blocks) ends there, and
-/// a vector search costs more to set up than the few bytes it would look at. Longer lines
+/// Where the first line of `rest` ends (`\n` or `\r`), and how many `\n` and `\r` bytes
+/// follow from there (at least one): the line's end and the empty lines after it, found
+/// together. The first eight bytes are looked at together ([`first_break_in`]): a short
+/// line (a text of one-word blocks) ends there, most often with its run of breaks, and a
+/// vector search costs more to set up than the few bytes it would look at. Longer lines
 /// are searched by `memchr`.
-fn line_break(rest: &[u8]) -> Option<usize> {
-    // An empty line, told by its first byte.
-    if matches!(rest.first(), Some(b'\n' | b'\r')) {
-        return Some(0);
-    }
+fn line_end(rest: &[u8]) -> Option<(usize, usize)> {
     let Some(&word) = rest.first_chunk::<8>() else {
-        return rest.iter().position(|&b| b == b'\n' || b == b'\r');
+        let at = rest.iter().position(|&b| b == b'\n' || b == b'\r')?;
+        return Some((at, breaks_at(rest, at)));
     };
-    match first_break_in(u64::from_le_bytes(word)) {
-        8 => memchr::memchr2(b'\n', b'\r', &rest[8..]).map(|i| i + 8),
-        at => Some(at),
+    let w = u64::from_le_bytes(word);
+    let at = first_break_in(w);
+    if at == 8 {
+        let at = memchr::memchr2(b'\n', b'\r', &rest[8..])? + 8;
+        return Some((at, breaks_at(rest, at)));
+    }
+    // The bytes from the break on, moved down to the bottom of the word: the bytes shifted
+    // in at the top read as breaks, and are only counted when the run reaches them.
+    match other_than_breaks(w) >> (8 * at) {
+        0 => Some((at, 8 - at + line_breaks_len(&rest[8..]))),
+        other => Some((at, (other.trailing_zeros() / 8) as usize)),
+    }
+}
+
+/// How many `\n` and `\r` bytes follow from `at` on, where `rest` holds one: most often
+/// one (a line that ends a line) or two (a blank line between paragraphs), told byte by
+/// byte; longer runs are counted eight bytes a step.
+fn breaks_at(rest: &[u8], at: usize) -> usize {
+    let is_break = |i: usize| matches!(rest.get(i), Some(b'\n' | b'\r'));
+    if !is_break(at + 1) {
+        1
+    } else if !is_break(at + 2) {
+        2
+    } else {
+        3 + line_breaks_len(rest.get(at + 3..).unwrap_or_default())
     }
 }
 
@@ -107,23 +128,24 @@ fn first_break_in(w: u64) -> usize {
     (hits.trailing_zeros() / 8) as usize
 }
 
-/// True for a `\n` or `\r` byte.
-#[inline]
-fn is_break(b: Option<&u8>) -> bool {
-    matches!(b, Some(b'\n' | b'\r'))
-}
-
 /// The length of the run of `\n` and `\r` bytes that starts `b`: empty lines, however
 /// they end (`\n`, `\r\n` or a lone `\r`). Eight bytes are looked at a step.
 fn line_breaks_len(b: &[u8]) -> usize {
-    let mut chunks = b.chunks_exact(8);
+    // Sixteen bytes a step while they are all breaks (a long run of empty lines), then
+    // eight to find where the run ends.
     let mut n = 0;
+    for c in b.chunks_exact(16) {
+        let (lo, hi) = (word_at(c, 0), word_at(c, 8));
+        if !(all_breaks(lo) & all_breaks(hi)) {
+            break;
+        }
+        n += 16;
+    }
+    let mut chunks = b[n..].chunks_exact(8);
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let other = other_than_breaks(u64::from_le_bytes(w));
-        if other != 0 {
-            return n + (other.trailing_zeros() / 8) as usize;
+        let w = word_at(c, 0);
+        if !all_breaks(w) {
+            return n + (other_than_breaks(w).trailing_zeros() / 8) as usize;
         }
         n += 8;
     }
@@ -132,6 +154,23 @@ fn line_breaks_len(b: &[u8]) -> usize {
         .iter()
         .position(|&c| c != b'\n' && c != b'\r')
         .unwrap_or(chunks.remainder().len())
+}
+
+/// The eight bytes of `c` from `at` on as a little-endian word (`c` holds them).
+fn word_at(c: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&c[at..at + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// True when every byte of `w` is `\n` or `\r` (what the loop of [`line_breaks_len`] asks
+/// of each word, in fewer steps than [`other_than_breaks`]). A byte's xor with `\n` is 0
+/// for `\n` and 7 for `\r`: no bit above the low three, and the low three plus one has
+/// neither of the bits 1 and 2 (no carry leaves a byte: at most 7 + 1).
+fn all_breaks(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let y = w ^ (u64::from(b'\n') * ONES);
+    (y & (0xf8 * ONES)) | (((y & (0x07 * ONES)) + ONES) & (0x06 * ONES)) == 0
 }
 
 /// The high bit of each byte of `w` that is neither `\n` nor `\r`, and no other bit.
@@ -156,19 +195,17 @@ fn lines(text: &str) -> Lines {
     let mut start = 0;
     let mut gap = true;
     while start <= bytes.len() {
-        let (end, next) = match line_break(&bytes[start..]) {
-            Some(i) => {
+        // The line, and where the next one starts: past the line's break and any empty
+        // lines after it, which mark a gap (a `\r\n` is one break).
+        let (end, next, gap_after) = match line_end(&bytes[start..]) {
+            Some((i, breaks)) => {
                 let end = start + i;
-                let step = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                (end, end + step)
+                let gap_after = breaks > 2 || (breaks == 2 && bytes[end..end + 2] != *b"\r\n");
+                (end, end + breaks, gap_after)
             }
-            None => (bytes.len(), bytes.len() + 1),
+            None => (bytes.len(), bytes.len() + 1, false),
         };
-        // An empty line needs no trimming.
+        // An empty line (at the start of the text) needs no trimming.
         if end == start {
             gap = true;
             start = next;
@@ -198,17 +235,8 @@ fn lines(text: &str) -> Lines {
             });
             gap = false;
         }
+        gap |= gap_after;
         start = next;
-        // The empty lines after this one (a stretch of `\n` and `\r` bytes) mark a gap, and
-        // are passed over in one step.
-        if is_break(bytes.get(start)) {
-            gap = true;
-            start += 1;
-            // Most gaps are one empty line (a blank line between paragraphs).
-            if is_break(bytes.get(start)) {
-                start += line_breaks_len(&bytes[start..]);
-            }
-        }
     }
     out
 }
@@ -328,17 +356,36 @@ mod tests {
     }
 
     #[test]
-    fn line_break_finds_the_first_break() {
+    fn line_end_finds_the_first_break_and_its_run() {
         let bytes = [
-            b'a', b'\n', b'\r', 0x0b, 0x8a, 0x8d, 0xff, 0x00, b'\t', 0x0e,
+            b'a', b'\n', b'\r', b'\n', b'\n', 0x0b, 0x8a, 0x8d, 0xff, 0x00, b'\t', 0x0e,
         ];
         let mut rng = crate::testgen::Rng::new(0x11ee_b8ea);
-        for round in 0..20_000 {
-            let s: Vec<u8> = (0..round % 20)
+        for round in 0..40_000 {
+            let s: Vec<u8> = (0..round % 24)
                 .map(|_| bytes[rng.below(bytes.len())])
                 .collect();
-            let want = s.iter().position(|&b| b == b'\n' || b == b'\r');
-            assert_eq!(line_break(&s), want, "{s:?}");
+            let want = s.iter().position(|&b| b == b'\n' || b == b'\r').map(|at| {
+                let run = s[at..]
+                    .iter()
+                    .take_while(|&&b| b == b'\n' || b == b'\r')
+                    .count();
+                (at, run)
+            });
+            assert_eq!(line_end(&s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn all_breaks_is_no_other_byte() {
+        // Every byte in every place, among breaks.
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut w = *b"\n\r\n\n\r\r\n\r";
+                w[at] = b;
+                let w = u64::from_le_bytes(w);
+                assert_eq!(all_breaks(w), other_than_breaks(w) == 0, "{b:#x} at {at}");
+            }
         }
     }
 
