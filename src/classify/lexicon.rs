@@ -92,7 +92,50 @@ struct Starts {
     /// First word → bit `n` set for each phrase of `n` words it starts.
     lengths: PackedWords,
     /// A filter in front of `lengths`: most words are ruled out without a look-up.
-    shapes: Shapes,
+    shapes: ShapeTable,
+}
+
+/// The test of [`Shapes`] (the low five bits of a word's first and last bytes, and its
+/// length) in a table of fixed size, read with the bytes and the length already at hand:
+/// a look-up checks no bounds and loads no byte of the word.
+#[derive(Debug)]
+struct ShapeTable(Box<[u32; 1024]>);
+
+impl Default for ShapeTable {
+    fn default() -> Self {
+        ShapeTable(Box::new([0; 1024]))
+    }
+}
+
+impl ShapeTable {
+    /// The table of `words`.
+    fn new<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Self {
+        let mut table = ShapeTable::default();
+        for w in words {
+            if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
+                let (i, bit) = Self::key(first, last, w.len());
+                table.0[i] |= bit;
+            }
+        }
+        table
+    }
+
+    /// The slot and the bit of a word of `len` bytes that starts with `first` and ends with
+    /// `last`.
+    #[inline(always)]
+    fn key(first: u8, last: u8, len: usize) -> (usize, u32) {
+        (
+            usize::from(first & 31) << 5 | usize::from(last & 31),
+            1 << len.min(31),
+        )
+    }
+
+    /// False when no word of the table has this shape.
+    #[inline(always)]
+    fn may_contain(&self, first: u8, last: u8, len: usize) -> bool {
+        let (i, bit) = Self::key(first, last, len);
+        self.0[i] & bit != 0
+    }
 }
 
 impl Starts {
@@ -106,11 +149,7 @@ impl Starts {
     /// Builds the table and the filter, once every phrase is added.
     fn finish(&mut self) {
         self.lengths.finish();
-        self.shapes = Shapes::new(
-            self.lengths
-                .words()
-                .map(|w| std::str::from_utf8(w).unwrap_or_default()),
-        );
+        self.shapes = ShapeTable::new(self.lengths.words());
     }
 
     /// The numbers of words of the phrases of the set starting with the folded word
@@ -118,11 +157,37 @@ impl Starts {
     /// 0 when none starts with it).
     #[inline(always)]
     fn lengths_from(&self, rest: &[u8], len: usize) -> u16 {
-        let w = rest.get(..len).unwrap_or_default();
-        if w.is_empty() || !self.shapes.may_contain_bytes(w) {
+        match rest.get(..len) {
+            Some([first, .., last]) => self.lengths_of(rest, len, *first, *last),
+            Some(&[only]) => self.lengths_of(rest, len, only, only),
+            _ => 0,
+        }
+    }
+
+    /// [`Starts::lengths_from`] of the word `rest[..len]` (not empty), which starts with
+    /// `first` and ends with `last`.
+    #[inline(always)]
+    fn lengths_of(&self, rest: &[u8], len: usize, first: u8, last: u8) -> u16 {
+        if !self.shapes.may_contain(first, last, len) {
             return 0;
         }
         self.lengths.get(rest, len)
+    }
+
+    /// [`Starts::lengths_from`] of the first word of `rest`, with its length: the word is
+    /// measured as [`word_len`] measures it, and a word of up to seven bytes is told from
+    /// the eight bytes that measured it, with no further load.
+    #[inline(always)]
+    fn first_word_lengths(&self, rest: &[u8]) -> (usize, u16) {
+        let len = word_len(rest);
+        let lengths = match rest.first_chunk::<8>() {
+            Some(&chunk) if (1..8).contains(&len) => {
+                let x = u64::from_le_bytes(chunk);
+                self.lengths_of(rest, len, x as u8, (x >> (8 * (len - 1))) as u8)
+            }
+            _ => self.lengths_from(rest, len),
+        };
+        (len, lengths)
     }
 }
 
@@ -517,8 +582,7 @@ impl Lexicon {
         let mut best: Option<BoilerplateReason> = None;
         let mut rest = folded;
         for index in 0..MAX_SEARCHED_WORDS {
-            let len = word_len(rest);
-            let lengths = starts.lengths_from(rest, len);
+            let (len, lengths) = starts.first_word_lengths(rest);
             if lengths != 0 {
                 // Phrases end within the searched words; only the numbers of words of a
                 // phrase of the set are looked up.
@@ -1020,6 +1084,104 @@ fn fold_ascii(bytes: &[u8], out: &mut Vec<u8>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shape_tables_test_as_shapes_do() {
+        let lex = lexicon();
+        let words = [
+            "a",
+            "e",
+            "to",
+            "we",
+            "the",
+            "this",
+            "thus",
+            "and",
+            "add",
+            "all",
+            "your",
+            "cookie",
+            "cookies",
+            "copyright",
+            "©",
+            "@",
+            "2024",
+            "reported",
+            "newsletter",
+            "всё",
+            "advertisement",
+            "leave",
+            "x",
+        ];
+        for starts in [
+            &lex.all_starts,
+            &lex.contained_starts,
+            &lex.strong_starts,
+            &lex.long_starts,
+        ] {
+            let shapes = Shapes::new(
+                starts
+                    .lengths
+                    .words()
+                    .map(|w| std::str::from_utf8(w).unwrap_or_default()),
+            );
+            for w in words
+                .iter()
+                .map(|w| w.as_bytes())
+                .chain(starts.lengths.words())
+            {
+                let (first, last) = (w[0], w[w.len() - 1]);
+                assert_eq!(
+                    starts.shapes.may_contain(first, last, w.len()),
+                    shapes.may_contain_bytes(w),
+                    "{w:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn first_word_lengths_are_lengths_from_the_word_len() {
+        let lex = lexicon();
+        let texts = [
+            "",
+            " ",
+            "a",
+            "e",
+            "to",
+            "we use cookies",
+            "this website uses cookies today",
+            "all rights reserved",
+            "© 2024 copyright",
+            "cookie",
+            "cookies",
+            "copyright",
+            "privacy settings",
+            "advertisement x",
+            "newsletter sign up",
+            "leave a comment",
+            "всё права защищены",
+            "abcdefgh ijk",
+            "abcdefg hij",
+            "x y",
+        ];
+        for starts in [
+            &lex.all_starts,
+            &lex.contained_starts,
+            &lex.strong_starts,
+            &lex.long_starts,
+        ] {
+            for text in texts {
+                let rest = text.as_bytes();
+                let len = word_len(rest);
+                assert_eq!(
+                    starts.first_word_lengths(rest),
+                    (len, starts.lengths_from(rest, len)),
+                    "{text:?}"
+                );
+            }
+        }
+    }
     use BoilerplateReason as R;
 
     /// Every word of the word lists folds to a word ([`PackedWords`] holds no empty one),
