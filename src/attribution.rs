@@ -3341,6 +3341,17 @@ fn previous_subject(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found
     })
 }
 
+/// Whether `label`, the text before a transcript label's colon, is a speaker's label: two
+/// or more characters, at least one of them a capital, and only capitals, spaces, `.`, `'`
+/// and `-`.
+fn is_label(label: &str) -> bool {
+    label.len() >= 2
+        && label.chars().any(char::is_uppercase)
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-')
+}
+
 /// A transcript label opening the quote: `"WALLACE: Let's start …"`.
 fn transcript_label(text: &str, content: Span) -> Option<Found> {
     let s = content.get(text)?;
@@ -3351,13 +3362,7 @@ fn transcript_label(text: &str, content: Span) -> Option<Found> {
         return None;
     }
     let colon = head.find(':')?;
-    let label = &s[..colon];
-    let ok = label.len() >= 2
-        && label.chars().any(char::is_uppercase)
-        && label
-            .chars()
-            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-');
-    ok.then(|| Found {
+    is_label(&s[..colon]).then(|| Found {
         mention: Span::new(content.start, content.start + colon),
         appositive: None,
         verb: Span::new(content.start + colon, content.start + colon + 1),
@@ -6073,13 +6078,7 @@ mod tests {
         // The label test without `may_open_label`: the colon searched for first.
         let reference = |s: &str| -> Option<usize> {
             let colon = s.get(..s.len().min(40))?.find(':')?;
-            let label = &s[..colon];
-            let ok = label.len() >= 2
-                && label.chars().any(char::is_uppercase)
-                && label
-                    .chars()
-                    .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-');
-            ok.then_some(colon)
+            is_label(&s[..colon]).then_some(colon)
         };
         let contents = [
             "WALLACE: Let's start",
