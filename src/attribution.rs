@@ -3571,7 +3571,8 @@ impl Registry {
     /// The descriptor of the last person of [`Registry::window`] (at `at`) who has one and
     /// of whom `same` holds. The people indexed ([`Registry::index_new_people`]) are read
     /// by their [`Person::last_described`] links, from one with a descriptor to the one
-    /// before: a window of people without any is not read person by person.
+    /// before: a window of people without any is not read person by person. While a
+    /// block's people are being registered (some not indexed), the window is scanned.
     fn described_in_window(
         &self,
         at: usize,
@@ -3579,24 +3580,24 @@ impl Registry {
         lookback: usize,
         same: impl Fn(&Person) -> bool,
     ) -> Option<Span> {
+        if self.indexed < self.people.len() {
+            // A block's people are being registered: they are not indexed yet, nor in text
+            // order, so the people before `at` are no prefix to follow links from. Read the
+            // window person by person, as the scan does.
+            return self
+                .window(at, block, lookback)
+                .find(|q| q.descriptor.is_some() && same(q))
+                .and_then(|q| q.descriptor);
+        }
         let before = self.people_before(at);
         let lo = self.window_start(before, block, lookback);
-        // The people not indexed yet (of the block being read), one by one.
-        let indexed = self.indexed.clamp(lo, before);
-        if let Some(q) = self.people[indexed..before]
-            .iter()
-            .rev()
-            .find(|q| q.descriptor.is_some() && same(q))
-        {
-            return q.descriptor;
-        }
         let link = |one_past: usize| {
             one_past
                 .checked_sub(1)
                 .filter(|&i| i >= lo)
                 .map_or(0, |i| self.people[i].last_described)
         };
-        let mut one_past = link(indexed);
+        let mut one_past = link(before);
         while one_past > lo {
             let q = &self.people[one_past - 1];
             if same(q) {

@@ -26,6 +26,13 @@ const REGRESSIONS: &[(&str, &[u8], &str)] = &[
         "clean() under NFKC was not idempotent: \"¨\" folds to \" \\u{308}\", whose leading \
          space a second cleaning trimmed",
     ),
+    (
+        "registry_descriptor_unsorted_block.txt",
+        include_bytes!("fuzz_regressions/registry_descriptor_unsorted_block.txt"),
+        "article_like target: while a block's people were being registered (not yet sorted \
+         by position), the descriptor look-up by links took a person named after the one \
+         asked about, where the scan of the window it replaced did not",
+    ),
 ];
 
 /// The parsers every replayed input goes through.
