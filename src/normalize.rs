@@ -300,24 +300,14 @@ fn is_clean_by_runs(raw: &str, form: Normalization) -> bool {
         return true;
     }
     // Every character so far is one NFC leaves alone (combining class 0, quick check yes).
+    // Dashes and curly quotation marks are passed over: not blank or invisible, and left
+    // alone by NFC (NFKC still has its quick check below: it maps U+2011 and U+2017).
     let mut nfc_stable = true;
-    let mut i = ascii_len(b);
-    while i < b.len() {
-        // Dashes and curly quotation marks: not blank or invisible, and left alone by NFC
-        // (NFKC still has its quick check below: it maps U+2011 and U+2017).
-        if crate::lex::is_plain_punctuation(&b[i..]) {
-            i += 3;
-        } else {
-            let Some(ch) = raw.get(i..).and_then(|r| r.chars().next()) else {
-                return false;
-            };
-            i += ch.len_utf8();
-            if ch.is_whitespace() || is_invisible(ch) {
-                return false;
-            }
-            nfc_stable &= is_nfc_stable(ch);
-        }
-        i += ascii_len(&b[i..]);
+    if !for_each_unusual_char(raw, |ch| {
+        nfc_stable &= is_nfc_stable(ch);
+        !(ch.is_whitespace() || is_invisible(ch))
+    }) {
+        return false;
     }
     match form {
         Normalization::Nfc => nfc_stable || is_nfc_quick(raw.chars()) == IsNormalized::Yes,
@@ -597,16 +587,26 @@ fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
 /// ([`is_nfc_stable`]), so that `s` is in NFC: its ASCII runs passed over eight bytes at a
 /// step, dashes and curly quotation marks told by their bytes, the other characters decoded.
 fn is_nfc_stable_text(s: &str) -> bool {
+    for_each_unusual_char(s, is_nfc_stable)
+}
+
+/// Calls `f` on each character of `s` outside ASCII other than the dashes and curly
+/// quotation marks of [`crate::lex::is_plain_punctuation`], in order, while it returns
+/// true; returns false at the first character it returns false for. The ASCII runs between
+/// are passed over eight bytes at a step, the punctuation told by its bytes.
+#[inline(always)]
+fn for_each_unusual_char(s: &str, mut f: impl FnMut(char) -> bool) -> bool {
     let b = s.as_bytes();
     let mut i = ascii_len(b);
     while i < b.len() {
         if crate::lex::is_plain_punctuation(&b[i..]) {
             i += 3;
         } else {
+            // `i` is a character boundary: ASCII runs and whole characters are stepped over.
             let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
                 return false;
             };
-            if !is_nfc_stable(ch) {
+            if !f(ch) {
                 return false;
             }
             i += ch.len_utf8();
