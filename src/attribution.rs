@@ -3342,7 +3342,7 @@ fn previous_subject(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found
 }
 
 /// Whether `label`, the text before a transcript label's colon, is a speaker's label: two
-/// or more characters, at least one of them a capital, and only capitals, spaces, `.`, `'`
+/// or more bytes long, with at least one capital letter, and only capitals, spaces, `.`, `'`
 /// and `-`.
 fn is_label(label: &str) -> bool {
     label.len() >= 2
@@ -3435,8 +3435,8 @@ impl Registry {
         p.subject && p.name != p.last()
     }
 
-    /// Sets [`Person::last_speaker`] and [`Person::last_named`] of the people added since
-    /// the last call (call it once a block's people are in their final order).
+    /// Sets [`Person::last_speaker`], [`Person::last_named`] and [`Person::last_described`]
+    /// of the people added since the last call (call it once a block's people are in their final order).
     fn index_new_people(&mut self) {
         let (mut speaker, mut named, mut described) =
             self.indexed.checked_sub(1).map_or((0, 0, 0), |i| {
@@ -3544,6 +3544,7 @@ impl Registry {
     /// (sorted by `at`) and by block, so the window is a run of indexes `lo..before`, and
     /// the last match in it is the last match up to `before - 1` when that is in the run.
     fn pronoun_person(&self, at: usize, block: usize, lookback: usize) -> Option<&Person> {
+        debug_assert_eq!(self.indexed, self.people.len(), "people not indexed");
         let before = self.people_before(at);
         let lo = self.window_start(before, block, lookback);
         let last = before.checked_sub(1)?;
@@ -3582,11 +3583,9 @@ impl Registry {
     ) -> Option<Span> {
         if self.indexed < self.people.len() {
             // A block's people are being registered: they are not indexed yet, nor in text
-            // order, so the people before `at` are no prefix to follow links from. Read the
-            // window person by person, as the scan does.
+            // order, so there are no links to follow ([`Registry::last_in_window`] scans).
             return self
-                .window(at, block, lookback)
-                .find(|q| q.descriptor.is_some() && same(q))
+                .last_in_window(at, block, lookback, |q| q.descriptor.is_some() && same(q))
                 .and_then(|q| q.descriptor);
         }
         let before = self.people_before(at);
@@ -6643,31 +6642,27 @@ mod tests {
                         last_described: 0,
                     });
                 }
-                // The descriptor look-up reads people not indexed yet one by one (as while a
-                // block is read), then the indexed ones by their links.
-                for indexed in [false, true] {
-                    if indexed {
-                        registry.index_new_people();
-                    }
-                    for _ in 0..30 {
-                        let q = next(at as u64 + 3);
-                        let lookback = next(8);
-                        let key = next(3);
-                        let same = |p: &Person| p.at % 3 == key;
-                        let fast = registry.described_in_window(q, block, lookback, same);
-                        let scan = registry
-                            .window(q, block, lookback)
-                            .find(|p| p.descriptor.is_some() && same(p))
-                            .and_then(|p| p.descriptor);
-                        assert_eq!(fast, scan, "at {q}, block {block}, lookback {lookback}");
-                        let last = registry.last_in_window(q, block, lookback, same);
-                        let scan = registry.window(q, block, lookback).find(|p| same(p));
-                        assert_eq!(
-                            last.map(|p| p as *const Person),
-                            scan.map(|p| p as *const Person),
-                            "at {q}, block {block}, lookback {lookback}"
-                        );
-                    }
+                // Once a block's people are indexed, the look-ups follow the links (before,
+                // while a block is read, they are the scan itself).
+                registry.index_new_people();
+                for _ in 0..30 {
+                    let q = next(at as u64 + 3);
+                    let lookback = next(8);
+                    let key = next(3);
+                    let same = |p: &Person| p.at % 3 == key;
+                    let fast = registry.described_in_window(q, block, lookback, same);
+                    let scan = registry
+                        .window(q, block, lookback)
+                        .find(|p| p.descriptor.is_some() && same(p))
+                        .and_then(|p| p.descriptor);
+                    assert_eq!(fast, scan, "at {q}, block {block}, lookback {lookback}");
+                    let last = registry.last_in_window(q, block, lookback, same);
+                    let scan = registry.window(q, block, lookback).find(|p| same(p));
+                    assert_eq!(
+                        last.map(|p| p as *const Person),
+                        scan.map(|p| p as *const Person),
+                        "at {q}, block {block}, lookback {lookback}"
+                    );
                 }
                 for _ in 0..30 {
                     let q = next(at as u64 + 3);
@@ -6985,12 +6980,16 @@ mod tests {
                     assert!(t[i].pronoun(), "{text:?}");
                     if !t[i].cue_word() {
                         assert_eq!(cue_of_word(&text, &t, i), None, "{text:?}");
+                        checked += 1;
                     }
-                    checked += 1;
                 }
             }
         }
-        assert_eq!(checked, PRONOUNS.len() * (CONTRACTIONS.len() + 1) * 3);
+        // Most pronouns are no cue words, so most clauses were checked.
+        assert!(
+            checked * 2 > PRONOUNS.len() * (CONTRACTIONS.len() + 1) * 3,
+            "{checked} checked"
+        );
     }
 
     #[test]
