@@ -82,11 +82,9 @@ pub(crate) fn body_spans(blocks: &[Block], labels: &[Label]) -> (Vec<Span>, List
     for (block, &label) in blocks.iter().zip(labels) {
         if matches!(label, Label::Paragraph | Label::Subhead) {
             spans.push(block.span);
-        } else {
-            sizes.count(label);
         }
+        sizes.count(label);
     }
-    sizes.body = spans.len();
     (spans, sizes)
 }
 
@@ -166,7 +164,7 @@ pub(crate) fn assemble<'a>(
     let mut body_texts: Vec<BodyText> = Vec::new();
     let keep_body = !quotes.quotes.is_empty() || !quotes.rejected.is_empty();
     if keep_body {
-        body_texts.reserve_exact(article.body.capacity());
+        body_texts.reserve_exact(sizes.body);
     }
     let mut controls = ControlScan::default();
     for (block, &label) in blocks.iter().zip(labels) {
@@ -287,6 +285,10 @@ impl ControlScan {
     /// Notes that the block `span`, which lies after those noted before, holds no control
     /// character (worth passing over when it has [`MIN_PASSED_OVER`] bytes).
     fn pass_over(&mut self, text: &str, span: Span) {
+        debug_assert!(
+            push_control_runs(text, span, Vec::new()).is_empty(),
+            "a block passed over holds no control character"
+        );
         if span.start >= self.read_to {
             let before = Span::new(self.read_to, span.start);
             self.runs = push_control_runs(text, before, std::mem::take(&mut self.runs));
@@ -504,6 +506,14 @@ mod tests {
             .collect();
         let (spans, sizes) = body_spans(&blocks, &labels);
         assert_eq!(spans, [Span::new(2, 3), Span::new(6, 7), Span::new(16, 17)]);
-        assert_eq!(sizes, ListSizes::of(&labels));
+        let expected = ListSizes {
+            body: 3,
+            boilerplate: 1,
+            bylines: 1,
+            credits: 1,
+            dates: 1,
+        };
+        assert_eq!(sizes, expected);
+        assert_eq!(ListSizes::of(&labels), expected);
     }
 }
