@@ -252,7 +252,15 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String
         let m = if let Some(&m) = kinds.get(first).filter(|_| first < i) {
             m
         } else if f.plain_word() {
-            plain_word_meta(f)
+            let m = plain_word_meta(f);
+            debug_assert!(
+                {
+                    let mut g = f.clone();
+                    read_text(s, &mut g, comment) == m && g == *f
+                },
+                "plain_word_meta differs from read_text on {s:?}"
+            );
+            m
         } else {
             read_text(s, f, comment)
         };
@@ -300,7 +308,8 @@ fn read_text(s: &str, f: &mut Features, comment: bool) -> Meta {
 /// word (a listed word), or a `/` or a `Σ` without one; a tag heading listed words; a tag
 /// line a separator; a call to action a listed word or a `!`; a teaser four words; a
 /// comment header a colon. So it changes no feature. The test
-/// `plain_word_meta_is_read_text` checks this.
+/// `plain_word_meta_is_read_text` checks this, and debug builds (tests, fuzzing) compare
+/// the two on every such block.
 fn plain_word_meta(f: &Features) -> Meta {
     if f.folded.ends_with("agencies") {
         Meta::Byline

@@ -182,7 +182,7 @@ pub(crate) fn is_ascii_word_byte(b: u8) -> bool {
 /// True when the byte `b` is an ASCII blank for [`blank_len`]: the space and the control
 /// characters.
 #[inline]
-pub(crate) fn is_ascii_blank_byte(b: u8) -> bool {
+pub(crate) const fn is_ascii_blank_byte(b: u8) -> bool {
     b <= b' ' || b == 0x7f
 }
 

@@ -309,7 +309,7 @@ static CONTEXT_CLASS: [u8; 256] = {
         let mut k = 0;
         if !c.is_ascii() {
             k |= NOT_ASCII;
-        } else if c <= b' ' || c == 0x7f {
+        } else if lex::is_ascii_blank_byte(c) {
             k |= BLANK;
         }
         if matches!(
@@ -778,7 +778,7 @@ impl CueIndex {
         // would cost more than the scan itself.
         let to_end = self.verbs.is_some() && a <= self.covered.end.saturating_add(INDEX_GAP);
         let verbs = match &mut self.verbs {
-            Some(verbs) if a <= self.covered.end.saturating_add(INDEX_GAP) => verbs,
+            Some(verbs) if to_end => verbs,
             slot => {
                 // A word cut by `a` starts before the stretch: it is skipped.
                 let rest = text.get(a..block.end).unwrap_or("");

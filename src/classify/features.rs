@@ -27,7 +27,7 @@ fn count(n: usize) -> u32 {
 ///
 /// There is one per block, so it is kept small (64 bytes): the yes-or-no features are bits
 /// of one byte, read by methods of their names.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Features<'a> {
     /// Characters (code points), blanks included.
     pub chars: u32,
@@ -1214,9 +1214,6 @@ mod tests {
         );
     }
 
-    /// [`feature_pass`] of a block of one run of ASCII letters (its short path) gives the
-    /// features and the fold that [`general_feature_pass`] gives; texts of letters and of
-    /// letters with something else, for the path not taken.
     #[test]
     fn fold_lengths_are_given_back_in_order() {
         let wide = u32::MAX as usize;
@@ -1255,6 +1252,9 @@ mod tests {
         assert!(!all_ascii_letters(b""));
     }
 
+    /// [`feature_pass`] of a block of one run of ASCII letters (its short path) gives the
+    /// features and the fold that [`general_feature_pass`] gives; texts of letters and of
+    /// letters with something else, for the path not taken.
     #[test]
     fn one_word_of_letters_is_the_general_pass() {
         let parts = [
