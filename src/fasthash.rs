@@ -159,34 +159,79 @@ mod tests {
         }
         assert_eq!(h("said"), h("said"));
     }
+
+    #[test]
+    fn shapes_pass_every_word_of_their_set_and_rule_out_others() {
+        let set = ["to", "the", "said", "©", "всё", "x"];
+        let shapes = Shapes::new(set);
+        for w in set {
+            assert!(shapes.may_contain(w), "{w:?}");
+        }
+        // Another first byte, last byte or length: ruled out.
+        for w in ["tx", "thee", "says", "a", "ton"] {
+            assert!(!shapes.may_contain(w), "{w:?}");
+        }
+        assert!(shapes.may_contain(""), "the empty word passes");
+        assert!(!Shapes::default().may_contain("to"));
+        // The shape test is the test of the bytes.
+        for w in ["to", "tx", "said", "sand", "всё", "vse"] {
+            let b = w.as_bytes();
+            assert_eq!(
+                shapes.may_contain_shape(b[0], b[b.len() - 1], b.len()),
+                shapes.may_contain_bytes(b),
+                "{w:?}"
+            );
+        }
+        // Lengths past 31 share a bit.
+        let long = "t".repeat(40) + "o";
+        assert!(Shapes::new([long.as_str()]).may_contain(&("t".repeat(33) + "o")));
+    }
 }
 
 /// A cheap filter in front of a word set: a word whose first byte, last byte and length
 /// match no word of the set is not in it, decided without hashing. Conservative: a `true`
 /// says only "maybe". The default filter holds no word.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct Shapes {
     /// Indexed by the low five bits of the first and of the last byte; bit `min(len, 31)`.
-    bits: Vec<u32>,
+    /// A table of fixed size: a look-up checks no bounds.
+    bits: Box<[u32; 1024]>,
+}
+
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes {
+            bits: Box::new([0; 1024]),
+        }
+    }
 }
 
 impl Shapes {
     /// The filter of `words`.
     pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut bits = vec![0u32; 1024];
-        for w in words {
-            if let Some((i, bit)) = Self::key(w.as_bytes()) {
-                bits[i] |= bit;
-            }
-        }
-        Shapes { bits }
+        Self::of_bytes(words.into_iter().map(str::as_bytes))
     }
 
-    #[inline]
-    fn key(w: &[u8]) -> Option<(usize, u32)> {
-        let (&first, &last) = (w.first()?, w.last()?);
-        let i = usize::from(first & 31) << 5 | usize::from(last & 31);
-        Some((i, 1 << w.len().min(31)))
+    /// The filter of `words`, given as bytes.
+    pub(crate) fn of_bytes<'a>(words: impl IntoIterator<Item = &'a [u8]>) -> Self {
+        let mut shapes = Shapes::default();
+        for w in words {
+            if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
+                let (i, bit) = Self::key(first, last, w.len());
+                shapes.bits[i] |= bit;
+            }
+        }
+        shapes
+    }
+
+    /// The slot and the bit of a word of `len` bytes that starts with `first` and ends with
+    /// `last`.
+    #[inline(always)]
+    fn key(first: u8, last: u8, len: usize) -> (usize, u32) {
+        (
+            usize::from(first & 31) << 5 | usize::from(last & 31),
+            1 << len.min(31),
+        )
     }
 
     /// False when `w` is certainly not one of the words (the empty word always passes).
@@ -198,9 +243,17 @@ impl Shapes {
     /// [`Shapes::may_contain`] of the bytes of a word.
     #[inline]
     pub(crate) fn may_contain_bytes(&self, w: &[u8]) -> bool {
-        match Self::key(w) {
-            Some((i, bit)) => self.bits.get(i).is_some_and(|b| b & bit != 0),
-            None => true,
+        match (w.first(), w.last()) {
+            (Some(&first), Some(&last)) => self.may_contain_shape(first, last, w.len()),
+            _ => true,
         }
+    }
+
+    /// False when no word of the filter starts with `first`, ends with `last` and is `len`
+    /// bytes long: the test with the bytes and the length already at hand.
+    #[inline(always)]
+    pub(crate) fn may_contain_shape(&self, first: u8, last: u8, len: usize) -> bool {
+        let (i, bit) = Self::key(first, last, len);
+        self.bits[i] & bit != 0
     }
 }

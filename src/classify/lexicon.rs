@@ -92,50 +92,7 @@ struct Starts {
     /// First word → bit `n` set for each phrase of `n` words it starts.
     lengths: PackedWords,
     /// A filter in front of `lengths`: most words are ruled out without a look-up.
-    shapes: ShapeTable,
-}
-
-/// The test of [`Shapes`] (the low five bits of a word's first and last bytes, and its
-/// length) in a table of fixed size, read with the bytes and the length already at hand:
-/// a look-up checks no bounds and loads no byte of the word.
-#[derive(Debug)]
-struct ShapeTable(Box<[u32; 1024]>);
-
-impl Default for ShapeTable {
-    fn default() -> Self {
-        ShapeTable(Box::new([0; 1024]))
-    }
-}
-
-impl ShapeTable {
-    /// The table of `words`.
-    fn new<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> Self {
-        let mut table = ShapeTable::default();
-        for w in words {
-            if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
-                let (i, bit) = Self::key(first, last, w.len());
-                table.0[i] |= bit;
-            }
-        }
-        table
-    }
-
-    /// The slot and the bit of a word of `len` bytes that starts with `first` and ends with
-    /// `last`.
-    #[inline(always)]
-    fn key(first: u8, last: u8, len: usize) -> (usize, u32) {
-        (
-            usize::from(first & 31) << 5 | usize::from(last & 31),
-            1 << len.min(31),
-        )
-    }
-
-    /// False when no word of the table has this shape.
-    #[inline(always)]
-    fn may_contain(&self, first: u8, last: u8, len: usize) -> bool {
-        let (i, bit) = Self::key(first, last, len);
-        self.0[i] & bit != 0
-    }
+    shapes: Shapes,
 }
 
 impl Starts {
@@ -149,7 +106,7 @@ impl Starts {
     /// Builds the table and the filter, once every phrase is added.
     fn finish(&mut self) {
         self.lengths.finish();
-        self.shapes = ShapeTable::new(self.lengths.words());
+        self.shapes = Shapes::of_bytes(self.lengths.words());
     }
 
     /// The numbers of words of the phrases of the set starting with the folded word
@@ -168,7 +125,7 @@ impl Starts {
     /// `first` and ends with `last`.
     #[inline(always)]
     fn lengths_of(&self, rest: &[u8], len: usize, first: u8, last: u8) -> u16 {
-        if !self.shapes.may_contain(first, last, len) {
+        if !self.shapes.may_contain_shape(first, last, len) {
             return 0;
         }
         self.lengths.get(rest, len)
@@ -1084,61 +1041,6 @@ fn fold_ascii(bytes: &[u8], out: &mut Vec<u8>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shape_tables_test_as_shapes_do() {
-        let lex = lexicon();
-        let words = [
-            "a",
-            "e",
-            "to",
-            "we",
-            "the",
-            "this",
-            "thus",
-            "and",
-            "add",
-            "all",
-            "your",
-            "cookie",
-            "cookies",
-            "copyright",
-            "©",
-            "@",
-            "2024",
-            "reported",
-            "newsletter",
-            "всё",
-            "advertisement",
-            "leave",
-            "x",
-        ];
-        for starts in [
-            &lex.all_starts,
-            &lex.contained_starts,
-            &lex.strong_starts,
-            &lex.long_starts,
-        ] {
-            let shapes = Shapes::new(
-                starts
-                    .lengths
-                    .words()
-                    .map(|w| std::str::from_utf8(w).unwrap_or_default()),
-            );
-            for w in words
-                .iter()
-                .map(|w| w.as_bytes())
-                .chain(starts.lengths.words())
-            {
-                let (first, last) = (w[0], w[w.len() - 1]);
-                assert_eq!(
-                    starts.shapes.may_contain(first, last, w.len()),
-                    shapes.may_contain_bytes(w),
-                    "{w:?}"
-                );
-            }
-        }
-    }
 
     #[test]
     fn first_word_lengths_are_lengths_from_the_word_len() {
