@@ -382,12 +382,11 @@ fn ascii_word_flags(w: u64, present: u64) -> (u64, u64) {
 /// [`short_ascii_is_clean`] of more than [`TINY_TEXT`] bytes.
 #[inline(never)]
 fn wide_short_ascii_is_clean(b: &[u8]) -> Option<bool> {
-    // An `or` of every byte, with no exit at the first one outside ASCII: the compiler
-    // compares many bytes at a step.
-    if b.iter().fold(0, |any, &c| any | c) >= 0x80 {
+    let (clean, all_ascii) = ascii_scan(b);
+    if !all_ascii {
         return None;
     }
-    Some(b.first() != Some(&b' ') && b.last() != Some(&b' ') && ascii_is_clean(b))
+    Some(clean && b.first() != Some(&b' ') && b.last() != Some(&b' '))
 }
 
 /// The length up to which [`short_ascii_is_clean`] reads the text as one word: a word or
@@ -476,21 +475,9 @@ fn ascii_len(b: &[u8]) -> usize {
         .unwrap_or(chunks.remainder().len())
 }
 
-/// True when the bytes `b` hold no ASCII control character (line breaks and tabs included)
-/// and no two spaces in a row: branch-free passes the compiler vectorizes. Bytes outside
-/// ASCII are neither.
-fn ascii_is_clean(b: &[u8]) -> bool {
-    let control = |c: u8| (c < 0x20) | (c == 0x7f);
-    // Each byte with the one after it, every pair tested, with no exit at the first hit.
-    let next = b.get(1..).unwrap_or_default();
-    let bad = b.iter().zip(next).fold(false, |any, (&c, &d)| {
-        any | control(c) | ((c == b' ') & (d == b' '))
-    });
-    !bad && !b.last().is_some_and(|&c| control(c))
-}
-
-/// [`ascii_is_clean`] of `b`, and whether all of `b` is ASCII, in the one pass: for long
-/// texts, where the second answer saves a search for the bytes outside ASCII.
+/// Whether the bytes `b` hold no ASCII control character (line breaks and tabs included)
+/// and no two spaces in a row (bytes outside ASCII are neither), and whether all of `b` is
+/// ASCII, in one branch-free pass the compiler vectorizes.
 fn ascii_scan(b: &[u8]) -> (bool, bool) {
     let control = |c: u8| (c < 0x20) | (c == 0x7f);
     let next = b.get(1..).unwrap_or_default();
@@ -839,14 +826,19 @@ mod tests {
     }
 
     #[test]
-    fn ascii_scan_is_ascii_is_clean_and_is_ascii() {
+    fn ascii_scan_is_a_byte_by_byte_test() {
+        let plain = |t: &[u8]| {
+            let control = |c: &u8| *c < 0x20 || *c == 0x7f;
+            let clean = !t.iter().any(control) && !t.windows(2).any(|w| w == b"  ");
+            (clean, t.is_ascii())
+        };
         let bytes = [b'a', b' ', b'\t', 0x1f, 0x7f, 0x80, 0xc3, 0xff];
         let mut rng = crate::testgen::Rng::new(0x5ca7_a5c1);
         for round in 0..20_000 {
             let t: Vec<u8> = (0..round % 40)
                 .map(|_| bytes[rng.below(bytes.len())])
                 .collect();
-            assert_eq!(ascii_scan(&t), (ascii_is_clean(&t), t.is_ascii()), "{t:?}");
+            assert_eq!(ascii_scan(&t), plain(&t), "{t:?}");
         }
     }
 
