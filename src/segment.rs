@@ -78,7 +78,7 @@ fn chars(s: &str) -> usize {
 
 /// Where the first line of `rest` ends (`\n` or `\r`), and how many `\n` and `\r` bytes
 /// follow from there (at least one): the line's end and the empty lines after it, found
-/// together. The first eight bytes are looked at together ([`first_break_in`]): a short
+/// together. The first eight bytes are looked at together ([`other_than_breaks`]): a short
 /// line (a text of one-word blocks) ends there, most often with its run of breaks, and a
 /// vector search costs more to set up than the few bytes it would look at. Longer lines
 /// are searched by `memchr`.
@@ -87,15 +87,16 @@ fn line_end(rest: &[u8]) -> Option<(usize, usize)> {
         let at = rest.iter().position(|&b| b == b'\n' || b == b'\r')?;
         return Some((at, breaks_at(rest, at)));
     };
-    let w = u64::from_le_bytes(word);
-    let at = first_break_in(w);
+    let other = other_than_breaks(u64::from_le_bytes(word));
+    // The first byte that is a break: the lowest byte without its high bit in `other`.
+    let at = ((!other & HIGH).trailing_zeros() / 8) as usize;
     if at == 8 {
         let at = memchr::memchr2(b'\n', b'\r', &rest[8..])? + 8;
         return Some((at, breaks_at(rest, at)));
     }
     // The bytes from the break on, moved down to the bottom of the word: the bytes shifted
     // in at the top read as breaks, and are only counted when the run reaches them.
-    match other_than_breaks(w) >> (8 * at) {
+    match other >> (8 * at) {
         0 => Some((at, 8 - at + line_breaks_len(&rest[8..]))),
         other => Some((at, (other.trailing_zeros() / 8) as usize)),
     }
@@ -113,19 +114,6 @@ fn breaks_at(rest: &[u8], at: usize) -> usize {
     } else {
         3 + line_breaks_len(rest.get(at + 3..).unwrap_or_default())
     }
-}
-
-/// The place of the first `\n` or `\r` among the bytes of `w` (in memory order,
-/// little-endian), or 8 when there is none. A byte equal to `b` is a zero byte of `w` xor
-/// `b` repeated, and the lowest zero byte of a word is found exactly by a subtraction (the
-/// borrow makes false hits only above a true one).
-fn first_break_in(w: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let hits =
-        zero_bytes(w ^ (u64::from(b'\n') * ONES)) | zero_bytes(w ^ (u64::from(b'\r') * ONES));
-    (hits.trailing_zeros() / 8) as usize
 }
 
 /// The length of the run of `\n` and `\r` bytes that starts `b`: empty lines, however
@@ -173,10 +161,12 @@ fn all_breaks(w: u64) -> bool {
     (y & (0xf8 * ONES)) | (((y & (0x07 * ONES)) + ONES) & (0x06 * ONES)) == 0
 }
 
+/// The high bit of each byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// The high bit of each byte of `w` that is neither `\n` nor `\r`, and no other bit.
 fn other_than_breaks(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     // The high bit of each nonzero byte of `x`, exactly: the low seven bits are carried
     // into the high bit, with no carry from one byte to the next.
     let nonzero = |x: u64| (((x & !HIGH) + !HIGH) | x) & HIGH;
