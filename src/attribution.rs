@@ -6538,6 +6538,47 @@ mod tests {
     }
 
     #[test]
+    fn descriptors_carried_along_surnames_need_every_block_read() {
+        // A descriptor travels from person to person along a surname, a look-back window
+        // at a time: "Reed" (block 2) takes it from "Tom Reed, the board treasurer" (block
+        // 0), "Tom Reed … Reed told" (block 4) from that, and the quote (block 6) from the
+        // last. With a look-back of 2 blocks, block 0 is out of the quote's reach twice
+        // over, yet its appositive is the quote's descriptor: the lazy registry must read
+        // every block up to the quote's, as the eager one does (passing over those before
+        // twice the look-back would lose it).
+        let text = "Tom Reed, the board treasurer, disagreed.\n\nThe council met.\n\n\
+                    Reed told reporters the pier was safe.\n\nThe council met.\n\n\
+                    Tom Reed arrived. Reed told reporters the pier was old.\n\n\
+                    The council met.\n\n\"Look again,\" Reed said.";
+        let blocks = paragraphs(text);
+        let options = Options::default().with_lookback_blocks(2);
+        let quotes = find_quotes(text, &blocks, &options).quotes;
+        let eager = attribute_reading(
+            text,
+            &blocks,
+            &quotes,
+            &options,
+            None,
+            &mut Buffers::default(),
+        );
+        let lazy = attribute_reading(
+            text,
+            &blocks,
+            &quotes,
+            &options,
+            Some(MAX_KEPT_TOKENS),
+            &mut Buffers::default(),
+        );
+        assert_eq!(lazy, eager);
+        let a = lazy[0].expect("attributed");
+        assert_eq!(a.speaker.get(text), Some("Tom Reed"));
+        assert_eq!(
+            a.descriptor.and_then(|d| d.get(text)),
+            Some("the board treasurer")
+        );
+    }
+
+    #[test]
     fn attribution_with_buffers_of_earlier_texts_is_that_with_fresh_ones() {
         // One set of buffers carried through generated texts of varied shapes (quoted and
         // unquoted blocks, pronouns and surnames that make the registry read back, kept
