@@ -94,8 +94,8 @@ impl Word {
             h = mix(h, u64::from(lower));
             n += 1;
         }
-        if let Some(&last) = n.checked_sub(1).and_then(|j| rest.get(j)) {
-            self.last = char::from(last);
+        if n > 0 {
+            self.last = char::from(rest[n - 1]);
         }
         self.h = h;
         self.len += n;
@@ -141,7 +141,8 @@ pub(crate) fn units(s: &str, mut emit: impl FnMut(u64) -> bool) {
         if b < 0x80 {
             // ASCII, without decoding: never a spaceless letter.
             prev_spaceless = None;
-            if b.is_ascii_alphanumeric() {
+            // The table that the run is hashed from tells letters and digits too.
+            if ASCII_ALNUM_LOWER[usize::from(b)] != 0 {
                 i = word.push_ascii_run(bytes, i);
                 continue;
             }
