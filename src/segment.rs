@@ -293,9 +293,29 @@ fn first_word_chars(s: &str) -> usize {
     s.chars().take_while(|&c| !is_blank(c)).count()
 }
 
+/// True when `s` ends a sentence: with a full stop, `!`, `?`, `:`, `;` or `…` (or their
+/// full-width forms), maybe followed by closing quotation marks and brackets. Most lines
+/// end on an ASCII byte that is none of the closers: the byte answers alone, without the
+/// decoding and matching of characters from the end ([`ends_sentence_by_chars`]).
 fn ends_sentence(s: &str) -> bool {
+    match s.as_bytes().last() {
+        Some(&b) if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']') => {
+            matches!(b, b'.' | b'!' | b'?' | b':' | b';')
+        }
+        _ => ends_sentence_by_chars(s),
+    }
+}
+
+/// [`ends_sentence`] character by character: the closers trimmed, then the last character.
+fn ends_sentence_by_chars(s: &str) -> bool {
     let trimmed = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '」', '』', '）']);
     trimmed.ends_with(['.', '!', '?', ':', '…', ';', '。', '！', '？'])
+}
+
+/// True when the first word of `s` has more than `n` characters: [`first_word_chars`]
+/// that stops counting past `n`.
+fn first_word_longer_than(s: &str, n: usize) -> bool {
+    s.chars().take_while(|&c| !is_blank(c)).take(n + 1).count() > n
 }
 
 /// Should the line `next` be joined onto the block that ends with the line `prev`?
@@ -306,7 +326,7 @@ fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, soft: bool) -
     let prev_text = &text[prev.start..prev.end];
     let next_text = &text[next.start..next.end];
     // A line of unspaced script (Chinese, Japanese) that ends a sentence is not wrapped.
-    if ends_sentence(prev_text) && first_word_chars(next_text) > 20 {
+    if ends_sentence(prev_text) && first_word_longer_than(next_text, 20) {
         return false;
     }
     if let Some(width) = width {
@@ -358,6 +378,32 @@ mod tests {
             .iter()
             .map(|b| &text[b.span.start..b.span.end])
             .collect()
+    }
+
+    #[test]
+    fn ends_sentence_by_the_last_byte_agrees_with_the_characters() {
+        let parts = [
+            "word", ".", "!", "?", ":", ";", "…", "。", "！", "？", "\"", "'", "”", "’", ")", "]",
+            "»", "」", "』", "）", ",", " ", "é", "-",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5e17_e9ce);
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 6);
+            assert_eq!(ends_sentence(&s), ends_sentence_by_chars(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn first_word_longer_than_counts_characters() {
+        for s in ["", "a", "abc def", "東京都庁舎の", "ab\u{a0}cd", "ééé"] {
+            for n in 0..8 {
+                assert_eq!(
+                    first_word_longer_than(s, n),
+                    first_word_chars(s) > n,
+                    "{s:?} {n}"
+                );
+            }
+        }
     }
 
     #[test]
