@@ -76,30 +76,49 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Where the first line of `rest` ends (`\n` or `\r`), and how many `\n` and `\r` bytes
-/// follow from there (at least one): the line's end and the empty lines after it, found
-/// together. The first eight bytes are looked at together ([`other_than_breaks`]): a short
-/// line (a text of one-word blocks) ends there, most often with its run of breaks, and a
-/// vector search costs more to set up than the few bytes it would look at. Longer lines
-/// are searched by `memchr`.
-fn line_end(rest: &[u8]) -> Option<(usize, usize)> {
+/// Where the first line of `rest` ends (`\n` or `\r`), how many `\n` and `\r` bytes
+/// follow from there (at least one), and whether they hold an empty line ([`run_is_gap`]):
+/// the line's end and the empty lines after it, found together. The first eight bytes are
+/// looked at together ([`other_than_breaks`]): a short line (a text of one-word blocks)
+/// ends there, most often with its run of breaks, and a vector search costs more to set up
+/// than the few bytes it would look at. Longer lines are searched by `memchr`.
+fn line_end(rest: &[u8]) -> Option<(usize, usize, bool)> {
     let Some(&word) = rest.first_chunk::<8>() else {
         let at = rest.iter().position(|&b| b == b'\n' || b == b'\r')?;
-        return Some((at, breaks_at(rest, at)));
+        return Some(with_gap(rest, at, breaks_at(rest, at)));
     };
-    let other = other_than_breaks(u64::from_le_bytes(word));
+    let word = u64::from_le_bytes(word);
+    let other = other_than_breaks(word);
     // The first byte that is a break: the lowest byte without its high bit in `other`.
     let at = ((!other & HIGH).trailing_zeros() / 8) as usize;
     if at == 8 {
         let at = memchr::memchr2(b'\n', b'\r', &rest[8..])? + 8;
-        return Some((at, breaks_at(rest, at)));
+        return Some(with_gap(rest, at, breaks_at(rest, at)));
     }
     // The bytes from the break on, moved down to the bottom of the word: the bytes shifted
     // in at the top read as breaks, and are only counted when the run reaches them.
     match other >> (8 * at) {
-        0 => Some((at, 8 - at + line_breaks_len(&rest[8..]))),
-        other => Some((at, (other.trailing_zeros() / 8) as usize)),
+        0 => Some(with_gap(rest, at, 8 - at + line_breaks_len(&rest[8..]))),
+        other => {
+            // The run ends inside the word: its first two bytes are there too.
+            let breaks = (other.trailing_zeros() / 8) as usize;
+            Some((at, breaks, run_is_gap(breaks, (word >> (8 * at)) as u16)))
+        }
     }
+}
+
+/// `(at, breaks)` and whether the run of `breaks` breaks at `at` in `rest` holds an empty
+/// line ([`run_is_gap`]).
+fn with_gap(rest: &[u8], at: usize, breaks: usize) -> (usize, usize, bool) {
+    let byte = |i: usize| u16::from(rest.get(i).copied().unwrap_or(0));
+    (at, breaks, run_is_gap(breaks, byte(at) | byte(at + 1) << 8))
+}
+
+/// True when a run of `breaks` line breaks (`\n` and `\r` bytes) whose first two bytes are
+/// `pair` (the first in the low byte) holds an empty line: more than two breaks, or two
+/// that are not one `\r\n`.
+fn run_is_gap(breaks: usize, pair: u16) -> bool {
+    breaks > 2 || breaks == 2 && pair != u16::from_le_bytes(*b"\r\n")
 }
 
 /// How many `\n` and `\r` bytes follow from `at` on, where `rest` holds one: most often
@@ -188,11 +207,7 @@ fn lines(text: &str) -> Lines {
         // The line, and where the next one starts: past the line's break and any empty
         // lines after it, which mark a gap (a `\r\n` is one break).
         let (end, next, gap_after) = match line_end(&bytes[start..]) {
-            Some((i, breaks)) => {
-                let end = start + i;
-                let gap_after = breaks > 2 || (breaks == 2 && bytes[end..end + 2] != *b"\r\n");
-                (end, end + breaks, gap_after)
-            }
+            Some((i, breaks, gap)) => (start + i, start + i + breaks, gap),
             None => (bytes.len(), bytes.len() + 1, false),
         };
         // An empty line (at the start of the text) needs no trimming.
@@ -278,9 +293,29 @@ fn first_word_chars(s: &str) -> usize {
     s.chars().take_while(|&c| !is_blank(c)).count()
 }
 
+/// True when `s` ends a sentence: with a full stop, `!`, `?`, `:`, `;` or `…` (or their
+/// full-width forms), maybe followed by closing quotation marks and brackets. Most lines
+/// end on an ASCII byte that is none of the closers: the byte answers alone, without the
+/// decoding and matching of characters from the end ([`ends_sentence_by_chars`]).
 fn ends_sentence(s: &str) -> bool {
+    match s.as_bytes().last() {
+        Some(&b) if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']') => {
+            matches!(b, b'.' | b'!' | b'?' | b':' | b';')
+        }
+        _ => ends_sentence_by_chars(s),
+    }
+}
+
+/// [`ends_sentence`] character by character: the closers trimmed, then the last character.
+fn ends_sentence_by_chars(s: &str) -> bool {
     let trimmed = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '」', '』', '）']);
     trimmed.ends_with(['.', '!', '?', ':', '…', ';', '。', '！', '？'])
+}
+
+/// True when the first word of `s` has more than `n` characters: [`first_word_chars`]
+/// that stops counting past `n`.
+fn first_word_longer_than(s: &str, n: usize) -> bool {
+    s.chars().take_while(|&c| !is_blank(c)).take(n + 1).count() > n
 }
 
 /// Should the line `next` be joined onto the block that ends with the line `prev`?
@@ -291,7 +326,7 @@ fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, soft: bool) -
     let prev_text = &text[prev.start..prev.end];
     let next_text = &text[next.start..next.end];
     // A line of unspaced script (Chinese, Japanese) that ends a sentence is not wrapped.
-    if ends_sentence(prev_text) && first_word_chars(next_text) > 20 {
+    if ends_sentence(prev_text) && first_word_longer_than(next_text, 20) {
         return false;
     }
     if let Some(width) = width {
@@ -346,6 +381,32 @@ mod tests {
     }
 
     #[test]
+    fn ends_sentence_by_the_last_byte_agrees_with_the_characters() {
+        let parts = [
+            "word", ".", "!", "?", ":", ";", "…", "。", "！", "？", "\"", "'", "”", "’", ")", "]",
+            "»", "」", "』", "）", ",", " ", "é", "-",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5e17_e9ce);
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 6);
+            assert_eq!(ends_sentence(&s), ends_sentence_by_chars(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn first_word_longer_than_counts_characters() {
+        for s in ["", "a", "abc def", "東京都庁舎の", "ab\u{a0}cd", "ééé"] {
+            for n in 0..8 {
+                assert_eq!(
+                    first_word_longer_than(s, n),
+                    first_word_chars(s) > n,
+                    "{s:?} {n}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn line_end_finds_the_first_break_and_its_run() {
         let bytes = [
             b'a', b'\n', b'\r', b'\n', b'\n', 0x0b, 0x8a, 0x8d, 0xff, 0x00, b'\t', 0x0e,
@@ -360,7 +421,8 @@ mod tests {
                     .iter()
                     .take_while(|&&b| b == b'\n' || b == b'\r')
                     .count();
-                (at, run)
+                let gap = run > 2 || run == 2 && s[at..at + 2] != *b"\r\n";
+                (at, run, gap)
             });
             assert_eq!(line_end(&s), want, "{s:?}");
         }

@@ -51,12 +51,14 @@ static ASCII_ALNUM_LOWER: [u8; 256] = {
     t
 };
 
+/// The inverse of the FNV prime modulo 2^64: a hash step [`mix`] undone is
+/// `mix(h, x).wrapping_mul(FNV_INVERSE) ^ x`.
+const FNV_INVERSE: u64 = 0xce96_5057_aff6_957b;
+
 /// The word being hashed by [`units`].
 struct Word {
     /// The hash of its letters and digits, in lower case.
     h: u64,
-    /// The hash before the last character: "bridges" counts as "bridge".
-    before_last: u64,
     /// Its last letter or digit, as written.
     last: char,
     /// Its letters and digits.
@@ -66,38 +68,43 @@ struct Word {
 impl Word {
     const EMPTY: Word = Word {
         h: SEED,
-        before_last: SEED,
         last: ' ',
         len: 0,
     };
+
+    /// The hash before the last character, when that is an `s` ("bridges" counts as
+    /// "bridge"): the last step of [`mix`] undone, rather than the hash before each
+    /// character kept on the way.
+    fn before_final_s(&self) -> u64 {
+        self.h.wrapping_mul(FNV_INVERSE) ^ u64::from(b's')
+    }
 
     /// Adds the run of ASCII letters and digits of `bytes` that starts at `from` (not
     /// empty); returns where it ends.
     #[inline]
     fn push_ascii_run(&mut self, bytes: &[u8], from: usize) -> usize {
-        let mut i = from;
-        let (mut h, mut before_last) = (self.h, self.before_last);
-        while let Some(&b) = bytes.get(i) {
+        let rest = bytes.get(from..).unwrap_or_default();
+        let mut h = self.h;
+        let mut n = 0usize;
+        for &b in rest {
             let lower = ASCII_ALNUM_LOWER[usize::from(b)];
             if lower == 0 {
                 break;
             }
-            before_last = h;
             h = mix(h, u64::from(lower));
-            i += 1;
+            n += 1;
         }
-        if let Some(&last) = i.checked_sub(1).and_then(|j| bytes.get(j)) {
-            self.last = char::from(last);
+        if n > 0 {
+            self.last = char::from(rest[n - 1]);
         }
-        (self.h, self.before_last) = (h, before_last);
-        self.len += i - from;
-        i
+        self.h = h;
+        self.len += n;
+        from + n
     }
 
     /// Adds a letter or digit that is not ASCII: its lower case may be several code points
     /// ("İ"), each hashed in.
     fn push_wide(&mut self, c: char) {
-        self.before_last = self.h;
         self.last = c;
         for l in c.to_lowercase() {
             self.h = mix(self.h, u64::from(l));
@@ -106,13 +113,12 @@ impl Word {
     }
 
     /// Ends the word: emits its unit when it is a content word; false when `emit` asks to
-    /// stop. The next word starts empty (its `last` and `before_last` are set before they
-    /// are read).
+    /// stop. The next word starts empty (its `last` is set before it is read).
     #[inline]
     fn end(&mut self, emit: &mut impl FnMut(u64) -> bool) -> bool {
         let go = if self.len >= MIN_WORD_CHARS {
             emit(if self.last == 's' && self.len > MIN_WORD_CHARS {
-                self.before_last
+                self.before_final_s()
             } else {
                 self.h
             })
@@ -135,7 +141,8 @@ pub(crate) fn units(s: &str, mut emit: impl FnMut(u64) -> bool) {
         if b < 0x80 {
             // ASCII, without decoding: never a spaceless letter.
             prev_spaceless = None;
-            if b.is_ascii_alphanumeric() {
+            // The table that the run is hashed from tells letters and digits too.
+            if ASCII_ALNUM_LOWER[usize::from(b)] != 0 {
                 i = word.push_ascii_run(bytes, i);
                 continue;
             }
@@ -445,6 +452,17 @@ mod tests {
                 assert!(set.contains(u));
             }
         }
+    }
+
+    #[test]
+    fn fnv_inverse_undoes_a_step() {
+        let mut rng = crate::testgen::Rng::new(0xf1a7);
+        for _ in 0..1000 {
+            let h = (rng.below(1 << 30) as u64) << 34 ^ rng.below(1 << 30) as u64;
+            let x = rng.below(0x11_0000) as u64;
+            assert_eq!(mix(h, x).wrapping_mul(FNV_INVERSE) ^ x, h);
+        }
+        assert_eq!(0x0100_0000_01b3u64.wrapping_mul(FNV_INVERSE), 1);
     }
 
     #[test]
