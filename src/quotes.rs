@@ -672,13 +672,17 @@ const INDEX_GAP: usize = 32;
 
 /// The speech verbs of one stretch of a block, for [`has_speech_cue`]: the byte spans of
 /// the words (as [`words`] finds them in the whole block) that are speech verbs and start
-/// inside `covered`. Started on the [`CHECKS_BEFORE_INDEX`]-th check at the window asked,
-/// and extended over the windows asked after it (in text order, to the end of the block
-/// once they come close together); a window far past it starts a new stretch
-/// ([`INDEX_GAP`]), so a block of sparse marks is scanned only near them.
+/// inside `covered`. Started from the [`CHECKS_BEFORE_INDEX`]-th check on, at a window
+/// asked close after the one before it, and extended over the windows asked after it (in
+/// text order, to the end of the block once they come close together); a window far past
+/// both the stretch and the window before it is scanned on its own ([`INDEX_GAP`]), so a
+/// block of sparse marks is scanned only near them, and a window that no other window
+/// follows closely is scanned once, without an index.
 #[derive(Default)]
 struct CueIndex {
     checks: usize,
+    /// The end of the last window asked, if any.
+    last_end: Option<usize>,
     verbs: Option<Vec<(usize, usize)>>,
     /// The stretch of the block whose word starts `verbs` lists.
     covered: Span,
@@ -735,11 +739,25 @@ impl CueIndex {
     /// it covers the window: the whole words inside `a..b`, and the words cut by either end.
     fn verb_in(&mut self, text: &str, block: Span, a: usize, b: usize) -> bool {
         self.checks += 1;
-        let covered = self.verbs.is_some() && self.covered.start <= a && b <= self.covered.end;
-        if !covered && self.checks >= CHECKS_BEFORE_INDEX {
-            self.cover(text, block, a, b);
+        let last_end = self.last_end.replace(b);
+        if !self.covers(a, b) {
+            // A window close to the stretch or to the window before it is indexed; one far
+            // from both is scanned on its own (the next window may be as far again).
+            let near = || {
+                let stretch_end = self.verbs.as_ref().map(|_| self.covered.end);
+                stretch_end
+                    .into_iter()
+                    .chain(last_end)
+                    .any(|end| a <= end.saturating_add(INDEX_GAP))
+            };
+            if self.checks >= CHECKS_BEFORE_INDEX && near() {
+                self.cover(text, block, a, b);
+            }
+            if !self.covers(a, b) {
+                return text.get(a..b).is_some_and(has_speech_verb);
+            }
         }
-        let Some(verbs) = self.verbs.as_ref().filter(|_| self.covered.start <= a) else {
+        let Some(verbs) = self.verbs.as_ref() else {
             return text.get(a..b).is_some_and(has_speech_verb);
         };
         // A block without speech verbs (where a look-up would find none) skips the search.
@@ -768,6 +786,11 @@ impl CueIndex {
 }
 
 impl CueIndex {
+    /// True when the index lists the speech verbs that start in `a..b`.
+    fn covers(&self, a: usize, b: usize) -> bool {
+        self.verbs.is_some() && self.covered.start <= a && b <= self.covered.end
+    }
+
     /// Extends the index over the words that start in `a..b`, when `a` lies in its stretch
     /// or at most [`INDEX_GAP`] bytes past it; starts a new stretch at `a` when `a` is
     /// further on (or on the first call). A window that starts before the stretch is left
@@ -1598,6 +1621,25 @@ mod tests {
             }
         }
         assert!(found > 1_000, "{found} windows with a verb");
+    }
+
+    #[test]
+    fn cue_index_scans_far_windows_on_their_own() {
+        // Windows 100 bytes apart, each "he said " before a mark: none is indexed.
+        let text = "x".repeat(92) + "he said " + &"x".repeat(92) + "he said ";
+        let text = text.repeat(5);
+        let block = Span::new(0, text.len());
+        let mut index = CueIndex::default();
+        for k in 0..8 {
+            let b = 100 * (k + 1);
+            assert!(index.verb_in(&text, block, b - 8, b), "{k}");
+            assert!(index.verbs.is_none(), "{k}");
+        }
+        // A window close after the one before it starts an index, which tells the next.
+        assert!(!index.verb_in(&text, block, 810, 850));
+        assert!(index.verbs.is_some());
+        assert!(index.verb_in(&text, block, 850, 900));
+        assert!(index.covers(850, 900));
     }
 
     #[test]
