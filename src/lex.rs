@@ -858,6 +858,31 @@ const K_DET: u64 = short_key(b"Det");
 const K_SENS: u64 = short_key(b"Sens");
 const K_REPS: u64 = short_key(b"Reps");
 
+/// The shape bit of a [`short_key`]: the low five bits of its first byte, and whether its
+/// length is odd, as one of 64 bits.
+const fn shape_bit(key: u64) -> u64 {
+    1 << ((key & 31) | ((key >> 32) & 1) << 5)
+}
+
+/// The shape bits ([`shape_bit`]) of the abbreviations that [`ends_sentence`] compares a
+/// word with: a word whose bit is not set is none of them, and is told so without the
+/// comparisons ("Lee", "Kyiv").
+const ABBREVIATION_SHAPES: u64 = {
+    let keys = [
+        K_MR, K_MRS, K_MS, K_MISS, K_DR, K_SIR, K_DAME, K_GEN, K_LT, K_COL, K_SGT, K_CAPT, K_MAJ,
+        K_ADM, K_CMDR, K_SEN, K_REP, K_GOV, K_REV, K_PROF, K_ST, K_JR, K_SR, K_INC, K_CORP, K_CO,
+        K_NO, K_JAN, K_FEB, K_AUG, K_SEPT, K_SEP, K_OCT, K_NOV, K_DEC, K_VS, K_FT, K_MT, K_PRES,
+        K_ATTY, K_SUPT, K_INSP, K_DET, K_SENS, K_REPS,
+    ];
+    let mut bits = 0;
+    let mut i = 0;
+    while i < keys.len() {
+        bits |= shape_bit(keys[i]);
+        i += 1;
+    }
+    bits
+};
+
 /// True when `w` ends a sentence when followed by a period: not "Mr", "U.S", "Gen" or an
 /// initial.
 pub(crate) fn ends_sentence(w: &str) -> bool {
@@ -890,9 +915,13 @@ pub(crate) fn ends_sentence(w: &str) -> bool {
         return true;
     }
     // An honorific or another abbreviation, compared as one integer each ([`short_key`]
-    // of the word, read as one load).
+    // of the word, read as one load), once its shape is one of theirs.
+    let key = le_word(b) | (b.len() as u64) << 32;
+    if ABBREVIATION_SHAPES & shape_bit(key) == 0 {
+        return true;
+    }
     !matches!(
-        le_word(b) | (b.len() as u64) << 32,
+        key,
         K_MR | K_MRS
             | K_MS
             | K_MISS
@@ -1369,6 +1398,30 @@ mod tests {
                     | "Sens"
                     | "Reps"
             ))
+    }
+
+    #[test]
+    fn abbreviation_shapes_hold_every_abbreviation() {
+        let abbreviations = HONORIFICS.iter().copied().chain([
+            "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Cmdr", "Sen", "Rep", "Gov", "Rev",
+            "Prof", "St", "Jr", "Sr", "Inc", "Corp", "Co", "No", "Jan", "Feb", "Aug", "Sept",
+            "Sep", "Oct", "Nov", "Dec", "vs", "Ft", "Mt", "Pres", "Atty", "Supt", "Insp", "Det",
+            "Sens", "Reps",
+        ]);
+        for w in abbreviations {
+            let key = short_key(w.as_bytes());
+            assert_ne!(ABBREVIATION_SHAPES & shape_bit(key), 0, "{w}");
+            assert_eq!(key, le_word(w.as_bytes()) | (w.len() as u64) << 32, "{w}");
+        }
+        // Words of other shapes are told at once.
+        for w in ["Lee", "Kyiv", "Bob"] {
+            assert_eq!(
+                ABBREVIATION_SHAPES & shape_bit(short_key(w.as_bytes())),
+                0,
+                "{w}"
+            );
+            assert!(ends_sentence(&format!("{w}.")), "{w}");
+        }
     }
 
     #[test]

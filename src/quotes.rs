@@ -3,7 +3,8 @@
 //! Each block is scanned once:
 //!
 //! 1. **Marks.** Candidate bytes are found with `memchr3` (`"`, the 0xE2 lead byte of
-//!    “ ” „, the 0xC2 lead byte of « ») plus `memmem` for doubled single quotes (` `` `,
+//!    “ ” „, the 0xC2 lead byte of « »; a mark close after another by a word test first)
+//!    plus `memmem` for doubled single quotes (` `` `,
 //!    `''`); a small nom `alt` tells which mark sits there ([`mark`]).
 //! 2. **Pairing.** A left-to-right state machine pairs marks by shape and context: a
 //!    straight `"` opens at the start of the block or after a space, bracket, dash or
@@ -148,7 +149,12 @@ fn marks(text: &str, block: Span) -> impl Iterator<Item = Mark> + '_ {
         doubled.sort_unstable();
     }
     let starts = MarkStarts {
-        single: memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).peekable(),
+        single: LeadBytes {
+            bytes,
+            pos: 0,
+            dense: true,
+        },
+        peeked: None,
         doubled,
         next_doubled: 0,
     };
@@ -175,10 +181,68 @@ fn marks(text: &str, block: Span) -> impl Iterator<Item = Mark> + '_ {
     })
 }
 
-/// The positions of the mark bytes found by `memchr3` and of the doubled marks, in
-/// increasing order. Without doubled marks (most blocks) it is the `memchr3` iterator.
+/// How close after the mark before it a mark must come for [`LeadBytes`] to look for the
+/// next one in the eight bytes after it before it calls `memchr3`.
+const DENSE_GAP: usize = 32;
+
+/// The positions of the bytes that may start a single mark (`"`, and 0xE2 and 0xC2, the
+/// lead bytes of the curly marks and the guillemets), in order: those of
+/// `memchr::memchr3_iter`. Marks often come close together (`"yes"`, `"a "b "c`), where
+/// the set-up of a `memchr3` call costs more than the search: after a hit that came close
+/// after the one before it ([`DENSE_GAP`]), the eight bytes after it are tested as one
+/// word first ([`first_lead_byte`]), and `memchr3` searches on only when none is there.
+/// Marks far apart (most text) go to `memchr3` at once.
+struct LeadBytes<'b> {
+    /// The bytes of the block.
+    bytes: &'b [u8],
+    /// Where the search goes on.
+    pos: usize,
+    /// Whether the last byte found came less than [`DENSE_GAP`] bytes after the one before
+    /// it (or starts the block).
+    dense: bool,
+}
+
+/// The index of the first byte of the eight of `word` (little-endian) that is `"`, 0xE2 or
+/// 0xC2, if any: each is found by the zero-byte test of `word` xor that byte repeated. The
+/// test also flags a byte above a zero one (its borrow), never one below: the lowest flag
+/// is a zero byte.
+fn first_lead_byte(word: u64) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let flags = zero(word ^ (ONES * u64::from(b'"')))
+        | zero(word ^ (ONES * 0xE2))
+        | zero(word ^ (ONES * 0xC2));
+    (flags != 0).then(|| flags.trailing_zeros() as usize / 8)
+}
+
+impl Iterator for LeadBytes<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let rest = self.bytes.get(self.pos..)?;
+        // The eight bytes after a mark that came close after the one before it.
+        let near = rest
+            .get(..8)
+            .filter(|_| self.dense)
+            .and_then(|word| first_lead_byte(u64::from_le_bytes(word.try_into().ok()?)));
+        let found = match near {
+            Some(i) => i,
+            None => memchr::memchr3(b'"', 0xE2, 0xC2, rest)?,
+        };
+        self.dense = found < DENSE_GAP;
+        let at = self.pos + found;
+        self.pos = at + 1;
+        Some(at)
+    }
+}
+
+/// The positions of the mark bytes found by [`LeadBytes`] and of the doubled marks, in
+/// increasing order. Without doubled marks (most blocks) it is the [`LeadBytes`] iterator.
 struct MarkStarts<'b> {
-    single: std::iter::Peekable<memchr::Memchr3<'b>>,
+    single: LeadBytes<'b>,
+    /// The next of `single`, when read ahead to be compared with a doubled mark.
+    peeked: Option<usize>,
     /// The positions of ``` `` ``` and `''`, in order.
     doubled: Vec<usize>,
     /// The next of `doubled`.
@@ -190,11 +254,13 @@ impl Iterator for MarkStarts<'_> {
 
     fn next(&mut self) -> Option<usize> {
         let Some(&d) = self.doubled.get(self.next_doubled) else {
-            return self.single.next();
+            return self.peeked.take().or_else(|| self.single.next());
         };
-        if self.single.peek().is_some_and(|&s| s < d) {
-            return self.single.next();
+        let s = self.peeked.take().or_else(|| self.single.next());
+        if s.is_some_and(|s| s < d) {
+            return s;
         }
+        self.peeked = s;
         self.next_doubled += 1;
         Some(d)
     }
@@ -672,13 +738,17 @@ const INDEX_GAP: usize = 32;
 
 /// The speech verbs of one stretch of a block, for [`has_speech_cue`]: the byte spans of
 /// the words (as [`words`] finds them in the whole block) that are speech verbs and start
-/// inside `covered`. Started on the [`CHECKS_BEFORE_INDEX`]-th check at the window asked,
-/// and extended over the windows asked after it (in text order, to the end of the block
-/// once they come close together); a window far past it starts a new stretch
-/// ([`INDEX_GAP`]), so a block of sparse marks is scanned only near them.
+/// inside `covered`. Started from the [`CHECKS_BEFORE_INDEX`]-th check on, at a window
+/// asked close after the one before it, and extended over the windows asked after it (in
+/// text order, to the end of the block once they come close together); a window far past
+/// both the stretch and the window before it is scanned on its own ([`INDEX_GAP`]), so a
+/// block of sparse marks is scanned only near them, and a window that no other window
+/// follows closely is scanned once, without an index.
 #[derive(Default)]
 struct CueIndex {
     checks: usize,
+    /// The end of the last window asked, if any.
+    last_end: Option<usize>,
     verbs: Option<Vec<(usize, usize)>>,
     /// The stretch of the block whose word starts `verbs` lists.
     covered: Span,
@@ -735,11 +805,25 @@ impl CueIndex {
     /// it covers the window: the whole words inside `a..b`, and the words cut by either end.
     fn verb_in(&mut self, text: &str, block: Span, a: usize, b: usize) -> bool {
         self.checks += 1;
-        let covered = self.verbs.is_some() && self.covered.start <= a && b <= self.covered.end;
-        if !covered && self.checks >= CHECKS_BEFORE_INDEX {
-            self.cover(text, block, a, b);
+        let last_end = self.last_end.replace(b);
+        if !self.covers(a, b) {
+            // A window close to the stretch or to the window before it is indexed; one far
+            // from both is scanned on its own (the next window may be as far again).
+            let near = || {
+                let stretch_end = self.verbs.as_ref().map(|_| self.covered.end);
+                stretch_end
+                    .into_iter()
+                    .chain(last_end)
+                    .any(|end| a <= end.saturating_add(INDEX_GAP))
+            };
+            if self.checks >= CHECKS_BEFORE_INDEX && near() {
+                self.cover(text, block, a, b);
+            }
+            if !self.covers(a, b) {
+                return text.get(a..b).is_some_and(has_speech_verb);
+            }
         }
-        let Some(verbs) = self.verbs.as_ref().filter(|_| self.covered.start <= a) else {
+        let Some(verbs) = self.verbs.as_ref() else {
             return text.get(a..b).is_some_and(has_speech_verb);
         };
         // A block without speech verbs (where a look-up would find none) skips the search.
@@ -768,6 +852,11 @@ impl CueIndex {
 }
 
 impl CueIndex {
+    /// True when the index lists the speech verbs that start in `a..b`.
+    fn covers(&self, a: usize, b: usize) -> bool {
+        self.verbs.is_some() && self.covered.start <= a && b <= self.covered.end
+    }
+
     /// Extends the index over the words that start in `a..b`, when `a` lies in its stretch
     /// or at most [`INDEX_GAP`] bytes past it; starts a new stretch at `a` when `a` is
     /// further on (or on the first call). A window that starts before the stretch is left
@@ -1598,6 +1687,70 @@ mod tests {
             }
         }
         assert!(found > 1_000, "{found} windows with a verb");
+    }
+
+    #[test]
+    fn first_lead_byte_finds_the_first_mark_byte() {
+        let bytes = [
+            b'"',
+            0xE2,
+            0xC2,
+            b'a',
+            0x22 ^ 0x80,
+            0x23,
+            0xE3,
+            0xC3,
+            0xC1,
+            0x00,
+            0xFF,
+            0x01,
+        ];
+        let mut rng = crate::testgen::Rng::new(0x1ead_0001);
+        for _ in 0..20_000 {
+            let word: [u8; 8] = std::array::from_fn(|_| bytes[rng.below(bytes.len())]);
+            let want = word.iter().position(|&c| matches!(c, b'"' | 0xE2 | 0xC2));
+            assert_eq!(first_lead_byte(u64::from_le_bytes(word)), want, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn lead_bytes_are_those_of_memchr3() {
+        let long = "x".repeat(40);
+        let parts = [
+            "\"", "“", "”", "«", "»", "a", " ", "open ", "é", "\u{a0}", &long,
+        ];
+        let mut rng = crate::testgen::Rng::new(0x1ead_0002);
+        for round in 0..3_000 {
+            let text = rng.text(&parts, round % 40);
+            let bytes = text.as_bytes();
+            let found: Vec<usize> = LeadBytes {
+                bytes,
+                pos: 0,
+                dense: round % 2 == 0,
+            }
+            .collect();
+            let want: Vec<usize> = memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).collect();
+            assert_eq!(found, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn cue_index_scans_far_windows_on_their_own() {
+        // Windows 100 bytes apart, each "he said " before a mark: none is indexed.
+        let text = "x".repeat(92) + "he said " + &"x".repeat(92) + "he said ";
+        let text = text.repeat(5);
+        let block = Span::new(0, text.len());
+        let mut index = CueIndex::default();
+        for k in 0..8 {
+            let b = 100 * (k + 1);
+            assert!(index.verb_in(&text, block, b - 8, b), "{k}");
+            assert!(index.verbs.is_none(), "{k}");
+        }
+        // A window close after the one before it starts an index, which tells the next.
+        assert!(!index.verb_in(&text, block, 810, 850));
+        assert!(index.verbs.is_some());
+        assert!(index.verb_in(&text, block, 850, 900));
+        assert!(index.covers(850, 900));
     }
 
     #[test]
