@@ -1782,7 +1782,9 @@ mod tests {
                     if let Some(c) = b.get_mut(at) {
                         *c = stop;
                     }
-                    let want = memchr::memchr3(b'.', b'!', b'?', &b).is_some();
+                    // The one byte set is the only candidate: known from how `b` is made,
+                    // not from a search like the one under test.
+                    let want = len > 0 && matches!(stop, b'.' | b'!' | b'?');
                     assert_eq!(has_stop(&b), want, "{len} {stop} {at}");
                 }
             }
