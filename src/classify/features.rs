@@ -1,7 +1,7 @@
 //! Per-block features, computed once per block in one pass over its text.
 
 use super::lexicon::FnvBuild;
-use super::lexicon::{common_letter, fold_append, lexicon, FoldSink, Folder, NoFold};
+use super::lexicon::{common_letter, fold_append, lexicon, FoldSink, Folder, Lexicon, NoFold};
 use crate::model::BoilerplateReason;
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -692,6 +692,7 @@ pub(crate) fn features<'a>(
     // The length of the folded text of each text read in `buf`; it starts where the one of
     // the text read before it ends.
     let mut lens = FoldLengths::with_capacity(room.texts);
+    let lex = lexicon();
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
         if first < i {
@@ -717,16 +718,21 @@ pub(crate) fn features<'a>(
             ids.push(read.len() as u32);
         }
         let before = buf.len();
-        let (f, prefix) = block_features_in(s, &mut buf);
-        read.push(f);
-        lens.push(buf.len() - before);
-        if prefix != 0 {
-            prefixes.push(PrefixKey {
-                block: i,
-                key: prefix,
-                copy: false,
-            });
+        // (Each path pushes its own features: one move into the list, not two.)
+        if let Some(f) = plain_word_features(s, &mut buf, lex) {
+            read.push(f);
+        } else {
+            let (f, prefix) = block_features_in(s, &mut buf);
+            read.push(f);
+            if prefix != 0 {
+                prefixes.push(PrefixKey {
+                    block: i,
+                    key: prefix,
+                    copy: false,
+                });
+            }
         }
+        lens.push(buf.len() - before);
     }
     // Folded from whole characters and ASCII, block after block: always UTF-8.
     *arena = String::from_utf8(buf).unwrap_or_default();
@@ -844,6 +850,74 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> (Features<'a>, u64) {
     }
     let words = fold_append(s, buf);
     with_fold(f, s, buf, start, words)
+}
+
+/// The longest block, in bytes, that [`plain_word_features`] reads.
+const MAX_PLAIN_WORD_BYTES: usize = 16;
+
+/// [`block_features_in`] of a block `s` of one short word of ASCII letters (up to
+/// [`MAX_PLAIN_WORD_BYTES`]) that no list of `lex` may hold (a menu entry, a tag, a
+/// name), or `None`, with `buf` as it was, for any other block. Such a block has the
+/// features [`one_word_of_letters`] gives, [`NO_LISTED_WORD`] and the key of its folded
+/// text, its letters in lower case; the rest of [`with_fold`] finds nothing in it: no
+/// prefix key (it is shorter than [`PREFIX_BYTES`]), no teaser (one word) and no phrase
+/// (no listed word). So what a block of many such words costs is a test, a fold and a
+/// hash, with no pass and no `Features` copied from call to call.
+/// The test `plain_word_features_is_block_features_in` checks this, and debug builds
+/// compare the two on every such block.
+#[inline]
+fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>, lex: &Lexicon) -> Option<Features<'a>> {
+    let bytes = s.as_bytes();
+    let &first = bytes.first()?;
+    if bytes.len() > MAX_PLAIN_WORD_BYTES
+        || !first.is_ascii_alphabetic()
+        || !all_ascii_letters(bytes)
+    {
+        return None;
+    }
+    if lex.may_hold_listed_letters(bytes) {
+        return None;
+    }
+    let start = buf.len();
+    fold_letters(bytes, buf);
+    let folded = &buf[start..];
+    // As [`with_fold`] hashes a folded text.
+    let mut h = crate::fasthash::FastHasher::default();
+    h.write(folded);
+    h.write_u8(0xff);
+    let f = Features {
+        chars: count(bytes.len()),
+        words: 1,
+        lower: u32::from(first.is_ascii_lowercase()),
+        upper: u32::from(first.is_ascii_uppercase()),
+        letters: count(bytes.len()),
+        flags: ONE_WORD | NO_LISTED_WORD,
+        key: h.finish().max(1),
+        ..Features::default()
+    };
+    debug_assert!(
+        block_features_in(s, &mut Vec::new()) == (f.clone(), 0),
+        "plain_word_features differs from block_features_in on {s:?}"
+    );
+    Some(f)
+}
+
+/// Appends the fold of `word`, a word of ASCII letters of up to
+/// [`MAX_PLAIN_WORD_BYTES`], to `buf`: its letters in lower case. The word is read as one
+/// or two integers (eight bytes that overlap for a word of nine to fifteen), lowered
+/// together and written whole, and what is written past the word is cut off again.
+#[inline]
+fn fold_letters(word: &[u8], buf: &mut Vec<u8>) {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    debug_assert!(word.len() <= MAX_PLAIN_WORD_BYTES);
+    let end = buf.len() + word.len();
+    let lowered = |b: &[u8]| (crate::fasthash::le_word(b) | LOWER).to_le_bytes();
+    buf.extend_from_slice(&lowered(word));
+    if let Some(last) = word.last_chunk::<8>().filter(|_| word.len() > 8) {
+        buf.truncate(end - 8);
+        buf.extend_from_slice(&lowered(last));
+    }
+    buf.truncate(end);
 }
 
 /// True when `s` ends with an ellipsis or an arrow, as a "more…" link does.
@@ -1250,6 +1324,105 @@ mod tests {
             }
         }
         assert!(!all_ascii_letters(b""));
+    }
+
+    /// [`plain_word_features`] gives what [`block_features_in`] gives, for every block it
+    /// takes (listed words such as "more" and "Advertisement" are left to the general
+    /// path), leaves the buffer as it was for every other, and takes the plain words.
+    #[test]
+    fn plain_word_features_is_block_features_in() {
+        let parts = [
+            "a",
+            "Z",
+            "word",
+            "Sport",
+            "more",
+            "ADVERTISEMENT",
+            "Reuters",
+            "by",
+            "xq",
+            " ",
+            ".",
+            "1",
+            "é",
+            "-",
+        ];
+        let lex = lexicon();
+        let mut rng = crate::testgen::Rng::new(0x9a1d);
+        let mut taken = 0;
+        for i in 0..5000 {
+            let pool = if i % 4 == 0 { &parts[..] } else { &parts[..9] };
+            let n = 1 + rng.below(4);
+            let s = rng.text(pool, n);
+            let mut buf = b"kept".to_vec();
+            match plain_word_features(&s, &mut buf, lex) {
+                Some(f) => {
+                    taken += 1;
+                    let mut want = b"kept".to_vec();
+                    assert_eq!(block_features_in(&s, &mut want), (f, 0), "{s:?}");
+                    assert_eq!(buf, want, "{s:?}");
+                }
+                None => assert_eq!(buf, b"kept", "{s:?}"),
+            }
+        }
+        assert!(taken > 100, "{taken}");
+        for w in ["kqzv", "Zzxq", "abcdefghijklmnop"] {
+            assert!(
+                plain_word_features(w, &mut Vec::new(), lex).is_some(),
+                "{w}"
+            );
+        }
+        for w in ["more", "abcdefghijklmnopq", "ab1", "a b", ""] {
+            assert!(
+                plain_word_features(w, &mut Vec::new(), lex).is_none(),
+                "{w}"
+            );
+        }
+    }
+
+    /// [`fold_letters`] appends the letters in lower case, for every length it takes.
+    #[test]
+    fn fold_letters_lowers_each_letter() {
+        let word = b"AbCdEfGhIjKlMnOpQ";
+        for len in 1..=MAX_PLAIN_WORD_BYTES {
+            let mut buf = b"kept".to_vec();
+            fold_letters(&word[..len], &mut buf);
+            let mut want = b"kept".to_vec();
+            want.extend(word[..len].iter().map(u8::to_ascii_lowercase));
+            assert_eq!(buf, want, "{len}");
+        }
+    }
+
+    /// [`Lexicon::may_hold_listed_letters`] of a word of letters is
+    /// [`Lexicon::may_hold_listed_word`] of its fold.
+    #[test]
+    fn may_hold_listed_letters_is_of_the_fold() {
+        let lex = lexicon();
+        let words = [
+            "more",
+            "More",
+            "ADVERTISEMENT",
+            "by",
+            "By",
+            "Reuters",
+            "photo",
+            "kqzv",
+            "Zzxq",
+            "a",
+            "Sport",
+            "comments",
+            "share",
+            "Follow",
+            "abcdefghijklmnopqrstuvwxyzabcdefgh",
+        ];
+        for w in words {
+            let folded = w.to_ascii_lowercase();
+            assert_eq!(
+                lex.may_hold_listed_letters(w.as_bytes()),
+                lex.may_hold_listed_word(folded.as_bytes()),
+                "{w}"
+            );
+        }
     }
 
     /// [`feature_pass`] of a block of one run of ASCII letters (its short path) gives the
