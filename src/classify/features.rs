@@ -856,13 +856,15 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> (Features<'a>, u64) {
 const MAX_PLAIN_WORD_BYTES: usize = 16;
 
 /// [`block_features_in`] of a block `s` of one short word of ASCII letters (up to
-/// [`MAX_PLAIN_WORD_BYTES`]) that no list of `lex` may hold (a menu entry, a tag, a
-/// name), or `None`, with `buf` as it was, for any other block. Such a block has the
-/// features [`one_word_of_letters`] gives, [`NO_LISTED_WORD`] and the key of its folded
-/// text, its letters in lower case; the rest of [`with_fold`] finds nothing in it: no
-/// prefix key (it is shorter than [`PREFIX_BYTES`]), no teaser (one word) and no phrase
-/// (no listed word). So what a block of many such words costs is a test, a fold and a
-/// hash, with no pass and no `Features` copied from call to call.
+/// [`MAX_PLAIN_WORD_BYTES`]: a menu entry, a tag, a name), or `None`, with `buf` as it
+/// was, for any other block. Such a block has the features [`one_word_of_letters`] gives
+/// and the key of its folded text, its letters in lower case; of the rest of
+/// [`with_fold`] only the listed-word test can find something in it: it has no prefix key
+/// (it is shorter than [`PREFIX_BYTES`]) and is no teaser (one word). A word that no list
+/// of `lex` may hold (most) gets [`NO_LISTED_WORD`] and no phrase is looked for; any other
+/// is looked up as a phrase of one word, as [`with_fold`] does. So what a block of many
+/// such words costs is a test, a fold and a hash, with no pass and no `Features` copied
+/// from call to call.
 /// The test `plain_word_features_is_block_features_in` checks this, and debug builds
 /// compare the two on every such block.
 #[inline]
@@ -875,9 +877,7 @@ fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>, lex: &Lexicon) -> Option<
     {
         return None;
     }
-    if lex.may_hold_listed_letters(bytes) {
-        return None;
-    }
+    let listed = lex.may_hold_listed_letters(bytes);
     let start = buf.len();
     fold_letters(bytes, buf);
     let folded = &buf[start..];
@@ -891,7 +891,17 @@ fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>, lex: &Lexicon) -> Option<
         lower: u32::from(first.is_ascii_lowercase()),
         upper: u32::from(first.is_ascii_uppercase()),
         letters: count(bytes.len()),
-        flags: ONE_WORD | NO_LISTED_WORD,
+        flags: if listed {
+            ONE_WORD
+        } else {
+            ONE_WORD | NO_LISTED_WORD
+        },
+        // One word, no sentence.
+        reason: if listed {
+            lex.boilerplate(folded, 1, false)
+        } else {
+            None
+        },
         key: h.finish().max(1),
         ..Features::default()
     };
@@ -1327,8 +1337,8 @@ mod tests {
     }
 
     /// [`plain_word_features`] gives what [`block_features_in`] gives, for every block it
-    /// takes (listed words such as "more" and "Advertisement" are left to the general
-    /// path), leaves the buffer as it was for every other, and takes the plain words.
+    /// takes (listed words such as "more" and phrases such as "Advertisement" too), leaves
+    /// the buffer as it was for every other, and takes every short word of letters.
     #[test]
     fn plain_word_features_is_block_features_in() {
         let parts = [
@@ -1366,13 +1376,13 @@ mod tests {
             }
         }
         assert!(taken > 100, "{taken}");
-        for w in ["kqzv", "Zzxq", "abcdefghijklmnop"] {
+        for w in ["kqzv", "Zzxq", "abcdefghijklmnop", "more", "Advertisement"] {
             assert!(
                 plain_word_features(w, &mut Vec::new(), lex).is_some(),
                 "{w}"
             );
         }
-        for w in ["more", "abcdefghijklmnopq", "ab1", "a b", ""] {
+        for w in ["abcdefghijklmnopq", "ab1", "a b", ""] {
             assert!(
                 plain_word_features(w, &mut Vec::new(), lex).is_none(),
                 "{w}"
