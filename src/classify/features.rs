@@ -870,21 +870,37 @@ const MAX_PLAIN_WORD_BYTES: usize = 16;
 #[inline]
 fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>, lex: &Lexicon) -> Option<Features<'a>> {
     let bytes = s.as_bytes();
+    let len = bytes.len();
     let &first = bytes.first()?;
-    if bytes.len() > MAX_PLAIN_WORD_BYTES
-        || !first.is_ascii_alphabetic()
-        || !all_ascii_letters(bytes)
-    {
+    if len > MAX_PLAIN_WORD_BYTES || !first.is_ascii_alphabetic() {
         return None;
     }
-    let listed = lex.may_hold_listed_letters(bytes);
-    let start = buf.len();
-    fold_letters(bytes, buf);
-    let folded = &buf[start..];
-    // As [`with_fold`] hashes a folded text.
+    // The folded text is hashed as [`with_fold`] hashes it.
     let mut h = crate::fasthash::FastHasher::default();
-    h.write(folded);
+    let start = buf.len();
+    if len <= 8 {
+        // One integer (most such words): tested, lowered, written and hashed as such. The
+        // zeros past the word are no letters, so the letters lead the word when all of it
+        // is letters.
+        let word = crate::fasthash::le_word(bytes);
+        if leading_ascii_letters(word) < len {
+            return None;
+        }
+        const LOWER: u64 = 0x2020_2020_2020_2020;
+        let lowered = (word | LOWER) & (u64::MAX >> (64 - 8 * len));
+        buf.extend_from_slice(&lowered.to_le_bytes());
+        buf.truncate(start + len);
+        h.write_word(lowered, len);
+    } else {
+        if !all_ascii_letters(bytes) {
+            return None;
+        }
+        fold_letters(bytes, buf);
+        h.write(&buf[start..]);
+    }
     h.write_u8(0xff);
+    let folded = &buf[start..];
+    let listed = lex.may_hold_listed_letters(bytes);
     let f = Features {
         chars: count(bytes.len()),
         words: 1,
