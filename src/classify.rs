@@ -1082,9 +1082,25 @@ fn header<'a>(
     // Metadata counts only near the headline (or the story): elsewhere it is junk.
     let zone = h.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
     let name_zone = h.map_or(start.saturating_sub(10), |h| h.saturating_sub(10));
-    for i in 0..start {
+    // The blocks far above the story (most of a long page): no byline name, and above
+    // `zone` (which is not above `name_zone`), so that their metadata counts for nothing.
+    // Labelled in one walk of the lists, with no test of the place.
+    let far = name_zone.saturating_sub(1).min(start);
+    debug_assert!(far <= zone && (0..far).all(|i| !may_be_byline_name(i, name_zone)));
+    let far_blocks = feats.iter().zip(&meta[..far]);
+    for (label, (f, &m)) in labels[..far].iter_mut().zip(far_blocks) {
+        *label = match aside(f, m) {
+            Label::Byline | Label::Date | Label::Credit => {
+                Label::Boilerplate(BoilerplateReason::Other)
+            }
+            Label::Boilerplate(BoilerplateReason::Other) if f.words <= 6 => {
+                Label::Boilerplate(BoilerplateReason::Navigation)
+            }
+            l => l,
+        };
+    }
+    for i in far..start {
         let f = &feats[i];
-        // The blocks far above the story (most of a long page) skip the tests.
         let byline_name = may_be_byline_name(i, name_zone)
             && byline_name(raw, feats, meta, h, start, name_zone, i);
         labels[i] = match aside(f, meta[i]) {
