@@ -1,7 +1,7 @@
 //! Per-block features, computed once per block in one pass over its text.
 
 use super::lexicon::FnvBuild;
-use super::lexicon::{common_letter, fold_append, lexicon, FoldSink, Folder, Lexicon, NoFold};
+use super::lexicon::{common_letter, fold_append, lexicon, FoldSink, Folder, NoFold};
 use crate::model::BoilerplateReason;
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -692,7 +692,6 @@ pub(crate) fn features<'a>(
     // The length of the folded text of each text read in `buf`; it starts where the one of
     // the text read before it ends.
     let mut lens = FoldLengths::with_capacity(room.texts);
-    let lex = lexicon();
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
         if first < i {
@@ -719,7 +718,7 @@ pub(crate) fn features<'a>(
         }
         let before = buf.len();
         // (Each path pushes its own features: one move into the list, not two.)
-        if let Some(f) = plain_word_features(s, &mut buf, lex) {
+        if let Some(f) = plain_word_features(s, &mut buf) {
             read.push(f);
         } else {
             let (f, prefix) = block_features_in(s, &mut buf);
@@ -861,14 +860,14 @@ const MAX_PLAIN_WORD_BYTES: usize = 16;
 /// and the key of its folded text, its letters in lower case; of the rest of
 /// [`with_fold`] only the listed-word test can find something in it: it has no prefix key
 /// (it is shorter than [`PREFIX_BYTES`]) and is no teaser (one word). A word that no list
-/// of `lex` may hold (most) gets [`NO_LISTED_WORD`] and no phrase is looked for; any other
-/// is looked up as a phrase of one word, as [`with_fold`] does. So what a block of many
+/// of the lexicon may hold (most) gets [`NO_LISTED_WORD`] and no phrase is looked for; any
+/// other is looked up as a phrase of one word, as [`with_fold`] does. So what a block of many
 /// such words costs is a test, a fold and a hash, with no pass and no `Features` copied
 /// from call to call.
 /// The test `plain_word_features_is_block_features_in` checks this, and debug builds
 /// compare the two on every such block.
 #[inline]
-fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>, lex: &Lexicon) -> Option<Features<'a>> {
+fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>) -> Option<Features<'a>> {
     let bytes = s.as_bytes();
     let len = bytes.len();
     let &first = bytes.first()?;
@@ -900,6 +899,9 @@ fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>, lex: &Lexicon) -> Option<
     }
     h.write_u8(0xff);
     let folded = &buf[start..];
+    // (Fetched here, not for every text: a text with no such block, one endless line say,
+    // has no need of the lexicon, and does not build it.)
+    let lex = lexicon();
     let listed = lex.may_hold_listed_letters(bytes);
     let f = Features {
         chars: count(bytes.len()),
@@ -1373,7 +1375,6 @@ mod tests {
             "é",
             "-",
         ];
-        let lex = lexicon();
         let mut rng = crate::testgen::Rng::new(0x9a1d);
         let mut taken = 0;
         for i in 0..5000 {
@@ -1381,7 +1382,7 @@ mod tests {
             let n = 1 + rng.below(4);
             let s = rng.text(pool, n);
             let mut buf = b"kept".to_vec();
-            match plain_word_features(&s, &mut buf, lex) {
+            match plain_word_features(&s, &mut buf) {
                 Some(f) => {
                     taken += 1;
                     let mut want = b"kept".to_vec();
@@ -1393,16 +1394,10 @@ mod tests {
         }
         assert!(taken > 100, "{taken}");
         for w in ["kqzv", "Zzxq", "abcdefghijklmnop", "more", "Advertisement"] {
-            assert!(
-                plain_word_features(w, &mut Vec::new(), lex).is_some(),
-                "{w}"
-            );
+            assert!(plain_word_features(w, &mut Vec::new()).is_some(), "{w}");
         }
         for w in ["abcdefghijklmnopq", "ab1", "a b", ""] {
-            assert!(
-                plain_word_features(w, &mut Vec::new(), lex).is_none(),
-                "{w}"
-            );
+            assert!(plain_word_features(w, &mut Vec::new()).is_none(), "{w}");
         }
     }
 
