@@ -164,14 +164,24 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let class: Vec<Class> = feats.collect_each(|i, f| class(f, meta[i]));
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
-    // (The class first: most blocks are not bad, and need no look-up of their features.)
-    let table = table::table_blocks(feats, &class, |i| {
-        class[i] == Class::Bad && barrier_reason(&feats[i])
-    });
+    // Only prose and short sentences weigh more than nothing ([`weight`]): a text of none (a
+    // list of names, one-word blocks) has no story run, and no table, which lies next to
+    // prose; told with no weight worked out and no walk of cells.
+    let prose = class
+        .iter()
+        .any(|&c| matches!(c, Class::Good | Class::Near));
+    let table = if prose {
+        // (The class first: most blocks are not bad, and need no look-up of their features.)
+        table::table_blocks(feats, &class, |i| {
+            class[i] == Class::Bad && barrier_reason(&feats[i])
+        })
+    } else {
+        vec![false; n]
+    };
     // Below the first of several comment headers is a comment thread: the story ends
     // above it, when there is prose above it.
     let above = match comments {
-        (2.., Some(first)) => body_run(
+        (2.., Some(first)) if prose => body_run(
             &raw[..first],
             feats.up_to(first),
             &meta[..first],
@@ -187,7 +197,12 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         }),
         _ => None,
     };
-    let Some((start, end)) = above.or_else(|| body_run(&raw, feats, &meta, &class, &table)) else {
+    let run = above.or_else(|| {
+        prose
+            .then(|| body_run(&raw, feats, &meta, &class, &table))
+            .flatten()
+    });
+    let Some((start, end)) = run else {
         let story = overlap::StoryWords::new(std::iter::empty());
         header(&raw, feats, &meta, &class, n, &story, &mut labels);
         // The lists of one entry a block are done with: freed before the set of duplicates
