@@ -164,14 +164,24 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
     let class: Vec<Class> = feats.collect_each(|i, f| class(f, meta[i]));
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
-    // (The class first: most blocks are not bad, and need no look-up of their features.)
-    let table = table::table_blocks(feats, &class, |i| {
-        class[i] == Class::Bad && barrier_reason(&feats[i])
-    });
+    // Only prose and short sentences weigh more than nothing ([`weight`]): a text of none (a
+    // list of names, one-word blocks) has no story run, and no table, which lies next to
+    // prose; told with no weight worked out and no walk of cells.
+    let prose = class
+        .iter()
+        .any(|&c| matches!(c, Class::Good | Class::Near));
+    let table = if prose {
+        // (The class first: most blocks are not bad, and need no look-up of their features.)
+        table::table_blocks(feats, &class, |i| {
+            class[i] == Class::Bad && barrier_reason(&feats[i])
+        })
+    } else {
+        vec![false; n]
+    };
     // Below the first of several comment headers is a comment thread: the story ends
     // above it, when there is prose above it.
     let above = match comments {
-        (2.., Some(first)) => body_run(
+        (2.., Some(first)) if prose => body_run(
             &raw[..first],
             feats.up_to(first),
             &meta[..first],
@@ -187,7 +197,12 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         }),
         _ => None,
     };
-    let Some((start, end)) = above.or_else(|| body_run(&raw, feats, &meta, &class, &table)) else {
+    let run = above.or_else(|| {
+        prose
+            .then(|| body_run(&raw, feats, &meta, &class, &table))
+            .flatten()
+    });
+    let Some((start, end)) = run else {
         let story = overlap::StoryWords::new(std::iter::empty());
         header(&raw, feats, &meta, &class, n, &story, &mut labels);
         // The lists of one entry a block are done with: freed before the set of duplicates
@@ -1082,9 +1097,25 @@ fn header<'a>(
     // Metadata counts only near the headline (or the story): elsewhere it is junk.
     let zone = h.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
     let name_zone = h.map_or(start.saturating_sub(10), |h| h.saturating_sub(10));
-    for i in 0..start {
+    // The blocks far above the story (most of a long page): no byline name, and above
+    // `zone` (which is not above `name_zone`), so that their metadata counts for nothing.
+    // Labelled in one walk of the lists, with no test of the place.
+    let far = name_zone.saturating_sub(1).min(start);
+    debug_assert!(far <= zone && (0..far).all(|i| !may_be_byline_name(i, name_zone)));
+    let far_blocks = feats.iter().zip(&meta[..far]);
+    for (label, (f, &m)) in labels[..far].iter_mut().zip(far_blocks) {
+        *label = match aside(f, m) {
+            Label::Byline | Label::Date | Label::Credit => {
+                Label::Boilerplate(BoilerplateReason::Other)
+            }
+            Label::Boilerplate(BoilerplateReason::Other) if f.words <= 6 => {
+                Label::Boilerplate(BoilerplateReason::Navigation)
+            }
+            l => l,
+        };
+    }
+    for i in far..start {
         let f = &feats[i];
-        // The blocks far above the story (most of a long page) skip the tests.
         let byline_name = may_be_byline_name(i, name_zone)
             && byline_name(raw, feats, meta, h, start, name_zone, i);
         labels[i] = match aside(f, meta[i]) {

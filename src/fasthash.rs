@@ -22,6 +22,20 @@ impl FastHasher {
     fn add(&mut self, word: u64) {
         self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(K);
     }
+
+    /// What [`Hasher::write`] of `len` bytes (one to eight) feeds the hasher, given their
+    /// little-endian word ([`le_word`], zeros past them): a caller that has the word at hand
+    /// hashes it with no load of the bytes again.
+    #[inline]
+    pub(crate) fn write_word(&mut self, word: u64, len: usize) {
+        debug_assert!((1..=8).contains(&len));
+        if len == 8 {
+            self.add(word);
+        } else {
+            // The length keeps "a" and "a\0" apart.
+            self.add(word ^ ((len as u64) << 59));
+        }
+    }
 }
 
 impl Hasher for FastHasher {
@@ -35,8 +49,7 @@ impl Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            // The length keeps "a" and "a\0" apart.
-            self.add(le_word(rest) ^ ((rest.len() as u64) << 59));
+            self.write_word(le_word(rest), rest.len());
         }
     }
 
@@ -131,6 +144,19 @@ mod tests {
                     .fold(0u64, |w, (i, &x)| w | u64::from(x) << (8 * i));
                 assert_eq!(le_short(b), want, "{b:?}");
             }
+        }
+    }
+
+    /// [`FastHasher::write_word`] of the word of one to eight bytes is `write` of them.
+    #[test]
+    fn write_word_is_write() {
+        let bytes: Vec<u8> = (1..=8).map(|i| i * 29).collect();
+        for n in 1..=8 {
+            let b = &bytes[..n];
+            let (mut a, mut w) = (FastHasher::default(), FastHasher::default());
+            a.write(b);
+            w.write_word(le_word(b), n);
+            assert_eq!(a.finish(), w.finish(), "{n}");
         }
     }
 

@@ -717,16 +717,21 @@ pub(crate) fn features<'a>(
             ids.push(read.len() as u32);
         }
         let before = buf.len();
-        let (f, prefix) = block_features_in(s, &mut buf);
-        read.push(f);
-        lens.push(buf.len() - before);
-        if prefix != 0 {
-            prefixes.push(PrefixKey {
-                block: i,
-                key: prefix,
-                copy: false,
-            });
+        // (Each path pushes its own features: one move into the list, not two.)
+        if let Some(f) = plain_word_features(s, &mut buf) {
+            read.push(f);
+        } else {
+            let (f, prefix) = block_features_in(s, &mut buf);
+            read.push(f);
+            if prefix != 0 {
+                prefixes.push(PrefixKey {
+                    block: i,
+                    key: prefix,
+                    copy: false,
+                });
+            }
         }
+        lens.push(buf.len() - before);
     }
     // Folded from whole characters and ASCII, block after block: always UTF-8.
     *arena = String::from_utf8(buf).unwrap_or_default();
@@ -844,6 +849,103 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> (Features<'a>, u64) {
     }
     let words = fold_append(s, buf);
     with_fold(f, s, buf, start, words)
+}
+
+/// The longest block, in bytes, that [`plain_word_features`] reads.
+const MAX_PLAIN_WORD_BYTES: usize = 16;
+
+/// [`block_features_in`] of a block `s` of one short word of ASCII letters (up to
+/// [`MAX_PLAIN_WORD_BYTES`]: a menu entry, a tag, a name), or `None`, with `buf` as it
+/// was, for any other block. Such a block has the features [`one_word_of_letters`] gives
+/// and the key of its folded text, its letters in lower case; of the rest of
+/// [`with_fold`] only the listed-word test can find something in it: it has no prefix key
+/// (it is shorter than [`PREFIX_BYTES`]) and is no teaser (one word). A word that no list
+/// of the lexicon may hold (most) gets [`NO_LISTED_WORD`] and no phrase is looked for; any
+/// other is looked up as a phrase of one word, as [`with_fold`] does. So what a block of many
+/// such words costs is a test, a fold and a hash, with no pass and no `Features` copied
+/// from call to call.
+/// The test `plain_word_features_is_block_features_in` checks this, and debug builds
+/// compare the two on every such block.
+#[inline]
+fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>) -> Option<Features<'a>> {
+    let bytes = s.as_bytes();
+    let len = bytes.len();
+    let &first = bytes.first()?;
+    if len > MAX_PLAIN_WORD_BYTES || !first.is_ascii_alphabetic() {
+        return None;
+    }
+    // The folded text is hashed as [`with_fold`] hashes it.
+    let mut h = crate::fasthash::FastHasher::default();
+    let start = buf.len();
+    if len <= 8 {
+        // One integer (most such words): tested, lowered, written and hashed as such. The
+        // zeros past the word are no letters, so the letters lead the word when all of it
+        // is letters.
+        let word = crate::fasthash::le_word(bytes);
+        if leading_ascii_letters(word) < len {
+            return None;
+        }
+        const LOWER: u64 = 0x2020_2020_2020_2020;
+        let lowered = (word | LOWER) & (u64::MAX >> (64 - 8 * len));
+        buf.extend_from_slice(&lowered.to_le_bytes());
+        buf.truncate(start + len);
+        h.write_word(lowered, len);
+    } else {
+        if !all_ascii_letters(bytes) {
+            return None;
+        }
+        fold_letters(bytes, buf);
+        h.write(&buf[start..]);
+    }
+    h.write_u8(0xff);
+    let folded = &buf[start..];
+    // (Fetched here, not for every text: a text with no such block, one endless line say,
+    // has no need of the lexicon, and does not build it.)
+    let lex = lexicon();
+    let listed = lex.may_hold_listed_letters(bytes);
+    let f = Features {
+        chars: count(bytes.len()),
+        words: 1,
+        lower: u32::from(first.is_ascii_lowercase()),
+        upper: u32::from(first.is_ascii_uppercase()),
+        letters: count(bytes.len()),
+        flags: if listed {
+            ONE_WORD
+        } else {
+            ONE_WORD | NO_LISTED_WORD
+        },
+        // One word, no sentence.
+        reason: if listed {
+            lex.boilerplate(folded, 1, false)
+        } else {
+            None
+        },
+        key: h.finish().max(1),
+        ..Features::default()
+    };
+    debug_assert!(
+        block_features_in(s, &mut Vec::new()) == (f.clone(), 0),
+        "plain_word_features differs from block_features_in on {s:?}"
+    );
+    Some(f)
+}
+
+/// Appends the fold of `word`, a word of ASCII letters of up to
+/// [`MAX_PLAIN_WORD_BYTES`], to `buf`: its letters in lower case. The word is read as one
+/// or two integers (eight bytes that overlap for a word of nine to fifteen), lowered
+/// together and written whole, and what is written past the word is cut off again.
+#[inline]
+fn fold_letters(word: &[u8], buf: &mut Vec<u8>) {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    debug_assert!(word.len() <= MAX_PLAIN_WORD_BYTES);
+    let end = buf.len() + word.len();
+    let lowered = |b: &[u8]| (crate::fasthash::le_word(b) | LOWER).to_le_bytes();
+    buf.extend_from_slice(&lowered(word));
+    if let Some(last) = word.last_chunk::<8>().filter(|_| word.len() > 8) {
+        buf.truncate(end - 8);
+        buf.extend_from_slice(&lowered(last));
+    }
+    buf.truncate(end);
 }
 
 /// True when `s` ends with an ellipsis or an arrow, as a "more…" link does.
@@ -1250,6 +1352,98 @@ mod tests {
             }
         }
         assert!(!all_ascii_letters(b""));
+    }
+
+    /// [`plain_word_features`] gives what [`block_features_in`] gives, for every block it
+    /// takes (listed words such as "more" and phrases such as "Advertisement" too), leaves
+    /// the buffer as it was for every other, and takes every short word of letters.
+    #[test]
+    fn plain_word_features_is_block_features_in() {
+        let parts = [
+            "a",
+            "Z",
+            "word",
+            "Sport",
+            "more",
+            "ADVERTISEMENT",
+            "Reuters",
+            "by",
+            "xq",
+            " ",
+            ".",
+            "1",
+            "é",
+            "-",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x9a1d);
+        let mut taken = 0;
+        for i in 0..5000 {
+            let pool = if i % 4 == 0 { &parts[..] } else { &parts[..9] };
+            let n = 1 + rng.below(4);
+            let s = rng.text(pool, n);
+            let mut buf = b"kept".to_vec();
+            match plain_word_features(&s, &mut buf) {
+                Some(f) => {
+                    taken += 1;
+                    let mut want = b"kept".to_vec();
+                    assert_eq!(block_features_in(&s, &mut want), (f, 0), "{s:?}");
+                    assert_eq!(buf, want, "{s:?}");
+                }
+                None => assert_eq!(buf, b"kept", "{s:?}"),
+            }
+        }
+        assert!(taken > 100, "{taken}");
+        for w in ["kqzv", "Zzxq", "abcdefghijklmnop", "more", "Advertisement"] {
+            assert!(plain_word_features(w, &mut Vec::new()).is_some(), "{w}");
+        }
+        for w in ["abcdefghijklmnopq", "ab1", "a b", ""] {
+            assert!(plain_word_features(w, &mut Vec::new()).is_none(), "{w}");
+        }
+    }
+
+    /// [`fold_letters`] appends the letters in lower case, for every length it takes.
+    #[test]
+    fn fold_letters_lowers_each_letter() {
+        let word = b"AbCdEfGhIjKlMnOpQ";
+        for len in 1..=MAX_PLAIN_WORD_BYTES {
+            let mut buf = b"kept".to_vec();
+            fold_letters(&word[..len], &mut buf);
+            let mut want = b"kept".to_vec();
+            want.extend(word[..len].iter().map(u8::to_ascii_lowercase));
+            assert_eq!(buf, want, "{len}");
+        }
+    }
+
+    /// [`Lexicon::may_hold_listed_letters`] of a word of letters is
+    /// [`Lexicon::may_hold_listed_word`] of its fold.
+    #[test]
+    fn may_hold_listed_letters_is_of_the_fold() {
+        let lex = lexicon();
+        let words = [
+            "more",
+            "More",
+            "ADVERTISEMENT",
+            "by",
+            "By",
+            "Reuters",
+            "photo",
+            "kqzv",
+            "Zzxq",
+            "a",
+            "Sport",
+            "comments",
+            "share",
+            "Follow",
+            "abcdefghijklmnopqrstuvwxyzabcdefgh",
+        ];
+        for w in words {
+            let folded = w.to_ascii_lowercase();
+            assert_eq!(
+                lex.may_hold_listed_letters(w.as_bytes()),
+                lex.may_hold_listed_word(folded.as_bytes()),
+                "{w}"
+            );
+        }
     }
 
     /// [`feature_pass`] of a block of one run of ASCII letters (its short path) gives the

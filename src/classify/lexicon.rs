@@ -479,6 +479,17 @@ impl Lexicon {
         }
     }
 
+    /// [`Lexicon::may_hold_listed_word`] of the fold of `word`, a word of ASCII letters (not
+    /// empty), told from `word` itself: its fold is one word of as many bytes, its letters
+    /// in lower case, which keeps the low five bits of each byte that the filter reads.
+    #[inline]
+    pub(crate) fn may_hold_listed_letters(&self, word: &[u8]) -> bool {
+        debug_assert!(!word.is_empty() && word.iter().all(u8::is_ascii_alphabetic));
+        self.byline_heads.matches_all
+            || self.credit_heads.matches_all
+            || self.listed.may_contain_bytes(word)
+    }
+
     /// False when no word of `folded` (a block's folded text) starts an entry of list
     /// `credit`.
     pub(crate) fn may_hold_credit_word(&self, folded: &str) -> bool {

@@ -1394,3 +1394,52 @@ fn same_text_is_equality() {
         assert!(same_text(&a, &a.clone()));
     }
 }
+
+/// With no block of prose or short sentence, no block weighs more than nothing: there is no
+/// story run and no table, which `classify` then takes for granted rather than working out.
+#[test]
+fn no_prose_has_no_run_nor_table() {
+    let names = [
+        "Home",
+        "Sport",
+        "News",
+        "Jane Doe",
+        "Menu",
+        "12",
+        "Advertisement",
+        "Share",
+        "Login",
+        "Tags",
+        "By Jane Doe",
+        "© 2020",
+    ];
+    let owned: Vec<String> = names
+        .iter()
+        .cycle()
+        .take(60)
+        .map(|s| s.to_string())
+        .collect();
+    let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let mut arena = String::new();
+    let Read { feats, meta, .. } = read_blocks(&raw, &[], Room::of(&raw, &[]), &mut arena);
+    let view = feats.view();
+    let classes: Vec<Class> = view.collect_each(|i, f| class(f, meta[i]));
+    assert!(!classes
+        .iter()
+        .any(|&c| matches!(c, Class::Good | Class::Near)));
+    let table = table::table_blocks(view, &classes, |_| false);
+    assert!(table.iter().all(|&t| !t));
+    assert_eq!(body_run(&raw, view, &meta, &classes, &table), None);
+    // A sentence among them makes a run.
+    let mut with_prose = raw.clone();
+    with_prose[30] = "The council met on Monday and voted to close the old bridge for repairs.";
+    let Read { feats, meta, .. } =
+        read_blocks(&with_prose, &[], Room::of(&with_prose, &[]), &mut arena);
+    let view = feats.view();
+    let classes: Vec<Class> = view.collect_each(|i, f| class(f, meta[i]));
+    let table = table::table_blocks(view, &classes, |_| false);
+    assert_eq!(
+        body_run(&with_prose, view, &meta, &classes, &table),
+        Some((30, 30))
+    );
+}
