@@ -834,21 +834,39 @@ impl CueIndex {
                 return true;
             }
         }
-        // A word cut by an end of the window is a different word inside it. Most windows
-        // cut none: they are told so from the bytes at their ends, before the window is
-        // cut out of the text.
-        let cut_at_start = a < b && word_char_before(text, a) && word_char_at(text, a);
-        let cut_at_end =
-            b < text.len() && a < b && word_char_before(text, b) && word_char_at(text, b);
-        if !cut_at_start && !cut_at_end {
-            return false;
-        }
-        let filter = lex::SpeechVerbFilter::new();
-        let inside = &text[a..b];
-        (cut_at_start && is_verb_word(filter, &inside[..word_len_ascii_first(inside)]))
-            || (cut_at_end
-                && is_verb_word(filter, &inside[inside.len() - lex::word_len_back(inside)..]))
+        cut_word_is_verb(text, a, b)
     }
+
+    /// True when the index tells that no speech cue starts at or after `a` in the block: it
+    /// covers the rest of the block from `a` and lists no speech verb there, and the block
+    /// holds no "according to". A window from `a` on then holds a cue only in a word cut by
+    /// one of its ends ([`cut_word_is_verb`]), which [`has_speech_cue`] tests without
+    /// asking [`CueIndex::verb_in`] (a block of many marks and no verb asks it of each).
+    fn no_cue_from(&self, block: Span, a: usize) -> bool {
+        self.according == Some(false)
+            && self.covered.start <= a
+            && self.covered.end >= block.end
+            && self.verbs.as_ref().is_some_and(Vec::is_empty)
+    }
+}
+
+/// True when a word cut by an end of the window `text[a..b]` (a different word inside it)
+/// is a speech verb: the words of the window that the index of the whole block's words
+/// ([`CueIndex`]) does not list. Most windows cut none: they are told so from the bytes at
+/// their ends, before the window is cut out of the text.
+// Inlined into `CueIndex::verb_in` and `has_speech_cue`, which ask it of every window.
+#[inline(always)]
+fn cut_word_is_verb(text: &str, a: usize, b: usize) -> bool {
+    let cut_at_start = a < b && word_char_before(text, a) && word_char_at(text, a);
+    let cut_at_end = b < text.len() && a < b && word_char_before(text, b) && word_char_at(text, b);
+    if !cut_at_start && !cut_at_end {
+        return false;
+    }
+    let filter = lex::SpeechVerbFilter::new();
+    let inside = &text[a..b];
+    (cut_at_start && is_verb_word(filter, &inside[..word_len_ascii_first(inside)]))
+        || (cut_at_end
+            && is_verb_word(filter, &inside[inside.len() - lex::word_len_back(inside)..]))
 }
 
 impl CueIndex {
@@ -1053,9 +1071,13 @@ fn has_speech_cue(
             }
             open.start - sentence.len()
         };
-        if index.verb_in(text, block, from, open.start)
-            || index.according_in(text, block, from, open.start)
-        {
+        let cue = if index.no_cue_from(block, from) {
+            cut_word_is_verb(text, from, open.start)
+        } else {
+            index.verb_in(text, block, from, open.start)
+                || index.according_in(text, block, from, open.start)
+        };
+        if cue {
             return true;
         }
     }
@@ -1067,6 +1089,9 @@ fn has_speech_cue(
             // A verb among the first six words is a verb among the words: the index tells
             // most clauses (which hold none) without reading their words.
             let verb_first = || words(clause).take(6).any(lex::is_speech_verb);
+            if index.no_cue_from(block, c.end) {
+                return cut_word_is_verb(text, c.end, end) && verb_first();
+            }
             if (index.verb_in(text, block, c.end, end) && verb_first())
                 || index.according_in(text, block, c.end, end)
             {
@@ -1687,6 +1712,53 @@ mod tests {
             }
         }
         assert!(found > 1_000, "{found} windows with a verb");
+    }
+
+    #[test]
+    fn no_cue_from_leaves_only_the_cut_words() {
+        // Blocks of words with no verb but those that a window's ends may cut out of longer
+        // words ("unsaid" holds "said", "resaid" and "saidx" hold it at either end).
+        let parts = [
+            "open", "unsaid", "resaid", "saidx", "xtold", " ", "  ", "\"", "“", ",", "é", "-",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x1dec_0005);
+        let (mut quiet, mut cut) = (0, 0);
+        for round in 0..2_000 {
+            let text = rng.text(&parts, 20 + round % 60);
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let block = Span::new(0, text.len());
+            let mut index = CueIndex::default();
+            index.according_in(&text, block, 0, 0);
+            let mut pos = 0;
+            for _ in 0..12 {
+                let a = cuts[pos];
+                let b = cuts[(pos + rng.below(40)).min(cuts.len() - 1)];
+                let want = words(&text[a..b]).any(lex::is_speech_verb);
+                if index.no_cue_from(block, a) {
+                    quiet += 1;
+                    cut += usize::from(want);
+                    assert_eq!(cut_word_is_verb(&text, a, b), want, "{text:?} {a} {b}");
+                }
+                assert_eq!(index.verb_in(&text, block, a, b), want, "{text:?} {a} {b}");
+                pos = (pos + rng.below(20)).min(cuts.len() - 1);
+            }
+        }
+        assert!(
+            quiet > 5_000 && cut > 100,
+            "{quiet} windows told, {cut} with a cut verb"
+        );
+        // A verb or "according to" anywhere after the window's start is a cue it may hold.
+        for text in ["open \"open said \"open", "open \"open according to \"open"] {
+            let block = Span::new(0, text.len());
+            let mut index = CueIndex::default();
+            index.according_in(text, block, 0, 0);
+            for a in [0, 1, 2, 3, 4, 5] {
+                index.verb_in(text, block, a, a + 5);
+            }
+            assert!(!index.no_cue_from(block, 5), "{text:?}");
+        }
     }
 
     #[test]
