@@ -620,6 +620,10 @@ impl<M: Iterator<Item = Mark>> Pairs<'_, M> {
 impl<M: Iterator<Item = Mark>> Iterator for Pairs<'_, M> {
     type Item = Candidate;
 
+    // Inlined into `find_quotes`, its one caller outside the tests, which asks it of every
+    // candidate: the candidate is then built in the caller's frame, not returned through
+    // memory (measured: fewer instructions on every corpus, most on blocks of many marks).
+    #[inline(always)]
     fn next(&mut self) -> Option<Candidate> {
         while let Some(m) = self.marks.next() {
             if let Some(c) = self.feed(m) {
