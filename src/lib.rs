@@ -274,7 +274,7 @@ pub mod stages {
             let found = quotes::find_quotes(p.text, &body, &o).quotes;
             attribution::attribute(p.text, &body, &found, &o)
                 .iter()
-                .filter(|a| a.is_some())
+                .filter(Option::is_some)
                 .count()
         })
     }
