@@ -141,7 +141,9 @@ fn split_tags(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
-/// Builds the article.
+/// Builds the article. (Inlined into its one caller, the parse: out of line, it took
+/// longer to call with its many arguments than some short texts take to assemble.)
+#[inline]
 pub(crate) fn assemble<'a>(
     prepared: Prepared<'a>,
     blocks: &[Block],
