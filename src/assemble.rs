@@ -4,7 +4,7 @@
 //! [`clean`]ed from the bytes under its span, once. Spans are moved from the scanned text
 //! to the caller's input by adding the prepared text's base offset.
 
-use crate::attribution::FoundAttribution;
+use crate::attribution::{Attributions, FoundAttribution, NarrowAttribution};
 use crate::classify::Label;
 use crate::model::{
     Article, Attribution, BodyBlock, Boilerplate, BoilerplateReason, Byline, Credit, DateLine, Dek,
@@ -141,14 +141,16 @@ fn split_tags(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
-/// Builds the article.
+/// Builds the article. (Inlined into its one caller, the parse: out of line, it took
+/// longer to call with its many arguments than some short texts take to assemble.)
+#[inline]
 pub(crate) fn assemble<'a>(
     prepared: Prepared<'a>,
     blocks: &[Block],
     labels: &[Label],
     sizes: ListSizes,
     quotes: &QuoteScan,
-    attributions: &[Option<FoundAttribution>],
+    attributions: &Attributions,
     options: &Options,
 ) -> Article<'a> {
     let b = Builder {
@@ -355,7 +357,7 @@ fn merge_by_span(
 pub(crate) fn assemble_quotes<'a>(
     prepared: Prepared<'a>,
     quotes: &QuoteScan,
-    attributions: &[Option<FoundAttribution>],
+    attributions: &Attributions,
     options: &Options,
 ) -> Vec<Quote<'a>> {
     let b = Builder {
@@ -371,7 +373,25 @@ pub(crate) fn assemble_quotes<'a>(
 fn build_quotes<'a>(
     b: &Builder<'a>,
     quotes: &QuoteScan,
-    attributions: &[Option<FoundAttribution>],
+    attributions: &Attributions,
+    body: &[BodyText],
+) -> Vec<Quote<'a>> {
+    // Each way of storing the attributions read in its own loop, over two lists of the same
+    // length: the quotes' list is made in one step of its exact size.
+    match attributions {
+        Attributions::Narrow(v) => {
+            let wide = v.iter().map(|a| a.map(NarrowAttribution::wide));
+            quotes_with(b, quotes, wide, body)
+        }
+        Attributions::Wide(v) => quotes_with(b, quotes, v.iter().copied(), body),
+    }
+}
+
+/// [`build_quotes`], the attributions read from `attributions`.
+fn quotes_with<'a>(
+    b: &Builder<'a>,
+    quotes: &QuoteScan,
+    attributions: impl Iterator<Item = Option<FoundAttribution>>,
     body: &[BodyText],
 ) -> Vec<Quote<'a>> {
     quotes
@@ -379,8 +399,8 @@ fn build_quotes<'a>(
         .iter()
         .zip(attributions)
         .map(|(q, a)| {
-            // The quote's block: the attribution's words most often lie in it too (the
-            // speaker found in an earlier block does not, and is read).
+            // The quote's block: the attribution's words most often lie in it too (the speaker
+            // found in an earlier block does not, and is read).
             let block = body.get(q.block);
             let text = |span| b.text_within(span, block);
             Quote {

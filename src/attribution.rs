@@ -70,6 +70,162 @@ pub(crate) struct FoundAttribution {
     pub resolution: Resolution,
 }
 
+/// The attributions of a text's quotes, one entry per quote ([`attribute`]), stored small:
+/// a text of dense quotes has one for every few dozen bytes, and each lives, with the found
+/// quotes and the article's quotes, until the article is built. Under `u32::MAX` bytes of
+/// text (every text but the huge) the offsets are kept as `u32` ([`NarrowAttribution`]:
+/// 36 bytes, not 96), else as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Attributions {
+    /// Offsets as `u32`, an absent span as [`NarrowSpan::NONE`].
+    Narrow(Vec<Option<NarrowAttribution>>),
+    /// As found ([`FoundAttribution`]), for a text too long for `u32` offsets.
+    Wide(Vec<Option<FoundAttribution>>),
+}
+
+impl Attributions {
+    /// `n` quotes without attribution, for a text of `text_len` bytes.
+    fn none(n: usize, text_len: usize) -> Self {
+        Attributions::with_width(n, text_len < NarrowSpan::NONE.start as usize)
+    }
+
+    /// `n` quotes without attribution, stored narrow or wide as told.
+    fn with_width(n: usize, narrow: bool) -> Self {
+        if narrow {
+            Attributions::Narrow(vec![None; n])
+        } else {
+            Attributions::Wide(vec![None; n])
+        }
+    }
+
+    /// How many quotes.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        match self {
+            Attributions::Narrow(v) => v.len(),
+            Attributions::Wide(v) => v.len(),
+        }
+    }
+
+    /// The attribution of quote `i` (`None` when it has none, or past the end).
+    #[inline]
+    fn get(&self, i: usize) -> Option<FoundAttribution> {
+        match self {
+            Attributions::Narrow(v) => v.get(i).copied().flatten().map(NarrowAttribution::wide),
+            Attributions::Wide(v) => v.get(i).copied().flatten(),
+        }
+    }
+
+    /// Sets the attribution of quote `i` (a quote of the text it was made for).
+    #[inline]
+    fn set(&mut self, i: usize, a: Option<FoundAttribution>) {
+        match self {
+            Attributions::Narrow(v) => v[i] = a.map(NarrowAttribution::narrow),
+            Attributions::Wide(v) => v[i] = a,
+        }
+    }
+
+    /// Whether quote `i` has an attribution ([`Attributions::get`] is `Some`), told without
+    /// reading it.
+    #[inline]
+    fn is_attributed(&self, i: usize) -> bool {
+        match self {
+            Attributions::Narrow(v) => v[i].is_some(),
+            Attributions::Wide(v) => v[i].is_some(),
+        }
+    }
+
+    /// Every quote's attribution, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Option<FoundAttribution>> + '_ {
+        let (narrow, wide) = match self {
+            Attributions::Narrow(v) => (v.as_slice(), &[][..]),
+            Attributions::Wide(v) => (&[][..], v.as_slice()),
+        };
+        let widen = |a: &Option<NarrowAttribution>| a.map(NarrowAttribution::wide);
+        narrow.iter().map(widen).chain(wide.iter().copied())
+    }
+}
+
+/// A [`Span`] of a text under `u32::MAX` bytes, in 8 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NarrowSpan {
+    start: u32,
+    end: u32,
+}
+
+impl NarrowSpan {
+    /// No span: starts past every text it is used for.
+    const NONE: NarrowSpan = NarrowSpan {
+        start: u32::MAX,
+        end: u32::MAX,
+    };
+
+    /// `span`, whose offsets are under `u32::MAX` ([`Attributions::none`] makes narrow
+    /// lists only for such texts).
+    #[inline]
+    fn of(span: Span) -> Self {
+        debug_assert!(span.start < u32::MAX as usize && span.end < u32::MAX as usize);
+        NarrowSpan {
+            start: span.start as u32,
+            end: span.end as u32,
+        }
+    }
+
+    /// `span`, or [`NarrowSpan::NONE`].
+    #[inline]
+    fn of_option(span: Option<Span>) -> Self {
+        span.map_or(NarrowSpan::NONE, NarrowSpan::of)
+    }
+
+    /// The span.
+    #[inline]
+    fn wide(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// The span, `None` for [`NarrowSpan::NONE`].
+    #[inline]
+    fn wide_option(self) -> Option<Span> {
+        (self.start != u32::MAX).then(|| self.wide())
+    }
+}
+
+/// A [`FoundAttribution`] of a text under `u32::MAX` bytes ([`Attributions::Narrow`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NarrowAttribution {
+    speaker: NarrowSpan,
+    mention: NarrowSpan,
+    descriptor: NarrowSpan,
+    verb: NarrowSpan,
+    resolution: Resolution,
+}
+
+impl NarrowAttribution {
+    /// `a`, its offsets under `u32::MAX`.
+    #[inline]
+    fn narrow(a: FoundAttribution) -> Self {
+        NarrowAttribution {
+            speaker: NarrowSpan::of(a.speaker),
+            mention: NarrowSpan::of_option(a.mention),
+            descriptor: NarrowSpan::of_option(a.descriptor),
+            verb: NarrowSpan::of_option(a.verb),
+            resolution: a.resolution,
+        }
+    }
+
+    /// The attribution.
+    #[inline]
+    pub(crate) fn wide(self) -> FoundAttribution {
+        FoundAttribution {
+            speaker: self.speaker.wide(),
+            mention: self.mention.wide_option(),
+            descriptor: self.descriptor.wide_option(),
+            verb: self.verb.wide_option(),
+            resolution: self.resolution,
+        }
+    }
+}
+
 /// Tokens kept on each side of a quotation.
 const MAX_FRAME_TOKENS: usize = 64;
 /// Registry entries searched back for a pronoun or surname.
@@ -4063,7 +4219,7 @@ pub(crate) fn attribute(
     blocks: &[Span],
     quotes: &[FoundQuote],
     options: &Options,
-) -> Vec<Option<FoundAttribution>> {
+) -> Attributions {
     thread_local! {
         static BUFFERS: Cell<Buffers> = const { Cell::new(Buffers::EMPTY) };
     }
@@ -4103,7 +4259,7 @@ struct Buffers {
 }
 
 /// Largest buffer, in bytes, that [`Buffers::recycle`] keeps for the next text (so at most
-/// 2 MiB for all eight): a huge text's buffers are not kept for the life of the thread.
+/// 2.25 MiB for all nine): a huge text's buffers are not kept for the life of the thread.
 const MAX_RECYCLED_BYTES: usize = 256 << 10;
 
 impl Buffers {
@@ -4156,9 +4312,9 @@ fn attribute_reading(
     options: &Options,
     max_kept: Option<usize>,
     buffers: &mut Buffers,
-) -> Vec<Option<FoundAttribution>> {
+) -> Attributions {
     let eager = max_kept.is_none();
-    let mut out: Vec<Option<FoundAttribution>> = vec![None; quotes.len()];
+    let mut out = Attributions::none(quotes.len(), text.len());
     // A quote is resolved against the people of its own block and those before it: the
     // blocks after the last quote change nothing, and a text without quotes needs none.
     let Some(last_quoted) = quotes.iter().map(|q| q.block).max() else {
@@ -4266,8 +4422,10 @@ fn attribute_reading(
                     .then(|| previous_subject(text, before, k > 0))
                     .flatten()
             });
-            out[q_start + k] =
-                found.map(|f| resolve(text, &toks, be, f, &mut registry, bi, options));
+            out.set(
+                q_start + k,
+                found.map(|f| resolve(text, &toks, be, f, &mut registry, bi, options)),
+            );
         }
         continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
         // Tokens a later quote may need to read this block's people.
@@ -4325,13 +4483,14 @@ fn sentence_rest<'t>(
     (&toks[as_..rest_end.min(as_ + MAX_FRAME_TOKENS)], open)
 }
 
-/// Fills unattributed quotes of one block from the quotes around them.
+/// Fills unattributed quotes of one block from the quotes around them. (An attribution is
+/// read from `out` only to be copied: the others are only asked whether they are there.)
 fn continuations(
     text: &str,
     block: Span,
     block_quotes: &[FoundQuote],
     q_start: usize,
-    out: &mut [Option<FoundAttribution>],
+    out: &mut Attributions,
     quotes: &[FoundQuote],
     blocks: &[Span],
 ) {
@@ -4353,15 +4512,16 @@ fn continuations(
         }
         letters(text, Span::new(pos.min(block.end), block.end)) == 0
     };
-    let mut current: Option<FoundAttribution> = None;
+    // The quote whose attribution the next unattributed one continues.
+    let mut current: Option<usize> = None;
     for (k, q) in block_quotes.iter().enumerate() {
         let i = q_start + k;
-        if let Some(a) = out[i] {
-            current = Some(a);
+        if out.is_attributed(i) {
+            current = Some(i);
             continue;
         }
-        if let Some(a) = current {
-            out[i] = Some(as_continuation(a, true));
+        if let Some(a) = current.and_then(|c| out.get(c)) {
+            out.set(i, Some(as_continuation(a, true)));
             continue;
         }
         let from_previous = (q.continues_previous
@@ -4370,23 +4530,19 @@ fn continuations(
             && quotes[i - 1].block + 1 == q.block
             && blocks.get(q.block).is_some();
         if from_previous {
-            if let Some(a) = out[i - 1] {
-                out[i] = Some(as_continuation(a, false));
-                current = out[i];
+            if let Some(a) = out.get(i - 1) {
+                out.set(i, Some(as_continuation(a, false)));
+                current = Some(i);
             }
         }
     }
     // Backwards: a quote before the attributed one in the same block.
-    let mut next: Option<FoundAttribution> = None;
-    for k in (0..block_quotes.len()).rev() {
-        let i = q_start + k;
-        match out[i] {
-            Some(a) => next = Some(a),
-            None => {
-                if let Some(a) = next {
-                    out[i] = Some(as_continuation(a, true));
-                }
-            }
+    let mut next: Option<usize> = None;
+    for i in (q_start..q_start + block_quotes.len()).rev() {
+        if out.is_attributed(i) {
+            next = Some(i);
+        } else if let Some(a) = next.and_then(|n| out.get(n)) {
+            out.set(i, Some(as_continuation(a, true)));
         }
     }
 }
@@ -4431,7 +4587,7 @@ mod tests {
         let attrs = attribute(text, &blocks, &quotes, &Options::default());
         quotes
             .iter()
-            .zip(&attrs)
+            .zip(attrs.iter())
             .map(|(_, a)| Row {
                 speaker: a.map(|a| a.speaker.get(text).unwrap()),
                 mention: a.and_then(|a| a.mention).map(|m| m.get(text).unwrap()),
@@ -4688,7 +4844,7 @@ mod tests {
         );
         let got: Vec<Seen> = quotes
             .iter()
-            .zip(&attrs)
+            .zip(attrs.iter())
             .map(|(q, a)| {
                 let c = q.content.get(text).unwrap();
                 (
@@ -6570,7 +6726,7 @@ mod tests {
             &mut Buffers::default(),
         );
         assert_eq!(lazy, eager);
-        let a = lazy[0].expect("attributed");
+        let a = lazy.get(0).expect("attributed");
         assert_eq!(a.speaker.get(text), Some("Tom Reed"));
         assert_eq!(
             a.descriptor.and_then(|d| d.get(text)),
@@ -7334,5 +7490,53 @@ mod tests {
             let want: Vec<String> = (0..n).map(|i| format!("Word{i}")).collect();
             assert_eq!(got, want, "{n} chunks");
         }
+    }
+
+    #[test]
+    fn narrow_and_wide_attributions_hold_the_same() {
+        let last = u32::MAX as usize - 1;
+        let spans = [
+            Span::new(0, 0),
+            Span::new(3, 9),
+            Span::new(7, last),
+            Span::new(last, last),
+        ];
+        let mut all = vec![None];
+        for &s in &spans {
+            for m in [None, Some(Span::new(1, 2)), Some(s)] {
+                for r in [Resolution::Explicit, Resolution::Continuation] {
+                    all.push(Some(FoundAttribution {
+                        speaker: s,
+                        mention: m,
+                        descriptor: m.and(Some(Span::new(0, last))),
+                        verb: m.or(Some(s)),
+                        resolution: r,
+                    }));
+                    all.push(None);
+                }
+            }
+        }
+        let mut narrow = Attributions::with_width(all.len(), true);
+        let mut wide = Attributions::with_width(all.len(), false);
+        for (i, &a) in all.iter().enumerate() {
+            narrow.set(i, a);
+            wide.set(i, a);
+            assert_eq!(narrow.is_attributed(i), a.is_some());
+        }
+        assert!(matches!(narrow, Attributions::Narrow(_)));
+        assert!(matches!(wide, Attributions::Wide(_)));
+        assert_eq!(narrow.iter().collect::<Vec<_>>(), all);
+        assert_eq!(wide.iter().collect::<Vec<_>>(), all);
+        assert_eq!((narrow.len(), narrow.get(all.len())), (all.len(), None));
+        assert!(std::mem::size_of::<Option<NarrowAttribution>>() <= 36);
+        // Narrow only where every offset of the text fits below the `NONE` mark.
+        assert!(matches!(
+            Attributions::none(0, last),
+            Attributions::Narrow(_)
+        ));
+        assert!(matches!(
+            Attributions::none(0, last + 1),
+            Attributions::Wide(_)
+        ));
     }
 }
