@@ -1,7 +1,7 @@
 //! Per-block features, computed once per block in one pass over its text.
 
 use super::lexicon::FnvBuild;
-use super::lexicon::{common_letter, fold_append, lexicon, FoldSink, Folder, NoFold};
+use super::lexicon::{common_letter, lexicon, FoldSink, Folder};
 use crate::model::BoilerplateReason;
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -340,72 +340,6 @@ fn abbreviation(word: &[u8]) -> bool {
 fn numbered(s: &[u8]) -> bool {
     let digits = s.iter().take(4).take_while(|b| b.is_ascii_digit()).count();
     (1..=3).contains(&digits) && matches!(s.get(digits), Some(b'.' | b')'))
-}
-
-/// Blocks longer than this, in bytes (and with more than [`MAX_PHRASE_WORDS`] words), are
-/// folded piece by piece ([`long_block_keys`]) rather than whole.
-const LONG_BLOCK_BYTES: usize = 16 << 10;
-
-/// The size of a piece of [`long_block_keys`], in bytes (up to the next blank after it).
-const FOLD_PIECE_BYTES: usize = 8 << 10;
-
-/// What [`block_features_in`] needs of the folded text of a long block.
-struct LongKeys {
-    key: u64,
-    prefix_key: u64,
-    /// The last folded word.
-    last_word: String,
-}
-
-/// The keys of a long block, exactly as [`block_features_in`] computes them from the whole
-/// folded text, but folded a piece at a time into a small buffer: a huge block (a text of
-/// one endless paragraph) then costs no folded copy of itself. The pieces end at ASCII
-/// blanks, where folding separates words anyway, so joined with one space they are the
-/// whole fold; the hasher is fed eight-byte multiples and the rest at the end, which is
-/// what hashing the whole folded `str` does.
-fn long_block_keys(s: &str) -> LongKeys {
-    let bytes = s.as_bytes();
-    let mut h = crate::fasthash::FastHasher::default();
-    // Folded bytes not yet hashed (fewer than eight between pieces).
-    let mut pending: Vec<u8> = Vec::with_capacity(2 * FOLD_PIECE_BYTES);
-    // The first folded bytes, for the prefix key.
-    let mut prefix: Vec<u8> = Vec::with_capacity(PREFIX_BYTES + 4);
-    let mut last_word = String::new();
-    let mut any = false;
-    let mut at = 0;
-    while at < bytes.len() {
-        let end = match bytes.get(at + FOLD_PIECE_BYTES..) {
-            Some(rest) => memchr::memchr3(b' ', b'\n', b'\t', rest)
-                .map_or(bytes.len(), |i| at + FOLD_PIECE_BYTES + i),
-            None => bytes.len(),
-        };
-        let piece = s.get(at..end).unwrap_or("");
-        at = end;
-        let before = pending.len();
-        if any {
-            pending.push(b' ');
-        }
-        if fold_append(piece, &mut pending) == 0 {
-            pending.truncate(before);
-            continue;
-        }
-        any = true;
-        let new = &pending[before..];
-        let room = (PREFIX_BYTES + 4).saturating_sub(prefix.len());
-        prefix.extend_from_slice(&new[..new.len().min(room)]);
-        let word = new.rsplit(|&b| b == b' ').next().unwrap_or_default();
-        last_word = String::from_utf8_lossy(word).into_owned();
-        let whole = pending.len() / 8 * 8;
-        h.write(&pending[..whole]);
-        pending.drain(..whole);
-    }
-    h.write(&pending);
-    h.write_u8(0xff);
-    LongKeys {
-        key: if any { h.finish().max(1) } else { 0 },
-        prefix_key: prefix_key(&prefix),
-        last_word,
-    }
 }
 
 /// The key of the first [`PREFIX_BYTES`] of a folded text (cut back to a character
@@ -829,25 +763,16 @@ pub(crate) fn block_features<'a>(s: &str, buf: &'a mut String) -> Features<'a> {
 /// The features of one block's text, but for `folded`, which is left empty, and its prefix
 /// key ([`prefix_key`], 0 for none): the folded text is appended to `buf` when it is kept
 /// (up to [`MAX_FOLDED_WORDS`] words), else `buf` is left as it was.
+///
+/// The text is folded in the same pass as the counts whatever its length: a huge block's
+/// fold goes into the room [`features`] reserved for every text read ([`Room`]) and is cut
+/// off again once its keys are taken ([`with_fold`]), which costs less than a second pass
+/// that folds it piece by piece.
 fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> (Features<'a>, u64) {
     let start = buf.len();
-    if s.len() <= LONG_BLOCK_BYTES {
-        // Folded in the same pass as the counts.
-        let mut folder = Folder::new(buf);
-        let f = feature_pass(s, &mut folder);
-        let words = folder.finish();
-        return with_fold(f, s, buf, start, words);
-    }
-    let mut f = feature_pass(s, &mut NoFold);
-    if f.words > MAX_PHRASE_WORDS {
-        // Neither kept nor searched for phrases: only its keys and last word are needed,
-        // and a huge block costs no folded copy of itself.
-        let long = long_block_keys(s);
-        f.key = long.key;
-        f.set_teaser(ends_like_teaser(s) && lexicon().is("more", &long.last_word));
-        return (f, long.prefix_key);
-    }
-    let words = fold_append(s, buf);
+    let mut folder = Folder::new(buf);
+    let f = feature_pass(s, &mut folder);
+    let words = folder.finish();
     with_fold(f, s, buf, start, words)
 }
 
@@ -1247,6 +1172,7 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::lexicon::NoFold;
     use std::hash::Hash;
 
     /// The keys of `s` computed from its whole folded text, as short blocks get them.
@@ -1273,6 +1199,8 @@ mod tests {
         (key, prefix_key, last)
     }
 
+    /// A long block (hundreds of words, one endless word, nothing to fold) gets the keys of
+    /// its whole fold, and its fold is not kept when it has too many words.
     #[test]
     fn long_blocks_get_the_keys_of_their_whole_fold() {
         let parts = [
@@ -1291,29 +1219,38 @@ mod tests {
             "Ab1",
         ];
         let mut rng = crate::testgen::Rng::new(0x9e37_79b9);
+        let mut cut = 0;
         for round in 0..40 {
             let mut s = String::new();
-            // Around the piece size, and several pieces.
-            let target = FOLD_PIECE_BYTES / 2 + round * 1_500;
+            let target = 4_000 + round * 1_500;
             while s.len() < target {
                 s.push_str(rng.pick(&parts));
             }
-            let long = long_block_keys(&s);
-            assert_eq!(
-                (long.key, long.prefix_key, long.last_word),
-                whole_keys(&s),
-                "round {round}"
-            );
+            let mut buf = b"kept".to_vec();
+            let (f, prefix) = block_features_in(&s, &mut buf);
+            let (key, prefix_key, _) = whole_keys(&s);
+            assert_eq!((f.key, prefix), (key, prefix_key), "round {round}");
+            if f.words > MAX_FOLDED_WORDS {
+                assert_eq!(buf, b"kept", "round {round}");
+                cut += 1;
+            }
         }
-        // Nothing to fold, and one endless word with no blank to cut at.
-        let blank = long_block_keys(&"- ".repeat(20_000));
-        assert_eq!((blank.key, blank.prefix_key), (0, 0));
-        let word = "a".repeat(3 * FOLD_PIECE_BYTES);
-        let long = long_block_keys(&word);
-        assert_eq!(
-            (long.key, long.prefix_key, long.last_word),
-            whole_keys(&word)
-        );
+        assert!(cut > 30, "{cut}");
+        // Nothing to fold, and one endless word.
+        let mut buf = Vec::new();
+        let (f, prefix) = block_features_in(&"- ".repeat(20_000), &mut buf);
+        assert_eq!((f.key, prefix), (0, 0));
+        let word = "a".repeat(24 << 10);
+        let (f, prefix) = block_features_in(&word, &mut buf);
+        let (key, prefix_key, _) = whole_keys(&word);
+        assert_eq!((f.key, prefix), (key, prefix_key));
+        // The teaser test reads the last word of a fold that is not kept.
+        buf.clear();
+        let teaser = format!("{}Read more…", "word ".repeat(5_000));
+        assert!(block_features_in(&teaser, &mut buf).0.teaser());
+        assert!(buf.is_empty());
+        let not = format!("{}Read on…", "word ".repeat(5_000));
+        assert!(!block_features_in(&not, &mut buf).0.teaser());
     }
 
     #[test]
@@ -1545,8 +1482,8 @@ mod tests {
                 assert!(buf.is_empty(), "{s:?}");
             }
         }
-        // Over the fused pass's length, with few words: folded apart, the same.
-        let s = format!("Huge {} Words@Here", "x".repeat(LONG_BLOCK_BYTES));
+        // A long text of few words: its fold kept whole.
+        let s = format!("Huge {} Words@Here", "x".repeat(16 << 10));
         let mut buf = String::new();
         let f = block_features(&s, &mut buf);
         assert_eq!(f.folded, super::super::lexicon::fold(&s));
