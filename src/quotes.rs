@@ -228,7 +228,16 @@ impl Iterator for LeadBytes<'_> {
             .and_then(|word| first_lead_byte(u64::from_le_bytes(word.try_into().ok()?)));
         let found = match near {
             Some(i) => i,
-            None => memchr::memchr3(b'"', 0xE2, 0xC2, rest)?,
+            None => match memchr::memchr3(b'"', 0xE2, 0xC2, rest) {
+                Some(i) => i,
+                None => {
+                    // Run out for good: a later call stops at once rather than searching
+                    // the tail again ([`MarkStarts`] asks once more for every doubled mark
+                    // after the last of these).
+                    self.pos = self.bytes.len() + 1;
+                    return None;
+                }
+            },
         };
         self.dense = found < DENSE_GAP;
         let at = self.pos + found;
@@ -1808,6 +1817,23 @@ mod tests {
             let want: Vec<usize> = memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).collect();
             assert_eq!(found, want, "{text:?}");
         }
+        // Once run out it stays so, with nothing left to search: asked again (as
+        // `MarkStarts` asks for each doubled mark after the last single one), it does not
+        // search the tail again.
+        let text = "\"a ``b'' ``c''";
+        let mut lead = LeadBytes {
+            bytes: text.as_bytes(),
+            pos: 0,
+            dense: false,
+        };
+        assert_eq!(lead.next(), Some(0));
+        assert_eq!(lead.next(), None);
+        assert!(lead.pos > text.len());
+        assert_eq!(lead.next(), None);
+        let starts: Vec<usize> = marks(text, Span::new(0, text.len()))
+            .map(|m| m.span.start)
+            .collect();
+        assert_eq!(starts, vec![0, 3, 6, 9, 12]);
     }
 
     #[test]
