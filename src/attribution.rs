@@ -4259,7 +4259,7 @@ struct Buffers {
 }
 
 /// Largest buffer, in bytes, that [`Buffers::recycle`] keeps for the next text (so at most
-/// 2.25 MiB for all nine): a huge text's buffers are not kept for the life of the thread.
+/// 2 MiB for all eight): a huge text's buffers are not kept for the life of the thread.
 const MAX_RECYCLED_BYTES: usize = 256 << 10;
 
 impl Buffers {

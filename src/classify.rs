@@ -1083,6 +1083,24 @@ fn chart_blocks(feats: Feats, class: &[Class], start: usize, end: usize) -> Vec<
     chart
 }
 
+/// The label of block `f` (its metadata `m`) above the story, before the headline and dek
+/// are placed ([`header`]): a byline when its name makes it one (`byline_name`), its own
+/// label else ([`aside`]), but metadata above `zone` (`above_zone`) counts for nothing and
+/// a short leftover block is navigation.
+#[inline]
+fn above_story_label(f: &Features, m: Meta, byline_name: bool, above_zone: bool) -> Label {
+    match aside(f, m) {
+        _ if byline_name => Label::Byline,
+        Label::Byline | Label::Date | Label::Credit if above_zone => {
+            Label::Boilerplate(BoilerplateReason::Other)
+        }
+        Label::Boilerplate(BoilerplateReason::Other) if f.words <= 6 => {
+            Label::Boilerplate(BoilerplateReason::Navigation)
+        }
+        l => l,
+    }
+}
+
 /// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk.
 fn header<'a>(
     raw: &[&'a str],
@@ -1104,30 +1122,12 @@ fn header<'a>(
     debug_assert!(far <= zone && (0..far).all(|i| !may_be_byline_name(i, name_zone)));
     let far_blocks = feats.iter().zip(&meta[..far]);
     for (label, (f, &m)) in labels[..far].iter_mut().zip(far_blocks) {
-        *label = match aside(f, m) {
-            Label::Byline | Label::Date | Label::Credit => {
-                Label::Boilerplate(BoilerplateReason::Other)
-            }
-            Label::Boilerplate(BoilerplateReason::Other) if f.words <= 6 => {
-                Label::Boilerplate(BoilerplateReason::Navigation)
-            }
-            l => l,
-        };
+        *label = above_story_label(f, m, false, true);
     }
     for i in far..start {
-        let f = &feats[i];
         let byline_name = may_be_byline_name(i, name_zone)
             && byline_name(raw, feats, meta, h, start, name_zone, i);
-        labels[i] = match aside(f, meta[i]) {
-            _ if byline_name => Label::Byline,
-            Label::Byline | Label::Date | Label::Credit if i < zone => {
-                Label::Boilerplate(BoilerplateReason::Other)
-            }
-            Label::Boilerplate(BoilerplateReason::Other) if f.words <= 6 => {
-                Label::Boilerplate(BoilerplateReason::Navigation)
-            }
-            l => l,
-        };
+        labels[i] = above_story_label(&feats[i], meta[i], byline_name, i < zone);
     }
     // A credit line right under a byline: "WebMD Health News", "Associated Press".
     for i in zone..start.saturating_sub(1) {

@@ -201,8 +201,7 @@ impl Parser {
         let prepared = normalize::prepare(input, &self.options)?;
         let blocks = segment::segment(prepared.text);
         let spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
-        let mut found = quotes::find_quotes(prepared.text, &spans, &self.options);
-        trim_spare(&mut found);
+        let found = quotes::find_quotes(prepared.text, &spans, &self.options);
         let attributed =
             attribution::attribute(prepared.text, &spans, &found.quotes, &self.options);
         Ok(assemble::assemble_quotes(
@@ -217,8 +216,7 @@ impl Parser {
         let blocks = segment::segment(prepared.text);
         let labels = classify::classify(prepared.text, &blocks);
         let (body, sizes) = assemble::body_spans(&blocks, &labels);
-        let mut found = quotes::find_quotes(prepared.text, &body, &self.options);
-        trim_spare(&mut found);
+        let found = quotes::find_quotes(prepared.text, &body, &self.options);
         let attributed = attribution::attribute(prepared.text, &body, &found.quotes, &self.options);
         assemble::assemble(
             prepared,
@@ -230,32 +228,6 @@ impl Parser {
             &self.options,
         )
     }
-}
-
-/// The most room, in bytes, left unused at the end of one of the quote stage's lists: its
-/// lists live until the article is built, beside the attributions and the article's own
-/// lists, and one grown by doubling may have almost as much room unused as used.
-const MAX_SPARE_BYTES: usize = 64 << 10;
-
-/// Gives back the room unused at the end of the quote stage's lists, when it is over
-/// [`MAX_SPARE_BYTES`] (a text of many quotes; shrinking a large allocation costs the
-/// allocator little, and a short list is left alone).
-#[inline]
-fn trim_spare(found: &mut quotes::QuoteScan) {
-    #[inline(always)]
-    fn trim<T>(v: &mut Vec<T>) {
-        if (v.capacity() - v.len()) * std::mem::size_of::<T>() > MAX_SPARE_BYTES {
-            shrink(v);
-        }
-    }
-    // (Out of line: rare, and its code is no part of every parse's path.)
-    #[cold]
-    #[inline(never)]
-    fn shrink<T>(v: &mut Vec<T>) {
-        v.shrink_to_fit();
-    }
-    trim(&mut found.quotes);
-    trim(&mut found.rejected);
 }
 
 /// Pipeline prefixes for the per-stage benches. Not part of the API: no stability promise.
@@ -324,30 +296,4 @@ pub fn parse(input: &str) -> Result<Article<'_>, Error> {
 /// See [`Parser::parse_bytes`].
 pub fn parse_bytes(input: &[u8]) -> Result<Article<'_>, Error> {
     Parser::default().parse_bytes(input)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn trim_spare_shrinks_only_lists_with_much_room_left() {
-        let quote = |i: usize| quotes::FoundQuote {
-            content: Span::new(i, i + 1),
-            open: Span::new(i, i),
-            close: None,
-            block: 0,
-            kind: QuoteKind::Direct,
-            continues_previous: false,
-        };
-        let mut found = quotes::QuoteScan {
-            quotes: Vec::with_capacity(1 << 16),
-            rejected: Vec::with_capacity(4),
-        };
-        found.quotes.extend((0..10).map(quote));
-        trim_spare(&mut found);
-        assert!(found.quotes.capacity() < 1 << 16);
-        assert_eq!(found.quotes, (0..10).map(quote).collect::<Vec<_>>());
-        assert_eq!(found.rejected.capacity(), 4);
-    }
 }

@@ -836,9 +836,8 @@ impl CueIndex {
                 return text.get(a..b).is_some_and(has_speech_verb);
             }
         }
-        let Some(verbs) = self.verbs.as_ref() else {
-            return text.get(a..b).is_some_and(has_speech_verb);
-        };
+        // (Covered, so indexed: `covers` asks for the list.)
+        let verbs = self.verbs.as_deref().unwrap_or_default();
         // A block without speech verbs (where a look-up would find none) skips the search.
         if !verbs.is_empty() {
             let first = lex::partition_point_near(verbs, self.last_first, |&(start, _)| start < a);
@@ -1554,9 +1553,33 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
         }
         prev_open_ended = open_ended;
     }
+    // The lists live until the article is built: room left unused is given back when large.
+    trim_spare(&mut out);
+    trim_spare(&mut rejected);
     QuoteScan {
         quotes: out,
         rejected,
+    }
+}
+
+/// The most room, in bytes, left unused at the end of one of the quote stage's lists: its
+/// lists live until the article is built, beside the attributions and the article's own
+/// lists, and one grown by doubling may have almost as much room unused as used.
+const MAX_SPARE_BYTES: usize = 64 << 10;
+
+/// Gives back the room unused at the end of one of [`find_quotes`]' lists, when it is over
+/// [`MAX_SPARE_BYTES`] (a text of many quotes; shrinking a large allocation costs the
+/// allocator little, and a short list is left alone).
+#[inline(always)]
+fn trim_spare<T>(v: &mut Vec<T>) {
+    // (Out of line: rare, and its code is no part of every parse's path.)
+    #[cold]
+    #[inline(never)]
+    fn shrink<T>(v: &mut Vec<T>) {
+        v.shrink_to_fit();
+    }
+    if (v.capacity() - v.len()) * std::mem::size_of::<T>() > MAX_SPARE_BYTES {
+        shrink(v);
     }
 }
 
@@ -1617,6 +1640,26 @@ fn rejections(text: &str) -> Vec<Rejection> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_spare_shrinks_only_lists_with_much_room_left() {
+        let quote = |i: usize| FoundQuote {
+            content: Span::new(i, i + 1),
+            open: Span::new(i, i),
+            close: None,
+            block: 0,
+            kind: QuoteKind::Direct,
+            continues_previous: false,
+        };
+        let mut many = Vec::with_capacity(1 << 16);
+        many.extend((0..10).map(quote));
+        trim_spare(&mut many);
+        assert!(many.capacity() < 1 << 16);
+        assert_eq!(many, (0..10).map(quote).collect::<Vec<_>>());
+        let mut few: Vec<FoundQuote> = Vec::with_capacity(4);
+        trim_spare(&mut few);
+        assert_eq!(few.capacity(), 4);
+    }
 
     fn find(text: &str) -> Vec<(&str, QuoteKind, bool, bool)> {
         let blocks: Vec<Span> = text
