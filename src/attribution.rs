@@ -552,7 +552,7 @@ const UPPER_BYTE: u8 = 4;
 /// [`BYTE_CLASS`] bit: an ASCII lower-case letter.
 const LOWER_BYTE: u8 = 8;
 
-/// The classes of a byte that the tokenizer's ASCII words are read with ([`tokenize`]);
+/// The classes of a byte that the tokenizer's ASCII words are read with ([`tokenize_with`]);
 /// 0 for every byte outside ASCII.
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -812,12 +812,22 @@ fn word_table() -> &'static WordTable {
 }
 
 /// Tokenizes `seg` of `text`, appending to `out`. Each step consumes at least one char.
+/// (The parse reads blocks by [`tokenize_block`]; this is the tokenizer of one segment.)
+#[cfg(test)]
 fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
+    // Taken once here: its `OnceLock` is not asked again at every word.
+    tokenize_with(word_table(), text, seg, out);
+}
+
+/// Tokenizes `seg` of `text`, appending to `out`, with `table` the [`WordTable`]. Each step
+/// consumes at least one char. Inlined into its one loop in [`tokenize_block`], which reads
+/// every segment of a block with the table taken once and no call for each (a block of
+/// many short quotes has as many segments).
+#[inline(always)]
+fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
     let Some(s) = seg.get(text) else {
         return;
     };
-    // Taken once here: its `OnceLock` is not asked again at every word.
-    let table = word_table();
     // `i` is the byte offset in `s`; `seg.start + i` in `text`.
     let mut i = 0;
     while let Some(&first) = s.as_bytes().get(i) {
@@ -2441,12 +2451,17 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
 }
 
 /// True when token `i` is a word that may be a cue: a cue word, or a capitalized word
-/// opening a clause ("Says …"), which is read as a speech verb then.
+/// opening a clause ("Says …"), which is read as a speech verb then. A pronoun that is no
+/// cue word is none even there: [`cue_of_word`] reads no pronoun as a speech verb, and
+/// every other cue it reads is a cue word ("He said" is read at "said" only, not also at
+/// "He", before every quote it opens).
 #[inline(always)]
 fn may_cue(text: &str, toks: &[Tok], i: usize) -> bool {
-    toks.get(i).is_some_and(|t| {
-        t.kind == Tk::Word && (t.cue_word() || (opens_clause(toks, i) && starts_upper(text, t)))
-    })
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    t.kind == Tk::Word
+        && (t.cue_word() || (opens_clause(toks, i) && starts_upper(text, t) && !t.pronoun()))
 }
 
 /// True when token `i` opens the tokens or follows a sentence end or a comma.
@@ -4119,16 +4134,22 @@ fn tokenize_block(
 ) {
     toks.clear();
     frames.clear();
+    let table = word_table();
     let mut pos = block.start;
-    for q in block_quotes {
+    // The segment before each quote, then the one after the last (one call site, so that
+    // the tokenizer is inlined once).
+    for k in 0..=block_quotes.len() {
+        let seg = match block_quotes.get(k) {
+            Some(q) => Span::new(pos, q.open.start.max(pos)),
+            None => Span::new(pos.min(block.end), block.end),
+        };
         let from = toks.len();
-        tokenize(text, Span::new(pos, q.open.start.max(pos)), toks);
+        tokenize_with(table, text, seg, toks);
         frames.push((from, toks.len()));
-        pos = q.close.map_or(block.end, |c| c.end).max(pos);
+        if let Some(q) = block_quotes.get(k) {
+            pos = q.close.map_or(block.end, |c| c.end).max(pos);
+        }
     }
-    let from = toks.len();
-    tokenize(text, Span::new(pos.min(block.end), block.end), toks);
-    frames.push((from, toks.len()));
 }
 
 /// The [`Registry`] of a text, filled only when a quote asks for a person: the people of
@@ -7177,6 +7198,8 @@ mod tests {
                     assert!(t[i].pronoun(), "{text:?}");
                     if !t[i].cue_word() {
                         assert_eq!(cue_of_word(&text, &t, i), None, "{text:?}");
+                        // So `may_cue` passes it over, as `cue_at` then would.
+                        assert!(!may_cue(&text, &t, i), "{text:?}");
                         checked += 1;
                     }
                 }
