@@ -2574,14 +2574,16 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
             return None;
         }
         // "a pre-emptive attack", "an angry call": a base form after "a"/"an" is a noun
-        // (not an irregular past: "a friend said").
-        let base =
-            !(x.ends_with('s') || x.ends_with("ed") || x.ends_with("ing") || is_irregular_past(x));
+        // (not an irregular past: "a friend said"). (The word two back first: most cues
+        // follow no "a", and their form is not read.)
         let two_back = i
             .checked_sub(2)
             .and_then(|j| toks.get(j))
             .map(|t| wb(text, t));
-        if base && matches!(two_back, Some(b"a" | b"an")) {
+        let base = || {
+            !(x.ends_with('s') || x.ends_with("ed") || x.ends_with("ing") || is_irregular_past(x))
+        };
+        if matches!(two_back, Some(b"a" | b"an")) && base() {
             return None;
         }
     }
@@ -7210,6 +7212,22 @@ mod tests {
             checked * 2 > PRONOUNS.len() * (CONTRACTIONS.len() + 1) * 3,
             "{checked} checked"
         );
+    }
+
+    #[test]
+    fn base_forms_after_a_or_an_are_nouns() {
+        // The word two back is read first, the cue's form only after "a" or "an".
+        for (text, i, cue) in [
+            ("they heard an angry warn", 4, None),
+            ("they heard a friend said", 4, Some(Cue::Finite)),
+            ("they heard a friend warns", 4, Some(Cue::Finite)),
+            ("they heard the angry warn", 4, Some(Cue::Finite)),
+        ] {
+            let mut t = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &mut t);
+            assert!(t[i].verb(), "{text:?}");
+            assert_eq!(cue_at(text, &t, i), cue, "{text:?}");
+        }
     }
 
     #[test]
