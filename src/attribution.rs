@@ -3114,6 +3114,11 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
     let Some(first) = tokens_in(toks, mention).first() else {
         return false;
     };
+    // A pronoun of one or two bytes ("He", "I", "We") is plausible: the first two tests
+    // below ask for a longer word, the last for no pronoun. (Its text is not cut out.)
+    if first.pronoun() && first.span.len() <= 2 {
+        return true;
+    }
     let x = w(text, first);
     let upper = x.chars().next().is_some_and(char::is_uppercase);
     if upper && x.len() >= 6 && x.ends_with("ing") && !first.name() {
@@ -7212,6 +7217,78 @@ mod tests {
             checked * 2 > PRONOUNS.len() * (CONTRACTIONS.len() + 1) * 3,
             "{checked} checked"
         );
+    }
+
+    /// [`plausible_subject`] without its pronoun shortcut, as a reference.
+    fn plausible_subject_plain(text: &str, toks: &[Tok], mention: Span) -> bool {
+        let Some(first) = tokens_in(toks, mention).first() else {
+            return false;
+        };
+        let x = w(text, first);
+        let upper = x.chars().next().is_some_and(char::is_uppercase);
+        if upper && x.len() >= 6 && x.ends_with("ing") && !first.name() {
+            return false;
+        }
+        if upper
+            && x.len() > 2
+            && x.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            && tokens_in(toks, mention).len() == 1
+        {
+            return false;
+        }
+        !(!first.pronoun()
+            && lex::is_capitalized_stopword(x)
+            && !matches!(
+                x,
+                "The"
+                    | "A"
+                    | "An"
+                    | "This"
+                    | "These"
+                    | "Those"
+                    | "His"
+                    | "Her"
+                    | "Their"
+                    | "Its"
+                    | "Our"
+                    | "My"
+                    | "Republican"
+                    | "Republicans"
+                    | "Democrat"
+                    | "Democrats"
+                    | "Democratic"
+            ))
+    }
+
+    #[test]
+    fn plausible_subjects_are_those_of_the_tests() {
+        // Every pronoun, bare or contracted, in any case, and a few other words, as the
+        // subject of a verb: the short pronouns are taken without the tests.
+        let mut words: Vec<String> = Vec::new();
+        for p in PRONOUNS {
+            for suffix in std::iter::once(&"").chain(CONTRACTIONS) {
+                let word = format!("{p}{suffix}");
+                words.push(word.to_uppercase());
+                words.push(word);
+            }
+        }
+        words.extend(
+            ["Nothing", "Speaking", "WASHINGTON", "The", "In", "Lee", "a"].map(String::from),
+        );
+        for word in words {
+            for text in [format!("{word} said"), format!("{word} Lee said")] {
+                let mut t = Vec::new();
+                tokenize(&text, Span::new(0, text.len()), &mut t);
+                for end in 1..t.len() {
+                    let mention = Span::new(t[0].span.start, t[end - 1].span.end);
+                    assert_eq!(
+                        plausible_subject(&text, &t, mention),
+                        plausible_subject_plain(&text, &t, mention),
+                        "{text:?} {end}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
