@@ -1745,12 +1745,20 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             n += 1;
             continue;
         }
-        let x = w(text, &ws[i - 1]);
-        // "the report", "his remarks": a speech word after a determiner is a noun.
-        let noun_reading = ws[i - 1].verb()
+        // "the report", "his remarks": a speech word after a determiner is a noun. (Its
+        // ending first: `wb` of a token answers as its text would.)
+        let verb = ws[i - 1].verb();
+        let noun_reading = verb
             && i >= 2
-            && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])))
-            && !x.ends_with("ed");
+            && !wb(text, &ws[i - 1]).ends_with(b"ed")
+            && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])));
+        // A speech verb read as a verb ends the phrase. (It is none of the prepositions of a
+        // postmodifier read next, "to" "with" "for", so it stops the walk there too; its
+        // text is not cut out.)
+        if verb && !noun_reading {
+            break;
+        }
+        let x = w(text, &ws[i - 1]);
         // "a source speaking to Fox News", "an aide familiar with the talks": a
         // participle or adjective and its preposition inside the subject.
         if n > 0 && postmodifier_at(text, ws, i) {
@@ -1758,7 +1766,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             n += 2;
             continue;
         }
-        if ends_subject_any_case(x) || (ws[i - 1].verb() && !noun_reading) || is_verb_adjunct(x) {
+        if ends_subject_any_case(x) || is_verb_adjunct(x) {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
@@ -7056,6 +7064,20 @@ mod tests {
             }
         }
         assert!(checked > 2000, "{checked}");
+    }
+
+    #[test]
+    fn postmodifier_prepositions_are_no_speech_verbs() {
+        // `np_at_end` stops at a speech verb read as a verb before asking for a
+        // postmodifier, whose preposition is then none of them.
+        for p in ["to", "with", "for"] {
+            assert!(!lex::is_speech_verb(p), "{p}");
+            let text = format!("a source speaking {p} Lee");
+            let mut t = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut t);
+            assert!(!t[3].verb(), "{text:?}");
+            assert_eq!(np_at_end(&text, &t), np_at_end_plain(&text, &t), "{text:?}");
+        }
     }
 
     #[test]
