@@ -1840,18 +1840,25 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
     }
     let mut ws = &ws[i..];
     // Start at a word that can begin a noun phrase ("panel Chairman Rep. Jason Chaffetz").
-    while ws.len() > 1 && !can_start_np(w(text, &ws[0])) {
+    // (`starts`: the first word is known to, and is not asked again below.)
+    let mut starts = false;
+    while ws.len() > 1 {
+        if can_start_np(w(text, &ws[0])) {
+            starts = true;
+            break;
+        }
         ws = &ws[1..];
     }
     while ws.len() > 1 && matches!(wb(text, &ws[0]), b"of" | b"for") {
         ws = &ws[1..];
+        starts = false;
     }
-    let first = w(text, ws.first()?);
-    if !can_start_np(first) && ws.len() > 2 {
+    let first = ws.first()?;
+    if !starts && ws.len() > 2 && !can_start_np(w(text, first)) {
         return None;
     }
     // "Conversely", "Still": a lone sentence adverb is not a subject.
-    if ws.len() == 1 && first.ends_with("ly") && !ws[0].name() {
+    if ws.len() == 1 && w(text, first).ends_with("ly") && !first.name() {
         return None;
     }
     // Skip leading conjunctions and adverbs.
