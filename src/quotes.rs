@@ -488,6 +488,35 @@ fn can_open(kind: MarkKind, ctx: Context) -> bool {
     }
 }
 
+/// `can_open(MarkKind::Straight, context(text, block, m))` for a straight mark `m`: the
+/// byte before it is a blank, an opening byte ([`OPENS_AFTER`]) or the block's start, and
+/// the byte after it is no blank nor the block's end, told from the two bytes' classes
+/// when both are ASCII (or lie outside the block) and the block's ends are char
+/// boundaries (`on_chars`, told once a block, not once a mark as [`ascii_context`] does),
+/// from [`context`] otherwise.
+fn straight_opens(text: &str, block: Span, on_chars: bool, m: Mark) -> bool {
+    if !on_chars {
+        return can_open(MarkKind::Straight, context(text, block, m));
+    }
+    let b = text.as_bytes();
+    let before = match m.span.start {
+        pos if pos <= block.start => EDGE,
+        pos => b
+            .get(pos - 1)
+            .map_or(NOT_ASCII, |&c| CONTEXT_CLASS[usize::from(c)]),
+    };
+    let after = match m.span.end {
+        pos if pos >= block.end => EDGE,
+        pos => b
+            .get(pos)
+            .map_or(NOT_ASCII, |&c| CONTEXT_CLASS[usize::from(c)]),
+    };
+    if (before | after) & NOT_ASCII != 0 {
+        return can_open(MarkKind::Straight, context(text, block, m));
+    }
+    before & (EDGE | BLANK | OPENS_AFTER) != 0 && after & (EDGE | BLANK) == 0
+}
+
 /// True when `m` closes a quotation opened with `open`; `ctx` reads its context, which
 /// only a left curly mark needs.
 fn closes(open: MarkKind, kind: MarkKind, ctx: &mut LazyContext<'_>) -> bool {
@@ -553,6 +582,8 @@ struct Pairs<'t, M> {
     next_block: Option<Span>,
     open: Option<Mark>,
     nested: Option<MarkKind>,
+    /// Whether both ends of the block are char boundaries ([`straight_opens`]).
+    on_chars: bool,
 }
 
 /// The candidates of `block` ([`Pairs`]), followed by `next_block`.
@@ -568,6 +599,7 @@ fn pairs(
         next_block,
         open: None,
         nested: None,
+        on_chars: text.is_char_boundary(block.start) && text.is_char_boundary(block.end),
     }
 }
 
@@ -635,6 +667,28 @@ impl<M: Iterator<Item = Mark>> Iterator for Pairs<'_, M> {
     #[inline(always)]
     fn next(&mut self) -> Option<Candidate> {
         while let Some(m) = self.marks.next() {
+            // A straight mark with nothing nested (most marks) is read here, without
+            // [`Pairs::feed`]'s tests of every rule: it closes a straight quotation, and
+            // opens one when none is open and its context lets it ([`straight_opens`]).
+            if m.kind == MarkKind::Straight && self.nested.is_none() {
+                match self.open {
+                    Some(o) if o.kind == MarkKind::Straight => {
+                        self.open = None;
+                        return Some(Candidate {
+                            open: o,
+                            close: Some(m),
+                            open_ended_ok: false,
+                        });
+                    }
+                    None => {
+                        if straight_opens(self.text, self.block, self.on_chars, m) {
+                            self.open = Some(m);
+                        }
+                        continue;
+                    }
+                    Some(_) => {}
+                }
+            }
             if let Some(c) = self.feed(m) {
                 return Some(c);
             }
@@ -1698,6 +1752,74 @@ mod tests {
                 (start, start + w.len())
             })
             .collect()
+    }
+
+    /// The marks around which [`straight_opens`] and the pairing are tested: straight and
+    /// other marks, next to blanks, words, brackets and characters outside ASCII.
+    const PAIRING_PARTS: [&str; 17] = [
+        "\"", "\"", "\"", " ", "a", "Yes", "“", "”", "«", "»", "é", "(", "-", "``", "''", ",",
+        "\u{a0}",
+    ];
+
+    #[test]
+    fn straight_opens_is_can_open_of_the_context() {
+        let mut rng = crate::testgen::Rng::new(0x5717_a1e0);
+        let (mut opens, mut off_chars) = (0, 0);
+        for round in 0..4_000 {
+            let text = rng.text(&PAIRING_PARTS, 1 + round % 23);
+            // The whole text, and a block cut at random bytes (maybe inside a character).
+            let (a, b) = (rng.below(text.len() + 1), rng.below(text.len() + 1));
+            for block in [Span::new(0, text.len()), Span::new(a.min(b), a.max(b))] {
+                let on_chars =
+                    text.is_char_boundary(block.start) && text.is_char_boundary(block.end);
+                off_chars += usize::from(!on_chars);
+                for (i, _) in text.match_indices('"') {
+                    if i < block.start || i >= block.end {
+                        continue;
+                    }
+                    let m = Mark {
+                        span: Span::new(i, i + 1),
+                        kind: MarkKind::Straight,
+                    };
+                    let want = can_open(MarkKind::Straight, context(&text, block, m));
+                    let got = straight_opens(&text, block, on_chars, m);
+                    assert_eq!(got, want, "{text:?} {block:?} at {i}");
+                    opens += usize::from(want);
+                }
+            }
+        }
+        assert!(
+            opens > 1_000 && off_chars > 100,
+            "{opens} opens, {off_chars} off chars"
+        );
+    }
+
+    #[test]
+    fn straight_marks_pair_as_the_rules_pair_them() {
+        // Every mark fed to `Pairs::feed` (no straight-mark path), then the end of the block.
+        fn by_feed(text: &str, block: Span) -> Vec<(Span, Option<Span>, bool)> {
+            let mut p = pairs(text, block, None);
+            let mut out = Vec::new();
+            while let Some(m) = p.marks.next() {
+                out.extend(p.feed(m));
+            }
+            out.extend(p.next());
+            out.into_iter()
+                .map(|c| (c.open.span, c.close.map(|m| m.span), c.open_ended_ok))
+                .collect()
+        }
+        let mut rng = crate::testgen::Rng::new(0x0ba1_7ed5);
+        let mut closed = 0;
+        for round in 0..4_000 {
+            let text = rng.text(&PAIRING_PARTS, 1 + round % 31);
+            let block = Span::new(0, text.len());
+            let got: Vec<_> = pairs(&text, block, None)
+                .map(|c| (c.open.span, c.close.map(|m| m.span), c.open_ended_ok))
+                .collect();
+            assert_eq!(got, by_feed(&text, block), "{text:?}");
+            closed += got.iter().filter(|c| c.1.is_some()).count();
+        }
+        assert!(closed > 1_000, "{closed} closed");
     }
 
     #[test]
