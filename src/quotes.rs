@@ -975,7 +975,7 @@ impl CueIndex {
         };
         let from = self.covered.end - block.start;
         let until = if to_end { s.len() } else { b - block.start };
-        let stop = scan_speech_verbs(s, from, until, |start, end| {
+        let stop = scan_speech_verbs::<true>(s, from, until, |start, end| {
             verbs.push((block.start + start, block.start + end));
             true
         });
@@ -1039,17 +1039,19 @@ fn speech_verbs(text: &str, block: Span) -> Vec<(usize, usize)> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    scan_speech_verbs(s, 0, s.len(), |start, end| {
+    scan_speech_verbs::<true>(s, 0, s.len(), |start, end| {
         out.push((block.start + start, block.start + end));
         true
     });
     out
 }
 
-/// True when the words of `s` hold a speech verb ([`scan_speech_verbs`]).
+/// True when the words of `s` hold a speech verb ([`scan_speech_verbs`], a byte at a time:
+/// `s` is one window near a mark, whose first words are often short, where reading eight
+/// bytes at once cost more than it saved).
 fn has_speech_verb(s: &str) -> bool {
     let mut any = false;
-    scan_speech_verbs(s, 0, s.len(), |_, _| {
+    scan_speech_verbs::<false>(s, 0, s.len(), |_, _| {
         any = true;
         false
     });
@@ -1065,8 +1067,9 @@ fn has_speech_verb(s: &str) -> bool {
 /// Words start and end where [`words`] puts them: at a character that is no word character
 /// ([`lex::is_word_char`], a table for ASCII bytes, decoded otherwise; [`lex::word_len`]
 /// measures each). A run of word characters without a letter or digit, which [`words`]
-/// skips, is no speech verb either ([`lex::is_speech_verb`]).
-fn scan_speech_verbs(
+/// skips, is no speech verb either ([`lex::is_speech_verb`]). `WIDE` reads runs of ASCII
+/// bytes eight at a time (for long stretches), with the same result.
+fn scan_speech_verbs<const WIDE: bool>(
     s: &str,
     from: usize,
     until: usize,
@@ -1082,6 +1085,40 @@ fn scan_speech_verbs(
     let filter = lex::SpeechVerbFilter::new();
     let mut i = from;
     loop {
+        // With `WIDE` (a long stretch: the index of a block), eight ASCII bytes are read as
+        // one word ([`ascii_word_bytes`]): passed over when they start no word, and a word
+        // that starts and ends among them is taken whole (most words of prose are short);
+        // the byte loops below take the rest.
+        if let Some(chunk) = b.get(i..i + 8).filter(|_| WIDE) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if w & ASCII_HIGH == 0 {
+                let word_bytes = ascii_word_bytes(w);
+                if word_bytes == 0 {
+                    i += 8;
+                    continue;
+                }
+                let start = i + word_bytes.trailing_zeros() as usize / 8;
+                if start >= until {
+                    return start;
+                }
+                // The bytes after the word's first that are no word bytes: the first ends it.
+                let after = !word_bytes & ASCII_HIGH & (!0u64 << ((start - i) * 8));
+                if after == 0 {
+                    // It runs on past the eight bytes: measured below.
+                    i = start;
+                } else {
+                    let end = i + after.trailing_zeros() as usize / 8;
+                    if filter.may_match(&b[start..end])
+                        && lex::is_speech_verb(&s[start..end])
+                        && !verb(start, end)
+                    {
+                        return end;
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+        }
         // To the start of the next word.
         while let Some(&c) = b.get(i) {
             if c.is_ascii() {
@@ -1113,6 +1150,33 @@ fn scan_speech_verbs(
             return i;
         }
     }
+}
+
+/// The high bit of each byte of a word of eight bytes: none is set in a word of ASCII bytes.
+const ASCII_HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The high bit set in each byte of `word` (eight ASCII bytes, little-endian) that is an
+/// ASCII word byte ([`lex::is_ascii_word_byte`]: a letter, a digit, `'`, `-` or `.`), none
+/// in the others: each class is a range test or an equality test of all eight bytes at
+/// once, exact for bytes below 0x80 (no sum carries from one byte into the next).
+fn ascii_word_bytes(word: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    // Bytes from `lo` to `hi`: `x + 0x80 - lo` has its high bit from `lo` on, and
+    // `x + 0x7F - hi` past `hi`.
+    let in_range = |x: u64, lo: u8, hi: u8| {
+        x.wrapping_add(ONES * u64::from(0x80 - lo))
+            & !x.wrapping_add(ONES * u64::from(0x7F - hi))
+            & ASCII_HIGH
+    };
+    // Bytes equal to `c`: `v + 0x7F` has its high bit for every byte of `v` but 0.
+    let equal = |x: u64, c: u8| {
+        let v = x ^ (ONES * u64::from(c));
+        !(v.wrapping_add(ONES * 0x7F) | v) & ASCII_HIGH
+    };
+    // Letters in either case (0x20 lowers them); `-` `.` `/` and the digits, but `/`; `'`.
+    in_range(word | (ONES * 0x20), b'a', b'z')
+        | (in_range(word, b'-', b'9') & !equal(word, b'/'))
+        | equal(word, b'\'')
 }
 
 /// True when a speech verb or cue lies in the same sentence as the quotation, within a
@@ -1820,6 +1884,69 @@ mod tests {
             closed += got.iter().filter(|c| c.1.is_some()).count();
         }
         assert!(closed > 1_000, "{closed} closed");
+    }
+
+    #[test]
+    fn ascii_word_bytes_are_the_word_bytes() {
+        // Each ASCII byte at each of the eight places, among bytes of every class.
+        for c in 0u8..0x80 {
+            for place in 0..8 {
+                let mut bytes = *b"a -Z.9'/";
+                bytes[place] = c;
+                let got = ascii_word_bytes(u64::from_le_bytes(bytes));
+                for (k, &byte) in bytes.iter().enumerate() {
+                    let flagged = got >> (8 * k) & 0xFF;
+                    let want = if lex::is_ascii_word_byte(byte) {
+                        0x80
+                    } else {
+                        0
+                    };
+                    assert_eq!(flagged, want, "{bytes:?} at {k}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wide_scan_stops_where_the_byte_scan_stops() {
+        let parts = [
+            "said", "open", "\"", " ", "  ", "told", "é", "-", ".", "'", "x", "Said", "—", "saidé",
+            "said.", "pen ", "\u{a0}", "2",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x001d_e5ca);
+        let mut verbs = 0;
+        for round in 0..6_000 {
+            let text = rng.text(&parts, 1 + round % 40);
+            // `from` at a word's start or end ([`speech_verbs`] on a prefix tells them).
+            let bounds: Vec<usize> = std::iter::once(0)
+                .chain(
+                    speech_verbs_by_words(&text)
+                        .into_iter()
+                        .flat_map(|(a, b)| [a, b]),
+                )
+                .collect();
+            let from = bounds[rng.below(bounds.len())];
+            let until = rng.below(text.len() + 2);
+            // Every verb, and the first verb only.
+            for stop_at_first in [false, true] {
+                let mut found = [Vec::new(), Vec::new()];
+                let wide = scan_speech_verbs::<true>(&text, from, until, |a, b| {
+                    found[0].push((a, b));
+                    !stop_at_first
+                });
+                let narrow = scan_speech_verbs::<false>(&text, from, until, |a, b| {
+                    found[1].push((a, b));
+                    !stop_at_first
+                });
+                assert_eq!(
+                    (wide, &found[0]),
+                    (narrow, &found[1]),
+                    "{text:?} {from} {until}"
+                );
+                verbs += found[0].len();
+            }
+        }
+        assert!(verbs > 1_000, "{verbs} verbs");
     }
 
     #[test]
