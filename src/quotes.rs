@@ -144,6 +144,7 @@ fn marks(text: &str, block: Span) -> impl Iterator<Item = Mark> + '_ {
     // Doubled marks are rare: their hits are listed (an empty list allocates nothing).
     let mut doubled: Vec<usize> = Vec::new();
     if has_doubled_mark(bytes) {
+        count_steps(2 * bytes.len());
         doubled.extend(memchr::memmem::find_iter(bytes, b"``"));
         doubled.extend(memchr::memmem::find_iter(bytes, b"''"));
         doubled.sort_unstable();
@@ -228,16 +229,20 @@ impl Iterator for LeadBytes<'_> {
             .and_then(|word| first_lead_byte(u64::from_le_bytes(word.try_into().ok()?)));
         let found = match near {
             Some(i) => i,
-            None => match memchr::memchr3(b'"', 0xE2, 0xC2, rest) {
-                Some(i) => i,
-                None => {
-                    // Run out for good: a later call stops at once rather than searching
-                    // the tail again ([`MarkStarts`] asks once more for every doubled mark
-                    // after the last of these).
-                    self.pos = self.bytes.len() + 1;
-                    return None;
+            None => {
+                let found = memchr::memchr3(b'"', 0xE2, 0xC2, rest);
+                count_steps(found.map_or(rest.len(), |i| i + 1));
+                match found {
+                    Some(i) => i,
+                    None => {
+                        // Run out for good: a later call stops at once rather than searching
+                        // the tail again ([`MarkStarts`] asks once more for every doubled
+                        // mark after the last of these).
+                        self.pos = self.bytes.len() + 1;
+                        return None;
+                    }
                 }
-            },
+            }
         };
         self.dense = found < DENSE_GAP;
         let at = self.pos + found;
@@ -279,7 +284,24 @@ impl Iterator for MarkStarts<'_> {
 /// at the byte after each hit (a block has a few apostrophes at most; building two
 /// substring searchers for every block cost more).
 fn has_doubled_mark(bytes: &[u8]) -> bool {
+    count_steps(bytes.len());
     memchr::memchr2_iter(b'`', b'\'', bytes).any(|i| bytes.get(i + 1) == Some(&bytes[i]))
+}
+
+/// Counts `n` steps of the quote stage's searches and scans (bytes searched or looked at),
+/// for tests of linear cost, which count them rather than time them; it does nothing
+/// outside tests.
+#[inline(always)]
+fn count_steps(n: usize) {
+    #[cfg(test)]
+    STEPS.with(|steps| steps.set(steps.get() + n));
+    let _ = n;
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The steps counted by [`count_steps`] on this thread.
+    static STEPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// The character before `pos` inside the block, if any.
@@ -853,6 +875,7 @@ impl StopCursor {
     fn search_from(&mut self, text: &str, block: Span, lo: usize) {
         let rest = text.as_bytes().get(lo..block.end).unwrap_or(&[]);
         let next = memchr::memchr3(b'.', b'!', b'?', rest).map(|i| lo + i);
+        count_steps(next.map_or(rest.len(), |n| n + 1 - lo));
         self.found = Some((lo, next));
     }
 }
@@ -862,9 +885,11 @@ impl CueIndex {
     /// block without it (most) answers every later window at once.
     fn according_in(&mut self, text: &str, block: Span, a: usize, b: usize) -> bool {
         const CUE: &str = "according to";
-        let anywhere = *self
-            .according
-            .get_or_insert_with(|| block.get(text).is_some_and(|s| s.contains(CUE)));
+        let anywhere = *self.according.get_or_insert_with(|| {
+            count_steps(block.len());
+            block.get(text).is_some_and(|s| s.contains(CUE))
+        });
+        count_steps(b.saturating_sub(a));
         anywhere && text.get(a..b).is_some_and(|s| s.contains(CUE))
     }
 
@@ -1085,6 +1110,7 @@ fn scan_speech_verbs<const WIDE: bool>(
     let filter = lex::SpeechVerbFilter::new();
     let mut i = from;
     loop {
+        count_steps(1);
         // With `WIDE` (a long stretch: the index of a block), eight ASCII bytes are read as
         // one word ([`ascii_word_bytes`]): passed over when they start no word, and a word
         // that starts and ends among them is taken whole (most words of prose are short);
@@ -1121,6 +1147,7 @@ fn scan_speech_verbs<const WIDE: bool>(
         }
         // To the start of the next word.
         while let Some(&c) = b.get(i) {
+            count_steps(1);
             if c.is_ascii() {
                 if lex::is_ascii_word_byte(c) {
                     break;
@@ -1141,6 +1168,7 @@ fn scan_speech_verbs<const WIDE: bool>(
         // no other), the word measured whole when a byte outside ASCII stops them.
         let start = i;
         while b.get(i).is_some_and(|&c| lex::is_ascii_word_byte(c)) {
+            count_steps(1);
             i += 1;
         }
         if b.get(i).is_some_and(|c| !c.is_ascii()) {
@@ -1238,6 +1266,7 @@ fn first_clause(s: &str) -> &str {
     let b = s.as_bytes();
     let mut end = 0;
     while let Some(&c) = b.get(end) {
+        count_steps(1);
         // “ and ”: E2 80 9C and E2 80 9D.
         if CLAUSE_END[usize::from(c)]
             && (c != 0xE2 || matches!(b.get(end + 1..end + 3), Some([0x80, 0x9C | 0x9D])))
@@ -1265,6 +1294,7 @@ static CLAUSE_END: [bool; 256] = {
 /// The text after the last sentence end of `s`, and whether `s` holds a `.` `!` `?` before
 /// its last byte at all.
 fn last_sentence_and_stops(s: &str) -> (&str, bool) {
+    count_steps(s.len());
     let b = s.as_bytes();
     // Candidate ends, from the back: a stop with a space after it (memrchr skips the rest).
     let stops = memchr::memrchr3_iter(b'.', b'!', b'?', &b[..b.len().saturating_sub(1)]);
@@ -2126,6 +2156,48 @@ mod tests {
             .map(|m| m.span.start)
             .collect();
         assert_eq!(starts, vec![0, 3, 6, 9, 12]);
+    }
+
+    /// The steps ([`count_steps`]) that [`find_quotes`] takes on `text`, one block.
+    fn steps_of(text: &str) -> usize {
+        STEPS.with(|steps| steps.set(0));
+        let scan = find_quotes(text, &[Span::new(0, text.len())], &Options::default());
+        assert!(!scan.quotes.is_empty() || !scan.rejected.is_empty());
+        STEPS.with(|steps| steps.get())
+    }
+
+    #[test]
+    fn blocks_of_many_marks_take_steps_in_proportion_to_their_length() {
+        // Treebank marks (whose doubled-mark search was once quadratic: 0.85 ms for 96 KB
+        // of them, 62 ms before its fix), straight and curly ones, closed and unclosed.
+        let units = [
+            "``We will win,'' said Mayor Ann Lee. He said ``yes'' ",
+            "``open ",
+            "\"We will win,\" said Mayor Ann Lee. He said \"yes\" ",
+            "\"open ",
+            "“a ‘b ’ c” d ",
+            "He said ``yes'' and `` then no. ",
+        ];
+        for unit in units {
+            let small = unit.repeat(400);
+            let large = unit.repeat(1600);
+            let (s, l) = (steps_of(&small), steps_of(&large));
+            // At most twelve steps a byte, and four times the steps for four times the text.
+            assert!(
+                s <= 12 * small.len(),
+                "{unit:?}: {s} steps for {} bytes",
+                small.len()
+            );
+            assert!(
+                l <= 12 * large.len(),
+                "{unit:?}: {l} steps for {} bytes",
+                large.len()
+            );
+            assert!(
+                4 * s <= l + l / 10 && l <= 4 * s + s / 2,
+                "{unit:?}: {s} then {l} steps"
+            );
+        }
     }
 
     #[test]
