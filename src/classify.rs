@@ -144,24 +144,21 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         feats: mut feature_table,
         prefixes,
         meta,
+        mut class,
         comments,
     } = {
         let (same, room) = first_copies(&raw);
         read_blocks(&raw, &same, room, &mut folded)
     };
-    // A credit ("Image copyright Agency") is not a copyright footer (a change that holds
-    // for every block of its text: they are all credits).
-    for (i, &m) in meta.iter().enumerate() {
-        if m == Meta::Credit {
-            if let Some(f) = feature_table.shared_mut(i) {
-                f.reason = None;
-            }
+    // A long block that starts like an earlier one is a copy: the blocks whose features
+    // that changes (each has a prefix key) are classed again.
+    if feature_table.mark_repeated_prefixes(&prefixes) {
+        let feats = feature_table.view();
+        for p in &prefixes {
+            class[p.block] = self::class(&feats[p.block], meta[p.block]);
         }
     }
-    // A long block that starts like an earlier one is a copy.
-    feature_table.mark_repeated_prefixes(&prefixes);
     let feats = feature_table.view();
-    let class: Vec<Class> = feats.collect_each(|i, f| class(f, meta[i]));
     let n = blocks.len();
     let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
     // Only prose and short sentences weigh more than nothing ([`weight`]): a text of none (a
@@ -237,13 +234,18 @@ struct Read<'a> {
     /// The blocks that have a prefix key, in order.
     prefixes: Vec<features::PrefixKey>,
     meta: Vec<Meta>,
+    /// The class of every block ([`class`]), but for the repeated prefixes, which are marked
+    /// after the reading ([`FeatureTable::mark_repeated_prefixes`]).
+    class: Vec<Class>,
     /// The number of readers' comment headers and the first one's place.
     comments: (usize, Option<usize>),
 }
 
-/// The features, prefix keys and metadata kind of every block (`raw` its texts), each
-/// block read on its own, and the number of readers' comment headers among them with the
-/// first one's place.
+/// The features, prefix keys, metadata kind and class of every block (`raw` its texts),
+/// each block read on its own, and the number of readers' comment headers among them with
+/// the first one's place. A credit ("Image copyright Agency") is not a copyright footer:
+/// its features lose their boilerplate reason (a change that holds for every block of its
+/// text: they are all credits) before it is classed.
 ///
 /// `same[i]` is an earlier block with the same text as block `i`, or `i` ([`first_copies`]);
 /// `room` is the room of the texts read ([`Room::of`]).
@@ -254,6 +256,7 @@ struct Read<'a> {
 fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String) -> Read<'a> {
     let (mut feats, prefixes) = features::features(raw, same, room, arena);
     let mut kinds: Vec<Meta> = Vec::with_capacity(raw.len());
+    let mut classes: Vec<Class> = Vec::with_capacity(raw.len());
     // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
     let mut comments = (0usize, None::<usize>);
     for (i, s) in raw.iter().enumerate() {
@@ -263,10 +266,20 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String
         };
         // Whether it is a comment header depends on no field the tests below set.
         let comment = lines::is_comment_header(f);
-        // A repeat shares the features of its first copy, which were tested already.
-        let m = if let Some(&m) = kinds.get(first).filter(|_| first < i) {
-            m
-        } else if f.plain_word() {
+        // A repeat shares the features of its first copy, which were tested already, and
+        // its class.
+        if let (Some(&m), Some(&c)) = (kinds.get(first), classes.get(first)) {
+            if first < i {
+                kinds.push(m);
+                classes.push(c);
+                if comment {
+                    comments.0 += 1;
+                    comments.1.get_or_insert(i);
+                }
+                continue;
+            }
+        }
+        let m = if f.plain_word() {
             let m = plain_word_meta(f);
             debug_assert!(
                 {
@@ -279,16 +292,21 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String
         } else {
             read_text(s, f, comment)
         };
+        if m == Meta::Credit {
+            f.reason = None;
+        }
         if comment {
             comments.0 += 1;
             comments.1.get_or_insert(i);
         }
         kinds.push(m);
+        classes.push(class(f, m));
     }
     Read {
         feats,
         prefixes,
         meta: kinds,
+        class: classes,
         comments,
     }
 }

@@ -412,7 +412,9 @@ impl<'a> FeatureTable<'a> {
     /// Marks as duplicates the long blocks that start like an earlier one (`prefixes` in
     /// block order). A repeat whose first copy is not marked gets features of its own, shared
     /// with the later repeats of that text (which are all marked: they start like it).
-    pub fn mark_repeated_prefixes(&mut self, prefixes: &[PrefixKey]) {
+    /// True when some block was marked: only the features of blocks of `prefixes` change.
+    pub fn mark_repeated_prefixes(&mut self, prefixes: &[PrefixKey]) -> bool {
+        let mut changed = false;
         let duplicate = Some(BoilerplateReason::Duplicate);
         // The keys are hashes, never 0: an open-addressing set of them hashes none again.
         let mut seen = super::KeySet::with_capacity(prefixes.len());
@@ -422,6 +424,7 @@ impl<'a> FeatureTable<'a> {
             if seen.insert(p.key) {
                 continue;
             }
+            changed = true;
             let Some(&id) = self.ids.get(p.block).filter(|_| p.copy) else {
                 if let Some(f) = self.shared_mut(p.block) {
                     f.reason = duplicate;
@@ -451,6 +454,7 @@ impl<'a> FeatureTable<'a> {
                 *slot = own;
             }
         }
+        changed
     }
 }
 

@@ -1108,6 +1108,7 @@ fn repeats_are_read_as_their_first_copy_is() {
         let mut plain = read_blocks(&raw, &[], Room::of(&raw, &[]), &mut plain_arena);
         assert_eq!(fast.meta, plain.meta, "{raw:?}");
         assert_eq!(fast.comments, plain.comments, "{raw:?}");
+        assert_eq!(fast.class, plain.class, "{raw:?}");
         let keys = |r: &Read| -> Vec<(usize, u64)> {
             r.prefixes.iter().map(|p| (p.block, p.key)).collect()
         };
@@ -1116,9 +1117,25 @@ fn repeats_are_read_as_their_first_copy_is() {
             |r: &Read| -> Vec<String> { r.feats.view().iter().map(|f| format!("{f:?}")).collect() };
         assert_eq!(per_block(&fast), per_block(&plain), "{raw:?}");
         // Marking the long blocks that start like an earlier one changes blocks, not texts.
+        // Only the blocks of the prefix list change: when none is marked, none; else
+        // classing those again gives the class of every block from its final features.
         for r in [&mut fast, &mut plain] {
             let prefixes = std::mem::take(&mut r.prefixes);
-            r.feats.mark_repeated_prefixes(&prefixes);
+            let before = r.feats.view().iter().cloned().collect::<Vec<_>>();
+            let changed = r.feats.mark_repeated_prefixes(&prefixes);
+            let feats = r.feats.view();
+            if !changed {
+                assert!(feats.iter().eq(before.iter()), "{raw:?}");
+            }
+            for (i, f) in feats.iter().enumerate() {
+                if prefixes.iter().any(|p| p.block == i) {
+                    r.class[i] = class(f, r.meta[i]);
+                }
+                if prefixes.iter().all(|p| p.block != i) {
+                    assert_eq!(*f, before[i], "{raw:?}");
+                }
+                assert_eq!(r.class[i], class(f, r.meta[i]), "{raw:?}");
+            }
         }
         assert_eq!(per_block(&fast), per_block(&plain), "{raw:?}");
         marked += fast
