@@ -133,8 +133,9 @@ fn trim_start(s: &str) -> &str {
     }
 }
 
-/// Labels every block; the result has one label per block.
-pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
+/// Labels every block; the result has one label per block. The blocks whose text is known
+/// to be clean from their features ([`Features::clean`]) are marked so ([`Block::clean`]).
+pub(crate) fn classify(text: &str, blocks: &mut [Block]) -> Vec<Label> {
     let raw: Vec<&str> = blocks
         .iter()
         .map(|b| b.span.get(text).unwrap_or(""))
@@ -148,7 +149,7 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         comments,
     } = {
         let (same, room) = first_copies(&raw);
-        read_blocks(&raw, &same, room, &mut folded)
+        read_blocks(&raw, &same, room, &mut folded, blocks)
     };
     // A long block that starts like an earlier one is a copy: the blocks whose features
     // that changes (each has a prefix key) are classed again.
@@ -253,7 +254,16 @@ struct Read<'a> {
 /// tests of its text and those features), so a repeat shares the first copy's features and
 /// answers rather than testing again: text repeated block after block (a broken scraper's
 /// output) costs one reading, not one per copy.
-fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String) -> Read<'a> {
+///
+/// Each of `blocks` (those of `raw`, or none) is marked clean when its features know it is
+/// ([`Block::clean`]).
+fn read_blocks<'a>(
+    raw: &[&str],
+    same: &[u32],
+    room: Room,
+    arena: &'a mut String,
+    blocks: &mut [Block],
+) -> Read<'a> {
     let (mut feats, prefixes) = features::features(raw, same, room, arena);
     let mut kinds: Vec<Meta> = Vec::with_capacity(raw.len());
     let mut classes: Vec<Class> = Vec::with_capacity(raw.len());
@@ -264,6 +274,9 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String
         let Some(f) = feats.shared_mut(i) else {
             break;
         };
+        if let Some(b) = blocks.get_mut(i) {
+            b.clean = f.clean();
+        }
         // Whether it is a comment header depends on no field the tests below set.
         let comment = lines::is_comment_header(f);
         // A repeat shares the features of its first copy, which were tested already, and
