@@ -37,6 +37,8 @@ impl<'a> Builder<'a> {
 
     /// [`Builder::text`], and whether the text under `span` was clean already: `known_clean`
     /// tells that it is (the classifier saw it, [`Block::clean`]), and then it is not tested.
+    /// (Inlined into the assembly's loop over the blocks, its one caller.)
+    #[inline(always)]
     fn text_noting(&self, span: Span, known_clean: bool) -> (Cow<'a, str>, bool) {
         match span.get(self.text) {
             Some(raw) if known_clean => (Cow::Borrowed(raw), true),

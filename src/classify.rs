@@ -494,6 +494,7 @@ impl FirstPlaces {
 /// probes a group of tags. As many slots as hashbrown has buckets for the same capacity (8/7
 /// of it, a power of two), eight bytes each with no tag bytes, so it takes no more room; a
 /// table of zeros (empty slots) is had from the allocator with no writes.
+#[derive(Debug)]
 struct OpenSlots {
     /// The words, 0 for an empty slot; a power of two of them, always more than the words
     /// put in, so that a probe always reaches an empty slot.
@@ -1596,7 +1597,15 @@ fn duplicates(feats: Feats, labels: &mut [Label]) {
 
 /// A set of block keys ([`Features::key`]: hashes already, never 0) for [`duplicates`]: an
 /// [`OpenSlots`] table probed from the key's own high bits.
+#[derive(Debug)]
 struct KeySet(OpenSlots);
+
+impl Default for KeySet {
+    /// An empty set, with room for one key.
+    fn default() -> Self {
+        KeySet::with_capacity(1)
+    }
+}
 
 impl KeySet {
     /// A set for up to `n` keys.
@@ -1608,6 +1617,12 @@ impl KeySet {
     /// Inserting more keys than the capacity asked for is not allowed.
     fn insert(&mut self, key: u64) -> bool {
         self.0.find_or_put(key, |k| k == key, key).is_none()
+    }
+
+    /// True when `key` is in the set.
+    #[inline]
+    fn contains(&self, key: u64) -> bool {
+        self.0.find(key, |k| k == key).is_some()
     }
 }
 

@@ -846,7 +846,8 @@ fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>) -> Option<Features<'a>> {
     // (Fetched here, not for every text: a text with no such block, one endless line say,
     // has no need of the lexicon, and does not build it.)
     let lex = lexicon();
-    let listed = lex.may_hold_listed_letters(bytes);
+    let key = h.finish().max(1);
+    let listed = lex.may_hold_listed_letters(folded, key);
     let f = Features {
         chars: count(bytes.len()),
         words: 1,
@@ -864,7 +865,7 @@ fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>) -> Option<Features<'a>> {
         } else {
             None
         },
-        key: h.finish().max(1),
+        key,
         ..Features::default()
     };
     debug_assert!(
@@ -1371,8 +1372,8 @@ mod tests {
         }
     }
 
-    /// [`Lexicon::may_hold_listed_letters`] of a word of letters is
-    /// [`Lexicon::may_hold_listed_word`] of its fold.
+    /// [`Lexicon::may_hold_listed_letters`] of the fold of a word of letters is
+    /// [`Lexicon::may_hold_listed_word`] of it.
     #[test]
     fn may_hold_listed_letters_is_of_the_fold() {
         let lex = lexicon();
@@ -1395,8 +1396,9 @@ mod tests {
         ];
         for w in words {
             let folded = w.to_ascii_lowercase();
+            let key = crate::classify::lexicon::word_key(folded.as_bytes());
             assert_eq!(
-                lex.may_hold_listed_letters(w.as_bytes()),
+                lex.may_hold_listed_letters(folded.as_bytes(), key),
                 lex.may_hold_listed_word(folded.as_bytes()),
                 "{w}"
             );
