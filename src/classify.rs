@@ -146,6 +146,7 @@ pub(crate) fn classify(text: &str, blocks: &mut [Block]) -> Vec<Label> {
         prefixes,
         meta,
         mut class,
+        far: mut labels,
         comments,
     } = {
         let (same, room) = first_copies(&raw);
@@ -157,11 +158,11 @@ pub(crate) fn classify(text: &str, blocks: &mut [Block]) -> Vec<Label> {
         let feats = feature_table.view();
         for p in &prefixes {
             class[p.block] = self::class(&feats[p.block], meta[p.block]);
+            labels[p.block] = far_label(&feats[p.block], meta[p.block]);
         }
     }
     let feats = feature_table.view();
     let n = blocks.len();
-    let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
     // Only prose and short sentences weigh more than nothing ([`weight`]): a text of none (a
     // list of names, one-word blocks) has no story run, and no table, which lies next to
     // prose; told with no weight worked out and no walk of cells.
@@ -238,6 +239,10 @@ struct Read<'a> {
     /// The class of every block ([`class`]), but for the repeated prefixes, which are marked
     /// after the reading ([`FeatureTable::mark_repeated_prefixes`]).
     class: Vec<Class>,
+    /// The label of every block were it far above the story ([`far_label`]), as are most
+    /// blocks of a page of links: the labels start from these, and [`header`] leaves them
+    /// for the blocks far above the story (the later steps label every other block).
+    far: Vec<Label>,
     /// The number of readers' comment headers and the first one's place.
     comments: (usize, Option<usize>),
 }
@@ -267,6 +272,7 @@ fn read_blocks<'a>(
     let (mut feats, prefixes) = features::features(raw, same, room, arena);
     let mut kinds: Vec<Meta> = Vec::with_capacity(raw.len());
     let mut classes: Vec<Class> = Vec::with_capacity(raw.len());
+    let mut far: Vec<Label> = Vec::with_capacity(raw.len());
     // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
     let mut comments = (0usize, None::<usize>);
     for (i, s) in raw.iter().enumerate() {
@@ -281,10 +287,13 @@ fn read_blocks<'a>(
         let comment = lines::is_comment_header(f);
         // A repeat shares the features of its first copy, which were tested already, and
         // its class.
-        if let (Some(&m), Some(&c)) = (kinds.get(first), classes.get(first)) {
+        if let (Some(&m), Some(&c), Some(&l)) =
+            (kinds.get(first), classes.get(first), far.get(first))
+        {
             if first < i {
                 kinds.push(m);
                 classes.push(c);
+                far.push(l);
                 if comment {
                     comments.0 += 1;
                     comments.1.get_or_insert(i);
@@ -314,12 +323,14 @@ fn read_blocks<'a>(
         }
         kinds.push(m);
         classes.push(class(f, m));
+        far.push(far_label(f, m));
     }
     Read {
         feats,
         prefixes,
         meta: kinds,
         class: classes,
+        far,
         comments,
     }
 }
@@ -1133,7 +1144,16 @@ fn above_story_label(f: &Features, m: Meta, byline_name: bool, above_zone: bool)
     }
 }
 
-/// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk.
+/// The label of block `f` (its metadata `m`) far above the story, where it can be no byline
+/// name and its metadata counts for nothing ([`above_story_label`]).
+#[inline]
+fn far_label(f: &Features, m: Meta) -> Label {
+    above_story_label(f, m, false, true)
+}
+
+/// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk. The
+/// blocks far above it (below `name_zone - 1`, see the code) keep the labels `labels` holds
+/// for them, which must be [`far_label`]'s.
 fn header<'a>(
     raw: &[&'a str],
     feats: Feats,
@@ -1149,13 +1169,10 @@ fn header<'a>(
     let name_zone = h.map_or(start.saturating_sub(10), |h| h.saturating_sub(10));
     // The blocks far above the story (most of a long page): no byline name, and above
     // `zone` (which is not above `name_zone`), so that their metadata counts for nothing.
-    // Labelled in one walk of the lists, with no test of the place.
+    // Their labels are there already ([`far_label`], given as the blocks were read).
     let far = name_zone.saturating_sub(1).min(start);
     debug_assert!(far <= zone && (0..far).all(|i| !may_be_byline_name(i, name_zone)));
-    let far_blocks = feats.iter().zip(&meta[..far]);
-    for (label, (f, &m)) in labels[..far].iter_mut().zip(far_blocks) {
-        *label = above_story_label(f, m, false, true);
-    }
+    debug_assert!((0..far).all(|i| labels[i] == far_label(&feats[i], meta[i])));
     for i in far..start {
         let byline_name = may_be_byline_name(i, name_zone)
             && byline_name(raw, feats, meta, h, start, name_zone, i);
