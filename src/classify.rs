@@ -457,12 +457,20 @@ fn same_text(a: &str, b: &str) -> bool {
     }
 }
 
-/// The key of a text in [`first_copies`]: 32 bits of [`text_key`].
+/// The key of a text in [`first_copies`]: 32 bits of [`text_key`], or for a text of up to
+/// eight bytes (a one-word block) of its bytes as one integer times an odd constant, one
+/// multiplication rather than a hasher's several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct ShortKey(u32);
 
 impl ShortKey {
     fn of(b: &[u8]) -> Self {
+        if b.len() <= 8 {
+            // (The length too: zeros past a text's end could be its own.) The high half of the
+            // product depends on every byte.
+            let w = crate::fasthash::le_word(b) ^ (b.len() as u64).rotate_right(8);
+            return ShortKey((w.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32);
+        }
         let k = text_key(b);
         // Both halves of the hash, folded into one.
         ShortKey((k ^ (k >> 32)) as u32)

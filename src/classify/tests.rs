@@ -1044,6 +1044,29 @@ fn repeating_blocks(rng: &mut crate::testgen::Rng, n: usize) -> Vec<String> {
     blocks
 }
 
+/// The short keys of texts of up to eight bytes (their bytes times a constant) and of longer
+/// ones (a hash) tell distinct texts apart nearly always: a shared key only costs a missed
+/// repeat, but many would cost most texts a second reading.
+#[test]
+fn short_keys_of_distinct_texts_rarely_meet() {
+    let mut rng = crate::testgen::Rng::new(0x6b43_a9b1);
+    let mut texts = std::collections::HashSet::new();
+    while texts.len() < 20_000 {
+        let len = 1 + rng.below(12);
+        let t: Vec<u8> = (0..len).map(|_| b'a' + rng.below(4) as u8).collect();
+        texts.insert(t);
+    }
+    let keys: std::collections::HashSet<u32> = texts.iter().map(|t| ShortKey::of(t).0).collect();
+    assert!(
+        keys.len() + 5 >= texts.len(),
+        "{} of {}",
+        keys.len(),
+        texts.len()
+    );
+    // Lengths apart: a prefix has a key of its own.
+    assert_ne!(ShortKey::of(b"abc"), ShortKey::of(b"abc\0"));
+}
+
 #[test]
 fn first_copies_point_at_the_first_block_of_the_same_text() {
     let mut rng = crate::testgen::Rng::new(0x2545_f491);
