@@ -429,6 +429,10 @@ impl<'a> FeatureTable<'a> {
     /// with the later repeats of that text (which are all marked: they start like it).
     /// True when some block was marked: only the features of blocks of `prefixes` change.
     pub fn mark_repeated_prefixes(&mut self, prefixes: &[PrefixKey]) -> bool {
+        // One key repeats none (a text of one long block, a quotation): no set to build.
+        if prefixes.len() < 2 {
+            return false;
+        }
         let mut changed = false;
         let duplicate = Some(BoilerplateReason::Duplicate);
         // The keys are hashes, never 0: an open-addressing set of them hashes none again.
