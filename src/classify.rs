@@ -169,13 +169,14 @@ pub(crate) fn classify(text: &str, blocks: &mut [Block]) -> Vec<Label> {
     let prose = class
         .iter()
         .any(|&c| matches!(c, Class::Good | Class::Near));
+    // Which blocks lie in a table ([`in_table`]: the list may stop before the last block).
     let table = if prose {
         // (The class first: most blocks are not bad, and need no look-up of their features.)
         table::table_blocks(feats, &class, |i| {
             class[i] == Class::Bad && barrier_reason(&feats[i])
         })
     } else {
-        vec![false; n]
+        Vec::new()
     };
     // Below the first of several comment headers is a comment thread: the story ends
     // above it, when there is prose above it.
@@ -185,7 +186,7 @@ pub(crate) fn classify(text: &str, blocks: &mut [Block]) -> Vec<Label> {
             feats.up_to(first),
             &meta[..first],
             &class[..first],
-            &table[..first],
+            table.get(..first).unwrap_or(&table),
         )
         .filter(|&(s, e)| {
             let prose: usize = (s..=e)
@@ -710,6 +711,13 @@ fn is_barrier(f: &Features, c: Class) -> bool {
     c == Class::Bad && barrier_reason(f)
 }
 
+/// True when block `i` lies in a table by `table` ([`table::table_blocks`]), which may stop
+/// before the last block (or be empty): the blocks past its end lie in none.
+#[inline]
+fn in_table(table: &[bool], i: usize) -> bool {
+    table.get(i).copied().unwrap_or(false)
+}
+
 /// The first and last block of the main body run: the run of blocks with the greatest
 /// total [`weight`], then neighbouring runs of real weight that no barrier separates from
 /// it (a story cut in two by a code listing, a chart or a share bar).
@@ -724,8 +732,8 @@ fn body_run(
     // blocks in a row weighs (1 + k / 2) times its own weight.
     let grow = 0.5f32;
     let mut run = 0usize;
-    let w: Vec<f32> = feats.collect_each(|i, f| {
-        let (c, cell, m) = (class[i], table[i], meta[i]);
+    let mut run_weight = |i: usize, f: &Features| {
+        let (c, cell, m) = (class[i], in_table(table, i), meta[i]);
         let x = weight(f, c);
         if cell {
             // A table between paragraphs of the story costs nothing.
@@ -743,7 +751,13 @@ fn body_run(
             run = 0;
             x
         }
-    });
+    };
+    // One block (a quotation): the run is that block when it weighs more than nothing, as
+    // the search below finds, with no list of weights made.
+    if feats.len() == 1 {
+        return (run_weight(0, &feats[0]) > 0.0).then_some((0, 0));
+    }
+    let w: Vec<f32> = feats.collect_each(run_weight);
     let (sum, mut first, mut last) = max_segment(&w)?;
     // Junk above a run may cost up to twice what the run weighs (a story's first
     // paragraph cut off by a picture box or a table of contents); below, no more than it
@@ -1015,7 +1029,7 @@ fn body(
     for i in start..=end {
         let f = &feats[i];
         labels[i] = match class[i] {
-            Class::Short | Class::Near | Class::Good if table[i] => Label::Paragraph,
+            Class::Short | Class::Near | Class::Good if in_table(table, i) => Label::Paragraph,
             Class::Good | Class::Near => Label::Paragraph,
             Class::Short if chart[i - start] => Label::Boilerplate(BoilerplateReason::Other),
             Class::Bad => match aside(f, meta[i]) {

@@ -1067,6 +1067,43 @@ fn short_keys_of_distinct_texts_rarely_meet() {
     assert_ne!(ShortKey::of(b"abc"), ShortKey::of(b"abc\0"));
 }
 
+/// A text of one block (a quotation) has that block as its run when it weighs more than
+/// nothing, as the search over the weights finds; and no table (an empty list, read as
+/// none).
+#[test]
+fn one_block_is_its_own_run_when_it_weighs() {
+    let texts = [
+        "The council met on Monday and voted to close the old bridge for repairs.",
+        "Yes.",
+        "Sport",
+        "Photo: Jane Doe/Reuters",
+        "Share this article on Facebook",
+        "By Jane Doe",
+        "\"We will win,\" said Mayor Ann Lee.",
+        "Read more…",
+    ];
+    let mut runs = 0;
+    for t in texts {
+        let raw = [t];
+        let mut arena = String::new();
+        let Read { feats, meta, .. } =
+            read_blocks(&raw, &[], Room::of(&raw, &[]), &mut arena, &mut []);
+        let view = feats.view();
+        let classes: Vec<Class> = view.collect_each(|i, f| class(f, meta[i]));
+        let table = table::table_blocks(view, &classes, |_| false);
+        assert!(table.is_empty() && !in_table(&table, 0), "{t:?}");
+        let f = &view[0];
+        let w = match (meta[0], classes[0]) {
+            (Meta::Credit, _) => CREDIT_WEIGHT,
+            (_, c) => weight(f, c),
+        };
+        let want = max_segment(&[w]).map(|(_, a, b)| (a, b));
+        assert_eq!(body_run(&raw, view, &meta, &classes, &table), want, "{t:?}");
+        runs += usize::from(want.is_some());
+    }
+    assert!(runs >= 2, "{runs}");
+}
+
 #[test]
 fn first_copies_point_at_the_first_block_of_the_same_text() {
     let mut rng = crate::testgen::Rng::new(0x2545_f491);
