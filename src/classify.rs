@@ -838,8 +838,7 @@ const MAX_LIST_CUE_BYTES: usize = 600;
 /// True when the last sentence of `s` points to a list after it ("Check out our picks
 /// below.").
 fn announces_list(s: &str) -> bool {
-    let tail = s.trim_end();
-    let body = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let body = trim_end_non_alphanumeric(s);
     // Only the end of a long block is read: a pointer to a list comes at the end of the
     // story's last sentence, and a block of one endless sentence is not read word by word.
     let mut cut = body.len().saturating_sub(MAX_LIST_CUE_BYTES);
@@ -848,10 +847,7 @@ fn announces_list(s: &str) -> bool {
     }
     let window = &body[cut..];
     // The sentence marks are ASCII: their bytes are never inside another character.
-    let stop = window
-        .as_bytes()
-        .iter()
-        .rposition(|&b| matches!(b, b'.' | b'!' | b'?'));
+    let stop = memchr::memrchr3(b'.', b'!', b'?', window.as_bytes());
     let last_sentence = match stop {
         Some(i) => window.get(i + 1..).unwrap_or(""),
         // The window starts inside a word, maybe: that word is not read.
@@ -870,6 +866,28 @@ fn announces_list(s: &str) -> bool {
                 BELOW.iter().any(|b| w.eq_ignore_ascii_case(b))
             }
         })
+}
+
+/// `s.trim_end_matches(|c: char| !c.is_alphanumeric())` (blanks are trimmed too: none is
+/// alphanumeric), with ASCII bytes at the end trimmed byte by byte: a character is decoded
+/// only from the last one outside ASCII on (a closing curly quote, say).
+fn trim_end_non_alphanumeric(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if b >= 0x80 {
+            // (`end` follows an ASCII byte or is the end: a character boundary.)
+            return s
+                .get(..end)
+                .unwrap_or(s)
+                .trim_end_matches(|c: char| !c.is_alphanumeric());
+        }
+        if b.is_ascii_alphanumeric() {
+            break;
+        }
+        end -= 1;
+    }
+    s.get(..end).unwrap_or(s)
 }
 
 /// True when a word of [`BELOW`] occurs in `s` (ASCII case ignored), as a word or inside

@@ -817,6 +817,22 @@ fn gallery_captions_led_by_their_counter_are_credits() {
 }
 
 #[test]
+fn the_end_is_trimmed_as_trim_end_matches_trims() {
+    let parts = [
+        "word", " ", ".", "\"", "”", "é", "1", "\n", "\u{a0}", "!", "»", "日本", "x",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x3e1d_77a5);
+    for round in 0..5_000 {
+        let s = rng.text(&parts, round % 9);
+        assert_eq!(
+            trim_end_non_alphanumeric(&s),
+            s.trim_end_matches(|c: char| !c.is_alphanumeric()),
+            "{s:?}"
+        );
+    }
+}
+
+#[test]
 fn a_list_pointer_is_read_at_the_end_of_a_long_block() {
     let long = "the shop sells more ".repeat(5_000);
     assert!(announces_list(&format!(
