@@ -895,11 +895,15 @@ fn trim_end_non_alphanumeric(s: &str) -> &str {
 fn may_hold_below(s: &str) -> bool {
     let bytes = s.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
+        // (Only the words that start with this byte are compared: "a", "b", "d" and "u" are
+        // common letters.)
+        let lower = b.to_ascii_lowercase();
         BELOW_FIRST[usize::from(b)]
             && BELOW.iter().any(|w| {
-                bytes
-                    .get(i..i + w.len())
-                    .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+                w.as_bytes().first() == Some(&lower)
+                    && bytes
+                        .get(i..i + w.len())
+                        .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
             })
     })
 }
