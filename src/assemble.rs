@@ -35,9 +35,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// [`Builder::text`], and whether the text under `span` was clean already.
-    fn text_noting(&self, span: Span) -> (Cow<'a, str>, bool) {
+    /// [`Builder::text`], and whether the text under `span` was clean already: `known_clean`
+    /// tells that it is (the classifier saw it, [`Block::clean`]), and then it is not tested.
+    /// (Inlined into the assembly's loop over the blocks, its one caller.)
+    #[inline(always)]
+    fn text_noting(&self, span: Span, known_clean: bool) -> (Cow<'a, str>, bool) {
         match span.get(self.text) {
+            Some(raw) if known_clean => (Cow::Borrowed(raw), true),
             Some(raw) => clean_noting(raw, self.form),
             None => (Cow::Borrowed(""), false),
         }
@@ -170,7 +174,8 @@ pub(crate) fn assemble<'a>(
     }
     let mut controls = ControlScan::default();
     for (block, &label) in blocks.iter().zip(labels) {
-        let ((text, was_clean), span) = (b.text_noting(block.span), b.span(block.span));
+        let (text, was_clean) = b.text_noting(block.span, block.clean);
+        let span = b.span(block.span);
         if was_clean && block.span.len() >= MIN_PASSED_OVER {
             controls.pass_over(b.text, block.span);
         }
@@ -522,6 +527,7 @@ mod tests {
                 span: Span::new(2 * i, 2 * i + 1),
                 lines: 1,
                 gap_before: true,
+                clean: false,
             })
             .collect();
         let (spans, sizes) = body_spans(&blocks, &labels);

@@ -133,8 +133,9 @@ fn trim_start(s: &str) -> &str {
     }
 }
 
-/// Labels every block; the result has one label per block.
-pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
+/// Labels every block; the result has one label per block. The blocks whose text is known
+/// to be clean from their features ([`Features::clean`]) are marked so ([`Block::clean`]).
+pub(crate) fn classify(text: &str, blocks: &mut [Block]) -> Vec<Label> {
     let raw: Vec<&str> = blocks
         .iter()
         .map(|b| b.span.get(text).unwrap_or(""))
@@ -144,39 +145,38 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
         feats: mut feature_table,
         prefixes,
         meta,
+        mut class,
+        far: mut labels,
         comments,
     } = {
         let (same, room) = first_copies(&raw);
-        read_blocks(&raw, &same, room, &mut folded)
+        read_blocks(&raw, &same, room, &mut folded, blocks)
     };
-    // A credit ("Image copyright Agency") is not a copyright footer (a change that holds
-    // for every block of its text: they are all credits).
-    for (i, &m) in meta.iter().enumerate() {
-        if m == Meta::Credit {
-            if let Some(f) = feature_table.shared_mut(i) {
-                f.reason = None;
-            }
+    // A long block that starts like an earlier one is a copy: the blocks whose features
+    // that changes (each has a prefix key) are classed again.
+    if feature_table.mark_repeated_prefixes(&prefixes) {
+        let feats = feature_table.view();
+        for p in &prefixes {
+            class[p.block] = self::class(&feats[p.block], meta[p.block]);
+            labels[p.block] = far_label(&feats[p.block], meta[p.block]);
         }
     }
-    // A long block that starts like an earlier one is a copy.
-    feature_table.mark_repeated_prefixes(&prefixes);
     let feats = feature_table.view();
-    let class: Vec<Class> = feats.collect_each(|i, f| class(f, meta[i]));
     let n = blocks.len();
-    let mut labels = vec![Label::Boilerplate(BoilerplateReason::Other); n];
     // Only prose and short sentences weigh more than nothing ([`weight`]): a text of none (a
     // list of names, one-word blocks) has no story run, and no table, which lies next to
     // prose; told with no weight worked out and no walk of cells.
     let prose = class
         .iter()
         .any(|&c| matches!(c, Class::Good | Class::Near));
+    // Which blocks lie in a table ([`in_table`]: the list may stop before the last block).
     let table = if prose {
         // (The class first: most blocks are not bad, and need no look-up of their features.)
         table::table_blocks(feats, &class, |i| {
             class[i] == Class::Bad && barrier_reason(&feats[i])
         })
     } else {
-        vec![false; n]
+        Vec::new()
     };
     // Below the first of several comment headers is a comment thread: the story ends
     // above it, when there is prose above it.
@@ -186,7 +186,7 @@ pub(crate) fn classify(text: &str, blocks: &[Block]) -> Vec<Label> {
             feats.up_to(first),
             &meta[..first],
             &class[..first],
-            &table[..first],
+            table.get(..first).unwrap_or(&table),
         )
         .filter(|&(s, e)| {
             let prose: usize = (s..=e)
@@ -237,13 +237,22 @@ struct Read<'a> {
     /// The blocks that have a prefix key, in order.
     prefixes: Vec<features::PrefixKey>,
     meta: Vec<Meta>,
+    /// The class of every block ([`class`]), but for the repeated prefixes, which are marked
+    /// after the reading ([`FeatureTable::mark_repeated_prefixes`]).
+    class: Vec<Class>,
+    /// The label of every block were it far above the story ([`far_label`]), as are most
+    /// blocks of a page of links: the labels start from these, and [`header`] leaves them
+    /// for the blocks far above the story (the later steps label every other block).
+    far: Vec<Label>,
     /// The number of readers' comment headers and the first one's place.
     comments: (usize, Option<usize>),
 }
 
-/// The features, prefix keys and metadata kind of every block (`raw` its texts), each
-/// block read on its own, and the number of readers' comment headers among them with the
-/// first one's place.
+/// The features, prefix keys, metadata kind and class of every block (`raw` its texts),
+/// each block read on its own, and the number of readers' comment headers among them with
+/// the first one's place. A credit ("Image copyright Agency") is not a copyright footer:
+/// its features lose their boilerplate reason (a change that holds for every block of its
+/// text: they are all credits) before it is classed.
 ///
 /// `same[i]` is an earlier block with the same text as block `i`, or `i` ([`first_copies`]);
 /// `room` is the room of the texts read ([`Room::of`]).
@@ -251,9 +260,20 @@ struct Read<'a> {
 /// tests of its text and those features), so a repeat shares the first copy's features and
 /// answers rather than testing again: text repeated block after block (a broken scraper's
 /// output) costs one reading, not one per copy.
-fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String) -> Read<'a> {
+///
+/// Each of `blocks` (those of `raw`, or none) is marked clean when its features know it is
+/// ([`Block::clean`]).
+fn read_blocks<'a>(
+    raw: &[&str],
+    same: &[u32],
+    room: Room,
+    arena: &'a mut String,
+    blocks: &mut [Block],
+) -> Read<'a> {
     let (mut feats, prefixes) = features::features(raw, same, room, arena);
     let mut kinds: Vec<Meta> = Vec::with_capacity(raw.len());
+    let mut classes: Vec<Class> = Vec::with_capacity(raw.len());
+    let mut far: Vec<Label> = Vec::with_capacity(raw.len());
     // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
     let mut comments = (0usize, None::<usize>);
     for (i, s) in raw.iter().enumerate() {
@@ -261,12 +281,28 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String
         let Some(f) = feats.shared_mut(i) else {
             break;
         };
+        if let Some(b) = blocks.get_mut(i) {
+            b.clean = f.clean();
+        }
         // Whether it is a comment header depends on no field the tests below set.
         let comment = lines::is_comment_header(f);
-        // A repeat shares the features of its first copy, which were tested already.
-        let m = if let Some(&m) = kinds.get(first).filter(|_| first < i) {
-            m
-        } else if f.plain_word() {
+        // A repeat shares the features of its first copy, which were tested already, and
+        // its class.
+        if let (Some(&m), Some(&c), Some(&l)) =
+            (kinds.get(first), classes.get(first), far.get(first))
+        {
+            if first < i {
+                kinds.push(m);
+                classes.push(c);
+                far.push(l);
+                if comment {
+                    comments.0 += 1;
+                    comments.1.get_or_insert(i);
+                }
+                continue;
+            }
+        }
+        let m = if f.plain_word() {
             let m = plain_word_meta(f);
             debug_assert!(
                 {
@@ -279,16 +315,23 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String
         } else {
             read_text(s, f, comment)
         };
+        if m == Meta::Credit {
+            f.reason = None;
+        }
         if comment {
             comments.0 += 1;
             comments.1.get_or_insert(i);
         }
         kinds.push(m);
+        classes.push(class(f, m));
+        far.push(far_label(f, m));
     }
     Read {
         feats,
         prefixes,
         meta: kinds,
+        class: classes,
+        far,
         comments,
     }
 }
@@ -415,12 +458,20 @@ fn same_text(a: &str, b: &str) -> bool {
     }
 }
 
-/// The key of a text in [`first_copies`]: 32 bits of [`text_key`].
+/// The key of a text in [`first_copies`]: 32 bits of [`text_key`], or for a text of up to
+/// eight bytes (a one-word block) of its bytes as one integer times an odd constant, one
+/// multiplication rather than a hasher's several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct ShortKey(u32);
 
 impl ShortKey {
     fn of(b: &[u8]) -> Self {
+        if b.len() <= 8 {
+            // (The length too: zeros past a text's end could be its own.) The high half of the
+            // product depends on every byte.
+            let w = crate::fasthash::le_word(b) ^ (b.len() as u64).rotate_right(8);
+            return ShortKey((w.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32);
+        }
         let k = text_key(b);
         // Both halves of the hash, folded into one.
         ShortKey((k ^ (k >> 32)) as u32)
@@ -463,6 +514,7 @@ impl FirstPlaces {
 /// probes a group of tags. As many slots as hashbrown has buckets for the same capacity (8/7
 /// of it, a power of two), eight bytes each with no tag bytes, so it takes no more room; a
 /// table of zeros (empty slots) is had from the allocator with no writes.
+#[derive(Debug)]
 struct OpenSlots {
     /// The words, 0 for an empty slot; a power of two of them, always more than the words
     /// put in, so that a probe always reaches an empty slot.
@@ -659,6 +711,13 @@ fn is_barrier(f: &Features, c: Class) -> bool {
     c == Class::Bad && barrier_reason(f)
 }
 
+/// True when block `i` lies in a table by `table` ([`table::table_blocks`]), which may stop
+/// before the last block (or be empty): the blocks past its end lie in none.
+#[inline]
+fn in_table(table: &[bool], i: usize) -> bool {
+    table.get(i).copied().unwrap_or(false)
+}
+
 /// The first and last block of the main body run: the run of blocks with the greatest
 /// total [`weight`], then neighbouring runs of real weight that no barrier separates from
 /// it (a story cut in two by a code listing, a chart or a share bar).
@@ -673,8 +732,8 @@ fn body_run(
     // blocks in a row weighs (1 + k / 2) times its own weight.
     let grow = 0.5f32;
     let mut run = 0usize;
-    let w: Vec<f32> = feats.collect_each(|i, f| {
-        let (c, cell, m) = (class[i], table[i], meta[i]);
+    let mut run_weight = |i: usize, f: &Features| {
+        let (c, cell, m) = (class[i], in_table(table, i), meta[i]);
         let x = weight(f, c);
         if cell {
             // A table between paragraphs of the story costs nothing.
@@ -692,7 +751,13 @@ fn body_run(
             run = 0;
             x
         }
-    });
+    };
+    // One block (a quotation): the run is that block when it weighs more than nothing, as
+    // the search below finds, with no list of weights made.
+    if feats.len() == 1 {
+        return (run_weight(0, &feats[0]) > 0.0).then_some((0, 0));
+    }
+    let w: Vec<f32> = feats.collect_each(run_weight);
     let (sum, mut first, mut last) = max_segment(&w)?;
     // Junk above a run may cost up to twice what the run weighs (a story's first
     // paragraph cut off by a picture box or a table of contents); below, no more than it
@@ -773,8 +838,7 @@ const MAX_LIST_CUE_BYTES: usize = 600;
 /// True when the last sentence of `s` points to a list after it ("Check out our picks
 /// below.").
 fn announces_list(s: &str) -> bool {
-    let tail = s.trim_end();
-    let body = tail.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let body = trim_end_non_alphanumeric(s);
     // Only the end of a long block is read: a pointer to a list comes at the end of the
     // story's last sentence, and a block of one endless sentence is not read word by word.
     let mut cut = body.len().saturating_sub(MAX_LIST_CUE_BYTES);
@@ -783,10 +847,7 @@ fn announces_list(s: &str) -> bool {
     }
     let window = &body[cut..];
     // The sentence marks are ASCII: their bytes are never inside another character.
-    let stop = window
-        .as_bytes()
-        .iter()
-        .rposition(|&b| matches!(b, b'.' | b'!' | b'?'));
+    let stop = memchr::memrchr3(b'.', b'!', b'?', window.as_bytes());
     let last_sentence = match stop {
         Some(i) => window.get(i + 1..).unwrap_or(""),
         // The window starts inside a word, maybe: that word is not read.
@@ -807,16 +868,42 @@ fn announces_list(s: &str) -> bool {
         })
 }
 
+/// `s.trim_end_matches(|c: char| !c.is_alphanumeric())` (blanks are trimmed too: none is
+/// alphanumeric), with ASCII bytes at the end trimmed byte by byte: a character is decoded
+/// only from the last one outside ASCII on (a closing curly quote, say).
+fn trim_end_non_alphanumeric(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if b >= 0x80 {
+            // (`end` follows an ASCII byte or is the end: a character boundary.)
+            return s
+                .get(..end)
+                .unwrap_or(s)
+                .trim_end_matches(|c: char| !c.is_alphanumeric());
+        }
+        if b.is_ascii_alphanumeric() {
+            break;
+        }
+        end -= 1;
+    }
+    s.get(..end).unwrap_or(s)
+}
+
 /// True when a word of [`BELOW`] occurs in `s` (ASCII case ignored), as a word or inside
 /// one: a byte scan that rules out most sentences.
 fn may_hold_below(s: &str) -> bool {
     let bytes = s.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
+        // (Only the words that start with this byte are compared: "a", "b", "d" and "u" are
+        // common letters.)
+        let lower = b.to_ascii_lowercase();
         BELOW_FIRST[usize::from(b)]
             && BELOW.iter().any(|w| {
-                bytes
-                    .get(i..i + w.len())
-                    .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+                w.as_bytes().first() == Some(&lower)
+                    && bytes
+                        .get(i..i + w.len())
+                        .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
             })
     })
 }
@@ -964,7 +1051,7 @@ fn body(
     for i in start..=end {
         let f = &feats[i];
         labels[i] = match class[i] {
-            Class::Short | Class::Near | Class::Good if table[i] => Label::Paragraph,
+            Class::Short | Class::Near | Class::Good if in_table(table, i) => Label::Paragraph,
             Class::Good | Class::Near => Label::Paragraph,
             Class::Short if chart[i - start] => Label::Boilerplate(BoilerplateReason::Other),
             Class::Bad => match aside(f, meta[i]) {
@@ -1101,7 +1188,16 @@ fn above_story_label(f: &Features, m: Meta, byline_name: bool, above_zone: bool)
     }
 }
 
-/// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk.
+/// The label of block `f` (its metadata `m`) far above the story, where it can be no byline
+/// name and its metadata counts for nothing ([`above_story_label`]).
+#[inline]
+fn far_label(f: &Features, m: Meta) -> Label {
+    above_story_label(f, m, false, true)
+}
+
+/// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk. The
+/// blocks far above it (below `name_zone - 1`, see the code) keep the labels `labels` holds
+/// for them, which must be [`far_label`]'s.
 fn header<'a>(
     raw: &[&'a str],
     feats: Feats,
@@ -1117,13 +1213,10 @@ fn header<'a>(
     let name_zone = h.map_or(start.saturating_sub(10), |h| h.saturating_sub(10));
     // The blocks far above the story (most of a long page): no byline name, and above
     // `zone` (which is not above `name_zone`), so that their metadata counts for nothing.
-    // Labelled in one walk of the lists, with no test of the place.
+    // Their labels are there already ([`far_label`], given as the blocks were read).
     let far = name_zone.saturating_sub(1).min(start);
     debug_assert!(far <= zone && (0..far).all(|i| !may_be_byline_name(i, name_zone)));
-    let far_blocks = feats.iter().zip(&meta[..far]);
-    for (label, (f, &m)) in labels[..far].iter_mut().zip(far_blocks) {
-        *label = above_story_label(f, m, false, true);
-    }
+    debug_assert!((0..far).all(|i| labels[i] == far_label(&feats[i], meta[i])));
     for i in far..start {
         let byline_name = may_be_byline_name(i, name_zone)
             && byline_name(raw, feats, meta, h, start, name_zone, i);
@@ -1565,7 +1658,15 @@ fn duplicates(feats: Feats, labels: &mut [Label]) {
 
 /// A set of block keys ([`Features::key`]: hashes already, never 0) for [`duplicates`]: an
 /// [`OpenSlots`] table probed from the key's own high bits.
+#[derive(Debug)]
 struct KeySet(OpenSlots);
+
+impl Default for KeySet {
+    /// An empty set, with room for one key.
+    fn default() -> Self {
+        KeySet::with_capacity(1)
+    }
+}
 
 impl KeySet {
     /// A set for up to `n` keys.
@@ -1577,6 +1678,12 @@ impl KeySet {
     /// Inserting more keys than the capacity asked for is not allowed.
     fn insert(&mut self, key: u64) -> bool {
         self.0.find_or_put(key, |k| k == key, key).is_none()
+    }
+
+    /// True when `key` is in the set.
+    #[inline]
+    fn contains(&self, key: u64) -> bool {
+        self.0.find(key, |k| k == key).is_some()
     }
 }
 

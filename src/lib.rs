@@ -213,8 +213,8 @@ impl Parser {
     }
 
     fn run<'a>(&self, prepared: Prepared<'a>) -> Article<'a> {
-        let blocks = segment::segment(prepared.text);
-        let labels = classify::classify(prepared.text, &blocks);
+        let mut blocks = segment::segment(prepared.text);
+        let labels = classify::classify(prepared.text, &mut blocks);
         let (body, sizes) = assemble::body_spans(&blocks, &labels);
         let found = quotes::find_quotes(prepared.text, &body, &self.options);
         let attributed = attribution::attribute(prepared.text, &body, &found.quotes, &self.options);
@@ -248,8 +248,8 @@ pub mod stages {
     /// Checks, segmentation and classification: the scanned text and the body spans.
     fn body(input: &str) -> Option<(Prepared<'_>, Vec<Span>)> {
         let p = normalize::prepare(input, &Options::default()).ok()?;
-        let blocks = segment::segment(p.text);
-        let labels = classify::classify(p.text, &blocks);
+        let mut blocks = segment::segment(p.text);
+        let labels = classify::classify(p.text, &mut blocks);
         Some((p, assemble::body_spans(&blocks, &labels).0))
     }
 

@@ -26,6 +26,11 @@ pub(crate) struct Block {
     pub lines: u32,
     /// True when a blank line (or the start of the text) comes before the block.
     pub gap_before: bool,
+    /// True when the block's text is known to be what cleaning makes of it
+    /// ([`crate::normalize::clean`]): set by the classifier from the block's features, for
+    /// the assembly, which then borrows the text without testing it. False from
+    /// [`segment`] (not known).
+    pub clean: bool,
 }
 
 /// Splits `text` into blocks. Linear in the text length.
@@ -237,6 +242,7 @@ fn lines(text: &str) -> Lines {
                 span,
                 lines: 1,
                 gap_before: gap,
+                clean: false,
             });
             gap = false;
         }

@@ -85,6 +85,14 @@ const NO_LISTED_WORD: u16 = 1 << 7;
 /// pass: a block without it may be one all the same.
 const ONE_WORD: u16 = 1 << 8;
 
+/// Cleaning leaves the block's text as it is ([`crate::normalize::clean`] borrows it): it is
+/// ASCII, with no control character and no blank but single spaces between words. Set only
+/// by the paths of one word of ASCII letters ([`one_word_of_letters`],
+/// [`plain_word_features`]), which is such a text: a block without it may be clean all the
+/// same (the general pass does not tell: its test cost real text more than the assembly's
+/// test it spared).
+const CLEAN: u16 = 1 << 9;
+
 /// The most folded words of a block checked for listed words ([`NO_LISTED_WORD`]): the
 /// tests that the check spares (phrases, tag headings, byline and credit words) look at
 /// the words of short blocks; in a longer one some word is nearly always listed, and the
@@ -176,6 +184,13 @@ impl Features<'_> {
     /// that no metadata list knows.
     pub fn plain_word(&self) -> bool {
         self.has(ONE_WORD) && !self.may_hold_listed_word()
+    }
+
+    /// True when the block's text is known to be what cleaning makes of it ([`CLEAN`]):
+    /// ASCII, with no control character, and no blank but single spaces between words
+    /// (known of a word of ASCII letters only).
+    pub fn clean(&self) -> bool {
+        self.has(CLEAN)
     }
 
     /// Reads like one or more sentences.
@@ -412,7 +427,13 @@ impl<'a> FeatureTable<'a> {
     /// Marks as duplicates the long blocks that start like an earlier one (`prefixes` in
     /// block order). A repeat whose first copy is not marked gets features of its own, shared
     /// with the later repeats of that text (which are all marked: they start like it).
-    pub fn mark_repeated_prefixes(&mut self, prefixes: &[PrefixKey]) {
+    /// True when some block was marked: only the features of blocks of `prefixes` change.
+    pub fn mark_repeated_prefixes(&mut self, prefixes: &[PrefixKey]) -> bool {
+        // One key repeats none (a text of one long block, a quotation): no set to build.
+        if prefixes.len() < 2 {
+            return false;
+        }
+        let mut changed = false;
         let duplicate = Some(BoilerplateReason::Duplicate);
         // The keys are hashes, never 0: an open-addressing set of them hashes none again.
         let mut seen = super::KeySet::with_capacity(prefixes.len());
@@ -422,6 +443,7 @@ impl<'a> FeatureTable<'a> {
             if seen.insert(p.key) {
                 continue;
             }
+            changed = true;
             let Some(&id) = self.ids.get(p.block).filter(|_| p.copy) else {
                 if let Some(f) = self.shared_mut(p.block) {
                     f.reason = duplicate;
@@ -451,6 +473,7 @@ impl<'a> FeatureTable<'a> {
                 *slot = own;
             }
         }
+        changed
     }
 }
 
@@ -827,7 +850,8 @@ fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>) -> Option<Features<'a>> {
     // (Fetched here, not for every text: a text with no such block, one endless line say,
     // has no need of the lexicon, and does not build it.)
     let lex = lexicon();
-    let listed = lex.may_hold_listed_letters(bytes);
+    let key = h.finish().max(1);
+    let listed = lex.may_hold_listed_letters(folded, key);
     let f = Features {
         chars: count(bytes.len()),
         words: 1,
@@ -835,9 +859,9 @@ fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>) -> Option<Features<'a>> {
         upper: u32::from(first.is_ascii_uppercase()),
         letters: count(bytes.len()),
         flags: if listed {
-            ONE_WORD
+            ONE_WORD | CLEAN
         } else {
-            ONE_WORD | NO_LISTED_WORD
+            ONE_WORD | NO_LISTED_WORD | CLEAN
         },
         // One word, no sentence.
         reason: if listed {
@@ -845,7 +869,7 @@ fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>) -> Option<Features<'a>> {
         } else {
             None
         },
-        key: h.finish().max(1),
+        key,
         ..Features::default()
     };
     debug_assert!(
@@ -1006,7 +1030,8 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
 /// the fold gets whole; no digit, punctuation, separator or blank, so no stop, comma,
 /// separator or link mark is counted, it neither ends with punctuation (its last character
 /// is a letter) nor starts with a list marker (its first is one), and it is no link: every
-/// flag is off, but [`ONE_WORD`], which only this path sets.
+/// flag is off, but [`ONE_WORD`], which only this path sets, and [`CLEAN`] (ASCII letters
+/// alone).
 /// The test `one_word_of_letters_is_the_general_pass` checks this.
 fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'a> {
     fold.ascii_alnum(bytes, bytes.len());
@@ -1017,7 +1042,7 @@ fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'
         lower: u32::from(first.is_ascii_lowercase()),
         upper: u32::from(first.is_ascii_uppercase()),
         letters: count(bytes.len()),
-        flags: ONE_WORD,
+        flags: ONE_WORD | CLEAN,
         ..Features::default()
     }
 }
@@ -1351,8 +1376,8 @@ mod tests {
         }
     }
 
-    /// [`Lexicon::may_hold_listed_letters`] of a word of letters is
-    /// [`Lexicon::may_hold_listed_word`] of its fold.
+    /// [`Lexicon::may_hold_listed_letters`] of the fold of a word of letters is
+    /// [`Lexicon::may_hold_listed_word`] of it.
     #[test]
     fn may_hold_listed_letters_is_of_the_fold() {
         let lex = lexicon();
@@ -1375,8 +1400,9 @@ mod tests {
         ];
         for w in words {
             let folded = w.to_ascii_lowercase();
+            let key = crate::classify::lexicon::word_key(folded.as_bytes());
             assert_eq!(
-                lex.may_hold_listed_letters(w.as_bytes()),
+                lex.may_hold_listed_letters(folded.as_bytes(), key),
                 lex.may_hold_listed_word(folded.as_bytes()),
                 "{w}"
             );
@@ -1416,10 +1442,12 @@ mod tests {
             let mut fa = Folder::new(&mut a);
             let mut x = feature_pass(&s, &mut fa);
             let wa = fa.finish();
-            // The fast path tells a block of no marks; the general one does not.
+            // The fast path tells a block of no marks, and a clean one; the general one does
+            // not.
             let letters_only = s.bytes().all(|c| c.is_ascii_alphabetic());
             assert_eq!(x.has(ONE_WORD), letters_only, "{s:?}");
-            x.set(ONE_WORD, false);
+            assert_eq!(x.clean(), letters_only, "{s:?}");
+            x.set(ONE_WORD | CLEAN, false);
             let mut fb = Folder::new(&mut b);
             let y = general_feature_pass(&s, &mut fb);
             let wb = fb.finish();
@@ -1434,8 +1462,8 @@ mod tests {
             feature_pass(&long, &mut NoFold),
             general_feature_pass(&long, &mut NoFold),
         );
-        assert!(x.has(ONE_WORD));
-        x.set(ONE_WORD, false);
+        assert!(x.has(ONE_WORD) && x.clean());
+        x.set(ONE_WORD | CLEAN, false);
         assert_eq!(format!("{x:?}"), format!("{y:?}"));
     }
 
@@ -1758,6 +1786,55 @@ mod tests {
         let mut buf = String::new();
         let f = block_features("Subscribe", &mut buf);
         assert!(!f.holds_mark("Subscribe", b'!'));
+    }
+
+    /// A text marked clean is one cleaning leaves as it is, under every normalization; a
+    /// word of ASCII letters (the one path that marks) is marked.
+    #[test]
+    fn the_clean_mark_agrees_with_cleaning() {
+        use crate::options::Normalization;
+        let mut rng = crate::testgen::Rng::new(0x5c1e_a4d7);
+        let parts = [
+            "word",
+            "Word",
+            "x",
+            "Abcdefghijk",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{7f}",
+            "\u{1}",
+            ".",
+            "1",
+            "é",
+            "\u{a0}",
+            "—",
+        ];
+        let mut marked = 0;
+        for round in 0..5_000 {
+            // Letters alone most of the time.
+            let pool = if round % 3 == 0 {
+                &parts[..]
+            } else {
+                &parts[..4]
+            };
+            let s = rng.text(pool, 1 + round % 3);
+            let mut buf = String::new();
+            let f = block_features(&s, &mut buf);
+            let forms = [Normalization::Nfc, Normalization::Nfkc, Normalization::None];
+            let unchanged = forms
+                .iter()
+                .all(|&form| crate::normalize::clean(&s, form) == s.as_str());
+            assert!(!f.clean() || unchanged, "{s:?}");
+            assert_eq!(
+                f.clean(),
+                s.bytes().all(|b| b.is_ascii_alphabetic()),
+                "{s:?}"
+            );
+            marked += usize::from(f.clean());
+        }
+        assert!(marked > 1_000, "{marked}");
     }
 
     #[test]

@@ -83,6 +83,19 @@ pub(crate) struct Lexicon {
     /// `byline` or `credit`, every first word of a phrase and every word of a call to action
     /// ([`super::promo::KIND_WORDS`]): [`Lexicon::may_hold_listed_word`].
     listed: Shapes,
+    /// The keys ([`word_key`]) of the words `listed` was built from: the test behind the
+    /// filter. Two words of one key are possible, and only make a word pass that need not.
+    listed_keys: super::KeySet,
+}
+
+/// The key of a folded word for [`Lexicon::may_hold_listed_word`]: the hash of its bytes that
+/// a block of that one word gets as its key ([`super::features::Features::key`]), never 0.
+#[inline]
+pub(crate) fn word_key(word: &[u8]) -> u64 {
+    let mut h = crate::fasthash::FastHasher::default();
+    h.write(word);
+    h.write_u8(0xff);
+    h.finish().max(1)
 }
 
 /// The first words of a set of phrases, each with the numbers of words of the phrases of
@@ -414,7 +427,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         lex.contained_starts.finish();
         lex.strong_starts.finish();
         lex.word_shapes = Shapes::new(words.keys().map(String::as_str));
-        lex.listed = Shapes::new(
+        // (Walked three times rather than gathered in a list: the lexicon is built once
+        // per process, and each allocation there shifts the allocator's state for the parse.)
+        let listed = || {
             words
                 .keys()
                 .map(String::as_bytes)
@@ -425,8 +440,15 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 .chain(lex.strong_starts.lengths.words())
                 .chain(lex.long_starts.lengths.words())
                 .chain(super::promo::KIND_WORDS)
-                .map(|w| std::str::from_utf8(w).unwrap_or_default()),
-        );
+                .filter(|w| !w.is_empty())
+        };
+        let shapes = Shapes::of_bytes(listed());
+        let mut keys = super::KeySet::with_capacity(listed().count());
+        for w in listed() {
+            keys.insert(word_key(w));
+        }
+        lex.listed = shapes;
+        lex.listed_keys = keys;
         // (No word of the lists folds to nothing, which the table could not hold: see the
         // test `list_words_fold_to_words`.)
         for (w, kinds) in words {
@@ -459,7 +481,9 @@ impl Lexicon {
     /// byline or credit word ([`Lexicon::may_hold_byline_word`],
     /// [`Lexicon::may_hold_credit_word`]) and no phrase ([`Lexicon::boilerplate`]), as
     /// every one of them starts with a word the filter passes. One pass over the words
-    /// that answers for all of these tests at once.
+    /// that answers for all of these tests at once: a word is ruled out by its shape
+    /// (`listed`), else looked up (`listed_words`), so that a word that merely shares the
+    /// shape of a listed word (a name, a menu entry) is ruled out too.
     #[inline]
     pub(crate) fn may_hold_listed_word(&self, folded: &[u8]) -> bool {
         // An entry that folds to nothing matches any text.
@@ -469,7 +493,7 @@ impl Lexicon {
         let mut rest = folded;
         loop {
             let len = word_len(rest);
-            if self.listed.may_contain_bytes(&rest[..len]) {
+            if self.is_listed(rest, len) {
                 return true;
             }
             match rest.get(len + 1..) {
@@ -479,15 +503,25 @@ impl Lexicon {
         }
     }
 
-    /// [`Lexicon::may_hold_listed_word`] of the fold of `word`, a word of ASCII letters (not
-    /// empty), told from `word` itself: its fold is one word of as many bytes, its letters
-    /// in lower case, which keeps the low five bits of each byte that the filter reads.
+    /// True when the word `rest[..len]` (not empty; `rest` is the text from the word on)
+    /// is one that [`Lexicon::may_hold_listed_word`] looks for: its shape first, then the
+    /// word itself.
+    #[inline(always)]
+    fn is_listed(&self, rest: &[u8], len: usize) -> bool {
+        let word = &rest[..len];
+        self.listed.may_contain_bytes(word) && self.listed_keys.contains(word_key(word))
+    }
+
+    /// [`Lexicon::may_hold_listed_word`] of `word`, the fold of a word of ASCII letters (its
+    /// letters in lower case, not empty), whose key ([`word_key`]) is `key`: one word, with no
+    /// space to look for, and its key at hand.
     #[inline]
-    pub(crate) fn may_hold_listed_letters(&self, word: &[u8]) -> bool {
-        debug_assert!(!word.is_empty() && word.iter().all(u8::is_ascii_alphabetic));
+    pub(crate) fn may_hold_listed_letters(&self, word: &[u8], key: u64) -> bool {
+        debug_assert!(!word.is_empty() && word.iter().all(u8::is_ascii_lowercase));
+        debug_assert_eq!(key, word_key(word));
         self.byline_heads.matches_all
             || self.credit_heads.matches_all
-            || self.listed.may_contain_bytes(word)
+            || self.listed.may_contain_bytes(word) && self.listed_keys.contains(key)
     }
 
     /// False when no word of `folded` (a block's folded text) starts an entry of list
@@ -1189,6 +1223,40 @@ mod tests {
         for w in super::super::promo::KIND_WORDS {
             assert!(lex.may_hold_listed_word(w), "{w:?}");
         }
+    }
+
+    /// Words that share the shape of a listed word (first and last letter, length) but are
+    /// none are ruled out by the look-up behind the filter; the key of a word is the one a
+    /// block of that word gets.
+    #[test]
+    fn words_of_a_listed_shape_are_looked_up() {
+        let lex = lexicon();
+        let mut rng = crate::testgen::Rng::new(0x7e57_11ed);
+        let (mut shaped, mut ruled_out) = (0, 0);
+        for _ in 0..20_000 {
+            let len = 2 + rng.below(7);
+            let w: Vec<u8> = (0..len).map(|_| b'a' + rng.below(26) as u8).collect();
+            if !lex.listed.may_contain_bytes(&w) {
+                continue;
+            }
+            shaped += 1;
+            if !lex.may_hold_listed_word(&w) {
+                ruled_out += 1;
+                let s = std::str::from_utf8(&w).unwrap_or_default();
+                assert!(lex.words.get(&w, w.len()) == 0, "{s}");
+                assert!(!super::super::promo::KIND_WORDS.contains(&&w[..]), "{s}");
+            }
+            let mut buf = String::new();
+            let f = super::super::features::block_features(
+                std::str::from_utf8(&w).unwrap_or_default(),
+                &mut buf,
+            );
+            assert_eq!(f.key, word_key(&w));
+        }
+        assert!(
+            shaped > 1_000 && ruled_out * 2 > shaped,
+            "{shaped} {ruled_out}"
+        );
     }
 
     #[test]

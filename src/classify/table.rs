@@ -118,12 +118,19 @@ const NEAR_PROSE: usize = 3;
 /// it and within [`NEAR_PROSE`] blocks (and two header rows) before it, or prose right
 /// before it and within [`NEAR_PROSE`] blocks after it: a table is read between sentences. Only the repeating
 /// stretch next to the prose is marked: navigation above a table stays out.
+///
+/// The list has a place for each block, but is empty (no allocation) for a text of fewer
+/// than [`MIN_BLOCKS`] blocks, which holds no table: the callers read a block past its end
+/// as outside any table.
 pub(super) fn table_blocks(
     feats: Feats,
     class: &[Class],
     barrier: impl Fn(usize) -> bool,
 ) -> Vec<bool> {
     let n = feats.len();
+    if n < MIN_BLOCKS {
+        return Vec::new();
+    }
     let mut table = vec![false; n];
     let mut shapes: Vec<u8> = Vec::new();
     let good = |i: usize| class.get(i) == Some(&Class::Good);
