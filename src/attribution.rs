@@ -581,7 +581,7 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
-/// Every [`WordTable`] bit.
+/// Every [`WordTable`] bit of a word class (all but [`ABBREVIATION`]).
 const TABLE_BITS: u8 = VERB | NOUN | CUE_HEAD | NOT_NAME | PRONOUN;
 
 /// The [`Tok::classes`] bits of a word starting with a lower-case letter, by its
@@ -631,6 +631,9 @@ const PRONOUN: u8 = 16;
 /// [`WordTable`] bit: a capitalized word that is no name word: a stopword, an honorific,
 /// or a title word with its first letter in upper case ("Secretary").
 const NOT_NAME: u8 = 8;
+/// [`WordTable`] bit: an abbreviation before whose period no sentence ends
+/// ([`lex::ABBREVIATIONS`]: "Mr", "Gen", "Jan").
+const ABBREVIATION: u8 = 32;
 
 /// The pronouns of [`lex::is_pronoun`].
 const PRONOUNS: &[&str] = &[
@@ -744,7 +747,9 @@ impl WordTable {
             .copied()
             .chain(contracted_words)
             .map(|p| (p, PRONOUN));
+        let abbreviations = lex::ABBREVIATIONS.iter().map(|&a| (a, ABBREVIATION));
         let entries: Vec<(&str, u8)> = verbs
+            .chain(abbreviations)
             .chain(nouns)
             .chain(heads)
             .chain(not_names)
@@ -880,7 +885,7 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
             // A word ending a sentence ("reporters."): the word and the period, as the
             // steps below would read them. (The period adds no letter class to `rest`.)
             if ascii_after && last == b'.' && alnum {
-                if let Some(stem) = sentence_final_stem(&s[i..j]) {
+                if let Some(stem) = sentence_final_stem(table, &s[i..j]) {
                     let pos = seg.start + i;
                     let end = pos + stem.len();
                     out.push(Tok::with_bits(
@@ -931,9 +936,11 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
 /// The word `word` (ASCII word bytes, ending in `.`) without its period, when that period
 /// ends a sentence and the word has no other: `lex::ends_sentence(word)`, with the words
 /// most sentences end in decided without its steps (a lower-case word but "vs", a word of
-/// five bytes or more but a party and state such as "D-Calif"); `None` otherwise.
+/// five bytes or more but a party and state such as "D-Calif", a word of two to four
+/// bytes starting with a letter or digit but a party and state by its [`ABBREVIATION`] bit
+/// in `table`, the [`WordTable`]: "Lee" ends one, "Gen" none); `None` otherwise.
 #[inline]
-fn sentence_final_stem(word: &str) -> Option<&str> {
+fn sentence_final_stem<'a>(table: &WordTable, word: &'a str) -> Option<&'a str> {
     let stem = word.strip_suffix('.')?;
     let b = stem.as_bytes();
     let &first = b.first()?;
@@ -945,11 +952,20 @@ fn sentence_final_stem(word: &str) -> Option<&str> {
         stem != "vs"
     } else if b.len() > 4 {
         !party || b.len() > 8
+    } else if b.len() > 1 && !party && first.is_ascii_alphanumeric() {
+        !is_abbreviation(table, stem)
     } else {
         lex::ends_sentence(word)
     };
     debug_assert_eq!(ends, lex::ends_sentence(word), "{word:?}");
     ends.then_some(stem)
+}
+
+/// True when `w` is one of [`lex::ABBREVIATIONS`], by its bit in `table`, the [`WordTable`].
+/// Out of line: the tokenizer's loop keeps its registers for its other words.
+#[inline(never)]
+fn is_abbreviation(table: &WordTable, w: &str) -> bool {
+    table.get(w) & ABBREVIATION != 0
 }
 
 /// Reads the character at byte `i` of `s` (the text from byte `start` on), which is no
@@ -5264,6 +5280,49 @@ mod tests {
     }
 
     #[test]
+    fn sentence_final_stem_reads_abbreviations_from_the_table() {
+        let table = word_table();
+        let lexicon = lex::ABBREVIATIONS
+            .iter()
+            .chain(lex::HONORIFICS)
+            .chain(lex::CAPITALIZED_STOPWORDS)
+            .chain(PRONOUNS)
+            .chain(CUE_HEADS)
+            .copied()
+            .chain(lex::title_words())
+            .chain(lex::speech_verb_forms());
+        let others = [
+            "Lee", "Bob", "Kyiv", "Al's", "O'Ma", "A", "I", "Jo", "JO", "jo", "2016", "5th", "5",
+            "10", "1.5", "R-Ky", "D-Ca", "I-Vt", "R-k", "Mc-", "-a", "x", "Co-", "U.S", "Ab.c",
+            "Septs", "Vs", "VS", "'ll", "A'",
+        ];
+        let mut abbreviations = 0;
+        for w in lexicon.chain(others) {
+            let mut capitalized = w.to_owned();
+            if let Some(first) = capitalized.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for v in [
+                w.to_owned(),
+                capitalized,
+                w.to_uppercase(),
+                w.to_lowercase(),
+            ] {
+                let word = format!("{v}.");
+                if !word.bytes().all(lex::is_ascii_word_byte) {
+                    continue;
+                }
+                let plain = (lex::ends_sentence(&word) && !v.contains('.')).then_some(v.as_str());
+                assert_eq!(sentence_final_stem(table, &word), plain, "{word:?}");
+                abbreviations += usize::from(table.get(&v) & ABBREVIATION != 0);
+            }
+        }
+        assert!(abbreviations >= lex::ABBREVIATIONS.len());
+        assert_eq!(sentence_final_stem(table, "Gen."), None);
+        assert_eq!(sentence_final_stem(table, "Lee."), Some("Lee"));
+    }
+
+    #[test]
     fn sentence_final_stem_is_that_of_ends_sentence() {
         let words = [
             "said.",
@@ -5320,7 +5379,7 @@ mod tests {
                 && lex::ends_sentence(word)
                 && !word[..word.len() - 1].contains('.'))
             .then(|| &word[..word.len() - 1]);
-            assert_eq!(sentence_final_stem(word), plain, "{word:?}");
+            assert_eq!(sentence_final_stem(word_table(), word), plain, "{word:?}");
         }
     }
 
