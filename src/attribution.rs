@@ -487,10 +487,13 @@ impl Classes {
     }
 
     /// The classes of `s`, an ASCII word of capitals and no lower-case letter ("A", "I",
-    /// "ISIL"): no name word, verb, noun or cue head; a pronoun only as "I".
+    /// "ISIL", "NATO"): no verb, noun or cue head (each is written with a lower-case
+    /// letter); a name word only as the Roman numeral of a name ("II", "III", "IV"), a
+    /// pronoun only as "I" (no contracted pronoun is all capitals).
     #[inline(always)]
     fn of_capitals(s: &str) -> Classes {
         Classes {
+            name: matches!(s, "II" | "III" | "IV"),
             pronoun: s == "I",
             ..Classes::default()
         }
@@ -519,7 +522,9 @@ impl Classes {
     /// [`Classes::of`] of `s`, a word of ASCII word bytes that does not end in `.`, given
     /// `rest`, the [`BYTE_CLASS`] bits of its bytes after the first or-ed together: the
     /// steps of [`Classes::by_table`], with its scan of a capitalized word's letters read
-    /// from `rest` (no byte of `s` is outside ASCII, none is `,` or `:`).
+    /// from `rest` (no byte of `s` is outside ASCII, none is `,` or `:`). A word of capitals
+    /// and no lower-case letter ("NATO", "CEO", "F-16") is read by [`Classes::of_capitals`]
+    /// whatever its other capitals, not by the class tests.
     /// The classes come as [`Tok::classes`] bits; `table` is the [`WordTable`] (taken
     /// once by the tokenizer, not at every word).
     #[inline(always)]
@@ -528,10 +533,10 @@ impl Classes {
         let c = if first.is_ascii_lowercase() || first == b'-' {
             Classes::lower_bits_from_table(table, s)
         } else if first.is_ascii_uppercase() {
-            if rest & UPPER_BYTE != 0 || s.ends_with("'s") {
-                Classes::of_tests(s).bits()
-            } else if rest & LOWER_BYTE == 0 {
+            if rest & LOWER_BYTE == 0 {
                 Classes::of_capitals(s).bits()
+            } else if rest & UPPER_BYTE != 0 || s.ends_with("'s") {
+                Classes::of_tests(s).bits()
             } else {
                 Classes::capitalized_bits_from_table(table, s)
             }
@@ -6498,7 +6503,10 @@ mod tests {
             .chain(lex::CAPITALIZED_STOPWORDS.iter().copied())
             .chain(lex::HONORIFICS.iter().copied())
             .chain(lex::title_words().take(40))
-            .chain(["Jr", "Sr", "Lee", "II", "A", "I", "x", "McCain", "U.S"])
+            .chain([
+                "Jr", "Sr", "Lee", "II", "III", "IV", "A", "I", "x", "McCain", "U.S",
+            ])
+            .chain(["NATO", "F-16", "I'M", "HE'S", "IIs"])
         {
             parts.push(w.to_owned());
             parts.push(w.to_ascii_uppercase());
