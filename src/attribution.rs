@@ -396,9 +396,28 @@ impl Classes {
     /// themselves ([`Classes::of_tests`]) for the rest.
     #[inline]
     fn of(s: &str) -> Classes {
-        let c = Classes::by_table(s).unwrap_or_else(|| Classes::of_tests(s));
+        let c = Classes::by_table(s)
+            .or_else(|| Classes::of_possessive(s))
+            .unwrap_or_else(|| Classes::of_tests(s));
         debug_assert_eq!(c, Classes::of_tests(s), "{s:?}");
         c
+    }
+
+    /// The classes of `s` when it is a possessive of a capitalized ASCII word of no list
+    /// ("Trump’s", "Smith's": a capital, then lower-case letters, then `’s` or `'s`, the
+    /// word without it not in the [`WordTable`]): a name word of no other class, as the
+    /// class tests read the word without its `’s`. `None` for other words.
+    #[inline]
+    fn of_possessive(s: &str) -> Option<Classes> {
+        let stem = s.strip_suffix("’s").or_else(|| s.strip_suffix("'s"))?;
+        let (first, rest) = stem.as_bytes().split_first()?;
+        let capitalized = first.is_ascii_uppercase()
+            && !rest.is_empty()
+            && rest.iter().all(u8::is_ascii_lowercase);
+        (capitalized && word_table().get(stem) == 0).then_some(Classes {
+            name: true,
+            ..Classes::default()
+        })
     }
 
     /// The classes from the class tests, one by one.
@@ -536,7 +555,9 @@ impl Classes {
             if rest & LOWER_BYTE == 0 {
                 Classes::of_capitals(s).bits()
             } else if rest & UPPER_BYTE != 0 || s.ends_with("'s") {
-                Classes::of_tests(s).bits()
+                Classes::of_possessive(s)
+                    .unwrap_or_else(|| Classes::of_tests(s))
+                    .bits()
             } else {
                 Classes::capitalized_bits_from_table(table, s)
             }
@@ -5282,6 +5303,45 @@ mod tests {
                 assert_eq!(may_end_subject(a, b), starts, "{a} {b}");
             }
         }
+    }
+
+    #[test]
+    fn possessive_classes_are_those_of_the_class_tests() {
+        let words = lex::CAPITALIZED_STOPWORDS
+            .iter()
+            .chain(lex::HONORIFICS)
+            .chain(lex::ABBREVIATIONS)
+            .chain(PRONOUNS)
+            .chain(CUE_HEADS)
+            .chain(SPEECH_NOUNS)
+            .copied()
+            .chain(lex::title_words())
+            .chain(lex::speech_verb_forms().take(200))
+            .chain([
+                "Trump", "Lee", "Smith", "McCain", "Jr", "Sr", "II", "A", "X", "I", "Ab5",
+            ]);
+        let mut names = 0;
+        for w in words {
+            let mut capitalized = w.to_owned();
+            if let Some(first) = capitalized.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for v in [w.to_owned(), capitalized, w.to_uppercase()] {
+                for suffix in ["’s", "'s", "'S", "’", "s"] {
+                    let word = format!("{v}{suffix}");
+                    let tests = Classes::of_tests(&word);
+                    if let Some(c) = Classes::of_possessive(&word) {
+                        assert_eq!(c, tests, "{word:?}");
+                        names += 1;
+                    }
+                    assert_eq!(Classes::of(&word), tests, "{word:?}");
+                }
+            }
+        }
+        assert!(names > 20, "{names}");
+        assert_eq!(Classes::of_possessive("Secretary’s"), None);
+        assert_eq!(Classes::of_possessive("He’s"), None);
+        assert!(Classes::of_possessive("Trump’s").is_some_and(|c| c.name));
     }
 
     #[test]
