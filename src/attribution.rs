@@ -2583,8 +2583,10 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         let pw = w(text, p);
         // Every word of the lists read here starts with a lower-case letter or a digit, but
         // "U.S.", which is no determiner here: a word starting with an ASCII capital ("He",
-        // "Lee") is compared with none of them.
-        let may_be_listed = !pw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        // "Lee") is compared with none of them, nor is a pronoun ("she said": none is
+        // listed, bare or contracted; a test checks every one).
+        let may_be_listed =
+            !p.pronoun() && !pw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
         let listed = may_be_listed && {
             let digit = pw.chars().next().is_some_and(|c| c.is_ascii_digit());
             // "both said", "the two write", "some argue": a quantifier heads the subject,
@@ -7334,6 +7336,33 @@ mod tests {
         let mut t = Vec::new();
         tokenize(text, Span::new(0, text.len()), &mut t);
         assert_eq!(cue_at(text, &t, 2), Some(Cue::Finite));
+    }
+
+    #[test]
+    fn a_pronoun_before_a_cue_is_read_as_any_word() {
+        // `cue_of_word` compares no pronoun before the verb with its lists: every pronoun,
+        // bare or contracted, gives the cue it gives when its token has no pronoun class.
+        let mut checked = 0;
+        for p in PRONOUNS {
+            for suffix in std::iter::once(&"").chain(CONTRACTIONS) {
+                let word = format!("{p}{suffix}");
+                for verb in [
+                    "said", "says", "claims", "saying", "call", "claimed", "argue",
+                ] {
+                    for text in [format!("{word} {verb}"), format!("a {word} {verb}")] {
+                        let mut t = Vec::new();
+                        tokenize(&text, Span::new(0, text.len()), &mut t);
+                        let i = t.len() - 1;
+                        assert!(t[i - 1].pronoun(), "{text:?}");
+                        let cue = cue_of_word(&text, &t, i);
+                        t[i - 1].classes &= !TOK_PRONOUN;
+                        assert_eq!(cue_of_word(&text, &t, i), cue, "{text:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]
