@@ -396,9 +396,28 @@ impl Classes {
     /// themselves ([`Classes::of_tests`]) for the rest.
     #[inline]
     fn of(s: &str) -> Classes {
-        let c = Classes::by_table(s).unwrap_or_else(|| Classes::of_tests(s));
+        let c = Classes::by_table(s)
+            .or_else(|| Classes::of_possessive(s))
+            .unwrap_or_else(|| Classes::of_tests(s));
         debug_assert_eq!(c, Classes::of_tests(s), "{s:?}");
         c
+    }
+
+    /// The classes of `s` when it is a possessive of a capitalized ASCII word of no list
+    /// ("Trump’s", "Smith's": a capital, then lower-case letters, then `’s` or `'s`, the
+    /// word without it not in the [`WordTable`]): a name word of no other class, as the
+    /// class tests read the word without its `’s`. `None` for other words.
+    #[inline]
+    fn of_possessive(s: &str) -> Option<Classes> {
+        let stem = s.strip_suffix("’s").or_else(|| s.strip_suffix("'s"))?;
+        let (first, rest) = stem.as_bytes().split_first()?;
+        let capitalized = first.is_ascii_uppercase()
+            && !rest.is_empty()
+            && rest.iter().all(u8::is_ascii_lowercase);
+        (capitalized && word_table().get(stem) == 0).then_some(Classes {
+            name: true,
+            ..Classes::default()
+        })
     }
 
     /// The classes from the class tests, one by one.
@@ -487,10 +506,13 @@ impl Classes {
     }
 
     /// The classes of `s`, an ASCII word of capitals and no lower-case letter ("A", "I",
-    /// "ISIL"): no name word, verb, noun or cue head; a pronoun only as "I".
+    /// "ISIL", "NATO"): no verb, noun or cue head (each is written with a lower-case
+    /// letter); a name word only as the Roman numeral of a name ("II", "III", "IV"), a
+    /// pronoun only as "I" (no contracted pronoun is all capitals).
     #[inline(always)]
     fn of_capitals(s: &str) -> Classes {
         Classes {
+            name: matches!(s, "II" | "III" | "IV"),
             pronoun: s == "I",
             ..Classes::default()
         }
@@ -519,7 +541,9 @@ impl Classes {
     /// [`Classes::of`] of `s`, a word of ASCII word bytes that does not end in `.`, given
     /// `rest`, the [`BYTE_CLASS`] bits of its bytes after the first or-ed together: the
     /// steps of [`Classes::by_table`], with its scan of a capitalized word's letters read
-    /// from `rest` (no byte of `s` is outside ASCII, none is `,` or `:`).
+    /// from `rest` (no byte of `s` is outside ASCII, none is `,` or `:`). A word of capitals
+    /// and no lower-case letter ("NATO", "CEO", "F-16") is read by [`Classes::of_capitals`]
+    /// whatever its other capitals, not by the class tests.
     /// The classes come as [`Tok::classes`] bits; `table` is the [`WordTable`] (taken
     /// once by the tokenizer, not at every word).
     #[inline(always)]
@@ -528,10 +552,12 @@ impl Classes {
         let c = if first.is_ascii_lowercase() || first == b'-' {
             Classes::lower_bits_from_table(table, s)
         } else if first.is_ascii_uppercase() {
-            if rest & UPPER_BYTE != 0 || s.ends_with("'s") {
-                Classes::of_tests(s).bits()
-            } else if rest & LOWER_BYTE == 0 {
+            if rest & LOWER_BYTE == 0 {
                 Classes::of_capitals(s).bits()
+            } else if rest & UPPER_BYTE != 0 || s.ends_with("'s") {
+                Classes::of_possessive(s)
+                    .unwrap_or_else(|| Classes::of_tests(s))
+                    .bits()
             } else {
                 Classes::capitalized_bits_from_table(table, s)
             }
@@ -581,7 +607,7 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
-/// Every [`WordTable`] bit.
+/// Every [`WordTable`] bit of a word class (all but [`ABBREVIATION`]).
 const TABLE_BITS: u8 = VERB | NOUN | CUE_HEAD | NOT_NAME | PRONOUN;
 
 /// The [`Tok::classes`] bits of a word starting with a lower-case letter, by its
@@ -631,6 +657,9 @@ const PRONOUN: u8 = 16;
 /// [`WordTable`] bit: a capitalized word that is no name word: a stopword, an honorific,
 /// or a title word with its first letter in upper case ("Secretary").
 const NOT_NAME: u8 = 8;
+/// [`WordTable`] bit: an abbreviation before whose period no sentence ends
+/// ([`lex::ABBREVIATIONS`]: "Mr", "Gen", "Jan").
+const ABBREVIATION: u8 = 32;
 
 /// The pronouns of [`lex::is_pronoun`].
 const PRONOUNS: &[&str] = &[
@@ -744,7 +773,9 @@ impl WordTable {
             .copied()
             .chain(contracted_words)
             .map(|p| (p, PRONOUN));
+        let abbreviations = lex::ABBREVIATIONS.iter().map(|&a| (a, ABBREVIATION));
         let entries: Vec<(&str, u8)> = verbs
+            .chain(abbreviations)
             .chain(nouns)
             .chain(heads)
             .chain(not_names)
@@ -880,7 +911,7 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
             // A word ending a sentence ("reporters."): the word and the period, as the
             // steps below would read them. (The period adds no letter class to `rest`.)
             if ascii_after && last == b'.' && alnum {
-                if let Some(stem) = sentence_final_stem(&s[i..j]) {
+                if let Some(stem) = sentence_final_stem(table, &s[i..j]) {
                     let pos = seg.start + i;
                     let end = pos + stem.len();
                     out.push(Tok::with_bits(
@@ -931,9 +962,11 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
 /// The word `word` (ASCII word bytes, ending in `.`) without its period, when that period
 /// ends a sentence and the word has no other: `lex::ends_sentence(word)`, with the words
 /// most sentences end in decided without its steps (a lower-case word but "vs", a word of
-/// five bytes or more but a party and state such as "D-Calif"); `None` otherwise.
+/// five bytes or more but a party and state such as "D-Calif", a word of two to four
+/// bytes starting with a letter or digit but a party and state by its [`ABBREVIATION`] bit
+/// in `table`, the [`WordTable`]: "Lee" ends one, "Gen" none); `None` otherwise.
 #[inline]
-fn sentence_final_stem(word: &str) -> Option<&str> {
+fn sentence_final_stem<'a>(table: &WordTable, word: &'a str) -> Option<&'a str> {
     let stem = word.strip_suffix('.')?;
     let b = stem.as_bytes();
     let &first = b.first()?;
@@ -945,11 +978,20 @@ fn sentence_final_stem(word: &str) -> Option<&str> {
         stem != "vs"
     } else if b.len() > 4 {
         !party || b.len() > 8
+    } else if b.len() > 1 && !party && first.is_ascii_alphanumeric() {
+        !is_abbreviation(table, stem)
     } else {
         lex::ends_sentence(word)
     };
     debug_assert_eq!(ends, lex::ends_sentence(word), "{word:?}");
     ends.then_some(stem)
+}
+
+/// True when `w` is one of [`lex::ABBREVIATIONS`], by its bit in `table`, the [`WordTable`].
+/// Out of line: the tokenizer's loop keeps its registers for its other words.
+#[inline(never)]
+fn is_abbreviation(table: &WordTable, w: &str) -> bool {
+    table.get(w) & ABBREVIATION != 0
 }
 
 /// Reads the character at byte `i` of `s` (the text from byte `start` on), which is no
@@ -2541,8 +2583,10 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         let pw = w(text, p);
         // Every word of the lists read here starts with a lower-case letter or a digit, but
         // "U.S.", which is no determiner here: a word starting with an ASCII capital ("He",
-        // "Lee") is compared with none of them.
-        let may_be_listed = !pw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        // "Lee") is compared with none of them, nor is a pronoun ("she said": none is
+        // listed, bare or contracted; a test checks every one).
+        let may_be_listed =
+            !p.pronoun() && !pw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
         let listed = may_be_listed && {
             let digit = pw.chars().next().is_some_and(|c| c.is_ascii_digit());
             // "both said", "the two write", "some argue": a quantifier heads the subject,
@@ -5264,6 +5308,88 @@ mod tests {
     }
 
     #[test]
+    fn possessive_classes_are_those_of_the_class_tests() {
+        let words = lex::CAPITALIZED_STOPWORDS
+            .iter()
+            .chain(lex::HONORIFICS)
+            .chain(lex::ABBREVIATIONS)
+            .chain(PRONOUNS)
+            .chain(CUE_HEADS)
+            .chain(SPEECH_NOUNS)
+            .copied()
+            .chain(lex::title_words())
+            .chain(lex::speech_verb_forms().take(200))
+            .chain([
+                "Trump", "Lee", "Smith", "McCain", "Jr", "Sr", "II", "A", "X", "I", "Ab5",
+            ]);
+        let mut names = 0;
+        for w in words {
+            let mut capitalized = w.to_owned();
+            if let Some(first) = capitalized.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for v in [w.to_owned(), capitalized, w.to_uppercase()] {
+                for suffix in ["’s", "'s", "'S", "’", "s"] {
+                    let word = format!("{v}{suffix}");
+                    let tests = Classes::of_tests(&word);
+                    if let Some(c) = Classes::of_possessive(&word) {
+                        assert_eq!(c, tests, "{word:?}");
+                        names += 1;
+                    }
+                    assert_eq!(Classes::of(&word), tests, "{word:?}");
+                }
+            }
+        }
+        assert!(names > 20, "{names}");
+        assert_eq!(Classes::of_possessive("Secretary’s"), None);
+        assert_eq!(Classes::of_possessive("He’s"), None);
+        assert!(Classes::of_possessive("Trump’s").is_some_and(|c| c.name));
+    }
+
+    #[test]
+    fn sentence_final_stem_reads_abbreviations_from_the_table() {
+        let table = word_table();
+        let lexicon = lex::ABBREVIATIONS
+            .iter()
+            .chain(lex::HONORIFICS)
+            .chain(lex::CAPITALIZED_STOPWORDS)
+            .chain(PRONOUNS)
+            .chain(CUE_HEADS)
+            .copied()
+            .chain(lex::title_words())
+            .chain(lex::speech_verb_forms());
+        let others = [
+            "Lee", "Bob", "Kyiv", "Al's", "O'Ma", "A", "I", "Jo", "JO", "jo", "2016", "5th", "5",
+            "10", "1.5", "R-Ky", "D-Ca", "I-Vt", "R-k", "Mc-", "-a", "x", "Co-", "U.S", "Ab.c",
+            "Septs", "Vs", "VS", "'ll", "A'",
+        ];
+        let mut abbreviations = 0;
+        for w in lexicon.chain(others) {
+            let mut capitalized = w.to_owned();
+            if let Some(first) = capitalized.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for v in [
+                w.to_owned(),
+                capitalized,
+                w.to_uppercase(),
+                w.to_lowercase(),
+            ] {
+                let word = format!("{v}.");
+                if !word.bytes().all(lex::is_ascii_word_byte) {
+                    continue;
+                }
+                let plain = (lex::ends_sentence(&word) && !v.contains('.')).then_some(v.as_str());
+                assert_eq!(sentence_final_stem(table, &word), plain, "{word:?}");
+                abbreviations += usize::from(table.get(&v) & ABBREVIATION != 0);
+            }
+        }
+        assert!(abbreviations >= lex::ABBREVIATIONS.len());
+        assert_eq!(sentence_final_stem(table, "Gen."), None);
+        assert_eq!(sentence_final_stem(table, "Lee."), Some("Lee"));
+    }
+
+    #[test]
     fn sentence_final_stem_is_that_of_ends_sentence() {
         let words = [
             "said.",
@@ -5320,7 +5446,7 @@ mod tests {
                 && lex::ends_sentence(word)
                 && !word[..word.len() - 1].contains('.'))
             .then(|| &word[..word.len() - 1]);
-            assert_eq!(sentence_final_stem(word), plain, "{word:?}");
+            assert_eq!(sentence_final_stem(word_table(), word), plain, "{word:?}");
         }
     }
 
@@ -6439,7 +6565,10 @@ mod tests {
             .chain(lex::CAPITALIZED_STOPWORDS.iter().copied())
             .chain(lex::HONORIFICS.iter().copied())
             .chain(lex::title_words().take(40))
-            .chain(["Jr", "Sr", "Lee", "II", "A", "I", "x", "McCain", "U.S"])
+            .chain([
+                "Jr", "Sr", "Lee", "II", "III", "IV", "A", "I", "x", "McCain", "U.S",
+            ])
+            .chain(["NATO", "F-16", "I'M", "HE'S", "IIs"])
         {
             parts.push(w.to_owned());
             parts.push(w.to_ascii_uppercase());
@@ -7207,6 +7336,33 @@ mod tests {
         let mut t = Vec::new();
         tokenize(text, Span::new(0, text.len()), &mut t);
         assert_eq!(cue_at(text, &t, 2), Some(Cue::Finite));
+    }
+
+    #[test]
+    fn a_pronoun_before_a_cue_is_read_as_any_word() {
+        // `cue_of_word` compares no pronoun before the verb with its lists: every pronoun,
+        // bare or contracted, gives the cue it gives when its token has no pronoun class.
+        let mut checked = 0;
+        for p in PRONOUNS {
+            for suffix in std::iter::once(&"").chain(CONTRACTIONS) {
+                let word = format!("{p}{suffix}");
+                for verb in [
+                    "said", "says", "claims", "saying", "call", "claimed", "argue",
+                ] {
+                    for text in [format!("{word} {verb}"), format!("a {word} {verb}")] {
+                        let mut t = Vec::new();
+                        tokenize(&text, Span::new(0, text.len()), &mut t);
+                        let i = t.len() - 1;
+                        assert!(t[i - 1].pronoun(), "{text:?}");
+                        let cue = cue_of_word(&text, &t, i);
+                        t[i - 1].classes &= !TOK_PRONOUN;
+                        assert_eq!(cue_of_word(&text, &t, i), cue, "{text:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]

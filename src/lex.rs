@@ -810,6 +810,17 @@ const fn short_key(w: &[u8]) -> u64 {
     key
 }
 
+/// The abbreviations [`ends_sentence`] reads before a period that ends no sentence, as
+/// written: the honorifics ([`HONORIFICS`]) and the words of the keys below (the
+/// tokenizer's word table marks them, to tell most short words before a period without
+/// asking [`ends_sentence`]).
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
+    "Adm", "Cmdr", "Sen", "Rep", "Gov", "Rev", "Prof", "St", "Jr", "Sr", "Inc", "Corp", "Co", "No",
+    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "Ft", "Mt", "Pres", "Atty",
+    "Supt", "Insp", "Det", "Sens", "Reps",
+];
+
 // The abbreviations [`ends_sentence`] reads before a period that ends no sentence:
 // honorifics ([`HONORIFICS`]), titles, months, "Inc", "vs"...
 const K_MR: u64 = short_key(b"Mr");
@@ -1408,6 +1419,13 @@ mod tests {
             "Sep", "Oct", "Nov", "Dec", "vs", "Ft", "Mt", "Pres", "Atty", "Supt", "Insp", "Det",
             "Sens", "Reps",
         ]);
+        // ABBREVIATIONS is this list: every word in it ends no sentence, and a word of at
+        // most four bytes and no period ends one unless it is in it.
+        let listed: Vec<&str> = abbreviations.clone().collect();
+        assert_eq!(ABBREVIATIONS, listed.as_slice());
+        for w in ABBREVIATIONS {
+            assert!(w.len() <= 4 && !ends_sentence(&format!("{w}.")), "{w}");
+        }
         for w in abbreviations {
             let key = short_key(w.as_bytes());
             assert_ne!(ABBREVIATION_SHAPES & shape_bit(key), 0, "{w}");
