@@ -1648,10 +1648,7 @@ fn kind(text: &str, block: Span, open: Span, content: Span) -> QuoteKind {
     if !starts_upper {
         return QuoteKind::Mixed;
     }
-    let before = text
-        .get(block.start..open.start)
-        .map(|s| &s[..s.len() - lex::blank_len_back(s)]);
-    match before.and_then(|s| s.chars().next_back()) {
+    match char_before_blanks(text, block, open.start) {
         None => QuoteKind::Direct,
         Some('.' | '!' | '?' | ':' | ';' | ',' | '—' | '–' | '-' | '(' | '[') => {
             QuoteKind::Direct
@@ -1661,6 +1658,25 @@ fn kind(text: &str, block: Span, open: Span, content: Span) -> QuoteKind {
             Some(w) if lex::is_speech_verb(w) => QuoteKind::Direct,
             _ => QuoteKind::Mixed,
         },
+    }
+}
+
+/// The last character of the block before `pos` that is no blank character (blanks as
+/// [`lex::blank_len_back`] tells them): found by a walk back over ASCII blank bytes
+/// ([`lex::is_ascii_blank_byte`]) when it ends on an ASCII byte (most often after one
+/// space), decoded from the back otherwise.
+fn char_before_blanks(text: &str, block: Span, pos: usize) -> Option<char> {
+    let s = text.get(block.start..pos)?;
+    // (A byte outside ASCII is no ASCII blank: the walk stops on it.)
+    match s
+        .as_bytes()
+        .iter()
+        .rev()
+        .find(|&&c| !lex::is_ascii_blank_byte(c))
+    {
+        Some(&c) if c.is_ascii() => Some(char::from(c)),
+        Some(_) => s[..s.len() - lex::blank_len_back(s)].chars().next_back(),
+        None => None,
     }
 }
 
@@ -2625,6 +2641,37 @@ mod tests {
             doubled += usize::from(by_search);
         }
         assert!(doubled > 2_000 && doubled < 18_000, "{doubled}");
+    }
+
+    #[test]
+    fn char_before_blanks_is_the_last_char_after_a_trim() {
+        let by_trim = |s: &str, block: Span, pos: usize| {
+            let s = s.get(block.start..pos)?;
+            s.trim_end_matches(crate::normalize::is_blank)
+                .chars()
+                .next_back()
+        };
+        let pieces = [
+            "", " ", "  ", "\t", "\n", "\r", "\u{7f}", "\u{a0}", "\u{2009}", "\u{3000}", "a", "Z",
+            ".", ",", "\"", "é", "’", "—", "said", "Lee.",
+        ];
+        for p in pieces {
+            for q in pieces {
+                for r in pieces {
+                    let s = format!("{p}{q}{r}");
+                    for start in 0..=s.len() {
+                        for pos in start..=s.len() {
+                            let block = Span::new(start, s.len());
+                            assert_eq!(
+                                char_before_blanks(&s, block, pos),
+                                by_trim(&s, block, pos),
+                                "{s:?} {start} {pos}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
