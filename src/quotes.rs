@@ -1420,11 +1420,12 @@ fn ascii_title_case(content: &str) -> Option<bool> {
             return None;
         }
         let w = &b[start..i];
-        if !w.iter().any(u8::is_ascii_alphanumeric) {
-            continue;
-        }
         if w[0].is_ascii_uppercase() || w[0].is_ascii_digit() {
             caps += 1;
+        } else if !w[0].is_ascii_lowercase() && !w.iter().any(u8::is_ascii_alphanumeric) {
+            // No word (`'`, `--`): skipped. A word that starts with a letter or digit is
+            // one without the look.
+            continue;
         } else if !(may_be_small_word(w) && is_small_word(&content[start..i])) {
             return Some(false);
         }
@@ -2266,7 +2267,7 @@ mod tests {
     fn ascii_title_case_agrees_with_the_chars() {
         let parts = [
             "Open", "open", "of", "the", "vs.", "Vs", "9", "-", ".", "'", " ", ",", "\"", "é", "É",
-            "日本", "\u{a0}", "—", "x", "Xe",
+            "日本", "\u{a0}", "—", "x", "Xe", "'em", "with", "wit", "into", "&",
         ];
         let mut rng = crate::testgen::Rng::new(0x7171_0001);
         let mut told = 0;
