@@ -1363,28 +1363,34 @@ fn is_small_word(w: &str) -> bool {
     )
 }
 
-/// False when `w` is no small word ([`is_small_word`]) by its first byte and length alone
-/// ([`SMALL_WORD_LENGTHS`]): most words in lower case are told without comparing them to
-/// any small word.
+/// False when `w` is no small word ([`is_small_word`]) by its first and last bytes and its
+/// length alone ([`SMALL_WORD_LENGTHS`]): most words in lower case are told without
+/// comparing them to any small word.
 // Inlined into `ascii_title_case`, which asks it of every word in lower case.
 #[inline(always)]
 fn may_be_small_word(w: &[u8]) -> bool {
-    w.first()
-        .is_some_and(|&c| w.len() < 8 && SMALL_WORD_LENGTHS[usize::from(c)] & (1 << w.len()) != 0)
+    let has = |end: usize, c: Option<&u8>| {
+        c.is_some_and(|&c| {
+            w.len() < 8 && SMALL_WORD_LENGTHS[end][usize::from(c)] & (1 << w.len()) != 0
+        })
+    };
+    // The first byte tells most words: the last is looked up only after it.
+    has(0, w.first()) && has(1, w.last())
 }
 
-/// `SMALL_WORD_LENGTHS[b]`: bit `n` set when a small word ([`is_small_word`]) of `n`
-/// bytes starts with the byte `b`.
-static SMALL_WORD_LENGTHS: [u8; 256] = {
+/// `SMALL_WORD_LENGTHS[0][b]` (`[1][b]`): bit `n` set when a small word ([`is_small_word`])
+/// of `n` bytes starts (ends) with the byte `b`.
+static SMALL_WORD_LENGTHS: [[u8; 256]; 2] = {
     const SMALL: [&str; 26] = [
         "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or", "from",
         "&", "is", "vs", "vs.", "de", "la", "not", "as", "but", "nor", "into", "up",
     ];
-    let mut t = [0u8; 256];
+    let mut t = [[0u8; 256]; 2];
     let mut i = 0;
     while i < SMALL.len() {
         let w = SMALL[i].as_bytes();
-        t[w[0] as usize] |= 1 << w.len();
+        t[0][w[0] as usize] |= 1 << w.len();
+        t[1][w[w.len() - 1] as usize] |= 1 << w.len();
         i += 1;
     }
     t
