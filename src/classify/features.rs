@@ -706,40 +706,28 @@ pub(crate) fn features<'a>(
     (FeatureTable { read, ids }, prefixes)
 }
 
-/// The lengths of the folded texts of [`features`], one a text read, in order: the first
-/// on its own, so that a text of one block (a short text, most often) allocates no list,
-/// then a `u32` each, half the room of a `usize` in a list as long as the text has blocks,
-/// but for a length that does not fit (`u32::MAX` or more), which is kept apart.
+/// The lengths of the folded texts of [`features`], one a text read, in order: a `u32`
+/// each, half the room of a `usize` in a list as long as the text has blocks, but for a
+/// length that does not fit (`u32::MAX` or more), which is kept apart.
 #[derive(Debug, Default)]
 struct FoldLengths {
-    /// The first length, `None` before the first push.
-    first: Option<usize>,
-    /// The room for lengths asked for, reserved in `short` at the second push.
-    room: usize,
-    /// The lengths after the first, `u32::MAX` for one kept in `long`.
+    /// The lengths, `u32::MAX` for one kept in `long`.
     short: Vec<u32>,
     /// The lengths that do not fit a `u32`, in order.
     long: Vec<usize>,
 }
 
 impl FoldLengths {
-    /// An empty list, with room for `n` lengths (allocated at the second push).
+    /// An empty list, with room for `n` lengths.
     fn with_capacity(n: usize) -> Self {
         FoldLengths {
-            room: n,
-            ..FoldLengths::default()
+            short: Vec::with_capacity(n),
+            long: Vec::new(),
         }
     }
 
     /// Adds `len` at the end.
     fn push(&mut self, len: usize) {
-        if self.first.is_none() {
-            self.first = Some(len);
-            return;
-        }
-        if self.short.capacity() == 0 {
-            self.short.reserve_exact(self.room.saturating_sub(1));
-        }
         match u32::try_from(len) {
             Ok(short) if short != u32::MAX => self.short.push(short),
             _ => {
@@ -752,12 +740,10 @@ impl FoldLengths {
     /// The lengths, in order.
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         let mut long = self.long.iter();
-        self.first
-            .into_iter()
-            .chain(self.short.iter().map(move |&len| match len {
-                u32::MAX => long.next().copied().unwrap_or_default(),
-                _ => len as usize,
-            }))
+        self.short.iter().map(move |&len| match len {
+            u32::MAX => long.next().copied().unwrap_or_default(),
+            _ => len as usize,
+        })
     }
 }
 
@@ -1305,11 +1291,6 @@ mod tests {
         assert!(lens.iter().eq(all));
         assert_eq!(lens.long, [wide, wide + 3, usize::MAX]);
         assert_eq!(FoldLengths::default().iter().count(), 0);
-        // One length (a text of one block) allocates no list.
-        let mut one = FoldLengths::with_capacity(1);
-        one.push(wide);
-        assert!(one.iter().eq([wide]));
-        assert_eq!((one.short.capacity(), one.long.capacity()), (0, 0));
     }
 
     #[test]
