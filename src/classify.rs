@@ -1053,7 +1053,9 @@ fn body(
         labels[i] = match class[i] {
             Class::Short | Class::Near | Class::Good if in_table(table, i) => Label::Paragraph,
             Class::Good | Class::Near => Label::Paragraph,
-            Class::Short if chart[i - start] => Label::Boilerplate(BoilerplateReason::Other),
+            Class::Short if in_table(&chart, i - start) => {
+                Label::Boilerplate(BoilerplateReason::Other)
+            }
             Class::Bad => match aside(f, meta[i]) {
                 // A byline inside the story only at its top (after a photo, say).
                 Label::Byline if i > start + 3 => Label::Boilerplate(BoilerplateReason::Other),
@@ -1146,8 +1148,12 @@ fn linked_twice(feats: Feats, class: &[Class], start: usize, end: usize, labels:
 /// "’98", "40%"): axis labels and values, not text. In a table the rows' notes break
 /// such runs ("Jane Doe", "63", "85%", then "Two goals, one assist."). A last short
 /// line without digits right before prose is left out: it is the next subhead.
+///
+/// The marks are by place from `start`, and the list stops after the last chart block (it
+/// is empty, with nothing allocated, in a story with no chart: most), so it is read with
+/// [`in_table`].
 fn chart_blocks(feats: Feats, class: &[Class], start: usize, end: usize) -> Vec<bool> {
-    let mut chart = vec![false; end + 1 - start];
+    let mut chart = Vec::new();
     let bare_number = |f: &Features| f.digits > 0 && f.letters == 0;
     let mut i = start;
     while i <= end {
@@ -1161,6 +1167,9 @@ fn chart_blocks(feats: Feats, class: &[Class], start: usize, end: usize) -> Vec<
             let last = j - 1;
             let subhead = j <= end && class[last] == Class::Short && feats[last].digits == 0;
             let to = if subhead { last } else { j };
+            if chart.len() < to - start {
+                chart.resize(to - start, false);
+            }
             for c in chart.iter_mut().take(to - start).skip(i - start) {
                 *c = true;
             }

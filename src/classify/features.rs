@@ -619,7 +619,7 @@ impl<'a> std::ops::Index<usize> for Feats<'_, 'a> {
 }
 
 /// Computes the features of every block, `raw` its texts, and the prefix keys of those
-/// that have one, in block order. The folded texts that are kept (blocks of up to
+/// that have one, in block order (none for a text of one block, which repeats none). The folded texts that are kept (blocks of up to
 /// [`MAX_FOLDED_WORDS`] words) are written one after another into `arena`, which the
 /// features borrow: one buffer for all blocks rather than a `String` each.
 ///
@@ -680,7 +680,9 @@ pub(crate) fn features<'a>(
         } else {
             let (f, prefix) = block_features_in(s, &mut buf);
             read.push(f);
-            if prefix != 0 {
+            // A text of one block repeats none: its key is not listed (no list allocated),
+            // as [`FeatureTable::mark_repeated_prefixes`] needs two keys to mark any.
+            if prefix != 0 && raw.len() > 1 {
                 prefixes.push(PrefixKey {
                     block: i,
                     key: prefix,
@@ -1703,6 +1705,19 @@ mod tests {
         let (table, _) = features(&["a", "b", "a"], &[0, 1, 0], Room::default(), &mut arena);
         assert_eq!(table.ids, [0, 1, 0]);
         assert_eq!(table.view()[2].folded, "a");
+    }
+
+    #[test]
+    fn a_text_of_one_block_lists_no_prefix_key() {
+        let long = "The council met on Tuesday to weigh the plan for the new bridge over the river, which has been argued over for years.";
+        assert!(long.len() > PREFIX_BYTES);
+        let mut arena = String::new();
+        let (_, one) = features(&[long], &[], Room::default(), &mut arena);
+        assert!(one.is_empty());
+        let (_, two) = features(&[long, "Next."], &[], Room::default(), &mut arena);
+        assert_eq!(two.len(), 1);
+        assert_eq!((two[0].block, two[0].copy), (0, false));
+        assert_ne!(two[0].key, 0);
     }
 
     #[test]
