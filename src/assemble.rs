@@ -41,7 +41,10 @@ impl<'a> Builder<'a> {
     #[inline(always)]
     fn text_noting(&self, span: Span, known_clean: bool) -> (Cow<'a, str>, bool) {
         match span.get(self.text) {
-            Some(raw) if known_clean => (Cow::Borrowed(raw), true),
+            Some(raw) if known_clean => {
+                debug_assert!(clean_noting(raw, self.form).1, "{raw:?} is not clean");
+                (Cow::Borrowed(raw), true)
+            }
             Some(raw) => clean_noting(raw, self.form),
             None => (Cow::Borrowed(""), false),
         }

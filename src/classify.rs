@@ -278,6 +278,7 @@ fn read_blocks<'a>(
     let mut comments = (0usize, None::<usize>);
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
+        // (The table holds a record for every block.)
         let Some(f) = feats.shared_mut(i) else {
             break;
         };
@@ -286,6 +287,10 @@ fn read_blocks<'a>(
         }
         // Whether it is a comment header depends on no field the tests below set.
         let comment = lines::is_comment_header(f);
+        if comment {
+            comments.0 += 1;
+            comments.1.get_or_insert(i);
+        }
         // A repeat shares the features of its first copy, which were tested already, and
         // its class.
         if let (Some(&m), Some(&c), Some(&l)) =
@@ -295,10 +300,6 @@ fn read_blocks<'a>(
                 kinds.push(m);
                 classes.push(c);
                 far.push(l);
-                if comment {
-                    comments.0 += 1;
-                    comments.1.get_or_insert(i);
-                }
                 continue;
             }
         }
@@ -317,10 +318,6 @@ fn read_blocks<'a>(
         };
         if m == Meta::Credit {
             f.reason = None;
-        }
-        if comment {
-            comments.0 += 1;
-            comments.1.get_or_insert(i);
         }
         kinds.push(m);
         classes.push(class(f, m));
@@ -459,16 +456,17 @@ fn same_text(a: &str, b: &str) -> bool {
 }
 
 /// The key of a text in [`first_copies`]: 32 bits of [`text_key`], or for a text of up to
-/// eight bytes (a one-word block) of its bytes as one integer times an odd constant, one
-/// multiplication rather than a hasher's several.
+/// seven bytes (a one-word block) of its bytes and length as one integer times an odd
+/// constant, one multiplication rather than a hasher's several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct ShortKey(u32);
 
 impl ShortKey {
     fn of(b: &[u8]) -> Self {
-        if b.len() <= 8 {
-            // (The length too: zeros past a text's end could be its own.) The high half of the
-            // product depends on every byte.
+        if b.len() < 8 {
+            // The length in the top byte, which the bytes leave zero below eight (so no two
+            // texts give one integer: zeros past a text's end could be its own). The high
+            // half of the product depends on every byte.
             let w = crate::fasthash::le_word(b) ^ (b.len() as u64).rotate_right(8);
             return ShortKey((w.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32);
         }
@@ -919,6 +917,17 @@ static BELOW_FIRST: [bool; 256] = {
         k += 1;
     }
     t
+};
+
+// `may_hold_below` lowers the byte it reads and compares it with a word's first byte:
+// every word of [`BELOW`] must start with a lower-case letter or a byte outside ASCII.
+const _: () = {
+    let mut k = 0;
+    while k < BELOW.len() {
+        let first = BELOW[k].as_bytes()[0];
+        assert!(first.is_ascii_lowercase() || !first.is_ascii());
+        k += 1;
+    }
 };
 
 /// The fewest bytes of a word of [`BELOW`].

@@ -482,8 +482,9 @@ impl Lexicon {
     /// [`Lexicon::may_hold_credit_word`]) and no phrase ([`Lexicon::boilerplate`]), as
     /// every one of them starts with a word the filter passes. One pass over the words
     /// that answers for all of these tests at once: a word is ruled out by its shape
-    /// (`listed`), else looked up (`listed_words`), so that a word that merely shares the
-    /// shape of a listed word (a name, a menu entry) is ruled out too.
+    /// (`listed`), else looked up among the keys of the listed words (`listed_keys`), so
+    /// that a word that merely shares the shape of a listed word (a name, a menu entry) is
+    /// ruled out too. (An empty word passes neither.)
     #[inline]
     pub(crate) fn may_hold_listed_word(&self, folded: &[u8]) -> bool {
         // An entry that folds to nothing matches any text.

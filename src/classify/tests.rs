@@ -1060,7 +1060,7 @@ fn repeating_blocks(rng: &mut crate::testgen::Rng, n: usize) -> Vec<String> {
     blocks
 }
 
-/// The short keys of texts of up to eight bytes (their bytes times a constant) and of longer
+/// The short keys of texts of up to seven bytes (their bytes times a constant) and of longer
 /// ones (a hash) tell distinct texts apart nearly always: a shared key only costs a missed
 /// repeat, but many would cost most texts a second reading.
 #[test]
@@ -1079,8 +1079,11 @@ fn short_keys_of_distinct_texts_rarely_meet() {
         keys.len(),
         texts.len()
     );
-    // Lengths apart: a prefix has a key of its own.
+    // Lengths apart: a prefix has a key of its own, also of an eight-byte text whose last
+    // byte could be read as the length of its first seven.
     assert_ne!(ShortKey::of(b"abc"), ShortKey::of(b"abc\0"));
+    assert_ne!(ShortKey::of(b"abcdefg\x0f"), ShortKey::of(b"abcdefg"));
+    assert_ne!(ShortKey::of(b"abcdef\0\x0e"), ShortKey::of(b"abcdef"));
 }
 
 /// A text of one block (a quotation) has that block as its run when it weighs more than
