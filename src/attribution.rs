@@ -5361,16 +5361,7 @@ mod tests {
         ];
         let mut abbreviations = 0;
         for w in lexicon.chain(others) {
-            let mut capitalized = w.to_owned();
-            if let Some(first) = capitalized.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
-            for v in [
-                w.to_owned(),
-                capitalized,
-                w.to_uppercase(),
-                w.to_lowercase(),
-            ] {
+            for v in lex::four_casings(w) {
                 let word = format!("{v}.");
                 if !word.bytes().all(lex::is_ascii_word_byte) {
                     continue;
@@ -7120,16 +7111,7 @@ mod tests {
             .collect();
         let mut checked = 0;
         for w in base {
-            let mut capitalized = w.to_owned();
-            if let Some(first) = capitalized.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
-            let forms = [
-                w.to_owned(),
-                w.to_lowercase(),
-                w.to_uppercase(),
-                capitalized,
-            ];
+            let forms = lex::four_casings(w);
             for f in &forms {
                 for v in [
                     f.clone(),

@@ -502,6 +502,22 @@ pub(crate) fn speech_verb_forms() -> impl Iterator<Item = &'static str> {
     speech_verbs().0.iter().copied()
 }
 
+/// `w` as written, with its first byte in upper case, in upper case and in lower case: the
+/// casings the tests of the word lists try each word in.
+#[cfg(test)]
+pub(crate) fn four_casings(w: &str) -> [String; 4] {
+    let mut capitalized = w.to_owned();
+    if let Some(first) = capitalized.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    [
+        w.to_owned(),
+        capitalized,
+        w.to_uppercase(),
+        w.to_lowercase(),
+    ]
+}
+
 /// Every word of the title lexicon (as read, in lower case, by [`is_title_word`]).
 pub(crate) fn title_words() -> impl Iterator<Item = &'static str> {
     titles().0.iter().copied()
@@ -1465,16 +1481,7 @@ mod tests {
                 "Insp", "Det", "Sens", "Reps",
             ]);
         for w in words {
-            let mut capitalized = w.to_owned();
-            if let Some(first) = capitalized.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
-            for v in [
-                w.to_owned(),
-                capitalized,
-                w.to_uppercase(),
-                w.to_lowercase(),
-            ] {
+            for v in four_casings(w) {
                 let v = format!("{v}.");
                 assert_eq!(ends_sentence(&v), ends_sentence_by_chars(&v), "{v:?}");
             }
