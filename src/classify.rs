@@ -169,7 +169,7 @@ pub(crate) fn classify(text: &str, blocks: &mut [Block]) -> Vec<Label> {
     let prose = class
         .iter()
         .any(|&c| matches!(c, Class::Good | Class::Near));
-    // Which blocks lie in a table ([`in_table`]: the list may stop before the last block).
+    // Which blocks lie in a table ([`marked`]: the list may stop before the last block).
     let table = if prose {
         // (The class first: most blocks are not bad, and need no look-up of their features.)
         table::table_blocks(feats, &class, |i| {
@@ -709,11 +709,12 @@ fn is_barrier(f: &Features, c: Class) -> bool {
     c == Class::Bad && barrier_reason(f)
 }
 
-/// True when block `i` lies in a table by `table` ([`table::table_blocks`]), which may stop
-/// before the last block (or be empty): the blocks past its end lie in none.
+/// True when place `i` is marked in `marks`, a list of marks by place (the table blocks of
+/// [`table::table_blocks`], the chart blocks of [`chart_blocks`]) that may stop before the
+/// last place (or be empty): the places past its end are not marked.
 #[inline]
-fn in_table(table: &[bool], i: usize) -> bool {
-    table.get(i).copied().unwrap_or(false)
+fn marked(marks: &[bool], i: usize) -> bool {
+    marks.get(i).copied().unwrap_or(false)
 }
 
 /// The first and last block of the main body run: the run of blocks with the greatest
@@ -731,7 +732,7 @@ fn body_run(
     let grow = 0.5f32;
     let mut run = 0usize;
     let mut run_weight = |i: usize, f: &Features| {
-        let (c, cell, m) = (class[i], in_table(table, i), meta[i]);
+        let (c, cell, m) = (class[i], marked(table, i), meta[i]);
         let x = weight(f, c);
         if cell {
             // A table between paragraphs of the story costs nothing.
@@ -1060,9 +1061,9 @@ fn body(
     for i in start..=end {
         let f = &feats[i];
         labels[i] = match class[i] {
-            Class::Short | Class::Near | Class::Good if in_table(table, i) => Label::Paragraph,
+            Class::Short | Class::Near | Class::Good if marked(table, i) => Label::Paragraph,
             Class::Good | Class::Near => Label::Paragraph,
-            Class::Short if in_table(&chart, i - start) => {
+            Class::Short if marked(&chart, i - start) => {
                 Label::Boilerplate(BoilerplateReason::Other)
             }
             Class::Bad => match aside(f, meta[i]) {
@@ -1160,7 +1161,7 @@ fn linked_twice(feats: Feats, class: &[Class], start: usize, end: usize, labels:
 ///
 /// The marks are by place from `start`, and the list stops after the last chart block (it
 /// is empty, with nothing allocated, in a story with no chart: most), so it is read with
-/// [`in_table`].
+/// [`marked`].
 fn chart_blocks(feats: Feats, class: &[Class], start: usize, end: usize) -> Vec<bool> {
     let mut chart = Vec::new();
     let bare_number = |f: &Features| f.digits > 0 && f.letters == 0;

@@ -1331,35 +1331,16 @@ pub(crate) fn ceil_char(text: &str, mut i: usize) -> usize {
 }
 
 /// The small words a Title-Case title leaves in lower case.
+const SMALL_WORDS: [&str; 26] = [
+    "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or", "from", "&",
+    "is", "vs", "vs.", "de", "la", "not", "as", "but", "nor", "into", "up",
+];
+
+/// True when `w` is one of the [`SMALL_WORDS`]. (Out of line: most words are told by
+/// [`may_be_small_word`] without it.)
+#[inline(never)]
 fn is_small_word(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "the"
-            | "a"
-            | "an"
-            | "and"
-            | "in"
-            | "on"
-            | "for"
-            | "to"
-            | "with"
-            | "at"
-            | "by"
-            | "or"
-            | "from"
-            | "&"
-            | "is"
-            | "vs"
-            | "vs."
-            | "de"
-            | "la"
-            | "not"
-            | "as"
-            | "but"
-            | "nor"
-            | "into"
-            | "up"
-    )
+    SMALL_WORDS.contains(&w)
 }
 
 /// False when `w` is no small word ([`is_small_word`]) by its first and last bytes and its
@@ -1380,14 +1361,10 @@ fn may_be_small_word(w: &[u8]) -> bool {
 /// `SMALL_WORD_LENGTHS[0][b]` (`[1][b]`): bit `n` set when a small word ([`is_small_word`])
 /// of `n` bytes starts (ends) with the byte `b`.
 static SMALL_WORD_LENGTHS: [[u8; 256]; 2] = {
-    const SMALL: [&str; 26] = [
-        "of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or", "from",
-        "&", "is", "vs", "vs.", "de", "la", "not", "as", "but", "nor", "into", "up",
-    ];
     let mut t = [[0u8; 256]; 2];
     let mut i = 0;
-    while i < SMALL.len() {
-        let w = SMALL[i].as_bytes();
+    while i < SMALL_WORDS.len() {
+        let w = SMALL_WORDS[i].as_bytes();
         t[0][w[0] as usize] |= 1 << w.len();
         t[1][w[w.len() - 1] as usize] |= 1 << w.len();
         i += 1;
@@ -2730,9 +2707,7 @@ mod tests {
                 }
             }
         }
-        for w in [
-            "of", "the", "a", "an", "and", "into", "from", "with", "vs.", "&", "up",
-        ] {
+        for w in SMALL_WORDS {
             assert!(is_small_word(w) && may_be_small_word(w.as_bytes()), "{w}");
         }
         for w in [

@@ -801,6 +801,10 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> (Features<'a>, u64) {
     with_fold(f, s, buf, start, words)
 }
 
+/// The case bit of each of eight ASCII letters read as one integer: or-ed in, it lowers
+/// them all ([`plain_word_features`], [`fold_letters`]).
+const ASCII_LOWER_BITS: u64 = 0x2020_2020_2020_2020;
+
 /// The longest block, in bytes, that [`plain_word_features`] reads.
 const MAX_PLAIN_WORD_BYTES: usize = 16;
 
@@ -835,8 +839,7 @@ fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>) -> Option<Features<'a>> {
         if leading_ascii_letters(word) < len {
             return None;
         }
-        const LOWER: u64 = 0x2020_2020_2020_2020;
-        let lowered = (word | LOWER) & (u64::MAX >> (64 - 8 * len));
+        let lowered = (word | ASCII_LOWER_BITS) & (u64::MAX >> (64 - 8 * len));
         buf.extend_from_slice(&lowered.to_le_bytes());
         buf.truncate(start + len);
         h.write_word(lowered, len);
@@ -887,10 +890,9 @@ fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>) -> Option<Features<'a>> {
 /// together and written whole, and what is written past the word is cut off again.
 #[inline]
 fn fold_letters(word: &[u8], buf: &mut Vec<u8>) {
-    const LOWER: u64 = 0x2020_2020_2020_2020;
     debug_assert!(word.len() <= MAX_PLAIN_WORD_BYTES);
     let end = buf.len() + word.len();
-    let lowered = |b: &[u8]| (crate::fasthash::le_word(b) | LOWER).to_le_bytes();
+    let lowered = |b: &[u8]| (crate::fasthash::le_word(b) | ASCII_LOWER_BITS).to_le_bytes();
     buf.extend_from_slice(&lowered(word));
     if let Some(last) = word.last_chunk::<8>().filter(|_| word.len() > 8) {
         buf.truncate(end - 8);

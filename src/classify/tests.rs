@@ -1110,7 +1110,7 @@ fn one_block_is_its_own_run_when_it_weighs() {
         let view = feats.view();
         let classes: Vec<Class> = view.collect_each(|i, f| class(f, meta[i]));
         let table = table::table_blocks(view, &classes, |_| false);
-        assert!(table.is_empty() && !in_table(&table, 0), "{t:?}");
+        assert!(table.is_empty() && !marked(&table, 0), "{t:?}");
         let f = &view[0];
         let w = match (meta[0], classes[0]) {
             (Meta::Credit, _) => CREDIT_WEIGHT,
