@@ -208,9 +208,7 @@ struct LeadBytes<'b> {
 /// test also flags a byte above a zero one (its borrow), never one below: the lowest flag
 /// is a zero byte.
 fn first_lead_byte(word: u64) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = ONES << 7;
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & ASCII_HIGH;
     let flags = zero(word ^ (ONES * u64::from(b'"')))
         | zero(word ^ (ONES * 0xE2))
         | zero(word ^ (ONES * 0xC2));
@@ -1179,6 +1177,9 @@ fn scan_speech_verbs<const WIDE: bool>(
     }
 }
 
+/// The low bit of each byte of a word of eight bytes: times a byte, that byte eight times.
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+
 /// The high bit of each byte of a word of eight bytes: none is set in a word of ASCII bytes.
 const ASCII_HIGH: u64 = u64::from_le_bytes([0x80; 8]);
 
@@ -1187,7 +1188,6 @@ const ASCII_HIGH: u64 = u64::from_le_bytes([0x80; 8]);
 /// in the others: each class is a range test or an equality test of all eight bytes at
 /// once, exact for bytes below 0x80 (no sum carries from one byte into the next).
 fn ascii_word_bytes(word: u64) -> u64 {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
     // Bytes from `lo` to `hi`: `x + 0x80 - lo` has its high bit from `lo` on, and
     // `x + 0x7F - hi` past `hi`.
     let in_range = |x: u64, lo: u8, hi: u8| {

@@ -1246,6 +1246,13 @@ mod tests {
                 let s = std::str::from_utf8(&w).unwrap_or_default();
                 assert!(lex.words.get(&w, w.len()) == 0, "{s}");
                 assert!(!super::super::promo::KIND_WORDS.contains(&&w[..]), "{s}");
+                // Nor is it a byline or credit word, nor a phrase of one word: the filter
+                // answers for all of these tests.
+                assert!(!lex.may_hold_byline_word(s), "{s}");
+                assert!(!lex.may_hold_credit_word(s), "{s}");
+                for sentence in [false, true] {
+                    assert_eq!(lex.boilerplate(&w, 1, sentence), None, "{s}");
+                }
             }
             let mut buf = String::new();
             let f = super::super::features::block_features(
