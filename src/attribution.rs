@@ -853,7 +853,7 @@ fn tokenize(text: &str, seg: Span, out: &mut Vec<Tok>) {
 /// Tokenizes `seg` of `text`, appending to `out`, with `table` the [`WordTable`]. Each step
 /// consumes at least one char. Inlined into its one loop in [`tokenize_block`], which reads
 /// every segment of a block with the table taken once and no call for each (a block of
-/// many short quotes has as many segments).
+/// many short quotes has as many segments); the tests' [`tokenize`] calls it too.
 #[inline(always)]
 fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
     let Some(s) = seg.get(text) else {

@@ -494,7 +494,7 @@ impl Lexicon {
         let mut rest = folded;
         loop {
             let len = word_len(rest);
-            if self.is_listed(rest, len) {
+            if rest.get(..len).is_some_and(|word| self.is_listed(word)) {
                 return true;
             }
             match rest.get(len + 1..) {
@@ -504,12 +504,10 @@ impl Lexicon {
         }
     }
 
-    /// True when the word `rest[..len]` (not empty; `rest` is the text from the word on)
-    /// is one that [`Lexicon::may_hold_listed_word`] looks for: its shape first, then the
-    /// word itself.
+    /// True when `word` (not empty) is one that [`Lexicon::may_hold_listed_word`] looks
+    /// for: its shape first, then the word itself.
     #[inline(always)]
-    fn is_listed(&self, rest: &[u8], len: usize) -> bool {
-        let word = &rest[..len];
+    fn is_listed(&self, word: &[u8]) -> bool {
         self.listed.may_contain_bytes(word) && self.listed_keys.contains(word_key(word))
     }
 
