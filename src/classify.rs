@@ -285,6 +285,23 @@ fn read_blocks<'a>(
         if let Some(b) = blocks.get_mut(i) {
             b.clean = f.clean();
         }
+        // A plain word is no comment header (it has no colon), and its reading is known
+        // from its folded text alone; a repeat of one reads the same.
+        if f.plain_word() {
+            let (m, c, l) = plain_word_reading(f);
+            debug_assert!(
+                {
+                    let mut g = f.clone();
+                    let read = read_text(s, &mut g, lines::is_comment_header(f));
+                    (read, class(&g, read), far_label(&g, read), &g) == (m, c, l, &*f)
+                },
+                "plain_word_reading differs from read_text on {s:?}"
+            );
+            kinds.push(m);
+            classes.push(c);
+            far.push(l);
+            continue;
+        }
         // Whether it is a comment header depends on no field the tests below set.
         let comment = lines::is_comment_header(f);
         if comment {
@@ -303,19 +320,7 @@ fn read_blocks<'a>(
                 continue;
             }
         }
-        let m = if f.plain_word() {
-            let m = plain_word_meta(f);
-            debug_assert!(
-                {
-                    let mut g = f.clone();
-                    read_text(s, &mut g, comment) == m && g == *f
-                },
-                "plain_word_meta differs from read_text on {s:?}"
-            );
-            m
-        } else {
-            read_text(s, f, comment)
-        };
+        let m = read_text(s, f, comment);
         if m == Meta::Credit {
             f.reason = None;
         }
@@ -354,22 +359,33 @@ fn read_text(s: &str, f: &mut Features, comment: bool) -> Meta {
     m
 }
 
-/// [`read_text`] of a block that is one word of ASCII letters, none of them a listed word
-/// ([`Features::plain_word`]), `s` its text: of its tests only one of the byline's can
-/// hold, a folded text that ends in "agencies" ("Newsagencies"); each of the
-/// others needs what such a block lacks. The other bylines need two words, a separator
-/// (`|`, a comma, a dash) or a space in the folded text ("wire services"); a date, a
-/// counter and a gallery caption need digits; a bracketed source a `[`; a credit a credit
-/// word (a listed word), or a `/` or a `Σ` without one; a tag heading listed words; a tag
-/// line a separator; a call to action a listed word or a `!`; a teaser four words; a
-/// comment header a colon. So it changes no feature. The test
-/// `plain_word_meta_is_read_text` checks this, and debug builds (tests, fuzzing) compare
-/// the two on every such block.
-fn plain_word_meta(f: &Features) -> Meta {
+/// The metadata kind, class and far label ([`far_label`]) of a block that is one word of
+/// ASCII letters, none of them a listed word ([`Features::plain_word`]): what [`read_text`],
+/// then [`class`] and [`far_label`] give it, told from its folded text alone. Of the tests
+/// of [`read_text`] only one of the byline's can hold, a folded text that ends in
+/// "agencies" ("Newsagencies"); each of the others needs what such a block lacks. The other
+/// bylines need two words, a separator (`|`, a comma, a dash) or a space in the folded text
+/// ("wire services"); a date, a counter and a gallery caption need digits; a bracketed
+/// source a `[`; a credit a credit word (a listed word), or a `/` or a `Σ` without one; a tag
+/// heading listed words; a tag line a separator; a call to action a listed word or a `!`; a
+/// teaser four words; a comment header a colon. So it changes no feature, and the block,
+/// one word with no boilerplate reason, no link and no teaser mark, is short prose
+/// ([`Class::Short`]) labelled navigation far above the story, or as a byline a bad block
+/// labelled boilerplate there. The test `plain_word_reading_is_read_text` checks this, and
+/// debug builds (tests, fuzzing) compare the two on every such block.
+fn plain_word_reading(f: &Features) -> (Meta, Class, Label) {
     if f.folded.ends_with("agencies") {
-        Meta::Byline
+        (
+            Meta::Byline,
+            Class::Bad,
+            Label::Boilerplate(BoilerplateReason::Other),
+        )
     } else {
-        Meta::None
+        (
+            Meta::None,
+            Class::Short,
+            Label::Boilerplate(BoilerplateReason::Navigation),
+        )
     }
 }
 

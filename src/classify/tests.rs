@@ -1435,7 +1435,7 @@ fn open_slots_find_what_was_put() {
 }
 
 #[test]
-fn plain_word_meta_is_read_text() {
+fn plain_word_reading_is_read_text() {
     let parts = [
         "news", "Agencies", "agencies", "Staff", "staff", "More", "Tags", "By", "Photo", "wire",
         "Reuters", "Getty", "Related", "Share", "x", "Q", "Z", "ad", "Sport", "follow", "ΣX",
@@ -1454,7 +1454,8 @@ fn plain_word_meta_is_read_text() {
         assert!(!lines::is_comment_header(&f), "{s:?}");
         let mut full = f.clone();
         let m = read_text(&s, &mut full, false);
-        assert_eq!(plain_word_meta(&f), m, "{s:?}");
+        let reading = (m, class(&full, m), far_label(&full, m));
+        assert_eq!(plain_word_reading(&f), reading, "{s:?}");
         assert_eq!(format!("{full:?}"), format!("{f:?}"), "{s:?}");
         bylines += usize::from(m == Meta::Byline);
     }
