@@ -271,62 +271,62 @@ fn read_blocks<'a>(
     blocks: &mut [Block],
 ) -> Read<'a> {
     let (mut feats, prefixes) = features::features(raw, same, room, arena);
-    let mut kinds: Vec<Meta> = Vec::with_capacity(raw.len());
-    let mut classes: Vec<Class> = Vec::with_capacity(raw.len());
-    let mut far: Vec<Label> = Vec::with_capacity(raw.len());
+    // Every block gets an entry, written in place: no push and its room test per block
+    // in each of three lists.
+    let n = raw.len();
+    let mut kinds = vec![Meta::None; n];
+    let mut classes = vec![Class::Short; n];
+    let mut far = vec![Label::Paragraph; n];
     // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
     let mut comments = (0usize, None::<usize>);
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
         // (The table holds a record for every block.)
         let Some(f) = feats.shared_mut(i) else {
+            kinds.truncate(i);
+            classes.truncate(i);
+            far.truncate(i);
             break;
         };
         if let Some(b) = blocks.get_mut(i) {
             b.clean = f.clean();
         }
-        // A plain word is no comment header (it has no colon), and its reading is known
-        // from its folded text alone; a repeat of one reads the same.
-        if f.plain_word() {
-            let (m, c, l) = plain_word_reading(f);
+        let (m, c, l) = if f.plain_word() {
+            // A plain word is no comment header (it has no colon), and its reading is known
+            // from its folded text alone; a repeat of one reads the same.
+            let reading = plain_word_reading(f);
             debug_assert!(
                 {
                     let mut g = f.clone();
                     let read = read_text(s, &mut g, lines::is_comment_header(f));
-                    (read, class(&g, read), far_label(&g, read), &g) == (m, c, l, &*f)
+                    (read, class(&g, read), far_label(&g, read), &g)
+                        == (reading.0, reading.1, reading.2, &*f)
                 },
                 "plain_word_reading differs from read_text on {s:?}"
             );
-            kinds.push(m);
-            classes.push(c);
-            far.push(l);
-            continue;
-        }
-        // Whether it is a comment header depends on no field the tests below set.
-        let comment = lines::is_comment_header(f);
-        if comment {
-            comments.0 += 1;
-            comments.1.get_or_insert(i);
-        }
-        // A repeat shares the features of its first copy, which were tested already, and
-        // its class.
-        if let (Some(&m), Some(&c), Some(&l)) =
-            (kinds.get(first), classes.get(first), far.get(first))
-        {
-            if first < i {
-                kinds.push(m);
-                classes.push(c);
-                far.push(l);
-                continue;
+            reading
+        } else {
+            // Whether it is a comment header depends on no field the tests below set.
+            let comment = lines::is_comment_header(f);
+            if comment {
+                comments.0 += 1;
+                comments.1.get_or_insert(i);
             }
-        }
-        let m = read_text(s, f, comment);
-        if m == Meta::Credit {
-            f.reason = None;
-        }
-        kinds.push(m);
-        classes.push(class(f, m));
-        far.push(far_label(f, m));
+            if first < i {
+                // A repeat shares the features of its first copy, which were tested
+                // already, and its class.
+                (kinds[first], classes[first], far[first])
+            } else {
+                let m = read_text(s, f, comment);
+                if m == Meta::Credit {
+                    f.reason = None;
+                }
+                (m, class(f, m), far_label(f, m))
+            }
+        };
+        kinds[i] = m;
+        classes[i] = c;
+        far[i] = l;
     }
     Read {
         feats,
