@@ -1408,6 +1408,19 @@ fn first_places_map_as_a_hash_map_does() {
     }
 }
 
+/// [`OpenSlots::with_capacity`] makes a power of two of slots, of which the words it is
+/// made for take at most two in three (short probes), and no more than four times as many
+/// slots as words past the smallest tables.
+#[test]
+fn open_slots_leave_a_third_empty() {
+    for n in (0usize..5000).chain([174_763, 1 << 20, (1 << 20) + 1]) {
+        let len = OpenSlots::with_capacity(n).slots.len();
+        assert!(len.is_power_of_two(), "n {n}");
+        assert!(3 * n <= 2 * len, "n {n} len {len}");
+        assert!(n < 8 || len <= 4 * n, "n {n} len {len}");
+    }
+}
+
 /// [`OpenSlots::find`] finds what [`OpenSlots::find_or_put`] put in, past the words that
 /// share a first slot, and nothing else; it puts nothing in.
 #[test]
