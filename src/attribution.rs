@@ -253,7 +253,7 @@ enum Tk {
 struct Tok {
     span: Span,
     kind: Tk,
-    /// The word classes of the text, as bits ([`TOK_NAME`] … [`TOK_PRONOUN`]): one byte
+    /// The word classes of the text, as bits ([`TOK_NAME`] … [`TOK_STOPWORD`]): one byte
     /// written when the token is made, read by [`Tok::name`] … [`Tok::pronoun`].
     classes: u8,
 }
@@ -269,6 +269,11 @@ const TOK_NOUN: u8 = 4;
 const TOK_CUE: u8 = 8;
 /// [`Tok::classes`] bit: [`lex::is_pronoun`] of the text.
 const TOK_PRONOUN: u8 = 16;
+/// [`Tok::classes`] bit: [`lex::is_capitalized_stopword`] of the text ("The", "But", "He"),
+/// read from the [`WordTable`] look-up the token's other classes come from, so that the
+/// readers asking it of a phrase's first word ([`np_after`], [`plausible_subject`], …) need
+/// no look-up of their own.
+const TOK_STOPWORD: u8 = 32;
 
 impl Tok {
     /// [`lex::is_name_word`] of the text.
@@ -299,6 +304,12 @@ impl Tok {
     #[inline(always)]
     fn pronoun(&self) -> bool {
         self.classes & TOK_PRONOUN != 0
+    }
+
+    /// [`lex::is_capitalized_stopword`] of the text.
+    #[inline(always)]
+    fn stopword(&self) -> bool {
+        self.classes & TOK_STOPWORD != 0
     }
 
     /// The token of kind `kind` at `span`, whose text is `s`.
@@ -367,6 +378,7 @@ struct Classes {
     noun: bool,
     cue_word: bool,
     pronoun: bool,
+    stopword: bool,
 }
 
 impl Classes {
@@ -378,6 +390,7 @@ impl Classes {
             | (u8::from(self.noun) * TOK_NOUN)
             | (u8::from(self.cue_word) * TOK_CUE)
             | (u8::from(self.pronoun) * TOK_PRONOUN)
+            | (u8::from(self.stopword) * TOK_STOPWORD)
     }
 
     /// The classes of [`Tok::classes`] bits.
@@ -388,6 +401,7 @@ impl Classes {
             noun: bits & TOK_NOUN != 0,
             cue_word: bits & TOK_CUE != 0,
             pronoun: bits & TOK_PRONOUN != 0,
+            stopword: bits & TOK_STOPWORD != 0,
         }
     }
 
@@ -432,6 +446,7 @@ impl Classes {
             noun,
             cue_word: verb || noun || is_cue_head(s),
             pronoun: lex::is_pronoun(s),
+            stopword: lex::is_capitalized_stopword(s),
         }
     }
 
@@ -487,6 +502,8 @@ impl Classes {
             noun: bits & NOUN != 0,
             cue_word: bits & (VERB | NOUN | CUE_HEAD) != 0,
             pronoun: bits & PRONOUN != 0,
+            // Every stopword is capitalized ("A", "The"): the table holds none in lower case.
+            stopword: bits & STOPWORD != 0,
         }
     }
 
@@ -502,18 +519,22 @@ impl Classes {
             noun: false,
             cue_word: bits & CUE_HEAD != 0,
             pronoun: bits & PRONOUN != 0,
+            stopword: bits & STOPWORD != 0,
         }
     }
 
     /// The classes of `s`, an ASCII word of capitals and no lower-case letter ("A", "I",
     /// "ISIL", "NATO"): no verb, noun or cue head (each is written with a lower-case
     /// letter); a name word only as the Roman numeral of a name ("II", "III", "IV"), a
-    /// pronoun only as "I" (no contracted pronoun is all capitals).
+    /// pronoun only as "I" (no contracted pronoun is all capitals), a stopword only as "A"
+    /// or "I" (every other stopword has a lower-case letter:
+    /// `stopwords_of_capitals_are_a_and_i` checks it).
     #[inline(always)]
     fn of_capitals(s: &str) -> Classes {
         Classes {
             name: matches!(s, "II" | "III" | "IV"),
             pronoun: s == "I",
+            stopword: matches!(s, "A" | "I"),
             ..Classes::default()
         }
     }
@@ -530,7 +551,7 @@ impl Classes {
     /// the bits of `table` (the [`WordTable`]) by one look-up ([`CAPITALIZED_TOK_BITS`]).
     #[inline(always)]
     fn capitalized_bits_from_table(table: &WordTable, s: &str) -> u8 {
-        let bits = CAPITALIZED_TOK_BITS[usize::from(table.get(s) & TABLE_BITS)];
+        let bits = CAPITALIZED_TOK_BITS[usize::from(table.get(s) & (TABLE_BITS | STOPWORD))];
         if matches!(s, "Jr" | "Sr") {
             bits | TOK_NAME
         } else {
@@ -631,15 +652,21 @@ static LOWER_TOK_BITS: [u8; 32] = {
 };
 
 /// The [`Tok::classes`] bits of a capitalized word, by its [`WordTable`] bits: as
-/// [`Classes::capitalized_from_table`] reads them, but for its "Jr" and "Sr".
-static CAPITALIZED_TOK_BITS: [u8; 32] = {
-    let mut t = [0u8; 32];
+/// [`Classes::capitalized_from_table`] reads them, but for its "Jr" and "Sr" (indexed by
+/// the bits of [`TABLE_BITS`] and [`STOPWORD`]; those of [`ABBREVIATION`] are left out).
+static CAPITALIZED_TOK_BITS: [u8; 128] = {
+    let mut t = [0u8; 128];
     let mut b = 0;
-    while b < 32 {
+    while b < 128 {
         let bits = b as u8;
         t[b] = if bits & NOT_NAME == 0 { TOK_NAME } else { 0 }
             | if bits & CUE_HEAD != 0 { TOK_CUE } else { 0 }
-            | if bits & PRONOUN != 0 { TOK_PRONOUN } else { 0 };
+            | if bits & PRONOUN != 0 { TOK_PRONOUN } else { 0 }
+            | if bits & STOPWORD != 0 {
+                TOK_STOPWORD
+            } else {
+                0
+            };
         b += 1;
     }
     t
@@ -660,6 +687,9 @@ const NOT_NAME: u8 = 8;
 /// [`WordTable`] bit: an abbreviation before whose period no sentence ends
 /// ([`lex::ABBREVIATIONS`]: "Mr", "Gen", "Jan").
 const ABBREVIATION: u8 = 32;
+/// [`WordTable`] bit: a capitalized stopword ([`lex::CAPITALIZED_STOPWORDS`]), as written
+/// (each is also [`NOT_NAME`]).
+const STOPWORD: u8 = 64;
 
 /// The pronouns of [`lex::is_pronoun`].
 const PRONOUNS: &[&str] = &[
@@ -739,10 +769,10 @@ impl WordTable {
             .map(|v| (v, VERB));
         let nouns = SPEECH_NOUNS.iter().map(|&n| (n, NOUN));
         let heads = CUE_HEADS.iter().map(|&h| (h, CUE_HEAD));
-        let not_names = lex::CAPITALIZED_STOPWORDS
+        let not_names = lex::HONORIFICS.iter().map(|&x| (x, NOT_NAME));
+        let stopwords = lex::CAPITALIZED_STOPWORDS
             .iter()
-            .chain(lex::HONORIFICS)
-            .map(|&x| (x, NOT_NAME));
+            .map(|&x| (x, NOT_NAME | STOPWORD));
         // A capitalized word whose lower-case form is a title word: the title test reads
         // words of at most 24 bytes.
         for t in lex::title_words() {
@@ -779,6 +809,7 @@ impl WordTable {
             .chain(nouns)
             .chain(heads)
             .chain(not_names)
+            .chain(stopwords)
             .chain(titles)
             .chain(pronouns)
             .collect();
@@ -1331,9 +1362,9 @@ fn role_before_name(text: &str, toks: &[Tok]) -> bool {
         })
         .unwrap_or(toks.len().min(4));
     role_lead(text, &toks[..k])
-        && toks.get(k).is_some_and(|t| {
-            t.kind == Tk::Word && t.name() && !lex::is_capitalized_stopword(w(text, t))
-        })
+        && toks
+            .get(k)
+            .is_some_and(|t| t.kind == Tk::Word && t.name() && !t.stopword())
         && toks
             .get(k + 1)
             .is_some_and(|t| t.kind == Tk::Word && t.name())
@@ -2285,13 +2316,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
                     t.kind == Tk::Word && (t.name() || lex::is_title_word(w(text, t)))
                 })
         });
-    if lex::is_capitalized_stopword(f)
-        && !first.pronoun()
-        && f != "The"
-        && f != "A"
-        && f != "An"
-        && !party_role
-    {
+    if first.stopword() && !first.pronoun() && f != "The" && f != "A" && f != "An" && !party_role {
         return None;
     }
     let mut end = 0;
@@ -3189,7 +3214,7 @@ fn plausible_subject_by_tests(text: &str, toks: &[Tok], mention: Span, first: &T
     }
     // (A pronoun, from its class, before the stopword look-up: "He said".)
     !(!first.pronoun()
-        && lex::is_capitalized_stopword(x)
+        && first.stopword()
         && !matches!(
             x,
             "The"
@@ -3241,7 +3266,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                         j -= 1;
                         break;
                     }
-                    if !(upper || lex::is_title_word(x)) || lex::is_capitalized_stopword(x) {
+                    if !(upper || lex::is_title_word(x)) || sent[j - 1].stopword() {
                         break;
                     }
                     j -= 1;
@@ -6527,6 +6552,32 @@ mod tests {
             }
         }
         assert!(names > 2_000, "{names}");
+    }
+
+    #[test]
+    fn stopwords_of_capitals_are_a_and_i() {
+        // `Classes::of_capitals` reads a word of capitals as a stopword only when it is "A"
+        // or "I": every other stopword has a lower-case letter, and so does none of them in
+        // capitals (the list is case-sensitive).
+        let capitals: Vec<&str> = lex::CAPITALIZED_STOPWORDS
+            .iter()
+            .copied()
+            .filter(|w| !w.bytes().any(|b| b.is_ascii_lowercase()))
+            .collect();
+        assert_eq!(capitals, ["A", "I"]);
+        for w in lex::CAPITALIZED_STOPWORDS {
+            let upper = w.to_ascii_uppercase();
+            let stopword = lex::is_capitalized_stopword(&upper);
+            assert_eq!(Classes::of_capitals(&upper).stopword, stopword, "{upper}");
+            assert_eq!(stopword, upper == *w, "{upper}");
+            // And the token of every casing carries the bit the stopword test gives.
+            for x in lex::four_casings(w) {
+                let mut toks = Vec::new();
+                tokenize(&x, Span::new(0, x.len()), &mut toks);
+                assert_eq!(toks.len(), 1, "{x}");
+                assert_eq!(toks[0].stopword(), lex::is_capitalized_stopword(&x), "{x}");
+            }
+        }
     }
 
     #[test]
