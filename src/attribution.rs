@@ -253,7 +253,7 @@ enum Tk {
 struct Tok {
     span: Span,
     kind: Tk,
-    /// The word classes of the text, as bits ([`TOK_NAME`] … [`TOK_STOPWORD`]): one byte
+    /// The word classes of the text, as bits ([`TOK_NAME`] … [`TOK_SUBJECT_END`]): one byte
     /// written when the token is made, read by [`Tok::name`] … [`Tok::pronoun`].
     classes: u8,
 }
@@ -274,6 +274,10 @@ const TOK_PRONOUN: u8 = 16;
 /// readers asking it of a phrase's first word ([`np_after`], [`plausible_subject`], …) need
 /// no look-up of their own.
 const TOK_STOPWORD: u8 = 32;
+/// [`Tok::classes`] bit: [`ends_subject_any_case`] of the text ("in", "And", "BECAUSE"),
+/// read from the [`WordTable`] look-up of most words, so that [`np_at_end`]'s walk back over
+/// a subject (a name's title, at every name the registry reads) needs no test of its own.
+const TOK_SUBJECT_END: u8 = 64;
 
 impl Tok {
     /// [`lex::is_name_word`] of the text.
@@ -310,6 +314,12 @@ impl Tok {
     #[inline(always)]
     fn stopword(&self) -> bool {
         self.classes & TOK_STOPWORD != 0
+    }
+
+    /// [`ends_subject_any_case`] of the text.
+    #[inline(always)]
+    fn subject_end(&self) -> bool {
+        self.classes & TOK_SUBJECT_END != 0
     }
 
     /// The token of kind `kind` at `span`, whose text is `s`.
@@ -379,6 +389,7 @@ struct Classes {
     cue_word: bool,
     pronoun: bool,
     stopword: bool,
+    subject_end: bool,
 }
 
 impl Classes {
@@ -391,6 +402,7 @@ impl Classes {
             | (u8::from(self.cue_word) * TOK_CUE)
             | (u8::from(self.pronoun) * TOK_PRONOUN)
             | (u8::from(self.stopword) * TOK_STOPWORD)
+            | (u8::from(self.subject_end) * TOK_SUBJECT_END)
     }
 
     /// The classes of [`Tok::classes`] bits.
@@ -402,6 +414,7 @@ impl Classes {
             cue_word: bits & TOK_CUE != 0,
             pronoun: bits & TOK_PRONOUN != 0,
             stopword: bits & TOK_STOPWORD != 0,
+            subject_end: bits & TOK_SUBJECT_END != 0,
         }
     }
 
@@ -447,6 +460,7 @@ impl Classes {
             cue_word: verb || noun || is_cue_head(s),
             pronoun: lex::is_pronoun(s),
             stopword: lex::is_capitalized_stopword(s),
+            subject_end: ends_subject_any_case(s),
         }
     }
 
@@ -504,6 +518,8 @@ impl Classes {
             pronoun: bits & PRONOUN != 0,
             // Every stopword is capitalized ("A", "The"): the table holds none in lower case.
             stopword: bits & STOPWORD != 0,
+            // Asked of the word itself: its other letters may be capitals ("aND").
+            subject_end: ends_subject_any_case(s),
         }
     }
 
@@ -520,6 +536,7 @@ impl Classes {
             cue_word: bits & CUE_HEAD != 0,
             pronoun: bits & PRONOUN != 0,
             stopword: bits & STOPWORD != 0,
+            subject_end: bits & SUBJECT_END != 0,
         }
     }
 
@@ -535,6 +552,7 @@ impl Classes {
             name: matches!(s, "II" | "III" | "IV"),
             pronoun: s == "I",
             stopword: matches!(s, "A" | "I"),
+            subject_end: ends_subject_any_case(s),
             ..Classes::default()
         }
     }
@@ -544,14 +562,17 @@ impl Classes {
     /// from the bits of `table` (the [`WordTable`]) by one look-up ([`LOWER_TOK_BITS`]).
     #[inline(always)]
     fn lower_bits_from_table(table: &WordTable, s: &str) -> u8 {
-        LOWER_TOK_BITS[usize::from(table.get(s) & TABLE_BITS)]
+        let bits = table.get(s);
+        LOWER_TOK_BITS[usize::from(bits & TABLE_BITS)] | subject_end_tok_bit(bits)
     }
 
     /// The [`Tok::classes`] bits of [`Classes::capitalized_from_table`] of `s`, mapped from
     /// the bits of `table` (the [`WordTable`]) by one look-up ([`CAPITALIZED_TOK_BITS`]).
     #[inline(always)]
     fn capitalized_bits_from_table(table: &WordTable, s: &str) -> u8 {
-        let bits = CAPITALIZED_TOK_BITS[usize::from(table.get(s) & (TABLE_BITS | STOPWORD))];
+        let table_bits = table.get(s);
+        let bits = CAPITALIZED_TOK_BITS[usize::from(table_bits & (TABLE_BITS | STOPWORD))]
+            | subject_end_tok_bit(table_bits);
         if matches!(s, "Jr" | "Sr") {
             bits | TOK_NAME
         } else {
@@ -571,7 +592,13 @@ impl Classes {
     fn of_ascii_word(table: &WordTable, s: &str, rest: u8) -> u8 {
         let first = s.as_bytes().first().copied().unwrap_or(b' ');
         let c = if first.is_ascii_lowercase() || first == b'-' {
-            Classes::lower_bits_from_table(table, s)
+            if rest & UPPER_BYTE != 0 {
+                // "aND": the table holds the subject ends in lower case and capitalized only.
+                (Classes::lower_bits_from_table(table, s) & !TOK_SUBJECT_END)
+                    | (u8::from(ends_subject_any_case(s)) * TOK_SUBJECT_END)
+            } else {
+                Classes::lower_bits_from_table(table, s)
+            }
         } else if first.is_ascii_uppercase() {
             if rest & LOWER_BYTE == 0 {
                 Classes::of_capitals(s).bits()
@@ -690,6 +717,18 @@ const ABBREVIATION: u8 = 32;
 /// [`WordTable`] bit: a capitalized stopword ([`lex::CAPITALIZED_STOPWORDS`]), as written
 /// (each is also [`NOT_NAME`]).
 const STOPWORD: u8 = 64;
+/// [`WordTable`] bit: a word of [`SUBJECT_ENDS`], in lower case or capitalized ("in", "In").
+const SUBJECT_END: u8 = 128;
+
+/// The [`TOK_SUBJECT_END`] bit of a word whose [`WordTable`] bits are `bits`.
+#[inline(always)]
+fn subject_end_tok_bit(bits: u8) -> u8 {
+    if bits & SUBJECT_END != 0 {
+        TOK_SUBJECT_END
+    } else {
+        0
+    }
+}
 
 /// The pronouns of [`lex::is_pronoun`].
 const PRONOUNS: &[&str] = &[
@@ -804,6 +843,18 @@ impl WordTable {
             .chain(contracted_words)
             .map(|p| (p, PRONOUN));
         let abbreviations = lex::ABBREVIATIONS.iter().map(|&a| (a, ABBREVIATION));
+        // The subject ends in lower case, then capitalized.
+        let mut capitalized_ends: Vec<String> = Vec::with_capacity(SUBJECT_ENDS.len());
+        for e in SUBJECT_ENDS {
+            let mut c = (*e).to_owned();
+            c[..1].make_ascii_uppercase();
+            capitalized_ends.push(c);
+        }
+        let subject_ends = SUBJECT_ENDS
+            .iter()
+            .copied()
+            .chain(capitalized_ends.iter().map(String::as_str))
+            .map(|e| (e, SUBJECT_END));
         let entries: Vec<(&str, u8)> = verbs
             .chain(abbreviations)
             .chain(nouns)
@@ -812,6 +863,7 @@ impl WordTable {
             .chain(stopwords)
             .chain(titles)
             .chain(pronouns)
+            .chain(subject_ends)
             .collect();
         // Sized once for all the entries: no growth step rehashes the ones in.
         let mut bits: HashMap<&str, u8, FastBuild> =
@@ -1804,14 +1856,11 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         // capital (and no speech verb: those are all in lower case) is no verb adjunct, no
         // "is" …, no "to" "with" "for" (so no postmodifier's preposition) and no
         // determiner but "U.S." (which the test below leaves out): of the tests that
-        // follow, only a word ending a subject ("Only") stops the walk at it. (Its text is
-        // cut out only when its first two bytes may start such a word.)
+        // follow, only a word ending a subject ("Only") stops the walk at it (told by its
+        // token's bit).
         let xb = wb(text, &ws[i - 1]);
         if xb.first().is_some_and(u8::is_ascii_uppercase) && !ws[i - 1].verb() {
-            if xb.len() >= 2
-                && may_end_subject(xb[0], xb[1])
-                && ends_subject_lowered(w(text, &ws[i - 1]))
-            {
+            if ws[i - 1].subject_end() {
                 break;
             }
             i -= 1;
@@ -1839,7 +1888,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             n += 2;
             continue;
         }
-        if ends_subject_any_case(x) || is_verb_adjunct(x) {
+        if ws[i - 1].subject_end() || is_verb_adjunct(x) {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
@@ -4102,7 +4151,7 @@ fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
         && i >= 2
         && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])))
         && !x.ends_with("ed");
-    ws[i - 1].pronoun() || ends_subject_any_case(x) || (ws[i - 1].verb() && !noun_reading)
+    ws[i - 1].pronoun() || ws[i - 1].subject_end() || (ws[i - 1].verb() && !noun_reading)
 }
 
 /// Adds the people named in a block's outside-quote tokens to the registry: every run of
@@ -6552,6 +6601,42 @@ mod tests {
             }
         }
         assert!(names > 2_000, "{names}");
+    }
+
+    #[test]
+    fn subject_end_bits_are_those_of_the_subject_end_test() {
+        // Every subject end in four casings and two mixed ones, with and without a trailing
+        // period or possessive, and words that share their first letters: the token's bit
+        // is what `ends_subject_any_case` says of its text.
+        let mut words: Vec<String> = Vec::new();
+        for e in SUBJECT_ENDS
+            .iter()
+            .chain(&["an", "thank", "Ann", "Onto", "ifs", "K"])
+        {
+            // "aND", "AnD": the last letter (then also the first) in upper case.
+            let (head, last) = e.split_at(e.len() - 1);
+            let mixed = format!("{head}{}", last.to_ascii_uppercase());
+            let mut both = mixed.clone();
+            both[..1].make_ascii_uppercase();
+            words.extend(lex::four_casings(e));
+            words.extend([mixed, both]);
+        }
+        let mut seen = 0;
+        for x in &words {
+            for suffix in ["", ".", "'s", " x"] {
+                let text = format!("{x}{suffix}");
+                let mut toks = Vec::new();
+                tokenize(&text, Span::new(0, text.len()), &mut toks);
+                let t = &toks[0];
+                assert_eq!(
+                    t.subject_end(),
+                    ends_subject_any_case(w(&text, t)),
+                    "{text:?}"
+                );
+                seen += usize::from(t.subject_end());
+            }
+        }
+        assert!(seen > 4 * SUBJECT_ENDS.len(), "{seen}");
     }
 
     #[test]
