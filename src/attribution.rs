@@ -2599,15 +2599,16 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     let t = toks.get(i)?;
     let sentence_start = opens_clause(toks, i);
     let x = w(text, t);
-    // (The word test first: most cue words are verbs.)
-    if matches!(x, "according" | "According") && according_to(text, toks, i) {
+    // A speech verb is no cue head ("according", "shot": `no_cue_head_is_a_speech_verb`
+    // checks it): neither the "according to" test nor the phrasal one below reads it.
+    let verb_word = t.verb();
+    if !verb_word && matches!(x, "according" | "According") && according_to(text, toks, i) {
         return Some(Cue::According);
     }
     if t.noun() && i > 0 && toks[i - 1].kind == Tk::Word && is_possessive(w(text, &toks[i - 1])) {
         return Some(Cue::Possessive);
     }
     // A word token is all word characters, so `lex::speech_verb` parses all of it or none.
-    let verb_word = t.verb();
     debug_assert_eq!(
         verb_word,
         lex::speech_verb::<nom::error::Error<&str>>
@@ -2616,16 +2617,17 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     );
     // Phrasal cues: "shot back", "fired back", "went on" ending its clause.
     let next = |k: usize| toks.get(i + k).map(|t| (t.kind, w(text, t)));
-    let phrasal = match x {
-        "shot" | "fired" | "shoots" | "fires" => matches!(next(1), Some((Tk::Word, "back"))),
-        // "as the Post's columnist puts it".
-        "put" | "puts" => matches!(next(1), Some((Tk::Word, "it"))),
-        "went" | "goes" => {
-            matches!(next(1), Some((Tk::Word, "on")))
-                && next(2).is_none_or(|(k, _)| matches!(k, Tk::Comma | Tk::End | Tk::Colon))
-        }
-        _ => false,
-    };
+    let phrasal = !verb_word
+        && match x {
+            "shot" | "fired" | "shoots" | "fires" => matches!(next(1), Some((Tk::Word, "back"))),
+            // "as the Post's columnist puts it".
+            "put" | "puts" => matches!(next(1), Some((Tk::Word, "it"))),
+            "went" | "goes" => {
+                matches!(next(1), Some((Tk::Word, "on")))
+                    && next(2).is_none_or(|(k, _)| matches!(k, Tk::Comma | Tk::End | Tk::Colon))
+            }
+            _ => false,
+        };
     // A pronoun opening a clause ("He said") is no speech verb in any case (a test checks
     // every one): its lower-case form is not looked up.
     let is_verb = verb_word
@@ -6637,6 +6639,18 @@ mod tests {
             }
         }
         assert!(seen > 4 * SUBJECT_ENDS.len(), "{seen}");
+    }
+
+    #[test]
+    fn no_cue_head_is_a_speech_verb() {
+        // `cue_of_word` reads the "according to" and phrasal cues only of a word that is no
+        // speech verb: none of their heads is one, in the case written or any other.
+        for h in CUE_HEADS {
+            for x in lex::four_casings(h) {
+                assert!(!lex::is_speech_verb(&x), "{x}");
+                assert!(!Tok::new(&x, Span::new(0, x.len()), Tk::Word).verb(), "{x}");
+            }
+        }
     }
 
     #[test]
