@@ -253,7 +253,7 @@ enum Tk {
 struct Tok {
     span: Span,
     kind: Tk,
-    /// The word classes of the text, as bits ([`TOK_NAME`] … [`TOK_PRONOUN`]): one byte
+    /// The word classes of the text, as bits ([`TOK_NAME`] … [`TOK_SUBJECT_END`]): one byte
     /// written when the token is made, read by [`Tok::name`] … [`Tok::pronoun`].
     classes: u8,
 }
@@ -269,6 +269,15 @@ const TOK_NOUN: u8 = 4;
 const TOK_CUE: u8 = 8;
 /// [`Tok::classes`] bit: [`lex::is_pronoun`] of the text.
 const TOK_PRONOUN: u8 = 16;
+/// [`Tok::classes`] bit: [`lex::is_capitalized_stopword`] of the text ("The", "But", "He"),
+/// read from the [`WordTable`] look-up the token's other classes come from, so that the
+/// readers asking it of a phrase's first word ([`np_after`], [`plausible_subject`], …) need
+/// no look-up of their own.
+const TOK_STOPWORD: u8 = 32;
+/// [`Tok::classes`] bit: [`ends_subject_any_case`] of the text ("in", "And", "BECAUSE"),
+/// read from the [`WordTable`] look-up of most words, so that [`np_at_end`]'s walk back over
+/// a subject (a name's title, at every name the registry reads) needs no test of its own.
+const TOK_SUBJECT_END: u8 = 64;
 
 impl Tok {
     /// [`lex::is_name_word`] of the text.
@@ -299,6 +308,18 @@ impl Tok {
     #[inline(always)]
     fn pronoun(&self) -> bool {
         self.classes & TOK_PRONOUN != 0
+    }
+
+    /// [`lex::is_capitalized_stopword`] of the text.
+    #[inline(always)]
+    fn stopword(&self) -> bool {
+        self.classes & TOK_STOPWORD != 0
+    }
+
+    /// [`ends_subject_any_case`] of the text.
+    #[inline(always)]
+    fn subject_end(&self) -> bool {
+        self.classes & TOK_SUBJECT_END != 0
     }
 
     /// The token of kind `kind` at `span`, whose text is `s`.
@@ -367,6 +388,8 @@ struct Classes {
     noun: bool,
     cue_word: bool,
     pronoun: bool,
+    stopword: bool,
+    subject_end: bool,
 }
 
 impl Classes {
@@ -378,6 +401,8 @@ impl Classes {
             | (u8::from(self.noun) * TOK_NOUN)
             | (u8::from(self.cue_word) * TOK_CUE)
             | (u8::from(self.pronoun) * TOK_PRONOUN)
+            | (u8::from(self.stopword) * TOK_STOPWORD)
+            | (u8::from(self.subject_end) * TOK_SUBJECT_END)
     }
 
     /// The classes of [`Tok::classes`] bits.
@@ -388,6 +413,8 @@ impl Classes {
             noun: bits & TOK_NOUN != 0,
             cue_word: bits & TOK_CUE != 0,
             pronoun: bits & TOK_PRONOUN != 0,
+            stopword: bits & TOK_STOPWORD != 0,
+            subject_end: bits & TOK_SUBJECT_END != 0,
         }
     }
 
@@ -432,6 +459,8 @@ impl Classes {
             noun,
             cue_word: verb || noun || is_cue_head(s),
             pronoun: lex::is_pronoun(s),
+            stopword: lex::is_capitalized_stopword(s),
+            subject_end: ends_subject_any_case(s),
         }
     }
 
@@ -487,6 +516,10 @@ impl Classes {
             noun: bits & NOUN != 0,
             cue_word: bits & (VERB | NOUN | CUE_HEAD) != 0,
             pronoun: bits & PRONOUN != 0,
+            // Every stopword is capitalized ("A", "The"): the table holds none in lower case.
+            stopword: bits & STOPWORD != 0,
+            // Asked of the word itself: its other letters may be capitals ("aND").
+            subject_end: ends_subject_any_case(s),
         }
     }
 
@@ -502,18 +535,24 @@ impl Classes {
             noun: false,
             cue_word: bits & CUE_HEAD != 0,
             pronoun: bits & PRONOUN != 0,
+            stopword: bits & STOPWORD != 0,
+            subject_end: bits & SUBJECT_END != 0,
         }
     }
 
     /// The classes of `s`, an ASCII word of capitals and no lower-case letter ("A", "I",
     /// "ISIL", "NATO"): no verb, noun or cue head (each is written with a lower-case
     /// letter); a name word only as the Roman numeral of a name ("II", "III", "IV"), a
-    /// pronoun only as "I" (no contracted pronoun is all capitals).
+    /// pronoun only as "I" (no contracted pronoun is all capitals), a stopword only as "A"
+    /// or "I" (every other stopword has a lower-case letter:
+    /// `stopwords_of_capitals_are_a_and_i` checks it).
     #[inline(always)]
     fn of_capitals(s: &str) -> Classes {
         Classes {
             name: matches!(s, "II" | "III" | "IV"),
             pronoun: s == "I",
+            stopword: matches!(s, "A" | "I"),
+            subject_end: ends_subject_any_case(s),
             ..Classes::default()
         }
     }
@@ -523,14 +562,17 @@ impl Classes {
     /// from the bits of `table` (the [`WordTable`]) by one look-up ([`LOWER_TOK_BITS`]).
     #[inline(always)]
     fn lower_bits_from_table(table: &WordTable, s: &str) -> u8 {
-        LOWER_TOK_BITS[usize::from(table.get(s) & TABLE_BITS)]
+        let bits = table.get(s);
+        LOWER_TOK_BITS[usize::from(bits & TABLE_BITS)] | subject_end_tok_bit(bits)
     }
 
     /// The [`Tok::classes`] bits of [`Classes::capitalized_from_table`] of `s`, mapped from
     /// the bits of `table` (the [`WordTable`]) by one look-up ([`CAPITALIZED_TOK_BITS`]).
     #[inline(always)]
     fn capitalized_bits_from_table(table: &WordTable, s: &str) -> u8 {
-        let bits = CAPITALIZED_TOK_BITS[usize::from(table.get(s) & TABLE_BITS)];
+        let table_bits = table.get(s);
+        let bits = CAPITALIZED_TOK_BITS[usize::from(table_bits & (TABLE_BITS | STOPWORD))]
+            | subject_end_tok_bit(table_bits);
         if matches!(s, "Jr" | "Sr") {
             bits | TOK_NAME
         } else {
@@ -550,7 +592,13 @@ impl Classes {
     fn of_ascii_word(table: &WordTable, s: &str, rest: u8) -> u8 {
         let first = s.as_bytes().first().copied().unwrap_or(b' ');
         let c = if first.is_ascii_lowercase() || first == b'-' {
-            Classes::lower_bits_from_table(table, s)
+            if rest & UPPER_BYTE != 0 {
+                // "aND": the table holds the subject ends in lower case and capitalized only.
+                (Classes::lower_bits_from_table(table, s) & !TOK_SUBJECT_END)
+                    | (u8::from(ends_subject_any_case(s)) * TOK_SUBJECT_END)
+            } else {
+                Classes::lower_bits_from_table(table, s)
+            }
         } else if first.is_ascii_uppercase() {
             if rest & LOWER_BYTE == 0 {
                 Classes::of_capitals(s).bits()
@@ -631,15 +679,21 @@ static LOWER_TOK_BITS: [u8; 32] = {
 };
 
 /// The [`Tok::classes`] bits of a capitalized word, by its [`WordTable`] bits: as
-/// [`Classes::capitalized_from_table`] reads them, but for its "Jr" and "Sr".
-static CAPITALIZED_TOK_BITS: [u8; 32] = {
-    let mut t = [0u8; 32];
+/// [`Classes::capitalized_from_table`] reads them, but for its "Jr" and "Sr" (indexed by
+/// the bits of [`TABLE_BITS`] and [`STOPWORD`]; those of [`ABBREVIATION`] are left out).
+static CAPITALIZED_TOK_BITS: [u8; 128] = {
+    let mut t = [0u8; 128];
     let mut b = 0;
-    while b < 32 {
+    while b < 128 {
         let bits = b as u8;
         t[b] = if bits & NOT_NAME == 0 { TOK_NAME } else { 0 }
             | if bits & CUE_HEAD != 0 { TOK_CUE } else { 0 }
-            | if bits & PRONOUN != 0 { TOK_PRONOUN } else { 0 };
+            | if bits & PRONOUN != 0 { TOK_PRONOUN } else { 0 }
+            | if bits & STOPWORD != 0 {
+                TOK_STOPWORD
+            } else {
+                0
+            };
         b += 1;
     }
     t
@@ -660,6 +714,21 @@ const NOT_NAME: u8 = 8;
 /// [`WordTable`] bit: an abbreviation before whose period no sentence ends
 /// ([`lex::ABBREVIATIONS`]: "Mr", "Gen", "Jan").
 const ABBREVIATION: u8 = 32;
+/// [`WordTable`] bit: a capitalized stopword ([`lex::CAPITALIZED_STOPWORDS`]), as written
+/// (each is also [`NOT_NAME`]).
+const STOPWORD: u8 = 64;
+/// [`WordTable`] bit: a word of [`SUBJECT_ENDS`], in lower case or capitalized ("in", "In").
+const SUBJECT_END: u8 = 128;
+
+/// The [`TOK_SUBJECT_END`] bit of a word whose [`WordTable`] bits are `bits`.
+#[inline(always)]
+fn subject_end_tok_bit(bits: u8) -> u8 {
+    if bits & SUBJECT_END != 0 {
+        TOK_SUBJECT_END
+    } else {
+        0
+    }
+}
 
 /// The pronouns of [`lex::is_pronoun`].
 const PRONOUNS: &[&str] = &[
@@ -739,10 +808,10 @@ impl WordTable {
             .map(|v| (v, VERB));
         let nouns = SPEECH_NOUNS.iter().map(|&n| (n, NOUN));
         let heads = CUE_HEADS.iter().map(|&h| (h, CUE_HEAD));
-        let not_names = lex::CAPITALIZED_STOPWORDS
+        let not_names = lex::HONORIFICS.iter().map(|&x| (x, NOT_NAME));
+        let stopwords = lex::CAPITALIZED_STOPWORDS
             .iter()
-            .chain(lex::HONORIFICS)
-            .map(|&x| (x, NOT_NAME));
+            .map(|&x| (x, NOT_NAME | STOPWORD));
         // A capitalized word whose lower-case form is a title word: the title test reads
         // words of at most 24 bytes.
         for t in lex::title_words() {
@@ -774,13 +843,27 @@ impl WordTable {
             .chain(contracted_words)
             .map(|p| (p, PRONOUN));
         let abbreviations = lex::ABBREVIATIONS.iter().map(|&a| (a, ABBREVIATION));
+        // The subject ends in lower case, then capitalized.
+        let mut capitalized_ends: Vec<String> = Vec::with_capacity(SUBJECT_ENDS.len());
+        for e in SUBJECT_ENDS {
+            let mut c = (*e).to_owned();
+            c[..1].make_ascii_uppercase();
+            capitalized_ends.push(c);
+        }
+        let subject_ends = SUBJECT_ENDS
+            .iter()
+            .copied()
+            .chain(capitalized_ends.iter().map(String::as_str))
+            .map(|e| (e, SUBJECT_END));
         let entries: Vec<(&str, u8)> = verbs
             .chain(abbreviations)
             .chain(nouns)
             .chain(heads)
             .chain(not_names)
+            .chain(stopwords)
             .chain(titles)
             .chain(pronouns)
+            .chain(subject_ends)
             .collect();
         // Sized once for all the entries: no growth step rehashes the ones in.
         let mut bits: HashMap<&str, u8, FastBuild> =
@@ -1331,9 +1414,9 @@ fn role_before_name(text: &str, toks: &[Tok]) -> bool {
         })
         .unwrap_or(toks.len().min(4));
     role_lead(text, &toks[..k])
-        && toks.get(k).is_some_and(|t| {
-            t.kind == Tk::Word && t.name() && !lex::is_capitalized_stopword(w(text, t))
-        })
+        && toks
+            .get(k)
+            .is_some_and(|t| t.kind == Tk::Word && t.name() && !t.stopword())
         && toks
             .get(k + 1)
             .is_some_and(|t| t.kind == Tk::Word && t.name())
@@ -1773,14 +1856,11 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
         // capital (and no speech verb: those are all in lower case) is no verb adjunct, no
         // "is" …, no "to" "with" "for" (so no postmodifier's preposition) and no
         // determiner but "U.S." (which the test below leaves out): of the tests that
-        // follow, only a word ending a subject ("Only") stops the walk at it. (Its text is
-        // cut out only when its first two bytes may start such a word.)
+        // follow, only a word ending a subject ("Only") stops the walk at it (told by its
+        // token's bit).
         let xb = wb(text, &ws[i - 1]);
         if xb.first().is_some_and(u8::is_ascii_uppercase) && !ws[i - 1].verb() {
-            if xb.len() >= 2
-                && may_end_subject(xb[0], xb[1])
-                && ends_subject_lowered(w(text, &ws[i - 1]))
-            {
+            if ws[i - 1].subject_end() {
                 break;
             }
             i -= 1;
@@ -1808,7 +1888,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             n += 2;
             continue;
         }
-        if ends_subject_any_case(x) || is_verb_adjunct(x) {
+        if ws[i - 1].subject_end() || is_verb_adjunct(x) {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
@@ -2285,13 +2365,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
                     t.kind == Tk::Word && (t.name() || lex::is_title_word(w(text, t)))
                 })
         });
-    if lex::is_capitalized_stopword(f)
-        && !first.pronoun()
-        && f != "The"
-        && f != "A"
-        && f != "An"
-        && !party_role
-    {
+    if first.stopword() && !first.pronoun() && f != "The" && f != "A" && f != "An" && !party_role {
         return None;
     }
     let mut end = 0;
@@ -2525,15 +2599,16 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     let t = toks.get(i)?;
     let sentence_start = opens_clause(toks, i);
     let x = w(text, t);
-    // (The word test first: most cue words are verbs.)
-    if matches!(x, "according" | "According") && according_to(text, toks, i) {
+    // A speech verb is no cue head ("according", "shot": `no_cue_head_is_a_speech_verb`
+    // checks it): neither the "according to" test nor the phrasal one below reads it.
+    let verb_word = t.verb();
+    if !verb_word && matches!(x, "according" | "According") && according_to(text, toks, i) {
         return Some(Cue::According);
     }
     if t.noun() && i > 0 && toks[i - 1].kind == Tk::Word && is_possessive(w(text, &toks[i - 1])) {
         return Some(Cue::Possessive);
     }
     // A word token is all word characters, so `lex::speech_verb` parses all of it or none.
-    let verb_word = t.verb();
     debug_assert_eq!(
         verb_word,
         lex::speech_verb::<nom::error::Error<&str>>
@@ -2542,16 +2617,17 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     );
     // Phrasal cues: "shot back", "fired back", "went on" ending its clause.
     let next = |k: usize| toks.get(i + k).map(|t| (t.kind, w(text, t)));
-    let phrasal = match x {
-        "shot" | "fired" | "shoots" | "fires" => matches!(next(1), Some((Tk::Word, "back"))),
-        // "as the Post's columnist puts it".
-        "put" | "puts" => matches!(next(1), Some((Tk::Word, "it"))),
-        "went" | "goes" => {
-            matches!(next(1), Some((Tk::Word, "on")))
-                && next(2).is_none_or(|(k, _)| matches!(k, Tk::Comma | Tk::End | Tk::Colon))
-        }
-        _ => false,
-    };
+    let phrasal = !verb_word
+        && match x {
+            "shot" | "fired" | "shoots" | "fires" => matches!(next(1), Some((Tk::Word, "back"))),
+            // "as the Post's columnist puts it".
+            "put" | "puts" => matches!(next(1), Some((Tk::Word, "it"))),
+            "went" | "goes" => {
+                matches!(next(1), Some((Tk::Word, "on")))
+                    && next(2).is_none_or(|(k, _)| matches!(k, Tk::Comma | Tk::End | Tk::Colon))
+            }
+            _ => false,
+        };
     // A pronoun opening a clause ("He said") is no speech verb in any case (a test checks
     // every one): its lower-case form is not looked up.
     let is_verb = verb_word
@@ -3189,7 +3265,7 @@ fn plausible_subject_by_tests(text: &str, toks: &[Tok], mention: Span, first: &T
     }
     // (A pronoun, from its class, before the stopword look-up: "He said".)
     !(!first.pronoun()
-        && lex::is_capitalized_stopword(x)
+        && first.stopword()
         && !matches!(
             x,
             "The"
@@ -3241,7 +3317,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                         j -= 1;
                         break;
                     }
-                    if !(upper || lex::is_title_word(x)) || lex::is_capitalized_stopword(x) {
+                    if !(upper || lex::is_title_word(x)) || sent[j - 1].stopword() {
                         break;
                     }
                     j -= 1;
@@ -4077,7 +4153,7 @@ fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
         && i >= 2
         && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])))
         && !x.ends_with("ed");
-    ws[i - 1].pronoun() || ends_subject_any_case(x) || (ws[i - 1].verb() && !noun_reading)
+    ws[i - 1].pronoun() || ws[i - 1].subject_end() || (ws[i - 1].verb() && !noun_reading)
 }
 
 /// Adds the people named in a block's outside-quote tokens to the registry: every run of
@@ -6527,6 +6603,80 @@ mod tests {
             }
         }
         assert!(names > 2_000, "{names}");
+    }
+
+    #[test]
+    fn subject_end_bits_are_those_of_the_subject_end_test() {
+        // Every subject end in four casings and two mixed ones, with and without a trailing
+        // period or possessive, and words that share their first letters: the token's bit
+        // is what `ends_subject_any_case` says of its text.
+        let mut words: Vec<String> = Vec::new();
+        for e in SUBJECT_ENDS
+            .iter()
+            .chain(&["an", "thank", "Ann", "Onto", "ifs", "K"])
+        {
+            // "aND", "AnD": the last letter (then also the first) in upper case.
+            let (head, last) = e.split_at(e.len() - 1);
+            let mixed = format!("{head}{}", last.to_ascii_uppercase());
+            let mut both = mixed.clone();
+            both[..1].make_ascii_uppercase();
+            words.extend(lex::four_casings(e));
+            words.extend([mixed, both]);
+        }
+        let mut seen = 0;
+        for x in &words {
+            for suffix in ["", ".", "'s", " x"] {
+                let text = format!("{x}{suffix}");
+                let mut toks = Vec::new();
+                tokenize(&text, Span::new(0, text.len()), &mut toks);
+                let t = &toks[0];
+                assert_eq!(
+                    t.subject_end(),
+                    ends_subject_any_case(w(&text, t)),
+                    "{text:?}"
+                );
+                seen += usize::from(t.subject_end());
+            }
+        }
+        assert!(seen > 4 * SUBJECT_ENDS.len(), "{seen}");
+    }
+
+    #[test]
+    fn no_cue_head_is_a_speech_verb() {
+        // `cue_of_word` reads the "according to" and phrasal cues only of a word that is no
+        // speech verb: none of their heads is one, in the case written or any other.
+        for h in CUE_HEADS {
+            for x in lex::four_casings(h) {
+                assert!(!lex::is_speech_verb(&x), "{x}");
+                assert!(!Tok::new(&x, Span::new(0, x.len()), Tk::Word).verb(), "{x}");
+            }
+        }
+    }
+
+    #[test]
+    fn stopwords_of_capitals_are_a_and_i() {
+        // `Classes::of_capitals` reads a word of capitals as a stopword only when it is "A"
+        // or "I": every other stopword has a lower-case letter, and so does none of them in
+        // capitals (the list is case-sensitive).
+        let capitals: Vec<&str> = lex::CAPITALIZED_STOPWORDS
+            .iter()
+            .copied()
+            .filter(|w| !w.bytes().any(|b| b.is_ascii_lowercase()))
+            .collect();
+        assert_eq!(capitals, ["A", "I"]);
+        for w in lex::CAPITALIZED_STOPWORDS {
+            let upper = w.to_ascii_uppercase();
+            let stopword = lex::is_capitalized_stopword(&upper);
+            assert_eq!(Classes::of_capitals(&upper).stopword, stopword, "{upper}");
+            assert_eq!(stopword, upper == *w, "{upper}");
+            // And the token of every casing carries the bit the stopword test gives.
+            for x in lex::four_casings(w) {
+                let mut toks = Vec::new();
+                tokenize(&x, Span::new(0, x.len()), &mut toks);
+                assert_eq!(toks.len(), 1, "{x}");
+                assert_eq!(toks[0].stopword(), lex::is_capitalized_stopword(&x), "{x}");
+            }
+        }
     }
 
     #[test]
