@@ -28,6 +28,9 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
+    /// The [`clean`] text under `span` (empty when it is out of the text). (Out of line:
+    /// [`Within::text`], inlined, calls it for the parts it cannot borrow.)
+    #[inline(never)]
     fn text(&self, span: Span) -> Cow<'a, str> {
         match span.get(self.text) {
             Some(raw) => clean(raw, self.form),
@@ -52,22 +55,55 @@ impl<'a> Builder<'a> {
 
     /// [`Builder::text`] of `span`, a part of the body block `block` (its span, and whether
     /// its text was clean already): a part of a clean block that lies inside it is clean
-    /// unless a space starts or ends it, told without reading the part.
+    /// unless a space starts or ends it, told without reading the part ([`Within::text`]).
     fn text_within(&self, span: Span, block: Option<&BodyText>) -> Cow<'a, str> {
-        match (block, span.get(self.text)) {
-            (
-                Some(&BodyText {
-                    span: outer,
-                    clean: true,
-                }),
-                Some(raw),
-            ) if outer.contains(span) => clean_part_of_clean(raw, self.form),
-            _ => self.text(span),
+        self.within(block).text(span)
+    }
+
+    /// What [`Builder::text_within`] needs to know of the body block `block`, told once for
+    /// the several spans of a quote that lie in it.
+    #[inline(always)]
+    fn within<'b>(&'b self, block: Option<&BodyText>) -> Within<'a, 'b> {
+        let clean = block.and_then(|b| b.clean.then_some(b.span));
+        Within {
+            builder: self,
+            clean,
         }
     }
 
     fn span(&self, span: Span) -> Span {
         span.shift(self.base)
+    }
+}
+
+/// The texts of the parts of one body block ([`Builder::within`]): `clean` is the block's
+/// span when its text was clean already, and a part that lies inside it and neither starts
+/// nor ends with a space is then borrowed as it is (what [`clean_part_of_clean`] tells),
+/// without a call; any other part is cleaned by [`Builder::text`].
+struct Within<'a, 'b> {
+    builder: &'b Builder<'a>,
+    clean: Option<Span>,
+}
+
+impl<'a> Within<'a, '_> {
+    /// [`Builder::text_within`] of `span`. (Inlined into the quotes' loop, which asks it of
+    /// up to five spans a quote: the tests cost less than the call.)
+    #[inline(always)]
+    fn text(&self, span: Span) -> Cow<'a, str> {
+        if let Some(outer) = self.clean.filter(|outer| outer.contains(span)) {
+            if let Some(raw) = span.get(self.builder.text) {
+                let b = raw.as_bytes();
+                if b.first() != Some(&b' ') && b.last() != Some(&b' ') {
+                    debug_assert_eq!(
+                        clean_part_of_clean(raw, self.builder.form),
+                        raw,
+                        "{outer:?} holds {span:?}"
+                    );
+                    return Cow::Borrowed(raw);
+                }
+            }
+        }
+        self.builder.text(span)
     }
 }
 
@@ -337,7 +373,22 @@ fn reserve(article: &mut Article<'_>, sizes: ListSizes) {
 /// without a sort's scratch copy of what may be millions of unbalanced-quote notes. Should
 /// either not be in order after all, the result is sorted (stably) rather than left out of
 /// order.
+// The test for two empty lists (most texts: no unbalanced mark, no control character) is
+// inlined into the assembly; the merge is not.
+#[inline(always)]
 fn merge_by_span(
+    a: impl Iterator<Item = Diagnostic>,
+    b: impl Iterator<Item = Diagnostic>,
+) -> Vec<Diagnostic> {
+    if a.size_hint().1 == Some(0) && b.size_hint().1 == Some(0) {
+        return Vec::new();
+    }
+    merge_by_span_in(a, b)
+}
+
+/// [`merge_by_span`] of lists that may not be empty.
+#[inline(never)]
+fn merge_by_span_in(
     a: impl Iterator<Item = Diagnostic>,
     b: impl Iterator<Item = Diagnostic>,
 ) -> Vec<Diagnostic> {
@@ -409,8 +460,8 @@ fn quotes_with<'a>(
         .map(|(q, a)| {
             // The quote's block: the attribution's words most often lie in it too (the speaker
             // found in an earlier block does not, and is read).
-            let block = body.get(q.block);
-            let text = |span| b.text_within(span, block);
+            let within = b.within(body.get(q.block));
+            let text = |span| within.text(span);
             Quote {
                 text: text(q.content),
                 span: b.span(q.content),
@@ -432,6 +483,42 @@ fn quotes_with<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A part of a block is given the text that cleaning it gives, whether the block was
+    /// clean or not, the part lies inside it or not, or a space starts or ends it.
+    #[test]
+    fn parts_within_a_block_are_cleaned_as_alone() {
+        let text = "He said \u{201c}caf\u{e9} au lait\u{201d} and left.  Then  more";
+        let clean_end = text.find("  Then").unwrap_or(0);
+        let builder = Builder {
+            text,
+            base: 0,
+            form: Normalization::Nfc,
+        };
+        let blocks = [
+            BodyText {
+                span: Span::new(0, clean_end),
+                clean: true,
+            },
+            BodyText {
+                span: Span::new(0, text.len()),
+                clean: false,
+            },
+        ];
+        for block in blocks.iter().map(Some).chain([None]) {
+            let within = builder.within(block);
+            for start in 0..=text.len() {
+                for end in start..=text.len() + 1 {
+                    let span = Span::new(start, end);
+                    let want = span
+                        .get(text)
+                        .map_or(Cow::Borrowed(""), |raw| clean(raw, Normalization::Nfc));
+                    assert_eq!(within.text(span), want, "{span:?} in {block:?}");
+                    assert_eq!(builder.text_within(span, block), want);
+                }
+            }
+        }
+    }
 
     #[test]
     fn tags_split_at_separators() {
@@ -472,6 +559,12 @@ mod tests {
             want.sort_by_key(|d| (d.span.start, d.span.end));
             assert_eq!(merge_by_span(a.into_iter(), b.into_iter()), want);
         }
+        // Lists whose length is not told beforehand (a filter, as the unbalanced marks are).
+        let one = [note(U, 2, 3)];
+        let none = || one.iter().filter(|_| false).cloned();
+        assert_eq!(merge_by_span(none(), none()), []);
+        assert_eq!(merge_by_span(none(), one.iter().cloned()), one);
+        assert_eq!(merge_by_span(one.iter().cloned(), none()), one);
     }
 
     #[test]
