@@ -1278,6 +1278,81 @@ fn verb_ends_window(before: &str) -> bool {
     let b = before.as_bytes();
     // Back over the bytes after the word (`.` is a word byte: no stop among them but these).
     let mut end = b.len();
+    while end > 0 {
+        let class = BACK_CLASS[usize::from(b[end - 1])];
+        if class & BACK_WORD != 0 {
+            break;
+        }
+        if class & BACK_HALT != 0 {
+            return false;
+        }
+        end -= 1;
+    }
+    // Back over the word, which must hold no `.` and a letter or digit.
+    let mut start = end;
+    let mut classes = 0;
+    while start > 0 {
+        let class = BACK_CLASS[usize::from(b[start - 1])];
+        if class & BACK_WORD == 0 {
+            break;
+        }
+        classes |= class;
+        start -= 1;
+    }
+    // The word must end at a byte that is no word character: an ASCII one.
+    if start == 0
+        || !b[start - 1].is_ascii()
+        || classes & (BACK_DOT | BACK_ALPHANUMERIC) != BACK_ALPHANUMERIC
+    {
+        return false;
+    }
+    // (`is_verb_word` of an ASCII word: its letter or digit is known.)
+    lex::SpeechVerbFilter::new().may_match(&b[start..end])
+        && lex::is_speech_verb(&before[start..end])
+}
+
+/// [`BACK_CLASS`]: an ASCII word byte ([`lex::is_ascii_word_byte`]).
+const BACK_WORD: u8 = 1;
+/// [`BACK_CLASS`]: an ASCII letter or digit.
+const BACK_ALPHANUMERIC: u8 = 2;
+/// [`BACK_CLASS`]: `.`.
+const BACK_DOT: u8 = 4;
+/// [`BACK_CLASS`]: a byte after a last word that [`verb_ends_window`] leaves to the full
+/// test: `!` `?` and the bytes outside ASCII.
+const BACK_HALT: u8 = 8;
+
+/// The classes of the bytes that [`verb_ends_window`] walks back over, one look-up a byte.
+static BACK_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let mut class = 0;
+        if c.is_ascii_alphanumeric() {
+            class |= BACK_WORD | BACK_ALPHANUMERIC;
+        }
+        if matches!(c, b'\'' | b'-') {
+            class |= BACK_WORD;
+        }
+        if c == b'.' {
+            class |= BACK_WORD | BACK_DOT;
+        }
+        if !c.is_ascii() || c == b'!' || c == b'?' {
+            class |= BACK_HALT;
+        }
+        t[i] = class;
+        i += 1;
+    }
+    t
+};
+
+/// [`verb_ends_window`] by a byte loop and the word-byte test: the reference its tests
+/// compare with.
+#[cfg(test)]
+fn verb_ends_window_by_bytes(before: &str) -> bool {
+    let b = before.as_bytes();
+    // Back over the bytes after the word (`.` is a word byte: no stop among them but these).
+    let mut end = b.len();
     while let Some(&c) = end.checked_sub(1).and_then(|i| b.get(i)) {
         if lex::is_ascii_word_byte(c) {
             break;
@@ -2128,6 +2203,32 @@ mod tests {
     /// A window that `verb_ends_window` tells holds a speech verb in the sentence of its
     /// end, as the full test reads it (the words after the window's last sentence end); it
     /// tells the common `said "…"` windows, and none whose verb a stop follows.
+    #[test]
+    fn back_classes_are_the_byte_tests() {
+        for c in 0..=255u8 {
+            let class = BACK_CLASS[usize::from(c)];
+            assert_eq!(class & BACK_WORD != 0, lex::is_ascii_word_byte(c), "{c}");
+            assert_eq!(
+                class & BACK_ALPHANUMERIC != 0,
+                c.is_ascii_alphanumeric(),
+                "{c}"
+            );
+        }
+        let mut rng = crate::testgen::Rng::new(0xbac5_0001);
+        let parts = [
+            "said", "Said", "warned", "x", " ", ".", "!", "?", "'", "-", "\u{e9}", "\u{a0}", ",",
+            "1", "\n", "said.", "e.g.",
+        ];
+        for round in 0..20_000 {
+            let text = rng.text(&parts, round % 9);
+            assert_eq!(
+                verb_ends_window(&text),
+                verb_ends_window_by_bytes(&text),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn a_verb_ending_the_window_is_in_the_last_sentence() {
         let texts = [
