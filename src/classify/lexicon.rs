@@ -70,6 +70,9 @@ pub(crate) struct Lexicon {
     /// The longest word of each phrase of `long_starts`: a long block that holds none of
     /// them holds none of those phrases.
     long_anchors: Vec<memchr::memmem::Finder<'static>>,
+    /// The shapes of the longest word of each `strong` phrase: a block of which no word
+    /// passes them holds no strong phrase ([`Lexicon::may_hold_strong_anchor`]).
+    strong_anchors: Shapes,
     /// Folded word → its kinds (`month`, `byline`, …), a bit each ([`kind_bit`]): looked
     /// up by its first eight bytes, with no hashing of the word and no comparison of kind
     /// names.
@@ -422,6 +425,13 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             lex.long_anchors
                 .push(memchr::memmem::Finder::new(longest).into_owned());
         }
+        // Rarer than the first words of the strong phrases ("to", "this", "all"), which most
+        // sentences hold.
+        lex.strong_anchors =
+            Shapes::of_bytes(lex.phrases.iter().filter_map(|(phrase, &(_, mode))| {
+                let longest = phrase.split(|&b| b == b' ').max_by_key(|w| w.len());
+                longest.filter(|_| mode == Mode::Strong)
+            }));
         lex.long_starts.finish();
         lex.all_starts.finish();
         lex.contained_starts.finish();
@@ -565,6 +575,17 @@ impl Lexicon {
             return None;
         }
         let short = words.min(MAX_SEARCHED_WORDS) <= 12;
+        // Only strong phrases count in a sentence or a block of more than 12 words, past
+        // the `all` phrases of short blocks: most such blocks (prose) hold no word that is
+        // the longest of a strong phrase, and are told so by one walk over their words,
+        // without the look-ups of the phrases that start with their words ("to", "this").
+        if words > MAX_ALL_WORDS
+            && !long
+            && (sentence || !short)
+            && !self.may_hold_strong_anchor(folded)
+        {
+            return None;
+        }
         // A block of more words holds more than `all` phrases (and counts).
         if words <= MAX_ALL_WORDS {
             if let Some(r) = self.all_words_reason(folded) {
@@ -610,6 +631,27 @@ impl Lexicon {
             }
         }
         best
+    }
+
+    /// False when no word of `folded` (a block's folded text) is the longest word of a
+    /// `strong` phrase (`strong_anchors`, by its shape): the block then holds no strong
+    /// phrase, as each of the words of a phrase it holds is one of its words. (An empty
+    /// word passes.)
+    fn may_hold_strong_anchor(&self, folded: &[u8]) -> bool {
+        let mut rest = folded;
+        loop {
+            let len = word_len(rest);
+            if rest
+                .get(..len)
+                .is_some_and(|w| self.strong_anchors.may_contain_bytes(w))
+            {
+                return true;
+            }
+            match rest.get(len + 1..) {
+                Some(next) => rest = next,
+                None => return false,
+            }
+        }
     }
 
     /// The reason of a block of up to [`MAX_ALL_WORDS`] words that consists of `all`
@@ -1575,6 +1617,31 @@ mod tests {
             }
         }
         assert!(seen > lex.long_anchors.len());
+    }
+
+    #[test]
+    fn strong_phrases_hold_a_strong_anchor() {
+        let lex = lexicon();
+        let mut seen = 0;
+        for (phrase, &(_, mode)) in &lex.phrases {
+            if mode == Mode::Strong {
+                seen += 1;
+                let mut prose = b"the council voted ".to_vec();
+                prose.extend_from_slice(phrase);
+                prose.extend_from_slice(b" on tuesday");
+                assert!(
+                    lex.may_hold_strong_anchor(phrase) && lex.may_hold_strong_anchor(&prose),
+                    "{:?}",
+                    std::str::from_utf8(phrase)
+                );
+            }
+        }
+        assert!(seen > 20);
+        // The first words of strong phrases ("to", "all", "this", "we", "your") anchor none:
+        // a sentence of them is ruled out, and has no reason.
+        let prose = b"we voted to approve all of this plan for your town on tuesday";
+        assert!(!lex.may_hold_strong_anchor(prose));
+        assert_eq!(lex.boilerplate(prose, 13, true), None);
     }
 
     #[test]
