@@ -257,6 +257,11 @@ const WIDE_STOP: u16 = 1 << 12;
 /// `.` `:`: where [`linky`] looks for a link.
 const LINK_MARK: u16 = 1 << 13;
 
+/// An ASCII mark of no other class but `@` (a quotation mark, an apostrophe, a hyphen, a
+/// bracket): only the count of characters and of words sees it, and it separates words of
+/// the fold.
+const PLAIN_MARK: u16 = 1 << 14;
+
 /// The classes of each ASCII byte.
 static ASCII_CLASS: [u16; 128] = {
     let mut t = [0u16; 128];
@@ -278,7 +283,8 @@ static ASCII_CLASS: [u16; 128] = {
                 b'.' => STOP | LINK_MARK,
                 b':' => LINK_MARK,
                 b'!' | b'?' => STOP,
-                _ => 0,
+                b'@' => 0,
+                _ => PLAIN_MARK,
             }
         };
         b += 1;
@@ -1079,9 +1085,25 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             chars += 1;
             inner_stops += usize::from(prev_stop);
             prev_stop = false;
+            i += 1;
+            // A space and a run of ASCII letters after it, the commonest step of prose, are
+            // taken together: the run starts a word, whose case its first letter decides.
+            if let Some(&first) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) {
+                let run = ascii_letters(&bytes[i..]);
+                word_start = i;
+                words += 1;
+                pending_case = false;
+                lower += usize::from(first.is_ascii_lowercase());
+                upper += usize::from(first.is_ascii_uppercase());
+                chars += run;
+                letters += run;
+                in_word = true;
+                fold.separated_ascii_alnum(&bytes[i..], run);
+                i += run;
+                continue;
+            }
             in_word = false;
             fold.separator();
-            i += 1;
             continue;
         }
         if b.is_ascii_alphabetic() {
@@ -1108,7 +1130,23 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
         }
         let k = if b < 0x80 {
             i += 1;
-            ASCII_CLASS[usize::from(b)]
+            let k = ASCII_CLASS[usize::from(b)];
+            if k == PLAIN_MARK {
+                // A mark of no class (a quotation mark, an apostrophe, a hyphen, a
+                // bracket), with only the counts it moves: a character, no stop, and the
+                // start of a word when it comes first; it separates words of the fold.
+                chars += 1;
+                prev_stop = false;
+                if !in_word {
+                    word_start = at;
+                    words += 1;
+                    pending_case = true;
+                }
+                in_word = true;
+                fold.separator();
+                continue;
+            }
+            k
         } else if crate::lex::is_plain_punctuation(&bytes[i..]) {
             i += 3;
             fold.separator();
@@ -1572,6 +1610,9 @@ mod tests {
             "“",
             "\"",
             "(",
+            "'s",
+            "-)",
+            "@",
             "—",
             ".",
             ". ",

@@ -940,6 +940,13 @@ pub(crate) trait FoldSink {
     /// A run of ASCII letters and digits: the first `len` bytes of `rest` (the bytes after
     /// them may be read, as a word of eight bytes is, but are not taken).
     fn ascii_alnum(&mut self, rest: &[u8], len: usize);
+    /// A separator and then a run of ASCII letters and digits, as [`FoldSink::ascii_alnum`]
+    /// takes it: the commonest step of prose, a space and a word.
+    #[inline]
+    fn separated_ascii_alnum(&mut self, rest: &[u8], len: usize) {
+        self.separator();
+        self.ascii_alnum(rest, len);
+    }
     /// Any other character.
     fn char(&mut self, c: char);
 }
@@ -1012,6 +1019,26 @@ impl FoldSink for Folder<'_> {
         }
         let run = rest.get(..len).unwrap_or(rest);
         self.out.extend(run.iter().map(|&b| b | 0x20));
+    }
+
+    #[inline]
+    fn separated_ascii_alnum(&mut self, rest: &[u8], len: usize) {
+        // A run of up to seven bytes after what was written (most words of prose): the
+        // space and the run, lowered, written as one word of eight bytes, and the bytes past
+        // the run cut off again.
+        if len < 8 && self.out.len() > self.base {
+            if let Some(&word) = rest.first_chunk::<8>() {
+                const LOWER: u64 = 0x2020_2020_2020_2020;
+                let spaced = (u64::from_le_bytes(word) | LOWER) << 8 | u64::from(b' ');
+                self.out.extend_from_slice(&spaced.to_le_bytes());
+                self.out.truncate(self.out.len() - (7 - len));
+                self.spaces += 1;
+                self.space = false;
+                return;
+            }
+        }
+        self.separator();
+        self.ascii_alnum(rest, len);
     }
 
     fn char(&mut self, c: char) {
@@ -1328,6 +1355,29 @@ mod tests {
             let (mut a, mut b) = (Vec::new(), Vec::new());
             let n = fold_ascii(s.as_bytes(), &mut a);
             assert_eq!((n, &a), (fold_any(&s, &mut b), &b));
+        }
+    }
+
+    #[test]
+    fn a_separated_run_is_a_separator_and_the_run() {
+        let text = b"Sentences of Prose1 x ABCDEFGHIJKLMNOP";
+        // Runs of every length from 1 to 16, with and without eight bytes after their
+        // start, first in the text or after a word.
+        for start in 0..text.len() {
+            for len in 1..=16.min(text.len() - start) {
+                for before in [&b""[..], b"kept", b"a"] {
+                    let rest = &text[start..];
+                    let (mut a, mut b) = (b"buf".to_vec(), b"buf".to_vec());
+                    let (mut fa, mut fb) = (Folder::new(&mut a), Folder::new(&mut b));
+                    fa.ascii_alnum(before, before.len());
+                    fb.ascii_alnum(before, before.len());
+                    fa.separated_ascii_alnum(rest, len);
+                    fb.separator();
+                    fb.ascii_alnum(rest, len);
+                    let (wa, wb) = (fa.finish(), fb.finish());
+                    assert_eq!((wa, &a), (wb, &b), "{before:?} {len}");
+                }
+            }
         }
     }
 
