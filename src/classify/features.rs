@@ -292,17 +292,19 @@ static ASCII_CLASS: [u16; 128] = {
     t
 };
 
-/// The non-ASCII character at byte `i` of `s` (`i` is a char boundary), and its classes.
+/// The non-ASCII character at byte `i` of `s` (`i` is a char boundary), its classes, and
+/// its lower case when it is a letter [`common_letter`] knows (most), which the fold takes
+/// as such ([`FoldSink::common_lower`]) without a second look-up.
 #[inline(never)]
-fn wide_class(s: &str, i: usize) -> Option<(char, u16)> {
+fn wide_class(s: &str, i: usize) -> Option<(char, u16, Option<char>)> {
     let c = s.get(i..).and_then(|r| r.chars().next())?;
-    if let Some((lower, upper, _)) = common_letter(c) {
+    if let Some((lower, upper, l)) = common_letter(c) {
         let case = match (lower, upper) {
             (true, _) => LOWER,
             (_, true) => UPPER,
             _ => CASELESS,
         };
-        return Some((c, ALPHA | case));
+        return Some((c, ALPHA | case, Some(l)));
     }
     let mut k = 0;
     if crate::normalize::is_blank(c) {
@@ -328,7 +330,7 @@ fn wide_class(s: &str, i: usize) -> Option<(char, u16)> {
         '…' => STOP,
         _ => 0,
     };
-    Some((c, k))
+    Some((c, k, None))
 }
 
 /// True when `s` holds `http://`, `https://` or `www.`, or (`short`) `.com`, or starts
@@ -1151,9 +1153,12 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             i += 3;
             fold.separator();
             0
-        } else if let Some((c, k)) = wide_class(s, i) {
+        } else if let Some((c, k, lower)) = wide_class(s, i) {
             i += c.len_utf8();
-            fold.char(c);
+            match lower {
+                Some(l) => fold.common_lower(l),
+                None => fold.char(c),
+            }
             k
         } else {
             i += 1;
@@ -1594,6 +1599,28 @@ mod tests {
             in_word = !blank;
         }
         [chars, words, lower, upper, letters, digits, inner_stops]
+    }
+
+    #[test]
+    fn wide_class_gives_the_lower_case_of_common_letters() {
+        for c in [
+            'É', 'é', 'Ж', 'ж', 'Ё', 'ひ', '日', '서', 'İ', 'ǅ', 'Σ', '…', '«', '\u{a0}', '—',
+        ] {
+            let s = c.to_string();
+            let (got, _, lower) = wide_class(&s, 0).unwrap();
+            assert_eq!(got, c);
+            assert_eq!(lower, common_letter(c).map(|(_, _, l)| l), "{c:?}");
+            // The fold takes the letter as `char` folds it.
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            let (mut fa, mut fb) = (Folder::new(&mut a), Folder::new(&mut b));
+            match lower {
+                Some(l) => fa.common_lower(l),
+                None => fa.char(c),
+            }
+            fb.char(c);
+            assert_eq!((fa.finish(), &a), (fb.finish(), &b), "{c:?}");
+        }
+        assert!(wide_class("Ж", 0).is_some_and(|(_, _, l)| l == Some('ж')));
     }
 
     #[test]

@@ -949,6 +949,9 @@ pub(crate) trait FoldSink {
     }
     /// Any other character.
     fn char(&mut self, c: char);
+    /// [`FoldSink::char`] of a letter that [`common_letter`] knows, given as the lower case
+    /// that it gives.
+    fn common_lower(&mut self, lower: char);
 }
 
 /// Writes the fold of a text into a buffer, after what the buffer holds; what
@@ -1042,19 +1045,24 @@ impl FoldSink for Folder<'_> {
     }
 
     fn char(&mut self, c: char) {
-        let mut buf = [0u8; 4];
         if let Some((_, _, lower)) = common_letter(c) {
-            self.word_char();
-            // Two or three bytes, written as such: a copy of a length known only at run
-            // time is a call to memcpy.
-            match *lower.encode_utf8(&mut buf).as_bytes() {
-                [a, b] => self.out.extend_from_slice(&[a, b]),
-                [a, b, c] => self.out.extend_from_slice(&[a, b, c]),
-                ref other => self.out.extend_from_slice(other),
-            }
+            self.common_lower(lower);
             return;
         }
         self.rare_char(c);
+    }
+
+    #[inline]
+    fn common_lower(&mut self, lower: char) {
+        let mut buf = [0u8; 4];
+        self.word_char();
+        // Two or three bytes, written as such: a copy of a length known only at run time
+        // is a call to memcpy.
+        match *lower.encode_utf8(&mut buf).as_bytes() {
+            [a, b] => self.out.extend_from_slice(&[a, b]),
+            [a, b, c] => self.out.extend_from_slice(&[a, b, c]),
+            ref other => self.out.extend_from_slice(other),
+        }
     }
 }
 
@@ -1100,6 +1108,8 @@ impl FoldSink for NoFold {
     fn ascii_alnum(&mut self, _: &[u8], _: usize) {}
     #[inline]
     fn char(&mut self, _: char) {}
+    #[inline]
+    fn common_lower(&mut self, _: char) {}
 }
 
 /// Texts longer than this get room for their fold by an exact count ([`fold_ascii`]).
