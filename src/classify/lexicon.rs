@@ -713,22 +713,49 @@ const MAX_PHRASE_WORDS: usize = 12;
 /// The byte length of the first word of folded text (words are separated by single spaces).
 ///
 /// The space after a word of up to seven bytes (most words) is found in one eight-byte
-/// load when the text has eight bytes there: the zero bytes of the load XOR spaces are
-/// flagged by a borrowing subtraction, and the lowest flag is exact (a borrow can flag only
-/// bytes above a zero). Longer words are measured byte by byte past the first eight.
+/// load when the text has eight bytes there ([`first_space`]), and in a text of fewer
+/// (the last word of a text, most often) from its first and last four bytes at once
+/// ([`short_word_len`]). Longer words are measured byte by byte past the first eight.
 #[inline]
 pub(super) fn word_len(folded: &[u8]) -> usize {
+    let Some(&chunk) = folded.first_chunk::<8>() else {
+        return short_word_len(folded);
+    };
+    match first_space(u64::from_le_bytes(chunk)) {
+        Some(space) => space,
+        None => 8 + plain_word_len(&folded[8..]),
+    }
+}
+
+/// The place of the first space among the eight bytes of `w` (in memory order,
+/// little-endian), if any: the zero bytes of `w` XOR spaces are flagged by a borrowing
+/// subtraction, and the lowest flag is exact (a borrow can flag only bytes above a zero).
+#[inline(always)]
+fn first_space(w: u64) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let Some(&chunk) = folded.first_chunk::<8>() else {
-        return plain_word_len(folded);
-    };
-    let x = u64::from_le_bytes(chunk) ^ (u64::from(b' ') * ONES);
+    let x = w ^ (u64::from(b' ') * ONES);
     let spaces = x.wrapping_sub(ONES) & !x & HIGH;
-    if spaces != 0 {
-        return (spaces.trailing_zeros() / 8) as usize;
+    (spaces != 0).then_some((spaces.trailing_zeros() / 8) as usize)
+}
+
+/// [`word_len`] of a text of fewer than eight bytes: one of four to seven is read as its
+/// first and last four bytes (which overlap: together they are every byte of it), a
+/// shorter one byte by byte.
+#[inline]
+fn short_word_len(folded: &[u8]) -> usize {
+    match (folded.first_chunk::<4>(), folded.last_chunk::<4>()) {
+        (Some(&head), Some(&tail)) => {
+            let w = u64::from(u32::from_le_bytes(head)) | u64::from(u32::from_le_bytes(tail)) << 32;
+            match first_space(w) {
+                None => folded.len(),
+                Some(at) if at < 4 => at,
+                // In the last four bytes, which start four before the end.
+                Some(at) => folded.len() - 4 + (at - 4),
+            }
+        }
+        _ => plain_word_len(folded),
     }
-    8 + plain_word_len(&folded[8..])
 }
 
 /// [`word_len`] byte by byte.
@@ -1655,6 +1682,24 @@ mod tests {
                     s[space] = b' ';
                     assert_eq!(word_len(&s), plain_word_len(&s), "{b:#x} at {at} of {len}");
                 }
+            }
+        }
+        // Every place of a space in texts of up to 30 bytes, and none.
+        for len in 0..30 {
+            for at in (0..len).map(Some).chain([None]) {
+                let mut s = vec![b'w'; len];
+                if let Some(at) = at {
+                    s[at] = b' ';
+                    // A second space after it changes nothing.
+                    if at + 2 < len {
+                        s[at + 2] = b' ';
+                    }
+                }
+                assert_eq!(word_len(&s), plain_word_len(&s), "{at:?} of {len}");
+                assert_eq!(
+                    short_word_len(&s[..len.min(7)]),
+                    plain_word_len(&s[..len.min(7)])
+                );
             }
         }
         assert_eq!(word_len(b""), 0);
