@@ -257,6 +257,11 @@ const WIDE_STOP: u16 = 1 << 12;
 /// `.` `:`: where [`linky`] looks for a link.
 const LINK_MARK: u16 = 1 << 13;
 
+/// An ASCII mark of no other class but `@` (a quotation mark, an apostrophe, a hyphen, a
+/// bracket): only the count of characters and of words sees it, and it separates words of
+/// the fold.
+const PLAIN_MARK: u16 = 1 << 14;
+
 /// The classes of each ASCII byte.
 static ASCII_CLASS: [u16; 128] = {
     let mut t = [0u16; 128];
@@ -278,7 +283,8 @@ static ASCII_CLASS: [u16; 128] = {
                 b'.' => STOP | LINK_MARK,
                 b':' => LINK_MARK,
                 b'!' | b'?' => STOP,
-                _ => 0,
+                b'@' => 0,
+                _ => PLAIN_MARK,
             }
         };
         b += 1;
@@ -286,17 +292,19 @@ static ASCII_CLASS: [u16; 128] = {
     t
 };
 
-/// The non-ASCII character at byte `i` of `s` (`i` is a char boundary), and its classes.
+/// The non-ASCII character at byte `i` of `s` (`i` is a char boundary), its classes, and
+/// its lower case when it is a letter [`common_letter`] knows (most), which the fold takes
+/// as such ([`FoldSink::common_lower`]) without a second look-up.
 #[inline(never)]
-fn wide_class(s: &str, i: usize) -> Option<(char, u16)> {
+fn wide_class(s: &str, i: usize) -> Option<(char, u16, Option<char>)> {
     let c = s.get(i..).and_then(|r| r.chars().next())?;
-    if let Some((lower, upper, _)) = common_letter(c) {
+    if let Some((lower, upper, l)) = common_letter(c) {
         let case = match (lower, upper) {
             (true, _) => LOWER,
             (_, true) => UPPER,
             _ => CASELESS,
         };
-        return Some((c, ALPHA | case));
+        return Some((c, ALPHA | case, Some(l)));
     }
     let mut k = 0;
     if crate::normalize::is_blank(c) {
@@ -322,7 +330,7 @@ fn wide_class(s: &str, i: usize) -> Option<(char, u16)> {
         '…' => STOP,
         _ => 0,
     };
-    Some((c, k))
+    Some((c, k, None))
 }
 
 /// True when `s` holds `http://`, `https://` or `www.`, or (`short`) `.com`, or starts
@@ -1079,9 +1087,25 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             chars += 1;
             inner_stops += usize::from(prev_stop);
             prev_stop = false;
+            i += 1;
+            // A space and a run of ASCII letters after it, the commonest step of prose, are
+            // taken together: the run starts a word, whose case its first letter decides.
+            if let Some(&first) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) {
+                let run = ascii_letters(&bytes[i..]);
+                word_start = i;
+                words += 1;
+                pending_case = false;
+                lower += usize::from(first.is_ascii_lowercase());
+                upper += usize::from(first.is_ascii_uppercase());
+                chars += run;
+                letters += run;
+                in_word = true;
+                fold.separated_ascii_alnum(&bytes[i..], run);
+                i += run;
+                continue;
+            }
             in_word = false;
             fold.separator();
-            i += 1;
             continue;
         }
         if b.is_ascii_alphabetic() {
@@ -1108,14 +1132,33 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
         }
         let k = if b < 0x80 {
             i += 1;
-            ASCII_CLASS[usize::from(b)]
+            let k = ASCII_CLASS[usize::from(b)];
+            if k == PLAIN_MARK {
+                // A mark of no class (a quotation mark, an apostrophe, a hyphen, a
+                // bracket), with only the counts it moves: a character, no stop, and the
+                // start of a word when it comes first; it separates words of the fold.
+                chars += 1;
+                prev_stop = false;
+                if !in_word {
+                    word_start = at;
+                    words += 1;
+                    pending_case = true;
+                }
+                in_word = true;
+                fold.separator();
+                continue;
+            }
+            k
         } else if crate::lex::is_plain_punctuation(&bytes[i..]) {
             i += 3;
             fold.separator();
             0
-        } else if let Some((c, k)) = wide_class(s, i) {
+        } else if let Some((c, k, lower)) = wide_class(s, i) {
             i += c.len_utf8();
-            fold.char(c);
+            match lower {
+                Some(l) => fold.common_lower(l),
+                None => fold.char(c),
+            }
             k
         } else {
             i += 1;
@@ -1559,6 +1602,28 @@ mod tests {
     }
 
     #[test]
+    fn wide_class_gives_the_lower_case_of_common_letters() {
+        for c in [
+            'É', 'é', 'Ж', 'ж', 'Ё', 'ひ', '日', '서', 'İ', 'ǅ', 'Σ', '…', '«', '\u{a0}', '—',
+        ] {
+            let s = c.to_string();
+            let (got, _, lower) = wide_class(&s, 0).unwrap();
+            assert_eq!(got, c);
+            assert_eq!(lower, common_letter(c).map(|(_, _, l)| l), "{c:?}");
+            // The fold takes the letter as `char` folds it.
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            let (mut fa, mut fb) = (Folder::new(&mut a), Folder::new(&mut b));
+            match lower {
+                Some(l) => fa.common_lower(l),
+                None => fa.char(c),
+            }
+            fb.char(c);
+            assert_eq!((fa.finish(), &a), (fb.finish(), &b), "{c:?}");
+        }
+        assert!(wide_class("Ж", 0).is_some_and(|(_, _, l)| l == Some('ж')));
+    }
+
+    #[test]
     fn the_pass_counts_as_the_definitions_do() {
         let parts = [
             "word",
@@ -1572,6 +1637,9 @@ mod tests {
             "“",
             "\"",
             "(",
+            "'s",
+            "-)",
+            "@",
             "—",
             ".",
             ". ",

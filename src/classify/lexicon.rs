@@ -70,6 +70,9 @@ pub(crate) struct Lexicon {
     /// The longest word of each phrase of `long_starts`: a long block that holds none of
     /// them holds none of those phrases.
     long_anchors: Vec<memchr::memmem::Finder<'static>>,
+    /// The shapes of the longest word of each `strong` phrase: a block of which no word
+    /// passes them holds no strong phrase ([`Lexicon::may_hold_strong_anchor`]).
+    strong_anchors: Shapes,
     /// Folded word → its kinds (`month`, `byline`, …), a bit each ([`kind_bit`]): looked
     /// up by its first eight bytes, with no hashing of the word and no comparison of kind
     /// names.
@@ -422,6 +425,13 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             lex.long_anchors
                 .push(memchr::memmem::Finder::new(longest).into_owned());
         }
+        // Rarer than the first words of the strong phrases ("to", "this", "all"), which most
+        // sentences hold.
+        lex.strong_anchors =
+            Shapes::of_bytes(lex.phrases.iter().filter_map(|(phrase, &(_, mode))| {
+                let longest = phrase.split(|&b| b == b' ').max_by_key(|w| w.len());
+                longest.filter(|_| mode == Mode::Strong)
+            }));
         lex.long_starts.finish();
         lex.all_starts.finish();
         lex.contained_starts.finish();
@@ -565,6 +575,17 @@ impl Lexicon {
             return None;
         }
         let short = words.min(MAX_SEARCHED_WORDS) <= 12;
+        // Only strong phrases count in a sentence or a block of more than 12 words, past
+        // the `all` phrases of short blocks: most such blocks (prose) hold no word that is
+        // the longest of a strong phrase, and are told so by one walk over their words,
+        // without the look-ups of the phrases that start with their words ("to", "this").
+        if words > MAX_ALL_WORDS
+            && !long
+            && (sentence || !short)
+            && !self.may_hold_strong_anchor(folded)
+        {
+            return None;
+        }
         // A block of more words holds more than `all` phrases (and counts).
         if words <= MAX_ALL_WORDS {
             if let Some(r) = self.all_words_reason(folded) {
@@ -610,6 +631,27 @@ impl Lexicon {
             }
         }
         best
+    }
+
+    /// False when no word of `folded` (a block's folded text) is the longest word of a
+    /// `strong` phrase (`strong_anchors`, by its shape): the block then holds no strong
+    /// phrase, as each of the words of a phrase it holds is one of its words. (An empty
+    /// word passes.)
+    fn may_hold_strong_anchor(&self, folded: &[u8]) -> bool {
+        let mut rest = folded;
+        loop {
+            let len = word_len(rest);
+            if rest
+                .get(..len)
+                .is_some_and(|w| self.strong_anchors.may_contain_bytes(w))
+            {
+                return true;
+            }
+            match rest.get(len + 1..) {
+                Some(next) => rest = next,
+                None => return false,
+            }
+        }
     }
 
     /// The reason of a block of up to [`MAX_ALL_WORDS`] words that consists of `all`
@@ -671,22 +713,49 @@ const MAX_PHRASE_WORDS: usize = 12;
 /// The byte length of the first word of folded text (words are separated by single spaces).
 ///
 /// The space after a word of up to seven bytes (most words) is found in one eight-byte
-/// load when the text has eight bytes there: the zero bytes of the load XOR spaces are
-/// flagged by a borrowing subtraction, and the lowest flag is exact (a borrow can flag only
-/// bytes above a zero). Longer words are measured byte by byte past the first eight.
+/// load when the text has eight bytes there ([`first_space`]), and in a text of fewer
+/// (the last word of a text, most often) from its first and last four bytes at once
+/// ([`short_word_len`]). Longer words are measured byte by byte past the first eight.
 #[inline]
 pub(super) fn word_len(folded: &[u8]) -> usize {
+    let Some(&chunk) = folded.first_chunk::<8>() else {
+        return short_word_len(folded);
+    };
+    match first_space(u64::from_le_bytes(chunk)) {
+        Some(space) => space,
+        None => 8 + plain_word_len(&folded[8..]),
+    }
+}
+
+/// The place of the first space among the eight bytes of `w` (in memory order,
+/// little-endian), if any: the zero bytes of `w` XOR spaces are flagged by a borrowing
+/// subtraction, and the lowest flag is exact (a borrow can flag only bytes above a zero).
+#[inline(always)]
+fn first_space(w: u64) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let Some(&chunk) = folded.first_chunk::<8>() else {
-        return plain_word_len(folded);
-    };
-    let x = u64::from_le_bytes(chunk) ^ (u64::from(b' ') * ONES);
+    let x = w ^ (u64::from(b' ') * ONES);
     let spaces = x.wrapping_sub(ONES) & !x & HIGH;
-    if spaces != 0 {
-        return (spaces.trailing_zeros() / 8) as usize;
+    (spaces != 0).then_some((spaces.trailing_zeros() / 8) as usize)
+}
+
+/// [`word_len`] of a text of fewer than eight bytes: one of four to seven is read as its
+/// first and last four bytes (which overlap: together they are every byte of it), a
+/// shorter one byte by byte.
+#[inline]
+fn short_word_len(folded: &[u8]) -> usize {
+    match (folded.first_chunk::<4>(), folded.last_chunk::<4>()) {
+        (Some(&head), Some(&tail)) => {
+            let w = u64::from(u32::from_le_bytes(head)) | u64::from(u32::from_le_bytes(tail)) << 32;
+            match first_space(w) {
+                None => folded.len(),
+                Some(at) if at < 4 => at,
+                // In the last four bytes, which start four before the end.
+                Some(at) => folded.len() - 4 + (at - 4),
+            }
+        }
+        _ => plain_word_len(folded),
     }
-    8 + plain_word_len(&folded[8..])
 }
 
 /// [`word_len`] byte by byte.
@@ -898,8 +967,18 @@ pub(crate) trait FoldSink {
     /// A run of ASCII letters and digits: the first `len` bytes of `rest` (the bytes after
     /// them may be read, as a word of eight bytes is, but are not taken).
     fn ascii_alnum(&mut self, rest: &[u8], len: usize);
+    /// A separator and then a run of ASCII letters and digits, as [`FoldSink::ascii_alnum`]
+    /// takes it: the commonest step of prose, a space and a word.
+    #[inline]
+    fn separated_ascii_alnum(&mut self, rest: &[u8], len: usize) {
+        self.separator();
+        self.ascii_alnum(rest, len);
+    }
     /// Any other character.
     fn char(&mut self, c: char);
+    /// [`FoldSink::char`] of a letter that [`common_letter`] knows, given as the lower case
+    /// that it gives.
+    fn common_lower(&mut self, lower: char);
 }
 
 /// Writes the fold of a text into a buffer, after what the buffer holds; what
@@ -972,20 +1051,45 @@ impl FoldSink for Folder<'_> {
         self.out.extend(run.iter().map(|&b| b | 0x20));
     }
 
-    fn char(&mut self, c: char) {
-        let mut buf = [0u8; 4];
-        if let Some((_, _, lower)) = common_letter(c) {
-            self.word_char();
-            // Two or three bytes, written as such: a copy of a length known only at run
-            // time is a call to memcpy.
-            match *lower.encode_utf8(&mut buf).as_bytes() {
-                [a, b] => self.out.extend_from_slice(&[a, b]),
-                [a, b, c] => self.out.extend_from_slice(&[a, b, c]),
-                ref other => self.out.extend_from_slice(other),
+    #[inline]
+    fn separated_ascii_alnum(&mut self, rest: &[u8], len: usize) {
+        // A run of up to seven bytes after what was written (most words of prose): the
+        // space and the run, lowered, written as one word of eight bytes, and the bytes past
+        // the run cut off again.
+        if len < 8 && self.out.len() > self.base {
+            if let Some(&word) = rest.first_chunk::<8>() {
+                const LOWER: u64 = 0x2020_2020_2020_2020;
+                let spaced = (u64::from_le_bytes(word) | LOWER) << 8 | u64::from(b' ');
+                self.out.extend_from_slice(&spaced.to_le_bytes());
+                self.out.truncate(self.out.len() - (7 - len));
+                self.spaces += 1;
+                self.space = false;
+                return;
             }
+        }
+        self.separator();
+        self.ascii_alnum(rest, len);
+    }
+
+    fn char(&mut self, c: char) {
+        if let Some((_, _, lower)) = common_letter(c) {
+            self.common_lower(lower);
             return;
         }
         self.rare_char(c);
+    }
+
+    #[inline]
+    fn common_lower(&mut self, lower: char) {
+        let mut buf = [0u8; 4];
+        self.word_char();
+        // Two or three bytes, written as such: a copy of a length known only at run time
+        // is a call to memcpy.
+        match *lower.encode_utf8(&mut buf).as_bytes() {
+            [a, b] => self.out.extend_from_slice(&[a, b]),
+            [a, b, c] => self.out.extend_from_slice(&[a, b, c]),
+            ref other => self.out.extend_from_slice(other),
+        }
     }
 }
 
@@ -1031,6 +1135,8 @@ impl FoldSink for NoFold {
     fn ascii_alnum(&mut self, _: &[u8], _: usize) {}
     #[inline]
     fn char(&mut self, _: char) {}
+    #[inline]
+    fn common_lower(&mut self, _: char) {}
 }
 
 /// Texts longer than this get room for their fold by an exact count ([`fold_ascii`]).
@@ -1286,6 +1392,29 @@ mod tests {
             let (mut a, mut b) = (Vec::new(), Vec::new());
             let n = fold_ascii(s.as_bytes(), &mut a);
             assert_eq!((n, &a), (fold_any(&s, &mut b), &b));
+        }
+    }
+
+    #[test]
+    fn a_separated_run_is_a_separator_and_the_run() {
+        let text = b"Sentences of Prose1 x ABCDEFGHIJKLMNOP";
+        // Runs of every length from 1 to 16, with and without eight bytes after their
+        // start, first in the text or after a word.
+        for start in 0..text.len() {
+            for len in 1..=16.min(text.len() - start) {
+                for before in [&b""[..], b"kept", b"a"] {
+                    let rest = &text[start..];
+                    let (mut a, mut b) = (b"buf".to_vec(), b"buf".to_vec());
+                    let (mut fa, mut fb) = (Folder::new(&mut a), Folder::new(&mut b));
+                    fa.ascii_alnum(before, before.len());
+                    fb.ascii_alnum(before, before.len());
+                    fa.separated_ascii_alnum(rest, len);
+                    fb.separator();
+                    fb.ascii_alnum(rest, len);
+                    let (wa, wb) = (fa.finish(), fb.finish());
+                    assert_eq!((wa, &a), (wb, &b), "{before:?} {len}");
+                }
+            }
         }
     }
 
@@ -1555,6 +1684,24 @@ mod tests {
                 }
             }
         }
+        // Every place of a space in texts of up to 30 bytes, and none.
+        for len in 0..30 {
+            for at in (0..len).map(Some).chain([None]) {
+                let mut s = vec![b'w'; len];
+                if let Some(at) = at {
+                    s[at] = b' ';
+                    // A second space after it changes nothing.
+                    if at + 2 < len {
+                        s[at + 2] = b' ';
+                    }
+                }
+                assert_eq!(word_len(&s), plain_word_len(&s), "{at:?} of {len}");
+                assert_eq!(
+                    short_word_len(&s[..len.min(7)]),
+                    plain_word_len(&s[..len.min(7)])
+                );
+            }
+        }
         assert_eq!(word_len(b""), 0);
         assert_eq!(word_len(b" a"), 0);
         assert_eq!(word_len(b"abcdefghijk lm"), 11);
@@ -1575,6 +1722,31 @@ mod tests {
             }
         }
         assert!(seen > lex.long_anchors.len());
+    }
+
+    #[test]
+    fn strong_phrases_hold_a_strong_anchor() {
+        let lex = lexicon();
+        let mut seen = 0;
+        for (phrase, &(_, mode)) in &lex.phrases {
+            if mode == Mode::Strong {
+                seen += 1;
+                let mut prose = b"the council voted ".to_vec();
+                prose.extend_from_slice(phrase);
+                prose.extend_from_slice(b" on tuesday");
+                assert!(
+                    lex.may_hold_strong_anchor(phrase) && lex.may_hold_strong_anchor(&prose),
+                    "{:?}",
+                    std::str::from_utf8(phrase)
+                );
+            }
+        }
+        assert!(seen > 20);
+        // The first words of strong phrases ("to", "all", "this", "we", "your") anchor none:
+        // a sentence of them is ruled out, and has no reason.
+        let prose = b"we voted to approve all of this plan for your town on tuesday";
+        assert!(!lex.may_hold_strong_anchor(prose));
+        assert_eq!(lex.boilerplate(prose, 13, true), None);
     }
 
     #[test]
