@@ -12,7 +12,8 @@ use crate::model::{
     RelatedTags, Subhead, Tag, TagGroup,
 };
 use crate::normalize::{
-    clean, clean_noting, clean_part_of_clean, push_control_runs, trim_span, Prepared,
+    clean, clean_noting, clean_part_of_clean, part_of_clean_is_clean, push_control_runs, trim_span,
+    Prepared,
 };
 use crate::options::{Normalization, Options};
 use crate::quotes::QuoteScan;
@@ -78,7 +79,7 @@ impl<'a> Builder<'a> {
 
 /// The texts of the parts of one body block ([`Builder::within`]): `clean` is the block's
 /// span when its text was clean already, and a part that lies inside it and neither starts
-/// nor ends with a space is then borrowed as it is (what [`clean_part_of_clean`] tells),
+/// nor ends with a space is then borrowed as it is ([`part_of_clean_is_clean`]),
 /// without a call; any other part is cleaned by [`Builder::text`].
 struct Within<'a, 'b> {
     builder: &'b Builder<'a>,
@@ -92,8 +93,7 @@ impl<'a> Within<'a, '_> {
     fn text(&self, span: Span) -> Cow<'a, str> {
         if let Some(outer) = self.clean.filter(|outer| outer.contains(span)) {
             if let Some(raw) = span.get(self.builder.text) {
-                let b = raw.as_bytes();
-                if b.first() != Some(&b' ') && b.last() != Some(&b' ') {
+                if part_of_clean_is_clean(raw) {
                     debug_assert_eq!(
                         clean_part_of_clean(raw, self.builder.form),
                         raw,

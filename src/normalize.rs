@@ -525,11 +525,18 @@ pub(crate) fn clean_noting(raw: &str, form: Normalization) -> (Cow<'_, str>, boo
 /// at the one before only to find marks out of order, and there are none), or is one NFC
 /// leaves alone anywhere: so a part is clean too unless a space starts or ends it.
 pub(crate) fn clean_part_of_clean(part: &str, form: Normalization) -> Cow<'_, str> {
-    let b = part.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
-        return clean(part, form);
+    if part_of_clean_is_clean(part) {
+        return Cow::Borrowed(part);
     }
-    Cow::Borrowed(part)
+    clean(part, form)
+}
+
+/// Whether `part`, a slice of a text that [`clean_noting`] found clean, is clean as it
+/// stands: it neither starts nor ends with a space (see [`clean_part_of_clean`]).
+#[inline(always)]
+pub(crate) fn part_of_clean_is_clean(part: &str) -> bool {
+    let b = part.as_bytes();
+    b.first() != Some(&b' ') && b.last() != Some(&b' ')
 }
 
 /// [`clean`] of a text that [`is_clean`] did not find clean.
