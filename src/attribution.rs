@@ -625,6 +625,9 @@ const ALNUM_BYTE: u8 = 2;
 const UPPER_BYTE: u8 = 4;
 /// [`BYTE_CLASS`] bit: an ASCII lower-case letter.
 const LOWER_BYTE: u8 = 8;
+/// [`BYTE_CLASS`] bit: an ASCII blank ([`lex::is_ascii_blank_byte`]; never a word byte, so
+/// never in the bits of a word's bytes).
+const BLANK_BYTE: u8 = 16;
 
 /// The classes of a byte that the tokenizer's ASCII words are read with ([`tokenize_with`]);
 /// 0 for every byte outside ASCII.
@@ -647,6 +650,11 @@ static BYTE_CLASS: [u8; 256] = {
             }
             | if c.is_ascii_lowercase() {
                 LOWER_BYTE
+            } else {
+                0
+            }
+            | if lex::is_ascii_blank_byte(c) {
+                BLANK_BYTE
             } else {
                 0
             };
@@ -946,16 +954,24 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
     let mut i = 0;
     while let Some(&first) = s.as_bytes().get(i) {
         // ASCII blanks and punctuation are decided from their byte, other characters as
-        // by `lex::blank_len` and `lex::word_len`.
-        if first.is_ascii() {
-            if lex::is_ascii_blank_byte(first) {
-                i += 1;
+        // by `lex::blank_len` and `lex::word_len`. The byte's class tells a word byte (the
+        // most common first byte) at once, then a blank.
+        let class = BYTE_CLASS[usize::from(first)];
+        if class & WORD_BYTE == 0 {
+            if first.is_ascii() {
+                if class & BLANK_BYTE != 0 {
+                    i += 1;
+                } else {
+                    i += mark(s, i, seg.start, out);
+                }
                 continue;
             }
-            if !lex::is_ascii_word_byte(first) {
-                i += mark(s, i, seg.start, out);
+            let blanks = lex::blank_len(&s[i..]);
+            if blanks > 0 {
+                i += blanks;
                 continue;
             }
+        } else {
             // Most words are ASCII words followed by an ASCII blank or mark: read in one
             // pass with their classes. (`lex::word_len` would stop at the same byte, so the
             // word is `s[i..j]`; it is its own core when it ends in neither `'` nor `.`, and
@@ -973,7 +989,7 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
             }
             let last = bytes[j - 1];
             let ascii_after = bytes.get(j).is_none_or(u8::is_ascii);
-            let alnum = (BYTE_CLASS[usize::from(first)] | rest) & ALNUM_BYTE != 0;
+            let alnum = (class | rest) & ALNUM_BYTE != 0;
             // A space mostly follows a word: skipped here, as the blank step above would.
             let after_space = if bytes.get(j) == Some(&b' ') {
                 j + 1
@@ -1006,12 +1022,6 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
                     i = after_space;
                     continue;
                 }
-            }
-        } else {
-            let blanks = lex::blank_len(&s[i..]);
-            if blanks > 0 {
-                i += blanks;
-                continue;
             }
         }
         let rest = &s[i..];
@@ -6687,6 +6697,11 @@ mod tests {
             assert_eq!(k & ALNUM_BYTE != 0, b.is_ascii_alphanumeric(), "{b}");
             assert_eq!(k & UPPER_BYTE != 0, b.is_ascii_uppercase(), "{b}");
             assert_eq!(k & LOWER_BYTE != 0, b.is_ascii_lowercase(), "{b}");
+            assert_eq!(
+                k & BLANK_BYTE != 0,
+                b.is_ascii() && lex::is_ascii_blank_byte(b),
+                "{b}"
+            );
         }
     }
 
