@@ -977,16 +977,7 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
             // word is `s[i..j]`; it is its own core when it ends in neither `'` nor `.`, and
             // has an ASCII letter or digit when its bytes' classes say so.)
             let bytes = s.as_bytes();
-            let mut j = i + 1;
-            let mut rest = 0u8;
-            for &c in &bytes[j..] {
-                let k = BYTE_CLASS[usize::from(c)];
-                if k & WORD_BYTE == 0 {
-                    break;
-                }
-                rest |= k;
-                j += 1;
-            }
+            let (j, rest) = word_bytes_end(bytes, i + 1);
             let last = bytes[j - 1];
             let ascii_after = bytes.get(j).is_none_or(u8::is_ascii);
             let alnum = (class | rest) & ALNUM_BYTE != 0;
@@ -1050,6 +1041,34 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
         }
         i += mark(s, i, seg.start, out);
     }
+}
+
+/// The end of the run of ASCII word bytes of `bytes` that starts at `j` (the first byte
+/// from `j` on that is none), and the [`BYTE_CLASS`] bits of its bytes or-ed together.
+/// When eight bytes are left, they are read first as a block, unrolled with no test of
+/// the end at each byte (most words end in it).
+#[inline(always)]
+fn word_bytes_end(bytes: &[u8], mut j: usize) -> (usize, u8) {
+    let mut rest = 0u8;
+    if let Some(block) = bytes.get(j..).and_then(<[u8]>::first_chunk::<8>) {
+        for (n, &c) in block.iter().enumerate() {
+            let k = BYTE_CLASS[usize::from(c)];
+            if k & WORD_BYTE == 0 {
+                return (j + n, rest);
+            }
+            rest |= k;
+        }
+        j += 8;
+    }
+    for &c in bytes.get(j..).unwrap_or_default() {
+        let k = BYTE_CLASS[usize::from(c)];
+        if k & WORD_BYTE == 0 {
+            break;
+        }
+        rest |= k;
+        j += 1;
+    }
+    (j, rest)
 }
 
 /// The word `word` (ASCII word bytes, ending in `.`) without its period, when that period
@@ -6685,6 +6704,36 @@ mod tests {
                 tokenize(&x, Span::new(0, x.len()), &mut toks);
                 assert_eq!(toks.len(), 1, "{x}");
                 assert_eq!(toks[0].stopword(), lex::is_capitalized_stopword(&x), "{x}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_bytes_end_is_the_byte_by_byte_scan() {
+        // Runs of every length around the block of eight, ended by a blank, a mark, a byte
+        // outside ASCII or the end of the text, with capitals, digits and word marks.
+        let words = ["", "a", "Ab", "x-9", "don't", "U.S.", "abcdefg", "abcdefgh"];
+        let mut texts: Vec<String> = Vec::new();
+        for w in words {
+            for tail in ["", " rest", ",", "’s", "ABCDEFGHIJ", "abcdefgh-ij k"] {
+                texts.push(format!("{w}{tail}"));
+                texts.push(format!("Q{w}{w}{tail}"));
+            }
+        }
+        for t in &texts {
+            let bytes = t.as_bytes();
+            for start in 0..=bytes.len() {
+                let mut j = start;
+                let mut rest = 0u8;
+                while let Some(&c) = bytes.get(j) {
+                    let k = BYTE_CLASS[usize::from(c)];
+                    if k & WORD_BYTE == 0 {
+                        break;
+                    }
+                    rest |= k;
+                    j += 1;
+                }
+                assert_eq!(word_bytes_end(bytes, start), (j, rest), "{t:?} {start}");
             }
         }
     }
