@@ -561,19 +561,19 @@ impl Classes {
     /// or `-` and not ending in `.` `,` `:`: those of [`Classes::lower_from_table`], mapped
     /// from the bits of `table` (the [`WordTable`]) by one look-up ([`LOWER_TOK_BITS`]).
     #[inline(always)]
-    fn lower_bits_from_table(table: &WordTable, s: &str) -> u8 {
-        let bits = table.get(s);
+    fn lower_bits_from_table(table: &WordTable, s: &[u8]) -> u8 {
+        let bits = table.get_bytes(s);
         LOWER_TOK_BITS[usize::from(bits & TABLE_BITS)] | subject_end_tok_bit(bits)
     }
 
     /// The [`Tok::classes`] bits of [`Classes::capitalized_from_table`] of `s`, mapped from
     /// the bits of `table` (the [`WordTable`]) by one look-up ([`CAPITALIZED_TOK_BITS`]).
     #[inline(always)]
-    fn capitalized_bits_from_table(table: &WordTable, s: &str) -> u8 {
-        let table_bits = table.get(s);
+    fn capitalized_bits_from_table(table: &WordTable, s: &[u8]) -> u8 {
+        let table_bits = table.get_bytes(s);
         let bits = CAPITALIZED_TOK_BITS[usize::from(table_bits & (TABLE_BITS | STOPWORD))]
             | subject_end_tok_bit(table_bits);
-        if matches!(s, "Jr" | "Sr") {
+        if matches!(s, b"Jr" | b"Sr") {
             bits | TOK_NAME
         } else {
             bits
@@ -587,22 +587,25 @@ impl Classes {
     /// and no lower-case letter ("NATO", "CEO", "F-16") is read by [`Classes::of_capitals`]
     /// whatever its other capitals, not by the class tests.
     /// The classes come as [`Tok::classes`] bits; `table` is the [`WordTable`] (taken
-    /// once by the tokenizer, not at every word).
+    /// once by the tokenizer, not at every word). The word comes as its bytes, which the
+    /// tokenizer cuts with no test of character boundaries; the text of the rare words
+    /// that the steps read as text is made by [`ascii_text`].
     #[inline(always)]
-    fn of_ascii_word(table: &WordTable, s: &str, rest: u8) -> u8 {
-        let first = s.as_bytes().first().copied().unwrap_or(b' ');
+    fn of_ascii_word(table: &WordTable, s: &[u8], rest: u8) -> u8 {
+        let first = s.first().copied().unwrap_or(b' ');
         let c = if first.is_ascii_lowercase() || first == b'-' {
             if rest & UPPER_BYTE != 0 {
                 // "aND": the table holds the subject ends in lower case and capitalized only.
                 (Classes::lower_bits_from_table(table, s) & !TOK_SUBJECT_END)
-                    | (u8::from(ends_subject_any_case(s)) * TOK_SUBJECT_END)
+                    | (u8::from(ends_subject_any_case(ascii_text(s))) * TOK_SUBJECT_END)
             } else {
                 Classes::lower_bits_from_table(table, s)
             }
         } else if first.is_ascii_uppercase() {
             if rest & LOWER_BYTE == 0 {
-                Classes::of_capitals(s).bits()
-            } else if rest & UPPER_BYTE != 0 || s.ends_with("'s") {
+                Classes::of_capitals(ascii_text(s)).bits()
+            } else if rest & UPPER_BYTE != 0 || s.ends_with(b"'s") {
+                let s = ascii_text(s);
                 Classes::of_possessive(s)
                     .unwrap_or_else(|| Classes::of_tests(s))
                     .bits()
@@ -612,9 +615,20 @@ impl Classes {
         } else {
             0
         };
-        debug_assert_eq!(Classes::from_bits(c), Classes::of_tests(s), "{s:?}");
+        debug_assert_eq!(
+            Classes::from_bits(c),
+            Classes::of_tests(ascii_text(s)),
+            "{s:?}"
+        );
         c
     }
+}
+
+/// The text of `b`, bytes of ASCII (a word the tokenizer cut as bytes,
+/// [`Classes::of_ascii_word`]); empty for bytes that are no text, which it never gets.
+#[inline]
+fn ascii_text(b: &[u8]) -> &str {
+    std::str::from_utf8(b).unwrap_or_default()
 }
 
 /// [`BYTE_CLASS`] bit: an ASCII word byte ([`lex::is_ascii_word_byte`]).
@@ -902,7 +916,13 @@ impl WordTable {
     /// The bits of `w` as written (0 for a word of no class).
     #[inline(always)]
     fn get(&self, w: &str) -> u8 {
-        let Some(p) = PackedWord::new(w.as_bytes()) else {
+        self.get_bytes(w.as_bytes())
+    }
+
+    /// The bits of the word whose bytes are `w` ([`WordTable::get`] of its text).
+    #[inline(always)]
+    fn get_bytes(&self, w: &[u8]) -> u8 {
+        let Some(p) = PackedWord::new(w) else {
             return self.get_long(w);
         };
         let mask = self.slots.len() - 1;
@@ -922,8 +942,12 @@ impl WordTable {
     /// [`WordTable::get`] of a word that is empty or too long to pack (rare: out of line).
     #[cold]
     #[inline(never)]
-    fn get_long(&self, w: &str) -> u8 {
-        self.long.get(w).copied().unwrap_or(0)
+    fn get_long(&self, w: &[u8]) -> u8 {
+        std::str::from_utf8(w)
+            .ok()
+            .and_then(|w| self.long.get(w))
+            .copied()
+            .unwrap_or(0)
     }
 }
 
@@ -988,7 +1012,8 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
                 j
             };
             if ascii_after && !matches!(last, b'.' | b'\'') && alnum {
-                let word = &s[i..j];
+                // (Cut as bytes: they are ASCII, on character boundaries.)
+                let word = &bytes[i..j];
                 let pos = seg.start + i;
                 out.push(Tok::with_bits(
                     Span::new(pos, seg.start + j),
@@ -1007,7 +1032,7 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
                     out.push(Tok::with_bits(
                         Span::new(pos, end),
                         Tk::Word,
-                        Classes::of_ascii_word(table, stem, rest),
+                        Classes::of_ascii_word(table, stem.as_bytes(), rest),
                     ));
                     out.push(Tok::mark(Span::new(end, end + 1), Tk::End));
                     i = after_space;
@@ -6709,6 +6734,20 @@ mod tests {
     }
 
     #[test]
+    fn ascii_text_is_the_text_of_the_bytes() {
+        for w in ["", "a", "said", "F-16", "don't", "U.S."] {
+            assert_eq!(ascii_text(w.as_bytes()), w);
+        }
+        // Bytes that are no text (never given) read as no word.
+        assert_eq!(ascii_text(&[b'a', 0xe2, 0x80]), "");
+        // The word table reads a long word from its bytes as from its text.
+        let table = word_table();
+        for w in ["disagreeably-long-verb", "according", "Secretary"] {
+            assert_eq!(table.get_bytes(w.as_bytes()), table.get(w), "{w}");
+        }
+    }
+
+    #[test]
     fn word_bytes_end_is_the_byte_by_byte_scan() {
         // Runs of every length around the block of eight, ended by a blank, a mark, a byte
         // outside ASCII or the end of the text, with capitals, digits and word marks.
@@ -6795,12 +6834,12 @@ mod tests {
                 .skip(1)
                 .fold(0, |k, b| k | BYTE_CLASS[usize::from(b)]);
             assert_eq!(
-                Classes::from_bits(Classes::of_ascii_word(word_table(), &w, rest)),
+                Classes::from_bits(Classes::of_ascii_word(word_table(), w.as_bytes(), rest)),
                 Classes::of_tests(&w),
                 "{w:?}"
             );
             assert_eq!(
-                Classes::of_ascii_word(word_table(), &w, rest),
+                Classes::of_ascii_word(word_table(), w.as_bytes(), rest),
                 Classes::of_tests(&w).bits(),
                 "{w:?}"
             );
@@ -7380,12 +7419,12 @@ mod tests {
             }
             for v in [w.to_owned(), w.to_ascii_lowercase(), capitalized] {
                 if v.starts_with(|c: char| c.is_ascii_lowercase() || c == '-') {
-                    let bits = Classes::lower_bits_from_table(word_table(), &v);
+                    let bits = Classes::lower_bits_from_table(word_table(), v.as_bytes());
                     assert_eq!(bits, Classes::lower_from_table(&v).bits(), "{v:?}");
                     checked += 1;
                 }
                 if v.starts_with(|c: char| c.is_ascii_uppercase()) {
-                    let bits = Classes::capitalized_bits_from_table(word_table(), &v);
+                    let bits = Classes::capitalized_bits_from_table(word_table(), v.as_bytes());
                     assert_eq!(bits, Classes::capitalized_from_table(&v).bits(), "{v:?}");
                     checked += 1;
                 }
