@@ -770,14 +770,19 @@ const CONTRACTIONS: &[&str] = &[
 /// a hash map.
 #[derive(Debug)]
 struct WordTable {
-    /// Power-of-two slots, at most a quarter of them used; an empty slot has length 0.
-    slots: Vec<(PackedWord, u8)>,
+    /// [`WORD_SLOTS`] slots, at most a quarter of them used; an empty slot has length 0.
+    /// (A fixed number: a slot's index, masked, needs no bounds test.)
+    slots: Box<[(PackedWord, u8); WORD_SLOTS]>,
     /// Words longer than [`PACKED_MAX`] bytes.
     long: HashMap<String, u8, FastBuild>,
 }
 
 /// Longest word [`PackedWord`] holds.
 const PACKED_MAX: usize = 16;
+
+/// The number of slots of [`WordTable`]: a power of two, at least four times its words
+/// (about 1,500 in all; [`WordTable::new`] asserts it).
+const WORD_SLOTS: usize = 1 << 13;
 
 /// A word of 1 to [`PACKED_MAX`] bytes as two overlapping loads and its length (together
 /// they give back every byte): its first and last 8 bytes, or first and last 4, or its
@@ -893,8 +898,13 @@ impl WordTable {
         for (w, bit) in entries {
             *bits.entry(w).or_insert(0) |= bit;
         }
-        let size = (bits.len() * 4).next_power_of_two();
-        let mut slots = vec![(PackedWord::default(), 0u8); size];
+        assert!(bits.len() * 4 <= WORD_SLOTS, "{} words", bits.len());
+        let size = WORD_SLOTS;
+        let mut slots: Box<[(PackedWord, u8); WORD_SLOTS]> =
+            vec![(PackedWord::default(), 0u8); size]
+                .into_boxed_slice()
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("a list of WORD_SLOTS slots"));
         let mut long = HashMap::default();
         for (&w, &b) in &bits {
             match PackedWord::new(w.as_bytes()) {
@@ -925,7 +935,7 @@ impl WordTable {
         let Some(p) = PackedWord::new(w) else {
             return self.get_long(w);
         };
-        let mask = self.slots.len() - 1;
+        let mask = WORD_SLOTS - 1;
         let mut i = p.slot(mask);
         loop {
             let (q, b) = self.slots[i];
@@ -6730,6 +6740,23 @@ mod tests {
                 assert_eq!(toks.len(), 1, "{x}");
                 assert_eq!(toks[0].stopword(), lex::is_capitalized_stopword(&x), "{x}");
             }
+        }
+    }
+
+    #[test]
+    fn word_table_leaves_three_slots_in_four_empty() {
+        let table = word_table();
+        let used = table.slots.iter().filter(|(p, _)| p.len != 0).count();
+        assert!(used > 1000, "{used}");
+        assert!(used * 4 <= WORD_SLOTS, "{used}");
+        // Every word put in is found in its slot run.
+        for (p, b) in table.slots.iter().filter(|(p, _)| p.len != 0) {
+            let mut i = p.slot(WORD_SLOTS - 1);
+            while table.slots[i].0 != *p {
+                assert_ne!(table.slots[i].0.len, 0);
+                i = (i + 1) & (WORD_SLOTS - 1);
+            }
+            assert_eq!(table.slots[i].1, *b);
         }
     }
 
