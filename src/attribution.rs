@@ -1011,8 +1011,7 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
             // word is `s[i..j]`; it is its own core when it ends in neither `'` nor `.`, and
             // has an ASCII letter or digit when its bytes' classes say so.)
             let bytes = s.as_bytes();
-            let (j, rest) = word_bytes_end(bytes, i + 1);
-            let last = bytes[j - 1];
+            let (j, rest, last) = word_bytes_end(bytes, i + 1, first);
             let ascii_after = bytes.get(j).is_none_or(u8::is_ascii);
             let alnum = (class | rest) & ALNUM_BYTE != 0;
             // A space mostly follows a word: skipped here, as the blank step above would.
@@ -1079,19 +1078,22 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
 }
 
 /// The end of the run of ASCII word bytes of `bytes` that starts at `j` (the first byte
-/// from `j` on that is none), and the [`BYTE_CLASS`] bits of its bytes or-ed together.
-/// When eight bytes are left, they are read first as a block, unrolled with no test of
-/// the end at each byte (most words end in it).
+/// from `j` on that is none), the [`BYTE_CLASS`] bits of its bytes or-ed together, and the
+/// last byte of the word that ends there, whose byte before `j` is `before` (the byte
+/// before the end: `before` for an empty run). When eight bytes are left, they are read
+/// first as a block, unrolled with no test of the end at each byte (most words end in it).
 #[inline(always)]
-fn word_bytes_end(bytes: &[u8], mut j: usize) -> (usize, u8) {
+fn word_bytes_end(bytes: &[u8], mut j: usize, before: u8) -> (usize, u8, u8) {
     let mut rest = 0u8;
+    let mut last = before;
     if let Some(block) = bytes.get(j..).and_then(<[u8]>::first_chunk::<8>) {
         for (n, &c) in block.iter().enumerate() {
             let k = BYTE_CLASS[usize::from(c)];
             if k & WORD_BYTE == 0 {
-                return (j + n, rest);
+                return (j + n, rest, last);
             }
             rest |= k;
+            last = c;
         }
         j += 8;
     }
@@ -1101,9 +1103,10 @@ fn word_bytes_end(bytes: &[u8], mut j: usize) -> (usize, u8) {
             break;
         }
         rest |= k;
+        last = c;
         j += 1;
     }
-    (j, rest)
+    (j, rest, last)
 }
 
 /// The word `word` (ASCII word bytes, ending in `.`) without its period, when that period
@@ -6799,7 +6802,13 @@ mod tests {
                     rest |= k;
                     j += 1;
                 }
-                assert_eq!(word_bytes_end(bytes, start), (j, rest), "{t:?} {start}");
+                let before = if start == 0 { b'#' } else { bytes[start - 1] };
+                let last = if j == start { before } else { bytes[j - 1] };
+                assert_eq!(
+                    word_bytes_end(bytes, start, before),
+                    (j, rest, last),
+                    "{t:?} {start}"
+                );
             }
         }
     }
