@@ -4231,12 +4231,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     while i < toks.len() {
         if toks[i].kind == Tk::Word && toks[i].name() {
             let mut j = i + 1;
-            while j < toks.len() && toks[j].kind == Tk::Word && {
-                let x = w(text, &toks[j]);
-                (toks[j].name() || lex::is_name_particle(x))
-                    && !x.ends_with("'s")
-                    && !x.ends_with("’s")
-            } {
+            while j < toks.len() && toks[j].kind == Tk::Word && extends_name_run(text, &toks[j]) {
                 j += 1;
             }
             // Include a possessive last word as the name without its suffix? Keep it simple:
@@ -4317,6 +4312,23 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     }
     sort_new_people(&mut registry.people[first_new..]);
     registry.index_new_people();
+}
+
+/// True when the word `t` after a name word extends the run of name words that
+/// [`register`] reads: a name word or a name particle ("de", "van"), with no possessive
+/// `'s` or `’s` at its end. Every particle has 2 or 3 bytes and both suffixes end in `s`:
+/// the text of a word of another length that is no name word, or of a name word ending
+/// in another byte, is not cut out.
+#[inline]
+fn extends_name_run(text: &str, t: &Tok) -> bool {
+    if !t.name() && !(2..=3).contains(&t.span.len()) {
+        return false;
+    }
+    if t.name() && last_byte(text, t) != Some(b's') {
+        return true;
+    }
+    let x = w(text, t);
+    (t.name() || lex::is_name_particle(x)) && !x.ends_with("'s") && !x.ends_with("’s")
 }
 
 /// Sorts the people one block added ([`register`]) by position, as a stable sort by `at`
@@ -6742,6 +6754,33 @@ mod tests {
                 tokenize(&x, Span::new(0, x.len()), &mut toks);
                 assert_eq!(toks.len(), 1, "{x}");
                 assert_eq!(toks[0].stopword(), lex::is_capitalized_stopword(&x), "{x}");
+            }
+        }
+    }
+
+    #[test]
+    fn extends_name_run_is_the_name_and_suffix_tests() {
+        let text = "Ann Lee's de van Lees Lee’s von al-Assad O'Neil's du bin Ann’s said Xs é A.";
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut toks);
+        // Spans cut inside a character too (their text is empty).
+        let odd = [Span::new(57, 59), Span::new(58, 60), Span::new(0, 0)];
+        let all = toks
+            .iter()
+            .copied()
+            .chain(odd.iter().map(|&sp| Tok::at(text, sp, Tk::Word)));
+        for base in all {
+            for classes in [
+                base.classes,
+                base.classes | TOK_NAME,
+                base.classes & !TOK_NAME,
+            ] {
+                let t = Tok { classes, ..base };
+                let x = w(text, &t);
+                let by_tests = (t.name() || lex::is_name_particle(x))
+                    && !x.ends_with("'s")
+                    && !x.ends_with("’s");
+                assert_eq!(extends_name_run(text, &t), by_tests, "{x:?} {classes}");
             }
         }
     }
