@@ -561,19 +561,19 @@ impl Classes {
     /// or `-` and not ending in `.` `,` `:`: those of [`Classes::lower_from_table`], mapped
     /// from the bits of `table` (the [`WordTable`]) by one look-up ([`LOWER_TOK_BITS`]).
     #[inline(always)]
-    fn lower_bits_from_table(table: &WordTable, s: &str) -> u8 {
-        let bits = table.get(s);
+    fn lower_bits_from_table(table: &WordTable, s: &[u8]) -> u8 {
+        let bits = table.get_bytes(s);
         LOWER_TOK_BITS[usize::from(bits & TABLE_BITS)] | subject_end_tok_bit(bits)
     }
 
     /// The [`Tok::classes`] bits of [`Classes::capitalized_from_table`] of `s`, mapped from
     /// the bits of `table` (the [`WordTable`]) by one look-up ([`CAPITALIZED_TOK_BITS`]).
     #[inline(always)]
-    fn capitalized_bits_from_table(table: &WordTable, s: &str) -> u8 {
-        let table_bits = table.get(s);
+    fn capitalized_bits_from_table(table: &WordTable, s: &[u8]) -> u8 {
+        let table_bits = table.get_bytes(s);
         let bits = CAPITALIZED_TOK_BITS[usize::from(table_bits & (TABLE_BITS | STOPWORD))]
             | subject_end_tok_bit(table_bits);
-        if matches!(s, "Jr" | "Sr") {
+        if matches!(s, b"Jr" | b"Sr") {
             bits | TOK_NAME
         } else {
             bits
@@ -587,22 +587,25 @@ impl Classes {
     /// and no lower-case letter ("NATO", "CEO", "F-16") is read by [`Classes::of_capitals`]
     /// whatever its other capitals, not by the class tests.
     /// The classes come as [`Tok::classes`] bits; `table` is the [`WordTable`] (taken
-    /// once by the tokenizer, not at every word).
+    /// once by the tokenizer, not at every word). The word comes as its bytes, which the
+    /// tokenizer cuts with no test of character boundaries; the text of the rare words
+    /// that the steps read as text is made by [`ascii_text`].
     #[inline(always)]
-    fn of_ascii_word(table: &WordTable, s: &str, rest: u8) -> u8 {
-        let first = s.as_bytes().first().copied().unwrap_or(b' ');
+    fn of_ascii_word(table: &WordTable, s: &[u8], rest: u8) -> u8 {
+        let first = s.first().copied().unwrap_or(b' ');
         let c = if first.is_ascii_lowercase() || first == b'-' {
             if rest & UPPER_BYTE != 0 {
                 // "aND": the table holds the subject ends in lower case and capitalized only.
                 (Classes::lower_bits_from_table(table, s) & !TOK_SUBJECT_END)
-                    | (u8::from(ends_subject_any_case(s)) * TOK_SUBJECT_END)
+                    | (u8::from(ends_subject_any_case(ascii_text(s))) * TOK_SUBJECT_END)
             } else {
                 Classes::lower_bits_from_table(table, s)
             }
         } else if first.is_ascii_uppercase() {
             if rest & LOWER_BYTE == 0 {
-                Classes::of_capitals(s).bits()
-            } else if rest & UPPER_BYTE != 0 || s.ends_with("'s") {
+                Classes::of_capitals(ascii_text(s)).bits()
+            } else if rest & UPPER_BYTE != 0 || s.ends_with(b"'s") {
+                let s = ascii_text(s);
                 Classes::of_possessive(s)
                     .unwrap_or_else(|| Classes::of_tests(s))
                     .bits()
@@ -612,9 +615,20 @@ impl Classes {
         } else {
             0
         };
-        debug_assert_eq!(Classes::from_bits(c), Classes::of_tests(s), "{s:?}");
+        debug_assert_eq!(
+            Classes::from_bits(c),
+            Classes::of_tests(ascii_text(s)),
+            "{s:?}"
+        );
         c
     }
+}
+
+/// The text of `b`, bytes of ASCII (a word the tokenizer cut as bytes,
+/// [`Classes::of_ascii_word`]); empty for bytes that are no text, which it never gets.
+#[inline]
+fn ascii_text(b: &[u8]) -> &str {
+    std::str::from_utf8(b).unwrap_or_default()
 }
 
 /// [`BYTE_CLASS`] bit: an ASCII word byte ([`lex::is_ascii_word_byte`]).
@@ -625,6 +639,9 @@ const ALNUM_BYTE: u8 = 2;
 const UPPER_BYTE: u8 = 4;
 /// [`BYTE_CLASS`] bit: an ASCII lower-case letter.
 const LOWER_BYTE: u8 = 8;
+/// [`BYTE_CLASS`] bit: an ASCII blank ([`lex::is_ascii_blank_byte`]; never a word byte, so
+/// never in the bits of a word's bytes).
+const BLANK_BYTE: u8 = 16;
 
 /// The classes of a byte that the tokenizer's ASCII words are read with ([`tokenize_with`]);
 /// 0 for every byte outside ASCII.
@@ -647,6 +664,11 @@ static BYTE_CLASS: [u8; 256] = {
             }
             | if c.is_ascii_lowercase() {
                 LOWER_BYTE
+            } else {
+                0
+            }
+            | if lex::is_ascii_blank_byte(c) {
+                BLANK_BYTE
             } else {
                 0
             };
@@ -748,14 +770,19 @@ const CONTRACTIONS: &[&str] = &[
 /// a hash map.
 #[derive(Debug)]
 struct WordTable {
-    /// Power-of-two slots, at most a quarter of them used; an empty slot has length 0.
-    slots: Vec<(PackedWord, u8)>,
+    /// [`WORD_SLOTS`] slots, at most a quarter of them used; an empty slot has length 0.
+    /// (A fixed number: a slot's index, masked, needs no bounds test.)
+    slots: Box<[(PackedWord, u8); WORD_SLOTS]>,
     /// Words longer than [`PACKED_MAX`] bytes.
     long: HashMap<String, u8, FastBuild>,
 }
 
 /// Longest word [`PackedWord`] holds.
 const PACKED_MAX: usize = 16;
+
+/// The number of slots of [`WordTable`]: a power of two, at least four times its words
+/// (about 1,500 in all; [`WordTable::new`] asserts it).
+const WORD_SLOTS: usize = 1 << 13;
 
 /// A word of 1 to [`PACKED_MAX`] bytes as two overlapping loads and its length (together
 /// they give back every byte): its first and last 8 bytes, or first and last 4, or its
@@ -871,8 +898,13 @@ impl WordTable {
         for (w, bit) in entries {
             *bits.entry(w).or_insert(0) |= bit;
         }
-        let size = (bits.len() * 4).next_power_of_two();
-        let mut slots = vec![(PackedWord::default(), 0u8); size];
+        assert!(bits.len() * 4 <= WORD_SLOTS, "{} words", bits.len());
+        let size = WORD_SLOTS;
+        let mut slots: Box<[(PackedWord, u8); WORD_SLOTS]> =
+            vec![(PackedWord::default(), 0u8); size]
+                .into_boxed_slice()
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("a list of WORD_SLOTS slots"));
         let mut long = HashMap::default();
         for (&w, &b) in &bits {
             match PackedWord::new(w.as_bytes()) {
@@ -894,10 +926,16 @@ impl WordTable {
     /// The bits of `w` as written (0 for a word of no class).
     #[inline(always)]
     fn get(&self, w: &str) -> u8 {
-        let Some(p) = PackedWord::new(w.as_bytes()) else {
+        self.get_bytes(w.as_bytes())
+    }
+
+    /// The bits of the word whose bytes are `w` ([`WordTable::get`] of its text).
+    #[inline(always)]
+    fn get_bytes(&self, w: &[u8]) -> u8 {
+        let Some(p) = PackedWord::new(w) else {
             return self.get_long(w);
         };
-        let mask = self.slots.len() - 1;
+        let mask = WORD_SLOTS - 1;
         let mut i = p.slot(mask);
         loop {
             let (q, b) = self.slots[i];
@@ -914,8 +952,12 @@ impl WordTable {
     /// [`WordTable::get`] of a word that is empty or too long to pack (rare: out of line).
     #[cold]
     #[inline(never)]
-    fn get_long(&self, w: &str) -> u8 {
-        self.long.get(w).copied().unwrap_or(0)
+    fn get_long(&self, w: &[u8]) -> u8 {
+        std::str::from_utf8(w)
+            .ok()
+            .and_then(|w| self.long.get(w))
+            .copied()
+            .unwrap_or(0)
     }
 }
 
@@ -946,34 +988,32 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
     let mut i = 0;
     while let Some(&first) = s.as_bytes().get(i) {
         // ASCII blanks and punctuation are decided from their byte, other characters as
-        // by `lex::blank_len` and `lex::word_len`.
-        if first.is_ascii() {
-            if lex::is_ascii_blank_byte(first) {
-                i += 1;
+        // by `lex::blank_len` and `lex::word_len`. The byte's class tells a word byte (the
+        // most common first byte) at once, then a blank.
+        let class = BYTE_CLASS[usize::from(first)];
+        if class & WORD_BYTE == 0 {
+            if first.is_ascii() {
+                if class & BLANK_BYTE != 0 {
+                    i += 1;
+                } else {
+                    i += mark(s, i, seg.start, out);
+                }
                 continue;
             }
-            if !lex::is_ascii_word_byte(first) {
-                i += mark(s, i, seg.start, out);
+            let blanks = lex::blank_len(&s[i..]);
+            if blanks > 0 {
+                i += blanks;
                 continue;
             }
+        } else {
             // Most words are ASCII words followed by an ASCII blank or mark: read in one
             // pass with their classes. (`lex::word_len` would stop at the same byte, so the
             // word is `s[i..j]`; it is its own core when it ends in neither `'` nor `.`, and
             // has an ASCII letter or digit when its bytes' classes say so.)
             let bytes = s.as_bytes();
-            let mut j = i + 1;
-            let mut rest = 0u8;
-            for &c in &bytes[j..] {
-                let k = BYTE_CLASS[usize::from(c)];
-                if k & WORD_BYTE == 0 {
-                    break;
-                }
-                rest |= k;
-                j += 1;
-            }
-            let last = bytes[j - 1];
+            let (j, rest, last) = word_bytes_end(bytes, i + 1, first);
             let ascii_after = bytes.get(j).is_none_or(u8::is_ascii);
-            let alnum = (BYTE_CLASS[usize::from(first)] | rest) & ALNUM_BYTE != 0;
+            let alnum = (class | rest) & ALNUM_BYTE != 0;
             // A space mostly follows a word: skipped here, as the blank step above would.
             let after_space = if bytes.get(j) == Some(&b' ') {
                 j + 1
@@ -981,7 +1021,8 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
                 j
             };
             if ascii_after && !matches!(last, b'.' | b'\'') && alnum {
-                let word = &s[i..j];
+                // (Cut as bytes: they are ASCII, on character boundaries.)
+                let word = &bytes[i..j];
                 let pos = seg.start + i;
                 out.push(Tok::with_bits(
                     Span::new(pos, seg.start + j),
@@ -1000,18 +1041,12 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
                     out.push(Tok::with_bits(
                         Span::new(pos, end),
                         Tk::Word,
-                        Classes::of_ascii_word(table, stem, rest),
+                        Classes::of_ascii_word(table, stem.as_bytes(), rest),
                     ));
                     out.push(Tok::mark(Span::new(end, end + 1), Tk::End));
                     i = after_space;
                     continue;
                 }
-            }
-        } else {
-            let blanks = lex::blank_len(&s[i..]);
-            if blanks > 0 {
-                i += blanks;
-                continue;
             }
         }
         let rest = &s[i..];
@@ -1040,6 +1075,38 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
         }
         i += mark(s, i, seg.start, out);
     }
+}
+
+/// The end of the run of ASCII word bytes of `bytes` that starts at `j` (the first byte
+/// from `j` on that is none), the [`BYTE_CLASS`] bits of its bytes or-ed together, and the
+/// last byte of the word that ends there, whose byte before `j` is `before` (the byte
+/// before the end: `before` for an empty run). When eight bytes are left, they are read
+/// first as a block, unrolled with no test of the end at each byte (most words end in it).
+#[inline(always)]
+fn word_bytes_end(bytes: &[u8], mut j: usize, before: u8) -> (usize, u8, u8) {
+    let mut rest = 0u8;
+    let mut last = before;
+    if let Some(block) = bytes.get(j..).and_then(<[u8]>::first_chunk::<8>) {
+        for (n, &c) in block.iter().enumerate() {
+            let k = BYTE_CLASS[usize::from(c)];
+            if k & WORD_BYTE == 0 {
+                return (j + n, rest, last);
+            }
+            rest |= k;
+            last = c;
+        }
+        j += 8;
+    }
+    for &c in bytes.get(j..).unwrap_or_default() {
+        let k = BYTE_CLASS[usize::from(c)];
+        if k & WORD_BYTE == 0 {
+            break;
+        }
+        rest |= k;
+        last = c;
+        j += 1;
+    }
+    (j, rest, last)
 }
 
 /// The word `word` (ASCII word bytes, ending in `.`) without its period, when that period
@@ -4164,12 +4231,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     while i < toks.len() {
         if toks[i].kind == Tk::Word && toks[i].name() {
             let mut j = i + 1;
-            while j < toks.len() && toks[j].kind == Tk::Word && {
-                let x = w(text, &toks[j]);
-                (toks[j].name() || lex::is_name_particle(x))
-                    && !x.ends_with("'s")
-                    && !x.ends_with("’s")
-            } {
+            while j < toks.len() && toks[j].kind == Tk::Word && extends_name_run(text, &toks[j]) {
                 j += 1;
             }
             // Include a possessive last word as the name without its suffix? Keep it simple:
@@ -4250,6 +4312,23 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     }
     sort_new_people(&mut registry.people[first_new..]);
     registry.index_new_people();
+}
+
+/// True when the word `t` after a name word extends the run of name words that
+/// [`register`] reads: a name word or a name particle ("de", "van"), with no possessive
+/// `'s` or `’s` at its end. Every particle has 2 or 3 bytes and both suffixes end in `s`:
+/// the text of a word of another length that is no name word, or of a name word ending
+/// in another byte, is not cut out.
+#[inline]
+fn extends_name_run(text: &str, t: &Tok) -> bool {
+    if !t.name() && !(2..=3).contains(&t.span.len()) {
+        return false;
+    }
+    if t.name() && last_byte(text, t) != Some(b's') {
+        return true;
+    }
+    let x = w(text, t);
+    (t.name() || lex::is_name_particle(x)) && !x.ends_with("'s") && !x.ends_with("’s")
 }
 
 /// Sorts the people one block added ([`register`]) by position, as a stable sort by `at`
@@ -6680,6 +6759,100 @@ mod tests {
     }
 
     #[test]
+    fn extends_name_run_is_the_name_and_suffix_tests() {
+        let text = "Ann Lee's de van Lees Lee’s von al-Assad O'Neil's du bin Ann’s said Xs é A.";
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut toks);
+        // Spans cut inside a character too (their text is empty).
+        let odd = [Span::new(57, 59), Span::new(58, 60), Span::new(0, 0)];
+        let all = toks
+            .iter()
+            .copied()
+            .chain(odd.iter().map(|&sp| Tok::at(text, sp, Tk::Word)));
+        for base in all {
+            for classes in [
+                base.classes,
+                base.classes | TOK_NAME,
+                base.classes & !TOK_NAME,
+            ] {
+                let t = Tok { classes, ..base };
+                let x = w(text, &t);
+                let by_tests = (t.name() || lex::is_name_particle(x))
+                    && !x.ends_with("'s")
+                    && !x.ends_with("’s");
+                assert_eq!(extends_name_run(text, &t), by_tests, "{x:?} {classes}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_table_leaves_three_slots_in_four_empty() {
+        let table = word_table();
+        let used = table.slots.iter().filter(|(p, _)| p.len != 0).count();
+        assert!(used > 1000, "{used}");
+        assert!(used * 4 <= WORD_SLOTS, "{used}");
+        // Every word put in is found in its slot run.
+        for (p, b) in table.slots.iter().filter(|(p, _)| p.len != 0) {
+            let mut i = p.slot(WORD_SLOTS - 1);
+            while table.slots[i].0 != *p {
+                assert_ne!(table.slots[i].0.len, 0);
+                i = (i + 1) & (WORD_SLOTS - 1);
+            }
+            assert_eq!(table.slots[i].1, *b);
+        }
+    }
+
+    #[test]
+    fn ascii_text_is_the_text_of_the_bytes() {
+        for w in ["", "a", "said", "F-16", "don't", "U.S."] {
+            assert_eq!(ascii_text(w.as_bytes()), w);
+        }
+        // Bytes that are no text (never given) read as no word.
+        assert_eq!(ascii_text(&[b'a', 0xe2, 0x80]), "");
+        // The word table reads a long word from its bytes as from its text.
+        let table = word_table();
+        for w in ["disagreeably-long-verb", "according", "Secretary"] {
+            assert_eq!(table.get_bytes(w.as_bytes()), table.get(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn word_bytes_end_is_the_byte_by_byte_scan() {
+        // Runs of every length around the block of eight, ended by a blank, a mark, a byte
+        // outside ASCII or the end of the text, with capitals, digits and word marks.
+        let words = ["", "a", "Ab", "x-9", "don't", "U.S.", "abcdefg", "abcdefgh"];
+        let mut texts: Vec<String> = Vec::new();
+        for w in words {
+            for tail in ["", " rest", ",", "’s", "ABCDEFGHIJ", "abcdefgh-ij k"] {
+                texts.push(format!("{w}{tail}"));
+                texts.push(format!("Q{w}{w}{tail}"));
+            }
+        }
+        for t in &texts {
+            let bytes = t.as_bytes();
+            for start in 0..=bytes.len() {
+                let mut j = start;
+                let mut rest = 0u8;
+                while let Some(&c) = bytes.get(j) {
+                    let k = BYTE_CLASS[usize::from(c)];
+                    if k & WORD_BYTE == 0 {
+                        break;
+                    }
+                    rest |= k;
+                    j += 1;
+                }
+                let before = if start == 0 { b'#' } else { bytes[start - 1] };
+                let last = if j == start { before } else { bytes[j - 1] };
+                assert_eq!(
+                    word_bytes_end(bytes, start, before),
+                    (j, rest, last),
+                    "{t:?} {start}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn byte_classes_are_those_of_the_byte_tests() {
         for b in 0..=255u8 {
             let k = BYTE_CLASS[usize::from(b)];
@@ -6687,6 +6860,11 @@ mod tests {
             assert_eq!(k & ALNUM_BYTE != 0, b.is_ascii_alphanumeric(), "{b}");
             assert_eq!(k & UPPER_BYTE != 0, b.is_ascii_uppercase(), "{b}");
             assert_eq!(k & LOWER_BYTE != 0, b.is_ascii_lowercase(), "{b}");
+            assert_eq!(
+                k & BLANK_BYTE != 0,
+                b.is_ascii() && lex::is_ascii_blank_byte(b),
+                "{b}"
+            );
         }
     }
 
@@ -6731,12 +6909,12 @@ mod tests {
                 .skip(1)
                 .fold(0, |k, b| k | BYTE_CLASS[usize::from(b)]);
             assert_eq!(
-                Classes::from_bits(Classes::of_ascii_word(word_table(), &w, rest)),
+                Classes::from_bits(Classes::of_ascii_word(word_table(), w.as_bytes(), rest)),
                 Classes::of_tests(&w),
                 "{w:?}"
             );
             assert_eq!(
-                Classes::of_ascii_word(word_table(), &w, rest),
+                Classes::of_ascii_word(word_table(), w.as_bytes(), rest),
                 Classes::of_tests(&w).bits(),
                 "{w:?}"
             );
@@ -7316,12 +7494,12 @@ mod tests {
             }
             for v in [w.to_owned(), w.to_ascii_lowercase(), capitalized] {
                 if v.starts_with(|c: char| c.is_ascii_lowercase() || c == '-') {
-                    let bits = Classes::lower_bits_from_table(word_table(), &v);
+                    let bits = Classes::lower_bits_from_table(word_table(), v.as_bytes());
                     assert_eq!(bits, Classes::lower_from_table(&v).bits(), "{v:?}");
                     checked += 1;
                 }
                 if v.starts_with(|c: char| c.is_ascii_uppercase()) {
-                    let bits = Classes::capitalized_bits_from_table(word_table(), &v);
+                    let bits = Classes::capitalized_bits_from_table(word_table(), v.as_bytes());
                     assert_eq!(bits, Classes::capitalized_from_table(&v).bits(), "{v:?}");
                     checked += 1;
                 }
