@@ -432,8 +432,9 @@ impl Classes {
 
     /// The classes of `s` when it is a possessive of a capitalized ASCII word of no list
     /// ("Trump’s", "Smith's": a capital, then lower-case letters, then `’s` or `'s`, the
-    /// word without it not in the [`WordTable`]): a name word of no other class, as the
-    /// class tests read the word without its `’s`. `None` for other words.
+    /// word without it not in the [`WordTable`], or there only as a [`SUBJECT_END`], which
+    /// no class test reads with its `’s`): a name word of no other class, as the class
+    /// tests read the word without its `’s`. `None` for other words.
     #[inline]
     fn of_possessive(s: &str) -> Option<Classes> {
         let stem = s.strip_suffix("’s").or_else(|| s.strip_suffix("'s"))?;
@@ -441,7 +442,7 @@ impl Classes {
         let capitalized = first.is_ascii_uppercase()
             && !rest.is_empty()
             && rest.iter().all(u8::is_ascii_lowercase);
-        (capitalized && word_table().get(stem) == 0).then_some(Classes {
+        (capitalized && word_table().get(stem) & !SUBJECT_END == 0).then_some(Classes {
             name: true,
             ..Classes::default()
         })
@@ -740,6 +741,7 @@ const ABBREVIATION: u8 = 32;
 /// (each is also [`NOT_NAME`]).
 const STOPWORD: u8 = 64;
 /// [`WordTable`] bit: a word of [`SUBJECT_ENDS`], in lower case or capitalized ("in", "In").
+/// (`Classes::of_possessive` reads past it: "Only's" is a name word like "Smith's".)
 const SUBJECT_END: u8 = 128;
 
 /// The [`TOK_SUBJECT_END`] bit of a word whose [`WordTable`] bits are `bits`.
@@ -5467,6 +5469,7 @@ mod tests {
             .chain(PRONOUNS)
             .chain(CUE_HEADS)
             .chain(SPEECH_NOUNS)
+            .chain(SUBJECT_ENDS)
             .copied()
             .chain(lex::title_words())
             .chain(lex::speech_verb_forms().take(200))
@@ -5495,6 +5498,8 @@ mod tests {
         assert_eq!(Classes::of_possessive("Secretary’s"), None);
         assert_eq!(Classes::of_possessive("He’s"), None);
         assert!(Classes::of_possessive("Trump’s").is_some_and(|c| c.name));
+        // A subject end's possessive is a name word too ("Only's"), told without the tests.
+        assert!(Classes::of_possessive("Only's").is_some_and(|c| c.name));
     }
 
     #[test]
@@ -6743,6 +6748,11 @@ mod tests {
             .filter(|w| !w.bytes().any(|b| b.is_ascii_lowercase()))
             .collect();
         assert_eq!(capitals, ["A", "I"]);
+        // `lower_bits_from_table` drops the table's STOPWORD bit for a word in lower case,
+        // which holds as long as every stopword starts with a capital.
+        assert!(lex::CAPITALIZED_STOPWORDS
+            .iter()
+            .all(|w| w.as_bytes()[0].is_ascii_uppercase()));
         for w in lex::CAPITALIZED_STOPWORDS {
             let upper = w.to_ascii_uppercase();
             let stopword = lex::is_capitalized_stopword(&upper);
