@@ -194,12 +194,13 @@ fn word_signals(folded: &[u8]) -> WordSignals {
     let mut prev_click = false;
     let mut rest = folded;
     loop {
-        let (w, next) = rest.split_at(word_len(rest));
+        let len = word_len(rest);
+        let w = rest.get(..len).unwrap_or_default();
         out.click_here |= prev_click && matches!(w, b"here" | b"to");
         prev_click = may_have_kind(w) && out.take(w, word_kind(w));
-        // `next` is empty or starts with the space after the word.
-        match next.split_first() {
-            Some((_, after)) => rest = after,
+        // Past the space after the word, if there is one.
+        match rest.get(len + 1..) {
+            Some(next) => rest = next,
             None => return out,
         }
     }
