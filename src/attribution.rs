@@ -775,8 +775,8 @@ struct WordTable {
     /// [`WORD_SLOTS`] slots, at most a quarter of them used; an empty slot has length 0.
     /// (A fixed number: a slot's index, masked, needs no bounds test.)
     slots: Box<[(PackedWord, u8); WORD_SLOTS]>,
-    /// Words longer than [`PACKED_MAX`] bytes.
-    long: HashMap<String, u8, FastBuild>,
+    /// Words longer than [`PACKED_MAX`] bytes, by their bytes (as the tokenizer cuts them).
+    long: HashMap<Box<[u8]>, u8, FastBuild>,
 }
 
 /// Longest word [`PackedWord`] holds.
@@ -901,9 +901,8 @@ impl WordTable {
             *bits.entry(w).or_insert(0) |= bit;
         }
         assert!(bits.len() * 4 <= WORD_SLOTS, "{} words", bits.len());
-        let size = WORD_SLOTS;
         let mut slots: Box<[(PackedWord, u8); WORD_SLOTS]> =
-            vec![(PackedWord::default(), 0u8); size]
+            vec![(PackedWord::default(), 0u8); WORD_SLOTS]
                 .into_boxed_slice()
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("a list of WORD_SLOTS slots"));
@@ -911,14 +910,15 @@ impl WordTable {
         for (&w, &b) in &bits {
             match PackedWord::new(w.as_bytes()) {
                 Some(p) => {
-                    let mut i = p.slot(size - 1);
+                    let mask = WORD_SLOTS - 1;
+                    let mut i = p.slot(mask);
                     while slots[i].0.len != 0 {
-                        i = (i + 1) & (size - 1);
+                        i = (i + 1) & mask;
                     }
                     slots[i] = (p, b);
                 }
                 None => {
-                    long.insert(w.to_owned(), b);
+                    long.insert(w.as_bytes().into(), b);
                 }
             }
         }
@@ -955,11 +955,7 @@ impl WordTable {
     #[cold]
     #[inline(never)]
     fn get_long(&self, w: &[u8]) -> u8 {
-        std::str::from_utf8(w)
-            .ok()
-            .and_then(|w| self.long.get(w))
-            .copied()
-            .unwrap_or(0)
+        self.long.get(w).copied().unwrap_or(0)
     }
 }
 
