@@ -255,7 +255,7 @@ fn call_to_action(s: &str, f: &Features) -> bool {
     if base == 0 {
         return false;
     }
-    let address_possible = f.holds_mark(s, b'@') || may_hold_web_address(bytes);
+    let address_possible = f.holds_mark(s, b'@') || holds_web_address(bytes);
     if base + usize::from(address_possible) < 2 || has_quotation(s) {
         return false;
     }
@@ -273,7 +273,7 @@ fn call_to_action(s: &str, f: &Features) -> bool {
 /// the bytes that anchor them (`:`, which prose seldom holds, and `.`, about once a
 /// sentence) and a look at the bytes around each: no searcher is set up per block, as
 /// `memchr::memmem::find` did for each of the two.
-fn may_hold_web_address(b: &[u8]) -> bool {
+fn holds_web_address(b: &[u8]) -> bool {
     memchr::memchr2_iter(b':', b'.', b).any(|i| {
         if b[i] == b':' {
             b[i + 1..].starts_with(b"//")
@@ -384,7 +384,7 @@ mod tests {
             let b = t.as_bytes();
             let want = memchr::memmem::find(b, b"://").is_some()
                 || memchr::memmem::find(b, b"www.").is_some();
-            assert_eq!(may_hold_web_address(b), want, "{t:?}");
+            assert_eq!(holds_web_address(b), want, "{t:?}");
         }
     }
 
