@@ -39,6 +39,11 @@ fn numeric(s: u8) -> bool {
     matches!(s, 1 | 3 | 4)
 }
 
+/// The fewest cells with digits of a run that repeats row after row ([`periodic`]): one of
+/// its columns holds digits in [`MIN_COLUMN`] of its rows, and it has at least
+/// [`MIN_ROWS`] of them (0.6 × 3 rows: two cells).
+const MIN_NUMERIC_CELLS: usize = 2;
+
 /// True when the cells `shapes` repeat row after row: for some period (cells per row)
 /// with at least [`MIN_ROWS`] rows, most cells have the shape of the cell one row down,
 /// and some column holds digits in most rows while another holds words without digits.
@@ -48,9 +53,12 @@ fn periodic(shapes: &[u8]) -> bool {
     if bare * 2 > shapes.len() {
         return false;
     }
+    // No column holds more cells with digits than the run: a period whose rows need more
+    // is ruled out before its cells are compared.
+    let numbers = shapes.iter().filter(|&&s| numeric(s)).count();
     PERIODS.into_iter().any(|p| {
         let rows = shapes.len() / p;
-        if rows < MIN_ROWS {
+        if rows < MIN_ROWS || (numbers as f32) < MIN_COLUMN * rows as f32 {
             return false;
         }
         let pairs = shapes.len() - p;
@@ -73,7 +81,13 @@ fn periodic(shapes: &[u8]) -> bool {
 /// ([`periodic`]), if one has at least [`MIN_BLOCKS`] cells, and its period. For each period the stretch
 /// grows backwards while no more than half of the last row's cells differ from the row
 /// below them (a heading or a page's navigation stops it).
+///
+/// A run with fewer than [`MIN_NUMERIC_CELLS`] cells with digits (a menu, a list of
+/// teasers: most runs) has no such stretch, and is told so before any walk.
 fn periodic_suffix(shapes: &[u8]) -> Option<(usize, usize)> {
+    if shapes.iter().filter(|&&s| numeric(s)).count() < MIN_NUMERIC_CELLS {
+        return None;
+    }
     let len = shapes.len();
     let mut best: Option<(usize, usize)> = None;
     for p in PERIODS {
@@ -238,6 +252,39 @@ mod tests {
             periodic_runs += usize::from(want);
         }
         assert!(periodic_runs > 1_000, "{periodic_runs}");
+    }
+
+    /// No run of fewer than [`MIN_NUMERIC_CELLS`] cells with digits repeats, whatever its
+    /// length and period: the test [`periodic_suffix`] starts with rules out none that
+    /// [`periodic`] passes.
+    #[test]
+    fn runs_with_too_few_numbers_never_repeat() {
+        assert!(((MIN_NUMERIC_CELLS - 1) as f32) < MIN_COLUMN * MIN_ROWS as f32);
+        assert!(MIN_NUMERIC_CELLS as f32 >= MIN_COLUMN * MIN_ROWS as f32);
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as u8
+        };
+        // Shapes without digits, and one cell with digits somewhere or none.
+        let plain = [0u8, 2, 5, 6];
+        for _ in 0..5_000 {
+            let len = usize::from(next(40));
+            let p = usize::from(next(8)) + 1;
+            let row: Vec<u8> = (0..p).map(|_| plain[usize::from(next(4))]).collect();
+            let mut shapes: Vec<u8> = (0..len).map(|i| row[i % p]).collect();
+            if len > 0 && next(2) == 0 {
+                let at = usize::from(next(len as u64));
+                shapes[at] = [1, 3, 4][usize::from(next(3))];
+            }
+            assert!(!periodic_by_index(&shapes), "{shapes:?}");
+            assert_eq!(periodic_suffix(&shapes), None, "{shapes:?}");
+        }
+        // Two cells with digits can make one: the bound is the least.
+        let two = [5, 1, 5, 1, 5, 5];
+        assert!(periodic_by_index(&two) && periodic(&two));
     }
 
     fn shapes(cells: &[&str]) -> Vec<u8> {
