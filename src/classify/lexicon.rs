@@ -637,14 +637,25 @@ impl Lexicon {
     /// `strong` phrase (`strong_anchors`, by its shape): the block then holds no strong
     /// phrase, as each of the words of a phrase it holds is one of its words. (An empty
     /// word passes.)
+    ///
+    /// A word of up to seven bytes (most) is told from the eight bytes that measured it
+    /// ([`word_len`]): its first and last byte are read from them, with no further load, as
+    /// [`Starts::first_word_lengths`] does.
     fn may_hold_strong_anchor(&self, folded: &[u8]) -> bool {
         let mut rest = folded;
         loop {
             let len = word_len(rest);
-            if rest
-                .get(..len)
-                .is_some_and(|w| self.strong_anchors.may_contain_bytes(w))
-            {
+            let anchor = match rest.first_chunk::<8>() {
+                Some(&chunk) if (1..8).contains(&len) => {
+                    let x = u64::from_le_bytes(chunk);
+                    let last = (x >> (8 * (len - 1))) as u8;
+                    self.strong_anchors.may_contain_shape(x as u8, last, len)
+                }
+                _ => rest
+                    .get(..len)
+                    .is_some_and(|w| self.strong_anchors.may_contain_bytes(w)),
+            };
+            if anchor {
                 return true;
             }
             match rest.get(len + 1..) {
@@ -1747,6 +1758,51 @@ mod tests {
         let prose = b"we voted to approve all of this plan for your town on tuesday";
         assert!(!lex.may_hold_strong_anchor(prose));
         assert_eq!(lex.boilerplate(prose, 13, true), None);
+    }
+
+    /// The anchor walk reads a short word's first and last byte from the eight bytes that
+    /// measured it: it answers as a test of each word by its bytes does, for words of every
+    /// length, at every place (the last word of a text, most often shorter than eight bytes
+    /// from the end).
+    #[test]
+    fn the_anchor_walk_tests_each_word() {
+        let lex = lexicon();
+        let parts = [
+            "a",
+            "to",
+            "we",
+            "use",
+            "all",
+            "this",
+            "cookie",
+            "cookies",
+            "privacy",
+            "settings",
+            "reserved",
+            "copyright",
+            "newsletter",
+            "subscribe",
+            "x",
+            "council",
+            "tuesday",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0a4c_4e70);
+        let mut anchored = 0;
+        for round in 0..20_000 {
+            let n = 1 + round % 9;
+            let words: Vec<&str> = (0..n).map(|_| parts[rng.below(parts.len())]).collect();
+            let text = words.join(" ");
+            let want = text
+                .split(' ')
+                .any(|w| lex.strong_anchors.may_contain_bytes(w.as_bytes()));
+            assert_eq!(
+                lex.may_hold_strong_anchor(text.as_bytes()),
+                want,
+                "{text:?}"
+            );
+            anchored += usize::from(want);
+        }
+        assert!((2_000..18_000).contains(&anchored), "{anchored}");
     }
 
     #[test]
