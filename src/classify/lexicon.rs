@@ -295,6 +295,10 @@ impl Heads {
     }
 
     /// False when no word of `folded` starts an entry: the text then holds none.
+    ///
+    /// A word of up to seven bytes (most) is told from the eight bytes that measured it
+    /// ([`word_len`]): its first and last byte are read from them for the shapes filter,
+    /// with no further load.
     fn any_in(&self, folded: &str) -> bool {
         if self.matches_all {
             return true;
@@ -302,11 +306,17 @@ impl Heads {
         let mut rest = folded.as_bytes();
         loop {
             let len = word_len(rest);
-            let word = rest.get(..len).unwrap_or_default();
-            if !word.is_empty()
-                && self.shapes.may_contain_bytes(word)
-                && self.set.get(rest, len) != 0
-            {
+            let shaped = match rest.first_chunk::<8>() {
+                Some(&chunk) if (1..8).contains(&len) => {
+                    let x = u64::from_le_bytes(chunk);
+                    self.shapes
+                        .may_contain_shape(x as u8, (x >> (8 * (len - 1))) as u8, len)
+                }
+                _ => rest
+                    .get(..len)
+                    .is_some_and(|w| !w.is_empty() && self.shapes.may_contain_bytes(w)),
+            };
+            if shaped && self.set.get(rest, len) != 0 {
                 return true;
             }
             match rest.get(len + 1..) {
