@@ -1,7 +1,7 @@
 //! Per-block features, computed once per block in one pass over its text.
 
 use super::lexicon::FnvBuild;
-use super::lexicon::{common_letter, lexicon, FoldSink, Folder};
+use super::lexicon::{common_letter, lexicon, FoldSink, Folder, SpillingFolder, SPILL_BYTES};
 use crate::model::BoilerplateReason;
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -779,7 +779,9 @@ impl Room {
     /// Counts `s` as one more text read.
     pub fn add(&mut self, s: &str) {
         self.texts += 1;
-        self.bytes += s.len();
+        // A huge block's fold is spilled as it is written ([`huge_block_features`]) and
+        // needs no more room than this; one that is not grows the buffer.
+        self.bytes += s.len().min(SPILL_BLOCK_BYTES);
     }
 }
 
@@ -802,11 +804,67 @@ pub(crate) fn block_features<'a>(s: &str, buf: &'a mut String) -> Features<'a> {
 /// off again once its keys are taken ([`with_fold`]), which costs less than a second pass
 /// that folds it piece by piece.
 fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> (Features<'a>, u64) {
+    if s.len() >= SPILL_BLOCK_BYTES {
+        if let Some(done) = huge_block_features(s, buf) {
+            return done;
+        }
+    }
     let start = buf.len();
     let mut folder = Folder::new(buf);
     let f = feature_pass(s, &mut folder);
     let words = folder.finish();
     with_fold(f, s, buf, start, words)
+}
+
+/// The shortest block, in bytes, that [`huge_block_features`] reads.
+const SPILL_BLOCK_BYTES: usize = 4 * SPILL_BYTES;
+
+/// [`block_features_in`] of a huge block (from [`SPILL_BLOCK_BYTES`]) whose fold is never
+/// kept nor looked up, but only hashed: a block of more than [`MAX_PHRASE_WORDS`] words
+/// (and so more than [`MAX_FOLDED_WORDS`] and [`MAX_LISTED_CHECK_WORDS`]). Its fold goes
+/// through a [`SpillingFolder`], so that it needs a buffer of some kilobytes, not one as
+/// long as the block: one endless paragraph of 100 MB no longer writes (and has the kernel
+/// map) 100 MB of fold. `None`, with `buf` as it was, for a block that has few words
+/// after all (a few huge words, say) or no space to spill at: [`block_features_in`] then
+/// reads it again as any other. (That second pass is rare, and leaves [`with_fold`] one
+/// caller, which the hot path's code generation needs.)
+///
+/// The key, prefix key and teaser test are what [`with_fold`] gives: the hasher fed the
+/// spilled bytes and then the rest gives the key of the whole fold, the prefix key is taken
+/// from the fold's first bytes, and the last word is in the rest. The test
+/// `huge_block_features_is_with_fold` checks this.
+fn huge_block_features<'a>(s: &str, buf: &mut Vec<u8>) -> Option<(Features<'a>, u64)> {
+    let start = buf.len();
+    let mut folder = SpillingFolder::new(buf);
+    let mut f = feature_pass(s, &mut folder);
+    let spilled = folder.finish();
+    let Some(mut h) = spilled
+        .hasher
+        .filter(|_| f.words > MAX_PHRASE_WORDS && spilled.words > MAX_LISTED_CHECK_WORDS)
+    else {
+        buf.truncate(start);
+        return None;
+    };
+    let rest = &buf[start..];
+    h.write(rest);
+    h.write_u8(0xff);
+    // Something was spilled, so the fold is not empty.
+    f.key = h.finish().max(1);
+    f.set_teaser(f.words > 3 && ends_like_teaser(s) && ends_with_more(rest));
+    // More words than any check of listed words or phrases reads: none is looked for.
+    f.set(NO_LISTED_WORD, false);
+    buf.truncate(start);
+    Some((f, prefix_key(&spilled.head)))
+}
+
+/// True when the last word of the folded text `folded` is "more" (or another word of the
+/// lexicon's list of them): the end of a "read more" link ([`with_fold`]'s teaser test).
+fn ends_with_more(folded: &[u8]) -> bool {
+    lexicon().is(
+        "more",
+        std::str::from_utf8(folded.rsplit(|&b| b == b' ').next().unwrap_or_default())
+            .unwrap_or_default(),
+    )
 }
 
 /// The case bit of each of eight ASCII letters read as one integer: or-ed in, it lowers
@@ -953,15 +1011,7 @@ fn with_fold<'a>(
     } else {
         h.finish().max(1)
     };
-    f.set_teaser(
-        f.words > 3
-            && ends_like_teaser(s)
-            && lexicon().is(
-                "more",
-                std::str::from_utf8(folded.rsplit(|&b| b == b' ').next().unwrap_or_default())
-                    .unwrap_or_default(),
-            ),
-    );
+    f.set_teaser(f.words > 3 && ends_like_teaser(s) && ends_with_more(folded));
     f.set(
         NO_LISTED_WORD,
         words <= MAX_LISTED_CHECK_WORDS && !lexicon().may_hold_listed_word(folded),
@@ -1366,6 +1416,81 @@ mod tests {
     /// [`plain_word_features`] gives what [`block_features_in`] gives, for every block it
     /// takes (listed words such as "more" and phrases such as "Advertisement" too), leaves
     /// the buffer as it was for every other, and takes every short word of letters.
+    /// The features of `s` the one way that writes its whole fold: a [`Folder`] and
+    /// [`with_fold`], after `kept` in the buffer; with the buffer left.
+    fn features_with_whole_fold(s: &str, kept: &[u8]) -> ((Features<'static>, u64), Vec<u8>) {
+        let mut buf = kept.to_vec();
+        let mut folder = Folder::new(&mut buf);
+        let f = feature_pass(s, &mut folder);
+        let words = folder.finish();
+        let got = with_fold(f, s, &mut buf, kept.len(), words);
+        (got, buf)
+    }
+
+    /// [`huge_block_features`] gives what [`with_fold`] gives from the whole fold (the key,
+    /// prefix key and teaser test of a fold spilled piece by piece), leaves the buffer as
+    /// it does, and declines (`None`, the buffer as it was) a huge block of few words.
+    #[test]
+    fn huge_block_features_is_with_fold() {
+        let prose = "Officials said the plan, which costs \u{20ac}3.5bn, would start in Z\u{fc}rich \
+                     \u{2014} \"soon\" \u{2014} at 9am. \u{a9} @press d'Aubign\u{e9} \u{201c}OK\u{201d} ";
+        let long = prose.repeat(SPILL_BLOCK_BYTES / prose.len() + 1);
+        let spilled = [
+            format!("{long}Read more\u{2026}"),
+            format!("{long}More stories \u{bb}"),
+            long.clone(),
+            format!("{long}{}", "x".repeat(3 * SPILL_BYTES)),
+            format!("{}{long}", "\u{c9}t\u{e9} ".repeat(40)),
+        ];
+        for s in &spilled {
+            let (want, want_buf) = features_with_whole_fold(s, b"kept");
+            let mut buf = b"kept".to_vec();
+            assert_eq!(
+                huge_block_features(s, &mut buf).as_ref(),
+                Some(&want),
+                "{}",
+                &s[..40]
+            );
+            assert_eq!(buf, want_buf);
+            let mut buf = b"kept".to_vec();
+            assert_eq!(block_features_in(s, &mut buf), want);
+        }
+        // The teaser test reads the last word after the spills.
+        let mut buf = Vec::new();
+        assert!(huge_block_features(&spilled[0], &mut buf).is_some_and(|(f, _)| f.teaser()));
+        // A hundred huge words, spilled: read as any other block.
+        let few = format!("{} ", "y".repeat(SPILL_BLOCK_BYTES / 90)).repeat(100);
+        let mut buf = b"kept".to_vec();
+        assert!(huge_block_features(&few, &mut buf).is_none());
+        assert_eq!(buf, b"kept");
+        assert_eq!(
+            block_features_in(&few, &mut buf),
+            features_with_whole_fold(&few, b"kept").0
+        );
+        // No space to spill at, before or after a run of separators (each of which looks
+        // for one): read as any other block.
+        for s in [
+            format!(
+                "{}{}",
+                "y".repeat(SPILL_BLOCK_BYTES),
+                "-".repeat(SPILL_BYTES)
+            ),
+            format!(
+                "{}{} z",
+                "y".repeat(SPILL_BLOCK_BYTES),
+                "-".repeat(SPILL_BYTES)
+            ),
+        ] {
+            let mut buf = b"kept".to_vec();
+            assert!(huge_block_features(&s, &mut buf).is_none());
+            assert_eq!(buf, b"kept");
+            assert_eq!(
+                block_features_in(&s, &mut buf),
+                features_with_whole_fold(&s, b"kept").0
+            );
+        }
+    }
+
     #[test]
     fn plain_word_features_is_block_features_in() {
         let parts = [
