@@ -48,7 +48,11 @@ pub(crate) fn segment(text: &str) -> Vec<Block> {
     if groups < blocks.len() {
         let width = wrap_width(inner);
         let soft = groups >= 2 && (groups - 1) * 5 >= blocks.len();
-        join_lines(text, &mut blocks, width, soft);
+        // With neither a wrap width nor soft joins no line joins ([`joins`]): the lines are
+        // the blocks, as a one-block-per-line dump's are.
+        if width.is_some() || soft {
+            join_lines(text, &mut blocks, width, soft);
+        }
     }
     // The list lives through every later stage: its spare room (up to half of it, after
     // growing by doubling, and more where lines were joined) is given back when it is large
@@ -480,6 +484,48 @@ mod tests {
         assert_eq!(found.inner, [35, 35]);
         let gaps: Vec<bool> = found.blocks.iter().map(|b| b.gap_before).collect();
         assert_eq!(gaps, [true, false, false, true, false, true]);
+    }
+
+    #[test]
+    fn no_line_joins_without_a_width_or_soft_joins() {
+        // What segment relies on to leave such lines as they are read.
+        let parts = [
+            "word",
+            " ",
+            "a",
+            "by",
+            "The",
+            "end.",
+            ",",
+            "é",
+            "町議会は",
+            "”",
+            "\n",
+            "\u{a0}",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x501f);
+        for round in 0..5_000 {
+            let (a, b) = (rng.text(&parts, round % 30), rng.text(&parts, round % 7));
+            let text = format!("{a}\n{b}");
+            let (prev, next) = (Span::new(0, a.len()), Span::new(a.len() + 1, text.len()));
+            assert!(!joins(&text, prev, next, None, false), "{text:?}");
+            let mut blocks = vec![
+                Block {
+                    span: prev,
+                    lines: 1,
+                    gap_before: true,
+                    clean: false,
+                },
+                Block {
+                    span: next,
+                    lines: 1,
+                    gap_before: false,
+                    clean: false,
+                },
+            ];
+            join_lines(&text, &mut blocks, None, false);
+            assert_eq!(blocks.len(), 2, "{text:?}");
+        }
     }
 
     #[test]
