@@ -201,12 +201,20 @@ fn other_than_breaks(w: u64) -> u64 {
     nonzero(w ^ (u64::from(b'\n') * ONES)) & nonzero(w ^ (u64::from(b'\r') * ONES))
 }
 
+/// The bytes of text per block that [`lines`] makes room for at once: fewer than most
+/// texts have (a web dump of one block a line has a non-blank line per 40 to 60 bytes,
+/// prose one per hundreds), so that the list seldom grows.
+const BYTES_PER_BLOCK: usize = 32;
+
 /// The non-blank lines of `text`, trimmed, each a block of one line marked with whether a
 /// blank line precedes it.
 fn lines(text: &str) -> Lines {
     let bytes = text.as_bytes();
     let mut out = Lines {
-        blocks: Vec::new(),
+        // Room for a block per BYTES_PER_BLOCK bytes from the start, rather than growing
+        // by doubling (a copy of the list at each step); [`segment`] gives back what is
+        // left over when it is large.
+        blocks: Vec::with_capacity(text.len() / BYTES_PER_BLOCK + 1),
         inner: Vec::new(),
         groups: 0,
     };
@@ -526,6 +534,20 @@ mod tests {
             join_lines(&text, &mut blocks, None, false);
             assert_eq!(blocks.len(), 2, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_text_of_short_lines_needs_no_more_room_than_it_is_given() {
+        // Lines of a dozen bytes: more blocks than the room made, which grows as needed.
+        let text = "A short line\n".repeat(500);
+        let blocks = segment(&text);
+        assert_eq!(blocks.len(), 500);
+        assert!(blocks.iter().all(|b| b.span.len() == 12));
+        // A long text of few lines gives its room back.
+        let long = format!("{}\nend", "word ".repeat(40_000));
+        let blocks = segment(&long);
+        assert_eq!(blocks.len(), 2);
+        assert!(blocks.capacity() < MIN_SPARE_BLOCKS);
     }
 
     #[test]
