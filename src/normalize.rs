@@ -379,14 +379,30 @@ fn ascii_word_flags(w: u64, present: u64) -> (u64, u64) {
     (control | (space & (space >> 8)), space)
 }
 
-/// [`short_ascii_is_clean`] of more than [`TINY_TEXT`] bytes.
+/// [`short_ascii_is_clean`] of more than [`SMALL_TEXT`] bytes (and at most
+/// [`SHORT_TEXT`]), read as five words that start seven bytes apart (the last ones at the
+/// text's last eight bytes), so that every pair of neighbouring bytes lies in one of them:
+/// the tests of [`small_ascii_is_clean`] on each, with no set-up of a pass over the bytes.
 #[inline(never)]
 fn wide_short_ascii_is_clean(b: &[u8]) -> Option<bool> {
-    let (clean, all_ascii) = ascii_scan(b);
-    if !all_ascii {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let last = b.len().checked_sub(8)?;
+    let word = |at: usize| {
+        let at = at.min(last);
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let words = [word(0), word(7), word(14), word(21), word(last)];
+    if words.iter().fold(0, |any, w| any | w) & HIGH != 0 {
         return None;
     }
-    Some(clean && b.first() != Some(&b' ') && b.last() != Some(&b' '))
+    let bad = words
+        .iter()
+        .fold(0, |bad, &w| bad | ascii_word_flags(w, HIGH).0);
+    // A leading or trailing space.
+    let ends = (words[0] & 0xff == 0x20) | (words[4] >> 56 == 0x20);
+    Some(bad == 0 && !ends)
 }
 
 /// The length up to which [`short_ascii_is_clean`] reads the text as one word: a word or
@@ -964,6 +980,16 @@ mod tests {
                 .collect();
             assert_eq!(
                 small_ascii_is_clean(&t),
+                tiny_ascii_is_clean_by_bytes(&t),
+                "{t:?}"
+            );
+        }
+        for round in 0..30_000 {
+            let t: Vec<u8> = (0..16 + round % 17)
+                .map(|_| bytes[rng.below(bytes.len())])
+                .collect();
+            assert_eq!(
+                wide_short_ascii_is_clean(&t),
                 tiny_ascii_is_clean_by_bytes(&t),
                 "{t:?}"
             );
