@@ -845,6 +845,42 @@ struct CueIndex {
     last_first: usize,
     /// Where the next stop is, for the sentence before each mark.
     stops: StopCursor,
+    /// The last word [`verb_ends_window_with`] looked up in the lexicon.
+    last_verb: LastVerb,
+}
+
+/// The longest word [`LastVerb`] keeps.
+const LAST_VERB_BYTES: usize = 16;
+
+/// The last word looked up by [`LastVerb::is_speech_verb`] (of at most
+/// [`LAST_VERB_BYTES`] bytes) and its answer: the word before the marks of a block is most
+/// often the same verb again (`said "…"`), which a comparison of its bytes then tells
+/// instead of the lexicon's look-up (its trimming and hash, some 130 instructions).
+#[derive(Default)]
+struct LastVerb {
+    /// The word's bytes, from the first on.
+    word: [u8; LAST_VERB_BYTES],
+    /// The word's length: 0 before the first look-up (an empty word is no verb).
+    len: usize,
+    /// [`lex::is_speech_verb`] of the word.
+    is_verb: bool,
+}
+
+impl LastVerb {
+    /// [`lex::is_speech_verb`] of `w`, kept for the next call when `w` is short enough.
+    fn is_speech_verb(&mut self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let Some(kept) = self.word.get_mut(..b.len()) else {
+            return lex::is_speech_verb(w);
+        };
+        if self.len == b.len() && *kept == *b && !b.is_empty() {
+            return self.is_verb;
+        }
+        kept.copy_from_slice(b);
+        self.len = b.len();
+        self.is_verb = lex::is_speech_verb(w);
+        self.is_verb
+    }
 }
 
 /// The first `.` `!` `?` at or after a position of a block, found by one search and kept
@@ -1225,7 +1261,7 @@ fn has_speech_cue(
             // starts (it is not looked for). Returning here skips the stop search and
             // `verb_in`'s counts below, which only decide when the index is built: the
             // answer is the same, only the cost of later windows may differ.
-            if verb_ends_window(before) {
+            if verb_ends_window_with(before, &mut index.last_verb) {
                 return true;
             }
             let (sentence, any_stop) = last_sentence_and_stops(before);
@@ -1273,10 +1309,16 @@ fn has_speech_cue(
 /// looking for the sentence. False says nothing: told by bytes, a window whose last word
 /// or the gap after it holds a byte outside ASCII, or whose last word may be cut by the
 /// window's start, is left to the full test.
+#[cfg(test)]
+fn verb_ends_window(before: &str) -> bool {
+    verb_ends_window_with(before, &mut LastVerb::default())
+}
+
+/// [`verb_ends_window`], the word looked up through `last` (the block's [`LastVerb`]).
 // Out of line: inlined, it made the rest of `has_speech_cue` dearer (unmatched quotes
 // +0.8 instr/byte, which never ask it).
 #[inline(never)]
-fn verb_ends_window(before: &str) -> bool {
+fn verb_ends_window_with(before: &str, last: &mut LastVerb) -> bool {
     let b = before.as_bytes();
     // Back over the bytes after the word (`.` is a word byte: no stop among them but these).
     let mut end = b.len();
@@ -1310,7 +1352,7 @@ fn verb_ends_window(before: &str) -> bool {
     }
     // (`is_verb_word` of an ASCII word: its letter or digit is known.)
     lex::SpeechVerbFilter::new().may_match(&b[start..end])
-        && lex::is_speech_verb(&before[start..end])
+        && last.is_speech_verb(&before[start..end])
 }
 
 /// [`BACK_CLASS`]: an ASCII word byte ([`lex::is_ascii_word_byte`]).
@@ -1941,6 +1983,33 @@ fn rejections(text: &str) -> Vec<Rejection> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_verb_kept_answers_as_the_lexicon() {
+        let words = [
+            "said",
+            "said",
+            "told",
+            "Said",
+            "said.",
+            "sai",
+            "saidx",
+            "",
+            "x",
+            "acknowledged",
+            "counter-argued",
+            "reiterated",
+            "reiterated",
+            "a-very-long-word-indeed",
+            "said",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x1a57_0e4b);
+        let mut last = LastVerb::default();
+        for _ in 0..5_000 {
+            let w = words[rng.below(words.len())];
+            assert_eq!(last.is_speech_verb(w), lex::is_speech_verb(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn trim_spare_shrinks_only_lists_with_much_room_left() {

@@ -48,7 +48,11 @@ pub(crate) fn segment(text: &str) -> Vec<Block> {
     if groups < blocks.len() {
         let width = wrap_width(inner);
         let soft = groups >= 2 && (groups - 1) * 5 >= blocks.len();
-        join_lines(text, &mut blocks, width, soft);
+        // With neither a wrap width nor soft joins no line joins ([`joins`]): the lines are
+        // the blocks, as a one-block-per-line dump's are.
+        if width.is_some() || soft {
+            join_lines(text, &mut blocks, width, soft);
+        }
     }
     // The list lives through every later stage: its spare room (up to half of it, after
     // growing by doubling, and more where lines were joined) is given back when it is large
@@ -197,12 +201,20 @@ fn other_than_breaks(w: u64) -> u64 {
     nonzero(w ^ (u64::from(b'\n') * ONES)) & nonzero(w ^ (u64::from(b'\r') * ONES))
 }
 
+/// The bytes of text per block that [`lines`] makes room for at once: fewer than most
+/// texts have (a web dump of one block a line has a non-blank line per 40 to 60 bytes,
+/// prose one per hundreds), so that the list seldom grows.
+const BYTES_PER_BLOCK: usize = 32;
+
 /// The non-blank lines of `text`, trimmed, each a block of one line marked with whether a
 /// blank line precedes it.
 fn lines(text: &str) -> Lines {
     let bytes = text.as_bytes();
     let mut out = Lines {
-        blocks: Vec::new(),
+        // Room for a block per BYTES_PER_BLOCK bytes from the start, rather than growing
+        // by doubling (a copy of the list at each step); [`segment`] gives back what is
+        // left over when it is large.
+        blocks: Vec::with_capacity(text.len() / BYTES_PER_BLOCK + 1),
         inner: Vec::new(),
         groups: 0,
     };
@@ -480,6 +492,62 @@ mod tests {
         assert_eq!(found.inner, [35, 35]);
         let gaps: Vec<bool> = found.blocks.iter().map(|b| b.gap_before).collect();
         assert_eq!(gaps, [true, false, false, true, false, true]);
+    }
+
+    #[test]
+    fn no_line_joins_without_a_width_or_soft_joins() {
+        // What segment relies on to leave such lines as they are read.
+        let parts = [
+            "word",
+            " ",
+            "a",
+            "by",
+            "The",
+            "end.",
+            ",",
+            "é",
+            "町議会は",
+            "”",
+            "\n",
+            "\u{a0}",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x501f);
+        for round in 0..5_000 {
+            let (a, b) = (rng.text(&parts, round % 30), rng.text(&parts, round % 7));
+            let text = format!("{a}\n{b}");
+            let (prev, next) = (Span::new(0, a.len()), Span::new(a.len() + 1, text.len()));
+            assert!(!joins(&text, prev, next, None, false), "{text:?}");
+            let mut blocks = vec![
+                Block {
+                    span: prev,
+                    lines: 1,
+                    gap_before: true,
+                    clean: false,
+                },
+                Block {
+                    span: next,
+                    lines: 1,
+                    gap_before: false,
+                    clean: false,
+                },
+            ];
+            join_lines(&text, &mut blocks, None, false);
+            assert_eq!(blocks.len(), 2, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_of_short_lines_needs_no_more_room_than_it_is_given() {
+        // Lines of a dozen bytes: more blocks than the room made, which grows as needed.
+        let text = "A short line\n".repeat(500);
+        let blocks = segment(&text);
+        assert_eq!(blocks.len(), 500);
+        assert!(blocks.iter().all(|b| b.span.len() == 12));
+        // A long text of few lines gives its room back.
+        let long = format!("{}\nend", "word ".repeat(40_000));
+        let blocks = segment(&long);
+        assert_eq!(blocks.len(), 2);
+        assert!(blocks.capacity() < MIN_SPARE_BLOCKS);
     }
 
     #[test]
