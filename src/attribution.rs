@@ -1908,6 +1908,14 @@ fn postmodifier_at(text: &str, ws: &[Tok], i: usize) -> bool {
 /// titles, determiners, possessives and nouns, stopping at a preposition, a conjunction,
 /// a likely verb or a pronoun/determiner (which is kept).
 fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
+    np_at_end_range(text, ws).and_then(|(a, b)| span_of(&ws[a..b]))
+}
+
+/// [`np_at_end`] as the range of `ws` whose tokens it spans (never empty), so that a
+/// caller reading the phrase's tokens takes them as they are, without searching `ws` for
+/// them ([`tokens_in`]).
+fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
+    let all = ws;
     let mut i = ws.len();
     let mut n = 0;
     while i > 0 && n < 9 {
@@ -2021,7 +2029,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             b"at" | b"on" | b"in" | b"last" | b"this" | b"that" | b"during"
         )
     {
-        if let Some(np) = np_at_end(text, &ws[..i - 1]) {
+        if let Some(np) = np_at_end_range(text, &ws[..i - 1]) {
             return Some(np);
         }
     }
@@ -2067,7 +2075,8 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             )
         })
         .count();
-    span_of(ws.get(skip..)?)
+    // The phrase is the last `ws.len() - skip` tokens of `all` (`ws` is a suffix of it).
+    (skip < ws.len()).then(|| (all.len() - ws.len() + skip, all.len()))
 }
 
 /// The most comma chunks of a clause that [`chunks`] keeps on the stack; a clause with more
@@ -4195,9 +4204,12 @@ fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<Span>
 /// The title words before `name`, which ends `ws`: the descriptor of the noun phrase that
 /// ends `ws` when its personal name is `name` ([`name_descriptor`]).
 fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<Span> {
-    let np = np_at_end(text, ws)?;
-    // The phrase is made of tokens of `ws`.
-    match split_mention(text, tokens_in(ws, np)) {
+    // The phrase's tokens are those of its range in `ws` (the words of a phrase are in
+    // text order, each of at least a byte: `tokens_in` of its span would find the same).
+    let (a, b) = np_at_end_range(text, ws)?;
+    let np_toks = &ws[a..b];
+    debug_assert!(span_of(np_toks).is_some_and(|np| std::ptr::eq(np_toks, tokens_in(ws, np))));
+    match split_mention(text, np_toks) {
         (Some(d), Some(n)) if n == name => Some(d),
         _ => None,
     }
@@ -5938,6 +5950,14 @@ mod tests {
                     let fast = np_at_end(&text, ws);
                     assert_eq!(fast, np_at_end_plain(&text, ws), "{text:?} {a}..{b}");
                     phrases += usize::from(fast.is_some());
+                    // Its range holds the phrase's tokens, those `tokens_in` finds in words.
+                    let range = np_at_end_range(&text, ws);
+                    assert_eq!(range.and_then(|(x, y)| span_of(&ws[x..y])), fast);
+                    if let (Some((x, y)), Some(np)) = (range, fast) {
+                        if ws.iter().all(|t| t.kind == Tk::Word) {
+                            assert!(std::ptr::eq(&ws[x..y], tokens_in(ws, np)), "{text:?}");
+                        }
+                    }
                 }
             }
         }
