@@ -2037,7 +2037,9 @@ fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
     // Start at a word that can begin a noun phrase ("panel Chairman Rep. Jason Chaffetz"),
     // or at the last word. (A starter is never "of" or "for", nor, so, the phrase's first
     // word: `can_start_np_is_false_of_of_and_for` checks it.)
-    while ws.len() > 1 && !can_start_np(w(text, &ws[0])) {
+    // (A word starting with a capital starts one, told from its first byte when ASCII by
+    // `starts_upper`, without cutting its text out.)
+    while ws.len() > 1 && !(starts_upper(text, &ws[0]) || can_start_np(w(text, &ws[0]))) {
         ws = &ws[1..];
     }
     let first = ws.first()?;
@@ -2582,6 +2584,20 @@ const SPEECH_NOUNS: &[&str] = &[
 /// True when `w` is one of [`SPEECH_NOUNS`].
 fn is_speech_noun(w: &str) -> bool {
     starts_lower_ascii(w) && word_table().get(w) & NOUN != 0
+}
+
+/// `span.get(text).is_some_and(is_speech_noun)`, read from the bytes of `span` with no
+/// test of character boundaries: every speech noun is of ASCII letters, and bytes that
+/// equal one start and end on character boundaries (as [`wb`] tells).
+fn is_speech_noun_at(text: &str, span: Span) -> bool {
+    let b = text
+        .as_bytes()
+        .get(span.start..span.end)
+        .unwrap_or_default();
+    let noun =
+        b.first().is_some_and(u8::is_ascii_lowercase) && word_table().get_bytes(b) & NOUN != 0;
+    debug_assert_eq!(noun, span.get(text).is_some_and(is_speech_noun));
+    noun
 }
 
 /// Words that read as adjectives before a noun: "false", "repeated", "political",
@@ -3738,12 +3754,13 @@ fn is_label(label: &str) -> bool {
 /// A transcript label opening the quote: `"WALLACE: Let's start …"`.
 fn transcript_label(text: &str, content: Span) -> Option<Found> {
     let s = content.get(text)?;
-    let head = s.get(..s.len().min(40))?;
     // Most quotes open with a word in lower case, or a capital and a lower-case letter:
-    // ruled out at that letter, without a search for the colon.
-    if !may_open_label(head.as_bytes()) {
+    // ruled out at that letter, without a search for the colon (nor a cut of the text at
+    // 40 bytes, which the bytes need no test of character boundaries for).
+    if !may_open_label(&s.as_bytes()[..s.len().min(40)]) {
         return None;
     }
+    let head = s.get(..s.len().min(40))?;
     let colon = head.find(':')?;
     is_label(&s[..colon]).then(|| Found {
         mention: Span::new(content.start, content.start + colon),
@@ -4067,7 +4084,12 @@ fn resolve(
     options: &Options,
 ) -> FoundAttribution {
     let mtoks = tokens_in_near(block_toks, near, found.mention);
-    let mention_text = found.mention.get(text).unwrap_or("");
+    // Read only of a mention of one token (a pronoun's): a name's text is not cut out.
+    let mention_text = if mtoks.len() == 1 {
+        found.mention.get(text).unwrap_or("")
+    } else {
+        ""
+    };
     let lookback = options.lookback_blocks();
     let base = FoundAttribution {
         speaker: found.mention,
@@ -4649,7 +4671,7 @@ fn attribute_reading(
             // are a prefix, whose end is searched for, not found by a walk back from the end
             // of the block: quadratic on a long block of such quotes.)
             let possessive = found.is_some_and(|f| {
-                f.verb.get(text).is_some_and(is_speech_noun)
+                is_speech_noun_at(text, f.verb)
                     && toks
                         .partition_point(|t| t.span.end <= f.verb.start)
                         .checked_sub(1)
@@ -7654,6 +7676,24 @@ mod tests {
             assert_eq!(according_to(text, &toks, 0), cue, "{text:?}");
             assert_eq!(parsed && w(text, &toks[1]) == "to", cue, "{text:?}");
         }
+    }
+
+    /// [`is_speech_noun_at`] of every span of a text (on character boundaries or not) is
+    /// [`is_speech_noun`] of its text, `false` where there is none.
+    #[test]
+    fn speech_nouns_at_spans_are_those_of_their_text() {
+        let text = "his claim, Claims remarks’ ‘calls’ é-words statements warning.";
+        let mut nouns = 0;
+        for a in 0..=text.len() + 1 {
+            for b in 0..=text.len() + 1 {
+                let span = Span { start: a, end: b };
+                let noun = is_speech_noun_at(text, span);
+                assert_eq!(noun, span.get(text).is_some_and(is_speech_noun), "{a}..{b}");
+                nouns += usize::from(noun);
+            }
+        }
+        // claim, remarks, call, calls, words, statement, statements, warning
+        assert_eq!(nouns, 8);
     }
 
     #[test]
