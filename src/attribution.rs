@@ -2321,8 +2321,10 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let start = clause_start(text, toks);
     let mut toks = &toks[start..];
     // Strip adjuncts between subject and verb.
+    // (Every adjunct starts with an ASCII lower-case letter, `is_verb_adjunct`: the text
+    // of a word starting otherwise, a name most often, is not cut out.)
     while let Some(last) = toks.last() {
-        if last.kind == Tk::Word && {
+        if last.kind == Tk::Word && wb(text, last).first().is_some_and(u8::is_ascii_lowercase) && {
             let x = w(text, last);
             is_verb_adjunct(x) && x != "who"
         } {
@@ -3477,14 +3479,15 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
         Cue::Finite => {}
     }
     // "… and said", "… but added": the subject of the sentence.
+    // (Both lists are of ASCII words: a token's bytes answer as its text would, `wb`.)
     let prev_word = sent[..v].iter().rev().find(|t| {
         t.kind != Tk::Word
             || !matches!(
-                w(text, t),
-                "also" | "later" | "then" | "again" | "once" | "now"
+                wb(text, t),
+                b"also" | b"later" | b"then" | b"again" | b"once" | b"now"
             )
     });
-    if prev_word.is_some_and(|t| t.kind == Tk::Word && matches!(w(text, t), "and" | "but")) {
+    if prev_word.is_some_and(|t| t.kind == Tk::Word && matches!(wb(text, t), b"and" | b"but")) {
         // The subject of the clause holding the first verb ("he laughed and said"), else
         // of the sentence.
         let before = &sent[..v];
@@ -4142,7 +4145,8 @@ fn resolve(
     // A possessor ("Tom Reed's claim") names its speaker without the suffix.
     let mut owned: Vec<Tok>;
     let mut mtoks = mtoks;
-    if let Some(last) = mtoks.last() {
+    // (Both suffixes end in `s`: the text of a last word ending otherwise is not cut out.)
+    if let Some(last) = mtoks.last().filter(|t| last_byte(text, t) == Some(b's')) {
         let lw = w(text, last);
         let suffix = ["'s", "’s"]
             .iter()
@@ -4243,15 +4247,16 @@ fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<Span> {
 /// could end a postmodifier ("speaking to"). The phrase then starts at or after the name's
 /// first word, with no title words before the name ([`title_before_name`] is `None`).
 fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
-    let x = w(text, &ws[i - 1]);
-    if matches!(x, "to" | "with" | "for") {
+    // (Compared as bytes, `wb`: the words and the ending are ASCII.)
+    let x = wb(text, &ws[i - 1]);
+    if matches!(x, b"to" | b"with" | b"for") {
         return false;
     }
     // As in `np_at_end`: "the report", "his remarks" are nouns.
     let noun_reading = ws[i - 1].verb()
         && i >= 2
         && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])))
-        && !x.ends_with("ed");
+        && !x.ends_with(b"ed");
     ws[i - 1].pronoun() || ws[i - 1].subject_end() || (ws[i - 1].verb() && !noun_reading)
 }
 
