@@ -4165,8 +4165,16 @@ fn resolve(
     let Some(name) = name else {
         return base;
     };
-    let name_words = tokens_in(mtoks, name);
-    if name_words.len() == 1 {
+    // The name ends with the mention's last word (`trailing_name` reads back from it): it
+    // is a word alone when it is that word's span, told without a search of the mention's
+    // tokens for those of the name (`tokens_in`).
+    let one_word = mtoks
+        .iter()
+        .rev()
+        .find(|t| t.kind == Tk::Word)
+        .is_some_and(|t| t.span == name);
+    debug_assert_eq!(one_word, tokens_in(mtoks, name).len() == 1);
+    if one_word {
         if let Some((full, earlier)) = registry.up_to(block, block_toks).surname(
             text,
             name.get(text).unwrap_or(""),
