@@ -2457,13 +2457,20 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
             break;
         }
         // (The text is cut out only after a name word.)
-        if seen_name && {
-            let x = w(text, t);
-            x.chars().next().is_some_and(char::is_lowercase)
-                && !matches!(x, "of" | "for")
-                && !lex::is_name_particle(x)
-                && !lex::is_title_word(x)
-        } {
+        // (A word starting with an ASCII byte other than a lower-case letter, a name most
+        // often, starts with no lower-case character.)
+        if seen_name
+            && !wb(text, t)
+                .first()
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_lowercase())
+            && {
+                let x = w(text, t);
+                x.chars().next().is_some_and(char::is_lowercase)
+                    && !matches!(x, "of" | "for")
+                    && !lex::is_name_particle(x)
+                    && !lex::is_title_word(x)
+            }
+        {
             // "Republican party boss Reince Priebus": role words, then the name.
             if !role_before_name(text, &toks[i..]) {
                 break;
@@ -4243,10 +4250,15 @@ fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<Span> {
     let (a, b) = np_at_end_range(text, ws)?;
     let np_toks = &ws[a..b];
     debug_assert!(span_of(np_toks).is_some_and(|np| std::ptr::eq(np_toks, tokens_in(ws, np))));
-    match split_mention(text, np_toks) {
-        (Some(d), Some(n)) if n == name => Some(d),
-        _ => None,
+    let title = |(d, n): (Option<Span>, Option<Span>)| d.filter(|_| n == Some(name));
+    // A phrase starting at or after the name's first word has no title before it: the
+    // name `split_mention` reads ends it too, so it is the whole phrase with no descriptor,
+    // or starts later than `name` (it is not split out).
+    if np_toks.first().is_some_and(|t| t.span.start >= name.start) {
+        debug_assert_eq!(title(split_mention(text, np_toks)), None);
+        return None;
     }
+    title(split_mention(text, np_toks))
 }
 
 /// True when the walk back of [`np_at_end`] over `ws`, past the name `ws[i..]` (at least
