@@ -4466,8 +4466,24 @@ impl std::fmt::Debug for LazyRegistry<'_> {
 
 impl LazyRegistry<'_> {
     /// The registry with the people of blocks `0..=block` read; `block_toks` are the
-    /// tokens of `block` (its quotes seen).
+    /// tokens of `block` (its quotes seen). Inlined: most calls find the blocks read
+    /// already (every pronoun of a block after the first asks), and return the registry as
+    /// it is, with no call; the reading is [`LazyRegistry::read_up_to`].
+    #[inline]
     fn up_to(&mut self, block: usize, block_toks: &[Tok]) -> &Registry {
+        if self.registered > block {
+            // Nothing to read, and nothing kept: a kept block is one not read yet, so
+            // `kept_blocks` is empty here, and `kept` was cleared when it last became so.
+            debug_assert!(self.kept_blocks.is_empty() && self.kept.is_empty());
+            return &self.registry;
+        }
+        self.read_up_to(block, block_toks)
+    }
+
+    /// [`LazyRegistry::up_to`] with blocks to read: reads the people of the blocks from
+    /// `registered` to `block`, block by block.
+    #[inline(never)]
+    fn read_up_to(&mut self, block: usize, block_toks: &[Tok]) -> &Registry {
         while self.registered <= block {
             let b = self.registered;
             let kept = match self.kept_blocks.front() {
