@@ -1633,6 +1633,14 @@ fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
         heap = toks.iter().filter(is_word).copied().collect();
         &heap
     };
+    split_words(text, words)
+}
+
+/// [`split_mention`] of words only (`words`, with no mark among them), as it splits them
+/// once the marks are left out; a caller whose tokens are words calls it directly.
+#[inline]
+fn split_words(text: &str, words: &[Tok]) -> (Option<Span>, Option<Span>) {
+    debug_assert!(words.iter().all(|t| t.kind == Tk::Word));
     let Some((s, e)) = trailing_name(text, words) else {
         return (None, None);
     };
@@ -4250,15 +4258,16 @@ fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<Span> {
     let (a, b) = np_at_end_range(text, ws)?;
     let np_toks = &ws[a..b];
     debug_assert!(span_of(np_toks).is_some_and(|np| std::ptr::eq(np_toks, tokens_in(ws, np))));
+    // (`ws` is words only: split without the test for marks.)
     let title = |(d, n): (Option<Span>, Option<Span>)| d.filter(|_| n == Some(name));
     // A phrase starting at or after the name's first word has no title before it: the
     // name `split_mention` reads ends it too, so it is the whole phrase with no descriptor,
     // or starts later than `name` (it is not split out).
     if np_toks.first().is_some_and(|t| t.span.start >= name.start) {
-        debug_assert_eq!(title(split_mention(text, np_toks)), None);
+        debug_assert_eq!(title(split_words(text, np_toks)), None);
         return None;
     }
-    title(split_mention(text, np_toks))
+    title(split_words(text, np_toks))
 }
 
 /// True when the walk back of [`np_at_end`] over `ws`, past the name `ws[i..]` (at least
@@ -7717,6 +7726,36 @@ mod tests {
             assert_eq!(according_to(text, &toks, 0), cue, "{text:?}");
             assert_eq!(parsed && w(text, &toks[1]) == "to", cue, "{text:?}");
         }
+    }
+
+    /// [`split_words`] of a phrase's words splits them as [`split_mention`] splits the
+    /// phrase with its marks.
+    #[test]
+    fn words_split_as_their_phrase() {
+        let phrases = [
+            "Mayor Ann Lee",
+            "White House press secretary Josh Earnest",
+            "the Kremlin spokesman, Dmitry Peskov",
+            "Secretary of State John Kerry",
+            "one of the sources",
+            "Mr. Lee's",
+            "Lt. Gen. Robert Otto",
+            "Ludwig van Beethoven",
+        ];
+        let mut named = 0;
+        for text in phrases {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &mut toks);
+            let words: Vec<Tok> = toks
+                .iter()
+                .filter(|t| t.kind == Tk::Word)
+                .copied()
+                .collect();
+            let split = split_words(text, &words);
+            assert_eq!(split, split_mention(text, &toks), "{text}");
+            named += usize::from(split.1.is_some());
+        }
+        assert_eq!(named, 6);
     }
 
     /// [`is_speech_noun_at`] of every span of a text (on character boundaries or not) is
