@@ -4219,11 +4219,14 @@ fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<Span>
         toks.get(i)?.span.start,
         toks.get(j.checked_sub(1)?)?.span.end,
     );
-    let lo = toks[..i]
-        .iter()
-        .rposition(|t| t.kind != Tk::Word)
-        .map_or(0, |k| k + 1)
-        .max(i.saturating_sub(MAX_MENTION_WORDS));
+    // The words right before the name, back to a mark or MAX_MENTION_WORDS of them (the
+    // search for the mark goes no further back).
+    let floor = i.saturating_sub(MAX_MENTION_WORDS);
+    let lo = floor
+        + toks[floor..i]
+            .iter()
+            .rposition(|t| t.kind != Tk::Word)
+            .map_or(0, |k| k + 1);
     if lo < i {
         let title = if stops_phrase_before(text, &toks[lo..j], i - lo) {
             debug_assert_eq!(title_before_name(text, &toks[lo..j], name), None);
