@@ -1633,6 +1633,14 @@ fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
         heap = toks.iter().filter(is_word).copied().collect();
         &heap
     };
+    split_words(text, words)
+}
+
+/// [`split_mention`] of words only (`words`, with no mark among them), as it splits them
+/// once the marks are left out; a caller whose tokens are words calls it directly.
+#[inline]
+fn split_words(text: &str, words: &[Tok]) -> (Option<Span>, Option<Span>) {
+    debug_assert!(words.iter().all(|t| t.kind == Tk::Word));
     let Some((s, e)) = trailing_name(text, words) else {
         return (None, None);
     };
@@ -1908,6 +1916,14 @@ fn postmodifier_at(text: &str, ws: &[Tok], i: usize) -> bool {
 /// titles, determiners, possessives and nouns, stopping at a preposition, a conjunction,
 /// a likely verb or a pronoun/determiner (which is kept).
 fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
+    np_at_end_range(text, ws).and_then(|(a, b)| span_of(&ws[a..b]))
+}
+
+/// [`np_at_end`] as the range of `ws` whose tokens it spans (never empty), so that a
+/// caller reading the phrase's tokens takes them as they are, without searching `ws` for
+/// them ([`tokens_in`]).
+fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
+    let all = ws;
     let mut i = ws.len();
     let mut n = 0;
     while i > 0 && n < 9 {
@@ -2021,7 +2037,7 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             b"at" | b"on" | b"in" | b"last" | b"this" | b"that" | b"during"
         )
     {
-        if let Some(np) = np_at_end(text, &ws[..i - 1]) {
+        if let Some(np) = np_at_end_range(text, &ws[..i - 1]) {
             return Some(np);
         }
     }
@@ -2029,7 +2045,9 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
     // Start at a word that can begin a noun phrase ("panel Chairman Rep. Jason Chaffetz"),
     // or at the last word. (A starter is never "of" or "for", nor, so, the phrase's first
     // word: `can_start_np_is_false_of_of_and_for` checks it.)
-    while ws.len() > 1 && !can_start_np(w(text, &ws[0])) {
+    // (A word starting with a capital starts one, told from its first byte when ASCII by
+    // `starts_upper`, without cutting its text out.)
+    while ws.len() > 1 && !(starts_upper(text, &ws[0]) || can_start_np(w(text, &ws[0]))) {
         ws = &ws[1..];
     }
     let first = ws.first()?;
@@ -2067,7 +2085,8 @@ fn np_at_end(text: &str, ws: &[Tok]) -> Option<Span> {
             )
         })
         .count();
-    span_of(ws.get(skip..)?)
+    // The phrase is the last `ws.len() - skip` tokens of `all` (`ws` is a suffix of it).
+    (skip < ws.len()).then(|| (all.len() - ws.len() + skip, all.len()))
 }
 
 /// The most comma chunks of a clause that [`chunks`] keeps on the stack; a clause with more
@@ -2310,8 +2329,10 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let start = clause_start(text, toks);
     let mut toks = &toks[start..];
     // Strip adjuncts between subject and verb.
+    // (Every adjunct starts with an ASCII lower-case letter, `is_verb_adjunct`: the text
+    // of a word starting otherwise, a name most often, is not cut out.)
     while let Some(last) = toks.last() {
-        if last.kind == Tk::Word && {
+        if last.kind == Tk::Word && wb(text, last).first().is_some_and(u8::is_ascii_lowercase) && {
             let x = w(text, last);
             is_verb_adjunct(x) && x != "who"
         } {
@@ -2444,13 +2465,20 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
             break;
         }
         // (The text is cut out only after a name word.)
-        if seen_name && {
-            let x = w(text, t);
-            x.chars().next().is_some_and(char::is_lowercase)
-                && !matches!(x, "of" | "for")
-                && !lex::is_name_particle(x)
-                && !lex::is_title_word(x)
-        } {
+        // (A word starting with an ASCII byte other than a lower-case letter, a name most
+        // often, starts with no lower-case character.)
+        if seen_name
+            && !wb(text, t)
+                .first()
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_lowercase())
+            && {
+                let x = w(text, t);
+                x.chars().next().is_some_and(char::is_lowercase)
+                    && !matches!(x, "of" | "for")
+                    && !lex::is_name_particle(x)
+                    && !lex::is_title_word(x)
+            }
+        {
             // "Republican party boss Reince Priebus": role words, then the name.
             if !role_before_name(text, &toks[i..]) {
                 break;
@@ -2573,6 +2601,20 @@ const SPEECH_NOUNS: &[&str] = &[
 /// True when `w` is one of [`SPEECH_NOUNS`].
 fn is_speech_noun(w: &str) -> bool {
     starts_lower_ascii(w) && word_table().get(w) & NOUN != 0
+}
+
+/// `span.get(text).is_some_and(is_speech_noun)`, read from the bytes of `span` with no
+/// test of character boundaries: every speech noun is of ASCII letters, and bytes that
+/// equal one start and end on character boundaries (as [`wb`] tells).
+fn is_speech_noun_at(text: &str, span: Span) -> bool {
+    let b = text
+        .as_bytes()
+        .get(span.start..span.end)
+        .unwrap_or_default();
+    let noun =
+        b.first().is_some_and(u8::is_ascii_lowercase) && word_table().get_bytes(b) & NOUN != 0;
+    debug_assert_eq!(noun, span.get(text).is_some_and(is_speech_noun));
+    noun
 }
 
 /// Words that read as adjectives before a noun: "false", "repeated", "political",
@@ -3452,14 +3494,15 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
         Cue::Finite => {}
     }
     // "… and said", "… but added": the subject of the sentence.
+    // (Both lists are of ASCII words: a token's bytes answer as its text would, `wb`.)
     let prev_word = sent[..v].iter().rev().find(|t| {
         t.kind != Tk::Word
             || !matches!(
-                w(text, t),
-                "also" | "later" | "then" | "again" | "once" | "now"
+                wb(text, t),
+                b"also" | b"later" | b"then" | b"again" | b"once" | b"now"
             )
     });
-    if prev_word.is_some_and(|t| t.kind == Tk::Word && matches!(w(text, t), "and" | "but")) {
+    if prev_word.is_some_and(|t| t.kind == Tk::Word && matches!(wb(text, t), b"and" | b"but")) {
         // The subject of the clause holding the first verb ("he laughed and said"), else
         // of the sentence.
         let before = &sent[..v];
@@ -3729,12 +3772,13 @@ fn is_label(label: &str) -> bool {
 /// A transcript label opening the quote: `"WALLACE: Let's start …"`.
 fn transcript_label(text: &str, content: Span) -> Option<Found> {
     let s = content.get(text)?;
-    let head = s.get(..s.len().min(40))?;
     // Most quotes open with a word in lower case, or a capital and a lower-case letter:
-    // ruled out at that letter, without a search for the colon.
-    if !may_open_label(head.as_bytes()) {
+    // ruled out at that letter, without a search for the colon (nor a cut of the text at
+    // 40 bytes, which the bytes need no test of character boundaries for).
+    if !may_open_label(&s.as_bytes()[..s.len().min(40)]) {
         return None;
     }
+    let head = s.get(..s.len().min(40))?;
     let colon = head.find(':')?;
     is_label(&s[..colon]).then(|| Found {
         mention: Span::new(content.start, content.start + colon),
@@ -4058,7 +4102,12 @@ fn resolve(
     options: &Options,
 ) -> FoundAttribution {
     let mtoks = tokens_in_near(block_toks, near, found.mention);
-    let mention_text = found.mention.get(text).unwrap_or("");
+    // Read only of a mention of one token (a pronoun's): a name's text is not cut out.
+    let mention_text = if mtoks.len() == 1 {
+        found.mention.get(text).unwrap_or("")
+    } else {
+        ""
+    };
     let lookback = options.lookback_blocks();
     let base = FoundAttribution {
         speaker: found.mention,
@@ -4111,7 +4160,8 @@ fn resolve(
     // A possessor ("Tom Reed's claim") names its speaker without the suffix.
     let mut owned: Vec<Tok>;
     let mut mtoks = mtoks;
-    if let Some(last) = mtoks.last() {
+    // (Both suffixes end in `s`: the text of a last word ending otherwise is not cut out.)
+    if let Some(last) = mtoks.last().filter(|t| last_byte(text, t) == Some(b's')) {
         let lw = w(text, last);
         let suffix = ["'s", "’s"]
             .iter()
@@ -4130,8 +4180,16 @@ fn resolve(
     let Some(name) = name else {
         return base;
     };
-    let name_words = tokens_in(mtoks, name);
-    if name_words.len() == 1 {
+    // The name ends with the mention's last word (`trailing_name` reads back from it): it
+    // is a word alone when it is that word's span, told without a search of the mention's
+    // tokens for those of the name (`tokens_in`).
+    let one_word = mtoks
+        .iter()
+        .rev()
+        .find(|t| t.kind == Tk::Word)
+        .is_some_and(|t| t.span == name);
+    debug_assert_eq!(one_word, tokens_in(mtoks, name).len() == 1);
+    if one_word {
         if let Some((full, earlier)) = registry.up_to(block, block_toks).surname(
             text,
             name.get(text).unwrap_or(""),
@@ -4161,11 +4219,14 @@ fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<Span>
         toks.get(i)?.span.start,
         toks.get(j.checked_sub(1)?)?.span.end,
     );
-    let lo = toks[..i]
-        .iter()
-        .rposition(|t| t.kind != Tk::Word)
-        .map_or(0, |k| k + 1)
-        .max(i.saturating_sub(MAX_MENTION_WORDS));
+    // The words right before the name, back to a mark or MAX_MENTION_WORDS of them (the
+    // search for the mark goes no further back).
+    let floor = i.saturating_sub(MAX_MENTION_WORDS);
+    let lo = floor
+        + toks[floor..i]
+            .iter()
+            .rposition(|t| t.kind != Tk::Word)
+            .map_or(0, |k| k + 1);
     if lo < i {
         let title = if stops_phrase_before(text, &toks[lo..j], i - lo) {
             debug_assert_eq!(title_before_name(text, &toks[lo..j], name), None);
@@ -4195,12 +4256,21 @@ fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<Span>
 /// The title words before `name`, which ends `ws`: the descriptor of the noun phrase that
 /// ends `ws` when its personal name is `name` ([`name_descriptor`]).
 fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<Span> {
-    let np = np_at_end(text, ws)?;
-    // The phrase is made of tokens of `ws`.
-    match split_mention(text, tokens_in(ws, np)) {
-        (Some(d), Some(n)) if n == name => Some(d),
-        _ => None,
+    // The phrase's tokens are those of its range in `ws` (the words of a phrase are in
+    // text order, each of at least a byte: `tokens_in` of its span would find the same).
+    let (a, b) = np_at_end_range(text, ws)?;
+    let np_toks = &ws[a..b];
+    debug_assert!(span_of(np_toks).is_some_and(|np| std::ptr::eq(np_toks, tokens_in(ws, np))));
+    // (`ws` is words only: split without the test for marks.)
+    let title = |(d, n): (Option<Span>, Option<Span>)| d.filter(|_| n == Some(name));
+    // A phrase starting at or after the name's first word has no title before it: the
+    // name `split_mention` reads ends it too, so it is the whole phrase with no descriptor,
+    // or starts later than `name` (it is not split out).
+    if np_toks.first().is_some_and(|t| t.span.start >= name.start) {
+        debug_assert_eq!(title(split_words(text, np_toks)), None);
+        return None;
     }
+    title(split_words(text, np_toks))
 }
 
 /// True when the walk back of [`np_at_end`] over `ws`, past the name `ws[i..]` (at least
@@ -4209,15 +4279,16 @@ fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<Span> {
 /// could end a postmodifier ("speaking to"). The phrase then starts at or after the name's
 /// first word, with no title words before the name ([`title_before_name`] is `None`).
 fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
-    let x = w(text, &ws[i - 1]);
-    if matches!(x, "to" | "with" | "for") {
+    // (Compared as bytes, `wb`: the words and the ending are ASCII.)
+    let x = wb(text, &ws[i - 1]);
+    if matches!(x, b"to" | b"with" | b"for") {
         return false;
     }
     // As in `np_at_end`: "the report", "his remarks" are nouns.
     let noun_reading = ws[i - 1].verb()
         && i >= 2
         && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])))
-        && !x.ends_with("ed");
+        && !x.ends_with(b"ed");
     ws[i - 1].pronoun() || ws[i - 1].subject_end() || (ws[i - 1].verb() && !noun_reading)
 }
 
@@ -4407,8 +4478,24 @@ impl std::fmt::Debug for LazyRegistry<'_> {
 
 impl LazyRegistry<'_> {
     /// The registry with the people of blocks `0..=block` read; `block_toks` are the
-    /// tokens of `block` (its quotes seen).
+    /// tokens of `block` (its quotes seen). Inlined: most calls find the blocks read
+    /// already (every pronoun of a block after the first asks), and return the registry as
+    /// it is, with no call; the reading is [`LazyRegistry::read_up_to`].
+    #[inline]
     fn up_to(&mut self, block: usize, block_toks: &[Tok]) -> &Registry {
+        if self.registered > block {
+            // Nothing to read, and nothing kept: a kept block is one not read yet, so
+            // `kept_blocks` is empty here, and `kept` was cleared when it last became so.
+            debug_assert!(self.kept_blocks.is_empty() && self.kept.is_empty());
+            return &self.registry;
+        }
+        self.read_up_to(block, block_toks)
+    }
+
+    /// [`LazyRegistry::up_to`] with blocks to read: reads the people of the blocks from
+    /// `registered` to `block`, block by block.
+    #[inline(never)]
+    fn read_up_to(&mut self, block: usize, block_toks: &[Tok]) -> &Registry {
         while self.registered <= block {
             let b = self.registered;
             let kept = match self.kept_blocks.front() {
@@ -4637,7 +4724,7 @@ fn attribute_reading(
             // are a prefix, whose end is searched for, not found by a walk back from the end
             // of the block: quadratic on a long block of such quotes.)
             let possessive = found.is_some_and(|f| {
-                f.verb.get(text).is_some_and(is_speech_noun)
+                is_speech_noun_at(text, f.verb)
                     && toks
                         .partition_point(|t| t.span.end <= f.verb.start)
                         .checked_sub(1)
@@ -5938,6 +6025,14 @@ mod tests {
                     let fast = np_at_end(&text, ws);
                     assert_eq!(fast, np_at_end_plain(&text, ws), "{text:?} {a}..{b}");
                     phrases += usize::from(fast.is_some());
+                    // Its range holds the phrase's tokens, those `tokens_in` finds in words.
+                    let range = np_at_end_range(&text, ws);
+                    assert_eq!(range.and_then(|(x, y)| span_of(&ws[x..y])), fast);
+                    if let (Some((x, y)), Some(np)) = (range, fast) {
+                        if ws.iter().all(|t| t.kind == Tk::Word) {
+                            assert!(std::ptr::eq(&ws[x..y], tokens_in(ws, np)), "{text:?}");
+                        }
+                    }
                 }
             }
         }
@@ -7634,6 +7729,54 @@ mod tests {
             assert_eq!(according_to(text, &toks, 0), cue, "{text:?}");
             assert_eq!(parsed && w(text, &toks[1]) == "to", cue, "{text:?}");
         }
+    }
+
+    /// [`split_words`] of a phrase's words splits them as [`split_mention`] splits the
+    /// phrase with its marks.
+    #[test]
+    fn words_split_as_their_phrase() {
+        let phrases = [
+            "Mayor Ann Lee",
+            "White House press secretary Josh Earnest",
+            "the Kremlin spokesman, Dmitry Peskov",
+            "Secretary of State John Kerry",
+            "one of the sources",
+            "Mr. Lee's",
+            "Lt. Gen. Robert Otto",
+            "Ludwig van Beethoven",
+        ];
+        let mut named = 0;
+        for text in phrases {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &mut toks);
+            let words: Vec<Tok> = toks
+                .iter()
+                .filter(|t| t.kind == Tk::Word)
+                .copied()
+                .collect();
+            let split = split_words(text, &words);
+            assert_eq!(split, split_mention(text, &toks), "{text}");
+            named += usize::from(split.1.is_some());
+        }
+        assert_eq!(named, 6);
+    }
+
+    /// [`is_speech_noun_at`] of every span of a text (on character boundaries or not) is
+    /// [`is_speech_noun`] of its text, `false` where there is none.
+    #[test]
+    fn speech_nouns_at_spans_are_those_of_their_text() {
+        let text = "his claim, Claims remarks’ ‘calls’ é-words statements warning.";
+        let mut nouns = 0;
+        for a in 0..=text.len() + 1 {
+            for b in 0..=text.len() + 1 {
+                let span = Span { start: a, end: b };
+                let noun = is_speech_noun_at(text, span);
+                assert_eq!(noun, span.get(text).is_some_and(is_speech_noun), "{a}..{b}");
+                nouns += usize::from(noun);
+            }
+        }
+        // claim, remarks, call, calls, words, statement, statements, warning
+        assert_eq!(nouns, 8);
     }
 
     #[test]

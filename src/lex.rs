@@ -442,8 +442,12 @@ impl ShapeTable {
             return false;
         };
         // The words of a group have the length of `w` (below 31 bytes): up to 16 bytes,
-        // equal packed words are equal words.
-        if w.len() <= 16 {
+        // equal packed words are equal words. Up to 8 bytes, the second halves are zeros
+        // for all of them: the first halves are compared alone.
+        if w.len() <= 8 {
+            let p = le_word(w);
+            group.iter().any(|&(q, _)| q[0] == p)
+        } else if w.len() <= 16 {
             let p = Self::packed(w);
             group.iter().any(|&(q, _)| q == p)
         } else {
