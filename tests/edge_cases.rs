@@ -420,6 +420,34 @@ fn huge_input() {
     ));
 }
 
+/// A paragraph of 330 KB (over the size from which the classifier hashes a block's folded
+/// text piece by piece instead of keeping it whole), and the same paragraph again after
+/// another: the first is body text, the second is set aside as a duplicate, as short
+/// paragraphs are.
+#[test]
+fn huge_repeated_paragraph_is_a_duplicate() {
+    let sentence = "The council met on Tuesday to discuss the budget for the coming year, and \
+                    members argued over the cost of repairs to the old bridge. ";
+    let big = sentence.repeat(2_500);
+    let big = big.trim_end();
+    let text = format!(
+        "Council argues over bridge repairs\n\nBy Jane Doe\n\n{big}\n\n\
+         The meeting ended late in the evening.\n\n{big}\n"
+    );
+    let article = copydesk::parse(&text).expect("parses");
+    check(&text, &article, Normalization::Nfc);
+    let first = text.find(big).expect("first copy");
+    let second = text.rfind(big).expect("second copy");
+    assert!(second > first);
+    let body: Vec<Span> = article.body.iter().map(|b| b.span()).collect();
+    assert_eq!(body.first(), Some(&Span::new(first, first + big.len())));
+    assert!(!body.contains(&Span::new(second, second + big.len())));
+    assert!(article.boilerplate.iter().any(|b| {
+        b.span == Span::new(second, second + big.len())
+            && b.reason == copydesk::BoilerplateReason::Duplicate
+    }));
+}
+
 #[test]
 fn control_characters_are_reported_not_silently_dropped() {
     // A BOM shifts every span by three bytes; the escape sequence and the C1 control are
