@@ -420,7 +420,7 @@ fn huge_input() {
     ));
 }
 
-/// A paragraph of 330 KB (over the size from which the classifier hashes a block's folded
+/// A paragraph of 8.4 MB (over the 8 MB from which the classifier hashes a block's folded
 /// text piece by piece instead of keeping it whole), and the same paragraph again after
 /// another: the first is body text, the second is set aside as a duplicate, as short
 /// paragraphs are.
@@ -428,7 +428,7 @@ fn huge_input() {
 fn huge_repeated_paragraph_is_a_duplicate() {
     let sentence = "The council met on Tuesday to discuss the budget for the coming year, and \
                     members argued over the cost of repairs to the old bridge. ";
-    let big = sentence.repeat(2_500);
+    let big = sentence.repeat(64_000);
     let big = big.trim_end();
     let text = format!(
         "Council argues over bridge repairs\n\nBy Jane Doe\n\n{big}\n\n\
