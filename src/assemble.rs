@@ -54,18 +54,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// [`Builder::text`] of `span`, a part of the body block `block` (its span, and whether
-    /// its text was clean already): a part of a clean block that lies inside it is clean
-    /// unless a space starts or ends it, told without reading the part ([`Within::text`]).
-    fn text_within(&self, span: Span, block: Option<&BodyText>) -> Cow<'a, str> {
-        self.within(block).text(span)
-    }
-
-    /// What [`Builder::text_within`] needs to know of the body block `block`, told once for
-    /// the several spans of a quote that lie in it.
+    /// What [`Within::text`] needs to know of the body block `block` (its span, and whether
+    /// its text was clean already), told once for the several spans of its quotes
+    /// ([`BlockTexts`]).
     #[inline(always)]
     fn within<'b>(&'b self, block: Option<&BodyText>) -> Within<'a, 'b> {
-        let clean = block.and_then(|b| b.clean.then_some(b.span));
+        let clean = block
+            .filter(|b| b.clean)
+            .and_then(|b| Some((b.span.get(self.text)?, b.span.start)));
         Within {
             builder: self,
             clean,
@@ -78,21 +74,28 @@ impl<'a> Builder<'a> {
 }
 
 /// The texts of the parts of one body block ([`Builder::within`]): `clean` is the block's
-/// span when its text was clean already, and a part that lies inside it and neither starts
-/// nor ends with a space is then borrowed as it is ([`part_of_clean_is_clean`]),
-/// without a call; any other part is cleaned by [`Builder::text`].
+/// text and where it starts when its text was clean already, and a part that lies inside it
+/// and neither starts nor ends with a space is then borrowed as it is
+/// ([`part_of_clean_is_clean`]), without a call; any other part is cleaned by
+/// [`Builder::text`].
 struct Within<'a, 'b> {
     builder: &'b Builder<'a>,
-    clean: Option<Span>,
+    clean: Option<(&'a str, usize)>,
 }
 
 impl<'a> Within<'a, '_> {
-    /// [`Builder::text_within`] of `span`. (Inlined into the quotes' loop, which asks it of
-    /// up to five spans a quote: the tests cost less than the call.)
+    /// [`Builder::text`] of `span`, a part of the block: a part of a clean block that lies
+    /// inside it is clean unless a space starts or ends it, told without reading the part.
+    /// (Inlined into the quotes' loop, which asks it of up to five spans a quote: the tests
+    /// cost less than the call.)
     #[inline(always)]
     fn text(&self, span: Span) -> Cow<'a, str> {
-        if let Some(outer) = self.clean.filter(|outer| outer.contains(span)) {
-            if let Some(raw) = span.get(self.builder.text) {
+        if let Some((outer, start)) = self.clean {
+            // The part cut from the block's text, at offsets from its start: the block's
+            // slice tests that the part lies inside it (a part that starts before the block
+            // wraps around to past its end), with no test of its own.
+            let inner = span.start.wrapping_sub(start)..span.end.wrapping_sub(start);
+            if let Some(raw) = outer.get(inner) {
                 if part_of_clean_is_clean(raw) {
                     debug_assert_eq!(
                         clean_part_of_clean(raw, self.builder.form),
@@ -104,6 +107,39 @@ impl<'a> Within<'a, '_> {
             }
         }
         self.builder.text(span)
+    }
+}
+
+/// The [`Within`] of the body block asked last: the quotes of a block (and its rejected
+/// quotes) come one after the other, and its text is cut out once for them all.
+struct BlockTexts<'a, 'b> {
+    builder: &'b Builder<'a>,
+    body: &'b [BodyText],
+    /// The index in `body` of the block `within` was made for (`usize::MAX`, no block's,
+    /// before the first).
+    block: usize,
+    within: Within<'a, 'b>,
+}
+
+impl<'a, 'b> BlockTexts<'a, 'b> {
+    /// No block asked yet.
+    fn new(builder: &'b Builder<'a>, body: &'b [BodyText]) -> Self {
+        BlockTexts {
+            builder,
+            body,
+            block: usize::MAX,
+            within: builder.within(None),
+        }
+    }
+
+    /// The [`Within`] of the body block `block`.
+    #[inline(always)]
+    fn of(&mut self, block: usize) -> &Within<'a, 'b> {
+        if self.block != block {
+            self.block = block;
+            self.within = self.builder.within(self.body.get(block));
+        }
+        &self.within
     }
 }
 
@@ -268,11 +304,12 @@ pub(crate) fn assemble<'a>(
     }
     article.related = related;
     article.quotes = build_quotes(&b, quotes, attributions, &body_texts);
+    let mut texts = BlockTexts::new(&b, &body_texts);
     article.rejected_quotes = quotes
         .rejected
         .iter()
         .map(|r| RejectedQuote {
-            text: b.text_within(r.content, body_texts.get(r.block)),
+            text: texts.of(r.block).text(r.content),
             span: b.span(r.span),
             block: Some(r.block),
             reason: r.reason,
@@ -453,14 +490,15 @@ fn quotes_with<'a>(
     attributions: impl Iterator<Item = Option<FoundAttribution>>,
     body: &[BodyText],
 ) -> Vec<Quote<'a>> {
+    let mut texts = BlockTexts::new(b, body);
     quotes
         .quotes
         .iter()
         .zip(attributions)
         .map(|(q, a)| {
-            // The quote's block: the attribution's words most often lie in it too (the speaker
-            // found in an earlier block does not, and is read).
-            let within = b.within(body.get(q.block));
+            // The quote's block: the attribution's words most often lie in it too (the
+            // speaker found in an earlier block does not, and is read).
+            let within = texts.of(q.block);
             let text = |span| within.text(span);
             Quote {
                 text: text(q.content),
@@ -485,11 +523,13 @@ mod tests {
     use super::*;
 
     /// A part of a block is given the text that cleaning it gives, whether the block was
-    /// clean or not, the part lies inside it or not, or a space starts or ends it.
+    /// clean or not, the part lies inside it, starts before it or ends after it, or a space
+    /// starts or ends it; asked through [`BlockTexts`], of the blocks in any order.
     #[test]
     fn parts_within_a_block_are_cleaned_as_alone() {
         let text = "He said \u{201c}caf\u{e9} au lait\u{201d} and left.  Then  more";
         let clean_end = text.find("  Then").unwrap_or(0);
+        let clean_start = text.find("caf").unwrap_or(0);
         let builder = Builder {
             text,
             base: 0,
@@ -504,8 +544,16 @@ mod tests {
                 span: Span::new(0, text.len()),
                 clean: false,
             },
+            BodyText {
+                span: Span::new(clean_start, clean_end),
+                clean: true,
+            },
         ];
-        for block in blocks.iter().map(Some).chain([None]) {
+        let mut texts = BlockTexts::new(&builder, &blocks);
+        for (i, block) in [0, 1, 2, 0, 3, 2, 2]
+            .into_iter()
+            .map(|i| (i, blocks.get(i)))
+        {
             let within = builder.within(block);
             for start in 0..=text.len() {
                 for end in start..=text.len() + 1 {
@@ -514,7 +562,7 @@ mod tests {
                         .get(text)
                         .map_or(Cow::Borrowed(""), |raw| clean(raw, Normalization::Nfc));
                     assert_eq!(within.text(span), want, "{span:?} in {block:?}");
-                    assert_eq!(builder.text_within(span, block), want);
+                    assert_eq!(texts.of(i).text(span), want, "{span:?} in {block:?}");
                 }
             }
         }
