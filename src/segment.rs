@@ -206,6 +206,12 @@ fn other_than_breaks(w: u64) -> u64 {
 /// prose one per hundreds), so that the list seldom grows.
 const BYTES_PER_BLOCK: usize = 32;
 
+/// The most blocks [`lines`] makes room for at once (1.5 MB of room, for a text of 2 MB):
+/// the list of a longer text grows as it needs, so that a text of one huge line (or few)
+/// does not have room for millions of blocks reserved, which the heap counts whether or not
+/// the pages are touched.
+const MAX_FIRST_BLOCKS: usize = 1 << 16;
+
 /// The non-blank lines of `text`, trimmed, each a block of one line marked with whether a
 /// blank line precedes it.
 fn lines(text: &str) -> Lines {
@@ -214,7 +220,7 @@ fn lines(text: &str) -> Lines {
         // Room for a block per BYTES_PER_BLOCK bytes from the start, rather than growing
         // by doubling (a copy of the list at each step); [`segment`] gives back what is
         // left over when it is large.
-        blocks: Vec::with_capacity(text.len() / BYTES_PER_BLOCK + 1),
+        blocks: Vec::with_capacity((text.len() / BYTES_PER_BLOCK + 1).min(MAX_FIRST_BLOCKS)),
         inner: Vec::new(),
         groups: 0,
     };
@@ -548,6 +554,9 @@ mod tests {
         let blocks = segment(&long);
         assert_eq!(blocks.len(), 2);
         assert!(blocks.capacity() < MIN_SPARE_BLOCKS);
+        // A text of 5 MB on one line has room made for no more than MAX_FIRST_BLOCKS.
+        let huge = "word ".repeat(1 << 20);
+        assert!(lines(&huge).blocks.capacity() <= MAX_FIRST_BLOCKS);
     }
 
     #[test]
