@@ -412,29 +412,29 @@ fn credit_by_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
     let tokens = || folded_words(f.folded);
     let is_credit_word =
         |w: &str| w.chars().next().is_some_and(char::is_uppercase) && lex.is_lowered("credit", w);
-    // The raw words (runs of letters and digits), in one pass: is there a credit word, is
-    // one of the first two a credit word, and the last two. Each raw word in lower case is
-    // one of the folded words (`str::to_lowercase` differs from folding only at a final
-    // `Σ`), so without a credit word among those the pass is skipped.
-    let (mut any_credit, mut credit_first) = (false, false);
+    // The raw words (runs of letters and digits), in one pass: is one of the first two a
+    // credit word, is a credit word marked as one, and the last two. Each raw word in lower
+    // case is one of the folded words (`str::to_lowercase` differs from folding only at a
+    // final `Σ`), so without a credit word among those the pass is skipped.
+    let (mut credit_first, mut marked) = (false, false);
+    // The block in lower case, made at its first credit word.
+    let mut lower: Option<String> = None;
     let mut last_two: (Option<&str>, Option<&str>) = (None, None);
     for (i, w) in alnum_words(s).enumerate() {
         if is_credit_word(w) {
-            any_credit = true;
             credit_first |= i < 2;
+            // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by
+            // …". Tested here rather than in a second walk over the words, which tested
+            // each word for a credit word again; no more once one is.
+            marked = marked || {
+                let lower = lower.get_or_insert_with(|| s.to_lowercase());
+                crate::lex::with_lower(w, |l| {
+                    contains_followed_by_any(lower, l, &[":", " :", " by ", " credit"])
+                })
+            };
         }
         last_two = (last_two.1, Some(w));
     }
-    // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
-    let marked = any_credit && {
-        let lower = s.to_lowercase();
-        alnum_words(s).any(|w| {
-            is_credit_word(w)
-                && crate::lex::with_lower(w, |l| {
-                    contains_followed_by_any(&lower, l, &[":", " :", " by ", " credit"])
-                })
-        })
-    };
     // A picture agency anywhere.
     let agency =
         || tokens().any(|w| matches!(w, "getty" | "shutterstock" | "istock" | "istockphoto"));
