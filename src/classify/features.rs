@@ -972,6 +972,10 @@ fn fold_letters(word: &[u8], buf: &mut Vec<u8>) {
 }
 
 /// True when `s` ends with an ellipsis or an arrow, as a "more…" link does.
+///
+/// Always inlined, as [`linky`] is: [`with_fold`] and [`huge_block_features`] both call it,
+/// and left out of line it cost the first a call.
+#[inline(always)]
 fn ends_like_teaser(s: &str) -> bool {
     match s.as_bytes().last() {
         // Neither a closing mark nor a blank, so nothing is trimmed: a text that ends with a
