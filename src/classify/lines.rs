@@ -412,29 +412,29 @@ fn credit_by_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
     let tokens = || folded_words(f.folded);
     let is_credit_word =
         |w: &str| w.chars().next().is_some_and(char::is_uppercase) && lex.is_lowered("credit", w);
-    // The raw words (runs of letters and digits), in one pass: is there a credit word, is
-    // one of the first two a credit word, and the last two. Each raw word in lower case is
-    // one of the folded words (`str::to_lowercase` differs from folding only at a final
-    // `Σ`), so without a credit word among those the pass is skipped.
-    let (mut any_credit, mut credit_first) = (false, false);
+    // The raw words (runs of letters and digits), in one pass: is one of the first two a
+    // credit word, is a credit word marked as one, and the last two. Each raw word in lower
+    // case is one of the folded words (`str::to_lowercase` differs from folding only at a
+    // final `Σ`), so without a credit word among those the pass is skipped.
+    let (mut credit_first, mut marked) = (false, false);
+    // The block in lower case, made at its first credit word.
+    let mut lower: Option<String> = None;
     let mut last_two: (Option<&str>, Option<&str>) = (None, None);
     for (i, w) in alnum_words(s).enumerate() {
         if is_credit_word(w) {
-            any_credit = true;
             credit_first |= i < 2;
+            // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by
+            // …". Tested here rather than in a second walk over the words, which tested
+            // each word for a credit word again; no more once one is.
+            marked = marked || {
+                let lower = lower.get_or_insert_with(|| s.to_lowercase());
+                crate::lex::with_lower(w, |l| {
+                    contains_followed_by_any(lower, l, &[":", " :", " by ", " credit"])
+                })
+            };
         }
         last_two = (last_two.1, Some(w));
     }
-    // A credit word marked as one: "Photograph: …", "(Photo: Jane Doe)", "Photo by …".
-    let marked = any_credit && {
-        let lower = s.to_lowercase();
-        alnum_words(s).any(|w| {
-            is_credit_word(w)
-                && crate::lex::with_lower(w, |l| {
-                    contains_followed_by_any(&lower, l, &[":", " :", " by ", " credit"])
-                })
-        })
-    };
     // A picture agency anywhere.
     let agency =
         || tokens().any(|w| matches!(w, "getty" | "shutterstock" | "istock" | "istockphoto"));
@@ -607,28 +607,52 @@ pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
         && is_tag_line_of_items(s)
 }
 
-/// [`is_tag_line`] once the block's size, ending and separators allow one.
+/// [`is_tag_line`] once the block's size, ending and separators allow one: every item
+/// between the separators (`,` `|` `;` `•` `·`) that is not blank starts with a capital, a
+/// digit or a non-ASCII character that is no letter, and has at most four words; there are
+/// at least two. One walk over the characters (an ASCII byte read as it is, only the other
+/// characters decoded) counts the words of each item as it goes and stops at the first item
+/// that fails, rather than splitting the items, trimming each and splitting its words.
+/// (The reference `equivalence::is_tag_line_of_items` splits and tests them so.)
 fn is_tag_line_of_items(s: &str) -> bool {
-    // Counted while they are tested, without collecting them.
     let mut items = 0;
-    tag_items(s)
-        .map(str::trim)
-        .filter(|i| !i.is_empty())
-        .all(|i| {
-            items += 1;
-            // The first character first (most items of prose fail it, and it costs one
-            // decoding), then at most four words: no fifth. Both are pure tests: their
-            // order does not change the answer.
-            i.chars().next().is_some_and(|c| {
-                c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic() && !c.is_ascii()
-            }) && i.split_whitespace().nth(4).is_none()
-        })
-        && items >= 2
+    // The words of the current item so far (none before its first character), and whether
+    // the last character was in a word.
+    let (mut words, mut in_word) = (0, false);
+    let mut i = 0;
+    while let Some(&b) = s.as_bytes().get(i) {
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            s[i..].chars().next().unwrap_or_default()
+        };
+        i += c.len_utf8();
+        if matches!(c, ',' | '|' | ';' | '•' | '·') {
+            items += usize::from(words > 0);
+            (words, in_word) = (0, false);
+        } else if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            if words == 0 && !starts_tag_item(c) || words == 4 {
+                return false;
+            }
+            (words, in_word) = (words + 1, true);
+        }
+    }
+    items + usize::from(words > 0) >= 2
+}
+
+/// True when `c` may start an item of a tag line: a capital, a digit, or a character of a
+/// script without letters in the ASCII sense that is no letter (a symbol, an emoji).
+fn starts_tag_item(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic() && !c.is_ascii()
 }
 
 /// The parts of `s` between the separators of a tag line, as
 /// `s.split([',', '|', ';', '•', '·'])` gives them, found by a byte scan rather than by
 /// decoding every character (`•` is E2 80 A2, `·` C2 B7: lead bytes start characters only).
+/// The items of the reference `equivalence::is_tag_line_of_items`.
+#[cfg(test)]
 fn tag_items(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {

@@ -7,7 +7,7 @@ use super::super::lexicon::{folded_words, lexicon};
 use super::super::lexicon::{with_fold, Lexicon};
 use super::{
     alnum_words, by_name, contains_followed_by, is_name_word, is_price, name_then_date_or_handle,
-    MAX_SOURCE_WORDS,
+    tag_items, MAX_SOURCE_WORDS,
 };
 
 /// True when the block reads as a photo credit or a caption ending in a credit:
@@ -519,6 +519,53 @@ fn date_prefilters_keep_every_answer() {
         dates += usize::from(date);
     }
     assert!(dates > 100, "{dates}");
+}
+
+/// [`super::is_tag_line_of_items`] by its definition: the items between the separators,
+/// trimmed, the blank ones left out; each starts with a capital, a digit or a non-ASCII
+/// character that is no letter, and has at most four words; at least two of them.
+fn is_tag_line_of_items(s: &str) -> bool {
+    let items: Vec<&str> = tag_items(s)
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    items.len() >= 2
+        && items.iter().all(|i| {
+            i.chars().next().is_some_and(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic() && !c.is_ascii()
+            }) && i.split_whitespace().count() <= 4
+        })
+}
+
+#[test]
+fn tag_line_walk_keeps_every_answer() {
+    let mut tags = 0;
+    let edges = [
+        "Russia, Syria",
+        "ISIL, Syria's War, War",
+        "Moscow, which backs Assad, said so.",
+        "A B C D, E",
+        "A B C D E, F",
+        "A, b",
+        " , A,\u{a0}B\u{2003}C ,",
+        "Été · Hiver",
+        "été · Hiver",
+        "日本, 東京 | Osaka",
+        "★ Top • 1st;\u{b}Zed",
+        "A\u{b}B\u{b}C\u{b}D\u{b}E, F",
+        "A,\u{85}B",
+        "A",
+        ",,,",
+        "",
+        "(A), B",
+        "Σ, Ω",
+    ];
+    for s in edges.iter().map(|s| s.to_string()).chain(generated_lines()) {
+        let tag = is_tag_line_of_items(&s);
+        assert_eq!(super::is_tag_line_of_items(&s), tag, "{s:?}");
+        tags += usize::from(tag);
+    }
+    assert!(tags > 100, "{tags}");
 }
 
 #[test]
