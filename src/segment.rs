@@ -54,9 +54,10 @@ pub(crate) fn segment(text: &str) -> Vec<Block> {
             join_lines(text, &mut blocks, width, soft);
         }
     }
-    // The list lives through every later stage: its spare room (up to half of it, after
-    // growing by doubling, and more where lines were joined) is given back when it is large
-    // (a copy would cost more than it frees in a short text).
+    // The list lives through every later stage: its spare room (what [`lines`] made room
+    // for beyond the lines it found, which for prose is most of it, and more where lines
+    // were joined) is given back when it is large (a copy would cost more than it frees in
+    // a short text).
     if blocks.capacity() - blocks.len() >= MIN_SPARE_BLOCKS {
         blocks.shrink_to_fit();
     }
@@ -543,7 +544,7 @@ mod tests {
     }
 
     #[test]
-    fn a_text_of_short_lines_needs_no_more_room_than_it_is_given() {
+    fn lines_room_grows_is_capped_and_is_given_back() {
         // Lines of a dozen bytes: more blocks than the room made, which grows as needed.
         let text = "A short line\n".repeat(500);
         let blocks = segment(&text);

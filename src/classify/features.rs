@@ -830,7 +830,8 @@ const SPILL_BLOCK_BYTES: usize = 8 << 20;
 /// [`block_features_in`] of a huge block (from [`SPILL_BLOCK_BYTES`]) whose fold is never
 /// kept nor looked up, but only hashed: a block of more than [`MAX_PHRASE_WORDS`] words
 /// (and so more than [`MAX_FOLDED_WORDS`] and [`MAX_LISTED_CHECK_WORDS`]). Its fold goes
-/// through a [`SpillingFolder`], so that it needs a buffer of some kilobytes, not one as
+/// through a [`SpillingFolder`], so that it needs a buffer of 64 KB and its longest run
+/// without a space (most often a word), not one as
 /// long as the block: one endless paragraph of 100 MB no longer writes (and has the kernel
 /// map) 100 MB of fold. `None`, with `buf` as it was, for a block that has few words
 /// after all (a few huge words, say) or no space to spill at: [`block_features_in`] then
@@ -1306,7 +1307,7 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classify::lexicon::{NoFold, SPILL_BYTES};
+    use crate::classify::lexicon::{NoFold, SpillingFolder, SPILL_BYTES};
     use std::hash::Hash;
 
     /// The keys of `s` computed from its whole folded text, as short blocks get them.
@@ -1437,6 +1438,31 @@ mod tests {
         let words = folder.finish();
         let got = with_fold(f, s, &mut buf, kept.len(), words);
         (got, buf)
+    }
+
+    /// The searches of a [`SpillingFolder`] for a space read each byte of the fold about
+    /// once, whatever follows a long run without one: a word of 70 KB or 300 KB after a
+    /// short one (whose space cannot be cut at, within eight bytes of the start) or after
+    /// prose (a spill leaves the same), then a separator at every byte, or plain spaces.
+    #[test]
+    fn spills_search_each_byte_about_once() {
+        let prose = "Officials said the plan would start soon. ".repeat(3_000);
+        for s in [
+            format!("ab {}{}", "y".repeat(70_000), "-".repeat(600_000)),
+            format!("ab {}{}", "y".repeat(300_000), "-".repeat(600_000)),
+            format!("{prose}{}{} z", "y".repeat(200_000), " ".repeat(600_000)),
+            format!("{prose}{}{}", "y".repeat(200_000), ", ".repeat(300_000)),
+        ] {
+            let mut buf = Vec::new();
+            let mut folder = SpillingFolder::new(&mut buf);
+            feature_pass(&s, &mut folder);
+            assert!(
+                folder.scanned() <= 2 * s.len(),
+                "{} of {}",
+                folder.scanned(),
+                s.len()
+            );
+        }
     }
 
     /// [`huge_block_features`] gives what [`with_fold`] gives from the whole fold (the key,

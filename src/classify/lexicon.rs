@@ -1158,7 +1158,8 @@ pub(crate) const SPILL_HEAD_BYTES: usize = 128;
 /// multiple of eight) are fed to a [`FastHasher`] and dropped, and only the rest stays in
 /// the buffer. As the hasher reads eight bytes a step, feeding it the fold in pieces of a
 /// multiple of eight gives what feeding it the whole fold at once gives: the text's key is
-/// the same, from a buffer of some kilobytes rather than one as long as the text. What is
+/// the same, from a buffer of 64 KB and the longest run of the text without a space
+/// (most often a word) rather than one as long as the text. What is
 /// left in the buffer holds the fold's last space and all after it, so its last word is
 /// whole; its first [`SPILL_HEAD_BYTES`] bytes are kept apart for the prefix key.
 #[derive(Debug)]
@@ -1174,6 +1175,9 @@ pub(crate) struct SpillingFolder<'b> {
     /// only, so that a huge run with no space (and a separator after every byte of it) is
     /// searched once, not at every separator.
     no_space: usize,
+    /// How many bytes the searches for a space read, all told: about as many as are
+    /// written (the test `spills_search_each_byte_about_once` checks it).
+    scanned: usize,
 }
 
 /// What a [`SpillingFolder`] leaves: its number of words and, when it spilled any bytes,
@@ -1197,6 +1201,7 @@ impl<'b> SpillingFolder<'b> {
             head: Vec::new(),
             spilled: 0,
             no_space: 0,
+            scanned: 0,
         }
     }
 
@@ -1214,15 +1219,19 @@ impl<'b> SpillingFolder<'b> {
     fn spill(&mut self) {
         let base = self.inner.base;
         let written = &self.inner.out[base..];
+        self.scanned += written.len() - self.no_space;
         let Some(last_space) = memchr::memrchr(b' ', &written[self.no_space..]) else {
             self.no_space = written.len();
             return;
         };
         let cut = (self.no_space + last_space) / 8 * 8;
+        // What is left holds no space to cut at: the last space (and any before it) lies
+        // within eight bytes of where it starts. The next search starts after it, so that
+        // a long run of separators after a long word is not searched again at each one.
+        self.no_space = written.len() - cut;
         if cut == 0 {
             return;
         }
-        self.no_space = 0;
         if self.spilled == 0 {
             self.head
                 .extend_from_slice(&written[..written.len().min(SPILL_HEAD_BYTES)]);
@@ -1230,6 +1239,12 @@ impl<'b> SpillingFolder<'b> {
         self.hasher.write(&written[..cut]);
         self.spilled += cut;
         self.inner.out.drain(base..base + cut);
+    }
+
+    /// How many bytes the searches for a space have read so far.
+    #[cfg(test)]
+    pub(crate) fn scanned(&self) -> usize {
+        self.scanned
     }
 
     /// The number of words and what was spilled ([`Spilled`]).
