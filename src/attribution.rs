@@ -1427,6 +1427,21 @@ fn is_determiner_word(text: &str, t: &Tok) -> bool {
     is_determiner(w(text, t))
 }
 
+/// True when `t`, the word before a speech verb, is a determiner or a possessive
+/// ([`is_determiner_word`], [`is_possessive`]), which makes a noun of the verb ("the report",
+/// "his remarks"). A speech verb is neither (`no_speech_verb_is_a_determiner_or_possessive`
+/// checks it): the word before a verb in "He said said Mayor Ann Lee" is answered from its
+/// token's bit, without cutting its text out.
+#[inline]
+fn makes_noun_of_verb(text: &str, t: &Tok) -> bool {
+    let answer = !t.verb() && (is_determiner_word(text, t) || is_possessive(w(text, t)));
+    debug_assert_eq!(
+        answer,
+        is_determiner_word(text, t) || is_possessive(w(text, t))
+    );
+    answer
+}
+
 /// True when `ws` (words before a name) can be lower-case role words leading a speaker
 /// phrase: "political scientist", "party boss", "campaign spokesman" (at most three, no
 /// function word, verb form or pronoun).
@@ -1954,7 +1969,7 @@ fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
         let noun_reading = verb
             && i >= 2
             && !wb(text, &ws[i - 1]).ends_with(b"ed")
-            && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])));
+            && makes_noun_of_verb(text, &ws[i - 2]);
         // A speech verb read as a verb ends the phrase. (It is none of the prepositions of a
         // postmodifier read next, "to" "with" "for", so it stops the walk there too; its
         // text is not cut out.)
@@ -4285,10 +4300,8 @@ fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
         return false;
     }
     // As in `np_at_end`: "the report", "his remarks" are nouns.
-    let noun_reading = ws[i - 1].verb()
-        && i >= 2
-        && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])))
-        && !x.ends_with(b"ed");
+    let noun_reading =
+        ws[i - 1].verb() && i >= 2 && makes_noun_of_verb(text, &ws[i - 2]) && !x.ends_with(b"ed");
     ws[i - 1].pronoun() || ws[i - 1].subject_end() || (ws[i - 1].verb() && !noun_reading)
 }
 
@@ -4927,6 +4940,29 @@ mod tests {
     }
 
     use Resolution::*;
+
+    /// No speech verb form, bare or with the marks a verb token may end in, is a
+    /// determiner or a possessive: [`makes_noun_of_verb`] answers a verb token false at once.
+    #[test]
+    fn no_speech_verb_is_a_determiner_or_possessive() {
+        for f in lex::speech_verb_forms() {
+            for x in [
+                f.to_string(),
+                format!("{f}."),
+                format!("{f},"),
+                format!("{f}:"),
+            ] {
+                assert!(!is_determiner(&x) && !is_possessive(&x), "{x}");
+            }
+        }
+        // The test can fail: a word that is both is caught.
+        assert!(is_determiner("his") && is_possessive("his"));
+        let text = "said his";
+        let said = Tok::at(text, Span::new(0, 4), Tk::Word);
+        let his = Tok::at(text, Span::new(5, 8), Tk::Word);
+        assert!(said.verb() && !makes_noun_of_verb(text, &said));
+        assert!(!his.verb() && makes_noun_of_verb(text, &his));
+    }
 
     #[test]
     fn new_people_sort_as_a_stable_sort_by_position() {
