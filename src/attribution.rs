@@ -1544,28 +1544,35 @@ struct Found {
 /// (all words), if any.
 fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     let end = toks.len();
-    let mut i = end;
-    while i > 0 {
+    // The words not read yet, `toks[..i]`: the walk takes their last word `t`, with the
+    // words before it (`before`), while it extends the name.
+    let mut rest = toks;
+    while let Some((t, before)) = rest.split_last() {
         // A word that is no name word and has another length than every particle (2 or 3
         // bytes) ends the name: its text is not cut out.
-        if !toks[i - 1].name() && !(2..=3).contains(&toks[i - 1].span.len()) {
+        if !t.name() && !(2..=3).contains(&t.span.len()) {
             break;
         }
-        let is_name = toks[i - 1].name() && !is_possessive_or_stopword_name(text, &toks[i - 1]);
+        let is_name = t.name() && !is_possessive_or_stopword_name(text, t);
         // (A name word needs no particle test.)
-        if !(is_name || (i < end && lex::is_name_particle(w(text, &toks[i - 1])))) {
+        if !(is_name || (rest.len() < end && lex::is_name_particle(w(text, t)))) {
             break;
         }
         // (A title link is in lower case: a name word is none.)
-        if is_name && i >= 2 && !toks[i - 2].name() && is_title_link(text, &toks[i - 2]) {
+        if is_name
+            && before
+                .last()
+                .is_some_and(|p| !p.name() && is_title_link(text, p))
+        {
             // "Secretary of State": the word belongs to the title.
-            if i == end {
+            if rest.len() == end {
                 return None;
             }
             break;
         }
-        i -= 1;
+        rest = before;
     }
+    let mut i = rest.len();
     // Don't start the name with a particle (in lower case: a name word is none).
     while i < end
         && !toks[i].name()
