@@ -1948,8 +1948,9 @@ fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
     let all = ws;
     let mut i = ws.len();
     let mut n = 0;
-    while i > 0 && n < 9 {
-        if ws[i - 1].pronoun() {
+    // (`t` is `ws[i - 1]`, the word read, taken once.)
+    while let Some(t) = i.checked_sub(1).and_then(|k| ws.get(k)).filter(|_| n < 9) {
+        if t.pronoun() {
             if n == 0 {
                 i -= 1;
             }
@@ -1961,9 +1962,9 @@ fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
         // determiner but "U.S." (which the test below leaves out): of the tests that
         // follow, only a word ending a subject ("Only") stops the walk at it (told by its
         // token's bit).
-        let xb = wb(text, &ws[i - 1]);
-        if xb.first().is_some_and(u8::is_ascii_uppercase) && !ws[i - 1].verb() {
-            if ws[i - 1].subject_end() {
+        let xb = wb(text, t);
+        if xb.first().is_some_and(u8::is_ascii_uppercase) && !t.verb() {
+            if t.subject_end() {
                 break;
             }
             i -= 1;
@@ -1972,18 +1973,16 @@ fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
         }
         // "the report", "his remarks": a speech word after a determiner is a noun. (Its
         // ending first: `wb` of a token answers as its text would.)
-        let verb = ws[i - 1].verb();
-        let noun_reading = verb
-            && i >= 2
-            && !wb(text, &ws[i - 1]).ends_with(b"ed")
-            && makes_noun_of_verb(text, &ws[i - 2]);
+        let verb = t.verb();
+        let noun_reading =
+            verb && i >= 2 && !wb(text, t).ends_with(b"ed") && makes_noun_of_verb(text, &ws[i - 2]);
         // A speech verb read as a verb ends the phrase. (It is none of the prepositions of a
         // postmodifier read next, "to" "with" "for", so it stops the walk there too; its
         // text is not cut out.)
         if verb && !noun_reading {
             break;
         }
-        let x = w(text, &ws[i - 1]);
+        let x = w(text, t);
         // "a source speaking to Fox News", "an aide familiar with the talks": a
         // participle or adjective and its preposition inside the subject.
         if n > 0 && postmodifier_at(text, ws, i) {
@@ -1991,7 +1990,7 @@ fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
             n += 2;
             continue;
         }
-        if ws[i - 1].subject_end() || is_verb_adjunct(x) {
+        if t.subject_end() || is_verb_adjunct(x) {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
