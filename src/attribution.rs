@@ -4178,7 +4178,15 @@ fn resolve(
             ..base
         };
     }
-    if mtoks.len() == 1 && lex::is_pronoun(mention_text) {
+    // (`lex::is_pronoun` of a one-word mention is its token's bit, when the mention is that
+    // token's span.)
+    let pronoun = mtoks.len() == 1
+        && match mtoks.first() {
+            Some(t) if t.span == found.mention => t.pronoun(),
+            _ => lex::is_pronoun(mention_text),
+        };
+    debug_assert_eq!(pronoun, mtoks.len() == 1 && lex::is_pronoun(mention_text));
+    if pronoun {
         let resolved = if lex::is_personal_pronoun(mention_text) {
             registry
                 .up_to(block, block_toks)
