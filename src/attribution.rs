@@ -3378,7 +3378,16 @@ fn nested_report(text: &str, sent: &[Tok], v: usize, outer: Found, inner: Found)
 /// True when a mention can be a speaker: it does not start with a preposition, a
 /// participle or a sentence adverb.
 fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
-    let Some(first) = tokens_in(toks, mention).first() else {
+    // The first token of the mention (`tokens_in(toks, mention).first()`): the first that
+    // starts in it, when it ends in it too, found without the search for the last.
+    let s = toks.partition_point(|t| t.span.start < mention.start);
+    let first = toks
+        .get(s)
+        .filter(|t| !mention.is_empty() && t.span.end <= mention.end);
+    debug_assert!(
+        first.map(std::ptr::from_ref) == tokens_in(toks, mention).first().map(std::ptr::from_ref)
+    );
+    let Some(first) = first else {
         return false;
     };
     // A pronoun of one or two bytes ("He", "I", "We") is plausible: the first two tests
