@@ -1674,8 +1674,9 @@ fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
 }
 
 /// [`split_mention`] of words only (`words`, with no mark among them), as it splits them
-/// once the marks are left out; a caller whose tokens are words calls it directly.
-#[inline]
+/// once the marks are left out; a caller whose tokens are words calls it directly. Inlined
+/// in both (a split is read at every name the registry reads and every mention resolved).
+#[inline(always)]
 fn split_words(text: &str, words: &[Tok]) -> (Option<Span>, Option<Span>) {
     debug_assert!(words.iter().all(|t| t.kind == Tk::Word));
     let Some((s, e)) = trailing_name(text, words) else {
