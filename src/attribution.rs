@@ -1306,64 +1306,79 @@ fn starts_lower_ascii(w: &str) -> bool {
     w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
 }
 
-/// Words that end a speaker phrase read after a verb: `said Smith, who …`.
+/// Words that end a speaker phrase read after a verb: `said Smith, who …`. Inlined: most
+/// words of a phrase (its names) are decided by their token's bit and first byte, with no
+/// call and without cutting their text out; a word starting with an ASCII lower-case
+/// letter is compared with the list ([`ends_np_lower`]).
+#[inline]
 fn ends_np(text: &str, t: &Tok) -> bool {
-    // (Every entry is of ASCII bytes, in lower case: compared as bytes.)
-    let x = wb(text, t);
+    // (Every entry starts with an ASCII lower-case letter: a word whose first byte is none
+    // is no entry. The first byte of `wb` is that of the text at the token's start, when
+    // the token has a byte: an empty one is no entry either.)
     t.verb()
-        || x.first().is_some_and(u8::is_ascii_lowercase)
-            && matches!(
-                x,
-                b"who"
-                    | b"which"
-                    | b"that"
-                    | b"when"
-                    | b"while"
-                    | b"familiar"
-                    | b"close"
-                    | b"with"
-                    | b"in"
-                    | b"at"
-                    | b"on"
-                    | b"during"
-                    | b"after"
-                    | b"before"
-                    | b"because"
-                    | b"as"
-                    | b"to"
-                    | b"from"
-                    | b"about"
-                    | b"told"
-                    | b"adding"
-                    | b"saying"
-                    | b"noting"
-                    | b"referring"
-                    | b"speaking"
-                    | b"last"
-                    | b"this"
-                    | b"earlier"
-                    | b"later"
-                    | b"recently"
-                    | b"today"
-                    | b"yesterday"
-                    | b"and"
-                    | b"but"
-                    | b"than"
-                    | b"if"
-                    | b"since"
-                    | b"until"
-                    | b"via"
-                    | b"through"
-                    | b"over"
-                    | b"under"
-                    | b"into"
-                    | b"who's"
-                    | b"whose"
-                    | b"where"
-                    | b"by"
-                    | b"outside"
-                    | b"inside"
-            )
+        || text
+            .as_bytes()
+            .get(t.span.start)
+            .is_some_and(u8::is_ascii_lowercase)
+            && ends_np_lower(wb(text, t))
+}
+
+/// The list of [`ends_np`]: true when `x`, the bytes of a word, is one of the words that
+/// end a speaker phrase (every entry is of ASCII bytes, in lower case: compared as bytes).
+fn ends_np_lower(x: &[u8]) -> bool {
+    x.first().is_some_and(u8::is_ascii_lowercase)
+        && matches!(
+            x,
+            b"who"
+                | b"which"
+                | b"that"
+                | b"when"
+                | b"while"
+                | b"familiar"
+                | b"close"
+                | b"with"
+                | b"in"
+                | b"at"
+                | b"on"
+                | b"during"
+                | b"after"
+                | b"before"
+                | b"because"
+                | b"as"
+                | b"to"
+                | b"from"
+                | b"about"
+                | b"told"
+                | b"adding"
+                | b"saying"
+                | b"noting"
+                | b"referring"
+                | b"speaking"
+                | b"last"
+                | b"this"
+                | b"earlier"
+                | b"later"
+                | b"recently"
+                | b"today"
+                | b"yesterday"
+                | b"and"
+                | b"but"
+                | b"than"
+                | b"if"
+                | b"since"
+                | b"until"
+                | b"via"
+                | b"through"
+                | b"over"
+                | b"under"
+                | b"into"
+                | b"who's"
+                | b"whose"
+                | b"where"
+                | b"by"
+                | b"outside"
+                | b"inside"
+        )
 }
 
 /// Determiners and quantifiers that may start a nominal speaker: "one of the sources".
@@ -1425,6 +1440,21 @@ fn is_determiner_word(text: &str, t: &Tok) -> bool {
         return false;
     }
     is_determiner(w(text, t))
+}
+
+/// True when `t`, the word before a speech verb, is a determiner or a possessive
+/// ([`is_determiner_word`], [`is_possessive`]), which makes a noun of the verb ("the report",
+/// "his remarks"). A speech verb is neither (`no_speech_verb_is_a_determiner_or_possessive`
+/// checks it): the word before a verb in "He said said Mayor Ann Lee" is answered from its
+/// token's bit, without cutting its text out.
+#[inline]
+fn makes_noun_of_verb(text: &str, t: &Tok) -> bool {
+    let answer = !t.verb() && (is_determiner_word(text, t) || is_possessive(w(text, t)));
+    debug_assert_eq!(
+        answer,
+        is_determiner_word(text, t) || is_possessive(w(text, t))
+    );
+    answer
 }
 
 /// True when `ws` (words before a name) can be lower-case role words leading a speaker
@@ -1529,28 +1559,35 @@ struct Found {
 /// (all words), if any.
 fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     let end = toks.len();
-    let mut i = end;
-    while i > 0 {
+    // The words not read yet, `toks[..i]`: the walk takes their last word `t`, with the
+    // words before it (`before`), while it extends the name.
+    let mut rest = toks;
+    while let Some((t, before)) = rest.split_last() {
         // A word that is no name word and has another length than every particle (2 or 3
         // bytes) ends the name: its text is not cut out.
-        if !toks[i - 1].name() && !(2..=3).contains(&toks[i - 1].span.len()) {
+        if !t.name() && !(2..=3).contains(&t.span.len()) {
             break;
         }
-        let is_name = toks[i - 1].name() && !is_possessive_or_stopword_name(text, &toks[i - 1]);
+        let is_name = t.name() && !is_possessive_or_stopword_name(text, t);
         // (A name word needs no particle test.)
-        if !(is_name || (i < end && lex::is_name_particle(w(text, &toks[i - 1])))) {
+        if !(is_name || (rest.len() < end && lex::is_name_particle(w(text, t)))) {
             break;
         }
         // (A title link is in lower case: a name word is none.)
-        if is_name && i >= 2 && !toks[i - 2].name() && is_title_link(text, &toks[i - 2]) {
+        if is_name
+            && before
+                .last()
+                .is_some_and(|p| !p.name() && is_title_link(text, p))
+        {
             // "Secretary of State": the word belongs to the title.
-            if i == end {
+            if rest.len() == end {
                 return None;
             }
             break;
         }
-        i -= 1;
+        rest = before;
     }
+    let mut i = rest.len();
     // Don't start the name with a particle (in lower case: a name word is none).
     while i < end
         && !toks[i].name()
@@ -1637,8 +1674,9 @@ fn split_mention(text: &str, toks: &[Tok]) -> (Option<Span>, Option<Span>) {
 }
 
 /// [`split_mention`] of words only (`words`, with no mark among them), as it splits them
-/// once the marks are left out; a caller whose tokens are words calls it directly.
-#[inline]
+/// once the marks are left out; a caller whose tokens are words calls it directly. Inlined
+/// in both (a split is read at every name the registry reads and every mention resolved).
+#[inline(always)]
 fn split_words(text: &str, words: &[Tok]) -> (Option<Span>, Option<Span>) {
     debug_assert!(words.iter().all(|t| t.kind == Tk::Word));
     let Some((s, e)) = trailing_name(text, words) else {
@@ -1926,8 +1964,9 @@ fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
     let all = ws;
     let mut i = ws.len();
     let mut n = 0;
-    while i > 0 && n < 9 {
-        if ws[i - 1].pronoun() {
+    // (`t` is `ws[i - 1]`, the word read, taken once.)
+    while let Some(t) = i.checked_sub(1).and_then(|k| ws.get(k)).filter(|_| n < 9) {
+        if t.pronoun() {
             if n == 0 {
                 i -= 1;
             }
@@ -1939,9 +1978,9 @@ fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
         // determiner but "U.S." (which the test below leaves out): of the tests that
         // follow, only a word ending a subject ("Only") stops the walk at it (told by its
         // token's bit).
-        let xb = wb(text, &ws[i - 1]);
-        if xb.first().is_some_and(u8::is_ascii_uppercase) && !ws[i - 1].verb() {
-            if ws[i - 1].subject_end() {
+        let xb = wb(text, t);
+        if xb.first().is_some_and(u8::is_ascii_uppercase) && !t.verb() {
+            if t.subject_end() {
                 break;
             }
             i -= 1;
@@ -1950,18 +1989,16 @@ fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
         }
         // "the report", "his remarks": a speech word after a determiner is a noun. (Its
         // ending first: `wb` of a token answers as its text would.)
-        let verb = ws[i - 1].verb();
-        let noun_reading = verb
-            && i >= 2
-            && !wb(text, &ws[i - 1]).ends_with(b"ed")
-            && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])));
+        let verb = t.verb();
+        let noun_reading =
+            verb && i >= 2 && !wb(text, t).ends_with(b"ed") && makes_noun_of_verb(text, &ws[i - 2]);
         // A speech verb read as a verb ends the phrase. (It is none of the prepositions of a
         // postmodifier read next, "to" "with" "for", so it stops the walk there too; its
         // text is not cut out.)
         if verb && !noun_reading {
             break;
         }
-        let x = w(text, &ws[i - 1]);
+        let x = w(text, t);
         // "a source speaking to Fox News", "an aide familiar with the talks": a
         // participle or adjective and its preposition inside the subject.
         if n > 0 && postmodifier_at(text, ws, i) {
@@ -1969,7 +2006,7 @@ fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
             n += 2;
             continue;
         }
-        if ws[i - 1].subject_end() || is_verb_adjunct(x) {
+        if t.subject_end() || is_verb_adjunct(x) {
             break;
         }
         let lower = x.chars().next().is_some_and(char::is_lowercase);
@@ -3342,7 +3379,16 @@ fn nested_report(text: &str, sent: &[Tok], v: usize, outer: Found, inner: Found)
 /// True when a mention can be a speaker: it does not start with a preposition, a
 /// participle or a sentence adverb.
 fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
-    let Some(first) = tokens_in(toks, mention).first() else {
+    // The first token of the mention (`tokens_in(toks, mention).first()`): the first that
+    // starts in it, when it ends in it too, found without the search for the last.
+    let s = toks.partition_point(|t| t.span.start < mention.start);
+    let first = toks
+        .get(s)
+        .filter(|t| !mention.is_empty() && t.span.end <= mention.end);
+    debug_assert!(
+        first.map(std::ptr::from_ref) == tokens_in(toks, mention).first().map(std::ptr::from_ref)
+    );
+    let Some(first) = first else {
         return false;
     };
     // A pronoun of one or two bytes ("He", "I", "We") is plausible: the first two tests
@@ -4142,7 +4188,15 @@ fn resolve(
             ..base
         };
     }
-    if mtoks.len() == 1 && lex::is_pronoun(mention_text) {
+    // (`lex::is_pronoun` of a one-word mention is its token's bit, when the mention is that
+    // token's span.)
+    let pronoun = mtoks.len() == 1
+        && match mtoks.first() {
+            Some(t) if t.span == found.mention => t.pronoun(),
+            _ => lex::is_pronoun(mention_text),
+        };
+    debug_assert_eq!(pronoun, mtoks.len() == 1 && lex::is_pronoun(mention_text));
+    if pronoun {
         let resolved = if lex::is_personal_pronoun(mention_text) {
             registry
                 .up_to(block, block_toks)
@@ -4285,10 +4339,8 @@ fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
         return false;
     }
     // As in `np_at_end`: "the report", "his remarks" are nouns.
-    let noun_reading = ws[i - 1].verb()
-        && i >= 2
-        && (is_determiner_word(text, &ws[i - 2]) || is_possessive(w(text, &ws[i - 2])))
-        && !x.ends_with(b"ed");
+    let noun_reading =
+        ws[i - 1].verb() && i >= 2 && makes_noun_of_verb(text, &ws[i - 2]) && !x.ends_with(b"ed");
     ws[i - 1].pronoun() || ws[i - 1].subject_end() || (ws[i - 1].verb() && !noun_reading)
 }
 
@@ -4927,6 +4979,46 @@ mod tests {
     }
 
     use Resolution::*;
+
+    /// [`ends_np`] of a token is its list ([`ends_np_lower`]) of the token's text, or its
+    /// verb bit: the first-byte test it starts with decides no word the list would not.
+    #[test]
+    fn ends_np_is_its_list_of_the_token_text() {
+        let text = "Smith, who said Who with With in x familiar é who. Told told";
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut toks);
+        let mut ends = 0;
+        for t in &toks {
+            let answer = ends_np(text, t);
+            assert_eq!(answer, t.verb() || ends_np_lower(wb(text, t)), "{t:?}");
+            ends += usize::from(answer);
+        }
+        assert_eq!(ends, 7);
+        assert!(ends_np_lower(b"who") && !ends_np_lower(b"Who") && !ends_np_lower(b""));
+    }
+
+    /// No speech verb form, bare or with the marks a verb token may end in, is a
+    /// determiner or a possessive: [`makes_noun_of_verb`] answers a verb token false at once.
+    #[test]
+    fn no_speech_verb_is_a_determiner_or_possessive() {
+        for f in lex::speech_verb_forms() {
+            for x in [
+                f.to_string(),
+                format!("{f}."),
+                format!("{f},"),
+                format!("{f}:"),
+            ] {
+                assert!(!is_determiner(&x) && !is_possessive(&x), "{x}");
+            }
+        }
+        // The test can fail: a word that is both is caught.
+        assert!(is_determiner("his") && is_possessive("his"));
+        let text = "said his";
+        let said = Tok::at(text, Span::new(0, 4), Tk::Word);
+        let his = Tok::at(text, Span::new(5, 8), Tk::Word);
+        assert!(said.verb() && !makes_noun_of_verb(text, &said));
+        assert!(!his.verb() && makes_noun_of_verb(text, &his));
+    }
 
     #[test]
     fn new_people_sort_as_a_stable_sort_by_position() {

@@ -138,7 +138,9 @@ fn len_back(s: &str, is_ascii: impl Fn(u8) -> bool, is_char: impl Fn(char) -> bo
 /// bracket the point, then a binary search inside the bracket. The same answer, but its
 /// cost grows with the distance from `near`, and it reads memory near `near`: a quote's
 /// tokens are a few among the hundreds of thousands of a long block, and a binary search
-/// over all of them missed the cache at almost every step.
+/// over all of them missed the cache at almost every step. Inlined: its look-ups are
+/// short, and each caller's predicate is a comparison or two.
+#[inline]
 pub(crate) fn partition_point_near<T>(
     slice: &[T],
     near: usize,
