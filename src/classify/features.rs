@@ -820,6 +820,10 @@ fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> (Features<'a>, u64) {
     with_fold(f, s, buf, start, words)
 }
 
+// A spilled fold's first bytes are all the prefix key reads: its `PREFIX_BYTES` and the
+// byte after them, where [`prefix_key`] looks for a character boundary.
+const _: () = assert!(super::lexicon::SPILL_HEAD_BYTES > PREFIX_BYTES);
+
 /// The shortest block, in bytes, that [`huge_block_features`] reads: 8 MB. Below that a
 /// whole fold is cheaper. The spilling instance of the pass costs 1.4 to 2.7 more
 /// instructions a byte than the usual one (measured on one-block shapes of 1 MB), and a

@@ -1167,10 +1167,9 @@ pub(crate) struct SpillingFolder<'b> {
     inner: Folder<'b>,
     /// The hasher, fed the bytes spilled so far.
     hasher: FastHasher,
-    /// The first bytes of the fold, once any are spilled.
+    /// The first bytes of the fold, once any are spilled (the first spill keeps some:
+    /// it comes after [`SPILL_BYTES`] are written); empty until then.
     head: Vec<u8>,
-    /// How many bytes were spilled.
-    spilled: usize,
     /// How many bytes of what is written hold no space: a spill looks for one after them
     /// only, so that a huge run with no space (and a separator after every byte of it) is
     /// searched once, not at every separator.
@@ -1199,7 +1198,6 @@ impl<'b> SpillingFolder<'b> {
             inner: Folder::new(out),
             hasher: FastHasher::default(),
             head: Vec::new(),
-            spilled: 0,
             no_space: 0,
             scanned: 0,
         }
@@ -1232,12 +1230,11 @@ impl<'b> SpillingFolder<'b> {
         if cut == 0 {
             return;
         }
-        if self.spilled == 0 {
+        if self.head.is_empty() {
             self.head
                 .extend_from_slice(&written[..written.len().min(SPILL_HEAD_BYTES)]);
         }
         self.hasher.write(&written[..cut]);
-        self.spilled += cut;
         self.inner.out.drain(base..base + cut);
     }
 
@@ -1249,7 +1246,7 @@ impl<'b> SpillingFolder<'b> {
 
     /// The number of words and what was spilled ([`Spilled`]).
     pub(crate) fn finish(self) -> Spilled {
-        let spilled = self.spilled > 0;
+        let spilled = !self.head.is_empty();
         Spilled {
             words: self.inner.finish(),
             hasher: spilled.then_some(self.hasher),
