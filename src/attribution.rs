@@ -1127,12 +1127,36 @@ fn sentence_final_stem<'a>(table: &WordTable, word: &'a str) -> Option<&'a str> 
     } else if b.len() > 4 {
         !party || b.len() > 8
     } else if b.len() > 1 && !party && first.is_ascii_alphanumeric() {
-        !is_abbreviation(table, stem)
+        !(may_be_abbreviation(b) && is_abbreviation(table, stem))
     } else {
         lex::ends_sentence(word)
     };
     debug_assert_eq!(ends, lex::ends_sentence(word), "{word:?}");
     ends.then_some(stem)
+}
+
+/// The first and last bytes of the [`lex::ABBREVIATIONS`]: bit `l & 31` of entry `f & 31`
+/// is set when an abbreviation starts with `f` and ends with `l`.
+static ABBREVIATION_ENDS: [u32; 32] = {
+    let mut t = [0u32; 32];
+    let mut i = 0;
+    while i < lex::ABBREVIATIONS.len() {
+        let w = lex::ABBREVIATIONS[i].as_bytes();
+        t[(w[0] & 31) as usize] |= 1 << (w[w.len() - 1] & 31);
+        i += 1;
+    }
+    t
+};
+
+/// False when the bytes `b` are none of the [`lex::ABBREVIATIONS`] by their first and
+/// last byte ([`ABBREVIATION_ENDS`]): a sentence's last word ("Lee", "Iraq") is told so
+/// without a look-up in the [`WordTable`].
+#[inline]
+fn may_be_abbreviation(b: &[u8]) -> bool {
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => ABBREVIATION_ENDS[usize::from(f & 31)] >> (l & 31) & 1 != 0,
+        _ => false,
+    }
 }
 
 /// True when `w` is one of [`lex::ABBREVIATIONS`], by its bit in `table`, the [`WordTable`].
@@ -5738,6 +5762,24 @@ mod tests {
         assert!(abbreviations >= lex::ABBREVIATIONS.len());
         assert_eq!(sentence_final_stem(table, "Gen."), None);
         assert_eq!(sentence_final_stem(table, "Lee."), Some("Lee"));
+    }
+
+    /// Every abbreviation passes [`may_be_abbreviation`], and the words it rules out are none.
+    #[test]
+    fn abbreviations_pass_their_ends_filter() {
+        let table = word_table();
+        for a in lex::ABBREVIATIONS {
+            assert!(may_be_abbreviation(a.as_bytes()), "{a}");
+        }
+        for x in ["Lee", "Iraq", "Bush", "Kyiv", "", "x"] {
+            assert!(!may_be_abbreviation(x.as_bytes()), "{x}");
+        }
+        for w in [
+            "Gen", "Geo", "Col", "Cal", "Lt", "Lot", "Jr", "Sr", "Dr", "Dear", "vs",
+        ] {
+            let abbreviation = may_be_abbreviation(w.as_bytes()) && is_abbreviation(table, w);
+            assert_eq!(abbreviation, is_abbreviation(table, w), "{w}");
+        }
     }
 
     #[test]
