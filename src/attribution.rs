@@ -1237,6 +1237,22 @@ fn wb<'t>(text: &'t str, t: &Tok) -> &'t [u8] {
         .unwrap_or_default()
 }
 
+/// The first byte of the text of `t` (`wb(text, t).first()`), read at the token's start
+/// without cutting out its bytes: a token is a span of at least a byte of the text it was
+/// read from, so its start is in the text (`None` for an empty span, as `wb` has no byte
+/// then; debug builds compare).
+#[inline(always)]
+fn first_byte(text: &str, t: &Tok) -> Option<u8> {
+    let b = if t.span.start < t.span.end {
+        text.as_bytes().get(t.span.start).copied()
+    } else {
+        None
+    };
+    debug_assert!(t.span.end <= text.len() || t.span.start >= t.span.end);
+    debug_assert_eq!(b, wb(text, t).first().copied());
+    b
+}
+
 /// True when the text of `t` starts with an upper-case letter.
 #[inline]
 fn starts_upper(text: &str, t: &Tok) -> bool {
@@ -2002,8 +2018,7 @@ fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
         // determiner but "U.S." (which the test below leaves out): of the tests that
         // follow, only a word ending a subject ("Only") stops the walk at it (told by its
         // token's bit).
-        let xb = wb(text, t);
-        if xb.first().is_some_and(u8::is_ascii_uppercase) && !t.verb() {
+        if first_byte(text, t).is_some_and(|b| b.is_ascii_uppercase()) && !t.verb() {
             if t.subject_end() {
                 break;
             }
@@ -6778,6 +6793,26 @@ mod tests {
             let plain = lex::is_honorific(word);
             assert_eq!(is_honorific_word(&text, &t), plain, "{word:?}");
         }
+    }
+
+    /// [`first_byte`] of every span of a text in it is the first of its bytes ([`wb`]).
+    #[test]
+    fn first_bytes_are_those_of_the_token_bytes() {
+        let text = "He said “Lee” é. ";
+        for a in 0..=text.len() {
+            for b in a..=text.len() {
+                let t = Tok::mark(Span::new(a, b), Tk::Word);
+                assert_eq!(
+                    first_byte(text, &t),
+                    wb(text, &t).first().copied(),
+                    "{a}..{b}"
+                );
+            }
+        }
+        assert_eq!(
+            first_byte(text, &Tok::mark(Span::new(3, 2), Tk::Word)),
+            None
+        );
     }
 
     #[test]
