@@ -2210,25 +2210,51 @@ fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Chunks<'t> {
     };
     let chunks = toks
         .split(|t| t.kind == Tk::Comma)
-        .map(|c| {
-            // Drop trailing marks (a colon before the quote), then keep the words after the
-            // last dash or other mark in the chunk.
-            let end = c
-                .iter()
-                .rposition(|t| t.kind == Tk::Word)
-                .map_or(0, |i| i + 1);
-            let c = &c[..end];
-            let from = c
-                .iter()
-                .rposition(|t| t.kind != Tk::Word)
-                .map_or(0, |i| i + 1);
-            &c[from..]
-        })
+        .map(chunk_words)
         .filter(|c| !c.is_empty() && !is_aside(text, c));
     for c in chunks {
         out.push(c);
     }
     out
+}
+
+/// The words of a comma chunk `c` that [`chunks`] keeps: trailing marks dropped (a colon
+/// before the quote), then the words after the last dash or other mark.
+#[inline]
+fn chunk_words(c: &[Tok]) -> &[Tok] {
+    let end = c
+        .iter()
+        .rposition(|t| t.kind == Tk::Word)
+        .map_or(0, |i| i + 1);
+    let c = &c[..end];
+    let from = c
+        .iter()
+        .rposition(|t| t.kind != Tk::Word)
+        .map_or(0, |i| i + 1);
+    &c[from..]
+}
+
+/// The most chunks [`subject_before`] reads from the end of a clause: the last, one before
+/// it that a place may take the place of, and three more appositives back.
+const LAST_CHUNKS: usize = 5;
+
+/// The last [`LAST_CHUNKS`] chunks of [`chunks`] (all of them when there are fewer), in
+/// order, and how many: the chunks are split from the end, so that a clause of many
+/// commas has only its last ones read ([`is_aside`] asks of each chunk alone: the chunks
+/// kept are the same). The chunks are the last `n` entries of the array.
+fn last_chunks<'t>(text: &str, toks: &'t [Tok]) -> ([&'t [Tok]; LAST_CHUNKS], usize) {
+    let mut out: [&[Tok]; LAST_CHUNKS] = [&[]; LAST_CHUNKS];
+    let mut n = 0;
+    let chunks = toks
+        .rsplit(|t| t.kind == Tk::Comma)
+        .map(chunk_words)
+        .filter(|c| !c.is_empty() && !is_aside(text, c))
+        .take(LAST_CHUNKS);
+    for c in chunks {
+        n += 1;
+        out[LAST_CHUNKS - n] = c;
+    }
+    (out, n)
 }
 
 /// True when the last clause of `toks` (from [`clause_start`] on) has a name word: else
@@ -2447,8 +2473,9 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             return Some((toks[r].span, None));
         }
     }
-    let mut chunked = chunks(text, toks);
-    let (&mut mut last, mut cs) = chunked.as_mut_slice().split_last_mut()?;
+    // (Only the last chunks are read: the last, a place's, and three appositives before.)
+    let (mut chunked, n) = last_chunks(text, toks);
+    let (&mut mut last, mut cs) = chunked[LAST_CHUNKS - n..].split_last_mut()?;
     // "Lee, at a rally in Columbus, Ohio, said": the state closes an aside, not a subject.
     if last.len() == 1 && last[0].name() && !cs.is_empty() {
         let at = toks.partition_point(|t| t.span.start < last[0].span.start);
@@ -8434,6 +8461,35 @@ mod tests {
         ];
         for (text, mention) in cases {
             assert_eq!(one(text).1, Some(*mention), "mention of {text}");
+        }
+    }
+
+    /// [`last_chunks`] of every suffix of some clauses is the end of their [`chunks`].
+    #[test]
+    fn last_chunks_are_the_last_of_the_chunks() {
+        let texts = [
+            "Lee, at a rally in Columbus, Ohio, said",
+            "Jane Doe, 45, a teacher, the head of the union, a mother of two, said",
+            "in Salem, noting the crowd, R-Ky., Smith, slowly, Jones — the aide, said",
+            "a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q",
+            ", , ,",
+            "",
+            "Mayor Ann Lee",
+        ];
+        for text in texts {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &mut toks);
+            for from in 0..=toks.len() {
+                let toks = &toks[from..];
+                let mut all = chunks(text, toks);
+                let all = all.as_mut_slice();
+                let (last, n) = last_chunks(text, toks);
+                assert_eq!(n, all.len().min(LAST_CHUNKS), "{text:?} from {from}");
+                let tail = &all[all.len() - n..];
+                for (a, b) in tail.iter().zip(&last[LAST_CHUNKS - n..]) {
+                    assert!(std::ptr::eq(*a, *b), "{text:?} from {from}");
+                }
+            }
         }
     }
 
