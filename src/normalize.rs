@@ -299,20 +299,70 @@ fn is_clean_by_runs(raw: &str, form: Normalization) -> bool {
     if all_ascii {
         return true;
     }
-    // Every character so far is one NFC leaves alone (combining class 0, quick check yes).
-    // Dashes and curly quotation marks are passed over: not blank or invisible, and left
-    // alone by NFC (NFKC still has its quick check below: it maps U+2011 and U+2017).
-    let mut nfc_stable = true;
-    if !for_each_unusual_char(raw, |ch| {
-        nfc_stable &= is_nfc_stable(ch);
+    // The NFC quick check of the text, made on the way over the characters that may fail it
+    // ([`NfcQuick`]). Dashes and curly quotation marks are passed over: not blank or
+    // invisible, and left alone by NFC (NFKC still has its quick check below: it maps
+    // U+2011 and U+2017).
+    let mut nfc = NfcQuick::default();
+    if !for_each_unusual_char(raw, |ch, at| {
+        if !is_nfc_stable(ch) {
+            nfc.unstable(ch, at);
+        }
         !(ch.is_whitespace() || is_invisible(ch))
     }) {
         return false;
     }
     match form {
-        Normalization::Nfc => nfc_stable || is_nfc_quick(raw.chars()) == IsNormalized::Yes,
+        Normalization::Nfc => nfc.is_yes(),
         Normalization::Nfkc => is_nfkc_quick(raw.chars()) == IsNormalized::Yes,
         Normalization::None => true,
+    }
+}
+
+/// The NFC quick check of a text (`is_nfc_quick` of its characters) made from the
+/// characters NFC may change alone ([`is_nfc_stable`] false: the rest are of combining class
+/// 0 and quick check yes), handed over in order with their places, rather than by a second
+/// pass that decodes every character. The check keeps the combining class of the character
+/// before (a mark out of order fails it) and what the characters' own quick checks say;
+/// every other character (ASCII, the stable ones) only sets the class before to 0, which a
+/// character that does not follow the one handed over before (`at` is not where that one
+/// ends) is told by.
+#[derive(Debug, Default)]
+struct NfcQuick {
+    /// Where the character handed over last ends (0 before the first).
+    end: usize,
+    /// The combining class of the character before the next one handed over, when that is
+    /// the one handed over last (else 0).
+    last_cc: u8,
+    /// Some character's quick check is maybe.
+    maybe: bool,
+    /// The check fails: a character's quick check is no, or a mark is out of order.
+    no: bool,
+}
+
+impl NfcQuick {
+    /// Takes the character `ch` at byte `at`, one that [`is_nfc_stable`] is false for.
+    #[cold]
+    #[inline(never)]
+    fn unstable(&mut self, ch: char, at: usize) {
+        let last_cc = if at == self.end { self.last_cc } else { 0 };
+        let cc = unicode_normalization::char::canonical_combining_class(ch);
+        if last_cc > cc && cc != 0 {
+            self.no = true;
+        }
+        // A character alone: its own quick check (no mark before it to be out of order).
+        match is_nfc_quick(std::iter::once(ch)) {
+            IsNormalized::Yes => {}
+            IsNormalized::Maybe => self.maybe = true,
+            IsNormalized::No => self.no = true,
+        }
+        self.last_cc = cc;
+        self.end = at + ch.len_utf8();
+    }
+
+    /// True when the quick check of the whole text is yes.
+    fn is_yes(&self) -> bool {
+        !self.no && !self.maybe
     }
 }
 
@@ -599,15 +649,16 @@ fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
 /// ([`is_nfc_stable`]), so that `s` is in NFC: its ASCII runs passed over eight bytes at a
 /// step, dashes and curly quotation marks told by their bytes, the other characters decoded.
 fn is_nfc_stable_text(s: &str) -> bool {
-    for_each_unusual_char(s, is_nfc_stable)
+    for_each_unusual_char(s, |ch, _| is_nfc_stable(ch))
 }
 
 /// Calls `f` on each character of `s` outside ASCII other than the dashes and curly
-/// quotation marks of [`crate::lex::is_plain_punctuation`], in order, while it returns
-/// true; returns false at the first character it returns false for. The ASCII runs between
-/// are passed over eight bytes at a step, the punctuation told by its bytes.
+/// quotation marks of [`crate::lex::is_plain_punctuation`], with its byte offset, in order,
+/// while it returns true; returns false at the first character it returns false for. The
+/// ASCII runs between are passed over eight bytes at a step, the punctuation told by its
+/// bytes.
 #[inline(always)]
-fn for_each_unusual_char(s: &str, mut f: impl FnMut(char) -> bool) -> bool {
+fn for_each_unusual_char(s: &str, mut f: impl FnMut(char, usize) -> bool) -> bool {
     let b = s.as_bytes();
     let mut i = ascii_len(b);
     while i < b.len() {
@@ -618,7 +669,7 @@ fn for_each_unusual_char(s: &str, mut f: impl FnMut(char) -> bool) -> bool {
             let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
                 return false;
             };
-            if !f(ch) {
+            if !f(ch, i) {
                 return false;
             }
             i += ch.len_utf8();
@@ -865,6 +916,55 @@ mod tests {
                 .collect();
             assert_eq!(ascii_scan(&t), plain(&t), "{t:?}");
         }
+    }
+
+    /// [`NfcQuick`] fed the unstable characters that [`for_each_unusual_char`] finds says
+    /// what the quick check of the whole text says: marks in and out of order, next to each
+    /// other or apart (ASCII, stable letters, dashes between), characters whose own check is
+    /// no or maybe.
+    #[test]
+    fn nfc_quick_of_the_unstable_characters_is_that_of_the_text() {
+        const PIECES: &[&str] = &[
+            "e\u{301}",
+            "\u{301}",
+            "\u{316}",
+            "\u{301}\u{316}",
+            "\u{316}\u{301}",
+            "\u{300}",
+            "\u{344}",
+            "\u{212B}",
+            "\u{1100}\u{1161}",
+            "\u{1161}",
+            "a",
+            "s",
+            " ",
+            "é",
+            "—",
+            "’",
+            "€",
+            "ﬁ",
+            "가",
+            "Ω",
+            "\u{5b0}\u{5b1}",
+            "\u{5b1}\u{5b0}",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0c0f_fee5);
+        let (mut yes, mut not) = (0, 0);
+        for round in 0..20_000 {
+            let s = rng.text(PIECES, 1 + round % 9);
+            let mut nfc = NfcQuick::default();
+            for_each_unusual_char(&s, |ch, at| {
+                if !is_nfc_stable(ch) {
+                    nfc.unstable(ch, at);
+                }
+                true
+            });
+            let want = is_nfc_quick(s.chars()) == IsNormalized::Yes;
+            assert_eq!(nfc.is_yes(), want, "{s:?}");
+            yes += usize::from(want);
+            not += usize::from(!want);
+        }
+        assert!(yes > 1_000 && not > 1_000, "{yes} {not}");
     }
 
     #[test]

@@ -93,6 +93,11 @@ const ONE_WORD: u16 = 1 << 8;
 /// test it spared).
 const CLEAN: u16 = 1 << 9;
 
+/// The block holds no ASCII colon `:` ([`Features::may_hold_colon`]). Set by every path of
+/// the pass: the general one from the classes of the bytes it took ([`COLON_MARK`]), the
+/// one-word ones for a word of letters.
+const NO_COLON: u16 = 1 << 10;
+
 /// The most folded words of a block checked for listed words ([`NO_LISTED_WORD`]): the
 /// tests that the check spares (phrases, tag headings, byline and credit words) look at
 /// the words of short blocks; in a longer one some word is nearly always listed, and the
@@ -186,6 +191,12 @@ impl Features<'_> {
         self.has(ONE_WORD) && !self.may_hold_listed_word()
     }
 
+    /// False when the block holds no ASCII colon `:` ([`NO_COLON`]): a dateline's colon, say,
+    /// is looked for only in a block that may hold one.
+    pub fn may_hold_colon(&self) -> bool {
+        !self.has(NO_COLON)
+    }
+
     /// True when the block's text is known to be what cleaning makes of it ([`CLEAN`]):
     /// ASCII, with no control character, and no blank but single spaces between words
     /// (known of a word of ASCII letters only).
@@ -261,6 +272,8 @@ const LINK_MARK: u16 = 1 << 13;
 /// bracket): only the count of characters and of words sees it, and it separates words of
 /// the fold.
 const PLAIN_MARK: u16 = 1 << 14;
+/// `:`, the only byte of this class ([`NO_COLON`]).
+const COLON_MARK: u16 = 1 << 15;
 
 /// The classes of each ASCII byte.
 static ASCII_CLASS: [u16; 128] = {
@@ -281,7 +294,7 @@ static ASCII_CLASS: [u16; 128] = {
                 b',' => COMMA,
                 b'|' | b'>' | b'/' => SEPARATOR,
                 b'.' => STOP | LINK_MARK,
-                b':' => LINK_MARK,
+                b':' => LINK_MARK | COLON_MARK,
                 b'!' | b'?' => STOP,
                 b'@' => 0,
                 _ => PLAIN_MARK,
@@ -943,9 +956,9 @@ fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>) -> Option<Features<'a>> {
         upper: u32::from(first.is_ascii_uppercase()),
         letters: count(bytes.len()),
         flags: if listed {
-            ONE_WORD | CLEAN
+            ONE_WORD | CLEAN | NO_COLON
         } else {
-            ONE_WORD | NO_LISTED_WORD | CLEAN
+            ONE_WORD | NO_LISTED_WORD | CLEAN | NO_COLON
         },
         // One word, no sentence.
         reason: if listed {
@@ -1109,8 +1122,8 @@ fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
 /// the fold gets whole; no digit, punctuation, separator or blank, so no stop, comma,
 /// separator or link mark is counted, it neither ends with punctuation (its last character
 /// is a letter) nor starts with a list marker (its first is one), and it is no link: every
-/// flag is off, but [`ONE_WORD`], which only this path sets, and [`CLEAN`] (ASCII letters
-/// alone).
+/// flag is off, but [`ONE_WORD`], which only this path sets, [`CLEAN`] (ASCII letters
+/// alone) and [`NO_COLON`].
 /// The test `one_word_of_letters_is_the_general_pass` checks this.
 fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'a> {
     fold.ascii_alnum(bytes, bytes.len());
@@ -1121,7 +1134,7 @@ fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'
         lower: u32::from(first.is_ascii_lowercase()),
         upper: u32::from(first.is_ascii_uppercase()),
         letters: count(bytes.len()),
-        flags: ONE_WORD | CLEAN,
+        flags: ONE_WORD | CLEAN | NO_COLON,
         ..Features::default()
     }
 }
@@ -1298,6 +1311,7 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let link =
         (seen & LINK_MARK != 0 || s.starts_with('@')) && linky(lower.as_bytes(), f.words <= 3);
     f.set(LINKY, link);
+    f.set(NO_COLON, seen & COLON_MARK == 0);
     let first = super::trim_start(s);
     f.set(
         LIST_MARKER,
@@ -1791,6 +1805,29 @@ mod tests {
             assert_eq!((fa.finish(), &a), (fb.finish(), &b), "{c:?}");
         }
         assert!(wide_class("Ж", 0).is_some_and(|(_, _, l)| l == Some('ж')));
+    }
+
+    #[test]
+    fn the_colon_flag_is_whether_the_text_holds_a_colon() {
+        let parts = [
+            "word", "Word", " ", ":", "：", "12:45", "DELHI:", "http://x", "é", "—", ".", "日本",
+            "@", "\n", "a:b",
+        ];
+        let mut rng = crate::testgen::Rng::new(0xc0_1015);
+        let mut with = 0;
+        for round in 0..4_000 {
+            let s = rng.text(&parts, round % 12);
+            let mut buf = String::new();
+            let f = block_features(&s, &mut buf);
+            assert_eq!(f.may_hold_colon(), s.contains(':'), "{s:?}");
+            with += usize::from(s.contains(':'));
+        }
+        assert!(with > 1_000, "{with}");
+        // The one-word paths: a word of letters, short or long.
+        for s in ["Sport", "Advertisement", "Internationalization"] {
+            let mut buf = String::new();
+            assert!(!block_features(s, &mut buf).may_hold_colon(), "{s}");
+        }
     }
 
     #[test]

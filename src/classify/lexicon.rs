@@ -214,18 +214,16 @@ impl PackedWords {
     }
 
     /// The first eight bytes of the word `rest[..len]` (fewer when it is shorter, padded
-    /// with zeros) as an integer.
+    /// with zeros) as an integer. A `rest` of fewer than eight bytes (a word looked up on
+    /// its own, [`Lexicon::is`], most of them short) is read by loads of fixed size
+    /// ([`crate::fasthash::le_word`]), not copied into a word of zeros (a call of `memcpy`
+    /// for a length known only at run time).
     #[inline(always)]
     fn head(rest: &[u8], len: usize) -> u64 {
         match rest.first_chunk::<8>() {
             Some(&chunk) if len >= 8 => u64::from_le_bytes(chunk),
             Some(&chunk) => u64::from_le_bytes(chunk) & ((1u64 << (8 * len)) - 1),
-            None => {
-                let mut b = [0u8; 8];
-                let n = len.min(rest.len());
-                b[..n].copy_from_slice(&rest[..n]);
-                u64::from_le_bytes(b)
-            }
+            None => crate::fasthash::le_word(&rest[..len.min(rest.len())]),
         }
     }
 
@@ -1619,6 +1617,24 @@ mod tests {
         assert_eq!(fold("  Share on Facebook!! "), "share on facebook");
         assert_eq!(fold("©2024 Daily News"), "© 2024 daily news");
         assert_eq!(fold("Отправить — Поделиться"), "отправить поделиться");
+    }
+
+    #[test]
+    fn a_head_is_the_word_padded_with_zeros() {
+        let text = b"abcdefghijkl";
+        for end in 0..=text.len() {
+            let rest = &text[..end];
+            for len in 0..=end {
+                let mut b = [0u8; 8];
+                let n = len.min(8);
+                b[..n].copy_from_slice(&rest[..n]);
+                assert_eq!(
+                    PackedWords::head(rest, len),
+                    u64::from_le_bytes(b),
+                    "{end} {len}"
+                );
+            }
+        }
     }
 
     #[test]
