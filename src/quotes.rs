@@ -1252,6 +1252,9 @@ fn has_speech_cue(
     index: &mut CueIndex,
 ) -> bool {
     let lo = floor_char(text, open.start.saturating_sub(CUE_WINDOW).max(block.start));
+    // Whether the index told that no cue starts from the window before on: it then tells
+    // the same of the window after, which starts later (no look-up came between).
+    let mut no_cue = false;
     if let Some(before) = text.get(lo..open.start) {
         // Only the current sentence counts: a window without a stop is one sentence.
         let from = if index.stops.none_in(lo, open.start.saturating_sub(1)) {
@@ -1271,7 +1274,8 @@ fn has_speech_cue(
             }
             open.start - sentence.len()
         };
-        let cue = if index.no_cue_from(block, from) {
+        no_cue = index.no_cue_from(block, from);
+        let cue = if no_cue {
             cut_word_is_verb(text, from, open.start)
         } else {
             index.verb_in(text, block, from, open.start)
@@ -1282,21 +1286,20 @@ fn has_speech_cue(
         }
     }
     if let Some(c) = close {
-        let hi = ceil_char(text, (c.end + CUE_WINDOW / 2).min(block.end));
-        if let Some(after) = text.get(c.end..hi) {
-            let clause = first_clause(after);
-            let end = c.end + clause.len();
-            // A verb among the first six words is a verb among the words: the index tells
-            // most clauses (which hold none) without reading their words.
-            let verb_first = || words(clause).take(6).any(lex::is_speech_verb);
-            if index.no_cue_from(block, c.end) {
-                return cut_word_is_verb(text, c.end, end) && verb_first();
-            }
-            if (index.verb_in(text, block, c.end, end) && verb_first())
-                || index.according_in(text, block, c.end, end)
-            {
-                return true;
-            }
+        let end = first_clause_end(text, c.end, (c.end + CUE_WINDOW / 2).min(block.end));
+        // A verb among the first six words is a verb among the words: the index tells
+        // most clauses (which hold none) without reading their words.
+        let verb_first = || {
+            text.get(c.end..end)
+                .is_some_and(|clause| words(clause).take(6).any(lex::is_speech_verb))
+        };
+        if no_cue || index.no_cue_from(block, c.end) {
+            return cut_word_is_verb(text, c.end, end) && verb_first();
+        }
+        if (index.verb_in(text, block, c.end, end) && verb_first())
+            || index.according_in(text, block, c.end, end)
+        {
+            return true;
         }
     }
     false
@@ -1428,8 +1431,35 @@ fn verb_ends_window_by_bytes(before: &str) -> bool {
         && lex::is_speech_verb(&before[start..end])
 }
 
+/// Where the first clause after a closing mark that ends at `from` ends: the end of
+/// [`first_clause`] of `text[from..ceil_char(text, limit)]` (the window after the mark),
+/// found by the same byte scan over `text[from..limit]` alone. A scan that meets no clause
+/// end there ends at `ceil_char(text, limit)`: the bytes from `limit` up to it continue a
+/// character, and none of them ends a clause; a `“` or `”` that starts before `limit`
+/// lies whole before it. So the window is neither cut out nor its end rounded up to a
+/// character boundary for most marks, whose clause ends a few bytes on. `from` and
+/// `limit` are char boundaries and `limit` at most the text's length (`from` is at most
+/// `limit`).
+fn first_clause_end(text: &str, from: usize, limit: usize) -> usize {
+    let b = text.as_bytes();
+    let window = b.get(from..limit).unwrap_or_default();
+    for (i, &c) in window.iter().enumerate() {
+        count_steps(1);
+        // “ and ”: E2 80 9C and E2 80 9D (read from the text: they lie whole before `limit`
+        // rounded up).
+        if CLAUSE_END[usize::from(c)]
+            && (c != 0xE2 || matches!(b.get(from + i + 1..from + i + 3), Some([0x80, 0x9C | 0x9D])))
+        {
+            return from + i;
+        }
+    }
+    ceil_char(text, limit)
+}
+
 /// `s` up to its first `.` `;` `!` `?` or double quotation mark (`"` `“` `”`), found by a
 /// byte scan: one look-up in [`CLAUSE_END`] a byte, the bytes after a 0xE2 read only then.
+/// The reference of [`first_clause_end`], which the cue test reads.
+#[cfg(test)]
 fn first_clause(s: &str) -> &str {
     let b = s.as_bytes();
     let mut end = 0;
@@ -3025,6 +3055,36 @@ mod tests {
                 .next()
                 .unwrap_or("");
             assert_eq!(first_clause(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn first_clause_end_is_the_end_of_the_first_clause_of_the_window() {
+        let texts = [
+            "\"a\" said the mayor. Then",
+            "x\" she said; and “so” on",
+            "\"é—è” and é",
+            "q\" no mark at all here",
+            "\"\"",
+            "a\"b“c”d",
+            "\"ab€“",
+            "\"ab“”",
+        ];
+        for text in texts {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for limit in (from..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    // Limits inside a character too: the window's end is rounded up.
+                    for limit in [limit, limit.saturating_sub(1).max(from)] {
+                        let hi = ceil_char(text, limit);
+                        let want = from + first_clause(&text[from..hi]).len();
+                        assert_eq!(
+                            first_clause_end(text, from, limit),
+                            want,
+                            "{text:?} {from} {limit}"
+                        );
+                    }
+                }
+            }
         }
     }
 
