@@ -987,10 +987,32 @@ fn cut_word_is_verb(text: &str, a: usize, b: usize) -> bool {
         return false;
     }
     let filter = lex::SpeechVerbFilter::new();
-    let inside = &text[a..b];
-    (cut_at_start && is_verb_word(filter, &inside[..word_len_ascii_first(inside)]))
-        || (cut_at_end
-            && is_verb_word(filter, &inside[inside.len() - lex::word_len_back(inside)..]))
+    (cut_at_start && first_word_is_verb(filter, text, a, b))
+        || (cut_at_end && {
+            let inside = &text[a..b];
+            is_verb_word(filter, &inside[inside.len() - lex::word_len_back(inside)..])
+        })
+}
+
+/// `is_verb_word` of the first word of `text[a..b]` (`a` and `b` char boundaries, `a`
+/// before `b`), whose length [`word_len_ascii_first`] tells: read as bytes while they are
+/// ASCII word bytes, the word's text cut out only when the speech-verb filter lets its
+/// bytes pass (most words cut by a window's start are told by it alone); a word that runs
+/// on into a byte outside ASCII is measured and tested as text.
+// Inlined into `cut_word_is_verb`, as it is.
+#[inline(always)]
+fn first_word_is_verb(filter: lex::SpeechVerbFilter, text: &str, a: usize, b: usize) -> bool {
+    let bytes = text.as_bytes().get(a..b).unwrap_or_default();
+    let n = bytes
+        .iter()
+        .position(|&c| !lex::is_ascii_word_byte(c))
+        .unwrap_or(bytes.len());
+    if bytes.get(n).is_some_and(|c| !c.is_ascii()) {
+        let inside = &text[a..b];
+        return is_verb_word(filter, &inside[..lex::word_len(inside)]);
+    }
+    // ASCII bytes up to `a + n`, and an ASCII byte (or `b`) there: both are char boundaries.
+    filter.may_match(&bytes[..n]) && is_verb_word(filter, &text[a..a + n])
 }
 
 impl CueIndex {
@@ -1051,7 +1073,9 @@ fn is_verb_word(filter: lex::SpeechVerbFilter, w: &str) -> bool {
 }
 
 /// [`lex::word_len`], its ASCII word bytes counted in a loop of their own first (the call
-/// and its decoding are left for a word that holds a byte outside ASCII).
+/// and its decoding are left for a word that holds a byte outside ASCII): the length
+/// [`first_word_is_verb`] reads, kept for its tests.
+#[cfg(test)]
 fn word_len_ascii_first(s: &str) -> usize {
     let b = s.as_bytes();
     let n = b
@@ -1442,17 +1466,21 @@ fn verb_ends_window_by_bytes(before: &str) -> bool {
 /// `limit`).
 fn first_clause_end(text: &str, from: usize, limit: usize) -> usize {
     let b = text.as_bytes();
-    let window = b.get(from..limit).unwrap_or_default();
-    for (i, &c) in window.iter().enumerate() {
-        count_steps(1);
+    let mut at = from;
+    while let Some(i) = b
+        .get(at..limit)
+        .and_then(|rest| rest.iter().position(|&c| CLAUSE_END[usize::from(c)]))
+    {
+        count_steps(i + 1);
+        let i = at + i;
         // “ and ”: E2 80 9C and E2 80 9D (read from the text: they lie whole before `limit`
         // rounded up).
-        if CLAUSE_END[usize::from(c)]
-            && (c != 0xE2 || matches!(b.get(from + i + 1..from + i + 3), Some([0x80, 0x9C | 0x9D])))
-        {
-            return from + i;
+        if b[i] != 0xE2 || matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])) {
+            return i;
         }
+        at = i + 1;
     }
+    count_steps(limit.saturating_sub(at));
     ceil_char(text, limit)
 }
 
@@ -2439,6 +2467,35 @@ mod tests {
             }
             assert!(!index.no_cue_from(block, 5), "{text:?}");
         }
+    }
+
+    #[test]
+    fn first_word_is_verb_tests_the_first_word_of_the_window() {
+        let parts = [
+            "said", "unsaid", "told", "toldé", "é", "said-", "'", "—", " ", "\"", "x", "asks",
+        ];
+        let filter = lex::SpeechVerbFilter::new();
+        let mut rng = crate::testgen::Rng::new(0x1dec_0015);
+        let mut verbs = 0;
+        for round in 0..500 {
+            let text = rng.text(&parts, 5 + round % 20);
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (k, &a) in cuts.iter().enumerate() {
+                for &b in &cuts[k + 1..] {
+                    let inside = &text[a..b];
+                    let want = is_verb_word(filter, &inside[..word_len_ascii_first(inside)]);
+                    verbs += usize::from(want);
+                    assert_eq!(
+                        first_word_is_verb(filter, &text, a, b),
+                        want,
+                        "{text:?} {a} {b}"
+                    );
+                }
+            }
+        }
+        assert!(verbs > 1_000, "{verbs} verbs");
     }
 
     #[test]
