@@ -847,6 +847,10 @@ struct CueIndex {
     stops: StopCursor,
     /// The last word [`verb_ends_window_with`] looked up in the lexicon.
     last_verb: LastVerb,
+    /// Where [`CueIndex::no_cue_from`] starts to hold (`covered.start` once the index
+    /// covers the rest of the block, lists no verb and the block holds no "according to"),
+    /// kept as the index changes; `None` before.
+    quiet_from: Option<usize>,
 }
 
 /// The longest word [`LastVerb`] keeps.
@@ -922,6 +926,7 @@ impl CueIndex {
             count_steps(block.len());
             block.get(text).is_some_and(|s| s.contains(CUE))
         });
+        self.quiet_from = self.quiet_start(block);
         count_steps(b.saturating_sub(a));
         anywhere && text.get(a..b).is_some_and(|s| s.contains(CUE))
     }
@@ -943,6 +948,7 @@ impl CueIndex {
             };
             if self.checks >= CHECKS_BEFORE_INDEX && near() {
                 self.cover(text, block, a, b);
+                self.quiet_from = self.quiet_start(block);
             }
             if !self.covers(a, b) {
                 return text.get(a..b).is_some_and(has_speech_verb);
@@ -967,10 +973,19 @@ impl CueIndex {
     /// one of its ends ([`cut_word_is_verb`]), which [`has_speech_cue`] tests without
     /// asking [`CueIndex::verb_in`] (a block of many marks and no verb asks it of each).
     fn no_cue_from(&self, block: Span, a: usize) -> bool {
-        self.according == Some(false)
-            && self.covered.start <= a
+        debug_assert_eq!(self.quiet_from, self.quiet_start(block));
+        self.quiet_from.is_some_and(|from| from <= a)
+    }
+
+    /// Where [`CueIndex::no_cue_from`] starts to hold: the start of the index's stretch
+    /// when it covers the rest of the block and lists no speech verb, and the block holds
+    /// no "according to"; `None` otherwise. Told again (`quiet_from`) whenever one of them
+    /// changes: the index is extended or the block searched for "according to".
+    fn quiet_start(&self, block: Span) -> Option<usize> {
+        (self.according == Some(false)
             && self.covered.end >= block.end
-            && self.verbs.as_ref().is_some_and(Vec::is_empty)
+            && self.verbs.as_ref().is_some_and(Vec::is_empty))
+        .then_some(self.covered.start)
     }
 }
 
@@ -2496,6 +2511,31 @@ mod tests {
             }
         }
         assert!(verbs > 1_000, "{verbs} verbs");
+    }
+
+    #[test]
+    fn quiet_from_follows_the_index_and_the_according_search() {
+        let parts = ["open", "said", "according to", " ", "\"", "unsaid", "x"];
+        let mut rng = crate::testgen::Rng::new(0x1dec_0915);
+        let mut quiet = 0;
+        for round in 0..2_000 {
+            let text = rng.text(&parts, 10 + round % 50);
+            let block = Span::new(0, text.len());
+            let mut index = CueIndex::default();
+            let mut a = 0;
+            for step in 0..16 {
+                // The "according to" search comes first, later or never.
+                if step == round % 20 {
+                    index.according_in(&text, block, a, a);
+                }
+                let b = (a + 1 + rng.below(30)).min(text.len());
+                index.verb_in(&text, block, floor_char(&text, a), floor_char(&text, b));
+                assert_eq!(index.quiet_from, index.quiet_start(block), "{text:?}");
+                quiet += usize::from(index.quiet_from.is_some());
+                a = (a + rng.below(12)).min(text.len());
+            }
+        }
+        assert!(quiet > 100, "{quiet} quiet windows");
     }
 
     #[test]
