@@ -271,10 +271,10 @@ fn lines(text: &str) -> Lines {
                 out.groups += 1;
             } else if let Some(prev) = out.blocks.last() {
                 // The line before goes on in this line: an inner line of its group. It has
-                // no more characters than bytes, so a short one is not counted.
-                let prev = &text[prev.span.start..prev.span.end];
-                if prev.len() >= MIN_WRAP_WIDTH {
-                    let n = chars(prev);
+                // no more characters than bytes, so a short one is not counted (told from
+                // its span: its text is cut out only to count a long one's characters).
+                if prev.span.len() >= MIN_WRAP_WIDTH {
+                    let n = chars(&text[prev.span.start..prev.span.end]);
                     if n >= MIN_WRAP_WIDTH {
                         out.inner.push(n);
                     }
