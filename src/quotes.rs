@@ -847,6 +847,10 @@ struct CueIndex {
     stops: StopCursor,
     /// The last word [`verb_ends_window_with`] looked up in the lexicon.
     last_verb: LastVerb,
+    /// Where [`CueIndex::no_cue_from`] starts to hold (`covered.start` once the index
+    /// covers the rest of the block, lists no verb and the block holds no "according to"),
+    /// kept as the index changes; `None` before.
+    quiet_from: Option<usize>,
 }
 
 /// The longest word [`LastVerb`] keeps.
@@ -922,6 +926,7 @@ impl CueIndex {
             count_steps(block.len());
             block.get(text).is_some_and(|s| s.contains(CUE))
         });
+        self.quiet_from = self.quiet_start(block);
         count_steps(b.saturating_sub(a));
         anywhere && text.get(a..b).is_some_and(|s| s.contains(CUE))
     }
@@ -943,6 +948,7 @@ impl CueIndex {
             };
             if self.checks >= CHECKS_BEFORE_INDEX && near() {
                 self.cover(text, block, a, b);
+                self.quiet_from = self.quiet_start(block);
             }
             if !self.covers(a, b) {
                 return text.get(a..b).is_some_and(has_speech_verb);
@@ -967,10 +973,19 @@ impl CueIndex {
     /// one of its ends ([`cut_word_is_verb`]), which [`has_speech_cue`] tests without
     /// asking [`CueIndex::verb_in`] (a block of many marks and no verb asks it of each).
     fn no_cue_from(&self, block: Span, a: usize) -> bool {
-        self.according == Some(false)
-            && self.covered.start <= a
+        debug_assert_eq!(self.quiet_from, self.quiet_start(block));
+        self.quiet_from.is_some_and(|from| from <= a)
+    }
+
+    /// Where [`CueIndex::no_cue_from`] starts to hold: the start of the index's stretch
+    /// when it covers the rest of the block and lists no speech verb, and the block holds
+    /// no "according to"; `None` otherwise. Told again (`quiet_from`) whenever one of them
+    /// changes: the index is extended or the block searched for "according to".
+    fn quiet_start(&self, block: Span) -> Option<usize> {
+        (self.according == Some(false)
             && self.covered.end >= block.end
-            && self.verbs.as_ref().is_some_and(Vec::is_empty)
+            && self.verbs.as_ref().is_some_and(Vec::is_empty))
+        .then_some(self.covered.start)
     }
 }
 
@@ -987,10 +1002,32 @@ fn cut_word_is_verb(text: &str, a: usize, b: usize) -> bool {
         return false;
     }
     let filter = lex::SpeechVerbFilter::new();
-    let inside = &text[a..b];
-    (cut_at_start && is_verb_word(filter, &inside[..word_len_ascii_first(inside)]))
-        || (cut_at_end
-            && is_verb_word(filter, &inside[inside.len() - lex::word_len_back(inside)..]))
+    (cut_at_start && first_word_is_verb(filter, text, a, b))
+        || (cut_at_end && {
+            let inside = &text[a..b];
+            is_verb_word(filter, &inside[inside.len() - lex::word_len_back(inside)..])
+        })
+}
+
+/// `is_verb_word` of the first word of `text[a..b]` (`a` and `b` char boundaries, `a`
+/// before `b`), whose length [`word_len_ascii_first`] tells: read as bytes while they are
+/// ASCII word bytes, the word's text cut out only when the speech-verb filter lets its
+/// bytes pass (most words cut by a window's start are told by it alone); a word that runs
+/// on into a byte outside ASCII is measured and tested as text.
+// Inlined into `cut_word_is_verb`, as it is.
+#[inline(always)]
+fn first_word_is_verb(filter: lex::SpeechVerbFilter, text: &str, a: usize, b: usize) -> bool {
+    let bytes = text.as_bytes().get(a..b).unwrap_or_default();
+    let n = bytes
+        .iter()
+        .position(|&c| !lex::is_ascii_word_byte(c))
+        .unwrap_or(bytes.len());
+    if bytes.get(n).is_some_and(|c| !c.is_ascii()) {
+        let inside = &text[a..b];
+        return is_verb_word(filter, &inside[..lex::word_len(inside)]);
+    }
+    // ASCII bytes up to `a + n`, and an ASCII byte (or `b`) there: both are char boundaries.
+    filter.may_match(&bytes[..n]) && is_verb_word(filter, &text[a..a + n])
 }
 
 impl CueIndex {
@@ -1051,7 +1088,9 @@ fn is_verb_word(filter: lex::SpeechVerbFilter, w: &str) -> bool {
 }
 
 /// [`lex::word_len`], its ASCII word bytes counted in a loop of their own first (the call
-/// and its decoding are left for a word that holds a byte outside ASCII).
+/// and its decoding are left for a word that holds a byte outside ASCII): the length
+/// [`first_word_is_verb`] reads, kept for its tests.
+#[cfg(test)]
 fn word_len_ascii_first(s: &str) -> usize {
     let b = s.as_bytes();
     let n = b
@@ -1252,6 +1291,9 @@ fn has_speech_cue(
     index: &mut CueIndex,
 ) -> bool {
     let lo = floor_char(text, open.start.saturating_sub(CUE_WINDOW).max(block.start));
+    // Whether the index told that no cue starts from the window before on: it then tells
+    // the same of the window after, which starts later (no look-up came between).
+    let mut no_cue = false;
     if let Some(before) = text.get(lo..open.start) {
         // Only the current sentence counts: a window without a stop is one sentence.
         let from = if index.stops.none_in(lo, open.start.saturating_sub(1)) {
@@ -1271,7 +1313,8 @@ fn has_speech_cue(
             }
             open.start - sentence.len()
         };
-        let cue = if index.no_cue_from(block, from) {
+        no_cue = index.no_cue_from(block, from);
+        let cue = if no_cue {
             cut_word_is_verb(text, from, open.start)
         } else {
             index.verb_in(text, block, from, open.start)
@@ -1282,21 +1325,20 @@ fn has_speech_cue(
         }
     }
     if let Some(c) = close {
-        let hi = ceil_char(text, (c.end + CUE_WINDOW / 2).min(block.end));
-        if let Some(after) = text.get(c.end..hi) {
-            let clause = first_clause(after);
-            let end = c.end + clause.len();
-            // A verb among the first six words is a verb among the words: the index tells
-            // most clauses (which hold none) without reading their words.
-            let verb_first = || words(clause).take(6).any(lex::is_speech_verb);
-            if index.no_cue_from(block, c.end) {
-                return cut_word_is_verb(text, c.end, end) && verb_first();
-            }
-            if (index.verb_in(text, block, c.end, end) && verb_first())
-                || index.according_in(text, block, c.end, end)
-            {
-                return true;
-            }
+        let end = first_clause_end(text, c.end, (c.end + CUE_WINDOW / 2).min(block.end));
+        // A verb among the first six words is a verb among the words: the index tells
+        // most clauses (which hold none) without reading their words.
+        let verb_first = || {
+            text.get(c.end..end)
+                .is_some_and(|clause| words(clause).take(6).any(lex::is_speech_verb))
+        };
+        if no_cue || index.no_cue_from(block, c.end) {
+            return cut_word_is_verb(text, c.end, end) && verb_first();
+        }
+        if (index.verb_in(text, block, c.end, end) && verb_first())
+            || index.according_in(text, block, c.end, end)
+        {
+            return true;
         }
     }
     false
@@ -1428,8 +1470,39 @@ fn verb_ends_window_by_bytes(before: &str) -> bool {
         && lex::is_speech_verb(&before[start..end])
 }
 
+/// Where the first clause after a closing mark that ends at `from` ends: the end of
+/// [`first_clause`] of `text[from..ceil_char(text, limit)]` (the window after the mark),
+/// found by the same byte scan over `text[from..limit]` alone. A scan that meets no clause
+/// end there ends at `ceil_char(text, limit)`: the bytes from `limit` up to it continue a
+/// character, and none of them ends a clause; a `“` or `”` that starts before `limit`
+/// lies whole before it. So the window is neither cut out nor its end rounded up to a
+/// character boundary for most marks, whose clause ends a few bytes on. `from` and
+/// `limit` are char boundaries and `limit` at most the text's length (`from` is at most
+/// `limit`).
+fn first_clause_end(text: &str, from: usize, limit: usize) -> usize {
+    let b = text.as_bytes();
+    let mut at = from;
+    while let Some(i) = b
+        .get(at..limit)
+        .and_then(|rest| rest.iter().position(|&c| CLAUSE_END[usize::from(c)]))
+    {
+        count_steps(i + 1);
+        let i = at + i;
+        // “ and ”: E2 80 9C and E2 80 9D (read from the text: they lie whole before `limit`
+        // rounded up).
+        if b[i] != 0xE2 || matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])) {
+            return i;
+        }
+        at = i + 1;
+    }
+    count_steps(limit.saturating_sub(at));
+    ceil_char(text, limit)
+}
+
 /// `s` up to its first `.` `;` `!` `?` or double quotation mark (`"` `“` `”`), found by a
 /// byte scan: one look-up in [`CLAUSE_END`] a byte, the bytes after a 0xE2 read only then.
+/// The reference of [`first_clause_end`], which the cue test reads.
+#[cfg(test)]
 fn first_clause(s: &str) -> &str {
     let b = s.as_bytes();
     let mut end = 0;
@@ -2412,6 +2485,60 @@ mod tests {
     }
 
     #[test]
+    fn first_word_is_verb_tests_the_first_word_of_the_window() {
+        let parts = [
+            "said", "unsaid", "told", "toldé", "é", "said-", "'", "—", " ", "\"", "x", "asks",
+        ];
+        let filter = lex::SpeechVerbFilter::new();
+        let mut rng = crate::testgen::Rng::new(0x1dec_0015);
+        let mut verbs = 0;
+        for round in 0..500 {
+            let text = rng.text(&parts, 5 + round % 20);
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (k, &a) in cuts.iter().enumerate() {
+                for &b in &cuts[k + 1..] {
+                    let inside = &text[a..b];
+                    let want = is_verb_word(filter, &inside[..word_len_ascii_first(inside)]);
+                    verbs += usize::from(want);
+                    assert_eq!(
+                        first_word_is_verb(filter, &text, a, b),
+                        want,
+                        "{text:?} {a} {b}"
+                    );
+                }
+            }
+        }
+        assert!(verbs > 1_000, "{verbs} verbs");
+    }
+
+    #[test]
+    fn quiet_from_follows_the_index_and_the_according_search() {
+        let parts = ["open", "said", "according to", " ", "\"", "unsaid", "x"];
+        let mut rng = crate::testgen::Rng::new(0x1dec_0915);
+        let mut quiet = 0;
+        for round in 0..2_000 {
+            let text = rng.text(&parts, 10 + round % 50);
+            let block = Span::new(0, text.len());
+            let mut index = CueIndex::default();
+            let mut a = 0;
+            for step in 0..16 {
+                // The "according to" search comes first, later or never.
+                if step == round % 20 {
+                    index.according_in(&text, block, a, a);
+                }
+                let b = (a + 1 + rng.below(30)).min(text.len());
+                index.verb_in(&text, block, floor_char(&text, a), floor_char(&text, b));
+                assert_eq!(index.quiet_from, index.quiet_start(block), "{text:?}");
+                quiet += usize::from(index.quiet_from.is_some());
+                a = (a + rng.below(12)).min(text.len());
+            }
+        }
+        assert!(quiet > 100, "{quiet} quiet windows");
+    }
+
+    #[test]
     fn first_lead_byte_finds_the_first_mark_byte() {
         let bytes = [
             b'"',
@@ -3025,6 +3152,36 @@ mod tests {
                 .next()
                 .unwrap_or("");
             assert_eq!(first_clause(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn first_clause_end_is_the_end_of_the_first_clause_of_the_window() {
+        let texts = [
+            "\"a\" said the mayor. Then",
+            "x\" she said; and “so” on",
+            "\"é—è” and é",
+            "q\" no mark at all here",
+            "\"\"",
+            "a\"b“c”d",
+            "\"ab€“",
+            "\"ab“”",
+        ];
+        for text in texts {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for limit in (from..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    // Limits inside a character too: the window's end is rounded up.
+                    for limit in [limit, limit.saturating_sub(1).max(from)] {
+                        let hi = ceil_char(text, limit);
+                        let want = from + first_clause(&text[from..hi]).len();
+                        assert_eq!(
+                            first_clause_end(text, from, limit),
+                            want,
+                            "{text:?} {from} {limit}"
+                        );
+                    }
+                }
+            }
         }
     }
 

@@ -86,12 +86,31 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
+/// [`line_end`] and whether the line needs no trimming: it starts and ends on printable
+/// ASCII (a byte from `!` to `~`, never blank), told from the eight bytes [`line_end`]
+/// read when the line ends among them (a short line: a text of one-word blocks); false
+/// says nothing (a longer line, or one at the end of the text, is left to [`trim_span`],
+/// which tells the same from the same two bytes).
+fn line_end_plain(rest: &[u8]) -> Option<(usize, usize, bool, bool)> {
+    let (at, breaks, gap) = line_end(rest)?;
+    let plain = match rest.first_chunk::<8>() {
+        Some(word) if at > 0 && at < 8 => {
+            let printable = |b: u8| (0x21..0x7f).contains(&b);
+            printable(word[0]) && printable(word[at - 1])
+        }
+        _ => false,
+    };
+    Some((at, breaks, gap, plain))
+}
+
 /// Where the first line of `rest` ends (`\n` or `\r`), how many `\n` and `\r` bytes
 /// follow from there (at least one), and whether they hold an empty line ([`run_is_gap`]):
 /// the line's end and the empty lines after it, found together. The first eight bytes are
 /// looked at together ([`other_than_breaks`]): a short line (a text of one-word blocks)
 /// ends there, most often with its run of breaks, and a vector search costs more to set up
 /// than the few bytes it would look at. Longer lines are searched by `memchr`.
+// Inlined into `line_end_plain`, which reads the same eight bytes.
+#[inline(always)]
 fn line_end(rest: &[u8]) -> Option<(usize, usize, bool)> {
     let Some(&word) = rest.first_chunk::<8>() else {
         let at = rest.iter().position(|&b| b == b'\n' || b == b'\r')?;
@@ -230,9 +249,9 @@ fn lines(text: &str) -> Lines {
     while start <= bytes.len() {
         // The line, and where the next one starts: past the line's break and any empty
         // lines after it, which mark a gap (a `\r\n` is one break).
-        let (end, next, gap_after) = match line_end(&bytes[start..]) {
-            Some((i, breaks, gap)) => (start + i, start + i + breaks, gap),
-            None => (bytes.len(), bytes.len() + 1, false),
+        let (end, next, gap_after, plain) = match line_end_plain(&bytes[start..]) {
+            Some((i, breaks, gap, plain)) => (start + i, start + i + breaks, gap, plain),
+            None => (bytes.len(), bytes.len() + 1, false, false),
         };
         // An empty line (at the start of the text) needs no trimming.
         if end == start {
@@ -240,7 +259,11 @@ fn lines(text: &str) -> Lines {
             start = next;
             continue;
         }
-        let span = trim_span(text, Span::new(start, end));
+        let span = if plain {
+            Span::new(start, end)
+        } else {
+            trim_span(text, Span::new(start, end))
+        };
         if span.is_empty() {
             gap = true;
         } else {
@@ -248,10 +271,10 @@ fn lines(text: &str) -> Lines {
                 out.groups += 1;
             } else if let Some(prev) = out.blocks.last() {
                 // The line before goes on in this line: an inner line of its group. It has
-                // no more characters than bytes, so a short one is not counted.
-                let prev = &text[prev.span.start..prev.span.end];
-                if prev.len() >= MIN_WRAP_WIDTH {
-                    let n = chars(prev);
+                // no more characters than bytes, so a short one is not counted (told from
+                // its span: its text is cut out only to count a long one's characters).
+                if prev.span.len() >= MIN_WRAP_WIDTH {
+                    let n = chars(&text[prev.span.start..prev.span.end]);
                     if n >= MIN_WRAP_WIDTH {
                         out.inner.push(n);
                     }
@@ -451,6 +474,37 @@ mod tests {
             });
             assert_eq!(line_end(&s), want, "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_plain_line_is_its_own_trimmed_span() {
+        let parts = [
+            "a", "\n", "\r", " ", "\t", "~", "!", "\u{7f}", "é", ".", "\u{a0}",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x11ee_b8eb);
+        let mut plain_lines = 0;
+        for round in 0..40_000 {
+            let text = rng.text(&parts, round % 16);
+            let s = text.as_bytes();
+            let Some((at, breaks, gap, plain)) = line_end_plain(s) else {
+                assert_eq!(line_end(s), None);
+                continue;
+            };
+            assert_eq!(line_end(s), Some((at, breaks, gap)), "{text:?}");
+            let printable = |b: u8| (0x21..0x7f).contains(&b);
+            let want =
+                s.len() >= 8 && (1..8).contains(&at) && printable(s[0]) && printable(s[at - 1]);
+            assert_eq!(plain, want, "{text:?}");
+            if plain {
+                plain_lines += 1;
+                assert_eq!(
+                    trim_span(&text, Span::new(0, at)),
+                    Span::new(0, at),
+                    "{text:?}"
+                );
+            }
+        }
+        assert!(plain_lines > 1_000, "{plain_lines} plain lines");
     }
 
     #[test]
