@@ -3959,6 +3959,11 @@ struct Person {
     subject: bool,
     /// The role written with the name there ("White House press secretary").
     descriptor: Option<Span>,
+    /// Where the noun phrase starts that ends with the name and was split into the title
+    /// words `descriptor` and the name ("Mayor Ann Lee"), [`NO_PHRASE`] when there is none
+    /// ([`title_before_name`]): [`resolve`] takes that split again for a mention that is
+    /// the same phrase ([`Registry::titled_split`]).
+    titled_from: usize,
     /// One past the index of the last person up to this one (in the registry) who was a
     /// speech subject with a full name ([`Registry::is_speaker`]), 0 when none; set by
     /// [`Registry::index_new_people`].
@@ -4174,6 +4179,22 @@ impl Registry {
         before
     }
 
+    /// The split of `mention` ([`split_mention`]) when a person of a name run was read from
+    /// it as the same phrase: its title words and name ([`Person::titled_from`]). A person
+    /// of the phrase is at the phrase's name, after its start and before its end. (Searched
+    /// from where the last search ended, which it leaves as it was: the next block's
+    /// searches while its people are registered, not in text order, start there.)
+    fn titled_split(&self, mention: Span) -> Option<(Option<Span>, Option<Span>)> {
+        let from = lex::partition_point_near(&self.people, self.last_before.get(), |p| {
+            p.at < mention.start
+        });
+        self.people[from..]
+            .iter()
+            .take_while(|p| p.at < mention.end)
+            .find(|p| p.titled_from == mention.start && p.name.end == mention.end)
+            .map(|p| (p.descriptor, Some(p.name)))
+    }
+
     /// [`Registry::pronoun_person`] by scanning the window, as a reference.
     fn pronoun_person_by_scan(&self, at: usize, block: usize, lookback: usize) -> Option<&Person> {
         self.window(at, block, lookback)
@@ -4309,6 +4330,11 @@ fn resolve(
     // A possessor ("Tom Reed's claim") names its speaker without the suffix.
     let mut owned: Vec<Tok>;
     let mut mtoks = mtoks;
+    // A mention that a person of the registry was read from ("Mayor Ann Lee", titles and a
+    // name) is split as it was then: its tokens are the same words. (Not one ending in a
+    // possessive suffix, which is split without it: its last word ends no name run.)
+    let mut split = registry.titled_split(block, found.mention);
+    debug_assert!(split.is_none_or(|s| s == split_mention(text, mtoks)));
     // (Both suffixes end in `s`: the text of a last word ending otherwise is not cut out.)
     if let Some(last) = mtoks.last().filter(|t| last_byte(text, t) == Some(b's')) {
         let lw = w(text, last);
@@ -4322,9 +4348,10 @@ fn resolve(
                 *l = Tok::at(text, span, l.kind);
             }
             mtoks = &owned;
+            split = None;
         }
     }
-    let (descriptor, name) = split_mention(text, mtoks);
+    let (descriptor, name) = split.unwrap_or_else(|| split_mention(text, mtoks));
     let descriptor = found.appositive.or(descriptor);
     let Some(name) = name else {
         return base;
@@ -4361,13 +4388,20 @@ fn resolve(
     }
 }
 
+/// No phrase: the [`Person::titled_from`] of a person whose descriptor is not the title
+/// words of a split phrase.
+const NO_PHRASE: usize = usize::MAX;
+
 /// The role written with the name `toks[i..j]`: title words before it ("White House press
-/// secretary Josh Earnest") or an appositive after it ("Josh Earnest, the press secretary,").
-fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<Span> {
-    let name = Span::new(
-        toks.get(i)?.span.start,
-        toks.get(j.checked_sub(1)?)?.span.end,
-    );
+/// secretary Josh Earnest") or an appositive after it ("Josh Earnest, the press secretary,");
+/// and where the phrase split into those title words and the name starts ([`NO_PHRASE`]
+/// for an appositive or no role).
+fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> (Option<Span>, usize) {
+    let (Some(first), Some(last)) = (toks.get(i), j.checked_sub(1).and_then(|k| toks.get(k)))
+    else {
+        return (None, NO_PHRASE);
+    };
+    let name = Span::new(first.span.start, last.span.end);
     // The words right before the name, back to a mark or MAX_MENTION_WORDS of them (the
     // search for the mark goes no further back).
     let floor = i.saturating_sub(MAX_MENTION_WORDS);
@@ -4383,11 +4417,17 @@ fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<Span>
         } else {
             title_before_name(text, &toks[lo..j], name)
         };
-        if title.is_some() {
-            return title;
+        if let Some((title, from)) = title {
+            return (Some(title), from);
         }
     }
     // ", the press secretary,": an appositive with a role word, closed by a comma.
+    (appositive_after(text, toks, j), NO_PHRASE)
+}
+
+/// The appositive with a role word closed by a comma after the name that ends at `toks[j]`
+/// (", the press secretary,"), as [`name_descriptor`] reads it.
+fn appositive_after(text: &str, toks: &[Tok], j: usize) -> Option<Span> {
     if toks.get(j).is_some_and(|t| t.kind == Tk::Comma) {
         let rest = toks.get(j + 1..)?;
         let close = rest.iter().take(9).position(|t| t.kind != Tk::Word)?;
@@ -4403,8 +4443,9 @@ fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> Option<Span>
 }
 
 /// The title words before `name`, which ends `ws`: the descriptor of the noun phrase that
-/// ends `ws` when its personal name is `name` ([`name_descriptor`]).
-fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<Span> {
+/// ends `ws` when its personal name is `name` ([`name_descriptor`]), and where that phrase
+/// starts (its split, [`split_words`], is the title and `name`).
+fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<(Span, usize)> {
     // The phrase's tokens are those of its range in `ws` (the words of a phrase are in
     // text order, each of at least a byte: `tokens_in` of its span would find the same).
     let (a, b) = np_at_end_range(text, ws)?;
@@ -4412,6 +4453,7 @@ fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<Span> {
     debug_assert!(span_of(np_toks).is_some_and(|np| std::ptr::eq(np_toks, tokens_in(ws, np))));
     // (`ws` is words only: split without the test for marks.)
     let title = |(d, n): (Option<Span>, Option<Span>)| d.filter(|_| n == Some(name));
+    let from = np_toks.first().map_or(NO_PHRASE, |t| t.span.start);
     // A phrase starting at or after the name's first word has no title before it: the
     // name `split_mention` reads ends it too, so it is the whole phrase with no descriptor,
     // or starts later than `name` (it is not split out).
@@ -4419,7 +4461,7 @@ fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<Span> {
         debug_assert_eq!(title(split_words(text, np_toks)), None);
         return None;
     }
-    title(split_words(text, np_toks))
+    title(split_words(text, np_toks)).map(|d| (d, from))
 }
 
 /// True when the walk back of [`np_at_end`] over `ws`, past the name `ws[i..]` (at least
@@ -4454,13 +4496,15 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             // a run of two or more words is a full name.
             if j - i >= 2 {
                 let name = Span::new(toks[i].span.start, toks[j - 1].span.end);
+                let (descriptor, titled_from) = name_descriptor(text, toks, i, j);
                 registry.people.push(Person {
                     name,
                     last_start: toks[j - 1].span.start,
                     at: toks[i].span.start,
                     block,
                     subject: false,
-                    descriptor: name_descriptor(text, toks, i, j),
+                    descriptor,
+                    titled_from,
                     last_speaker: 0,
                     last_named: 0,
                     last_described: 0,
@@ -4520,6 +4564,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                 block,
                 subject: true,
                 descriptor: descriptor.or(earlier),
+                titled_from: NO_PHRASE,
                 last_speaker: 0,
                 last_named: 0,
                 last_described: 0,
@@ -4670,6 +4715,16 @@ impl LazyRegistry<'_> {
             self.kept.clear();
         }
         &self.registry
+    }
+
+    /// [`Registry::titled_split`] of `mention` in `block` when the people of `block` are
+    /// read already (`None` when they are not: they are not read for it).
+    fn titled_split(&self, block: usize, mention: Span) -> Option<(Option<Span>, Option<Span>)> {
+        if self.registered > block {
+            self.registry.titled_split(mention)
+        } else {
+            None
+        }
     }
 
     /// Keeps `toks`, the tokens of the quoted block `block` (not read yet), for
@@ -5124,6 +5179,7 @@ mod tests {
             block: 0,
             subject,
             descriptor: None,
+            titled_from: NO_PHRASE,
             last_speaker: 0,
             last_named: 0,
             last_described: 0,
@@ -7396,6 +7452,72 @@ mod tests {
     }
 
     #[test]
+    fn a_titled_split_is_the_split_of_its_phrase() {
+        // Every person of a name run whose descriptor is the title words of a phrase
+        // (`titled_from`) is found for that phrase, with its split; and a mention found so
+        // is always split so.
+        let vocabulary = [
+            "Ann",
+            "Lee",
+            "Dana",
+            "Kirk",
+            "de",
+            "Mayor",
+            "mayor",
+            "press",
+            "secretary",
+            "the",
+            "a",
+            "said",
+            "he",
+            "of",
+            "former",
+            "Sen.",
+            "Mr.",
+            "Lee's",
+            ",",
+            ".",
+            "and",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7177_1ed5);
+        let mut titled = 0;
+        for _ in 0..3000 {
+            let n = 2 + rng.below(12);
+            let words: Vec<&str> = (0..n).map(|_| rng.pick(&vocabulary)).collect();
+            let text = words.join(" ");
+            let mut toks = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            let mut registry = Registry::default();
+            register(&text, &toks, 0, &mut registry, &Options::default());
+            for p in registry
+                .people
+                .iter()
+                .filter(|p| p.titled_from != NO_PHRASE)
+            {
+                titled += 1;
+                let phrase = Span::new(p.titled_from, p.name.end);
+                let split = (p.descriptor, Some(p.name));
+                assert!(p.descriptor.is_some(), "{text}");
+                assert_eq!(
+                    split_mention(&text, tokens_in(&toks, phrase)),
+                    split,
+                    "{text}"
+                );
+                assert_eq!(registry.titled_split(phrase), Some(split), "{text}");
+            }
+            for a in 0..toks.len() {
+                for b in a + 1..=toks.len() {
+                    let mention = Span::new(toks[a].span.start, toks[b - 1].span.end);
+                    if let Some(split) = registry.titled_split(mention) {
+                        assert_eq!(split_mention(&text, &toks[a..b]), split, "{text}");
+                    }
+                }
+            }
+        }
+        assert!(titled > 100, "{titled}");
+    }
+
+    #[test]
     fn a_clause_without_a_name_word_gives_no_named_subject() {
         let vocabulary = [
             "Ann",
@@ -7647,6 +7769,7 @@ mod tests {
                         block,
                         subject: next(5) == 0,
                         descriptor: (next(6) == 0).then(|| Span::new(at, at + next(4))),
+                        titled_from: NO_PHRASE,
                         last_speaker: 0,
                         last_named: 0,
                         last_described: 0,
