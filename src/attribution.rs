@@ -2168,10 +2168,14 @@ fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
 /// The most comma chunks of a clause that [`chunks`] keeps on the stack; a clause with more
 /// goes to the heap. Chunks are asked for at every speech verb, so a `Vec` each time was an
 /// allocation per verb. (A clause read is at most 40 tokens, rarely of more than a few
-/// chunks: a smaller buffer is less to clear and to hand back at every call.)
+/// chunks: a smaller buffer is less to clear and to hand back at every call.) The parse
+/// reads chunks one by one ([`sentence_subject`]) or from the end ([`last_chunks`]); the
+/// tests' references read them all.
+#[cfg(test)]
 const STACK_CHUNKS: usize = 12;
 
 /// The comma chunks of a clause, from [`chunks`].
+#[cfg(test)]
 struct Chunks<'t> {
     stack: [&'t [Tok]; STACK_CHUNKS],
     len: usize,
@@ -2179,6 +2183,7 @@ struct Chunks<'t> {
     heap: Vec<&'t [Tok]>,
 }
 
+#[cfg(test)]
 impl<'t> Chunks<'t> {
     fn push(&mut self, c: &'t [Tok]) {
         if self.len < STACK_CHUNKS {
@@ -2202,6 +2207,7 @@ impl<'t> Chunks<'t> {
 }
 
 /// Comma chunks of a clause (words only, brackets already dropped), with asides removed.
+#[cfg(test)]
 fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Chunks<'t> {
     let mut out = Chunks {
         stack: [&[]; STACK_CHUNKS],
@@ -2306,24 +2312,33 @@ fn is_leading_conjunction(w: &str) -> bool {
 
 /// The subject of the sentence: its first noun phrase after introductory chunks
 /// ("In Salem, New Hampshire, Trump went after Bush, calling him …" → "Trump").
+///
+/// The chunks ([`chunks`]) are split as they are read: only those up to the subject's and
+/// one after it (whether there is one is all that is asked of it), not every chunk of the
+/// sentence with its aside test.
 fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let start = toks
         .iter()
         .rposition(|t| matches!(t.kind, Tk::End))
         .map_or(0, |i| i + 1);
-    let mut chunked = chunks(text, &toks[start..]);
-    let cs = chunked.as_mut_slice();
+    let mut chunked = toks[start..]
+        .split(|t| t.kind == Tk::Comma)
+        .map(chunk_words)
+        .filter(|c| !c.is_empty() && !is_aside(text, c));
+    // The chunk read (`cs[k]` of the chunks) and the one after it.
+    let mut cur = chunked.next()?;
     // "But he wanted to know", "And she is sure": a leading conjunction is no subject.
-    if let Some(c) = cs.first_mut() {
-        while c.len() > 1 && is_leading_conjunction(w(text, &c[0])) {
-            *c = &c[1..];
-        }
+    while cur.len() > 1 && is_leading_conjunction(w(text, &cur[0])) {
+        cur = &cur[1..];
     }
+    let mut next = chunked.next();
     let mut k = 0;
     let mut participle_before = false;
     // Skip introductory chunks (and the place names that follow them).
-    while k < cs.len() {
-        let f = w(text, &cs[k][0]);
+    loop {
+        // (`cs.len() > k + 1`: a chunk follows this one.)
+        let more = next.is_some();
+        let f = w(text, &cur[0]);
         let intro = matches!(
             f,
             "In" | "On"
@@ -2364,19 +2379,20 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
                 | "Thus"
                 | "Therefore"
         ) || f.ends_with("ly");
-        let place_after_intro = k > 0 && is_name_phrase(text, cs[k]) && cs.len() > k + 1;
+        let place_after_intro = k > 0 && is_name_phrase(text, cur) && more;
         // "Preceded by Joe Doe, the sheriff, Lee launched …": an appositive to the intro.
-        let appositive_after_intro =
-            participle_before && is_appositive(text, cs[k]) && cs.len() > k + 1;
-        let participle = participial_intro(text, cs[k]);
+        let appositive_after_intro = participle_before && is_appositive(text, cur) && more;
+        let participle = participial_intro(text, cur);
         if intro || participle || (place_after_intro && k == 1) || appositive_after_intro {
             participle_before = participle;
             k += 1;
+            cur = next?;
+            next = chunked.next();
         } else {
             break;
         }
     }
-    let c = cs.get(k)?;
+    let c = cur;
     // The leading noun phrase of the chunk.
     let mut end = 0;
     for (i, t) in c.iter().enumerate().take(MAX_MENTION_WORDS) {
@@ -8585,6 +8601,157 @@ mod tests {
         for (text, mention) in cases {
             assert_eq!(one(text).1, Some(*mention), "mention of {text}");
         }
+    }
+
+    /// [`sentence_subject`] from every chunk of the sentence ([`chunks`]), as a reference.
+    fn sentence_subject_by_chunks(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
+        let start = toks
+            .iter()
+            .rposition(|t| matches!(t.kind, Tk::End))
+            .map_or(0, |i| i + 1);
+        let mut chunked = chunks(text, &toks[start..]);
+        let cs = chunked.as_mut_slice();
+        // "But he wanted to know", "And she is sure": a leading conjunction is no subject.
+        if let Some(c) = cs.first_mut() {
+            while c.len() > 1 && is_leading_conjunction(w(text, &c[0])) {
+                *c = &c[1..];
+            }
+        }
+        let mut k = 0;
+        let mut participle_before = false;
+        // Skip introductory chunks (and the place names that follow them).
+        while k < cs.len() {
+            let f = w(text, &cs[k][0]);
+            let intro = matches!(
+                f,
+                "In" | "On"
+                    | "At"
+                    | "After"
+                    | "Before"
+                    | "During"
+                    | "When"
+                    | "While"
+                    | "As"
+                    | "If"
+                    | "Since"
+                    | "Although"
+                    | "Though"
+                    | "Despite"
+                    | "For"
+                    | "With"
+                    | "Without"
+                    | "Speaking"
+                    | "Asked"
+                    | "Later"
+                    | "Earlier"
+                    | "Meanwhile"
+                    | "However"
+                    | "Still"
+                    | "Last"
+                    | "This"
+                    | "Yesterday"
+                    | "Today"
+                    | "Instead"
+                    | "Overall"
+                    | "Separately"
+                    | "Nevertheless"
+                    | "Nonetheless"
+                    | "Moreover"
+                    | "Furthermore"
+                    | "Besides"
+                    | "Thus"
+                    | "Therefore"
+            ) || f.ends_with("ly");
+            let place_after_intro = k > 0 && is_name_phrase(text, cs[k]) && cs.len() > k + 1;
+            // "Preceded by Joe Doe, the sheriff, Lee launched …": an appositive to the intro.
+            let appositive_after_intro =
+                participle_before && is_appositive(text, cs[k]) && cs.len() > k + 1;
+            let participle = participial_intro(text, cs[k]);
+            if intro || participle || (place_after_intro && k == 1) || appositive_after_intro {
+                participle_before = participle;
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let c = cs.get(k)?;
+        // The leading noun phrase of the chunk.
+        let mut end = 0;
+        for (i, t) in c.iter().enumerate().take(MAX_MENTION_WORDS) {
+            let x = w(text, t);
+            if t.pronoun() {
+                if i == 0 {
+                    end = 1;
+                }
+                break;
+            }
+            let upper = x.chars().next().is_some_and(char::is_uppercase);
+            let lower_noun = i > 0
+                && end == i
+                && i < 5
+                && !upper
+                && !t.verb()
+                && !ends_subject(x)
+                && !is_verb_adjunct(x)
+                && !x.ends_with("ed")
+                && !matches!(
+                    x,
+                    "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had"
+                )
+                // "The ad targets", "The board saw": a verb form ends the phrase.
+                && !(i >= 2 && x.ends_with('s') && !x.ends_with("ss"))
+                && !is_common_past(x)
+                && lex::with_lower(w(text, &c[0]), is_determiner);
+            let ok = upper
+                || is_determiner(x)
+                || lex::is_title_word(x)
+                || lower_noun
+                || (i > 0 && matches!(x, "of" | "for"));
+            if !ok {
+                break;
+            }
+            end = i + 1;
+        }
+        while end > 0 && matches!(w(text, &c[end - 1]), "of" | "for" | "the" | "a") {
+            end -= 1;
+        }
+        if end == 0 {
+            return None;
+        }
+        let np = &c[..end];
+        // Appositive right after the subject: "Beck, who has …, described".
+        Some((span_of(np)?, None))
+    }
+
+    /// [`sentence_subject`] of every stretch of some sentences is that of the reference,
+    /// which splits every chunk first.
+    #[test]
+    fn sentence_subject_reads_chunks_as_the_reference() {
+        let texts = [
+            "In Salem, New Hampshire, Trump went after Bush, calling him weak",
+            "But he wanted to know. And then Lee, at a rally, said",
+            "Preceded by Joe Doe, the sheriff, Lee launched the plan, today",
+            "Speaking Monday, in Ohio, Columbus, the mayor said, meanwhile, that",
+            "Later, slowly, However, Still, This, Instead, the aide, R-Ky., Smith",
+            "Noting the crowd, Mayor Ann Lee, who is 45, told reporters",
+            "a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q",
+            ", , , In, On, At",
+            "",
+        ];
+        let mut compared = 0;
+        for text in texts {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &mut toks);
+            for from in 0..=toks.len() {
+                for to in from..=toks.len() {
+                    let ws = &toks[from..to];
+                    let want = sentence_subject_by_chunks(text, ws);
+                    compared += usize::from(want.is_some());
+                    assert_eq!(sentence_subject(text, ws), want, "{text:?} {from}..{to}");
+                }
+            }
+        }
+        assert!(compared > 200, "{compared}");
     }
 
     /// [`last_chunks`] of every suffix of some clauses is the end of their [`chunks`].
