@@ -170,11 +170,15 @@ fn name_then_date_or_handle(s: &str) -> bool {
         return false;
     }
     // A date line has ASCII digits ([`is_date`]): the features of the rest are computed
-    // only when it has some.
+    // only when it has some. The fold is written into room made for it at once (the eight
+    // bytes after it are those a short word is written with), not grown from nothing.
     if rest.bytes().any(|b| b.is_ascii_digit())
         && is_date(
             rest,
-            &super::features::block_features(&single_spaced(rest), &mut String::new()),
+            &super::features::block_features(
+                &single_spaced(rest),
+                &mut String::with_capacity(rest.len() + 8),
+            ),
         )
     {
         return true;
