@@ -321,14 +321,18 @@ fn date_tokens(lex: &Lexicon, folded: &str) -> Option<(usize, usize, bool, bool)
         if w.bytes().all(|b| b.is_ascii_digit()) {
             datey += 1;
             number = true;
-        } else if lex.is("month", w) {
+            continue;
+        }
+        // One look-up for both lists.
+        let lists = lex.lists(w);
+        if Lexicon::in_list(lists, "month") {
             datey += 1;
             month = true;
         } else if w
             .bytes()
             .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
             && w.bytes().take(2).all(|b| b.is_ascii_digit())
-            || lex.is("dateword", w)
+            || Lexicon::in_list(lists, "dateword")
         {
             // "3rd", "12h36", "2pm".
             datey += 1;
