@@ -486,6 +486,23 @@ impl Lexicon {
             && self.words.get(word.as_bytes(), word.len()) & kind_bit(kind) != 0
     }
 
+    /// The lists `word` (folded) is in, told by [`Lexicon::in_list`]: [`Lexicon::is`] of
+    /// every list from one look-up, for a word asked about more than one.
+    #[inline]
+    pub(crate) fn lists(&self, word: &str) -> u16 {
+        if !word.is_empty() && self.word_shapes.may_contain(word) {
+            self.words.get(word.as_bytes(), word.len())
+        } else {
+            0
+        }
+    }
+
+    /// True when `lists`, what [`Lexicon::lists`] gave of a word, holds list `kind`.
+    #[inline(always)]
+    pub(crate) fn in_list(lists: u16, kind: &str) -> bool {
+        lists & kind_bit(kind) != 0
+    }
+
     /// False when no word of `folded` (a block's folded text) starts an entry of list
     /// `byline`: the block then holds no byline word, and no "By …" line can match.
     pub(crate) fn may_hold_byline_word(&self, folded: &str) -> bool {
@@ -1353,6 +1370,20 @@ fn fold_ascii(bytes: &[u8], out: &mut Vec<u8>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_are_what_is_tells_of_each_list() {
+        let lex = lexicon();
+        let kinds = ["byline", "credit", "dateword", "month", "more", "wire"];
+        for w in [
+            "", "may", "march", "ago", "am", "photo", "reuters", "by", "x", "the",
+        ] {
+            let lists = lex.lists(w);
+            for kind in kinds {
+                assert_eq!(Lexicon::in_list(lists, kind), lex.is(kind, w), "{w} {kind}");
+            }
+        }
+    }
 
     #[test]
     fn first_word_lengths_are_lengths_from_the_word_len() {

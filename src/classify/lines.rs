@@ -170,11 +170,15 @@ fn name_then_date_or_handle(s: &str) -> bool {
         return false;
     }
     // A date line has ASCII digits ([`is_date`]): the features of the rest are computed
-    // only when it has some.
+    // only when it has some. The fold is written into room made for it at once (the eight
+    // bytes after it are those a short word is written with), not grown from nothing.
     if rest.bytes().any(|b| b.is_ascii_digit())
         && is_date(
             rest,
-            &super::features::block_features(&single_spaced(rest), &mut String::new()),
+            &super::features::block_features(
+                &single_spaced(rest),
+                &mut String::with_capacity(rest.len() + 8),
+            ),
         )
     {
         return true;
@@ -317,14 +321,18 @@ fn date_tokens(lex: &Lexicon, folded: &str) -> Option<(usize, usize, bool, bool)
         if w.bytes().all(|b| b.is_ascii_digit()) {
             datey += 1;
             number = true;
-        } else if lex.is("month", w) {
+            continue;
+        }
+        // One look-up for both lists.
+        let lists = lex.lists(w);
+        if Lexicon::in_list(lists, "month") {
             datey += 1;
             month = true;
         } else if w
             .bytes()
             .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
             && w.bytes().take(2).all(|b| b.is_ascii_digit())
-            || lex.is("dateword", w)
+            || Lexicon::in_list(lists, "dateword")
         {
             // "3rd", "12h36", "2pm".
             datey += 1;
