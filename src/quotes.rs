@@ -785,21 +785,25 @@ fn has_word_starts(b: &[u8], n: usize) -> bool {
 /// bytes ([`lex::is_ascii_word_byte`]) that hold a letter or digit, counted up to `max`.
 /// `None` (not told) when a byte outside ASCII comes before the `max`-th word: the words of
 /// a text that starts in ASCII are told without a pass of their own to check it is ASCII.
+/// A run is counted at its first letter or digit, and the rest of it passed over by a loop
+/// of its own (no state carried from byte to byte: most bytes are inside counted words).
 fn ascii_word_count(b: &[u8], max: usize) -> Option<usize> {
     let mut n = 0;
-    // Whether the current run of word bytes holds a letter or digit, and is counted.
-    let mut counted = false;
-    for &c in b {
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        i += 1;
         if !lex::is_ascii_word_byte(c) {
             if !c.is_ascii() {
                 return None;
             }
-            counted = false;
-        } else if !counted && c.is_ascii_alphanumeric() {
-            counted = true;
+        } else if c.is_ascii_alphanumeric() {
             n += 1;
             if n >= max {
                 break;
+            }
+            // The rest of its run is counted with it: passed over by a loop of its own.
+            while b.get(i).is_some_and(|&c| lex::is_ascii_word_byte(c)) {
+                i += 1;
             }
         }
     }
