@@ -766,17 +766,24 @@ fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
 /// are long, and are told so without splitting their first words. False says nothing (a
 /// word may start after a character outside ASCII, which is not decoded here).
 fn has_word_starts(b: &[u8], n: usize) -> bool {
+    // Whether a byte may belong to a word (any byte outside ASCII may).
+    let may_be_word = |c: u8| !c.is_ascii() || lex::is_ascii_word_byte(c);
     let mut starts = 0;
-    // Whether the byte before may belong to a word (any byte outside ASCII may).
-    let mut after_word = false;
-    for &c in b {
-        if c.is_ascii_alphanumeric() && !after_word {
-            starts += 1;
-            if starts >= n {
-                return true;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        i += 1;
+        if may_be_word(c) {
+            if c.is_ascii_alphanumeric() {
+                starts += 1;
+                if starts >= n {
+                    return true;
+                }
+            }
+            // The rest of the run follows a word byte: passed over by a loop of its own.
+            while b.get(i).is_some_and(|&c| may_be_word(c)) {
+                i += 1;
             }
         }
-        after_word = !c.is_ascii() || lex::is_ascii_word_byte(c);
     }
     false
 }
@@ -785,21 +792,25 @@ fn has_word_starts(b: &[u8], n: usize) -> bool {
 /// bytes ([`lex::is_ascii_word_byte`]) that hold a letter or digit, counted up to `max`.
 /// `None` (not told) when a byte outside ASCII comes before the `max`-th word: the words of
 /// a text that starts in ASCII are told without a pass of their own to check it is ASCII.
+/// A run is counted at its first letter or digit, and the rest of it passed over by a loop
+/// of its own (no state carried from byte to byte: most bytes are inside counted words).
 fn ascii_word_count(b: &[u8], max: usize) -> Option<usize> {
     let mut n = 0;
-    // Whether the current run of word bytes holds a letter or digit, and is counted.
-    let mut counted = false;
-    for &c in b {
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        i += 1;
         if !lex::is_ascii_word_byte(c) {
             if !c.is_ascii() {
                 return None;
             }
-            counted = false;
-        } else if !counted && c.is_ascii_alphanumeric() {
-            counted = true;
+        } else if c.is_ascii_alphanumeric() {
             n += 1;
             if n >= max {
                 break;
+            }
+            // The rest of its run is counted with it: passed over by a loop of its own.
+            while b.get(i).is_some_and(|&c| lex::is_ascii_word_byte(c)) {
+                i += 1;
             }
         }
     }
@@ -2928,13 +2939,24 @@ mod tests {
             "said", "Lee", "42", "-", ".", "'", "’", " ", ",", "\"", "“", "\u{a0}", "é", "日本",
             "x", "a.b", "—",
         ];
+        // The starts by their definition: ASCII letters or digits after no byte that may
+        // belong to a word.
+        let starts = |b: &[u8]| {
+            let may_be_word = |c: u8| !c.is_ascii() || lex::is_ascii_word_byte(c);
+            (0..b.len())
+                .filter(|&i| b[i].is_ascii_alphanumeric() && (i == 0 || !may_be_word(b[i - 1])))
+                .count()
+        };
         let mut rng = crate::testgen::Rng::new(0x7e57_0002);
         let mut told = 0;
         for round in 0..20_000 {
             let text = rng.text(&parts, round % 19);
             let n = words(&text).count();
+            let s = starts(text.as_bytes());
             for k in 1..8 {
-                if has_word_starts(text.as_bytes(), k) {
+                let has = has_word_starts(text.as_bytes(), k);
+                assert_eq!(has, s >= k, "{text:?}: {s} starts, {k}");
+                if has {
                     assert!(n >= k, "{text:?}: {n} words, {k} starts");
                     told += 1;
                 }
