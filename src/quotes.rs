@@ -1487,9 +1487,9 @@ fn verb_ends_window_by_bytes(before: &str) -> bool {
 /// end there ends at `ceil_char(text, limit)`: the bytes from `limit` up to it continue a
 /// character, and none of them ends a clause; a `“` or `”` that starts before `limit`
 /// lies whole before it. So the window is neither cut out nor its end rounded up to a
-/// character boundary for most marks, whose clause ends a few bytes on. `from` and
-/// `limit` are char boundaries and `limit` at most the text's length (`from` is at most
-/// `limit`).
+/// character boundary for most marks, whose clause ends a few bytes on. `from` is a char
+/// boundary at most `limit`, and `limit` at most the text's length; `limit` may fall inside
+/// a character (its caller adds half the cue window to a mark's end).
 fn first_clause_end(text: &str, from: usize, limit: usize) -> usize {
     let b = text.as_bytes();
     let mut at = from;
