@@ -2310,90 +2310,55 @@ fn is_leading_conjunction(w: &str) -> bool {
     )
 }
 
-/// The subject of the sentence: its first noun phrase after introductory chunks
-/// ("In Salem, New Hampshire, Trump went after Bush, calling him …" → "Trump").
-///
-/// The chunks ([`chunks`]) are split as they are read: only those up to the subject's and
-/// one after it (whether there is one is all that is asked of it), not every chunk of the
-/// sentence with its aside test.
-fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
-    let start = toks
-        .iter()
-        .rposition(|t| matches!(t.kind, Tk::End))
-        .map_or(0, |i| i + 1);
-    let mut chunked = toks[start..]
-        .split(|t| t.kind == Tk::Comma)
-        .map(chunk_words)
-        .filter(|c| !c.is_empty() && !is_aside(text, c));
-    // The chunk read (`cs[k]` of the chunks) and the one after it.
-    let mut cur = chunked.next()?;
-    // "But he wanted to know", "And she is sure": a leading conjunction is no subject.
-    while cur.len() > 1 && is_leading_conjunction(w(text, &cur[0])) {
-        cur = &cur[1..];
-    }
-    let mut next = chunked.next();
-    let mut k = 0;
-    let mut participle_before = false;
-    // Skip introductory chunks (and the place names that follow them).
-    loop {
-        // (`cs.len() > k + 1`: a chunk follows this one.)
-        let more = next.is_some();
-        let f = w(text, &cur[0]);
-        let intro = matches!(
-            f,
-            "In" | "On"
-                | "At"
-                | "After"
-                | "Before"
-                | "During"
-                | "When"
-                | "While"
-                | "As"
-                | "If"
-                | "Since"
-                | "Although"
-                | "Though"
-                | "Despite"
-                | "For"
-                | "With"
-                | "Without"
-                | "Speaking"
-                | "Asked"
-                | "Later"
-                | "Earlier"
-                | "Meanwhile"
-                | "However"
-                | "Still"
-                | "Last"
-                | "This"
-                | "Yesterday"
-                | "Today"
-                | "Instead"
-                | "Overall"
-                | "Separately"
-                | "Nevertheless"
-                | "Nonetheless"
-                | "Moreover"
-                | "Furthermore"
-                | "Besides"
-                | "Thus"
-                | "Therefore"
-        ) || f.ends_with("ly");
-        let place_after_intro = k > 0 && is_name_phrase(text, cur) && more;
-        // "Preceded by Joe Doe, the sheriff, Lee launched …": an appositive to the intro.
-        let appositive_after_intro = participle_before && is_appositive(text, cur) && more;
-        let participle = participial_intro(text, cur);
-        if intro || participle || (place_after_intro && k == 1) || appositive_after_intro {
-            participle_before = participle;
-            k += 1;
-            cur = next?;
-            next = chunked.next();
-        } else {
-            break;
-        }
-    }
-    let c = cur;
-    // The leading noun phrase of the chunk.
+/// Whether a chunk opening with `f` is introductory ("In Salem", "However", "Earlier", an
+/// adverb in "-ly"): [`sentence_subject`] skips it.
+fn is_intro_word(f: &str) -> bool {
+    matches!(
+        f,
+        "In" | "On"
+            | "At"
+            | "After"
+            | "Before"
+            | "During"
+            | "When"
+            | "While"
+            | "As"
+            | "If"
+            | "Since"
+            | "Although"
+            | "Though"
+            | "Despite"
+            | "For"
+            | "With"
+            | "Without"
+            | "Speaking"
+            | "Asked"
+            | "Later"
+            | "Earlier"
+            | "Meanwhile"
+            | "However"
+            | "Still"
+            | "Last"
+            | "This"
+            | "Yesterday"
+            | "Today"
+            | "Instead"
+            | "Overall"
+            | "Separately"
+            | "Nevertheless"
+            | "Nonetheless"
+            | "Moreover"
+            | "Furthermore"
+            | "Besides"
+            | "Thus"
+            | "Therefore"
+    ) || f.ends_with("ly")
+}
+
+/// The subject of a sentence in its chunk `c` (after the introductory ones): the chunk's
+/// leading noun phrase, or a pronoun that opens it.
+#[inline]
+fn leading_subject(text: &str, c: &[Tok]) -> Option<(Span, Option<Span>)> {
     let mut end = 0;
     for (i, t) in c.iter().enumerate().take(MAX_MENTION_WORDS) {
         let x = w(text, t);
@@ -2439,6 +2404,52 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
     let np = &c[..end];
     // Appositive right after the subject: "Beck, who has …, described".
     Some((span_of(np)?, None))
+}
+
+/// The subject of the sentence: its first noun phrase after introductory chunks
+/// ("In Salem, New Hampshire, Trump went after Bush, calling him …" → "Trump").
+///
+/// The chunks ([`chunks`]) are split as they are read: only those up to the subject's and
+/// one after it (whether there is one is all that is asked of it), not every chunk of the
+/// sentence with its aside test.
+fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
+    let start = toks
+        .iter()
+        .rposition(|t| matches!(t.kind, Tk::End))
+        .map_or(0, |i| i + 1);
+    let mut chunked = toks[start..]
+        .split(|t| t.kind == Tk::Comma)
+        .map(chunk_words)
+        .filter(|c| !c.is_empty() && !is_aside(text, c));
+    // The chunk read (`cs[k]` of the chunks) and the one after it.
+    let mut cur = chunked.next()?;
+    // "But he wanted to know", "And she is sure": a leading conjunction is no subject.
+    while cur.len() > 1 && is_leading_conjunction(w(text, &cur[0])) {
+        cur = &cur[1..];
+    }
+    let mut next = chunked.next();
+    let mut k = 0;
+    let mut participle_before = false;
+    // Skip introductory chunks (and the place names that follow them).
+    loop {
+        // (`cs.len() > k + 1`: a chunk follows this one.)
+        let more = next.is_some();
+        let f = w(text, &cur[0]);
+        let intro = is_intro_word(f);
+        let place_after_intro = k > 0 && is_name_phrase(text, cur) && more;
+        // "Preceded by Joe Doe, the sheriff, Lee launched …": an appositive to the intro.
+        let appositive_after_intro = participle_before && is_appositive(text, cur) && more;
+        let participle = participial_intro(text, cur);
+        if intro || participle || (place_after_intro && k == 1) || appositive_after_intro {
+            participle_before = participle;
+            k += 1;
+            cur = next?;
+            next = chunked.next();
+        } else {
+            break;
+        }
+    }
+    leading_subject(text, cur)
 }
 
 /// The subject of a speech verb from the tokens before it in its sentence.
@@ -8622,46 +8633,7 @@ mod tests {
         // Skip introductory chunks (and the place names that follow them).
         while k < cs.len() {
             let f = w(text, &cs[k][0]);
-            let intro = matches!(
-                f,
-                "In" | "On"
-                    | "At"
-                    | "After"
-                    | "Before"
-                    | "During"
-                    | "When"
-                    | "While"
-                    | "As"
-                    | "If"
-                    | "Since"
-                    | "Although"
-                    | "Though"
-                    | "Despite"
-                    | "For"
-                    | "With"
-                    | "Without"
-                    | "Speaking"
-                    | "Asked"
-                    | "Later"
-                    | "Earlier"
-                    | "Meanwhile"
-                    | "However"
-                    | "Still"
-                    | "Last"
-                    | "This"
-                    | "Yesterday"
-                    | "Today"
-                    | "Instead"
-                    | "Overall"
-                    | "Separately"
-                    | "Nevertheless"
-                    | "Nonetheless"
-                    | "Moreover"
-                    | "Furthermore"
-                    | "Besides"
-                    | "Thus"
-                    | "Therefore"
-            ) || f.ends_with("ly");
+            let intro = is_intro_word(f);
             let place_after_intro = k > 0 && is_name_phrase(text, cs[k]) && cs.len() > k + 1;
             // "Preceded by Joe Doe, the sheriff, Lee launched …": an appositive to the intro.
             let appositive_after_intro =
@@ -8674,53 +8646,7 @@ mod tests {
                 break;
             }
         }
-        let c = cs.get(k)?;
-        // The leading noun phrase of the chunk.
-        let mut end = 0;
-        for (i, t) in c.iter().enumerate().take(MAX_MENTION_WORDS) {
-            let x = w(text, t);
-            if t.pronoun() {
-                if i == 0 {
-                    end = 1;
-                }
-                break;
-            }
-            let upper = x.chars().next().is_some_and(char::is_uppercase);
-            let lower_noun = i > 0
-                && end == i
-                && i < 5
-                && !upper
-                && !t.verb()
-                && !ends_subject(x)
-                && !is_verb_adjunct(x)
-                && !x.ends_with("ed")
-                && !matches!(
-                    x,
-                    "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had"
-                )
-                // "The ad targets", "The board saw": a verb form ends the phrase.
-                && !(i >= 2 && x.ends_with('s') && !x.ends_with("ss"))
-                && !is_common_past(x)
-                && lex::with_lower(w(text, &c[0]), is_determiner);
-            let ok = upper
-                || is_determiner(x)
-                || lex::is_title_word(x)
-                || lower_noun
-                || (i > 0 && matches!(x, "of" | "for"));
-            if !ok {
-                break;
-            }
-            end = i + 1;
-        }
-        while end > 0 && matches!(w(text, &c[end - 1]), "of" | "for" | "the" | "a") {
-            end -= 1;
-        }
-        if end == 0 {
-            return None;
-        }
-        let np = &c[..end];
-        // Appositive right after the subject: "Beck, who has …, described".
-        Some((span_of(np)?, None))
+        leading_subject(text, cs.get(k)?)
     }
 
     /// [`sentence_subject`] of every stretch of some sentences is that of the reference,
