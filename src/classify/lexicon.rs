@@ -481,13 +481,12 @@ impl Lexicon {
     /// True when `word` (folded) is in list `kind`.
     #[inline]
     pub(crate) fn is(&self, kind: &str, word: &str) -> bool {
-        !word.is_empty()
-            && self.word_shapes.may_contain(word)
-            && self.words.get(word.as_bytes(), word.len()) & kind_bit(kind) != 0
+        Self::in_list(self.lists(word), kind)
     }
 
     /// The lists `word` (folded) is in, told by [`Lexicon::in_list`]: [`Lexicon::is`] of
-    /// every list from one look-up, for a word asked about more than one.
+    /// every list from one look-up, for a word asked about more than one (an empty word,
+    /// or one of a shape no listed word has, is in none, and is not looked up).
     #[inline]
     pub(crate) fn lists(&self, word: &str) -> u16 {
         if !word.is_empty() && self.word_shapes.may_contain(word) {
