@@ -5109,6 +5109,22 @@ fn letters(text: &str, span: Span) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text of `min` to `min + spread - 1` words of `vocabulary` picked by `rng`, with a
+    /// space between each two, and its tokens.
+    fn words_text(
+        rng: &mut crate::testgen::Rng,
+        vocabulary: &[&str],
+        min: usize,
+        spread: usize,
+    ) -> (String, Vec<Tok>) {
+        let n = min + rng.below(spread);
+        let words: Vec<&str> = (0..n).map(|_| rng.pick(vocabulary)).collect();
+        let text = words.join(" ");
+        let mut toks = Vec::new();
+        tokenize(&text, Span::new(0, text.len()), &mut toks);
+        (text, toks)
+    }
     use crate::normalize::trim_span;
     use crate::quotes::find_quotes;
 
@@ -7451,11 +7467,7 @@ mod tests {
         let mut rng = crate::testgen::Rng::new(0x9abc_def1);
         let mut stopped = 0;
         for _ in 0..4000 {
-            let n = 2 + rng.below(9);
-            let words: Vec<&str> = (0..n).map(|_| rng.pick(&vocabulary)).collect();
-            let text = words.join(" ");
-            let mut toks = Vec::new();
-            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            let (text, toks) = words_text(&mut rng, &vocabulary, 2, 9);
             // Every name of two words or more ending anywhere, after words of its chunk.
             for j in 2..=toks.len() {
                 for i in 1..j - 1 {
@@ -7509,11 +7521,7 @@ mod tests {
         let mut rng = crate::testgen::Rng::new(0x7177_1ed5);
         let mut titled = 0;
         for _ in 0..3000 {
-            let n = 2 + rng.below(12);
-            let words: Vec<&str> = (0..n).map(|_| rng.pick(&vocabulary)).collect();
-            let text = words.join(" ");
-            let mut toks = Vec::new();
-            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            let (text, toks) = words_text(&mut rng, &vocabulary, 2, 12);
             let mut registry = Registry::default();
             register(&text, &toks, 0, &mut registry, &Options::default());
             for p in registry
@@ -7573,11 +7581,7 @@ mod tests {
         let mut rng = crate::testgen::Rng::new(0x5ba1_1ad0);
         let mut named = 0;
         for _ in 0..4000 {
-            let n = 1 + rng.below(12);
-            let words: Vec<&str> = (0..n).map(|_| rng.pick(&vocabulary)).collect();
-            let text = words.join(" ");
-            let mut toks = Vec::new();
-            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            let (text, toks) = words_text(&mut rng, &vocabulary, 1, 12);
             let has_name = clause_has_name(&text, &toks);
             assert_eq!(
                 has_name,
