@@ -4007,10 +4007,42 @@ struct Registry {
     people: Vec<Person>,
     /// How many people have their indexes set ([`Registry::index_new_people`]).
     indexed: usize,
+    /// While a block's people are being registered ([`register`]), where its speech
+    /// subjects start: the people from `indexed` to here are the block's name runs, those
+    /// from here on its speech subjects so far. Each of the two runs is in text order; the
+    /// two together are not (until [`sort_new_people`]).
+    subjects_from: usize,
     /// Where the last search for a position among the people ended
-    /// ([`Registry::people_before`]): quotes ask in text order, so the next search starts
-    /// there.
+    /// ([`Registry::people_before`], once every person is indexed): quotes ask in text
+    /// order, so the next search starts there. Only a hint: the answer is the same from
+    /// any start.
     last_before: std::cell::Cell<usize>,
+}
+
+/// The people before a position, last first in text order ([`Registry::before`]): two
+/// runs, each in text order, merged from their ends, then the earlier people, all before
+/// the runs' people.
+struct PeopleBefore<'r> {
+    runs: [&'r [Person]; 2],
+    earlier: &'r [Person],
+}
+
+impl<'r> Iterator for PeopleBefore<'r> {
+    type Item = &'r Person;
+
+    fn next(&mut self) -> Option<&'r Person> {
+        let [a, b] = &mut self.runs;
+        // The later of the two runs' last people, the second run's at an equal key.
+        let run = match (a.last(), b.last()) {
+            (Some(p), Some(q)) if (p.at, p.subject) > (q.at, q.subject) => a,
+            (Some(_), Some(_)) | (None, Some(_)) => b,
+            (Some(_), None) => a,
+            (None, None) => &mut self.earlier,
+        };
+        let (p, rest) = run.split_last()?;
+        *run = rest;
+        Some(p)
+    }
 }
 
 impl Person {
@@ -4051,22 +4083,50 @@ impl Registry {
         self.indexed = self.people.len();
     }
 
+    /// The people seen before position `at`, last first in text order (by `(at,
+    /// subject)`, the order [`sort_new_people`] gives), back to the first of the blocks
+    /// `lookback` before `block` and at most [`MAX_REGISTRY_SCAN`] of them.
     fn window<'r>(
         &'r self,
         at: usize,
         block: usize,
         lookback: usize,
     ) -> impl Iterator<Item = &'r Person> + 'r {
-        // People are pushed block by block in text order and sorted by position within a
-        // block, so those before `at` are a prefix: find its end by binary search instead of
-        // skipping every later entry of a long block (quadratic on one-block texts).
-        let before = self.people_before(at);
-        self.people[..before]
-            .iter()
-            .rev()
-            .filter(move |p| p.at < at)
+        self.before(at)
             .take_while(move |p| p.block + lookback >= block)
             .take(MAX_REGISTRY_SCAN)
+    }
+
+    /// Every person seen before position `at`, last first in text order. People are
+    /// pushed block by block in text order, so those before `at` are found by binary
+    /// search instead of skipping every later entry of a long block (quadratic on one-block
+    /// texts). Once every person is indexed ([`Registry::index_new_people`]) they are in
+    /// text order, and those before `at` are a prefix. While a block is registered they are
+    /// not: its name runs and its speech subjects are two runs, each in text order, after the
+    /// earlier blocks' people; each of the three gives its prefix before `at`, and the two
+    /// runs are merged (so the answer does not depend on where an earlier search ended).
+    fn before(&self, at: usize) -> PeopleBefore<'_> {
+        if self.indexed == self.people.len() {
+            let before = self.people_before(at);
+            return PeopleBefore {
+                runs: [&self.people[..before], &[]],
+                earlier: &[],
+            };
+        }
+        /// The people of `run` before `at` (most often all of them: asked first).
+        fn prefix(run: &[Person], at: usize) -> &[Person] {
+            if run.last().is_none_or(|p| p.at < at) {
+                return run;
+            }
+            &run[..run.partition_point(|p| p.at < at)]
+        }
+        let (earlier, new) = self.people.split_at(self.indexed);
+        let split = self.subjects_from.clamp(self.indexed, self.people.len());
+        let (names, subjects) = new.split_at(split - self.indexed);
+        PeopleBefore {
+            runs: [prefix(names, at), prefix(subjects, at)],
+            earlier: prefix(earlier, at),
+        }
     }
 
     fn surname(
@@ -4200,7 +4260,10 @@ impl Registry {
 
     /// How many people were seen before position `at`: `people.partition_point(|p| p.at <
     /// at)`, searched from where the last search ended ([`lex::partition_point_near`]).
+    /// Needs every person indexed: then they are in text order, and the answer does not
+    /// depend on where the last search ended.
     fn people_before(&self, at: usize) -> usize {
+        debug_assert_eq!(self.indexed, self.people.len(), "people not in text order");
         let before = lex::partition_point_near(&self.people, self.last_before.get(), |p| p.at < at);
         self.last_before.set(before);
         before
@@ -4209,9 +4272,10 @@ impl Registry {
     /// The split of `mention` ([`split_mention`]) when a person of a name run was read from
     /// it as the same phrase: its title words and name ([`Person::titled_from`]). A person
     /// of the phrase is at the phrase's name, after its start and before its end. (Searched
-    /// from where the last search ended, which it leaves as it was: the next block's
-    /// searches while its people are registered, not in text order, start there.)
+    /// from where the last search ended, which it leaves as it was: the people are in text
+    /// order, and the quotes' searches, in text order, go on from there.)
     fn titled_split(&self, mention: Span) -> Option<(Option<Span>, Option<Span>)> {
+        debug_assert_eq!(self.indexed, self.people.len(), "people not in text order");
         let from = lex::partition_point_near(&self.people, self.last_before.get(), |p| {
             p.at < mention.start
         });
@@ -4542,7 +4606,8 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
         }
         i += 1;
     }
-    // Speech subjects.
+    // Speech subjects (a run of their own: [`Registry::before`]).
+    registry.subjects_from = registry.people.len();
     for v in 0..toks.len() {
         let t = &toks[v];
         let lo = v.saturating_sub(40);
@@ -5250,6 +5315,69 @@ mod tests {
             sort_new_people(&mut people);
             let key = |ps: &[Person]| ps.iter().map(|p| (p.at, p.subject)).collect::<Vec<_>>();
             assert_eq!(key(&people), key(&stable));
+        }
+    }
+
+    #[test]
+    fn window_while_a_block_is_registered_is_in_text_order() {
+        // Earlier blocks' people (indexed), then a block being registered: its name runs,
+        // then its speech subjects so far, two runs each in text order. The window at any
+        // position must be that of the same people sorted ([`sort_new_people`]), wherever
+        // the last search ended.
+        let person = |at: usize, block: usize, subject: bool| Person {
+            name: Span::new(at, at + 3),
+            last_start: at + 1,
+            at,
+            block,
+            subject,
+            descriptor: None,
+            titled_from: NO_PHRASE,
+            last_speaker: 0,
+            last_named: 0,
+            last_described: 0,
+        };
+        let key = |p: &Person| (p.at, p.subject, p.block);
+        let mut rng = crate::testgen::Rng::new(0x9a27_0003);
+        for round in 0..1_500 {
+            let mut registry = Registry::default();
+            let mut at = 0;
+            let blocks = rng.below(4);
+            for block in 0..blocks {
+                for _ in 0..rng.below(6) {
+                    at += 1 + rng.below(4);
+                    registry.people.push(person(at, block, rng.below(3) == 0));
+                }
+                registry.index_new_people();
+            }
+            let block = blocks;
+            let start = at + 1;
+            for _ in 0..rng.below(1 + round % 300) {
+                at += 1 + rng.below(4);
+                registry.people.push(person(at, block, false));
+            }
+            registry.subjects_from = registry.people.len();
+            let mut at = start;
+            for _ in 0..rng.below(1 + round % 300) {
+                at += 1 + rng.below(6);
+                registry.people.push(person(at, block, true));
+            }
+            let mut sorted = Registry {
+                people: registry.people.clone(),
+                ..Registry::default()
+            };
+            sort_new_people(&mut sorted.people[registry.indexed..]);
+            sorted.index_new_people();
+            let end = registry.people.iter().map(|p| p.at).max().unwrap_or(0) + 2;
+            for _ in 0..20 {
+                let q = rng.below(end);
+                let lookback = rng.below(3);
+                registry
+                    .last_before
+                    .set(rng.below(registry.people.len() + 1));
+                let got: Vec<_> = registry.window(q, block, lookback).map(key).collect();
+                let want: Vec<_> = sorted.window(q, block, lookback).map(key).collect();
+                assert_eq!(got, want, "round {round}, at {q}, lookback {lookback}");
+            }
         }
     }
 
