@@ -309,13 +309,23 @@ pub(crate) fn is_bare_name(s: &str, f: &Features) -> bool {
         .all(|w| is_name_word(w) && (w.len() > 1 || w.chars().any(char::is_lowercase)))
 }
 
-/// Counts the tokens of a folded line that belong to date lines: `(total, date-like, a
-/// month, a number)`; `None` once too many are not date-like for a date line.
-fn date_tokens(lex: &Lexicon, folded: &str) -> Option<(usize, usize, bool, bool)> {
-    let words = || folded_words(folded).filter(|w| !w.is_empty());
-    let total = words().count();
-    let (mut seen, mut datey, mut month, mut number) = (0, 0, false, false);
-    for w in words() {
+/// The number of words of `folded`, a block's folded text that is not empty: its spaces
+/// and one, as the fold parts its words by one space each and neither starts nor ends
+/// with one (so that it holds no empty word). One count over its bytes, which needs no
+/// walk from word to word.
+fn fold_word_count(folded: &str) -> usize {
+    debug_assert!(!folded.is_empty());
+    folded.bytes().filter(|&b| b == b' ').count() + 1
+}
+
+/// Counts the tokens of a folded line (not empty) that belong to date lines: `(total,
+/// date-like, a month, a number, "ago")`; `None` once too many are not date-like for a
+/// date line. The words are walked once: their number is counted from the spaces
+/// ([`fold_word_count`]), and "ago" is looked for on the way.
+fn date_tokens(lex: &Lexicon, folded: &str) -> Option<(usize, usize, bool, bool, bool)> {
+    let total = fold_word_count(folded);
+    let (mut seen, mut datey, mut month, mut number, mut ago) = (0, 0, false, false, false);
+    for w in folded_words(folded) {
         seen += 1;
         // Digits first: no listed word is one, and they cost no look-up.
         if w.bytes().all(|b| b.is_ascii_digit()) {
@@ -323,6 +333,7 @@ fn date_tokens(lex: &Lexicon, folded: &str) -> Option<(usize, usize, bool, bool)
             number = true;
             continue;
         }
+        ago |= w == "ago";
         // One look-up for both lists.
         let lists = lex.lists(w);
         if Lexicon::in_list(lists, "month") {
@@ -341,7 +352,7 @@ fn date_tokens(lex: &Lexicon, folded: &str) -> Option<(usize, usize, bool, bool)
             return None;
         }
     }
-    Some((total, datey, month, number))
+    Some((total, datey, month, number, ago))
 }
 
 /// True when `s` is a date or time line: "October 1, 2015", "Updated 3:57 PM ET",
@@ -364,11 +375,11 @@ fn is_date_line(s: &str, f: &Features) -> bool {
             return true;
         }
     }
-    let Some((total, datey, month, number)) = date_tokens(lexicon(), f.folded) else {
+    let Some((total, datey, month, number, ago)) = date_tokens(lexicon(), f.folded) else {
         return false;
     };
     let numeric_date = f.digits >= 4 && f.letters <= 2 * f.digits;
-    let relative = number && folded_words(f.folded).any(|w| w == "ago");
+    let relative = number && ago;
     (month && number || numeric_date || relative) && datey * 10 >= total * 7
 }
 
@@ -872,6 +883,27 @@ mod tests {
             "Possible Iranian escalation of fighting"
         ));
         assert!(!check(is_bare_name, "Share"));
+    }
+
+    /// The count from the spaces is the number of words of the fold, empty ones left out,
+    /// for folds of texts with runs of blanks and marks at either end and between words.
+    #[test]
+    fn fold_word_count_counts_the_words_of_a_fold() {
+        for s in [
+            "x",
+            "3 hours ago",
+            "  -- Updated 3:57 PM ET,  Thu (October 1), 2015 -- ",
+            "« 04.05.2015 à 13h36 »",
+            "a  b\t\tc\n d",
+            "...word...",
+            "@handle 2015",
+        ] {
+            let mut buf = String::new();
+            let f = block_features(s, &mut buf);
+            let want = folded_words(f.folded).filter(|w| !w.is_empty()).count();
+            assert!(want > 0, "{s:?}");
+            assert_eq!(fold_word_count(f.folded), want, "{s:?}");
+        }
     }
 
     #[test]

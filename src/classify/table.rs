@@ -84,10 +84,17 @@ fn periodic(shapes: &[u8]) -> bool {
 ///
 /// A run with fewer than [`MIN_NUMERIC_CELLS`] cells with digits (a menu, a list of
 /// teasers: most runs) has no such stretch, and is told so before any walk.
+///
+/// The walk for a period stops, and the period is passed over, once the stretch is sure to
+/// have more rows than the run's cells with digits allow at any period
+/// ([`most_numeric_rows`]): a menu's long run of one shape, with a date or two, is walked
+/// for its last rows only, not to its start for every period.
 fn periodic_suffix(shapes: &[u8]) -> Option<(usize, usize)> {
-    if shapes.iter().filter(|&&s| numeric(s)).count() < MIN_NUMERIC_CELLS {
+    let numbers = shapes.iter().filter(|&&s| numeric(s)).count();
+    if numbers < MIN_NUMERIC_CELLS {
         return None;
     }
+    let most_rows = most_numeric_rows(numbers);
     let len = shapes.len();
     let mut best: Option<(usize, usize)> = None;
     for p in PERIODS {
@@ -95,9 +102,13 @@ fn periodic_suffix(shapes: &[u8]) -> Option<(usize, usize)> {
             continue;
         }
         let pairs = len - p;
+        // A stretch from `cap` or before has more rows than `most_rows` for every period
+        // [`periodic`] tries (the longest gives the fewest).
+        let cap = len.checked_sub((most_rows + 1) * *PERIODS.end());
         let miss = |t: usize| usize::from(shapes[t] != shapes[t + p]);
         let mut misses = 0;
         let mut start = 0;
+        let mut too_long = false;
         for t in (0..pairs).rev() {
             misses += miss(t);
             if t + p < pairs {
@@ -107,8 +118,14 @@ fn periodic_suffix(shapes: &[u8]) -> Option<(usize, usize)> {
                 start = t + 1;
                 break;
             }
+            // The stretch starts at `t` or before: [`periodic`] is false of it.
+            if cap.is_some_and(|c| t <= c) {
+                too_long = true;
+                break;
+            }
         }
-        if len - start >= MIN_BLOCKS
+        if !too_long
+            && len - start >= MIN_BLOCKS
             && best.is_none_or(|(b, _)| start < b)
             && periodic(&shapes[start..])
         {
@@ -116,6 +133,17 @@ fn periodic_suffix(shapes: &[u8]) -> Option<(usize, usize)> {
         }
     }
     best
+}
+
+/// The most rows a stretch of cells that holds `numbers` cells with digits (or fewer) can
+/// have and still pass [`periodic`]'s count of them (`numbers` at least [`MIN_COLUMN`] of
+/// the rows): one with more rows is no table.
+fn most_numeric_rows(numbers: usize) -> usize {
+    let mut rows = (numbers as f32 / MIN_COLUMN) as usize + 1;
+    while rows > 0 && (numbers as f32) < MIN_COLUMN * rows as f32 {
+        rows -= 1;
+    }
+    rows
 }
 
 /// The largest mean size of a table's cells, in words: table cells are names, numbers
@@ -252,6 +280,100 @@ mod tests {
             periodic_runs += usize::from(want);
         }
         assert!(periodic_runs > 1_000, "{periodic_runs}");
+    }
+
+    /// [`periodic_suffix`] as it was before its walks stopped at [`most_numeric_rows`]: every
+    /// period's walk goes on until the rows differ.
+    fn periodic_suffix_walking_on(shapes: &[u8]) -> Option<(usize, usize)> {
+        if shapes.iter().filter(|&&s| numeric(s)).count() < MIN_NUMERIC_CELLS {
+            return None;
+        }
+        let len = shapes.len();
+        let mut best: Option<(usize, usize)> = None;
+        for p in PERIODS {
+            if len < p * MIN_ROWS {
+                continue;
+            }
+            let pairs = len - p;
+            let miss = |t: usize| usize::from(shapes[t] != shapes[t + p]);
+            let mut misses = 0;
+            let mut start = 0;
+            for t in (0..pairs).rev() {
+                misses += miss(t);
+                if t + p < pairs {
+                    misses -= miss(t + p);
+                }
+                if misses * 2 > p {
+                    start = t + 1;
+                    break;
+                }
+            }
+            if len - start >= MIN_BLOCKS
+                && best.is_none_or(|(b, _)| start < b)
+                && periodic(&shapes[start..])
+            {
+                best = Some((start, p));
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn most_numeric_rows_is_the_most_the_count_allows() {
+        for numbers in 0..200 {
+            let rows = most_numeric_rows(numbers);
+            let allows = |r: usize| numbers as f32 >= MIN_COLUMN * r as f32;
+            assert!(allows(rows), "{numbers}");
+            assert!(!allows(rows + 1), "{numbers}");
+        }
+    }
+
+    /// The walks that stop at the rows the cells with digits allow find the stretch the
+    /// walks to the end find: runs of up to 120 cells, random ones, rows of a pattern with a
+    /// few cells changed, and long runs of one shape with a few numbers (a menu).
+    #[test]
+    fn periodic_suffix_is_the_walk_to_the_end() {
+        let mut seed = 0x51_7cc1_b727_220au64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as u8
+        };
+        let mut found = 0;
+        for round in 0..30_000 {
+            let len = usize::from(next(121));
+            let shapes: Vec<u8> = match round % 3 {
+                0 => (0..len).map(|_| next(7)).collect(),
+                1 => {
+                    let p = usize::from(next(8)) + 1;
+                    let row: Vec<u8> = (0..p).map(|_| next(7)).collect();
+                    (0..len)
+                        .map(|i| if next(10) == 0 { next(7) } else { row[i % p] })
+                        .collect()
+                }
+                _ => {
+                    let p = usize::from(next(8)) + 1;
+                    let row: Vec<u8> = (0..p).map(|_| next(7)).collect();
+                    let numbers = usize::from(next(30));
+                    (0..len)
+                        .map(|i| {
+                            if i + numbers * p >= len {
+                                row[i % p]
+                            } else if next(20) == 0 {
+                                1
+                            } else {
+                                5
+                            }
+                        })
+                        .collect()
+                }
+            };
+            let want = periodic_suffix_walking_on(&shapes);
+            assert_eq!(periodic_suffix(&shapes), want, "{shapes:?}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     /// No run of fewer than [`MIN_NUMERIC_CELLS`] cells with digits repeats, whatever its
