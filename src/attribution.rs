@@ -4512,6 +4512,9 @@ fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
 /// two or more name words, and the subject of every speech verb.
 fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, options: &Options) {
     let first_new = registry.people.len();
+    // Room for a person every eight tokens, made at once: a long block dense with names
+    // grew the buffer by doubling, copying its people at every step.
+    registry.people.reserve(toks.len() / 8);
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind == Tk::Word && toks[i].name() {
@@ -4543,6 +4546,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
         i += 1;
     }
     // Speech subjects.
+    let first_subject = registry.people.len() - first_new;
     for v in 0..toks.len() {
         let t = &toks[v];
         let lo = v.saturating_sub(40);
@@ -4598,7 +4602,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             });
         }
     }
-    sort_new_people(&mut registry.people[first_new..]);
+    sort_new_people(&mut registry.people[first_new..], first_subject);
     registry.index_new_people();
 }
 
@@ -4623,8 +4627,14 @@ fn extends_name_run(text: &str, t: &Tok) -> bool {
 /// would, without its buffer (half the people of a long block). Name runs come first, each
 /// at its own position and not a speech subject, then speech subjects, each at its own
 /// verb: `(at, subject)` tells every two apart, and ranks a name run first at a shared
-/// position, where it was pushed first.
-fn sort_new_people(people: &mut [Person]) {
+/// position, where it was pushed first. The speech subjects start at `first_subject`; each
+/// run is in text order as pushed, so people of one kind only are not sorted (a block with
+/// no speech subject, or no name run: most of them).
+fn sort_new_people(people: &mut [Person], first_subject: usize) {
+    if first_subject == 0 || first_subject >= people.len() {
+        debug_assert!(people.is_sorted_by_key(|p| (p.at, p.subject)));
+        return;
+    }
     people.sort_unstable_by_key(|p| (p.at, p.subject));
 }
 
@@ -5238,6 +5248,7 @@ mod tests {
                 people.push(person(at, false));
             }
             let runs: Vec<usize> = people.iter().map(|p| p.at).collect();
+            let first_subject = people.len();
             let mut at = 0;
             for _ in 0..rng.below(1 + round % 12) {
                 at += 1 + rng.below(5);
@@ -5247,7 +5258,7 @@ mod tests {
             }
             let mut stable = people.clone();
             stable.sort_by_key(|p| p.at);
-            sort_new_people(&mut people);
+            sort_new_people(&mut people, first_subject);
             let key = |ps: &[Person]| ps.iter().map(|p| (p.at, p.subject)).collect::<Vec<_>>();
             assert_eq!(key(&people), key(&stable));
         }
