@@ -3063,8 +3063,15 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         .iter()
         .position(|t| t.kind == Tk::End)
         .unwrap_or(toks.len());
+    // Both sources below follow a comma after the verb: a sentence with none (most of them)
+    // is not searched for either, and the searches start at its first.
+    let Some(first_comma) = (1..sentence_end)
+        .find(|&i| toks[i - 1].kind == Tk::Comma && toks[i - 1].span.start >= found.verb.end)
+    else {
+        return Some(found);
+    };
     // "…," said Jane Doe, a teacher, reports the Daily News: the outlet is the source.
-    let reports = (1..sentence_end).find(|&i| {
+    let reports = (first_comma..sentence_end).find(|&i| {
         toks[i - 1].kind == Tk::Comma
             && toks[i - 1].span.start >= found.verb.end
             && matches!(w(text, &toks[i]), "reports" | "reported")
@@ -3088,7 +3095,7 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         }
     }
     // (The comma first: most words follow none, and are not read.)
-    let according = (1..sentence_end).find(|&i| {
+    let according = (first_comma..sentence_end).find(|&i| {
         toks[i - 1].kind == Tk::Comma
             && toks[i - 1].span.start >= found.verb.end
             && according_to(text, toks, i)
@@ -3134,13 +3141,17 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                 .iter()
                 .position(|t| t.kind == Tk::End)
                 .unwrap_or(toks.len());
-            if let Some(found) = with_tail(text, toks, np, toks[0].span, sentence_end) {
-                return Some(found);
-            }
             let used = toks
                 .iter()
                 .position(|t| t.span.start >= np.end)
                 .unwrap_or(toks.len());
+            // A tail follows a comma right after the phrase (`with_tail` asks first): a
+            // phrase followed by none is not handed to it.
+            if toks.get(used).is_some_and(|t| t.kind == Tk::Comma) {
+                if let Some(found) = with_tail(text, toks, np, toks[0].span, sentence_end) {
+                    return Some(found);
+                }
+            }
             return clause_ends(used).then_some(Found {
                 mention: np,
                 appositive: None,
@@ -5262,6 +5273,45 @@ mod tests {
             let key = |ps: &[Person]| ps.iter().map(|p| (p.at, p.subject)).collect::<Vec<_>>();
             assert_eq!(key(&people), key(&stable));
         }
+    }
+
+    #[test]
+    fn a_tail_follows_a_comma_after_its_phrase() {
+        // `after_quote_inner` hands `with_tail` only a phrase followed by a comma: with
+        // any other token after it, or none, there is no tail.
+        let vocabulary = [
+            "said",
+            "Lee",
+            "Ann",
+            "the",
+            "spokesman",
+            "a",
+            "teacher",
+            "45",
+            ",",
+            ".",
+            "who",
+            "Mayor",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x9abc_def7);
+        let mut tails = 0;
+        for _ in 0..3000 {
+            let (text, toks) = words_text(&mut rng, &vocabulary, 2, 10);
+            let sentence_end = toks
+                .iter()
+                .position(|t| t.kind == Tk::End)
+                .unwrap_or(toks.len());
+            for i in 0..toks.len() {
+                for j in i + 1..=toks.len() {
+                    let np = Span::new(toks[i].span.start, toks[j - 1].span.end);
+                    let found = with_tail(&text, &toks, np, toks[0].span, sentence_end);
+                    let comma = toks.get(j).is_some_and(|t| t.kind == Tk::Comma);
+                    assert!(comma || found.is_none(), "{text:?} {np:?}");
+                    tails += usize::from(found.is_some());
+                }
+            }
+        }
+        assert!(tails > 100, "{tails}");
     }
 
     #[test]
