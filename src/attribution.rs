@@ -3436,7 +3436,12 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     // source. A possessive speech noun ("his claim") is a last resort.
     // "According to the report, Lee said “…”": the reported source opens the sentence and
     // covers all of it.
-    if according_to(text, sent, 0) {
+    // (A first word of another length than "according" is not handed to `according_to`.)
+    if sent
+        .first()
+        .is_some_and(|t| t.span.len() == "according".len())
+        && according_to(text, sent, 0)
+    {
         if let Some(f) = speaker_of_cue(text, sent, 0, Cue::According) {
             return Some(f);
         }
