@@ -3063,8 +3063,15 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         .iter()
         .position(|t| t.kind == Tk::End)
         .unwrap_or(toks.len());
+    // Both sources below follow a comma after the verb: a sentence with none (most of them)
+    // is not searched for either, and the searches start at its first.
+    let Some(first_comma) = (1..sentence_end)
+        .find(|&i| toks[i - 1].kind == Tk::Comma && toks[i - 1].span.start >= found.verb.end)
+    else {
+        return Some(found);
+    };
     // "…," said Jane Doe, a teacher, reports the Daily News: the outlet is the source.
-    let reports = (1..sentence_end).find(|&i| {
+    let reports = (first_comma..sentence_end).find(|&i| {
         toks[i - 1].kind == Tk::Comma
             && toks[i - 1].span.start >= found.verb.end
             && matches!(w(text, &toks[i]), "reports" | "reported")
@@ -3088,7 +3095,7 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         }
     }
     // (The comma first: most words follow none, and are not read.)
-    let according = (1..sentence_end).find(|&i| {
+    let according = (first_comma..sentence_end).find(|&i| {
         toks[i - 1].kind == Tk::Comma
             && toks[i - 1].span.start >= found.verb.end
             && according_to(text, toks, i)
@@ -3134,13 +3141,17 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                 .iter()
                 .position(|t| t.kind == Tk::End)
                 .unwrap_or(toks.len());
-            if let Some(found) = with_tail(text, toks, np, toks[0].span, sentence_end) {
-                return Some(found);
-            }
             let used = toks
                 .iter()
                 .position(|t| t.span.start >= np.end)
                 .unwrap_or(toks.len());
+            // A tail follows a comma right after the phrase (`with_tail` asks first): a
+            // phrase followed by none is not handed to it.
+            if toks.get(used).is_some_and(|t| t.kind == Tk::Comma) {
+                if let Some(found) = with_tail(text, toks, np, toks[0].span, sentence_end) {
+                    return Some(found);
+                }
+            }
             return clause_ends(used).then_some(Found {
                 mention: np,
                 appositive: None,
@@ -3425,7 +3436,12 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
     // source. A possessive speech noun ("his claim") is a last resort.
     // "According to the report, Lee said “…”": the reported source opens the sentence and
     // covers all of it.
-    if according_to(text, sent, 0) {
+    // (A first word of another length than "according" is not handed to `according_to`.)
+    if sent
+        .first()
+        .is_some_and(|t| t.span.len() == "according".len())
+        && according_to(text, sent, 0)
+    {
         if let Some(f) = speaker_of_cue(text, sent, 0, Cue::According) {
             return Some(f);
         }
@@ -4576,6 +4592,9 @@ fn stops_phrase_before(text: &str, ws: &[Tok], i: usize) -> bool {
 /// two or more name words, and the subject of every speech verb.
 fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, options: &Options) {
     let first_new = registry.people.len();
+    // Room for a person every eight tokens, made at once: a long block dense with names
+    // grew the buffer by doubling, copying its people at every step.
+    registry.people.reserve(toks.len() / 8);
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind == Tk::Word && toks[i].name() {
@@ -4608,6 +4627,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     }
     // Speech subjects (a run of their own: [`Registry::before`]).
     registry.subjects_from = registry.people.len();
+    let first_subject = registry.subjects_from - first_new;
     for v in 0..toks.len() {
         let t = &toks[v];
         let lo = v.saturating_sub(40);
@@ -4663,7 +4683,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             });
         }
     }
-    sort_new_people(&mut registry.people[first_new..]);
+    sort_new_people(&mut registry.people[first_new..], first_subject);
     registry.index_new_people();
 }
 
@@ -4688,8 +4708,14 @@ fn extends_name_run(text: &str, t: &Tok) -> bool {
 /// would, without its buffer (half the people of a long block). Name runs come first, each
 /// at its own position and not a speech subject, then speech subjects, each at its own
 /// verb: `(at, subject)` tells every two apart, and ranks a name run first at a shared
-/// position, where it was pushed first.
-fn sort_new_people(people: &mut [Person]) {
+/// position, where it was pushed first. The speech subjects start at `first_subject`; each
+/// run is in text order as pushed, so people of one kind only are not sorted (a block with
+/// no speech subject, or no name run: most of them).
+fn sort_new_people(people: &mut [Person], first_subject: usize) {
+    if first_subject == 0 || first_subject >= people.len() {
+        debug_assert!(people.is_sorted_by_key(|p| (p.at, p.subject)));
+        return;
+    }
     people.sort_unstable_by_key(|p| (p.at, p.subject));
 }
 
@@ -5303,6 +5329,7 @@ mod tests {
                 people.push(person(at, false));
             }
             let runs: Vec<usize> = people.iter().map(|p| p.at).collect();
+            let first_subject = people.len();
             let mut at = 0;
             for _ in 0..rng.below(1 + round % 12) {
                 at += 1 + rng.below(5);
@@ -5312,7 +5339,7 @@ mod tests {
             }
             let mut stable = people.clone();
             stable.sort_by_key(|p| p.at);
-            sort_new_people(&mut people);
+            sort_new_people(&mut people, first_subject);
             let key = |ps: &[Person]| ps.iter().map(|p| (p.at, p.subject)).collect::<Vec<_>>();
             assert_eq!(key(&people), key(&stable));
         }
@@ -5365,7 +5392,8 @@ mod tests {
                 people: registry.people.clone(),
                 ..Registry::default()
             };
-            sort_new_people(&mut sorted.people[registry.indexed..]);
+            let first_subject = registry.subjects_from - registry.indexed;
+            sort_new_people(&mut sorted.people[registry.indexed..], first_subject);
             sorted.index_new_people();
             let end = registry.people.iter().map(|p| p.at).max().unwrap_or(0) + 2;
             for _ in 0..20 {
@@ -5379,6 +5407,45 @@ mod tests {
                 assert_eq!(got, want, "round {round}, at {q}, lookback {lookback}");
             }
         }
+    }
+
+    #[test]
+    fn a_tail_follows_a_comma_after_its_phrase() {
+        // `after_quote_inner` hands `with_tail` only a phrase followed by a comma: with
+        // any other token after it, or none, there is no tail.
+        let vocabulary = [
+            "said",
+            "Lee",
+            "Ann",
+            "the",
+            "spokesman",
+            "a",
+            "teacher",
+            "45",
+            ",",
+            ".",
+            "who",
+            "Mayor",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x9abc_def7);
+        let mut tails = 0;
+        for _ in 0..3000 {
+            let (text, toks) = words_text(&mut rng, &vocabulary, 2, 10);
+            let sentence_end = toks
+                .iter()
+                .position(|t| t.kind == Tk::End)
+                .unwrap_or(toks.len());
+            for i in 0..toks.len() {
+                for j in i + 1..=toks.len() {
+                    let np = Span::new(toks[i].span.start, toks[j - 1].span.end);
+                    let found = with_tail(&text, &toks, np, toks[0].span, sentence_end);
+                    let comma = toks.get(j).is_some_and(|t| t.kind == Tk::Comma);
+                    assert!(comma || found.is_none(), "{text:?} {np:?}");
+                    tails += usize::from(found.is_some());
+                }
+            }
+        }
+        assert!(tails > 100, "{tails}");
     }
 
     #[test]
