@@ -1038,7 +1038,8 @@ fn first_word_is_verb(filter: lex::SpeechVerbFilter, text: &str, a: usize, b: us
         return is_verb_word(filter, &inside[..lex::word_len(inside)]);
     }
     // ASCII bytes up to `a + n`, and an ASCII byte (or `b`) there: both are char boundaries.
-    filter.may_match(&bytes[..n]) && is_verb_word(filter, &text[a..a + n])
+    let word = &bytes[..n];
+    verb_length_by_letter(word) && filter.may_match(word) && is_verb_word(filter, &text[a..a + n])
 }
 
 impl CueIndex {
@@ -1272,6 +1273,19 @@ static VERB_LENGTHS_BY_LETTER: [u32; 26] = {
     }
     lengths
 };
+
+/// False when the ASCII word `w` (some bytes, none of them blank) is no speech verb by its
+/// first letter and length ([`VERB_LENGTHS_BY_LETTER`]); a word that starts with no
+/// lower-case letter or ends in `.` is left to [`lex::SpeechVerbFilter`].
+#[inline(always)]
+fn verb_length_by_letter(w: &[u8]) -> bool {
+    match (w.first(), w.last()) {
+        (Some(&first), Some(&last)) if first.is_ascii_lowercase() && last != b'.' => {
+            VERB_LENGTHS_BY_LETTER[usize::from(first - b'a')] >> w.len().min(31) & 1 != 0
+        }
+        _ => true,
+    }
+}
 
 /// Where [`wide_words`] left the scan of [`scan_speech_verbs`].
 enum Wide {
@@ -2337,6 +2351,8 @@ mod tests {
         for w in &words {
             let k = usize::from(w.as_bytes()[0] - b'a');
             let passes = lengths[k] >> w.len() & 1 != 0;
+            assert_eq!(verb_length_by_letter(w.as_bytes()), passes, "{w:?}");
+            assert!(verb_length_by_letter(format!("{w}.").as_bytes()));
             if lex::is_speech_verb(w) {
                 assert!(passes, "{w:?}");
             }
