@@ -1038,7 +1038,8 @@ fn first_word_is_verb(filter: lex::SpeechVerbFilter, text: &str, a: usize, b: us
         return is_verb_word(filter, &inside[..lex::word_len(inside)]);
     }
     // ASCII bytes up to `a + n`, and an ASCII byte (or `b`) there: both are char boundaries.
-    filter.may_match(&bytes[..n]) && is_verb_word(filter, &text[a..a + n])
+    let word = &bytes[..n];
+    verb_length_by_letter(word) && filter.may_match(word) && is_verb_word(filter, &text[a..a + n])
 }
 
 impl CueIndex {
@@ -1194,38 +1195,12 @@ fn scan_speech_verbs<const WIDE: bool>(
     let mut i = from;
     loop {
         count_steps(1);
-        // With `WIDE` (a long stretch: the index of a block), eight ASCII bytes are read as
-        // one word ([`ascii_word_bytes`]): passed over when they start no word, and a word
-        // that starts and ends among them is taken whole (most words of prose are short);
-        // the byte loops below take the rest.
-        if let Some(chunk) = b.get(i..i + 8).filter(|_| WIDE) {
-            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            if w & ASCII_HIGH == 0 {
-                let word_bytes = ascii_word_bytes(w);
-                if word_bytes == 0 {
-                    i += 8;
-                    continue;
-                }
-                let start = i + word_bytes.trailing_zeros() as usize / 8;
-                if start >= until {
-                    return start;
-                }
-                // The bytes after the word's first that are no word bytes: the first ends it.
-                let after = !word_bytes & ASCII_HIGH & (!0u64 << ((start - i) * 8));
-                if after == 0 {
-                    // It runs on past the eight bytes: measured below.
-                    i = start;
-                } else {
-                    let end = i + after.trailing_zeros() as usize / 8;
-                    if filter.may_match(&b[start..end])
-                        && lex::is_speech_verb(&s[start..end])
-                        && !verb(start, end)
-                    {
-                        return end;
-                    }
-                    i = end;
-                    continue;
-                }
+        // With `WIDE` (a long stretch: the index of a block), runs of ASCII bytes are read
+        // eight at a time ([`wide_words`]); the byte loops below take the rest.
+        if WIDE {
+            match wide_words(s, i, until, filter, &mut verb) {
+                Wide::Stopped(at) => return at,
+                Wide::Bytes(at) => i = at,
             }
         }
         // To the start of the next word.
@@ -1261,6 +1236,130 @@ fn scan_speech_verbs<const WIDE: bool>(
             return i;
         }
     }
+}
+
+/// The lengths of the speech verbs (the forms of `data/speech_verbs.txt`, which
+/// [`lex::is_speech_verb`] reads) by their first letter, made at compile time: bit `n` of
+/// the entry of `a` + `k` is set when a form of `n` bytes (at most 31) starts with that
+/// letter. A word of a lower-case letter that ends in no `.` is a speech verb only when its
+/// length is set at its letter.
+static VERB_LENGTHS_BY_LETTER: [u32; 26] = {
+    let data = include_str!("data/speech_verbs.txt").as_bytes();
+    let mut lengths = [0u32; 26];
+    // The forms are the words (runs of bytes that are no ASCII blank) of the lines that do
+    // not start with `#`.
+    let (mut i, mut line_start, mut word_start): (usize, bool, Option<usize>) = (0, true, None);
+    let mut comment = false;
+    while i <= data.len() {
+        let c = if i < data.len() { data[i] } else { b'\n' };
+        if line_start {
+            comment = c == b'#';
+        }
+        line_start = c == b'\n';
+        let blank = c.is_ascii_whitespace();
+        match word_start {
+            Some(start) if blank => {
+                let first = data[start];
+                if !comment && first.is_ascii_lowercase() {
+                    let len = if i - start > 31 { 31 } else { i - start };
+                    lengths[(first - b'a') as usize] |= 1 << len;
+                }
+                word_start = None;
+            }
+            None if !blank => word_start = Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    lengths
+};
+
+/// False when the ASCII word `w` (some bytes, none of them blank) is no speech verb by its
+/// first letter and length ([`VERB_LENGTHS_BY_LETTER`]); a word that starts with no
+/// lower-case letter or ends in `.` is left to [`lex::SpeechVerbFilter`].
+#[inline(always)]
+fn verb_length_by_letter(w: &[u8]) -> bool {
+    match (w.first(), w.last()) {
+        (Some(&first), Some(&last)) if first.is_ascii_lowercase() && last != b'.' => {
+            VERB_LENGTHS_BY_LETTER[usize::from(first - b'a')] >> w.len().min(31) & 1 != 0
+        }
+        _ => true,
+    }
+}
+
+/// Where [`wide_words`] left the scan of [`scan_speech_verbs`].
+enum Wide {
+    /// The scan is over, and returns this.
+    Stopped(usize),
+    /// The scan goes on from here a byte at a time: a byte outside ASCII, a word that runs
+    /// on past the eight bytes read, or fewer than eight bytes left.
+    Bytes(usize),
+}
+
+/// The loop of [`scan_speech_verbs`] over runs of ASCII bytes, eight read as one word
+/// ([`ascii_word_bytes`]) at each step: passed over when they start no word, and a word
+/// that starts and ends among them taken whole (most words of prose are short), from `i`
+/// (as the scan's), with the scan's `until`, `filter` and `verb`. A loop of its own, with
+/// only its own few values live, rather than a step of the byte loops' loop: it is the
+/// whole index of a block of many marks (one step a word).
+// Inlined into `scan_speech_verbs`, its one caller.
+#[inline(always)]
+fn wide_words(
+    s: &str,
+    mut i: usize,
+    until: usize,
+    filter: lex::SpeechVerbFilter,
+    verb: &mut impl FnMut(usize, usize) -> bool,
+) -> Wide {
+    let b = s.as_bytes();
+    let leads = &VERB_LENGTHS_BY_LETTER;
+    // The last place eight bytes start at (none in fewer than eight bytes).
+    let last_chunk = b.len().checked_sub(8);
+    while last_chunk.is_some_and(|l| i <= l) {
+        let chunk = &b[i..i + 8];
+        count_steps(1);
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if w & ASCII_HIGH != 0 {
+            break;
+        }
+        let word_bytes = ascii_word_bytes(w);
+        if word_bytes == 0 {
+            i += 8;
+            continue;
+        }
+        let first = word_bytes.trailing_zeros() as usize / 8;
+        if i + first >= until {
+            return Wide::Stopped(i + first);
+        }
+        // The bytes after the word's first that are no word bytes: the first ends it.
+        let after = !word_bytes & ASCII_HIGH & (!0u64 << (first * 8));
+        if after == 0 {
+            // It runs on past the eight bytes: measured by the byte loops.
+            return Wide::Bytes(i + first);
+        }
+        let last = after.trailing_zeros() as usize / 8;
+        let (start, end) = (i + first, i + last);
+        // The word's first and last bytes, from `w`: a word of a lower-case letter and no
+        // `.` at its end is ruled out by its letter and length, most words at once.
+        let lead = (w >> (first * 8)) as u8;
+        let tail = (w >> ((last - 1) * 8)) as u8;
+        let by_lead = match lead
+            .checked_sub(b'a')
+            .and_then(|k| leads.get(usize::from(k)))
+        {
+            Some(&lengths) if tail != b'.' => lengths >> (last - first) & 1 != 0,
+            _ => true,
+        };
+        if by_lead
+            && filter.may_match(chunk.get(first..last).unwrap_or_default())
+            && lex::is_speech_verb(&s[start..end])
+            && !verb(start, end)
+        {
+            return Wide::Stopped(end);
+        }
+        i = end;
+    }
+    Wide::Bytes(i)
 }
 
 /// The low bit of each byte of a word of eight bytes: times a byte, that byte eight times.
@@ -2241,6 +2340,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn verb_lengths_by_letter_pass_every_verb() {
+        let lengths = &VERB_LENGTHS_BY_LETTER;
+        let mut words: Vec<String> = lex::speech_verb_forms().map(String::from).collect();
+        words.extend(["open", "the", "and", "sad", "tell", "zoo"].map(String::from));
+        let mut ruled_out = 0;
+        for w in &words {
+            let k = usize::from(w.as_bytes()[0] - b'a');
+            let passes = lengths[k] >> w.len() & 1 != 0;
+            assert_eq!(verb_length_by_letter(w.as_bytes()), passes, "{w:?}");
+            assert!(verb_length_by_letter(format!("{w}.").as_bytes()));
+            if lex::is_speech_verb(w) {
+                assert!(passes, "{w:?}");
+            }
+            ruled_out += usize::from(!passes);
+        }
+        // "open", "the" and "zoo", by their letter and length.
+        assert_eq!(ruled_out, 3);
     }
 
     #[test]
