@@ -98,6 +98,15 @@ const CLEAN: u16 = 1 << 9;
 /// one-word ones for a word of letters.
 const NO_COLON: u16 = 1 << 10;
 
+/// The block holds a quotation mark outside ASCII that opens or closes a quotation: `“`,
+/// `”`, `„`, `«` or `»` (a curly apostrophe does not). Set by the general path of the
+/// pass from the classes it saw (the curly marks, among the punctuation it does not
+/// decode, mark [`PLAIN_MARK`] there, which the ASCII marks of no class leave out of it)
+/// and its counts of guillemets; the one-word paths meet none. (A `"` is not told: it is
+/// taken on the pass's path for marks of no class, where a test of it costs every such
+/// mark, the quotes of a text full of them above all.)
+const WIDE_QUOTE: u16 = 1 << 11;
+
 /// The most folded words of a block checked for listed words ([`NO_LISTED_WORD`]): the
 /// tests that the check spares (phrases, tag headings, byline and credit words) look at
 /// the words of short blocks; in a longer one some word is nearly always listed, and the
@@ -189,6 +198,13 @@ impl Features<'_> {
     /// that no metadata list knows.
     pub fn plain_word(&self) -> bool {
         self.has(ONE_WORD) && !self.may_hold_listed_word()
+    }
+
+    /// True when the block holds a quotation mark outside ASCII that opens or closes a
+    /// quotation ([`WIDE_QUOTE`]): `s.contains(['“', '”', '„', '«', '»'])` of its text, told
+    /// with no search.
+    pub fn wide_quote(&self) -> bool {
+        self.has(WIDE_QUOTE)
     }
 
     /// False when the block holds no ASCII colon `:` ([`NO_COLON`]): a dateline's colon, say,
@@ -1230,9 +1246,17 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             }
             k
         } else if crate::lex::is_plain_punctuation(&bytes[i..]) {
+            // U+201C to U+201E (`“`, `”`, `„`) are quotation marks: marked in `seen` by the
+            // class of the ASCII marks of no class, which no byte taken here has otherwise
+            // ([`WIDE_QUOTE`]), and which moves no count.
+            let quote = matches!(bytes.get(i + 2), Some(0x9C..=0x9E));
             i += 3;
             fold.separator();
-            0
+            if quote {
+                PLAIN_MARK
+            } else {
+                0
+            }
         } else if let Some((c, k, lower)) = wide_class(s, i) {
             i += c.len_utf8();
             match lower {
@@ -1297,6 +1321,7 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     f.separators = count(separators);
     f.inner_stops = count(inner_stops);
     f.separators = count(separators + guillemets.1.saturating_sub(guillemets.0));
+    f.set(WIDE_QUOTE, seen & PLAIN_MARK != 0 || guillemets != (0, 0));
     let tail = trim_closing_end(s);
     let last = tail.chars().next_back();
     f.set(TERMINAL, last.is_some_and(|c| is_stop(c) || c == ';'));

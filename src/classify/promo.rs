@@ -206,8 +206,7 @@ fn word_signals(folded: &[u8]) -> WordSignals {
     }
 }
 
-/// The length (in bytes) from which [`is_call_to_action`] looks for a quotation before the
-/// words.
+/// The length (in bytes) from which [`is_call_to_action`] looks for a `"` before the words.
 const QUOTATION_FIRST_BYTES: usize = 64;
 
 /// The most words of a block whose only signals are words of the act ("No spam, we
@@ -228,13 +227,16 @@ pub(crate) fn is_call_to_action(s: &str, f: &Features) -> bool {
 /// [`is_call_to_action`] once the block may hold a signal besides an address.
 fn call_to_action(s: &str, f: &Features) -> bool {
     // A quotation rules the block out whatever its words (every test is pure, and the
-    // answer is false with one). In a longer block it is asked first, with a byte search:
-    // that spares the word pass of the paragraphs that quote someone (most of a story's).
-    // A short block's word pass costs less than the search, and most short blocks stop
-    // right after it. The tests check this order against the one that asked it last.
+    // answer is false with one). A curly quotation mark or a guillemet is told by the
+    // features with no search ([`Features::wide_quote`]), and asked first. A `"` is asked
+    // first in a longer block, with a byte search: that spares the word pass of the
+    // paragraphs that quote someone (most of a story's). A short block's word pass costs
+    // less than the search, and most short blocks stop right after it. The tests check
+    // this order against the one that asked it last.
     if f.words > MAX_WORDS
         || f.folded.is_empty()
-        || s.len() >= QUOTATION_FIRST_BYTES && has_quotation(s)
+        || f.wide_quote()
+        || s.len() >= QUOTATION_FIRST_BYTES && super::has_byte(s.as_bytes(), b'"')
     {
         return false;
     }
@@ -256,7 +258,7 @@ fn call_to_action(s: &str, f: &Features) -> bool {
         return false;
     }
     let address_possible = f.holds_mark(s, b'@') || holds_web_address(bytes);
-    if base + usize::from(address_possible) < 2 || has_quotation(s) {
+    if base + usize::from(address_possible) < 2 || super::has_byte(bytes, b'"') {
         return false;
     }
     let imperative = imperative_word && sentence_starts(s).any(is_imperative);
@@ -301,20 +303,6 @@ fn is_imperative(w: &str) -> bool {
         word_kind(&buf[..letters.len()]),
         Kind::Imperative | Kind::Subscribe
     )
-}
-
-/// True when `s` holds a quotation mark that opens or closes a quotation (an apostrophe
-/// inside a word does not): `"`, `“`, `”`, `„` (E2 80 9C to 9E), `«` or `»` (C2 AB, C2 BB).
-/// The same as `s.contains(['"', '“', '”', '«', '»', '„'])`, by a byte search for `"` and
-/// the two lead bytes (which start a character wherever they occur in a `str`) rather than
-/// a decoding of every character.
-fn has_quotation(s: &str) -> bool {
-    let b = s.as_bytes();
-    memchr::memchr3_iter(b'"', 0xE2, 0xC2, b).any(|i| match b[i] {
-        b'"' => true,
-        0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C..=0x9E])),
-        _ => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
-    })
 }
 
 /// The first word of every sentence of `s`, as written.
@@ -430,8 +418,8 @@ mod tests {
         assert!(with_kind >= 12, "{with_kind}");
     }
 
-    /// [`is_call_to_action`] as it was before the quotation was asked first, with the
-    /// plain [`has_quotation`].
+    /// [`is_call_to_action`] as it was before the quotation was asked first, with a plain
+    /// search of the text for a quotation mark.
     fn plain_is_call_to_action(s: &str, f: &Features) -> bool {
         if f.words > MAX_WORDS || f.folded.is_empty() {
             return false;
@@ -590,20 +578,22 @@ mod tests {
             let got = is_call_to_action(&s, &f);
             assert_eq!(got, plain_is_call_to_action(&s, &f), "{s:?}");
             assert_eq!(
-                has_quotation(&s),
-                s.contains(['"', '“', '”', '«', '»', '„']),
+                f.wide_quote(),
+                s.contains(['“', '”', '«', '»', '„']),
                 "{s:?}"
             );
             calls += usize::from(got);
-            quoted += usize::from(has_quotation(&s));
+            quoted += usize::from(s.contains(['"', '“', '”', '«', '»', '„']));
         }
         assert!(calls > 100 && quoted > 5_000, "{calls} {quoted}");
         // Every character up to U+3000 after and before some text.
         for c in (0..0x3000).filter_map(char::from_u32) {
             for s in [format!("{c}"), format!("ab{c}"), format!("{c}x y")] {
+                let mut buf = String::new();
+                let f = block_features(&s, &mut buf);
                 assert_eq!(
-                    has_quotation(&s),
-                    s.contains(['"', '“', '”', '«', '»', '„']),
+                    f.wide_quote(),
+                    s.contains(['“', '”', '«', '»', '„']),
                     "{s:?}"
                 );
             }
