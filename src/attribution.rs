@@ -4061,6 +4061,27 @@ impl<'r> Iterator for PeopleBefore<'r> {
     }
 }
 
+/// How many of the `n` latest people of two runs together (each in text order by `(at,
+/// subject)`, no key in both) are in the first run: the `n` latest are a suffix of each run,
+/// and the split is found by binary search (the first run gives too few while its latest
+/// person left out is later than the second run's earliest taken).
+fn latest_split(a: &[Person], b: &[Person], n: usize) -> usize {
+    debug_assert!(n <= a.len() + b.len());
+    let key = |p: &Person| (p.at, p.subject);
+    let too_few =
+        |x: usize| x < a.len() && x < n && key(&a[a.len() - x - 1]) > key(&b[b.len() - (n - x)]);
+    let (mut lo, mut hi) = (n.saturating_sub(b.len()), n.min(a.len()));
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if too_few(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
 impl Person {
     /// The last word of the name.
     fn last(&self) -> Span {
@@ -4173,7 +4194,14 @@ impl Registry {
         is_it: impl Fn(&Person) -> bool,
     ) -> Option<&Person> {
         if self.indexed < self.people.len() {
-            return self.window(at, block, lookback).find(|p| is_it(p));
+            let p = self.last_while_registering(at, block, lookback, &is_it);
+            debug_assert_eq!(
+                p.map(|p| p as *const Person),
+                self.window(at, block, lookback)
+                    .find(|p| is_it(p))
+                    .map(|p| p as *const Person)
+            );
+            return p;
         }
         let before = self.people_before(at);
         let lo = self.window_start(before, block, lookback);
@@ -4185,6 +4213,50 @@ impl Registry {
                 .map(|p| p as *const Person)
         );
         p
+    }
+
+    /// [`Registry::last_in_window`] while a block is registered, without merging the two
+    /// runs of [`Registry::before`] person by person: the window holds the latest
+    /// [`MAX_REGISTRY_SCAN`] people of the two runs together (all of the block being read,
+    /// so inside any lookback), a suffix of each run ([`latest_split`]), then earlier
+    /// people while there is room. The last match is the later of the two suffixes' last
+    /// matches, else the last match among the earlier people.
+    fn last_while_registering(
+        &self,
+        at: usize,
+        block: usize,
+        lookback: usize,
+        is_it: &impl Fn(&Person) -> bool,
+    ) -> Option<&Person> {
+        let PeopleBefore {
+            runs: [a, b],
+            earlier,
+        } = self.before(at);
+        if [a, b]
+            .iter()
+            .any(|run| run.first().is_some_and(|p| p.block + lookback < block))
+        {
+            // (Not asked by `register`, whose look-ups are of its own block.)
+            return self.window(at, block, lookback).find(|p| is_it(p));
+        }
+        let n = (a.len() + b.len()).min(MAX_REGISTRY_SCAN);
+        let from_a = latest_split(a, b, n);
+        let a = &a[a.len() - from_a..];
+        let b = &b[b.len() - (n - from_a)..];
+        let key = |p: &Person| (p.at, p.subject);
+        match (
+            a.iter().rev().find(|p| is_it(p)),
+            b.iter().rev().find(|p| is_it(p)),
+        ) {
+            (Some(p), Some(q)) => Some(if key(p) > key(q) { p } else { q }),
+            (Some(p), None) | (None, Some(p)) => Some(p),
+            (None, None) => earlier
+                .iter()
+                .rev()
+                .take_while(|p| p.block + lookback >= block)
+                .take(MAX_REGISTRY_SCAN - n)
+                .find(|p| is_it(p)),
+        }
     }
 
     /// The person a personal pronoun at `at` of block `block` points back to: the last
@@ -4316,7 +4388,8 @@ impl Registry {
     fn descriptor(&self, text: &str, p: &Person, block: usize, lookback: usize) -> Option<Span> {
         p.descriptor.or_else(|| {
             let name = p.name.get(text);
-            let same = |q: &Person| q.name.get(text) == name;
+            // (A name of another length is passed over without cutting its text out.)
+            let same = |q: &Person| q.name.len() == p.name.len() && q.name.get(text) == name;
             let d = self.described_in_window(p.at, block, lookback, same);
             debug_assert_eq!(
                 d,
@@ -5405,6 +5478,53 @@ mod tests {
                 let got: Vec<_> = registry.window(q, block, lookback).map(key).collect();
                 let want: Vec<_> = sorted.window(q, block, lookback).map(key).collect();
                 assert_eq!(got, want, "round {round}, at {q}, lookback {lookback}");
+                // The last match without the merge ([`Registry::last_while_registering`]).
+                let (m, r) = (1 + rng.below(40), rng.below(40));
+                let is_it = |p: &Person| p.at % m == r % m;
+                let got = registry.last_while_registering(q, block, lookback, &is_it);
+                let want = registry.window(q, block, lookback).find(|p| is_it(p));
+                assert_eq!(
+                    got.map(key),
+                    want.map(key),
+                    "round {round}, at {q}, mod {m}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn latest_split_is_that_of_the_merge() {
+        // Two runs as `register` pushes them (name runs, speech subjects), each in text
+        // order: the split of the n latest is that of merging them and taking n from the end.
+        let person = |at: usize, subject: bool| Person {
+            name: Span::new(at, at + 3),
+            last_start: at + 1,
+            at,
+            block: 0,
+            subject,
+            descriptor: None,
+            titled_from: NO_PHRASE,
+            last_speaker: 0,
+            last_named: 0,
+            last_described: 0,
+        };
+        let mut rng = crate::testgen::Rng::new(0x9a27_0004);
+        for round in 0..3_000 {
+            let run = |rng: &mut crate::testgen::Rng, subject: bool| {
+                let mut at = 0;
+                (0..rng.below(1 + round % 40))
+                    .map(|_| {
+                        at += 1 + rng.below(3);
+                        person(at, subject)
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let (a, b) = (run(&mut rng, false), run(&mut rng, true));
+            let mut merged: Vec<_> = a.iter().chain(&b).map(|p| (p.at, p.subject)).collect();
+            merged.sort_unstable();
+            for n in 0..=a.len() + b.len() {
+                let want = merged[merged.len() - n..].iter().filter(|k| !k.1).count();
+                assert_eq!(latest_split(&a, &b, n), want, "round {round}, n {n}");
             }
         }
     }
