@@ -2648,8 +2648,13 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
             break;
         }
     }
-    // Don't end on "of"/"for".
-    while end > 0 && matches!(wb(text, &toks[end - 1]), b"of" | b"for" | b"the" | b"a") {
+    // Don't end on "of"/"for". (Each of the four words has at most three bytes and is in
+    // lower case, so no name word, which starts with a capital: the text of a last word of
+    // either kind, most often a name, is not cut out.)
+    while end > 0 && {
+        let t = &toks[end - 1];
+        !t.name() && t.span.len() <= 3 && matches!(wb(text, t), b"of" | b"for" | b"the" | b"a")
+    } {
         end -= 1;
     }
     span_of(toks.get(..end)?)
@@ -5423,6 +5428,30 @@ mod tests {
                 PackedWord::new(&lower),
                 "{n}"
             );
+        }
+    }
+
+    #[test]
+    fn np_after_ends_on_no_of_for_the_or_a() {
+        // No name word is one of the four words np_after drops from its end (its test of
+        // them passes name words over).
+        for w in ["of", "for", "the", "a"] {
+            for x in lex::four_casings(w) {
+                let mut toks = Vec::new();
+                tokenize(&x, Span::new(0, x.len()), &mut toks);
+                assert!(toks.iter().all(|t| !(t.name() && x == w)), "{x}");
+            }
+        }
+        for (text, np) in [
+            ("Mayor Ann Lee of", "Mayor Ann Lee"),
+            ("the head of the", "the head"),
+            ("Ann Lee for a", "Ann Lee"),
+            ("Lee", "Lee"),
+        ] {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &mut toks);
+            let found = np_after(text, &toks).and_then(|s| s.get(text));
+            assert_eq!(found, Some(np), "{text}");
         }
     }
 
