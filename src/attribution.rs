@@ -819,6 +819,24 @@ impl PackedWord {
         Some(PackedWord { head, tail, len })
     }
 
+    /// [`PackedWord::new`] of `w` with its first byte, an ASCII capital, in lower case
+    /// (its case bit, `0x20`, set in every lane of the packing that holds that byte: the
+    /// head's low byte, the middle and last bytes of a word of one byte, the tail's low
+    /// byte when the tail starts at the word's start, at 4 and 8 bytes), so that a
+    /// capitalized word is looked up in lower case without a copy.
+    #[inline]
+    fn new_first_lowered(w: &[u8]) -> Option<PackedWord> {
+        debug_assert!(w.first().is_some_and(u8::is_ascii_uppercase));
+        let mut p = PackedWord::new(w)?;
+        p.head |= 0x20;
+        match p.len {
+            1 => p.head |= 0x20 << 8 | 0x20 << 16,
+            4 | 8 => p.tail |= 0x20,
+            _ => {}
+        }
+        Some(p)
+    }
+
     /// The slot to start probing at in a table of `mask + 1` slots.
     #[inline]
     fn slot(&self, mask: usize) -> usize {
@@ -937,6 +955,13 @@ impl WordTable {
         let Some(p) = PackedWord::new(w) else {
             return self.get_long(w);
         };
+        self.get_packed(p)
+    }
+
+    /// The bits of the word packed as `p` ([`WordTable::get_bytes`] of a word of at most
+    /// [`PACKED_MAX`] bytes).
+    #[inline(always)]
+    fn get_packed(&self, p: PackedWord) -> u8 {
         let mask = WORD_SLOTS - 1;
         let mut i = p.slot(mask);
         loop {
@@ -2623,8 +2648,13 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
             break;
         }
     }
-    // Don't end on "of"/"for".
-    while end > 0 && matches!(wb(text, &toks[end - 1]), b"of" | b"for" | b"the" | b"a") {
+    // Don't end on "of"/"for". (Each of the four words has at most three bytes and is in
+    // lower case, so no name word, which starts with a capital: the text of a last word of
+    // either kind, most often a name, is not cut out.)
+    while end > 0 && {
+        let t = &toks[end - 1];
+        !t.name() && t.span.len() <= 3 && matches!(wb(text, t), b"of" | b"for" | b"the" | b"a")
+    } {
         end -= 1;
     }
     span_of(toks.get(..end)?)
@@ -2902,7 +2932,7 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
             && !t.pronoun()
             && x.chars().next().is_some_and(char::is_uppercase)
             && x.len() < 16
-            && lex::is_speech_verb_any_case(x));
+            && is_capitalized_speech_verb(word_table(), x));
     if !is_verb {
         return None;
     }
@@ -2981,6 +3011,31 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         return Some(Cue::NonFinite);
     }
     Some(Cue::Finite)
+}
+
+/// [`lex::is_speech_verb_any_case`] of `x`, a word of fewer than 16 bytes: for a
+/// capitalized ASCII word of lower-case letters and hyphens after its capital ("Says",
+/// "Adds", the form most clause-opening words have), whose lower-case form is its first
+/// byte lowered, the [`VERB`] bit of that form in `table`, the [`WordTable`] (which holds
+/// the same forms as the verb test: those of lower-case ASCII letters and hyphens); for
+/// other words, the test itself. (The test filters by shape, lowers the word into a buffer
+/// and searches the verb table: some 190 instructions a word, asked of every capitalized
+/// word opening a clause.)
+#[inline]
+fn is_capitalized_speech_verb(table: &WordTable, x: &str) -> bool {
+    let b = x.as_bytes();
+    let verb = match b.split_first() {
+        Some((&first, rest))
+            if first.is_ascii_uppercase()
+                && b.len() < 16
+                && rest.iter().all(|&c| c.is_ascii_lowercase() || c == b'-') =>
+        {
+            PackedWord::new_first_lowered(b).is_some_and(|p| table.get_packed(p) & VERB != 0)
+        }
+        _ => lex::is_speech_verb_any_case(x),
+    };
+    debug_assert_eq!(verb, lex::is_speech_verb_any_case(x), "{x:?}");
+    verb
 }
 
 /// Common irregular past forms that end a subject read forwards ("The board saw …").
@@ -4667,7 +4722,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     let first_new = registry.people.len();
     // Room for a person every eight tokens, made at once: a long block dense with names
     // grew the buffer by doubling, copying its people at every step.
-    registry.people.reserve(toks.len() / 8);
+    reserve_people(&mut registry.people, toks.len() / 8);
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind == Tk::Word && toks[i].name() {
@@ -4758,6 +4813,18 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     }
     sort_new_people(&mut registry.people[first_new..], first_subject);
     registry.index_new_people();
+}
+
+/// Makes room in `people` for `more` people, at the power-of-two capacity that growth by
+/// doubling would reach for them (`Vec::reserve` of just `more` left a capacity that a
+/// block with a few more people doubled: quoted verbs and names held some 37k people's
+/// room, 3.9 MB, for 21k, and both buffers at once while it grew). A buffer with the room
+/// already is left as it is.
+fn reserve_people(people: &mut Vec<Person>, more: usize) {
+    let need = people.len().saturating_add(more);
+    if need > people.capacity() {
+        people.reserve_exact(need.next_power_of_two() - people.len());
+    }
 }
 
 /// True when the word `t` after a name word extends the run of name words that
@@ -5375,6 +5442,125 @@ mod tests {
         let his = Tok::at(text, Span::new(5, 8), Tk::Word);
         assert!(said.verb() && !makes_noun_of_verb(text, &said));
         assert!(!his.verb() && makes_noun_of_verb(text, &his));
+    }
+
+    #[test]
+    fn capitalized_speech_verbs_are_the_verb_test_in_any_case() {
+        let table = word_table();
+        let others = [
+            "The", "But", "Lee", "Said.", "Says,", "Co-Wrote", "Co-wrote", "X", "", "Élan", "Über",
+            "Saïd", "Add-", "-Said", "S", "Sa", "Tells", "Rebutted", "Mc-",
+        ];
+        let forms: Vec<&str> = lex::speech_verb_forms().collect();
+        let mut verbs = 0;
+        for w in forms.iter().copied().chain(others) {
+            for v in lex::four_casings(w) {
+                if v.len() < 16 {
+                    let verb = is_capitalized_speech_verb(table, &v);
+                    assert_eq!(verb, lex::is_speech_verb_any_case(&v), "{v:?}");
+                    verbs += usize::from(verb);
+                }
+            }
+        }
+        assert!(verbs >= forms.len(), "{verbs}");
+        assert!(is_capitalized_speech_verb(table, "Says"));
+        assert!(!is_capitalized_speech_verb(table, "Sad"));
+    }
+
+    #[test]
+    fn a_packed_word_with_its_first_byte_lowered_is_the_lowered_word_packed() {
+        for w in [
+            "A",
+            "Ab",
+            "Abc",
+            "Abcd",
+            "Abcde",
+            "Abcdefg",
+            "Abcdefgh",
+            "Abcdefghi",
+            "Says",
+        ] {
+            for n in 1..=w.len() {
+                let mut upper = w[..n].to_owned().into_bytes();
+                upper[0] = b'S';
+                let mut lower = upper.clone();
+                lower[0] = b's';
+                assert_eq!(
+                    PackedWord::new_first_lowered(&upper),
+                    PackedWord::new(&lower),
+                    "{upper:?}"
+                );
+            }
+        }
+        let long = b"Abcdefghijklmnopq";
+        for n in 1..=long.len() {
+            let mut lower = long[..n].to_vec();
+            lower[0] = b'a';
+            assert_eq!(
+                PackedWord::new_first_lowered(&long[..n]),
+                PackedWord::new(&lower),
+                "{n}"
+            );
+        }
+    }
+
+    #[test]
+    fn np_after_ends_on_no_of_for_the_or_a() {
+        // No name word is one of the four words np_after drops from its end (its test of
+        // them passes name words over).
+        for w in ["of", "for", "the", "a"] {
+            for x in lex::four_casings(w) {
+                let mut toks = Vec::new();
+                tokenize(&x, Span::new(0, x.len()), &mut toks);
+                assert!(toks.iter().all(|t| !(t.name() && x == w)), "{x}");
+            }
+        }
+        for (text, np) in [
+            ("Mayor Ann Lee of", "Mayor Ann Lee"),
+            ("the head of the", "the head"),
+            ("Ann Lee for a", "Ann Lee"),
+            ("Lee", "Lee"),
+        ] {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &mut toks);
+            let found = np_after(text, &toks).and_then(|s| s.get(text));
+            assert_eq!(found, Some(np), "{text}");
+        }
+    }
+
+    #[test]
+    fn reserve_people_makes_a_power_of_two_room() {
+        let person = Person {
+            name: Span::new(0, 1),
+            last_start: 0,
+            at: 0,
+            block: 0,
+            subject: false,
+            descriptor: None,
+            titled_from: NO_PHRASE,
+            last_speaker: 0,
+            last_named: 0,
+            last_described: 0,
+        };
+        for (len, more) in [
+            (0, 0),
+            (0, 1),
+            (0, 18_750),
+            (3, 5),
+            (100, 1000),
+            (1 << 10, 1),
+        ] {
+            let mut people = vec![person; len];
+            let cap = people.capacity();
+            reserve_people(&mut people, more);
+            let need = len + more;
+            assert!(people.capacity() >= need);
+            if need > cap {
+                assert_eq!(people.capacity(), need.next_power_of_two(), "{len} {more}");
+            } else {
+                assert_eq!(people.capacity(), cap);
+            }
+        }
     }
 
     #[test]
