@@ -5563,20 +5563,26 @@ mod tests {
         }
     }
 
-    #[test]
-    fn new_people_sort_as_a_stable_sort_by_position() {
-        let person = |at: usize, subject: bool| Person {
+    /// A person for the registry's tests: a three-byte name at `at` (its last word from
+    /// `at + 1`), no descriptor, no indexes set.
+    fn test_person(at: usize, block: usize, subject: bool) -> Person {
+        Person {
             name: Span::new(at, at + 3),
             last_start: at + 1,
             at,
-            block: 0,
+            block,
             subject,
             descriptor: None,
             titled_from: NO_PHRASE,
             last_speaker: 0,
             last_named: 0,
             last_described: 0,
-        };
+        }
+    }
+
+    #[test]
+    fn new_people_sort_as_a_stable_sort_by_position() {
+        let person = |at: usize, subject: bool| test_person(at, 0, subject);
         let mut rng = crate::testgen::Rng::new(0x9a27_0002);
         for round in 0..2_000 {
             // As `register` pushes them: name runs at increasing positions, then speech
@@ -5610,18 +5616,7 @@ mod tests {
         // then its speech subjects so far, two runs each in text order. The window at any
         // position must be that of the same people sorted ([`sort_new_people`]), wherever
         // the last search ended.
-        let person = |at: usize, block: usize, subject: bool| Person {
-            name: Span::new(at, at + 3),
-            last_start: at + 1,
-            at,
-            block,
-            subject,
-            descriptor: None,
-            titled_from: NO_PHRASE,
-            last_speaker: 0,
-            last_named: 0,
-            last_described: 0,
-        };
+        let person = test_person;
         let key = |p: &Person| (p.at, p.subject, p.block);
         let mut rng = crate::testgen::Rng::new(0x9a27_0003);
         for round in 0..1_500 {
@@ -5682,18 +5677,7 @@ mod tests {
     fn latest_split_is_that_of_the_merge() {
         // Two runs as `register` pushes them (name runs, speech subjects), each in text
         // order: the split of the n latest is that of merging them and taking n from the end.
-        let person = |at: usize, subject: bool| Person {
-            name: Span::new(at, at + 3),
-            last_start: at + 1,
-            at,
-            block: 0,
-            subject,
-            descriptor: None,
-            titled_from: NO_PHRASE,
-            last_speaker: 0,
-            last_named: 0,
-            last_described: 0,
-        };
+        let person = |at: usize, subject: bool| test_person(at, 0, subject);
         let mut rng = crate::testgen::Rng::new(0x9a27_0004);
         for round in 0..3_000 {
             let run = |rng: &mut crate::testgen::Rng, subject: bool| {

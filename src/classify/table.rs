@@ -333,13 +333,8 @@ mod tests {
     /// few cells changed, and long runs of one shape with a few numbers (a menu).
     #[test]
     fn periodic_suffix_is_the_walk_to_the_end() {
-        let mut seed = 0x51_7cc1_b727_220au64;
-        let mut next = |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as u8
-        };
+        let mut rng = crate::testgen::Rng::new(0xb727_220a);
+        let mut next = |m: u64| rng.below(m as usize) as u8;
         let mut found = 0;
         for round in 0..30_000 {
             let len = usize::from(next(121));
