@@ -1312,7 +1312,6 @@ fn wide_words(
     verb: &mut impl FnMut(usize, usize) -> bool,
 ) -> Wide {
     let b = s.as_bytes();
-    let leads = &VERB_LENGTHS_BY_LETTER;
     // The last place eight bytes start at (none in fewer than eight bytes).
     let last_chunk = b.len().checked_sub(8);
     while last_chunk.is_some_and(|l| i <= l) {
@@ -1339,19 +1338,11 @@ fn wide_words(
         }
         let last = after.trailing_zeros() as usize / 8;
         let (start, end) = (i + first, i + last);
-        // The word's first and last bytes, from `w`: a word of a lower-case letter and no
-        // `.` at its end is ruled out by its letter and length, most words at once.
-        let lead = (w >> (first * 8)) as u8;
-        let tail = (w >> ((last - 1) * 8)) as u8;
-        let by_lead = match lead
-            .checked_sub(b'a')
-            .and_then(|k| leads.get(usize::from(k)))
-        {
-            Some(&lengths) if tail != b'.' => lengths >> (last - first) & 1 != 0,
-            _ => true,
-        };
-        if by_lead
-            && filter.may_match(chunk.get(first..last).unwrap_or_default())
+        // A word of a lower-case letter and no `.` at its end is ruled out by its letter
+        // and length, most words at once.
+        let word = chunk.get(first..last).unwrap_or_default();
+        if verb_length_by_letter(word)
+            && filter.may_match(word)
             && lex::is_speech_verb(&s[start..end])
             && !verb(start, end)
         {
