@@ -5409,8 +5409,7 @@ mod tests {
     #[test]
     fn ends_np_is_its_list_of_the_token_text() {
         let text = "Smith, who said Who with With in x familiar é who. Told told";
-        let mut toks = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut toks);
+        let toks = whole_toks(text);
         let mut ends = 0;
         for t in &toks {
             let answer = ends_np(text, t);
@@ -5521,8 +5520,7 @@ mod tests {
             ("Ann Lee for a", "Ann Lee"),
             ("Lee", "Lee"),
         ] {
-            let mut toks = Vec::new();
-            tokenize(text, Span::new(0, text.len()), &mut toks);
+            let toks = whole_toks(text);
             let found = np_after(text, &toks).and_then(|s| s.get(text));
             assert_eq!(found, Some(np), "{text}");
         }
@@ -5561,6 +5559,13 @@ mod tests {
                 assert_eq!(people.capacity(), cap);
             }
         }
+    }
+
+    /// The tokens of the whole of `text` ([`tokenize`]).
+    fn whole_toks(text: &str) -> Vec<Tok> {
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut toks);
+        toks
     }
 
     /// A person for the registry's tests: a three-byte name at `at` (its last word from
@@ -7302,8 +7307,7 @@ mod tests {
     #[test]
     fn title_links_are_the_words_of_the_list() {
         let text = "of for the at to on in from o off fort then At OF inn fromm";
-        let mut toks = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut toks);
+        let toks = whole_toks(text);
         let links: Vec<&str> = toks
             .iter()
             .filter(|t| is_title_link(text, t))
@@ -7671,8 +7675,7 @@ mod tests {
     #[test]
     fn extends_name_run_is_the_name_and_suffix_tests() {
         let text = "Ann Lee's de van Lees Lee’s von al-Assad O'Neil's du bin Ann’s said Xs é A.";
-        let mut toks = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut toks);
+        let toks = whole_toks(text);
         // Spans cut inside a character too (their text is empty).
         let odd = [Span::new(57, 59), Span::new(58, 60), Span::new(0, 0)];
         let all = toks
@@ -7884,8 +7887,7 @@ mod tests {
             rng.text(&pieces, n)
         }));
         for text in &texts {
-            let mut toks = Vec::new();
-            tokenize(text, Span::new(0, text.len()), &mut toks);
+            let toks = whole_toks(text);
             for start in 0..=text.len() + 1 {
                 for end in 0..=text.len() + 1 {
                     let span = Span::new(start, end);
@@ -8491,8 +8493,7 @@ mod tests {
     fn token_classes_are_those_of_the_lexicon() {
         let text = "Mayor Ann Lee said, \"no,\" according to J. Smith's claims. He shot back: \
                     ISIL. “Says” O’Neill — (R-Texas) U.S. officials' statement… told ¿£ Ⅻ Ⓐ ©";
-        let mut toks = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut toks);
+        let toks = whole_toks(text);
         assert!(toks.len() > 20);
         for t in &toks {
             let x = w(text, t);
@@ -8510,8 +8511,7 @@ mod tests {
         let text = "'tis ''' officials' O’Neill’s ’’ ... .5 -- - ‐x U.S. Jan. a.m. ISIL. \
                     R-Ky. J. (R-Texas) (no close here at all, the window is eighty bytes wide and this one runs far beyond it) \
                     “Says” x…y ¿qué? £5 A—B\u{a0}C\u{200b}D ,;:!? said. e.g. St. Mr. x'";
-        let mut toks = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut toks);
+        let toks = whole_toks(text);
         let got: Vec<String> = toks
             .iter()
             .map(|t| format!("{:?}:{}", t.kind, w(text, t)))
@@ -8585,8 +8585,7 @@ mod tests {
             ("according, to him", false),
             ("accordingly to him", false),
         ] {
-            let mut toks = Vec::new();
-            tokenize(text, Span::new(0, text.len()), &mut toks);
+            let toks = whole_toks(text);
             let parsed = lex::cue_phrase::<nom::error::Error<&str>>
                 .parse(text)
                 .is_ok_and(|(_, c)| c.len() < 16);
@@ -8611,8 +8610,7 @@ mod tests {
         ];
         let mut named = 0;
         for text in phrases {
-            let mut toks = Vec::new();
-            tokenize(text, Span::new(0, text.len()), &mut toks);
+            let toks = whole_toks(text);
             let words: Vec<Tok> = toks
                 .iter()
                 .filter(|t| t.kind == Tk::Word)
@@ -9155,8 +9153,7 @@ mod tests {
         ];
         let mut compared = 0;
         for text in texts {
-            let mut toks = Vec::new();
-            tokenize(text, Span::new(0, text.len()), &mut toks);
+            let toks = whole_toks(text);
             for from in 0..=toks.len() {
                 for to in from..=toks.len() {
                     let ws = &toks[from..to];
@@ -9182,8 +9179,7 @@ mod tests {
             "Mayor Ann Lee",
         ];
         for text in texts {
-            let mut toks = Vec::new();
-            tokenize(text, Span::new(0, text.len()), &mut toks);
+            let toks = whole_toks(text);
             for from in 0..=toks.len() {
                 let toks = &toks[from..];
                 let mut all = chunks(text, toks);

@@ -1370,33 +1370,37 @@ fn fold_ascii(bytes: &[u8], out: &mut Vec<u8>) -> usize {
 mod tests {
     use super::*;
 
+    /// The names of the word lists ([`kind_bit`]).
+    const KINDS: [&str; 8] = [
+        "byline",
+        "commentverb",
+        "credit",
+        "dateword",
+        "month",
+        "more",
+        "tagsheading",
+        "wire",
+    ];
+
     /// [`Lexicon::lists`] (and so [`Lexicon::is`]) of every word of the lists' data and of
     /// some unlisted words is what the data says: list `kind` holds the folded word when a
     /// line `kind<TAB>word` of it folds to that word.
     #[test]
     fn lists_are_those_of_the_data() {
         let lex = lexicon();
-        let kinds = [
-            "byline",
-            "commentverb",
-            "credit",
-            "dateword",
-            "month",
-            "more",
-            "tagsheading",
-            "wire",
-        ];
         let lines: Vec<(&str, String)> = WORDS
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split_once('\t'))
             .map(|(kind, word)| (kind, fold(word)))
             .collect();
+        // Every list of the data is among those checked.
+        assert!(lines.iter().all(|(kind, _)| KINDS.contains(kind)));
         let unlisted = ["", "x", "the", "zebra", "mays", "photos"].map(String::from);
         let mut listed = 0;
         for w in lines.iter().map(|(_, w)| w).chain(&unlisted) {
             let lists = lex.lists(w);
-            for kind in kinds {
+            for kind in KINDS {
                 let want = lines.iter().any(|(k, x)| *k == kind && x == w);
                 listed += usize::from(want);
                 assert_eq!(Lexicon::in_list(lists, kind), want, "{w} {kind}");
@@ -1495,16 +1499,6 @@ mod tests {
             .map(String::from),
         );
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-        let kinds = [
-            "byline",
-            "commentverb",
-            "credit",
-            "dateword",
-            "month",
-            "more",
-            "tagsheading",
-            "wire",
-        ];
         let mut rng = crate::testgen::Rng::new(0x51ed);
         let mut ruled_out = 0;
         for _ in 0..20_000 {
@@ -1525,7 +1519,7 @@ mod tests {
             assert!(!lex.may_hold_byline_word(&folded), "{folded:?}");
             assert!(!lex.may_hold_credit_word(&folded), "{folded:?}");
             for w in &words {
-                assert!(kinds.iter().all(|k| !lex.is(k, w)), "{w:?}");
+                assert!(KINDS.iter().all(|k| !lex.is(k, w)), "{w:?}");
             }
         }
         assert!(ruled_out > 100, "{ruled_out}");
