@@ -8,15 +8,15 @@ use crate::attribution::{Attributions, FoundAttribution, NarrowAttribution};
 use crate::classify::Label;
 use crate::model::{
     Article, Attribution, BodyBlock, Boilerplate, BoilerplateReason, Byline, Credit, DateLine, Dek,
-    Diagnostic, DiagnosticKind, Headline, Mention, Paragraph, Quote, QuoteRejection, RejectedQuote,
-    RelatedTags, Subhead, Tag, TagGroup,
+    Diagnostic, DiagnosticKind, Headline, Mention, Paragraph, Quote, QuoteRejection, RelatedTags,
+    Subhead, Tag, TagGroup,
 };
 use crate::normalize::{
     clean, clean_noting, clean_part_of_clean, part_of_clean_is_clean, push_control_runs, trim_span,
     Prepared,
 };
 use crate::options::{Normalization, Options};
-use crate::quotes::QuoteScan;
+use crate::quotes::{FoundQuote, QuoteScan};
 use crate::segment::Block;
 use crate::span::Span;
 use std::borrow::Cow;
@@ -107,6 +107,20 @@ impl<'a> Within<'a, '_> {
             }
         }
         self.builder.text(span)
+    }
+
+    /// [`Within::text`] of `raw`, a part of the block as a slice of the text rather than a
+    /// span (the words of a rejected mark, [`crate::quotes::QuoteScan::rejected`]): told
+    /// by where the slice lies, with no slicing of the text again.
+    #[inline(always)]
+    fn text_of(&self, raw: &'a str) -> Cow<'a, str> {
+        if let Some((outer, _)) = self.clean {
+            if Span::of_part(outer, raw).is_some() && part_of_clean_is_clean(raw) {
+                debug_assert_eq!(clean_part_of_clean(raw, self.builder.form), raw);
+                return Cow::Borrowed(raw);
+            }
+        }
+        clean(raw, self.builder.form)
     }
 }
 
@@ -228,7 +242,7 @@ pub(crate) fn assemble<'a>(
     blocks: &[Block],
     labels: &[Label],
     sizes: ListSizes,
-    quotes: &QuoteScan,
+    quotes: &mut QuoteScan<'a>,
     attributions: &Attributions,
     options: &Options,
 ) -> Article<'a> {
@@ -303,18 +317,18 @@ pub(crate) fn assemble<'a>(
         }
     }
     article.related = related;
-    article.quotes = build_quotes(&b, quotes, attributions, &body_texts);
+    article.quotes = build_quotes(&b, &quotes.quotes, attributions, &body_texts);
+    // The rejected marks are finished in the quote stage's list, which becomes the
+    // article's: their words cleaned, their spans moved to the input.
+    let mut rejected = std::mem::take(&mut quotes.rejected);
     let mut texts = BlockTexts::new(&b, &body_texts);
-    article.rejected_quotes = quotes
-        .rejected
-        .iter()
-        .map(|r| RejectedQuote {
-            text: texts.of(r.block).text(r.content),
-            span: b.span(r.span),
-            block: Some(r.block),
-            reason: r.reason,
-        })
-        .collect();
+    for r in &mut rejected {
+        // (The quote stage's words are always borrowed.)
+        if let Cow::Borrowed(raw) = r.text {
+            r.text = texts.of(r.block.unwrap_or(usize::MAX)).text_of(raw);
+        }
+        r.span = b.span(r.span);
+    }
     let b = &b;
     let diagnostic = |kind| {
         move |span: Span| Diagnostic {
@@ -322,8 +336,7 @@ pub(crate) fn assemble<'a>(
             span: b.span(span),
         }
     };
-    let unbalanced = quotes
-        .rejected
+    let unbalanced = rejected
         .iter()
         .filter(|r| {
             matches!(
@@ -331,8 +344,10 @@ pub(crate) fn assemble<'a>(
                 QuoteRejection::Unbalanced | QuoteRejection::TooLong
             )
         })
-        .map(|r| r.span)
-        .map(diagnostic(DiagnosticKind::UnbalancedQuote));
+        .map(|r| Diagnostic {
+            kind: DiagnosticKind::UnbalancedQuote,
+            span: r.span,
+        });
     let controls = controls
         .finish(prepared.text)
         .into_iter()
@@ -346,6 +361,7 @@ pub(crate) fn assemble<'a>(
         );
     }
     article.diagnostics = diagnostics;
+    article.rejected_quotes = rejected;
     article
 }
 
@@ -461,14 +477,14 @@ pub(crate) fn assemble_quotes<'a>(
         base: prepared.base,
         form: options.normalization(),
     };
-    build_quotes(&b, quotes, attributions, &[])
+    build_quotes(&b, &quotes.quotes, attributions, &[])
 }
 
 /// The public quotes, with their attributions; `body` is what is known of the body blocks
 /// (see [`BodyText`]), by index, or empty.
 fn build_quotes<'a>(
     b: &Builder<'a>,
-    quotes: &QuoteScan,
+    quotes: &[FoundQuote],
     attributions: &Attributions,
     body: &[BodyText],
 ) -> Vec<Quote<'a>> {
@@ -486,13 +502,12 @@ fn build_quotes<'a>(
 /// [`build_quotes`], the attributions read from `attributions`.
 fn quotes_with<'a>(
     b: &Builder<'a>,
-    quotes: &QuoteScan,
+    quotes: &[FoundQuote],
     attributions: impl Iterator<Item = Option<FoundAttribution>>,
     body: &[BodyText],
 ) -> Vec<Quote<'a>> {
     let mut texts = BlockTexts::new(b, body);
     quotes
-        .quotes
         .iter()
         .zip(attributions)
         .map(|(q, a)| {
@@ -563,6 +578,9 @@ mod tests {
                         .map_or(Cow::Borrowed(""), |raw| clean(raw, Normalization::Nfc));
                     assert_eq!(within.text(span), want, "{span:?} in {block:?}");
                     assert_eq!(texts.of(i).text(span), want, "{span:?} in {block:?}");
+                    if let Some(raw) = span.get(text) {
+                        assert_eq!(within.text_of(raw), want, "{span:?} in {block:?}");
+                    }
                 }
             }
         }

@@ -216,14 +216,14 @@ impl Parser {
         let mut blocks = segment::segment(prepared.text);
         let labels = classify::classify(prepared.text, &mut blocks);
         let (body, sizes) = assemble::body_spans(&blocks, &labels);
-        let found = quotes::find_quotes(prepared.text, &body, &self.options);
+        let mut found = quotes::find_quotes(prepared.text, &body, &self.options);
         let attributed = attribution::attribute(prepared.text, &body, &found.quotes, &self.options);
         assemble::assemble(
             prepared,
             &blocks,
             &labels,
             sizes,
-            &found,
+            &mut found,
             &attributed,
             &self.options,
         )

@@ -25,7 +25,7 @@
 //! Everything is linear in the block length: each scan looks at a bounded window.
 
 use crate::lex;
-use crate::model::{QuoteKind, QuoteRejection as Rejection};
+use crate::model::{QuoteKind, QuoteRejection as Rejection, RejectedQuote};
 use crate::normalize::{is_blank, trim_span};
 use crate::options::Options;
 use crate::span::Span;
@@ -34,6 +34,7 @@ use nom::bytes::complete::tag;
 use nom::combinator::value;
 use nom::IResult;
 use nom::Parser;
+use std::borrow::Cow;
 
 /// A quotation found in a body block. Spans are in the scanned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,27 +53,22 @@ pub(crate) struct FoundQuote {
     pub continues_previous: bool,
 }
 
-/// Quotation marks that were not taken as a quotation. Spans are in the scanned text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct RejectedCandidate {
-    /// From the opening mark to the end of the closing mark; when unclosed, to the next
-    /// candidate's opening mark or the end of the block (trimmed).
-    pub span: Span,
-    /// The words between the marks, trimmed of blank characters (empty for [`Rejection::Empty`]).
-    pub content: Span,
-    /// Index of the block in the slice given to [`find_quotes`].
-    pub block: usize,
-    /// Why.
-    pub reason: Rejection,
-}
-
 /// What the quote stage found: the quotations, and the marks it set aside.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct QuoteScan {
+pub(crate) struct QuoteScan<'a> {
     /// The quotations, in order.
     pub quotes: Vec<FoundQuote>,
-    /// The candidates that were not quotations, in order.
-    pub rejected: Vec<RejectedCandidate>,
+    /// The candidates that were not quotations, in order, already in the list the article
+    /// gives them in ([`crate::assemble`] finishes them in place rather than making a
+    /// second list, which for a text of millions of stray marks is hundreds of megabytes
+    /// of fresh pages): their `span` is still in the scanned text, their `text` is the
+    /// words between the marks as they stand in the scanned text (trimmed of blank
+    /// characters, not cleaned: empty for [`Rejection::Empty`]), a slice of it whose place
+    /// tells their span ([`Span::of_part`]), and their `block` is the index of the block
+    /// in the slice given to [`find_quotes`]. A span from the opening mark to the end of the
+    /// closing mark; when unclosed, to the next candidate's opening mark or the end of the
+    /// block (trimmed).
+    pub rejected: Vec<RejectedQuote<'a>>,
 }
 
 /// The shape of a quotation mark.
@@ -2034,7 +2030,7 @@ fn char_before_blanks(text: &str, block: Span, pos: usize) -> Option<char> {
 }
 
 /// Finds the quotations in each block.
-pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> QuoteScan {
+pub(crate) fn find_quotes<'a>(text: &'a str, blocks: &[Span], options: &Options) -> QuoteScan<'a> {
     let mut out = Vec::new();
     let mut rejected = Vec::new();
     let mut prev_open_ended = false;
@@ -2049,10 +2045,12 @@ pub(crate) fn find_quotes(text: &str, blocks: &[Span], options: &Options) -> Quo
             let until = next.map_or(block.end, |n| n.open.span.start);
             let content = content_of(text, &c, until);
             if let Err(reason) = judge(text, block, &c, content, options, &mut cues) {
-                rejected.push(RejectedCandidate {
+                rejected.push(RejectedQuote {
+                    // (A span out of the text, which [`content_of`] never gives, is taken
+                    // as empty, as the assembly takes it.)
+                    text: Cow::Borrowed(content.get(text).unwrap_or(&text[..0])),
                     span: rejected_span(text, &c, until),
-                    content,
-                    block: bi,
+                    block: Some(bi),
                     reason,
                 });
                 continue;

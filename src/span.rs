@@ -61,6 +61,15 @@ impl Span {
     pub(crate) const fn shift(self, by: usize) -> Span {
         Span::new(self.start + by, self.end + by)
     }
+
+    /// Where `part`, a slice cut from `source`, lies in it (told from the addresses of the
+    /// two: a list that keeps the slice need not keep its span beside it); `None` when
+    /// `part` lies outside `source`.
+    pub(crate) fn of_part(source: &str, part: &str) -> Option<Span> {
+        let start = (part.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
+        let end = start.checked_add(part.len())?;
+        (end <= source.len()).then_some(Span::new(start, end))
+    }
 }
 
 impl From<Span> for Range<usize> {
@@ -95,5 +104,20 @@ mod tests {
         assert!(a.overlaps(Span::new(4, 9)));
         assert!(!a.overlaps(Span::new(5, 9)));
         assert_eq!(a.shift(3), Span::new(5, 8));
+    }
+
+    #[test]
+    fn of_part_finds_the_slice_it_was_cut_from() {
+        let s = "one “two” three";
+        for start in 0..=s.len() {
+            for end in start..=s.len() {
+                if let Some(part) = s.get(start..end) {
+                    assert_eq!(Span::of_part(s, part), Some(Span::new(start, end)));
+                }
+            }
+        }
+        let other = String::from("two");
+        assert_eq!(Span::of_part(s, &other), None);
+        assert_eq!(Span::of_part(&s[4..], &s[..3]), None);
     }
 }
