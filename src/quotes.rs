@@ -2045,26 +2045,32 @@ pub(crate) fn find_quotes<'a>(text: &'a str, blocks: &[Span], options: &Options)
             let until = next.map_or(block.end, |n| n.open.span.start);
             let content = content_of(text, &c, until);
             if let Err(reason) = judge(text, block, &c, content, options, &mut cues) {
-                rejected.push(RejectedQuote {
-                    // (A span out of the text, which [`content_of`] never gives, is taken
-                    // as empty, as the assembly takes it.)
-                    text: Cow::Borrowed(content.get(text).unwrap_or(&text[..0])),
-                    span: rejected_span(text, &c, until),
-                    block: Some(bi),
-                    reason,
-                });
+                push_gently(
+                    &mut rejected,
+                    RejectedQuote {
+                        // (A span out of the text, which [`content_of`] never gives, is taken
+                        // as empty, as the assembly takes it.)
+                        text: Cow::Borrowed(content.get(text).unwrap_or(&text[..0])),
+                        span: rejected_span(text, &c, until),
+                        block: Some(bi),
+                        reason,
+                    },
+                );
                 continue;
             }
             let continues_previous = prev_open_ended && c.open.span.start == block.start;
             open_ended = c.close.is_none();
-            out.push(FoundQuote {
-                content,
-                open: c.open.span,
-                close: c.close.map(|m| m.span),
-                block: bi,
-                kind: kind(text, block, c.open.span, content),
-                continues_previous,
-            });
+            push_gently(
+                &mut out,
+                FoundQuote {
+                    content,
+                    open: c.open.span,
+                    close: c.close.map(|m| m.span),
+                    block: bi,
+                    kind: kind(text, block, c.open.span, content),
+                    continues_previous,
+                },
+            );
         }
         prev_open_ended = open_ended;
     }
@@ -2084,7 +2090,9 @@ const MAX_SPARE_BYTES: usize = 64 << 10;
 
 /// Gives back the room unused at the end of one of [`find_quotes`]' lists, when it is over
 /// [`MAX_SPARE_BYTES`] (a text of many quotes; shrinking a large allocation costs the
-/// allocator little, and a short list is left alone).
+/// allocator little, and a short list is left alone) and over an eighth of the list: a
+/// list grown by [`push_gently`] has no more, and is not moved again (for a moment a move
+/// holds both the old room and the new).
 #[inline(always)]
 fn trim_spare<T>(v: &mut Vec<T>) {
     // (Out of line: rare, and its code is no part of every parse's path.)
@@ -2093,9 +2101,38 @@ fn trim_spare<T>(v: &mut Vec<T>) {
     fn shrink<T>(v: &mut Vec<T>) {
         v.shrink_to_fit();
     }
-    if (v.capacity() - v.len()) * std::mem::size_of::<T>() > MAX_SPARE_BYTES {
+    let spare = v.capacity() - v.len();
+    if spare * std::mem::size_of::<T>() > MAX_SPARE_BYTES && spare > v.len() / 8 {
         shrink(v);
     }
+}
+
+/// The size, in bytes, from which [`push_gently`] grows a list by an eighth.
+const GENTLE_FROM_BYTES: usize = 4 << 20;
+
+/// Pushes `item`; a full list of [`GENTLE_FROM_BYTES`] or more grows by an eighth rather
+/// than doubling. The lists of the quote stage live until the article is built, and one of
+/// millions of stray marks is hundreds of megabytes: its last doubling would hold the
+/// old room and twice that for a moment, and leave up to half of it unused; an eighth at a
+/// step holds little more than the list itself (the allocator moves a large allocation
+/// without copying it).
+#[inline(always)]
+fn push_gently<T>(v: &mut Vec<T>, item: T) {
+    // (Out of line: rare, and its code is no part of every parse's path.)
+    #[cold]
+    #[inline(never)]
+    fn grow<T>(v: &mut Vec<T>) {
+        if v.len() * std::mem::size_of::<T>() >= GENTLE_FROM_BYTES {
+            v.reserve_exact(v.len() / 8);
+        } else {
+            // As a push would grow it.
+            v.reserve(1);
+        }
+    }
+    if v.len() == v.capacity() {
+        grow(v);
+    }
+    v.push(item);
 }
 
 /// The span of a rejected candidate, trimmed of blank characters: from its opening mark to
@@ -3480,6 +3517,26 @@ mod tests {
 
     /// Found by the `article_like` fuzz target: a hard-wrapped quote just under the length
     /// limit in LF text went over it in CRLF text, so CRLF changed the structure.
+    #[test]
+    fn large_lists_grow_by_an_eighth_and_keep_their_little_spare_room() {
+        let per = GENTLE_FROM_BYTES / std::mem::size_of::<u64>();
+        let mut v: Vec<u64> = Vec::new();
+        for i in 0..per as u64 {
+            push_gently(&mut v, i);
+        }
+        assert_eq!(v.capacity(), per);
+        push_gently(&mut v, 0);
+        assert_eq!(v.capacity(), per + per / 8);
+        assert_eq!(v.len(), per + 1);
+        trim_spare(&mut v);
+        assert_eq!(v.capacity(), per + per / 8);
+        // A small list doubles, and a large room left over is given back.
+        let mut small: Vec<u64> = Vec::with_capacity(1 << 20);
+        push_gently(&mut small, 1);
+        trim_spare(&mut small);
+        assert_eq!(small.capacity(), 1);
+    }
+
     #[test]
     fn quote_length_limit_ignores_carriage_returns() {
         let options = Options::default().with_max_quote_bytes(34);
