@@ -4466,15 +4466,41 @@ fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
     )
 }
 
-/// [`tokens_in`], with the first token searched from index `near` outward
-/// ([`lex::partition_point_near`]).
+/// [`tokens_in`], with the first token searched from index `near` outward: a step at a
+/// time over the first [`NEAR_STEPS`] tokens (a quote's mention is most often a token or
+/// two from the quote), then by [`lex::partition_point_near`]; and its tokens counted one
+/// by one from there (a mention holds a few: a search of its span's length, as
+/// [`tokens_from`] makes, reads more).
 fn tokens_in_near(toks: &[Tok], near: usize, span: Span) -> &[Tok] {
-    tokens_from(
-        toks,
-        lex::partition_point_near(toks, near, |t| t.span.start < span.start),
-        span,
-    )
+    let starts_before = |t: &Tok| t.span.start < span.start;
+    let mut s = near.min(toks.len());
+    let mut steps = 0;
+    while s > 0 && steps < NEAR_STEPS && !starts_before(&toks[s - 1]) {
+        s -= 1;
+        steps += 1;
+    }
+    while s < toks.len() && steps < NEAR_STEPS && starts_before(&toks[s]) {
+        s += 1;
+        steps += 1;
+    }
+    // `s` is the first token that does not start before the span when the one before it
+    // does (or there is none) and it does not (or there is none); else it is searched for.
+    let found =
+        (s == 0 || starts_before(&toks[s - 1])) && toks.get(s).is_none_or(|t| !starts_before(t));
+    if !found {
+        s = lex::partition_point_near(toks, s, starts_before);
+    }
+    let rest = &toks[s..];
+    let n = rest
+        .iter()
+        .position(|t| t.span.end > span.end)
+        .unwrap_or(rest.len());
+    debug_assert!(std::ptr::eq(&rest[..n], tokens_in(toks, span)));
+    &rest[..n]
 }
+
+/// Tokens [`tokens_in_near`] steps over from its `near` before it searches.
+const NEAR_STEPS: usize = 6;
 
 /// The tokens of `span`, from `toks[s]` on, `s` the first token that starts in the span.
 fn tokens_from(toks: &[Tok], s: usize, span: Span) -> &[Tok] {
@@ -7875,7 +7901,7 @@ mod tests {
     }
 
     #[test]
-    fn tokens_in_is_that_of_two_searches_of_all_tokens() {
+    fn tokens_in_and_near_are_those_of_two_searches_of_all_tokens() {
         let pieces = [
             "a", "bb", " ", "  ", ", ", ". ", "Dd", "(e)", ":", ";", "U.S.", "’", "é", "—",
             "Lee's", "...", "x",
@@ -7900,6 +7926,18 @@ mod tests {
                         (want.as_ptr(), want.len()),
                         "{text:?} {span:?}"
                     );
+                    // And from every token near which `tokens_in_near` may start.
+                    for near in [0, s.saturating_sub(1), s, s + 1, s + 7, toks.len() / 2]
+                        .into_iter()
+                        .chain([toks.len(), toks.len() + 1])
+                    {
+                        let got = tokens_in_near(&toks, near, span);
+                        assert_eq!(
+                            (got.as_ptr(), got.len()),
+                            (want.as_ptr(), want.len()),
+                            "{text:?} {span:?} near {near}"
+                        );
+                    }
                 }
             }
         }
