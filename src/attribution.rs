@@ -5170,6 +5170,8 @@ fn attribute_reading(
         if eager {
             registry.up_to(bi, &toks);
         }
+        // Whether a quote of the block was left without an attribution.
+        let mut unattributed = false;
 
         for (k, q) in block_quotes.iter().enumerate() {
             let (bs, be) = frames[k];
@@ -5231,12 +5233,16 @@ fn attribute_reading(
                     .then(|| previous_subject(text, before, k > 0))
                     .flatten()
             });
+            unattributed |= found.is_none();
             out.set(
                 q_start + k,
                 found.map(|f| resolve(text, &toks, be, f, &mut registry, bi, options)),
             );
         }
-        continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
+        // (A block whose quotes all have their own attribution has none to fill.)
+        if unattributed {
+            continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
+        }
         // Tokens a later quote may need to read this block's people.
         if registry.registered <= bi && bi < last_quoted {
             registry.keep(bi, &toks);
