@@ -3799,6 +3799,21 @@ fn according_tail(text: &str, toks: &[Tok]) -> Option<Found> {
     })
 }
 
+/// False when the text of `block` holds no "according" nor "According" (it holds no
+/// "ccording"): [`according_to`] is then false at every token of the block, and
+/// [`according_tail`] finds nothing there.
+fn may_say_according(text: &str, block: Span) -> bool {
+    static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let bytes = text
+        .as_bytes()
+        .get(block.start..block.end)
+        .unwrap_or_default();
+    FINDER
+        .get_or_init(|| memchr::memmem::Finder::new(b"ccording"))
+        .find(bytes)
+        .is_some()
+}
+
 /// A clause-final attribution closing the sentence a quote sits in (`toks` runs from the
 /// quote's close mark): `Costs are “too high” for now, Lee said in an interview.`
 /// `open` is where a later quote ending in a comma left off (`“…,” Lee said`), the first
@@ -5172,6 +5187,8 @@ fn attribute_reading(
         }
         // Whether a quote of the block was left without an attribution.
         let mut unattributed = false;
+        // Whether the block's text holds "according" ([`may_say_according`]), once asked.
+        let mut according_in_block: Option<bool> = None;
 
         for (k, q) in block_quotes.iter().enumerate() {
             let (bs, be) = frames[k];
@@ -5201,7 +5218,12 @@ fn attribute_reading(
             // "Trump issued a statement, “…”").
             // A quote inside its sentence: a later "according to X" in the sentence wins.
             let ends_sentence = matches!(last, '.' | '?' | '!');
-            let tail = if ends_sentence || q.close.is_none() {
+            // (Not read in a block with no "according": most of them. Its text is searched
+            // for it once, at its first quote that asks.)
+            let tail = if ends_sentence
+                || q.close.is_none()
+                || !*according_in_block.get_or_insert_with(|| may_say_according(text, block))
+            {
                 None
             } else {
                 according_tail(text, &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)])
@@ -8613,6 +8635,31 @@ mod tests {
             );
         }
         assert!(ends_subject_any_case("li\u{212a}e") && ends_subject_any_case("Because"));
+    }
+
+    #[test]
+    fn a_block_without_according_has_no_according_to() {
+        for text in [
+            "according to him",
+            "“Yes,” he said, According to them.",
+            "“Yes,” he said, accordingly.",
+            "“Yes,” he said, acording to them.",
+            "“Yes,” he said.",
+            "",
+        ] {
+            let toks = whole_toks(text);
+            let any = (0..toks.len()).any(|i| according_to(text, &toks, i));
+            let block = Span::new(0, text.len());
+            assert_eq!(
+                may_say_according(text, block),
+                text.contains("according") || text.contains("According"),
+                "{text:?}"
+            );
+            assert!(may_say_according(text, block) || !any, "{text:?}");
+        }
+        // Only the block's own bytes are searched.
+        assert!(!may_say_according("x according to y", Span::new(0, 8)));
+        assert!(may_say_according("x according to y", Span::new(2, 11)));
     }
 
     #[test]
