@@ -4025,13 +4025,14 @@ fn is_label(label: &str) -> bool {
 
 /// A transcript label opening the quote: `"WALLACE: Let's start …"`.
 fn transcript_label(text: &str, content: Span) -> Option<Found> {
-    let s = content.get(text)?;
     // Most quotes open with a word in lower case, or a capital and a lower-case letter:
-    // ruled out at that letter, without a search for the colon (nor a cut of the text at
-    // 40 bytes, which the bytes need no test of character boundaries for).
-    if !may_open_label(&s.as_bytes()[..s.len().min(40)]) {
+    // ruled out at that letter, without a search for the colon (nor a cut of the text,
+    // which the bytes need no test of character boundaries for).
+    let bytes = text.as_bytes().get(content.start..content.end)?;
+    if !may_open_label(&bytes[..bytes.len().min(40)]) {
         return None;
     }
+    let s = content.get(text)?;
     let head = s.get(..s.len().min(40))?;
     let colon = head.find(':')?;
     is_label(&s[..colon]).then(|| Found {
