@@ -3112,12 +3112,13 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         .iter()
         .position(|t| !matches!(t.kind, Tk::Comma | Tk::Other))?;
     let toks = &toks[k..];
-    let found = after_quote_inner(text, toks, strict)?;
-    // "…," Sanders said, according to CNN: the reported source wins.
+    // (Found once, for the reading of the attribution and the sources after it.)
     let sentence_end = toks
         .iter()
         .position(|t| t.kind == Tk::End)
         .unwrap_or(toks.len());
+    let found = after_quote_inner(text, toks, strict, sentence_end)?;
+    // "…," Sanders said, according to CNN: the reported source wins.
     // Both sources below follow a comma after the verb: a sentence with none (most of them)
     // is not searched for either, and the searches start at its first.
     let Some(first_comma) = (1..sentence_end)
@@ -3170,7 +3171,9 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
     Some(found)
 }
 
-fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
+/// The attribution [`after_quote`] reads in `toks` (from their first word), whose sentence
+/// ends at the token `sentence_end` (or with them).
+fn after_quote_inner(text: &str, toks: &[Tok], strict: bool, sentence_end: usize) -> Option<Found> {
     let clause_ends = |used: usize| -> bool {
         !strict
             || toks.get(used..).is_none_or(|r| {
@@ -3192,10 +3195,6 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         }
         Some(Cue::Finite) => {
             let np = np_after(text, toks.get(1..)?)?;
-            let sentence_end = toks
-                .iter()
-                .position(|t| t.kind == Tk::End)
-                .unwrap_or(toks.len());
             let used = toks
                 .iter()
                 .position(|t| t.span.start >= np.end)
@@ -3221,10 +3220,6 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         return Some(found);
     }
     // Clause-final: `"…" for the record, she said.`
-    let sentence_end = toks
-        .iter()
-        .position(|t| t.kind == Tk::End)
-        .unwrap_or(toks.len());
     for c in 0..sentence_end {
         if toks[c].kind == Tk::Comma {
             if let Some(found) = subject_first(text, &toks[c + 1..sentence_end], true) {
