@@ -4793,15 +4793,22 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     // Speech subjects (a run of their own: [`Registry::before`]).
     registry.subjects_from = registry.people.len();
     let first_subject = registry.subjects_from - first_new;
-    for v in 0..toks.len() {
-        let t = &toks[v];
+    // Whether the token read opens a clause (`opens_clause`: the first, or one after a
+    // sentence end or a comma), carried from the token before instead of read back.
+    let mut opens = true;
+    for (v, t) in toks.iter().enumerate() {
+        let opened = std::mem::replace(&mut opens, matches!(t.kind, Tk::End | Tk::Comma));
+        // `may_cue`, with the clause's opening told by the walk.
+        let may = t.kind == Tk::Word
+            && (t.cue_word() || (opened && starts_upper(text, t) && !t.pronoun()));
+        debug_assert_eq!(may, may_cue(text, toks, v));
+        if !may {
+            continue;
+        }
         let lo = v.saturating_sub(40);
         // Only a name makes a person: a clause with no name word before the verb has none
         // (asked before the cue is read in full: `cue_at` is `may_cue`, then `cue_of_word`).
-        if !may_cue(text, toks, v)
-            || !clause_has_name(text, &toks[lo..v])
-            || cue_of_word(text, toks, v) != Some(Cue::Finite)
-        {
+        if !clause_has_name(text, &toks[lo..v]) || cue_of_word(text, toks, v) != Some(Cue::Finite) {
             continue;
         }
         let Some((mention, appositive)) = subject_before(text, &toks[lo..v]) else {
