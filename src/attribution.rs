@@ -3112,12 +3112,13 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         .iter()
         .position(|t| !matches!(t.kind, Tk::Comma | Tk::Other))?;
     let toks = &toks[k..];
-    let found = after_quote_inner(text, toks, strict)?;
-    // "…," Sanders said, according to CNN: the reported source wins.
+    // (Found once, for the reading of the attribution and the sources after it.)
     let sentence_end = toks
         .iter()
         .position(|t| t.kind == Tk::End)
         .unwrap_or(toks.len());
+    let found = after_quote_inner(text, toks, strict, sentence_end)?;
+    // "…," Sanders said, according to CNN: the reported source wins.
     // Both sources below follow a comma after the verb: a sentence with none (most of them)
     // is not searched for either, and the searches start at its first.
     let Some(first_comma) = (1..sentence_end)
@@ -3170,7 +3171,9 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
     Some(found)
 }
 
-fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
+/// The attribution [`after_quote`] reads in `toks` (from their first word), whose sentence
+/// ends at the token `sentence_end` (or with them).
+fn after_quote_inner(text: &str, toks: &[Tok], strict: bool, sentence_end: usize) -> Option<Found> {
     let clause_ends = |used: usize| -> bool {
         !strict
             || toks.get(used..).is_none_or(|r| {
@@ -3192,10 +3195,6 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         }
         Some(Cue::Finite) => {
             let np = np_after(text, toks.get(1..)?)?;
-            let sentence_end = toks
-                .iter()
-                .position(|t| t.kind == Tk::End)
-                .unwrap_or(toks.len());
             let used = toks
                 .iter()
                 .position(|t| t.span.start >= np.end)
@@ -3221,10 +3220,6 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         return Some(found);
     }
     // Clause-final: `"…" for the record, she said.`
-    let sentence_end = toks
-        .iter()
-        .position(|t| t.kind == Tk::End)
-        .unwrap_or(toks.len());
     for c in 0..sentence_end {
         if toks[c].kind == Tk::Comma {
             if let Some(found) = subject_first(text, &toks[c + 1..sentence_end], true) {
@@ -3799,6 +3794,21 @@ fn according_tail(text: &str, toks: &[Tok]) -> Option<Found> {
     })
 }
 
+/// False when the text of `block` holds no "according" nor "According" (it holds no
+/// "ccording"): [`according_to`] is then false at every token of the block, and
+/// [`according_tail`] finds nothing there.
+fn may_say_according(text: &str, block: Span) -> bool {
+    static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let bytes = text
+        .as_bytes()
+        .get(block.start..block.end)
+        .unwrap_or_default();
+    FINDER
+        .get_or_init(|| memchr::memmem::Finder::new(b"ccording"))
+        .find(bytes)
+        .is_some()
+}
+
 /// A clause-final attribution closing the sentence a quote sits in (`toks` runs from the
 /// quote's close mark): `Costs are “too high” for now, Lee said in an interview.`
 /// `open` is where a later quote ending in a comma left off (`“…,” Lee said`), the first
@@ -4010,13 +4020,14 @@ fn is_label(label: &str) -> bool {
 
 /// A transcript label opening the quote: `"WALLACE: Let's start …"`.
 fn transcript_label(text: &str, content: Span) -> Option<Found> {
-    let s = content.get(text)?;
     // Most quotes open with a word in lower case, or a capital and a lower-case letter:
-    // ruled out at that letter, without a search for the colon (nor a cut of the text at
-    // 40 bytes, which the bytes need no test of character boundaries for).
-    if !may_open_label(&s.as_bytes()[..s.len().min(40)]) {
+    // ruled out at that letter, without a search for the colon (nor a cut of the text,
+    // which the bytes need no test of character boundaries for).
+    let bytes = text.as_bytes().get(content.start..content.end)?;
+    if !may_open_label(&bytes[..bytes.len().min(40)]) {
         return None;
     }
+    let s = content.get(text)?;
     let head = s.get(..s.len().min(40))?;
     let colon = head.find(':')?;
     is_label(&s[..colon]).then(|| Found {
@@ -4466,15 +4477,41 @@ fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
     )
 }
 
-/// [`tokens_in`], with the first token searched from index `near` outward
-/// ([`lex::partition_point_near`]).
+/// [`tokens_in`], with the first token searched from index `near` outward: a step at a
+/// time over the first [`NEAR_STEPS`] tokens (a quote's mention is most often a token or
+/// two from the quote), then by [`lex::partition_point_near`]; and its tokens counted one
+/// by one from there (a mention holds a few: a search of its span's length, as
+/// [`tokens_from`] makes, reads more).
 fn tokens_in_near(toks: &[Tok], near: usize, span: Span) -> &[Tok] {
-    tokens_from(
-        toks,
-        lex::partition_point_near(toks, near, |t| t.span.start < span.start),
-        span,
-    )
+    let starts_before = |t: &Tok| t.span.start < span.start;
+    let mut s = near.min(toks.len());
+    let mut steps = 0;
+    while s > 0 && steps < NEAR_STEPS && !starts_before(&toks[s - 1]) {
+        s -= 1;
+        steps += 1;
+    }
+    while s < toks.len() && steps < NEAR_STEPS && starts_before(&toks[s]) {
+        s += 1;
+        steps += 1;
+    }
+    // `s` is the first token that does not start before the span when the one before it
+    // does (or there is none) and it does not (or there is none); else it is searched for.
+    let found =
+        (s == 0 || starts_before(&toks[s - 1])) && toks.get(s).is_none_or(|t| !starts_before(t));
+    if !found {
+        s = lex::partition_point_near(toks, s, starts_before);
+    }
+    let rest = &toks[s..];
+    let n = rest
+        .iter()
+        .position(|t| t.span.end > span.end)
+        .unwrap_or(rest.len());
+    debug_assert!(std::ptr::eq(&rest[..n], tokens_in(toks, span)));
+    &rest[..n]
 }
+
+/// Tokens [`tokens_in_near`] steps over from its `near` before it searches.
+const NEAR_STEPS: usize = 6;
 
 /// The tokens of `span`, from `toks[s]` on, `s` the first token that starts in the span.
 fn tokens_from(toks: &[Tok], s: usize, span: Span) -> &[Tok] {
@@ -4756,15 +4793,22 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     // Speech subjects (a run of their own: [`Registry::before`]).
     registry.subjects_from = registry.people.len();
     let first_subject = registry.subjects_from - first_new;
-    for v in 0..toks.len() {
-        let t = &toks[v];
+    // Whether the token read opens a clause (`opens_clause`: the first, or one after a
+    // sentence end or a comma), carried from the token before instead of read back.
+    let mut opens = true;
+    for (v, t) in toks.iter().enumerate() {
+        let opened = std::mem::replace(&mut opens, matches!(t.kind, Tk::End | Tk::Comma));
+        // `may_cue`, with the clause's opening told by the walk.
+        let may = t.kind == Tk::Word
+            && (t.cue_word() || (opened && starts_upper(text, t) && !t.pronoun()));
+        debug_assert_eq!(may, may_cue(text, toks, v));
+        if !may {
+            continue;
+        }
         let lo = v.saturating_sub(40);
         // Only a name makes a person: a clause with no name word before the verb has none
         // (asked before the cue is read in full: `cue_at` is `may_cue`, then `cue_of_word`).
-        if !may_cue(text, toks, v)
-            || !clause_has_name(text, &toks[lo..v])
-            || cue_of_word(text, toks, v) != Some(Cue::Finite)
-        {
+        if !clause_has_name(text, &toks[lo..v]) || cue_of_word(text, toks, v) != Some(Cue::Finite) {
             continue;
         }
         let Some((mention, appositive)) = subject_before(text, &toks[lo..v]) else {
@@ -5144,6 +5188,10 @@ fn attribute_reading(
         if eager {
             registry.up_to(bi, &toks);
         }
+        // Whether a quote of the block was left without an attribution.
+        let mut unattributed = false;
+        // Whether the block's text holds "according" ([`may_say_according`]), once asked.
+        let mut according_in_block: Option<bool> = None;
 
         for (k, q) in block_quotes.iter().enumerate() {
             let (bs, be) = frames[k];
@@ -5173,7 +5221,12 @@ fn attribute_reading(
             // "Trump issued a statement, “…”").
             // A quote inside its sentence: a later "according to X" in the sentence wins.
             let ends_sentence = matches!(last, '.' | '?' | '!');
-            let tail = if ends_sentence || q.close.is_none() {
+            // (Not read in a block with no "according": most of them. Its text is searched
+            // for it once, at its first quote that asks.)
+            let tail = if ends_sentence
+                || q.close.is_none()
+                || !*according_in_block.get_or_insert_with(|| may_say_according(text, block))
+            {
                 None
             } else {
                 according_tail(text, &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)])
@@ -5205,12 +5258,16 @@ fn attribute_reading(
                     .then(|| previous_subject(text, before, k > 0))
                     .flatten()
             });
+            unattributed |= found.is_none();
             out.set(
                 q_start + k,
                 found.map(|f| resolve(text, &toks, be, f, &mut registry, bi, options)),
             );
         }
-        continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
+        // (A block whose quotes all have their own attribution has none to fill.)
+        if unattributed {
+            continuations(text, block, block_quotes, q_start, &mut out, quotes, blocks);
+        }
         // Tokens a later quote may need to read this block's people.
         if registry.registered <= bi && bi < last_quoted {
             registry.keep(bi, &toks);
@@ -7875,7 +7932,7 @@ mod tests {
     }
 
     #[test]
-    fn tokens_in_is_that_of_two_searches_of_all_tokens() {
+    fn tokens_in_and_near_are_those_of_two_searches_of_all_tokens() {
         let pieces = [
             "a", "bb", " ", "  ", ", ", ". ", "Dd", "(e)", ":", ";", "U.S.", "’", "é", "—",
             "Lee's", "...", "x",
@@ -7900,6 +7957,18 @@ mod tests {
                         (want.as_ptr(), want.len()),
                         "{text:?} {span:?}"
                     );
+                    // And from every token near which `tokens_in_near` may start.
+                    for near in [0, s.saturating_sub(1), s, s + 1, s + 7, toks.len() / 2]
+                        .into_iter()
+                        .chain([toks.len(), toks.len() + 1])
+                    {
+                        let got = tokens_in_near(&toks, near, span);
+                        assert_eq!(
+                            (got.as_ptr(), got.len()),
+                            (want.as_ptr(), want.len()),
+                            "{text:?} {span:?} near {near}"
+                        );
+                    }
                 }
             }
         }
@@ -8569,6 +8638,31 @@ mod tests {
             );
         }
         assert!(ends_subject_any_case("li\u{212a}e") && ends_subject_any_case("Because"));
+    }
+
+    #[test]
+    fn a_block_without_according_has_no_according_to() {
+        for text in [
+            "according to him",
+            "“Yes,” he said, According to them.",
+            "“Yes,” he said, accordingly.",
+            "“Yes,” he said, acording to them.",
+            "“Yes,” he said.",
+            "",
+        ] {
+            let toks = whole_toks(text);
+            let any = (0..toks.len()).any(|i| according_to(text, &toks, i));
+            let block = Span::new(0, text.len());
+            assert_eq!(
+                may_say_according(text, block),
+                text.contains("according") || text.contains("According"),
+                "{text:?}"
+            );
+            assert!(may_say_according(text, block) || !any, "{text:?}");
+        }
+        // Only the block's own bytes are searched.
+        assert!(!may_say_according("x according to y", Span::new(0, 8)));
+        assert!(may_say_according("x according to y", Span::new(2, 11)));
     }
 
     #[test]
