@@ -1164,6 +1164,9 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let (mut letters, mut caseless, mut digits) = (0usize, 0usize, 0usize);
     let (mut commas, mut separators, mut inner_stops) = (0usize, 0usize, 0usize);
     let mut guillemets = (0usize, 0usize);
+    // The words that start with an ASCII letter after a space, and those of them in lower
+    // case.
+    let (mut spaced_words, mut spaced_lower) = (0usize, 0usize);
     // The classes of the bytes taken by the general path, together.
     let mut seen = 0u16;
     let mut in_word = false;
@@ -1191,8 +1194,10 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
                 word_start = i;
                 words += 1;
                 pending_case = false;
-                lower += usize::from(first.is_ascii_lowercase());
-                upper += usize::from(first.is_ascii_uppercase());
+                // A letter: lower case when bit 0x20 is set, else upper case (counted once
+                // the pass is done, from the words that start so).
+                spaced_words += 1;
+                spaced_lower += usize::from(first >> 5 & 1);
                 chars += run;
                 letters += run;
                 in_word = true;
@@ -1311,8 +1316,8 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     }
     f.chars = count(chars);
     f.words = count(words);
-    f.lower = count(lower);
-    f.upper = count(upper);
+    f.lower = count(lower + spaced_lower);
+    f.upper = count(upper + (spaced_words - spaced_lower));
     f.letters = count(letters);
     let caseless = count(caseless);
     f.set(CASELESS_SCRIPT, caseless * 2 > f.letters && f.letters > 0);
