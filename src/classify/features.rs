@@ -1120,6 +1120,61 @@ fn leading_ascii_letters(w: u64) -> usize {
     (not_letters.trailing_zeros() / 8) as usize
 }
 
+/// The most bytes of prose [`PendingProse`] holds back for a bounded sink
+/// ([`FoldSink::BOUNDED`]): its fold is written at once, and a [`SpillingFolder`] spills only
+/// between the steps of the fold.
+const MAX_PENDING_PROSE: usize = 4096;
+
+/// Prose that [`general_feature_pass`] has read but not yet handed to the fold: the steps of
+/// a space and a run of ASCII letters after it, each of which the fold gets as its bytes
+/// lowered (or-ed with 0x20, which keeps a space a space; the space dropped at the start of
+/// the fold), are gathered while they follow each other in the text as one span of it, and
+/// written at once ([`FoldSink::ascii_prose`]) before the fold gets anything else, rather
+/// than step by step.
+#[derive(Debug, Default)]
+struct PendingProse {
+    /// Where the span starts in the text.
+    from: usize,
+    /// Where it ends (at `from` when there is none).
+    to: usize,
+    /// Its spaces (its steps).
+    spaces: usize,
+}
+
+impl PendingProse {
+    /// Takes the step of the space at `at` and the run of letters after it, up to `end`:
+    /// into the span when it goes on from there (and, for a bounded sink, has room), else
+    /// after the span is handed to `fold`, as the start of a new one.
+    #[inline(always)]
+    fn step<F: FoldSink>(&mut self, bytes: &[u8], fold: &mut F, at: usize, end: usize) {
+        if at != self.to || F::BOUNDED && self.to - self.from >= MAX_PENDING_PROSE {
+            self.flush(bytes, fold);
+            fold.prose_starts();
+            self.from = at;
+        }
+        self.to = end;
+        self.spaces += 1;
+    }
+
+    /// Hands the span, if any, of `bytes` (the text) to `fold`.
+    #[inline(always)]
+    fn flush(&mut self, bytes: &[u8], fold: &mut impl FoldSink) {
+        if self.to != self.from {
+            self.write(bytes, fold);
+        }
+    }
+
+    /// [`PendingProse::flush`] of a span.
+    #[inline(never)]
+    fn write(&mut self, bytes: &[u8], fold: &mut impl FoldSink) {
+        if let Some(rest) = bytes.get(self.from..) {
+            fold.ascii_prose(rest, self.to - self.from, self.spaces);
+        }
+        self.from = self.to;
+        self.spaces = 0;
+    }
+}
+
 /// The features of `s` that one pass over its bytes gives (all but the keys, the teaser
 /// test and the phrases), handing its characters to `fold` on the way.
 fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
@@ -1156,7 +1211,7 @@ fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'
 }
 
 /// [`feature_pass`] of any text.
-fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
+fn general_feature_pass<'a, F: FoldSink>(s: &str, fold: &mut F) -> Features<'a> {
     let mut f = Features::default();
     // One pass over the bytes: ASCII from a table, other characters decoded once; the
     // counts live in locals until the end.
@@ -1173,6 +1228,8 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let mut pending_case = false;
     // The previous character was `.` `!` `?` or `…`.
     let mut prev_stop = false;
+    // Prose not yet handed to the fold ([`PendingProse`]).
+    let mut pending = PendingProse::default();
     // Where the current word starts.
     let mut word_start = 0;
     let bytes = s.as_bytes();
@@ -1201,7 +1258,7 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
                 chars += run;
                 letters += run;
                 in_word = true;
-                fold.separated_ascii_alnum(&bytes[i..], run);
+                pending.step(bytes, fold, at, i + run);
                 i += run;
                 continue;
             }
@@ -1227,6 +1284,7 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             letters += run;
             prev_stop = false;
             in_word = true;
+            pending.flush(bytes, fold);
             fold.ascii_alnum(&bytes[at..], run);
             i += run;
             continue;
@@ -1264,6 +1322,7 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             }
         } else if let Some((c, k, lower)) = wide_class(s, i) {
             i += c.len_utf8();
+            pending.flush(bytes, fold);
             match lower {
                 Some(l) => fold.common_lower(l),
                 None => fold.char(c),
@@ -1306,14 +1365,17 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
         // (ASCII letters took the path above.)
         if b < 0x80 {
             if k & DIGIT != 0 {
+                pending.flush(bytes, fold);
                 fold.ascii_alnum(&bytes[at..], 1);
             } else if b == b'@' {
+                pending.flush(bytes, fold);
                 fold.char('@');
             } else {
                 fold.separator();
             }
         }
     }
+    pending.flush(bytes, fold);
     f.chars = count(chars);
     f.words = count(words);
     f.lower = count(lower + spaced_lower);
