@@ -1120,6 +1120,61 @@ fn leading_ascii_letters(w: u64) -> usize {
     (not_letters.trailing_zeros() / 8) as usize
 }
 
+/// The most bytes of prose [`PendingProse`] holds back for a bounded sink
+/// ([`FoldSink::BOUNDED`]): its fold is written at once, and a [`SpillingFolder`] spills only
+/// between the steps of the fold.
+const MAX_PENDING_PROSE: usize = 4096;
+
+/// Prose that [`general_feature_pass`] has read but not yet handed to the fold: the steps of
+/// a space and a run of ASCII letters after it, each of which the fold gets as its bytes
+/// lowered (or-ed with 0x20, which keeps a space a space; the space dropped at the start of
+/// the fold), are gathered while they follow each other in the text as one span of it, and
+/// written at once ([`FoldSink::ascii_prose`]) before the fold gets anything else, rather
+/// than step by step.
+#[derive(Debug, Default)]
+struct PendingProse {
+    /// Where the span starts in the text.
+    from: usize,
+    /// Where it ends (at `from` when there is none).
+    to: usize,
+    /// Its spaces (its steps).
+    spaces: usize,
+}
+
+impl PendingProse {
+    /// Takes the step of the space at `at` and the run of letters after it, up to `end`:
+    /// into the span when it goes on from there (and, for a bounded sink, has room), else
+    /// after the span is handed to `fold`, as the start of a new one.
+    #[inline(always)]
+    fn step<F: FoldSink>(&mut self, bytes: &[u8], fold: &mut F, at: usize, end: usize) {
+        if at != self.to || F::BOUNDED && self.to - self.from >= MAX_PENDING_PROSE {
+            self.flush(bytes, fold);
+            fold.prose_starts();
+            self.from = at;
+        }
+        self.to = end;
+        self.spaces += 1;
+    }
+
+    /// Hands the span, if any, of `bytes` (the text) to `fold`.
+    #[inline(always)]
+    fn flush(&mut self, bytes: &[u8], fold: &mut impl FoldSink) {
+        if self.to != self.from {
+            self.write(bytes, fold);
+        }
+    }
+
+    /// [`PendingProse::flush`] of a span.
+    #[inline(never)]
+    fn write(&mut self, bytes: &[u8], fold: &mut impl FoldSink) {
+        if let Some(rest) = bytes.get(self.from..) {
+            fold.ascii_prose(rest, self.to - self.from, self.spaces);
+        }
+        self.from = self.to;
+        self.spaces = 0;
+    }
+}
+
 /// The features of `s` that one pass over its bytes gives (all but the keys, the teaser
 /// test and the phrases), handing its characters to `fold` on the way.
 fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
@@ -1156,7 +1211,7 @@ fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'
 }
 
 /// [`feature_pass`] of any text.
-fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
+fn general_feature_pass<'a, F: FoldSink>(s: &str, fold: &mut F) -> Features<'a> {
     let mut f = Features::default();
     // One pass over the bytes: ASCII from a table, other characters decoded once; the
     // counts live in locals until the end.
@@ -1164,12 +1219,17 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let (mut letters, mut caseless, mut digits) = (0usize, 0usize, 0usize);
     let (mut commas, mut separators, mut inner_stops) = (0usize, 0usize, 0usize);
     let mut guillemets = (0usize, 0usize);
+    // The words that start with an ASCII letter after a space, and those of them in lower
+    // case.
+    let (mut spaced_words, mut spaced_lower) = (0usize, 0usize);
     // The classes of the bytes taken by the general path, together.
     let mut seen = 0u16;
     let mut in_word = false;
     let mut pending_case = false;
     // The previous character was `.` `!` `?` or `…`.
     let mut prev_stop = false;
+    // Prose not yet handed to the fold ([`PendingProse`]).
+    let mut pending = PendingProse::default();
     // Where the current word starts.
     let mut word_start = 0;
     let bytes = s.as_bytes();
@@ -1191,12 +1251,14 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
                 word_start = i;
                 words += 1;
                 pending_case = false;
-                lower += usize::from(first.is_ascii_lowercase());
-                upper += usize::from(first.is_ascii_uppercase());
+                // A letter: lower case when bit 0x20 is set, else upper case (counted once
+                // the pass is done, from the words that start so).
+                spaced_words += 1;
+                spaced_lower += usize::from(first >> 5 & 1);
                 chars += run;
                 letters += run;
                 in_word = true;
-                fold.separated_ascii_alnum(&bytes[i..], run);
+                pending.step(bytes, fold, at, i + run);
                 i += run;
                 continue;
             }
@@ -1222,6 +1284,7 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             letters += run;
             prev_stop = false;
             in_word = true;
+            pending.flush(bytes, fold);
             fold.ascii_alnum(&bytes[at..], run);
             i += run;
             continue;
@@ -1259,6 +1322,7 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             }
         } else if let Some((c, k, lower)) = wide_class(s, i) {
             i += c.len_utf8();
+            pending.flush(bytes, fold);
             match lower {
                 Some(l) => fold.common_lower(l),
                 None => fold.char(c),
@@ -1301,18 +1365,21 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
         // (ASCII letters took the path above.)
         if b < 0x80 {
             if k & DIGIT != 0 {
+                pending.flush(bytes, fold);
                 fold.ascii_alnum(&bytes[at..], 1);
             } else if b == b'@' {
+                pending.flush(bytes, fold);
                 fold.char('@');
             } else {
                 fold.separator();
             }
         }
     }
+    pending.flush(bytes, fold);
     f.chars = count(chars);
     f.words = count(words);
-    f.lower = count(lower);
-    f.upper = count(upper);
+    f.lower = count(lower + spaced_lower);
+    f.upper = count(upper + (spaced_words - spaced_lower));
     f.letters = count(letters);
     let caseless = count(caseless);
     f.set(CASELESS_SCRIPT, caseless * 2 > f.letters && f.letters > 0);

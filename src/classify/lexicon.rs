@@ -997,18 +997,25 @@ pub(crate) fn common_letter(c: char) -> Option<(bool, bool, char)> {
 /// A receiver of the characters of a text that folds them ([`fold`]) as they come, for a
 /// pass that reads the text anyway.
 pub(crate) trait FoldSink {
+    /// The sink keeps its buffer small ([`SpillingFolder`]): what is handed to it at once
+    /// must be bounded ([`FoldSink::ascii_prose`]).
+    const BOUNDED: bool = false;
     /// A character that is neither a letter, a digit, `@` nor `©`: it separates words.
     fn separator(&mut self);
     /// A run of ASCII letters and digits: the first `len` bytes of `rest` (the bytes after
     /// them may be read, as a word of eight bytes is, but are not taken).
     fn ascii_alnum(&mut self, rest: &[u8], len: usize);
-    /// A separator and then a run of ASCII letters and digits, as [`FoldSink::ascii_alnum`]
-    /// takes it: the commonest step of prose, a space and a word.
-    #[inline]
-    fn separated_ascii_alnum(&mut self, rest: &[u8], len: usize) {
-        self.separator();
-        self.ascii_alnum(rest, len);
-    }
+    /// Steps of a space and a run of ASCII letters after it, one after another in the text
+    /// ([`super::features`]' pending prose): the first `len` bytes of `rest` (the bytes
+    /// after them may be read, but are not taken), which start with a space and hold
+    /// `spaces` spaces. What [`FoldSink::separator`] and [`FoldSink::ascii_alnum`] of each
+    /// step would write, taken at once: the bytes lowered (or-ed with 0x20, which keeps a
+    /// space a space), but for the first space at the start of the fold. The commonest steps
+    /// of prose, gathered ([`FoldSink::prose_starts`] as they start).
+    fn ascii_prose(&mut self, rest: &[u8], len: usize, spaces: usize);
+    /// Pending prose starts ([`FoldSink::ascii_prose`]): its first space stands for the
+    /// separators that came before it, which are due no more.
+    fn prose_starts(&mut self);
     /// Any other character.
     fn char(&mut self, c: char);
     /// [`FoldSink::char`] of a letter that [`common_letter`] knows, given as the lower case
@@ -1067,6 +1074,9 @@ impl FoldSink for Folder<'_> {
         self.space = true;
     }
 
+    // (Always inlined, as `ascii_prose` is: the feature pass has two instances
+    // ([`SpillingFolder`]), and with two callers such steps of prose were left out of line in
+    // the [`Folder`]'s: web +4.7 instructions a byte.)
     #[inline(always)]
     fn ascii_alnum(&mut self, rest: &[u8], len: usize) {
         self.word_char();
@@ -1086,27 +1096,40 @@ impl FoldSink for Folder<'_> {
         self.out.extend(run.iter().map(|&b| b | 0x20));
     }
 
-    // (This and `ascii_alnum` are always inlined: the feature pass has two instances
-    // ([`SpillingFolder`]), and with two callers, these steps of prose were left out of
-    // line in the [`Folder`]'s: web +4.7 instructions a byte.)
     #[inline(always)]
-    fn separated_ascii_alnum(&mut self, rest: &[u8], len: usize) {
-        // A run of up to seven bytes after what was written (most words of prose): the
-        // space and the run, lowered, written as one word of eight bytes, and the bytes past
-        // the run cut off again.
-        if len < 8 && self.out.len() > self.base {
-            if let Some(&word) = rest.first_chunk::<8>() {
-                const LOWER: u64 = 0x2020_2020_2020_2020;
-                let spaced = (u64::from_le_bytes(word) | LOWER) << 8 | u64::from(b' ');
-                self.out.extend_from_slice(&spaced.to_le_bytes());
-                self.out.truncate(self.out.len() - (7 - len));
-                self.spaces += 1;
-                self.space = false;
-                return;
+    fn ascii_prose(&mut self, rest: &[u8], len: usize, spaces: usize) {
+        // The first space is written only after what was written (as each step's is); a
+        // separator due now came after the run, and stays due.
+        let from = usize::from(self.out.len() == self.base);
+        let run = rest.get(from..len).unwrap_or_default();
+        // A short run (a word or two, between marks) is lowered and written as one or two
+        // words of eight bytes (which may run past it, as `rest` goes on), and the bytes
+        // past it cut off again; a longer one is copied whole, then lowered where it lies (a
+        // loop the compiler runs on many bytes at a step).
+        const LOWER: u64 = 0x2020_2020_2020_2020;
+        let start = self.out.len();
+        if run.len() <= SHORT_PROSE_BYTES {
+            let words = rest.get(from..).unwrap_or_default();
+            self.out
+                .extend_from_slice(&(crate::fasthash::le_word(words) | LOWER).to_le_bytes());
+            if run.len() > 8 {
+                let second = words.get(8..).unwrap_or_default();
+                self.out
+                    .extend_from_slice(&(crate::fasthash::le_word(second) | LOWER).to_le_bytes());
+            }
+            self.out.truncate(start + run.len());
+        } else {
+            self.out.extend_from_slice(run);
+            for b in self.out.get_mut(start..).unwrap_or_default() {
+                *b |= 0x20;
             }
         }
-        self.separator();
-        self.ascii_alnum(rest, len);
+        self.spaces += spaces - from;
+    }
+
+    #[inline(always)]
+    fn prose_starts(&mut self) {
+        self.space = false;
     }
 
     fn char(&mut self, c: char) {
@@ -1159,6 +1182,10 @@ impl Folder<'_> {
         }
     }
 }
+
+/// The longest run of prose that [`Folder`] writes as one or two words of eight bytes
+/// ([`FoldSink::ascii_prose`]); a longer one is copied whole and then lowered.
+const SHORT_PROSE_BYTES: usize = 16;
 
 /// How many bytes a [`SpillingFolder`] writes before it hands them to its hasher.
 pub(crate) const SPILL_BYTES: usize = 64 * 1024;
@@ -1270,6 +1297,8 @@ impl<'b> SpillingFolder<'b> {
 }
 
 impl FoldSink for SpillingFolder<'_> {
+    const BOUNDED: bool = true;
+
     #[inline]
     fn separator(&mut self) {
         self.inner.separator();
@@ -1282,9 +1311,14 @@ impl FoldSink for SpillingFolder<'_> {
     }
 
     #[inline]
-    fn separated_ascii_alnum(&mut self, rest: &[u8], len: usize) {
+    fn ascii_prose(&mut self, rest: &[u8], len: usize, spaces: usize) {
         self.check();
-        self.inner.separated_ascii_alnum(rest, len);
+        self.inner.ascii_prose(rest, len, spaces);
+    }
+
+    #[inline]
+    fn prose_starts(&mut self) {
+        self.inner.prose_starts();
     }
 
     #[inline]
@@ -1309,6 +1343,10 @@ impl FoldSink for NoFold {
     fn separator(&mut self) {}
     #[inline]
     fn ascii_alnum(&mut self, _: &[u8], _: usize) {}
+    #[inline]
+    fn ascii_prose(&mut self, _: &[u8], _: usize, _: usize) {}
+    #[inline]
+    fn prose_starts(&mut self) {}
     #[inline]
     fn char(&mut self, _: char) {}
     #[inline]
@@ -1602,23 +1640,41 @@ mod tests {
     }
 
     #[test]
-    fn a_separated_run_is_a_separator_and_the_run() {
-        let text = b"Sentences of Prose1 x ABCDEFGHIJKLMNOP";
-        // Runs of every length from 1 to 16, with and without eight bytes after their
-        // start, first in the text or after a word.
-        for start in 0..text.len() {
-            for len in 1..=16.min(text.len() - start) {
-                for before in [&b""[..], b"kept", b"a"] {
-                    let rest = &text[start..];
-                    let (mut a, mut b) = (b"buf".to_vec(), b"buf".to_vec());
-                    let (mut fa, mut fb) = (Folder::new(&mut a), Folder::new(&mut b));
-                    fa.ascii_alnum(before, before.len());
-                    fb.ascii_alnum(before, before.len());
-                    fa.separated_ascii_alnum(rest, len);
-                    fb.separator();
-                    fb.ascii_alnum(rest, len);
-                    let (wa, wb) = (fa.finish(), fb.finish());
-                    assert_eq!((wa, &a), (wb, &b), "{before:?} {len}");
+    fn prose_is_its_steps() {
+        // Spans of steps (a space and a run of letters) written at once, against the same
+        // steps one by one: first in the fold or after a word, with a separator due before
+        // or after them, short and long.
+        let text = b" Sentences of Prose x ABCDEFGHIJKLMNOPQ rst uvw xyz and more Words to go";
+        let starts: Vec<usize> = (0..text.len()).filter(|&i| text[i] == b' ').collect();
+        for (k, &from) in starts.iter().enumerate() {
+            for &to in starts[k + 1..].iter().chain([&text.len()]) {
+                let span = &text[from..to];
+                let spaces = span.iter().filter(|&&b| b == b' ').count();
+                for before in [&b""[..], b"kept"] {
+                    for (due_before, due_after) in [(false, false), (true, false), (false, true)] {
+                        let (mut a, mut b) = (b"buf".to_vec(), b"buf".to_vec());
+                        let (mut fa, mut fb) = (Folder::new(&mut a), Folder::new(&mut b));
+                        for f in [&mut fa, &mut fb] {
+                            f.ascii_alnum(before, before.len());
+                            if due_before {
+                                f.separator();
+                            }
+                        }
+                        fa.prose_starts();
+                        fa.ascii_prose(&text[from..], span.len(), spaces);
+                        for word in span.split(|&b| b == b' ').skip(1) {
+                            fb.separator();
+                            fb.ascii_alnum(word, word.len());
+                        }
+                        for f in [&mut fa, &mut fb] {
+                            if due_after {
+                                f.separator();
+                            }
+                            f.ascii_alnum(b"end", 3);
+                        }
+                        let (wa, wb) = (fa.finish(), fb.finish());
+                        assert_eq!((wa, &a), (wb, &b), "{before:?} {from}..{to}");
+                    }
                 }
             }
         }
