@@ -1380,6 +1380,10 @@ fn ascii_word_bytes(word: u64) -> u64 {
 
 /// True when a speech verb or cue lies in the same sentence as the quotation, within a
 /// bounded window before the opening mark or after the closing one.
+///
+/// A window before the mark that the index tells holds no cue ([`CueIndex::no_cue_from`])
+/// and no stop (one sentence) takes a lean path of its own ([`quiet_speech_cue`]): the
+/// marks of a block of many stray marks and no verb, asked one after another.
 fn has_speech_cue(
     text: &str,
     block: Span,
@@ -1388,6 +1392,39 @@ fn has_speech_cue(
     index: &mut CueIndex,
 ) -> bool {
     let lo = floor_char(text, open.start.saturating_sub(CUE_WINDOW).max(block.start));
+    if index.no_cue_from(block, lo) && index.stops.none_in(lo, open.start.saturating_sub(1)) {
+        return quiet_speech_cue(text, block, lo, open, close);
+    }
+    speech_cue_in_windows(text, block, lo, open, close, index)
+}
+
+/// [`has_speech_cue`] when the index tells that no cue starts from `lo` (the start of the
+/// window before the mark) on, and no stop lies in that window: the sentence starts at
+/// `lo`, and only words cut by a window's end may hold a cue ([`cut_word_is_verb`]), as
+/// the full test ([`speech_cue_in_windows`]) finds in that case.
+#[inline(always)]
+fn quiet_speech_cue(text: &str, block: Span, lo: usize, open: Span, close: Option<Span>) -> bool {
+    if cut_word_is_verb(text, lo, open.start) {
+        return true;
+    }
+    close.is_some_and(|c| {
+        let end = first_clause_end(text, c.end, (c.end + CUE_WINDOW / 2).min(block.end));
+        cut_word_is_verb(text, c.end, end)
+            && text
+                .get(c.end..end)
+                .is_some_and(|clause| words(clause).take(6).any(lex::is_speech_verb))
+    })
+}
+
+/// [`has_speech_cue`] by its full test, the window before the mark from `lo` on.
+fn speech_cue_in_windows(
+    text: &str,
+    block: Span,
+    lo: usize,
+    open: Span,
+    close: Option<Span>,
+    index: &mut CueIndex,
+) -> bool {
     // Whether the index told that no cue starts from the window before on: it then tells
     // the same of the window after, which starts later (no look-up came between).
     let mut no_cue = false;
@@ -2638,6 +2675,44 @@ mod tests {
             }
             assert!(!index.no_cue_from(block, 5), "{text:?}");
         }
+    }
+
+    #[test]
+    fn quiet_speech_cue_is_the_full_test() {
+        // Blocks of stray marks whose only verbs are cut out of longer words by a window's
+        // ends ("unsaid", "saidx"), asked mark after mark as the quote stage asks.
+        let parts = [
+            "open", "unsaid", "resaid", "saidx", " ", "  ", "\"", "\"", ",", "é", "xx",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x1dec_0017);
+        let (mut lean, mut cues) = (0, 0);
+        for round in 0..1_000 {
+            // Some blocks hold a stop, which leaves the windows after it to the full test.
+            let mut text = rng.text(&parts, 40 + round % 120);
+            if round % 4 == 0 {
+                text.insert_str(floor_char(&text, text.len() / 2), ". ");
+            }
+            let block = Span::new(0, text.len());
+            let marks: Vec<Span> = text
+                .match_indices('"')
+                .map(|(i, _)| Span::new(i, i + 1))
+                .collect();
+            let (mut fast, mut full) = (CueIndex::default(), CueIndex::default());
+            for pair in marks.windows(2) {
+                let (open, close) = (pair[0], Some(pair[1]));
+                let lo = floor_char(&text, open.start.saturating_sub(CUE_WINDOW));
+                let quiet = fast.no_cue_from(block, lo) && fast.stops.none_in(lo, open.start - 1);
+                let want = speech_cue_in_windows(&text, block, lo, open, close, &mut full);
+                lean += usize::from(quiet);
+                cues += usize::from(quiet && want);
+                let got = has_speech_cue(&text, block, open, close, &mut fast);
+                assert_eq!(got, want, "{text:?} {open:?}");
+            }
+        }
+        assert!(
+            lean > 2_000 && cues > 100,
+            "{lean} lean, {cues} lean with a cue"
+        );
     }
 
     #[test]
