@@ -4914,6 +4914,12 @@ fn tokenize_block(
 ) {
     toks.clear();
     frames.clear();
+    // A frame a quote and one after the last, made at once: a block of many quotes grew
+    // the buffer by doubling, to up to twice its frames' room.
+    let need = block_quotes.len() + 1;
+    if need > frames.capacity() {
+        frames.reserve_exact(need);
+    }
     let table = word_table();
     let mut pos = block.start;
     // The segment before each quote, then the one after the last (one call site, so that
@@ -5581,6 +5587,22 @@ mod tests {
             let found = np_after(text, &toks).and_then(|s| s.get(text));
             assert_eq!(found, Some(np), "{text}");
         }
+    }
+
+    #[test]
+    fn tokenize_block_makes_a_frame_a_quote_at_once() {
+        let text = "\"We will win,\" said Mayor Ann Lee. He said \"yes\" ".repeat(40);
+        let blocks = paragraphs(&text);
+        let quotes = find_quotes(&text, &blocks, &Options::default()).quotes;
+        assert_eq!(quotes.len(), 80);
+        let (mut toks, mut frames) = (Vec::new(), Vec::new());
+        tokenize_block(&text, blocks[0], &quotes, &mut toks, &mut frames);
+        assert_eq!(frames.len(), quotes.len() + 1);
+        assert_eq!(frames.capacity(), quotes.len() + 1);
+        // A buffer with the room already is kept as it is.
+        tokenize_block(&text, blocks[0], &quotes[..3], &mut toks, &mut frames);
+        assert_eq!(frames.len(), 4);
+        assert_eq!(frames.capacity(), quotes.len() + 1);
     }
 
     #[test]
