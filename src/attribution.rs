@@ -4066,8 +4066,9 @@ struct Person {
     block: usize,
     /// True when the person was the subject of a speech verb there.
     subject: bool,
-    /// The role written with the name there ("White House press secretary").
-    descriptor: Option<Span>,
+    /// The role written with the name there ("White House press secretary"), if any, in
+    /// the 16 bytes of a span ([`Person::descriptor`]).
+    descriptor: MaybeSpan,
     /// Where the noun phrase starts that ends with the name and was split into the title
     /// words `descriptor` and the name ("Mayor Ann Lee"), [`NO_PHRASE`] when there is none
     /// ([`title_before_name`]): [`resolve`] takes that split again for a mention that is
@@ -4081,6 +4082,33 @@ struct Person {
     last_named: usize,
     /// The same for the last person with a descriptor.
     last_described: usize,
+}
+
+/// An `Option<Span>` in the 16 bytes of a span (an `Option<Span>` takes 24): `None` is a
+/// span starting at `usize::MAX`, past every text. A [`Person`] keeps its descriptor so,
+/// 8 of its bytes (a block dense with names holds a person every few tokens).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MaybeSpan(Span);
+
+impl MaybeSpan {
+    /// No span.
+    const NONE: MaybeSpan = MaybeSpan(Span {
+        start: usize::MAX,
+        end: usize::MAX,
+    });
+
+    /// `span`, which starts in a text (before `usize::MAX`), or [`MaybeSpan::NONE`].
+    #[inline]
+    fn of(span: Option<Span>) -> Self {
+        debug_assert!(span.is_none_or(|s| s.start != usize::MAX));
+        span.map_or(MaybeSpan::NONE, MaybeSpan)
+    }
+
+    /// The span, `None` for [`MaybeSpan::NONE`].
+    #[inline]
+    fn get(self) -> Option<Span> {
+        (self.0.start != usize::MAX).then_some(self.0)
+    }
 }
 
 /// People named in the blocks read so far, in text order.
@@ -4153,6 +4181,12 @@ impl Person {
     fn last(&self) -> Span {
         Span::new(self.last_start, self.name.end)
     }
+
+    /// The role written with the name there, if any.
+    #[inline]
+    fn descriptor(&self) -> Option<Span> {
+        self.descriptor.get()
+    }
 }
 
 impl Registry {
@@ -4176,7 +4210,7 @@ impl Registry {
             if p.name != p.last() {
                 named = i + 1;
             }
-            if p.descriptor.is_some() {
+            if p.descriptor().is_some() {
                 described = i + 1;
             }
             p.last_speaker = speaker;
@@ -4390,8 +4424,8 @@ impl Registry {
             // A block's people are being registered: they are not indexed yet, nor in text
             // order, so there are no links to follow ([`Registry::last_in_window`] scans).
             return self
-                .last_in_window(at, block, lookback, |q| q.descriptor.is_some() && same(q))
-                .and_then(|q| q.descriptor);
+                .last_in_window(at, block, lookback, |q| q.descriptor().is_some() && same(q))
+                .and_then(|q| q.descriptor());
         }
         let before = self.people_before(at);
         let lo = self.window_start(before, block, lookback);
@@ -4405,7 +4439,7 @@ impl Registry {
         while one_past > lo {
             let q = &self.people[one_past - 1];
             if same(q) {
-                return q.descriptor;
+                return q.descriptor();
             }
             one_past = link(one_past - 1);
         }
@@ -4437,7 +4471,7 @@ impl Registry {
             .iter()
             .take_while(|p| p.at < mention.end)
             .find(|p| p.titled_from == mention.start && p.name.end == mention.end)
-            .map(|p| (p.descriptor, Some(p.name)))
+            .map(|p| (p.descriptor(), Some(p.name)))
     }
 
     /// [`Registry::pronoun_person`] by scanning the window, as a reference.
@@ -4452,7 +4486,7 @@ impl Registry {
 
     /// The role given with a person's name, there or at an earlier mention of the same name.
     fn descriptor(&self, text: &str, p: &Person, block: usize, lookback: usize) -> Option<Span> {
-        p.descriptor.or_else(|| {
+        p.descriptor().or_else(|| {
             let name = p.name.get(text);
             // (A name of another length is passed over without cutting its text out.)
             let same = |q: &Person| q.name.len() == p.name.len() && q.name.get(text) == name;
@@ -4460,8 +4494,8 @@ impl Registry {
             debug_assert_eq!(
                 d,
                 self.window(p.at, block, lookback)
-                    .find(|q| q.descriptor.is_some() && same(q))
-                    .and_then(|q| q.descriptor)
+                    .find(|q| q.descriptor().is_some() && same(q))
+                    .and_then(|q| q.descriptor())
             );
             d
         })
@@ -4778,7 +4812,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                     at: toks[i].span.start,
                     block,
                     subject: false,
-                    descriptor,
+                    descriptor: MaybeSpan::of(descriptor),
                     titled_from,
                     last_speaker: 0,
                     last_named: 0,
@@ -4847,7 +4881,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                 at: t.span.start,
                 block,
                 subject: true,
-                descriptor: descriptor.or(earlier),
+                descriptor: MaybeSpan::of(descriptor.or(earlier)),
                 titled_from: NO_PHRASE,
                 last_speaker: 0,
                 last_named: 0,
@@ -5590,6 +5624,23 @@ mod tests {
     }
 
     #[test]
+    fn a_maybe_span_is_the_option_it_was_made_of() {
+        assert_eq!(
+            std::mem::size_of::<MaybeSpan>(),
+            std::mem::size_of::<Span>()
+        );
+        for span in [
+            None,
+            Some(Span::new(0, 0)),
+            Some(Span::new(3, 9)),
+            Some(Span::new(7, usize::MAX)),
+        ] {
+            assert_eq!(MaybeSpan::of(span).get(), span);
+        }
+        assert_eq!(MaybeSpan::NONE.get(), None);
+    }
+
+    #[test]
     fn tokenize_block_makes_a_frame_a_quote_at_once() {
         let text = "\"We will win,\" said Mayor Ann Lee. He said \"yes\" ".repeat(40);
         let blocks = paragraphs(&text);
@@ -5613,7 +5664,7 @@ mod tests {
             at: 0,
             block: 0,
             subject: false,
-            descriptor: None,
+            descriptor: MaybeSpan::NONE,
             titled_from: NO_PHRASE,
             last_speaker: 0,
             last_named: 0,
@@ -5656,7 +5707,7 @@ mod tests {
             at,
             block,
             subject,
-            descriptor: None,
+            descriptor: MaybeSpan::NONE,
             titled_from: NO_PHRASE,
             last_speaker: 0,
             last_named: 0,
@@ -8109,8 +8160,8 @@ mod tests {
             {
                 titled += 1;
                 let phrase = Span::new(p.titled_from, p.name.end);
-                let split = (p.descriptor, Some(p.name));
-                assert!(p.descriptor.is_some(), "{text}");
+                let split = (p.descriptor(), Some(p.name));
+                assert!(p.descriptor().is_some(), "{text}");
                 assert_eq!(
                     split_mention(&text, tokens_in(&toks, phrase)),
                     split,
@@ -8377,7 +8428,9 @@ mod tests {
                         at,
                         block,
                         subject: next(5) == 0,
-                        descriptor: (next(6) == 0).then(|| Span::new(at, at + next(4))),
+                        descriptor: MaybeSpan::of(
+                            (next(6) == 0).then(|| Span::new(at, at + next(4))),
+                        ),
                         titled_from: NO_PHRASE,
                         last_speaker: 0,
                         last_named: 0,
@@ -8395,8 +8448,8 @@ mod tests {
                     let fast = registry.described_in_window(q, block, lookback, same);
                     let scan = registry
                         .window(q, block, lookback)
-                        .find(|p| p.descriptor.is_some() && same(p))
-                        .and_then(|p| p.descriptor);
+                        .find(|p| p.descriptor().is_some() && same(p))
+                        .and_then(|p| p.descriptor());
                     assert_eq!(fast, scan, "at {q}, block {block}, lookback {lookback}");
                     let last = registry.last_in_window(q, block, lookback, same);
                     let scan = registry.window(q, block, lookback).find(|p| same(p));
