@@ -4064,15 +4064,15 @@ struct Person {
     /// Where it was seen (mention position).
     at: usize,
     block: usize,
-    /// True when the person was the subject of a speech verb there.
-    subject: bool,
     /// The role written with the name there ("White House press secretary"), if any, in
     /// the 16 bytes of a span ([`Person::descriptor`]).
     descriptor: MaybeSpan,
     /// Where the noun phrase starts that ends with the name and was split into the title
     /// words `descriptor` and the name ("Mayor Ann Lee"), [`NO_PHRASE`] when there is none
     /// ([`title_before_name`]): [`resolve`] takes that split again for a mention that is
-    /// the same phrase ([`Registry::titled_split`]).
+    /// the same phrase ([`Registry::titled_split`]). [`SPEECH_SUBJECT`] (no phrase either)
+    /// when the person was the subject of a speech verb there ([`Person::subject`]): a
+    /// person so takes no byte of its own (and its padding) for that.
     titled_from: usize,
     /// One past the index of the last person up to this one (in the registry) who was a
     /// speech subject with a full name ([`Registry::is_speaker`]), 0 when none; set by
@@ -4144,7 +4144,7 @@ impl<'r> Iterator for PeopleBefore<'r> {
         let [a, b] = &mut self.runs;
         // The later of the two runs' last people, the second run's at an equal key.
         let run = match (a.last(), b.last()) {
-            (Some(p), Some(q)) if (p.at, p.subject) > (q.at, q.subject) => a,
+            (Some(p), Some(q)) if (p.at, p.subject()) > (q.at, q.subject()) => a,
             (Some(_), Some(_)) | (None, Some(_)) => b,
             (Some(_), None) => a,
             (None, None) => &mut self.earlier,
@@ -4161,7 +4161,7 @@ impl<'r> Iterator for PeopleBefore<'r> {
 /// person left out is later than the second run's earliest taken).
 fn latest_split(a: &[Person], b: &[Person], n: usize) -> usize {
     debug_assert!(n <= a.len() + b.len());
-    let key = |p: &Person| (p.at, p.subject);
+    let key = |p: &Person| (p.at, p.subject());
     let too_few =
         |x: usize| x < a.len() && x < n && key(&a[a.len() - x - 1]) > key(&b[b.len() - (n - x)]);
     let (mut lo, mut hi) = (n.saturating_sub(b.len()), n.min(a.len()));
@@ -4182,6 +4182,12 @@ impl Person {
         Span::new(self.last_start, self.name.end)
     }
 
+    /// True when the person was the subject of a speech verb there.
+    #[inline(always)]
+    fn subject(&self) -> bool {
+        self.titled_from == SPEECH_SUBJECT
+    }
+
     /// The role written with the name there, if any.
     #[inline]
     fn descriptor(&self) -> Option<Span> {
@@ -4192,7 +4198,7 @@ impl Person {
 impl Registry {
     /// A speech subject with a full name: the first choice of a pronoun.
     fn is_speaker(p: &Person) -> bool {
-        p.subject && p.name != p.last()
+        p.subject() && p.name != p.last()
     }
 
     /// Sets [`Person::last_speaker`], [`Person::last_named`] and [`Person::last_described`]
@@ -4343,7 +4349,7 @@ impl Registry {
         let from_a = latest_split(a, b, n);
         let a = &a[a.len() - from_a..];
         let b = &b[b.len() - (n - from_a)..];
-        let key = |p: &Person| (p.at, p.subject);
+        let key = |p: &Person| (p.at, p.subject());
         match (
             a.iter().rev().find(|p| is_it(p)),
             b.iter().rev().find(|p| is_it(p)),
@@ -4697,6 +4703,9 @@ fn resolve(
 /// No phrase: the [`Person::titled_from`] of a person whose descriptor is not the title
 /// words of a split phrase.
 const NO_PHRASE: usize = usize::MAX;
+/// The [`Person::titled_from`] of a speech subject ([`Person::subject`]): no phrase, as
+/// [`NO_PHRASE`] (no text starts a phrase there either).
+const SPEECH_SUBJECT: usize = usize::MAX - 1;
 
 /// The role written with the name `toks[i..j]`: title words before it ("White House press
 /// secretary Josh Earnest") or an appositive after it ("Josh Earnest, the press secretary,");
@@ -4811,7 +4820,6 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                     last_start: toks[j - 1].span.start,
                     at: toks[i].span.start,
                     block,
-                    subject: false,
                     descriptor: MaybeSpan::of(descriptor),
                     titled_from,
                     last_speaker: 0,
@@ -4880,9 +4888,8 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                 last_start: last.start,
                 at: t.span.start,
                 block,
-                subject: true,
                 descriptor: MaybeSpan::of(descriptor.or(earlier)),
-                titled_from: NO_PHRASE,
+                titled_from: SPEECH_SUBJECT,
                 last_speaker: 0,
                 last_named: 0,
                 last_described: 0,
@@ -4931,10 +4938,10 @@ fn extends_name_run(text: &str, t: &Tok) -> bool {
 /// no speech subject, or no name run: most of them).
 fn sort_new_people(people: &mut [Person], first_subject: usize) {
     if first_subject == 0 || first_subject >= people.len() {
-        debug_assert!(people.is_sorted_by_key(|p| (p.at, p.subject)));
+        debug_assert!(people.is_sorted_by_key(|p| (p.at, p.subject())));
         return;
     }
-    people.sort_unstable_by_key(|p| (p.at, p.subject));
+    people.sort_unstable_by_key(|p| (p.at, p.subject()));
 }
 
 /// Tokenizes `block` outside its quotes `block_quotes` into `toks` (cleared first), with
@@ -5663,7 +5670,6 @@ mod tests {
             last_start: 0,
             at: 0,
             block: 0,
-            subject: false,
             descriptor: MaybeSpan::NONE,
             titled_from: NO_PHRASE,
             last_speaker: 0,
@@ -5706,12 +5712,26 @@ mod tests {
             last_start: at + 1,
             at,
             block,
-            subject,
             descriptor: MaybeSpan::NONE,
-            titled_from: NO_PHRASE,
+            titled_from: if subject { SPEECH_SUBJECT } else { NO_PHRASE },
             last_speaker: 0,
             last_named: 0,
             last_described: 0,
+        }
+    }
+
+    #[test]
+    fn a_speech_subject_is_told_by_its_titled_from_and_has_no_titled_phrase() {
+        for subject in [false, true] {
+            let p = test_person(4, 0, subject);
+            assert_eq!(p.subject(), subject);
+            let registry = Registry {
+                people: vec![p],
+                indexed: 1,
+                ..Registry::default()
+            };
+            assert_eq!(registry.titled_split(Span::new(0, 7)), None);
+            assert_eq!(registry.titled_split(p.name), None);
         }
     }
 
@@ -5740,7 +5760,7 @@ mod tests {
             let mut stable = people.clone();
             stable.sort_by_key(|p| p.at);
             sort_new_people(&mut people, first_subject);
-            let key = |ps: &[Person]| ps.iter().map(|p| (p.at, p.subject)).collect::<Vec<_>>();
+            let key = |ps: &[Person]| ps.iter().map(|p| (p.at, p.subject())).collect::<Vec<_>>();
             assert_eq!(key(&people), key(&stable));
         }
     }
@@ -5752,7 +5772,7 @@ mod tests {
         // position must be that of the same people sorted ([`sort_new_people`]), wherever
         // the last search ended.
         let person = test_person;
-        let key = |p: &Person| (p.at, p.subject, p.block);
+        let key = |p: &Person| (p.at, p.subject(), p.block);
         let mut rng = crate::testgen::Rng::new(0x9a27_0003);
         for round in 0..1_500 {
             let mut registry = Registry::default();
@@ -5825,7 +5845,7 @@ mod tests {
                     .collect::<Vec<_>>()
             };
             let (a, b) = (run(&mut rng, false), run(&mut rng, true));
-            let mut merged: Vec<_> = a.iter().chain(&b).map(|p| (p.at, p.subject)).collect();
+            let mut merged: Vec<_> = a.iter().chain(&b).map(|p| (p.at, p.subject())).collect();
             merged.sort_unstable();
             for n in 0..=a.len() + b.len() {
                 let want = merged[merged.len() - n..].iter().filter(|k| !k.1).count();
@@ -8156,7 +8176,7 @@ mod tests {
             for p in registry
                 .people
                 .iter()
-                .filter(|p| p.titled_from != NO_PHRASE)
+                .filter(|p| p.titled_from != NO_PHRASE && !p.subject())
             {
                 titled += 1;
                 let phrase = Span::new(p.titled_from, p.name.end);
@@ -8427,11 +8447,14 @@ mod tests {
                         last_start: if full { at + 5 } else { at },
                         at,
                         block,
-                        subject: next(5) == 0,
                         descriptor: MaybeSpan::of(
                             (next(6) == 0).then(|| Span::new(at, at + next(4))),
                         ),
-                        titled_from: NO_PHRASE,
+                        titled_from: if next(5) == 0 {
+                            SPEECH_SUBJECT
+                        } else {
+                            NO_PHRASE
+                        },
                         last_speaker: 0,
                         last_named: 0,
                         last_described: 0,
