@@ -4064,14 +4064,15 @@ struct Person {
     /// Where it was seen (mention position).
     at: usize,
     block: usize,
-    /// True when the person was the subject of a speech verb there.
-    subject: bool,
-    /// The role written with the name there ("White House press secretary").
-    descriptor: Option<Span>,
+    /// The role written with the name there ("White House press secretary"), if any, in
+    /// the 16 bytes of a span ([`Person::descriptor`]).
+    descriptor: MaybeSpan,
     /// Where the noun phrase starts that ends with the name and was split into the title
     /// words `descriptor` and the name ("Mayor Ann Lee"), [`NO_PHRASE`] when there is none
     /// ([`title_before_name`]): [`resolve`] takes that split again for a mention that is
-    /// the same phrase ([`Registry::titled_split`]).
+    /// the same phrase ([`Registry::titled_split`]). [`SPEECH_SUBJECT`] (no phrase either)
+    /// when the person was the subject of a speech verb there ([`Person::subject`]): a
+    /// person so takes no byte of its own (and its padding) for that.
     titled_from: usize,
     /// One past the index of the last person up to this one (in the registry) who was a
     /// speech subject with a full name ([`Registry::is_speaker`]), 0 when none; set by
@@ -4081,6 +4082,33 @@ struct Person {
     last_named: usize,
     /// The same for the last person with a descriptor.
     last_described: usize,
+}
+
+/// An `Option<Span>` in the 16 bytes of a span (an `Option<Span>` takes 24): `None` is a
+/// span starting at `usize::MAX`, past every text. A [`Person`] keeps its descriptor so,
+/// 8 of its bytes (a block dense with names holds a person every few tokens).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MaybeSpan(Span);
+
+impl MaybeSpan {
+    /// No span.
+    const NONE: MaybeSpan = MaybeSpan(Span {
+        start: usize::MAX,
+        end: usize::MAX,
+    });
+
+    /// `span`, which starts in a text (before `usize::MAX`), or [`MaybeSpan::NONE`].
+    #[inline]
+    fn of(span: Option<Span>) -> Self {
+        debug_assert!(span.is_none_or(|s| s.start != usize::MAX));
+        span.map_or(MaybeSpan::NONE, MaybeSpan)
+    }
+
+    /// The span, `None` for [`MaybeSpan::NONE`].
+    #[inline]
+    fn get(self) -> Option<Span> {
+        (self.0.start != usize::MAX).then_some(self.0)
+    }
 }
 
 /// People named in the blocks read so far, in text order.
@@ -4116,7 +4144,7 @@ impl<'r> Iterator for PeopleBefore<'r> {
         let [a, b] = &mut self.runs;
         // The later of the two runs' last people, the second run's at an equal key.
         let run = match (a.last(), b.last()) {
-            (Some(p), Some(q)) if (p.at, p.subject) > (q.at, q.subject) => a,
+            (Some(p), Some(q)) if (p.at, p.subject()) > (q.at, q.subject()) => a,
             (Some(_), Some(_)) | (None, Some(_)) => b,
             (Some(_), None) => a,
             (None, None) => &mut self.earlier,
@@ -4133,7 +4161,7 @@ impl<'r> Iterator for PeopleBefore<'r> {
 /// person left out is later than the second run's earliest taken).
 fn latest_split(a: &[Person], b: &[Person], n: usize) -> usize {
     debug_assert!(n <= a.len() + b.len());
-    let key = |p: &Person| (p.at, p.subject);
+    let key = |p: &Person| (p.at, p.subject());
     let too_few =
         |x: usize| x < a.len() && x < n && key(&a[a.len() - x - 1]) > key(&b[b.len() - (n - x)]);
     let (mut lo, mut hi) = (n.saturating_sub(b.len()), n.min(a.len()));
@@ -4153,12 +4181,24 @@ impl Person {
     fn last(&self) -> Span {
         Span::new(self.last_start, self.name.end)
     }
+
+    /// True when the person was the subject of a speech verb there.
+    #[inline(always)]
+    fn subject(&self) -> bool {
+        self.titled_from == SPEECH_SUBJECT
+    }
+
+    /// The role written with the name there, if any.
+    #[inline]
+    fn descriptor(&self) -> Option<Span> {
+        self.descriptor.get()
+    }
 }
 
 impl Registry {
     /// A speech subject with a full name: the first choice of a pronoun.
     fn is_speaker(p: &Person) -> bool {
-        p.subject && p.name != p.last()
+        p.subject() && p.name != p.last()
     }
 
     /// Sets [`Person::last_speaker`], [`Person::last_named`] and [`Person::last_described`]
@@ -4176,7 +4216,7 @@ impl Registry {
             if p.name != p.last() {
                 named = i + 1;
             }
-            if p.descriptor.is_some() {
+            if p.descriptor().is_some() {
                 described = i + 1;
             }
             p.last_speaker = speaker;
@@ -4309,7 +4349,7 @@ impl Registry {
         let from_a = latest_split(a, b, n);
         let a = &a[a.len() - from_a..];
         let b = &b[b.len() - (n - from_a)..];
-        let key = |p: &Person| (p.at, p.subject);
+        let key = |p: &Person| (p.at, p.subject());
         match (
             a.iter().rev().find(|p| is_it(p)),
             b.iter().rev().find(|p| is_it(p)),
@@ -4390,8 +4430,8 @@ impl Registry {
             // A block's people are being registered: they are not indexed yet, nor in text
             // order, so there are no links to follow ([`Registry::last_in_window`] scans).
             return self
-                .last_in_window(at, block, lookback, |q| q.descriptor.is_some() && same(q))
-                .and_then(|q| q.descriptor);
+                .last_in_window(at, block, lookback, |q| q.descriptor().is_some() && same(q))
+                .and_then(|q| q.descriptor());
         }
         let before = self.people_before(at);
         let lo = self.window_start(before, block, lookback);
@@ -4405,7 +4445,7 @@ impl Registry {
         while one_past > lo {
             let q = &self.people[one_past - 1];
             if same(q) {
-                return q.descriptor;
+                return q.descriptor();
             }
             one_past = link(one_past - 1);
         }
@@ -4437,7 +4477,7 @@ impl Registry {
             .iter()
             .take_while(|p| p.at < mention.end)
             .find(|p| p.titled_from == mention.start && p.name.end == mention.end)
-            .map(|p| (p.descriptor, Some(p.name)))
+            .map(|p| (p.descriptor(), Some(p.name)))
     }
 
     /// [`Registry::pronoun_person`] by scanning the window, as a reference.
@@ -4452,7 +4492,7 @@ impl Registry {
 
     /// The role given with a person's name, there or at an earlier mention of the same name.
     fn descriptor(&self, text: &str, p: &Person, block: usize, lookback: usize) -> Option<Span> {
-        p.descriptor.or_else(|| {
+        p.descriptor().or_else(|| {
             let name = p.name.get(text);
             // (A name of another length is passed over without cutting its text out.)
             let same = |q: &Person| q.name.len() == p.name.len() && q.name.get(text) == name;
@@ -4460,8 +4500,8 @@ impl Registry {
             debug_assert_eq!(
                 d,
                 self.window(p.at, block, lookback)
-                    .find(|q| q.descriptor.is_some() && same(q))
-                    .and_then(|q| q.descriptor)
+                    .find(|q| q.descriptor().is_some() && same(q))
+                    .and_then(|q| q.descriptor())
             );
             d
         })
@@ -4663,6 +4703,9 @@ fn resolve(
 /// No phrase: the [`Person::titled_from`] of a person whose descriptor is not the title
 /// words of a split phrase.
 const NO_PHRASE: usize = usize::MAX;
+/// The [`Person::titled_from`] of a speech subject ([`Person::subject`]): no phrase, as
+/// [`NO_PHRASE`] (no text starts a phrase there either).
+const SPEECH_SUBJECT: usize = usize::MAX - 1;
 
 /// The role written with the name `toks[i..j]`: title words before it ("White House press
 /// secretary Josh Earnest") or an appositive after it ("Josh Earnest, the press secretary,");
@@ -4777,8 +4820,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                     last_start: toks[j - 1].span.start,
                     at: toks[i].span.start,
                     block,
-                    subject: false,
-                    descriptor,
+                    descriptor: MaybeSpan::of(descriptor),
                     titled_from,
                     last_speaker: 0,
                     last_named: 0,
@@ -4846,9 +4888,8 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
                 last_start: last.start,
                 at: t.span.start,
                 block,
-                subject: true,
-                descriptor: descriptor.or(earlier),
-                titled_from: NO_PHRASE,
+                descriptor: MaybeSpan::of(descriptor.or(earlier)),
+                titled_from: SPEECH_SUBJECT,
                 last_speaker: 0,
                 last_named: 0,
                 last_described: 0,
@@ -4897,10 +4938,10 @@ fn extends_name_run(text: &str, t: &Tok) -> bool {
 /// no speech subject, or no name run: most of them).
 fn sort_new_people(people: &mut [Person], first_subject: usize) {
     if first_subject == 0 || first_subject >= people.len() {
-        debug_assert!(people.is_sorted_by_key(|p| (p.at, p.subject)));
+        debug_assert!(people.is_sorted_by_key(|p| (p.at, p.subject())));
         return;
     }
-    people.sort_unstable_by_key(|p| (p.at, p.subject));
+    people.sort_unstable_by_key(|p| (p.at, p.subject()));
 }
 
 /// Tokenizes `block` outside its quotes `block_quotes` into `toks` (cleared first), with
@@ -4914,6 +4955,12 @@ fn tokenize_block(
 ) {
     toks.clear();
     frames.clear();
+    // A frame a quote and one after the last, made at once: a block of many quotes grew
+    // the buffer by doubling, to up to twice its frames' room.
+    let need = block_quotes.len() + 1;
+    if need > frames.capacity() {
+        frames.reserve_exact(need);
+    }
     let table = word_table();
     let mut pos = block.start;
     // The segment before each quote, then the one after the last (one call site, so that
@@ -5584,14 +5631,46 @@ mod tests {
     }
 
     #[test]
+    fn a_maybe_span_is_the_option_it_was_made_of() {
+        assert_eq!(
+            std::mem::size_of::<MaybeSpan>(),
+            std::mem::size_of::<Span>()
+        );
+        for span in [
+            None,
+            Some(Span::new(0, 0)),
+            Some(Span::new(3, 9)),
+            Some(Span::new(7, usize::MAX)),
+        ] {
+            assert_eq!(MaybeSpan::of(span).get(), span);
+        }
+        assert_eq!(MaybeSpan::NONE.get(), None);
+    }
+
+    #[test]
+    fn tokenize_block_makes_a_frame_a_quote_at_once() {
+        let text = "\"We will win,\" said Mayor Ann Lee. He said \"yes\" ".repeat(40);
+        let blocks = paragraphs(&text);
+        let quotes = find_quotes(&text, &blocks, &Options::default()).quotes;
+        assert_eq!(quotes.len(), 80);
+        let (mut toks, mut frames) = (Vec::new(), Vec::new());
+        tokenize_block(&text, blocks[0], &quotes, &mut toks, &mut frames);
+        assert_eq!(frames.len(), quotes.len() + 1);
+        assert_eq!(frames.capacity(), quotes.len() + 1);
+        // A buffer with the room already is kept as it is.
+        tokenize_block(&text, blocks[0], &quotes[..3], &mut toks, &mut frames);
+        assert_eq!(frames.len(), 4);
+        assert_eq!(frames.capacity(), quotes.len() + 1);
+    }
+
+    #[test]
     fn reserve_people_makes_a_power_of_two_room() {
         let person = Person {
             name: Span::new(0, 1),
             last_start: 0,
             at: 0,
             block: 0,
-            subject: false,
-            descriptor: None,
+            descriptor: MaybeSpan::NONE,
             titled_from: NO_PHRASE,
             last_speaker: 0,
             last_named: 0,
@@ -5633,12 +5712,26 @@ mod tests {
             last_start: at + 1,
             at,
             block,
-            subject,
-            descriptor: None,
-            titled_from: NO_PHRASE,
+            descriptor: MaybeSpan::NONE,
+            titled_from: if subject { SPEECH_SUBJECT } else { NO_PHRASE },
             last_speaker: 0,
             last_named: 0,
             last_described: 0,
+        }
+    }
+
+    #[test]
+    fn a_speech_subject_is_told_by_its_titled_from_and_has_no_titled_phrase() {
+        for subject in [false, true] {
+            let p = test_person(4, 0, subject);
+            assert_eq!(p.subject(), subject);
+            let registry = Registry {
+                people: vec![p],
+                indexed: 1,
+                ..Registry::default()
+            };
+            assert_eq!(registry.titled_split(Span::new(0, 7)), None);
+            assert_eq!(registry.titled_split(p.name), None);
         }
     }
 
@@ -5667,7 +5760,7 @@ mod tests {
             let mut stable = people.clone();
             stable.sort_by_key(|p| p.at);
             sort_new_people(&mut people, first_subject);
-            let key = |ps: &[Person]| ps.iter().map(|p| (p.at, p.subject)).collect::<Vec<_>>();
+            let key = |ps: &[Person]| ps.iter().map(|p| (p.at, p.subject())).collect::<Vec<_>>();
             assert_eq!(key(&people), key(&stable));
         }
     }
@@ -5679,7 +5772,7 @@ mod tests {
         // position must be that of the same people sorted ([`sort_new_people`]), wherever
         // the last search ended.
         let person = test_person;
-        let key = |p: &Person| (p.at, p.subject, p.block);
+        let key = |p: &Person| (p.at, p.subject(), p.block);
         let mut rng = crate::testgen::Rng::new(0x9a27_0003);
         for round in 0..1_500 {
             let mut registry = Registry::default();
@@ -5752,7 +5845,7 @@ mod tests {
                     .collect::<Vec<_>>()
             };
             let (a, b) = (run(&mut rng, false), run(&mut rng, true));
-            let mut merged: Vec<_> = a.iter().chain(&b).map(|p| (p.at, p.subject)).collect();
+            let mut merged: Vec<_> = a.iter().chain(&b).map(|p| (p.at, p.subject())).collect();
             merged.sort_unstable();
             for n in 0..=a.len() + b.len() {
                 let want = merged[merged.len() - n..].iter().filter(|k| !k.1).count();
@@ -8083,12 +8176,12 @@ mod tests {
             for p in registry
                 .people
                 .iter()
-                .filter(|p| p.titled_from != NO_PHRASE)
+                .filter(|p| p.titled_from != NO_PHRASE && !p.subject())
             {
                 titled += 1;
                 let phrase = Span::new(p.titled_from, p.name.end);
-                let split = (p.descriptor, Some(p.name));
-                assert!(p.descriptor.is_some(), "{text}");
+                let split = (p.descriptor(), Some(p.name));
+                assert!(p.descriptor().is_some(), "{text}");
                 assert_eq!(
                     split_mention(&text, tokens_in(&toks, phrase)),
                     split,
@@ -8354,9 +8447,14 @@ mod tests {
                         last_start: if full { at + 5 } else { at },
                         at,
                         block,
-                        subject: next(5) == 0,
-                        descriptor: (next(6) == 0).then(|| Span::new(at, at + next(4))),
-                        titled_from: NO_PHRASE,
+                        descriptor: MaybeSpan::of(
+                            (next(6) == 0).then(|| Span::new(at, at + next(4))),
+                        ),
+                        titled_from: if next(5) == 0 {
+                            SPEECH_SUBJECT
+                        } else {
+                            NO_PHRASE
+                        },
                         last_speaker: 0,
                         last_named: 0,
                         last_described: 0,
@@ -8373,8 +8471,8 @@ mod tests {
                     let fast = registry.described_in_window(q, block, lookback, same);
                     let scan = registry
                         .window(q, block, lookback)
-                        .find(|p| p.descriptor.is_some() && same(p))
-                        .and_then(|p| p.descriptor);
+                        .find(|p| p.descriptor().is_some() && same(p))
+                        .and_then(|p| p.descriptor());
                     assert_eq!(fast, scan, "at {q}, block {block}, lookback {lookback}");
                     let last = registry.last_in_window(q, block, lookback, same);
                     let scan = registry.window(q, block, lookback).find(|p| same(p));
