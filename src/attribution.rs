@@ -1613,8 +1613,12 @@ fn can_start_np(w: &str) -> bool {
 
 /// A speaker mention as found next to a quote, before resolution.
 #[derive(Debug, Clone, Copy)]
-struct Found {
+struct Found<'t> {
     mention: Span,
+    /// The mention's tokens, when the reader that found it had them at hand: a slice of
+    /// the block's tokens, those [`tokens_in`] finds for `mention`, taken by [`resolve`]
+    /// as they are. `None` has them searched for there ([`tokens_in_near`]).
+    mtoks: Option<&'t [Tok]>,
     /// An appositive descriptor given apart from the mention (`X, a spokesman, said`).
     appositive: Option<Span>,
     verb: Span,
@@ -2480,6 +2484,12 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
 /// The subject of a speech verb from the tokens before it in its sentence.
 /// Returns `(mention, appositive)`.
 fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
+    subject_before_toks(text, toks).map(|(mention, appositive, _)| (mention, appositive))
+}
+
+/// [`subject_before`], with the mention's tokens (a slice of `toks`) as
+/// [`Found::mtoks`] keeps them.
+fn subject_before_toks<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t>> {
     let start = clause_start(text, toks);
     let mut toks = &toks[start..];
     // Strip adjuncts between subject and verb.
@@ -2502,7 +2512,7 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             wb(text, last),
             b"he" | b"she" | b"they" | b"He" | b"She" | b"They" | b"we" | b"We" | b"I"
         ) {
-            return Some((last.span, None));
+            return Some((last.span, None, std::slice::from_ref(last)));
         }
     }
     // A relative clause: "Beck, who has long described …", "the department which reported".
@@ -2522,7 +2532,7 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
                     .all(|t| t.kind == Tk::Word && !t.pronoun() && !starts_upper(text, t))
         };
         if ok && r > 0 {
-            return Some((toks[r].span, None));
+            return Some((toks[r].span, None, &toks[r..=r]));
         }
     }
     // (Only the last chunks are read: the last, a place's, and three appositives before.)
@@ -2571,7 +2581,8 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
                         .rposition(|t| ends_subject(w(text, t)) || t.verb())
                         .map_or(0, |i| i + 1);
                     let _ = e;
-                    return Some((span_of(&prev[from..])?, appositive));
+                    let m = &prev[from..];
+                    return Some((span_of(m)?, appositive, m));
                 }
             }
             if !is_appositive(text, prev) && !age(prev) {
@@ -2582,11 +2593,23 @@ fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
             }
         }
     }
-    np_at_end(text, last).map(|np| (np, None))
+    let (a, b) = np_at_end_range(text, last)?;
+    let m = &last[a..b];
+    Some((span_of(m)?, None, m))
 }
+
+/// What [`subject_before_toks`] reads: the mention, its appositive and the mention's
+/// tokens.
+type SubjectToks<'t> = (Span, Option<Span>, &'t [Tok]);
 
 /// The speaker phrase after a verb: `said Kremlin spokesman Dmitry Peskov, when asked`.
 fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
+    np_after_toks(text, toks).and_then(span_of)
+}
+
+/// [`np_after`] as the tokens of `toks` it spans (never empty: a leading run of them), so
+/// that a caller keeping the phrase's tokens takes them as they are.
+fn np_after_toks<'t>(text: &str, toks: &'t [Tok]) -> Option<&'t [Tok]> {
     let first = toks.first()?;
     let f = w(text, first);
     // "retired Army Gen. X", "undecided Republican voter X": a role adjective, then a phrase.
@@ -2657,7 +2680,7 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
     } {
         end -= 1;
     }
-    span_of(toks.get(..end)?)
+    toks.get(..end).filter(|np| !np.is_empty())
 }
 
 /// True when the token at `i` starts "according to".
@@ -3092,7 +3115,7 @@ fn is_dash(text: &str, t: &Tok) -> bool {
 
 /// Tries the frame after a quote. `strict` asks for the attribution to end its clause
 /// (for a quote that ended its own sentence).
-fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
+fn after_quote<'t>(text: &str, toks: &'t [Tok], strict: bool) -> Option<Found<'t>> {
     // "… ” ― Jane Doe": a dash and a name.
     if let (Some(d), Some(rest)) = (toks.first(), toks.get(1..)) {
         if is_dash(text, d) {
@@ -3103,6 +3126,7 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                         mention: np,
                         appositive: None,
                         verb: d.span,
+                        mtoks: None,
                     });
                 }
             }
@@ -3146,6 +3170,7 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                     mention: np,
                     appositive: None,
                     verb: toks[i].span,
+                    mtoks: None,
                 });
             }
         }
@@ -3165,6 +3190,7 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                 mention: np,
                 appositive: None,
                 verb: Span::new(toks[i].span.start, toks[i + 1].span.end),
+                mtoks: None,
             });
         }
     }
@@ -3173,7 +3199,12 @@ fn after_quote(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
 
 /// The attribution [`after_quote`] reads in `toks` (from their first word), whose sentence
 /// ends at the token `sentence_end` (or with them).
-fn after_quote_inner(text: &str, toks: &[Tok], strict: bool, sentence_end: usize) -> Option<Found> {
+fn after_quote_inner<'t>(
+    text: &str,
+    toks: &'t [Tok],
+    strict: bool,
+    sentence_end: usize,
+) -> Option<Found<'t>> {
     let clause_ends = |used: usize| -> bool {
         !strict
             || toks.get(used..).is_none_or(|r| {
@@ -3191,14 +3222,21 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool, sentence_end: usize
                 mention: np,
                 appositive: None,
                 verb: Span::new(toks[0].span.start, toks[1].span.end),
+                mtoks: None,
             });
         }
         Some(Cue::Finite) => {
-            let np = np_after(text, toks.get(1..)?)?;
-            let used = toks
-                .iter()
-                .position(|t| t.span.start >= np.end)
-                .unwrap_or(toks.len());
+            let mtoks = np_after_toks(text, toks.get(1..)?)?;
+            let np = span_of(mtoks)?;
+            // (The phrase is the tokens after the verb: the first token after it follows
+            // them.)
+            let used = 1 + mtoks.len();
+            debug_assert_eq!(
+                Some(used),
+                toks.iter()
+                    .position(|t| t.span.start >= np.end)
+                    .or(Some(toks.len()))
+            );
             // A tail follows a comma right after the phrase (`with_tail` asks first): a
             // phrase followed by none is not handed to it.
             if toks.get(used).is_some_and(|t| t.kind == Tk::Comma) {
@@ -3210,6 +3248,7 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool, sentence_end: usize
                 mention: np,
                 appositive: None,
                 verb: toks[0].span,
+                mtoks: Some(mtoks),
             });
         }
         Some(Cue::NonFinite | Cue::Possessive) => return None,
@@ -3243,6 +3282,7 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool, sentence_end: usize
                             mention: np,
                             appositive: None,
                             verb,
+                            mtoks: None,
                         });
                     }
                 }
@@ -3257,7 +3297,13 @@ fn after_quote_inner(text: &str, toks: &[Tok], strict: bool, sentence_end: usize
 /// descriptor) or "said the festival director, Omar Haddad" (a role, then the name: the
 /// name is the mention and the role its descriptor). `toks` holds `np`; the sentence ends
 /// at `sentence_end`.
-fn with_tail(text: &str, toks: &[Tok], np: Span, verb: Span, sentence_end: usize) -> Option<Found> {
+fn with_tail<'t>(
+    text: &str,
+    toks: &'t [Tok],
+    np: Span,
+    verb: Span,
+    sentence_end: usize,
+) -> Option<Found<'t>> {
     let used = toks.partition_point(|t| t.span.start < np.end);
     if toks.get(used)?.kind != Tk::Comma {
         return None;
@@ -3286,6 +3332,7 @@ fn with_tail(text: &str, toks: &[Tok], np: Span, verb: Span, sentence_end: usize
             mention: span_of(tail)?,
             appositive: Some(np),
             verb,
+            mtoks: None,
         });
     }
     if !is_appositive(text, tail) {
@@ -3316,12 +3363,13 @@ fn with_tail(text: &str, toks: &[Tok], np: Span, verb: Span, sentence_end: usize
             span_of(role)
         },
         verb,
+        mtoks: None,
     })
 }
 
 /// `Secretary of State John Kerry said`, `he told reporters`: a subject at the start of
 /// `toks` and a finite speech verb after it, in the same sentence.
-fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
+fn subject_first<'t>(text: &str, toks: &'t [Tok], strict: bool) -> Option<Found<'t>> {
     let limit = toks.len().min(MAX_MENTION_WORDS + 24);
     for v in 1..limit {
         let t = &toks[v];
@@ -3334,7 +3382,9 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         if cue != Cue::Finite {
             return None;
         }
-        let (mut mention, mut appositive) = subject_before(text, &toks[..v])?;
+        let (mut mention, mut appositive, subject) = subject_before_toks(text, &toks[..v])?;
+        // The mention's tokens, while they are known.
+        let mut mtoks = Some(subject);
         // The subject must start the frame (modulo a conjunction), not be an object.
         let lead = toks
             .iter()
@@ -3343,6 +3393,8 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
         if lead > 0 && role_lead(text, &toks[..lead]) {
             // "poll analyst Dana Kirk said": role words lead the phrase.
             mention = Span::new(toks[0].span.start, mention.end);
+            // (The subject's tokens start at `lead`, the first of its span.)
+            mtoks = Some(&toks[..lead + subject.len()]);
         } else if lead > 1 {
             // "a welcome message on the website reads": a whole phrase with a preposition.
             let head = &toks[..v];
@@ -3383,6 +3435,7 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                         mention,
                         appositive: span_of(name),
                         verb: t.span,
+                        mtoks,
                     });
                 }
                 if !ok {
@@ -3392,10 +3445,12 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
                     mention: span_of(name)?,
                     appositive: span_of(&rest[..words]),
                     verb: t.span,
+                    mtoks: None,
                 });
             }
             mention = span_of(head)?;
             appositive = None;
+            mtoks = None;
         }
         if strict {
             let rest = &toks[v + 1..];
@@ -3412,6 +3467,7 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
             mention,
             appositive,
             verb: t.span,
+            mtoks,
         });
     }
     None
@@ -3420,7 +3476,7 @@ fn subject_first(text: &str, toks: &[Tok], strict: bool) -> Option<Found> {
 /// Tries the sentence before a quote: the first cue of the sentence whose speaker can be
 /// found (the outermost reporting clause), or, when the quote opens a sentence, a
 /// clause-final attribution ending the sentence before (`…, Schiff said. "…"`).
-fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
+fn before_quote<'t>(text: &str, toks: &'t [Tok], after_quote: bool) -> Option<Found<'t>> {
     let start = toks
         .iter()
         .rposition(|t| t.kind == Tk::End)
@@ -3446,6 +3502,7 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
                     mention: np,
                     appositive: None,
                     verb: first.span,
+                    mtoks: None,
                 });
             }
         }
@@ -3476,6 +3533,7 @@ fn before_quote(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
                         mention: np,
                         appositive: None,
                         verb: colon.span,
+                        mtoks: None,
                     });
                 }
             }
@@ -3630,7 +3688,7 @@ fn plausible_subject_by_tests(text: &str, toks: &[Tok], mention: Span, first: &T
 }
 
 /// The speaker of the cue at `v` in the sentence `sent`.
-fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found> {
+fn speaker_of_cue<'t>(text: &str, sent: &'t [Tok], v: usize, cue: Cue) -> Option<Found<'t>> {
     let verb = sent[v].span;
     match cue {
         Cue::According => {
@@ -3639,6 +3697,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                 mention: np,
                 appositive: None,
                 verb: Span::new(sent[v].span.start, sent[v + 1].span.end),
+                mtoks: None,
             });
         }
         Cue::Possessive => {
@@ -3675,6 +3734,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                             mention: m,
                             appositive: None,
                             verb,
+                            mtoks: None,
                         });
                     }
                 }
@@ -3683,6 +3743,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                 mention: Span::new(sent[j].span.start, sent[p].span.end),
                 appositive: None,
                 verb,
+                mtoks: None,
             });
         }
         Cue::NonFinite => {
@@ -3696,6 +3757,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                             mention: np,
                             appositive: None,
                             verb,
+                            mtoks: None,
                         });
                     }
                 }
@@ -3723,6 +3785,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                 mention,
                 appositive,
                 verb,
+                mtoks: None,
             });
         }
         Cue::Finite => {}
@@ -3751,6 +3814,7 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
             mention,
             appositive,
             verb,
+            mtoks: None,
         });
     }
     // `..., said Sen. X: "…"` — verb first (not `…, told reporters: "…"`).
@@ -3763,21 +3827,23 @@ fn speaker_of_cue(text: &str, sent: &[Tok], v: usize, cue: Cue) -> Option<Found>
                     mention: np,
                     appositive: None,
                     verb,
+                    mtoks: None,
                 });
             }
         }
     }
-    let (mention, appositive) = subject_before(text, &sent[..v])?;
+    let (mention, appositive, mtoks) = subject_before_toks(text, &sent[..v])?;
     Some(Found {
         mention,
         appositive,
         verb,
+        mtoks: Some(mtoks),
     })
 }
 
 /// "…, according to NP" later in the sentence after a quote (`toks` runs from the quote's
 /// close mark; other quotes' contents are not in it): the reported source of the sentence.
-fn according_tail(text: &str, toks: &[Tok]) -> Option<Found> {
+fn according_tail<'t>(text: &str, toks: &'t [Tok]) -> Option<Found<'t>> {
     let end = toks
         .iter()
         .position(|t| t.kind == Tk::End)
@@ -3791,6 +3857,7 @@ fn according_tail(text: &str, toks: &[Tok]) -> Option<Found> {
         mention: np,
         appositive: None,
         verb: Span::new(sent[i].span.start, sent[i + 1].span.end),
+        mtoks: None,
     })
 }
 
@@ -3813,7 +3880,7 @@ fn may_say_according(text: &str, block: Span) -> bool {
 /// quote's close mark): `Costs are “too high” for now, Lee said in an interview.`
 /// `open` is where a later quote ending in a comma left off (`“…,” Lee said`), the first
 /// boundary tried; then the commas, from the last.
-fn clause_final_tail(text: &str, toks: &[Tok], open: Option<usize>) -> Option<Found> {
+fn clause_final_tail<'t>(text: &str, toks: &'t [Tok], open: Option<usize>) -> Option<Found<'t>> {
     let end = toks
         .iter()
         .position(|t| t.kind == Tk::End)
@@ -3836,6 +3903,7 @@ fn clause_final_tail(text: &str, toks: &[Tok], open: Option<usize>) -> Option<Fo
                     mention: np,
                     appositive: None,
                     verb: rest[0].span,
+                    mtoks: None,
                 });
             }
         }
@@ -3855,7 +3923,7 @@ fn clause_final_tail(text: &str, toks: &[Tok], open: Option<usize>) -> Option<Fo
 
 /// A clause-final attribution ending the sentence `toks` (its end token removed):
 /// `…, Schiff said`, `…, said Mr. Smith`.
-fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
+fn previous_sentence<'t>(text: &str, toks: &'t [Tok]) -> Option<Found<'t>> {
     let start = toks
         .iter()
         .rposition(|t| t.kind == Tk::End)
@@ -3881,6 +3949,7 @@ fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
                 mention: np,
                 appositive: None,
                 verb: ps[v].span,
+                mtoks: None,
             });
         }
     }
@@ -3895,10 +3964,11 @@ fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
                 mention: np,
                 appositive: None,
                 verb: ps[v].span,
+                mtoks: None,
             });
         }
         // Subject first: ", Schiff said (on Twitter)".
-        let (mention, appositive) = subject_before(text, &ps[..v])?;
+        let (mention, appositive, mtoks) = subject_before_toks(text, &ps[..v])?;
         let lead = ps.iter().position(|t| t.span.start >= mention.start)?;
         // "…, digital consultant Dana Kirk says": role words may lead the name.
         let from = ps[..lead]
@@ -3913,6 +3983,7 @@ fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
             mention,
             appositive,
             verb: ps[v].span,
+            mtoks: Some(mtoks),
         });
     }
     None
@@ -3920,7 +3991,7 @@ fn previous_sentence(text: &str, toks: &[Tok]) -> Option<Found> {
 
 /// The subject of the sentence before a quote when it starts the sentence and is a person
 /// (a name or a personal pronoun) or a short noun phrase; its verb is the word after it.
-fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
+fn subject_fallback<'t>(text: &str, toks: &'t [Tok]) -> Option<Found<'t>> {
     let start = toks
         .iter()
         .rposition(|t| t.kind == Tk::End)
@@ -3964,6 +4035,7 @@ fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
         mention,
         appositive: None,
         verb: verb.span,
+        mtoks: None,
     })
 }
 
@@ -3971,7 +4043,7 @@ fn subject_fallback(text: &str, toks: &[Tok]) -> Option<Found> {
 /// is a person or a short noun phrase: `Lee touted her record. “We need …”` (news style
 /// gives a quote with no cue to the person the sentence before was about). Not after
 /// another quote's own attribution (`“…,” Lee said. “…”`: a continuation).
-fn previous_subject(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
+fn previous_subject<'t>(text: &str, toks: &'t [Tok], after_quote: bool) -> Option<Found<'t>> {
     let end = toks.iter().rposition(|t| t.kind != Tk::Other)?;
     if toks[end].kind != Tk::End {
         return None;
@@ -4004,6 +4076,7 @@ fn previous_subject(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found
         mention,
         appositive: None,
         verb: verb.span,
+        mtoks: None,
     })
 }
 
@@ -4019,7 +4092,7 @@ fn is_label(label: &str) -> bool {
 }
 
 /// A transcript label opening the quote: `"WALLACE: Let's start …"`.
-fn transcript_label(text: &str, content: Span) -> Option<Found> {
+fn transcript_label(text: &str, content: Span) -> Option<Found<'static>> {
     // Most quotes open with a word in lower case, or a capital and a lower-case letter:
     // ruled out at that letter, without a search for the colon (nor a cut of the text,
     // which the bytes need no test of character boundaries for).
@@ -4034,6 +4107,7 @@ fn transcript_label(text: &str, content: Span) -> Option<Found> {
         mention: Span::new(content.start, content.start + colon),
         appositive: None,
         verb: Span::new(content.start + colon, content.start + colon + 1),
+        mtoks: None,
     })
 }
 
@@ -4575,7 +4649,11 @@ fn resolve(
     block: usize,
     options: &Options,
 ) -> FoundAttribution {
-    let mtoks = tokens_in_near(block_toks, near, found.mention);
+    // (Taken as the reader found them, when it kept them: most quotes' are.)
+    let mtoks = found
+        .mtoks
+        .unwrap_or_else(|| tokens_in_near(block_toks, near, found.mention));
+    debug_assert!(std::ptr::eq(mtoks, tokens_in(block_toks, found.mention)));
     // Read only of a mention of one token (a pronoun's): a name's text is not cut out.
     let mention_text = if mtoks.len() == 1 {
         found.mention.get(text).unwrap_or("")
@@ -6985,7 +7063,7 @@ mod tests {
 
     /// [`before_quote`] as it was written, every cue of the sentence read first to last
     /// (the reference of its reading back from the quote).
-    fn before_quote_plain(text: &str, toks: &[Tok], after_quote: bool) -> Option<Found> {
+    fn before_quote_plain<'t>(text: &str, toks: &'t [Tok], after_quote: bool) -> Option<Found<'t>> {
         let start = toks
             .iter()
             .rposition(|t| t.kind == Tk::End)
@@ -7011,6 +7089,7 @@ mod tests {
                         mention: np,
                         appositive: None,
                         verb: first.span,
+                        mtoks: None,
                     });
                 }
             }
@@ -7041,6 +7120,7 @@ mod tests {
                             mention: np,
                             appositive: None,
                             verb: colon.span,
+                            mtoks: None,
                         });
                     }
                 }
@@ -7432,6 +7512,69 @@ mod tests {
             }
         }
         assert!(found > 5_000, "{found}");
+    }
+
+    #[test]
+    fn subject_and_phrase_tokens_are_those_of_their_mentions() {
+        let pieces = [
+            " ",
+            " ",
+            ", ",
+            ". ",
+            "Lee",
+            "Ann Lee",
+            "Mayor",
+            "spokesman",
+            "he",
+            "who",
+            "that",
+            "has",
+            "also",
+            "the",
+            "a",
+            "45",
+            "Smith's",
+            "of",
+            "in",
+            "Columbus",
+            "Ohio",
+            "Jr.",
+            "press",
+            "secretary",
+            "said",
+            "Republican",
+            "The",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x3c6e_f372);
+        let (mut subjects, mut phrases) = (0, 0);
+        for _ in 0..8000 {
+            let n = 1 + rng.below(24);
+            let text = rng.text(&pieces, n);
+            let mut toks = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut toks);
+            for a in 0..toks.len().min(4) {
+                let ws = &toks[a..];
+                let got = subject_before_toks(&text, ws);
+                assert_eq!(
+                    got.map(|(m, ap, _)| (m, ap)),
+                    subject_before(&text, ws),
+                    "{text:?} {a}"
+                );
+                if let Some((m, _, mt)) = got {
+                    assert!(std::ptr::eq(mt, tokens_in(&toks, m)), "{text:?} {a}");
+                    subjects += 1;
+                }
+                let np = np_after_toks(&text, ws);
+                assert_eq!(np.and_then(span_of), np_after(&text, ws), "{text:?} {a}");
+                if let Some(np) = np {
+                    assert!(std::ptr::eq(np, &ws[..np.len()]), "{text:?} {a}");
+                    let m = span_of(np).unwrap();
+                    assert!(std::ptr::eq(np, tokens_in(&toks, m)), "{text:?} {a}");
+                    phrases += 1;
+                }
+            }
+        }
+        assert!(subjects > 3_000 && phrases > 3_000, "{subjects} {phrases}");
     }
 
     #[test]
