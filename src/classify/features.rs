@@ -1147,6 +1147,12 @@ impl PendingProse {
     /// after the span is handed to `fold`, as the start of a new one.
     #[inline(always)]
     fn step<F: FoldSink>(&mut self, bytes: &[u8], fold: &mut F, at: usize, end: usize) {
+        // A step at byte 0 (a text that opens with a space and letters) finds `at` at
+        // `self.to`, the end of the empty span a new `PendingProse` holds, and so goes on
+        // from that span without `fold.prose_starts()`, which would drop a separator due.
+        // That is right only for a fold with no separator due, as a new one (handed
+        // nothing yet): every caller of the feature pass gives it a new folder.
+        debug_assert!(at != 0 || !fold.separator_due());
         if at != self.to || F::BOUNDED && self.to - self.from >= MAX_PENDING_PROSE {
             self.flush(bytes, fold);
             fold.prose_starts();

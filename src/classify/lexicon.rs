@@ -1016,6 +1016,9 @@ pub(crate) trait FoldSink {
     /// Pending prose starts ([`FoldSink::ascii_prose`]): its first space stands for the
     /// separators that came before it, which are due no more.
     fn prose_starts(&mut self);
+    /// True when a separator came since the last word character, which the next would be
+    /// spaced from; false for a new fold. (Read by debug assertions.)
+    fn separator_due(&self) -> bool;
     /// Any other character.
     fn char(&mut self, c: char);
     /// [`FoldSink::char`] of a letter that [`common_letter`] knows, given as the lower case
@@ -1124,12 +1127,19 @@ impl FoldSink for Folder<'_> {
                 *b |= 0x20;
             }
         }
+        // Pending prose is handed over only when it holds a step, whose space it starts
+        // with and counts: `spaces` is at least 1, and at least `from`.
+        debug_assert!(spaces >= 1);
         self.spaces += spaces - from;
     }
 
     #[inline(always)]
     fn prose_starts(&mut self) {
         self.space = false;
+    }
+
+    fn separator_due(&self) -> bool {
+        self.space
     }
 
     fn char(&mut self, c: char) {
@@ -1321,6 +1331,10 @@ impl FoldSink for SpillingFolder<'_> {
         self.inner.prose_starts();
     }
 
+    fn separator_due(&self) -> bool {
+        self.inner.separator_due()
+    }
+
     #[inline]
     fn char(&mut self, c: char) {
         self.inner.char(c);
@@ -1347,6 +1361,9 @@ impl FoldSink for NoFold {
     fn ascii_prose(&mut self, _: &[u8], _: usize, _: usize) {}
     #[inline]
     fn prose_starts(&mut self) {}
+    fn separator_due(&self) -> bool {
+        false
+    }
     #[inline]
     fn char(&mut self, _: char) {}
     #[inline]
