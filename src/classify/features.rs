@@ -1089,6 +1089,18 @@ fn ascii_letters(b: &[u8]) -> usize {
         .count()
 }
 
+/// True when a space and, most likely, an ASCII letter come right after the run of `run`
+/// ASCII letters that starts `word` (the first eight bytes of the text from the run, in
+/// memory order). The answer is a hint: the byte after the space need only be one of
+/// 0x40 to 0x7F, as letters are (and `@` and a few other ASCII marks: bit 0x40 set, 0x80
+/// clear), and a run of seven letters or more is told `false`. The shift wraps at 64 bits
+/// (a run of eight letters or more is shifted by a multiple of eight below 64): the byte it
+/// brings down is then a letter, no space.
+#[inline]
+fn prose_follows(word: u64, run: usize) -> bool {
+    word.wrapping_shr(8 * run as u32) & 0xc0ff == 0x4020
+}
+
 /// True when `b` is ASCII letters only, and not empty: [`ascii_letters`] of it is its
 /// length. A `b` of four to seven bytes (most one-word blocks) is told at once, from its
 /// first and last four bytes (which overlap: together they are every byte of it), rather
@@ -1168,6 +1180,17 @@ impl PendingProse {
         if self.to != self.from {
             self.write(bytes, fold);
         }
+    }
+
+    /// Starts a span with the run of letters from `at` to `end` that comes after no space
+    /// (after a mark: `"Yes`, `(and`), once the span before it is handed to `fold`: the
+    /// steps after the run go on from it ([`FoldSink::word_starts`]).
+    #[inline(always)]
+    fn word<F: FoldSink>(&mut self, bytes: &[u8], fold: &mut F, at: usize, end: usize) {
+        self.flush(bytes, fold);
+        fold.word_starts();
+        self.from = at;
+        self.to = end;
     }
 
     /// [`PendingProse::flush`] of a span.
@@ -1274,8 +1297,17 @@ fn general_feature_pass<'a, F: FoldSink>(s: &str, fold: &mut F) -> Features<'a> 
         }
         if b.is_ascii_alphabetic() {
             // A run of ASCII letters: no punctuation, and only its first letter can start a
-            // word or decide the word's case.
-            let run = ascii_letters(&bytes[at..]);
+            // word or decide the word's case. Its first eight bytes, when the text has them,
+            // are read once, for its length, the test of what follows it and its fold.
+            let rest = &bytes[at..];
+            let chunk = rest.first_chunk::<8>().map(|&w| u64::from_le_bytes(w));
+            let run = match chunk {
+                Some(w) => match leading_ascii_letters(w) {
+                    8 => 8 + ascii_letters(&rest[8..]),
+                    n => n,
+                },
+                None => ascii_letters(rest),
+            };
             if !in_word {
                 word_start = at;
                 words += 1;
@@ -1290,9 +1322,20 @@ fn general_feature_pass<'a, F: FoldSink>(s: &str, fold: &mut F) -> Features<'a> 
             letters += run;
             prev_stop = false;
             in_word = true;
-            pending.flush(bytes, fold);
-            fold.ascii_alnum(&bytes[at..], run);
             i += run;
+            // A run that steps of prose follow starts a span (after a mark: `"Yes it
+            // is`); one alone (`"open "`) is written alone, which costs less than a span.
+            match chunk {
+                Some(w) if prose_follows(w, run) => pending.word(bytes, fold, at, i),
+                Some(w) if run <= 8 => {
+                    pending.flush(bytes, fold);
+                    fold.ascii_word(w, run);
+                }
+                _ => {
+                    pending.flush(bytes, fold);
+                    fold.ascii_alnum(rest, run);
+                }
+            }
             continue;
         }
         let k = if b < 0x80 {
@@ -1845,6 +1888,68 @@ mod tests {
         let f = block_features(&s, &mut buf);
         assert_eq!(f.folded, super::super::lexicon::fold(&s));
         assert_eq!(f.key, whole_keys(&s).0);
+    }
+
+    #[test]
+    fn words_after_marks_fold_as_fold_does() {
+        // Words of any length and case after marks, with prose, lone words and the marks
+        // and characters that make the hint of [`prose_follows`] wrong after them.
+        let marks = [
+            "\"", "(", "'", "-", "“", "@", "1", "é", " ", "  ", ". ", " \"", " @",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x51ed_270b);
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(8) {
+                s.push_str(rng.pick(&marks));
+                for _ in 0..rng.below(12) {
+                    let letters = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+                    s.push(char::from(letters[rng.below(letters.len())]));
+                }
+            }
+            let mut buf = Vec::new();
+            let (f, _) = block_features_in(&s, &mut buf);
+            if f.words <= MAX_FOLDED_WORDS {
+                assert_eq!(buf, super::super::lexicon::fold(&s).as_bytes(), "{s:?}");
+            }
+            assert_eq!(plain_counts(&s)[1], f.words, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn prose_follows_is_a_space_and_a_letter_after_a_short_run() {
+        let bytes = [b'a', b'Z', b' ', b'"', b'@', b'1', 0xE2, 0xC3];
+        let mut rng = crate::testgen::Rng::new(0x2545_f491);
+        for _ in 0..20_000 {
+            let run = rng.below(9);
+            let mut w = [0u8; 8];
+            for (k, b) in w.iter_mut().enumerate() {
+                *b = if k < run {
+                    b"aZ"[rng.below(2)]
+                } else {
+                    bytes[rng.below(8)]
+                };
+            }
+            let got = prose_follows(u64::from_le_bytes(w), run);
+            let space = w.get(run) == Some(&b' ');
+            let next = w.get(run + 1).copied();
+            // Never a space that is not there, nor a byte after it out of 0x40 to 0x7F (a
+            // quotation mark, a digit, the start of a character past ASCII); always a space
+            // and a letter after a run of up to six letters.
+            if got {
+                assert!(
+                    space && next.is_some_and(|b| b & 0xc0 == 0x40),
+                    "{w:?} {run}"
+                );
+            }
+            if space && next.is_some_and(|b| b.is_ascii_alphabetic()) {
+                assert!(got, "{w:?} {run}");
+            }
+        }
+        // A run of eight letters or more: the shift wraps, and brings down a letter.
+        for run in 8..40 {
+            assert!(!prose_follows(u64::from_le_bytes(*b"abcdefgh"), run));
+        }
     }
 
     /// The counts of [`feature_pass`], a character at a time from their definitions.

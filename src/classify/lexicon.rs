@@ -1005,12 +1005,16 @@ pub(crate) trait FoldSink {
     /// A run of ASCII letters and digits: the first `len` bytes of `rest` (the bytes after
     /// them may be read, as a word of eight bytes is, but are not taken).
     fn ascii_alnum(&mut self, rest: &[u8], len: usize);
+    /// [`FoldSink::ascii_alnum`] of a run of at most eight bytes, given as the eight bytes
+    /// from its start, in memory order (the bytes past the run are not taken).
+    fn ascii_word(&mut self, word: u64, len: usize);
     /// Steps of a space and a run of ASCII letters after it, one after another in the text
     /// ([`super::features`]' pending prose): the first `len` bytes of `rest` (the bytes
     /// after them may be read, but are not taken), which start with a space and hold
     /// `spaces` spaces. What [`FoldSink::separator`] and [`FoldSink::ascii_alnum`] of each
     /// step would write, taken at once: the bytes lowered (or-ed with 0x20, which keeps a
-    /// space a space), but for the first space at the start of the fold. The commonest steps
+    /// space a space), but for the first space at the start of the fold. They may instead
+    /// start with a run of letters ([`FoldSink::word_starts`]). The commonest steps
     /// of prose, gathered ([`FoldSink::prose_starts`] as they start).
     fn ascii_prose(&mut self, rest: &[u8], len: usize, spaces: usize);
     /// Pending prose starts ([`FoldSink::ascii_prose`]): its first space stands for the
@@ -1019,6 +1023,11 @@ pub(crate) trait FoldSink {
     /// True when a separator came since the last word character, which the next would be
     /// spaced from; false for a new fold. (Read by debug assertions.)
     fn separator_due(&self) -> bool;
+    /// Pending prose starts with a run of ASCII letters, not a space (after a quotation
+    /// mark, a bracket): the space for the separators before the run is written now, as
+    /// [`FoldSink::ascii_alnum`] of the run would write it, and the span
+    /// ([`FoldSink::ascii_prose`]) starts with the run.
+    fn word_starts(&mut self);
     /// Any other character.
     fn char(&mut self, c: char);
     /// [`FoldSink::char`] of a letter that [`common_letter`] knows, given as the lower case
@@ -1082,28 +1091,36 @@ impl FoldSink for Folder<'_> {
     // the [`Folder`]'s: web +4.7 instructions a byte.)
     #[inline(always)]
     fn ascii_alnum(&mut self, rest: &[u8], len: usize) {
-        self.word_char();
         // `| 0x20` lowers a letter and keeps a digit. A run of up to eight bytes (most
         // words) is lowered and written as one word of eight bytes when the text has them,
         // and the bytes past the run are cut off again.
-        const LOWER: u64 = 0x2020_2020_2020_2020;
         if len <= 8 {
             if let Some(&word) = rest.first_chunk::<8>() {
-                let lowered = (u64::from_le_bytes(word) | LOWER).to_le_bytes();
-                self.out.extend_from_slice(&lowered);
-                self.out.truncate(self.out.len() - (8 - len));
+                self.ascii_word(u64::from_le_bytes(word), len);
                 return;
             }
         }
+        self.word_char();
         let run = rest.get(..len).unwrap_or(rest);
         self.out.extend(run.iter().map(|&b| b | 0x20));
     }
 
     #[inline(always)]
+    fn ascii_word(&mut self, word: u64, len: usize) {
+        // (The run is lowered as `ascii_alnum`'s is; a `len` past eight is taken as eight.)
+        self.word_char();
+        const LOWER: u64 = 0x2020_2020_2020_2020;
+        let lowered = (word | LOWER).to_le_bytes();
+        self.out.extend_from_slice(&lowered);
+        self.out.truncate(self.out.len() - (8 - len.min(8)));
+    }
+
+    #[inline(always)]
     fn ascii_prose(&mut self, rest: &[u8], len: usize, spaces: usize) {
         // The first space is written only after what was written (as each step's is); a
-        // separator due now came after the run, and stays due.
-        let from = usize::from(self.out.len() == self.base);
+        // separator due now came after the run, and stays due. (A span that starts with a
+        // letter is written whole: [`FoldSink::word_starts`].)
+        let from = usize::from(self.out.len() == self.base && rest.first() == Some(&b' '));
         let run = rest.get(from..len).unwrap_or_default();
         // A short run (a word or two, between marks) is lowered and written as one or two
         // words of eight bytes (which may run past it, as `rest` goes on), and the bytes
@@ -1127,9 +1144,10 @@ impl FoldSink for Folder<'_> {
                 *b |= 0x20;
             }
         }
-        // Pending prose is handed over only when it holds a step, whose space it starts
-        // with and counts: `spaces` is at least 1, and at least `from`.
-        debug_assert!(spaces >= 1);
+        // A span that starts with its first space (`from` 1) holds the step that space
+        // starts, and counts it: `spaces` is at least `from`. (A span that starts with a
+        // word after a mark may hold no step at all: `spaces` 0, `from` 0.)
+        debug_assert!(spaces >= from);
         self.spaces += spaces - from;
     }
 
@@ -1140,6 +1158,11 @@ impl FoldSink for Folder<'_> {
 
     fn separator_due(&self) -> bool {
         self.space
+    }
+
+    #[inline(always)]
+    fn word_starts(&mut self) {
+        self.word_char();
     }
 
     fn char(&mut self, c: char) {
@@ -1321,6 +1344,11 @@ impl FoldSink for SpillingFolder<'_> {
     }
 
     #[inline]
+    fn ascii_word(&mut self, word: u64, len: usize) {
+        self.inner.ascii_word(word, len);
+    }
+
+    #[inline]
     fn ascii_prose(&mut self, rest: &[u8], len: usize, spaces: usize) {
         self.check();
         self.inner.ascii_prose(rest, len, spaces);
@@ -1333,6 +1361,11 @@ impl FoldSink for SpillingFolder<'_> {
 
     fn separator_due(&self) -> bool {
         self.inner.separator_due()
+    }
+
+    #[inline]
+    fn word_starts(&mut self) {
+        self.inner.word_starts();
     }
 
     #[inline]
@@ -1358,12 +1391,16 @@ impl FoldSink for NoFold {
     #[inline]
     fn ascii_alnum(&mut self, _: &[u8], _: usize) {}
     #[inline]
+    fn ascii_word(&mut self, _: u64, _: usize) {}
+    #[inline]
     fn ascii_prose(&mut self, _: &[u8], _: usize, _: usize) {}
     #[inline]
     fn prose_starts(&mut self) {}
     fn separator_due(&self) -> bool {
         false
     }
+    #[inline]
+    fn word_starts(&mut self) {}
     #[inline]
     fn char(&mut self, _: char) {}
     #[inline]
@@ -1424,6 +1461,39 @@ fn fold_ascii(bytes: &[u8], out: &mut Vec<u8>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_word_writes_each_byte_lowered() {
+        // Runs of one to eight letters and digits of either case, with any bytes after
+        // them, alone or after a word and a separator, in a buffer that holds bytes before
+        // the fold: the space and the bytes of the run, each or-ed with 0x20, as the
+        // byte-at-a-time write of a run gives them.
+        let bytes = b"aZ09 \"@\xff";
+        let mut rng = crate::testgen::Rng::new(0x68e3_1da4);
+        for _ in 0..20_000 {
+            let mut word = [0u8; 8];
+            for b in &mut word {
+                *b = bytes[rng.below(bytes.len())];
+            }
+            let len = 1 + rng.below(8);
+            let (before, first) = (rng.below(3), rng.below(2) == 1);
+            let mut got = vec![b'x'; before];
+            let mut fold = Folder::new(&mut got);
+            if first {
+                fold.ascii_word(u64::from_le_bytes(*b"AB\"cdefg"), 2);
+            }
+            fold.separator();
+            fold.ascii_word(u64::from_le_bytes(word), len);
+            let words = fold.finish();
+            let mut want = vec![b'x'; before];
+            if first {
+                want.extend_from_slice(b"ab ");
+            }
+            want.extend(word[..len].iter().map(|&b| b | 0x20));
+            assert_eq!(got, want, "{word:?} {len} {first}");
+            assert_eq!(words, 1 + usize::from(first), "{word:?} {len} {first}");
+        }
+    }
 
     /// The names of the word lists ([`kind_bit`]).
     const KINDS: [&str; 8] = [
