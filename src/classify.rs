@@ -576,6 +576,11 @@ impl OpenSlots {
         }
     }
 
+    /// Empties the table, keeping its slots.
+    fn clear(&mut self) {
+        self.slots.fill(0);
+    }
+
     /// The word that `is_it` picks among those probed from `hash`, as
     /// [`OpenSlots::find_or_put`] finds it, or `None`, with nothing put in.
     #[inline]
@@ -1678,6 +1683,13 @@ fn duplicates(feats: Feats, labels: &mut [Label]) {
     if feats.len() < 2 {
         return;
     }
+    if feats.texts() >= PARTED_TEXTS {
+        // A set of millions of keys is far larger than the caches: the keys are put in parts
+        // first, each part's set small enough to stay in them. (Fewer texts, however many
+        // blocks, have a set that does.)
+        parted_duplicates(feats, labels, PART_BITS);
+        return;
+    }
     // Blocks that share features share their key: no more keys than features.
     let mut seen = KeySet::with_capacity(feats.texts());
     // The last non-zero key met, which is in `seen` (0 before the first).
@@ -1692,12 +1704,113 @@ fn duplicates(feats: Feats, labels: &mut [Label]) {
         if first {
             continue;
         }
-        match label {
-            Label::Headline | Label::Byline => {}
-            Label::Paragraph | Label::Subhead if f.words < 6 => {}
-            _ => *label = Label::Boilerplate(BoilerplateReason::Duplicate),
+        mark_duplicate(f, label);
+    }
+}
+
+/// Labels a block of features `f` and label `label` whose key an earlier block has a
+/// duplicate, unless it is the headline, a byline or a short block inside the body.
+#[inline]
+fn mark_duplicate(f: &Features, label: &mut Label) {
+    match label {
+        Label::Headline | Label::Byline => {}
+        Label::Paragraph | Label::Subhead if f.words < 6 => {}
+        _ => *label = Label::Boilerplate(BoilerplateReason::Duplicate),
+    }
+}
+
+/// What [`duplicates`] does, with the keys put in `2^part_bits` parts
+/// ([`parted_later_copies`]): the same labels, since a block's mark depends on its own
+/// features and label alone ([`mark_duplicate`]), not on the order the copies are met in.
+/// Never inlined: inlined into [`duplicates`], it made the walk with one set (the way of
+/// every shorter text) compile worse: 101.2 instructions a byte on 1 MB of distinct
+/// one-word blocks against 99.4.
+#[inline(never)]
+fn parted_duplicates(feats: Feats, labels: &mut [Label], part_bits: u32) {
+    for i in parted_later_copies(|| feats.iter().map(|f| f.key), part_bits) {
+        let i = i as usize;
+        if let (Some(f), Some(label)) = (feats.get(i), labels.get_mut(i)) {
+            mark_duplicate(f, label);
         }
     }
+}
+
+/// The fewest texts read ([`Feats::texts`]) for which [`duplicates`] puts the keys in parts
+/// ([`parted_later_copies`]): a text of a million distinct blocks or more (several
+/// megabytes of distinct one-word blocks), whose set of keys, one random write a block,
+/// would be far larger than the caches (16 MB of slots for a million keys). A text of
+/// millions of blocks of a few thousand texts (one-word blocks of a small vocabulary) has
+/// a small set, which the parts would only cost a list of twelve bytes a block.
+const PARTED_TEXTS: usize = 1 << 20;
+
+/// The bits of a key that pick its part in [`parted_later_copies`]: 256 parts, few enough
+/// that the writes of each part's next key stay in the caches, each part's set a megabyte
+/// for 100 MB of distinct one-word blocks. (1,024 parts, a set a quarter of that, were no
+/// faster.)
+const PART_BITS: u32 = 8;
+
+/// The places, in order, of the keys of `keys` (an iterator, made twice) that are not 0
+/// and equal an earlier key: what a walk with one set of keys finds (as [`duplicates`]
+/// does for a shorter text), found with `2^part_bits` small sets in turn (`part_bits` from
+/// 1 to 63). The places are `u32`, as the ids of shared features are. The keys are hashes
+/// (their high bits are as good as any): their high `part_bits` bits pick a part,
+/// a first walk counts the keys of each part and a second writes each key and its place
+/// into its part's run of one list, in order; then each part's keys go through one set,
+/// cleared between parts. A set of millions of keys is written at random, a cache miss
+/// (and at first a page fault) a key; a part's set stays in the caches, and the list is
+/// written at `2^part_bits` places that each move on by one. A key equal to the key
+/// before (a run of one text) is a later copy with no look-up, as in [`duplicates`].
+fn parted_later_copies<I: Iterator<Item = u64>>(keys: impl Fn() -> I, part_bits: u32) -> Vec<u32> {
+    let parts = 1usize << part_bits;
+    let part = |k: u64| (k >> (64 - part_bits)) as usize;
+    // The keys to look up (non-zero, not the key before) of each part, then where each
+    // part's run starts.
+    let mut starts = vec![0usize; parts + 1];
+    let mut prev = 0;
+    for k in keys() {
+        if k != 0 && k != prev {
+            starts[part(k) + 1] += 1;
+            prev = k;
+        }
+    }
+    for p in 0..parts {
+        starts[p + 1] += starts[p];
+    }
+    let total = starts[parts];
+    // The keys and places by part (two lists: twelve bytes a key, not a pair's sixteen).
+    let mut keyed = vec![0u64; total];
+    let mut places = vec![0u32; total];
+    let mut at = starts.clone();
+    let mut later = Vec::new();
+    let mut prev = 0;
+    for (i, k) in (0u32..).zip(keys()) {
+        if k == 0 {
+            continue;
+        }
+        if k == prev {
+            later.push(i);
+            continue;
+        }
+        prev = k;
+        let p = part(k);
+        keyed[at[p]] = k;
+        places[at[p]] = i;
+        at[p] += 1;
+    }
+    drop(at);
+    let most = starts.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+    let mut seen = OpenSlots::with_capacity(most);
+    for w in starts.windows(2) {
+        seen.clear();
+        for (&k, &i) in keyed[w[0]..w[1]].iter().zip(&places[w[0]..w[1]]) {
+            // (The part's keys share their high bits: the slot is picked by the others.)
+            if seen.find_or_put(k << part_bits, |s| s == k, k).is_some() {
+                later.push(i);
+            }
+        }
+    }
+    later.sort_unstable();
+    later
 }
 
 /// A set of block keys ([`Features::key`]: hashes already, never 0) for [`duplicates`]: an

@@ -1227,6 +1227,8 @@ fn repeats_are_read_as_their_first_copy_is() {
     assert!(marked > 100, "{marked}");
 }
 
+/// [`duplicates`] labels the blocks as a walk with a `HashSet` does, and so does its way
+/// for a text of a million texts or more ([`parted_duplicates`]).
 #[test]
 fn duplicates_agree_with_a_set_of_every_key() {
     // The plain rule: every later block of a non-zero key seen before is a duplicate,
@@ -1258,19 +1260,28 @@ fn duplicates_agree_with_a_set_of_every_key() {
         let n = round % 30;
         let mut feats: Vec<Features> = Vec::with_capacity(n);
         for _ in 0..n {
-            // Keys 0 to 3, often the key before again (runs), or 0 between two of a key.
+            // Four keys (0 and three spread over the high bits, which pick a key's part),
+            // often the key before again (runs), or 0 between two of a key.
             let key = match feats.last() {
                 Some(prev) if rng.below(3) == 0 => prev.key,
-                _ => rng.below(4) as u64,
+                _ => (rng.below(4) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15),
             };
             let mut f = Features::default();
             (f.key, f.words) = (key, rng.below(10) as u32);
             feats.push(f);
         }
         let labels: Vec<Label> = (0..n).map(|_| kinds[rng.below(kinds.len())]).collect();
-        let (mut fast, mut slow) = (labels.clone(), labels);
+        let (mut fast, mut parted, mut slow) = (labels.clone(), labels.clone(), labels);
         duplicates(Feats::plain(&feats), &mut fast);
+        // (The parts a text of a million texts or more is put in, here from two to 16.)
+        parted_duplicates(Feats::plain(&feats), &mut parted, 1 + round as u32 % 4);
         plain(&feats, &mut slow);
+        assert_eq!(
+            parted,
+            slow,
+            "{:?}",
+            feats.iter().map(|f| f.key).collect::<Vec<_>>()
+        );
         assert_eq!(
             fast,
             slow,
@@ -1283,6 +1294,47 @@ fn duplicates_agree_with_a_set_of_every_key() {
             .count();
     }
     assert!(marked > 1_000, "{marked}");
+}
+
+/// [`parted_later_copies`] finds the places a walk with one set finds: keys of few values
+/// (repeats, runs, zeros between), some equal in their high bits, with one to four bits a
+/// part.
+#[test]
+fn parted_later_copies_are_those_of_one_set() {
+    let mut rng = crate::testgen::Rng::new(0x05ee_d17c);
+    let mut found = 0;
+    for round in 0..2_000 {
+        let n = round % 60;
+        let pool: Vec<u64> = (0..1 + rng.below(12))
+            .map(|_| match rng.below(4) {
+                0 => 0,
+                1 => (rng.below(4) as u64) << 62 | rng.below(8) as u64,
+                _ => (rng.below(1 << 30) as u64) << 34 | rng.below(1 << 20) as u64,
+            })
+            .collect();
+        let mut keys: Vec<u64> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let k = match keys.last() {
+                Some(&prev) if rng.below(4) == 0 => prev,
+                _ => pool[rng.below(pool.len())],
+            };
+            keys.push(k);
+        }
+        let mut seen = HashSet::new();
+        let plain: Vec<u32> = (0u32..)
+            .zip(&keys)
+            .filter(|&(_, &k)| k != 0 && !seen.insert(k))
+            .map(|(i, _)| i)
+            .collect();
+        let bits = 1 + round as u32 % 4;
+        assert_eq!(
+            parted_later_copies(|| keys.iter().copied(), bits),
+            plain,
+            "{keys:x?} {bits}"
+        );
+        found += plain.len();
+    }
+    assert!(found > 10_000, "{found}");
 }
 
 #[test]
