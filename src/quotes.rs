@@ -813,6 +813,39 @@ fn ascii_word_count(b: &[u8], max: usize) -> Option<usize> {
     Some(n)
 }
 
+/// The [`BODY_CLASS`] bits of the bytes of `b` (the words of a quotation), together: what
+/// [`judge`] reads of a quotation of a few ASCII words before its tests of a sentence and
+/// of a title, each of which its bytes may rule out at once (most short quotations are
+/// neither).
+fn body_classes(b: &[u8]) -> u8 {
+    b.iter()
+        .fold(0, |classes, &c| classes | BODY_CLASS[usize::from(c)])
+}
+
+/// [`BODY_CLASS`]: `.` `!` `?`. Words without any are no sentence ([`has_stop`] of them, or
+/// of any part of them, is false).
+const BODY_STOP: u8 = 1;
+/// [`BODY_CLASS`]: an ASCII capital or digit. ASCII words without any are no title
+/// ([`title_case`] is false when no word starts with a capital or digit).
+const BODY_CAPITAL: u8 = 2;
+
+/// The classes of the bytes that [`body_classes`] reads, one look-up a byte.
+static BODY_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        if matches!(c, b'.' | b'!' | b'?') {
+            t[i] |= BODY_STOP;
+        }
+        if c.is_ascii_uppercase() || c.is_ascii_digit() {
+            t[i] |= BODY_CAPITAL;
+        }
+        i += 1;
+    }
+    t
+};
+
 /// How far [`word_before`] and [`word_after`] look, in bytes.
 const WORD_WINDOW: usize = 64;
 
@@ -1923,21 +1956,27 @@ fn judge(
     if c.close.is_none() {
         return Ok(());
     }
-    // Up to 7: a text that starts in ASCII is read by one byte pass.
-    let n_words = match ascii_word_count(body.as_bytes(), 7) {
-        Some(n) => n,
-        None if has_word_starts(body.as_bytes(), 7) => 7,
-        None => words(body).take(8).count(),
+    // Up to 7: a text that starts in ASCII is read by one byte pass, which then tells whether
+    // it is all ASCII when it has fewer words.
+    let (n_words, ascii) = match ascii_word_count(body.as_bytes(), 7) {
+        Some(n) => (n, true),
+        None if has_word_starts(body.as_bytes(), 7) => (7, false),
+        None => (words(body).take(8).count(), false),
     };
     // The tests below are for quotations of a few words; a longer one is a quotation.
     if n_words > 6 {
         return Ok(());
     }
+    // Whether the body may hold a byte of a class ([`body_classes`], read of an ASCII body;
+    // one outside ASCII may hold any).
+    let classes = ascii.then(|| body_classes(body.as_bytes()));
+    let may_hold = |class: u8| classes.is_none_or(|classes| classes & class != 0);
     // The marks trimmed and tested are ASCII: read as bytes.
-    let inner = body.as_bytes();
-    let inner =
-        &inner[..inner.len() - trailing_count(inner, |c| matches!(c, b',' | b'.' | b';' | b':'))];
-    let sentence_like = has_stop(inner);
+    let sentence_like = may_hold(BODY_STOP) && {
+        let inner = body.as_bytes();
+        let trailing = trailing_count(inner, |c| matches!(c, b',' | b'.' | b';' | b':'));
+        has_stop(&inner[..inner.len() - trailing])
+    };
     // Nickname: George "Jay" Keyworth.
     if n_words <= 3 && !sentence_like {
         // The word after is told first (most often from its first byte); the word before
@@ -1951,6 +1990,7 @@ fn judge(
     }
     if n_words <= 6
         && !sentence_like
+        && may_hold(BODY_CAPITAL)
         && title_case(body)
         && !headline_case(text, block, c.open.span.start)
     {
@@ -2912,6 +2952,47 @@ mod tests {
             assert_eq!(title_case(&text), plain, "{text:?}");
         }
         assert!(told > 5_000, "{told} told by bytes");
+    }
+
+    #[test]
+    fn body_classes_rule_out_what_the_full_tests_find() {
+        // The words of short quotations, some with stops, capitals or digits among them.
+        let parts = [
+            "open", "Open", "said", "of", "the", "9", "x", "U.S.", ".", "!", "?", ",", ";", ":",
+            "'", "-", " ", "\"", "e.g", "vs.", "Xe", "a.b",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7e57_0018);
+        let (mut no_stop, mut no_capital) = (0, 0);
+        for round in 0..20_000 {
+            let body = rng.text(&parts, 1 + round % 8);
+            let b = body.as_bytes();
+            let classes = body_classes(b);
+            // The full tests, as `judge` asks them.
+            let trailing = trailing_count(b, |c| matches!(c, b',' | b'.' | b';' | b':'));
+            let sentence_like = has_stop(&b[..b.len() - trailing]);
+            let title = title_case(&body);
+            assert_eq!(title, title_case_by_chars(&body), "{body:?}");
+            if classes & BODY_STOP == 0 {
+                assert!(!sentence_like, "{body:?}");
+                no_stop += 1;
+            }
+            if classes & BODY_CAPITAL == 0 {
+                assert!(!title, "{body:?}");
+                no_capital += 1;
+            }
+            // The classes are those of the bytes.
+            let stops = b.iter().any(|c| matches!(c, b'.' | b'!' | b'?'));
+            let capitals = b
+                .iter()
+                .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            assert_eq!(classes & BODY_STOP != 0, stops, "{body:?}");
+            assert_eq!(classes & BODY_CAPITAL != 0, capitals, "{body:?}");
+        }
+        // Both ways out are taken often enough for the comparisons to count.
+        assert!(
+            no_stop > 2_000 && no_capital > 2_000,
+            "{no_stop} {no_capital}"
+        );
     }
 
     #[test]
