@@ -1416,17 +1416,20 @@ fn ascii_word_bytes(word: u64) -> u64 {
 ///
 /// A window before the mark that the index tells holds no cue ([`CueIndex::no_cue_from`])
 /// and no stop (one sentence) takes a lean path of its own ([`quiet_speech_cue`]): the
-/// marks of a block of many stray marks and no verb, asked one after another.
+/// marks of a block of many stray marks and no verb, asked one after another. `next_open`
+/// is where the block's next candidate opens, if it does (a mark after `close`), which the
+/// lean path may read instead of the clause after `close`.
 fn has_speech_cue(
     text: &str,
     block: Span,
     open: Span,
     close: Option<Span>,
+    next_open: Option<usize>,
     index: &mut CueIndex,
 ) -> bool {
     let lo = floor_char(text, open.start.saturating_sub(CUE_WINDOW).max(block.start));
     if index.no_cue_from(block, lo) && index.stops.none_in(lo, open.start.saturating_sub(1)) {
-        return quiet_speech_cue(text, block, lo, open, close);
+        return quiet_speech_cue(text, block, lo, open, close, next_open, &index.stops);
     }
     speech_cue_in_windows(text, block, lo, open, close, index)
 }
@@ -1435,13 +1438,31 @@ fn has_speech_cue(
 /// window before the mark) on, and no stop lies in that window: the sentence starts at
 /// `lo`, and only words cut by a window's end may hold a cue ([`cut_word_is_verb`]), as
 /// the full test ([`speech_cue_in_windows`]) finds in that case.
+///
+/// The clause after `close` is not read when it is known to end before a byte that is no
+/// word byte ([`clause_ends_by_mark`]) and no word runs on over `close`: no word is cut by
+/// either of its ends, and so none holds a cue.
 #[inline(always)]
-fn quiet_speech_cue(text: &str, block: Span, lo: usize, open: Span, close: Option<Span>) -> bool {
+fn quiet_speech_cue(
+    text: &str,
+    block: Span,
+    lo: usize,
+    open: Span,
+    close: Option<Span>,
+    next_open: Option<usize>,
+    stops: &StopCursor,
+) -> bool {
     if cut_word_is_verb(text, lo, open.start) {
         return true;
     }
     close.is_some_and(|c| {
-        let end = first_clause_end(text, c.end, (c.end + CUE_WINDOW / 2).min(block.end));
+        let limit = (c.end + CUE_WINDOW / 2).min(block.end);
+        if clause_ends_by_mark(text, c.end, limit, next_open, stops)
+            && !(word_char_before(text, c.end) && word_char_at(text, c.end))
+        {
+            return false;
+        }
+        let end = first_clause_end(text, c.end, limit);
         cut_word_is_verb(text, c.end, end)
             && text
                 .get(c.end..end)
@@ -1664,6 +1685,33 @@ fn first_clause_end(text: &str, from: usize, limit: usize) -> usize {
     }
     count_steps(limit.saturating_sub(at));
     ceil_char(text, limit)
+}
+
+/// True when the clause after a closing mark that ends at `from` ([`first_clause_end`] up
+/// to `limit`) is known to end at a byte that is no word byte, without the scan: a mark
+/// that ends a clause (`"` `“` `”`) lies at `mark` (the next opening mark, before `limit`),
+/// and the stop cursor knows no `.` (the one word byte that ends a clause) lies before it.
+/// The clause then ends at that mark or at an earlier `;` `!` `?` `"` `“` `”`. False says
+/// nothing.
+fn clause_ends_by_mark(
+    text: &str,
+    from: usize,
+    limit: usize,
+    mark: Option<usize>,
+    stops: &StopCursor,
+) -> bool {
+    mark.is_some_and(|m| {
+        from <= m && m < limit && ends_clause_at(text.as_bytes(), m) && stops.none_in(from, m)
+    })
+}
+
+/// True when the byte at `i` ends a clause ([`first_clause`]): a `.` `;` `!` `?` `"`, or
+/// the first byte of a `“` or `”`.
+fn ends_clause_at(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(|&c| {
+        CLAUSE_END[usize::from(c)]
+            && (c != 0xE2 || matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])))
+    })
 }
 
 /// `s` up to its first `.` `;` `!` `?` or double quotation mark (`"` `“` `”`), found by a
@@ -1930,12 +1978,14 @@ fn carriage_returns(text: &str, span: Span) -> usize {
         .map_or(0, |b| memchr::memchr_iter(b'\r', b).count())
 }
 
-/// Decides whether a candidate, of words `content` ([`content_of`]), is a quotation.
+/// Decides whether a candidate, of words `content` ([`content_of`]), is a quotation;
+/// `next_open` is where the block's next candidate opens, if it does ([`has_speech_cue`]).
 fn judge(
     text: &str,
     block: Span,
     c: &Candidate,
     content: Span,
+    next_open: Option<usize>,
     options: &Options,
     cues: &mut CueIndex,
 ) -> Result<(), Rejection> {
@@ -2023,7 +2073,7 @@ fn judge(
                         | "magazine"
                 )
         });
-        if named || !has_speech_cue(text, block, c.open.span, close, cues) {
+        if named || !has_speech_cue(text, block, c.open.span, close, next_open, cues) {
             return Err(Rejection::Title);
         }
     }
@@ -2039,7 +2089,7 @@ fn judge(
         });
     if n_words <= 2 && !sentence_like && !ends_clause {
         let close = c.close.map(|m| m.span);
-        if !has_speech_cue(text, block, c.open.span, close, cues) {
+        if !has_speech_cue(text, block, c.open.span, close, next_open, cues) {
             return Err(Rejection::ScareQuote);
         }
     }
@@ -2119,9 +2169,10 @@ pub(crate) fn find_quotes<'a>(text: &'a str, blocks: &[Span], options: &Options)
         while let Some(c) = next {
             next = cands.next();
             // An unclosed mark's words run up to the next candidate, or the block end.
-            let until = next.map_or(block.end, |n| n.open.span.start);
+            let next_open = next.map(|n| n.open.span.start);
+            let until = next_open.unwrap_or(block.end);
             let content = content_of(text, &c, until);
-            if let Err(reason) = judge(text, block, &c, content, options, &mut cues) {
+            if let Err(reason) = judge(text, block, &c, content, next_open, options, &mut cues) {
                 push_gently(
                     &mut rejected,
                     RejectedQuote {
@@ -2256,10 +2307,11 @@ fn rejections(text: &str) -> Vec<Rejection> {
     let mut cands = pairs(text, block, None).peekable();
     let mut out = Vec::new();
     while let Some(c) = cands.next() {
-        let until = cands.peek().map_or(block.end, |n| n.open.span.start);
-        let content = content_of(text, &c, until);
+        let next_open = cands.peek().map(|n| n.open.span.start);
+        let content = content_of(text, &c, next_open.unwrap_or(block.end));
         let options = Options::default();
-        if let Err(reason) = judge(text, block, &c, content, &options, &mut CueIndex::default()) {
+        let mut cues = CueIndex::default();
+        if let Err(reason) = judge(text, block, &c, content, next_open, &options, &mut cues) {
             out.push(reason);
         }
     }
@@ -2745,13 +2797,56 @@ mod tests {
                 let want = speech_cue_in_windows(&text, block, lo, open, close, &mut full);
                 lean += usize::from(quiet);
                 cues += usize::from(quiet && want);
-                let got = has_speech_cue(&text, block, open, close, &mut fast);
+                let got = has_speech_cue(&text, block, open, close, None, &mut fast);
                 assert_eq!(got, want, "{text:?} {open:?}");
             }
         }
         assert!(
             lean > 2_000 && cues > 100,
             "{lean} lean, {cues} lean with a cue"
+        );
+    }
+
+    #[test]
+    fn a_clause_ended_by_the_next_mark_is_read_as_the_full_test_reads_it() {
+        // Blocks of stray marks (straight, curly, doubled) whose only verbs are cut out of
+        // longer words, some clauses ended by `;` before the next mark, asked mark after mark
+        // with the mark after the closing one as the next opening. Some blocks hold stops
+        // (`.` `!`), which end clauses too, and leave the windows after them to the full test.
+        let parts = [
+            "open", "unsaid", "saidx", ";", " ", "  ", "\"", "\"", "“", "”", "''", "''said", ",",
+            "é", "xx",
+        ];
+        let stops = ["x.", "!", "said.x", "U.S."];
+        let mut rng = crate::testgen::Rng::new(0x1dec_0018);
+        let (mut bounded, mut cues) = (0, 0);
+        for round in 0..1_000 {
+            let mut text = rng.text(&parts, 40 + round % 120);
+            for _ in 0..round % 3 {
+                let at = floor_char(&text, rng.below(text.len() + 1));
+                text.insert_str(at, rng.pick(&stops));
+            }
+            let block = Span::new(0, text.len());
+            let marks: Vec<Span> = marks(&text, block).map(|m| m.span).collect();
+            let (mut fast, mut full) = (CueIndex::default(), CueIndex::default());
+            for k in 0..marks.len().saturating_sub(1) {
+                let (open, close) = (marks[k], marks[k + 1]);
+                let next_open = marks.get(k + 2).map(|m| m.start);
+                let lo = floor_char(&text, open.start.saturating_sub(CUE_WINDOW));
+                let quiet = fast.no_cue_from(block, lo) && fast.stops.none_in(lo, open.start - 1);
+                let limit = (close.end + CUE_WINDOW / 2).min(block.end);
+                let by_mark = clause_ends_by_mark(&text, close.end, limit, next_open, &fast.stops);
+                let want = speech_cue_in_windows(&text, block, lo, open, Some(close), &mut full);
+                bounded += usize::from(quiet && by_mark);
+                cues += usize::from(quiet && !by_mark && want);
+                let got = has_speech_cue(&text, block, open, Some(close), next_open, &mut fast);
+                assert_eq!(got, want, "{text:?} {open:?} {close:?} {next_open:?}");
+            }
+        }
+        // The clause is told by the next mark often, and cues are found past it too.
+        assert!(
+            bounded > 5_000 && cues > 20,
+            "{bounded} told by the mark, {cues} cues"
         );
     }
 
