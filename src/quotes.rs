@@ -813,6 +813,39 @@ fn ascii_word_count(b: &[u8], max: usize) -> Option<usize> {
     Some(n)
 }
 
+/// The [`BODY_CLASS`] bits of the bytes of `b` (the words of a quotation), together: what
+/// [`judge`] reads of a quotation of a few ASCII words before its tests of a sentence and
+/// of a title, each of which its bytes may rule out at once (most short quotations are
+/// neither).
+fn body_classes(b: &[u8]) -> u8 {
+    b.iter()
+        .fold(0, |classes, &c| classes | BODY_CLASS[usize::from(c)])
+}
+
+/// [`BODY_CLASS`]: `.` `!` `?`. Words without any are no sentence ([`has_stop`] of them, or
+/// of any part of them, is false).
+const BODY_STOP: u8 = 1;
+/// [`BODY_CLASS`]: an ASCII capital or digit. ASCII words without any are no title
+/// ([`title_case`] is false when no word starts with a capital or digit).
+const BODY_CAPITAL: u8 = 2;
+
+/// The classes of the bytes that [`body_classes`] reads, one look-up a byte.
+static BODY_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        if matches!(c, b'.' | b'!' | b'?') {
+            t[i] |= BODY_STOP;
+        }
+        if c.is_ascii_uppercase() || c.is_ascii_digit() {
+            t[i] |= BODY_CAPITAL;
+        }
+        i += 1;
+    }
+    t
+};
+
 /// How far [`word_before`] and [`word_after`] look, in bytes.
 const WORD_WINDOW: usize = 64;
 
@@ -1383,17 +1416,20 @@ fn ascii_word_bytes(word: u64) -> u64 {
 ///
 /// A window before the mark that the index tells holds no cue ([`CueIndex::no_cue_from`])
 /// and no stop (one sentence) takes a lean path of its own ([`quiet_speech_cue`]): the
-/// marks of a block of many stray marks and no verb, asked one after another.
+/// marks of a block of many stray marks and no verb, asked one after another. `next_open`
+/// is where the block's next candidate opens, if it does (a mark after `close`), which the
+/// lean path may read instead of the clause after `close`.
 fn has_speech_cue(
     text: &str,
     block: Span,
     open: Span,
     close: Option<Span>,
+    next_open: Option<usize>,
     index: &mut CueIndex,
 ) -> bool {
     let lo = floor_char(text, open.start.saturating_sub(CUE_WINDOW).max(block.start));
     if index.no_cue_from(block, lo) && index.stops.none_in(lo, open.start.saturating_sub(1)) {
-        return quiet_speech_cue(text, block, lo, open, close);
+        return quiet_speech_cue(text, block, lo, open, close, next_open, &index.stops);
     }
     speech_cue_in_windows(text, block, lo, open, close, index)
 }
@@ -1402,13 +1438,31 @@ fn has_speech_cue(
 /// window before the mark) on, and no stop lies in that window: the sentence starts at
 /// `lo`, and only words cut by a window's end may hold a cue ([`cut_word_is_verb`]), as
 /// the full test ([`speech_cue_in_windows`]) finds in that case.
+///
+/// The clause after `close` is not read when it is known to end before a byte that is no
+/// word byte ([`clause_ends_by_mark`]) and no word runs on over `close`: no word is cut by
+/// either of its ends, and so none holds a cue.
 #[inline(always)]
-fn quiet_speech_cue(text: &str, block: Span, lo: usize, open: Span, close: Option<Span>) -> bool {
+fn quiet_speech_cue(
+    text: &str,
+    block: Span,
+    lo: usize,
+    open: Span,
+    close: Option<Span>,
+    next_open: Option<usize>,
+    stops: &StopCursor,
+) -> bool {
     if cut_word_is_verb(text, lo, open.start) {
         return true;
     }
     close.is_some_and(|c| {
-        let end = first_clause_end(text, c.end, (c.end + CUE_WINDOW / 2).min(block.end));
+        let limit = (c.end + CUE_WINDOW / 2).min(block.end);
+        if clause_ends_by_mark(text, c.end, limit, next_open, stops)
+            && !(word_char_before(text, c.end) && word_char_at(text, c.end))
+        {
+            return false;
+        }
+        let end = first_clause_end(text, c.end, limit);
         cut_word_is_verb(text, c.end, end)
             && text
                 .get(c.end..end)
@@ -1631,6 +1685,33 @@ fn first_clause_end(text: &str, from: usize, limit: usize) -> usize {
     }
     count_steps(limit.saturating_sub(at));
     ceil_char(text, limit)
+}
+
+/// True when the clause after a closing mark that ends at `from` ([`first_clause_end`] up
+/// to `limit`) is known to end at a byte that is no word byte, without the scan: a mark
+/// that ends a clause (`"` `“` `”`) lies at `mark` (the next opening mark, before `limit`),
+/// and the stop cursor knows no `.` (the one word byte that ends a clause) lies before it.
+/// The clause then ends at that mark or at an earlier `;` `!` `?` `"` `“` `”`. False says
+/// nothing.
+fn clause_ends_by_mark(
+    text: &str,
+    from: usize,
+    limit: usize,
+    mark: Option<usize>,
+    stops: &StopCursor,
+) -> bool {
+    mark.is_some_and(|m| {
+        from <= m && m < limit && ends_clause_at(text.as_bytes(), m) && stops.none_in(from, m)
+    })
+}
+
+/// True when the byte at `i` ends a clause ([`first_clause`]): a `.` `;` `!` `?` `"`, or
+/// the first byte of a `“` or `”`.
+fn ends_clause_at(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(|&c| {
+        CLAUSE_END[usize::from(c)]
+            && (c != 0xE2 || matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])))
+    })
 }
 
 /// `s` up to its first `.` `;` `!` `?` or double quotation mark (`"` `“` `”`), found by a
@@ -1897,12 +1978,14 @@ fn carriage_returns(text: &str, span: Span) -> usize {
         .map_or(0, |b| memchr::memchr_iter(b'\r', b).count())
 }
 
-/// Decides whether a candidate, of words `content` ([`content_of`]), is a quotation.
+/// Decides whether a candidate, of words `content` ([`content_of`]), is a quotation;
+/// `next_open` is where the block's next candidate opens, if it does ([`has_speech_cue`]).
 fn judge(
     text: &str,
     block: Span,
     c: &Candidate,
     content: Span,
+    next_open: Option<usize>,
     options: &Options,
     cues: &mut CueIndex,
 ) -> Result<(), Rejection> {
@@ -1923,21 +2006,27 @@ fn judge(
     if c.close.is_none() {
         return Ok(());
     }
-    // Up to 7: a text that starts in ASCII is read by one byte pass.
-    let n_words = match ascii_word_count(body.as_bytes(), 7) {
-        Some(n) => n,
-        None if has_word_starts(body.as_bytes(), 7) => 7,
-        None => words(body).take(8).count(),
+    // Up to 7: a text that starts in ASCII is read by one byte pass, which then tells whether
+    // it is all ASCII when it has fewer words.
+    let (n_words, ascii) = match ascii_word_count(body.as_bytes(), 7) {
+        Some(n) => (n, true),
+        None if has_word_starts(body.as_bytes(), 7) => (7, false),
+        None => (words(body).take(8).count(), false),
     };
     // The tests below are for quotations of a few words; a longer one is a quotation.
     if n_words > 6 {
         return Ok(());
     }
+    // Whether the body may hold a byte of a class ([`body_classes`], read of an ASCII body;
+    // one outside ASCII may hold any).
+    let classes = ascii.then(|| body_classes(body.as_bytes()));
+    let may_hold = |class: u8| classes.is_none_or(|classes| classes & class != 0);
     // The marks trimmed and tested are ASCII: read as bytes.
-    let inner = body.as_bytes();
-    let inner =
-        &inner[..inner.len() - trailing_count(inner, |c| matches!(c, b',' | b'.' | b';' | b':'))];
-    let sentence_like = has_stop(inner);
+    let sentence_like = may_hold(BODY_STOP) && {
+        let inner = body.as_bytes();
+        let trailing = trailing_count(inner, |c| matches!(c, b',' | b'.' | b';' | b':'));
+        has_stop(&inner[..inner.len() - trailing])
+    };
     // Nickname: George "Jay" Keyworth.
     if n_words <= 3 && !sentence_like {
         // The word after is told first (most often from its first byte); the word before
@@ -1951,6 +2040,7 @@ fn judge(
     }
     if n_words <= 6
         && !sentence_like
+        && may_hold(BODY_CAPITAL)
         && title_case(body)
         && !headline_case(text, block, c.open.span.start)
     {
@@ -1983,7 +2073,7 @@ fn judge(
                         | "magazine"
                 )
         });
-        if named || !has_speech_cue(text, block, c.open.span, close, cues) {
+        if named || !has_speech_cue(text, block, c.open.span, close, next_open, cues) {
             return Err(Rejection::Title);
         }
     }
@@ -1999,7 +2089,7 @@ fn judge(
         });
     if n_words <= 2 && !sentence_like && !ends_clause {
         let close = c.close.map(|m| m.span);
-        if !has_speech_cue(text, block, c.open.span, close, cues) {
+        if !has_speech_cue(text, block, c.open.span, close, next_open, cues) {
             return Err(Rejection::ScareQuote);
         }
     }
@@ -2079,9 +2169,10 @@ pub(crate) fn find_quotes<'a>(text: &'a str, blocks: &[Span], options: &Options)
         while let Some(c) = next {
             next = cands.next();
             // An unclosed mark's words run up to the next candidate, or the block end.
-            let until = next.map_or(block.end, |n| n.open.span.start);
+            let next_open = next.map(|n| n.open.span.start);
+            let until = next_open.unwrap_or(block.end);
             let content = content_of(text, &c, until);
-            if let Err(reason) = judge(text, block, &c, content, options, &mut cues) {
+            if let Err(reason) = judge(text, block, &c, content, next_open, options, &mut cues) {
                 push_gently(
                     &mut rejected,
                     RejectedQuote {
@@ -2216,10 +2307,11 @@ fn rejections(text: &str) -> Vec<Rejection> {
     let mut cands = pairs(text, block, None).peekable();
     let mut out = Vec::new();
     while let Some(c) = cands.next() {
-        let until = cands.peek().map_or(block.end, |n| n.open.span.start);
-        let content = content_of(text, &c, until);
+        let next_open = cands.peek().map(|n| n.open.span.start);
+        let content = content_of(text, &c, next_open.unwrap_or(block.end));
         let options = Options::default();
-        if let Err(reason) = judge(text, block, &c, content, &options, &mut CueIndex::default()) {
+        let mut cues = CueIndex::default();
+        if let Err(reason) = judge(text, block, &c, content, next_open, &options, &mut cues) {
             out.push(reason);
         }
     }
@@ -2705,13 +2797,56 @@ mod tests {
                 let want = speech_cue_in_windows(&text, block, lo, open, close, &mut full);
                 lean += usize::from(quiet);
                 cues += usize::from(quiet && want);
-                let got = has_speech_cue(&text, block, open, close, &mut fast);
+                let got = has_speech_cue(&text, block, open, close, None, &mut fast);
                 assert_eq!(got, want, "{text:?} {open:?}");
             }
         }
         assert!(
             lean > 2_000 && cues > 100,
             "{lean} lean, {cues} lean with a cue"
+        );
+    }
+
+    #[test]
+    fn a_clause_ended_by_the_next_mark_is_read_as_the_full_test_reads_it() {
+        // Blocks of stray marks (straight, curly, doubled) whose only verbs are cut out of
+        // longer words, some clauses ended by `;` before the next mark, asked mark after mark
+        // with the mark after the closing one as the next opening. Some blocks hold stops
+        // (`.` `!`), which end clauses too, and leave the windows after them to the full test.
+        let parts = [
+            "open", "unsaid", "saidx", ";", " ", "  ", "\"", "\"", "“", "”", "''", "''said", ",",
+            "é", "xx",
+        ];
+        let stops = ["x.", "!", "said.x", "U.S."];
+        let mut rng = crate::testgen::Rng::new(0x1dec_0018);
+        let (mut bounded, mut cues) = (0, 0);
+        for round in 0..1_000 {
+            let mut text = rng.text(&parts, 40 + round % 120);
+            for _ in 0..round % 3 {
+                let at = floor_char(&text, rng.below(text.len() + 1));
+                text.insert_str(at, rng.pick(&stops));
+            }
+            let block = Span::new(0, text.len());
+            let marks: Vec<Span> = marks(&text, block).map(|m| m.span).collect();
+            let (mut fast, mut full) = (CueIndex::default(), CueIndex::default());
+            for k in 0..marks.len().saturating_sub(1) {
+                let (open, close) = (marks[k], marks[k + 1]);
+                let next_open = marks.get(k + 2).map(|m| m.start);
+                let lo = floor_char(&text, open.start.saturating_sub(CUE_WINDOW));
+                let quiet = fast.no_cue_from(block, lo) && fast.stops.none_in(lo, open.start - 1);
+                let limit = (close.end + CUE_WINDOW / 2).min(block.end);
+                let by_mark = clause_ends_by_mark(&text, close.end, limit, next_open, &fast.stops);
+                let want = speech_cue_in_windows(&text, block, lo, open, Some(close), &mut full);
+                bounded += usize::from(quiet && by_mark);
+                cues += usize::from(quiet && !by_mark && want);
+                let got = has_speech_cue(&text, block, open, Some(close), next_open, &mut fast);
+                assert_eq!(got, want, "{text:?} {open:?} {close:?} {next_open:?}");
+            }
+        }
+        // The clause is told by the next mark often, and cues are found past it too.
+        assert!(
+            bounded > 5_000 && cues > 20,
+            "{bounded} told by the mark, {cues} cues"
         );
     }
 
@@ -2912,6 +3047,47 @@ mod tests {
             assert_eq!(title_case(&text), plain, "{text:?}");
         }
         assert!(told > 5_000, "{told} told by bytes");
+    }
+
+    #[test]
+    fn body_classes_rule_out_what_the_full_tests_find() {
+        // The words of short quotations, some with stops, capitals or digits among them.
+        let parts = [
+            "open", "Open", "said", "of", "the", "9", "x", "U.S.", ".", "!", "?", ",", ";", ":",
+            "'", "-", " ", "\"", "e.g", "vs.", "Xe", "a.b",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7e57_0018);
+        let (mut no_stop, mut no_capital) = (0, 0);
+        for round in 0..20_000 {
+            let body = rng.text(&parts, 1 + round % 8);
+            let b = body.as_bytes();
+            let classes = body_classes(b);
+            // The full tests, as `judge` asks them.
+            let trailing = trailing_count(b, |c| matches!(c, b',' | b'.' | b';' | b':'));
+            let sentence_like = has_stop(&b[..b.len() - trailing]);
+            let title = title_case(&body);
+            assert_eq!(title, title_case_by_chars(&body), "{body:?}");
+            if classes & BODY_STOP == 0 {
+                assert!(!sentence_like, "{body:?}");
+                no_stop += 1;
+            }
+            if classes & BODY_CAPITAL == 0 {
+                assert!(!title, "{body:?}");
+                no_capital += 1;
+            }
+            // The classes are those of the bytes.
+            let stops = b.iter().any(|c| matches!(c, b'.' | b'!' | b'?'));
+            let capitals = b
+                .iter()
+                .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            assert_eq!(classes & BODY_STOP != 0, stops, "{body:?}");
+            assert_eq!(classes & BODY_CAPITAL != 0, capitals, "{body:?}");
+        }
+        // Both ways out are taken often enough for the comparisons to count.
+        assert!(
+            no_stop > 2_000 && no_capital > 2_000,
+            "{no_stop} {no_capital}"
+        );
     }
 
     #[test]
