@@ -339,7 +339,7 @@ fn wide_class(s: &str, i: usize) -> Option<(char, u16, Option<char>)> {
     if crate::normalize::is_blank(c) {
         k |= BLANK;
     }
-    if crate::lex::is_alphabetic(c) {
+    if crate::lex::is_wide_alphabetic(c) {
         k |= ALPHA;
         if c.is_lowercase() {
             k |= LOWER;

@@ -1193,7 +1193,7 @@ impl Folder<'_> {
     #[inline(never)]
     fn rare_char(&mut self, c: char) {
         let mut buf = [0u8; 4];
-        if !(crate::lex::is_alphanumeric(c) || c == '©' || c == '@') {
+        if !(crate::lex::is_wide_alphanumeric(c) || c == '©' || c == '@') {
             self.space = true;
             return;
         }

@@ -23,7 +23,7 @@ fn is_name_word(w: &str) -> bool {
     let mut chars = w.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => {
-            chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+            chars.all(|c| crate::lex::is_wide_alphabetic(c) || matches!(c, '.' | '-' | '\'' | '’'))
         }
         Some(_) => matches!(
             w,

@@ -169,7 +169,7 @@ pub(crate) fn units(s: &str, mut emit: impl FnMut(u64) -> bool) {
             continue;
         }
         prev_spaceless = None;
-        if crate::lex::is_alphanumeric(c) {
+        if crate::lex::is_wide_alphanumeric(c) {
             word.push_wide(c);
         } else if (c != '’' || word.len == 0) && !word.end(&mut emit) {
             return;
