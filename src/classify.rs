@@ -526,6 +526,12 @@ impl FirstPlaces {
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// The slots written by [`OpenSlots::reset`] on this thread.
+    static RESET_SLOTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// A hash table of non-zero `u64` words, for the maps and sets of block keys that are
 /// hashes already: open addressing from the high bits of a hash, with no hashing again and
 /// one comparison of integers a probe, where a `HashMap` or `HashSet` hashes the key and
@@ -549,11 +555,17 @@ struct OpenSlots {
 impl OpenSlots {
     /// A table for up to `n` words.
     fn with_capacity(n: usize) -> Self {
-        let len = (n + n / 2 + 1).max(2).next_power_of_two();
+        let len = Self::slots_for(n);
         OpenSlots {
             slots: vec![0; len],
             shift: 64 - len.trailing_zeros(),
         }
+    }
+
+    /// How many slots a table for up to `n` words has.
+    #[inline]
+    fn slots_for(n: usize) -> usize {
+        (n + n / 2 + 1).max(2).next_power_of_two()
     }
 
     /// The word that `is_it` picks among those probed from `hash`, or `None` after putting
@@ -576,9 +588,16 @@ impl OpenSlots {
         }
     }
 
-    /// Empties the table, keeping its slots.
-    fn clear(&mut self) {
-        self.slots.fill(0);
+    /// Empties the table and makes it one for up to `n` words, in the slots it has room for
+    /// (made for `n` words or more, it allocates nothing): only the slots of a table for `n`
+    /// words are written, so that tables of many sizes in turn cost their own sizes.
+    fn reset(&mut self, n: usize) {
+        let len = Self::slots_for(n);
+        self.slots.clear();
+        self.slots.resize(len, 0);
+        self.shift = 64 - len.trailing_zeros();
+        #[cfg(test)]
+        RESET_SLOTS.with(|slots| slots.set(slots.get() + len));
     }
 
     /// The word that `is_it` picks among those probed from `hash`, as
@@ -1801,7 +1820,10 @@ fn parted_later_copies<I: Iterator<Item = u64>>(keys: impl Fn() -> I, part_bits:
     let most = starts.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
     let mut seen = OpenSlots::with_capacity(most);
     for w in starts.windows(2) {
-        seen.clear();
+        // Each part's set is sized for its own keys, and only its slots are cleared: a set
+        // as large as the largest part's, cleared for every part, would cost the parts times
+        // that when a few keys take most places (two blocks repeated in turn).
+        seen.reset(w[1] - w[0]);
         for (&k, &i) in keyed[w[0]..w[1]].iter().zip(&places[w[0]..w[1]]) {
             // (The part's keys share their high bits: the slot is picked by the others.)
             if seen.find_or_put(k << part_bits, |s| s == k, k).is_some() {

@@ -1095,10 +1095,11 @@ fn ascii_letters(b: &[u8]) -> usize {
 /// 0x40 to 0x7F, as letters are (and `@` and a few other ASCII marks: bit 0x40 set, 0x80
 /// clear), and a run of seven letters or more is told `false`. The shift wraps at 64 bits
 /// (a run of eight letters or more is shifted by a multiple of eight below 64): the byte it
-/// brings down is then a letter, no space.
+/// brings down is then a letter, no space. (Its eight times wraps too, as the shift only
+/// reads it modulo 64: a run of half a gigabyte of letters is no overflow.)
 #[inline]
 fn prose_follows(word: u64, run: usize) -> bool {
-    word.wrapping_shr(8 * run as u32) & 0xc0ff == 0x4020
+    word.wrapping_shr((run as u32).wrapping_mul(8)) & 0xc0ff == 0x4020
 }
 
 /// True when `b` is ASCII letters only, and not empty: [`ascii_letters`] of it is its
@@ -1946,8 +1947,10 @@ mod tests {
                 assert!(got, "{w:?} {run}");
             }
         }
-        // A run of eight letters or more: the shift wraps, and brings down a letter.
-        for run in 8..40 {
+        // A run of eight letters or more: the shift wraps, and brings down a letter; so
+        // does the shift of a run too long for its eight times to fit 32 bits (half a
+        // gigabyte of letters), which is not an overflow.
+        for run in (8..40).chain([1 << 29, (1 << 32) + 3, usize::MAX]) {
             assert!(!prose_follows(u64::from_le_bytes(*b"abcdefgh"), run));
         }
     }

@@ -1338,6 +1338,33 @@ fn parted_later_copies_are_those_of_one_set() {
 }
 
 #[test]
+fn parted_sets_are_cleared_as_their_parts_need() {
+    // Two keys in turn take most places (two blocks repeated one after the other, among
+    // distinct ones), so one part holds half the places: the sets of the other parts, sized
+    // for their own keys, cost their own slots, not that part's each.
+    let (a, b) = (0x9e37_79b9_7f4a_7c15u64, 0x3c6e_f372_fe94_f82au64);
+    let mut keys: Vec<u64> = (0..20_000)
+        .map(|i| if i % 2 == 0 { a } else { b })
+        .collect();
+    keys.extend((1..=4_000u64).map(|i| i.wrapping_mul(0xbf58_476d_1ce4_e5b9)));
+    let mut seen = HashSet::new();
+    let plain: Vec<u32> = (0u32..)
+        .zip(&keys)
+        .filter(|&(_, &k)| !seen.insert(k))
+        .map(|(i, _)| i)
+        .collect();
+    let before = RESET_SLOTS.with(|slots| slots.get());
+    assert_eq!(parted_later_copies(|| keys.iter().copied(), 8), plain);
+    let written = RESET_SLOTS.with(|slots| slots.get()) - before;
+    assert!(
+        written <= 4 * keys.len(),
+        "{written} slots for {} keys",
+        keys.len()
+    );
+    assert_eq!(plain.len(), 19_998);
+}
+
+#[test]
 fn no_block_above_the_name_zone_is_a_byline_name() {
     // Names, "By" alone, dates and bylines in every order: the names the plain tests find
     // lie at `name_zone - 1` or below, never above.
