@@ -17,28 +17,22 @@
 use crate::normalize::{is_blank, trim_span};
 use crate::span::Span;
 
-/// One block of text: a paragraph, a heading, a line of junk.
+/// A block as the lines are read and joined: a line, or lines joined into one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Block {
+struct Block {
     /// The block, trimmed, in the scanned text.
-    pub span: Span,
-    /// How many input lines were joined into it.
-    pub lines: u32,
+    span: Span,
     /// True when a blank line (or the start of the text) comes before the block.
-    pub gap_before: bool,
-    /// True when the block's text is known to be what cleaning makes of it
-    /// ([`crate::normalize::clean`]): set by the classifier from the block's features, for
-    /// the assembly, which then borrows the text without testing it. False from
-    /// [`segment`] (not known).
-    pub clean: bool,
+    gap_before: bool,
 }
 
-/// Splits `text` into blocks. Linear in the text length.
+/// Splits `text` into blocks: a paragraph, a heading, a line of junk each, trimmed, as
+/// slices of `text` ([`Span::of_part`] tells where each lies). Linear in the text length.
 ///
 /// The lines are read straight into blocks, one a line, and only then joined where they
 /// are a wrapped paragraph, in place: no list of lines beside the blocks (a text of short
 /// lines would pay for both).
-pub(crate) fn segment(text: &str) -> Vec<Block> {
+pub(crate) fn segment(text: &str) -> Vec<&str> {
     let Lines {
         mut blocks,
         inner,
@@ -54,14 +48,22 @@ pub(crate) fn segment(text: &str) -> Vec<Block> {
             join_lines(text, &mut blocks, width, soft);
         }
     }
-    // The list lives through every later stage: its spare room (what [`lines`] made room
-    // for beyond the lines it found, which for prose is most of it, and more where lines
-    // were joined) is given back when it is large (a copy would cost more than it frees in
+    // The list lives through every later stage, which need only the blocks' texts: they
+    // are written over the blocks, in place (a slice takes two thirds of a block's room),
+    // and the later stages read them without cutting them out again. (The spans are on
+    // character boundaries: trimmed lines.)
+    let mut texts: Vec<&str> = blocks
+        .into_iter()
+        .map(|b| b.span.get(text).unwrap_or_default())
+        .collect();
+    // The spare room (what [`lines`] made room for beyond the lines it found, which for
+    // prose is most of it, more where lines were joined, and the third of the list the
+    // slices left) is given back when it is large (a copy would cost more than it frees in
     // a short text).
-    if blocks.capacity() - blocks.len() >= MIN_SPARE_BLOCKS {
-        blocks.shrink_to_fit();
+    if texts.capacity() - texts.len() >= MIN_SPARE_BLOCKS {
+        texts.shrink_to_fit();
     }
-    blocks
+    texts
 }
 
 /// The spare room, in blocks, that [`segment`] gives back: some 100 KB.
@@ -240,7 +242,13 @@ fn lines(text: &str) -> Lines {
         // Room for a block per BYTES_PER_BLOCK bytes from the start, rather than growing
         // by doubling (a copy of the list at each step); [`segment`] gives back what is
         // left over when it is large.
-        blocks: Vec::with_capacity((text.len() / BYTES_PER_BLOCK + 1).min(MAX_FIRST_BLOCKS)),
+        // The room is an even number of blocks, which [`segment`] turns into a whole
+        // number of slices without asking the heap for another size.
+        blocks: Vec::with_capacity(
+            (text.len() / BYTES_PER_BLOCK + 1)
+                .next_multiple_of(2)
+                .min(MAX_FIRST_BLOCKS),
+        ),
         inner: Vec::new(),
         groups: 0,
     };
@@ -282,9 +290,7 @@ fn lines(text: &str) -> Lines {
             }
             out.blocks.push(Block {
                 span,
-                lines: 1,
                 gap_before: gap,
-                clean: false,
             });
             gap = false;
         }
@@ -322,10 +328,7 @@ fn join_lines(text: &str, blocks: &mut Vec<Block>, width: Option<usize>, soft: b
         let line = blocks[i];
         let join = !line.gap_before && prev.is_some_and(|p| joins(text, p, line.span, width, soft));
         match kept.checked_sub(1).and_then(|last| blocks.get_mut(last)) {
-            Some(last) if join => {
-                last.span.end = line.span.end;
-                last.lines += 1;
-            }
+            Some(last) if join => last.span.end = line.span.end,
             _ => {
                 blocks[kept] = line;
                 kept += 1;
@@ -423,9 +426,6 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         segment(text)
-            .iter()
-            .map(|b| &text[b.span.start..b.span.end])
-            .collect()
     }
 
     #[test]
@@ -581,15 +581,11 @@ mod tests {
             let mut blocks = vec![
                 Block {
                     span: prev,
-                    lines: 1,
                     gap_before: true,
-                    clean: false,
                 },
                 Block {
                     span: next,
-                    lines: 1,
                     gap_before: false,
-                    clean: false,
                 },
             ];
             join_lines(&text, &mut blocks, None, false);
@@ -603,7 +599,7 @@ mod tests {
         let text = "A short line\n".repeat(500);
         let blocks = segment(&text);
         assert_eq!(blocks.len(), 500);
-        assert!(blocks.iter().all(|b| b.span.len() == 12));
+        assert!(blocks.iter().all(|b| b.len() == 12));
         // A long text of few lines gives its room back.
         let long = format!("{}\nend", "word ".repeat(40_000));
         let blocks = segment(&long);
@@ -615,14 +611,27 @@ mod tests {
     }
 
     #[test]
+    fn blocks_are_the_slices_of_the_text_at_their_spans_with_no_room_to_spare() {
+        // Many blocks: the slices written over the blocks leave a third of the room, which
+        // is given back.
+        let text = "word\n\n".repeat(100_000);
+        let blocks = segment(&text);
+        assert_eq!(blocks.len(), 100_000);
+        assert!(blocks.capacity() - blocks.len() < MIN_SPARE_BLOCKS);
+        for (i, &b) in blocks.iter().enumerate() {
+            assert_eq!(Span::of_part(&text, b), Some(Span::new(6 * i, 6 * i + 4)));
+        }
+    }
+
+    #[test]
     fn joined_lines_close_up() {
         let text = "a\nb\nc\n\nd";
         let mut blocks = lines(text).blocks;
         // Every line joins (a width of 1 is always overrun).
         join_lines(text, &mut blocks, Some(1), false);
         assert_eq!(blocks.len(), 2);
-        assert_eq!((blocks[0].span, blocks[0].lines), (Span::new(0, 5), 3));
-        assert_eq!((blocks[1].span, blocks[1].lines), (Span::new(7, 8), 1));
+        assert_eq!(blocks[0].span, Span::new(0, 5));
+        assert_eq!(blocks[1].span, Span::new(7, 8));
     }
 
     #[test]
@@ -652,7 +661,7 @@ mod tests {
     #[test]
     fn blank_lines_with_nbsp_and_zero_width_are_blank() {
         assert_eq!(texts("A.\n \u{a0}\u{200b}\nB."), ["A.", "B."]);
-        let blocks = segment("A.\n \u{a0}\nB.");
+        let blocks = lines("A.\n \u{a0}\nB.").blocks;
         assert!(blocks[1].gap_before);
     }
 
@@ -671,7 +680,7 @@ mod tests {
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[0].ends_with("late in the evening."));
         assert!(got[1].starts_with("Residents") && got[1].ends_with("cost."));
-        assert_eq!(segment(text)[0].lines, 3);
+        assert_eq!(got[0].lines().count(), 3);
     }
 
     #[test]
@@ -716,6 +725,9 @@ mod tests {
         let text = "word ".repeat(10_000);
         let blocks = segment(&text);
         assert_eq!(blocks.len(), 1);
-        assert_eq!(blocks[0].span.end, text.len() - 1);
+        assert_eq!(
+            Span::of_part(&text, blocks[0]),
+            Some(Span::new(0, text.len() - 1))
+        );
     }
 }
