@@ -17,7 +17,6 @@ use crate::normalize::{
 };
 use crate::options::{Normalization, Options};
 use crate::quotes::{FoundQuote, QuoteScan};
-use crate::segment::Block;
 use crate::span::Span;
 use std::borrow::Cow;
 
@@ -39,18 +38,17 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// [`Builder::text`], and whether the text under `span` was clean already: `known_clean`
-    /// tells that it is (the classifier saw it, [`Block::clean`]), and then it is not tested.
-    /// (Inlined into the assembly's loop over the blocks, its one caller.)
+    /// The [`clean`] text of the block `raw`, and whether it was clean already:
+    /// `known_clean` tells that it is (the classifier saw it, [`crate::classify::classify`]),
+    /// and then it is not tested. (Inlined into the assembly's loop over the blocks, its one
+    /// caller.)
     #[inline(always)]
-    fn text_noting(&self, span: Span, known_clean: bool) -> (Cow<'a, str>, bool) {
-        match span.get(self.text) {
-            Some(raw) if known_clean => {
-                debug_assert!(clean_noting(raw, self.form).1, "{raw:?} is not clean");
-                (Cow::Borrowed(raw), true)
-            }
-            Some(raw) => clean_noting(raw, self.form),
-            None => (Cow::Borrowed(""), false),
+    fn text_noting(&self, raw: &'a str, known_clean: bool) -> (Cow<'a, str>, bool) {
+        if known_clean {
+            debug_assert!(clean_noting(raw, self.form).1, "{raw:?} is not clean");
+            (Cow::Borrowed(raw), true)
+        } else {
+            clean_noting(raw, self.form)
         }
     }
 
@@ -165,16 +163,16 @@ struct BodyText {
     clean: bool,
 }
 
-/// The spans of the blocks that go into the body, in order (the input of the quote stage),
-/// and how many blocks each of the article's lists receives ([`ListSizes`], for
-/// [`assemble`]): one pass over the labels for both.
+/// The spans of the blocks (slices of `text`) that go into the body, in order (the input
+/// of the quote stage), and how many blocks each of the article's lists receives
+/// ([`ListSizes`], for [`assemble`]): one pass over the labels for both.
 #[inline]
-pub(crate) fn body_spans(blocks: &[Block], labels: &[Label]) -> (Vec<Span>, ListSizes) {
+pub(crate) fn body_spans(text: &str, blocks: &[&str], labels: &[Label]) -> (Vec<Span>, ListSizes) {
     let mut spans = Vec::new();
     let mut sizes = ListSizes::default();
     for (block, &label) in blocks.iter().zip(labels) {
         if matches!(label, Label::Paragraph | Label::Subhead) {
-            spans.push(block.span);
+            spans.push(Span::of_part(text, block).unwrap_or_default());
         }
         sizes.count(label);
     }
@@ -234,13 +232,16 @@ fn split_tags(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
-/// Builds the article. (Inlined into its one caller, the parse: out of line, it took
-/// longer to call with its many arguments than some short texts take to assemble.)
+/// Builds the article from the blocks (slices of the prepared text), their labels and
+/// whether each is known to be clean. (Inlined into its one caller, the parse: out of line,
+/// it took longer to call with its many arguments than some short texts take to assemble.)
 #[inline]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn assemble<'a>(
     prepared: Prepared<'a>,
-    blocks: &[Block],
+    blocks: &[&'a str],
     labels: &[Label],
+    clean: &[bool],
     sizes: ListSizes,
     quotes: &mut QuoteScan<'a>,
     attributions: &Attributions,
@@ -262,15 +263,16 @@ pub(crate) fn assemble<'a>(
         body_texts.reserve_exact(sizes.body);
     }
     let mut controls = ControlScan::default();
-    for (block, &label) in blocks.iter().zip(labels) {
-        let (text, was_clean) = b.text_noting(block.span, block.clean);
-        let span = b.span(block.span);
-        if was_clean && block.span.len() >= MIN_PASSED_OVER {
-            controls.pass_over(b.text, block.span);
+    for ((&raw, &label), &known_clean) in blocks.iter().zip(labels).zip(clean) {
+        let block = Span::of_part(b.text, raw).unwrap_or_default();
+        let (text, was_clean) = b.text_noting(raw, known_clean);
+        let span = b.span(block);
+        if was_clean && raw.len() >= MIN_PASSED_OVER {
+            controls.pass_over(b.text, block);
         }
         if keep_body && matches!(label, Label::Paragraph | Label::Subhead) {
             body_texts.push(BodyText {
-                span: block.span,
+                span: block,
                 clean: was_clean,
             });
         }
@@ -301,7 +303,7 @@ pub(crate) fn assemble<'a>(
                 Some(_) => set_aside(&mut article, text, span, BoilerplateReason::Related),
             },
             Label::Tags => {
-                let tags = split_tags(b.text, block.span)
+                let tags = split_tags(b.text, block)
                     .into_iter()
                     .map(|t| Tag::new(b.text(t), b.span(t)))
                     .collect();
@@ -684,15 +686,9 @@ mod tests {
             Label::Tags,
             Label::Paragraph,
         ];
-        let blocks: Vec<Block> = (0..labels.len())
-            .map(|i| Block {
-                span: Span::new(2 * i, 2 * i + 1),
-                lines: 1,
-                gap_before: true,
-                clean: false,
-            })
-            .collect();
-        let (spans, sizes) = body_spans(&blocks, &labels);
+        let text = "a ".repeat(labels.len());
+        let blocks: Vec<&str> = (0..labels.len()).map(|i| &text[2 * i..2 * i + 1]).collect();
+        let (spans, sizes) = body_spans(&text, &blocks, &labels);
         assert_eq!(spans, [Span::new(2, 3), Span::new(6, 7), Span::new(16, 17)]);
         let expected = ListSizes {
             body: 3,

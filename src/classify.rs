@@ -36,7 +36,6 @@ mod teasers;
 
 use crate::fasthash::FastBuild;
 use crate::model::BoilerplateReason;
-use crate::segment::Block;
 use features::{Feats, FeatureTable, Features, Room};
 use std::collections::{HashMap, HashSet};
 
@@ -133,13 +132,10 @@ fn trim_start(s: &str) -> &str {
     }
 }
 
-/// Labels every block; the result has one label per block. The blocks whose text is known
-/// to be clean from their features ([`Features::clean`]) are marked so ([`Block::clean`]).
-pub(crate) fn classify(text: &str, blocks: &mut [Block]) -> Vec<Label> {
-    let raw: Vec<&str> = blocks
-        .iter()
-        .map(|b| b.span.get(text).unwrap_or(""))
-        .collect();
+/// Labels every block (`raw` the blocks' texts, [`crate::segment::segment`]): one label
+/// per block, and for each whether its text is known to be clean from its features
+/// ([`Features::clean`]; the assembly then borrows the text without testing it).
+pub(crate) fn classify(raw: &[&str]) -> (Vec<Label>, Vec<bool>) {
     let mut folded = String::new();
     let Read {
         feats: mut feature_table,
@@ -147,10 +143,11 @@ pub(crate) fn classify(text: &str, blocks: &mut [Block]) -> Vec<Label> {
         meta,
         mut class,
         far: mut labels,
+        clean,
         comments,
     } = {
-        let (same, room) = first_copies(&raw);
-        read_blocks(&raw, &same, room, &mut folded, blocks)
+        let (same, room) = first_copies(raw);
+        read_blocks(raw, &same, room, &mut folded)
     };
     // A long block that starts like an earlier one is a copy: the blocks whose features
     // that changes (each has a prefix key) are classed again.
@@ -162,7 +159,7 @@ pub(crate) fn classify(text: &str, blocks: &mut [Block]) -> Vec<Label> {
         }
     }
     let feats = feature_table.view();
-    let n = blocks.len();
+    let n = raw.len();
     // Only prose and short sentences weigh more than nothing ([`weight`]): a text of none (a
     // list of names, one-word blocks) has no story run, and no table, which lies next to
     // prose; told with no weight worked out and no walk of cells.
@@ -199,19 +196,19 @@ pub(crate) fn classify(text: &str, blocks: &mut [Block]) -> Vec<Label> {
     };
     let run = above.or_else(|| {
         prose
-            .then(|| body_run(&raw, feats, &meta, &class, &table))
+            .then(|| body_run(raw, feats, &meta, &class, &table))
             .flatten()
     });
     let Some((start, end)) = run else {
         let story = overlap::StoryWords::new(std::iter::empty());
-        header(&raw, feats, &meta, &class, n, &story, &mut labels);
+        header(raw, feats, &meta, &class, n, &story, &mut labels);
         // The lists of one entry a block are done with: freed before the set of duplicates
         // is built, which lowers the peak of a text of many blocks.
-        drop((raw, meta, class, table));
+        drop((meta, class, table));
         duplicates(feats, &mut labels);
-        return labels;
+        return (labels, clean);
     };
-    let list_end = story_end(&raw, feats, &meta, &class, end);
+    let list_end = story_end(raw, feats, &meta, &class, end);
     body(feats, &meta, &class, &table, start, list_end, &mut labels);
     related_boxes(feats, &class, start, end, &mut labels);
     linked_twice(feats, &class, start, end, &mut labels);
@@ -221,13 +218,13 @@ pub(crate) fn classify(text: &str, blocks: &mut [Block]) -> Vec<Label> {
             .filter(|&i| class[i] == Class::Good)
             .map(|i| raw[i]),
     );
-    header(&raw, feats, &meta, &class, start, &story, &mut labels);
-    trailer(&raw, feats, &meta, end + 1, &mut labels);
+    header(raw, feats, &meta, &class, start, &story, &mut labels);
+    trailer(raw, feats, &meta, end + 1, &mut labels);
     // (As above: freed before the set of duplicates is built.)
     drop(story);
-    drop((raw, meta, class, table));
+    drop((meta, class, table));
     duplicates(feats, &mut labels);
-    labels
+    (labels, clean)
 }
 
 /// What [`read_blocks`] finds of the blocks, each read on its own.
@@ -244,6 +241,8 @@ struct Read<'a> {
     /// blocks of a page of links: the labels start from these, and [`header`] leaves them
     /// for the blocks far above the story (the later steps label every other block).
     far: Vec<Label>,
+    /// Whether the features of each block know its text is clean ([`Features::clean`]).
+    clean: Vec<bool>,
     /// The number of readers' comment headers and the first one's place.
     comments: (usize, Option<usize>),
 }
@@ -261,15 +260,7 @@ struct Read<'a> {
 /// answers rather than testing again: text repeated block after block (a broken scraper's
 /// output) costs one reading, not one per copy.
 ///
-/// Each of `blocks` (those of `raw`, or none) is marked clean when its features know it is
-/// ([`Block::clean`]).
-fn read_blocks<'a>(
-    raw: &[&str],
-    same: &[u32],
-    room: Room,
-    arena: &'a mut String,
-    blocks: &mut [Block],
-) -> Read<'a> {
+fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String) -> Read<'a> {
     let (mut feats, prefixes) = features::features(raw, same, room, arena);
     // Every block gets an entry, written in place: no push and its room test per block
     // in each of three lists.
@@ -277,6 +268,9 @@ fn read_blocks<'a>(
     let mut kinds = vec![Meta::None; n];
     let mut classes = vec![Class::Short; n];
     let mut far = vec![Label::Paragraph; n];
+    // (Pushed, not written in place: a list of zeros is asked of the heap by a slower path,
+    // which a text of a few blocks notices.)
+    let mut clean = Vec::with_capacity(n);
     // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
     let mut comments = (0usize, None::<usize>);
     for (i, s) in raw.iter().enumerate() {
@@ -288,9 +282,7 @@ fn read_blocks<'a>(
             far.truncate(i);
             break;
         };
-        if let Some(b) = blocks.get_mut(i) {
-            b.clean = f.clean();
-        }
+        clean.push(f.clean());
         let (m, c, l) = if f.plain_word() {
             // A plain word is no comment header (it has no colon), and its reading is known
             // from its folded text alone; a repeat of one reads the same.
@@ -338,6 +330,7 @@ fn read_blocks<'a>(
         meta: kinds,
         class: classes,
         far,
+        clean,
         comments,
     }
 }

@@ -200,7 +200,10 @@ impl Parser {
     pub fn quotes<'a>(&self, input: &'a str) -> Result<Vec<Quote<'a>>, Error> {
         let prepared = normalize::prepare(input, &self.options)?;
         let blocks = segment::segment(prepared.text);
-        let spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
+        let spans: Vec<Span> = blocks
+            .iter()
+            .map(|b| Span::of_part(prepared.text, b).unwrap_or_default())
+            .collect();
         let found = quotes::find_quotes(prepared.text, &spans, &self.options);
         let attributed =
             attribution::attribute(prepared.text, &spans, &found.quotes, &self.options);
@@ -213,15 +216,16 @@ impl Parser {
     }
 
     fn run<'a>(&self, prepared: Prepared<'a>) -> Article<'a> {
-        let mut blocks = segment::segment(prepared.text);
-        let labels = classify::classify(prepared.text, &mut blocks);
-        let (body, sizes) = assemble::body_spans(&blocks, &labels);
+        let blocks = segment::segment(prepared.text);
+        let (labels, clean) = classify::classify(&blocks);
+        let (body, sizes) = assemble::body_spans(prepared.text, &blocks, &labels);
         let mut found = quotes::find_quotes(prepared.text, &body, &self.options);
         let attributed = attribution::attribute(prepared.text, &body, &found.quotes, &self.options);
         assemble::assemble(
             prepared,
             &blocks,
             &labels,
+            &clean,
             sizes,
             &mut found,
             &attributed,
@@ -248,9 +252,9 @@ pub mod stages {
     /// Checks, segmentation and classification: the scanned text and the body spans.
     fn body(input: &str) -> Option<(Prepared<'_>, Vec<Span>)> {
         let p = normalize::prepare(input, &Options::default()).ok()?;
-        let mut blocks = segment::segment(p.text);
-        let labels = classify::classify(p.text, &mut blocks);
-        Some((p, assemble::body_spans(&blocks, &labels).0))
+        let blocks = segment::segment(p.text);
+        let (labels, _) = classify::classify(&blocks);
+        Some((p, assemble::body_spans(p.text, &blocks, &labels).0))
     }
 
     /// Up to classification; returns the number of body blocks.

@@ -17,28 +17,13 @@
 use crate::normalize::{is_blank, trim_span};
 use crate::span::Span;
 
-/// One block of text: a paragraph, a heading, a line of junk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Block {
-    /// The block, trimmed, in the scanned text.
-    pub span: Span,
-    /// How many input lines were joined into it.
-    pub lines: u32,
-    /// True when a blank line (or the start of the text) comes before the block.
-    pub gap_before: bool,
-    /// True when the block's text is known to be what cleaning makes of it
-    /// ([`crate::normalize::clean`]): set by the classifier from the block's features, for
-    /// the assembly, which then borrows the text without testing it. False from
-    /// [`segment`] (not known).
-    pub clean: bool,
-}
-
-/// Splits `text` into blocks. Linear in the text length.
+/// Splits `text` into blocks: a paragraph, a heading, a line of junk each, trimmed, as
+/// slices of `text` ([`Span::of_part`] tells where each lies). Linear in the text length.
 ///
 /// The lines are read straight into blocks, one a line, and only then joined where they
 /// are a wrapped paragraph, in place: no list of lines beside the blocks (a text of short
 /// lines would pay for both).
-pub(crate) fn segment(text: &str) -> Vec<Block> {
+pub(crate) fn segment(text: &str) -> Vec<&str> {
     let Lines {
         mut blocks,
         inner,
@@ -68,9 +53,12 @@ pub(crate) fn segment(text: &str) -> Vec<Block> {
 const MIN_SPARE_BLOCKS: usize = 4096;
 
 /// What [`lines`] finds.
-struct Lines {
-    /// A block for each non-blank line.
-    blocks: Vec<Block>,
+struct Lines<'t> {
+    /// A block for each non-blank line: the line, trimmed. (Whether a blank line comes
+    /// before it is not kept: [`join_lines`], which alone asks, tells it from the bytes
+    /// between the lines, [`gap_between`]. A flag beside each slice would make the list,
+    /// which lives through every later stage, half as large again.)
+    blocks: Vec<&'t str>,
     /// The lengths in characters of the lines followed by another line of their group, but
     /// for those shorter than [`MIN_WRAP_WIDTH`]: what [`wrap_width`] looks at.
     inner: Vec<usize>,
@@ -232,9 +220,8 @@ const BYTES_PER_BLOCK: usize = 32;
 /// the pages are touched.
 const MAX_FIRST_BLOCKS: usize = 1 << 16;
 
-/// The non-blank lines of `text`, trimmed, each a block of one line marked with whether a
-/// blank line precedes it.
-fn lines(text: &str) -> Lines {
+/// The non-blank lines of `text`, trimmed, each a block of one line.
+fn lines(text: &str) -> Lines<'_> {
     let bytes = text.as_bytes();
     let mut out = Lines {
         // Room for a block per BYTES_PER_BLOCK bytes from the start, rather than growing
@@ -273,19 +260,15 @@ fn lines(text: &str) -> Lines {
                 // The line before goes on in this line: an inner line of its group. It has
                 // no more characters than bytes, so a short one is not counted (told from
                 // its span: its text is cut out only to count a long one's characters).
-                if prev.span.len() >= MIN_WRAP_WIDTH {
-                    let n = chars(&text[prev.span.start..prev.span.end]);
+                if prev.len() >= MIN_WRAP_WIDTH {
+                    let n = chars(prev);
                     if n >= MIN_WRAP_WIDTH {
                         out.inner.push(n);
                     }
                 }
             }
-            out.blocks.push(Block {
-                span,
-                lines: 1,
-                gap_before: gap,
-                clean: false,
-            });
+            // (A trimmed line starts and ends on characters.)
+            out.blocks.push(span.get(text).unwrap_or_default());
             gap = false;
         }
         gap |= gap_after;
@@ -314,26 +297,67 @@ fn wrap_width(mut inner: Vec<usize>) -> Option<usize> {
 
 /// Joins each line of `blocks` (one block a line) that goes on from the line before onto
 /// that line's block ([`joins`]), moving the blocks that stay down over the joined ones.
-fn join_lines(text: &str, blocks: &mut Vec<Block>, width: Option<usize>, soft: bool) {
+fn join_lines<'t>(text: &'t str, blocks: &mut Vec<&'t str>, width: Option<usize>, soft: bool) {
     let mut kept: usize = 0;
-    // The line before, as it was read (its block may have grown since).
+    // The line before, as it was read.
     let mut prev: Option<Span> = None;
+    // The span of the block kept last, and whether lines were joined onto it: its slice is
+    // then cut anew, once, when it is done.
+    let mut last = Span::default();
+    let mut joined = false;
     for i in 0..blocks.len() {
         let line = blocks[i];
-        let join = !line.gap_before && prev.is_some_and(|p| joins(text, p, line.span, width, soft));
-        match kept.checked_sub(1).and_then(|last| blocks.get_mut(last)) {
-            Some(last) if join => {
-                last.span.end = line.span.end;
-                last.lines += 1;
-            }
-            _ => {
-                blocks[kept] = line;
-                kept += 1;
-            }
+        let span = Span::of_part(text, line).unwrap_or_default();
+        let join =
+            prev.is_some_and(|p| !gap_between(text, p, span) && joins(text, p, span, width, soft));
+        if join {
+            last.end = span.end;
+            joined = true;
+        } else {
+            close_joined(text, blocks, kept, last, joined);
+            blocks[kept] = line;
+            kept += 1;
+            (last, joined) = (span, false);
         }
-        prev = Some(line.span);
+        prev = Some(span);
     }
+    close_joined(text, blocks, kept, last, joined);
     blocks.truncate(kept);
+}
+
+/// Cuts the slice of the block kept last (`kept` blocks are kept) at its span `last` when
+/// lines were `joined` onto it.
+fn close_joined<'t>(text: &'t str, blocks: &mut [&'t str], kept: usize, last: Span, joined: bool) {
+    if let Some(block) = kept.checked_sub(1).and_then(|i| blocks.get_mut(i)) {
+        if joined {
+            *block = last.get(text).unwrap_or(*block);
+        }
+    }
+}
+
+/// True when a blank line lies between the line `before` and the next non-blank line
+/// `after`, as [`lines`] reads them: the bytes between the two (blank characters and line
+/// breaks only) hold two line ends or more, a `\r\n` counting as one — a run of breaks
+/// that holds an empty line ([`run_is_gap`]), or a line of blank characters between two
+/// breaks.
+fn gap_between(text: &str, before: Span, after: Span) -> bool {
+    let between = text
+        .as_bytes()
+        .get(before.end..after.start)
+        .unwrap_or_default();
+    // (Most often a line's one break: told without a loop.)
+    if let [_] | [] = between {
+        return false;
+    }
+    let mut ends = 0;
+    let mut after_cr = false;
+    for &b in between {
+        if b == b'\r' || b == b'\n' && !after_cr {
+            ends += 1;
+        }
+        after_cr = b == b'\r';
+    }
+    ends >= 2
 }
 
 /// Characters in the first word of `s`.
@@ -423,9 +447,6 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         segment(text)
-            .iter()
-            .map(|b| &text[b.span.start..b.span.end])
-            .collect()
     }
 
     #[test]
@@ -551,8 +572,16 @@ mod tests {
         assert_eq!(found.groups, 3);
         // The last line of a group is not inner; "é" x 20 is 40 bytes but 20 characters.
         assert_eq!(found.inner, [35, 35]);
-        let gaps: Vec<bool> = found.blocks.iter().map(|b| b.gap_before).collect();
-        assert_eq!(gaps, [true, false, false, true, false, true]);
+        let spans: Vec<Span> = found
+            .blocks
+            .iter()
+            .map(|b| Span::of_part(&text, b).unwrap_or_default())
+            .collect();
+        let gaps: Vec<bool> = spans
+            .windows(2)
+            .map(|w| gap_between(&text, w[0], w[1]))
+            .collect();
+        assert_eq!(gaps, [false, false, true, false, true]);
     }
 
     #[test]
@@ -578,20 +607,7 @@ mod tests {
             let text = format!("{a}\n{b}");
             let (prev, next) = (Span::new(0, a.len()), Span::new(a.len() + 1, text.len()));
             assert!(!joins(&text, prev, next, None, false), "{text:?}");
-            let mut blocks = vec![
-                Block {
-                    span: prev,
-                    lines: 1,
-                    gap_before: true,
-                    clean: false,
-                },
-                Block {
-                    span: next,
-                    lines: 1,
-                    gap_before: false,
-                    clean: false,
-                },
-            ];
+            let mut blocks = vec![&text[..a.len()], &text[a.len() + 1..]];
             join_lines(&text, &mut blocks, None, false);
             assert_eq!(blocks.len(), 2, "{text:?}");
         }
@@ -603,7 +619,7 @@ mod tests {
         let text = "A short line\n".repeat(500);
         let blocks = segment(&text);
         assert_eq!(blocks.len(), 500);
-        assert!(blocks.iter().all(|b| b.span.len() == 12));
+        assert!(blocks.iter().all(|b| b.len() == 12));
         // A long text of few lines gives its room back.
         let long = format!("{}\nend", "word ".repeat(40_000));
         let blocks = segment(&long);
@@ -615,14 +631,66 @@ mod tests {
     }
 
     #[test]
+    fn blocks_are_the_slices_of_the_text_at_their_spans_with_no_room_to_spare() {
+        // Many blocks: the room made beyond them as the list grew is given back.
+        let text = "word\n\n".repeat(100_000);
+        let blocks = segment(&text);
+        assert_eq!(blocks.len(), 100_000);
+        assert!(blocks.capacity() - blocks.len() < MIN_SPARE_BLOCKS);
+        for (i, &b) in blocks.iter().enumerate() {
+            assert_eq!(Span::of_part(&text, b), Some(Span::new(6 * i, 6 * i + 4)));
+        }
+    }
+
+    #[test]
+    fn gap_between_finds_the_blank_lines_a_reading_line_by_line_finds() {
+        // The text cut into lines at every `\r\n`, `\r` and `\n`: a non-blank line has a
+        // gap before it when a blank (or empty) line comes between it and the one before.
+        let parts = [
+            "a", "b c", " ", "\t", "\u{a0}", "\u{2028}", "\n", "\r", "\r\n",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x6a9_be71);
+        for round in 0..20_000 {
+            let text = rng.text(&parts, round % 16);
+            let mut want = Vec::new();
+            let (mut blank_since, mut at) = (false, 0);
+            while at <= text.len() {
+                let rest = &text[at..];
+                let end = rest.find(['\r', '\n']).unwrap_or(rest.len());
+                let next = match rest.as_bytes().get(end..end + 2) {
+                    Some(b"\r\n") => end + 2,
+                    _ => end + 1,
+                };
+                if rest[..end].chars().all(is_blank) {
+                    blank_since = true;
+                } else {
+                    want.push(blank_since);
+                    blank_since = false;
+                }
+                at += next;
+            }
+            let blocks = lines(&text).blocks;
+            assert_eq!(blocks.len(), want.len(), "{text:?}");
+            let spans: Vec<Span> = blocks
+                .iter()
+                .map(|b| Span::of_part(&text, b).unwrap_or_default())
+                .collect();
+            for (i, w) in spans.windows(2).enumerate() {
+                assert_eq!(gap_between(&text, w[0], w[1]), want[i + 1], "{text:?} {i}");
+            }
+        }
+    }
+
+    #[test]
     fn joined_lines_close_up() {
         let text = "a\nb\nc\n\nd";
         let mut blocks = lines(text).blocks;
         // Every line joins (a width of 1 is always overrun).
         join_lines(text, &mut blocks, Some(1), false);
         assert_eq!(blocks.len(), 2);
-        assert_eq!((blocks[0].span, blocks[0].lines), (Span::new(0, 5), 3));
-        assert_eq!((blocks[1].span, blocks[1].lines), (Span::new(7, 8), 1));
+        assert_eq!(blocks, ["a\nb\nc", "d"]);
+        assert_eq!(Span::of_part(text, blocks[0]), Some(Span::new(0, 5)));
+        assert_eq!(Span::of_part(text, blocks[1]), Some(Span::new(7, 8)));
     }
 
     #[test]
@@ -652,8 +720,8 @@ mod tests {
     #[test]
     fn blank_lines_with_nbsp_and_zero_width_are_blank() {
         assert_eq!(texts("A.\n \u{a0}\u{200b}\nB."), ["A.", "B."]);
-        let blocks = segment("A.\n \u{a0}\nB.");
-        assert!(blocks[1].gap_before);
+        let text = "A.\n \u{a0}\nB.";
+        assert!(gap_between(text, Span::new(0, 2), Span::new(7, 9)));
     }
 
     #[test]
@@ -671,7 +739,7 @@ mod tests {
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[0].ends_with("late in the evening."));
         assert!(got[1].starts_with("Residents") && got[1].ends_with("cost."));
-        assert_eq!(segment(text)[0].lines, 3);
+        assert_eq!(got[0].lines().count(), 3);
     }
 
     #[test]
@@ -716,6 +784,9 @@ mod tests {
         let text = "word ".repeat(10_000);
         let blocks = segment(&text);
         assert_eq!(blocks.len(), 1);
-        assert_eq!(blocks[0].span.end, text.len() - 1);
+        assert_eq!(
+            Span::of_part(&text, blocks[0]),
+            Some(Span::new(0, text.len() - 1))
+        );
     }
 }
