@@ -1089,19 +1089,6 @@ fn ascii_letters(b: &[u8]) -> usize {
         .count()
 }
 
-/// True when a space and, most likely, an ASCII letter come right after the run of `run`
-/// ASCII letters that starts `word` (the first eight bytes of the text from the run, in
-/// memory order). The answer is a hint: the byte after the space need only be one of
-/// 0x40 to 0x7F, as letters are (and `@` and a few other ASCII marks: bit 0x40 set, 0x80
-/// clear), and a run of seven letters or more is told `false`. The shift wraps at 64 bits
-/// (a run of eight letters or more is shifted by a multiple of eight below 64): the byte it
-/// brings down is then a letter, no space. (Its eight times wraps too, as the shift only
-/// reads it modulo 64: a run of half a gigabyte of letters is no overflow.)
-#[inline]
-fn prose_follows(word: u64, run: usize) -> bool {
-    word.wrapping_shr((run as u32).wrapping_mul(8)) & 0xc0ff == 0x4020
-}
-
 /// True when `b` is ASCII letters only, and not empty: [`ascii_letters`] of it is its
 /// length. A `b` of four to seven bytes (most one-word blocks) is told at once, from its
 /// first and last four bytes (which overlap: together they are every byte of it), rather
@@ -1131,78 +1118,6 @@ fn leading_ascii_letters(w: u64) -> usize {
     let past_z = x + (0x80 - u64::from(b'z') - 1) * ONES;
     let not_letters = !(at_least_a & !past_z & !w) & HIGH;
     (not_letters.trailing_zeros() / 8) as usize
-}
-
-/// The most bytes of prose [`PendingProse`] holds back for a bounded sink
-/// ([`FoldSink::BOUNDED`]): its fold is written at once, and a [`SpillingFolder`] spills only
-/// between the steps of the fold.
-const MAX_PENDING_PROSE: usize = 4096;
-
-/// Prose that [`general_feature_pass`] has read but not yet handed to the fold: the steps of
-/// a space and a run of ASCII letters after it, each of which the fold gets as its bytes
-/// lowered (or-ed with 0x20, which keeps a space a space; the space dropped at the start of
-/// the fold), are gathered while they follow each other in the text as one span of it, and
-/// written at once ([`FoldSink::ascii_prose`]) before the fold gets anything else, rather
-/// than step by step.
-#[derive(Debug, Default)]
-struct PendingProse {
-    /// Where the span starts in the text.
-    from: usize,
-    /// Where it ends (at `from` when there is none).
-    to: usize,
-    /// Its spaces (its steps).
-    spaces: usize,
-}
-
-impl PendingProse {
-    /// Takes the step of the space at `at` and the run of letters after it, up to `end`:
-    /// into the span when it goes on from there (and, for a bounded sink, has room), else
-    /// after the span is handed to `fold`, as the start of a new one.
-    #[inline(always)]
-    fn step<F: FoldSink>(&mut self, bytes: &[u8], fold: &mut F, at: usize, end: usize) {
-        // A step at byte 0 (a text that opens with a space and letters) finds `at` at
-        // `self.to`, the end of the empty span a new `PendingProse` holds, and so goes on
-        // from that span without `fold.prose_starts()`, which would drop a separator due.
-        // That is right only for a fold with no separator due, as a new one (handed
-        // nothing yet): every caller of the feature pass gives it a new folder.
-        debug_assert!(at != 0 || !fold.separator_due());
-        if at != self.to || F::BOUNDED && self.to - self.from >= MAX_PENDING_PROSE {
-            self.flush(bytes, fold);
-            fold.prose_starts();
-            self.from = at;
-        }
-        self.to = end;
-        self.spaces += 1;
-    }
-
-    /// Hands the span, if any, of `bytes` (the text) to `fold`.
-    #[inline(always)]
-    fn flush(&mut self, bytes: &[u8], fold: &mut impl FoldSink) {
-        if self.to != self.from {
-            self.write(bytes, fold);
-        }
-    }
-
-    /// Starts a span with the run of letters from `at` to `end` that comes after no space
-    /// (after a mark: `"Yes`, `(and`), once the span before it is handed to `fold`: the
-    /// steps after the run go on from it ([`FoldSink::word_starts`]).
-    #[inline(always)]
-    fn word<F: FoldSink>(&mut self, bytes: &[u8], fold: &mut F, at: usize, end: usize) {
-        self.flush(bytes, fold);
-        fold.word_starts();
-        self.from = at;
-        self.to = end;
-    }
-
-    /// [`PendingProse::flush`] of a span.
-    #[inline(never)]
-    fn write(&mut self, bytes: &[u8], fold: &mut impl FoldSink) {
-        if let Some(rest) = bytes.get(self.from..) {
-            fold.ascii_prose(rest, self.to - self.from, self.spaces);
-        }
-        self.from = self.to;
-        self.spaces = 0;
-    }
 }
 
 /// The features of `s` that one pass over its bytes gives (all but the keys, the teaser
@@ -1241,7 +1156,7 @@ fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'
 }
 
 /// [`feature_pass`] of any text.
-fn general_feature_pass<'a, F: FoldSink>(s: &str, fold: &mut F) -> Features<'a> {
+fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let mut f = Features::default();
     // One pass over the bytes: ASCII from a table, other characters decoded once; the
     // counts live in locals until the end.
@@ -1258,8 +1173,6 @@ fn general_feature_pass<'a, F: FoldSink>(s: &str, fold: &mut F) -> Features<'a> 
     let mut pending_case = false;
     // The previous character was `.` `!` `?` or `…`.
     let mut prev_stop = false;
-    // Prose not yet handed to the fold ([`PendingProse`]).
-    let mut pending = PendingProse::default();
     // Where the current word starts.
     let mut word_start = 0;
     let bytes = s.as_bytes();
@@ -1288,7 +1201,7 @@ fn general_feature_pass<'a, F: FoldSink>(s: &str, fold: &mut F) -> Features<'a> 
                 chars += run;
                 letters += run;
                 in_word = true;
-                pending.step(bytes, fold, at, i + run);
+                fold.separated_ascii_alnum(&bytes[i..], run);
                 i += run;
                 continue;
             }
@@ -1298,17 +1211,8 @@ fn general_feature_pass<'a, F: FoldSink>(s: &str, fold: &mut F) -> Features<'a> 
         }
         if b.is_ascii_alphabetic() {
             // A run of ASCII letters: no punctuation, and only its first letter can start a
-            // word or decide the word's case. Its first eight bytes, when the text has them,
-            // are read once, for its length, the test of what follows it and its fold.
-            let rest = &bytes[at..];
-            let chunk = rest.first_chunk::<8>().map(|&w| u64::from_le_bytes(w));
-            let run = match chunk {
-                Some(w) => match leading_ascii_letters(w) {
-                    8 => 8 + ascii_letters(&rest[8..]),
-                    n => n,
-                },
-                None => ascii_letters(rest),
-            };
+            // word or decide the word's case.
+            let run = ascii_letters(&bytes[at..]);
             if !in_word {
                 word_start = at;
                 words += 1;
@@ -1323,20 +1227,8 @@ fn general_feature_pass<'a, F: FoldSink>(s: &str, fold: &mut F) -> Features<'a> 
             letters += run;
             prev_stop = false;
             in_word = true;
+            fold.ascii_alnum(&bytes[at..], run);
             i += run;
-            // A run that steps of prose follow starts a span (after a mark: `"Yes it
-            // is`); one alone (`"open "`) is written alone, which costs less than a span.
-            match chunk {
-                Some(w) if prose_follows(w, run) => pending.word(bytes, fold, at, i),
-                Some(w) if run <= 8 => {
-                    pending.flush(bytes, fold);
-                    fold.ascii_word(w, run);
-                }
-                _ => {
-                    pending.flush(bytes, fold);
-                    fold.ascii_alnum(rest, run);
-                }
-            }
             continue;
         }
         let k = if b < 0x80 {
@@ -1372,7 +1264,6 @@ fn general_feature_pass<'a, F: FoldSink>(s: &str, fold: &mut F) -> Features<'a> 
             }
         } else if let Some((c, k, lower)) = wide_class(s, i) {
             i += c.len_utf8();
-            pending.flush(bytes, fold);
             match lower {
                 Some(l) => fold.common_lower(l),
                 None => fold.char(c),
@@ -1415,17 +1306,14 @@ fn general_feature_pass<'a, F: FoldSink>(s: &str, fold: &mut F) -> Features<'a> 
         // (ASCII letters took the path above.)
         if b < 0x80 {
             if k & DIGIT != 0 {
-                pending.flush(bytes, fold);
                 fold.ascii_alnum(&bytes[at..], 1);
             } else if b == b'@' {
-                pending.flush(bytes, fold);
                 fold.char('@');
             } else {
                 fold.separator();
             }
         }
     }
-    pending.flush(bytes, fold);
     f.chars = count(chars);
     f.words = count(words);
     f.lower = count(lower + spaced_lower);
@@ -1889,70 +1777,6 @@ mod tests {
         let f = block_features(&s, &mut buf);
         assert_eq!(f.folded, super::super::lexicon::fold(&s));
         assert_eq!(f.key, whole_keys(&s).0);
-    }
-
-    #[test]
-    fn words_after_marks_fold_as_fold_does() {
-        // Words of any length and case after marks, with prose, lone words and the marks
-        // and characters that make the hint of [`prose_follows`] wrong after them.
-        let marks = [
-            "\"", "(", "'", "-", "“", "@", "1", "é", " ", "  ", ". ", " \"", " @",
-        ];
-        let mut rng = crate::testgen::Rng::new(0x51ed_270b);
-        for _ in 0..20_000 {
-            let mut s = String::new();
-            for _ in 0..rng.below(8) {
-                s.push_str(rng.pick(&marks));
-                for _ in 0..rng.below(12) {
-                    let letters = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-                    s.push(char::from(letters[rng.below(letters.len())]));
-                }
-            }
-            let mut buf = Vec::new();
-            let (f, _) = block_features_in(&s, &mut buf);
-            if f.words <= MAX_FOLDED_WORDS {
-                assert_eq!(buf, super::super::lexicon::fold(&s).as_bytes(), "{s:?}");
-            }
-            assert_eq!(plain_counts(&s)[1], f.words, "{s:?}");
-        }
-    }
-
-    #[test]
-    fn prose_follows_is_a_space_and_a_letter_after_a_short_run() {
-        let bytes = [b'a', b'Z', b' ', b'"', b'@', b'1', 0xE2, 0xC3];
-        let mut rng = crate::testgen::Rng::new(0x2545_f491);
-        for _ in 0..20_000 {
-            let run = rng.below(9);
-            let mut w = [0u8; 8];
-            for (k, b) in w.iter_mut().enumerate() {
-                *b = if k < run {
-                    b"aZ"[rng.below(2)]
-                } else {
-                    bytes[rng.below(8)]
-                };
-            }
-            let got = prose_follows(u64::from_le_bytes(w), run);
-            let space = w.get(run) == Some(&b' ');
-            let next = w.get(run + 1).copied();
-            // Never a space that is not there, nor a byte after it out of 0x40 to 0x7F (a
-            // quotation mark, a digit, the start of a character past ASCII); always a space
-            // and a letter after a run of up to six letters.
-            if got {
-                assert!(
-                    space && next.is_some_and(|b| b & 0xc0 == 0x40),
-                    "{w:?} {run}"
-                );
-            }
-            if space && next.is_some_and(|b| b.is_ascii_alphabetic()) {
-                assert!(got, "{w:?} {run}");
-            }
-        }
-        // A run of eight letters or more: the shift wraps, and brings down a letter; so
-        // does the shift of a run too long for its eight times to fit 32 bits (half a
-        // gigabyte of letters), which is not an overflow.
-        for run in (8..40).chain([1 << 29, (1 << 32) + 3, usize::MAX]) {
-            assert!(!prose_follows(u64::from_le_bytes(*b"abcdefgh"), run));
-        }
     }
 
     /// The counts of [`feature_pass`], a character at a time from their definitions.

@@ -997,37 +997,18 @@ pub(crate) fn common_letter(c: char) -> Option<(bool, bool, char)> {
 /// A receiver of the characters of a text that folds them ([`fold`]) as they come, for a
 /// pass that reads the text anyway.
 pub(crate) trait FoldSink {
-    /// The sink keeps its buffer small ([`SpillingFolder`]): what is handed to it at once
-    /// must be bounded ([`FoldSink::ascii_prose`]).
-    const BOUNDED: bool = false;
     /// A character that is neither a letter, a digit, `@` nor `©`: it separates words.
     fn separator(&mut self);
     /// A run of ASCII letters and digits: the first `len` bytes of `rest` (the bytes after
     /// them may be read, as a word of eight bytes is, but are not taken).
     fn ascii_alnum(&mut self, rest: &[u8], len: usize);
-    /// [`FoldSink::ascii_alnum`] of a run of at most eight bytes, given as the eight bytes
-    /// from its start, in memory order (the bytes past the run are not taken).
-    fn ascii_word(&mut self, word: u64, len: usize);
-    /// Steps of a space and a run of ASCII letters after it, one after another in the text
-    /// ([`super::features`]' pending prose): the first `len` bytes of `rest` (the bytes
-    /// after them may be read, but are not taken), which start with a space and hold
-    /// `spaces` spaces. What [`FoldSink::separator`] and [`FoldSink::ascii_alnum`] of each
-    /// step would write, taken at once: the bytes lowered (or-ed with 0x20, which keeps a
-    /// space a space), but for the first space at the start of the fold. They may instead
-    /// start with a run of letters ([`FoldSink::word_starts`]). The commonest steps
-    /// of prose, gathered ([`FoldSink::prose_starts`] as they start).
-    fn ascii_prose(&mut self, rest: &[u8], len: usize, spaces: usize);
-    /// Pending prose starts ([`FoldSink::ascii_prose`]): its first space stands for the
-    /// separators that came before it, which are due no more.
-    fn prose_starts(&mut self);
-    /// True when a separator came since the last word character, which the next would be
-    /// spaced from; false for a new fold. (Read by debug assertions.)
-    fn separator_due(&self) -> bool;
-    /// Pending prose starts with a run of ASCII letters, not a space (after a quotation
-    /// mark, a bracket): the space for the separators before the run is written now, as
-    /// [`FoldSink::ascii_alnum`] of the run would write it, and the span
-    /// ([`FoldSink::ascii_prose`]) starts with the run.
-    fn word_starts(&mut self);
+    /// A separator and then a run of ASCII letters and digits, as [`FoldSink::ascii_alnum`]
+    /// takes it: the commonest step of prose, a space and a word.
+    #[inline]
+    fn separated_ascii_alnum(&mut self, rest: &[u8], len: usize) {
+        self.separator();
+        self.ascii_alnum(rest, len);
+    }
     /// Any other character.
     fn char(&mut self, c: char);
     /// [`FoldSink::char`] of a letter that [`common_letter`] knows, given as the lower case
@@ -1086,83 +1067,46 @@ impl FoldSink for Folder<'_> {
         self.space = true;
     }
 
-    // (Always inlined, as `ascii_prose` is: the feature pass has two instances
-    // ([`SpillingFolder`]), and with two callers such steps of prose were left out of line in
-    // the [`Folder`]'s: web +4.7 instructions a byte.)
     #[inline(always)]
     fn ascii_alnum(&mut self, rest: &[u8], len: usize) {
+        self.word_char();
         // `| 0x20` lowers a letter and keeps a digit. A run of up to eight bytes (most
         // words) is lowered and written as one word of eight bytes when the text has them,
         // and the bytes past the run are cut off again.
+        const LOWER: u64 = 0x2020_2020_2020_2020;
         if len <= 8 {
             if let Some(&word) = rest.first_chunk::<8>() {
-                self.ascii_word(u64::from_le_bytes(word), len);
+                let lowered = (u64::from_le_bytes(word) | LOWER).to_le_bytes();
+                self.out.extend_from_slice(&lowered);
+                self.out.truncate(self.out.len() - (8 - len));
                 return;
             }
         }
-        self.word_char();
         let run = rest.get(..len).unwrap_or(rest);
         self.out.extend(run.iter().map(|&b| b | 0x20));
     }
 
+    // (This and `ascii_alnum` are always inlined: the feature pass has two instances
+    // ([`SpillingFolder`]), and with two callers, these steps of prose were left out of
+    // line in the [`Folder`]'s: web +4.7 instructions a byte.)
     #[inline(always)]
-    fn ascii_word(&mut self, word: u64, len: usize) {
-        // (The run is lowered as `ascii_alnum`'s is; a `len` past eight is taken as eight.)
-        self.word_char();
-        const LOWER: u64 = 0x2020_2020_2020_2020;
-        let lowered = (word | LOWER).to_le_bytes();
-        self.out.extend_from_slice(&lowered);
-        self.out.truncate(self.out.len() - (8 - len.min(8)));
-    }
-
-    #[inline(always)]
-    fn ascii_prose(&mut self, rest: &[u8], len: usize, spaces: usize) {
-        // The first space is written only after what was written (as each step's is); a
-        // separator due now came after the run, and stays due. (A span that starts with a
-        // letter is written whole: [`FoldSink::word_starts`].)
-        let from = usize::from(self.out.len() == self.base && rest.first() == Some(&b' '));
-        let run = rest.get(from..len).unwrap_or_default();
-        // A short run (a word or two, between marks) is lowered and written as one or two
-        // words of eight bytes (which may run past it, as `rest` goes on), and the bytes
-        // past it cut off again; a longer one is copied whole, then lowered where it lies (a
-        // loop the compiler runs on many bytes at a step).
-        const LOWER: u64 = 0x2020_2020_2020_2020;
-        let start = self.out.len();
-        if run.len() <= SHORT_PROSE_BYTES {
-            let words = rest.get(from..).unwrap_or_default();
-            self.out
-                .extend_from_slice(&(crate::fasthash::le_word(words) | LOWER).to_le_bytes());
-            if run.len() > 8 {
-                let second = words.get(8..).unwrap_or_default();
-                self.out
-                    .extend_from_slice(&(crate::fasthash::le_word(second) | LOWER).to_le_bytes());
-            }
-            self.out.truncate(start + run.len());
-        } else {
-            self.out.extend_from_slice(run);
-            for b in self.out.get_mut(start..).unwrap_or_default() {
-                *b |= 0x20;
+    fn separated_ascii_alnum(&mut self, rest: &[u8], len: usize) {
+        // A run of up to seven bytes after what was written (most words of prose): the
+        // space and the run, lowered, written as one word of eight bytes, and the bytes past
+        // the run cut off again.
+        if len < 8 && self.out.len() > self.base {
+            if let Some(&word) = rest.first_chunk::<8>() {
+                const LOWER: u64 = 0x2020_2020_2020_2020;
+                let spaced = (u64::from_le_bytes(word) | LOWER) << 8 | u64::from(b' ');
+                self.out.extend_from_slice(&spaced.to_le_bytes());
+                self.out.truncate(self.out.len() - (7 - len));
+                self.spaces += 1;
+                self.space = false;
+                return;
             }
         }
-        // A span that starts with its first space (`from` 1) holds the step that space
-        // starts, and counts it: `spaces` is at least `from`. (A span that starts with a
-        // word after a mark may hold no step at all: `spaces` 0, `from` 0.)
-        debug_assert!(spaces >= from);
-        self.spaces += spaces - from;
-    }
-
-    #[inline(always)]
-    fn prose_starts(&mut self) {
-        self.space = false;
-    }
-
-    fn separator_due(&self) -> bool {
-        self.space
-    }
-
-    #[inline(always)]
-    fn word_starts(&mut self) {
-        self.word_char();
+        self.separator();
+        self.ascii_alnum(rest, len);
     }
 
     fn char(&mut self, c: char) {
@@ -1215,10 +1159,6 @@ impl Folder<'_> {
         }
     }
 }
-
-/// The longest run of prose that [`Folder`] writes as one or two words of eight bytes
-/// ([`FoldSink::ascii_prose`]); a longer one is copied whole and then lowered.
-const SHORT_PROSE_BYTES: usize = 16;
 
 /// How many bytes a [`SpillingFolder`] writes before it hands them to its hasher.
 pub(crate) const SPILL_BYTES: usize = 64 * 1024;
@@ -1330,8 +1270,6 @@ impl<'b> SpillingFolder<'b> {
 }
 
 impl FoldSink for SpillingFolder<'_> {
-    const BOUNDED: bool = true;
-
     #[inline]
     fn separator(&mut self) {
         self.inner.separator();
@@ -1344,28 +1282,9 @@ impl FoldSink for SpillingFolder<'_> {
     }
 
     #[inline]
-    fn ascii_word(&mut self, word: u64, len: usize) {
-        self.inner.ascii_word(word, len);
-    }
-
-    #[inline]
-    fn ascii_prose(&mut self, rest: &[u8], len: usize, spaces: usize) {
+    fn separated_ascii_alnum(&mut self, rest: &[u8], len: usize) {
         self.check();
-        self.inner.ascii_prose(rest, len, spaces);
-    }
-
-    #[inline]
-    fn prose_starts(&mut self) {
-        self.inner.prose_starts();
-    }
-
-    fn separator_due(&self) -> bool {
-        self.inner.separator_due()
-    }
-
-    #[inline]
-    fn word_starts(&mut self) {
-        self.inner.word_starts();
+        self.inner.separated_ascii_alnum(rest, len);
     }
 
     #[inline]
@@ -1390,17 +1309,6 @@ impl FoldSink for NoFold {
     fn separator(&mut self) {}
     #[inline]
     fn ascii_alnum(&mut self, _: &[u8], _: usize) {}
-    #[inline]
-    fn ascii_word(&mut self, _: u64, _: usize) {}
-    #[inline]
-    fn ascii_prose(&mut self, _: &[u8], _: usize, _: usize) {}
-    #[inline]
-    fn prose_starts(&mut self) {}
-    fn separator_due(&self) -> bool {
-        false
-    }
-    #[inline]
-    fn word_starts(&mut self) {}
     #[inline]
     fn char(&mut self, _: char) {}
     #[inline]
@@ -1461,39 +1369,6 @@ fn fold_ascii(bytes: &[u8], out: &mut Vec<u8>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ascii_word_writes_each_byte_lowered() {
-        // Runs of one to eight letters and digits of either case, with any bytes after
-        // them, alone or after a word and a separator, in a buffer that holds bytes before
-        // the fold: the space and the bytes of the run, each or-ed with 0x20, as the
-        // byte-at-a-time write of a run gives them.
-        let bytes = b"aZ09 \"@\xff";
-        let mut rng = crate::testgen::Rng::new(0x68e3_1da4);
-        for _ in 0..20_000 {
-            let mut word = [0u8; 8];
-            for b in &mut word {
-                *b = bytes[rng.below(bytes.len())];
-            }
-            let len = 1 + rng.below(8);
-            let (before, first) = (rng.below(3), rng.below(2) == 1);
-            let mut got = vec![b'x'; before];
-            let mut fold = Folder::new(&mut got);
-            if first {
-                fold.ascii_word(u64::from_le_bytes(*b"AB\"cdefg"), 2);
-            }
-            fold.separator();
-            fold.ascii_word(u64::from_le_bytes(word), len);
-            let words = fold.finish();
-            let mut want = vec![b'x'; before];
-            if first {
-                want.extend_from_slice(b"ab ");
-            }
-            want.extend(word[..len].iter().map(|&b| b | 0x20));
-            assert_eq!(got, want, "{word:?} {len} {first}");
-            assert_eq!(words, 1 + usize::from(first), "{word:?} {len} {first}");
-        }
-    }
 
     /// The names of the word lists ([`kind_bit`]).
     const KINDS: [&str; 8] = [
@@ -1727,41 +1602,23 @@ mod tests {
     }
 
     #[test]
-    fn prose_is_its_steps() {
-        // Spans of steps (a space and a run of letters) written at once, against the same
-        // steps one by one: first in the fold or after a word, with a separator due before
-        // or after them, short and long.
-        let text = b" Sentences of Prose x ABCDEFGHIJKLMNOPQ rst uvw xyz and more Words to go";
-        let starts: Vec<usize> = (0..text.len()).filter(|&i| text[i] == b' ').collect();
-        for (k, &from) in starts.iter().enumerate() {
-            for &to in starts[k + 1..].iter().chain([&text.len()]) {
-                let span = &text[from..to];
-                let spaces = span.iter().filter(|&&b| b == b' ').count();
-                for before in [&b""[..], b"kept"] {
-                    for (due_before, due_after) in [(false, false), (true, false), (false, true)] {
-                        let (mut a, mut b) = (b"buf".to_vec(), b"buf".to_vec());
-                        let (mut fa, mut fb) = (Folder::new(&mut a), Folder::new(&mut b));
-                        for f in [&mut fa, &mut fb] {
-                            f.ascii_alnum(before, before.len());
-                            if due_before {
-                                f.separator();
-                            }
-                        }
-                        fa.prose_starts();
-                        fa.ascii_prose(&text[from..], span.len(), spaces);
-                        for word in span.split(|&b| b == b' ').skip(1) {
-                            fb.separator();
-                            fb.ascii_alnum(word, word.len());
-                        }
-                        for f in [&mut fa, &mut fb] {
-                            if due_after {
-                                f.separator();
-                            }
-                            f.ascii_alnum(b"end", 3);
-                        }
-                        let (wa, wb) = (fa.finish(), fb.finish());
-                        assert_eq!((wa, &a), (wb, &b), "{before:?} {from}..{to}");
-                    }
+    fn a_separated_run_is_a_separator_and_the_run() {
+        let text = b"Sentences of Prose1 x ABCDEFGHIJKLMNOP";
+        // Runs of every length from 1 to 16, with and without eight bytes after their
+        // start, first in the text or after a word.
+        for start in 0..text.len() {
+            for len in 1..=16.min(text.len() - start) {
+                for before in [&b""[..], b"kept", b"a"] {
+                    let rest = &text[start..];
+                    let (mut a, mut b) = (b"buf".to_vec(), b"buf".to_vec());
+                    let (mut fa, mut fb) = (Folder::new(&mut a), Folder::new(&mut b));
+                    fa.ascii_alnum(before, before.len());
+                    fb.ascii_alnum(before, before.len());
+                    fa.separated_ascii_alnum(rest, len);
+                    fb.separator();
+                    fb.ascii_alnum(rest, len);
+                    let (wa, wb) = (fa.finish(), fb.finish());
+                    assert_eq!((wa, &a), (wb, &b), "{before:?} {len}");
                 }
             }
         }
