@@ -445,10 +445,6 @@ fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, soft: bool) -
 mod tests {
     use super::*;
 
-    fn texts(text: &str) -> Vec<&str> {
-        segment(text)
-    }
-
     #[test]
     fn ends_sentence_by_the_last_byte_agrees_with_the_characters() {
         let parts = [
@@ -696,7 +692,7 @@ mod tests {
     #[test]
     fn blank_lines_separate_blocks() {
         assert_eq!(
-            texts("One.\n\nTwo.\n\n\nThree."),
+            segment("One.\n\nTwo.\n\n\nThree."),
             ["One.", "Two.", "Three."]
         );
     }
@@ -704,7 +700,7 @@ mod tests {
     #[test]
     fn crlf_and_lone_cr() {
         assert_eq!(
-            texts("One.\r\n\r\nTwo.\rThree."),
+            segment("One.\r\n\r\nTwo.\rThree."),
             ["One.", "Two.", "Three."]
         );
     }
@@ -712,14 +708,14 @@ mod tests {
     #[test]
     fn one_block_per_line() {
         assert_eq!(
-            texts("Headline here\nBy Jane Doe\nFirst paragraph."),
+            segment("Headline here\nBy Jane Doe\nFirst paragraph."),
             ["Headline here", "By Jane Doe", "First paragraph."]
         );
     }
 
     #[test]
     fn blank_lines_with_nbsp_and_zero_width_are_blank() {
-        assert_eq!(texts("A.\n \u{a0}\u{200b}\nB."), ["A.", "B."]);
+        assert_eq!(segment("A.\n \u{a0}\u{200b}\nB."), ["A.", "B."]);
         let text = "A.\n \u{a0}\nB.";
         assert!(gap_between(text, Span::new(0, 2), Span::new(7, 9)));
     }
@@ -735,7 +731,7 @@ mod tests {
                     reasonable cost.\n\
                     \n\
                     A short line.";
-        let got = texts(text);
+        let got = segment(text);
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[0].ends_with("late in the evening."));
         assert!(got[1].starts_with("Residents") && got[1].ends_with("cost."));
@@ -745,7 +741,7 @@ mod tests {
     #[test]
     fn lowercase_continuation_joins() {
         assert_eq!(
-            texts("This sentence was broken by a careless editor in\nthe middle of a clause.\n\nNext."),
+            segment("This sentence was broken by a careless editor in\nthe middle of a clause.\n\nNext."),
             [
                 "This sentence was broken by a careless editor in\nthe middle of a clause.",
                 "Next."
@@ -759,13 +755,13 @@ mod tests {
                     by Jane Doe\n\
                     First paragraph of the story, which goes on for a while and\n\
                     ends here.";
-        assert_eq!(texts(text).len(), 4);
+        assert_eq!(segment(text).len(), 4);
     }
 
     #[test]
     fn tag_lines_stay_separate() {
         assert_eq!(
-            texts("Related News\n\nRussia, Syria\nISIL, Syria's War, War"),
+            segment("Related News\n\nRussia, Syria\nISIL, Syria's War, War"),
             ["Related News", "Russia, Syria", "ISIL, Syria's War, War"]
         );
     }
@@ -776,7 +772,7 @@ mod tests {
                     三時間に及ぶ議論の末の決定で、東岸の住民は市場まで車で二十分余計にかかることになる。\n\
                     技術者によると、修理には少なくとも半年かかり、費用は町の年間の道路予算を上回る見込みだという。\n\
                     町は来月、改めて会議を開き、工事の費用をどう賄うかを決める予定だ。";
-        assert_eq!(texts(text).len(), 4);
+        assert_eq!(segment(text).len(), 4);
     }
 
     #[test]
