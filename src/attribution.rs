@@ -2482,14 +2482,9 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
 }
 
 /// The subject of a speech verb from the tokens before it in its sentence.
-/// Returns `(mention, appositive)`.
-fn subject_before(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
-    subject_before_toks(text, toks).map(|(mention, appositive, _)| (mention, appositive))
-}
-
-/// [`subject_before`], with the mention's tokens (a slice of `toks`) as
+/// Returns `(mention, appositive, the mention's tokens)`: the tokens a slice of `toks`, as
 /// [`Found::mtoks`] keeps them.
-fn subject_before_toks<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t>> {
+fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t>> {
     let start = clause_start(text, toks);
     let mut toks = &toks[start..];
     // Strip adjuncts between subject and verb.
@@ -2598,7 +2593,7 @@ fn subject_before_toks<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t
     Some((span_of(m)?, None, m))
 }
 
-/// What [`subject_before_toks`] reads: the mention, its appositive and the mention's
+/// What [`subject_before`] reads: the mention, its appositive and the mention's
 /// tokens.
 type SubjectToks<'t> = (Span, Option<Span>, &'t [Tok]);
 
@@ -3382,7 +3377,7 @@ fn subject_first<'t>(text: &str, toks: &'t [Tok], strict: bool) -> Option<Found<
         if cue != Cue::Finite {
             return None;
         }
-        let (mut mention, mut appositive, subject) = subject_before_toks(text, &toks[..v])?;
+        let (mut mention, mut appositive, subject) = subject_before(text, &toks[..v])?;
         // The mention's tokens, while they are known.
         let mut mtoks = Some(subject);
         // The subject must start the frame (modulo a conjunction), not be an object.
@@ -3832,7 +3827,7 @@ fn speaker_of_cue<'t>(text: &str, sent: &'t [Tok], v: usize, cue: Cue) -> Option
             }
         }
     }
-    let (mention, appositive, mtoks) = subject_before_toks(text, &sent[..v])?;
+    let (mention, appositive, mtoks) = subject_before(text, &sent[..v])?;
     Some(Found {
         mention,
         appositive,
@@ -3968,7 +3963,7 @@ fn previous_sentence<'t>(text: &str, toks: &'t [Tok]) -> Option<Found<'t>> {
             });
         }
         // Subject first: ", Schiff said (on Twitter)".
-        let (mention, appositive, mtoks) = subject_before_toks(text, &ps[..v])?;
+        let (mention, appositive, mtoks) = subject_before(text, &ps[..v])?;
         let lead = ps.iter().position(|t| t.span.start >= mention.start)?;
         // "…, digital consultant Dana Kirk says": role words may lead the name.
         let from = ps[..lead]
@@ -4931,12 +4926,11 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
         if !clause_has_name(text, &toks[lo..v]) || cue_of_word(text, toks, v) != Some(Cue::Finite) {
             continue;
         }
-        let Some((mention, appositive)) = subject_before(text, &toks[lo..v]) else {
+        // The mention's tokens are those the subject was read from (so is a full name in
+        // the mention): taken as they are, not searched for.
+        let Some((mention, appositive, mtoks)) = subject_before(text, &toks[lo..v]) else {
             continue;
         };
-        // The mention is in the tokens read for it (so is a full name in the mention):
-        // its tokens are found among those, not by a search of the whole block.
-        let mtoks = tokens_in(&toks[lo..v], mention);
         debug_assert!(std::ptr::eq(mtoks, tokens_in(toks, mention)));
         let (descriptor, name) = split_mention(text, mtoks);
         let Some(name) = name else { continue };
@@ -7499,7 +7493,7 @@ mod tests {
             tokenize(&text, Span::new(0, text.len()), &mut toks);
             for a in 0..toks.len().min(4) {
                 let ws = &toks[a..];
-                let fast = subject_before(&text, ws);
+                let fast = subject_before(&text, ws).map(|(m, ap, _)| (m, ap));
                 assert_eq!(fast, subject_before_plain(&text, ws), "{text:?} {a}");
                 found += usize::from(fast.is_some());
                 for c in ws.split(|t| t.kind == Tk::Comma) {
@@ -7554,13 +7548,7 @@ mod tests {
             tokenize(&text, Span::new(0, text.len()), &mut toks);
             for a in 0..toks.len().min(4) {
                 let ws = &toks[a..];
-                let got = subject_before_toks(&text, ws);
-                assert_eq!(
-                    got.map(|(m, ap, _)| (m, ap)),
-                    subject_before(&text, ws),
-                    "{text:?} {a}"
-                );
-                if let Some((m, _, mt)) = got {
+                if let Some((m, _, mt)) = subject_before(&text, ws) {
                     assert!(std::ptr::eq(mt, tokens_in(&toks, m)), "{text:?} {a}");
                     subjects += 1;
                 }
@@ -8380,7 +8368,7 @@ mod tests {
                 toks[clause_start(&text, &toks)..].iter().any(|t| t.name()),
                 "{text}"
             );
-            if let Some((mention, _)) = subject_before(&text, &toks) {
+            if let Some((mention, _, _)) = subject_before(&text, &toks) {
                 let name = split_mention(&text, tokens_in(&toks, mention)).1;
                 named += usize::from(name.is_some());
                 assert!(has_name || name.is_none(), "{text}");
