@@ -425,9 +425,43 @@ fn first_copies(raw: &[&str]) -> (Vec<u32>, Room) {
     if u32::try_from(n).is_err() {
         return (same, Room::of(raw, &[]));
     }
+    // A text of many blocks but few distinct texts (one-word blocks of a small vocabulary)
+    // keeps to the one map, which stays small; one of more distinct texts takes the parted
+    // walk, which costs a few more steps a block but no cache miss a new text.
+    // (A closure: the function item itself was called out of line, not inlined, which
+    // cost a text of distinct one-word blocks 0.5 instructions a byte.)
+    #[allow(clippy::redundant_closure)]
+    let key = |b: &[u8]| ShortKey::of(b);
+    if n <= PARTED_KEYS {
+        // (No bound to pass: never `None`.)
+        return mapped_first_copies::<false>(raw, key, n).unwrap_or_default();
+    }
+    mapped_first_copies::<true>(raw, key, PARTED_KEYS)
+        .unwrap_or_else(|| parted_first_copies(raw, key, PART_BITS))
+}
+
+/// The most distinct keys [`first_copies`] puts in one map: past them the map (4 MB of
+/// slots for this many) would outgrow the caches, each look-up of a new key a cache miss,
+/// and the text's keys are put in parts instead ([`parted_first_copies`]): for 100 MB of
+/// distinct one-word blocks the one map would be 256 MB.
+const PARTED_KEYS: usize = 1 << 18;
+
+/// [`first_copies`] of a text of more than [`FEW_BLOCKS`] blocks and fewer than `u32::MAX`,
+/// the keys (`key`, [`ShortKey::of`] but in tests) looked up in one map in text order; or
+/// `None` as soon as more than `most` blocks are read on their own (a new key, or a text
+/// that shares an earlier text's key), never for a `most` of the text's blocks or more.
+/// `BOUNDED` is false when `most` is known to be that: the walk then tests no bound (which
+/// cost 0.6 instructions a byte on distinct one-word blocks).
+#[inline]
+fn mapped_first_copies<const BOUNDED: bool>(
+    raw: &[&str],
+    key: impl Fn(&[u8]) -> ShortKey,
+    most: usize,
+) -> Option<(Vec<u32>, Room)> {
     let mut room = Room::default();
-    let mut first = FirstPlaces::with_capacity(n);
-    same.reserve(n);
+    // Room for one key more than `most`, the one that ends the walk.
+    let mut first = FirstPlaces::with_capacity(most + 1);
+    let mut same = Vec::with_capacity(raw.len());
     // The text of the block before and its first copy.
     let mut prev: (&str, u32) = ("", u32::MAX);
     for (i, &s) in (0u32..).zip(raw) {
@@ -436,16 +470,106 @@ fn first_copies(raw: &[&str]) -> (Vec<u32>, Room) {
         let j = if prev.1 != u32::MAX && same_text(prev.0, s) {
             prev.1
         } else {
-            let j = first.get_or_insert(ShortKey::of(s.as_bytes()), i);
+            let j = first.get_or_insert(key(s.as_bytes()), i);
             if j < i && raw.get(j as usize).is_some_and(|t| same_text(t, s)) {
                 j
             } else {
                 room.add(s);
+                // The blocks read on their own: the new keys and the few texts that share
+                // an earlier text's key. No more keys than them are in the map.
+                if BOUNDED && room.texts > most {
+                    return None;
+                }
                 i
             }
         };
         same.push(j);
         prev = (s, j);
+    }
+    Some((same, room))
+}
+
+/// What [`mapped_first_copies`] gives with no bound on its keys (the same list and room),
+/// with the keys put in `2^part_bits` parts first (`part_bits` from 1 to 63), as
+/// [`parted_later_copies`] does: a first walk counts the keys of each part, a second writes
+/// each key and its place into its part's run of one list, in text order; each part's keys
+/// then go through one map, cleared between parts, and each place's first copy is written
+/// over its entry; a last walk takes them back in text order. A block in a run (the text of the block before) is looked up in
+/// none, as in the map walk. A key's blocks are all in its part, in text order, so each
+/// part's map answers as the one map would; but a part's map stays in the caches, where the
+/// one map of millions of keys costs a cache miss a new key, and every list is written
+/// and read at `2^part_bits` places that each move on by one.
+///
+/// Each walk takes the key of each block again (a few steps for a short text, which is
+/// what makes a text of millions of blocks), where keeping them would cost a list.
+fn parted_first_copies(
+    raw: &[&str],
+    key: impl Fn(&[u8]) -> ShortKey,
+    part_bits: u32,
+) -> (Vec<u32>, Room) {
+    debug_assert!(u32::try_from(raw.len()).is_ok());
+    let parts = 1usize << part_bits;
+    // The hash each key is probed from ([`FirstPlaces`]), its high bits the part's.
+    let hashed = |i: usize| -> Option<(ShortKey, u64)> {
+        let s = raw[i];
+        if i > 0 && same_text(raw[i - 1], s) {
+            return None;
+        }
+        let k = key(s.as_bytes());
+        Some((k, FirstPlaces::hash(k)))
+    };
+    let part = |h: u64| (h >> (64 - part_bits)) as usize;
+    let mut starts = vec![0usize; parts + 1];
+    for i in 0..raw.len() {
+        if let Some((_, h)) = hashed(i) {
+            starts[part(h) + 1] += 1;
+        }
+    }
+    for p in 0..parts {
+        starts[p + 1] += starts[p];
+    }
+    // Key and place, `key << 32 | place`; then the place's first copy.
+    let mut entries = vec![0u64; starts[parts]];
+    let mut at = starts.clone();
+    for i in 0..raw.len() {
+        if let Some((k, h)) = hashed(i) {
+            let p = part(h);
+            entries[at[p]] = u64::from(k.0) << 32 | i as u64;
+            at[p] += 1;
+        }
+    }
+    let most = starts.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+    let mut first = FirstPlaces::with_capacity(most);
+    for w in starts.windows(2) {
+        first.reset(w[1] - w[0]);
+        for entry in &mut entries[w[0]..w[1]] {
+            let (k, i) = (ShortKey((*entry >> 32) as u32), *entry as u32);
+            // (The part's keys share their high bits: the slot is picked by the others.)
+            let j = first.get_or_insert_from(FirstPlaces::hash(k) << part_bits, k, i);
+            let copy = j < i && same_text(raw[j as usize], raw[i as usize]);
+            *entry = u64::from(if copy { j } else { i });
+        }
+    }
+    at.copy_from_slice(&starts);
+    let mut room = Room::default();
+    let mut same = Vec::with_capacity(raw.len());
+    let mut prev = 0;
+    for (i, &s) in (0u32..).zip(raw) {
+        let j = match hashed(i as usize) {
+            // A run: the first copy of the block before.
+            None => prev,
+            Some((_, h)) => {
+                let p = part(h);
+                let j = entries[at[p]] as u32;
+                at[p] += 1;
+                if j == i {
+                    room.add(s);
+                }
+                j
+            }
+        };
+        same.push(j);
+        prev = j;
     }
     (same, room)
 }
@@ -475,6 +599,9 @@ fn same_text(a: &str, b: &str) -> bool {
 struct ShortKey(u32);
 
 impl ShortKey {
+    /// (Always inlined: called out of line, it cost a text of distinct one-word blocks 0.5
+    /// instructions a byte.)
+    #[inline(always)]
     fn of(b: &[u8]) -> Self {
         if b.len() < 8 {
             // The length in the top byte, which the bytes leave zero below eight (so no two
@@ -501,18 +628,34 @@ impl FirstPlaces {
         FirstPlaces(OpenSlots::with_capacity(n))
     }
 
+    /// Empties the map and makes it one for up to `n` keys ([`OpenSlots::reset`]).
+    fn reset(&mut self, n: usize) {
+        self.0.reset(n);
+    }
+
     /// The place of `key`, which becomes `place` when the key is new: what
     /// `*map.entry(key).or_insert(place)` gives. `place` is below `u32::MAX`, and no more
     /// keys than the capacity asked for are added.
+    #[inline]
     fn get_or_insert(&mut self, key: ShortKey, place: u32) -> u32 {
+        self.get_or_insert_from(Self::hash(key), key, place)
+    }
+
+    /// The hash a key is probed from: the key times an odd constant, whose high bits pick
+    /// the first slot.
+    #[inline]
+    fn hash(key: ShortKey) -> u64 {
+        u64::from(key.0).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// [`FirstPlaces::get_or_insert`], the slots probed from `hash` (the same for every
+    /// call with one key).
+    #[inline]
+    fn get_or_insert_from(&mut self, hash: u64, key: ShortKey, place: u32) -> u32 {
         debug_assert_ne!(place, u32::MAX);
         let key = u64::from(key.0);
         let new = key << 32 | (u64::from(place) + 1);
-        match self.0.find_or_put(
-            key.wrapping_mul(0x9e37_79b9_7f4a_7c15),
-            |slot| slot >> 32 == key,
-            new,
-        ) {
+        match self.0.find_or_put(hash, |slot| slot >> 32 == key, new) {
             Some(slot) => (slot as u32).wrapping_sub(1),
             None => place,
         }
@@ -1755,10 +1898,11 @@ fn parted_duplicates(feats: Feats, labels: &mut [Label], part_bits: u32) {
 /// a small set, which the parts would only cost a list of twelve bytes a block.
 const PARTED_TEXTS: usize = 1 << 20;
 
-/// The bits of a key that pick its part in [`parted_later_copies`]: 256 parts, few enough
-/// that the writes of each part's next key stay in the caches, each part's set a megabyte
-/// for 100 MB of distinct one-word blocks. (1,024 parts, a set a quarter of that, were no
-/// faster.)
+/// The bits of a key that pick its part in [`parted_later_copies`] and
+/// [`parted_first_copies`]: 256 parts, few enough that the writes of each part's next key
+/// stay in the caches, each part's set a megabyte for 100 MB of distinct one-word blocks.
+/// (1,024 parts, a set a quarter of that, were no faster; for the first copies neither
+/// were 64, 128 or 1,024.)
 const PART_BITS: u32 = 8;
 
 /// The places, in order, of the keys of `keys` (an iterator, made twice) that are not 0

@@ -1333,6 +1333,102 @@ fn parted_later_copies_are_those_of_one_set() {
     assert!(found > 10_000, "{found}");
 }
 
+/// [`parted_first_copies`] gives what the walk with one map gives, the list and the room,
+/// for one to eight bits a part: over texts that repeat (in runs and apart), with the short
+/// keys and with a key that many texts share (so that a copy of a key is often another
+/// text, which the map walk takes as new, and a run of it then follows the block before).
+/// The map walk given a bound on its keys gives up past them, and only then.
+#[test]
+fn parted_first_copies_are_those_of_one_map() {
+    let mut rng = crate::testgen::Rng::new(0x1f2e_3d4c);
+    let (mut copies, mut shared, mut given_up, mut bounded_ok) = (0, 0, 0, 0);
+    // A key of the length alone: texts of one length share it.
+    let by_length = |b: &[u8]| ShortKey(b.len() as u32 % 5);
+    for round in 0..3_000 {
+        let owned = repeating_blocks(&mut rng, FEW_BLOCKS + 1 + round % 50);
+        let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let bits = 1 + round as u32 % 8;
+        let plain = mapped_first_copies::<true>(&raw, ShortKey::of, raw.len()).unwrap();
+        assert_eq!(
+            parted_first_copies(&raw, ShortKey::of, bits),
+            plain,
+            "{raw:?}"
+        );
+        let weak = mapped_first_copies::<true>(&raw, by_length, raw.len()).unwrap();
+        assert_eq!(parted_first_copies(&raw, by_length, bits), weak, "{raw:?}");
+        assert_eq!(plain.1, Room::of(&raw, &plain.0));
+        copies += plain
+            .0
+            .iter()
+            .enumerate()
+            .filter(|&(i, &j)| j as usize != i)
+            .count();
+        // Blocks the weak key takes as new that are copies of an earlier text.
+        shared += (0..raw.len())
+            .filter(|&i| weak.0[i] as usize == i && raw[..i].contains(&raw[i]))
+            .count();
+        // Bounded, the walk gives up when more blocks than the bound are read on their own.
+        let most = round % 60;
+        let weak_most = round % 8;
+        for (bounded, all, most) in [
+            (
+                mapped_first_copies::<true>(&raw, ShortKey::of, most),
+                &plain,
+                most,
+            ),
+            (
+                mapped_first_copies::<true>(&raw, by_length, weak_most),
+                &weak,
+                weak_most,
+            ),
+        ] {
+            match bounded {
+                Some(bounded) => {
+                    assert!(all.1.texts <= most, "{raw:?}");
+                    assert_eq!(&bounded, all);
+                    bounded_ok += 1;
+                }
+                None => {
+                    assert!(all.1.texts > most, "{raw:?}");
+                    given_up += 1;
+                }
+            }
+        }
+    }
+    assert!(copies > 10_000, "{copies}");
+    assert!(shared > 1_000, "{shared}");
+    assert!(
+        given_up > 500 && bounded_ok > 500,
+        "{given_up} {bounded_ok}"
+    );
+}
+
+/// A text of more than [`PARTED_KEYS`] distinct texts takes the parted walk, and gets what
+/// the map walk gives.
+#[test]
+fn first_copies_of_many_distinct_texts_are_those_of_one_map() {
+    let owned: Vec<String> = (0..4 * PARTED_KEYS)
+        .map(|i| match i % 7 {
+            // Distinct texts, one-word and longer, and repeats near and far.
+            0 | 1 => format!("w{i}"),
+            2 => format!("a longer block of text, number {i}"),
+            3 => format!("w{}", i - 3),
+            4 | 5 => "a block repeated in a run".to_owned(),
+            _ => format!("w{}", i / 1000),
+        })
+        .collect();
+    let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
+    assert!(mapped_first_copies::<true>(&raw, ShortKey::of, PARTED_KEYS).is_none());
+    let got = first_copies(&raw);
+    assert_eq!(
+        got,
+        mapped_first_copies::<true>(&raw, ShortKey::of, raw.len()).unwrap()
+    );
+    assert_eq!(got.0[5], 4);
+    assert_eq!(got.0[11], 4);
+    assert_eq!(got.0[10], 7);
+}
+
 #[test]
 fn parted_sets_are_cleared_as_their_parts_need() {
     // Two keys in turn take most places (two blocks repeated one after the other, among
