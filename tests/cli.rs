@@ -172,6 +172,51 @@ fn single_article_from_stdin() {
 }
 
 #[test]
+fn single_article_output_is_pretty_json_and_a_newline() {
+    // Written as it is made (not held whole first): the same bytes as the pretty JSON of
+    // the article, for an article and for the quotes of a body.
+    let text = format!("{GOOD}\n\n").repeat(300);
+    let out = run(&["parse"], text.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let article = copydesk::parse(&text).unwrap();
+    let want = format!("{}\n", serde_json::to_string_pretty(&article).unwrap());
+    assert!(
+        want.len() > 1 << 16,
+        "more than the output buffer: {}",
+        want.len()
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+    let out = run(&["quotes"], text.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let quotes = copydesk::Parser::default().quotes(&text).unwrap();
+    assert_eq!(quotes.len(), 300);
+    let want = format!("{}\n", serde_json::to_string_pretty(&quotes).unwrap());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+}
+
+/// A write that fails (a full disk) is an I/O error: exit status 2 and a message.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_is_an_io_error() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["parse"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::from(full))
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("copydesk binary runs");
+    child.stdout = None;
+    let out = finish(child, GOOD.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("i/o error"), "{err}");
+}
+
+#[test]
 fn single_article_errors_are_typed_on_stderr() {
     let table: &[(&[u8], &str)] = &[
         (b"", "input is empty"),

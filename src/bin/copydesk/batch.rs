@@ -35,20 +35,44 @@ struct IdOnly<'a> {
     id: Option<&'a RawValue>,
 }
 
-/// Parses one input as the mode says and returns its JSON.
-pub fn one(bytes: &[u8], mode: Mode, parser: &copydesk::Parser) -> Result<String, copydesk::Error> {
-    let json = match mode {
-        Mode::Article => serde_json::to_string_pretty(&parser.parse_bytes(bytes)?),
+/// What [`one`] can fail with: the parse (nothing written), or writing its JSON.
+#[derive(Debug)]
+pub enum OneError {
+    Parse(copydesk::Error),
+    Write(io::Error),
+}
+
+/// Parses one input as the mode says and writes its JSON (pretty-printed, then a newline)
+/// to `out`, as it is made: the JSON of a huge text (gigabytes for hundreds of megabytes of
+/// one-word blocks) is never held in memory whole. Nothing is written when the parse fails.
+pub fn one(
+    bytes: &[u8],
+    mode: Mode,
+    parser: &copydesk::Parser,
+    out: impl Write,
+) -> Result<(), OneError> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let written = match mode {
+        Mode::Article => {
+            let article = parser.parse_bytes(bytes).map_err(OneError::Parse)?;
+            serde_json::to_writer_pretty(&mut out, &article)
+        }
         Mode::Quotes => {
             let text = std::str::from_utf8(bytes).map_err(|e| {
-                copydesk::Error::from(copydesk::ErrorKind::InvalidUtf8 {
+                OneError::Parse(copydesk::Error::from(copydesk::ErrorKind::InvalidUtf8 {
                     offset: e.valid_up_to(),
-                })
+                }))
             })?;
-            serde_json::to_string_pretty(&parser.quotes(text)?)
+            let quotes = parser.quotes(text).map_err(OneError::Parse)?;
+            serde_json::to_writer_pretty(&mut out, &quotes)
         }
     };
-    Ok(json.unwrap_or_default())
+    // Serializing these types fails only when writing does.
+    written
+        .map_err(io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush())
+        .map_err(OneError::Write)
 }
 
 fn error_line(id: &str, kind: &str, message: &str) -> String {

@@ -126,14 +126,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 );
                 return Ok(ExitCode::from(1));
             }
-            match batch::one(&bytes, mode, &parser) {
-                Ok(json) => match writeln!(io::stdout().lock(), "{json}") {
-                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                        Err(format!("i/o error: {e}"))
-                    }
-                    _ => Ok(ExitCode::SUCCESS),
-                },
-                Err(e) => {
+            match batch::one(&bytes, mode, &parser, io::stdout().lock()) {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                Err(batch::OneError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(batch::OneError::Write(e)) => Err(format!("i/o error: {e}")),
+                Err(batch::OneError::Parse(e)) => {
                     let _ = writeln!(io::stderr(), "copydesk: {e}");
                     Ok(ExitCode::from(1))
                 }
