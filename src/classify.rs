@@ -1882,7 +1882,7 @@ fn mark_duplicate(f: &Features, label: &mut Label) {
 /// one-word blocks against 99.4.
 #[inline(never)]
 fn parted_duplicates(feats: Feats, labels: &mut [Label], part_bits: u32) {
-    for i in parted_later_copies(|| feats.iter().map(|f| f.key), part_bits) {
+    for i in parted_later_copies(|| feats.iter().map(|f| f.key), part_bits).iter() {
         let i = i as usize;
         if let (Some(f), Some(label)) = (feats.get(i), labels.get_mut(i)) {
             mark_duplicate(f, label);
@@ -1916,14 +1916,19 @@ const PART_BITS: u32 = 8;
 /// (and at first a page fault) a key; a part's set stays in the caches, and the list is
 /// written at `2^part_bits` places that each move on by one. A key equal to the key
 /// before (a run of one text) is a later copy with no look-up, as in [`duplicates`].
-fn parted_later_copies<I: Iterator<Item = u64>>(keys: impl Fn() -> I, part_bits: u32) -> Vec<u32> {
+/// The places found are marked in a bitmap of a bit a key (which stays in the caches
+/// too), read in order: no list of them to sort (18 million later copies took a second to
+/// sort).
+fn parted_later_copies<I: Iterator<Item = u64>>(keys: impl Fn() -> I, part_bits: u32) -> Places {
     let parts = 1usize << part_bits;
     let part = |k: u64| (k >> (64 - part_bits)) as usize;
     // The keys to look up (non-zero, not the key before) of each part, then where each
-    // part's run starts.
+    // part's run starts; and the number of keys.
     let mut starts = vec![0usize; parts + 1];
     let mut prev = 0;
+    let mut n = 0usize;
     for k in keys() {
+        n += 1;
         if k != 0 && k != prev {
             starts[part(k) + 1] += 1;
             prev = k;
@@ -1937,14 +1942,14 @@ fn parted_later_copies<I: Iterator<Item = u64>>(keys: impl Fn() -> I, part_bits:
     let mut keyed = vec![0u64; total];
     let mut places = vec![0u32; total];
     let mut at = starts.clone();
-    let mut later = Vec::new();
+    let mut later = Places::with_capacity(n);
     let mut prev = 0;
     for (i, k) in (0u32..).zip(keys()) {
         if k == 0 {
             continue;
         }
         if k == prev {
-            later.push(i);
+            later.insert(i);
             continue;
         }
         prev = k;
@@ -1964,12 +1969,48 @@ fn parted_later_copies<I: Iterator<Item = u64>>(keys: impl Fn() -> I, part_bits:
         for (&k, &i) in keyed[w[0]..w[1]].iter().zip(&places[w[0]..w[1]]) {
             // (The part's keys share their high bits: the slot is picked by the others.)
             if seen.find_or_put(k << part_bits, |s| s == k, k).is_some() {
-                later.push(i);
+                later.insert(i);
             }
         }
     }
-    later.sort_unstable();
     later
+}
+
+/// A set of places below a bound given when it is made, as a bitmap: a bit a place.
+#[derive(Debug)]
+struct Places {
+    bits: Vec<u64>,
+}
+
+impl Places {
+    /// An empty set for places below `n`.
+    fn with_capacity(n: usize) -> Self {
+        Places {
+            bits: vec![0; n.div_ceil(64)],
+        }
+    }
+
+    /// Adds `i` (below the bound).
+    #[inline]
+    fn insert(&mut self, i: u32) {
+        if let Some(word) = self.bits.get_mut(i as usize / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+
+    /// The places, in order.
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (0u32..).zip(&self.bits).flat_map(|(w, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros();
+                    rest &= rest - 1;
+                    w * 64 + bit
+                })
+            })
+        })
+    }
 }
 
 /// A set of block keys ([`Features::key`]: hashes already, never 0) for [`duplicates`]: an

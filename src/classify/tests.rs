@@ -1324,7 +1324,9 @@ fn parted_later_copies_are_those_of_one_set() {
             .collect();
         let bits = 1 + round as u32 % 4;
         assert_eq!(
-            parted_later_copies(|| keys.iter().copied(), bits),
+            parted_later_copies(|| keys.iter().copied(), bits)
+                .iter()
+                .collect::<Vec<u32>>(),
             plain,
             "{keys:x?} {bits}"
         );
@@ -1429,6 +1431,30 @@ fn first_copies_of_many_distinct_texts_are_those_of_one_map() {
     assert_eq!(got.0[10], 7);
 }
 
+/// [`Places`] gives back the places put in, once each and in order, at the ends of its
+/// words and of its bound.
+#[test]
+fn places_are_given_back_in_order() {
+    let mut rng = crate::testgen::Rng::new(0x9a7c_e5e1);
+    for n in [0usize, 1, 63, 64, 65, 200, 1000] {
+        let mut places = Places::with_capacity(n);
+        let mut plain = std::collections::BTreeSet::new();
+        for _ in 0..n / 2 {
+            let i = rng.below(n) as u32;
+            places.insert(i);
+            plain.insert(i);
+        }
+        for i in [0, 63, 64, n.saturating_sub(1)] {
+            if i < n {
+                places.insert(i as u32);
+                plain.insert(i as u32);
+            }
+        }
+        let got: Vec<u32> = places.iter().collect();
+        assert_eq!(got, plain.into_iter().collect::<Vec<u32>>(), "n {n}");
+    }
+}
+
 #[test]
 fn parted_sets_are_cleared_as_their_parts_need() {
     // Two keys in turn take most places (two blocks repeated one after the other, among
@@ -1446,7 +1472,12 @@ fn parted_sets_are_cleared_as_their_parts_need() {
         .map(|(i, _)| i)
         .collect();
     let before = RESET_SLOTS.with(|slots| slots.get());
-    assert_eq!(parted_later_copies(|| keys.iter().copied(), 8), plain);
+    assert_eq!(
+        parted_later_copies(|| keys.iter().copied(), 8)
+            .iter()
+            .collect::<Vec<u32>>(),
+        plain
+    );
     let written = RESET_SLOTS.with(|slots| slots.get()) - before;
     assert!(
         written <= 4 * keys.len(),
