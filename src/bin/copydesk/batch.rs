@@ -75,7 +75,7 @@ pub fn one(
         .map_err(OneError::Write)
 }
 
-fn error_line(id: &str, kind: &str, message: &str) -> String {
+fn error_line(id: &str, kind: &str, message: &str) -> Vec<u8> {
     let mut out = String::with_capacity(64 + message.len());
     out.push_str("{\"id\":");
     out.push_str(id);
@@ -84,11 +84,11 @@ fn error_line(id: &str, kind: &str, message: &str) -> String {
     out.push_str(",\"message\":");
     out.push_str(&serde_json::to_string(message).unwrap_or_default());
     out.push_str("}}");
-    out
+    out.into_bytes()
 }
 
 /// One output line for one input line.
-fn process(line: &[u8], mode: Mode, parser: &copydesk::Parser) -> (String, bool) {
+fn process(line: &[u8], mode: Mode, parser: &copydesk::Parser) -> (Vec<u8>, bool) {
     let record: Record = match serde_json::from_slice(line) {
         Ok(r) => r,
         Err(e) => {
@@ -115,23 +115,23 @@ fn process(line: &[u8], mode: Mode, parser: &copydesk::Parser) -> (String, bool)
             false,
         );
     };
-    let mut out = String::with_capacity(text.len() * 2 + 64);
-    out.push_str("{\"id\":");
-    out.push_str(id);
+    // The article's JSON is written into the line itself, not made apart and copied in.
+    let mut out = Vec::with_capacity(text.len() * 2 + 64);
+    out.extend_from_slice(b"{\"id\":");
+    out.extend_from_slice(id.as_bytes());
     let result = match mode {
         Mode::Article => parser.parse(&text).map(|a| {
-            out.push_str(",\"article\":");
-            serde_json::to_string(&a)
+            out.extend_from_slice(b",\"article\":");
+            serde_json::to_writer(&mut out, &a)
         }),
         Mode::Quotes => parser.quotes(&text).map(|q| {
-            out.push_str(",\"quotes\":");
-            serde_json::to_string(&q)
+            out.extend_from_slice(b",\"quotes\":");
+            serde_json::to_writer(&mut out, &q)
         }),
     };
     match result {
-        Ok(Ok(json)) => {
-            out.push_str(&json);
-            out.push('}');
+        Ok(Ok(())) => {
+            out.push(b'}');
             (out, true)
         }
         Ok(Err(e)) => (error_line(id, "internal", &e.to_string()), false),
@@ -151,7 +151,7 @@ fn max_line_bytes(max: usize) -> usize {
     max.saturating_mul(6).saturating_add(4096)
 }
 
-fn too_long_line(max_line: usize) -> String {
+fn too_long_line(max_line: usize) -> Vec<u8> {
     error_line(
         "null",
         "too_large",
@@ -215,11 +215,11 @@ fn read_chunk(input: &mut dyn BufRead, max_line: usize) -> io::Result<(Vec<Line>
 }
 
 /// Writes a chunk's output lines in order; returns how many records failed.
-fn write_chunk(out: &mut impl Write, results: &[(String, bool)]) -> io::Result<usize> {
+fn write_chunk(out: &mut impl Write, results: &[(Vec<u8>, bool)]) -> io::Result<usize> {
     let mut failed = 0;
     for (line, ok) in results {
         failed += usize::from(!ok);
-        out.write_all(line.as_bytes())?;
+        out.write_all(line)?;
         out.write_all(b"\n")?;
     }
     Ok(failed)
@@ -243,9 +243,9 @@ pub fn run(
     let mut out = io::BufWriter::with_capacity(1 << 20, out);
     let mut failed = 0;
     let (mut lines, mut eof) = read_chunk(&mut input, max_line)?;
-    let mut done: Vec<(String, bool)> = Vec::new();
+    let mut done: Vec<(Vec<u8>, bool)> = Vec::new();
     while !lines.is_empty() || !done.is_empty() {
-        let parse = |lines: &[Line]| -> Vec<(String, bool)> {
+        let parse = |lines: &[Line]| -> Vec<(Vec<u8>, bool)> {
             lines
                 .par_iter()
                 .map(|l| match l {
