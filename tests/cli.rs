@@ -214,6 +214,7 @@ fn a_failed_write_is_an_io_error() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("i/o error"), "{err}");
+    assert!(!err.contains("usage:"), "{err}");
 }
 
 #[test]
@@ -243,9 +244,17 @@ fn usage_errors_exit_two() {
     ] {
         let out = run(args, b"");
         assert_eq!(out.status.code(), Some(2), "args {args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("usage:"),
+            "args {args:?}"
+        );
     }
+    // A file that cannot be read is an I/O error: the same status, the message alone.
     let out = run(&["parse", "/nonexistent/file.txt"], b"");
     assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot open /nonexistent/file.txt"), "{err}");
+    assert!(!err.contains("usage:"), "{err}");
 }
 
 #[test]

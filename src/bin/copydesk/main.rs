@@ -28,10 +28,33 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(code) => code,
-        Err(msg) => {
+        Err(Failure::Usage(msg)) => {
             let _ = writeln!(io::stderr(), "copydesk: {msg}\n\n{USAGE}");
             ExitCode::from(2)
         }
+        Err(Failure::Io(msg)) => {
+            let _ = writeln!(io::stderr(), "copydesk: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Why a run ends with status 2: a command line it cannot read (the usage is printed
+/// after the message), or an input or output that fails (the message alone).
+enum Failure {
+    Usage(String),
+    Io(String),
+}
+
+impl From<String> for Failure {
+    fn from(msg: String) -> Self {
+        Failure::Usage(msg)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(msg: &str) -> Self {
+        Failure::Usage(msg.to_owned())
     }
 }
 
@@ -70,18 +93,18 @@ fn flags(args: &[String]) -> Result<Flags<'_>, String> {
     Ok(f)
 }
 
-fn open(file: Option<&str>) -> Result<Box<dyn io::BufRead + Send>, String> {
+fn open(file: Option<&str>) -> Result<Box<dyn io::BufRead + Send>, Failure> {
     match file {
         None | Some("-") => Ok(Box::new(io::BufReader::with_capacity(1 << 20, io::stdin()))),
         Some(path) => std::fs::File::open(path)
             .map(|f| {
                 Box::new(io::BufReader::with_capacity(1 << 20, f)) as Box<dyn io::BufRead + Send>
             })
-            .map_err(|e| format!("cannot open {path}: {e}")),
+            .map_err(|e| Failure::Io(format!("cannot open {path}: {e}"))),
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
+fn run(args: &[String]) -> Result<ExitCode, Failure> {
     let (cmd, rest) = args.split_first().ok_or("no command")?;
     match cmd.as_str() {
         "parse" | "quotes" => {
@@ -105,7 +128,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                         return Ok(ExitCode::SUCCESS)
                     }
-                    Err(e) => return Err(format!("i/o error: {e}")),
+                    Err(e) => return Err(Failure::Io(format!("i/o error: {e}"))),
                 };
                 return Ok(if failed > 0 {
                     ExitCode::from(1)
@@ -118,7 +141,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             input
                 .take(u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1))
                 .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read input: {e}"))?;
+                .map_err(|e| Failure::Io(format!("cannot read input: {e}")))?;
             if bytes.len() > max {
                 let _ = writeln!(
                     io::stderr(),
@@ -131,7 +154,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 Err(batch::OneError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
                     Ok(ExitCode::SUCCESS)
                 }
-                Err(batch::OneError::Write(e)) => Err(format!("i/o error: {e}")),
+                Err(batch::OneError::Write(e)) => Err(Failure::Io(format!("i/o error: {e}"))),
                 Err(batch::OneError::Parse(e)) => {
                     let _ = writeln!(io::stderr(), "copydesk: {e}");
                     Ok(ExitCode::from(1))
@@ -139,16 +162,18 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
         }
         "eval" => match rest {
-            [kind, file] if kind == "quotes" => eval_quotes::run(file).map(|_| ExitCode::SUCCESS),
-            [kind, file] if kind == "structure" => {
-                eval_structure::run(file).map(|_| ExitCode::SUCCESS)
-            }
+            [kind, file] if kind == "quotes" => eval_quotes::run(file)
+                .map(|_| ExitCode::SUCCESS)
+                .map_err(Failure::Io),
+            [kind, file] if kind == "structure" => eval_structure::run(file)
+                .map(|_| ExitCode::SUCCESS)
+                .map_err(Failure::Io),
             _ => Err("eval takes `quotes FILE` or `structure FILE`".into()),
         },
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
-        other => Err(format!("unknown command {other:?}")),
+        other => Err(format!("unknown command {other:?}").into()),
     }
 }
