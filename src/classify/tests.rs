@@ -1622,6 +1622,30 @@ fn open_slots_leave_a_third_empty() {
     }
 }
 
+/// Hashes made to share their high bits (here, 20,000 that differ only in their low bits:
+/// one first slot, were the slot taken from the hash itself) are spread over the table by
+/// the process's multiplier: a few slots read a look-up, not a walk past all the others.
+#[test]
+fn open_slots_spread_hashes_made_to_collide() {
+    let n = 20_000u64;
+    let mut set = OpenSlots::with_capacity(n as usize);
+    let before = PROBED_SLOTS.with(|p| p.get());
+    for h in 1..=n {
+        assert_eq!(set.find_or_put(h, |s| s == h, h), None);
+    }
+    for h in 1..=n {
+        assert_eq!(set.find_or_put(h, |s| s == h, h), Some(h));
+    }
+    let probed = PROBED_SLOTS.with(|p| p.get()) - before;
+    // (From the hash's own high bits, the first pass alone would read n²/2 slots.)
+    assert!(
+        probed <= 8 * n as usize,
+        "{probed} slots read for {} look-ups",
+        2 * n
+    );
+    assert_eq!(slot_multiplier() % 2, 1);
+}
+
 /// [`OpenSlots::find`] finds what [`OpenSlots::find_or_put`] put in, past the words that
 /// share a first slot, and nothing else; it puts nothing in.
 #[test]
