@@ -452,8 +452,10 @@ const PARTED_KEYS: usize = 1 << 18;
 /// `None` as soon as more than `most` blocks are read on their own (a new key, or a text
 /// that shares an earlier text's key), never for a `most` of the text's blocks or more.
 /// `BOUNDED` is false when `most` is known to be that: the walk then tests no bound (which
-/// cost 0.6 instructions a byte on distinct one-word blocks).
-#[inline]
+/// cost 0.6 instructions a byte on distinct one-word blocks). Always inlined: left to the
+/// compiler, the walk cost distinct one-word blocks at 1 MB 97.9 instructions a byte
+/// against 95.9 (the one-map walk before the bound was added: 95.2).
+#[inline(always)]
 fn mapped_first_copies<const BOUNDED: bool>(
     raw: &[&str],
     key: impl Fn(&[u8]) -> ShortKey,
