@@ -644,11 +644,12 @@ impl FirstPlaces {
     /// keys than the capacity asked for are added.
     #[inline]
     fn get_or_insert(&mut self, key: ShortKey, place: u32) -> u32 {
-        self.get_or_insert_from(Self::hash(key), key, place)
+        // (The key is a hash already, and the table spreads it over its slots.)
+        self.get_or_insert_from(u64::from(key.0), key, place)
     }
 
-    /// The hash a key is probed from: the key times an odd constant, whose high bits pick
-    /// the first slot.
+    /// A hash of a key whose high bits are as good as any: the key times an odd constant.
+    /// [`parted_first_copies`] picks a key's part by them, and probes from the others.
     #[inline]
     fn hash(key: ShortKey) -> u64 {
         u64::from(key.0).wrapping_mul(0x9e37_79b9_7f4a_7c15)
