@@ -678,8 +678,8 @@ thread_local! {
 }
 
 /// A hash table of non-zero `u64` words, for the maps and sets of block keys that are
-/// hashes already: open addressing from the high bits of a hash, with no hashing again and
-/// one comparison of integers a probe, where a `HashMap` or `HashSet` hashes the key and
+/// hashes already: open addressing from the high bits of a hash times a number (below),
+/// with no hashing again and one comparison of integers a probe, where a `HashMap` or `HashSet` hashes the key and
 /// probes a group of tags. The slots are the first power of two above 3/2 of the capacity,
 /// so that at most two in three are taken: a linear probe's runs grow fast past that (with
 /// hashbrown's bucket count, 8/7 of it, a text of 175,000 distinct one-word blocks filled

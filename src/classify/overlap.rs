@@ -196,19 +196,13 @@ impl UnitSet {
         }
     }
 
-    /// Where the probe for `unit` starts: its bits spread by a multiplication, since the
-    /// table reads the high ones.
-    fn spread(unit: u64) -> u64 {
-        unit.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-    }
-
     /// Adds `unit`. No more insertions than the capacity asked for are allowed.
     fn insert(&mut self, unit: u64) {
         if unit == 0 {
             self.zero = true;
         } else {
-            self.slots
-                .find_or_put(Self::spread(unit), |k| k == unit, unit);
+            // (The table spreads the unit's bits over its slots itself.)
+            self.slots.find_or_put(unit, |k| k == unit, unit);
         }
     }
 
@@ -217,7 +211,7 @@ impl UnitSet {
         if unit == 0 {
             self.zero
         } else {
-            self.slots.find(Self::spread(unit), |k| k == unit).is_some()
+            self.slots.find(unit, |k| k == unit).is_some()
         }
     }
 }
