@@ -7,21 +7,32 @@
 //! counting allocator) and, on Linux, the minor page faults per MB of input: glibc maps every
 //! allocation over 32 MB afresh, so at 100 MB each big per-element list costs the kernel a
 //! zeroed page per 4 KB on every parse, which is most of what makes an element-dense shape
-//! slower per byte at 100 MB than at 1 MB.
+//! slower per byte at 100 MB than at 1 MB. With `--huge-pages` the report runs on another
+//! allocator (`benches/huge_pages.rs`: every block of 4 MiB or more a mapping of its own, on
+//! huge pages), which takes most of those faults away and shows what is left of the ratio.
 //!
-//! `cargo run --release --example bench_report [-- --max-mb N] [--shapes-only] [--shape NAME]`
+//! `cargo run --release --example bench_report [-- --max-mb N] [--shapes-only] [--shape NAME]
+//! [--huge-pages]`
 #![allow(clippy::print_stdout, unsafe_code)]
 
 #[path = "../benches/corpus.rs"]
 mod corpus;
+#[path = "../benches/huge_pages.rs"]
+mod huge_pages;
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use huge_pages::HugePages;
+use std::alloc::{GlobalAlloc, Layout};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
-/// Counts allocations so the report can show allocations per article.
+/// Counts allocations so the report can show allocations per article; the blocks come from
+/// [`UNDER`].
 struct Counting;
+
+/// The allocator under the counting one: the system allocator, or with `--huge-pages` large
+/// blocks in mappings of their own, on huge pages.
+static UNDER: HugePages = HugePages::new(false);
 
 static ALLOCS: AtomicUsize = AtomicUsize::new(0);
 static ALLOC_BYTES: AtomicUsize = AtomicUsize::new(0);
@@ -45,19 +56,26 @@ fn reset_peak() -> usize {
     live
 }
 
-// SAFETY: delegates to the system allocator unchanged; only counts.
+// SAFETY: delegates to `UNDER` unchanged; only counts.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         ALLOCS.fetch_add(1, Relaxed);
         ALLOC_BYTES.fetch_add(layout.size(), Relaxed);
         grow(layout.size());
         // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
+        unsafe { UNDER.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        ALLOC_BYTES.fetch_add(layout.size(), Relaxed);
+        grow(layout.size());
+        // SAFETY: same contract as the caller's.
+        unsafe { UNDER.alloc_zeroed(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         shrink(layout.size());
         // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
+        unsafe { UNDER.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         ALLOCS.fetch_add(1, Relaxed);
@@ -65,7 +83,7 @@ unsafe impl GlobalAlloc for Counting {
         grow(new_size);
         shrink(layout.size());
         // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
+        unsafe { UNDER.realloc(ptr, layout, new_size) }
     }
 }
 
@@ -123,6 +141,10 @@ fn mbps(bytes: usize, secs: f64) -> f64 {
 }
 
 fn main() {
+    if std::env::args_os().any(|a| a == "--huge-pages") {
+        // SAFETY: nothing is allocated yet but the arguments, far below `LARGE`.
+        unsafe { UNDER.switch_on() };
+    }
     let max_mb: usize = std::env::args()
         .skip_while(|a| a != "--max-mb")
         .nth(1)

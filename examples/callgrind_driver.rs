@@ -9,6 +9,8 @@
 //!   text of the bench corpora, re-wrapped at 72 columns, with one line per block, and for
 //!   every adversarial shape at 20 KB: diff two dumps to check that a change keeps the
 //!   output byte for byte.
+//! * `callgrind_driver text NAME:MB` prints the adversarial shape `NAME` at `MB` MB, to time
+//!   the command line on it (`copydesk parse FILE`).
 //!
 //! `cargo build --release --example callgrind_driver`; the corpora are read as by the benches
 //! (`$COPYDESK_SHARED`, else `../shared`, else the repo's test data).
@@ -68,6 +70,17 @@ fn main() {
     let which = args.get(1).map_or("seed", String::as_str);
     let texts: Vec<String> = match which {
         "dump" => return dump(),
+        "text" => {
+            let arg = args.get(2).map_or("", String::as_str);
+            let (name, mb) = arg.split_once(':').unwrap_or((arg, "1"));
+            let bytes = mb.parse::<usize>().unwrap_or(1) << 20;
+            if let Some(text) = corpus::shape(name, bytes) {
+                print!("{text}");
+            } else {
+                eprintln!("no shape {name:?}; the shapes are {:?}", corpus::SHAPES);
+            }
+            return;
+        }
         "seed" => corpus::seed_variants().texts,
         "web" => corpus::web_pages().texts,
         "quotes" => corpus::quote_paragraphs().texts,

@@ -6,5 +6,7 @@ mod cli;
 mod edge_cases;
 mod fuzz_replay;
 mod golden;
+#[cfg(target_os = "linux")]
+mod huge_pages;
 mod invariants;
 mod properties;
