@@ -990,7 +990,7 @@ fn body_run(
         return (run_weight(0, &feats[0]) > 0.0).then_some((0, 0));
     }
     let w: Vec<f32> = feats.collect_each(run_weight);
-    let (sum, mut first, mut last) = max_segment(&w)?;
+    let (sum, first, last) = max_segment(&w)?;
     // Junk above a run may cost up to twice what the run weighs (a story's first
     // paragraph cut off by a picture box or a table of contents); below, no more than it
     // weighs (comments and teasers follow stories).
@@ -1017,8 +1017,6 @@ fn body_run(
     // a box may read like comment links ("… suspends reviews").
     let joins = |s: f32, a: usize, b: usize, run: (usize, usize), above: bool| {
         let alpha = if above { alpha_before } else { alpha };
-        let gap: f32 = w.get(a..b).map_or(0.0, |g| g.iter().sum());
-        let open = (a..b).all(|i| !is_barrier(&feats[i], class[i]));
         let related_box = || {
             b.saturating_sub(a) <= RELATED_BOX_LEN
                 && s >= 40.0
@@ -1029,25 +1027,102 @@ fn body_run(
                 })
                 && on_topic(run.0, run.1)
         };
-        s >= 20.0
+        // (The gap's length first: the sum and the barrier test read the whole gap, and a
+        // run found far away would have them read it for nothing.)
+        b.saturating_sub(a) <= gap_len
+            && s >= 20.0
             && s >= sum * frac
-            && -gap <= alpha * s
-            && b.saturating_sub(a) <= gap_len
-            && (open || related_box())
+            && -w.get(a..b).map_or(0.0, |g| g.iter().sum::<f32>()) <= alpha * s
+            && ((a..b).all(|i| !is_barrier(&feats[i], class[i])) || related_box())
+    };
+    let mut scanned = 0;
+    Some(grow_run(&w, (first, last), joins, &mut scanned))
+}
+
+/// The most weights [`grow_run`] reads in whole searches for a text of `n` blocks: 16 a
+/// block, and at least a million (far more than any page's joins need: every join reads
+/// the weights on one side of the run again). A text made so that each pass joins one small
+/// run (a paragraph, then lines that cost exactly what it weighs, over and over) would
+/// otherwise be read once a run: 4 MB of it took 12 s.
+fn scan_budget(n: usize) -> usize {
+    n.saturating_mul(16).max(1 << 20)
+}
+
+/// A run that joins, as [`max_segment`] gives it (sum, first, last), or `None`.
+type Found = Option<(f32, usize, usize)>;
+
+/// The weights next to the run that [`grow_run`] searches on each side once its budget is
+/// spent. A run joins only across a gap of up to 60 blocks, so the runs within reach start
+/// in it.
+const NEAR_WEIGHTS: usize = 256;
+
+/// The run `(first, last)` of the weights `w` grown by the neighbouring runs that join it:
+/// over and over, the heaviest run above it ([`max_segment`] of the weights before it)
+/// joins if `joins(sum, gap start, gap end, run, true)` says so; else the heaviest run below
+/// it, if `joins(sum, gap start, gap end, run, false)` says so; else the run is done.
+///
+/// A side's search is kept until the run grows on that side (`joins` must depend on
+/// nothing else). Past [`scan_budget`] weights read (counted in `scanned`) each search
+/// reads only the [`NEAR_WEIGHTS`] weights next to the run: only a text made to join one
+/// small run a pass gets there, and its time stays linear (each pass grows the run) where
+/// it was quadratic. Such a search can find a run that joins where the search of the whole
+/// side found a heavier one, too far away to join, and stopped.
+fn grow_run(
+    w: &[f32],
+    (mut first, mut last): (usize, usize),
+    joins: impl Fn(f32, usize, usize, (usize, usize), bool) -> bool,
+    scanned: &mut usize,
+) -> (usize, usize) {
+    let budget = scan_budget(w.len());
+    // The end of the run each side was last searched for, and what was found there.
+    let mut before: Option<(usize, Found)> = None;
+    let mut after: Option<(usize, Found)> = None;
+    // The weights from `from` to `to` to search: all of them while the budget lasts, then
+    // the `NEAR_WEIGHTS` of them next to the run (at the end `near_end` of the range).
+    let mut range = |from: usize, to: usize, near_end: bool| {
+        let (from, to) = if *scanned + (to - from) <= budget {
+            (from, to)
+        } else if near_end {
+            (from, to.min(from + NEAR_WEIGHTS))
+        } else {
+            (from.max(to.saturating_sub(NEAR_WEIGHTS)), to)
+        };
+        *scanned += to - from;
+        (from, w.get(from..to).unwrap_or(&[]))
     };
     loop {
-        let before = max_segment(w.get(..first).unwrap_or(&[]))
-            .filter(|&(s, f, l)| joins(s, l + 1, first, (f, l), true));
-        let after = max_segment(w.get(last + 1..).unwrap_or(&[]))
-            .map(|(s, f, l)| (s, f + last + 1, l + last + 1))
-            .filter(|&(s, f, l)| joins(s, last + 1, f, (f, l), false));
-        match (before, after) {
-            (Some((_, f, _)), _) => first = f,
-            (None, Some((_, _, l))) => last = l,
-            (None, None) => break,
+        let above = match before {
+            Some((at, found)) if at == first => found,
+            _ => {
+                let (from, part) = range(0, first, false);
+                let found = max_segment(part)
+                    .map(|(s, f, l)| (s, f + from, l + from))
+                    .filter(|&(s, f, l)| joins(s, l + 1, first, (f, l), true));
+                before = Some((first, found));
+                found
+            }
+        };
+        if let Some((_, f, _)) = above {
+            first = f;
+            continue;
+        }
+        let below = match after {
+            Some((at, found)) if at == last => found,
+            _ => {
+                let (from, part) = range(last + 1, w.len().max(last + 1), true);
+                let found = max_segment(part)
+                    .map(|(s, f, l)| (s, f + from, l + from))
+                    .filter(|&(s, f, l)| joins(s, last + 1, f, (f, l), false));
+                after = Some((last, found));
+                found
+            }
+        };
+        match below {
+            Some((_, _, l)) => last = l,
+            None => break,
         }
     }
-    Some((first, last))
+    (first, last)
 }
 
 /// The last block of the story once a list after its last block `last` is added: a list

@@ -1779,3 +1779,90 @@ fn no_prose_has_no_run_nor_table() {
         Some((30, 30))
     );
 }
+
+/// The join loop [`grow_run`] replaced: every pass searches both sides whole. The test's
+/// reference, with the weights it reads counted.
+fn plain_grow_run(
+    w: &[f32],
+    (mut first, mut last): (usize, usize),
+    joins: impl Fn(f32, usize, usize, (usize, usize), bool) -> bool,
+    scanned: &mut usize,
+) -> (usize, usize) {
+    loop {
+        *scanned += w.len() - (last - first + 1);
+        let before =
+            max_segment(&w[..first]).filter(|&(s, f, l)| joins(s, l + 1, first, (f, l), true));
+        let after = max_segment(&w[last + 1..])
+            .map(|(s, f, l)| (s, f + last + 1, l + last + 1))
+            .filter(|&(s, f, l)| joins(s, last + 1, f, (f, l), false));
+        match (before, after) {
+            (Some((_, f, _)), _) => first = f,
+            (None, Some((_, _, l))) => last = l,
+            (None, None) => break,
+        }
+    }
+    (first, last)
+}
+
+/// The numeric half of `body_run`'s join test: a heavy enough run, a gap of at most 60
+/// weights that costs at most what the run weighs (twice that above it).
+fn numeric_joins(w: &[f32]) -> impl Fn(f32, usize, usize, (usize, usize), bool) -> bool + '_ {
+    move |s, a, b, _, above| {
+        let alpha = if above { 2.0 } else { 1.0 };
+        b.saturating_sub(a) <= 60 && s >= 20.0 && -w[a..b].iter().sum::<f32>() <= alpha * s
+    }
+}
+
+#[test]
+fn grow_run_is_the_plain_loop() {
+    let mut rng = crate::testgen::Rng::new(0x51ed_2701);
+    // Weights of a few kinds, ties among them likely: prose, short junk, long junk.
+    let kinds = [20.0, 25.0, 40.0, 3.5, -1.0, -3.0, -20.0, -15.0, -60.0, 0.0];
+    for round in 0..400 {
+        let n = 1 + rng.below(if round % 4 == 0 { 400 } else { 40 });
+        let w: Vec<f32> = (0..n).map(|_| kinds[rng.below(kinds.len())]).collect();
+        let Some((_, first, last)) = max_segment(&w) else {
+            continue;
+        };
+        let (mut fast, mut plain) = (0, 0);
+        assert_eq!(
+            grow_run(&w, (first, last), numeric_joins(&w), &mut fast),
+            plain_grow_run(&w, (first, last), numeric_joins(&w), &mut plain),
+            "{w:?}"
+        );
+        assert!(fast <= plain, "{fast} > {plain} weights read: {w:?}");
+    }
+}
+
+/// A run that joins one neighbour a pass (a paragraph of weight 20, then 20 lines that cost
+/// 1 each, over and over: each tie keeps the nearest paragraph the heaviest run) is grown
+/// as the plain loop grows it, reading a number of weights linear in the text, where the
+/// plain loop reads the rest of the text at every pass.
+#[test]
+fn grow_run_reads_linear_weights_on_runs_joined_one_a_pass() {
+    let units = 3000;
+    let mut w = Vec::new();
+    for _ in 0..units {
+        w.push(20.0f32);
+        w.extend([-1.0f32; 20]);
+    }
+    let (_, first, last) = max_segment(&w).unwrap();
+    assert_eq!(
+        (first, last),
+        (0, 0),
+        "the first paragraph is the heaviest run"
+    );
+    let (mut fast, mut plain) = (0, 0);
+    let grown = grow_run(&w, (first, last), numeric_joins(&w), &mut fast);
+    assert_eq!(
+        grown,
+        plain_grow_run(&w, (first, last), numeric_joins(&w), &mut plain)
+    );
+    assert_eq!(grown, (0, w.len() - 21), "every paragraph joins");
+    let bound = scan_budget(w.len()) + NEAR_WEIGHTS * (units + 1);
+    assert!(fast <= bound, "{fast} weights read, more than {bound}");
+    assert!(
+        plain > 20 * bound,
+        "the plain loop read {plain}: not a quadratic case"
+    );
+}
