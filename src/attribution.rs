@@ -4196,6 +4196,29 @@ struct Registry {
     /// order, so the next search starts there. Only a hint: the answer is the same from
     /// any start.
     last_before: std::cell::Cell<usize>,
+    /// A keyed hash of the text of every name longer than [`LONG_NAME_BYTES`] that a
+    /// person was given, by the name's span ([`Registry::note_long_name`]): names of one
+    /// length are told apart by it before their texts are compared
+    /// ([`Registry::descriptor`]). A person whose full name was found by its surname takes
+    /// the span of the earlier name, whose hash is there already.
+    long_names: HashMap<(usize, usize), u64, FastBuild>,
+}
+
+/// The longest name [`Registry::descriptor`] compares with another of its length byte for
+/// byte, with no hash first ([`Registry::long_names`]).
+const LONG_NAME_BYTES: usize = 32;
+
+#[cfg(test)]
+thread_local! {
+    /// The long names whose texts [`Registry::descriptor`] compared, on this thread.
+    static LONG_NAMES_COMPARED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// A hash of `name` keyed at random once a process (SipHash, as `std`'s maps use), so
+/// that no input can make many different names of one length share it.
+fn long_name_key(name: &str) -> u64 {
+    static KEYS: OnceLock<std::hash::RandomState> = OnceLock::new();
+    std::hash::BuildHasher::hash_one(KEYS.get_or_init(std::hash::RandomState::new), name)
 }
 
 /// The people before a position, last first in text order ([`Registry::before`]): two
@@ -4407,10 +4430,10 @@ impl Registry {
             runs: [a, b],
             earlier,
         } = self.before(at);
-        if [a, b]
-            .iter()
-            .any(|run| run.first().is_some_and(|p| p.block + lookback < block))
-        {
+        if [a, b].iter().any(|run| {
+            run.first()
+                .is_some_and(|p| p.block + lookback < block)
+        }) {
             // (Not asked by `register`, whose look-ups are of its own block.)
             return self.window(at, block, lookback).find(|p| is_it(p));
         }
@@ -4559,12 +4582,44 @@ impl Registry {
             })
     }
 
+    /// Keeps the hash of a person's name ([`Registry::long_names`]) when it is longer than
+    /// [`LONG_NAME_BYTES`] and not kept yet (a name's text is hashed once, whoever takes
+    /// its span).
+    fn note_long_name(&mut self, text: &str, name: Span) {
+        if name.len() > LONG_NAME_BYTES {
+            self.long_names
+                .entry((name.start, name.end))
+                .or_insert_with(|| long_name_key(name.get(text).unwrap_or("")));
+        }
+    }
+
     /// The role given with a person's name, there or at an earlier mention of the same name.
+    ///
+    /// The walk reads up to [`MAX_REGISTRY_SCAN`] people a quote. Long names of one length
+    /// are told apart by their hashes ([`Registry::long_names`]) before their texts are
+    /// compared: 256 described people with long names that differ only at the end, asked
+    /// about by every quote of a long block of `"Yes," he said.`, compared their whole names
+    /// each time (6.4 MB took 12.8 s).
     fn descriptor(&self, text: &str, p: &Person, block: usize, lookback: usize) -> Option<Span> {
         p.descriptor().or_else(|| {
             let name = p.name.get(text);
-            // (A name of another length is passed over without cutting its text out.)
-            let same = |q: &Person| q.name.len() == p.name.len() && q.name.get(text) == name;
+            let key_of = |q: &Person| self.long_names.get(&(q.name.start, q.name.end)).copied();
+            let key = (p.name.len() > LONG_NAME_BYTES)
+                .then(|| key_of(p))
+                .flatten();
+            // (A name of another length is passed over without cutting its text out, and
+            // a long one of another hash too.)
+            let same = |q: &Person| {
+                q.name.len() == p.name.len()
+                    && key.is_none_or(|a| key_of(q).is_none_or(|b| a == b))
+                    && {
+                        #[cfg(test)]
+                        if key.is_some() {
+                            LONG_NAMES_COMPARED.with(|n| n.set(n.get() + 1));
+                        }
+                        q.name.get(text) == name
+                    }
+            };
             let d = self.described_in_window(p.at, block, lookback, same);
             debug_assert_eq!(
                 d,
@@ -4888,6 +4943,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             if j - i >= 2 {
                 let name = Span::new(toks[i].span.start, toks[j - 1].span.end);
                 let (descriptor, titled_from) = name_descriptor(text, toks, i, j);
+                registry.note_long_name(text, name);
                 registry.people.push(Person {
                     name,
                     last_start: toks[j - 1].span.start,
@@ -4955,6 +5011,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             // The tokens of a name end with it (it is cut from the first to the last of
             // them), or there are none here (a full name from an earlier block).
             debug_assert_eq!(last.end, full.end);
+            registry.note_long_name(text, full);
             registry.people.push(Person {
                 name: full,
                 last_start: last.start,
@@ -5311,6 +5368,9 @@ fn attribute_reading(
         let mut unattributed = false;
         // Whether the block's text holds "according" ([`may_say_according`]), once asked.
         let mut according_in_block: Option<bool> = None;
+        // The first quote after the one read that ends a run of quotes in one sentence
+        // ([`ends_rest_run`]), once asked: it only moves forward through the block.
+        let mut run_end = 0;
 
         for (k, q) in block_quotes.iter().enumerate() {
             let (bs, be) = frames[k];
@@ -5368,7 +5428,8 @@ fn attribute_reading(
                 // Read only here, where it is used: the rest of the sentence, which runs on
                 // through later quotes that do not end it (`Costs are “high” and
                 // “rising,” Lee said.`).
-                let (rest, open) = sentence_rest(text, &toks, &frames, block_quotes, k);
+                run_end = rest_run_end(text, block_quotes, k, run_end);
+                let (rest, open) = sentence_rest(text, &toks, &frames, block_quotes, k, run_end);
                 clause_final_tail(text, rest, open).or(found)
             };
             let found = found.or_else(|| subject_fallback(text, before));
@@ -5411,35 +5472,75 @@ fn cleared<T>(mut v: Vec<T>) -> Vec<T> {
     v
 }
 
+/// True when a later quote ends the run of quotes that [`sentence_rest`] reads on through:
+/// it is unclosed, or its content ends a sentence.
+fn ends_rest_run(text: &str, later: &FoundQuote) -> bool {
+    later.close.is_none()
+        || later
+            .content
+            .get(text)
+            .unwrap_or("")
+            .ends_with(['.', '?', '!'])
+}
+
+/// The first quote after quote `k` of a block that ends the run [`sentence_rest`] reads
+/// ([`ends_rest_run`]), or the number of quotes; `from` is what this gave for an earlier
+/// quote (or 0), from which the walk goes on, so that a block's quotes walk it once.
+fn rest_run_end(text: &str, block_quotes: &[FoundQuote], k: usize, from: usize) -> usize {
+    let mut j = from.max(k + 1);
+    while block_quotes
+        .get(j)
+        .is_some_and(|later| !ends_rest_run(text, later))
+    {
+        j += 1;
+    }
+    j
+}
+
 /// The tokens after quote `k` of a block (`toks`, cut into `frames`) up to
 /// [`MAX_FRAME_TOKENS`], running on through the later quotes that end no sentence, and
 /// where the last of those left off when it ends in a comma (`open`, counted from the
-/// first token after quote `k`).
+/// first token after quote `k`). `run_end` is the first quote after `k` that ends the run
+/// ([`rest_run_end`]).
+///
+/// The run is read on to its last quote, or to the first whose frame starts
+/// [`MAX_FRAME_TOKENS`] tokens or more past quote `k` (beyond, neither `rest`, which is cut
+/// there, nor `open`, ignored past its end, could change). That quote is found by a search
+/// of the frames' starts, which never decrease, from the run's start outward ([`lex::partition_point_near`]): walking the run quote by quote was
+/// quadratic on a block of many quotes with no word between them (`"a," "a," "a," …`:
+/// 1 MB took 14 s).
 fn sentence_rest<'t>(
     text: &str,
     toks: &'t [Tok],
     frames: &[(usize, usize)],
     block_quotes: &[FoundQuote],
     k: usize,
+    run_end: usize,
 ) -> (&'t [Tok], Option<usize>) {
     let (as_, ae) = frames[k + 1];
-    let mut rest_end = ae;
-    let mut open = None;
-    for (j, later) in block_quotes.iter().enumerate().skip(k + 1) {
-        let c = later.content.get(text).unwrap_or("");
-        if later.close.is_none() || c.ends_with(['.', '?', '!']) {
-            break;
-        }
-        rest_end = frames[j + 1].1;
-        open = c.ends_with(',').then(|| frames[j + 1].0 - as_);
-        // Past MAX_FRAME_TOKENS neither can change what is read (`rest` is cut there, and
-        // an `open` beyond its end is ignored): a block of many quotes that end no
-        // sentence was quadratic here.
-        if frames[j + 1].0 >= as_ + MAX_FRAME_TOKENS {
-            break;
-        }
-    }
-    (&toks[as_..rest_end.min(as_ + MAX_FRAME_TOKENS)], open)
+    // Quote `j` of the run has its frame at `j + 1`: the run's frames are
+    // `frames[k + 2..=run_end]`.
+    let last = frames
+        .get(k + 2..=run_end)
+        .and_then(|run| {
+            // (From the run's start: the limit is most often a few quotes away.)
+            let cut = lex::partition_point_near(run, 0, |f| f.0 < as_ + MAX_FRAME_TOKENS);
+            // The quote whose frame starts past the limit is read, and ends the run;
+            // with none, the run is read to its end.
+            (k + 1 + cut)
+                .min(run_end)
+                .checked_sub(usize::from(cut == run.len()))
+        })
+        .filter(|&j| j > k);
+    let Some(j) = last else {
+        return (&toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)], None);
+    };
+    let c = block_quotes[j].content.get(text).unwrap_or("");
+    let open = c.ends_with(',').then(|| frames[j + 1].0 - as_);
+    (
+        &toks[as_..frames[j + 1].1.min(as_ + MAX_FRAME_TOKENS)],
+        open,
+    )
 }
 
 /// Fills unattributed quotes of one block from the quotes around them. (An attribution is
@@ -5717,6 +5818,85 @@ mod tests {
             assert_eq!(MaybeSpan::of(span).get(), span);
         }
         assert_eq!(MaybeSpan::NONE.get(), None);
+    }
+
+    /// The walk [`sentence_rest`] replaced, quote by quote.
+    fn plain_sentence_rest<'t>(
+        text: &str,
+        toks: &'t [Tok],
+        frames: &[(usize, usize)],
+        block_quotes: &[FoundQuote],
+        k: usize,
+    ) -> (&'t [Tok], Option<usize>) {
+        let (as_, ae) = frames[k + 1];
+        let mut rest_end = ae;
+        let mut open = None;
+        for (j, later) in block_quotes.iter().enumerate().skip(k + 1) {
+            let c = later.content.get(text).unwrap_or("");
+            if later.close.is_none() || c.ends_with(['.', '?', '!']) {
+                break;
+            }
+            rest_end = frames[j + 1].1;
+            open = c.ends_with(',').then(|| frames[j + 1].0 - as_);
+            if frames[j + 1].0 >= as_ + MAX_FRAME_TOKENS {
+                break;
+            }
+        }
+        (&toks[as_..rest_end.min(as_ + MAX_FRAME_TOKENS)], open)
+    }
+
+    /// [`sentence_rest`], with the run's end found by [`rest_run_end`] walking on from the
+    /// quote before, reads what the quote-by-quote walk reads, on blocks of quotes that end
+    /// sentences or not, with words between them or none, runs longer than
+    /// [`MAX_FRAME_TOKENS`] tokens, and unclosed quotes.
+    #[test]
+    fn sentence_rest_is_the_plain_walk() {
+        let mut rng = crate::testgen::Rng::new(0x5e17_e4c3);
+        let parts = [
+            "\"a,\" ",
+            "\"b,\" ",
+            "\"Yes.\" ",
+            "\"high\" ",
+            "\"Why?\" ",
+            "and ",
+            "said Lee ",
+            "costs are ",
+            "one two three four five six seven eight nine ten ",
+            "\u{201c}rising,\u{201d} ",
+            "\"open ",
+            "\n\n",
+        ];
+        let (mut toks, mut frames) = (Vec::new(), Vec::new());
+        let mut long_runs = 0;
+        for round in 0..3000 {
+            let n = 1 + rng.below(if round % 3 == 0 { 200 } else { 30 });
+            let text = rng.text(&parts, n);
+            let blocks = paragraphs(&text);
+            let quotes = find_quotes(&text, &blocks, &Options::default()).quotes;
+            for &block in &blocks {
+                let block_quotes: Vec<FoundQuote> = quotes
+                    .iter()
+                    .filter(|q| block.start <= q.open.start && q.open.start < block.end)
+                    .cloned()
+                    .collect();
+                tokenize_block(&text, block, &block_quotes, &mut toks, &mut frames);
+                let mut run_end = 0;
+                for k in 0..block_quotes.len() {
+                    run_end = rest_run_end(&text, &block_quotes, k, run_end);
+                    assert_eq!(run_end, rest_run_end(&text, &block_quotes, k, 0));
+                    let got = sentence_rest(&text, &toks, &frames, &block_quotes, k, run_end);
+                    let want = plain_sentence_rest(&text, &toks, &frames, &block_quotes, k);
+                    let spans = |r: &[Tok]| r.iter().map(|t| t.span).collect::<Vec<_>>();
+                    assert_eq!(
+                        (spans(got.0), got.1),
+                        (spans(want.0), want.1),
+                        "quote {k} of {text:?}"
+                    );
+                    long_runs += usize::from(want.0.len() == MAX_FRAME_TOKENS);
+                }
+            }
+        }
+        assert!(long_runs > 0, "no rest reached the token limit");
     }
 
     #[test]
@@ -6397,6 +6577,39 @@ mod tests {
         assert_eq!(
             one("\"We raised more,\" Dana Kirk, Sanders’ campaign manager, said.").2,
             Some("Sanders’ campaign manager")
+        );
+    }
+
+    /// Long names of one length that differ only at the end are told apart by their hashes:
+    /// a pronoun's speaker, whose name no described person has, is compared with none of
+    /// theirs byte for byte (each of 120 quotes compared all 40 before), and a surname's
+    /// person, who shares a described person's name, gets that person's descriptor.
+    #[test]
+    fn long_names_are_told_apart_by_their_hashes() {
+        let stem = format!("Q{}", "a".repeat(60));
+        let mut text = String::new();
+        for k in 0..40 {
+            let code = format!("B{}{}", (b'a' + k / 26) as char, (b'a' + k % 26) as char);
+            text += &format!("Police chief {stem} {code} arrived. ");
+        }
+        text += &format!("{stem} Bac waved. {stem} Zzz said. ");
+        text += &"\"Yes,\" he said. ".repeat(120);
+        text += "\"No,\" Bac said.";
+        let before = LONG_NAMES_COMPARED.with(Cell::get);
+        let rows = run(&text);
+        let compared = LONG_NAMES_COMPARED.with(Cell::get) - before;
+        assert_eq!(rows.len(), 121);
+        let zzz = format!("{stem} Zzz");
+        for row in &rows[..120] {
+            assert_eq!(row.speaker, Some(zzz.as_str()));
+            assert_eq!(row.descriptor, None);
+        }
+        let bac = format!("{stem} Bac");
+        assert_eq!(rows[120].speaker, Some(bac.as_str()));
+        assert_eq!(rows[120].descriptor, Some("Police chief"));
+        assert!(
+            compared < 10,
+            "{compared} long names compared byte for byte"
         );
     }
 
