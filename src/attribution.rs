@@ -4328,7 +4328,7 @@ impl Registry {
         lookback: usize,
     ) -> impl Iterator<Item = &'r Person> + 'r {
         self.before(at)
-            .take_while(move |p| p.block + lookback >= block)
+            .take_while(move |p| p.block.saturating_add(lookback) >= block)
             .take(MAX_REGISTRY_SCAN)
     }
 
@@ -4432,7 +4432,7 @@ impl Registry {
         } = self.before(at);
         if [a, b].iter().any(|run| {
             run.first()
-                .is_some_and(|p| p.block + lookback < block)
+                .is_some_and(|p| p.block.saturating_add(lookback) < block)
         }) {
             // (Not asked by `register`, whose look-ups are of its own block.)
             return self.window(at, block, lookback).find(|p| is_it(p));
@@ -4451,7 +4451,7 @@ impl Registry {
             (None, None) => earlier
                 .iter()
                 .rev()
-                .take_while(|p| p.block + lookback >= block)
+                .take_while(|p| p.block.saturating_add(lookback) >= block)
                 .take(MAX_REGISTRY_SCAN - n)
                 .find(|p| is_it(p)),
         }
@@ -4502,7 +4502,7 @@ impl Registry {
         let floor = before.saturating_sub(MAX_REGISTRY_SCAN);
         floor
             + lex::partition_point_near(&self.people[floor..before], 0, |p| {
-                p.block + lookback < block
+                p.block.saturating_add(lookback) < block
             })
     }
 

@@ -400,6 +400,32 @@ fn quotes_entry_point_on_odd_inputs() {
     }
 }
 
+/// A look-back of any size, `usize::MAX` included (where a block number plus the look-back
+/// wrapped round, leaving every earlier person out of the window: "she" was not resolved,
+/// and debug builds panicked), resolves a pronoun as a large one does.
+#[test]
+fn any_lookback_resolves_as_a_large_one() {
+    let text = "Council votes to close the old bridge\n\n\
+                The city council voted on Tuesday to close the old bridge after inspectors found cracks.\n\n\
+                \"We had no choice,\" said Mayor Ann Lee.\n\n\
+                \"Safety comes first,\" she said.\n";
+    for lookback in [6, 1_000_000_000, usize::MAX - 1, usize::MAX] {
+        let parser = Parser::new(Options::default().with_lookback_blocks(lookback));
+        let article = parser.parse(text).expect("parses");
+        check(text, &article, Normalization::Nfc);
+        let speakers: Vec<_> = article
+            .quotes
+            .iter()
+            .map(|q| q.attribution.as_ref().map(|a| a.speaker.as_ref()))
+            .collect();
+        assert_eq!(
+            speakers,
+            [Some("Ann Lee"), Some("Ann Lee")],
+            "lookback {lookback}"
+        );
+    }
+}
+
 /// A 20 MB article built in the test: parses (no size error under the default limit) and
 /// keeps the invariants. No timing assert: the scaling benches watch the speed.
 #[test]
