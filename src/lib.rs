@@ -172,12 +172,20 @@ impl Parser {
                     let prepared = normalize::prepare_repaired(&repaired, input, &self.options)?;
                     let mut article = self.run(prepared).into_owned();
                     article.map_spans(|s| map.map_span(s));
+                    // (Given back before the diagnostics grow: one entry for each run of
+                    // replaced sequences, as many as the diagnostics when they lie apart.)
+                    drop(map);
                     article
                         .diagnostics
                         .extend(bad.into_iter().map(|span| Diagnostic {
                             kind: DiagnosticKind::ReplacedInvalidUtf8,
                             span,
                         }));
+                    // Among the others in span order (a stable sort of two sorted runs: a
+                    // merge), the parse's first at an equal span.
+                    article
+                        .diagnostics
+                        .sort_by_key(|d| (d.span.start, d.span.end));
                     Ok(article)
                 }
             },

@@ -359,7 +359,9 @@ impl<'a> Boilerplate<'a> {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DiagnosticKind {
-    /// Invalid UTF-8 was replaced with U+FFFD (under [`crate::Utf8Policy::Replace`]).
+    /// Invalid UTF-8 was replaced with U+FFFD (under [`crate::Utf8Policy::Replace`]): the
+    /// span is a run of invalid sequences with no valid byte between them, each of which is
+    /// one U+FFFD in the text.
     ReplacedInvalidUtf8,
     /// No article body was found: the text may not be an article.
     NoBody,

@@ -99,16 +99,40 @@ fn finish(text: &str, len: usize) -> Result<Prepared<'_>, Error> {
 /// back to offsets in the original bytes.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct OffsetMap {
-    /// `(offset in the copy just after a replacement, offset in the original there)`, sorted.
-    points: Vec<(usize, usize)>,
+    /// The runs of replacements, in order: each a run of sequences of one length with no
+    /// valid byte between them, so that input of nothing but invalid bytes takes one entry,
+    /// not one a byte.
+    runs: Vec<ReplacedRun>,
 }
+
+/// A run of invalid sequences of one length, each replaced by a U+FFFD ([`OffsetMap`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ReplacedRun {
+    /// Where the run's first U+FFFD starts in the copy.
+    copy: usize,
+    /// Where its first sequence starts in the original.
+    orig: usize,
+    /// How many sequences (a longer run takes more than one entry).
+    count: u32,
+    /// The bytes of each sequence (1 to 3).
+    len: u32,
+}
+
+/// The bytes of U+FFFD in UTF-8.
+const REPLACEMENT_LEN: usize = '\u{FFFD}'.len_utf8();
 
 impl OffsetMap {
     /// Maps an offset in the copy to the original.
     pub fn map(&self, offset: usize) -> usize {
-        let i = self.points.partition_point(|&(copy, _)| copy <= offset);
-        match i.checked_sub(1).map(|i| self.points[i]) {
-            Some((copy, orig)) => orig + (offset - copy),
+        let i = self.runs.partition_point(|r| r.copy < offset);
+        match i.checked_sub(1).map(|i| self.runs[i]) {
+            Some(r) => {
+                // Past the run's start: the replacements wholly before `offset` stand for
+                // their sequences, the rest is the same in both.
+                let inside = offset - r.copy;
+                let done = (inside / REPLACEMENT_LEN).min(r.count as usize);
+                r.orig + done * r.len as usize + (inside - done * REPLACEMENT_LEN)
+            }
             None => offset,
         }
     }
@@ -120,34 +144,55 @@ impl OffsetMap {
             self.map(span.end).max(self.map(span.start)),
         )
     }
+
+    /// Notes that the sequence of `len` bytes at `orig` was replaced by the U+FFFD at
+    /// `copy`: one more of the last run when it follows it straight on, with the same
+    /// length.
+    fn push(&mut self, copy: usize, orig: usize, len: usize) {
+        // (A maximal invalid sequence is 1 to 3 bytes long.)
+        let len = u32::try_from(len).unwrap_or(u32::MAX);
+        if let Some(r) = self.runs.last_mut() {
+            let count = r.count as usize;
+            if r.len == len
+                && r.count < u32::MAX
+                && r.copy + count * REPLACEMENT_LEN == copy
+                && r.orig + count * len as usize == orig
+            {
+                r.count += 1;
+                return;
+            }
+        }
+        self.runs.push(ReplacedRun {
+            copy,
+            orig,
+            count: 1,
+            len,
+        });
+    }
 }
 
-/// Replaces invalid UTF-8 with U+FFFD, returning the repaired text, the offset map and
-/// the spans (in the original) of every replaced sequence.
+/// Replaces invalid UTF-8 with U+FFFD (one for each maximal invalid sequence, as
+/// `String::from_utf8_lossy` does), returning the repaired text, the offset map and the
+/// spans (in the original) of the runs of replaced sequences: sequences with no valid byte
+/// between them make one span. (A span and a map entry a sequence took 32 bytes for each
+/// invalid byte of input: 64 MB of them held 4 GB.)
 pub(crate) fn repair_utf8(bytes: &[u8]) -> (String, OffsetMap, Vec<Span>) {
     let mut out = String::with_capacity(bytes.len() + 16);
     let mut map = OffsetMap::default();
-    let mut bad = Vec::new();
-    let mut rest = bytes;
-    let mut pos = 0;
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(s) => {
-                out.push_str(s);
-                break;
-            }
-            Err(e) => {
-                let good = e.valid_up_to();
-                // The prefix is valid by construction; from_utf8 cannot fail on it.
-                out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
-                let bad_len = e.error_len().unwrap_or(rest.len() - good).max(1);
-                out.push('\u{FFFD}');
-                let orig_end = pos + good + bad_len;
-                bad.push(Span::new(pos + good, orig_end));
-                map.points.push((out.len(), orig_end));
-                pos = orig_end;
-                rest = &rest[good + bad_len..];
-            }
+    let mut bad: Vec<Span> = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        let invalid = chunk.invalid();
+        if invalid.is_empty() {
+            continue;
+        }
+        let orig = invalid.as_ptr() as usize - bytes.as_ptr() as usize;
+        map.push(out.len(), orig, invalid.len());
+        out.push('\u{FFFD}');
+        let span = Span::new(orig, orig + invalid.len());
+        match bad.last_mut() {
+            Some(last) if last.end == span.start => last.end = span.end,
+            _ => bad.push(span),
         }
     }
     (out, map, bad)
@@ -1229,6 +1274,83 @@ mod tests {
         // "xyz" is at 10..13 in the copy and 7..10 in the original.
         assert_eq!(map.map_span(Span::new(10, 13)), Span::new(7, 10));
         assert_eq!(map.map(1), 1);
+    }
+
+    /// The repair as first written: a map point (offset in the copy just after a U+FFFD,
+    /// offset in the original there) and a span for every replaced sequence.
+    fn repair_by_points(bytes: &[u8]) -> (String, Vec<(usize, usize)>, Vec<Span>) {
+        let (mut out, mut points, mut bad) = (String::new(), Vec::new(), Vec::new());
+        let mut rest = bytes;
+        let mut pos = 0;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    out.push_str(s);
+                    return (out, points, bad);
+                }
+                Err(e) => {
+                    let good = e.valid_up_to();
+                    out.push_str(std::str::from_utf8(&rest[..good]).unwrap());
+                    let bad_len = e.error_len().unwrap_or(rest.len() - good).max(1);
+                    out.push('\u{FFFD}');
+                    let end = pos + good + bad_len;
+                    bad.push(Span::new(pos + good, end));
+                    points.push((out.len(), end));
+                    pos = end;
+                    rest = &rest[good + bad_len..];
+                }
+            }
+        }
+    }
+
+    /// The runs of replacements map every offset of the copy (mid-character ones too) as
+    /// the points did, and the spans are the sequences' with touching ones joined, on
+    /// random bytes of valid characters, lone and cut sequences, overlong forms and
+    /// surrogates, alone and in runs.
+    #[test]
+    fn repair_runs_map_as_points_did() {
+        let parts: [&[u8]; 12] = [
+            b"a",
+            b" ",
+            "\u{e9}".as_bytes(),
+            "\u{201c}".as_bytes(),
+            b"\xff",
+            b"\xfe\xfe",
+            b"\xe2\x80",
+            b"\xc0\xaf",
+            b"\xed\xa0\x80",
+            b"\x80",
+            b"\xf0\x9f\x98",
+            b"\n",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0ff5_e7a9);
+        let mut longest_run = 0;
+        for round in 0..3000 {
+            let n = rng.below(if round % 10 == 0 { 200 } else { 20 });
+            let bytes: Vec<u8> = (0..n)
+                .flat_map(|_| parts[rng.below(parts.len())].iter().copied())
+                .collect();
+            let (text, map, bad) = repair_utf8(&bytes);
+            let (want_text, points, sequences) = repair_by_points(&bytes);
+            assert_eq!(text, want_text);
+            for offset in 0..=text.len() {
+                let i = points.partition_point(|&(copy, _)| copy <= offset);
+                let want = i
+                    .checked_sub(1)
+                    .map_or(offset, |i| points[i].1 + (offset - points[i].0));
+                assert_eq!(map.map(offset), want, "offset {offset} of {bytes:?}");
+            }
+            let mut joined: Vec<Span> = Vec::new();
+            for s in sequences {
+                match joined.last_mut() {
+                    Some(last) if last.end == s.start => last.end = s.end,
+                    _ => joined.push(s),
+                }
+            }
+            assert_eq!(bad, joined, "{bytes:?}");
+            longest_run = longest_run.max(map.runs.iter().map(|r| r.count).max().unwrap_or(0));
+        }
+        assert!(longest_run > 3, "no run of replacements: {longest_run}");
     }
 
     #[test]

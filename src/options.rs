@@ -25,7 +25,8 @@ pub enum Utf8Policy {
     #[default]
     Reject,
     /// Replace each invalid sequence with U+FFFD and report it in
-    /// [`crate::Article::diagnostics`]; spans still point into the original bytes.
+    /// [`crate::Article::diagnostics`] (one diagnostic for a run of sequences with no valid
+    /// byte between them); spans still point into the original bytes.
     Replace,
 }
 

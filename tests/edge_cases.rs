@@ -364,18 +364,39 @@ fn invalid_utf8_under_replace_maps_spans_to_the_bytes() {
     let parser = Parser::new(Options::default().with_utf8_policy(Utf8Policy::Replace));
     let article = parser.parse_bytes(bytes).unwrap();
     let replaced = diagnostic_spans(&article, DiagnosticKind::ReplacedInvalidUtf8);
+    // The two sequences at the end (`\xc0`, `\xaf`: two U+FFFD in the text) touch, and make
+    // one diagnostic.
     assert_eq!(
         replaced,
-        [
-            Span::new(4, 5),
-            Span::new(21, 23),
-            Span::new(41, 42),
-            Span::new(42, 43)
-        ]
+        [Span::new(4, 5), Span::new(21, 23), Span::new(41, 43)]
     );
     let top = article.top_level();
     assert_eq!(top.first().map(|t| t.1.start), Some(0));
     assert_eq!(top.last().map(|t| t.1.end), Some(bytes.len()));
+    check_parse_bytes(&parser, bytes);
+}
+
+/// The diagnostics of replaced bytes go among the others in span order (they were put
+/// after them).
+#[test]
+fn replaced_bytes_diagnostics_are_in_span_order() {
+    let bytes = b"\xffHeadline of the day\n\nThe council said \"it would wait.\n\nA \x01 mark, \xfe\xfe and more text here.";
+    let parser = Parser::new(Options::default().with_utf8_policy(Utf8Policy::Replace));
+    let article = parser.parse_bytes(bytes).unwrap();
+    let kinds: Vec<_> = article
+        .diagnostics
+        .iter()
+        .map(|d| (d.kind, d.span))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (DiagnosticKind::ReplacedInvalidUtf8, Span::new(0, 1)),
+            (DiagnosticKind::UnbalancedQuote, Span::new(39, 54)),
+            (DiagnosticKind::ControlCharacters, Span::new(58, 59)),
+            (DiagnosticKind::ReplacedInvalidUtf8, Span::new(66, 68)),
+        ]
+    );
     check_parse_bytes(&parser, bytes);
 }
 

@@ -101,6 +101,13 @@ pub fn check(input: &str, article: &Article<'_>, form: Normalization) {
             "diagnostic {d:?} out of bounds"
         );
     }
+    assert!(
+        article
+            .diagnostics
+            .is_sorted_by_key(|d| (d.span.start, d.span.end)),
+        "diagnostics not sorted by span: {:?}",
+        article.diagnostics
+    );
 }
 
 /// Spans non-empty, in bounds (per `in_bounds`), ordered and non-overlapping.
@@ -373,7 +380,7 @@ fn check_repaired(bytes: &[u8], article: &Article<'_>, form: Normalization) {
     });
     let mut i = 0;
     let mut at = 0;
-    let mut bad = Vec::new();
+    let mut bad: Vec<Span> = Vec::new();
     for chunk in bytes.utf8_chunks() {
         let valid = chunk.valid();
         let mut items: Vec<(usize, bool)> = valid
@@ -383,7 +390,12 @@ fn check_repaired(bytes: &[u8], article: &Article<'_>, form: Normalization) {
         at += valid.len();
         if !chunk.invalid().is_empty() {
             items.push((at, true));
-            bad.push(Span::new(at, at + chunk.invalid().len()));
+            // Invalid sequences with no valid byte between them make one diagnostic.
+            let seq = Span::new(at, at + chunk.invalid().len());
+            match bad.last_mut() {
+                Some(last) if valid.is_empty() && last.end == seq.start => last.end = seq.end,
+                _ => bad.push(seq),
+            }
             at += chunk.invalid().len();
         }
         for (idx, visible) in items {
@@ -410,7 +422,7 @@ fn check_repaired(bytes: &[u8], article: &Article<'_>, form: Normalization) {
     assert_eq!(
         diagnostic_spans(article, DiagnosticKind::ReplacedInvalidUtf8),
         bad,
-        "ReplacedInvalidUtf8 diagnostics do not match the bad sequences"
+        "ReplacedInvalidUtf8 diagnostics do not match the runs of bad sequences"
     );
     check_roundtrip(&article.clone().into_owned());
 }
