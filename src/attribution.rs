@@ -5441,7 +5441,9 @@ fn attribute_reading(
             unattributed |= found.is_none();
             out.set(
                 q_start + k,
-                found.map(|f| resolve(text, &toks, be, f, &mut registry, bi, options)),
+                found
+                    .map(|f| resolve(text, &toks, be, f, &mut registry, bi, options))
+                    .and_then(bounded),
             );
         }
         // (A block whose quotes all have their own attribution has none to fill.)
@@ -5464,6 +5466,23 @@ fn attribute_reading(
         block_quotes: registry.block_quotes,
     };
     out
+}
+
+/// The longest speaker and descriptor, in bytes, that an attribution gives: far longer than
+/// any name or role (the longest in the bench corpora: 168 and 201 bytes). Every quote
+/// resolved to a person ("he said", a surname) carries the person's name and role, so a
+/// "name" of a word of megabytes, given to each of thousands of such quotes, made an
+/// article as large as their product (a 0.2 MB text gave 628 MB of JSON, and ran out of
+/// memory where the names had to be cleaned, each quote its own copy).
+const MAX_ATTRIBUTION_BYTES: usize = 512;
+
+/// `a`, with a descriptor longer than [`MAX_ATTRIBUTION_BYTES`] left out; `None` when its
+/// speaker is that long.
+fn bounded(a: FoundAttribution) -> Option<FoundAttribution> {
+    (a.speaker.len() <= MAX_ATTRIBUTION_BYTES).then(|| FoundAttribution {
+        descriptor: a.descriptor.filter(|d| d.len() <= MAX_ATTRIBUTION_BYTES),
+        ..a
+    })
 }
 
 /// `v`, emptied.
@@ -6611,6 +6630,33 @@ mod tests {
             compared < 10,
             "{compared} long names compared byte for byte"
         );
+    }
+
+    /// A "name" longer than [`MAX_ATTRIBUTION_BYTES`] attributes no quote, however it is
+    /// reached (its own mention, "he"): each would carry it whole. A name of that length
+    /// still does.
+    #[test]
+    fn a_speaker_longer_than_any_name_attributes_nothing() {
+        for (len, attributed) in [
+            (MAX_ATTRIBUTION_BYTES - 4, true),
+            (MAX_ATTRIBUTION_BYTES, false),
+        ] {
+            // "Zed " and the word make the name.
+            let word = format!("Q{}", "q".repeat(len - 1));
+            let text = format!(
+                "\"We will win,\" said Zed {word}. {}",
+                "\"Yes,\" he said. ".repeat(20)
+            );
+            let rows = run(&text);
+            assert_eq!(rows.len(), 21);
+            let name = format!("Zed {word}");
+            for row in &rows {
+                assert_eq!(row.speaker.is_some(), attributed, "{len}");
+                if attributed {
+                    assert_eq!(row.speaker, Some(name.as_str()));
+                }
+            }
+        }
     }
 
     #[test]

@@ -420,6 +420,12 @@ fn may_hold_credit_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
         || f.chars as usize != s.len() && s.contains('Σ')
 }
 
+#[cfg(test)]
+thread_local! {
+    /// The searches [`credit_by_word`] made of a block for a credit word, on this thread.
+    static CREDIT_SEARCHES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// The credit tests that need a credit word (list `credit`) in the block: a marked one, a
 /// picture agency, one at the start, a caption label, a lower-case one at the end. All
 /// false when [`may_hold_credit_word`] is: each needs a raw word whose lower case is in
@@ -438,6 +444,11 @@ fn credit_by_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
     let (mut credit_first, mut marked) = (false, false);
     // The block in lower case, made at its first credit word.
     let mut lower: Option<String> = None;
+    // The credit words (in lower case) searched for so far: the search's answer depends on
+    // the word alone, so each word of the list is searched for once a block. (A block of
+    // `Photo-Photo-…`, one word to the word count, searched the whole block for each of its
+    // thousands of credit words: 100 KB took 5 s.)
+    let mut searched: Vec<String> = Vec::new();
     let mut last_two: (Option<&str>, Option<&str>) = (None, None);
     for (i, w) in alnum_words(s).enumerate() {
         if is_credit_word(w) {
@@ -448,6 +459,12 @@ fn credit_by_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
             marked = marked || {
                 let lower = lower.get_or_insert_with(|| s.to_lowercase());
                 crate::lex::with_lower(w, |l| {
+                    if searched.iter().any(|t| t == l) {
+                        return false;
+                    }
+                    searched.push(l.to_owned());
+                    #[cfg(test)]
+                    CREDIT_SEARCHES.with(|n| n.set(n.get() + 1));
                     contains_followed_by_any(lower, l, &[":", " :", " by ", " credit"])
                 })
             };
@@ -791,6 +808,30 @@ mod tests {
 
     fn check(f: fn(&str, &Features) -> bool, s: &str) -> bool {
         f(s, &block_features(s, &mut String::new()))
+    }
+
+    /// A block of thousands of credit words, one word to the word count (`Photo-Photo-…`),
+    /// is searched once for each word of the list it holds, not once a word: the answer
+    /// depends on the word alone. A credit word marked later in the block is still found.
+    #[test]
+    fn credit_words_are_searched_for_once_a_block() {
+        let lex = super::super::lexicon::lexicon();
+        for (s, want) in [
+            // (A credit word first: a credit line whether marked or not.)
+            ("Photo-".repeat(2000), true),
+            (format!("The{}Photo: Jane Doe", "-Photo".repeat(2000)), true),
+            (
+                format!("The{}Photo by Jane Doe", "-Picture-Photo".repeat(1000)),
+                true,
+            ),
+        ] {
+            let mut buf = String::new();
+            let f = block_features(&s, &mut buf);
+            let before = CREDIT_SEARCHES.with(std::cell::Cell::get);
+            assert_eq!(credit_by_word(lex, &s, &f), want, "{}", &s[s.len() - 30..]);
+            let searches = CREDIT_SEARCHES.with(std::cell::Cell::get) - before;
+            assert!(searches <= 2, "{searches} searches of one block");
+        }
     }
 
     #[test]
