@@ -4212,6 +4212,9 @@ const LONG_NAME_BYTES: usize = 32;
 thread_local! {
     /// The long names whose texts [`Registry::descriptor`] compared, on this thread.
     static LONG_NAMES_COMPARED: Cell<usize> = const { Cell::new(0) };
+    /// The rests read by `clause_final_tail` and the mentions resolved by [`attribute_reading`]
+    /// (not taken from the last quote's), on this thread.
+    static SHARED_READINGS: Cell<usize> = const { Cell::new(0) };
 }
 
 /// A hash of `name` keyed at random once a process (SipHash, as `std`'s maps use), so
@@ -5371,6 +5374,14 @@ fn attribute_reading(
         // The first quote after the one read that ends a run of quotes in one sentence
         // ([`ends_rest_run`]), once asked: it only moves forward through the block.
         let mut run_end = 0;
+        // The last rest read by `clause_final_tail` (its first token's start, its length and
+        // `open`) and what it found there; and the last mention resolved (its spans) and its
+        // attribution. Quotes with no token between them share their rest, and so their
+        // mention: read once, not once a quote (each reading may scan every byte of a long
+        // word of the rest, or compare it with a registered name: a paragraph of 1 MB of
+        // `"a," "a," …` before one long word took 13 s).
+        let mut rest_memo: Option<(RestKey, Option<Found<'_>>)> = None;
+        let mut resolve_memo: Option<(FoundKey, FoundAttribution)> = None;
 
         for (k, q) in block_quotes.iter().enumerate() {
             let (bs, be) = frames[k];
@@ -5430,7 +5441,22 @@ fn attribute_reading(
                 // “rising,” Lee said.`).
                 run_end = rest_run_end(text, block_quotes, k, run_end);
                 let (rest, open) = sentence_rest(text, &toks, &frames, block_quotes, k, run_end);
-                clause_final_tail(text, rest, open).or(found)
+                let key = (
+                    rest.first().map_or(usize::MAX, |t| t.span.start),
+                    rest.len(),
+                    open,
+                );
+                let tail = match rest_memo {
+                    Some((at, tail)) if at == key => tail,
+                    _ => {
+                        #[cfg(test)]
+                        SHARED_READINGS.with(|n| n.set(n.get() + 1));
+                        let tail = clause_final_tail(text, rest, open);
+                        rest_memo = Some((key, tail));
+                        tail
+                    }
+                };
+                tail.or(found)
             };
             let found = found.or_else(|| subject_fallback(text, before));
             let found = found.or_else(|| {
@@ -5442,7 +5468,21 @@ fn attribute_reading(
             out.set(
                 q_start + k,
                 found
-                    .map(|f| resolve(text, &toks, be, f, &mut registry, bi, options))
+                    .map(|f| {
+                        // (What `resolve` gives depends on the found spans alone: `be` is
+                        // where its search starts.)
+                        let key = (f.mention, f.appositive, f.verb);
+                        match resolve_memo {
+                            Some((at, a)) if at == key => a,
+                            _ => {
+                                #[cfg(test)]
+                                SHARED_READINGS.with(|n| n.set(n.get() + 1));
+                                let a = resolve(text, &toks, be, f, &mut registry, bi, options);
+                                resolve_memo = Some((key, a));
+                                a
+                            }
+                        }
+                    })
                     .and_then(bounded),
             );
         }
@@ -5484,6 +5524,14 @@ fn bounded(a: FoundAttribution) -> Option<FoundAttribution> {
         ..a
     })
 }
+
+/// A rest of a sentence as [`attribute_reading`] keeps it: its first token's start, its
+/// number of tokens and where its last quote left off (`open`).
+type RestKey = (usize, usize, Option<usize>);
+
+/// What was found of a quote's speaker, as [`attribute_reading`] keeps it: the spans of its
+/// mention, appositive and verb, all that [`resolve`] reads of it.
+type FoundKey = (Span, Option<Span>, Span);
 
 /// `v`, emptied.
 fn cleared<T>(mut v: Vec<T>) -> Vec<T> {
@@ -6657,6 +6705,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Quotes with no token between them share the rest of their sentence and its speaker:
+    /// both are read once for the run, not once a quote, and every quote gets the
+    /// speaker.
+    #[test]
+    fn quotes_sharing_a_rest_read_it_once() {
+        let text = format!("Mayor Ann Lee spoke. {}Lee said.", "\"a,\" ".repeat(300));
+        let before = SHARED_READINGS.with(Cell::get);
+        let rows = run(&text);
+        let readings = SHARED_READINGS.with(Cell::get) - before;
+        assert_eq!(rows.len(), 300);
+        assert!(
+            rows.iter().all(|r| r.speaker == Some("Ann Lee")),
+            "{:?}",
+            rows[0].speaker
+        );
+        assert!(readings <= 4, "{readings} readings for 300 quotes");
     }
 
     #[test]
