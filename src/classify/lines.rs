@@ -420,6 +420,10 @@ fn may_hold_credit_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
         || f.chars as usize != s.len() && s.contains('Σ')
 }
 
+/// Room for the credit words [`credit_by_word`] has searched a block for: more than the
+/// lexicon's list of them (26).
+const MAX_CREDIT_WORDS: usize = 32;
+
 #[cfg(test)]
 thread_local! {
     /// The searches [`credit_by_word`] made of a block for a credit word, on this thread.
@@ -444,11 +448,13 @@ fn credit_by_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
     let (mut credit_first, mut marked) = (false, false);
     // The block in lower case, made at its first credit word.
     let mut lower: Option<String> = None;
-    // The credit words (in lower case) searched for so far: the search's answer depends on
-    // the word alone, so each word of the list is searched for once a block. (A block of
-    // `Photo-Photo-…`, one word to the word count, searched the whole block for each of its
-    // thousands of credit words: 100 KB took 5 s.)
-    let mut searched: Vec<String> = Vec::new();
+    // The credit words searched for so far, as first met: the search's answer depends on
+    // the word in lower case alone, so each word of the list is searched for once a block.
+    // (A block of `Photo-Photo-…`, one word to the word count, searched the whole block for
+    // each of its thousands of credit words: 100 KB took 4.5 s.) Room for every word of the
+    // list, with no allocation.
+    let mut searched = [""; MAX_CREDIT_WORDS];
+    let mut n_searched = 0;
     let mut last_two: (Option<&str>, Option<&str>) = (None, None);
     for (i, w) in alnum_words(s).enumerate() {
         if is_credit_word(w) {
@@ -459,10 +465,15 @@ fn credit_by_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
             marked = marked || {
                 let lower = lower.get_or_insert_with(|| s.to_lowercase());
                 crate::lex::with_lower(w, |l| {
-                    if searched.iter().any(|t| t == l) {
+                    let seen = |t: &&str| crate::lex::with_lower(t, |t| t == l);
+                    if searched[..n_searched].iter().any(seen) {
                         return false;
                     }
-                    searched.push(l.to_owned());
+                    // (Full only past the list's words: then searched again, as before.)
+                    if let Some(slot) = searched.get_mut(n_searched) {
+                        *slot = w;
+                        n_searched += 1;
+                    }
                     #[cfg(test)]
                     CREDIT_SEARCHES.with(|n| n.set(n.get() + 1));
                     contains_followed_by_any(lower, l, &[":", " :", " by ", " credit"])
@@ -813,6 +824,16 @@ mod tests {
     /// A block of thousands of credit words, one word to the word count (`Photo-Photo-…`),
     /// is searched once for each word of the list it holds, not once a word: the answer
     /// depends on the word alone. A credit word marked later in the block is still found.
+    /// [`credit_by_word`] has room for every credit word of the lexicon's list.
+    #[test]
+    fn every_credit_word_fits_the_searched_list() {
+        let words = include_str!("../data/classify_words.txt")
+            .lines()
+            .filter(|l| l.starts_with("credit\t"))
+            .count();
+        assert!((1..=MAX_CREDIT_WORDS).contains(&words), "{words}");
+    }
+
     #[test]
     fn credit_words_are_searched_for_once_a_block() {
         let lex = super::super::lexicon::lexicon();
