@@ -698,14 +698,14 @@ thread_local! {
 /// against 191.3 MB before. A table of zeros (empty slots) is had from the allocator with
 /// no writes.
 ///
-/// The first slot of a probe is the high bits of the hash times an odd number drawn at
-/// random once a process ([`slot_multiplier`]), not of the hash itself: the hashes are of
-/// the input's text, with no secret, so a text made for it could give thousands of blocks
-/// hashes of one first slot, and each look-up would walk past all the others (100,000 crafted
-/// seven-byte words took 2.4 s, 500,000 with repeats 17 s). With a multiplier it cannot
-/// know, two distinct hashes share a first slot about as often as random ones (the
-/// multiply-shift scheme). The words found are the same whatever the multiplier: only the
-/// time changes.
+/// The first slot of a probe is taken from the hash times an odd number drawn at random
+/// once a process ([`slot_multiplier`]), mixed once more ([`OpenSlots::first_slot`]), not
+/// from the hash itself: the hashes are of the input's text, with no secret, so a text made
+/// for it could give thousands of blocks hashes of one first slot, and each look-up would
+/// walk past all the others (100,000 crafted seven-byte words took 2.4 s, 500,000 with
+/// repeats 17 s). With a multiplier it cannot know, two distinct hashes share a first slot
+/// about as often as random ones. The words found are the same whatever the multiplier:
+/// only the time changes.
 #[derive(Debug)]
 struct OpenSlots {
     /// The words, 0 for an empty slot; a power of two of them, always more than the words
