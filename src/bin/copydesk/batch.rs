@@ -6,6 +6,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::io::{self, BufRead, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What each record is parsed as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,8 +88,19 @@ fn error_line(id: &str, kind: &str, message: &str) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// One output line for one input line.
-fn process(line: &[u8], mode: Mode, parser: &copydesk::Parser) -> (Vec<u8>, bool) {
+/// Writes the output line of one input line to `out` (without its newline); returns whether
+/// the record parsed. Nothing is written before the record is parsed, and then its JSON as
+/// it is made.
+///
+/// # Errors
+///
+/// Writing to `out`.
+fn process_to(
+    line: &[u8],
+    mode: Mode,
+    parser: &copydesk::Parser,
+    out: &mut impl Write,
+) -> io::Result<bool> {
     let record: Record = match serde_json::from_slice(line) {
         Ok(r) => r,
         Err(e) => {
@@ -98,44 +110,135 @@ fn process(line: &[u8], mode: Mode, parser: &copydesk::Parser) -> (Vec<u8>, bool
                 .ok()
                 .and_then(|r| r.id)
                 .map_or("null", RawValue::get);
-            return (
-                error_line(
-                    id,
-                    "bad_record",
-                    &format!("not a JSON record with a \"text\" string: {e}"),
-                ),
-                false,
-            );
+            out.write_all(&error_line(
+                id,
+                "bad_record",
+                &format!("not a JSON record with a \"text\" string: {e}"),
+            ))?;
+            return Ok(false);
         }
     };
     let id = record.id.map_or("null", RawValue::get);
     let Some(text) = record.text else {
-        return (
-            error_line(id, "bad_record", "record has no \"text\" string"),
-            false,
-        );
+        out.write_all(&error_line(
+            id,
+            "bad_record",
+            "record has no \"text\" string",
+        ))?;
+        return Ok(false);
     };
-    // The article's JSON is written into the line itself, not made apart and copied in.
-    let mut out = Vec::with_capacity(text.len() * 2 + 64);
-    out.extend_from_slice(b"{\"id\":");
-    out.extend_from_slice(id.as_bytes());
-    let result = match mode {
-        Mode::Article => parser.parse(&text).map(|a| {
-            out.extend_from_slice(b",\"article\":");
-            serde_json::to_writer(&mut out, &a)
-        }),
-        Mode::Quotes => parser.quotes(&text).map(|q| {
-            out.extend_from_slice(b",\"quotes\":");
-            serde_json::to_writer(&mut out, &q)
-        }),
-    };
-    match result {
-        Ok(Ok(())) => {
-            out.push(b'}');
-            (out, true)
+    // Serializing these types fails only when writing does.
+    match mode {
+        Mode::Article => match parser.parse(&text) {
+            Ok(a) => {
+                out.write_all(b"{\"id\":")?;
+                out.write_all(id.as_bytes())?;
+                out.write_all(b",\"article\":")?;
+                serde_json::to_writer(&mut *out, &a).map_err(io::Error::from)?;
+            }
+            Err(e) => {
+                out.write_all(&error_line(id, e.code(), &e.to_string()))?;
+                return Ok(false);
+            }
+        },
+        Mode::Quotes => match parser.quotes(&text) {
+            Ok(q) => {
+                out.write_all(b"{\"id\":")?;
+                out.write_all(id.as_bytes())?;
+                out.write_all(b",\"quotes\":")?;
+                serde_json::to_writer(&mut *out, &q).map_err(io::Error::from)?;
+            }
+            Err(e) => {
+                out.write_all(&error_line(id, e.code(), &e.to_string()))?;
+                return Ok(false);
+            }
+        },
+    }
+    out.write_all(b"}")?;
+    Ok(true)
+}
+
+/// The most bytes of output lines the records of one chunk hold together while they wait
+/// for their turn to be written. A record's JSON can be hundreds of times its text (a quote
+/// of five bytes repeats a speaker and a descriptor of up to 512 each), so a chunk of 16 MB
+/// of records could otherwise hold gigabytes; a chunk of news (two to four bytes of JSON a
+/// byte of text) holds far less than this.
+const HELD_OUTPUT_BYTES: usize = 64 << 20;
+
+/// The least room a record's output line takes from its chunk's budget at a time.
+const CLAIM_BYTES: usize = 64 << 10;
+
+/// What a chunk's record gives the writer: its output line and whether it parsed, or, when
+/// the line outgrew the room left in the chunk's budget, the input line itself, parsed again
+/// when its turn comes and written as it is made.
+enum Done {
+    Line(Vec<u8>, bool),
+    Again(Vec<u8>),
+}
+
+/// The error of a [`Held`] line that outgrew its chunk's budget.
+#[derive(Debug)]
+struct OverBudget;
+
+impl std::fmt::Display for OverBudget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("output line over the chunk's budget")
+    }
+}
+
+impl std::error::Error for OverBudget {}
+
+/// An output line being made in memory, taking its room from a budget shared by the records
+/// of its chunk ([`CLAIM_BYTES`] or more at a time); a write past the room it can get fails
+/// with [`OverBudget`].
+struct Held<'b> {
+    line: Vec<u8>,
+    claimed: usize,
+    budget: &'b AtomicUsize,
+}
+
+impl Write for Held<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let need = self.line.len().saturating_add(buf.len());
+        if need > self.claimed {
+            let more = (need - self.claimed).max(CLAIM_BYTES);
+            self.budget
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                    left.checked_sub(more)
+                })
+                .map_err(|_| io::Error::other(OverBudget))?;
+            self.claimed += more;
         }
-        Ok(Err(e)) => (error_line(id, "internal", &e.to_string()), false),
-        Err(e) => (error_line(id, e.code(), &e.to_string()), false),
+        self.line.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// [`process_to`] of `line` into memory, under the chunk's `budget`: its output line, or
+/// the input line back when the output line outgrew the budget (its room given back).
+fn process_held(
+    line: Vec<u8>,
+    mode: Mode,
+    parser: &copydesk::Parser,
+    budget: &AtomicUsize,
+) -> Done {
+    let mut held = Held {
+        // (Room for a news article's JSON, as much as what it may claim at most.)
+        line: Vec::with_capacity(line.len().min(HELD_OUTPUT_BYTES) * 2 + 64),
+        claimed: 0,
+        budget,
+    };
+    match process_to(&line, mode, parser, &mut held) {
+        Ok(ok) => Done::Line(held.line, ok),
+        // (Writing to memory fails only for the budget.)
+        Err(_) => {
+            budget.fetch_add(held.claimed, Ordering::Relaxed);
+            Done::Again(line)
+        }
     }
 }
 
@@ -214,12 +317,24 @@ fn read_chunk(input: &mut dyn BufRead, max_line: usize) -> io::Result<(Vec<Line>
     Ok((lines, false))
 }
 
-/// Writes a chunk's output lines in order; returns how many records failed.
-fn write_chunk(out: &mut impl Write, results: &[(Vec<u8>, bool)]) -> io::Result<usize> {
+/// Writes a chunk's output lines in order, parsing again those of the records that did not
+/// keep theirs ([`Done::Again`]); returns how many records failed.
+fn write_chunk(
+    out: &mut impl Write,
+    results: &[Done],
+    mode: Mode,
+    parser: &copydesk::Parser,
+) -> io::Result<usize> {
     let mut failed = 0;
-    for (line, ok) in results {
+    for done in results {
+        let ok = match done {
+            Done::Line(line, ok) => {
+                out.write_all(line)?;
+                *ok
+            }
+            Done::Again(line) => process_to(line, mode, parser, out)?,
+        };
         failed += usize::from(!ok);
-        out.write_all(line)?;
         out.write_all(b"\n")?;
     }
     Ok(failed)
@@ -227,13 +342,27 @@ fn write_chunk(out: &mut impl Write, results: &[(Vec<u8>, bool)]) -> io::Result<
 
 /// Runs the batch; returns how many records failed. While one chunk is parsed on all
 /// threads, the output of the chunk before it is written and the next one is read, so the
-/// input and output don't hold the parsers up; three chunks are in memory at most.
+/// input and output don't hold the parsers up; three chunks are in memory at most, and the
+/// output lines of a chunk take up to [`HELD_OUTPUT_BYTES`]: a record whose line would take
+/// more is parsed again when its turn comes, its JSON written as it is made.
 pub fn run(
+    input: Box<dyn BufRead + Send>,
+    out: impl Write + Send,
+    mode: Mode,
+    threads: Option<usize>,
+    parser: &copydesk::Parser,
+) -> io::Result<usize> {
+    run_held(input, out, mode, threads, parser, HELD_OUTPUT_BYTES)
+}
+
+/// [`run`] with `held` bytes of output lines held for a chunk ([`HELD_OUTPUT_BYTES`]).
+fn run_held(
     mut input: Box<dyn BufRead + Send>,
     out: impl Write + Send,
     mode: Mode,
     threads: Option<usize>,
     parser: &copydesk::Parser,
+    held: usize,
 ) -> io::Result<usize> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
@@ -243,28 +372,30 @@ pub fn run(
     let mut out = io::BufWriter::with_capacity(1 << 20, out);
     let mut failed = 0;
     let (mut lines, mut eof) = read_chunk(&mut input, max_line)?;
-    let mut done: Vec<(Vec<u8>, bool)> = Vec::new();
+    let mut done: Vec<Done> = Vec::new();
     while !lines.is_empty() || !done.is_empty() {
-        let parse = |lines: &[Line]| -> Vec<(Vec<u8>, bool)> {
+        let parse = |lines: Vec<Line>| -> Vec<Done> {
+            let budget = AtomicUsize::new(held);
             lines
-                .par_iter()
+                .into_par_iter()
                 .map(|l| match l {
-                    Line::Record(l) => process(l, mode, parser),
-                    Line::TooLong => (too_long_line(max_line), false),
+                    Line::Record(l) => process_held(l, mode, parser, &budget),
+                    Line::TooLong => Done::Line(too_long_line(max_line), false),
                 })
                 .collect()
         };
+        let chunk = std::mem::take(&mut lines);
         let (io_side, results) = pool.install(|| {
             rayon::join(
                 || -> io::Result<_> {
-                    failed += write_chunk(&mut out, &done)?;
+                    failed += write_chunk(&mut out, &done, mode, parser)?;
                     if eof {
                         Ok((Vec::new(), true))
                     } else {
                         read_chunk(&mut input, max_line)
                     }
                 },
-                || parse(&lines),
+                || parse(chunk),
             )
         });
         (lines, eof) = io_side?;
@@ -272,4 +403,117 @@ pub fn run(
     }
     out.flush()?;
     Ok(failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The output of [`run_held`] on `input` with `held` bytes of output lines held a chunk,
+    /// on `threads` threads, and its count of failed records.
+    fn batch(input: &str, mode: Mode, held: usize, threads: usize) -> (String, usize) {
+        let parser =
+            copydesk::Parser::new(copydesk::Options::default().with_max_input_bytes(4_000));
+        let mut out = Vec::new();
+        let input = Box::new(io::Cursor::new(input.as_bytes().to_vec()));
+        let failed = run_held(input, &mut out, mode, Some(threads), &parser, held).unwrap();
+        (String::from_utf8(out).unwrap(), failed)
+    }
+
+    /// A batch of good, bad, empty and too long records, more than a chunk of them.
+    fn mixed_input() -> String {
+        let story =
+            "Ministers meet\n\n\"We will win,\" said Mayor Ann Lee. He said the city would \
+                     rebuild its bridges before the winter.\n\n\"Soon,\" he added.";
+        let mut input = String::new();
+        for i in 0..1_200 {
+            let line = match i % 7 {
+                0 => format!(
+                    "{{\"id\":{i},\"text\":{}}}",
+                    serde_json::to_string(&story.repeat(1 + i % 5)).unwrap()
+                ),
+                1 => format!("{{\"id\":{i},\"text\":42}}"),
+                2 => "not json".to_string(),
+                3 => format!("{{\"id\":{i},\"text\":\"  \"}}"),
+                // A line too long to read, or a text over the size limit.
+                4 => format!(
+                    "{{\"id\":{i},\"text\":\"{}\"}}",
+                    "x".repeat(if i % 2 == 0 { 30_000 } else { 5_000 })
+                ),
+                5 => String::new(),
+                _ => format!("{{\"id\":\"q{i}\",\"text\":\"\\\"Yes,\\\" she said.\"}}"),
+            };
+            input.push_str(&line);
+            input.push('\n');
+        }
+        input
+    }
+
+    /// Lines that outgrow the chunk's budget are parsed again when written: the output is
+    /// the same, in the same order, whatever the budget (none, a few lines' worth, all of
+    /// them) and the threads.
+    #[test]
+    fn output_is_the_same_whatever_the_budget() {
+        let input = mixed_input();
+        for mode in [Mode::Article, Mode::Quotes] {
+            let (want, failed) = batch(&input, mode, HELD_OUTPUT_BYTES, 1);
+            assert_eq!(want.lines().count(), 1_200 - 1_200 / 7);
+            assert!(failed > 500, "{failed}");
+            for (held, threads) in [(0, 1), (0, 2), (CLAIM_BYTES, 2), (3 * CLAIM_BYTES, 2)] {
+                let got = batch(&input, mode, held, threads);
+                assert!(
+                    got == (want.clone(), failed),
+                    "{mode:?} held {held} threads {threads}"
+                );
+            }
+        }
+    }
+
+    /// A line takes its room from the budget in steps of [`CLAIM_BYTES`], fails past it,
+    /// and a record whose line fails gives its room back and comes back whole.
+    #[test]
+    fn held_lines_keep_to_the_budget() {
+        let budget = AtomicUsize::new(2 * CLAIM_BYTES);
+        let mut a = Held {
+            line: Vec::new(),
+            claimed: 0,
+            budget: &budget,
+        };
+        a.write_all(b"abc").unwrap();
+        assert_eq!(budget.load(Ordering::Relaxed), CLAIM_BYTES);
+        a.write_all(&vec![b'x'; CLAIM_BYTES - 3]).unwrap();
+        assert_eq!(budget.load(Ordering::Relaxed), CLAIM_BYTES);
+        let mut b = Held {
+            line: Vec::new(),
+            claimed: 0,
+            budget: &budget,
+        };
+        let err = b.write_all(&vec![b'y'; CLAIM_BYTES + 1]).unwrap_err();
+        assert!(err.get_ref().is_some_and(|e| e.is::<OverBudget>()));
+        assert!(b.line.is_empty());
+        b.write_all(b"y").unwrap();
+        assert_eq!(budget.load(Ordering::Relaxed), 0);
+        assert!(a.write_all(b"z").is_err());
+
+        let parser = copydesk::Parser::default();
+        let record = br#"{"id":1,"text":"\"Yes,\" she said."}"#.to_vec();
+        let budget = AtomicUsize::new(30);
+        match process_held(record.clone(), Mode::Quotes, &parser, &budget) {
+            Done::Again(line) => assert_eq!(line, record),
+            Done::Line(..) => panic!("held a line over the budget"),
+        }
+        assert_eq!(budget.load(Ordering::Relaxed), 30);
+        let budget = AtomicUsize::new(CLAIM_BYTES);
+        match process_held(record, Mode::Quotes, &parser, &budget) {
+            Done::Line(line, ok) => {
+                assert!(ok);
+                assert!(
+                    line.starts_with(br#"{"id":1,"quotes":[{"text":"Yes,""#),
+                    "{}",
+                    String::from_utf8_lossy(&line)
+                );
+            }
+            Done::Again(_) => panic!("a short line not held"),
+        }
+    }
 }
