@@ -221,11 +221,18 @@ fn byte_blocks<'r>(text: &str, blocks: &'r [GoldBlock]) -> Option<Vec<Block<'r>>
 }
 
 /// Re-wraps every block at [`WRAP`] columns by turning some spaces into line breaks, so
-/// byte offsets stay the same. Blocks are already separated by blank lines.
+/// byte offsets stay the same. Blocks are already separated by blank lines. A block that
+/// overlaps one wrapped before it (gold blocks should not overlap) is left as it is: each
+/// byte is read once, where blocks that all spanned the whole text read it once a block.
 fn wrap(text: &str, blocks: &[Block<'_>]) -> String {
     let mut out = text.as_bytes().to_vec();
+    let mut wrapped_to = 0;
     for b in blocks {
+        if b.span.start < wrapped_to {
+            continue;
+        }
         let Some(s) = b.span.get(text) else { continue };
+        wrapped_to = b.span.end;
         let mut line = 0usize;
         let mut at = 0usize;
         for word in s.split(' ') {
@@ -563,6 +570,32 @@ mod tests {
         assert_eq!(w.len(), text.len());
         assert!(w.lines().count() > 2);
         assert!(w.lines().all(|l| l.chars().count() <= WRAP));
+    }
+
+    /// Gold blocks that overlap: only the first of those that share bytes is wrapped (the
+    /// others were each a pass over the whole text), and the wrapping keeps the offsets.
+    #[test]
+    fn wrap_reads_overlapping_blocks_once() {
+        let text = "word ".repeat(40);
+        let text = text.trim_end();
+        let n = text.chars().count();
+        let gold = |start, end| GoldBlock {
+            start,
+            end,
+            label: "paragraph".into(),
+            gold_tag: None,
+            alt_label: None,
+        };
+        let wrapped = |gold: &[GoldBlock]| wrap(text, &byte_blocks(text, gold).unwrap_or_default());
+        assert_eq!(
+            wrapped(&[gold(0, n), gold(0, n), gold(10, n), gold(0, 50)]),
+            wrapped(&[gold(0, n)])
+        );
+        // A later block that starts after the first is wrapped.
+        let w = wrapped(&[gold(0, 50), gold(0, 20), gold(50, n)]);
+        assert_eq!(w.len(), text.len());
+        assert!(w[50..].lines().all(|l| l.chars().count() <= WRAP));
+        assert!(w[50..].contains('\n'));
     }
 
     #[test]
