@@ -5508,18 +5508,23 @@ fn attribute_reading(
     out
 }
 
-/// The longest speaker and descriptor, in bytes, that an attribution gives: far longer than
-/// any name or role (the longest in the bench corpora: 168 and 201 bytes). Every quote
-/// resolved to a person ("he said", a surname) carries the person's name and role, so a
-/// "name" of a word of megabytes, given to each of thousands of such quotes, made an
+/// The longest speaker, mention and descriptor, in bytes, that an attribution gives: far
+/// longer than any name or role (the longest in the bench corpora: 168 and 201 bytes). Every
+/// quote resolved to a person ("he said", a surname) carries the person's name and role,
+/// and every quote of a run that shares the rest of its sentence carries the mention there,
+/// so a "name" of a word of megabytes, given to each of thousands of such quotes, made an
 /// article as large as their product (a 0.2 MB text gave 628 MB of JSON, and ran out of
 /// memory where the names had to be cleaned, each quote its own copy).
 const MAX_ATTRIBUTION_BYTES: usize = 512;
 
-/// `a`, with a descriptor longer than [`MAX_ATTRIBUTION_BYTES`] left out; `None` when its
-/// speaker is that long.
+/// `a`, with a mention or descriptor longer than [`MAX_ATTRIBUTION_BYTES`] left out; `None`
+/// when its speaker is that long.
 fn bounded(a: FoundAttribution) -> Option<FoundAttribution> {
     (a.speaker.len() <= MAX_ATTRIBUTION_BYTES).then(|| FoundAttribution {
+        // The mention is carried by every quote that shares it too (the quotes of one
+        // sentence rest: `"a," "b," … said the <word of megabytes> minister Jane Doe`), so it
+        // is bounded as the descriptor is.
+        mention: a.mention.filter(|m| m.len() <= MAX_ATTRIBUTION_BYTES),
         descriptor: a.descriptor.filter(|d| d.len() <= MAX_ATTRIBUTION_BYTES),
         ..a
     })
@@ -6703,6 +6708,32 @@ mod tests {
                 if attributed {
                     assert_eq!(row.speaker, Some(name.as_str()));
                 }
+            }
+        }
+    }
+
+    /// A mention longer than [`MAX_ATTRIBUTION_BYTES`] is left out, however short the
+    /// speaker: every quote of a run that shares it would carry it whole (`"no," "no," …
+    /// said the <word of megabytes> minister Jane Doe`). One of that length is kept.
+    #[test]
+    fn a_mention_longer_than_any_name_is_left_out() {
+        let rest = " minister Jane Doe";
+        for (len, kept) in [
+            (30, true),
+            (MAX_ATTRIBUTION_BYTES, true),
+            (MAX_ATTRIBUTION_BYTES + 1, false),
+        ] {
+            // The mention "the <word> minister Jane Doe", `len` bytes long.
+            let word = format!("x{}", "y".repeat(len - "the x".len() - rest.len()));
+            let mention = format!("the {word}{rest}");
+            assert_eq!(mention.len(), len);
+            let text = format!("{}said {mention}.", "\"no,\" ".repeat(50));
+            let rows = run(&text);
+            assert_eq!(rows.len(), 50);
+            for row in &rows {
+                assert_eq!(row.speaker, Some("Jane Doe"), "{len}");
+                let want = kept.then_some(mention.as_str());
+                assert_eq!(row.mention, want, "{len}");
             }
         }
     }
