@@ -146,6 +146,10 @@ pub enum Resolution {
 }
 
 /// Who said a quotation.
+///
+/// Its texts are bounded: a speaker longer than 512 bytes (no name is) attributes nothing,
+/// and a mention or descriptor that long is left out, since every quote of the speaker may
+/// carry them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attribution<'a> {
     /// The speaker: the resolved full name ("Dmitry Peskov"), or the mention as written when
