@@ -170,7 +170,11 @@ impl Parser {
                 Utf8Policy::Replace => {
                     let (repaired, map, bad) = normalize::repair_utf8(input);
                     let prepared = normalize::prepare_repaired(&repaired, input, &self.options)?;
-                    let mut article = self.run(prepared).into_owned();
+                    // Detached from the repaired copy: texts the repair left as they were
+                    // are borrowed from the input, the others owned.
+                    let mut article = self
+                        .run(prepared)
+                        .map_texts(&mut |t| normalize::rebase(t, &repaired, input, &map));
                     article.map_spans(|s| map.map_span(s));
                     // (Given back before the diagnostics grow: one entry for each run of
                     // replaced sequences, as many as the diagnostics when they lie apart.)
@@ -308,4 +312,80 @@ pub fn parse(input: &str) -> Result<Article<'_>, Error> {
 /// See [`Parser::parse_bytes`].
 pub fn parse_bytes(input: &[u8]) -> Result<Article<'_>, Error> {
     Parser::default().parse_bytes(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    /// Under [`Utf8Policy::Replace`] the article is the one parsed from the repaired copy,
+    /// its spans mapped to the input, plus the diagnostics of the replaced runs; and of its
+    /// texts those the repair left as they were are borrowed from the input (at the same
+    /// bytes), not copied: on random texts of words, quotes, breaks, invalid bytes and
+    /// U+FFFD (a valid one, which is no repair).
+    #[test]
+    fn replaced_articles_borrow_what_the_repair_kept() {
+        let parts = [
+            "Word ",
+            "said ",
+            "Ann Lee ",
+            "\"We will,\" ",
+            "\u{201c}Yes\u{201d} ",
+            ". ",
+            "\n",
+            "\n\n",
+            "  ",
+            "\u{a0}",
+            "\u{fffd}",
+            "\u{e9}t\u{e9} ",
+            "\u{ff}",
+            "\u{80}",
+            "\u{c3}",
+            "\u{e2}\u{80}",
+        ];
+        let replace = Parser::new(Options::default().with_utf8_policy(Utf8Policy::Replace));
+        let (mut borrowed, mut owned) = (0, 0);
+        let mut rng = crate::testgen::Rng::new(0x51ed_27a3);
+        for round in 0..1_500 {
+            // (The invalid parts are written as chars and turned back into single bytes.)
+            let text = rng.text(&parts, 1 + round % 60);
+            let input: Vec<u8> = text
+                .chars()
+                .flat_map(|c| match c {
+                    '\u{80}'..='\u{ff}' if !matches!(c, '\u{a0}' | '\u{e9}') => vec![c as u8],
+                    _ => c.to_string().into_bytes(),
+                })
+                .collect();
+            let (repaired, map, _) = normalize::repair_utf8(&input);
+            let (Ok(got), Ok(want)) = (replace.parse_bytes(&input), parse(&repaired)) else {
+                assert!(replace.parse_bytes(&input).is_err(), "{input:?}");
+                continue;
+            };
+            let mut want = want.into_owned();
+            want.map_spans(|s| map.map_span(s));
+            let mut plain = got.clone();
+            plain
+                .diagnostics
+                .retain(|d| d.kind != DiagnosticKind::ReplacedInvalidUtf8);
+            assert_eq!(plain, want, "{input:?}");
+            let range = input.as_ptr_range();
+            let _ = got.map_texts(&mut |t: Cow<'_, str>| {
+                match &t {
+                    Cow::Borrowed(s) => {
+                        let at = (s.as_ptr() as usize).wrapping_sub(range.start as usize);
+                        assert!(range.contains(&s.as_ptr()) || s.is_empty(), "{s:?}");
+                        assert_eq!(&input[at..at + s.len()], s.as_bytes());
+                        borrowed += 1;
+                    }
+                    Cow::Owned(_) => owned += 1,
+                }
+                t
+            });
+        }
+        assert!(
+            borrowed > 1_000 && owned > 100,
+            "{borrowed} borrowed, {owned} owned"
+        );
+    }
 }

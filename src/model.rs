@@ -13,6 +13,12 @@ fn own(c: Cow<'_, str>) -> Cow<'static, str> {
     Cow::Owned(c.into_owned())
 }
 
+/// A function from each text of an element to its text in another lifetime
+/// ([`Article::map_texts`]).
+pub(crate) trait MapText<'a, 'b>: FnMut(Cow<'a, str>) -> Cow<'b, str> {}
+
+impl<'a, 'b, F: FnMut(Cow<'a, str>) -> Cow<'b, str>> MapText<'a, 'b> for F {}
+
 macro_rules! text_element {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -37,7 +43,12 @@ macro_rules! text_element {
 
             /// Detaches the element from the input.
             pub fn into_owned(self) -> $name<'static> {
-                $name { text: own(self.text), span: self.span }
+                self.map_texts(&mut own)
+            }
+
+            /// The element with its text given by `f`.
+            pub(crate) fn map_texts<'b>(self, f: &mut impl MapText<'a, 'b>) -> $name<'b> {
+                $name { text: f(self.text), span: self.span }
             }
         }
     };
@@ -114,9 +125,14 @@ impl<'a> BodyBlock<'a> {
 
     /// Detaches the block from the input.
     pub fn into_owned(self) -> BodyBlock<'static> {
+        self.map_texts(&mut own)
+    }
+
+    /// The block with its text given by `f`.
+    pub(crate) fn map_texts<'b>(self, f: &mut impl MapText<'a, 'b>) -> BodyBlock<'b> {
         match self {
-            BodyBlock::Paragraph(p) => BodyBlock::Paragraph(p.into_owned()),
-            BodyBlock::Subhead(s) => BodyBlock::Subhead(s.into_owned()),
+            BodyBlock::Paragraph(p) => BodyBlock::Paragraph(p.map_texts(f)),
+            BodyBlock::Subhead(s) => BodyBlock::Subhead(s.map_texts(f)),
         }
     }
 }
@@ -169,11 +185,16 @@ pub struct Attribution<'a> {
 impl<'a> Attribution<'a> {
     /// Detaches the attribution from the input.
     pub fn into_owned(self) -> Attribution<'static> {
+        self.map_texts(&mut own)
+    }
+
+    /// The attribution with each of its texts given by `f`.
+    pub(crate) fn map_texts<'b>(self, f: &mut impl MapText<'a, 'b>) -> Attribution<'b> {
         Attribution {
-            speaker: own(self.speaker),
-            mention: self.mention.map(Mention::into_owned),
-            descriptor: self.descriptor.map(own),
-            verb: self.verb.map(own),
+            speaker: f(self.speaker),
+            mention: self.mention.map(|m| m.map_texts(f)),
+            descriptor: self.descriptor.map(&mut *f),
+            verb: self.verb.map(&mut *f),
             resolution: self.resolution,
         }
     }
@@ -200,13 +221,18 @@ pub struct Quote<'a> {
 impl<'a> Quote<'a> {
     /// Detaches the quote from the input.
     pub fn into_owned(self) -> Quote<'static> {
+        self.map_texts(&mut own)
+    }
+
+    /// The quote with each of its texts given by `f`.
+    pub(crate) fn map_texts<'b>(self, f: &mut impl MapText<'a, 'b>) -> Quote<'b> {
         Quote {
-            text: own(self.text),
+            text: f(self.text),
             span: self.span,
             block: self.block,
             kind: self.kind,
             open_ended: self.open_ended,
-            attribution: self.attribution.map(Attribution::into_owned),
+            attribution: self.attribution.map(|a| a.map_texts(f)),
         }
     }
 
@@ -254,8 +280,13 @@ pub struct RejectedQuote<'a> {
 impl<'a> RejectedQuote<'a> {
     /// Detaches the rejected quote from the input.
     pub fn into_owned(self) -> RejectedQuote<'static> {
+        self.map_texts(&mut own)
+    }
+
+    /// The rejected quote with its text given by `f`.
+    pub(crate) fn map_texts<'b>(self, f: &mut impl MapText<'a, 'b>) -> RejectedQuote<'b> {
         RejectedQuote {
-            text: own(self.text),
+            text: f(self.text),
             span: self.span,
             block: self.block,
             reason: self.reason,
@@ -289,13 +320,18 @@ impl<'a> RelatedTags<'a> {
 
     /// Detaches the tags from the input.
     pub fn into_owned(self) -> RelatedTags<'static> {
+        self.map_texts(&mut own)
+    }
+
+    /// The tags with each of their texts given by `f`.
+    pub(crate) fn map_texts<'b>(self, f: &mut impl MapText<'a, 'b>) -> RelatedTags<'b> {
         RelatedTags {
-            heading: self.heading.map(Mention::into_owned),
+            heading: self.heading.map(|h| h.map_texts(f)),
             groups: self
                 .groups
                 .into_iter()
                 .map(|g| TagGroup {
-                    tags: g.tags.into_iter().map(Tag::into_owned).collect(),
+                    tags: g.tags.into_iter().map(|t| t.map_texts(f)).collect(),
                     span: g.span,
                 })
                 .collect(),
@@ -350,8 +386,13 @@ pub struct Boilerplate<'a> {
 impl<'a> Boilerplate<'a> {
     /// Detaches the block from the input.
     pub fn into_owned(self) -> Boilerplate<'static> {
+        self.map_texts(&mut own)
+    }
+
+    /// The block with its text given by `f`.
+    pub(crate) fn map_texts<'b>(self, f: &mut impl MapText<'a, 'b>) -> Boilerplate<'b> {
         Boilerplate {
-            text: own(self.text),
+            text: f(self.text),
             span: self.span,
             reason: self.reason,
         }
@@ -512,24 +553,30 @@ impl<'a> Article<'a> {
 
     /// Detaches the article from the input.
     pub fn into_owned(self) -> OwnedArticle {
+        self.map_texts(&mut own)
+    }
+
+    /// The article with each text of each element given by `f`, in the order of the fields
+    /// (the body's, the quotes', ... each list in order), spans and the rest as they are.
+    pub(crate) fn map_texts<'b>(self, f: &mut impl MapText<'a, 'b>) -> Article<'b> {
         Article {
-            headline: self.headline.map(Headline::into_owned),
-            dek: self.dek.map(Dek::into_owned),
-            bylines: self.bylines.into_iter().map(Byline::into_owned).collect(),
-            credits: self.credits.into_iter().map(Credit::into_owned).collect(),
-            dates: self.dates.into_iter().map(DateLine::into_owned).collect(),
-            body: self.body.into_iter().map(BodyBlock::into_owned).collect(),
-            quotes: self.quotes.into_iter().map(Quote::into_owned).collect(),
+            headline: self.headline.map(|e| e.map_texts(f)),
+            dek: self.dek.map(|e| e.map_texts(f)),
+            bylines: self.bylines.into_iter().map(|e| e.map_texts(f)).collect(),
+            credits: self.credits.into_iter().map(|e| e.map_texts(f)).collect(),
+            dates: self.dates.into_iter().map(|e| e.map_texts(f)).collect(),
+            body: self.body.into_iter().map(|e| e.map_texts(f)).collect(),
+            quotes: self.quotes.into_iter().map(|e| e.map_texts(f)).collect(),
             rejected_quotes: self
                 .rejected_quotes
                 .into_iter()
-                .map(RejectedQuote::into_owned)
+                .map(|e| e.map_texts(f))
                 .collect(),
-            related: self.related.map(RelatedTags::into_owned),
+            related: self.related.map(|e| e.map_texts(f)),
             boilerplate: self
                 .boilerplate
                 .into_iter()
-                .map(Boilerplate::into_owned)
+                .map(|e| e.map_texts(f))
                 .collect(),
             diagnostics: self.diagnostics,
         }

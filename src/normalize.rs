@@ -171,6 +171,34 @@ impl OffsetMap {
     }
 }
 
+/// `text`, a text of an article parsed from `repaired` (the repair of `input`, `map` its
+/// offset map), borrowed from `input` where it can be: when it is a slice of `repaired` that
+/// the repair left as it was in `input` (the same bytes there); otherwise owned. A text that
+/// cleaning changed is owned already, and a slice that holds a replaced sequence is not in
+/// the input: both are owned, all others borrowed, rather than every text copied.
+pub(crate) fn rebase<'a>(
+    text: Cow<'_, str>,
+    repaired: &str,
+    input: &'a [u8],
+    map: &OffsetMap,
+) -> Cow<'a, str> {
+    if let Cow::Borrowed(s) = text {
+        // Where the slice starts in `repaired`, when it lies in it.
+        let start = (s.as_ptr() as usize).wrapping_sub(repaired.as_ptr() as usize);
+        if start <= repaired.len() && s.len() <= repaired.len() - start {
+            let at = map.map_span(Span::new(start, start + s.len()));
+            let same = input
+                .get(at.start..at.end)
+                .filter(|orig| *orig == s.as_bytes())
+                .and_then(|orig| std::str::from_utf8(orig).ok());
+            if let Some(orig) = same {
+                return Cow::Borrowed(orig);
+            }
+        }
+    }
+    Cow::Owned(text.into_owned())
+}
+
 /// Replaces invalid UTF-8 with U+FFFD (one for each maximal invalid sequence, as
 /// `String::from_utf8_lossy` does), returning the repaired text, the offset map and the
 /// spans (in the original) of the runs of replaced sequences: sequences with no valid byte

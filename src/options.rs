@@ -26,7 +26,9 @@ pub enum Utf8Policy {
     Reject,
     /// Replace each invalid sequence with U+FFFD and report it in
     /// [`crate::Article::diagnostics`] (one diagnostic for a run of sequences with no valid
-    /// byte between them); spans still point into the original bytes.
+    /// byte between them); spans still point into the original bytes. Texts the repair
+    /// left as they were are borrowed from the input; those that hold a U+FFFD of the repair
+    /// (or that cleaning changed) are owned.
     Replace,
 }
 
