@@ -127,33 +127,32 @@ fn process_to(
         ))?;
         return Ok(false);
     };
-    // Serializing these types fails only when writing does.
     match mode {
-        Mode::Article => match parser.parse(&text) {
-            Ok(a) => {
-                out.write_all(b"{\"id\":")?;
-                out.write_all(id.as_bytes())?;
-                out.write_all(b",\"article\":")?;
-                serde_json::to_writer(&mut *out, &a).map_err(io::Error::from)?;
-            }
-            Err(e) => {
-                out.write_all(&error_line(id, e.code(), &e.to_string()))?;
-                return Ok(false);
-            }
-        },
-        Mode::Quotes => match parser.quotes(&text) {
-            Ok(q) => {
-                out.write_all(b"{\"id\":")?;
-                out.write_all(id.as_bytes())?;
-                out.write_all(b",\"quotes\":")?;
-                serde_json::to_writer(&mut *out, &q).map_err(io::Error::from)?;
-            }
-            Err(e) => {
-                out.write_all(&error_line(id, e.code(), &e.to_string()))?;
-                return Ok(false);
-            }
-        },
+        Mode::Article => write_parsed(out, id, "article", parser.parse(&text)),
+        Mode::Quotes => write_parsed(out, id, "quotes", parser.quotes(&text)),
     }
+}
+
+/// Writes the output line of a record (without its newline): `{"id": …, "KEY": …}` with the
+/// JSON of what was parsed, or its error line; returns whether it parsed.
+fn write_parsed<T: serde::Serialize>(
+    out: &mut impl Write,
+    id: &str,
+    key: &str,
+    parsed: Result<T, copydesk::Error>,
+) -> io::Result<bool> {
+    let value = match parsed {
+        Ok(value) => value,
+        Err(e) => {
+            out.write_all(&error_line(id, e.code(), &e.to_string()))?;
+            return Ok(false);
+        }
+    };
+    out.write_all(b"{\"id\":")?;
+    out.write_all(id.as_bytes())?;
+    write!(out, ",\"{key}\":")?;
+    // Serializing these types fails only when writing does.
+    serde_json::to_writer(&mut *out, &value).map_err(io::Error::from)?;
     out.write_all(b"}")?;
     Ok(true)
 }
