@@ -5515,7 +5515,7 @@ fn attribute_reading(
 /// so a "name" of a word of megabytes, given to each of thousands of such quotes, made an
 /// article as large as their product (a 0.2 MB text gave 628 MB of JSON, and ran out of
 /// memory where the names had to be cleaned, each quote its own copy).
-const MAX_ATTRIBUTION_BYTES: usize = 512;
+pub(crate) const MAX_ATTRIBUTION_BYTES: usize = 512;
 
 /// `a`, with a mention or descriptor longer than [`MAX_ATTRIBUTION_BYTES`] left out; `None`
 /// when its speaker is that long.
