@@ -90,23 +90,31 @@ impl<'a> Within<'a, '_> {
     /// cost less than the call.)
     #[inline(always)]
     fn text(&self, span: Span) -> Cow<'a, str> {
-        if let Some((outer, start)) = self.clean {
-            // The part cut from the block's text, at offsets from its start: the block's
-            // slice tests that the part lies inside it (a part that starts before the block
-            // wraps around to past its end), with no test of its own.
-            let inner = span.start.wrapping_sub(start)..span.end.wrapping_sub(start);
-            if let Some(raw) = outer.get(inner) {
-                if part_of_clean_is_clean(raw) {
-                    debug_assert_eq!(
-                        clean_part_of_clean(raw, self.builder.form),
-                        raw,
-                        "{outer:?} holds {span:?}"
-                    );
-                    return Cow::Borrowed(raw);
-                }
-            }
+        match self.clean_part(span) {
+            Some(raw) => Cow::Borrowed(raw),
+            None => self.builder.text(span),
         }
-        self.builder.text(span)
+    }
+
+    /// The text of `span` when it is a part of the block that is clean (see
+    /// [`Within::text`]), told without reading it; `None` when it may need cleaning.
+    #[inline(always)]
+    fn clean_part(&self, span: Span) -> Option<&'a str> {
+        let (outer, start) = self.clean?;
+        // The part cut from the block's text, at offsets from its start: the block's slice
+        // tests that the part lies inside it (a part that starts before the block wraps
+        // around to past its end), with no test of its own.
+        let inner = span.start.wrapping_sub(start)..span.end.wrapping_sub(start);
+        let raw = outer.get(inner)?;
+        if !part_of_clean_is_clean(raw) {
+            return None;
+        }
+        debug_assert_eq!(
+            clean_part_of_clean(raw, self.builder.form),
+            raw,
+            "{outer:?} holds {span:?}"
+        );
+        Some(raw)
     }
 
     /// [`Within::text`] of `raw`, a part of the block as a slice of the text rather than a
@@ -511,7 +519,6 @@ fn quotes_with<'a>(
     body: &[BodyText],
 ) -> Vec<Quote<'a>> {
     let mut texts = BlockTexts::new(b, body);
-    let mut budget = OwnedBudget::for_text(b.text.len());
     // The last speaker, mention and descriptor cleaned: the quotes resolved to one person
     // share their spans, which are cleaned once rather than once a quote (NFKC of a long
     // name took 80 µs a quote).
@@ -520,6 +527,9 @@ fn quotes_with<'a>(
         LastText::default(),
         LastText::default(),
     );
+    // The bytes of attribution text that cleaning copied.
+    let mut copied = 0;
+    let mut budget = OwnedBudget::for_text(b.text.len());
     quotes
         .iter()
         .zip(attributions)
@@ -528,46 +538,75 @@ fn quotes_with<'a>(
             // speaker found in an earlier block does not, and is read).
             let within = texts.of(q.block);
             let text = |span| within.text(span);
+            let before = copied;
+            let mut attribution = a.map(|a| Attribution {
+                speaker: speakers.get(a.speaker, within, &mut copied),
+                mention: a
+                    .mention
+                    .map(|m| Mention::new(mentions.get(m, within, &mut copied), b.span(m))),
+                descriptor: a
+                    .descriptor
+                    .map(|d| descriptors.get(d, within, &mut copied)),
+                verb: a.verb.map(|v| counted(text(v), &mut copied)),
+                resolution: a.resolution,
+            });
+            // The bounds, for a quote whose attribution texts cleaning copied (one whose
+            // texts are all borrowed has them within their spans' bounds already, and costs
+            // nothing): at once, so that a copy past the budget is given back at once.
+            if copied > before {
+                budget.admit(&mut attribution);
+            }
             Quote {
                 text: text(q.content),
                 span: b.span(q.content),
                 block: Some(q.block),
                 kind: q.kind,
                 open_ended: q.close.is_none(),
-                attribution: a.and_then(|a| {
-                    budget.admit(Attribution {
-                        speaker: speakers.get(a.speaker, text),
-                        mention: a
-                            .mention
-                            .map(|m| Mention::new(mentions.get(m, text), b.span(m))),
-                        descriptor: a.descriptor.map(|d| descriptors.get(d, text)),
-                        verb: a.verb.map(text),
-                        resolution: a.resolution,
-                    })
-                }),
+                attribution,
             }
         })
         .collect()
 }
 
+/// `t`, its length added to `copied` when cleaning copied it.
+#[inline(always)]
+fn counted<'a>(t: Cow<'a, str>, copied: &mut usize) -> Cow<'a, str> {
+    if let Cow::Owned(copy) = &t {
+        *copied += copy.len();
+    }
+    t
+}
+
 /// The cleaned text of the span asked last ([`quotes_with`]). A span's cleaned text is the
 /// same whichever block asks for it ([`Within::text`] borrows only what cleaning would).
 #[derive(Default)]
+/// Only a text that cleaning copied is kept: a borrowed one costs less to take again than to
+/// keep (most of them).
 struct LastText<'a> {
-    last: Option<(Span, Cow<'a, str>)>,
+    last: Option<(Span, String)>,
+    _text: std::marker::PhantomData<&'a str>,
 }
 
 impl<'a> LastText<'a> {
+    /// [`Within::text`] of `span`, taken from the last text kept when it is that span's; its
+    /// length added to `copied` when it is a copy.
     #[inline(always)]
-    fn get(&mut self, span: Span, clean: impl FnOnce(Span) -> Cow<'a, str>) -> Cow<'a, str> {
-        match &self.last {
-            Some((s, t)) if *s == span => t.clone(),
-            _ => {
-                let t = clean(span);
-                self.last = Some((span, t.clone()));
-                t
+    fn get(&mut self, span: Span, within: &Within<'a, '_>, copied: &mut usize) -> Cow<'a, str> {
+        if let Some(raw) = within.clean_part(span) {
+            return Cow::Borrowed(raw);
+        }
+        if let Some((s, t)) = &self.last {
+            if *s == span {
+                *copied += t.len();
+                return Cow::Owned(t.clone());
             }
         }
+        let t = within.builder.text(span);
+        if let Cow::Owned(copy) = &t {
+            *copied += copy.len();
+            self.last = Some((span, copy.clone()));
+        }
+        t
     }
 }
 
@@ -596,10 +635,15 @@ impl OwnedBudget {
         }
     }
 
-    /// `a`, within the bounds: the 512-byte bound on the cleaned texts as on their spans
-    /// (cleaning can lengthen them), and the copies within what is left of the budget.
-    #[inline]
-    fn admit<'a>(&mut self, mut a: Attribution<'a>) -> Option<Attribution<'a>> {
+    /// Keeps the attribution in `slot` within the bounds: the 512-byte bound on the cleaned
+    /// texts as on their spans (cleaning can lengthen them: a speaker that long is not kept,
+    /// a mention or descriptor that long is left out), and the copies within what is left
+    /// of the budget (past it, copied mentions and descriptors are left out, then the
+    /// attribution if its speaker or verb is a copy). (Out of line: asked only of the
+    /// attributions with a copied text, which most articles have none of.)
+    #[cold]
+    #[inline(never)]
+    fn admit(&mut self, slot: &mut Option<Attribution<'_>>) {
         // (A `Cow`, not its `str`: whether it owns its text is the question.)
         #[allow(clippy::ptr_arg)]
         fn copied(c: &Cow<'_, str>) -> usize {
@@ -608,28 +652,43 @@ impl OwnedBudget {
                 Cow::Borrowed(_) => 0,
             }
         }
-        if a.speaker.len() > MAX_ATTRIBUTION_BYTES {
-            return None;
-        }
-        a.mention = a.mention.filter(|m| m.text.len() <= MAX_ATTRIBUTION_BYTES);
-        a.descriptor = a.descriptor.filter(|d| d.len() <= MAX_ATTRIBUTION_BYTES);
-        let cost = |a: &Attribution<'_>| {
-            copied(&a.speaker)
-                + a.mention.as_ref().map_or(0, |m| copied(&m.text))
-                + a.descriptor.as_ref().map_or(0, copied)
-                + a.verb.as_ref().map_or(0, copied)
+        let Some(a) = slot else {
+            return;
         };
-        let mut c = cost(&a);
-        if c > self.left {
-            a.mention = a.mention.filter(|m| copied(&m.text) == 0);
-            a.descriptor = a.descriptor.filter(|d| copied(d) == 0);
-            c = cost(&a);
-            if c > self.left {
-                return None;
+        if a.speaker.len() > MAX_ATTRIBUTION_BYTES {
+            *slot = None;
+            return;
+        }
+        if a.mention
+            .as_ref()
+            .is_some_and(|m| m.text.len() > MAX_ATTRIBUTION_BYTES)
+        {
+            a.mention = None;
+        }
+        if a.descriptor
+            .as_ref()
+            .is_some_and(|d| d.len() > MAX_ATTRIBUTION_BYTES)
+        {
+            a.descriptor = None;
+        }
+        let fixed = copied(&a.speaker) + a.verb.as_ref().map_or(0, copied);
+        let mention_copy = a.mention.as_ref().map_or(0, |m| copied(&m.text));
+        let descriptor_copy = a.descriptor.as_ref().map_or(0, copied);
+        let mut cost = fixed + mention_copy + descriptor_copy;
+        if cost > self.left {
+            if mention_copy > 0 {
+                a.mention = None;
+            }
+            if descriptor_copy > 0 {
+                a.descriptor = None;
+            }
+            cost = fixed;
+            if cost > self.left {
+                *slot = None;
+                return;
             }
         }
-        self.left -= c;
-        Some(a)
+        self.left -= cost;
     }
 }
 
