@@ -753,7 +753,7 @@ fn starts_with_opener(text: &str, block: Span) -> bool {
 /// The words of `s`, as spans relative to `s`.
 fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
     s.split(|c: char| !lex::is_word_char(c))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(lex::is_alphanumeric))
 }
 
 /// True when `b` holds at least `n` ASCII letters or digits that follow no word character:
