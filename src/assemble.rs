@@ -579,9 +579,9 @@ fn counted<'a>(t: Cow<'a, str>, copied: &mut usize) -> Cow<'a, str> {
 
 /// The cleaned text of the span asked last ([`quotes_with`]). A span's cleaned text is the
 /// same whichever block asks for it ([`Within::text`] borrows only what cleaning would).
-#[derive(Default)]
 /// Only a text that cleaning copied is kept: a borrowed one costs less to take again than to
 /// keep (most of them).
+#[derive(Default)]
 struct LastText<'a> {
     last: Option<(Span, String)>,
     _text: std::marker::PhantomData<&'a str>,
