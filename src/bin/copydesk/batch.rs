@@ -196,22 +196,42 @@ struct Held<'b> {
     budget: &'b AtomicUsize,
 }
 
+impl Held<'_> {
+    /// Takes room for `more` bytes past the line from the budget, at least [`CLAIM_BYTES`].
+    #[cold]
+    #[inline(never)]
+    fn claim(&mut self, more: usize) -> io::Result<()> {
+        let need = self.line.len().saturating_add(more);
+        let more = (need - self.claimed).max(CLAIM_BYTES);
+        self.budget
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(more)
+            })
+            .map_err(|_| io::Error::other(OverBudget))?;
+        self.claimed += more;
+        Ok(())
+    }
+}
+
 impl Write for Held<'_> {
+    #[inline]
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let need = self.line.len().saturating_add(buf.len());
-        if need > self.claimed {
-            let more = (need - self.claimed).max(CLAIM_BYTES);
-            self.budget
-                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
-                    left.checked_sub(more)
-                })
-                .map_err(|_| io::Error::other(OverBudget))?;
-            self.claimed += more;
-        }
-        self.line.extend_from_slice(buf);
+        self.write_all(buf)?;
         Ok(buf.len())
     }
 
+    // (The JSON writer hands over a few bytes at a time: what the line has room for is
+    // appended with one test, as a `Vec` would append it.)
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        if self.line.len() + buf.len() > self.claimed {
+            self.claim(buf.len())?;
+        }
+        self.line.extend_from_slice(buf);
+        Ok(())
+    }
+
+    #[inline]
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
     }
