@@ -743,7 +743,9 @@ fn is_nfc_stable_text(s: &str) -> bool {
 }
 
 /// Calls `f` on each character of `s` outside ASCII other than the dashes and curly
-/// quotation marks of [`crate::lex::is_plain_punctuation`], with its byte offset, in order,
+/// quotation marks of [`crate::lex::is_plain_punctuation`] and the letters from U+00C0 to
+/// U+02FF, U+0400 to U+047F and U+1E00 to U+1EFF (which every caller's `f` passes: NFC-stable,
+/// not blank, not invisible), with its byte offset, in order,
 /// while it returns true; returns false at the first character it returns false for. The
 /// ASCII runs between are passed over eight bytes at a step, the punctuation told by its
 /// bytes.
@@ -752,7 +754,20 @@ fn for_each_unusual_char(s: &str, mut f: impl FnMut(char, usize) -> bool) -> boo
     let b = s.as_bytes();
     let mut i = ascii_len(b);
     while i < b.len() {
-        if crate::lex::is_plain_punctuation(&b[i..]) {
+        if matches!(b[i], 0xC3..=0xCB | 0xD0..=0xD1) {
+            // A letter of two bytes from U+00C0 to U+02FF or from U+0400 to U+047F (Latin-1
+            // and Latin Extended, the basic Cyrillic letters): NFC-stable, not blank and not
+            // invisible, so what `f` says of every character of the callers. (`i` is a
+            // character boundary, so a continuation byte follows.) A word of them is
+            // stepped over at once.
+            i += 2;
+            while matches!(b.get(i), Some(0xC3..=0xCB | 0xD0..=0xD1)) {
+                i += 2;
+            }
+        } else if b[i] == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB)) {
+            // Latin Extended Additional (U+1E00 to U+1EFF, Vietnamese): the same.
+            i += 3;
+        } else if crate::lex::is_plain_punctuation(&b[i..]) {
             i += 3;
         } else {
             // `i` is a character boundary: ASCII runs and whole characters are stepped over.
@@ -1005,6 +1020,30 @@ mod tests {
                 .map(|_| bytes[rng.below(bytes.len())])
                 .collect();
             assert_eq!(ascii_scan(&t), plain(&t), "{t:?}");
+        }
+    }
+
+    /// The letters that [`for_each_unusual_char`] steps over by their bytes are what every
+    /// caller's `f` passes: NFC-stable, not blank, not invisible.
+    #[test]
+    fn letters_stepped_over_are_stable_and_visible() {
+        let ranges = [
+            '\u{c0}'..='\u{2ff}',
+            '\u{400}'..='\u{47f}',
+            '\u{1e00}'..='\u{1eff}',
+        ];
+        for c in ranges.into_iter().flatten() {
+            assert!(
+                is_nfc_stable(c) && !c.is_whitespace() && !is_invisible(c),
+                "{c:?}"
+            );
+            let s = format!("a{c}b");
+            let mut seen = Vec::new();
+            assert!(for_each_unusual_char(&s, |ch, _| {
+                seen.push(ch);
+                true
+            }));
+            assert!(seen.is_empty(), "{c:?}");
         }
     }
 

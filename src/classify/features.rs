@@ -321,6 +321,26 @@ static ASCII_CLASS: [u16; 128] = {
     t
 };
 
+/// The classes and the lower case of the character at byte `i` of `bytes` (`i` is a char
+/// boundary of a text) when it is a letter of two bytes from U+00C0 to U+027F or from
+/// U+0400 to U+047F that [`common_letter`] knows, as [`wide_class`] gives them; `None` for
+/// any other character.
+#[inline(always)]
+fn two_byte_letter(bytes: &[u8], i: usize) -> Option<(u16, char)> {
+    let (&lead, &next) = (bytes.get(i)?, bytes.get(i + 1)?);
+    if !matches!(lead, 0xC3..=0xC9 | 0xD0..=0xD1) {
+        return None;
+    }
+    let c = char::from_u32(u32::from(lead & 0x1F) << 6 | u32::from(next & 0x3F))?;
+    let (lower, upper, l) = common_letter(c)?;
+    let case = match (lower, upper) {
+        (true, _) => LOWER,
+        (_, true) => UPPER,
+        _ => CASELESS,
+    };
+    Some((ALPHA | case, l))
+}
+
 /// The non-ASCII character at byte `i` of `s` (`i` is a char boundary), its classes, and
 /// its lower case when it is a letter [`common_letter`] knows (most), which the fold takes
 /// as such ([`FoldSink::common_lower`]) without a second look-up.
@@ -1292,6 +1312,19 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             i += run;
             continue;
         }
+        if in_word && !pending_case && b >= 0xC3 {
+            // A letter of two bytes inside a word whose case is counted (most letters of
+            // Cyrillic and of the Latin languages' words): a character and a letter, with
+            // no other count moved (what the general path below would do with it).
+            if let Some((_, lower)) = two_byte_letter(bytes, i) {
+                chars += 1;
+                letters += 1;
+                prev_stop = false;
+                fold.common_lower(lower);
+                i += 2;
+                continue;
+            }
+        }
         let k = if b < 0x80 {
             i += 1;
             let k = ASCII_CLASS[usize::from(b)];
@@ -1310,6 +1343,12 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
                 fold.separator();
                 continue;
             }
+            k
+        } else if let Some((k, lower)) = two_byte_letter(bytes, i) {
+            // A letter of two bytes that [`common_letter`] knows (Latin-1, Latin Extended,
+            // Cyrillic), decoded from its bytes: what `wide_class` gives it.
+            i += 2;
+            fold.common_lower(lower);
             k
         } else if crate::lex::is_plain_punctuation(&bytes[i..]) {
             // U+201C to U+201E (`“`, `”`, `„`) are quotation marks: marked in `seen` by the
@@ -1904,6 +1943,22 @@ mod tests {
             in_word = !blank;
         }
         [chars, words, lower, upper, letters, digits, inner_stops]
+    }
+
+    #[test]
+    fn two_byte_letters_are_what_wide_class_gives() {
+        let mut seen = 0;
+        for c in ('\u{80}'..='\u{7ff}').chain(['a', '\u{800}', '\u{1e00}']) {
+            let s = format!("{c}x");
+            if let Some((k, l)) = two_byte_letter(s.as_bytes(), 0) {
+                let (got, wk, wl) = wide_class(&s, 0).unwrap();
+                assert_eq!((got, k, Some(l)), (c, wk, wl), "{c:?}");
+                // (A cased letter: in a word, the fast path counts no caseless letter.)
+                assert!(k & ALPHA != 0 && k & CASELESS == 0 && k & (LOWER | UPPER) != 0);
+                seen += 1;
+            }
+        }
+        assert!(seen > 350, "{seen}");
     }
 
     #[test]

@@ -989,6 +989,32 @@ pub(crate) fn common_letter(c: char) -> Option<(bool, bool, char)> {
         0x400..=0x40F => (false, true, char::from_u32(u + 0x50)?),
         0x410..=0x42F => (false, true, char::from_u32(u + 0x20)?),
         0x430..=0x45F => (true, false, c),
+        // Latin Extended-A and -B, the other Cyrillic letters and Latin Extended Additional
+        // (Polish, Czech, Romanian, Turkish, Vietnamese, Ukrainian): pairs of a capital and
+        // its small letter, the capital at the even or the odd code point.
+        0x100..=0x12F
+        | 0x132..=0x137
+        | 0x14A..=0x177
+        | 0x1A0..=0x1A5
+        | 0x1DE..=0x1EF
+        | 0x218..=0x21F
+        | 0x222..=0x233
+        | 0x460..=0x481
+        | 0x48A..=0x4BF
+        | 0x4D0..=0x52F
+        | 0x1E00..=0x1E95
+        | 0x1EA0..=0x1EFF => match u & 1 {
+            0 => (false, true, char::from_u32(u + 1)?),
+            _ => (true, false, c),
+        },
+        0x139..=0x148 | 0x179..=0x17E | 0x1AF..=0x1B0 | 0x1CD..=0x1DC | 0x4C1..=0x4CE => {
+            match u & 1 {
+                1 => (false, true, char::from_u32(u + 1)?),
+                _ => (true, false, c),
+            }
+        }
+        0x131 | 0x138 | 0x149 | 0x17F => (true, false, c),
+        0x178 => (false, true, '\u{FF}'),
         0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => (false, false, c),
         _ => return None,
     })
