@@ -278,8 +278,8 @@ static LETTER_MEMO: [std::sync::atomic::AtomicU64; (LETTER_MEMO_END / 16) as usi
 /// for the characters it covers.
 ///
 /// Blocks of letters only, frequent in news text (Latin Extended-A and -B, the Cyrillic
-/// letters, Latin Extended Additional), are told by a range test first, in a function of
-/// its own that saves no register (the memo's is [`memo_class`]).
+/// letters, Latin Extended Additional), are told by a range test first ([`memo_class`] the
+/// others).
 #[inline(never)]
 fn table_class(c: char, numeric: bool) -> bool {
     if matches!(u32::from(c), 0x100..=0x24f | 0x400..=0x481 | 0x48a..=0x52f | 0x1e00..=0x1eff) {
@@ -289,7 +289,7 @@ fn table_class(c: char, numeric: bool) -> bool {
 }
 
 /// [`table_class`] of the characters past its range test, from [`LETTER_MEMO`].
-#[inline(never)]
+#[inline(always)]
 fn memo_class(c: char, numeric: bool) -> bool {
     use std::sync::atomic::Ordering;
     let cp = u32::from(c);

@@ -989,9 +989,23 @@ pub(crate) fn common_letter(c: char) -> Option<(bool, bool, char)> {
         0x400..=0x40F => (false, true, char::from_u32(u + 0x50)?),
         0x410..=0x42F => (false, true, char::from_u32(u + 0x20)?),
         0x430..=0x45F => (true, false, c),
-        // Latin Extended-A and -B, the other Cyrillic letters and Latin Extended Additional
-        // (Polish, Czech, Romanian, Turkish, Vietnamese, Ukrainian): pairs of a capital and
-        // its small letter, the capital at the even or the odd code point.
+        // Latin Extended-A and -B, the other Cyrillic letters and Latin Extended Additional:
+        // asked out of line, so that the letters of other scripts (Greek, Hebrew, Arabic),
+        // which the match passes over, keep a short inline test.
+        0x100..=0x233 | 0x460..=0x52F | 0x1E00..=0x1EFF => return extended_letter(c),
+        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => (false, false, c),
+        _ => return None,
+    })
+}
+
+/// [`common_letter`] of the letters of Latin Extended-A and -B, the Cyrillic letters past
+/// U+045F and Latin Extended Additional (Polish, Czech, Romanian, Turkish, Vietnamese,
+/// Ukrainian): pairs of a capital and its small letter, the capital at the even or the odd
+/// code point; `None` for the others of those blocks.
+#[inline(never)]
+fn extended_letter(c: char) -> Option<(bool, bool, char)> {
+    let u = u32::from(c);
+    Some(match u {
         0x100..=0x12F
         | 0x132..=0x137
         | 0x14A..=0x177
@@ -1015,7 +1029,6 @@ pub(crate) fn common_letter(c: char) -> Option<(bool, bool, char)> {
         }
         0x131 | 0x138 | 0x149 | 0x17F => (true, false, c),
         0x178 => (false, true, '\u{FF}'),
-        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => (false, false, c),
         _ => return None,
     })
 }
