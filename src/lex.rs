@@ -94,15 +94,24 @@ pub(crate) fn word_len(s: &str) -> usize {
     i
 }
 
+/// True when `b` is the first byte of a character from U+00C0 to U+027F (Latin-1's letters
+/// and `×` `÷`, Latin Extended, IPA) or from U+0400 to U+047F (Cyrillic): the two-byte
+/// letters of the commonest scripts of news text after ASCII, which the passes tell by their
+/// bytes ([`is_two_byte_letter`], the feature pass's `two_byte_letter`, [`is_title_word`]).
+#[inline(always)]
+pub(crate) fn is_latin_or_cyrillic_lead(b: u8) -> bool {
+    matches!(b, 0xC3..=0xC9 | 0xD0..=0xD1)
+}
+
 /// True when the character at byte `i` of `b` (a character boundary of a text) is a letter
 /// of two bytes from U+00C0 to U+027F (Latin-1 and Latin Extended but `×` `÷`, IPA) or from
 /// U+0400 to U+047F (Cyrillic), told by its bytes.
 #[inline(always)]
 fn is_two_byte_letter(b: &[u8], i: usize) -> bool {
     match b.get(i) {
-        Some(0xC4..=0xC9 | 0xD0..=0xD1) => true,
         Some(0xC3) => !matches!(b.get(i + 1), Some(0x97 | 0xB7)),
-        _ => false,
+        Some(&lead) => is_latin_or_cyrillic_lead(lead),
+        None => false,
     }
 }
 
@@ -714,7 +723,7 @@ pub(crate) fn is_title_word(w: &str) -> bool {
 /// True for the first byte of a character from U+00C0 to U+027F, U+0400 to U+047F or
 /// U+1000 to U+1FFF: the lower case of each holds a character outside ASCII.
 fn is_lead_of_non_ascii_lower(b: u8) -> bool {
-    matches!(b, 0xC3..=0xC9 | 0xD0..=0xD1 | 0xE1)
+    is_latin_or_cyrillic_lead(b) || b == 0xE1
 }
 
 /// The title lexicon, with its [`Shapes`] filter.

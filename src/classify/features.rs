@@ -328,7 +328,7 @@ static ASCII_CLASS: [u16; 128] = {
 #[inline(always)]
 fn two_byte_letter(bytes: &[u8], i: usize) -> Option<(u16, char)> {
     let (&lead, &next) = (bytes.get(i)?, bytes.get(i + 1)?);
-    if !matches!(lead, 0xC3..=0xC9 | 0xD0..=0xD1) {
+    if !crate::lex::is_latin_or_cyrillic_lead(lead) {
         return None;
     }
     let c = char::from_u32(u32::from(lead & 0x1F) << 6 | u32::from(next & 0x3F))?;
