@@ -5,6 +5,11 @@
 //!   `valgrind --tool=callgrind target/release/examples/callgrind_driver seed` counts the
 //!   parse (run it with `PASSES` = 0 to count the corpus loading alone). `CORPUS` is `seed`,
 //!   `web`, `quotes`, or an adversarial shape as `NAME:MB` (`one-long-line:1`).
+//! * `callgrind_driver CORPUS PASSES each` parses every text `PASSES` times in a row instead:
+//!   the same instructions, but from the second time on the CPU's branch predictor has
+//!   learnt the text, so the time against the default order (each text once per pass over a
+//!   corpus of different texts) shows what mispredicted branches cost
+//!   (`time callgrind_driver web 20` against `time callgrind_driver web 20 each`).
 //! * `callgrind_driver dump` prints the JSON of `parse` and of `Parser::quotes` for every
 //!   text of the bench corpora, re-wrapped at 72 columns, with one line per block, and for
 //!   every adversarial shape at 20 KB: diff two dumps to check that a change keeps the
@@ -92,10 +97,15 @@ fn main() {
     };
     let passes: usize = args.get(2).and_then(|p| p.parse().ok()).unwrap_or(1);
     let bytes: usize = texts.iter().map(String::len).sum();
+    // `each`: every text `PASSES` times in a row, rather than the corpus `PASSES` times.
+    let each = args.get(3).is_some_and(|a| a == "each");
+    let (outer, inner) = if each { (1, passes) } else { (passes, 1) };
     let mut n = 0;
-    for _ in 0..passes {
+    for _ in 0..outer {
         for t in &texts {
-            n += copydesk::parse(black_box(t)).map_or(0, |a| a.body.len() + a.quotes.len());
+            for _ in 0..inner {
+                n += copydesk::parse(black_box(t)).map_or(0, |a| a.body.len() + a.quotes.len());
+            }
         }
     }
     eprintln!(
