@@ -1334,12 +1334,15 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let mut f = Features::default();
     // One pass over the bytes: ASCII from a table, other characters decoded once; the
     // counts live in locals until the end.
-    let (mut chars, mut words, mut lower, mut upper) = (0usize, 0usize, 0usize, 0usize);
+    // The characters are the bytes but for the continuation bytes of those outside ASCII,
+    // which only the paths of such characters count: the ASCII steps of prose move no count
+    // of characters.
+    let (mut continuations, mut words, mut lower, mut upper) = (0usize, 0usize, 0usize, 0usize);
     let (mut letters, mut caseless, mut digits) = (0usize, 0usize, 0usize);
     let (mut commas, mut separators, mut inner_stops) = (0usize, 0usize, 0usize);
     let mut guillemets = (0usize, 0usize);
-    // The words that start with an ASCII letter after a space, and those of them in lower
-    // case.
+    // The words that start with an ASCII letter after a space (which `words` leaves out),
+    // and those of them in lower case.
     let (mut spaced_words, mut spaced_lower) = (0usize, 0usize);
     // The classes of the bytes taken by the general path, together.
     let mut seen = 0u16;
@@ -1359,7 +1362,6 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
         // The two commonest bytes of prose first, each with only the counts it moves (what
         // the general path below would do with it).
         if b == b' ' {
-            chars += 1;
             inner_stops += usize::from(prev_stop);
             prev_stop = false;
             i += 1;
@@ -1368,13 +1370,11 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             if let Some(&first) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) {
                 let run = take_ascii_letters(bytes, i, short, true, fold);
                 word_start = i;
-                words += 1;
                 pending_case = false;
                 // A letter: lower case when bit 0x20 is set, else upper case (counted once
                 // the pass is done, from the words that start so).
                 spaced_words += 1;
                 spaced_lower += usize::from(first >> 5 & 1);
-                chars += run;
                 letters += run;
                 in_word = true;
                 i += run;
@@ -1398,7 +1398,6 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
                 lower += usize::from(b.is_ascii_lowercase());
                 upper += usize::from(b.is_ascii_uppercase());
             }
-            chars += run;
             letters += run;
             prev_stop = false;
             in_word = true;
@@ -1410,7 +1409,7 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             // Cyrillic and of the Latin languages' words): a character and a letter, with
             // no other count moved (what the general path below would do with it).
             if let Some((_, lower)) = two_byte_letter(bytes, i) {
-                chars += 1;
+                continuations += 1;
                 letters += 1;
                 prev_stop = false;
                 fold.common_lower(lower);
@@ -1423,9 +1422,8 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             let k = ASCII_CLASS[usize::from(b)];
             if k == PLAIN_MARK {
                 // A mark of no class (a quotation mark, an apostrophe, a hyphen, a
-                // bracket), with only the counts it moves: a character, no stop, and the
-                // start of a word when it comes first; it separates words of the fold.
-                chars += 1;
+                // bracket), with only the counts it moves: no stop, and the start of a
+                // word when it comes first; it separates words of the fold.
                 prev_stop = false;
                 if !in_word {
                     word_start = at;
@@ -1466,7 +1464,7 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             i += 1;
             0
         };
-        chars += 1;
+        continuations += i - at - 1;
         seen |= k;
         let blank = k & BLANK != 0;
         if blank && prev_stop {
@@ -1507,8 +1505,8 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             }
         }
     }
-    f.chars = count(chars);
-    f.words = count(words);
+    f.chars = count(bytes.len() - continuations);
+    f.words = count(words + spaced_words);
     f.lower = count(lower + spaced_lower);
     f.upper = count(upper + (spaced_words - spaced_lower));
     f.letters = count(letters);
