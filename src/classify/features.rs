@@ -426,17 +426,56 @@ fn prefix_key(first: &[u8]) -> u64 {
     if first.len() < PREFIX_BYTES {
         return 0;
     }
-    // The largest char boundary at or below PREFIX_BYTES: a continuation byte is none.
-    let mut cut = PREFIX_BYTES;
-    while cut > 0 && first.get(cut).is_some_and(|&b| b & 0xC0 == 0x80) {
-        cut -= 1;
-    }
+    // The largest char boundary at or below PREFIX_BYTES: a continuation byte is none, and
+    // (in UTF-8) at most three come one after another, so that the boundary is one of the
+    // four bytes from PREFIX_BYTES back, told with no loop.
+    let continuation = |at: usize| first.get(at).is_some_and(|&b| b & 0xC0 == 0x80);
+    let back_1 = continuation(PREFIX_BYTES);
+    let back_2 = back_1 & continuation(PREFIX_BYTES - 1);
+    let back_3 = back_2 & continuation(PREFIX_BYTES - 2);
+    let cut = PREFIX_BYTES - usize::from(back_1) - usize::from(back_2) - usize::from(back_3);
     // What hashing the `str` of these bytes feeds the hasher (they are UTF-8: a fold cut at
     // a char boundary), without checking them again.
     let mut p = crate::fasthash::FastHasher::default();
-    p.write(&first[..cut]);
+    write_range(&mut p, first, 0, cut);
     p.write_u8(0xff);
     p.finish().max(1)
+}
+
+/// `if on { a } else { b }`, taken from a list of the two by the flag rather than by a
+/// branch, for a flag as good as random (`std::hint::select_unpredictable` is newer than
+/// the crate's oldest Rust).
+#[inline(always)]
+fn select<T: Copy>(on: bool, a: T, b: T) -> T {
+    [b, a][usize::from(on)]
+}
+
+/// Feeds `h` the bytes `b[from..to]` as [`Hasher::write`] feeds them: eight bytes a step,
+/// and the last (fewer than eight) as one word with their count. Those last bytes are read
+/// from the eight bytes of `b` that end at `to` (which the fold buffer nearly always has),
+/// shifted, and the word is fed or not by a [`select`]: no test of how many they are,
+/// where the hasher's own tail (a load of four, two or one bytes, and a test for none) was
+/// mispredicted about once a block. The test `hashing_a_range_is_writing_it` checks this.
+#[inline]
+fn write_range(h: &mut crate::fasthash::FastHasher, b: &[u8], from: usize, to: usize) {
+    let bytes = &b[from..to];
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        h.write_u64(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+    }
+    let rest = chunks.remainder().len();
+    let last = match to.checked_sub(8).and_then(|at| b.get(at..to)) {
+        // The last `rest` bytes at the bottom (none for a `rest` of 0: two shifts, each
+        // below 64).
+        Some(eight) => {
+            u64::from_le_bytes(eight.try_into().unwrap_or_default()) >> (8 * (7 - rest)) >> 8
+        }
+        None => crate::fasthash::le_word(chunks.remainder()),
+    };
+    // What `FastHasher::write_word` feeds for one to seven bytes.
+    let mut with_rest = *h;
+    with_rest.write_u64(last ^ (rest as u64) << 59);
+    *h = select(rest != 0, with_rest, *h);
 }
 
 /// A block whose folded text is long enough for a prefix key ([`prefix_key`]): a long
@@ -1124,20 +1163,17 @@ fn with_fold<'a>(
 ) -> (Features<'a>, u64) {
     // Read as bytes: the folded text is UTF-8 (whole characters and ASCII), and checking
     // that for every block cost more than the uses below; the arena is checked once.
-    let folded = &buf[start..];
     // The keys only ever meet each other (equality, set and map keys), so any good 64-bit
     // hash does: the fast one reads eight bytes a step where FNV reads one. Fed what
     // hashing the folded `str` feeds it.
     let mut h = crate::fasthash::FastHasher::default();
-    h.write(folded);
+    write_range(&mut h, buf, start, buf.len());
     h.write_u8(0xff);
+    let folded = &buf[start..];
     let prefix = prefix_key(folded);
     // Blocks with no letters or digits ("•", "—") are never duplicates.
-    f.key = if folded.is_empty() {
-        0
-    } else {
-        h.finish().max(1)
-    };
+    // (A mask, not a branch: whether a block folds to nothing is as good as random.)
+    f.key = h.finish().max(1) & u64::from(!folded.is_empty()).wrapping_neg();
     f.set_teaser(f.words > 3 && ends_like_teaser(s) && ends_with_more(folded));
     f.set(
         NO_LISTED_WORD,
@@ -2201,6 +2237,23 @@ mod tests {
         }
         assert_eq!(ascii_letters(b""), 0);
         assert_eq!(ascii_letters(b"AbcdefghIJKLMNOPqrstuvwxyZ "), 26);
+    }
+
+    /// [`write_range`] feeds the hasher what writing the bytes does, for ranges of every
+    /// length at every place of a buffer, near its start too (fewer than eight bytes
+    /// before the range's end).
+    #[test]
+    fn hashing_a_range_is_writing_it() {
+        let buf: Vec<u8> = (0..64u8).map(|b| b.wrapping_mul(151) ^ 0x5a).collect();
+        for from in 0..24 {
+            for to in from..buf.len() {
+                let mut want = crate::fasthash::FastHasher::default();
+                want.write(&buf[from..to]);
+                let mut got = crate::fasthash::FastHasher::default();
+                write_range(&mut got, &buf, from, to);
+                assert_eq!(got.finish(), want.finish(), "{from}..{to}");
+            }
+        }
     }
 
     /// [`take_ascii_letters`] gives the length of the run of ASCII letters as a plain count
