@@ -1424,16 +1424,18 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             // A run of ASCII letters: no punctuation, and only its first letter can start a
             // word or decide the word's case.
             let run = take_ascii_letters(bytes, at, short, false, fold);
-            if !in_word {
-                word_start = at;
-                words += 1;
-                pending_case = true;
-            }
-            if pending_case {
-                pending_case = false;
-                lower += usize::from(b.is_ascii_lowercase());
-                upper += usize::from(b.is_ascii_uppercase());
-            }
+            // (Counted with no branch, here and below: whether a word starts, or waits for
+            // its case, at such a byte was mispredicted often.)
+            let starts = !in_word;
+            word_start = select(starts, at, word_start);
+            words += usize::from(starts);
+            // A word that starts here, or waits for its case, is cased by this letter:
+            // lower case when bit 0x20 is set.
+            let cased = usize::from(starts | pending_case);
+            let lower_bit = usize::from(b >> 5 & 1);
+            lower += cased & lower_bit;
+            upper += cased & (lower_bit ^ 1);
+            pending_case = false;
             letters += run;
             prev_stop = false;
             in_word = true;
@@ -1461,11 +1463,10 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
                 // bracket), with only the counts it moves: no stop, and the start of a
                 // word when it comes first; it separates words of the fold.
                 prev_stop = false;
-                if !in_word {
-                    word_start = at;
-                    words += 1;
-                    pending_case = true;
-                }
+                let starts = !in_word;
+                word_start = select(starts, at, word_start);
+                words += usize::from(starts);
+                pending_case |= starts;
                 in_word = true;
                 fold.separator();
                 continue;
@@ -1503,9 +1504,7 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
         continuations += i - at - 1;
         seen |= k;
         let blank = k & BLANK != 0;
-        if blank && prev_stop {
-            inner_stops += 1;
-        }
+        inner_stops += usize::from(blank & prev_stop);
         // A full stop after a short capitalised word ("Lt. Col.", "J. Doe", "Dr.") ends an
         // abbreviation, not a sentence.
         prev_stop = k & STOP != 0 && !(b == b'.' && abbreviation(&bytes[word_start..at]));
@@ -1516,16 +1515,14 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             guillemets.1 += usize::from(k & GUILLEMET_CLOSE != 0);
             inner_stops += usize::from(k & WIDE_STOP != 0);
         }
-        if !blank && !in_word {
-            word_start = at;
-            words += 1;
-            pending_case = true;
-        }
-        if pending_case && k & (ALPHA | DIGIT) != 0 {
-            pending_case = false;
-            lower += usize::from(k & LOWER != 0);
-            upper += usize::from(k & UPPER != 0);
-        }
+        let starts = !blank & !in_word;
+        word_start = select(starts, at, word_start);
+        words += usize::from(starts);
+        pending_case |= starts;
+        let cased = pending_case & (k & (ALPHA | DIGIT) != 0);
+        lower += usize::from(cased & (k & LOWER != 0));
+        upper += usize::from(cased & (k & UPPER != 0));
+        pending_case &= !cased;
         letters += usize::from(k & ALPHA != 0);
         caseless += usize::from(k & CASELESS != 0);
         digits += usize::from(k & DIGIT != 0);
