@@ -426,17 +426,56 @@ fn prefix_key(first: &[u8]) -> u64 {
     if first.len() < PREFIX_BYTES {
         return 0;
     }
-    // The largest char boundary at or below PREFIX_BYTES: a continuation byte is none.
-    let mut cut = PREFIX_BYTES;
-    while cut > 0 && first.get(cut).is_some_and(|&b| b & 0xC0 == 0x80) {
-        cut -= 1;
-    }
+    // The largest char boundary at or below PREFIX_BYTES: a continuation byte is none, and
+    // (in UTF-8) at most three come one after another, so that the boundary is one of the
+    // four bytes from PREFIX_BYTES back, told with no loop.
+    let continuation = |at: usize| first.get(at).is_some_and(|&b| b & 0xC0 == 0x80);
+    let back_1 = continuation(PREFIX_BYTES);
+    let back_2 = back_1 & continuation(PREFIX_BYTES - 1);
+    let back_3 = back_2 & continuation(PREFIX_BYTES - 2);
+    let cut = PREFIX_BYTES - usize::from(back_1) - usize::from(back_2) - usize::from(back_3);
     // What hashing the `str` of these bytes feeds the hasher (they are UTF-8: a fold cut at
     // a char boundary), without checking them again.
     let mut p = crate::fasthash::FastHasher::default();
-    p.write(&first[..cut]);
+    write_range(&mut p, first, 0, cut);
     p.write_u8(0xff);
     p.finish().max(1)
+}
+
+/// `if on { a } else { b }`, taken from a list of the two by the flag rather than by a
+/// branch, for a flag as good as random (`std::hint::select_unpredictable` is newer than
+/// the crate's oldest Rust).
+#[inline(always)]
+fn select<T: Copy>(on: bool, a: T, b: T) -> T {
+    [b, a][usize::from(on)]
+}
+
+/// Feeds `h` the bytes `b[from..to]` as [`Hasher::write`] feeds them: eight bytes a step,
+/// and the last (fewer than eight) as one word with their count. Those last bytes are read
+/// from the eight bytes of `b` that end at `to` (which the fold buffer nearly always has),
+/// shifted, and the word is fed or not by a [`select`]: no test of how many they are,
+/// where the hasher's own tail (a load of four, two or one bytes, and a test for none) was
+/// mispredicted about once a block. The test `hashing_a_range_is_writing_it` checks this.
+#[inline]
+fn write_range(h: &mut crate::fasthash::FastHasher, b: &[u8], from: usize, to: usize) {
+    let bytes = &b[from..to];
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        h.write_u64(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+    }
+    let rest = chunks.remainder().len();
+    let last = match to.checked_sub(8).and_then(|at| b.get(at..to)) {
+        // The last `rest` bytes at the bottom (none for a `rest` of 0: two shifts, each
+        // below 64).
+        Some(eight) => {
+            u64::from_le_bytes(eight.try_into().unwrap_or_default()) >> (8 * (7 - rest)) >> 8
+        }
+        None => crate::fasthash::le_word(chunks.remainder()),
+    };
+    // What `FastHasher::write_word` feeds for one to seven bytes.
+    let mut with_rest = *h;
+    with_rest.write_u64(last ^ (rest as u64) << 59);
+    *h = select(rest != 0, with_rest, *h);
 }
 
 /// A block whose folded text is long enough for a prefix key ([`prefix_key`]): a long
@@ -1124,20 +1163,17 @@ fn with_fold<'a>(
 ) -> (Features<'a>, u64) {
     // Read as bytes: the folded text is UTF-8 (whole characters and ASCII), and checking
     // that for every block cost more than the uses below; the arena is checked once.
-    let folded = &buf[start..];
     // The keys only ever meet each other (equality, set and map keys), so any good 64-bit
     // hash does: the fast one reads eight bytes a step where FNV reads one. Fed what
     // hashing the folded `str` feeds it.
     let mut h = crate::fasthash::FastHasher::default();
-    h.write(folded);
+    write_range(&mut h, buf, start, buf.len());
     h.write_u8(0xff);
+    let folded = &buf[start..];
     let prefix = prefix_key(folded);
     // Blocks with no letters or digits ("•", "—") are never duplicates.
-    f.key = if folded.is_empty() {
-        0
-    } else {
-        h.finish().max(1)
-    };
+    // (A mask, not a branch: whether a block folds to nothing is as good as random.)
+    f.key = h.finish().max(1) & u64::from(!folded.is_empty()).wrapping_neg();
     f.set_teaser(f.words > 3 && ends_like_teaser(s) && ends_with_more(folded));
     f.set(
         NO_LISTED_WORD,
@@ -1187,18 +1223,111 @@ fn all_ascii_letters(b: &[u8]) -> bool {
 }
 
 /// How many of the bytes of `w` (in memory order, little-endian) are ASCII letters before
-/// the first that is not. A byte is a letter when, with bit 0x20 set (lower case), it lies
-/// in `a..=z`: two additions carry into the high bit of each byte, with the high bits
-/// cleared first so that no carry crosses into the next byte.
+/// the first that is not.
 #[inline]
 fn leading_ascii_letters(w: u64) -> usize {
+    (not_letter_bits(w).trailing_zeros() / 8) as usize
+}
+
+/// The high bit of each byte of `w` that is not an ASCII letter. A byte is a letter when,
+/// with bit 0x20 set (lower case), it lies in `a..=z`: two additions carry into the high
+/// bit of each byte, with the high bits cleared first so that no carry crosses into the
+/// next byte.
+#[inline]
+fn not_letter_bits(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let x = (w | (0x20 * ONES)) & !HIGH;
     let at_least_a = x + (0x80 - u64::from(b'a')) * ONES;
     let past_z = x + (0x80 - u64::from(b'z') - 1) * ONES;
-    let not_letters = !(at_least_a & !past_z & !w) & HIGH;
-    (not_letters.trailing_zeros() / 8) as usize
+    !(at_least_a & !past_z & !w) & HIGH
+}
+
+/// [`leading_ascii_letters`] of sixteen bytes (16 when all are letters): both halves are
+/// tested and the first byte that is no letter found in the two at once, with no test of
+/// whether the run ends in the first half (a word of eight letters or more is common
+/// enough in prose that such a test was mispredicted a word in four).
+#[inline]
+fn leading_ascii_letters_16(w: u128) -> usize {
+    let low = u128::from(not_letter_bits(w as u64));
+    let high = u128::from(not_letter_bits((w >> 64) as u64));
+    ((high << 64 | low).trailing_zeros() / 8) as usize
+}
+
+/// The sixteen bytes of `bytes` from `i` (a byte of it: `i` is below its length) as one
+/// integer, the byte at `i` lowest, with zeros (no letters) for those past its end. Near the
+/// end the text's last sixteen bytes are read and shifted, and a text of fewer than sixteen
+/// is `short` ([`le_16`] of it, which its pass reads once), shifted: no test of how many
+/// bytes are left is made.
+#[inline(always)]
+fn sixteen_from(bytes: &[u8], i: usize, short: u128) -> u128 {
+    debug_assert!(i < bytes.len());
+    // (The shifts are below 128 for an `i` in the text; the masks spare the tests of
+    // checked shifts.)
+    match bytes.len().checked_sub(16) {
+        Some(last) => {
+            let start = i.min(last);
+            let chunk = bytes[start..]
+                .first_chunk::<16>()
+                .copied()
+                .unwrap_or_default();
+            u128::from_le_bytes(chunk) >> ((8 * (i - start)) & 127)
+        }
+        None => short >> ((8 * i) & 127),
+    }
+}
+
+/// The bytes of `b`, up to sixteen, as one integer (the first lowest), with zeros past its
+/// end.
+fn le_16(b: &[u8]) -> u128 {
+    let (low, high) = b.split_at(b.len().min(8));
+    let high = high.get(..high.len().min(8)).unwrap_or_default();
+    u128::from(crate::fasthash::le_word(low)) | u128::from(crate::fasthash::le_word(high)) << 64
+}
+
+/// Takes the run of ASCII letters at byte `i` of `bytes` (it starts with one) for the fold,
+/// after a separator when `spaced` (as [`FoldSink::separated_ascii_alnum`] takes it, else as
+/// [`FoldSink::ascii_alnum`] does), and gives its length.
+///
+/// A run of fewer than sixteen letters (nearly all) is found in sixteen bytes at once
+/// ([`leading_ascii_letters_16`]) and handed to the fold in two parts of up to seven or
+/// eight and up to eight bytes (the second often empty), from a copy of the sixteen bytes:
+/// each part is written as one word of eight bytes, whatever the run's length and however
+/// near the end of the text it is, where a run of more than eight bytes, or one at the end
+/// of the text, was written byte by byte, a loop whose end was mispredicted.
+#[inline(always)]
+fn take_ascii_letters(
+    bytes: &[u8],
+    i: usize,
+    short: u128,
+    spaced: bool,
+    fold: &mut impl FoldSink,
+) -> usize {
+    {
+        let w = sixteen_from(bytes, i, short);
+        let run = leading_ascii_letters_16(w);
+        if run < 16 {
+            // (The parts are cut from the integer, not from its bytes: a slice of them at
+            // byte 7 was put together again byte by byte.)
+            let part = |from: u32| ((w >> (8 * from)) as u64).to_le_bytes();
+            if spaced {
+                fold.separated_ascii_alnum(&part(0), run.min(7));
+                fold.ascii_alnum(&part(7), run.saturating_sub(7));
+            } else {
+                fold.ascii_alnum(&part(0), run.min(8));
+                fold.ascii_alnum(&part(8), run.saturating_sub(8));
+            }
+            return run;
+        }
+    }
+    let rest = &bytes[i..];
+    let run = ascii_letters(rest);
+    if spaced {
+        fold.separated_ascii_alnum(rest, run);
+    } else {
+        fold.ascii_alnum(rest, run);
+    }
+    run
 }
 
 /// The features of `s` that one pass over its bytes gives (all but the keys, the teaser
@@ -1241,12 +1370,15 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let mut f = Features::default();
     // One pass over the bytes: ASCII from a table, other characters decoded once; the
     // counts live in locals until the end.
-    let (mut chars, mut words, mut lower, mut upper) = (0usize, 0usize, 0usize, 0usize);
+    // The characters are the bytes but for the continuation bytes of those outside ASCII,
+    // which only the paths of such characters count: the ASCII steps of prose move no count
+    // of characters.
+    let (mut continuations, mut words, mut lower, mut upper) = (0usize, 0usize, 0usize, 0usize);
     let (mut letters, mut caseless, mut digits) = (0usize, 0usize, 0usize);
     let (mut commas, mut separators, mut inner_stops) = (0usize, 0usize, 0usize);
     let mut guillemets = (0usize, 0usize);
-    // The words that start with an ASCII letter after a space, and those of them in lower
-    // case.
+    // The words that start with an ASCII letter after a space (which `words` leaves out),
+    // and those of them in lower case.
     let (mut spaced_words, mut spaced_lower) = (0usize, 0usize);
     // The classes of the bytes taken by the general path, together.
     let mut seen = 0u16;
@@ -1257,6 +1389,8 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     // Where the current word starts.
     let mut word_start = 0;
     let bytes = s.as_bytes();
+    // A text of fewer than sixteen bytes, as [`sixteen_from`] reads it (0 for a longer one).
+    let short = if bytes.len() < 16 { le_16(bytes) } else { 0 };
     let mut i = 0;
     while i < bytes.len() {
         let at = i;
@@ -1264,25 +1398,21 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
         // The two commonest bytes of prose first, each with only the counts it moves (what
         // the general path below would do with it).
         if b == b' ' {
-            chars += 1;
             inner_stops += usize::from(prev_stop);
             prev_stop = false;
             i += 1;
             // A space and a run of ASCII letters after it, the commonest step of prose, are
             // taken together: the run starts a word, whose case its first letter decides.
             if let Some(&first) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) {
-                let run = ascii_letters(&bytes[i..]);
+                let run = take_ascii_letters(bytes, i, short, true, fold);
                 word_start = i;
-                words += 1;
                 pending_case = false;
                 // A letter: lower case when bit 0x20 is set, else upper case (counted once
                 // the pass is done, from the words that start so).
                 spaced_words += 1;
                 spaced_lower += usize::from(first >> 5 & 1);
-                chars += run;
                 letters += run;
                 in_word = true;
-                fold.separated_ascii_alnum(&bytes[i..], run);
                 i += run;
                 continue;
             }
@@ -1293,22 +1423,22 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
         if b.is_ascii_alphabetic() {
             // A run of ASCII letters: no punctuation, and only its first letter can start a
             // word or decide the word's case.
-            let run = ascii_letters(&bytes[at..]);
-            if !in_word {
-                word_start = at;
-                words += 1;
-                pending_case = true;
-            }
-            if pending_case {
-                pending_case = false;
-                lower += usize::from(b.is_ascii_lowercase());
-                upper += usize::from(b.is_ascii_uppercase());
-            }
-            chars += run;
+            let run = take_ascii_letters(bytes, at, short, false, fold);
+            // (Counted with no branch, here and below: whether a word starts, or waits for
+            // its case, at such a byte was mispredicted often.)
+            let starts = !in_word;
+            word_start = select(starts, at, word_start);
+            words += usize::from(starts);
+            // A word that starts here, or waits for its case, is cased by this letter:
+            // lower case when bit 0x20 is set.
+            let cased = usize::from(starts | pending_case);
+            let lower_bit = usize::from(b >> 5 & 1);
+            lower += cased & lower_bit;
+            upper += cased & (lower_bit ^ 1);
+            pending_case = false;
             letters += run;
             prev_stop = false;
             in_word = true;
-            fold.ascii_alnum(&bytes[at..], run);
             i += run;
             continue;
         }
@@ -1317,7 +1447,7 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             // Cyrillic and of the Latin languages' words): a character and a letter, with
             // no other count moved (what the general path below would do with it).
             if let Some((_, lower)) = two_byte_letter(bytes, i) {
-                chars += 1;
+                continuations += 1;
                 letters += 1;
                 prev_stop = false;
                 fold.common_lower(lower);
@@ -1330,15 +1460,13 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             let k = ASCII_CLASS[usize::from(b)];
             if k == PLAIN_MARK {
                 // A mark of no class (a quotation mark, an apostrophe, a hyphen, a
-                // bracket), with only the counts it moves: a character, no stop, and the
-                // start of a word when it comes first; it separates words of the fold.
-                chars += 1;
+                // bracket), with only the counts it moves: no stop, and the start of a
+                // word when it comes first; it separates words of the fold.
                 prev_stop = false;
-                if !in_word {
-                    word_start = at;
-                    words += 1;
-                    pending_case = true;
-                }
+                let starts = !in_word;
+                word_start = select(starts, at, word_start);
+                words += usize::from(starts);
+                pending_case |= starts;
                 in_word = true;
                 fold.separator();
                 continue;
@@ -1373,12 +1501,10 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             i += 1;
             0
         };
-        chars += 1;
+        continuations += i - at - 1;
         seen |= k;
         let blank = k & BLANK != 0;
-        if blank && prev_stop {
-            inner_stops += 1;
-        }
+        inner_stops += usize::from(blank & prev_stop);
         // A full stop after a short capitalised word ("Lt. Col.", "J. Doe", "Dr.") ends an
         // abbreviation, not a sentence.
         prev_stop = k & STOP != 0 && !(b == b'.' && abbreviation(&bytes[word_start..at]));
@@ -1389,16 +1515,14 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             guillemets.1 += usize::from(k & GUILLEMET_CLOSE != 0);
             inner_stops += usize::from(k & WIDE_STOP != 0);
         }
-        if !blank && !in_word {
-            word_start = at;
-            words += 1;
-            pending_case = true;
-        }
-        if pending_case && k & (ALPHA | DIGIT) != 0 {
-            pending_case = false;
-            lower += usize::from(k & LOWER != 0);
-            upper += usize::from(k & UPPER != 0);
-        }
+        let starts = !blank & !in_word;
+        word_start = select(starts, at, word_start);
+        words += usize::from(starts);
+        pending_case |= starts;
+        let cased = pending_case & (k & (ALPHA | DIGIT) != 0);
+        lower += usize::from(cased & (k & LOWER != 0));
+        upper += usize::from(cased & (k & UPPER != 0));
+        pending_case &= !cased;
         letters += usize::from(k & ALPHA != 0);
         caseless += usize::from(k & CASELESS != 0);
         digits += usize::from(k & DIGIT != 0);
@@ -1414,8 +1538,8 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             }
         }
     }
-    f.chars = count(chars);
-    f.words = count(words);
+    f.chars = count(bytes.len() - continuations);
+    f.words = count(words + spaced_words);
     f.lower = count(lower + spaced_lower);
     f.upper = count(upper + (spaced_words - spaced_lower));
     f.letters = count(letters);
@@ -2110,6 +2234,75 @@ mod tests {
         }
         assert_eq!(ascii_letters(b""), 0);
         assert_eq!(ascii_letters(b"AbcdefghIJKLMNOPqrstuvwxyZ "), 26);
+    }
+
+    /// [`write_range`] feeds the hasher what writing the bytes does, for ranges of every
+    /// length at every place of a buffer, near its start too (fewer than eight bytes
+    /// before the range's end).
+    #[test]
+    fn hashing_a_range_is_writing_it() {
+        let buf: Vec<u8> = (0..64u8).map(|b| b.wrapping_mul(151) ^ 0x5a).collect();
+        for from in 0..24 {
+            for to in from..buf.len() {
+                let mut want = crate::fasthash::FastHasher::default();
+                want.write(&buf[from..to]);
+                let mut got = crate::fasthash::FastHasher::default();
+                write_range(&mut got, &buf, from, to);
+                assert_eq!(got.finish(), want.finish(), "{from}..{to}");
+            }
+        }
+    }
+
+    /// [`take_ascii_letters`] gives the length of the run of ASCII letters as a plain count
+    /// does, and leaves the fold as the plain calls on the text leave it, for runs of every
+    /// length up to past sixteen, at every place of texts shorter and longer than sixteen
+    /// bytes (so near their ends too), with and without a fold before the run.
+    #[test]
+    fn take_ascii_letters_is_the_plain_run_and_fold() {
+        let parts = [
+            "a",
+            "Zq",
+            "word",
+            "LONGERWORD",
+            "x",
+            " ",
+            ".",
+            "é",
+            "7",
+            "@",
+            "\0",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7a6e_1e77);
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 24);
+            let bytes = s.as_bytes();
+            let short = if bytes.len() < 16 { le_16(bytes) } else { 0 };
+            for at in (0..bytes.len()).filter(|&at| bytes[at].is_ascii_alphabetic()) {
+                let plain_run = bytes[at..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                for (spaced, before) in [(false, ""), (true, ""), (false, "ab"), (true, "ab")] {
+                    let (mut got, mut want) =
+                        (before.as_bytes().to_vec(), before.as_bytes().to_vec());
+                    let (mut got_fold, mut want_fold) =
+                        (Folder::new(&mut got), Folder::new(&mut want));
+                    if !before.is_empty() {
+                        got_fold.ascii_alnum(b"ab", 2);
+                        want_fold.ascii_alnum(b"ab", 2);
+                    }
+                    let run = take_ascii_letters(bytes, at, short, spaced, &mut got_fold);
+                    if spaced {
+                        want_fold.separated_ascii_alnum(&bytes[at..], plain_run);
+                    } else {
+                        want_fold.ascii_alnum(&bytes[at..], plain_run);
+                    }
+                    assert_eq!(run, plain_run, "{s:?} at {at}");
+                    let (got_words, want_words) = (got_fold.finish(), want_fold.finish());
+                    assert_eq!((got, got_words), (want, want_words), "{s:?} at {at}");
+                }
+            }
+        }
     }
 
     #[test]
