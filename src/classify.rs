@@ -1611,21 +1611,27 @@ fn byline_name(
     name_zone: usize,
     i: usize,
 ) -> bool {
+    // (The places of the headline and the metadata are asked before the words of the
+    // block: they rule out most blocks for less. Every test is pure, so the order does
+    // not change the answer.)
     let is_name = |i: usize| {
         i >= name_zone
             && i < start
             && meta[i] == Meta::None
-            && lines::is_bare_name(raw[i], &feats[i])
             && (h.is_some_and(|h| i == h + 1)
                 || matches!(meta.get(i + 1), Some(Meta::Date | Meta::Byline))
                 || i + 2 < start && meta[i + 2] == Meta::Date)
+            && lines::is_bare_name(raw[i], &feats[i])
     };
-    // "By" alone on its line, then the name. The word list is looked up last: most
-    // one-word blocks are not followed by a name.
+    // "By" alone on its line, then the name. A byline word is a listed word
+    // ([`features::Features::may_hold_listed_word`]), which most one-word blocks are not
+    // (a menu entry); the word list is looked up last: most one-word blocks are not
+    // followed by a name.
     let lone_by = |i: usize| {
         feats[i].words == 1
             && i + 1 < start
             && i + 1 >= name_zone
+            && feats[i].may_hold_listed_word()
             && lines::is_bare_name(raw[i + 1], &feats[i + 1])
             && lexicon::lexicon().is("byline", feats[i].folded)
     };

@@ -375,10 +375,15 @@ fn is_date_line(s: &str, f: &Features) -> bool {
             return true;
         }
     }
+    let numeric_date = f.digits >= 4 && f.letters <= 2 * f.digits;
+    // A month and "ago" are listed words ([`Features::may_hold_listed_word`]): a block
+    // known to hold none is a date line only by its digits, and its words need no walk.
+    if !numeric_date && !f.may_hold_listed_word() {
+        return false;
+    }
     let Some((total, datey, month, number, ago)) = date_tokens(lexicon(), f.folded) else {
         return false;
     };
-    let numeric_date = f.digits >= 4 && f.letters <= 2 * f.digits;
     let relative = number && ago;
     (month && number || numeric_date || relative) && datey * 10 >= total * 7
 }
@@ -832,6 +837,31 @@ mod tests {
             .filter(|l| l.starts_with("credit\t"))
             .count();
         assert!((1..=MAX_CREDIT_WORDS).contains(&words), "{words}");
+    }
+
+    /// [`is_date_line`] walks the words of a block with no listed word only when its digits
+    /// make it a date: every month and "ago" are listed words, which such a block lacks, and
+    /// a date line with a block of each kind still reads as one.
+    #[test]
+    fn months_and_ago_are_listed_words() {
+        let lex = super::super::lexicon::lexicon();
+        let months: Vec<&str> = include_str!("../data/classify_words.txt")
+            .lines()
+            .filter_map(|l| l.strip_prefix("month\t"))
+            .collect();
+        assert!(months.len() >= 12, "{months:?}");
+        for w in months.iter().chain(&["ago"]) {
+            assert!(lex.may_hold_listed_word(w.as_bytes()), "{w}");
+        }
+        for s in [
+            "October 1, 2015",
+            "3 days ago",
+            "2017-03-10 09:58",
+            "04.05.2015",
+        ] {
+            assert!(check(is_date, s), "{s}");
+        }
+        assert!(!check(is_date, "Chapter 12 of 30"));
     }
 
     #[test]

@@ -51,14 +51,30 @@ static ASCII_ALNUM_LOWER: [u8; 256] = {
     t
 };
 
-/// The inverse of the FNV prime modulo 2^64: a hash step [`mix`] undone is
-/// `mix(h, x).wrapping_mul(FNV_INVERSE) ^ x`.
-const FNV_INVERSE: u64 = 0xce96_5057_aff6_957b;
+/// The mark of a lower-case code point beyond ASCII in [`Word`]'s hash: a bit that no
+/// step of ASCII bytes has (their bytes are below `0x80`), so that the two kinds of steps
+/// never give one integer.
+const WIDE_STEP: u64 = 1 << 63;
 
-/// The word being hashed by [`units`].
+/// The word being hashed by [`units`]: the hash of the lower case of its letters and
+/// digits, code point after code point, where the ASCII ones (most) go in eight at a step.
+///
+/// The hash is a [`mix`] step for each eight ASCII code points of a run of them, as bytes
+/// of one integer (the last step of a run fewer, padded with zeros), and one for each code
+/// point beyond ASCII ([`WIDE_STEP`]); the code points of the step being filled are kept
+/// aside (`pending`) until it is full and the next one comes, or the word ends. So the hash
+/// is a function of the code points alone, however the text parts them into runs ("don't"
+/// and "dont" hash alike), and two words of different code points get different series of
+/// steps. A run of ASCII letters and digits is measured and lowered eight bytes at a time
+/// ([`ascii_alnum_run`]), where a byte at a time the end of the run went either way from
+/// word to word, a mispredicted branch or more a word.
 struct Word {
-    /// The hash of its letters and digits, in lower case.
+    /// The hash of the steps taken.
     h: u64,
+    /// The ASCII code points not yet hashed, as the bytes of an integer, first lowest.
+    pending: u64,
+    /// How many: from 0 to 8 (8 stay until a ninth comes).
+    pending_len: u32,
     /// Its last letter or digit, as written.
     last: char,
     /// Its letters and digits.
@@ -68,46 +84,72 @@ struct Word {
 impl Word {
     const EMPTY: Word = Word {
         h: SEED,
+        pending: 0,
+        pending_len: 0,
         last: ' ',
         len: 0,
     };
 
-    /// The hash before the last character, when that is an `s` ("bridges" counts as
-    /// "bridge"): the last step of [`mix`] undone, rather than the hash before each
-    /// character kept on the way.
-    fn before_final_s(&self) -> u64 {
-        self.h.wrapping_mul(FNV_INVERSE) ^ u64::from(b's')
+    /// The hash of the word, of its code points but the last `cut` ASCII ones (0 or 1: the
+    /// `s` of "bridges", which counts as "bridge"); those are among the pending ones.
+    #[inline]
+    fn hash(&self, cut: u32) -> u64 {
+        let n = self.pending_len - cut;
+        let kept = self.pending & low_bytes(n as usize);
+        if n == 0 {
+            self.h
+        } else {
+            mix(self.h, kept)
+        }
+    }
+
+    /// Adds `n` (1 to 8) ASCII code points, the low bytes of `bytes` (the others zero).
+    #[inline(always)]
+    fn push_ascii(&mut self, bytes: u64, n: u32) {
+        debug_assert!((1..=8).contains(&n) && self.pending_len <= 8);
+        // Pending and new bytes as one integer of up to sixteen; past eight, the first
+        // eight are a full step.
+        let joined = u128::from(self.pending) | u128::from(bytes) << (8 * self.pending_len);
+        let total = self.pending_len + n;
+        let full = total > 8;
+        let stepped = mix(self.h, joined as u64);
+        self.h = if full { stepped } else { self.h };
+        self.pending = if full {
+            (joined >> 64) as u64
+        } else {
+            joined as u64
+        };
+        self.pending_len = if full { total - 8 } else { total };
     }
 
     /// Adds the run of ASCII letters and digits of `bytes` that starts at `from` (not
-    /// empty); returns where it ends.
-    #[inline]
+    /// empty), up to eight of them; returns where they end.
+    #[inline(always)]
     fn push_ascii_run(&mut self, bytes: &[u8], from: usize) -> usize {
         let rest = bytes.get(from..).unwrap_or_default();
-        let mut h = self.h;
-        let mut n = 0usize;
-        for &b in rest {
-            let lower = ASCII_ALNUM_LOWER[usize::from(b)];
-            if lower == 0 {
-                break;
-            }
-            h = mix(h, u64::from(lower));
-            n += 1;
-        }
-        if n > 0 {
-            self.last = char::from(rest[n - 1]);
-        }
-        self.h = h;
+        let (lowered, n) = ascii_alnum_run(crate::fasthash::le_word(rest));
+        debug_assert!(n > 0);
+        let n = n.max(1);
+        self.push_ascii(lowered, n as u32);
+        self.last = char::from(rest[n - 1]);
         self.len += n;
         from + n
     }
 
     /// Adds a letter or digit that is not ASCII: its lower case may be several code points
-    /// ("İ"), each hashed in.
+    /// ("İ"), each hashed in (an ASCII one as the ASCII runs are: the Kelvin sign's "k").
     fn push_wide(&mut self, c: char) {
         self.last = c;
         for l in c.to_lowercase() {
-            self.h = mix(self.h, u64::from(l));
+            if l.is_ascii() {
+                self.push_ascii(u64::from(l as u32), 1);
+            } else {
+                if self.pending_len > 0 {
+                    self.h = mix(self.h, self.pending);
+                    (self.pending, self.pending_len) = (0, 0);
+                }
+                self.h = mix(self.h, u64::from(l) | WIDE_STEP);
+            }
         }
         self.len += 1;
     }
@@ -117,17 +159,39 @@ impl Word {
     #[inline]
     fn end(&mut self, emit: &mut impl FnMut(u64) -> bool) -> bool {
         let go = if self.len >= MIN_WORD_CHARS {
-            emit(if self.last == 's' && self.len > MIN_WORD_CHARS {
-                self.before_final_s()
-            } else {
-                self.h
-            })
+            emit(self.hash(u32::from(self.last == 's' && self.len > MIN_WORD_CHARS)))
         } else {
             true
         };
-        (self.h, self.len) = (SEED, 0);
+        (self.h, self.pending, self.pending_len, self.len) = (SEED, 0, 0, 0);
         go
     }
+}
+
+/// The ASCII letters and digits that `w` (eight bytes of text, first lowest) starts with:
+/// their bytes in lower case (the others zero), and how many. A byte is a letter when, with
+/// bit 0x20 set, it lies in `a..=z`, and a digit when it lies in `0..=9`: additions carry
+/// into the high bit of each byte, with the high bits cleared first so that no carry
+/// crosses into the next byte, as in `features::leading_ascii_letters`.
+#[inline(always)]
+fn ascii_alnum_run(w: u64) -> (u64, usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let in_range = |x: u64, lo: u8, hi: u8| {
+        (x + (0x80 - u64::from(lo)) * ONES) & !(x + (0x7f - u64::from(hi)) * ONES)
+    };
+    let letters = in_range((w | (0x20 * ONES)) & !HIGH, b'a', b'z') & !w & HIGH;
+    let digits = in_range(w & !HIGH, b'0', b'9') & !w & HIGH;
+    let n = ((!(letters | digits) & HIGH).trailing_zeros() / 8) as usize;
+    // Bit 0x80 of a letter, moved to 0x20, lowers it.
+    let lowered = w | letters >> 2;
+    (lowered & low_bytes(n), n)
+}
+
+/// The mask of the low `n` bytes of a `u64` (`n` from 0 to 8).
+#[inline(always)]
+fn low_bytes(n: usize) -> u64 {
+    ((1u128 << (8 * n)) - 1) as u64
 }
 
 /// Calls `emit` with the hash of every content unit of `s`, in order; stops when `emit`
@@ -393,12 +457,32 @@ mod tests {
             "\u{200B}",
             "ไทย",
             "한국",
+            // The Kelvin sign, whose lower case is the ASCII "k".
+            "\u{212A}",
+            "k",
+            "elvin",
+            "abcdefgh",
+            "ABCDEFGHs",
+            "9",
+            "é",
         ];
+        // The units are hashes of other steps than the reference's ([`Word`]): they agree
+        // with its units one for one, over all the texts: as many, in order, and two of them
+        // equal exactly when the reference's are.
+        let mut to_reference = std::collections::HashMap::new();
+        let mut from_reference = std::collections::HashMap::new();
+        let mut agree = |a: &[u64], b: &[u64], s: &str| {
+            assert_eq!(a.len(), b.len(), "{s:?}");
+            for (&x, &y) in a.iter().zip(b) {
+                assert_eq!(*to_reference.entry(x).or_insert(y), y, "{s:?}");
+                assert_eq!(*from_reference.entry(y).or_insert(x), x, "{s:?}");
+            }
+        };
         let mut rng = crate::testgen::Rng::new(0x9e37_79b9);
         for _ in 0..20_000 {
             let n = 1 + rng.below(12);
             let s = rng.text(PIECES, n);
-            assert_eq!(all(&s), all_reference(&s), "{s:?}");
+            agree(&all(&s), &all_reference(&s), &s);
             // Stopping early stops at the same unit.
             for stop in 1..4 {
                 let (mut a, mut b) = (Vec::new(), Vec::new());
@@ -410,8 +494,48 @@ mod tests {
                     b.push(u);
                     b.len() < stop
                 });
-                assert_eq!(a, b, "{s:?}");
+                agree(&a, &b, &s);
             }
+        }
+        // Enough texts that a unit made wrongly would have met another.
+        assert!(to_reference.len() > 1000, "{}", to_reference.len());
+    }
+
+    /// [`ascii_alnum_run`] of every byte at every place of eight bytes of letters, and of
+    /// random bytes, is what a look at each byte finds.
+    #[test]
+    fn ascii_alnum_run_is_a_byte_walk() {
+        let plain = |w: u64| {
+            let bytes = w.to_le_bytes();
+            let n = bytes
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let mut lowered = [0u8; 8];
+            for (l, b) in lowered.iter_mut().zip(&bytes[..n]) {
+                *l = b.to_ascii_lowercase();
+            }
+            (u64::from_le_bytes(lowered), n)
+        };
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"AbcdeFgh";
+                bytes[at] = b;
+                let w = u64::from_le_bytes(bytes);
+                assert_eq!(ascii_alnum_run(w), plain(w), "{b:#x} at {at}");
+            }
+        }
+        let mut rng = crate::testgen::Rng::new(0xa1);
+        for _ in 0..100_000 {
+            let w = (0..8).fold(0u64, |w, _| {
+                let b = match rng.below(4) {
+                    0 => rng.below(256) as u8,
+                    1 => b"0129@[`{/:AZaz"[rng.below(14)],
+                    _ => b'a' + rng.below(26) as u8,
+                };
+                w << 8 | u64::from(b)
+            });
+            assert_eq!(ascii_alnum_run(w), plain(w), "{w:#x}");
         }
     }
 
@@ -446,17 +570,6 @@ mod tests {
                 assert!(set.contains(u));
             }
         }
-    }
-
-    #[test]
-    fn fnv_inverse_undoes_a_step() {
-        let mut rng = crate::testgen::Rng::new(0xf1a7);
-        for _ in 0..1000 {
-            let h = (rng.below(1 << 30) as u64) << 34 ^ rng.below(1 << 30) as u64;
-            let x = rng.below(0x11_0000) as u64;
-            assert_eq!(mix(h, x).wrapping_mul(FNV_INVERSE) ^ x, h);
-        }
-        assert_eq!(0x0100_0000_01b3u64.wrapping_mul(FNV_INVERSE), 1);
     }
 
     #[test]
