@@ -561,17 +561,30 @@ impl Classes {
     /// The [`Tok::classes`] bits of `s`, a word starting with an ASCII lower-case letter
     /// or `-` and not ending in `.` `,` `:`: those of [`Classes::lower_from_table`], mapped
     /// from the bits of `table` (the [`WordTable`]) by one look-up ([`LOWER_TOK_BITS`]).
-    #[inline(always)]
+    #[cfg(test)]
     fn lower_bits_from_table(table: &WordTable, s: &[u8]) -> u8 {
-        let bits = table.get_bytes(s);
+        Classes::lower_bits_packed(table, s, PackedWord::new(s))
+    }
+
+    /// [`Classes::lower_bits_from_table`] of `s`, packed as `p` (`None` when too long).
+    #[inline(always)]
+    fn lower_bits_packed(table: &WordTable, s: &[u8], p: Option<PackedWord>) -> u8 {
+        let bits = table.get_word(s, p);
         LOWER_TOK_BITS[usize::from(bits & TABLE_BITS)] | subject_end_tok_bit(bits)
     }
 
     /// The [`Tok::classes`] bits of [`Classes::capitalized_from_table`] of `s`, mapped from
     /// the bits of `table` (the [`WordTable`]) by one look-up ([`CAPITALIZED_TOK_BITS`]).
-    #[inline(always)]
+    #[cfg(test)]
     fn capitalized_bits_from_table(table: &WordTable, s: &[u8]) -> u8 {
-        let table_bits = table.get_bytes(s);
+        Classes::capitalized_bits_packed(table, s, PackedWord::new(s))
+    }
+
+    /// [`Classes::capitalized_bits_from_table`] of `s`, packed as `p` (`None` when too
+    /// long).
+    #[inline(always)]
+    fn capitalized_bits_packed(table: &WordTable, s: &[u8], p: Option<PackedWord>) -> u8 {
+        let table_bits = table.get_word(s, p);
         let bits = CAPITALIZED_TOK_BITS[usize::from(table_bits & (TABLE_BITS | STOPWORD))]
             | subject_end_tok_bit(table_bits);
         if matches!(s, b"Jr" | b"Sr") {
@@ -593,14 +606,21 @@ impl Classes {
     /// that the steps read as text is made by [`ascii_text`].
     #[inline(always)]
     fn of_ascii_word(table: &WordTable, s: &[u8], rest: u8) -> u8 {
+        Classes::of_ascii_word_packed(table, s, PackedWord::new(s), rest)
+    }
+
+    /// [`Classes::of_ascii_word`] of `s`, packed as `p` ([`PackedWord::new`] of `s`:
+    /// the tokenizer packs it from the bytes it reads it from, [`PackedWord::at`]).
+    #[inline(always)]
+    fn of_ascii_word_packed(table: &WordTable, s: &[u8], p: Option<PackedWord>, rest: u8) -> u8 {
         let first = s.first().copied().unwrap_or(b' ');
         let c = if first.is_ascii_lowercase() || first == b'-' {
             if rest & UPPER_BYTE != 0 {
                 // "aND": the table holds the subject ends in lower case and capitalized only.
-                (Classes::lower_bits_from_table(table, s) & !TOK_SUBJECT_END)
+                (Classes::lower_bits_packed(table, s, p) & !TOK_SUBJECT_END)
                     | (u8::from(ends_subject_any_case(ascii_text(s))) * TOK_SUBJECT_END)
             } else {
-                Classes::lower_bits_from_table(table, s)
+                Classes::lower_bits_packed(table, s, p)
             }
         } else if first.is_ascii_uppercase() {
             if rest & LOWER_BYTE == 0 {
@@ -611,7 +631,7 @@ impl Classes {
                     .unwrap_or_else(|| Classes::of_tests(s))
                     .bits()
             } else {
-                Classes::capitalized_bits_from_table(table, s)
+                Classes::capitalized_bits_packed(table, s, p)
             }
         } else {
             0
@@ -773,11 +793,17 @@ const CONTRACTIONS: &[&str] = &[
 #[derive(Debug)]
 struct WordTable {
     /// [`WORD_SLOTS`] slots, at most a quarter of them used; an empty slot has length 0.
-    /// (A fixed number: a slot's index, masked, needs no bounds test.)
-    slots: Box<[(PackedWord, u8); WORD_SLOTS]>,
+    /// (A fixed number: a slot's index, masked, needs no bounds test.) Each holds a word,
+    /// its bits, and whether a word put in after it probed past it (then a word looked
+    /// up there may be further on; otherwise it is there or nowhere): the bits in the low
+    /// byte of a `u16`, [`PASSED`] above them (one load gives both).
+    slots: Box<[(PackedWord, u16); WORD_SLOTS]>,
     /// Words longer than [`PACKED_MAX`] bytes, by their bytes (as the tokenizer cuts them).
     long: HashMap<Box<[u8]>, u8, FastBuild>,
 }
+
+/// [`WordTable::slots`] flag: a word put in after the slot's probed past it.
+const PASSED: u16 = 1 << 8;
 
 /// Longest word [`PackedWord`] holds.
 const PACKED_MAX: usize = 16;
@@ -786,9 +812,11 @@ const PACKED_MAX: usize = 16;
 /// (about 1,500 in all; [`WordTable::new`] asserts it).
 const WORD_SLOTS: usize = 1 << 13;
 
-/// A word of 1 to [`PACKED_MAX`] bytes as two overlapping loads and its length (together
-/// they give back every byte): its first and last 8 bytes, or first and last 4, or its
-/// first, middle and last byte.
+/// A word of 1 to [`PACKED_MAX`] bytes as two numbers and its length: its bytes as one
+/// little-endian number of sixteen bytes, zeros after them, split into its head (the
+/// first eight) and tail (the rest; 0 for a word of up to eight bytes). The tokenizer
+/// packs most words from the sixteen bytes at their start, masked, with no branch on
+/// their length ([`PackedWord::at`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct PackedWord {
     head: u64,
@@ -802,39 +830,65 @@ impl PackedWord {
     fn new(w: &[u8]) -> Option<PackedWord> {
         let len = w.len();
         let (head, tail) = match len {
+            // The first, middle and last bytes, or the first and last four, overlapping:
+            // each byte at its place.
             1..=3 => (
-                u64::from(w[0]) | u64::from(w[len / 2]) << 8 | u64::from(w[len - 1]) << 16,
+                u64::from(w[0])
+                    | u64::from(w[len / 2]) << (8 * (len / 2))
+                    | u64::from(w[len - 1]) << (8 * (len - 1)),
                 0,
             ),
             4..=7 => (
-                u64::from(u32::from_le_bytes(*w.first_chunk::<4>()?)),
-                u64::from(u32::from_le_bytes(*w.last_chunk::<4>()?)),
+                u64::from(u32::from_le_bytes(*w.first_chunk::<4>()?))
+                    | u64::from(u32::from_le_bytes(*w.last_chunk::<4>()?)) << (8 * (len - 4)),
+                0,
             ),
-            8..=PACKED_MAX => (
+            8 => (u64::from_le_bytes(*w.first_chunk::<8>()?), 0),
+            // The bytes after the eighth are the top ones of the last eight.
+            9..=PACKED_MAX => (
                 u64::from_le_bytes(*w.first_chunk::<8>()?),
-                u64::from_le_bytes(*w.last_chunk::<8>()?),
+                u64::from_le_bytes(*w.last_chunk::<8>()?) >> (8 * (PACKED_MAX - len)),
             ),
             _ => return None,
         };
         Some(PackedWord { head, tail, len })
     }
 
+    /// [`PackedWord::new`] of the `len` bytes of `text` from `pos`. When sixteen bytes of
+    /// `text` are there, with no branch on the word's length (which varies from word to
+    /// word: [`PackedWord::new`]'s steps by length were mispredicted at most words): the
+    /// sixteen bytes with those past the word masked off.
+    #[inline(always)]
+    fn at(text: &[u8], pos: usize, len: usize) -> Option<PackedWord> {
+        let (Some(block), 1..=PACKED_MAX) =
+            (text.get(pos..).and_then(<[u8]>::first_chunk::<16>), len)
+        else {
+            return PackedWord::new(text.get(pos..pos + len)?);
+        };
+        let word = u128::from_le_bytes(*block) & u128::MAX >> (8 * (PACKED_MAX - len));
+        Some(PackedWord {
+            head: word as u64,
+            tail: (word >> 64) as u64,
+            len,
+        })
+    }
+
     /// [`PackedWord::new`] of `w` with its first byte, an ASCII capital, in lower case
-    /// (its case bit, `0x20`, set in every lane of the packing that holds that byte: the
-    /// head's low byte, the middle and last bytes of a word of one byte, the tail's low
-    /// byte when the tail starts at the word's start, at 4 and 8 bytes), so that a
-    /// capitalized word is looked up in lower case without a copy.
+    /// (its case bit, `0x20`, set in the head's low byte: no tail holds the first byte),
+    /// so that a capitalized word is looked up in lower case without a copy.
     #[inline]
     fn new_first_lowered(w: &[u8]) -> Option<PackedWord> {
         debug_assert!(w.first().is_some_and(u8::is_ascii_uppercase));
         let mut p = PackedWord::new(w)?;
         p.head |= 0x20;
-        match p.len {
-            1 => p.head |= 0x20 << 8 | 0x20 << 16,
-            4 | 8 => p.tail |= 0x20,
-            _ => {}
-        }
         Some(p)
+    }
+
+    /// True when `self` and `other` are the same word: their fields compared with no
+    /// branch for each.
+    #[inline(always)]
+    fn same(&self, other: &PackedWord) -> bool {
+        (self.head ^ other.head) | (self.tail ^ other.tail) | (self.len ^ other.len) as u64 == 0
     }
 
     /// The slot to start probing at in a table of `mask + 1` slots.
@@ -919,8 +973,8 @@ impl WordTable {
             *bits.entry(w).or_insert(0) |= bit;
         }
         assert!(bits.len() * 4 <= WORD_SLOTS, "{} words", bits.len());
-        let mut slots: Box<[(PackedWord, u8); WORD_SLOTS]> =
-            vec![(PackedWord::default(), 0u8); WORD_SLOTS]
+        let mut slots: Box<[(PackedWord, u16); WORD_SLOTS]> =
+            vec![(PackedWord::default(), 0u16); WORD_SLOTS]
                 .into_boxed_slice()
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("a list of WORD_SLOTS slots"));
@@ -931,9 +985,11 @@ impl WordTable {
                     let mask = WORD_SLOTS - 1;
                     let mut i = p.slot(mask);
                     while slots[i].0.len != 0 {
+                        slots[i].1 |= PASSED;
                         i = (i + 1) & mask;
                     }
-                    slots[i] = (p, b);
+                    slots[i].0 = p;
+                    slots[i].1 |= u16::from(b);
                 }
                 None => {
                     long.insert(w.as_bytes().into(), b);
@@ -958,16 +1014,43 @@ impl WordTable {
         self.get_packed(p)
     }
 
+    /// [`WordTable::get_bytes`] of `w`, packed as `p` (`None` when it is too long).
+    #[inline(always)]
+    fn get_word(&self, w: &[u8], p: Option<PackedWord>) -> u8 {
+        match p {
+            Some(p) => self.get_packed(p),
+            None => self.get_long(w),
+        }
+    }
+
     /// The bits of the word packed as `p` ([`WordTable::get_bytes`] of a word of at most
     /// [`PACKED_MAX`] bytes).
     #[inline(always)]
     fn get_packed(&self, p: PackedWord) -> u8 {
+        let i = p.slot(WORD_SLOTS - 1);
+        let (q, meta) = self.slots[i];
+        if meta & PASSED != 0 {
+            return self.get_past(p.head, p.tail, p.len, i);
+        }
+        // Most words end their probe at their first slot (no word was put past it): the
+        // word is there or in no slot, told with no branch (whether a word is in the
+        // table varies from word to word).
+        // (`meta` is loaded already for the test above: no load to skip by a branch.)
+        meta as u8 & 0u8.wrapping_sub(u8::from(q.same(&p)))
+    }
+
+    /// [`WordTable::get_packed`] of `p`, whose first slot `i` a word was put past: the
+    /// probe, slot by slot, until the word or an empty slot. Out of line (a few words in
+    /// ten).
+    /// (The word comes as its fields, in registers.)
+    #[inline(never)]
+    fn get_past(&self, head: u64, tail: u64, len: usize, mut i: usize) -> u8 {
+        let p = PackedWord { head, tail, len };
         let mask = WORD_SLOTS - 1;
-        let mut i = p.slot(mask);
         loop {
-            let (q, b) = self.slots[i];
+            let (q, meta) = self.slots[i];
             if q == p {
-                return b;
+                return meta as u8;
             }
             if q.len == 0 {
                 return 0;
@@ -1047,10 +1130,11 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
                 // (Cut as bytes: they are ASCII, on character boundaries.)
                 let word = &bytes[i..j];
                 let pos = seg.start + i;
+                let packed = PackedWord::at(text.as_bytes(), pos, j - i);
                 out.push(Tok::with_bits(
                     Span::new(pos, seg.start + j),
                     Tk::Word,
-                    Classes::of_ascii_word(table, word, rest),
+                    Classes::of_ascii_word_packed(table, word, packed, rest),
                 ));
                 i = after_space;
                 continue;
@@ -8372,15 +8456,105 @@ mod tests {
         let used = table.slots.iter().filter(|(p, _)| p.len != 0).count();
         assert!(used > 1000, "{used}");
         assert!(used * 4 <= WORD_SLOTS, "{used}");
-        // Every word put in is found in its slot run.
-        for (p, b) in table.slots.iter().filter(|(p, _)| p.len != 0) {
+        // Every word put in is found in its slot run, every slot of the run before it
+        // marked as passed, and found by the look-up.
+        for (p, meta) in table.slots.iter().filter(|(p, _)| p.len != 0) {
             let mut i = p.slot(WORD_SLOTS - 1);
             while table.slots[i].0 != *p {
                 assert_ne!(table.slots[i].0.len, 0);
+                assert_ne!(table.slots[i].1 & PASSED, 0);
                 i = (i + 1) & (WORD_SLOTS - 1);
             }
-            assert_eq!(table.slots[i].1, *b);
+            assert_eq!(table.slots[i].1, *meta);
+            assert_eq!(table.get_packed(*p), *meta as u8);
         }
+        // A word in no slot is found in none, whatever slot it starts at.
+        let passed = table.slots.iter().filter(|s| s.1 & PASSED != 0).count();
+        assert!(passed > 0 && passed * 4 < used, "{passed} {used}");
+        for w in [
+            "zzq",
+            "reporters",
+            "the",
+            "Xyzzy",
+            "abcdefghijklmnop",
+            "walked",
+        ] {
+            let p = PackedWord::new(w.as_bytes()).unwrap();
+            assert_eq!(table.get_packed(p), 0, "{w}");
+        }
+    }
+
+    /// The packing of [`PackedWord`], byte by byte: the word's bytes as one little-endian
+    /// number of sixteen bytes, split in two.
+    fn plain_packed_word(w: &[u8]) -> Option<PackedWord> {
+        if w.is_empty() || w.len() > PACKED_MAX {
+            return None;
+        }
+        let mut n = 0u128;
+        for (k, &b) in w.iter().enumerate() {
+            n |= u128::from(b) << (8 * k);
+        }
+        Some(PackedWord {
+            head: n as u64,
+            tail: (n >> 64) as u64,
+            len: w.len(),
+        })
+    }
+
+    #[test]
+    fn packed_words_are_the_plain_packing() {
+        // Bytes of every value, at every length and start, near and far from the end of
+        // the text (where `PackedWord::at` cannot read sixteen bytes).
+        let text: Vec<u8> = (0..64u32).map(|k| (k * 37 + 11) as u8 | 1).collect();
+        for pos in 0..text.len() {
+            for len in 0..=(text.len() - pos).min(PACKED_MAX + 3) {
+                let w = &text[pos..pos + len];
+                let plain = plain_packed_word(w);
+                assert_eq!(PackedWord::new(w), plain, "{pos} {len}");
+                assert_eq!(PackedWord::at(&text, pos, len), plain, "{pos} {len}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_table_look_ups_are_a_search_of_its_slots() {
+        // Each word found as by a search of every slot for it: the words put in, those
+        // words with a byte changed, cut or grown (most in no slot, many starting at a
+        // slot that a word was put past).
+        let table = word_table();
+        let search = |p: &PackedWord| {
+            table
+                .slots
+                .iter()
+                .find(|(q, _)| q.len != 0 && q == p)
+                .map_or(0, |(_, meta)| *meta as u8)
+        };
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for (p, _) in table.slots.iter().filter(|(p, _)| p.len != 0) {
+            let mut w = Vec::new();
+            let n = u128::from(p.head) | u128::from(p.tail) << 64;
+            for k in 0..p.len {
+                w.push((n >> (8 * k)) as u8);
+            }
+            assert_eq!(plain_packed_word(&w), Some(*p));
+            let mut changed = w.clone();
+            changed[0] ^= 0x20;
+            words.push(changed);
+            words.push(w[..w.len() - 1].to_vec());
+            let mut grown = w.clone();
+            grown.push(b's');
+            words.push(grown);
+            words.push(w);
+        }
+        let mut passed = 0;
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            let Some(p) = PackedWord::new(w) else {
+                continue;
+            };
+            passed += usize::from(table.slots[p.slot(WORD_SLOTS - 1)].1 & PASSED != 0);
+            assert_eq!(table.get_packed(p), search(&p), "{w:?}");
+        }
+        assert!(passed > 100, "{passed}");
     }
 
     #[test]
