@@ -1196,22 +1196,30 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
 /// The end of the run of ASCII word bytes of `bytes` that starts at `j` (the first byte
 /// from `j` on that is none), the [`BYTE_CLASS`] bits of its bytes or-ed together, and the
 /// last byte of the word that ends there, whose byte before `j` is `before` (the byte
-/// before the end: `before` for an empty run). When eight bytes are left, they are read
-/// first as a block, unrolled with no test of the end at each byte (most words end in it).
+/// before the end: `before` for an empty run). When eight bytes are left, the ASCII
+/// letters they start with are read at once ([`leading_letters`]), with no branch on how
+/// many there are (word lengths vary from word to word: a test at each byte was
+/// mispredicted at most words' ends); most words end at the byte after them. The bytes
+/// after a run of letters that does not (a digit, `'`, `-`, `.`, or a ninth letter) are
+/// read one by one.
 #[inline(always)]
 fn word_bytes_end(bytes: &[u8], mut j: usize, before: u8) -> (usize, u8, u8) {
     let mut rest = 0u8;
     let mut last = before;
     if let Some(block) = bytes.get(j..).and_then(<[u8]>::first_chunk::<8>) {
-        for (n, &c) in block.iter().enumerate() {
-            let k = BYTE_CLASS[usize::from(c)];
-            if k & WORD_BYTE == 0 {
-                return (j + n, rest, last);
+        let w = u64::from_le_bytes(*block);
+        let (n, letters) = leading_letters(w);
+        rest = letters;
+        // The last letter, read whatever `n` (a choice, not a branch: one-letter words
+        // are common).
+        let c = w.wrapping_shr((8 * n as u32).wrapping_sub(8)) as u8;
+        last = if n == 0 { before } else { c };
+        j += n;
+        if let Some(&c) = block.get(n) {
+            if BYTE_CLASS[usize::from(c)] & WORD_BYTE == 0 {
+                return (j, rest, last);
             }
-            rest |= k;
-            last = c;
         }
-        j += 8;
     }
     for &c in bytes.get(j..).unwrap_or_default() {
         let k = BYTE_CLASS[usize::from(c)];
@@ -1223,6 +1231,31 @@ fn word_bytes_end(bytes: &[u8], mut j: usize, before: u8) -> (usize, u8, u8) {
         j += 1;
     }
     (j, rest, last)
+}
+
+/// How many of the bytes of `w` (in memory order, little-endian) are ASCII letters before
+/// the first that is not (8 when all are), and their [`BYTE_CLASS`] bits or-ed together.
+/// A byte is a letter when, with bit `0x20` set (lower case), it lies in `a..=z`: two
+/// additions carry into the high bit of each byte, with the high bits cleared first so
+/// that no carry crosses into the next byte; its case is its bit `0x20`.
+#[inline(always)]
+fn leading_letters(w: u64) -> (usize, u8) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = (w | (0x20 * ONES)) & !HIGH;
+    let at_least_a = x + (0x80 - u64::from(b'a')) * ONES;
+    let past_z = x + (0x80 - u64::from(b'z') - 1) * ONES;
+    let letters = at_least_a & !past_z & !w & HIGH;
+    let ends = letters ^ HIGH;
+    let n = (ends.trailing_zeros() / 8) as usize;
+    // The letters before the first byte that is none (all of them when there is none).
+    let lead = letters & ((ends & ends.wrapping_neg()) >> 7).wrapping_sub(1);
+    let lower_case = w << 2;
+    let upper = u8::from(lead & !lower_case != 0);
+    let lower = u8::from(lead & lower_case != 0);
+    let bits =
+        ((upper | lower) * (WORD_BYTE | ALNUM_BYTE)) | (upper * UPPER_BYTE) | (lower * LOWER_BYTE);
+    (n, bits)
 }
 
 /// The word `word` (ASCII word bytes, ending in `.`) without its period, when that period
@@ -8568,6 +8601,42 @@ mod tests {
         let table = word_table();
         for w in ["disagreeably-long-verb", "according", "Secretary"] {
             assert_eq!(table.get_bytes(w.as_bytes()), table.get(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn leading_letters_are_the_plain_count() {
+        // Blocks of the bytes around the letter ranges and their case bit, in and out of
+        // ASCII, at every place.
+        let edges = [
+            b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'.', b'-', b'\'', b'0', b' ', 0xc1,
+            0xe1, 0xfa, 0x7f, 0x00,
+        ];
+        let mut seed = 7u64;
+        for round in 0..20_000 {
+            let mut block = [0u8; 8];
+            for (k, b) in block.iter_mut().enumerate() {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let r = (seed >> 33) as usize;
+                // Mostly letters, so that long runs come up.
+                *b = if (r + round) % 3 == 0 || k > round % 9 {
+                    edges[r % edges.len()]
+                } else {
+                    b"aQzkMeZA"[r % 8]
+                };
+            }
+            let n = block.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let mut bits = 0u8;
+            for &b in &block[..n] {
+                bits |= BYTE_CLASS[usize::from(b)];
+            }
+            assert_eq!(
+                leading_letters(u64::from_le_bytes(block)),
+                (n, bits),
+                "{block:?}"
+            );
         }
     }
 
