@@ -1251,10 +1251,15 @@ fn leading_letters(w: u64) -> (usize, u8) {
     // The letters before the first byte that is none (all of them when there is none).
     let lead = letters & ((ends & ends.wrapping_neg()) >> 7).wrapping_sub(1);
     let lower_case = w << 2;
-    let upper = u8::from(lead & !lower_case != 0);
-    let lower = u8::from(lead & lower_case != 0);
-    let bits =
-        ((upper | lower) * (WORD_BYTE | ALNUM_BYTE)) | (upper * UPPER_BYTE) | (lower * LOWER_BYTE);
+    // The bits by whether a capital and a lower-case letter are among them.
+    const BITS: [u8; 4] = [
+        0,
+        WORD_BYTE | ALNUM_BYTE | UPPER_BYTE,
+        WORD_BYTE | ALNUM_BYTE | LOWER_BYTE,
+        WORD_BYTE | ALNUM_BYTE | UPPER_BYTE | LOWER_BYTE,
+    ];
+    let case = usize::from(lead & !lower_case != 0) | usize::from(lead & lower_case != 0) << 1;
+    let bits = BITS[case];
     (n, bits)
 }
 
