@@ -561,17 +561,30 @@ impl Classes {
     /// The [`Tok::classes`] bits of `s`, a word starting with an ASCII lower-case letter
     /// or `-` and not ending in `.` `,` `:`: those of [`Classes::lower_from_table`], mapped
     /// from the bits of `table` (the [`WordTable`]) by one look-up ([`LOWER_TOK_BITS`]).
-    #[inline(always)]
+    #[cfg(test)]
     fn lower_bits_from_table(table: &WordTable, s: &[u8]) -> u8 {
-        let bits = table.get_bytes(s);
+        Classes::lower_bits_packed(table, s, PackedWord::new(s))
+    }
+
+    /// [`Classes::lower_bits_from_table`] of `s`, packed as `p` (`None` when too long).
+    #[inline(always)]
+    fn lower_bits_packed(table: &WordTable, s: &[u8], p: Option<PackedWord>) -> u8 {
+        let bits = table.get_word(s, p);
         LOWER_TOK_BITS[usize::from(bits & TABLE_BITS)] | subject_end_tok_bit(bits)
     }
 
     /// The [`Tok::classes`] bits of [`Classes::capitalized_from_table`] of `s`, mapped from
     /// the bits of `table` (the [`WordTable`]) by one look-up ([`CAPITALIZED_TOK_BITS`]).
-    #[inline(always)]
+    #[cfg(test)]
     fn capitalized_bits_from_table(table: &WordTable, s: &[u8]) -> u8 {
-        let table_bits = table.get_bytes(s);
+        Classes::capitalized_bits_packed(table, s, PackedWord::new(s))
+    }
+
+    /// [`Classes::capitalized_bits_from_table`] of `s`, packed as `p` (`None` when too
+    /// long).
+    #[inline(always)]
+    fn capitalized_bits_packed(table: &WordTable, s: &[u8], p: Option<PackedWord>) -> u8 {
+        let table_bits = table.get_word(s, p);
         let bits = CAPITALIZED_TOK_BITS[usize::from(table_bits & (TABLE_BITS | STOPWORD))]
             | subject_end_tok_bit(table_bits);
         if matches!(s, b"Jr" | b"Sr") {
@@ -593,14 +606,21 @@ impl Classes {
     /// that the steps read as text is made by [`ascii_text`].
     #[inline(always)]
     fn of_ascii_word(table: &WordTable, s: &[u8], rest: u8) -> u8 {
+        Classes::of_ascii_word_packed(table, s, PackedWord::new(s), rest)
+    }
+
+    /// [`Classes::of_ascii_word`] of `s`, packed as `p` ([`PackedWord::new`] of `s`:
+    /// the tokenizer packs it from the bytes it reads it from, [`PackedWord::at`]).
+    #[inline(always)]
+    fn of_ascii_word_packed(table: &WordTable, s: &[u8], p: Option<PackedWord>, rest: u8) -> u8 {
         let first = s.first().copied().unwrap_or(b' ');
         let c = if first.is_ascii_lowercase() || first == b'-' {
             if rest & UPPER_BYTE != 0 {
                 // "aND": the table holds the subject ends in lower case and capitalized only.
-                (Classes::lower_bits_from_table(table, s) & !TOK_SUBJECT_END)
+                (Classes::lower_bits_packed(table, s, p) & !TOK_SUBJECT_END)
                     | (u8::from(ends_subject_any_case(ascii_text(s))) * TOK_SUBJECT_END)
             } else {
-                Classes::lower_bits_from_table(table, s)
+                Classes::lower_bits_packed(table, s, p)
             }
         } else if first.is_ascii_uppercase() {
             if rest & LOWER_BYTE == 0 {
@@ -611,7 +631,7 @@ impl Classes {
                     .unwrap_or_else(|| Classes::of_tests(s))
                     .bits()
             } else {
-                Classes::capitalized_bits_from_table(table, s)
+                Classes::capitalized_bits_packed(table, s, p)
             }
         } else {
             0
@@ -773,11 +793,17 @@ const CONTRACTIONS: &[&str] = &[
 #[derive(Debug)]
 struct WordTable {
     /// [`WORD_SLOTS`] slots, at most a quarter of them used; an empty slot has length 0.
-    /// (A fixed number: a slot's index, masked, needs no bounds test.)
-    slots: Box<[(PackedWord, u8); WORD_SLOTS]>,
+    /// (A fixed number: a slot's index, masked, needs no bounds test.) Each holds a word,
+    /// its bits, and whether a word put in after it probed past it (then a word looked
+    /// up there may be further on; otherwise it is there or nowhere): the bits in the low
+    /// byte of a `u16`, [`PASSED`] above them (one load gives both).
+    slots: Box<[(PackedWord, u16); WORD_SLOTS]>,
     /// Words longer than [`PACKED_MAX`] bytes, by their bytes (as the tokenizer cuts them).
     long: HashMap<Box<[u8]>, u8, FastBuild>,
 }
+
+/// [`WordTable::slots`] flag: a word put in after the slot's probed past it.
+const PASSED: u16 = 1 << 8;
 
 /// Longest word [`PackedWord`] holds.
 const PACKED_MAX: usize = 16;
@@ -786,9 +812,11 @@ const PACKED_MAX: usize = 16;
 /// (about 1,500 in all; [`WordTable::new`] asserts it).
 const WORD_SLOTS: usize = 1 << 13;
 
-/// A word of 1 to [`PACKED_MAX`] bytes as two overlapping loads and its length (together
-/// they give back every byte): its first and last 8 bytes, or first and last 4, or its
-/// first, middle and last byte.
+/// A word of 1 to [`PACKED_MAX`] bytes as two numbers and its length: its bytes as one
+/// little-endian number of sixteen bytes, zeros after them, split into its head (the
+/// first eight) and tail (the rest; 0 for a word of up to eight bytes). The tokenizer
+/// packs most words from the sixteen bytes at their start, masked, with no branch on
+/// their length ([`PackedWord::at`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct PackedWord {
     head: u64,
@@ -802,39 +830,65 @@ impl PackedWord {
     fn new(w: &[u8]) -> Option<PackedWord> {
         let len = w.len();
         let (head, tail) = match len {
+            // The first, middle and last bytes, or the first and last four, overlapping:
+            // each byte at its place.
             1..=3 => (
-                u64::from(w[0]) | u64::from(w[len / 2]) << 8 | u64::from(w[len - 1]) << 16,
+                u64::from(w[0])
+                    | u64::from(w[len / 2]) << (8 * (len / 2))
+                    | u64::from(w[len - 1]) << (8 * (len - 1)),
                 0,
             ),
             4..=7 => (
-                u64::from(u32::from_le_bytes(*w.first_chunk::<4>()?)),
-                u64::from(u32::from_le_bytes(*w.last_chunk::<4>()?)),
+                u64::from(u32::from_le_bytes(*w.first_chunk::<4>()?))
+                    | u64::from(u32::from_le_bytes(*w.last_chunk::<4>()?)) << (8 * (len - 4)),
+                0,
             ),
-            8..=PACKED_MAX => (
+            8 => (u64::from_le_bytes(*w.first_chunk::<8>()?), 0),
+            // The bytes after the eighth are the top ones of the last eight.
+            9..=PACKED_MAX => (
                 u64::from_le_bytes(*w.first_chunk::<8>()?),
-                u64::from_le_bytes(*w.last_chunk::<8>()?),
+                u64::from_le_bytes(*w.last_chunk::<8>()?) >> (8 * (PACKED_MAX - len)),
             ),
             _ => return None,
         };
         Some(PackedWord { head, tail, len })
     }
 
+    /// [`PackedWord::new`] of the `len` bytes of `text` from `pos`. When sixteen bytes of
+    /// `text` are there, with no branch on the word's length (which varies from word to
+    /// word: [`PackedWord::new`]'s steps by length were mispredicted at most words): the
+    /// sixteen bytes with those past the word masked off.
+    #[inline(always)]
+    fn at(text: &[u8], pos: usize, len: usize) -> Option<PackedWord> {
+        let (Some(block), 1..=PACKED_MAX) =
+            (text.get(pos..).and_then(<[u8]>::first_chunk::<16>), len)
+        else {
+            return PackedWord::new(text.get(pos..pos + len)?);
+        };
+        let word = u128::from_le_bytes(*block) & u128::MAX >> (8 * (PACKED_MAX - len));
+        Some(PackedWord {
+            head: word as u64,
+            tail: (word >> 64) as u64,
+            len,
+        })
+    }
+
     /// [`PackedWord::new`] of `w` with its first byte, an ASCII capital, in lower case
-    /// (its case bit, `0x20`, set in every lane of the packing that holds that byte: the
-    /// head's low byte, the middle and last bytes of a word of one byte, the tail's low
-    /// byte when the tail starts at the word's start, at 4 and 8 bytes), so that a
-    /// capitalized word is looked up in lower case without a copy.
+    /// (its case bit, `0x20`, set in the head's low byte: no tail holds the first byte),
+    /// so that a capitalized word is looked up in lower case without a copy.
     #[inline]
     fn new_first_lowered(w: &[u8]) -> Option<PackedWord> {
         debug_assert!(w.first().is_some_and(u8::is_ascii_uppercase));
         let mut p = PackedWord::new(w)?;
         p.head |= 0x20;
-        match p.len {
-            1 => p.head |= 0x20 << 8 | 0x20 << 16,
-            4 | 8 => p.tail |= 0x20,
-            _ => {}
-        }
         Some(p)
+    }
+
+    /// True when `self` and `other` are the same word: their fields compared with no
+    /// branch for each.
+    #[inline(always)]
+    fn same(&self, other: &PackedWord) -> bool {
+        (self.head ^ other.head) | (self.tail ^ other.tail) | (self.len ^ other.len) as u64 == 0
     }
 
     /// The slot to start probing at in a table of `mask + 1` slots.
@@ -919,8 +973,8 @@ impl WordTable {
             *bits.entry(w).or_insert(0) |= bit;
         }
         assert!(bits.len() * 4 <= WORD_SLOTS, "{} words", bits.len());
-        let mut slots: Box<[(PackedWord, u8); WORD_SLOTS]> =
-            vec![(PackedWord::default(), 0u8); WORD_SLOTS]
+        let mut slots: Box<[(PackedWord, u16); WORD_SLOTS]> =
+            vec![(PackedWord::default(), 0u16); WORD_SLOTS]
                 .into_boxed_slice()
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("a list of WORD_SLOTS slots"));
@@ -931,9 +985,11 @@ impl WordTable {
                     let mask = WORD_SLOTS - 1;
                     let mut i = p.slot(mask);
                     while slots[i].0.len != 0 {
+                        slots[i].1 |= PASSED;
                         i = (i + 1) & mask;
                     }
-                    slots[i] = (p, b);
+                    slots[i].0 = p;
+                    slots[i].1 |= u16::from(b);
                 }
                 None => {
                     long.insert(w.as_bytes().into(), b);
@@ -958,16 +1014,43 @@ impl WordTable {
         self.get_packed(p)
     }
 
+    /// [`WordTable::get_bytes`] of `w`, packed as `p` (`None` when it is too long).
+    #[inline(always)]
+    fn get_word(&self, w: &[u8], p: Option<PackedWord>) -> u8 {
+        match p {
+            Some(p) => self.get_packed(p),
+            None => self.get_long(w),
+        }
+    }
+
     /// The bits of the word packed as `p` ([`WordTable::get_bytes`] of a word of at most
     /// [`PACKED_MAX`] bytes).
     #[inline(always)]
     fn get_packed(&self, p: PackedWord) -> u8 {
+        let i = p.slot(WORD_SLOTS - 1);
+        let (q, meta) = self.slots[i];
+        if meta & PASSED != 0 {
+            return self.get_past(p.head, p.tail, p.len, i);
+        }
+        // Most words end their probe at their first slot (no word was put past it): the
+        // word is there or in no slot, told with no branch (whether a word is in the
+        // table varies from word to word).
+        // (`meta` is loaded already for the test above: no load to skip by a branch.)
+        meta as u8 & 0u8.wrapping_sub(u8::from(q.same(&p)))
+    }
+
+    /// [`WordTable::get_packed`] of `p`, whose first slot `i` a word was put past: the
+    /// probe, slot by slot, until the word or an empty slot. Out of line (a few words in
+    /// ten).
+    /// (The word comes as its fields, in registers.)
+    #[inline(never)]
+    fn get_past(&self, head: u64, tail: u64, len: usize, mut i: usize) -> u8 {
+        let p = PackedWord { head, tail, len };
         let mask = WORD_SLOTS - 1;
-        let mut i = p.slot(mask);
         loop {
-            let (q, b) = self.slots[i];
+            let (q, meta) = self.slots[i];
             if q == p {
-                return b;
+                return meta as u8;
             }
             if q.len == 0 {
                 return 0;
@@ -1047,10 +1130,11 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
                 // (Cut as bytes: they are ASCII, on character boundaries.)
                 let word = &bytes[i..j];
                 let pos = seg.start + i;
+                let packed = PackedWord::at(text.as_bytes(), pos, j - i);
                 out.push(Tok::with_bits(
                     Span::new(pos, seg.start + j),
                     Tk::Word,
-                    Classes::of_ascii_word(table, word, rest),
+                    Classes::of_ascii_word_packed(table, word, packed, rest),
                 ));
                 i = after_space;
                 continue;
@@ -1112,22 +1196,30 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
 /// The end of the run of ASCII word bytes of `bytes` that starts at `j` (the first byte
 /// from `j` on that is none), the [`BYTE_CLASS`] bits of its bytes or-ed together, and the
 /// last byte of the word that ends there, whose byte before `j` is `before` (the byte
-/// before the end: `before` for an empty run). When eight bytes are left, they are read
-/// first as a block, unrolled with no test of the end at each byte (most words end in it).
+/// before the end: `before` for an empty run). When eight bytes are left, the ASCII
+/// letters they start with are read at once ([`leading_letters`]), with no branch on how
+/// many there are (word lengths vary from word to word: a test at each byte was
+/// mispredicted at most words' ends); most words end at the byte after them. The bytes
+/// after a run of letters that does not (a digit, `'`, `-`, `.`, or a ninth letter) are
+/// read one by one.
 #[inline(always)]
 fn word_bytes_end(bytes: &[u8], mut j: usize, before: u8) -> (usize, u8, u8) {
     let mut rest = 0u8;
     let mut last = before;
     if let Some(block) = bytes.get(j..).and_then(<[u8]>::first_chunk::<8>) {
-        for (n, &c) in block.iter().enumerate() {
-            let k = BYTE_CLASS[usize::from(c)];
-            if k & WORD_BYTE == 0 {
-                return (j + n, rest, last);
+        let w = u64::from_le_bytes(*block);
+        let (n, letters) = leading_letters(w);
+        rest = letters;
+        // The last letter, read whatever `n` (a choice, not a branch: one-letter words
+        // are common).
+        let c = w.wrapping_shr((8 * n as u32).wrapping_sub(8)) as u8;
+        last = if n == 0 { before } else { c };
+        j += n;
+        if let Some(&c) = block.get(n) {
+            if BYTE_CLASS[usize::from(c)] & WORD_BYTE == 0 {
+                return (j, rest, last);
             }
-            rest |= k;
-            last = c;
         }
-        j += 8;
     }
     for &c in bytes.get(j..).unwrap_or_default() {
         let k = BYTE_CLASS[usize::from(c)];
@@ -1139,6 +1231,36 @@ fn word_bytes_end(bytes: &[u8], mut j: usize, before: u8) -> (usize, u8, u8) {
         j += 1;
     }
     (j, rest, last)
+}
+
+/// How many of the bytes of `w` (in memory order, little-endian) are ASCII letters before
+/// the first that is not (8 when all are), and their [`BYTE_CLASS`] bits or-ed together.
+/// A byte is a letter when, with bit `0x20` set (lower case), it lies in `a..=z`: two
+/// additions carry into the high bit of each byte, with the high bits cleared first so
+/// that no carry crosses into the next byte; its case is its bit `0x20`.
+#[inline(always)]
+fn leading_letters(w: u64) -> (usize, u8) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = (w | (0x20 * ONES)) & !HIGH;
+    let at_least_a = x + (0x80 - u64::from(b'a')) * ONES;
+    let past_z = x + (0x80 - u64::from(b'z') - 1) * ONES;
+    let letters = at_least_a & !past_z & !w & HIGH;
+    let ends = letters ^ HIGH;
+    let n = (ends.trailing_zeros() / 8) as usize;
+    // The letters before the first byte that is none (all of them when there is none).
+    let lead = letters & ((ends & ends.wrapping_neg()) >> 7).wrapping_sub(1);
+    let lower_case = w << 2;
+    // The bits by whether a capital and a lower-case letter are among them.
+    const BITS: [u8; 4] = [
+        0,
+        WORD_BYTE | ALNUM_BYTE | UPPER_BYTE,
+        WORD_BYTE | ALNUM_BYTE | LOWER_BYTE,
+        WORD_BYTE | ALNUM_BYTE | UPPER_BYTE | LOWER_BYTE,
+    ];
+    let case = usize::from(lead & !lower_case != 0) | usize::from(lead & lower_case != 0) << 1;
+    let bits = BITS[case];
+    (n, bits)
 }
 
 /// The word `word` (ASCII word bytes, ending in `.`) without its period, when that period
@@ -4945,36 +5067,26 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
     // Room for a person every eight tokens, made at once: a long block dense with names
     // grew the buffer by doubling, copying its people at every step.
     reserve_people(&mut registry.people, toks.len() / 8);
-    let mut i = 0;
-    while i < toks.len() {
-        if toks[i].kind == Tk::Word && toks[i].name() {
-            let mut j = i + 1;
-            while j < toks.len() && toks[j].kind == Tk::Word && extends_name_run(text, &toks[j]) {
-                j += 1;
-            }
-            // Include a possessive last word as the name without its suffix? Keep it simple:
-            // a run of two or more words is a full name.
-            if j - i >= 2 {
-                let name = Span::new(toks[i].span.start, toks[j - 1].span.end);
-                let (descriptor, titled_from) = name_descriptor(text, toks, i, j);
-                registry.note_long_name(text, name);
-                registry.people.push(Person {
-                    name,
-                    last_start: toks[j - 1].span.start,
-                    at: toks[i].span.start,
-                    block,
-                    descriptor: MaybeSpan::of(descriptor),
-                    titled_from,
-                    last_speaker: 0,
-                    last_named: 0,
-                    last_described: 0,
-                });
-            }
-            i = j.max(i + 1);
-            continue;
+    name_runs(text, toks, |i, j| {
+        // Include a possessive last word as the name without its suffix? Keep it simple:
+        // a run of two or more words is a full name.
+        if j - i >= 2 {
+            let name = Span::new(toks[i].span.start, toks[j - 1].span.end);
+            let (descriptor, titled_from) = name_descriptor(text, toks, i, j);
+            registry.note_long_name(text, name);
+            registry.people.push(Person {
+                name,
+                last_start: toks[j - 1].span.start,
+                at: toks[i].span.start,
+                block,
+                descriptor: MaybeSpan::of(descriptor),
+                titled_from,
+                last_speaker: 0,
+                last_named: 0,
+                last_described: 0,
+            });
         }
-        i += 1;
-    }
+    });
     // Speech subjects (a run of their own: [`Registry::before`]).
     registry.subjects_from = registry.people.len();
     let first_subject = registry.subjects_from - first_new;
@@ -5120,6 +5232,52 @@ fn tokenize_block(
             pos = q.close.map_or(block.end, |c| c.end).max(pos);
         }
     }
+}
+
+/// Calls `f(i, j)` for each run `toks[i..j]` of words that starts with a name word and
+/// goes on with the words that extend it ([`extends_name_run`]), in order, each from the
+/// first name word after the run before.
+///
+/// The name words are read 64 tokens at a time as the bits of a mask ([`token_mask`]):
+/// the walk goes from name to name, with no branch at each token on whether it is one
+/// (most are not, and which are varies from token to token). `next` is the first token
+/// after the last run: a name word before it is in that run.
+#[inline(always)]
+fn name_runs(text: &str, toks: &[Tok], mut f: impl FnMut(usize, usize)) {
+    let mut next = 0usize;
+    for base in (0..toks.len()).step_by(64) {
+        let mut names = token_mask(&toks[base..], |t| t.kind == Tk::Word && t.name())
+            & bits_from(next.saturating_sub(base));
+        while names != 0 {
+            let i = base + names.trailing_zeros() as usize;
+            let mut j = i + 1;
+            while j < toks.len() && toks[j].kind == Tk::Word && extends_name_run(text, &toks[j]) {
+                j += 1;
+            }
+            f(i, j);
+            next = j;
+            names &= bits_from(j - base);
+        }
+    }
+}
+
+/// The bits of the tokens of `toks` from its first to its 64th (those past its end
+/// none) of which `f` is true: bit `k` for token `k`. One pass with no branch on `f` (a
+/// token class read as a mask, then walked from set bit to set bit).
+#[inline(always)]
+fn token_mask(toks: &[Tok], f: impl Fn(&Tok) -> bool) -> u64 {
+    toks.iter()
+        .take(64)
+        .enumerate()
+        .fold(0, |m, (k, t)| m | u64::from(f(t)) << k)
+}
+
+/// The mask of the bits from bit `n` on (none when `n` is 64 or more).
+#[inline(always)]
+fn bits_from(n: usize) -> u64 {
+    u64::MAX
+        .checked_shl(u32::try_from(n).unwrap_or(u32::MAX))
+        .unwrap_or(0)
 }
 
 /// The [`Registry`] of a text, filled only when a quote asks for a person: the people of
@@ -5980,6 +6138,70 @@ mod tests {
             }
         }
         assert!(long_runs > 0, "no rest reached the token limit");
+    }
+
+    #[test]
+    fn name_runs_are_those_of_the_token_by_token_walk() {
+        // Texts of names, name particles, possessives, other words and marks, long enough
+        // for runs across the 64-token blocks of the masks.
+        let pool = [
+            "Ann",
+            "Lee",
+            "de",
+            "van",
+            "Smith's",
+            "said",
+            "the",
+            ",",
+            ".",
+            "Mr.",
+            "Jr",
+            "NATO",
+            "O'Neil",
+            "it",
+            "Obama’s",
+            "and",
+            "(R-Texas)",
+            "Bo",
+        ];
+        let mut seed = 11u64;
+        for round in 0..400 {
+            let mut text = String::new();
+            for _ in 0..(round % 7) * 40 + 3 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pool[(seed >> 33) as usize % pool.len()]);
+                text.push(' ');
+            }
+            let toks = whole_toks(&text);
+            let mut plain = Vec::new();
+            let mut i = 0;
+            while i < toks.len() {
+                if toks[i].kind == Tk::Word && toks[i].name() {
+                    let mut j = i + 1;
+                    while j < toks.len()
+                        && toks[j].kind == Tk::Word
+                        && extends_name_run(&text, &toks[j])
+                    {
+                        j += 1;
+                    }
+                    plain.push((i, j));
+                    i = j.max(i + 1);
+                    continue;
+                }
+                i += 1;
+            }
+            let mut runs = Vec::new();
+            name_runs(&text, &toks, |i, j| runs.push((i, j)));
+            assert_eq!(runs, plain, "{text:?}");
+        }
+        for n in [0, 1, 63, 64, 65, 127, 128] {
+            assert_eq!(
+                bits_from(n),
+                (0..64).filter(|&k| k >= n).fold(0, |m, k| m | 1u64 << k)
+            );
+        }
     }
 
     #[test]
@@ -8372,15 +8594,105 @@ mod tests {
         let used = table.slots.iter().filter(|(p, _)| p.len != 0).count();
         assert!(used > 1000, "{used}");
         assert!(used * 4 <= WORD_SLOTS, "{used}");
-        // Every word put in is found in its slot run.
-        for (p, b) in table.slots.iter().filter(|(p, _)| p.len != 0) {
+        // Every word put in is found in its slot run, every slot of the run before it
+        // marked as passed, and found by the look-up.
+        for (p, meta) in table.slots.iter().filter(|(p, _)| p.len != 0) {
             let mut i = p.slot(WORD_SLOTS - 1);
             while table.slots[i].0 != *p {
                 assert_ne!(table.slots[i].0.len, 0);
+                assert_ne!(table.slots[i].1 & PASSED, 0);
                 i = (i + 1) & (WORD_SLOTS - 1);
             }
-            assert_eq!(table.slots[i].1, *b);
+            assert_eq!(table.slots[i].1, *meta);
+            assert_eq!(table.get_packed(*p), *meta as u8);
         }
+        // A word in no slot is found in none, whatever slot it starts at.
+        let passed = table.slots.iter().filter(|s| s.1 & PASSED != 0).count();
+        assert!(passed > 0 && passed * 4 < used, "{passed} {used}");
+        for w in [
+            "zzq",
+            "reporters",
+            "the",
+            "Xyzzy",
+            "abcdefghijklmnop",
+            "walked",
+        ] {
+            let p = PackedWord::new(w.as_bytes()).unwrap();
+            assert_eq!(table.get_packed(p), 0, "{w}");
+        }
+    }
+
+    /// The packing of [`PackedWord`], byte by byte: the word's bytes as one little-endian
+    /// number of sixteen bytes, split in two.
+    fn plain_packed_word(w: &[u8]) -> Option<PackedWord> {
+        if w.is_empty() || w.len() > PACKED_MAX {
+            return None;
+        }
+        let mut n = 0u128;
+        for (k, &b) in w.iter().enumerate() {
+            n |= u128::from(b) << (8 * k);
+        }
+        Some(PackedWord {
+            head: n as u64,
+            tail: (n >> 64) as u64,
+            len: w.len(),
+        })
+    }
+
+    #[test]
+    fn packed_words_are_the_plain_packing() {
+        // Bytes of every value, at every length and start, near and far from the end of
+        // the text (where `PackedWord::at` cannot read sixteen bytes).
+        let text: Vec<u8> = (0..64u32).map(|k| (k * 37 + 11) as u8 | 1).collect();
+        for pos in 0..text.len() {
+            for len in 0..=(text.len() - pos).min(PACKED_MAX + 3) {
+                let w = &text[pos..pos + len];
+                let plain = plain_packed_word(w);
+                assert_eq!(PackedWord::new(w), plain, "{pos} {len}");
+                assert_eq!(PackedWord::at(&text, pos, len), plain, "{pos} {len}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_table_look_ups_are_a_search_of_its_slots() {
+        // Each word found as by a search of every slot for it: the words put in, those
+        // words with a byte changed, cut or grown (most in no slot, many starting at a
+        // slot that a word was put past).
+        let table = word_table();
+        let search = |p: &PackedWord| {
+            table
+                .slots
+                .iter()
+                .find(|(q, _)| q.len != 0 && q == p)
+                .map_or(0, |(_, meta)| *meta as u8)
+        };
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for (p, _) in table.slots.iter().filter(|(p, _)| p.len != 0) {
+            let mut w = Vec::new();
+            let n = u128::from(p.head) | u128::from(p.tail) << 64;
+            for k in 0..p.len {
+                w.push((n >> (8 * k)) as u8);
+            }
+            assert_eq!(plain_packed_word(&w), Some(*p));
+            let mut changed = w.clone();
+            changed[0] ^= 0x20;
+            words.push(changed);
+            words.push(w[..w.len() - 1].to_vec());
+            let mut grown = w.clone();
+            grown.push(b's');
+            words.push(grown);
+            words.push(w);
+        }
+        let mut passed = 0;
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            let Some(p) = PackedWord::new(w) else {
+                continue;
+            };
+            passed += usize::from(table.slots[p.slot(WORD_SLOTS - 1)].1 & PASSED != 0);
+            assert_eq!(table.get_packed(p), search(&p), "{w:?}");
+        }
+        assert!(passed > 100, "{passed}");
     }
 
     #[test]
@@ -8394,6 +8706,42 @@ mod tests {
         let table = word_table();
         for w in ["disagreeably-long-verb", "according", "Secretary"] {
             assert_eq!(table.get_bytes(w.as_bytes()), table.get(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn leading_letters_are_the_plain_count() {
+        // Blocks of the bytes around the letter ranges and their case bit, in and out of
+        // ASCII, at every place.
+        let edges = [
+            b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'.', b'-', b'\'', b'0', b' ', 0xc1,
+            0xe1, 0xfa, 0x7f, 0x00,
+        ];
+        let mut seed = 7u64;
+        for round in 0..20_000 {
+            let mut block = [0u8; 8];
+            for (k, b) in block.iter_mut().enumerate() {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let r = (seed >> 33) as usize;
+                // Mostly letters, so that long runs come up.
+                *b = if (r + round) % 3 == 0 || k > round % 9 {
+                    edges[r % edges.len()]
+                } else {
+                    b"aQzkMeZA"[r % 8]
+                };
+            }
+            let n = block.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let mut bits = 0u8;
+            for &b in &block[..n] {
+                bits |= BYTE_CLASS[usize::from(b)];
+            }
+            assert_eq!(
+                leading_letters(u64::from_le_bytes(block)),
+                (n, bits),
+                "{block:?}"
+            );
         }
     }
 
