@@ -1243,93 +1243,6 @@ fn not_letter_bits(w: u64) -> u64 {
     !(at_least_a & !past_z & !w) & HIGH
 }
 
-/// [`leading_ascii_letters`] of sixteen bytes (16 when all are letters): both halves are
-/// tested and the first byte that is no letter found in the two at once, with no test of
-/// whether the run ends in the first half (a word of eight letters or more is common
-/// enough in prose that such a test was mispredicted a word in four).
-#[inline]
-fn leading_ascii_letters_16(w: u128) -> usize {
-    let low = u128::from(not_letter_bits(w as u64));
-    let high = u128::from(not_letter_bits((w >> 64) as u64));
-    ((high << 64 | low).trailing_zeros() / 8) as usize
-}
-
-/// The sixteen bytes of `bytes` from `i` (a byte of it: `i` is below its length) as one
-/// integer, the byte at `i` lowest, with zeros (no letters) for those past its end. Near the
-/// end the text's last sixteen bytes are read and shifted, and a text of fewer than sixteen
-/// is `short` ([`le_16`] of it, which its pass reads once), shifted: no test of how many
-/// bytes are left is made.
-#[inline(always)]
-fn sixteen_from(bytes: &[u8], i: usize, short: u128) -> u128 {
-    debug_assert!(i < bytes.len());
-    // (The shifts are below 128 for an `i` in the text; the masks spare the tests of
-    // checked shifts.)
-    match bytes.len().checked_sub(16) {
-        Some(last) => {
-            let start = i.min(last);
-            let chunk = bytes[start..]
-                .first_chunk::<16>()
-                .copied()
-                .unwrap_or_default();
-            u128::from_le_bytes(chunk) >> ((8 * (i - start)) & 127)
-        }
-        None => short >> ((8 * i) & 127),
-    }
-}
-
-/// The bytes of `b`, up to sixteen, as one integer (the first lowest), with zeros past its
-/// end.
-fn le_16(b: &[u8]) -> u128 {
-    let (low, high) = b.split_at(b.len().min(8));
-    let high = high.get(..high.len().min(8)).unwrap_or_default();
-    u128::from(crate::fasthash::le_word(low)) | u128::from(crate::fasthash::le_word(high)) << 64
-}
-
-/// Takes the run of ASCII letters at byte `i` of `bytes` (it starts with one) for the fold,
-/// after a separator when `spaced` (as [`FoldSink::separated_ascii_alnum`] takes it, else as
-/// [`FoldSink::ascii_alnum`] does), and gives its length.
-///
-/// A run of fewer than sixteen letters (nearly all) is found in sixteen bytes at once
-/// ([`leading_ascii_letters_16`]) and handed to the fold in two parts of up to seven or
-/// eight and up to eight bytes (the second often empty), from a copy of the sixteen bytes:
-/// each part is written as one word of eight bytes, whatever the run's length and however
-/// near the end of the text it is, where a run of more than eight bytes, or one at the end
-/// of the text, was written byte by byte, a loop whose end was mispredicted.
-#[inline(always)]
-fn take_ascii_letters(
-    bytes: &[u8],
-    i: usize,
-    short: u128,
-    spaced: bool,
-    fold: &mut impl FoldSink,
-) -> usize {
-    {
-        let w = sixteen_from(bytes, i, short);
-        let run = leading_ascii_letters_16(w);
-        if run < 16 {
-            // (The parts are cut from the integer, not from its bytes: a slice of them at
-            // byte 7 was put together again byte by byte.)
-            let part = |from: u32| ((w >> (8 * from)) as u64).to_le_bytes();
-            if spaced {
-                fold.separated_ascii_alnum(&part(0), run.min(7));
-                fold.ascii_alnum(&part(7), run.saturating_sub(7));
-            } else {
-                fold.ascii_alnum(&part(0), run.min(8));
-                fold.ascii_alnum(&part(8), run.saturating_sub(8));
-            }
-            return run;
-        }
-    }
-    let rest = &bytes[i..];
-    let run = ascii_letters(rest);
-    if spaced {
-        fold.separated_ascii_alnum(rest, run);
-    } else {
-        fold.ascii_alnum(rest, run);
-    }
-    run
-}
-
 /// The features of `s` that one pass over its bytes gives (all but the keys, the teaser
 /// test and the phrases), handing its characters to `fold` on the way.
 fn feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
@@ -1389,8 +1302,6 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     // Where the current word starts.
     let mut word_start = 0;
     let bytes = s.as_bytes();
-    // A text of fewer than sixteen bytes, as [`sixteen_from`] reads it (0 for a longer one).
-    let short = if bytes.len() < 16 { le_16(bytes) } else { 0 };
     let mut i = 0;
     while i < bytes.len() {
         let at = i;
@@ -1404,7 +1315,8 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             // A space and a run of ASCII letters after it, the commonest step of prose, are
             // taken together: the run starts a word, whose case its first letter decides.
             if let Some(&first) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) {
-                let run = take_ascii_letters(bytes, i, short, true, fold);
+                let run = ascii_letters(&bytes[i..]);
+                fold.separated_ascii_alnum(&bytes[i..], run);
                 word_start = i;
                 pending_case = false;
                 // A letter: lower case when bit 0x20 is set, else upper case (counted once
@@ -1423,7 +1335,8 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
         if b.is_ascii_alphabetic() {
             // A run of ASCII letters: no punctuation, and only its first letter can start a
             // word or decide the word's case.
-            let run = take_ascii_letters(bytes, at, short, false, fold);
+            let run = ascii_letters(&bytes[at..]);
+            fold.ascii_alnum(&bytes[at..], run);
             // (Counted with no branch, here and below: whether a word starts, or waits for
             // its case, at such a byte was mispredicted often.)
             let starts = !in_word;
@@ -2249,58 +2162,6 @@ mod tests {
                 let mut got = crate::fasthash::FastHasher::default();
                 write_range(&mut got, &buf, from, to);
                 assert_eq!(got.finish(), want.finish(), "{from}..{to}");
-            }
-        }
-    }
-
-    /// [`take_ascii_letters`] gives the length of the run of ASCII letters as a plain count
-    /// does, and leaves the fold as the plain calls on the text leave it, for runs of every
-    /// length up to past sixteen, at every place of texts shorter and longer than sixteen
-    /// bytes (so near their ends too), with and without a fold before the run.
-    #[test]
-    fn take_ascii_letters_is_the_plain_run_and_fold() {
-        let parts = [
-            "a",
-            "Zq",
-            "word",
-            "LONGERWORD",
-            "x",
-            " ",
-            ".",
-            "é",
-            "7",
-            "@",
-            "\0",
-        ];
-        let mut rng = crate::testgen::Rng::new(0x7a6e_1e77);
-        for round in 0..20_000 {
-            let s = rng.text(&parts, round % 24);
-            let bytes = s.as_bytes();
-            let short = if bytes.len() < 16 { le_16(bytes) } else { 0 };
-            for at in (0..bytes.len()).filter(|&at| bytes[at].is_ascii_alphabetic()) {
-                let plain_run = bytes[at..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphabetic())
-                    .count();
-                for (spaced, before) in [(false, ""), (true, ""), (false, "ab"), (true, "ab")] {
-                    let (mut got, mut want) =
-                        (before.as_bytes().to_vec(), before.as_bytes().to_vec());
-                    let (mut got_fold, mut want_fold) =
-                        (Folder::new(&mut got), Folder::new(&mut want));
-                    if !before.is_empty() {
-                        got_fold.ascii_alnum(b"ab", 2);
-                        want_fold.ascii_alnum(b"ab", 2);
-                    }
-                    let run = take_ascii_letters(bytes, at, short, spaced, &mut got_fold);
-                    if spaced {
-                        want_fold.separated_ascii_alnum(&bytes[at..], plain_run);
-                    } else {
-                        want_fold.ascii_alnum(&bytes[at..], plain_run);
-                    }
-                    assert_eq!(run, plain_run, "{s:?} at {at}");
-                    let (got_words, want_words) = (got_fold.finish(), want_fold.finish());
-                    assert_eq!((got, got_words), (want, want_words), "{s:?} at {at}");
-                }
             }
         }
     }
