@@ -94,20 +94,7 @@ static GLOBAL: Counting = Counting;
 
 /// Runs `f` over `texts` repeatedly for at least `min`; returns seconds per pass.
 fn time_pass(texts: &[String], min: Duration, f: impl Fn(&str) -> usize) -> f64 {
-    let mut passes = 0u32;
-    let start = Instant::now();
-    loop {
-        let mut n = 0;
-        for t in texts {
-            n += f(black_box(t));
-        }
-        black_box(n);
-        passes += 1;
-        if start.elapsed() >= min {
-            break;
-        }
-    }
-    start.elapsed().as_secs_f64() / f64::from(passes)
+    time_runs(texts, min, 1, f)
 }
 
 /// [`time_pass`] with each text run [`TRAINED_RUNS`] times in a row: from the second run on,
@@ -115,26 +102,32 @@ fn time_pass(texts: &[String], min: Duration, f: impl Fn(&str) -> usize) -> f64 
 /// [`time_pass`]'s (each text once, between different ones) shows what mispredicted branches
 /// cost on the corpus.
 fn time_trained(texts: &[String], min: Duration, f: impl Fn(&str) -> usize) -> f64 {
+    time_runs(texts, min, TRAINED_RUNS, f)
+}
+
+/// How many times in a row [`time_trained`] runs each text.
+const TRAINED_RUNS: u32 = 8;
+
+/// Runs `f` over `texts`, each text `runs` times in a row, repeatedly for at least `min`;
+/// returns seconds per pass over the texts.
+fn time_runs(texts: &[String], min: Duration, runs: u32, f: impl Fn(&str) -> usize) -> f64 {
     let mut passes = 0u32;
     let start = Instant::now();
     loop {
         let mut n = 0;
         for t in texts {
-            for _ in 0..TRAINED_RUNS {
+            for _ in 0..runs {
                 n += f(black_box(t));
             }
         }
         black_box(n);
-        passes += TRAINED_RUNS;
+        passes += runs;
         if start.elapsed() >= min {
             break;
         }
     }
     start.elapsed().as_secs_f64() / f64::from(passes)
 }
-
-/// How many times in a row [`time_trained`] runs each text.
-const TRAINED_RUNS: u32 = 8;
 
 fn memchr3_scan(text: &str) -> usize {
     memchr::memchr3_iter(b'\n', b'"', 0xE2, text.as_bytes()).count()

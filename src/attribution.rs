@@ -6164,14 +6164,11 @@ mod tests {
             "(R-Texas)",
             "Bo",
         ];
-        let mut seed = 11u64;
+        let mut rng = crate::testgen::Rng::new(11);
         for round in 0..400 {
             let mut text = String::new();
             for _ in 0..(round % 7) * 40 + 3 {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pool[(seed >> 33) as usize % pool.len()]);
+                text.push_str(rng.pick(&pool));
                 text.push(' ');
             }
             let toks = whole_toks(&text);
@@ -8717,14 +8714,11 @@ mod tests {
             b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'.', b'-', b'\'', b'0', b' ', 0xc1,
             0xe1, 0xfa, 0x7f, 0x00,
         ];
-        let mut seed = 7u64;
+        let mut rng = crate::testgen::Rng::new(7);
         for round in 0..20_000 {
             let mut block = [0u8; 8];
             for (k, b) in block.iter_mut().enumerate() {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                let r = (seed >> 33) as usize;
+                let r = rng.below(1 << 30);
                 // Mostly letters, so that long runs come up.
                 *b = if (r + round) % 3 == 0 || k > round % 9 {
                     edges[r % edges.len()]
