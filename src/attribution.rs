@@ -1235,17 +1235,11 @@ fn word_bytes_end(bytes: &[u8], mut j: usize, before: u8) -> (usize, u8, u8) {
 
 /// How many of the bytes of `w` (in memory order, little-endian) are ASCII letters before
 /// the first that is not (8 when all are), and their [`BYTE_CLASS`] bits or-ed together.
-/// A byte is a letter when, with bit `0x20` set (lower case), it lies in `a..=z`: two
-/// additions carry into the high bit of each byte, with the high bits cleared first so
-/// that no carry crosses into the next byte; its case is its bit `0x20`.
+/// The letters are [`lex::ascii_letter_bits`]; a letter's case is its bit `0x20`.
 #[inline(always)]
 fn leading_letters(w: u64) -> (usize, u8) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = (w | (0x20 * ONES)) & !HIGH;
-    let at_least_a = x + (0x80 - u64::from(b'a')) * ONES;
-    let past_z = x + (0x80 - u64::from(b'z') - 1) * ONES;
-    let letters = at_least_a & !past_z & !w & HIGH;
+    let letters = lex::ascii_letter_bits(w);
     let ends = letters ^ HIGH;
     let n = (ends.trailing_zeros() / 8) as usize;
     // The letters before the first byte that is none (all of them when there is none).

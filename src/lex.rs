@@ -103,6 +103,22 @@ pub(crate) fn is_latin_or_cyrillic_lead(b: u8) -> bool {
     matches!(b, 0xC3..=0xC9 | 0xD0..=0xD1)
 }
 
+/// The high bit (`0x80`) of each byte of `w` (eight bytes of text) that is an ASCII letter,
+/// the others clear: the passes that read words eight bytes at a time (the feature pass,
+/// the attribution tokenizer, the story-word units) measure their runs of letters by it. A
+/// byte is a letter when, with bit `0x20` set (lower case), it lies in `a..=z`: two
+/// additions carry into the high bit of each byte, with the high bits cleared first so
+/// that no carry crosses into the next byte; a byte with its own high bit set is none.
+#[inline(always)]
+pub(crate) fn ascii_letter_bits(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = (w | (0x20 * ONES)) & !HIGH;
+    let at_least_a = x + (0x80 - u64::from(b'a')) * ONES;
+    let past_z = x + (0x80 - u64::from(b'z') - 1) * ONES;
+    at_least_a & !past_z & !w & HIGH
+}
+
 /// True when the character at byte `i` of `b` (a character boundary of a text) is a letter
 /// of two bytes from U+00C0 to U+027F (Latin-1 and Latin Extended but `×` `÷`, IPA) or from
 /// U+0400 to U+047F (Cyrillic), told by its bytes.
@@ -1080,6 +1096,25 @@ pub(crate) fn is_plain_punctuation(rest: &[u8]) -> bool {
 mod tests {
     use super::*;
     use nom::error::Error;
+
+    /// [`ascii_letter_bits`] marks the bytes `is_ascii_alphabetic` is true for, every byte
+    /// value in every place of the word, beside bytes that carry into it (letters, `0xFF`).
+    #[test]
+    fn ascii_letter_bits_are_the_letters() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                for fill in [0u8, b'z', b'A', 0xff, 0x80, b'@'] {
+                    let mut bytes = [fill; 8];
+                    bytes[lane] = b;
+                    let bits = ascii_letter_bits(u64::from_le_bytes(bytes));
+                    for (k, &c) in bytes.iter().enumerate() {
+                        let set = bits >> (8 * k) & 0xff;
+                        assert_eq!(set, u64::from(c.is_ascii_alphabetic()) << 7, "{bytes:?}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn titles_are_ascii_and_the_lower_case_of_some_leads_is_not() {

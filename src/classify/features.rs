@@ -1223,24 +1223,11 @@ fn all_ascii_letters(b: &[u8]) -> bool {
 }
 
 /// How many of the bytes of `w` (in memory order, little-endian) are ASCII letters before
-/// the first that is not.
+/// the first that is not ([`crate::lex::ascii_letter_bits`]).
 #[inline]
 fn leading_ascii_letters(w: u64) -> usize {
-    (not_letter_bits(w).trailing_zeros() / 8) as usize
-}
-
-/// The high bit of each byte of `w` that is not an ASCII letter. A byte is a letter when,
-/// with bit 0x20 set (lower case), it lies in `a..=z`: two additions carry into the high
-/// bit of each byte, with the high bits cleared first so that no carry crosses into the
-/// next byte.
-#[inline]
-fn not_letter_bits(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = (w | (0x20 * ONES)) & !HIGH;
-    let at_least_a = x + (0x80 - u64::from(b'a')) * ONES;
-    let past_z = x + (0x80 - u64::from(b'z') - 1) * ONES;
-    !(at_least_a & !past_z & !w) & HIGH
+    ((!crate::lex::ascii_letter_bits(w) & HIGH).trailing_zeros() / 8) as usize
 }
 
 /// The features of `s` that one pass over its bytes gives (all but the keys, the teaser
