@@ -1318,10 +1318,18 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
         if b == b' ' {
             inner_stops += usize::from(prev_stop);
             prev_stop = false;
-            i += 1;
             // A space and a run of ASCII letters after it, the commonest step of prose, are
             // taken together: the run starts a word, whose case its first letter decides.
-            if let Some(&first) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) {
+            // So is a space after the word (most often), and the word after it, here: the
+            // test of what follows a word is apart from that of what follows other bytes,
+            // which the predictor tells better.
+            loop {
+                i += 1;
+                let Some(&first) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) else {
+                    in_word = false;
+                    fold.separator();
+                    break;
+                };
                 let run = ascii_letters_up_to_8(&bytes[i..]);
                 fold.separated_ascii_alnum(&bytes[i..], run);
                 word_start = i;
@@ -1333,10 +1341,10 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
                 letters += run;
                 in_word = true;
                 i += run;
-                continue;
+                if bytes.get(i) != Some(&b' ') {
+                    break;
+                }
             }
-            in_word = false;
-            fold.separator();
             continue;
         }
         if b.is_ascii_alphabetic() {
