@@ -1208,16 +1208,11 @@ fn ascii_letters(b: &[u8]) -> usize {
 
 /// The length of the run of ASCII letters that starts `b`, up to eight: its first eight
 /// bytes (fewer near the end of `b`) tested at once, with no test of whether the run goes on
-/// past them. The feature pass takes a word after a space with it; the rest of a longer word
-/// (of eight letters or more) is taken at the top of the pass as a run after a letter,
-/// which moves no count but that of letters. Its test of whether the run went on past eight
-/// letters was mispredicted about a word in six on web (84,000 times), and the top of the
-/// pass tells a letter from a space or a mark anyway (web: 0.2806 → 0.2555 mispredicts a
-/// byte in the pass).
-///
-/// (The run after a letter at the top keeps [`ascii_letters`], its test included: taken
-/// there too, the pass's registers were allotted otherwise, and one long line cost 0.7
-/// instructions a byte more.)
+/// past them. The feature pass takes each run of letters with it; the rest of a longer word
+/// (of eight letters or more) comes back to the top of the pass as a run after a letter,
+/// which moves no count but that of letters. [`ascii_letters`]' test of whether the run
+/// went on past eight letters was mispredicted about a word in six on web (84,000 times),
+/// and the top of the pass tells a letter from a space or a mark anyway.
 #[inline(always)]
 fn ascii_letters_up_to_8(b: &[u8]) -> usize {
     match b.first_chunk::<8>() {
@@ -1348,10 +1343,10 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
             continue;
         }
         if b.is_ascii_alphabetic() {
-            // A run of ASCII letters (or the rest of a run after a space, past its first
-            // eight letters): no punctuation, and only its first letter can start a word or
-            // decide the word's case.
-            let run = ascii_letters(&bytes[at..]);
+            // A run of ASCII letters (up to eight: the rest of a longer one is taken here
+            // again, as a run after a letter): no punctuation, and only its first letter can
+            // start a word or decide the word's case.
+            let run = ascii_letters_up_to_8(&bytes[at..]);
             fold.ascii_alnum(&bytes[at..], run);
             // (Counted with no branch, here and below: whether a word starts, or waits for
             // its case, at such a byte was mispredicted often.)
@@ -2066,7 +2061,7 @@ mod tests {
         let parts = [
             "word",
             "Word",
-            // Runs of eight letters and more (after a space: eight, then the rest).
+            // Runs of eight letters and more, taken eight at a time.
             "eightish",
             "Internationally",
             " ",
