@@ -10,7 +10,7 @@
 //! call to action: quotations are story.
 
 use super::features::Features;
-use super::lexicon::word_len;
+use super::lexicon::{word_len, WordSets};
 
 /// Blocks longer than this are prose, whatever they ask of the reader.
 const MAX_WORDS: u32 = 60;
@@ -97,6 +97,27 @@ static KIND_SHAPES: [u16; 1024] = {
         k += 1;
     }
     t
+};
+
+/// The words of [`KIND_WORDS`] that signal a call to action on their own: all but those
+/// of kind [`Kind::SecondPerson`] ("you", "our"), which half of all prose holds. The
+/// lexicon's word sets take them ([`super::lexicon::WordSets::CALL_TO_ACTION`]): a block
+/// that holds none of them has no signal from its words ([`call_to_action`] shows why that
+/// is enough). The test `signal_words_are_the_words_of_a_kind_but_the_second_person`
+/// checks them against [`word_kind`].
+pub(super) const SIGNAL_WORDS: [&[u8]; 45] = {
+    let mut out: [&[u8]; 45] = [b""; 45];
+    let mut n = 0;
+    let mut k = 0;
+    while k < KIND_WORDS.len() {
+        let w = KIND_WORDS[k];
+        k += 1;
+        if !matches!(w, b"you" | b"your" | b"us" | b"our") {
+            out[n] = w;
+            n += 1;
+        }
+    }
+    out
 };
 
 /// The entry of [`KIND_SHAPES`] for a word's first and last byte.
@@ -242,13 +263,28 @@ fn call_to_action(s: &str, f: &Features) -> bool {
     }
     // One pass over the folded words; most blocks stop right after it, with fewer than two
     // signals within reach.
+    //
+    // It is skipped, and the words taken to signal nothing, for a block with no listed word
+    // (the filter of listed words passes every word of [`KIND_WORDS`], so none of its words
+    // has a kind: the walk would find nothing) and for one that holds no word of
+    // [`SIGNAL_WORDS`] (told by the feature pass's walk, [`Features::word_sets`]): the
+    // second person ("you", "our") is then all its words can tell, which the answer does not
+    // depend on. With no imperative, act or "here" (nor "click here", which needs "click" or
+    // "tap"), `base` below is 1 at most (a `!`), so that two signals need both an address
+    // and urging, each of which makes the block `addressed` by itself, with or without
+    // `second_person`. The test `skipped_word_signals_change_no_answer` checks this against
+    // the walk.
     let WordSignals {
         acts,
         imperative_word,
         second_person,
         here,
         click_here,
-    } = word_signals(f.folded.as_bytes());
+    } = if !f.may_hold_listed_word() || f.word_sets.rules_out(WordSets::CALL_TO_ACTION) {
+        WordSignals::default()
+    } else {
+        word_signals(f.folded.as_bytes())
+    };
     let acts = acts.count_ones() as usize;
     let bytes = s.as_bytes();
     let urging_possible = here || click_here || f.holds_mark(s, b'!');
@@ -598,6 +634,87 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// [`SIGNAL_WORDS`] are the words of [`KIND_WORDS`] whose kind is not the second person.
+    #[test]
+    fn signal_words_are_the_words_of_a_kind_but_the_second_person() {
+        let want: Vec<&[u8]> = KIND_WORDS
+            .iter()
+            .copied()
+            .filter(|w| word_kind(w) != Kind::SecondPerson)
+            .collect();
+        assert_eq!(SIGNAL_WORDS.to_vec(), want);
+        assert!(SIGNAL_WORDS.iter().all(|w| !w.is_empty()));
+    }
+
+    /// The answer of [`is_call_to_action`] with the walk over the words skipped where the
+    /// features' word sets allow ([`Features::word_sets`], or no listed word) is the one with
+    /// the walk made for every block; and where it is skipped, the walk finds no signal but
+    /// the second person. Generated blocks of signal words, second persons, `!`, addresses and
+    /// words of no kind (some with the shape of a signal word: "said", "send").
+    #[test]
+    fn skipped_word_signals_change_no_answer() {
+        let parts = [
+            "Subscribe ",
+            "Follow ",
+            "click ",
+            "here",
+            "to ",
+            "you ",
+            "your ",
+            "Our ",
+            "us",
+            "on Twitter ",
+            "newsletter ",
+            "!",
+            ". ",
+            " ",
+            "@jdoe ",
+            "jane@example.org ",
+            "www.example.org ",
+            "https://x.y/z ",
+            "said ",
+            "send ",
+            "the council met ",
+            "shares fell ",
+            "tell ",
+            "Sign up",
+            "the mayor ",
+            "voted ",
+            "on Monday",
+            "our city ",
+            "you know ",
+            "said ",
+            ", ",
+            "in ",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x51c0_ffee);
+        let (mut skipped, mut calls) = (0, 0);
+        for round in 0..30_000 {
+            let s = rng.text(&parts, 1 + round % 12);
+            let mut buf = String::new();
+            let f = block_features(&s, &mut buf);
+            let mut walked = f.clone();
+            walked.word_sets = WordSets::default();
+            let got = is_call_to_action(&s, &f);
+            assert_eq!(got, is_call_to_action(&s, &walked), "{s:?}");
+            assert_eq!(got, plain_is_call_to_action(&s, &f), "{s:?}");
+            if !f.may_hold_listed_word() || f.word_sets.rules_out(WordSets::CALL_TO_ACTION) {
+                skipped += 1;
+                let signals = word_signals(f.folded.as_bytes());
+                assert_eq!(
+                    WordSignals {
+                        second_person: false,
+                        ..signals
+                    },
+                    WordSignals::default(),
+                    "{s:?}"
+                );
+            }
+            calls += usize::from(got);
+        }
+        assert!(skipped > 5_000 && calls > 1_000, "{skipped} {calls}");
     }
 
     #[test]
