@@ -105,8 +105,11 @@ pub(crate) struct Lexicon {
 #[derive(Debug, Clone)]
 pub(crate) struct WordStarts {
     /// Where word `i` starts in the folded text, for each of its words (up to
-    /// [`MAX_SEARCHED_WORDS`]).
-    at: [u32; MAX_SEARCHED_WORDS],
+    /// [`MAX_SEARCHED_WORDS`]), and after the last one, where a word after it would start
+    /// (the text's length and one).
+    at: [u32; MAX_SEARCHED_WORDS + 1],
+    /// The number of words.
+    words: usize,
     /// The bits of the sets word `i` may be in (its entry of [`Lexicon::set_table`]); 0
     /// past the last word.
     sets: [u8; MAX_SEARCHED_WORDS],
@@ -115,13 +118,32 @@ pub(crate) struct WordStarts {
 impl Default for WordStarts {
     fn default() -> Self {
         WordStarts {
-            at: [0; MAX_SEARCHED_WORDS],
+            at: [0; MAX_SEARCHED_WORDS + 1],
+            words: 0,
             sets: [0; MAX_SEARCHED_WORDS],
         }
     }
 }
 
 impl WordStarts {
+    /// [`word_ends`] of the text from word `index` (one of the words) on, for `n` words: the
+    /// ends of the words from there, read off where the next ones start (as the phrase
+    /// search reads them, [`Lexicon::boilerplate`]), with no word measured.
+    #[cfg(test)]
+    fn word_ends(&self, index: usize, n: usize) -> WordEnds {
+        let base = self.at[index] as usize;
+        let mut ends = WordEnds {
+            ends: [0; MAX_PHRASE_WORDS],
+            len: n.min(MAX_PHRASE_WORDS).min(self.words - index),
+        };
+        for (k, end) in ends.ends.iter_mut().enumerate() {
+            // Past the last word, the end of the text (never read: past `len`).
+            let next = self.at[(index + k + 1).min(self.words)] as usize;
+            *end = next - 1 - base;
+        }
+        ends
+    }
+
     /// The words that may be in set `bit` (one bit of [`WordSets`]): bit `i` for word `i`.
     /// Eight words at a time, with no test of any: the bit of each of eight bytes moved to
     /// bit 0 of its byte, and the eight gathered into the top byte by one multiplication
@@ -735,6 +757,8 @@ impl Lexicon {
             found |= sets;
             starts.sets[i] = sets;
         }
+        starts.words = words.min(MAX_SEARCHED_WORDS);
+        starts.at[starts.words] = at as u32;
         buf.truncate(end);
         WordSets(found | WordSets::KNOWN)
     }
@@ -926,34 +950,26 @@ impl Lexicon {
             (&self.strong_starts, WordSets::STRONG_START)
         };
         let mut best: Option<BoilerplateReason> = None;
-        // The phrases of the set that start with word `index`, `rest[..len]` (`rest` the text
-        // from it on), whose phrase lengths are `lengths`.
-        let mut phrases_at = |rest: &[u8], index: usize, lengths: u16| {
-            // Phrases end within the searched words; only the numbers of words of a
-            // phrase of the set are looked up.
-            let ends = word_ends(rest, most_words(lengths).min(MAX_SEARCHED_WORDS - index));
-            for (n, &end) in ends.as_slice().iter().enumerate() {
-                if lengths & (1 << (n + 1)) == 0 {
-                    continue;
-                }
-                let hit = match self.phrases.get(&rest[..end]) {
-                    Some(&(r, Mode::Strong)) if !long || counts_in_long_block(r) => Some(r),
-                    Some(&(r, Mode::Any)) if !sentence && short => Some(r),
-                    _ => None,
-                };
-                if let Some(r) = hit {
-                    if best.is_none_or(|b| rank(r) < rank(b)) {
-                        best = Some(r);
-                    }
+        // The phrase `rest[..end]` (a run of whole words), if it counts here: the best reason.
+        let mut take = |phrase: &[u8]| {
+            let hit = match self.phrases.get(phrase) {
+                Some(&(r, Mode::Strong)) if !long || counts_in_long_block(r) => Some(r),
+                Some(&(r, Mode::Any)) if !sentence && short => Some(r),
+                _ => None,
+            };
+            if let Some(r) = hit {
+                if best.is_none_or(|b| rank(r) < rank(b)) {
+                    best = Some(r);
                 }
             }
         };
         if let Some(at) = word_starts.filter(|_| !long) {
             // The walk of [`Lexicon::word_sets`] found the words that may start a phrase of
-            // the set (the others start none: their lengths would be 0), and where they are:
-            // those alone are looked at, in the same order, with what the loop below does at
-            // each. (A block with sets has up to [`MAX_SEARCHED_WORDS`] words, all of them
-            // searched, as the loop searches them.)
+            // the set (the others start none: their lengths would be 0), and where the words
+            // start: those alone are looked at, in the same order, with what the loop below
+            // does at each, the ends of the words after them read off where the next ones
+            // start ([`WordStarts::word_ends`]). (A block with sets has up to
+            // [`MAX_SEARCHED_WORDS`] words, all of them searched, as the loop searches them.)
             let mut may_start = at.passing(start_set);
             while may_start != 0 {
                 let index = may_start.trailing_zeros() as usize;
@@ -961,7 +977,15 @@ impl Lexicon {
                 let rest = folded.get(at.at[index] as usize..).unwrap_or_default();
                 let (_, lengths) = starts.first_word_lengths(rest);
                 if lengths != 0 {
-                    phrases_at(rest, index, lengths);
+                    let n = most_words(lengths).min(MAX_SEARCHED_WORDS - index);
+                    let count = n.min(MAX_PHRASE_WORDS).min(at.words - index);
+                    let base = at.at[index];
+                    for n in 0..count {
+                        if lengths & (1 << (n + 1)) != 0 {
+                            let end = (at.at[index + n + 1] - 1 - base) as usize;
+                            take(rest.get(..end).unwrap_or_default());
+                        }
+                    }
                 }
             }
             return best;
@@ -970,7 +994,14 @@ impl Lexicon {
         for index in 0..MAX_SEARCHED_WORDS {
             let (len, lengths) = starts.first_word_lengths(rest);
             if lengths != 0 {
-                phrases_at(rest, index, lengths);
+                // Phrases end within the searched words; only the numbers of words of a
+                // phrase of the set are looked up.
+                let ends = word_ends(rest, most_words(lengths).min(MAX_SEARCHED_WORDS - index));
+                for (n, &end) in ends.as_slice().iter().enumerate() {
+                    if lengths & (1 << (n + 1)) != 0 {
+                        take(&rest[..end]);
+                    }
+                }
             }
             match rest.get(len + 1..) {
                 Some(next) => rest = next,
@@ -2532,6 +2563,14 @@ mod tests {
                 at += w.len() + 1;
             }
             assert!(starts.sets[n..].iter().all(|&s| s == 0));
+            for index in 0..n {
+                let rest = &folded[starts.at[index] as usize..];
+                for k in [1, 2, 3, 7, MAX_PHRASE_WORDS, MAX_SEARCHED_WORDS] {
+                    let want = word_ends(rest, k);
+                    let got = starts.word_ends(index, k);
+                    assert_eq!(got.as_slice(), want.as_slice(), "{shown:?} {index} {k}");
+                }
+            }
             for (bit, set) in &sets {
                 let bit = *bit;
                 let held = words.iter().any(|w| set.iter().any(|s| s == w));
