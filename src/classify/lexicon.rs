@@ -78,7 +78,7 @@ pub(crate) struct Lexicon {
     /// names.
     words: PackedWords,
     /// A filter in front of `words`.
-    word_sets: Shapes,
+    word_shapes: Shapes,
     /// The first folded words of the entries of lists `byline` and `credit`.
     byline_heads: Heads,
     credit_heads: Heads,
@@ -188,7 +188,8 @@ fn word_slot(head: u64, len: usize) -> usize {
 /// filters that most words of prose pass: "to", "you", "said" has the shape of "send").
 ///
 /// The bits are known only of the blocks the walk was made for (blocks of 2 to
-/// [`MAX_SEARCHED_WORDS`] folded words whose fold is kept: `features::with_fold`), from
+/// [`MAX_SEARCHED_WORDS`] folded words whose fold is kept and that may hold a listed word:
+/// `features::with_fold`), from
 /// exactly the folded text [`super::features::Features::folded`] holds; the default value
 /// knows nothing and rules nothing out ([`WordSets::rules_out`]).
 ///
@@ -266,7 +267,7 @@ impl Default for Lexicon {
             long_anchors: Vec::new(),
             strong_anchors: Shapes::default(),
             words: PackedWords::default(),
-            word_sets: Shapes::default(),
+            word_shapes: Shapes::default(),
             byline_heads: Heads::default(),
             credit_heads: Heads::default(),
             listed: Shapes::default(),
@@ -630,7 +631,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         lex.all_starts.finish();
         lex.contained_starts.finish();
         lex.strong_starts.finish();
-        lex.word_sets = Shapes::new(words.keys().map(String::as_str));
+        lex.word_shapes = Shapes::new(words.keys().map(String::as_str));
         // (Walked three times rather than gathered in a list: the lexicon is built once
         // per process, and each allocation there shifts the allocator's state for the parse.)
         let listed = || {
@@ -811,7 +812,7 @@ impl Lexicon {
     /// or one of a shape no listed word has, is in none, and is not looked up).
     #[inline]
     pub(crate) fn lists(&self, word: &str) -> u16 {
-        if !word.is_empty() && self.word_sets.may_contain(word) {
+        if !word.is_empty() && self.word_shapes.may_contain(word) {
             self.words.get(word.as_bytes(), word.len())
         } else {
             0
@@ -889,7 +890,7 @@ impl Lexicon {
     pub(crate) fn is_lowered(&self, kind: &str, word: &str) -> bool {
         // Lowering an ASCII word keeps its length and the low five bits of its first and
         // last bytes, all the shapes filter looks at: most words are ruled out unlowered.
-        if word.is_ascii() && !self.word_sets.may_contain(word) {
+        if word.is_ascii() && !self.word_shapes.may_contain(word) {
             return false;
         }
         crate::lex::with_lower(word, |l| self.is(kind, l))
