@@ -1,13 +1,20 @@
 //! Per-block features, computed once per block in one pass over its text.
 
 use super::lexicon::FnvBuild;
-use super::lexicon::{common_letter, lexicon, FoldSink, Folder, SpillingFolder};
+use super::lexicon::{common_letter, lexicon, FoldSink, Folder, SpillingFolder, WordSets};
 use crate::model::BoilerplateReason;
 use std::collections::HashMap;
 use std::hash::Hasher;
 
 /// Blocks with more words than this are not folded for phrase and word-list matching.
 const MAX_FOLDED_WORDS: u32 = 60;
+/// The most folded words of a block whose [`WordSets`] are found ([`with_fold`]): those
+/// that the phrase search reads whole (`MAX_SEARCHED_WORDS`). A longer block is searched
+/// for phrases by its anchors first, and the other walks (calls to action, credit words)
+/// that its sets would spare are seldom made of it. (Nor are they found for a block of one
+/// word, whose walks are short: blocks of one distinct word each paid the look-up, +5
+/// instructions a byte.)
+const MAX_SET_WORDS: usize = 40;
 /// Length of the folded prefix compared by [`PrefixKey`].
 const PREFIX_BYTES: usize = 100;
 /// Blocks with more words than this are not searched for boilerplate phrases.
@@ -51,6 +58,10 @@ pub(crate) struct Features<'a> {
     flags: u16,
     /// Boilerplate reason found by phrase.
     pub reason: Option<BoilerplateReason>,
+    /// Which word sets of the word walks hold some folded word ([`WordSets`]), for blocks
+    /// of 2 to [`MAX_SET_WORDS`] folded words whose fold is kept ([`with_fold`]); unknown
+    /// (nothing ruled out) for the others.
+    pub word_sets: WordSets,
     /// Hash of the folded text (duplicates).
     pub key: u64,
     /// The folded text, for blocks of up to [`MAX_FOLDED_WORDS`] words; empty otherwise.
@@ -1098,7 +1109,7 @@ fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>) -> Option<Features<'a>> {
         },
         // One word, no sentence.
         reason: if listed {
-            lex.boilerplate(folded, 1, false)
+            lex.boilerplate(folded, 1, false, WordSets::default(), None)
         } else {
             None
         },
@@ -1181,7 +1192,16 @@ fn with_fold<'a>(
     );
     // A block with no listed word holds no phrase.
     if f.words <= MAX_PHRASE_WORDS && f.may_hold_listed_word() {
-        f.reason = lexicon().boilerplate(folded, words, f.sentence() && f.words >= 6);
+        let sentence = f.sentence() && f.words >= 6;
+        // One walk over the words of a block whose fold is kept tells the walks after it
+        // which of them can find nothing ([`WordSets`]), the phrase search first; a block
+        // with no listed word needs none of them.
+        if f.words <= MAX_FOLDED_WORDS && (2..=MAX_SET_WORDS).contains(&words) {
+            (f.word_sets, f.reason) = lexicon().boilerplate_with_sets(buf, start, words, sentence);
+        } else {
+            let unknown = WordSets::default();
+            f.reason = lexicon().boilerplate(&buf[start..], words, sentence, unknown, None);
+        }
     }
     if f.words > MAX_FOLDED_WORDS {
         buf.truncate(start);
@@ -1756,6 +1776,64 @@ mod tests {
                 block_features_in(&s, &mut buf),
                 features_with_whole_fold(&s, b"kept").0
             );
+        }
+    }
+
+    /// The word sets ([`Features::word_sets`]) are known of the blocks of 2 to
+    /// [`MAX_SET_WORDS`] folded words whose fold is kept and that may hold a listed word,
+    /// and of no other: not of a block of one word, of none, of more words, of one whose
+    /// fold is dropped (more than [`MAX_FOLDED_WORDS`] words), nor of a short one with no
+    /// listed word (whose walks are spared by that). Where known, they are those of the
+    /// fold the features keep.
+    #[test]
+    fn word_sets_are_known_where_the_fold_is_kept() {
+        let known = |s: &str| {
+            let mut buf = String::new();
+            let f = block_features(s, &mut buf);
+            let sets = f.word_sets;
+            (sets != WordSets::default(), f.folded.to_string(), f.words)
+        };
+        let words = |n: usize| vec!["share"; n].join(" ");
+        assert!(!known("Share").0);
+        assert!(!known("").0);
+        assert!(!known("— • —").0);
+        assert!(known("Share this").0);
+        assert!(known("Share-this").0);
+        assert!(known(&words(MAX_SET_WORDS)).0);
+        assert!(!known(&words(MAX_SET_WORDS + 1)).0);
+        // Few folded words, but more blank-separated words than a kept fold has.
+        let dropped = vec!["share —"; MAX_FOLDED_WORDS as usize / 2 + 1].join(" ");
+        let (sets, folded, raw) = known(&dropped);
+        assert!(
+            !sets && folded.is_empty() && raw > MAX_FOLDED_WORDS,
+            "{raw}"
+        );
+        assert!(known(&vec!["share —"; MAX_FOLDED_WORDS as usize / 2].join(" ")).0);
+        // No listed word in a short block: nothing asks.
+        assert!(!known("Zanzibar Quartet").0);
+        // The sets are those of the kept fold.
+        let mut rng = crate::testgen::Rng::new(0x5e75_f01d);
+        let parts = [
+            "Share ",
+            "this ",
+            "Photo: ",
+            "Getty ",
+            "by ",
+            "the mayor ",
+            "“",
+            "!",
+            "é",
+        ];
+        for round in 0..2_000 {
+            let s = rng.text(&parts, 1 + round % 20);
+            let mut buf = String::new();
+            let f = block_features(&s, &mut buf);
+            if f.word_sets != WordSets::default() {
+                let words = f.folded.split(' ').count();
+                let mut fold = f.folded.as_bytes().to_vec();
+                let (sets, _) = lexicon().boilerplate_with_sets(&mut fold, 0, words, false);
+                assert_eq!(f.word_sets, sets, "{s:?}");
+            }
         }
     }
 

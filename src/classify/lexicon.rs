@@ -54,7 +54,7 @@ pub(crate) enum Mode {
 }
 
 /// The lists, parsed.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Lexicon {
     /// Folded phrase (its bytes) → (reason, mode).
     phrases: HashMap<Box<[u8]>, (BoilerplateReason, Mode), FastBuild>,
@@ -89,6 +89,193 @@ pub(crate) struct Lexicon {
     /// The keys ([`word_key`]) of the words `listed` was built from: the test behind the
     /// filter. Two words of one key are possible, and only make a word pass that need not.
     listed_keys: super::KeySet,
+    /// The word sets of [`WordSets`] together, for [`Lexicon::word_sets`]: entry
+    /// [`word_slot`] of a word holds the bit of each set that holds a word of that entry.
+    set_table: Box<[u8; WORD_SLOTS]>,
+    /// The bits of [`WordSets`] every block gets: those of a list with an entry that folds
+    /// to nothing ([`Heads::matches_all`]), which any text matches. (None, with the data as
+    /// it is.)
+    always_sets: u8,
+}
+
+/// What [`Lexicon::word_sets`] finds of each word of a block, for the phrase search
+/// ([`Lexicon::boilerplate`]) made right after it: where the words start, and the sets of
+/// [`WordSets`] each may be in, so that the search looks at the words that may start a
+/// phrase alone ([`WordStarts::passing`]) rather than at every word.
+#[derive(Debug, Clone)]
+pub(crate) struct WordStarts {
+    /// Where word `i` starts in the folded text, for each of its words (up to
+    /// [`MAX_SEARCHED_WORDS`]), and after the last one, where a word after it would start
+    /// (the text's length and one).
+    at: [u32; MAX_SEARCHED_WORDS + 1],
+    /// The number of words.
+    words: usize,
+    /// The bits of the sets word `i` may be in (its entry of [`Lexicon::set_table`]); 0
+    /// past the last word.
+    sets: [u8; MAX_SEARCHED_WORDS],
+}
+
+impl Default for WordStarts {
+    fn default() -> Self {
+        WordStarts {
+            at: [0; MAX_SEARCHED_WORDS + 1],
+            words: 0,
+            sets: [0; MAX_SEARCHED_WORDS],
+        }
+    }
+}
+
+impl WordStarts {
+    /// [`word_ends`] of the text from word `index` (one of the words) on, for `n` words: the
+    /// ends of the words from there, read off where the next ones start (as the phrase
+    /// search reads them, [`Lexicon::boilerplate`]), with no word measured.
+    #[cfg(test)]
+    fn word_ends(&self, index: usize, n: usize) -> WordEnds {
+        let base = self.at[index] as usize;
+        let mut ends = WordEnds {
+            ends: [0; MAX_PHRASE_WORDS],
+            len: n.min(MAX_PHRASE_WORDS).min(self.words - index),
+        };
+        for (k, end) in ends.ends.iter_mut().enumerate() {
+            // Past the last word, the end of the text (never read: past `len`).
+            let next = self.at[(index + k + 1).min(self.words)] as usize;
+            *end = next - 1 - base;
+        }
+        ends
+    }
+
+    /// The words that may be in set `bit` (one bit of [`WordSets`]): bit `i` for word `i`.
+    /// Eight words at a time, with no test of any: the bit of each of eight bytes moved to
+    /// bit 0 of its byte, and the eight gathered into the top byte by one multiplication
+    /// (byte `j`'s bit lands on bit `56 + j`; the other products land below bit 56 with no
+    /// carry into it, or past bit 63). The test `passing_words_are_those_with_the_bit`
+    /// checks it against a loop over the words.
+    fn passing(&self, bit: u8) -> u64 {
+        const LOW: u64 = 0x0101_0101_0101_0101;
+        const GATHER: u64 = 0x0102_0408_1020_4080;
+        let shift = bit.trailing_zeros();
+        let mut words = 0;
+        for (c, chunk) in self.sets.chunks_exact(8).enumerate() {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            words |= ((x >> shift & LOW).wrapping_mul(GATHER) >> 56) << (8 * c);
+        }
+        words
+    }
+}
+
+/// The entries of [`Lexicon::set_table`]: 16 KB, a fortieth of them taken by the 400-odd
+/// words of its sets. (At 4 KB, a set's bit passed one word in a hundred that is not in it,
+/// a third of the blocks of forty words: web pages' mispredicts in the stage 334K → 310K
+/// with 16 KB, wall time the same or better.)
+const WORD_SLOTS: usize = 1 << 14;
+
+/// The entry of [`Lexicon::set_table`] of a folded word of `len` bytes (not empty) whose
+/// first bytes are `head`: its first eight bytes (fewer when it is shorter) as an integer,
+/// padded with zeros, as [`PackedWords::head`] takes them (a folded word holds no zero
+/// byte). The length tells apart the long words that share their first eight bytes. The
+/// hash of [`PackedWords::index`].
+#[inline(always)]
+fn word_slot(head: u64, len: usize) -> usize {
+    let h = (head ^ (len as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> (64 - WORD_SLOTS.trailing_zeros())) as usize
+}
+
+/// Which of a few word sets hold some word of a block's folded text, from one walk over its
+/// words ([`Lexicon::word_sets`]) made in the feature pass, for the word walks made after
+/// it: each of them finds nothing in a block that holds no word of its set, and asks the
+/// set's bit first, so that such a block is answered with no walk. Measured on web pages,
+/// those walks paid a mispredicted branch every few words (word lengths, loop exits, and
+/// filters that most words of prose pass: "to", "you", "said" has the shape of "send").
+///
+/// The bits are known only of the blocks the walk was made for (blocks of 2 to
+/// [`MAX_SEARCHED_WORDS`] folded words whose fold is kept and that may hold a listed word:
+/// `features::with_fold`), from
+/// exactly the folded text [`super::features::Features::folded`] holds; the default value
+/// knows nothing and rules nothing out ([`WordSets::rules_out`]).
+///
+/// A set's bit is set when some word of the block has an entry of [`Lexicon::set_table`]
+/// ([`word_slot`]) that holds the bit: every word of a set sets its bit at its own entry,
+/// and other words share entries, so that a bit set says only "maybe", a bit clear "no word
+/// of the block is in the set". Why a clear bit is the walk's "nothing", for each set:
+///
+/// * [`WordSets::STRONG_ANCHOR`]: a block holds a phrase only as a run of its own words
+///   (the phrases are looked up as runs of whole folded words), so a block with no anchor
+///   (one word of each strong phrase) holds no strong phrase; [`Lexicon::boilerplate`] asks
+///   only when it looks for strong phrases alone.
+/// * [`WordSets::CONTAINED_START`], [`WordSets::STRONG_START`]: the phrase search looks up
+///   phrases only at a word that starts one of the set (its lengths are not 0, which only a
+///   word of the set has), in order: it looks at the words that may be in the set alone
+///   ([`WordStarts`]), in the same order, and at none when the bit is clear.
+/// * [`WordSets::URGING`], [`WordSets::IMPERATIVE`]: see `promo::call_to_action`.
+/// * [`WordSets::BYLINE_HEAD`], [`WordSets::CREDIT_HEAD`]: [`Heads::any_in`] is true only for
+///   a text with a word of its `set` (or for any text, with an entry that folds to nothing:
+///   then [`Lexicon::always_sets`] sets the bit of every block).
+///
+/// The tests `word_sets_are_those_of_the_words` (the bits against the sets, on generated
+/// texts) and `phrase_search_finds_what_a_plain_search_finds` (the search with the sets
+/// against a plain one) check this; so do the tests of the calls to action and of the
+/// credit and byline recognizers against their references.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WordSets(u8);
+
+impl WordSets {
+    /// The anchors of the `strong` phrases: the longest word of each (the filter of
+    /// [`Lexicon::may_hold_strong_anchor`] takes their shapes).
+    pub(crate) const STRONG_ANCHOR: u8 = 1;
+    /// The first words of the phrases [`Lexicon::boilerplate`] looks for in a short block
+    /// that is no sentence (`contained_starts`).
+    pub(crate) const CONTAINED_START: u8 = 1 << 1;
+    /// The first words of the phrases it looks for in any other block of up to
+    /// [`MAX_SEARCHED_WORDS`] words (`strong_starts`).
+    pub(crate) const STRONG_START: u8 = 1 << 2;
+    /// The words that signal a call to action on their own but the bare imperatives
+    /// (`promo::URGING_WORDS`: the words of the act, "here", "click").
+    pub(crate) const URGING: u8 = 1 << 3;
+    /// The first words of the entries of list `byline` ([`Lexicon::may_hold_byline_word`]).
+    pub(crate) const BYLINE_HEAD: u8 = 1 << 4;
+    /// The first words of the entries of list `credit` ([`Lexicon::may_hold_credit_word`]).
+    pub(crate) const CREDIT_HEAD: u8 = 1 << 5;
+    /// The imperatives of a call to action but "subscribe" and "click"
+    /// (`promo::IMPERATIVE_WORDS`).
+    pub(crate) const IMPERATIVE: u8 = 1 << 6;
+    /// The other bits are known: the walk was made.
+    const KNOWN: u8 = 1 << 7;
+
+    /// True when the walk was made and no word of the block is in set `bit`: the walk that
+    /// needs such a word would find nothing.
+    #[inline(always)]
+    pub(crate) fn rules_out(self, bit: u8) -> bool {
+        self.0 & (Self::KNOWN | bit) == Self::KNOWN
+    }
+
+    /// True when the walk was made and some word of the block may be in set `bit` (its
+    /// walk would go on).
+    #[inline(always)]
+    pub(crate) fn passes(self, bit: u8) -> bool {
+        self.0 & (Self::KNOWN | bit) == Self::KNOWN | bit
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon {
+            phrases: HashMap::default(),
+            all_starts: Starts::default(),
+            contained_starts: Starts::default(),
+            strong_starts: Starts::default(),
+            long_starts: Starts::default(),
+            long_anchors: Vec::new(),
+            strong_anchors: Shapes::default(),
+            words: PackedWords::default(),
+            word_shapes: Shapes::default(),
+            byline_heads: Heads::default(),
+            credit_heads: Heads::default(),
+            listed: Shapes::default(),
+            listed_keys: super::KeySet::default(),
+            set_table: Box::new([0; WORD_SLOTS]),
+            always_sets: 0,
+        }
+    }
 }
 
 /// The key of a folded word for [`Lexicon::may_hold_listed_word`]: the hash of its bytes that
@@ -473,11 +660,147 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             *lex.words.entry(w.as_bytes()) = kinds;
         }
         lex.words.finish();
+        lex.build_set_table();
         lex
     })
 }
 
 impl Lexicon {
+    /// Fills [`Lexicon::set_table`] and [`Lexicon::always_sets`] from the sets, once the
+    /// tables they come from are built.
+    fn build_set_table(&mut self) {
+        let mut add = |bit: u8, word: &[u8]| {
+            if !word.is_empty() {
+                let slot = word_slot(PackedWords::head(word, word.len()), word.len());
+                self.set_table[slot] |= bit;
+            }
+        };
+        for (phrase, &(_, mode)) in &self.phrases {
+            // The longest word, the last of them when two are as long, as the anchors'
+            // filter takes it (any one of them would do).
+            if let Some(longest) = phrase.split(|&b| b == b' ').max_by_key(|w| w.len()) {
+                if mode == Mode::Strong {
+                    add(WordSets::STRONG_ANCHOR, longest);
+                }
+            }
+        }
+        for w in self.contained_starts.lengths.words() {
+            add(WordSets::CONTAINED_START, w);
+        }
+        for w in self.strong_starts.lengths.words() {
+            add(WordSets::STRONG_START, w);
+        }
+        for w in super::promo::URGING_WORDS {
+            add(WordSets::URGING, w);
+        }
+        for w in super::promo::IMPERATIVE_WORDS {
+            add(WordSets::IMPERATIVE, w);
+        }
+        for w in self.byline_heads.set.words() {
+            add(WordSets::BYLINE_HEAD, w);
+        }
+        for w in self.credit_heads.set.words() {
+            add(WordSets::CREDIT_HEAD, w);
+        }
+        // An entry that folds to nothing matches any text.
+        if self.byline_heads.matches_all {
+            self.always_sets |= WordSets::BYLINE_HEAD;
+        }
+        if self.credit_heads.matches_all {
+            self.always_sets |= WordSets::CREDIT_HEAD;
+        }
+    }
+
+    /// The [`WordSets`] of a block's folded text of `words` words (1 to
+    /// [`MAX_SEARCHED_WORDS`]), which is `buf[start..]`, and its [`WordStarts`], written to
+    /// `starts` (as [`WordStarts::default`] makes it): one walk over its words that looks
+    /// each up in [`Lexicon::set_table`] ([`word_slot`]) and ors in what it finds, with no
+    /// test of what that is. (`buf` gets sixteen spaces after the text for the walk, and is
+    /// cut back.)
+    ///
+    /// A word is measured sixteen bytes at a time, the space after it found in the two
+    /// eight-byte halves at once (one `u128` count of trailing zeros, no branch), so that a
+    /// word of up to fifteen bytes costs no branch but the loop's: [`word_len`] tests
+    /// whether the word ends within eight bytes, which a varied text's words make random.
+    /// Only a word of sixteen bytes or more (rare) is measured further. Its first eight
+    /// bytes are those of the window, cut to its length.
+    ///
+    /// Each word is the run of bytes from where the last one ended (past its space) to the
+    /// next space, as `split(b' ')` gives them: folded text separates its words by single
+    /// spaces, with none at either end, so that none is empty. The padding puts a space
+    /// after the last word, where the text ends.
+    #[inline(always)]
+    fn word_sets(
+        &self,
+        buf: &mut Vec<u8>,
+        start: usize,
+        words: usize,
+        starts: &mut WordStarts,
+    ) -> WordSets {
+        let end = buf.len();
+        debug_assert!((1..=MAX_SEARCHED_WORDS).contains(&words) && end > start);
+        debug_assert_eq!(words, buf[start..].split(|&b| b == b' ').count());
+        buf.extend_from_slice(&[b' '; 16]);
+        let text = &buf[start..];
+        let mut found = self.always_sets;
+        let mut at = 0;
+        debug_assert!(starts.sets.iter().all(|&s| s == 0));
+        for i in 0..words.min(MAX_SEARCHED_WORDS) {
+            let Some(window) = text.get(at..).and_then(|rest| rest.first_chunk::<16>()) else {
+                break;
+            };
+            starts.at[i] = at as u32;
+            let both = u128::from_le_bytes(*window);
+            let (lo, hi) = (both as u64, (both >> 64) as u64);
+            let spaces = u128::from(space_flags(lo)) | u128::from(space_flags(hi)) << 64;
+            let len = (spaces.trailing_zeros() / 8) as usize;
+            let len = if len < 16 {
+                len
+            } else {
+                // A word of sixteen bytes or more (rare): measured on.
+                len + plain_word_len(&text[at + 16..])
+            };
+            // The word's first eight bytes, those past its end (up to eight) cleared.
+            let head = lo & u64::MAX.wrapping_shr(8 * 8u32.saturating_sub(len as u32));
+            let sets = self.set_table[word_slot(head, len)];
+            at += len + 1;
+            found |= sets;
+            starts.sets[i] = sets;
+        }
+        starts.words = words.min(MAX_SEARCHED_WORDS);
+        starts.at[starts.words] = at as u32;
+        buf.truncate(end);
+        WordSets(found | WordSets::KNOWN)
+    }
+
+    /// The [`WordSets`] of a block's folded text of `words` words (1 to
+    /// [`MAX_SEARCHED_WORDS`]), `buf[start..]`, and its boilerplate reason
+    /// ([`Lexicon::boilerplate`], `sentence` as there), searched with what the walk found;
+    /// for a fold of 4 GB or more (whose words' places a `u32` does not hold), no sets and
+    /// the plain search.
+    /// (Out of line: the feature pass, which calls it, keeps its registers for its own loop:
+    /// inlined, the walk's code cost the pass's loop 0.3 instructions a byte of web's.)
+    #[inline(never)]
+    pub(crate) fn boilerplate_with_sets(
+        &self,
+        buf: &mut Vec<u8>,
+        start: usize,
+        words: usize,
+        sentence: bool,
+    ) -> (WordSets, Option<BoilerplateReason>) {
+        if buf.len() - start > u32::MAX as usize {
+            let none = WordSets::default();
+            return (
+                none,
+                self.boilerplate(&buf[start..], words, sentence, none, None),
+            );
+        }
+        let mut starts = WordStarts::default();
+        let sets = self.word_sets(buf, start, words, &mut starts);
+        let reason = self.boilerplate(&buf[start..], words, sentence, sets, Some(&starts));
+        (sets, reason)
+    }
+
     /// True when `word` (folded) is in list `kind`.
     #[inline]
     pub(crate) fn is(&self, kind: &str, word: &str) -> bool {
@@ -580,11 +903,19 @@ impl Lexicon {
     /// The words are walked once, with no list of them built: a word is looked at further
     /// only when it may start a phrase of the set that counts here ([`Starts`]), and then the
     /// few words after it are found on the spot.
+    ///
+    /// `sets` are the [`WordSets`] of `folded` (or the default, which knows nothing), and
+    /// `word_starts` what the same walk found of each word ([`Lexicon::boilerplate_with_sets`]),
+    /// or `None`: with them, a block with no anchor of a strong phrase is told so with no
+    /// walk of its own, and only the words that may start a phrase of the set are looked at,
+    /// found where the walk found them, rather than all words in turn.
     pub(crate) fn boilerplate(
         &self,
         folded: &[u8],
         words: usize,
         sentence: bool,
+        sets: WordSets,
+        word_starts: Option<&WordStarts>,
     ) -> Option<BoilerplateReason> {
         if folded.is_empty() {
             return None;
@@ -603,10 +934,13 @@ impl Lexicon {
         // the `all` phrases of short blocks: most such blocks (prose) hold no word that is
         // the longest of a strong phrase, and are told so by one walk over their words,
         // without the look-ups of the phrases that start with their words ("to", "this").
+        // The sets answer with no walk when they are known: no anchor, no strong phrase; one
+        // that may be there, and the search goes on (as after a walk that says "maybe").
         if words > MAX_ALL_WORDS
             && !long
             && (sentence || !short)
-            && !self.may_hold_strong_anchor(folded)
+            && !sets.passes(WordSets::STRONG_ANCHOR)
+            && (sets.rules_out(WordSets::STRONG_ANCHOR) || !self.may_hold_strong_anchor(folded))
         {
             return None;
         }
@@ -618,14 +952,54 @@ impl Lexicon {
         }
         // Only `any` and `strong` phrases count below, and only strong ones in a sentence or
         // a longer block: where one can start is told by the first words of those alone.
-        let starts = if long {
-            &self.long_starts
+        let (starts, start_set) = if long {
+            (&self.long_starts, 0)
         } else if !sentence && short {
-            &self.contained_starts
+            (&self.contained_starts, WordSets::CONTAINED_START)
         } else {
-            &self.strong_starts
+            (&self.strong_starts, WordSets::STRONG_START)
         };
         let mut best: Option<BoilerplateReason> = None;
+        // The phrase `rest[..end]` (a run of whole words), if it counts here: the best reason.
+        let mut take = |phrase: &[u8]| {
+            let hit = match self.phrases.get(phrase) {
+                Some(&(r, Mode::Strong)) if !long || counts_in_long_block(r) => Some(r),
+                Some(&(r, Mode::Any)) if !sentence && short => Some(r),
+                _ => None,
+            };
+            if let Some(r) = hit {
+                if best.is_none_or(|b| rank(r) < rank(b)) {
+                    best = Some(r);
+                }
+            }
+        };
+        if let Some(at) = word_starts.filter(|_| !long) {
+            // The walk of [`Lexicon::word_sets`] found the words that may start a phrase of
+            // the set (the others start none: their lengths would be 0), and where the words
+            // start: those alone are looked at, in the same order, with what the loop below
+            // does at each, the ends of the words after them read off where the next ones
+            // start ([`WordStarts::word_ends`]). (A block with sets has up to
+            // [`MAX_SEARCHED_WORDS`] words, all of them searched, as the loop searches them.)
+            let mut may_start = at.passing(start_set);
+            while may_start != 0 {
+                let index = may_start.trailing_zeros() as usize;
+                may_start &= may_start - 1;
+                let rest = folded.get(at.at[index] as usize..).unwrap_or_default();
+                let (_, lengths) = starts.first_word_lengths(rest);
+                if lengths != 0 {
+                    let n = most_words(lengths).min(MAX_SEARCHED_WORDS - index);
+                    let count = n.min(MAX_PHRASE_WORDS).min(at.words - index);
+                    let base = at.at[index];
+                    for n in 0..count {
+                        if lengths & (1 << (n + 1)) != 0 {
+                            let end = (at.at[index + n + 1] - 1 - base) as usize;
+                            take(rest.get(..end).unwrap_or_default());
+                        }
+                    }
+                }
+            }
+            return best;
+        }
         let mut rest = folded;
         for index in 0..MAX_SEARCHED_WORDS {
             let (len, lengths) = starts.first_word_lengths(rest);
@@ -634,18 +1008,8 @@ impl Lexicon {
                 // phrase of the set are looked up.
                 let ends = word_ends(rest, most_words(lengths).min(MAX_SEARCHED_WORDS - index));
                 for (n, &end) in ends.as_slice().iter().enumerate() {
-                    if lengths & (1 << (n + 1)) == 0 {
-                        continue;
-                    }
-                    let hit = match self.phrases.get(&rest[..end]) {
-                        Some(&(r, Mode::Strong)) if !long || counts_in_long_block(r) => Some(r),
-                        Some(&(r, Mode::Any)) if !sentence && short => Some(r),
-                        _ => None,
-                    };
-                    if let Some(r) = hit {
-                        if best.is_none_or(|b| rank(r) < rank(b)) {
-                            best = Some(r);
-                        }
+                    if lengths & (1 << (n + 1)) != 0 {
+                        take(&rest[..end]);
                     }
                 }
             }
@@ -767,11 +1131,18 @@ pub(super) fn word_len(folded: &[u8]) -> usize {
 /// subtraction, and the lowest flag is exact (a borrow can flag only bytes above a zero).
 #[inline(always)]
 fn first_space(w: u64) -> Option<usize> {
+    let spaces = space_flags(w);
+    (spaces != 0).then_some((spaces.trailing_zeros() / 8) as usize)
+}
+
+/// The high bit of each byte of `w` that is a space, up to and with the first space (the
+/// bits above it may be set by a borrow: only the lowest is exact).
+#[inline(always)]
+fn space_flags(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let x = w ^ (u64::from(b' ') * ONES);
-    let spaces = x.wrapping_sub(ONES) & !x & HIGH;
-    (spaces != 0).then_some((spaces.trailing_zeros() / 8) as usize)
+    x.wrapping_sub(ONES) & !x & HIGH
 }
 
 /// [`word_len`] of a text of fewer than eight bytes: one of four to seven is read as its
@@ -1553,7 +1924,7 @@ mod tests {
             ruled_out += 1;
             for sentence in [false, true] {
                 assert_eq!(
-                    lex.boilerplate(folded.as_bytes(), n, sentence),
+                    lex.boilerplate(folded.as_bytes(), n, sentence, WordSets::default(), None),
                     None,
                     "{folded:?}"
                 );
@@ -1603,7 +1974,11 @@ mod tests {
                 assert!(!lex.may_hold_byline_word(s), "{s}");
                 assert!(!lex.may_hold_credit_word(s), "{s}");
                 for sentence in [false, true] {
-                    assert_eq!(lex.boilerplate(&w, 1, sentence), None, "{s}");
+                    assert_eq!(
+                        lex.boilerplate(&w, 1, sentence, WordSets::default(), None),
+                        None,
+                        "{s}"
+                    );
                 }
             }
             let mut buf = String::new();
@@ -1832,11 +2207,20 @@ mod tests {
             let folded = parts.join(" ");
             let words = parts.len();
             for sentence in [false, true] {
+                let want = plain_boilerplate(lex, &folded, words, sentence);
+                let unknown = WordSets::default();
                 assert_eq!(
-                    lex.boilerplate(folded.as_bytes(), words, sentence),
-                    plain_boilerplate(lex, &folded, words, sentence),
+                    lex.boilerplate(folded.as_bytes(), words, sentence, unknown, None),
+                    want,
                     "{folded:?} sentence: {sentence}"
                 );
+                // The search with the sets of the block's words, where they are found.
+                if (1..=MAX_SEARCHED_WORDS).contains(&words) {
+                    let mut buf = b"before ".to_vec();
+                    buf.extend_from_slice(folded.as_bytes());
+                    let (_, reason) = lex.boilerplate_with_sets(&mut buf, 7, words, sentence);
+                    assert_eq!(reason, want, "{folded:?} sentence: {sentence} (with sets)");
+                }
             }
         }
         assert!(phrases
@@ -2012,7 +2396,10 @@ mod tests {
         // a sentence of them is ruled out, and has no reason.
         let prose = b"we voted to approve all of this plan for your town on tuesday";
         assert!(!lex.may_hold_strong_anchor(prose));
-        assert_eq!(lex.boilerplate(prose, 13, true), None);
+        assert_eq!(
+            lex.boilerplate(prose, 13, true, WordSets::default(), None),
+            None
+        );
     }
 
     /// The anchor walk reads a short word's first and last byte from the eight bytes that
@@ -2066,7 +2453,7 @@ mod tests {
         let reason = |s: &str, sentence| {
             let f = fold(s);
             let words = f.split(' ').count();
-            lex.boilerplate(f.as_bytes(), words, sentence)
+            lex.boilerplate(f.as_bytes(), words, sentence, WordSets::default(), None)
         };
         assert_eq!(reason("Share Tweet Email", false), Some(R::Social));
         assert_eq!(
@@ -2094,5 +2481,177 @@ mod tests {
             reason("Facebook shares fell sharply on Monday", false),
             None
         );
+    }
+
+    /// The words of each set of [`WordSets`], as the lexicon's tables give them.
+    fn word_sets_of(lex: &Lexicon) -> Vec<(u8, Vec<Vec<u8>>)> {
+        let anchors = lex
+            .phrases
+            .iter()
+            .filter(|(_, &(_, mode))| mode == Mode::Strong)
+            .filter_map(|(p, _)| p.split(|&b| b == b' ').max_by_key(|w| w.len()))
+            .map(<[u8]>::to_vec)
+            .collect();
+        let words = |w: &PackedWords| w.words().map(<[u8]>::to_vec).collect();
+        vec![
+            (WordSets::STRONG_ANCHOR, anchors),
+            (
+                WordSets::CONTAINED_START,
+                words(&lex.contained_starts.lengths),
+            ),
+            (WordSets::STRONG_START, words(&lex.strong_starts.lengths)),
+            (
+                WordSets::URGING,
+                super::super::promo::URGING_WORDS
+                    .map(<[u8]>::to_vec)
+                    .to_vec(),
+            ),
+            (
+                WordSets::IMPERATIVE,
+                super::super::promo::IMPERATIVE_WORDS
+                    .map(<[u8]>::to_vec)
+                    .to_vec(),
+            ),
+            (WordSets::BYLINE_HEAD, words(&lex.byline_heads.set)),
+            (WordSets::CREDIT_HEAD, words(&lex.credit_heads.set)),
+        ]
+    }
+
+    /// [`Lexicon::word_sets`] of generated folded texts: the place and entry of each word are
+    /// those a plain split and look-up give; a set's bit is clear only when no word of the
+    /// text is in the set; the walks that the bits spare (credit and byline heads) find
+    /// nothing where a bit is clear; the buffer is left as it was. The texts mix words of
+    /// the sets, words one byte off them, long words (8, 15, 16, 17 and 40 bytes, past the
+    /// walk's window of 16), words outside ASCII, digits, `@` and `©`.
+    #[test]
+    fn word_sets_are_those_of_the_words() {
+        let lex = lexicon();
+        let sets = word_sets_of(lex);
+        let mut vocab: Vec<Vec<u8>> = Vec::new();
+        for (_, words) in &sets {
+            for w in words {
+                vocab.push(w.clone());
+                let mut off = w.clone();
+                off[0] ^= 1;
+                vocab.push(off);
+                let mut longer = w.clone();
+                longer.push(b's');
+                vocab.push(longer);
+            }
+        }
+        for w in [
+            "the",
+            "said",
+            "send",
+            "council",
+            "x",
+            "12",
+            "@",
+            "©",
+            "всё",
+            "café",
+            "日本語の記事",
+            "abcdefgh",
+            "abcdefghijklmno",
+            "abcdefghijklmnop",
+            "subscriptionsxyz",
+            "abcdefghijklmnopq",
+            "newsletterssssssssssssssssssssssssssssss",
+        ] {
+            vocab.push(w.as_bytes().to_vec());
+        }
+        let mut rng = crate::testgen::Rng::new(0x5e75_0f0d);
+        let mut ruled_out = [0usize; 8];
+        for round in 0..20_000 {
+            let n = 1 + round % MAX_SEARCHED_WORDS;
+            let words: Vec<&[u8]> = (0..n).map(|_| &vocab[rng.below(vocab.len())][..]).collect();
+            let folded = words.join(&b' ');
+            let mut buf = b"some text before".to_vec();
+            let start = buf.len();
+            buf.extend_from_slice(&folded);
+            let mut starts = WordStarts::default();
+            let found = lex.word_sets(&mut buf, start, n, &mut starts);
+            assert_eq!(&buf[..start], b"some text before");
+            assert_eq!(&buf[start..], &folded[..]);
+            let shown = String::from_utf8_lossy(&folded);
+            let mut at = 0;
+            for (i, w) in words.iter().enumerate() {
+                assert_eq!(starts.at[i] as usize, at, "{shown:?} word {i}");
+                let slot = word_slot(PackedWords::head(w, w.len()), w.len());
+                assert_eq!(starts.sets[i], lex.set_table[slot], "{shown:?} word {i}");
+                at += w.len() + 1;
+            }
+            assert!(starts.sets[n..].iter().all(|&s| s == 0));
+            for index in 0..n {
+                let rest = &folded[starts.at[index] as usize..];
+                for k in [1, 2, 3, 7, MAX_PHRASE_WORDS, MAX_SEARCHED_WORDS] {
+                    let want = word_ends(rest, k);
+                    let got = starts.word_ends(index, k);
+                    assert_eq!(got.as_slice(), want.as_slice(), "{shown:?} {index} {k}");
+                }
+            }
+            for (bit, set) in &sets {
+                let bit = *bit;
+                let held = words.iter().any(|w| set.iter().any(|s| s == w));
+                assert!(!(held && found.rules_out(bit)), "{shown:?} bit {bit}");
+                let any = starts.sets[..n].iter().any(|s| s & bit != 0);
+                assert_eq!(found.passes(bit), any, "{shown:?} bit {bit}");
+                assert_eq!(found.rules_out(bit), !any, "{shown:?} bit {bit}");
+                ruled_out[bit.trailing_zeros() as usize] += usize::from(!any);
+            }
+            let text = std::str::from_utf8(&folded).unwrap();
+            if found.rules_out(WordSets::CREDIT_HEAD) {
+                assert!(!lex.may_hold_credit_word(text), "{shown:?}");
+            }
+            if found.rules_out(WordSets::BYLINE_HEAD) {
+                assert!(!lex.may_hold_byline_word(text), "{shown:?}");
+            }
+        }
+        // Each set was ruled out of some texts (and so tested both ways).
+        for (bit, _) in &sets {
+            assert!(
+                ruled_out[bit.trailing_zeros() as usize] > 100,
+                "{bit} {ruled_out:?}"
+            );
+        }
+        // Unknown sets rule nothing out.
+        assert!(!WordSets::default().rules_out(WordSets::CREDIT_HEAD));
+        assert!(!WordSets::default().passes(WordSets::CREDIT_HEAD));
+    }
+
+    /// A list with an entry that folds to nothing matches any text: every block's sets then
+    /// hold its heads' bit ([`Lexicon::always_sets`]).
+    #[test]
+    fn a_list_that_matches_all_is_in_every_blocks_sets() {
+        let mut lex = Lexicon {
+            credit_heads: Heads::new(["photo", ""]),
+            ..Lexicon::default()
+        };
+        lex.build_set_table();
+        let mut buf = b"no such word".to_vec();
+        let found = lex.word_sets(&mut buf, 0, 3, &mut WordStarts::default());
+        assert!(found.passes(WordSets::CREDIT_HEAD));
+        assert!(found.rules_out(WordSets::BYLINE_HEAD));
+        assert!(lex.may_hold_credit_word("no such word"));
+    }
+
+    /// [`WordStarts::passing`] is a loop over the words that tests the bit of each.
+    #[test]
+    fn passing_words_are_those_with_the_bit() {
+        let mut rng = crate::testgen::Rng::new(0x0b17_5e75);
+        for _ in 0..5_000 {
+            let mut starts = WordStarts::default();
+            let n = rng.below(MAX_SEARCHED_WORDS + 1);
+            for s in &mut starts.sets[..n] {
+                *s = rng.below(256) as u8;
+            }
+            for b in 0..8 {
+                let bit = 1u8 << b;
+                let want = (0..MAX_SEARCHED_WORDS)
+                    .filter(|&i| starts.sets[i] & bit != 0)
+                    .fold(0u64, |m, i| m | 1 << i);
+                assert_eq!(starts.passing(bit), want, "{:?} bit {bit}", starts.sets);
+            }
+        }
     }
 }

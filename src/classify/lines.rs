@@ -2,7 +2,7 @@
 //! credits, related-topic headings and tag lines. Each looks at one block only.
 
 use super::features::Features;
-use super::lexicon::{folded_words, lexicon, with_fold, Lexicon};
+use super::lexicon::{folded_words, lexicon, with_fold, Lexicon, WordSets};
 use crate::lex::{blank0, word};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case};
@@ -247,7 +247,9 @@ fn may_open_with_byline_word(lex: &Lexicon, f: &Features) -> bool {
             .next()
             .is_some_and(|w| lex.is("byline", w))
     } else {
-        lex.may_hold_byline_word(f.folded)
+        // No folded word that heads an entry: told by the feature pass's walk
+        // ([`Features::word_sets`]), when it was made, with no walk here.
+        !f.word_sets.rules_out(WordSets::BYLINE_HEAD) && lex.may_hold_byline_word(f.folded)
     }
 }
 
@@ -421,7 +423,11 @@ fn may_hold_credit_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
     // `f.chars` counts code points: equal to the byte length, the block is ASCII and holds
     // no `Σ`.
     // The first word of an entry is a listed word ([`Features::may_hold_listed_word`]).
-    f.may_hold_listed_word() && lex.may_hold_credit_word(f.folded)
+    // No folded word that heads an entry: told by the feature pass's walk
+    // ([`Features::word_sets`]), when it was made, with no walk here.
+    f.may_hold_listed_word()
+        && !f.word_sets.rules_out(WordSets::CREDIT_HEAD)
+        && lex.may_hold_credit_word(f.folded)
         || f.chars as usize != s.len() && s.contains('Σ')
 }
 

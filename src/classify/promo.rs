@@ -10,7 +10,7 @@
 //! call to action: quotations are story.
 
 use super::features::Features;
-use super::lexicon::word_len;
+use super::lexicon::{word_len, WordSets};
 
 /// Blocks longer than this are prose, whatever they ask of the reader.
 const MAX_WORDS: u32 = 60;
@@ -98,6 +98,67 @@ static KIND_SHAPES: [u16; 1024] = {
     }
     t
 };
+
+/// The words of [`KIND_WORDS`] that signal a call to action on their own but the
+/// imperatives that are only that ([`IMPERATIVE_WORDS`]): the words of the act (and
+/// "subscribe", an imperative too), "here", and "click" and "tap" (which make "click here").
+/// The lexicon's word sets take them ([`super::lexicon::WordSets::URGING`]). The test
+/// `signal_words_are_the_words_of_a_kind_but_the_second_person` checks them against
+/// [`word_kind`].
+pub(super) const URGING_WORDS: [&[u8]; 30] = [
+    b"subscribe",
+    b"click",
+    b"tap",
+    b"subscribed",
+    b"subscribing",
+    b"subscription",
+    b"subscriptions",
+    b"unsubscribe",
+    b"newsletter",
+    b"newsletters",
+    b"inbox",
+    b"spam",
+    b"twitter",
+    b"facebook",
+    b"instagram",
+    b"youtube",
+    b"linkedin",
+    b"tiktok",
+    b"pinterest",
+    b"whatsapp",
+    b"telegram",
+    b"paywall",
+    b"paywalls",
+    b"survey",
+    b"feedback",
+    b"podcast",
+    b"podcasts",
+    b"forum",
+    b"forums",
+    b"here",
+];
+
+/// The imperatives of [`KIND_WORDS`] but "subscribe", "click" and "tap": alone, they make
+/// one signal at most ([`call_to_action`]). The lexicon's word sets take them
+/// ([`super::lexicon::WordSets::IMPERATIVE`]). With [`URGING_WORDS`], every word of
+/// [`KIND_WORDS`] but the second person ("you", "our"), which half of all prose holds.
+pub(super) const IMPERATIVE_WORDS: [&[u8]; 15] = [
+    b"follow",
+    b"join",
+    b"sign",
+    b"listen",
+    b"download",
+    b"email",
+    b"tell",
+    b"register",
+    b"donate",
+    b"visit",
+    b"send",
+    b"share",
+    b"install",
+    b"check",
+    b"get",
+];
 
 /// The entry of [`KIND_SHAPES`] for a word's first and last byte.
 const fn shape_index(first: u8, last: u8) -> usize {
@@ -242,13 +303,45 @@ fn call_to_action(s: &str, f: &Features) -> bool {
     }
     // One pass over the folded words; most blocks stop right after it, with fewer than two
     // signals within reach.
+    //
+    // It is skipped, and the words taken to signal nothing, for a block with no listed word
+    // (the filter of listed words passes every word of [`KIND_WORDS`], so none of its words
+    // has a kind: the walk would find nothing) and for one that holds no word of
+    // [`URGING_WORDS`] nor [`IMPERATIVE_WORDS`] (told by the feature pass's walk,
+    // [`Features::word_sets`]): the second person ("you", "our") is then all its words can
+    // tell, which the answer does not depend on. With no imperative, act or "here" (nor
+    // "click here", which needs "click" or "tap"), `base` below is 1 at most (a `!`), so
+    // that two signals need both an address and urging, each of which makes the block
+    // `addressed` by itself, with or without `second_person`.
+    //
+    // A block whose words may hold imperatives but no word of [`URGING_WORDS`] has no act,
+    // no "here" and no "click here": `base` is 1 at most (the imperative) without a `!`,
+    // and one signal is no call without an address. Such a block with neither is answered
+    // so, with no walk (most blocks with an imperative: "get", "share", "tell").
+    //
+    // The test `skipped_word_signals_change_no_answer` checks both against the walk.
+    let listed = f.may_hold_listed_word();
+    let no_urging_word = !listed || f.word_sets.rules_out(WordSets::URGING);
+    let no_signal_word = no_urging_word && (!listed || f.word_sets.rules_out(WordSets::IMPERATIVE));
+    if no_urging_word
+        && !no_signal_word
+        && !f.holds_mark(s, b'!')
+        && !f.holds_mark(s, b'@')
+        && !holds_web_address(s.as_bytes())
+    {
+        return false;
+    }
     let WordSignals {
         acts,
         imperative_word,
         second_person,
         here,
         click_here,
-    } = word_signals(f.folded.as_bytes());
+    } = if no_signal_word {
+        WordSignals::default()
+    } else {
+        word_signals(f.folded.as_bytes())
+    };
     let acts = acts.count_ones() as usize;
     let bytes = s.as_bytes();
     let urging_possible = here || click_here || f.holds_mark(s, b'!');
@@ -598,6 +691,120 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// [`URGING_WORDS`] are the words of [`KIND_WORDS`] of the act, "subscribe", "here",
+    /// "click" and "tap"; [`IMPERATIVE_WORDS`] the other imperatives; together, the words of
+    /// a kind but the second person.
+    #[test]
+    fn signal_words_are_the_words_of_a_kind_but_the_second_person() {
+        let urging: Vec<&[u8]> = KIND_WORDS
+            .iter()
+            .copied()
+            .filter(|w| match word_kind(w) {
+                Kind::Act(_) | Kind::Subscribe | Kind::Here => true,
+                Kind::Imperative => matches!(*w, b"click" | b"tap"),
+                _ => false,
+            })
+            .collect();
+        let imperative: Vec<&[u8]> = KIND_WORDS
+            .iter()
+            .copied()
+            .filter(|w| word_kind(w) == Kind::Imperative && !matches!(*w, b"click" | b"tap"))
+            .collect();
+        let mut got = URGING_WORDS.to_vec();
+        got.sort_unstable();
+        let mut want = urging;
+        want.sort_unstable();
+        assert_eq!(got, want);
+        let mut got = IMPERATIVE_WORDS.to_vec();
+        got.sort_unstable();
+        let mut want = imperative;
+        want.sort_unstable();
+        assert_eq!(got, want);
+        let second = KIND_WORDS
+            .iter()
+            .filter(|w| word_kind(w) == Kind::SecondPerson);
+        assert_eq!(
+            URGING_WORDS.len() + IMPERATIVE_WORDS.len() + second.count(),
+            KIND_WORDS.len()
+        );
+    }
+
+    /// The answer of [`is_call_to_action`] with the walk over the words skipped where the
+    /// features' word sets allow ([`Features::word_sets`], or no listed word) is the one with
+    /// the walk made for every block; and where it is skipped, the walk finds no signal but
+    /// the second person. Generated blocks of signal words, second persons, `!`, addresses and
+    /// words of no kind (some with the shape of a signal word: "said", "send").
+    #[test]
+    fn skipped_word_signals_change_no_answer() {
+        let parts = [
+            "Subscribe ",
+            "Follow ",
+            "click ",
+            "here",
+            "to ",
+            "you ",
+            "your ",
+            "Our ",
+            "us",
+            "on Twitter ",
+            "newsletter ",
+            "!",
+            ". ",
+            " ",
+            "@jdoe ",
+            "jane@example.org ",
+            "www.example.org ",
+            "https://x.y/z ",
+            "said ",
+            "send ",
+            "the council met ",
+            "shares fell ",
+            "tell ",
+            "Sign up",
+            "the mayor ",
+            "voted ",
+            "on Monday",
+            "our city ",
+            "you know ",
+            "said ",
+            ", ",
+            "in ",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x51c0_ffee);
+        let (mut skipped, mut imperatives_only, mut calls) = (0, 0, 0);
+        for round in 0..30_000 {
+            let s = rng.text(&parts, 1 + round % 12);
+            let mut buf = String::new();
+            let f = block_features(&s, &mut buf);
+            let mut walked = f.clone();
+            walked.word_sets = WordSets::default();
+            let got = is_call_to_action(&s, &f);
+            assert_eq!(got, is_call_to_action(&s, &walked), "{s:?}");
+            assert_eq!(got, plain_is_call_to_action(&s, &f), "{s:?}");
+            let listed = f.may_hold_listed_word();
+            let no_urging = !listed || f.word_sets.rules_out(WordSets::URGING);
+            let no_imperative = !listed || f.word_sets.rules_out(WordSets::IMPERATIVE);
+            imperatives_only += usize::from(no_urging && !no_imperative);
+            if no_urging && no_imperative {
+                skipped += 1;
+                let signals = word_signals(f.folded.as_bytes());
+                assert_eq!(
+                    WordSignals {
+                        second_person: false,
+                        ..signals
+                    },
+                    WordSignals::default(),
+                    "{s:?}"
+                );
+            }
+            calls += usize::from(got);
+        }
+        assert!(
+            skipped > 5_000 && imperatives_only > 2_000 && calls > 1_000,
+            "{skipped} {imperatives_only} {calls}"
+        );
     }
 
     #[test]
