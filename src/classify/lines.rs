@@ -187,14 +187,20 @@ fn name_then_date_or_handle(s: &str) -> bool {
 }
 
 /// "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter": a name of two to
-/// four words, a separator, then a wire service or a reporter's title.
-#[inline(always)]
+/// four words, a separator, then a wire service or a reporter's title. ([`is_byline`] asks
+/// its two parts itself, the first one together with its own tests of the counts.)
+#[cfg(test)]
 fn name_then_agency(lex: &Lexicon, s: &str, f: &Features) -> bool {
-    // The separator is a `|` (a separator the features count), a comma (counted too) or a
-    // dash `—` `–` (not ASCII: then the block has fewer characters than bytes). Tested
-    // inline: most blocks stop here.
-    (f.separators > 0 || f.commas > 0 || f.chars as usize != s.len())
-        && name_then_agency_at_separator(lex, s)
+    may_part_name_and_agency(s, f) && name_then_agency_at_separator(lex, s)
+}
+
+/// False when the block (text `s`, features `f`) holds none of the separators of
+/// [`name_then_agency`]: a `|` (a separator the features count), a comma (counted too) or
+/// a dash `—` `–` (not ASCII: then the block has fewer characters than bytes). Counted
+/// with no branch: most blocks stop here.
+#[inline(always)]
+fn may_part_name_and_agency(s: &str, f: &Features) -> bool {
+    ((f.separators | f.commas) != 0) | (f.chars as usize != s.len())
 }
 
 /// [`name_then_agency`] once the block may hold its separator.
@@ -259,7 +265,10 @@ fn may_open_with_byline_word(lex: &Lexicon, f: &Features) -> bool {
 /// than the call did.
 #[inline]
 pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
-    if f.words == 0 || f.words > 25 || f.full_stop() && f.words > 8 {
+    // `words == 0 || words > 25 || full_stop && words > 8`, with no branch but one (the
+    // counts are pure): most blocks stop here or pass, as prose or not, which the tests
+    // one by one mispredicted in turn.
+    if (f.words.wrapping_sub(1) >= 25) | (f.full_stop() & (f.words > 8)) {
         return false;
     }
     let lex = lexicon();
@@ -277,8 +286,17 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
         return true;
     }
     let folded = &f.folded;
-    // "Our Foreign Staff", "Staff and agencies".
-    if f.words <= 4 && (folded.ends_with(" staff") || folded.starts_with("staff ")) {
+    // "Our Foreign Staff", "Staff and agencies"; "Al Jazeera and wire services",
+    // "Newsagencies". Asked only of a folded text whose first or last four bytes may
+    // start or end such a line ([`may_be_staff_or_agencies`]: one branch, rarely taken,
+    // where the tests of the ends took several for every block), and before the name
+    // tests below rather than after them (all are pure: their order changes no answer).
+    if may_be_staff_or_agencies(folded.as_bytes())
+        && (f.words <= 4 && (folded.ends_with(" staff") || folded.starts_with("staff "))
+            || folded.ends_with("wire services")
+            || folded.ends_with("news agencies")
+            || folded.ends_with("agencies") && f.words <= 6)
+    {
         return true;
     }
     // A date after the name has an ASCII digit, a handle an `@`. And the name has two
@@ -288,13 +306,28 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     if f.words >= 2 && (f.digits > 0 || f.holds_mark(s, b'@')) && name_then_date_or_handle(s) {
         return true;
     }
-    if folded.ends_with("wire services")
-        || folded.ends_with("news agencies")
-        || folded.ends_with("agencies") && f.words <= 6
-    {
-        return true;
+    // `words <= 8 && !terminal` and the separator test of [`name_then_agency`], with one
+    // branch: the counts are pure.
+    (f.words <= 8) & !f.terminal() & may_part_name_and_agency(s, f)
+        && name_then_agency_at_separator(lex, s)
+}
+
+/// False when the folded text `folded` neither starts with "staff " nor ends with
+/// " staff", "wire services" or "agencies" (what [`is_byline`] asks of its ends): told
+/// by its first and last four bytes ("staf"; "taff", "ices", "cies"), with no branch but
+/// for a text of fewer than four bytes, which none of those fits.
+#[inline]
+fn may_be_staff_or_agencies(folded: &[u8]) -> bool {
+    match (folded.first_chunk::<4>(), folded.last_chunk::<4>()) {
+        (Some(&head), Some(&tail)) => {
+            let tail = u32::from_le_bytes(tail);
+            (u32::from_le_bytes(head) == u32::from_le_bytes(*b"staf"))
+                | (tail == u32::from_le_bytes(*b"taff"))
+                | (tail == u32::from_le_bytes(*b"ices"))
+                | (tail == u32::from_le_bytes(*b"cies"))
+        }
+        _ => false,
     }
-    f.words <= 8 && !f.terminal() && name_then_agency(lex, s, f)
 }
 
 /// True when `s` is a bare personal name (2–4 name words, nothing else): a byline when it
@@ -327,8 +360,13 @@ fn date_tokens(lex: &Lexicon, folded: &str) -> Option<(usize, usize, bool, bool,
     let (mut seen, mut datey, mut month, mut number, mut ago) = (0, 0, false, false, false);
     for w in folded_words(folded) {
         seen += 1;
+        // Both tests of digits below need a word that starts with one (or an empty word,
+        // for which both hold): the first byte tells them false for a word of letters,
+        // most of them, with no walk over its bytes (the tests are pure, so asking it
+        // first changes no answer).
+        let digit_led = w.as_bytes().first().is_none_or(u8::is_ascii_digit);
         // Digits first: no listed word is one, and they cost no look-up.
-        if w.bytes().all(|b| b.is_ascii_digit()) {
+        if digit_led && w.bytes().all(|b| b.is_ascii_digit()) {
             datey += 1;
             number = true;
             continue;
@@ -339,10 +377,10 @@ fn date_tokens(lex: &Lexicon, folded: &str) -> Option<(usize, usize, bool, bool,
         if Lexicon::in_list(lists, "month") {
             datey += 1;
             month = true;
-        } else if w
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+        } else if digit_led
             && w.bytes().take(2).all(|b| b.is_ascii_digit())
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
             || Lexicon::in_list(lists, "dateword")
         {
             // "3rd", "12h36", "2pm".

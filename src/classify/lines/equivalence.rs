@@ -430,6 +430,12 @@ pub(super) fn generated_lines() -> Vec<String> {
         ";",
         "$39.99",
         "'",
+        "3rd",
+        "12h36",
+        "2pm",
+        "PM",
+        "Newsagencies",
+        "Staff.",
     ];
     let mut rng = crate::testgen::Rng::new(0x2545_f491);
     let mut next = move || rng.below(usize::MAX);
