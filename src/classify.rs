@@ -1203,22 +1203,66 @@ fn trim_end_non_alphanumeric(s: &str) -> &str {
     s.get(..end).unwrap_or(s)
 }
 
+/// Four bytes in a row of each word of [`BELOW`] (in the order of the list), rarer in
+/// prose than the words' first bytes, each with bit 0x20 set: the bytes of such a word in
+/// any ASCII case, with that bit set, are these ([`may_hold_below_gram`]).
+const BELOW_GRAMS: [[u8; 4]; 6] = [
+    *b"elow",
+    *b"abaj",
+    *b"dess",
+    *b"unte",
+    *b"abai",
+    // "иж" of "ниже".
+    [0xD0 | 0x20, 0xB8, 0xD0 | 0x20, 0xB6],
+];
+
+/// False when no four bytes in a row of `bytes`, with bit 0x20 set in each, are one of
+/// [`BELOW_GRAMS`]: then no word of [`BELOW`] occurs in it (ASCII case ignored). Every
+/// place is compared, with no branch but the loop's: the compiler compares sixteen places
+/// at a step. The byte scan of [`may_hold_below`] took a branch at each of the common
+/// letters that start the words (`a`, `b`, `d`, `u`), mispredicted often (the quotes
+/// corpus: 108K simulated mispredicts there, 6% of its parse's).
+fn may_hold_below_gram(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    let (Some(a), Some(b), Some(c), Some(d)) = (
+        bytes.get(..n.wrapping_sub(3)),
+        bytes.get(1..n.wrapping_sub(2)),
+        bytes.get(2..n.wrapping_sub(1)),
+        bytes.get(3..),
+    ) else {
+        // Fewer than four bytes: no word of the list fits.
+        return false;
+    };
+    a.iter()
+        .zip(b)
+        .zip(c)
+        .zip(d)
+        .fold(false, |found, (((&a, &b), &c), &d)| {
+            let (a, b, c, d) = (a | 0x20, b | 0x20, c | 0x20, d | 0x20);
+            BELOW_GRAMS.iter().fold(found, |found, g| {
+                found | (a == g[0]) & (b == g[1]) & (c == g[2]) & (d == g[3])
+            })
+        })
+}
+
 /// True when a word of [`BELOW`] occurs in `s` (ASCII case ignored), as a word or inside
-/// one: a byte scan that rules out most sentences.
+/// one: a scan of four bytes at each place ([`may_hold_below_gram`]), then a byte scan, which
+/// rule out most sentences.
 fn may_hold_below(s: &str) -> bool {
     let bytes = s.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        // (Only the words that start with this byte are compared: "a", "b", "d" and "u" are
-        // common letters.)
-        let lower = b.to_ascii_lowercase();
-        BELOW_FIRST[usize::from(b)]
-            && BELOW.iter().any(|w| {
-                w.as_bytes().first() == Some(&lower)
-                    && bytes
-                        .get(i..i + w.len())
-                        .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
-            })
-    })
+    may_hold_below_gram(bytes)
+        && bytes.iter().enumerate().any(|(i, &b)| {
+            // (Only the words that start with this byte are compared: "a", "b", "d" and "u" are
+            // common letters.)
+            let lower = b.to_ascii_lowercase();
+            BELOW_FIRST[usize::from(b)]
+                && BELOW.iter().any(|w| {
+                    w.as_bytes().first() == Some(&lower)
+                        && bytes
+                            .get(i..i + w.len())
+                            .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+                })
+        })
 }
 
 /// `BELOW_FIRST[b]`: a word of [`BELOW`] starts with the byte `b` (ASCII case ignored).

@@ -917,6 +917,50 @@ fn below_words_start_with_the_scanned_bytes() {
 }
 
 #[test]
+fn below_grams_agree_with_a_plain_search() {
+    // Each word of BELOW holds its four bytes of BELOW_GRAMS (bit 0x20 set), so the scan of
+    // them rules out no text that holds the word.
+    for (w, g) in BELOW.iter().zip(BELOW_GRAMS) {
+        let lowered: Vec<u8> = w.bytes().map(|b| b | 0x20).collect();
+        assert!(lowered.windows(4).any(|x| x == g), "{w}");
+    }
+    assert_eq!(BELOW.len(), BELOW_GRAMS.len());
+    let plain = |b: &[u8]| {
+        b.windows(4).any(|x| {
+            let x = x.iter().map(|&b| b | 0x20).collect::<Vec<u8>>();
+            BELOW_GRAMS.iter().any(|g| x == g)
+        })
+    };
+    let plain_scan = |b: &[u8]| {
+        BELOW.iter().any(|w| {
+            b.windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    };
+    let parts = [
+        "below", "BELOW", "Below", "abajo", "dessous", "unten", "UNTEN", "abaixo", "ниже", "иж",
+        "elo", "w", "be", "low", "ab", "aj", "des", "s", "un", "te", "n", "a", "x", " ", ".", "é",
+        "ж", "\u{c0}", "@", "`", "ELOW", "eLoW",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x51de_b0a7);
+    let (mut grams, mut words) = (0, 0);
+    for round in 0..20_000 {
+        let s = rng.text(&parts, round % 24);
+        let b = s.as_bytes();
+        let gram = may_hold_below_gram(b);
+        assert_eq!(gram, plain(b), "{s:?}");
+        assert_eq!(may_hold_below(&s), plain_scan(b), "{s:?}");
+        grams += usize::from(gram);
+        words += usize::from(plain_scan(b));
+    }
+    // Both answers come up often: the test sees both sides of each.
+    assert!(
+        grams > 2_000 && grams < 18_000 && words > 1_000,
+        "{grams} {words}"
+    );
+}
+
+#[test]
 fn best_candidate_agrees_with_scoring_every_candidate() {
     // The headline loop as it was: every candidate's overlap added, the last best wins.
     fn every(
