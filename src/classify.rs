@@ -1930,11 +1930,7 @@ fn metadata_follows(meta: &[Meta], class: &[Class], i: usize, start: usize) -> b
 fn site_cut(s: &str) -> Option<&str> {
     // Every separator is a space and then `|`, `-`, `:` or the lead byte of `–`, `—`, `·`,
     // `»`: without such a pair there is nothing to search for.
-    let maybe = s
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b' ' && matches!(w[1], b'|' | b'-' | b':' | 0xE2 | 0xC2));
-    if !maybe {
+    if !may_hold_site_separator(s.as_bytes()) {
         return None;
     }
     let last = last_site_separators(s.as_bytes());
@@ -1947,6 +1943,19 @@ fn site_cut(s: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// True when `b` holds a space followed by `|`, `-`, `:` or the lead byte of `–`, `—`, `·`,
+/// `»` (`0xE2`, `0xC2`): the start of every separator of [`site_cut`]. Every pair of
+/// bytes is compared, with no branch but the loop's (the compiler compares sixteen pairs
+/// at a step): the search that stopped at the first such pair took a branch at every
+/// space, mispredicted often (web corpus: 23K simulated mispredicts, 0.5% of its
+/// parse's).
+fn may_hold_site_separator(b: &[u8]) -> bool {
+    let next = b.get(1..).unwrap_or_default();
+    b.iter().zip(next).fold(false, |found, (&x, &y)| {
+        found | (x == b' ') & ((y == b'|') | (y == b'-') | (y == b':') | (y == 0xE2) | (y == 0xC2))
+    })
 }
 
 /// The separators of [`site_cut`], in the order they are tried.

@@ -917,6 +917,27 @@ fn below_words_start_with_the_scanned_bytes() {
 }
 
 #[test]
+fn site_separator_scan_agrees_with_a_plain_search() {
+    let plain = |b: &[u8]| {
+        b.windows(2)
+            .any(|w| w[0] == b' ' && matches!(w[1], b'|' | b'-' | b':' | 0xE2 | 0xC2))
+    };
+    let parts = [
+        " ", "|", "-", ":", "–", "—", "·", "»", "é", "Title", "Site", "x", "  ", "\t", "::", "|x",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x7e57_c0de);
+    let mut found = 0;
+    for round in 0..20_000 {
+        let s = rng.text(&parts, round % 40);
+        let b = s.as_bytes();
+        let maybe = may_hold_site_separator(b);
+        assert_eq!(maybe, plain(b), "{s:?}");
+        found += usize::from(maybe);
+    }
+    assert!(found > 2_000 && found < 18_000, "{found}");
+}
+
+#[test]
 fn below_grams_agree_with_a_plain_search() {
     // Each word of BELOW holds its four bytes of BELOW_GRAMS (bit 0x20 set), so the scan of
     // them rules out no text that holds the word.
