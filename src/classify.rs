@@ -98,7 +98,7 @@ const HEADER_WINDOW: usize = 30;
 /// What a headline candidate gains when all its content words occur in the story.
 const OVERLAP_WEIGHT: f32 = 1.2;
 
-/// The length below which [`has_byte`] compares one byte at a step.
+/// The length below which [`has_byte`] reads the bytes as a few words that overlap.
 const TINY_SEARCH: usize = 16;
 
 /// The length below which [`has_byte`] compares every byte, not by `memchr`.
@@ -106,19 +106,43 @@ const SHORT_SEARCH: usize = 64;
 
 /// True when `bytes` holds `b`: by a comparison of every byte in a short block (most
 /// blocks; a SIMD search costs more to set up than it saves there), by `memchr` in a long
-/// one.
+/// one. The bytes of a block of fewer than sixteen are read as two words of eight (or
+/// four) bytes that overlap, its first and last, with no loop (a few bytes: one by one);
+/// those of a block of fewer than sixty-four as runs of sixteen and its last sixteen,
+/// with no loop over the bytes past the runs. A loop a byte at a time ended at a place as
+/// good as random in each block, a mispredicted branch (web corpus: 31K simulated
+/// mispredicts in the searches for `!`, `;` and `@`, 0.7% of its parse's).
 fn has_byte(bytes: &[u8], b: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `w` is `b`: a zero byte of `w ^ b…b`, flagged by a borrowing
+    // subtraction (a borrow flags only bytes above a zero byte: whether there is one is
+    // exact).
+    let holds = |w: u64| {
+        let x = w ^ (u64::from(b) * ONES);
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    };
     if bytes.len() < TINY_SEARCH {
-        // A few bytes (a one-word block): a byte at a time costs less than the set-up of
-        // the wide comparisons below.
+        if let (Some(&head), Some(&tail)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+            return holds(u64::from_le_bytes(head)) | holds(u64::from_le_bytes(tail));
+        }
+        if let (Some(&head), Some(&tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+            let w = u64::from(u32::from_le_bytes(head)) | u64::from(u32::from_le_bytes(tail)) << 32;
+            return holds(w);
+        }
+        // (`contains` is a call here.)
         #[allow(clippy::manual_contains)]
         let found = bytes.iter().any(|&x| x == b);
         found
     } else if bytes.len() < SHORT_SEARCH {
         // Every byte is compared, with no exit at the first match: without the branch per
         // byte the compiler compares sixteen bytes at a step (the answer is the same: an
-        // `or` of the comparisons).
-        bytes.iter().fold(false, |found, &x| found | (x == b))
+        // `or` of the comparisons). The last sixteen bytes overlap the runs.
+        let (runs, _) = bytes.as_chunks::<16>();
+        let last = bytes.last_chunk::<16>().copied().unwrap_or_default();
+        let in_run = |run: &[u8; 16]| run.iter().fold(false, |found, &x| found | (x == b));
+        runs.iter()
+            .fold(in_run(&last), |found, run| found | in_run(run))
     } else {
         memchr::memchr(b, bytes).is_some()
     }
