@@ -365,7 +365,7 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String
 /// the features' boilerplate reason and teaser mark are set here.
 fn read_text(s: &str, f: &mut Features, comment: bool) -> Meta {
     let mut m = meta(s, f);
-    if f.reason.is_none() && m == Meta::None && promo::is_call_to_action(s, f) {
+    if f.reason.is_none() & (m == Meta::None) && promo::is_call_to_action(s, f) {
         f.reason = Some(BoilerplateReason::Promo);
     }
     if teasers::is_dateline_teaser(s, f) {

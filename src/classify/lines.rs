@@ -420,8 +420,8 @@ fn date_tokens(lex: &Lexicon, folded: &str) -> Option<(usize, usize, bool, bool,
 /// "04.05.2015 à 13h36", "2017-03-10 09:58"; a price ("$39.99") is not one.
 #[inline]
 pub(crate) fn is_date(s: &str, f: &Features) -> bool {
-    // Tested inline: most blocks stop here.
-    !(f.words == 0 || f.words > 16 || f.digits == 0 || f.folded.is_empty()) && is_date_line(s, f)
+    // Tested inline, with one branch (the tests are pure): most blocks stop here.
+    (f.words.wrapping_sub(1) < 16) & (f.digits != 0) & !f.folded.is_empty() && is_date_line(s, f)
 }
 
 /// [`is_date`] once the block's size and digits allow a date.
@@ -460,10 +460,10 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
     if is_bracketed_source(s, f) || is_gallery_caption(s, f) {
         return true;
     }
-    if f.words == 0 || f.words > 45 || f.full_stop() && !f.folded.is_empty() && f.words > 12 {
-        return false;
-    }
-    if f.folded.is_empty() {
+    // `words == 0 || words > 45 || full_stop && words > 12`, or no folded text, with one
+    // branch (the tests are pure; `!folded.is_empty()`, which the first asked too, is
+    // implied once the last holds false).
+    if (f.words.wrapping_sub(1) >= 45) | (f.full_stop() & (f.words > 12)) | f.folded.is_empty() {
         return false;
     }
     let lex = lexicon();
@@ -696,8 +696,8 @@ pub(crate) fn is_comment_header(f: &Features) -> bool {
 pub(crate) fn is_tag_heading(f: &Features) -> bool {
     // Tested inline: most blocks stop here.
     // A heading's words are listed words ([`Features::may_hold_listed_word`]).
-    !(f.words == 0 || f.words > 3 || f.terminal() || f.folded.is_empty())
-        && f.may_hold_listed_word()
+    // (The tests of the counts with one branch: they are pure.)
+    (f.words.wrapping_sub(1) < 3) & !f.terminal() & !f.folded.is_empty() & f.may_hold_listed_word()
         && is_tag_heading_words(f)
 }
 
@@ -715,8 +715,9 @@ fn is_tag_heading_words(f: &Features) -> bool {
 pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
     // Tested inline: most blocks stop here. Two items need a separator: the features
     // count commas, pipes and bullets.
-    !(f.terminal() || f.words > 30 || f.words == 0)
-        && (f.commas > 0 || f.separators > 0 || f.holds_mark(s, b';'))
+    // (The tests of the counts with one branch: they are pure.)
+    !f.terminal() & (f.words.wrapping_sub(1) < 30)
+        && ((f.commas | f.separators) != 0 || f.holds_mark(s, b';'))
         && is_tag_line_of_items(s)
 }
 
@@ -806,7 +807,7 @@ pub(crate) fn is_counter(s: &str, f: &Features) -> bool {
     // Two numbers hold two ASCII digits at least: most blocks stop here. A counter is
     // one word ("3/12") or three ("1 of 6"), of digits, `/` and letters only: as many
     // words as the features count.
-    if f.digits < 2 || !matches!(f.words, 1 | 3) {
+    if (f.digits < 2) | !((f.words == 1) | (f.words == 3)) {
         return false;
     }
     let number = |w: &str| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
