@@ -138,10 +138,10 @@ fn has_byte(bytes: &[u8], b: u8) -> bool {
         // Every byte is compared, with no exit at the first match: without the branch per
         // byte the compiler compares sixteen bytes at a step (the answer is the same: an
         // `or` of the comparisons). The last sixteen bytes overlap the runs.
-        let (runs, _) = bytes.as_chunks::<16>();
         let last = bytes.last_chunk::<16>().copied().unwrap_or_default();
-        let in_run = |run: &[u8; 16]| run.iter().fold(false, |found, &x| found | (x == b));
-        runs.iter()
+        let in_run = |run: &[u8]| run.iter().fold(false, |found, &x| found | (x == b));
+        bytes
+            .chunks_exact(16)
             .fold(in_run(&last), |found, run| found | in_run(run))
     } else {
         memchr::memchr(b, bytes).is_some()
