@@ -39,6 +39,17 @@ fn numeric(s: u8) -> bool {
     matches!(s, 1 | 3 | 4)
 }
 
+/// The number of shapes of cells with digits among `shapes` ([`numeric`]), counted with no
+/// branch: each told by a bit of a mask (1, 3 and 4). The count of [`numeric`]'s answers
+/// took a branch per cell, as good as random (web corpus: 9.6K simulated mispredicts).
+fn numeric_cells(shapes: &[u8]) -> usize {
+    const NUMERIC: u32 = 1 << 1 | 1 << 3 | 1 << 4;
+    shapes
+        .iter()
+        .map(|&s| usize::from((s < 8) & (NUMERIC >> (s & 7) & 1 != 0)))
+        .sum()
+}
+
 /// The fewest cells with digits of a run that repeats row after row ([`periodic`]): one of
 /// its columns holds digits in [`MIN_COLUMN`] of its rows, and it has at least
 /// [`MIN_ROWS`] of them (0.6 × 3 rows: two cells).
@@ -55,7 +66,7 @@ fn periodic(shapes: &[u8]) -> bool {
     }
     // No column holds more cells with digits than the run: a period whose rows need more
     // is ruled out before its cells are compared.
-    let numbers = shapes.iter().filter(|&&s| numeric(s)).count();
+    let numbers = numeric_cells(shapes);
     PERIODS.into_iter().any(|p| {
         let rows = shapes.len() / p;
         if rows < MIN_ROWS || (numbers as f32) < MIN_COLUMN * rows as f32 {
@@ -90,7 +101,7 @@ fn periodic(shapes: &[u8]) -> bool {
 /// ([`most_numeric_rows`]): a menu's long run of one shape, with a date or two, is walked
 /// for its last rows only, not to its start for every period.
 fn periodic_suffix(shapes: &[u8]) -> Option<(usize, usize)> {
-    let numbers = shapes.iter().filter(|&&s| numeric(s)).count();
+    let numbers = numeric_cells(shapes);
     if numbers < MIN_NUMERIC_CELLS {
         return None;
     }
@@ -250,6 +261,21 @@ mod tests {
             (0..p).any(|c| column(c, numeric))
                 && (0..p).any(|c| column(c, |s| !numeric(s) && s != 0))
         })
+    }
+
+    #[test]
+    fn numeric_is_the_plain_match() {
+        // Every byte, and counts of random runs of them (of the shapes and of any byte).
+        for s in 0..=u8::MAX {
+            assert_eq!(numeric_cells(&[s]), usize::from(numeric(s)), "{s}");
+        }
+        let mut rng = crate::testgen::Rng::new(0x7ab1_e5e5);
+        for round in 0..2_000 {
+            let top = if round % 2 == 0 { 7 } else { 256 };
+            let shapes: Vec<u8> = (0..round % 90).map(|_| rng.below(top) as u8).collect();
+            let plain = shapes.iter().filter(|&&s| matches!(s, 1 | 3 | 4)).count();
+            assert_eq!(numeric_cells(&shapes), plain, "{shapes:?}");
+        }
     }
 
     #[test]

@@ -916,6 +916,164 @@ fn below_words_start_with_the_scanned_bytes() {
     }
 }
 
+/// [`class`] as it was written, the tests in turn: the reference of the one that asks
+/// them all at once.
+fn class_by_steps(f: &Features, meta: Meta) -> Class {
+    if f.reason.is_some()
+        || !matches!(meta, Meta::None | Meta::TagLine)
+        || f.linky() && f.words < 12
+    {
+        return Class::Bad;
+    }
+    if f.teaser() {
+        return Class::Bad;
+    }
+    let size = f.size();
+    if size < MIN_NEAR_SIZE {
+        return Class::Short;
+    }
+    let lower = f.lower_ratio();
+    let listy =
+        f.separators * 4 > f.words.max(1) || !f.terminal() && f.commas * 4 >= f.words.max(1);
+    if f.sentence() && size >= 10 && lower >= 0.4 && !listy || size >= 30 && lower >= 0.5 {
+        Class::Good
+    } else if f.terminal() && size >= 4 && lower >= 0.3
+        || size >= 10 && lower >= 0.5 && !listy
+        || f.list_marker() && size >= 3
+    {
+        Class::Near
+    } else {
+        Class::Short
+    }
+}
+
+#[test]
+fn class_agrees_with_the_tests_in_turn() {
+    // Features of texts of every shape (for the flags: an end of sentence, a list
+    // marker, a link, a caseless script), then counts of every size around the limits
+    // the tests ask, a boilerplate reason or none, a teaser or not, and every kind.
+    let parts = [
+        "Word",
+        "word",
+        "the",
+        " ",
+        ".",
+        ",",
+        "|",
+        "- ",
+        "1.",
+        "www.x.com",
+        "東京",
+        "more…",
+        "!",
+        ":",
+        "?",
+        "»",
+        "•",
+    ];
+    let metas = [
+        Meta::None,
+        Meta::Byline,
+        Meta::Date,
+        Meta::Credit,
+        Meta::TagHeading,
+        Meta::TagLine,
+    ];
+    let mut rng = crate::testgen::Rng::new(0xc1a5_5e5d);
+    let mut seen = [0usize; 4];
+    for round in 0..60_000 {
+        let s = rng.text(&parts, round % 30);
+        let mut buf = String::new();
+        let mut f = features::block_features(&s, &mut buf);
+        if round % 2 == 0 {
+            let mut count = |max: usize| rng.below(max) as u32;
+            f.words = count(40);
+            f.lower = count(40);
+            f.upper = count(40);
+            f.chars = count(100);
+            f.commas = count(12);
+            f.separators = count(12);
+            f.inner_stops = count(3);
+        }
+        if round % 7 == 0 {
+            f.reason = Some(BoilerplateReason::Navigation);
+        }
+        if round % 11 == 0 {
+            f.set_teaser(true);
+        }
+        let meta = metas[rng.below(metas.len())];
+        let c = class(&f, meta);
+        assert_eq!(c, class_by_steps(&f, meta), "{s:?} {f:?} {meta:?}");
+        seen[c as usize] += 1;
+    }
+    assert!(seen.iter().all(|&n| n > 1_000), "{seen:?}");
+}
+
+#[test]
+fn site_separator_scan_agrees_with_a_plain_search() {
+    let plain = |b: &[u8]| {
+        b.windows(2)
+            .any(|w| w[0] == b' ' && matches!(w[1], b'|' | b'-' | b':' | 0xE2 | 0xC2))
+    };
+    let parts = [
+        " ", "|", "-", ":", "–", "—", "·", "»", "é", "Title", "Site", "x", "  ", "\t", "::", "|x",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x7e57_c0de);
+    let mut found = 0;
+    for round in 0..20_000 {
+        let s = rng.text(&parts, round % 40);
+        let b = s.as_bytes();
+        let maybe = may_hold_site_separator(b);
+        assert_eq!(maybe, plain(b), "{s:?}");
+        found += usize::from(maybe);
+    }
+    assert!(found > 2_000 && found < 18_000, "{found}");
+}
+
+#[test]
+fn below_grams_agree_with_a_plain_search() {
+    // Each word of BELOW holds its four bytes of BELOW_GRAMS (bit 0x20 set), so the scan of
+    // them rules out no text that holds the word.
+    for (w, g) in BELOW.iter().zip(BELOW_GRAMS) {
+        let lowered: Vec<u8> = w.bytes().map(|b| b | 0x20).collect();
+        assert!(lowered.windows(4).any(|x| x == g), "{w}");
+    }
+    assert_eq!(BELOW.len(), BELOW_GRAMS.len());
+    let plain = |b: &[u8]| {
+        b.windows(4).any(|x| {
+            let x = x.iter().map(|&b| b | 0x20).collect::<Vec<u8>>();
+            BELOW_GRAMS.iter().any(|g| x == g)
+        })
+    };
+    let plain_scan = |b: &[u8]| {
+        BELOW.iter().any(|w| {
+            b.windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    };
+    let parts = [
+        "below", "BELOW", "Below", "abajo", "dessous", "unten", "UNTEN", "abaixo", "ниже", "иж",
+        "elo", "w", "be", "low", "ab", "aj", "des", "s", "un", "te", "n", "a", "x", " ", ".", "é",
+        "ж", "\u{c0}", "@", "`", "ELOW", "eLoW",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x51de_b0a7);
+    let (mut grams, mut words) = (0, 0);
+    for round in 0..20_000 {
+        let s = rng.text(&parts, round % 24);
+        let b = s.as_bytes();
+        let gram = may_hold_below_gram(b);
+        assert_eq!(gram, plain(b), "{s:?}");
+        assert_eq!(may_hold_below(&s), plain_scan(b), "{s:?}");
+        grams += usize::from(gram);
+        words += usize::from(plain_scan(b));
+    }
+    // Both answers come up often: the test sees both sides of each.
+    assert!(
+        grams > 2_000 && grams < 18_000 && words > 1_000,
+        "{grams} {words}"
+    );
+}
+
 #[test]
 fn best_candidate_agrees_with_scoring_every_candidate() {
     // The headline loop as it was: every candidate's overlap added, the last best wins.

@@ -430,6 +430,12 @@ pub(super) fn generated_lines() -> Vec<String> {
         ";",
         "$39.99",
         "'",
+        "3rd",
+        "12h36",
+        "2pm",
+        "PM",
+        "Newsagencies",
+        "Staff.",
     ];
     let mut rng = crate::testgen::Rng::new(0x2545_f491);
     let mut next = move || rng.below(usize::MAX);
@@ -633,6 +639,25 @@ fn name_words_agree_with_the_char_test() {
     }
     for s in generated_lines() {
         words.extend(s.split_whitespace().map(str::to_string));
+    }
+    // Long words, about the 64 places the masks of `name_word_of_bytes` hold.
+    for n in [61, 62, 63, 64, 65, 66, 80] {
+        let b = "b".repeat(n);
+        for w in [
+            format!("A{}", &b[2..]),
+            format!("A{}", &b[1..]),
+            format!("A{b}"),
+            format!("({}).", &b[4..]),
+            format!("(A{}).", &b[4..]),
+            format!("\"A{}1", &b[3..]),
+            format!("A{},x", &b[3..]),
+            format!("A{}.", &b[2..]),
+            format!("{}de", ",".repeat(n - 2)),
+            ".".repeat(n),
+            format!("A{}é", &b[3..]),
+        ] {
+            words.push(w);
+        }
     }
     let mut names = 0;
     for w in &words {
