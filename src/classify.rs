@@ -1754,9 +1754,13 @@ fn headline<'a>(
     // The key of each block's site cut, by its place in `lo..start`: the scores below ask
     // for it again.
     let mut site_cut_key = [None::<u64>; HEADER_WINDOW];
+    // One buffer for the folds of the parts read here, which it outgrows a few times at
+    // most, rather than a buffer a part (grown again for the padding of the word-set walk:
+    // [`lexicon::Lexicon::boilerplate_with_sets`]).
+    let mut fold = String::new();
     for (k, (s, f)) in raw.iter().zip(feats).take(start).skip(lo).enumerate() {
         if let Some(cut) = site_cut(s) {
-            let key = features::block_features(cut, &mut String::new()).key;
+            let key = features::block_features(cut, &mut fold).key;
             cut_keys.insert(key);
             if let Some(slot) = site_cut_key.get_mut(k) {
                 *slot = Some(key);
@@ -1765,7 +1769,7 @@ fn headline<'a>(
         // A breadcrumb trail ending in the title: "Section > News > Title".
         if f.separators >= 2 {
             if let Some((_, last)) = s.rsplit_once(['>', '|', '»', '›']) {
-                cut_keys.insert(features::block_features(last.trim(), &mut String::new()).key);
+                cut_keys.insert(features::block_features(last.trim(), &mut fold).key);
             }
         }
     }

@@ -776,12 +776,8 @@ impl Lexicon {
     /// The [`WordSets`] of a block's folded text of `words` words (1 to
     /// [`MAX_SEARCHED_WORDS`]), `buf[start..]`, and its boilerplate reason
     /// ([`Lexicon::boilerplate`], `sentence` as there), searched with what the walk found;
-    /// for a fold of 4 GB or more (whose words' places a `u32` does not hold), or in a buffer
-    /// with no room left for the walk's sixteen bytes of padding, no sets and the plain
-    /// search (the same answer). [`super::features::features`] reserves that room for every
-    /// block; a buffer made for one text ([`super::features::block_features`], the
-    /// headline's site-name parts) would have grown for the padding alone: 1.4 more
-    /// allocations a web page.
+    /// for a fold of 4 GB or more (whose words' places a `u32` does not hold), no sets and
+    /// the plain search.
     /// (Out of line: the feature pass, which calls it, keeps its registers for its own loop:
     /// inlined, the walk's code cost the pass's loop 0.3 instructions a byte of web's.)
     #[inline(never)]
@@ -792,7 +788,7 @@ impl Lexicon {
         words: usize,
         sentence: bool,
     ) -> (WordSets, Option<BoilerplateReason>) {
-        if buf.len() - start > u32::MAX as usize || buf.capacity() - buf.len() < 16 {
+        if buf.len() - start > u32::MAX as usize {
             let none = WordSets::default();
             return (
                 none,
