@@ -126,20 +126,25 @@ impl Default for WordStarts {
 }
 
 impl WordStarts {
+    /// Where the `k`-th word after word `index` (`k` = 0 for that word itself) ends, counted
+    /// from where word `index` starts: read off where the word after it starts (the last
+    /// word's "next start" is one past the text). `index + k` must be one of the words.
+    #[inline(always)]
+    fn end(&self, index: usize, k: usize) -> usize {
+        (self.at[index + k + 1] - 1 - self.at[index]) as usize
+    }
+
     /// [`word_ends`] of the text from word `index` (one of the words) on, for `n` words: the
-    /// ends of the words from there, read off where the next ones start (as the phrase
-    /// search reads them, [`Lexicon::boilerplate`]), with no word measured.
+    /// ends of the words from there ([`WordStarts::end`], as the phrase search reads them,
+    /// [`Lexicon::boilerplate`]), with no word measured.
     #[cfg(test)]
     fn word_ends(&self, index: usize, n: usize) -> WordEnds {
-        let base = self.at[index] as usize;
         let mut ends = WordEnds {
             ends: [0; MAX_PHRASE_WORDS],
             len: n.min(MAX_PHRASE_WORDS).min(self.words - index),
         };
-        for (k, end) in ends.ends.iter_mut().enumerate() {
-            // Past the last word, the end of the text (never read: past `len`).
-            let next = self.at[(index + k + 1).min(self.words)] as usize;
-            *end = next - 1 - base;
+        for k in 0..ends.len {
+            ends.ends[k] = self.end(index, k);
         }
         ends
     }
@@ -989,11 +994,9 @@ impl Lexicon {
                 if lengths != 0 {
                     let n = most_words(lengths).min(MAX_SEARCHED_WORDS - index);
                     let count = n.min(MAX_PHRASE_WORDS).min(at.words - index);
-                    let base = at.at[index];
                     for n in 0..count {
                         if lengths & (1 << (n + 1)) != 0 {
-                            let end = (at.at[index + n + 1] - 1 - base) as usize;
-                            take(rest.get(..end).unwrap_or_default());
+                            take(rest.get(..at.end(index, n)).unwrap_or_default());
                         }
                     }
                 }
