@@ -21,6 +21,7 @@ use crate::options::{Normalization, Options};
 use crate::quotes::{FoundQuote, QuoteScan};
 use crate::span::Span;
 use std::borrow::Cow;
+use std::cell::Cell;
 
 /// Text and span of one element, moved to input offsets.
 struct Builder<'a> {
@@ -178,7 +179,18 @@ struct BodyText {
 /// ([`ListSizes`], for [`assemble`]): one pass over the labels for both.
 #[inline]
 pub(crate) fn body_spans(text: &str, blocks: &[&str], labels: &[Label]) -> (Vec<Span>, ListSizes) {
-    let mut spans = Vec::new();
+    body_spans_into(text, blocks, labels, Vec::new())
+}
+
+/// [`body_spans`], into `spans` (emptied first): a list lent from one parse to the next
+/// ([`crate::scratch`]).
+pub(crate) fn body_spans_into(
+    text: &str,
+    blocks: &[&str],
+    labels: &[Label],
+    mut spans: Vec<Span>,
+) -> (Vec<Span>, ListSizes) {
+    spans.clear();
     let mut sizes = ListSizes::default();
     for (block, &label) in blocks.iter().zip(labels) {
         if matches!(label, Label::Paragraph | Label::Subhead) {
@@ -266,8 +278,13 @@ pub(crate) fn assemble<'a>(
     reserve(&mut article, sizes);
     let mut related: Option<RelatedTags<'a>> = None;
     // The body blocks, by their index in the quote stage's list: kept only when there are
-    // quotes or rejected marks to look them up.
-    let mut body_texts: Vec<BodyText> = Vec::new();
+    // quotes or rejected marks to look them up. (The list is kept on the thread from one
+    // parse to the next, [`crate::scratch`].)
+    thread_local! {
+        static BODY_TEXTS: Cell<Vec<BodyText>> = const { Cell::new(Vec::new()) };
+    }
+    let mut body_texts: Vec<BodyText> = BODY_TEXTS.take();
+    body_texts.clear();
     let keep_body = !quotes.quotes.is_empty() || !quotes.rejected.is_empty();
     if keep_body {
         body_texts.reserve_exact(sizes.body);
@@ -341,6 +358,8 @@ pub(crate) fn assemble<'a>(
         }
         r.span = b.span(r.span);
     }
+    crate::scratch::recycle(&mut body_texts);
+    BODY_TEXTS.set(body_texts);
     let b = &b;
     let diagnostic = |kind| {
         move |span: Span| Diagnostic {

@@ -49,6 +49,7 @@ use crate::lex;
 use crate::model::Resolution;
 use crate::options::Options;
 use crate::quotes::FoundQuote;
+use crate::scratch::{recycle, MAX_KEPT_BYTES};
 use crate::span::Span;
 use nom::Parser;
 use std::cell::Cell;
@@ -83,10 +84,42 @@ pub(crate) enum Attributions {
     Wide(Vec<Option<FoundAttribution>>),
 }
 
+impl Default for Attributions {
+    /// No quotes.
+    fn default() -> Self {
+        Attributions::EMPTY
+    }
+}
+
 impl Attributions {
     /// `n` quotes without attribution, for a text of `text_len` bytes.
     fn none(n: usize, text_len: usize) -> Self {
         Attributions::with_width(n, text_len < NarrowSpan::NONE.start as usize)
+    }
+
+    /// No quotes (nothing allocated).
+    pub const EMPTY: Attributions = Attributions::Narrow(Vec::new());
+
+    /// [`Attributions::none`], on the room of `lent`'s list when the width is the same
+    /// (a list lent from one parse to the next, [`crate::scratch`]).
+    fn none_in(n: usize, text_len: usize, lent: Attributions) -> Self {
+        match lent {
+            Attributions::Narrow(mut v) if text_len < NarrowSpan::NONE.start as usize => {
+                v.clear();
+                v.resize(n, None);
+                Attributions::Narrow(v)
+            }
+            _ => Attributions::none(n, text_len),
+        }
+    }
+
+    /// Empties the list for the next parse, freeing it when over
+    /// [`MAX_KEPT_BYTES`] ([`crate::scratch`]); a wide list (a huge text's) is freed.
+    pub fn recycle(&mut self) {
+        match self {
+            Attributions::Narrow(v) => recycle(v),
+            Attributions::Wide(_) => *self = Attributions::EMPTY,
+        }
     }
 
     /// `n` quotes without attribution, stored narrow or wide as told.
@@ -5389,6 +5422,18 @@ pub(crate) fn attribute(
     quotes: &[FoundQuote],
     options: &Options,
 ) -> Attributions {
+    attribute_into(text, blocks, quotes, options, Attributions::EMPTY)
+}
+
+/// [`attribute`], on the room of `lent`'s list: one lent from one parse to the next
+/// ([`crate::scratch`]).
+pub(crate) fn attribute_into(
+    text: &str,
+    blocks: &[Span],
+    quotes: &[FoundQuote],
+    options: &Options,
+    lent: Attributions,
+) -> Attributions {
     thread_local! {
         static BUFFERS: Cell<Buffers> = const { Cell::new(Buffers::EMPTY) };
     }
@@ -5401,6 +5446,7 @@ pub(crate) fn attribute(
         options,
         Some(MAX_KEPT_TOKENS),
         &mut buffers,
+        lent,
     );
     buffers.recycle();
     BUFFERS.set(buffers);
@@ -5427,10 +5473,6 @@ struct Buffers {
     block_quotes: Vec<(usize, usize)>,
 }
 
-/// Largest buffer, in bytes, that [`Buffers::recycle`] keeps for the next text (so at most
-/// 2 MiB for all eight): a huge text's buffers are not kept for the life of the thread.
-const MAX_RECYCLED_BYTES: usize = 256 << 10;
-
 impl Buffers {
     /// No buffers (nothing allocated).
     const EMPTY: Buffers = Buffers {
@@ -5445,7 +5487,7 @@ impl Buffers {
     };
 
     /// Empties every buffer for the next text, dropping those that grew past
-    /// [`MAX_RECYCLED_BYTES`].
+    /// [`MAX_KEPT_BYTES`] (so at most 2 MiB for all eight).
     fn recycle(&mut self) {
         recycle(&mut self.toks);
         recycle(&mut self.frames);
@@ -5456,17 +5498,9 @@ impl Buffers {
         recycle(&mut self.block_quotes);
         self.kept_blocks.clear();
         let entry = std::mem::size_of::<(usize, usize, usize)>();
-        if self.kept_blocks.capacity() * entry > MAX_RECYCLED_BYTES {
+        if self.kept_blocks.capacity() * entry > MAX_KEPT_BYTES {
             self.kept_blocks = VecDeque::new();
         }
-    }
-}
-
-/// Empties `v`, and frees it when it takes more than [`MAX_RECYCLED_BYTES`].
-fn recycle<T>(v: &mut Vec<T>) {
-    v.clear();
-    if v.capacity() * std::mem::size_of::<T>() > MAX_RECYCLED_BYTES {
-        *v = Vec::new();
     }
 }
 
@@ -5481,9 +5515,10 @@ fn attribute_reading(
     options: &Options,
     max_kept: Option<usize>,
     buffers: &mut Buffers,
+    lent: Attributions,
 ) -> Attributions {
     let eager = max_kept.is_none();
-    let mut out = Attributions::none(quotes.len(), text.len());
+    let mut out = Attributions::none_in(quotes.len(), text.len(), lent);
     // A quote is resolved against the people of its own block and those before it: the
     // blocks after the last quote change nothing, and a text without quotes needs none.
     let Some(last_quoted) = quotes.iter().map(|q| q.block).max() else {
@@ -9143,6 +9178,7 @@ mod tests {
                     &options,
                     None,
                     &mut Buffers::default(),
+                    Attributions::EMPTY,
                 );
                 for max_kept in [0, 12, 40, MAX_KEPT_TOKENS] {
                     assert_eq!(
@@ -9152,7 +9188,8 @@ mod tests {
                             &quotes,
                             &options,
                             Some(max_kept),
-                            &mut Buffers::default()
+                            &mut Buffers::default(),
+                            Attributions::EMPTY
                         ),
                         eager,
                         "{text}"
@@ -9185,6 +9222,7 @@ mod tests {
             &options,
             None,
             &mut Buffers::default(),
+            Attributions::EMPTY,
         );
         let lazy = attribute_reading(
             text,
@@ -9193,6 +9231,7 @@ mod tests {
             &options,
             Some(MAX_KEPT_TOKENS),
             &mut Buffers::default(),
+            Attributions::EMPTY,
         );
         assert_eq!(lazy, eager);
         let a = lazy.get(0).expect("attributed");
@@ -9220,6 +9259,8 @@ mod tests {
         ];
         let mut rng = crate::testgen::Rng::new(0x0b0f_fe25);
         let mut carried = Buffers::default();
+        // The last text's attributions, whose list the next reuses (emptied or not).
+        let mut carried_out = Attributions::EMPTY;
         for _ in 0..200 {
             let paras: Vec<&str> = (0..1 + rng.below(16))
                 .map(|_| pieces[rng.below(pieces.len())])
@@ -9236,12 +9277,23 @@ mod tests {
                     &options,
                     max_kept,
                     &mut Buffers::default(),
+                    Attributions::EMPTY,
                 );
-                let reused =
-                    attribute_reading(&text, &blocks, &quotes, &options, max_kept, &mut carried);
+                let lent = std::mem::replace(&mut carried_out, Attributions::EMPTY);
+                let reused = attribute_reading(
+                    &text,
+                    &blocks,
+                    &quotes,
+                    &options,
+                    max_kept,
+                    &mut carried,
+                    lent,
+                );
                 assert_eq!(reused, fresh, "{text}");
+                carried_out = reused;
                 if rng.below(2) == 0 {
                     carried.recycle();
+                    carried_out.recycle();
                 }
             }
             assert_eq!(attribute(&text, &blocks, &quotes, &options), {
@@ -9252,6 +9304,7 @@ mod tests {
                     &options,
                     Some(MAX_KEPT_TOKENS),
                     &mut Buffers::default(),
+                    Attributions::EMPTY,
                 )
             });
         }
@@ -9263,7 +9316,7 @@ mod tests {
         let mut b = Buffers::default();
         b.toks.extend([tok; 3]);
         b.kept
-            .resize(MAX_RECYCLED_BYTES / std::mem::size_of::<Tok>() + 1, tok);
+            .resize(MAX_KEPT_BYTES / std::mem::size_of::<Tok>() + 1, tok);
         b.frames.push((0, 1));
         b.kept_blocks.push_back((0, 0, 1));
         b.block_quotes.push((0, 2));

@@ -161,18 +161,96 @@ fn trim_start(s: &str) -> &str {
 /// per block, and for each whether its text is known to be clean from its features
 /// ([`Features::clean`]; the assembly then borrows the text without testing it).
 pub(crate) fn classify(raw: &[&str]) -> (Vec<Label>, Vec<bool>) {
-    let mut folded = String::new();
+    classify_into(raw, Vec::new(), Vec::new())
+}
+
+/// [`classify`], into `labels` and `clean` (emptied first): lists lent from one parse to
+/// the next ([`crate::scratch`]). The stage's own lists (the folded texts, the features,
+/// the metadata kinds and classes) are kept on each thread the same way.
+pub(crate) fn classify_into(
+    raw: &[&str],
+    labels: Vec<Label>,
+    clean: Vec<bool>,
+) -> (Vec<Label>, Vec<bool>) {
+    thread_local! {
+        static BUFFERS: std::cell::Cell<Buffers> = const { std::cell::Cell::new(Buffers::EMPTY) };
+    }
+    // Taken out of the cell, so a nested call would get fresh lists instead of a conflict.
+    let mut kept = BUFFERS.take();
+    let out = classify_with(raw, &mut kept, labels, clean);
+    kept.recycle();
+    BUFFERS.set(kept);
+    out
+}
+
+/// The lists [`classify_into`] fills for a text and empties for the next, kept on each
+/// thread.
+#[derive(Debug, Default)]
+struct Buffers {
+    /// The folded texts ([`features::features`]'s arena).
+    fold: String,
+    /// The feature table's lists and the prefix keys.
+    features: features::Lent,
+    /// [`Read::meta`] and [`Read::class`].
+    meta: Vec<Meta>,
+    class: Vec<Class>,
+}
+
+impl Buffers {
+    /// No lists (nothing allocated).
+    const EMPTY: Buffers = Buffers {
+        fold: String::new(),
+        features: features::Lent::EMPTY,
+        meta: Vec::new(),
+        class: Vec::new(),
+    };
+
+    /// Empties every list for the next text, freeing those over
+    /// [`crate::scratch::MAX_KEPT_BYTES`].
+    fn recycle(&mut self) {
+        self.fold.clear();
+        if self.fold.capacity() > crate::scratch::MAX_KEPT_BYTES {
+            self.fold = String::new();
+        }
+        self.features.recycle();
+        crate::scratch::recycle(&mut self.meta);
+        crate::scratch::recycle(&mut self.class);
+    }
+}
+
+/// Lists lent to [`read_blocks`] for those it fills: emptied, with their room.
+#[derive(Debug, Default)]
+struct Lists {
+    meta: Vec<Meta>,
+    class: Vec<Class>,
+    far: Vec<Label>,
+    clean: Vec<bool>,
+}
+
+/// [`classify_into`] with the thread's lists `kept`, which it leaves to be recycled.
+fn classify_with(
+    raw: &[&str],
+    kept: &mut Buffers,
+    labels: Vec<Label>,
+    clean: Vec<bool>,
+) -> (Vec<Label>, Vec<bool>) {
+    let lists = Lists {
+        meta: std::mem::take(&mut kept.meta),
+        class: std::mem::take(&mut kept.class),
+        far: labels,
+        clean,
+    };
     let Read {
         feats: mut feature_table,
         prefixes,
-        meta,
+        mut meta,
         mut class,
         far: mut labels,
         clean,
         comments,
     } = {
         let (same, room) = first_copies(raw);
-        read_blocks(raw, &same, room, &mut folded)
+        read_blocks(raw, &same, room, &mut kept.fold, &mut kept.features, lists)
     };
     // A long block that starts like an earlier one is a copy: the blocks whose features
     // that changes (each has a prefix key) are classed again.
@@ -227,10 +305,16 @@ pub(crate) fn classify(raw: &[&str]) -> (Vec<Label>, Vec<bool>) {
     let Some((start, end)) = run else {
         let story = overlap::StoryWords::new(std::iter::empty());
         header(raw, feats, &meta, &class, n, &story, &mut labels);
-        // The lists of one entry a block are done with: freed before the set of duplicates
-        // is built, which lowers the peak of a text of many blocks.
-        drop((meta, class, table));
+        // The lists of one entry a block are done with: freed (or kept for the next text
+        // when small) before the set of duplicates is built, which lowers the peak of a
+        // text of many blocks.
+        drop(table);
+        crate::scratch::recycle(&mut meta);
+        crate::scratch::recycle(&mut class);
+        (kept.meta, kept.class) = (meta, class);
         duplicates(feats, &mut labels);
+        kept.features.prefixes = prefixes;
+        feature_table.give_back(&mut kept.features);
         return (labels, clean);
     };
     let list_end = story_end(raw, feats, &meta, &class, end);
@@ -245,10 +329,15 @@ pub(crate) fn classify(raw: &[&str]) -> (Vec<Label>, Vec<bool>) {
     );
     header(raw, feats, &meta, &class, start, &story, &mut labels);
     trailer(raw, feats, &meta, end + 1, &mut labels);
-    // (As above: freed before the set of duplicates is built.)
+    // (As above: freed or kept before the set of duplicates is built.)
     drop(story);
-    drop((meta, class, table));
+    drop(table);
+    crate::scratch::recycle(&mut meta);
+    crate::scratch::recycle(&mut class);
+    (kept.meta, kept.class) = (meta, class);
     duplicates(feats, &mut labels);
+    kept.features.prefixes = prefixes;
+    feature_table.give_back(&mut kept.features);
     (labels, clean)
 }
 
@@ -285,17 +374,32 @@ struct Read<'a> {
 /// answers rather than testing again: text repeated block after block (a broken scraper's
 /// output) costs one reading, not one per copy.
 ///
-fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String) -> Read<'a> {
-    let (mut feats, prefixes) = features::features(raw, same, room, arena);
+/// The lists are made on the room of those `lent` and `lists` lend ([`crate::scratch`]).
+fn read_blocks<'a>(
+    raw: &[&str],
+    same: &[u32],
+    room: Room,
+    arena: &'a mut String,
+    lent: &mut features::Lent,
+    lists: Lists,
+) -> Read<'a> {
+    let (mut feats, prefixes) = features::features(raw, same, room, arena, lent);
     // Every block gets an entry, written in place: no push and its room test per block
     // in each of three lists.
     let n = raw.len();
-    let mut kinds = vec![Meta::None; n];
-    let mut classes = vec![Class::Short; n];
-    let mut far = vec![Label::Paragraph; n];
-    // (Pushed, not written in place: a list of zeros is asked of the heap by a slower path,
-    // which a text of a few blocks notices.)
-    let mut clean = Vec::with_capacity(n);
+    let Lists {
+        meta: mut kinds,
+        class: mut classes,
+        mut far,
+        mut clean,
+    } = lists;
+    refill(&mut kinds, n, Meta::None);
+    refill(&mut classes, n, Class::Short);
+    refill(&mut far, n, Label::Paragraph);
+    // (Pushed, not written in place: a fresh list of zeros is asked of the heap by a
+    // slower path, which a text of a few blocks notices.)
+    clean.clear();
+    clean.reserve(n);
     // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
     let mut comments = (0usize, None::<usize>);
     for (i, s) in raw.iter().enumerate() {
@@ -358,6 +462,12 @@ fn read_blocks<'a>(raw: &[&str], same: &[u32], room: Room, arena: &'a mut String
         clean,
         comments,
     }
+}
+
+/// Makes `v` `n` copies of `x`, on its own room.
+fn refill<T: Copy>(v: &mut Vec<T>, n: usize, x: T) {
+    v.clear();
+    v.resize(n, x);
 }
 
 /// The metadata kind of a block of text `s` and features `f` (`comment` tells whether it is

@@ -88,6 +88,7 @@ pub mod model;
 pub mod normalize;
 mod options;
 mod quotes;
+mod scratch;
 mod segment;
 mod span;
 #[cfg(test)]
@@ -104,6 +105,7 @@ pub use options::{Normalization, Options, Utf8Policy};
 pub use span::Span;
 
 use normalize::Prepared;
+use std::cell::Cell;
 
 /// A reusable parser with its [`Options`].
 ///
@@ -228,12 +230,31 @@ impl Parser {
     }
 
     fn run<'a>(&self, prepared: Prepared<'a>) -> Article<'a> {
-        let blocks = segment::segment(prepared.text);
-        let (labels, clean) = classify::classify(&blocks);
-        let (body, sizes) = assemble::body_spans(prepared.text, &blocks, &labels);
-        let mut found = quotes::find_quotes(prepared.text, &body, &self.options);
-        let attributed = attribution::attribute(prepared.text, &body, &found.quotes, &self.options);
-        assemble::assemble(
+        thread_local! {
+            static LENT: Cell<Lent> = const { Cell::new(Lent::EMPTY) };
+        }
+        // Taken out of the cell, so a nested parse would get fresh lists instead of a
+        // conflict.
+        let mut lent = LENT.take();
+        let text = prepared.text;
+        let blocks = segment::segment_into(text, scratch::reuse(lent.blocks));
+        let (labels, clean) = classify::classify_into(
+            &blocks,
+            std::mem::take(&mut lent.labels),
+            std::mem::take(&mut lent.clean),
+        );
+        let (body, sizes) =
+            assemble::body_spans_into(text, &blocks, &labels, std::mem::take(&mut lent.body));
+        let mut found =
+            quotes::find_quotes_into(text, &body, &self.options, std::mem::take(&mut lent.found));
+        let attributed = attribution::attribute_into(
+            text,
+            &body,
+            &found.quotes,
+            &self.options,
+            std::mem::replace(&mut lent.attributions, attribution::Attributions::EMPTY),
+        );
+        let article = assemble::assemble(
             prepared,
             &blocks,
             &labels,
@@ -242,7 +263,58 @@ impl Parser {
             &mut found,
             &attributed,
             &self.options,
-        )
+        );
+        lent = Lent {
+            blocks: scratch::reuse(blocks),
+            labels,
+            clean,
+            body,
+            found: found.quotes,
+            attributions: attributed,
+        };
+        lent.recycle();
+        LENT.set(lent);
+        article
+    }
+}
+
+/// The lists that pass from stage to stage in one parse ([`Parser::run`]) and die with it,
+/// kept on each thread for the next parse ([`scratch`]): empty, with their room.
+#[derive(Debug, Default)]
+struct Lent {
+    /// The blocks ([`segment::segment_into`]), under no text's lifetime while kept.
+    blocks: Vec<&'static str>,
+    /// The blocks' labels and whether each is known clean ([`classify::classify_into`]).
+    labels: Vec<classify::Label>,
+    clean: Vec<bool>,
+    /// The body blocks' spans ([`assemble::body_spans_into`]).
+    body: Vec<Span>,
+    /// The quotations found ([`quotes::find_quotes_into`]).
+    found: Vec<quotes::FoundQuote>,
+    /// Their attributions ([`attribution::attribute_into`]).
+    attributions: attribution::Attributions,
+}
+
+impl Lent {
+    /// No lists (nothing allocated).
+    const EMPTY: Lent = Lent {
+        blocks: Vec::new(),
+        labels: Vec::new(),
+        clean: Vec::new(),
+        body: Vec::new(),
+        found: Vec::new(),
+        attributions: attribution::Attributions::EMPTY,
+    };
+
+    /// Empties every list for the next parse, freeing those over
+    /// [`scratch::MAX_KEPT_BYTES`].
+    fn recycle(&mut self) {
+        scratch::recycle(&mut self.blocks);
+        scratch::recycle(&mut self.labels);
+        scratch::recycle(&mut self.clean);
+        scratch::recycle(&mut self.body);
+        scratch::recycle(&mut self.found);
+        self.attributions.recycle();
     }
 }
 
@@ -318,6 +390,55 @@ pub fn parse_bytes(input: &[u8]) -> Result<Article<'_>, Error> {
 mod tests {
     use super::*;
     use std::borrow::Cow;
+
+    /// The lists kept on a thread from parse to parse ([`scratch`]: the pipeline's [`Lent`]
+    /// and each stage's own) change no article: texts parsed one after another on one thread
+    /// (short after long, repeats after none, quotes after none, lists too large to be
+    /// kept after small ones) give what each gives alone on a fresh thread, whose lists are
+    /// empty.
+    #[test]
+    fn articles_are_the_same_after_other_parses_on_the_thread() {
+        let parts = [
+            "Council votes to close the old bridge\n\n",
+            "By Jane Doe\n\n",
+            "Photo: Getty Images\n",
+            "The city council voted on Tuesday to close the bridge after inspectors found cracks. ",
+            "\"We had no choice,\" said Mayor Ann Lee. ",
+            "\u{201c}Safety first,\u{201d} she said.\n\n",
+            "Lee said the repairs would take a year.\n\n",
+            "Subscribe to our newsletter\n",
+            "Share this article\n",
+            "Related: bridges, council\n\n",
+            "\"unclosed ",
+            "word\n",
+            "\n\n",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x2b7e_1516);
+        let mut texts: Vec<String> = (0..120)
+            .map(|round| rng.text(&parts, 1 + round % 40))
+            .collect();
+        // Texts of more blocks, features and quotes than the kept lists hold
+        // ([`scratch::MAX_KEPT_BYTES`]), among the short ones.
+        texts.insert(30, "word\n".repeat(20_000));
+        texts.insert(60, "\"Yes,\" he said.\n\n".repeat(12_000));
+        texts.insert(90, parts.concat().repeat(300));
+        let alone: Vec<String> = texts
+            .iter()
+            .map(|t| {
+                let t = t.clone();
+                std::thread::spawn(move || format!("{:?}", parse(&t)))
+                    .join()
+                    .expect("no panic")
+            })
+            .collect();
+        for (t, want) in texts.iter().zip(&alone) {
+            assert_eq!(&format!("{:?}", parse(t)), want, "{t:?}");
+        }
+        // And once more in reverse order, on the lists the first round left.
+        for (t, want) in texts.iter().zip(&alone).rev() {
+            assert_eq!(&format!("{:?}", parse(t)), want, "{t:?}");
+        }
+    }
 
     /// Under [`Utf8Policy::Replace`] the article is the one parsed from the repaired copy,
     /// its spans mapped to the input, plus the diagnostics of the replaced runs; and of its

@@ -2158,7 +2158,18 @@ fn char_before_blanks(text: &str, block: Span, pos: usize) -> Option<char> {
 
 /// Finds the quotations in each block.
 pub(crate) fn find_quotes<'a>(text: &'a str, blocks: &[Span], options: &Options) -> QuoteScan<'a> {
-    let mut out = Vec::new();
+    find_quotes_into(text, blocks, options, Vec::new())
+}
+
+/// [`find_quotes`], with the quotations put in `out` (emptied first): a list lent from one
+/// parse to the next ([`crate::scratch`]).
+pub(crate) fn find_quotes_into<'a>(
+    text: &'a str,
+    blocks: &[Span],
+    options: &Options,
+    mut out: Vec<FoundQuote>,
+) -> QuoteScan<'a> {
+    out.clear();
     let mut rejected = Vec::new();
     let mut prev_open_ended = false;
     for (bi, &block) in blocks.iter().enumerate() {

@@ -24,11 +24,18 @@ use crate::span::Span;
 /// are a wrapped paragraph, in place: no list of lines beside the blocks (a text of short
 /// lines would pay for both).
 pub(crate) fn segment(text: &str) -> Vec<&str> {
+    segment_into(text, Vec::new())
+}
+
+/// [`segment`], into `blocks` (emptied first): a list lent from one parse to the next
+/// ([`crate::scratch`]), whose room is kept.
+pub(crate) fn segment_into<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Vec<&'t str> {
+    blocks.clear();
     let Lines {
         mut blocks,
         inner,
         groups,
-    } = lines(text);
+    } = lines(text, blocks);
     // Every line opens a group (the usual layout): nothing to join.
     if groups < blocks.len() {
         let width = wrap_width(inner);
@@ -42,8 +49,11 @@ pub(crate) fn segment(text: &str) -> Vec<&str> {
     // The list lives through every later stage: its spare room (what [`lines`] made room
     // for beyond the lines it found, which for prose is most of it, and more where lines
     // were joined) is given back when it is large (a copy would cost more than it frees in
-    // a short text).
-    if blocks.capacity() - blocks.len() >= MIN_SPARE_BLOCKS {
+    // a short text), and when the list is too large to be kept for the next parse anyway
+    // (a lent list's room, at most [`crate::scratch::MAX_KEPT_BYTES`], stays for the next).
+    if blocks.capacity() - blocks.len() >= MIN_SPARE_BLOCKS
+        && blocks.capacity() * std::mem::size_of::<&str>() > crate::scratch::MAX_KEPT_BYTES
+    {
         blocks.shrink_to_fit();
     }
     blocks
@@ -221,13 +231,14 @@ const BYTES_PER_BLOCK: usize = 32;
 const MAX_FIRST_BLOCKS: usize = 1 << 16;
 
 /// The non-blank lines of `text`, trimmed, each a block of one line.
-fn lines(text: &str) -> Lines<'_> {
+fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
     let bytes = text.as_bytes();
+    // Room for a block per BYTES_PER_BLOCK bytes from the start, rather than growing by
+    // doubling (a copy of the list at each step); [`segment`] gives back what is left over
+    // when it is large. (`blocks` comes empty, with the room it kept.)
+    blocks.reserve((text.len() / BYTES_PER_BLOCK + 1).min(MAX_FIRST_BLOCKS));
     let mut out = Lines {
-        // Room for a block per BYTES_PER_BLOCK bytes from the start, rather than growing
-        // by doubling (a copy of the list at each step); [`segment`] gives back what is
-        // left over when it is large.
-        blocks: Vec::with_capacity((text.len() / BYTES_PER_BLOCK + 1).min(MAX_FIRST_BLOCKS)),
+        blocks,
         inner: Vec::new(),
         groups: 0,
     };
@@ -563,7 +574,7 @@ mod tests {
         let long = "x".repeat(35);
         let wide = "é".repeat(20);
         let text = format!("{long}\n{long}\nshort\n\n{wide}\nend\n\n\n{long}");
-        let found = lines(&text);
+        let found = lines(&text, Vec::new());
         assert_eq!(found.blocks.len(), 6);
         assert_eq!(found.groups, 3);
         // The last line of a group is not inner; "é" x 20 is 40 bytes but 20 characters.
@@ -616,14 +627,28 @@ mod tests {
         let blocks = segment(&text);
         assert_eq!(blocks.len(), 500);
         assert!(blocks.iter().all(|b| b.len() == 12));
-        // A long text of few lines gives its room back.
-        let long = format!("{}\nend", "word ".repeat(40_000));
+        // A long text of few lines gives its room back when it is more than a list kept
+        // for the next parse may hold ([`crate::scratch::MAX_KEPT_BYTES`]: 16,384 slices)...
+        let long = format!("{}\nend", "word ".repeat(120_000));
         let blocks = segment(&long);
         assert_eq!(blocks.len(), 2);
         assert!(blocks.capacity() < MIN_SPARE_BLOCKS);
+        // ... and keeps it when it is not (6,251 slices).
+        let shorter = format!("{}\nend", "word ".repeat(40_000));
+        let blocks = segment(&shorter);
+        assert_eq!(blocks.len(), 2);
+        assert!(blocks.capacity() > MIN_SPARE_BLOCKS);
+        // A list lent for the blocks is used with its room: the same blocks, in it.
+        let lent: Vec<&str> = Vec::with_capacity(1_000);
+        let at = lent.as_ptr();
+        let blocks = segment_into(&text, lent);
+        assert_eq!(blocks, segment(&text));
+        assert_eq!(blocks.as_ptr(), at);
+        // (And one that still holds blocks is emptied first.)
+        assert_eq!(segment_into(&text, vec!["stale"]), segment(&text));
         // A text of 5 MB on one line has room made for no more than MAX_FIRST_BLOCKS.
         let huge = "word ".repeat(1 << 20);
-        assert!(lines(&huge).blocks.capacity() <= MAX_FIRST_BLOCKS);
+        assert!(lines(&huge, Vec::new()).blocks.capacity() <= MAX_FIRST_BLOCKS);
     }
 
     #[test]
@@ -665,7 +690,7 @@ mod tests {
                 }
                 at += next;
             }
-            let blocks = lines(&text).blocks;
+            let blocks = lines(&text, Vec::new()).blocks;
             assert_eq!(blocks.len(), want.len(), "{text:?}");
             let spans: Vec<Span> = blocks
                 .iter()
@@ -680,7 +705,7 @@ mod tests {
     #[test]
     fn joined_lines_close_up() {
         let text = "a\nb\nc\n\nd";
-        let mut blocks = lines(text).blocks;
+        let mut blocks = lines(text, Vec::new()).blocks;
         // Every line joins (a width of 1 is always overrun).
         join_lines(text, &mut blocks, Some(1), false);
         assert_eq!(blocks.len(), 2);

@@ -3,6 +3,7 @@
 use super::lexicon::FnvBuild;
 use super::lexicon::{common_letter, lexicon, FoldSink, Folder, SpillingFolder, WordSets};
 use crate::model::BoilerplateReason;
+use crate::scratch;
 use std::collections::HashMap;
 use std::hash::Hasher;
 
@@ -538,6 +539,14 @@ pub(crate) struct FeatureTable<'a> {
 }
 
 impl<'a> FeatureTable<'a> {
+    /// Gives the table's lists back to `lent`, emptied, for the next text.
+    pub fn give_back(self, lent: &mut Lent) {
+        lent.read = scratch::reuse(self.read);
+        let mut ids = self.ids;
+        ids.clear();
+        lent.ids = ids;
+    }
+
     /// The features of every block, to read.
     pub fn view(&self) -> Feats<'_, 'a> {
         Feats {
@@ -760,11 +769,15 @@ impl<'a> std::ops::Index<usize> for Feats<'_, 'a> {
 /// are a function of the text alone, so such a block shares that block's rather than
 /// getting a pass of its own. `room` is what is read ([`Room::of`]), reserved at once: a
 /// smaller one only costs growing the lists.
+///
+/// The lists are made on the room of those in `lent`, which are left empty (the table and
+/// the prefix keys hold them until [`FeatureTable::give_back`] and [`Lent::prefixes`]).
 pub(crate) fn features<'a>(
     raw: &[&str],
     same: &[u32],
     room: Room,
     arena: &'a mut String,
+    lent: &mut Lent,
 ) -> (FeatureTable<'a>, Vec<PrefixKey>) {
     let mut buf = std::mem::take(arena).into_bytes();
     buf.clear();
@@ -773,15 +786,18 @@ pub(crate) fn features<'a>(
     // The folded texts are no longer than the text but for rare marks (`@`): room for all
     // of them at once rather than growing block by block.
     buf.reserve(room.bytes + 64);
-    let mut read: Vec<Features<'a>> = Vec::with_capacity(room.texts);
+    let mut read: Vec<Features<'a>> = scratch::reuse(std::mem::take(&mut lent.read));
+    read.reserve(room.texts);
     // The places, made at the first repeat: until then block `i` has `read[i]`, which an
     // empty list says ([`FeatureTable::ids`]), and a text that repeats no block (most)
     // makes none.
-    let mut ids: Vec<u32> = Vec::new();
-    let mut prefixes = Vec::new();
+    let mut ids: Vec<u32> = std::mem::take(&mut lent.ids);
+    ids.clear();
+    let mut prefixes = std::mem::take(&mut lent.prefixes);
+    prefixes.clear();
     // The length of the folded text of each text read in `buf`; it starts where the one of
     // the text read before it ends.
-    let mut lens = FoldLengths::with_capacity(room.texts);
+    let mut lens = FoldLengths::with_room(std::mem::take(&mut lent.lens), room.texts);
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
         if first < i {
@@ -836,7 +852,43 @@ pub(crate) fn features<'a>(
         f.folded = folded;
         rest = after;
     }
+    lent.lens = lens.into_short();
     (FeatureTable { read, ids }, prefixes)
+}
+
+/// The lists [`features`] fills, lent by its caller and kept from text to text
+/// ([`crate::scratch`]): empty, with the room the last text gave them, and under no text's
+/// lifetime while kept.
+#[derive(Debug, Default)]
+pub(crate) struct Lent {
+    /// The list of [`FeatureTable::read`].
+    read: Vec<Features<'static>>,
+    /// The list of [`FeatureTable::ids`].
+    ids: Vec<u32>,
+    /// The lengths of the folded texts ([`FoldLengths::short`]).
+    lens: Vec<u32>,
+    /// The list of the prefix keys: [`features`] gives it back filled; its caller puts it
+    /// back when done with it.
+    pub prefixes: Vec<PrefixKey>,
+}
+
+impl Lent {
+    /// No lists (nothing allocated).
+    pub const EMPTY: Lent = Lent {
+        read: Vec::new(),
+        ids: Vec::new(),
+        lens: Vec::new(),
+        prefixes: Vec::new(),
+    };
+
+    /// Empties every list for the next text, freeing those over
+    /// [`crate::scratch::MAX_KEPT_BYTES`].
+    pub fn recycle(&mut self) {
+        scratch::recycle(&mut self.read);
+        scratch::recycle(&mut self.ids);
+        scratch::recycle(&mut self.lens);
+        scratch::recycle(&mut self.prefixes);
+    }
 }
 
 /// The lengths of the folded texts of [`features`], one a text read, in order: a `u32`
@@ -851,12 +903,21 @@ struct FoldLengths {
 }
 
 impl FoldLengths {
-    /// An empty list, with room for `n` lengths.
-    fn with_capacity(n: usize) -> Self {
+    /// An empty list on `short`'s allocation (emptied), with room for `n` lengths.
+    fn with_room(mut short: Vec<u32>, n: usize) -> Self {
+        short.clear();
+        short.reserve(n);
         FoldLengths {
-            short: Vec::with_capacity(n),
+            short,
             long: Vec::new(),
         }
+    }
+
+    /// The list of the short lengths, emptied, to be lent again.
+    fn into_short(self) -> Vec<u32> {
+        let mut short = self.short;
+        short.clear();
+        short
     }
 
     /// Adds `len` at the end.
@@ -1661,13 +1722,16 @@ mod tests {
     fn fold_lengths_are_given_back_in_order() {
         let wide = u32::MAX as usize;
         let all = [0, 5, wide - 1, wide, 7, wide + 3, usize::MAX, 1];
-        let mut lens = FoldLengths::with_capacity(2);
+        // On a lent list that held lengths of a text before.
+        let mut lens = FoldLengths::with_room(vec![3, 4], 2);
         for len in all {
             lens.push(len);
         }
         assert!(lens.iter().eq(all));
         assert_eq!(lens.long, [wide, wide + 3, usize::MAX]);
         assert_eq!(FoldLengths::default().iter().count(), 0);
+        let short = lens.into_short();
+        assert!(short.is_empty() && short.capacity() >= all.len());
     }
 
     #[test]
@@ -2360,11 +2424,23 @@ mod tests {
     #[test]
     fn a_text_without_repeats_has_no_places() {
         let mut arena = String::new();
-        let (table, _) = features(&["a", "b", "c"], &[0, 1, 2], Room::default(), &mut arena);
+        let (table, _) = features(
+            &["a", "b", "c"],
+            &[0, 1, 2],
+            Room::default(),
+            &mut arena,
+            &mut Lent::default(),
+        );
         assert!(table.ids.is_empty());
         assert_eq!(table.view()[2].folded, "c");
         let mut arena = String::new();
-        let (table, _) = features(&["a", "b", "a"], &[0, 1, 0], Room::default(), &mut arena);
+        let (table, _) = features(
+            &["a", "b", "a"],
+            &[0, 1, 0],
+            Room::default(),
+            &mut arena,
+            &mut Lent::default(),
+        );
         assert_eq!(table.ids, [0, 1, 0]);
         assert_eq!(table.view()[2].folded, "a");
     }
@@ -2374,9 +2450,21 @@ mod tests {
         let long = "The council met on Tuesday to weigh the plan for the new bridge over the river, which has been argued over for years.";
         assert!(long.len() > PREFIX_BYTES);
         let mut arena = String::new();
-        let (_, one) = features(&[long], &[], Room::default(), &mut arena);
+        let (_, one) = features(
+            &[long],
+            &[],
+            Room::default(),
+            &mut arena,
+            &mut Lent::default(),
+        );
         assert!(one.is_empty());
-        let (_, two) = features(&[long, "Next."], &[], Room::default(), &mut arena);
+        let (_, two) = features(
+            &[long, "Next."],
+            &[],
+            Room::default(),
+            &mut arena,
+            &mut Lent::default(),
+        );
         assert_eq!(two.len(), 1);
         assert_eq!((two[0].block, two[0].copy), (0, false));
         assert_ne!(two[0].key, 0);

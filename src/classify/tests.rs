@@ -1260,7 +1260,14 @@ fn one_block_is_its_own_run_when_it_weighs() {
     for t in texts {
         let raw = [t];
         let mut arena = String::new();
-        let Read { feats, meta, .. } = read_blocks(&raw, &[], Room::of(&raw, &[]), &mut arena);
+        let Read { feats, meta, .. } = read_blocks(
+            &raw,
+            &[],
+            Room::of(&raw, &[]),
+            &mut arena,
+            &mut features::Lent::default(),
+            Lists::default(),
+        );
         let view = feats.view();
         let classes: Vec<Class> = view.collect_each(|i, f| class(f, meta[i]));
         let table = table::table_blocks(view, &classes, |_| false);
@@ -1336,9 +1343,23 @@ fn repeats_are_read_as_their_first_copy_is() {
         let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
         let (mut fast_arena, mut plain_arena) = (String::new(), String::new());
         let (same, room) = first_copies(&raw);
-        let mut fast = read_blocks(&raw, &same, room, &mut fast_arena);
+        let mut fast = read_blocks(
+            &raw,
+            &same,
+            room,
+            &mut fast_arena,
+            &mut features::Lent::default(),
+            Lists::default(),
+        );
         // No repeats known: every block read on its own.
-        let mut plain = read_blocks(&raw, &[], Room::of(&raw, &[]), &mut plain_arena);
+        let mut plain = read_blocks(
+            &raw,
+            &[],
+            Room::of(&raw, &[]),
+            &mut plain_arena,
+            &mut features::Lent::default(),
+            Lists::default(),
+        );
         assert_eq!(fast.meta, plain.meta, "{raw:?}");
         assert_eq!(fast.comments, plain.comments, "{raw:?}");
         assert_eq!(fast.class, plain.class, "{raw:?}");
@@ -1665,7 +1686,14 @@ fn no_block_above_the_name_zone_is_a_byline_name() {
         let n = 1 + round % 30;
         let owned: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
         let mut arena = String::new();
-        let Read { feats, meta, .. } = read_blocks(&owned, &[], Room::of(&owned, &[]), &mut arena);
+        let Read { feats, meta, .. } = read_blocks(
+            &owned,
+            &[],
+            Room::of(&owned, &[]),
+            &mut arena,
+            &mut features::Lent::default(),
+            Lists::default(),
+        );
         let start = rng.below(n + 1);
         let h = rng.below(start + 1).checked_sub(1);
         let name_zone = rng.below(start + 1);
@@ -1915,7 +1943,14 @@ fn no_prose_has_no_run_nor_table() {
         .collect();
     let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
     let mut arena = String::new();
-    let Read { feats, meta, .. } = read_blocks(&raw, &[], Room::of(&raw, &[]), &mut arena);
+    let Read { feats, meta, .. } = read_blocks(
+        &raw,
+        &[],
+        Room::of(&raw, &[]),
+        &mut arena,
+        &mut features::Lent::default(),
+        Lists::default(),
+    );
     let view = feats.view();
     let classes: Vec<Class> = view.collect_each(|i, f| class(f, meta[i]));
     assert!(!classes
@@ -1927,8 +1962,14 @@ fn no_prose_has_no_run_nor_table() {
     // A sentence among them makes a run.
     let mut with_prose = raw.clone();
     with_prose[30] = "The council met on Monday and voted to close the old bridge for repairs.";
-    let Read { feats, meta, .. } =
-        read_blocks(&with_prose, &[], Room::of(&with_prose, &[]), &mut arena);
+    let Read { feats, meta, .. } = read_blocks(
+        &with_prose,
+        &[],
+        Room::of(&with_prose, &[]),
+        &mut arena,
+        &mut features::Lent::default(),
+        Lists::default(),
+    );
     let view = feats.view();
     let classes: Vec<Class> = view.collect_each(|i, f| class(f, meta[i]));
     let table = table::table_blocks(view, &classes, |_| false);

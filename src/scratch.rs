@@ -1,0 +1,76 @@
+//! Buffers kept from one parse to the next on each thread.
+//!
+//! A parse of a short text (a quote paragraph of a few hundred bytes) made some fourteen
+//! allocations, most of them lists that live only while the stages run (the blocks, their
+//! features and labels, the body spans, the found quotes) and die with the parse: in
+//! callgrind about 1,800 instructions of the 29,600 such a paragraph costs went to `malloc`
+//! and `free`. The stages now fill lists they are lent, emptied, from a set kept in a
+//! thread-local cell between parses; each stage keeps its own inner lists the same way.
+//!
+//! The helpers here keep that memory bounded: a list that grew past [`MAX_KEPT_BYTES`] (a
+//! huge text's) is freed rather than kept for the life of the thread, and [`reuse`] hands a
+//! list's allocation on to the same type under the next text's lifetime, with no `unsafe`.
+
+/// Largest list, in bytes of room, that is kept for the next parse: a huge text's lists
+/// are freed with it, not kept for the life of the thread. (A page's few thousand blocks
+/// fit: 256 KiB is 16,384 block slices.)
+pub(crate) const MAX_KEPT_BYTES: usize = 256 << 10;
+
+/// Empties `v` for the next parse, and frees it when its room is over [`MAX_KEPT_BYTES`].
+pub(crate) fn recycle<T>(v: &mut Vec<T>) {
+    v.clear();
+    if v.capacity().saturating_mul(std::mem::size_of::<T>()) > MAX_KEPT_BYTES {
+        *v = Vec::new();
+    }
+}
+
+/// `v` emptied, as a list of `U`, on the same allocation when `T` and `U` have one size
+/// and alignment (a type under another lifetime: the blocks of one text, `&'a str`, kept
+/// as `&'static str` until the next): the standard library collects a list's own iterator
+/// in place. A list over [`MAX_KEPT_BYTES`] is freed instead ([`recycle`]).
+pub(crate) fn reuse<T, U>(mut v: Vec<T>) -> Vec<U> {
+    const {
+        assert!(
+            std::mem::size_of::<T>() == std::mem::size_of::<U>()
+                && std::mem::align_of::<T>() == std::mem::align_of::<U>(),
+            "reuse keeps an allocation only for a type of the same layout"
+        );
+    }
+    recycle(&mut v);
+    // Nothing is left to map: the closure never runs.
+    v.into_iter().map(|_| unreachable!()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The allocation goes on to the other type: same room, same address.
+    #[test]
+    fn reuse_keeps_the_allocation() {
+        let text = String::from("one two three");
+        let mut v: Vec<&str> = Vec::with_capacity(100);
+        v.extend(text.split(' '));
+        let at = v.as_ptr() as usize;
+        let w: Vec<&'static str> = reuse(v);
+        assert!(w.is_empty());
+        assert_eq!(w.capacity(), 100);
+        assert_eq!(w.as_ptr() as usize, at);
+        let back: Vec<(usize, usize)> = reuse(vec![(1_usize, 2_usize); 3]);
+        assert!(back.is_empty() && back.capacity() == 3);
+    }
+
+    /// A list over the bound is freed; one at it is kept.
+    #[test]
+    fn large_lists_are_not_kept() {
+        let mut big = vec![0_u64; MAX_KEPT_BYTES / 8 + 1];
+        recycle(&mut big);
+        assert_eq!(big.capacity(), 0);
+        let mut kept = vec![0_u64; MAX_KEPT_BYTES / 8];
+        recycle(&mut kept);
+        assert!(kept.is_empty());
+        assert_eq!(kept.capacity(), MAX_KEPT_BYTES / 8);
+        let w: Vec<u64> = reuse(vec![0_u64; MAX_KEPT_BYTES / 8 + 1]);
+        assert_eq!(w.capacity(), 0);
+    }
+}
