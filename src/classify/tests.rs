@@ -2065,3 +2065,58 @@ fn grow_run_reads_linear_weights_on_runs_joined_one_a_pass() {
         "the plain loop read {plain}: not a quadratic case"
     );
 }
+
+/// [`story_end`] passes over the story's last sentence when fewer than
+/// [`MIN_LIST_ITEMS`] blocks follow it; it ends where reading that sentence ends
+/// ([`story_end_read`]) for every last block of generated texts (stories that announce a
+/// list, lists of one to five items, other lines after them).
+#[test]
+fn story_end_without_a_read_is_the_end_read() {
+    let parts = [
+        "The shop reopened on Monday after a long refit, and it sells more than before.",
+        "Check out our picks below.",
+        "Our picks are below:",
+        "Apple Watch",
+        "1. A kettle",
+        "- Swim proof",
+        "Price: $20",
+        "March 3, 2024",
+        "Related: shops",
+        "Share this article",
+        "short line",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x6a09_e667);
+    let (mut passed_over, mut announced) = (0, 0);
+    for _ in 0..2_000 {
+        let raw: Vec<&str> = (0..1 + rng.below(9)).map(|_| rng.pick(&parts)).collect();
+        let mut arena = String::new();
+        let Read {
+            feats, meta, class, ..
+        } = read_blocks(
+            &raw,
+            &[],
+            Room::of(&raw, &[]),
+            &mut arena,
+            &mut features::Lent::default(),
+            Lists::default(),
+        );
+        let view = feats.view();
+        for last in 0..raw.len() {
+            let want = story_end_read(&raw, view, &meta, &class, last);
+            assert_eq!(
+                story_end(&raw, view, &meta, &class, last),
+                want,
+                "{raw:?} {last}"
+            );
+            if raw.len() - last - 1 < MIN_LIST_ITEMS {
+                passed_over += 1;
+            } else if want > last {
+                announced += 1;
+            }
+        }
+    }
+    assert!(
+        passed_over > 1_000 && announced > 100,
+        "{passed_over} {announced}"
+    );
+}
