@@ -52,7 +52,7 @@ use crate::quotes::FoundQuote;
 use crate::scratch::{recycle, MAX_KEPT_BYTES};
 use crate::span::Span;
 use nom::Parser;
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::sync::OnceLock;
 
@@ -4367,6 +4367,9 @@ struct Registry {
 const LONG_NAME_BYTES: usize = 32;
 
 #[cfg(test)]
+use std::cell::Cell;
+
+#[cfg(test)]
 thread_local! {
     /// The long names whose texts [`Registry::descriptor`] compared, on this thread.
     static LONG_NAMES_COMPARED: Cell<usize> = const { Cell::new(0) };
@@ -5435,22 +5438,21 @@ pub(crate) fn attribute_into(
     lent: Attributions,
 ) -> Attributions {
     thread_local! {
-        static BUFFERS: Cell<Buffers> = const { Cell::new(Buffers::EMPTY) };
+        static BUFFERS: RefCell<Buffers> = const { RefCell::new(Buffers::EMPTY) };
     }
-    // Taken out of the cell, so a nested call gets fresh buffers instead of a conflict.
-    let mut buffers = BUFFERS.take();
-    let out = attribute_reading(
-        text,
-        blocks,
-        quotes,
-        options,
-        Some(MAX_KEPT_TOKENS),
-        &mut buffers,
-        lent,
-    );
-    buffers.recycle();
-    BUFFERS.set(buffers);
-    out
+    crate::scratch::with_kept(&BUFFERS, |buffers| {
+        let out = attribute_reading(
+            text,
+            blocks,
+            quotes,
+            options,
+            Some(MAX_KEPT_TOKENS),
+            buffers,
+            lent,
+        );
+        buffers.recycle();
+        out
+    })
 }
 
 /// The buffers an attribution run fills ([`attribute_reading`]), kept on each thread from

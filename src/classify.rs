@@ -173,14 +173,14 @@ pub(crate) fn classify_into(
     clean: Vec<bool>,
 ) -> (Vec<Label>, Vec<bool>) {
     thread_local! {
-        static BUFFERS: std::cell::Cell<Buffers> = const { std::cell::Cell::new(Buffers::EMPTY) };
+        static BUFFERS: std::cell::RefCell<Buffers> =
+            const { std::cell::RefCell::new(Buffers::EMPTY) };
     }
-    // Taken out of the cell, so a nested call would get fresh lists instead of a conflict.
-    let mut kept = BUFFERS.take();
-    let out = classify_with(raw, &mut kept, labels, clean);
-    kept.recycle();
-    BUFFERS.set(kept);
-    out
+    crate::scratch::with_kept(&BUFFERS, |kept| {
+        let out = classify_with(raw, kept, labels, clean);
+        kept.recycle();
+        out
+    })
 }
 
 /// The lists [`classify_into`] fills for a text and empties for the next, kept on each

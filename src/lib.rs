@@ -105,7 +105,7 @@ pub use options::{Normalization, Options, Utf8Policy};
 pub use span::Span;
 
 use normalize::Prepared;
-use std::cell::Cell;
+use std::cell::RefCell;
 
 /// A reusable parser with its [`Options`].
 ///
@@ -231,13 +231,15 @@ impl Parser {
 
     fn run<'a>(&self, prepared: Prepared<'a>) -> Article<'a> {
         thread_local! {
-            static LENT: Cell<Lent> = const { Cell::new(Lent::EMPTY) };
+            static LENT: RefCell<Lent> = const { RefCell::new(Lent::EMPTY) };
         }
-        // Taken out of the cell, so a nested parse would get fresh lists instead of a
-        // conflict.
-        let mut lent = LENT.take();
+        scratch::with_kept(&LENT, |lent| self.run_with(prepared, lent))
+    }
+
+    /// [`Parser::run`] with the lists `lent`, which it leaves empty for the next parse.
+    fn run_with<'a>(&self, prepared: Prepared<'a>, lent: &mut Lent) -> Article<'a> {
         let text = prepared.text;
-        let blocks = segment::segment_into(text, scratch::reuse(lent.blocks));
+        let blocks = segment::segment_into(text, scratch::reuse(std::mem::take(&mut lent.blocks)));
         let (labels, clean) = classify::classify_into(
             &blocks,
             std::mem::take(&mut lent.labels),
@@ -264,16 +266,10 @@ impl Parser {
             &attributed,
             &self.options,
         );
-        lent = Lent {
-            blocks: scratch::reuse(blocks),
-            labels,
-            clean,
-            body,
-            found: found.quotes,
-            attributions: attributed,
-        };
+        lent.blocks = scratch::reuse(blocks);
+        (lent.labels, lent.clean, lent.body) = (labels, clean, body);
+        (lent.found, lent.attributions) = (found.quotes, attributed);
         lent.recycle();
-        LENT.set(lent);
         article
     }
 }
