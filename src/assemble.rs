@@ -184,6 +184,7 @@ pub(crate) fn body_spans(text: &str, blocks: &[&str], labels: &[Label]) -> (Vec<
 
 /// [`body_spans`], into `spans` (emptied first): a list lent from one parse to the next
 /// ([`crate::scratch`]).
+#[inline]
 pub(crate) fn body_spans_into(
     text: &str,
     blocks: &[&str],

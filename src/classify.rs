@@ -396,10 +396,7 @@ fn read_blocks<'a>(
     refill(&mut kinds, n, Meta::None);
     refill(&mut classes, n, Class::Short);
     refill(&mut far, n, Label::Paragraph);
-    // (Pushed, not written in place: a fresh list of zeros is asked of the heap by a
-    // slower path, which a text of a few blocks notices.)
-    clean.clear();
-    clean.reserve(n);
+    refill(&mut clean, n, false);
     // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
     let mut comments = (0usize, None::<usize>);
     for (i, s) in raw.iter().enumerate() {
@@ -409,9 +406,10 @@ fn read_blocks<'a>(
             kinds.truncate(i);
             classes.truncate(i);
             far.truncate(i);
+            clean.truncate(i);
             break;
         };
-        clean.push(f.clean());
+        clean[i] = f.clean();
         let (m, c, l) = if f.plain_word() {
             // A plain word is no comment header (it has no colon), and its reading is known
             // from its folded text alone; a repeat of one reads the same.
