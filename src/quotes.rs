@@ -758,10 +758,40 @@ fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
 
 /// True when `b` holds at least `n` ASCII letters or digits that follow no word character:
 /// each starts a run of word characters of its own that holds a letter or digit, so `b`
-/// then has at least `n` [`words`]. A byte scan that stops at the `n`-th: most quotations
-/// are long, and are told so without splitting their first words. False says nothing (a
-/// word may start after a character outside ASCII, which is not decoded here).
+/// then has at least `n` [`words`]. Stops at the eight bytes that hold the `n`-th: most
+/// quotations are long, and are told so without splitting their first words. False says
+/// nothing (a word may start after a character outside ASCII, which is not decoded here).
+/// Eight bytes or more are read eight at a time, with no branch at the words' ends (the
+/// byte loop, [`has_word_starts_by_bytes`], was mispredicted at most of them: this runs for
+/// the short quotations that hold a curly apostrophe or another character outside ASCII
+/// among their first words, which [`ascii_word_count`] leaves untold).
 fn has_word_starts(b: &[u8], n: usize) -> bool {
+    let Some(last) = b.last_chunk::<8>() else {
+        return has_word_starts_by_bytes(b, n);
+    };
+    let mut starts = 0;
+    // Whether the byte before the eight read may belong to a word (bit 7).
+    let mut word_before = 0;
+    let mut at = 0;
+    while at < b.len() {
+        let word = eight_bytes_at(b, last, at);
+        at += 8;
+        let (alnum, word_bytes) = word_classes(word);
+        // Any byte outside ASCII may belong to a word.
+        let may_be_word = word_bytes | (word & ASCII_HIGH);
+        starts += high_bit_count(alnum & !((may_be_word << 8) | word_before));
+        word_before = may_be_word >> 56;
+        if starts >= n {
+            return true;
+        }
+    }
+    false
+}
+
+/// [`has_word_starts`] by a loop over the bytes, which reads the texts shorter than eight
+/// bytes, and which the tests compare it with: each run of bytes that may belong to a word
+/// passed over by a loop of its own.
+fn has_word_starts_by_bytes(b: &[u8], n: usize) -> bool {
     // Whether a byte may belong to a word (any byte outside ASCII may).
     let may_be_word = |c: u8| !c.is_ascii() || lex::is_ascii_word_byte(c);
     let mut starts = 0;
@@ -784,6 +814,17 @@ fn has_word_starts(b: &[u8], n: usize) -> bool {
     false
 }
 
+/// The eight bytes of `b` from `at` on (`at < b.len()`), little-endian, with zeros past
+/// its end (a zero is no word byte, and ASCII): the last eight bytes of `b`, `last`, are
+/// read as one word and shifted past those read already.
+#[inline(always)]
+fn eight_bytes_at(b: &[u8], last: &[u8; 8], at: usize) -> u64 {
+    match b.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => u64::from_le_bytes(*last) >> (8 * (at + 8 - b.len())),
+    }
+}
+
 /// `words(s).take(max).count()` for an ASCII `s`: its runs of ASCII word bytes
 /// ([`lex::is_ascii_word_byte`]) that hold a letter or digit, counted up to `max`. `None`
 /// (not told) when a byte outside ASCII comes before the `max`-th word: the words of a text
@@ -802,12 +843,7 @@ fn ascii_word_count(b: &[u8], max: usize) -> Option<usize> {
     let mut counted = 0;
     let mut at = 0;
     while at < b.len() {
-        // The last eight bytes are read as one word, shifted past those read already
-        // (zeros come in: a zero is no word byte, and ASCII).
-        let word = match b.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-            Some(chunk) => u64::from_le_bytes(*chunk),
-            None => u64::from_le_bytes(*last) >> (8 * (at + 8 - b.len())),
-        };
+        let word = eight_bytes_at(b, last, at);
         at += 8;
         let (starts, carry) = word_starts(word, counted);
         counted = carry;
@@ -843,17 +879,7 @@ fn high_bit_count(bits: u64) -> usize {
 /// already). A byte outside ASCII is no word byte.
 #[inline(always)]
 fn word_starts(word: u64, counted: u64) -> (u64, u64) {
-    // The high bit of each ASCII byte from `lo` to `hi`: with the high bits cleared, two
-    // additions carry into the high bit of each byte from `lo` on and from past `hi` on
-    // (no carry crosses into the next byte); a byte outside ASCII is cleared after.
-    let low = word & !ASCII_HIGH;
-    let from_to = |lo: u8, hi: u8| {
-        (low + (0x80 - u64::from(lo)) * ONES) & !(low + (0x7F - u64::from(hi)) * ONES)
-    };
-    let ascii = !word & ASCII_HIGH;
-    let alnum = lex::ascii_letter_bits(word) | (from_to(b'0', b'9') & ascii);
-    // `'`, and `-` `.` (0x2D, 0x2E), the word bytes that are no letter nor digit.
-    let word_bytes = alnum | ((from_to(b'\'', b'\'') | from_to(b'-', b'.')) & ascii);
+    let (alnum, word_bytes) = word_classes(word);
     // The bytes of runs from a letter or digit (or from the eight before, when counted)
     // on: a prefix or of the first bytes along the run, in three steps of 1, 2, 4 bytes.
     let mut filled = alnum | (counted & word_bytes);
@@ -865,6 +891,24 @@ fn word_starts(word: u64, counted: u64) -> (u64, u64) {
     filled |= run & (filled << 32);
     let starts = alnum & !((filled << 8) | counted);
     (starts, filled >> 56)
+}
+
+/// The bytes of `word` (eight bytes, little-endian) that are ASCII letters or digits, and
+/// those that are ASCII word bytes ([`lex::is_ascii_word_byte`]), as their high bits.
+#[inline(always)]
+fn word_classes(word: u64) -> (u64, u64) {
+    // The high bit of each ASCII byte from `lo` to `hi`: with the high bits cleared, two
+    // additions carry into the high bit of each byte from `lo` on and from past `hi` on
+    // (no carry crosses into the next byte); a byte outside ASCII is cleared after.
+    let low = word & !ASCII_HIGH;
+    let from_to = |lo: u8, hi: u8| {
+        (low + (0x80 - u64::from(lo)) * ONES) & !(low + (0x7F - u64::from(hi)) * ONES)
+    };
+    let ascii = !word & ASCII_HIGH;
+    let alnum = lex::ascii_letter_bits(word) | (from_to(b'0', b'9') & ascii);
+    // `'`, and `-` `.` (0x2D, 0x2E), the word bytes that are no letter nor digit.
+    let word_bytes = alnum | ((from_to(b'\'', b'\'') | from_to(b'-', b'.')) & ascii);
+    (alnum, word_bytes)
 }
 
 /// [`ascii_word_count`] by a loop over the bytes, which reads the texts shorter than eight
@@ -3361,14 +3405,14 @@ mod tests {
         }
     }
 
-    /// The eight-byte count is the byte loop's, on random texts of word bytes, blanks,
+    /// The eight-byte counts are the byte loops', on random texts of word bytes, blanks,
     /// punctuation and bytes outside ASCII, at every `max` and every length (the tails
     /// shorter than eight bytes, and texts shorter than eight).
     #[test]
-    fn ascii_word_count_is_the_byte_loop() {
+    fn word_counts_by_eight_bytes_are_the_byte_loops() {
         let parts = [
             "said", "Lee", "4", "-", ".", "'", " ", ",", "x", "a.b", "\n", "_", "é", "z9", "ZZ",
-            "@", "[", "`", "{", "/", ":", "\u{7f}",
+            "’", "@", "[", "`", "{", "/", ":", "\u{7f}",
         ];
         let mut rng = crate::testgen::Rng::new(0x7e57_0015);
         for round in 0..40_000 {
@@ -3378,6 +3422,11 @@ mod tests {
                 assert_eq!(
                     ascii_word_count(b, max),
                     ascii_word_count_by_bytes(b, max),
+                    "{text:?} {max}"
+                );
+                assert_eq!(
+                    has_word_starts(b, max),
+                    has_word_starts_by_bytes(b, max),
                     "{text:?} {max}"
                 );
             }
@@ -3392,6 +3441,7 @@ mod tests {
                         ascii_word_count(&b, max),
                         ascii_word_count_by_bytes(&b, max)
                     );
+                    assert_eq!(has_word_starts(&b, max), has_word_starts_by_bytes(&b, max));
                 }
             }
         }
