@@ -2420,27 +2420,24 @@ mod tests {
         assert_eq!(trim_closing_end(""), "");
     }
 
+    /// [`features`] of `raw` (`same` as there) into fresh lists.
+    fn fresh_features<'a>(
+        raw: &[&str],
+        same: &[u32],
+        arena: &'a mut String,
+    ) -> (FeatureTable<'a>, Vec<PrefixKey>) {
+        features(raw, same, Room::default(), arena, &mut Lent::default())
+    }
+
     /// Blocks that repeat none get a table with no list of places; a repeat keeps it.
     #[test]
     fn a_text_without_repeats_has_no_places() {
         let mut arena = String::new();
-        let (table, _) = features(
-            &["a", "b", "c"],
-            &[0, 1, 2],
-            Room::default(),
-            &mut arena,
-            &mut Lent::default(),
-        );
+        let (table, _) = fresh_features(&["a", "b", "c"], &[0, 1, 2], &mut arena);
         assert!(table.ids.is_empty());
         assert_eq!(table.view()[2].folded, "c");
         let mut arena = String::new();
-        let (table, _) = features(
-            &["a", "b", "a"],
-            &[0, 1, 0],
-            Room::default(),
-            &mut arena,
-            &mut Lent::default(),
-        );
+        let (table, _) = fresh_features(&["a", "b", "a"], &[0, 1, 0], &mut arena);
         assert_eq!(table.ids, [0, 1, 0]);
         assert_eq!(table.view()[2].folded, "a");
     }
@@ -2450,21 +2447,9 @@ mod tests {
         let long = "The council met on Tuesday to weigh the plan for the new bridge over the river, which has been argued over for years.";
         assert!(long.len() > PREFIX_BYTES);
         let mut arena = String::new();
-        let (_, one) = features(
-            &[long],
-            &[],
-            Room::default(),
-            &mut arena,
-            &mut Lent::default(),
-        );
+        let (_, one) = fresh_features(&[long], &[], &mut arena);
         assert!(one.is_empty());
-        let (_, two) = features(
-            &[long, "Next."],
-            &[],
-            Room::default(),
-            &mut arena,
-            &mut Lent::default(),
-        );
+        let (_, two) = fresh_features(&[long, "Next."], &[], &mut arena);
         assert_eq!(two.len(), 1);
         assert_eq!((two[0].block, two[0].copy), (0, false));
         assert_ne!(two[0].key, 0);

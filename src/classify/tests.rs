@@ -1260,14 +1260,7 @@ fn one_block_is_its_own_run_when_it_weighs() {
     for t in texts {
         let raw = [t];
         let mut arena = String::new();
-        let Read { feats, meta, .. } = read_blocks(
-            &raw,
-            &[],
-            Room::of(&raw, &[]),
-            &mut arena,
-            &mut features::Lent::default(),
-            Lists::default(),
-        );
+        let Read { feats, meta, .. } = read_each(&raw, &mut arena);
         let view = feats.view();
         let classes: Vec<Class> = view.collect_each(|i, f| class(f, meta[i]));
         let table = table::table_blocks(view, &classes, |_| false);
@@ -1352,14 +1345,7 @@ fn repeats_are_read_as_their_first_copy_is() {
             Lists::default(),
         );
         // No repeats known: every block read on its own.
-        let mut plain = read_blocks(
-            &raw,
-            &[],
-            Room::of(&raw, &[]),
-            &mut plain_arena,
-            &mut features::Lent::default(),
-            Lists::default(),
-        );
+        let mut plain = read_each(&raw, &mut plain_arena);
         assert_eq!(fast.meta, plain.meta, "{raw:?}");
         assert_eq!(fast.comments, plain.comments, "{raw:?}");
         assert_eq!(fast.class, plain.class, "{raw:?}");
@@ -1686,14 +1672,7 @@ fn no_block_above_the_name_zone_is_a_byline_name() {
         let n = 1 + round % 30;
         let owned: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
         let mut arena = String::new();
-        let Read { feats, meta, .. } = read_blocks(
-            &owned,
-            &[],
-            Room::of(&owned, &[]),
-            &mut arena,
-            &mut features::Lent::default(),
-            Lists::default(),
-        );
+        let Read { feats, meta, .. } = read_each(&owned, &mut arena);
         let start = rng.below(n + 1);
         let h = rng.below(start + 1).checked_sub(1);
         let name_zone = rng.below(start + 1);
@@ -1943,14 +1922,7 @@ fn no_prose_has_no_run_nor_table() {
         .collect();
     let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
     let mut arena = String::new();
-    let Read { feats, meta, .. } = read_blocks(
-        &raw,
-        &[],
-        Room::of(&raw, &[]),
-        &mut arena,
-        &mut features::Lent::default(),
-        Lists::default(),
-    );
+    let Read { feats, meta, .. } = read_each(&raw, &mut arena);
     let view = feats.view();
     let classes: Vec<Class> = view.collect_each(|i, f| class(f, meta[i]));
     assert!(!classes
@@ -1962,14 +1934,7 @@ fn no_prose_has_no_run_nor_table() {
     // A sentence among them makes a run.
     let mut with_prose = raw.clone();
     with_prose[30] = "The council met on Monday and voted to close the old bridge for repairs.";
-    let Read { feats, meta, .. } = read_blocks(
-        &with_prose,
-        &[],
-        Room::of(&with_prose, &[]),
-        &mut arena,
-        &mut features::Lent::default(),
-        Lists::default(),
-    );
+    let Read { feats, meta, .. } = read_each(&with_prose, &mut arena);
     let view = feats.view();
     let classes: Vec<Class> = view.collect_each(|i, f| class(f, meta[i]));
     let table = table::table_blocks(view, &classes, |_| false);
@@ -2092,14 +2057,7 @@ fn story_end_without_a_read_is_the_end_read() {
         let mut arena = String::new();
         let Read {
             feats, meta, class, ..
-        } = read_blocks(
-            &raw,
-            &[],
-            Room::of(&raw, &[]),
-            &mut arena,
-            &mut features::Lent::default(),
-            Lists::default(),
-        );
+        } = read_each(&raw, &mut arena);
         let view = feats.view();
         for last in 0..raw.len() {
             let want = story_end_read(&raw, view, &meta, &class, last);
@@ -2119,4 +2077,16 @@ fn story_end_without_a_read_is_the_end_read() {
         passed_over > 1_000 && announced > 100,
         "{passed_over} {announced}"
     );
+}
+
+/// [`read_blocks`] of `raw` with every block read (no copies marked) into fresh lists.
+fn read_each<'a>(raw: &[&str], arena: &'a mut String) -> Read<'a> {
+    read_blocks(
+        raw,
+        &[],
+        Room::of(raw, &[]),
+        arena,
+        &mut features::Lent::default(),
+        Lists::default(),
+    )
 }
