@@ -284,7 +284,8 @@ pub(crate) fn assemble<'a>(
     thread_local! {
         static BODY_TEXTS: Cell<Vec<BodyText>> = const { Cell::new(Vec::new()) };
     }
-    let mut body_texts: Vec<BodyText> = BODY_TEXTS.take();
+    // (Fresh after the thread's exit has freed it.)
+    let mut body_texts: Vec<BodyText> = BODY_TEXTS.try_with(Cell::take).unwrap_or_default();
     body_texts.clear();
     let keep_body = !quotes.quotes.is_empty() || !quotes.rejected.is_empty();
     if keep_body {
@@ -360,7 +361,7 @@ pub(crate) fn assemble<'a>(
         r.span = b.span(r.span);
     }
     crate::scratch::recycle(&mut body_texts);
-    BODY_TEXTS.set(body_texts);
+    let _ = BODY_TEXTS.try_with(|kept| kept.set(body_texts));
     let b = &b;
     let diagnostic = |kind| {
         move |span: Span| Diagnostic {

@@ -439,6 +439,33 @@ mod tests {
         }
     }
 
+    /// A parse from a thread-local value's destructor, run after the thread's exit has
+    /// freed the kept lists, works on fresh ones: the same article, no panic (which would
+    /// abort the process there).
+    #[test]
+    fn a_parse_after_the_kept_lists_are_gone_is_the_same() {
+        const TEXT: &str = "Bridge shut\n\nBy Jane Doe\n\nThe council closed the old bridge after inspectors found cracks in two piers.\n\n\"We had no choice,\" said Mayor Ann Lee.";
+        struct ParsesOnDrop(std::sync::mpsc::Sender<String>);
+        impl Drop for ParsesOnDrop {
+            fn drop(&mut self) {
+                let _ = self.0.send(format!("{:?}", parse(TEXT)));
+            }
+        }
+        thread_local! {
+            static LAST: std::cell::RefCell<Option<ParsesOnDrop>> = const { std::cell::RefCell::new(None) };
+        }
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            // Its destructor is registered first, so it runs after those of the kept
+            // lists, which the parse below registers.
+            LAST.with(|last| *last.borrow_mut() = Some(ParsesOnDrop(send)));
+            let _ = parse(TEXT);
+        })
+        .join()
+        .expect("no panic");
+        assert_eq!(receive.recv().ok(), Some(format!("{:?}", parse(TEXT))));
+    }
+
     /// Under [`Utf8Policy::Replace`] the article is the one parsed from the repaired copy,
     /// its spans mapped to the input, plus the diagnostics of the replaced runs; and of its
     /// texts those the repair left as they were are borrowed from the input (at the same

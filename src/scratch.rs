@@ -15,17 +15,26 @@ use std::cell::RefCell;
 use std::thread::LocalKey;
 
 /// Runs `f` on the thread's kept lists in `key`, or on fresh ones (`T::default()`) when
-/// those are in use (a call from inside `f`, which the stages never make). The lists stay in
-/// their cell: taking them out and putting them back copied the whole set (a `memcpy` of
-/// 100 to 250 bytes each way, about 30 instructions) for every stage of every parse.
+/// those are in use (a call from inside `f`, which the stages never make) or gone (a parse
+/// from another thread-local value's destructor, after the thread's exit has freed them).
+/// The lists stay in their cell: taking them out and putting them back copied the whole
+/// set (a `memcpy` of 100 to 250 bytes each way, about 30 instructions) for every stage of
+/// every parse.
 pub(crate) fn with_kept<T: Default, R>(
     key: &'static LocalKey<RefCell<T>>,
     f: impl FnOnce(&mut T) -> R,
 ) -> R {
-    key.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut kept) => f(&mut kept),
-        Err(_) => f(&mut T::default()),
-    })
+    let mut f = Some(f);
+    let lent = key.try_with(|cell| {
+        let mut kept = cell.try_borrow_mut().ok()?;
+        f.take().map(|f| f(&mut kept))
+    });
+    match (lent, f) {
+        (Ok(Some(out)), _) => out,
+        (_, Some(f)) => f(&mut T::default()),
+        // (`f` is taken only where its result is returned.)
+        (_, None) => unreachable!("the kept lists' call returned nothing"),
+    }
 }
 
 /// Largest list, in bytes of room, that is kept for the next parse: a huge text's lists

@@ -1270,14 +1270,15 @@ pub(crate) fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         static BUF: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
     }
-    // Taken out of the cell, so a nested call gets a fresh buffer instead of a conflict.
-    let mut buf = BUF.take();
+    // Taken out of the cell, so a nested call gets a fresh buffer instead of a conflict
+    // (and so does a call after the thread's exit has freed it).
+    let mut buf = BUF.try_with(Cell::take).unwrap_or_default();
     buf.clear();
     fold_append(s, &mut buf);
     let r = f(std::str::from_utf8(&buf).unwrap_or_default());
     // A huge block's buffer is not kept for the life of the thread.
     if buf.capacity() <= MAX_KEPT_FOLD_BUFFER {
-        BUF.set(buf);
+        let _ = BUF.try_with(|kept| kept.set(buf));
     }
     r
 }
