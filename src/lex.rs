@@ -105,18 +105,29 @@ pub(crate) fn is_latin_or_cyrillic_lead(b: u8) -> bool {
 
 /// The high bit (`0x80`) of each byte of `w` (eight bytes of text) that is an ASCII letter,
 /// the others clear: the passes that read words eight bytes at a time (the feature pass,
-/// the attribution tokenizer, the story-word units) measure their runs of letters by it. A
-/// byte is a letter when, with bit `0x20` set (lower case), it lies in `a..=z`: two
-/// additions carry into the high bit of each byte, with the high bits cleared first so
-/// that no carry crosses into the next byte; a byte with its own high bit set is none.
+/// the attribution tokenizer, the story-word units, the quote stage's word counts) measure
+/// their runs of letters by it. A byte is a letter when, with bit `0x20` set (lower case),
+/// it lies in `a..=z` ([`ascii_range_bits`]).
 #[inline(always)]
 pub(crate) fn ascii_letter_bits(w: u64) -> u64 {
+    ascii_range_bits(w | (0x20 * 0x0101_0101_0101_0101), b'a', b'z')
+}
+
+/// The high bit (`0x80`) of each byte of `w` (eight bytes of text) that is an ASCII byte
+/// from `lo` to `hi` (`lo <= hi < 0x80`), the others clear: two additions carry into the
+/// high bit of each byte, from `lo` on and past `hi`, with the high bits cleared first so
+/// that no carry crosses into the next byte; a byte with its own high bit set is in no
+/// range. (The letters, digits and word bytes of the passes that read eight bytes at a
+/// time are such ranges.)
+#[inline(always)]
+pub(crate) fn ascii_range_bits(w: u64, lo: u8, hi: u8) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = (w | (0x20 * ONES)) & !HIGH;
-    let at_least_a = x + (0x80 - u64::from(b'a')) * ONES;
-    let past_z = x + (0x80 - u64::from(b'z') - 1) * ONES;
-    at_least_a & !past_z & !w & HIGH
+    debug_assert!(lo <= hi && hi < 0x80);
+    let x = w & !HIGH;
+    let from_lo = x + (0x80 - u64::from(lo)) * ONES;
+    let past_hi = x + (0x7F - u64::from(hi)) * ONES;
+    from_lo & !past_hi & !w & HIGH
 }
 
 /// True when the character at byte `i` of `b` (a character boundary of a text) is a letter
@@ -1110,6 +1121,34 @@ mod tests {
                     for (k, &c) in bytes.iter().enumerate() {
                         let set = bits >> (8 * k) & 0xff;
                         assert_eq!(set, u64::from(c.is_ascii_alphabetic()) << 7, "{bytes:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`ascii_range_bits`] marks the bytes in its range, for ranges at the ends of ASCII
+    /// and inside it, every byte value in every place beside bytes that carry.
+    #[test]
+    fn ascii_range_bits_are_the_bytes_in_range() {
+        for (lo, hi) in [
+            (0, 0x7F),
+            (0, 0),
+            (0x7F, 0x7F),
+            (b'0', b'9'),
+            (b'-', b'.'),
+            (b'\'', b'\''),
+        ] {
+            for b in 0..=255u8 {
+                for lane in 0..8 {
+                    for fill in [0u8, 0x7F, 0xff, 0x80, lo, hi] {
+                        let mut bytes = [fill; 8];
+                        bytes[lane] = b;
+                        let bits = ascii_range_bits(u64::from_le_bytes(bytes), lo, hi);
+                        for (k, &c) in bytes.iter().enumerate() {
+                            let set = bits >> (8 * k) & 0xff;
+                            assert_eq!(set, u64::from((lo..=hi).contains(&c)) << 7, "{bytes:?}");
+                        }
                     }
                 }
             }

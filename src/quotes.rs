@@ -816,7 +816,9 @@ fn has_word_starts_by_bytes(b: &[u8], n: usize) -> bool {
 
 /// The eight bytes of `b` from `at` on (`at < b.len()`), little-endian, with zeros past
 /// its end (a zero is no word byte, and ASCII): the last eight bytes of `b`, `last`, are
-/// read as one word and shifted past those read already.
+/// read as one word and shifted past those read already. (Not [`crate::fasthash::le_word`]
+/// of the rest, whose loads of fewer than eight bytes branch on how many there are, a
+/// length that varies from quotation to quotation.)
 #[inline(always)]
 fn eight_bytes_at(b: &[u8], last: &[u8; 8], at: usize) -> u64 {
     match b.get(at..).and_then(<[u8]>::first_chunk::<8>) {
@@ -894,20 +896,14 @@ fn word_starts(word: u64, counted: u64) -> (u64, u64) {
 }
 
 /// The bytes of `word` (eight bytes, little-endian) that are ASCII letters or digits, and
-/// those that are ASCII word bytes ([`lex::is_ascii_word_byte`]), as their high bits.
+/// those that are ASCII word bytes ([`lex::is_ascii_word_byte`]: those and `'`, `-`, `.`),
+/// as their high bits; a byte outside ASCII is neither ([`lex::ascii_range_bits`]).
 #[inline(always)]
 fn word_classes(word: u64) -> (u64, u64) {
-    // The high bit of each ASCII byte from `lo` to `hi`: with the high bits cleared, two
-    // additions carry into the high bit of each byte from `lo` on and from past `hi` on
-    // (no carry crosses into the next byte); a byte outside ASCII is cleared after.
-    let low = word & !ASCII_HIGH;
-    let from_to = |lo: u8, hi: u8| {
-        (low + (0x80 - u64::from(lo)) * ONES) & !(low + (0x7F - u64::from(hi)) * ONES)
-    };
-    let ascii = !word & ASCII_HIGH;
-    let alnum = lex::ascii_letter_bits(word) | (from_to(b'0', b'9') & ascii);
+    let alnum = lex::ascii_letter_bits(word) | lex::ascii_range_bits(word, b'0', b'9');
     // `'`, and `-` `.` (0x2D, 0x2E), the word bytes that are no letter nor digit.
-    let word_bytes = alnum | ((from_to(b'\'', b'\'') | from_to(b'-', b'.')) & ascii);
+    let word_bytes =
+        alnum | lex::ascii_range_bits(word, b'\'', b'\'') | lex::ascii_range_bits(word, b'-', b'.');
     (alnum, word_bytes)
 }
 
@@ -1449,7 +1445,7 @@ enum Wide {
 }
 
 /// The loop of [`scan_speech_verbs`] over runs of ASCII bytes, eight read as one word
-/// ([`ascii_word_bytes`]) at each step: passed over when they start no word, and a word
+/// ([`word_classes`]) at each step: passed over when they start no word, and a word
 /// that starts and ends among them taken whole (most words of prose are short), from `i`
 /// (as the scan's), with the scan's `until`, `filter` and `verb`. A loop of its own, with
 /// only its own few values live, rather than a step of the byte loops' loop: it is the
@@ -1473,7 +1469,7 @@ fn wide_words(
         if w & ASCII_HIGH != 0 {
             break;
         }
-        let word_bytes = ascii_word_bytes(w);
+        let (_, word_bytes) = word_classes(w);
         if word_bytes == 0 {
             i += 8;
             continue;
@@ -1510,29 +1506,6 @@ const ONES: u64 = u64::from_le_bytes([1; 8]);
 
 /// The high bit of each byte of a word of eight bytes: none is set in a word of ASCII bytes.
 const ASCII_HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-
-/// The high bit set in each byte of `word` (eight ASCII bytes, little-endian) that is an
-/// ASCII word byte ([`lex::is_ascii_word_byte`]: a letter, a digit, `'`, `-` or `.`), none
-/// in the others: each class is a range test or an equality test of all eight bytes at
-/// once, exact for bytes below 0x80 (no sum carries from one byte into the next).
-fn ascii_word_bytes(word: u64) -> u64 {
-    // Bytes from `lo` to `hi`: `x + 0x80 - lo` has its high bit from `lo` on, and
-    // `x + 0x7F - hi` past `hi`.
-    let in_range = |x: u64, lo: u8, hi: u8| {
-        x.wrapping_add(ONES * u64::from(0x80 - lo))
-            & !x.wrapping_add(ONES * u64::from(0x7F - hi))
-            & ASCII_HIGH
-    };
-    // Bytes equal to `c`: `v + 0x7F` has its high bit for every byte of `v` but 0.
-    let equal = |x: u64, c: u8| {
-        let v = x ^ (ONES * u64::from(c));
-        !(v.wrapping_add(ONES * 0x7F) | v) & ASCII_HIGH
-    };
-    // Letters in either case (0x20 lowers them); `-` `.` `/` and the digits, but `/`; `'`.
-    in_range(word | (ONES * 0x20), b'a', b'z')
-        | (in_range(word, b'-', b'9') & !equal(word, b'/'))
-        | equal(word, b'\'')
-}
 
 /// True when a speech verb or cue lies in the same sentence as the quotation, within a
 /// bounded window before the opening mark or after the closing one.
@@ -2611,21 +2584,19 @@ mod tests {
     }
 
     #[test]
-    fn ascii_word_bytes_are_the_word_bytes() {
-        // Each ASCII byte at each of the eight places, among bytes of every class.
-        for c in 0u8..0x80 {
+    fn word_classes_are_the_word_bytes() {
+        // Each byte at each of the eight places, among bytes of every class (and bytes
+        // outside ASCII, which are neither).
+        for c in 0..=u8::MAX {
             for place in 0..8 {
-                let mut bytes = *b"a -Z.9'/";
-                bytes[place] = c;
-                let got = ascii_word_bytes(u64::from_le_bytes(bytes));
-                for (k, &byte) in bytes.iter().enumerate() {
-                    let flagged = got >> (8 * k) & 0xFF;
-                    let want = if lex::is_ascii_word_byte(byte) {
-                        0x80
-                    } else {
-                        0
-                    };
-                    assert_eq!(flagged, want, "{bytes:?} at {k}");
+                for mut bytes in [*b"a -Z.9'/", *b"\xc3\xa9-\xff0\x80'b"] {
+                    bytes[place] = c;
+                    let (alnum, word) = word_classes(u64::from_le_bytes(bytes));
+                    for (k, &byte) in bytes.iter().enumerate() {
+                        let bit = |set: u64| set >> (8 * k) & 0xFF == 0x80;
+                        assert_eq!(bit(word), lex::is_ascii_word_byte(byte), "{bytes:?} at {k}");
+                        assert_eq!(bit(alnum), byte.is_ascii_alphanumeric(), "{bytes:?} at {k}");
+                    }
                 }
             }
         }

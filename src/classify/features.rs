@@ -254,6 +254,14 @@ impl Features<'_> {
         self.has(CLEAN)
     }
 
+    /// Has from 1 to `n` words: `words != 0 && words <= n` as one comparison, with no
+    /// branch (the gates of the line tests ask it of most blocks, and two branches there
+    /// were mispredicted in turn).
+    #[inline(always)]
+    pub fn words_within(&self, n: u32) -> bool {
+        self.words.wrapping_sub(1) < n
+    }
+
     /// Reads like one or more sentences.
     pub fn sentence(&self) -> bool {
         self.terminal() || self.inner_stops > 0
@@ -2418,6 +2426,21 @@ mod tests {
             }
         }
         assert_eq!(trim_closing_end(""), "");
+    }
+
+    /// [`Features::words_within`] is the two comparisons it stands for, counts at the
+    /// ends of `u32` among them.
+    #[test]
+    fn words_within_is_one_to_n_words() {
+        for words in (0..100).chain([u32::MAX - 1, u32::MAX]) {
+            for n in (0..60).chain([u32::MAX - 1, u32::MAX]) {
+                let f = Features {
+                    words,
+                    ..Features::default()
+                };
+                assert_eq!(f.words_within(n), words != 0 && words <= n, "{words} {n}");
+            }
+        }
     }
 
     /// [`features`] of `raw` (`same` as there) into fresh lists.

@@ -296,7 +296,7 @@ pub(crate) fn is_byline(s: &str, f: &Features) -> bool {
     // `words == 0 || words > 25 || full_stop && words > 8`, with no branch but one (the
     // counts are pure): most blocks stop here or pass, as prose or not, which the tests
     // one by one mispredicted in turn.
-    if (f.words.wrapping_sub(1) >= 25) | (f.full_stop() & (f.words > 8)) {
+    if !f.words_within(25) | (f.full_stop() & (f.words > 8)) {
         return false;
     }
     let lex = lexicon();
@@ -426,7 +426,7 @@ fn date_tokens(lex: &Lexicon, folded: &str) -> Option<(usize, usize, bool, bool,
 #[inline]
 pub(crate) fn is_date(s: &str, f: &Features) -> bool {
     // Tested inline, with one branch (the tests are pure): most blocks stop here.
-    (f.words.wrapping_sub(1) < 16) & (f.digits != 0) & !f.folded.is_empty() && is_date_line(s, f)
+    f.words_within(16) & (f.digits != 0) & !f.folded.is_empty() && is_date_line(s, f)
 }
 
 /// [`is_date`] once the block's size and digits allow a date.
@@ -468,7 +468,7 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
     // `words == 0 || words > 45 || full_stop && words > 12`, or no folded text, with one
     // branch (the tests are pure; `!folded.is_empty()`, which the first asked too, is
     // implied once the last holds false).
-    if (f.words.wrapping_sub(1) >= 45) | (f.full_stop() & (f.words > 12)) | f.folded.is_empty() {
+    if !f.words_within(45) | (f.full_stop() & (f.words > 12)) | f.folded.is_empty() {
         return false;
     }
     let lex = lexicon();
@@ -706,7 +706,7 @@ pub(crate) fn is_tag_heading(f: &Features) -> bool {
     // Tested inline: most blocks stop here.
     // A heading's words are listed words ([`Features::may_hold_listed_word`]).
     // (The tests of the counts with one branch: they are pure.)
-    (f.words.wrapping_sub(1) < 3) & !f.terminal() & !f.folded.is_empty() & f.may_hold_listed_word()
+    f.words_within(3) & !f.terminal() & !f.folded.is_empty() & f.may_hold_listed_word()
         && is_tag_heading_words(f)
 }
 
@@ -725,7 +725,7 @@ pub(crate) fn is_tag_line(s: &str, f: &Features) -> bool {
     // Tested inline: most blocks stop here. Two items need a separator: the features
     // count commas, pipes and bullets.
     // (The tests of the counts with one branch: they are pure.)
-    !f.terminal() & (f.words.wrapping_sub(1) < 30)
+    !f.terminal() & f.words_within(30)
         && ((f.commas | f.separators) != 0 || f.holds_mark(s, b';'))
         && is_tag_line_of_items(s)
 }

@@ -170,17 +170,13 @@ impl Word {
 
 /// The ASCII letters and digits that `w` (eight bytes of text, first lowest) starts with:
 /// their bytes in lower case (the others zero), and how many. The letters are
-/// [`crate::lex::ascii_letter_bits`]; a byte is a digit when it lies in `0..=9`, told the
-/// same way: additions carry into the high bit of each byte, with the high bits cleared
-/// first so that no carry crosses into the next byte.
+/// [`crate::lex::ascii_letter_bits`], the digits the bytes from `0` to `9`
+/// ([`crate::lex::ascii_range_bits`]).
 #[inline(always)]
 fn ascii_alnum_run(w: u64) -> (u64, usize) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let letters = crate::lex::ascii_letter_bits(w);
-    let x = w & !HIGH;
-    let digits =
-        (x + (0x80 - u64::from(b'0')) * ONES) & !(x + (0x7f - u64::from(b'9')) * ONES) & !w & HIGH;
+    let digits = crate::lex::ascii_range_bits(w, b'0', b'9');
     let n = ((!(letters | digits) & HIGH).trailing_zeros() / 8) as usize;
     // Bit 0x80 of a letter, moved to 0x20, lowers it.
     let lowered = w | letters >> 2;
