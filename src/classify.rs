@@ -113,15 +113,8 @@ const SHORT_SEARCH: usize = 64;
 /// good as random in each block, a mispredicted branch (web corpus: 31K simulated
 /// mispredicts in the searches for `!`, `;` and `@`, 0.7% of its parse's).
 fn has_byte(bytes: &[u8], b: u8) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether a byte of `w` is `b`: a zero byte of `w ^ b…b`, flagged by a borrowing
-    // subtraction (a borrow flags only bytes above a zero byte: whether there is one is
-    // exact).
-    let holds = |w: u64| {
-        let x = w ^ (u64::from(b) * ONES);
-        x.wrapping_sub(ONES) & !x & HIGH != 0
-    };
+    // Whether a byte of `w` is `b` (exact, [`crate::lex::byte_flags`]).
+    let holds = |w: u64| crate::lex::byte_flags(w, b) != 0;
     if bytes.len() < TINY_SEARCH {
         if let (Some(&head), Some(&tail)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
             return holds(u64::from_le_bytes(head)) | holds(u64::from_le_bytes(tail));

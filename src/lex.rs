@@ -113,6 +113,18 @@ pub(crate) fn ascii_letter_bits(w: u64) -> u64 {
     ascii_range_bits(w | (0x20 * 0x0101_0101_0101_0101), b'a', b'z')
 }
 
+/// The high bit (`0x80`) of each byte of `w` (eight bytes) that equals `b`, found as the
+/// zero bytes of `w ^ b…b` by a borrowing subtraction. The lowest flag is exact, and so is
+/// whether there is one; a flag above it may be a borrow's (a byte that follows one equal
+/// to `b`), so only the first match's place, or whether there is any, may be read off.
+#[inline(always)]
+pub(crate) fn byte_flags(w: u64, b: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = w ^ (u64::from(b) * ONES);
+    x.wrapping_sub(ONES) & !x & HIGH
+}
+
 /// The high bit (`0x80`) of each byte of `w` (eight bytes of text) that is an ASCII byte
 /// from `lo` to `hi` (`lo <= hi < 0x80`), the others clear: two additions carry into the
 /// high bit of each byte, from `lo` on and past `hi`, with the high bits cleared first so
@@ -1121,6 +1133,27 @@ mod tests {
                     for (k, &c) in bytes.iter().enumerate() {
                         let set = bits >> (8 * k) & 0xff;
                         assert_eq!(set, u64::from(c.is_ascii_alphabetic()) << 7, "{bytes:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`byte_flags`]' lowest flag is the first byte equal to the one asked for, and it
+    /// flags some byte exactly when one is equal: every byte value in every place, among
+    /// bytes of every kind (equal ones among them).
+    #[test]
+    fn byte_flags_find_the_first_equal_byte() {
+        for target in [0u8, b' ', b'"', 0x80, 0xE2, 0xFF] {
+            for b in 0..=255u8 {
+                for lane in 0..8 {
+                    for fill in [0u8, 1, b' ', target, target.wrapping_add(1), 0xFF] {
+                        let mut bytes = [fill; 8];
+                        bytes[lane] = b;
+                        let flags = byte_flags(u64::from_le_bytes(bytes), target);
+                        let first = bytes.iter().position(|&c| c == target);
+                        let got = (flags != 0).then(|| flags.trailing_zeros() as usize / 8);
+                        assert_eq!(got, first, "{bytes:?} {target}");
                     }
                 }
             }

@@ -200,14 +200,11 @@ struct LeadBytes<'b> {
 }
 
 /// The index of the first byte of the eight of `word` (little-endian) that is `"`, 0xE2 or
-/// 0xC2, if any: each is found by the zero-byte test of `word` xor that byte repeated. The
-/// test also flags a byte above a zero one (its borrow), never one below: the lowest flag
-/// is a zero byte.
+/// 0xC2, if any: the lowest of the flags of the three ([`lex::byte_flags`], whose lowest
+/// flag is exact).
 fn first_lead_byte(word: u64) -> Option<usize> {
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & ASCII_HIGH;
-    let flags = zero(word ^ (ONES * u64::from(b'"')))
-        | zero(word ^ (ONES * 0xE2))
-        | zero(word ^ (ONES * 0xC2));
+    let flags =
+        lex::byte_flags(word, b'"') | lex::byte_flags(word, 0xE2) | lex::byte_flags(word, 0xC2);
     (flags != 0).then(|| flags.trailing_zeros() as usize / 8)
 }
 

@@ -1061,13 +1061,12 @@ fn more_blanks_than(s: &str, n: usize) -> bool {
 fn may_start_blank(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte of zero, for each byte of `x` (the usual test: may also flag a byte above a
-    // zero byte, which only costs a look).
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    // The bytes equal to one ([`crate::lex::byte_flags`]: may also flag a byte above an
+    // equal one, which only costs a look).
+    let at = |v: u8| crate::lex::byte_flags(word, v);
     let below_21 = word.wrapping_sub(0x21 * ONES) & !word & HIGH;
-    let at = |v: u64| zero(word ^ (v * ONES));
     // 0xe1..=0xe3: the byte with its low two bits cleared is 0xe0 (0xe0 itself is let in).
-    let e0_to_e3 = zero((word & (0xfc * ONES)) ^ (0xe0 * ONES));
+    let e0_to_e3 = crate::lex::byte_flags(word & (0xfc * ONES), 0xe0);
     (below_21 | at(0x7f) | at(0xc2) | e0_to_e3 | at(0xef)) != 0
 }
 

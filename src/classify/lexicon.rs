@@ -1139,13 +1139,10 @@ fn first_space(w: u64) -> Option<usize> {
 }
 
 /// The high bit of each byte of `w` that is a space, up to and with the first space (the
-/// bits above it may be set by a borrow: only the lowest is exact).
+/// bits above it may be set by a borrow: only the lowest is exact, [`crate::lex::byte_flags`]).
 #[inline(always)]
 fn space_flags(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = w ^ (u64::from(b' ') * ONES);
-    x.wrapping_sub(ONES) & !x & HIGH
+    crate::lex::byte_flags(w, b' ')
 }
 
 /// [`word_len`] of a text of fewer than eight bytes: one of four to seven is read as its
