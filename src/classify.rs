@@ -919,8 +919,14 @@ impl OpenSlots {
     }
 
     /// A table for up to `n` words in the room of `slots` (any words in it are dropped):
-    /// made for `n` words or more, it allocates nothing.
+    /// made for `n` words or more, it allocates nothing. Too small, it is dropped for a
+    /// fresh table, whose zeroed slots the allocator gives (new pages, not written): zeroed
+    /// in place after growing, a text of 170,000 one-word blocks wrote 2 MiB of slots,
+    /// 4 instructions a byte of the text in callgrind.
     fn in_room(slots: Vec<u64>, n: usize) -> Self {
+        if slots.capacity() < Self::slots_for(n) {
+            return OpenSlots::with_capacity(n);
+        }
         let mut table = OpenSlots {
             slots,
             shift: 0,
