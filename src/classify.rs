@@ -191,6 +191,8 @@ struct Buffers {
     /// from: made fresh, two allocations a web page.
     table: Vec<bool>,
     shapes: Vec<u8>,
+    /// [`body_run`]'s weights.
+    weights: Vec<f32>,
 }
 
 impl Buffers {
@@ -202,6 +204,7 @@ impl Buffers {
         class: Vec::new(),
         table: Vec::new(),
         shapes: Vec::new(),
+        weights: Vec::new(),
     };
 
     /// Empties every list for the next text, freeing those over
@@ -216,6 +219,7 @@ impl Buffers {
         crate::scratch::recycle(&mut self.class);
         crate::scratch::recycle(&mut self.table);
         crate::scratch::recycle(&mut self.shapes);
+        crate::scratch::recycle(&mut self.weights);
     }
 }
 
@@ -271,19 +275,21 @@ fn classify_with(
         .iter()
         .any(|&c| matches!(c, Class::Good | Class::Near));
     // Which blocks lie in a table ([`marked`]: the list may stop before the last block).
-    // (The list and the shapes it is worked out from are the thread's, kept.)
-    let mut table = std::mem::take(&mut kept.table);
-    table.clear();
+    // (The list and the shapes it is worked out from are the thread's, kept, and empty:
+    // [`Buffers::recycle`]. Filled in place: moved out and back, they cost 14 instructions
+    // a quote paragraph.)
+    let table = &mut kept.table;
     if prose {
         // (The class first: most blocks are not bad, and need no look-up of their features.)
         table::table_blocks_into(
             feats,
             &class,
             |i| class[i] == Class::Bad && barrier_reason(&feats[i]),
-            &mut table,
+            table,
             &mut kept.shapes,
         );
     }
+    let weights = &mut kept.weights;
     // Below the first of several comment headers is a comment thread: the story ends
     // above it, when there is prose above it.
     let above = match comments {
@@ -292,7 +298,8 @@ fn classify_with(
             feats.up_to(first),
             &meta[..first],
             &class[..first],
-            table.get(..first).unwrap_or(&table),
+            table.get(..first).unwrap_or(table),
+            weights,
         )
         .filter(|&(s, e)| {
             let prose: usize = (s..=e)
@@ -305,7 +312,7 @@ fn classify_with(
     };
     let run = above.or_else(|| {
         prose
-            .then(|| body_run(raw, feats, &meta, &class, &table))
+            .then(|| body_run(raw, feats, &meta, &class, table, weights))
             .flatten()
     });
     let Some((start, end)) = run else {
@@ -314,8 +321,7 @@ fn classify_with(
         // The lists of one entry a block are done with: freed (or kept for the next text
         // when small) before the set of duplicates is built, which lowers the peak of a
         // text of many blocks.
-        crate::scratch::recycle(&mut table);
-        kept.table = table;
+        crate::scratch::recycle(table);
         crate::scratch::recycle(&mut meta);
         crate::scratch::recycle(&mut class);
         (kept.meta, kept.class) = (meta, class);
@@ -325,7 +331,7 @@ fn classify_with(
         return (labels, clean);
     };
     let list_end = story_end(raw, feats, &meta, &class, end);
-    body(feats, &meta, &class, &table, start, list_end, &mut labels);
+    body(feats, &meta, &class, table, start, list_end, &mut labels);
     related_boxes(feats, &class, start, end, &mut labels);
     linked_twice(feats, &class, start, end, &mut labels);
     let end = list_end;
@@ -338,8 +344,7 @@ fn classify_with(
     trailer(raw, feats, &meta, end + 1, &mut labels);
     // (As above: freed or kept before the set of duplicates is built.)
     drop(story);
-    crate::scratch::recycle(&mut table);
-    kept.table = table;
+    crate::scratch::recycle(table);
     crate::scratch::recycle(&mut meta);
     crate::scratch::recycle(&mut class);
     (kept.meta, kept.class) = (meta, class);
@@ -1144,28 +1149,9 @@ fn marked(marks: &[bool], i: usize) -> bool {
 
 /// The first and last block of the main body run: the run of blocks with the greatest
 /// total [`weight`], then neighbouring runs of real weight that no barrier separates from
-/// it (a story cut in two by a code listing, a chart or a share bar).
+/// it (a story cut in two by a code listing, a chart or a share bar). The blocks' weights
+/// are written into `w` (emptied first; the thread's kept list).
 fn body_run(
-    raw: &[&str],
-    feats: Feats,
-    meta: &[Meta],
-    class: &[Class],
-    table: &[bool],
-) -> Option<(usize, usize)> {
-    // The list of weights is the thread's, kept from one text to the next (made fresh, an
-    // allocation a page), and freed instead when a huge text's.
-    thread_local! {
-        static WEIGHTS: std::cell::Cell<Vec<f32>> = const { std::cell::Cell::new(Vec::new()) };
-    }
-    let mut w = WEIGHTS.try_with(std::cell::Cell::take).unwrap_or_default();
-    let run = body_run_in(raw, feats, meta, class, table, &mut w);
-    crate::scratch::recycle(&mut w);
-    let _ = WEIGHTS.try_with(|kept| kept.set(w));
-    run
-}
-
-/// [`body_run`], with the weights written into `w` (emptied first).
-fn body_run_in(
     raw: &[&str],
     feats: Feats,
     meta: &[Meta],
@@ -1202,6 +1188,8 @@ fn body_run_in(
     if feats.len() == 1 {
         return (run_weight(0, &feats[0]) > 0.0).then_some((0, 0));
     }
+    // (The weights go into the thread's kept list, [`Buffers::weights`]: made fresh, an
+    // allocation a page.)
     w.clear();
     feats.extend_each(w, run_weight);
     let w: &[f32] = w;

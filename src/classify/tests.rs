@@ -1275,7 +1275,11 @@ fn one_block_is_its_own_run_when_it_weighs() {
             (_, c) => weight(f, c),
         };
         let want = max_segment(&[w]).map(|(_, a, b)| (a, b));
-        assert_eq!(body_run(&raw, view, &meta, &classes, &table), want, "{t:?}");
+        assert_eq!(
+            body_run(&raw, view, &meta, &classes, &table, &mut Vec::new()),
+            want,
+            "{t:?}"
+        );
         runs += usize::from(want.is_some());
     }
     assert!(runs >= 2, "{runs}");
@@ -1961,7 +1965,10 @@ fn no_prose_has_no_run_nor_table() {
         .any(|&c| matches!(c, Class::Good | Class::Near)));
     let table = table::table_blocks(view, &classes, |_| false);
     assert!(table.iter().all(|&t| !t));
-    assert_eq!(body_run(&raw, view, &meta, &classes, &table), None);
+    assert_eq!(
+        body_run(&raw, view, &meta, &classes, &table, &mut Vec::new()),
+        None
+    );
     // A sentence among them makes a run.
     let mut with_prose = raw.clone();
     with_prose[30] = "The council met on Monday and voted to close the old bridge for repairs.";
@@ -1970,7 +1977,7 @@ fn no_prose_has_no_run_nor_table() {
     let classes: Vec<Class> = view.collect_each(|i, f| class(f, meta[i]));
     let table = table::table_blocks(view, &classes, |_| false);
     assert_eq!(
-        body_run(&with_prose, view, &meta, &classes, &table),
+        body_run(&with_prose, view, &meta, &classes, &table, &mut Vec::new()),
         Some((30, 30))
     );
 }
