@@ -187,6 +187,12 @@ struct Buffers {
     /// [`Read::meta`] and [`Read::class`].
     meta: Vec<Meta>,
     class: Vec<Class>,
+    /// The table marks ([`table::table_blocks_into`]) and the shapes they are worked out
+    /// from: made fresh, two allocations a web page.
+    table: Vec<bool>,
+    shapes: Vec<u8>,
+    /// [`body_run`]'s weights.
+    weights: Vec<f32>,
 }
 
 impl Buffers {
@@ -196,6 +202,9 @@ impl Buffers {
         features: features::Lent::EMPTY,
         meta: Vec::new(),
         class: Vec::new(),
+        table: Vec::new(),
+        shapes: Vec::new(),
+        weights: Vec::new(),
     };
 
     /// Empties every list for the next text, freeing those over
@@ -208,6 +217,9 @@ impl Buffers {
         self.features.recycle();
         crate::scratch::recycle(&mut self.meta);
         crate::scratch::recycle(&mut self.class);
+        crate::scratch::recycle(&mut self.table);
+        crate::scratch::recycle(&mut self.shapes);
+        crate::scratch::recycle(&mut self.weights);
     }
 }
 
@@ -263,14 +275,21 @@ fn classify_with(
         .iter()
         .any(|&c| matches!(c, Class::Good | Class::Near));
     // Which blocks lie in a table ([`marked`]: the list may stop before the last block).
-    let table = if prose {
+    // (The list and the shapes it is worked out from are the thread's, kept, and empty:
+    // [`Buffers::recycle`]. Filled in place: moved out and back, they cost 14 instructions
+    // a quote paragraph.)
+    let table = &mut kept.table;
+    if prose {
         // (The class first: most blocks are not bad, and need no look-up of their features.)
-        table::table_blocks(feats, &class, |i| {
-            class[i] == Class::Bad && barrier_reason(&feats[i])
-        })
-    } else {
-        Vec::new()
-    };
+        table::table_blocks_into(
+            feats,
+            &class,
+            |i| class[i] == Class::Bad && barrier_reason(&feats[i]),
+            table,
+            &mut kept.shapes,
+        );
+    }
+    let weights = &mut kept.weights;
     // Below the first of several comment headers is a comment thread: the story ends
     // above it, when there is prose above it.
     let above = match comments {
@@ -279,7 +298,8 @@ fn classify_with(
             feats.up_to(first),
             &meta[..first],
             &class[..first],
-            table.get(..first).unwrap_or(&table),
+            table.get(..first).unwrap_or(table),
+            weights,
         )
         .filter(|&(s, e)| {
             let prose: usize = (s..=e)
@@ -292,7 +312,7 @@ fn classify_with(
     };
     let run = above.or_else(|| {
         prose
-            .then(|| body_run(raw, feats, &meta, &class, &table))
+            .then(|| body_run(raw, feats, &meta, &class, table, weights))
             .flatten()
     });
     let Some((start, end)) = run else {
@@ -301,7 +321,7 @@ fn classify_with(
         // The lists of one entry a block are done with: freed (or kept for the next text
         // when small) before the set of duplicates is built, which lowers the peak of a
         // text of many blocks.
-        drop(table);
+        crate::scratch::recycle(table);
         crate::scratch::recycle(&mut meta);
         crate::scratch::recycle(&mut class);
         (kept.meta, kept.class) = (meta, class);
@@ -311,7 +331,7 @@ fn classify_with(
         return (labels, clean);
     };
     let list_end = story_end(raw, feats, &meta, &class, end);
-    body(feats, &meta, &class, &table, start, list_end, &mut labels);
+    body(feats, &meta, &class, table, start, list_end, &mut labels);
     related_boxes(feats, &class, start, end, &mut labels);
     linked_twice(feats, &class, start, end, &mut labels);
     let end = list_end;
@@ -324,7 +344,7 @@ fn classify_with(
     trailer(raw, feats, &meta, end + 1, &mut labels);
     // (As above: freed or kept before the set of duplicates is built.)
     drop(story);
-    drop(table);
+    crate::scratch::recycle(table);
     crate::scratch::recycle(&mut meta);
     crate::scratch::recycle(&mut class);
     (kept.meta, kept.class) = (meta, class);
@@ -903,6 +923,29 @@ impl OpenSlots {
         }
     }
 
+    /// A table for up to `n` words in the room of `slots` (any words in it are dropped):
+    /// made for `n` words or more, it allocates nothing. Too small, it is dropped for a
+    /// fresh table, whose zeroed slots the allocator gives (new pages, not written): zeroed
+    /// in place after growing, a text of 170,000 one-word blocks wrote 2 MiB of slots,
+    /// 4 instructions a byte of the text in callgrind.
+    fn in_room(slots: Vec<u64>, n: usize) -> Self {
+        if slots.capacity() < Self::slots_for(n) {
+            return OpenSlots::with_capacity(n);
+        }
+        let mut table = OpenSlots {
+            slots,
+            shift: 0,
+            mul: slot_multiplier(),
+        };
+        table.reset(n);
+        table
+    }
+
+    /// The table's slots, for another table ([`OpenSlots::in_room`]).
+    fn into_room(self) -> Vec<u64> {
+        self.slots
+    }
+
     /// Empties the table and makes it one for up to `n` words, in the slots it has room for
     /// (made for `n` words or more, it allocates nothing): only the slots of a table for `n`
     /// words are written, so that tables of many sizes in turn cost their own sizes.
@@ -1106,13 +1149,15 @@ fn marked(marks: &[bool], i: usize) -> bool {
 
 /// The first and last block of the main body run: the run of blocks with the greatest
 /// total [`weight`], then neighbouring runs of real weight that no barrier separates from
-/// it (a story cut in two by a code listing, a chart or a share bar).
+/// it (a story cut in two by a code listing, a chart or a share bar). The blocks' weights
+/// are written into `w` (emptied first; the thread's kept list).
 fn body_run(
     raw: &[&str],
     feats: Feats,
     meta: &[Meta],
     class: &[Class],
     table: &[bool],
+    w: &mut Vec<f32>,
 ) -> Option<(usize, usize)> {
     // A run of junk costs more the longer it goes on: the k-th block of a run of set-aside
     // blocks in a row weighs (1 + k / 2) times its own weight.
@@ -1143,8 +1188,12 @@ fn body_run(
     if feats.len() == 1 {
         return (run_weight(0, &feats[0]) > 0.0).then_some((0, 0));
     }
-    let w: Vec<f32> = feats.collect_each(run_weight);
-    let (sum, first, last) = max_segment(&w)?;
+    // (The weights go into the thread's kept list, [`Buffers::weights`]: made fresh, an
+    // allocation a page.)
+    w.clear();
+    feats.extend_each(w, run_weight);
+    let w: &[f32] = w;
+    let (sum, first, last) = max_segment(w)?;
     // Junk above a run may cost up to twice what the run weighs (a story's first
     // paragraph cut off by a picture box or a table of contents); below, no more than it
     // weighs (comments and teasers follow stories).
@@ -1190,7 +1239,7 @@ fn body_run(
             && ((a..b).all(|i| !is_barrier(&feats[i], class[i])) || related_box())
     };
     let mut scanned = 0;
-    Some(grow_run(&w, (first, last), joins, &mut scanned))
+    Some(grow_run(w, (first, last), joins, &mut scanned))
 }
 
 /// The most weights [`grow_run`] reads in whole searches for a text of `n` blocks: 16 a
@@ -1870,19 +1919,39 @@ fn headline<'a>(
     if start == 0 {
         return None;
     }
+    crate::scratch::with_kept(&HEADLINE_KEPT, |kept| {
+        kept.cut_keys.clear();
+        kept.fold.clear();
+        if kept.fold.capacity() > crate::scratch::MAX_KEPT_BYTES {
+            kept.fold = String::new();
+        }
+        headline_with(raw, feats, meta, class, start, story, kept)
+    })
+}
+
+/// [`headline`] (`start` above 0) with the thread's kept map, set and buffer, emptied.
+fn headline_with<'a>(
+    raw: &[&'a str],
+    feats: Feats,
+    meta: &[Meta],
+    class: &[Class],
+    start: usize,
+    story: &overlap::StoryWords<impl Iterator<Item = &'a str>>,
+    kept: &mut HeadlineKept,
+) -> Option<usize> {
     let lo = start.saturating_sub(HEADER_WINDOW);
     // Folded keys of blocks cut at a site-name separator ("Title | Site").
-    let mut cut_keys: HashSet<u64, FastBuild> = HashSet::default();
+    let cut_keys = &mut kept.cut_keys;
     // The key of each block's site cut, by its place in `lo..start`: the scores below ask
     // for it again.
     let mut site_cut_key = [None::<u64>; HEADER_WINDOW];
     // One buffer for the folds of the parts read here, which it outgrows a few times at
     // most, rather than a buffer a part (grown again for the padding of the word-set walk:
-    // [`lexicon::Lexicon::boilerplate_with_sets`]).
-    let mut fold = String::new();
+    // [`lexicon::Lexicon::boilerplate_with_sets`]); kept from one text to the next.
+    let fold = &mut kept.fold;
     for (k, (s, f)) in raw.iter().zip(feats).take(start).skip(lo).enumerate() {
         if let Some(cut) = site_cut(s) {
-            let key = features::block_features(cut, &mut fold).key;
+            let key = features::block_features(cut, fold).key;
             cut_keys.insert(key);
             if let Some(slot) = site_cut_key.get_mut(k) {
                 *slot = Some(key);
@@ -1891,7 +1960,7 @@ fn headline<'a>(
         // A breadcrumb trail ending in the title: "Section > News > Title".
         if f.separators >= 2 {
             if let Some((_, last)) = s.rsplit_once(['>', '|', '»', '›']) {
-                cut_keys.insert(features::block_features(last.trim(), &mut fold).key);
+                cut_keys.insert(features::block_features(last.trim(), fold).key);
             }
         }
     }
@@ -1910,7 +1979,8 @@ fn headline<'a>(
     };
     // How often the keys the scores ask about occur among all blocks: the candidates' own
     // keys and their site cuts' (0 for a cut no block has).
-    let counts = key_counts(
+    let counts = &mut kept.counts;
+    key_counts(
         feats,
         (lo..start).filter(|&i| candidate(i)).flat_map(|i| {
             [
@@ -1920,6 +1990,7 @@ fn headline<'a>(
             .into_iter()
             .flatten()
         }),
+        counts,
     );
     // Each candidate's score but for what its words shared with the story add, and its
     // nearness to the story, in block order.
@@ -2031,9 +2102,15 @@ fn headline<'a>(
 
 /// How often each of `keys` occurs among the keys of `feats`: a count per asked key, rather
 /// than a map of every block's key.
-fn key_counts(feats: Feats, keys: impl Iterator<Item = u64>) -> HashMap<u64, usize, FastBuild> {
+/// The counts go into `counts` (emptied first), the thread's kept map ([`HeadlineKept`]).
+fn key_counts(
+    feats: Feats,
+    keys: impl Iterator<Item = u64>,
+    counts: &mut HashMap<u64, usize, FastBuild>,
+) {
     // The keys are hashes already: the fast hasher is enough.
-    let mut counts: HashMap<u64, usize, FastBuild> = keys.map(|k| (k, 0)).collect();
+    counts.clear();
+    counts.extend(keys.map(|k| (k, 0)));
     if !counts.is_empty() {
         for f in feats {
             if let Some(n) = counts.get_mut(&f.key) {
@@ -2041,7 +2118,27 @@ fn key_counts(feats: Feats, keys: impl Iterator<Item = u64>) -> HashMap<u64, usi
             }
         }
     }
-    counts
+}
+
+/// The map, set and fold buffer [`headline`] fills for a text, kept on the thread for the
+/// next: made fresh, the map and set grew two or three times a web page and the buffer a
+/// few times more (3.6 allocations a web page). The map and the set hold two keys at most
+/// for each block of the header window, and a buffer grown past
+/// [`crate::scratch::MAX_KEPT_BYTES`] by a huge block is freed.
+#[derive(Debug, Default)]
+struct HeadlineKept {
+    /// [`key_counts`]' counts.
+    counts: HashMap<u64, usize, FastBuild>,
+    /// The keys of the site cuts.
+    cut_keys: HashSet<u64, FastBuild>,
+    /// The folds of the parts read ([`features::block_features`]' arena).
+    fold: String,
+}
+
+thread_local! {
+    /// The thread's [`HeadlineKept`].
+    static HEADLINE_KEPT: std::cell::RefCell<HeadlineKept> =
+        std::cell::RefCell::new(HeadlineKept::default());
 }
 
 /// The headline among the `scored` candidates `(block, score, nearness)`, in block order:
@@ -2213,7 +2310,7 @@ fn duplicates(feats: Feats, labels: &mut [Label]) {
     #[cfg(fuzzing)]
     parted_duplicates(feats, &mut parted, PART_BITS);
     // Blocks that share features share their key: no more keys than features.
-    let mut seen = KeySet::with_capacity(feats.texts());
+    let mut seen = KeySet::kept(feats.texts());
     // The last non-zero key met, which is in `seen` (0 before the first).
     let mut prev = 0;
     for (f, label) in feats.iter().zip(labels.iter_mut()) {
@@ -2397,10 +2494,26 @@ impl Default for KeySet {
     }
 }
 
+thread_local! {
+    /// The slots of the last [`KeySet::kept`] set, kept on the thread for the next.
+    static KEY_SLOTS: std::cell::Cell<Vec<u64>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 impl KeySet {
     /// A set for up to `n` keys.
     fn with_capacity(n: usize) -> Self {
         KeySet(OpenSlots::with_capacity(n))
+    }
+
+    /// A set for up to `n` keys in the slots of the last one dropped on this thread
+    /// ([`KeptKeySet`]): the sets of one parse ([`duplicates`], the repeated prefixes),
+    /// made fresh, were two allocations a web page. (A second set while one is in use gets
+    /// fresh slots.)
+    fn kept(n: usize) -> KeptKeySet {
+        let room = KEY_SLOTS
+            .try_with(std::cell::Cell::take)
+            .unwrap_or_default();
+        KeptKeySet(KeySet(OpenSlots::in_room(room, n)))
     }
 
     /// Adds `key` (not 0); true when it was not in the set, as `HashSet::insert` says.
@@ -2413,6 +2526,35 @@ impl KeySet {
     #[inline]
     fn contains(&self, key: u64) -> bool {
         self.0.find(key, |k| k == key).is_some()
+    }
+}
+
+/// A [`KeySet`] whose slots go back to the thread when it is dropped ([`KeySet::kept`]),
+/// unless they are a huge text's (over [`crate::scratch::MAX_KEPT_BYTES`]).
+#[derive(Debug)]
+struct KeptKeySet(KeySet);
+
+impl std::ops::Deref for KeptKeySet {
+    type Target = KeySet;
+    /// The set.
+    fn deref(&self) -> &KeySet {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for KeptKeySet {
+    /// The set.
+    fn deref_mut(&mut self) -> &mut KeySet {
+        &mut self.0
+    }
+}
+
+impl Drop for KeptKeySet {
+    /// Gives the slots back to the thread.
+    fn drop(&mut self) {
+        let mut room = std::mem::take(&mut (self.0).0.slots);
+        crate::scratch::recycle(&mut room);
+        let _ = KEY_SLOTS.try_with(|kept| kept.set(room));
     }
 }
 

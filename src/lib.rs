@@ -411,6 +411,14 @@ mod tests {
             "\"unclosed ",
             "word\n",
             "\n\n",
+            // The line tests' kept strings, the dateline seam, the headline's kept map and
+            // set (a site cut), the table marks (short cells by prose).
+            "Jane  Doe -  Apr 16,  2015 8:02 pm UTC\n\n",
+            "Photograph: Jane Roe for the Post\n\n",
+            "Bridge to close after council vote | City News\n\n",
+            "Bridge to close after council vote\n\n",
+            "Ferry strike ends after two weeks of talks HARBOURTON: The crews went back to work on Monday.\n\n",
+            "Span\n12 m\nPiers\n4\nOpened\n1911\nLanes\n2\n\n",
         ];
         let mut rng = crate::testgen::Rng::new(0x2b7e_1516);
         let mut texts: Vec<String> = (0..120)

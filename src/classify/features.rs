@@ -586,7 +586,7 @@ impl<'a> FeatureTable<'a> {
         let mut changed = false;
         let duplicate = Some(BoilerplateReason::Duplicate);
         // The keys are hashes, never 0: an open-addressing set of them hashes none again.
-        let mut seen = super::KeySet::with_capacity(prefixes.len());
+        let mut seen = super::KeySet::kept(prefixes.len());
         // For features shared by a first copy that is not marked, the marked copy of them.
         let mut marked: HashMap<u32, u32, FnvBuild> = HashMap::default();
         for p in prefixes {
@@ -680,16 +680,24 @@ impl<'f, 'a> Feats<'f, 'a> {
         }
     }
 
-    /// `f` of each block's place and features, in order, into a list: what
-    /// `iter().enumerate().map(f).collect()` gives, but filled as fast as from a slice (the
-    /// collection knows the length it ends with).
-    pub fn collect_each<T>(self, mut f: impl FnMut(usize, &'f Features<'a>) -> T) -> Vec<T> {
+    /// `f` of each block's place and features, in order, into a list ([`Feats::extend_each`]).
+    #[cfg(test)]
+    pub fn collect_each<T>(self, f: impl FnMut(usize, &'f Features<'a>) -> T) -> Vec<T> {
+        let mut out = Vec::new();
+        self.extend_each(&mut out, f);
+        out
+    }
+
+    /// `f` of each block's place and features, in order, appended to `out` (a list kept
+    /// from one text to the next): what `iter().enumerate().map(f)` gives, but added as
+    /// fast as from a slice (the list knows the length it ends with).
+    pub fn extend_each<T>(self, out: &mut Vec<T>, mut f: impl FnMut(usize, &'f Features<'a>) -> T) {
         let read = self.read;
         if self.ids.is_empty() {
-            read.iter().enumerate().map(|(i, x)| f(i, x)).collect()
+            out.extend(read.iter().enumerate().map(|(i, x)| f(i, x)));
         } else {
             let ids = self.ids.iter().enumerate();
-            ids.map(|(i, &j)| f(i, &read[j as usize])).collect()
+            out.extend(ids.map(|(i, &j)| f(i, &read[j as usize])));
         }
     }
 

@@ -247,10 +247,12 @@ struct UnitSet {
 }
 
 impl UnitSet {
-    /// A set for up to `n` insertions (of new units or not).
+    /// A set for up to `n` insertions (of new units or not), in the slots of an earlier
+    /// set kept on the thread ([`KEPT_SLOTS`]) when there is one.
     fn with_capacity(n: usize) -> Self {
+        let room = KEPT_SLOTS.try_with(Cell::take).unwrap_or_default();
         UnitSet {
-            slots: OpenSlots::with_capacity(n),
+            slots: OpenSlots::in_room(room, n),
             zero: false,
         }
     }
@@ -271,6 +273,23 @@ impl UnitSet {
             self.zero
         } else {
             self.slots.find(unit, |k| k == unit).is_some()
+        }
+    }
+}
+
+thread_local! {
+    /// The slots of the last story's set, kept on the thread for the next one (a set's
+    /// slots made fresh were an allocation in two web pages in five): a set is always made
+    /// for [`MAX_STORY_UNITS`], 4 KiB of slots. A second set while one is in use gets fresh
+    /// slots.
+    static KEPT_SLOTS: Cell<Vec<u64>> = const { Cell::new(Vec::new()) };
+}
+
+impl<I> Drop for StoryWords<I> {
+    /// Gives the set's slots back to the thread ([`KEPT_SLOTS`]).
+    fn drop(&mut self) {
+        if let Some(set) = self.set.take() {
+            let _ = KEPT_SLOTS.try_with(|kept| kept.set(set.slots.into_room()));
         }
     }
 }

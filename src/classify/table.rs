@@ -175,17 +175,32 @@ const NEAR_PROSE: usize = 3;
 /// The list has a place for each block, but is empty (no allocation) for a text of fewer
 /// than [`MIN_BLOCKS`] blocks, which holds no table: the callers read a block past its end
 /// as outside any table.
+#[cfg(test)]
 pub(super) fn table_blocks(
     feats: Feats,
     class: &[Class],
     barrier: impl Fn(usize) -> bool,
 ) -> Vec<bool> {
+    let mut table = Vec::new();
+    table_blocks_into(feats, class, barrier, &mut table, &mut Vec::new());
+    table
+}
+
+/// [`table_blocks`], into `table` (which must be empty), with `shapes` for the blocks'
+/// shapes: lists kept from one text to the next by the caller.
+pub(super) fn table_blocks_into(
+    feats: Feats,
+    class: &[Class],
+    barrier: impl Fn(usize) -> bool,
+    table: &mut Vec<bool>,
+    shapes: &mut Vec<u8>,
+) {
+    debug_assert!(table.is_empty());
     let n = feats.len();
     if n < MIN_BLOCKS {
-        return Vec::new();
+        return;
     }
-    let mut table = vec![false; n];
-    let mut shapes: Vec<u8> = Vec::new();
+    table.resize(n, false);
     let good = |i: usize| class.get(i) == Some(&Class::Good);
     let cell = |i: usize| feats[i].size() <= CELL_SIZE && !barrier(i);
     let small = |r: std::ops::Range<usize>| {
@@ -207,7 +222,7 @@ pub(super) fn table_blocks(
             if good(j) {
                 shapes.clear();
                 shapes.extend((i..j).map(|k| shape(&feats[k])));
-                if let Some((s, p)) = periodic_suffix(&shapes) {
+                if let Some((s, p)) = periodic_suffix(shapes) {
                     let k = i + s;
                     // Header rows do not repeat the body rows' shapes.
                     let near = (k.saturating_sub(NEAR_PROSE + 2 * p)..k).any(good);
@@ -220,7 +235,7 @@ pub(super) fn table_blocks(
             if i > 0 && good(i - 1) {
                 shapes.clear();
                 shapes.extend((i..j).rev().map(|k| shape(&feats[k])));
-                if let Some((s, _)) = periodic_suffix(&shapes) {
+                if let Some((s, _)) = periodic_suffix(shapes) {
                     let e = j - s;
                     if (e..(e + NEAR_PROSE).min(n)).any(good) && small(i..e) {
                         table[i..e].iter_mut().for_each(|t| *t = true);
@@ -230,7 +245,6 @@ pub(super) fn table_blocks(
         }
         i = j;
     }
-    table
 }
 
 #[cfg(test)]

@@ -1140,9 +1140,13 @@ fn key_counts_count_the_asked_keys_among_all_blocks() {
         .map(|(t, buf)| features::block_features(t, buf))
         .collect();
     let key = |t: &str| features::block_features(t, &mut String::new()).key;
-    let counts = key_counts(
+    // (Into a map that held other counts before: they are gone.)
+    let mut counts = HashMap::default();
+    counts.insert(key("A title here"), 7);
+    key_counts(
         Feats::plain(&feats),
         [key("Home"), key("News"), key("Other"), 0].into_iter(),
+        &mut counts,
     );
     assert_eq!(counts.get(&key("Home")), Some(&3));
     assert_eq!(counts.get(&key("News")), Some(&2));
@@ -1271,7 +1275,11 @@ fn one_block_is_its_own_run_when_it_weighs() {
             (_, c) => weight(f, c),
         };
         let want = max_segment(&[w]).map(|(_, a, b)| (a, b));
-        assert_eq!(body_run(&raw, view, &meta, &classes, &table), want, "{t:?}");
+        assert_eq!(
+            body_run(&raw, view, &meta, &classes, &table, &mut Vec::new()),
+            want,
+            "{t:?}"
+        );
         runs += usize::from(want.is_some());
     }
     assert!(runs >= 2, "{runs}");
@@ -1710,16 +1718,35 @@ fn site_separators_are_found_where_rfind_finds_them() {
 }
 
 /// [`KeySet::insert`] answers as `HashSet::insert` does, for keys that repeat, keys that
-/// share their high bits (one slot, then probes past it) and sets filled to capacity.
+/// share their high bits (one slot, then probes past it) and sets filled to capacity; and
+/// so does a set in the kept slots of an earlier one ([`KeySet::kept`]), larger and full
+/// or smaller.
 #[test]
 fn key_set_inserts_as_a_hash_set_does() {
     let mut rng = crate::testgen::Rng::new(7);
-    for n in [0usize, 1, 2, 3, 7, 8, 9, 100, 1000] {
-        let mut set = KeySet::with_capacity(n);
+    for (round, n) in [
+        0usize, 1, 2, 3, 7, 8, 9, 100, 1000, 5, 1000, 0, 64, 64, 2, 2,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (mut fresh, mut kept);
+        let set: &mut KeySet = if round % 2 == 0 {
+            fresh = KeySet::with_capacity(n);
+            &mut fresh
+        } else {
+            kept = KeySet::kept(n);
+            &mut kept
+        };
         let mut plain = HashSet::new();
-        // Keys from a small pool (so some repeat), some of them equal in their high bits.
+        // Keys from a small pool (so some repeat), some of them equal in their high bits,
+        // some of them keys the full set below put in the slots kept for the next round.
         let pool: Vec<u64> = (0..n.max(1))
             .map(|_| {
+                if rng.below(4) == 0 {
+                    let k = 1 + rng.below(16) as u64;
+                    return k << 40 | k;
+                }
                 let high = (rng.below(4) as u64) << 60;
                 high | (rng.below(1 << 20) as u64) | 1
             })
@@ -1728,8 +1755,16 @@ fn key_set_inserts_as_a_hash_set_does() {
             let key = pool[rng.below(pool.len())];
             assert_eq!(set.insert(key), plain.insert(key), "n {n}, key {key:x}");
         }
-        // Filled with as many distinct keys as asked for.
-        let mut full = KeySet::with_capacity(n);
+        for &key in &pool {
+            assert_eq!(
+                set.contains(key),
+                plain.contains(&key),
+                "n {n}, key {key:x}"
+            );
+        }
+        // Filled with as many distinct keys as asked for (and its slots, full, kept for the
+        // next round's set).
+        let mut full = KeySet::kept(n);
         for k in 1..=n as u64 {
             assert!(full.insert(k << 40 | k));
         }
@@ -1930,7 +1965,10 @@ fn no_prose_has_no_run_nor_table() {
         .any(|&c| matches!(c, Class::Good | Class::Near)));
     let table = table::table_blocks(view, &classes, |_| false);
     assert!(table.iter().all(|&t| !t));
-    assert_eq!(body_run(&raw, view, &meta, &classes, &table), None);
+    assert_eq!(
+        body_run(&raw, view, &meta, &classes, &table, &mut Vec::new()),
+        None
+    );
     // A sentence among them makes a run.
     let mut with_prose = raw.clone();
     with_prose[30] = "The council met on Monday and voted to close the old bridge for repairs.";
@@ -1939,7 +1977,7 @@ fn no_prose_has_no_run_nor_table() {
     let classes: Vec<Class> = view.collect_each(|i, f| class(f, meta[i]));
     let table = table::table_blocks(view, &classes, |_| false);
     assert_eq!(
-        body_run(&with_prose, view, &meta, &classes, &table),
+        body_run(&with_prose, view, &meta, &classes, &table, &mut Vec::new()),
         Some((30, 30))
     );
 }
