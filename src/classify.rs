@@ -210,10 +210,7 @@ impl Buffers {
     /// Empties every list for the next text, freeing those over
     /// [`crate::scratch::MAX_KEPT_BYTES`].
     fn recycle(&mut self) {
-        self.fold.clear();
-        if self.fold.capacity() > crate::scratch::MAX_KEPT_BYTES {
-            self.fold = String::new();
-        }
+        crate::scratch::recycle_text(&mut self.fold);
         self.features.recycle();
         crate::scratch::recycle(&mut self.meta);
         crate::scratch::recycle(&mut self.class);
@@ -831,6 +828,10 @@ thread_local! {
     static PROBED_SLOTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
+/// A thread-local cell of [`OpenSlots`]' slots, kept from one table to the next
+/// ([`OpenSlots::in_kept_room`], [`OpenSlots::give_back`]).
+type KeptRoom = std::thread::LocalKey<std::cell::Cell<Vec<u64>>>;
+
 /// A hash table of non-zero `u64` words, for the maps and sets of block keys that are
 /// hashes already: open addressing from the high bits of a hash times a number (below),
 /// with no hashing again and one comparison of integers a probe, where a `HashMap` or `HashSet` hashes the key and
@@ -923,12 +924,15 @@ impl OpenSlots {
         }
     }
 
-    /// A table for up to `n` words in the room of `slots` (any words in it are dropped):
-    /// made for `n` words or more, it allocates nothing. Too small, it is dropped for a
-    /// fresh table, whose zeroed slots the allocator gives (new pages, not written): zeroed
-    /// in place after growing, a text of 170,000 one-word blocks wrote 2 MiB of slots,
-    /// 4 instructions a byte of the text in callgrind.
-    fn in_room(slots: Vec<u64>, n: usize) -> Self {
+    /// A table for up to `n` words in the slots the thread keeps in `kept` (taken out; any
+    /// words in them are dropped), given back by [`OpenSlots::give_back`]: made for `n`
+    /// words or more, it allocates nothing. Too small (or in use by another table, or gone
+    /// with the thread), it is dropped for a fresh table, whose zeroed slots the allocator
+    /// gives (new pages, not written): zeroed in place after growing, a text of 170,000
+    /// one-word blocks wrote 2 MiB of slots, 4 instructions a byte of the text in callgrind.
+    #[inline]
+    fn in_kept_room(kept: &'static KeptRoom, n: usize) -> Self {
+        let slots = kept.try_with(std::cell::Cell::take).unwrap_or_default();
         if slots.capacity() < Self::slots_for(n) {
             return OpenSlots::with_capacity(n);
         }
@@ -941,9 +945,14 @@ impl OpenSlots {
         table
     }
 
-    /// The table's slots, for another table ([`OpenSlots::in_room`]).
-    fn into_room(self) -> Vec<u64> {
-        self.slots
+    /// Gives the table's slots back to the thread's `kept` for the next table
+    /// ([`OpenSlots::in_kept_room`]), emptied, unless they are a huge text's (over
+    /// [`crate::scratch::MAX_KEPT_BYTES`]); the table is left with none.
+    #[inline]
+    fn give_back(&mut self, kept: &'static KeptRoom) {
+        let mut slots = std::mem::take(&mut self.slots);
+        crate::scratch::recycle(&mut slots);
+        let _ = kept.try_with(|k| k.set(slots));
     }
 
     /// Empties the table and makes it one for up to `n` words, in the slots it has room for
@@ -1921,10 +1930,7 @@ fn headline<'a>(
     }
     crate::scratch::with_kept(&HEADLINE_KEPT, |kept| {
         kept.cut_keys.clear();
-        kept.fold.clear();
-        if kept.fold.capacity() > crate::scratch::MAX_KEPT_BYTES {
-            kept.fold = String::new();
-        }
+        crate::scratch::recycle_text(&mut kept.fold);
         headline_with(raw, feats, meta, class, start, story, kept)
     })
 }
@@ -2510,10 +2516,7 @@ impl KeySet {
     /// made fresh, were two allocations a web page. (A second set while one is in use gets
     /// fresh slots.)
     fn kept(n: usize) -> KeptKeySet {
-        let room = KEY_SLOTS
-            .try_with(std::cell::Cell::take)
-            .unwrap_or_default();
-        KeptKeySet(KeySet(OpenSlots::in_room(room, n)))
+        KeptKeySet(KeySet(OpenSlots::in_kept_room(&KEY_SLOTS, n)))
     }
 
     /// Adds `key` (not 0); true when it was not in the set, as `HashSet::insert` says.
@@ -2552,9 +2555,7 @@ impl std::ops::DerefMut for KeptKeySet {
 impl Drop for KeptKeySet {
     /// Gives the slots back to the thread.
     fn drop(&mut self) {
-        let mut room = std::mem::take(&mut (self.0).0.slots);
-        crate::scratch::recycle(&mut room);
-        let _ = KEY_SLOTS.try_with(|kept| kept.set(room));
+        (self.0).0.give_back(&KEY_SLOTS);
     }
 }
 

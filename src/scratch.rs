@@ -50,6 +50,15 @@ pub(crate) fn recycle<T>(v: &mut Vec<T>) {
     }
 }
 
+/// Empties `s` for the next parse, and frees it when its room is over [`MAX_KEPT_BYTES`]:
+/// [`recycle`] of a kept string.
+pub(crate) fn recycle_text(s: &mut String) {
+    s.clear();
+    if s.capacity() > MAX_KEPT_BYTES {
+        *s = String::new();
+    }
+}
+
 /// `v` emptied, as a list of `U`, on the same allocation when `T` and `U` have one size
 /// and alignment (a type under another lifetime: the blocks of one text, `&'a str`, kept
 /// as `&'static str` until the next): the standard library collects a list's own iterator
@@ -116,5 +125,12 @@ mod tests {
         assert_eq!(kept.capacity(), MAX_KEPT_BYTES / 8);
         let w: Vec<u64> = reuse(vec![0_u64; MAX_KEPT_BYTES / 8 + 1]);
         assert_eq!(w.capacity(), 0);
+        let mut big = "x".repeat(MAX_KEPT_BYTES + 1);
+        recycle_text(&mut big);
+        assert_eq!(big.capacity(), 0);
+        let mut kept = "x".repeat(MAX_KEPT_BYTES);
+        recycle_text(&mut kept);
+        assert!(kept.is_empty());
+        assert_eq!(kept.capacity(), MAX_KEPT_BYTES);
     }
 }

@@ -190,7 +190,8 @@ fn taken_lower() -> String {
 
 /// Puts `lower` back for the next block ([`taken_lower`]), unless it is a huge block's.
 fn give_back_lower(mut lower: String) {
-    if emptied(&mut lower).capacity() > 0 {
+    crate::scratch::recycle_text(&mut lower);
+    if lower.capacity() > 0 {
         let _ = LOWER.try_with(|kept| kept.set(lower));
     }
 }
@@ -199,7 +200,7 @@ fn give_back_lower(mut lower: String) {
 /// lowers each character as `char::to_lowercase` does but for `Σ` (a final sigma at a
 /// word's end): a block with one is lowered by it.
 fn lower_case_in(s: &str, mut buf: String) -> String {
-    emptied(&mut buf);
+    crate::scratch::recycle_text(&mut buf);
     if s.is_ascii() {
         buf.push_str(s);
         buf.make_ascii_lowercase();
@@ -209,16 +210,6 @@ fn lower_case_in(s: &str, mut buf: String) -> String {
         buf.extend(s.chars().flat_map(char::to_lowercase));
     }
     buf
-}
-
-/// Empties `s` for the next block, and frees it when its room is over
-/// [`crate::scratch::MAX_KEPT_BYTES`] (a huge block's).
-fn emptied(s: &mut String) -> &mut String {
-    s.clear();
-    if s.capacity() > crate::scratch::MAX_KEPT_BYTES {
-        *s = String::new();
-    }
-    s
 }
 
 /// `s` with its words joined by single spaces: `s` itself when it already is, else written
@@ -234,7 +225,7 @@ fn single_spaced_in<'b>(s: &'b str, buf: &'b mut String) -> &'b str {
     if already {
         return s;
     }
-    let buf = emptied(buf);
+    crate::scratch::recycle_text(buf);
     for (i, w) in s.split_whitespace().enumerate() {
         if i > 0 {
             buf.push(' ');
@@ -266,7 +257,8 @@ fn name_then_date_or_handle(s: &str) -> bool {
     // (Both strings are the thread's kept ones: [`Kept`].)
     if rest.bytes().any(|b| b.is_ascii_digit())
         && crate::scratch::with_kept(&KEPT, |kept| {
-            let fold = emptied(&mut kept.fold);
+            let fold = &mut kept.fold;
+            crate::scratch::recycle_text(fold);
             fold.reserve(rest.len() + 16);
             is_date(
                 rest,

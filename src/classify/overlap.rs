@@ -250,9 +250,8 @@ impl UnitSet {
     /// A set for up to `n` insertions (of new units or not), in the slots of an earlier
     /// set kept on the thread ([`KEPT_SLOTS`]) when there is one.
     fn with_capacity(n: usize) -> Self {
-        let room = KEPT_SLOTS.try_with(Cell::take).unwrap_or_default();
         UnitSet {
-            slots: OpenSlots::in_room(room, n),
+            slots: OpenSlots::in_kept_room(&KEPT_SLOTS, n),
             zero: false,
         }
     }
@@ -288,8 +287,8 @@ thread_local! {
 impl<I> Drop for StoryWords<I> {
     /// Gives the set's slots back to the thread ([`KEPT_SLOTS`]).
     fn drop(&mut self) {
-        if let Some(set) = self.set.take() {
-            let _ = KEPT_SLOTS.try_with(|kept| kept.set(set.slots.into_room()));
+        if let Some(mut set) = self.set.take() {
+            set.slots.give_back(&KEPT_SLOTS);
         }
     }
 }
