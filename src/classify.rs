@@ -146,6 +146,10 @@ fn has_byte(bytes: &[u8], b: u8) -> bool {
 fn trim_start(s: &str) -> &str {
     match s.as_bytes().first() {
         Some(b) if b.is_ascii_graphic() => s,
+        // Nor is an opening curly quote, as most quote paragraphs start, or a dash: told
+        // from its bytes ([`crate::normalize::starts_on_text`]: no blank, so no white space),
+        // without the generic trim's set-up (some 50 instructions a call).
+        _ if crate::normalize::starts_on_text(s.as_bytes()) => s,
         _ => s.trim_start(),
     }
 }
