@@ -914,6 +914,31 @@ pub(crate) fn ends_on_text(b: &[u8]) -> bool {
         || b.last_chunk::<3>().is_some_and(|&c| is_punctuation_2000(c))
 }
 
+/// `s.trim_start_matches(is_blank)`, with nothing decoded when `s` starts on a character
+/// known not to be blank from its bytes ([`starts_on_text`]: often one end of a span that
+/// [`trim_span`] cannot pass over whole is printable ASCII, and the other a curly quote, as
+/// in most quote paragraphs), which saves the generic trim's set-up (some 60 instructions
+/// a call). (Out of line, as the generic trim's call was: inlined into [`trim_span`], the
+/// tests made the line walk of [`crate::segment`], which inlines it, cost 4 instructions
+/// more a line of one-word blocks, which never come here.)
+#[inline(never)]
+fn trim_start_blank(s: &str) -> &str {
+    if starts_on_text(s.as_bytes()) {
+        return s;
+    }
+    s.trim_start_matches(is_blank)
+}
+
+/// `s.trim_end_matches(is_blank)`, with nothing decoded when `s` ends on a character known
+/// not to be blank from its bytes ([`ends_on_text`]; see [`trim_start_blank`]).
+#[inline(never)]
+fn trim_end_blank(s: &str) -> &str {
+    if ends_on_text(s.as_bytes()) {
+        return s;
+    }
+    s.trim_end_matches(is_blank)
+}
+
 /// Trims blank characters (see [`is_blank`]) from both ends of `text[span]`, returning the
 /// narrowed span (empty at `span.start` when all of it is blank).
 pub(crate) fn trim_span(text: &str, span: Span) -> Span {
@@ -931,20 +956,8 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
     let Some(s) = span.get(text) else {
         return Span::new(span.start, span.start);
     };
-    // An end on printable ASCII or a punctuation mark of U+2000 (often one end is each,
-    // as in most quote paragraphs: a curly quote) is not trimmed: told from its bytes,
-    // without the generic trim's set-up and decoding (some 60 instructions a call).
-    let b = s.as_bytes();
-    let lead = if starts_on_text(b) {
-        0
-    } else {
-        s.len() - s.trim_start_matches(is_blank).len()
-    };
-    let trimmed = if ends_on_text(b) {
-        s
-    } else {
-        s.trim_end_matches(is_blank)
-    };
+    let lead = s.len() - trim_start_blank(s).len();
+    let trimmed = trim_end_blank(s);
     if trimmed.len() <= lead {
         return Span::new(span.start, span.start);
     }
