@@ -236,11 +236,16 @@ impl Parser {
         thread_local! {
             static LENT: RefCell<Lent> = const { RefCell::new(Lent::EMPTY) };
         }
-        scratch::with_kept(&LENT, |lent| self.run_with(prepared, lent))
+        // Filled here, where it is returned from, not moved out of the stages
+        // ([`assemble::assemble`]).
+        let mut article = Article::default();
+        scratch::with_kept(&LENT, |lent| self.run_with(prepared, lent, &mut article));
+        article
     }
 
-    /// [`Parser::run`] with the lists `lent`, which it leaves empty for the next parse.
-    fn run_with<'a>(&self, prepared: Prepared<'a>, lent: &mut Lent) -> Article<'a> {
+    /// [`Parser::run`] with the lists `lent`, which it leaves empty for the next parse,
+    /// into `article` (empty).
+    fn run_with<'a>(&self, prepared: Prepared<'a>, lent: &mut Lent, article: &mut Article<'a>) {
         let text = prepared.text;
         let blocks = segment::segment_into(text, scratch::reuse(std::mem::take(&mut lent.blocks)));
         let (labels, clean) = classify::classify_into(
@@ -259,7 +264,8 @@ impl Parser {
             &self.options,
             std::mem::replace(&mut lent.attributions, attribution::Attributions::EMPTY),
         );
-        let article = assemble::assemble(
+        assemble::assemble(
+            article,
             prepared,
             &blocks,
             &labels,
@@ -273,7 +279,6 @@ impl Parser {
         (lent.labels, lent.clean, lent.body) = (labels, clean, body);
         (lent.found, lent.attributions) = (found.quotes, attributed);
         lent.recycle();
-        article
     }
 }
 

@@ -1776,8 +1776,8 @@ fn key_set_inserts_as_a_hash_set_does() {
 #[test]
 fn trim_start_is_the_std_one() {
     let parts = [
-        " ", "\t", "\n", "\u{a0}", "\u{2003}", "\u{3000}", "a", "[", "~", "é", "—", "\u{7f}",
-        "\u{1}",
+        " ", "\t", "\n", "\u{a0}", "\u{2003}", "\u{3000}", "\u{2028}", "a", "[", "~", "é", "—",
+        "“", "\u{7f}", "\u{1}",
     ];
     let mut rng = crate::testgen::Rng::new(11);
     for _ in 0..2000 {
