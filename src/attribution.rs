@@ -1252,6 +1252,17 @@ fn word_bytes_end(bytes: &[u8], mut j: usize, before: u8) -> (usize, u8, u8) {
             if BYTE_CLASS[usize::from(c)] & WORD_BYTE == 0 {
                 return (j, rest, last);
             }
+            // A sentence's last word ("Lee."): its period and no word byte after it, told
+            // here, before the eight-byte reads below (which cost 0.5 instructions a byte
+            // more on the quoted verbs and names, with a "Lee." every 50 bytes; the quote
+            // paragraphs' tokenizer mispredicts are the same either way).
+            if c == b'.'
+                && block
+                    .get(n + 1)
+                    .is_some_and(|&d| BYTE_CLASS[usize::from(d)] & WORD_BYTE == 0)
+            {
+                return (j + 1, rest | BYTE_CLASS[usize::from(b'.')], b'.');
+            }
         }
     }
     // The rest of a longer word, or of one with a digit or word mark ("reporters.",
