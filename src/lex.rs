@@ -250,6 +250,38 @@ pub(crate) fn is_ascii_word_byte(b: u8) -> bool {
     ASCII_WORD[usize::from(b)]
 }
 
+/// The high bit (`0x80`) of each byte of `w` (eight bytes of text) that is an ASCII word
+/// byte ([`is_ascii_word_byte`]: a letter, a digit, `'`, `-` or `.`), the others clear.
+#[inline(always)]
+pub(crate) fn ascii_word_bits(w: u64) -> u64 {
+    ascii_letter_bits(w)
+        | ascii_range_bits(w, b'0', b'9')
+        | ascii_range_bits(w, b'\'', b'\'')
+        | ascii_range_bits(w, b'-', b'.')
+}
+
+/// The end of the run of ASCII word bytes ([`is_ascii_word_byte`]) of `b` from `i` (the
+/// first byte from `i` on that is none, or the end of `b`): eight bytes at a time while
+/// eight are left ([`ascii_word_bits`]), with no branch on how many of them the run takes
+/// (word lengths vary from word to word: the exit of a test at each byte was mispredicted
+/// at most words' ends), then byte by byte.
+#[inline(always)]
+pub(crate) fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let n =
+            ((ascii_word_bits(u64::from_le_bytes(*chunk)) ^ HIGH).trailing_zeros() / 8) as usize;
+        i += n;
+        if n < 8 {
+            return i;
+        }
+    }
+    while b.get(i).is_some_and(|&c| is_ascii_word_byte(c)) {
+        i += 1;
+    }
+    i
+}
+
 /// True when the byte `b` is an ASCII blank for [`blank_len`]: the space and the control
 /// characters.
 #[inline]
@@ -1122,6 +1154,47 @@ mod tests {
 
     /// [`ascii_letter_bits`] marks the bytes `is_ascii_alphabetic` is true for, every byte
     /// value in every place of the word, beside bytes that carry into it (letters, `0xFF`).
+    #[test]
+    fn ascii_word_end_is_the_byte_by_byte_walk() {
+        // Texts of word bytes, the bytes around their ranges and bytes outside ASCII, read
+        // from every place.
+        let parts = [
+            "a",
+            "Zq",
+            "9",
+            "'",
+            "-",
+            ".",
+            "/",
+            ",",
+            " ",
+            "@",
+            "[",
+            "`",
+            "{",
+            ":",
+            "é",
+            "’",
+            "abcdefgh",
+            "ADMINISTRATION",
+            "U.S.",
+            "don't",
+            "1,000",
+        ];
+        let mut rng = crate::testgen::Rng::new(23);
+        for n in 0..300 {
+            let t = rng.text(&parts, n % 30);
+            let b = t.as_bytes();
+            for i in 0..=b.len() + 1 {
+                let mut end = i;
+                while b.get(end).is_some_and(|&c| is_ascii_word_byte(c)) {
+                    end += 1;
+                }
+                assert_eq!(ascii_word_end(b, i), end, "{t:?} {i}");
+            }
+        }
+    }
+
     #[test]
     fn ascii_letter_bits_are_the_letters() {
         for b in 0..=255u8 {

@@ -1367,13 +1367,13 @@ fn scan_speech_verbs<const WIDE: bool>(
         if i >= b.len() || i >= until {
             return i.min(b.len());
         }
-        // To its end: its ASCII word bytes counted in a loop of their own (most words have
-        // no other), the word measured whole when a byte outside ASCII stops them.
+        // To its end: its ASCII word bytes read eight at a time ([`lex::ascii_word_end`]:
+        // a test at each byte was mispredicted at most words' ends, 13K simulated
+        // mispredicts of the 1.5 MB of quote paragraphs), the word measured whole when a
+        // byte outside ASCII stops them.
         let start = i;
-        while b.get(i).is_some_and(|&c| lex::is_ascii_word_byte(c)) {
-            count_steps(1);
-            i += 1;
-        }
+        i = lex::ascii_word_end(b, i);
+        count_steps(i - start);
         if b.get(i).is_some_and(|c| !c.is_ascii()) {
             i = start + lex::word_len(&s[start..]);
         }
