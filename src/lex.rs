@@ -1152,12 +1152,11 @@ mod tests {
     use super::*;
     use nom::error::Error;
 
-    /// [`ascii_letter_bits`] marks the bytes `is_ascii_alphabetic` is true for, every byte
-    /// value in every place of the word, beside bytes that carry into it (letters, `0xFF`).
+    /// [`ascii_word_end`] ends where a walk of [`is_ascii_word_byte`] a byte at a time
+    /// ends, from every place of random texts of word bytes, the bytes about their ranges
+    /// and bytes outside ASCII.
     #[test]
     fn ascii_word_end_is_the_byte_by_byte_walk() {
-        // Texts of word bytes, the bytes around their ranges and bytes outside ASCII, read
-        // from every place.
         let parts = [
             "a",
             "Zq",
@@ -1195,6 +1194,8 @@ mod tests {
         }
     }
 
+    /// [`ascii_letter_bits`] marks the bytes `is_ascii_alphabetic` is true for, every byte
+    /// value in every place of the word, beside bytes that carry into it (letters, `0xFF`).
     #[test]
     fn ascii_letter_bits_are_the_letters() {
         for b in 0..=255u8 {
