@@ -8859,6 +8859,32 @@ mod tests {
         }
     }
 
+    /// [`word_bytes_end`] from every place of `t` against a scan of the byte classes a byte
+    /// at a time: the end of the run of word bytes, their classes together, and its last
+    /// byte (the one before the place for an empty run).
+    fn word_bytes_end_is_the_scan_in(t: &str) {
+        let bytes = t.as_bytes();
+        for start in 0..=bytes.len() {
+            let mut j = start;
+            let mut rest = 0u8;
+            while let Some(&c) = bytes.get(j) {
+                let k = BYTE_CLASS[usize::from(c)];
+                if k & WORD_BYTE == 0 {
+                    break;
+                }
+                rest |= k;
+                j += 1;
+            }
+            let before = if start == 0 { b'#' } else { bytes[start - 1] };
+            let last = if j == start { before } else { bytes[j - 1] };
+            assert_eq!(
+                word_bytes_end(bytes, start, before),
+                (j, rest, last),
+                "{t:?} {start}"
+            );
+        }
+    }
+
     #[test]
     fn word_bytes_end_is_the_byte_by_byte_scan_on_random_words() {
         let mut rng = crate::testgen::Rng::new(5);
@@ -8884,27 +8910,7 @@ mod tests {
             "--",
         ];
         for n in 1..200 {
-            let t = rng.text(&parts, n % 40 + 1);
-            let bytes = t.as_bytes();
-            for start in 0..=bytes.len() {
-                let mut j = start;
-                let mut rest = 0u8;
-                while let Some(&c) = bytes.get(j) {
-                    let k = BYTE_CLASS[usize::from(c)];
-                    if k & WORD_BYTE == 0 {
-                        break;
-                    }
-                    rest |= k;
-                    j += 1;
-                }
-                let before = if start == 0 { b'#' } else { bytes[start - 1] };
-                let last = if j == start { before } else { bytes[j - 1] };
-                assert_eq!(
-                    word_bytes_end(bytes, start, before),
-                    (j, rest, last),
-                    "{t:?} {start}"
-                );
-            }
+            word_bytes_end_is_the_scan_in(&rng.text(&parts, n % 40 + 1));
         }
     }
 
@@ -8921,26 +8927,7 @@ mod tests {
             }
         }
         for t in &texts {
-            let bytes = t.as_bytes();
-            for start in 0..=bytes.len() {
-                let mut j = start;
-                let mut rest = 0u8;
-                while let Some(&c) = bytes.get(j) {
-                    let k = BYTE_CLASS[usize::from(c)];
-                    if k & WORD_BYTE == 0 {
-                        break;
-                    }
-                    rest |= k;
-                    j += 1;
-                }
-                let before = if start == 0 { b'#' } else { bytes[start - 1] };
-                let last = if j == start { before } else { bytes[j - 1] };
-                assert_eq!(
-                    word_bytes_end(bytes, start, before),
-                    (j, rest, last),
-                    "{t:?} {start}"
-                );
-            }
+            word_bytes_end_is_the_scan_in(t);
         }
     }
 
