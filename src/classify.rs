@@ -207,6 +207,9 @@ struct Buffers {
     shapes: Vec<u8>,
     /// [`body_run`]'s weights.
     weights: Vec<f32>,
+    /// The first copies of the blocks ([`first_copies`]): made fresh, an allocation a text
+    /// of more than [`FEW_BLOCKS`] blocks.
+    same: Vec<u32>,
 }
 
 impl Buffers {
@@ -219,6 +222,7 @@ impl Buffers {
         table: Vec::new(),
         shapes: Vec::new(),
         weights: Vec::new(),
+        same: Vec::new(),
     };
 
     /// Empties every list for the next text, freeing those over
@@ -231,6 +235,7 @@ impl Buffers {
         crate::scratch::recycle(&mut self.table);
         crate::scratch::recycle(&mut self.shapes);
         crate::scratch::recycle(&mut self.weights);
+        crate::scratch::recycle(&mut self.same);
     }
 }
 
@@ -265,8 +270,11 @@ fn classify_with(
         clean,
         comments,
     } = {
-        let (same, room) = first_copies(raw);
-        read_blocks(raw, &same, room, &mut kept.fold, &mut kept.features, lists)
+        let (same, room) = first_copies(raw, std::mem::take(&mut kept.same));
+        let read = read_blocks(raw, &same, room, &mut kept.fold, &mut kept.features, lists);
+        // (Emptied with the others: [`Buffers::recycle`].)
+        kept.same = same;
+        read
     };
     // A long block that starts like an earlier one is a copy: the blocks whose features
     // that changes (each has a prefix key) are classed again.
@@ -562,9 +570,12 @@ const FEW_BLOCKS: usize = 8;
 /// costs a reading of its own. So the keys can be short ([`ShortKey`]): a map entry then
 /// takes eight bytes, not sixteen, at the price of a few more missed repeats in a text of
 /// millions of blocks.
-fn first_copies(raw: &[&str]) -> (Vec<u32>, Room) {
+///
+/// The list is made in the room of `same` (emptied first), a list lent from one text to the
+/// next ([`Buffers::same`]).
+fn first_copies(raw: &[&str], mut same: Vec<u32>) -> (Vec<u32>, Room) {
     let n = raw.len();
-    let mut same = Vec::new();
+    same.clear();
     if n <= FEW_BLOCKS {
         for (i, s) in raw.iter().enumerate() {
             if let Some(j) = raw
@@ -591,7 +602,7 @@ fn first_copies(raw: &[&str]) -> (Vec<u32>, Room) {
     let key = |b: &[u8]| ShortKey::of(b);
     if n <= PARTED_KEYS {
         // (No bound to pass: never `None`.)
-        let found = mapped_first_copies::<false>(raw, key, n).unwrap_or_default();
+        let found = mapped_first_copies::<false>(raw, key, n, same).unwrap_or_default();
         // The fuzz targets' inputs are far too short for the parted walk: under them every
         // text takes it as well, and must find the same.
         #[cfg(fuzzing)]
@@ -602,7 +613,7 @@ fn first_copies(raw: &[&str]) -> (Vec<u32>, Room) {
         );
         return found;
     }
-    mapped_first_copies::<true>(raw, key, PARTED_KEYS)
+    mapped_first_copies::<true>(raw, key, PARTED_KEYS, same)
         .unwrap_or_else(|| parted_first_copies(raw, key, PART_BITS))
 }
 
@@ -620,16 +631,22 @@ const PARTED_KEYS: usize = 1 << 18;
 /// cost 0.6 instructions a byte on distinct one-word blocks). Always inlined: left to the
 /// compiler, the walk cost distinct one-word blocks at 1 MB 97.9 instructions a byte
 /// against 95.9 (the one-map walk before the bound was added: 95.2).
+///
+/// The list is made in the room of `same` (empty), and the map in the slots the thread
+/// keeps for it ([`FirstPlaces::kept`]): each made fresh, they were two allocations a web
+/// page (of some 13.5 a page's parse made in all).
 #[inline(always)]
 fn mapped_first_copies<const BOUNDED: bool>(
     raw: &[&str],
     key: impl Fn(&[u8]) -> ShortKey,
     most: usize,
+    mut same: Vec<u32>,
 ) -> Option<(Vec<u32>, Room)> {
+    debug_assert!(same.is_empty());
     let mut room = Room::default();
     // Room for one key more than `most`, the one that ends the walk.
-    let mut first = FirstPlaces::with_capacity(most + 1);
-    let mut same = Vec::with_capacity(raw.len());
+    let mut first = FirstPlaces::kept(most + 1);
+    same.reserve(raw.len());
     // The text of the block before and its first copy.
     let mut prev: (&str, u32) = ("", u32::MAX);
     for (i, &s) in (0u32..).zip(raw) {
@@ -793,10 +810,24 @@ impl ShortKey {
 /// `place + 1` is neither 0, the empty slot, nor too wide).
 struct FirstPlaces(OpenSlots);
 
+thread_local! {
+    /// The slots of the last [`FirstPlaces::kept`] map, kept on the thread for the next.
+    static FIRST_SLOTS: std::cell::Cell<Vec<u64>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 impl FirstPlaces {
     /// A map for up to `n` keys.
     fn with_capacity(n: usize) -> Self {
         FirstPlaces(OpenSlots::with_capacity(n))
+    }
+
+    /// A map for up to `n` keys in the slots of the last one dropped on this thread
+    /// ([`KeptFirstPlaces`]), the map of [`mapped_first_copies`]: made fresh, it was an
+    /// allocation a text of more than [`FEW_BLOCKS`] blocks. (A second map while one is in
+    /// use gets fresh slots.)
+    #[inline]
+    fn kept(n: usize) -> KeptFirstPlaces {
+        KeptFirstPlaces(FirstPlaces(OpenSlots::in_kept_room(&FIRST_SLOTS, n)))
     }
 
     /// Empties the map and makes it one for up to `n` keys ([`OpenSlots::reset`]).
@@ -831,6 +862,33 @@ impl FirstPlaces {
             Some(slot) => (slot as u32).wrapping_sub(1),
             None => place,
         }
+    }
+}
+
+/// A [`FirstPlaces`] map whose slots go back to the thread when it is dropped
+/// ([`FirstPlaces::kept`]), unless they are a huge text's (over
+/// [`crate::scratch::MAX_KEPT_BYTES`]).
+struct KeptFirstPlaces(FirstPlaces);
+
+impl std::ops::Deref for KeptFirstPlaces {
+    type Target = FirstPlaces;
+    /// The map.
+    fn deref(&self) -> &FirstPlaces {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for KeptFirstPlaces {
+    /// The map.
+    fn deref_mut(&mut self) -> &mut FirstPlaces {
+        &mut self.0
+    }
+}
+
+impl Drop for KeptFirstPlaces {
+    /// Gives the slots back to the thread.
+    fn drop(&mut self) {
+        (self.0).0.give_back(&FIRST_SLOTS);
     }
 }
 

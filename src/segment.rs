@@ -16,6 +16,7 @@
 
 use crate::normalize::{is_blank, trim_span};
 use crate::span::Span;
+use std::cell::Cell;
 
 /// Splits `text` into blocks: a paragraph, a heading, a line of junk each, trimmed, as
 /// slices of `text` ([`Span::of_part`] tells where each lies). Linear in the text length.
@@ -31,14 +32,18 @@ pub(crate) fn segment(text: &str) -> Vec<&str> {
 /// ([`crate::scratch`]), whose room is kept.
 pub(crate) fn segment_into<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Vec<&'t str> {
     blocks.clear();
+    // The widths of the inner lines go into a list kept on the thread from one text to the
+    // next ([`INNER`]; fresh when it is gone with the thread): made fresh, it grew by
+    // doubling from four widths, some 2.5 allocations a web page.
+    let lent = INNER.try_with(Cell::take).unwrap_or_default();
     let Lines {
         mut blocks,
-        inner,
+        mut inner,
         groups,
-    } = lines(text, blocks);
+    } = lines(text, blocks, lent);
     // Every line opens a group (the usual layout): nothing to join.
     if groups < blocks.len() {
-        let width = wrap_width(inner);
+        let width = wrap_width(&mut inner);
         let soft = groups >= 2 && (groups - 1) * 5 >= blocks.len();
         // With neither a wrap width nor soft joins no line joins ([`joins`]): the lines are
         // the blocks, as a one-block-per-line dump's are.
@@ -56,7 +61,14 @@ pub(crate) fn segment_into<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Vec<&
     {
         blocks.shrink_to_fit();
     }
+    crate::scratch::recycle(&mut inner);
+    let _ = INNER.try_with(|kept| kept.set(inner));
     blocks
+}
+
+thread_local! {
+    /// The list of [`Lines::inner`], kept on the thread for the next text, empty.
+    static INNER: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
 }
 
 /// The spare room, in blocks, that [`segment`] gives back: some 100 KB.
@@ -230,8 +242,10 @@ const BYTES_PER_BLOCK: usize = 32;
 /// the pages are touched.
 const MAX_FIRST_BLOCKS: usize = 1 << 16;
 
-/// The non-blank lines of `text`, trimmed, each a block of one line.
-fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
+/// The non-blank lines of `text`, trimmed, each a block of one line, in the room of
+/// `blocks` (empty) and `inner` (emptied first): lists lent from one text to the next.
+fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>, mut inner: Vec<usize>) -> Lines<'t> {
+    inner.clear();
     let bytes = text.as_bytes();
     // Room for a block per BYTES_PER_BLOCK bytes from the start, rather than growing by
     // doubling (a copy of the list at each step); [`segment`] gives back what is left over
@@ -239,7 +253,7 @@ fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
     blocks.reserve((text.len() / BYTES_PER_BLOCK + 1).min(MAX_FIRST_BLOCKS));
     let mut out = Lines {
         blocks,
-        inner: Vec::new(),
+        inner,
         groups: 0,
     };
     let mut start = 0;
@@ -293,7 +307,7 @@ fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
 /// `inner` holds the lengths of the lines that are followed by another line of their group
 /// ([`Lines::inner`]): in wrapped text most of them are nearly as long as the longest of
 /// them.
-fn wrap_width(mut inner: Vec<usize>) -> Option<usize> {
+fn wrap_width(inner: &mut [usize]) -> Option<usize> {
     if inner.len() < 3 {
         return None;
     }
@@ -574,7 +588,7 @@ mod tests {
         let long = "x".repeat(35);
         let wide = "é".repeat(20);
         let text = format!("{long}\n{long}\nshort\n\n{wide}\nend\n\n\n{long}");
-        let found = lines(&text, Vec::new());
+        let found = lines(&text, Vec::new(), Vec::new());
         assert_eq!(found.blocks.len(), 6);
         assert_eq!(found.groups, 3);
         // The last line of a group is not inner; "é" x 20 is 40 bytes but 20 characters.
@@ -648,7 +662,29 @@ mod tests {
         assert_eq!(segment_into(&text, vec!["stale"]), segment(&text));
         // A text of 5 MB on one line has room made for no more than MAX_FIRST_BLOCKS.
         let huge = "word ".repeat(1 << 20);
-        assert!(lines(&huge, Vec::new()).blocks.capacity() <= MAX_FIRST_BLOCKS);
+        assert!(lines(&huge, Vec::new(), Vec::new()).blocks.capacity() <= MAX_FIRST_BLOCKS);
+    }
+
+    /// The widths' list kept on the thread ([`INNER`]) is kept, empty, after a text of
+    /// wrapped lines, and freed after one of more than [`crate::scratch::MAX_KEPT_BYTES`] of
+    /// widths.
+    #[test]
+    fn the_kept_widths_are_empty_and_small() {
+        let kept = || {
+            INNER.with(|k| {
+                let v = k.take();
+                let out = (v.len(), v.capacity());
+                k.set(v);
+                out
+            })
+        };
+        let line = format!("{}\n", "wrapped words ".repeat(4));
+        segment(&line.repeat(100));
+        let (len, room) = kept();
+        assert_eq!(len, 0);
+        assert!(room >= 99, "{room}");
+        segment(&line.repeat(40_000));
+        assert_eq!(kept(), (0, 0));
     }
 
     #[test]
@@ -690,7 +726,7 @@ mod tests {
                 }
                 at += next;
             }
-            let blocks = lines(&text, Vec::new()).blocks;
+            let blocks = lines(&text, Vec::new(), Vec::new()).blocks;
             assert_eq!(blocks.len(), want.len(), "{text:?}");
             let spans: Vec<Span> = blocks
                 .iter()
@@ -705,7 +741,7 @@ mod tests {
     #[test]
     fn joined_lines_close_up() {
         let text = "a\nb\nc\n\nd";
-        let mut blocks = lines(text, Vec::new()).blocks;
+        let mut blocks = lines(text, Vec::new(), Vec::new()).blocks;
         // Every line joins (a width of 1 is always overrun).
         join_lines(text, &mut blocks, Some(1), false);
         assert_eq!(blocks.len(), 2);
