@@ -32,15 +32,11 @@ pub(crate) fn segment(text: &str) -> Vec<&str> {
 /// ([`crate::scratch`]), whose room is kept.
 pub(crate) fn segment_into<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Vec<&'t str> {
     blocks.clear();
-    // The widths of the inner lines go into a list kept on the thread from one text to the
-    // next ([`INNER`]; fresh when it is gone with the thread): made fresh, it grew by
-    // doubling from four widths, some 2.5 allocations a web page.
-    let lent = INNER.try_with(Cell::take).unwrap_or_default();
     let Lines {
         mut blocks,
         mut inner,
         groups,
-    } = lines(text, blocks, lent);
+    } = lines(text, blocks);
     // Every line opens a group (the usual layout): nothing to join.
     if groups < blocks.len() {
         let width = wrap_width(&mut inner);
@@ -61,14 +57,33 @@ pub(crate) fn segment_into<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Vec<&
     {
         blocks.shrink_to_fit();
     }
-    crate::scratch::recycle(&mut inner);
-    let _ = INNER.try_with(|kept| kept.set(inner));
+    if inner.capacity() > 0 {
+        give_back_widths(inner);
+    }
     blocks
 }
 
 thread_local! {
-    /// The list of [`Lines::inner`], kept on the thread for the next text, empty.
+    /// The list of [`Lines::inner`], kept on the thread from one text to the next, empty:
+    /// made fresh, it grew by doubling from four widths, some 2.5 allocations a web page.
     static INNER: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+}
+
+/// The thread's kept list for [`Lines::inner`] ([`INNER`]), taken out (empty), or a fresh
+/// one when it is gone with the thread. Asked for at a text's first inner width, and out
+/// of line: most short texts (a quote paragraph of one line) have none, and taking the list
+/// and giving it back for every text cost a quote paragraph some 25 instructions.
+#[inline(never)]
+fn kept_widths() -> Vec<usize> {
+    INNER.try_with(Cell::take).unwrap_or_default()
+}
+
+/// Gives `inner` back to the thread ([`INNER`]) for the next text, emptied, or frees it
+/// when it is over [`crate::scratch::MAX_KEPT_BYTES`].
+#[inline(never)]
+fn give_back_widths(mut inner: Vec<usize>) {
+    crate::scratch::recycle(&mut inner);
+    let _ = INNER.try_with(|kept| kept.set(inner));
 }
 
 /// The spare room, in blocks, that [`segment`] gives back: some 100 KB.
@@ -243,9 +258,9 @@ const BYTES_PER_BLOCK: usize = 32;
 const MAX_FIRST_BLOCKS: usize = 1 << 16;
 
 /// The non-blank lines of `text`, trimmed, each a block of one line, in the room of
-/// `blocks` (empty) and `inner` (emptied first): lists lent from one text to the next.
-fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>, mut inner: Vec<usize>) -> Lines<'t> {
-    inner.clear();
+/// `blocks` (empty: a list lent from one text to the next), and their inner widths in the
+/// thread's kept list ([`kept_widths`]), taken at the first.
+fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
     let bytes = text.as_bytes();
     // Room for a block per BYTES_PER_BLOCK bytes from the start, rather than growing by
     // doubling (a copy of the list at each step); [`segment`] gives back what is left over
@@ -253,7 +268,7 @@ fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>, mut inner: Vec<usize>) -> 
     blocks.reserve((text.len() / BYTES_PER_BLOCK + 1).min(MAX_FIRST_BLOCKS));
     let mut out = Lines {
         blocks,
-        inner,
+        inner: Vec::new(),
         groups: 0,
     };
     let mut start = 0;
@@ -288,6 +303,9 @@ fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>, mut inner: Vec<usize>) -> 
                 if prev.len() >= MIN_WRAP_WIDTH {
                     let n = chars(prev);
                     if n >= MIN_WRAP_WIDTH {
+                        if out.inner.capacity() == 0 {
+                            out.inner = kept_widths();
+                        }
                         out.inner.push(n);
                     }
                 }
@@ -588,7 +606,7 @@ mod tests {
         let long = "x".repeat(35);
         let wide = "é".repeat(20);
         let text = format!("{long}\n{long}\nshort\n\n{wide}\nend\n\n\n{long}");
-        let found = lines(&text, Vec::new(), Vec::new());
+        let found = lines(&text, Vec::new());
         assert_eq!(found.blocks.len(), 6);
         assert_eq!(found.groups, 3);
         // The last line of a group is not inner; "é" x 20 is 40 bytes but 20 characters.
@@ -662,7 +680,7 @@ mod tests {
         assert_eq!(segment_into(&text, vec!["stale"]), segment(&text));
         // A text of 5 MB on one line has room made for no more than MAX_FIRST_BLOCKS.
         let huge = "word ".repeat(1 << 20);
-        assert!(lines(&huge, Vec::new(), Vec::new()).blocks.capacity() <= MAX_FIRST_BLOCKS);
+        assert!(lines(&huge, Vec::new()).blocks.capacity() <= MAX_FIRST_BLOCKS);
     }
 
     /// The widths' list kept on the thread ([`INNER`]) is kept, empty, after a text of
@@ -726,7 +744,7 @@ mod tests {
                 }
                 at += next;
             }
-            let blocks = lines(&text, Vec::new(), Vec::new()).blocks;
+            let blocks = lines(&text, Vec::new()).blocks;
             assert_eq!(blocks.len(), want.len(), "{text:?}");
             let spans: Vec<Span> = blocks
                 .iter()
@@ -741,7 +759,7 @@ mod tests {
     #[test]
     fn joined_lines_close_up() {
         let text = "a\nb\nc\n\nd";
-        let mut blocks = lines(text, Vec::new(), Vec::new()).blocks;
+        let mut blocks = lines(text, Vec::new()).blocks;
         // Every line joins (a width of 1 is always overrun).
         join_lines(text, &mut blocks, Some(1), false);
         assert_eq!(blocks.len(), 2);
