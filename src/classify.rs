@@ -207,9 +207,6 @@ struct Buffers {
     shapes: Vec<u8>,
     /// [`body_run`]'s weights.
     weights: Vec<f32>,
-    /// The first copies of the blocks ([`first_copies`]): made fresh, an allocation a text
-    /// of more than [`FEW_BLOCKS`] blocks.
-    same: Vec<u32>,
 }
 
 impl Buffers {
@@ -222,7 +219,6 @@ impl Buffers {
         table: Vec::new(),
         shapes: Vec::new(),
         weights: Vec::new(),
-        same: Vec::new(),
     };
 
     /// Empties every list for the next text, freeing those over
@@ -235,7 +231,6 @@ impl Buffers {
         crate::scratch::recycle(&mut self.table);
         crate::scratch::recycle(&mut self.shapes);
         crate::scratch::recycle(&mut self.weights);
-        crate::scratch::recycle(&mut self.same);
     }
 }
 
@@ -270,11 +265,8 @@ fn classify_with(
         clean,
         comments,
     } = {
-        let (same, room) = first_copies(raw, std::mem::take(&mut kept.same));
-        let read = read_blocks(raw, &same, room, &mut kept.fold, &mut kept.features, lists);
-        // (Emptied with the others: [`Buffers::recycle`].)
-        kept.same = same;
-        read
+        let (same, room) = first_copies(raw);
+        read_blocks(raw, &same, room, &mut kept.fold, &mut kept.features, lists)
     };
     // A long block that starts like an earlier one is a copy: the blocks whose features
     // that changes (each has a prefix key) are classed again.
@@ -570,12 +562,9 @@ const FEW_BLOCKS: usize = 8;
 /// costs a reading of its own. So the keys can be short ([`ShortKey`]): a map entry then
 /// takes eight bytes, not sixteen, at the price of a few more missed repeats in a text of
 /// millions of blocks.
-///
-/// The list is made in the room of `same` (emptied first), a list lent from one text to the
-/// next ([`Buffers::same`]).
-fn first_copies(raw: &[&str], mut same: Vec<u32>) -> (Vec<u32>, Room) {
+fn first_copies(raw: &[&str]) -> (Vec<u32>, Room) {
     let n = raw.len();
-    same.clear();
+    let mut same = Vec::new();
     if n <= FEW_BLOCKS {
         for (i, s) in raw.iter().enumerate() {
             if let Some(j) = raw
@@ -602,7 +591,7 @@ fn first_copies(raw: &[&str], mut same: Vec<u32>) -> (Vec<u32>, Room) {
     let key = |b: &[u8]| ShortKey::of(b);
     if n <= PARTED_KEYS {
         // (No bound to pass: never `None`.)
-        let found = mapped_first_copies::<false>(raw, key, n, same).unwrap_or_default();
+        let found = mapped_first_copies::<false>(raw, key, n).unwrap_or_default();
         // The fuzz targets' inputs are far too short for the parted walk: under them every
         // text takes it as well, and must find the same.
         #[cfg(fuzzing)]
@@ -613,7 +602,7 @@ fn first_copies(raw: &[&str], mut same: Vec<u32>) -> (Vec<u32>, Room) {
         );
         return found;
     }
-    mapped_first_copies::<true>(raw, key, PARTED_KEYS, same)
+    mapped_first_copies::<true>(raw, key, PARTED_KEYS)
         .unwrap_or_else(|| parted_first_copies(raw, key, PART_BITS))
 }
 
@@ -632,21 +621,21 @@ const PARTED_KEYS: usize = 1 << 18;
 /// compiler, the walk cost distinct one-word blocks at 1 MB 97.9 instructions a byte
 /// against 95.9 (the one-map walk before the bound was added: 95.2).
 ///
-/// The list is made in the room of `same` (empty), and the map in the slots the thread
-/// keeps for it ([`FirstPlaces::kept`]): each made fresh, they were two allocations a web
-/// page (of some 13.5 a page's parse made in all).
+/// The map is made in the slots the thread keeps for it ([`FirstPlaces::kept`]): made
+/// fresh, it was an allocation a text of more than [`FEW_BLOCKS`] blocks. (The list is
+/// made fresh: filled in a list kept in the classify buffers, the walk cost a text of
+/// distinct one-word blocks 1.8 instructions a byte more, web pages 0.14 more, for the
+/// allocation saved; the compiler cannot tell a lent list's room from the map's.)
 #[inline(always)]
 fn mapped_first_copies<const BOUNDED: bool>(
     raw: &[&str],
     key: impl Fn(&[u8]) -> ShortKey,
     most: usize,
-    mut same: Vec<u32>,
 ) -> Option<(Vec<u32>, Room)> {
-    debug_assert!(same.is_empty());
     let mut room = Room::default();
     // Room for one key more than `most`, the one that ends the walk.
     let mut first = FirstPlaces::kept(most + 1);
-    same.reserve(raw.len());
+    let mut same = Vec::with_capacity(raw.len());
     // The text of the block before and its first copy.
     let mut prev: (&str, u32) = ("", u32::MAX);
     for (i, &s) in (0u32..).zip(raw) {
@@ -663,6 +652,7 @@ fn mapped_first_copies<const BOUNDED: bool>(
                 // The blocks read on their own: the new keys and the few texts that share
                 // an earlier text's key. No more keys than them are in the map.
                 if BOUNDED && room.texts > most {
+                    first.give_back();
                     return None;
                 }
                 i
@@ -671,6 +661,7 @@ fn mapped_first_copies<const BOUNDED: bool>(
         same.push(j);
         prev = (s, j);
     }
+    first.give_back();
     Some((same, room))
 }
 
@@ -821,13 +812,22 @@ impl FirstPlaces {
         FirstPlaces(OpenSlots::with_capacity(n))
     }
 
-    /// A map for up to `n` keys in the slots of the last one dropped on this thread
-    /// ([`KeptFirstPlaces`]), the map of [`mapped_first_copies`]: made fresh, it was an
-    /// allocation a text of more than [`FEW_BLOCKS`] blocks. (A second map while one is in
-    /// use gets fresh slots.)
+    /// A map for up to `n` keys in the slots of the last one given back on this thread
+    /// ([`FirstPlaces::give_back`]), the map of [`mapped_first_copies`]: made fresh, it
+    /// was an allocation a text of more than [`FEW_BLOCKS`] blocks. (A second map while one
+    /// is in use gets fresh slots.)
     #[inline]
-    fn kept(n: usize) -> KeptFirstPlaces {
-        KeptFirstPlaces(FirstPlaces(OpenSlots::in_kept_room(&FIRST_SLOTS, n)))
+    fn kept(n: usize) -> Self {
+        FirstPlaces(OpenSlots::in_kept_room(&FIRST_SLOTS, n))
+    }
+
+    /// Gives the map's slots back to the thread for the next ([`FirstPlaces::kept`]),
+    /// unless they are a huge text's (over [`crate::scratch::MAX_KEPT_BYTES`]). Called
+    /// where the walk ends rather than from a `Drop`: a map that gave its slots back when
+    /// dropped made the walk cost texts of one-word blocks 0.7 instructions a byte more.
+    #[inline]
+    fn give_back(mut self) {
+        self.0.give_back(&FIRST_SLOTS);
     }
 
     /// Empties the map and makes it one for up to `n` keys ([`OpenSlots::reset`]).
@@ -862,33 +862,6 @@ impl FirstPlaces {
             Some(slot) => (slot as u32).wrapping_sub(1),
             None => place,
         }
-    }
-}
-
-/// A [`FirstPlaces`] map whose slots go back to the thread when it is dropped
-/// ([`FirstPlaces::kept`]), unless they are a huge text's (over
-/// [`crate::scratch::MAX_KEPT_BYTES`]).
-struct KeptFirstPlaces(FirstPlaces);
-
-impl std::ops::Deref for KeptFirstPlaces {
-    type Target = FirstPlaces;
-    /// The map.
-    fn deref(&self) -> &FirstPlaces {
-        &self.0
-    }
-}
-
-impl std::ops::DerefMut for KeptFirstPlaces {
-    /// The map.
-    fn deref_mut(&mut self) -> &mut FirstPlaces {
-        &mut self.0
-    }
-}
-
-impl Drop for KeptFirstPlaces {
-    /// Gives the slots back to the thread.
-    fn drop(&mut self) {
-        (self.0).0.give_back(&FIRST_SLOTS);
     }
 }
 

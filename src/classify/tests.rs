@@ -1286,10 +1286,9 @@ fn one_block_is_its_own_run_when_it_weighs() {
 }
 
 /// The map's slots kept on the thread ([`FIRST_SLOTS`]) are kept after a text of some
-/// blocks, and freed after one whose map is over [`crate::scratch::MAX_KEPT_BYTES`]; the
-/// classify buffers' list of first copies is kept empty, or freed when as large.
+/// blocks, and freed after one whose map is over [`crate::scratch::MAX_KEPT_BYTES`].
 #[test]
-fn kept_first_copies_lists_are_empty_and_small() {
+fn kept_first_copies_slots_are_small() {
     let kept = || {
         FIRST_SLOTS.with(|k| {
             let v = k.take();
@@ -1300,36 +1299,22 @@ fn kept_first_copies_lists_are_empty_and_small() {
     };
     let owned: Vec<String> = (0..100).map(|i| format!("block {}", i % 30)).collect();
     let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
-    let (same, _) = first_copies(&raw, Vec::new());
-    assert_eq!(same.len(), 100);
+    assert_eq!(first_copies(&raw).0.len(), 100);
     assert!(kept() >= OpenSlots::slots_for(101));
     let owned: Vec<String> = (0..100_000).map(|i| format!("block {i}")).collect();
     let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
-    let (same, _) = first_copies(&raw, same);
-    assert_eq!(same.len(), 100_000);
+    assert_eq!(first_copies(&raw).0.len(), 100_000);
     assert_eq!(kept(), 0);
-    let mut buffers = Buffers {
-        same,
-        ..Buffers::default()
-    };
-    buffers.recycle();
-    assert_eq!(buffers.same.capacity(), 0);
-    buffers.same = vec![1; 100];
-    buffers.recycle();
-    assert!(buffers.same.is_empty() && buffers.same.capacity() == 100);
 }
 
 #[test]
 fn first_copies_point_at_the_first_block_of_the_same_text() {
     let mut rng = crate::testgen::Rng::new(0x2545_f491);
     let (mut repeats, mut missed) = (0, 0);
-    // Each round's list is lent to the next, not emptied (as the classify buffers lend it,
-    // emptied): the walk empties it, and the map's slots kept on the thread, itself.
-    let mut lent = Vec::new();
     for round in 0..3_000 {
         let owned = repeating_blocks(&mut rng, round % 40);
         let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
-        let (same, room) = first_copies(&raw, std::mem::take(&mut lent));
+        let (same, room) = first_copies(&raw);
         assert!(same.len() <= raw.len());
         assert_eq!(room, Room::of(&raw, &same));
         for (i, s) in raw.iter().enumerate() {
@@ -1346,7 +1331,6 @@ fn first_copies_point_at_the_first_block_of_the_same_text() {
             repeats += usize::from(got < i);
             missed += usize::from(got == i && first < i);
         }
-        lent = same;
     }
     // Texts of these parts that differ differ in their keys too: no repeat is missed.
     assert_eq!(missed, 0);
@@ -1365,7 +1349,7 @@ fn first_copies_point_at_the_first_block_of_the_same_text() {
         "b",
         "b",
     ];
-    let (same, room) = first_copies(&raw, Vec::new());
+    let (same, room) = first_copies(&raw);
     assert_eq!(room, Room::of(&raw, &same));
     for (i, s) in raw.iter().enumerate() {
         assert_eq!(raw[same.get(i).map_or(i, |&j| j as usize)], *s);
@@ -1381,7 +1365,7 @@ fn repeats_are_read_as_their_first_copy_is() {
         let owned = repeating_blocks(&mut rng, round % 40);
         let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
         let (mut fast_arena, mut plain_arena) = (String::new(), String::new());
-        let (same, room) = first_copies(&raw, Vec::new());
+        let (same, room) = first_copies(&raw);
         let mut fast = read_blocks(
             &raw,
             &same,
@@ -1561,13 +1545,13 @@ fn parted_first_copies_are_those_of_one_map() {
         let owned = repeating_blocks(&mut rng, FEW_BLOCKS + 1 + round % 50);
         let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
         let bits = 1 + round as u32 % 8;
-        let plain = mapped_first_copies::<true>(&raw, ShortKey::of, raw.len(), Vec::new()).unwrap();
+        let plain = mapped_first_copies::<true>(&raw, ShortKey::of, raw.len()).unwrap();
         assert_eq!(
             parted_first_copies(&raw, ShortKey::of, bits),
             plain,
             "{raw:?}"
         );
-        let weak = mapped_first_copies::<true>(&raw, by_length, raw.len(), Vec::new()).unwrap();
+        let weak = mapped_first_copies::<true>(&raw, by_length, raw.len()).unwrap();
         assert_eq!(parted_first_copies(&raw, by_length, bits), weak, "{raw:?}");
         assert_eq!(plain.1, Room::of(&raw, &plain.0));
         copies += plain
@@ -1585,12 +1569,12 @@ fn parted_first_copies_are_those_of_one_map() {
         let weak_most = round % 8;
         for (bounded, all, most) in [
             (
-                mapped_first_copies::<true>(&raw, ShortKey::of, most, Vec::new()),
+                mapped_first_copies::<true>(&raw, ShortKey::of, most),
                 &plain,
                 most,
             ),
             (
-                mapped_first_copies::<true>(&raw, by_length, weak_most, Vec::new()),
+                mapped_first_copies::<true>(&raw, by_length, weak_most),
                 &weak,
                 weak_most,
             ),
@@ -1631,11 +1615,11 @@ fn first_copies_of_many_distinct_texts_are_those_of_one_map() {
         })
         .collect();
     let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
-    assert!(mapped_first_copies::<true>(&raw, ShortKey::of, PARTED_KEYS, Vec::new()).is_none());
-    let got = first_copies(&raw, Vec::new());
+    assert!(mapped_first_copies::<true>(&raw, ShortKey::of, PARTED_KEYS).is_none());
+    let got = first_copies(&raw);
     assert_eq!(
         got,
-        mapped_first_copies::<true>(&raw, ShortKey::of, raw.len(), Vec::new()).unwrap()
+        mapped_first_copies::<true>(&raw, ShortKey::of, raw.len()).unwrap()
     );
     assert_eq!(got.0[5], 4);
     assert_eq!(got.0[11], 4);
