@@ -16,6 +16,7 @@
 
 use crate::normalize::{is_blank, trim_span};
 use crate::span::Span;
+use std::cell::Cell;
 
 /// Splits `text` into blocks: a paragraph, a heading, a line of junk each, trimmed, as
 /// slices of `text` ([`Span::of_part`] tells where each lies). Linear in the text length.
@@ -33,12 +34,12 @@ pub(crate) fn segment_into<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Vec<&
     blocks.clear();
     let Lines {
         mut blocks,
-        inner,
+        mut inner,
         groups,
     } = lines(text, blocks);
     // Every line opens a group (the usual layout): nothing to join.
     if groups < blocks.len() {
-        let width = wrap_width(inner);
+        let width = wrap_width(&mut inner);
         let soft = groups >= 2 && (groups - 1) * 5 >= blocks.len();
         // With neither a wrap width nor soft joins no line joins ([`joins`]): the lines are
         // the blocks, as a one-block-per-line dump's are.
@@ -56,7 +57,33 @@ pub(crate) fn segment_into<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Vec<&
     {
         blocks.shrink_to_fit();
     }
+    if inner.capacity() > 0 {
+        give_back_widths(inner);
+    }
     blocks
+}
+
+thread_local! {
+    /// The list of [`Lines::inner`], kept on the thread from one text to the next, empty:
+    /// made fresh, it grew by doubling from four widths, some 2.5 allocations a web page.
+    static INNER: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+}
+
+/// The thread's kept list for [`Lines::inner`] ([`INNER`]), taken out (empty), or a fresh
+/// one when it is gone with the thread. Asked for at a text's first inner width, and out
+/// of line: most short texts (a quote paragraph of one line) have none, and taking the list
+/// and giving it back for every text cost a quote paragraph some 25 instructions.
+#[inline(never)]
+fn kept_widths() -> Vec<usize> {
+    INNER.try_with(Cell::take).unwrap_or_default()
+}
+
+/// Gives `inner` back to the thread ([`INNER`]) for the next text, emptied, or frees it
+/// when it is over [`crate::scratch::MAX_KEPT_BYTES`].
+#[inline(never)]
+fn give_back_widths(mut inner: Vec<usize>) {
+    crate::scratch::recycle(&mut inner);
+    let _ = INNER.try_with(|kept| kept.set(inner));
 }
 
 /// The spare room, in blocks, that [`segment`] gives back: some 100 KB.
@@ -230,7 +257,9 @@ const BYTES_PER_BLOCK: usize = 32;
 /// the pages are touched.
 const MAX_FIRST_BLOCKS: usize = 1 << 16;
 
-/// The non-blank lines of `text`, trimmed, each a block of one line.
+/// The non-blank lines of `text`, trimmed, each a block of one line, in the room of
+/// `blocks` (empty: a list lent from one text to the next), and their inner widths in the
+/// thread's kept list ([`kept_widths`]), taken at the first.
 fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
     let bytes = text.as_bytes();
     // Room for a block per BYTES_PER_BLOCK bytes from the start, rather than growing by
@@ -274,6 +303,9 @@ fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
                 if prev.len() >= MIN_WRAP_WIDTH {
                     let n = chars(prev);
                     if n >= MIN_WRAP_WIDTH {
+                        if out.inner.capacity() == 0 {
+                            out.inner = kept_widths();
+                        }
                         out.inner.push(n);
                     }
                 }
@@ -293,7 +325,7 @@ fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
 /// `inner` holds the lengths of the lines that are followed by another line of their group
 /// ([`Lines::inner`]): in wrapped text most of them are nearly as long as the longest of
 /// them.
-fn wrap_width(mut inner: Vec<usize>) -> Option<usize> {
+fn wrap_width(inner: &mut [usize]) -> Option<usize> {
     if inner.len() < 3 {
         return None;
     }
@@ -649,6 +681,28 @@ mod tests {
         // A text of 5 MB on one line has room made for no more than MAX_FIRST_BLOCKS.
         let huge = "word ".repeat(1 << 20);
         assert!(lines(&huge, Vec::new()).blocks.capacity() <= MAX_FIRST_BLOCKS);
+    }
+
+    /// The widths' list kept on the thread ([`INNER`]) is kept, empty, after a text of
+    /// wrapped lines, and freed after one of more than [`crate::scratch::MAX_KEPT_BYTES`] of
+    /// widths.
+    #[test]
+    fn the_kept_widths_are_empty_and_small() {
+        let kept = || {
+            INNER.with(|k| {
+                let v = k.take();
+                let out = (v.len(), v.capacity());
+                k.set(v);
+                out
+            })
+        };
+        let line = format!("{}\n", "wrapped words ".repeat(4));
+        segment(&line.repeat(100));
+        let (len, room) = kept();
+        assert_eq!(len, 0);
+        assert!(room >= 99, "{room}");
+        segment(&line.repeat(40_000));
+        assert_eq!(kept(), (0, 0));
     }
 
     #[test]

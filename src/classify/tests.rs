@@ -1285,6 +1285,28 @@ fn one_block_is_its_own_run_when_it_weighs() {
     assert!(runs >= 2, "{runs}");
 }
 
+/// The map's slots kept on the thread ([`FIRST_SLOTS`]) are kept after a text of some
+/// blocks, and freed after one whose map is over [`crate::scratch::MAX_KEPT_BYTES`].
+#[test]
+fn kept_first_copies_slots_are_small() {
+    let kept = || {
+        FIRST_SLOTS.with(|k| {
+            let v = k.take();
+            let room = v.capacity();
+            k.set(v);
+            room
+        })
+    };
+    let owned: Vec<String> = (0..100).map(|i| format!("block {}", i % 30)).collect();
+    let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
+    assert_eq!(first_copies(&raw).0.len(), 100);
+    assert!(kept() >= OpenSlots::slots_for(101));
+    let owned: Vec<String> = (0..100_000).map(|i| format!("block {i}")).collect();
+    let raw: Vec<&str> = owned.iter().map(String::as_str).collect();
+    assert_eq!(first_copies(&raw).0.len(), 100_000);
+    assert_eq!(kept(), 0);
+}
+
 #[test]
 fn first_copies_point_at_the_first_block_of_the_same_text() {
     let mut rng = crate::testgen::Rng::new(0x2545_f491);
