@@ -979,7 +979,7 @@ impl OpenSlots {
     /// one-word blocks wrote 2 MiB of slots, 4 instructions a byte of the text in callgrind.
     #[inline]
     fn in_kept_room(kept: &'static KeptRoom, n: usize) -> Self {
-        let slots = kept.try_with(std::cell::Cell::take).unwrap_or_default();
+        let slots = crate::scratch::take_list(kept);
         if slots.capacity() < Self::slots_for(n) {
             return OpenSlots::with_capacity(n);
         }
@@ -997,9 +997,7 @@ impl OpenSlots {
     /// [`crate::scratch::MAX_KEPT_BYTES`]); the table is left with none.
     #[inline]
     fn give_back(&mut self, kept: &'static KeptRoom) {
-        let mut slots = std::mem::take(&mut self.slots);
-        crate::scratch::recycle(&mut slots);
-        let _ = kept.try_with(|k| k.set(slots));
+        crate::scratch::give_back_list(kept, std::mem::take(&mut self.slots));
     }
 
     /// Empties the table and makes it one for up to `n` words, in the slots it has room for

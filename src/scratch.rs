@@ -11,7 +11,7 @@
 //! huge text's) is freed rather than kept for the life of the thread, and [`reuse`] hands a
 //! list's allocation on to the same type under the next text's lifetime, with no `unsafe`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::thread::LocalKey;
 
 /// Runs `f` on the thread's kept lists in `key`, or on fresh ones (`T::default()`) when
@@ -48,6 +48,22 @@ pub(crate) fn recycle<T>(v: &mut Vec<T>) {
     if v.capacity().saturating_mul(std::mem::size_of::<T>()) > MAX_KEPT_BYTES {
         *v = Vec::new();
     }
+}
+
+/// The list kept on the thread in `key` ([`give_back_list`]: empty), taken out of its cell,
+/// or a fresh one when it is in use (taken out already) or gone with the thread. For a
+/// stage's own list that is lent across calls, where [`with_kept`]'s borrow cannot be.
+#[inline]
+pub(crate) fn take_list<T>(key: &'static LocalKey<Cell<Vec<T>>>) -> Vec<T> {
+    key.try_with(Cell::take).unwrap_or_default()
+}
+
+/// Gives `v` back to the thread's cell `key` for the next parse ([`take_list`]), emptied,
+/// or frees it when its room is over [`MAX_KEPT_BYTES`] ([`recycle`]).
+#[inline]
+pub(crate) fn give_back_list<T>(key: &'static LocalKey<Cell<Vec<T>>>, mut v: Vec<T>) {
+    recycle(&mut v);
+    let _ = key.try_with(|kept| kept.set(v));
 }
 
 /// Empties `s` for the next parse, and frees it when its room is over [`MAX_KEPT_BYTES`]:
@@ -111,6 +127,25 @@ mod tests {
             outer.push(3);
         });
         with_kept(&KEPT, |kept| assert_eq!(kept, &[1, 3]));
+    }
+
+    /// A list given back is taken again empty, on its room; one taken while the kept one
+    /// is out is fresh; one over the bound is freed rather than kept.
+    #[test]
+    fn given_back_lists_are_taken_again_empty() {
+        thread_local! {
+            static KEPT: Cell<Vec<u32>> = const { Cell::new(Vec::new()) };
+        }
+        let mut v = take_list(&KEPT);
+        v.extend([1, 2, 3]);
+        let room = v.capacity();
+        assert_eq!(take_list(&KEPT).capacity(), 0);
+        give_back_list(&KEPT, v);
+        let again = take_list(&KEPT);
+        assert!(again.is_empty());
+        assert_eq!(again.capacity(), room);
+        give_back_list(&KEPT, vec![0; MAX_KEPT_BYTES / 4 + 1]);
+        assert_eq!(take_list(&KEPT).capacity(), 0);
     }
 
     /// A list over the bound is freed; one at it is kept.

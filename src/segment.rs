@@ -75,15 +75,14 @@ thread_local! {
 /// and giving it back for every text cost a quote paragraph some 25 instructions.
 #[inline(never)]
 fn kept_widths() -> Vec<usize> {
-    INNER.try_with(Cell::take).unwrap_or_default()
+    crate::scratch::take_list(&INNER)
 }
 
 /// Gives `inner` back to the thread ([`INNER`]) for the next text, emptied, or frees it
 /// when it is over [`crate::scratch::MAX_KEPT_BYTES`].
 #[inline(never)]
-fn give_back_widths(mut inner: Vec<usize>) {
-    crate::scratch::recycle(&mut inner);
-    let _ = INNER.try_with(|kept| kept.set(inner));
+fn give_back_widths(inner: Vec<usize>) {
+    crate::scratch::give_back_list(&INNER, inner);
 }
 
 /// The spare room, in blocks, that [`segment`] gives back: some 100 KB.
