@@ -270,7 +270,8 @@ fn classify_with(
     };
     // A long block that starts like an earlier one is a copy: the blocks whose features
     // that changes (each has a prefix key) are classed again.
-    if feature_table.mark_repeated_prefixes(&prefixes) {
+    // (One key repeats none, as in a quote paragraph: told here, with no call.)
+    if prefixes.len() >= 2 && feature_table.mark_repeated_prefixes(&prefixes) {
         let feats = feature_table.view();
         for p in &prefixes {
             class[p.block] = self::class(&feats[p.block], meta[p.block]);
@@ -290,7 +291,9 @@ fn classify_with(
     // [`Buffers::recycle`]. Filled in place: moved out and back, they cost 14 instructions
     // a quote paragraph.)
     let table = &mut kept.table;
-    if prose {
+    // (A text of fewer blocks than the shortest table has none: no call made for a quote
+    // paragraph.)
+    if prose && feats.len() >= table::MIN_BLOCKS {
         // (The class first: most blocks are not bad, and need no look-up of their features.)
         table::table_blocks_into(
             feats,
@@ -343,18 +346,29 @@ fn classify_with(
     };
     let list_end = story_end(raw, feats, &meta, &class, end);
     body(feats, &meta, &class, table, start, list_end, &mut labels);
-    related_boxes(feats, &class, start, end, &mut labels);
-    linked_twice(feats, &class, start, end, &mut labels);
+    // A run of one block holds no box of related links and no title linked twice (each
+    // needs a block after the first): the two walks are skipped, as they are for a quote
+    // paragraph, a text of one block.
+    if start < end {
+        related_boxes(feats, &class, start, end, &mut labels);
+        linked_twice(feats, &class, start, end, &mut labels);
+    }
     let end = list_end;
-    let story = overlap::StoryWords::new(
-        (start..=end)
-            .filter(|&i| class[i] == Class::Good)
-            .map(|i| raw[i]),
-    );
-    header(raw, feats, &meta, &class, start, &story, &mut labels);
-    trailer(raw, feats, &meta, end + 1, &mut labels);
-    // (As above: freed or kept before the set of duplicates is built.)
-    drop(story);
+    // A story from the first block has no header ([`header`] labels no block there), and
+    // one to the last block no trailer: neither is walked, nor the story's words set up.
+    if start > 0 {
+        let story = overlap::StoryWords::new(
+            (start..=end)
+                .filter(|&i| class[i] == Class::Good)
+                .map(|i| raw[i]),
+        );
+        header(raw, feats, &meta, &class, start, &story, &mut labels);
+        // (As above: freed or kept before the set of duplicates is built.)
+        drop(story);
+    }
+    if end + 1 < n {
+        trailer(raw, feats, &meta, end + 1, &mut labels);
+    }
     crate::scratch::recycle(table);
     crate::scratch::recycle(&mut meta);
     crate::scratch::recycle(&mut class);
@@ -1794,6 +1808,11 @@ fn linked_twice(feats: Feats, class: &[Class], start: usize, end: usize, labels:
 /// [`marked`].
 fn chart_blocks(feats: Feats, class: &[Class], start: usize, end: usize) -> Vec<bool> {
     let mut chart = Vec::new();
+    // A run of blocks shorter than a chart holds none: nothing to read (a quote paragraph's
+    // story is one block).
+    if end + 1 - start < CHART_MIN {
+        return chart;
+    }
     let bare_number = |f: &Features| f.digits > 0 && f.letters == 0;
     let mut i = start;
     while i <= end {
@@ -1846,7 +1865,8 @@ fn far_label(f: &Features, m: Meta) -> Label {
 
 /// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk. The
 /// blocks far above it (below `name_zone - 1`, see the code) keep the labels `labels` holds
-/// for them, which must be [`far_label`]'s.
+/// for them, which must be [`far_label`]'s. A story that starts at the first block
+/// (`start` 0) has no block before it: no label changes.
 fn header<'a>(
     raw: &[&'a str],
     feats: Feats,
@@ -2342,11 +2362,17 @@ fn trailer(raw: &[&str], feats: Feats, meta: &[Meta], from: usize, labels: &mut 
 
 /// A later exact repeat (folded) of an earlier block is a duplicate, unless it is the
 /// headline or a short block inside the body.
+#[inline]
 fn duplicates(feats: Feats, labels: &mut [Label]) {
-    // One block repeats none: no set to build.
-    if feats.len() < 2 {
-        return;
+    // One block repeats none: no set to build, and no call (a quote paragraph paid 30
+    // instructions for it).
+    if feats.len() >= 2 {
+        duplicates_of_many(feats, labels);
     }
+}
+
+/// [`duplicates`] of two blocks or more.
+fn duplicates_of_many(feats: Feats, labels: &mut [Label]) {
     if feats.texts() >= PARTED_TEXTS {
         // A set of millions of keys is far larger than the caches: the keys are put in parts
         // first, each part's set small enough to stay in them. (Fewer texts, however many
