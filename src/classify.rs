@@ -37,7 +37,7 @@ mod teasers;
 use crate::fasthash::FastBuild;
 use crate::model::BoilerplateReason;
 use features::{Feats, FeatureTable, Features, Room};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// What a block is.
@@ -2023,7 +2023,7 @@ fn headline_with<'a>(
     for (k, (s, f)) in raw.iter().zip(feats).take(start).skip(lo).enumerate() {
         if let Some(cut) = site_cut(s) {
             let key = features::block_features(cut, fold).key;
-            cut_keys.insert(key);
+            cut_keys.push(key);
             if let Some(slot) = site_cut_key.get_mut(k) {
                 *slot = Some(key);
             }
@@ -2031,7 +2031,7 @@ fn headline_with<'a>(
         // A breadcrumb trail ending in the title: "Section > News > Title".
         if f.separators >= 2 {
             if let Some((_, last)) = s.rsplit_once(['>', '|', '»', '›']) {
-                cut_keys.insert(features::block_features(last.trim(), fold).key);
+                cut_keys.push(features::block_features(last.trim(), fold).key);
             }
         }
     }
@@ -2049,20 +2049,34 @@ fn headline_with<'a>(
             && class[i] != Class::Bad
     };
     // How often the keys the scores ask about occur among all blocks: the candidates' own
-    // keys and their site cuts' (0 for a cut no block has).
+    // keys and their site cuts' (0 for a cut no block has). Among a few blocks each is
+    // counted when asked, with no map (a text of one block paid some 150 instructions to
+    // clear and fill one).
+    let few = feats.len() <= FEW_BLOCKS;
     let counts = &mut kept.counts;
-    key_counts(
-        feats,
-        (lo..start).filter(|&i| candidate(i)).flat_map(|i| {
-            [
-                Some(feats[i].key),
-                site_cut_key.get(i - lo).copied().flatten(),
-            ]
-            .into_iter()
-            .flatten()
-        }),
-        counts,
-    );
+    if !few {
+        key_counts(
+            feats,
+            (lo..start).filter(|&i| candidate(i)).flat_map(|i| {
+                [
+                    Some(feats[i].key),
+                    site_cut_key.get(i - lo).copied().flatten(),
+                ]
+                .into_iter()
+                .flatten()
+            }),
+            counts,
+        );
+    }
+    let counts = &*counts;
+    // (Asked only of the keys put in the map.)
+    let count = |key: u64| {
+        if few {
+            feats.iter().filter(|f| f.key == key).count()
+        } else {
+            counts.get(&key).copied().unwrap_or(0)
+        }
+    };
     // Each candidate's score but for what its words shared with the story add, and its
     // nearness to the story, in block order.
     let title_score = |i: usize| {
@@ -2109,7 +2123,7 @@ fn headline_with<'a>(
         if lines::is_bare_name(raw[i], f) {
             score -= 2.5;
         }
-        if counts.get(&f.key).copied().unwrap_or(0) > 1 || cut_keys.contains(&f.key) {
+        if count(f.key) > 1 || cut_keys.contains(&f.key) {
             score += 1.5;
         }
         // "Title | Site" when "Title" is on the page too: the plain copy wins.
@@ -2117,7 +2131,7 @@ fn headline_with<'a>(
             .get(i - lo)
             .copied()
             .flatten()
-            .is_some_and(|key| counts.get(&key).is_some_and(|&n| n > 0))
+            .is_some_and(|key| count(key) > 0)
         {
             score -= 1.0;
         }
@@ -2191,17 +2205,19 @@ fn key_counts(
     }
 }
 
-/// The map, set and fold buffer [`headline`] fills for a text, kept on the thread for the
-/// next: made fresh, the map and set grew two or three times a web page and the buffer a
-/// few times more (3.6 allocations a web page). The map and the set hold two keys at most
-/// for each block of the header window, and a buffer grown past
+/// The map, list and fold buffer [`headline`] fills for a text, kept on the thread for the
+/// next: made fresh, the map and a set of the cuts' keys grew two or three times a web page
+/// and the buffer a few times more (3.6 allocations a web page). The map and the list hold
+/// two keys at most for each block of the header window, and a buffer grown past
 /// [`crate::scratch::MAX_KEPT_BYTES`] by a huge block is freed.
 #[derive(Debug, Default)]
 struct HeadlineKept {
     /// [`key_counts`]' counts.
     counts: HashMap<u64, usize, FastBuild>,
-    /// The keys of the site cuts.
-    cut_keys: HashSet<u64, FastBuild>,
+    /// The keys of the site cuts and breadcrumb ends: none in most windows, so a list
+    /// searched from end to end (a set cost a text of one block some 60 instructions to
+    /// clear and ask).
+    cut_keys: Vec<u64>,
     /// The folds of the parts read ([`features::block_features`]' arena).
     fold: String,
 }
