@@ -1219,6 +1219,10 @@ fn marked(marks: &[bool], i: usize) -> bool {
 /// total [`weight`], then neighbouring runs of real weight that no barrier separates from
 /// it (a story cut in two by a code listing, a chart or a share bar). The blocks' weights
 /// are written into `w` (emptied first; the thread's kept list).
+///
+/// One block (a quotation): the run is that block when it weighs more than nothing, as
+/// the search finds, told here with no list of weights made and, inlined, no call.
+#[inline(always)]
 fn body_run(
     raw: &[&str],
     feats: Feats,
@@ -1227,39 +1231,56 @@ fn body_run(
     table: &[bool],
     w: &mut Vec<f32>,
 ) -> Option<(usize, usize)> {
-    // A run of junk costs more the longer it goes on: the k-th block of a run of set-aside
-    // blocks in a row weighs (1 + k / 2) times its own weight.
-    let grow = 0.5f32;
-    let mut run = 0usize;
-    let mut run_weight = |i: usize, f: &Features| {
-        let (c, cell, m) = (class[i], marked(table, i), meta[i]);
-        let x = weight(f, c);
-        if cell {
-            // A table between paragraphs of the story costs nothing.
-            run = 0;
-            x.max(0.0)
-        } else if m == Meta::Credit {
-            // Photo credits sit between a story's paragraphs (a gallery of
-            // pictures, each credited): they cost little and do not make a
-            // run of junk longer.
-            CREDIT_WEIGHT
-        } else if c == Class::Bad {
-            run += 1;
-            x * (1.0 + grow * (run - 1) as f32)
-        } else {
-            run = 0;
-            x
-        }
-    };
-    // One block (a quotation): the run is that block when it weighs more than nothing, as
-    // the search below finds, with no list of weights made.
     if feats.len() == 1 {
-        return (run_weight(0, &feats[0]) > 0.0).then_some((0, 0));
+        let weight = run_weight(&feats[0], class[0], marked(table, 0), meta[0], &mut 0);
+        return (weight > 0.0).then_some((0, 0));
     }
+    body_run_of_many(raw, feats, meta, class, table, w)
+}
+
+/// What block `f` (its class `c`, metadata `m`, `cell` when it lies in a table) adds to a
+/// run of story blocks, `run` the number of set-aside blocks in a row before it (counted
+/// on here). A run of junk costs more the longer it goes on: the k-th block of a run of
+/// set-aside blocks in a row weighs (1 + k / 2) times its own weight.
+#[inline]
+fn run_weight(f: &Features, c: Class, cell: bool, m: Meta, run: &mut usize) -> f32 {
+    let grow = 0.5f32;
+    let x = weight(f, c);
+    if cell {
+        // A table between paragraphs of the story costs nothing.
+        *run = 0;
+        x.max(0.0)
+    } else if m == Meta::Credit {
+        // Photo credits sit between a story's paragraphs (a gallery of pictures, each
+        // credited): they cost little and do not make a run of junk longer.
+        CREDIT_WEIGHT
+    } else if c == Class::Bad {
+        *run += 1;
+        x * (1.0 + grow * (*run - 1) as f32)
+    } else {
+        *run = 0;
+        x
+    }
+}
+
+/// [`body_run`] of a text of more than one block. (Never inlined, so that [`body_run`]
+/// is: a quote paragraph paid some 70 instructions for the call.)
+#[inline(never)]
+fn body_run_of_many(
+    raw: &[&str],
+    feats: Feats,
+    meta: &[Meta],
+    class: &[Class],
+    table: &[bool],
+    w: &mut Vec<f32>,
+) -> Option<(usize, usize)> {
+    let mut run = 0usize;
+    let weigh =
+        |i: usize, f: &Features| run_weight(f, class[i], marked(table, i), meta[i], &mut run);
     // (The weights go into the thread's kept list, [`Buffers::weights`]: made fresh, an
     // allocation a page.)
     w.clear();
-    feats.extend_each(w, run_weight);
+    feats.extend_each(w, weigh);
     let w: &[f32] = w;
     let (sum, first, last) = max_segment(w)?;
     // Junk above a run may cost up to twice what the run weighs (a story's first
@@ -2387,7 +2408,9 @@ fn duplicates(feats: Feats, labels: &mut [Label]) {
     }
 }
 
-/// [`duplicates`] of two blocks or more.
+/// [`duplicates`] of two blocks or more. (Never inlined: inlined into [`duplicates`], it
+/// kept that from being inlined, and a quote paragraph paid the call.)
+#[inline(never)]
 fn duplicates_of_many(feats: Feats, labels: &mut [Label]) {
     if feats.texts() >= PARTED_TEXTS {
         // A set of millions of keys is far larger than the caches: the keys are put in parts
