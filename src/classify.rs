@@ -2016,6 +2016,8 @@ fn headline<'a>(
     }
     crate::scratch::with_kept(&HEADLINE_KEPT, |kept| {
         kept.cut_keys.clear();
+        kept.site_cut_keys.clear();
+        kept.scored.clear();
         crate::scratch::recycle_text(&mut kept.fold);
         headline_with(raw, feats, meta, class, start, story, kept)
     })
@@ -2035,20 +2037,22 @@ fn headline_with<'a>(
     // Folded keys of blocks cut at a site-name separator ("Title | Site").
     let cut_keys = &mut kept.cut_keys;
     // The key of each block's site cut, by its place in `lo..start`: the scores below ask
-    // for it again.
-    let mut site_cut_key = [None::<u64>; HEADER_WINDOW];
+    // for it again. (The thread's kept list, emptied, one entry pushed a block: an array of
+    // the whole window cost a text of one block 30 stores to fill.)
+    let site_cut_key = &mut kept.site_cut_keys;
     // One buffer for the folds of the parts read here, which it outgrows a few times at
     // most, rather than a buffer a part (grown again for the padding of the word-set walk:
     // [`lexicon::Lexicon::boilerplate_with_sets`]); kept from one text to the next.
     let fold = &mut kept.fold;
     for (k, (s, f)) in raw.iter().zip(feats).take(start).skip(lo).enumerate() {
+        let mut cut_key = None;
         if let Some(cut) = site_cut(s) {
             let key = features::block_features(cut, fold).key;
             cut_keys.push(key);
-            if let Some(slot) = site_cut_key.get_mut(k) {
-                *slot = Some(key);
-            }
+            cut_key = Some(key);
         }
+        debug_assert_eq!(site_cut_key.len(), k);
+        site_cut_key.push(cut_key);
         // A breadcrumb trail ending in the title: "Section > News > Title".
         if f.separators >= 2 {
             if let Some((_, last)) = s.rsplit_once(['>', '|', '»', '›']) {
@@ -2189,18 +2193,15 @@ fn headline_with<'a>(
         let distance = (i + 1..start).filter(|&j| class[j] != Class::Bad).count() as f32 + 1.0;
         3.0 / (1.0 + distance / 3.0)
     };
-    // At most HEADER_WINDOW candidates: room for all of them, without allocating.
-    let mut scored = [(0usize, 0f32, 0f32); HEADER_WINDOW];
-    let mut n = 0;
+    // At most HEADER_WINDOW candidates, in the thread's kept list (emptied): an array of
+    // room for all of them, filled with zeros first, cost a text of one block a memset.
+    let scored = &mut kept.scored;
     for i in (lo..start).filter(|&i| candidate(i)) {
-        if let Some(slot) = scored.get_mut(n) {
-            *slot = (i, title_score(i), nearness(i));
-            n += 1;
-        }
+        scored.push((i, title_score(i), nearness(i)));
     }
     // A headline shares its content words with the story; a teaser for another story does
     // not.
-    best_candidate(scored.get(..n).unwrap_or_default(), |i| {
+    best_candidate(scored, |i| {
         let (share, units) = story.share(raw[i]);
         (units >= 2).then_some(OVERLAP_WEIGHT * share)
     })
@@ -2239,6 +2240,10 @@ struct HeadlineKept {
     /// searched from end to end (a set cost a text of one block some 60 instructions to
     /// clear and ask).
     cut_keys: Vec<u64>,
+    /// The key of each block's site cut, by its place in the header window.
+    site_cut_keys: Vec<Option<u64>>,
+    /// The candidates `(block, score, nearness)` ([`best_candidate`]).
+    scored: Vec<(usize, f32, f32)>,
     /// The folds of the parts read ([`features::block_features`]' arena).
     fold: String,
 }
