@@ -207,6 +207,10 @@ struct Buffers {
     shapes: Vec<u8>,
     /// [`body_run`]'s weights.
     weights: Vec<f32>,
+    /// [`headline`]'s lists: here rather than in a thread-local value of their own, whose
+    /// look-up and borrow cost every text with blocks above its story some 80 instructions
+    /// ("Hello there." is one).
+    headline: HeadlineKept,
 }
 
 impl Buffers {
@@ -219,6 +223,7 @@ impl Buffers {
         table: Vec::new(),
         shapes: Vec::new(),
         weights: Vec::new(),
+        headline: HeadlineKept::EMPTY,
     };
 
     /// Empties every list for the next text, freeing those over
@@ -331,7 +336,16 @@ fn classify_with(
     });
     let Some((start, end)) = run else {
         let story = overlap::StoryWords::new(std::iter::empty());
-        header(raw, feats, &meta, &class, n, &story, &mut labels);
+        header(
+            raw,
+            feats,
+            &meta,
+            &class,
+            n,
+            &story,
+            &mut labels,
+            &mut kept.headline,
+        );
         // The lists of one entry a block are done with: freed (or kept for the next text
         // when small) before the set of duplicates is built, which lowers the peak of a
         // text of many blocks.
@@ -362,7 +376,16 @@ fn classify_with(
                 .filter(|&i| class[i] == Class::Good)
                 .map(|i| raw[i]),
         );
-        header(raw, feats, &meta, &class, start, &story, &mut labels);
+        header(
+            raw,
+            feats,
+            &meta,
+            &class,
+            start,
+            &story,
+            &mut labels,
+            &mut kept.headline,
+        );
         // (As above: freed or kept before the set of duplicates is built.)
         drop(story);
     }
@@ -1887,7 +1910,9 @@ fn far_label(f: &Features, m: Meta) -> Label {
 /// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk. The
 /// blocks far above it (below `name_zone - 1`, see the code) keep the labels `labels` holds
 /// for them, which must be [`far_label`]'s. A story that starts at the first block
-/// (`start` 0) has no block before it: no label changes.
+/// (`start` 0) has no block before it: no label changes. The headline is found with the
+/// thread's lists `kept` ([`Buffers::headline`]).
+#[allow(clippy::too_many_arguments)]
 fn header<'a>(
     raw: &[&'a str],
     feats: Feats,
@@ -1896,8 +1921,9 @@ fn header<'a>(
     start: usize,
     story: &overlap::StoryWords<impl Iterator<Item = &'a str>>,
     labels: &mut [Label],
+    kept: &mut HeadlineKept,
 ) {
-    let h = headline(raw, feats, meta, class, start, story);
+    let h = headline(raw, feats, meta, class, start, story, kept);
     // Metadata counts only near the headline (or the story): elsewhere it is junk.
     let zone = h.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
     let name_zone = h.map_or(start.saturating_sub(10), |h| h.saturating_sub(10));
@@ -2001,7 +2027,8 @@ fn ends_with_separator(s: &str) -> bool {
         .ends_with(['—', '–', '-', '|', '/', '>', '»', '›', ':', '•', '·'])
 }
 
-/// The title-like block before the story most likely to be its headline.
+/// The title-like block before the story most likely to be its headline, found with the
+/// thread's lists `kept` ([`Buffers::headline`]).
 fn headline<'a>(
     raw: &[&'a str],
     feats: Feats,
@@ -2009,18 +2036,17 @@ fn headline<'a>(
     class: &[Class],
     start: usize,
     story: &overlap::StoryWords<impl Iterator<Item = &'a str>>,
+    kept: &mut HeadlineKept,
 ) -> Option<usize> {
     // No block before the story, no candidate: the key counts below are not needed.
     if start == 0 {
         return None;
     }
-    crate::scratch::with_kept(&HEADLINE_KEPT, |kept| {
-        kept.cut_keys.clear();
-        kept.site_cut_keys.clear();
-        kept.scored.clear();
-        crate::scratch::recycle_text(&mut kept.fold);
-        headline_with(raw, feats, meta, class, start, story, kept)
-    })
+    kept.cut_keys.clear();
+    kept.site_cut_keys.clear();
+    kept.scored.clear();
+    crate::scratch::recycle_text(&mut kept.fold);
+    headline_with(raw, feats, meta, class, start, story, kept)
 }
 
 /// [`headline`] (`start` above 0) with the thread's kept map, set and buffer, emptied.
@@ -2227,8 +2253,8 @@ fn key_counts(
     }
 }
 
-/// The map, list and fold buffer [`headline`] fills for a text, kept on the thread for the
-/// next: made fresh, the map and a set of the cuts' keys grew two or three times a web page
+/// The map, lists and fold buffer [`headline`] fills for a text, kept on the thread for the
+/// next ([`Buffers::headline`]): made fresh, the map and a set of the cuts' keys grew two or three times a web page
 /// and the buffer a few times more (3.6 allocations a web page). The map and the list hold
 /// two keys at most for each block of the header window, and a buffer grown past
 /// [`crate::scratch::MAX_KEPT_BYTES`] by a huge block is freed.
@@ -2248,10 +2274,15 @@ struct HeadlineKept {
     fold: String,
 }
 
-thread_local! {
-    /// The thread's [`HeadlineKept`].
-    static HEADLINE_KEPT: std::cell::RefCell<HeadlineKept> =
-        std::cell::RefCell::new(HeadlineKept::default());
+impl HeadlineKept {
+    /// No map, lists or buffer (nothing allocated).
+    const EMPTY: HeadlineKept = HeadlineKept {
+        counts: HashMap::with_hasher(FastBuild::new()),
+        cut_keys: Vec::new(),
+        site_cut_keys: Vec::new(),
+        scored: Vec::new(),
+        fold: String::new(),
+    };
 }
 
 /// The headline among the `scored` candidates `(block, score, nearness)`, in block order:
