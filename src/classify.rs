@@ -2060,6 +2060,29 @@ fn headline_with<'a>(
     kept: &mut HeadlineKept,
 ) -> Option<usize> {
     let lo = start.saturating_sub(HEADER_WINDOW);
+    let candidate = |i: usize| {
+        let f = &feats[i];
+        let size_ok = if f.caseless_script() {
+            (5..=80).contains(&f.chars)
+        } else {
+            (2..=30).contains(&f.words)
+        };
+        size_ok
+            && meta[i] == Meta::None
+            && f.reason.is_none()
+            && !f.linky()
+            && class[i] != Class::Bad
+    };
+    // No candidate has no headline, and a sole candidate is the headline whatever its score
+    // ([`best_candidate`]: the scores are finite): neither needs the site cuts, key counts
+    // and scores below (a text of one short block, "Hello there.", paid some 500
+    // instructions for them).
+    let mut candidates = (lo..start).filter(|&i| candidate(i));
+    match (candidates.next(), candidates.next()) {
+        (None, _) => return None,
+        (Some(sole), None) => return Some(sole),
+        _ => {}
+    }
     // Folded keys of blocks cut at a site-name separator ("Title | Site").
     let cut_keys = &mut kept.cut_keys;
     // The key of each block's site cut, by its place in `lo..start`: the scores below ask
@@ -2086,19 +2109,6 @@ fn headline_with<'a>(
             }
         }
     }
-    let candidate = |i: usize| {
-        let f = &feats[i];
-        let size_ok = if f.caseless_script() {
-            (5..=80).contains(&f.chars)
-        } else {
-            (2..=30).contains(&f.words)
-        };
-        size_ok
-            && meta[i] == Meta::None
-            && f.reason.is_none()
-            && !f.linky()
-            && class[i] != Class::Bad
-    };
     // How often the keys the scores ask about occur among all blocks: the candidates' own
     // keys and their site cuts' (0 for a cut no block has). Among a few blocks each is
     // counted when asked, with no map (a text of one block paid some 150 instructions to
