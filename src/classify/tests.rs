@@ -3,7 +3,6 @@
 use super::*;
 use crate::model::BoilerplateReason as R;
 use crate::segment::segment;
-use std::collections::HashSet;
 
 /// Every block's label and text.
 fn labelled(text: &str) -> Vec<(Label, &str)> {
