@@ -207,6 +207,10 @@ struct Buffers {
     shapes: Vec<u8>,
     /// [`body_run`]'s weights.
     weights: Vec<f32>,
+    /// [`headline`]'s lists: here rather than in a thread-local value of their own, whose
+    /// look-up and borrow cost every text with blocks above its story some 80 instructions
+    /// ("Hello there." is one).
+    headline: HeadlineKept,
 }
 
 impl Buffers {
@@ -219,6 +223,7 @@ impl Buffers {
         table: Vec::new(),
         shapes: Vec::new(),
         weights: Vec::new(),
+        headline: HeadlineKept::EMPTY,
     };
 
     /// Empties every list for the next text, freeing those over
@@ -270,7 +275,8 @@ fn classify_with(
     };
     // A long block that starts like an earlier one is a copy: the blocks whose features
     // that changes (each has a prefix key) are classed again.
-    if feature_table.mark_repeated_prefixes(&prefixes) {
+    // (One key repeats none, as in a quote paragraph: told here, with no call.)
+    if prefixes.len() >= 2 && feature_table.mark_repeated_prefixes(&prefixes) {
         let feats = feature_table.view();
         for p in &prefixes {
             class[p.block] = self::class(&feats[p.block], meta[p.block]);
@@ -290,7 +296,9 @@ fn classify_with(
     // [`Buffers::recycle`]. Filled in place: moved out and back, they cost 14 instructions
     // a quote paragraph.)
     let table = &mut kept.table;
-    if prose {
+    // (A text of fewer blocks than the shortest table has none: no call made for a quote
+    // paragraph.)
+    if prose && feats.len() >= table::MIN_BLOCKS {
         // (The class first: most blocks are not bad, and need no look-up of their features.)
         table::table_blocks_into(
             feats,
@@ -328,7 +336,16 @@ fn classify_with(
     });
     let Some((start, end)) = run else {
         let story = overlap::StoryWords::new(std::iter::empty());
-        header(raw, feats, &meta, &class, n, &story, &mut labels);
+        header(
+            raw,
+            feats,
+            &meta,
+            &class,
+            n,
+            &story,
+            &mut labels,
+            &mut kept.headline,
+        );
         // The lists of one entry a block are done with: freed (or kept for the next text
         // when small) before the set of duplicates is built, which lowers the peak of a
         // text of many blocks.
@@ -343,18 +360,38 @@ fn classify_with(
     };
     let list_end = story_end(raw, feats, &meta, &class, end);
     body(feats, &meta, &class, table, start, list_end, &mut labels);
-    related_boxes(feats, &class, start, end, &mut labels);
-    linked_twice(feats, &class, start, end, &mut labels);
+    // A run of one block holds no box of related links and no title linked twice (each
+    // needs a block after the first): the two walks are skipped, as they are for a quote
+    // paragraph, a text of one block.
+    if start < end {
+        related_boxes(feats, &class, start, end, &mut labels);
+        linked_twice(feats, &class, start, end, &mut labels);
+    }
     let end = list_end;
-    let story = overlap::StoryWords::new(
-        (start..=end)
-            .filter(|&i| class[i] == Class::Good)
-            .map(|i| raw[i]),
-    );
-    header(raw, feats, &meta, &class, start, &story, &mut labels);
-    trailer(raw, feats, &meta, end + 1, &mut labels);
-    // (As above: freed or kept before the set of duplicates is built.)
-    drop(story);
+    // A story from the first block has no header ([`header`] labels no block there), and
+    // one to the last block no trailer: neither is walked, nor the story's words set up.
+    if start > 0 {
+        let story = overlap::StoryWords::new(
+            (start..=end)
+                .filter(|&i| class[i] == Class::Good)
+                .map(|i| raw[i]),
+        );
+        header(
+            raw,
+            feats,
+            &meta,
+            &class,
+            start,
+            &story,
+            &mut labels,
+            &mut kept.headline,
+        );
+        // (As above: freed or kept before the set of duplicates is built.)
+        drop(story);
+    }
+    if end + 1 < n {
+        trailer(raw, feats, &meta, end + 1, &mut labels);
+    }
     crate::scratch::recycle(table);
     crate::scratch::recycle(&mut meta);
     crate::scratch::recycle(&mut class);
@@ -1205,6 +1242,10 @@ fn marked(marks: &[bool], i: usize) -> bool {
 /// total [`weight`], then neighbouring runs of real weight that no barrier separates from
 /// it (a story cut in two by a code listing, a chart or a share bar). The blocks' weights
 /// are written into `w` (emptied first; the thread's kept list).
+///
+/// One block (a quotation): the run is that block when it weighs more than nothing, as
+/// the search finds, told here with no list of weights made and, inlined, no call.
+#[inline(always)]
 fn body_run(
     raw: &[&str],
     feats: Feats,
@@ -1213,39 +1254,56 @@ fn body_run(
     table: &[bool],
     w: &mut Vec<f32>,
 ) -> Option<(usize, usize)> {
-    // A run of junk costs more the longer it goes on: the k-th block of a run of set-aside
-    // blocks in a row weighs (1 + k / 2) times its own weight.
-    let grow = 0.5f32;
-    let mut run = 0usize;
-    let mut run_weight = |i: usize, f: &Features| {
-        let (c, cell, m) = (class[i], marked(table, i), meta[i]);
-        let x = weight(f, c);
-        if cell {
-            // A table between paragraphs of the story costs nothing.
-            run = 0;
-            x.max(0.0)
-        } else if m == Meta::Credit {
-            // Photo credits sit between a story's paragraphs (a gallery of
-            // pictures, each credited): they cost little and do not make a
-            // run of junk longer.
-            CREDIT_WEIGHT
-        } else if c == Class::Bad {
-            run += 1;
-            x * (1.0 + grow * (run - 1) as f32)
-        } else {
-            run = 0;
-            x
-        }
-    };
-    // One block (a quotation): the run is that block when it weighs more than nothing, as
-    // the search below finds, with no list of weights made.
     if feats.len() == 1 {
-        return (run_weight(0, &feats[0]) > 0.0).then_some((0, 0));
+        let weight = run_weight(&feats[0], class[0], marked(table, 0), meta[0], &mut 0);
+        return (weight > 0.0).then_some((0, 0));
     }
+    body_run_of_many(raw, feats, meta, class, table, w)
+}
+
+/// What block `f` (its class `c`, metadata `m`, `cell` when it lies in a table) adds to a
+/// run of story blocks, `run` the number of set-aside blocks in a row before it (counted
+/// on here). A run of junk costs more the longer it goes on: the k-th block of a run of
+/// set-aside blocks in a row weighs (1 + k / 2) times its own weight.
+#[inline]
+fn run_weight(f: &Features, c: Class, cell: bool, m: Meta, run: &mut usize) -> f32 {
+    let grow = 0.5f32;
+    let x = weight(f, c);
+    if cell {
+        // A table between paragraphs of the story costs nothing.
+        *run = 0;
+        x.max(0.0)
+    } else if m == Meta::Credit {
+        // Photo credits sit between a story's paragraphs (a gallery of pictures, each
+        // credited): they cost little and do not make a run of junk longer.
+        CREDIT_WEIGHT
+    } else if c == Class::Bad {
+        *run += 1;
+        x * (1.0 + grow * (*run - 1) as f32)
+    } else {
+        *run = 0;
+        x
+    }
+}
+
+/// [`body_run`] of a text of more than one block. (Never inlined, so that [`body_run`]
+/// is: a quote paragraph paid some 70 instructions for the call.)
+#[inline(never)]
+fn body_run_of_many(
+    raw: &[&str],
+    feats: Feats,
+    meta: &[Meta],
+    class: &[Class],
+    table: &[bool],
+    w: &mut Vec<f32>,
+) -> Option<(usize, usize)> {
+    let mut run = 0usize;
+    let weigh =
+        |i: usize, f: &Features| run_weight(f, class[i], marked(table, i), meta[i], &mut run);
     // (The weights go into the thread's kept list, [`Buffers::weights`]: made fresh, an
     // allocation a page.)
     w.clear();
-    feats.extend_each(w, run_weight);
+    feats.extend_each(w, weigh);
     let w: &[f32] = w;
     let (sum, first, last) = max_segment(w)?;
     // Junk above a run may cost up to twice what the run weighs (a story's first
@@ -1794,6 +1852,11 @@ fn linked_twice(feats: Feats, class: &[Class], start: usize, end: usize, labels:
 /// [`marked`].
 fn chart_blocks(feats: Feats, class: &[Class], start: usize, end: usize) -> Vec<bool> {
     let mut chart = Vec::new();
+    // A run of blocks shorter than a chart holds none: nothing to read (a quote paragraph's
+    // story is one block).
+    if end + 1 - start < CHART_MIN {
+        return chart;
+    }
     let bare_number = |f: &Features| f.digits > 0 && f.letters == 0;
     let mut i = start;
     while i <= end {
@@ -1846,7 +1909,10 @@ fn far_label(f: &Features, m: Meta) -> Label {
 
 /// Labels the blocks before the story: headline, dek, bylines, dates, credits, junk. The
 /// blocks far above it (below `name_zone - 1`, see the code) keep the labels `labels` holds
-/// for them, which must be [`far_label`]'s.
+/// for them, which must be [`far_label`]'s. A story that starts at the first block
+/// (`start` 0) has no block before it: no label changes. The headline is found with the
+/// thread's lists `kept` ([`Buffers::headline`]).
+#[allow(clippy::too_many_arguments)]
 fn header<'a>(
     raw: &[&'a str],
     feats: Feats,
@@ -1855,8 +1921,9 @@ fn header<'a>(
     start: usize,
     story: &overlap::StoryWords<impl Iterator<Item = &'a str>>,
     labels: &mut [Label],
+    kept: &mut HeadlineKept,
 ) {
-    let h = headline(raw, feats, meta, class, start, story);
+    let h = headline(raw, feats, meta, class, start, story, kept);
     // Metadata counts only near the headline (or the story): elsewhere it is junk.
     let zone = h.map_or(start.saturating_sub(8), |h| h.saturating_sub(6));
     let name_zone = h.map_or(start.saturating_sub(10), |h| h.saturating_sub(10));
@@ -1960,7 +2027,8 @@ fn ends_with_separator(s: &str) -> bool {
         .ends_with(['—', '–', '-', '|', '/', '>', '»', '›', ':', '•', '·'])
 }
 
-/// The title-like block before the story most likely to be its headline.
+/// The title-like block before the story most likely to be its headline, found with the
+/// thread's lists `kept` ([`Buffers::headline`]).
 fn headline<'a>(
     raw: &[&'a str],
     feats: Feats,
@@ -1968,16 +2036,17 @@ fn headline<'a>(
     class: &[Class],
     start: usize,
     story: &overlap::StoryWords<impl Iterator<Item = &'a str>>,
+    kept: &mut HeadlineKept,
 ) -> Option<usize> {
     // No block before the story, no candidate: the key counts below are not needed.
     if start == 0 {
         return None;
     }
-    crate::scratch::with_kept(&HEADLINE_KEPT, |kept| {
-        kept.cut_keys.clear();
-        crate::scratch::recycle_text(&mut kept.fold);
-        headline_with(raw, feats, meta, class, start, story, kept)
-    })
+    kept.cut_keys.clear();
+    kept.site_cut_keys.clear();
+    kept.scored.clear();
+    crate::scratch::recycle_text(&mut kept.fold);
+    headline_with(raw, feats, meta, class, start, story, kept)
 }
 
 /// [`headline`] (`start` above 0) with the thread's kept map, set and buffer, emptied.
@@ -1991,30 +2060,6 @@ fn headline_with<'a>(
     kept: &mut HeadlineKept,
 ) -> Option<usize> {
     let lo = start.saturating_sub(HEADER_WINDOW);
-    // Folded keys of blocks cut at a site-name separator ("Title | Site").
-    let cut_keys = &mut kept.cut_keys;
-    // The key of each block's site cut, by its place in `lo..start`: the scores below ask
-    // for it again.
-    let mut site_cut_key = [None::<u64>; HEADER_WINDOW];
-    // One buffer for the folds of the parts read here, which it outgrows a few times at
-    // most, rather than a buffer a part (grown again for the padding of the word-set walk:
-    // [`lexicon::Lexicon::boilerplate_with_sets`]); kept from one text to the next.
-    let fold = &mut kept.fold;
-    for (k, (s, f)) in raw.iter().zip(feats).take(start).skip(lo).enumerate() {
-        if let Some(cut) = site_cut(s) {
-            let key = features::block_features(cut, fold).key;
-            cut_keys.insert(key);
-            if let Some(slot) = site_cut_key.get_mut(k) {
-                *slot = Some(key);
-            }
-        }
-        // A breadcrumb trail ending in the title: "Section > News > Title".
-        if f.separators >= 2 {
-            if let Some((_, last)) = s.rsplit_once(['>', '|', '»', '›']) {
-                cut_keys.insert(features::block_features(last.trim(), fold).key);
-            }
-        }
-    }
     let candidate = |i: usize| {
         let f = &feats[i];
         let size_ok = if f.caseless_script() {
@@ -2028,21 +2073,71 @@ fn headline_with<'a>(
             && !f.linky()
             && class[i] != Class::Bad
     };
+    // No candidate has no headline, and a sole candidate is the headline whatever its score
+    // ([`best_candidate`]: the scores are finite): neither needs the site cuts, key counts
+    // and scores below (a text of one short block, "Hello there.", paid some 500
+    // instructions for them).
+    let mut candidates = (lo..start).filter(|&i| candidate(i));
+    match (candidates.next(), candidates.next()) {
+        (None, _) => return None,
+        (Some(sole), None) => return Some(sole),
+        _ => {}
+    }
+    // Folded keys of blocks cut at a site-name separator ("Title | Site").
+    let cut_keys = &mut kept.cut_keys;
+    // The key of each block's site cut, by its place in `lo..start`: the scores below ask
+    // for it again. (The thread's kept list, emptied, one entry pushed a block: an array of
+    // the whole window cost a text of one block 30 stores to fill.)
+    let site_cut_key = &mut kept.site_cut_keys;
+    // One buffer for the folds of the parts read here, which it outgrows a few times at
+    // most, rather than a buffer a part (grown again for the padding of the word-set walk:
+    // [`lexicon::Lexicon::boilerplate_with_sets`]); kept from one text to the next.
+    let fold = &mut kept.fold;
+    for (k, (s, f)) in raw.iter().zip(feats).take(start).skip(lo).enumerate() {
+        let mut cut_key = None;
+        if let Some(cut) = site_cut(s) {
+            let key = features::block_features(cut, fold).key;
+            cut_keys.insert(key);
+            cut_key = Some(key);
+        }
+        debug_assert_eq!(site_cut_key.len(), k);
+        site_cut_key.push(cut_key);
+        // A breadcrumb trail ending in the title: "Section > News > Title".
+        if f.separators >= 2 {
+            if let Some((_, last)) = s.rsplit_once(['>', '|', '»', '›']) {
+                cut_keys.insert(features::block_features(last.trim(), fold).key);
+            }
+        }
+    }
     // How often the keys the scores ask about occur among all blocks: the candidates' own
-    // keys and their site cuts' (0 for a cut no block has).
+    // keys and their site cuts' (0 for a cut no block has). Among a few blocks each is
+    // counted when asked, with no map (a text of one block paid some 150 instructions to
+    // clear and fill one).
+    let few = feats.len() <= FEW_BLOCKS;
     let counts = &mut kept.counts;
-    key_counts(
-        feats,
-        (lo..start).filter(|&i| candidate(i)).flat_map(|i| {
-            [
-                Some(feats[i].key),
-                site_cut_key.get(i - lo).copied().flatten(),
-            ]
-            .into_iter()
-            .flatten()
-        }),
-        counts,
-    );
+    if !few {
+        key_counts(
+            feats,
+            (lo..start).filter(|&i| candidate(i)).flat_map(|i| {
+                [
+                    Some(feats[i].key),
+                    site_cut_key.get(i - lo).copied().flatten(),
+                ]
+                .into_iter()
+                .flatten()
+            }),
+            counts,
+        );
+    }
+    let counts = &*counts;
+    // (Asked only of the keys put in the map.)
+    let count = |key: u64| {
+        if few {
+            feats.iter().filter(|f| f.key == key).count()
+        } else {
+            counts.get(&key).copied().unwrap_or(0)
+        }
+    };
     // Each candidate's score but for what its words shared with the story add, and its
     // nearness to the story, in block order.
     let title_score = |i: usize| {
@@ -2089,7 +2184,7 @@ fn headline_with<'a>(
         if lines::is_bare_name(raw[i], f) {
             score -= 2.5;
         }
-        if counts.get(&f.key).copied().unwrap_or(0) > 1 || cut_keys.contains(&f.key) {
+        if count(f.key) > 1 || cut_keys.contains(&f.key) {
             score += 1.5;
         }
         // "Title | Site" when "Title" is on the page too: the plain copy wins.
@@ -2097,7 +2192,7 @@ fn headline_with<'a>(
             .get(i - lo)
             .copied()
             .flatten()
-            .is_some_and(|key| counts.get(&key).is_some_and(|&n| n > 0))
+            .is_some_and(|key| count(key) > 0)
         {
             score -= 1.0;
         }
@@ -2134,18 +2229,15 @@ fn headline_with<'a>(
         let distance = (i + 1..start).filter(|&j| class[j] != Class::Bad).count() as f32 + 1.0;
         3.0 / (1.0 + distance / 3.0)
     };
-    // At most HEADER_WINDOW candidates: room for all of them, without allocating.
-    let mut scored = [(0usize, 0f32, 0f32); HEADER_WINDOW];
-    let mut n = 0;
+    // At most HEADER_WINDOW candidates, in the thread's kept list (emptied): an array of
+    // room for all of them, filled with zeros first, cost a text of one block a memset.
+    let scored = &mut kept.scored;
     for i in (lo..start).filter(|&i| candidate(i)) {
-        if let Some(slot) = scored.get_mut(n) {
-            *slot = (i, title_score(i), nearness(i));
-            n += 1;
-        }
+        scored.push((i, title_score(i), nearness(i)));
     }
     // A headline shares its content words with the story; a teaser for another story does
     // not.
-    best_candidate(scored.get(..n).unwrap_or_default(), |i| {
+    best_candidate(scored, |i| {
         let (share, units) = story.share(raw[i]);
         (units >= 2).then_some(OVERLAP_WEIGHT * share)
     })
@@ -2171,25 +2263,36 @@ fn key_counts(
     }
 }
 
-/// The map, set and fold buffer [`headline`] fills for a text, kept on the thread for the
-/// next: made fresh, the map and set grew two or three times a web page and the buffer a
-/// few times more (3.6 allocations a web page). The map and the set hold two keys at most
-/// for each block of the header window, and a buffer grown past
+/// The map, lists and fold buffer [`headline`] fills for a text, kept on the thread for the
+/// next ([`Buffers::headline`]): made fresh, the map and a set of the cuts' keys grew two or three times a web page
+/// and the buffer a few times more (3.6 allocations a web page). The map and the list hold
+/// two keys at most for each block of the header window, and a buffer grown past
 /// [`crate::scratch::MAX_KEPT_BYTES`] by a huge block is freed.
 #[derive(Debug, Default)]
 struct HeadlineKept {
     /// [`key_counts`]' counts.
     counts: HashMap<u64, usize, FastBuild>,
-    /// The keys of the site cuts.
+    /// The keys of the site cuts and breadcrumb ends. (A list searched from end to end
+    /// cost web pages 0.14 instructions a byte more than the set: a trail of links in every
+    /// block of a window made it long.)
     cut_keys: HashSet<u64, FastBuild>,
+    /// The key of each block's site cut, by its place in the header window.
+    site_cut_keys: Vec<Option<u64>>,
+    /// The candidates `(block, score, nearness)` ([`best_candidate`]).
+    scored: Vec<(usize, f32, f32)>,
     /// The folds of the parts read ([`features::block_features`]' arena).
     fold: String,
 }
 
-thread_local! {
-    /// The thread's [`HeadlineKept`].
-    static HEADLINE_KEPT: std::cell::RefCell<HeadlineKept> =
-        std::cell::RefCell::new(HeadlineKept::default());
+impl HeadlineKept {
+    /// No map, lists or buffer (nothing allocated).
+    const EMPTY: HeadlineKept = HeadlineKept {
+        counts: HashMap::with_hasher(FastBuild::new()),
+        cut_keys: HashSet::with_hasher(FastBuild::new()),
+        site_cut_keys: Vec::new(),
+        scored: Vec::new(),
+        fold: String::new(),
+    };
 }
 
 /// The headline among the `scored` candidates `(block, score, nearness)`, in block order:
@@ -2342,11 +2445,19 @@ fn trailer(raw: &[&str], feats: Feats, meta: &[Meta], from: usize, labels: &mut 
 
 /// A later exact repeat (folded) of an earlier block is a duplicate, unless it is the
 /// headline or a short block inside the body.
+#[inline]
 fn duplicates(feats: Feats, labels: &mut [Label]) {
-    // One block repeats none: no set to build.
-    if feats.len() < 2 {
-        return;
+    // One block repeats none: no set to build, and no call (a quote paragraph paid 30
+    // instructions for it).
+    if feats.len() >= 2 {
+        duplicates_of_many(feats, labels);
     }
+}
+
+/// [`duplicates`] of two blocks or more. (Never inlined: inlined into [`duplicates`], it
+/// kept that from being inlined, and a quote paragraph paid the call.)
+#[inline(never)]
+fn duplicates_of_many(feats: Feats, labels: &mut [Label]) {
     if feats.texts() >= PARTED_TEXTS {
         // A set of millions of keys is far larger than the caches: the keys are put in parts
         // first, each part's set small enough to stay in them. (Fewer texts, however many

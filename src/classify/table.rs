@@ -12,7 +12,7 @@ use super::Class;
 /// The most words (or characters / 2 in a caseless script) of a cell.
 const CELL_SIZE: usize = 24;
 /// The shortest table, in blocks.
-const MIN_BLOCKS: usize = 8;
+pub(super) const MIN_BLOCKS: usize = 8;
 /// The periods tried (cells per row).
 const PERIODS: std::ops::RangeInclusive<usize> = 2..=8;
 /// The fewest rows.

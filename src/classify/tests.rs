@@ -1074,6 +1074,34 @@ fn below_grams_agree_with_a_plain_search() {
     );
 }
 
+/// A sole candidate is the headline whatever its (finite) score, nearness and overlap:
+/// [`headline_with`] returns it without scoring it.
+#[test]
+fn a_sole_candidate_wins_whatever_its_score() {
+    let mut rng = crate::testgen::Rng::new(0x2468_ace1);
+    let mut next = move |m: usize| rng.below(m);
+    for _ in 0..20_000 {
+        let i = next(30);
+        // From tiny to huge magnitudes, both signs.
+        let mut value = || {
+            let v = (next(1_000) as f32 - 500.0) * 10f32.powi(next(60) as i32 - 30);
+            if next(2) == 0 {
+                v
+            } else {
+                -v
+            }
+        };
+        let (score, near, o) = (value(), value().abs(), value());
+        for overlap in [None, Some(o)] {
+            assert_eq!(
+                best_candidate(&[(i, score, near)], |_| overlap),
+                Some(i),
+                "{score} {near} {overlap:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn best_candidate_agrees_with_scoring_every_candidate() {
     // The headline loop as it was: every candidate's overlap added, the last best wins.
