@@ -1007,6 +1007,8 @@ struct CueIndex {
     /// covers the rest of the block, lists no verb and the block holds no "according to"),
     /// kept as the index changes; `None` before.
     quiet_from: Option<usize>,
+    /// Whether the block holds a `\r`, once asked ([`CueIndex::window_before_first`]).
+    carriage_return: Option<bool>,
 }
 
 /// The longest word [`LastVerb`] keeps.
@@ -1074,6 +1076,20 @@ impl StopCursor {
 }
 
 impl CueIndex {
+    /// [`cue_window_before`] at the block's first cue test, or in a block that holds a
+    /// `\r`: whether it does is searched for the first time (once a block, so that a block
+    /// with none, most, pays one test a window after it), and the window widened if so.
+    /// Out of line and cold: a block's other tests skip it, and the search stays out of
+    /// [`has_speech_cue`]'s code.
+    #[cold]
+    #[inline(never)]
+    fn window_before_first(&mut self, text: &str, block: Span, end: usize) -> usize {
+        let cr = *self
+            .carriage_return
+            .get_or_insert_with(|| has_carriage_return(text, block));
+        cue_window_before(text, block, end, cr)
+    }
+
     /// True when `text[a..b]` holds "according to"; the block is searched once, and a
     /// block without it (most) answers every later window at once.
     fn according_in(&mut self, text: &str, block: Span, a: usize, b: usize) -> bool {
@@ -1520,15 +1536,21 @@ fn has_speech_cue(
     next_open: Option<usize>,
     index: &mut CueIndex,
 ) -> bool {
-    let lo = floor_char(text, open.start.saturating_sub(CUE_WINDOW).max(block.start));
+    let lo = if index.carriage_return == Some(false) {
+        cue_window_before(text, block, open.start, false)
+    } else {
+        index.window_before_first(text, block, open.start)
+    };
+    let cr = index.carriage_return == Some(true);
     if index.no_cue_from(block, lo) && index.stops.none_in(lo, open.start.saturating_sub(1)) {
-        return quiet_speech_cue(text, block, lo, open, close, next_open, &index.stops);
+        return quiet_speech_cue(text, block, lo, open, close, cr, next_open, &index.stops);
     }
-    speech_cue_in_windows(text, block, lo, open, close, index)
+    speech_cue_in_windows(text, block, lo, open, close, cr, index)
 }
 
 /// [`has_speech_cue`] when the index tells that no cue starts from `lo` (the start of the
-/// window before the mark) on, and no stop lies in that window: the sentence starts at
+/// window before the mark) on, and no stop lies in that window (`cr`: the block holds a
+/// `\r`, [`cue_window_after`]): the sentence starts at
 /// `lo`, and only words cut by a window's end may hold a cue ([`cut_word_is_verb`]), as
 /// the full test ([`speech_cue_in_windows`]) finds in that case.
 ///
@@ -1536,12 +1558,14 @@ fn has_speech_cue(
 /// word byte ([`clause_ends_by_mark`]) and no word runs on over `close`: no word is cut by
 /// either of its ends, and so none holds a cue.
 #[inline(always)]
+#[allow(clippy::too_many_arguments)]
 fn quiet_speech_cue(
     text: &str,
     block: Span,
     lo: usize,
     open: Span,
     close: Option<Span>,
+    cr: bool,
     next_open: Option<usize>,
     stops: &StopCursor,
 ) -> bool {
@@ -1549,7 +1573,7 @@ fn quiet_speech_cue(
         return true;
     }
     close.is_some_and(|c| {
-        let limit = (c.end + CUE_WINDOW / 2).min(block.end);
+        let limit = cue_window_after(text, block, c.end, cr);
         if clause_ends_by_mark(text, c.end, limit, next_open, stops)
             && !(word_char_before(text, c.end) && word_char_at(text, c.end))
         {
@@ -1563,13 +1587,15 @@ fn quiet_speech_cue(
     })
 }
 
-/// [`has_speech_cue`] by its full test, the window before the mark from `lo` on.
+/// [`has_speech_cue`] by its full test, the window before the mark from `lo` on (`cr`:
+/// the block holds a `\r`, [`cue_window_after`]).
 fn speech_cue_in_windows(
     text: &str,
     block: Span,
     lo: usize,
     open: Span,
     close: Option<Span>,
+    cr: bool,
     index: &mut CueIndex,
 ) -> bool {
     // Whether the index told that no cue starts from the window before on: it then tells
@@ -1606,7 +1632,7 @@ fn speech_cue_in_windows(
         }
     }
     if let Some(c) = close {
-        let end = first_clause_end(text, c.end, (c.end + CUE_WINDOW / 2).min(block.end));
+        let end = first_clause_end(text, c.end, cue_window_after(text, block, c.end, cr));
         // A verb among the first six words is a verb among the words: the index tells
         // most clauses (which hold none) without reading their words.
         let verb_first = || {
@@ -2069,6 +2095,74 @@ fn carriage_returns(text: &str, span: Span) -> usize {
     text.as_bytes()
         .get(span.start..span.end)
         .map_or(0, |b| memchr::memchr_iter(b'\r', b).count())
+}
+
+/// Where the window of [`CUE_WINDOW`] bytes before `end` starts in `block`, on a
+/// character boundary; `cr` when the block holds a `\r`, whose bytes the window then does
+/// not count ([`widen_back`]): a CRLF text reads the same words in its windows as the same
+/// text with LF line ends.
+#[inline]
+fn cue_window_before(text: &str, block: Span, end: usize, cr: bool) -> usize {
+    let lo = end.saturating_sub(CUE_WINDOW).max(block.start);
+    floor_char(
+        text,
+        if cr {
+            widen_back(text, lo, end, block.start)
+        } else {
+            lo
+        },
+    )
+}
+
+/// Where the window of `CUE_WINDOW / 2` bytes after `start` ends in `block`, its `\r`
+/// bytes not counted when `cr` ([`widen_forward`]), as in [`cue_window_before`].
+#[inline]
+fn cue_window_after(text: &str, block: Span, start: usize, cr: bool) -> usize {
+    let hi = (start + CUE_WINDOW / 2).min(block.end);
+    if cr {
+        widen_forward(text, start, hi, block.end)
+    } else {
+        hi
+    }
+}
+
+/// Whether `span` of `text` holds a `\r` (a search that stops at the first).
+#[inline(never)]
+fn has_carriage_return(text: &str, span: Span) -> bool {
+    text.as_bytes()
+        .get(span.start..span.end)
+        .is_some_and(|b| memchr::memchr(b'\r', b).is_some())
+}
+
+/// `lo`, the start of the window `lo..end`, moved back (not past `floor`) by one byte for
+/// each `\r` in the window, and again for each in the bytes so taken in: the window then
+/// holds as many bytes other than `\r` as `lo..end` holds bytes, so that a CRLF text's
+/// windows hold the words the LF text's do (a speech verb at the edge of the window was
+/// in one and out of the other).
+#[cold]
+#[inline(never)]
+fn widen_back(text: &str, mut lo: usize, end: usize, floor: usize) -> usize {
+    let mut more = carriage_returns(text, Span::new(lo, end));
+    while more > 0 && lo > floor {
+        let next = lo.saturating_sub(more).max(floor);
+        more = carriage_returns(text, Span::new(next, lo));
+        lo = next;
+    }
+    lo
+}
+
+/// [`widen_back`] forward: `hi`, the end of the window `start..hi`, moved on (not past
+/// `ceil`) by one byte for each `\r` in the window and in the bytes so taken in.
+#[cold]
+#[inline(never)]
+fn widen_forward(text: &str, start: usize, mut hi: usize, ceil: usize) -> usize {
+    let mut more = carriage_returns(text, Span::new(start, hi));
+    while more > 0 && hi < ceil {
+        let next = (hi + more).min(ceil);
+        more = carriage_returns(text, Span::new(hi, next));
+        hi = next;
+    }
+    hi
 }
 
 /// Decides whether a candidate, of words `content` ([`content_of`]), is a quotation;
@@ -2894,9 +2988,9 @@ mod tests {
             let (mut fast, mut full) = (CueIndex::default(), CueIndex::default());
             for pair in marks.windows(2) {
                 let (open, close) = (pair[0], Some(pair[1]));
-                let lo = floor_char(&text, open.start.saturating_sub(CUE_WINDOW));
+                let lo = cue_window_before(&text, block, open.start, false);
                 let quiet = fast.no_cue_from(block, lo) && fast.stops.none_in(lo, open.start - 1);
-                let want = speech_cue_in_windows(&text, block, lo, open, close, &mut full);
+                let want = speech_cue_in_windows(&text, block, lo, open, close, false, &mut full);
                 lean += usize::from(quiet);
                 cues += usize::from(quiet && want);
                 let got = has_speech_cue(&text, block, open, close, None, &mut fast);
@@ -2934,11 +3028,12 @@ mod tests {
             for k in 0..marks.len().saturating_sub(1) {
                 let (open, close) = (marks[k], marks[k + 1]);
                 let next_open = marks.get(k + 2).map(|m| m.start);
-                let lo = floor_char(&text, open.start.saturating_sub(CUE_WINDOW));
+                let lo = cue_window_before(&text, block, open.start, false);
                 let quiet = fast.no_cue_from(block, lo) && fast.stops.none_in(lo, open.start - 1);
-                let limit = (close.end + CUE_WINDOW / 2).min(block.end);
+                let limit = cue_window_after(&text, block, close.end, false);
                 let by_mark = clause_ends_by_mark(&text, close.end, limit, next_open, &fast.stops);
-                let want = speech_cue_in_windows(&text, block, lo, open, Some(close), &mut full);
+                let want =
+                    speech_cue_in_windows(&text, block, lo, open, Some(close), false, &mut full);
                 bounded += usize::from(quiet && by_mark);
                 cues += usize::from(quiet && !by_mark && want);
                 let got = has_speech_cue(&text, block, open, Some(close), next_open, &mut fast);
@@ -3945,5 +4040,70 @@ mod tests {
         let found = find_quotes(lf, &[Span::new(0, lf.len())], &over);
         assert!(found.quotes.is_empty());
         assert_eq!(found.rejected[0].reason, Rejection::TooLong);
+    }
+
+    #[test]
+    fn cue_windows_do_not_count_carriage_returns() {
+        // A speech verb swept across the start of the window before a two-word quotation,
+        // and across the end of the window after one, with hard-wrapped lines in between:
+        // the CRLF text judges every quotation as the LF text does. (Counted in bytes, the
+        // CRLF window was a byte shorter a line end, and left out a verb the LF one held.)
+        let mut judged = 0;
+        for lines in 1..4 {
+            for pad in 0..48 {
+                let wrapped = "some more words\n".repeat(lines);
+                let filler = "x".repeat(pad);
+                let before = format!(
+                    "They said in a statement {filler} {wrapped}and the markets, as \
+                     traders watched the screens all day long, showed “real uncertainty” here"
+                );
+                // After the marks the verb must be among the clause's first six words.
+                let long = "y".repeat(12);
+                let after = format!(
+                    "Markets showed “real uncertainty” {}{filler} said so",
+                    format!("{long}\n").repeat(lines)
+                );
+                for lf in [before, after] {
+                    let crlf = lf.replace('\n', "\r\n");
+                    let scan = |t: &str| {
+                        let found = find_quotes(t, &[Span::new(0, t.len())], &Options::default());
+                        let rejected: Vec<_> = found.rejected.iter().map(|r| r.reason).collect();
+                        (found.quotes.len(), rejected)
+                    };
+                    let (want, got) = (scan(&lf), scan(&crlf));
+                    judged += want.0;
+                    assert_eq!(got, want, "{lf:?}");
+                }
+            }
+        }
+        // Some placements put the verb in the window, others out of it.
+        assert!(judged > 10 && judged < 2 * 3 * 48, "{judged} quotations");
+    }
+
+    #[test]
+    fn widened_windows_hold_as_many_other_bytes_as_before() {
+        let parts = ["said", "x", " ", "\r\n", "\r", "\n", "é"];
+        let mut rng = crate::testgen::Rng::new(0x1dec_0c12);
+        let other = |t: &str, a: usize, b: usize| (b - a) - carriage_returns(t, Span::new(a, b));
+        for round in 0..2_000 {
+            let text = rng.text(&parts, 10 + round % 200);
+            let len = 1 + rng.below(40);
+            let at = rng.below(text.len() + 1);
+            // Back from `at`, floored at 0: as many other bytes as asked, or all there are.
+            let lo = widen_back(&text, at.saturating_sub(len), at, 0);
+            assert_eq!(
+                other(&text, lo, at),
+                len.min(other(&text, 0, at)),
+                "{text:?}"
+            );
+            // On from `at`, ceiled at the end.
+            let hi = widen_forward(&text, at, (at + len).min(text.len()), text.len());
+            let n = text.len();
+            assert_eq!(
+                other(&text, at, hi),
+                len.min(other(&text, at, n)),
+                "{text:?}"
+            );
+        }
     }
 }
