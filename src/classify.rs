@@ -2263,11 +2263,11 @@ fn key_counts(
     }
 }
 
-/// The map, lists and fold buffer [`headline`] fills for a text, kept on the thread for the
-/// next ([`Buffers::headline`]): made fresh, the map and a set of the cuts' keys grew two or three times a web page
-/// and the buffer a few times more (3.6 allocations a web page). The map and the list hold
-/// two keys at most for each block of the header window, and a buffer grown past
-/// [`crate::scratch::MAX_KEPT_BYTES`] by a huge block is freed.
+/// The map, set, lists and fold buffer [`headline`] fills for a text, kept on the thread
+/// for the next ([`Buffers::headline`]): made fresh, the map and the set grew two or three
+/// times a web page and the buffer a few times more (3.6 allocations a web page). The map
+/// and the set hold two keys at most, and the lists one entry, for each block of the header
+/// window; a buffer grown past [`crate::scratch::MAX_KEPT_BYTES`] by a huge block is freed.
 #[derive(Debug, Default)]
 struct HeadlineKept {
     /// [`key_counts`]' counts.
