@@ -2053,10 +2053,14 @@ fn ascii_word_before(text: &str, block: Span, pos: usize) -> Option<Option<&str>
     Some((!w.is_empty() && w.len() < 40).then_some(w))
 }
 
-/// The word right before `pos` (skipping blanks), inside the block, read by chars.
+/// The word right before `pos` (skipping blanks), inside the block, read by chars. The
+/// window's `\r` bytes are not counted ([`widen_back`]), so that CRLF text finds the word
+/// LF text does; [`ascii_word_before`] needs no such care: it answers only of a word
+/// wholly inside its window, which the widened window holds too.
 fn word_before_by_chars(text: &str, block: Span, pos: usize) -> Option<&str> {
     // A bounded look back: words are short, and marks may be many.
-    let lo = floor_char(text, pos.saturating_sub(WORD_WINDOW).max(block.start));
+    let lo = pos.saturating_sub(WORD_WINDOW).max(block.start);
+    let lo = floor_char(text, widen_back(text, lo, pos, block.start));
     let s = text.get(lo..pos)?;
     let s = &s[..s.len() - lex::blank_len_back(s)];
     let start = s.len() - lex::word_len_back(s);
@@ -2064,13 +2068,30 @@ fn word_before_by_chars(text: &str, block: Span, pos: usize) -> Option<&str> {
     (!w.is_empty() && s.len() - start < 40).then_some(w)
 }
 
-/// The word right after `pos` (skipping blanks), inside the block.
+/// The word right after `pos` (skipping blanks), inside the block. When the blanks and
+/// the word run to the window's end, they are read again in the window that does not count
+/// its `\r` bytes ([`widen_forward`]), so that CRLF text finds the word LF text does.
 fn word_after(text: &str, block: Span, pos: usize) -> Option<&str> {
-    let hi = ceil_char(text, (pos + WORD_WINDOW).min(block.end));
+    let end = (pos + WORD_WINDOW).min(block.end);
+    let hi = ceil_char(text, end);
+    let (w, reach) = word_after_within(text, pos, hi)?;
+    if reach == hi && hi < block.end {
+        let wide = ceil_char(text, widen_forward(text, pos, end, block.end));
+        if wide != hi {
+            return word_after_within(text, pos, wide)?.0;
+        }
+    }
+    w
+}
+
+/// The word right after `pos` (skipping blanks) in `text[pos..hi]`, if any, and where the
+/// blanks and the word end.
+fn word_after_within(text: &str, pos: usize, hi: usize) -> Option<(Option<&str>, usize)> {
     let s = text.get(pos..hi)?;
-    let s = &s[lex::blank_len(s)..];
-    let w = s.get(..lex::word_len(s))?;
-    (!w.is_empty()).then_some(w)
+    let blanks = lex::blank_len(s);
+    let n = lex::word_len(&s[blanks..]);
+    let w = &s[blanks..blanks + n];
+    Some(((!w.is_empty()).then_some(w), pos + blanks + n))
 }
 
 /// `word_after(text, block, pos).is_some_and(lex::is_name_word)`, answered false at once
@@ -4078,6 +4099,32 @@ mod tests {
         }
         // Some placements put the verb in the window, others out of it.
         assert!(judged > 10 && judged < 2 * 3 * 48, "{judged} quotations");
+    }
+
+    #[test]
+    fn word_windows_do_not_count_carriage_returns() {
+        // A word before a mark and one after it, a run of spaces holding a line end between:
+        // CRLF text reads the words LF text does, wherever the window's edge falls (whole,
+        // cut, or not reached).
+        let (mut found, mut missed) = (0, 0);
+        for gap in 0..80 {
+            for word in ["Ann", "Smithsonian"] {
+                let (a, b) = (" ".repeat(gap / 2), " ".repeat(gap - gap / 2));
+                let lf = format!("x {word}{a}\n{b}“q”{a}\n{b}{word} y");
+                let crlf = lf.replace('\n', "\r\n");
+                fn read(t: &str) -> (Option<&str>, Option<&str>) {
+                    let block = Span::new(0, t.len());
+                    let open = t.find('“').unwrap_or_default();
+                    let close = t.find('”').unwrap_or_default() + '”'.len_utf8();
+                    (word_before(t, block, open), word_after(t, block, close))
+                }
+                let want = read(&lf);
+                assert_eq!(read(&crlf), want, "{lf:?}");
+                found += usize::from(want.0 == Some(word));
+                missed += usize::from(want.0.is_none());
+            }
+        }
+        assert!(found > 20 && missed > 20, "{found} found, {missed} missed");
     }
 
     #[test]
