@@ -2050,6 +2050,9 @@ fn headline<'a>(
 }
 
 /// [`headline`] (`start` above 0) with the thread's kept map, set and buffer, emptied.
+/// (A function of its own, though `headline` now only empties the lists: written as one,
+/// the two cost "Hello there." 72 instructions more, and web pages 0.1 a byte, inlined or
+/// not.)
 fn headline_with<'a>(
     raw: &[&'a str],
     feats: Feats,
