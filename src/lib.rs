@@ -142,7 +142,7 @@ impl Parser {
     /// Empty or whitespace-only input, input over the size limit, or a NUL byte.
     pub fn parse<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
         let prepared = normalize::prepare(input, &self.options)?;
-        Ok(self.run(prepared))
+        Ok(self.run_folded(prepared))
     }
 
     /// Parses an article from bytes: a UTF-8 BOM is skipped, invalid UTF-8 is an error (or
@@ -178,7 +178,7 @@ impl Parser {
                     // Detached from the repaired copy: texts the repair left as they were
                     // are borrowed from the input, the others owned.
                     let mut article = self
-                        .run(prepared)
+                        .run_folded(prepared)
                         .map_texts(&mut |t| normalize::rebase(t, &repaired, input, &map));
                     article.map_spans(|s| map.map_span(s));
                     // (Given back before the diagnostics grow: one entry for each run of
@@ -216,6 +216,28 @@ impl Parser {
     /// ```
     pub fn quotes<'a>(&self, input: &'a str) -> Result<Vec<Quote<'a>>, Error> {
         let prepared = normalize::prepare(input, &self.options)?;
+        let Some((folded, map)) = normalize::fold_blanks(&prepared) else {
+            return Ok(self.quotes_of(prepared));
+        };
+        // As in [`Parser::run_folded`].
+        let quotes = self.quotes_of(Prepared {
+            text: &folded,
+            base: 0,
+            odd_blank: None,
+        });
+        Ok(quotes
+            .into_iter()
+            .map(|q| {
+                let mut q =
+                    q.map_texts(&mut |t| normalize::rebase_folded(t, &folded, prepared.text, &map));
+                q.map_spans(|s| map.map_span(s).shift(prepared.base));
+                q
+            })
+            .collect())
+    }
+
+    /// [`Parser::quotes`] of the text the stages read.
+    fn quotes_of<'a>(&self, prepared: Prepared<'a>) -> Vec<Quote<'a>> {
         let blocks = segment::segment(prepared.text);
         let spans: Vec<Span> = blocks
             .iter()
@@ -224,12 +246,26 @@ impl Parser {
         let found = quotes::find_quotes(prepared.text, &spans, &self.options);
         let attributed =
             attribution::attribute(prepared.text, &spans, &found.quotes, &self.options);
-        Ok(assemble::assemble_quotes(
-            prepared,
-            &found,
-            &attributed,
-            &self.options,
-        ))
+        assemble::assemble_quotes(prepared, &found, &attributed, &self.options)
+    }
+
+    /// [`Parser::run`] on the text the stages read: `prepared`'s own, or a copy with its odd
+    /// blanks folded ([`normalize::fold_blanks`]), whose article is then moved back onto
+    /// `prepared`'s text: spans mapped, and texts borrowed from it where the copy's are the
+    /// same bytes there (owned otherwise), so that the copy dies here.
+    fn run_folded<'p>(&self, prepared: Prepared<'p>) -> Article<'p> {
+        let Some((folded, map)) = normalize::fold_blanks(&prepared) else {
+            return self.run(prepared);
+        };
+        let mut article = self
+            .run(Prepared {
+                text: &folded,
+                base: 0,
+                odd_blank: None,
+            })
+            .map_texts(&mut |t| normalize::rebase_folded(t, &folded, prepared.text, &map));
+        article.map_spans(|s| map.map_span(s).shift(prepared.base));
+        article
     }
 
     fn run<'a>(&self, prepared: Prepared<'a>) -> Article<'a> {

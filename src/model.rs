@@ -240,6 +240,14 @@ impl<'a> Quote<'a> {
         }
     }
 
+    /// Gives each of its spans (its own and its mention's) by `f`.
+    pub(crate) fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
+        self.span = f(self.span);
+        if let Some(m) = self.attribution.as_mut().and_then(|a| a.mention.as_mut()) {
+            m.span = f(m.span);
+        }
+    }
+
     /// The resolved speaker, if any.
     pub fn speaker(&self) -> Option<&str> {
         self.attribution.as_ref().map(|a| a.speaker.as_ref())
@@ -602,12 +610,7 @@ impl Article<'_> {
                 BodyBlock::Subhead(s) => s.span = f(s.span),
             }
         }
-        for q in &mut self.quotes {
-            q.span = f(q.span);
-            if let Some(m) = q.attribution.as_mut().and_then(|a| a.mention.as_mut()) {
-                m.span = f(m.span);
-            }
-        }
+        self.quotes.iter_mut().for_each(|q| q.map_spans(f));
         self.rejected_quotes
             .iter_mut()
             .for_each(|r| r.span = f(r.span));

@@ -44,12 +44,53 @@ fn is_invisible(c: char) -> bool {
 pub(crate) struct Prepared<'a> {
     pub text: &'a str,
     pub base: usize,
+    /// Where in `text` the first character starts that [`fold_blanks`] folds; `None` when
+    /// there is none.
+    pub odd_blank: Option<usize>,
 }
 
 /// Checks size, NUL bytes and emptiness, and skips a leading BOM.
+/// Also finds the first character [`fold_blanks`] folds, in the search for NUL bytes: one
+/// search for three bytes where a search for the NUL byte and one for the odd blanks' lead
+/// bytes were two.
 pub(crate) fn prepare<'a>(input: &'a str, options: &Options) -> Result<Prepared<'a>, Error> {
-    check_raw(input.as_bytes(), options)?;
-    finish(input, input.len())
+    check_size(input.as_bytes(), options)?;
+    let odd_blank = nul_or_odd_blank(input.as_bytes())?;
+    let prepared = finish(input, input.len())?;
+    // (A BOM holds no lead byte of an odd blank: the first is past it.)
+    let odd_blank = odd_blank.map(|at| at - prepared.base);
+    Ok(Prepared {
+        odd_blank,
+        ..prepared
+    })
+}
+
+/// The offset of the first character of `b` that [`fold_blanks`] folds, or a
+/// [`ErrorKind::NulByte`] error for the first NUL byte. (Each curly quotation mark or dash
+/// is a stop of the search, told in a few instructions: callgrind, 0.7 instructions a byte
+/// on the seed variants, where they come every 250 bytes, and 20 on quotes nested 1,000
+/// deep, where they come every five.)
+fn nul_or_odd_blank(b: &[u8]) -> Result<Option<usize>, Error> {
+    let nul = |offset| Error::from(ErrorKind::NulByte { offset });
+    for at in memchr::memchr3_iter(0, 0xC2, 0xE2, b) {
+        if b[at] == 0 {
+            return Err(nul(at));
+        }
+        if folded_at(b, at).is_some() {
+            // No NUL byte before it; the rest is searched for one alone.
+            return match memchr::memchr(0, &b[at..]) {
+                Some(k) => Err(nul(at + k)),
+                None => Ok(Some(at)),
+            };
+        }
+    }
+    Ok(None)
+}
+
+/// The offset of the first character of `text` that [`fold_blanks`] folds.
+fn first_odd_blank(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(0xC2, 0xE2, b).find(|&at| folded_at(b, at).is_some())
 }
 
 /// [`prepare`] for a repaired copy of invalid UTF-8 (see [`repair_utf8`]): size and NUL
@@ -61,11 +102,24 @@ pub(crate) fn prepare_repaired<'a>(
     options: &Options,
 ) -> Result<Prepared<'a>, Error> {
     check_raw(original, options)?;
-    finish(copy, original.len())
+    let prepared = finish(copy, original.len())?;
+    Ok(Prepared {
+        odd_blank: first_odd_blank(prepared.text),
+        ..prepared
+    })
 }
 
 /// The checks made on the raw input: empty, too large, NUL byte.
 fn check_raw(input: &[u8], options: &Options) -> Result<(), Error> {
+    check_size(input, options)?;
+    if let Some(offset) = memchr::memchr(0, input) {
+        return Err(ErrorKind::NulByte { offset }.into());
+    }
+    Ok(())
+}
+
+/// The checks of [`check_raw`] but the one for NUL bytes.
+fn check_size(input: &[u8], options: &Options) -> Result<(), Error> {
     if input.is_empty() {
         return Err(ErrorKind::Empty.into());
     }
@@ -75,9 +129,6 @@ fn check_raw(input: &[u8], options: &Options) -> Result<(), Error> {
             limit: options.max_input_bytes(),
         }
         .into());
-    }
-    if let Some(offset) = memchr::memchr(0, input) {
-        return Err(ErrorKind::NulByte { offset }.into());
     }
     Ok(())
 }
@@ -95,81 +146,114 @@ fn finish(text: &str, len: usize) -> Result<Prepared<'_>, Error> {
     if !starts_on_text(text.as_bytes()) && text.chars().all(is_blank) {
         return Err(ErrorKind::WhitespaceOnly { len }.into());
     }
-    Ok(Prepared { text, base })
+    Ok(Prepared {
+        text,
+        base,
+        odd_blank: None,
+    })
 }
 
-/// Maps offsets in a repaired copy of the input (invalid sequences replaced by U+FFFD)
-/// back to offsets in the original bytes.
+/// Maps offsets in a copy of the input that the later stages scan back to offsets in the
+/// text it was made from: a repaired copy of invalid UTF-8 (each invalid sequence replaced
+/// by a U+FFFD, [`repair_utf8`]) or a folded one (odd blanks made plain, [`fold_blanks`]).
+/// Between its edits the copy is the same as the original.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct OffsetMap {
-    /// The runs of replacements, in order: each a run of sequences of one length with no
-    /// valid byte between them, so that input of nothing but invalid bytes takes one entry,
-    /// not one a byte.
-    runs: Vec<ReplacedRun>,
+    /// The runs of edits, in order: each a run of edits of one kind with nothing between
+    /// them, so that input of nothing but invalid bytes (or zero-width spaces) takes one
+    /// entry, not one a character.
+    runs: Vec<EditRun>,
 }
 
-/// A run of invalid sequences of one length, each replaced by a U+FFFD ([`OffsetMap`]).
+/// A run of like edits, each of `len` bytes of the original written as `copy_len` bytes in
+/// the copy ([`OffsetMap`]): a U+FFFD for an invalid sequence, a space for a no-break
+/// space, nothing for a zero-width character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct ReplacedRun {
-    /// Where the run's first U+FFFD starts in the copy.
+struct EditRun {
+    /// Where the run's first edit starts in the copy.
     copy: usize,
-    /// Where its first sequence starts in the original.
+    /// Where its first edit starts in the original.
     orig: usize,
-    /// How many sequences (a longer run takes more than one entry).
+    /// How many edits (a longer run takes more than one entry).
     count: u32,
-    /// The bytes of each sequence (1 to 3).
+    /// The bytes of each edit in the original (1 to 3).
     len: u32,
+    /// The bytes of each edit in the copy (0 to 3).
+    copy_len: u32,
 }
 
 /// The bytes of U+FFFD in UTF-8.
 const REPLACEMENT_LEN: usize = '\u{FFFD}'.len_utf8();
 
+impl EditRun {
+    /// `offset` (at or past the run's start in the copy) in the original. An offset at a
+    /// run of deletions, which stands for both ends of the deleted text, is taken after
+    /// them.
+    fn map(&self, offset: usize) -> usize {
+        let inside = offset - self.copy;
+        let (count, copy_len) = (self.count as usize, self.copy_len as usize);
+        // The edits wholly before `offset` stand for their originals, the rest is the same
+        // in both.
+        let done = match copy_len {
+            0 => count,
+            n => (inside / n).min(count),
+        };
+        self.orig + done * self.len as usize + (inside - done * copy_len)
+    }
+}
+
 impl OffsetMap {
-    /// Maps an offset in the copy to the original.
+    /// Maps an offset in the copy to the original; an offset where characters were
+    /// deleted maps to before them (the end of what comes before).
     pub fn map(&self, offset: usize) -> usize {
         let i = self.runs.partition_point(|r| r.copy < offset);
-        match i.checked_sub(1).map(|i| self.runs[i]) {
-            Some(r) => {
-                // Past the run's start: the replacements wholly before `offset` stand for
-                // their sequences, the rest is the same in both.
-                let inside = offset - r.copy;
-                let done = (inside / REPLACEMENT_LEN).min(r.count as usize);
-                r.orig + done * r.len as usize + (inside - done * REPLACEMENT_LEN)
-            }
+        match i.checked_sub(1) {
+            Some(i) => self.runs[i].map(offset),
             None => offset,
         }
     }
 
-    /// Maps a span, keeping it non-empty when the copy's span was.
-    pub fn map_span(&self, span: Span) -> Span {
-        Span::new(
-            self.map(span.start),
-            self.map(span.end).max(self.map(span.start)),
-        )
+    /// [`OffsetMap::map`], but an offset where characters were deleted maps to after them
+    /// (the start of what follows).
+    fn map_start(&self, offset: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.copy <= offset);
+        match i.checked_sub(1) {
+            Some(i) => self.runs[i].map(offset),
+            None => offset,
+        }
     }
 
-    /// Notes that the sequence of `len` bytes at `orig` was replaced by the U+FFFD at
-    /// `copy`: one more of the last run when it follows it straight on, with the same
-    /// length.
-    fn push(&mut self, copy: usize, orig: usize, len: usize) {
-        // (A maximal invalid sequence is 1 to 3 bytes long.)
+    /// Maps a span, keeping it non-empty when the copy's span was. Deleted characters at
+    /// its ends are left out of it, those inside kept.
+    pub fn map_span(&self, span: Span) -> Span {
+        let start = self.map_start(span.start);
+        Span::new(start, self.map(span.end).max(start))
+    }
+
+    /// Notes that the `len` bytes at `orig` were written as the `copy_len` bytes at `copy`:
+    /// one more of the last run when it follows it straight on, edit for edit.
+    fn push(&mut self, copy: usize, orig: usize, len: usize, copy_len: usize) {
+        // (An edit is of 1 to 3 bytes each side.)
         let len = u32::try_from(len).unwrap_or(u32::MAX);
+        let copy_len = u32::try_from(copy_len).unwrap_or(u32::MAX);
         if let Some(r) = self.runs.last_mut() {
             let count = r.count as usize;
             if r.len == len
+                && r.copy_len == copy_len
                 && r.count < u32::MAX
-                && r.copy + count * REPLACEMENT_LEN == copy
+                && r.copy + count * copy_len as usize == copy
                 && r.orig + count * len as usize == orig
             {
                 r.count += 1;
                 return;
             }
         }
-        self.runs.push(ReplacedRun {
+        self.runs.push(EditRun {
             copy,
             orig,
             count: 1,
             len,
+            copy_len,
         });
     }
 }
@@ -185,21 +269,107 @@ pub(crate) fn rebase<'a>(
     input: &'a [u8],
     map: &OffsetMap,
 ) -> Cow<'a, str> {
+    rebase_with(text, repaired, map, |at, s| {
+        input
+            .get(at.start..at.end)
+            .filter(|orig| *orig == s.as_bytes())
+            .and_then(|orig| std::str::from_utf8(orig).ok())
+    })
+}
+
+/// [`rebase`] for a text of an article parsed from `folded`, the copy [`fold_blanks`] made
+/// of `text`: a slice of `text` needs no check of its UTF-8.
+pub(crate) fn rebase_folded<'a>(
+    t: Cow<'_, str>,
+    folded: &str,
+    text: &'a str,
+    map: &OffsetMap,
+) -> Cow<'a, str> {
+    rebase_with(t, folded, map, |at, s| {
+        text.get(at.start..at.end).filter(|orig| *orig == s)
+    })
+}
+
+/// `text`, borrowed from the original where `original` gives it the slice under the span
+/// that `map` maps `text`'s span in `copy` to (when `text` is a slice of `copy`, and the
+/// original's bytes there are its bytes), owned otherwise.
+fn rebase_with<'a>(
+    text: Cow<'_, str>,
+    copy: &str,
+    map: &OffsetMap,
+    original: impl Fn(Span, &str) -> Option<&'a str>,
+) -> Cow<'a, str> {
     if let Cow::Borrowed(s) = text {
-        // Where the slice starts in `repaired`, when it lies in it.
-        let start = (s.as_ptr() as usize).wrapping_sub(repaired.as_ptr() as usize);
-        if start <= repaired.len() && s.len() <= repaired.len() - start {
-            let at = map.map_span(Span::new(start, start + s.len()));
-            let same = input
-                .get(at.start..at.end)
-                .filter(|orig| *orig == s.as_bytes())
-                .and_then(|orig| std::str::from_utf8(orig).ok());
-            if let Some(orig) = same {
+        if let Some(at) = Span::of_part(copy, s) {
+            if let Some(orig) = original(map.map_span(at), s) {
                 return Cow::Borrowed(orig);
             }
         }
     }
     Cow::Owned(text.into_owned())
+}
+
+/// A copy of the prepared text with its odd blanks made plain, and the map from the copy's
+/// offsets back to the text's; `None` when there are none (most text: [`prepare`] found
+/// none), with nothing allocated.
+///
+/// The later stages read bytes, and take a space, a tab or a line end for a blank between
+/// words; a no-break space or a zero-width character between words is a letter to them, so
+/// that "said.\u{A0}He" holds no sentence end and a byline with a zero-width space after
+/// each space has no capitalised words. Cleaning ([`clean`]) makes the white space among
+/// these one space and drops the invisible ones, so the copy does the same to them before
+/// the stages read it: white space that does not break lines (U+00A0, U+2000–U+200A,
+/// U+202F, U+205F) becomes a space, and the zero-width characters (U+200B–U+200D), the word
+/// joiner and the soft hyphen are dropped. Cleaning the copy's part under a span then gives
+/// what cleaning the original under the mapped span gives, since cleaning treats a space as
+/// it treats these. Left as they are: line separators and NEL (line breaks, which the
+/// stages read as text: as before), control characters (reported as diagnostics where they
+/// are), and U+1680, U+3000 and U+FEFF inside the text, whose lead bytes (`E1`, `E3`, `EF`)
+/// are also those of much East Asian text, which the search for the others (in the search
+/// for NUL bytes, [`prepare`]) would then stop at a character at a time.
+pub(crate) fn fold_blanks(prepared: &Prepared<'_>) -> Option<(String, OffsetMap)> {
+    let (text, from) = (prepared.text, prepared.odd_blank?);
+    let b = text.as_bytes();
+    let edits = memchr::memchr2_iter(0xC2, 0xE2, &b[from..])
+        .filter_map(|i| folded_at(b, from + i).map(|(len, with)| (from + i, len, with)));
+    let mut out = String::with_capacity(text.len());
+    let mut map = OffsetMap::default();
+    let mut copied = 0;
+    for (at, len, with) in edits {
+        out.push_str(&text[copied..at]);
+        map.push(out.len(), at, len, with.len());
+        out.push_str(with);
+        copied = at + len;
+    }
+    out.push_str(&text[copied..]);
+    Some((out, map))
+}
+
+/// The character at `b[i]` (a lead byte `C2` or `E2` of valid UTF-8) when
+/// [`fold_blanks`] folds it: its length and what the copy holds in its place.
+#[inline]
+fn folded_at(b: &[u8], i: usize) -> Option<(usize, &'static str)> {
+    let next = |k: usize| b.get(i + k).copied();
+    match (b[i], next(1)?) {
+        // U+00A0 no-break space, U+00AD soft hyphen.
+        (0xC2, 0xA0) => Some((2, " ")),
+        (0xC2, 0xAD) => Some((2, "")),
+        (0xE2, 0x80) => match next(2)? {
+            // U+2000–U+200A (en quad to hair space), U+202F narrow no-break space.
+            0x80..=0x8A | 0xAF => Some((3, " ")),
+            // U+200B–U+200D: zero-width space, non-joiner, joiner.
+            0x8B..=0x8D => Some((3, "")),
+            _ => None,
+        },
+        (0xE2, 0x81) => match next(2)? {
+            // U+205F medium mathematical space.
+            0x9F => Some((3, " ")),
+            // U+2060 word joiner.
+            0xA0 => Some((3, "")),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Replaces invalid UTF-8 with U+FFFD (one for each maximal invalid sequence, as
@@ -218,7 +388,7 @@ pub(crate) fn repair_utf8(bytes: &[u8]) -> (String, OffsetMap, Vec<Span>) {
             continue;
         }
         let orig = invalid.as_ptr() as usize - bytes.as_ptr() as usize;
-        map.push(out.len(), orig, invalid.len());
+        map.push(out.len(), orig, invalid.len(), REPLACEMENT_LEN);
         out.push('\u{FFFD}');
         let span = Span::new(orig, orig + invalid.len());
         match bad.last_mut() {
@@ -1398,6 +1568,131 @@ mod tests {
         ));
         let p = prepare("\u{feff}Hi", &o).unwrap();
         assert_eq!((p.text, p.base), ("Hi", 3));
+    }
+
+    /// What [`fold_blanks`] should do with `c`: the white space cleaning makes a space
+    /// (but line breaks), the invisible characters it drops (but controls), among the
+    /// characters of lead byte `C2` or `E2`.
+    fn folds_to(c: char) -> Option<&'static str> {
+        let mut lead = [0; 4];
+        let lead = c.encode_utf8(&mut lead).as_bytes()[0];
+        if !matches!(lead, 0xC2 | 0xE2) || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
+            None
+        } else if c.is_whitespace() {
+            Some(" ")
+        } else if is_invisible(c) && !c.is_control() {
+            Some("")
+        } else {
+            None
+        }
+    }
+
+    #[test]
+    fn odd_blanks_are_those_cleaning_folds() {
+        let o = Options::default();
+        let mut folded = 0;
+        for c in ('\u{80}'..='\u{2FFF}').filter(|c| c.len_utf8() > 1) {
+            let text = format!("a{c}b");
+            let want = folds_to(c);
+            assert_eq!(
+                folded_at(text.as_bytes(), 1),
+                want.map(|w| (c.len_utf8(), w)),
+                "{c:?}"
+            );
+            let prepared = prepare(&text, &o).unwrap();
+            assert_eq!(prepared.odd_blank, want.map(|_| 1), "{c:?}");
+            match fold_blanks(&prepared) {
+                Some((copy, _)) => assert_eq!(Some(&copy[1..copy.len() - 1]), want),
+                None => assert_eq!(want, None, "{c:?}"),
+            }
+            folded += usize::from(want.is_some());
+        }
+        // U+00A0, U+00AD, U+2000–U+200D, U+202F, U+205F, U+2060.
+        assert_eq!(folded, 19);
+    }
+
+    #[test]
+    fn folded_offsets_map_back_leaving_dropped_characters_out_of_span_ends() {
+        let text = "a\u{200b}b\u{a0}c\u{ad}";
+        let prepared = prepare(text, &Options::default()).unwrap();
+        let (copy, map) = fold_blanks(&prepared).unwrap();
+        assert_eq!(copy, "ab c");
+        let at = |s, e| map.map_span(Span::new(s, e));
+        assert_eq!(at(0, 1), Span::new(0, 1)); // "a", not the zero-width space after it
+        assert_eq!(at(1, 2), Span::new(4, 5)); // "b", not the one before it
+        assert_eq!(at(0, 2), Span::new(0, 5)); // both, and the one between them
+        assert_eq!(at(2, 3), Span::new(5, 7)); // the no-break space
+        assert_eq!(at(3, 4), Span::new(7, 8)); // "c", not the soft hyphen after it
+        assert_eq!(at(4, 4), Span::new(10, 10)); // the end, past the soft hyphen
+    }
+
+    #[test]
+    fn the_folded_copy_cleans_as_the_text_it_was_made_from() {
+        let parts = [
+            "a", "Bc", " ", "\n", "\u{a0}", "\u{200b}", "\u{200d}", "\u{ad}", "\u{2009}",
+            "\u{202f}", "\u{2060}", "\u{205f}", "e\u{301}", "\u{301}", "\u{1e9b}", "“", ".",
+            "\u{2028}", "\u{85}", "\u{feff}", "\u{3000}", "\u{1}", "\u{a8}", "’",
+        ];
+        let o = Options::default();
+        let mut rng = crate::testgen::Rng::new(0xf01d_b1a5);
+        let (mut folded, mut spans) = (0, 0);
+        for round in 0..3_000 {
+            let text = rng.text(&parts, 1 + round % 40);
+            let Ok(prepared) = prepare(&text, &o) else {
+                continue;
+            };
+            let want = text.chars().find(|&c| folds_to(c).is_some());
+            let Some((copy, map)) = fold_blanks(&prepared) else {
+                assert_eq!(want, None, "{text:?}");
+                continue;
+            };
+            assert!(want.is_some(), "{text:?}");
+            assert!(!copy.chars().any(|c| folds_to(c).is_some()), "{copy:?}");
+            folded += 1;
+            let ends: Vec<usize> = (0..=copy.len())
+                .filter(|&i| copy.is_char_boundary(i))
+                .collect();
+            for _ in 0..8 {
+                let (a, b) = (ends[rng.below(ends.len())], ends[rng.below(ends.len())]);
+                let span = Span::new(a.min(b), a.max(b));
+                let at = map.map_span(span);
+                let orig = &prepared.text[at.start..at.end];
+                for form in [Normalization::Nfc, Normalization::Nfkc] {
+                    assert_eq!(
+                        clean(&copy[span.start..span.end], form),
+                        clean(orig, form),
+                        "{text:?} {span:?} {form:?}"
+                    );
+                }
+                spans += 1;
+            }
+        }
+        assert!(
+            folded > 1_000 && spans > 8_000,
+            "{folded} folded, {spans} spans"
+        );
+    }
+
+    #[test]
+    fn the_first_nul_byte_is_found_before_and_after_odd_blanks() {
+        let o = Options::default();
+        let parts = ["a", " ", "\0", "\u{a0}", "“", "\u{200b}", "é", "\u{2014}"];
+        let mut rng = crate::testgen::Rng::new(0x0b1a_4c00);
+        for round in 0..3_000 {
+            let text = rng.text(&parts, 1 + round % 30);
+            let want_nul = text.find('\0');
+            let want_odd = text.char_indices().find(|&(_, c)| folds_to(c).is_some());
+            match prepare(&text, &o) {
+                Err(e) => match e.kind() {
+                    ErrorKind::NulByte { offset } => assert_eq!(Some(*offset), want_nul),
+                    _ => assert!(text.chars().all(is_blank), "{text:?}"),
+                },
+                Ok(p) => {
+                    assert_eq!(want_nul, None, "{text:?}");
+                    assert_eq!(p.odd_blank, want_odd.map(|(i, _)| i), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! pinned here) or a well-formed `Article` (every invariant checked). The cases do not pin
 //! labels, which the classify stage decides.
 
-use crate::invariants::{check, check_parse, check_parse_bytes, check_text, diagnostic_spans};
+use crate::invariants::{
+    check, check_blanks, check_parse, check_parse_bytes, check_text, diagnostic_spans,
+};
 use copydesk::normalize::is_blank;
 use copydesk::{DiagnosticKind, ErrorKind, Normalization, Options, Parser, Span, Utf8Policy};
 
@@ -555,4 +557,51 @@ fn rejected_quotation_marks_are_listed_with_their_reason() {
         .diagnostics
         .iter()
         .any(|d| d.kind == DiagnosticKind::UnbalancedQuote && d.span == last));
+}
+
+/// No-break and zero-width spaces read as spaces: with every space of an article a no-break
+/// space, or followed by a zero-width space, the byline is still a byline and the quotes
+/// and their speakers are the plain text's, with spans over the variant's own bytes. (Before
+/// the stages read a copy with these folded, the byline of both variants was lost.)
+#[test]
+fn odd_blanks_read_as_spaces() {
+    let plain = "Harbour plan wins council vote after long debate\n\n\
+        By Maria Lopez and Tom Reed\n\n\
+        The council voted on Monday to approve the harbour plan. Critics called the vote a \
+        \"betrayal\" of the old town. Mayor Ann Lee defended it. \"We will build it this \
+        year,\" she said. Lee added that nobody would lose a home.\n\n\
+        Opponents were not convinced. They called the plan \"too big,\" \"too fast,\" and \
+        \"too expensive.\" The vote was seven to two.";
+    let parser = Parser::default();
+    let want = parser.parse(plain).unwrap();
+    assert_eq!(want.bylines[0].text, "By Maria Lopez and Tom Reed");
+    let speakers = |a: &copydesk::Article<'_>| -> Vec<(String, Option<String>)> {
+        a.quotes
+            .iter()
+            .map(|q| (q.text.to_string(), q.speaker().map(str::to_string)))
+            .collect()
+    };
+    assert!(speakers(&want).contains(&(
+        "We will build it this year,".to_string(),
+        Some("Ann Lee".to_string())
+    )));
+    for variant in [
+        plain.replace(' ', "\u{a0}"),
+        plain.replace(' ', " \u{200b}"),
+        plain.replace(". ", ".\u{a0}").replace(", ", ",\u{202f}"),
+    ] {
+        let got = parser.parse(&variant).unwrap();
+        let byline = &got.bylines[0];
+        assert_eq!(byline.text, want.bylines[0].text, "{variant:?}");
+        let under = byline.span.get(&variant).unwrap();
+        assert!(
+            under.starts_with("By") && under.ends_with("Reed"),
+            "{under:?}"
+        );
+        assert_eq!(speakers(&got), speakers(&want), "{variant:?}");
+        assert_eq!(got.body.len(), want.body.len());
+        check_parse(&parser, &variant);
+        check_blanks(&parser, &variant);
+    }
+    check_blanks(&parser, plain);
 }

@@ -475,8 +475,73 @@ pub fn check_crlf(parser: &Parser, lf: &str) {
     }
 }
 
+/// The same text with odd blanks in it gives the same structure: with each space a no-break
+/// space (U+00A0), and with a zero-width space (U+200B) after each space, the article and
+/// [`Parser::quotes`] are the plain text's, spans moved by the bytes put in before them
+/// (where a zero-width space follows a span's last byte, the span ends before it). Skips
+/// texts without a space and variants over the size limit.
+pub fn check_blanks(parser: &Parser, text: &str) {
+    let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+    if spaces.is_empty() {
+        return;
+    }
+    // The spaces wholly before offset o of the plain text.
+    let before = |o: usize| spaces.partition_point(|&s| s < o);
+    let nbsp = text.replace(' ', "\u{a0}");
+    check_same(parser, text, &nbsp, "no-break spaces", &|o, _| {
+        o + before(o)
+    });
+    let zero_width = text.replace(' ', " \u{200b}");
+    check_same(parser, text, &zero_width, "zero-width spaces", &|o, end| {
+        let k = before(o);
+        let after_space = k > 0 && spaces[k - 1] + 1 == o;
+        o + 3 * k - if end && after_space { 3 } else { 0 }
+    });
+}
+
+/// `plain` and `variant` parse to the same article and quotes once the plain spans are moved
+/// by `map` (offset, whether it ends a span), or fail alike; `what` names the variant.
+fn check_same(
+    parser: &Parser,
+    plain: &str,
+    variant: &str,
+    what: &str,
+    map: &impl Fn(usize, bool) -> usize,
+) {
+    if variant.len() > parser.options().max_input_bytes() {
+        return;
+    }
+    let map = |o: u64, end: bool| map(o as usize, end) as u64;
+    let same =
+        |want: Result<serde_json::Value, Error>, got: Result<serde_json::Value, Error>| match (
+            want, got,
+        ) {
+            (Ok(mut want), Ok(got)) => {
+                map_spans_by_end(&mut want, &map);
+                assert!(
+                    want == got,
+                    "{what} change the structure\nplain (spans mapped): {want}\nvariant: {got}"
+                );
+            }
+            (Err(a), Err(b)) => assert_eq!(a.code(), b.code(), "{what} change the error"),
+            (a, b) => panic!("the plain text gives {a:?} but with {what} {b:?}"),
+        };
+    // (Each to JSON where it is made: naming `serde::Serialize` for a function of them would
+    // need a dependency of the fuzz crate on serde.)
+    let to_json = |v| serde_json::to_value(v).expect("serialises");
+    same(parser.parse(plain).map(to_json), parser.parse(variant).map(to_json));
+    let to_json = |v| serde_json::to_value(v).expect("serialises");
+    same(parser.quotes(plain).map(to_json), parser.quotes(variant).map(to_json));
+}
+
 /// Rewrites every `{start, end}` object in a JSON value with `f`.
 fn map_spans(v: &mut serde_json::Value, f: &impl Fn(u64) -> u64) {
+    map_spans_by_end(v, &|o, _| f(o));
+}
+
+/// Rewrites every `{start, end}` object in a JSON value with `f` (offset, whether it is an
+/// end).
+fn map_spans_by_end(v: &mut serde_json::Value, f: &impl Fn(u64, bool) -> u64) {
     match v {
         serde_json::Value::Object(o) => {
             if o.len() == 2
@@ -485,13 +550,13 @@ fn map_spans(v: &mut serde_json::Value, f: &impl Fn(u64) -> u64) {
             {
                 for key in ["start", "end"] {
                     let n = o[key].as_u64().unwrap_or_default();
-                    o[key] = f(n).into();
+                    o[key] = f(n, key == "end").into();
                 }
                 return;
             }
-            o.values_mut().for_each(|x| map_spans(x, f));
+            o.values_mut().for_each(|x| map_spans_by_end(x, f));
         }
-        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| map_spans(x, f)),
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| map_spans_by_end(x, f)),
         _ => {}
     }
 }
@@ -506,11 +571,12 @@ pub fn check_parser_quotes(parser: &Parser, input: &str) {
     }
 }
 
-/// Everything for one text: [`check_parse`], [`check_parse_bytes`], [`check_crlf`] and
-/// [`check_parser_quotes`].
+/// Everything for one text: [`check_parse`], [`check_parse_bytes`], [`check_crlf`],
+/// [`check_blanks`] and [`check_parser_quotes`].
 pub fn check_text(parser: &Parser, input: &str) {
     check_parse(parser, input);
     check_parse_bytes(parser, input.as_bytes());
     check_crlf(parser, input);
+    check_blanks(parser, input);
     check_parser_quotes(parser, input);
 }
