@@ -141,8 +141,8 @@ impl Parser {
     ///
     /// Empty or whitespace-only input, input over the size limit, or a NUL byte.
     pub fn parse<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
-        let prepared = normalize::prepare(input, &self.options)?;
-        Ok(self.run_folded(prepared))
+        let checked = normalize::prepare(input, &self.options)?;
+        Ok(self.run_folded(checked))
     }
 
     /// Parses an article from bytes: a UTF-8 BOM is skipped, invalid UTF-8 is an error (or
@@ -174,11 +174,11 @@ impl Parser {
                 .into()),
                 Utf8Policy::Replace => {
                     let (repaired, map, bad) = normalize::repair_utf8(input);
-                    let prepared = normalize::prepare_repaired(&repaired, input, &self.options)?;
+                    let checked = normalize::prepare_repaired(&repaired, input, &self.options)?;
                     // Detached from the repaired copy: texts the repair left as they were
                     // are borrowed from the input, the others owned.
                     let mut article = self
-                        .run_folded(prepared)
+                        .run_folded(checked)
                         .map_texts(&mut |t| normalize::rebase(t, &repaired, input, &map));
                     article.map_spans(|s| map.map_span(s));
                     // (Given back before the diagnostics grow: one entry for each run of
@@ -215,15 +215,15 @@ impl Parser {
     /// # Ok::<(), copydesk::Error>(())
     /// ```
     pub fn quotes<'a>(&self, input: &'a str) -> Result<Vec<Quote<'a>>, Error> {
-        let prepared = normalize::prepare(input, &self.options)?;
-        let Some((folded, map)) = normalize::fold_blanks(&prepared) else {
+        let checked = normalize::prepare(input, &self.options)?;
+        let prepared = checked.prepared;
+        let Some((folded, map)) = normalize::fold_blanks(&checked) else {
             return Ok(self.quotes_of(prepared));
         };
         // As in [`Parser::run_folded`].
         let quotes = self.quotes_of(Prepared {
             text: &folded,
             base: 0,
-            odd_blank: None,
         });
         Ok(quotes
             .into_iter()
@@ -253,15 +253,15 @@ impl Parser {
     /// blanks folded ([`normalize::fold_blanks`]), whose article is then moved back onto
     /// `prepared`'s text: spans mapped, and texts borrowed from it where the copy's are the
     /// same bytes there (owned otherwise), so that the copy dies here.
-    fn run_folded<'p>(&self, prepared: Prepared<'p>) -> Article<'p> {
-        let Some((folded, map)) = normalize::fold_blanks(&prepared) else {
+    fn run_folded<'p>(&self, checked: normalize::Checked<'p>) -> Article<'p> {
+        let prepared = checked.prepared;
+        let Some((folded, map)) = normalize::fold_blanks(&checked) else {
             return self.run(prepared);
         };
         let mut article = self
             .run(Prepared {
                 text: &folded,
                 base: 0,
-                odd_blank: None,
             })
             .map_texts(&mut |t| normalize::rebase_folded(t, &folded, prepared.text, &map));
         article.map_spans(|s| map.map_span(s).shift(prepared.base));
@@ -365,17 +365,20 @@ pub mod stages {
 
     /// Input checks only; returns the scanned length.
     pub fn normalize(input: &str) -> usize {
-        normalize::prepare(input, &Options::default()).map_or(0, |p| p.text.len())
+        normalize::prepare(input, &Options::default()).map_or(0, |p| p.prepared.text.len())
     }
 
     /// Checks and segmentation; returns the number of blocks.
     pub fn segment(input: &str) -> usize {
-        normalize::prepare(input, &Options::default()).map_or(0, |p| segment::segment(p.text).len())
+        normalize::prepare(input, &Options::default())
+            .map_or(0, |p| segment::segment(p.prepared.text).len())
     }
 
     /// Checks, segmentation and classification: the scanned text and the body spans.
     fn body(input: &str) -> Option<(Prepared<'_>, Vec<Span>)> {
-        let p = normalize::prepare(input, &Options::default()).ok()?;
+        let p = normalize::prepare(input, &Options::default())
+            .ok()?
+            .prepared;
         let blocks = segment::segment(p.text);
         let (labels, _) = classify::classify(&blocks);
         Some((p, assemble::body_spans(p.text, &blocks, &labels).0))

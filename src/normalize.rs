@@ -44,8 +44,14 @@ fn is_invisible(c: char) -> bool {
 pub(crate) struct Prepared<'a> {
     pub text: &'a str,
     pub base: usize,
-    /// Where in `text` the first character starts that [`fold_blanks`] folds; `None` when
-    /// there is none.
+}
+
+/// The checked input ([`prepare`]) and where in its text the first character starts that
+/// [`fold_blanks`] folds (`None` when there is none): what the parser needs to know before
+/// the stages run, kept apart from the [`Prepared`] text they are handed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Checked<'a> {
+    pub prepared: Prepared<'a>,
     pub odd_blank: Option<usize>,
 }
 
@@ -53,15 +59,15 @@ pub(crate) struct Prepared<'a> {
 /// Also finds the first character [`fold_blanks`] folds, in the search for NUL bytes: one
 /// search for three bytes where a search for the NUL byte and one for the odd blanks' lead
 /// bytes were two.
-pub(crate) fn prepare<'a>(input: &'a str, options: &Options) -> Result<Prepared<'a>, Error> {
+pub(crate) fn prepare<'a>(input: &'a str, options: &Options) -> Result<Checked<'a>, Error> {
     check_size(input.as_bytes(), options)?;
     let odd_blank = nul_or_odd_blank(input.as_bytes())?;
     let prepared = finish(input, input.len())?;
     // (A BOM holds no lead byte of an odd blank: the first is past it.)
     let odd_blank = odd_blank.map(|at| at - prepared.base);
-    Ok(Prepared {
+    Ok(Checked {
+        prepared,
         odd_blank,
-        ..prepared
     })
 }
 
@@ -100,12 +106,12 @@ pub(crate) fn prepare_repaired<'a>(
     copy: &'a str,
     original: &[u8],
     options: &Options,
-) -> Result<Prepared<'a>, Error> {
+) -> Result<Checked<'a>, Error> {
     check_raw(original, options)?;
     let prepared = finish(copy, original.len())?;
-    Ok(Prepared {
+    Ok(Checked {
+        prepared,
         odd_blank: first_odd_blank(prepared.text),
-        ..prepared
     })
 }
 
@@ -146,11 +152,7 @@ fn finish(text: &str, len: usize) -> Result<Prepared<'_>, Error> {
     if !starts_on_text(text.as_bytes()) && text.chars().all(is_blank) {
         return Err(ErrorKind::WhitespaceOnly { len }.into());
     }
-    Ok(Prepared {
-        text,
-        base,
-        odd_blank: None,
-    })
+    Ok(Prepared { text, base })
 }
 
 /// Maps offsets in a copy of the input that the later stages scan back to offsets in the
@@ -327,8 +329,8 @@ fn rebase_with<'a>(
 /// are), and U+1680, U+3000 and U+FEFF inside the text, whose lead bytes (`E1`, `E3`, `EF`)
 /// are also those of much East Asian text, which the search for the others (in the search
 /// for NUL bytes, [`prepare`]) would then stop at a character at a time.
-pub(crate) fn fold_blanks(prepared: &Prepared<'_>) -> Option<(String, OffsetMap)> {
-    let (text, from) = (prepared.text, prepared.odd_blank?);
+pub(crate) fn fold_blanks(checked: &Checked<'_>) -> Option<(String, OffsetMap)> {
+    let (text, from) = (checked.prepared.text, checked.odd_blank?);
     let b = text.as_bytes();
     let edits = memchr::memchr2_iter(0xC2, 0xE2, &b[from..])
         .filter_map(|i| folded_at(b, from + i).map(|(len, with)| (from + i, len, with)));
@@ -1567,7 +1569,7 @@ mod tests {
             ErrorKind::TooLarge { len: 4, limit: 3 }
         ));
         let p = prepare("\u{feff}Hi", &o).unwrap();
-        assert_eq!((p.text, p.base), ("Hi", 3));
+        assert_eq!((p.prepared.text, p.prepared.base), ("Hi", 3));
     }
 
     /// What [`fold_blanks`] should do with `c`: the white space cleaning makes a space
@@ -1656,7 +1658,7 @@ mod tests {
                 let (a, b) = (ends[rng.below(ends.len())], ends[rng.below(ends.len())]);
                 let span = Span::new(a.min(b), a.max(b));
                 let at = map.map_span(span);
-                let orig = &prepared.text[at.start..at.end];
+                let orig = &prepared.prepared.text[at.start..at.end];
                 for form in [Normalization::Nfc, Normalization::Nfkc] {
                     assert_eq!(
                         clean(&copy[span.start..span.end], form),

@@ -529,9 +529,15 @@ fn check_same(
     // (Each to JSON where it is made: naming `serde::Serialize` for a function of them would
     // need a dependency of the fuzz crate on serde.)
     let to_json = |v| serde_json::to_value(v).expect("serialises");
-    same(parser.parse(plain).map(to_json), parser.parse(variant).map(to_json));
+    same(
+        parser.parse(plain).map(to_json),
+        parser.parse(variant).map(to_json),
+    );
     let to_json = |v| serde_json::to_value(v).expect("serialises");
-    same(parser.quotes(plain).map(to_json), parser.quotes(variant).map(to_json));
+    same(
+        parser.quotes(plain).map(to_json),
+        parser.quotes(variant).map(to_json),
+    );
 }
 
 /// Rewrites every `{start, end}` object in a JSON value with `f`.
