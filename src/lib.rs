@@ -203,7 +203,10 @@ impl Parser {
 
     /// Extracts the quotations of a text that is only body paragraphs (no headline or
     /// boilerplate detection): every block is a paragraph, and [`Quote::block`] indexes the
-    /// blocks.
+    /// blocks. Paragraphs are separated by blank lines or one a line; a paragraph
+    /// hard-wrapped into lines is joined back even when it is the only one (a long line
+    /// that ends no sentence goes on in the next, and two lines tell a wrap width), which
+    /// [`Parser::parse`] cannot tell from the one-line blocks of a web page.
     ///
     /// # Errors
     ///
@@ -238,7 +241,7 @@ impl Parser {
 
     /// [`Parser::quotes`] of the text the stages read.
     fn quotes_of<'a>(&self, prepared: Prepared<'a>) -> Vec<Quote<'a>> {
-        let blocks = segment::segment(prepared.text);
+        let blocks = segment::segment_body(prepared.text);
         let spans: Vec<Span> = blocks
             .iter()
             .map(|b| Span::of_part(prepared.text, b).unwrap_or_default())

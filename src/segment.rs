@@ -30,7 +30,21 @@ pub(crate) fn segment(text: &str) -> Vec<&str> {
 
 /// [`segment`], into `blocks` (emptied first): a list lent from one parse to the next
 /// ([`crate::scratch`]), whose room is kept.
-pub(crate) fn segment_into<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Vec<&'t str> {
+pub(crate) fn segment_into<'t>(text: &'t str, blocks: Vec<&'t str>) -> Vec<&'t str> {
+    segment_as(text, blocks, false)
+}
+
+/// [`segment`] of text that is only body paragraphs ([`crate::Parser::quotes`]): a group of
+/// lines is a hard-wrapped paragraph, or paragraphs one a line, never a web page's one block
+/// a line, so a line that breaks off inside a clause goes on in the next line that starts
+/// in lower case even where the text has a single group (which [`segment`] reads as a
+/// page's lines), and the wrap width is told from two lines.
+pub(crate) fn segment_body(text: &str) -> Vec<&str> {
+    segment_as(text, Vec::new(), true)
+}
+
+/// [`segment_into`], or [`segment_body`] when `body`.
+fn segment_as<'t>(text: &'t str, mut blocks: Vec<&'t str>, body: bool) -> Vec<&'t str> {
     blocks.clear();
     let Lines {
         mut blocks,
@@ -39,12 +53,12 @@ pub(crate) fn segment_into<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Vec<&
     } = lines(text, blocks);
     // Every line opens a group (the usual layout): nothing to join.
     if groups < blocks.len() {
-        let width = wrap_width(&mut inner);
-        let soft = groups >= 2 && (groups - 1) * 5 >= blocks.len();
+        let width = wrap_width(&mut inner, if body { 2 } else { 3 });
+        let soft = body || (groups >= 2 && (groups - 1) * 5 >= blocks.len());
         // With neither a wrap width nor soft joins no line joins ([`joins`]): the lines are
         // the blocks, as a one-block-per-line dump's are.
         if width.is_some() || soft {
-            join_lines(text, &mut blocks, width, soft);
+            join_lines(text, &mut blocks, width, soft, body);
         }
     }
     // The list lives through every later stage: its spare room (what [`lines`] made room
@@ -324,8 +338,8 @@ fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
 /// `inner` holds the lengths of the lines that are followed by another line of their group
 /// ([`Lines::inner`]): in wrapped text most of them are nearly as long as the longest of
 /// them.
-fn wrap_width(inner: &mut [usize]) -> Option<usize> {
-    if inner.len() < 3 {
+fn wrap_width(inner: &mut [usize], min_lines: usize) -> Option<usize> {
+    if inner.len() < min_lines {
         return None;
     }
     inner.sort_unstable();
@@ -339,7 +353,13 @@ fn wrap_width(inner: &mut [usize]) -> Option<usize> {
 
 /// Joins each line of `blocks` (one block a line) that goes on from the line before onto
 /// that line's block ([`joins`]), moving the blocks that stay down over the joined ones.
-fn join_lines<'t>(text: &'t str, blocks: &mut Vec<&'t str>, width: Option<usize>, soft: bool) {
+fn join_lines<'t>(
+    text: &'t str,
+    blocks: &mut Vec<&'t str>,
+    width: Option<usize>,
+    soft: bool,
+    body: bool,
+) {
     let mut kept: usize = 0;
     // The line before, as it was read.
     let mut prev: Option<Span> = None;
@@ -350,8 +370,9 @@ fn join_lines<'t>(text: &'t str, blocks: &mut Vec<&'t str>, width: Option<usize>
     for i in 0..blocks.len() {
         let line = blocks[i];
         let span = Span::of_part(text, line).unwrap_or_default();
-        let join =
-            prev.is_some_and(|p| !gap_between(text, p, span) && joins(text, p, span, width, soft));
+        let join = prev.is_some_and(|p| {
+            !gap_between(text, p, span) && joins(text, p, span, width, soft, body)
+        });
         if join {
             last.end = span.end;
             joined = true;
@@ -435,8 +456,9 @@ fn first_word_longer_than(s: &str, n: usize) -> bool {
 /// Should the line `next` be joined onto the block that ends with the line `prev`?
 ///
 /// `soft`: the text is laid out in blank-line-separated groups, so a group's lines can be
-/// one paragraph broken by hand (in a one-block-per-line dump they never are).
-fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, soft: bool) -> bool {
+/// one paragraph broken by hand (in a one-block-per-line dump they never are). `body`: the
+/// text is only body paragraphs ([`segment_body`]).
+fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, soft: bool, body: bool) -> bool {
     let prev_text = &text[prev.start..prev.end];
     let next_text = &text[next.start..next.end];
     // A line of unspaced script (Chinese, Japanese) that ends a sentence is not wrapped.
@@ -476,6 +498,11 @@ fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, soft: bool) -
             .any(|b| first_word().eq(b.chars()))
     };
     // (A line of fewer than 40 bytes has fewer than 40 characters: not counted.)
+    // In body text a long line that ends no sentence goes on in the next whatever its
+    // first letter (a name, a quotation mark): a heading is shorter, and there is no byline.
+    if body {
+        return !ends_sentence(prev_text) && prev_text.len() >= 40 && chars(prev_text) >= 40;
+    }
     soft && starts_lower()
         && mid_clause()
         && prev_text.len() >= 40
@@ -644,9 +671,9 @@ mod tests {
             let (a, b) = (rng.text(&parts, round % 30), rng.text(&parts, round % 7));
             let text = format!("{a}\n{b}");
             let (prev, next) = (Span::new(0, a.len()), Span::new(a.len() + 1, text.len()));
-            assert!(!joins(&text, prev, next, None, false), "{text:?}");
+            assert!(!joins(&text, prev, next, None, false, false), "{text:?}");
             let mut blocks = vec![&text[..a.len()], &text[a.len() + 1..]];
-            join_lines(&text, &mut blocks, None, false);
+            join_lines(&text, &mut blocks, None, false, false);
             assert_eq!(blocks.len(), 2, "{text:?}");
         }
     }
@@ -760,7 +787,7 @@ mod tests {
         let text = "a\nb\nc\n\nd";
         let mut blocks = lines(text, Vec::new()).blocks;
         // Every line joins (a width of 1 is always overrun).
-        join_lines(text, &mut blocks, Some(1), false);
+        join_lines(text, &mut blocks, Some(1), false, false);
         assert_eq!(blocks.len(), 2);
         assert_eq!(blocks, ["a\nb\nc", "d"]);
         assert_eq!(Span::of_part(text, blocks[0]), Some(Span::new(0, 5)));
@@ -834,6 +861,34 @@ mod tests {
                     First paragraph of the story, which goes on for a while and\n\
                     ends here.";
         assert_eq!(segment(text).len(), 4);
+    }
+
+    #[test]
+    fn body_text_joins_a_paragraph_wrapped_before_a_name_or_a_mark() {
+        // One group, so the page segmentation reads it as a page's lines; two lines, so no
+        // wrap width: in body text the line that ends no sentence goes on.
+        let wrapped = "The council said on Tuesday that the old bridge had to close at once\n\
+                       \u{201c}because two piers are cracked,\u{201d} said Mayor Ann Lee.";
+        assert_eq!(segment(wrapped).len(), 2);
+        assert_eq!(segment_body(wrapped), [wrapped]);
+        // Paragraphs one a line end their sentences; a short line is a heading.
+        let lines = "The council voted on Tuesday to close the old bridge at once, after a debate \
+                     that ran for three hours and ended with a vote of seven to two.\n\
+                     Background of the vote\n\
+                     Inspectors found cracks in two piers last month.\n\
+                     The mayor said the repairs would take at least half a year and cost more \
+                     than the town spends on its roads in a year, a sum the council has not found";
+        assert_eq!(segment_body(lines), lines.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn body_text_tells_a_wrap_width_from_two_lines() {
+        // Lines that end sentences, wrapped at 69 columns: the next word never fits.
+        let text = "The bridge will close on Monday for repairs, the council said today.\n\
+                    Engineers found deep cracks in two of its piers during an inspection.\n\
+                    Nobody was hurt.";
+        assert_eq!(segment(text).len(), 3);
+        assert_eq!(segment_body(text), [text]);
     }
 
     #[test]

@@ -605,3 +605,43 @@ fn odd_blanks_read_as_spaces() {
     }
     check_blanks(&parser, plain);
 }
+
+/// [`Parser::quotes`] reads body text: a paragraph hard-wrapped into two or three lines (no
+/// blank line, and too few lines to tell a wrap width from, so a page's segmentation reads
+/// each line as a block) gives the quotes and
+/// speakers of the same paragraph on one line. (Before, each line was a block: a quotation
+/// broken at a line end was cut there, and lost its speaker.)
+#[test]
+fn quotes_of_a_wrapped_paragraph_are_those_of_the_paragraph() {
+    let plain = "\u{201c}Two of its piers are cracked, and we will not take that risk,\u{201d} \
+        Mayor Ann Lee told reporters. She called the repairs \u{201c}long overdue.\u{201d}";
+    // Wrapped at 60 and 72 columns, with LF and CRLF line ends.
+    for width in [60, 72] {
+        let mut lines: Vec<String> = vec![String::new()];
+        for word in plain.split(' ') {
+            let last = lines.last_mut().unwrap();
+            if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
+                lines.push(word.to_string());
+            } else {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(word);
+            }
+        }
+        assert!((2..=3).contains(&lines.len()), "{lines:?}");
+        for end in ["\n", "\r\n"] {
+            let wrapped = lines.join(end);
+            let got = Parser::default().quotes(&wrapped).unwrap();
+            let want = Parser::default().quotes(plain).unwrap();
+            let who = |q: &[copydesk::Quote<'_>]| -> Vec<(String, Option<String>, Option<usize>)> {
+                q.iter()
+                    .map(|q| (q.text.to_string(), q.speaker().map(str::to_string), q.block))
+                    .collect()
+            };
+            assert_eq!(who(&got), who(&want), "{wrapped:?}");
+            assert_eq!(want.len(), 2);
+            assert_eq!(want[0].speaker(), Some("Ann Lee"));
+        }
+    }
+}
