@@ -104,6 +104,28 @@ const TINY_SEARCH: usize = 16;
 /// The length below which [`has_byte`] compares every byte, not by `memchr`.
 const SHORT_SEARCH: usize = 64;
 
+/// Where the first `n` bytes of `s` other than `\r` end (the end of `s` when it holds
+/// fewer): a window of `n` bytes at the start of a block that a CRLF text's block holds
+/// just as the same block with LF line ends does (a hard-wrapped paragraph joined into one
+/// block holds its line ends; counted in bytes, the CRLF window was a byte shorter a line
+/// end, and cut off what the LF window held). The `\r` bytes are counted only in a block
+/// longer than `n`, and the window widened over those it takes in, as the quote scan's
+/// windows are ([`crate::quotes`]).
+pub(super) fn head_end(s: &str, n: usize) -> usize {
+    let b = s.as_bytes();
+    if b.len() <= n {
+        return b.len();
+    }
+    let crs = |from: usize, to: usize| memchr::memchr_iter(b'\r', &b[from..to]).count();
+    let (mut hi, mut more) = (n, crs(0, n));
+    while more > 0 && hi < b.len() {
+        let next = (hi + more).min(b.len());
+        more = crs(hi, next);
+        hi = next;
+    }
+    hi
+}
+
 /// True when `bytes` holds `b`: by a comparison of every byte in a short block (most
 /// blocks; a SIMD search costs more to set up than it saves there), by `memchr` in a long
 /// one. The bytes of a block of fewer than sixteen are read as two words of eight (or

@@ -16,7 +16,7 @@ const MIN_TITLE_WORDS: usize = 4;
 const MIN_FEATURE_WORDS: u32 = 4;
 
 /// How far into a block the seam between headline and dateline may lie, in bytes other than
-/// `\r` ([`head_end`]; a cut inside a character just leaves the whole block).
+/// `\r` ([`super::head_end`]; a cut inside a character just leaves the whole block).
 const HEAD_BYTES: usize = 240;
 
 /// The most upper-case words of a dateline ("UNITED ARAB EMIRATES:").
@@ -40,7 +40,7 @@ pub(crate) fn is_dateline_teaser(s: &str, f: &Features) -> bool {
 /// [`is_dateline_teaser`] once the block has words enough.
 fn has_dateline_seam(s: &str) -> bool {
     // The seam is near the start: a headline is short.
-    let head = s.get(..head_end(s)).map_or(s, |h| h);
+    let head = s.get(..super::head_end(s, HEAD_BYTES)).map_or(s, |h| h);
     // A dateline's colon follows a capital letter ("DELHI:"), not a lower-case word or a
     // digit ("said:", "12:45").
     //
@@ -74,26 +74,6 @@ fn has_dateline_seam(s: &str) -> bool {
         }
     }
     (capital || wide && mark) && seam_in_words(head)
-}
-
-/// Where the head of `s` ends: after [`HEAD_BYTES`] bytes other than `\r` (or at the end),
-/// so that a block with CRLF line ends (a hard-wrapped title joined into one block) reads
-/// the head the same block with LF line ends does (counted in bytes, the CRLF head was a
-/// byte shorter a line end, and cut off a seam the LF head held). The `\r` bytes are
-/// counted only in a block longer than the head, and taken in as the widening finds more.
-fn head_end(s: &str) -> usize {
-    let b = s.as_bytes();
-    if b.len() <= HEAD_BYTES {
-        return b.len();
-    }
-    let crs = |from: usize, to: usize| memchr::memchr_iter(b'\r', &b[from..to]).count();
-    let (mut hi, mut more) = (HEAD_BYTES, crs(0, HEAD_BYTES));
-    while more > 0 && hi < b.len() {
-        let next = (hi + more).min(b.len());
-        more = crs(hi, next);
-        hi = next;
-    }
-    hi
 }
 
 /// [`has_dateline_seam`] of `head` once its colons may hold a seam: its words read.
