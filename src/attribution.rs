@@ -5738,7 +5738,7 @@ fn attribute_reading(
                             }
                         }
                     })
-                    .and_then(bounded),
+                    .and_then(|a| bounded(text, a)),
             );
         }
         // (A block whose quotes all have their own attribution has none to fill.)
@@ -5773,16 +5773,30 @@ fn attribute_reading(
 pub(crate) const MAX_ATTRIBUTION_BYTES: usize = 512;
 
 /// `a`, with a mention or descriptor longer than [`MAX_ATTRIBUTION_BYTES`] left out; `None`
-/// when its speaker is that long.
-fn bounded(a: FoundAttribution) -> Option<FoundAttribution> {
-    (a.speaker.len() <= MAX_ATTRIBUTION_BYTES).then(|| FoundAttribution {
+/// when its speaker is that long. Their lengths are those of their spans of `text` but for
+/// the `\r` bytes ([`within_bound`]).
+fn bounded(text: &str, a: FoundAttribution) -> Option<FoundAttribution> {
+    within_bound(text, a.speaker).then(|| FoundAttribution {
         // The mention is carried by every quote that shares it too (the quotes of one
         // sentence rest: `"a," "b," … said the <word of megabytes> minister Jane Doe`), so it
         // is bounded as the descriptor is.
-        mention: a.mention.filter(|m| m.len() <= MAX_ATTRIBUTION_BYTES),
-        descriptor: a.descriptor.filter(|d| d.len() <= MAX_ATTRIBUTION_BYTES),
+        mention: a.mention.filter(|&m| within_bound(text, m)),
+        descriptor: a.descriptor.filter(|&d| within_bound(text, d)),
         ..a
     })
+}
+
+/// True when `span` of `text` holds at most [`MAX_ATTRIBUTION_BYTES`] bytes other than
+/// `\r`: a mention that runs over a line end of a hard-wrapped paragraph is as long with
+/// CRLF line ends as with LF ones (counted in bytes, one of 512 with LF line ends was left
+/// out with CRLF ones). The `\r` bytes are counted only in a span over the bound (seldom).
+fn within_bound(text: &str, span: Span) -> bool {
+    span.len() <= MAX_ATTRIBUTION_BYTES || {
+        let crs = span
+            .get(text)
+            .map_or(0, |s| memchr::memchr_iter(b'\r', s.as_bytes()).count());
+        span.len() - crs <= MAX_ATTRIBUTION_BYTES
+    }
 }
 
 /// A rest of a sentence as [`attribute_reading`] keeps it: its first token's start, its
