@@ -1404,6 +1404,29 @@ fn is_abbreviation(table: &WordTable, w: &str) -> bool {
     table.get(w) & ABBREVIATION != 0
 }
 
+/// The longest bracketed aside [`mark`] skips, in bytes other than `\r`
+/// ([`aside_past_returns`]).
+const ASIDE_BYTES: usize = 80;
+
+/// The bytes of a bracketed aside at the start of `rest` whose `)` lies past the first
+/// [`ASIDE_BYTES`] bytes but within as many bytes other than `\r`: an aside that runs over
+/// a line end of a hard-wrapped paragraph is skipped with CRLF line ends when it is with LF
+/// ones (counted in bytes, one of 80 with LF line ends was read word by word with CRLF).
+/// Out of line: most `(` close within the window, and the rest seldom hold a `\r`.
+#[cold]
+#[inline(never)]
+fn aside_past_returns(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let crs = |from: usize, to: usize| memchr::memchr_iter(b'\r', &b[from..to]).count();
+    let (mut hi, mut more) = (ASIDE_BYTES, crs(0, ASIDE_BYTES));
+    while more > 0 && hi < b.len() {
+        let next = (hi + more).min(b.len());
+        more = crs(hi, next);
+        hi = next;
+    }
+    memchr::memchr(b')', &b[ASIDE_BYTES..hi]).map(|close| ASIDE_BYTES + close + 1)
+}
+
 /// Reads the character at byte `i` of `s` (the text from byte `start` on), which is no
 /// blank and no word character: pushes its mark token to `out`, or skips a short
 /// bracketed aside ("(R-Texas)", "(D)") as a whole. Returns the bytes read.
@@ -1413,9 +1436,14 @@ fn mark(s: &str, i: usize, start: usize, out: &mut Vec<Tok>) -> usize {
         return 1;
     };
     if first == b'(' {
-        let window = &rest.as_bytes()[..rest.len().min(80)];
+        let window = &rest.as_bytes()[..rest.len().min(ASIDE_BYTES)];
         if let Some(close) = memchr::memchr(b')', window) {
             return close + 1;
+        }
+        if rest.len() > ASIDE_BYTES {
+            if let Some(read) = aside_past_returns(rest) {
+                return read;
+            }
         }
     }
     let len = if first.is_ascii() {
@@ -5738,7 +5766,7 @@ fn attribute_reading(
                             }
                         }
                     })
-                    .and_then(bounded),
+                    .and_then(|a| bounded(text, a)),
             );
         }
         // (A block whose quotes all have their own attribution has none to fill.)
@@ -5773,16 +5801,30 @@ fn attribute_reading(
 pub(crate) const MAX_ATTRIBUTION_BYTES: usize = 512;
 
 /// `a`, with a mention or descriptor longer than [`MAX_ATTRIBUTION_BYTES`] left out; `None`
-/// when its speaker is that long.
-fn bounded(a: FoundAttribution) -> Option<FoundAttribution> {
-    (a.speaker.len() <= MAX_ATTRIBUTION_BYTES).then(|| FoundAttribution {
+/// when its speaker is that long. Their lengths are those of their spans of `text` but for
+/// the `\r` bytes ([`within_bound`]).
+fn bounded(text: &str, a: FoundAttribution) -> Option<FoundAttribution> {
+    within_bound(text, a.speaker).then(|| FoundAttribution {
         // The mention is carried by every quote that shares it too (the quotes of one
         // sentence rest: `"a," "b," … said the <word of megabytes> minister Jane Doe`), so it
         // is bounded as the descriptor is.
-        mention: a.mention.filter(|m| m.len() <= MAX_ATTRIBUTION_BYTES),
-        descriptor: a.descriptor.filter(|d| d.len() <= MAX_ATTRIBUTION_BYTES),
+        mention: a.mention.filter(|&m| within_bound(text, m)),
+        descriptor: a.descriptor.filter(|&d| within_bound(text, d)),
         ..a
     })
+}
+
+/// True when `span` of `text` holds at most [`MAX_ATTRIBUTION_BYTES`] bytes other than
+/// `\r`: a mention that runs over a line end of a hard-wrapped paragraph is as long with
+/// CRLF line ends as with LF ones (counted in bytes, one of 512 with LF line ends was left
+/// out with CRLF ones). The `\r` bytes are counted only in a span over the bound (seldom).
+fn within_bound(text: &str, span: Span) -> bool {
+    span.len() <= MAX_ATTRIBUTION_BYTES || {
+        let crs = span
+            .get(text)
+            .map_or(0, |s| memchr::memchr_iter(b'\r', s.as_bytes()).count());
+        span.len() - crs <= MAX_ATTRIBUTION_BYTES
+    }
 }
 
 /// A rest of a sentence as [`attribute_reading`] keeps it: its first token's start, its
@@ -5944,6 +5986,27 @@ fn letters(text: &str, span: Span) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn asides_do_not_count_carriage_returns() {
+        // A bracketed aside with 1-3 line ends inside, its `)` swept across the end of the
+        // window `mark` looks in: skipped with CRLF line ends when it is with LF ones.
+        let (mut skipped, mut read) = (0, 0);
+        for lines in 1..4 {
+            for pad in 50..100 {
+                let lf = format!("({}{}) said", "R-\n".repeat(lines), "x".repeat(pad));
+                let crlf = lf.replace('\n', "\r\n");
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let want = mark(&lf, 0, 0, &mut a);
+                let got = mark(&crlf, 0, 0, &mut b);
+                let aside = lf.find(')').unwrap_or_default() + 1;
+                assert_eq!(want == aside, got == aside + lines, "{lf:?}");
+                skipped += usize::from(want == aside);
+                read += usize::from(want != aside);
+            }
+        }
+        assert!(skipped > 20 && read > 20, "{skipped} skipped, {read} read");
+    }
 
     /// A text of `min` to `min + spread - 1` words of `vocabulary` picked by `rng`, with a
     /// space between each two, and its tokens.

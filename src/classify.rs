@@ -104,6 +104,46 @@ const TINY_SEARCH: usize = 16;
 /// The length below which [`has_byte`] compares every byte, not by `memchr`.
 const SHORT_SEARCH: usize = 64;
 
+/// Where the first `n` bytes of `s` other than `\r` end (the end of `s` when it holds
+/// fewer): a window of `n` bytes at the start of a block that a CRLF text's block holds
+/// just as the same block with LF line ends does (a hard-wrapped paragraph joined into one
+/// block holds its line ends; counted in bytes, the CRLF window was a byte shorter a line
+/// end, and cut off what the LF window held). The `\r` bytes are counted only in a block
+/// longer than `n`, and the window widened over those it takes in, as the quote scan's
+/// windows are ([`crate::quotes`]).
+pub(super) fn head_end(s: &str, n: usize) -> usize {
+    let b = s.as_bytes();
+    if b.len() <= n {
+        return b.len();
+    }
+    let crs = |from: usize, to: usize| memchr::memchr_iter(b'\r', &b[from..to]).count();
+    let (mut hi, mut more) = (n, crs(0, n));
+    while more > 0 && hi < b.len() {
+        let next = (hi + more).min(b.len());
+        more = crs(hi, next);
+        hi = next;
+    }
+    hi
+}
+
+/// Where the last `n` bytes of `s` other than `\r` start (0 when it holds fewer): the
+/// window of [`head_end`] at the end of a block, widened back over the `\r` bytes it takes
+/// in, counted only in a block longer than `n`.
+fn tail_start(s: &str, n: usize) -> usize {
+    let b = s.as_bytes();
+    let Some(mut lo) = b.len().checked_sub(n).filter(|&lo| lo > 0) else {
+        return 0;
+    };
+    let crs = |from: usize, to: usize| memchr::memchr_iter(b'\r', &b[from..to]).count();
+    let mut more = crs(lo, b.len());
+    while more > 0 && lo > 0 {
+        let next = lo.saturating_sub(more);
+        more = crs(next, lo);
+        lo = next;
+    }
+    lo
+}
+
 /// True when `bytes` holds `b`: by a comparison of every byte in a short block (most
 /// blocks; a SIMD search costs more to set up than it saves there), by `memchr` in a long
 /// one. The bytes of a block of fewer than sixteen are read as two words of eight (or
@@ -1475,7 +1515,8 @@ fn story_end_read(
 /// Folded words that point from a sentence to what follows it.
 const BELOW: &[&str] = &["below", "abajo", "dessous", "unten", "abaixo", "ниже"];
 
-/// How much of the end of a block [`announces_list`] reads, in bytes.
+/// How much of the end of a block [`announces_list`] reads, in bytes other than `\r`
+/// ([`tail_start`]: a CRLF block's window holds the words the LF block's does).
 const MAX_LIST_CUE_BYTES: usize = 600;
 
 /// True when the last sentence of `s` points to a list after it ("Check out our picks
@@ -1484,7 +1525,7 @@ fn announces_list(s: &str) -> bool {
     let body = trim_end_non_alphanumeric(s);
     // Only the end of a long block is read: a pointer to a list comes at the end of the
     // story's last sentence, and a block of one endless sentence is not read word by word.
-    let mut cut = body.len().saturating_sub(MAX_LIST_CUE_BYTES);
+    let mut cut = tail_start(body, MAX_LIST_CUE_BYTES);
     while !body.is_char_boundary(cut) {
         cut += 1;
     }

@@ -3,6 +3,7 @@
 mod allocations;
 #[cfg(feature = "cli")]
 mod cli;
+mod crlf_windows;
 mod edge_cases;
 mod fuzz_replay;
 mod golden;

@@ -15,8 +15,8 @@ const MIN_TITLE_WORDS: usize = 4;
 /// accept: see there.
 const MIN_FEATURE_WORDS: u32 = 4;
 
-/// How far into a block the seam between headline and dateline may lie, in bytes (a cut
-/// inside a character just leaves the whole block).
+/// How far into a block the seam between headline and dateline may lie, in bytes other than
+/// `\r` ([`super::head_end`]; a cut inside a character just leaves the whole block).
 const HEAD_BYTES: usize = 240;
 
 /// The most upper-case words of a dateline ("UNITED ARAB EMIRATES:").
@@ -40,7 +40,7 @@ pub(crate) fn is_dateline_teaser(s: &str, f: &Features) -> bool {
 /// [`is_dateline_teaser`] once the block has words enough.
 fn has_dateline_seam(s: &str) -> bool {
     // The seam is near the start: a headline is short.
-    let head = s.get(..s.len().min(HEAD_BYTES)).map_or(s, |h| h);
+    let head = s.get(..super::head_end(s, HEAD_BYTES)).map_or(s, |h| h);
     // A dateline's colon follows a capital letter ("DELHI:"), not a lower-case word or a
     // digit ("said:", "12:45").
     //
@@ -342,5 +342,32 @@ mod tests {
         ] {
             assert!(!is_dateline_teaser(s), "{s}");
         }
+    }
+
+    #[test]
+    fn the_head_does_not_count_carriage_returns() {
+        // A dateline swept across the end of the head (the first HEAD_BYTES bytes), with
+        // a title hard-wrapped over 1-3 lines before it: the CRLF block is a teaser when
+        // the LF one is. (Counted in bytes, the CRLF head was a byte shorter a line end,
+        // and cut off a seam the LF head held.)
+        let (mut teasers, mut others) = (0, 0);
+        for lines in 1..4 {
+            for pad in 100..230 {
+                let lf = format!(
+                    "Ferry strike {}{} ends HARBOURTON: The crews went back to work.",
+                    "ends after talks\n".repeat(lines),
+                    "x".repeat(pad)
+                );
+                let crlf = lf.replace('\n', "\r\n");
+                let want = is_dateline_teaser(&lf);
+                assert_eq!(is_dateline_teaser(&crlf), want, "{lf:?}");
+                teasers += usize::from(want);
+                others += usize::from(!want);
+            }
+        }
+        assert!(
+            teasers > 20 && others > 20,
+            "{teasers} teasers, {others} others"
+        );
     }
 }

@@ -2178,3 +2178,44 @@ fn read_each<'a>(raw: &[&str], arena: &'a mut String) -> Read<'a> {
         Lists::default(),
     )
 }
+
+/// A list pointer swept across the start of the window [`announces_list`] reads, a sentence
+/// with no stop hard-wrapped over 1-3 lines after it: the CRLF block announces a list when
+/// the LF block does (read whole, cut, or out of the window).
+#[test]
+fn the_list_pointer_window_does_not_count_carriage_returns() {
+    let (mut lists, mut others) = (0, 0);
+    for lines in 1..4 {
+        for pad in 500..620 {
+            let lf = format!(
+                "{}Our picks are below and {}{}",
+                "x ".repeat(30),
+                "the shop sells more\n".repeat(lines),
+                "y".repeat(pad)
+            );
+            let crlf = lf.replace('\n', "\r\n");
+            let want = announces_list(&lf);
+            assert_eq!(announces_list(&crlf), want, "{lf:?}");
+            lists += usize::from(want);
+            others += usize::from(!want);
+        }
+    }
+    assert!(lists > 20 && others > 20, "{lists} lists, {others} others");
+}
+
+/// [`tail_start`] and [`head_end`] take in as many bytes other than `\r` as asked (or all
+/// there are), on random texts of line ends of every kind.
+#[test]
+fn head_and_tail_windows_hold_as_many_other_bytes_as_asked() {
+    let parts = ["said", "x", " ", "\r\n", "\r", "\n"];
+    let mut rng = crate::testgen::Rng::new(0x7a11_0e4d);
+    let other = |t: &str| t.bytes().filter(|&b| b != b'\r').count();
+    for round in 0..3_000 {
+        let text = rng.text(&parts, round % 80);
+        let n = 1 + rng.below(40);
+        let hi = head_end(&text, n);
+        assert_eq!(other(&text[..hi]), n.min(other(&text)), "{text:?} {n}");
+        let lo = tail_start(&text, n);
+        assert_eq!(other(&text[lo..]), n.min(other(&text)), "{text:?} {n}");
+    }
+}
