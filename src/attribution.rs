@@ -1417,13 +1417,7 @@ const ASIDE_BYTES: usize = 80;
 #[inline(never)]
 fn aside_past_returns(rest: &str) -> Option<usize> {
     let b = rest.as_bytes();
-    let crs = |from: usize, to: usize| memchr::memchr_iter(b'\r', &b[from..to]).count();
-    let (mut hi, mut more) = (ASIDE_BYTES, crs(0, ASIDE_BYTES));
-    while more > 0 && hi < b.len() {
-        let next = (hi + more).min(b.len());
-        more = crs(hi, next);
-        hi = next;
-    }
+    let hi = crate::lex::widen_forward(b, 0, ASIDE_BYTES, b.len());
     memchr::memchr(b')', &b[ASIDE_BYTES..hi]).map(|close| ASIDE_BYTES + close + 1)
 }
 

@@ -116,14 +116,7 @@ pub(super) fn head_end(s: &str, n: usize) -> usize {
     if b.len() <= n {
         return b.len();
     }
-    let crs = |from: usize, to: usize| memchr::memchr_iter(b'\r', &b[from..to]).count();
-    let (mut hi, mut more) = (n, crs(0, n));
-    while more > 0 && hi < b.len() {
-        let next = (hi + more).min(b.len());
-        more = crs(hi, next);
-        hi = next;
-    }
-    hi
+    crate::lex::widen_forward(b, 0, n, b.len())
 }
 
 /// Where the last `n` bytes of `s` other than `\r` start (0 when it holds fewer): the
@@ -131,17 +124,10 @@ pub(super) fn head_end(s: &str, n: usize) -> usize {
 /// in, counted only in a block longer than `n`.
 fn tail_start(s: &str, n: usize) -> usize {
     let b = s.as_bytes();
-    let Some(mut lo) = b.len().checked_sub(n).filter(|&lo| lo > 0) else {
+    let Some(lo) = b.len().checked_sub(n).filter(|&lo| lo > 0) else {
         return 0;
     };
-    let crs = |from: usize, to: usize| memchr::memchr_iter(b'\r', &b[from..to]).count();
-    let mut more = crs(lo, b.len());
-    while more > 0 && lo > 0 {
-        let next = lo.saturating_sub(more);
-        more = crs(next, lo);
-        lo = next;
-    }
-    lo
+    crate::lex::widen_back(b, lo, b.len(), 0)
 }
 
 /// True when `bytes` holds `b`: by a comparison of every byte in a short block (most

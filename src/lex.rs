@@ -15,6 +15,39 @@ use nom::IResult;
 use nom::Parser;
 use std::sync::OnceLock;
 
+/// The `\r` bytes of `b[from..to]`.
+pub(crate) fn carriage_returns(b: &[u8], from: usize, to: usize) -> usize {
+    b.get(from..to)
+        .map_or(0, |b| memchr::memchr_iter(b'\r', b).count())
+}
+
+/// `lo`, the start of the window `lo..end` of `b`, moved back (not past `floor`) by one
+/// byte for each `\r` in the window, and again for each in the bytes so taken in: the
+/// window then holds as many bytes other than `\r` as `lo..end` holds bytes. The stages'
+/// windows of so many bytes are widened so, that a CRLF text's windows hold what the same
+/// text's with LF line ends do (a hard-wrapped paragraph's block holds its line ends).
+pub(crate) fn widen_back(b: &[u8], mut lo: usize, end: usize, floor: usize) -> usize {
+    let mut more = carriage_returns(b, lo, end);
+    while more > 0 && lo > floor {
+        let next = lo.saturating_sub(more).max(floor);
+        more = carriage_returns(b, next, lo);
+        lo = next;
+    }
+    lo
+}
+
+/// [`widen_back`] forward: `hi`, the end of the window `start..hi` of `b`, moved on (not
+/// past `ceil`) by one byte for each `\r` in the window and in the bytes so taken in.
+pub(crate) fn widen_forward(b: &[u8], start: usize, mut hi: usize, ceil: usize) -> usize {
+    let mut more = carriage_returns(b, start, hi);
+    while more > 0 && hi < ceil {
+        let next = (hi + more).min(ceil);
+        more = carriage_returns(b, hi, next);
+        hi = next;
+    }
+    hi
+}
+
 /// Blank characters (see [`crate::normalize::is_blank`]), possibly none.
 pub(crate) fn blank0<'a, E: ParseError<&'a str>>(input: &'a str) -> IResult<&'a str, &'a str, E> {
     // `take_while(is_blank)`, with ASCII bytes tested without decoding a char (this runs

@@ -2113,9 +2113,7 @@ fn name_word_after(text: &str, block: Span, pos: usize) -> bool {
 /// The `\r` bytes under `span`: the quote length limit does not count them, so that CRLF
 /// text gives the same quotes as LF text.
 fn carriage_returns(text: &str, span: Span) -> usize {
-    text.as_bytes()
-        .get(span.start..span.end)
-        .map_or(0, |b| memchr::memchr_iter(b'\r', b).count())
+    lex::carriage_returns(text.as_bytes(), span.start, span.end)
 }
 
 /// Where the window of [`CUE_WINDOW`] bytes before `end` starts in `block`, on a
@@ -2155,35 +2153,20 @@ fn has_carriage_return(text: &str, span: Span) -> bool {
         .is_some_and(|b| memchr::memchr(b'\r', b).is_some())
 }
 
-/// `lo`, the start of the window `lo..end`, moved back (not past `floor`) by one byte for
-/// each `\r` in the window, and again for each in the bytes so taken in: the window then
-/// holds as many bytes other than `\r` as `lo..end` holds bytes, so that a CRLF text's
-/// windows hold the words the LF text's do (a speech verb at the edge of the window was
-/// in one and out of the other).
+/// [`lex::widen_back`] of the window `lo..end` of `text`, out of line: only a block that
+/// holds a `\r` takes it.
 #[cold]
 #[inline(never)]
-fn widen_back(text: &str, mut lo: usize, end: usize, floor: usize) -> usize {
-    let mut more = carriage_returns(text, Span::new(lo, end));
-    while more > 0 && lo > floor {
-        let next = lo.saturating_sub(more).max(floor);
-        more = carriage_returns(text, Span::new(next, lo));
-        lo = next;
-    }
-    lo
+fn widen_back(text: &str, lo: usize, end: usize, floor: usize) -> usize {
+    lex::widen_back(text.as_bytes(), lo, end, floor)
 }
 
-/// [`widen_back`] forward: `hi`, the end of the window `start..hi`, moved on (not past
-/// `ceil`) by one byte for each `\r` in the window and in the bytes so taken in.
+/// [`lex::widen_forward`] of the window `start..hi` of `text`, out of line as
+/// [`widen_back`].
 #[cold]
 #[inline(never)]
-fn widen_forward(text: &str, start: usize, mut hi: usize, ceil: usize) -> usize {
-    let mut more = carriage_returns(text, Span::new(start, hi));
-    while more > 0 && hi < ceil {
-        let next = (hi + more).min(ceil);
-        more = carriage_returns(text, Span::new(hi, next));
-        hi = next;
-    }
-    hi
+fn widen_forward(text: &str, start: usize, hi: usize, ceil: usize) -> usize {
+    lex::widen_forward(text.as_bytes(), start, hi, ceil)
 }
 
 /// Decides whether a candidate, of words `content` ([`content_of`]), is a quotation;

@@ -30,3 +30,25 @@ impl Rng {
         (0..n).map(|_| self.pick(parts)).collect()
     }
 }
+
+/// Sweeps a thing at the edge of a byte window: for 1 to 3 line ends and each of `pads`,
+/// `judge` says of `text(lines, pad)` with CRLF line ends what it says of it with LF ones
+/// (panics otherwise). Returns how often it said yes and no, for the caller to check that
+/// the sweep crossed the edge.
+pub(crate) fn crlf_sweep(
+    pads: std::ops::Range<usize>,
+    text: impl Fn(usize, usize) -> String,
+    judge: impl Fn(&str) -> bool,
+) -> (usize, usize) {
+    let (mut yes, mut no) = (0, 0);
+    for lines in 1..4 {
+        for pad in pads.clone() {
+            let lf = text(lines, pad);
+            let want = judge(&lf);
+            assert_eq!(judge(&lf.replace('\n', "\r\n")), want, "{lf:?}");
+            yes += usize::from(want);
+            no += usize::from(!want);
+        }
+    }
+    (yes, no)
+}

@@ -2752,22 +2752,17 @@ mod tests {
     fn the_link_window_does_not_count_carriage_returns() {
         // A link swept across the end of the first 200 bytes, where [`linky`] looks, with
         // 1-3 line ends before it: the CRLF block is linky when the LF block is.
-        let (mut links, mut others) = (0, 0);
-        for lines in 1..4 {
-            for pad in 120..200 {
-                let lf = format!(
+        let (links, others) = crate::testgen::crlf_sweep(
+            120..200,
+            |lines, pad| {
+                format!(
                     "{}{} see www.example.org now",
                     "Some words here\n".repeat(lines),
                     "x".repeat(pad)
-                );
-                let crlf = lf.replace('\n', "\r\n");
-                let (mut a, mut b) = (String::new(), String::new());
-                let want = block_features(&lf, &mut a).linky();
-                assert_eq!(block_features(&crlf, &mut b).linky(), want, "{lf:?}");
-                links += usize::from(want);
-                others += usize::from(!want);
-            }
-        }
+                )
+            },
+            |s| block_features(s, &mut String::new()).linky(),
+        );
         assert!(links > 20 && others > 20, "{links} links, {others} others");
     }
 }

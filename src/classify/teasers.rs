@@ -350,21 +350,17 @@ mod tests {
         // a title hard-wrapped over 1-3 lines before it: the CRLF block is a teaser when
         // the LF one is. (Counted in bytes, the CRLF head was a byte shorter a line end,
         // and cut off a seam the LF head held.)
-        let (mut teasers, mut others) = (0, 0);
-        for lines in 1..4 {
-            for pad in 100..230 {
-                let lf = format!(
+        let (teasers, others) = crate::testgen::crlf_sweep(
+            100..230,
+            |lines, pad| {
+                format!(
                     "Ferry strike {}{} ends HARBOURTON: The crews went back to work.",
                     "ends after talks\n".repeat(lines),
                     "x".repeat(pad)
-                );
-                let crlf = lf.replace('\n', "\r\n");
-                let want = is_dateline_teaser(&lf);
-                assert_eq!(is_dateline_teaser(&crlf), want, "{lf:?}");
-                teasers += usize::from(want);
-                others += usize::from(!want);
-            }
-        }
+                )
+            },
+            is_dateline_teaser,
+        );
         assert!(
             teasers > 20 && others > 20,
             "{teasers} teasers, {others} others"

@@ -2184,22 +2184,18 @@ fn read_each<'a>(raw: &[&str], arena: &'a mut String) -> Read<'a> {
 /// the LF block does (read whole, cut, or out of the window).
 #[test]
 fn the_list_pointer_window_does_not_count_carriage_returns() {
-    let (mut lists, mut others) = (0, 0);
-    for lines in 1..4 {
-        for pad in 500..620 {
-            let lf = format!(
+    let (lists, others) = crate::testgen::crlf_sweep(
+        500..620,
+        |lines, pad| {
+            format!(
                 "{}Our picks are below and {}{}",
                 "x ".repeat(30),
                 "the shop sells more\n".repeat(lines),
                 "y".repeat(pad)
-            );
-            let crlf = lf.replace('\n', "\r\n");
-            let want = announces_list(&lf);
-            assert_eq!(announces_list(&crlf), want, "{lf:?}");
-            lists += usize::from(want);
-            others += usize::from(!want);
-        }
-    }
+            )
+        },
+        announces_list,
+    );
     assert!(lists > 20 && others > 20, "{lists} lists, {others} others");
 }
 
