@@ -33,8 +33,9 @@
 //!
 //! Data flows one way, one module per stage:
 //!
-//! 1. [`normalize`] — bytes → checked text (BOM, size, UTF-8, NUL), and the one definition
-//!    of cleaned element text ([`normalize::clean`]).
+//! 1. [`normalize`] — bytes → checked text (BOM, size, UTF-8, NUL; a copy with odd blanks
+//!    folded when it holds any, with the offset map back), and the one definition of
+//!    cleaned element text ([`normalize::clean`]).
 //! 2. `segment` — text → blocks (blank lines, one block per line, hard-wrapped paragraphs
 //!    joined), found with `memchr`.
 //! 3. `classify` — blocks → labels (headline, dek, byline, credit, date, paragraph,

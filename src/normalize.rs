@@ -1,11 +1,14 @@
 //! Stage 1: bytes → checked text, and the one definition of cleaned element text.
 //!
 //! Later stages scan the input text itself, so the offset map from the text they scan to
-//! the caller's input is a constant shift (a skipped BOM) — or, under
-//! [`crate::Utf8Policy::Replace`], a small sorted list of repair points
-//! (`OffsetMap`). Cleaning ([`clean`]) is applied once per emitted element, in the
+//! the caller's input is a constant shift (a skipped BOM) — or, when the stages scan a copy,
+//! a sorted list of its edits (`OffsetMap`): the copy of text with odd blanks folded
+//! (`fold_blanks`: no-break and other non-breaking spaces made spaces, zero-width
+//! characters dropped), and under [`crate::Utf8Policy::Replace`] the repaired copy of
+//! invalid UTF-8. Cleaning ([`clean`]) is applied once per emitted element, in the
 //! assemble stage, so that an element's text is always the cleaning of the bytes under its
-//! span.
+//! span (for a folded copy, the same as the cleaning of the input's bytes under the mapped
+//! span).
 //!
 //! Cleaning: whitespace runs (including NBSP and line breaks) become one space, zero-width
 //! and control characters are dropped, ends are trimmed, and the configured Unicode
