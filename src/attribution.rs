@@ -5814,9 +5814,7 @@ fn bounded(text: &str, a: FoundAttribution) -> Option<FoundAttribution> {
 /// out with CRLF ones). The `\r` bytes are counted only in a span over the bound (seldom).
 fn within_bound(text: &str, span: Span) -> bool {
     span.len() <= MAX_ATTRIBUTION_BYTES || {
-        let crs = span
-            .get(text)
-            .map_or(0, |s| memchr::memchr_iter(b'\r', s.as_bytes()).count());
+        let crs = crate::lex::carriage_returns(text.as_bytes(), span.start, span.end);
         span.len() - crs <= MAX_ATTRIBUTION_BYTES
     }
 }
@@ -8849,73 +8847,70 @@ mod tests {
         }
     }
 
+    /// `rounds` blocks of eight bytes, mostly of `inner` (so that long runs come up) and
+    /// otherwise of `edges` (the bytes around the ranges, at every place), each checked by
+    /// `check`.
+    fn edge_blocks(
+        seed: u32,
+        rounds: usize,
+        edges: &[u8],
+        inner: &[u8; 8],
+        check: impl Fn([u8; 8]),
+    ) {
+        let mut rng = crate::testgen::Rng::new(seed);
+        for round in 0..rounds {
+            let mut block = [0u8; 8];
+            for (k, b) in block.iter_mut().enumerate() {
+                let r = rng.below(1 << 30);
+                *b = if (r + round) % 3 == 0 || k > round % 9 {
+                    edges[r % edges.len()]
+                } else {
+                    inner[r % 8]
+                };
+            }
+            check(block);
+        }
+    }
+
+    /// The classes together of the leading bytes of `block` that `is_in` takes, and how many.
+    fn leading_by_bytes(block: [u8; 8], is_in: impl Fn(u8) -> bool) -> (usize, u8) {
+        let n = block.iter().take_while(|&&b| is_in(b)).count();
+        let bits = block[..n]
+            .iter()
+            .fold(0u8, |bits, &b| bits | BYTE_CLASS[usize::from(b)]);
+        (n, bits)
+    }
+
     #[test]
     fn leading_letters_are_the_plain_count() {
-        // Blocks of the bytes around the letter ranges and their case bit, in and out of
-        // ASCII, at every place.
+        // Blocks of letters and the bytes around the letter ranges, in and out of ASCII.
         let edges = [
             b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'.', b'-', b'\'', b'0', b' ', 0xc1,
             0xe1, 0xfa, 0x7f, 0x00,
         ];
-        let mut rng = crate::testgen::Rng::new(7);
-        for round in 0..20_000 {
-            let mut block = [0u8; 8];
-            for (k, b) in block.iter_mut().enumerate() {
-                let r = rng.below(1 << 30);
-                // Mostly letters, so that long runs come up.
-                *b = if (r + round) % 3 == 0 || k > round % 9 {
-                    edges[r % edges.len()]
-                } else {
-                    b"aQzkMeZA"[r % 8]
-                };
-            }
-            let n = block.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-            let mut bits = 0u8;
-            for &b in &block[..n] {
-                bits |= BYTE_CLASS[usize::from(b)];
-            }
+        edge_blocks(7, 20_000, &edges, b"aQzkMeZA", |block| {
             assert_eq!(
                 leading_letters(u64::from_le_bytes(block)),
-                (n, bits),
+                leading_by_bytes(block, |b| b.is_ascii_alphabetic()),
                 "{block:?}"
             );
-        }
+        });
     }
 
     #[test]
     fn leading_word_bytes_are_the_plain_count() {
-        // Blocks of word bytes and the bytes around their ranges, in and out of ASCII, at
-        // every place.
+        // Blocks of word bytes and the bytes around their ranges, in and out of ASCII.
         let edges = [
             b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'.', b'-', b'\'', b'0', b'9', b'/',
             b',', b'&', b'(', b':', b' ', 0xc1, 0xe1, 0xfa, 0xa7, 0xad, 0xae, 0xb0, 0x7f, 0x00,
         ];
-        let mut rng = crate::testgen::Rng::new(11);
-        for round in 0..40_000 {
-            let mut block = [0u8; 8];
-            for (k, b) in block.iter_mut().enumerate() {
-                let r = rng.below(1 << 30);
-                // Mostly word bytes, so that long runs come up.
-                *b = if (r + round) % 3 == 0 || k > round % 9 {
-                    edges[r % edges.len()]
-                } else {
-                    b"aQ.k'e9-"[r % 8]
-                };
-            }
-            let n = block
-                .iter()
-                .take_while(|&&b| BYTE_CLASS[usize::from(b)] & WORD_BYTE != 0)
-                .count();
-            let mut bits = 0u8;
-            for &b in &block[..n] {
-                bits |= BYTE_CLASS[usize::from(b)];
-            }
+        edge_blocks(11, 40_000, &edges, b"aQ.k'e9-", |block| {
             assert_eq!(
                 leading_word_bytes(u64::from_le_bytes(block)),
-                (n, bits),
+                leading_by_bytes(block, |b| BYTE_CLASS[usize::from(b)] & WORD_BYTE != 0),
                 "{block:?}"
             );
-        }
+        });
     }
 
     /// [`word_bytes_end`] from every place of `t` against a scan of the byte classes a byte
