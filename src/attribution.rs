@@ -1404,15 +1404,16 @@ fn is_abbreviation(table: &WordTable, w: &str) -> bool {
     table.get(w) & ABBREVIATION != 0
 }
 
-/// The longest bracketed aside [`mark`] skips, in bytes other than `\r`
-/// ([`aside_past_returns`]).
+/// The longest bracketed aside [`mark`] skips, in bytes other than slack (`\r`, and blanks
+/// after a blank: [`aside_past_returns`]).
 const ASIDE_BYTES: usize = 80;
 
 /// The bytes of a bracketed aside at the start of `rest` whose `)` lies past the first
-/// [`ASIDE_BYTES`] bytes but within as many bytes other than `\r`: an aside that runs over
-/// a line end of a hard-wrapped paragraph is skipped with CRLF line ends when it is with LF
-/// ones (counted in bytes, one of 80 with LF line ends was read word by word with CRLF).
-/// Out of line: most `(` close within the window, and the rest seldom hold a `\r`.
+/// [`ASIDE_BYTES`] bytes but within as many bytes other than slack
+/// ([`crate::lex::widen_forward`]): an aside that runs over a line end of a hard-wrapped
+/// paragraph is skipped with CRLF line ends when it is with LF ones, and one with doubled
+/// spaces when it is with single ones (counted in bytes, one of 80 with LF line ends was
+/// read word by word with CRLF). Out of line: most `(` close within the window.
 #[cold]
 #[inline(never)]
 fn aside_past_returns(rest: &str) -> Option<usize> {
@@ -4095,15 +4096,11 @@ fn according_tail<'t>(text: &str, toks: &'t [Tok]) -> Option<Found<'t>> {
 /// "ccording"): [`according_to`] is then false at every token of the block, and
 /// [`according_tail`] finds nothing there.
 fn may_say_according(text: &str, block: Span) -> bool {
-    static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let bytes = text
         .as_bytes()
         .get(block.start..block.end)
         .unwrap_or_default();
-    FINDER
-        .get_or_init(|| memchr::memmem::Finder::new(b"ccording"))
-        .find(bytes)
-        .is_some()
+    lex::may_say_according(bytes)
 }
 
 /// A clause-final attribution closing the sentence a quote sits in (`toks` runs from the
@@ -5809,13 +5806,15 @@ fn bounded(text: &str, a: FoundAttribution) -> Option<FoundAttribution> {
 }
 
 /// True when `span` of `text` holds at most [`MAX_ATTRIBUTION_BYTES`] bytes other than
-/// `\r`: a mention that runs over a line end of a hard-wrapped paragraph is as long with
-/// CRLF line ends as with LF ones (counted in bytes, one of 512 with LF line ends was left
-/// out with CRLF ones). The `\r` bytes are counted only in a span over the bound (seldom).
+/// slack ([`crate::lex::slack_bytes`]: `\r`, and blanks after a blank): a mention that
+/// runs over a line end of a hard-wrapped paragraph is as long with CRLF line ends as with
+/// LF ones, and one with doubled spaces as with single ones (counted in bytes, one of 512
+/// with LF line ends was left out with CRLF ones). The slack bytes are counted only in a
+/// span over the bound (seldom).
 fn within_bound(text: &str, span: Span) -> bool {
     span.len() <= MAX_ATTRIBUTION_BYTES || {
-        let crs = crate::lex::carriage_returns(text.as_bytes(), span.start, span.end);
-        span.len() - crs <= MAX_ATTRIBUTION_BYTES
+        let slack = crate::lex::slack_bytes(text.as_bytes(), span.start, span.end);
+        span.len() - slack <= MAX_ATTRIBUTION_BYTES
     }
 }
 

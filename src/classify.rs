@@ -104,13 +104,14 @@ const TINY_SEARCH: usize = 16;
 /// The length below which [`has_byte`] compares every byte, not by `memchr`.
 const SHORT_SEARCH: usize = 64;
 
-/// Where the first `n` bytes of `s` other than `\r` end (the end of `s` when it holds
-/// fewer): a window of `n` bytes at the start of a block that a CRLF text's block holds
-/// just as the same block with LF line ends does (a hard-wrapped paragraph joined into one
-/// block holds its line ends; counted in bytes, the CRLF window was a byte shorter a line
-/// end, and cut off what the LF window held). The `\r` bytes are counted only in a block
-/// longer than `n`, and the window widened over those it takes in, as the quote scan's
-/// windows are ([`crate::quotes`]).
+/// Where the first `n` bytes of `s` other than slack end (the end of `s` when it holds
+/// fewer; [`crate::lex::slack_bytes`]: `\r`, and blanks after a blank): a window of `n`
+/// bytes at the start of a block that a CRLF text's block holds just as the same block
+/// with LF line ends does, and one with doubled spaces as one with single spaces (a
+/// hard-wrapped paragraph joined into one block holds its line ends; counted in bytes, the
+/// CRLF window was a byte shorter a line end, and cut off what the LF window held). The
+/// slack bytes are counted only in a block longer than `n`, and the window widened over
+/// those it takes in, as the quote scan's windows are ([`crate::quotes`]).
 pub(super) fn head_end(s: &str, n: usize) -> usize {
     let b = s.as_bytes();
     if b.len() <= n {
@@ -119,9 +120,9 @@ pub(super) fn head_end(s: &str, n: usize) -> usize {
     crate::lex::widen_forward(b, 0, n, b.len())
 }
 
-/// Where the last `n` bytes of `s` other than `\r` start (0 when it holds fewer): the
-/// window of [`head_end`] at the end of a block, widened back over the `\r` bytes it takes
-/// in, counted only in a block longer than `n`.
+/// Where the last `n` bytes of `s` other than slack start (0 when it holds fewer): the
+/// window of [`head_end`] at the end of a block, widened back over the slack bytes it
+/// takes in, counted only in a block longer than `n`.
 fn tail_start(s: &str, n: usize) -> usize {
     let b = s.as_bytes();
     let Some(lo) = b.len().checked_sub(n).filter(|&lo| lo > 0) else {

@@ -15,37 +15,119 @@ use nom::IResult;
 use nom::Parser;
 use std::sync::OnceLock;
 
-/// The `\r` bytes of `b[from..to]`.
-pub(crate) fn carriage_returns(b: &[u8], from: usize, to: usize) -> usize {
-    b.get(from..to)
-        .map_or(0, |b| memchr::memchr_iter(b'\r', b).count())
+/// The slack bytes of `b[from..to]` ([`slack_bits`]): each `\r`, and each blank (a
+/// space, a tab, a line end: [`is_run_blank`]) right after a blank other than `\r` (for
+/// the first byte, the byte before `from` is looked at). A text's run of blanks counts its
+/// bytes past the first, a CRLF line end its `\r`: the bytes by which a text with doubled
+/// spaces, tabs after spaces, indented lines or CRLF line ends is longer than the same
+/// text with single spaces and LF line ends.
+pub(crate) fn slack_bytes(b: &[u8], from: usize, to: usize) -> usize {
+    let Some(s) = b.get(from..to) else {
+        return 0;
+    };
+    let mut carry = from.checked_sub(1).map_or(0, |i| lone_blank(b[i]) << 7);
+    let mut chunks = s.chunks_exact(8);
+    let mut n = 0;
+    for c in &mut chunks {
+        let (slack, next) = slack_bits(le_word(c), carry);
+        n += slack.count_ones() as usize;
+        carry = next;
+    }
+    let mut prev = carry != 0;
+    for &c in chunks.remainder() {
+        n += usize::from(c == b'\r' || (prev && is_run_blank(c)));
+        prev = lone_blank(c) != 0;
+    }
+    n
+}
+
+/// Whether `b` holds a slack byte ([`slack_bytes`]) past its first byte, or a `\r`: for a
+/// block, which starts on a byte that is no blank, whether its windows need widening
+/// ([`widen_back`], [`widen_forward`]). A slack byte past the first is one of two blanks
+/// side by side: two spaces, found by one SIMD search, or a pair with a tab or a line end,
+/// found by a search for those (a few a line in a hard-wrapped block, none in most) and a
+/// look at their neighbours. (Read eight bytes at a step, [`slack_bits`], the test cost
+/// every block with a quotation mark 3 instructions a byte; the searches cost about 0.3.)
+pub(crate) fn has_slack(b: &[u8]) -> bool {
+    static TWO_SPACES: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let blank_at = |i: usize| b.get(i).is_some_and(|&c| is_run_blank(c));
+    TWO_SPACES
+        .get_or_init(|| memchr::memmem::Finder::new(b"  "))
+        .find(b)
+        .is_some()
+        || memchr::memchr3_iter(b'\t', b'\n', b'\r', b)
+            .any(|i| b[i] == b'\r' || i > 0 && blank_at(i - 1) || blank_at(i + 1))
+}
+
+/// True when `c` is a blank of [`slack_bytes`]: a space, a tab or a line end.
+#[inline(always)]
+pub(crate) fn is_run_blank(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// 1 when `c` is a blank other than `\r` (a blank after it is slack), else 0.
+#[inline(always)]
+fn lone_blank(c: u8) -> u64 {
+    u64::from(is_run_blank(c) && c != b'\r')
+}
+
+/// The slack bytes of the eight bytes `w` ([`slack_bytes`]) as the high bit (`0x80`) of
+/// each, given `carry` (`0x80` when the byte before them is a blank other than `\r`), and
+/// the carry for the next eight: the blanks ([`ascii_range_bits`]: the space, the tab and
+/// the line feed, the `\r`), the `\r` among them, and each blank whose previous byte is a
+/// blank but no `\r` (shifted up one byte, the last one carried over).
+#[inline(always)]
+fn slack_bits(w: u64, carry: u64) -> (u64, u64) {
+    let cr = ascii_range_bits(w, b'\r', b'\r');
+    let lone = ascii_range_bits(w, b' ', b' ') | ascii_range_bits(w, b'\t', b'\n');
+    let slack = cr | (lone & ((lone << 8) | carry));
+    (slack, (lone >> 56) & 0x80)
 }
 
 /// `lo`, the start of the window `lo..end` of `b`, moved back (not past `floor`) by one
-/// byte for each `\r` in the window, and again for each in the bytes so taken in: the
-/// window then holds as many bytes other than `\r` as `lo..end` holds bytes. The stages'
-/// windows of so many bytes are widened so, that a CRLF text's windows hold what the same
-/// text's with LF line ends do (a hard-wrapped paragraph's block holds its line ends).
+/// byte for each slack byte in the window ([`slack_bytes`]), and again for each in the
+/// bytes so taken in: the window then holds as many bytes other than slack as `lo..end`
+/// holds bytes. The stages' windows of so many bytes are widened so, that a text with
+/// doubled spaces or CRLF line ends reads in them what the same text with single spaces
+/// and LF line ends does (a hard-wrapped paragraph's block holds its line ends).
 pub(crate) fn widen_back(b: &[u8], mut lo: usize, end: usize, floor: usize) -> usize {
-    let mut more = carriage_returns(b, lo, end);
+    let mut more = slack_bytes(b, lo, end);
     while more > 0 && lo > floor {
         let next = lo.saturating_sub(more).max(floor);
-        more = carriage_returns(b, next, lo);
+        more = slack_bytes(b, next, lo);
         lo = next;
     }
     lo
 }
 
 /// [`widen_back`] forward: `hi`, the end of the window `start..hi` of `b`, moved on (not
-/// past `ceil`) by one byte for each `\r` in the window and in the bytes so taken in.
-pub(crate) fn widen_forward(b: &[u8], start: usize, mut hi: usize, ceil: usize) -> usize {
-    let mut more = carriage_returns(b, start, hi);
+/// past `ceil`) by one byte for each slack byte in the window and in the bytes so taken in.
+pub(crate) fn widen_forward(b: &[u8], start: usize, hi: usize, ceil: usize) -> usize {
+    widen_forward_by(b, start, hi, ceil, slack_bytes)
+}
+
+/// [`widen_forward`] over the bytes `count` counts (`count(b, from, to)`: [`slack_bytes`],
+/// or [`carriage_returns`] alone for a window whose plain path counts no blanks).
+pub(crate) fn widen_forward_by(
+    b: &[u8],
+    start: usize,
+    mut hi: usize,
+    ceil: usize,
+    count: fn(&[u8], usize, usize) -> usize,
+) -> usize {
+    let mut more = count(b, start, hi);
     while more > 0 && hi < ceil {
         let next = (hi + more).min(ceil);
-        more = carriage_returns(b, hi, next);
+        more = count(b, hi, next);
         hi = next;
     }
     hi
+}
+
+/// The `\r` bytes of `b[from..to]`.
+pub(crate) fn carriage_returns(b: &[u8], from: usize, to: usize) -> usize {
+    b.get(from..to)
+        .map_or(0, |b| memchr::memchr_iter(b'\r', b).count())
 }
 
 /// Blank characters (see [`crate::normalize::is_blank`]), possibly none.
@@ -504,6 +586,34 @@ pub(crate) fn cue_phrase<'a, E: ParseError<&'a str>>(
         )),
     ))
     .parse(input)
+}
+
+/// The finder of "ccording", the part of "according" and "According" both hold.
+fn ccording() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::Finder::new(b"ccording"))
+}
+
+/// False when `b` holds no "according" nor "According" (it holds no "ccording"): no
+/// "according to" cue ([`cue_phrase`]) starts in it.
+pub(crate) fn may_say_according(b: &[u8]) -> bool {
+    ccording().find(b).is_some()
+}
+
+/// True when `s` holds "according to" as [`cue_phrase`] reads it in a cue shorter than 16
+/// bytes, in lower case: "according", one to four blanks, then "to" (a word that starts
+/// so: "according to" is a cue of the quote stage wherever it stands). Blanks rather than
+/// one space, so that a text with doubled spaces or a hard-wrapped line end there holds
+/// the cue the text with one space does. ("According to" at a sentence's start as a cue
+/// too matched 6 more of the quotes eval's 7,516 quotes, but with wrong speakers enough to
+/// take speaker accuracy from 0.9202 to 0.9200, under its target of 0.92.)
+pub(crate) fn holds_according_to(s: &str) -> bool {
+    let b = s.as_bytes();
+    ccording().find_iter(b).any(|i| {
+        let rest = &b[i + "ccording".len()..];
+        let blanks = rest.iter().take_while(|&&c| is_ascii_blank_byte(c)).count();
+        i > 0 && b[i - 1] == b'a' && (1..=4).contains(&blanks) && rest[blanks..].starts_with(b"to")
+    })
 }
 
 /// The nouns of "in a statement", "in an interview".
@@ -1657,6 +1767,77 @@ mod tests {
             Ok((" Mr. X", "said"))
         );
         assert!(speech_verb::<Error<&str>>("sad").is_err());
+    }
+
+    /// [`slack_bytes`] by its definition, a byte at a time.
+    fn slack_by_bytes(b: &[u8], from: usize, to: usize) -> usize {
+        let blank = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
+        (from..to)
+            .filter(|&i| {
+                b[i] == b'\r' || blank(b[i]) && i > 0 && blank(b[i - 1]) && b[i - 1] != b'\r'
+            })
+            .count()
+    }
+
+    #[test]
+    fn slack_bytes_are_those_counted_byte_by_byte() {
+        let parts = [
+            "a", " ", "  ", "\t", "\r\n", "\r", "\n", "é", "\x7f", "\x01", "!", "word ",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x51ac_4b17);
+        let mut any = [0, 0];
+        for round in 0..20_000 {
+            let text = rng.text(&parts, round % 40);
+            let b = text.as_bytes();
+            let from = rng.below(b.len() + 1);
+            let to = from + rng.below(b.len() + 1 - from);
+            assert_eq!(
+                slack_bytes(b, from, to),
+                slack_by_bytes(b, from, to),
+                "{text:?} {from}..{to}"
+            );
+            // The whole text: any slack past the first byte, or a `\r` (at the first).
+            let want = slack_by_bytes(b, 0, b.len()) > 0;
+            assert_eq!(has_slack(b), want, "{text:?}");
+            any[usize::from(want)] += 1;
+        }
+        assert!(any[0] > 1_000 && any[1] > 1_000, "{any:?}");
+        assert_eq!(slack_bytes(b"a  b", 3, 2), 0);
+        assert_eq!(slack_bytes(b"a  b", 0, 9), 0);
+    }
+
+    #[test]
+    fn according_to_is_held_as_cue_phrase_reads_it() {
+        let parts = [
+            "according",
+            "to",
+            "ccording",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "x",
+            "a",
+            "é",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x00ac_c02d);
+        let mut held = 0;
+        for round in 0..20_000 {
+            let text = rng.text(&parts, 1 + round % 12);
+            // By its definition: `cue_phrase` (lower case, under 16 bytes) read at any
+            // "according".
+            let want = text.match_indices("according").any(|(i, _)| {
+                cue_phrase::<nom::error::Error<&str>>(&text[i..])
+                    .is_ok_and(|(_, cue)| cue.len() < 16 && cue.starts_with('a'))
+            });
+            assert_eq!(holds_according_to(&text), want, "{text:?}");
+            held += usize::from(want);
+        }
+        assert!(held > 500, "{held}");
+        assert!(holds_according_to("x according  to y"));
+        assert!(holds_according_to("according\nto y"));
+        assert!(!holds_according_to("According to y"));
+        assert!(!holds_according_to("according, to y"));
     }
 
     #[test]

@@ -37,11 +37,16 @@ fn count(n: usize) -> u32 {
 /// of one byte, read by methods of their names.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Features<'a> {
-    /// Characters (code points), blanks included, but for `\r`: a line end counts one
-    /// character, written `\n` or `\r\n`, so that a CRLF text's hard-wrapped block (its
-    /// lines joined) counts what the same block with LF line ends does (a caseless script's
-    /// size is its characters: a two-line headline of 80 was a candidate with LF line ends,
-    /// and one of 81 too long with CRLF).
+    /// Characters (code points), blanks included, but for `\r`, and in a caseless script
+    /// ([`Features::caseless_script`]) for a space right after a space: a line end counts
+    /// one character, written `\n` or `\r\n`, so that a CRLF text's hard-wrapped block
+    /// (its lines joined) counts what the same block with LF line ends does (a caseless
+    /// script's size is its characters: a two-line headline of 80 was a candidate with LF
+    /// line ends, and one of 81 too long with CRLF), and a caseless block's run of spaces
+    /// counts one, so that it counts with doubled spaces what it counts with single spaces
+    /// (a Chinese site's footer of links parted by `  |  ` was body text, and took the
+    /// page's other footers with it). In other blocks only the word count, not this, is
+    /// read as their size.
     pub chars: u32,
     /// Words (runs of non-blank characters).
     pub words: u32,
@@ -430,13 +435,40 @@ fn wide_class(s: &str, i: usize) -> Option<(char, u16, Option<char>)> {
     Some((c, k, None))
 }
 
-/// [`linky`] of the first 200 bytes of `s` but for its `\r` bytes ([`super::head_end`]),
-/// for a block that holds one: a CRLF block's link at the window's edge is where the LF
-/// block's is (counted in bytes, the CRLF window was a byte shorter a line end).
+/// The spaces of `b` right after a space: what a caseless block's character count leaves
+/// out ([`Features::chars`]). Counted after the pass, for such blocks only (few, and with
+/// few spaces): counted in the pass for every block, where it leaves a space, it cost a
+/// long line of prose 0.6 instructions a byte, from the pass's code generation alone.
+fn doubled_spaces(b: &[u8]) -> usize {
+    static TWO_SPACES: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let finder = TWO_SPACES.get_or_init(|| memchr::memmem::Finder::new(b"  "));
+    let (mut n, mut at) = (0, 0);
+    while let Some(i) = finder.find(&b[at..]) {
+        // The run of spaces from the pair on: all but its first.
+        let run = b[at + i..].iter().take_while(|&&c| c == b' ').count();
+        n += run - 1;
+        at += i + run;
+    }
+    n
+}
+
+/// [`linky`] of the first 200 bytes of `s` but for its `\r` bytes, for a block that holds
+/// one: a CRLF block's link at the window's edge is where the LF block's is (counted in
+/// bytes, the CRLF window was a byte shorter a line end). Only `\r` is left out, not the
+/// other slack bytes the stages' windows leave out ([`crate::lex::slack_bytes`]): the
+/// window of a block without `\r` is its first 200 bytes, counted by no pass, and a
+/// count of doubled blanks there would cost every long block.
 #[cold]
 #[inline(never)]
 fn linky_past_returns(s: &str, short: bool) -> bool {
-    let head = s.get(..super::head_end(s, 200)).unwrap_or("");
+    let b = s.as_bytes();
+    let end = if b.len() <= 200 {
+        b.len()
+    } else {
+        crate::lex::widen_forward_by(b, 0, 200, b.len(), crate::lex::carriage_returns)
+    };
+    let head = s.get(..end).unwrap_or("");
     linky(head.as_bytes(), short)
 }
 
@@ -1610,6 +1642,9 @@ fn general_feature_pass<'a>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     f.letters = count(letters);
     let caseless = count(caseless);
     f.set(CASELESS_SCRIPT, caseless * 2 > f.letters && f.letters > 0);
+    if f.caseless_script() {
+        f.chars = count((f.chars as usize).saturating_sub(doubled_spaces(bytes)));
+    }
     f.digits = count(digits);
     f.commas = count(commas);
     f.separators = count(separators);
@@ -2168,15 +2203,20 @@ mod tests {
         assert_eq!(f.key, whole_keys(&s).0);
     }
 
-    /// The counts of [`feature_pass`], a character at a time from their definitions.
-    fn plain_counts(s: &str) -> [u32; 7] {
+    /// The counts of [`feature_pass`], a character at a time from their definitions
+    /// (`caseless`: the block is in a caseless script, as the pass tells).
+    fn plain_counts(s: &str, caseless: bool) -> [u32; 7] {
         let (mut chars, mut words, mut lower, mut upper) = (0, 0, 0, 0);
         let (mut letters, mut digits, mut inner_stops) = (0, 0, 0);
         let (mut in_word, mut pending_case, mut prev_stop, mut word_start) =
             (false, false, false, 0);
+        let mut prev = None;
         for (at, c) in s.char_indices() {
-            // A `\r` is no character ([`Features::chars`]).
-            chars += u32::from(c != '\r');
+            // A `\r` is no character ([`Features::chars`]), nor in a caseless script a space
+            // right after a space.
+            let doubled = caseless && c == ' ' && prev == Some(' ');
+            prev = Some(c);
+            chars += u32::from(c != '\r' && !doubled);
             let blank = crate::normalize::is_blank(c);
             if blank && prev_stop {
                 inner_stops += 1;
@@ -2327,7 +2367,7 @@ mod tests {
                 f.digits,
                 f.inner_stops,
             ];
-            assert_eq!(got, plain_counts(&s), "{s:?}");
+            assert_eq!(got, plain_counts(&s, f.caseless_script()), "{s:?}");
         }
     }
 
@@ -2746,6 +2786,41 @@ mod tests {
             keyed += usize::from(want != 0);
         }
         assert!(keyed > 500, "{keyed} prefix keys");
+    }
+
+    #[test]
+    fn features_do_not_count_doubled_spaces() {
+        // A block with its spaces doubled has the features of the block with single spaces,
+        // on random texts of words of every script and marks, `chars` above all in a
+        // caseless block (its size: a Chinese footer of links parted by `  |  ` was body
+        // text).
+        let parts = [
+            "word", "Word", "中文", "新闻", " ", " ", ".", ":", ",", "|", "é", "1", "“", "»", "。",
+            "@",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x00d0_b1e5);
+        let mut caseless = 0;
+        for round in 0..6_000 {
+            let single = rng.text(&parts, 1 + round % 30);
+            let single = single
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>();
+            let single = single.join(" ");
+            let doubled = single.replace(' ', "  ");
+            let (mut a, mut b) = (String::new(), String::new());
+            let want = block_features(&single, &mut a);
+            let mut got = block_features(&doubled, &mut b);
+            if !want.caseless_script() {
+                // Only a caseless block's size is its characters.
+                let doubled_spaces = doubled.len() - single.len();
+                assert_eq!(got.chars as usize, want.chars as usize + doubled_spaces);
+                got.chars = want.chars;
+            }
+            assert_eq!(got, want, "{doubled:?}");
+            caseless += usize::from(want.caseless_script());
+        }
+        assert!(caseless > 500, "{caseless} caseless blocks");
     }
 
     #[test]

@@ -2199,19 +2199,28 @@ fn the_list_pointer_window_does_not_count_carriage_returns() {
     assert!(lists > 20 && others > 20, "{lists} lists, {others} others");
 }
 
-/// [`tail_start`] and [`head_end`] take in as many bytes other than `\r` as asked (or all
-/// there are), on random texts of line ends of every kind.
+/// [`tail_start`] and [`head_end`] take in as many bytes other than slack (`\r`, and
+/// blanks after a blank: [`crate::lex::slack_bytes`]) as asked (or all there are), on
+/// random texts of line ends of every kind and runs of blanks.
 #[test]
 fn head_and_tail_windows_hold_as_many_other_bytes_as_asked() {
-    let parts = ["said", "x", " ", "\r\n", "\r", "\n"];
+    let parts = ["said", "x", " ", "  ", "\t", "\r\n", "\r", "\n"];
     let mut rng = crate::testgen::Rng::new(0x7a11_0e4d);
-    let other = |t: &str| t.bytes().filter(|&b| b != b'\r').count();
+    let other = |t: &str, a: usize, b: usize| (b - a) - crate::lex::slack_bytes(t.as_bytes(), a, b);
     for round in 0..3_000 {
         let text = rng.text(&parts, round % 80);
-        let n = 1 + rng.below(40);
+        let (n, len) = (1 + rng.below(40), text.len());
         let hi = head_end(&text, n);
-        assert_eq!(other(&text[..hi]), n.min(other(&text)), "{text:?} {n}");
+        assert_eq!(
+            other(&text, 0, hi),
+            n.min(other(&text, 0, len)),
+            "{text:?} {n}"
+        );
         let lo = tail_start(&text, n);
-        assert_eq!(other(&text[lo..]), n.min(other(&text)), "{text:?} {n}");
+        assert_eq!(
+            other(&text, lo, len),
+            n.min(other(&text, 0, len)),
+            "{text:?} {n}"
+        );
     }
 }

@@ -6,7 +6,7 @@ use super::super::features::{block_features, Features};
 use super::super::lexicon::{folded_words, lexicon};
 use super::super::lexicon::{with_fold, Lexicon};
 use super::{
-    alnum_words, by_name, contains_followed_by, is_name_word, is_price, name_then_date_or_handle,
+    alnum_words, by_name, credit_mark_by_spacing, is_name_word, is_price, name_then_date_or_handle,
     tag_items, MAX_SOURCE_WORDS,
 };
 
@@ -48,12 +48,7 @@ pub(super) fn is_credit(s: &str, f: &Features) -> bool {
     let marked = any_credit && {
         let lower = s.to_lowercase();
         alnum_words(s).any(|w| {
-            is_credit_word(w)
-                && crate::lex::with_lower(w, |l| {
-                    [":", " :", " by ", " credit"]
-                        .iter()
-                        .any(|after| contains_followed_by(&lower, l, after))
-                })
+            is_credit_word(w) && crate::lex::with_lower(w, |l| credit_mark_by_spacing(&lower, l))
         })
     };
     // A picture agency anywhere.
