@@ -167,64 +167,180 @@ pub(crate) struct OffsetMap {
     /// The runs of edits, in order: each a run of edits of one kind with nothing between
     /// them, so that input of nothing but invalid bytes (or zero-width spaces) takes one
     /// entry, not one a character.
-    runs: Vec<EditRun>,
+    runs: Runs,
+    /// Where an edit that follows the last one straight on starts, in the copy and in the
+    /// original: an edit there of the last run's kind is one more of it. (Kept here rather
+    /// than worked out from the run: that took a multiplication and two loads more a word
+    /// of the `no-break-spaces` shape.)
+    next: (usize, usize),
+}
+
+/// The runs of an [`OffsetMap`], their offsets `u32` while they fit, `usize` from the first
+/// run that starts past 4 GiB in the copy or the original (a text that long needs a raised
+/// [`Options::max_input_bytes`]). A text with every space a no-break space has a run a
+/// word: at 32 bytes a run (`usize` offsets) the map was most of the parse's peak heap,
+/// 7.6 bytes an input byte (bench_report, the `no-break-spaces` shape at 100 MB); at 12
+/// the peak is 3.8, the page faults 1,034 a MB where they were 1,688, and the shape parses
+/// at 122–139 MB/s where it did at 68–79.
+#[derive(Debug, Clone)]
+enum Runs {
+    Narrow(Vec<EditRun<u32>>),
+    Wide(Vec<EditRun<usize>>),
+}
+
+impl Default for Runs {
+    /// Narrow, and nothing allocated.
+    fn default() -> Self {
+        Runs::Narrow(Vec::new())
+    }
+}
+
+/// The offsets an [`EditRun`] holds: `u32` or `usize`.
+trait Offset: Copy {
+    /// The offset.
+    fn get(self) -> usize;
+    /// `n` as this type, when it fits.
+    fn of(n: usize) -> Option<Self>;
+}
+
+impl Offset for u32 {
+    #[inline]
+    fn get(self) -> usize {
+        self as usize
+    }
+    #[inline]
+    fn of(n: usize) -> Option<Self> {
+        u32::try_from(n).ok()
+    }
+}
+
+impl Offset for usize {
+    #[inline]
+    fn get(self) -> usize {
+        self
+    }
+    #[inline]
+    fn of(n: usize) -> Option<Self> {
+        Some(n)
+    }
 }
 
 /// A run of like edits, each of `len` bytes of the original written as `copy_len` bytes in
 /// the copy ([`OffsetMap`]): a U+FFFD for an invalid sequence, a space for a no-break
 /// space, nothing for a zero-width character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct EditRun {
+struct EditRun<T> {
     /// Where the run's first edit starts in the copy.
-    copy: usize,
+    copy: T,
     /// Where its first edit starts in the original.
-    orig: usize,
-    /// How many edits (a longer run takes more than one entry).
-    count: u32,
-    /// The bytes of each edit in the original (1 to 3).
-    len: u32,
-    /// The bytes of each edit in the copy (0 to 3).
-    copy_len: u32,
+    orig: T,
+    /// How many edits, above [`KIND_BITS`] (a longer run takes more than one entry); then
+    /// the bytes of each edit in the original (1 to 3), two bits; then the bytes of each in
+    /// the copy (0 to 3), two bits. (One word: with the two offsets `u32`, 12 bytes a run.)
+    edits: u32,
 }
+
+/// The low bits of [`EditRun::edits`] that give the lengths of its edits.
+const KIND_BITS: u32 = 4;
+
+/// The most edits an [`EditRun`] holds.
+const MAX_COUNT: u32 = u32::MAX >> KIND_BITS;
 
 /// The bytes of U+FFFD in UTF-8.
 const REPLACEMENT_LEN: usize = '\u{FFFD}'.len_utf8();
 
-impl EditRun {
+impl<T: Offset> EditRun<T> {
+    /// How many edits the run holds.
+    #[inline]
+    fn count(&self) -> usize {
+        (self.edits >> KIND_BITS) as usize
+    }
+
+    /// The bytes of each edit in the original.
+    #[inline]
+    fn len(&self) -> usize {
+        (self.edits >> 2 & 3) as usize
+    }
+
+    /// The bytes of each edit in the copy.
+    #[inline]
+    fn copy_len(&self) -> usize {
+        (self.edits & 3) as usize
+    }
+
     /// `offset` (at or past the run's start in the copy) in the original. An offset at a
     /// run of deletions, which stands for both ends of the deleted text, is taken after
     /// them.
     fn map(&self, offset: usize) -> usize {
-        let inside = offset - self.copy;
-        let (count, copy_len) = (self.count as usize, self.copy_len as usize);
+        let inside = offset - self.copy.get();
+        let (count, copy_len) = (self.count(), self.copy_len());
         // The edits wholly before `offset` stand for their originals, the rest is the same
         // in both.
         let done = match copy_len {
             0 => count,
             n => (inside / n).min(count),
         };
-        self.orig + done * self.len as usize + (inside - done * copy_len)
+        self.orig.get() + done * self.len() + (inside - done * copy_len)
     }
+
+    /// The run with `usize` offsets.
+    fn widen(self) -> EditRun<usize> {
+        EditRun {
+            copy: self.copy.get(),
+            orig: self.orig.get(),
+            edits: self.edits,
+        }
+    }
+}
+
+/// `offset` in the original by the last of `runs` that starts in the copy before it (`at`:
+/// at or before it), or unmoved when none does.
+fn map_by<T: Offset>(runs: &[EditRun<T>], offset: usize, at: bool) -> usize {
+    let i = if at {
+        runs.partition_point(|r| r.copy.get() <= offset)
+    } else {
+        runs.partition_point(|r| r.copy.get() < offset)
+    };
+    match i.checked_sub(1) {
+        Some(i) => runs[i].map(offset),
+        None => offset,
+    }
+}
+
+/// Notes an edit of the lengths `kind` (as in [`EditRun::edits`]) at `copy` and `orig` in
+/// `runs`: one more of the last run when it `follows` that run's last edit straight on and
+/// is of its kind, else a new run.
+#[inline]
+fn push_run<T: Offset>(runs: &mut Vec<EditRun<T>>, follows: bool, copy: T, orig: T, kind: u32) {
+    if let Some(r) = runs.last_mut() {
+        if follows && r.edits & ((1 << KIND_BITS) - 1) == kind && r.edits >> KIND_BITS < MAX_COUNT {
+            r.edits += 1 << KIND_BITS;
+            return;
+        }
+    }
+    runs.push(EditRun {
+        copy,
+        orig,
+        edits: 1 << KIND_BITS | kind,
+    });
 }
 
 impl OffsetMap {
     /// Maps an offset in the copy to the original; an offset where characters were
     /// deleted maps to before them (the end of what comes before).
     pub fn map(&self, offset: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.copy < offset);
-        match i.checked_sub(1) {
-            Some(i) => self.runs[i].map(offset),
-            None => offset,
+        match &self.runs {
+            Runs::Narrow(runs) => map_by(runs, offset, false),
+            Runs::Wide(runs) => map_by(runs, offset, false),
         }
     }
 
     /// [`OffsetMap::map`], but an offset where characters were deleted maps to after them
     /// (the start of what follows).
     fn map_start(&self, offset: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.copy <= offset);
-        match i.checked_sub(1) {
-            Some(i) => self.runs[i].map(offset),
-            None => offset,
+        match &self.runs {
+            Runs::Narrow(runs) => map_by(runs, offset, true),
+            Runs::Wide(runs) => map_by(runs, offset, true),
         }
     }
 
@@ -235,31 +351,71 @@ impl OffsetMap {
         Span::new(start, self.map(span.end).max(start))
     }
 
-    /// Notes that the `len` bytes at `orig` were written as the `copy_len` bytes at `copy`:
-    /// one more of the last run when it follows it straight on, edit for edit.
+    /// Notes that the `len` bytes at `orig` (1 to 3) were written as the `copy_len` bytes at
+    /// `copy` (0 to 3): one more of the last run when it follows it straight on, edit for
+    /// edit.
+    #[inline]
     fn push(&mut self, copy: usize, orig: usize, len: usize, copy_len: usize) {
-        // (An edit is of 1 to 3 bytes each side.)
-        let len = u32::try_from(len).unwrap_or(u32::MAX);
-        let copy_len = u32::try_from(copy_len).unwrap_or(u32::MAX);
-        if let Some(r) = self.runs.last_mut() {
-            let count = r.count as usize;
-            if r.len == len
-                && r.copy_len == copy_len
-                && r.count < u32::MAX
-                && r.copy + count * copy_len as usize == copy
-                && r.orig + count * len as usize == orig
-            {
-                r.count += 1;
-                return;
+        self.push_narrow_to(u32::MAX as usize, copy, orig, len, copy_len);
+    }
+
+    /// [`OffsetMap::push`], the runs kept narrow while they start at or before `narrow_max`
+    /// (at most `u32::MAX`; lower in tests, to widen a short map) in both texts. (Inlined,
+    /// with the widening kept out of line: called out of line, once a word of the
+    /// `no-break-spaces` shape, it took 73 instructions a call.)
+    #[inline(always)]
+    fn push_narrow_to(
+        &mut self,
+        narrow_max: usize,
+        copy: usize,
+        orig: usize,
+        len: usize,
+        copy_len: usize,
+    ) {
+        // (An edit is of 1 to 3 bytes in the original, 0 to 3 in the copy: a folded odd
+        // blank or a replaced invalid sequence, which is at most 3 bytes.)
+        debug_assert!((1..=3).contains(&len) && copy_len <= 3, "{len} {copy_len}");
+        let kind = ((len & 3) << 2 | copy_len & 3) as u32;
+        let follows = (copy, orig) == self.next;
+        self.next = (copy + copy_len, orig + len);
+        let narrow = (u32::of(copy), u32::of(orig));
+        match (&mut self.runs, narrow) {
+            (Runs::Narrow(runs), (Some(c), Some(o))) if copy.max(orig) <= narrow_max => {
+                push_run(runs, follows, c, o, kind);
             }
+            (Runs::Wide(runs), _) => push_run(runs, follows, copy, orig, kind),
+            (Runs::Narrow(_), _) => self.widen_and_push(follows, copy, orig, kind),
         }
-        self.runs.push(EditRun {
-            copy,
-            orig,
-            count: 1,
-            len,
-            copy_len,
-        });
+    }
+
+    /// Makes the runs wide, then notes the edit of lengths `kind` at `copy` and `orig`
+    /// (`follows`: straight after the last): once in a map at most.
+    #[cold]
+    #[inline(never)]
+    fn widen_and_push(&mut self, follows: bool, copy: usize, orig: usize, kind: u32) {
+        let wide = match &self.runs {
+            Runs::Narrow(runs) => runs.iter().map(|r| r.widen()).collect(),
+            Runs::Wide(runs) => runs.clone(),
+        };
+        self.runs = Runs::Wide(wide);
+        if let Runs::Wide(runs) = &mut self.runs {
+            push_run(runs, follows, copy, orig, kind);
+        }
+    }
+
+    /// The count of each run, in order.
+    #[cfg(test)]
+    fn counts(&self) -> Vec<usize> {
+        match &self.runs {
+            Runs::Narrow(runs) => runs.iter().map(EditRun::count).collect(),
+            Runs::Wide(runs) => runs.iter().map(EditRun::count).collect(),
+        }
+    }
+
+    /// Whether the runs have `usize` offsets.
+    #[cfg(test)]
+    fn is_wide(&self) -> bool {
+        matches!(self.runs, Runs::Wide(_))
     }
 }
 
@@ -1785,9 +1941,88 @@ mod tests {
                 }
             }
             assert_eq!(bad, joined, "{bytes:?}");
-            longest_run = longest_run.max(map.runs.iter().map(|r| r.count).max().unwrap_or(0));
+            longest_run = longest_run.max(map.counts().into_iter().max().unwrap_or(0));
         }
         assert!(longest_run > 3, "no run of replacements: {longest_run}");
+    }
+
+    /// `offset` in the original by `edits` (copy, original, length there, length in the
+    /// copy) one at a time, in a walk from the first: the plain reference of the runs of an
+    /// [`OffsetMap`]. The last edit that starts before `offset` (`at`: at or before it)
+    /// places it; a deletion stands for the text after it.
+    fn map_by_edits(edits: &[(usize, usize, usize, usize)], offset: usize, at: bool) -> usize {
+        let mut mapped = offset;
+        for &(copy, orig, len, copy_len) in edits {
+            if copy > offset || (copy == offset && !at) {
+                break;
+            }
+            let inside = offset - copy;
+            if copy_len == 0 || inside >= copy_len {
+                mapped = orig + len + (inside - copy_len);
+            } else {
+                mapped = orig + inside;
+            }
+        }
+        mapped
+    }
+
+    /// The runs of a map, narrow (`u32` offsets), wide (`usize`) or widened part way, map
+    /// every offset (mid-edit ones too) as the edits one at a time do, on random edits of
+    /// every kind (folded blanks, dropped characters, replaced sequences), alone and in runs.
+    #[test]
+    fn runs_narrow_and_wide_map_as_single_edits_do() {
+        const KINDS: [(usize, usize); 7] = [(2, 1), (3, 1), (2, 0), (3, 0), (1, 3), (2, 3), (3, 3)];
+        let mut rng = crate::testgen::Rng::new(0x0ed1_7a95);
+        let (mut merged, mut widened, mut narrow) = (0, 0, 0);
+        for round in 0..3_000 {
+            let n = rng.below(if round % 10 == 0 { 150 } else { 12 });
+            let (mut copy, mut orig) = (0, 0);
+            let mut kind = KINDS[0];
+            let mut edits = Vec::new();
+            for _ in 0..n {
+                // Often no gap and the same kind: a run.
+                let gap = [0, 0, 0, 1, 2, 7, 40][rng.below(7)];
+                if rng.below(3) == 0 {
+                    kind = KINDS[rng.below(KINDS.len())];
+                }
+                (copy, orig) = (copy + gap, orig + gap);
+                edits.push((copy, orig, kind.0, kind.1));
+                (copy, orig) = (copy + kind.1, orig + kind.0);
+            }
+            let end = copy + 3;
+            for narrow_max in [u32::MAX as usize, 0, rng.below(end + 1)] {
+                let mut map = OffsetMap::default();
+                for &(c, o, len, copy_len) in &edits {
+                    map.push_narrow_to(narrow_max, c, o, len, copy_len);
+                }
+                let wide = edits.iter().any(|&(c, o, ..)| c.max(o) > narrow_max);
+                assert_eq!(map.is_wide(), wide, "{edits:?} {narrow_max}");
+                for offset in 0..=end {
+                    for at in [false, true] {
+                        let got = if at {
+                            map.map_start(offset)
+                        } else {
+                            map.map(offset)
+                        };
+                        assert_eq!(
+                            got,
+                            map_by_edits(&edits, offset, at),
+                            "offset {offset} at {at} of {edits:?}, narrow to {narrow_max}"
+                        );
+                    }
+                }
+                let counts = map.counts();
+                assert_eq!(counts.iter().sum::<usize>(), edits.len());
+                merged += usize::from(counts.len() < edits.len());
+                widened +=
+                    usize::from(wide && !edits.iter().all(|&(c, o, ..)| c.max(o) > narrow_max));
+                narrow += usize::from(!wide && !edits.is_empty());
+            }
+        }
+        assert!(
+            merged > 1_000 && widened > 500 && narrow > 1_000,
+            "{merged} merged, {widened} widened part way, {narrow} narrow"
+        );
     }
 
     /// [`starts_on_text`] and [`ends_on_text`] hold only of texts whose first (last)
