@@ -162,186 +162,123 @@ fn finish(text: &str, len: usize) -> Result<Prepared<'_>, Error> {
 /// text it was made from: a repaired copy of invalid UTF-8 (each invalid sequence replaced
 /// by a U+FFFD, [`repair_utf8`]) or a folded one (odd blanks made plain, [`fold_blanks`]).
 /// Between its edits the copy is the same as the original.
+///
+/// The edits come in runs of like edits with nothing between them, so that input of
+/// nothing but invalid bytes (or zero-width spaces) takes one entry, not one a character.
+/// A run is one `u32` ([`run_word`]): the unchanged bytes since the last run ended, how many
+/// edits and their lengths; every [`BLOCK`]th run's start is kept whole, and a lookup walks
+/// forward from the mark before it. A text with every space a no-break space has a run a
+/// word: at 32 bytes a run (two `usize` offsets and three `u32`s) the map was most of the
+/// parse's peak heap, 7.6 bytes an input byte (bench_report, the `no-break-spaces` shape at
+/// 100 MB); at 12 (`u32` offsets, a list of `usize` ones past 4 GiB) 3.8; at 6 (this: no
+/// list of its own for texts past 4 GiB, and a lookup 2.2 instructions an input byte
+/// dearer on that shape, 73.7 against 71.5) 3.0.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct OffsetMap {
-    /// The runs of edits, in order: each a run of edits of one kind with nothing between
-    /// them, so that input of nothing but invalid bytes (or zero-width spaces) takes one
-    /// entry, not one a character.
-    runs: Runs,
-    /// Where an edit that follows the last one straight on starts, in the copy and in the
-    /// original: an edit there of the last run's kind is one more of it. (Kept here rather
-    /// than worked out from the run: that took a multiplication and two loads more a word
-    /// of the `no-break-spaces` shape.)
-    next: (usize, usize),
+    /// The runs, in order, each a [`run_word`].
+    runs: Vec<u32>,
+    /// Where every [`BLOCK`]th run (the first, the 17th, …) starts, in the copy and in the
+    /// original.
+    marks: Vec<(usize, usize)>,
+    /// Where the last run ends, in the copy and in the original (where an edit of its kind
+    /// that follows it straight on starts).
+    end: (usize, usize),
 }
 
-/// The runs of an [`OffsetMap`], their offsets `u32` while they fit, `usize` from the first
-/// run that starts past 4 GiB in the copy or the original (a text that long needs a raised
-/// [`Options::max_input_bytes`]). A text with every space a no-break space has a run a
-/// word: at 32 bytes a run (`usize` offsets) the map was most of the parse's peak heap,
-/// 7.6 bytes an input byte (bench_report, the `no-break-spaces` shape at 100 MB); at 12
-/// the peak is 3.8, the page faults 1,034 a MB where they were 1,688, and the shape parses
-/// at 122–139 MB/s where it did at 68–79.
-#[derive(Debug, Clone)]
-enum Runs {
-    Narrow(Vec<EditRun<u32>>),
-    Wide(Vec<EditRun<usize>>),
-}
+/// The runs between two marks of an [`OffsetMap`]: a lookup walks half as many on average.
+/// (8: the marks cost 2 bytes a run. At 16 they cost 1, but the walks 1.9 instructions an
+/// input byte more on the `no-break-spaces` shape: 75.6 against 73.7.)
+const BLOCK: usize = 8;
 
-impl Default for Runs {
-    /// Narrow, and nothing allocated.
-    fn default() -> Self {
-        Runs::Narrow(Vec::new())
-    }
-}
-
-/// The offsets an [`EditRun`] holds: `u32` or `usize`.
-trait Offset: Copy {
-    /// The offset.
-    fn get(self) -> usize;
-    /// `n` as this type, when it fits.
-    fn of(n: usize) -> Option<Self>;
-}
-
-impl Offset for u32 {
-    #[inline]
-    fn get(self) -> usize {
-        self as usize
-    }
-    #[inline]
-    fn of(n: usize) -> Option<Self> {
-        u32::try_from(n).ok()
-    }
-}
-
-impl Offset for usize {
-    #[inline]
-    fn get(self) -> usize {
-        self
-    }
-    #[inline]
-    fn of(n: usize) -> Option<Self> {
-        Some(n)
-    }
-}
-
-/// A run of like edits, each of `len` bytes of the original written as `copy_len` bytes in
-/// the copy ([`OffsetMap`]): a U+FFFD for an invalid sequence, a space for a no-break
-/// space, nothing for a zero-width character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct EditRun<T> {
-    /// Where the run's first edit starts in the copy.
-    copy: T,
-    /// Where its first edit starts in the original.
-    orig: T,
-    /// How many edits, above [`KIND_BITS`] (a longer run takes more than one entry); then
-    /// the bytes of each edit in the original (1 to 3), two bits; then the bytes of each in
-    /// the copy (0 to 3), two bits. (One word: with the two offsets `u32`, 12 bytes a run.)
-    edits: u32,
-}
-
-/// The low bits of [`EditRun::edits`] that give the lengths of its edits.
+/// The bits of a [`run_word`] that give its edits' lengths.
 const KIND_BITS: u32 = 4;
 
-/// The most edits an [`EditRun`] holds.
-const MAX_COUNT: u32 = u32::MAX >> KIND_BITS;
+/// The bits of a [`run_word`] that count its edits.
+const COUNT_BITS: u32 = 8;
+
+/// The most edits a run holds; a longer one is two runs or more.
+const MAX_COUNT: usize = (1 << COUNT_BITS) - 1;
+
+/// The most unchanged bytes a [`run_word`] puts before its run; more are put before runs of
+/// no edits first.
+const MAX_GAP: usize = (1 << (32 - KIND_BITS - COUNT_BITS)) - 1;
 
 /// The bytes of U+FFFD in UTF-8.
 const REPLACEMENT_LEN: usize = '\u{FFFD}'.len_utf8();
 
-impl<T: Offset> EditRun<T> {
-    /// How many edits the run holds.
-    #[inline]
-    fn count(&self) -> usize {
-        (self.edits >> KIND_BITS) as usize
-    }
-
-    /// The bytes of each edit in the original.
-    #[inline]
-    fn len(&self) -> usize {
-        (self.edits >> 2 & 3) as usize
-    }
-
-    /// The bytes of each edit in the copy.
-    #[inline]
-    fn copy_len(&self) -> usize {
-        (self.edits & 3) as usize
-    }
-
-    /// `offset` (at or past the run's start in the copy) in the original. An offset at a
-    /// run of deletions, which stands for both ends of the deleted text, is taken after
-    /// them.
-    fn map(&self, offset: usize) -> usize {
-        let inside = offset - self.copy.get();
-        let (count, copy_len) = (self.count(), self.copy_len());
-        // The edits wholly before `offset` stand for their originals, the rest is the same
-        // in both.
-        let done = match copy_len {
-            0 => count,
-            n => (inside / n).min(count),
-        };
-        self.orig.get() + done * self.len() + (inside - done * copy_len)
-    }
-
-    /// The run with `usize` offsets.
-    fn widen(self) -> EditRun<usize> {
-        EditRun {
-            copy: self.copy.get(),
-            orig: self.orig.get(),
-            edits: self.edits,
-        }
-    }
+/// A run of `count` like edits after `gap` unchanged bytes, each of `len` bytes of the
+/// original (1 to 3) written as `copy_len` bytes in the copy (0 to 3): a U+FFFD for an
+/// invalid sequence, a space for a no-break space, nothing for a zero-width character. The
+/// gap above [`KIND_BITS`] + [`COUNT_BITS`], the count above [`KIND_BITS`], the lengths
+/// in the low bits, two each.
+fn run_word(gap: usize, count: usize, len: usize, copy_len: usize) -> u32 {
+    debug_assert!(gap <= MAX_GAP && count <= MAX_COUNT && len <= 3 && copy_len <= 3);
+    ((gap << (KIND_BITS + COUNT_BITS)) | (count << KIND_BITS) | (len << 2) | copy_len) as u32
 }
 
-/// `offset` in the original by the last of `runs` that starts in the copy before it (`at`:
-/// at or before it), or unmoved when none does.
-fn map_by<T: Offset>(runs: &[EditRun<T>], offset: usize, at: bool) -> usize {
-    let i = if at {
-        runs.partition_point(|r| r.copy.get() <= offset)
-    } else {
-        runs.partition_point(|r| r.copy.get() < offset)
-    };
-    match i.checked_sub(1) {
-        Some(i) => runs[i].map(offset),
-        None => offset,
-    }
-}
-
-/// Notes an edit of the lengths `kind` (as in [`EditRun::edits`]) at `copy` and `orig` in
-/// `runs`: one more of the last run when it `follows` that run's last edit straight on and
-/// is of its kind, else a new run.
+/// The parts of a [`run_word`]: its gap, count, and the lengths of each edit in the original
+/// and in the copy.
 #[inline]
-fn push_run<T: Offset>(runs: &mut Vec<EditRun<T>>, follows: bool, copy: T, orig: T, kind: u32) {
-    if let Some(r) = runs.last_mut() {
-        if follows && r.edits & ((1 << KIND_BITS) - 1) == kind && r.edits >> KIND_BITS < MAX_COUNT {
-            r.edits += 1 << KIND_BITS;
-            return;
-        }
-    }
-    runs.push(EditRun {
-        copy,
-        orig,
-        edits: 1 << KIND_BITS | kind,
-    });
+fn run_parts(w: u32) -> (usize, usize, usize, usize) {
+    let w = w as usize;
+    (
+        w >> (KIND_BITS + COUNT_BITS),
+        (w >> KIND_BITS) & MAX_COUNT,
+        (w >> 2) & 3,
+        w & 3,
+    )
+}
+
+/// `offset` (at or past the start in the copy, `copy`, of the run `w`, which starts at
+/// `orig` in the original) in the original. An offset at a run of deletions, which stands
+/// for both ends of the deleted text, is taken after them.
+#[inline]
+fn map_in_run(w: u32, copy: usize, orig: usize, offset: usize) -> usize {
+    let (_, count, len, copy_len) = run_parts(w);
+    let inside = offset - copy;
+    // The edits wholly before `offset` stand for their originals, the rest is the same in
+    // both.
+    let done = match copy_len {
+        0 => count,
+        n => (inside / n).min(count),
+    };
+    orig + done * len + (inside - done * copy_len)
 }
 
 impl OffsetMap {
     /// Maps an offset in the copy to the original; an offset where characters were
     /// deleted maps to before them (the end of what comes before).
     pub fn map(&self, offset: usize) -> usize {
-        match &self.runs {
-            Runs::Narrow(runs) => map_by(runs, offset, false),
-            Runs::Wide(runs) => map_by(runs, offset, false),
-        }
+        self.map_by(offset, |copy| copy < offset)
     }
 
     /// [`OffsetMap::map`], but an offset where characters were deleted maps to after them
     /// (the start of what follows).
     fn map_start(&self, offset: usize) -> usize {
-        match &self.runs {
-            Runs::Narrow(runs) => map_by(runs, offset, true),
-            Runs::Wide(runs) => map_by(runs, offset, true),
+        self.map_by(offset, |copy| copy <= offset)
+    }
+
+    /// `offset` by the last run whose start in the copy is `before` it, or unmoved when none
+    /// is: the last mark that is, then a walk over the runs after it.
+    #[inline]
+    fn map_by(&self, offset: usize, before: impl Fn(usize) -> bool) -> usize {
+        let m = self.marks.partition_point(|&(copy, _)| before(copy));
+        let Some(k) = m.checked_sub(1) else {
+            return offset;
+        };
+        let ((mut copy, mut orig), first) = (self.marks[k], k * BLOCK);
+        let block = &self.runs[first..self.runs.len().min(first + BLOCK)];
+        let mut at = block[0];
+        for &w in &block[1..] {
+            let (_, count, len, copy_len) = run_parts(at);
+            let gap = run_parts(w).0;
+            let next = copy + count * copy_len + gap;
+            if !before(next) {
+                break;
+            }
+            (copy, orig, at) = (next, orig + count * len + gap, w);
         }
+        map_in_run(at, copy, orig, offset)
     }
 
     /// Maps a span, keeping it non-empty when the copy's span was. Deleted characters at
@@ -353,69 +290,64 @@ impl OffsetMap {
 
     /// Notes that the `len` bytes at `orig` (1 to 3) were written as the `copy_len` bytes at
     /// `copy` (0 to 3): one more of the last run when it follows it straight on, edit for
-    /// edit.
-    #[inline]
-    fn push(&mut self, copy: usize, orig: usize, len: usize, copy_len: usize) {
-        self.push_narrow_to(u32::MAX as usize, copy, orig, len, copy_len);
-    }
-
-    /// [`OffsetMap::push`], the runs kept narrow while they start at or before `narrow_max`
-    /// (at most `u32::MAX`; lower in tests, to widen a short map) in both texts. (Inlined,
-    /// with the widening kept out of line: called out of line, once a word of the
-    /// `no-break-spaces` shape, it took 73 instructions a call.)
+    /// edit; else a run of its own. (Inlined, but for long gaps: called out of line, once
+    /// a word of the `no-break-spaces` shape, it took some 60 instructions a call.)
     #[inline(always)]
-    fn push_narrow_to(
-        &mut self,
-        narrow_max: usize,
-        copy: usize,
-        orig: usize,
-        len: usize,
-        copy_len: usize,
-    ) {
+    fn push(&mut self, copy: usize, orig: usize, len: usize, copy_len: usize) {
         // (An edit is of 1 to 3 bytes in the original, 0 to 3 in the copy: a folded odd
         // blank or a replaced invalid sequence, which is at most 3 bytes.)
         debug_assert!((1..=3).contains(&len) && copy_len <= 3, "{len} {copy_len}");
-        let kind = ((len & 3) << 2 | copy_len & 3) as u32;
-        let follows = (copy, orig) == self.next;
-        self.next = (copy + copy_len, orig + len);
-        let narrow = (u32::of(copy), u32::of(orig));
-        match (&mut self.runs, narrow) {
-            (Runs::Narrow(runs), (Some(c), Some(o))) if copy.max(orig) <= narrow_max => {
-                push_run(runs, follows, c, o, kind);
+        let kind = run_word(0, 0, len & 3, copy_len & 3);
+        let step = 1 << KIND_BITS;
+        let last_end = self.end.0;
+        let follows = (copy, orig) == self.end;
+        self.end = (copy + copy_len, orig + len);
+        if let Some(last) = self.runs.last_mut() {
+            if follows && *last & (step - 1) == kind && (1..MAX_COUNT).contains(&run_parts(*last).1)
+            {
+                *last += step;
+                return;
             }
-            (Runs::Wide(runs), _) => push_run(runs, follows, copy, orig, kind),
-            (Runs::Narrow(_), _) => self.widen_and_push(follows, copy, orig, kind),
         }
+        // (The gap is as long in the original.)
+        let mut gap = copy - last_end;
+        if gap > MAX_GAP {
+            gap = self.push_gaps(copy - gap, orig - gap, gap);
+        }
+        self.push_word((copy, orig), run_word(gap, 1, len & 3, copy_len & 3));
     }
 
-    /// Makes the runs wide, then notes the edit of lengths `kind` at `copy` and `orig`
-    /// (`follows`: straight after the last): once in a map at most.
+    /// Notes runs of no edits for all but the last [`MAX_GAP`] or fewer bytes of a `gap`
+    /// that starts at `copy` and `orig`, and returns what is left of it.
     #[cold]
     #[inline(never)]
-    fn widen_and_push(&mut self, follows: bool, copy: usize, orig: usize, kind: u32) {
-        let wide = match &self.runs {
-            Runs::Narrow(runs) => runs.iter().map(|r| r.widen()).collect(),
-            Runs::Wide(runs) => runs.clone(),
-        };
-        self.runs = Runs::Wide(wide);
-        if let Runs::Wide(runs) = &mut self.runs {
-            push_run(runs, follows, copy, orig, kind);
+    fn push_gaps(&mut self, copy: usize, orig: usize, gap: usize) -> usize {
+        let mut done = 0;
+        while gap - done > MAX_GAP {
+            done += MAX_GAP;
+            self.push_word((copy + done, orig + done), run_word(MAX_GAP, 0, 0, 0));
         }
+        gap - done
     }
 
-    /// The count of each run, in order.
+    /// Adds the run `w`, which starts at `start` (in the copy, in the original), with a
+    /// mark when it is the first of a block.
+    #[inline(always)]
+    fn push_word(&mut self, start: (usize, usize), w: u32) {
+        if self.runs.len() % BLOCK == 0 {
+            self.marks.push(start);
+        }
+        self.runs.push(w);
+    }
+
+    /// The count of each run of edits, in order.
     #[cfg(test)]
     fn counts(&self) -> Vec<usize> {
-        match &self.runs {
-            Runs::Narrow(runs) => runs.iter().map(EditRun::count).collect(),
-            Runs::Wide(runs) => runs.iter().map(EditRun::count).collect(),
-        }
-    }
-
-    /// Whether the runs have `usize` offsets.
-    #[cfg(test)]
-    fn is_wide(&self) -> bool {
-        matches!(self.runs, Runs::Wide(_))
+        self.runs
+            .iter()
+            .map(|&w| run_parts(w).1)
+            .filter(|&n| n > 0)
+            .collect()
     }
 }
 
@@ -1966,62 +1898,78 @@ mod tests {
         mapped
     }
 
-    /// The runs of a map, narrow (`u32` offsets), wide (`usize`) or widened part way, map
-    /// every offset (mid-edit ones too) as the edits one at a time do, on random edits of
-    /// every kind (folded blanks, dropped characters, replaced sequences), alone and in runs.
+    /// The runs of a map, found from the marks by a walk, map every offset (mid-edit ones
+    /// too) as the edits one at a time do, on random edits of every kind (folded blanks,
+    /// dropped characters, replaced sequences), alone and in runs, with runs longer than a
+    /// word holds and gaps longer than one puts before its run (where only the offsets
+    /// near edits and a few others are checked).
     #[test]
-    fn runs_narrow_and_wide_map_as_single_edits_do() {
+    fn runs_map_as_single_edits_do() {
         const KINDS: [(usize, usize); 7] = [(2, 1), (3, 1), (2, 0), (3, 0), (1, 3), (2, 3), (3, 3)];
         let mut rng = crate::testgen::Rng::new(0x0ed1_7a95);
-        let (mut merged, mut widened, mut narrow) = (0, 0, 0);
+        let (mut merged, mut long_runs, mut long_gaps) = (0, 0, 0);
         for round in 0..3_000 {
             let n = rng.below(if round % 10 == 0 { 150 } else { 12 });
             let (mut copy, mut orig) = (0, 0);
             let mut kind = KINDS[0];
             let mut edits = Vec::new();
             for _ in 0..n {
-                // Often no gap and the same kind: a run.
-                let gap = [0, 0, 0, 1, 2, 7, 40][rng.below(7)];
+                // Often no gap and the same kind: a run; now and then a run too long for a
+                // word, or a gap too long for one.
+                let gap = match rng.below(60) {
+                    0 if round % 50 == 0 => MAX_GAP * (1 + rng.below(3)) + rng.below(3),
+                    1 => MAX_GAP - 1 + rng.below(3),
+                    k => [0, 0, 0, 1, 2, 7, 40][k % 7],
+                };
                 if rng.below(3) == 0 {
                     kind = KINDS[rng.below(KINDS.len())];
                 }
+                let repeat = if rng.below(40) == 0 {
+                    MAX_COUNT + rng.below(20)
+                } else {
+                    1
+                };
                 (copy, orig) = (copy + gap, orig + gap);
-                edits.push((copy, orig, kind.0, kind.1));
-                (copy, orig) = (copy + kind.1, orig + kind.0);
+                for _ in 0..repeat {
+                    edits.push((copy, orig, kind.0, kind.1));
+                    (copy, orig) = (copy + kind.1, orig + kind.0);
+                }
+                long_gaps += usize::from(gap > MAX_GAP);
+                long_runs += usize::from(repeat > MAX_COUNT);
             }
             let end = copy + 3;
-            for narrow_max in [u32::MAX as usize, 0, rng.below(end + 1)] {
-                let mut map = OffsetMap::default();
-                for &(c, o, len, copy_len) in &edits {
-                    map.push_narrow_to(narrow_max, c, o, len, copy_len);
-                }
-                let wide = edits.iter().any(|&(c, o, ..)| c.max(o) > narrow_max);
-                assert_eq!(map.is_wide(), wide, "{edits:?} {narrow_max}");
-                for offset in 0..=end {
-                    for at in [false, true] {
-                        let got = if at {
-                            map.map_start(offset)
-                        } else {
-                            map.map(offset)
-                        };
-                        assert_eq!(
-                            got,
-                            map_by_edits(&edits, offset, at),
-                            "offset {offset} at {at} of {edits:?}, narrow to {narrow_max}"
-                        );
-                    }
-                }
-                let counts = map.counts();
-                assert_eq!(counts.iter().sum::<usize>(), edits.len());
-                merged += usize::from(counts.len() < edits.len());
-                widened +=
-                    usize::from(wide && !edits.iter().all(|&(c, o, ..)| c.max(o) > narrow_max));
-                narrow += usize::from(!wide && !edits.is_empty());
+            let mut map = OffsetMap::default();
+            for &(c, o, len, copy_len) in &edits {
+                map.push(c, o, len, copy_len);
             }
+            let offsets: Vec<usize> = if end < 5_000 {
+                (0..=end).collect()
+            } else {
+                let near = edits.iter().flat_map(|&(c, ..)| c.saturating_sub(3)..c + 6);
+                let some = (0..200).map(|_| rng.below(end + 1));
+                near.chain(some).chain([0, end]).collect()
+            };
+            for offset in offsets {
+                for at in [false, true] {
+                    let got = if at {
+                        map.map_start(offset)
+                    } else {
+                        map.map(offset)
+                    };
+                    assert_eq!(
+                        got,
+                        map_by_edits(&edits, offset, at),
+                        "offset {offset} at {at} of {edits:?}"
+                    );
+                }
+            }
+            let counts = map.counts();
+            assert_eq!(counts.iter().sum::<usize>(), edits.len());
+            merged += usize::from(counts.len() < edits.len());
         }
         assert!(
-            merged > 1_000 && widened > 500 && narrow > 1_000,
-            "{merged} merged, {widened} widened part way, {narrow} narrow"
+            merged > 1_000 && long_runs > 100 && long_gaps > 20,
+            "{merged} merged, {long_runs} long runs, {long_gaps} long gaps"
         );
     }
 
