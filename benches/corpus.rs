@@ -129,7 +129,7 @@ fn distinct_words(bytes: usize) -> String {
 }
 
 /// The names of the adversarial shapes of the speed issue, in report order.
-pub const SHAPES: [&str; 10] = [
+pub const SHAPES: [&str; 12] = [
     "article",
     "one-long-line",
     "blank-lines",
@@ -140,6 +140,8 @@ pub const SHAPES: [&str; 10] = [
     "repeated-block",
     "verbs-and-names",
     "quoted-verbs-and-names",
+    "no-break-spaces",
+    "zero-width-spaces",
 ];
 
 /// The adversarial shape `name` (one of [`SHAPES`]), about `bytes` long; `None` for an
@@ -174,6 +176,12 @@ pub fn shape(name: &str, bytes: usize) -> Option<String> {
             "\"We will win,\" said Mayor Ann Lee. He said \"yes\" ",
             bytes,
         ),
+        // The article's text with every space a no-break space (U+00A0, two bytes): every
+        // word one edit of the folded copy's offset map.
+        "no-break-spaces" => article_text(bytes).replace(' ', "\u{A0}"),
+        // The article's text with a zero-width space (U+200B, three bytes) after every
+        // space: every word one deletion of the folded copy's offset map.
+        "zero-width-spaces" => article_text(bytes).replace(' ', " \u{200B}"),
         _ => return None,
     })
 }

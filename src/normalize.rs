@@ -162,70 +162,123 @@ fn finish(text: &str, len: usize) -> Result<Prepared<'_>, Error> {
 /// text it was made from: a repaired copy of invalid UTF-8 (each invalid sequence replaced
 /// by a U+FFFD, [`repair_utf8`]) or a folded one (odd blanks made plain, [`fold_blanks`]).
 /// Between its edits the copy is the same as the original.
+///
+/// The edits come in runs of like edits with nothing between them, so that input of
+/// nothing but invalid bytes (or zero-width spaces) takes one entry, not one a character.
+/// A run is one `u32` ([`run_word`]): the unchanged bytes since the last run ended, how many
+/// edits and their lengths; every [`BLOCK`]th run's start is kept whole, and a lookup walks
+/// forward from the mark before it. A text with every space a no-break space has a run a
+/// word: at 32 bytes a run (two `usize` offsets and three `u32`s) the map was most of the
+/// parse's peak heap, 7.6 bytes an input byte (bench_report, the `no-break-spaces` shape at
+/// 100 MB); at 12 (`u32` offsets, a list of `usize` ones past 4 GiB) 3.8; at 6 (this: no
+/// list of its own for texts past 4 GiB, and a lookup 2.2 instructions an input byte
+/// dearer on that shape, 73.7 against 71.5) 3.0.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct OffsetMap {
-    /// The runs of edits, in order: each a run of edits of one kind with nothing between
-    /// them, so that input of nothing but invalid bytes (or zero-width spaces) takes one
-    /// entry, not one a character.
-    runs: Vec<EditRun>,
+    /// The runs, in order, each a [`run_word`].
+    runs: Vec<u32>,
+    /// Where every [`BLOCK`]th run (the first, the 17th, …) starts, in the copy and in the
+    /// original.
+    marks: Vec<(usize, usize)>,
+    /// Where the last run ends, in the copy and in the original (where an edit of its kind
+    /// that follows it straight on starts).
+    end: (usize, usize),
 }
 
-/// A run of like edits, each of `len` bytes of the original written as `copy_len` bytes in
-/// the copy ([`OffsetMap`]): a U+FFFD for an invalid sequence, a space for a no-break
-/// space, nothing for a zero-width character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct EditRun {
-    /// Where the run's first edit starts in the copy.
-    copy: usize,
-    /// Where its first edit starts in the original.
-    orig: usize,
-    /// How many edits (a longer run takes more than one entry).
-    count: u32,
-    /// The bytes of each edit in the original (1 to 3).
-    len: u32,
-    /// The bytes of each edit in the copy (0 to 3).
-    copy_len: u32,
-}
+/// The runs between two marks of an [`OffsetMap`]: a lookup walks half as many on average.
+/// (8: the marks cost 2 bytes a run. At 16 they cost 1, but the walks 1.9 instructions an
+/// input byte more on the `no-break-spaces` shape: 75.6 against 73.7.)
+const BLOCK: usize = 8;
+
+/// The bits of a [`run_word`] that give its edits' lengths.
+const KIND_BITS: u32 = 4;
+
+/// The bits of a [`run_word`] that count its edits.
+const COUNT_BITS: u32 = 8;
+
+/// The most edits a run holds; a longer one is two runs or more.
+const MAX_COUNT: usize = (1 << COUNT_BITS) - 1;
+
+/// The most unchanged bytes a [`run_word`] puts before its run; more are put before runs of
+/// no edits first.
+const MAX_GAP: usize = (1 << (32 - KIND_BITS - COUNT_BITS)) - 1;
 
 /// The bytes of U+FFFD in UTF-8.
 const REPLACEMENT_LEN: usize = '\u{FFFD}'.len_utf8();
 
-impl EditRun {
-    /// `offset` (at or past the run's start in the copy) in the original. An offset at a
-    /// run of deletions, which stands for both ends of the deleted text, is taken after
-    /// them.
-    fn map(&self, offset: usize) -> usize {
-        let inside = offset - self.copy;
-        let (count, copy_len) = (self.count as usize, self.copy_len as usize);
-        // The edits wholly before `offset` stand for their originals, the rest is the same
-        // in both.
-        let done = match copy_len {
-            0 => count,
-            n => (inside / n).min(count),
-        };
-        self.orig + done * self.len as usize + (inside - done * copy_len)
-    }
+/// A run of `count` like edits after `gap` unchanged bytes, each of `len` bytes of the
+/// original (1 to 3) written as `copy_len` bytes in the copy (0 to 3): a U+FFFD for an
+/// invalid sequence, a space for a no-break space, nothing for a zero-width character. The
+/// gap above [`KIND_BITS`] + [`COUNT_BITS`], the count above [`KIND_BITS`], the lengths
+/// in the low bits, two each.
+fn run_word(gap: usize, count: usize, len: usize, copy_len: usize) -> u32 {
+    debug_assert!(gap <= MAX_GAP && count <= MAX_COUNT && len <= 3 && copy_len <= 3);
+    ((gap << (KIND_BITS + COUNT_BITS)) | (count << KIND_BITS) | (len << 2) | copy_len) as u32
+}
+
+/// The parts of a [`run_word`]: its gap, count, and the lengths of each edit in the original
+/// and in the copy.
+#[inline]
+fn run_parts(w: u32) -> (usize, usize, usize, usize) {
+    let w = w as usize;
+    (
+        w >> (KIND_BITS + COUNT_BITS),
+        (w >> KIND_BITS) & MAX_COUNT,
+        (w >> 2) & 3,
+        w & 3,
+    )
+}
+
+/// `offset` (at or past the start in the copy, `copy`, of the run `w`, which starts at
+/// `orig` in the original) in the original. An offset at a run of deletions, which stands
+/// for both ends of the deleted text, is taken after them.
+#[inline]
+fn map_in_run(w: u32, copy: usize, orig: usize, offset: usize) -> usize {
+    let (_, count, len, copy_len) = run_parts(w);
+    let inside = offset - copy;
+    // The edits wholly before `offset` stand for their originals, the rest is the same in
+    // both.
+    let done = match copy_len {
+        0 => count,
+        n => (inside / n).min(count),
+    };
+    orig + done * len + (inside - done * copy_len)
 }
 
 impl OffsetMap {
     /// Maps an offset in the copy to the original; an offset where characters were
     /// deleted maps to before them (the end of what comes before).
     pub fn map(&self, offset: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.copy < offset);
-        match i.checked_sub(1) {
-            Some(i) => self.runs[i].map(offset),
-            None => offset,
-        }
+        self.map_by(offset, |copy| copy < offset)
     }
 
     /// [`OffsetMap::map`], but an offset where characters were deleted maps to after them
     /// (the start of what follows).
     fn map_start(&self, offset: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.copy <= offset);
-        match i.checked_sub(1) {
-            Some(i) => self.runs[i].map(offset),
-            None => offset,
+        self.map_by(offset, |copy| copy <= offset)
+    }
+
+    /// `offset` by the last run whose start in the copy is `before` it, or unmoved when none
+    /// is: the last mark that is, then a walk over the runs after it.
+    #[inline]
+    fn map_by(&self, offset: usize, before: impl Fn(usize) -> bool) -> usize {
+        let m = self.marks.partition_point(|&(copy, _)| before(copy));
+        let Some(k) = m.checked_sub(1) else {
+            return offset;
+        };
+        let ((mut copy, mut orig), first) = (self.marks[k], k * BLOCK);
+        let block = &self.runs[first..self.runs.len().min(first + BLOCK)];
+        let mut at = block[0];
+        for &w in &block[1..] {
+            let (_, count, len, copy_len) = run_parts(at);
+            let gap = run_parts(w).0;
+            let next = copy + count * copy_len + gap;
+            if !before(next) {
+                break;
+            }
+            (copy, orig, at) = (next, orig + count * len + gap, w);
         }
+        map_in_run(at, copy, orig, offset)
     }
 
     /// Maps a span, keeping it non-empty when the copy's span was. Deleted characters at
@@ -235,31 +288,66 @@ impl OffsetMap {
         Span::new(start, self.map(span.end).max(start))
     }
 
-    /// Notes that the `len` bytes at `orig` were written as the `copy_len` bytes at `copy`:
-    /// one more of the last run when it follows it straight on, edit for edit.
+    /// Notes that the `len` bytes at `orig` (1 to 3) were written as the `copy_len` bytes at
+    /// `copy` (0 to 3): one more of the last run when it follows it straight on, edit for
+    /// edit; else a run of its own. (Inlined, but for long gaps: called out of line, once
+    /// a word of the `no-break-spaces` shape, it took some 60 instructions a call.)
+    #[inline(always)]
     fn push(&mut self, copy: usize, orig: usize, len: usize, copy_len: usize) {
-        // (An edit is of 1 to 3 bytes each side.)
-        let len = u32::try_from(len).unwrap_or(u32::MAX);
-        let copy_len = u32::try_from(copy_len).unwrap_or(u32::MAX);
-        if let Some(r) = self.runs.last_mut() {
-            let count = r.count as usize;
-            if r.len == len
-                && r.copy_len == copy_len
-                && r.count < u32::MAX
-                && r.copy + count * copy_len as usize == copy
-                && r.orig + count * len as usize == orig
+        // (An edit is of 1 to 3 bytes in the original, 0 to 3 in the copy: a folded odd
+        // blank or a replaced invalid sequence, which is at most 3 bytes.)
+        debug_assert!((1..=3).contains(&len) && copy_len <= 3, "{len} {copy_len}");
+        let kind = run_word(0, 0, len & 3, copy_len & 3);
+        let step = 1 << KIND_BITS;
+        let last_end = self.end.0;
+        let follows = (copy, orig) == self.end;
+        self.end = (copy + copy_len, orig + len);
+        if let Some(last) = self.runs.last_mut() {
+            if follows && *last & (step - 1) == kind && (1..MAX_COUNT).contains(&run_parts(*last).1)
             {
-                r.count += 1;
+                *last += step;
                 return;
             }
         }
-        self.runs.push(EditRun {
-            copy,
-            orig,
-            count: 1,
-            len,
-            copy_len,
-        });
+        // (The gap is as long in the original.)
+        let mut gap = copy - last_end;
+        if gap > MAX_GAP {
+            gap = self.push_gaps(copy - gap, orig - gap, gap);
+        }
+        self.push_word((copy, orig), run_word(gap, 1, len & 3, copy_len & 3));
+    }
+
+    /// Notes runs of no edits for all but the last [`MAX_GAP`] or fewer bytes of a `gap`
+    /// that starts at `copy` and `orig`, and returns what is left of it.
+    #[cold]
+    #[inline(never)]
+    fn push_gaps(&mut self, copy: usize, orig: usize, gap: usize) -> usize {
+        let mut done = 0;
+        while gap - done > MAX_GAP {
+            done += MAX_GAP;
+            self.push_word((copy + done, orig + done), run_word(MAX_GAP, 0, 0, 0));
+        }
+        gap - done
+    }
+
+    /// Adds the run `w`, which starts at `start` (in the copy, in the original), with a
+    /// mark when it is the first of a block.
+    #[inline(always)]
+    fn push_word(&mut self, start: (usize, usize), w: u32) {
+        if self.runs.len() % BLOCK == 0 {
+            self.marks.push(start);
+        }
+        self.runs.push(w);
+    }
+
+    /// The count of each run of edits, in order.
+    #[cfg(test)]
+    fn counts(&self) -> Vec<usize> {
+        self.runs
+            .iter()
+            .map(|&w| run_parts(w).1)
+            .filter(|&n| n > 0)
+            .collect()
     }
 }
 
@@ -335,19 +423,51 @@ fn rebase_with<'a>(
 pub(crate) fn fold_blanks(checked: &Checked<'_>) -> Option<(String, OffsetMap)> {
     let (text, from) = (checked.prepared.text, checked.odd_blank?);
     let b = text.as_bytes();
-    let edits = memchr::memchr2_iter(0xC2, 0xE2, &b[from..])
-        .filter_map(|i| folded_at(b, from + i).map(|(len, with)| (from + i, len, with)));
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap::default();
-    let mut copied = 0;
-    for (at, len, with) in edits {
+    let (mut copied, mut next) = (0, from);
+    while let Some(at) = next_lead(b, next) {
+        let Some((len, with)) = folded_at(b, at) else {
+            next = at + 1;
+            continue;
+        };
         out.push_str(&text[copied..at]);
         map.push(out.len(), at, len, with.len());
-        out.push_str(with);
+        // (A space pushed as a character, and nothing for a deletion: `push_str` called
+        // `memcpy` for each, some 15 instructions a word of the `no-break-spaces` shape.)
+        match with.as_bytes() {
+            [] => {}
+            &[c] => out.push(char::from(c)),
+            _ => out.push_str(with),
+        }
         copied = at + len;
+        next = copied;
     }
     out.push_str(&text[copied..]);
     Some((out, map))
+}
+
+/// The offset of the first byte `C2` or `E2` (the lead bytes of the odd blanks) in `b` at or
+/// past `from`. The 8 bytes at `from` are tested as one word first, then `memchr2` searches
+/// the rest: in text dense with odd blanks the next is most often in that word, and a
+/// `memchr2` started afresh for each cost some 60 instructions (callgrind, a word of the
+/// `no-break-spaces` shape), the word's test some 15.
+#[inline]
+fn next_lead(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Some(word) = b.get(from..from + 8) else {
+        return memchr::memchr2(0xC2, 0xE2, b.get(from..)?).map(|k| from + k);
+    };
+    let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+    // The high bit of each zero byte; the lowest is exact (a borrow runs only upwards from
+    // a zero byte).
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let hits = zero(w ^ (0xC2 * ONES)) | zero(w ^ (0xE2 * ONES));
+    if hits != 0 {
+        return Some(from + (hits.trailing_zeros() / 8) as usize);
+    }
+    memchr::memchr2(0xC2, 0xE2, &b[from + 8..]).map(|k| from + 8 + k)
 }
 
 /// The character at `b[i]` (a lead byte `C2` or `E2` of valid UTF-8) when
@@ -1678,6 +1798,82 @@ mod tests {
         );
     }
 
+    /// [`next_lead`] is the first `C2` or `E2` byte at or past the offset, found byte by
+    /// byte, on random bytes with those and other high bytes at every place in a word,
+    /// from every offset.
+    #[test]
+    fn next_lead_is_the_first_lead_byte_by_bytes() {
+        let bytes = [b'a', b' ', 0xC2, 0xE2, 0xC3, 0xE3, 0x82, 0xA0, 0x00, 0xFF];
+        let mut rng = crate::testgen::Rng::new(0x1ead_b7e5);
+        let mut found = [0; 9];
+        for round in 0..3_000 {
+            let n = rng.below(if round % 10 == 0 { 80 } else { 24 });
+            // Mostly plain bytes, so that a lead byte may be anywhere in a word or past it.
+            let b: Vec<u8> = (0..n)
+                .map(|_| match rng.below(8) {
+                    0 => bytes[rng.below(bytes.len())],
+                    k => bytes[k % 2],
+                })
+                .collect();
+            for from in 0..=n {
+                let want = (from..n).find(|&i| matches!(b[i], 0xC2 | 0xE2));
+                assert_eq!(next_lead(&b, from), want, "from {from} in {b:?}");
+                if let Some(i) = want.filter(|&i| i - from < 8 && from + 8 <= n) {
+                    found[i - from] += 1;
+                } else if want.is_some() {
+                    found[8] += 1;
+                }
+            }
+        }
+        assert!(found.iter().all(|&k| k > 100), "{found:?}");
+    }
+
+    /// The folded copy is the text with each odd blank replaced, character by character,
+    /// and its map takes the start of every character of the copy to that of the character
+    /// it came from, on random text dense with odd blanks and with other characters of the
+    /// same lead bytes.
+    #[test]
+    fn the_folded_copy_is_the_text_folded_by_characters() {
+        let parts = [
+            "a", "Bc", " ", "\u{a0}", "\u{200b}", "\u{ad}", "\u{2009}", "\u{2060}", "\u{205f}",
+            "“", "—", "é", "\u{b7}", "\u{2028}", "wordy",
+        ];
+        let o = Options::default();
+        let mut rng = crate::testgen::Rng::new(0xf01d_c4a2);
+        let mut folded = 0;
+        for round in 0..3_000 {
+            let text = rng.text(&parts, 1 + round % 60);
+            let Ok(prepared) = prepare(&text, &o) else {
+                continue;
+            };
+            let Some((copy, map)) = fold_blanks(&prepared) else {
+                assert!(!text.chars().any(|c| folds_to(c).is_some()), "{text:?}");
+                continue;
+            };
+            let (mut want, mut starts) = (String::new(), Vec::new());
+            for (i, c) in text.char_indices() {
+                match folds_to(c) {
+                    Some(with) => {
+                        if !with.is_empty() {
+                            starts.push((want.len(), i));
+                        }
+                        want.push_str(with);
+                    }
+                    None => {
+                        starts.push((want.len(), i));
+                        want.push(c);
+                    }
+                }
+            }
+            assert_eq!(copy, want, "{text:?}");
+            for (at, orig) in starts {
+                assert_eq!(map.map_start(at), orig, "{at} in {copy:?} of {text:?}");
+            }
+            folded += 1;
+        }
+        assert!(folded > 2_000, "{folded}");
+    }
+
     #[test]
     fn the_first_nul_byte_is_found_before_and_after_odd_blanks() {
         let o = Options::default();
@@ -1785,9 +1981,104 @@ mod tests {
                 }
             }
             assert_eq!(bad, joined, "{bytes:?}");
-            longest_run = longest_run.max(map.runs.iter().map(|r| r.count).max().unwrap_or(0));
+            longest_run = longest_run.max(map.counts().into_iter().max().unwrap_or(0));
         }
         assert!(longest_run > 3, "no run of replacements: {longest_run}");
+    }
+
+    /// `offset` in the original by `edits` (copy, original, length there, length in the
+    /// copy) one at a time, in a walk from the first: the plain reference of the runs of an
+    /// [`OffsetMap`]. The last edit that starts before `offset` (`at`: at or before it)
+    /// places it; a deletion stands for the text after it.
+    fn map_by_edits(edits: &[(usize, usize, usize, usize)], offset: usize, at: bool) -> usize {
+        let mut mapped = offset;
+        for &(copy, orig, len, copy_len) in edits {
+            if copy > offset || (copy == offset && !at) {
+                break;
+            }
+            let inside = offset - copy;
+            if copy_len == 0 || inside >= copy_len {
+                mapped = orig + len + (inside - copy_len);
+            } else {
+                mapped = orig + inside;
+            }
+        }
+        mapped
+    }
+
+    /// The runs of a map, found from the marks by a walk, map every offset (mid-edit ones
+    /// too) as the edits one at a time do, on random edits of every kind (folded blanks,
+    /// dropped characters, replaced sequences), alone and in runs, with runs longer than a
+    /// word holds and gaps longer than one puts before its run (where only the offsets
+    /// near edits and a few others are checked).
+    #[test]
+    fn runs_map_as_single_edits_do() {
+        const KINDS: [(usize, usize); 7] = [(2, 1), (3, 1), (2, 0), (3, 0), (1, 3), (2, 3), (3, 3)];
+        let mut rng = crate::testgen::Rng::new(0x0ed1_7a95);
+        let (mut merged, mut long_runs, mut long_gaps) = (0, 0, 0);
+        for round in 0..3_000 {
+            let n = rng.below(if round % 10 == 0 { 150 } else { 12 });
+            let (mut copy, mut orig) = (0, 0);
+            let mut kind = KINDS[0];
+            let mut edits = Vec::new();
+            for _ in 0..n {
+                // Often no gap and the same kind: a run; now and then a run too long for a
+                // word, or a gap too long for one.
+                let gap = match rng.below(60) {
+                    0 if round % 50 == 0 => MAX_GAP * (1 + rng.below(3)) + rng.below(3),
+                    1 => MAX_GAP - 1 + rng.below(3),
+                    k => [0, 0, 0, 1, 2, 7, 40][k % 7],
+                };
+                if rng.below(3) == 0 {
+                    kind = KINDS[rng.below(KINDS.len())];
+                }
+                let repeat = if rng.below(40) == 0 {
+                    MAX_COUNT + rng.below(20)
+                } else {
+                    1
+                };
+                (copy, orig) = (copy + gap, orig + gap);
+                for _ in 0..repeat {
+                    edits.push((copy, orig, kind.0, kind.1));
+                    (copy, orig) = (copy + kind.1, orig + kind.0);
+                }
+                long_gaps += usize::from(gap > MAX_GAP);
+                long_runs += usize::from(repeat > MAX_COUNT);
+            }
+            let end = copy + 3;
+            let mut map = OffsetMap::default();
+            for &(c, o, len, copy_len) in &edits {
+                map.push(c, o, len, copy_len);
+            }
+            let offsets: Vec<usize> = if end < 5_000 {
+                (0..=end).collect()
+            } else {
+                let near = edits.iter().flat_map(|&(c, ..)| c.saturating_sub(3)..c + 6);
+                let some = (0..200).map(|_| rng.below(end + 1));
+                near.chain(some).chain([0, end]).collect()
+            };
+            for offset in offsets {
+                for at in [false, true] {
+                    let got = if at {
+                        map.map_start(offset)
+                    } else {
+                        map.map(offset)
+                    };
+                    assert_eq!(
+                        got,
+                        map_by_edits(&edits, offset, at),
+                        "offset {offset} at {at} of {edits:?}"
+                    );
+                }
+            }
+            let counts = map.counts();
+            assert_eq!(counts.iter().sum::<usize>(), edits.len());
+            merged += usize::from(counts.len() < edits.len());
+        }
+        assert!(
+            merged > 1_000 && long_runs > 100 && long_gaps > 20,
+            "{merged} merged, {long_runs} long runs, {long_gaps} long gaps"
+        );
     }
 
     /// [`starts_on_text`] and [`ends_on_text`] hold only of texts whose first (last)
