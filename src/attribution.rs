@@ -5793,7 +5793,7 @@ pub(crate) const MAX_ATTRIBUTION_BYTES: usize = 512;
 
 /// `a`, with a mention or descriptor longer than [`MAX_ATTRIBUTION_BYTES`] left out; `None`
 /// when its speaker is that long. Their lengths are those of their spans of `text` but for
-/// the `\r` bytes ([`within_bound`]).
+/// the slack bytes, `\r` and blanks after a blank ([`within_bound`]).
 fn bounded(text: &str, a: FoundAttribution) -> Option<FoundAttribution> {
     within_bound(text, a.speaker).then(|| FoundAttribution {
         // The mention is carried by every quote that shares it too (the quotes of one

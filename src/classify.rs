@@ -1502,8 +1502,9 @@ fn story_end_read(
 /// Folded words that point from a sentence to what follows it.
 const BELOW: &[&str] = &["below", "abajo", "dessous", "unten", "abaixo", "ниже"];
 
-/// How much of the end of a block [`announces_list`] reads, in bytes other than `\r`
-/// ([`tail_start`]: a CRLF block's window holds the words the LF block's does).
+/// How much of the end of a block [`announces_list`] reads, in bytes other than slack
+/// ([`tail_start`]: a CRLF block's window, or one with doubled spaces, holds the words the
+/// LF block's with single spaces does).
 const MAX_LIST_CUE_BYTES: usize = 600;
 
 /// True when the last sentence of `s` points to a list after it ("Check out our picks

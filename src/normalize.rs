@@ -177,7 +177,7 @@ fn finish(text: &str, len: usize) -> Result<Prepared<'_>, Error> {
 pub(crate) struct OffsetMap {
     /// The runs, in order, each a [`run_word`].
     runs: Vec<u32>,
-    /// Where every [`BLOCK`]th run (the first, the 17th, …) starts, in the copy and in the
+    /// Where every [`BLOCK`]th run (the first, the 9th, …) starts, in the copy and in the
     /// original.
     marks: Vec<(usize, usize)>,
     /// Where the last run ends, in the copy and in the original (where an edit of its kind
@@ -454,16 +454,12 @@ pub(crate) fn fold_blanks(checked: &Checked<'_>) -> Option<(String, OffsetMap)> 
 /// `no-break-spaces` shape), the word's test some 15.
 #[inline]
 fn next_lead(b: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let Some(word) = b.get(from..from + 8) else {
         return memchr::memchr2(0xC2, 0xE2, b.get(from..)?).map(|k| from + k);
     };
     let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-    // The high bit of each zero byte; the lowest is exact (a borrow runs only upwards from
-    // a zero byte).
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let hits = zero(w ^ (0xC2 * ONES)) | zero(w ^ (0xE2 * ONES));
+    // The lowest flag of each is exact ([`crate::lex::byte_flags`]).
+    let hits = crate::lex::byte_flags(w, 0xC2) | crate::lex::byte_flags(w, 0xE2);
     if hits != 0 {
         return Some(from + (hits.trailing_zeros() / 8) as usize);
     }

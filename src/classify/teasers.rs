@@ -16,7 +16,8 @@ const MIN_TITLE_WORDS: usize = 4;
 const MIN_FEATURE_WORDS: u32 = 4;
 
 /// How far into a block the seam between headline and dateline may lie, in bytes other than
-/// `\r` ([`super::head_end`]; a cut inside a character just leaves the whole block).
+/// slack, `\r` and blanks after a blank ([`super::head_end`]; a cut inside a character just
+/// leaves the whole block).
 const HEAD_BYTES: usize = 240;
 
 /// The most upper-case words of a dateline ("UNITED ARAB EMIRATES:").
