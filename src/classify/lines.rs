@@ -762,16 +762,19 @@ fn trailing_credit(s: &str, f: &Features) -> bool {
     else {
         return false;
     };
-    let slash = inner
-        .split_once('/')
-        .is_some_and(|(a, b)| !a.ends_with(' ') && !b.starts_with(' ') && !a.is_empty());
+    let slash = inner.split_once('/').is_some_and(|(a, b)| {
+        !a.ends_with(char::is_whitespace) && !b.starts_with(char::is_whitespace) && !a.is_empty()
+    });
     slash
         && inner.split_whitespace().count() <= 6
-        && inner.split(['/', ' ']).filter(|w| !w.is_empty()).all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
+        && inner
+            .split(|c: char| c == '/' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
 }
 
 /// True for the header of a reader's comment: "Jane Doe on May 3, 2020 at 4:47 pm said:",
@@ -1297,6 +1300,21 @@ mod tests {
             "Jane Doe Submitted photo",
         ] {
             assert!(check(is_credit, s), "{s}");
+            // With tabs or doubled spaces for its spaces, as some scrapers write them.
+            for blank in ["\t", "  "] {
+                let respaced = s.replace(' ', blank);
+                assert!(check(is_credit, &respaced), "{respaced:?}");
+            }
+        }
+        // A credit in brackets after a caption, told by the brackets alone, with any blanks.
+        // (A slash with blanks around it parts no credit.)
+        for blank in [" ", "\t", "  "] {
+            let s = "Fleas live on rats and rabbits. ( Jane Doe/Science Picture Desk)";
+            let respaced = s.replace(' ', blank);
+            assert!(check(trailing_credit, &respaced), "{respaced:?}");
+            let spaced =
+                "Fleas live on rats. (Jane Doe / Science Picture Desk)".replace(' ', blank);
+            assert!(!check(trailing_credit, &spaced), "{spaced:?}");
         }
         for s in [
             "The AP reported that the council met on Tuesday to discuss the photo of the mayor.",

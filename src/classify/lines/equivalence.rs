@@ -92,16 +92,19 @@ fn trailing_credit(s: &str) -> bool {
     else {
         return false;
     };
-    let slash = inner
-        .split_once('/')
-        .is_some_and(|(a, b)| !a.ends_with(' ') && !b.starts_with(' ') && !a.is_empty());
+    let slash = inner.split_once('/').is_some_and(|(a, b)| {
+        !a.ends_with(char::is_whitespace) && !b.starts_with(char::is_whitespace) && !a.is_empty()
+    });
     slash
         && inner.split_whitespace().count() <= 6
-        && inner.split(['/', ' ']).filter(|w| !w.is_empty()).all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
+        && inner
+            .split(|c: char| c == '/' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
 }
 
 /// True for a short name in square brackets on its own line ("[The Daily Post]"): the
