@@ -151,6 +151,34 @@ fn full_page() -> Vec<&'static str> {
     parts
 }
 
+/// A story's last line that says someone declined to comment or did not reply is the
+/// story's, not the comments' (the words `comment` and `reply` alone marked any short
+/// block that was not a sentence of six words or more); the comment section's own blocks
+/// still are.
+#[test]
+fn a_story_may_end_declining_to_comment() {
+    for last in [
+        "The mayor declined to comment.",
+        "The company did not reply.",
+    ] {
+        let mut parts = story_blocks();
+        parts.push(last);
+        parts.extend(["12 Comments", "Leave your comment", "Reply", "Comment"]);
+        let text = page(&parts, "\n\n");
+        let got = labelled(&text);
+        let mut want = story_blocks();
+        want.push(last);
+        assert_eq!(body(&got), want, "{got:#?}");
+        for junk in ["12 Comments", "Leave your comment", "Reply", "Comment"] {
+            assert_eq!(
+                label_of(&got, junk),
+                Label::Boilerplate(R::Comments),
+                "{junk}"
+            );
+        }
+    }
+}
+
 #[test]
 fn navigation_before_and_comments_after() {
     let text = page(&full_page(), "\n\n");
