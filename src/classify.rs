@@ -385,6 +385,7 @@ fn classify_with(
         feature_table.give_back(&mut kept.features);
         return (labels, clean);
     };
+    let end = closing_line(feats, &meta, &class, end);
     let list_end = story_end(raw, feats, &meta, &class, end);
     body(feats, &meta, &class, table, start, list_end, &mut labels);
     // A run of one block holds no box of related links and no title linked twice (each
@@ -1465,6 +1466,30 @@ fn grow_run(
         }
     }
     (first, last)
+}
+
+/// `last`, the story's last block, or the block after it when that is a short closing
+/// sentence of the story ("Nobody was hurt.", "Police are investigating."): a block too
+/// short for prose ([`Class::Short`]) that ends with a full stop, starts with a capital,
+/// has two words or more, all but one of them in lower case, and is no metadata (a block
+/// with a boilerplate phrase is of another class). Its weight is that of a short line, so the story's run ([`body_run`]) left it
+/// out, and with it the sentence that so often ends a news story.
+fn closing_line(feats: Feats, meta: &[Meta], class: &[Class], last: usize) -> usize {
+    let next = last + 1;
+    let Some(f) = feats.get(next) else {
+        return last;
+    };
+    let closing = class[next] == Class::Short
+        && meta[next] == Meta::None
+        && f.full_stop()
+        && f.words >= 2
+        && f.upper >= 1
+        && f.lower + 1 >= f.words;
+    if closing {
+        next
+    } else {
+        last
+    }
 }
 
 /// The last block of the story once a list after its last block `last` is added: a list

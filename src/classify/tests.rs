@@ -151,6 +151,41 @@ fn full_page() -> Vec<&'static str> {
     parts
 }
 
+/// A story's short closing sentence ("Nobody was hurt.") is the story's: too short for
+/// prose, it was left out of the story's run and set aside as navigation. Short lines
+/// after a story that are no such sentence stay set aside.
+#[test]
+fn a_story_may_end_with_a_short_sentence() {
+    for last in ["Nobody was hurt.", "Police are investigating."] {
+        let mut parts = story_blocks();
+        parts.extend([last, "Read more.", "Most Read", "Storm damages school roof"]);
+        let text = page(&parts, "\n\n");
+        let got = labelled(&text);
+        let mut want = story_blocks();
+        want.push(last);
+        assert_eq!(body(&got), want, "{got:#?}");
+        for junk in ["Read more.", "Most Read", "Storm damages school roof"] {
+            assert!(
+                matches!(label_of(&got, junk), Label::Boilerplate(_)),
+                "{junk}: {got:#?}"
+            );
+        }
+    }
+    // Not a sentence of the story: a link, a line in capitals, a page number, a credit.
+    for last in [
+        "Sign up.",
+        "BREAKING NEWS.",
+        "Page 2.",
+        "Photo by Jane Doe.",
+    ] {
+        let mut parts = story_blocks();
+        parts.push(last);
+        let text = page(&parts, "\n\n");
+        let got = labelled(&text);
+        assert_eq!(body(&got), story_blocks(), "{last}: {got:#?}");
+    }
+}
+
 /// A story's last line that says someone declined to comment or did not reply is the
 /// story's, not the comments' (the words `comment` and `reply` alone marked any short
 /// block that was not a sentence of six words or more); the comment section's own blocks
