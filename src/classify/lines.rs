@@ -749,12 +749,17 @@ fn credit_mark_by_spacing(hay: &str, word: &str) -> bool {
 
 /// True when a caption ends with a credit in brackets: "The map of the moon. (NASA/JPL)",
 /// "Fans at the gate (Jane Doe/Daily Post)" — a slash between capitalized names, at most
-/// six words inside.
+/// six words inside ([`bracketed_credit`]), in a block whose features count a separator
+/// (the slash is one).
 fn trailing_credit(s: &str, f: &Features) -> bool {
-    // The slash is one of the separators the features count.
-    if f.separators == 0 {
-        return false;
-    }
+    f.separators > 0 && bracketed_credit(s)
+}
+
+/// [`trailing_credit`] by the text alone (the recognizer [`equivalence`] keeps as its
+/// reference): the brackets at the end of `s` hold a slash with no blank on either side,
+/// and at most six words, each starting with a capital or a digit. Blanks are any white
+/// space, so that a caption with tabs for spaces reads as the same caption does.
+fn bracketed_credit(s: &str) -> bool {
     let Some(inner) = s
         .trim_end()
         .strip_suffix(')')

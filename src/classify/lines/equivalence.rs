@@ -6,8 +6,8 @@ use super::super::features::{block_features, Features};
 use super::super::lexicon::{folded_words, lexicon};
 use super::super::lexicon::{with_fold, Lexicon};
 use super::{
-    alnum_words, by_name, credit_mark_by_spacing, is_name_word, is_price, name_then_date_or_handle,
-    tag_items, MAX_SOURCE_WORDS,
+    alnum_words, bracketed_credit, by_name, credit_mark_by_spacing, is_name_word, is_price,
+    name_then_date_or_handle, tag_items, MAX_SOURCE_WORDS,
 };
 
 /// True when the block reads as a photo credit or a caption ending in a credit:
@@ -78,33 +78,7 @@ pub(super) fn is_credit(s: &str, f: &Features) -> bool {
             }
             _ => false,
         };
-    marked || agency || at_start || slash || label || tail_word || trailing_credit(s)
-}
-
-/// True when a caption ends with a credit in brackets: "The map of the moon. (NASA/JPL)",
-/// "Fans at the gate (Jane Doe/Daily Post)" — a slash between capitalized names, at most
-/// six words inside.
-fn trailing_credit(s: &str) -> bool {
-    let Some(inner) = s
-        .trim_end()
-        .strip_suffix(')')
-        .and_then(|t| t.rsplit_once('(').map(|(_, i)| i))
-    else {
-        return false;
-    };
-    let slash = inner.split_once('/').is_some_and(|(a, b)| {
-        !a.ends_with(char::is_whitespace) && !b.starts_with(char::is_whitespace) && !a.is_empty()
-    });
-    slash
-        && inner.split_whitespace().count() <= 6
-        && inner
-            .split(|c: char| c == '/' || c.is_whitespace())
-            .filter(|w| !w.is_empty())
-            .all(|w| {
-                w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            })
+    marked || agency || at_start || slash || label || tail_word || bracketed_credit(s)
 }
 
 /// True for a short name in square brackets on its own line ("[The Daily Post]"): the
