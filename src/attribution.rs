@@ -1405,7 +1405,7 @@ fn is_abbreviation(table: &WordTable, w: &str) -> bool {
 }
 
 /// The longest bracketed aside [`mark`] skips, in bytes other than slack (`\r`, and blanks
-/// after a blank: [`aside_past_returns`]).
+/// after a blank: [`aside_past_slack`]).
 const ASIDE_BYTES: usize = 80;
 
 /// The bytes of a bracketed aside at the start of `rest` whose `)` lies past the first
@@ -1416,7 +1416,7 @@ const ASIDE_BYTES: usize = 80;
 /// read word by word with CRLF). Out of line: most `(` close within the window.
 #[cold]
 #[inline(never)]
-fn aside_past_returns(rest: &str) -> Option<usize> {
+fn aside_past_slack(rest: &str) -> Option<usize> {
     let b = rest.as_bytes();
     let hi = crate::lex::widen_forward(b, 0, ASIDE_BYTES, b.len());
     memchr::memchr(b')', &b[ASIDE_BYTES..hi]).map(|close| ASIDE_BYTES + close + 1)
@@ -1436,7 +1436,7 @@ fn mark(s: &str, i: usize, start: usize, out: &mut Vec<Tok>) -> usize {
             return close + 1;
         }
         if rest.len() > ASIDE_BYTES {
-            if let Some(read) = aside_past_returns(rest) {
+            if let Some(read) = aside_past_slack(rest) {
                 return read;
             }
         }

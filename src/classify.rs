@@ -1471,9 +1471,10 @@ fn grow_run(
 /// `last`, the story's last block, or the block after it when that is a short closing
 /// sentence of the story ("Nobody was hurt.", "Police are investigating."): a block too
 /// short for prose ([`Class::Short`]) that ends with a full stop, starts with a capital,
-/// has two words or more, all but one of them in lower case, and is no metadata (a block
-/// with a boilerplate phrase is of another class). Its weight is that of a short line, so the story's run ([`body_run`]) left it
-/// out, and with it the sentence that so often ends a news story.
+/// has two words or more, all but one of them in lower case, and is no tag line (other
+/// metadata, and a boilerplate phrase, make a block [`Class::Bad`]). Its weight is that of
+/// a short line, so the story's run ([`body_run`]) left it out, and with it the sentence
+/// that so often ends a news story.
 fn closing_line(feats: Feats, meta: &[Meta], class: &[Class], last: usize) -> usize {
     let next = last + 1;
     let Some(f) = feats.get(next) else {

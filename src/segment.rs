@@ -54,15 +54,20 @@ fn segment_as<'t>(text: &'t str, mut blocks: Vec<&'t str>, body: bool) -> Vec<&'
     } = lines(text, blocks);
     // Every line opens a group (the usual layout): nothing to join.
     if groups < blocks.len() {
-        // A text of a few lines and no blank line is no page's dump: a paragraph or two
-        // hard-wrapped, or a headline over them ([`SHORT_TEXT_LINES`]).
-        let short = groups <= 1 && blocks.len() <= SHORT_TEXT_LINES;
-        let width = wrap_width(&mut inner, if body || short { 2 } else { 3 });
-        let soft = body || short || (groups >= 2 && (groups - 1) * 5 >= blocks.len());
+        let layout = if body {
+            Layout::Body
+        } else if groups <= 1 && blocks.len() <= SHORT_TEXT_LINES {
+            Layout::Short
+        } else if groups >= 2 && (groups - 1) * 5 >= blocks.len() {
+            Layout::Groups
+        } else {
+            Layout::Dump
+        };
+        let width = wrap_width(&mut inner, layout.min_wrap_lines());
         // With neither a wrap width nor soft joins no line joins ([`joins`]): the lines are
         // the blocks, as a one-block-per-line dump's are.
-        if width.is_some() || soft {
-            join_lines(text, &mut blocks, width, soft, body, short);
+        if width.is_some() || layout != Layout::Dump {
+            join_lines(text, &mut blocks, width, layout);
         }
     }
     // The list lives through every later stage: its spare room (what [`lines`] made room
@@ -118,6 +123,37 @@ struct Lines<'t> {
     inner: Vec<usize>,
     /// How many blocks open a group (follow a blank line or the start of the text).
     groups: usize,
+}
+
+/// How the lines of a text may join ([`joins`]), told by [`segment_as`] from its layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// A page's dump of one block a line (lines, and few blank lines between them): only
+    /// the lines of a wrapped paragraph join, by the wrap width.
+    Dump,
+    /// Groups parted by blank lines: a group's lines can also be one paragraph broken by
+    /// hand (soft continuation: a line that ends inside a clause, a next one in lower case).
+    Groups,
+    /// A short text of one group ([`SHORT_TEXT_LINES`]): a paragraph or two hard-wrapped,
+    /// or a headline over them. As [`Layout::Groups`], with a wrap width told from two
+    /// lines, and a long line that ends with a function word going on in the next; its first
+    /// line may stay apart as a headline ([`join_lines`]).
+    Short,
+    /// Body paragraphs only ([`segment_body`]): a long line that ends no sentence goes on,
+    /// and a wrap width is told from two lines.
+    Body,
+}
+
+impl Layout {
+    /// The fewest lines followed by another of their group that [`wrap_width`] tells a
+    /// width from: three in a page, where two lines of a length are often chance; two in
+    /// a short text or body text, which may be a paragraph wrapped in three lines.
+    fn min_wrap_lines(self) -> usize {
+        match self {
+            Layout::Body | Layout::Short => 2,
+            Layout::Dump | Layout::Groups => 3,
+        }
+    }
 }
 
 /// The most lines of a text with no blank line that [`segment`] reads as a short text (a
@@ -350,7 +386,7 @@ fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
 ///
 /// `inner` holds the lengths of the lines that are followed by another line of their group
 /// ([`Lines::inner`]): in wrapped text most of them are nearly as long as the longest of
-/// them.
+/// them. `None` too for fewer than `min_lines` ([`Layout::min_wrap_lines`]).
 fn wrap_width(inner: &mut [usize], min_lines: usize) -> Option<usize> {
     if inner.len() < min_lines {
         return None;
@@ -366,14 +402,7 @@ fn wrap_width(inner: &mut [usize], min_lines: usize) -> Option<usize> {
 
 /// Joins each line of `blocks` (one block a line) that goes on from the line before onto
 /// that line's block ([`joins`]), moving the blocks that stay down over the joined ones.
-fn join_lines<'t>(
-    text: &'t str,
-    blocks: &mut Vec<&'t str>,
-    width: Option<usize>,
-    soft: bool,
-    body: bool,
-    short: bool,
-) {
+fn join_lines<'t>(text: &'t str, blocks: &mut Vec<&'t str>, width: Option<usize>, layout: Layout) {
     let mut kept: usize = 0;
     // The line before, as it was read.
     let mut prev: Option<Span> = None;
@@ -387,19 +416,14 @@ fn join_lines<'t>(
         // In a short text the first line stays apart from a second that starts with a
         // capital, whatever their widths, when it holds no comma or stop: it may be a
         // headline over the paragraph.
-        let headed = short
+        let headed = layout == Layout::Short
             && i == 1
             && line.chars().next().is_some_and(char::is_uppercase)
             && !blocks[0].contains([',', '.', ';'])
             && !ends_in_function_word(blocks[0]);
-        // In a short text a long line that ends with a word no sentence ends with goes on
-        // in the next, whatever its case ("… saying that rival" / "Hillary Clinton …").
-        let runs_on =
-            |p: Span| short && p.len() >= 40 && ends_in_function_word(&text[p.start..p.end]);
         let join = !headed
             && prev.is_some_and(|p| {
-                !gap_between(text, p, span)
-                    && (joins(text, p, span, width, soft, body) || runs_on(p))
+                !gap_between(text, p, span) && joins(text, p, span, width, layout)
             });
         if join {
             last.end = span.end;
@@ -496,10 +520,9 @@ fn first_word_longer_than(s: &str, n: usize) -> bool {
 
 /// Should the line `next` be joined onto the block that ends with the line `prev`?
 ///
-/// `soft`: the text is laid out in blank-line-separated groups, so a group's lines can be
-/// one paragraph broken by hand (in a one-block-per-line dump they never are). `body`: the
-/// text is only body paragraphs ([`segment_body`]).
-fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, soft: bool, body: bool) -> bool {
+/// By the wrap width when there is one, then by the rules of the text's `layout`: none in
+/// a page's dump, whose lines are never one paragraph broken by hand.
+fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, layout: Layout) -> bool {
     let prev_text = &text[prev.start..prev.end];
     let next_text = &text[next.start..next.end];
     // A line of unspaced script (Chinese, Japanese) that ends a sentence is not wrapped.
@@ -538,17 +561,19 @@ fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, soft: bool, b
             .iter()
             .any(|b| first_word().eq(b.chars()))
     };
-    // (A line of fewer than 40 bytes has fewer than 40 characters: not counted.)
+    // A line of 40 characters or more (one of fewer than 40 bytes has fewer: not counted).
+    let long = || prev_text.len() >= 40 && chars(prev_text) >= 40;
     // In body text a long line that ends no sentence goes on in the next whatever its
     // first letter (a name, a quotation mark): a heading is shorter, and there is no byline.
-    if body {
-        return !ends_sentence(prev_text) && prev_text.len() >= 40 && chars(prev_text) >= 40;
+    if layout == Layout::Body {
+        return !ends_sentence(prev_text) && long();
     }
-    soft && starts_lower()
-        && mid_clause()
-        && prev_text.len() >= 40
-        && chars(prev_text) >= 40
-        && !byline()
+    // In a short text a long line that ends with a word no sentence ends with goes on in
+    // the next, whatever its case ("… saying that rival" / "Hillary Clinton …").
+    if layout == Layout::Short && ends_in_function_word(prev_text) && long() {
+        return true;
+    }
+    layout != Layout::Dump && starts_lower() && mid_clause() && long() && !byline()
 }
 
 #[cfg(test)]
@@ -712,9 +737,9 @@ mod tests {
             let (a, b) = (rng.text(&parts, round % 30), rng.text(&parts, round % 7));
             let text = format!("{a}\n{b}");
             let (prev, next) = (Span::new(0, a.len()), Span::new(a.len() + 1, text.len()));
-            assert!(!joins(&text, prev, next, None, false, false), "{text:?}");
+            assert!(!joins(&text, prev, next, None, Layout::Dump), "{text:?}");
             let mut blocks = vec![&text[..a.len()], &text[a.len() + 1..]];
-            join_lines(&text, &mut blocks, None, false, false, false);
+            join_lines(&text, &mut blocks, None, Layout::Dump);
             assert_eq!(blocks.len(), 2, "{text:?}");
         }
     }
@@ -828,7 +853,7 @@ mod tests {
         let text = "a\nb\nc\n\nd";
         let mut blocks = lines(text, Vec::new()).blocks;
         // Every line joins (a width of 1 is always overrun).
-        join_lines(text, &mut blocks, Some(1), false, false, false);
+        join_lines(text, &mut blocks, Some(1), Layout::Dump);
         assert_eq!(blocks.len(), 2);
         assert_eq!(blocks, ["a\nb\nc", "d"]);
         assert_eq!(Span::of_part(text, blocks[0]), Some(Span::new(0, 5)));
@@ -928,6 +953,8 @@ mod tests {
                       The council voted on Tuesday to close the old bridge at once, after a\n\
                       debate that ran for three hours.";
         assert_eq!(segment(headed).len(), 2);
+        // Body text has no headline: there the same lines are one paragraph.
+        assert_eq!(segment_body(headed), [headed]);
         let bylined = "A headline that is long enough to be joined by mistake\n\
                        by Jane Doe\n\
                        First paragraph of the story, which goes on for a while and\n\

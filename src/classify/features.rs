@@ -440,9 +440,7 @@ fn wide_class(s: &str, i: usize) -> Option<(char, u16, Option<char>)> {
 /// few spaces): counted in the pass for every block, where it leaves a space, it cost a
 /// long line of prose 0.6 instructions a byte, from the pass's code generation alone.
 fn doubled_spaces(b: &[u8]) -> usize {
-    static TWO_SPACES: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
-        std::sync::OnceLock::new();
-    let finder = TWO_SPACES.get_or_init(|| memchr::memmem::Finder::new(b"  "));
+    let finder = crate::lex::two_spaces();
     let (mut n, mut at) = (0, 0);
     while let Some(i) = finder.find(&b[at..]) {
         // The run of spaces from the pair on: all but its first.
