@@ -168,10 +168,65 @@ const SHORT_TEXT_LINES: usize = 6;
 /// The shortest line that [`wrap_width`] counts as a wrapped line.
 const MIN_WRAP_WIDTH: usize = 30;
 
-/// Characters (code points) in `s`: std counts them a word of bytes at a time.
-fn chars(s: &str) -> usize {
-    s.chars().count()
+/// Counts the characters of a text's lines, a run of blanks counting one
+/// ([`chars_and_slack`]), where the text may hold such runs: told once, at the first line
+/// counted, by two searches of the whole text (for two spaces, and for a tab). A text with
+/// neither (most) has its lines' characters counted alone: the slack count of every line
+/// cost the web pages 1.8 instructions a byte.
+struct LineCounter<'t> {
+    text: &'t str,
+    /// Whether `text` holds two spaces or a tab; `None` until asked.
+    spaced: Cell<Option<bool>>,
 }
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter {
+            text,
+            spaced: Cell::new(None),
+        }
+    }
+
+    /// [`chars_and_slack`] of `line`, a line of the counter's text.
+    fn count(&self, line: &str) -> (usize, usize) {
+        let spaced = self.spaced.get().unwrap_or_else(|| {
+            let b = self.text.as_bytes();
+            let spaced =
+                crate::lex::two_spaces().find(b).is_some() || memchr::memchr(b'\t', b).is_some();
+            self.spaced.set(Some(spaced));
+            spaced
+        });
+        if spaced {
+            chars_and_slack(line)
+        } else {
+            (line.chars().count(), 0)
+        }
+    }
+
+    /// [`LineCounter::count`]'s characters alone.
+    fn chars(&self, line: &str) -> usize {
+        self.count(line).0
+    }
+}
+
+/// Characters (code points) in the line `s`, a run of blanks counting one, and the
+/// blanks left out so ([`crate::lex::slack_bytes`]). A line's length counted so is the
+/// one a wrapper gave it, whether the text's spaces were doubled after it was wrapped or
+/// not: counted with every blank, the lines of a text wrapped and then double-spaced are
+/// as long as their words are many, and the lines of long words fell short of the wrap
+/// width (of the quote paragraphs wrapped at 72 columns, then double-spaced, 555 parsed
+/// otherwise than on one line, where 325 do wrapped alone). (A text whose wrapper put two spaces after each sentence, and
+/// counted them, has lines one or two shorter so: [`joins`] counts up to
+/// [`MAX_WRAPPER_SLACK`] of them back.) std counts the characters a word of bytes at a
+/// time, and the slack is counted a word at a time too.
+fn chars_and_slack(s: &str) -> (usize, usize) {
+    let slack = crate::lex::slack_bytes(s.as_bytes(), 0, s.len());
+    (s.chars().count() - slack, slack)
+}
+
+/// The most of a line's slack ([`chars_and_slack`]) that [`joins`] counts in its length
+/// against the wrap width: the two spaces after a sentence's end that a wrapper counted.
+const MAX_WRAPPER_SLACK: usize = 2;
 
 /// [`line_end`] and whether the line needs no trimming: it starts and ends on printable
 /// ASCII (a byte from `!` to `~`, never blank), told from the eight bytes [`line_end`]
@@ -333,6 +388,7 @@ fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
         inner: Vec::new(),
         groups: 0,
     };
+    let counter = LineCounter::new(text);
     let mut start = 0;
     let mut gap = true;
     while start <= bytes.len() {
@@ -363,7 +419,7 @@ fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
                 // no more characters than bytes, so a short one is not counted (told from
                 // its span: its text is cut out only to count a long one's characters).
                 if prev.len() >= MIN_WRAP_WIDTH {
-                    let n = chars(prev);
+                    let n = counter.chars(prev);
                     if n >= MIN_WRAP_WIDTH {
                         if out.inner.capacity() == 0 {
                             out.inner = kept_widths();
@@ -410,6 +466,7 @@ fn join_lines<'t>(text: &'t str, blocks: &mut Vec<&'t str>, width: Option<usize>
     // then cut anew, once, when it is done.
     let mut last = Span::default();
     let mut joined = false;
+    let counter = LineCounter::new(text);
     for i in 0..blocks.len() {
         let line = blocks[i];
         let span = Span::of_part(text, line).unwrap_or_default();
@@ -423,7 +480,7 @@ fn join_lines<'t>(text: &'t str, blocks: &mut Vec<&'t str>, width: Option<usize>
             && !ends_in_function_word(blocks[0]);
         let join = !headed
             && prev.is_some_and(|p| {
-                !gap_between(text, p, span) && joins(text, p, span, width, layout)
+                !gap_between(text, p, span) && joins(&counter, p, span, width, layout)
             });
         if join {
             last.end = span.end;
@@ -522,7 +579,14 @@ fn first_word_longer_than(s: &str, n: usize) -> bool {
 ///
 /// By the wrap width when there is one, then by the rules of the text's `layout`: none in
 /// a page's dump, whose lines are never one paragraph broken by hand.
-fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, layout: Layout) -> bool {
+fn joins(
+    counter: &LineCounter<'_>,
+    prev: Span,
+    next: Span,
+    width: Option<usize>,
+    layout: Layout,
+) -> bool {
+    let text = counter.text;
     let prev_text = &text[prev.start..prev.end];
     let next_text = &text[next.start..next.end];
     // A line of unspaced script (Chinese, Japanese) that ends a sentence is not wrapped.
@@ -531,8 +595,9 @@ fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, layout: Layou
     }
     if let Some(width) = width {
         // The wrapper would have put the next word on this line had it fitted.
-        let prev_chars = chars(prev_text);
-        if prev_chars + 1 + first_word_chars(next_text) > width.saturating_sub(2)
+        let (prev_chars, slack) = counter.count(prev_text);
+        let wrapped_len = prev_chars + slack.min(MAX_WRAPPER_SLACK);
+        if wrapped_len + 1 + first_word_chars(next_text) > width.saturating_sub(2)
             && prev_chars * 10 >= width * 6
         {
             return true;
@@ -562,7 +627,7 @@ fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, layout: Layou
             .any(|b| first_word().eq(b.chars()))
     };
     // A line of 40 characters or more (one of fewer than 40 bytes has fewer: not counted).
-    let long = || prev_text.len() >= 40 && chars(prev_text) >= 40;
+    let long = || prev_text.len() >= 40 && counter.chars(prev_text) >= 40;
     // In body text a long line that ends no sentence goes on in the next whatever its
     // first letter (a name, a quotation mark): a heading is shorter, and there is no byline.
     if layout == Layout::Body {
@@ -579,6 +644,82 @@ fn joins(text: &str, prev: Span, next: Span, width: Option<usize>, layout: Layou
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Paragraphs of random words and sentences, each wrapped greedily at `width`
+    /// characters, `after_stop` spaces after a sentence's end counted in the width as the
+    /// wrapper writes them; paragraphs parted by a blank line.
+    fn wrapped_paragraphs(
+        rng: &mut crate::testgen::Rng,
+        width: usize,
+        after_stop: usize,
+    ) -> String {
+        const WORDS: [&str; 12] = [
+            "the",
+            "council",
+            "said",
+            "a",
+            "budget",
+            "would",
+            "be",
+            "approved",
+            "on",
+            "Thursday",
+            "residents",
+            "neighbourhood",
+        ];
+        let mut out = Vec::new();
+        for _ in 0..6 {
+            let mut lines = vec![String::new()];
+            let mut gap = 0;
+            for w in 0..40 + rng.below(40) {
+                let mut word = rng.pick(&WORDS).to_string();
+                let stop = w % 9 == 8 || rng.below(7) == 0;
+                if stop {
+                    word.push('.');
+                }
+                let line = lines.last_mut().unwrap();
+                if !line.is_empty() && line.chars().count() + gap + word.len() > width {
+                    lines.push(word);
+                } else {
+                    line.push_str(&" ".repeat(if line.is_empty() { 0 } else { gap }));
+                    line.push_str(&word);
+                }
+                gap = if stop { after_stop } else { 1 };
+            }
+            out.push(lines.join("\n"));
+        }
+        out.join("\n\n")
+    }
+
+    /// A block's text with each run of blanks one space.
+    fn spaced(block: &str) -> String {
+        block.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_text_double_spaced_after_wrapping_joins_as_it_does_single_spaced() {
+        let mut rng = crate::testgen::Rng::new(0xd0b1_e5ac);
+        for round in 0..40 {
+            let text = wrapped_paragraphs(&mut rng, 60 + round % 20, 1);
+            let want: Vec<String> = segment(&text).into_iter().map(spaced).collect();
+            assert_eq!(want.len(), 6, "{text}");
+            for doubled in [text.replace(' ', "  "), text.replace(' ', " \t")] {
+                let got: Vec<String> = segment(&doubled).into_iter().map(spaced).collect();
+                assert_eq!(got, want, "{doubled}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_wrapped_with_two_spaces_after_each_sentence_joins() {
+        let mut rng = crate::testgen::Rng::new(0x2_5ace);
+        for round in 0..40 {
+            let text = wrapped_paragraphs(&mut rng, 60 + round % 20, 2);
+            let blocks = segment(&text);
+            assert_eq!(blocks.len(), 6, "{text}");
+            assert!(blocks.iter().all(|b| b.contains("  ")), "{text}");
+        }
+    }
 
     #[test]
     fn ends_sentence_by_the_last_byte_agrees_with_the_characters() {
@@ -737,7 +878,10 @@ mod tests {
             let (a, b) = (rng.text(&parts, round % 30), rng.text(&parts, round % 7));
             let text = format!("{a}\n{b}");
             let (prev, next) = (Span::new(0, a.len()), Span::new(a.len() + 1, text.len()));
-            assert!(!joins(&text, prev, next, None, Layout::Dump), "{text:?}");
+            assert!(
+                !joins(&LineCounter::new(&text), prev, next, None, Layout::Dump),
+                "{text:?}"
+            );
             let mut blocks = vec![&text[..a.len()], &text[a.len() + 1..]];
             join_lines(&text, &mut blocks, None, Layout::Dump);
             assert_eq!(blocks.len(), 2, "{text:?}");
