@@ -169,7 +169,7 @@ const SHORT_TEXT_LINES: usize = 6;
 const MIN_WRAP_WIDTH: usize = 30;
 
 /// Counts the characters of a text's lines, a run of blanks counting one
-/// ([`chars_and_slack`]), where the text may hold such runs: told once, at the first line
+/// ([`chars_sans_slack`]), where the text may hold such runs: told once, at the first line
 /// counted, by two searches of the whole text (for two spaces, and for a tab). A text with
 /// neither (most) has its lines' characters counted alone: the slack count of every line
 /// cost the web pages 1.8 instructions a byte.
@@ -187,8 +187,8 @@ impl<'t> LineCounter<'t> {
         }
     }
 
-    /// [`chars_and_slack`] of `line`, a line of the counter's text.
-    fn count(&self, line: &str) -> (usize, usize) {
+    /// [`chars_sans_slack`] of `line`, a line of the counter's text.
+    fn chars(&self, line: &str) -> usize {
         let spaced = self.spaced.get().unwrap_or_else(|| {
             let b = self.text.as_bytes();
             let spaced =
@@ -197,36 +197,41 @@ impl<'t> LineCounter<'t> {
             spaced
         });
         if spaced {
-            chars_and_slack(line)
+            chars_sans_slack(line)
         } else {
-            (line.chars().count(), 0)
+            line.chars().count()
         }
     }
-
-    /// [`LineCounter::count`]'s characters alone.
-    fn chars(&self, line: &str) -> usize {
-        self.count(line).0
-    }
 }
 
-/// Characters (code points) in the line `s`, a run of blanks counting one, and the
-/// blanks left out so ([`crate::lex::slack_bytes`]). A line's length counted so is the
-/// one a wrapper gave it, whether the text's spaces were doubled after it was wrapped or
-/// not: counted with every blank, the lines of a text wrapped and then double-spaced are
-/// as long as their words are many, and the lines of long words fell short of the wrap
-/// width (of the quote paragraphs wrapped at 72 columns, then double-spaced, 555 parsed
-/// otherwise than on one line, where 325 do wrapped alone). (A text whose wrapper put two spaces after each sentence, and
-/// counted them, has lines one or two shorter so: [`joins`] counts up to
-/// [`MAX_WRAPPER_SLACK`] of them back.) std counts the characters a word of bytes at a
-/// time, and the slack is counted a word at a time too.
-fn chars_and_slack(s: &str) -> (usize, usize) {
-    let slack = crate::lex::slack_bytes(s.as_bytes(), 0, s.len());
-    (s.chars().count() - slack, slack)
+/// Characters (code points) in the line `s`, a run of blanks counting one (the slack
+/// bytes, [`crate::lex::slack_bytes`], left out). A line's length counted so is the one a
+/// wrapper gave it, whether the text's spaces were doubled after it was wrapped or not:
+/// counted with every blank, the lines of a text wrapped and then double-spaced are as
+/// long as their words are many, and the lines of long words fell short of the wrap width
+/// (of the quote paragraphs wrapped at 72 columns, then double-spaced, 555 parsed
+/// otherwise than on one line, where 325 do wrapped alone). std counts the characters a
+/// word of bytes at a time, and the slack is counted a word at a time too.
+fn chars_sans_slack(s: &str) -> usize {
+    s.chars().count() - crate::lex::slack_bytes(s.as_bytes(), 0, s.len())
 }
 
-/// The most of a line's slack ([`chars_and_slack`]) that [`joins`] counts in its length
-/// against the wrap width: the two spaces after a sentence's end that a wrapper counted.
-const MAX_WRAPPER_SLACK: usize = 2;
+/// The most sentence ends of a line ([`stops_before_space`]) that [`joins`] counts as a
+/// character more in its length against the wrap width: a wrapper that puts two spaces
+/// after a sentence's end counts them both, where [`chars_sans_slack`] counts one. (Told
+/// from the stops rather than from the text's spaces, a line's length is the same whether
+/// its spaces are single, doubled after the wrapping, or doubled after its stops only.)
+const MAX_WRAPPER_STOPS: usize = 2;
+
+/// The sentence ends of `line` followed by a space (`. `, `? `, `! `), counted up to
+/// [`MAX_WRAPPER_STOPS`].
+fn stops_before_space(line: &str) -> usize {
+    let b = line.as_bytes();
+    memchr::memchr3_iter(b'.', b'?', b'!', b)
+        .filter(|&i| b.get(i + 1) == Some(&b' '))
+        .take(MAX_WRAPPER_STOPS)
+        .count()
+}
 
 /// [`line_end`] and whether the line needs no trimming: it starts and ends on printable
 /// ASCII (a byte from `!` to `~`, never blank), told from the eight bytes [`line_end`]
@@ -594,9 +599,10 @@ fn joins(
         return false;
     }
     if let Some(width) = width {
-        // The wrapper would have put the next word on this line had it fitted.
-        let (prev_chars, slack) = counter.count(prev_text);
-        let wrapped_len = prev_chars + slack.min(MAX_WRAPPER_SLACK);
+        // The wrapper would have put the next word on this line had it fitted (had it
+        // put two spaces after each stop, the line was longer by a character a stop).
+        let prev_chars = counter.chars(prev_text);
+        let wrapped_len = prev_chars + stops_before_space(prev_text);
         if wrapped_len + 1 + first_word_chars(next_text) > width.saturating_sub(2)
             && prev_chars * 10 >= width * 6
         {

@@ -499,6 +499,27 @@ pub fn check_blanks(parser: &Parser, text: &str) {
     });
 }
 
+/// The same text with its spaces doubled gives the same structure: the article and
+/// [`Parser::quotes`] are the plain text's, spans moved by the spaces put in before them.
+/// Skips texts without a space, texts that already hold two blanks side by side on a line
+/// (whose runs would grow from two to four, not from one to two), and variants over the
+/// size limit.
+pub fn check_doubled_spaces(parser: &Parser, text: &str) {
+    let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+    let blank = |c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}');
+    let side_by_side = text.chars().zip(text.chars().skip(1)).any(|(a, b)| {
+        blank(a) && blank(b) && !matches!(a, '\n' | '\r') && !matches!(b, '\n' | '\r')
+    });
+    if spaces.is_empty() || side_by_side {
+        return;
+    }
+    let before = |o: usize| spaces.partition_point(|&s| s < o);
+    let doubled = text.replace(' ', "  ");
+    check_same(parser, text, &doubled, "doubled spaces", &|o, _| {
+        o + before(o)
+    });
+}
+
 /// `plain` and `variant` parse to the same article and quotes once the plain spans are moved
 /// by `map` (offset, whether it ends a span), or fail alike; `what` names the variant.
 fn check_same(

@@ -4,7 +4,8 @@
 //! arbitrary options. Failures are kept in `proptest-regressions/` (committed).
 
 use crate::invariants::{
-    check_crlf, check_parse, check_parse_bytes, check_parser_quotes, check_text,
+    check_crlf, check_doubled_spaces, check_parse, check_parse_bytes, check_parser_quotes,
+    check_text,
 };
 use copydesk::normalize::clean;
 use copydesk::{Normalization, Options, Parser, Utf8Policy};
@@ -116,6 +117,37 @@ fn article_lf() -> impl Strategy<Value = String> {
     })
 }
 
+/// Prose-like text spaced as a clean text is: lines of words, names, speech verbs, quote
+/// marks and stops, each glued to the next by one space or nothing, some long enough to be
+/// wrapped lines, parted by a line end or a blank line.
+fn prose_lf() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        6 => select(WORDS).prop_map(String::from),
+        2 => select(NAMES).prop_map(String::from),
+        2 => select(VERBS).prop_map(String::from),
+        3 => select(MARKS).prop_map(String::from),
+        1 => select(&[".", ",", ":", "?", "!"][..]).prop_map(String::from),
+    ];
+    let line = vec((piece, prop::bool::weighted(0.85)), 1..40).prop_map(|pieces| {
+        let mut s = String::new();
+        for (p, space) in pieces {
+            if space && !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(&p);
+        }
+        s
+    });
+    let sep = select(&["\n", "\n", "\n", "\n\n"][..]);
+    vec((line, sep), 1..12).prop_map(|parts| {
+        parts.into_iter().fold(String::new(), |mut s, (l, sep)| {
+            s.push_str(&l);
+            s.push_str(sep);
+            s
+        })
+    })
+}
+
 /// Article-like text with any line ends: LF, CRLF, lone CR, and a BOM now and then.
 fn article() -> impl Strategy<Value = String> {
     (article_lf(), 0u8..4, any::<bool>()).prop_map(|(s, ends, bom)| {
@@ -175,6 +207,12 @@ proptest! {
     #[test]
     fn crlf_gives_the_same_structure_as_lf(text in article_lf()) {
         check_crlf(&Parser::default(), &text);
+    }
+
+    /// The same text with its spaces doubled gives the same structure, spans mapped.
+    #[test]
+    fn doubled_spaces_give_the_same_structure(text in prose_lf()) {
+        check_doubled_spaces(&Parser::default(), &text);
     }
 
     /// Whatever the options, every entry point keeps its invariants.
