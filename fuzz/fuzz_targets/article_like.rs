@@ -2,8 +2,8 @@
 //! marks of every kind, names, speech verbs, "he said", NBSP, zero-width and control
 //! characters, CRLF, long lines, repeats) so the fuzzer reaches the deep paths of classify,
 //! quotes and attribution quickly. Checks parse (with determinism and the JSON round trip),
-//! CRLF, odd blanks (no-break and zero-width spaces), doubled spaces and quotes; parse_bytes on valid UTF-8
-//! is left to the `parse_bytes` target.
+//! CRLF, odd blanks (no-break and zero-width spaces), doubled spaces and quotes; parse_bytes
+//! on valid UTF-8 is left to the `parse_bytes` target.
 #![no_main]
 
 use copydesk::Parser;
