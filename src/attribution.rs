@@ -4318,17 +4318,45 @@ fn is_label(label: &str) -> bool {
             .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '\'' || c == '-')
 }
 
+/// The bytes at a quote's start in which [`transcript_label`] looks for the label's colon,
+/// slack bytes ([`crate::lex::slack_bytes`]) not counted.
+const LABEL_BYTES: usize = 40;
+
+/// The end of the window of [`LABEL_BYTES`] at the start of `content`, widened by its
+/// slack bytes (so that a label with doubled spaces is read as with single ones) and cut
+/// back to a character boundary (a window that ended inside a character was no window:
+/// a quote whose 40th byte fell inside a curly quotation mark had no label).
+fn label_window_end(text: &str, content: Span) -> usize {
+    let plain = content.end.min(content.start + LABEL_BYTES);
+    let mut end = crate::lex::widen_forward(text.as_bytes(), content.start, plain, content.end);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
 /// A transcript label opening the quote: `"WALLACE: Let's start …"`.
 fn transcript_label(text: &str, content: Span) -> Option<Found<'static>> {
     // Most quotes open with a word in lower case, or a capital and a lower-case letter:
     // ruled out at that letter, without a search for the colon (nor a cut of the text,
-    // which the bytes need no test of character boundaries for).
+    // which the bytes need no test of character boundaries for). Only a quote whose first
+    // 40 bytes are all a label's is read further for the window's slack.
     let bytes = text.as_bytes().get(content.start..content.end)?;
-    if !may_open_label(&bytes[..bytes.len().min(40)]) {
-        return None;
-    }
+    let plain = bytes.len().min(LABEL_BYTES);
+    let end = match may_open_label(&bytes[..plain]) {
+        Some(false) => return None,
+        Some(true) => label_window_end(text, content),
+        None if plain == bytes.len() => return None,
+        None => {
+            let end = label_window_end(text, content);
+            if may_open_label(&bytes[..end - content.start]) != Some(true) {
+                return None;
+            }
+            end
+        }
+    };
     let s = content.get(text)?;
-    let head = s.get(..s.len().min(40))?;
+    let head = s.get(..end - content.start)?;
     let colon = head.find(':')?;
     is_label(&s[..colon]).then(|| Found {
         mention: Span::new(content.start, content.start + colon),
@@ -4338,21 +4366,21 @@ fn transcript_label(text: &str, content: Span) -> Option<Found<'static>> {
     })
 }
 
-/// False when the first bytes of a quote, `head`, cannot open a transcript label
-/// ([`transcript_label`]): before their first colon (in all of them when they have none)
-/// comes an ASCII byte that is no capital and none of ` ` `.` `'` `-`, the other bytes of
-/// a label, or they are all such bytes and have no colon. A byte outside ASCII ends the
-/// test (its character may be a capital).
-fn may_open_label(head: &[u8]) -> bool {
+/// Whether the first bytes of a quote, `head`, may open a transcript label
+/// ([`transcript_label`]): `Some(false)` when before their first colon comes an ASCII
+/// byte that is no capital and none of ` ` `.` `'` `-`, the other bytes of a label;
+/// `Some(true)` at a colon or a byte outside ASCII before any such byte (its character may
+/// be a capital); `None` when they are all a label's bytes, with no colon.
+fn may_open_label(head: &[u8]) -> Option<bool> {
     for &b in head {
         if b == b':' || !b.is_ascii() {
-            return true;
+            return Some(true);
         }
         if !(b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b'\'' | b'-')) {
-            return false;
+            return Some(false);
         }
     }
-    false
+    None
 }
 
 /// A person named in the text.
@@ -8478,10 +8506,26 @@ mod tests {
 
     #[test]
     fn transcript_labels_are_read_as_by_searching_for_the_colon() {
-        // The label test without `may_open_label`: the colon searched for first.
+        // The label test without `may_open_label`: the colon searched for first, in the
+        // first 40 characters of the text with each run of blanks one space, then mapped
+        // back.
         let reference = |s: &str| -> Option<usize> {
-            let colon = s.get(..s.len().min(40))?.find(':')?;
-            is_label(&s[..colon]).then_some(colon)
+            let mut kept = 0;
+            let mut prev_blank = false;
+            for (i, c) in s.char_indices() {
+                let blank = c == ' ';
+                if !(blank && prev_blank) {
+                    if kept + c.len_utf8() > 40 {
+                        break;
+                    }
+                    kept += c.len_utf8();
+                }
+                prev_blank = blank;
+                if c == ':' {
+                    return is_label(&s[..i]).then_some(i);
+                }
+            }
+            None
         };
         let contents = [
             "WALLACE: Let's start",
@@ -8503,6 +8547,12 @@ mod tests {
             "É",
             "a: b",
             "A1: b",
+            // The window's 40th byte inside a character (a curly quotation mark).
+            "U.S.: the said the U.S. and then some “word”",
+            "U.S.: the said the U.S. and then some x“word”",
+            // Doubled spaces do not count in the window.
+            "MAYOR  OF  THE  CITY  ANN  LEE  OF  HOMS  TOWN: yes",
+            "MAYOR  OF  THE  CITY  ANN  LEE  OF  HOMS  TOWN  NEXT  DOOR: no",
         ];
         for s in contents {
             let text = format!("“{s}”");
