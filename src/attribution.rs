@@ -4328,11 +4328,8 @@ const LABEL_BYTES: usize = 40;
 /// a quote whose 40th byte fell inside a curly quotation mark had no label).
 fn label_window_end(text: &str, content: Span) -> usize {
     let plain = content.end.min(content.start + LABEL_BYTES);
-    let mut end = crate::lex::widen_forward(text.as_bytes(), content.start, plain, content.end);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    end
+    let end = lex::widen_forward(text.as_bytes(), content.start, plain, content.end);
+    lex::floor_char(text, end)
 }
 
 /// A transcript label opening the quote: `"WALLACE: Let's start …"`.

@@ -1539,10 +1539,7 @@ fn announces_list(s: &str) -> bool {
     let body = trim_end_non_alphanumeric(s);
     // Only the end of a long block is read: a pointer to a list comes at the end of the
     // story's last sentence, and a block of one endless sentence is not read word by word.
-    let mut cut = tail_start(body, MAX_LIST_CUE_BYTES);
-    while !body.is_char_boundary(cut) {
-        cut += 1;
-    }
+    let cut = crate::lex::ceil_char(body, tail_start(body, MAX_LIST_CUE_BYTES));
     let window = &body[cut..];
     // The sentence marks are ASCII: their bytes are never inside another character.
     let stop = memchr::memrchr3(b'.', b'!', b'?', window.as_bytes());

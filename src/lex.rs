@@ -15,6 +15,25 @@ use nom::IResult;
 use nom::Parser;
 use std::sync::OnceLock;
 
+/// The largest char boundary ≤ `i`.
+#[inline]
+pub(crate) fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary ≥ `i`.
+#[inline]
+pub(crate) fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
 /// The slack bytes of `b[from..to]` ([`slack_bits`]): each `\r`, and each blank (a
 /// space, a tab, a line end: [`is_run_blank`]) right after a blank other than `\r` (for
 /// the first byte, the byte before `from` is looked at). A text's run of blanks counts its

@@ -24,7 +24,7 @@
 //!
 //! Everything is linear in the block length: each scan looks at a bounded window.
 
-use crate::lex;
+use crate::lex::{self, ceil_char, floor_char};
 use crate::model::{QuoteKind, QuoteRejection as Rejection, RejectedQuote};
 use crate::normalize::{is_blank, trim_span};
 use crate::options::Options;
@@ -1890,23 +1890,6 @@ fn last_sentence_and_stops(s: &str) -> (&str, bool) {
         }
     }
     (s, any)
-}
-
-/// The largest char boundary ≤ `i`.
-pub(crate) fn floor_char(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The smallest char boundary ≥ `i`.
-pub(crate) fn ceil_char(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i.min(text.len())
 }
 
 /// The small words a Title-Case title leaves in lower case.

@@ -67,20 +67,10 @@ fn segment_as<'t>(text: &'t str, mut blocks: Vec<&'t str>, body: bool) -> Vec<&'
         // A short text's headline stays apart, and the wrap width is told from the lines
         // of the paragraph under it alone: a headline longer than them gave a width that
         // its lines fell short of.
-        let headed = layout == Layout::Short && heads(&counter, &blocks);
-        let width = if headed {
-            let mut widths = [0; SHORT_TEXT_LINES];
-            let mut n = 0;
-            for line in blocks.iter().take(blocks.len() - 1).skip(1) {
-                let chars = counter.chars(line);
-                if chars >= MIN_WRAP_WIDTH {
-                    widths[n] = chars;
-                    n += 1;
-                }
-            }
-            wrap_width(&mut widths[..n], layout.min_wrap_lines())
+        let (headed, width) = if layout == Layout::Short {
+            short_text(&counter, &blocks, &mut inner)
         } else {
-            wrap_width(&mut inner, layout.min_wrap_lines())
+            (false, wrap_width(&mut inner, layout.min_wrap_lines()))
         };
         // With neither a wrap width nor soft joins no line joins ([`joins`]): the lines are
         // the blocks, as a one-block-per-line dump's are.
@@ -520,7 +510,42 @@ fn join_lines<'t>(
     blocks.truncate(kept);
 }
 
-/// Whether the first line of a short text's lines `lines` stays apart from the second as
+/// Whether a short text's first line stays apart from the rest as a headline
+/// ([`heads`]), and its wrap width: told from the lines under a headline alone, or else
+/// from `inner` ([`Lines::inner`]) as in any text. Out of line: few texts are short texts
+/// of more than one line.
+#[inline(never)]
+fn short_text(
+    counter: &LineCounter<'_>,
+    lines: &[&str],
+    inner: &mut [usize],
+) -> (bool, Option<usize>) {
+    // The lines' lengths, each counted once (a short text has at most
+    // [`SHORT_TEXT_LINES`]).
+    let mut lens = [0; SHORT_TEXT_LINES];
+    for (len, line) in lens.iter_mut().zip(lines) {
+        *len = counter.chars(line);
+    }
+    let lens = &lens[..lines.len().min(SHORT_TEXT_LINES)];
+    if !heads(lines, lens) {
+        return (false, wrap_width(inner, Layout::Short.min_wrap_lines()));
+    }
+    let mut widths = [0; SHORT_TEXT_LINES];
+    let mut n = 0;
+    for &len in &lens[1..lens.len() - 1] {
+        if len >= MIN_WRAP_WIDTH {
+            widths[n] = len;
+            n += 1;
+        }
+    }
+    (
+        true,
+        wrap_width(&mut widths[..n], Layout::Short.min_wrap_lines()),
+    )
+}
+
+/// Whether the first line of a short text's lines `lines` (of `lens` characters,
+/// [`LineCounter::chars`]) stays apart from the second as
 /// a headline over it: the second starts a sentence (a capital, maybe after an opening
 /// quotation mark), the first ends no clause midway (no comma, no function word), and the
 /// first is in title case, or is no wrapped line by the lengths of the lines after it
@@ -533,7 +558,7 @@ fn join_lines<'t>(
 /// (a second line starting with a capital, and no comma or stop in the first), 4,231 and
 /// 5,606 now. (A wrapped first line that ends with a lower-case word stays apart too:
 /// let join, such lines cost 247 headlines for 34 paragraphs.)
-fn heads(counter: &LineCounter<'_>, lines: &[&str]) -> bool {
+fn heads(lines: &[&str], lens: &[usize]) -> bool {
     let (Some(&first), Some(&second)) = (lines.first(), lines.get(1)) else {
         return false;
     };
@@ -546,7 +571,7 @@ fn heads(counter: &LineCounter<'_>, lines: &[&str]) -> bool {
     if !opens || end.ends_with([',', ';']) || ends_in_function_word(first) {
         return false;
     }
-    let reading = first_line(counter, lines);
+    let reading = first_line(lines, lens);
     title_case(first)
         || reading == FirstLine::Apart
         || (!holds_clause_break(first)
@@ -589,13 +614,13 @@ enum FirstLine {
     Unknown,
 }
 
-/// [`FirstLine`] of the short text of `lines` (two or more).
-fn first_line(counter: &LineCounter<'_>, lines: &[&str]) -> FirstLine {
-    let first = counter.chars(lines[0]) + stops_before_space(lines[0]);
+/// [`FirstLine`] of the short text of `lines` (two or more, of `lens` characters).
+fn first_line(lines: &[&str], lens: &[usize]) -> FirstLine {
+    let first = lens[0] + stops_before_space(lines[0]);
     let next_word = first_word_chars(lines[1]);
-    let later = lines[1..].iter().map(|l| counter.chars(l));
-    let longest_later = later.clone().max().unwrap_or(0);
-    let inner = later.take(lines.len().saturating_sub(2)).max();
+    let longest_later = lens[1..].iter().copied().max().unwrap_or(0);
+    // The later lines followed by another.
+    let inner = lens[1..lens.len() - 1].iter().copied().max();
     if longest_later > first + 1 + next_word + 2 || inner.is_some_and(|w| first > w + 8) {
         return FirstLine::Apart;
     }
