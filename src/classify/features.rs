@@ -1,7 +1,7 @@
 //! Per-block features, computed once per block in one pass over its text.
 
 use super::lexicon::FnvBuild;
-use super::lexicon::{common_letter, lexicon, FoldSink, Folder, SpillingFolder, WordSets};
+use super::lexicon::{common_letter, lexicon, FoldSink, Folder, Reading, SpillingFolder, WordSets};
 use crate::model::BoilerplateReason;
 use crate::scratch;
 use std::collections::HashMap;
@@ -1253,7 +1253,7 @@ fn plain_word_features<'a>(s: &str, buf: &mut Vec<u8>) -> Option<Features<'a>> {
         },
         // One word, no sentence.
         reason: if listed {
-            lex.boilerplate(folded, 1, false, WordSets::default(), None)
+            lex.boilerplate(folded, 1, Reading::Open, WordSets::default(), None)
         } else {
             None
         },
@@ -1336,15 +1336,21 @@ fn with_fold<'a>(
     );
     // A block with no listed word holds no phrase.
     if f.words <= MAX_PHRASE_WORDS && f.may_hold_listed_word() {
-        let sentence = f.sentence() && f.words >= 6;
+        let reading = if f.sentence() && f.words >= 6 {
+            Reading::Sentence
+        } else if f.terminal() {
+            Reading::Ended
+        } else {
+            Reading::Open
+        };
         // One walk over the words of a block whose fold is kept tells the walks after it
         // which of them can find nothing ([`WordSets`]), the phrase search first; a block
         // with no listed word needs none of them.
         if f.words <= MAX_FOLDED_WORDS && (2..=MAX_SET_WORDS).contains(&words) {
-            (f.word_sets, f.reason) = lexicon().boilerplate_with_sets(buf, start, words, sentence);
+            (f.word_sets, f.reason) = lexicon().boilerplate_with_sets(buf, start, words, reading);
         } else {
             let unknown = WordSets::default();
-            f.reason = lexicon().boilerplate(&buf[start..], words, sentence, unknown, None);
+            f.reason = lexicon().boilerplate(&buf[start..], words, reading, unknown, None);
         }
     }
     if f.words > MAX_FOLDED_WORDS {
@@ -1994,7 +2000,7 @@ mod tests {
             if f.word_sets != WordSets::default() {
                 let words = f.folded.split(' ').count();
                 let mut fold = f.folded.as_bytes().to_vec();
-                let (sets, _) = lexicon().boilerplate_with_sets(&mut fold, 0, words, false);
+                let (sets, _) = lexicon().boilerplate_with_sets(&mut fold, 0, words, Reading::Open);
                 assert_eq!(f.word_sets, sets, "{s:?}");
             }
         }

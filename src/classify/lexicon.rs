@@ -49,8 +49,24 @@ pub(crate) enum Mode {
     All,
     /// Anywhere in a short block that is not a sentence.
     Any,
+    /// Anywhere in a short block that is not a sentence and does not end with sentence
+    /// punctuation ([`Reading::Open`]): a reader's comment header ("Jane Doe says:"),
+    /// where a story's short line ("“Never,” she says.") ends with a stop.
+    Open,
     /// Anywhere in a block of up to 40 words.
     Strong,
+}
+
+/// How a block reads, for the phrases that count in it ([`Lexicon::boilerplate`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// Neither of the others: every mode of phrase counts (in a short block).
+    Open,
+    /// Not a [`Reading::Sentence`], but it ends with sentence punctuation ("He says."):
+    /// [`Mode::Open`] phrases do not count.
+    Ended,
+    /// A sentence of six words or more: only [`Mode::Strong`] phrases count.
+    Sentence,
 }
 
 /// The lists, parsed.
@@ -566,6 +582,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             let mode = match m {
                 "all" => Mode::All,
                 "any" => Mode::Any,
+                "open" => Mode::Open,
                 _ => Mode::Strong,
             };
             if let Some(r) = reason(r) {
@@ -780,7 +797,7 @@ impl Lexicon {
 
     /// The [`WordSets`] of a block's folded text of `words` words (1 to
     /// [`MAX_SEARCHED_WORDS`]), `buf[start..]`, and its boilerplate reason
-    /// ([`Lexicon::boilerplate`], `sentence` as there), searched with what the walk found;
+    /// ([`Lexicon::boilerplate`], `reading` as there), searched with what the walk found;
     /// for a fold of 4 GB or more (whose words' places a `u32` does not hold), no sets and
     /// the plain search.
     /// (Out of line: the feature pass, which calls it, keeps its registers for its own loop:
@@ -791,18 +808,18 @@ impl Lexicon {
         buf: &mut Vec<u8>,
         start: usize,
         words: usize,
-        sentence: bool,
+        reading: Reading,
     ) -> (WordSets, Option<BoilerplateReason>) {
         if buf.len() - start > u32::MAX as usize {
             let none = WordSets::default();
             return (
                 none,
-                self.boilerplate(&buf[start..], words, sentence, none, None),
+                self.boilerplate(&buf[start..], words, reading, none, None),
             );
         }
         let mut starts = WordStarts::default();
         let sets = self.word_sets(buf, start, words, &mut starts);
-        let reason = self.boilerplate(&buf[start..], words, sentence, sets, Some(&starts));
+        let reason = self.boilerplate(&buf[start..], words, reading, sets, Some(&starts));
         (sets, reason)
     }
 
@@ -902,7 +919,7 @@ impl Lexicon {
     }
 
     /// The boilerplate reason of a folded block, by its phrases: `words` is the number of
-    /// words of `folded`, `sentence` tells whether the block reads as a sentence (then only
+    /// words of `folded`, `reading` how the block reads ([`Reading`]: in a sentence only
     /// strong phrases count).
     ///
     /// The words are walked once, with no list of them built: a word is looked at further
@@ -918,13 +935,14 @@ impl Lexicon {
         &self,
         folded: &[u8],
         words: usize,
-        sentence: bool,
+        reading: Reading,
         sets: WordSets,
         word_starts: Option<&WordStarts>,
     ) -> Option<BoilerplateReason> {
         if folded.is_empty() {
             return None;
         }
+        let sentence = reading == Reading::Sentence;
         debug_assert_eq!(words, folded.split(|&b| b == b' ').count(), "{folded:?}");
         // Strong phrases are looked for in the first words of longer blocks, and there only
         // cookie and copyright notices count.
@@ -955,8 +973,9 @@ impl Lexicon {
                 return Some(r);
             }
         }
-        // Only `any` and `strong` phrases count below, and only strong ones in a sentence or
-        // a longer block: where one can start is told by the first words of those alone.
+        // Only `any`, `open` and `strong` phrases count below, and only strong ones in a
+        // sentence or a longer block: where one can start is told by the first words of
+        // those alone.
         let (starts, start_set) = if long {
             (&self.long_starts, 0)
         } else if !sentence && short {
@@ -970,6 +989,7 @@ impl Lexicon {
             let hit = match self.phrases.get(phrase) {
                 Some(&(r, Mode::Strong)) if !long || counts_in_long_block(r) => Some(r),
                 Some(&(r, Mode::Any)) if !sentence && short => Some(r),
+                Some(&(r, Mode::Open)) if reading == Reading::Open && short => Some(r),
                 _ => None,
             };
             if let Some(r) = hit {
@@ -1923,9 +1943,9 @@ mod tests {
                 continue;
             }
             ruled_out += 1;
-            for sentence in [false, true] {
+            for reading in [Reading::Open, Reading::Ended, Reading::Sentence] {
                 assert_eq!(
-                    lex.boilerplate(folded.as_bytes(), n, sentence, WordSets::default(), None),
+                    lex.boilerplate(folded.as_bytes(), n, reading, WordSets::default(), None),
                     None,
                     "{folded:?}"
                 );
@@ -1974,9 +1994,9 @@ mod tests {
                 // answers for all of these tests.
                 assert!(!lex.may_hold_byline_word(s), "{s}");
                 assert!(!lex.may_hold_credit_word(s), "{s}");
-                for sentence in [false, true] {
+                for reading in [Reading::Open, Reading::Ended, Reading::Sentence] {
                     assert_eq!(
-                        lex.boilerplate(&w, 1, sentence, WordSets::default(), None),
+                        lex.boilerplate(&w, 1, reading, WordSets::default(), None),
                         None,
                         "{s}"
                     );
@@ -2127,11 +2147,12 @@ mod tests {
         lex: &Lexicon,
         folded: &str,
         words: usize,
-        sentence: bool,
+        reading: Reading,
     ) -> Option<BoilerplateReason> {
         if folded.is_empty() {
             return None;
         }
+        let sentence = reading == Reading::Sentence;
         let toks: Vec<&str> = folded.split(' ').take(MAX_SEARCHED_WORDS).collect();
         let long = words > MAX_SEARCHED_WORDS;
         let short = words.min(MAX_SEARCHED_WORDS) <= 12;
@@ -2167,6 +2188,7 @@ mod tests {
                 let hit = match phrase(i, n) {
                     Some((r, Mode::Strong)) if !long || counts_in_long_block(r) => Some(r),
                     Some((r, Mode::Any)) if !sentence && short => Some(r),
+                    Some((r, Mode::Open)) if reading == Reading::Open && short => Some(r),
                     _ => None,
                 };
                 if let Some(r) = hit {
@@ -2207,20 +2229,20 @@ mod tests {
             }
             let folded = parts.join(" ");
             let words = parts.len();
-            for sentence in [false, true] {
-                let want = plain_boilerplate(lex, &folded, words, sentence);
+            for reading in [Reading::Open, Reading::Ended, Reading::Sentence] {
+                let want = plain_boilerplate(lex, &folded, words, reading);
                 let unknown = WordSets::default();
                 assert_eq!(
-                    lex.boilerplate(folded.as_bytes(), words, sentence, unknown, None),
+                    lex.boilerplate(folded.as_bytes(), words, reading, unknown, None),
                     want,
-                    "{folded:?} sentence: {sentence}"
+                    "{folded:?} {reading:?}"
                 );
                 // The search with the sets of the block's words, where they are found.
                 if (1..=MAX_SEARCHED_WORDS).contains(&words) {
                     let mut buf = b"before ".to_vec();
                     buf.extend_from_slice(folded.as_bytes());
-                    let (_, reason) = lex.boilerplate_with_sets(&mut buf, 7, words, sentence);
-                    assert_eq!(reason, want, "{folded:?} sentence: {sentence} (with sets)");
+                    let (_, reason) = lex.boilerplate_with_sets(&mut buf, 7, words, reading);
+                    assert_eq!(reason, want, "{folded:?} {reading:?} (with sets)");
                 }
             }
         }
@@ -2398,7 +2420,7 @@ mod tests {
         let prose = b"we voted to approve all of this plan for your town on tuesday";
         assert!(!lex.may_hold_strong_anchor(prose));
         assert_eq!(
-            lex.boilerplate(prose, 13, true, WordSets::default(), None),
+            lex.boilerplate(prose, 13, Reading::Sentence, WordSets::default(), None),
             None
         );
     }
@@ -2451,36 +2473,45 @@ mod tests {
     #[test]
     fn phrases_give_reasons() {
         let lex = lexicon();
-        let reason = |s: &str, sentence| {
+        let reason = |s: &str, reading| {
             let f = fold(s);
             let words = f.split(' ').count();
-            lex.boilerplate(f.as_bytes(), words, sentence, WordSets::default(), None)
+            lex.boilerplate(f.as_bytes(), words, reading, WordSets::default(), None)
         };
-        assert_eq!(reason("Share Tweet Email", false), Some(R::Social));
+        assert_eq!(reason("Share Tweet Email", Reading::Open), Some(R::Social));
         assert_eq!(
-            reason("Sign up for our weekly newsletter", false),
+            reason("Sign up for our weekly newsletter", Reading::Open),
             Some(R::Newsletter)
         );
         assert_eq!(
-            reason("Get email updates from The Daily Post", false),
+            reason("Get email updates from The Daily Post", Reading::Open),
             Some(R::Newsletter)
         );
         assert_eq!(
-            reason("Find The Daily Post on your TV", false),
+            reason("Find The Daily Post on your TV", Reading::Open),
             Some(R::Promo)
         );
         assert_eq!(
-            reason("Continue reading the main story", false),
+            reason("Continue reading the main story", Reading::Open),
             Some(R::ContinueReading)
         );
         assert_eq!(
-            reason("© 2024 Daily Post. All rights reserved.", true),
+            reason("© 2024 Daily Post. All rights reserved.", Reading::Sentence),
             Some(R::Copyright)
         );
-        assert_eq!(reason("He declined to comment.", true), None);
+        assert_eq!(reason("He declined to comment.", Reading::Sentence), None);
         assert_eq!(
-            reason("Facebook shares fell sharply on Monday", false),
+            reason("Facebook shares fell sharply on Monday", Reading::Open),
             None
+        );
+        // A reader's comment header, and a story's short line with the same verb: an
+        // `open` phrase counts only in a block that ends with no sentence punctuation.
+        assert_eq!(reason("Jane Doe says:", Reading::Open), Some(R::Comments));
+        assert_eq!(reason("“Never,” she says.", Reading::Ended), None);
+        // An `any` phrase counts in either.
+        assert_eq!(
+            reason("Comments are closed.", Reading::Ended),
+            Some(R::Comments)
         );
     }
 

@@ -214,6 +214,33 @@ fn a_story_may_end_declining_to_comment() {
     }
 }
 
+/// A short line of the story with the verb "says" ("“Never,” she says.") is the story's:
+/// the word marked any short block that was not a sentence of six words or more as the
+/// comments' ("Sam Smith says:"), and as a barrier the comments are, such a line in the
+/// middle of a story cut it there, and the story above it was lost. It now marks only a
+/// block that ends with no sentence punctuation; a reader's comment header still does.
+#[test]
+fn a_short_line_that_says_is_the_storys() {
+    for line in ["\"Never,\" she says.", "Or so he says.", "He says."] {
+        for at in [3, STORY.len()] {
+            let mut parts = story_blocks();
+            parts.insert(at, line);
+            let want = parts.clone();
+            parts.extend(["12 Comments", "Sam Smith says:", "Jo says", "Reply"]);
+            let text = page(&parts, "\n\n");
+            let got = labelled(&text);
+            assert_eq!(body(&got), want, "{line} at {at}: {got:#?}");
+            for junk in ["12 Comments", "Sam Smith says:", "Jo says", "Reply"] {
+                assert_eq!(
+                    label_of(&got, junk),
+                    Label::Boilerplate(R::Comments),
+                    "{junk}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn navigation_before_and_comments_after() {
     let text = page(&full_page(), "\n\n");
