@@ -2185,6 +2185,11 @@ mod tests {
             "。",
             "…",
             "Lt.",
+            // Decomposed accents, and mojibake of "é" composed and not.
+            "\u{301}",
+            "e\u{301}",
+            "A\u{303}",
+            "Ã",
         ];
         let mut rng = crate::testgen::Rng::new(0x9e37_79b9);
         for round in 0..6_000 {

@@ -1566,13 +1566,53 @@ impl FoldSink for Folder<'_> {
 }
 
 impl Folder<'_> {
+    /// Composes the combining accent `mark` with the last character written (a word's, not
+    /// a space), when the two compose; otherwise writes nothing.
+    fn compose_last(&mut self, mark: char) {
+        let written = &self.out[self.base..];
+        // The last character's first byte: the last byte that is no continuation byte.
+        let Some(at) = written.iter().rposition(|&b| b & 0xc0 != 0x80) else {
+            return;
+        };
+        let last = std::str::from_utf8(&written[at..])
+            .ok()
+            .and_then(|s| s.chars().next());
+        if let Some(composed) = last.and_then(|l| unicode_normalization::char::compose(l, mark)) {
+            self.out.truncate(self.base + at);
+            for l in composed.to_lowercase() {
+                let mut buf = [0u8; 4];
+                self.out
+                    .extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+
     /// [`FoldSink::char`] of a character that is no letter [`common_letter`] knows: out of
     /// line, so that the common letters' path saves few registers.
     #[inline(never)]
     fn rare_char(&mut self, c: char) {
         let mut buf = [0u8; 4];
+        if matches!(c, '\u{300}'..='\u{36f}') && !self.space && self.out.len() > self.base {
+            // A combining accent inside a word (decomposed text, NFD): composed with the
+            // letter before it, as NFC would ("e\u{301}" folds as "é"), or else dropped, so
+            // that the word folds as it does composed rather than falling apart at it.
+            self.compose_last(c);
+            return;
+        }
         if !(crate::lex::is_wide_alphanumeric(c) || c == '©' || c == '@') {
             self.space = true;
+            return;
+        }
+        if c == '©'
+            && !self.space
+            && self.out.len() >= self.base + 2
+            && self.out.ends_with("ã".as_bytes())
+        {
+            // "Ã©" inside a word is mojibake of "é" (its UTF-8 bytes read as Latin-1:
+            // "protegÃ©s", "LibÃ©ration"), not a copyright sign: a letter of the word.
+            self.word_char();
+            self.out
+                .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
             return;
         }
         self.word_char();
@@ -2101,6 +2141,20 @@ mod tests {
         assert_eq!(fold("  Share on Facebook!! "), "share on facebook");
         assert_eq!(fold("©2024 Daily News"), "© 2024 daily news");
         assert_eq!(fold("Отправить — Поделиться"), "отправить поделиться");
+        // "Ã©" inside a word is mojibake of "é", no copyright sign; after a space, or
+        // after another letter, "©" is one.
+        assert_eq!(fold("LibÃ©ration"), "libã©ration");
+        assert_eq!(fold("protegÃ©s ©2024"), "protegã©s © 2024");
+        assert_eq!(fold("Ã ©"), "ã ©");
+        assert_eq!(fold("a©"), "a ©");
+        assert_eq!(fold("©"), "©");
+        // Decomposed text (NFD) folds as composed text does: its accents compose with the
+        // letter before them, or else are dropped; an accent that starts a word is a
+        // separator, as before.
+        assert_eq!(fold("Re\u{301}sume\u{301}"), fold("Résumé"));
+        assert_eq!(fold("droits re\u{301}serve\u{301}s"), "droits réservés");
+        assert_eq!(fold("LibA\u{303}\u{a9}ration"), "libã©ration");
+        assert_eq!(fold("x\u{301}y \u{301}z"), "xy z");
     }
 
     #[test]

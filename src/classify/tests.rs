@@ -241,6 +241,25 @@ fn a_short_line_that_says_is_the_storys() {
     }
 }
 
+/// A paragraph with mojibake of "é" ("LibÃ©ration": its UTF-8 bytes read as Latin-1)
+/// is the story's: the "©" of "Ã©" was read as a copyright sign, which marked the block a
+/// copyright footer, and, a barrier, cut the story there. A real "©" still does.
+#[test]
+fn mojibake_of_an_accent_is_no_copyright_sign() {
+    let line = "\"We must talk,\" the prime minister told the Paris daily LibÃ©ration on Monday, a day after the vote.";
+    let mut parts = story_blocks();
+    parts.insert(3, line);
+    let want = parts.clone();
+    parts.extend(["Privacy Policy", "© 2021 Riverside Gazette"]);
+    let text = page(&parts, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(body(&got), want, "{got:#?}");
+    assert_eq!(
+        label_of(&got, "© 2021 Riverside Gazette"),
+        Label::Boilerplate(R::Copyright)
+    );
+}
+
 #[test]
 fn navigation_before_and_comments_after() {
     let text = page(&full_page(), "\n\n");
