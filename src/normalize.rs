@@ -55,7 +55,12 @@ pub(crate) struct Prepared<'a> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Checked<'a> {
     pub prepared: Prepared<'a>,
+    /// The first character [`fold_blanks`] changes: an odd blank, or a combining accent
+    /// when `accents` is set.
     pub odd_blank: Option<usize>,
+    /// The text holds a combining accent that [`fold_blanks`] composes with the letter
+    /// before it ([`first_accent`]; looked for only under a normalization that composes).
+    pub accents: bool,
 }
 
 /// Checks size, NUL bytes and emptiness, and skips a leading BOM.
@@ -68,10 +73,45 @@ pub(crate) fn prepare<'a>(input: &'a str, options: &Options) -> Result<Checked<'
     let prepared = finish(input, input.len())?;
     // (A BOM holds no lead byte of an odd blank: the first is past it.)
     let odd_blank = odd_blank.map(|at| at - prepared.base);
-    Ok(Checked {
+    Ok(with_accents(prepared, odd_blank, options))
+}
+
+/// The [`Checked`] text `prepared`, whose first odd blank is `odd_blank`, with its first
+/// combining accent looked for when `options` compose ([`first_accent`]).
+fn with_accents<'a>(
+    prepared: Prepared<'a>,
+    odd_blank: Option<usize>,
+    options: &Options,
+) -> Checked<'a> {
+    let accent = match options.normalization() {
+        Normalization::Nfc | Normalization::Nfkc => first_accent(prepared.text.as_bytes()),
+        Normalization::None => None,
+    };
+    Checked {
         prepared,
-        odd_blank,
-    })
+        odd_blank: match (odd_blank, accent) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        },
+        accents: accent.is_some(),
+    }
+}
+
+/// The offset of the first combining accent of `b` (U+0300–U+036F, the Combining
+/// Diacritical Marks: `CC 80` to `CD AF` in UTF-8), which decomposed (NFD) text writes
+/// after its letters ("e\u{301}" for "é"). One `memchr2` search for their lead bytes, which
+/// no other character has but U+0370–U+037F (Greek letters, told by their second byte).
+fn first_accent(b: &[u8]) -> Option<usize> {
+    memchr::memchr2_iter(0xCC, 0xCD, b).find(|&at| accent_at(b, at))
+}
+
+/// True when a combining accent (U+0300–U+036F) starts at `b[at]`.
+#[inline]
+fn accent_at(b: &[u8], at: usize) -> bool {
+    matches!(
+        (b.get(at), b.get(at + 1)),
+        (Some(0xCC), Some(0x80..=0xBF)) | (Some(0xCD), Some(0x80..=0xAF))
+    )
 }
 
 /// The offset of the first character of `b` that [`fold_blanks`] folds, or a
@@ -112,10 +152,11 @@ pub(crate) fn prepare_repaired<'a>(
 ) -> Result<Checked<'a>, Error> {
     check_raw(original, options)?;
     let prepared = finish(copy, original.len())?;
-    Ok(Checked {
+    Ok(with_accents(
         prepared,
-        odd_blank: first_odd_blank(prepared.text),
-    })
+        first_odd_blank(prepared.text),
+        options,
+    ))
 }
 
 /// The checks made on the raw input: empty, too large, NUL byte.
@@ -191,7 +232,7 @@ pub(crate) struct OffsetMap {
 const BLOCK: usize = 8;
 
 /// The bits of a [`run_word`] that give its edits' lengths.
-const KIND_BITS: u32 = 4;
+const KIND_BITS: u32 = 5;
 
 /// The bits of a [`run_word`] that count its edits.
 const COUNT_BITS: u32 = 8;
@@ -207,12 +248,13 @@ const MAX_GAP: usize = (1 << (32 - KIND_BITS - COUNT_BITS)) - 1;
 const REPLACEMENT_LEN: usize = '\u{FFFD}'.len_utf8();
 
 /// A run of `count` like edits after `gap` unchanged bytes, each of `len` bytes of the
-/// original (1 to 3) written as `copy_len` bytes in the copy (0 to 3): a U+FFFD for an
-/// invalid sequence, a space for a no-break space, nothing for a zero-width character. The
-/// gap above [`KIND_BITS`] + [`COUNT_BITS`], the count above [`KIND_BITS`], the lengths
-/// in the low bits, two each.
+/// original (1 to 7) written as `copy_len` bytes in the copy (0 to 3): a U+FFFD for an
+/// invalid sequence, a space for a no-break space, nothing for a zero-width character, a
+/// composed letter for a letter and its combining accents. The gap above [`KIND_BITS`] +
+/// [`COUNT_BITS`], the count above [`KIND_BITS`], the lengths in the low bits: three for
+/// the original's, two for the copy's.
 fn run_word(gap: usize, count: usize, len: usize, copy_len: usize) -> u32 {
-    debug_assert!(gap <= MAX_GAP && count <= MAX_COUNT && len <= 3 && copy_len <= 3);
+    debug_assert!(gap <= MAX_GAP && count <= MAX_COUNT && len <= 7 && copy_len <= 3);
     ((gap << (KIND_BITS + COUNT_BITS)) | (count << KIND_BITS) | (len << 2) | copy_len) as u32
 }
 
@@ -224,7 +266,7 @@ fn run_parts(w: u32) -> (usize, usize, usize, usize) {
     (
         w >> (KIND_BITS + COUNT_BITS),
         (w >> KIND_BITS) & MAX_COUNT,
-        (w >> 2) & 3,
+        (w >> 2) & 7,
         w & 3,
     )
 }
@@ -288,16 +330,17 @@ impl OffsetMap {
         Span::new(start, self.map(span.end).max(start))
     }
 
-    /// Notes that the `len` bytes at `orig` (1 to 3) were written as the `copy_len` bytes at
+    /// Notes that the `len` bytes at `orig` (1 to 7) were written as the `copy_len` bytes at
     /// `copy` (0 to 3): one more of the last run when it follows it straight on, edit for
     /// edit; else a run of its own. (Inlined, but for long gaps: called out of line, once
     /// a word of the `no-break-spaces` shape, it took some 60 instructions a call.)
     #[inline(always)]
     fn push(&mut self, copy: usize, orig: usize, len: usize, copy_len: usize) {
-        // (An edit is of 1 to 3 bytes in the original, 0 to 3 in the copy: a folded odd
-        // blank or a replaced invalid sequence, which is at most 3 bytes.)
-        debug_assert!((1..=3).contains(&len) && copy_len <= 3, "{len} {copy_len}");
-        let kind = run_word(0, 0, len & 3, copy_len & 3);
+        // (An edit is of 1 to 7 bytes in the original, 0 to 3 in the copy: a folded odd
+        // blank or a replaced invalid sequence, which is at most 3 bytes, or a letter and
+        // its accents, composed into one character.)
+        debug_assert!((1..=7).contains(&len) && copy_len <= 3, "{len} {copy_len}");
+        let kind = run_word(0, 0, len & 7, copy_len & 3);
         let step = 1 << KIND_BITS;
         let last_end = self.end.0;
         let follows = (copy, orig) == self.end;
@@ -314,7 +357,7 @@ impl OffsetMap {
         if gap > MAX_GAP {
             gap = self.push_gaps(copy - gap, orig - gap, gap);
         }
-        self.push_word((copy, orig), run_word(gap, 1, len & 3, copy_len & 3));
+        self.push_word((copy, orig), run_word(gap, 1, len & 7, copy_len & 3));
     }
 
     /// Notes runs of no edits for all but the last [`MAX_GAP`] or fewer bytes of a `gap`
@@ -422,6 +465,9 @@ fn rebase_with<'a>(
 /// for NUL bytes, [`prepare`]) would then stop at a character at a time.
 pub(crate) fn fold_blanks(checked: &Checked<'_>) -> Option<(String, OffsetMap)> {
     let (text, from) = (checked.prepared.text, checked.odd_blank?);
+    if checked.accents {
+        return Some(fold_with_accents(text, from));
+    }
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap::default();
@@ -445,6 +491,95 @@ pub(crate) fn fold_blanks(checked: &Checked<'_>) -> Option<(String, OffsetMap)> 
     }
     out.push_str(&text[copied..]);
     Some((out, map))
+}
+
+/// [`fold_blanks`] of a text that holds combining accents (decomposed text, NFD), from
+/// `from`, its first odd blank or accent: the odd blanks folded, and each letter with the
+/// run of accents after it composed into the one character NFC makes of them ("e\u{301}"
+/// becomes "é"), so that the stages read decomposed text as they read composed text (a
+/// word broke at each accent, and a word of the lexicon with one was not found). A run
+/// that NFC makes more than three bytes of, one of more than seven bytes, and an accent
+/// with no letter before it (at the start, or after an odd blank) are left as they are. Cleaning composes the same characters, so the copy's parts clean to
+/// what the original's do. Out of line, and slower than the odd blanks' loop: few texts
+/// are decomposed.
+#[inline(never)]
+fn fold_with_accents(text: &str, from: usize) -> (String, OffsetMap) {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut map = OffsetMap::default();
+    let (mut copied, mut next) = (0, from);
+    // The next candidate of each kind at or past `next`, found again only once passed.
+    let (mut blank, mut accent) = (next_lead(b, next), next_accent(b, next));
+    loop {
+        if blank.is_some_and(|at| at < next) {
+            blank = next_lead(b, next);
+        }
+        if accent.is_some_and(|at| at < next) {
+            accent = next_accent(b, next);
+        }
+        let at = match (blank, accent) {
+            (None, None) => break,
+            (Some(x), Some(y)) => x.min(y),
+            (x, y) => x.or(y).unwrap_or_default(),
+        };
+        if accent == Some(at) {
+            let mut end = at;
+            while accent_at(b, end) {
+                end += 2;
+            }
+            next = end;
+            // The letter before the run: its first byte, the last byte before the run that is
+            // no continuation byte.
+            let Some(letter) = b[..at].iter().rposition(|&c| c & 0xC0 != 0x80) else {
+                continue;
+            };
+            if letter < copied || end - letter > 7 {
+                continue;
+            }
+            let run = &text[letter..end];
+            let mut composed = [0u8; 3];
+            let mut len = 0;
+            for c in run.nfc() {
+                let n = c.len_utf8();
+                if len + n > composed.len() {
+                    len = usize::MAX;
+                    break;
+                }
+                c.encode_utf8(&mut composed[len..]);
+                len += n;
+            }
+            let Some(composed) = composed
+                .get(..len)
+                .and_then(|c| std::str::from_utf8(c).ok())
+            else {
+                continue;
+            };
+            if composed == run {
+                continue;
+            }
+            out.push_str(&text[copied..letter]);
+            map.push(out.len(), letter, run.len(), composed.len());
+            out.push_str(composed);
+            copied = end;
+            continue;
+        }
+        let Some((len, with)) = folded_at(b, at) else {
+            next = at + 1;
+            continue;
+        };
+        out.push_str(&text[copied..at]);
+        map.push(out.len(), at, len, with.len());
+        out.push_str(with);
+        copied = at + len;
+        next = copied;
+    }
+    out.push_str(&text[copied..]);
+    (out, map)
+}
+
+/// The offset of the first combining accent in `b` at or past `from` ([`first_accent`]).
+fn next_accent(b: &[u8], from: usize) -> Option<usize> {
+    first_accent(b.get(from..)?).map(|k| from + k)
 }
 
 /// The offset of the first byte `C2` or `E2` (the lead bytes of the odd blanks) in `b` at or
@@ -1721,6 +1856,20 @@ mod tests {
                 "{c:?}"
             );
             let prepared = prepare(&text, &o).unwrap();
+            if matches!(c, '\u{300}'..='\u{36f}') {
+                // A combining accent: composed with the letter before it, when NFC makes
+                // at most three bytes of the two (U+0344 makes four).
+                assert_eq!(prepared.odd_blank, Some(1), "{c:?}");
+                let composed: String = format!("a{c}").nfc().collect();
+                let want = if composed.len() <= 3 {
+                    format!("{composed}b")
+                } else {
+                    text.clone()
+                };
+                let copy = fold_blanks(&prepared).map(|(copy, _)| copy);
+                assert_eq!(copy, Some(want), "{c:?}");
+                continue;
+            }
             assert_eq!(prepared.odd_blank, want.map(|_| 1), "{c:?}");
             match fold_blanks(&prepared) {
                 Some((copy, _)) => assert_eq!(Some(&copy[1..copy.len() - 1]), want),
@@ -1747,12 +1896,76 @@ mod tests {
         assert_eq!(at(4, 4), Span::new(10, 10)); // the end, past the soft hyphen
     }
 
+    /// Decomposed letters are composed in the copy, each with the run of accents after it,
+    /// and their spans map back to the letter and its accents whole; an accent with no
+    /// letter before it, a run NFC makes no one character of three bytes or fewer, and any
+    /// accent under a normalization that does not compose are left as they are.
+    #[test]
+    fn decomposed_letters_are_composed_in_the_copy() {
+        let text = "Re\u{301}sume\u{301} \u{301}x \u{438}\u{306}\u{a0}e\u{323}\u{302}!";
+        let prepared = prepare(text, &Options::default()).unwrap();
+        assert!(prepared.accents);
+        assert_eq!(prepared.odd_blank, Some(2));
+        let (copy, map) = fold_blanks(&prepared).unwrap();
+        assert_eq!(copy, "Résumé \u{301}x й ệ!");
+        let at = |s: &str| {
+            let start = copy.find(s).unwrap();
+            let span = map.map_span(Span::new(start, start + s.len()));
+            &text[span.start..span.end]
+        };
+        assert_eq!(at("é"), "e\u{301}");
+        assert_eq!(at("Résumé"), "Re\u{301}sume\u{301}");
+        assert_eq!(at("\u{301}x"), "\u{301}x");
+        assert_eq!(at("й"), "\u{438}\u{306}");
+        assert_eq!(at("ệ!"), "e\u{323}\u{302}!");
+        // Four bytes of NFC ("ä" and an acute accent: U+0344 is the two), and a run of more
+        // than seven bytes: as they are.
+        for kept in ["a\u{344}", "e\u{301}\u{301}\u{301}\u{301}"] {
+            let prepared = prepare(kept, &Options::default()).unwrap();
+            assert_eq!(fold_blanks(&prepared).unwrap().0, kept);
+        }
+        let none = Options::default().with_normalization(Normalization::None);
+        let prepared = prepare(text, &none).unwrap();
+        assert!(!prepared.accents);
+        assert_eq!(
+            fold_blanks(&prepared).unwrap().0,
+            text.replace('\u{a0}', " ")
+        );
+    }
+
     #[test]
     fn the_folded_copy_cleans_as_the_text_it_was_made_from() {
         let parts = [
-            "a", "Bc", " ", "\n", "\u{a0}", "\u{200b}", "\u{200d}", "\u{ad}", "\u{2009}",
-            "\u{202f}", "\u{2060}", "\u{205f}", "e\u{301}", "\u{301}", "\u{1e9b}", "“", ".",
-            "\u{2028}", "\u{85}", "\u{feff}", "\u{3000}", "\u{1}", "\u{a8}", "’",
+            "a",
+            "Bc",
+            " ",
+            "\n",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{200d}",
+            "\u{ad}",
+            "\u{2009}",
+            "\u{202f}",
+            "\u{2060}",
+            "\u{205f}",
+            "e\u{301}",
+            "\u{301}",
+            "\u{1e9b}",
+            "“",
+            ".",
+            "\u{2028}",
+            "\u{85}",
+            "\u{feff}",
+            "\u{3000}",
+            "\u{1}",
+            "\u{a8}",
+            "’",
+            "\u{323}",
+            "\u{302}",
+            "\u{438}\u{306}",
+            "\u{3b9}\u{308}\u{301}",
+            "A\u{303}\u{a9}",
+            "\u{316}",
         ];
         let o = Options::default();
         let mut rng = crate::testgen::Rng::new(0xf01d_b1a5);
@@ -1762,12 +1975,14 @@ mod tests {
             let Ok(prepared) = prepare(&text, &o) else {
                 continue;
             };
-            let want = text.chars().find(|&c| folds_to(c).is_some());
+            let want = text
+                .chars()
+                .any(|c| folds_to(c).is_some() || matches!(c, '\u{300}'..='\u{36f}'));
             let Some((copy, map)) = fold_blanks(&prepared) else {
-                assert_eq!(want, None, "{text:?}");
+                assert!(!want, "{text:?}");
                 continue;
             };
-            assert!(want.is_some(), "{text:?}");
+            assert!(want, "{text:?}");
             assert!(!copy.chars().any(|c| folds_to(c).is_some()), "{copy:?}");
             folded += 1;
             let ends: Vec<usize> = (0..=copy.len())
@@ -2009,7 +2224,22 @@ mod tests {
     /// near edits and a few others are checked).
     #[test]
     fn runs_map_as_single_edits_do() {
-        const KINDS: [(usize, usize); 7] = [(2, 1), (3, 1), (2, 0), (3, 0), (1, 3), (2, 3), (3, 3)];
+        const KINDS: [(usize, usize); 13] = [
+            (2, 1),
+            (3, 1),
+            (2, 0),
+            (3, 0),
+            (1, 3),
+            (2, 3),
+            (3, 3),
+            // Letters and accents composed.
+            (3, 2),
+            (4, 2),
+            (5, 2),
+            (5, 3),
+            (6, 2),
+            (7, 3),
+        ];
         let mut rng = crate::testgen::Rng::new(0x0ed1_7a95);
         let (mut merged, mut long_runs, mut long_gaps) = (0, 0, 0);
         for round in 0..3_000 {

@@ -520,6 +520,53 @@ pub fn check_doubled_spaces(parser: &Parser, text: &str) {
     });
 }
 
+/// The same text decomposed gives the same structure: with each accented letter written as
+/// its letter and combining accents (U+0300–U+036F; NFD, as some systems write text), the
+/// article and [`Parser::quotes`] are the composed text's, spans moved by the bytes the
+/// accents add before them. Skips texts not in NFC, texts with no such letter, and
+/// variants over the size limit; letters whose decomposition holds other characters
+/// (Hangul, compatibility forms) are left composed.
+pub fn check_decomposed_accents(parser: &Parser, text: &str) {
+    use unicode_normalization::{is_nfc, UnicodeNormalization};
+    if !is_nfc(text) {
+        return;
+    }
+    let mut variant = String::with_capacity(text.len() + 16);
+    // The offset of each character in the variant, by its offset in `text`.
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        starts.push((i, variant.len()));
+        let d: String = std::iter::once(c).nfd().collect();
+        let accented = d.chars().count() > 1
+            && d.len() <= 7
+            && d.chars()
+                .skip(1)
+                .all(|m| ('\u{300}'..='\u{36f}').contains(&m));
+        if accented {
+            variant.push_str(&d);
+        } else {
+            variant.push(c);
+        }
+    }
+    if variant == text {
+        return;
+    }
+    let end = variant.len();
+    check_same(
+        parser,
+        text,
+        &variant,
+        "decomposed accents",
+        &|o, _| match starts.binary_search_by_key(&o, |&(at, _)| at) {
+            Ok(k) => starts[k].1,
+            Err(_) => {
+                assert_eq!(o, text.len(), "a span ends inside a character");
+                end
+            }
+        },
+    );
+}
+
 /// `plain` and `variant` parse to the same article and quotes once the plain spans are moved
 /// by `map` (offset, whether it ends a span), or fail alike; `what` names the variant.
 fn check_same(

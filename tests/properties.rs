@@ -4,8 +4,8 @@
 //! arbitrary options. Failures are kept in `proptest-regressions/` (committed).
 
 use crate::invariants::{
-    check_crlf, check_doubled_spaces, check_parse, check_parse_bytes, check_parser_quotes,
-    check_text,
+    check_crlf, check_decomposed_accents, check_doubled_spaces, check_parse, check_parse_bytes,
+    check_parser_quotes, check_text,
 };
 use copydesk::normalize::clean;
 use copydesk::{Normalization, Options, Parser, Utf8Policy};
@@ -121,13 +121,18 @@ fn article_lf() -> impl Strategy<Value = String> {
 /// marks and stops, each glued to the next by one space or nothing, some long enough to be
 /// wrapped lines, parted by a line end or a blank line.
 fn prose_lf() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
+    prose_of(prop_oneof![
         6 => select(WORDS).prop_map(String::from),
         2 => select(NAMES).prop_map(String::from),
         2 => select(VERBS).prop_map(String::from),
         3 => select(MARKS).prop_map(String::from),
         1 => select(&[".", ",", ":", "?", "!"][..]).prop_map(String::from),
-    ];
+    ])
+}
+
+/// Lines of `piece`s, each glued to the next by one space or nothing, parted by a line end
+/// or a blank line ([`prose_lf`]).
+fn prose_of(piece: impl Strategy<Value = String> + Clone) -> impl Strategy<Value = String> {
     let line = vec((piece, prop::bool::weighted(0.85)), 1..40).prop_map(|pieces| {
         let mut s = String::new();
         for (p, space) in pieces {
@@ -146,6 +151,35 @@ fn prose_lf() -> impl Strategy<Value = String> {
             s
         })
     })
+}
+
+/// Words with accents, for [`prose_accented`]: Latin letters of one and two accents,
+/// Cyrillic and Greek ones, an accent no letter composes with, and mojibake of "é".
+const ACCENTED: &[&str] = &[
+    "café",
+    "Zürich",
+    "São Paulo",
+    "Tiếng Việt",
+    "naïve",
+    "José García",
+    "йод",
+    "Ελλάδα",
+    "ΐ",
+    "x\u{301}",
+    "LibÃ©ration",
+    "ǖ",
+];
+
+/// [`prose_lf`] with accented words among its pieces.
+fn prose_accented() -> impl Strategy<Value = String> {
+    prose_of(prop_oneof![
+        5 => select(WORDS).prop_map(String::from),
+        3 => select(ACCENTED).prop_map(String::from),
+        2 => select(NAMES).prop_map(String::from),
+        2 => select(VERBS).prop_map(String::from),
+        3 => select(MARKS).prop_map(String::from),
+        1 => select(&[".", ",", ":", "?", "!", "\u{a0}"][..]).prop_map(String::from),
+    ])
 }
 
 /// Article-like text with any line ends: LF, CRLF, lone CR, and a BOM now and then.
@@ -213,6 +247,13 @@ proptest! {
     #[test]
     fn doubled_spaces_give_the_same_structure(text in prose_lf()) {
         check_doubled_spaces(&Parser::default(), &text);
+    }
+
+    /// The same text with its accented letters decomposed (NFD) gives the same structure,
+    /// spans mapped.
+    #[test]
+    fn decomposed_accents_give_the_same_structure(text in prose_accented()) {
+        check_decomposed_accents(&Parser::default(), &text);
     }
 
     /// Whatever the options, every entry point keeps its invariants.

@@ -163,6 +163,9 @@ const WORDS: &[&str] = &[
     "I",
     "In",
     "And",
+    "Zürich",
+    "Tiếng Việt",
+    "LibÃ©ration",
 ];
 const NAMES: &[&str] = &[
     "Ann Lee",
