@@ -3,6 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 /// The Unicode normalization applied to output text.
+///
+/// Under [`Normalization::Nfc`] and [`Normalization::Nfkc`] the parse also reads a letter
+/// written with combining accents (U+0300–U+036F, decomposed text) as the composed letter,
+/// so that a decomposed text gives the structure the composed one does; under
+/// [`Normalization::None`] it reads the text as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
