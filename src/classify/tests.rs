@@ -198,19 +198,28 @@ fn a_story_may_end_declining_to_comment() {
     ] {
         let mut parts = story_blocks();
         parts.push(last);
-        parts.extend(["12 Comments", "Leave your comment", "Reply", "Comment"]);
-        let text = page(&parts, "\n\n");
-        let got = labelled(&text);
-        let mut want = story_blocks();
-        want.push(last);
-        assert_eq!(body(&got), want, "{got:#?}");
-        for junk in ["12 Comments", "Leave your comment", "Reply", "Comment"] {
-            assert_eq!(
-                label_of(&got, junk),
-                Label::Boilerplate(R::Comments),
-                "{junk}"
-            );
-        }
+        let want = parts.clone();
+        assert_story_then_comments(
+            parts,
+            &want,
+            &["12 Comments", "Leave your comment", "Reply", "Comment"],
+        );
+    }
+}
+
+/// `story` (a page's blocks) and then the comment section's blocks `comments` are read
+/// as `want`, the story's body, and then comments.
+fn assert_story_then_comments<'a>(mut story: Vec<&'a str>, want: &[&str], comments: &[&'a str]) {
+    story.extend(comments);
+    let text = page(&story, "\n\n");
+    let got = labelled(&text);
+    assert_eq!(body(&got), want, "{got:#?}");
+    for junk in comments {
+        assert_eq!(
+            label_of(&got, junk),
+            Label::Boilerplate(R::Comments),
+            "{junk}"
+        );
     }
 }
 
@@ -226,17 +235,8 @@ fn a_short_line_that_says_is_the_storys() {
             let mut parts = story_blocks();
             parts.insert(at, line);
             let want = parts.clone();
-            parts.extend(["12 Comments", "Sam Smith says:", "Jo says", "Reply"]);
-            let text = page(&parts, "\n\n");
-            let got = labelled(&text);
-            assert_eq!(body(&got), want, "{line} at {at}: {got:#?}");
-            for junk in ["12 Comments", "Sam Smith says:", "Jo says", "Reply"] {
-                assert_eq!(
-                    label_of(&got, junk),
-                    Label::Boilerplate(R::Comments),
-                    "{junk}"
-                );
-            }
+            let comments = ["12 Comments", "Sam Smith says:", "Jo says", "Reply"];
+            assert_story_then_comments(parts, &want, &comments);
         }
     }
 }
