@@ -477,20 +477,36 @@ pub(crate) fn fold_blanks(checked: &Checked<'_>) -> Option<(String, OffsetMap)> 
             next = at + 1;
             continue;
         };
-        out.push_str(&text[copied..at]);
-        map.push(out.len(), at, len, with.len());
-        // (A space pushed as a character, and nothing for a deletion: `push_str` called
-        // `memcpy` for each, some 15 instructions a word of the `no-break-spaces` shape.)
-        match with.as_bytes() {
-            [] => {}
-            &[c] => out.push(char::from(c)),
-            _ => out.push_str(with),
-        }
-        copied = at + len;
+        copied = push_edit(text, copied, at, len, with, &mut out, &mut map);
         next = copied;
     }
     out.push_str(&text[copied..]);
     Some((out, map))
+}
+
+/// Writes into the copy `out` the text from `copied` (where the copy stands in `text`) up
+/// to the edit at `at`, then `with` in place of the `len` bytes there, and notes the edit in
+/// `map`; returns where the copy goes on in `text`.
+#[inline(always)]
+fn push_edit(
+    text: &str,
+    copied: usize,
+    at: usize,
+    len: usize,
+    with: &str,
+    out: &mut String,
+    map: &mut OffsetMap,
+) -> usize {
+    out.push_str(&text[copied..at]);
+    map.push(out.len(), at, len, with.len());
+    // (A space pushed as a character, and nothing for a deletion: `push_str` called
+    // `memcpy` for each, some 15 instructions a word of the `no-break-spaces` shape.)
+    match with.as_bytes() {
+        [] => {}
+        &[c] if c.is_ascii() => out.push(char::from(c)),
+        _ => out.push_str(with),
+    }
+    at + len
 }
 
 /// [`fold_blanks`] of a text that holds combining accents (decomposed text, NFD), from
@@ -554,23 +570,24 @@ fn fold_with_accents(text: &str, from: usize) -> (String, OffsetMap) {
             else {
                 continue;
             };
-            if composed == run {
-                continue;
+            if composed != run {
+                copied = push_edit(
+                    text,
+                    copied,
+                    letter,
+                    run.len(),
+                    composed,
+                    &mut out,
+                    &mut map,
+                );
             }
-            out.push_str(&text[copied..letter]);
-            map.push(out.len(), letter, run.len(), composed.len());
-            out.push_str(composed);
-            copied = end;
             continue;
         }
         let Some((len, with)) = folded_at(b, at) else {
             next = at + 1;
             continue;
         };
-        out.push_str(&text[copied..at]);
-        map.push(out.len(), at, len, with.len());
-        out.push_str(with);
-        copied = at + len;
+        copied = push_edit(text, copied, at, len, with, &mut out, &mut map);
         next = copied;
     }
     out.push_str(&text[copied..]);
