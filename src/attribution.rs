@@ -1206,6 +1206,12 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
                 out.push(Tok::mark(Span::new(end, end + 1), Tk::End));
             } else if has_alphanumeric(core) {
                 out.push(Tok::new(core, Span::new(pos, pos + core.len()), Tk::Word));
+            } else if core.bytes().all(|b| b == b'-') {
+                // A dash typed as hyphens ("(UPI) -- Former President …", "…" - Jane
+                // Doe"): a mark, as `—` is, rather than a word of no letter (skipped).
+                out.push(Tok::mark(Span::new(pos, pos + core.len()), Tk::Other));
+                i += core.len();
+                continue;
             } else if first == b'.' {
                 // An end mark for each period the word starts with, as re-scanning after
                 // each period would give them (the word from the next period is the rest of
@@ -2532,6 +2538,12 @@ fn last_chunks<'t>(text: &str, toks: &'t [Tok]) -> ([&'t [Tok]; LAST_CHUNKS], us
 /// no mention read there by [`subject_before`], which reads only that clause, has a
 /// personal name ([`trailing_name`] ends at a name word).
 fn clause_has_name(text: &str, toks: &[Tok]) -> bool {
+    // A clause emptied by a dash after a word: [`subject_before`] reads the aside the dash
+    // closes ([`subject_before_aside`]).
+    let toks = match toks {
+        [.., word, dash] if word.kind == Tk::Word && is_dash(text, dash) => &toks[..toks.len() - 1],
+        _ => toks,
+    };
     // Read back to the first name word or clause boundary.
     toks.iter()
         .rev()
@@ -2548,8 +2560,7 @@ fn clause_start(text: &str, toks: &[Tok]) -> usize {
 
 /// True when `t` ends a clause: a sentence end, a colon or a dash.
 fn ends_clause(text: &str, t: &Tok) -> bool {
-    matches!(t.kind, Tk::End | Tk::Colon)
-        || (t.kind == Tk::Other && matches!(w(text, t), "—" | "–" | "―" | "--"))
+    matches!(t.kind, Tk::End | Tk::Colon) || is_dash(text, t)
 }
 
 /// A fronted participial phrase: "Flying home that night", "Preceded by the sheriff",
@@ -2722,6 +2733,13 @@ fn sentence_subject(text: &str, toks: &[Tok]) -> Option<(Span, Option<Span>)> {
 /// [`Found::mtoks`] keeps them.
 fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t>> {
     let start = clause_start(text, toks);
+    // A clause that a dash opens after a word may be a relative clause on that word's
+    // phrase: "Donald Trump -- who said he would …".
+    let after_dash =
+        start >= 2 && is_dash(text, &toks[start - 1]) && toks[start - 2].kind == Tk::Word;
+    if start == toks.len() && after_dash {
+        return subject_before_aside(text, &toks[..start - 1]);
+    }
     let mut toks = &toks[start..];
     // Strip adjuncts between subject and verb.
     // (Every adjunct starts with an ASCII lower-case letter, `is_verb_adjunct`: the text
@@ -2741,7 +2759,7 @@ fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t>> {
     if let Some(last) = toks.last().filter(|t| t.kind == Tk::Word) {
         if matches!(
             wb(text, last),
-            b"he" | b"she" | b"they" | b"He" | b"She" | b"They" | b"we" | b"We" | b"I"
+            b"he" | b"she" | b"they" | b"He" | b"She" | b"They" | b"we" | b"We" | b"I" | b"it"
         ) {
             return Some((last.span, None, std::slice::from_ref(last)));
         }
@@ -2762,7 +2780,7 @@ fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t>> {
                     .iter()
                     .all(|t| t.kind == Tk::Word && !t.pronoun() && !starts_upper(text, t))
         };
-        if ok && r > 0 {
+        if ok && (r > 0 || (after_dash && wb(text, &toks[r]) == b"who")) {
             return Some((toks[r].span, None, &toks[r..=r]));
         }
     }
@@ -2832,6 +2850,33 @@ fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t>> {
 /// What [`subject_before`] reads: the mention, its appositive and the mention's
 /// tokens.
 type SubjectToks<'t> = (Span, Option<Span>, &'t [Tok]);
+
+/// The subject of a speech verb right after an aside set off by dashes, `toks` the tokens
+/// before the aside's closing dash: the name that opens the aside, the phrase before it its
+/// appositive ("A former candidate -- John McCain, who lost to Obama -- said").
+fn subject_before_aside<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t>> {
+    let open = toks.iter().rposition(|t| ends_clause(text, t))?;
+    if !is_dash(text, &toks[open]) {
+        return None;
+    }
+    let aside = &toks[open + 1..];
+    let end = aside
+        .iter()
+        .position(|t| t.kind != Tk::Word)
+        .unwrap_or(aside.len());
+    let name = &aside[..end];
+    if !(1..=MAX_MENTION_WORDS).contains(&name.len())
+        || !is_name_phrase(text, name)
+        || aside.get(end).is_some_and(|t| t.kind != Tk::Comma)
+    {
+        return None;
+    }
+    // The phrase before the aside, when it is the whole of its clause.
+    let before = &toks[clause_start(text, &toks[..open])..open];
+    let appositive = np_at_end(text, before)
+        .filter(|np| before.first().is_some_and(|t| t.span.start == np.start));
+    Some((span_of(name)?, appositive, name))
+}
 
 /// The speaker phrase after a verb: `said Kremlin spokesman Dmitry Peskov, when asked`.
 fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
@@ -3340,8 +3385,10 @@ fn takes_addressee(w: &str) -> bool {
     matches!(w, "told" | "tells" | "tell" | "telling")
 }
 
+/// True when `t` is a dash: `—`, `–`, `―`, or one to three hyphens standing alone (how
+/// plain text types a dash: `--`, ` - `).
 fn is_dash(text: &str, t: &Tok) -> bool {
-    t.kind == Tk::Other && matches!(w(text, t), "—" | "–" | "―" | "-" | "--")
+    t.kind == Tk::Other && matches!(w(text, t), "—" | "–" | "―" | "-" | "--" | "---")
 }
 
 /// Tries the frame after a quote. `strict` asks for the attribution to end its clause
@@ -3362,6 +3409,12 @@ fn after_quote<'t>(text: &str, toks: &'t [Tok], strict: bool) -> Option<Found<'t
                 }
             }
         }
+    }
+    // Past a dash that credits no one, the quote's sentence goes on with an aside or a
+    // clause of its own (`"…" - at which point the crowd chanted`, `"…" -- noted that
+    // …`): no attribution after the quote.
+    if toks.first().is_some_and(|d| is_dash(text, d)) {
+        return None;
     }
     let k = toks
         .iter()
@@ -6079,6 +6132,59 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn a_dash_typed_as_hyphens_reads_as_a_dash() {
+        for d in ["—", "–", "--", "-"] {
+            let speakers = |text: String| {
+                run(&text)
+                    .iter()
+                    .map(|r| r.speaker.map(str::to_owned))
+                    .collect::<Vec<_>>()
+            };
+            let some = |s: &str| Some(s.to_owned());
+            // A dateline's dash ends its clause: the subject is after it.
+            let text = format!(
+                "FLINT, Mich., Oct. 4 (UPI) {d} Former President Bill Clinton criticized the \
+                 law as a “crazy system” during a stop."
+            );
+            assert_eq!(speakers(text), [some("Bill Clinton")], "{d}");
+            // A dash credit after the quote.
+            let text =
+                format!("The mayor closed the meeting. “We will win, and soon,” {d} Jane Doe.");
+            assert_eq!(speakers(text), [some("Jane Doe")], "{d}");
+            // After a dash that credits no one, the sentence goes on: no attribution after
+            // the quote, so the one before it stands.
+            let text = format!(
+                "Pence said, “Donald Trump will build the wall” {d} at which point the crowd \
+                 chanted."
+            );
+            assert_eq!(speakers(text), [some("Pence")], "{d}");
+            let text = format!(
+                "A representative for the brand {d} a business pitched as “the destination for \
+                 Women Who Work” {d} noted that the company offers paid leave."
+            );
+            assert_eq!(speakers(text), [None], "{d}");
+            // A relative clause set off by dashes hangs on the phrase before them.
+            let text = format!(
+                "GOP front-runner Donald Trump {d} who previously said he would “bomb the oil \
+                 fields” {d} spoke at a rally."
+            );
+            assert_eq!(speakers(text), [some("Donald Trump")], "{d}");
+            // A name in an aside right before the verb is its subject.
+            let text = format!(
+                "A former candidate {d} John McCain, who lost in 2008 {d} said the president \
+                 “offered no changes.”"
+            );
+            assert_eq!(speakers(text), [some("John McCain")], "{d}");
+            // "it" right before the verb is its subject.
+            let text = format!(
+                "The state is building a port at Khorgos {d} in what it hopes will become a \
+                 hub for goods, a “mini-Dubai” in the making."
+            );
+            assert_eq!(speakers(text), [some("it")], "{d}");
+        }
+    }
+
     fn one(text: &str) -> (Option<&str>, Option<&str>, Option<&str>, Option<Resolution>) {
         let rows = run(text);
         let r = rows.last().expect("a quote");
@@ -7194,6 +7300,10 @@ mod tests {
                     out.push(Tok::mark(Span::new(end, end + 1), Tk::End));
                 } else if has_alphanumeric(core) {
                     out.push(Tok::new(core, Span::new(pos, pos + core.len()), Tk::Word));
+                } else if core.bytes().all(|b| b == b'-') {
+                    out.push(Tok::mark(Span::new(pos, pos + core.len()), Tk::Other));
+                    i += core.len();
+                    continue;
                 } else if first == b'.' {
                     out.push(Tok::mark(Span::new(pos, pos + 1), Tk::End));
                     i += 1;
@@ -9331,6 +9441,8 @@ mod tests {
             ".",
             ":",
             "—",
+            "--",
+            "-",
             "who",
             "Mayor",
             "a",
@@ -9348,9 +9460,16 @@ mod tests {
         for _ in 0..4000 {
             let (text, toks) = words_text(&mut rng, &vocabulary, 1, 12);
             let has_name = clause_has_name(&text, &toks);
+            // The clause, or the aside before a dash that empties it.
+            let read = match toks.as_slice() {
+                [.., word, dash] if word.kind == Tk::Word && is_dash(&text, dash) => {
+                    &toks[..toks.len() - 1]
+                }
+                _ => &toks[..],
+            };
             assert_eq!(
                 has_name,
-                toks[clause_start(&text, &toks)..].iter().any(|t| t.name()),
+                read[clause_start(&text, read)..].iter().any(|t| t.name()),
                 "{text}"
             );
             if let Some((mention, _, _)) = subject_before(&text, &toks) {
@@ -9809,7 +9928,7 @@ mod tests {
 
     #[test]
     fn tokenize_edge_cases() {
-        let text = "'tis ''' officials' O’Neill’s ’’ ... .5 -- - ‐x U.S. Jan. a.m. ISIL. \
+        let text = "'tis ''' officials' O’Neill’s ’’ ... .5 -- - --- --' ‐x U.S. Jan. a.m. ISIL. \
                     R-Ky. J. (R-Texas) (no close here at all, the window is eighty bytes wide and this one runs far beyond it) \
                     “Says” x…y ¿qué? £5 A—B\u{a0}C\u{200b}D ,;:!? said. e.g. St. Mr. x'";
         let toks = whole_toks(text);
@@ -9817,7 +9936,7 @@ mod tests {
             .iter()
             .map(|t| format!("{:?}:{}", t.kind, w(text, t)))
             .collect();
-        let expected = "Word:'tis|Word:officials|Word:O’Neill’s|End:.|End:.|End:.|Word:.5|Word:‐x|Word:U.S.|Word:Jan.|Word:a.m.|Word:ISIL|End:.|Word:R-Ky.|Word:J.|Other:(|Word:no|Word:close|Word:here|Word:at|Word:all|Comma:,|Word:the|Word:window|Word:is|Word:eighty|Word:bytes|Word:wide|Word:and|Word:this|Word:one|Word:runs|Word:far|Word:beyond|Word:it|Other:)|Other:“|Word:Says|Other:”|Word:x|End:…|Word:y|Other:¿|Word:qué|End:?|Other:£|Word:5|Word:A|Other:—|Word:B|Word:C|Word:D|Comma:,|End:;|Colon::|End:!|End:?|Word:said|End:.|Word:e.g.|Word:St.|Word:Mr.|Word:x";
+        let expected = "Word:'tis|Word:officials|Word:O’Neill’s|End:.|End:.|End:.|Word:.5|Other:--|Other:-|Other:---|Other:--|Word:‐x|Word:U.S.|Word:Jan.|Word:a.m.|Word:ISIL|End:.|Word:R-Ky.|Word:J.|Other:(|Word:no|Word:close|Word:here|Word:at|Word:all|Comma:,|Word:the|Word:window|Word:is|Word:eighty|Word:bytes|Word:wide|Word:and|Word:this|Word:one|Word:runs|Word:far|Word:beyond|Word:it|Other:)|Other:“|Word:Says|Other:”|Word:x|End:…|Word:y|Other:¿|Word:qué|End:?|Other:£|Word:5|Word:A|Other:—|Word:B|Word:C|Word:D|Comma:,|End:;|Colon::|End:!|End:?|Word:said|End:.|Word:e.g.|Word:St.|Word:Mr.|Word:x";
         assert_eq!(got.join("|"), expected);
     }
 
