@@ -11,7 +11,10 @@
 //!    another mark, and closes an open quotation; curly, low-9 and guillemet marks pair by
 //!    shape, and a quotation may open with one style and close with another (`"…”`). A
 //!    double mark of a different style inside a quotation nests one level (its text stays
-//!    in the content); single quotes are never delimiters. A quotation still open at the
+//!    in the content). Single marks (`‘` `’` `'`) are delimiters only in a text with no
+//!    double mark at all, which is then paired by [`single_pairs`] (British style: an
+//!    apostrophe inside a word is no mark, a plural's one is passed over for a later
+//!    closer). A quotation still open at the
 //!    end of a block is kept, `close: None`, when it opened the block or the next block
 //!    re-opens it (news convention), and the next block's quote is then marked
 //!    `continues_previous`.
@@ -90,6 +93,9 @@ enum MarkKind {
     Graves,
     /// `''`
     Apostrophes,
+    /// `‘`, `’` or `'`, paired only in a text that quotes with single marks
+    /// ([`single_pairs`]); the double-mark scan never gives it.
+    Single,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -508,7 +514,7 @@ fn can_open(kind: MarkKind, ctx: Context) -> bool {
             !(ctx.text_left && ctx.close_right && !ctx.open_left)
         }
         MarkKind::RightGuillemet => ctx.open_left && ctx.text_right,
-        MarkKind::Right => false,
+        MarkKind::Right | MarkKind::Single => false,
     }
 }
 
@@ -547,7 +553,7 @@ fn closes(open: MarkKind, kind: MarkKind, ctx: &mut LazyContext<'_>) -> bool {
         RightGuillemet => kind == LeftGuillemet,
         Graves => matches!(kind, Apostrophes | Right | Straight),
         Apostrophes => kind == Apostrophes,
-        Right => false,
+        Right | Single => false,
     }
 }
 
@@ -745,6 +751,150 @@ fn starts_with_opener(text: &str, block: Span) -> bool {
     let found = mark_at(s.as_bytes()).map(|(kind, _)| kind);
     debug_assert_eq!(found, mark(s).ok().map(|(_, kind)| kind));
     found.is_some_and(|kind| kind != MarkKind::Right)
+}
+
+/// True when the blocks hold a single mark that may open a quotation: `‘`, or `'` at a
+/// block's start or after a blank. Asked of a text with no double mark ([`marks`]; even a
+/// stray `”` makes a text one that quotes with double marks), which then quotes with
+/// single marks ([`find_quotes_into`]).
+fn may_quote_with_singles(text: &str, blocks: &[Span]) -> bool {
+    blocks.iter().any(|&block| {
+        let b = block.get(text).unwrap_or("").as_bytes();
+        memchr::memchr2_iter(0xE2, b'\'', b).any(|i| match &b[i..] {
+            [0xE2, 0x80, 0x98, ..] => true,
+            [b'\'', ..] => i == 0 || lex::is_ascii_blank_byte(b[i - 1]),
+            _ => false,
+        })
+    })
+}
+
+/// The quotations of a text that quotes with single marks ([`single_pairs`]), pushed to
+/// `lists` as [`find_quotes_into`] pushes those of double marks; nothing for a text with
+/// a double mark ([`marks`]) or no single mark that may open ([`may_quote_with_singles`]).
+/// (Out of line: most texts quote with double marks.)
+#[inline(never)]
+fn single_quotes<'a>(
+    text: &'a str,
+    blocks: &[Span],
+    options: &Options,
+    lists: (&mut Vec<FoundQuote>, &mut Vec<RejectedQuote<'a>>),
+) {
+    if blocks
+        .iter()
+        .any(|&block| marks(text, block).next().is_some())
+        || !may_quote_with_singles(text, blocks)
+    {
+        return;
+    }
+    let (out, rejected) = lists;
+    let mut prev_open_ended = false;
+    for (bi, &block) in blocks.iter().enumerate() {
+        let cands = single_pairs(text, block, blocks.get(bi + 1).copied());
+        prev_open_ended = take_candidates(
+            text,
+            (bi, block),
+            cands.into_iter(),
+            prev_open_ended,
+            options,
+            (&mut *out, &mut *rejected),
+        );
+    }
+}
+
+/// The candidates of `block` in a text that quotes with single marks (British style:
+/// `‘We will win,’ she said.`), as [`Pairs`] gives those of double marks. `‘` and `'`
+/// open where a double mark would (after a blank, a bracket or a dash, before text; not
+/// `'90s`); `’` and `'` close after text, before a blank, punctuation or the block's
+/// end, so an apostrophe inside a word (`it’s`) does neither. A closer that may be a
+/// plural's apostrophe (`the officials’ plans`: after an `s`, before a lower-case word)
+/// is passed over for a later one, and taken when none comes before the next opener or
+/// the block's end.
+fn single_pairs(text: &str, block: Span, next_block: Option<Span>) -> Vec<Candidate> {
+    let b = block.get(text).unwrap_or("").as_bytes();
+    let mut out = Vec::new();
+    let mut open: Option<Mark> = None;
+    // A closer passed over as a possible apostrophe, while a quotation is open.
+    let mut passed: Option<Mark> = None;
+    for i in memchr::memchr2_iter(0xE2, b'\'', b) {
+        let (len, may_open, may_close) = match &b[i..] {
+            [b'\'', rest @ ..] => (1, !rest.first().is_some_and(u8::is_ascii_digit), true),
+            [0xE2, 0x80, 0x98, ..] => (3, true, false),
+            [0xE2, 0x80, 0x99, ..] => (3, false, true),
+            _ => continue,
+        };
+        let m = Mark {
+            span: Span::new(block.start + i, block.start + i + len),
+            kind: MarkKind::Single,
+        };
+        let ctx = context(text, block, m);
+        let opens = may_open && ctx.open_left && ctx.text_right;
+        let closes = may_close && ctx.text_left && ctx.close_right;
+        match open {
+            None if opens => {
+                open = Some(m);
+                passed = None;
+            }
+            None => {}
+            Some(o) if closes => {
+                if plural_apostrophe(b, i, len) {
+                    passed.get_or_insert(m);
+                    continue;
+                }
+                out.push(Candidate {
+                    open: o,
+                    close: Some(m),
+                    open_ended_ok: false,
+                });
+                open = None;
+            }
+            Some(o) if opens => {
+                // A new opener: the open quotation closed at the closer passed over, or
+                // never.
+                out.push(Candidate {
+                    open: o,
+                    close: passed.take(),
+                    open_ended_ok: false,
+                });
+                open = Some(m);
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push(match passed {
+            Some(close) => Candidate {
+                open: o,
+                close: Some(close),
+                open_ended_ok: false,
+            },
+            None => Candidate {
+                open: o,
+                close: None,
+                open_ended_ok: o.span.start == block.start
+                    || next_block.is_some_and(|next| starts_with_single_opener(text, next))
+                    || opens_last_sentence(text, block, o.span),
+            },
+        });
+    }
+    out
+}
+
+/// True when the closing single mark at `b[i..i + len]` may be a plural's apostrophe: it
+/// follows an `s` and comes before a blank and a lower-case ASCII letter (`the officials’
+/// plans`).
+fn plural_apostrophe(b: &[u8], i: usize, len: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|k| b.get(k))
+        .is_some_and(|&c| c == b's' || c == b'S')
+        && b.get(i + len).is_some_and(|&c| c == b' ')
+        && b.get(i + len + 1).is_some_and(u8::is_ascii_lowercase)
+}
+
+/// True when the block starts with a single mark that may open a quotation.
+fn starts_with_single_opener(text: &str, block: Span) -> bool {
+    block
+        .get(text)
+        .is_some_and(|s| s.starts_with('‘') || s.starts_with('\''))
 }
 
 /// The words of `s`, as spans relative to `s`.
@@ -2355,45 +2505,20 @@ pub(crate) fn find_quotes_into<'a>(
     let mut rejected = Vec::new();
     let mut prev_open_ended = false;
     for (bi, &block) in blocks.iter().enumerate() {
-        let mut cands = pairs(text, block, blocks.get(bi + 1).copied());
-        let mut open_ended = false;
-        let mut cues = CueIndex::default();
-        let mut next = cands.next();
-        while let Some(c) = next {
-            next = cands.next();
-            // An unclosed mark's words run up to the next candidate, or the block end.
-            let next_open = next.map(|n| n.open.span.start);
-            let until = next_open.unwrap_or(block.end);
-            let content = content_of(text, &c, until);
-            if let Err(reason) = judge(text, block, &c, content, next_open, options, &mut cues) {
-                push_gently(
-                    &mut rejected,
-                    RejectedQuote {
-                        // (A span out of the text, which [`content_of`] never gives, is taken
-                        // as empty, as the assembly takes it.)
-                        text: Cow::Borrowed(content.get(text).unwrap_or(&text[..0])),
-                        span: rejected_span(text, &c, until),
-                        block: Some(bi),
-                        reason,
-                    },
-                );
-                continue;
-            }
-            let continues_previous = prev_open_ended && c.open.span.start == block.start;
-            open_ended = c.close.is_none();
-            push_gently(
-                &mut out,
-                FoundQuote {
-                    content,
-                    open: c.open.span,
-                    close: c.close.map(|m| m.span),
-                    block: bi,
-                    kind: kind(text, block, c.open.span, content),
-                    continues_previous,
-                },
-            );
-        }
-        prev_open_ended = open_ended;
+        let cands = pairs(text, block, blocks.get(bi + 1).copied());
+        prev_open_ended = take_candidates(
+            text,
+            (bi, block),
+            cands,
+            prev_open_ended,
+            options,
+            (&mut out, &mut rejected),
+        );
+    }
+    // A text with no double mark may quote with single marks. (A text in which a double
+    // mark opened a quotation has one, and is not searched again.)
+    if out.is_empty() && rejected.is_empty() {
+        single_quotes(text, blocks, options, (&mut out, &mut rejected));
     }
     // The lists live until the article is built: room left unused is given back when large.
     trim_spare(&mut out);
@@ -2402,6 +2527,60 @@ pub(crate) fn find_quotes_into<'a>(
         quotes: out,
         rejected,
     }
+}
+
+/// Judges the candidates `cands` of block `bi`: each a quotation pushed to `lists.0` or a
+/// rejected one to `lists.1`. `prev_open_ended` tells whether the block before ended in a
+/// quotation left open; the answer tells it of this block.
+// Inlined into `find_quotes_into` for each kind of candidates: the double marks' pairing
+// is inlined into it in turn (see `Pairs::next`).
+#[inline(always)]
+fn take_candidates<'a>(
+    text: &'a str,
+    (bi, block): (usize, Span),
+    mut cands: impl Iterator<Item = Candidate>,
+    prev_open_ended: bool,
+    options: &Options,
+    (out, rejected): (&mut Vec<FoundQuote>, &mut Vec<RejectedQuote<'a>>),
+) -> bool {
+    let mut open_ended = false;
+    let mut cues = CueIndex::default();
+    let mut next = cands.next();
+    while let Some(c) = next {
+        next = cands.next();
+        // An unclosed mark's words run up to the next candidate, or the block end.
+        let next_open = next.map(|n| n.open.span.start);
+        let until = next_open.unwrap_or(block.end);
+        let content = content_of(text, &c, until);
+        if let Err(reason) = judge(text, block, &c, content, next_open, options, &mut cues) {
+            push_gently(
+                rejected,
+                RejectedQuote {
+                    // (A span out of the text, which [`content_of`] never gives, is taken
+                    // as empty, as the assembly takes it.)
+                    text: Cow::Borrowed(content.get(text).unwrap_or(&text[..0])),
+                    span: rejected_span(text, &c, until),
+                    block: Some(bi),
+                    reason,
+                },
+            );
+            continue;
+        }
+        let continues_previous = prev_open_ended && c.open.span.start == block.start;
+        open_ended = c.close.is_none();
+        push_gently(
+            out,
+            FoundQuote {
+                content,
+                open: c.open.span,
+                close: c.close.map(|m| m.span),
+                block: bi,
+                kind: kind(text, block, c.open.span, content),
+                continues_previous,
+            },
+        );
+    }
+    open_ended
 }
 
 /// The most room, in bytes, left unused at the end of one of the quote stage's lists: its
@@ -3917,8 +4096,59 @@ mod tests {
             contents("“He shouted \"stop\" at them,” she said."),
             ["He shouted \"stop\" at them,"]
         );
-        // Single quotes are never delimiters.
-        assert!(contents("Russia hits the ‘weak spots’ of rebels, officials said.").is_empty());
+        // In a text that quotes with double marks, single marks are no delimiters.
+        assert_eq!(
+            contents("Russia hits the ‘weak spots’ of rebels, “as we said,” officials said."),
+            ["as we said,"]
+        );
+    }
+
+    #[test]
+    fn single_marks_quote_in_a_text_without_double_marks() {
+        // British style, curly and straight; apostrophes inside words are neither.
+        for (open, close) in [("‘", "’"), ("'", "'")] {
+            let text = format!(
+                "{open}It’s our town and we're keeping it,{close} said Ann Lee. She called \
+                 the plan {open}a costly mistake{close} and left."
+            );
+            assert_eq!(
+                contents(&text),
+                ["It’s our town and we're keeping it,", "a costly mistake"],
+                "{open}"
+            );
+            assert_eq!(
+                find(&text).iter().map(|q| q.1).collect::<Vec<_>>(),
+                [QuoteKind::Direct, QuoteKind::Mixed]
+            );
+        }
+        // A plural's apostrophe is passed over for a later closer, and taken when none
+        // comes before the block's end or the next opener.
+        assert_eq!(
+            contents("‘The officials’ plans are good,’ she said."),
+            ["The officials’ plans are good,"]
+        );
+        assert_eq!(
+            contents("‘We beat the Joneses’ and left. ‘Then we won,’ she said."),
+            ["We beat the Joneses", "Then we won,"]
+        );
+        assert_eq!(
+            contents("She said ‘we beat the Joneses’ and left."),
+            ["we beat the Joneses"]
+        );
+        // A decade is no opener.
+        assert_eq!(
+            contents("'We loved the '80s,' she said."),
+            ["We loved the '80s,"]
+        );
+        // A quotation left open at a paragraph's end goes on in the next.
+        let q = find("‘We started in the spring.\n\n‘Then we won,’ she said.");
+        assert_eq!(q.len(), 2);
+        assert!(q[0].2 && !q[0].3 && !q[1].2 && q[1].3, "{q:?}");
+        // The same filters as for double marks: a scare quote, a nickname.
+        assert!(contents("It was a ‘victory’ of sorts.").is_empty());
+        assert!(contents("George ‘Jay’ Keyworth spoke.").is_empty());
+        // One double mark anywhere, even a stray one, makes it a text of double marks.
+        assert!(contents("‘We will win,’ she said. The 12” record sold.").is_empty());
     }
 
     #[test]
