@@ -1206,7 +1206,7 @@ fn tokenize_with(table: &WordTable, text: &str, seg: Span, out: &mut Vec<Tok>) {
                 out.push(Tok::mark(Span::new(end, end + 1), Tk::End));
             } else if has_alphanumeric(core) {
                 out.push(Tok::new(core, Span::new(pos, pos + core.len()), Tk::Word));
-            } else if core.bytes().all(|b| b == b'-') {
+            } else if core.starts_with('-') && core.bytes().all(|b| b == b'-') {
                 // A dash typed as hyphens ("(UPI) -- Former President …", "…" - Jane
                 // Doe"): a mark, as `—` is, rather than a word of no letter (skipped).
                 out.push(Tok::mark(Span::new(pos, pos + core.len()), Tk::Other));
@@ -7300,7 +7300,7 @@ mod tests {
                     out.push(Tok::mark(Span::new(end, end + 1), Tk::End));
                 } else if has_alphanumeric(core) {
                     out.push(Tok::new(core, Span::new(pos, pos + core.len()), Tk::Word));
-                } else if core.bytes().all(|b| b == b'-') {
+                } else if core.starts_with('-') && core.bytes().all(|b| b == b'-') {
                     out.push(Tok::mark(Span::new(pos, pos + core.len()), Tk::Other));
                     i += core.len();
                     continue;

@@ -793,7 +793,7 @@ fn single_quotes<'a>(
         prev_open_ended = take_candidates(
             text,
             (bi, block),
-            cands.into_iter(),
+            cands,
             prev_open_ended,
             options,
             (&mut *out, &mut *rejected),
@@ -809,59 +809,85 @@ fn single_quotes<'a>(
 /// plural's apostrophe (`the officials’ plans`: after an `s`, before a lower-case word)
 /// is passed over for a later one, and taken when none comes before the next opener or
 /// the block's end.
-fn single_pairs(text: &str, block: Span, next_block: Option<Span>) -> Vec<Candidate> {
+fn single_pairs(text: &str, block: Span, next_block: Option<Span>) -> SinglePairs<'_> {
     let b = block.get(text).unwrap_or("").as_bytes();
-    let mut out = Vec::new();
-    let mut open: Option<Mark> = None;
-    // A closer passed over as a possible apostrophe, while a quotation is open.
-    let mut passed: Option<Mark> = None;
-    for i in memchr::memchr2_iter(0xE2, b'\'', b) {
-        let (len, may_open, may_close) = match &b[i..] {
-            [b'\'', rest @ ..] => (1, !rest.first().is_some_and(u8::is_ascii_digit), true),
-            [0xE2, 0x80, 0x98, ..] => (3, true, false),
-            [0xE2, 0x80, 0x99, ..] => (3, false, true),
-            _ => continue,
-        };
-        let m = Mark {
-            span: Span::new(block.start + i, block.start + i + len),
-            kind: MarkKind::Single,
-        };
-        let ctx = context(text, block, m);
-        let opens = may_open && ctx.open_left && ctx.text_right;
-        let closes = may_close && ctx.text_left && ctx.close_right;
-        match open {
-            None if opens => {
-                open = Some(m);
-                passed = None;
-            }
-            None => {}
-            Some(o) if closes => {
-                if plural_apostrophe(b, i, len) {
-                    passed.get_or_insert(m);
-                    continue;
-                }
-                out.push(Candidate {
-                    open: o,
-                    close: Some(m),
-                    open_ended_ok: false,
-                });
-                open = None;
-            }
-            Some(o) if opens => {
-                // A new opener: the open quotation closed at the closer passed over, or
-                // never.
-                out.push(Candidate {
-                    open: o,
-                    close: passed.take(),
-                    open_ended_ok: false,
-                });
-                open = Some(m);
-            }
-            Some(_) => {}
-        }
+    SinglePairs {
+        text,
+        block,
+        next_block,
+        hits: memchr::memchr2_iter(0xE2, b'\'', b),
+        open: None,
+        passed: None,
     }
-    if let Some(o) = open {
-        out.push(match passed {
+}
+
+/// The state of [`single_pairs`]: candidates are made as the marks come, so a block of
+/// many marks keeps no list of them (as [`Pairs`] does for double marks).
+struct SinglePairs<'t> {
+    text: &'t str,
+    block: Span,
+    next_block: Option<Span>,
+    /// The block's bytes that may start a single mark, as offsets in the block.
+    hits: memchr::Memchr2<'t>,
+    open: Option<Mark>,
+    /// A closer passed over as a possible apostrophe, while a quotation is open.
+    passed: Option<Mark>,
+}
+
+impl Iterator for SinglePairs<'_> {
+    type Item = Candidate;
+
+    fn next(&mut self) -> Option<Candidate> {
+        let (text, block) = (self.text, self.block);
+        let b = block.get(text).unwrap_or("").as_bytes();
+        for i in self.hits.by_ref() {
+            let (len, may_open, may_close) = match &b[i..] {
+                [b'\'', rest @ ..] => (1, !rest.first().is_some_and(u8::is_ascii_digit), true),
+                [0xE2, 0x80, 0x98, ..] => (3, true, false),
+                [0xE2, 0x80, 0x99, ..] => (3, false, true),
+                _ => continue,
+            };
+            let m = Mark {
+                span: Span::new(block.start + i, block.start + i + len),
+                kind: MarkKind::Single,
+            };
+            let ctx = context(text, block, m);
+            let opens = may_open && ctx.open_left && ctx.text_right;
+            let closes = may_close && ctx.text_left && ctx.close_right;
+            match self.open {
+                None if opens => {
+                    self.open = Some(m);
+                    self.passed = None;
+                }
+                None => {}
+                Some(o) if closes => {
+                    if plural_apostrophe(b, i, len) {
+                        self.passed.get_or_insert(m);
+                        continue;
+                    }
+                    self.open = None;
+                    return Some(Candidate {
+                        open: o,
+                        close: Some(m),
+                        open_ended_ok: false,
+                    });
+                }
+                Some(o) if opens => {
+                    // A new opener: the open quotation closed at the closer passed over,
+                    // or never.
+                    self.open = Some(m);
+                    return Some(Candidate {
+                        open: o,
+                        close: self.passed.take(),
+                        open_ended_ok: false,
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+        // A mark still open at the end of the block.
+        let o = self.open.take()?;
+        Some(match self.passed.take() {
             Some(close) => Candidate {
                 open: o,
                 close: Some(close),
@@ -871,12 +897,13 @@ fn single_pairs(text: &str, block: Span, next_block: Option<Span>) -> Vec<Candid
                 open: o,
                 close: None,
                 open_ended_ok: o.span.start == block.start
-                    || next_block.is_some_and(|next| starts_with_single_opener(text, next))
+                    || self
+                        .next_block
+                        .is_some_and(|next| starts_with_single_opener(text, next))
                     || opens_last_sentence(text, block, o.span),
             },
-        });
+        })
     }
-    out
 }
 
 /// True when the closing single mark at `b[i..i + len]` may be a plural's apostrophe: it
