@@ -786,19 +786,7 @@ fn single_quotes<'a>(
     {
         return;
     }
-    let (out, rejected) = lists;
-    let mut prev_open_ended = false;
-    for (bi, &block) in blocks.iter().enumerate() {
-        let cands = single_pairs(text, block, blocks.get(bi + 1).copied());
-        prev_open_ended = take_candidates(
-            text,
-            (bi, block),
-            cands,
-            prev_open_ended,
-            options,
-            (&mut *out, &mut *rejected),
-        );
-    }
+    take_blocks(text, blocks, options, lists, single_pairs);
 }
 
 /// The candidates of `block` in a text that quotes with single marks (British style:
@@ -2530,18 +2518,7 @@ pub(crate) fn find_quotes_into<'a>(
 ) -> QuoteScan<'a> {
     out.clear();
     let mut rejected = Vec::new();
-    let mut prev_open_ended = false;
-    for (bi, &block) in blocks.iter().enumerate() {
-        let cands = pairs(text, block, blocks.get(bi + 1).copied());
-        prev_open_ended = take_candidates(
-            text,
-            (bi, block),
-            cands,
-            prev_open_ended,
-            options,
-            (&mut out, &mut rejected),
-        );
-    }
+    take_blocks(text, blocks, options, (&mut out, &mut rejected), pairs);
     // A text with no double mark may quote with single marks. (A text in which a double
     // mark opened a quotation has one, and is not searched again.)
     if out.is_empty() && rejected.is_empty() {
@@ -2553,6 +2530,30 @@ pub(crate) fn find_quotes_into<'a>(
     QuoteScan {
         quotes: out,
         rejected,
+    }
+}
+
+/// Judges the candidates that `pair` gives of each block (given the block after it),
+/// block by block: each a quotation pushed to `lists.0` or a rejected one to `lists.1`.
+#[inline(always)]
+fn take_blocks<'a, I: Iterator<Item = Candidate>>(
+    text: &'a str,
+    blocks: &[Span],
+    options: &Options,
+    (out, rejected): (&mut Vec<FoundQuote>, &mut Vec<RejectedQuote<'a>>),
+    pair: impl Fn(&'a str, Span, Option<Span>) -> I,
+) {
+    let mut prev_open_ended = false;
+    for (bi, &block) in blocks.iter().enumerate() {
+        let cands = pair(text, block, blocks.get(bi + 1).copied());
+        prev_open_ended = take_candidates(
+            text,
+            (bi, block),
+            cands,
+            prev_open_ended,
+            options,
+            (&mut *out, &mut *rejected),
+        );
     }
 }
 
