@@ -2560,8 +2560,8 @@ fn take_blocks<'a, I: Iterator<Item = Candidate>>(
 /// Judges the candidates `cands` of block `bi`: each a quotation pushed to `lists.0` or a
 /// rejected one to `lists.1`. `prev_open_ended` tells whether the block before ended in a
 /// quotation left open; the answer tells it of this block.
-// Inlined into `find_quotes_into` for each kind of candidates: the double marks' pairing
-// is inlined into it in turn (see `Pairs::next`).
+// Inlined through `take_blocks` into `find_quotes_into` and `single_quotes`, one copy for
+// each pairing: the double marks' pairing is inlined into it in turn (see `Pairs::next`).
 #[inline(always)]
 fn take_candidates<'a>(
     text: &'a str,
