@@ -753,40 +753,171 @@ fn starts_with_opener(text: &str, block: Span) -> bool {
     found.is_some_and(|kind| kind != MarkKind::Right)
 }
 
-/// True when the blocks hold a single mark that may open a quotation: `‘`, or `'` at a
-/// block's start or after a blank. Asked of a text with no double mark ([`marks`]; even a
-/// stray `”` makes a text one that quotes with double marks), which then quotes with
-/// single marks ([`find_quotes_into`]).
+/// True when the blocks hold a single mark that may open a quotation ([`may_open_single`]).
+/// Asked of a text with no double mark ([`marks`]; even a stray `”` makes a text one that
+/// quotes with double marks, unless its double marks nest inside single ones:
+/// [`singles_enclose_doubles`]), which then quotes with single marks ([`single_quotes`]).
 fn may_quote_with_singles(text: &str, blocks: &[Span]) -> bool {
-    blocks.iter().any(|&block| {
-        let b = block.get(text).unwrap_or("").as_bytes();
-        memchr::memchr2_iter(0xE2, b'\'', b).any(|i| match &b[i..] {
-            [0xE2, 0x80, 0x98, ..] => true,
-            [b'\'', ..] => i == 0 || lex::is_ascii_blank_byte(b[i - 1]),
-            _ => false,
-        })
+    blocks
+        .iter()
+        .any(|&block| may_open_single(block.get(text).unwrap_or("").as_bytes()))
+}
+
+/// True when `b` holds a single mark that may open a quotation: `‘`, or `'` at the start or
+/// after a blank. (`‘` is searched for by its last byte, `0x98`, which few characters of
+/// prose share: its first, `0xE2`, starts every curly apostrophe and dash too.)
+fn may_open_single(b: &[u8]) -> bool {
+    memchr::memchr2_iter(0x98, b'\'', b).any(|i| match b[i] {
+        b'\'' => i == 0 || lex::is_ascii_blank_byte(b[i - 1]),
+        _ => i >= 2 && b[i - 2..i] == [0xE2, 0x80],
     })
 }
 
-/// The quotations of a text that quotes with single marks ([`single_pairs`]), pushed to
-/// `lists` as [`find_quotes_into`] pushes those of double marks; nothing for a text with
-/// a double mark ([`marks`]) or no single mark that may open ([`may_quote_with_singles`]).
+/// True when a text whose double marks gave quotations or rejected marks (`found`,
+/// `rejected`) quotes with single marks after all, and nests its double-quoted words inside
+/// them (British style: `‘He told me “no” and left,’ she said.`): more of its pairs of
+/// single marks ([`single_pairs`]) that read as a sentence said ([`utterance`]) lie outside
+/// any double-mark candidate than quotations of double marks lie outside any pair of
+/// single marks. In a text of double marks, single
+/// marks pair inside double ones (`“He told me ‘no’,” she said.`), or hardly at all.
+/// The counts are over the whole text, so that one block whose marks the pairing
+/// misreads does not decide.
+///
+/// Only a text with a block whose first double-mark candidate has a single opener before
+/// it ([`may_open_single`]) can hold a double candidate inside single marks, or a pair of
+/// single marks outside double ones in a block with a double candidate: a text with no such
+/// block (most) is told so from those prefixes, and no single mark is paired.
+fn singles_enclose_doubles(
+    text: &str,
+    blocks: &[Span],
+    found: &[FoundQuote],
+    rejected: &[RejectedQuote<'_>],
+) -> bool {
+    let block_bytes = |bi: usize| blocks.get(bi).and_then(|b| b.get(text)).unwrap_or("");
+    // A block's first candidate in either list: the least start of the block's candidates
+    // is at most that of the first of each list, so looking before each list's first is
+    // looking before each of the block's candidates.
+    let mut last = None;
+    let firsts = found.iter().map(|q| (q.block, q.open.start)).chain(
+        rejected
+            .iter()
+            .filter_map(|r| Some((r.block?, r.span.start))),
+    );
+    let gate = firsts.into_iter().any(|(bi, start)| {
+        let first = last != Some(bi);
+        last = Some(bi);
+        first
+            && text
+                .get(blocks.get(bi).map_or(0, |b| b.start)..start)
+                .is_some_and(|before| !before.is_empty() && may_open_single(before.as_bytes()))
+    });
+    if !gate {
+        return false;
+    }
+    let (mut outer_singles, mut outer_doubles) = (0usize, 0usize);
+    let (mut singles, mut doubles, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut fi, mut ri) = (0, 0);
+    for (bi, &block) in blocks.iter().enumerate() {
+        // The block's double-mark candidates, from the opening mark to the closing one or
+        // the end of the words (both lists are in block order).
+        quotes.clear();
+        while let Some(q) = found.get(fi).filter(|q| q.block <= bi) {
+            quotes.push(Span::new(
+                q.open.start,
+                q.close.map_or(q.content.end, |c| c.end),
+            ));
+            fi += 1;
+        }
+        doubles.clear();
+        doubles.extend_from_slice(&quotes);
+        while let Some(r) = rejected.get(ri).filter(|r| r.block.is_none_or(|b| b <= bi)) {
+            doubles.push(r.span);
+            ri += 1;
+        }
+        singles.clear();
+        if may_open_single(block_bytes(bi).as_bytes()) {
+            singles.extend(
+                single_pairs(text, block, blocks.get(bi + 1).copied())
+                    .filter_map(|c| Some(Span::new(c.open.span.start, c.close?.span.end))),
+            );
+        }
+        if singles.is_empty() {
+            outer_doubles += quotes.len();
+            continue;
+        }
+        doubles.sort_unstable_by_key(|s| s.start);
+        outer_doubles += not_inside(&quotes, &singles);
+        // Of the pairs of single marks only those that read as a sentence said count: four
+        // words or more that end with punctuation inside the closing mark (`,’ she said`).
+        // Not a scare quote or a title, which a text of double marks may put in single
+        // marks (an American headline does: `Ex-prisoner: ‘Super Mom’`).
+        singles.retain(|s: &Span| utterance(text, *s));
+        outer_singles += not_inside(&singles, &doubles);
+    }
+    outer_singles > outer_doubles
+}
+
+/// True when the words of the pair of marks `pair` (from the opening mark to the end of the
+/// closing one) are four or more and end with `,` `.` `?` `!` or `…` inside the closing
+/// mark ([`singles_enclose_doubles`]).
+fn utterance(text: &str, pair: Span) -> bool {
+    let Some(inner) = pair.get(text) else {
+        return false;
+    };
+    let before_close = inner
+        .char_indices()
+        .next_back()
+        .and_then(|(i, _)| inner[..i].chars().next_back());
+    matches!(before_close, Some(',' | '.' | '?' | '!' | '…')) && words(inner).nth(3).is_some()
+}
+
+/// How many of the spans `inner` lie inside none of the spans `outer` (strictly after its
+/// start, up to its end). Each list is in order and its spans do not overlap, as the
+/// candidates of one kind of mark in a block: one walk of each.
+fn not_inside(inner: &[Span], outer: &[Span]) -> usize {
+    let mut j = 0;
+    inner
+        .iter()
+        .filter(|s| {
+            // The only span of `outer` that may hold `s` is the first that ends at or past
+            // its end.
+            while outer.get(j).is_some_and(|o| o.end < s.end) {
+                j += 1;
+            }
+            !outer
+                .get(j)
+                .is_some_and(|o| o.start < s.start && s.end <= o.end)
+        })
+        .count()
+}
+
+/// The quotations of a text that quotes with single marks ([`single_pairs`]), put in
+/// `lists` in place of what its double marks gave ([`find_quotes_into`]): for a text with
+/// no double mark ([`marks`]) but a single mark that may open ([`may_quote_with_singles`]),
+/// or whose double marks nest inside single ones ([`singles_enclose_doubles`]), which
+/// are then words of the quotations as single marks are in a text of double marks. Nothing
+/// changes for any other text.
 /// (Out of line: most texts quote with double marks.)
 #[inline(never)]
 fn single_quotes<'a>(
     text: &'a str,
     blocks: &[Span],
     options: &Options,
-    lists: (&mut Vec<FoundQuote>, &mut Vec<RejectedQuote<'a>>),
+    (out, rejected): (&mut Vec<FoundQuote>, &mut Vec<RejectedQuote<'a>>),
 ) {
-    if blocks
-        .iter()
-        .any(|&block| marks(text, block).next().is_some())
-        || !may_quote_with_singles(text, blocks)
-    {
-        return;
+    let singly = if out.is_empty() && rejected.is_empty() {
+        !blocks
+            .iter()
+            .any(|&block| marks(text, block).next().is_some())
+            && may_quote_with_singles(text, blocks)
+    } else {
+        singles_enclose_doubles(text, blocks, out, rejected)
+    };
+    if singly {
+        out.clear();
+        rejected.clear();
+        take_blocks(text, blocks, options, (out, rejected), single_pairs);
     }
-    take_blocks(text, blocks, options, lists, single_pairs);
 }
 
 /// The candidates of `block` in a text that quotes with single marks (British style:
@@ -2519,11 +2650,9 @@ pub(crate) fn find_quotes_into<'a>(
     out.clear();
     let mut rejected = Vec::new();
     take_blocks(text, blocks, options, (&mut out, &mut rejected), pairs);
-    // A text with no double mark may quote with single marks. (A text in which a double
-    // mark opened a quotation has one, and is not searched again.)
-    if out.is_empty() && rejected.is_empty() {
-        single_quotes(text, blocks, options, (&mut out, &mut rejected));
-    }
+    // A text with no double mark may quote with single marks, and so may one that nests
+    // its double marks inside single ones.
+    single_quotes(text, blocks, options, (&mut out, &mut rejected));
     // The lists live until the article is built: room left unused is given back when large.
     trim_spare(&mut out);
     trim_spare(&mut rejected);
@@ -4175,8 +4304,63 @@ mod tests {
         // The same filters as for double marks: a scare quote, a nickname.
         assert!(contents("It was a ‘victory’ of sorts.").is_empty());
         assert!(contents("George ‘Jay’ Keyworth spoke.").is_empty());
-        // One double mark anywhere, even a stray one, makes it a text of double marks.
-        assert!(contents("‘We will win,’ she said. The 12” record sold.").is_empty());
+        // One double mark anywhere, even a stray one that pairs with nothing, makes it a
+        // text of double marks (a text whose double marks pair may be British after all:
+        // `single_marks_hold_double_marks_in_a_british_text`).
+        assert!(contents("‘We will win this one,’ she said. The 12” record sold.").is_empty());
+    }
+
+    #[test]
+    fn single_marks_hold_double_marks_in_a_british_text() {
+        // British style: the double marks nest inside single ones, and are words of the
+        // quotation, as single marks are inside double ones in American style.
+        let british = "‘He told me “no” and then he left the room,’ said Jane Smith.\n\n\
+                       ‘We will fight on,’ she added.";
+        assert_eq!(
+            contents(british),
+            [
+                "He told me “no” and then he left the room,",
+                "We will fight on,"
+            ]
+        );
+        // American style, with more pairs of single marks than of double ones, but as many
+        // outside double marks (a chant) as quotations of double marks outside single ones.
+        let american = "Fans chanted ‘we want more and more’ before he spoke. “He told me ‘you \
+                        will not go there’ and then ‘we can all stay here’,” said Jane Smith.";
+        assert_eq!(
+            contents(american),
+            ["He told me ‘you will not go there’ and then ‘we can all stay here’,"]
+        );
+        // A text of double marks with words in single marks outside them (a slogan, a
+        // title) stays one: fewer of those than quotations of double marks.
+        assert_eq!(
+            contents(
+                "He repeated his line 'we will build the wall' on Monday. “Mexico will pay for \
+                 it,” he said. “It will be great,” he added."
+            ),
+            ["Mexico will pay for it,", "It will be great,"]
+        );
+        // A pair of single marks that reads as no sentence said does not count: a few words
+        // (a scare quote, a title), or words with no punctuation before the closing mark (a
+        // headline's `‘Super Mom’`, a slogan).
+        assert_eq!(
+            contents("She called it ‘a big win’ and ‘a new start’. “We will go on,” she said."),
+            ["We will go on,"]
+        );
+        assert_eq!(
+            contents("She answered ‘Not now.’ and later ‘No way.’ “We will go on,” he said."),
+            ["We will go on,"]
+        );
+        // The count is over the whole text: a block whose single marks do not pair (a
+        // closing mark after a blank) leaves its double-mark quotation outside them, and
+        // the other blocks outweigh it.
+        assert_eq!(
+            contents(
+                "'I've always been insulted with the term \"African American outreach,\" ' he \
+                 said.\n\n'We will win this race,' he said.\n\n'It is our time now,' she said."
+            )[1..],
+            ["We will win this race,", "It is our time now,"]
+        );
     }
 
     #[test]
