@@ -773,20 +773,22 @@ fn may_open_single(b: &[u8]) -> bool {
     })
 }
 
-/// True when a text whose double marks gave quotations or rejected marks (`found`,
-/// `rejected`) quotes with single marks after all, and nests its double-quoted words inside
-/// them (British style: `‘He told me “no” and left,’ she said.`): more of its pairs of
-/// single marks ([`single_pairs`]) that read as a sentence said ([`utterance`]) lie outside
-/// any double-mark candidate than quotations of double marks lie outside any pair of
-/// single marks. In a text of double marks, single
-/// marks pair inside double ones (`“He told me ‘no’,” she said.`), or hardly at all.
-/// The counts are over the whole text, so that one block whose marks the pairing
+/// True when a text with double marks (whose quotations are `found`, and the marks set
+/// aside `rejected`; both empty when no double mark pairs) quotes with single marks after
+/// all, and nests its double-quoted words inside them (British style: `‘He told me “no”
+/// and left,’ she said.`): more of its pairs of single marks ([`single_pairs`]) that read
+/// as a sentence said ([`utterance`]) lie outside every double-mark candidate than
+/// quotations of double marks lie outside every pair of single marks. In a text of double
+/// marks, single marks pair inside double ones (`“He told me ‘no’,” she said.`), or hardly
+/// at all. The counts are over the whole text, so that one block whose marks the pairing
 /// misreads does not decide.
 ///
-/// Only a text with a block whose first double-mark candidate has a single opener before
-/// it ([`may_open_single`]) can hold a double candidate inside single marks, or a pair of
-/// single marks outside double ones in a block with a double candidate: a text with no such
-/// block (most) is told so from those prefixes, and no single mark is paired.
+/// A text with quotations of double marks is counted only when the first double-mark
+/// candidate of one of its blocks has a single opener before it ([`may_open_single`]), as
+/// the quotation that holds a British text's double marks has: a text with none (most) is
+/// told so from those prefixes, with no single mark paired. A text with no quotation of
+/// double marks (only stray marks, scare quotes, an HTML attribute's `''`) is always
+/// counted: one sentence said in single marks outside its double candidates decides.
 fn singles_enclose_doubles(
     text: &str,
     blocks: &[Span],
@@ -811,7 +813,7 @@ fn singles_enclose_doubles(
                 .get(blocks.get(bi).map_or(0, |b| b.start)..start)
                 .is_some_and(|before| !before.is_empty() && may_open_single(before.as_bytes()))
     });
-    if !gate {
+    if !found.is_empty() && !gate {
         return false;
     }
     let (mut outer_singles, mut outer_doubles) = (0usize, 0usize);
@@ -905,11 +907,13 @@ fn single_quotes<'a>(
     options: &Options,
     (out, rejected): (&mut Vec<FoundQuote>, &mut Vec<RejectedQuote<'a>>),
 ) {
-    let singly = if out.is_empty() && rejected.is_empty() {
-        !blocks
+    let singly = if out.is_empty()
+        && rejected.is_empty()
+        && !blocks
             .iter()
             .any(|&block| marks(text, block).next().is_some())
-            && may_quote_with_singles(text, blocks)
+    {
+        may_quote_with_singles(text, blocks)
     } else {
         singles_enclose_doubles(text, blocks, out, rejected)
     };
@@ -4304,10 +4308,19 @@ mod tests {
         // The same filters as for double marks: a scare quote, a nickname.
         assert!(contents("It was a ‘victory’ of sorts.").is_empty());
         assert!(contents("George ‘Jay’ Keyworth spoke.").is_empty());
-        // One double mark anywhere, even a stray one that pairs with nothing, makes it a
-        // text of double marks (a text whose double marks pair may be British after all:
+        // A double mark anywhere, even a stray one that pairs with nothing, makes it a text
+        // of double marks, unless a pair of single marks reads as a sentence said (four
+        // words or more, punctuation inside the closing mark; and see
         // `single_marks_hold_double_marks_in_a_british_text`).
-        assert!(contents("‘We will win this one,’ she said. The 12” record sold.").is_empty());
+        assert!(contents("‘We will win,’ she said. The 12” record sold.").is_empty());
+        assert_eq!(
+            contents("‘We will win this one,’ she said. The 12” record sold."),
+            ["We will win this one,"]
+        );
+        assert_eq!(
+            contents("<img alt=''> ‘We will win this one,’ she said."),
+            ["We will win this one,"]
+        );
     }
 
     #[test]
