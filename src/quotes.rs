@@ -976,7 +976,7 @@ impl Iterator for SinglePairs<'_> {
             };
             let ctx = context(text, block, m);
             let opens = may_open && ctx.open_left && ctx.text_right;
-            let closes = may_close && ctx.text_left && ctx.close_right;
+            let closes = may_close && (ctx.text_left || after_double_mark(b, i)) && ctx.close_right;
             match self.open {
                 None if opens => {
                     self.open = Some(m);
@@ -1026,6 +1026,16 @@ impl Iterator for SinglePairs<'_> {
                     || opens_last_sentence(text, block, o.span),
             },
         })
+    }
+}
+
+/// True when the bytes before `b[i]` are a double mark and a space (`,” ’ she said`): a
+/// nested quotation's closer, and the space some writers put between two closers.
+fn after_double_mark(b: &[u8], i: usize) -> bool {
+    let before = &b[..i];
+    match before.strip_suffix(b" ") {
+        Some(rest) => rest.ends_with(b"\"") || rest.ends_with("”".as_bytes()),
+        None => false,
     }
 }
 
@@ -4363,6 +4373,17 @@ mod tests {
         assert_eq!(
             contents("She answered ‘Not now.’ and later ‘No way.’ “We will go on,” he said."),
             ["We will go on,"]
+        );
+        // A space between the nested closer and the single one.
+        assert_eq!(
+            contents(
+                "‘It’s not just me saying “just vote for her,” ’ Sanders told CNN. ‘We will go \
+                 on and on,’ he said."
+            ),
+            [
+                "It’s not just me saying “just vote for her,”",
+                "We will go on and on,"
+            ]
         );
         // The count is over the whole text: a block whose single marks do not pair (a
         // closing mark after a blank) leaves its double-mark quotation outside them, and
