@@ -799,43 +799,28 @@ fn singles_enclose_doubles(
     // A block's first candidate in either list: the least start of the block's candidates
     // is at most that of the first of each list, so looking before each list's first is
     // looking before each of the block's candidates.
-    let mut last = None;
-    let firsts = found.iter().map(|q| (q.block, q.open.start)).chain(
-        rejected
-            .iter()
-            .filter_map(|r| Some((r.block?, r.span.start))),
-    );
-    let gate = firsts.into_iter().any(|(bi, start)| {
-        let first = last != Some(bi);
-        last = Some(bi);
-        first
-            && text
-                .get(blocks.get(bi).map_or(0, |b| b.start)..start)
-                .is_some_and(|before| !before.is_empty() && may_open_single(before.as_bytes()))
-    });
-    if !found.is_empty() && !gate {
+    if !found.is_empty()
+        && !single_before_first(text, blocks, found.iter().map(|q| (q.block, q.open.start)))
+        && !single_before_first(
+            text,
+            blocks,
+            rejected
+                .iter()
+                .filter_map(|r| Some((r.block?, r.span.start))),
+        )
+    {
         return false;
     }
     let (mut outer_singles, mut outer_doubles) = (0usize, 0usize);
     let (mut singles, mut doubles, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
     let (mut fi, mut ri) = (0, 0);
     for (bi, &block) in blocks.iter().enumerate() {
-        // The block's double-mark candidates, from the opening mark to the closing one or
-        // the end of the words (both lists are in block order).
-        quotes.clear();
-        while let Some(q) = found.get(fi).filter(|q| q.block <= bi) {
-            quotes.push(Span::new(
-                q.open.start,
-                q.close.map_or(q.content.end, |c| c.end),
-            ));
-            fi += 1;
-        }
-        doubles.clear();
-        doubles.extend_from_slice(&quotes);
-        while let Some(r) = rejected.get(ri).filter(|r| r.block.is_none_or(|b| b <= bi)) {
-            doubles.push(r.span);
-            ri += 1;
-        }
+        // The block's double-mark candidates: `found[f0..fi]` and `rejected[r0..ri]` (both
+        // lists are in block order; searched by halves, as a text of one block may have
+        // millions of stray marks).
+        let (f0, r0) = (fi, ri);
+        fi += found[fi..].partition_point(|q| q.block <= bi);
+        ri += rejected[ri..].partition_point(|r| r.block.is_none_or(|b| b <= bi));
         singles.clear();
         if may_open_single(block_bytes(bi).as_bytes()) {
             singles.extend(
@@ -844,9 +829,19 @@ fn singles_enclose_doubles(
             );
         }
         if singles.is_empty() {
-            outer_doubles += quotes.len();
+            outer_doubles += fi - f0;
             continue;
         }
+        // From the opening mark to the closing one or the end of the words.
+        quotes.clear();
+        quotes.extend(
+            found[f0..fi]
+                .iter()
+                .map(|q| Span::new(q.open.start, q.close.map_or(q.content.end, |c| c.end))),
+        );
+        doubles.clear();
+        doubles.extend_from_slice(&quotes);
+        doubles.extend(rejected[r0..ri].iter().map(|r| r.span));
         doubles.sort_unstable_by_key(|s| s.start);
         outer_doubles += not_inside(&quotes, &singles);
         // Of the pairs of single marks only those that read as a sentence said count: four
@@ -857,6 +852,27 @@ fn singles_enclose_doubles(
         outer_singles += not_inside(&singles, &doubles);
     }
     outer_singles > outer_doubles
+}
+
+/// True when a block holds a single mark that may open ([`may_open_single`]) before the
+/// first of `candidates` (as block and start, in block order) in it.
+fn single_before_first(
+    text: &str,
+    blocks: &[Span],
+    candidates: impl Iterator<Item = (usize, usize)>,
+) -> bool {
+    let mut last = None;
+    for (bi, start) in candidates {
+        if last == Some(bi) {
+            continue;
+        }
+        last = Some(bi);
+        let before = text.get(blocks.get(bi).map_or(0, |b| b.start)..start);
+        if before.is_some_and(|b| !b.is_empty() && may_open_single(b.as_bytes())) {
+            return true;
+        }
+    }
+    false
 }
 
 /// True when the words of the pair of marks `pair` (from the opening mark to the end of the
