@@ -4362,13 +4362,15 @@ mod tests {
                 "We will fight on,"
             ]
         );
-        // American style, with more pairs of single marks than of double ones, but as many
-        // outside double marks (a chant) as quotations of double marks outside single ones.
-        let american = "Fans chanted ‘we want more and more’ before he spoke. “He told me ‘you \
-                        will not go there’ and then ‘we can all stay here’,” said Jane Smith.";
+        // American style, with more sentences said in single marks than quotations of
+        // double marks, but as many outside double marks (a chant) as quotations of double
+        // marks outside single ones: those nested inside do not count.
+        let american = "Fans chanted ‘We want more and more!’ before he spoke. “He told me, \
+                        ‘You will not go there.’ Then he said, ‘We can all stay here.’ I left,” \
+                        said Jane Smith.";
         assert_eq!(
             contents(american),
-            ["He told me ‘you will not go there’ and then ‘we can all stay here’,"]
+            ["He told me, ‘You will not go there.’ Then he said, ‘We can all stay here.’ I left,"]
         );
         // A text of double marks with words in single marks outside them (a slogan, a
         // title) stays one: fewer of those than quotations of double marks.
