@@ -2084,9 +2084,43 @@ fn is_possessive_form(x: &str) -> bool {
 
 /// A single-word aside chunk: ", meanwhile,", ", too,".
 fn is_aside(text: &str, toks: &[Tok]) -> bool {
-    let Some(first) = toks.first() else {
-        return false;
-    };
+    is_aside_or_intro(text, toks).is_some()
+}
+
+/// Prepositions that put the word after them in its object: "at which point".
+fn is_preposition(x: &[u8]) -> bool {
+    matches!(
+        x,
+        b"in"
+            | b"on"
+            | b"at"
+            | b"to"
+            | b"with"
+            | b"by"
+            | b"from"
+            | b"about"
+            | b"into"
+            | b"over"
+            | b"after"
+            | b"before"
+            | b"during"
+            | b"under"
+            | b"through"
+            | b"against"
+            | b"upon"
+            | b"for"
+            | b"of"
+            | b"within"
+            | b"following"
+    )
+}
+
+/// [`is_aside`], telling why: `Some(true)` for a chunk that opens with a preposition ("in
+/// Kentucky", "at that point the crowd"), which is an aside when a comma closes it but may
+/// hold the subject after it when it runs up to the verb ([`last_chunks`]); `Some(false)`
+/// for any other aside; `None` for no aside.
+fn is_aside_or_intro(text: &str, toks: &[Tok]) -> Option<bool> {
+    let first = toks.first()?;
     let x = w(text, first);
     let single_adverb =
         toks.len() == 1 && x.chars().next().is_some_and(char::is_lowercase) && !lex::is_pronoun(x);
@@ -2103,7 +2137,7 @@ fn is_aside(text: &str, toks: &[Tok]) -> bool {
             && toks.get(1).is_some_and(|t| lex::is_title_word(w(text, t)))
             && trailing_name(text, toks).is_some_and(|(s, e)| e == toks.len() && e - s >= 2))
     {
-        return true;
+        return Some(false);
     }
     // "in Kentucky", "at a later press gaggle".
     let prepositional = matches!(
@@ -2122,7 +2156,11 @@ fn is_aside(text: &str, toks: &[Tok]) -> bool {
             | "again"
             | "once"
     );
-    single_adverb || party || prepositional
+    if single_adverb || party {
+        Some(false)
+    } else {
+        prepositional.then_some(true)
+    }
 }
 
 /// The words of [`ends_subject_bytes`], for [`SUBJECT_END_BIGRAMS`].
@@ -2485,14 +2523,33 @@ fn chunks<'t>(text: &str, toks: &'t [Tok]) -> Chunks<'t> {
         len: 0,
         heap: Vec::new(),
     };
+    let pieces = toks.split(|t| t.kind == Tk::Comma).count();
     let chunks = toks
         .split(|t| t.kind == Tk::Comma)
-        .map(chunk_words)
-        .filter(|c| !c.is_empty() && !is_aside(text, c));
+        .enumerate()
+        .map(|(i, c)| (i, chunk_words(c)))
+        .filter(|&(i, c)| !c.is_empty() && !aside_in_clause(text, c, i + 1 == pieces))
+        .map(|(_, c)| c);
     for c in chunks {
         out.push(c);
     }
     out
+}
+
+/// Whether [`chunks`] and [`last_chunks`] leave out the comma chunk `c` of a clause as an
+/// aside ([`is_aside`]). The chunk that runs up to the verb (`last`: no comma closes it)
+/// and opens with a preposition is no aside when a relative or demonstrative word follows
+/// the preposition in it: "…, at which point the crowd chanted", "…, in a clip that Judge
+/// Lee called", "…, at that point Smith said" have their subject after that word, where
+/// "Lee, at a rally, said" has a comma close the phrase.
+fn aside_in_clause(text: &str, c: &[Tok], last: bool) -> bool {
+    match is_aside_or_intro(text, c) {
+        Some(true) if last => !c[1..]
+            .iter()
+            .any(|t| matches!(wb(text, t), b"which" | b"that" | b"whom" | b"this")),
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// The words of a comma chunk `c` that [`chunks`] keeps: trailing marks dropped (a colon
@@ -2524,8 +2581,10 @@ fn last_chunks<'t>(text: &str, toks: &'t [Tok]) -> ([&'t [Tok]; LAST_CHUNKS], us
     let mut n = 0;
     let chunks = toks
         .rsplit(|t| t.kind == Tk::Comma)
-        .map(chunk_words)
-        .filter(|c| !c.is_empty() && !is_aside(text, c))
+        .enumerate()
+        .map(|(i, c)| (i, chunk_words(c)))
+        .filter(|&(i, c)| !c.is_empty() && !aside_in_clause(text, c, i == 0))
+        .map(|(_, c)| c)
         .take(LAST_CHUNKS);
     for c in chunks {
         n += 1;
@@ -2780,7 +2839,10 @@ fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t>> {
                     .iter()
                     .all(|t| t.kind == Tk::Word && !t.pronoun() && !starts_upper(text, t))
         };
-        if ok && (r > 0 || (after_dash && wb(text, &toks[r]) == b"who")) {
+        // "at which point the crowd chanted": after a preposition the word opens a phrase
+        // that sets the time or place, and the subject follows it.
+        let object = r > 0 && is_preposition(wb(text, &toks[r - 1]));
+        if ok && !object && (r > 0 || (after_dash && wb(text, &toks[r]) == b"who")) {
             return Some((toks[r].span, None, &toks[r..=r]));
         }
     }
@@ -6133,6 +6195,61 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_of_time_or_place_before_the_verb_is_no_subject() {
+        let speakers = |text: &str| {
+            run(text)
+                .iter()
+                .map(|r| r.speaker.map(str::to_owned))
+                .collect::<Vec<_>>()
+        };
+        let some = |s: &str| Some(s.to_owned());
+        // A relative word after a preposition opens a phrase of time or place: the subject
+        // follows it.
+        for (text, want) in [
+            (
+                "The mayor spoke for an hour, at which point the crowd chanted “Four more years!”",
+                "the crowd",
+            ),
+            (
+                "The mayor spoke for an hour, after which protesters chanted “Four more years!”",
+                "protesters",
+            ),
+            (
+                "The mayor arrived late, at that point Ann Smith said “Four more years!”",
+                "Ann Smith",
+            ),
+            (
+                "The vote was held on Monday, to which 21 percent said “not too likely” again.",
+                "21 percent",
+            ),
+            (
+                "He gave an interview last year, in which Ann Smith called herself “very lucky.”",
+                "Ann Smith",
+            ),
+        ] {
+            assert_eq!(speakers(text), [some(want)], "{text}");
+        }
+        // A phrase that a comma closes is an aside, and one with no relative word running up
+        // to the verb too: the subject is before it.
+        for (text, want) in [
+            (
+                "Ann Smith, at a rally in Ohio, said “we will win.”",
+                "Ann Smith",
+            ),
+            (
+                "Ann Smith, in a statement on Tuesday said “we will win.”",
+                "Ann Smith",
+            ),
+            (
+                "The council, which said “we will not back down,” met later.",
+                "The council",
+            ),
+        ] {
+            assert_eq!(speakers(text), [some(want)], "{text}");
+        }
+    }
+
+    #[test]
     fn a_dash_typed_as_hyphens_reads_as_a_dash() {
         for d in ["—", "–", "--", "-"] {
             let speakers = |text: String| {
@@ -8232,7 +8349,8 @@ mod tests {
                             && !w(text, t).chars().next().is_some_and(char::is_uppercase)
                     })
             };
-            if ok && r > 0 {
+            let object = r > 0 && is_preposition(w(text, &toks[r - 1]).as_bytes());
+            if ok && !object && r > 0 {
                 return Some((toks[r].span, None));
             }
         }
@@ -8364,6 +8482,10 @@ mod tests {
             "secretary",
             "whom",
             "thats",
+            " at which point ",
+            " in which ",
+            " at that time ",
+            "crowd",
         ];
         let mut rng = crate::testgen::Rng::new(0x9b05_688c);
         let mut found = 0;
