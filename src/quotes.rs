@@ -331,10 +331,20 @@ fn is_mark_char(c: char) -> bool {
     )
 }
 
+/// True when `c` is of a script written without spaces between words, or its punctuation:
+/// CJK symbols and punctuation (`。` `「`), kana, CJK ideographs and the fullwidth forms
+/// (`：` `，`). A mark after one may open a quotation, as after a blank: `他说："我…。"`
+/// has no blank on either side of either mark, and only the order of the marks tells the
+/// opener (a curly mark says which way it faces; a straight one does not).
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
 /// What surrounds a mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Context {
-    /// Start of block, or after a blank, bracket, dash, slash or another mark.
+    /// Start of block, or after a blank, bracket, dash, slash, another mark or a character
+    /// of a script written without spaces ([`is_unspaced_script`]).
     open_left: bool,
     /// Followed by a non-blank character.
     text_right: bool,
@@ -456,7 +466,9 @@ fn context_by_chars(text: &str, block: Span, m: Mark) -> Context {
     Context {
         open_left: blank_before.is_none_or(|blank| blank)
             || before.is_some_and(|c| {
-                matches!(c, '(' | '[' | '{' | '-' | '—' | '–' | '/' | ':') || is_mark_char(c)
+                matches!(c, '(' | '[' | '{' | '-' | '—' | '–' | '/' | ':')
+                    || is_mark_char(c)
+                    || is_unspaced_script(c)
             }),
         text_right: blank_after == Some(false),
         text_left: blank_before == Some(false),
@@ -533,6 +545,20 @@ fn straight_opens(text: &str, block: Span, on_chars: bool, m: Mark) -> bool {
         return can_open(MarkKind::Straight, context(text, block, m));
     }
     before & (EDGE | BLANK | OPENS_AFTER) != 0 && after & (EDGE | BLANK) == 0
+}
+
+/// True when `m`, a straight mark read while no quotation is open, opens one right after a
+/// comma or period with no blank between: `he said,"Look …"` and `percent."We …"`, typed
+/// without a space. Curly marks say which way they face; a straight one here is read as
+/// the opener it is when nothing is open (and as a closer when something is: `win,"she
+/// said`), and never as a nested opener.
+fn opens_after_stop(text: &str, block: Span, m: Mark) -> bool {
+    let b = text.as_bytes();
+    m.kind == MarkKind::Straight
+        && m.span.start > block.start
+        && matches!(b.get(m.span.start - 1), Some(b',' | b'.'))
+        && m.span.end < block.end
+        && b.get(m.span.end).is_some_and(u8::is_ascii_alphabetic)
 }
 
 /// True when `m` closes a quotation opened with `open`; `ctx` reads its context, which
@@ -633,7 +659,7 @@ impl<M: Iterator<Item = Mark>> Pairs<'_, M> {
             read: None,
         };
         let Some(o) = self.open else {
-            if can_open(m.kind, ctx.get()) {
+            if can_open(m.kind, ctx.get()) || opens_after_stop(self.text, self.block, m) {
                 self.open = Some(m);
                 self.nested = None;
             }
@@ -699,7 +725,9 @@ impl<M: Iterator<Item = Mark>> Iterator for Pairs<'_, M> {
                         });
                     }
                     None => {
-                        if straight_opens(self.text, self.block, self.on_chars, m) {
+                        if straight_opens(self.text, self.block, self.on_chars, m)
+                            || opens_after_stop(self.text, self.block, m)
+                        {
                             self.open = Some(m);
                         }
                         continue;
@@ -2587,10 +2615,16 @@ fn judge(
     }
     // Scare quotes sit inside a clause: a fragment that ends one (`a “breakthrough.”`,
     // `“fear,” and`) reads as quoted words.
+    // (Also by a stop of a script written without spaces, `“我不认为。”`, whose words no
+    // blank counts.)
     let ends_clause = body
         .as_bytes()
         .last()
         .is_some_and(|&c| matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?'))
+        || body
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '。' | '，' | '；' | '：' | '！' | '？' | '、'))
         || c.close.is_some_and(|m| {
             char_at(text, block, m.span.end)
                 .is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ':' | '!' | '?'))
@@ -4261,6 +4295,49 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(&contents(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn straight_marks_with_no_blank_beside_them() {
+        // Each text gives the same quotes with straight marks as with curly ones, which say
+        // which way they face.
+        let cases: &[(&str, &[&str])] = &[
+            // A script written without spaces: only the order tells the opener.
+            (
+                "他说：“我不认为它会有任何不同。”他补充说。",
+                &["我不认为它会有任何不同。"],
+            ),
+            (
+                "专家表示，“这种试验不仅对行业有影响。”",
+                &["这种试验不仅对行业有影响。"],
+            ),
+            // An opener typed right after a comma or period.
+            (
+                "Ryan said,“Look, the images have no place here.” He left.",
+                &["Look, the images have no place here."],
+            ),
+            (
+                "It was strange.“We found pure cocaine,” he adds.",
+                &["We found pure cocaine,"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&contents(text), want, "{text}");
+            let straight = text.replace(['“', '”'], "\"");
+            assert_eq!(&contents(&straight), want, "{straight}");
+        }
+        // A closer typed right before the next word still closes, and a mark after a
+        // comma opens no quotation nested in another.
+        assert_eq!(
+            contents("\"We will win,\"she said. \"Then we rest.\""),
+            ["We will win,", "Then we rest."]
+        );
+        assert_eq!(
+            contents("“We will win,\"she said, and left."),
+            ["We will win,"]
+        );
+        // A scare quote in such a script, with no stop inside, is still one.
+        assert!(contents("这是所谓的“改革”而已。").is_empty());
     }
 
     #[test]
