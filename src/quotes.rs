@@ -2617,19 +2617,21 @@ fn judge(
     // `“fear,” and`) reads as quoted words.
     // (Also by a stop of a script written without spaces, `“我不认为。”`, whose words no
     // blank counts.)
-    let ends_clause = body
-        .as_bytes()
-        .last()
-        .is_some_and(|&c| matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?'))
-        || body
-            .chars()
-            .next_back()
-            .is_some_and(|c| matches!(c, '。' | '，' | '；' | '：' | '！' | '？' | '、'))
-        || c.close.is_some_and(|m| {
+    // (Read only of a quotation of two words or fewer; the script's stops are looked for
+    // only after a byte outside ASCII.)
+    let ends_clause = || {
+        body.as_bytes().last().is_some_and(|&c| {
+            matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?')
+                || !c.is_ascii()
+                    && body.chars().next_back().is_some_and(|c| {
+                        matches!(c, '。' | '，' | '；' | '：' | '！' | '？' | '、')
+                    })
+        }) || c.close.is_some_and(|m| {
             char_at(text, block, m.span.end)
                 .is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ':' | '!' | '?'))
-        });
-    if n_words <= 2 && !sentence_like && !ends_clause {
+        })
+    };
+    if n_words <= 2 && !sentence_like && !ends_clause() {
         let close = c.close.map(|m| m.span);
         if !has_speech_cue(text, block, c.open.span, close, next_open, cues) {
             return Err(Rejection::ScareQuote);

@@ -168,6 +168,12 @@ const WORDS: &[&str] = &[
     "Zürich",
     "Tiếng Việt",
     "LibÃ©ration",
+    "他说：",
+    "我们不同意",
+    "。",
+    "，",
+    "at which point",
+    "in which",
 ];
 const NAMES: &[&str] = &[
     "Ann Lee",
