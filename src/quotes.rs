@@ -2615,16 +2615,15 @@ fn judge(
     }
     // Scare quotes sit inside a clause: a fragment that ends one (`a “breakthrough.”`,
     // `“fear,” and`) reads as quoted words.
-    // (Also by a stop of a script written without spaces, `“我不认为。”`, whose words no
-    // blank counts.)
-    // (Read only of a quotation of two words or fewer; the script's stops are looked for
-    // only after a byte outside ASCII.)
+    // A fragment may also end with a stop of a script written without spaces (`“我不认为
+    // 。”`), whose words no blank counts: looked for only after a byte outside ASCII. (Read
+    // only of a quotation of two words or fewer.)
     let ends_clause = || {
-        body.as_bytes().last().is_some_and(|&c| {
-            matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?')
-                || !c.is_ascii()
-                    && body.chars().next_back().is_some_and(|c| {
-                        matches!(c, '。' | '，' | '；' | '：' | '！' | '？' | '、')
+        body.as_bytes().last().is_some_and(|&last| {
+            matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?')
+                || !last.is_ascii()
+                    && body.chars().next_back().is_some_and(|ch| {
+                        matches!(ch, '。' | '，' | '；' | '：' | '！' | '？' | '、')
                     })
         }) || c.close.is_some_and(|m| {
             char_at(text, block, m.span.end)
