@@ -3004,8 +3004,8 @@ mod tests {
 
     /// The marks around which [`straight_opens`] and the pairing are tested: straight and
     /// other marks, next to blanks, words, brackets and characters outside ASCII.
-    const PAIRING_PARTS: [&str; 17] = [
-        "\"", "\"", "\"", " ", "a", "Yes", "“", "”", "«", "»", "é", "(", "-", "``", "''", ",",
+    const PAIRING_PARTS: [&str; 18] = [
+        "\"", "\"", "\"", " ", "a", "Yes", "“", "”", "«", "»", "é", "(", "-", "``", "''", ",", ".",
         "\u{a0}",
     ];
 
