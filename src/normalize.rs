@@ -22,6 +22,8 @@ use crate::span::Span;
 use std::borrow::Cow;
 use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+mod references;
+
 const BOM: &str = "\u{FEFF}";
 
 /// True for characters that separate words and carry no text: Unicode white space,
@@ -61,6 +63,10 @@ pub(crate) struct Checked<'a> {
     /// The text holds a combining accent that [`fold_blanks`] composes with the letter
     /// before it ([`first_accent`]; looked for only under a normalization that composes).
     pub accents: bool,
+    /// The normalization, under which the text holds an HTML character reference that
+    /// [`fold_blanks`] decodes (see [`references`]) when `references` is set.
+    pub form: Normalization,
+    pub references: bool,
 }
 
 /// Checks size, NUL bytes and emptiness, and skips a leading BOM.
@@ -73,7 +79,27 @@ pub(crate) fn prepare<'a>(input: &'a str, options: &Options) -> Result<Checked<'
     let prepared = finish(input, input.len())?;
     // (A BOM holds no lead byte of an odd blank: the first is past it.)
     let odd_blank = odd_blank.map(|at| at - prepared.base);
-    Ok(with_accents(prepared, odd_blank, options))
+    blank_references_only(with_accents(prepared, odd_blank, options), input.len())
+}
+
+/// `checked`, or a [`ErrorKind::WhitespaceOnly`] error when its text holds nothing but blank
+/// characters and references to white space (`&nbsp;`), which the copy the stages read
+/// makes blank; `len` is the caller's input length, for the error. (Read up to the first
+/// other character, and only in a text that holds a reference.)
+fn blank_references_only(checked: Checked<'_>, len: usize) -> Result<Checked<'_>, Error> {
+    if !checked.references {
+        return Ok(checked);
+    }
+    let text = checked.prepared.text;
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        i += match references::reference_at(text, i, checked.form) {
+            Some((n, ' ')) => n,
+            _ if is_blank(c) => c.len_utf8(),
+            _ => return Ok(checked),
+        };
+    }
+    Err(ErrorKind::WhitespaceOnly { len }.into())
 }
 
 /// The [`Checked`] text `prepared`, whose first odd blank is `odd_blank`, with its first
@@ -83,17 +109,18 @@ fn with_accents<'a>(
     odd_blank: Option<usize>,
     options: &Options,
 ) -> Checked<'a> {
-    let accent = match options.normalization() {
+    let form = options.normalization();
+    let accent = match form {
         Normalization::Nfc | Normalization::Nfkc => first_accent(prepared.text.as_bytes()),
         Normalization::None => None,
     };
+    let reference = references::next_reference(prepared.text, 0, form);
     Checked {
         prepared,
-        odd_blank: match (odd_blank, accent) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        },
+        odd_blank: [odd_blank, accent, reference].into_iter().flatten().min(),
         accents: accent.is_some(),
+        form,
+        references: reference.is_some(),
     }
 }
 
@@ -152,11 +179,10 @@ pub(crate) fn prepare_repaired<'a>(
 ) -> Result<Checked<'a>, Error> {
     check_raw(original, options)?;
     let prepared = finish(copy, original.len())?;
-    Ok(with_accents(
-        prepared,
-        first_odd_blank(prepared.text),
-        options,
-    ))
+    blank_references_only(
+        with_accents(prepared, first_odd_blank(prepared.text), options),
+        original.len(),
+    )
 }
 
 /// The checks made on the raw input: empty, too large, NUL byte.
@@ -232,7 +258,7 @@ pub(crate) struct OffsetMap {
 const BLOCK: usize = 8;
 
 /// The bits of a [`run_word`] that give its edits' lengths.
-const KIND_BITS: u32 = 5;
+const KIND_BITS: u32 = 7;
 
 /// The bits of a [`run_word`] that count its edits.
 const COUNT_BITS: u32 = 8;
@@ -248,14 +274,15 @@ const MAX_GAP: usize = (1 << (32 - KIND_BITS - COUNT_BITS)) - 1;
 const REPLACEMENT_LEN: usize = '\u{FFFD}'.len_utf8();
 
 /// A run of `count` like edits after `gap` unchanged bytes, each of `len` bytes of the
-/// original (1 to 7) written as `copy_len` bytes in the copy (0 to 3): a U+FFFD for an
+/// original (1 to 15) written as `copy_len` bytes in the copy (0 to 4): a U+FFFD for an
 /// invalid sequence, a space for a no-break space, nothing for a zero-width character, a
-/// composed letter for a letter and its combining accents. The gap above [`KIND_BITS`] +
-/// [`COUNT_BITS`], the count above [`KIND_BITS`], the lengths in the low bits: three for
-/// the original's, two for the copy's.
+/// composed letter for a letter and its combining accents, the character of an HTML
+/// character reference. The gap above [`KIND_BITS`] + [`COUNT_BITS`], the count above
+/// [`KIND_BITS`], the lengths in the low bits: four for the original's, three for the
+/// copy's.
 fn run_word(gap: usize, count: usize, len: usize, copy_len: usize) -> u32 {
-    debug_assert!(gap <= MAX_GAP && count <= MAX_COUNT && len <= 7 && copy_len <= 3);
-    ((gap << (KIND_BITS + COUNT_BITS)) | (count << KIND_BITS) | (len << 2) | copy_len) as u32
+    debug_assert!(gap <= MAX_GAP && count <= MAX_COUNT && len <= 15 && copy_len <= 7);
+    ((gap << (KIND_BITS + COUNT_BITS)) | (count << KIND_BITS) | (len << 3) | copy_len) as u32
 }
 
 /// The parts of a [`run_word`]: its gap, count, and the lengths of each edit in the original
@@ -266,8 +293,8 @@ fn run_parts(w: u32) -> (usize, usize, usize, usize) {
     (
         w >> (KIND_BITS + COUNT_BITS),
         (w >> KIND_BITS) & MAX_COUNT,
-        (w >> 2) & 7,
-        w & 3,
+        (w >> 3) & 15,
+        w & 7,
     )
 }
 
@@ -330,17 +357,17 @@ impl OffsetMap {
         Span::new(start, self.map(span.end).max(start))
     }
 
-    /// Notes that the `len` bytes at `orig` (1 to 7) were written as the `copy_len` bytes at
-    /// `copy` (0 to 3): one more of the last run when it follows it straight on, edit for
+    /// Notes that the `len` bytes at `orig` (1 to 15) were written as the `copy_len` bytes at
+    /// `copy` (0 to 4): one more of the last run when it follows it straight on, edit for
     /// edit; else a run of its own. (Inlined, but for long gaps: called out of line, once
     /// a word of the `no-break-spaces` shape, it took some 60 instructions a call.)
     #[inline(always)]
     fn push(&mut self, copy: usize, orig: usize, len: usize, copy_len: usize) {
-        // (An edit is of 1 to 7 bytes in the original, 0 to 3 in the copy: a folded odd
-        // blank or a replaced invalid sequence, which is at most 3 bytes, or a letter and
-        // its accents, composed into one character.)
-        debug_assert!((1..=7).contains(&len) && copy_len <= 3, "{len} {copy_len}");
-        let kind = run_word(0, 0, len & 7, copy_len & 3);
+        // (An edit is of 1 to 15 bytes in the original, 0 to 4 in the copy: a folded odd
+        // blank or a replaced invalid sequence, which is at most 3 bytes, a letter and its
+        // accents, composed into one character, or a reference, decoded.)
+        debug_assert!((1..=15).contains(&len) && copy_len <= 4, "{len} {copy_len}");
+        let kind = run_word(0, 0, len & 15, copy_len & 7);
         let step = 1 << KIND_BITS;
         let last_end = self.end.0;
         let follows = (copy, orig) == self.end;
@@ -357,7 +384,7 @@ impl OffsetMap {
         if gap > MAX_GAP {
             gap = self.push_gaps(copy - gap, orig - gap, gap);
         }
-        self.push_word((copy, orig), run_word(gap, 1, len & 7, copy_len & 3));
+        self.push_word((copy, orig), run_word(gap, 1, len & 15, copy_len & 7));
     }
 
     /// Notes runs of no edits for all but the last [`MAX_GAP`] or fewer bytes of a `gap`
@@ -465,8 +492,8 @@ fn rebase_with<'a>(
 /// for NUL bytes, [`prepare`]) would then stop at a character at a time.
 pub(crate) fn fold_blanks(checked: &Checked<'_>) -> Option<(String, OffsetMap)> {
     let (text, from) = (checked.prepared.text, checked.odd_blank?);
-    if checked.accents {
-        return Some(fold_with_accents(text, from));
+    if checked.accents || checked.references {
+        return Some(fold_with_accents(text, from, checked.form));
     }
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
@@ -519,13 +546,14 @@ fn push_edit(
 /// what the original's do. Out of line, and slower than the odd blanks' loop: few texts
 /// are decomposed.
 #[inline(never)]
-fn fold_with_accents(text: &str, from: usize) -> (String, OffsetMap) {
+fn fold_with_accents(text: &str, from: usize, form: Normalization) -> (String, OffsetMap) {
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap::default();
     let (mut copied, mut next) = (0, from);
     // The next candidate of each kind at or past `next`, found again only once passed.
     let (mut blank, mut accent) = (next_lead(b, next), next_accent(b, next));
+    let mut reference = references::next_reference(text, next, form);
     loop {
         if blank.is_some_and(|at| at < next) {
             blank = next_lead(b, next);
@@ -533,11 +561,31 @@ fn fold_with_accents(text: &str, from: usize) -> (String, OffsetMap) {
         if accent.is_some_and(|at| at < next) {
             accent = next_accent(b, next);
         }
-        let at = match (blank, accent) {
-            (None, None) => break,
-            (Some(x), Some(y)) => x.min(y),
-            (x, y) => x.or(y).unwrap_or_default(),
+        if reference.is_some_and(|at| at < next) {
+            reference = references::next_reference(text, next, form);
+        }
+        let Some(at) = [blank, accent, reference].into_iter().flatten().min() else {
+            break;
         };
+        if reference == Some(at) {
+            // (An `&` starts no odd blank or accent.)
+            let Some((len, c)) = references::reference_at(text, at, form) else {
+                next = at + 1;
+                continue;
+            };
+            let mut buf = [0u8; 4];
+            copied = push_edit(
+                text,
+                copied,
+                at,
+                len,
+                c.encode_utf8(&mut buf),
+                &mut out,
+                &mut map,
+            );
+            next = copied;
+            continue;
+        }
         if accent == Some(at) {
             let mut end = at;
             while accent_at(b, end) {
@@ -810,10 +858,10 @@ fn is_clean(raw: &str, form: Normalization) -> bool {
     let b = raw.as_bytes();
     if b.len() <= SHORT_TEXT {
         if let Some(clean) = short_ascii_is_clean(b) {
-            return clean;
+            return clean && !references::may_hold_reference(b, form);
         }
     }
-    is_clean_by_runs(raw, form)
+    is_clean_by_runs(raw, form) && !references::may_hold_reference(b, form)
 }
 
 /// [`is_clean`] by runs: the whole text in wide passes for control characters and double
@@ -1149,6 +1197,7 @@ fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
     let out = collapse(raw);
     // ASCII text is in every form: told a word at a time, without decoding it.
     if out.is_ascii() {
+        let out = with_references_decoded(out, form);
         return if out == raw {
             Cow::Borrowed(raw)
         } else {
@@ -1174,10 +1223,24 @@ fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
         }
         _ => out,
     };
+    let out = with_references_decoded(out, form);
     if out == raw {
         Cow::Borrowed(raw)
     } else {
         Cow::Owned(out)
+    }
+}
+
+/// `s`, a text collapsed and normalized, with its HTML character references decoded
+/// ([`references`]), collapsed again when one of them was white space. The characters
+/// decoded stay as they are under the normalization, and nothing after them combines with
+/// them, so the text stays normalized; and decoding leaves no reference to decode, so
+/// cleaning stays idempotent.
+fn with_references_decoded(s: String, form: Normalization) -> String {
+    match references::decode(&s, form) {
+        None => s,
+        Some((decoded, true)) => collapse(&decoded),
+        Some((decoded, false)) => decoded,
     }
 }
 
@@ -1410,6 +1473,48 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cleaning_decodes_references_and_stays_idempotent() {
+        use Normalization::{Nfc, Nfkc};
+        assert_eq!(
+            clean("&quot;Yes,&quot; she&nbsp; said&#8230;", Nfc),
+            "\"Yes,\" she said…"
+        );
+        assert_eq!(clean("&nbsp;x&#32;", Nfc), "x");
+        assert_eq!(clean("&amp;ｑｕｏｔ；", Nfkc), "\"");
+        assert_eq!(clean("&quot;", Normalization::None), "&quot;");
+        // A text that holds a reference is not known clean, even when nothing is decoded.
+        assert!(!clean_noting("&#101;\u{301}", Nfc).1);
+        for raw in [
+            "&amp;\u{200b}quot;",
+            "&#xFF06;quot;",
+            "&amp;ｑｕｏｔ；",
+            "&#101;\u{301}",
+            "&quot\u{37e}",
+            "&#4352;\u{1161}",
+            "&amp;amp;amp;quot;x",
+            "&lt;&#x3B; &#38;&#35;34; &nbsp; &#10;&#9;",
+        ] {
+            for form in [Nfc, Nfkc, Normalization::None] {
+                let once = clean(raw, form);
+                assert_eq!(clean(&once, form), once, "{raw:?} {form:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_copy_decodes_references_and_maps_them_back() {
+        let text = "a&amp;#128512;b&amp;amp;c&#101;\u{301}";
+        let checked = prepare(text, &Options::default()).expect("prepared");
+        let (copy, map) = fold_blanks(&checked).expect("a reference to decode");
+        // The one before an accent is left as it is, and the accent composed with nothing.
+        assert_eq!(copy, "a😀b&c&#101;\u{301}");
+        assert_eq!(map.map_span(Span::new(1, 5)), Span::new(1, 14));
+        assert_eq!(map.map_span(Span::new(5, 6)), Span::new(14, 15));
+        assert_eq!(map.map_span(Span::new(6, 7)), Span::new(15, 24));
+        assert_eq!(map.map(copy.len()), text.len());
+    }
 
     #[test]
     fn nfc_stable_characters_are() {

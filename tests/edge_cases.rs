@@ -52,6 +52,14 @@ fn error_cases() -> Vec<ErrCase> {
             "input holds only whitespace (7 bytes)",
         ),
         err(
+            "no-break spaces written as character references",
+            b"&nbsp;\n &#160;&amp;nbsp;\n",
+            ErrorKind::WhitespaceOnly { len: 25 },
+            "whitespace_only",
+            None,
+            "input holds only whitespace (25 bytes)",
+        ),
+        err(
             "nbsp, zero-width and a lone cr",
             "\u{a0}\u{200b}\u{2060}\r".as_bytes(),
             ErrorKind::WhitespaceOnly { len: 9 },
@@ -287,6 +295,9 @@ fn article_cases() -> Vec<(&'static str, String)> {
         ("alternating quote marks", "“‘".repeat(30_000)),
         ("many said", "he said, ".repeat(20_000)),
         ("many unbalanced quotes", "\"open and never closed, he said.\n\n".repeat(5_000)),
+        ("many character references", "&quot;&amp;quot;&nbsp;&#8220;".repeat(20_000)),
+        ("many ampersands", "&".repeat(100_000)),
+        ("a reference before every accent", "&#101;\u{301}&eacute;\u{200b}\u{301} ".repeat(5_000)),
     ]
 }
 
@@ -644,4 +655,49 @@ fn quotes_of_a_wrapped_paragraph_are_those_of_the_paragraph() {
             assert_eq!(want[0].speaker(), Some("Ann Lee"));
         }
     }
+}
+
+/// HTML character references that an HTML-to-text step left in the text are read as their
+/// characters: quotes found and attributed, texts decoded, spans on the references.
+#[test]
+fn html_character_references_are_read_as_their_characters() {
+    let input = "Council backs the bridge plan\n\n&nbsp;\n\n\
+        The mayor, Ann Lee, said &quot;we will build it now&quot; on Monday. \
+        &ldquo;It&#8217;s time,&rdquo; Lee added.\n\n\
+        Critics called it &amp;quot;reckless&amp;quot; in a statement. AT&amp;T and Q&A; R&D stayed.\n";
+    let article = Parser::default().parse(input).expect("parses");
+    check(input, &article, Normalization::Nfc);
+    let quotes: Vec<(&str, Option<&str>)> = article
+        .quotes
+        .iter()
+        .map(|q| {
+            let speaker = q.attribution.as_ref().map(|a| a.speaker.as_ref());
+            (q.text.as_ref(), speaker)
+        })
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("we will build it now", Some("Ann Lee")),
+            ("It’s time,", Some("Ann Lee")),
+            ("reckless", Some("Critics")),
+        ]
+    );
+    // Spans are on the input: the second quote holds the reference to its apostrophe.
+    assert_eq!(article.quotes[1].span.get(input), Some("It&#8217;s time,"));
+    let body: Vec<&str> = article.body.iter().map(|b| b.text()).collect();
+    assert_eq!(
+        body,
+        [
+            "The mayor, Ann Lee, said \"we will build it now\" on Monday. “It’s time,” Lee added.",
+            "Critics called it \"reckless\" in a statement. AT&T and Q&A; R&D stayed.",
+        ]
+    );
+    // Under no normalization the text is read as written.
+    let raw = Parser::new(Options::default().with_normalization(Normalization::None))
+        .parse(input)
+        .expect("parses");
+    check(input, &raw, Normalization::None);
+    assert!(raw.quotes.is_empty(), "{:?}", raw.quotes);
+    assert!(raw.body[0].text().contains("&quot;we will"));
 }

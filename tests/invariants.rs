@@ -19,7 +19,8 @@ use copydesk::{
 pub fn check(input: &str, article: &Article<'_>, form: Normalization) {
     let top = article.top_level();
     check_layout(input.len(), &top, |s| s.get(input).is_some());
-    // Nothing is lost: every non-blank char is inside a top-level element.
+    // Nothing is lost: every non-blank char is inside a top-level element (or a character
+    // reference to white space, `&nbsp;`).
     let mut i = 0;
     for (idx, c) in input.char_indices() {
         if is_blank(c) {
@@ -28,7 +29,8 @@ pub fn check(input: &str, article: &Article<'_>, form: Normalization) {
         while i < top.len() && top[i].1.end <= idx {
             i += 1;
         }
-        let covered = top.get(i).is_some_and(|(_, s)| s.start <= idx);
+        let covered =
+            top.get(i).is_some_and(|(_, s)| s.start <= idx) || in_blank_reference(input, idx, form);
         assert!(
             covered,
             "char {c:?} at byte {idx} is in no top-level element (context {:?})",
@@ -108,6 +110,20 @@ pub fn check(input: &str, article: &Article<'_>, form: Normalization) {
         "diagnostics not sorted by span: {:?}",
         article.diagnostics
     );
+}
+
+/// True when the byte `idx` of `input` lies in an HTML character reference that cleaning
+/// makes nothing of (`&nbsp;`, `&#32;`, `&amp;nbsp;`: white space), which may then be in no
+/// element, as a no-break space may not. (References are at most 15 bytes long.)
+fn in_blank_reference(input: &str, idx: usize, form: Normalization) -> bool {
+    let b = input.as_bytes();
+    (idx.saturating_sub(14)..=idx)
+        .filter(|&a| b[a] == b'&')
+        .any(|a| {
+            (idx + 1..=b.len().min(a + 15)).any(|e| {
+                b[e - 1] == b';' && input.get(a..e).is_some_and(|r| clean(r, form).is_empty())
+            })
+        })
 }
 
 /// Spans non-empty, in bounds (per `in_bounds`), ordered and non-overlapping.
@@ -249,8 +265,10 @@ pub fn check_error(bytes: &[u8], err: &Error, parser: &Parser) {
         ErrorKind::WhitespaceOnly { len } => {
             assert_eq!(*len, bytes.len(), "WhitespaceOnly len");
             let text = std::str::from_utf8(bytes).expect("WhitespaceOnly only for valid UTF-8");
+            let form = parser.options().normalization();
             assert!(
-                text.chars().all(is_blank),
+                text.char_indices()
+                    .all(|(i, c)| is_blank(c) || in_blank_reference(text, i, form)),
                 "WhitespaceOnly for text with a non-blank char"
             );
         }
@@ -385,7 +403,7 @@ fn check_repaired(bytes: &[u8], article: &Article<'_>, form: Normalization) {
         let valid = chunk.valid();
         let mut items: Vec<(usize, bool)> = valid
             .char_indices()
-            .map(|(o, c)| (at + o, !is_blank(c)))
+            .map(|(o, c)| (at + o, !is_blank(c) && !in_blank_reference(valid, o, form)))
             .collect();
         at += valid.len();
         if !chunk.invalid().is_empty() {
@@ -557,6 +575,70 @@ pub fn check_decomposed_accents(parser: &Parser, text: &str) {
         text,
         &variant,
         "decomposed accents",
+        &|o, _| match starts.binary_search_by_key(&o, |&(at, _)| at) {
+            Ok(k) => starts[k].1,
+            Err(_) => {
+                assert_eq!(o, text.len(), "a span ends inside a character");
+                end
+            }
+        },
+    );
+}
+
+/// The same text with characters written as HTML character references, as an HTML-to-text
+/// step may leave them (`&quot;` `&ldquo;` `&#8221;` `&rsquo;` `&mdash;` `&amp;` `&nbsp;`
+/// `&eacute;`, and each `,` `.` `?` `!` `:` `(` `)` as `&#NN;` or `&#xNN;` in turn), gives the same
+/// structure, spans moved to the references. A character is written so only where nothing
+/// after it can combine with it (ASCII or the end follows), and an `&` only where no
+/// reference could start there. Skips texts not in NFC and variants over the size limit.
+pub fn check_references(parser: &Parser, text: &str) {
+    use unicode_normalization::is_nfc;
+    if !is_nfc(text) || parser.options().normalization() != Normalization::Nfc {
+        return;
+    }
+    let mut variant = String::with_capacity(text.len() * 2);
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    let mut numbered = 0usize;
+    for (i, c) in text.char_indices() {
+        starts.push((i, variant.len()));
+        let rest = &text[i + c.len_utf8()..];
+        let safe = rest.chars().next().is_none_or(|n| n.is_ascii());
+        let named = match c {
+            '"' => Some("&quot;"),
+            '“' => Some("&ldquo;"),
+            '”' => Some("&#8221;"),
+            '’' => Some("&rsquo;"),
+            '‘' => Some("&#x2018;"),
+            '—' => Some("&mdash;"),
+            'é' => Some("&eacute;"),
+            '\u{a0}' => Some("&nbsp;"),
+            '&' if !rest.starts_with(|n: char| n == '#' || n.is_ascii_alphanumeric()) => {
+                Some("&amp;")
+            }
+            _ => None,
+        };
+        match named {
+            Some(r) if safe || c == '\u{a0}' => variant.push_str(r),
+            _ if ",.?!:()".contains(c) && safe => {
+                numbered += 1;
+                if numbered % 2 == 0 {
+                    variant.push_str(&format!("&#{};", u32::from(c)));
+                } else {
+                    variant.push_str(&format!("&#x{:X};", u32::from(c)));
+                }
+            }
+            _ => variant.push(c),
+        }
+    }
+    if variant == text {
+        return;
+    }
+    let end = variant.len();
+    check_same(
+        parser,
+        text,
+        &variant,
+        "character references",
         &|o, _| match starts.binary_search_by_key(&o, |&(at, _)| at) {
             Ok(k) => starts[k].1,
             Err(_) => {

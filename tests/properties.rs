@@ -5,7 +5,7 @@
 
 use crate::invariants::{
     check_crlf, check_decomposed_accents, check_doubled_spaces, check_parse, check_parse_bytes,
-    check_parser_quotes, check_text,
+    check_parser_quotes, check_references, check_text,
 };
 use copydesk::normalize::clean;
 use copydesk::{Normalization, Options, Parser, Utf8Policy};
@@ -74,6 +74,29 @@ const BLANKS: &[&str] = &[
     " ", "\u{a0}", "\u{200b}", "\u{200d}", "\u{feff}", "\u{ad}", "\t", "\u{7}", "\u{2028}",
     "\u{3000}", "\u{202f}",
 ];
+/// HTML character references, decoded or not, and what may stand beside them.
+const REFERENCES: &[&str] = &[
+    "&quot;",
+    "&amp;",
+    "&amp;quot;",
+    "&#8220;",
+    "&#x201D;",
+    "&rsquo;",
+    "&nbsp;",
+    "&#101;",
+    "&#769;",
+    "&frac12;",
+    "&shy;",
+    "&#0;",
+    "&#10;",
+    "AT&T",
+    "&amp;amp;amp;quot;",
+    "&eacute;",
+    "&",
+    ";",
+    "#",
+    "&#x1F600;",
+];
 
 fn token() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -82,6 +105,7 @@ fn token() -> impl Strategy<Value = String> {
         2 => select(VERBS).prop_map(String::from),
         3 => select(MARKS).prop_map(String::from),
         1 => select(BLANKS).prop_map(String::from),
+        1 => select(REFERENCES).prop_map(String::from),
         1 => "[,.;:!?()|•-]".prop_map(String::from),
         1 => "[a-zA-Z'’-]{1,12}",
         1 => any::<char>().prop_map(String::from),
@@ -254,6 +278,13 @@ proptest! {
     #[test]
     fn decomposed_accents_give_the_same_structure(text in prose_accented()) {
         check_decomposed_accents(&Parser::default(), &text);
+    }
+
+    /// The same text with characters written as HTML character references (`&quot;`,
+    /// `&rsquo;`, `&#8221;`, `&nbsp;`, …) gives the same structure, spans mapped.
+    #[test]
+    fn character_references_give_the_same_structure(text in prose_accented()) {
+        check_references(&Parser::default(), &text);
     }
 
     /// Whatever the options, every entry point keeps its invariants.

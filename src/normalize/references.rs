@@ -1,0 +1,392 @@
+//! HTML character references that an HTML-to-text step left in the text (`&quot;`,
+//! `&#8220;`, `&rsquo;`, `&nbsp;`, the double-escaped `&amp;quot;`): which ones the
+//! normalization decodes, and into what.
+//!
+//! Under [`Normalization::Nfc`] and [`Normalization::Nfkc`] a reference is decoded both in
+//! the copy the stages read ([`super::fold_blanks`]), so that `&quot;We win,&quot; she
+//! said` is a quotation to them, and by cleaning ([`super::clean`]), so that an element's
+//! text is still the cleaning of the input under its span. Under [`Normalization::None`]
+//! nothing is decoded.
+//!
+//! What is decoded, so that cleaning stays idempotent and gives the same text from the
+//! copy as from the input:
+//! - a numeric reference (`&#8220;`, `&#x201C;`) or a named one from [`NAMED`] (the XML
+//!   five, the Latin-1 letters and signs, the typographic punctuation), with its `;`;
+//! - after a reference to `&` (`&amp;`, `&#38;`), the reference that follows it straight on,
+//!   as one (`&amp;quot;` is `"`, `&amp;amp;` is `&`), so that decoding never leaves a
+//!   reference behind; at most [`MAX_REFERENCE`] bytes in all;
+//! - a reference to white space becomes a space; one to an invisible or control character
+//!   (`&shy;`, `&#0;`) is left as it is, as is one to a character the normalization would
+//!   change or move (a combining mark, a compatibility form under NFKC), and one to a
+//!   character a reference is spelt with (`&#113;`, `&#35;`);
+//! - and a reference to any other character only when what follows it (past invisible
+//!   characters, normalized) cannot combine with it: `&#101;` before a combining accent is
+//!   left as it is, as composing the two would change the text once more.
+
+use crate::options::Normalization;
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+/// The longest reference decoded, in bytes, a chain after `&amp;` included (the offset
+/// map's edits are of up to 15 bytes).
+pub(crate) const MAX_REFERENCE: usize = 15;
+
+/// The named references decoded, sorted by name for a binary search.
+const NAMED: &[(&str, char)] = &[
+    ("AElig", 'Æ'),
+    ("AMP", '&'),
+    ("Aacute", 'Á'),
+    ("Acirc", 'Â'),
+    ("Agrave", 'À'),
+    ("Aring", 'Å'),
+    ("Atilde", 'Ã'),
+    ("Auml", 'Ä'),
+    ("Ccedil", 'Ç'),
+    ("Dagger", '‡'),
+    ("ETH", 'Ð'),
+    ("Eacute", 'É'),
+    ("Ecirc", 'Ê'),
+    ("Egrave", 'È'),
+    ("Euml", 'Ë'),
+    ("GT", '>'),
+    ("Iacute", 'Í'),
+    ("Icirc", 'Î'),
+    ("Igrave", 'Ì'),
+    ("Iuml", 'Ï'),
+    ("LT", '<'),
+    ("Ntilde", 'Ñ'),
+    ("OElig", 'Œ'),
+    ("Oacute", 'Ó'),
+    ("Ocirc", 'Ô'),
+    ("Ograve", 'Ò'),
+    ("Oslash", 'Ø'),
+    ("Otilde", 'Õ'),
+    ("Ouml", 'Ö'),
+    ("Prime", '″'),
+    ("QUOT", '"'),
+    ("Scaron", 'Š'),
+    ("THORN", 'Þ'),
+    ("Uacute", 'Ú'),
+    ("Ucirc", 'Û'),
+    ("Ugrave", 'Ù'),
+    ("Uuml", 'Ü'),
+    ("Yacute", 'Ý'),
+    ("Yuml", 'Ÿ'),
+    ("aacute", 'á'),
+    ("acirc", 'â'),
+    ("acute", '´'),
+    ("aelig", 'æ'),
+    ("agrave", 'à'),
+    ("amp", '&'),
+    ("apos", '\''),
+    ("aring", 'å'),
+    ("atilde", 'ã'),
+    ("auml", 'ä'),
+    ("bdquo", '„'),
+    ("brvbar", '¦'),
+    ("bull", '•'),
+    ("ccedil", 'ç'),
+    ("cedil", '¸'),
+    ("cent", '¢'),
+    ("circ", 'ˆ'),
+    ("copy", '©'),
+    ("curren", '¤'),
+    ("dagger", '†'),
+    ("darr", '↓'),
+    ("deg", '°'),
+    ("divide", '÷'),
+    ("eacute", 'é'),
+    ("ecirc", 'ê'),
+    ("egrave", 'è'),
+    ("emsp", '\u{2003}'),
+    ("ensp", '\u{2002}'),
+    ("eth", 'ð'),
+    ("euml", 'ë'),
+    ("euro", '€'),
+    ("fnof", 'ƒ'),
+    ("frac12", '½'),
+    ("frac14", '¼'),
+    ("frac34", '¾'),
+    ("gt", '>'),
+    ("hellip", '…'),
+    ("iacute", 'í'),
+    ("icirc", 'î'),
+    ("iexcl", '¡'),
+    ("igrave", 'ì'),
+    ("iquest", '¿'),
+    ("iuml", 'ï'),
+    ("laquo", '«'),
+    ("larr", '←'),
+    ("ldquo", '“'),
+    ("lrm", '\u{200E}'),
+    ("lsaquo", '‹'),
+    ("lsquo", '‘'),
+    ("lt", '<'),
+    ("macr", '¯'),
+    ("mdash", '—'),
+    ("micro", 'µ'),
+    ("middot", '·'),
+    ("minus", '−'),
+    ("nbsp", '\u{A0}'),
+    ("ndash", '–'),
+    ("not", '¬'),
+    ("ntilde", 'ñ'),
+    ("oacute", 'ó'),
+    ("ocirc", 'ô'),
+    ("oelig", 'œ'),
+    ("ograve", 'ò'),
+    ("ordf", 'ª'),
+    ("ordm", 'º'),
+    ("oslash", 'ø'),
+    ("otilde", 'õ'),
+    ("ouml", 'ö'),
+    ("para", '¶'),
+    ("permil", '‰'),
+    ("plusmn", '±'),
+    ("pound", '£'),
+    ("prime", '′'),
+    ("quot", '"'),
+    ("raquo", '»'),
+    ("rarr", '→'),
+    ("rdquo", '”'),
+    ("reg", '®'),
+    ("rlm", '\u{200F}'),
+    ("rsaquo", '›'),
+    ("rsquo", '’'),
+    ("sbquo", '‚'),
+    ("scaron", 'š'),
+    ("sect", '§'),
+    ("shy", '\u{AD}'),
+    ("sup1", '¹'),
+    ("sup2", '²'),
+    ("sup3", '³'),
+    ("szlig", 'ß'),
+    ("thinsp", '\u{2009}'),
+    ("thorn", 'þ'),
+    ("tilde", '˜'),
+    ("times", '×'),
+    ("trade", '™'),
+    ("uacute", 'ú'),
+    ("uarr", '↑'),
+    ("ucirc", 'û'),
+    ("ugrave", 'ù'),
+    ("uml", '¨'),
+    ("uuml", 'ü'),
+    ("yacute", 'ý'),
+    ("yen", '¥'),
+    ("yuml", 'ÿ'),
+    ("zwj", '\u{200D}'),
+    ("zwnj", '\u{200C}'),
+];
+
+/// The reference that starts at `s[at]` (an `&`) when it is decoded there: its length in
+/// bytes and its character (a space for white space). See the module docs for which are.
+pub(crate) fn reference_at(s: &str, at: usize, form: Normalization) -> Option<(usize, char)> {
+    let (len, c) = reference_syntax(s.as_bytes(), at, form)?;
+    if c == ' ' || nothing_combines(s.get(at + len..)?, form) {
+        Some((len, c))
+    } else {
+        None
+    }
+}
+
+/// The reference at `b[at]` whose character is decoded wherever it stands, before the test
+/// of what follows it ([`reference_at`]): its length and character (a space for white
+/// space). Cleaning tells a text that may hold a reference by it.
+pub(crate) fn reference_syntax(b: &[u8], at: usize, form: Normalization) -> Option<(usize, char)> {
+    if form == Normalization::None || b.get(at) != Some(&b'&') {
+        return None;
+    }
+    let (mut end, mut c) = body(b, at + 1, form)?;
+    // After a reference to `&`, the one that follows it is the same reference escaped once
+    // more.
+    while c == '&' {
+        let Some(next) = body(b, end, form) else {
+            break;
+        };
+        (end, c) = next;
+        if end - at > MAX_REFERENCE {
+            return None;
+        }
+    }
+    (end - at <= MAX_REFERENCE).then_some((end - at, c))
+}
+
+/// The body of a reference at `b[from]` (what follows its `&`) when its character is one
+/// decoded: where it ends (past its `;`) and the character (a space for white space).
+fn body(b: &[u8], from: usize, form: Normalization) -> Option<(usize, char)> {
+    // The longest body: `#x10FFFF;` and the names are shorter.
+    let rest = b.get(from..)?;
+    let rest = &rest[..rest.len().min(MAX_REFERENCE)];
+    let semi = memchr::memchr(b';', rest)?;
+    let name = &rest[..semi];
+    let c = match name {
+        [b'#', b'x' | b'X', hex @ ..] => number(hex, 16)?,
+        [b'#', digits @ ..] => number(digits, 10)?,
+        _ => {
+            let name = std::str::from_utf8(name).ok()?;
+            let k = NAMED.binary_search_by(|(n, _)| (*n).cmp(name)).ok()?;
+            NAMED[k].1
+        }
+    };
+    Some((from + semi + 1, decoded(c, form)?))
+}
+
+/// The character of the digits of a numeric reference in `radix` (one to seven of them),
+/// when it is a character.
+fn number(digits: &[u8], radix: u32) -> Option<char> {
+    if digits.is_empty() || digits.len() > 7 {
+        return None;
+    }
+    let mut n = 0u32;
+    for &d in digits {
+        n = n * radix + char::from(d).to_digit(radix)?;
+    }
+    char::from_u32(n)
+}
+
+/// What `c` is decoded into wherever it stands: a space for white space; nothing for an
+/// invisible or control character, which cleaning would drop; nothing for one that the
+/// normalization `form` may change or that combines with the character before it; nothing
+/// for a character of a reference's body (an ASCII letter or digit, `#`, `;`: `&#35;` and
+/// `&#113;`, which no text needs written so, could spell a reference with the text around
+/// them once decoded: `&#38;&#35;34;`); else itself.
+fn decoded(c: char, form: Normalization) -> Option<char> {
+    if c.is_whitespace() {
+        return Some(' ');
+    }
+    if super::is_blank(c) || c.is_ascii_alphanumeric() || matches!(c, '#' | ';') {
+        return None;
+    }
+    stays(c, form).then_some(c)
+}
+
+/// True when `c` is a starter that `form` keeps as it is wherever it stands and that
+/// combines with no character before it: combining class 0 and quick check yes.
+fn stays(c: char, form: Normalization) -> bool {
+    let once = std::iter::once(c);
+    let quick = match form {
+        Normalization::Nfc => is_nfc_quick(once),
+        Normalization::Nfkc => is_nfkc_quick(once),
+        Normalization::None => IsNormalized::Yes,
+    };
+    c.is_ascii() || (quick == IsNormalized::Yes && canonical_combining_class(c) == 0)
+}
+
+/// True when nothing in `after` (the text after a reference) combines with the reference's
+/// character under `form`: its first character once the invisible ones are dropped and the
+/// rest normalized (what cleaning reads there) is a starter that [`stays`], or there is none.
+fn nothing_combines(after: &str, form: Normalization) -> bool {
+    let rest = after.chars().filter(|&c| !super::is_invisible(c));
+    let first = match rest.clone().next() {
+        None => return true,
+        Some(c) if c.is_ascii() => return true,
+        Some(_) => match form {
+            Normalization::Nfc => rest.nfc().next(),
+            Normalization::Nfkc => rest.nfkc().next(),
+            Normalization::None => return true,
+        },
+    };
+    first.is_none_or(|c| c.is_whitespace() || stays(c, form))
+}
+
+/// The offset of the first reference in `s` at or past `from` that [`reference_at`] decodes.
+pub(crate) fn next_reference(s: &str, from: usize, form: Normalization) -> Option<usize> {
+    if form == Normalization::None {
+        return None;
+    }
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'&', b.get(from..)?)
+        .map(|k| from + k)
+        .find(|&at| reference_at(s, at, form).is_some())
+}
+
+/// True when `b` may hold a reference that cleaning decodes: an `&` that
+/// [`reference_syntax`] reads as one, whatever follows it.
+pub(crate) fn may_hold_reference(b: &[u8], form: Normalization) -> bool {
+    form != Normalization::None
+        && memchr::memchr_iter(b'&', b).any(|at| reference_syntax(b, at, form).is_some())
+}
+
+/// `s` with each reference [`reference_at`] decodes decoded, or `None` when it holds none;
+/// and whether one of them was white space.
+pub(crate) fn decode(s: &str, form: Normalization) -> Option<(String, bool)> {
+    let mut at = next_reference(s, 0, form)?;
+    let mut out = String::with_capacity(s.len());
+    let (mut copied, mut spaces) = (0, false);
+    loop {
+        if let Some((len, c)) = reference_at(s, at, form) {
+            out.push_str(&s[copied..at]);
+            out.push(c);
+            spaces |= c == ' ';
+            copied = at + len;
+        }
+        match next_reference(s, copied.max(at + 1), form) {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    out.push_str(&s[copied..]);
+    Some((out, spaces))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NFC: Normalization = Normalization::Nfc;
+
+    fn decoded_text(s: &str, form: Normalization) -> String {
+        decode(s, form).map_or_else(|| s.to_owned(), |(d, _)| d)
+    }
+
+    #[test]
+    fn the_names_are_sorted_for_the_search() {
+        assert!(NAMED.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(NAMED.iter().all(|(n, _)| n.len() + 2 <= MAX_REFERENCE));
+    }
+
+    #[test]
+    fn named_and_numeric_references_are_decoded() {
+        let cases = [
+            ("&quot;Yes,&quot; she said", "\"Yes,\" she said"),
+            (
+                "&ldquo;No&rdquo; &#8220;no&#8221; &#x201C;x&#X201d;",
+                "“No” “no” “x”",
+            ),
+            ("Smith&rsquo;s caf&eacute; &amp; bar", "Smith’s café & bar"),
+            ("double &amp;quot;escaped&amp;quot;", "double \"escaped\""),
+            ("&amp;amp; &amp;#8217; &#38;quot;", "& ’ \""),
+            ("a&nbsp;b &#160;c&#10;d", "a b  c d"),
+            ("&#128512; &lt;b&gt;", "😀 <b>"),
+            // What is decoded spells no reference with what it stands beside.
+            ("&#38;&#35;34; &amp;&#113;uot;", "&&#35;34; &&#113;uot;"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(decoded_text(raw, NFC), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_decoded_reference_is_left_as_it_is() {
+        for raw in [
+            "AT&T and Q&A; R&D",
+            "&quot without its semicolon",
+            "&unknown; &Quot; &#; &#x; &#12345678; &#xD800; &#x110000;",
+            // Invisible and control characters.
+            "&shy; &zwnj; &#8203; &#0; &#7; &#x7F;",
+            // Characters references are spelt with.
+            "&#35;34; &#113;uot; &#59; &#x41;",
+            // Combining marks, and a letter before one.
+            "&#769; &#101;\u{301} &eacute;\u{200B}\u{301}",
+            // Too long a chain.
+            "&amp;amp;amp;quot;",
+        ] {
+            assert_eq!(decoded_text(raw, NFC), raw, "{raw:?}");
+        }
+        assert_eq!(decode("&quot;", Normalization::None), None);
+        // A compatibility form is decoded under NFC but not under NFKC.
+        assert_eq!(decoded_text("&frac12;", NFC), "½");
+        assert_eq!(decoded_text("&frac12;", Normalization::Nfkc), "&frac12;");
+    }
+}
