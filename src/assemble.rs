@@ -14,10 +14,10 @@ use crate::model::{
     Subhead, Tag, TagGroup,
 };
 use crate::normalize::{
-    clean, clean_noting, clean_part_of_clean, part_of_clean_is_clean, push_control_runs, trim_span,
-    Prepared,
+    clean_in, clean_noting, clean_part_of_clean, part_of_clean_is_clean, push_control_runs,
+    trim_span, Cleaning, Prepared,
 };
-use crate::options::{Normalization, Options};
+use crate::options::Options;
 use crate::quotes::{FoundQuote, QuoteScan};
 use crate::span::Span;
 use std::borrow::Cow;
@@ -27,7 +27,7 @@ use std::cell::Cell;
 struct Builder<'a> {
     text: &'a str,
     base: usize,
-    form: Normalization,
+    cleaning: Cleaning,
 }
 
 impl<'a> Builder<'a> {
@@ -36,7 +36,7 @@ impl<'a> Builder<'a> {
     #[inline(never)]
     fn text(&self, span: Span) -> Cow<'a, str> {
         match span.get(self.text) {
-            Some(raw) => clean(raw, self.form),
+            Some(raw) => clean_in(raw, self.cleaning),
             None => Cow::Borrowed(""),
         }
     }
@@ -48,10 +48,10 @@ impl<'a> Builder<'a> {
     #[inline(always)]
     fn text_noting(&self, raw: &'a str, known_clean: bool) -> (Cow<'a, str>, bool) {
         if known_clean {
-            debug_assert!(clean_noting(raw, self.form).1, "{raw:?} is not clean");
+            debug_assert!(clean_noting(raw, self.cleaning).1, "{raw:?} is not clean");
             (Cow::Borrowed(raw), true)
         } else {
-            clean_noting(raw, self.form)
+            clean_noting(raw, self.cleaning)
         }
     }
 
@@ -111,7 +111,7 @@ impl<'a> Within<'a, '_> {
             return None;
         }
         debug_assert_eq!(
-            clean_part_of_clean(raw, self.builder.form),
+            clean_part_of_clean(raw, self.builder.cleaning),
             raw,
             "{outer:?} holds {span:?}"
         );
@@ -125,11 +125,11 @@ impl<'a> Within<'a, '_> {
     fn text_of(&self, raw: &'a str) -> Cow<'a, str> {
         if let Some((outer, _)) = self.clean {
             if Span::of_part(outer, raw).is_some() && part_of_clean_is_clean(raw) {
-                debug_assert_eq!(clean_part_of_clean(raw, self.builder.form), raw);
+                debug_assert_eq!(clean_part_of_clean(raw, self.builder.cleaning), raw);
                 return Cow::Borrowed(raw);
             }
         }
-        clean(raw, self.builder.form)
+        clean_in(raw, self.builder.cleaning)
     }
 }
 
@@ -279,7 +279,7 @@ pub(crate) fn assemble<'a>(
     let b = Builder {
         text: prepared.text,
         base: prepared.base,
-        form: options.normalization(),
+        cleaning: Cleaning::of(&prepared, options.normalization()),
     };
     reserve(article, sizes);
     let mut related: Option<RelatedTags<'a>> = None;
@@ -514,7 +514,7 @@ pub(crate) fn assemble_quotes<'a>(
     let b = Builder {
         text: prepared.text,
         base: prepared.base,
-        form: options.normalization(),
+        cleaning: Cleaning::of(&prepared, options.normalization()),
     };
     build_quotes(&b, &quotes.quotes, attributions, &[])
 }
@@ -722,6 +722,8 @@ impl OwnedBudget {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::clean;
+    use crate::options::Normalization;
 
     /// A paragraph of `quotes` short quotes after one quote whose speaker, mention and role
     /// cleaning copies (double spaces): every later quote continues it and carries them.
@@ -827,7 +829,7 @@ mod tests {
         let builder = Builder {
             text,
             base: 0,
-            form: Normalization::Nfc,
+            cleaning: Cleaning::any(Normalization::Nfc),
         };
         let blocks = [
             BodyText {

@@ -228,6 +228,7 @@ impl Parser {
         let quotes = self.quotes_of(Prepared {
             text: &folded,
             base: 0,
+            references: prepared.references,
         });
         Ok(quotes
             .into_iter()
@@ -266,6 +267,7 @@ impl Parser {
             .run(Prepared {
                 text: &folded,
                 base: 0,
+                references: prepared.references,
             })
             .map_texts(&mut |t| normalize::rebase_folded(t, &folded, prepared.text, &map));
         article.map_spans(|s| map.map_span(s).shift(prepared.base));

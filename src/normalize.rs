@@ -43,12 +43,14 @@ fn is_invisible(c: char) -> bool {
     ) || (c.is_control() && !c.is_whitespace())
 }
 
-/// The checked input: the text the later stages scan, and the byte offset of that text in
-/// the caller's input (3 when a BOM was skipped).
+/// The checked input: the text the later stages scan, the byte offset of that text in
+/// the caller's input (3 when a BOM was skipped), and whether it may hold an HTML character
+/// reference that cleaning decodes (see [`Cleaning`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Prepared<'a> {
     pub text: &'a str,
     pub base: usize,
+    pub references: bool,
 }
 
 /// The checked input ([`prepare`]) and where in its text the first character starts that
@@ -86,10 +88,17 @@ pub(crate) fn prepare<'a>(input: &'a str, options: &Options) -> Result<Checked<'
 /// characters and references to white space (`&nbsp;`), which the copy the stages read
 /// makes blank; `len` is the caller's input length, for the error. (Read up to the first
 /// other character, and only in a text that holds a reference.)
+#[inline(always)]
 fn blank_references_only(checked: Checked<'_>, len: usize) -> Result<Checked<'_>, Error> {
     if !checked.references {
         return Ok(checked);
     }
+    only_blank_references(checked, len)
+}
+
+/// [`blank_references_only`] of a text that holds a reference.
+#[inline(never)]
+fn only_blank_references(checked: Checked<'_>, len: usize) -> Result<Checked<'_>, Error> {
     let text = checked.prepared.text;
     let mut i = 0;
     while let Some(c) = text[i..].chars().next() {
@@ -114,9 +123,12 @@ fn with_accents<'a>(
         Normalization::Nfc | Normalization::Nfkc => first_accent(prepared.text.as_bytes()),
         Normalization::None => None,
     };
-    let reference = references::next_reference(prepared.text, 0, form);
+    let (syntax, reference) = references::first_reference(prepared.text, form);
     Checked {
-        prepared,
+        prepared: Prepared {
+            references: syntax,
+            ..prepared
+        },
         odd_blank: [odd_blank, accent, reference].into_iter().flatten().min(),
         accents: accent.is_some(),
         form,
@@ -222,7 +234,11 @@ fn finish(text: &str, len: usize) -> Result<Prepared<'_>, Error> {
     if !starts_on_text(text.as_bytes()) && text.chars().all(is_blank) {
         return Err(ErrorKind::WhitespaceOnly { len }.into());
     }
-    Ok(Prepared { text, base })
+    Ok(Prepared {
+        text,
+        base,
+        references: false,
+    })
 }
 
 /// Maps offsets in a copy of the input that the later stages scan back to offsets in the
@@ -854,14 +870,41 @@ fn is_control_candidate(c: u8) -> bool {
 /// without decoding, and the Unicode quick check runs only when a character outside the ranges
 /// NFC never changes (below U+0300; dashes, quotes and `…` of U+2010–U+2027) is present.
 #[inline(always)]
-fn is_clean(raw: &str, form: Normalization) -> bool {
+fn is_clean(raw: &str, cleaning: Cleaning) -> bool {
     let b = raw.as_bytes();
-    if b.len() <= SHORT_TEXT {
-        if let Some(clean) = short_ascii_is_clean(b) {
-            return clean && !references::may_hold_reference(b, form);
+    let form = cleaning.form;
+    let clean = match b.len() <= SHORT_TEXT {
+        true => short_ascii_is_clean(b).unwrap_or_else(|| is_clean_by_runs(raw, form)),
+        false => is_clean_by_runs(raw, form),
+    };
+    clean && !(cleaning.references && references::may_hold_reference(b, form))
+}
+
+/// How the texts of one article are cleaned: the normalization, and whether its text may
+/// hold an HTML character reference at all ([`Cleaning::of`]), which only then is looked
+/// for in each text cleaned (a search a text cost the web pages 1.6 instructions a byte).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cleaning {
+    pub form: Normalization,
+    pub references: bool,
+}
+
+impl Cleaning {
+    /// The cleaning of the texts of `prepared` (those of slices of it) under `form`.
+    pub(crate) fn of(prepared: &Prepared<'_>, form: Normalization) -> Self {
+        Self {
+            form,
+            references: prepared.references,
         }
     }
-    is_clean_by_runs(raw, form) && !references::may_hold_reference(b, form)
+
+    /// The cleaning of any text under `form`.
+    pub(crate) fn any(form: Normalization) -> Self {
+        Self {
+            form,
+            references: true,
+        }
+    }
 }
 
 /// [`is_clean`] by runs: the whole text in wide passes for control characters and double
@@ -1155,20 +1198,25 @@ fn ascii_scan(b: &[u8]) -> (bool, bool) {
 /// assert!(matches!(clean("plain text", Normalization::Nfc), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn clean(raw: &str, form: Normalization) -> Cow<'_, str> {
-    clean_noting(raw, form).0
+    clean_noting(raw, Cleaning::any(form)).0
+}
+
+/// [`clean`] of `raw`, a slice of the text `cleaning` was made for.
+pub(crate) fn clean_in(raw: &str, cleaning: Cleaning) -> Cow<'_, str> {
+    clean_noting(raw, cleaning).0
 }
 
 /// [`clean`], and whether `raw` was clean already: then so is every part of it that
 /// neither starts nor ends with a space, which [`clean_part_of_clean`] tells without reading
 /// it.
 #[inline]
-pub(crate) fn clean_noting(raw: &str, form: Normalization) -> (Cow<'_, str>, bool) {
+pub(crate) fn clean_noting(raw: &str, cleaning: Cleaning) -> (Cow<'_, str>, bool) {
     // The common case, plain or curly-quoted text that cleaning leaves unchanged: borrowed
     // without building the copy.
-    if is_clean(raw, form) {
+    if is_clean(raw, cleaning) {
         return (Cow::Borrowed(raw), true);
     }
-    (clean_changed(raw, form), false)
+    (clean_changed(raw, cleaning), false)
 }
 
 /// [`clean`] of `part`, a slice of a text that [`clean_noting`] found clean under the same
@@ -1176,11 +1224,11 @@ pub(crate) fn clean_noting(raw: &str, form: Normalization) -> (Cow<'_, str>, boo
 /// passes the normalization's quick check where it stands (the check of a character looks
 /// at the one before only to find marks out of order, and there are none), or is one NFC
 /// leaves alone anywhere: so a part is clean too unless a space starts or ends it.
-pub(crate) fn clean_part_of_clean(part: &str, form: Normalization) -> Cow<'_, str> {
+pub(crate) fn clean_part_of_clean(part: &str, cleaning: Cleaning) -> Cow<'_, str> {
     if part_of_clean_is_clean(part) {
         return Cow::Borrowed(part);
     }
-    clean(part, form)
+    clean_in(part, cleaning)
 }
 
 /// Whether `part`, a slice of a text that [`clean_noting`] found clean, is clean as it
@@ -1193,11 +1241,12 @@ pub(crate) fn part_of_clean_is_clean(part: &str) -> bool {
 
 /// [`clean`] of a text that [`is_clean`] did not find clean.
 #[inline(never)]
-fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
+fn clean_changed(raw: &str, cleaning: Cleaning) -> Cow<'_, str> {
+    let form = cleaning.form;
     let out = collapse(raw);
     // ASCII text is in every form: told a word at a time, without decoding it.
     if out.is_ascii() {
-        let out = with_references_decoded(out, form);
+        let out = with_references_decoded(out, cleaning);
         return if out == raw {
             Cow::Borrowed(raw)
         } else {
@@ -1223,7 +1272,7 @@ fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
         }
         _ => out,
     };
-    let out = with_references_decoded(out, form);
+    let out = with_references_decoded(out, cleaning);
     if out == raw {
         Cow::Borrowed(raw)
     } else {
@@ -1236,8 +1285,11 @@ fn clean_changed(raw: &str, form: Normalization) -> Cow<'_, str> {
 /// decoded stay as they are under the normalization, and nothing after them combines with
 /// them, so the text stays normalized; and decoding leaves no reference to decode, so
 /// cleaning stays idempotent.
-fn with_references_decoded(s: String, form: Normalization) -> String {
-    match references::decode(&s, form) {
+fn with_references_decoded(s: String, cleaning: Cleaning) -> String {
+    if !cleaning.references {
+        return s;
+    }
+    match references::decode(&s, cleaning.form) {
         None => s,
         Some((decoded, true)) => collapse(&decoded),
         Some((decoded, false)) => decoded,
@@ -1485,7 +1537,7 @@ mod tests {
         assert_eq!(clean("&amp;ｑｕｏｔ；", Nfkc), "\"");
         assert_eq!(clean("&quot;", Normalization::None), "&quot;");
         // A text that holds a reference is not known clean, even when nothing is decoded.
-        assert!(!clean_noting("&#101;\u{301}", Nfc).1);
+        assert!(!clean_noting("&#101;\u{301}", Cleaning::any(Nfc)).1);
         for raw in [
             "&amp;\u{200b}quot;",
             "&#xFF06;quot;",
@@ -1505,15 +1557,37 @@ mod tests {
 
     #[test]
     fn the_copy_decodes_references_and_maps_them_back() {
-        let text = "a&amp;#128512;b&amp;amp;c&#101;\u{301}";
+        let text = "a&amp;#128512;b&amp;amp;c&eacute;\u{301}";
         let checked = prepare(text, &Options::default()).expect("prepared");
         let (copy, map) = fold_blanks(&checked).expect("a reference to decode");
         // The one before an accent is left as it is, and the accent composed with nothing.
-        assert_eq!(copy, "a😀b&c&#101;\u{301}");
+        assert_eq!(copy, "a😀b&c&eacute;\u{301}");
         assert_eq!(map.map_span(Span::new(1, 5)), Span::new(1, 14));
         assert_eq!(map.map_span(Span::new(5, 6)), Span::new(14, 15));
         assert_eq!(map.map_span(Span::new(6, 7)), Span::new(15, 24));
         assert_eq!(map.map(copy.len()), text.len());
+        // The reference left as it is marks the copy as a text cleaning may change: a part
+        // of it cut right after the reference decodes it.
+        assert!(checked.prepared.references);
+        let cleaning = Cleaning::of(&checked.prepared, Normalization::Nfc);
+        assert!(!clean_noting(&copy, cleaning).1);
+        assert_eq!(clean_in(&copy[..copy.len() - 2], cleaning), "a😀b&cé");
+        for (t, want) in [
+            ("AT&T and Q&A; R&D", false),
+            ("x &shy; y", false),
+            ("x &eacute;\u{301}", true),
+            ("&quot;", true),
+        ] {
+            let p = prepare(t, &Options::default()).expect("prepared").prepared;
+            assert_eq!(p.references, want, "{t:?}");
+        }
+        let none = Options::default().with_normalization(Normalization::None);
+        assert!(
+            !prepare("&quot;", &none)
+                .expect("prepared")
+                .prepared
+                .references
+        );
     }
 
     #[test]
@@ -1538,16 +1612,20 @@ mod tests {
             let s = rng.text(&parts, round % 23);
             let unchanged = collapse(&s) == s;
             assert_eq!(
-                is_clean(&s, Normalization::Nfc),
+                is_clean(&s, Cleaning::any(Normalization::Nfc)),
                 unchanged && is_nfc_quick(s.chars()) == IsNormalized::Yes,
                 "{s:?}"
             );
             assert_eq!(
-                is_clean(&s, Normalization::Nfkc),
+                is_clean(&s, Cleaning::any(Normalization::Nfkc)),
                 unchanged && is_nfkc_quick(s.chars()) == IsNormalized::Yes,
                 "{s:?}"
             );
-            assert_eq!(is_clean(&s, Normalization::None), unchanged, "{s:?}");
+            assert_eq!(
+                is_clean(&s, Cleaning::any(Normalization::None)),
+                unchanged,
+                "{s:?}"
+            );
         }
     }
 
@@ -1580,9 +1658,9 @@ mod tests {
             let s = rng.text(&parts, round % 17);
             let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
             for form in [Normalization::Nfc, Normalization::Nfkc, Normalization::None] {
-                let (whole, was_clean) = clean_noting(&s, form);
+                let (whole, was_clean) = clean_noting(&s, Cleaning::any(form));
                 assert_eq!(whole, clean(&s, form), "{s:?}");
-                assert_eq!(was_clean, is_clean(&s, form), "{s:?}");
+                assert_eq!(was_clean, is_clean(&s, Cleaning::any(form)), "{s:?}");
                 if !was_clean {
                     continue;
                 }
@@ -1593,7 +1671,7 @@ mod tests {
                     );
                     let part = &s[a.min(b)..a.max(b)];
                     let want = clean(part, form);
-                    let got = clean_part_of_clean(part, form);
+                    let got = clean_part_of_clean(part, Cleaning::any(form));
                     assert_eq!(got, want, "{part:?} of {s:?}");
                     assert_eq!(
                         matches!(got, Cow::Borrowed(_)),
@@ -1855,7 +1933,11 @@ mod tests {
                 }
                 None => assert!(!s.is_ascii(), "{s:?}"),
             }
-            assert_eq!(is_clean(&s, Normalization::Nfc), by_runs, "{s:?}");
+            assert_eq!(
+                is_clean(&s, Cleaning::any(Normalization::Nfc)),
+                by_runs,
+                "{s:?}"
+            );
         }
         assert!(ascii > 5_000, "{ascii} ASCII texts");
     }

@@ -174,6 +174,16 @@ const WORDS: &[&str] = &[
     "，",
     "at which point",
     "in which",
+    "&quot;",
+    "&amp;",
+    "&amp;quot;",
+    "&#8220;",
+    "&#x201D;",
+    "&rsquo;",
+    "&nbsp;",
+    "&#769;",
+    "&#101;",
+    "AT&T",
 ];
 const NAMES: &[&str] = &[
     "Ann Lee",

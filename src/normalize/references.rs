@@ -301,6 +301,26 @@ pub(crate) fn next_reference(s: &str, from: usize, form: Normalization) -> Optio
         .find(|&at| reference_at(s, at, form).is_some())
 }
 
+/// Whether `s` holds a reference that [`reference_syntax`] reads (whether cleaning may
+/// decode one: [`may_hold_reference`]), and the offset of the first that [`reference_at`]
+/// decodes: one search of the text for both.
+pub(crate) fn first_reference(s: &str, form: Normalization) -> (bool, Option<usize>) {
+    if form == Normalization::None {
+        return (false, None);
+    }
+    let b = s.as_bytes();
+    let mut syntax = false;
+    for at in memchr::memchr_iter(b'&', b) {
+        if reference_syntax(b, at, form).is_some() {
+            syntax = true;
+            if reference_at(s, at, form).is_some() {
+                return (true, Some(at));
+            }
+        }
+    }
+    (syntax, None)
+}
+
 /// True when `b` may hold a reference that cleaning decodes: an `&` that
 /// [`reference_syntax`] reads as one, whatever follows it.
 pub(crate) fn may_hold_reference(b: &[u8], form: Normalization) -> bool {
