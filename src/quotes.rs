@@ -1073,25 +1073,26 @@ impl Iterator for SinglePairs<'_> {
     }
 }
 
-/// True when the bytes before `b[i]` are a double mark and a space (`,” ’ she said`): a
+/// True when the bytes before `b[i]` are a double mark and a space or more (`,” ’ she
+/// said`; doubled, or a line end, as the same text may be written): a
 /// nested quotation's closer, and the space some writers put between two closers.
 fn after_double_mark(b: &[u8], i: usize) -> bool {
     let before = &b[..i];
-    match before.strip_suffix(b" ") {
-        Some(rest) => rest.ends_with(b"\"") || rest.ends_with("”".as_bytes()),
-        None => false,
-    }
+    let rest = before.trim_ascii_end();
+    rest.len() < before.len() && (rest.ends_with(b"\"") || rest.ends_with("”".as_bytes()))
 }
 
 /// True when the closing single mark at `b[i..i + len]` may be a plural's apostrophe: it
-/// follows an `s` and comes before a blank and a lower-case ASCII letter (`the officials’
+/// follows an `s` and comes before blanks and a lower-case ASCII letter (`the officials’
 /// plans`).
 fn plural_apostrophe(b: &[u8], i: usize, len: usize) -> bool {
     i.checked_sub(1)
         .and_then(|k| b.get(k))
         .is_some_and(|&c| c == b's' || c == b'S')
-        && b.get(i + len).is_some_and(|&c| c == b' ')
-        && b.get(i + len + 1).is_some_and(u8::is_ascii_lowercase)
+        && b.get(i + len..).is_some_and(|after| {
+            let word = after.trim_ascii_start();
+            word.len() < after.len() && word.first().is_some_and(u8::is_ascii_lowercase)
+        })
 }
 
 /// True when the block starts with a single mark that may open a quotation.
@@ -4393,6 +4394,10 @@ mod tests {
             ["The officials’ plans are good,"]
         );
         assert_eq!(
+            contents("‘The officials’  plans are good,’ she said."),
+            ["The officials’  plans are good,"]
+        );
+        assert_eq!(
             contents("‘We beat the Joneses’ and left. ‘Then we won,’ she said."),
             ["We beat the Joneses", "Then we won,"]
         );
@@ -4481,6 +4486,15 @@ mod tests {
                 "We will go on and on,"
             ]
         );
+        // Two spaces there, or a line end, are read as one.
+        for gap in ["  ", "\n"] {
+            let text = format!(
+                "‘It’s not just me saying “just vote for her,”{gap}’ Sanders told CNN. ‘We \
+                 will go on and on,’ he said."
+            );
+            assert_eq!(contents(&text).len(), 2, "{gap:?}");
+            assert_eq!(contents(&text)[0], "It’s not just me saying “just vote for her,”");
+        }
         // The count is over the whole text: a block whose single marks do not pair (a
         // closing mark after a blank) leaves its double-mark quotation outside them, and
         // the other blocks outweigh it.

@@ -2,7 +2,9 @@
 //! (`tests/fuzz_regressions/`, each with what it broke) and the committed seed corpus
 //! (`fuzz/seeds/`), through the same invariant checker the fuzz targets use.
 
-use crate::invariants::{check_parse_bytes, check_text};
+use crate::invariants::{
+    check_decomposed_accents, check_doubled_spaces, check_parse_bytes, check_references, check_text,
+};
 use copydesk::{Normalization, Options, Parser, Utf8Policy};
 use std::path::Path;
 
@@ -32,6 +34,13 @@ const REGRESSIONS: &[(&str, &[u8], &str)] = &[
         "article_like target: while a block's people were being registered (not yet sorted \
          by position), the descriptor look-up by links took a person named after the one \
          asked about, where the scan of the window it replaced did not",
+    ),
+    (
+        "nested_closer_after_doubled_space.txt",
+        include_bytes!("fuzz_regressions/nested_closer_after_doubled_space.txt"),
+        "article_like target: with its spaces doubled, a text of single marks lost a quotation: \
+         a single closer after a double mark closed only after one space (`Ann Lee \" ’ voted`), \
+         not two",
     ),
 ];
 
@@ -81,6 +90,13 @@ fn replay(name: &str, bytes: &[u8]) {
 fn fuzz_regressions() {
     for (name, bytes, _what) in REGRESSIONS {
         replay(name, bytes);
+        // The variants the `article_like` target checks.
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            let parser = Parser::default();
+            check_doubled_spaces(&parser, text);
+            check_decomposed_accents(&parser, text);
+            check_references(&parser, text);
+        }
     }
 }
 
