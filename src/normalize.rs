@@ -13,8 +13,9 @@
 //! Cleaning: whitespace runs (including NBSP and line breaks) become one space, zero-width
 //! and control characters are dropped, ends are trimmed, and the configured Unicode
 //! normalization is applied (under NFKC, spaces that compatibility folding brings in are
-//! collapsed again, so that cleaning twice changes nothing). Text that cleaning leaves
-//! unchanged is borrowed.
+//! collapsed again, so that cleaning twice changes nothing), and then, under NFC and NFKC,
+//! HTML character references are decoded (`normalize/references.rs`; the copy the stages
+//! read decodes them too). Text that cleaning leaves unchanged is borrowed.
 
 use crate::error::{Error, ErrorKind};
 use crate::options::{Normalization, Options};
@@ -873,11 +874,12 @@ fn is_control_candidate(c: u8) -> bool {
 fn is_clean(raw: &str, cleaning: Cleaning) -> bool {
     let b = raw.as_bytes();
     let form = cleaning.form;
-    let clean = match b.len() <= SHORT_TEXT {
-        true => short_ascii_is_clean(b).unwrap_or_else(|| is_clean_by_runs(raw, form)),
-        false => is_clean_by_runs(raw, form),
-    };
-    clean && !(cleaning.references && references::may_hold_reference(b, form))
+    if b.len() <= SHORT_TEXT {
+        if let Some(clean) = short_ascii_is_clean(b) {
+            return clean && !(cleaning.references && references::may_hold_reference(b, form));
+        }
+    }
+    is_clean_by_runs(raw, form) && !(cleaning.references && references::may_hold_reference(b, form))
 }
 
 /// How the texts of one article are cleaned: the normalization, and whether its text may
@@ -1196,6 +1198,7 @@ fn ascii_scan(b: &[u8]) -> (bool, bool) {
 /// assert_eq!(clean("  two\u{a0}\u{a0}words\r\n", Normalization::Nfc), "two words");
 /// assert_eq!(clean("e\u{301}t\u{200b}e\u{301}", Normalization::Nfc), "été");
 /// assert!(matches!(clean("plain text", Normalization::Nfc), std::borrow::Cow::Borrowed(_)));
+/// assert_eq!(clean("&ldquo;Yes,&rdquo; she&nbsp;said", Normalization::Nfc), "“Yes,” she said");
 /// ```
 pub fn clean(raw: &str, form: Normalization) -> Cow<'_, str> {
     clean_noting(raw, Cleaning::any(form)).0

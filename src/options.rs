@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Under [`Normalization::Nfc`] and [`Normalization::Nfkc`] the parse also reads a letter
 /// written with combining accents (U+0300–U+036F, decomposed text) as the composed letter,
-/// so that a decomposed text gives the structure the composed one does; under
+/// so that a decomposed text gives the structure the composed one does, and decodes the HTML
+/// character references an HTML-to-text step may leave (`&quot;`, `&rsquo;`, `&#8220;`,
+/// `&nbsp;`; see the README for which are left as written); under
 /// [`Normalization::None`] it reads the text as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

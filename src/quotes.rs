@@ -4493,7 +4493,10 @@ mod tests {
                  will go on and on,’ he said."
             );
             assert_eq!(contents(&text).len(), 2, "{gap:?}");
-            assert_eq!(contents(&text)[0], "It’s not just me saying “just vote for her,”");
+            assert_eq!(
+                contents(&text)[0],
+                "It’s not just me saying “just vote for her,”"
+            );
         }
         // The count is over the whole text: a block whose single marks do not pair (a
         // closing mark after a blank) leaves its double-mark quotation outside them, and
