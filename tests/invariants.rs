@@ -549,40 +549,15 @@ pub fn check_decomposed_accents(parser: &Parser, text: &str) {
     if !is_nfc(text) {
         return;
     }
-    let mut variant = String::with_capacity(text.len() + 16);
-    // The offset of each character in the variant, by its offset in `text`.
-    let mut starts: Vec<(usize, usize)> = Vec::new();
-    for (i, c) in text.char_indices() {
-        starts.push((i, variant.len()));
+    check_rewritten(parser, text, "decomposed accents", |_, c| {
         let d: String = std::iter::once(c).nfd().collect();
         let accented = d.chars().count() > 1
             && d.len() <= 7
             && d.chars()
                 .skip(1)
                 .all(|m| ('\u{300}'..='\u{36f}').contains(&m));
-        if accented {
-            variant.push_str(&d);
-        } else {
-            variant.push(c);
-        }
-    }
-    if variant == text {
-        return;
-    }
-    let end = variant.len();
-    check_same(
-        parser,
-        text,
-        &variant,
-        "decomposed accents",
-        &|o, _| match starts.binary_search_by_key(&o, |&(at, _)| at) {
-            Ok(k) => starts[k].1,
-            Err(_) => {
-                assert_eq!(o, text.len(), "a span ends inside a character");
-                end
-            }
-        },
-    );
+        accented.then_some(d)
+    });
 }
 
 /// The same text with characters written as HTML character references, as an HTML-to-text
@@ -596,11 +571,8 @@ pub fn check_references(parser: &Parser, text: &str) {
     if !is_nfc(text) || parser.options().normalization() != Normalization::Nfc {
         return;
     }
-    let mut variant = String::with_capacity(text.len() * 2);
-    let mut starts: Vec<(usize, usize)> = Vec::new();
     let mut numbered = 0usize;
-    for (i, c) in text.char_indices() {
-        starts.push((i, variant.len()));
+    check_rewritten(parser, text, "character references", |i, c| {
         let rest = &text[i + c.len_utf8()..];
         let safe = rest.chars().next().is_none_or(|n| n.is_ascii());
         let named = match c {
@@ -618,35 +590,52 @@ pub fn check_references(parser: &Parser, text: &str) {
             _ => None,
         };
         match named {
-            Some(r) if safe || c == '\u{a0}' => variant.push_str(r),
+            Some(r) if safe || c == '\u{a0}' => Some(r.to_owned()),
             _ if ",.?!:()".contains(c) && safe => {
                 numbered += 1;
-                if numbered % 2 == 0 {
-                    variant.push_str(&format!("&#{};", u32::from(c)));
+                Some(if numbered % 2 == 0 {
+                    format!("&#{};", u32::from(c))
                 } else {
-                    variant.push_str(&format!("&#x{:X};", u32::from(c)));
-                }
+                    format!("&#x{:X};", u32::from(c))
+                })
             }
-            _ => variant.push(c),
+            _ => None,
+        }
+    });
+}
+
+/// `text` with each character that `rewrite` (its offset, the character) gives a rewriting
+/// for written so, held to `text` by [`check_same`] with the spans moved along with the
+/// characters; `what` names the rewriting. Nothing is checked when no character changes.
+fn check_rewritten(
+    parser: &Parser,
+    text: &str,
+    what: &str,
+    mut rewrite: impl FnMut(usize, char) -> Option<String>,
+) {
+    let mut variant = String::with_capacity(text.len() + 16);
+    // The offset of each character in the variant, by its offset in `text`.
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        starts.push((i, variant.len()));
+        match rewrite(i, c) {
+            Some(r) => variant.push_str(&r),
+            None => variant.push(c),
         }
     }
     if variant == text {
         return;
     }
     let end = variant.len();
-    check_same(
-        parser,
-        text,
-        &variant,
-        "character references",
-        &|o, _| match starts.binary_search_by_key(&o, |&(at, _)| at) {
-            Ok(k) => starts[k].1,
-            Err(_) => {
-                assert_eq!(o, text.len(), "a span ends inside a character");
-                end
-            }
-        },
-    );
+    check_same(parser, text, &variant, what, &|o, _| match starts
+        .binary_search_by_key(&o, |&(at, _)| at)
+    {
+        Ok(k) => starts[k].1,
+        Err(_) => {
+            assert_eq!(o, text.len(), "a span ends inside a character");
+            end
+        }
+    });
 }
 
 /// `plain` and `variant` parse to the same article and quotes once the plain spans are moved
