@@ -66,9 +66,10 @@ pub(crate) struct Checked<'a> {
     /// The text holds a combining accent that [`fold_blanks`] composes with the letter
     /// before it ([`first_accent`]; looked for only under a normalization that composes).
     pub accents: bool,
-    /// The normalization, under which the text holds an HTML character reference that
-    /// [`fold_blanks`] decodes (see [`references`]) when `references` is set.
+    /// The normalization the options ask for.
     pub form: Normalization,
+    /// The text holds an HTML character reference that [`fold_blanks`] decodes under `form`
+    /// ([`references::reference_at`]).
     pub references: bool,
 }
 
@@ -553,8 +554,9 @@ fn push_edit(
     at + len
 }
 
-/// [`fold_blanks`] of a text that holds combining accents (decomposed text, NFD), from
-/// `from`, its first odd blank or accent: the odd blanks folded, and each letter with the
+/// [`fold_blanks`] of a text that holds combining accents (decomposed text, NFD) or HTML
+/// character references, which are decoded ([`references::reference_at`]), from
+/// `from`, its first odd blank, accent or reference: the odd blanks folded, and each letter with the
 /// run of accents after it composed into the one character NFC makes of them ("e\u{301}"
 /// becomes "é"), so that the stages read decomposed text as they read composed text (a
 /// word broke at each accent, and a word of the lexicon with one was not found). A run
