@@ -301,32 +301,36 @@ pub(crate) fn next_reference(s: &str, from: usize, form: Normalization) -> Optio
         .find(|&at| reference_at(s, at, form).is_some())
 }
 
-/// Whether `s` holds a reference that [`reference_syntax`] reads (whether cleaning may
-/// decode one: [`may_hold_reference`]), and the offset of the first that [`reference_at`]
-/// decodes: one search of the text for both.
+/// Whether cleaning may decode a reference in `s` or in a part of it
+/// ([`may_hold_reference`]), and the offset of the first reference that [`reference_at`]
+/// decodes.
 pub(crate) fn first_reference(s: &str, form: Normalization) -> (bool, Option<usize>) {
-    if form == Normalization::None {
+    if !may_hold_reference(s.as_bytes(), form) {
         return (false, None);
     }
-    let b = s.as_bytes();
-    let mut syntax = false;
-    for at in memchr::memchr_iter(b'&', b) {
-        if reference_syntax(b, at, form).is_some() {
-            syntax = true;
-            if reference_at(s, at, form).is_some() {
-                return (true, Some(at));
-            }
-        }
-    }
-    (syntax, None)
+    (true, next_reference(s, 0, form))
 }
 
-/// True when `b` may hold a reference that cleaning decodes: an `&` that
-/// [`reference_syntax`] reads as one, whatever follows it.
+/// True when `b` may hold a reference that cleaning decodes: when it holds an `&` (or,
+/// under NFKC, a compatibility ampersand, which the normalization makes one). Cleaning
+/// decodes once invisible characters are dropped and the text normalized, so a reference
+/// may be spelt otherwise in `b` (`&\u{8}#538;`, `&amp;ｑｕｏｔ；`) than [`reference_syntax`]
+/// reads.
 pub(crate) fn may_hold_reference(b: &[u8], form: Normalization) -> bool {
-    form != Normalization::None
-        && memchr::memchr_iter(b'&', b).any(|at| reference_syntax(b, at, form).is_some())
+    match form {
+        Normalization::None => false,
+        Normalization::Nfc => memchr::memchr(b'&', b).is_some(),
+        Normalization::Nfkc => {
+            memchr::memchr(b'&', b).is_some()
+                || COMPATIBILITY_AMPERSANDS
+                    .iter()
+                    .any(|a| memchr::memmem::find(b, a.as_bytes()).is_some())
+        }
+    }
 }
+
+/// The characters other than `&` whose NFKC holds an `&`.
+const COMPATIBILITY_AMPERSANDS: [&str; 2] = ["\u{FE60}", "\u{FF06}"];
 
 /// `s` with each reference [`reference_at`] decodes decoded, or `None` when it holds none;
 /// and whether one of them was white space.
@@ -358,6 +362,20 @@ mod tests {
 
     fn decoded_text(s: &str, form: Normalization) -> String {
         decode(s, form).map_or_else(|| s.to_owned(), |(d, _)| d)
+    }
+
+    #[test]
+    fn the_compatibility_ampersands_are_all_there_are() {
+        use unicode_normalization::UnicodeNormalization;
+        let found: Vec<char> = (0..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| c != '&' && std::iter::once(c).nfkc().any(|d| d == '&'))
+            .collect();
+        let listed: Vec<char> = COMPATIBILITY_AMPERSANDS
+            .iter()
+            .filter_map(|a| a.chars().next())
+            .collect();
+        assert_eq!(found, listed);
     }
 
     #[test]
