@@ -301,32 +301,51 @@ pub(crate) fn next_reference(s: &str, from: usize, form: Normalization) -> Optio
         .find(|&at| reference_at(s, at, form).is_some())
 }
 
-/// Whether cleaning may decode a reference in `s` or in a part of it
-/// ([`may_hold_reference`]), and the offset of the first reference that [`reference_at`]
-/// decodes.
+/// Whether cleaning may decode a reference in `s` or in a part of it, or in a copy of it
+/// that decodes references, folds odd blanks or composes accents ([`may_hold_reference`]
+/// of `s`: what it looks for in a part, or in such a copy, it finds in `s`), and the offset
+/// of the first reference that [`reference_at`] decodes.
 pub(crate) fn first_reference(s: &str, form: Normalization) -> (bool, Option<usize>) {
-    if !may_hold_reference(s.as_bytes(), form) {
+    let b = s.as_bytes();
+    if !may_hold_reference(b, form) {
         return (false, None);
     }
     (true, next_reference(s, 0, form))
 }
 
-/// True when `b` may hold a reference that cleaning decodes: when it holds an `&` (or,
-/// under NFKC, a compatibility ampersand, which the normalization makes one). Cleaning
-/// decodes once invisible characters are dropped and the text normalized, so a reference
-/// may be spelt otherwise in `b` (`&\u{8}#538;`, `&amp;ｑｕｏｔ；`) than [`reference_syntax`]
-/// reads.
+/// True when `b` may hold a reference that cleaning decodes. Cleaning decodes once the
+/// invisible characters are dropped and the text normalized, so a reference may be spelt
+/// otherwise in `b` (`&\u{8}#538;`, `&amp;ｑｕｏｔ；`) than [`reference_syntax`] reads: what
+/// is looked for is an `&` ([`may_start_reference`]) or, under NFKC, a compatibility
+/// ampersand.
 pub(crate) fn may_hold_reference(b: &[u8], form: Normalization) -> bool {
-    match form {
-        Normalization::None => false,
-        Normalization::Nfc => memchr::memchr(b'&', b).is_some(),
-        Normalization::Nfkc => {
-            memchr::memchr(b'&', b).is_some()
-                || COMPATIBILITY_AMPERSANDS
-                    .iter()
-                    .any(|a| memchr::memmem::find(b, a.as_bytes()).is_some())
-        }
-    }
+    form != Normalization::None
+        && (memchr::memchr_iter(b'&', b).any(|at| may_start_reference(b, at))
+            || (form == Normalization::Nfkc && compatibility_ampersand(b)))
+}
+
+/// True when the `&` at `b[at]` may start a reference once cleaning has dropped the
+/// invisible characters and normalized the text: what follows it is `#`, an ASCII letter,
+/// or a byte that may be dropped or changed (a control character, or one outside ASCII,
+/// which may be invisible or be made a letter); and the bytes up to a reference's length
+/// after it hold a `;` or such a byte (with neither, those bytes are what cleaning leaves
+/// after the `&`, and no `;` ends a reference among them). `AT&T`, `Q&A` and `News &
+/// Insights` start none. (At most [`MAX_REFERENCE`] bytes are read after an `&`.)
+fn may_start_reference(b: &[u8], at: usize) -> bool {
+    let odd = |c: u8| !(0x20..0x7f).contains(&c);
+    let rest = &b[at + 1..];
+    let window = &rest[..rest.len().min(MAX_REFERENCE)];
+    window
+        .first()
+        .is_some_and(|&c| c == b'#' || c.is_ascii_alphabetic() || odd(c))
+        && window.iter().any(|&c| c == b';' || odd(c))
+}
+
+/// True when `b` holds a compatibility ampersand ([`COMPATIBILITY_AMPERSANDS`]).
+fn compatibility_ampersand(b: &[u8]) -> bool {
+    COMPATIBILITY_AMPERSANDS
+        .iter()
+        .any(|a| memchr::memmem::find(b, a.as_bytes()).is_some())
 }
 
 /// The characters other than `&` whose NFKC holds an `&`.
@@ -376,6 +395,32 @@ mod tests {
             .filter_map(|a| a.chars().next())
             .collect();
         assert_eq!(found, listed);
+    }
+
+    #[test]
+    fn what_may_hold_a_reference_once_cleaned() {
+        for (text, may) in [
+            ("AT&T and Q&A, News & Insights, R&D.", false),
+            ("&quot;", true),
+            ("&\u{8}#538;", true),
+            ("&\u{200b}quot;", true),
+            ("AT&T; then more", true),
+            ("&ｑｕｏｔ；", true),
+        ] {
+            assert_eq!(may_hold_reference(text.as_bytes(), NFC), may, "{text:?}");
+            if may {
+                // Each of them is decoded by cleaning, or may be after its other steps.
+                assert!(
+                    !crate::normalize::clean_noting(text, crate::normalize::Cleaning::any(NFC)).1
+                );
+            }
+        }
+        assert!(may_hold_reference(
+            "\u{FF06}quot;".as_bytes(),
+            Normalization::Nfkc
+        ));
+        assert!(!may_hold_reference("\u{FF06}quot;".as_bytes(), NFC));
+        assert!(!may_hold_reference(b"&quot;", Normalization::None));
     }
 
     #[test]
