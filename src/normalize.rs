@@ -580,18 +580,18 @@ fn fold_with_accents(text: &str, from: usize, form: Normalization) -> (String, O
         if accent.is_some_and(|at| at < next) {
             accent = next_accent(b, next);
         }
-        if reference.is_some_and(|at| at < next) {
+        if reference.is_some_and(|(at, ..)| at < next) {
             reference = references::next_reference(text, next, form);
         }
-        let Some(at) = [blank, accent, reference].into_iter().flatten().min() else {
+        let Some(at) = [blank, accent, reference.map(|(at, ..)| at)]
+            .into_iter()
+            .flatten()
+            .min()
+        else {
             break;
         };
-        if reference == Some(at) {
-            // (An `&` starts no odd blank or accent.)
-            let Some((len, c)) = references::reference_at(text, at, form) else {
-                next = at + 1;
-                continue;
-            };
+        // (An `&` starts no odd blank or accent.)
+        if let Some((_, len, c)) = reference.filter(|&(r, ..)| r == at) {
             let mut buf = [0u8; 4];
             copied = push_edit(
                 text,

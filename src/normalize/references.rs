@@ -192,8 +192,8 @@ pub(crate) fn reference_at(s: &str, at: usize, form: Normalization) -> Option<(u
 
 /// The reference at `b[at]` whose character is decoded wherever it stands, before the test
 /// of what follows it ([`reference_at`]): its length and character (a space for white
-/// space). Cleaning tells a text that may hold a reference by it.
-pub(crate) fn reference_syntax(b: &[u8], at: usize, form: Normalization) -> Option<(usize, char)> {
+/// space).
+fn reference_syntax(b: &[u8], at: usize, form: Normalization) -> Option<(usize, char)> {
     if form == Normalization::None || b.get(at) != Some(&b'&') {
         return None;
     }
@@ -290,15 +290,20 @@ fn nothing_combines(after: &str, form: Normalization) -> bool {
     first.is_none_or(|c| c.is_whitespace() || stays(c, form))
 }
 
-/// The offset of the first reference in `s` at or past `from` that [`reference_at`] decodes.
-pub(crate) fn next_reference(s: &str, from: usize, form: Normalization) -> Option<usize> {
+/// The first reference in `s` at or past `from` that [`reference_at`] decodes: its offset,
+/// its length and its character.
+pub(crate) fn next_reference(
+    s: &str,
+    from: usize,
+    form: Normalization,
+) -> Option<(usize, usize, char)> {
     if form == Normalization::None {
         return None;
     }
     let b = s.as_bytes();
     memchr::memchr_iter(b'&', b.get(from..)?)
         .map(|k| from + k)
-        .find(|&at| reference_at(s, at, form).is_some())
+        .find_map(|at| reference_at(s, at, form).map(|(len, c)| (at, len, c)))
 }
 
 /// Whether cleaning may decode a reference in `s` or in a part of it, or in a copy of it
@@ -310,7 +315,7 @@ pub(crate) fn first_reference(s: &str, form: Normalization) -> (bool, Option<usi
     if !may_hold_reference(b, form) {
         return (false, None);
     }
-    (true, next_reference(s, 0, form))
+    (true, next_reference(s, 0, form).map(|(at, ..)| at))
 }
 
 /// True when `b` may hold a reference that cleaning decodes. Cleaning decodes once the
@@ -354,20 +359,15 @@ const COMPATIBILITY_AMPERSANDS: [&str; 2] = ["\u{FE60}", "\u{FF06}"];
 /// `s` with each reference [`reference_at`] decodes decoded, or `None` when it holds none;
 /// and whether one of them was white space.
 pub(crate) fn decode(s: &str, form: Normalization) -> Option<(String, bool)> {
-    let mut at = next_reference(s, 0, form)?;
+    let mut next = Some(next_reference(s, 0, form)?);
     let mut out = String::with_capacity(s.len());
     let (mut copied, mut spaces) = (0, false);
-    loop {
-        if let Some((len, c)) = reference_at(s, at, form) {
-            out.push_str(&s[copied..at]);
-            out.push(c);
-            spaces |= c == ' ';
-            copied = at + len;
-        }
-        match next_reference(s, copied.max(at + 1), form) {
-            Some(next) => at = next,
-            None => break,
-        }
+    while let Some((at, len, c)) = next {
+        out.push_str(&s[copied..at]);
+        out.push(c);
+        spaces |= c == ' ';
+        copied = at + len;
+        next = next_reference(s, copied, form);
     }
     out.push_str(&s[copied..]);
     Some((out, spaces))
