@@ -289,7 +289,13 @@ impl Parser {
     /// into `article` (empty).
     fn run_with<'a>(&self, prepared: Prepared<'a>, lent: &mut Lent, article: &mut Article<'a>) {
         let text = prepared.text;
-        let blocks = segment::segment_into(text, scratch::reuse(std::mem::take(&mut lent.blocks)));
+        let mut blocks =
+            segment::segment_into(text, scratch::reuse(std::mem::take(&mut lent.blocks)));
+        // Blocks that clean to nothing are no elements (see [`normalize::cleans_to_nothing`]).
+        let cleaning = normalize::Cleaning::of(&prepared, self.options.normalization());
+        if cleaning.references {
+            blocks.retain(|b| !normalize::cleans_to_nothing(b, cleaning));
+        }
         let (labels, clean) = classify::classify_into(
             &blocks,
             std::mem::take(&mut lent.labels),

@@ -87,12 +87,13 @@ pub(crate) fn prepare<'a>(input: &'a str, options: &Options) -> Result<Checked<'
 }
 
 /// `checked`, or a [`ErrorKind::WhitespaceOnly`] error when its text holds nothing but blank
-/// characters and references to white space (`&nbsp;`), which the copy the stages read
-/// makes blank; `len` is the caller's input length, for the error. (Read up to the first
-/// other character, and only in a text that holds a reference.)
+/// characters and references to white space (`&nbsp;`, or `&\u{8}nbsp;`, which cleaning
+/// decodes once it has dropped the invisible character), which make no element; `len` is
+/// the caller's input length, for the error. (Read up to the first other character, and
+/// only in a text that may hold a reference, [`Prepared::references`].)
 #[inline(always)]
 fn blank_references_only(checked: Checked<'_>, len: usize) -> Result<Checked<'_>, Error> {
-    if !checked.references {
+    if !checked.prepared.references {
         return Ok(checked);
     }
     only_blank_references(checked, len)
@@ -107,6 +108,9 @@ fn only_blank_references(checked: Checked<'_>, len: usize) -> Result<Checked<'_>
         i += match references::reference_at(text, i, checked.form) {
             Some((n, ' ')) => n,
             _ if is_blank(c) => c.len_utf8(),
+            // The rest may still clean to nothing: references to white space spelt with
+            // invisible characters inside (`&\u{8}nbsp;`), which the stages would not see.
+            _ if cleans_to_nothing(&text[i..], Cleaning::any(checked.form)) => break,
             _ => return Ok(checked),
         };
     }
@@ -1211,6 +1215,17 @@ pub(crate) fn clean_in(raw: &str, cleaning: Cleaning) -> Cow<'_, str> {
     clean_noting(raw, cleaning).0
 }
 
+/// True when cleaning makes nothing of the block `raw` (trimmed of blanks): a block of
+/// references to white space spelt with invisible characters inside (`&\u{8}nbsp;`), which
+/// the copy the stages read keeps as written ([`references`] reads a reference spelt
+/// plainly) and cleaning decodes once it has dropped them. Only a block whose first
+/// character past the invisible ones is an `&` is cleaned to tell; any other block is text.
+pub(crate) fn cleans_to_nothing(raw: &str, cleaning: Cleaning) -> bool {
+    cleaning.references
+        && raw.chars().find(|&c| !is_invisible(c)) == Some('&')
+        && clean_in(raw, cleaning).is_empty()
+}
+
 /// [`clean`], and whether `raw` was clean already: then so is every part of it that
 /// neither starts nor ends with a space, which [`clean_part_of_clean`] tells without reading
 /// it.
@@ -1530,6 +1545,32 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_cleans_to_nothing() {
+        let any = Cleaning::any(Normalization::Nfc);
+        for (block, nothing) in [
+            ("&\u{8}nbsp;", true),
+            ("\u{200b}&\u{8}nbsp; &#\u{7f}32;&amp;\u{200b}nbsp;", true),
+            ("&nbsp;", true),
+            ("&\u{8}nbsp; x", false),
+            ("&\u{8}quot;", false),
+            ("x &\u{8}nbsp;", false),
+            ("&", false),
+        ] {
+            assert_eq!(cleans_to_nothing(block, any), nothing, "{block:?}");
+        }
+        // Only in a text that may hold a reference, and under a form that decodes them.
+        let no_references = Cleaning {
+            form: Normalization::Nfc,
+            references: false,
+        };
+        assert!(!cleans_to_nothing("&\u{8}nbsp;", no_references));
+        assert!(!cleans_to_nothing(
+            "&\u{8}nbsp;",
+            Cleaning::any(Normalization::None)
+        ));
+    }
 
     #[test]
     fn cleaning_decodes_references_and_stays_idempotent() {

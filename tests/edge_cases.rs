@@ -60,6 +60,14 @@ fn error_cases() -> Vec<ErrCase> {
             "input holds only whitespace (25 bytes)",
         ),
         err(
+            "references to white space spelt with a control character inside",
+            b"&\x08nbsp;\n&#\x0832;\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08\x08&nbsp;",
+            ErrorKind::WhitespaceOnly { len: 32 },
+            "whitespace_only",
+            None,
+            "input holds only whitespace (32 bytes)",
+        ),
+        err(
             "nbsp, zero-width and a lone cr",
             "\u{a0}\u{200b}\u{2060}\r".as_bytes(),
             ErrorKind::WhitespaceOnly { len: 9 },
@@ -655,6 +663,50 @@ fn quotes_of_a_wrapped_paragraph_are_those_of_the_paragraph() {
             assert_eq!(want[0].speaker(), Some("Ann Lee"));
         }
     }
+}
+
+/// A block of nothing but references to white space spelt with invisible characters inside
+/// (`&\u{8}nbsp;`, which cleaning decodes once it has dropped the backspace) is no element,
+/// as a block of `&nbsp;` is none: no element has an empty text, and the headline is the
+/// next block's.
+#[test]
+fn a_block_that_cleans_to_nothing_is_no_element() {
+    let long = format!("&{}#32;", "\u{200b}".repeat(8));
+    let input = format!(
+        "&\u{8}nbsp;\n\nCouncil backs the bridge plan\n\n\
+         The mayor said the bridge would be built by the end of the year, at last.\n\n\
+         &#\u{8}160; {long} &\u{8}nbsp;\n\n\
+         Critics said the plan would cost the town far more than it has to spend.\n"
+    );
+    for form in [Normalization::Nfc, Normalization::Nfkc] {
+        let article = Parser::new(Options::default().with_normalization(form))
+            .parse(&input)
+            .expect("parses");
+        check(&input, &article, form);
+        assert_eq!(
+            article.headline.as_ref().map(|h| h.as_str()),
+            Some("Council backs the bridge plan")
+        );
+        let body: Vec<&str> = article.body.iter().map(|b| b.text()).collect();
+        assert_eq!(
+            body,
+            [
+                "The mayor said the bridge would be built by the end of the year, at last.",
+                "Critics said the plan would cost the town far more than it has to spend.",
+            ]
+        );
+        assert!(article.boilerplate.is_empty(), "{:?}", article.boilerplate);
+    }
+    // Under no normalization nothing is decoded: the blocks are text.
+    let raw = Parser::new(Options::default().with_normalization(Normalization::None))
+        .parse(&input)
+        .expect("parses");
+    check(&input, &raw, Normalization::None);
+    let texts: Vec<&str> = crate::invariants::element_texts(&raw)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    assert!(texts.contains(&"&nbsp;"), "{texts:?}");
 }
 
 /// HTML character references that an HTML-to-text step left in the text are read as their

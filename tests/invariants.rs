@@ -9,36 +9,28 @@
 
 #![allow(dead_code)] // each user of this module calls a different subset
 
-use copydesk::normalize::{clean, is_blank};
+use copydesk::normalize::clean;
 use copydesk::{
     Article, DiagnosticKind, Error, ErrorKind, Normalization, OwnedArticle, Parser, Quote, Span,
     Utf8Policy,
 };
+use std::borrow::Cow;
 
 /// Panics with a message when `article` breaks an invariant for `input`.
 pub fn check(input: &str, article: &Article<'_>, form: Normalization) {
     let top = article.top_level();
     check_layout(input.len(), &top, |s| s.get(input).is_some());
-    // Nothing is lost: every non-blank char is inside a top-level element (or a character
-    // reference to white space, `&nbsp;`).
-    let mut i = 0;
-    for (idx, c) in input.char_indices() {
-        if is_blank(c) {
-            continue;
-        }
-        while i < top.len() && top[i].1.end <= idx {
-            i += 1;
-        }
-        let covered =
-            top.get(i).is_some_and(|(_, s)| s.start <= idx) || in_blank_reference(input, idx, form);
-        assert!(
-            covered,
-            "char {c:?} at byte {idx} is in no top-level element (context {:?})",
-            input.get(floor(input, idx.saturating_sub(20))..ceil(input, idx + 20))
-        );
-    }
-    // Text is the cleaning of the bytes under the span, and cleaning it again changes nothing.
+    // Nothing is lost: what lies between the top-level elements cleans to nothing.
+    check_gaps(
+        input.len(),
+        &top,
+        |gap| Cow::Borrowed(&input[gap.start..gap.end]),
+        form,
+    );
+    // Text is the cleaning of the bytes under the span, and cleaning it again changes nothing;
+    // no element is empty.
     for (text, span) in element_texts(article) {
+        assert!(!text.is_empty(), "the element of {span:?} has no text");
         let raw = span.get(input).expect("span in bounds");
         assert_eq!(
             text,
@@ -112,18 +104,30 @@ pub fn check(input: &str, article: &Article<'_>, form: Normalization) {
     );
 }
 
-/// True when the byte `idx` of `input` lies in an HTML character reference that cleaning
-/// makes nothing of (`&nbsp;`, `&#32;`, `&amp;nbsp;`: white space), which may then be in no
-/// element, as a no-break space may not. (References are at most 15 bytes long.)
-fn in_blank_reference(input: &str, idx: usize, form: Normalization) -> bool {
-    let b = input.as_bytes();
-    (idx.saturating_sub(14)..=idx)
-        .filter(|&a| b[a] == b'&')
-        .any(|a| {
-            (idx + 1..=b.len().min(a + 15)).any(|e| {
-                b[e - 1] == b';' && input.get(a..e).is_some_and(|r| clean(r, form).is_empty())
-            })
-        })
+/// Nothing is lost: each stretch of the input of `len` bytes that lies in none of the
+/// top-level elements `top` (`piece` gives its text) cleans to nothing: blanks, invisible
+/// characters, and HTML character references to white space (`&nbsp;`, `&amp;nbsp;`, spelt
+/// with invisible characters inside or not).
+fn check_gaps<'i>(
+    len: usize,
+    top: &[(copydesk::ElementKind, Span)],
+    piece: impl Fn(Span) -> Cow<'i, str>,
+    form: Normalization,
+) {
+    let ends = top.iter().map(|(_, s)| s.start).chain([len]);
+    let starts = [0].into_iter().chain(top.iter().map(|(_, s)| s.end));
+    for gap in starts.zip(ends).map(|(a, b)| Span::new(a, b)) {
+        if gap.is_empty() {
+            continue;
+        }
+        let text = piece(gap);
+        let cleaned = clean(&text, form);
+        assert!(
+            cleaned.is_empty(),
+            "{cleaned:?} (bytes {gap:?}, {:?}) is in no top-level element",
+            text.get(..text.len().min(60))
+        );
+    }
 }
 
 /// Spans non-empty, in bounds (per `in_bounds`), ordered and non-overlapping.
@@ -267,9 +271,8 @@ pub fn check_error(bytes: &[u8], err: &Error, parser: &Parser) {
             let text = std::str::from_utf8(bytes).expect("WhitespaceOnly only for valid UTF-8");
             let form = parser.options().normalization();
             assert!(
-                text.char_indices()
-                    .all(|(i, c)| is_blank(c) || in_blank_reference(text, i, form)),
-                "WhitespaceOnly for text with a non-blank char"
+                clean(text, form).is_empty(),
+                "WhitespaceOnly for text that cleaning leaves something of"
             );
         }
         ErrorKind::TooLarge { len, limit: l } => {
@@ -396,40 +399,31 @@ fn check_repaired(bytes: &[u8], article: &Article<'_>, form: Normalization) {
     check_layout(bytes.len(), &top, |s| {
         boundaries.binary_search(&s.start).is_ok() && boundaries.binary_search(&s.end).is_ok()
     });
-    let mut i = 0;
+    // Nothing is lost, an invalid sequence counting as text (U+FFFD).
+    check_gaps(
+        bytes.len(),
+        &top,
+        |gap| String::from_utf8_lossy(&bytes[gap.start..gap.end]),
+        form,
+    );
     let mut at = 0;
     let mut bad: Vec<Span> = Vec::new();
     for chunk in bytes.utf8_chunks() {
-        let valid = chunk.valid();
-        let mut items: Vec<(usize, bool)> = valid
-            .char_indices()
-            .map(|(o, c)| (at + o, !is_blank(c) && !in_blank_reference(valid, o, form)))
-            .collect();
-        at += valid.len();
+        at += chunk.valid().len();
         if !chunk.invalid().is_empty() {
-            items.push((at, true));
             // Invalid sequences with no valid byte between them make one diagnostic.
             let seq = Span::new(at, at + chunk.invalid().len());
             match bad.last_mut() {
-                Some(last) if valid.is_empty() && last.end == seq.start => last.end = seq.end,
+                Some(last) if chunk.valid().is_empty() && last.end == seq.start => {
+                    last.end = seq.end
+                }
                 _ => bad.push(seq),
             }
             at += chunk.invalid().len();
         }
-        for (idx, visible) in items {
-            if !visible {
-                continue;
-            }
-            while i < top.len() && top[i].1.end <= idx {
-                i += 1;
-            }
-            assert!(
-                top.get(i).is_some_and(|(_, s)| s.start <= idx),
-                "byte {idx} of repaired input is in no top-level element"
-            );
-        }
     }
     for (text, span) in element_texts(article) {
+        assert!(!text.is_empty(), "the element of {span:?} has no text");
         let raw = String::from_utf8_lossy(&bytes[span.start..span.end]);
         assert_eq!(
             text,

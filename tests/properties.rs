@@ -93,6 +93,8 @@ const REFERENCES: &[&str] = &[
     "&amp;amp;amp;quot;",
     "&eacute;",
     "&",
+    "&\u{8}nbsp;",
+    "&#\u{200b}32;",
     ";",
     "#",
     "&#x1F600;",

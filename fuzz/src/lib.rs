@@ -184,6 +184,7 @@ const WORDS: &[&str] = &[
     "&#769;",
     "&#101;",
     "AT&T",
+    "&\u{8}nbsp;",
 ];
 const NAMES: &[&str] = &[
     "Ann Lee",
