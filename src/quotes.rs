@@ -29,7 +29,7 @@
 
 use crate::lex::{self, ceil_char, floor_char};
 use crate::model::{QuoteKind, QuoteRejection as Rejection, RejectedQuote};
-use crate::normalize::{is_blank, trim_span};
+use crate::normalize::{self, is_blank, trim_span, Cleaning};
 use crate::options::Options;
 use crate::span::Span;
 use nom::branch::alt;
@@ -2540,6 +2540,11 @@ fn judge(
     let Some(body) = content.get(text) else {
         return Err(Rejection::Empty);
     };
+    // Words the text stages read that cleaning makes nothing of (`“&\u{8}nbsp;”`, a
+    // reference to white space spelt with an invisible character inside).
+    if normalize::cleans_to_nothing(body, Cleaning::any(options.normalization())) {
+        return Err(Rejection::Empty);
+    }
     if c.close.is_none() {
         return Ok(());
     }
@@ -4541,6 +4546,13 @@ mod tests {
     fn rejection_reasons() {
         let cases: &[(&str, Rejection)] = &[
             ("He said “ ” and left.", Rejection::Empty),
+            // Words that cleaning makes nothing of: a reference to white space spelt with
+            // a control character inside.
+            ("He said “&\u{8}nbsp;” and left.", Rejection::Empty),
+            (
+                "He said “&\u{8}nbsp;&#\u{200b}32;” and left.",
+                Rejection::Empty,
+            ),
             ("Dwayne \"The Rock\" Johnson arrived.", Rejection::Nickname),
             (
                 "She appeared on \"Meet the Press\" on Sunday.",
