@@ -106,7 +106,7 @@ fn only_blank_references(checked: Checked<'_>, len: usize) -> Result<Checked<'_>
     let mut i = 0;
     while let Some(c) = text[i..].chars().next() {
         i += match references::reference_at(text, i, checked.form) {
-            Some((n, ' ')) => n,
+            Some((n, d)) if d.is_space() => n,
             _ if is_blank(c) => c.len_utf8(),
             // The rest may still clean to nothing: references to white space spelt with
             // invisible characters inside (`&\u{8}nbsp;`), which the stages would not see.
@@ -595,17 +595,8 @@ fn fold_with_accents(text: &str, from: usize, form: Normalization) -> (String, O
             break;
         };
         // (An `&` starts no odd blank or accent.)
-        if let Some((_, len, c)) = reference.filter(|&(r, ..)| r == at) {
-            let mut buf = [0u8; 4];
-            copied = push_edit(
-                text,
-                copied,
-                at,
-                len,
-                c.encode_utf8(&mut buf),
-                &mut out,
-                &mut map,
-            );
+        if let Some((_, len, d)) = reference.filter(|&(r, ..)| r == at) {
+            copied = push_edit(text, copied, at, len, d.as_str(), &mut out, &mut map);
             next = copied;
             continue;
         }
@@ -1595,6 +1586,7 @@ mod tests {
             "&#4352;\u{1161}",
             "&amp;amp;amp;quot;x",
             "&lt;&#x3B; &#38;&#35;34; &nbsp; &#10;&#9;",
+            "&hellip;&hellip;\u{301} &#xFF06;&#xFF06;quot; &#x2126;\u{301} &uml;",
         ] {
             for form in [Nfc, Nfkc, Normalization::None] {
                 let once = clean(raw, form);

@@ -752,4 +752,26 @@ fn html_character_references_are_read_as_their_characters() {
     check(input, &raw, Normalization::None);
     assert!(raw.quotes.is_empty(), "{:?}", raw.quotes);
     assert!(raw.body[0].text().contains("&quot;we will"));
+    // Under NFKC a reference to a character NFKC changes is decoded into what NFKC makes of
+    // it: fullwidth quotation marks are `"`, an ellipsis three stops.
+    let input = "Council backs the bridge plan\n\n\
+        The mayor, Ann Lee, said &#xFF02;we will build it&hellip; now&#xFF02; on Monday.\n";
+    let nfkc = Parser::new(Options::default().with_normalization(Normalization::Nfkc))
+        .parse(input)
+        .expect("parses");
+    check(input, &nfkc, Normalization::Nfkc);
+    assert_eq!(
+        nfkc.body[0].text(),
+        "The mayor, Ann Lee, said \"we will build it... now\" on Monday."
+    );
+    let quotes: Vec<(&str, Option<&str>)> = nfkc
+        .quotes
+        .iter()
+        .map(|q| (q.text.as_ref(), q.speaker()))
+        .collect();
+    assert_eq!(quotes, [("we will build it... now", Some("Ann Lee"))]);
+    assert_eq!(
+        nfkc.quotes[0].span.get(input),
+        Some("we will build it&hellip; now")
+    );
 }

@@ -95,6 +95,8 @@ const REFERENCES: &[&str] = &[
     "&",
     "&\u{8}nbsp;",
     "&#\u{200b}32;",
+    "&hellip;",
+    "&#xFF02;",
     ";",
     "#",
     "&#x1F600;",

@@ -185,6 +185,7 @@ const WORDS: &[&str] = &[
     "&#101;",
     "AT&T",
     "&\u{8}nbsp;",
+    "&hellip;",
 ];
 const NAMES: &[&str] = &[
     "Ann Lee",

@@ -179,28 +179,66 @@ const NAMED: &[(&str, char)] = &[
     ("zwnj", '\u{200C}'),
 ];
 
+/// What a reference is decoded into: its character, or under a normalization that changes
+/// that character, what the normalization makes of it (`&hellip;` is `...` under NFKC),
+/// which is at most 4 bytes long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Decoded {
+    bytes: [u8; 4],
+    len: u8,
+}
+
+impl Decoded {
+    /// The decoded text.
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+
+    /// True when the reference is to white space (decoded into a space).
+    pub(crate) fn is_space(&self) -> bool {
+        self.as_str() == " "
+    }
+
+    /// `text` when it is at most 4 bytes long (the offset map's edits put at most 4 bytes in
+    /// the copy).
+    fn of(text: impl Iterator<Item = char>) -> Option<Self> {
+        let mut d = Decoded {
+            bytes: [0; 4],
+            len: 0,
+        };
+        for c in text {
+            let at = usize::from(d.len);
+            let end = at + c.len_utf8();
+            c.encode_utf8(d.bytes.get_mut(at..end)?);
+            d.len = u8::try_from(end).ok()?;
+        }
+        Some(d)
+    }
+}
+
 /// The reference that starts at `s[at]` (an `&`) when it is decoded there: its length in
-/// bytes and its character (a space for white space). See the module docs for which are.
-pub(crate) fn reference_at(s: &str, at: usize, form: Normalization) -> Option<(usize, char)> {
-    let (len, c) = reference_syntax(s.as_bytes(), at, form)?;
-    if c == ' ' || nothing_combines(s.get(at + len..)?, form) {
-        Some((len, c))
+/// bytes and what it is decoded into (a space for white space). See the module docs for
+/// which are.
+pub(crate) fn reference_at(s: &str, at: usize, form: Normalization) -> Option<(usize, Decoded)> {
+    let (len, d) = reference_syntax(s.as_bytes(), at, form)?;
+    if d.is_space() || nothing_combines(s.get(at + len..)?, form) {
+        Some((len, d))
     } else {
         None
     }
 }
 
 /// The reference at `b[at]` whose character is decoded wherever it stands, before the test
-/// of what follows it ([`reference_at`]): its length and character (a space for white
-/// space).
-fn reference_syntax(b: &[u8], at: usize, form: Normalization) -> Option<(usize, char)> {
+/// of what follows it ([`reference_at`]): its length and what it is decoded into (a space
+/// for white space).
+fn reference_syntax(b: &[u8], at: usize, form: Normalization) -> Option<(usize, Decoded)> {
     if form == Normalization::None || b.get(at) != Some(&b'&') {
         return None;
     }
     let (mut end, mut c) = body(b, at + 1, form)?;
     // After a reference to `&`, the one that follows it is the same reference escaped once
     // more.
-    while c == '&' {
+    while c.as_str() == "&" {
         let Some(next) = body(b, end, form) else {
             break;
         };
@@ -213,8 +251,8 @@ fn reference_syntax(b: &[u8], at: usize, form: Normalization) -> Option<(usize, 
 }
 
 /// The body of a reference at `b[from]` (what follows its `&`) when its character is one
-/// decoded: where it ends (past its `;`) and the character (a space for white space).
-fn body(b: &[u8], from: usize, form: Normalization) -> Option<(usize, char)> {
+/// decoded: where it ends (past its `;`) and what it is decoded into ([`decoded`]).
+fn body(b: &[u8], from: usize, form: Normalization) -> Option<(usize, Decoded)> {
     // The longest body: `#x10FFFF;` and the names are shorter.
     let rest = b.get(from..)?;
     let rest = &rest[..rest.len().min(MAX_REFERENCE)];
@@ -245,20 +283,44 @@ fn number(digits: &[u8], radix: u32) -> Option<char> {
     char::from_u32(n)
 }
 
-/// What `c` is decoded into wherever it stands: a space for white space; nothing for an
-/// invisible or control character, which cleaning would drop; nothing for one that the
-/// normalization `form` may change or that combines with the character before it; nothing
-/// for a character of a reference's body (an ASCII letter or digit, `#`, `;`: `&#35;` and
-/// `&#113;`, which no text needs written so, could spell a reference with the text around
-/// them once decoded: `&#38;&#35;34;`); else itself.
-fn decoded(c: char, form: Normalization) -> Option<char> {
+/// What `c` is decoded into wherever it stands: a space for white space; else itself, or
+/// when the normalization `form` changes it, what `form` makes of it (`…` is `...` under
+/// NFKC, `Ω` U+2126 is `Ω` U+03A9 under both), when that is at most 4 bytes and each of its characters [`may_stand`]; else nothing.
+fn decoded(c: char, form: Normalization) -> Option<Decoded> {
     if c.is_whitespace() {
-        return Some(' ');
+        return Decoded::of(std::iter::once(' '));
     }
-    if super::is_blank(c) || c.is_ascii_alphanumeric() || matches!(c, '#' | ';') {
+    if may_stand(c, form) {
+        return Decoded::of(std::iter::once(c));
+    }
+    if !may_stand_normalized(c) || canonical_combining_class(c) != 0 {
         return None;
     }
-    stays(c, form).then_some(c)
+    let once = std::iter::once(c);
+    let normalized = match form {
+        Normalization::Nfc => Decoded::of(once.nfc())?,
+        Normalization::Nfkc => Decoded::of(once.nfkc())?,
+        Normalization::None => return None,
+    };
+    let text = normalized.as_str();
+    (!text.is_empty() && text.chars().all(|d| may_stand(d, form))).then_some(normalized)
+}
+
+/// True when a character a reference decodes into may stand in the text, wherever it is:
+/// not an invisible or control character, which cleaning would drop; not white space
+/// (decoded into a space by itself, but not as part of what a character normalizes into:
+/// `&uml;` is a space and a combining mark under NFKC); not a character of a reference's
+/// body (an ASCII letter or digit, `#`, `;`: `&#35;` and `&#113;`, which no text needs
+/// written so, could spell a reference with the text around them once decoded:
+/// `&#38;&#35;34;`); and a starter that `form` keeps ([`stays`]).
+fn may_stand(c: char, form: Normalization) -> bool {
+    may_stand_normalized(c) && !c.is_whitespace() && stays(c, form)
+}
+
+/// [`may_stand`] but for what the normalization does: no invisible or control character,
+/// and none of a reference's body.
+fn may_stand_normalized(c: char) -> bool {
+    !(super::is_blank(c) || c.is_ascii_alphanumeric() || matches!(c, '#' | ';'))
 }
 
 /// True when `c` is a starter that `form` keeps as it is wherever it stands and that
@@ -296,7 +358,7 @@ pub(crate) fn next_reference(
     s: &str,
     from: usize,
     form: Normalization,
-) -> Option<(usize, usize, char)> {
+) -> Option<(usize, usize, Decoded)> {
     if form == Normalization::None {
         return None;
     }
@@ -362,10 +424,10 @@ pub(crate) fn decode(s: &str, form: Normalization) -> Option<(String, bool)> {
     let mut next = Some(next_reference(s, 0, form)?);
     let mut out = String::with_capacity(s.len());
     let (mut copied, mut spaces) = (0, false);
-    while let Some((at, len, c)) = next {
+    while let Some((at, len, d)) = next {
         out.push_str(&s[copied..at]);
-        out.push(c);
-        spaces |= c == ' ';
+        out.push_str(d.as_str());
+        spaces |= d.is_space();
         copied = at + len;
         next = next_reference(s, copied, form);
     }
@@ -468,8 +530,35 @@ mod tests {
             assert_eq!(decoded_text(raw, NFC), raw, "{raw:?}");
         }
         assert_eq!(decode("&quot;", Normalization::None), None);
-        // A compatibility form is decoded under NFC but not under NFKC.
+        // A compatibility form is decoded under NFC but not under NFKC when what NFKC makes
+        // of it holds a letter or digit.
         assert_eq!(decoded_text("&frac12;", NFC), "½");
         assert_eq!(decoded_text("&frac12;", Normalization::Nfkc), "&frac12;");
+    }
+
+    #[test]
+    fn a_character_the_normalization_changes_is_decoded_into_what_it_makes_of_it() {
+        use Normalization::Nfkc;
+        for (raw, nfc, nfkc) in [
+            ("&hellip;", "…", "..."),
+            ("&#x2025;", "‥", ".."),
+            ("&#xFF02;yes&#xFF02;", "＂yes＂", "\"yes\""),
+            ("&micro;", "µ", "μ"),
+            // A singleton: U+2126 OHM SIGN is U+03A9 under both.
+            ("&#x2126;", "Ω", "Ω"),
+            // A fullwidth ampersand is `&` under NFKC, and escapes the next reference as
+            // `&amp;` does.
+            ("&#xFF06;quot;", "＆quot;", "\""),
+        ] {
+            assert_eq!(decoded_text(raw, NFC), nfc, "{raw:?}");
+            assert_eq!(decoded_text(raw, Nfkc), nfkc, "{raw:?}");
+        }
+        // Left as written under NFKC: what it makes holds a letter or digit (`TM`, `1⁄2`,
+        // `fi`), white space and a combining mark (`&uml;`), or is over 4 bytes long.
+        for raw in [
+            "&trade;", "&frac12;", "&sup2;", "&#xFB01;", "&uml;", "&#xFDFA;",
+        ] {
+            assert_eq!(decoded_text(raw, Nfkc), raw, "{raw:?}");
+        }
     }
 }
