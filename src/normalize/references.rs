@@ -16,9 +16,12 @@
 //!   as one (`&amp;quot;` is `"`, `&amp;amp;` is `&`), so that decoding never leaves a
 //!   reference behind; at most [`MAX_REFERENCE`] bytes in all;
 //! - a reference to white space becomes a space; one to an invisible or control character
-//!   (`&shy;`, `&#0;`) is left as it is, as is one to a character the normalization would
-//!   change or move (a combining mark, a compatibility form under NFKC), and one to a
+//!   (`&shy;`, `&#0;`) is left as it is, as is one to a combining mark, and one to a
 //!   character a reference is spelt with (`&#113;`, `&#35;`);
+//! - a reference to a character the normalization changes becomes what the normalization
+//!   makes of it (`&hellip;` is `...` under NFKC) when that is at most 4 bytes and holds
+//!   none of the characters above, nor a letter or digit (`&trade;` and `&frac12;` are
+//!   left as they are under NFKC);
 //! - and a reference to any other character only when what follows it (past invisible
 //!   characters, normalized) cannot combine with it: `&#101;` before a combining accent is
 //!   left as it is, as composing the two would change the text once more.
