@@ -291,10 +291,8 @@ impl Parser {
         let text = prepared.text;
         let mut blocks =
             segment::segment_into(text, scratch::reuse(std::mem::take(&mut lent.blocks)));
-        // Blocks that clean to nothing are no elements (see [`normalize::cleans_to_nothing`]).
-        let cleaning = normalize::Cleaning::of(&prepared, self.options.normalization());
-        if cleaning.references {
-            blocks.retain(|b| !normalize::cleans_to_nothing(b, cleaning));
+        if prepared.references {
+            drop_cleaned_away(&mut blocks, prepared, &self.options);
         }
         let (labels, clean) = classify::classify_into(
             &blocks,
@@ -328,6 +326,15 @@ impl Parser {
         (lent.found, lent.attributions) = (found.quotes, attributed);
         lent.recycle();
     }
+}
+
+/// Drops the blocks of `prepared`'s text that clean to nothing, which are no elements
+/// ([`normalize::cleans_to_nothing`]). (Out of line: few texts hold an HTML character
+/// reference.)
+#[inline(never)]
+fn drop_cleaned_away(blocks: &mut Vec<&str>, prepared: Prepared<'_>, options: &Options) {
+    let cleaning = normalize::Cleaning::of(&prepared, options.normalization());
+    blocks.retain(|b| !normalize::cleans_to_nothing(b, cleaning));
 }
 
 /// The lists that pass from stage to stage in one parse ([`Parser::run`]) and die with it,
