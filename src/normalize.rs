@@ -1206,11 +1206,12 @@ pub(crate) fn clean_in(raw: &str, cleaning: Cleaning) -> Cow<'_, str> {
     clean_noting(raw, cleaning).0
 }
 
-/// True when cleaning makes nothing of the block `raw` (trimmed of blanks): a block of
-/// references to white space spelt with invisible characters inside (`&\u{8}nbsp;`), which
-/// the copy the stages read keeps as written ([`references`] reads a reference spelt
-/// plainly) and cleaning decodes once it has dropped them. Only a block whose first
-/// character past the invisible ones is an `&` is cleaned to tell; any other block is text.
+/// True when cleaning makes nothing of `raw` (a block, a quotation's words, the rest of a
+/// text: trimmed of blanks or not) under `cleaning`: references to white space spelt with
+/// invisible characters inside (`&\u{8}nbsp;`), which the copy the stages read keeps as
+/// written ([`references`] reads a reference spelt plainly) and cleaning decodes once it
+/// has dropped them. Only a text whose first character past the invisible ones is an `&` is
+/// cleaned to tell; any other holds text.
 pub(crate) fn cleans_to_nothing(raw: &str, cleaning: Cleaning) -> bool {
     cleaning.references
         && raw.chars().find(|&c| !is_invisible(c)) == Some('&')
