@@ -124,8 +124,9 @@ fn check_gaps<'i>(
         let cleaned = clean(&text, form);
         assert!(
             cleaned.is_empty(),
-            "{cleaned:?} (bytes {gap:?}, {:?}) is in no top-level element",
-            text.get(..text.len().min(60))
+            "{:?} (bytes {gap:?}, raw {:?}) is in no top-level element",
+            &cleaned[..floor(&cleaned, 60)],
+            &text[..floor(&text, 60)]
         );
     }
 }
@@ -177,15 +178,6 @@ fn floor(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while !s.is_char_boundary(i) {
         i -= 1;
-    }
-    i
-}
-
-/// The smallest char boundary at or after `i`.
-fn ceil(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
     }
     i
 }

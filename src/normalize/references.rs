@@ -288,7 +288,8 @@ fn number(digits: &[u8], radix: u32) -> Option<char> {
 
 /// What `c` is decoded into wherever it stands: a space for white space; else itself, or
 /// when the normalization `form` changes it, what `form` makes of it (`…` is `...` under
-/// NFKC, `Ω` U+2126 is `Ω` U+03A9 under both), when that is at most 4 bytes and each of its characters [`may_stand`]; else nothing.
+/// NFKC, `Ω` U+2126 is `Ω` U+03A9 under both), when that is at most 4 bytes and each of
+/// its characters [`may_stand`]; else nothing.
 fn decoded(c: char, form: Normalization) -> Option<Decoded> {
     if c.is_whitespace() {
         return Decoded::of(std::iter::once(' '));
@@ -320,8 +321,9 @@ fn may_stand(c: char, form: Normalization) -> bool {
     may_stand_normalized(c) && !c.is_whitespace() && stays(c, form)
 }
 
-/// [`may_stand`] but for what the normalization does: no invisible or control character,
-/// and none of a reference's body.
+/// The tests of [`may_stand`] that do not depend on the normalization nor on white space:
+/// no invisible or control character, and none of a reference's body. (A character that
+/// fails them is not decoded, whatever the normalization makes of it.)
 fn may_stand_normalized(c: char) -> bool {
     !(super::is_blank(c) || c.is_ascii_alphanumeric() || matches!(c, '#' | ';'))
 }
@@ -356,7 +358,7 @@ fn nothing_combines(after: &str, form: Normalization) -> bool {
 }
 
 /// The first reference in `s` at or past `from` that [`reference_at`] decodes: its offset,
-/// its length and its character.
+/// its length and what it is decoded into.
 pub(crate) fn next_reference(
     s: &str,
     from: usize,
