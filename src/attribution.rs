@@ -284,7 +284,11 @@ enum Tk {
 /// asked of most tokens, often several times).
 #[derive(Debug, Clone, Copy)]
 struct Tok {
-    span: Span,
+    /// Where the token starts and ends in the text ([`Tok::span`]): 32 bits each, as the
+    /// text is never longer ([`Options::MAX_SUPPORTED_INPUT_BYTES`]), so that a token is 12
+    /// bytes, not 24 (a block of a million words holds a million tokens).
+    start: u32,
+    end: u32,
     kind: Tk,
     /// The word classes of the text, as bits ([`TOK_NAME`] … [`TOK_SUBJECT_END`]): one byte
     /// written when the token is made, read by [`Tok::name`] … [`Tok::pronoun`].
@@ -313,6 +317,19 @@ const TOK_STOPWORD: u8 = 32;
 const TOK_SUBJECT_END: u8 = 64;
 
 impl Tok {
+    /// Where the token lies in the text.
+    #[inline(always)]
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// The 32-bit `start` and `end` of a token at `span` ([`Tok::start`]).
+    #[inline(always)]
+    fn ends(span: Span) -> (u32, u32) {
+        debug_assert!(span.end <= Options::MAX_SUPPORTED_INPUT_BYTES);
+        (span.start as u32, span.end as u32)
+    }
+
     /// [`lex::is_name_word`] of the text.
     #[inline(always)]
     fn name(&self) -> bool {
@@ -370,8 +387,10 @@ impl Tok {
     /// The token of kind `kind` at `span`, whose text has the [`Tok::classes`] bits `classes`.
     #[inline(always)]
     fn with_bits(span: Span, kind: Tk, classes: u8) -> Tok {
+        let (start, end) = Tok::ends(span);
         Tok {
-            span,
+            start,
+            end,
             kind,
             classes,
         }
@@ -380,8 +399,10 @@ impl Tok {
     /// A punctuation token: a single character that is no word character is in no word
     /// class.
     fn mark(span: Span, kind: Tk) -> Tok {
+        let (start, end) = Tok::ends(span);
         Tok {
-            span,
+            start,
+            end,
             kind,
             classes: 0,
         }
@@ -1489,7 +1510,7 @@ fn has_alphanumeric(s: &str) -> bool {
 
 /// The text of a token.
 fn w<'t>(text: &'t str, t: &Tok) -> &'t str {
-    t.span.get(text).unwrap_or("")
+    t.span().get(text).unwrap_or("")
 }
 
 /// The bytes of the text of a token, without the character-boundary checks of cutting out
@@ -1500,7 +1521,7 @@ fn w<'t>(text: &'t str, t: &Tok) -> &'t str {
 #[inline(always)]
 fn wb<'t>(text: &'t str, t: &Tok) -> &'t [u8] {
     text.as_bytes()
-        .get(t.span.start..t.span.end)
+        .get(t.span().start..t.span().end)
         .unwrap_or_default()
 }
 
@@ -1510,12 +1531,12 @@ fn wb<'t>(text: &'t str, t: &Tok) -> &'t [u8] {
 /// then; debug builds compare).
 #[inline(always)]
 fn first_byte(text: &str, t: &Tok) -> Option<u8> {
-    let b = if t.span.start < t.span.end {
-        text.as_bytes().get(t.span.start).copied()
+    let b = if t.span().start < t.span().end {
+        text.as_bytes().get(t.span().start).copied()
     } else {
         None
     };
-    debug_assert!(t.span.end <= text.len() || t.span.start >= t.span.end);
+    debug_assert!(t.span().end <= text.len() || t.span().start >= t.span().end);
     debug_assert_eq!(b, wb(text, t).first().copied());
     b
 }
@@ -1526,8 +1547,8 @@ fn starts_upper(text: &str, t: &Tok) -> bool {
     // An ASCII first byte is the first character of the text, when the span ends on a
     // character boundary after it (as `w` asks): it is read as it is, not decoded from the
     // text cut out.
-    if let Some(&b) = text.as_bytes().get(t.span.start) {
-        if b.is_ascii() && t.span.start < t.span.end && text.is_char_boundary(t.span.end) {
+    if let Some(&b) = text.as_bytes().get(t.span().start) {
+        if b.is_ascii() && t.span().start < t.span().end && text.is_char_boundary(t.span().end) {
             return b.is_ascii_uppercase();
         }
     }
@@ -1535,7 +1556,10 @@ fn starts_upper(text: &str, t: &Tok) -> bool {
 }
 
 fn span_of(toks: &[Tok]) -> Option<Span> {
-    Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
+    Some(Span::new(
+        toks.first()?.span().start,
+        toks.last()?.span().end,
+    ))
 }
 
 /// Words that may stand between a subject and its speech verb: "also said", "has said".
@@ -1625,7 +1649,7 @@ fn ends_np(text: &str, t: &Tok) -> bool {
     t.verb()
         || text
             .as_bytes()
-            .get(t.span.start)
+            .get(t.span().start)
             .is_some_and(u8::is_ascii_lowercase)
             && ends_np_lower(wb(text, t))
 }
@@ -1740,9 +1764,9 @@ fn is_determiner(w: &str) -> bool {
 fn is_determiner_word(text: &str, t: &Tok) -> bool {
     if text
         .as_bytes()
-        .get(t.span.start)
+        .get(t.span().start)
         .is_some_and(u8::is_ascii_uppercase)
-        && t.span.len() != 4
+        && t.span().len() != 4
     {
         return false;
     }
@@ -1876,7 +1900,7 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     while let Some((t, before)) = rest.split_last() {
         // A word that is no name word and has another length than every particle (2 or 3
         // bytes) ends the name: its text is not cut out.
-        if !t.name() && !(2..=3).contains(&t.span.len()) {
+        if !t.name() && !(2..=3).contains(&t.span().len()) {
             break;
         }
         let is_name = t.name() && !is_possessive_or_stopword_name(text, t);
@@ -1902,7 +1926,7 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     // Don't start the name with a particle (in lower case: a name word is none).
     while i < end
         && !toks[i].name()
-        && (2..=3).contains(&toks[i].span.len())
+        && (2..=3).contains(&toks[i].span().len())
         && lex::is_name_particle(w(text, &toks[i]))
     {
         i += 1;
@@ -1916,7 +1940,7 @@ fn trailing_name(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
 /// with another last byte and length is not cut out.
 #[inline]
 fn is_possessive_or_stopword_name(text: &str, t: &Tok) -> bool {
-    if last_byte(text, t) != Some(b's') && t.span.len() != 2 {
+    if last_byte(text, t) != Some(b's') && t.span().len() != 2 {
         return false;
     }
     let word = w(text, t);
@@ -1929,7 +1953,7 @@ fn is_possessive_or_stopword_name(text: &str, t: &Tok) -> bool {
 /// the text of a token of another length is not cut out.
 #[inline]
 fn is_title_link(text: &str, t: &Tok) -> bool {
-    (2..=4).contains(&t.span.len())
+    (2..=4).contains(&t.span().len())
         && matches!(
             wb(text, t),
             b"of" | b"for" | b"the" | b"at" | b"to" | b"on" | b"in" | b"from"
@@ -1942,7 +1966,8 @@ const STACK_MENTION_TOKENS: usize = 48;
 
 /// A placeholder token, to fill a buffer.
 const EMPTY_TOK: Tok = Tok {
-    span: Span { start: 0, end: 0 },
+    start: 0,
+    end: 0,
     kind: Tk::Word,
     classes: 0,
 };
@@ -2018,8 +2043,10 @@ fn split_words(text: &str, words: &[Tok]) -> (Option<Span>, Option<Span>) {
 /// or longer and ending in no period ("Mayor"), is not cut out.
 #[inline]
 fn is_honorific_word(text: &str, t: &Tok) -> bool {
-    let may = matches!(text.as_bytes().get(t.span.start), Some(b'M' | b'D' | b'S'))
-        && (t.span.len() <= 4 || last_byte(text, t) == Some(b'.'));
+    let may = matches!(
+        text.as_bytes().get(t.span().start),
+        Some(b'M' | b'D' | b'S')
+    ) && (t.span().len() <= 4 || last_byte(text, t) == Some(b'.'));
     may && lex::is_honorific(w(text, t))
 }
 
@@ -2069,10 +2096,10 @@ fn is_appositive(text: &str, toks: &[Tok]) -> bool {
 /// last byte of [`w`] of `t` whenever that is not empty.
 #[inline]
 fn last_byte(text: &str, t: &Tok) -> Option<u8> {
-    if t.span.end <= t.span.start {
+    if t.span().end <= t.span().start {
         return None;
     }
-    text.as_bytes().get(t.span.end - 1).copied()
+    text.as_bytes().get(t.span().end - 1).copied()
 }
 
 /// A possessive form: "Reed's", "Reed’s", "Sanders'", "Sanders’" (the last byte, `s`, `'` or
@@ -2820,14 +2847,14 @@ fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t>> {
             wb(text, last),
             b"he" | b"she" | b"they" | b"He" | b"She" | b"They" | b"we" | b"We" | b"I" | b"it"
         ) {
-            return Some((last.span, None, std::slice::from_ref(last)));
+            return Some((last.span(), None, std::slice::from_ref(last)));
         }
     }
     // A relative clause: "Beck, who has long described …", "the department which reported".
     // (A word of another length than theirs is passed over without cutting its text out.)
     if let Some(r) = toks.iter().rposition(|t| {
         t.kind == Tk::Word
-            && (3..=5).contains(&t.span.len())
+            && (3..=5).contains(&t.span().len())
             && matches!(wb(text, t), b"who" | b"which" | b"that")
     }) {
         let between = &toks[r + 1..];
@@ -2843,7 +2870,7 @@ fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t>> {
         // that sets the time or place, and the subject follows it.
         let object = r > 0 && is_preposition(wb(text, &toks[r - 1]));
         if ok && !object && (r > 0 || (after_dash && wb(text, &toks[r]) == b"who")) {
-            return Some((toks[r].span, None, &toks[r..=r]));
+            return Some((toks[r].span(), None, &toks[r..=r]));
         }
     }
     // (Only the last chunks are read: the last, a place's, and three appositives before.)
@@ -2851,7 +2878,7 @@ fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t>> {
     let (&mut mut last, mut cs) = chunked[LAST_CHUNKS - n..].split_last_mut()?;
     // "Lee, at a rally in Columbus, Ohio, said": the state closes an aside, not a subject.
     if last.len() == 1 && last[0].name() && !cs.is_empty() {
-        let at = toks.partition_point(|t| t.span.start < last[0].span.start);
+        let at = toks.partition_point(|t| t.span().start < last[0].span().start);
         let place = at >= 3
             && toks.get(at + 1).is_some_and(|t| t.kind == Tk::Comma)
             && toks[at - 1].kind == Tk::Comma
@@ -2936,7 +2963,7 @@ fn subject_before_aside<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'
     // The phrase before the aside, when it is the whole of its clause.
     let before = &toks[clause_start(text, &toks[..open])..open];
     let appositive = np_at_end(text, before)
-        .filter(|np| before.first().is_some_and(|t| t.span.start == np.start));
+        .filter(|np| before.first().is_some_and(|t| t.span().start == np.start));
     Some((span_of(name)?, appositive, name))
 }
 
@@ -3014,7 +3041,7 @@ fn np_after_toks<'t>(text: &str, toks: &'t [Tok]) -> Option<&'t [Tok]> {
     // either kind, most often a name, is not cut out.)
     while end > 0 && {
         let t = &toks[end - 1];
-        !t.name() && t.span.len() <= 3 && matches!(wb(text, t), b"of" | b"for" | b"the" | b"a")
+        !t.name() && t.span().len() <= 3 && matches!(wb(text, t), b"of" | b"for" | b"the" | b"a")
     } {
         end -= 1;
     }
@@ -3028,17 +3055,17 @@ fn according_to(text: &str, toks: &[Tok], i: usize) -> bool {
     };
     // (Asked of every word of some frames: a word of another length is passed over
     // without cutting its text out.)
-    if t.span.len() != "according".len() || !matches!(w(text, t), "according" | "According") {
+    if t.span().len() != "according".len() || !matches!(w(text, t), "according" | "According") {
         return false;
     }
     // `lex::cue_phrase` reads "according", blanks and "to" here: a cue shorter than 16
     // bytes has 1 to 4 bytes of blanks.
-    let after = text.get(t.span.end..).unwrap_or("");
+    let after = text.get(t.span().end..).unwrap_or("");
     let blanks = lex::blank_len(after);
     let cue = (1..=4).contains(&blanks) && after[blanks..].starts_with("to");
     debug_assert_eq!(
         cue,
-        text.get(t.span.start..).is_some_and(|rest| {
+        text.get(t.span().start..).is_some_and(|rest| {
             lex::cue_phrase::<nom::error::Error<&str>>
                 .parse(rest)
                 .is_ok_and(|(_, cue)| cue.len() < 16)
@@ -3460,12 +3487,12 @@ fn after_quote<'t>(text: &str, toks: &'t [Tok], strict: bool) -> Option<Found<'t
     if let (Some(d), Some(rest)) = (toks.first(), toks.get(1..)) {
         if is_dash(text, d) {
             if let Some(np) = np_after(text, rest) {
-                let tail = rest.iter().find(|t| t.span.start >= np.end);
+                let tail = rest.iter().find(|t| t.span().start >= np.end);
                 if tail.is_none_or(|t| matches!(t.kind, Tk::End | Tk::Comma)) {
                     return Some(Found {
                         mention: np,
                         appositive: None,
-                        verb: d.span,
+                        verb: d.span(),
                         mtoks: None,
                     });
                 }
@@ -3492,14 +3519,14 @@ fn after_quote<'t>(text: &str, toks: &'t [Tok], strict: bool) -> Option<Found<'t
     // Both sources below follow a comma after the verb: a sentence with none (most of them)
     // is not searched for either, and the searches start at its first.
     let Some(first_comma) = (1..sentence_end)
-        .find(|&i| toks[i - 1].kind == Tk::Comma && toks[i - 1].span.start >= found.verb.end)
+        .find(|&i| toks[i - 1].kind == Tk::Comma && toks[i - 1].span().start >= found.verb.end)
     else {
         return Some(found);
     };
     // "…," said Jane Doe, a teacher, reports the Daily News: the outlet is the source.
     let reports = (first_comma..sentence_end).find(|&i| {
         toks[i - 1].kind == Tk::Comma
-            && toks[i - 1].span.start >= found.verb.end
+            && toks[i - 1].span().start >= found.verb.end
             && matches!(w(text, &toks[i]), "reports" | "reported")
     });
     if let Some(i) = reports {
@@ -3510,12 +3537,12 @@ fn after_quote<'t>(text: &str, toks: &'t [Tok], strict: bool) -> Option<Found<'t
             if toks
                 .get(i + 1..sentence_end)
                 .and_then(|r| r.last())
-                .is_some_and(|t| t.span.end == np.end)
+                .is_some_and(|t| t.span().end == np.end)
             {
                 return Some(Found {
                     mention: np,
                     appositive: None,
-                    verb: toks[i].span,
+                    verb: toks[i].span(),
                     mtoks: None,
                 });
             }
@@ -3524,7 +3551,7 @@ fn after_quote<'t>(text: &str, toks: &'t [Tok], strict: bool) -> Option<Found<'t
     // (The comma first: most words follow none, and are not read.)
     let according = (first_comma..sentence_end).find(|&i| {
         toks[i - 1].kind == Tk::Comma
-            && toks[i - 1].span.start >= found.verb.end
+            && toks[i - 1].span().start >= found.verb.end
             && according_to(text, toks, i)
     });
     if let Some(i) = according {
@@ -3535,7 +3562,7 @@ fn after_quote<'t>(text: &str, toks: &'t [Tok], strict: bool) -> Option<Found<'t
             return Some(Found {
                 mention: np,
                 appositive: None,
-                verb: Span::new(toks[i].span.start, toks[i + 1].span.end),
+                verb: Span::new(toks[i].span().start, toks[i + 1].span().end),
                 mtoks: None,
             });
         }
@@ -3567,7 +3594,7 @@ fn after_quote_inner<'t>(
             return Some(Found {
                 mention: np,
                 appositive: None,
-                verb: Span::new(toks[0].span.start, toks[1].span.end),
+                verb: Span::new(toks[0].span().start, toks[1].span().end),
                 mtoks: None,
             });
         }
@@ -3580,20 +3607,20 @@ fn after_quote_inner<'t>(
             debug_assert_eq!(
                 Some(used),
                 toks.iter()
-                    .position(|t| t.span.start >= np.end)
+                    .position(|t| t.span().start >= np.end)
                     .or(Some(toks.len()))
             );
             // A tail follows a comma right after the phrase (`with_tail` asks first): a
             // phrase followed by none is not handed to it.
             if toks.get(used).is_some_and(|t| t.kind == Tk::Comma) {
-                if let Some(found) = with_tail(text, toks, np, toks[0].span, sentence_end) {
+                if let Some(found) = with_tail(text, toks, np, toks[0].span(), sentence_end) {
                     return Some(found);
                 }
             }
             return clause_ends(used).then_some(Found {
                 mention: np,
                 appositive: None,
-                verb: toks[0].span,
+                verb: toks[0].span(),
                 mtoks: Some(mtoks),
             });
         }
@@ -3617,9 +3644,9 @@ fn after_quote_inner<'t>(
                 {
                     let used = toks
                         .iter()
-                        .position(|t| t.span.start >= np.end)
+                        .position(|t| t.span().start >= np.end)
                         .unwrap_or(toks.len());
-                    let verb = toks[c + 1].span;
+                    let verb = toks[c + 1].span();
                     if let Some(found) = with_tail(text, toks, np, verb, sentence_end) {
                         return Some(found);
                     }
@@ -3650,7 +3677,7 @@ fn with_tail<'t>(
     verb: Span,
     sentence_end: usize,
 ) -> Option<Found<'t>> {
-    let used = toks.partition_point(|t| t.span.start < np.end);
+    let used = toks.partition_point(|t| t.span().start < np.end);
     if toks.get(used)?.kind != Tk::Comma {
         return None;
     }
@@ -3734,11 +3761,11 @@ fn subject_first<'t>(text: &str, toks: &'t [Tok], strict: bool) -> Option<Found<
         // The subject must start the frame (modulo a conjunction), not be an object.
         let lead = toks
             .iter()
-            .position(|t| t.span.start >= mention.start)
+            .position(|t| t.span().start >= mention.start)
             .unwrap_or(0);
         if lead > 0 && role_lead(text, &toks[..lead]) {
             // "poll analyst Dana Kirk said": role words lead the phrase.
-            mention = Span::new(toks[0].span.start, mention.end);
+            mention = Span::new(toks[0].span().start, mention.end);
             // (The subject's tokens start at `lead`, the first of its span.)
             mtoks = Some(&toks[..lead + subject.len()]);
         } else if lead > 1 {
@@ -3780,7 +3807,7 @@ fn subject_first<'t>(text: &str, toks: &'t [Tok], strict: bool) -> Option<Found<
                     return Some(Found {
                         mention,
                         appositive: span_of(name),
-                        verb: t.span,
+                        verb: t.span(),
                         mtoks,
                     });
                 }
@@ -3790,7 +3817,7 @@ fn subject_first<'t>(text: &str, toks: &'t [Tok], strict: bool) -> Option<Found<
                 return Some(Found {
                     mention: span_of(name)?,
                     appositive: span_of(&rest[..words]),
-                    verb: t.span,
+                    verb: t.span(),
                     mtoks: None,
                 });
             }
@@ -3812,7 +3839,7 @@ fn subject_first<'t>(text: &str, toks: &'t [Tok], strict: bool) -> Option<Found<
         return Some(Found {
             mention,
             appositive,
-            verb: t.span,
+            verb: t.span(),
             mtoks,
         });
     }
@@ -3847,7 +3874,7 @@ fn before_quote<'t>(text: &str, toks: &'t [Tok], after_quote: bool) -> Option<Fo
                 return Some(Found {
                     mention: np,
                     appositive: None,
-                    verb: first.span,
+                    verb: first.span(),
                     mtoks: None,
                 });
             }
@@ -3861,7 +3888,7 @@ fn before_quote<'t>(text: &str, toks: &'t [Tok], after_quote: bool) -> Option<Fo
             let object = |np: &Span| {
                 sent.iter()
                     .rev()
-                    .find(|t| t.span.end <= np.start)
+                    .find(|t| t.span().end <= np.start)
                     .is_some_and(|t| {
                         t.kind == Tk::Word
                             && (takes_addressee(w(text, t))
@@ -3878,7 +3905,7 @@ fn before_quote<'t>(text: &str, toks: &'t [Tok], after_quote: bool) -> Option<Fo
                     return Some(Found {
                         mention: np,
                         appositive: None,
-                        verb: colon.span,
+                        verb: colon.span(),
                         mtoks: None,
                     });
                 }
@@ -3893,7 +3920,7 @@ fn before_quote<'t>(text: &str, toks: &'t [Tok], after_quote: bool) -> Option<Fo
     // (A first word of another length than "according" is not handed to `according_to`.)
     if sent
         .first()
-        .is_some_and(|t| t.span.len() == "according".len())
+        .is_some_and(|t| t.span().len() == "according".len())
         && according_to(text, sent, 0)
     {
         if let Some(f) = speaker_of_cue(text, sent, 0, Cue::According) {
@@ -3934,7 +3961,7 @@ fn nested_report(text: &str, sent: &[Tok], v: usize, outer: Found, inner: Found)
     let between = &sent[v + 1..];
     let gap = between
         .iter()
-        .take_while(|t| t.span.start < f.mention.start)
+        .take_while(|t| t.span().start < f.mention.start)
         .filter(|t| {
             !(t.kind == Tk::Word
                 && (matches!(w(text, t), "that" | "on" | "in") || is_verb_adjunct(w(text, t))))
@@ -3944,7 +3971,7 @@ fn nested_report(text: &str, sent: &[Tok], v: usize, outer: Found, inner: Found)
     let in_pp = sent
         .iter()
         .rev()
-        .find(|t| t.span.end <= outer.start)
+        .find(|t| t.span().end <= outer.start)
         .is_some_and(|t| {
             matches!(
                 w(text, t),
@@ -3955,7 +3982,7 @@ fn nested_report(text: &str, sent: &[Tok], v: usize, outer: Found, inner: Found)
     // fronted phrase, so the inner cue is no report inside the outer one.
     let fronted = between
         .iter()
-        .take_while(|t| t.span.start < f.mention.start)
+        .take_while(|t| t.span().start < f.mention.start)
         .any(|t| t.kind == Tk::Comma);
     // In "Lee, who called Kirk, told them" the subject of "told" comes before the
     // relative clause, so "told" is no report inside "called".
@@ -3973,10 +4000,10 @@ fn nested_report(text: &str, sent: &[Tok], v: usize, outer: Found, inner: Found)
 fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
     // The first token of the mention (`tokens_in(toks, mention).first()`): the first that
     // starts in it, when it ends in it too, found without the search for the last.
-    let s = toks.partition_point(|t| t.span.start < mention.start);
+    let s = toks.partition_point(|t| t.span().start < mention.start);
     let first = toks
         .get(s)
-        .filter(|t| !mention.is_empty() && t.span.end <= mention.end);
+        .filter(|t| !mention.is_empty() && t.span().end <= mention.end);
     debug_assert!(
         first.map(std::ptr::from_ref) == tokens_in(toks, mention).first().map(std::ptr::from_ref)
     );
@@ -3986,7 +4013,7 @@ fn plausible_subject(text: &str, toks: &[Tok], mention: Span) -> bool {
     // A pronoun of one or two bytes ("He", "I", "We") is plausible: the first two tests
     // of `plausible_subject_by_tests` ask for a longer word, the last for no pronoun. (Its
     // text is not cut out.)
-    if first.pronoun() && first.span.len() <= 2 {
+    if first.pronoun() && first.span().len() <= 2 {
         return true;
     }
     plausible_subject_by_tests(text, toks, mention, first)
@@ -4035,14 +4062,14 @@ fn plausible_subject_by_tests(text: &str, toks: &[Tok], mention: Span, first: &T
 
 /// The speaker of the cue at `v` in the sentence `sent`.
 fn speaker_of_cue<'t>(text: &str, sent: &'t [Tok], v: usize, cue: Cue) -> Option<Found<'t>> {
-    let verb = sent[v].span;
+    let verb = sent[v].span();
     match cue {
         Cue::According => {
             let np = np_after(text, sent.get(v + 2..)?)?;
             return Some(Found {
                 mention: np,
                 appositive: None,
-                verb: Span::new(sent[v].span.start, sent[v + 1].span.end),
+                verb: Span::new(sent[v].span().start, sent[v + 1].span().end),
                 mtoks: None,
             });
         }
@@ -4086,7 +4113,7 @@ fn speaker_of_cue<'t>(text: &str, sent: &'t [Tok], v: usize, cue: Cue) -> Option
                 }
             }
             return Some(Found {
-                mention: Span::new(sent[j].span.start, sent[p].span.end),
+                mention: Span::new(sent[j].span().start, sent[p].span().end),
                 appositive: None,
                 verb,
                 mtoks: None,
@@ -4166,7 +4193,7 @@ fn speaker_of_cue<'t>(text: &str, sent: &'t [Tok], v: usize, cue: Cue) -> Option
     // `..., said Sen. X: "…"` — verb first (not `…, told reporters: "…"`).
     if (v > 0 && sent[v - 1].kind == Tk::Comma || v == 0) && !takes_addressee(w(text, &sent[v])) {
         if let Some(np) = np_after(text, &sent[v + 1..]) {
-            let next = sent.iter().find(|t| t.span.start >= np.end);
+            let next = sent.iter().find(|t| t.span().start >= np.end);
             let closed = next.is_some_and(|t| matches!(t.kind, Tk::Comma | Tk::Colon));
             if closed && !lex::is_pronoun(np.get(text).unwrap_or("")) {
                 return Some(Found {
@@ -4202,7 +4229,7 @@ fn according_tail<'t>(text: &str, toks: &'t [Tok]) -> Option<Found<'t>> {
     Some(Found {
         mention: np,
         appositive: None,
-        verb: Span::new(sent[i].span.start, sent[i + 1].span.end),
+        verb: Span::new(sent[i].span().start, sent[i + 1].span().end),
         mtoks: None,
     })
 }
@@ -4244,7 +4271,7 @@ fn clause_final_tail<'t>(text: &str, toks: &'t [Tok], open: Option<usize>) -> Op
                 return Some(Found {
                     mention: np,
                     appositive: None,
-                    verb: rest[0].span,
+                    verb: rest[0].span(),
                     mtoks: None,
                 });
             }
@@ -4255,7 +4282,7 @@ fn clause_final_tail<'t>(text: &str, toks: &'t [Tok], open: Option<usize>) -> Op
                 w(text, &rest[0]),
                 "who" | "whom" | "which" | "that" | "whose" | "where" | "when"
             );
-            if !relative && rest[0].span.start == f.mention.start {
+            if !relative && rest[0].span().start == f.mention.start {
                 return Some(f);
             }
         }
@@ -4285,12 +4312,12 @@ fn previous_sentence<'t>(text: &str, toks: &'t [Tok]) -> Option<Found<'t>> {
         let Some(np) = np_after(text, &ps[v + 1..]) else {
             continue;
         };
-        let next = ps.iter().find(|t| t.span.start >= np.end);
+        let next = ps.iter().find(|t| t.span().start >= np.end);
         if next.is_none_or(|t| t.kind == Tk::Comma) {
             return Some(Found {
                 mention: np,
                 appositive: None,
-                verb: ps[v].span,
+                verb: ps[v].span(),
                 mtoks: None,
             });
         }
@@ -4302,16 +4329,16 @@ fn previous_sentence<'t>(text: &str, toks: &'t [Tok]) -> Option<Found<'t>> {
         // Verb first: ", said Mr. Smith".
         if v > 0 && ps[v - 1].kind == Tk::Comma && !takes_addressee(w(text, &ps[v])) {
             let np = np_after(text, &ps[v + 1..])?;
-            return (np.end == ps[n - 1].span.end).then_some(Found {
+            return (np.end == ps[n - 1].span().end).then_some(Found {
                 mention: np,
                 appositive: None,
-                verb: ps[v].span,
+                verb: ps[v].span(),
                 mtoks: None,
             });
         }
         // Subject first: ", Schiff said (on Twitter)".
         let (mention, appositive, mtoks) = subject_before(text, &ps[..v])?;
-        let lead = ps.iter().position(|t| t.span.start >= mention.start)?;
+        let lead = ps.iter().position(|t| t.span().start >= mention.start)?;
         // "…, digital consultant Dana Kirk says": role words may lead the name.
         let from = ps[..lead]
             .iter()
@@ -4324,7 +4351,7 @@ fn previous_sentence<'t>(text: &str, toks: &'t [Tok]) -> Option<Found<'t>> {
         return clause_final.then_some(Found {
             mention,
             appositive,
-            verb: ps[v].span,
+            verb: ps[v].span(),
             mtoks: Some(mtoks),
         });
     }
@@ -4345,14 +4372,14 @@ fn subject_fallback<'t>(text: &str, toks: &'t [Tok]) -> Option<Found<'t>> {
     let after_intro = sent
         .iter()
         .rev()
-        .find(|t| t.span.end <= mention.start)
+        .find(|t| t.span().end <= mention.start)
         .is_some_and(|t| t.kind == Tk::Comma);
-    let lead = sent.partition_point(|t| t.span.start < mention.start);
+    let lead = sent.partition_point(|t| t.span().start < mention.start);
     let after_conjunction = (1..=3).contains(&lead)
         && sent[..lead]
             .iter()
             .all(|t| t.kind == Tk::Word && is_leading_conjunction(w(text, t)));
-    if !(mention.start == first.span.start || after_intro || after_conjunction)
+    if !(mention.start == first.span().start || after_intro || after_conjunction)
         || !plausible_subject(text, sent, mention)
     {
         return None;
@@ -4364,7 +4391,7 @@ fn subject_fallback<'t>(text: &str, toks: &'t [Tok]) -> Option<Found<'t>> {
     let lone_determiner = mtoks.len() == 1 && is_determiner(&w(text, &mtoks[0]).to_lowercase());
     let verb = sent
         .iter()
-        .find(|t| t.span.start >= mention.end && t.kind == Tk::Word)?;
+        .find(|t| t.span().start >= mention.end && t.kind == Tk::Word)?;
     // A phrase that runs on ("The long list of people waiting outside …") is no speaker.
     let runs_on = {
         let x = w(text, verb);
@@ -4376,7 +4403,7 @@ fn subject_fallback<'t>(text: &str, toks: &'t [Tok]) -> Option<Found<'t>> {
     Some(Found {
         mention,
         appositive: None,
-        verb: verb.span,
+        verb: verb.span(),
         mtoks: None,
     })
 }
@@ -4413,11 +4440,11 @@ fn previous_subject<'t>(text: &str, toks: &'t [Tok], after_quote: bool) -> Optio
     }
     let verb = ps
         .iter()
-        .find(|t| t.span.start >= mention.end && t.kind == Tk::Word)?;
+        .find(|t| t.span().start >= mention.end && t.kind == Tk::Word)?;
     Some(Found {
         mention,
         appositive: None,
-        verb: verb.span,
+        verb: verb.span(),
         mtoks: None,
     })
 }
@@ -5016,7 +5043,7 @@ impl Registry {
 fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
     tokens_from(
         toks,
-        toks.partition_point(|t| t.span.start < span.start),
+        toks.partition_point(|t| t.span().start < span.start),
         span,
     )
 }
@@ -5027,7 +5054,7 @@ fn tokens_in(toks: &[Tok], span: Span) -> &[Tok] {
 /// by one from there (a mention holds a few: a search of its span's length, as
 /// [`tokens_from`] makes, reads more).
 fn tokens_in_near(toks: &[Tok], near: usize, span: Span) -> &[Tok] {
-    let starts_before = |t: &Tok| t.span.start < span.start;
+    let starts_before = |t: &Tok| t.span().start < span.start;
     let mut s = near.min(toks.len());
     let mut steps = 0;
     while s > 0 && steps < NEAR_STEPS && !starts_before(&toks[s - 1]) {
@@ -5048,7 +5075,7 @@ fn tokens_in_near(toks: &[Tok], near: usize, span: Span) -> &[Tok] {
     let rest = &toks[s..];
     let n = rest
         .iter()
-        .position(|t| t.span.end > span.end)
+        .position(|t| t.span().end > span.end)
         .unwrap_or(rest.len());
     debug_assert!(std::ptr::eq(&rest[..n], tokens_in(toks, span)));
     &rest[..n]
@@ -5065,7 +5092,7 @@ fn tokens_from(toks: &[Tok], s: usize, span: Span) -> &[Tok] {
     // them: the prefix is searched for there, not in the rest of a long block.
     let rest = &toks[s..];
     let rest = &rest[..rest.len().min(span.len())];
-    &rest[..rest.partition_point(|t| t.span.end <= span.end)]
+    &rest[..rest.partition_point(|t| t.span().end <= span.end)]
 }
 
 /// Resolves a mention into an attribution, recording named speakers. `near` is the index in
@@ -5100,7 +5127,7 @@ fn resolve(
     };
     if mtoks.len() == 1 && matches!(mention_text, "who" | "which" | "that") {
         // A relative pronoun: the speaker is the phrase it hangs on.
-        let end = block_toks.partition_point(|t| t.span.start < found.mention.start);
+        let end = block_toks.partition_point(|t| t.span().start < found.mention.start);
         let before = &block_toks[end.saturating_sub(MAX_FRAME_TOKENS)..end];
         let words_end = before
             .iter()
@@ -5128,7 +5155,7 @@ fn resolve(
     // token's span.)
     let pronoun = mtoks.len() == 1
         && match mtoks.first() {
-            Some(t) if t.span == found.mention => t.pronoun(),
+            Some(t) if t.span() == found.mention => t.pronoun(),
             _ => lex::is_pronoun(mention_text),
         };
     debug_assert_eq!(pronoun, mtoks.len() == 1 && lex::is_pronoun(mention_text));
@@ -5164,7 +5191,7 @@ fn resolve(
         if let Some(suffix) = suffix {
             owned = mtoks.to_vec();
             if let Some(l) = owned.last_mut() {
-                let span = Span::new(l.span.start, l.span.end - suffix.len());
+                let span = Span::new(l.span().start, l.span().end - suffix.len());
                 *l = Tok::at(text, span, l.kind);
             }
             mtoks = &owned;
@@ -5183,7 +5210,7 @@ fn resolve(
         .iter()
         .rev()
         .find(|t| t.kind == Tk::Word)
-        .is_some_and(|t| t.span == name);
+        .is_some_and(|t| t.span() == name);
     debug_assert_eq!(one_word, tokens_in(mtoks, name).len() == 1);
     if one_word {
         if let Some((full, earlier)) = registry.up_to(block, block_toks).surname(
@@ -5224,7 +5251,7 @@ fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> (Option<Span
     else {
         return (None, NO_PHRASE);
     };
-    let name = Span::new(first.span.start, last.span.end);
+    let name = Span::new(first.span().start, last.span().end);
     // The words right before the name, back to a mark or MAX_MENTION_WORDS of them (the
     // search for the mark goes no further back).
     let floor = i.saturating_sub(MAX_MENTION_WORDS);
@@ -5276,11 +5303,14 @@ fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<(Span, usize)
     debug_assert!(span_of(np_toks).is_some_and(|np| std::ptr::eq(np_toks, tokens_in(ws, np))));
     // (`ws` is words only: split without the test for marks.)
     let title = |(d, n): (Option<Span>, Option<Span>)| d.filter(|_| n == Some(name));
-    let from = np_toks.first().map_or(NO_PHRASE, |t| t.span.start);
+    let from = np_toks.first().map_or(NO_PHRASE, |t| t.span().start);
     // A phrase starting at or after the name's first word has no title before it: the
     // name `split_mention` reads ends it too, so it is the whole phrase with no descriptor,
     // or starts later than `name` (it is not split out).
-    if np_toks.first().is_some_and(|t| t.span.start >= name.start) {
+    if np_toks
+        .first()
+        .is_some_and(|t| t.span().start >= name.start)
+    {
         debug_assert_eq!(title(split_words(text, np_toks)), None);
         return None;
     }
@@ -5315,13 +5345,13 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
         // Include a possessive last word as the name without its suffix? Keep it simple:
         // a run of two or more words is a full name.
         if j - i >= 2 {
-            let name = Span::new(toks[i].span.start, toks[j - 1].span.end);
+            let name = Span::new(toks[i].span().start, toks[j - 1].span().end);
             let (descriptor, titled_from) = name_descriptor(text, toks, i, j);
             registry.note_long_name(text, name);
             registry.people.push(Person {
                 name,
-                last_start: toks[j - 1].span.start,
-                at: toks[i].span.start,
+                last_start: toks[j - 1].span().start,
+                at: toks[i].span().start,
                 block,
                 descriptor: MaybeSpan::of(descriptor),
                 titled_from,
@@ -5377,7 +5407,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
         };
         if let Some((full, earlier, full_toks)) = full {
             debug_assert!(std::ptr::eq(full_toks, tokens_in(toks, full)));
-            let last = full_toks.last().map_or(full, |t| t.span);
+            let last = full_toks.last().map_or(full, |t| t.span());
             // The tokens of a name end with it (it is cut from the first to the last of
             // them), or there are none here (a full name from an earlier block).
             debug_assert_eq!(last.end, full.end);
@@ -5385,7 +5415,7 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             registry.people.push(Person {
                 name: full,
                 last_start: last.start,
-                at: t.span.start,
+                at: t.span().start,
                 block,
                 descriptor: MaybeSpan::of(descriptor.or(earlier)),
                 titled_from: SPEECH_SUBJECT,
@@ -5418,7 +5448,7 @@ fn reserve_people(people: &mut Vec<Person>, more: usize) {
 /// in another byte, is not cut out.
 #[inline]
 fn extends_name_run(text: &str, t: &Tok) -> bool {
-    if !t.name() && !(2..=3).contains(&t.span.len()) {
+    if !t.name() && !(2..=3).contains(&t.span().len()) {
         return false;
     }
     if t.name() && last_byte(text, t) != Some(b's') {
@@ -5843,7 +5873,7 @@ fn attribute_reading(
             let possessive = found.is_some_and(|f| {
                 is_speech_noun_at(text, f.verb)
                     && toks
-                        .partition_point(|t| t.span.end <= f.verb.start)
+                        .partition_point(|t| t.span().end <= f.verb.start)
                         .checked_sub(1)
                         .is_some_and(|i| is_possessive(w(text, &toks[i])))
             });
@@ -5856,7 +5886,7 @@ fn attribute_reading(
                 run_end = rest_run_end(text, block_quotes, k, run_end);
                 let (rest, open) = sentence_rest(text, &toks, &frames, block_quotes, k, run_end);
                 let key = (
-                    rest.first().map_or(usize::MAX, |t| t.span.start),
+                    rest.first().map_or(usize::MAX, |t| t.span().start),
                     rest.len(),
                     open,
                 );
@@ -6515,7 +6545,7 @@ mod tests {
                     assert_eq!(run_end, rest_run_end(&text, &block_quotes, k, 0));
                     let got = sentence_rest(&text, &toks, &frames, &block_quotes, k, run_end);
                     let want = plain_sentence_rest(&text, &toks, &frames, &block_quotes, k);
-                    let spans = |r: &[Tok]| r.iter().map(|t| t.span).collect::<Vec<_>>();
+                    let spans = |r: &[Tok]| r.iter().map(|t| t.span()).collect::<Vec<_>>();
                     assert_eq!(
                         (spans(got.0), got.1),
                         (spans(want.0), want.1),
@@ -6824,8 +6854,8 @@ mod tests {
                 .unwrap_or(toks.len());
             for i in 0..toks.len() {
                 for j in i + 1..=toks.len() {
-                    let np = Span::new(toks[i].span.start, toks[j - 1].span.end);
-                    let found = with_tail(&text, &toks, np, toks[0].span, sentence_end);
+                    let np = Span::new(toks[i].span().start, toks[j - 1].span().end);
+                    let found = with_tail(&text, &toks, np, toks[0].span(), sentence_end);
                     let comma = toks.get(j).is_some_and(|t| t.kind == Tk::Comma);
                     assert!(comma || found.is_none(), "{text:?} {np:?}");
                     tails += usize::from(found.is_some());
@@ -7688,7 +7718,7 @@ mod tests {
             let ends: Vec<usize> = toks
                 .iter()
                 .filter(|t| t.kind == Tk::End)
-                .map(|t| t.span.start)
+                .map(|t| t.span().start)
                 .collect();
             assert_eq!(ends, (8..20_008).collect::<Vec<_>>(), "{tail:?}");
         }
@@ -7802,7 +7832,7 @@ mod tests {
                             format!(
                                 "{:?}{:?}{}{}{}{}",
                                 t.kind,
-                                t.span,
+                                t.span(),
                                 t.name(),
                                 t.verb(),
                                 t.noun(),
@@ -8080,7 +8110,7 @@ mod tests {
                     return Some(Found {
                         mention: np,
                         appositive: None,
-                        verb: first.span,
+                        verb: first.span(),
                         mtoks: None,
                     });
                 }
@@ -8094,7 +8124,7 @@ mod tests {
                 let object = |np: &Span| {
                     sent.iter()
                         .rev()
-                        .find(|t| t.span.end <= np.start)
+                        .find(|t| t.span().end <= np.start)
                         .is_some_and(|t| {
                             t.kind == Tk::Word
                                 && (takes_addressee(w(text, t))
@@ -8111,7 +8141,7 @@ mod tests {
                         return Some(Found {
                             mention: np,
                             appositive: None,
-                            verb: colon.span,
+                            verb: colon.span(),
                             mtoks: None,
                         });
                     }
@@ -8153,7 +8183,7 @@ mod tests {
             let between = &sent[pv + 1..];
             let gap = between
                 .iter()
-                .take_while(|t| t.span.start < f.mention.start)
+                .take_while(|t| t.span().start < f.mention.start)
                 .filter(|t| {
                     !(t.kind == Tk::Word
                         && (matches!(w(text, t), "that" | "on" | "in")
@@ -8164,7 +8194,7 @@ mod tests {
             let in_pp = sent
                 .iter()
                 .rev()
-                .find(|t| t.span.end <= outer.start)
+                .find(|t| t.span().end <= outer.start)
                 .is_some_and(|t| {
                     matches!(
                         w(text, t),
@@ -8175,7 +8205,7 @@ mod tests {
             // fronted phrase, so the inner cue is no report inside the outer one.
             let fronted = between
                 .iter()
-                .take_while(|t| t.span.start < f.mention.start)
+                .take_while(|t| t.span().start < f.mention.start)
                 .any(|t| t.kind == Tk::Comma);
             // In "Lee, who called Kirk, told them" the subject of "told" comes before the
             // relative clause, so "told" is no report inside "called".
@@ -8329,7 +8359,7 @@ mod tests {
                 w(text, last),
                 "he" | "she" | "they" | "He" | "She" | "They" | "we" | "We" | "I"
             ) {
-                return Some((last.span, None));
+                return Some((last.span(), None));
             }
         }
         // A relative clause: "Beck, who has long described …", "the department which reported".
@@ -8351,14 +8381,14 @@ mod tests {
             };
             let object = r > 0 && is_preposition(w(text, &toks[r - 1]).as_bytes());
             if ok && !object && r > 0 {
-                return Some((toks[r].span, None));
+                return Some((toks[r].span(), None));
             }
         }
         let mut chunked = chunks(text, toks);
         let (&mut mut last, mut cs) = chunked.as_mut_slice().split_last_mut()?;
         // "Lee, at a rally in Columbus, Ohio, said": the state closes an aside, not a subject.
         if last.len() == 1 && last[0].name() && !cs.is_empty() {
-            let at = toks.partition_point(|t| t.span.start < last[0].span.start);
+            let at = toks.partition_point(|t| t.span().start < last[0].span().start);
             let place = at >= 3
                 && toks.get(at + 1).is_some_and(|t| t.kind == Tk::Comma)
                 && toks[at - 1].kind == Tk::Comma
@@ -8577,10 +8607,7 @@ mod tests {
             let text = rng.text(&pieces, n);
             for start in 0..=text.len() + 1 {
                 for end in 0..=text.len() + 1 {
-                    let t = Tok {
-                        span: Span::new(start, end),
-                        ..EMPTY_TOK
-                    };
+                    let t = Tok::mark(Span::new(start, end), EMPTY_TOK.kind);
                     let plain = w(&text, &t).chars().next().is_some_and(char::is_uppercase);
                     assert_eq!(starts_upper(&text, &t), plain, "{text:?} {start}..{end}");
                 }
@@ -9389,8 +9416,8 @@ mod tests {
             for start in 0..=text.len() + 1 {
                 for end in 0..=text.len() + 1 {
                     let span = Span::new(start, end);
-                    let s = toks.partition_point(|t| t.span.start < span.start);
-                    let e = toks.partition_point(|t| t.span.end <= span.end);
+                    let s = toks.partition_point(|t| t.span().start < span.start);
+                    let e = toks.partition_point(|t| t.span().end <= span.end);
                     let want = toks.get(s..e.max(s)).unwrap_or(&[]);
                     let got = tokens_in(&toks, span);
                     assert_eq!(
@@ -9476,7 +9503,7 @@ mod tests {
                     if !name_run || lo >= i {
                         continue;
                     }
-                    let name = Span::new(toks[i].span.start, toks[j - 1].span.end);
+                    let name = Span::new(toks[i].span().start, toks[j - 1].span().end);
                     if stops_phrase_before(&text, &toks[lo..j], i - lo) {
                         stopped += 1;
                         assert_eq!(title_before_name(&text, &toks[lo..j], name), None, "{text}");
@@ -9539,7 +9566,7 @@ mod tests {
             }
             for a in 0..toks.len() {
                 for b in a + 1..=toks.len() {
-                    let mention = Span::new(toks[a].span.start, toks[b - 1].span.end);
+                    let mention = Span::new(toks[a].span().start, toks[b - 1].span().end);
                     if let Some(split) = registry.titled_split(mention) {
                         assert_eq!(split_mention(&text, &toks[a..b]), split, "{text}");
                     }
@@ -10358,7 +10385,7 @@ mod tests {
                 let mut t = Vec::new();
                 tokenize(&text, Span::new(0, text.len()), &mut t);
                 for end in 1..t.len() {
-                    let mention = Span::new(t[0].span.start, t[end - 1].span.end);
+                    let mention = Span::new(t[0].span().start, t[end - 1].span().end);
                     assert_eq!(
                         plausible_subject(&text, &t, mention),
                         plausible_subject_plain(&text, &t, mention),

@@ -196,6 +196,15 @@ pub(crate) fn prepare_repaired<'a>(
     options: &Options,
 ) -> Result<Checked<'a>, Error> {
     check_raw(original, options)?;
+    // The repair may lengthen the text (a bad byte becomes a 3-byte U+FFFD): the stages'
+    // 32-bit offsets ([`Options::MAX_SUPPORTED_INPUT_BYTES`]) hold for the repaired text.
+    if copy.len() > Options::MAX_SUPPORTED_INPUT_BYTES {
+        return Err(ErrorKind::TooLarge {
+            len: copy.len(),
+            limit: Options::MAX_SUPPORTED_INPUT_BYTES,
+        }
+        .into());
+    }
     let prepared = finish(copy, original.len())?;
     blank_references_only(
         with_accents(prepared, first_odd_blank(prepared.text), options),

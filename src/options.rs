@@ -75,6 +75,11 @@ impl Default for Options {
 impl Options {
     /// Default [`max_input_bytes`](Options::max_input_bytes): 256 MiB.
     pub const DEFAULT_MAX_INPUT_BYTES: usize = 256 << 20;
+    /// The largest input any parse accepts, whatever [`max_input_bytes`](Options::max_input_bytes)
+    /// is set to: 4 GiB less a byte (the stages keep offsets into the text in 32 bits, which
+    /// halves the memory of their per-word records). Under [`Utf8Policy::Replace`] this is
+    /// the length of the repaired text (each invalid sequence becomes a 3-byte U+FFFD).
+    pub const MAX_SUPPORTED_INPUT_BYTES: usize = u32::MAX as usize;
     /// Default [`lookback_blocks`](Options::lookback_blocks): 6 body blocks.
     pub const DEFAULT_LOOKBACK_BLOCKS: usize = 6;
     /// Default [`max_quote_bytes`](Options::max_quote_bytes): 8 KiB.
@@ -86,7 +91,8 @@ impl Options {
         self
     }
 
-    /// Sets the largest input accepted, in bytes (default 256 MiB). Longer inputs fail with
+    /// Sets the largest input accepted, in bytes (default 256 MiB; at most
+    /// [`Options::MAX_SUPPORTED_INPUT_BYTES`], whatever is set). Longer inputs fail with
     /// [`crate::ErrorKind::TooLarge`].
     pub fn with_max_input_bytes(mut self, max: usize) -> Self {
         self.max_input_bytes = max;
@@ -118,9 +124,10 @@ impl Options {
         self.normalization
     }
 
-    /// The largest input accepted, in bytes.
+    /// The largest input accepted, in bytes: the limit set, and never more than
+    /// [`Options::MAX_SUPPORTED_INPUT_BYTES`].
     pub fn max_input_bytes(&self) -> usize {
-        self.max_input_bytes
+        self.max_input_bytes.min(Options::MAX_SUPPORTED_INPUT_BYTES)
     }
 
     /// What happens to invalid UTF-8.
