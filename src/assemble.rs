@@ -563,7 +563,7 @@ fn quotes_with<'a>(
         .map(|(q, a)| {
             // The quote's block: the attribution's words most often lie in it too (the
             // speaker found in an earlier block does not, and is read).
-            let within = texts.of(q.block);
+            let within = texts.of(q.block());
             let text = |span| within.text(span);
             let before = copied;
             let mut attribution = a.map(|a| Attribution {
@@ -584,11 +584,11 @@ fn quotes_with<'a>(
                 budget.admit(&mut attribution);
             }
             Quote {
-                text: text(q.content),
-                span: b.span(q.content),
-                block: Some(q.block),
+                text: text(q.content()),
+                span: b.span(q.content()),
+                block: Some(q.block()),
                 kind: q.kind,
-                open_ended: q.close.is_none(),
+                open_ended: q.close().is_none(),
                 attribution,
             }
         })

@@ -50,7 +50,7 @@ use crate::model::Resolution;
 use crate::options::Options;
 use crate::quotes::FoundQuote;
 use crate::scratch::{recycle, MAX_KEPT_BYTES};
-use crate::span::Span;
+use crate::span::{Span, Span32};
 use nom::Parser;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
@@ -284,11 +284,9 @@ enum Tk {
 /// asked of most tokens, often several times).
 #[derive(Debug, Clone, Copy)]
 struct Tok {
-    /// Where the token starts and ends in the text ([`Tok::span`]): 32 bits each, as the
-    /// text is never longer ([`Options::MAX_SUPPORTED_INPUT_BYTES`]), so that a token is 12
-    /// bytes, not 24 (a block of a million words holds a million tokens).
-    start: u32,
-    end: u32,
+    /// Where the token lies in the text ([`Tok::span`]), in 32 bits an end, so that a token
+    /// is 12 bytes, not 24 (a block of a million words holds a million tokens).
+    at: Span32,
     kind: Tk,
     /// The word classes of the text, as bits ([`TOK_NAME`] … [`TOK_SUBJECT_END`]): one byte
     /// written when the token is made, read by [`Tok::name`] … [`Tok::pronoun`].
@@ -320,14 +318,7 @@ impl Tok {
     /// Where the token lies in the text.
     #[inline(always)]
     fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
-    }
-
-    /// The 32-bit `start` and `end` of a token at `span` ([`Tok::start`]).
-    #[inline(always)]
-    fn ends(span: Span) -> (u32, u32) {
-        debug_assert!(span.end <= Options::MAX_SUPPORTED_INPUT_BYTES);
-        (span.start as u32, span.end as u32)
+        self.at.span()
     }
 
     /// [`lex::is_name_word`] of the text.
@@ -387,10 +378,8 @@ impl Tok {
     /// The token of kind `kind` at `span`, whose text has the [`Tok::classes`] bits `classes`.
     #[inline(always)]
     fn with_bits(span: Span, kind: Tk, classes: u8) -> Tok {
-        let (start, end) = Tok::ends(span);
         Tok {
-            start,
-            end,
+            at: Span32::new(span),
             kind,
             classes,
         }
@@ -399,10 +388,8 @@ impl Tok {
     /// A punctuation token: a single character that is no word character is in no word
     /// class.
     fn mark(span: Span, kind: Tk) -> Tok {
-        let (start, end) = Tok::ends(span);
         Tok {
-            start,
-            end,
+            at: Span32::new(span),
             kind,
             classes: 0,
         }
@@ -1966,8 +1953,7 @@ const STACK_MENTION_TOKENS: usize = 48;
 
 /// A placeholder token, to fill a buffer.
 const EMPTY_TOK: Tok = Tok {
-    start: 0,
-    end: 0,
+    at: Span32::new(Span::new(0, 0)),
     kind: Tk::Word,
     classes: 0,
 };
@@ -5496,14 +5482,14 @@ fn tokenize_block(
     // the tokenizer is inlined once).
     for k in 0..=block_quotes.len() {
         let seg = match block_quotes.get(k) {
-            Some(q) => Span::new(pos, q.open.start.max(pos)),
+            Some(q) => Span::new(pos, q.open().start.max(pos)),
             None => Span::new(pos.min(block.end), block.end),
         };
         let from = toks.len();
         tokenize_with(table, text, seg, toks);
         frames.push((from, toks.len()));
         if let Some(q) = block_quotes.get(k) {
-            pos = q.close.map_or(block.end, |c| c.end).max(pos);
+            pos = q.close().map_or(block.end, |c| c.end).max(pos);
         }
     }
 }
@@ -5767,7 +5753,7 @@ fn attribute_reading(
     let mut out = Attributions::none_in(quotes.len(), text.len(), lent);
     // A quote is resolved against the people of its own block and those before it: the
     // blocks after the last quote change nothing, and a text without quotes needs none.
-    let Some(last_quoted) = quotes.iter().map(|q| q.block).max() else {
+    let Some(last_quoted) = quotes.iter().map(|q| q.block()).max() else {
         return out;
     };
     let mut registry = LazyRegistry {
@@ -5798,7 +5784,7 @@ fn attribute_reading(
     let mut qi = 0;
     for (bi, &block) in blocks.iter().enumerate().take(last_quoted + 1) {
         let q_start = qi;
-        while qi < quotes.len() && quotes[qi].block == bi {
+        while qi < quotes.len() && quotes[qi].block() == bi {
             qi += 1;
         }
         let block_quotes = &quotes[q_start..qi];
@@ -5831,19 +5817,19 @@ fn attribute_reading(
             let (bs, be) = frames[k];
             let before = &toks[bs.max(be.saturating_sub(MAX_FRAME_TOKENS))..be];
             let (as_, ae) = frames[k + 1];
-            let after = if q.close.is_some() {
+            let after = if q.close().is_some() {
                 &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)]
             } else {
                 &[][..]
             };
-            let content = q.content.get(text).unwrap_or("");
+            let content = q.content().get(text).unwrap_or("");
             let last = content.chars().next_back().unwrap_or(' ');
             let comma_after = after
                 .first()
                 .is_some_and(|t| matches!(t.kind, Tk::Comma | Tk::Other));
             let after_first =
                 matches!(last, ',' | '?' | '!' | '—' | '-' | '–' | '…') || comma_after;
-            let found = if let Some(label) = transcript_label(text, q.content) {
+            let found = if let Some(label) = transcript_label(text, q.content()) {
                 Some(label)
             } else if after_first {
                 after_quote(text, after, false).or_else(|| before_quote(text, before, k > 0))
@@ -5858,7 +5844,7 @@ fn attribute_reading(
             // (Not read in a block with no "according": most of them. Its text is searched
             // for it once, at its first quote that asks.)
             let tail = if ends_sentence
-                || q.close.is_none()
+                || q.close().is_none()
                 || !*according_in_block.get_or_insert_with(|| may_say_according(text, block))
             {
                 None
@@ -5877,7 +5863,8 @@ fn attribute_reading(
                         .checked_sub(1)
                         .is_some_and(|i| is_possessive(w(text, &toks[i])))
             });
-            let found = if ends_sentence || q.close.is_none() || !(found.is_none() || possessive) {
+            let found = if ends_sentence || q.close().is_none() || !(found.is_none() || possessive)
+            {
                 found
             } else {
                 // Read only here, where it is used: the rest of the sentence, which runs on
@@ -6005,9 +5992,9 @@ fn cleared<T>(mut v: Vec<T>) -> Vec<T> {
 /// True when a later quote ends the run of quotes that [`sentence_rest`] reads on through:
 /// it is unclosed, or its content ends a sentence.
 fn ends_rest_run(text: &str, later: &FoundQuote) -> bool {
-    later.close.is_none()
+    later.close().is_none()
         || later
-            .content
+            .content()
             .get(text)
             .unwrap_or("")
             .ends_with(['.', '?', '!'])
@@ -6065,7 +6052,7 @@ fn sentence_rest<'t>(
     let Some(j) = last else {
         return (&toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)], None);
     };
-    let c = block_quotes[j].content.get(text).unwrap_or("");
+    let c = block_quotes[j].content().get(text).unwrap_or("");
     let open = c.ends_with(',').then(|| frames[j + 1].0 - as_);
     (
         &toks[as_..frames[j + 1].1.min(as_ + MAX_FRAME_TOKENS)],
@@ -6095,10 +6082,10 @@ fn continuations(
     let only_quotes = || {
         let mut pos = block.start;
         for q in block_quotes {
-            if letters(text, Span::new(pos, q.open.start.max(pos))) > 0 {
+            if letters(text, Span::new(pos, q.open().start.max(pos))) > 0 {
                 return false;
             }
-            pos = q.close.map_or(block.end, |c| c.end).max(pos);
+            pos = q.close().map_or(block.end, |c| c.end).max(pos);
         }
         letters(text, Span::new(pos.min(block.end), block.end)) == 0
     };
@@ -6115,10 +6102,10 @@ fn continuations(
             continue;
         }
         let from_previous = (q.continues_previous
-            || (k == 0 && q.open.start == block.start && only_quotes()))
+            || (k == 0 && q.open().start == block.start && only_quotes()))
             && i > 0
-            && quotes[i - 1].block + 1 == q.block
-            && blocks.get(q.block).is_some();
+            && quotes[i - 1].block() + 1 == q.block()
+            && blocks.get(q.block()).is_some();
         if from_previous {
             if let Some(a) = out.get(i - 1) {
                 out.set(i, Some(as_continuation(a, false)));
@@ -6491,8 +6478,8 @@ mod tests {
         let mut rest_end = ae;
         let mut open = None;
         for (j, later) in block_quotes.iter().enumerate().skip(k + 1) {
-            let c = later.content.get(text).unwrap_or("");
-            if later.close.is_none() || c.ends_with(['.', '?', '!']) {
+            let c = later.content().get(text).unwrap_or("");
+            if later.close().is_none() || c.ends_with(['.', '?', '!']) {
                 break;
             }
             rest_end = frames[j + 1].1;
@@ -6535,7 +6522,7 @@ mod tests {
             for &block in &blocks {
                 let block_quotes: Vec<FoundQuote> = quotes
                     .iter()
-                    .filter(|q| block.start <= q.open.start && q.open.start < block.end)
+                    .filter(|q| block.start <= q.open().start && q.open().start < block.end)
                     .cloned()
                     .collect();
                 tokenize_block(&text, block, &block_quotes, &mut toks, &mut frames);
@@ -7067,7 +7054,7 @@ mod tests {
             .iter()
             .zip(attrs.iter())
             .map(|(q, a)| {
-                let c = q.content.get(text).unwrap();
+                let c = q.content().get(text).unwrap();
                 (
                     c.get(..c.len().min(12)).unwrap_or(c),
                     a.map(|a| a.speaker.get(text).unwrap()),
@@ -7153,7 +7140,7 @@ mod tests {
         assert!(
             !quotes
                 .iter()
-                .any(|q| q.content.get(text).unwrap().contains("weak spots’")),
+                .any(|q| q.content().get(text).unwrap().contains("weak spots’")),
             "the headline's single quotes are not a quote"
         );
     }

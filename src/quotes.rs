@@ -31,7 +31,7 @@ use crate::lex::{self, ceil_char, floor_char};
 use crate::model::{QuoteKind, QuoteRejection as Rejection, RejectedQuote};
 use crate::normalize::{self, is_blank, trim_span, Cleaning};
 use crate::options::Options;
-use crate::span::Span;
+use crate::span::{Span, Span32};
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::combinator::value;
@@ -39,21 +39,67 @@ use nom::IResult;
 use nom::Parser;
 use std::borrow::Cow;
 
-/// A quotation found in a body block. Spans are in the scanned text.
+/// A quotation found in a body block. Spans are in the scanned text, kept in 32 bits
+/// ([`Span32`]), so that a quotation is 32 bytes, not 72 (a text may hold millions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct FoundQuote {
-    /// The content between the marks, trimmed of blank characters.
-    pub content: Span,
-    /// The opening mark.
-    pub open: Span,
-    /// The closing mark, `None` when the quote runs to the end of its block.
-    pub close: Option<Span>,
-    /// Index of the block in the slice given to [`find_quotes`].
-    pub block: usize,
+    content_at: Span32,
+    open_at: Span32,
+    /// [`Span32::NONE`] when the quote runs to the end of its block.
+    close_at: Span32,
+    block_index: u32,
     /// Whole utterance or embedded fragment.
     pub kind: QuoteKind,
     /// True when this quote re-opens a quotation left open at the end of the previous block.
     pub continues_previous: bool,
+}
+
+impl FoundQuote {
+    /// The quotation of content `content` (trimmed of blank characters) between the marks
+    /// `open` and `close` (`None` when it runs to the end of its block), in block `block` of
+    /// the slice given to [`find_quotes`].
+    pub(crate) fn new(
+        content: Span,
+        open: Span,
+        close: Option<Span>,
+        block: usize,
+        kind: QuoteKind,
+        continues_previous: bool,
+    ) -> FoundQuote {
+        FoundQuote {
+            content_at: Span32::new(content),
+            open_at: Span32::new(open),
+            close_at: Span32::of(close),
+            // (No more blocks than bytes.)
+            block_index: block as u32,
+            kind,
+            continues_previous,
+        }
+    }
+
+    /// The content between the marks, trimmed of blank characters.
+    #[inline(always)]
+    pub(crate) fn content(&self) -> Span {
+        self.content_at.span()
+    }
+
+    /// The opening mark.
+    #[inline(always)]
+    pub(crate) fn open(&self) -> Span {
+        self.open_at.span()
+    }
+
+    /// The closing mark, `None` when the quote runs to the end of its block.
+    #[inline(always)]
+    pub(crate) fn close(&self) -> Option<Span> {
+        self.close_at.get()
+    }
+
+    /// Index of the block in the slice given to [`find_quotes`].
+    #[inline(always)]
+    pub(crate) fn block(&self) -> usize {
+        self.block_index as usize
+    }
 }
 
 /// What the quote stage found: the quotations, and the marks it set aside.
@@ -828,7 +874,11 @@ fn singles_enclose_doubles(
     // is at most that of the first of each list, so looking before each list's first is
     // looking before each of the block's candidates.
     if !found.is_empty()
-        && !single_before_first(text, blocks, found.iter().map(|q| (q.block, q.open.start)))
+        && !single_before_first(
+            text,
+            blocks,
+            found.iter().map(|q| (q.block(), q.open().start)),
+        )
         && !single_before_first(
             text,
             blocks,
@@ -847,7 +897,7 @@ fn singles_enclose_doubles(
         // lists are in block order; searched by halves, as a text of one block may have
         // millions of stray marks).
         let (f0, r0) = (fi, ri);
-        fi += found[fi..].partition_point(|q| q.block <= bi);
+        fi += found[fi..].partition_point(|q| q.block() <= bi);
         ri += rejected[ri..].partition_point(|r| r.block.is_none_or(|b| b <= bi));
         singles.clear();
         if may_open_single(block_bytes(bi).as_bytes()) {
@@ -865,7 +915,7 @@ fn singles_enclose_doubles(
         quotes.extend(
             found[f0..fi]
                 .iter()
-                .map(|q| Span::new(q.open.start, q.close.map_or(q.content.end, |c| c.end))),
+                .map(|q| Span::new(q.open().start, q.close().map_or(q.content().end, |c| c.end))),
         );
         doubles.clear();
         doubles.extend_from_slice(&quotes);
@@ -2812,14 +2862,14 @@ fn take_candidates<'a>(
         open_ended = c.close.is_none();
         push_gently(
             out,
-            FoundQuote {
+            FoundQuote::new(
                 content,
-                open: c.open.span,
-                close: c.close.map(|m| m.span),
-                block: bi,
-                kind: kind(text, block, c.open.span, content),
+                c.open.span,
+                c.close.map(|m| m.span),
+                bi,
+                kind(text, block, c.open.span, content),
                 continues_previous,
-            },
+            ),
         );
     }
     open_ended
@@ -2965,13 +3015,15 @@ mod tests {
 
     #[test]
     fn trim_spare_shrinks_only_lists_with_much_room_left() {
-        let quote = |i: usize| FoundQuote {
-            content: Span::new(i, i + 1),
-            open: Span::new(i, i),
-            close: None,
-            block: 0,
-            kind: QuoteKind::Direct,
-            continues_previous: false,
+        let quote = |i: usize| {
+            FoundQuote::new(
+                Span::new(i, i + 1),
+                Span::new(i, i),
+                None,
+                0,
+                QuoteKind::Direct,
+                false,
+            )
         };
         let mut many = Vec::with_capacity(1 << 16);
         many.extend((0..10).map(quote));
@@ -2997,9 +3049,9 @@ mod tests {
             .into_iter()
             .map(|q| {
                 (
-                    q.content.get(text).unwrap(),
+                    q.content().get(text).unwrap(),
                     q.kind,
-                    q.close.is_none(),
+                    q.close().is_none(),
                     q.continues_previous,
                 )
             })
