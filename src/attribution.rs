@@ -4508,61 +4508,37 @@ fn may_open_label(head: &[u8]) -> Option<bool> {
     None
 }
 
-/// A person named in the text.
+/// A person named in the text. Its offsets and indexes are kept in 32 bits (the text is
+/// never longer: [`Options::MAX_SUPPORTED_INPUT_BYTES`]), so that a person is 44 bytes, not
+/// 88 (a block dense with names holds a person every few tokens); read through the
+/// accessors of the same names.
 #[derive(Debug, Clone, Copy)]
 struct Person {
     /// The full name.
-    name: Span,
+    name32: Span32,
     /// Where its last word starts ([`Person::last`]: the word ends with the name).
-    last_start: usize,
+    last_start32: u32,
     /// Where it was seen (mention position).
-    at: usize,
-    block: usize,
-    /// The role written with the name there ("White House press secretary"), if any, in
-    /// the 16 bytes of a span ([`Person::descriptor`]).
-    descriptor: MaybeSpan,
+    at32: u32,
+    block32: u32,
+    /// The role written with the name there ("White House press secretary"), if any
+    /// ([`Span32::NONE`] when none; [`Person::descriptor`]).
+    descriptor32: Span32,
     /// Where the noun phrase starts that ends with the name and was split into the title
     /// words `descriptor` and the name ("Mayor Ann Lee"), [`NO_PHRASE`] when there is none
     /// ([`title_before_name`]): [`resolve`] takes that split again for a mention that is
     /// the same phrase ([`Registry::titled_split`]). [`SPEECH_SUBJECT`] (no phrase either)
     /// when the person was the subject of a speech verb there ([`Person::subject`]): a
     /// person so takes no byte of its own (and its padding) for that.
-    titled_from: usize,
+    titled_from32: u32,
     /// One past the index of the last person up to this one (in the registry) who was a
     /// speech subject with a full name ([`Registry::is_speaker`]), 0 when none; set by
     /// [`Registry::index_new_people`].
-    last_speaker: usize,
+    last_speaker32: u32,
     /// The same for the last person with a full name.
-    last_named: usize,
+    last_named32: u32,
     /// The same for the last person with a descriptor.
-    last_described: usize,
-}
-
-/// An `Option<Span>` in the 16 bytes of a span (an `Option<Span>` takes 24): `None` is a
-/// span starting at `usize::MAX`, past every text. A [`Person`] keeps its descriptor so,
-/// 8 of its bytes (a block dense with names holds a person every few tokens).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct MaybeSpan(Span);
-
-impl MaybeSpan {
-    /// No span.
-    const NONE: MaybeSpan = MaybeSpan(Span {
-        start: usize::MAX,
-        end: usize::MAX,
-    });
-
-    /// `span`, which starts in a text (before `usize::MAX`), or [`MaybeSpan::NONE`].
-    #[inline]
-    fn of(span: Option<Span>) -> Self {
-        debug_assert!(span.is_none_or(|s| s.start != usize::MAX));
-        span.map_or(MaybeSpan::NONE, MaybeSpan)
-    }
-
-    /// The span, `None` for [`MaybeSpan::NONE`].
-    #[inline]
-    fn get(self) -> Option<Span> {
-        (self.0.start != usize::MAX).then_some(self.0)
-    }
+    last_described32: u32,
 }
 
 /// People named in the blocks read so far, in text order.
@@ -4629,7 +4605,7 @@ impl<'r> Iterator for PeopleBefore<'r> {
         let [a, b] = &mut self.runs;
         // The later of the two runs' last people, the second run's at an equal key.
         let run = match (a.last(), b.last()) {
-            (Some(p), Some(q)) if (p.at, p.subject()) > (q.at, q.subject()) => a,
+            (Some(p), Some(q)) if (p.at(), p.subject()) > (q.at(), q.subject()) => a,
             (Some(_), Some(_)) | (None, Some(_)) => b,
             (Some(_), None) => a,
             (None, None) => &mut self.earlier,
@@ -4646,7 +4622,7 @@ impl<'r> Iterator for PeopleBefore<'r> {
 /// person left out is later than the second run's earliest taken).
 fn latest_split(a: &[Person], b: &[Person], n: usize) -> usize {
     debug_assert!(n <= a.len() + b.len());
-    let key = |p: &Person| (p.at, p.subject());
+    let key = |p: &Person| (p.at(), p.subject());
     let too_few =
         |x: usize| x < a.len() && x < n && key(&a[a.len() - x - 1]) > key(&b[b.len() - (n - x)]);
     let (mut lo, mut hi) = (n.saturating_sub(b.len()), n.min(a.len()));
@@ -4662,28 +4638,103 @@ fn latest_split(a: &[Person], b: &[Person], n: usize) -> usize {
 }
 
 impl Person {
+    /// The person named `name` (its last word from `last_start`), seen at `at` in block
+    /// `block`, with the role `descriptor` and the [`Person::titled_from`] `titled_from`; no
+    /// indexes set.
+    fn new(
+        name: Span,
+        last_start: usize,
+        at: usize,
+        block: usize,
+        descriptor: Option<Span>,
+        titled_from: usize,
+    ) -> Person {
+        // (Offsets and indexes are below the text's length, and the two marks of
+        // `titled_from` are 32-bit values: all fit.)
+        Person {
+            name32: Span32::new(name),
+            last_start32: last_start as u32,
+            at32: at as u32,
+            block32: block as u32,
+            descriptor32: Span32::of(descriptor),
+            titled_from32: titled_from as u32,
+            last_speaker32: 0,
+            last_named32: 0,
+            last_described32: 0,
+        }
+    }
+
+    /// The full name.
+    #[inline(always)]
+    fn name(&self) -> Span {
+        self.name32.span()
+    }
+
+    /// Where its last word starts ([`Person::last`]: the word ends with the name).
+    #[inline(always)]
+    fn last_start(&self) -> usize {
+        self.last_start32 as usize
+    }
+
+    /// Where it was seen (mention position).
+    #[inline(always)]
+    fn at(&self) -> usize {
+        self.at32 as usize
+    }
+
+    /// The block it was seen in.
+    #[inline(always)]
+    fn block(&self) -> usize {
+        self.block32 as usize
+    }
+
+    /// Where the phrase split into title words and name starts, or [`NO_PHRASE`] or
+    /// [`SPEECH_SUBJECT`] ([`Person::titled_from32`]).
+    #[inline(always)]
+    fn titled_from(&self) -> usize {
+        self.titled_from32 as usize
+    }
+
+    /// [`Person::last_speaker32`].
+    #[inline(always)]
+    fn last_speaker(&self) -> usize {
+        self.last_speaker32 as usize
+    }
+
+    /// [`Person::last_named32`].
+    #[inline(always)]
+    fn last_named(&self) -> usize {
+        self.last_named32 as usize
+    }
+
+    /// [`Person::last_described32`].
+    #[inline(always)]
+    fn last_described(&self) -> usize {
+        self.last_described32 as usize
+    }
+
     /// The last word of the name.
     fn last(&self) -> Span {
-        Span::new(self.last_start, self.name.end)
+        Span::new(self.last_start(), self.name().end)
     }
 
     /// True when the person was the subject of a speech verb there.
     #[inline(always)]
     fn subject(&self) -> bool {
-        self.titled_from == SPEECH_SUBJECT
+        self.titled_from() == SPEECH_SUBJECT
     }
 
     /// The role written with the name there, if any.
     #[inline]
     fn descriptor(&self) -> Option<Span> {
-        self.descriptor.get()
+        self.descriptor32.get()
     }
 }
 
 impl Registry {
     /// A speech subject with a full name: the first choice of a pronoun.
     fn is_speaker(p: &Person) -> bool {
-        p.subject() && p.name != p.last()
+        p.subject() && p.name() != p.last()
     }
 
     /// Sets [`Person::last_speaker`], [`Person::last_named`] and [`Person::last_described`]
@@ -4692,21 +4743,22 @@ impl Registry {
         let (mut speaker, mut named, mut described) =
             self.indexed.checked_sub(1).map_or((0, 0, 0), |i| {
                 let p = &self.people[i];
-                (p.last_speaker, p.last_named, p.last_described)
+                (p.last_speaker(), p.last_named(), p.last_described())
             });
         for (i, p) in self.people.iter_mut().enumerate().skip(self.indexed) {
             if Registry::is_speaker(p) {
                 speaker = i + 1;
             }
-            if p.name != p.last() {
+            if p.name() != p.last() {
                 named = i + 1;
             }
             if p.descriptor().is_some() {
                 described = i + 1;
             }
-            p.last_speaker = speaker;
-            p.last_named = named;
-            p.last_described = described;
+            // (Indexes of people, fewer than the text's bytes.)
+            p.last_speaker32 = speaker as u32;
+            p.last_named32 = named as u32;
+            p.last_described32 = described as u32;
         }
         self.indexed = self.people.len();
     }
@@ -4721,7 +4773,7 @@ impl Registry {
         lookback: usize,
     ) -> impl Iterator<Item = &'r Person> + 'r {
         self.before(at)
-            .take_while(move |p| p.block.saturating_add(lookback) >= block)
+            .take_while(move |p| p.block().saturating_add(lookback) >= block)
             .take(MAX_REGISTRY_SCAN)
     }
 
@@ -4743,10 +4795,10 @@ impl Registry {
         }
         /// The people of `run` before `at` (most often all of them: asked first).
         fn prefix(run: &[Person], at: usize) -> &[Person] {
-            if run.last().is_none_or(|p| p.at < at) {
+            if run.last().is_none_or(|p| p.at() < at) {
                 return run;
             }
-            &run[..run.partition_point(|p| p.at < at)]
+            &run[..run.partition_point(|p| p.at() < at)]
         }
         let (earlier, new) = self.people.split_at(self.indexed);
         let split = self.subjects_from.clamp(self.indexed, self.people.len());
@@ -4768,9 +4820,9 @@ impl Registry {
         let p = self.last_in_window(at, block, lookback, |p| {
             // (A last word of another length is passed over without cutting it out.)
             let last = p.last();
-            last.len() == surname.len() && last.get(text) == Some(surname) && p.name != last
+            last.len() == surname.len() && last.get(text) == Some(surname) && p.name() != last
         })?;
-        Some((p.name, self.descriptor(text, p, block, lookback)))
+        Some((p.name(), self.descriptor(text, p, block, lookback)))
     }
 
     /// The last person of [`Registry::window`] (at `at`) of whom `is_it` holds. When every
@@ -4825,7 +4877,7 @@ impl Registry {
         } = self.before(at);
         if [a, b].iter().any(|run| {
             run.first()
-                .is_some_and(|p| p.block.saturating_add(lookback) < block)
+                .is_some_and(|p| p.block().saturating_add(lookback) < block)
         }) {
             // (Not asked by `register`, whose look-ups are of its own block.)
             return self.window(at, block, lookback).find(|p| is_it(p));
@@ -4834,7 +4886,7 @@ impl Registry {
         let from_a = latest_split(a, b, n);
         let a = &a[a.len() - from_a..];
         let b = &b[b.len() - (n - from_a)..];
-        let key = |p: &Person| (p.at, p.subject());
+        let key = |p: &Person| (p.at(), p.subject());
         match (
             a.iter().rev().find(|p| is_it(p)),
             b.iter().rev().find(|p| is_it(p)),
@@ -4844,7 +4896,7 @@ impl Registry {
             (None, None) => earlier
                 .iter()
                 .rev()
-                .take_while(|p| p.block.saturating_add(lookback) >= block)
+                .take_while(|p| p.block().saturating_add(lookback) >= block)
                 .take(MAX_REGISTRY_SCAN - n)
                 .find(|p| is_it(p)),
         }
@@ -4867,7 +4919,7 @@ impl Registry {
                 .map(|p| p as *const Person)
         );
         let p = p?;
-        Some((p.name, self.descriptor(text, p, block, lookback)))
+        Some((p.name(), self.descriptor(text, p, block, lookback)))
     }
 
     /// [`Registry::pronoun`]'s person, from the indexes: the people are in text order
@@ -4880,7 +4932,7 @@ impl Registry {
         let last = before.checked_sub(1)?;
         let in_window = |one_past: usize| one_past > lo;
         let p = &self.people[last];
-        [p.last_speaker, p.last_named]
+        [p.last_speaker(), p.last_named()]
             .into_iter()
             .find(|&i| in_window(i))
             .map(|i| &self.people[i - 1])
@@ -4895,7 +4947,7 @@ impl Registry {
         let floor = before.saturating_sub(MAX_REGISTRY_SCAN);
         floor
             + lex::partition_point_near(&self.people[floor..before], 0, |p| {
-                p.block.saturating_add(lookback) < block
+                p.block().saturating_add(lookback) < block
             })
     }
 
@@ -4924,7 +4976,7 @@ impl Registry {
             one_past
                 .checked_sub(1)
                 .filter(|&i| i >= lo)
-                .map_or(0, |i| self.people[i].last_described)
+                .map_or(0, |i| self.people[i].last_described())
         };
         let mut one_past = link(before);
         while one_past > lo {
@@ -4943,7 +4995,8 @@ impl Registry {
     /// depend on where the last search ended.
     fn people_before(&self, at: usize) -> usize {
         debug_assert_eq!(self.indexed, self.people.len(), "people not in text order");
-        let before = lex::partition_point_near(&self.people, self.last_before.get(), |p| p.at < at);
+        let before =
+            lex::partition_point_near(&self.people, self.last_before.get(), |p| p.at() < at);
         self.last_before.set(before);
         before
     }
@@ -4956,13 +5009,13 @@ impl Registry {
     fn titled_split(&self, mention: Span) -> Option<(Option<Span>, Option<Span>)> {
         debug_assert_eq!(self.indexed, self.people.len(), "people not in text order");
         let from = lex::partition_point_near(&self.people, self.last_before.get(), |p| {
-            p.at < mention.start
+            p.at() < mention.start
         });
         self.people[from..]
             .iter()
-            .take_while(|p| p.at < mention.end)
-            .find(|p| p.titled_from == mention.start && p.name.end == mention.end)
-            .map(|p| (p.descriptor(), Some(p.name)))
+            .take_while(|p| p.at() < mention.end)
+            .find(|p| p.titled_from() == mention.start && p.name().end == mention.end)
+            .map(|p| (p.descriptor(), Some(p.name())))
     }
 
     /// [`Registry::pronoun_person`] by scanning the window, as a reference.
@@ -4971,7 +5024,7 @@ impl Registry {
             .find(|p| Registry::is_speaker(p))
             .or_else(|| {
                 self.window(at, block, lookback)
-                    .find(|p| p.name != p.last())
+                    .find(|p| p.name() != p.last())
             })
     }
 
@@ -4995,28 +5048,32 @@ impl Registry {
     /// each time (6.4 MB took 12.8 s).
     fn descriptor(&self, text: &str, p: &Person, block: usize, lookback: usize) -> Option<Span> {
         p.descriptor().or_else(|| {
-            let name = p.name.get(text);
-            let key_of = |q: &Person| self.long_names.get(&(q.name.start, q.name.end)).copied();
-            let key = (p.name.len() > LONG_NAME_BYTES)
+            let name = p.name().get(text);
+            let key_of = |q: &Person| {
+                self.long_names
+                    .get(&(q.name().start, q.name().end))
+                    .copied()
+            };
+            let key = (p.name().len() > LONG_NAME_BYTES)
                 .then(|| key_of(p))
                 .flatten();
             // (A name of another length is passed over without cutting its text out, and
             // a long one of another hash too.)
             let same = |q: &Person| {
-                q.name.len() == p.name.len()
+                q.name().len() == p.name().len()
                     && key.is_none_or(|a| key_of(q).is_none_or(|b| a == b))
                     && {
                         #[cfg(test)]
                         if key.is_some() {
                             LONG_NAMES_COMPARED.with(|n| n.set(n.get() + 1));
                         }
-                        q.name.get(text) == name
+                        q.name().get(text) == name
                     }
             };
-            let d = self.described_in_window(p.at, block, lookback, same);
+            let d = self.described_in_window(p.at(), block, lookback, same);
             debug_assert_eq!(
                 d,
-                self.window(p.at, block, lookback)
+                self.window(p.at(), block, lookback)
                     .find(|q| q.descriptor().is_some() && same(q))
                     .and_then(|q| q.descriptor())
             );
@@ -5223,10 +5280,11 @@ fn resolve(
 
 /// No phrase: the [`Person::titled_from`] of a person whose descriptor is not the title
 /// words of a split phrase.
-const NO_PHRASE: usize = usize::MAX;
+/// (A 32-bit value, as [`Person::titled_from32`] keeps it, past every text.)
+const NO_PHRASE: usize = u32::MAX as usize;
 /// The [`Person::titled_from`] of a speech subject ([`Person::subject`]): no phrase, as
 /// [`NO_PHRASE`] (no text starts a phrase there either).
-const SPEECH_SUBJECT: usize = usize::MAX - 1;
+const SPEECH_SUBJECT: usize = u32::MAX as usize - 1;
 
 /// The role written with the name `toks[i..j]`: title words before it ("White House press
 /// secretary Josh Earnest") or an appositive after it ("Josh Earnest, the press secretary,");
@@ -5334,17 +5392,14 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             let name = Span::new(toks[i].span().start, toks[j - 1].span().end);
             let (descriptor, titled_from) = name_descriptor(text, toks, i, j);
             registry.note_long_name(text, name);
-            registry.people.push(Person {
+            registry.people.push(Person::new(
                 name,
-                last_start: toks[j - 1].span().start,
-                at: toks[i].span().start,
+                toks[j - 1].span().start,
+                toks[i].span().start,
                 block,
-                descriptor: MaybeSpan::of(descriptor),
+                descriptor,
                 titled_from,
-                last_speaker: 0,
-                last_named: 0,
-                last_described: 0,
-            });
+            ));
         }
     });
     // Speech subjects (a run of their own: [`Registry::before`]).
@@ -5398,17 +5453,14 @@ fn register(text: &str, toks: &[Tok], block: usize, registry: &mut Registry, opt
             // them), or there are none here (a full name from an earlier block).
             debug_assert_eq!(last.end, full.end);
             registry.note_long_name(text, full);
-            registry.people.push(Person {
-                name: full,
-                last_start: last.start,
-                at: t.span().start,
+            registry.people.push(Person::new(
+                full,
+                last.start,
+                t.span().start,
                 block,
-                descriptor: MaybeSpan::of(descriptor.or(earlier)),
-                titled_from: SPEECH_SUBJECT,
-                last_speaker: 0,
-                last_named: 0,
-                last_described: 0,
-            });
+                descriptor.or(earlier),
+                SPEECH_SUBJECT,
+            ));
         }
     }
     sort_new_people(&mut registry.people[first_new..], first_subject);
@@ -5453,10 +5505,10 @@ fn extends_name_run(text: &str, t: &Tok) -> bool {
 /// no speech subject, or no name run: most of them).
 fn sort_new_people(people: &mut [Person], first_subject: usize) {
     if first_subject == 0 || first_subject >= people.len() {
-        debug_assert!(people.is_sorted_by_key(|p| (p.at, p.subject())));
+        debug_assert!(people.is_sorted_by_key(|p| (p.at(), p.subject())));
         return;
     }
-    people.sort_unstable_by_key(|p| (p.at, p.subject()));
+    people.sort_unstable_by_key(|p| (p.at(), p.subject()));
 }
 
 /// Tokenizes `block` outside its quotes `block_quotes` into `toks` (cleared first), with
@@ -6449,23 +6501,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_maybe_span_is_the_option_it_was_made_of() {
-        assert_eq!(
-            std::mem::size_of::<MaybeSpan>(),
-            std::mem::size_of::<Span>()
-        );
-        for span in [
-            None,
-            Some(Span::new(0, 0)),
-            Some(Span::new(3, 9)),
-            Some(Span::new(7, usize::MAX)),
-        ] {
-            assert_eq!(MaybeSpan::of(span).get(), span);
-        }
-        assert_eq!(MaybeSpan::NONE.get(), None);
-    }
-
     /// The walk [`sentence_rest`] replaced, quote by quote.
     fn plain_sentence_rest<'t>(
         text: &str,
@@ -6624,17 +6659,7 @@ mod tests {
 
     #[test]
     fn reserve_people_makes_a_power_of_two_room() {
-        let person = Person {
-            name: Span::new(0, 1),
-            last_start: 0,
-            at: 0,
-            block: 0,
-            descriptor: MaybeSpan::NONE,
-            titled_from: NO_PHRASE,
-            last_speaker: 0,
-            last_named: 0,
-            last_described: 0,
-        };
+        let person = Person::new(Span::new(0, 1), 0, 0, 0, None, NO_PHRASE);
         for (len, more) in [
             (0, 0),
             (0, 1),
@@ -6666,17 +6691,14 @@ mod tests {
     /// A person for the registry's tests: a three-byte name at `at` (its last word from
     /// `at + 1`), no descriptor, no indexes set.
     fn test_person(at: usize, block: usize, subject: bool) -> Person {
-        Person {
-            name: Span::new(at, at + 3),
-            last_start: at + 1,
+        Person::new(
+            Span::new(at, at + 3),
+            at + 1,
             at,
             block,
-            descriptor: MaybeSpan::NONE,
-            titled_from: if subject { SPEECH_SUBJECT } else { NO_PHRASE },
-            last_speaker: 0,
-            last_named: 0,
-            last_described: 0,
-        }
+            None,
+            if subject { SPEECH_SUBJECT } else { NO_PHRASE },
+        )
     }
 
     #[test]
@@ -6690,7 +6712,7 @@ mod tests {
                 ..Registry::default()
             };
             assert_eq!(registry.titled_split(Span::new(0, 7)), None);
-            assert_eq!(registry.titled_split(p.name), None);
+            assert_eq!(registry.titled_split(p.name()), None);
         }
     }
 
@@ -6707,19 +6729,19 @@ mod tests {
                 at += 1 + rng.below(5);
                 people.push(person(at, false));
             }
-            let runs: Vec<usize> = people.iter().map(|p| p.at).collect();
+            let runs: Vec<usize> = people.iter().map(|p| p.at()).collect();
             let first_subject = people.len();
             let mut at = 0;
             for _ in 0..rng.below(1 + round % 12) {
                 at += 1 + rng.below(5);
                 let shared = runs.get(rng.below(runs.len() + 1)).copied();
                 people.push(person(shared.filter(|&s| s > at).unwrap_or(at), true));
-                at = people.last().map_or(at, |p| p.at);
+                at = people.last().map_or(at, |p| p.at());
             }
             let mut stable = people.clone();
-            stable.sort_by_key(|p| p.at);
+            stable.sort_by_key(|p| p.at());
             sort_new_people(&mut people, first_subject);
-            let key = |ps: &[Person]| ps.iter().map(|p| (p.at, p.subject())).collect::<Vec<_>>();
+            let key = |ps: &[Person]| ps.iter().map(|p| (p.at(), p.subject())).collect::<Vec<_>>();
             assert_eq!(key(&people), key(&stable));
         }
     }
@@ -6731,7 +6753,7 @@ mod tests {
         // position must be that of the same people sorted ([`sort_new_people`]), wherever
         // the last search ended.
         let person = test_person;
-        let key = |p: &Person| (p.at, p.subject(), p.block);
+        let key = |p: &Person| (p.at(), p.subject(), p.block());
         let mut rng = crate::testgen::Rng::new(0x9a27_0003);
         for round in 0..1_500 {
             let mut registry = Registry::default();
@@ -6763,7 +6785,7 @@ mod tests {
             let first_subject = registry.subjects_from - registry.indexed;
             sort_new_people(&mut sorted.people[registry.indexed..], first_subject);
             sorted.index_new_people();
-            let end = registry.people.iter().map(|p| p.at).max().unwrap_or(0) + 2;
+            let end = registry.people.iter().map(|p| p.at()).max().unwrap_or(0) + 2;
             for _ in 0..20 {
                 let q = rng.below(end);
                 let lookback = rng.below(3);
@@ -6775,7 +6797,7 @@ mod tests {
                 assert_eq!(got, want, "round {round}, at {q}, lookback {lookback}");
                 // The last match without the merge ([`Registry::last_while_registering`]).
                 let (m, r) = (1 + rng.below(40), rng.below(40));
-                let is_it = |p: &Person| p.at % m == r % m;
+                let is_it = |p: &Person| p.at() % m == r % m;
                 let got = registry.last_while_registering(q, block, lookback, &is_it);
                 let want = registry.window(q, block, lookback).find(|p| is_it(p));
                 assert_eq!(
@@ -6804,7 +6826,7 @@ mod tests {
                     .collect::<Vec<_>>()
             };
             let (a, b) = (run(&mut rng, false), run(&mut rng, true));
-            let mut merged: Vec<_> = a.iter().chain(&b).map(|p| (p.at, p.subject())).collect();
+            let mut merged: Vec<_> = a.iter().chain(&b).map(|p| (p.at(), p.subject())).collect();
             merged.sort_unstable();
             for n in 0..=a.len() + b.len() {
                 let want = merged[merged.len() - n..].iter().filter(|k| !k.1).count();
@@ -9538,11 +9560,11 @@ mod tests {
             for p in registry
                 .people
                 .iter()
-                .filter(|p| p.titled_from != NO_PHRASE && !p.subject())
+                .filter(|p| p.titled_from() != NO_PHRASE && !p.subject())
             {
                 titled += 1;
-                let phrase = Span::new(p.titled_from, p.name.end);
-                let split = (p.descriptor(), Some(p.name));
+                let phrase = Span::new(p.titled_from(), p.name().end);
+                let split = (p.descriptor(), Some(p.name()));
                 assert!(p.descriptor().is_some(), "{text}");
                 assert_eq!(
                     split_mention(&text, tokens_in(&toks, phrase)),
@@ -9831,23 +9853,18 @@ mod tests {
                     at += 1 + next(3);
                     let full = next(3) != 0;
                     let name = Span::new(at, at + 10);
-                    registry.people.push(Person {
+                    registry.people.push(Person::new(
                         name,
-                        last_start: if full { at + 5 } else { at },
+                        if full { at + 5 } else { at },
                         at,
                         block,
-                        descriptor: MaybeSpan::of(
-                            (next(6) == 0).then(|| Span::new(at, at + next(4))),
-                        ),
-                        titled_from: if next(5) == 0 {
+                        (next(6) == 0).then(|| Span::new(at, at + next(4))),
+                        if next(5) == 0 {
                             SPEECH_SUBJECT
                         } else {
                             NO_PHRASE
                         },
-                        last_speaker: 0,
-                        last_named: 0,
-                        last_described: 0,
-                    });
+                    ));
                 }
                 // Once a block's people are indexed, the look-ups follow the links (before,
                 // while a block is read, they are the scan itself).
@@ -9856,7 +9873,7 @@ mod tests {
                     let q = next(at as u64 + 3);
                     let lookback = next(8);
                     let key = next(3);
-                    let same = |p: &Person| p.at % 3 == key;
+                    let same = |p: &Person| p.at() % 3 == key;
                     let fast = registry.described_in_window(q, block, lookback, same);
                     let scan = registry
                         .window(q, block, lookback)

@@ -76,10 +76,11 @@ impl Options {
     /// Default [`max_input_bytes`](Options::max_input_bytes): 256 MiB.
     pub const DEFAULT_MAX_INPUT_BYTES: usize = 256 << 20;
     /// The largest input any parse accepts, whatever [`max_input_bytes`](Options::max_input_bytes)
-    /// is set to: 4 GiB less a byte (the stages keep offsets into the text in 32 bits, which
-    /// halves the memory of their per-word records). Under [`Utf8Policy::Replace`] this is
-    /// the length of the repaired text (each invalid sequence becomes a 3-byte U+FFFD).
-    pub const MAX_SUPPORTED_INPUT_BYTES: usize = u32::MAX as usize;
+    /// is set to: 4 GiB less 256 bytes (the stages keep offsets into the text in 32 bits,
+    /// which halves the memory of their per-word and per-quote records, and mark "none" with
+    /// the values past it). Under [`Utf8Policy::Replace`] this is the length of the repaired
+    /// text (each invalid sequence becomes a 3-byte U+FFFD).
+    pub const MAX_SUPPORTED_INPUT_BYTES: usize = (u32::MAX - 255) as usize;
     /// Default [`lookback_blocks`](Options::lookback_blocks): 6 body blocks.
     pub const DEFAULT_LOOKBACK_BLOCKS: usize = 6;
     /// Default [`max_quote_bytes`](Options::max_quote_bytes): 8 KiB.
