@@ -775,3 +775,24 @@ fn html_character_references_are_read_as_their_characters() {
         Some("we will build it&hellip; now")
     );
 }
+
+#[test]
+fn max_input_bytes_is_capped_at_what_the_stages_support() {
+    // The stages keep offsets in 32 bits, and mark "none" with the values past the cap.
+    let cap = Options::MAX_SUPPORTED_INPUT_BYTES;
+    assert!(cap < u32::MAX as usize - 1);
+    let raised = Options::default().with_max_input_bytes(usize::MAX);
+    assert_eq!(raised.max_input_bytes(), cap);
+    assert_eq!(
+        Options::default()
+            .with_max_input_bytes(cap + 1)
+            .max_input_bytes(),
+        cap
+    );
+    let lower = Options::default().with_max_input_bytes(1 << 20);
+    assert_eq!(lower.max_input_bytes(), 1 << 20);
+    // A limit set past the cap, as a stored configuration may hold it, is capped too.
+    let json = serde_json::to_string(&raised).unwrap();
+    let back: Options = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.max_input_bytes(), cap);
+}
