@@ -4,9 +4,7 @@
 //! [`clean`]ed from the bytes under its span, once. Spans are moved from the scanned text
 //! to the caller's input by adding the prepared text's base offset.
 
-use crate::attribution::{
-    Attributions, FoundAttribution, NarrowAttribution, MAX_ATTRIBUTION_BYTES,
-};
+use crate::attribution::{Attributions, FoundAttribution, MAX_ATTRIBUTION_BYTES};
 use crate::classify::Label;
 use crate::model::{
     Article, Attribution, BodyBlock, Boilerplate, BoilerplateReason, Byline, Credit, DateLine, Dek,
@@ -527,15 +525,8 @@ fn build_quotes<'a>(
     attributions: &Attributions,
     body: &[BodyText],
 ) -> Vec<Quote<'a>> {
-    // Each way of storing the attributions read in its own loop, over two lists of the same
-    // length: the quotes' list is made in one step of its exact size.
-    match attributions {
-        Attributions::Narrow(v) => {
-            let wide = v.iter().map(|a| a.map(NarrowAttribution::wide));
-            quotes_with(b, quotes, wide, body)
-        }
-        Attributions::Wide(v) => quotes_with(b, quotes, v.iter().copied(), body),
-    }
+    // Two lists of the same length: the quotes' list is made in one step of its exact size.
+    quotes_with(b, quotes, attributions.iter(), body)
 }
 
 /// [`build_quotes`], the attributions read from `attributions`.

@@ -73,175 +73,85 @@ pub(crate) struct FoundAttribution {
 
 /// The attributions of a text's quotes, one entry per quote ([`attribute`]), stored small:
 /// a text of dense quotes has one for every few dozen bytes, and each lives, with the found
-/// quotes and the article's quotes, until the article is built. Under `u32::MAX` bytes of
-/// text (every text but the huge) the offsets are kept as `u32` ([`NarrowAttribution`]:
-/// 36 bytes, not 96), else as found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Attributions {
-    /// Offsets as `u32`, an absent span as [`NarrowSpan::NONE`].
-    Narrow(Vec<Option<NarrowAttribution>>),
-    /// As found ([`FoundAttribution`]), for a text too long for `u32` offsets.
-    Wide(Vec<Option<FoundAttribution>>),
-}
-
-impl Default for Attributions {
-    /// No quotes.
-    fn default() -> Self {
-        Attributions::EMPTY
-    }
-}
+/// quotes and the article's quotes, until the article is built. The offsets are kept in 32
+/// bits ([`NarrowAttribution`]: 36 bytes, not 96).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Attributions(Vec<Option<NarrowAttribution>>);
 
 impl Attributions {
-    /// `n` quotes without attribution, for a text of `text_len` bytes.
-    fn none(n: usize, text_len: usize) -> Self {
-        Attributions::with_width(n, text_len < NarrowSpan::NONE.start as usize)
-    }
-
     /// No quotes (nothing allocated).
-    pub const EMPTY: Attributions = Attributions::Narrow(Vec::new());
+    pub const EMPTY: Attributions = Attributions(Vec::new());
 
-    /// [`Attributions::none`], on the room of `lent`'s list when the width is the same
-    /// (a list lent from one parse to the next, [`crate::scratch`]).
-    fn none_in(n: usize, text_len: usize, lent: Attributions) -> Self {
-        match lent {
-            Attributions::Narrow(mut v) if text_len < NarrowSpan::NONE.start as usize => {
-                v.clear();
-                v.resize(n, None);
-                Attributions::Narrow(v)
-            }
-            _ => Attributions::none(n, text_len),
-        }
+    /// `n` quotes without attribution, on the room of `lent`'s list (a list lent from one
+    /// parse to the next, [`crate::scratch`]).
+    fn none_in(n: usize, lent: Attributions) -> Self {
+        let mut v = lent.0;
+        v.clear();
+        v.resize(n, None);
+        Attributions(v)
     }
 
     /// Empties the list for the next parse, freeing it when over
-    /// [`MAX_KEPT_BYTES`] ([`crate::scratch`]); a wide list (a huge text's) is freed.
+    /// [`MAX_KEPT_BYTES`] ([`crate::scratch`]).
     pub fn recycle(&mut self) {
-        match self {
-            Attributions::Narrow(v) => recycle(v),
-            Attributions::Wide(_) => *self = Attributions::EMPTY,
-        }
-    }
-
-    /// `n` quotes without attribution, stored narrow or wide as told.
-    fn with_width(n: usize, narrow: bool) -> Self {
-        if narrow {
-            Attributions::Narrow(vec![None; n])
-        } else {
-            Attributions::Wide(vec![None; n])
-        }
+        recycle(&mut self.0);
     }
 
     /// How many quotes.
     #[cfg(test)]
     fn len(&self) -> usize {
-        match self {
-            Attributions::Narrow(v) => v.len(),
-            Attributions::Wide(v) => v.len(),
-        }
+        self.0.len()
     }
 
     /// The attribution of quote `i` (`None` when it has none, or past the end).
     #[inline]
     fn get(&self, i: usize) -> Option<FoundAttribution> {
-        match self {
-            Attributions::Narrow(v) => v.get(i).copied().flatten().map(NarrowAttribution::wide),
-            Attributions::Wide(v) => v.get(i).copied().flatten(),
-        }
+        self.0
+            .get(i)
+            .copied()
+            .flatten()
+            .map(NarrowAttribution::wide)
     }
 
     /// Sets the attribution of quote `i` (a quote of the text it was made for).
     #[inline]
     fn set(&mut self, i: usize, a: Option<FoundAttribution>) {
-        match self {
-            Attributions::Narrow(v) => v[i] = a.map(NarrowAttribution::narrow),
-            Attributions::Wide(v) => v[i] = a,
-        }
+        self.0[i] = a.map(NarrowAttribution::narrow);
     }
 
     /// Whether quote `i` has an attribution ([`Attributions::get`] is `Some`), told without
     /// reading it.
     #[inline]
     fn is_attributed(&self, i: usize) -> bool {
-        match self {
-            Attributions::Narrow(v) => v[i].is_some(),
-            Attributions::Wide(v) => v[i].is_some(),
-        }
+        self.0[i].is_some()
     }
 
     /// Every quote's attribution, in order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = Option<FoundAttribution>> + '_ {
-        let (narrow, wide) = match self {
-            Attributions::Narrow(v) => (v.as_slice(), &[][..]),
-            Attributions::Wide(v) => (&[][..], v.as_slice()),
-        };
-        let widen = |a: &Option<NarrowAttribution>| a.map(NarrowAttribution::wide);
-        narrow.iter().map(widen).chain(wide.iter().copied())
+        self.0.iter().map(|a| a.map(NarrowAttribution::wide))
     }
 }
 
-/// A [`Span`] of a text under `u32::MAX` bytes, in 8 bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct NarrowSpan {
-    start: u32,
-    end: u32,
-}
-
-impl NarrowSpan {
-    /// No span: starts past every text it is used for.
-    const NONE: NarrowSpan = NarrowSpan {
-        start: u32::MAX,
-        end: u32::MAX,
-    };
-
-    /// `span`, whose offsets are under `u32::MAX` ([`Attributions::none`] makes narrow
-    /// lists only for such texts).
-    #[inline]
-    fn of(span: Span) -> Self {
-        debug_assert!(span.start < u32::MAX as usize && span.end < u32::MAX as usize);
-        NarrowSpan {
-            start: span.start as u32,
-            end: span.end as u32,
-        }
-    }
-
-    /// `span`, or [`NarrowSpan::NONE`].
-    #[inline]
-    fn of_option(span: Option<Span>) -> Self {
-        span.map_or(NarrowSpan::NONE, NarrowSpan::of)
-    }
-
-    /// The span.
-    #[inline]
-    fn wide(self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
-    }
-
-    /// The span, `None` for [`NarrowSpan::NONE`].
-    #[inline]
-    fn wide_option(self) -> Option<Span> {
-        (self.start != u32::MAX).then(|| self.wide())
-    }
-}
-
-/// A [`FoundAttribution`] of a text under `u32::MAX` bytes ([`Attributions::Narrow`]).
+/// A [`FoundAttribution`] with its offsets in 32 bits ([`Span32`]; the text is never
+/// longer than [`Options::MAX_SUPPORTED_INPUT_BYTES`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct NarrowAttribution {
-    speaker: NarrowSpan,
-    mention: NarrowSpan,
-    descriptor: NarrowSpan,
-    verb: NarrowSpan,
+    speaker: Span32,
+    mention: Span32,
+    descriptor: Span32,
+    verb: Span32,
     resolution: Resolution,
 }
 
 impl NarrowAttribution {
-    /// `a`, its offsets under `u32::MAX`.
+    /// `a`, its offsets within [`Options::MAX_SUPPORTED_INPUT_BYTES`].
     #[inline]
     fn narrow(a: FoundAttribution) -> Self {
         NarrowAttribution {
-            speaker: NarrowSpan::of(a.speaker),
-            mention: NarrowSpan::of_option(a.mention),
-            descriptor: NarrowSpan::of_option(a.descriptor),
-            verb: NarrowSpan::of_option(a.verb),
+            speaker: Span32::new(a.speaker),
+            mention: Span32::of(a.mention),
+            descriptor: Span32::of(a.descriptor),
+            verb: Span32::of(a.verb),
             resolution: a.resolution,
         }
     }
@@ -250,10 +160,10 @@ impl NarrowAttribution {
     #[inline]
     pub(crate) fn wide(self) -> FoundAttribution {
         FoundAttribution {
-            speaker: self.speaker.wide(),
-            mention: self.mention.wide_option(),
-            descriptor: self.descriptor.wide_option(),
-            verb: self.verb.wide_option(),
+            speaker: self.speaker.span(),
+            mention: self.mention.get(),
+            descriptor: self.descriptor.get(),
+            verb: self.verb.get(),
             resolution: self.resolution,
         }
     }
@@ -5802,7 +5712,7 @@ fn attribute_reading(
     lent: Attributions,
 ) -> Attributions {
     let eager = max_kept.is_none();
-    let mut out = Attributions::none_in(quotes.len(), text.len(), lent);
+    let mut out = Attributions::none_in(quotes.len(), lent);
     // A quote is resolved against the people of its own block and those before it: the
     // blocks after the last quote change nothing, and a text without quotes needs none.
     let Some(last_quoted) = quotes.iter().map(|q| q.block()).max() else {
@@ -10813,8 +10723,8 @@ mod tests {
     }
 
     #[test]
-    fn narrow_and_wide_attributions_hold_the_same() {
-        let last = u32::MAX as usize - 1;
+    fn narrow_attributions_hold_what_was_set() {
+        let last = Options::MAX_SUPPORTED_INPUT_BYTES;
         let spans = [
             Span::new(0, 0),
             Span::new(3, 9),
@@ -10836,27 +10746,16 @@ mod tests {
                 }
             }
         }
-        let mut narrow = Attributions::with_width(all.len(), true);
-        let mut wide = Attributions::with_width(all.len(), false);
+        let mut narrow = Attributions::none_in(all.len(), Attributions::EMPTY);
         for (i, &a) in all.iter().enumerate() {
             narrow.set(i, a);
-            wide.set(i, a);
             assert_eq!(narrow.is_attributed(i), a.is_some());
         }
-        assert!(matches!(narrow, Attributions::Narrow(_)));
-        assert!(matches!(wide, Attributions::Wide(_)));
         assert_eq!(narrow.iter().collect::<Vec<_>>(), all);
-        assert_eq!(wide.iter().collect::<Vec<_>>(), all);
         assert_eq!((narrow.len(), narrow.get(all.len())), (all.len(), None));
         assert!(std::mem::size_of::<Option<NarrowAttribution>>() <= 36);
-        // Narrow only where every offset of the text fits below the `NONE` mark.
-        assert!(matches!(
-            Attributions::none(0, last),
-            Attributions::Narrow(_)
-        ));
-        assert!(matches!(
-            Attributions::none(0, last + 1),
-            Attributions::Wide(_)
-        ));
+        // A lent list is emptied and given `n` quotes without attribution.
+        let again = Attributions::none_in(3, narrow);
+        assert_eq!(again.iter().collect::<Vec<_>>(), vec![None; 3]);
     }
 }
