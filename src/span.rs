@@ -118,7 +118,8 @@ impl Span32 {
     /// The span, `None` for [`Span32::NONE`].
     #[inline(always)]
     pub(crate) fn get(self) -> Option<Span> {
-        (self != Span32::NONE).then(|| self.span())
+        // (Its start tells it: no span of a text starts at `u32::MAX`.)
+        (self.start != Span32::NONE.start).then(|| self.span())
     }
 }
 
