@@ -75,7 +75,7 @@ impl Span {
 /// A [`Span`] kept in 32 bits an end, for the stages' records of which a text may hold
 /// millions (tokens, quotations): half the memory of a `Span`. The text the stages read is
 /// never longer than [`crate::Options::MAX_SUPPORTED_INPUT_BYTES`], so its offsets fit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Span32 {
     start: u32,
     end: u32,
