@@ -38,6 +38,7 @@ use nom::combinator::value;
 use nom::IResult;
 use nom::Parser;
 use std::borrow::Cow;
+use std::cell::Cell;
 
 /// A quotation found in a body block. Spans are in the scanned text, kept in 32 bits
 /// ([`Span32`]), so that a quotation is 32 bytes, not 72 (a text may hold millions).
@@ -186,12 +187,19 @@ fn mark_at(rest: &[u8]) -> Option<(MarkKind, usize)> {
 /// The quotation marks of one block, in order, found as they are asked for: a block of
 /// many marks keeps no list of them (those of a 100 MB block took 0.4 GB, and its
 /// candidates 0.5 GB more).
+#[cfg(test)]
 fn marks(text: &str, block: Span) -> impl Iterator<Item = Mark> + '_ {
+    marks_with(text, block).1
+}
+
+/// [`marks`], with what the search for doubled marks found on the way ([`apostrophes`]).
+fn marks_with(text: &str, block: Span) -> (Apostrophes, impl Iterator<Item = Mark> + '_) {
     let s = block.get(text).unwrap_or("");
     let bytes = s.as_bytes();
+    let found = apostrophes(bytes);
     // Doubled marks are rare: their hits are listed (an empty list allocates nothing).
     let mut doubled: Vec<usize> = Vec::new();
-    if has_doubled_mark(bytes) {
+    if found.doubled {
         count_steps(2 * bytes.len());
         doubled.extend(memchr::memmem::find_iter(bytes, b"``"));
         doubled.extend(memchr::memmem::find_iter(bytes, b"''"));
@@ -209,7 +217,7 @@ fn marks(text: &str, block: Span) -> impl Iterator<Item = Mark> + '_ {
     };
     // The end of the last mark kept: a hit inside it is dropped (`'''` gives two hits).
     let mut kept_end = 0;
-    starts.filter_map(move |i| {
+    let marks = starts.filter_map(move |i| {
         let found = mark_at(&bytes[i..]);
         debug_assert_eq!(
             found,
@@ -227,7 +235,8 @@ fn marks(text: &str, block: Span) -> impl Iterator<Item = Mark> + '_ {
             span: Span::new(block.start + i, block.start + i + len),
             kind,
         })
-    })
+    });
+    (found, marks)
 }
 
 /// How close after the mark before it a mark must come for [`LeadBytes`] to look for the
@@ -323,12 +332,37 @@ impl Iterator for MarkStarts<'_> {
     }
 }
 
-/// True when `bytes` holds ``` `` ``` or `''`: a byte search for either byte, then a look
-/// at the byte after each hit (a block has a few apostrophes at most; building two
-/// substring searchers for every block cost more).
-fn has_doubled_mark(bytes: &[u8]) -> bool {
+/// What the apostrophes and graves of a block tell ([`apostrophes`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Apostrophes {
+    /// The block holds ``` `` ``` or `''`.
+    doubled: bool,
+    /// The block holds a single mark that may open a quotation ([`may_open_single`]).
+    opener: bool,
+}
+
+/// The [`Apostrophes`] of `bytes`: one search for `` ` ``, `'` and `0x98` (the last byte of
+/// `‘`), then a look at the bytes about each hit (a block has a few apostrophes at most;
+/// building two substring searchers for every block cost more). Whether a block holds a
+/// doubled mark is asked of every block; whether it may open a single quotation is needed
+/// only for a text with no double mark ([`single_quotes`]), but one search tells both,
+/// where two read each block.
+fn apostrophes(bytes: &[u8]) -> Apostrophes {
     count_steps(bytes.len());
-    memchr::memchr2_iter(b'`', b'\'', bytes).any(|i| bytes.get(i + 1) == Some(&bytes[i]))
+    let mut found = Apostrophes::default();
+    for i in memchr::memchr3_iter(b'`', b'\'', 0x98, bytes) {
+        let c = bytes[i];
+        if c == 0x98 {
+            found.opener |= i >= 2 && bytes[i - 2..i] == [0xE2, 0x80];
+        } else {
+            found.doubled |= bytes.get(i + 1) == Some(&c);
+            found.opener |= c == b'\'' && (i == 0 || lex::is_ascii_blank_byte(bytes[i - 1]));
+        }
+        if found.doubled && found.opener {
+            break;
+        }
+    }
+    found
 }
 
 /// Counts `n` steps of the quote stage's searches and scans (bytes searched or looked at),
@@ -676,16 +710,28 @@ struct Pairs<'t, M> {
     on_chars: bool,
 }
 
-/// The candidates of `block` ([`Pairs`]), followed by `next_block`.
+/// The candidates of `block` ([`Pairs`]), followed by `next_block`. (The scan pairs marks
+/// it watches on the way: [`find_quotes_into`].)
+#[cfg(test)]
 fn pairs(
     text: &str,
     block: Span,
     next_block: Option<Span>,
 ) -> Pairs<'_, impl Iterator<Item = Mark> + '_> {
+    pairs_of_marks(text, block, next_block, marks(text, block))
+}
+
+/// [`pairs`] of the marks `marks` of `block` (those of [`marks`], perhaps watched on the way).
+fn pairs_of_marks<M: Iterator<Item = Mark>>(
+    text: &str,
+    block: Span,
+    next_block: Option<Span>,
+    marks: M,
+) -> Pairs<'_, M> {
     Pairs {
         text,
         block,
-        marks: marks(text, block),
+        marks,
         next_block,
         open: None,
         nested: None,
@@ -825,16 +871,6 @@ fn starts_with_opener(text: &str, block: Span) -> bool {
     let found = mark_at(s.as_bytes()).map(|(kind, _)| kind);
     debug_assert_eq!(found, mark(s).ok().map(|(_, kind)| kind));
     found.is_some_and(|kind| kind != MarkKind::Right)
-}
-
-/// True when the blocks hold a single mark that may open a quotation ([`may_open_single`]).
-/// Asked of a text with no double mark ([`marks`]; even a stray `”` makes a text one that
-/// quotes with double marks, unless its double marks nest inside single ones:
-/// [`singles_enclose_doubles`]), which then quotes with single marks ([`single_quotes`]).
-fn may_quote_with_singles(text: &str, blocks: &[Span]) -> bool {
-    blocks
-        .iter()
-        .any(|&block| may_open_single(block.get(text).unwrap_or("").as_bytes()))
 }
 
 /// True when `b` holds a single mark that may open a quotation: `‘`, or `'` at the start or
@@ -987,27 +1023,32 @@ fn not_inside(inner: &[Span], outer: &[Span]) -> usize {
         .count()
 }
 
+/// What the pairing of double marks met in a text's blocks ([`find_quotes_into`]).
+#[derive(Debug, Clone, Copy)]
+struct TextMarks {
+    /// A double mark ([`marks`]), even a stray one that pairs with nothing.
+    double: bool,
+    /// A single mark that may open a quotation ([`may_open_single`]).
+    single_opener: bool,
+}
+
 /// The quotations of a text that quotes with single marks ([`single_pairs`]), put in
 /// `lists` in place of what its double marks gave ([`find_quotes_into`]): for a text with
-/// no double mark ([`marks`]) but a single mark that may open ([`may_quote_with_singles`]),
-/// or whose double marks nest inside single ones ([`singles_enclose_doubles`]), which
-/// are then words of the quotations as single marks are in a text of double marks. Nothing
-/// changes for any other text.
+/// no double mark but a single mark that may open (`met`; even a stray `”` makes a text
+/// one that quotes with double marks), or whose double marks nest inside single ones
+/// ([`singles_enclose_doubles`]), which are then words of the quotations as single marks
+/// are in a text of double marks. Nothing changes for any other text.
 /// (Out of line: most texts quote with double marks.)
 #[inline(never)]
 fn single_quotes<'a>(
     text: &'a str,
     blocks: &[Span],
     options: &Options,
+    met: TextMarks,
     (out, rejected): (&mut Vec<FoundQuote>, &mut Vec<RejectedQuote<'a>>),
 ) {
-    let singly = if out.is_empty()
-        && rejected.is_empty()
-        && !blocks
-            .iter()
-            .any(|&block| marks(text, block).next().is_some())
-    {
-        may_quote_with_singles(text, blocks)
+    let singly = if out.is_empty() && rejected.is_empty() && !met.double {
+        met.single_opener
     } else {
         singles_enclose_doubles(text, blocks, out, rejected)
     };
@@ -2784,10 +2825,31 @@ pub(crate) fn find_quotes_into<'a>(
 ) -> QuoteScan<'a> {
     out.clear();
     let mut rejected = Vec::new();
-    take_blocks(text, blocks, options, (&mut out, &mut rejected), pairs);
+    // Whether the pairing met a double mark in any block: the blocks are not searched for
+    // one again (a text with no mark was searched for them twice, each block of 100 MB read
+    // from memory twice).
+    // Nor searched again for a single mark that may open: the search for doubled marks
+    // tells that too ([`apostrophes`]).
+    let (met_mark, single_opener) = (Cell::new(false), Cell::new(false));
+    take_blocks(
+        text,
+        blocks,
+        options,
+        (&mut out, &mut rejected),
+        |text, block, next_block| {
+            let (apostrophes, marks) = marks_with(text, block);
+            single_opener.set(single_opener.get() | apostrophes.opener);
+            let marks = marks.inspect(|_| met_mark.set(true));
+            pairs_of_marks(text, block, next_block, marks)
+        },
+    );
     // A text with no double mark may quote with single marks, and so may one that nests
     // its double marks inside single ones.
-    single_quotes(text, blocks, options, (&mut out, &mut rejected));
+    let met = TextMarks {
+        double: met_mark.get(),
+        single_opener: single_opener.get(),
+    };
+    single_quotes(text, blocks, options, met, (&mut out, &mut rejected));
     // The lists live until the article is built: room left unused is given back when large.
     trim_spare(&mut out);
     trim_spare(&mut rejected);
@@ -4203,19 +4265,25 @@ mod tests {
     }
 
     #[test]
-    fn doubled_marks_are_found_as_by_substring_search() {
-        let parts = ["`", "'", "''", "``", "a", " ", "’", "\"", "é"];
+    fn apostrophes_are_found_as_by_substring_search_and_may_open_single() {
+        let parts = [
+            "`", "'", "''", "``", "a", " ", "’", "‘", "\"", "é", "\u{98}",
+        ];
         let mut rng = crate::testgen::Rng::new(0x00d0_0b1e);
-        let mut doubled = 0;
+        let (mut doubled, mut openers) = (0, 0);
         for round in 0..20_000 {
             let text = rng.text(&parts, round % 9);
             let b = text.as_bytes();
             let by_search = memchr::memmem::find(b, b"``").is_some()
                 || memchr::memmem::find(b, b"''").is_some();
-            assert_eq!(has_doubled_mark(b), by_search, "{text:?}");
+            let found = apostrophes(b);
+            assert_eq!(found.doubled, by_search, "{text:?}");
+            assert_eq!(found.opener, may_open_single(b), "{text:?}");
             doubled += usize::from(by_search);
+            openers += usize::from(found.opener);
         }
         assert!(doubled > 2_000 && doubled < 18_000, "{doubled}");
+        assert!(openers > 2_000 && openers < 18_000, "{openers}");
     }
 
     #[test]
@@ -4493,6 +4561,10 @@ mod tests {
         // words or more, punctuation inside the closing mark; and see
         // `single_marks_hold_double_marks_in_a_british_text`).
         assert!(contents("‘We will win,’ she said. The 12” record sold.").is_empty());
+        // (A straight mark after a digit opens nothing and is no candidate, not even a
+        // rejected one: what the pairing met decides.)
+        assert!(contents("‘We will win,’ she said. The 12\" record sold.").is_empty());
+        assert!(contents("‘We will win,’ she said.\n\nThe 12\" record sold.").is_empty());
         assert_eq!(
             contents("‘We will win this one,’ she said. The 12” record sold."),
             ["We will win this one,"]
