@@ -27,6 +27,7 @@
 //!   left as it is, as composing the two would change the text once more.
 
 use crate::options::Normalization;
+use std::ops::Range;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
@@ -377,9 +378,21 @@ pub(crate) fn next_reference(
 /// that decodes references, folds odd blanks or composes accents ([`may_hold_reference`]
 /// of `s`: what it looks for in a part, or in such a copy, it finds in `s`), and the offset
 /// of the first reference that [`reference_at`] decodes.
-pub(crate) fn first_reference(s: &str, form: Normalization) -> (bool, Option<usize>) {
+///
+/// `ampersand` tells whether an `&` of `s` may start a reference
+/// ([`ampersand_may_start_in`]), searched for with the text's other searches.
+pub(crate) fn first_reference(
+    s: &str,
+    form: Normalization,
+    ampersand: bool,
+) -> (bool, Option<usize>) {
     let b = s.as_bytes();
-    if !may_hold_reference(b, form) {
+    debug_assert_eq!(
+        ampersand,
+        form != Normalization::None && ampersand_may_start_in(b, 0..b.len())
+    );
+    let may = ampersand || (form == Normalization::Nfkc && compatibility_ampersand(b));
+    if !may {
         return (false, None);
     }
     (true, next_reference(s, 0, form).map(|(at, ..)| at))
@@ -392,8 +405,15 @@ pub(crate) fn first_reference(s: &str, form: Normalization) -> (bool, Option<usi
 /// ampersand.
 pub(crate) fn may_hold_reference(b: &[u8], form: Normalization) -> bool {
     form != Normalization::None
-        && (memchr::memchr_iter(b'&', b).any(|at| may_start_reference(b, at))
+        && (ampersand_may_start_in(b, 0..b.len())
             || (form == Normalization::Nfkc && compatibility_ampersand(b)))
+}
+
+/// True when an `&` in `b[window]` may start a reference ([`may_start_reference`], which
+/// reads past the window).
+pub(crate) fn ampersand_may_start_in(b: &[u8], window: Range<usize>) -> bool {
+    let lo = window.start;
+    memchr::memchr_iter(b'&', &b[window]).any(|k| may_start_reference(b, lo + k))
 }
 
 /// True when the `&` at `b[at]` may start a reference once cleaning has dropped the
