@@ -352,12 +352,8 @@ fn apostrophes(bytes: &[u8]) -> Apostrophes {
     let mut found = Apostrophes::default();
     for i in memchr::memchr3_iter(b'`', b'\'', 0x98, bytes) {
         let c = bytes[i];
-        if c == 0x98 {
-            found.opener |= i >= 2 && bytes[i - 2..i] == [0xE2, 0x80];
-        } else {
-            found.doubled |= bytes.get(i + 1) == Some(&c);
-            found.opener |= c == b'\'' && (i == 0 || lex::is_ascii_blank_byte(bytes[i - 1]));
-        }
+        found.doubled |= c != 0x98 && bytes.get(i + 1) == Some(&c);
+        found.opener |= c != b'`' && single_opens_at(bytes, i);
         if found.doubled && found.opener {
             break;
         }
@@ -877,10 +873,17 @@ fn starts_with_opener(text: &str, block: Span) -> bool {
 /// after a blank. (`‘` is searched for by its last byte, `0x98`, which few characters of
 /// prose share: its first, `0xE2`, starts every curly apostrophe and dash too.)
 fn may_open_single(b: &[u8]) -> bool {
-    memchr::memchr2_iter(0x98, b'\'', b).any(|i| match b[i] {
+    memchr::memchr2_iter(0x98, b'\'', b).any(|i| single_opens_at(b, i))
+}
+
+/// True when the byte `b[i]`, a `'` or a `0x98`, is a single mark that may open a
+/// quotation ([`may_open_single`]): `'` at the start or after a blank, or the last byte of
+/// `‘`.
+fn single_opens_at(b: &[u8], i: usize) -> bool {
+    match b[i] {
         b'\'' => i == 0 || lex::is_ascii_blank_byte(b[i - 1]),
         _ => i >= 2 && b[i - 2..i] == [0xE2, 0x80],
-    })
+    }
 }
 
 /// True when a text with double marks (whose quotations are `found`, and the marks set
