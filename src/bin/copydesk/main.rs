@@ -4,6 +4,7 @@
 mod batch;
 mod eval_quotes;
 mod eval_structure;
+mod json;
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
