@@ -151,9 +151,8 @@ fn write_parsed<T: serde::Serialize>(
     out.write_all(b"{\"id\":")?;
     out.write_all(id.as_bytes())?;
     write!(out, ",\"{key}\":")?;
-    // Serializing these types fails only when writing does. (The JSON `serde_json` writes,
-    // written faster: [`crate::json`].)
-    crate::json::to_writer(&mut *out, &value)?;
+    // Serializing these types fails only when writing does.
+    serde_json::to_writer(&mut *out, &value).map_err(io::Error::from)?;
     out.write_all(b"}")?;
     Ok(true)
 }

@@ -4,7 +4,6 @@
 mod batch;
 mod eval_quotes;
 mod eval_structure;
-mod json;
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
