@@ -19,12 +19,15 @@ pub enum ErrorKind {
         /// Input length in bytes.
         len: usize,
     },
-    /// The input is longer than [`crate::Options::with_max_input_bytes`] allows.
-    #[error("input is {len} bytes, over the limit of {limit} bytes (raise it with Options::with_max_input_bytes)")]
+    /// The input is longer than [`crate::Options::with_max_input_bytes`] allows, or, under
+    /// [`crate::Utf8Policy::Replace`], its repaired text is longer than any parse supports
+    /// ([`crate::Options::MAX_SUPPORTED_INPUT_BYTES`]).
+    #[error("input is {len} bytes, over the limit of {limit} bytes{}", raise_hint(*limit))]
     TooLarge {
-        /// Input length in bytes.
+        /// Input length in bytes (the repaired text's, when that is what is too long).
         len: usize,
-        /// The configured limit.
+        /// The configured limit ([`crate::Options::max_input_bytes`]), or
+        /// [`crate::Options::MAX_SUPPORTED_INPUT_BYTES`] for a repaired text.
         limit: usize,
     },
     /// The bytes are not valid UTF-8 (see [`crate::Utf8Policy::Replace`] to repair instead).
@@ -82,6 +85,16 @@ impl Error {
     }
 }
 
+/// What the message of [`ErrorKind::TooLarge`] says can be done: raise the limit, unless it
+/// is the most any parse supports.
+fn raise_hint(limit: usize) -> &'static str {
+    if limit < crate::Options::MAX_SUPPORTED_INPUT_BYTES {
+        " (raise it with Options::with_max_input_bytes)"
+    } else {
+        " (the most any parse supports)"
+    }
+}
+
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Self {
         Error::new(kind)
@@ -103,6 +116,13 @@ mod tests {
             (
                 ErrorKind::TooLarge { len: 10, limit: 5 },
                 "input is 10 bytes, over the limit of 5 bytes (raise it with Options::with_max_input_bytes)",
+            ),
+            (
+                ErrorKind::TooLarge {
+                    len: crate::Options::MAX_SUPPORTED_INPUT_BYTES + 1,
+                    limit: crate::Options::MAX_SUPPORTED_INPUT_BYTES,
+                },
+                "input is 4294967041 bytes, over the limit of 4294967040 bytes (the most any parse supports)",
             ),
             (
                 ErrorKind::InvalidUtf8 { offset: 7 },

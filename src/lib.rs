@@ -174,6 +174,9 @@ impl Parser {
                 }
                 .into()),
                 Utf8Policy::Replace => {
+                    // Size and NUL bytes first, on the caller's bytes: an input over the
+                    // limit is not copied (the repair's copy may be three times as long).
+                    normalize::check_raw(input, &self.options)?;
                     let (repaired, map, bad) = normalize::repair_utf8(input);
                     let checked = normalize::prepare_repaired(&repaired, input, &self.options)?;
                     // Detached from the repaired copy: texts the repair left as they were

@@ -250,15 +250,15 @@ fn only_blank_references(checked: Checked<'_>, len: usize) -> Result<Checked<'_>
     Err(ErrorKind::WhitespaceOnly { len }.into())
 }
 
-/// [`prepare`] for a repaired copy of invalid UTF-8 (see [`repair_utf8`]): size and NUL
-/// bytes are checked on the `original` bytes, so that the error's offsets and lengths are the
-/// caller's, and so that the copy (up to three times longer) is not held to the size limit.
+/// [`prepare`] for a repaired copy of invalid UTF-8 (see [`repair_utf8`]) of `original`,
+/// which the caller checked with [`check_raw`] before repairing it (so that the error's
+/// offsets and lengths are the caller's, the copy, up to three times longer, is not held to
+/// the size limit, and an input over the limit is not copied at all).
 pub(crate) fn prepare_repaired<'a>(
     copy: &'a str,
     original: &[u8],
     options: &Options,
 ) -> Result<Checked<'a>, Error> {
-    check_raw(original, options)?;
     // The repair may lengthen the text (a bad byte becomes a 3-byte U+FFFD): the stages'
     // 32-bit offsets ([`Options::MAX_SUPPORTED_INPUT_BYTES`]) hold for the repaired text.
     if copy.len() > Options::MAX_SUPPORTED_INPUT_BYTES {
@@ -275,7 +275,7 @@ pub(crate) fn prepare_repaired<'a>(
 }
 
 /// The checks made on the raw input: empty, too large, NUL byte.
-fn check_raw(input: &[u8], options: &Options) -> Result<(), Error> {
+pub(crate) fn check_raw(input: &[u8], options: &Options) -> Result<(), Error> {
     check_size(input, options)?;
     if let Some(offset) = memchr::memchr(0, input) {
         return Err(ErrorKind::NulByte { offset }.into());
@@ -1281,12 +1281,27 @@ pub(crate) fn clean_in(raw: &str, cleaning: Cleaning) -> Cow<'_, str> {
 /// text: trimmed of blanks or not) under `cleaning`: references to white space spelt with
 /// invisible characters inside (`&\u{8}nbsp;`), which the copy the stages read keeps as
 /// written ([`references`] reads a reference spelt plainly) and cleaning decodes once it
-/// has dropped them. Only a text whose first character past the invisible ones is an `&` is
-/// cleaned to tell; any other holds text.
+/// has dropped them. Only a text whose first character past the blank and invisible ones is
+/// an `&`, and all of whose characters may make up such a text ([`may_clean_away`]), is
+/// cleaned to tell; any other holds text, which the look at its characters finds where it
+/// starts (`&quot;We win,` at its comma), not at the end of the text.
 pub(crate) fn cleans_to_nothing(raw: &str, cleaning: Cleaning) -> bool {
     cleaning.references
-        && raw.chars().find(|&c| !is_invisible(c)) == Some('&')
+        && raw.chars().find(|&c| !is_blank(c)) == Some('&')
+        && raw.chars().all(|c| may_clean_away(c, cleaning.form))
         && clean_in(raw, cleaning).is_empty()
+}
+
+/// True when `c` may be part of a text that cleaning under `form` makes nothing of: a blank
+/// or invisible character, a character that a reference to white space is spelt with (`&`,
+/// `#`, `;`, an ASCII letter or digit: `&nbsp;`, `&#x2003;`, `&amp;nbsp;`), or one outside
+/// ASCII that the normalization may change (into such a character: `\u{37E}` is `;` under
+/// NFC). Any other character is still there once the text is cleaned.
+fn may_clean_away(c: char, form: Normalization) -> bool {
+    is_blank(c)
+        || c.is_ascii_alphanumeric()
+        || matches!(c, '&' | '#' | ';')
+        || (!c.is_ascii() && !references::stays(c, form))
 }
 
 /// [`clean`], and whether `raw` was clean already: then so is every part of it that
@@ -1620,6 +1635,15 @@ mod tests {
             ("&\u{8}quot;", false),
             ("x &\u{8}nbsp;", false),
             ("&", false),
+            // Blanks before the first `&` are passed over, as the invisible characters are.
+            (" \u{200b} &\u{8}nbsp; ", true),
+            // Text, found at its first character that no reference to white space is spelt
+            // with: the comma, the quotation mark, the letter outside ASCII.
+            ("&quot;We win,&quot; she said", false),
+            ("&\u{8}nbsp; \"", false),
+            ("&\u{8}nbsp;é", false),
+            ("&\u{8}nbsp;\u{37e}", false),
+            ("&quot;我们赢了。", false),
         ] {
             assert_eq!(cleans_to_nothing(block, any), nothing, "{block:?}");
         }

@@ -11,17 +11,20 @@ struct PerThread;
 
 thread_local! {
     static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+    /// The bytes asked for by the allocations counted (a reallocation's whole new size).
+    static BYTES: Cell<usize> = const { Cell::new(0) };
 }
 
-fn count_one() {
+fn count_one(bytes: usize) {
     // `try_with`: an allocation while the thread is torn down is simply not counted.
     let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
+    let _ = BYTES.try_with(|c| c.set(c.get() + bytes));
 }
 
 // SAFETY: delegates to the system allocator unchanged; only counts.
 unsafe impl GlobalAlloc for PerThread {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count_one();
+        count_one(layout.size());
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc(layout) }
     }
@@ -30,7 +33,7 @@ unsafe impl GlobalAlloc for PerThread {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count_one();
+        count_one(new_size);
         // SAFETY: same contract as the caller's.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -132,4 +135,36 @@ fn allocations_grow_with_elements() {
         per_element <= 6.0,
         "{per_element:.1} allocations per added element"
     );
+}
+
+/// Under `Utf8Policy::Replace`, an input over the size limit or with a NUL byte is turned
+/// away before the repair copies it (the copy, up to three times the input, was made and
+/// then dropped for a NUL byte).
+#[test]
+fn inputs_turned_away_are_not_copied_to_be_repaired() {
+    use copydesk::{ErrorKind, Options, Parser, Utf8Policy};
+    let replace = Options::default().with_utf8_policy(Utf8Policy::Replace);
+    let mut input = b"Lee said \xff it would rain.\n\n".repeat(4096);
+    let turned_away = |parser: Parser, input: &[u8]| {
+        let _ = parser.parse_bytes(input);
+        let before = BYTES.with(Cell::get);
+        let error = parser.parse_bytes(input).expect_err("turned away");
+        let allocated = BYTES.with(Cell::get) - before;
+        assert!(allocated < input.len() / 8, "{allocated} bytes allocated");
+        error.kind().clone()
+    };
+    let error = turned_away(
+        Parser::new(replace.clone().with_max_input_bytes(1024)),
+        &input,
+    );
+    assert_eq!(
+        error,
+        ErrorKind::TooLarge {
+            len: input.len(),
+            limit: 1024
+        }
+    );
+    input[1000] = 0;
+    let error = turned_away(Parser::new(replace), &input);
+    assert_eq!(error, ErrorKind::NulByte { offset: 1000 });
 }

@@ -20,8 +20,8 @@
 //!   character a reference is spelt with (`&#113;`, `&#35;`);
 //! - a reference to a character the normalization changes becomes what the normalization
 //!   makes of it (`&hellip;` is `...` under NFKC) when that is at most 4 bytes and holds
-//!   none of the characters above, nor a letter or digit (`&trade;` and `&frac12;` are
-//!   left as they are under NFKC);
+//!   none of the characters above, nor an ASCII letter or digit (`&trade;` and `&frac12;`
+//!   are left as they are under NFKC);
 //! - and a reference to any other character only when what follows it (past invisible
 //!   characters, normalized) cannot combine with it: `&#101;` before a combining accent is
 //!   left as it is, as composing the two would change the text once more.
@@ -331,7 +331,7 @@ fn may_stand_normalized(c: char) -> bool {
 
 /// True when `c` is a starter that `form` keeps as it is wherever it stands and that
 /// combines with no character before it: combining class 0 and quick check yes.
-fn stays(c: char, form: Normalization) -> bool {
+pub(crate) fn stays(c: char, form: Normalization) -> bool {
     let once = std::iter::once(c);
     let quick = match form {
         Normalization::Nfc => is_nfc_quick(once),
