@@ -174,9 +174,10 @@ impl Parser {
                 }
                 .into()),
                 Utf8Policy::Replace => {
-                    // Size and NUL bytes first, on the caller's bytes: an input over the
-                    // limit is not copied (the repair's copy may be three times as long).
-                    normalize::check_raw(input, &self.options)?;
+                    // NUL bytes first, on the caller's bytes (the size is checked above): an
+                    // input turned away is not copied (the repair's copy may be three times
+                    // as long).
+                    normalize::check_nul(input)?;
                     let (repaired, map, bad) = normalize::repair_utf8(input);
                     let checked = normalize::prepare_repaired(&repaired, input, &self.options)?;
                     // Detached from the repaired copy: texts the repair left as they were

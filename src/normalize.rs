@@ -251,9 +251,9 @@ fn only_blank_references(checked: Checked<'_>, len: usize) -> Result<Checked<'_>
 }
 
 /// [`prepare`] for a repaired copy of invalid UTF-8 (see [`repair_utf8`]) of `original`,
-/// which the caller checked with [`check_raw`] before repairing it (so that the error's
-/// offsets and lengths are the caller's, the copy, up to three times longer, is not held to
-/// the size limit, and an input over the limit is not copied at all).
+/// whose size (against the limit) and NUL bytes ([`check_nul`]) the caller checked before
+/// repairing it: so the error's offsets and lengths are the caller's, the copy (up to three
+/// times longer) is not held to the size limit, and an input turned away is not copied.
 pub(crate) fn prepare_repaired<'a>(
     copy: &'a str,
     original: &[u8],
@@ -274,16 +274,15 @@ pub(crate) fn prepare_repaired<'a>(
     blank_references_only(checked(prepared, found, options), original.len())
 }
 
-/// The checks made on the raw input: empty, too large, NUL byte.
-pub(crate) fn check_raw(input: &[u8], options: &Options) -> Result<(), Error> {
-    check_size(input, options)?;
-    if let Some(offset) = memchr::memchr(0, input) {
-        return Err(ErrorKind::NulByte { offset }.into());
+/// The check of the raw input for NUL bytes (binary data, not text).
+pub(crate) fn check_nul(input: &[u8]) -> Result<(), Error> {
+    match memchr::memchr(0, input) {
+        Some(offset) => Err(ErrorKind::NulByte { offset }.into()),
+        None => Ok(()),
     }
-    Ok(())
 }
 
-/// The checks of [`check_raw`] but the one for NUL bytes.
+/// The checks of the raw input's size: empty, too large.
 fn check_size(input: &[u8], options: &Options) -> Result<(), Error> {
     if input.is_empty() {
         return Err(ErrorKind::Empty.into());
