@@ -80,7 +80,10 @@ fn main() {
             let (name, mb) = arg.split_once(':').unwrap_or((arg, "1"));
             let bytes = mb.parse::<usize>().unwrap_or(1) << 20;
             if let Some(text) = corpus::shape(name, bytes) {
-                print!("{text}");
+                // Written, not printed: a reader that stops early (`| head`) closes the
+                // pipe, which `print!` reports by panicking.
+                use std::io::Write;
+                let _ = std::io::stdout().lock().write_all(text.as_bytes());
             } else {
                 eprintln!("no shape {name:?}; the shapes are {:?}", corpus::SHAPES);
             }
