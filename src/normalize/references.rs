@@ -391,8 +391,7 @@ pub(crate) fn first_reference(
         ampersand,
         form != Normalization::None && ampersand_may_start_in(b, 0..b.len())
     );
-    let may = ampersand || (form == Normalization::Nfkc && compatibility_ampersand(b));
-    if !may {
+    if !may_hold_reference_given(b, form, ampersand) {
         return (false, None);
     }
     (true, next_reference(s, 0, form).map(|(at, ..)| at))
@@ -405,8 +404,15 @@ pub(crate) fn first_reference(
 /// ampersand.
 pub(crate) fn may_hold_reference(b: &[u8], form: Normalization) -> bool {
     form != Normalization::None
-        && (ampersand_may_start_in(b, 0..b.len())
-            || (form == Normalization::Nfkc && compatibility_ampersand(b)))
+        && may_hold_reference_given(b, form, ampersand_may_start_in(b, 0..b.len()))
+}
+
+/// [`may_hold_reference`] of `b` under a normalization that decodes references (`form` is
+/// not [`Normalization::None`], or `ampersand` is false), told whether an `&` of `b` may
+/// start one (`ampersand`, [`ampersand_may_start_in`]): that, or under NFKC a
+/// compatibility ampersand.
+fn may_hold_reference_given(b: &[u8], form: Normalization, ampersand: bool) -> bool {
+    ampersand || (form == Normalization::Nfkc && compatibility_ampersand(b))
 }
 
 /// True when an `&` in `b[window]` may start a reference ([`may_start_reference`], which
