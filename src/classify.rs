@@ -194,18 +194,23 @@ fn trim_start_past_ascii(s: &str) -> &str {
 /// Labels every block (`raw` the blocks' texts, [`crate::segment::segment`]): one label
 /// per block, and for each whether its text is known to be clean from its features
 /// ([`Features::clean`]; the assembly then borrows the text without testing it).
-pub(crate) fn classify(raw: &[&str]) -> (Vec<Label>, Vec<bool>) {
+///
+/// The labels' [`Classified`] also gives the blocks known to hold no quotation mark nor
+/// apostrophe ([`Features::may_hold_quote_mark`], told of huge blocks only), which the
+/// quote stage need not search.
+pub(crate) fn classify(raw: &[&str]) -> Classified {
     classify_into(raw, Vec::new(), Vec::new())
 }
+
+/// What [`classify`] gives: a label for every block, whether each is known clean, and the
+/// places of the blocks known to hold no quotation mark, in order (a list that is empty,
+/// and allocates nothing, in a text with no huge block).
+pub(crate) type Classified = (Vec<Label>, Vec<bool>, Vec<usize>);
 
 /// [`classify`], into `labels` and `clean` (emptied first): lists lent from one parse to
 /// the next ([`crate::scratch`]). The stage's own lists (the folded texts, the features,
 /// the metadata kinds and classes) are kept on each thread the same way.
-pub(crate) fn classify_into(
-    raw: &[&str],
-    labels: Vec<Label>,
-    clean: Vec<bool>,
-) -> (Vec<Label>, Vec<bool>) {
+pub(crate) fn classify_into(raw: &[&str], labels: Vec<Label>, clean: Vec<bool>) -> Classified {
     thread_local! {
         static BUFFERS: std::cell::RefCell<Buffers> =
             const { std::cell::RefCell::new(Buffers::EMPTY) };
@@ -281,7 +286,7 @@ fn classify_with(
     kept: &mut Buffers,
     labels: Vec<Label>,
     clean: Vec<bool>,
-) -> (Vec<Label>, Vec<bool>) {
+) -> Classified {
     let lists = Lists {
         meta: std::mem::take(&mut kept.meta),
         class: std::mem::take(&mut kept.class),
@@ -295,6 +300,7 @@ fn classify_with(
         mut class,
         far: mut labels,
         clean,
+        unmarked,
         comments,
     } = {
         let (same, room) = first_copies(raw);
@@ -383,7 +389,7 @@ fn classify_with(
         duplicates(feats, &mut labels);
         kept.features.prefixes = prefixes;
         feature_table.give_back(&mut kept.features);
-        return (labels, clean);
+        return (labels, clean, unmarked);
     };
     let end = closing_line(feats, &meta, &class, end);
     let list_end = story_end(raw, feats, &meta, &class, end);
@@ -427,7 +433,7 @@ fn classify_with(
     duplicates(feats, &mut labels);
     kept.features.prefixes = prefixes;
     feature_table.give_back(&mut kept.features);
-    (labels, clean)
+    (labels, clean, unmarked)
 }
 
 /// What [`read_blocks`] finds of the blocks, each read on its own.
@@ -446,6 +452,9 @@ struct Read<'a> {
     far: Vec<Label>,
     /// Whether the features of each block know its text is clean ([`Features::clean`]).
     clean: Vec<bool>,
+    /// The blocks whose features know they hold no quotation mark, in order
+    /// ([`Features::may_hold_quote_mark`]).
+    unmarked: Vec<usize>,
     /// The number of readers' comment headers and the first one's place.
     comments: (usize, Option<usize>),
 }
@@ -488,6 +497,7 @@ fn read_blocks<'a>(
     refill(&mut clean, n, false);
     // The headers of readers' comments ("Jane Doe on May 3, 2020 at 4:47 pm said:").
     let mut comments = (0usize, None::<usize>);
+    let mut unmarked = Vec::new();
     for (i, s) in raw.iter().enumerate() {
         let first = same.get(i).map_or(i, |&j| j as usize);
         // (The table holds a record for every block.)
@@ -499,6 +509,9 @@ fn read_blocks<'a>(
             break;
         };
         clean[i] = f.clean();
+        if !f.may_hold_quote_mark() {
+            unmarked.push(i);
+        }
         let (m, c, l) = if f.plain_word() {
             // A plain word is no comment header (it has no colon), and its reading is known
             // from its folded text alone; a repeat of one reads the same.
@@ -547,6 +560,7 @@ fn read_blocks<'a>(
         class: classes,
         far,
         clean,
+        unmarked,
         comments,
     }
 }

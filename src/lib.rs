@@ -298,15 +298,26 @@ impl Parser {
         if prepared.references {
             drop_cleaned_away(&mut blocks, prepared, &self.options);
         }
-        let (labels, clean) = classify::classify_into(
+        let (labels, clean, unmarked) = classify::classify_into(
             &blocks,
             std::mem::take(&mut lent.labels),
             std::mem::take(&mut lent.clean),
         );
         let (body, sizes) =
             assemble::body_spans_into(text, &blocks, &labels, std::mem::take(&mut lent.body));
-        let mut found =
-            quotes::find_quotes_into(text, &body, &self.options, std::mem::take(&mut lent.found));
+        // The blocks the classifier knows to hold no quotation mark (huge ones, in a few
+        // texts): the quote stage does not search them.
+        let unmarked: Vec<Span> = unmarked
+            .iter()
+            .filter_map(|&i| Span::of_part(text, blocks.get(i)?))
+            .collect();
+        let mut found = quotes::find_quotes_into(
+            text,
+            &body,
+            &unmarked,
+            &self.options,
+            std::mem::take(&mut lent.found),
+        );
         let attributed = attribution::attribute_into(
             text,
             &body,
@@ -403,7 +414,7 @@ pub mod stages {
             .ok()?
             .prepared;
         let blocks = segment::segment(p.text);
-        let (labels, _) = classify::classify(&blocks);
+        let (labels, _, _) = classify::classify(&blocks);
         Some((p, assemble::body_spans(p.text, &blocks, &labels).0))
     }
 

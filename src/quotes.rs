@@ -193,10 +193,34 @@ fn marks(text: &str, block: Span) -> impl Iterator<Item = Mark> + '_ {
 }
 
 /// [`marks`], with what the search for doubled marks found on the way ([`apostrophes`]).
+#[cfg(test)]
 fn marks_with(text: &str, block: Span) -> (Apostrophes, impl Iterator<Item = Mark> + '_) {
+    marks_searched(text, block, true)
+}
+
+/// [`marks_with`] of a block that is searched only when `search` is true: `false` says
+/// that the block holds none of the characters the searches look for (the classifier saw
+/// it: [`crate::classify::Known::quote_mark`]), so that they would find nothing, and they
+/// are not made (a block of 100 MB is not read twice from memory for nothing).
+fn marks_searched(
+    text: &str,
+    block: Span,
+    search: bool,
+) -> (Apostrophes, impl Iterator<Item = Mark> + '_) {
     let s = block.get(text).unwrap_or("");
     let bytes = s.as_bytes();
-    let found = apostrophes(bytes);
+    debug_assert!(
+        search
+            || !s.contains([
+                '"', '\'', '`', '‘', '’', '‚', '‛', '“', '”', '„', '‟', '«', '»'
+            ]),
+        "a block with a quotation mark is not searched: {s:?}"
+    );
+    let found = if search {
+        apostrophes(bytes)
+    } else {
+        Apostrophes::default()
+    };
     // Doubled marks are rare: their hits are listed (an empty list allocates nothing).
     let mut doubled: Vec<usize> = Vec::new();
     if found.doubled {
@@ -208,7 +232,8 @@ fn marks_with(text: &str, block: Span) -> (Apostrophes, impl Iterator<Item = Mar
     let starts = MarkStarts {
         single: LeadBytes {
             bytes,
-            pos: 0,
+            // Past the end: run out at once.
+            pos: if search { 0 } else { bytes.len() + 1 },
             dense: true,
         },
         peeked: None,
@@ -2815,14 +2840,17 @@ fn char_before_blanks(text: &str, block: Span, pos: usize) -> Option<char> {
 
 /// Finds the quotations in each block.
 pub(crate) fn find_quotes<'a>(text: &'a str, blocks: &[Span], options: &Options) -> QuoteScan<'a> {
-    find_quotes_into(text, blocks, options, Vec::new())
+    find_quotes_into(text, blocks, &[], options, Vec::new())
 }
 
 /// [`find_quotes`], with the quotations put in `out` (emptied first): a list lent from one
-/// parse to the next ([`crate::scratch`]).
+/// parse to the next ([`crate::scratch`]). `unmarked` are blocks known to hold no
+/// quotation mark nor apostrophe (in text order; others may be among them), which are not
+/// searched for them ([`crate::classify::classify`] tells those of huge blocks).
 pub(crate) fn find_quotes_into<'a>(
     text: &'a str,
     blocks: &[Span],
+    unmarked: &[Span],
     options: &Options,
     mut out: Vec<FoundQuote>,
 ) -> QuoteScan<'a> {
@@ -2834,13 +2862,16 @@ pub(crate) fn find_quotes_into<'a>(
     // Nor searched again for a single mark that may open: the search for doubled marks
     // tells that too ([`apostrophes`]).
     let (met_mark, single_opener) = (Cell::new(false), Cell::new(false));
+    // The blocks of `unmarked` not passed yet.
+    let unmarked_from = Cell::new(0);
     take_blocks(
         text,
         blocks,
         options,
         (&mut out, &mut rejected),
         |text, block, next_block| {
-            let (apostrophes, marks) = marks_with(text, block);
+            let search = unmarked.is_empty() || !is_unmarked(unmarked, &unmarked_from, block);
+            let (apostrophes, marks) = marks_searched(text, block, search);
             single_opener.set(single_opener.get() | apostrophes.opener);
             let marks = marks.inspect(|_| met_mark.set(true));
             pairs_of_marks(text, block, next_block, marks)
@@ -2860,6 +2891,19 @@ pub(crate) fn find_quotes_into<'a>(
         quotes: out,
         rejected,
     }
+}
+
+/// True when `block` is one of `unmarked` (blocks in text order), of which those before
+/// `from` are passed: the blocks are asked in text order, so each moves `from` on past
+/// those before it. (No block is unmarked in most texts: one test of an empty list.)
+#[inline]
+fn is_unmarked(unmarked: &[Span], from: &Cell<usize>, block: Span) -> bool {
+    let Some(rest) = unmarked.get(from.get()..).filter(|r| !r.is_empty()) else {
+        return false;
+    };
+    let passed = rest.partition_point(|u| u.start < block.start);
+    from.set(from.get() + passed);
+    rest.get(passed) == Some(&block)
 }
 
 /// Judges the candidates that `pair` gives of each block (given the block after it),
@@ -3698,6 +3742,40 @@ mod tests {
             .map(|m| m.span.start)
             .collect();
         assert_eq!(starts, vec![0, 3, 6, 9, 12]);
+    }
+
+    /// Blocks listed as holding no quotation mark are not searched (no step is taken in
+    /// them), and the quotations of the others are found as without the list, whichever of
+    /// the blocks are listed.
+    #[test]
+    fn unmarked_blocks_are_not_searched() {
+        let text = "Plain words and more plain words.\n\n\"We won,\" said Ann Lee.\n\n\
+                    No marks here either.\n\nOne more without.\n\n\"Yes,\" he added.";
+        let blocks: Vec<Span> = crate::segment::segment(text)
+            .iter()
+            .map(|b| Span::of_part(text, b).unwrap())
+            .collect();
+        assert_eq!(blocks.len(), 5);
+        let markless = [0, 2, 3];
+        let scan = |unmarked: &[Span]| {
+            STEPS.with(|steps| steps.set(0));
+            let found = find_quotes_into(text, &blocks, unmarked, &Options::default(), Vec::new());
+            (found.quotes, STEPS.with(|steps| steps.get()))
+        };
+        let (all, all_steps) = scan(&[]);
+        assert_eq!(all.len(), 2);
+        for listed in 1..8u32 {
+            let unmarked: Vec<Span> = markless
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| listed >> k & 1 == 1)
+                .map(|(_, &b)| blocks[b])
+                .collect();
+            let (got, steps) = scan(&unmarked);
+            assert_eq!(got, all, "{listed}");
+            let spared: usize = unmarked.iter().map(|b| 2 * b.len()).sum();
+            assert_eq!(steps, all_steps - spared, "{listed}");
+        }
     }
 
     /// The steps ([`count_steps`]) that [`find_quotes`] takes on `text`, one block.

@@ -796,3 +796,28 @@ fn max_input_bytes_is_capped_at_what_the_stages_support() {
     let back: Options = serde_json::from_str(&json).unwrap();
     assert_eq!(back.max_input_bytes(), cap);
 }
+
+/// A paragraph of over 8 MB with no quotation mark is not searched for quotes (the
+/// classifier tells the quote stage so): the quotes of the paragraphs about it are found
+/// all the same, and a huge paragraph with quotes in it keeps them.
+#[test]
+fn huge_paragraphs_with_and_without_quotation_marks() {
+    let plain = "Officials spoke of the plan at length and in detail today. ".repeat(150_000);
+    assert!(plain.len() > 8 << 20);
+    let before = "\"We are ready,\" said Mayor Ann Lee.";
+    let after = "\"It will work,\" Lee said.";
+    let text = format!("{before}\n\n{plain}\n\n{after}");
+    let article = copydesk::parse(&text).unwrap();
+    let quoted: Vec<&str> = article.quotes.iter().map(|q| q.text.as_ref()).collect();
+    assert_eq!(quoted, ["We are ready,", "It will work,"]);
+    assert!(article
+        .body
+        .iter()
+        .any(|p| p.text().len() == plain.trim().len()));
+    // The same huge paragraph with a quotation in its middle.
+    let half = plain.len() / 2;
+    let marked = format!("{}\"Now,\" she said. {}", &plain[..half], &plain[half..]);
+    let article = copydesk::parse(&marked).unwrap();
+    let quoted: Vec<&str> = article.quotes.iter().map(|q| q.text.as_ref()).collect();
+    assert_eq!(quoted, ["Now,"]);
+}

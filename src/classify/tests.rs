@@ -7,7 +7,7 @@ use crate::segment::segment;
 /// Every block's label and text.
 fn labelled(text: &str) -> Vec<(Label, &str)> {
     let blocks = segment(text);
-    let (labels, clean) = classify(&blocks);
+    let (labels, clean, _) = classify(&blocks);
     assert_eq!(labels.len(), blocks.len());
     assert_eq!(clean.len(), blocks.len());
     labels.into_iter().zip(blocks).collect()
@@ -716,7 +716,7 @@ fn no_prose_does_not_panic() {
         let got = labelled(text);
         assert!(!got.is_empty());
     }
-    assert_eq!(classify(&[]), (Vec::new(), Vec::new()));
+    assert_eq!(classify(&[]), (Vec::new(), Vec::new(), Vec::new()));
 }
 
 #[test]
