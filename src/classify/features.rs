@@ -107,11 +107,13 @@ const NO_LISTED_WORD: u16 = 1 << 7;
 const ONE_WORD: u16 = 1 << 8;
 
 /// Cleaning leaves the block's text as it is ([`crate::normalize::clean`] borrows it): it is
-/// ASCII, with no control character and no blank but single spaces between words. Set only
-/// by the paths of one word of ASCII letters ([`one_word_of_letters`],
-/// [`plain_word_features`]), which is such a text: a block without it may be clean all the
-/// same (the general pass does not tell: its test cost real text more than the assembly's
-/// test it spared).
+/// ASCII, with no control character, no blank but single spaces between words and no `&`
+/// (which may start a character reference). Set by the paths of one word of ASCII letters
+/// ([`one_word_of_letters`], [`plain_word_features`]), which is such a text, and by the
+/// pass over a huge block ([`huge_block_features`]), whose test by the assembly it spares (a
+/// read of the block from memory); a block without it may be clean all the same (the
+/// general pass does not tell of other blocks: its test cost real text more than the
+/// assembly's test it spared).
 const CLEAN: u16 = 1 << 9;
 
 /// The block holds no ASCII colon `:` ([`Features::may_hold_colon`]). Set by every path of
@@ -1435,19 +1437,21 @@ fn leading_ascii_letters(w: u64) -> usize {
 }
 
 /// The features of `s` that one pass over its bytes gives (all but the keys, the teaser
-/// test and the phrases), handing its characters to `fold` on the way; with `TELL_MARKS`,
-/// whether it holds a quotation mark too ([`NO_QUOTE_MARK`]).
-fn feature_pass<'a, const TELL_MARKS: bool>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
+/// test and the phrases), handing its characters to `fold` on the way. `HUGE` is the pass
+/// over a huge block ([`huge_block_features`]), which tells what spares the later stages a
+/// read of the block: whether it holds a quotation mark ([`NO_QUOTE_MARK`]) and whether its
+/// text is clean ([`CLEAN`]).
+fn feature_pass<'a, const HUGE: bool>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let bytes = s.as_bytes();
     match bytes.first() {
         Some(&first) if first.is_ascii_alphabetic() && all_ascii_letters(bytes) => {
             let mut f = one_word_of_letters(bytes, fold);
-            if TELL_MARKS {
+            if HUGE {
                 f.set(NO_QUOTE_MARK, true);
             }
             f
         }
-        _ => general_feature_pass::<TELL_MARKS>(s, fold),
+        _ => general_feature_pass::<HUGE>(s, fold),
     }
 }
 
@@ -1475,10 +1479,7 @@ fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'
 }
 
 /// [`feature_pass`] of any text.
-fn general_feature_pass<'a, const TELL_MARKS: bool>(
-    s: &str,
-    fold: &mut impl FoldSink,
-) -> Features<'a> {
+fn general_feature_pass<'a, const HUGE: bool>(s: &str, fold: &mut impl FoldSink) -> Features<'a> {
     let mut f = Features::default();
     // One pass over the bytes: ASCII from a table, other characters decoded once; the
     // counts live in locals until the end.
@@ -1499,9 +1500,11 @@ fn general_feature_pass<'a, const TELL_MARKS: bool>(
     let (mut spaced_words, mut spaced_lower) = (0usize, 0usize);
     // The classes of the bytes taken by the general path, together.
     let mut seen = 0u16;
-    // A mark of no class or a character from U+2018 to U+201F was taken ([`NO_QUOTE_MARK`],
-    // with `TELL_MARKS` only; guillemets are counted).
-    let mut quote_marks = false;
+    // With `HUGE` only: a mark of no class or a character from U+2018 to U+201F was taken
+    // ([`NO_QUOTE_MARK`]; guillemets are counted), and a byte that cleaning would change
+    // (two spaces in a row, any other blank or control character, `&`: [`CLEAN`]; bytes
+    // outside ASCII are counted).
+    let (mut quote_marks, mut unclean) = (false, false);
     let mut in_word = false;
     let mut pending_case = false;
     // The previous character was `.` `!` `?` or `…`.
@@ -1527,6 +1530,7 @@ fn general_feature_pass<'a, const TELL_MARKS: bool>(
             loop {
                 i += 1;
                 let Some(&first) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) else {
+                    unclean |= HUGE && bytes.get(i) == Some(&b' ');
                     in_word = false;
                     fold.separator();
                     break;
@@ -1593,7 +1597,8 @@ fn general_feature_pass<'a, const TELL_MARKS: bool>(
                 // bracket), with only the counts it moves: no stop, and the start of a
                 // word when it comes first; it separates words of the fold.
                 prev_stop = false;
-                quote_marks |= TELL_MARKS;
+                quote_marks |= HUGE;
+                unclean |= HUGE && b == b'&';
                 let starts = !in_word;
                 word_start = select(starts, at, word_start);
                 words += usize::from(starts);
@@ -1614,7 +1619,7 @@ fn general_feature_pass<'a, const TELL_MARKS: bool>(
             // class of the ASCII marks of no class, which no byte taken here has otherwise
             // ([`WIDE_QUOTE`]), and which moves no count.
             let quote = matches!(bytes.get(i + 2), Some(0x9C..=0x9E));
-            quote_marks |= TELL_MARKS && matches!(bytes.get(i + 2), Some(0x98..=0x9F));
+            quote_marks |= HUGE && matches!(bytes.get(i + 2), Some(0x98..=0x9F));
             i += 3;
             fold.separator();
             if quote {
@@ -1635,6 +1640,8 @@ fn general_feature_pass<'a, const TELL_MARKS: bool>(
         };
         continuations += i - at - 1;
         seen |= k;
+        // (The blanks here are all but the ASCII space.)
+        unclean |= HUGE && k & BLANK != 0;
         let blank = k & BLANK != 0;
         inner_stops += usize::from(blank & prev_stop);
         // A full stop after a short capitalised word ("Lt. Col.", "J. Doe", "Dr.") ends an
@@ -1687,9 +1694,10 @@ fn general_feature_pass<'a, const TELL_MARKS: bool>(
     f.inner_stops = count(inner_stops);
     f.separators = count(separators + guillemets.1.saturating_sub(guillemets.0));
     f.set(WIDE_QUOTE, seen & PLAIN_MARK != 0 || guillemets != (0, 0));
+    f.set(NO_QUOTE_MARK, HUGE && !quote_marks && guillemets == (0, 0));
     f.set(
-        NO_QUOTE_MARK,
-        TELL_MARKS && !quote_marks && guillemets == (0, 0),
+        CLEAN,
+        HUGE && !unclean && continuations == 0 && !s.starts_with(' ') && !s.ends_with(' '),
     );
     let tail = trim_closing_end(s);
     let last = tail.chars().next_back();
@@ -2184,7 +2192,7 @@ mod tests {
             assert_eq!(format!("{x:?}"), format!("{y:?}"), "{s:?}");
             // So does the pass that tells quotation marks.
             let mut told = feature_pass::<true>(&s, &mut NoFold);
-            told.set(ONE_WORD | CLEAN, false);
+            told.set(ONE_WORD, false);
             let general = general_feature_pass::<true>(&s, &mut NoFold);
             assert_eq!(format!("{told:?}"), format!("{general:?}"), "{s:?}");
             assert_eq!((wa, &a), (wb, &b), "{s:?}");
@@ -2796,6 +2804,52 @@ mod tests {
             marked += usize::from(f.clean());
         }
         assert!(marked > 1_000, "{marked}");
+    }
+
+    /// The pass over a huge block tells a clean text ([`CLEAN`]) exactly: ASCII, no
+    /// control character, no blank but single spaces between words, no `&`; and such a text
+    /// is one cleaning leaves as it is, under every normalization.
+    #[test]
+    fn the_huge_pass_tells_clean_texts() {
+        use crate::options::Normalization;
+        let mut rng = crate::testgen::Rng::new(0x3e6f_19d2);
+        let parts = [
+            "word", "Word", "x", "said,", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\u{7f}",
+            "\u{1}", ".", "1", "&", "&amp;", "\"", "é", "\u{a0}", "—", "\u{200b}",
+        ];
+        let mut told = 0;
+        for round in 0..6_000 {
+            let n = if round % 300 == 0 {
+                3_000
+            } else {
+                1 + round % 9
+            };
+            // Words and single spaces alone half the time.
+            let pool = if round % 2 == 0 {
+                &parts[..]
+            } else {
+                &parts[..5]
+            };
+            let s = rng.text(pool, n);
+            let f = feature_pass::<true>(&s, &mut NoFold);
+            let forms = [Normalization::Nfc, Normalization::Nfkc, Normalization::None];
+            let unchanged = forms
+                .iter()
+                .all(|&form| crate::normalize::clean(&s, form) == s.as_str());
+            let b = s.as_bytes();
+            let plain = s.is_ascii()
+                && !b.iter().any(|&c| c < 0x20 || c == 0x7f || c == b'&')
+                && !s.contains("  ")
+                && !s.starts_with(' ')
+                && !s.ends_with(' ');
+            assert_eq!(f.clean(), plain, "{s:?}");
+            assert!(!f.clean() || unchanged, "{s:?}");
+            told += usize::from(f.clean());
+        }
+        assert!(told > 500, "{told}");
+        // The usual pass tells no text of more than one word.
+        let mut buf = String::new();
+        assert!(!block_features("plain words", &mut buf).clean());
     }
 
     #[test]
