@@ -195,9 +195,9 @@ fn trim_start_past_ascii(s: &str) -> &str {
 /// per block, and for each whether its text is known to be clean from its features
 /// ([`Features::clean`]; the assembly then borrows the text without testing it).
 ///
-/// The labels' [`Classified`] also gives the blocks known to hold no quotation mark nor
-/// apostrophe ([`Features::may_hold_quote_mark`], told of huge blocks only), which the
-/// quote stage need not search.
+/// It also gives the blocks known to hold no quotation mark nor apostrophe
+/// ([`Features::may_hold_quote_mark`], told of huge blocks only), which the quote stage need
+/// not search ([`Classified`]).
 pub(crate) fn classify(raw: &[&str]) -> Classified {
     classify_into(raw, Vec::new(), Vec::new())
 }

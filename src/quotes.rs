@@ -200,8 +200,8 @@ fn marks_with(text: &str, block: Span) -> (Apostrophes, impl Iterator<Item = Mar
 
 /// [`marks_with`] of a block that is searched only when `search` is true: `false` says
 /// that the block holds none of the characters the searches look for (the classifier saw
-/// it: [`crate::classify::Known::quote_mark`]), so that they would find nothing, and they
-/// are not made (a block of 100 MB is not read twice from memory for nothing).
+/// it: [`crate::classify::classify`]), so that they would find nothing, and they are not
+/// made (a block of 100 MB is not read twice from memory for nothing).
 fn marks_searched(
     text: &str,
     block: Span,

@@ -1943,11 +1943,11 @@ mod tests {
             format!("{long}{}", "x".repeat(3 * SPILL_BYTES)),
             format!("{}{long}", "\u{c9}t\u{e9} ".repeat(40)),
         ];
-        // The one flag that the pass of a huge block tells and the usual one does not: set
-        // on none of these, which hold quotation marks.
-        let untold = |(mut f, key): (Features<'static>, u64)| {
-            assert!(f.may_hold_quote_mark());
-            f.set(NO_QUOTE_MARK, false);
+        // The flags that the pass over a huge block tells and the usual one does not
+        // ([`NO_QUOTE_MARK`], [`CLEAN`]): set on none of these, which hold quotation marks
+        // and characters outside ASCII.
+        let untold = |(f, key): (Features<'static>, u64)| {
+            assert!(f.may_hold_quote_mark() && !f.clean());
             (f, key)
         };
         for s in &spilled {
@@ -2190,7 +2190,7 @@ mod tests {
             let y = general_feature_pass::<false>(&s, &mut fb);
             let wb = fb.finish();
             assert_eq!(format!("{x:?}"), format!("{y:?}"), "{s:?}");
-            // So does the pass that tells quotation marks.
+            // So does the pass over a huge block (which tells a clean text on both paths).
             let mut told = feature_pass::<true>(&s, &mut NoFold);
             told.set(ONE_WORD, false);
             let general = general_feature_pass::<true>(&s, &mut NoFold);
@@ -2713,7 +2713,7 @@ mod tests {
         assert!(!f.holds_mark("Subscribe", b'!'));
     }
 
-    /// The pass that tells quotation marks ([`NO_QUOTE_MARK`]) says that a block holds none
+    /// The pass over a huge block ([`NO_QUOTE_MARK`]) says that a block holds no quotation mark
     /// only when it holds none of the characters the quote stage reads, on both paths of the
     /// pass (one word of letters, and the general one: prose, other scripts), and says so of
     /// a block with none of them and no other ASCII mark of no class; blocks of over 8 MB
