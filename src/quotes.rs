@@ -198,6 +198,13 @@ fn marks_with(text: &str, block: Span) -> (Apostrophes, impl Iterator<Item = Mar
     marks_searched(text, block, true)
 }
 
+/// The characters that the searches of a block for quotation marks and apostrophes can
+/// take ([`mark`], [`apostrophes`], [`single_pairs`]): a block with none of them has no
+/// quotation.
+pub(crate) const MARK_CHARS: [char; 13] = [
+    '"', '\'', '`', '‘', '’', '‚', '‛', '“', '”', '„', '‟', '«', '»',
+];
+
 /// [`marks_with`] of a block that is searched only when `search` is true: `false` says
 /// that the block holds none of the characters the searches look for (the classifier saw
 /// it: [`crate::classify::classify`]), so that they would find nothing, and they are not
@@ -210,10 +217,7 @@ fn marks_searched(
     let s = block.get(text).unwrap_or("");
     let bytes = s.as_bytes();
     debug_assert!(
-        search
-            || !s.contains([
-                '"', '\'', '`', '‘', '’', '‚', '‛', '“', '”', '„', '‟', '«', '»'
-            ]),
+        search || !s.contains(MARK_CHARS),
         "a block with a quotation mark is not searched: {s:?}"
     );
     let found = if search {
@@ -2862,15 +2866,14 @@ pub(crate) fn find_quotes_into<'a>(
     // Nor searched again for a single mark that may open: the search for doubled marks
     // tells that too ([`apostrophes`]).
     let (met_mark, single_opener) = (Cell::new(false), Cell::new(false));
-    // The blocks of `unmarked` not passed yet.
-    let unmarked_from = Cell::new(0);
     take_blocks(
         text,
         blocks,
         options,
         (&mut out, &mut rejected),
         |text, block, next_block| {
-            let search = unmarked.is_empty() || !is_unmarked(unmarked, &unmarked_from, block);
+            // (`unmarked` is in text order, and so sorted.)
+            let search = unmarked.binary_search(&block).is_err();
             let (apostrophes, marks) = marks_searched(text, block, search);
             single_opener.set(single_opener.get() | apostrophes.opener);
             let marks = marks.inspect(|_| met_mark.set(true));
@@ -2891,19 +2894,6 @@ pub(crate) fn find_quotes_into<'a>(
         quotes: out,
         rejected,
     }
-}
-
-/// True when `block` is one of `unmarked` (blocks in text order), of which those before
-/// `from` are passed: the blocks are asked in text order, so each moves `from` on past
-/// those before it. (No block is unmarked in most texts: one test of an empty list.)
-#[inline]
-fn is_unmarked(unmarked: &[Span], from: &Cell<usize>, block: Span) -> bool {
-    let Some(rest) = unmarked.get(from.get()..).filter(|r| !r.is_empty()) else {
-        return false;
-    };
-    let passed = rest.partition_point(|u| u.start < block.start);
-    from.set(from.get() + passed);
-    rest.get(passed) == Some(&block)
 }
 
 /// Judges the candidates that `pair` gives of each block (given the block after it),

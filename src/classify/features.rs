@@ -2721,9 +2721,7 @@ mod tests {
     #[test]
     fn may_hold_quote_mark_misses_no_mark() {
         let mut rng = crate::testgen::Rng::new(0x4a91_c03e);
-        let quote_chars = [
-            '"', '\'', '`', '‘', '’', '‚', '‛', '“', '”', '„', '‟', '«', '»',
-        ];
+        let quote_chars = crate::quotes::MARK_CHARS;
         let parts = [
             "word", "Word", " ", "\"", "'", "`", "‘", "’", "‚", "‛", "“", "”", "„", "‟", "«", "»",
             "—", "–", "‹", "›", "…", "é", "µ", "東京", ".", ",", "1", "\n", "\u{a0}", "-", "(",
