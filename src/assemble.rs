@@ -254,7 +254,9 @@ fn split_tags(text: &str, span: Span) -> Vec<Span> {
 }
 
 /// Builds the article, into `article` (empty: [`Article::default`]), from the blocks
-/// (slices of the prepared text), their labels and whether each is known to be clean.
+/// (slices of the prepared text), whether the text between them is free of control
+/// characters ([`crate::segment::Segmented::quiet_gaps`]), their labels and whether each is
+/// known to be clean.
 /// (Inlined into its one caller, the parse: out of line, it took longer to call with its
 /// many arguments than some short texts take to assemble.) The article is filled where
 /// the parse's caller receives it rather than returned: returned, it was moved (a
@@ -266,6 +268,7 @@ pub(crate) fn assemble<'a>(
     article: &mut Article<'a>,
     prepared: Prepared<'a>,
     blocks: &[&'a str],
+    quiet_gaps: bool,
     labels: &[Label],
     clean: &[bool],
     sizes: ListSizes,
@@ -296,14 +299,12 @@ pub(crate) fn assemble<'a>(
     if keep_body {
         body_texts.reserve_exact(sizes.body);
     }
-    let mut controls = ControlScan::default();
+    let mut controls = ControlScan::new(quiet_gaps);
     for ((&raw, &label), &known_clean) in blocks.iter().zip(labels).zip(clean) {
         let block = Span::of_part(b.text, raw).unwrap_or_default();
         let (text, was_clean) = b.text_noting(raw, known_clean);
         let span = b.span(block);
-        if was_clean && raw.len() >= MIN_PASSED_OVER {
-            controls.pass_over(b.text, block);
-        }
+        controls.block(b.text, block, was_clean);
         if keep_body && matches!(label, Label::Paragraph | Label::Subhead) {
             body_texts.push(BodyText {
                 span: block,
@@ -403,11 +404,16 @@ pub(crate) fn assemble<'a>(
 }
 
 /// The runs of control characters of the text ([`crate::normalize::control_runs`]), found
-/// part by part as the blocks go by: a block that cleaning leaves unchanged holds none, so a
-/// long one is passed over rather than read again.
+/// part by part as the blocks go by: a block that cleaning leaves unchanged holds none, so
+/// it is not read again. When the text between the blocks holds none either (`quiet_gaps`,
+/// most texts), only the blocks that are not clean are read; otherwise the text between the
+/// blocks is read too, and the clean blocks of [`MIN_PASSED_OVER`] bytes or more are
+/// passed over.
 #[derive(Debug, Default)]
 struct ControlScan {
-    /// Where the part not yet read starts.
+    /// The text between the blocks holds no control character.
+    quiet_gaps: bool,
+    /// Where the part not yet read starts (when the text between the blocks is read).
     read_to: usize,
     /// The runs found so far, in order.
     runs: Vec<Span>,
@@ -418,8 +424,31 @@ struct ControlScan {
 const MIN_PASSED_OVER: usize = 64;
 
 impl ControlScan {
+    /// A scan of a text whose text between the blocks holds no control character when
+    /// `quiet_gaps` ([`crate::segment::Segmented::quiet_gaps`]).
+    fn new(quiet_gaps: bool) -> Self {
+        ControlScan {
+            quiet_gaps,
+            ..ControlScan::default()
+        }
+    }
+
+    /// Notes the block `span`, which lies after those noted before, and whether cleaning
+    /// left it unchanged (`clean`: then it holds no control character, which cleaning
+    /// drops).
+    #[inline]
+    fn block(&mut self, text: &str, span: Span, clean: bool) {
+        if self.quiet_gaps {
+            if !clean {
+                self.runs = push_control_runs(text, span, std::mem::take(&mut self.runs));
+            }
+        } else if clean && span.len() >= MIN_PASSED_OVER {
+            self.pass_over(text, span);
+        }
+    }
+
     /// Notes that the block `span`, which lies after those noted before, holds no control
-    /// character (worth passing over when it has [`MIN_PASSED_OVER`] bytes).
+    /// character, and reads the text before it.
     fn pass_over(&mut self, text: &str, span: Span) {
         debug_assert!(
             push_control_runs(text, span, Vec::new()).is_empty(),
@@ -434,7 +463,17 @@ impl ControlScan {
 
     /// The runs of `text`, once every block has gone by.
     fn finish(self, text: &str) -> Vec<Span> {
-        push_control_runs(text, Span::new(self.read_to, text.len()), self.runs)
+        let runs = if self.quiet_gaps {
+            self.runs
+        } else {
+            push_control_runs(text, Span::new(self.read_to, text.len()), self.runs)
+        };
+        debug_assert_eq!(
+            runs,
+            crate::normalize::control_runs(text),
+            "the control runs found block by block are the text's"
+        );
+        runs
     }
 }
 
@@ -924,6 +963,34 @@ mod tests {
             start += line.len() + 1;
         }
         assert_eq!(scan.finish(&text), crate::normalize::control_runs(&text));
+    }
+
+    /// With the text between the blocks known to hold no control character, the scan reads
+    /// the blocks that are not clean alone, and finds every run.
+    #[test]
+    fn control_scan_of_quiet_gaps_reads_unclean_blocks() {
+        let blocks = [
+            format!("a\x01{}\x02\x03b", "a".repeat(70)),
+            "b".repeat(64),
+            "c\u{9c}d\x7fe".to_string(),
+            "plain".to_string(),
+            "x\x04y".to_string(),
+        ];
+        let text = format!(
+            "{}\n\n{}\n{} \n\t{}\r\n{}",
+            &blocks[0], &blocks[1], &blocks[2], &blocks[3], &blocks[4]
+        );
+        let mut scan = ControlScan::new(true);
+        let mut from = 0;
+        for block in &blocks {
+            let at = from + text[from..].find(block.as_str()).unwrap();
+            let clean = crate::normalize::control_runs(block).is_empty();
+            scan.block(&text, Span::new(at, at + block.len()), clean);
+            from = at + block.len();
+        }
+        let runs = crate::normalize::control_runs(&text);
+        assert_eq!(runs.len(), 5);
+        assert_eq!(scan.finish(&text), runs);
     }
 
     #[test]

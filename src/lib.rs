@@ -293,10 +293,13 @@ impl Parser {
     /// into `article` (empty).
     fn run_with<'a>(&self, prepared: Prepared<'a>, lent: &mut Lent, article: &mut Article<'a>) {
         let text = prepared.text;
-        let mut blocks =
-            segment::segment_into(text, scratch::reuse(std::mem::take(&mut lent.blocks)));
+        let segment::Segmented {
+            mut blocks,
+            mut quiet_gaps,
+        } = segment::segment_into(text, scratch::reuse(std::mem::take(&mut lent.blocks)));
         if prepared.references {
-            drop_cleaned_away(&mut blocks, prepared, &self.options);
+            // The blocks dropped join the text between the blocks.
+            quiet_gaps &= !drop_cleaned_away(&mut blocks, prepared, &self.options);
         }
         let (labels, clean, unmarked) = classify::classify_into(
             &blocks,
@@ -329,6 +332,7 @@ impl Parser {
             article,
             prepared,
             &blocks,
+            quiet_gaps,
             &labels,
             &clean,
             sizes,
@@ -344,12 +348,19 @@ impl Parser {
 }
 
 /// Drops the blocks of `prepared`'s text that clean to nothing, which are no elements
-/// ([`normalize::cleans_to_nothing`]). (Out of line: few texts hold an HTML character
+/// ([`normalize::cleans_to_nothing`]), and tells whether any of those held a control
+/// character ([`normalize::holds_control`]). (Out of line: few texts hold an HTML character
 /// reference.)
 #[inline(never)]
-fn drop_cleaned_away(blocks: &mut Vec<&str>, prepared: Prepared<'_>, options: &Options) {
+fn drop_cleaned_away(blocks: &mut Vec<&str>, prepared: Prepared<'_>, options: &Options) -> bool {
     let cleaning = normalize::Cleaning::of(&prepared, options.normalization());
-    blocks.retain(|b| !normalize::cleans_to_nothing(b, cleaning));
+    let mut control = false;
+    blocks.retain(|b| {
+        let nothing = normalize::cleans_to_nothing(b, cleaning);
+        control |= nothing && normalize::holds_control(b.as_bytes());
+        !nothing
+    });
+    control
 }
 
 /// The lists that pass from stage to stage in one parse ([`Parser::run`]) and die with it,

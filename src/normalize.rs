@@ -822,8 +822,8 @@ pub(crate) fn repair_utf8(bytes: &[u8]) -> (String, OffsetMap, Vec<Span>) {
 
 /// The spans of the runs of control characters in `text` that cleaning drops (C0 and C1
 /// controls and DEL, other than the whitespace ones: tab, line feed, vertical tab, form feed,
-/// carriage return and NEL): the reference that [`push_control_runs`] finds part by part.
-#[cfg(test)]
+/// carriage return and NEL): the reference that [`push_control_runs`] finds part by part
+/// (which debug builds check it against).
 pub(crate) fn control_runs(text: &str) -> Vec<Span> {
     push_control_runs(text, Span::new(0, text.len()), Vec::new())
 }
@@ -841,16 +841,22 @@ pub(crate) fn push_control_runs(text: &str, span: Span, runs: Vec<Span>) -> Vec<
     let Some(b) = text.as_bytes().get(span.start..span.end) else {
         return runs;
     };
-    // Most texts hold no control character at all: branch-free passes over the whole part
-    // (which the compiler vectorizes) tell. The first, byte by byte, finds no candidate in
-    // most; the second reads the bytes in pairs, to pass over NBSPs and Latin-1 letters.
-    let candidate = b
-        .iter()
-        .fold(false, |any, &c| any | is_control_candidate(c));
-    if !candidate || !has_control(b) {
+    if !holds_control(b) {
         return runs;
     }
     control_runs_in(b, span.start, runs)
+}
+
+/// True when the bytes `b` hold a control character that cleaning drops, where
+/// [`push_control_runs`] finds a run. Most texts hold none: branch-free passes over the
+/// whole of `b` (which the compiler vectorizes) tell. The first, byte by byte, finds no
+/// candidate in most; the second reads the bytes in pairs, to pass over NBSPs and Latin-1
+/// letters.
+pub(crate) fn holds_control(b: &[u8]) -> bool {
+    let candidate = b
+        .iter()
+        .fold(false, |any, &c| any | is_control_candidate(c));
+    candidate && has_control(b)
 }
 
 /// [`push_control_runs`] of the bytes `b` by their scan, moved right by `base`, pushed onto
@@ -1610,18 +1616,24 @@ fn trim_end_blank(s: &str) -> &str {
     s.trim_end_matches(is_blank)
 }
 
-/// Trims blank characters (see [`is_blank`]) from both ends of `text[span]`, returning the
-/// narrowed span (empty at `span.start` when all of it is blank).
-pub(crate) fn trim_span(text: &str, span: Span) -> Span {
-    // Most spans start and end on printable ASCII, which is never blank: nothing to trim,
-    // told from the two bytes alone. An ASCII byte starts a character, and so does the byte
-    // after it: such a span lies on character boundaries, with no need to test them.
+/// True when `text[span]` is not empty and starts and ends on printable ASCII, which is
+/// never blank: [`trim_span`] leaves it as it is (most spans), told from the two bytes
+/// alone. An ASCII byte starts a character, and so does the byte after it: such a span lies
+/// on character boundaries, with no need to test them.
+#[inline(always)]
+pub(crate) fn ends_on_printable(text: &str, span: Span) -> bool {
     let printable = |i: usize| {
         text.as_bytes()
             .get(i)
             .is_some_and(|b| (0x21..0x7f).contains(b))
     };
-    if span.start < span.end && printable(span.start) && printable(span.end - 1) {
+    span.start < span.end && printable(span.start) && printable(span.end - 1)
+}
+
+/// Trims blank characters (see [`is_blank`]) from both ends of `text[span]`, returning the
+/// narrowed span (empty at `span.start` when all of it is blank).
+pub(crate) fn trim_span(text: &str, span: Span) -> Span {
+    if ends_on_printable(text, span) {
         return span;
     }
     let Some(s) = span.get(text) else {

@@ -15,7 +15,7 @@
 //!
 //! Block spans are trimmed of blank characters, so they start and end on text.
 
-use crate::normalize::{is_blank, trim_span};
+use crate::normalize::{ends_on_printable, holds_control, is_blank, trim_span};
 use crate::span::Span;
 use std::cell::Cell;
 
@@ -26,12 +26,26 @@ use std::cell::Cell;
 /// are a wrapped paragraph, in place: no list of lines beside the blocks (a text of short
 /// lines would pay for both).
 pub(crate) fn segment(text: &str) -> Vec<&str> {
-    segment_into(text, Vec::new())
+    segment_into(text, Vec::new()).blocks
+}
+
+/// The blocks of a text ([`segment`]) and what the rest of it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Segmented<'t> {
+    /// The blocks, in order.
+    pub blocks: Vec<&'t str>,
+    /// No byte of the text outside the blocks is part of a control character that
+    /// cleaning drops ([`crate::normalize::holds_control`]): the bytes between the blocks
+    /// are line breaks and the blanks trimmed off lines, and these were all spaces, tabs
+    /// and the like (as in most texts). The assemble stage then looks for control
+    /// characters in the blocks alone. (False says nothing.)
+    pub quiet_gaps: bool,
 }
 
 /// [`segment`], into `blocks` (emptied first): a list lent from one parse to the next
-/// ([`crate::scratch`]), whose room is kept.
-pub(crate) fn segment_into<'t>(text: &'t str, blocks: Vec<&'t str>) -> Vec<&'t str> {
+/// ([`crate::scratch`]), whose room is kept; and whether the text between the blocks is
+/// free of control characters ([`Segmented::quiet_gaps`]).
+pub(crate) fn segment_into<'t>(text: &'t str, blocks: Vec<&'t str>) -> Segmented<'t> {
     segment_as(text, blocks, false)
 }
 
@@ -41,16 +55,17 @@ pub(crate) fn segment_into<'t>(text: &'t str, blocks: Vec<&'t str>) -> Vec<&'t s
 /// in lower case even where the text has a single group (which [`segment`] reads as a
 /// page's lines), and the wrap width is told from two lines.
 pub(crate) fn segment_body(text: &str) -> Vec<&str> {
-    segment_as(text, Vec::new(), true)
+    segment_as(text, Vec::new(), true).blocks
 }
 
 /// [`segment_into`], or [`segment_body`] when `body`.
-fn segment_as<'t>(text: &'t str, mut blocks: Vec<&'t str>, body: bool) -> Vec<&'t str> {
+fn segment_as<'t>(text: &'t str, mut blocks: Vec<&'t str>, body: bool) -> Segmented<'t> {
     blocks.clear();
     let Lines {
         mut blocks,
         mut inner,
         groups,
+        quiet_gaps,
     } = lines(text, blocks);
     // Every line opens a group (the usual layout): nothing to join.
     if groups < blocks.len() {
@@ -91,7 +106,9 @@ fn segment_as<'t>(text: &'t str, mut blocks: Vec<&'t str>, body: bool) -> Vec<&'
     if inner.capacity() > 0 {
         give_back_widths(inner);
     }
-    blocks
+    // (Joined lines take in the bytes between them: what lies outside the blocks is a part
+    // of what lay outside the lines.)
+    Segmented { blocks, quiet_gaps }
 }
 
 thread_local! {
@@ -131,6 +148,9 @@ struct Lines<'t> {
     inner: Vec<usize>,
     /// How many blocks open a group (follow a blank line or the start of the text).
     groups: usize,
+    /// The blanks trimmed off the lines, and the blank lines, hold no control character
+    /// ([`Segmented::quiet_gaps`]).
+    quiet_gaps: bool,
 }
 
 /// How the lines of a text may join ([`joins`]), told by [`segment_as`] from its layout.
@@ -401,7 +421,11 @@ fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
         blocks,
         inner: Vec::new(),
         groups: 0,
+        quiet_gaps: true,
     };
+    // (A local of its own, written only out of line, by [`trim_line`]: a field of `out`
+    // tested in the loop cost each line of a text of one-word blocks 8 instructions.)
+    let mut quiet_gaps = true;
     let counter = LineCounter::new(text);
     let mut start = 0;
     let mut gap = true;
@@ -418,10 +442,10 @@ fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
             start = next;
             continue;
         }
-        let span = if plain {
+        let span = if plain || ends_on_printable(text, Span::new(start, end)) {
             Span::new(start, end)
         } else {
-            trim_span(text, Span::new(start, end))
+            trim_line(text, Span::new(start, end), &mut quiet_gaps)
         };
         if span.is_empty() {
             gap = true;
@@ -449,7 +473,24 @@ fn lines<'t>(text: &'t str, mut blocks: Vec<&'t str>) -> Lines<'t> {
         gap |= gap_after;
         start = next;
     }
+    out.quiet_gaps = quiet_gaps;
     out
+}
+
+/// [`trim_span`] of the line `line` that does not start and end on printable ASCII
+/// ([`ends_on_printable`]); clears `quiet` when the blanks trimmed off it (the whole line
+/// when it is blank) hold a control character that cleaning drops
+/// ([`crate::normalize::holds_control`]; such characters are blank), which then lies
+/// between blocks. Out of line: most lines start and end on printable ASCII.
+#[inline(never)]
+fn trim_line(text: &str, line: Span, quiet: &mut bool) -> Span {
+    let span = trim_span(text, line);
+    let bytes = text.as_bytes();
+    if span != line {
+        *quiet &= !(holds_control(&bytes[line.start..span.start])
+            || holds_control(&bytes[span.end..line.end]));
+    }
+    span
 }
 
 /// The wrap width of hard-wrapped text, or `None` when the lines are not wrapped.
@@ -1067,11 +1108,11 @@ mod tests {
         // A list lent for the blocks is used with its room: the same blocks, in it.
         let lent: Vec<&str> = Vec::with_capacity(1_000);
         let at = lent.as_ptr();
-        let blocks = segment_into(&text, lent);
+        let blocks = segment_into(&text, lent).blocks;
         assert_eq!(blocks, segment(&text));
         assert_eq!(blocks.as_ptr(), at);
         // (And one that still holds blocks is emptied first.)
-        assert_eq!(segment_into(&text, vec!["stale"]), segment(&text));
+        assert_eq!(segment_into(&text, vec!["stale"]).blocks, segment(&text));
         // A text of 5 MB on one line has room made for no more than MAX_FIRST_BLOCKS.
         let huge = "word ".repeat(1 << 20);
         assert!(lines(&huge, Vec::new()).blocks.capacity() <= MAX_FIRST_BLOCKS);
@@ -1372,5 +1413,71 @@ mod tests {
             Span::of_part(&text, blocks[0]),
             Some(Span::new(0, text.len() - 1))
         );
+    }
+
+    /// [`Segmented::quiet_gaps`] on random texts of words, blanks, control characters and
+    /// line breaks: when it is set, every run of control characters lies inside a block;
+    /// it is set on every text whose lines start and end on text (the blanks between the
+    /// blocks are spaces, tabs, NBSPs and the like), and not on one with a control character
+    /// at a line's edge or on a blank line.
+    #[test]
+    fn quiet_gaps_hold_no_control_character() {
+        let mut rng = crate::testgen::Rng::new(0xc0_e7a1);
+        let words = [
+            "word", "Name", "x\u{1}y", "a\u{7f}b", "c\u{9c}d", "\u{85}e", "said.",
+        ];
+        let blanks = [" ", "  ", "\t", "\u{a0}", "\u{200b}", "\u{3000}", "\u{c}"];
+        let controls = ["\u{1}", "\u{1f}", "\u{7f}", "\u{9c}", "\u{80}"];
+        let breaks = ["\n", "\n\n", "\r\n", "\r", "\n \n", "\n\u{a0}\n"];
+        let (mut quiet, mut loud) = (0, 0);
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            let mut edge_control = false;
+            for _ in 0..rng.below(12) + 1 {
+                // A line: blanks, words with blanks between, blanks; a control character at
+                // either edge now and then, or a blank line of blanks and controls.
+                let edge = |rng: &mut crate::testgen::Rng, text: &mut String| {
+                    let n = rng.below(2);
+                    text.push_str(&rng.text(&blanks, n));
+                    if rng.below(8) == 0 {
+                        text.push_str(rng.pick(&controls));
+                        true
+                    } else {
+                        false
+                    }
+                };
+                edge_control |= edge(&mut rng, &mut text);
+                for w in 0..rng.below(4) {
+                    if w > 0 {
+                        text.push_str(rng.pick(&blanks));
+                    }
+                    text.push_str(rng.pick(&words));
+                }
+                edge_control |= edge(&mut rng, &mut text);
+                text.push_str(rng.pick(&breaks));
+            }
+            let Segmented { blocks, quiet_gaps } = segment_into(&text, Vec::new());
+            assert_eq!(blocks, segment(&text));
+            let spans: Vec<Span> = blocks
+                .iter()
+                .map(|b| Span::of_part(&text, b).unwrap())
+                .collect();
+            if quiet_gaps {
+                for run in crate::normalize::control_runs(&text) {
+                    assert!(
+                        spans
+                            .iter()
+                            .any(|s| s.start <= run.start && run.end <= s.end),
+                        "{text:?}: {run:?} lies outside the blocks {spans:?}"
+                    );
+                }
+            }
+            // Edges with no control character, and blank lines of blanks alone, leave the
+            // gaps quiet whatever the words hold.
+            assert_eq!(quiet_gaps, !edge_control, "{text:?}");
+            quiet += usize::from(quiet_gaps);
+            loud += usize::from(!quiet_gaps);
+        }
+        assert!(quiet > 100 && loud > 100, "{quiet} {loud}");
     }
 }
