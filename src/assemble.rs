@@ -965,8 +965,9 @@ mod tests {
         assert_eq!(scan.finish(&text), crate::normalize::control_runs(&text));
     }
 
-    /// With the text between the blocks known to hold no control character, the scan reads
-    /// the blocks that are not clean alone, and finds every run.
+    /// With the text between the blocks known to hold no control character, the runs that
+    /// the scan finds in the blocks that are not clean (all that it reads) are every run of
+    /// the text.
     #[test]
     fn control_scan_of_quiet_gaps_reads_unclean_blocks() {
         let blocks = [

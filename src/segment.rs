@@ -30,7 +30,7 @@ pub(crate) fn segment(text: &str) -> Vec<&str> {
 }
 
 /// The blocks of a text ([`segment`]) and what the rest of it holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub(crate) struct Segmented<'t> {
     /// The blocks, in order.
     pub blocks: Vec<&'t str>,
