@@ -745,62 +745,50 @@ fn mapped_first_copies<const BOUNDED: bool>(
 }
 
 /// What [`mapped_first_copies`] gives with no bound on its keys (the same list and room),
-/// with the keys put in `2^part_bits` parts first (`part_bits` from 1 to 63), as
-/// [`parted_later_copies`] does: a first walk counts the keys of each part, a second writes
-/// each key and its place into its part's run of one list, in text order; each part's keys
-/// then go through one map, cleared between parts, and each place's first copy is written
-/// over its entry; a last walk takes them back in text order. A block in a run (the text
-/// of the block before) is looked up in none, as in the map walk. A key's blocks are all in
-/// its part, in text order, so each part's map answers as the one map would; but a part's
-/// map stays in the caches, where the one map of millions of keys costs a cache miss a new
-/// key, and every list is written and read at `2^part_bits` places that each move on by
-/// one.
+/// with the keys put in `2^part_bits` parts first (`part_bits` from 1 to [`MAX_PART_BITS`]),
+/// as [`parted_later_copies`] does: one walk in text order takes each block's key and
+/// writes it with its place onto its part's list (and the block's part onto a list of a
+/// part a block); each part's keys then go through one map, cleared between parts, and
+/// each place's first copy is written over its entry; a last walk takes them back in text
+/// order, from each block's part. A block in a run (the text of the block before) is
+/// looked up in none, as in the map walk. A key's blocks are all in its part, in text
+/// order, so each part's map answers as the one map would; but a part's map stays in the
+/// caches, where the one map of millions of keys costs a cache miss a new key, and the
+/// parts' lists are written and read at `2^part_bits` places that each move on by one.
 ///
-/// Each walk takes the key of each block again (a few steps for a short text, which is
-/// what makes a text of millions of blocks), where keeping them would cost a list. (Writing
-/// the first copies into a list of `u32` of their own, so that the last walk reads half the
-/// cache lines, was no faster.)
+/// The key of each block is taken once: a list of parts (two bytes a block) is read back
+/// where a walk that counted the parts' keys first, then wrote them, then took them back
+/// took the key of each block three times, each a read of the text and of its slice.
+/// (Writing the first copies into a list of `u32` of their own, so that the last walk
+/// reads half the cache lines, was no faster.)
 fn parted_first_copies(
     raw: &[&str],
     key: impl Fn(&[u8]) -> ShortKey,
     part_bits: u32,
 ) -> (Vec<u32>, Room) {
     debug_assert!(u32::try_from(raw.len()).is_ok());
+    debug_assert!((1..=MAX_PART_BITS).contains(&part_bits));
     let parts = 1usize << part_bits;
-    // The hash each key is probed from ([`FirstPlaces`]), its high bits the part's.
-    let hashed = |i: usize| -> Option<(ShortKey, u64)> {
-        let s = raw[i];
-        if i > 0 && same_text(raw[i - 1], s) {
-            return None;
+    // Each part's entries, `key << 32 | place`, then `first copy`; and each block's part,
+    // or `IN_RUN` for a block in a run.
+    let mut lists = part_lists(raw.len(), parts);
+    let mut part_of = Vec::with_capacity(raw.len());
+    for (i, &s) in (0u32..).zip(raw) {
+        if i > 0 && same_text(raw[i as usize - 1], s) {
+            part_of.push(IN_RUN);
+            continue;
         }
         let k = key(s.as_bytes());
-        Some((k, FirstPlaces::hash(k)))
-    };
-    let part = |h: u64| (h >> (64 - part_bits)) as usize;
-    let mut starts = vec![0usize; parts + 1];
-    for i in 0..raw.len() {
-        if let Some((_, h)) = hashed(i) {
-            starts[part(h) + 1] += 1;
-        }
+        // The hash each key is probed from ([`FirstPlaces`]), its high bits the part's.
+        let p = (FirstPlaces::hash(k) >> (64 - part_bits)) as u16;
+        lists[usize::from(p)].push(u64::from(k.0) << 32 | u64::from(i));
+        part_of.push(p);
     }
-    for p in 0..parts {
-        starts[p + 1] += starts[p];
-    }
-    // Key and place, `key << 32 | place`; then the place's first copy.
-    let mut entries = vec![0u64; starts[parts]];
-    let mut at = starts.clone();
-    for i in 0..raw.len() {
-        if let Some((k, h)) = hashed(i) {
-            let p = part(h);
-            entries[at[p]] = u64::from(k.0) << 32 | i as u64;
-            at[p] += 1;
-        }
-    }
-    let most = starts.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+    let most = lists.iter().map(Vec::len).max().unwrap_or(0);
     let mut first = FirstPlaces::with_capacity(most);
-    for w in starts.windows(2) {
-        first.reset(w[1] - w[0]);
-        for entry in &mut entries[w[0]..w[1]] {
+    for list in &mut lists {
+        first.reset(list.len());
+        for entry in list.iter_mut() {
             let (k, i) = (ShortKey((*entry >> 32) as u32), *entry as u32);
             // (The part's keys share their high bits: the slot is picked by the others.)
             let j = first.get_or_insert_from(FirstPlaces::hash(k) << part_bits, k, i);
@@ -808,28 +796,44 @@ fn parted_first_copies(
             *entry = u64::from(if copy { j } else { i });
         }
     }
-    at.copy_from_slice(&starts);
+    let mut at = vec![0usize; parts];
     let mut room = Room::default();
     let mut same = Vec::with_capacity(raw.len());
     let mut prev = 0;
-    for (i, &s) in (0u32..).zip(raw) {
-        let j = match hashed(i as usize) {
+    for ((i, &s), &p) in (0u32..).zip(raw).zip(&part_of) {
+        let j = if p == IN_RUN {
             // A run: the first copy of the block before.
-            None => prev,
-            Some((_, h)) => {
-                let p = part(h);
-                let j = entries[at[p]] as u32;
-                at[p] += 1;
-                if j == i {
-                    room.add(s);
-                }
-                j
+            prev
+        } else {
+            let p = usize::from(p);
+            let j = lists[p][at[p]] as u32;
+            at[p] += 1;
+            if j == i {
+                room.add(s);
             }
+            j
         };
         same.push(j);
         prev = j;
     }
     (same, room)
+}
+
+/// The most bits a part of [`parted_first_copies`] and [`parted_later_copies`]: a block's
+/// part is kept in two bytes, one value of which marks a block in a run ([`IN_RUN`]).
+const MAX_PART_BITS: u32 = 15;
+
+/// The part of a block in a run in [`parted_first_copies`]: no part's number.
+const IN_RUN: u16 = u16::MAX;
+
+/// `parts` empty lists for the parts of `n` keys, each with room for an even share of
+/// them and a sixteenth more: keys are hashes, spread evenly over the parts (a part of a
+/// million keys' share strays from it by about a thousand), so few lists grow. One that
+/// does, the part of a key that many blocks apart share, grows as a list does.
+fn part_lists<T>(n: usize, parts: usize) -> Vec<Vec<T>> {
+    let share = n / parts;
+    let room = share + share / 16 + 64;
+    (0..parts).map(|_| Vec::with_capacity(room)).collect()
 }
 
 /// `a == b`, with texts of four to sixteen bytes (most one-word blocks) compared as their
@@ -2582,7 +2586,7 @@ fn mark_duplicate(f: &Features, label: &mut Label) {
 /// one-word blocks against 99.4.
 #[inline(never)]
 fn parted_duplicates(feats: Feats, labels: &mut [Label], part_bits: u32) {
-    for i in parted_later_copies(|| feats.iter().map(|f| f.key), part_bits).iter() {
+    for i in parted_later_copies(feats.iter().map(|f| f.key), part_bits).iter() {
         let i = i as usize;
         if let (Some(f), Some(label)) = (feats.get(i), labels.get_mut(i)) {
             mark_duplicate(f, label);
@@ -2605,46 +2609,33 @@ const PARTED_TEXTS: usize = 1 << 20;
 /// were 64, 128 or 1,024.)
 const PART_BITS: u32 = 8;
 
-/// The places, in order, of the keys of `keys` (an iterator, made twice) that are not 0
-/// and equal an earlier key: what a walk with one set of keys finds (as [`duplicates`]
-/// does for a shorter text), found with `2^part_bits` small sets in turn (`part_bits` from
-/// 1 to 63). The places are `u32`, as the ids of shared features are. The keys are hashes
-/// (their high bits are as good as any): their high `part_bits` bits pick a part,
-/// a first walk counts the keys of each part and a second writes each key and its place
-/// into its part's run of one list, in order; then each part's keys go through one set,
-/// cleared between parts. A set of millions of keys is written at random, a cache miss
-/// (and at first a page fault) a key; a part's set stays in the caches, and the list is
-/// written at `2^part_bits` places that each move on by one. A key equal to the key
-/// before (a run of one text) is a later copy with no look-up, as in [`duplicates`].
-/// The places found are marked in a bitmap of a bit a key (which stays in the caches
-/// too), read in order: no list of them to sort (18 million later copies took a second to
-/// sort).
-fn parted_later_copies<I: Iterator<Item = u64>>(keys: impl Fn() -> I, part_bits: u32) -> Places {
+/// The places, in order, of the keys of `keys` that are not 0 and equal an earlier key:
+/// what a walk with one set of keys finds (as [`duplicates`] does for a shorter text),
+/// found with `2^part_bits` small sets in turn (`part_bits` from 1 to [`MAX_PART_BITS`]).
+/// The places are `u32`, as the ids of shared features are. The keys are hashes (their
+/// high bits are as good as any): their high `part_bits` bits pick a part, and one walk
+/// over the keys writes each key and its place onto its part's lists, in order; then each
+/// part's keys go through one set, cleared between parts. A set of millions of keys is
+/// written at random, a cache miss (and at first a page fault) a key; a part's set stays
+/// in the caches, and the lists are written at `2^part_bits` places that each move on by
+/// one. A key equal to the key before (a run of one text) is a later copy with no look-up,
+/// as in [`duplicates`]. The places found are marked in a bitmap of a bit a key (which
+/// stays in the caches too), read in order: no list of them to sort (18 million later
+/// copies took a second to sort).
+///
+/// The keys are read once: a walk that counted each part's keys first, then wrote them
+/// into one list, read every block's features twice (a cache line a block, for its key).
+fn parted_later_copies(keys: impl ExactSizeIterator<Item = u64>, part_bits: u32) -> Places {
+    debug_assert!((1..=MAX_PART_BITS).contains(&part_bits));
     let parts = 1usize << part_bits;
     let part = |k: u64| (k >> (64 - part_bits)) as usize;
-    // The keys to look up (non-zero, not the key before) of each part, then where each
-    // part's run starts; and the number of keys.
-    let mut starts = vec![0usize; parts + 1];
+    let mut later = Places::with_capacity(keys.len());
+    // The keys to look up (non-zero, not the key before) of each part, and their places
+    // (two lists: twelve bytes a key, not a pair's sixteen).
+    let mut keyed: Vec<Vec<u64>> = part_lists(keys.len(), parts);
+    let mut places: Vec<Vec<u32>> = part_lists(keys.len(), parts);
     let mut prev = 0;
-    let mut n = 0usize;
-    for k in keys() {
-        n += 1;
-        if k != 0 && k != prev {
-            starts[part(k) + 1] += 1;
-            prev = k;
-        }
-    }
-    for p in 0..parts {
-        starts[p + 1] += starts[p];
-    }
-    let total = starts[parts];
-    // The keys and places by part (two lists: twelve bytes a key, not a pair's sixteen).
-    let mut keyed = vec![0u64; total];
-    let mut places = vec![0u32; total];
-    let mut at = starts.clone();
-    let mut later = Places::with_capacity(n);
-    let mut prev = 0;
-    for (i, k) in (0u32..).zip(keys()) {
+    for (i, k) in (0u32..).zip(keys) {
         if k == 0 {
             continue;
         }
@@ -2654,19 +2645,17 @@ fn parted_later_copies<I: Iterator<Item = u64>>(keys: impl Fn() -> I, part_bits:
         }
         prev = k;
         let p = part(k);
-        keyed[at[p]] = k;
-        places[at[p]] = i;
-        at[p] += 1;
+        keyed[p].push(k);
+        places[p].push(i);
     }
-    drop(at);
-    let most = starts.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+    let most = keyed.iter().map(Vec::len).max().unwrap_or(0);
     let mut seen = OpenSlots::with_capacity(most);
-    for w in starts.windows(2) {
+    for (keyed, places) in keyed.iter().zip(&places) {
         // Each part's set is sized for its own keys, and only its slots are cleared: a set
         // as large as the largest part's, cleared for every part, would cost the parts times
         // that when a few keys take most places (two blocks repeated in turn).
-        seen.reset(w[1] - w[0]);
-        for (&k, &i) in keyed[w[0]..w[1]].iter().zip(&places[w[0]..w[1]]) {
+        seen.reset(keyed.len());
+        for (&k, &i) in keyed.iter().zip(places) {
             // (The part's keys share their high bits: the slot is picked by the others.)
             if seen.find_or_put(k << part_bits, |s| s == k, k).is_some() {
                 later.insert(i);

@@ -1656,7 +1656,7 @@ fn parted_later_copies_are_those_of_one_set() {
             .collect();
         let bits = 1 + round as u32 % 4;
         assert_eq!(
-            parted_later_copies(|| keys.iter().copied(), bits)
+            parted_later_copies(keys.iter().copied(), bits)
                 .iter()
                 .collect::<Vec<u32>>(),
             plain,
@@ -1805,7 +1805,7 @@ fn parted_sets_are_cleared_as_their_parts_need() {
         .collect();
     let before = RESET_SLOTS.with(|slots| slots.get());
     assert_eq!(
-        parted_later_copies(|| keys.iter().copied(), 8)
+        parted_later_copies(keys.iter().copied(), 8)
             .iter()
             .collect::<Vec<u32>>(),
         plain
