@@ -747,8 +747,8 @@ fn mapped_first_copies<const BOUNDED: bool>(
 /// What [`mapped_first_copies`] gives with no bound on its keys (the same list and room),
 /// with the keys put in `2^part_bits` parts first (`part_bits` from 1 to [`MAX_PART_BITS`]),
 /// as [`parted_later_copies`] does: one walk in text order takes each block's key and
-/// writes it with its place onto its part's list (and the block's part onto a list of a
-/// part a block); each part's keys then go through one map, cleared between parts, and
+/// writes it with its place onto its part's list (and the block's part onto a list of
+/// one for each block); each part's keys then go through one map, cleared between parts, and
 /// each place's first copy is written over its entry; a last walk takes them back in text
 /// order, from each block's part. A block in a run (the text of the block before) is
 /// looked up in none, as in the map walk. A key's blocks are all in its part, in text
@@ -830,8 +830,9 @@ const MAX_PART_BITS: u32 = 15;
 const IN_RUN: u16 = u16::MAX;
 
 /// `parts` empty lists for the parts of `n` keys, each with room for an even share of
-/// them and a sixteenth more: keys are hashes, spread evenly over the parts (a part of a
-/// million keys' share strays from it by about a thousand), so few lists grow. One that
+/// them and a sixteenth more: keys are hashes, spread evenly over the parts (a part's count
+/// strays from its share by about the share's square root, a thousand for a million), so
+/// few lists grow. One that
 /// does, the part of a key that many blocks apart share, grows as a list does.
 fn part_lists<T>(n: usize, parts: usize) -> Vec<Vec<T>> {
     let share = n / parts;
