@@ -225,7 +225,7 @@ mod tests {
 /// A cheap filter in front of a word set: a word whose first byte, last byte and length
 /// match no word of the set is not in it, decided without hashing. Conservative: a `true`
 /// says only "maybe". The default filter holds no word.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Shapes {
     /// Indexed by the low five bits of the first and of the last byte; bit `min(len, 31)`.
     /// A table of fixed size: a look-up checks no bounds.
@@ -249,13 +249,25 @@ impl Shapes {
     /// The filter of `words`, given as bytes.
     pub(crate) fn of_bytes<'a>(words: impl IntoIterator<Item = &'a [u8]>) -> Self {
         let mut shapes = Shapes::default();
+        shapes.add_all(words);
+        shapes
+    }
+
+    /// Adds to each slot `i` (as [`Shapes::key`] numbers them) the bits `bits(i)`.
+    pub(crate) fn set_slots(&mut self, bits: impl Fn(usize) -> u32) {
+        for (i, slot) in self.bits.iter_mut().enumerate() {
+            *slot |= bits(i);
+        }
+    }
+
+    /// Adds `words` to the filter.
+    pub(crate) fn add_all<'a>(&mut self, words: impl IntoIterator<Item = &'a [u8]>) {
         for w in words {
             if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
                 let (i, bit) = Self::key(first, last, w.len());
-                shapes.bits[i] |= bit;
+                self.bits[i] |= bit;
             }
         }
-        shapes
     }
 
     /// The slot and the bit of a word of `len` bytes that starts with `first` and ends with

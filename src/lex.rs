@@ -678,11 +678,78 @@ fn bare_any_case(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// The words of a list as a set, sized for them before the first is put in (grown from
+/// empty, the title set was rehashed six times).
 fn lexicon(data: &'static str) -> FastSet<&'static str> {
-    data.lines()
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
+    let mut set = FastSet::with_capacity_and_hasher(list_words(data).count(), Default::default());
+    set.extend(list_words(data));
+    set
+}
+
+/// The words of a word list's text, in order: those of its lines that are no comment (that
+/// start with `#`), split at the bytes up to the space (ASCII whitespace, and the other
+/// control characters, which the lists hold none of). On the lists, which are ASCII, this
+/// splits as `split_whitespace` does (the test `list_words_split_as_split_whitespace`), with
+/// no character decoded: the end of a word is found eight bytes at a time
+/// ([`spaceless_len`]). (Read by `lines` and `split_whitespace`, which decodes each
+/// character, and put in a hashed set, the speech verb list took 0.35M instructions; read
+/// by `split_ascii_whitespace`, 0.28M.)
+fn list_words(data: &'static str) -> impl Iterator<Item = &'static str> {
+    let bytes = data.as_bytes();
+    let (mut i, mut line_start) = (0, true);
+    std::iter::from_fn(move || loop {
+        let &b = bytes.get(i)?;
+        if line_start && b == b'#' {
+            // A comment: on to its line's end.
+            i += memchr::memchr(b'\n', &bytes[i..]).unwrap_or(bytes.len() - i);
+            continue;
+        }
+        line_start = b == b'\n';
+        if b <= b' ' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += spaceless_len(&bytes[i..]);
+        // (Cut at ASCII bytes: at character boundaries.)
+        return data.get(start..i);
+    })
+}
+
+/// True when every byte of `w` is a lower-case ASCII letter or `-` (as
+/// `w.iter().all(|b| b.is_ascii_lowercase() || *b == b'-')`), told eight bytes at a time
+/// ([`ascii_range_bits`]); the bytes past the end of a short word are taken as `a`.
+fn lower_or_hyphens(w: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    w.chunks(8).all(|chunk| {
+        let mut x = le_word(chunk);
+        if chunk.len() < 8 {
+            x |= (u64::from(b'a') * ONES) << (8 * chunk.len());
+        }
+        ascii_range_bits(x, b'a', b'z') | ascii_range_bits(x, b'-', b'-') == 0x80 * ONES
+    })
+}
+
+/// The number of bytes above the space (`b' '`) that `b` starts with, found eight bytes at a
+/// time: the bytes of a word below 0x21 get their top bit set by subtracting 0x21 from each
+/// and masking with the word's inverse (a byte of 0x80 or more keeps its top bit clear
+/// there). A borrow from such a byte can mark a byte after it too, never one before: the
+/// first mark is the first such byte.
+fn spaceless_len(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..).and_then(|rest| rest.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*chunk);
+        let low = x.wrapping_sub(0x21 * ONES) & !x & (0x80 * ONES);
+        if low != 0 {
+            return n + (low.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .position(|&c| c <= b' ')
+        .unwrap_or(b.len() - n)
 }
 
 /// True when `w` is a speech verb form of the lexicon. Only lower-case forms count, so
@@ -712,23 +779,25 @@ fn is_speech_verb_plain(w: &str) -> bool {
     {
         return false;
     }
-    let (set, shapes) = speech_verbs();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| speech_verb_words().collect());
     let w = without_trailing_marks(w);
-    !w.is_empty()
-        && shapes.may_contain(w)
-        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-        && set.contains(w)
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && set.contains(w)
+}
+
+/// The words of the speech verb list, as [`lexicon`] was first written to read them.
+#[cfg(test)]
+fn speech_verb_words() -> impl Iterator<Item = &'static str> {
+    SPEECH_VERBS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
 }
 
 /// The forms of the speech verb lexicon made only of lower-case ASCII letters and hyphens
 /// (the forms [`is_speech_verb`] can accept), in a [`ShapeTable`].
 fn speech_verb_table() -> &'static ShapeTable {
-    static TABLE: OnceLock<ShapeTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        ShapeTable::new(
-            speech_verb_forms().filter(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')),
-        )
-    })
+    &speech_verbs().verbs
 }
 
 /// Exact membership in a small word set without hashing: the words are grouped by their
@@ -746,7 +815,7 @@ struct ShapeTable {
     groups: Vec<(u16, u16)>,
     /// The words, in group order: each as [`ShapeTable::packed`] and whole (for a word
     /// longer than 16 bytes).
-    words: Vec<([u64; 2], &'static [u8])>,
+    words: Vec<([u64; 2], &'static str)>,
 }
 
 impl ShapeTable {
@@ -760,13 +829,17 @@ impl ShapeTable {
         ))
     }
 
-    /// The table of `words` (the empty word is left out), built by a counting sort of the
-    /// words into their groups.
-    fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
-        let keyed: Vec<(usize, u32, &'static [u8])> = words
-            .into_iter()
-            .filter_map(|w| Self::key(w.as_bytes()).map(|(i, bit)| (i, bit, w.as_bytes())))
-            .collect();
+    /// The table of `words` (the empty word is left out, and a word given twice is held
+    /// once), built by a counting sort of the words into their groups; `room` is a guess of
+    /// how many there are.
+    fn new(words: impl IntoIterator<Item = &'static str>, room: usize) -> Self {
+        // Each word's pair index and length bit, then its group in their place.
+        let mut keyed: Vec<(usize, u32, &'static str)> = Vec::with_capacity(room);
+        keyed.extend(
+            words
+                .into_iter()
+                .filter_map(|w| Self::key(w.as_bytes()).map(|(i, bit)| (i, bit, w))),
+        );
         let mut pairs = Box::new([(0u32, 0u16); 1024]);
         for &(i, bit, _) in &keyed {
             pairs[i].0 |= bit;
@@ -774,13 +847,15 @@ impl ShapeTable {
         let mut n = 0u32;
         for (bits, base) in pairs.iter_mut() {
             *base = u16::try_from(n).expect("fewer than 65536 shapes");
-            n += bits.count_ones();
+            if *bits != 0 {
+                n += bits.count_ones();
+            }
         }
-        let group_of = |i: usize, bit: u32| Self::group(pairs[i], bit);
         // The size of each group, then where each starts.
         let mut ends = vec![0u16; n as usize];
-        for &(i, bit, _) in &keyed {
-            ends[group_of(i, bit)] += 1;
+        for k in &mut keyed {
+            k.0 = Self::group(pairs[k.0], k.1);
+            ends[k.0] += 1;
         }
         let mut groups = Vec::with_capacity(ends.len());
         let mut start = 0u16;
@@ -788,17 +863,54 @@ impl ShapeTable {
             groups.push((start, start));
             start += size;
         }
-        let mut words = vec![([0u64; 2], &b""[..]); keyed.len()];
-        for &(i, bit, w) in &keyed {
-            let g = &mut groups[group_of(i, bit)];
-            words[usize::from(g.1)] = (Self::packed(w), w);
+        let mut words = vec![([0u64; 2], ""); keyed.len()];
+        let mut repeats = false;
+        for &(g, _, w) in &keyed {
+            let g = &mut groups[g];
+            let packed = Self::packed(w.as_bytes());
+            // (Words of one length up to 16 bytes are equal when their packed forms are.)
+            let group = &words[usize::from(g.0)..usize::from(g.1)];
+            if group
+                .iter()
+                .any(|&(q, x)| q == packed && (w.len() <= 16 || x == w))
+            {
+                repeats = true;
+                continue;
+            }
+            words[usize::from(g.1)] = (packed, w);
             g.1 += 1;
+        }
+        // The places left by the repeats, at the ends of their groups, closed up.
+        if repeats {
+            let mut to = 0;
+            for g in &mut groups {
+                let (from, end) = (usize::from(g.0), usize::from(g.1));
+                g.0 = to as u16;
+                for k in from..end {
+                    words[to] = words[k];
+                    to += 1;
+                }
+                g.1 = to as u16;
+            }
+            words.truncate(to);
         }
         ShapeTable {
             pairs,
             groups,
             words,
         }
+    }
+
+    /// The words, group by group.
+    fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.words.iter().map(|&(_, w)| w)
+    }
+
+    /// The [`Shapes`] filter of the words: its bits are those of `pairs`.
+    fn shapes(&self) -> Shapes {
+        let mut shapes = Shapes::default();
+        shapes.set_slots(|i| self.pairs[i].0);
+        shapes
     }
 
     /// The group of the words of length bit `bit` of a pair (its length bits and base).
@@ -833,7 +945,7 @@ impl ShapeTable {
             let p = Self::packed(w);
             group.iter().any(|&(q, _)| q == p)
         } else {
-            group.iter().any(|&(_, x)| x == w)
+            group.iter().any(|&(_, x)| x.as_bytes() == w)
         }
     }
 
@@ -856,7 +968,7 @@ pub(crate) struct SpeechVerbFilter(&'static Shapes);
 impl SpeechVerbFilter {
     /// The filter of the speech verb lexicon.
     pub(crate) fn new() -> Self {
-        SpeechVerbFilter(&speech_verbs().1)
+        SpeechVerbFilter(&speech_verbs().shapes)
     }
 
     /// False when `is_speech_verb` is certainly false for the word of bytes `w`. A word
@@ -877,7 +989,7 @@ impl SpeechVerbFilter {
 /// as a verb. The shapes filter ignores ASCII case, so an ASCII word whose shape is not
 /// in the lexicon's is decided without lowering it.
 pub(crate) fn is_speech_verb_any_case(w: &str) -> bool {
-    if w.is_ascii() && !speech_verbs().1.may_contain(without_trailing_marks(w)) {
+    if w.is_ascii() && !speech_verbs().shapes.may_contain(without_trailing_marks(w)) {
         return false;
     }
     with_lower(w, is_speech_verb)
@@ -885,7 +997,8 @@ pub(crate) fn is_speech_verb_any_case(w: &str) -> bool {
 
 /// Every form of the speech verb lexicon (as read by [`is_speech_verb`]).
 pub(crate) fn speech_verb_forms() -> impl Iterator<Item = &'static str> {
-    speech_verbs().0.iter().copied()
+    let verbs = speech_verbs();
+    verbs.verbs.words().chain(verbs.others.iter().copied())
 }
 
 /// `w` as written, with its first byte in upper case, in upper case and in lower case: the
@@ -909,10 +1022,46 @@ pub(crate) fn title_words() -> impl Iterator<Item = &'static str> {
     titles().0.iter().copied()
 }
 
-/// The speech verb lexicon, with its [`Shapes`] filter.
-fn speech_verbs() -> &'static (FastSet<&'static str>, Shapes) {
-    static SET: OnceLock<(FastSet<&'static str>, Shapes)> = OnceLock::new();
-    SET.get_or_init(|| with_shapes(lexicon(include_str!("data/speech_verbs.txt"))))
+/// The speech verb list.
+const SPEECH_VERBS: &str = include_str!("data/speech_verbs.txt");
+
+/// The speech verb lexicon: its forms, each once, and their [`Shapes`] filter.
+struct SpeechVerbs {
+    /// The forms made of lower-case ASCII letters and hyphens (all of them, with the list
+    /// as it is).
+    verbs: ShapeTable,
+    /// The other forms, each once.
+    others: Vec<&'static str>,
+    /// The filter of all the forms.
+    shapes: Shapes,
+}
+
+/// The speech verb lexicon, read once. The forms go straight into a [`ShapeTable`], which
+/// holds each once: no hashed set is built for them. (The hashed set, grown from empty,
+/// took 0.35M instructions and the table made from it 0.23M; this takes 0.24M.)
+fn speech_verbs() -> &'static SpeechVerbs {
+    static SET: OnceLock<SpeechVerbs> = OnceLock::new();
+    SET.get_or_init(|| {
+        let is_verb = |w: &&str| lower_or_hyphens(w.as_bytes());
+        // One pass over the list: a form that is no verb is kept aside as it goes by.
+        let mut others: Vec<&'static str> = Vec::new();
+        let verbs = list_words(SPEECH_VERBS).filter(|w| {
+            let verb = is_verb(w);
+            if !verb && !others.contains(w) {
+                others.push(w);
+            }
+            verb
+        });
+        // About nine bytes of the list a form.
+        let verbs = ShapeTable::new(verbs, SPEECH_VERBS.len() / 8);
+        let mut shapes = verbs.shapes();
+        shapes.add_all(others.iter().map(|w| w.as_bytes()));
+        SpeechVerbs {
+            verbs,
+            others,
+            shapes,
+        }
+    })
 }
 
 /// `w` without trailing `.` `,` `:`, trimmed bytewise (they are ASCII).
@@ -1713,6 +1862,73 @@ mod tests {
         assert!(words.iter().any(|w| is_speech_verb(w)));
     }
 
+    /// [`list_words`] reads the lists as `lines` and `split_whitespace` read them, and so
+    /// do the sets and the tables made from it: the speech verb forms are the list's forms,
+    /// each once, with the filter of the set of them, and the table holds those of
+    /// lower-case letters and hyphens.
+    #[test]
+    fn list_words_split_as_split_whitespace() {
+        let plain = |data: &'static str| -> Vec<&'static str> {
+            data.lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .collect()
+        };
+        for data in [
+            SPEECH_VERBS,
+            include_str!("data/titles.txt"),
+            "",
+            "a",
+            "#a b\nc d",
+            "a\r\n#b\r\n c  d\te\x0cf\n\n#",
+            " #a\n##\nabcdefghijklmnopq rstuvwxyz0123456789 x",
+            "é ü\n日本 ж",
+        ] {
+            assert_eq!(
+                list_words(data).collect::<Vec<_>>(),
+                plain(data),
+                "{data:?}"
+            );
+        }
+        let data = include_str!("data/titles.txt");
+        let set: FastSet<&str> = plain(data).into_iter().collect();
+        assert_eq!(lexicon(data), set);
+        assert_eq!(titles().1, Shapes::new(set.iter().copied()));
+        let set: FastSet<&str> = plain(SPEECH_VERBS).into_iter().collect();
+        let mut forms: Vec<&str> = speech_verb_forms().collect();
+        assert_eq!(forms.len(), set.len());
+        forms.sort_unstable();
+        let mut want: Vec<&str> = set.iter().copied().collect();
+        want.sort_unstable();
+        assert_eq!(forms, want);
+        assert_eq!(speech_verbs().shapes, Shapes::new(set.iter().copied()));
+        for w in set {
+            let verb = w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+            assert_eq!(speech_verb_table().contains(w.as_bytes()), verb, "{w}");
+        }
+    }
+
+    /// [`spaceless_len`] and [`lower_or_hyphens`] answer as byte loops do, for every byte
+    /// at every place of words of up to 20 bytes.
+    #[test]
+    fn word_scans_answer_as_byte_loops() {
+        let plain_len = |b: &[u8]| b.iter().position(|&c| c <= b' ').unwrap_or(b.len());
+        let plain_lower = |b: &[u8]| b.iter().all(|&c| c.is_ascii_lowercase() || c == b'-');
+        assert!(lower_or_hyphens(b"") && spaceless_len(b"") == 0);
+        for len in 1..=20 {
+            for at in 0..len {
+                for byte in 0..=255u8 {
+                    for fill in [b'a', b'z', b'-', b'q'] {
+                        let mut w = vec![fill; len];
+                        w[at] = byte;
+                        assert_eq!(spaceless_len(&w), plain_len(&w), "{w:?}");
+                        assert_eq!(lower_or_hyphens(&w), plain_lower(&w), "{w:?}");
+                    }
+                }
+            }
+        }
+    }
+
     /// A table holds its words, in groups of one shape or several, and no other word.
     #[test]
     fn shape_table_holds_exactly_its_words() {
@@ -1730,10 +1946,26 @@ mod tests {
             "abcdefghijklmnopqrstuvwxyz0123456789",
             "a",
         ];
-        let table = ShapeTable::new(set);
+        let table = ShapeTable::new(set, 0);
         for w in set {
             assert!(table.contains(w.as_bytes()), "{w}");
         }
+        // Each word once ("a" is given twice), the groups' ranges closed up.
+        let mut words: Vec<&str> = table.words().collect();
+        words.sort_unstable();
+        let mut want = set.to_vec();
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(words, want);
+        assert_eq!(
+            table.groups.last().map(|g| usize::from(g.1)),
+            Some(want.len())
+        );
+        assert!(table.groups.windows(2).all(|g| g[0].1 == g[1].0));
+        let twice: Vec<&'static str> = set.iter().chain(set.iter()).copied().collect();
+        let doubled = ShapeTable::new(twice, 0);
+        assert_eq!(doubled.words, table.words);
+        assert_eq!(doubled.groups, table.groups);
         for w in [
             "",
             "b",
@@ -1750,7 +1982,7 @@ mod tests {
         ] {
             assert!(!table.contains(w.as_bytes()), "{w}");
         }
-        assert!(!ShapeTable::new([]).contains(b"a"));
+        assert!(!ShapeTable::new([], 0).contains(b"a"));
     }
 
     /// Packed words of one length up to 16 bytes are equal when the words are.

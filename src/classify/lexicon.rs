@@ -8,7 +8,9 @@
 use crate::fasthash::{FastBuild, FastHasher, Shapes};
 use crate::model::BoilerplateReason;
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+#[cfg(test)]
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -73,7 +75,7 @@ pub(crate) enum Reading {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     /// Folded phrase (its bytes) → (reason, mode).
-    phrases: HashMap<Box<[u8]>, (BoilerplateReason, Mode), FastBuild>,
+    phrases: HashMap<&'static [u8], (BoilerplateReason, Mode), FastBuild>,
     /// The first words of the `all` phrases.
     all_starts: Starts,
     /// The first words of the phrases that a block may merely contain: `any` and `strong`.
@@ -320,17 +322,16 @@ struct Starts {
 }
 
 impl Starts {
-    /// Adds a folded phrase.
-    fn add(&mut self, phrase: &str) {
-        let n = phrase.split(' ').count();
-        let first = phrase.split(' ').next().unwrap_or("");
-        *self.lengths.entry(first.as_bytes()) |= 1 << n;
-    }
-
-    /// Builds the table and the filter, once every phrase is added.
-    fn finish(&mut self) {
-        self.lengths.finish();
-        self.shapes = Shapes::of_bytes(self.lengths.words());
+    /// The starts of phrases given by their first words and numbers of words
+    /// ([`first_and_count`]).
+    fn new(phrases: impl IntoIterator<Item = (&'static [u8], usize)>) -> Self {
+        let entries: Vec<(&[u8], u16)> = phrases
+            .into_iter()
+            .map(|(first, n)| (first, 1 << n))
+            .collect();
+        let lengths = PackedWords::new(&entries);
+        let shapes = Shapes::of_bytes(lengths.words());
+        Starts { lengths, shapes }
     }
 
     /// The numbers of words of the phrases of the set starting with the folded word
@@ -378,47 +379,73 @@ impl Starts {
 /// no zero byte, so its bytes padded with zeros tell it).
 #[derive(Debug, Default)]
 struct PackedWords {
-    /// The entries while the table is built.
-    building: HashMap<Box<[u8]>, u16, FastBuild>,
     /// The slots: a word's first bytes as an integer (0 for an empty slot), its length,
     /// its bytes and its value.
-    slots: Vec<(u64, usize, Box<[u8]>, u16)>,
+    slots: Vec<(u64, usize, &'static [u8], u16)>,
     /// The bits of a slot index.
     bits: u32,
 }
 
 impl PackedWords {
-    /// The value of word `w` (not empty), 0 when new; only before [`PackedWords::finish`].
-    fn entry(&mut self, w: &[u8]) -> &mut u16 {
-        self.building.entry(w.into()).or_default()
+    /// The table of `entries`, words with their values (an empty word is left out): a word
+    /// given more than once gets the OR of its values. The entries go straight into the
+    /// slots of a table sized for all of them, which merges the repeats as it probes; when
+    /// fewer words are left than the size was for, they are moved to a table of their
+    /// size, the size a table built from the distinct words has. (Gathered in a hashed map
+    /// first, with each word copied to a `Box` on every add, the first words of the 359
+    /// phrases took 0.33M instructions.)
+    fn new(entries: &[(&'static [u8], u16)]) -> Self {
+        let mut table = PackedWords::with_room(entries.len());
+        let mut words = 0;
+        for &(w, v) in entries.iter().filter(|(w, _)| !w.is_empty()) {
+            let head = Self::head(w, w.len());
+            let mut i = table.index(head, w.len());
+            loop {
+                let slot = &mut table.slots[i];
+                if slot.0 == 0 {
+                    *slot = (head, w.len(), w, v);
+                    words += 1;
+                    break;
+                }
+                if slot.0 == head && slot.1 == w.len() && *slot.2 == *w {
+                    slot.3 |= v;
+                    break;
+                }
+                i = (i + 1) & (table.slots.len() - 1);
+            }
+        }
+        let room = PackedWords::with_room(words);
+        if room.bits == table.bits {
+            return table;
+        }
+        let mut moved = room;
+        for slot in std::mem::take(&mut table.slots) {
+            if slot.0 != 0 {
+                let mut i = moved.index(slot.0, slot.1);
+                while moved.slots[i].0 != 0 {
+                    i = (i + 1) & (moved.slots.len() - 1);
+                }
+                moved.slots[i] = slot;
+            }
+        }
+        moved
     }
 
-    /// Lays the entries out in their slots.
-    fn finish(&mut self) {
-        let entries = std::mem::take(&mut self.building);
+    /// An empty table for `n` words: at most a quarter full, of 16 slots or more.
+    fn with_room(n: usize) -> Self {
         let mut bits = 4;
-        while (1usize << bits) < 4 * entries.len() {
+        while (1usize << bits) < 4 * n {
             bits += 1;
         }
-        self.bits = bits;
-        self.slots = vec![(0, 0, Box::default(), 0); 1 << bits];
-        for (w, v) in entries {
-            let head = Self::head(&w, w.len());
-            let mut i = self.index(head, w.len());
-            while self.slots[i].0 != 0 {
-                i = (i + 1) & (self.slots.len() - 1);
-            }
-            self.slots[i] = (head, w.len(), w, v);
+        PackedWords {
+            slots: vec![(0, 0, &[][..], 0); 1 << bits],
+            bits,
         }
     }
 
     /// The words of the table.
-    fn words(&self) -> impl Iterator<Item = &[u8]> {
-        self.slots
-            .iter()
-            .filter(|s| s.0 != 0)
-            .map(|s| &*s.2)
-            .chain(self.building.keys().map(|w| &**w))
+    fn words(&self) -> impl Iterator<Item = &'static [u8]> + '_ {
+        self.slots.iter().filter(|s| s.0 != 0).map(|s| s.2)
     }
 
     /// The first eight bytes of the word `rest[..len]` (fewer when it is shorter, padded
@@ -482,21 +509,15 @@ struct Heads {
 }
 
 impl Heads {
-    fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> Self {
-        let heads: HashSet<String, FastBuild> = entries
+    fn new(entries: impl IntoIterator<Item = &'static str>) -> Self {
+        let heads: Vec<(&[u8], u16)> = entries
             .into_iter()
-            .map(|e| folded_words(e).next().unwrap_or("").to_string())
+            .map(|e| (folded_words(e).next().unwrap_or("").as_bytes(), 1))
             .collect();
-        let shapes = Shapes::new(heads.iter().map(String::as_str));
-        let mut set = PackedWords::default();
-        for h in heads.iter().filter(|h| !h.is_empty()) {
-            *set.entry(h.as_bytes()) = 1;
-        }
-        set.finish();
         Heads {
-            set,
-            shapes,
-            matches_all: heads.contains(""),
+            set: PackedWords::new(&heads),
+            shapes: Shapes::of_bytes(heads.iter().map(|&(h, _)| h)),
+            matches_all: heads.iter().any(|(h, _)| h.is_empty()),
         }
     }
 
@@ -572,119 +593,278 @@ fn reason(name: &str) -> Option<BoilerplateReason> {
 /// The lexicon, parsed on first use.
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        let mut lex = Lexicon::default();
-        for line in PHRASES.lines().filter(|l| !l.starts_with('#')) {
-            let mut parts = line.split('\t');
-            let (Some(r), Some(m), Some(p)) = (parts.next(), parts.next(), parts.next()) else {
-                continue;
-            };
-            let mode = match m {
-                "all" => Mode::All,
-                "any" => Mode::Any,
-                "open" => Mode::Open,
-                _ => Mode::Strong,
-            };
-            if let Some(r) = reason(r) {
-                let folded = fold(p);
-                if mode == Mode::All {
-                    lex.all_starts.add(&folded);
-                }
-                if mode != Mode::All {
-                    lex.contained_starts.add(&folded);
-                }
-                if mode == Mode::Strong {
-                    lex.strong_starts.add(&folded);
-                }
-                debug_assert!(folded.split(' ').count() <= MAX_PHRASE_WORDS, "{folded}");
-                lex.phrases
-                    .insert(folded.into_bytes().into_boxed_slice(), (r, mode));
-            }
+    LEXICON.get_or_init(build_lexicon)
+}
+
+/// [`fold`] of an entry of the lists: the entry itself when it is folded already, as all
+/// but two are ("follow @", "©"), else its fold, which is kept for the life of the
+/// process, as the lexicon that holds it is. The lexicon's tables hold the words and
+/// phrases as slices of the lists, with no copy of each (an allocation each, 890 of them:
+/// 0.18M instructions).
+fn fold_listed(s: &'static str) -> &'static str {
+    if is_folded(s) {
+        s
+    } else {
+        Box::leak(fold(s).into_boxed_str())
+    }
+}
+
+/// True when `s` is words of lower-case ASCII letters, digits and the letters that
+/// [`common_letter`] gives as their own lower case, each word after the first after one
+/// space: text that [`fold`] gives back as it is (the test `folded_text_folds_to_itself`).
+/// ASCII text is told byte by byte.
+fn is_folded(s: &str) -> bool {
+    if !s.is_ascii() {
+        return is_folded_text(s);
+    }
+    let b = s.as_bytes();
+    if b.first().is_none_or(|&c| c == b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // Eight bytes at a time: each a letter, a digit or a space, and no space right after
+    // a space (of this word or, for its first byte, of the last one). Past the end of the
+    // text, the bytes are taken as `a`.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let mut last_space = 0;
+    for chunk in b.chunks(8) {
+        let mut x = crate::fasthash::le_word(chunk);
+        if chunk.len() < 8 {
+            x |= (u64::from(b'a') * ONES) << (8 * chunk.len());
         }
-        let mut words: HashMap<String, u16, FastBuild> = HashMap::default();
-        for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
-            if let Some((kind, word)) = line.split_once('\t') {
-                debug_assert_ne!(kind_bit(kind), 0, "{kind}");
-                *words.entry(fold(word)).or_default() |= kind_bit(kind);
-            }
+        let spaces = crate::lex::ascii_range_bits(x, b' ', b' ');
+        let word = crate::lex::ascii_range_bits(x, b'a', b'z')
+            | crate::lex::ascii_range_bits(x, b'0', b'9');
+        if spaces | word != HIGH || spaces & (spaces << 8 | last_space) != 0 {
+            return false;
         }
-        let entries = |kind: &'static str| {
-            words
-                .iter()
-                .filter(move |(_, &kinds)| kinds & kind_bit(kind) != 0)
-                .map(|(w, _)| w.as_str())
+        last_space = spaces >> 56;
+    }
+    true
+}
+
+/// [`is_folded`] of any text, character by character.
+fn is_folded_text(s: &str) -> bool {
+    // At the start, a space would be a second one.
+    let mut after_space = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_ascii_lowercase()
+            || c.is_ascii_digit()
+            || !c.is_ascii() && common_letter(c).is_some_and(|(_, _, lower)| lower == c)
+        {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    !after_space
+}
+
+/// The lines of a list that are no comment (that start with `#`), as `lines` gives them:
+/// each line's end found eight bytes at a time ([`find_byte`]). (`lines` searches with a
+/// char searcher, whose `memchr` costs a call a line: 0.15M instructions for the two lists
+/// of the lexicon, with their tabs.)
+fn list_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = data;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let line = match find_byte(rest.as_bytes(), b'\n') {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut rest),
         };
-        let (byline, credit) = (Heads::new(entries("byline")), Heads::new(entries("credit")));
-        lex.byline_heads = byline;
-        lex.credit_heads = credit;
-        // From the table as built, where a phrase listed twice keeps its last entry.
-        let mut long: Vec<&str> = Vec::new();
-        for (phrase, &(r, mode)) in &lex.phrases {
-            let phrase = std::str::from_utf8(phrase).unwrap_or_default();
-            if mode == Mode::Strong && counts_in_long_block(r) {
-                lex.long_starts.add(phrase);
-                long.push(phrase);
-            }
-        }
-        // One anchor serves every phrase that holds it ("cookie" serves "cookies" and "we
-        // use cookies"): the phrases of fewer words first, each given its longest word when
-        // it holds no anchor yet.
-        long.sort_by_key(|p| (p.split(' ').count(), *p));
-        for phrase in long {
-            if lex
-                .long_anchors
-                .iter()
-                .any(|a| a.find(phrase.as_bytes()).is_some())
-            {
-                continue;
-            }
-            let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or("");
-            lex.long_anchors
-                .push(memchr::memmem::Finder::new(longest).into_owned());
-        }
-        // Rarer than the first words of the strong phrases ("to", "this", "all"), which most
-        // sentences hold.
-        lex.strong_anchors =
-            Shapes::of_bytes(lex.phrases.iter().filter_map(|(phrase, &(_, mode))| {
-                let longest = phrase.split(|&b| b == b' ').max_by_key(|w| w.len());
-                longest.filter(|_| mode == Mode::Strong)
-            }));
-        lex.long_starts.finish();
-        lex.all_starts.finish();
-        lex.contained_starts.finish();
-        lex.strong_starts.finish();
-        lex.word_shapes = Shapes::new(words.keys().map(String::as_str));
-        // (Walked three times rather than gathered in a list: the lexicon is built once
-        // per process, and each allocation there shifts the allocator's state for the parse.)
-        let listed = || {
-            words
-                .keys()
-                .map(String::as_bytes)
-                .chain(lex.byline_heads.set.words())
-                .chain(lex.credit_heads.set.words())
-                .chain(lex.all_starts.lengths.words())
-                .chain(lex.contained_starts.lengths.words())
-                .chain(lex.strong_starts.lengths.words())
-                .chain(lex.long_starts.lengths.words())
-                .chain(super::promo::KIND_WORDS)
-                .filter(|w| !w.is_empty())
-        };
-        let shapes = Shapes::of_bytes(listed());
-        let mut keys = super::KeySet::with_capacity(listed().count());
-        for w in listed() {
-            keys.insert(word_key(w));
-        }
-        lex.listed = shapes;
-        lex.listed_keys = keys;
-        // (No word of the lists folds to nothing, which the table could not hold: see the
-        // test `list_words_fold_to_words`.)
-        for (w, kinds) in words {
-            *lex.words.entry(w.as_bytes()) = kinds;
-        }
-        lex.words.finish();
-        lex.build_set_table();
-        lex
+        Some(line)
     })
+    .filter(|line| !line.starts_with('#'))
+}
+
+/// `s` up to its first tab, and what follows the tab (`None` when it holds none), as
+/// `split_once('\t')` gives them but for a text with no tab.
+fn tab_split(s: &'static str) -> (&'static str, Option<&'static str>) {
+    match find_byte(s.as_bytes(), b'\t') {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    }
+}
+
+/// The place of the first byte `needle` of `b`, found eight bytes at a time
+/// ([`crate::lex::byte_flags`]), the last few bytes one by one.
+fn find_byte(b: &[u8], needle: u8) -> Option<usize> {
+    let mut at = 0;
+    while let Some(chunk) = b.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        let flags = crate::lex::byte_flags(u64::from_le_bytes(*chunk), needle);
+        if flags != 0 {
+            return Some(at + (flags.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    b[at..].iter().position(|&c| c == needle).map(|i| at + i)
+}
+
+/// The first word of a folded phrase and its number of words, as `split(' ')` gives them,
+/// from one loop over its bytes.
+fn first_and_count(phrase: &'static [u8]) -> (&'static [u8], usize) {
+    let mut first = phrase.len();
+    let mut n = 1;
+    for (i, &b) in phrase.iter().enumerate() {
+        if b == b' ' {
+            first = first.min(i);
+            n += 1;
+        }
+    }
+    (&phrase[..first], n)
+}
+
+/// Builds the lexicon from the lists. An entry that is folded already (all but two) is
+/// not folded again, nor copied, and the tables are built from lists of their entries,
+/// not gathered in hashed maps first; the phrase map is sized once. The test
+/// `lexicon_is_built_as_a_plain_construction_builds_it` checks every table against one
+/// made as it was first written. (It took 2.02M instructions, 0.48M of them in 575
+/// folds; it takes 0.76M, 0.07M of them zeroing the filters and the set table.)
+fn build_lexicon() -> Lexicon {
+    // The phrases, folded, with their reasons and modes, first words and numbers of words,
+    // in the order of the list.
+    let mut listed: Vec<(&'static str, BoilerplateReason, Mode, &'static [u8], usize)> = Vec::new();
+    for line in list_lines(PHRASES) {
+        let (r, rest) = tab_split(line);
+        let (m, rest) = tab_split(rest.unwrap_or_default());
+        let (Some(rest), Some(r)) = (rest, reason(r)) else {
+            continue;
+        };
+        let mode = match m {
+            "all" => Mode::All,
+            "any" => Mode::Any,
+            "open" => Mode::Open,
+            _ => Mode::Strong,
+        };
+        let folded = fold_listed(tab_split(rest).0);
+        let (first, n) = first_and_count(folded.as_bytes());
+        debug_assert!(n <= MAX_PHRASE_WORDS, "{folded}");
+        listed.push((folded, r, mode, first, n));
+    }
+    // A phrase listed twice keeps its last entry.
+    let mut phrases: HashMap<&'static [u8], (BoilerplateReason, Mode), FastBuild> =
+        HashMap::with_capacity_and_hasher(listed.len(), FastBuild::default());
+    for &(p, r, mode, ..) in &listed {
+        phrases.insert(p.as_bytes(), (r, mode));
+    }
+    let of_modes = |keep: fn(Mode) -> bool| {
+        listed
+            .iter()
+            .filter(move |&&(_, _, mode, ..)| keep(mode))
+            .map(|&(.., first, n)| (first, n))
+    };
+    let all_starts = Starts::new(of_modes(|mode| mode == Mode::All));
+    let contained_starts = Starts::new(of_modes(|mode| mode != Mode::All));
+    let strong_starts = Starts::new(of_modes(|mode| mode == Mode::Strong));
+    // The strong phrases that count in a long block, each once, as the table holds them
+    // (where a phrase listed twice keeps its last entry).
+    let mut long: Vec<(&'static str, &'static [u8], usize)> = Vec::new();
+    let is_long =
+        |&(r, mode): &(BoilerplateReason, Mode)| mode == Mode::Strong && counts_in_long_block(r);
+    for &(p, r, mode, first, n) in &listed {
+        if is_long(&(r, mode))
+            && phrases.get(p.as_bytes()).is_some_and(is_long)
+            && !long.iter().any(|&(q, ..)| q == p)
+        {
+            long.push((p, first, n));
+        }
+    }
+    let long_starts = Starts::new(long.iter().map(|&(_, first, n)| (first, n)));
+    let mut long: Vec<&'static str> = long.into_iter().map(|(p, ..)| p).collect();
+    // The words, folded, each with the bit of its list, in the order of the list.
+    let mut entries: Vec<(&'static str, u16)> = Vec::new();
+    for line in list_lines(WORDS) {
+        if let (kind, Some(word)) = tab_split(line) {
+            debug_assert_ne!(kind_bit(kind), 0, "{kind}");
+            entries.push((fold_listed(word), kind_bit(kind)));
+        }
+    }
+    let heads = |kind: &str| {
+        Heads::new(
+            entries
+                .iter()
+                .filter(|&&(_, kinds)| kinds & kind_bit(kind) != 0)
+                .map(|&(w, _)| w),
+        )
+    };
+    let (byline_heads, credit_heads) = (heads("byline"), heads("credit"));
+    // (No word of the lists folds to nothing, which the table could not hold: see the
+    // test `list_words_fold_to_words`.)
+    let pairs: Vec<(&[u8], u16)> = entries
+        .iter()
+        .map(|(w, kinds)| (w.as_bytes(), *kinds))
+        .collect();
+    let words = PackedWords::new(&pairs);
+    // One anchor serves every phrase that holds it ("cookie" serves "cookies" and "we
+    // use cookies"): the phrases of fewer words first, each given its longest word when
+    // it holds no anchor yet.
+    long.sort_by_key(|p| (p.split(' ').count(), *p));
+    let mut long_anchors: Vec<memchr::memmem::Finder<'static>> = Vec::new();
+    for phrase in long {
+        if long_anchors
+            .iter()
+            .any(|a| a.find(phrase.as_bytes()).is_some())
+        {
+            continue;
+        }
+        let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or("");
+        long_anchors.push(memchr::memmem::Finder::new(longest).into_owned());
+    }
+    // Rarer than the first words of the strong phrases ("to", "this", "all"), which most
+    // sentences hold.
+    let strong_anchors = Shapes::of_bytes(phrases.iter().filter_map(|(phrase, &(_, mode))| {
+        let longest = phrase.split(|&b| b == b' ').max_by_key(|w| w.len());
+        longest.filter(|_| mode == Mode::Strong)
+    }));
+    let word_shapes = Shapes::of_bytes(words.words());
+    // Gathered once: walked three times, the tables' slots (four a word) cost more than
+    // the list.
+    let listed_words: Vec<&[u8]> = words
+        .words()
+        .chain(byline_heads.set.words())
+        .chain(credit_heads.set.words())
+        .chain(all_starts.lengths.words())
+        .chain(contained_starts.lengths.words())
+        .chain(strong_starts.lengths.words())
+        .chain(long_starts.lengths.words())
+        .chain(super::promo::KIND_WORDS)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let listed = Shapes::of_bytes(listed_words.iter().copied());
+    let mut listed_keys = super::KeySet::with_capacity(listed_words.len());
+    for w in listed_words {
+        listed_keys.insert(word_key(w));
+    }
+    let mut lex = Lexicon {
+        phrases,
+        all_starts,
+        contained_starts,
+        strong_starts,
+        long_starts,
+        long_anchors,
+        strong_anchors,
+        words,
+        word_shapes,
+        byline_heads,
+        credit_heads,
+        listed,
+        listed_keys,
+        set_table: Box::new([0; WORD_SLOTS]),
+        always_sets: 0,
+    };
+    lex.build_set_table();
+    lex
 }
 
 impl Lexicon {
@@ -2305,6 +2485,318 @@ mod tests {
             .all(|p| p.split(' ').count() <= MAX_PHRASE_WORDS));
     }
 
+    /// The words and values of a table, from its slots, each checked by a look-up.
+    fn packed_entries(table: &PackedWords) -> HashMap<Vec<u8>, u16> {
+        let mut entries = HashMap::new();
+        for &(head, len, word, value) in &table.slots {
+            if head != 0 {
+                assert_eq!((head, len), (PackedWords::head(word, len), word.len()));
+                assert_eq!(table.get(word, len), value);
+                assert!(entries.insert(word.to_vec(), value).is_none(), "{word:?}");
+            }
+        }
+        // At most a quarter full, of 16 slots or more, as it was sized from its words.
+        let mut bits = 4;
+        while (1usize << bits) < 4 * entries.len() {
+            bits += 1;
+        }
+        assert_eq!(table.slots.len(), 1 << bits);
+        entries
+    }
+
+    /// The lexicon as it was first built, from hashed maps of owned folds of every entry:
+    /// the phrases, the starts (all, contained, strong, long), the words with their lists,
+    /// the byline and credit heads, the long anchors' needles, and the words of `listed`.
+    #[allow(clippy::type_complexity)]
+    fn plain_lexicon() -> (
+        HashMap<Vec<u8>, (BoilerplateReason, Mode)>,
+        [HashMap<Vec<u8>, u16>; 4],
+        HashMap<Vec<u8>, u16>,
+        [HashSet<String>; 2],
+        Vec<Vec<u8>>,
+        HashSet<Vec<u8>>,
+    ) {
+        let mut phrases = HashMap::new();
+        let mut starts: [HashMap<Vec<u8>, u16>; 4] = Default::default();
+        let mut add = |set: usize, phrase: &str| {
+            let n = phrase.split(' ').count();
+            let first = phrase.split(' ').next().unwrap_or("");
+            *starts[set].entry(first.as_bytes().to_vec()).or_default() |= 1 << n;
+        };
+        for line in PHRASES.lines().filter(|l| !l.starts_with('#')) {
+            let mut parts = line.split('\t');
+            let (Some(r), Some(m), Some(p)) = (parts.next(), parts.next(), parts.next()) else {
+                continue;
+            };
+            let mode = match m {
+                "all" => Mode::All,
+                "any" => Mode::Any,
+                "open" => Mode::Open,
+                _ => Mode::Strong,
+            };
+            if let Some(r) = reason(r) {
+                let folded = fold(p);
+                if mode == Mode::All {
+                    add(0, &folded);
+                }
+                if mode != Mode::All {
+                    add(1, &folded);
+                }
+                if mode == Mode::Strong {
+                    add(2, &folded);
+                }
+                phrases.insert(folded.into_bytes(), (r, mode));
+            }
+        }
+        let mut long: Vec<String> = Vec::new();
+        for (phrase, &(r, mode)) in &phrases {
+            let phrase = String::from_utf8(phrase.clone()).unwrap();
+            if mode == Mode::Strong && counts_in_long_block(r) {
+                add(3, &phrase);
+                long.push(phrase);
+            }
+        }
+        long.sort_by_key(|p| (p.split(' ').count(), p.clone()));
+        let mut anchors: Vec<Vec<u8>> = Vec::new();
+        for phrase in long {
+            if anchors
+                .iter()
+                .any(|a| memchr::memmem::find(phrase.as_bytes(), a).is_some())
+            {
+                continue;
+            }
+            let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or("");
+            anchors.push(longest.as_bytes().to_vec());
+        }
+        let mut words: HashMap<String, u16> = HashMap::new();
+        for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((kind, word)) = line.split_once('\t') {
+                *words.entry(fold(word)).or_default() |= kind_bit(kind);
+            }
+        }
+        let heads = |kind: &str| -> HashSet<String> {
+            words
+                .iter()
+                .filter(|(_, &kinds)| kinds & kind_bit(kind) != 0)
+                .map(|(w, _)| folded_words(w).next().unwrap_or("").to_string())
+                .collect()
+        };
+        let heads = [heads("byline"), heads("credit")];
+        let mut listed: HashSet<Vec<u8>> = words.keys().map(|w| w.as_bytes().to_vec()).collect();
+        for h in heads.iter().flatten() {
+            listed.insert(h.as_bytes().to_vec());
+        }
+        for set in &starts {
+            listed.extend(set.keys().cloned());
+        }
+        listed.extend(super::super::promo::KIND_WORDS.iter().map(|w| w.to_vec()));
+        listed.remove(&b""[..]);
+        let words = words
+            .into_iter()
+            .map(|(w, k)| (w.into_bytes(), k))
+            .collect();
+        (phrases, starts, words, heads, anchors, listed)
+    }
+
+    /// Every table of the lexicon holds what the plain construction gives
+    /// ([`plain_lexicon`]), entry by entry, with the same filters and sizes.
+    #[test]
+    fn lexicon_is_built_as_a_plain_construction_builds_it() {
+        let lex = lexicon();
+        let (phrases, starts, words, heads, anchors, listed) = plain_lexicon();
+        assert_eq!(lex.phrases.len(), phrases.len());
+        for (p, v) in &phrases {
+            assert_eq!(lex.phrases.get(&p[..]), Some(v), "{p:?}");
+        }
+        let lex_starts = [
+            &lex.all_starts,
+            &lex.contained_starts,
+            &lex.strong_starts,
+            &lex.long_starts,
+        ];
+        for (got, want) in lex_starts.iter().zip(&starts) {
+            assert_eq!(&packed_entries(&got.lengths), want);
+            assert_eq!(got.shapes, Shapes::of_bytes(want.keys().map(Vec::as_slice)));
+        }
+        assert_eq!(packed_entries(&lex.words), words);
+        assert_eq!(
+            lex.word_shapes,
+            Shapes::of_bytes(words.keys().map(Vec::as_slice))
+        );
+        for (got, want) in [&lex.byline_heads, &lex.credit_heads].iter().zip(&heads) {
+            let set: HashMap<Vec<u8>, u16> = want
+                .iter()
+                .filter(|h| !h.is_empty())
+                .map(|h| (h.as_bytes().to_vec(), 1))
+                .collect();
+            assert_eq!(packed_entries(&got.set), set);
+            assert_eq!(got.shapes, Shapes::new(want.iter().map(String::as_str)));
+            assert_eq!(got.matches_all, want.contains(""));
+        }
+        let needles: Vec<&[u8]> = lex.long_anchors.iter().map(|a| a.needle()).collect();
+        assert_eq!(needles, anchors);
+        assert_eq!(
+            lex.strong_anchors,
+            Shapes::of_bytes(phrases.iter().filter_map(|(p, &(_, mode))| {
+                let longest = p.split(|&b| b == b' ').max_by_key(|w| w.len());
+                longest.filter(|_| mode == Mode::Strong)
+            }))
+        );
+        assert_eq!(
+            lex.listed,
+            Shapes::of_bytes(listed.iter().map(Vec::as_slice))
+        );
+        // The keys' set: the keys of the listed words, in slots for every listed word
+        // counted once a table or list it is in.
+        let counted = words.len()
+            + starts.iter().map(HashMap::len).sum::<usize>()
+            + heads.iter().flatten().filter(|h| !h.is_empty()).count()
+            + super::super::promo::KIND_WORDS.len();
+        let slots = &lex.listed_keys.0.slots;
+        assert_eq!(slots.len(), super::super::OpenSlots::slots_for(counted));
+        let keys: HashSet<u64> = listed.iter().map(|w| word_key(w)).collect();
+        assert_eq!(slots.iter().filter(|&&k| k != 0).count(), keys.len());
+        assert!(keys.iter().all(|&k| lex.listed_keys.contains(k)));
+        // The set table, from the plain sets.
+        let mut table = vec![0u8; WORD_SLOTS];
+        let mut add = |bit: u8, word: &[u8]| {
+            table[word_slot(PackedWords::head(word, word.len()), word.len())] |= bit;
+        };
+        for (p, &(_, mode)) in &phrases {
+            let longest = p.split(|&b| b == b' ').max_by_key(|w| w.len());
+            if let Some(longest) = longest.filter(|_| mode == Mode::Strong) {
+                add(WordSets::STRONG_ANCHOR, longest);
+            }
+        }
+        for w in starts[1].keys() {
+            add(WordSets::CONTAINED_START, w);
+        }
+        for w in starts[2].keys() {
+            add(WordSets::STRONG_START, w);
+        }
+        for w in super::super::promo::URGING_WORDS {
+            add(WordSets::URGING, w);
+        }
+        for w in super::super::promo::IMPERATIVE_WORDS {
+            add(WordSets::IMPERATIVE, w);
+        }
+        for (bit, set) in [WordSets::BYLINE_HEAD, WordSets::CREDIT_HEAD]
+            .iter()
+            .zip(&heads)
+        {
+            for h in set.iter().filter(|h| !h.is_empty()) {
+                add(*bit, h.as_bytes());
+            }
+        }
+        assert!(lex.set_table[..] == table[..]);
+        assert_eq!(lex.always_sets, 0);
+    }
+
+    /// [`is_folded`] says "folded" only of text that [`fold`] leaves as it is: every entry
+    /// of the lists, and generated texts of letters of both cases, digits, spaces and
+    /// marks, in ASCII and out of it.
+    #[test]
+    fn folded_text_folds_to_itself() {
+        let entries: Vec<&str> = PHRASES
+            .lines()
+            .chain(WORDS.lines())
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.rsplit('\t').next())
+            .collect();
+        let mut folded = 0;
+        for e in &entries {
+            if is_folded(e) {
+                assert_eq!(fold(e), *e);
+                folded += 1;
+            }
+            assert_eq!(fold_listed(e), fold(e));
+        }
+        // All but "follow @" and "©".
+        assert_eq!(folded, entries.len() - 2);
+        let parts = [
+            "a", "z", "0", "9", " ", "  ", "A", "-", "@", "©", "é", "É", "ж", "Ж", "ё", "日",
+            "\u{301}", "ß", "ÿ", "÷", "ő", "Ő", "’", "ạ",
+        ];
+        let mut rng = crate::testgen::Rng::new(0xf01d_ed00);
+        let mut seen = [0; 2];
+        for round in 0..20_000 {
+            let text: String = (0..1 + round % 7).map(|_| rng.pick(&parts)).collect();
+            let is = is_folded(&text);
+            if is {
+                assert_eq!(fold(&text), text, "{text:?}");
+            }
+            // Folded text is folded, but where it is empty or holds `@` or `©` (kept as
+            // words, which `is_folded` leaves to `fold`).
+            let f = fold(&text);
+            let plain = !f.is_empty() && !f.contains(['@', '©']);
+            assert_eq!(is_folded(&f), plain, "{f:?}");
+            seen[usize::from(is)] += 1;
+        }
+        assert!(seen[0] > 1_000 && seen[1] > 1_000, "{seen:?}");
+        // The ASCII test eight bytes at a time answers as the one character by character,
+        // on texts of up to 24 bytes.
+        let ascii = [
+            "a", "z", "0", "9", "ab", "y8", " ", " ", "  ", "A", "-", "@", "`", "{", "/", ":", "\t",
+        ];
+        let mut seen = [0; 2];
+        for round in 0..50_000 {
+            let text: String = (0..round % 25).map(|_| rng.pick(&ascii)).collect();
+            let is = is_folded(&text);
+            assert_eq!(is, is_folded_text(&text), "{text:?}");
+            seen[usize::from(is)] += 1;
+        }
+        assert!(seen[0] > 1_000 && seen[1] > 1_000, "{seen:?}");
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                let mut text = vec![b'a'; 20];
+                text[at] = b;
+                if let Ok(text) = std::str::from_utf8(&text) {
+                    assert_eq!(is_folded(text), is_folded_text(text), "{text:?}");
+                }
+                let want = text.iter().position(|&c| c == b);
+                assert_eq!(find_byte(&text, b), want);
+                let before = text[..at].iter().position(|&c| c == b);
+                assert_eq!(find_byte(&text[..at], b), before);
+            }
+        }
+    }
+
+    /// [`list_lines`], [`tab_split`] and [`first_and_count`] split as `lines`,
+    /// `split_once` and `split` do.
+    #[test]
+    fn lists_are_split_as_the_std_splits_split_them() {
+        for data in [
+            PHRASES,
+            WORDS,
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "#a\nb\n#c",
+            "a\r\nb\r",
+            "\r\n\r\n#\r\nx",
+            " #a\n\n##\n\tb\t",
+        ] {
+            let want: Vec<&str> = data.lines().filter(|l| !l.starts_with('#')).collect();
+            assert_eq!(list_lines(data).collect::<Vec<_>>(), want, "{data:?}");
+            for line in want {
+                let mut rest = Some(line);
+                while let Some(r) = rest {
+                    let (head, tail) = tab_split(r);
+                    match r.split_once('\t') {
+                        Some((h, t)) => assert_eq!((head, tail), (h, Some(t))),
+                        None => assert_eq!((head, tail), (r, None)),
+                    }
+                    let folded = fold_listed(head);
+                    let (first, n) = first_and_count(folded.as_bytes());
+                    assert_eq!(n, folded.split(' ').count());
+                    assert_eq!(first, folded.split(' ').next().unwrap_or("").as_bytes());
+                    rest = tail;
+                }
+            }
+        }
+    }
+
     #[test]
     fn packed_words_find_what_a_map_finds() {
         let words = [
@@ -2324,17 +2816,30 @@ mod tests {
             "12",
             "e",
         ];
-        let mut table = PackedWords::default();
+        let mut entries: Vec<(&'static [u8], u16)> = Vec::new();
         let mut map = HashMap::new();
         for (i, w) in words.iter().enumerate() {
             let v = 1u16 << (i % 13);
-            *table.entry(w.as_bytes()) |= v;
+            entries.push((w.as_bytes(), v));
             *map.entry(w.as_bytes().to_vec()).or_insert(0) |= v;
         }
         // Added twice: the values join.
-        *table.entry(b"to") |= 1 << 14;
+        entries.push((b"to", 1 << 14));
         *map.entry(b"to".to_vec()).or_insert(0) |= 1 << 14;
-        table.finish();
+        let table = PackedWords::new(&entries);
+        // At most a quarter full: 64 slots for its 15 words.
+        assert_eq!(table.slots.len(), 64);
+        assert_eq!(table.words().count(), words.len());
+        // Many repeats: moved to a table of the words' size.
+        let repeats: Vec<(&'static [u8], u16)> = (0..40u16)
+            .map(|i| (words[usize::from(i % 3)].as_bytes(), 1 << (i % 7)))
+            .collect();
+        let small = PackedWords::new(&repeats);
+        assert_eq!(small.slots.len(), 16);
+        for w in &words[..3] {
+            assert_eq!(small.get(w.as_bytes(), w.len()), 0x7f, "{w}");
+        }
+        assert_eq!(small.get(b"share", 5), 0);
         let mut probes: Vec<String> = words.iter().map(|w| w.to_string()).collect();
         probes.extend(
             [
