@@ -1620,6 +1620,21 @@ pub(crate) trait FoldSink {
         self.separator();
         self.ascii_alnum(rest, len);
     }
+    /// Whether the feature pass hands this sink the runs of spaced words of ASCII letters
+    /// eight bytes at a time ([`FoldSink::spaced_chunk`]); else it hands them a word at a
+    /// time, and the three methods below are never called.
+    const CHUNKS: bool = false;
+    /// A run of spaced words starts (with a space): what [`FoldSink::spaced_end`] is given
+    /// back.
+    fn spaced_start(&mut self) -> usize {
+        0
+    }
+    /// Eight bytes of a run of spaced words, already folded (lowered); those past the run
+    /// are cut off at its end.
+    fn spaced_chunk(&mut self, _lowered: u64) {}
+    /// The run that started at `mark` is the first `len` bytes handed over since (from its
+    /// space to the last letter of its last word), with `spaces` spaces.
+    fn spaced_end(&mut self, _mark: usize, _len: usize, _spaces: usize) {}
     /// Any other character.
     fn char(&mut self, c: char);
     /// [`FoldSink::char`] of a letter that [`common_letter`] knows, given as the lower case
@@ -1721,6 +1736,31 @@ impl FoldSink for Folder<'_> {
         }
         self.separator();
         self.ascii_alnum(rest, len);
+    }
+
+    const CHUNKS: bool = true;
+
+    #[inline(always)]
+    fn spaced_start(&mut self) -> usize {
+        self.out.len()
+    }
+
+    #[inline(always)]
+    fn spaced_chunk(&mut self, lowered: u64) {
+        self.out.extend_from_slice(&lowered.to_le_bytes());
+    }
+
+    #[inline(always)]
+    fn spaced_end(&mut self, mark: usize, len: usize, spaces: usize) {
+        // The run as it is but for its letters lowered (its spaces are single), without its
+        // first space when it starts the fold.
+        self.out.truncate(mark + len);
+        self.spaces += spaces;
+        self.space = false;
+        if mark == self.base {
+            self.out.remove(mark);
+            self.spaces -= 1;
+        }
     }
 
     fn char(&mut self, c: char) {
