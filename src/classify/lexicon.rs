@@ -725,6 +725,19 @@ fn first_and_count(phrase: &'static [u8]) -> (&'static [u8], usize) {
     (&phrase[..first], n)
 }
 
+impl Mode {
+    /// The mode a phrase's line of the list names in its second column (`all`, `any`,
+    /// `open`; anything else is strong).
+    fn of_column(m: &str) -> Mode {
+        match m {
+            "all" => Mode::All,
+            "any" => Mode::Any,
+            "open" => Mode::Open,
+            _ => Mode::Strong,
+        }
+    }
+}
+
 /// Builds the lexicon from the lists. An entry that is folded already (all but two) is
 /// not folded again, nor copied, and the tables are built from lists of their entries,
 /// not gathered in hashed maps first; the phrase map is sized once. The test
@@ -741,12 +754,7 @@ fn build_lexicon() -> Lexicon {
         let (Some(rest), Some(r)) = (rest, reason(r)) else {
             continue;
         };
-        let mode = match m {
-            "all" => Mode::All,
-            "any" => Mode::Any,
-            "open" => Mode::Open,
-            _ => Mode::Strong,
-        };
+        let mode = Mode::of_column(m);
         let folded = fold_listed(tab_split(rest).0);
         let (first, n) = first_and_count(folded.as_bytes());
         debug_assert!(n <= MAX_PHRASE_WORDS, "{folded}");
@@ -2568,12 +2576,7 @@ mod tests {
             let (Some(r), Some(m), Some(p)) = (parts.next(), parts.next(), parts.next()) else {
                 continue;
             };
-            let mode = match m {
-                "all" => Mode::All,
-                "any" => Mode::Any,
-                "open" => Mode::Open,
-                _ => Mode::Strong,
-            };
+            let mode = Mode::of_column(m);
             if let Some(r) = reason(r) {
                 let folded = fold(p);
                 if mode == Mode::All {
