@@ -686,70 +686,34 @@ fn lexicon(data: &'static str) -> FastSet<&'static str> {
     set
 }
 
-/// The words of a word list's text, in order: those of its lines that are no comment (that
-/// start with `#`), split at the bytes up to the space (ASCII whitespace, and the other
-/// control characters, which the lists hold none of). On the lists, which are ASCII, this
-/// splits as `split_whitespace` does (the test `list_words_split_as_split_whitespace`), with
-/// no character decoded: the end of a word is found eight bytes at a time
-/// ([`spaceless_len`]). (Read by `lines` and `split_whitespace`, which decodes each
-/// character, and put in a hashed set, the speech verb list took 0.35M instructions; read
-/// by `split_ascii_whitespace`, 0.28M.)
+/// The lines of a list that are no comment (that start with `#`), as `lines` gives them,
+/// each line's end found by `memchr` (`lines` searches with a char searcher, a call more a
+/// line).
+pub(crate) fn list_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = data;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let line = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut rest),
+        };
+        Some(line)
+    })
+    .filter(|line| !line.starts_with('#'))
+}
+
+/// The words of a word list's text, in order: those of its lines that are no comment
+/// ([`list_lines`]), split at ASCII whitespace. On the lists, which are ASCII, this splits
+/// as `split_whitespace` does (the test `list_words_split_as_split_whitespace`), with no
+/// character decoded.
 fn list_words(data: &'static str) -> impl Iterator<Item = &'static str> {
-    let bytes = data.as_bytes();
-    let (mut i, mut line_start) = (0, true);
-    std::iter::from_fn(move || loop {
-        let &b = bytes.get(i)?;
-        if line_start && b == b'#' {
-            // A comment: on to its line's end.
-            i += memchr::memchr(b'\n', &bytes[i..]).unwrap_or(bytes.len() - i);
-            continue;
-        }
-        line_start = b == b'\n';
-        if b <= b' ' {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += spaceless_len(&bytes[i..]);
-        // (Cut at ASCII bytes: at character boundaries.)
-        return data.get(start..i);
-    })
-}
-
-/// True when every byte of `w` is a lower-case ASCII letter or `-` (as
-/// `w.iter().all(|b| b.is_ascii_lowercase() || *b == b'-')`), told eight bytes at a time
-/// ([`ascii_range_bits`]); the bytes past the end of a short word are taken as `a`.
-fn lower_or_hyphens(w: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    w.chunks(8).all(|chunk| {
-        let mut x = le_word(chunk);
-        if chunk.len() < 8 {
-            x |= (u64::from(b'a') * ONES) << (8 * chunk.len());
-        }
-        ascii_range_bits(x, b'a', b'z') | ascii_range_bits(x, b'-', b'-') == 0x80 * ONES
-    })
-}
-
-/// The number of bytes above the space (`b' '`) that `b` starts with, found eight bytes at a
-/// time: the bytes of a word below 0x21 get their top bit set by subtracting 0x21 from each
-/// and masking with the word's inverse (a byte of 0x80 or more keeps its top bit clear
-/// there). A borrow from such a byte can mark a byte after it too, never one before: the
-/// first mark is the first such byte.
-fn spaceless_len(b: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut n = 0;
-    while let Some(chunk) = b.get(n..).and_then(|rest| rest.first_chunk::<8>()) {
-        let x = u64::from_le_bytes(*chunk);
-        let low = x.wrapping_sub(0x21 * ONES) & !x & (0x80 * ONES);
-        if low != 0 {
-            return n + (low.trailing_zeros() / 8) as usize;
-        }
-        n += 8;
-    }
-    n + b[n..]
-        .iter()
-        .position(|&c| c <= b' ')
-        .unwrap_or(b.len() - n)
+    list_lines(data).flat_map(str::split_ascii_whitespace)
 }
 
 /// True when `w` is a speech verb form of the lexicon. Only lower-case forms count, so
@@ -1038,11 +1002,11 @@ struct SpeechVerbs {
 
 /// The speech verb lexicon, read once. The forms go straight into a [`ShapeTable`], which
 /// holds each once: no hashed set is built for them. (The hashed set, grown from empty,
-/// took 0.35M instructions and the table made from it 0.23M; this takes 0.24M.)
+/// took 0.35M instructions and the table made from it 0.23M; this takes 0.33M.)
 fn speech_verbs() -> &'static SpeechVerbs {
     static SET: OnceLock<SpeechVerbs> = OnceLock::new();
     SET.get_or_init(|| {
-        let is_verb = |w: &&str| lower_or_hyphens(w.as_bytes());
+        let is_verb = |w: &&str| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
         // One pass over the list: a form that is no verb is kept aside as it goes by.
         let mut others: Vec<&'static str> = Vec::new();
         let verbs = list_words(SPEECH_VERBS).filter(|w| {
@@ -1905,27 +1869,6 @@ mod tests {
         for w in set {
             let verb = w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
             assert_eq!(speech_verb_table().contains(w.as_bytes()), verb, "{w}");
-        }
-    }
-
-    /// [`spaceless_len`] and [`lower_or_hyphens`] answer as byte loops do, for every byte
-    /// at every place of words of up to 20 bytes.
-    #[test]
-    fn word_scans_answer_as_byte_loops() {
-        let plain_len = |b: &[u8]| b.iter().position(|&c| c <= b' ').unwrap_or(b.len());
-        let plain_lower = |b: &[u8]| b.iter().all(|&c| c.is_ascii_lowercase() || c == b'-');
-        assert!(lower_or_hyphens(b"") && spaceless_len(b"") == 0);
-        for len in 1..=20 {
-            for at in 0..len {
-                for byte in 0..=255u8 {
-                    for fill in [b'a', b'z', b'-', b'q'] {
-                        let mut w = vec![fill; len];
-                        w[at] = byte;
-                        assert_eq!(spaceless_len(&w), plain_len(&w), "{w:?}");
-                        assert_eq!(lower_or_hyphens(&w), plain_lower(&w), "{w:?}");
-                    }
-                }
-            }
         }
     }
 

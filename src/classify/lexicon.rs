@@ -612,39 +612,7 @@ fn fold_listed(s: &'static str) -> &'static str {
 /// True when `s` is words of lower-case ASCII letters, digits and the letters that
 /// [`common_letter`] gives as their own lower case, each word after the first after one
 /// space: text that [`fold`] gives back as it is (the test `folded_text_folds_to_itself`).
-/// ASCII text is told byte by byte.
 fn is_folded(s: &str) -> bool {
-    if !s.is_ascii() {
-        return is_folded_text(s);
-    }
-    let b = s.as_bytes();
-    if b.first().is_none_or(|&c| c == b' ') || b.last() == Some(&b' ') {
-        return false;
-    }
-    // Eight bytes at a time: each a letter, a digit or a space, and no space right after
-    // a space (of this word or, for its first byte, of the last one). Past the end of the
-    // text, the bytes are taken as `a`.
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
-    let mut last_space = 0;
-    for chunk in b.chunks(8) {
-        let mut x = crate::fasthash::le_word(chunk);
-        if chunk.len() < 8 {
-            x |= (u64::from(b'a') * ONES) << (8 * chunk.len());
-        }
-        let spaces = crate::lex::ascii_range_bits(x, b' ', b' ');
-        let word = crate::lex::ascii_range_bits(x, b'a', b'z')
-            | crate::lex::ascii_range_bits(x, b'0', b'9');
-        if spaces | word != HIGH || spaces & (spaces << 8 | last_space) != 0 {
-            return false;
-        }
-        last_space = spaces >> 56;
-    }
-    true
-}
-
-/// [`is_folded`] of any text, character by character.
-fn is_folded_text(s: &str) -> bool {
     // At the start, a space would be a second one.
     let mut after_space = true;
     for c in s.chars() {
@@ -665,50 +633,13 @@ fn is_folded_text(s: &str) -> bool {
     !after_space
 }
 
-/// The lines of a list that are no comment (that start with `#`), as `lines` gives them:
-/// each line's end found eight bytes at a time ([`find_byte`]). (`lines` searches with a
-/// char searcher, whose `memchr` costs a call a line: 0.15M instructions for the two lists
-/// of the lexicon, with their tabs.)
-fn list_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    let mut rest = data;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let line = match find_byte(rest.as_bytes(), b'\n') {
-            Some(i) => {
-                let line = &rest[..i];
-                rest = &rest[i + 1..];
-                line.strip_suffix('\r').unwrap_or(line)
-            }
-            None => std::mem::take(&mut rest),
-        };
-        Some(line)
-    })
-    .filter(|line| !line.starts_with('#'))
-}
-
 /// `s` up to its first tab, and what follows the tab (`None` when it holds none), as
 /// `split_once('\t')` gives them but for a text with no tab.
 fn tab_split(s: &'static str) -> (&'static str, Option<&'static str>) {
-    match find_byte(s.as_bytes(), b'\t') {
+    match memchr::memchr(b'\t', s.as_bytes()) {
         Some(i) => (&s[..i], Some(&s[i + 1..])),
         None => (s, None),
     }
-}
-
-/// The place of the first byte `needle` of `b`, found eight bytes at a time
-/// ([`crate::lex::byte_flags`]), the last few bytes one by one.
-fn find_byte(b: &[u8], needle: u8) -> Option<usize> {
-    let mut at = 0;
-    while let Some(chunk) = b.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
-        let flags = crate::lex::byte_flags(u64::from_le_bytes(*chunk), needle);
-        if flags != 0 {
-            return Some(at + (flags.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    b[at..].iter().position(|&c| c == needle).map(|i| at + i)
 }
 
 /// The first word of a folded phrase and its number of words, as `split(' ')` gives them,
@@ -743,12 +674,12 @@ impl Mode {
 /// not gathered in hashed maps first; the phrase map is sized once. The test
 /// `lexicon_is_built_as_a_plain_construction_builds_it` checks every table against one
 /// made as it was first written. (It took 2.02M instructions, 0.48M of them in 575
-/// folds; it takes 0.76M, 0.07M of them zeroing the filters and the set table.)
+/// folds; it takes 0.80M, 0.07M of them zeroing the filters and the set table.)
 fn build_lexicon() -> Lexicon {
     // The phrases, folded, with their reasons and modes, first words and numbers of words,
     // in the order of the list.
     let mut listed: Vec<(&'static str, BoilerplateReason, Mode, &'static [u8], usize)> = Vec::new();
-    for line in list_lines(PHRASES) {
+    for line in crate::lex::list_lines(PHRASES) {
         let (r, rest) = tab_split(line);
         let (m, rest) = tab_split(rest.unwrap_or_default());
         let (Some(rest), Some(r)) = (rest, reason(r)) else {
@@ -792,7 +723,7 @@ fn build_lexicon() -> Lexicon {
     let mut long: Vec<&'static str> = long.into_iter().map(|(p, ..)| p).collect();
     // The words, folded, each with the bit of its list, in the order of the list.
     let mut entries: Vec<(&'static str, u16)> = Vec::new();
-    for line in list_lines(WORDS) {
+    for line in crate::lex::list_lines(WORDS) {
         if let (kind, Some(word)) = tab_split(line) {
             debug_assert_ne!(kind_bit(kind), 0, "{kind}");
             entries.push((fold_listed(word), kind_bit(kind)));
@@ -2776,35 +2707,9 @@ mod tests {
             seen[usize::from(is)] += 1;
         }
         assert!(seen[0] > 1_000 && seen[1] > 1_000, "{seen:?}");
-        // The ASCII test eight bytes at a time answers as the one character by character,
-        // on texts of up to 24 bytes.
-        let ascii = [
-            "a", "z", "0", "9", "ab", "y8", " ", " ", "  ", "A", "-", "@", "`", "{", "/", ":", "\t",
-        ];
-        let mut seen = [0; 2];
-        for round in 0..50_000 {
-            let text: String = (0..round % 25).map(|_| rng.pick(&ascii)).collect();
-            let is = is_folded(&text);
-            assert_eq!(is, is_folded_text(&text), "{text:?}");
-            seen[usize::from(is)] += 1;
-        }
-        assert!(seen[0] > 1_000 && seen[1] > 1_000, "{seen:?}");
-        for b in 0..=255u8 {
-            for at in 0..20 {
-                let mut text = vec![b'a'; 20];
-                text[at] = b;
-                if let Ok(text) = std::str::from_utf8(&text) {
-                    assert_eq!(is_folded(text), is_folded_text(text), "{text:?}");
-                }
-                let want = text.iter().position(|&c| c == b);
-                assert_eq!(find_byte(&text, b), want);
-                let before = text[..at].iter().position(|&c| c == b);
-                assert_eq!(find_byte(&text[..at], b), before);
-            }
-        }
     }
 
-    /// [`list_lines`], [`tab_split`] and [`first_and_count`] split as `lines`,
+    /// [`crate::lex::list_lines`], [`tab_split`] and [`first_and_count`] split as `lines`,
     /// `split_once` and `split` do.
     #[test]
     fn lists_are_split_as_the_std_splits_split_them() {
@@ -2821,7 +2726,11 @@ mod tests {
             " #a\n\n##\n\tb\t",
         ] {
             let want: Vec<&str> = data.lines().filter(|l| !l.starts_with('#')).collect();
-            assert_eq!(list_lines(data).collect::<Vec<_>>(), want, "{data:?}");
+            assert_eq!(
+                crate::lex::list_lines(data).collect::<Vec<_>>(),
+                want,
+                "{data:?}"
+            );
             for line in want {
                 let mut rest = Some(line);
                 while let Some(r) = rest {
