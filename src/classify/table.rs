@@ -15,6 +15,8 @@ const CELL_SIZE: usize = 24;
 pub(super) const MIN_BLOCKS: usize = 8;
 /// The periods tried (cells per row).
 const PERIODS: std::ops::RangeInclusive<usize> = 2..=8;
+/// How many periods [`PERIODS`] holds.
+const PERIOD_COUNT: usize = *PERIODS.end() + 1 - *PERIODS.start();
 /// The fewest rows.
 const MIN_ROWS: usize = 3;
 /// The share of cells whose shape equals the cell one row further down.
@@ -108,6 +110,11 @@ fn periodic_suffix(shapes: &[u8]) -> Option<(usize, usize)> {
     let most_rows = most_numeric_rows(numbers);
     let len = shapes.len();
     let mut best: Option<(usize, usize)> = None;
+    // The starts of the stretches [`periodic`] was false of: the answer depends on the
+    // stretch alone, and several periods often end their walks at the same place (a
+    // heading above the run), where it is not asked again.
+    let mut refused = [usize::MAX; PERIOD_COUNT];
+    let mut n_refused = 0;
     for p in PERIODS {
         if len < p * MIN_ROWS {
             continue;
@@ -138,9 +145,14 @@ fn periodic_suffix(shapes: &[u8]) -> Option<(usize, usize)> {
         if !too_long
             && len - start >= MIN_BLOCKS
             && best.is_none_or(|(b, _)| start < b)
-            && periodic(&shapes[start..])
+            && !refused[..n_refused].contains(&start)
         {
-            best = Some((start, p));
+            if periodic(&shapes[start..]) {
+                best = Some((start, p));
+            } else if let Some(slot) = refused.get_mut(n_refused) {
+                *slot = start;
+                n_refused += 1;
+            }
         }
     }
     best
