@@ -81,6 +81,31 @@ fn name_word_of_bytes(w: &[u8]) -> Option<bool> {
     }
 }
 
+/// False when the first word of `s` (as `split_whitespace` gives it) is surely no name
+/// word ([`is_name_word`]), told by the first byte alone: an ASCII byte that is no capital,
+/// no first letter of a particle ([`PARTICLE_STARTS`]), none of the marks the test trims
+/// (`,` `.` `(` `)` `"`) and no blank or control (before which the first word may start
+/// later) starts a word that is no name word, with no walk to its end. Any other first
+/// byte passes. The tests of names ([`after_name`], [`name_then_agency_at_separator`],
+/// [`is_bare_name`]) read many blocks that start with a digit or a word in lower case.
+#[inline]
+fn may_open_with_name_word(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(&c) if c.is_ascii() => {
+            c.is_ascii_uppercase()
+                || PARTICLE_STARTS.contains(&c)
+                || matches!(c, b',' | b'.' | b'(' | b')' | b'"')
+                || c <= b' '
+                || c == 0x7f
+        }
+        _ => true,
+    }
+}
+
+/// The first bytes of the name particles ([`is_particle`]; the test
+/// `name_particles_start_as_listed` checks them).
+const PARTICLE_STARTS: &[u8] = b"abdilv";
+
 /// True for a name particle ("de", "van", "al"), in lower case as it must be.
 fn is_particle(w: &[u8]) -> bool {
     matches!(
@@ -147,6 +172,9 @@ fn by_name(lex: &Lexicon, s: &str) -> bool {
 /// four name words, up to and including one that ends with a comma. `None` when fewer
 /// than two words start the line as a name.
 fn after_name(s: &str) -> Option<&str> {
+    if !may_open_with_name_word(s) {
+        return None;
+    }
     let mut name_words = 0;
     let mut end = 0;
     for w in s.split_whitespace().take(4) {
@@ -256,19 +284,67 @@ fn name_then_date_or_handle(s: &str) -> bool {
     // buffer again, 1.3 allocations a web page).
     // (Both strings are the thread's kept ones: [`Kept`].)
     if rest.bytes().any(|b| b.is_ascii_digit())
-        && crate::scratch::with_kept(&KEPT, |kept| {
-            let fold = &mut kept.fold;
-            crate::scratch::recycle_text(fold);
-            fold.reserve(rest.len() + 16);
-            is_date(
-                rest,
-                &super::features::block_features(single_spaced_in(rest, &mut kept.spaced), fold),
-            )
+        && ascii_date_tail(rest).unwrap_or_else(|| {
+            crate::scratch::with_kept(&KEPT, |kept| {
+                let fold = &mut kept.fold;
+                crate::scratch::recycle_text(fold);
+                fold.reserve(rest.len() + 16);
+                is_date(
+                    rest,
+                    &super::features::block_features(
+                        single_spaced_in(rest, &mut kept.spaced),
+                        fold,
+                    ),
+                )
+            })
         })
     {
         return true;
     }
     rest.starts_with('@') && rest.split_whitespace().count() == 1
+}
+
+/// [`is_date`] of `rest`, the text after a name ([`name_then_date_or_handle`]), with the
+/// features of its single-spaced text, for a tail of printable ASCII and ASCII whitespace
+/// (most tails), told with no feature pass (some 2,500 instructions a tail, for a test that
+/// most tails, the rest of a title-case headline, fail); `None` for any other tail.
+///
+/// Such a tail's single-spaced words are each a word of the features (no blank inside),
+/// its characters are their bytes and the spaces between them, its letters and digits
+/// its ASCII ones, its fold is [`super::lexicon::fold`] of the tail (whitespace folds to a
+/// space however it is spaced), and it is in no caseless script. [`is_date_line`] asks
+/// [`Features::may_hold_listed_word`] only to skip [`date_tokens`] when it cannot pass:
+/// without a listed word (a month, "ago", a date word) the test is false either way. The
+/// test `the_ascii_date_tail_is_the_feature_pass_test` compares the two on random tails.
+fn ascii_date_tail(rest: &str) -> Option<bool> {
+    let (mut words, mut word_bytes, mut letters, mut digits) = (0usize, 0usize, 0usize, 0usize);
+    let mut in_word = false;
+    for &c in rest.as_bytes() {
+        let white = matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+        if !white && !(0x21..0x7f).contains(&c) {
+            return None;
+        }
+        words += usize::from(!white && !in_word);
+        word_bytes += usize::from(!white);
+        letters += usize::from(c.is_ascii_alphabetic());
+        digits += usize::from(c.is_ascii_digit());
+        in_word = !white;
+    }
+    // `words_within(16)`, a digit (which makes a fold that is not empty), no price.
+    if !(1..=16).contains(&words) || digits == 0 || is_price(rest) {
+        return Some(false);
+    }
+    let chars = word_bytes + words - 1;
+    // A date of digits alone ("2021-03-10 09:58"); no CJK date is ASCII.
+    if letters == 0 && digits >= 6 && chars <= 40 {
+        return Some(true);
+    }
+    let numeric_date = digits >= 4 && letters <= 2 * digits;
+    Some(with_fold(rest, |folded| {
+        date_tokens(lexicon(), folded).is_some_and(|(total, datey, month, number, ago)| {
+            (month && number || numeric_date || number && ago) && datey * 10 >= total * 7
+        })
+    }))
 }
 
 /// "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter": a name of two to
@@ -290,6 +366,10 @@ fn may_part_name_and_agency(s: &str, f: &Features) -> bool {
 
 /// [`name_then_agency`] once the block may hold its separator.
 fn name_then_agency_at_separator(lex: &Lexicon, s: &str) -> bool {
+    // (The name starts the block.)
+    if !may_open_with_name_word(s) {
+        return false;
+    }
     let Some((name, tail)) = split_at_agency_separator(s) else {
         return false;
     };
@@ -420,7 +500,12 @@ fn may_be_staff_or_agencies(folded: &[u8]) -> bool {
 /// True when `s` is a bare personal name (2–4 name words, nothing else): a byline when it
 /// sits between the headline and the story.
 pub(crate) fn is_bare_name(s: &str, f: &Features) -> bool {
-    if !(2..=4).contains(&f.words) || f.terminal() || f.digits > 0 || f.reason.is_some() {
+    if !(2..=4).contains(&f.words)
+        || f.terminal()
+        || f.digits > 0
+        || f.reason.is_some()
+        || !may_open_with_name_word(s)
+    {
         return false;
     }
     // Every word a name word, and none a lone capital ("A"): one pass over the words
@@ -1029,6 +1114,164 @@ mod tests {
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(single_spaced_in(&s, &mut spaced), joined, "{s:?}");
         }
+    }
+
+    /// Every particle starts with a byte of [`PARTICLE_STARTS`], and a first word that
+    /// [`may_open_with_name_word`] rules out is no name word: random words of ASCII marks,
+    /// digits, letters of both cases, particles and characters outside ASCII.
+    #[test]
+    fn name_particles_start_as_listed() {
+        for p in [
+            "de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "al", "bin",
+            "ibn", "dos", "das",
+        ] {
+            assert!(is_particle(p.as_bytes()), "{p}");
+            assert!(PARTICLE_STARTS.contains(&p.as_bytes()[0]), "{p}");
+        }
+        let parts = [
+            "a", "b", "d", "e", "i", "l", "v", "x", "z", "A", "J", "Q", "1", "9", "-", "@", "#",
+            "(", "\"", ".", ",", "'", " ", "\t", "\u{1}", "\u{a0}", "é", "É", "Σ", "de", "van",
+            "al", "bin", "Doe", "“", "”",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0a3e_5747);
+        let mut ruled_out = 0;
+        for round in 0..20_000 {
+            let s = rng.text(&parts, 1 + round % 5);
+            if !may_open_with_name_word(&s) {
+                ruled_out += 1;
+                let first = s.split_whitespace().next().unwrap_or("");
+                assert!(!is_name_word(first), "{s:?}");
+            }
+        }
+        assert!(ruled_out > 5_000, "{ruled_out}");
+    }
+
+    /// [`name_then_date_or_handle`] as it was before [`ascii_date_tail`]: the features of
+    /// every tail with a digit are computed and asked.
+    fn name_then_date_or_handle_unfiltered(s: &str) -> bool {
+        let Some(after) = after_name(s) else {
+            return false;
+        };
+        let rest = after.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '•' | '·' | ',')
+        });
+        if rest.is_empty() {
+            return false;
+        }
+        let mut spaced = String::new();
+        if rest.bytes().any(|b| b.is_ascii_digit())
+            && is_date(
+                rest,
+                &block_features(single_spaced_in(rest, &mut spaced), &mut String::new()),
+            )
+        {
+            return true;
+        }
+        rest.starts_with('@') && rest.split_whitespace().count() == 1
+    }
+
+    /// The date test of ASCII tails with no feature pass changes no answer: names followed
+    /// by random tails of date words, numbers, headline words, prices, handles, CJK dates
+    /// and bare digits, with blanks of every kind, controls and characters outside ASCII.
+    #[test]
+    fn the_ascii_date_tail_is_the_feature_pass_test() {
+        let names = [
+            "Jane Doe",
+            "Jane de Doe",
+            "J. Doe",
+            "Jane Q. Doe,",
+            "Apple Stock Rises",
+        ];
+        let seps = [" ", " - ", " | ", ", ", "  —  ", "\t", " • "];
+        let parts = [
+            "Apr",
+            "April",
+            "16",
+            "2015",
+            "8:02",
+            "pm",
+            "UTC",
+            "day",
+            "days",
+            "ago",
+            "Updated",
+            "After",
+            "Earnings",
+            "5%",
+            "$39.99",
+            "年",
+            "3月",
+            "3rd",
+            "12h36",
+            "@janedoe",
+            "-",
+            "2021-03-10",
+            "09:58",
+            "123456",
+            "à",
+            "é",
+            "Σ",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            ",",
+            ".",
+            ":",
+            "|",
+            "/",
+            "hours",
+            "min",
+            "read",
+            "x",
+            "\u{1}",
+            "\u{7f}",
+            "\u{b}",
+            "\r",
+            "€",
+            "£5",
+            "Jan.",
+            "2pm",
+            "yesterday",
+            "March",
+            "1234567",
+            "2021年3月3日",
+            "11",
+            "7",
+            "Mon",
+            "ET",
+            "am",
+            "Oct",
+            "h",
+        ];
+        let mut rng = crate::testgen::Rng::new(0xda7e_7a11);
+        let (mut yes, mut no, mut dates) = (0, 0, 0);
+        for round in 0..30_000 {
+            let s = format!(
+                "{}{}{}",
+                rng.pick(&names),
+                rng.pick(&seps),
+                rng.text(&parts, 1 + round % 12)
+            );
+            let want = name_then_date_or_handle_unfiltered(&s);
+            assert_eq!(name_then_date_or_handle(&s), want, "{s:?}");
+            yes += usize::from(want);
+            no += usize::from(!want);
+            // The tail alone, whatever the name before it.
+            let tail = rng.text(&parts, round % 20);
+            if let Some(date) = ascii_date_tail(&tail) {
+                let (mut spaced, mut fold) = (String::new(), String::new());
+                let f = block_features(single_spaced_in(&tail, &mut spaced), &mut fold);
+                assert_eq!(date, is_date(&tail, &f), "{tail:?}");
+                dates += usize::from(date);
+            }
+        }
+        assert!(
+            yes > 1_000 && no > 1_000 && dates > 1_000,
+            "{yes} {no} {dates}"
+        );
     }
 
     /// A byline with a date, read after blocks that grew the kept strings (a long tail with
