@@ -789,7 +789,7 @@ fn alnum_run(s: &str, alnum: bool) -> usize {
 fn followed_by_credit_mark(hay: &str, word: &str) -> bool {
     let b = hay.as_bytes();
     let mut from = 0;
-    while let Some(i) = hay.get(from..).and_then(|h| h.find(word)) {
+    while let Some(i) = b.get(from..).and_then(|h| find_bytes(h, word.as_bytes())) {
         let end = from + i + word.len();
         let rest = &b[end..];
         let blanks = rest
@@ -811,6 +811,17 @@ fn followed_by_credit_mark(hay: &str, word: &str) -> bool {
             .map_or(1, char::len_utf8);
     }
     false
+}
+
+/// The first place of `word` in `hay`, as `str::find` gives it for text (a match of UTF-8
+/// starts on a character's first byte), by a search for the word's first byte and a
+/// comparison at each place found: `str::find` set up a two-way searcher at every call,
+/// which cost more than the search of a block (a caption, a credit line) did.
+fn find_bytes(hay: &[u8], word: &[u8]) -> Option<usize> {
+    let Some(&first) = word.first() else {
+        return Some(0);
+    };
+    memchr::memchr_iter(first, hay).find(|&i| hay.get(i..).is_some_and(|h| h.starts_with(word)))
 }
 
 /// [`followed_by_credit_mark`] by its definition: `hay` with each run of blanks made one
