@@ -392,14 +392,15 @@ fn name_then_agency_at_separator(lex: &Lexicon, s: &str) -> bool {
     })
 }
 
-/// `s.split_once(['|', ',', '—', '–'])`, by a scan of the bytes rather than a decoding of
-/// every character.
+/// `s.split_once(['|', ',', '—', '–'])`, by a search for the bytes that start the
+/// separators (`memchr3`, rather than a look at every byte or a decoding of every
+/// character).
 fn split_at_agency_separator(s: &str) -> Option<(&str, &str)> {
     let bytes = s.as_bytes();
-    let (at, len) = bytes.iter().enumerate().find_map(|(i, &b)| match b {
+    let (at, len) = memchr::memchr3_iter(b'|', b',', 0xE2, bytes).find_map(|i| match bytes[i] {
         b'|' | b',' => Some((i, 1)),
         // `–` is E2 80 93, `—` E2 80 94.
-        0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])) => Some((i, 3)),
+        _ if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])) => Some((i, 3)),
         _ => None,
     })?;
     Some((s.get(..at)?, s.get(at + len..)?))
@@ -1125,6 +1126,25 @@ mod tests {
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(single_spaced_in(&s, &mut spaced), joined, "{s:?}");
         }
+    }
+
+    /// The separator search is `split_once` of the four separators: random texts of them,
+    /// other dashes and characters that share their first byte (`…` is E2 80 A6), letters
+    /// and blanks.
+    #[test]
+    fn agency_separators_split_as_split_once() {
+        let parts = [
+            "Jane", " ", "|", ",", "—", "–", "‒", "…", "•", "é", "x", ".", "-",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5e9a_7a70);
+        let mut split = 0;
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 12);
+            let want = s.split_once(['|', ',', '—', '–']);
+            assert_eq!(split_at_agency_separator(&s), want, "{s:?}");
+            split += usize::from(want.is_some());
+        }
+        assert!(split > 5_000, "{split}");
     }
 
     /// Every particle starts with a byte of [`PARTICLE_STARTS`], and a first word that
