@@ -1071,6 +1071,15 @@ fn is_gallery_caption(s: &str, f: &Features) -> bool {
 
 /// True for a price: a currency sign next to the number ("$39.99", "€ 12,50", "12 £").
 fn is_price(s: &str) -> bool {
+    // A text that starts and ends with a visible ASCII byte other than `$` (most) has no
+    // blank to trim at either end, and no currency sign there: told with no character
+    // decoded.
+    if let (Some(&first), Some(&last)) = (s.as_bytes().first(), s.as_bytes().last()) {
+        let plain = |b: u8| b.is_ascii_graphic() && b != b'$';
+        if plain(first) && plain(last) {
+            return false;
+        }
+    }
     let s = s.trim();
     let currency = |c: char| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₫');
     s.starts_with(currency) || s.ends_with(currency)
@@ -1145,6 +1154,31 @@ mod tests {
             split += usize::from(want.is_some());
         }
         assert!(split > 5_000, "{split}");
+    }
+
+    /// The price test told from the end bytes is the test of the trimmed text: random texts
+    /// of currency signs, digits, letters, blanks of every kind and marks at both ends.
+    #[test]
+    fn prices_are_told_as_by_the_trimmed_text() {
+        let parts = [
+            "$", "€", "£", "¥", "₹", "39.99", "x", " ", "\t", "\n", "\u{a0}", "\u{3000}", ".", "-",
+            "é", "(", "",
+        ];
+        let plain = |s: &str| {
+            let s = s.trim();
+            let currency =
+                |c: char| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₫');
+            s.starts_with(currency) || s.ends_with(currency)
+        };
+        let mut rng = crate::testgen::Rng::new(0x9e1c_e5a1);
+        let mut prices = 0;
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 7);
+            let want = plain(&s);
+            assert_eq!(is_price(&s), want, "{s:?}");
+            prices += usize::from(want);
+        }
+        assert!(prices > 2_000, "{prices}");
     }
 
     /// Every particle starts with a byte of [`PARTICLE_STARTS`], and a first word that
