@@ -290,11 +290,11 @@ struct LeadBytes<'b> {
 }
 
 /// The index of the first byte of the eight of `word` (little-endian) that is `"`, 0xE2 or
-/// 0xC2, if any: the lowest of the flags of the three ([`lex::byte_flags`], whose lowest
-/// flag is exact).
+/// 0xC2, if any: the lowest of the flags of `"` and of 0xE2 in `word` with bit 5 of each
+/// byte set ([`lex::byte_flags`], whose lowest flag is exact), which is 0xE2 where `word`
+/// holds 0xE2 or 0xC2 and nowhere else: one test for the two lead bytes.
 fn first_lead_byte(word: u64) -> Option<usize> {
-    let flags =
-        lex::byte_flags(word, b'"') | lex::byte_flags(word, 0xE2) | lex::byte_flags(word, 0xC2);
+    let flags = lex::byte_flags(word, b'"') | lex::byte_flags(word | (ONES << 5), 0xE2);
     (flags != 0).then(|| flags.trailing_zeros() as usize / 8)
 }
 
@@ -561,6 +561,15 @@ static CONTEXT_CLASS: [u8; 256] = {
     }
     t
 };
+
+/// [`lex::is_ascii_blank_byte`] told by the byte's [`CONTEXT_CLASS`]: one look-up, where
+/// the blank test is two comparisons, for the walks over the blanks beside every
+/// candidate's marks ([`ascii_trim_span`], [`name_word_after`], [`char_before_blanks`],
+/// [`ascii_word_before`]).
+#[inline(always)]
+fn is_blank_byte(c: u8) -> bool {
+    CONTEXT_CLASS[usize::from(c)] & BLANK != 0
+}
 
 /// What surrounds a mark, read from the characters on either side.
 fn context_by_chars(text: &str, block: Span, m: Mark) -> Context {
@@ -1384,24 +1393,25 @@ fn word_classes(word: u64) -> (u64, u64) {
 
 /// [`ascii_word_count`] by a loop over the bytes, which reads the texts shorter than eight
 /// bytes, and which the tests compare it with. A run is counted at its first letter or
-/// digit, and the rest of it passed over by a loop of its own.
+/// digit, and the rest of it passed over by a loop of its own. Each byte is told by one
+/// look-up of its [`BODY_CLASS`].
 fn ascii_word_count_by_bytes(b: &[u8], max: usize) -> Option<usize> {
+    let class = |c: u8| BODY_CLASS[usize::from(c)];
     let mut n = 0;
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         i += 1;
-        if !lex::is_ascii_word_byte(c) {
-            if !c.is_ascii() {
-                return None;
-            }
-        } else if c.is_ascii_alphanumeric() {
+        let k = class(c);
+        if k & BODY_ALPHANUMERIC != 0 {
             n += 1;
             if n >= max {
                 break;
             }
-            while b.get(i).is_some_and(|&c| lex::is_ascii_word_byte(c)) {
+            while b.get(i).is_some_and(|&c| class(c) & BODY_WORD != 0) {
                 i += 1;
             }
+        } else if k & BODY_OUTSIDE != 0 {
+            return None;
         }
     }
     Some(n)
@@ -1422,8 +1432,16 @@ const BODY_STOP: u8 = 1;
 /// [`BODY_CLASS`]: an ASCII capital or digit. ASCII words without any are no title
 /// ([`title_case`] is false when no word starts with a capital or digit).
 const BODY_CAPITAL: u8 = 2;
+/// [`BODY_CLASS`]: an ASCII word byte ([`lex::is_ascii_word_byte`]), for
+/// [`ascii_word_count_by_bytes`].
+const BODY_WORD: u8 = 4;
+/// [`BODY_CLASS`]: an ASCII letter or digit, for [`ascii_word_count_by_bytes`].
+const BODY_ALPHANUMERIC: u8 = 8;
+/// [`BODY_CLASS`]: a byte outside ASCII, for [`ascii_word_count_by_bytes`].
+const BODY_OUTSIDE: u8 = 16;
 
-/// The classes of the bytes that [`body_classes`] reads, one look-up a byte.
+/// The classes of the bytes that [`body_classes`] and [`ascii_word_count_by_bytes`] read,
+/// one look-up a byte.
 static BODY_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -1434,6 +1452,17 @@ static BODY_CLASS: [u8; 256] = {
         }
         if c.is_ascii_uppercase() || c.is_ascii_digit() {
             t[i] |= BODY_CAPITAL;
+        }
+        // (The bytes of `lex::is_ascii_word_byte`, which is no `const fn`; a test compares
+        // them.)
+        if c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.') {
+            t[i] |= BODY_WORD;
+        }
+        if c.is_ascii_alphanumeric() {
+            t[i] |= BODY_ALPHANUMERIC;
+        }
+        if !c.is_ascii() {
+            t[i] |= BODY_OUTSIDE;
         }
         i += 1;
     }
@@ -2508,7 +2537,7 @@ fn ascii_word_before(text: &str, block: Span, pos: usize) -> Option<Option<&str>
     // Walks over slices, without an index test per byte.
     let back =
         |to: usize, is: fn(u8) -> bool| to - b[lo..to].iter().rev().take_while(|&&c| is(c)).count();
-    let end = back(pos, lex::is_ascii_blank_byte);
+    let end = back(pos, is_blank_byte);
     let start = back(end, lex::is_ascii_word_byte);
     if start == lo || !b[start - 1].is_ascii() {
         return None;
@@ -2569,7 +2598,7 @@ fn name_word_after(text: &str, block: Span, pos: usize) -> bool {
     let hi = (pos + WORD_WINDOW).min(block.end).min(b.len());
     let first = b
         .get(pos..hi)
-        .and_then(|s| s.iter().find(|&&c| !lex::is_ascii_blank_byte(c)));
+        .and_then(|s| s.iter().find(|&&c| !is_blank_byte(c)));
     if first.is_some_and(|&c| c.is_ascii() && !c.is_ascii_uppercase()) {
         return false;
     }
@@ -2830,12 +2859,7 @@ fn kind(text: &str, block: Span, open: Span, content: Span) -> QuoteKind {
 fn char_before_blanks(text: &str, block: Span, pos: usize) -> Option<char> {
     let s = text.get(block.start..pos)?;
     // (A byte outside ASCII is no ASCII blank: the walk stops on it.)
-    match s
-        .as_bytes()
-        .iter()
-        .rev()
-        .find(|&&c| !lex::is_ascii_blank_byte(c))
-    {
+    match s.as_bytes().iter().rev().find(|&&c| !is_blank_byte(c)) {
         Some(&c) if c.is_ascii() => Some(char::from(c)),
         Some(_) => s[..s.len() - lex::blank_len_back(s)].chars().next_back(),
         None => None,
@@ -3057,8 +3081,8 @@ fn trim_quote_span(text: &str, span: Span) -> Span {
 /// not told either: the walk from that end stops at once on a byte outside ASCII.
 fn ascii_trim_span(text: &str, span: Span) -> Option<Span> {
     let b = text.as_bytes().get(span.start..span.end)?;
-    let lead = b.iter().position(|&c| !lex::is_ascii_blank_byte(c))?;
-    let end = b.iter().rposition(|&c| !lex::is_ascii_blank_byte(c))? + 1;
+    let lead = b.iter().position(|&c| !is_blank_byte(c))?;
+    let end = b.iter().rposition(|&c| !is_blank_byte(c))? + 1;
     (b[lead].is_ascii() && b[end - 1].is_ascii())
         .then(|| Span::new(span.start + lead, span.start + end))
 }
@@ -3687,6 +3711,13 @@ mod tests {
             0x00,
             0xFF,
             0x01,
+            // The bytes that differ from 0xE2 or 0xC2 by one bit.
+            0xA2,
+            0x62,
+            0x82,
+            0xD2,
+            0xEA,
+            0x02,
         ];
         let mut rng = crate::testgen::Rng::new(0x1ead_0001);
         for _ in 0..20_000 {
@@ -3849,6 +3880,20 @@ mod tests {
             assert_eq!(title_case(&text), plain, "{text:?}");
         }
         assert!(told > 5_000, "{told} told by bytes");
+    }
+
+    #[test]
+    fn body_word_classes_are_the_byte_tests() {
+        for c in 0..=255u8 {
+            let class = BODY_CLASS[usize::from(c)];
+            assert_eq!(class & BODY_WORD != 0, lex::is_ascii_word_byte(c), "{c:#x}");
+            assert_eq!(
+                class & BODY_ALPHANUMERIC != 0,
+                c.is_ascii_alphanumeric(),
+                "{c:#x}"
+            );
+            assert_eq!(class & BODY_OUTSIDE != 0, !c.is_ascii(), "{c:#x}");
+        }
     }
 
     #[test]
@@ -4274,6 +4319,13 @@ mod tests {
                 assert_eq!(word_char_before(&text, i), before, "{text:?} {i}");
                 assert_eq!(word_char_at(&text, i), at, "{text:?} {i}");
             }
+        }
+    }
+
+    #[test]
+    fn blank_bytes_by_class_are_the_blank_bytes() {
+        for c in 0..=255u8 {
+            assert_eq!(is_blank_byte(c), lex::is_ascii_blank_byte(c), "{c:#x}");
         }
     }
 
