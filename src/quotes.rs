@@ -1514,9 +1514,33 @@ struct CueIndex {
     /// covers the rest of the block, lists no verb and the block holds no "according to"),
     /// kept as the index changes; `None` before.
     quiet_from: Option<usize>,
+    /// The windows before a mark that [`CueIndex::quiet_before`] tells quiet by two
+    /// comparisons, kept as `quiet_from` and `stops` change.
+    quiet_window: QuietWindow,
     /// Whether the block holds slack bytes (a `\r`, a blank after a blank), once asked
     /// ([`CueIndex::window_before_first`]).
     slack: Option<bool>,
+}
+
+/// The windows `lo..end` before a mark, from `lo` at or after `from` to `end` at or before
+/// `to`, in which [`CueIndex::no_cue_from`] holds from `lo` on and the [`StopCursor`] knows
+/// no stop: `from` is the later of [`CueIndex`]'s `quiet_from` and the start of the stop
+/// cursor's last search, `to` the stop it found (`usize::MAX` when none up to the block's
+/// end). None before both are known: `from` is then `usize::MAX`, where no window of a
+/// text starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct QuietWindow {
+    from: usize,
+    to: usize,
+}
+
+impl Default for QuietWindow {
+    fn default() -> QuietWindow {
+        QuietWindow {
+            from: usize::MAX,
+            to: 0,
+        }
+    }
 }
 
 /// The longest word [`LastVerb`] keeps.
@@ -1605,7 +1629,7 @@ impl CueIndex {
             count_steps(block.len());
             block.get(text).is_some_and(lex::holds_according_to)
         });
-        self.quiet_from = self.quiet_start(block);
+        self.tell_quiet_from(block);
         count_steps(b.saturating_sub(a));
         anywhere && text.get(a..b).is_some_and(lex::holds_according_to)
     }
@@ -1627,7 +1651,7 @@ impl CueIndex {
             };
             if self.checks >= CHECKS_BEFORE_INDEX && near() {
                 self.cover(text, block, a, b);
-                self.quiet_from = self.quiet_start(block);
+                self.tell_quiet_from(block);
             }
             if !self.covers(a, b) {
                 return text.get(a..b).is_some_and(has_speech_verb);
@@ -1654,6 +1678,41 @@ impl CueIndex {
     fn no_cue_from(&self, block: Span, a: usize) -> bool {
         debug_assert_eq!(self.quiet_from, self.quiet_start(block));
         self.quiet_from.is_some_and(|from| from <= a)
+    }
+
+    /// True when the window `lo..end` before a mark is quiet: [`CueIndex::no_cue_from`]
+    /// holds from `lo` on and the stop cursor knows no stop in it
+    /// ([`StopCursor::none_in`]); told by the [`QuietWindow`] kept for it (two comparisons,
+    /// where the two tests read four fields and their tags), and by the two tests for an
+    /// empty window.
+    fn quiet_before(&self, block: Span, lo: usize, end: usize) -> bool {
+        let QuietWindow { from, to } = self.quiet_window;
+        (from <= lo && end <= to) || (lo >= end && self.no_cue_from(block, lo))
+    }
+
+    /// Tells `quiet_from` again ([`CueIndex::quiet_start`]), after the index is extended or
+    /// the block searched for "according to", and the [`QuietWindow`] with it.
+    fn tell_quiet_from(&mut self, block: Span) {
+        self.quiet_from = self.quiet_start(block);
+        self.tell_quiet_window();
+    }
+
+    /// Finds the first stop of `block` at or after `lo` ([`StopCursor::search_from`]), and
+    /// tells the [`QuietWindow`] again.
+    fn search_stops_from(&mut self, text: &str, block: Span, lo: usize) {
+        self.stops.search_from(text, block, lo);
+        self.tell_quiet_window();
+    }
+
+    /// Tells the [`QuietWindow`] of `quiet_from` and the stop cursor's last search.
+    fn tell_quiet_window(&mut self) {
+        self.quiet_window = match (self.quiet_from, self.stops.found) {
+            (Some(quiet), Some((searched, stop))) => QuietWindow {
+                from: quiet.max(searched),
+                to: stop.unwrap_or(usize::MAX),
+            },
+            _ => QuietWindow::default(),
+        };
     }
 
     /// Where [`CueIndex::no_cue_from`] starts to hold: the start of the index's stretch
@@ -2049,7 +2108,7 @@ fn has_speech_cue(
         index.window_before_first(text, block, open.start)
     };
     let slack = index.slack == Some(true);
-    if index.no_cue_from(block, lo) && index.stops.none_in(lo, open.start.saturating_sub(1)) {
+    if index.quiet_before(block, lo, open.start.saturating_sub(1)) {
         return quiet_speech_cue(text, block, lo, open, close, slack, next_open, &index.stops);
     }
     speech_cue_in_windows(text, block, lo, open, close, slack, index)
@@ -2123,7 +2182,7 @@ fn speech_cue_in_windows(
             let (sentence, any_stop) = last_sentence_and_stops(before);
             if !any_stop {
                 // The next windows may hold none either: where the next stop is tells.
-                index.stops.search_from(text, block, lo);
+                index.search_stops_from(text, block, lo);
             }
             open.start - sentence.len()
         };
@@ -3556,6 +3615,33 @@ mod tests {
         }
     }
 
+    /// `CueIndex::quiet_before` answers as the two tests it stands for, `no_cue_from` and
+    /// the stop cursor's `none_in`, of the window `lo..end` and of windows about it: the
+    /// same start, the same end, empty ones, and some anywhere in the block. (Windows lie in
+    /// the text: none starts at `usize::MAX`, where the empty `QuietWindow` starts.)
+    fn assert_quiet_window_is_the_two_tests(
+        index: &CueIndex,
+        block: Span,
+        lo: usize,
+        end: usize,
+        rng: &mut crate::testgen::Rng,
+    ) {
+        let mut anywhere = || block.start + rng.below(block.len() + 1);
+        let (x, y) = (anywhere(), anywhere());
+        for (a, b) in [
+            (lo, end),
+            (lo, y),
+            (x, end),
+            (x, x),
+            (end, lo),
+            (x, y),
+            (y, x),
+        ] {
+            let want = index.no_cue_from(block, a) && index.stops.none_in(a, b);
+            assert_eq!(index.quiet_before(block, a, b), want, "{a} {b}");
+        }
+    }
+
     #[test]
     fn quiet_speech_cue_is_the_full_test() {
         // Blocks of stray marks whose only verbs are cut out of longer words by a window's
@@ -3564,6 +3650,7 @@ mod tests {
             "open", "unsaid", "resaid", "saidx", " ", "  ", "\"", "\"", ",", "é", "xx",
         ];
         let mut rng = crate::testgen::Rng::new(0x1dec_0017);
+        let mut probes = crate::testgen::Rng::new(0x9e7_0017);
         let (mut lean, mut cues) = (0, 0);
         for round in 0..1_000 {
             // Some blocks hold a stop, which leaves the windows after it to the full test.
@@ -3583,6 +3670,8 @@ mod tests {
                 let (open, close) = (pair[0], Some(pair[1]));
                 let lo = cue_window_before(&text, block, open.start, slack);
                 let quiet = fast.no_cue_from(block, lo) && fast.stops.none_in(lo, open.start - 1);
+                let end = open.start.saturating_sub(1);
+                assert_quiet_window_is_the_two_tests(&fast, block, lo, end, &mut probes);
                 let want = speech_cue_in_windows(&text, block, lo, open, close, slack, &mut full);
                 lean += usize::from(quiet);
                 cues += usize::from(quiet && want);
@@ -3608,6 +3697,7 @@ mod tests {
         ];
         let stops = ["x.", "!", "said.x", "U.S."];
         let mut rng = crate::testgen::Rng::new(0x1dec_0018);
+        let mut probes = crate::testgen::Rng::new(0x9e7_0018);
         let (mut bounded, mut cues) = (0, 0);
         for round in 0..1_000 {
             let mut text = rng.text(&parts, 40 + round % 120);
@@ -3625,6 +3715,8 @@ mod tests {
                 let next_open = marks.get(k + 2).map(|m| m.start);
                 let lo = cue_window_before(&text, block, open.start, slack);
                 let quiet = fast.no_cue_from(block, lo) && fast.stops.none_in(lo, open.start - 1);
+                let end = open.start.saturating_sub(1);
+                assert_quiet_window_is_the_two_tests(&fast, block, lo, end, &mut probes);
                 let limit = cue_window_after(&text, block, close.end, slack);
                 let by_mark = clause_ends_by_mark(&text, close.end, limit, next_open, &fast.stops);
                 let want =
