@@ -1579,12 +1579,26 @@ impl LastVerb {
 
 /// The first `.` `!` `?` at or after a position of a block, found by one search and kept
 /// while the windows asked about (in text order) come before it: a block whose marks have
-/// no stop between them (`"a "b "c …`) is searched once, not back from every mark.
-#[derive(Debug, Default)]
+/// no stop between them (`"a "b "c …`) is searched once, not back from every mark. Kept as
+/// two positions, no `Option`s, so that [`StopCursor::none_in`] (asked of every candidate
+/// in a block of stray marks) is two comparisons.
+#[derive(Debug)]
 struct StopCursor {
-    /// Where the search began (`None` before the first), and the stop it found (`None`:
-    /// none up to the end of the block). No stop lies from the start up to it.
-    found: Option<(usize, Option<usize>)>,
+    /// Where the last search began: `usize::MAX` before the first (no window of a text
+    /// starts there).
+    from: usize,
+    /// The stop it found: `usize::MAX` when none up to the end of the block. No stop lies
+    /// from `from` up to it.
+    stop: usize,
+}
+
+impl Default for StopCursor {
+    fn default() -> StopCursor {
+        StopCursor {
+            from: usize::MAX,
+            stop: usize::MAX,
+        }
+    }
 }
 
 impl StopCursor {
@@ -1592,10 +1606,7 @@ impl StopCursor {
     /// start of the last search ([`StopCursor::search_from`]) and the stop it found. False
     /// says nothing.
     fn none_in(&self, lo: usize, end: usize) -> bool {
-        lo >= end
-            || self
-                .found
-                .is_some_and(|(from, next)| from <= lo && next.is_none_or(|n| n >= end))
+        lo >= end || (self.from <= lo && end <= self.stop)
     }
 
     /// Finds the first stop of `block` at or after `lo`.
@@ -1603,7 +1614,8 @@ impl StopCursor {
         let rest = text.as_bytes().get(lo..block.end).unwrap_or(&[]);
         let next = memchr::memchr3(b'.', b'!', b'?', rest).map(|i| lo + i);
         count_steps(next.map_or(rest.len(), |n| n + 1 - lo));
-        self.found = Some((lo, next));
+        self.from = lo;
+        self.stop = next.unwrap_or(usize::MAX);
     }
 }
 
@@ -1706,12 +1718,13 @@ impl CueIndex {
 
     /// Tells the [`QuietWindow`] of `quiet_from` and the stop cursor's last search.
     fn tell_quiet_window(&mut self) {
-        self.quiet_window = match (self.quiet_from, self.stops.found) {
-            (Some(quiet), Some((searched, stop))) => QuietWindow {
-                from: quiet.max(searched),
-                to: stop.unwrap_or(usize::MAX),
+        self.quiet_window = match self.quiet_from {
+            // (Before the stop cursor's first search, `from` is `usize::MAX`: no window.)
+            Some(quiet) => QuietWindow {
+                from: quiet.max(self.stops.from),
+                to: self.stops.stop,
             },
-            _ => QuietWindow::default(),
+            None => QuietWindow::default(),
         };
     }
 
