@@ -1320,10 +1320,28 @@ fn eight_bytes_at(b: &[u8], last: &[u8; 8], at: usize) -> u64 {
 /// words' ends (word lengths vary), 0.97 M of the 44.5 M mispredictions of 20 passes over
 /// the quote paragraphs, the most of any line of the stage. Fewer bytes (a word or two:
 /// "yes", "open") are read by the byte loop, which costs fewer instructions there.
+#[cfg(test)]
 fn ascii_word_count(b: &[u8], max: usize) -> Option<usize> {
-    let Some(last) = b.last_chunk::<8>() else {
-        return ascii_word_count_by_bytes(b, max);
-    };
+    match b.last_chunk::<8>() {
+        Some(last) => ascii_word_count_by_eights(b, last, max),
+        None => ascii_word_count_by_bytes(b, max),
+    }
+}
+
+/// [`ascii_word_count`] of the words of a quotation (`max` 7), with their
+/// [`body_classes`] when they are fewer than eight bytes: those are read by one loop for
+/// both ([`short_words_and_classes`]); longer ones are counted eight bytes at a time, and
+/// their classes left to [`body_classes`] (`None`), asked only of a few words.
+fn body_words(b: &[u8]) -> Option<(usize, Option<u8>)> {
+    match b.last_chunk::<8>() {
+        Some(last) => ascii_word_count_by_eights(b, last, 7).map(|n| (n, None)),
+        None => short_words_and_classes(b).map(|(n, classes)| (n, Some(classes))),
+    }
+}
+
+/// [`ascii_word_count`] of eight bytes or more, `last` the last eight of them.
+#[inline(always)]
+fn ascii_word_count_by_eights(b: &[u8], last: &[u8; 8], max: usize) -> Option<usize> {
     let mut n = 0;
     // Whether the byte before the eight read is in a run counted already (bit 7).
     let mut counted = 0;
@@ -1392,9 +1410,10 @@ fn word_classes(word: u64) -> (u64, u64) {
 }
 
 /// [`ascii_word_count`] by a loop over the bytes, which reads the texts shorter than eight
-/// bytes, and which the tests compare it with. A run is counted at its first letter or
-/// digit, and the rest of it passed over by a loop of its own. Each byte is told by one
-/// look-up of its [`BODY_CLASS`].
+/// bytes, and which the tests compare the eight-byte count and [`short_words_and_classes`]
+/// with. A run is counted at its first letter or digit, and the rest of it passed over by a
+/// loop of its own. Each byte is told by one look-up of its [`BODY_CLASS`].
+#[cfg(test)]
 fn ascii_word_count_by_bytes(b: &[u8], max: usize) -> Option<usize> {
     let class = |c: u8| BODY_CLASS[usize::from(c)];
     let mut n = 0;
@@ -1417,6 +1436,31 @@ fn ascii_word_count_by_bytes(b: &[u8], max: usize) -> Option<usize> {
     Some(n)
 }
 
+/// `ascii_word_count(b, 7)` and `body_classes(b)` of `b`, shorter than eight bytes, read
+/// by one loop over its bytes ([`ascii_word_count_by_bytes`]'s, the classes of the bytes
+/// gathered on the way): `None` when a byte is outside ASCII, as the count. Fewer than eight
+/// bytes hold fewer than seven words, so the count never stops early and every byte is
+/// read.
+fn short_words_and_classes(b: &[u8]) -> Option<(usize, u8)> {
+    debug_assert!(b.len() < 8);
+    let class = |c: u8| BODY_CLASS[usize::from(c)];
+    let (mut n, mut classes) = (0, 0);
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        i += 1;
+        let k = class(c);
+        classes |= k;
+        if k & BODY_ALPHANUMERIC != 0 {
+            n += 1;
+            while let Some(k) = b.get(i).map(|&c| class(c)).filter(|k| k & BODY_WORD != 0) {
+                classes |= k;
+                i += 1;
+            }
+        }
+    }
+    (classes & BODY_OUTSIDE == 0).then_some((n, classes & (BODY_STOP | BODY_CAPITAL)))
+}
+
 /// The [`BODY_CLASS`] bits of the bytes of `b` (the words of a quotation), together: what
 /// [`judge`] reads of a quotation of a few ASCII words before its tests of a sentence and
 /// of a title, each of which its bytes may rule out at once (most short quotations are
@@ -1433,15 +1477,15 @@ const BODY_STOP: u8 = 1;
 /// ([`title_case`] is false when no word starts with a capital or digit).
 const BODY_CAPITAL: u8 = 2;
 /// [`BODY_CLASS`]: an ASCII word byte ([`lex::is_ascii_word_byte`]), for
-/// [`ascii_word_count_by_bytes`].
+/// [`short_words_and_classes`].
 const BODY_WORD: u8 = 4;
-/// [`BODY_CLASS`]: an ASCII letter or digit, for [`ascii_word_count_by_bytes`].
+/// [`BODY_CLASS`]: an ASCII letter or digit, for [`short_words_and_classes`].
 const BODY_ALPHANUMERIC: u8 = 8;
-/// [`BODY_CLASS`]: a byte outside ASCII, for [`ascii_word_count_by_bytes`].
+/// [`BODY_CLASS`]: a byte outside ASCII, for [`short_words_and_classes`].
 const BODY_OUTSIDE: u8 = 16;
 
-/// The classes of the bytes that [`body_classes`] and [`ascii_word_count_by_bytes`] read,
-/// one look-up a byte.
+/// The classes of the bytes that [`body_classes`] and [`short_words_and_classes`] read, one
+/// look-up a byte.
 static BODY_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -2788,10 +2832,11 @@ fn judge(
     }
     // Up to 7: a text that starts in ASCII is read by one byte pass, which then tells whether
     // it is all ASCII when it has fewer words.
-    let (n_words, ascii) = match ascii_word_count(body.as_bytes(), 7) {
-        Some(n) => (n, true),
-        None if has_word_starts(body.as_bytes(), 7) => (7, false),
-        None => (words(body).take(8).count(), false),
+    // (A body shorter than eight bytes is read once for its words and its classes.)
+    let (n_words, ascii, short_classes) = match body_words(body.as_bytes()) {
+        Some((n, classes)) => (n, true, classes),
+        None if has_word_starts(body.as_bytes(), 7) => (7, false, None),
+        None => (words(body).take(8).count(), false, None),
     };
     // The tests below are for quotations of a few words; a longer one is a quotation.
     if n_words > 6 {
@@ -2799,7 +2844,7 @@ fn judge(
     }
     // Whether the body may hold a byte of a class ([`body_classes`], read of an ASCII body;
     // one outside ASCII may hold any).
-    let classes = ascii.then(|| body_classes(body.as_bytes()));
+    let classes = ascii.then(|| short_classes.unwrap_or_else(|| body_classes(body.as_bytes())));
     let may_hold = |class: u8| classes.is_none_or(|classes| classes & class != 0);
     // The marks trimmed and tested are ASCII: read as bytes.
     let sentence_like = may_hold(BODY_STOP) && {
@@ -3985,6 +4030,34 @@ mod tests {
             assert_eq!(title_case(&text), plain, "{text:?}");
         }
         assert!(told > 5_000, "{told} told by bytes");
+    }
+
+    /// The one loop over a short quotation's bytes counts its words as the byte loop does and
+    /// gathers the classes `body_classes` gathers, and `body_words` is the count (with those
+    /// classes below eight bytes) on random texts of every length to 19.
+    #[test]
+    fn short_words_and_classes_are_the_count_and_the_classes() {
+        let parts = [
+            "a", "Zq", "9", "'", "-", ".", "!", "?", ",", " ", "\"", "é", "’", "U.S.", "x-", "\n",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5407_0001);
+        let mut short = 0;
+        for round in 0..20_000 {
+            let text = rng.text(&parts, round % 9);
+            let b = text.as_bytes();
+            let count = ascii_word_count(b, 7);
+            let got = body_words(b);
+            assert_eq!(got.map(|(n, _)| n), count, "{text:?}");
+            if b.len() < 8 {
+                let want = count.map(|n| (n, body_classes(b) & (BODY_STOP | BODY_CAPITAL)));
+                assert_eq!(short_words_and_classes(b), want, "{text:?}");
+                assert_eq!(got.and_then(|(_, classes)| classes), want.map(|(_, c)| c));
+                short += usize::from(want.is_some());
+            } else {
+                assert_eq!(got.and_then(|(_, classes)| classes), None, "{text:?}");
+            }
+        }
+        assert!(short > 2_000, "{short} short ASCII texts");
     }
 
     #[test]
