@@ -1982,7 +1982,14 @@ fn scan_speech_verbs<const WIDE: bool>(
         // With `WIDE` (a long stretch: the index of a block), runs of ASCII bytes are read
         // eight at a time ([`wide_words`]); the byte loops below take the rest.
         if WIDE {
-            match wide_words(s, i, until, filter, &mut verb) {
+            // A scan to the end of `s` (the index of the rest of a block) has no word at or
+            // after `until` among the eight bytes it reads: its loop skips that test.
+            let wide = if until >= s.len() {
+                wide_words::<false>(s, i, until, filter, &mut verb)
+            } else {
+                wide_words::<true>(s, i, until, filter, &mut verb)
+            };
+            match wide {
                 Wide::Stopped(at) => return at,
                 Wide::Bytes(at) => i = at,
             }
@@ -2086,9 +2093,10 @@ enum Wide {
 /// (as the scan's), with the scan's `until`, `filter` and `verb`. A loop of its own, with
 /// only its own few values live, rather than a step of the byte loops' loop: it is the
 /// whole index of a block of many marks (one step a word).
-// Inlined into `scan_speech_verbs`, its one caller.
+// Inlined into `scan_speech_verbs`, its one caller. `UNTIL`: `until` may fall before the
+// end of `s` (false: it does not, and is not tested).
 #[inline(always)]
-fn wide_words(
+fn wide_words<const UNTIL: bool>(
     s: &str,
     mut i: usize,
     until: usize,
@@ -2111,7 +2119,7 @@ fn wide_words(
             continue;
         }
         let first = word_bytes.trailing_zeros() as usize / 8;
-        if i + first >= until {
+        if UNTIL && i + first >= until {
             return Wide::Stopped(i + first);
         }
         // The bytes after the word's first that are no word bytes: the first ends it.
