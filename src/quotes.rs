@@ -290,11 +290,11 @@ struct LeadBytes<'b> {
 }
 
 /// The index of the first byte of the eight of `word` (little-endian) that is `"`, 0xE2 or
-/// 0xC2, if any: the lowest of the flags of the three ([`lex::byte_flags`], whose lowest
-/// flag is exact).
+/// 0xC2, if any: the lowest of the flags of `"` and of 0xE2 in `word` with bit 5 of each
+/// byte set ([`lex::byte_flags`], whose lowest flag is exact), which is 0xE2 where `word`
+/// holds 0xE2 or 0xC2 and nowhere else: one test for the two lead bytes.
 fn first_lead_byte(word: u64) -> Option<usize> {
-    let flags =
-        lex::byte_flags(word, b'"') | lex::byte_flags(word, 0xE2) | lex::byte_flags(word, 0xC2);
+    let flags = lex::byte_flags(word, b'"') | lex::byte_flags(word | (ONES << 5), 0xE2);
     (flags != 0).then(|| flags.trailing_zeros() as usize / 8)
 }
 
@@ -561,6 +561,15 @@ static CONTEXT_CLASS: [u8; 256] = {
     }
     t
 };
+
+/// [`lex::is_ascii_blank_byte`] told by the byte's [`CONTEXT_CLASS`]: one look-up, where
+/// the blank test is two comparisons, for the walks over the blanks beside every
+/// candidate's marks ([`ascii_trim_span`], [`name_word_after`], [`char_before_blanks`],
+/// [`ascii_word_before`]).
+#[inline(always)]
+fn is_blank_byte(c: u8) -> bool {
+    CONTEXT_CLASS[usize::from(c)] & BLANK != 0
+}
 
 /// What surrounds a mark, read from the characters on either side.
 fn context_by_chars(text: &str, block: Span, m: Mark) -> Context {
@@ -1311,10 +1320,28 @@ fn eight_bytes_at(b: &[u8], last: &[u8; 8], at: usize) -> u64 {
 /// words' ends (word lengths vary), 0.97 M of the 44.5 M mispredictions of 20 passes over
 /// the quote paragraphs, the most of any line of the stage. Fewer bytes (a word or two:
 /// "yes", "open") are read by the byte loop, which costs fewer instructions there.
+#[cfg(test)]
 fn ascii_word_count(b: &[u8], max: usize) -> Option<usize> {
-    let Some(last) = b.last_chunk::<8>() else {
-        return ascii_word_count_by_bytes(b, max);
-    };
+    match b.last_chunk::<8>() {
+        Some(last) => ascii_word_count_by_eights(b, last, max),
+        None => ascii_word_count_by_bytes(b, max),
+    }
+}
+
+/// [`ascii_word_count`] of the words of a quotation (`max` 7), with their
+/// [`body_classes`] when they are fewer than eight bytes: those are read by one loop for
+/// both ([`short_words_and_classes`]); longer ones are counted eight bytes at a time, and
+/// their classes left to [`body_classes`] (`None`), asked only of a few words.
+fn body_words(b: &[u8]) -> Option<(usize, Option<u8>)> {
+    match b.last_chunk::<8>() {
+        Some(last) => ascii_word_count_by_eights(b, last, 7).map(|n| (n, None)),
+        None => short_words_and_classes(b).map(|(n, classes)| (n, Some(classes))),
+    }
+}
+
+/// [`ascii_word_count`] of eight bytes or more, `last` the last eight of them.
+#[inline(always)]
+fn ascii_word_count_by_eights(b: &[u8], last: &[u8; 8], max: usize) -> Option<usize> {
     let mut n = 0;
     // Whether the byte before the eight read is in a run counted already (bit 7).
     let mut counted = 0;
@@ -1383,28 +1410,55 @@ fn word_classes(word: u64) -> (u64, u64) {
 }
 
 /// [`ascii_word_count`] by a loop over the bytes, which reads the texts shorter than eight
-/// bytes, and which the tests compare it with. A run is counted at its first letter or
-/// digit, and the rest of it passed over by a loop of its own.
+/// bytes, and which the tests compare the eight-byte count and [`short_words_and_classes`]
+/// with. A run is counted at its first letter or digit, and the rest of it passed over by a
+/// loop of its own. Each byte is told by one look-up of its [`BODY_CLASS`].
+#[cfg(test)]
 fn ascii_word_count_by_bytes(b: &[u8], max: usize) -> Option<usize> {
+    let class = |c: u8| BODY_CLASS[usize::from(c)];
     let mut n = 0;
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         i += 1;
-        if !lex::is_ascii_word_byte(c) {
-            if !c.is_ascii() {
-                return None;
-            }
-        } else if c.is_ascii_alphanumeric() {
+        let k = class(c);
+        if k & BODY_ALPHANUMERIC != 0 {
             n += 1;
             if n >= max {
                 break;
             }
-            while b.get(i).is_some_and(|&c| lex::is_ascii_word_byte(c)) {
+            while b.get(i).is_some_and(|&c| class(c) & BODY_WORD != 0) {
+                i += 1;
+            }
+        } else if k & BODY_OUTSIDE != 0 {
+            return None;
+        }
+    }
+    Some(n)
+}
+
+/// `ascii_word_count(b, 7)` and `body_classes(b)` of `b`, shorter than eight bytes, read
+/// by one loop over its bytes ([`ascii_word_count_by_bytes`]'s, the classes of the bytes
+/// gathered on the way): `None` when a byte is outside ASCII, as the count. Fewer than eight
+/// bytes hold fewer than seven words, so the count never stops early and every byte is
+/// read.
+fn short_words_and_classes(b: &[u8]) -> Option<(usize, u8)> {
+    debug_assert!(b.len() < 8);
+    let class = |c: u8| BODY_CLASS[usize::from(c)];
+    let (mut n, mut classes) = (0, 0);
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        i += 1;
+        let k = class(c);
+        classes |= k;
+        if k & BODY_ALPHANUMERIC != 0 {
+            n += 1;
+            while let Some(k) = b.get(i).map(|&c| class(c)).filter(|k| k & BODY_WORD != 0) {
+                classes |= k;
                 i += 1;
             }
         }
     }
-    Some(n)
+    (classes & BODY_OUTSIDE == 0).then_some((n, classes & (BODY_STOP | BODY_CAPITAL)))
 }
 
 /// The [`BODY_CLASS`] bits of the bytes of `b` (the words of a quotation), together: what
@@ -1422,8 +1476,16 @@ const BODY_STOP: u8 = 1;
 /// [`BODY_CLASS`]: an ASCII capital or digit. ASCII words without any are no title
 /// ([`title_case`] is false when no word starts with a capital or digit).
 const BODY_CAPITAL: u8 = 2;
+/// [`BODY_CLASS`]: an ASCII word byte ([`lex::is_ascii_word_byte`]), for
+/// [`short_words_and_classes`].
+const BODY_WORD: u8 = 4;
+/// [`BODY_CLASS`]: an ASCII letter or digit, for [`short_words_and_classes`].
+const BODY_ALPHANUMERIC: u8 = 8;
+/// [`BODY_CLASS`]: a byte outside ASCII, for [`short_words_and_classes`].
+const BODY_OUTSIDE: u8 = 16;
 
-/// The classes of the bytes that [`body_classes`] reads, one look-up a byte.
+/// The classes of the bytes that [`body_classes`] and [`short_words_and_classes`] read, one
+/// look-up a byte.
 static BODY_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -1434,6 +1496,17 @@ static BODY_CLASS: [u8; 256] = {
         }
         if c.is_ascii_uppercase() || c.is_ascii_digit() {
             t[i] |= BODY_CAPITAL;
+        }
+        // (The bytes of `lex::is_ascii_word_byte`, which is no `const fn`; a test compares
+        // them.)
+        if c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.') {
+            t[i] |= BODY_WORD;
+        }
+        if c.is_ascii_alphanumeric() {
+            t[i] |= BODY_ALPHANUMERIC;
+        }
+        if !c.is_ascii() {
+            t[i] |= BODY_OUTSIDE;
         }
         i += 1;
     }
@@ -1485,9 +1558,33 @@ struct CueIndex {
     /// covers the rest of the block, lists no verb and the block holds no "according to"),
     /// kept as the index changes; `None` before.
     quiet_from: Option<usize>,
+    /// The windows before a mark that [`CueIndex::quiet_before`] tells quiet by two
+    /// comparisons, kept as `quiet_from` and `stops` change.
+    quiet_window: QuietWindow,
     /// Whether the block holds slack bytes (a `\r`, a blank after a blank), once asked
     /// ([`CueIndex::window_before_first`]).
     slack: Option<bool>,
+}
+
+/// The windows `lo..end` before a mark, from `lo` at or after `from` to `end` at or before
+/// `to`, in which [`CueIndex::no_cue_from`] holds from `lo` on and the [`StopCursor`] knows
+/// no stop: `from` is the later of [`CueIndex`]'s `quiet_from` and the start of the stop
+/// cursor's last search, `to` the stop it found (`usize::MAX` when none up to the block's
+/// end). None before both are known: `from` is then `usize::MAX`, where no window of a
+/// text starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct QuietWindow {
+    from: usize,
+    to: usize,
+}
+
+impl Default for QuietWindow {
+    fn default() -> QuietWindow {
+        QuietWindow {
+            from: usize::MAX,
+            to: 0,
+        }
+    }
 }
 
 /// The longest word [`LastVerb`] keeps.
@@ -1526,12 +1623,26 @@ impl LastVerb {
 
 /// The first `.` `!` `?` at or after a position of a block, found by one search and kept
 /// while the windows asked about (in text order) come before it: a block whose marks have
-/// no stop between them (`"a "b "c …`) is searched once, not back from every mark.
-#[derive(Debug, Default)]
+/// no stop between them (`"a "b "c …`) is searched once, not back from every mark. Kept as
+/// two positions, no `Option`s, so that [`StopCursor::none_in`] (asked of every candidate
+/// in a block of stray marks) is two comparisons.
+#[derive(Debug)]
 struct StopCursor {
-    /// Where the search began (`None` before the first), and the stop it found (`None`:
-    /// none up to the end of the block). No stop lies from the start up to it.
-    found: Option<(usize, Option<usize>)>,
+    /// Where the last search began: `usize::MAX` before the first (no window of a text
+    /// starts there).
+    from: usize,
+    /// The stop it found: `usize::MAX` when none up to the end of the block. No stop lies
+    /// from `from` up to it.
+    stop: usize,
+}
+
+impl Default for StopCursor {
+    fn default() -> StopCursor {
+        StopCursor {
+            from: usize::MAX,
+            stop: usize::MAX,
+        }
+    }
 }
 
 impl StopCursor {
@@ -1539,10 +1650,7 @@ impl StopCursor {
     /// start of the last search ([`StopCursor::search_from`]) and the stop it found. False
     /// says nothing.
     fn none_in(&self, lo: usize, end: usize) -> bool {
-        lo >= end
-            || self
-                .found
-                .is_some_and(|(from, next)| from <= lo && next.is_none_or(|n| n >= end))
+        lo >= end || (self.from <= lo && end <= self.stop)
     }
 
     /// Finds the first stop of `block` at or after `lo`.
@@ -1550,7 +1658,8 @@ impl StopCursor {
         let rest = text.as_bytes().get(lo..block.end).unwrap_or(&[]);
         let next = memchr::memchr3(b'.', b'!', b'?', rest).map(|i| lo + i);
         count_steps(next.map_or(rest.len(), |n| n + 1 - lo));
-        self.found = Some((lo, next));
+        self.from = lo;
+        self.stop = next.unwrap_or(usize::MAX);
     }
 }
 
@@ -1576,7 +1685,7 @@ impl CueIndex {
             count_steps(block.len());
             block.get(text).is_some_and(lex::holds_according_to)
         });
-        self.quiet_from = self.quiet_start(block);
+        self.tell_quiet_from(block);
         count_steps(b.saturating_sub(a));
         anywhere && text.get(a..b).is_some_and(lex::holds_according_to)
     }
@@ -1598,7 +1707,7 @@ impl CueIndex {
             };
             if self.checks >= CHECKS_BEFORE_INDEX && near() {
                 self.cover(text, block, a, b);
-                self.quiet_from = self.quiet_start(block);
+                self.tell_quiet_from(block);
             }
             if !self.covers(a, b) {
                 return text.get(a..b).is_some_and(has_speech_verb);
@@ -1625,6 +1734,42 @@ impl CueIndex {
     fn no_cue_from(&self, block: Span, a: usize) -> bool {
         debug_assert_eq!(self.quiet_from, self.quiet_start(block));
         self.quiet_from.is_some_and(|from| from <= a)
+    }
+
+    /// True when the window `lo..end` before a mark is quiet: [`CueIndex::no_cue_from`]
+    /// holds from `lo` on and the stop cursor knows no stop in it
+    /// ([`StopCursor::none_in`]); told by the [`QuietWindow`] kept for it (two comparisons,
+    /// where the two tests read four fields and their tags), and by the two tests for an
+    /// empty window.
+    fn quiet_before(&self, block: Span, lo: usize, end: usize) -> bool {
+        let QuietWindow { from, to } = self.quiet_window;
+        (from <= lo && end <= to) || (lo >= end && self.no_cue_from(block, lo))
+    }
+
+    /// Tells `quiet_from` again ([`CueIndex::quiet_start`]), after the index is extended or
+    /// the block searched for "according to", and the [`QuietWindow`] with it.
+    fn tell_quiet_from(&mut self, block: Span) {
+        self.quiet_from = self.quiet_start(block);
+        self.tell_quiet_window();
+    }
+
+    /// Finds the first stop of `block` at or after `lo` ([`StopCursor::search_from`]), and
+    /// tells the [`QuietWindow`] again.
+    fn search_stops_from(&mut self, text: &str, block: Span, lo: usize) {
+        self.stops.search_from(text, block, lo);
+        self.tell_quiet_window();
+    }
+
+    /// Tells the [`QuietWindow`] of `quiet_from` and the stop cursor's last search.
+    fn tell_quiet_window(&mut self) {
+        self.quiet_window = match self.quiet_from {
+            // (Before the stop cursor's first search, `from` is `usize::MAX`: no window.)
+            Some(quiet) => QuietWindow {
+                from: quiet.max(self.stops.from),
+                to: self.stops.stop,
+            },
+            None => QuietWindow::default(),
+        };
     }
 
     /// Where [`CueIndex::no_cue_from`] starts to hold: the start of the index's stretch
@@ -1837,7 +1982,14 @@ fn scan_speech_verbs<const WIDE: bool>(
         // With `WIDE` (a long stretch: the index of a block), runs of ASCII bytes are read
         // eight at a time ([`wide_words`]); the byte loops below take the rest.
         if WIDE {
-            match wide_words(s, i, until, filter, &mut verb) {
+            // A scan to the end of `s` (the index of the rest of a block) has no word at or
+            // after `until` among the eight bytes it reads: its loop skips that test.
+            let wide = if until >= s.len() {
+                wide_words::<false>(s, i, until, filter, &mut verb)
+            } else {
+                wide_words::<true>(s, i, until, filter, &mut verb)
+            };
+            match wide {
                 Wide::Stopped(at) => return at,
                 Wide::Bytes(at) => i = at,
             }
@@ -1941,9 +2093,10 @@ enum Wide {
 /// (as the scan's), with the scan's `until`, `filter` and `verb`. A loop of its own, with
 /// only its own few values live, rather than a step of the byte loops' loop: it is the
 /// whole index of a block of many marks (one step a word).
-// Inlined into `scan_speech_verbs`, its one caller.
+// Inlined into `scan_speech_verbs`, its one caller. `UNTIL`: `until` may fall before the
+// end of `s` (false: it does not, and is not tested).
 #[inline(always)]
-fn wide_words(
+fn wide_words<const UNTIL: bool>(
     s: &str,
     mut i: usize,
     until: usize,
@@ -1966,7 +2119,7 @@ fn wide_words(
             continue;
         }
         let first = word_bytes.trailing_zeros() as usize / 8;
-        if i + first >= until {
+        if UNTIL && i + first >= until {
             return Wide::Stopped(i + first);
         }
         // The bytes after the word's first that are no word bytes: the first ends it.
@@ -2020,7 +2173,7 @@ fn has_speech_cue(
         index.window_before_first(text, block, open.start)
     };
     let slack = index.slack == Some(true);
-    if index.no_cue_from(block, lo) && index.stops.none_in(lo, open.start.saturating_sub(1)) {
+    if index.quiet_before(block, lo, open.start.saturating_sub(1)) {
         return quiet_speech_cue(text, block, lo, open, close, slack, next_open, &index.stops);
     }
     speech_cue_in_windows(text, block, lo, open, close, slack, index)
@@ -2094,7 +2247,7 @@ fn speech_cue_in_windows(
             let (sentence, any_stop) = last_sentence_and_stops(before);
             if !any_stop {
                 // The next windows may hold none either: where the next stop is tells.
-                index.stops.search_from(text, block, lo);
+                index.search_stops_from(text, block, lo);
             }
             open.start - sentence.len()
         };
@@ -2508,7 +2661,7 @@ fn ascii_word_before(text: &str, block: Span, pos: usize) -> Option<Option<&str>
     // Walks over slices, without an index test per byte.
     let back =
         |to: usize, is: fn(u8) -> bool| to - b[lo..to].iter().rev().take_while(|&&c| is(c)).count();
-    let end = back(pos, lex::is_ascii_blank_byte);
+    let end = back(pos, is_blank_byte);
     let start = back(end, lex::is_ascii_word_byte);
     if start == lo || !b[start - 1].is_ascii() {
         return None;
@@ -2569,7 +2722,7 @@ fn name_word_after(text: &str, block: Span, pos: usize) -> bool {
     let hi = (pos + WORD_WINDOW).min(block.end).min(b.len());
     let first = b
         .get(pos..hi)
-        .and_then(|s| s.iter().find(|&&c| !lex::is_ascii_blank_byte(c)));
+        .and_then(|s| s.iter().find(|&&c| !is_blank_byte(c)));
     if first.is_some_and(|&c| c.is_ascii() && !c.is_ascii_uppercase()) {
         return false;
     }
@@ -2687,10 +2840,11 @@ fn judge(
     }
     // Up to 7: a text that starts in ASCII is read by one byte pass, which then tells whether
     // it is all ASCII when it has fewer words.
-    let (n_words, ascii) = match ascii_word_count(body.as_bytes(), 7) {
-        Some(n) => (n, true),
-        None if has_word_starts(body.as_bytes(), 7) => (7, false),
-        None => (words(body).take(8).count(), false),
+    // (A body shorter than eight bytes is read once for its words and its classes.)
+    let (n_words, ascii, short_classes) = match body_words(body.as_bytes()) {
+        Some((n, classes)) => (n, true, classes),
+        None if has_word_starts(body.as_bytes(), 7) => (7, false, None),
+        None => (words(body).take(8).count(), false, None),
     };
     // The tests below are for quotations of a few words; a longer one is a quotation.
     if n_words > 6 {
@@ -2698,7 +2852,7 @@ fn judge(
     }
     // Whether the body may hold a byte of a class ([`body_classes`], read of an ASCII body;
     // one outside ASCII may hold any).
-    let classes = ascii.then(|| body_classes(body.as_bytes()));
+    let classes = ascii.then(|| short_classes.unwrap_or_else(|| body_classes(body.as_bytes())));
     let may_hold = |class: u8| classes.is_none_or(|classes| classes & class != 0);
     // The marks trimmed and tested are ASCII: read as bytes.
     let sentence_like = may_hold(BODY_STOP) && {
@@ -2830,12 +2984,7 @@ fn kind(text: &str, block: Span, open: Span, content: Span) -> QuoteKind {
 fn char_before_blanks(text: &str, block: Span, pos: usize) -> Option<char> {
     let s = text.get(block.start..pos)?;
     // (A byte outside ASCII is no ASCII blank: the walk stops on it.)
-    match s
-        .as_bytes()
-        .iter()
-        .rev()
-        .find(|&&c| !lex::is_ascii_blank_byte(c))
-    {
+    match s.as_bytes().iter().rev().find(|&&c| !is_blank_byte(c)) {
         Some(&c) if c.is_ascii() => Some(char::from(c)),
         Some(_) => s[..s.len() - lex::blank_len_back(s)].chars().next_back(),
         None => None,
@@ -3057,8 +3206,8 @@ fn trim_quote_span(text: &str, span: Span) -> Span {
 /// not told either: the walk from that end stops at once on a byte outside ASCII.
 fn ascii_trim_span(text: &str, span: Span) -> Option<Span> {
     let b = text.as_bytes().get(span.start..span.end)?;
-    let lead = b.iter().position(|&c| !lex::is_ascii_blank_byte(c))?;
-    let end = b.iter().rposition(|&c| !lex::is_ascii_blank_byte(c))? + 1;
+    let lead = b.iter().position(|&c| !is_blank_byte(c))?;
+    let end = b.iter().rposition(|&c| !is_blank_byte(c))? + 1;
     (b[lead].is_ascii() && b[end - 1].is_ascii())
         .then(|| Span::new(span.start + lead, span.start + end))
 }
@@ -3532,6 +3681,33 @@ mod tests {
         }
     }
 
+    /// `CueIndex::quiet_before` answers as the two tests it stands for, `no_cue_from` and
+    /// the stop cursor's `none_in`, of the window `lo..end` and of windows about it: the
+    /// same start, the same end, empty ones, and some anywhere in the block. (Windows lie in
+    /// the text: none starts at `usize::MAX`, where the empty `QuietWindow` starts.)
+    fn assert_quiet_window_is_the_two_tests(
+        index: &CueIndex,
+        block: Span,
+        lo: usize,
+        end: usize,
+        rng: &mut crate::testgen::Rng,
+    ) {
+        let mut anywhere = || block.start + rng.below(block.len() + 1);
+        let (x, y) = (anywhere(), anywhere());
+        for (a, b) in [
+            (lo, end),
+            (lo, y),
+            (x, end),
+            (x, x),
+            (end, lo),
+            (x, y),
+            (y, x),
+        ] {
+            let want = index.no_cue_from(block, a) && index.stops.none_in(a, b);
+            assert_eq!(index.quiet_before(block, a, b), want, "{a} {b}");
+        }
+    }
+
     #[test]
     fn quiet_speech_cue_is_the_full_test() {
         // Blocks of stray marks whose only verbs are cut out of longer words by a window's
@@ -3540,6 +3716,7 @@ mod tests {
             "open", "unsaid", "resaid", "saidx", " ", "  ", "\"", "\"", ",", "é", "xx",
         ];
         let mut rng = crate::testgen::Rng::new(0x1dec_0017);
+        let mut probes = crate::testgen::Rng::new(0x9e7_0017);
         let (mut lean, mut cues) = (0, 0);
         for round in 0..1_000 {
             // Some blocks hold a stop, which leaves the windows after it to the full test.
@@ -3559,6 +3736,8 @@ mod tests {
                 let (open, close) = (pair[0], Some(pair[1]));
                 let lo = cue_window_before(&text, block, open.start, slack);
                 let quiet = fast.no_cue_from(block, lo) && fast.stops.none_in(lo, open.start - 1);
+                let end = open.start.saturating_sub(1);
+                assert_quiet_window_is_the_two_tests(&fast, block, lo, end, &mut probes);
                 let want = speech_cue_in_windows(&text, block, lo, open, close, slack, &mut full);
                 lean += usize::from(quiet);
                 cues += usize::from(quiet && want);
@@ -3584,6 +3763,7 @@ mod tests {
         ];
         let stops = ["x.", "!", "said.x", "U.S."];
         let mut rng = crate::testgen::Rng::new(0x1dec_0018);
+        let mut probes = crate::testgen::Rng::new(0x9e7_0018);
         let (mut bounded, mut cues) = (0, 0);
         for round in 0..1_000 {
             let mut text = rng.text(&parts, 40 + round % 120);
@@ -3601,6 +3781,8 @@ mod tests {
                 let next_open = marks.get(k + 2).map(|m| m.start);
                 let lo = cue_window_before(&text, block, open.start, slack);
                 let quiet = fast.no_cue_from(block, lo) && fast.stops.none_in(lo, open.start - 1);
+                let end = open.start.saturating_sub(1);
+                assert_quiet_window_is_the_two_tests(&fast, block, lo, end, &mut probes);
                 let limit = cue_window_after(&text, block, close.end, slack);
                 let by_mark = clause_ends_by_mark(&text, close.end, limit, next_open, &fast.stops);
                 let want =
@@ -3687,6 +3869,13 @@ mod tests {
             0x00,
             0xFF,
             0x01,
+            // The bytes that differ from 0xE2 or 0xC2 by one bit.
+            0xA2,
+            0x62,
+            0x82,
+            0xD2,
+            0xEA,
+            0x02,
         ];
         let mut rng = crate::testgen::Rng::new(0x1ead_0001);
         for _ in 0..20_000 {
@@ -3849,6 +4038,48 @@ mod tests {
             assert_eq!(title_case(&text), plain, "{text:?}");
         }
         assert!(told > 5_000, "{told} told by bytes");
+    }
+
+    /// The one loop over a short quotation's bytes counts its words as the byte loop does and
+    /// gathers the classes `body_classes` gathers, and `body_words` is the count (with those
+    /// classes below eight bytes) on random texts of every length to 19.
+    #[test]
+    fn short_words_and_classes_are_the_count_and_the_classes() {
+        let parts = [
+            "a", "Zq", "9", "'", "-", ".", "!", "?", ",", " ", "\"", "é", "’", "U.S.", "x-", "\n",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5407_0001);
+        let mut short = 0;
+        for round in 0..20_000 {
+            let text = rng.text(&parts, round % 9);
+            let b = text.as_bytes();
+            let count = ascii_word_count(b, 7);
+            let got = body_words(b);
+            assert_eq!(got.map(|(n, _)| n), count, "{text:?}");
+            if b.len() < 8 {
+                let want = count.map(|n| (n, body_classes(b) & (BODY_STOP | BODY_CAPITAL)));
+                assert_eq!(short_words_and_classes(b), want, "{text:?}");
+                assert_eq!(got.and_then(|(_, classes)| classes), want.map(|(_, c)| c));
+                short += usize::from(want.is_some());
+            } else {
+                assert_eq!(got.and_then(|(_, classes)| classes), None, "{text:?}");
+            }
+        }
+        assert!(short > 2_000, "{short} short ASCII texts");
+    }
+
+    #[test]
+    fn body_word_classes_are_the_byte_tests() {
+        for c in 0..=255u8 {
+            let class = BODY_CLASS[usize::from(c)];
+            assert_eq!(class & BODY_WORD != 0, lex::is_ascii_word_byte(c), "{c:#x}");
+            assert_eq!(
+                class & BODY_ALPHANUMERIC != 0,
+                c.is_ascii_alphanumeric(),
+                "{c:#x}"
+            );
+            assert_eq!(class & BODY_OUTSIDE != 0, !c.is_ascii(), "{c:#x}");
+        }
     }
 
     #[test]
@@ -4274,6 +4505,13 @@ mod tests {
                 assert_eq!(word_char_before(&text, i), before, "{text:?} {i}");
                 assert_eq!(word_char_at(&text, i), at, "{text:?} {i}");
             }
+        }
+    }
+
+    #[test]
+    fn blank_bytes_by_class_are_the_blank_bytes() {
+        for c in 0..=255u8 {
+            assert_eq!(is_blank_byte(c), lex::is_ascii_blank_byte(c), "{c:#x}");
         }
     }
 
