@@ -911,7 +911,7 @@ impl WordTable {
             .copied()
             .chain(capitalized_ends.iter().map(String::as_str))
             .map(|e| (e, SUBJECT_END));
-        let entries: Vec<(&str, u8)> = verbs
+        let entries = verbs
             .chain(abbreviations)
             .chain(nouns)
             .chain(heads)
@@ -919,39 +919,50 @@ impl WordTable {
             .chain(stopwords)
             .chain(titles)
             .chain(pronouns)
-            .chain(subject_ends)
-            .collect();
-        // Sized once for all the entries: no growth step rehashes the ones in.
-        let mut bits: HashMap<&str, u8, FastBuild> =
-            HashMap::with_capacity_and_hasher(entries.len(), FastBuild::default());
+            .chain(subject_ends);
+        let mut table = WordTable::empty();
+        // Each entry goes straight into its slot (the bits of a word listed twice are
+        // joined there): no map of the words first.
+        let mut words = 0;
         for (w, bit) in entries {
-            *bits.entry(w).or_insert(0) |= bit;
+            words += usize::from(table.put(w.as_bytes(), bit));
         }
-        assert!(bits.len() * 4 <= WORD_SLOTS, "{} words", bits.len());
-        let mut slots: Box<[(PackedWord, u16); WORD_SLOTS]> =
-            vec![(PackedWord::default(), 0u16); WORD_SLOTS]
+        assert!(words * 4 <= WORD_SLOTS, "{words} words");
+        table
+    }
+
+    /// A table of no word.
+    fn empty() -> WordTable {
+        WordTable {
+            slots: vec![(PackedWord::default(), 0u16); WORD_SLOTS]
                 .into_boxed_slice()
                 .try_into()
-                .unwrap_or_else(|_| unreachable!("a list of WORD_SLOTS slots"));
-        let mut long = HashMap::default();
-        for (&w, &b) in &bits {
-            match PackedWord::new(w.as_bytes()) {
-                Some(p) => {
-                    let mask = WORD_SLOTS - 1;
-                    let mut i = p.slot(mask);
-                    while slots[i].0.len != 0 {
-                        slots[i].1 |= PASSED;
-                        i = (i + 1) & mask;
-                    }
-                    slots[i].0 = p;
-                    slots[i].1 |= u16::from(b);
-                }
-                None => {
-                    long.insert(w.as_bytes().into(), b);
-                }
-            }
+                .unwrap_or_else(|_| unreachable!("a list of WORD_SLOTS slots")),
+            long: HashMap::default(),
         }
-        WordTable { slots, long }
+    }
+
+    /// Adds `bits` (not 0) to the bits of the word `w`; true when `w` was not in the table
+    /// yet.
+    fn put(&mut self, w: &[u8], bits: u8) -> bool {
+        debug_assert!(bits != 0, "a word of no class");
+        let Some(p) = PackedWord::new(w) else {
+            let known = self.long.entry(w.into()).or_insert(0);
+            let new = *known == 0;
+            *known |= bits;
+            return new;
+        };
+        let mask = WORD_SLOTS - 1;
+        let mut i = p.slot(mask);
+        // A word put in after the words it probes past marks their slots ([`PASSED`]).
+        while self.slots[i].0.len != 0 && self.slots[i].0 != p {
+            self.slots[i].1 |= PASSED;
+            i = (i + 1) & mask;
+        }
+        let new = self.slots[i].0.len == 0;
+        self.slots[i].0 = p;
+        self.slots[i].1 |= u16::from(bits);
+        new
     }
 
     /// The bits of `w` as written (0 for a word of no class).
@@ -9570,6 +9581,36 @@ mod tests {
                 assert_eq!(PackedWord::new(w), plain, "{pos} {len}");
                 assert_eq!(PackedWord::at(&text, pos, len), plain, "{pos} {len}");
             }
+        }
+    }
+
+    /// [`WordTable::put`] joins the bits of a word put in twice, as a map of the words
+    /// would: random words, many listed twice or more with other bits, some too long to
+    /// pack, put in a table of their own; every word then has the bits of all its entries,
+    /// and its first slot is passed when another word sits there.
+    #[test]
+    fn word_table_puts_join_the_bits_of_a_word() {
+        let parts = ["a", "e", "s", "t", "-", "’", "x", "Q", "said", "reporters"];
+        let mut rng = crate::testgen::Rng::new(0x7ab1_e5e7);
+        let mut table = WordTable::empty();
+        let mut want: HashMap<String, u8> = HashMap::new();
+        let mut new_words = 0;
+        for round in 0..3_000 {
+            let w = rng.text(&parts, 1 + round % 9);
+            let bit = 1u8 << rng.below(8);
+            new_words += usize::from(table.put(w.as_bytes(), bit));
+            *want.entry(w).or_insert(0) |= bit;
+        }
+        assert_eq!(new_words, want.len());
+        assert!(want.len() < 2_500 && want.len() > 1_000, "{}", want.len());
+        assert!(want.keys().any(|w| w.len() > PACKED_MAX));
+        for (w, bits) in &want {
+            assert_eq!(table.get(w), *bits, "{w:?}");
+        }
+        let passed = table.slots.iter().filter(|s| s.1 & PASSED != 0).count();
+        assert!(passed > 0, "{passed}");
+        for w in ["zzq", "Xyzzy", "said said said said said said"] {
+            assert_eq!(table.get(w), want.get(w).copied().unwrap_or(0), "{w}");
         }
     }
 
