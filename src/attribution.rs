@@ -763,6 +763,24 @@ const PASSED: u16 = 1 << 8;
 /// Longest word [`PackedWord`] holds.
 const PACKED_MAX: usize = 16;
 
+/// The masks of the first `len` of sixteen bytes, at index `len`: those of the first eight
+/// and those of the last eight, each read as a little-endian `u64` ([`PackedWord::at`]:
+/// two loads in place of a shift of a `u128` by the word's length).
+static PACKED_MASKS: [(u64, u64); PACKED_MAX + 1] = {
+    let mut t = [(0u64, 0u64); PACKED_MAX + 1];
+    let mut len = 0;
+    while len <= PACKED_MAX {
+        let all = if len == 0 {
+            0
+        } else {
+            u128::MAX >> (8 * (PACKED_MAX - len))
+        };
+        t[len] = (all as u64, (all >> 64) as u64);
+        len += 1;
+    }
+    t
+};
+
 /// The number of slots of [`WordTable`]: a power of two, at least four times its words
 /// (about 1,500 in all; [`WordTable::new`] asserts it).
 const WORD_SLOTS: usize = 1 << 13;
@@ -820,10 +838,11 @@ impl PackedWord {
         else {
             return PackedWord::new(text.get(pos..pos + len)?);
         };
-        let word = u128::from_le_bytes(*block) & u128::MAX >> (8 * (PACKED_MAX - len));
+        let (head_mask, tail_mask) = PACKED_MASKS[len];
+        let (head, tail) = block.split_at(8);
         Some(PackedWord {
-            head: word as u64,
-            tail: (word >> 64) as u64,
+            head: u64::from_le_bytes(head.try_into().unwrap_or_default()) & head_mask,
+            tail: u64::from_le_bytes(tail.try_into().unwrap_or_default()) & tail_mask,
             len,
         })
     }
@@ -9581,6 +9600,36 @@ mod tests {
                 assert_eq!(PackedWord::new(w), plain, "{pos} {len}");
                 assert_eq!(PackedWord::at(&text, pos, len), plain, "{pos} {len}");
             }
+        }
+    }
+
+    #[test]
+    fn packed_word_masks_are_the_shifted_masks() {
+        // The table of masks that `PackedWord::at` reads, against the mask of a `u128`
+        // shifted by the word's length; and `at` against the plain packing on random bytes
+        // (zeros among them, so that a byte masked off and a zero byte kept differ by the
+        // length alone).
+        for (len, &(head, tail)) in PACKED_MASKS.iter().enumerate() {
+            let all = (0..len).fold(0u128, |m, k| m | 0xff << (8 * k));
+            assert_eq!((head, tail), (all as u64, (all >> 64) as u64), "{len}");
+        }
+        let mut rng = crate::testgen::Rng::new(0x9ac4_ed45);
+        for _ in 0..20_000 {
+            let n = rng.below(40) + 1;
+            let text: Vec<u8> = (0..n)
+                .map(|_| match rng.below(4) {
+                    0 => 0,
+                    _ => rng.below(256) as u8,
+                })
+                .collect();
+            let pos = rng.below(n);
+            let len = rng.below(n - pos + 1);
+            let w = &text[pos..pos + len];
+            assert_eq!(
+                PackedWord::at(&text, pos, len),
+                plain_packed_word(w),
+                "{text:?} {pos} {len}"
+            );
         }
     }
 
