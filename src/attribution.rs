@@ -2876,7 +2876,7 @@ fn subject_before<'t>(text: &str, toks: &'t [Tok]) -> Option<SubjectToks<'t>> {
     if start == toks.len() && after_dash {
         return subject_before_aside(text, &toks[..start - 1]);
     }
-    subject_in_clause(text, &toks[start..], after_dash, &[])
+    subject_in_clause(text, &toks[start..], after_dash)
 }
 
 /// Where the clause that [`subject_before`] reads in `toks` starts ([`clause_start`]), and
@@ -2894,15 +2894,8 @@ fn subject_clause(text: &str, toks: &[Tok]) -> (usize, bool) {
 /// clause ([`subject_clause`]: `after_dash` whether a dash after a word opens it), but
 /// for an empty clause that such a dash opens (the aside before the dash is read then,
 /// [`subject_before_aside`]). It reads no token before the clause: the subject of a verb
-/// is the same whatever tokens before its clause a reader holds ([`KeptSubjects`]). The
-/// phrase it reads at the clause's end is taken from `phrases` when they hold it
-/// ([`KnownPhrase`]).
-fn subject_in_clause<'t>(
-    text: &str,
-    toks: &'t [Tok],
-    after_dash: bool,
-    phrases: &[KnownPhrase],
-) -> Option<SubjectToks<'t>> {
+/// is the same whatever tokens before its clause a reader holds ([`KeptSubjects`]).
+fn subject_in_clause<'t>(text: &str, toks: &'t [Tok], after_dash: bool) -> Option<SubjectToks<'t>> {
     let mut toks = toks;
     // Strip adjuncts between subject and verb.
     // (Every adjunct starts with an ASCII lower-case letter, `is_verb_adjunct`: the text
@@ -3008,12 +3001,7 @@ fn subject_in_clause<'t>(
             }
         }
     }
-    // (Only the registry has phrases to give: the quote readers' are none.)
-    let (a, b) = if phrases.is_empty() {
-        np_at_end_range(text, last)
-    } else {
-        known_np_at_end_range(text, last, phrases)
-    }?;
+    let (a, b) = np_at_end_range(text, last)?;
     let m = &last[a..b];
     Some((span_of(m)?, None, m))
 }
@@ -4669,8 +4657,6 @@ struct Registry {
     /// ([`Registry::descriptor`]). A person whose full name was found by its surname takes
     /// the span of the earlier name, whose hash is there already.
     long_names: HashMap<(usize, usize), u64, FastBuild>,
-    /// The phrases read before the name runs of the block being read ([`register`]).
-    phrases: Vec<KnownPhrase>,
 }
 
 /// The longest name [`Registry::descriptor`] compares with another of its length byte for
@@ -5398,15 +5384,7 @@ const SPEECH_SUBJECT: usize = u32::MAX as usize - 1;
 /// secretary Josh Earnest") or an appositive after it ("Josh Earnest, the press secretary,");
 /// and where the phrase split into those title words and the name starts ([`NO_PHRASE`]
 /// for an appositive or no role).
-///
-/// The phrase read before the name is kept in `phrases` ([`KnownPhrase`]).
-fn name_descriptor(
-    text: &str,
-    toks: &[Tok],
-    i: usize,
-    j: usize,
-    phrases: &mut Vec<KnownPhrase>,
-) -> (Option<Span>, usize) {
+fn name_descriptor(text: &str, toks: &[Tok], i: usize, j: usize) -> (Option<Span>, usize) {
     let (Some(first), Some(last)) = (toks.get(i), j.checked_sub(1).and_then(|k| toks.get(k)))
     else {
         return (None, NO_PHRASE);
@@ -5425,10 +5403,7 @@ fn name_descriptor(
             debug_assert_eq!(title_before_name(text, &toks[lo..j], name), None);
             None
         } else {
-            let ws = &toks[lo..j];
-            let range = np_at_end_range(text, ws);
-            phrases.extend(KnownPhrase::new(ws, range));
-            range.and_then(|range| title_in_phrase(text, ws, range, name))
+            title_before_name(text, &toks[lo..j], name)
         };
         if let Some((title, from)) = title {
             return (Some(title), from);
@@ -5455,74 +5430,13 @@ fn appositive_after(text: &str, toks: &[Tok], j: usize) -> Option<Span> {
     None
 }
 
-/// A phrase that [`np_at_end_range`] read in a block's tokens before a name run
-/// ([`name_descriptor`]), kept while [`register`] reads the block: the subject of a speech
-/// verb right after a name ("… Mayor Ann Lee said") is read from the same words, the last
-/// comma chunk of its clause ([`subject_in_clause`]), and takes the phrase from here (609
-/// of the registry's 800 phrases read for subjects on the seed variants were read for a
-/// name run already).
-#[derive(Debug, Clone, Copy)]
-struct KnownPhrase {
-    /// The words read: where the first starts, where the last ends, and how many (the
-    /// tokens of a block are in text order, with no two at one place: these tell them).
-    start: usize,
-    end: usize,
-    len: usize,
-    /// What [`np_at_end_range`] gave of them.
-    range: Option<(usize, usize)>,
-}
-
-impl KnownPhrase {
-    /// The phrase of the words `ws` (none when there are none), whose
-    /// [`np_at_end_range`] is `range`.
-    fn new(ws: &[Tok], range: Option<(usize, usize)>) -> Option<KnownPhrase> {
-        Some(KnownPhrase {
-            start: ws.first()?.span().start,
-            end: ws.last()?.span().end,
-            len: ws.len(),
-            range,
-        })
-    }
-}
-
-/// [`np_at_end_range`] of `ws`, taken from `phrases` (of one block's tokens, as `ws`, in
-/// the order of their ends) when they hold it.
-fn known_np_at_end_range(
-    text: &str,
-    ws: &[Tok],
-    phrases: &[KnownPhrase],
-) -> Option<(usize, usize)> {
-    if let Some(this) = KnownPhrase::new(ws, None) {
-        let from = phrases.partition_point(|p| p.end < this.end);
-        let known = phrases[from..]
-            .iter()
-            .take_while(|p| p.end == this.end)
-            .find(|p| p.start == this.start && p.len == this.len);
-        if let Some(known) = known {
-            debug_assert_eq!(known.range, np_at_end_range(text, ws));
-            return known.range;
-        }
-    }
-    np_at_end_range(text, ws)
-}
-
 /// The title words before `name`, which ends `ws`: the descriptor of the noun phrase that
 /// ends `ws` when its personal name is `name` ([`name_descriptor`]), and where that phrase
 /// starts (its split, [`split_words`], is the title and `name`).
 fn title_before_name(text: &str, ws: &[Tok], name: Span) -> Option<(Span, usize)> {
-    title_in_phrase(text, ws, np_at_end_range(text, ws)?, name)
-}
-
-/// [`title_before_name`] of `ws`, whose [`np_at_end_range`] is `(a, b)`.
-#[inline]
-fn title_in_phrase(
-    text: &str,
-    ws: &[Tok],
-    (a, b): (usize, usize),
-    name: Span,
-) -> Option<(Span, usize)> {
     // The phrase's tokens are those of its range in `ws` (the words of a phrase are in
     // text order, each of at least a byte: `tokens_in` of its span would find the same).
+    let (a, b) = np_at_end_range(text, ws)?;
     let np_toks = &ws[a..b];
     debug_assert!(span_of(np_toks).is_some_and(|np| std::ptr::eq(np_toks, tokens_in(ws, np))));
     // (`ws` is words only: split without the test for marks.)
@@ -5569,7 +5483,6 @@ fn register(
     options: &Options,
 ) {
     let first_new = registry.people.len();
-    registry.phrases.clear();
     // Room for a person every eight tokens, made at once: a long block dense with names
     // grew the buffer by doubling, copying its people at every step.
     reserve_people(&mut registry.people, toks.len() / 8);
@@ -5578,8 +5491,7 @@ fn register(
         // a run of two or more words is a full name.
         if j - i >= 2 {
             let name = Span::new(toks[i].span().start, toks[j - 1].span().end);
-            let (descriptor, titled_from) =
-                name_descriptor(text, toks, i, j, &mut registry.phrases);
+            let (descriptor, titled_from) = name_descriptor(text, toks, i, j);
             registry.note_long_name(text, name);
             registry.people.push(Person::new(
                 name,
@@ -5617,14 +5529,9 @@ fn register(
         // The mention's tokens are those the subject was read from (so is a full name in
         // the mention): taken as they are, not searched for.
         let verb = t.span().start;
-        let Some((mention, appositive, mtoks)) = kept_subject_before(
-            text,
-            &toks[lo..v],
-            verb,
-            kept,
-            &registry.phrases,
-            &mut next_kept,
-        ) else {
+        let Some((mention, appositive, mtoks)) =
+            kept_subject_before(text, &toks[lo..v], verb, kept, &mut next_kept)
+        else {
             continue;
         };
         debug_assert!(std::ptr::eq(mtoks, tokens_in(toks, mention)));
@@ -5849,7 +5756,7 @@ impl KeptSubjects {
         let Some(first) = clause.first() else {
             return subject_before(text, toks);
         };
-        let subject = subject_in_clause(text, clause, after_dash, &[]);
+        let subject = subject_in_clause(text, clause, after_dash);
         if self.kept.len() < MAX_KEPT_SUBJECTS {
             self.kept.push(KeptSubject {
                 block,
@@ -5900,15 +5807,11 @@ fn place_in(toks: &[Tok], part: &[Tok]) -> usize {
 /// taken from `kept` when a quote reader read it there ([`KeptSubjects`]): `kept` are the
 /// block's subjects in the order of their verbs, those from `*next` on not passed yet (the
 /// verbs are asked about in text order).
-///
-/// A phrase the registry read already in the block ([`KnownPhrase`], in `phrases`) is not
-/// read again.
 fn kept_subject_before<'t>(
     text: &str,
     toks: &'t [Tok],
     verb: usize,
     kept: &[KeptSubject],
-    phrases: &[KnownPhrase],
     next: &mut usize,
 ) -> Option<SubjectToks<'t>> {
     let (start, after_dash) = subject_clause(text, toks);
@@ -5924,7 +5827,7 @@ fn kept_subject_before<'t>(
         .take_while(|k| k.verb == verb)
         .find(|k| k.clause == first.span().start && k.after_dash == after_dash);
     let Some(same) = same else {
-        return subject_in_clause(text, clause, after_dash, phrases);
+        return subject_in_clause(text, clause, after_dash);
     };
     let subject = same.subject.and_then(|(mention, appositive, from, to)| {
         Some((mention, appositive, clause.get(from..to)?))
@@ -6118,8 +6021,6 @@ struct Buffers {
     block_quotes: Vec<(usize, usize)>,
     /// [`LazyRegistry`]'s kept subjects.
     subjects: Vec<KeptSubject>,
-    /// The [`Registry`]'s phrases.
-    phrases: Vec<KnownPhrase>,
 }
 
 impl Buffers {
@@ -6134,7 +6035,6 @@ impl Buffers {
         people: Vec::new(),
         block_quotes: Vec::new(),
         subjects: Vec::new(),
-        phrases: Vec::new(),
     };
 
     /// Empties every buffer for the next text, dropping those that grew past
@@ -6148,7 +6048,6 @@ impl Buffers {
         recycle(&mut self.people);
         recycle(&mut self.block_quotes);
         recycle(&mut self.subjects);
-        recycle(&mut self.phrases);
         self.kept_blocks.clear();
         let entry = std::mem::size_of::<(usize, usize, usize)>();
         if self.kept_blocks.capacity() * entry > MAX_KEPT_BYTES {
@@ -6185,7 +6084,6 @@ fn attribute_reading(
         block_quotes: cleared(std::mem::take(&mut buffers.block_quotes)),
         registry: Registry {
             people: cleared(std::mem::take(&mut buffers.people)),
-            phrases: cleared(std::mem::take(&mut buffers.phrases)),
             ..Registry::default()
         },
         registered: 0,
@@ -6363,7 +6261,6 @@ fn attribute_reading(
         kept: registry.kept,
         kept_blocks: registry.kept_blocks,
         people: registry.registry.people,
-        phrases: registry.registry.phrases,
         block_quotes: registry.block_quotes,
         subjects: registry.subjects.kept,
     };
@@ -10263,7 +10160,7 @@ mod tests {
                 for lo in [v.saturating_sub(40), rng.below(v + 1)] {
                     let slice = &toks[lo..v];
                     let mut next = 0;
-                    let got = kept_subject_before(&text, slice, verb, of_block, &[], &mut next);
+                    let got = kept_subject_before(&text, slice, verb, of_block, &mut next);
                     assert!(same_subject(got, subject_before(&text, slice)), "{text:?}");
                     let (start, after_dash) = subject_clause(&text, slice);
                     let hit = slice.get(start).is_some_and(|first| {
@@ -10280,77 +10177,6 @@ mod tests {
             taken > 10_000 && read > 10_000,
             "{taken} taken, {read} read"
         );
-    }
-
-    #[test]
-    fn known_phrases_are_the_phrases_read_again() {
-        // Name runs with words before them, then a speech verb, as `register` reads them:
-        // the phrases kept for the name runs, given to the subject of every verb, give it
-        // the subject read without them.
-        let parts = [
-            "Lee ",
-            "Ann Lee ",
-            "Mayor ",
-            "the ",
-            "spokesman ",
-            "he ",
-            "former ",
-            "Sen. ",
-            "John McCain ",
-            "White House ",
-            "press secretary ",
-            "Josh Earnest ",
-            "who ",
-            "at ",
-            "in Salem, ",
-            ", ",
-            ". ",
-            ": ",
-            "-- ",
-            "said ",
-            "says ",
-            "also ",
-            "has ",
-            "and ",
-            "of ",
-            "Kirk ",
-            "the board ",
-            "Dana Kirk, ",
-            "a ",
-            "top ",
-        ];
-        let mut rng = crate::testgen::Rng::new(0x9a5e_0045);
-        let (mut taken, mut read) = (0, 0);
-        for n in 0..3_000 {
-            let text = rng.text(&parts, n % 24 + 2);
-            let mut toks = Vec::new();
-            tokenize(&text, Span::new(0, text.len()), &mut toks);
-            let mut phrases = Vec::new();
-            name_runs(&text, &toks, |i, j| {
-                if j - i >= 2 {
-                    name_descriptor(&text, &toks, i, j, &mut phrases);
-                }
-            });
-            for v in 1..toks.len() {
-                let before = &toks[v.saturating_sub(40)..v];
-                let (start, after_dash) = subject_clause(&text, before);
-                let clause = &before[start..];
-                let known = subject_in_clause(&text, clause, after_dash, &phrases);
-                let plain = subject_in_clause(&text, clause, after_dash, &[]);
-                assert!(same_subject(known, plain), "{text:?}");
-                let hit = phrases.iter().any(|p| {
-                    clause.last().is_some_and(|t| t.span().end == p.end)
-                        && clause
-                            .iter()
-                            .rev()
-                            .nth(p.len - 1)
-                            .is_some_and(|t| t.span().start == p.start)
-                });
-                taken += usize::from(hit);
-                read += usize::from(!hit);
-            }
-        }
-        assert!(taken > 1_000 && read > 1_000, "{taken} taken, {read} read");
     }
 
     #[test]
