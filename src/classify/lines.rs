@@ -266,16 +266,9 @@ fn single_spaced_in<'b>(s: &'b str, buf: &'b mut String) -> &'b str {
 /// "Jane Doe - Apr 16, 2015 8:02 pm UTC", "Jane Doe 1 day ago", "Jane Doe, @janedoe": a
 /// name, then a date or a handle.
 fn name_then_date_or_handle(s: &str) -> bool {
-    let Some(after) = after_name(s) else {
+    let Some(rest) = tail_after_name(s) else {
         return false;
     };
-    // The separators and blanks between the name and what follows.
-    let rest = after.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '•' | '·' | ',')
-    });
-    if rest.is_empty() {
-        return false;
-    }
     // A date line has ASCII digits ([`is_date`]): the features of the rest are computed
     // only when it has some. The fold is written into room made for it at once, not grown
     // from nothing: the fold is no longer than the text, and sixteen bytes after it take
@@ -304,6 +297,15 @@ fn name_then_date_or_handle(s: &str) -> bool {
     rest.starts_with('@') && rest.split_whitespace().count() == 1
 }
 
+/// What follows the name that starts `s` ([`after_name`]) past the separators and blanks
+/// after it; `None` when no name starts `s` or nothing follows it.
+fn tail_after_name(s: &str) -> Option<&str> {
+    let rest = after_name(s)?.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '•' | '·' | ',')
+    });
+    (!rest.is_empty()).then_some(rest)
+}
+
 /// [`is_date`] of `rest`, the text after a name ([`name_then_date_or_handle`]), with the
 /// features of its single-spaced text, for a tail of printable ASCII and ASCII whitespace
 /// (most tails), told with no feature pass (some 2,500 instructions a tail, for a test that
@@ -312,12 +314,12 @@ fn name_then_date_or_handle(s: &str) -> bool {
 /// Such a tail's single-spaced words are each a word of the features (no blank inside),
 /// its characters are their bytes and the spaces between them, its letters and digits
 /// its ASCII ones, its fold is [`super::lexicon::fold`] of the tail (whitespace folds to a
-/// space however it is spaced), and it is in no caseless script. [`is_date_line`] asks
-/// [`Features::may_hold_listed_word`] only to skip [`date_tokens`] when it cannot pass:
-/// without a listed word (a month, "ago", a date word) the test is false either way. The
-/// test `the_ascii_date_tail_is_the_feature_pass_test` compares the two on random tails.
+/// space however it is spaced), and it is in no caseless script. [`dated_by_words`] is
+/// told whether a listed word may be held only to skip [`date_tokens`] when it cannot
+/// pass, so a tail is asked as one that may hold one. The test
+/// `the_ascii_date_tail_is_the_feature_pass_test` compares the two on random tails.
 fn ascii_date_tail(rest: &str) -> Option<bool> {
-    let (mut words, mut word_bytes, mut letters, mut digits) = (0usize, 0usize, 0usize, 0usize);
+    let (mut words, mut word_bytes, mut letters, mut digits) = (0usize, 0usize, 0u64, 0u64);
     let mut in_word = false;
     for &c in rest.as_bytes() {
         let white = matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
@@ -326,8 +328,8 @@ fn ascii_date_tail(rest: &str) -> Option<bool> {
         }
         words += usize::from(!white && !in_word);
         word_bytes += usize::from(!white);
-        letters += usize::from(c.is_ascii_alphabetic());
-        digits += usize::from(c.is_ascii_digit());
+        letters += u64::from(c.is_ascii_alphabetic());
+        digits += u64::from(c.is_ascii_digit());
         in_word = !white;
     }
     // `words_within(16)`, a digit (which makes a fold that is not empty), no price.
@@ -339,11 +341,8 @@ fn ascii_date_tail(rest: &str) -> Option<bool> {
     if letters == 0 && digits >= 6 && chars <= 40 {
         return Some(true);
     }
-    let numeric_date = digits >= 4 && letters <= 2 * digits;
-    Some(with_fold(rest, |folded| {
-        date_tokens(lexicon(), folded).is_some_and(|(total, datey, month, number, ago)| {
-            (month && number || numeric_date || number && ago) && datey * 10 >= total * 7
-        })
+    Some(dated_by_words(letters, digits, true, || {
+        with_fold(rest, |folded| date_tokens(lexicon(), folded))
     }))
 }
 
@@ -586,13 +585,31 @@ fn is_date_line(s: &str, f: &Features) -> bool {
             return true;
         }
     }
-    let numeric_date = f.digits >= 4 && f.letters <= 2 * f.digits;
-    // A month and "ago" are listed words ([`Features::may_hold_listed_word`]): a block
-    // known to hold none is a date line only by its digits, and its words need no walk.
-    if !numeric_date && !f.may_hold_listed_word() {
+    dated_by_words(
+        u64::from(f.letters),
+        u64::from(f.digits),
+        f.may_hold_listed_word(),
+        || date_tokens(lexicon(), f.folded),
+    )
+}
+
+/// The test of [`is_date_line`] by its counts of `letters` and `digits` and the words of
+/// its fold, [`date_tokens`] (asked of `tokens` only when needed): a numeric date, a month
+/// and a number, or a number and "ago", in words most of which are date-like.
+/// `may_hold_listed` is false for a text known to hold no listed word: a month and "ago"
+/// are listed words ([`Features::may_hold_listed_word`]), so such a text is a date line
+/// only by its digits, and its words need no walk.
+fn dated_by_words(
+    letters: u64,
+    digits: u64,
+    may_hold_listed: bool,
+    tokens: impl FnOnce() -> Option<(usize, usize, bool, bool, bool)>,
+) -> bool {
+    let numeric_date = digits >= 4 && letters <= 2 * digits;
+    if !numeric_date && !may_hold_listed {
         return false;
     }
-    let Some((total, datey, month, number, ago)) = date_tokens(lexicon(), f.folded) else {
+    let Some((total, datey, month, number, ago)) = tokens() else {
         return false;
     };
     let relative = number && ago;
@@ -1214,15 +1231,9 @@ mod tests {
     /// [`name_then_date_or_handle`] as it was before [`ascii_date_tail`]: the features of
     /// every tail with a digit are computed and asked.
     fn name_then_date_or_handle_unfiltered(s: &str) -> bool {
-        let Some(after) = after_name(s) else {
+        let Some(rest) = tail_after_name(s) else {
             return false;
         };
-        let rest = after.trim_start_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '•' | '·' | ',')
-        });
-        if rest.is_empty() {
-            return false;
-        }
         let mut spaced = String::new();
         if rest.bytes().any(|b| b.is_ascii_digit())
             && is_date(

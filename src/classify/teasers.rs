@@ -56,29 +56,31 @@ fn has_dateline_seam(s: &str) -> bool {
     // `-` or `.`. The words are read when a colon follows a capital, or when one follows a
     // `-` or `.` and another a character outside ASCII (what asking only for a capital or
     // a byte outside ASCII before a colon read them for).
+    let colons = memchr::memchr_iter(b':', s.as_bytes())
+        .take_while(|&p| p < HEAD_BYTES || p < head.get_or_insert_with(head_of).len());
+    colons_may_hold_seam(s, colons) && seam_in_words(head.unwrap_or_else(head_of))
+}
+
+/// True when the colons of `s` at `colons` (in order) may hold a seam, for
+/// [`has_dateline_seam`]: one follows a capital, or one follows a `-` or `.` and another a
+/// character outside ASCII that is no capital.
+fn colons_may_hold_seam(s: &str, colons: impl Iterator<Item = usize>) -> bool {
     let bytes = s.as_bytes();
-    let (mut capital, mut wide, mut mark) = (false, false, false);
-    for p in memchr::memchr_iter(b':', bytes) {
-        if p >= HEAD_BYTES && p >= head.get_or_insert_with(head_of).len() {
-            break;
-        }
+    let (mut wide, mut mark) = (false, false);
+    for p in colons {
         match p.checked_sub(1).map(|q| bytes[q]) {
-            Some(b) if b.is_ascii_uppercase() => capital = true,
+            Some(b) if b.is_ascii_uppercase() => return true,
             Some(b'-' | b'.') => mark = true,
             Some(0x80..) => {
                 if s[..p].chars().next_back().is_some_and(char::is_uppercase) {
-                    capital = true;
-                } else {
-                    wide = true;
+                    return true;
                 }
+                wide = true;
             }
             _ => {}
         }
-        if capital {
-            break;
-        }
     }
-    (capital || wide && mark) && seam_in_words(head.unwrap_or_else(head_of))
+    wide && mark
 }
 
 /// [`has_dateline_seam`] of `head` once its colons may hold a seam: its words read.
@@ -181,30 +183,8 @@ mod tests {
         let head = s
             .get(..super::super::head_end(s, super::HEAD_BYTES))
             .map_or(s, |h| h);
-        let bytes = head.as_bytes();
-        let (mut capital, mut wide, mut mark) = (false, false, false);
-        for p in memchr::memchr_iter(b':', bytes) {
-            match p.checked_sub(1).map(|q| bytes[q]) {
-                Some(b) if b.is_ascii_uppercase() => capital = true,
-                Some(b'-' | b'.') => mark = true,
-                Some(0x80..) => {
-                    if head[..p]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_uppercase)
-                    {
-                        capital = true;
-                    } else {
-                        wide = true;
-                    }
-                }
-                _ => {}
-            }
-            if capital {
-                break;
-            }
-        }
-        (capital || wide && mark) && super::seam_in_words(head)
+        let colons = memchr::memchr_iter(b':', head.as_bytes());
+        super::colons_may_hold_seam(head, colons) && super::seam_in_words(head)
     }
 
     /// The seam found with the head measured only when a colon lies past its first bytes
