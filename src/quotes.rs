@@ -1412,24 +1412,24 @@ fn word_classes(word: u64) -> (u64, u64) {
 /// [`ascii_word_count`] by a loop over the bytes, which reads the texts shorter than eight
 /// bytes, and which the tests compare the eight-byte count and [`short_words_and_classes`]
 /// with. A run is counted at its first letter or digit, and the rest of it passed over by a
-/// loop of its own. Each byte is told by one look-up of its [`BODY_CLASS`].
+/// loop of its own. Each byte is told by one look-up of its [`WORD_CLASS`].
 #[cfg(test)]
 fn ascii_word_count_by_bytes(b: &[u8], max: usize) -> Option<usize> {
-    let class = |c: u8| BODY_CLASS[usize::from(c)];
+    let class = |c: u8| WORD_CLASS[usize::from(c)];
     let mut n = 0;
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         i += 1;
         let k = class(c);
-        if k & BODY_ALPHANUMERIC != 0 {
+        if k & LETTER_OR_DIGIT != 0 {
             n += 1;
             if n >= max {
                 break;
             }
-            while b.get(i).is_some_and(|&c| class(c) & BODY_WORD != 0) {
+            while b.get(i).is_some_and(|&c| class(c) & WORD_BYTE != 0) {
                 i += 1;
             }
-        } else if k & BODY_OUTSIDE != 0 {
+        } else if k & OUTSIDE_ASCII != 0 {
             return None;
         }
     }
@@ -1443,71 +1443,84 @@ fn ascii_word_count_by_bytes(b: &[u8], max: usize) -> Option<usize> {
 /// read.
 fn short_words_and_classes(b: &[u8]) -> Option<(usize, u8)> {
     debug_assert!(b.len() < 8);
-    let class = |c: u8| BODY_CLASS[usize::from(c)];
+    let class = |c: u8| WORD_CLASS[usize::from(c)];
     let (mut n, mut classes) = (0, 0);
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         i += 1;
         let k = class(c);
         classes |= k;
-        if k & BODY_ALPHANUMERIC != 0 {
+        if k & LETTER_OR_DIGIT != 0 {
             n += 1;
-            while let Some(k) = b.get(i).map(|&c| class(c)).filter(|k| k & BODY_WORD != 0) {
+            while let Some(k) = b.get(i).map(|&c| class(c)).filter(|k| k & WORD_BYTE != 0) {
                 classes |= k;
                 i += 1;
             }
         }
     }
-    (classes & BODY_OUTSIDE == 0).then_some((n, classes & (BODY_STOP | BODY_CAPITAL)))
+    (classes & OUTSIDE_ASCII == 0).then_some((n, classes & (STOP_MARK | CAPITAL_OR_DIGIT)))
 }
 
-/// The [`BODY_CLASS`] bits of the bytes of `b` (the words of a quotation), together: what
+/// The [`WORD_CLASS`] bits of the bytes of `b` (the words of a quotation), together: what
 /// [`judge`] reads of a quotation of a few ASCII words before its tests of a sentence and
 /// of a title, each of which its bytes may rule out at once (most short quotations are
 /// neither).
 fn body_classes(b: &[u8]) -> u8 {
     b.iter()
-        .fold(0, |classes, &c| classes | BODY_CLASS[usize::from(c)])
+        .fold(0, |classes, &c| classes | WORD_CLASS[usize::from(c)])
 }
 
-/// [`BODY_CLASS`]: `.` `!` `?`. Words without any are no sentence ([`has_stop`] of them, or
-/// of any part of them, is false).
-const BODY_STOP: u8 = 1;
-/// [`BODY_CLASS`]: an ASCII capital or digit. ASCII words without any are no title
+/// [`WORD_CLASS`]: `.` `!` `?`. Words without any are no sentence ([`has_stop`] of them,
+/// or of any part of them, is false).
+const STOP_MARK: u8 = 1;
+/// [`WORD_CLASS`]: an ASCII capital or digit. ASCII words without any are no title
 /// ([`title_case`] is false when no word starts with a capital or digit).
-const BODY_CAPITAL: u8 = 2;
-/// [`BODY_CLASS`]: an ASCII word byte ([`lex::is_ascii_word_byte`]), for
-/// [`short_words_and_classes`].
-const BODY_WORD: u8 = 4;
-/// [`BODY_CLASS`]: an ASCII letter or digit, for [`short_words_and_classes`].
-const BODY_ALPHANUMERIC: u8 = 8;
-/// [`BODY_CLASS`]: a byte outside ASCII, for [`short_words_and_classes`].
-const BODY_OUTSIDE: u8 = 16;
+const CAPITAL_OR_DIGIT: u8 = 2;
+/// [`WORD_CLASS`]: an ASCII word byte ([`lex::is_ascii_word_byte`]).
+const WORD_BYTE: u8 = 4;
+/// [`WORD_CLASS`]: an ASCII letter or digit.
+const LETTER_OR_DIGIT: u8 = 8;
+/// [`WORD_CLASS`]: a byte outside ASCII.
+const OUTSIDE_ASCII: u8 = 16;
+/// [`WORD_CLASS`]: `.`.
+const DOT: u8 = 32;
+/// [`WORD_CLASS`]: a byte after a last word that [`verb_ends_window`] leaves to the full
+/// test: `!` `?` and the bytes outside ASCII.
+const HALT: u8 = 64;
 
-/// The classes of the bytes that [`body_classes`] and [`short_words_and_classes`] read, one
-/// look-up a byte.
-static BODY_CLASS: [u8; 256] = {
+/// The classes of the bytes that the quote stage's word readers read, one look-up a byte:
+/// [`body_classes`] and [`short_words_and_classes`] of a quotation's words, the word count
+/// of [`ascii_word_count`], and [`verb_ends_window`]'s walk back over a window's last word.
+static WORD_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
     while i < 256 {
         let c = i as u8;
+        let mut class = 0;
         if matches!(c, b'.' | b'!' | b'?') {
-            t[i] |= BODY_STOP;
+            class |= STOP_MARK;
         }
         if c.is_ascii_uppercase() || c.is_ascii_digit() {
-            t[i] |= BODY_CAPITAL;
+            class |= CAPITAL_OR_DIGIT;
         }
         // (The bytes of `lex::is_ascii_word_byte`, which is no `const fn`; a test compares
         // them.)
         if c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.') {
-            t[i] |= BODY_WORD;
+            class |= WORD_BYTE;
         }
         if c.is_ascii_alphanumeric() {
-            t[i] |= BODY_ALPHANUMERIC;
+            class |= LETTER_OR_DIGIT;
         }
         if !c.is_ascii() {
-            t[i] |= BODY_OUTSIDE;
+            class |= OUTSIDE_ASCII | HALT;
         }
+        if c == b'.' {
+            class |= DOT;
+        }
+        if c == b'!' || c == b'?' {
+            class |= HALT;
+        }
+        t[i] = class;
         i += 1;
     }
     t
@@ -2303,11 +2316,11 @@ fn verb_ends_window_with(before: &str, last: &mut LastVerb) -> bool {
     // Back over the bytes after the word (`.` is a word byte: no stop among them but these).
     let mut end = b.len();
     while end > 0 {
-        let class = BACK_CLASS[usize::from(b[end - 1])];
-        if class & BACK_WORD != 0 {
+        let class = WORD_CLASS[usize::from(b[end - 1])];
+        if class & WORD_BYTE != 0 {
             break;
         }
-        if class & BACK_HALT != 0 {
+        if class & HALT != 0 {
             return false;
         }
         end -= 1;
@@ -2316,8 +2329,8 @@ fn verb_ends_window_with(before: &str, last: &mut LastVerb) -> bool {
     let mut start = end;
     let mut classes = 0;
     while start > 0 {
-        let class = BACK_CLASS[usize::from(b[start - 1])];
-        if class & BACK_WORD == 0 {
+        let class = WORD_CLASS[usize::from(b[start - 1])];
+        if class & WORD_BYTE == 0 {
             break;
         }
         classes |= class;
@@ -2326,7 +2339,7 @@ fn verb_ends_window_with(before: &str, last: &mut LastVerb) -> bool {
     // The word must end at a byte that is no word character: an ASCII one.
     if start == 0
         || !b[start - 1].is_ascii()
-        || classes & (BACK_DOT | BACK_ALPHANUMERIC) != BACK_ALPHANUMERIC
+        || classes & (DOT | LETTER_OR_DIGIT) != LETTER_OR_DIGIT
     {
         return false;
     }
@@ -2334,41 +2347,6 @@ fn verb_ends_window_with(before: &str, last: &mut LastVerb) -> bool {
     lex::SpeechVerbFilter::new().may_match(&b[start..end])
         && last.is_speech_verb(&before[start..end])
 }
-
-/// [`BACK_CLASS`]: an ASCII word byte ([`lex::is_ascii_word_byte`]).
-const BACK_WORD: u8 = 1;
-/// [`BACK_CLASS`]: an ASCII letter or digit.
-const BACK_ALPHANUMERIC: u8 = 2;
-/// [`BACK_CLASS`]: `.`.
-const BACK_DOT: u8 = 4;
-/// [`BACK_CLASS`]: a byte after a last word that [`verb_ends_window`] leaves to the full
-/// test: `!` `?` and the bytes outside ASCII.
-const BACK_HALT: u8 = 8;
-
-/// The classes of the bytes that [`verb_ends_window`] walks back over, one look-up a byte.
-static BACK_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let c = i as u8;
-        let mut class = 0;
-        if c.is_ascii_alphanumeric() {
-            class |= BACK_WORD | BACK_ALPHANUMERIC;
-        }
-        if matches!(c, b'\'' | b'-') {
-            class |= BACK_WORD;
-        }
-        if c == b'.' {
-            class |= BACK_WORD | BACK_DOT;
-        }
-        if !c.is_ascii() || c == b'!' || c == b'?' {
-            class |= BACK_HALT;
-        }
-        t[i] = class;
-        i += 1;
-    }
-    t
-};
 
 /// [`verb_ends_window`] by a byte loop and the word-byte test: the reference its tests
 /// compare with.
@@ -2855,7 +2833,7 @@ fn judge(
     let classes = ascii.then(|| short_classes.unwrap_or_else(|| body_classes(body.as_bytes())));
     let may_hold = |class: u8| classes.is_none_or(|classes| classes & class != 0);
     // The marks trimmed and tested are ASCII: read as bytes.
-    let sentence_like = may_hold(BODY_STOP) && {
+    let sentence_like = may_hold(STOP_MARK) && {
         let inner = body.as_bytes();
         let trailing = trailing_count(inner, |c| matches!(c, b',' | b'.' | b';' | b':'));
         has_stop(&inner[..inner.len() - trailing])
@@ -2873,7 +2851,7 @@ fn judge(
     }
     if n_words <= 6
         && !sentence_like
-        && may_hold(BODY_CAPITAL)
+        && may_hold(CAPITAL_OR_DIGIT)
         && title_case(body)
         && !headline_case(text, block, c.open.span.start)
     {
@@ -3541,21 +3519,33 @@ mod tests {
         assert!(found > 1_000, "{found} windows with a verb");
     }
 
-    /// `BACK_CLASS` gives each byte the classes the byte tests of `verb_ends_window_by_bytes`
-    /// read, and `verb_ends_window` answers as that reference does on random windows.
+    /// `WORD_CLASS` gives each byte the classes of the byte tests it stands for (those of
+    /// `verb_ends_window_by_bytes`, of the word counts and of `body_classes`), and
+    /// `verb_ends_window` answers as that reference does on random windows.
     #[test]
-    fn back_classes_are_the_byte_tests() {
+    fn word_class_bits_are_the_byte_tests() {
         for c in 0..=255u8 {
-            let class = BACK_CLASS[usize::from(c)];
-            assert_eq!(class & BACK_WORD != 0, lex::is_ascii_word_byte(c), "{c}");
+            let class = WORD_CLASS[usize::from(c)];
             assert_eq!(
-                class & BACK_ALPHANUMERIC != 0,
+                class & STOP_MARK != 0,
+                matches!(c, b'.' | b'!' | b'?'),
+                "{c}"
+            );
+            assert_eq!(
+                class & CAPITAL_OR_DIGIT != 0,
+                c.is_ascii_uppercase() || c.is_ascii_digit(),
+                "{c}"
+            );
+            assert_eq!(class & OUTSIDE_ASCII != 0, !c.is_ascii(), "{c}");
+            assert_eq!(class & WORD_BYTE != 0, lex::is_ascii_word_byte(c), "{c}");
+            assert_eq!(
+                class & LETTER_OR_DIGIT != 0,
                 c.is_ascii_alphanumeric(),
                 "{c}"
             );
-            assert_eq!(class & BACK_DOT != 0, c == b'.', "{c}");
+            assert_eq!(class & DOT != 0, c == b'.', "{c}");
             assert_eq!(
-                class & BACK_HALT != 0,
+                class & HALT != 0,
                 !c.is_ascii() || c == b'!' || c == b'?',
                 "{c}"
             );
@@ -4057,7 +4047,7 @@ mod tests {
             let got = body_words(b);
             assert_eq!(got.map(|(n, _)| n), count, "{text:?}");
             if b.len() < 8 {
-                let want = count.map(|n| (n, body_classes(b) & (BODY_STOP | BODY_CAPITAL)));
+                let want = count.map(|n| (n, body_classes(b) & (STOP_MARK | CAPITAL_OR_DIGIT)));
                 assert_eq!(short_words_and_classes(b), want, "{text:?}");
                 assert_eq!(got.and_then(|(_, classes)| classes), want.map(|(_, c)| c));
                 short += usize::from(want.is_some());
@@ -4066,20 +4056,6 @@ mod tests {
             }
         }
         assert!(short > 2_000, "{short} short ASCII texts");
-    }
-
-    #[test]
-    fn body_word_classes_are_the_byte_tests() {
-        for c in 0..=255u8 {
-            let class = BODY_CLASS[usize::from(c)];
-            assert_eq!(class & BODY_WORD != 0, lex::is_ascii_word_byte(c), "{c:#x}");
-            assert_eq!(
-                class & BODY_ALPHANUMERIC != 0,
-                c.is_ascii_alphanumeric(),
-                "{c:#x}"
-            );
-            assert_eq!(class & BODY_OUTSIDE != 0, !c.is_ascii(), "{c:#x}");
-        }
     }
 
     #[test]
@@ -4100,11 +4076,11 @@ mod tests {
             let sentence_like = has_stop(&b[..b.len() - trailing]);
             let title = title_case(&body);
             assert_eq!(title, title_case_by_chars(&body), "{body:?}");
-            if classes & BODY_STOP == 0 {
+            if classes & STOP_MARK == 0 {
                 assert!(!sentence_like, "{body:?}");
                 no_stop += 1;
             }
-            if classes & BODY_CAPITAL == 0 {
+            if classes & CAPITAL_OR_DIGIT == 0 {
                 assert!(!title, "{body:?}");
                 no_capital += 1;
             }
@@ -4113,8 +4089,8 @@ mod tests {
             let capitals = b
                 .iter()
                 .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-            assert_eq!(classes & BODY_STOP != 0, stops, "{body:?}");
-            assert_eq!(classes & BODY_CAPITAL != 0, capitals, "{body:?}");
+            assert_eq!(classes & STOP_MARK != 0, stops, "{body:?}");
+            assert_eq!(classes & CAPITAL_OR_DIGIT != 0, capitals, "{body:?}");
         }
         // Both ways out are taken often enough for the comparisons to count.
         assert!(
