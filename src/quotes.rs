@@ -1756,7 +1756,13 @@ impl CueIndex {
     /// empty window.
     fn quiet_before(&self, block: Span, lo: usize, end: usize) -> bool {
         let QuietWindow { from, to } = self.quiet_window;
-        (from <= lo && end <= to) || (lo >= end && self.no_cue_from(block, lo))
+        let quiet = (from <= lo && end <= to) || (lo >= end && self.no_cue_from(block, lo));
+        debug_assert_eq!(
+            quiet,
+            self.no_cue_from(block, lo) && self.stops.none_in(lo, end),
+            "{lo}..{end}"
+        );
+        quiet
     }
 
     /// Tells `quiet_from` again ([`CueIndex::quiet_start`]), after the index is extended or
