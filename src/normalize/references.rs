@@ -429,7 +429,7 @@ pub(crate) fn ampersand_may_start_in(b: &[u8], window: Range<usize>) -> bool {
 /// after it hold a `;` or such a byte (with neither, those bytes are what cleaning leaves
 /// after the `&`, and no `;` ends a reference among them). `AT&T`, `Q&A` and `News &
 /// Insights` start none. (At most [`MAX_REFERENCE`] bytes are read after an `&`.)
-fn may_start_reference(b: &[u8], at: usize) -> bool {
+pub(crate) fn may_start_reference(b: &[u8], at: usize) -> bool {
     let odd = |c: u8| !(0x20..0x7f).contains(&c);
     let rest = &b[at + 1..];
     let window = &rest[..rest.len().min(MAX_REFERENCE)];
