@@ -191,21 +191,33 @@ fn accents_and_ampersands(b: &[u8], window: Range<usize>, found: &mut Found) {
 /// The [`Checked`] text `prepared`, with what [`sweep`] found in it: its first odd blank,
 /// its first combining accent when `options` compose, and its first reference when an `&`
 /// may start one ([`references::first_reference`]).
+#[inline]
 fn checked<'a>(prepared: Prepared<'a>, found: Found, options: &Options) -> Checked<'a> {
     let form = options.normalization();
-    let (syntax, reference) = references::first_reference(prepared.text, form, found.ampersand);
+    // (Most texts may hold no reference: told without a call.)
+    let (syntax, reference) = if found.ampersand || form == Normalization::Nfkc {
+        references::first_reference(prepared.text, form, found.ampersand)
+    } else {
+        (false, None)
+    };
     Checked {
         prepared: Prepared {
             references: syntax,
             ..prepared
         },
-        odd_blank: [found.odd_blank, found.accent, reference]
-            .into_iter()
-            .flatten()
-            .min(),
+        odd_blank: earlier(earlier(found.odd_blank, found.accent), reference),
         accents: found.accent.is_some(),
         form,
         references: reference.is_some(),
+    }
+}
+
+/// The earlier of two offsets that may be missing.
+#[inline]
+fn earlier(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        _ => a.or(b),
     }
 }
 
@@ -2289,6 +2301,46 @@ mod tests {
             let b = text.as_bytes();
             let found = sweep(b, Normalization::Nfc).unwrap();
             assert_eq!(found, found_by_whole_searches(b, Normalization::Nfc));
+        }
+    }
+
+    /// [`checked`], which tells a text that may hold no reference without a call, finds
+    /// what the plain steps find (the first reference asked for whatever the sweep found,
+    /// the earliest of the three finds): random texts of references, `&`s that start none,
+    /// compatibility ampersands, odd blanks and accents, under every normalization.
+    #[test]
+    fn checked_is_the_plain_steps() {
+        let parts = [
+            "a",
+            " ",
+            "&",
+            "&quot;",
+            "AT&T",
+            "&#x2003;",
+            "\u{ff06}quot;",
+            "e\u{301}",
+            "\u{a0}",
+            "\u{200b}",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5eed_c4ec);
+        for round in 0..20_000 {
+            let text = format!("x{}", rng.text(&parts, round % 10));
+            for form in [Normalization::Nfc, Normalization::Nfkc, Normalization::None] {
+                let options = Options::default().with_normalization(form);
+                let found = sweep(text.as_bytes(), form).unwrap();
+                let prepared = finish(&text, text.len()).unwrap();
+                let got = checked(prepared, found, &options);
+                let (syntax, reference) = references::first_reference(&text, form, found.ampersand);
+                let odd_blank = [found.odd_blank, found.accent, reference]
+                    .into_iter()
+                    .flatten()
+                    .min();
+                assert_eq!(
+                    (got.prepared.references, got.odd_blank, got.references),
+                    (syntax, odd_blank, reference.is_some()),
+                    "{text:?} {form:?}"
+                );
+            }
         }
     }
 
