@@ -192,15 +192,29 @@ impl WordStarts {
 /// with 16 KB, wall time the same or better.)
 const WORD_SLOTS: usize = 1 << 14;
 
-/// The entry of [`Lexicon::set_table`] of a folded word of `len` bytes (not empty) whose
-/// first bytes are `head`: its first eight bytes (fewer when it is shorter) as an integer,
-/// padded with zeros, as [`PackedWords::head`] takes them (a folded word holds no zero
-/// byte). The length tells apart the long words that share their first eight bytes. The
-/// hash of [`PackedWords::index`].
+/// The entry of [`Lexicon::set_table`] of a folded word whose key ([`set_key`]) is `key`:
+/// the top bits of one multiplication of it.
 #[inline(always)]
-fn word_slot(head: u64, len: usize) -> usize {
-    let h = (head ^ (len as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+fn word_slot(key: u64) -> usize {
+    let h = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (h >> (64 - WORD_SLOTS.trailing_zeros())) as usize
+}
+
+/// The key of a folded word (not empty) in [`Lexicon::set_table`]: the first eight bytes of
+/// the word and the space after it, as an integer (little-endian), padded with zeros. A
+/// word of up to seven bytes is told by its key (the space marks where it ends: a folded
+/// word holds no space nor zero byte); longer words that share their first eight bytes
+/// share it. That is the word's eight bytes read from the text by [`Lexicon::word_sets`],
+/// cut after the first space by the flags that found it (three steps, where cutting them
+/// at the word's end and mixing in its length took eight: one pass of the seed variants
+/// 91.25 → 90.53 instructions a byte, web pages 96.15 → 95.60). The test
+/// `word_sets_are_those_of_the_words` checks the walk against this.
+fn set_key(word: &[u8]) -> u64 {
+    let mut key = [0u8; 8];
+    for (k, &b) in key.iter_mut().zip(word.iter().chain([&b' '])) {
+        *k = b;
+    }
+    u64::from_le_bytes(key)
 }
 
 /// Which of a few word sets hold some word of a block's folded text, from one walk over its
@@ -812,8 +826,7 @@ impl Lexicon {
     fn build_set_table(&mut self) {
         let mut add = |bit: u8, word: &[u8]| {
             if !word.is_empty() {
-                let slot = word_slot(PackedWords::head(word, word.len()), word.len());
-                self.set_table[slot] |= bit;
+                self.set_table[word_slot(set_key(word))] |= bit;
             }
         };
         for (phrase, &(_, mode)) in &self.phrases {
@@ -864,10 +877,11 @@ impl Lexicon {
     /// word of up to fifteen bytes costs no branch but the loop's: [`word_len`] tests
     /// whether the word ends within eight bytes, which a varied text's words make random.
     /// Only a word of sixteen bytes or more (rare) is measured further. Its first eight
-    /// bytes are those of the window, cut to its length. The spaces are found as the bytes
-    /// below `!` ([`blank_flags`]: one step fewer than [`space_flags`]) and the first eight
-    /// bytes cut at the first flag, not by a shift of the length: 47 → 41 instructions a
-    /// word on web pages (seed variants 91.78 → 91.25 instructions a byte in one pass).
+    /// bytes are those of the window, cut after its space ([`set_key`]). The spaces are found
+    /// as the bytes below `!` ([`blank_flags`]: one step fewer than [`space_flags`]), and
+    /// the word's bytes cut at the first flag, not by a shift of the length: 47 → 41
+    /// instructions a word on web pages (seed variants 91.78 → 91.25 instructions a byte
+    /// in one pass).
     ///
     /// Each word is the run of bytes from where the last one ended (past its space) to the
     /// next space, as `split(b' ')` gives them: folded text separates its words by single
@@ -908,16 +922,13 @@ impl Lexicon {
                 // A word of sixteen bytes or more (rare): measured on.
                 len + plain_word_len(&text[at + 16..])
             };
-            // The word's first eight bytes, those past its end (up to eight) cleared: the
-            // lowest flag of the first eight (bit `8 * len + 7`, when the word ends among
-            // them), moved to bit `8 * len`, less one, keeps the bytes below it; with no
-            // flag (0 less one), all eight.
-            let head = lo & ((lo_spaces & lo_spaces.wrapping_neg()) >> 7).wrapping_sub(1);
-            debug_assert_eq!(
-                head,
-                lo & u64::MAX.wrapping_shr(8 * 8u32.saturating_sub(len as u32))
-            );
-            let sets = self.set_table[word_slot(head, len)];
+            // The word's key ([`set_key`]): its first eight bytes and the space after it,
+            // those past the space cleared. The lowest flag of the first eight (bit
+            // `8 * len + 7` when the word ends among them) and the bits below it are those
+            // the flags less one differ in; with no flag (0 less one), all 64.
+            let key = lo & (lo_spaces ^ lo_spaces.wrapping_sub(1));
+            debug_assert_eq!(key, set_key(&text[at..at + len]));
+            let sets = self.set_table[word_slot(key)];
             at += len + 1;
             found |= sets;
             starts.sets[i] = sets;
@@ -2662,7 +2673,7 @@ mod tests {
         // The set table, from the plain sets.
         let mut table = vec![0u8; WORD_SLOTS];
         let mut add = |bit: u8, word: &[u8]| {
-            table[word_slot(PackedWords::head(word, word.len()), word.len())] |= bit;
+            table[word_slot(set_key(word))] |= bit;
         };
         for (p, &(_, mode)) in &phrases {
             let longest = p.split(|&b| b == b' ').max_by_key(|w| w.len());
@@ -2886,8 +2897,8 @@ mod tests {
         // Every byte folded text may hold (a space, a lower-case letter, a digit, `@`, a
         // byte of a character outside ASCII) at every place of eight, around a first space
         // at every place (or none): the first flag is the first space's, as
-        // `space_flags` finds it, and the word's head, cut at that flag as `word_sets`
-        // cuts it, is the eight bytes cut to the word's length.
+        // `space_flags` finds it, and the eight bytes cut after that flag, as `word_sets`
+        // cuts them, are the word's key.
         let folded_bytes: Vec<u8> = (0..=255u8)
             .filter(|&b| b == b' ' || b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'@')
             .chain(0x80..=0xff)
@@ -2912,10 +2923,8 @@ mod tests {
             let (blank, space) = (blank_flags(w), space_flags(w));
             assert_eq!(blank.trailing_zeros(), space.trailing_zeros(), "{bytes:?}");
             let len = plain_word_len(&bytes);
-            let mut head = [0u8; 8];
-            head[..len].copy_from_slice(&bytes[..len]);
-            let cut = w & ((blank & blank.wrapping_neg()) >> 7).wrapping_sub(1);
-            assert_eq!(cut, u64::from_le_bytes(head), "{bytes:?}");
+            let cut = w & (blank ^ blank.wrapping_sub(1));
+            assert_eq!(cut, set_key(&bytes[..len]), "{bytes:?}");
         }
     }
 
@@ -3186,7 +3195,7 @@ mod tests {
             let mut at = 0;
             for (i, w) in words.iter().enumerate() {
                 assert_eq!(starts.at[i] as usize, at, "{shown:?} word {i}");
-                let slot = word_slot(PackedWords::head(w, w.len()), w.len());
+                let slot = word_slot(set_key(w));
                 assert_eq!(starts.sets[i], lex.set_table[slot], "{shown:?} word {i}");
                 at += w.len() + 1;
             }
