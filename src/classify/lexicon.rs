@@ -177,13 +177,19 @@ impl WordStarts {
     /// bit 0 of its byte, and the eight gathered into the top byte by one multiplication
     /// (byte `j`'s bit lands on bit `56 + j`; the other products land below bit 56 with no
     /// carry into it, or past bit 63). The test `passing_words_are_those_with_the_bit`
-    /// checks it against a loop over the words.
+    /// checks it against a loop over the words. Only the eights that hold a word are read
+    /// (the entries past the last word are 0).
     fn passing(&self, bit: u8) -> u64 {
         const LOW: u64 = 0x0101_0101_0101_0101;
         const GATHER: u64 = 0x0102_0408_1020_4080;
         let shift = bit.trailing_zeros();
         let mut words = 0;
-        for (c, chunk) in self.sets.chunks_exact(8).enumerate() {
+        for (c, chunk) in self
+            .sets
+            .chunks_exact(8)
+            .take(self.words.div_ceil(8))
+            .enumerate()
+        {
             let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
             words |= ((x >> shift & LOW).wrapping_mul(GATHER) >> 56) << (8 * c);
         }
@@ -976,6 +982,18 @@ impl Lexicon {
         }
         let mut starts = WordStarts::default();
         let sets = self.word_sets(buf, start, words, &mut starts);
+        // A sentence or a block of more than 12 words (and more than `all` phrases hold)
+        // with no anchor of a strong phrase holds no phrase that counts: told here, as
+        // [`Lexicon::boilerplate`] tells it first, with no call (most prose). (With
+        // [`WordStarts::passing`] reading only the eights of entries that hold words: one
+        // pass of the seed variants 90.16 → 89.94 instructions a byte, web pages 95.36 →
+        // 95.09.)
+        if words > MAX_ALL_WORDS
+            && (reading == Reading::Sentence || words > 12)
+            && sets.rules_out(WordSets::STRONG_ANCHOR)
+        {
+            return (sets, None);
+        }
         let reason = self.boilerplate(&buf[start..], words, reading, sets, Some(&starts));
         (sets, reason)
     }
@@ -3344,6 +3362,7 @@ mod tests {
         for _ in 0..5_000 {
             let mut starts = WordStarts::default();
             let n = rng.below(MAX_SEARCHED_WORDS + 1);
+            starts.words = n;
             for s in &mut starts.sets[..n] {
                 *s = rng.below(256) as u8;
             }
