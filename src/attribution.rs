@@ -1234,14 +1234,24 @@ fn tokenize_with<const WINDOWS: bool>(
                         Classes::of_walked_word(table, text.as_bytes(), pos, len, packed, capital),
                     ));
                     o = e + usize::from(after == Some(b' '));
-                    let next = bytes.get(base + o).copied().unwrap_or(b' ');
-                    if o >= 63 || BYTE_CLASS[usize::from(next)] & (UPPER_BYTE | LOWER_BYTE) == 0 {
+                    // The next word is walked when it starts with a letter: a lower-case one
+                    // is told by the mask, with no read of its byte (most words; one pass,
+                    // against reading the byte of every next word: seed variants 90.38 →
+                    // 89.94, web pages 95.62 → 95.32, quote paragraphs 99.64 → 99.07
+                    // instructions a byte).
+                    if o >= 63
+                        || lower >> o & 1 == 0
+                            && bytes
+                                .get(base + o)
+                                .is_none_or(|&c| BYTE_CLASS[usize::from(c)] & UPPER_BYTE == 0)
+                    {
                         i = base + o;
                         continue 'bytes;
                     }
-                    first = next;
                 }
                 i = base + o;
+                // (The byte the walk stopped at: the first of a word it leaves to the steps.)
+                first = bytes.get(i).copied().unwrap_or(first);
                 class = BYTE_CLASS[usize::from(first)];
             }
             // Most words are ASCII words followed by an ASCII blank or mark: read in one
