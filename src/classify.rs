@@ -2422,9 +2422,10 @@ fn best_candidate(
 /// the last best of the first bounds is at least every earlier contender's second bound
 /// and above every later one's (the last best wins). Read to the end, as a set of its
 /// words, the story cost web pages 9.3M instructions a pass (30,182 units read for 133
-/// headlines); read this way, 18,568 units, and 5 stories not at all.
+/// headlines); read this way, 18,568 units, and 5 stories not at all. `scored` is left
+/// holding the contenders alone, which the bounds are asked of after each unit found.
 fn best_by_overlap<'a>(
-    scored: &[(usize, f32, f32)],
+    scored: &mut Vec<(usize, f32, f32)>,
     text: impl Fn(usize) -> &'a str,
     story: impl Iterator<Item = &'a str>,
     tally: &mut overlap::Tally,
@@ -2433,14 +2434,15 @@ fn best_by_overlap<'a>(
         .iter()
         .map(|&(_, score, near)| score + near)
         .fold(f32::NEG_INFINITY, f32::max);
-    let can_win = |c: &&(usize, f32, f32)| (c.1 + OVERLAP_WEIGHT) + c.2 >= floor;
-    let mut contenders = scored.iter().filter(can_win);
+    // Only the contenders are kept, in order.
+    scored.retain(|c| (c.1 + OVERLAP_WEIGHT) + c.2 >= floor);
+    let contenders: &[(usize, f32, f32)] = scored;
     // A sole contender wins whatever its overlap: no story read.
-    if let (Some(&(sole, ..)), None) = (contenders.next(), contenders.next()) {
-        return Some(sole);
+    if let [(sole, ..)] = contenders {
+        return Some(*sole);
     }
     tally.clear();
-    for &(i, ..) in scored.iter().filter(can_win) {
+    for &(i, ..) in contenders {
         tally.add(text(i));
     }
     // The score of contender `k` (`score`, `near`) when the story holds `hits` of its
@@ -2455,27 +2457,22 @@ fn best_by_overlap<'a>(
     };
     let mut winner = None;
     overlap::read_story(story, tally, |t| {
-        let bounds = scored.iter().filter(can_win).enumerate().map(|(k, c)| {
-            let least = with_hits(t, k, c.1, c.2, t.hits(k));
-            let most = if t.complete() || t.hits(k) == t.total(k) {
-                least
-            } else {
-                with_hits(t, k, c.1, c.2, t.total(k))
-            };
-            (k, least, most)
-        });
         // The last best of the least scores, then a look at every other's most.
-        let Some((w, least, _)) = bounds
-            .clone()
-            .reduce(|best, b| if b.1 >= best.1 { b } else { best })
-        else {
-            return true;
-        };
-        let won = bounds
-            .clone()
-            .all(|(k, _, most)| k == w || (k < w && least >= most) || (k > w && least > most));
+        let (mut w, mut least) = (0, f32::NEG_INFINITY);
+        for (k, &(_, score, near)) in contenders.iter().enumerate() {
+            let l = with_hits(t, k, score, near, t.hits(k));
+            if l >= least {
+                (w, least) = (k, l);
+            }
+        }
+        let won = contenders.iter().enumerate().all(|(k, &(_, score, near))| {
+            // (All its units found, the most is the least too.)
+            let all = if t.complete() { t.hits(k) } else { t.total(k) };
+            let most = with_hits(t, k, score, near, all);
+            k == w || (k < w && least >= most) || (k > w && least > most)
+        });
         if won {
-            winner = scored.iter().filter(can_win).nth(w).map(|c| c.0);
+            winner = contenders.get(w).map(|c| c.0);
         }
         won
     });

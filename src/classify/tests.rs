@@ -1311,7 +1311,7 @@ fn best_by_overlap_agrees_with_the_whole_story() {
         });
         let mut read = 0;
         let got = best_by_overlap(
-            &scored,
+            &mut scored.clone(),
             |i| texts[i].as_str(),
             story.iter().map(String::as_str).inspect(|_| read += 1),
             &mut tally,
