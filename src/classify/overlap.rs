@@ -307,8 +307,9 @@ impl<I> Drop for StoryWords<I> {
 }
 
 /// The content units of the story's prose, collected on first use: most texts never ask
-/// (a text that is all body has no headline candidates, and few stories run on across a
-/// box of related links), and collecting them was a quarter of the parse of short texts.
+/// (few stories run on across a box of related links), and collecting them was a quarter
+/// of the parse of short texts. The headline's contenders read the story as far as they
+/// need it, with no set ([`read_story`]).
 pub(crate) struct StoryWords<I> {
     /// The story's prose blocks, until the units are collected.
     blocks: Cell<Option<I>>,
