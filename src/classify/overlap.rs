@@ -183,11 +183,24 @@ fn ascii_alnum_run(w: u64) -> (u64, usize) {
     (lowered & low_bytes(n), n)
 }
 
-/// The mask of the low `n` bytes of a `u64` (`n` from 0 to 8).
+/// The mask of the low `n` bytes of a `u64` (`n` from 0 to 8), from a table of the nine
+/// ([`LOW_BYTES`]): one load, where `(1u128 << 8n) - 1` took some twelve instructions (a
+/// shift of two words and the tests of its width), twice an ASCII run of a word.
 #[inline(always)]
 fn low_bytes(n: usize) -> u64 {
-    ((1u128 << (8 * n)) - 1) as u64
+    LOW_BYTES[n.min(8)]
 }
+
+/// `LOW_BYTES[n]`: the mask of the low `n` bytes of a `u64`.
+static LOW_BYTES: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 1;
+    while n < 9 {
+        t[n] = t[n - 1] << 8 | 0xFF;
+        n += 1;
+    }
+    t
+};
 
 /// Calls `emit` with the hash of every content unit of `s`, in order; stops when `emit`
 /// returns false.
@@ -294,8 +307,9 @@ impl<I> Drop for StoryWords<I> {
 }
 
 /// The content units of the story's prose, collected on first use: most texts never ask
-/// (a text that is all body has no headline candidates, and few stories run on across a
-/// box of related links), and collecting them was a quarter of the parse of short texts.
+/// (few stories run on across a box of related links), and collecting them was a quarter
+/// of the parse of short texts. The headline's contenders read the story as far as they
+/// need it, with no set ([`read_story`]).
 pub(crate) struct StoryWords<I> {
     /// The story's prose blocks, until the units are collected.
     blocks: Cell<Option<I>>,
@@ -340,7 +354,7 @@ impl<'a, I: Iterator<Item = &'a str>> StoryWords<I> {
         units(s, |u| {
             total += 1;
             hits += usize::from(set.contains(u));
-            total < 64
+            total < MAX_TEXT_UNITS
         });
         if total == 0 {
             (0.0, 0)
@@ -348,6 +362,163 @@ impl<'a, I: Iterator<Item = &'a str>> StoryWords<I> {
             (hits as f32 / total as f32, total)
         }
     }
+}
+
+/// The most content units of a text that count in its share of the story
+/// ([`StoryWords::share`], [`Tally`]).
+const MAX_TEXT_UNITS: usize = 64;
+
+/// The content units of a few texts (a headline's contenders), and how many units of each
+/// text the story holds, counted as [`read_story`] reads the story: the counts
+/// [`StoryWords::share`] gives once the story is read to its end (or to its
+/// [`MAX_STORY_UNITS`]). Kept on the thread with the headline's lists, emptied by
+/// [`Tally::clear`].
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    /// The units of each text in turn, up to [`MAX_TEXT_UNITS`] a text.
+    units: Vec<u64>,
+    /// Where the units of each text end in `units`.
+    ends: Vec<usize>,
+    /// How many units of each text the story read holds.
+    hits: Vec<usize>,
+    /// The units of all the texts, sorted, each once, and whether the story read holds it.
+    distinct: Vec<(u64, bool)>,
+    /// A filter of `distinct` ([`Tally::may_hold`]): most story units are in no text, and
+    /// are told so by one bit.
+    filter: [u64; 16],
+    /// The story is read to its end or to its [`MAX_STORY_UNITS`]: the counts are final.
+    complete: bool,
+}
+
+impl Tally {
+    /// No text (nothing allocated).
+    pub(crate) const EMPTY: Tally = Tally {
+        units: Vec::new(),
+        ends: Vec::new(),
+        hits: Vec::new(),
+        distinct: Vec::new(),
+        filter: [0; 16],
+        complete: false,
+    };
+
+    /// No text, and a story not read.
+    pub(crate) fn clear(&mut self) {
+        self.units.clear();
+        self.ends.clear();
+        self.hits.clear();
+        self.distinct.clear();
+        self.complete = false;
+    }
+
+    /// Adds text `s`, the next one.
+    pub(crate) fn add(&mut self, s: &str) {
+        let (list, mut n) = (&mut self.units, 0);
+        units(s, |u| {
+            list.push(u);
+            n += 1;
+            n < MAX_TEXT_UNITS
+        });
+        self.ends.push(self.units.len());
+        self.hits.push(0);
+    }
+
+    /// How many content units text `t` (the `t`-th added) has, up to [`MAX_TEXT_UNITS`].
+    pub(crate) fn total(&self, t: usize) -> usize {
+        self.ends[t] - t.checked_sub(1).map_or(0, |p| self.ends[p])
+    }
+
+    /// How many of them the story read so far holds (each occurrence counts).
+    pub(crate) fn hits(&self, t: usize) -> usize {
+        self.hits[t]
+    }
+
+    /// True when the story is read to its end (or to its [`MAX_STORY_UNITS`]), so that
+    /// [`Tally::hits`] are final.
+    pub(crate) fn complete(&self) -> bool {
+        self.complete
+    }
+
+    /// The bit of `unit` in [`Tally::filter`]: its high ten bits (the high bits of an FNV
+    /// product are its best mixed).
+    #[inline]
+    fn bit(unit: u64) -> (usize, u64) {
+        let k = (unit >> 54) as usize;
+        (k >> 6, 1 << (k & 63))
+    }
+
+    /// Makes the list of distinct units and their filter, once the texts are added.
+    fn prepare(&mut self) {
+        self.distinct.extend(self.units.iter().map(|&u| (u, false)));
+        self.distinct.sort_unstable();
+        self.distinct.dedup();
+        self.filter = [0; 16];
+        for &(u, _) in &self.distinct {
+            let (word, bit) = Self::bit(u);
+            self.filter[word] |= bit;
+        }
+    }
+
+    /// False when no text has `unit` (told by one bit); true when one may.
+    #[inline]
+    fn may_hold(&self, unit: u64) -> bool {
+        let (word, bit) = Self::bit(unit);
+        self.filter[word] & bit != 0
+    }
+
+    /// Counts story unit `unit`: true when it is a unit of a text that the story had not
+    /// held so far (the hits of the texts that have it go up).
+    ///
+    /// (Never inlined: asked only of the few units that pass the filter, it kept the
+    /// closure [`read_story`] hands [`units`] out of line, a call for every unit.)
+    #[inline(never)]
+    fn see(&mut self, unit: u64) -> bool {
+        let Ok(j) = self.distinct.binary_search_by_key(&unit, |&(u, _)| u) else {
+            return false;
+        };
+        if std::mem::replace(&mut self.distinct[j].1, true) {
+            return false;
+        }
+        let mut from = 0;
+        for (hits, &end) in self.hits.iter_mut().zip(&self.ends) {
+            *hits += self.units[from..end].iter().filter(|&&u| u == unit).count();
+            from = end;
+        }
+        true
+    }
+}
+
+/// Reads the content units of `blocks` (a story's prose, in order), up to
+/// [`MAX_STORY_UNITS`] as [`StoryWords`] takes them, into `tally`, whose texts are all
+/// added; `enough` is asked before the first unit, after each unit that raises a text's
+/// hits, and, unless it said yes before, once the story is read (the tally complete): the
+/// reading stops at its first yes. A headline's contenders ask for as much of the story as
+/// tells the winner: on web pages 18,568 story units were read in place of 30,182, and
+/// 5 stories of 133 not at all.
+pub(crate) fn read_story<'a>(
+    blocks: impl Iterator<Item = &'a str>,
+    tally: &mut Tally,
+    mut enough: impl FnMut(&Tally) -> bool,
+) {
+    tally.prepare();
+    if enough(tally) {
+        return;
+    }
+    let (mut taken, mut stop) = (0usize, false);
+    for s in blocks {
+        units(s, |u| {
+            taken += 1;
+            stop = tally.may_hold(u) && tally.see(u) && enough(tally);
+            !stop && taken < MAX_STORY_UNITS
+        });
+        if stop {
+            return;
+        }
+        if taken >= MAX_STORY_UNITS {
+            break;
+        }
+    }
+    tally.complete = true;
+    enough(tally);
 }
 
 #[cfg(test)]
@@ -552,6 +723,14 @@ mod tests {
         }
     }
 
+    /// [`LOW_BYTES`] holds the masks the shift of a `u128` gives.
+    #[test]
+    fn low_bytes_are_the_shifted_masks() {
+        for n in 0..=8 {
+            assert_eq!(low_bytes(n), ((1u128 << (8 * n)) - 1) as u64, "{n}");
+        }
+    }
+
     /// [`UnitSet`] holds what a `HashSet` holds, for units that repeat, units that share
     /// their first slot, the unit 0, and sets given as many insertions as they allow.
     #[test]
@@ -581,6 +760,58 @@ mod tests {
             }
             for &u in &plain {
                 assert!(set.contains(u));
+            }
+        }
+    }
+
+    /// A [`Tally`] of a story read to its end counts what [`StoryWords::share`] gives each
+    /// text, and one stopped early counts no more than that; with one tally kept from case
+    /// to case.
+    #[test]
+    fn tally_counts_what_share_gives() {
+        const WORDS: &[&str] = &[
+            "bridge ", "Bridges ", "harbour ", "river ", "the ", "東京", "の", "橋", "2024 ", ", ",
+            "alpha ", "gamma ", "Council ",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7a11);
+        let mut tally = Tally::EMPTY;
+        for _ in 0..5_000 {
+            let texts: Vec<String> = (0..rng.below(5))
+                .map(|_| {
+                    let words = if rng.below(10) == 0 { 80 } else { rng.below(8) };
+                    rng.text(WORDS, words)
+                })
+                .collect();
+            let story: Vec<String> = (0..rng.below(4))
+                .map(|_| {
+                    let most = if rng.below(5) == 0 { 600 } else { 30 };
+                    let words = rng.below(most);
+                    rng.text(WORDS, words)
+                })
+                .collect();
+            let whole = StoryWords::new(story.iter().map(String::as_str));
+            let stop = rng.below(4);
+            for full in [true, false] {
+                tally.clear();
+                for t in &texts {
+                    tally.add(t);
+                }
+                let mut asked = 0;
+                read_story(story.iter().map(String::as_str), &mut tally, |_| {
+                    asked += 1;
+                    !full && asked > stop
+                });
+                assert!(tally.complete() || !full);
+                for (k, t) in texts.iter().enumerate() {
+                    let (share, n) = whole.share(t);
+                    assert_eq!(tally.total(k), n, "{t:?}");
+                    let hits = tally.hits(k);
+                    if tally.complete() {
+                        assert_eq!(hits as f32 / n.max(1) as f32, share, "{t:?} {story:?}");
+                    } else {
+                        assert!(hits as f32 / n.max(1) as f32 <= share, "{t:?} {story:?}");
+                    }
+                }
             }
         }
     }

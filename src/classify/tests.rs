@@ -1258,6 +1258,72 @@ fn best_candidate_agrees_with_scoring_every_candidate() {
     }
 }
 
+/// [`best_by_overlap`], which reads the story only as far as it tells the winner, picks
+/// what [`best_candidate`] picks with every contender's overlap from the whole story's words
+/// ([`overlap::StoryWords::share`]): over random candidates (coarse scores, many ties) and
+/// stories of a few words to more than [`overlap::StoryWords`] takes, with one tally kept
+/// from case to case.
+#[test]
+fn best_by_overlap_agrees_with_the_whole_story() {
+    const WORDS: &[&str] = &[
+        "bridge ", "Bridges ", "council ", "harbour ", "closes ", "river ", "summer ", "picnic ",
+        "recipes ", "the ", "of ", "a ", "storm ", "vote ", "東京", "の", "橋", "ports ", "Mayor ",
+        "2024 ", ", ", ". ",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x0b57_0a1e);
+    let mut tally = overlap::Tally::EMPTY;
+    let (mut early, mut unread) = (0, 0);
+    for _ in 0..20_000 {
+        let n = rng.below(8);
+        let texts: Vec<String> = (0..n)
+            .map(|_| {
+                // Now and then more units than a text counts (64).
+                let words = if rng.below(20) == 0 { 90 } else { rng.below(8) };
+                rng.text(WORDS, words)
+            })
+            .collect();
+        let scored: Vec<(usize, f32, f32)> = (0..n)
+            .map(|i| {
+                let score = rng.below(9) as f32 * 0.35 - 2.5;
+                let near = 3.0 / (1.0 + (rng.below(6) as f32 + 1.0) / 3.0);
+                (i, score, near)
+            })
+            .collect();
+        // Up to five blocks; now and then one that starts with some 300 units of words no
+        // text has, so that the first of its words that a text has lie about the most units
+        // taken (300).
+        let story: Vec<String> = (0..rng.below(6))
+            .map(|_| {
+                if rng.below(10) == 0 {
+                    let words = 280 + rng.below(30);
+                    let filler = rng.text(&["alpha ", "gamma ", "delta "], words);
+                    filler + &rng.text(WORDS, 40)
+                } else {
+                    let words = rng.below(40);
+                    rng.text(WORDS, words)
+                }
+            })
+            .collect();
+        let whole = overlap::StoryWords::new(story.iter().map(String::as_str));
+        let expected = best_candidate(&scored, |i| {
+            let (share, units) = whole.share(&texts[i]);
+            (units >= 2).then_some(OVERLAP_WEIGHT * share)
+        });
+        let mut read = 0;
+        let got = best_by_overlap(
+            &mut scored.clone(),
+            |i| texts[i].as_str(),
+            story.iter().map(String::as_str).inspect(|_| read += 1),
+            &mut tally,
+        );
+        assert_eq!(got, expected, "{scored:?} {texts:?} {story:?}");
+        early += usize::from(read > 0 && read < story.len());
+        unread += usize::from(read == 0 && !story.is_empty());
+    }
+    // The readings stopped early, before a block or inside one.
+    assert!(early > 500 && unread > 500, "{early} {unread}");
+}
+
 #[test]
 fn key_counts_count_the_asked_keys_among_all_blocks() {
     let texts = [
