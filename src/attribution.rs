@@ -838,17 +838,17 @@ const PACKED_MAX: usize = 16;
 
 /// The masks of the first `len` of sixteen bytes, at index `len`: those of the first eight
 /// and those of the last eight, each read as a little-endian `u64` ([`PackedWord::at`]:
-/// two loads in place of a shift of a `u128` by the word's length).
+/// two loads in place of a shift of a `u128` by the word's length), from
+/// [`lex::LOW_BYTES`].
 static PACKED_MASKS: [(u64, u64); PACKED_MAX + 1] = {
     let mut t = [(0u64, 0u64); PACKED_MAX + 1];
     let mut len = 0;
     while len <= PACKED_MAX {
-        let all = if len == 0 {
-            0
+        t[len] = if len <= 8 {
+            (lex::LOW_BYTES[len], 0)
         } else {
-            u128::MAX >> (8 * (PACKED_MAX - len))
+            (u64::MAX, lex::LOW_BYTES[len - 8])
         };
-        t[len] = (all as u64, (all >> 64) as u64);
         len += 1;
     }
     t

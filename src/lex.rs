@@ -251,6 +251,25 @@ pub(crate) fn ascii_letter_bits(w: u64) -> u64 {
     ascii_range_bits(w | (0x20 * 0x0101_0101_0101_0101), b'a', b'z')
 }
 
+/// `LOW_BYTES[n]`: the mask of the low `n` bytes of a `u64` (`n` from 0 to 8), read by
+/// [`low_bytes`] and by attribution's masks of packed words: one load, where a shift by `8 *
+/// n` takes a test of its width (`(1u128 << 8 * n) - 1` took some twelve instructions).
+pub(crate) const LOW_BYTES: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 1;
+    while n < 9 {
+        t[n] = t[n - 1] << 8 | 0xFF;
+        n += 1;
+    }
+    t
+};
+
+/// The mask of the low `n` bytes of a `u64` (`n` from 0 to 8; more is 8), from [`LOW_BYTES`].
+#[inline(always)]
+pub(crate) fn low_bytes(n: usize) -> u64 {
+    LOW_BYTES[if n < 8 { n } else { 8 }]
+}
+
 /// The high bit (`0x80`) of each byte of `w` (eight bytes) that equals `b`, found as the
 /// zero bytes of `w ^ b…b` by a borrowing subtraction. The lowest flag is exact, and so is
 /// whether there is one; a flag above it may be a borrow's (a byte that follows one equal
@@ -1430,6 +1449,15 @@ pub(crate) fn is_plain_punctuation(rest: &[u8]) -> bool {
 mod tests {
     use super::*;
     use nom::error::Error;
+
+    /// [`LOW_BYTES`] holds the masks the shift of a `u128` gives.
+    #[test]
+    fn low_bytes_are_the_shifted_masks() {
+        for n in 0..=8 {
+            assert_eq!(low_bytes(n), ((1u128 << (8 * n)) - 1) as u64, "{n}");
+        }
+        assert_eq!(low_bytes(9), u64::MAX);
+    }
 
     /// [`ascii_word_end`] ends where a walk of [`is_ascii_word_byte`] a byte at a time
     /// ends, from every place of random texts of word bytes, the bytes about their ranges

@@ -1345,9 +1345,8 @@ fn ascii_scan(b: &[u8]) -> (bool, bool) {
             (bad != 0, lanes.1.iter().fold(0, |a, &x| a | x))
         }
     };
-    let control = |c: u8| (c < 0x20) | (c == 0x7f);
     (
-        !bad && !last.is_some_and(control),
+        !bad && !last.is_some_and(is_control_byte),
         (all | last.unwrap_or(0)) < 0x80,
     )
 }
@@ -1363,10 +1362,9 @@ const SCAN_WINDOW: usize = 32;
 fn scan_window(w: &[u8], lanes: &mut ([u8; SCAN_WINDOW], [u8; SCAN_WINDOW])) {
     let bytes: &[u8; SCAN_WINDOW] = w[..SCAN_WINDOW].try_into().unwrap_or(&[0; SCAN_WINDOW]);
     let next: &[u8; SCAN_WINDOW] = w[1..].try_into().unwrap_or(&[0; SCAN_WINDOW]);
-    let control = |c: u8| (c < 0x20) | (c == 0x7f);
     for i in 0..SCAN_WINDOW {
         let (c, d) = (bytes[i], next[i]);
-        lanes.0[i] |= u8::from(control(c) | ((c == b' ') & (d == b' ')));
+        lanes.0[i] |= u8::from(is_bad_pair(c, d));
         lanes.1[i] |= c;
     }
 }
@@ -1375,13 +1373,25 @@ fn scan_window(w: &[u8], lanes: &mut ([u8; SCAN_WINDOW], [u8; SCAN_WINDOW])) {
 /// control character or a space before a space, and the bits of all of them.
 #[inline(always)]
 fn ascii_scan_pairs(b: &[u8]) -> (bool, u8) {
-    let control = |c: u8| (c < 0x20) | (c == 0x7f);
     let next = b.get(1..).unwrap_or_default();
     b.iter()
         .zip(next)
         .fold((false, 0u8), |(bad, all), (&c, &d)| {
-            (bad | control(c) | ((c == b' ') & (d == b' ')), all | c)
+            (bad | is_bad_pair(c, d), all | c)
         })
+}
+
+/// Whether byte `c`, followed by `d`, is what [`ascii_scan`] looks for: an ASCII control
+/// character or a space before a space (with no branch: the scans are vectorized).
+#[inline(always)]
+fn is_bad_pair(c: u8, d: u8) -> bool {
+    is_control_byte(c) | ((c == b' ') & (d == b' '))
+}
+
+/// Whether `c` is an ASCII control character (`u8::is_ascii_control`, with no branch).
+#[inline(always)]
+fn is_control_byte(c: u8) -> bool {
+    (c < 0x20) | (c == 0x7f)
 }
 
 /// Cleans an element's raw text (see the module docs). Borrows when nothing changes.

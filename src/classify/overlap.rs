@@ -95,7 +95,7 @@ impl Word {
     #[inline]
     fn hash(&self, cut: u32) -> u64 {
         let n = self.pending_len - cut;
-        let kept = self.pending & low_bytes(n as usize);
+        let kept = self.pending & crate::lex::low_bytes(n as usize);
         if n == 0 {
             self.h
         } else {
@@ -180,27 +180,8 @@ fn ascii_alnum_run(w: u64) -> (u64, usize) {
     let n = ((!(letters | digits) & HIGH).trailing_zeros() / 8) as usize;
     // Bit 0x80 of a letter, moved to 0x20, lowers it.
     let lowered = w | letters >> 2;
-    (lowered & low_bytes(n), n)
+    (lowered & crate::lex::low_bytes(n), n)
 }
-
-/// The mask of the low `n` bytes of a `u64` (`n` from 0 to 8), from a table of the nine
-/// ([`LOW_BYTES`]): one load, where `(1u128 << 8n) - 1` took some twelve instructions (a
-/// shift of two words and the tests of its width), twice an ASCII run of a word.
-#[inline(always)]
-fn low_bytes(n: usize) -> u64 {
-    LOW_BYTES[n.min(8)]
-}
-
-/// `LOW_BYTES[n]`: the mask of the low `n` bytes of a `u64`.
-static LOW_BYTES: [u64; 9] = {
-    let mut t = [0u64; 9];
-    let mut n = 1;
-    while n < 9 {
-        t[n] = t[n - 1] << 8 | 0xFF;
-        n += 1;
-    }
-    t
-};
 
 /// Calls `emit` with the hash of every content unit of `s`, in order; stops when `emit`
 /// returns false.
@@ -720,14 +701,6 @@ mod tests {
                 w << 8 | u64::from(b)
             });
             assert_eq!(ascii_alnum_run(w), plain(w), "{w:#x}");
-        }
-    }
-
-    /// [`LOW_BYTES`] holds the masks the shift of a `u128` gives.
-    #[test]
-    fn low_bytes_are_the_shifted_masks() {
-        for n in 0..=8 {
-            assert_eq!(low_bytes(n), ((1u128 << (8 * n)) - 1) as u64, "{n}");
         }
     }
 
