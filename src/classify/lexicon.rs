@@ -1677,6 +1677,10 @@ pub(crate) trait FoldSink {
     /// The run that started at `mark` is the first `len` bytes handed over since (from its
     /// space to the last letter of its last word), with `spaces` spaces.
     fn spaced_end(&mut self, _mark: usize, _len: usize, _spaces: usize) {}
+    /// The run that started at `mark` has a mark (a separator) after its first `len` bytes
+    /// handed over: those past them are cut off, and it goes on with the space after the
+    /// mark.
+    fn spaced_cut(&mut self, _mark: usize, _len: usize) {}
     /// Any other character.
     fn char(&mut self, c: char);
     /// [`FoldSink::char`] of a letter that [`common_letter`] knows, given as the lower case
@@ -1790,6 +1794,11 @@ impl FoldSink for Folder<'_> {
     #[inline(always)]
     fn spaced_chunk(&mut self, lowered: u64) {
         self.out.extend_from_slice(&lowered.to_le_bytes());
+    }
+
+    #[inline(always)]
+    fn spaced_cut(&mut self, mark: usize, len: usize) {
+        self.out.truncate(mark + len);
     }
 
     #[inline(always)]
