@@ -2171,7 +2171,10 @@ const ONES: u64 = u64::from_le_bytes([1; 8]);
 const ASCII_HIGH: u64 = u64::from_le_bytes([0x80; 8]);
 
 /// True when a speech verb or cue lies in the same sentence as the quotation, within a
-/// bounded window before the opening mark or after the closing one.
+/// bounded window before the opening mark (which starts at `open`) or after the closing
+/// one (which ends at `close`, if any). (Passed as the two positions it reads rather than
+/// as the marks' spans: fewer arguments on the stack of a call made for every scare quote
+/// of a block of stray marks.)
 ///
 /// A window before the mark that the index tells holds no cue ([`CueIndex::no_cue_from`])
 /// and no stop (one sentence) takes a lean path of its own ([`quiet_speech_cue`]): the
@@ -2181,18 +2184,18 @@ const ASCII_HIGH: u64 = u64::from_le_bytes([0x80; 8]);
 fn has_speech_cue(
     text: &str,
     block: Span,
-    open: Span,
-    close: Option<Span>,
+    open: usize,
+    close: Option<usize>,
     next_open: Option<usize>,
     index: &mut CueIndex,
 ) -> bool {
     let lo = if index.slack == Some(false) {
-        cue_window_before(text, block, open.start, false)
+        cue_window_before(text, block, open, false)
     } else {
-        index.window_before_first(text, block, open.start)
+        index.window_before_first(text, block, open)
     };
     let slack = index.slack == Some(true);
-    if index.quiet_before(block, lo, open.start.saturating_sub(1)) {
+    if index.quiet_before(block, lo, open.saturating_sub(1)) {
         return quiet_speech_cue(text, block, lo, open, close, slack, next_open, &index.stops);
     }
     speech_cue_in_windows(text, block, lo, open, close, slack, index)
@@ -2213,26 +2216,26 @@ fn quiet_speech_cue(
     text: &str,
     block: Span,
     lo: usize,
-    open: Span,
-    close: Option<Span>,
+    open: usize,
+    close: Option<usize>,
     slack: bool,
     next_open: Option<usize>,
     stops: &StopCursor,
 ) -> bool {
-    if cut_word_is_verb(text, lo, open.start) {
+    if cut_word_is_verb(text, lo, open) {
         return true;
     }
     close.is_some_and(|c| {
-        let limit = cue_window_after(text, block, c.end, slack);
-        if clause_ends_by_mark(text, c.end, limit, next_open, stops)
-            && !(word_char_before(text, c.end) && word_char_at(text, c.end))
+        let limit = cue_window_after(text, block, c, slack);
+        if clause_ends_by_mark(text, c, limit, next_open, stops)
+            && !(word_char_before(text, c) && word_char_at(text, c))
         {
             return false;
         }
-        let end = first_clause_end(text, c.end, limit);
-        cut_word_is_verb(text, c.end, end)
+        let end = first_clause_end(text, c, limit);
+        cut_word_is_verb(text, c, end)
             && text
-                .get(c.end..end)
+                .get(c..end)
                 .is_some_and(|clause| words(clause).take(6).any(lex::is_speech_verb))
     })
 }
@@ -2243,17 +2246,17 @@ fn speech_cue_in_windows(
     text: &str,
     block: Span,
     lo: usize,
-    open: Span,
-    close: Option<Span>,
+    open: usize,
+    close: Option<usize>,
     slack: bool,
     index: &mut CueIndex,
 ) -> bool {
     // Whether the index told that no cue starts from the window before on: it then tells
     // the same of the window after, which starts later (no look-up came between).
     let mut no_cue = false;
-    if let Some(before) = text.get(lo..open.start) {
+    if let Some(before) = text.get(lo..open) {
         // Only the current sentence counts: a window without a stop is one sentence.
-        let from = if index.stops.none_in(lo, open.start.saturating_sub(1)) {
+        let from = if index.stops.none_in(lo, open.saturating_sub(1)) {
             lo
         } else {
             // `said "…"`: the verb just before the mark is in its sentence, wherever that
@@ -2268,32 +2271,31 @@ fn speech_cue_in_windows(
                 // The next windows may hold none either: where the next stop is tells.
                 index.search_stops_from(text, block, lo);
             }
-            open.start - sentence.len()
+            open - sentence.len()
         };
         no_cue = index.no_cue_from(block, from);
         let cue = if no_cue {
-            cut_word_is_verb(text, from, open.start)
+            cut_word_is_verb(text, from, open)
         } else {
-            index.verb_in(text, block, from, open.start)
-                || index.according_in(text, block, from, open.start)
+            index.verb_in(text, block, from, open) || index.according_in(text, block, from, open)
         };
         if cue {
             return true;
         }
     }
     if let Some(c) = close {
-        let end = first_clause_end(text, c.end, cue_window_after(text, block, c.end, slack));
+        let end = first_clause_end(text, c, cue_window_after(text, block, c, slack));
         // A verb among the first six words is a verb among the words: the index tells
         // most clauses (which hold none) without reading their words.
         let verb_first = || {
-            text.get(c.end..end)
+            text.get(c..end)
                 .is_some_and(|clause| words(clause).take(6).any(lex::is_speech_verb))
         };
-        if no_cue || index.no_cue_from(block, c.end) {
-            return cut_word_is_verb(text, c.end, end) && verb_first();
+        if no_cue || index.no_cue_from(block, c) {
+            return cut_word_is_verb(text, c, end) && verb_first();
         }
-        if (index.verb_in(text, block, c.end, end) && verb_first())
-            || index.according_in(text, block, c.end, end)
+        if (index.verb_in(text, block, c, end) && verb_first())
+            || index.according_in(text, block, c, end)
         {
             return true;
         }
@@ -2861,7 +2863,7 @@ fn judge(
         && title_case(body)
         && !headline_case(text, block, c.open.span.start)
     {
-        let close = c.close.map(|m| m.span);
+        let close = c.close.map(|m| m.span.end);
         let before = word_before(text, block, c.open.span.start);
         // "MSNBC’s “Morning Joe”", "a film titled “Arrival”": a name, whatever the cue.
         let named = before.is_some_and(|w| {
@@ -2890,7 +2892,7 @@ fn judge(
                         | "magazine"
                 )
         });
-        if named || !has_speech_cue(text, block, c.open.span, close, next_open, cues) {
+        if named || !has_speech_cue(text, block, c.open.span.start, close, next_open, cues) {
             return Err(Rejection::Title);
         }
     }
@@ -2912,8 +2914,8 @@ fn judge(
         })
     };
     if n_words <= 2 && !sentence_like && !ends_clause() {
-        let close = c.close.map(|m| m.span);
-        if !has_speech_cue(text, block, c.open.span, close, next_open, cues) {
+        let close = c.close.map(|m| m.span.end);
+        if !has_speech_cue(text, block, c.open.span.start, close, next_open, cues) {
             return Err(Rejection::ScareQuote);
         }
     }
@@ -3734,10 +3736,25 @@ mod tests {
                 let quiet = fast.no_cue_from(block, lo) && fast.stops.none_in(lo, open.start - 1);
                 let end = open.start.saturating_sub(1);
                 assert_quiet_window_is_the_two_tests(&fast, block, lo, end, &mut probes);
-                let want = speech_cue_in_windows(&text, block, lo, open, close, slack, &mut full);
+                let want = speech_cue_in_windows(
+                    &text,
+                    block,
+                    lo,
+                    open.start,
+                    close.map(|c| c.end),
+                    slack,
+                    &mut full,
+                );
                 lean += usize::from(quiet);
                 cues += usize::from(quiet && want);
-                let got = has_speech_cue(&text, block, open, close, None, &mut fast);
+                let got = has_speech_cue(
+                    &text,
+                    block,
+                    open.start,
+                    close.map(|c| c.end),
+                    None,
+                    &mut fast,
+                );
                 assert_eq!(got, want, "{text:?} {open:?}");
             }
         }
@@ -3781,11 +3798,25 @@ mod tests {
                 assert_quiet_window_is_the_two_tests(&fast, block, lo, end, &mut probes);
                 let limit = cue_window_after(&text, block, close.end, slack);
                 let by_mark = clause_ends_by_mark(&text, close.end, limit, next_open, &fast.stops);
-                let want =
-                    speech_cue_in_windows(&text, block, lo, open, Some(close), slack, &mut full);
+                let want = speech_cue_in_windows(
+                    &text,
+                    block,
+                    lo,
+                    open.start,
+                    Some(close.end),
+                    slack,
+                    &mut full,
+                );
                 bounded += usize::from(quiet && by_mark);
                 cues += usize::from(quiet && !by_mark && want);
-                let got = has_speech_cue(&text, block, open, Some(close), next_open, &mut fast);
+                let got = has_speech_cue(
+                    &text,
+                    block,
+                    open.start,
+                    Some(close.end),
+                    next_open,
+                    &mut fast,
+                );
                 assert_eq!(got, want, "{text:?} {open:?} {close:?} {next_open:?}");
             }
         }
