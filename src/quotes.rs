@@ -243,8 +243,13 @@ fn marks_searched(
         doubled,
         next_doubled: 0,
     };
-    // The end of the last mark kept: a hit inside it is dropped (`'''` gives two hits).
-    let mut kept_end = 0;
+    // No hit falls inside a mark found before it, so none is tested against the end of
+    // the mark before it (unmatched quote marks 104.23 -> 103.31 instructions a byte): a
+    // single hit is a character's first byte (`"`, or the lead byte 0xE2 or 0xC2 of a
+    // character of two or three bytes, whose other bytes are no hit), a doubled hit is a
+    // `` ` `` or `'` (no byte of a single mark), and `memmem::find_iter` gives hits that do
+    // not overlap (`'''` gives one). The test of the marks against a sort of the hits that
+    // drops overlaps ([`marks`]) compares them on random text.
     let marks = starts.filter_map(move |i| {
         let found = mark_at(&bytes[i..]);
         debug_assert_eq!(
@@ -255,10 +260,6 @@ fn marks_searched(
             "at {i}"
         );
         let (kind, len) = found?;
-        if i < kept_end {
-            return None;
-        }
-        kept_end = i + len;
         Some(Mark {
             span: Span::new(block.start + i, block.start + i + len),
             kind,
