@@ -1296,6 +1296,19 @@ fn tokenize_with<const WINDOWS: bool>(
                     i = after_space;
                     continue;
                 }
+                // An abbreviation before its period ("Sen.", "Mr.", "Jan."), which ends no
+                // sentence: the word with its period, as the steps below read it, its
+                // classes read back from [`ABBREVIATION_CLASSES`] rather than found by the
+                // class tests and the steps (some 700 instructions a word).
+                if let Some(classes) = abbreviation_classes(&s[i..j]) {
+                    out.push(Tok::with_bits(
+                        Span::new(seg.start + i, seg.start + j),
+                        Tk::Word,
+                        classes,
+                    ));
+                    i = after_space;
+                    continue;
+                }
             }
         }
         let rest = &s[i..];
@@ -1531,6 +1544,24 @@ fn sentence_final_stem<'a>(table: &WordTable, word: &'a str) -> Option<&'a str> 
     };
     debug_assert_eq!(ends, lex::ends_sentence(word), "{word:?}");
     ends.then_some(stem)
+}
+
+/// The [`Tok::classes`] bits of each of the [`lex::ABBREVIATIONS`] with its period, in their
+/// order, each found the first time it is asked ([`abbreviation_classes`]).
+static ABBREVIATION_CLASSES: [OnceLock<u8>; lex::ABBREVIATIONS.len()] =
+    [const { OnceLock::new() }; lex::ABBREVIATIONS.len()];
+
+/// The [`Tok::classes`] bits of `word` (ASCII word bytes, ending in `.`) when it is one of
+/// the [`lex::ABBREVIATIONS`] followed by its period ("Sen.": none; "Jr.": a name word;
+/// "Jan.": a stopword), which [`lex::ends_sentence`] tells ends no sentence: those of
+/// [`Classes::of`] of the word, found once for each abbreviation. `None` for any other word.
+/// (Out of line: the tokenizer's loop keeps its registers for its other words.)
+#[inline(never)]
+fn abbreviation_classes(word: &str) -> Option<u8> {
+    let i = lex::abbreviation_index(word.as_bytes().strip_suffix(b".")?)?;
+    let classes = *ABBREVIATION_CLASSES[i].get_or_init(|| Classes::of(word).bits());
+    debug_assert_eq!(classes, Classes::of(word).bits(), "{word:?}");
+    Some(classes)
 }
 
 /// The first and last bytes of the [`lex::ABBREVIATIONS`]: bit `l & 31` of entry `f & 31`
@@ -8389,6 +8420,49 @@ mod tests {
                 assert_eq!(show(&fast), show(&steps), "{text:?}");
             }
         }
+    }
+
+    /// The tokens of an abbreviation before its period ([`abbreviation_classes`]) are those
+    /// of the steps, classes and all: every abbreviation, in lower case and capitals too,
+    /// with its period and without, with other periods, before a space, a closing quotation
+    /// mark, a comma or the end, among other words.
+    #[test]
+    fn abbreviations_are_tokenized_as_by_the_steps() {
+        let mut pieces: Vec<String> = Vec::new();
+        for a in lex::ABBREVIATIONS {
+            for w in [a.to_string(), a.to_lowercase(), a.to_uppercase()] {
+                for end in [".", "..", "", ".,", ".’", ".\"", ".)", ".:"] {
+                    pieces.push(format!("{w}{end}"));
+                }
+            }
+        }
+        pieces.extend(
+            [
+                " ", "  ", "\n", "Smith", "said", "U.S.", "J.", "x.", "Lee.", "“", "”", "Smith.",
+            ]
+            .map(String::from),
+        );
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let mut rng = crate::testgen::Rng::new(0x5eab_b7e5);
+        let mut abbreviations = 0;
+        for round in 0..20_000 {
+            let text = rng.text(&pieces, 1 + round % 12);
+            let seg = Span::new(0, text.len());
+            let (mut fast, mut steps) = (Vec::new(), Vec::new());
+            tokenize(&text, seg, &mut fast);
+            tokenize_by_steps(&text, seg, &mut steps);
+            let show = |toks: &[Tok]| {
+                toks.iter()
+                    .map(|t| (t.kind, t.span(), t.classes))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(show(&fast), show(&steps), "{text:?}");
+            abbreviations += fast
+                .iter()
+                .filter(|t| abbreviation_classes(&text[std::ops::Range::from(t.span())]).is_some())
+                .count();
+        }
+        assert!(abbreviations > 10_000, "{abbreviations}");
     }
 
     /// [`np_at_end`] as it was written, every test asked of every word (the reference of

@@ -1367,6 +1367,16 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "Supt", "Insp", "Det", "Sens", "Reps",
 ];
 
+/// The index in [`ABBREVIATIONS`] of `w` (a word without its period), if it is one of
+/// them, compared by its key ([`short_key`]) as [`ends_sentence`] compares it.
+pub(crate) fn abbreviation_index(w: &[u8]) -> Option<usize> {
+    if !(1..=4).contains(&w.len()) {
+        return None;
+    }
+    let key = short_key(w);
+    ABBREVIATION_KEYS.iter().position(|&k| k == key)
+}
+
 /// The keys ([`short_key`]) of the [`ABBREVIATIONS`], which [`ends_sentence`] compares a
 /// word's key with.
 const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
