@@ -2170,7 +2170,10 @@ fn headline_with<'a>(
     // most, rather than a buffer a part (grown again for the padding of the word-set walk:
     // [`lexicon::Lexicon::boilerplate_with_sets`]); kept from one text to the next.
     let fold = &mut kept.fold;
-    for (k, (s, f)) in raw.iter().zip(feats).take(start).skip(lo).enumerate() {
+    // (By place from `lo`: skipping the blocks above it in an iterator over the features
+    // stepped over each of them.)
+    for (k, (i, s)) in (lo..start).zip(&raw[lo..start]).enumerate() {
+        let f = &feats[i];
         let mut cut_key = None;
         if let Some(cut) = site_cut(s) {
             let key = features::block_features(cut, fold).key;
