@@ -1360,6 +1360,75 @@ fn key_counts_count_the_asked_keys_among_all_blocks() {
 }
 
 #[test]
+fn key_filters_hold_every_key_put_in() {
+    let mut rng = crate::testgen::Rng::new(0x00f1_17e5);
+    let mut next = move || (rng.below(1 << 32) as u64) << 32 | rng.below(1 << 32) as u64;
+    let mut other_maybe = 0;
+    for round in 0..2_000 {
+        let mut filter = KeyFilter::default();
+        let mut keys = HashSet::<u64, FastBuild>::default();
+        for _ in 0..round % 61 {
+            // Random keys, and some that differ from another in their low bits alone.
+            let k = if round % 3 == 0 {
+                next() & 0xffff
+            } else {
+                next()
+            };
+            filter.insert(k);
+            keys.insert(k);
+        }
+        for &k in &keys {
+            assert!(filter.may_hold(k), "{k:#x}");
+        }
+        for _ in 0..50 {
+            let k = next();
+            other_maybe += usize::from(!keys.contains(&k) && filter.may_hold(k));
+        }
+        assert!(!filter.may_hold(0) || keys.iter().any(|&k| k >> 54 == 0));
+    }
+    // Few other keys pass: the filter spares most look-ups.
+    assert!(other_maybe < 2_000 * 50 / 20, "{other_maybe}");
+}
+
+#[test]
+fn key_counts_agree_with_a_plain_count() {
+    let mut rng = crate::testgen::Rng::new(0x6ea7_c0de);
+    let parts = [
+        "Home",
+        "News",
+        "A title",
+        "",
+        "—",
+        "x",
+        "Sport",
+        "Home page",
+    ];
+    let mut counts = HashMap::default();
+    for round in 0..500 {
+        let texts: Vec<String> = (0..1 + round % 40)
+            .map(|_| rng.text(&parts, 1 + round % 3))
+            .collect();
+        let mut bufs = vec![String::new(); texts.len()];
+        let feats: Vec<_> = texts
+            .iter()
+            .zip(&mut bufs)
+            .map(|(t, buf)| features::block_features(t, buf))
+            .collect();
+        let asked: Vec<u64> = feats
+            .iter()
+            .step_by(2)
+            .map(|f| f.key)
+            .chain([rng.below(1 << 32) as u64 * 0x9e37_79b9, 0])
+            .collect();
+        key_counts(Feats::plain(&feats), asked.iter().copied(), &mut counts);
+        for &k in &asked {
+            let plain = feats.iter().filter(|f| f.key == k).count();
+            assert_eq!(counts.get(&k), Some(&plain), "{texts:?}");
+        }
+    }
+}
+
+#[test]
 fn has_byte_agrees_with_contains() {
     // Every length around the short-search cut, with the byte sought at each place (or
     // nowhere), among bytes that differ from it in one bit.
