@@ -535,7 +535,7 @@ fn ascii_bare_name(b: &[u8]) -> bool {
 /// True for an ASCII byte that is white space as `char::is_whitespace` tells (tab, line
 /// feed, vertical tab, form feed, carriage return, space): `u8::is_ascii_whitespace` leaves
 /// out the vertical tab.
-fn is_ascii_white(c: u8) -> bool {
+pub(super) fn is_ascii_white(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
