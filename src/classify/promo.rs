@@ -321,7 +321,7 @@ fn call_to_action(s: &str, f: &Features) -> bool {
     // over its words: most such blocks are prose of 41 to 60 words, whose word sets the
     // feature pass does not find (`MAX_SET_WORDS`), and whose walk (~38 instructions a
     // word) finds nothing (web pages: 1,261 of 1,511 walks; seed variants: all 819). One
-    // pass: seed variants 83.73 → 83.08 instructions a byte, web pages 89.79 → 89.47.
+    // pass: seed variants 83.73 → 83.09 instructions a byte, web pages 89.79 → 89.44.
     if !no_urging_word
         && f.words > MAX_ACT_ONLY_WORDS
         && !may_urge(f.folded.as_bytes())
@@ -428,16 +428,18 @@ fn opens_with_imperative(s: &str, bangs: bool) -> bool {
 }
 
 /// The imperatives [`is_imperative`] takes ([`IMPERATIVE_WORDS`], "subscribe", "click",
-/// "tap"): for each first letter (`a` to `z`), the bit of each second letter.
-const IMPERATIVE_PAIRS: [u32; 26] = {
+/// "tap"), by their first three letters: for each pair of first letters (`a` to `z`, entry
+/// `26 * first + second`), the bit of each third letter. Every imperative has three letters
+/// or more.
+const IMPERATIVE_STARTS: [u32; 26 * 26] = {
     let parts: [&[&[u8]]; 2] = [&IMPERATIVE_WORDS, &[b"subscribe", b"click", b"tap"]];
-    let mut out = [0u32; 26];
+    let mut out = [0u32; 26 * 26];
     let mut p = 0;
     while p < parts.len() {
         let mut k = 0;
         while k < parts[p].len() {
             let w = parts[p][k];
-            out[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
+            out[(w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize] |= 1 << (w[2] - b'a');
             k += 1;
         }
         p += 1;
@@ -446,18 +448,20 @@ const IMPERATIVE_PAIRS: [u32; 26] = {
 };
 
 /// False when the first word of `rest` (the text from the start of a block or from white
-/// space) is surely no imperative ([`is_imperative`]), told by its first two bytes: ASCII
-/// letters that start no imperative ([`IMPERATIVE_PAIRS`]), a letter and then a byte that
-/// is none (a run of letters of one: every imperative has three or more), or an ASCII
-/// byte that is neither a letter nor white space (the run of letters is empty). Any other
-/// start (white space, a byte outside ASCII) passes.
+/// space) is surely no imperative ([`is_imperative`]), told by its first three bytes: ASCII
+/// letters that start no imperative ([`IMPERATIVE_STARTS`]: "The", "In", "She" and "For"
+/// open many sentences, and start none), fewer than three letters and then a byte that is
+/// none (a run of letters too short), or an ASCII byte that is neither a letter nor white
+/// space (the run of letters is empty). Any other start (white space, a byte outside
+/// ASCII) passes.
 #[inline]
 fn may_open_imperative(rest: &[u8]) -> bool {
+    let letter = |c: u8| usize::from(c.to_ascii_lowercase().wrapping_sub(b'a'));
     match rest {
-        [a, b, ..] if a.is_ascii_alphabetic() => {
-            b.is_ascii_alphabetic()
-                && IMPERATIVE_PAIRS[usize::from((a | 0x20) - b'a')] >> ((b | 0x20) - b'a') & 1 != 0
+        [a, b, c, ..] if [a, b, c].iter().all(|c| c.is_ascii_alphabetic()) => {
+            IMPERATIVE_STARTS[letter(*a) * 26 + letter(*b)] >> letter(*c) & 1 != 0
         }
+        [a, ..] if a.is_ascii_alphabetic() => false,
         [a, ..] => !a.is_ascii() || is_ascii_white(*a),
         [] => false,
     }
