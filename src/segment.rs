@@ -1176,21 +1176,14 @@ mod tests {
         for round in 0..20_000 {
             let text = rng.text(&parts, round % 16);
             let mut want = Vec::new();
-            let (mut blank_since, mut at) = (false, 0);
-            while at <= text.len() {
-                let rest = &text[at..];
-                let end = rest.find(['\r', '\n']).unwrap_or(rest.len());
-                let next = match rest.as_bytes().get(end..end + 2) {
-                    Some(b"\r\n") => end + 2,
-                    _ => end + 1,
-                };
-                if rest[..end].chars().all(is_blank) {
+            let mut blank_since = false;
+            for (_, line) in lines_at_offsets(&text) {
+                if line.chars().all(is_blank) {
                     blank_since = true;
                 } else {
                     want.push(blank_since);
                     blank_since = false;
                 }
-                at += next;
             }
             let blocks = lines(&text, Vec::new()).blocks;
             assert_eq!(blocks.len(), want.len(), "{text:?}");
@@ -1202,6 +1195,24 @@ mod tests {
                 assert_eq!(gap_between(&text, w[0], w[1]), want[i + 1], "{text:?} {i}");
             }
         }
+    }
+
+    /// The reference reading of a text line by line: each line's offset and text, a line
+    /// ended by `\r\n`, `\r` or `\n` (the text's end ends the last), for the tests to compare
+    /// [`lines`] with.
+    fn lines_at_offsets(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at <= text.len() {
+            let rest = &text[at..];
+            let end = rest.find(['\r', '\n']).unwrap_or(rest.len());
+            out.push((at, &rest[..end]));
+            at += match rest.as_bytes().get(end..end + 2) {
+                Some(b"\r\n") => end + 2,
+                _ => end + 1,
+            };
+        }
+        out
     }
 
     /// [`lines`], which cuts each line from the rest of the text, finds the lines, groups
@@ -1219,15 +1230,8 @@ mod tests {
         for round in 0..30_000 {
             let text = rng.text(&parts, round % 24);
             let (mut want, mut groups, mut quiet) = (Vec::new(), 0, true);
-            let (mut gap, mut at) = (true, 0);
-            while at <= text.len() {
-                let rest = &text[at..];
-                let end = rest.find(['\r', '\n']).unwrap_or(rest.len());
-                let next = match rest.as_bytes().get(end..end + 2) {
-                    Some(b"\r\n") => end + 2,
-                    _ => end + 1,
-                };
-                let line = &rest[..end];
+            let mut gap = true;
+            for (at, line) in lines_at_offsets(&text) {
                 let trimmed = line.trim_matches(is_blank);
                 let lead = line.len() - line.trim_start_matches(is_blank).len();
                 if trimmed.is_empty() {
@@ -1240,7 +1244,6 @@ mod tests {
                     want.push(Span::new(at + lead, at + lead + trimmed.len()));
                     gap = false;
                 }
-                at += next;
             }
             let found = lines(&text, Vec::new());
             let spans: Vec<Span> = found

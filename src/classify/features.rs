@@ -1482,9 +1482,8 @@ fn one_word_of_letters<'a>(bytes: &[u8], fold: &mut impl FoldSink) -> Features<'
 /// spaces (one before each word), the words among them that start with a lower-case
 /// letter, and where its last word starts (from the run's start; only when a full stop or
 /// a letter follows the run, else its end: the pass asks where a word starts only at a
-/// full stop); and the marks inside it
-/// (each right after a word and before a space: [`continues_past_mark`]), packed
-/// ([`SpacedMarks`]).
+/// full stop); and the marks inside it (each right after a word and before a space:
+/// [`continues_past_mark`]), packed ([`SpacedMarks`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct SpacedRun {
     len: usize,
@@ -1605,9 +1604,10 @@ fn spaced_last_word(b: &[u8], len: usize) -> usize {
 /// ASCII letters, each after one space (and marks inside it, below): " the Smith plan", up
 /// to [`MAX_SPACED_BYTES`]. Read eight bytes at a time: a mask of the letters and one of
 /// the spaces, the run ending at the first byte that is neither or at a second space in a
-/// row (and then before the space that ends it). The counts come from the masks: the spaces are the run's words, the
-/// letters after a space with bit `0x20` set its words in lower case, the rest of its bytes
-/// letters. Its fold is the run itself with its letters lowered (its spaces are single):
+/// row (and then before the space that ends it). The counts come from the masks: the
+/// spaces are the run's words, the letters after a space with bit `0x20` set its words in
+/// lower case, the rest of its bytes letters. Its fold is the run itself with its letters
+/// lowered (its spaces are single):
 /// each eight bytes read are handed to `fold` lowered, and what is past the run is cut off
 /// again at its end ([`FoldSink::spaced_chunk`]).
 ///

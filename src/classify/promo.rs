@@ -404,7 +404,7 @@ fn is_imperative(w: &str) -> bool {
 /// word, or a word after one that ends with `.`, `!`, `?` or `:`. Those words are found
 /// from the marks, by byte searches (a mark followed by white space ends a word, and the
 /// next word opens a sentence), rather than by splitting the whole text into words, and
-/// most are told by their first two bytes ([`may_open_imperative`]), with no word split
+/// most are told by their first three bytes ([`may_open_imperative`]), with no word split
 /// off nor decoded. `bangs` false says that `s` holds no `!` (known from an earlier
 /// search), which spares the search for that mark. The test
 /// `imperative_openings_are_those_of_the_split` checks it against the split.
