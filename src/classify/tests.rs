@@ -1324,6 +1324,18 @@ fn best_by_overlap_agrees_with_the_whole_story() {
     assert!(early > 500 && unread > 500, "{early} {unread}");
 }
 
+/// The features of each of `texts`, each folding into its own buffer of `bufs`.
+fn features_of<'a>(
+    texts: &'a [impl AsRef<str>],
+    bufs: &'a mut [String],
+) -> Vec<features::Features<'a>> {
+    texts
+        .iter()
+        .zip(bufs)
+        .map(|(t, buf)| features::block_features(t.as_ref(), buf))
+        .collect()
+}
+
 #[test]
 fn key_counts_count_the_asked_keys_among_all_blocks() {
     let texts = [
@@ -1337,11 +1349,7 @@ fn key_counts_count_the_asked_keys_among_all_blocks() {
         "—",
     ];
     let mut bufs = vec![String::new(); texts.len()];
-    let feats: Vec<_> = texts
-        .iter()
-        .zip(&mut bufs)
-        .map(|(t, buf)| features::block_features(t, buf))
-        .collect();
+    let feats = features_of(&texts, &mut bufs);
     let key = |t: &str| features::block_features(t, &mut String::new()).key;
     // (Into a map that held other counts before: they are gone.)
     let mut counts = HashMap::default();
@@ -1409,11 +1417,7 @@ fn key_counts_agree_with_a_plain_count() {
             .map(|_| rng.text(&parts, 1 + round % 3))
             .collect();
         let mut bufs = vec![String::new(); texts.len()];
-        let feats: Vec<_> = texts
-            .iter()
-            .zip(&mut bufs)
-            .map(|(t, buf)| features::block_features(t, buf))
-            .collect();
+        let feats = features_of(&texts, &mut bufs);
         let asked: Vec<u64> = feats
             .iter()
             .step_by(2)
