@@ -1412,6 +1412,15 @@ fn ascii_letters_up_to_8(b: &[u8]) -> usize {
     }
 }
 
+/// The length of the run of ASCII digits that starts `b`, up to eight: its first eight bytes
+/// (fewer near the end of `b`, read as zeros past it, which are no digits) tested at once, as
+/// [`ascii_letters_up_to_8`] tests letters.
+#[inline(always)]
+fn ascii_digits_up_to_8(b: &[u8]) -> usize {
+    let w = crate::fasthash::le_word(b);
+    leading_flagged(crate::lex::ascii_range_bits(w, b'0', b'9'))
+}
+
 /// True for the classes of an ASCII mark, the bytes that are no blank, letter, digit nor
 /// `@` (whose class is none, and which the fold keeps as a word of its own).
 #[inline(always)]
@@ -1439,8 +1448,15 @@ fn all_ascii_letters(b: &[u8]) -> bool {
 /// the first that is not ([`crate::lex::ascii_letter_bits`]).
 #[inline]
 fn leading_ascii_letters(w: u64) -> usize {
+    leading_flagged(crate::lex::ascii_letter_bits(w))
+}
+
+/// How many bytes lead `flags` (eight bytes, in memory order) with their high bit set,
+/// before the first with it clear.
+#[inline(always)]
+fn leading_flagged(flags: u64) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    ((!crate::lex::ascii_letter_bits(w) & HIGH).trailing_zeros() / 8) as usize
+    ((!flags & HIGH).trailing_zeros() / 8) as usize
 }
 
 /// The features of `s` that one pass over its bytes gives (all but the keys, the teaser
@@ -1730,8 +1746,9 @@ fn spaced_letters(b: &[u8], fold: &mut impl FoldSink) -> SpacedRun {
 }
 
 /// [`feature_pass`] of any text. `WALK` is whether the pass takes its shortcuts: runs of
-/// spaced words of ASCII letters by [`spaced_letters`], and every ASCII mark on the path of
-/// the marks of no class (the tests compare the pass with and without them).
+/// spaced words of ASCII letters by [`spaced_letters`], runs of ASCII digits in one step, and
+/// every ASCII mark on the path of the marks of no class (the tests compare the pass with
+/// and without them).
 fn general_feature_pass<'a, const HUGE: bool, const WALK: bool, F: FoldSink>(
     s: &str,
     fold: &mut F,
@@ -1893,6 +1910,26 @@ fn general_feature_pass<'a, const HUGE: bool, const WALK: bool, F: FoldSink>(
                 pending_case |= starts;
                 in_word = true;
                 fold.separator();
+                continue;
+            }
+            if WALK && k == DIGIT {
+                // A run of ASCII digits (up to eight: the rest of a longer one is taken
+                // here again, inside its word), in one step: the start of a word when it
+                // comes first, which its first digit cases as neither lower nor upper case.
+                // On the general path below each digit cost some 130 instructions (web
+                // pages: 45,000 digits, most in runs of two to four): one pass seed
+                // variants 82.43 → 82.28 instructions a byte, web pages 88.80 → 87.22,
+                // quote paragraphs 94.01 → 93.37.
+                let run = ascii_digits_up_to_8(&bytes[at..]);
+                fold.ascii_alnum(&bytes[at..], run);
+                let starts = !in_word;
+                word_start = select(starts, at, word_start);
+                words += usize::from(starts);
+                pending_case = false;
+                digits += run;
+                prev_stop = false;
+                in_word = true;
+                i = at + run;
                 continue;
             }
             k
@@ -2783,12 +2820,13 @@ mod tests {
         assert_eq!((wa, &a), (wb, &b), "{s:?}");
     }
 
-    /// The ASCII marks, each taken on the path of the marks of no class, count and fold as
-    /// the general path does: random texts of digits, marks and words (marks after letters,
-    /// digits and blanks, before them, at either end; stops after short capitalised words),
-    /// and runs of every length to 20 digits in every place.
+    /// The runs of ASCII digits, each taken in one step, and the ASCII marks, each taken on
+    /// the path of the marks of no class, count and fold as the general path does: random
+    /// texts of digits, marks and words (digits and marks after letters, marks and blanks,
+    /// before them, at either end; stops after short capitalised words), and runs of every
+    /// length to 20 digits in every place.
     #[test]
-    fn ascii_marks_are_the_pass_without_them() {
+    fn digit_runs_and_marks_are_the_pass_without_them() {
         let parts = [
             "1",
             "2019",
