@@ -1274,8 +1274,11 @@ fn tokenize_with<const WINDOWS: bool>(
                         o = 0;
                         continue;
                     }
-                    let after = bytes.get(base + e).copied();
-                    if after.is_some_and(|c| BYTE_CLASS[usize::from(c)] & PLAIN_END == 0) {
+                    // The byte after the word; the segment's end is read as a 0 byte (an
+                    // ASCII byte that is no word byte and no space: the word ends there,
+                    // and no space is skipped), with no test of an `Option` at each word.
+                    let after = bytes.get(base + e).copied().unwrap_or(0);
+                    if BYTE_CLASS[usize::from(after)] & PLAIN_END == 0 {
                         break;
                     }
                     let len = e - o;
@@ -1287,7 +1290,7 @@ fn tokenize_with<const WINDOWS: bool>(
                         Tk::Word,
                         Classes::of_walked_word(table, text.as_bytes(), pos, len, packed, capital),
                     ));
-                    o = e + usize::from(after == Some(b' '));
+                    o = e + usize::from(after == b' ');
                     // The next word is walked when it starts with a letter: a lower-case one
                     // is told by the mask, with no read of its byte (most words; one pass,
                     // against reading the byte of every next word: seed variants 90.38 →
