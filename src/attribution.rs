@@ -517,11 +517,14 @@ impl Classes {
         Classes::lower_bits_packed(table, s, PackedWord::new(s))
     }
 
-    /// [`Classes::lower_bits_from_table`] of `s`, packed as `p` (`None` when too long).
+    /// [`Classes::lower_bits_from_table`] of `s`, packed as `p` (`None` when too long):
+    /// the bits kept in its slot ([`WordTable::lower_tok_bits`]).
     #[inline(always)]
     fn lower_bits_packed(table: &WordTable, s: &[u8], p: Option<PackedWord>) -> u8 {
-        let bits = table.get_word(s, p);
-        LOWER_TOK_BITS[usize::from(bits & TABLE_BITS)] | subject_end_tok_bit(bits)
+        match p {
+            Some(p) => table.lower_tok_bits(p),
+            None => lower_tok_bits_of(table.get_long(s)),
+        }
     }
 
     /// The [`Tok::classes`] bits of [`Classes::capitalized_from_table`] of `s`, mapped from
@@ -532,16 +535,12 @@ impl Classes {
     }
 
     /// [`Classes::capitalized_bits_from_table`] of `s`, packed as `p` (`None` when too
-    /// long).
+    /// long): the bits kept in its slot ([`WordTable::capitalized_tok_bits`]).
     #[inline(always)]
     fn capitalized_bits_packed(table: &WordTable, s: &[u8], p: Option<PackedWord>) -> u8 {
-        let table_bits = table.get_word(s, p);
-        let bits = CAPITALIZED_TOK_BITS[usize::from(table_bits & (TABLE_BITS | STOPWORD))]
-            | subject_end_tok_bit(table_bits);
-        if matches!(s, b"Jr" | b"Sr") {
-            bits | TOK_NAME
-        } else {
-            bits
+        match p {
+            Some(p) => table.capitalized_tok_bits(p),
+            None => capitalized_tok_bits_of(table.get_long(s), s),
         }
     }
 
@@ -602,8 +601,9 @@ impl Classes {
     /// and then lower-case letters only, packed as `p`. Such a word is read by one branch
     /// on its first letter's case, told by the walk's mask: no slice of its bytes is cut
     /// (with its bounds test) but for a word too long to pack, and its first byte is not
-    /// read again. "Jr" and "Sr" are told by their packed bytes; a capital alone ("A",
-    /// "I") by [`Classes::of_capitals`]. Instructions a byte in one pass against the
+    /// read again; its bits are those its slot keeps ("Jr" and "Sr" too:
+    /// [`WordTable::capitalized_tok_bits`]); a capital alone ("A", "I") is read by
+    /// [`Classes::of_capitals`]. Instructions a byte in one pass against the
     /// general steps of [`Classes::of_ascii_word_packed`] on a slice of the word: seed
     /// variants 91.77 → 90.38, web pages 96.53 → 95.62, quote paragraphs 101.46 → 99.64,
     /// quoted verbs and names 188.02 → 184.82 (the walk's loop keeps more of its values in
@@ -621,17 +621,11 @@ impl Classes {
             return Classes::of_long_walked_word(table, text, pos, len, capital);
         };
         let c = if !capital {
-            let bits = table.get_packed(p);
-            LOWER_TOK_BITS[usize::from(bits & TABLE_BITS)] | subject_end_tok_bit(bits)
+            table.lower_tok_bits(p)
         } else if len == 1 {
             Classes::of_capital_letter(p.head as u8)
         } else {
-            const JR: u64 = u16::from_le_bytes(*b"Jr") as u64;
-            const SR: u64 = u16::from_le_bytes(*b"Sr") as u64;
-            let table_bits = table.get_packed(p);
-            CAPITALIZED_TOK_BITS[usize::from(table_bits & (TABLE_BITS | STOPWORD))]
-                | subject_end_tok_bit(table_bits)
-                | (u8::from(matches!(p.head, JR | SR)) * TOK_NAME)
+            table.capitalized_tok_bits(p)
         };
         debug_assert_eq!(
             c,
@@ -802,6 +796,22 @@ fn subject_end_tok_bit(bits: u8) -> u8 {
     }
 }
 
+/// The [`Tok::classes`] bits of a word starting with a lower-case letter whose
+/// [`WordTable`] bits are `bits`: as [`Classes::lower_from_table`] reads them.
+#[inline(always)]
+fn lower_tok_bits_of(bits: u8) -> u8 {
+    LOWER_TOK_BITS[usize::from(bits & TABLE_BITS)] | subject_end_tok_bit(bits)
+}
+
+/// The [`Tok::classes`] bits of `w`, a capitalized word ([`Classes::capitalized_from_table`])
+/// whose [`WordTable`] bits are `bits` ("Jr" and "Sr" are name words whatever their bits).
+#[inline(always)]
+fn capitalized_tok_bits_of(bits: u8, w: &[u8]) -> u8 {
+    CAPITALIZED_TOK_BITS[usize::from(bits & (TABLE_BITS | STOPWORD))]
+        | subject_end_tok_bit(bits)
+        | (u8::from(matches!(w, b"Jr" | b"Sr")) * TOK_NAME)
+}
+
 /// The pronouns of [`lex::is_pronoun`].
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "I", "we", "He", "She", "They", "We", "it", "It", "you", "You",
@@ -824,14 +834,26 @@ struct WordTable {
     /// (A fixed number: a slot's index, masked, needs no bounds test.) Each holds a word,
     /// its bits, and whether a word put in after it probed past it (then a word looked
     /// up there may be further on; otherwise it is there or nowhere): the bits in the low
-    /// byte of a `u16`, [`PASSED`] above them (one load gives both).
-    slots: Box<[(PackedWord, u16); WORD_SLOTS]>,
+    /// byte of a `u32`, [`PASSED`] above them (one load gives both), and the word's
+    /// [`Tok::classes`] bits worked out from them once ([`WordTable::put`]) in its two
+    /// high bytes: [`lower_tok_bits_of`] the bits from [`LOWER_TOK_SHIFT`] and
+    /// [`capitalized_tok_bits_of`] them and the word, [`TOK_NAME`] flipped, from
+    /// [`CAPITALIZED_TOK_SHIFT`] (so that a word in no slot, 0, reads as a name word).
+    slots: Box<[(PackedWord, u32); WORD_SLOTS]>,
     /// Words longer than [`PACKED_MAX`] bytes, by their bytes (as the tokenizer cuts them).
     long: HashMap<Box<[u8]>, u8, FastBuild>,
 }
 
 /// [`WordTable::slots`] flag: a word put in after the slot's probed past it.
-const PASSED: u16 = 1 << 8;
+const PASSED: u32 = 1 << 8;
+
+/// Where a [`WordTable`] slot keeps the [`Tok::classes`] bits of its word read in lower
+/// case ([`WordTable::lower_tok_bits`]).
+const LOWER_TOK_SHIFT: u32 = 16;
+
+/// Where a [`WordTable`] slot keeps the [`Tok::classes`] bits of its word read
+/// capitalized, [`TOK_NAME`] flipped ([`WordTable::capitalized_tok_bits`]).
+const CAPITALIZED_TOK_SHIFT: u32 = 24;
 
 /// Longest word [`PackedWord`] holds.
 const PACKED_MAX: usize = 16;
@@ -938,11 +960,15 @@ impl PackedWord {
         (self.head ^ other.head) | (self.tail ^ other.tail) | (self.len ^ other.len) as u64 == 0
     }
 
-    /// The slot to start probing at in a table of `mask + 1` slots.
+    /// The slot to start probing at in a table of `mask + 1` slots, from the word's bytes
+    /// only: its length, which the look-up compares, is left out of the hash (words of
+    /// other lengths differ in their bytes; one instruction less at every look-up, and
+    /// fewer words put past on the tokenizer's probes: one pass, seed variants 82.23 →
+    /// 82.12, web pages 88.59 → 88.53, quote paragraphs 93.48 → 93.30 instructions a
+    /// byte).
     #[inline]
     fn slot(&self, mask: usize) -> usize {
-        let x = (self.head ^ self.tail.rotate_left(29) ^ self.len as u64)
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let x = (self.head ^ self.tail.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         (x >> 40) as usize & mask
     }
 }
@@ -1026,7 +1052,7 @@ impl WordTable {
     /// A table of no word.
     fn empty() -> WordTable {
         WordTable {
-            slots: vec![(PackedWord::default(), 0u16); WORD_SLOTS]
+            slots: vec![(PackedWord::default(), 0u32); WORD_SLOTS]
                 .into_boxed_slice()
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("a list of WORD_SLOTS slots")),
@@ -1052,8 +1078,14 @@ impl WordTable {
             i = (i + 1) & mask;
         }
         let new = self.slots[i].0.len == 0;
-        self.slots[i].0 = p;
-        self.slots[i].1 |= u16::from(bits);
+        let (word, meta) = &mut self.slots[i];
+        *word = p;
+        // The word's bits joined, and its token bits worked out from them again.
+        let joined = *meta as u8 | bits;
+        *meta = (*meta & PASSED)
+            | u32::from(joined)
+            | u32::from(lower_tok_bits_of(joined)) << LOWER_TOK_SHIFT
+            | u32::from(capitalized_tok_bits_of(joined, w) ^ TOK_NAME) << CAPITALIZED_TOK_SHIFT;
         new
     }
 
@@ -1072,19 +1104,36 @@ impl WordTable {
         self.get_packed(p)
     }
 
-    /// [`WordTable::get_bytes`] of `w`, packed as `p` (`None` when it is too long).
-    #[inline(always)]
-    fn get_word(&self, w: &[u8], p: Option<PackedWord>) -> u8 {
-        match p {
-            Some(p) => self.get_packed(p),
-            None => self.get_long(w),
-        }
-    }
-
     /// The bits of the word packed as `p` ([`WordTable::get_bytes`] of a word of at most
     /// [`PACKED_MAX`] bytes).
     #[inline(always)]
     fn get_packed(&self, p: PackedWord) -> u8 {
+        self.slot_of(p) as u8
+    }
+
+    /// The [`Tok::classes`] bits of the word packed as `p`, a word starting with an ASCII
+    /// lower-case letter or `-` and not ending in `.` `,` `:`: [`lower_tok_bits_of`]
+    /// [`WordTable::get_packed`], kept in its slot. Against mapping the bits
+    /// ([`LOWER_TOK_BITS`], [`CAPITALIZED_TOK_BITS`]) at each word, for both readers, one
+    /// pass: seed variants 82.79 → 82.48, web pages 88.91 → 88.71, quote paragraphs 94.27
+    /// → 93.85 instructions a byte.
+    #[inline(always)]
+    fn lower_tok_bits(&self, p: PackedWord) -> u8 {
+        (self.slot_of(p) >> LOWER_TOK_SHIFT) as u8
+    }
+
+    /// The [`Tok::classes`] bits of the word packed as `p`, an ASCII capital and then no
+    /// upper-case letter but at least one lower-case one, not ending in `.` `,` `'s`:
+    /// [`capitalized_tok_bits_of`] [`WordTable::get_packed`], kept in its slot.
+    #[inline(always)]
+    fn capitalized_tok_bits(&self, p: PackedWord) -> u8 {
+        (self.slot_of(p) >> CAPITALIZED_TOK_SHIFT) as u8 ^ TOK_NAME
+    }
+
+    /// The slot's bits ([`WordTable::slots`]) of the word packed as `p`; 0 for a word in
+    /// no slot. ([`PASSED`] may be set: no reader of the slot's bytes reads it.)
+    #[inline(always)]
+    fn slot_of(&self, p: PackedWord) -> u32 {
         let i = p.slot(WORD_SLOTS - 1);
         let (q, meta) = self.slots[i];
         if meta & PASSED != 0 {
@@ -1094,21 +1143,21 @@ impl WordTable {
         // word is there or in no slot, told with no branch (whether a word is in the
         // table varies from word to word).
         // (`meta` is loaded already for the test above: no load to skip by a branch.)
-        meta as u8 & 0u8.wrapping_sub(u8::from(q.same(&p)))
+        meta & 0u32.wrapping_sub(u32::from(q.same(&p)))
     }
 
-    /// [`WordTable::get_packed`] of `p`, whose first slot `i` a word was put past: the
+    /// [`WordTable::slot_of`] of `p`, whose first slot `i` a word was put past: the
     /// probe, slot by slot, until the word or an empty slot. Out of line (a few words in
     /// ten).
     /// (The word comes as its fields, in registers.)
     #[inline(never)]
-    fn get_past(&self, head: u64, tail: u64, len: usize, mut i: usize) -> u8 {
+    fn get_past(&self, head: u64, tail: u64, len: usize, mut i: usize) -> u32 {
         let p = PackedWord { head, tail, len };
         let mask = WORD_SLOTS - 1;
         loop {
             let (q, meta) = self.slots[i];
             if q == p {
-                return meta as u8;
+                return meta;
             }
             if q.len == 0 {
                 return 0;
@@ -1184,6 +1233,15 @@ fn tokenize_with<const WINDOWS: bool>(
             if first.is_ascii() {
                 if class & BLANK_BYTE != 0 {
                     i += 1;
+                } else if first != b'(' {
+                    // A mark of one byte (`,` `"` `:` …), as [`mark`] reads it: its
+                    // token, its kind from a table, with no call (all but `(`, which may
+                    // open an aside to skip). One pass, against the call for every mark:
+                    // seed variants 82.89 → 82.79, web pages 89.05 → 88.91, quote
+                    // paragraphs 94.49 → 94.27 instructions a byte.
+                    let pos = seg.start + i;
+                    out.push(Tok::mark(Span::new(pos, pos + 1), ascii_mark_kind(first)));
+                    i += 1;
                 } else {
                     i += mark(s, i, seg.start, out);
                 }
@@ -1220,8 +1278,11 @@ fn tokenize_with<const WINDOWS: bool>(
                         o = 0;
                         continue;
                     }
-                    let after = bytes.get(base + e).copied();
-                    if after.is_some_and(|c| BYTE_CLASS[usize::from(c)] & PLAIN_END == 0) {
+                    // The byte after the word; the segment's end is read as a 0 byte (an
+                    // ASCII byte that is no word byte and no space: the word ends there,
+                    // and no space is skipped), with no test of an `Option` at each word.
+                    let after = bytes.get(base + e).copied().unwrap_or(0);
+                    if BYTE_CLASS[usize::from(after)] & PLAIN_END == 0 {
                         break;
                     }
                     let len = e - o;
@@ -1233,7 +1294,7 @@ fn tokenize_with<const WINDOWS: bool>(
                         Tk::Word,
                         Classes::of_walked_word(table, text.as_bytes(), pos, len, packed, capital),
                     ));
-                    o = e + usize::from(after == Some(b' '));
+                    o = e + usize::from(after == b' ');
                     // The next word is walked when it starts with a letter: a lower-case one
                     // is told by the mask, with no read of its byte (most words; one pass,
                     // against reading the byte of every next word: seed variants 90.38 →
@@ -1357,23 +1418,47 @@ fn tokenize_with<const WINDOWS: bool>(
 /// The ASCII lower-case letters of the 64 bytes of `bytes` from `base` as the bits of a
 /// mask (bit `k` for byte `base + k`; none for the bytes from `end` on, the end of the
 /// segment). `bytes` is the whole text, so that a window near the end of a segment reads
-/// the bytes after it and masks them off: only the last 64 bytes of a text are copied
-/// (copying the rest of every short segment cost 0.7M instructions on the seed variants).
+/// the bytes after it and masks them off, with no copy (copying the rest of every short
+/// segment cost 0.7M instructions on the seed variants).
+///
+/// A segment with at most 16 or 32 bytes left (a third of the windows of the quote
+/// paragraphs and the seed variants, a sixth of the web pages': the words between and
+/// after short quotes) reads only 16 or 32 bytes ([`lower_bits_from`]), and a window at
+/// the end of a text reads the text's last bytes, not a copy. One pass, against 64 bytes
+/// for every window: seed variants 82.48 → 82.35, web pages 88.71 → 88.71, quote
+/// paragraphs 93.85 → 93.67 instructions a byte (32 bytes only, no 16: 82.37, 88.71,
+/// 93.70).
 #[inline(always)]
 fn lower_window(bytes: &[u8], base: usize, end: usize) -> u64 {
-    let lower = match bytes.get(base..).and_then(<[u8]>::first_chunk::<64>) {
-        Some(block) => lower_bits(block),
-        None => lower_window_tail(bytes.get(base..).unwrap_or_default()),
-    };
     let n = end.saturating_sub(base);
+    let lower = if n <= 16 {
+        lower_bits_from::<16>(bytes, base)
+    } else if n <= 32 {
+        lower_bits_from::<32>(bytes, base)
+    } else {
+        lower_bits_from::<64>(bytes, base)
+    };
     lower
         & u64::MAX
             .checked_shl(n as u32)
             .map_or(u64::MAX, |past| !past)
 }
 
-/// [`lower_window`] of `rest`, fewer than 64 bytes (the end of a text): read from a copy
-/// with zeros after them.
+/// The ASCII lower-case letters of the `N` bytes of `bytes` from `base` (those past its
+/// end none) as the bits of a mask ([`lower_bits`]). Near the end of `bytes` the last `N`
+/// bytes are read and the mask shifted to `base`, with no copy; only a text of fewer than
+/// `N` bytes is copied ([`lower_window_tail`]).
+#[inline(always)]
+fn lower_bits_from<const N: usize>(bytes: &[u8], base: usize) -> u64 {
+    let from = base.min(bytes.len().saturating_sub(N));
+    match bytes.get(from..).and_then(<[u8]>::first_chunk::<N>) {
+        Some(block) => lower_bits(block) >> (base - from),
+        None => lower_window_tail(bytes.get(base..).unwrap_or_default()),
+    }
+}
+
+/// [`lower_window`] of `rest`, fewer than 64 bytes (the end of a text shorter than the
+/// window): read from a copy with zeros after them.
 #[cold]
 #[inline(never)]
 fn lower_window_tail(rest: &[u8]) -> u64 {
@@ -1383,11 +1468,11 @@ fn lower_window_tail(rest: &[u8]) -> u64 {
     lower_bits(&block)
 }
 
-/// The ASCII lower-case letters of `block` as the bits of a mask: eight bytes at a time
-/// ([`lex::ascii_range_bits`]), the high bit of each byte gathered into one byte by a
-/// multiplication.
+/// The ASCII lower-case letters of `block` (`N` bytes, at most 64, a multiple of eight)
+/// as the bits of a mask: eight bytes at a time ([`lex::ascii_range_bits`]), the high bit
+/// of each byte gathered into one byte by a multiplication.
 #[inline(always)]
-fn lower_bits(block: &[u8; 64]) -> u64 {
+fn lower_bits<const N: usize>(block: &[u8; N]) -> u64 {
     let mut lower = 0u64;
     for (k, chunk) in block.chunks_exact(8).enumerate() {
         let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
@@ -1637,16 +1722,36 @@ fn mark(s: &str, i: usize, start: usize, out: &mut Vec<Tok>) -> usize {
     } else {
         rest.chars().next().map_or(1, char::len_utf8)
     };
-    let kind = match &rest[..len] {
-        "," => Tk::Comma,
-        "!" | "?" | ";" | "…" => Tk::End,
-        ":" => Tk::Colon,
-        _ => Tk::Other,
+    let kind = if first.is_ascii() {
+        ascii_mark_kind(first)
+    } else if &rest[..len] == "…" {
+        Tk::End
+    } else {
+        Tk::Other
     };
     let pos = start + i;
     out.push(Tok::mark(Span::new(pos, pos + len), kind));
     len
 }
+
+/// The kind of the mark token of `c`, an ASCII byte that is no blank and no word byte
+/// ([`mark`]), read from [`ASCII_MARK_KINDS`].
+#[inline(always)]
+fn ascii_mark_kind(c: u8) -> Tk {
+    ASCII_MARK_KINDS[usize::from(c & 0x7F)]
+}
+
+/// The kind of the mark token of each ASCII byte (those of word bytes and blanks unread):
+/// one load with no branch, for [`ascii_mark_kind`].
+static ASCII_MARK_KINDS: [Tk; 128] = {
+    let mut t = [Tk::Other; 128];
+    t[b',' as usize] = Tk::Comma;
+    t[b'!' as usize] = Tk::End;
+    t[b'?' as usize] = Tk::End;
+    t[b';' as usize] = Tk::End;
+    t[b':' as usize] = Tk::Colon;
+    t
+};
 
 /// The word without the apostrophes and closing single quotes that end it (`officials'` →
 /// `officials`), or the whole word when it is nothing else.
@@ -8300,6 +8405,36 @@ mod tests {
         }
     }
 
+    /// [`lower_window`] (a 16-, 32- or 64-byte read, shifted near the text's end, or a copy
+    /// of a short text's end) is the mask of the ASCII lower-case letters of the window's
+    /// bytes before the segment's end, byte by byte: random texts of every length to 150
+    /// bytes (letters, capitals, marks, bytes outside ASCII), every window start and end.
+    #[test]
+    fn lower_windows_are_the_lower_case_letters_byte_by_byte() {
+        let bytes: &[u8] = b"abyzAZ`{ .'-0\xc3\xa9\xe2\x80\x9d";
+        let mut rng = crate::testgen::Rng::new(0x10e7_3a5c);
+        let mut checked = 0;
+        for len in 0..150 {
+            for _ in 0..4 {
+                let text: Vec<u8> = (0..len).map(|_| bytes[rng.below(bytes.len())]).collect();
+                for base in 0..len {
+                    for end in base + 1..=len.min(base + 70) {
+                        let plain = (0..64)
+                            .filter(|&k| base + k < end && text[base + k].is_ascii_lowercase())
+                            .fold(0u64, |m, k| m | 1 << k);
+                        assert_eq!(
+                            lower_window(&text, base, end),
+                            plain,
+                            "{text:?} {base} {end}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
+    }
+
     #[test]
     fn tokenize_is_the_tokenizer_by_steps() {
         let pieces = [
@@ -8419,6 +8554,65 @@ mod tests {
                 };
                 assert_eq!(show(&fast), show(&steps), "{text:?}");
             }
+        }
+    }
+
+    /// An ASCII mark read without [`mark`] (`ascii_mark_kind` in the tokenizer's loop) is
+    /// the token of the steps: every ASCII byte that is no word byte and no blank, alone,
+    /// doubled, between words, after a word and a space, before a bracket, at a segment's
+    /// start and end, and in random texts of such marks, words and blanks.
+    #[test]
+    fn ascii_marks_are_tokenized_as_by_the_steps() {
+        let marks: Vec<String> = (0u8..128)
+            .filter(|&c| BYTE_CLASS[usize::from(c)] & (WORD_BYTE | BLANK_BYTE) == 0)
+            .map(|c| char::from(c).to_string())
+            .collect();
+        assert!(marks.len() > 25, "{}", marks.len());
+        let show = |toks: &[Tok]| {
+            toks.iter()
+                .map(|t| format!("{:?}{:?}{}", t.kind, t.span(), t.classes))
+                .collect::<Vec<_>>()
+        };
+        let check = |text: &str| {
+            let start = text.char_indices().map(|(i, _)| i).nth(1).unwrap_or(0);
+            for seg in [Span::new(0, text.len()), Span::new(start, text.len())] {
+                let (mut fast, mut steps) = (Vec::new(), Vec::new());
+                tokenize(text, seg, &mut fast);
+                tokenize_by_steps(text, seg, &mut steps);
+                assert_eq!(show(&fast), show(&steps), "{text:?}");
+            }
+        };
+        for m in &marks {
+            for text in [
+                m.clone(),
+                format!("{m}{m}"),
+                format!("a{m}b"),
+                format!("Lee{m} said"),
+                format!("said {m}Lee"),
+                format!("{m}(D) x"),
+                format!("x {m}"),
+                format!("{m}\u{a0}é{m}…"),
+            ] {
+                check(&text);
+            }
+        }
+        let mut pieces: Vec<&str> = marks.iter().map(String::as_str).collect();
+        pieces.extend([
+            " ",
+            "\n",
+            "Lee",
+            "said",
+            "x",
+            "U.S.",
+            "(R-Texas)",
+            "“",
+            "é",
+            "...",
+        ]);
+        let mut rng = crate::testgen::Rng::new(0x5eed_3a11);
+        for _ in 0..3000 {
+            let n = rng.below(20);
+            check(&rng.text(&pieces, n));
         }
     }
 
@@ -9768,6 +9962,12 @@ mod tests {
         assert!(want.keys().any(|w| w.len() > PACKED_MAX));
         for (w, bits) in &want {
             assert_eq!(table.get(w), *bits, "{w:?}");
+            // The token bits kept in the slot are those mapped from the joined bits.
+            if let Some(p) = PackedWord::new(w.as_bytes()) {
+                assert_eq!(table.lower_tok_bits(p), lower_tok_bits_of(*bits), "{w:?}");
+                let capitalized = capitalized_tok_bits_of(*bits, w.as_bytes());
+                assert_eq!(table.capitalized_tok_bits(p), capitalized, "{w:?}");
+            }
         }
         let passed = table.slots.iter().filter(|s| s.1 & PASSED != 0).count();
         assert!(passed > 0, "{passed}");
@@ -9812,7 +10012,12 @@ mod tests {
                 continue;
             };
             passed += usize::from(table.slots[p.slot(WORD_SLOTS - 1)].1 & PASSED != 0);
-            assert_eq!(table.get_packed(p), search(&p), "{w:?}");
+            let bits = search(&p);
+            assert_eq!(table.get_packed(p), bits, "{w:?}");
+            // The token bits kept in the slot, against mapping the bits at each word.
+            assert_eq!(table.lower_tok_bits(p), lower_tok_bits_of(bits), "{w:?}");
+            let capitalized = capitalized_tok_bits_of(bits, w);
+            assert_eq!(table.capitalized_tok_bits(p), capitalized, "{w:?}");
         }
         assert!(passed > 100, "{passed}");
     }
