@@ -321,14 +321,16 @@ fn call_to_action(s: &str, f: &Features) -> bool {
     // over its words: most such blocks are prose of 41 to 60 words, whose word sets the
     // feature pass does not find (`MAX_SET_WORDS`), and whose walk (~38 instructions a
     // word) finds nothing (web pages: 1,261 of 1,511 walks; seed variants: all 819). One
-    // pass: seed variants 83.73 → 83.09 instructions a byte, web pages 89.79 → 89.44.
+    // pass: seed variants 83.73 → 83.09 instructions a byte, web pages 89.79 → 89.44. The
+    // web address and the openings are told by one search of the marks (`.` and `:` are
+    // marks of both), and a "here" by one search of the fold ([`may_urge`]): seed
+    // variants 82.90 → 82.64, web pages 89.03 → 88.83.
     if !no_urging_word
         && f.words > MAX_ACT_ONLY_WORDS
         && !may_urge(f.folded.as_bytes())
         && !f.holds_mark(s, b'!')
         && !f.holds_mark(s, b'@')
-        && !holds_web_address(s.as_bytes())
-        && !opens_with_imperative(s, false)
+        && !opens_with_imperative(s, false, true)
     {
         return false;
     }
@@ -356,7 +358,7 @@ fn call_to_action(s: &str, f: &Features) -> bool {
     if base + usize::from(address_possible) < 2 || super::has_byte(bytes, b'"') {
         return false;
     }
-    let imperative = imperative_word && opens_with_imperative(s, true);
+    let imperative = imperative_word && opens_with_imperative(s, true, false);
     let address = address_possible && has_address(s);
     let urging = click_here || urging_possible && ends_urging(s);
     let signals =
@@ -371,13 +373,18 @@ fn call_to_action(s: &str, f: &Features) -> bool {
 /// sentence) and a look at the bytes around each: no searcher is set up per block, as
 /// `memchr::memmem::find` did for each of the two.
 fn holds_web_address(b: &[u8]) -> bool {
-    memchr::memchr2_iter(b':', b'.', b).any(|i| {
-        if b[i] == b':' {
-            b[i + 1..].starts_with(b"//")
-        } else {
-            b[..i].ends_with(b"www")
-        }
-    })
+    memchr::memchr2_iter(b':', b'.', b).any(|i| web_address_at(b, i))
+}
+
+/// True when the byte `b[i]` is the `:` of a `://` or the `.` of a `www.` (false for any
+/// other byte): the look around each anchor of [`holds_web_address`].
+#[inline]
+fn web_address_at(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(b':') => b[i + 1..].starts_with(b"//"),
+        Some(b'.') => b[..i].ends_with(b"www"),
+        _ => false,
+    }
 }
 
 /// True when the word `w`, as written ("Follow", "CLICK"), is an imperative of
@@ -408,7 +415,13 @@ fn is_imperative(w: &str) -> bool {
 /// off nor decoded. `bangs` false says that `s` holds no `!` (known from an earlier
 /// search), which spares the search for that mark. The test
 /// `imperative_openings_are_those_of_the_split` checks it against the split.
-fn opens_with_imperative(s: &str, bangs: bool) -> bool {
+///
+/// `addresses` true makes it true of a text that holds a web address too, as
+/// [`holds_web_address`] finds one: at the same `.` and `:` the search stops at
+/// ([`web_address_at`]), so that a long block is asked for both with one search of its
+/// marks, not two (see [`call_to_action`]). The test
+/// `one_mark_search_finds_openings_and_addresses` checks it against the two.
+fn opens_with_imperative(s: &str, bangs: bool, addresses: bool) -> bool {
     let b = s.as_bytes();
     // Whether the first word of `s[at..]` (`at` a character boundary) is an imperative.
     let imperative_from = |at: usize| {
@@ -423,7 +436,8 @@ fn opens_with_imperative(s: &str, bangs: bool) -> bool {
         None => false,
     };
     imperative_from(0)
-        || memchr::memchr3_iter(b'.', b'?', b':', b).any(opens_after)
+        || memchr::memchr3_iter(b'.', b'?', b':', b)
+            .any(|i| addresses && web_address_at(b, i) || opens_after(i))
         || bangs && memchr::memchr_iter(b'!', b).any(opens_after)
 }
 
@@ -471,13 +485,15 @@ fn may_open_imperative(rest: &[u8]) -> bool {
 /// "tap": the words without which a block with no `!` is not urging (see
 /// [`call_to_action`]). Three byte searches: a "here" that starts a word, "click to" and
 /// "tap to" (a word that only starts so, "hereby", "click tomorrow", is taken for one).
+/// The "here" is looked for after a space (or at the start), where a search for "here"
+/// alone stopped at each "there" and "where" of the prose to look at the byte before it.
 fn may_urge(folded: &[u8]) -> bool {
     static FINDERS: OnceLock<[memchr::memmem::Finder<'static>; 3]> = OnceLock::new();
-    let [here, click_to, tap_to] = FINDERS.get_or_init(|| {
-        [b"here".as_slice(), b"click to", b"tap to"].map(memchr::memmem::Finder::new)
+    let [space_here, click_to, tap_to] = FINDERS.get_or_init(|| {
+        [b" here".as_slice(), b"click to", b"tap to"].map(memchr::memmem::Finder::new)
     });
-    here.find_iter(folded)
-        .any(|i| i == 0 || folded[i - 1] == b' ')
+    folded.starts_with(b"here")
+        || space_here.find(folded).is_some()
         || click_to.find(folded).is_some()
         || tap_to.find(folded).is_some()
 }
@@ -676,9 +692,9 @@ mod tests {
         for round in 0..30_000 {
             let s = rng.text(&parts, round % 20);
             let want = sentence_starts(&s).any(is_imperative);
-            assert_eq!(opens_with_imperative(&s, true), want, "{s:?}");
+            assert_eq!(opens_with_imperative(&s, true, false), want, "{s:?}");
             if !s.contains('!') {
-                assert_eq!(opens_with_imperative(&s, false), want, "{s:?}");
+                assert_eq!(opens_with_imperative(&s, false, false), want, "{s:?}");
             }
             opens += usize::from(want);
         }
@@ -691,14 +707,53 @@ mod tests {
                 for w in [w.to_vec(), upper, title] {
                     assert!(may_open_imperative(&w), "{w:?}");
                     let s = std::str::from_utf8(&w).unwrap_or_default();
-                    assert!(opens_with_imperative(&format!("x. {s} y"), false), "{s}");
+                    assert!(
+                        opens_with_imperative(&format!("x. {s} y"), false, false),
+                        "{s}"
+                    );
                 }
             }
         }
     }
 
+    /// [`opens_with_imperative`] asked for addresses too is [`holds_web_address`] or the
+    /// test without them, with and without a `!`: random texts of sentence marks, blanks,
+    /// imperatives, addresses and near misses of addresses (`ww.`, `:/`, `www` at the end).
+    #[test]
+    fn one_mark_search_finds_openings_and_addresses() {
+        let parts = [
+            "Follow", "click", "the", "council", " ", " ", "\t", "\u{a0}", ".", "!", "?", ":", ",",
+            "://", ":/", "/", "www", "www.", "ww.", "wwww.x", "https", "x.y", "é", "Tap.",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0ad5_0c7a);
+        let (mut addresses, mut either) = (0, 0);
+        for round in 0..30_000 {
+            let s = rng.text(&parts, round % 24);
+            let address = holds_web_address(s.as_bytes());
+            for bangs in [true, false] {
+                if !bangs && s.contains('!') {
+                    continue;
+                }
+                let want = address || opens_with_imperative(&s, bangs, false);
+                assert_eq!(
+                    opens_with_imperative(&s, bangs, true),
+                    want,
+                    "{s:?} {bangs}"
+                );
+                either += usize::from(want);
+            }
+            addresses += usize::from(address);
+        }
+        assert!(
+            addresses > 5_000 && either > addresses,
+            "{addresses} {either}"
+        );
+    }
+
     /// [`may_urge`] is true of every fold where [`word_signals`] finds "here" or "click
-    /// here" (and so of every fold with urging but a `!`).
+    /// here" (and so of every fold with urging but a `!`); its search for a "here" that
+    /// starts a word (at the start or after a space) answers as a search that stops at every
+    /// "here" ("there", "where") and looks at the byte before it.
     #[test]
     fn may_urge_passes_every_fold_with_here_or_click_here() {
         let parts = [
@@ -714,6 +769,13 @@ mod tests {
             let fold = words.join(" ");
             let signals = word_signals(fold.as_bytes());
             let got = may_urge(fold.as_bytes());
+            let b = fold.as_bytes();
+            let word_here =
+                memchr::memmem::find_iter(b, b"here").any(|i| i == 0 || b[i - 1] == b' ');
+            let plain = word_here
+                || memchr::memmem::find(b, b"click to").is_some()
+                || memchr::memmem::find(b, b"tap to").is_some();
+            assert_eq!(got, plain, "{fold:?}");
             if signals.here || signals.click_here {
                 assert!(got, "{fold:?}");
                 urged += 1;
