@@ -1250,10 +1250,25 @@ fn starts_with_single_opener(text: &str, block: Span) -> bool {
         .is_some_and(|s| s.starts_with('‘') || s.starts_with('\''))
 }
 
-/// The words of `s`, as spans relative to `s`.
+/// The words of `s`, as spans relative to `s`: its runs of word characters that hold a
+/// letter or digit.
 fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
-    s.split(|c: char| !lex::is_word_char(c))
-        .filter(|w| w.chars().any(lex::is_alphanumeric))
+    s.split(is_not_word_char).filter(|w| is_word(w))
+}
+
+/// The [`words`] of `s`, from its last.
+fn words_from_end(s: &str) -> impl Iterator<Item = &str> + '_ {
+    s.rsplit(is_not_word_char).filter(|w| is_word(w))
+}
+
+/// What cuts [`words`]: a character that is no word character.
+fn is_not_word_char(c: char) -> bool {
+    !lex::is_word_char(c)
+}
+
+/// Whether a run of word characters is one of [`words`]: it holds a letter or digit.
+fn is_word(w: &str) -> bool {
+    w.chars().any(lex::is_alphanumeric)
 }
 
 /// True when `b` holds at least `n` ASCII letters or digits that follow no word character:
@@ -2644,11 +2659,7 @@ fn headline_case(text: &str, block: Span, pos: usize) -> bool {
         return false;
     };
     let mut n = 0;
-    for w in before
-        .rsplit(|c: char| !lex::is_word_char(c))
-        .filter(|w| w.chars().any(lex::is_alphanumeric))
-        .take(5)
-    {
+    for w in words_from_end(before).take(5) {
         if !capitalized(w) {
             return false;
         }
