@@ -59,6 +59,46 @@ pub(crate) enum Mode {
     Strong,
 }
 
+/// A byte string looked for in texts, many times over ([`Lexicon::holds_long_anchor`],
+/// `promo::may_urge`). On x86-64 with AVX2, by memchr's AVX2 pair searcher called
+/// straight (`pair`): the one that its `memmem` searcher picks there and calls through a
+/// function pointer and a dispatch on the searcher's kind, ~20 instructions a search. A
+/// text shorter than the pair searcher takes, or a machine without AVX2, is left to
+/// `memmem`.
+#[derive(Debug)]
+pub(super) struct Needle {
+    finder: memchr::memmem::Finder<'static>,
+    #[cfg(target_arch = "x86_64")]
+    pair: Option<memchr::arch::x86_64::avx2::packedpair::Finder>,
+}
+
+impl Needle {
+    pub(super) fn new(needle: &[u8]) -> Needle {
+        Needle {
+            finder: memchr::memmem::Finder::new(needle).into_owned(),
+            #[cfg(target_arch = "x86_64")]
+            pair: memchr::arch::x86_64::avx2::packedpair::Finder::new(needle),
+        }
+    }
+
+    /// The bytes looked for.
+    pub(super) fn needle(&self) -> &[u8] {
+        self.finder.needle()
+    }
+
+    /// True when `text` holds the needle.
+    #[inline]
+    pub(super) fn is_in(&self, text: &[u8]) -> bool {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(pair) = &self.pair {
+            if text.len() >= pair.min_haystack_len() {
+                return pair.find(text, self.needle()).is_some();
+            }
+        }
+        self.finder.find(text).is_some()
+    }
+}
+
 /// How a block reads, for the phrases that count in it ([`Lexicon::boilerplate`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Reading {
@@ -87,12 +127,7 @@ pub(crate) struct Lexicon {
     long_starts: Starts,
     /// The longest word of each phrase of `long_starts`: a long block that holds none of
     /// them holds none of those phrases.
-    long_anchors: Vec<memchr::memmem::Finder<'static>>,
-    /// On x86-64 with AVX2, memchr's pair searcher of each of `long_anchors` (the one its
-    /// `memmem` searcher picks there), for [`Lexicon::holds_long_anchor`] to call with no
-    /// dispatch; empty elsewhere.
-    #[cfg(target_arch = "x86_64")]
-    long_pairs: Vec<memchr::arch::x86_64::avx2::packedpair::Finder>,
+    long_anchors: Vec<Needle>,
     /// The shapes of the longest word of each `strong` phrase: a block of which no word
     /// passes them holds no strong phrase ([`Lexicon::may_hold_strong_anchor`]).
     strong_anchors: Shapes,
@@ -313,8 +348,6 @@ impl Default for Lexicon {
             strong_starts: Starts::default(),
             long_starts: Starts::default(),
             long_anchors: Vec::new(),
-            #[cfg(target_arch = "x86_64")]
-            long_pairs: Vec::new(),
             strong_anchors: Shapes::default(),
             words: PackedWords::default(),
             word_shapes: Shapes::default(),
@@ -776,16 +809,13 @@ fn build_lexicon() -> Lexicon {
     // use cookies"): the phrases of fewer words first, each given its longest word when
     // it holds no anchor yet.
     long.sort_by_key(|p| (p.split(' ').count(), *p));
-    let mut long_anchors: Vec<memchr::memmem::Finder<'static>> = Vec::new();
+    let mut long_anchors: Vec<Needle> = Vec::new();
     for phrase in long {
-        if long_anchors
-            .iter()
-            .any(|a| a.find(phrase.as_bytes()).is_some())
-        {
+        if long_anchors.iter().any(|a| a.is_in(phrase.as_bytes())) {
             continue;
         }
         let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or("");
-        long_anchors.push(memchr::memmem::Finder::new(longest).into_owned());
+        long_anchors.push(Needle::new(longest.as_bytes()));
     }
     // Rarer than the first words of the strong phrases ("to", "this", "all"), which most
     // sentences hold.
@@ -818,12 +848,6 @@ fn build_lexicon() -> Lexicon {
         contained_starts,
         strong_starts,
         long_starts,
-        #[cfg(target_arch = "x86_64")]
-        long_pairs: long_anchors
-            .iter()
-            .map(|a| memchr::arch::x86_64::avx2::packedpair::Finder::new(a.needle()))
-            .collect::<Option<Vec<_>>>()
-            .unwrap_or_default(),
         long_anchors,
         strong_anchors,
         words,
@@ -1220,28 +1244,12 @@ impl Lexicon {
         best
     }
 
-    /// True when `folded` (a block's folded text) holds one of `long_anchors`. On x86-64
-    /// with AVX2, each is looked for by memchr's AVX2 pair searcher called straight
-    /// (`long_pairs`), the one its `memmem` searcher calls through a function pointer and a
-    /// dispatch on the searcher's kind, five searches a long block: one pass of the quote
-    /// paragraphs 100.83 → 100.22 instructions a byte, seed variants 90.53 → 90.16, web
-    /// pages 95.60 → 95.36. A text shorter than the pair searcher takes is left to `memmem`.
+    /// True when `folded` (a block's folded text) holds one of `long_anchors`, five
+    /// searches a long block ([`Needle`]: with the AVX2 pair searchers called straight,
+    /// one pass of the quote paragraphs 100.83 → 100.22 instructions a byte, seed variants
+    /// 90.53 → 90.16, web pages 95.60 → 95.36).
     fn holds_long_anchor(&self, folded: &[u8]) -> bool {
-        #[cfg(target_arch = "x86_64")]
-        if self.long_pairs.len() == self.long_anchors.len() {
-            return self
-                .long_anchors
-                .iter()
-                .zip(&self.long_pairs)
-                .any(|(a, pair)| {
-                    if folded.len() >= pair.min_haystack_len() {
-                        pair.find(folded, a.needle()).is_some()
-                    } else {
-                        a.find(folded).is_some()
-                    }
-                });
-        }
-        self.long_anchors.iter().any(|a| a.find(folded).is_some())
+        self.long_anchors.iter().any(|a| a.is_in(folded))
     }
 
     /// False when no word of `folded` (a block's folded text) is the longest word of a
@@ -3047,13 +3055,57 @@ mod tests {
             if mode == Mode::Strong && counts_in_long_block(r) {
                 seen += 1;
                 assert!(
-                    lex.long_anchors.iter().any(|a| a.find(phrase).is_some()),
+                    lex.long_anchors.iter().any(|a| a.is_in(phrase)),
                     "{:?}",
                     std::str::from_utf8(phrase)
                 );
             }
         }
         assert!(seen > lex.long_anchors.len());
+    }
+
+    /// [`Needle::is_in`] answers as a `memmem` search, for needles of one byte (no pair
+    /// searcher) to past a pair searcher's reach, on texts shorter and longer than the
+    /// shortest the pair searcher takes, with the needle whole, cut, or at either end.
+    #[test]
+    fn needles_are_found_as_memmem_finds_them() {
+        let needles = [
+            "a",
+            "ab",
+            " here",
+            "click to",
+            "cookie",
+            "copyright ©",
+            "x aé",
+        ];
+        let parts = [
+            "a", "b", "ab", " ", "here", "click", "to", "cooki", "e", "é", "©", "x",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x4ee_d1e5);
+        let (mut found, mut not, mut long) = (0, 0, 0);
+        for needle in needles {
+            let n = Needle::new(needle.as_bytes());
+            assert_eq!(n.needle(), needle.as_bytes());
+            #[cfg(target_arch = "x86_64")]
+            if std::is_x86_feature_detected!("avx2") {
+                assert_eq!(n.pair.is_some(), needle.len() > 1, "{needle:?}");
+            }
+            for round in 0..6_000 {
+                let s = rng.text(&parts, round % 50);
+                let want = memchr::memmem::find(s.as_bytes(), needle.as_bytes()).is_some();
+                assert_eq!(n.is_in(s.as_bytes()), want, "{needle:?} in {s:?}");
+                (found, not) = if want {
+                    (found + 1, not)
+                } else {
+                    (found, not + 1)
+                };
+                long += usize::from(s.len() > 64);
+            }
+        }
+        assert!(
+            found > 5_000 && not > 5_000 && long > 10_000,
+            "{found} {not} {long}"
+        );
     }
 
     /// [`Lexicon::holds_long_anchor`] (with the AVX2 pair searchers, where there are) is a
@@ -3064,7 +3116,7 @@ mod tests {
         let lex = lexicon();
         #[cfg(target_arch = "x86_64")]
         if std::is_x86_feature_detected!("avx2") {
-            assert_eq!(lex.long_pairs.len(), lex.long_anchors.len());
+            assert!(lex.long_anchors.iter().all(|a| a.pair.is_some()));
         }
         let parts = [
             "©",
