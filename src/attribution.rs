@@ -173,8 +173,8 @@ impl NarrowAttribution {
 const MAX_FRAME_TOKENS: usize = 64;
 /// Registry entries searched back for a pronoun or surname.
 const MAX_REGISTRY_SCAN: usize = 256;
-/// Most tokens reserved ahead for a block.
-const MAX_RESERVED_TOKENS: usize = 1 << 16;
+/// Most tokens reserved ahead for a block (3 MB of them).
+const MAX_RESERVED_TOKENS: usize = 1 << 18;
 /// Longest speaker mention, in words.
 const MAX_MENTION_WORDS: usize = 14;
 
@@ -6373,11 +6373,14 @@ fn attribute_reading(
         },
     };
     registry.kept_blocks.clear();
-    // About a token per 8 bytes of the longest block at least, not to grow the buffer
+    // About a token per 6 bytes of the longest block at least, not to grow the buffer
     // token by token; capped so that a long block of few tokens takes no large buffer.
+    // (A token per 8 bytes, at most 65,536, grew the buffer of the one block of quoted
+    // verbs and names, a token per 7 bytes, twice, copying 196K tokens: 0.8 instructions a
+    // byte of the 1 MB shape, at every parse, the buffer being too large to keep.)
     let longest = blocks.iter().take(last_quoted + 1).map(Span::len).max();
     let mut toks = cleared(std::mem::take(&mut buffers.toks));
-    toks.reserve((longest.unwrap_or(0) / 8).min(MAX_RESERVED_TOKENS));
+    toks.reserve((longest.unwrap_or(0) / 6).min(MAX_RESERVED_TOKENS));
     // Frame boundaries: frames[i] is the token range before quote i of the block.
     let mut frames = std::mem::take(&mut buffers.frames);
     let mut qi = 0;
