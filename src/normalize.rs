@@ -159,17 +159,21 @@ fn sweep(b: &[u8], form: Normalization) -> Result<Found, Error> {
 fn accents_and_ampersands(b: &[u8], window: Range<usize>, found: &mut Found) {
     let (lo, end) = (window.start, window.end);
     if found.accent.is_none() && !found.ampersand {
-        let hit = memchr::memchr3_iter(0xCC, 0xCD, b'&', &b[window])
-            .map(|k| lo + k)
-            .find(|&at| {
-                if b[at] == b'&' {
-                    references::may_start_reference(b, at)
-                } else {
-                    accent_at(b, at)
-                }
-            });
-        let Some(at) = hit else {
-            return;
+        let (search, w) = (accent_or_ampersand_search(), &b[..end]);
+        let mut from = lo;
+        let at = loop {
+            let Some(at) = search.find_from(w, from) else {
+                return;
+            };
+            let hit = if b[at] == b'&' {
+                references::may_start_reference(b, at)
+            } else {
+                accent_at(b, at)
+            };
+            if hit {
+                break at;
+            }
+            from = at + 1;
         };
         // The rest of the window (past the hit) is searched for the other alone.
         if b[at] == b'&' {
@@ -246,6 +250,70 @@ fn accent_at(b: &[u8], at: usize) -> bool {
     )
 }
 
+/// Defines a search for the first of a few bytes (its needles), set up once and kept (in
+/// a `static`, [`std::sync::OnceLock`]): with AVX2, memchr's searcher for them, where
+/// `memchr::memchr2` or `memchr3` (and each step of their iterators) picks its searcher
+/// through a function pointer and sets up the needles' vectors again at each call, a good
+/// part of the cost of a search of a short text. (Searched so, the searches of [`sweep`],
+/// some 4 a quote paragraph, restarted at each curly quote, cost the quote paragraphs 0.45
+/// instructions a byte more, quotes nested 1,000 deep 6.6 more; the line-break search of
+/// `segment`, one a line longer than eight bytes, the web pages 0.15 more. Dropped: the same
+/// search in [`next_lead`], whose loop came out 2 instructions a byte dearer on the
+/// no-break-spaces shape.)
+macro_rules! kept_search {
+    ($(#[$doc:meta])* $name:ident, $avx2:ident, $memchr:ident, $($needle:ident),+) => {
+        $(#[$doc])*
+        pub(crate) struct $name {
+            $($needle: u8,)+
+            #[cfg(target_arch = "x86_64")]
+            avx2: Option<memchr::arch::x86_64::avx2::memchr::$avx2>,
+        }
+
+        impl $name {
+            pub(crate) fn new($($needle: u8),+) -> Self {
+                $name {
+                    $($needle,)+
+                    #[cfg(target_arch = "x86_64")]
+                    avx2: memchr::arch::x86_64::avx2::memchr::$avx2::new($($needle),+),
+                }
+            }
+
+            /// The offset in `h` of the first needle in `h[from..]` (`None` too when `from`
+            /// is past `h`'s end).
+            #[inline(always)]
+            pub(crate) fn find_from(&self, h: &[u8], from: usize) -> Option<usize> {
+                let rest = h.get(from..)?;
+                #[cfg(target_arch = "x86_64")]
+                if let Some(avx2) = &self.avx2 {
+                    return avx2.find(rest).map(|k| from + k);
+                }
+                memchr::$memchr($(self.$needle),+, rest).map(|k| from + k)
+            }
+        }
+    };
+}
+
+kept_search!(
+    /// A search for the first of two bytes ([`kept_search`]).
+    Search2, Two, memchr2, a, b
+);
+kept_search!(
+    /// A search for the first of three bytes ([`kept_search`]).
+    Search3, Three, memchr3, a, b, c
+);
+
+/// The search for the lead bytes of combining accents and for `&` ([`accents_and_ampersands`]).
+fn accent_or_ampersand_search() -> &'static Search3 {
+    static SEARCH: std::sync::OnceLock<Search3> = std::sync::OnceLock::new();
+    SEARCH.get_or_init(|| Search3::new(0xCC, 0xCD, b'&'))
+}
+
+/// The search for NUL bytes and the lead bytes of odd blanks ([`nul_or_odd_blank`]).
+fn nul_or_lead_search() -> &'static Search3 {
+    static SEARCH: std::sync::OnceLock<Search3> = std::sync::OnceLock::new();
+    SEARCH.get_or_init(|| Search3::new(0, 0xC2, 0xE2))
+}
+
 /// The offset of the first character starting in `b[window]` that [`fold_blanks`] folds
 /// (read past the window), or a [`ErrorKind::NulByte`] error for the first NUL byte of the
 /// window. (Each curly quotation mark or dash is a stop of the search, told in a few
@@ -254,7 +322,10 @@ fn accent_at(b: &[u8], at: usize) -> bool {
 fn nul_or_odd_blank(b: &[u8], window: Range<usize>) -> Result<Option<usize>, Error> {
     let nul = |offset| Error::from(ErrorKind::NulByte { offset });
     let (lo, end) = (window.start, window.end);
-    for at in memchr::memchr3_iter(0, 0xC2, 0xE2, &b[window]).map(|k| lo + k) {
+    let (search, w) = (nul_or_lead_search(), &b[..end]);
+    let mut from = lo;
+    while let Some(at) = search.find_from(w, from) {
+        from = at + 1;
         if b[at] == 0 {
             return Err(nul(at));
         }
@@ -2410,6 +2481,44 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The kept searches ([`kept_search`]) find what `memchr2` and `memchr3` find: random
+    /// texts of up to 150 bytes (across the vector widths of the searches), with the needles
+    /// dense or sparse, searched from every offset and one past the end.
+    #[test]
+    fn kept_searches_find_what_memchr_finds() {
+        let (two, three) = (Search2::new(b'\n', b'\r'), Search3::new(0, 0xC2, 0xE2));
+        let bytes = [b'\n', b'\r', 0, 0xC2, 0xE2, 0xA0, b' ', b'a'];
+        let mut rng = crate::testgen::Rng::new(0x5eed_5ea3);
+        let mut found = [0; 2];
+        for round in 0..6_000 {
+            let len = round % 150;
+            let sparse = 1 + 40 * rng.below(2);
+            let h: Vec<u8> = (0..len)
+                .map(|_| match rng.below(sparse) {
+                    0 => bytes[rng.below(bytes.len())],
+                    _ => b'a',
+                })
+                .collect();
+            for from in 0..=len + 1 {
+                let rest = h.get(from..);
+                let want = rest.and_then(|r| memchr::memchr2(b'\n', b'\r', r));
+                assert_eq!(
+                    two.find_from(&h, from),
+                    want.map(|k| from + k),
+                    "{h:?} {from}"
+                );
+                let want = rest.and_then(|r| memchr::memchr3(0, 0xC2, 0xE2, r));
+                assert_eq!(
+                    three.find_from(&h, from),
+                    want.map(|k| from + k),
+                    "{h:?} {from}"
+                );
+                found[usize::from(want.is_some())] += 1;
+            }
+        }
+        assert!(found.iter().all(|&n| n > 10_000), "{found:?}");
     }
 
     #[test]
