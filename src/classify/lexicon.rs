@@ -1615,9 +1615,16 @@ pub(crate) fn common_letter(c: char) -> Option<(bool, bool, char)> {
         // asked out of line, so that the letters of other scripts (Greek, Hebrew, Arabic),
         // which the match passes over, keep a short inline test.
         0x100..=0x233 | 0x460..=0x52F | 0x1E00..=0x1EFF => return extended_letter(c),
-        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => (false, false, c),
+        _ if is_common_caseless(u) => (false, false, c),
         _ => return None,
     })
+}
+
+/// Whether the code point `u` is one of the caseless letters [`common_letter`] knows (kana,
+/// CJK ideographs, Hangul syllables), each its own lower case.
+#[inline(always)]
+pub(crate) fn is_common_caseless(u: u32) -> bool {
+    matches!(u, 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
 }
 
 /// [`common_letter`] of the letters of Latin Extended-A and -B, the Cyrillic letters past
