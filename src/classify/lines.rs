@@ -175,19 +175,49 @@ fn after_name(s: &str) -> Option<&str> {
     if !may_open_with_name_word(s) {
         return None;
     }
+    // Words of ASCII (most) split at the ASCII blanks, by their bytes, with no character
+    // decoded and each told by [`name_word_of_bytes`] (which tells every ASCII word):
+    // `split_whitespace` cost some 117 instructions a word. A word with a byte outside
+    // ASCII may hold white space outside ASCII (U+00A0), where `split_whitespace` splits
+    // it: the split of the characters is asked then. The test
+    // `names_end_where_the_split_ends_them` compares the two on random texts.
+    let b = s.as_bytes();
+    let ascii_words = ascii_words(b).map(|w| {
+        let name = w.is_ascii().then(|| name_word_of_bytes(w) == Some(true));
+        (b.offset(w) + w.len(), name, w.last() == Some(&b','))
+    });
+    let end = name_end(ascii_words).unwrap_or_else(|| {
+        let words = s.split_whitespace().map(|w| {
+            (
+                s.offset(w) + w.len(),
+                Some(is_name_word(w)),
+                w.ends_with(','),
+            )
+        });
+        name_end(words).flatten()
+    })?;
+    Some(s.get(end..).unwrap_or(""))
+}
+
+/// Where the name [`after_name`] reads ends, from the first words of a text, each as its
+/// end in the text, whether it is a name word ([`is_name_word`]; `None` when that cannot be
+/// told) and whether it ends with a comma: two to four name words, up to and including one
+/// that ends with a comma. `Some(None)` when fewer than two words start the text as a name,
+/// and `None` when a word that is read cannot be told.
+fn name_end(words: impl Iterator<Item = (usize, Option<bool>, bool)>) -> Option<Option<usize>> {
     let mut name_words = 0;
     let mut end = 0;
-    for w in s.split_whitespace().take(4) {
-        if !is_name_word(w) {
+    for (word_end, name, comma) in words.take(4) {
+        if !name? {
             break;
         }
         name_words += 1;
-        end = s.offset(w) + w.len();
-        if w.ends_with(',') {
+        end = word_end;
+        if comma {
             break;
         }
     }
-    (name_words >= 2).then(|| s.get(end..).unwrap_or(""))
+    Some((name_words >= 2).then_some(end))
 }
 
 /// Strings [`name_then_date_or_handle`] writes into, kept on the thread from one block to
@@ -372,8 +402,7 @@ fn name_then_agency_at_separator(lex: &Lexicon, s: &str) -> bool {
     let Some((name, tail)) = split_at_agency_separator(s) else {
         return false;
     };
-    let name_words = name.split_whitespace().count();
-    if !(2..=4).contains(&name_words) || !name.split_whitespace().all(is_name_word) {
+    if !is_short_name(name) {
         return false;
     }
     with_fold(tail, |tail| {
@@ -389,6 +418,23 @@ fn name_then_agency_at_separator(lex: &Lexicon, s: &str) -> bool {
                         | "contributor"
                 ))
     })
+}
+
+/// True when `name` is two to four words, each a name word ([`is_name_word`]). An ASCII
+/// name's words are split by its bytes ([`ascii_words`]), each told by
+/// [`name_word_of_bytes`] (which tells every ASCII word), not by `split_whitespace`
+/// (some 117 instructions a word). The test `short_names_agree_with_the_split` compares
+/// the two on random texts.
+fn is_short_name(name: &str) -> bool {
+    let (words, all_names) = if name.is_ascii() {
+        let words = ascii_words(name.as_bytes());
+        let all = words.clone().all(|w| name_word_of_bytes(w) == Some(true));
+        (words.count(), all)
+    } else {
+        let words = name.split_whitespace();
+        (words.clone().count(), words.clone().all(is_name_word))
+    };
+    (2..=4).contains(&words) && all_names
 }
 
 /// `s.split_once(['|', ',', '—', '–'])`, by a search for the bytes that start the
@@ -410,17 +456,20 @@ fn split_at_agency_separator(s: &str) -> Option<(&str, &str)> {
 /// the features count) the block is one part, and its first folded word is that byline
 /// word; else any folded word may be.
 fn may_open_with_byline_word(lex: &Lexicon, f: &Features) -> bool {
-    // A byline word is a listed word ([`Features::may_hold_listed_word`]).
-    if !f.may_hold_listed_word() {
+    // A byline word is a listed word ([`Features::may_hold_listed_word`]), and a folded
+    // word that heads an entry of list `byline` (a word the list holds whole is its own
+    // entry's head): a block with no such word, told by the feature pass's walk
+    // ([`Features::word_sets`]) when it was made, is ruled out with no walk and no look-up
+    // here. (For a block of one part too, where the first word's look-up cost ~62
+    // instructions: 14,028 look-ups a web pass, web pages −0.38 instructions a byte.)
+    if !f.may_hold_listed_word() || f.word_sets.rules_out(WordSets::BYLINE_HEAD) {
         false
     } else if f.separators == 0 {
         folded_words(f.folded)
             .next()
             .is_some_and(|w| lex.is("byline", w))
     } else {
-        // No folded word that heads an entry: told by the feature pass's walk
-        // ([`Features::word_sets`]), when it was made, with no walk here.
-        !f.word_sets.rules_out(WordSets::BYLINE_HEAD) && lex.may_hold_byline_word(f.folded)
+        lex.may_hold_byline_word(f.folded)
     }
 }
 
@@ -527,9 +576,15 @@ pub(crate) fn is_bare_name(s: &str, f: &Features) -> bool {
 /// `ascii_bare_names_agree_with_the_split` compares the two on random ASCII texts.
 fn ascii_bare_name(b: &[u8]) -> bool {
     debug_assert!(b.is_ascii());
-    b.split(|&c| is_ascii_white(c))
-        .filter(|w| !w.is_empty())
+    ascii_words(b)
         .all(|w| name_word_of_bytes(w) == Some(true) && (w.len() > 1 || w[0].is_ascii_lowercase()))
+}
+
+/// The words of `b` split at the bytes that are white space as `char::is_whitespace`
+/// tells ASCII ([`is_ascii_white`]): `split_whitespace`'s words of an ASCII text, and of
+/// the part of any text before its first byte outside ASCII.
+fn ascii_words(b: &[u8]) -> impl Iterator<Item = &[u8]> + Clone {
+    b.split(|&c| is_ascii_white(c)).filter(|w| !w.is_empty())
 }
 
 /// True for an ASCII byte that is white space as `char::is_whitespace` tells (tab, line
@@ -1577,6 +1632,121 @@ mod tests {
             );
         }
         assert!(found > 1_000 && spaced_only > 100, "{found} {spaced_only}");
+    }
+
+    /// [`may_open_with_byline_word`] is its plain test (no word sets asked): random blocks
+    /// of byline words (of one part and more), names, other listed words, separators and
+    /// blanks.
+    #[test]
+    fn byline_openings_agree_with_the_plain_test() {
+        let plain = |f: &Features| {
+            let lex = lexicon();
+            f.may_hold_listed_word()
+                && if f.separators == 0 {
+                    folded_words(f.folded)
+                        .next()
+                        .is_some_and(|w| lex.is("byline", w))
+                } else {
+                    lex.may_hold_byline_word(f.folded)
+                }
+        };
+        let parts = [
+            "By ",
+            "by ",
+            "BY ",
+            "Par ",
+            "Story ",
+            "Words ",
+            "Автор ",
+            "Jane ",
+            "Doe ",
+            "photo ",
+            "Share ",
+            "March ",
+            "staff ",
+            "| ",
+            "• ",
+            "— ",
+            ", ",
+            "bye ",
+            "Byline ",
+            "\u{a0}",
+            "É ",
+            "2021 ",
+        ];
+        let mut rng = crate::testgen::Rng::new(0xb1_0e_a0);
+        let (mut buf, mut known, mut yes) = (String::new(), 0, 0);
+        for round in 0..20_000 {
+            let s = rng.text(&parts, 1 + round % 8);
+            buf.clear();
+            let f = block_features(&s, &mut buf);
+            let want = plain(&f);
+            assert_eq!(may_open_with_byline_word(lexicon(), &f), want, "{s:?}");
+            known += usize::from(f.word_sets != WordSets::default());
+            yes += usize::from(want);
+        }
+        assert!(known > 5_000 && yes > 2_000, "{known} {yes}");
+    }
+
+    /// [`is_short_name`] is the test of the words `split_whitespace` gives: random texts of
+    /// names, particles, lower-case words, marks, blanks of every kind and letters outside
+    /// ASCII.
+    #[test]
+    fn short_names_agree_with_the_split() {
+        let plain = |s: &str| {
+            let words = s.split_whitespace().count();
+            (2..=4).contains(&words) && s.split_whitespace().all(is_name_word)
+        };
+        let parts = [
+            "Jane", "Doe", "de", "van", "x", "A", "J.", "2021", ",", ".", "\"", " ", "  ", "\t",
+            "\u{b}", "\u{a0}", "É", "é", "Zoë", "-",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5407_7a3e);
+        let mut names = 0;
+        for round in 0..40_000 {
+            let s = rng.text(&parts, round % 9);
+            let want = plain(&s);
+            assert_eq!(is_short_name(&s), want, "{s:?}");
+            names += usize::from(want);
+        }
+        assert!(names > 2_000, "{names}");
+    }
+
+    /// [`after_name`] is the name test of the words `split_whitespace` gives: random texts of
+    /// names, particles, lower-case words, commas, blanks of every kind (white space
+    /// outside ASCII among them) and letters outside ASCII.
+    #[test]
+    fn names_end_where_the_split_ends_them() {
+        fn plain(s: &str) -> Option<&str> {
+            if !may_open_with_name_word(s) {
+                return None;
+            }
+            let (mut name_words, mut end) = (0, 0);
+            for w in s.split_whitespace().take(4) {
+                if !is_name_word(w) {
+                    break;
+                }
+                name_words += 1;
+                end = s.offset(w) + w.len();
+                if w.ends_with(',') {
+                    break;
+                }
+            }
+            (name_words >= 2).then(|| s.get(end..).unwrap_or(""))
+        }
+        let parts = [
+            "Jane", "Doe", "de", "van", "x", "A", "J.", "2021", ",", ".", "(", "\"", " ", "  ",
+            "\t", "\n", "\u{b}", "\u{a0}", "\u{3000}", "É", "é", "Zoë", "—", "-", "@",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x0a_f7e4);
+        let mut named = 0;
+        for round in 0..40_000 {
+            let s = rng.text(&parts, round % 12);
+            let want = plain(&s);
+            assert_eq!(after_name(&s), want, "{s:?}");
+            named += usize::from(want.is_some());
+        }
+        assert!(named > 2_000, "{named}");
     }
 
     #[test]
