@@ -1727,7 +1727,7 @@ impl LastVerb {
         let Some(kept) = self.word.get_mut(..b.len()) else {
             return lex::is_speech_verb(w);
         };
-        if self.len == b.len() && *kept == *b && !b.is_empty() {
+        if self.len == b.len() && same_short_bytes(kept, b) && !b.is_empty() {
             return self.is_verb;
         }
         kept.copy_from_slice(b);
@@ -1735,6 +1735,15 @@ impl LastVerb {
         self.is_verb = lex::is_speech_verb(w);
         self.is_verb
     }
+}
+
+/// `a == b` for two short slices (of at most [`LAST_VERB_BYTES`] bytes: a verb and the one
+/// [`LastVerb`] kept), by a loop over their bytes that gathers their differences, with no
+/// call of `bcmp` (quoted verbs and names, one pass: 174.63 → 174.42 instructions a byte;
+/// a loop that stops at the first difference, 174.75).
+#[inline(always)]
+fn same_short_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0, |diff, (x, y)| diff | (x ^ y)) == 0
 }
 
 /// The first `.` `!` `?` at or after a position of a block, found by one search and kept
@@ -3613,6 +3622,37 @@ mod tests {
 
     /// The scan of one window, eight bytes at a time, finds a speech verb when one is among
     /// its words ([`CueIndex::verb_in`]'s definition).
+    /// The byte loop of [`LastVerb`]'s comparison is `==` on every pair of slices of up to
+    /// [`LAST_VERB_BYTES`] bytes of a few letters, of equal and of different lengths.
+    #[test]
+    fn same_short_bytes_is_equality() {
+        let mut rng = crate::testgen::Rng::new(0x5a3e_0001);
+        let (mut same, mut differ) = (0, 0);
+        for _ in 0..50_000 {
+            let slice = |rng: &mut crate::testgen::Rng| -> Vec<u8> {
+                let n = rng.below(LAST_VERB_BYTES + 1);
+                (0..n).map(|_| b"sai\xE9"[rng.below(4)]).collect()
+            };
+            let a = slice(&mut rng);
+            let b = if rng.below(2) == 0 {
+                a.clone()
+            } else {
+                slice(&mut rng)
+            };
+            let want = a == b;
+            assert_eq!(same_short_bytes(&a, &b), want, "{a:?} {b:?}");
+            if want {
+                same += 1;
+            } else {
+                differ += 1;
+            }
+        }
+        assert!(
+            same > 10_000 && differ > 10_000,
+            "{same} same, {differ} differ"
+        );
+    }
+
     #[test]
     fn has_speech_verb_is_a_verb_among_the_words() {
         let parts = [
