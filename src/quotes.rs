@@ -3620,8 +3620,6 @@ mod tests {
         assert!(verbs > 1_000, "{verbs} verbs");
     }
 
-    /// The scan of one window, eight bytes at a time, finds a speech verb when one is among
-    /// its words ([`CueIndex::verb_in`]'s definition).
     /// The byte loop of [`LastVerb`]'s comparison is `==` on every pair of slices of up to
     /// [`LAST_VERB_BYTES`] bytes of a few letters, of equal and of different lengths.
     #[test]
@@ -3653,6 +3651,8 @@ mod tests {
         );
     }
 
+    /// The scan of one window, eight bytes at a time, finds a speech verb when one is among
+    /// its words ([`CueIndex::verb_in`]'s definition).
     #[test]
     fn has_speech_verb_is_a_verb_among_the_words() {
         let parts = [
