@@ -1351,7 +1351,9 @@ fn has_word_starts(b: &[u8], n: usize) -> bool {
 /// quote paragraphs 90.33 → 89.85). Texts too short to hold `n` such words are told at
 /// once.
 fn has_spaced_word_starts(b: &[u8], n: usize) -> bool {
-    let Some(last) = b.last_chunk::<8>().filter(|_| b.len() >= 2 * n - 1) else {
+    // (`n` words of a letter each, a byte between two, take `2n - 1` bytes; so written that
+    // `n` 0 does not underflow.)
+    let Some(last) = b.last_chunk::<8>().filter(|_| b.len() + 1 >= 2 * n) else {
         return false;
     };
     let mut starts = 0;
@@ -4741,10 +4743,10 @@ mod tests {
             let text = rng.text(&parts, round % 23);
             let b = text.as_bytes();
             let s = starts(b);
-            for k in 1..9 {
+            for k in 0..9 {
                 let has = has_spaced_word_starts(b, k);
                 // Told of every text of eight bytes or more that can hold them.
-                let tells = b.len() >= 8 && b.len() >= 2 * k - 1;
+                let tells = b.len() >= 8 && b.len() + 1 >= 2 * k;
                 assert_eq!(has, tells && s >= k, "{text:?}: {s} starts, {k}");
                 if has {
                     assert!(words(&text).count() >= k, "{text:?}: {k}");
