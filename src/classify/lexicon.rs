@@ -99,6 +99,40 @@ impl Needle {
     }
 }
 
+/// The fewest bytes an anchor of the long blocks' phrases is cut to when it is shared
+/// ([`add_long_anchor`]).
+const MIN_SHARED_ANCHOR: usize = 5;
+
+/// Gives `phrase` (folded, holding no anchor of `anchors`) an anchor: its longest word, or,
+/// when one of its words shares a run of [`MIN_SHARED_ANCHOR`] bytes or more with an
+/// anchor, the longest such run in that anchor's place, which serves the phrases of both
+/// ("right" of "copyright" and "all rights reserved"): one search of each long block fewer
+/// ([`Lexicon::holds_long_anchor`]). A run of an anchor is in every text the anchor is in.
+fn add_long_anchor<'a>(anchors: &mut Vec<&'a [u8]>, phrase: &'a [u8]) {
+    let words = || phrase.split(|&b| b == b' ');
+    let mut best: Option<(usize, &'a [u8])> = None;
+    for (k, &anchor) in anchors.iter().enumerate() {
+        for word in words() {
+            // The longest run of `word` that `anchor` holds, the first of the longest.
+            for start in 0..word.len() {
+                for end in (start + MIN_SHARED_ANCHOR..=word.len()).rev() {
+                    let run = &word[start..end];
+                    if best.is_some_and(|(_, b)| b.len() >= run.len()) {
+                        break;
+                    }
+                    if memchr::memmem::find(anchor, run).is_some() {
+                        best = Some((k, run));
+                    }
+                }
+            }
+        }
+    }
+    match best {
+        Some((k, run)) => anchors[k] = run,
+        None => anchors.push(words().max_by_key(|w| w.len()).unwrap_or_default()),
+    }
+}
+
 /// How a block reads, for the phrases that count in it ([`Lexicon::boilerplate`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Reading {
@@ -806,17 +840,19 @@ fn build_lexicon() -> Lexicon {
         .collect();
     let words = PackedWords::new(&pairs);
     // One anchor serves every phrase that holds it ("cookie" serves "cookies" and "we
-    // use cookies"): the phrases of fewer words first, each given its longest word when
-    // it holds no anchor yet.
+    // use cookies"): the phrases of fewer words first, each given an anchor when it holds
+    // none yet ([`add_long_anchor`]).
     long.sort_by_key(|p| (p.split(' ').count(), *p));
-    let mut long_anchors: Vec<Needle> = Vec::new();
+    let mut anchors: Vec<&'static [u8]> = Vec::new();
     for phrase in long {
-        if long_anchors.iter().any(|a| a.is_in(phrase.as_bytes())) {
-            continue;
+        if !anchors
+            .iter()
+            .any(|a| memchr::memmem::find(phrase.as_bytes(), a).is_some())
+        {
+            add_long_anchor(&mut anchors, phrase.as_bytes());
         }
-        let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or("");
-        long_anchors.push(Needle::new(longest.as_bytes()));
     }
+    let long_anchors: Vec<Needle> = anchors.into_iter().map(Needle::new).collect();
     // Rarer than the first words of the strong phrases ("to", "this", "all"), which most
     // sentences hold.
     let strong_anchors = Shapes::of_bytes(phrases.iter().filter_map(|(phrase, &(_, mode))| {
@@ -1143,7 +1179,7 @@ impl Lexicon {
         // Strong phrases are looked for in the first words of longer blocks, and there only
         // cookie and copyright notices count.
         let long = words > MAX_SEARCHED_WORDS;
-        if long && !self.holds_long_anchor(folded) {
+        if long && !self.holds_long_anchor(searched_text(folded, words)) {
             // A few searches of the whole text rule most long blocks out, instead of a look
             // at each of their first words.
             return None;
@@ -1333,6 +1369,18 @@ impl Lexicon {
 /// The most words of a block searched for phrases: longer blocks are searched in their
 /// first words only.
 const MAX_SEARCHED_WORDS: usize = 40;
+
+/// The first bytes of a folded text of `words` words, more than [`MAX_SEARCHED_WORDS`], that
+/// hold its first [`MAX_SEARCHED_WORDS`] words, the only ones a phrase is looked for in
+/// ([`Lexicon::boilerplate`]): all but two bytes for each word past them (its space and at
+/// least one byte), with no word measured. The anchors of a long block are searched for
+/// there alone.
+#[inline]
+fn searched_text(folded: &[u8], words: usize) -> &[u8] {
+    let past = words.saturating_sub(MAX_SEARCHED_WORDS);
+    let end = folded.len().saturating_sub(past.saturating_mul(2));
+    folded.get(..end).unwrap_or(folded)
+}
 
 /// The most words of a block that consists of `all` phrases only.
 const MAX_ALL_WORDS: usize = 8;
@@ -2666,8 +2714,27 @@ mod tests {
             {
                 continue;
             }
-            let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or("");
-            anchors.push(longest.as_bytes().to_vec());
+            // Its longest word, unless a run of five bytes or more of one of its words is
+            // in an anchor: then the longest such run (the first) takes that anchor's place.
+            let mut shared: Vec<(usize, Vec<u8>)> = Vec::new();
+            for (k, a) in anchors.iter().enumerate() {
+                for w in phrase.split(' ').map(str::as_bytes) {
+                    for i in 0..w.len() {
+                        for j in i + 5..=w.len() {
+                            if memchr::memmem::find(a, &w[i..j]).is_some() {
+                                shared.push((k, w[i..j].to_vec()));
+                            }
+                        }
+                    }
+                }
+            }
+            match shared.into_iter().rev().max_by_key(|(_, run)| run.len()) {
+                Some((k, run)) => anchors[k] = run,
+                None => {
+                    let longest = phrase.split(' ').max_by_key(|w| w.len()).unwrap_or("");
+                    anchors.push(longest.as_bytes().to_vec());
+                }
+            }
         }
         let mut words: HashMap<String, u16> = HashMap::new();
         for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
@@ -3069,6 +3136,104 @@ mod tests {
             }
         }
         assert!(seen > lex.long_anchors.len());
+    }
+
+    /// Every phrase holds an anchor once [`add_long_anchor`] has given one to it and to the
+    /// phrases before it, whether it was given its longest word or a run it shares with an
+    /// anchor (which then serves the phrases that anchor served): random phrases of words
+    /// that share runs.
+    #[test]
+    fn shared_long_anchors_serve_every_phrase() {
+        let parts = [
+            "right", "copy", "s", "reserved", "cook", "ie", "ab", "served", " ",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x5ba_4ed);
+        let (mut shared, mut own) = (0, 0);
+        for _ in 0..3_000 {
+            let n = 1 + rng.below(6);
+            let phrases: Vec<String> = (0..n)
+                .map(|_| {
+                    let k = 1 + rng.below(4);
+                    let p = rng.text(&parts, k);
+                    let p: Vec<&str> = p.split(' ').filter(|w| !w.is_empty()).collect();
+                    if p.is_empty() {
+                        "ab".to_string()
+                    } else {
+                        p.join(" ")
+                    }
+                })
+                .collect();
+            let mut anchors: Vec<&[u8]> = Vec::new();
+            for (i, p) in phrases.iter().enumerate() {
+                let holds = |q: &str, anchors: &[&[u8]]| {
+                    anchors
+                        .iter()
+                        .any(|a| memchr::memmem::find(q.as_bytes(), a).is_some())
+                };
+                if !holds(p, &anchors) {
+                    let before = anchors.len();
+                    add_long_anchor(&mut anchors, p.as_bytes());
+                    if anchors.len() == before {
+                        shared += 1;
+                    } else {
+                        own += 1;
+                    }
+                }
+                for q in &phrases[..=i] {
+                    assert!(holds(q, &anchors), "{q:?} {phrases:?}");
+                }
+            }
+        }
+        assert!(shared > 300 && own > 3_000, "{shared} {own}");
+    }
+
+    /// [`searched_text`] holds the first [`MAX_SEARCHED_WORDS`] words of a long block's
+    /// folded text, as `split` gives them, with words of one byte after them (where it is
+    /// tightest) or longer ones; and a long block's phrase that ends at the last of those
+    /// words, one-byte words after it, is found as the plain search finds it.
+    #[test]
+    fn searched_text_holds_the_searched_words() {
+        let lex = lexicon();
+        let parts = ["x", "7", "ab", "the", "reserved", "©", "cookies"];
+        let mut rng = crate::testgen::Rng::new(0x5ea_c4ed);
+        for round in 0..4_000 {
+            let n = MAX_SEARCHED_WORDS + 1 + round % 100;
+            let tail = if round % 2 == 0 {
+                &parts[..2]
+            } else {
+                &parts[..]
+            };
+            let words: Vec<&str> = (0..n)
+                .map(|i| {
+                    if i < MAX_SEARCHED_WORDS {
+                        rng.pick(&parts)
+                    } else {
+                        rng.pick(tail)
+                    }
+                })
+                .collect();
+            let folded = words.join(" ");
+            let first = words[..MAX_SEARCHED_WORDS].join(" ");
+            let searched = searched_text(folded.as_bytes(), n);
+            assert!(folded.as_bytes().starts_with(searched), "{folded:?}");
+            assert!(searched.starts_with(first.as_bytes()), "{folded:?}");
+        }
+        for tail in 1..60 {
+            let mut words = vec!["x"; MAX_SEARCHED_WORDS - 3];
+            words.extend(["all", "rights", "reserved"]);
+            words.extend(vec!["x"; tail]);
+            let folded = words.join(" ");
+            let want = plain_boilerplate(lex, &folded, words.len(), Reading::Sentence);
+            assert_eq!(want, Some(BoilerplateReason::Copyright));
+            let got = lex.boilerplate(
+                folded.as_bytes(),
+                words.len(),
+                Reading::Sentence,
+                WordSets::default(),
+                None,
+            );
+            assert_eq!(got, want, "{folded:?}");
+        }
     }
 
     /// [`Needle::is_in`] answers as a `memmem` search, for needles of one byte (no pair
