@@ -421,7 +421,8 @@ fn two_byte_letter(bytes: &[u8], i: usize) -> Option<(u16, char)> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum WideFold {
     /// A letter that [`common_letter`] knows, given as its lower case
-    /// ([`FoldSink::common_lower`]), without a second look-up.
+    /// ([`FoldSink::common_lower`]), without a second look-up; or a letter of no case that
+    /// is its own lower case ([`is_other_caseless`]).
     Lower(char),
     /// A character that separates words of the fold wherever it comes
     /// ([`FoldSink::separator`]): what [`FoldSink::char`] would make of it.
@@ -440,19 +441,103 @@ enum WideFold {
 /// characters that come here from web pages (of some 19,000 a pass, 13,300 letters and
 /// 3,100 box drawing characters), which took the general path at 110 instructions on
 /// average.
+///
+/// So are, since round 50, the marks of web pages outside ASCII ([`is_wide_mark`]: the signs
+/// of Latin-1 such as "«", "»", "·", "°", "£", and the marks of General Punctuation,
+/// currency, CJK text and full-width forms such as "…", "•", "›", "€", "，", "。", "、";
+/// some 1,700 a web pass), which the fold takes as separators; the caseless letters of
+/// Arabic, Devanagari and the kana length mark ([`is_other_caseless`], some 360); and "©"
+/// (some 300, left to the fold, which keeps it as a word). Of the 2,664 characters of a web
+/// pass that still took the general path (~220 instructions a call) and, but for the kana
+/// and CJK letters, the fold's [`FoldSink::char`] (~190), some 600 are left: one pass over
+/// the web pages 82.97 → 82.80 instructions a byte (the other corpora and shapes within
+/// 0.01).
 #[inline(never)]
 fn wide_class(s: &str, i: usize) -> Option<(char, u16, WideFold)> {
-    if let Some(&[lead @ 0xE0..=0xEF, b1, b2]) = s.as_bytes().get(i..i + 3) {
-        let u = u32::from(lead & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
-        if is_common_caseless(u) {
-            let c = char::from_u32(u)?;
-            return Some((c, ALPHA | CASELESS, WideFold::Lower(c)));
+    let u = match *s.as_bytes().get(i..).unwrap_or_default() {
+        [lead @ 0xE0..=0xEF, b1, b2, ..] => {
+            let u = u32::from(lead & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+            if is_common_caseless(u) {
+                let c = char::from_u32(u)?;
+                return Some((c, ALPHA | CASELESS, WideFold::Lower(c)));
+            }
+            if (0x2500..=0x25FF).contains(&u) {
+                return Some((char::from_u32(u)?, 0, WideFold::Separator));
+            }
+            u
         }
-        if (0x2500..=0x25FF).contains(&u) {
-            return Some((char::from_u32(u)?, 0, WideFold::Separator));
-        }
+        [lead @ 0xC2..=0xDF, b1, ..] => u32::from(lead & 0x1F) << 6 | u32::from(b1 & 0x3F),
+        _ => 0,
+    };
+    if is_wide_mark(u) {
+        let c = char::from_u32(u)?;
+        return Some((c, wide_mark_class(c), WideFold::Separator));
+    }
+    if is_other_caseless(u) {
+        let c = char::from_u32(u)?;
+        return Some((c, ALPHA | CASELESS, WideFold::Lower(c)));
+    }
+    if u == u32::from('©') {
+        return Some(('©', 0, WideFold::Char));
     }
     plain_wide_class(s, i)
+}
+
+/// Whether the code point `u` is a letter of no case that [`common_letter`] does not know
+/// but web pages hold a few hundred of a pass: the Arabic letters (U+0620 to U+064A), the
+/// Devanagari letters and vowel signs (U+0904 to U+0939, U+093E to U+094C) and the kana
+/// length mark and its neighbours (U+30FC to U+30FF, "ー"). Each is its own lower case,
+/// as the fold writes it.
+#[inline(always)]
+fn is_other_caseless(u: u32) -> bool {
+    matches!(u, 0x0620..=0x064A | 0x0904..=0x0939 | 0x093E..=0x094C | 0x30FC..=0x30FF)
+}
+
+/// Whether the code point `u` (of two or three bytes) is one of the marks [`wide_class`]
+/// tells before the general path: no letter, digit nor blank, not "©" (which the fold
+/// keeps as a word), so that the fold takes it as a separator and its only classes are
+/// those of [`wide_mark_class`].
+#[inline(always)]
+fn is_wide_mark(u: u32) -> bool {
+    matches!(
+        u,
+        0xA1..=0xA8
+            | 0xAB
+            | 0xAC
+            | 0xAE..=0xB1
+            | 0xB4
+            | 0xB6..=0xB8
+            | 0xBB
+            | 0xBF
+            | 0x200E..=0x200F
+            | 0x2022..=0x2027
+            | 0x202A..=0x202E
+            | 0x2030..=0x205E
+            | 0x20A0..=0x20C0
+            | 0x2122
+            | 0x3001..=0x3004
+            | 0x3008..=0x3020
+            | 0xFF01..=0xFF0F
+            | 0xFF1A..=0xFF20
+            | 0xFF3B..=0xFF40
+            | 0xFF5B..=0xFF65
+    )
+}
+
+/// The classes of a character outside ASCII that are neither a letter's nor a blank's:
+/// those of the commas, separators, guillemets and stops of other scripts; 0 for any other.
+#[inline(always)]
+fn wide_mark_class(c: char) -> u16 {
+    match c {
+        '，' | '、' => COMMA,
+        '•' | '·' | '›' => SEPARATOR,
+        // « » are quotation marks when they come in pairs, else a breadcrumb arrow.
+        '«' => RARE | GUILLEMET_OPEN,
+        '»' => RARE | GUILLEMET_CLOSE,
+        '。' | '！' | '？' => RARE | WIDE_STOP,
+        '…' => STOP,
+        _ => 0,
+    }
 }
 
 /// [`wide_class`] of any character, from its tests one at a time.
@@ -481,16 +566,7 @@ fn plain_wide_class(s: &str, i: usize) -> Option<(char, u16, WideFold)> {
             k |= CASELESS;
         }
     }
-    k |= match c {
-        '，' | '、' => COMMA,
-        '•' | '·' | '›' => SEPARATOR,
-        // « » are quotation marks when they come in pairs, else a breadcrumb arrow.
-        '«' => RARE | GUILLEMET_OPEN,
-        '»' => RARE | GUILLEMET_CLOSE,
-        '。' | '！' | '？' => RARE | WIDE_STOP,
-        '…' => STOP,
-        _ => 0,
-    };
+    k |= wide_mark_class(c);
     Some((c, k, WideFold::Char))
 }
 
