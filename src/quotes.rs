@@ -39,6 +39,7 @@ use nom::IResult;
 use nom::Parser;
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::sync::OnceLock;
 
 /// A quotation found in a body block. Spans are in the scanned text, kept in 32 bits
 /// ([`Span32`]), so that a quotation is 32 bytes, not 72 (a text may hold millions).
@@ -341,12 +342,14 @@ fn first_lead_byte(word: u64) -> Option<usize> {
 }
 
 /// The kept search for the bytes [`LeadBytes`] finds (`"`, 0xE2, 0xC2): `memchr3`'s
-/// answers, from a searcher set up once ([`normalize::Search3`], as the sweep's). Fetched
-/// once a block, not at each search: one pass, instructions a byte, seed variants 77.90 →
-/// 77.75, web pages 82.98 → 82.90, quote paragraphs 88.50 → 88.16, quoted verbs and names
-/// 173.67 → 172.16 (with [`MarkStarts`]' order of its look-ups).
+/// answers, from a searcher set up once ([`normalize::Search3`], as the sweep's), where a
+/// call of `memchr3` (or each step of `memchr3_iter`) picks its searcher and sets up its
+/// needles again, some 100 instructions. Fetched once a block, not at each search: one
+/// pass, instructions a byte, seed variants 77.90 → 77.75, web pages 82.98 → 82.90, quote
+/// paragraphs 88.50 → 88.16, quoted verbs and names 173.67 → 172.16 (with [`MarkStarts`]'
+/// order of its look-ups).
 fn lead_byte_search() -> &'static normalize::Search3 {
-    static SEARCH: std::sync::OnceLock<normalize::Search3> = std::sync::OnceLock::new();
+    static SEARCH: OnceLock<normalize::Search3> = OnceLock::new();
     SEARCH.get_or_init(|| normalize::Search3::new(b'"', 0xE2, 0xC2))
 }
 
@@ -448,11 +451,18 @@ struct Apostrophes {
 /// building two substring searchers for every block cost more). Whether a block holds a
 /// doubled mark is asked of every block; whether it may open a single quotation is needed
 /// only for a text with no double mark ([`single_quotes`]), but one search tells both,
-/// where two read each block.
+/// where two read each block. (The search is a kept one, as [`lead_byte_search`]'s, not
+/// `memchr3_iter`, which sets its searcher up again at each hit and at the block's end: one
+/// pass, seed variants 77.75 → 77.53 instructions a byte, web pages 82.90 → 82.75, quote
+/// paragraphs 88.16 → 87.85.)
 fn apostrophes(bytes: &[u8]) -> Apostrophes {
     count_steps(bytes.len());
+    static SEARCH: OnceLock<normalize::Search3> = OnceLock::new();
+    let search = SEARCH.get_or_init(|| normalize::Search3::new(b'`', b'\'', 0x98));
     let mut found = Apostrophes::default();
-    for i in memchr::memchr3_iter(b'`', b'\'', 0x98, bytes) {
+    let mut from = 0;
+    while let Some(i) = search.find_from(bytes, from) {
+        from = i + 1;
         let c = bytes[i];
         found.doubled |= c != 0x98 && bytes.get(i + 1) == Some(&c);
         found.opener |= c != b'`' && single_opens_at(bytes, i);
@@ -4954,6 +4964,19 @@ mod tests {
         }
         assert!(doubled > 2_000 && doubled < 18_000, "{doubled}");
         assert!(openers > 2_000 && openers < 18_000, "{openers}");
+        // Longer blocks, for the kept search's vector widths (32 bytes and over).
+        let long = "x".repeat(40);
+        let mut parts = parts.to_vec();
+        parts.push(&long);
+        for round in 0..5_000 {
+            let text = rng.text(&parts, 3 + round % 30);
+            let b = text.as_bytes();
+            let by_search = memchr::memmem::find(b, b"``").is_some()
+                || memchr::memmem::find(b, b"''").is_some();
+            let found = apostrophes(b);
+            assert_eq!(found.doubled, by_search, "{text:?}");
+            assert_eq!(found.opener, may_open_single(b), "{text:?}");
+        }
     }
 
     #[test]
