@@ -1126,6 +1126,22 @@ fn text_key(b: &[u8]) -> u64 {
 }
 
 fn meta(s: &str, f: &Features) -> Meta {
+    // Long prose (most of a story's paragraphs) is ruled out by its counts alone from
+    // every test below but the gallery caption's ([`lines::too_long_for_metadata`]): one
+    // branch, where the tests in turn asked their counts six times.
+    if lines::too_long_for_metadata(f) {
+        return if lines::is_gallery_caption(s, f) {
+            Meta::Credit
+        } else {
+            Meta::None
+        };
+    }
+    meta_in_turn(s, f)
+}
+
+/// [`meta`] by its tests in turn, the first that holds deciding.
+#[inline(always)]
+fn meta_in_turn(s: &str, f: &Features) -> Meta {
     if lines::is_byline(s, f) {
         Meta::Byline
     } else if lines::is_date(s, f) {

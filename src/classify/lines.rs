@@ -723,6 +723,19 @@ pub(crate) fn is_credit(s: &str, f: &Features) -> bool {
     credit_by_word(lex, s, f) || slash_credit(lex, s, f) || trailing_credit(s, f)
 }
 
+/// True for a block of more than 45 words, or of more than 16 that ends with a full stop
+/// (long prose): its counts alone make every metadata test false but the gallery
+/// caption's, which has no bound on its words. A byline needs 25 words at most and 8 with
+/// a full stop ([`is_byline`]); a date 16 at most ([`is_date`]); a credit 45 at most and
+/// 12 with a full stop, a bracketed source 5 ([`is_credit`]); a tag heading 3
+/// ([`is_tag_heading`]); a tag line 30 and no terminal mark, which a full stop is
+/// ([`is_tag_line`]). The test `long_prose_is_no_metadata_but_a_gallery_caption` compares
+/// [`super::meta`] with the tests in turn.
+#[inline(always)]
+pub(crate) fn too_long_for_metadata(f: &Features) -> bool {
+    (f.words > 45) | (f.full_stop() & (f.words > 16))
+}
+
 /// False when no word of the block can be a credit word (list `credit`): no folded word
 /// starts an entry, and no `Σ` (whose lower case differs from its fold) hides one.
 fn may_hold_credit_word(lex: &Lexicon, s: &str, f: &Features) -> bool {
@@ -1141,7 +1154,7 @@ fn is_bracketed_source(s: &str, f: &Features) -> bool {
 /// True for a gallery caption led by its counter ("2 of 4 A shopper looks at…", or glued
 /// to it: "2of4A shopper…"). Inlined: most blocks stop at its first test.
 #[inline]
-fn is_gallery_caption(s: &str, f: &Features) -> bool {
+pub(crate) fn is_gallery_caption(s: &str, f: &Features) -> bool {
     // Two numbers of ASCII digits: the features count them.
     if f.digits < 2 {
         return false;

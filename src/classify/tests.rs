@@ -1118,6 +1118,85 @@ fn class_agrees_with_the_tests_in_turn() {
     assert!(seen.iter().all(|&n| n > 1_000), "{seen:?}");
 }
 
+/// [`meta`], which answers long prose by its counts ([`lines::too_long_for_metadata`]),
+/// agrees with the tests in turn ([`meta_in_turn`]): random texts of byline, date, credit,
+/// tag and gallery-caption words, numbers, marks and blanks, of 0 to 79 parts, their word
+/// count also set at random around the tests' limits (the answer is a function of the text
+/// and its features, whatever they hold).
+#[test]
+fn long_prose_is_no_metadata_but_a_gallery_caption() {
+    let parts = [
+        "By ",
+        "Jane ",
+        "Doe",
+        " ",
+        "  ",
+        ", ",
+        " | ",
+        " / ",
+        "Photo",
+        ": ",
+        "Getty Images",
+        "March ",
+        "3, ",
+        "2021",
+        " ago",
+        "12:30 ",
+        "of ",
+        "4 ",
+        "A ",
+        "shopper ",
+        "looks ",
+        "at ",
+        "the ",
+        "news",
+        ". ",
+        ".",
+        "!",
+        "[",
+        "]",
+        "Reuters",
+        "AP",
+        "Sports",
+        "Tags",
+        "; ",
+        "• ",
+        "Staff",
+        " and agencies",
+        "@jane",
+        "é",
+        "\u{a0}",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x10_9905);
+    let (mut fast, mut fast_credits, mut kinds) = (0usize, 0usize, [0usize; 6]);
+    for round in 0..60_000 {
+        let lead = if round % 3 == 0 { "3 of 12 " } else { "" };
+        let s = if round % 10 == 9 {
+            // A short heading of tags ("Related topics", "Filed under").
+            rng.text(
+                &["Related ", "Topics", "Filed ", "under", "Tags", " "],
+                round % 4,
+            )
+        } else {
+            format!("{lead}{}", rng.text(&parts, round % 80))
+        };
+        let mut buf = String::new();
+        let mut f = features::block_features(&s, &mut buf);
+        if round % 2 == 1 {
+            f.words = [0, 1, 3, 8, 9, 12, 13, 16, 17, 25, 26, 30, 31, 45, 46, 60][rng.below(16)];
+        }
+        let want = meta_in_turn(&s, &f);
+        assert_eq!(meta(&s, &f), want, "{s:?} {f:?}");
+        if lines::too_long_for_metadata(&f) {
+            fast += 1;
+            fast_credits += usize::from(want == Meta::Credit);
+        }
+        kinds[want as usize] += 1;
+    }
+    assert!(fast > 5_000 && fast_credits > 500, "{fast} {fast_credits}");
+    assert!(kinds.iter().all(|&n| n > 100), "{kinds:?}");
+}
+
 #[test]
 fn site_separator_scan_agrees_with_a_plain_search() {
     let plain = |b: &[u8]| {
