@@ -585,11 +585,20 @@ impl OffsetMap {
     }
 
     /// Maps a span, keeping it non-empty when the copy's span was. Deleted characters at
-    /// its ends are left out of it, those inside kept.
+    /// its ends are left out of it, those inside kept. The span last mapped is answered
+    /// from [`OffsetMap::last`], inline; another is looked up out of line
+    /// ([`OffsetMap::look_up_span`]).
+    #[inline]
     pub fn map_span(&self, span: Span) -> Span {
-        if let Some((_, orig)) = self.last.get().filter(|&(copy, _)| copy == span) {
-            return orig;
+        match self.last.get() {
+            Some((copy, orig)) if copy == span => orig,
+            _ => self.look_up_span(span),
         }
+    }
+
+    /// [`OffsetMap::map_span`] of a span other than the last one, which it then is.
+    #[inline(never)]
+    fn look_up_span(&self, span: Span) -> Span {
         let start = self.map_start(span.start);
         let orig = Span::new(start, self.map(span.end).max(start));
         self.last.set(Some((span, orig)));
