@@ -182,10 +182,10 @@ impl Parser {
                     let checked = normalize::prepare_repaired(&repaired, input, &self.options)?;
                     // Detached from the repaired copy: texts the repair left as they were
                     // are borrowed from the input, the others owned.
-                    let mut article = self
-                        .run_folded(checked)
-                        .map_texts(&mut |t| normalize::rebase(t, &repaired, input, &map));
-                    article.map_spans(|s| map.map_span(s));
+                    let mut article = self.run_folded(checked).remap(&mut TextsAndSpans(
+                        |t| normalize::rebase(t, &repaired, input, &map),
+                        |s| map.map_span(s),
+                    ));
                     // (Given back before the diagnostics grow: one entry for each run of
                     // replaced sequences, as many as the diagnostics when they lie apart.)
                     drop(map);
@@ -237,10 +237,10 @@ impl Parser {
         Ok(quotes
             .into_iter()
             .map(|q| {
-                let mut q =
-                    q.map_texts(&mut |t| normalize::rebase_folded(t, &folded, prepared.text, &map));
-                q.map_spans(|s| map.map_span(s).shift(prepared.base));
-                q
+                q.remap(&mut TextsAndSpans(
+                    |t| normalize::rebase_folded(t, &folded, prepared.text, &map),
+                    |s| map.map_span(s).shift(prepared.base),
+                ))
             })
             .collect())
     }
@@ -267,15 +267,15 @@ impl Parser {
         let Some((folded, map)) = normalize::fold_blanks(&checked) else {
             return self.run(prepared);
         };
-        let mut article = self
-            .run(Prepared {
-                text: &folded,
-                base: 0,
-                references: prepared.references,
-            })
-            .map_texts(&mut |t| normalize::rebase_folded(t, &folded, prepared.text, &map));
-        article.map_spans(|s| map.map_span(s).shift(prepared.base));
-        article
+        self.run(Prepared {
+            text: &folded,
+            base: 0,
+            references: prepared.references,
+        })
+        .remap(&mut TextsAndSpans(
+            |t| normalize::rebase_folded(t, &folded, prepared.text, &map),
+            |s| map.map_span(s).shift(prepared.base),
+        ))
     }
 
     fn run<'a>(&self, prepared: Prepared<'a>) -> Article<'a> {
@@ -568,6 +568,12 @@ mod tests {
     /// texts those the repair left as they were are borrowed from the input (at the same
     /// bytes), not copied: on random texts of words, quotes, breaks, invalid bytes and
     /// U+FFFD (a valid one, which is no repair).
+    /// `f` as it is: a closure given here is given its signature, which
+    /// [`model::Article::remap`] does not tell it.
+    fn texts_by<'a, 'b, F: FnMut(Cow<'a, str>) -> Cow<'b, str>>(f: F) -> F {
+        f
+    }
+
     #[test]
     fn replaced_articles_borrow_what_the_repair_kept() {
         let parts = [
@@ -606,15 +612,16 @@ mod tests {
                 assert!(replace.parse_bytes(&input).is_err(), "{input:?}");
                 continue;
             };
-            let mut want = want.into_owned();
-            want.map_spans(|s| map.map_span(s));
+            let want = want
+                .into_owned()
+                .remap(&mut TextsAndSpans(|t| t, |s| map.map_span(s)));
             let mut plain = got.clone();
             plain
                 .diagnostics
                 .retain(|d| d.kind != DiagnosticKind::ReplacedInvalidUtf8);
             assert_eq!(plain, want, "{input:?}");
             let range = input.as_ptr_range();
-            let _ = got.map_texts(&mut |t: Cow<'_, str>| {
+            let _ = got.remap(&mut texts_by(|t: Cow<'_, str>| {
                 match &t {
                     Cow::Borrowed(s) => {
                         let at = (s.as_ptr() as usize).wrapping_sub(range.start as usize);
@@ -625,7 +632,7 @@ mod tests {
                     Cow::Owned(_) => owned += 1,
                 }
                 t
-            });
+            }));
         }
         assert!(
             borrowed > 1_000 && owned > 100,

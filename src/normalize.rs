@@ -469,6 +469,10 @@ pub(crate) struct OffsetMap {
     /// from there ([`OffsetMap::marks_before`]). The article's spans are mapped list by
     /// list, each list in text order, so most lookups land at or just after the last one.
     hint: Cell<usize>,
+    /// The last span [`OffsetMap::map_span`] mapped, and what it mapped it to. An element's
+    /// text and span are mapped one after the other ([`crate::model::Remap`]), and the text's
+    /// span in the copy is most often the element's: the second is answered from the first.
+    last: Cell<Option<(Span, Span)>>,
 }
 
 /// The runs between two marks of an [`OffsetMap`]: a lookup walks half as many on average.
@@ -581,10 +585,24 @@ impl OffsetMap {
     }
 
     /// Maps a span, keeping it non-empty when the copy's span was. Deleted characters at
-    /// its ends are left out of it, those inside kept.
+    /// its ends are left out of it, those inside kept. The span last mapped is answered
+    /// from [`OffsetMap::last`], inline; another is looked up out of line
+    /// ([`OffsetMap::look_up_span`]).
+    #[inline]
     pub fn map_span(&self, span: Span) -> Span {
+        match self.last.get() {
+            Some((copy, orig)) if copy == span => orig,
+            _ => self.look_up_span(span),
+        }
+    }
+
+    /// [`OffsetMap::map_span`] of a span other than the last one, which it then is.
+    #[inline(never)]
+    fn look_up_span(&self, span: Span) -> Span {
         let start = self.map_start(span.start);
-        Span::new(start, self.map(span.end).max(start))
+        let orig = Span::new(start, self.map(span.end).max(start));
+        self.last.set(Some((span, orig)));
+        orig
     }
 
     /// Notes that the `len` bytes at `orig` (1 to 15) were written as the `copy_len` bytes at
@@ -3109,7 +3127,7 @@ mod tests {
                 2 => offsets.extend([0, end, 0, end / 2, end / 2 + 1, end]),
                 _ => {}
             }
-            for offset in offsets {
+            for &offset in &offsets {
                 for at in [false, true] {
                     let before = |c: usize| if at { c <= offset } else { c < offset };
                     let want = map.marks.partition_point(|&(c, _)| before(c));
@@ -3125,6 +3143,22 @@ mod tests {
                     };
                     let want = map_by_edits(&edits, offset, at);
                     assert_eq!(got, want, "{offset} {at}, round {round}");
+                }
+            }
+            // Spans between the offsets, some mapped twice in a row (the second from the
+            // last span's answer, [`OffsetMap::last`]) and some sharing an end with the last
+            // one, each against its ends mapped by the edits.
+            for pair in offsets.windows(2) {
+                let (a, b) = (pair[0].min(pair[1]), pair[0].max(pair[1]));
+                for span in [
+                    Span::new(a, b),
+                    Span::new(a, b),
+                    Span::new(a, a),
+                    Span::new(b, b),
+                ] {
+                    let start = map_by_edits(&edits, span.start, true);
+                    let want = Span::new(start, map_by_edits(&edits, span.end, false).max(start));
+                    assert_eq!(map.map_span(span), want, "{span:?}, round {round}");
                 }
             }
         }
