@@ -1738,12 +1738,17 @@ pub(crate) trait FoldSink {
     /// are cut off at its end.
     fn spaced_chunk(&mut self, _lowered: u64) {}
     /// The run that started at `mark` is the first `len` bytes handed over since (from its
-    /// space to the last letter of its last word), with `spaces` spaces.
+    /// space to the last letter of its last word), with `spaces` spaces (those of
+    /// [`FoldSink::spaced_join`] are counted there).
     fn spaced_end(&mut self, _mark: usize, _len: usize, _spaces: usize) {}
     /// The run that started at `mark` has a mark (a separator) after its first `len` bytes
     /// handed over: those past them are cut off, and it goes on with the space after the
     /// mark.
     fn spaced_cut(&mut self, _mark: usize, _len: usize) {}
+    /// The run that started at `mark` has a mark inside a word (a separator) after its
+    /// first `len` bytes handed over: those past them are cut off, a space is written (and
+    /// counted) for the mark, and it goes on with the letter after the mark.
+    fn spaced_join(&mut self, _mark: usize, _len: usize) {}
     /// Any other character.
     fn char(&mut self, c: char);
     /// [`FoldSink::char`] of a letter that [`common_letter`] knows, given as the lower case
@@ -1862,6 +1867,13 @@ impl FoldSink for Folder<'_> {
     #[inline(always)]
     fn spaced_cut(&mut self, mark: usize, len: usize) {
         self.out.truncate(mark + len);
+    }
+
+    #[inline(always)]
+    fn spaced_join(&mut self, mark: usize, len: usize) {
+        self.out.truncate(mark + len);
+        self.out.push(b' ');
+        self.spaces += 1;
     }
 
     #[inline(always)]
