@@ -455,16 +455,25 @@ fn split_at_agency_separator(s: &str) -> Option<(&str, &str)> {
 /// such a part is its first word (after a dash), whole. Without a `|` or `•` (separators
 /// the features count) the block is one part, and its first folded word is that byline
 /// word; else any folded word may be.
+///
+/// A byline word is a listed word ([`Features::may_hold_listed_word`]), and a folded word
+/// that heads an entry of list `byline` (a word the list holds whole is its own entry's
+/// head): a block with no such word, told by the feature pass's walk
+/// ([`Features::word_sets`]) when it was made, is ruled out with no walk and no look-up.
+/// (For a block of one part too, where the first word's look-up cost ~62 instructions:
+/// 14,028 look-ups a web pass, web pages −0.38 instructions a byte.) Inlined, that test
+/// before the call of [`byline_word_in_parts`]: most blocks stop there (left to the
+/// compiler, the whole test was called for 22,932 blocks a web pass).
+#[inline(always)]
 fn may_open_with_byline_word(lex: &Lexicon, f: &Features) -> bool {
-    // A byline word is a listed word ([`Features::may_hold_listed_word`]), and a folded
-    // word that heads an entry of list `byline` (a word the list holds whole is its own
-    // entry's head): a block with no such word, told by the feature pass's walk
-    // ([`Features::word_sets`]) when it was made, is ruled out with no walk and no look-up
-    // here. (For a block of one part too, where the first word's look-up cost ~62
-    // instructions: 14,028 look-ups a web pass, web pages −0.38 instructions a byte.)
-    if !f.may_hold_listed_word() || f.word_sets.rules_out(WordSets::BYLINE_HEAD) {
-        false
-    } else if f.separators == 0 {
+    f.may_hold_listed_word()
+        && !f.word_sets.rules_out(WordSets::BYLINE_HEAD)
+        && byline_word_in_parts(lex, f)
+}
+
+/// [`may_open_with_byline_word`] of a block that may hold a byline word.
+fn byline_word_in_parts(lex: &Lexicon, f: &Features) -> bool {
+    if f.separators == 0 {
         folded_words(f.folded)
             .next()
             .is_some_and(|w| lex.is("byline", w))
@@ -1152,13 +1161,18 @@ fn is_bracketed_source(s: &str, f: &Features) -> bool {
 }
 
 /// True for a gallery caption led by its counter ("2 of 4 A shopper looks at…", or glued
-/// to it: "2of4A shopper…"). Inlined: most blocks stop at its first test.
-#[inline]
+/// to it: "2of4A shopper…"). Inlined, with the test of the digits (two numbers of ASCII
+/// digits, which the features count) before the call of [`led_by_gallery_counter`]: most
+/// blocks stop there. (Left to the compiler, the whole test was called for every block
+/// that asks it: 26,586 calls a web pass.)
+#[inline(always)]
 pub(crate) fn is_gallery_caption(s: &str, f: &Features) -> bool {
-    // Two numbers of ASCII digits: the features count them.
-    if f.digits < 2 {
-        return false;
-    }
+    f.digits >= 2 && led_by_gallery_counter(s)
+}
+
+/// [`is_gallery_caption`] of a block with two digits or more: its text starts with the
+/// counter and a capital after it.
+fn led_by_gallery_counter(s: &str) -> bool {
     let s = super::trim_start(s);
     let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
     let a = digits(s);
