@@ -1419,66 +1419,100 @@ fn ascii_len(b: &[u8]) -> usize {
 /// fold over all the pairs was vectorized 32 bytes a step too, but then took the last bytes
 /// eight at a step and then one at a time (is_clean_by_runs, callgrind, one pass: web pages
 /// 9.40M → 8.60M instructions, quote paragraphs 3.68M → 3.28M, seed variants 1.71M →
-/// 1.46M).
+/// 1.46M). What is kept of each byte is what takes the fewest vector steps
+/// ([`ScanLanes`]): the least byte (the bytes below 0x20, most of the control bytes, are
+/// told from it at the end), the bits of all of them, and the marks of [`is_marked_pair`]
+/// (a window took 38 instructions with a flag for each byte's whole test, and takes 25:
+/// is_clean_by_runs, one web pass, 6.70M → 6.09M instructions).
 fn ascii_scan(b: &[u8]) -> (bool, bool) {
     let last = b.last().copied();
-    let (bad, all) = match b.len().checked_sub(SCAN_WINDOW + 1) {
+    let (bad, bits) = match b.len().checked_sub(SCAN_WINDOW + 1) {
         None => ascii_scan_pairs(b),
         Some(final_start) => {
             // What each byte's place in the windows took, kept apart (in vector registers)
             // until the end.
-            let mut lanes = ([0u8; SCAN_WINDOW], [0u8; SCAN_WINDOW]);
+            let mut lanes = ScanLanes {
+                least: [u8::MAX; SCAN_WINDOW],
+                bits: [0; SCAN_WINDOW],
+                marks: [0; SCAN_WINDOW],
+            };
             let mut at = 0;
             while at < final_start {
                 scan_window(&b[at..at + SCAN_WINDOW + 1], &mut lanes);
                 at += SCAN_WINDOW;
             }
             scan_window(&b[final_start..], &mut lanes);
-            let bad = lanes.0.iter().fold(0, |a, &x| a | x);
-            (bad != 0, lanes.1.iter().fold(0, |a, &x| a | x))
+            let least = lanes.least.iter().fold(u8::MAX, |a, &x| a.min(x));
+            let marks = lanes.marks.iter().fold(0, |a, &x| a | x);
+            (
+                least < 0x20 || marks != 0,
+                lanes.bits.iter().fold(0, |a, &x| a | x),
+            )
         }
     };
     (
         !bad && !last.is_some_and(is_control_byte),
-        (all | last.unwrap_or(0)) < 0x80,
+        (bits | last.unwrap_or(0)) < 0x80,
     )
 }
 
 /// The bytes [`ascii_scan`] reads a step.
 const SCAN_WINDOW: usize = 32;
 
-/// [`ascii_scan_pairs`] of the [`SCAN_WINDOW`] pairs of `w` (one byte more than
-/// [`SCAN_WINDOW`]), each into its place of `lanes`: whether it is bad, and its bits. (The
-/// bytes and the bytes after them are taken as two arrays: from one, the compiler made the
-/// second by shifting the first, 44 instructions a window where this takes some 30.)
+/// What [`ascii_scan`] keeps of the pairs of bytes of each place of its windows (each byte
+/// with the byte after it): the least byte, the bits of all of them, and whether a pair is
+/// marked ([`pair_mark`]). The bytes are clean when the least is no control byte (0x20 or
+/// more) and no pair is marked (nor the text's last byte, which no pair starts, a control
+/// byte); all ASCII when no byte has its high bit.
+struct ScanLanes {
+    least: [u8; SCAN_WINDOW],
+    bits: [u8; SCAN_WINDOW],
+    marks: [u8; SCAN_WINDOW],
+}
+
+/// [`ScanLanes`] of the [`SCAN_WINDOW`] pairs of `w` (one byte more than
+/// [`SCAN_WINDOW`]), each into its place of `lanes`. (The bytes and the bytes after them are
+/// taken as two arrays: from one, the compiler made the second by shifting the first, 44
+/// instructions a window where this took some 30.)
 #[inline(always)]
-fn scan_window(w: &[u8], lanes: &mut ([u8; SCAN_WINDOW], [u8; SCAN_WINDOW])) {
+fn scan_window(w: &[u8], lanes: &mut ScanLanes) {
     let bytes: &[u8; SCAN_WINDOW] = w[..SCAN_WINDOW].try_into().unwrap_or(&[0; SCAN_WINDOW]);
     let next: &[u8; SCAN_WINDOW] = w[1..].try_into().unwrap_or(&[0; SCAN_WINDOW]);
     for i in 0..SCAN_WINDOW {
         let (c, d) = (bytes[i], next[i]);
-        lanes.0[i] |= u8::from(is_bad_pair(c, d));
-        lanes.1[i] |= c;
+        lanes.least[i] = lanes.least[i].min(c);
+        lanes.bits[i] |= c;
+        lanes.marks[i] |= pair_mark(c, d);
     }
 }
 
 /// For each byte of `b` but the last (with the byte after it): whether one is an ASCII
-/// control character or a space before a space, and the bits of all of them.
+/// control character or a space before a space, and the bits of all of them. (A fold of
+/// [`ScanLanes`]' three was not vectorized: a text of up to [`SCAN_WINDOW`] bytes took
+/// some 22 instructions a byte.)
 #[inline(always)]
 fn ascii_scan_pairs(b: &[u8]) -> (bool, u8) {
     let next = b.get(1..).unwrap_or_default();
     b.iter()
         .zip(next)
         .fold((false, 0u8), |(bad, all), (&c, &d)| {
-            (bad | is_bad_pair(c, d), all | c)
+            (bad | (c < 0x20) | is_marked_pair(c, d), all | c)
         })
 }
 
-/// Whether byte `c`, followed by `d`, is what [`ascii_scan`] looks for: an ASCII control
-/// character or a space before a space (with no branch: the scans are vectorized).
+/// [`is_marked_pair`] as a byte mask (0xFF or 0, with no branch: the scans are vectorized).
 #[inline(always)]
-fn is_bad_pair(c: u8, d: u8) -> bool {
-    is_control_byte(c) | ((c == b' ') & (d == b' '))
+fn pair_mark(c: u8, d: u8) -> u8 {
+    0u8.wrapping_sub(u8::from(is_marked_pair(c, d)))
+}
+
+/// Whether byte `c`, followed by `d`, is what [`ascii_scan`] looks for but a byte below 0x20
+/// (which its windows tell from the least byte): DEL, or a space before a space. A space next
+/// to a NUL is marked too (two bytes whose bits are those of a space alone: one test of the
+/// two together), which changes no answer: the NUL is a control byte, found as such.
+#[inline(always)]
+fn is_marked_pair(c: u8, d: u8) -> bool {
+    (c == 0x7f) | ((c | d) == b' ')
 }
 
 /// Whether `c` is an ASCII control character (`u8::is_ascii_control`, with no branch).
@@ -1633,11 +1667,11 @@ fn is_nfc_stable_text(s: &str) -> bool {
 /// to U+2027 and U+2030 to U+203F (dashes, curly quotation marks, `…`; not the line and
 /// paragraph separators, bidirectional controls and narrow no-break space between), the
 /// signs from U+00A1 to U+00BF but the soft hyphen, and the letters from U+00C0 to U+02FF,
-/// U+0400 to U+047F and U+1E00 to U+1EFF (which every caller's `f` passes: NFC-stable, not
-/// blank, not invisible), with its byte offset, in order, while it returns true; returns
-/// false at the first character it returns false for. The
-/// ASCII runs between are passed over eight bytes at a step, the punctuation told by its
-/// bytes.
+/// U+0400 to U+047F and U+1E00 to U+1EFF, and the East Asian characters of
+/// [`is_common_wide`] (which every caller's `f` passes: NFC-stable, not blank, not
+/// invisible), with its byte offset, in order, while it returns true; returns false at the
+/// first character it returns false for. The ASCII runs between are passed over eight bytes
+/// at a step, the punctuation told by its bytes.
 #[inline(always)]
 fn for_each_unusual_char(s: &str, mut f: impl FnMut(char, usize) -> bool) -> bool {
     let b = s.as_bytes();
@@ -1667,18 +1701,64 @@ fn for_each_unusual_char(s: &str, mut f: impl FnMut(char, usize) -> bool) -> boo
             // Latin Extended Additional (U+1E00 to U+1EFF, Vietnamese): the same.
             i += 3;
         } else {
-            // `i` is a character boundary: ASCII runs and whole characters are stepped over.
-            let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
-                return false;
-            };
-            if !f(ch, i) {
-                return false;
+            // The ideographs, kana, Hangul and box drawing of East Asian pages, a run at once
+            // ([`common_wide_len`]), and any other character decoded and handed to `f`.
+            let wide = common_wide_len(&b[i..]);
+            if wide > 0 {
+                i += wide;
+            } else {
+                // `i` is a character boundary: ASCII runs and whole characters are stepped
+                // over.
+                let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
+                    return false;
+                };
+                if !f(ch, i) {
+                    return false;
+                }
+                i += ch.len_utf8();
             }
-            i += ch.len_utf8();
         }
         i += ascii_len(&b[i..]);
     }
     true
+}
+
+/// The length of the run of three-byte characters that starts `b` (at a character
+/// boundary) and that are [`is_common_wide`]: stepped over by [`for_each_unusual_char`] as
+/// its letters of two bytes are, told from their bytes with no decoding. (They are most of
+/// the characters that took its general path on the web pages, some 17,600 a pass at some
+/// 100 instructions each: a `char` decoded, [`is_nfc_stable`] out of line, the tests for
+/// blanks and invisible characters.)
+#[inline(always)]
+fn common_wide_len(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(&[lead @ 0xE0..=0xEF, b1, b2]) = b.get(n..n + 3) {
+        let u = u32::from(lead & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+        if !is_common_wide(u) {
+            break;
+        }
+        n += 3;
+    }
+    n
+}
+
+/// Whether the code point `u` is one of the characters of three bytes that East Asian web
+/// pages are mostly made of: CJK ideographs, Hangul syllables, box drawing and geometric
+/// shapes (U+2500 to U+25FF), the CJK punctuation but the ideographic space and the
+/// combining marks, kana, and the full-width forms. Each is NFC-stable ([`is_nfc_stable`]),
+/// not blank and not invisible, as every caller of [`for_each_unusual_char`] asks.
+#[inline(always)]
+fn is_common_wide(u: u32) -> bool {
+    matches!(
+        u,
+        0x4E00..=0x9FFF
+            | 0xAC00..=0xD7A3
+            | 0x2500..=0x25FF
+            | 0x3001..=0x3029
+            | 0x3030..=0x3096
+            | 0x30A1..=0x30FA
+            | 0xFF01..=0xFFEE
+    )
 }
 
 /// Whitespace runs become one space, invisible characters are dropped, ends are trimmed.
@@ -2073,7 +2153,7 @@ mod tests {
             let clean = !t.iter().any(control) && !t.windows(2).any(|w| w == b"  ");
             (clean, t.is_ascii())
         };
-        let bytes = [b'a', b' ', b'\t', 0x1f, 0x7f, 0x80, 0xc3, 0xff];
+        let bytes = [b'a', b' ', b'\t', 0x00, 0x1f, 0x7f, 0x80, 0xc3, 0xff];
         let mut rng = crate::testgen::Rng::new(0x5ca7_a5c1);
         let mut clean = 0;
         for round in 0..40_000 {
@@ -2093,21 +2173,31 @@ mod tests {
         assert!(clean > 1_000, "{clean} clean texts past a window");
     }
 
+    /// The characters outside ASCII that [`for_each_unusual_char`] steps over by their bytes.
+    const STEPPED: [std::ops::RangeInclusive<char>; 13] = [
+        '\u{a1}'..='\u{ac}',
+        '\u{ae}'..='\u{2ff}',
+        '\u{400}'..='\u{47f}',
+        '\u{1e00}'..='\u{1eff}',
+        '\u{2010}'..='\u{2027}',
+        '\u{2030}'..='\u{203f}',
+        '\u{2500}'..='\u{25ff}',
+        '\u{3001}'..='\u{3029}',
+        '\u{3030}'..='\u{3096}',
+        '\u{30a1}'..='\u{30fa}',
+        '\u{4e00}'..='\u{9fff}',
+        '\u{ac00}'..='\u{d7a3}',
+        '\u{ff01}'..='\u{ffee}',
+    ];
+
     /// The letters and signs that [`for_each_unusual_char`] steps over by their bytes are
     /// what every caller's `f` passes: NFC-stable, not blank, not invisible; and every
     /// other character outside ASCII of the blocks they lie in is handed to `f`.
     #[test]
     fn letters_stepped_over_are_stable_and_visible() {
-        let ranges = [
-            '\u{a1}'..='\u{ac}',
-            '\u{ae}'..='\u{2ff}',
-            '\u{400}'..='\u{47f}',
-            '\u{1e00}'..='\u{1eff}',
-            '\u{2010}'..='\u{2027}',
-            '\u{2030}'..='\u{203f}',
-        ];
+        let ranges = STEPPED;
         let stepped = |c: char| ranges.iter().any(|r| r.contains(&c));
-        for c in ('\u{80}'..='\u{47f}').chain('\u{1e00}'..='\u{20ff}') {
+        for c in ('\u{80}'..='\u{47f}').chain('\u{1e00}'..='\u{ffff}') {
             if stepped(c) {
                 continue;
             }
@@ -2132,6 +2222,70 @@ mod tests {
             }));
             assert!(seen.is_empty(), "{c:?}");
         }
+    }
+
+    /// [`for_each_unusual_char`] hands `f` the characters outside ASCII that it does not
+    /// step over ([`STEPPED`]), at their offsets, in texts of runs of both kinds (East Asian
+    /// runs stepped over at once, next to blanks, marks and characters of three bytes that
+    /// are not stepped over), and stops where `f` says false.
+    #[test]
+    fn unusual_chars_are_those_not_stepped_over() {
+        let parts = [
+            "a",
+            " ",
+            "日本",
+            "한국어",
+            "│",
+            "■",
+            "。",
+            "「",
+            "\u{3000}",
+            "ア",
+            "ー",
+            "ひ",
+            "\u{3099}",
+            "é",
+            "—",
+            "\u{301}",
+            "Ω",
+            "€",
+            "ｱ",
+            "\u{ffa0}",
+            "\u{ffef}",
+            "𝄞",
+            "\u{4dff}",
+            "\u{d7a4}",
+            "\u{2600}",
+            "\u{24ff}",
+            "\u{302a}",
+        ];
+        let stepped = |c: char| STEPPED.iter().any(|r| r.contains(&c));
+        let mut rng = crate::testgen::Rng::new(0x3a57_0c1e);
+        let mut handed = 0;
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 13);
+            let want: Vec<(char, usize)> = s
+                .char_indices()
+                .filter(|&(_, c)| !c.is_ascii() && !stepped(c))
+                .map(|(at, c)| (c, at))
+                .collect();
+            let mut seen = Vec::new();
+            assert!(for_each_unusual_char(&s, |ch, at| {
+                seen.push((ch, at));
+                true
+            }));
+            assert_eq!(seen, want, "{s:?}");
+            handed += want.len();
+            // Stopped at the first: only it is seen.
+            let mut first = Vec::new();
+            let all = for_each_unusual_char(&s, |ch, at| {
+                first.push((ch, at));
+                false
+            });
+            assert_eq!(all, want.is_empty(), "{s:?}");
+            assert_eq!(first, want.get(..1).unwrap_or_default(), "{s:?}");
+        }
+        assert!(handed > 50_000, "{handed}");
     }
 
     /// [`NfcQuick`] fed the unstable characters that [`for_each_unusual_char`] finds says
