@@ -1120,11 +1120,13 @@ fn past_repeats(same: &[u32], mut i: usize, prefixes: &mut Vec<PrefixKey>) -> us
 /// ([`past_repeats`]) and pushes no place for a text read: there, with the list's room
 /// tested and its length kept in memory across the reading of a text, the places and the
 /// test of whether they were made cost ~27 instructions a repeat and a few a text read.
-/// Both together, one pass: one-word blocks 59.07 → 57.91 instructions a byte, distinct
-/// one-word blocks 95.75 → 94.78. (Pushed here rather than written in place, they cost
+/// Both together, one pass: one-word blocks 59.07 → 57.66 instructions a byte, distinct
+/// one-word blocks 95.75 → 94.76. (Pushed here rather than written in place, they cost
 /// one-word blocks 0.8 a byte more; the list's zeros, written first, cost ~4 instructions
 /// a block under callgrind.) The test `places_are_those_of_the_walk` checks them against
-/// places pushed block by block.
+/// places pushed block by block. Out of line (called once a text with a repeat): inlined,
+/// one-word blocks cost 0.25 a byte more.
+#[inline(never)]
 fn places(same: &[u32], n: usize, mut ids: Vec<u32>) -> Vec<u32> {
     ids.clear();
     // (`same` is made only for blocks that a u32 counts.)
