@@ -1163,7 +1163,29 @@ impl Lexicon {
     /// or `None`: with them, a block with no anchor of a strong phrase is told so with no
     /// walk of its own, and only the words that may start a phrase of the set are looked at,
     /// found where the walk found them, rather than all words in turn.
+    ///
+    /// A block of one word (not empty) is answered by one look-up
+    /// ([`Lexicon::one_word_reason`]).
+    #[inline]
     pub(crate) fn boilerplate(
+        &self,
+        folded: &[u8],
+        words: usize,
+        reading: Reading,
+        sets: WordSets,
+        word_starts: Option<&WordStarts>,
+    ) -> Option<BoilerplateReason> {
+        if words == 1 && !folded.is_empty() {
+            return self.one_word_reason(folded, reading);
+        }
+        self.phrase_reason(folded, words, reading, sets, word_starts)
+    }
+
+    /// [`Lexicon::boilerplate`] by the words' walk, for any number of words. (Out of line,
+    /// as `boilerplate` was before its one-word path: with that path in it, the phrase
+    /// look-up of its search was left out of line, web +0.25M.)
+    #[inline(never)]
+    fn phrase_reason(
         &self,
         folded: &[u8],
         words: usize,
@@ -1223,9 +1245,7 @@ impl Lexicon {
         // The phrase `rest[..end]` (a run of whole words), if it counts here: the best reason.
         let mut take = |phrase: &[u8]| {
             let hit = match self.phrases.get(phrase) {
-                Some(&(r, Mode::Strong)) if !long || counts_in_long_block(r) => Some(r),
-                Some(&(r, Mode::Any)) if !sentence && short => Some(r),
-                Some(&(r, Mode::Open)) if reading == Reading::Open && short => Some(r),
+                Some(&(r, mode)) if phrase_counts(r, mode, reading, long, short) => Some(r),
                 _ => None,
             };
             if let Some(r) = hit {
@@ -1278,6 +1298,22 @@ impl Lexicon {
             }
         }
         best
+    }
+
+    /// [`Lexicon::boilerplate`] of a block of one word, `folded`: one word holds no phrase
+    /// but itself, so that one look-up answers, where the steps of longer blocks measure
+    /// the word, look up its first-word lengths in two tables and then the phrase (the
+    /// feature pass's listed one-word blocks, 2,248 a pass of the web pages: ~400
+    /// instructions each, now ~120). An `all` phrase counts as the block (as
+    /// [`Lexicon::all_words_reason`] finds it), another as the search counts it
+    /// ([`phrase_counts`]).
+    #[inline(never)]
+    fn one_word_reason(&self, folded: &[u8], reading: Reading) -> Option<BoilerplateReason> {
+        match self.phrases.get(folded) {
+            Some(&(r, Mode::All)) => Some(r),
+            Some(&(r, mode)) if phrase_counts(r, mode, reading, false, true) => Some(r),
+            _ => None,
+        }
     }
 
     /// True when `folded` (a block's folded text) holds one of `long_anchors`, five
@@ -1503,6 +1539,26 @@ fn word_ends(folded: &[u8], n: usize) -> WordEnds {
         at = end + 1;
     }
     ends
+}
+
+/// True when a phrase of reason `r` and mode `mode` (but [`Mode::All`]) that a block's
+/// searched words hold counts in it ([`Lexicon::boilerplate`]): the block is read as
+/// `reading`, `long` when it has more than [`MAX_SEARCHED_WORDS`] words, `short` when it
+/// has up to 12.
+#[inline(always)]
+fn phrase_counts(
+    r: BoilerplateReason,
+    mode: Mode,
+    reading: Reading,
+    long: bool,
+    short: bool,
+) -> bool {
+    match mode {
+        Mode::Strong => !long || counts_in_long_block(r),
+        Mode::Any => reading != Reading::Sentence && short,
+        Mode::Open => reading == Reading::Open && short,
+        Mode::All => false,
+    }
 }
 
 /// True when a strong phrase of reason `r` marks a block of more than
@@ -2599,6 +2655,44 @@ mod tests {
             }
         }
         best
+    }
+
+    /// The one-word path of [`Lexicon::boilerplate`] against the plain search and against
+    /// the walk it stands in for ([`Lexicon::phrase_reason`]), on every word of every phrase
+    /// (each phrase of one word among them), counts, and random words, in each reading.
+    #[test]
+    fn one_word_reasons_are_those_of_the_search() {
+        let lex = lexicon();
+        let mut words: Vec<Vec<u8>> = lex
+            .phrases
+            .keys()
+            .flat_map(|p| p.split(|&b| b == b' '))
+            .map(<[u8]>::to_vec)
+            .collect();
+        words.extend(
+            ["", "12", "2024", "the", "x", "©", "@", "council"].map(|w| w.as_bytes().to_vec()),
+        );
+        let mut rng = crate::testgen::Rng::new(0x51_0e_0d);
+        for _ in 0..2_000 {
+            let len = 1 + rng.below(12);
+            words.push((0..len).map(|_| b"abcdeinorstu0"[rng.below(13)]).collect());
+        }
+        let mut found = 0;
+        for w in &words {
+            let s = std::str::from_utf8(w).unwrap_or_default();
+            for reading in [Reading::Open, Reading::Ended, Reading::Sentence] {
+                let got = lex.boilerplate(w, 1, reading, WordSets::default(), None);
+                assert_eq!(
+                    got,
+                    plain_boilerplate(lex, s, 1, reading),
+                    "{s:?} {reading:?}"
+                );
+                let walked = lex.phrase_reason(w, 1, reading, WordSets::default(), None);
+                assert_eq!(got, walked, "{s:?} {reading:?}");
+                found += usize::from(got.is_some());
+            }
+        }
+        assert!(found > 10, "{found}");
     }
 
     #[test]
