@@ -6,6 +6,7 @@ use super::lexicon::{
 };
 use crate::model::BoilerplateReason;
 use crate::scratch;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::Hasher;
 
@@ -1295,9 +1296,17 @@ pub(crate) fn block_features<'a>(s: &str, buf: &'a mut String) -> Features<'a> {
 /// For a block read alone ([`block_features`], the tests): [`features`] has
 /// [`block_features_into`] push them onto its list.
 fn block_features_in<'a>(s: &str, buf: &mut Vec<u8>) -> (Features<'a>, u64) {
-    let mut one = Vec::with_capacity(1);
+    thread_local! {
+        /// The list of one that [`block_features_in`] lends [`block_features_into`], kept on
+        /// the thread: made fresh at each call, it was an allocation a call (the date rule's
+        /// [`block_features`], 0.6 an article of the web pages).
+        static ONE: Cell<Vec<Features<'static>>> = const { Cell::new(Vec::new()) };
+    }
+    let mut one: Vec<Features<'a>> = scratch::reuse(scratch::take_list(&ONE));
     let prefix = block_features_into(s, buf, &mut one);
-    (one.pop().unwrap_or_default(), prefix)
+    let f = one.pop().unwrap_or_default();
+    scratch::give_back_list(&ONE, scratch::reuse(one));
+    (f, prefix)
 }
 
 /// [`block_features_in`], its features pushed onto `read` by the pass itself rather than
