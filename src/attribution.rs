@@ -6533,15 +6533,21 @@ fn attribute_reading(
             // The subjects read before and after the quote are kept for the registry while it
             // has not read this block ([`KeptSubjects`]).
             let mut keep = (registry.registered <= bi).then_some(&mut *registry.subjects);
-            let found = if let Some(label) = transcript_label(text, q.content()) {
-                Some(label)
-            } else if after_first {
-                after_quote(text, after, false, reborrow(&mut keep))
-                    .or_else(|| before_quote(text, before, k > 0, keep))
-            } else {
-                before_quote(text, before, k > 0, reborrow(&mut keep))
-                    .or_else(|| after_quote(text, after, true, keep))
-            };
+            // (Each later reading replaces `found` in place.)
+            let mut found: Option<Found> = transcript_label(text, q.content());
+            if found.is_none() {
+                if after_first {
+                    found = after_quote(text, after, false, reborrow(&mut keep));
+                    if found.is_none() {
+                        found = before_quote(text, before, k > 0, keep);
+                    }
+                } else {
+                    found = before_quote(text, before, k > 0, reborrow(&mut keep));
+                    if found.is_none() {
+                        found = after_quote(text, after, true, keep);
+                    }
+                }
+            }
             // A quote inside a sentence with no cue is the words of the sentence's subject
             // when that subject is a person ("Clinton opposes “arbitrary pay freezes”",
             // "Trump issued a statement, “…”").
@@ -6557,7 +6563,9 @@ fn attribute_reading(
             } else {
                 according_tail(text, &toks[as_..ae.min(as_ + MAX_FRAME_TOKENS)])
             };
-            let found = tail.or(found);
+            if tail.is_some() {
+                found = tail;
+            }
             // A possessive speech noun ("Lee's comments") is a last resort.
             // (Tokens are in text order and do not overlap: those ending by the verb's start
             // are a prefix, whose end is searched for, not found by a walk back from the end
@@ -6569,10 +6577,7 @@ fn attribute_reading(
                         .checked_sub(1)
                         .is_some_and(|i| is_possessive(w(text, &toks[i])))
             });
-            let found = if ends_sentence || q.close().is_none() || !(found.is_none() || possessive)
-            {
-                found
-            } else {
+            if !ends_sentence && q.close().is_some() && (found.is_none() || possessive) {
                 // Read only here, where it is used: the rest of the sentence, which runs on
                 // through later quotes that do not end it (`Costs are “high” and
                 // “rising,” Lee said.`).
@@ -6593,14 +6598,16 @@ fn attribute_reading(
                         tail
                     }
                 };
-                tail.or(found)
-            };
-            let found = found.or_else(|| subject_fallback(text, before));
-            let found = found.or_else(|| {
-                (!q.continues_previous)
-                    .then(|| previous_subject(text, before, k > 0))
-                    .flatten()
-            });
+                if tail.is_some() {
+                    found = tail;
+                }
+            }
+            if found.is_none() {
+                found = subject_fallback(text, before);
+            }
+            if found.is_none() && !q.continues_previous {
+                found = previous_subject(text, before, k > 0);
+            }
             unattributed |= found.is_none();
             out.set(
                 q_start + k,
