@@ -196,7 +196,8 @@ fn marks(text: &str, block: Span) -> impl Iterator<Item = Mark> + '_ {
 /// [`marks`], with what the search for doubled marks found on the way ([`apostrophes`]).
 #[cfg(test)]
 fn marks_with(text: &str, block: Span) -> (Apostrophes, impl Iterator<Item = Mark> + '_) {
-    marks_searched(text, block, true)
+    let (found, marks) = marks_searched(text, block, true);
+    (found, marks.into_iter().flatten())
 }
 
 /// The characters that the searches of a block for quotation marks and apostrophes can
@@ -210,11 +211,15 @@ pub(crate) const MARK_CHARS: [char; 13] = [
 /// that the block holds none of the characters the searches look for (the classifier saw
 /// it: [`crate::classify::classify`]), so that they would find nothing, and they are not
 /// made (a block of 100 MB is not read twice from memory for nothing).
+///
+/// The marks are `None` for a block that holds no byte a mark may start at (most blocks of
+/// a web page): its first one is searched for at once, so that such a block sets up
+/// no pairing ([`take_blocks`]).
 fn marks_searched(
     text: &str,
     block: Span,
     search: bool,
-) -> (Apostrophes, impl Iterator<Item = Mark> + '_) {
+) -> (Apostrophes, Option<impl Iterator<Item = Mark> + '_>) {
     let s = block.get(text).unwrap_or("");
     let bytes = s.as_bytes();
     debug_assert!(
@@ -235,13 +240,25 @@ fn marks_searched(
         doubled.extend(memchr::memmem::find_iter(bytes, b"''"));
         doubled.sort_unstable();
     }
+    let search_lead = lead_byte_search();
+    let first = if search {
+        let first = search_lead.find_from(bytes, 0);
+        count_steps(first.map_or(bytes.len(), |i| i + 1));
+        first
+    } else {
+        None
+    };
+    if first.is_none() && doubled.is_empty() {
+        return (found, None);
+    }
     let starts = MarkStarts {
         single: LeadBytes {
             bytes,
-            // Past the end: run out at once.
-            pos: if search { 0 } else { bytes.len() + 1 },
+            // From the first byte found (found again at once: the eight bytes from there
+            // are looked at first); past the end when none: run out at once.
+            pos: first.unwrap_or(bytes.len() + 1),
             dense: true,
-            search: lead_byte_search(),
+            search: search_lead,
         },
         doubled,
         next_doubled: 0,
@@ -268,7 +285,7 @@ fn marks_searched(
             kind,
         })
     });
-    (found, marks)
+    (found, Some(marks))
 }
 
 /// The longest block that [`may_hold_mark_bytes`] reads.
@@ -1195,7 +1212,13 @@ fn single_quotes<'a>(
     if reads_singly(text, blocks, met, out, rejected) {
         out.clear();
         rejected.clear();
-        take_blocks(text, blocks, options, (out, rejected), single_pairs);
+        take_blocks(
+            text,
+            blocks,
+            options,
+            (out, rejected),
+            |text, block, next| Some(single_pairs(text, block, next)),
+        );
     }
 }
 
@@ -3243,7 +3266,7 @@ pub(crate) fn find_quotes_into<'a>(
             let search = unmarked.binary_search(&block).is_err();
             let (apostrophes, marks) = marks_searched(text, block, search);
             single_opener.set(single_opener.get() | apostrophes.opener);
-            pairs_of_marks(text, block, next_block, marks, Some(&stray_mark))
+            marks.map(|marks| pairs_of_marks(text, block, next_block, marks, Some(&stray_mark)))
         },
     );
     // A text with no double mark may quote with single marks, and so may one that nests
@@ -3264,17 +3287,22 @@ pub(crate) fn find_quotes_into<'a>(
 
 /// Judges the candidates that `pair` gives of each block (given the block after it),
 /// block by block: each a quotation pushed to `lists.0` or a rejected one to `lists.1`.
+/// `pair` gives `None` for a block with no mark, which has no candidate.
 #[inline(always)]
 fn take_blocks<'a, I: Iterator<Item = Candidate>>(
     text: &'a str,
     blocks: &[Span],
     options: &Options,
     (out, rejected): (&mut Vec<FoundQuote>, &mut Vec<RejectedQuote<'a>>),
-    pair: impl Fn(&'a str, Span, Option<Span>) -> I,
+    pair: impl Fn(&'a str, Span, Option<Span>) -> Option<I>,
 ) {
     let mut prev_open_ended = false;
     for (bi, &block) in blocks.iter().enumerate() {
-        let cands = pair(text, block, blocks.get(bi + 1).copied());
+        let Some(cands) = pair(text, block, blocks.get(bi + 1).copied()) else {
+            // No quotation runs on from this block.
+            prev_open_ended = false;
+            continue;
+        };
         prev_open_ended = take_candidates(
             text,
             (bi, block),
@@ -3300,9 +3328,13 @@ fn take_candidates<'a>(
     options: &Options,
     (out, rejected): (&mut Vec<FoundQuote>, &mut Vec<RejectedQuote<'a>>),
 ) -> bool {
+    let mut next = cands.next();
+    // A block with no candidate (most blocks of a web page) sets up no cue index.
+    if next.is_none() {
+        return false;
+    }
     let mut open_ended = false;
     let mut cues = CueIndex::default();
-    let mut next = cands.next();
     while let Some(c) = next {
         next = cands.next();
         // An unclosed mark's words run up to the next candidate, or the block end.
@@ -3682,7 +3714,7 @@ mod tests {
                 |text, block, next| {
                     let (apostrophes, marks) = marks_searched(text, block, true);
                     opener.set(opener.get() | apostrophes.opener);
-                    pairs_of_marks(text, block, next, marks, Some(&stray))
+                    marks.map(|marks| pairs_of_marks(text, block, next, marks, Some(&stray)))
                 },
             );
             let met = TextMarks {
@@ -4998,6 +5030,72 @@ mod tests {
             found += got.len();
         }
         assert!(found > 20_000, "{found}");
+    }
+
+    /// A block in which [`marks_searched`] finds no byte a mark may start at (no `"`, 0xE2,
+    /// 0xC2, nor a doubled mark) holds no mark and sets up no pairing ([`take_blocks`]); the
+    /// quotations, rejected marks and flags of a text are those of a pairing of every block.
+    #[test]
+    fn blocks_without_mark_bytes_set_up_no_pairing() {
+        let parts = [
+            "\"", "“", "”", "«", "’", "'", "''", "`", "``", "a", "We", " ", "\n", "é", ".", ",",
+            "said",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x52a7_0001);
+        let (mut skipped, mut paired) = (0, 0);
+        for round in 0..8_000 {
+            let text = rng.text(&parts, round % 19);
+            let mut blocks = Vec::new();
+            let mut start = 0;
+            for line in text.split('\n') {
+                if !line.trim().is_empty() {
+                    blocks.push(Span::new(start, start + line.len()));
+                }
+                start += line.len() + 1;
+            }
+            for &block in &blocks {
+                let b = block.get(&text).unwrap_or_default().as_bytes();
+                let starts = memchr::memchr3(b'"', 0xE2, 0xC2, b).is_some()
+                    || memchr::memmem::find(b, b"``").is_some()
+                    || memchr::memmem::find(b, b"''").is_some();
+                let (_, marks) = marks_searched(&text, block, true);
+                assert_eq!(marks.is_some(), starts, "{text:?} {block:?}");
+                if marks.is_none() {
+                    let s = block.get(&text).unwrap_or_default();
+                    assert!(marks_by_sorting(s).is_empty(), "{text:?} {block:?}");
+                    skipped += 1;
+                } else {
+                    paired += 1;
+                }
+            }
+            let options = Options::default();
+            let scan = |skip: bool| {
+                let (mut found, mut rejected) = (Vec::new(), Vec::new());
+                let (stray, opener) = (Cell::new(false), Cell::new(false));
+                take_blocks(
+                    &text,
+                    &blocks,
+                    &options,
+                    (&mut found, &mut rejected),
+                    |text, block, next| {
+                        let (apostrophes, marks) = marks_searched(text, block, true);
+                        opener.set(opener.get() | apostrophes.opener);
+                        // (Both as one type: the marks of a block, or none.)
+                        let pair = |m: Option<_>| {
+                            pairs_of_marks(text, block, next, m.into_iter().flatten(), Some(&stray))
+                        };
+                        if skip {
+                            marks.map(|m| pair(Some(m)))
+                        } else {
+                            Some(pair(marks))
+                        }
+                    },
+                );
+                (found, rejected, stray.get(), opener.get())
+            };
+            assert_eq!(scan(true), scan(false), "{text:?}");
+        }
+        assert!(skipped > 1_000 && paired > 5_000, "{skipped} {paired}");
     }
 
     #[test]
