@@ -1219,6 +1219,29 @@ fn site_separator_scan_agrees_with_a_plain_search() {
 }
 
 #[test]
+fn site_cuts_of_blocks_agree_with_the_text_alone() {
+    // Blocks of letters, digits, commas and single spaces (no room for a separator's mark),
+    // and blocks with the marks and blanks of every separator.
+    let parts = [
+        " ", "|", "-", ":", "–", "—", "·", "»", "«", "é", "Title", "Site", "x", "  ", "\t", "::",
+        "|x", "A", "1", ",", "/", ">", "•", "›", "\u{a0}", "ª", "\u{200b}", "Σ", "東", "\r", " | ",
+        " - ", " — ", " :: ", " » ", " · ",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x5172_c075);
+    let (mut told, mut cut) = (0, 0);
+    for round in 0..40_000 {
+        let s = rng.text(&parts, round % 24);
+        let s = s.trim();
+        let mut buf = String::new();
+        let f = features::block_features(s, &mut buf);
+        assert_eq!(site_cut_of(s, &f), site_cut(s), "{s:?}");
+        told += usize::from(f.separators == 0 && !f.may_hold_uncounted());
+        cut += usize::from(site_cut(s).is_some());
+    }
+    assert!(told > 1_000 && cut > 1_000, "{told} {cut}");
+}
+
+#[test]
 fn below_grams_agree_with_a_plain_search() {
     // Each word of BELOW holds its four bytes of BELOW_GRAMS (bit 0x20 set), so the scan of
     // them rules out no text that holds the word.
