@@ -2099,6 +2099,55 @@ fn no_block_above_the_name_zone_is_a_byline_name() {
 }
 
 #[test]
+fn byline_names_need_the_counts_of_one() {
+    // Names of one to five words, with digits, marks and reasons; "By" alone and other
+    // single words; dates and bylines in every order: every block that [`byline_name`]
+    // finds has the counts [`may_be_byline_name_by_counts`] asks for.
+    let parts = [
+        "By",
+        "by",
+        "Par",
+        "Story by",
+        "Jane Doe",
+        "John Smith",
+        "Mary Ann de la Cruz",
+        "Jean-Luc Picard",
+        "José Álvarez",
+        "Jane Doe.",
+        "Jane Doe 2",
+        "A Doe",
+        "May 3, 2020",
+        "By John Smith",
+        "Related Topics",
+        "Advertisement",
+        "word",
+        "Share",
+        "The council met on Tuesday and voted to close the old bridge for repairs.",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x6b1d_0a75);
+    let (mut names, mut ruled_out) = (0, 0);
+    for round in 0..3_000 {
+        let n = 1 + round % 30;
+        let owned: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
+        let mut arena = String::new();
+        let Read { feats, meta, .. } = read_each(&owned, &mut arena);
+        let feats = feats.view();
+        let start = rng.below(n + 1);
+        let h = rng.below(start + 1).checked_sub(1);
+        let name_zone = rng.below(start + 1);
+        for i in 0..start {
+            let by_counts = may_be_byline_name_by_counts(&feats[i]);
+            if byline_name(&owned, feats, &meta, h, start, name_zone, i) {
+                assert!(by_counts, "{owned:?} {h:?} {start} {name_zone} {i}");
+                names += 1;
+            }
+            ruled_out += usize::from(!by_counts);
+        }
+    }
+    assert!(names > 1_000 && ruled_out > 5_000, "{names} {ruled_out}");
+}
+
+#[test]
 fn site_separators_are_found_where_rfind_finds_them() {
     let parts = [
         " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " :", ": ", " ::", "|", "-", "—", "–",
