@@ -557,13 +557,18 @@ fn may_be_staff_or_agencies(folded: &[u8]) -> bool {
 
 /// True when `s` is a bare personal name (2–4 name words, nothing else): a byline when it
 /// sits between the headline and the story.
+///
+/// Inlined, the test of the counts ([`may_be_bare_name`]) before the call of
+/// [`bare_name_words`]: most blocks asked (a header's candidate headlines, of more than
+/// four words) stop there.
+#[inline(always)]
 pub(crate) fn is_bare_name(s: &str, f: &Features) -> bool {
-    if !(2..=4).contains(&f.words)
-        || f.terminal()
-        || f.digits > 0
-        || f.reason.is_some()
-        || !may_open_with_name_word(s)
-    {
+    may_be_bare_name(f) && bare_name_words(s, f)
+}
+
+/// [`is_bare_name`] of a block whose counts allow a bare name.
+fn bare_name_words(s: &str, f: &Features) -> bool {
+    if !may_open_with_name_word(s) {
         return false;
     }
     // Every word a name word, and none a lone capital ("A"): one pass over the words
@@ -574,6 +579,13 @@ pub(crate) fn is_bare_name(s: &str, f: &Features) -> bool {
     }
     s.split_whitespace()
         .all(|w| is_name_word(w) && (w.len() > 1 || w.chars().any(char::is_lowercase)))
+}
+
+/// False when the counts of a block rule out a bare name ([`is_bare_name`]): two to four
+/// words, no terminal mark, no digit, no boilerplate reason.
+#[inline(always)]
+pub(crate) fn may_be_bare_name(f: &Features) -> bool {
+    (2..=4).contains(&f.words) && !f.terminal() && f.digits == 0 && f.reason.is_none()
 }
 
 /// The word test of [`is_bare_name`] of an ASCII text `b`, with no character decoded: its

@@ -1219,6 +1219,29 @@ fn site_separator_scan_agrees_with_a_plain_search() {
 }
 
 #[test]
+fn site_cuts_of_blocks_agree_with_the_text_alone() {
+    // Blocks of letters, digits, commas and single spaces (no room for a separator's mark),
+    // and blocks with the marks and blanks of every separator.
+    let parts = [
+        " ", "|", "-", ":", "–", "—", "·", "»", "«", "é", "Title", "Site", "x", "  ", "\t", "::",
+        "|x", "A", "1", ",", "/", ">", "•", "›", "\u{a0}", "ª", "\u{200b}", "Σ", "東", "\r", " | ",
+        " - ", " — ", " :: ", " » ", " · ",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x5172_c075);
+    let (mut told, mut cut) = (0, 0);
+    for round in 0..40_000 {
+        let s = rng.text(&parts, round % 24);
+        let s = s.trim();
+        let mut buf = String::new();
+        let f = features::block_features(s, &mut buf);
+        assert_eq!(site_cut_of(s, &f), site_cut(s), "{s:?}");
+        told += usize::from(f.separators == 0 && !f.may_hold_uncounted());
+        cut += usize::from(site_cut(s).is_some());
+    }
+    assert!(told > 1_000 && cut > 1_000, "{told} {cut}");
+}
+
+#[test]
 fn below_grams_agree_with_a_plain_search() {
     // Each word of BELOW holds its four bytes of BELOW_GRAMS (bit 0x20 set), so the scan of
     // them rules out no text that holds the word.
@@ -2073,6 +2096,55 @@ fn no_block_above_the_name_zone_is_a_byline_name() {
         }
     }
     assert!(names > 500 && at_edge > 20, "{names} {at_edge}");
+}
+
+#[test]
+fn byline_names_need_the_counts_of_one() {
+    // Names of one to five words, with digits, marks and reasons; "By" alone and other
+    // single words; dates and bylines in every order: every block that [`byline_name`]
+    // finds has the counts [`may_be_byline_name_by_counts`] asks for.
+    let parts = [
+        "By",
+        "by",
+        "Par",
+        "Story by",
+        "Jane Doe",
+        "John Smith",
+        "Mary Ann de la Cruz",
+        "Jean-Luc Picard",
+        "José Álvarez",
+        "Jane Doe.",
+        "Jane Doe 2",
+        "A Doe",
+        "May 3, 2020",
+        "By John Smith",
+        "Related Topics",
+        "Advertisement",
+        "word",
+        "Share",
+        "The council met on Tuesday and voted to close the old bridge for repairs.",
+    ];
+    let mut rng = crate::testgen::Rng::new(0x6b1d_0a75);
+    let (mut names, mut ruled_out) = (0, 0);
+    for round in 0..3_000 {
+        let n = 1 + round % 30;
+        let owned: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
+        let mut arena = String::new();
+        let Read { feats, meta, .. } = read_each(&owned, &mut arena);
+        let feats = feats.view();
+        let start = rng.below(n + 1);
+        let h = rng.below(start + 1).checked_sub(1);
+        let name_zone = rng.below(start + 1);
+        for i in 0..start {
+            let by_counts = may_be_byline_name_by_counts(&feats[i]);
+            if byline_name(&owned, feats, &meta, h, start, name_zone, i) {
+                assert!(by_counts, "{owned:?} {h:?} {start} {name_zone} {i}");
+                names += 1;
+            }
+            ruled_out += usize::from(!by_counts);
+        }
+    }
+    assert!(names > 1_000 && ruled_out > 5_000, "{names} {ruled_out}");
 }
 
 #[test]
