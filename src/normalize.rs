@@ -473,6 +473,10 @@ pub(crate) struct OffsetMap {
     /// text and span are mapped one after the other ([`crate::model::Remap`]), and the text's
     /// span in the copy is most often the element's: the second is answered from the first.
     last: Cell<Option<(Span, Span)>>,
+    /// The length of the original, when the map is made for it in one pass: the lists then
+    /// grow to what the rest of it takes at the rate of runs so far
+    /// ([`OffsetMap::reserve_for_rest`]); 0 when not known.
+    len: usize,
 }
 
 /// The runs between two marks of an [`OffsetMap`]: a lookup walks half as many on average.
@@ -538,6 +542,14 @@ fn map_in_run(w: u32, copy: usize, orig: usize, offset: usize) -> usize {
 }
 
 impl OffsetMap {
+    /// An empty map of a copy of an original `len` bytes long.
+    fn for_len(len: usize) -> Self {
+        OffsetMap {
+            len,
+            ..OffsetMap::default()
+        }
+    }
+
     /// Maps an offset in the copy to the original; an offset where characters were
     /// deleted maps to before them (the end of what comes before).
     pub fn map(&self, offset: usize) -> usize {
@@ -652,10 +664,37 @@ impl OffsetMap {
     /// mark when it is the first of a block.
     #[inline(always)]
     fn push_word(&mut self, start: (usize, usize), w: u32) {
+        if self.runs.len() == self.runs.capacity() {
+            self.reserve_for_rest(start.1);
+        }
         if self.runs.len() % BLOCK == 0 {
             self.marks.push(start);
         }
         self.runs.push(w);
+    }
+
+    /// Makes room in the full lists for the runs still to come when a run starts at `orig`
+    /// in the original: doubled up to 64 runs, then as many as the rest of the original
+    /// ([`OffsetMap::len`]) holds at the rate so far and a quarter more, at least half as
+    /// many as there are (each growth copies them all), at most one a two bytes of the rest
+    /// (a folded copy's runs are at least that long; a longer map grows again). Grown by
+    /// doubling alone, the lists took 31 `realloc`s a pass of the `no-break-spaces` shape,
+    /// 1.04M instructions copying; this takes 0.67 an input byte off it and 0.52 off
+    /// `zero-width-spaces` (an estimate from the first 8 runs fell short, and the growth it
+    /// then needed copied them all near the end: 0.20 off).
+    #[cold]
+    #[inline(never)]
+    fn reserve_for_rest(&mut self, orig: usize) {
+        let done = self.runs.len();
+        let rest = self.len.saturating_sub(orig);
+        let more = if done < 64 {
+            done.max(8)
+        } else {
+            let rate = done.saturating_mul(rest) / orig.max(1);
+            (rate.saturating_add(rate / 4).max(done / 2) + 8).min(rest / 2 + 8)
+        };
+        self.runs.reserve_exact(more);
+        self.marks.reserve_exact(more / BLOCK + 1);
     }
 
     /// The count of each run of edits, in order.
@@ -745,7 +784,7 @@ pub(crate) fn fold_blanks(checked: &Checked<'_>) -> Option<(String, OffsetMap)> 
     }
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut map = OffsetMap::default();
+    let mut map = OffsetMap::for_len(text.len());
     let (mut copied, mut next) = (0, from);
     while let Some(at) = next_lead(b, next) {
         let Some((len, with)) = folded_at(b, at) else {
@@ -798,7 +837,7 @@ fn push_edit(
 fn fold_with_accents(text: &str, from: usize, form: Normalization) -> (String, OffsetMap) {
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut map = OffsetMap::default();
+    let mut map = OffsetMap::for_len(text.len());
     let (mut copied, mut next) = (0, from);
     // The next candidate of each kind at or past `next`, found again only once passed.
     let (mut blank, mut accent) = (next_lead(b, next), next_accent(b, next));
@@ -888,24 +927,40 @@ fn next_accent(b: &[u8], from: usize) -> Option<usize> {
 }
 
 /// The offset of the first byte `C2` or `E2` (the lead bytes of the odd blanks) in `b` at or
-/// past `from`. The 8 bytes at `from` are tested as one word first, then `memchr2` searches
-/// the rest: in text dense with odd blanks the next is most often in that word, and a
-/// `memchr2` started afresh for each cost some 60 instructions (callgrind, a word of the
-/// `no-break-spaces` shape), the word's test some 15.
+/// past `from`. The 16 bytes at `from` are tested as two words first, then `memchr2`
+/// searches the rest: in text dense with odd blanks the next is most often in the first
+/// word, and a `memchr2` started afresh for each cost some 60 instructions (callgrind, a
+/// word of the `no-break-spaces` shape), the word's test some 15. (With one word, 33,745 of
+/// the shape's 168,563 searches, the words of 8 bytes or more, called `memchr2`, at ~51
+/// instructions each: the second word's test cut that shape by 1.0 an input byte, and
+/// `zero-width-spaces` by 1.2.)
 #[inline]
 fn next_lead(b: &[u8], from: usize) -> Option<usize> {
     let Some(word) = b.get(from..from + 8) else {
         return memchr::memchr2(0xC2, 0xE2, b.get(from..)?).map(|k| from + k);
     };
+    if let Some(k) = lead_in_word(word) {
+        return Some(from + k);
+    }
+    let from = from + 8;
+    let Some(word) = b.get(from..from + 8) else {
+        return memchr::memchr2(0xC2, 0xE2, &b[from..]).map(|k| from + k);
+    };
+    if let Some(k) = lead_in_word(word) {
+        return Some(from + k);
+    }
+    memchr::memchr2(0xC2, 0xE2, &b[from + 8..]).map(|k| from + 8 + k)
+}
+
+/// The offset in `word` (8 bytes) of its first byte `C2` or `E2`, if any.
+#[inline(always)]
+fn lead_in_word(word: &[u8]) -> Option<usize> {
     let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
     // `C2` and `E2` differ in one bit, `0x20`: with it set in every byte they are the
     // bytes equal to `E2`, one test for both. The lowest flag is exact
     // ([`crate::lex::byte_flags`]).
     let hits = crate::lex::byte_flags(w | 0x2020_2020_2020_2020, 0xE2);
-    if hits != 0 {
-        return Some(from + (hits.trailing_zeros() / 8) as usize);
-    }
-    memchr::memchr2(0xC2, 0xE2, &b[from + 8..]).map(|k| from + 8 + k)
+    (hits != 0).then(|| (hits.trailing_zeros() / 8) as usize)
 }
 
 /// The character at `b[i]` (a lead byte `C2` or `E2` of valid UTF-8) when
@@ -2948,10 +3003,10 @@ mod tests {
     }
 
     /// [`next_lead`] is the first `C2` or `E2` byte at or past the offset, found byte by
-    /// byte, on random bytes with those and other high bytes at every place in a word,
-    /// from every offset; among them the bytes one bit away from `C2` or `E2` (`42`, `62`,
-    /// `D2`, `F2`, `C0`, `E6`, …), which a test of the bytes with a bit more or less set
-    /// would take for them.
+    /// byte, on random bytes with those and other high bytes at every place in either of
+    /// the two words it tests and past them, from every offset; among them the bytes one
+    /// bit away from `C2` or `E2` (`42`, `62`, `D2`, `F2`, `C0`, `E6`, …), which a test of
+    /// the bytes with a bit more or less set would take for them.
     #[test]
     fn next_lead_is_the_first_lead_byte_by_bytes() {
         let bytes = [
@@ -2959,7 +3014,7 @@ mod tests {
             0xC0, 0xE6, 0xCA, 0xA2,
         ];
         let mut rng = crate::testgen::Rng::new(0x1ead_b7e5);
-        let mut found = [0; 9];
+        let mut found = [0; 17];
         for round in 0..3_000 {
             let n = rng.below(if round % 10 == 0 { 80 } else { 24 });
             // Mostly plain bytes, so that a lead byte may be anywhere in a word or past it.
@@ -2972,10 +3027,10 @@ mod tests {
             for from in 0..=n {
                 let want = (from..n).find(|&i| matches!(b[i], 0xC2 | 0xE2));
                 assert_eq!(next_lead(&b, from), want, "from {from} in {b:?}");
-                if let Some(i) = want.filter(|&i| i - from < 8 && from + 8 <= n) {
+                if let Some(i) = want.filter(|&i| i - from < 16 && from + 16 <= n) {
                     found[i - from] += 1;
                 } else if want.is_some() {
-                    found[8] += 1;
+                    found[16] += 1;
                 }
             }
         }
@@ -3248,6 +3303,54 @@ mod tests {
             merged > 1_000 && long_runs > 100 && long_gaps > 20,
             "{merged} merged, {long_runs} long runs, {long_gaps} long gaps"
         );
+    }
+
+    /// A map made for the length of its original ([`OffsetMap::for_len`]) holds what one
+    /// grown by doubling holds, on random edits at an even rate, denser or sparser later,
+    /// or in bursts; at an even rate its lists take at most half again the room they need
+    /// (or 72 runs), where doubling may take twice, and never more than a run every two
+    /// bytes of the original.
+    #[test]
+    fn a_map_made_for_its_length_holds_what_a_doubled_one_holds() {
+        let mut rng = crate::testgen::Rng::new(0x5eed_0fa9);
+        for round in 0..400 {
+            let shape = round % 4;
+            let n = 1 + rng.below(if round % 20 == 0 { 40_000 } else { 2_000 });
+            let mut edits = Vec::new();
+            let (mut copy, mut orig) = (0, 0);
+            let gap = 1 + rng.below(12);
+            for i in 0..n {
+                let g = match shape {
+                    0 => gap + rng.below(3),
+                    1 if i < n / 2 => 1 + rng.below(2),
+                    1 => gap * 20 + rng.below(3),
+                    2 if i < n / 2 => gap * 20 + rng.below(3),
+                    2 => 1,
+                    _ => [1, 1, 1, 200][rng.below(4)],
+                };
+                let (len, copy_len) = [(2, 1), (3, 0)][rng.below(2)];
+                (copy, orig) = (copy + g, orig + g);
+                edits.push((copy, orig, len, copy_len));
+                (copy, orig) = (copy + copy_len, orig + len);
+            }
+            let len = orig + rng.below(10);
+            let (mut made, mut doubled) = (OffsetMap::for_len(len), OffsetMap::default());
+            for &(c, o, l, cl) in &edits {
+                made.push(c, o, l, cl);
+                doubled.push(c, o, l, cl);
+            }
+            assert_eq!(made.runs, doubled.runs);
+            assert_eq!(made.marks, doubled.marks);
+            assert_eq!(made.end, doubled.end);
+            let (runs, room) = (made.runs.len(), made.runs.capacity());
+            assert!(
+                room <= runs.max(len / 2 + 8 + 64),
+                "{room} for {runs} in {len}"
+            );
+            if shape == 0 {
+                assert!(room <= runs + runs / 2 + 72, "{room} for {runs} in {len}");
+            }
+        }
     }
 
     /// [`OffsetMap::marks_before`], which searches from the last lookup's answer, finds
