@@ -229,7 +229,7 @@ impl WordStarts {
     /// [`word_ends`] of the text from word `index` (one of the words) on, for `n` words: the
     /// ends of the words from there ([`WordStarts::end`], as the phrase search reads them,
     /// [`Lexicon::boilerplate`]), with no word measured.
-    #[cfg(test)]
+    #[inline(always)]
     fn word_ends(&self, index: usize, n: usize) -> WordEnds {
         let mut ends = WordEnds {
             ends: [0; MAX_PHRASE_WORDS],
@@ -1225,9 +1225,20 @@ impl Lexicon {
         {
             return None;
         }
+        // With the words' starts known, a block with no word that may start a phrase of the
+        // set the search looks for ([`start_set`]) holds none, unless it may consist of `all`
+        // phrases: told first (a third of the blocks that come here with sets on web pages).
+        let at = word_starts.filter(|_| !long);
+        if let Some(at) = at {
+            if sets.rules_out(start_set(words, reading))
+                && (words > MAX_ALL_WORDS || !self.may_start_all_words(folded, at.end(0, 0)))
+            {
+                return None;
+            }
+        }
         // A block of more words holds more than `all` phrases (and counts).
         if words <= MAX_ALL_WORDS {
-            if let Some(r) = self.all_words_reason(folded) {
+            if let Some(r) = self.all_words_reason(folded, at) {
                 return Some(r);
             }
         }
@@ -1241,20 +1252,31 @@ impl Lexicon {
         } else {
             (&self.strong_starts, WordSets::STRONG_START)
         };
+        debug_assert!(long || start_set == self::start_set(words, reading));
         let mut best: Option<BoilerplateReason> = None;
         // The phrase `rest[..end]` (a run of whole words), if it counts here: the best reason.
-        let mut take = |phrase: &[u8]| {
-            let hit = match self.phrases.get(phrase) {
+        // (Always inlined: left to the compiler, it went out of line, ~15 instructions a
+        // look-up more.)
+        #[inline(always)]
+        fn take(
+            lexicon: &Lexicon,
+            phrase: &[u8],
+            counts: (Reading, bool, bool),
+            best: &mut Option<BoilerplateReason>,
+        ) {
+            let (reading, long, short) = counts;
+            let hit = match lexicon.phrases.get(phrase) {
                 Some(&(r, mode)) if phrase_counts(r, mode, reading, long, short) => Some(r),
                 _ => None,
             };
             if let Some(r) = hit {
                 if best.is_none_or(|b| rank(r) < rank(b)) {
-                    best = Some(r);
+                    *best = Some(r);
                 }
             }
-        };
-        if let Some(at) = word_starts.filter(|_| !long) {
+        }
+        let counts = (reading, long, short);
+        if let Some(at) = at {
             // The walk of [`Lexicon::word_sets`] found the words that may start a phrase of
             // the set (the others start none: their lengths would be 0), and where the words
             // start: those alone are looked at, in the same order, with what the loop below
@@ -1266,13 +1288,14 @@ impl Lexicon {
                 let index = may_start.trailing_zeros() as usize;
                 may_start &= may_start - 1;
                 let rest = folded.get(at.at[index] as usize..).unwrap_or_default();
-                let (_, lengths) = starts.first_word_lengths(rest);
+                let lengths = starts.lengths_from(rest, at.end(index, 0));
                 if lengths != 0 {
                     let n = most_words(lengths).min(MAX_SEARCHED_WORDS - index);
                     let count = n.min(MAX_PHRASE_WORDS).min(at.words - index);
                     for n in 0..count {
                         if lengths & (1 << (n + 1)) != 0 {
-                            take(rest.get(..at.end(index, n)).unwrap_or_default());
+                            let phrase = rest.get(..at.end(index, n)).unwrap_or_default();
+                            take(self, phrase, counts, &mut best);
                         }
                     }
                 }
@@ -1288,7 +1311,7 @@ impl Lexicon {
                 let ends = word_ends(rest, most_words(lengths).min(MAX_SEARCHED_WORDS - index));
                 for (n, &end) in ends.as_slice().iter().enumerate() {
                     if lengths & (1 << (n + 1)) != 0 {
-                        take(&rest[..end]);
+                        take(self, &rest[..end], counts, &mut best);
                     }
                 }
             }
@@ -1356,18 +1379,34 @@ impl Lexicon {
         }
     }
 
+    /// True when the first word of `folded`, `folded[..len]`, starts an `all` phrase or is a
+    /// count: a block that consists of `all` phrases only, counts aside, starts with such a
+    /// word ([`Lexicon::all_words_reason`]).
+    #[inline(always)]
+    fn may_start_all_words(&self, folded: &[u8], len: usize) -> bool {
+        self.all_starts.lengths_from(folded, len) != 0
+            || folded
+                .get(..len)
+                .is_some_and(|w| w.iter().all(u8::is_ascii_digit))
+    }
+
     /// The reason of a block of up to [`MAX_ALL_WORDS`] words that consists of `all`
     /// phrases only (share buttons, menus), counts ("197 Shares") aside; `None` for a
     /// longer block, which is not walked at all.
-    fn all_words_reason(&self, folded: &[u8]) -> Option<BoilerplateReason> {
+    fn all_words_reason(
+        &self,
+        folded: &[u8],
+        word_starts: Option<&WordStarts>,
+    ) -> Option<BoilerplateReason> {
         // Most blocks fail at their first word: it neither starts a phrase nor is a count.
-        let len = word_len(folded);
-        if self.all_starts.lengths_from(folded, len) == 0
-            && !folded[..len].iter().all(u8::is_ascii_digit)
-        {
+        let len = word_starts.map_or_else(|| word_len(folded), |at| at.end(0, 0));
+        if !self.may_start_all_words(folded, len) {
             return None;
         }
-        let ends = word_ends(folded, MAX_ALL_WORDS + 1);
+        let ends = match word_starts {
+            Some(at) => at.word_ends(0, MAX_ALL_WORDS + 1),
+            None => word_ends(folded, MAX_ALL_WORDS + 1),
+        };
         if ends.len > MAX_ALL_WORDS {
             return None;
         }
@@ -1427,6 +1466,19 @@ const MAX_ALL_WORDS: usize = 8;
 #[inline(always)]
 fn only_strong_phrases_count(words: usize, reading: Reading) -> bool {
     words > MAX_ALL_WORDS && (reading == Reading::Sentence || words > 12)
+}
+
+/// The bit of [`WordSets`] of the first words of the phrases the search looks for in a
+/// block of `words` folded words (up to [`MAX_SEARCHED_WORDS`]) read as `reading`, past the
+/// `all` phrases ([`Lexicon::boilerplate`]): in a short block that is no sentence those that
+/// it may merely contain (`any`, `open`, `strong`), in others the `strong` ones.
+#[inline(always)]
+fn start_set(words: usize, reading: Reading) -> u8 {
+    if reading != Reading::Sentence && words <= 12 {
+        WordSets::CONTAINED_START
+    } else {
+        WordSets::STRONG_START
+    }
 }
 
 /// The most words of a phrase (the lexicon checks its phrases against it).
@@ -2743,6 +2795,80 @@ mod tests {
         assert!(phrases
             .iter()
             .all(|p| p.split(' ').count() <= MAX_PHRASE_WORDS));
+    }
+
+    /// The search with the walk's word starts ([`Lexicon::boilerplate_with_sets`]) against
+    /// the search without them, on blocks of 2 to 40 words drawn mostly from the words of
+    /// the `all` phrases, counts and words of no phrase: the answer "no phrase" for a block
+    /// whose sets rule out the words that start a phrase of the searched set ([`start_set`])
+    /// and that starts with no `all` phrase nor count, the lengths of the words that may
+    /// start one read off their starts, and the `all` phrases found from the starts
+    /// ([`Lexicon::all_words_reason`]).
+    #[test]
+    fn reasons_with_word_starts_are_those_without() {
+        let lex = lexicon();
+        let mut all_words: Vec<&str> = Vec::new();
+        let mut other_words: Vec<&str> = Vec::new();
+        for (p, &(_, mode)) in &lex.phrases {
+            let words = std::str::from_utf8(p).unwrap().split(' ');
+            if mode == Mode::All {
+                all_words.extend(words);
+            } else {
+                other_words.extend(words);
+            }
+        }
+        let plain = [
+            "the",
+            "council",
+            "voted",
+            "x",
+            "a",
+            "longerthansixteenbytes",
+        ];
+        let counts = ["1", "12", "2024", "300000"];
+        let mut rng = crate::testgen::Rng::new(0x52_1e_c5);
+        let (mut ruled_out, mut all_found) = (0, 0);
+        for round in 0..20_000 {
+            let words = [2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 20, 40][round % 12];
+            let parts: Vec<&str> = (0..words)
+                .map(|_| match rng.below(10) {
+                    0..=4 => all_words[rng.below(all_words.len())],
+                    5 | 6 => counts[rng.below(counts.len())],
+                    7 | 8 => plain[rng.below(plain.len())],
+                    _ => other_words[rng.below(other_words.len())],
+                })
+                .collect();
+            let folded = parts.join(" ");
+            let mut buf = b"before ".to_vec();
+            buf.extend_from_slice(folded.as_bytes());
+            let mut starts = WordStarts::default();
+            let sets = lex.word_sets(&mut buf, 7, words, &mut starts);
+            if words <= MAX_ALL_WORDS {
+                let got = lex.all_words_reason(folded.as_bytes(), Some(&starts));
+                assert_eq!(
+                    got,
+                    lex.all_words_reason(folded.as_bytes(), None),
+                    "{folded:?}"
+                );
+                all_found += usize::from(got.is_some());
+            }
+            for reading in [Reading::Open, Reading::Ended, Reading::Sentence] {
+                let unknown = WordSets::default();
+                let want = lex.boilerplate(folded.as_bytes(), words, reading, unknown, None);
+                assert_eq!(
+                    want,
+                    plain_boilerplate(lex, &folded, words, reading),
+                    "{folded:?}"
+                );
+                let (_, got) = lex.boilerplate_with_sets(&mut buf, 7, words, reading);
+                assert_eq!(got, want, "{folded:?} {reading:?}");
+                ruled_out += usize::from(sets.rules_out(start_set(words, reading)));
+            }
+        }
+        assert!(
+            ruled_out > 1_000 && all_found > 100,
+            "{ruled_out} {all_found}"
+        );
     }
 
     /// The words and values of a table, from its slots, each checked by a look-up.
