@@ -546,6 +546,30 @@ fn tag_line_walk_keeps_every_answer() {
     assert!(tags > 100, "{tags}");
 }
 
+/// Every line of up to six pieces among words, blanks and separators, ASCII or not, so that
+/// the walk's skip over a word's ASCII bytes ([`super::TAG_WORD_BYTE`]) meets every
+/// neighbour: a word's end at a blank, a separator, a character outside ASCII or the end.
+#[test]
+fn tag_line_walk_agrees_on_every_short_line() {
+    const PIECES: &[&str] = &[
+        "A", "b", "7", " ", ",", "|", ";", "\t", "é", "É", "•", "\u{a0}", "(",
+    ];
+    let (mut tags, mut line) = (0, String::new());
+    for n in 0..=6u32 {
+        for mut k in 0..PIECES.len().pow(n) {
+            line.clear();
+            for _ in 0..n {
+                line.push_str(PIECES[k % PIECES.len()]);
+                k /= PIECES.len();
+            }
+            let tag = is_tag_line_of_items(&line);
+            assert_eq!(super::is_tag_line_of_items(&line), tag, "{line:?}");
+            tags += usize::from(tag);
+        }
+    }
+    assert!(tags > 10_000, "{tags}");
+}
+
 #[test]
 fn counter_prefilter_keeps_every_answer() {
     let mut counters = 0;
