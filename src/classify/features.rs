@@ -458,12 +458,13 @@ fn wide_class(s: &str, i: usize) -> Option<(char, u16, WideFold)> {
     let u = match *s.as_bytes().get(i..).unwrap_or_default() {
         [lead @ 0xE0..=0xEF, b1, b2, ..] => {
             let u = three_byte_point(lead, b1, b2);
-            if is_common_caseless(u) {
+            if let Some(letter) = run_letter(u) {
                 let c = char::from_u32(u)?;
-                return Some((c, ALPHA | CASELESS, WideFold::Lower(c)));
-            }
-            if (0x2500..=0x25FF).contains(&u) {
-                return Some((char::from_u32(u)?, 0, WideFold::Separator));
+                return Some(if letter {
+                    (c, ALPHA | CASELESS, WideFold::Lower(c))
+                } else {
+                    (c, 0, WideFold::Separator)
+                });
             }
             u
         }
@@ -491,42 +492,49 @@ fn three_byte_point(lead: u8, b1: u8, b2: u8) -> u32 {
     u32::from(lead & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F)
 }
 
-/// The character at byte `i` of `bytes` (a char boundary of a text) when it is one of the
-/// caseless letters of three bytes that [`is_common_caseless`] knows (kana, CJK
-/// ideographs, Hangul syllables), told from its bytes; `None` for any other. Each is its
-/// own lower case in the fold, as [`wide_class`] gives it.
+/// Of the code point `u` of a character of three bytes, whether it is one of those the
+/// feature pass takes in runs ([`wide_run`]): `Some(true)` for a caseless letter that
+/// [`is_common_caseless`] knows (kana, CJK ideographs, Hangul syllables), its own lower case
+/// in the fold; `Some(false)` for a box drawing character or geometric shape (U+2500 to
+/// U+25FF: no letter, digit, blank nor mark of a class), a separator in the fold; `None`
+/// for any other. What [`wide_class`] gives them.
 #[inline(always)]
-fn common_caseless_at(bytes: &[u8], i: usize) -> Option<char> {
-    match *bytes.get(i..i + 3)? {
-        [lead @ 0xE3..=0xED, b1, b2] => {
-            let u = three_byte_point(lead, b1, b2);
-            if is_common_caseless(u) {
-                char::from_u32(u)
-            } else {
-                None
-            }
-        }
-        _ => None,
+fn run_letter(u: u32) -> Option<bool> {
+    if is_common_caseless(u) {
+        Some(true)
+    } else if (0x2500..=0x25FF).contains(&u) {
+        Some(false)
+    } else {
+        None
     }
 }
 
-/// The number of caseless letters of three bytes ([`common_caseless_at`]) in a row from
-/// byte `i` of `bytes`, each handed to `fold` as its own lower case: the feature pass takes
-/// such a run inside a word in one step, where each letter took the pass's general path
-/// after [`wide_class`] (~190 instructions a letter with the fold's step; some 11,400 of
-/// the 13,600 of a web pass come inside a word, the rest start one and still take it).
-/// Here ~30 instructions a letter and the fold's step (~40): one pass over the web pages
-/// 79.72 → 79.06 instructions a byte, seed variants and quote paragraphs within 0.02.
-/// Never inlined: the same loop inside the pass cost seed variants and quote paragraphs
-/// 0.05 a byte more (the pass's code came out otherwise; web 79.02).
+/// The characters of three bytes that [`run_letter`] knows in a row from byte `i` of
+/// `bytes` (a char boundary of a text), and the letters among them, each handed to `fold`
+/// as [`wide_class`] gives it: the feature pass takes such a run in one step, inside a word
+/// or not. Until round 53 only runs of caseless letters inside a word were taken so (since
+/// round 52), and the box drawing characters (some 3,000 a web pass) and the caseless
+/// letters that start a word (some 2,200) each took the pass's general path after
+/// [`wide_class`] (~70 instructions a call and the general path's counts): one pass over
+/// the web pages 77.91 → 77.80 instructions a byte, unmatched quote marks 103.03 → 102.69,
+/// the other corpora and shapes within 0.03. Never inlined, as the loop of caseless letters
+/// was not (inlined, it cost seed variants and quote paragraphs 0.05 a byte).
 #[inline(never)]
-fn caseless_run(bytes: &[u8], i: usize, fold: &mut impl FoldSink) -> usize {
-    let mut at = i;
-    while let Some(c) = common_caseless_at(bytes, at) {
-        fold.common_lower(c);
+fn wide_run(bytes: &[u8], i: usize, fold: &mut impl FoldSink) -> (usize, usize) {
+    let (mut at, mut letters) = (i, 0);
+    while let Some(&[lead @ 0xE2..=0xED, b1, b2]) = bytes.get(at..at + 3) {
+        let u = three_byte_point(lead, b1, b2);
+        match (run_letter(u), char::from_u32(u)) {
+            (Some(true), Some(c)) => {
+                fold.common_lower(c);
+                letters += 1;
+            }
+            (Some(false), _) => fold.separator(),
+            _ => break,
+        }
         at += 3;
     }
-    (at - i) / 3
+    ((at - i) / 3, letters)
 }
 
 /// Whether the code point `u` is a letter of no case that [`common_letter`] does not know
@@ -2314,19 +2322,20 @@ fn general_feature_pass<'a, const HUGE: bool, const WALK: bool, const CAP: bool,
                 continue;
             }
             if WALK {
-                // A run of caseless letters of three bytes inside a word (CJK ideographs,
-                // kana, Hangul: [`common_caseless_at`]), as the general path below takes
-                // each: a character, a letter and a caseless one, its own lower case in the
-                // fold, with no other count moved.
-                let n = caseless_run(bytes, i, fold);
+                // A run of caseless letters of three bytes and box drawing characters inside
+                // a word whose case is counted ([`wide_run`]), as the path of such runs below
+                // takes it: no count but the characters' and the letters'. (Some 11,400 of
+                // the 13,600 caseless letters of a web pass come inside a word; taken by that
+                // path alone, the pass's code came out otherwise and cost every corpus some
+                // 0.12 instructions a byte.)
+                let (n, run_letters) = wide_run(bytes, i, fold);
                 if n > 0 {
-                    let at = i + 3 * n;
-                    letters += n;
-                    caseless += n;
+                    letters += run_letters;
+                    caseless += run_letters;
                     continuations += 2 * n;
-                    seen |= ALPHA | CASELESS;
+                    seen |= select(run_letters > 0, ALPHA | CASELESS, 0);
                     prev_stop = false;
-                    i = at;
+                    i += 3 * n;
                     continue;
                 }
             }
@@ -2396,6 +2405,28 @@ fn general_feature_pass<'a, const HUGE: bool, const WALK: bool, const CAP: bool,
             i += 3;
             fold.separator();
             k
+        } else if let (n @ 1.., run_letters) = if WALK {
+            wide_run(bytes, i, fold)
+        } else {
+            (0, 0)
+        } {
+            // A run of caseless letters of three bytes and box drawing characters
+            // ([`run_letter`]), as the general path below takes each: a character; a letter
+            // and a caseless one, which cases a word that waits for its case; the start of a
+            // word when it comes first (the box drawing characters are no blank); no other
+            // count moved.
+            let starts = !in_word;
+            word_start = select(starts, at, word_start);
+            words += usize::from(starts);
+            pending_case = (pending_case | starts) & (run_letters == 0);
+            letters += run_letters;
+            caseless += run_letters;
+            continuations += 2 * n;
+            seen |= select(run_letters > 0, ALPHA | CASELESS, 0);
+            prev_stop = false;
+            in_word = true;
+            i += 3 * n;
+            continue;
         } else if let Some((c, k, folded)) = wide_class(s, i) {
             i += c.len_utf8();
             match folded {
@@ -3430,7 +3461,7 @@ mod tests {
             "Москва",
             "東京",
             // Runs of caseless letters of three bytes, alone, after letters and marks of
-            // other kinds and before them ([`common_caseless_at`]).
+            // other kinds and before them ([`wide_run`]).
             "中文字",
             "한국어",
             "ひらがなカタカナ",
@@ -3440,6 +3471,19 @@ mod tests {
             "東京。",
             "東ー京",
             "“日本”",
+            // Box drawing characters and geometric shapes, in runs, alone, inside words and
+            // with caseless letters ([`wide_run`]); caseless letters after marks that open
+            // a word.
+            "━━━",
+            "│",
+            "a│b",
+            "■",
+            "▶Ab",
+            "╔═╗",
+            "─中─",
+            "中─a",
+            "「東京」",
+            "(東",
             "1",
             "2019",
             "F-16",
