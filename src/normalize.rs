@@ -817,7 +817,16 @@ pub(crate) fn fold_blanks(checked: &Checked<'_>) -> Option<(String, OffsetMap)> 
             next = at + 1;
             continue;
         };
-        copied = push_edit(text, copied, at, len, with, &mut out, &mut map);
+        // (A space or nothing, each a constant where the edit is pushed: with `with` read
+        // at run time, the push tested its length and its byte each time, and the loop
+        // kept more values on the stack: 50.76 against 48.45 instructions an input byte
+        // of the `no-break-spaces` shape, 39.78 against 38.60 of `zero-width-spaces`.)
+        debug_assert!(matches!(with, "" | " "));
+        copied = if with.is_empty() {
+            push_edit(text, copied, at, len, "", &mut out, &mut map)
+        } else {
+            push_edit(text, copied, at, len, " ", &mut out, &mut map)
+        };
         next = copied;
     }
     out.push_str(&text[copied..]);
