@@ -817,7 +817,19 @@ pub(crate) fn fold_blanks(checked: &Checked<'_>) -> Option<(String, OffsetMap)> 
             next = at + 1;
             continue;
         };
-        copied = push_edit(text, copied, at, len, with, &mut out, &mut map);
+        // (The edit's length, 2 or 3, and its text, a space or nothing, each a constant
+        // where the edit is pushed: with them read at run time, the push tested the text's
+        // length and byte and made the run's kind each time, and the loop kept more values
+        // on the stack: 50.76 against 48.45 instructions an input byte of the
+        // `no-break-spaces` shape with the text alone a constant, 47.75 with both; 39.78,
+        // 38.60 and 37.96 of `zero-width-spaces`.)
+        debug_assert!(matches!((len, with), (2 | 3, "" | " ")));
+        copied = match (len, with.is_empty()) {
+            (2, true) => push_edit(text, copied, at, 2, "", &mut out, &mut map),
+            (2, false) => push_edit(text, copied, at, 2, " ", &mut out, &mut map),
+            (_, true) => push_edit(text, copied, at, 3, "", &mut out, &mut map),
+            (_, false) => push_edit(text, copied, at, 3, " ", &mut out, &mut map),
+        };
         next = copied;
     }
     out.push_str(&text[copied..]);
