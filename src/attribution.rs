@@ -5037,6 +5037,8 @@ struct Registry {
     /// ([`Registry::descriptor`]). A person whose full name was found by its surname takes
     /// the span of the earlier name, whose hash is there already.
     long_names: HashMap<(usize, usize), u64, FastBuild>,
+    /// The cue masks of the block being registered ([`name_runs`]), kept for their room.
+    cue_masks: Vec<u64>,
 }
 
 /// The longest name [`Registry::descriptor`] compares with another of its length byte for
@@ -5214,6 +5216,7 @@ impl Registry {
             subjects_from: 0,
             last_before: std::cell::Cell::new(0),
             long_names: HashMap::with_hasher(FastBuild::new()),
+            cue_masks: Vec::new(),
         }
     }
 
@@ -5889,7 +5892,9 @@ fn register(
     // Room for a person every eight tokens, made at once: a long block dense with names
     // grew the buffer by doubling, copying its people at every step.
     reserve_people(&mut registry.people, toks.len() / 8);
-    name_runs(text, toks, |i, j| {
+    // (Taken out while the name runs' closure holds the registry, and put back after.)
+    let mut cues = std::mem::take(&mut registry.cue_masks);
+    name_runs(text, toks, &mut cues, |i, j| {
         // Include a possessive last word as the name without its suffix? Keep it simple:
         // a run of two or more words is a full name.
         if j - i >= 2 {
@@ -5909,71 +5914,89 @@ fn register(
     // Speech subjects (a run of their own: [`Registry::before`]).
     registry.subjects_from = registry.people.len();
     let first_subject = registry.subjects_from - first_new;
-    // Whether the token read opens a clause (`opens_clause`: the first, or one after a
-    // sentence end or a comma), carried from the token before instead of read back.
-    let mut opens = true;
     // The first subject of `kept` not passed yet (they are in the order of their verbs).
     let mut next_kept = 0;
-    for (v, t) in toks.iter().enumerate() {
-        let opened = std::mem::replace(&mut opens, matches!(t.kind, Tk::End | Tk::Comma));
-        // `may_cue`, with the clause's opening told by the walk.
-        let may = t.kind == Tk::Word
-            && (t.cue_word() || (opened && starts_upper(text, t) && !t.pronoun()));
-        debug_assert_eq!(may, may_cue(text, toks, v));
-        if !may {
-            continue;
-        }
-        let lo = v.saturating_sub(40);
-        // Only a name makes a person: a clause with no name word before the verb has none
-        // (asked before the cue is read in full: `cue_at` is `may_cue`, then `cue_of_word`).
-        if !clause_has_name(text, &toks[lo..v]) || cue_of_word(text, toks, v) != Some(Cue::Finite) {
-            continue;
-        }
-        // The mention's tokens are those the subject was read from (so is a full name in
-        // the mention): taken as they are, not searched for.
-        let verb = t.span().start;
-        let Some((mention, appositive, mtoks)) =
-            kept_subject_before(text, &toks[lo..v], verb, kept, &mut next_kept)
-        else {
-            continue;
-        };
-        debug_assert!(std::ptr::eq(mtoks, tokens_in(toks, mention)));
-        let (descriptor, name) = split_mention(text, mtoks);
-        let Some(name) = name else { continue };
-        let n = tokens_in(mtoks, name);
-        let descriptor = appositive.or(descriptor);
-        let full = if n.len() >= 2 {
-            Some((name, descriptor, n))
-        } else {
-            registry
-                .surname(
-                    text,
-                    name.get(text).unwrap_or(""),
-                    mention.start,
+    // The verbs read are the words `may_cue` takes that have a name word in their clause
+    // before them (`clause_has_name`). `may_cue` takes a cue word, or a capitalized word
+    // opening its clause: the first token, or one after a sentence end or a comma; but
+    // `clause_has_name` reads back from the token before the verb to the first name word
+    // or clause end, and finds none for the first token (no token) nor after a sentence
+    // end (which ends the clause, and is no dash). So only cue words and tokens after a
+    // comma are asked: their bits, set by `name_runs` 64 tokens a mask, are walked from
+    // set bit to set bit (a bit past the last token, after a comma ending the block, is
+    // none), in text order.
+    for (c, &bits) in cues.iter().enumerate() {
+        let mut bits = bits;
+        while bits != 0 {
+            let v = c * 64 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let Some(t) = toks.get(v) else { break };
+            if !cue_candidate(text, t) {
+                continue;
+            }
+            debug_assert!(may_cue(text, toks, v));
+            let lo = v.saturating_sub(40);
+            // Only a name makes a person: a clause with no name word before the verb has none
+            // (asked before the cue is read in full: `cue_at` is `may_cue`, then `cue_of_word`).
+            if !clause_has_name(text, &toks[lo..v])
+                || cue_of_word(text, toks, v) != Some(Cue::Finite)
+            {
+                continue;
+            }
+            // The mention's tokens are those the subject was read from (so is a full name in
+            // the mention): taken as they are, not searched for.
+            let verb = t.span().start;
+            let Some((mention, appositive, mtoks)) =
+                kept_subject_before(text, &toks[lo..v], verb, kept, &mut next_kept)
+            else {
+                continue;
+            };
+            debug_assert!(std::ptr::eq(mtoks, tokens_in(toks, mention)));
+            let (descriptor, name) = split_mention(text, mtoks);
+            let Some(name) = name else { continue };
+            let n = tokens_in(mtoks, name);
+            let descriptor = appositive.or(descriptor);
+            let full = if n.len() >= 2 {
+                Some((name, descriptor, n))
+            } else {
+                registry
+                    .surname(
+                        text,
+                        name.get(text).unwrap_or(""),
+                        mention.start,
+                        block,
+                        options.lookback_blocks(),
+                    )
+                    .map(|(full, earlier)| (full, earlier, tokens_in(toks, full)))
+            };
+            if let Some((full, earlier, full_toks)) = full {
+                debug_assert!(std::ptr::eq(full_toks, tokens_in(toks, full)));
+                let last = full_toks.last().map_or(full, |t| t.span());
+                // The tokens of a name end with it (it is cut from the first to the last of
+                // them), or there are none here (a full name from an earlier block).
+                debug_assert_eq!(last.end, full.end);
+                registry.note_long_name(text, full);
+                registry.people.push(Person::new(
+                    full,
+                    last.start,
+                    t.span().start,
                     block,
-                    options.lookback_blocks(),
-                )
-                .map(|(full, earlier)| (full, earlier, tokens_in(toks, full)))
-        };
-        if let Some((full, earlier, full_toks)) = full {
-            debug_assert!(std::ptr::eq(full_toks, tokens_in(toks, full)));
-            let last = full_toks.last().map_or(full, |t| t.span());
-            // The tokens of a name end with it (it is cut from the first to the last of
-            // them), or there are none here (a full name from an earlier block).
-            debug_assert_eq!(last.end, full.end);
-            registry.note_long_name(text, full);
-            registry.people.push(Person::new(
-                full,
-                last.start,
-                t.span().start,
-                block,
-                descriptor.or(earlier),
-                SPEECH_SUBJECT,
-            ));
+                    descriptor.or(earlier),
+                    SPEECH_SUBJECT,
+                ));
+            }
         }
     }
+    registry.cue_masks = cues;
     sort_new_people(&mut registry.people[first_new..], first_subject);
     registry.index_new_people();
+}
+
+/// True when `t`, a cue word or a token after a comma, is a word [`may_cue`] takes there:
+/// a cue word, or a capitalized word but a pronoun (a comma opens a clause).
+#[inline(always)]
+fn cue_candidate(text: &str, t: &Tok) -> bool {
+    t.cue_word() || (t.kind == Tk::Word && starts_upper(text, t) && !t.pronoun())
 }
 
 /// Makes room in `people` for `more` people, at the power-of-two capacity that growth by
@@ -6057,21 +6080,32 @@ fn tokenize_block(
 
 /// Calls `f(i, j)` for each run `toks[i..j]` of words that starts with a name word and
 /// goes on with the words that extend it ([`extends_name_run`]), in order, each from the
-/// first name word after the run before.
+/// first name word after the run before; and sets `cues` to the masks of the cue words and
+/// of the tokens after a comma, 64 tokens a mask, that [`register`] reads speech verbs at
+/// (a comma last sets the bit of the token after it, past the last token in the last
+/// mask).
 ///
-/// The name words are read 64 tokens at a time as the bits of a mask ([`token_mask`]):
+/// The name words are read 64 tokens at a time as the bits of a mask ([`token_masks`]):
 /// the walk goes from name to name, with no branch at each token on whether it is one
 /// (most are not, and which are varies from token to token). `next` is the first token
 /// after the last run: a name word before it is in that run. The mask is of the name bit
 /// alone, with no test of the token's kind: only a word has a class bit
 /// ([`Tok::with_bits`]). One pass, against the kind tested too: seed variants 77.91 →
 /// 77.79, web pages 82.97 → 82.89, quote paragraphs 88.50 → 88.42, quoted verbs and names
-/// 173.67 → 173.26 instructions a byte.
+/// 173.67 → 173.26 instructions a byte. The cue masks are read in the same pass over the
+/// tokens, where `register` walked every token again for its verbs (~17 instructions a
+/// token): one pass seed variants 74.91 → 74.26, web pages 77.89 → 77.33, quote paragraphs
+/// 83.87 → 83.37, quoted verbs and names 169.03 → 167.48.
 #[inline(always)]
-fn name_runs(text: &str, toks: &[Tok], mut f: impl FnMut(usize, usize)) {
+fn name_runs(text: &str, toks: &[Tok], cues: &mut Vec<u64>, mut f: impl FnMut(usize, usize)) {
+    cues.clear();
     let mut next = 0usize;
+    // The bit of the token after those read, 1 when the last of them is a comma.
+    let mut after_comma = 0u64;
     for base in (0..toks.len()).step_by(64) {
-        let mut names = token_mask(&toks[base..], Tok::name) & bits_from(next.saturating_sub(base));
+        let [names, cue_bits] = token_masks(&toks[base..], &mut after_comma);
+        cues.push(cue_bits);
+        let mut names = names & bits_from(next.saturating_sub(base));
         while names != 0 {
             let i = base + names.trailing_zeros() as usize;
             let mut j = i + 1;
@@ -6085,15 +6119,72 @@ fn name_runs(text: &str, toks: &[Tok], mut f: impl FnMut(usize, usize)) {
     }
 }
 
-/// The bits of the tokens of `toks` from its first to its 64th (those past its end
-/// none) of which `f` is true: bit `k` for token `k`. One pass with no branch on `f` (a
-/// token class read as a mask, then walked from set bit to set bit).
+/// The masks of the name words and of the cue words ([`Tok::cue_word`]) and tokens after a
+/// comma among the tokens of `toks` from its first to its 64th (those past its end in
+/// none, but the one after a comma last): bit `k` for token `k`. `after_comma` is the bit
+/// of the first token, 1 when the token before it is a comma, and is set to that of the
+/// token after the last one read.
+///
+/// No branch on the tokens (read as masks, then walked from set bit to set bit): four
+/// tokens at a time, the classes and kind of each in a 16-bit lane ([`token_lanes`]), each
+/// mask's four bits gathered from the lanes by one multiplication ([`lane_bits`]), ~10
+/// instructions a token, where a fold of each mask bit by bit took 19 for three masks.
 #[inline(always)]
-fn token_mask(toks: &[Tok], f: impl Fn(&Tok) -> bool) -> u64 {
-    toks.iter()
-        .take(64)
-        .enumerate()
-        .fold(0, |m, (k, t)| m | u64::from(f(t)) << k)
+fn token_masks(toks: &[Tok], after_comma: &mut u64) -> [u64; 2] {
+    let toks = &toks[..toks.len().min(64)];
+    let mut masks = [0u64; 2];
+    let mut add = |lanes: u64, at: usize| {
+        // Bit 0 of a lane is 1 for a comma: the only kind whose lowest two bits are 0
+        // and 1 (checked below, when compiled). It is moved to the next lane, the last
+        // one's to the next four tokens' first.
+        let commas = (lanes >> 8) & !(lanes >> 9);
+        let cues = lanes >> TOK_CUE.trailing_zeros() | commas << 16 | *after_comma;
+        *after_comma = (commas >> 48) & 1;
+        masks[0] |= lane_bits(lanes >> TOK_NAME.trailing_zeros()) << at;
+        masks[1] |= lane_bits(cues) << at;
+    };
+    let mut fours = toks.chunks_exact(4);
+    let mut at = 0;
+    for four in &mut fours {
+        add(token_lanes(four), at);
+        at += 4;
+    }
+    if !fours.remainder().is_empty() {
+        add(token_lanes(fours.remainder()), at);
+    }
+    masks
+}
+
+/// The first four tokens of `toks` (those past its end none), each in a 16-bit lane: its
+/// classes ([`Tok::classes`], bits 0 to 7) and its kind (bits 8 to 15, [`Tk`]'s value),
+/// lane `k` for token `k`.
+#[inline(always)]
+fn token_lanes(toks: &[Tok]) -> u64 {
+    toks.iter().take(4).enumerate().fold(0, |lanes, (k, t)| {
+        lanes | u64::from(u16::from(t.classes) | u16::from(t.kind as u8) << 8) << (16 * k)
+    })
+}
+
+// A comma's kind is the only one whose lowest two bits are 0 and 1, as [`token_masks`]
+// reads it in a lane.
+const _: () = {
+    let kinds = [Tk::Word, Tk::Comma, Tk::End, Tk::Colon, Tk::Other];
+    let mut k = 0;
+    while k < kinds.len() {
+        let comma = matches!(kinds[k], Tk::Comma);
+        assert!((kinds[k] as u8 & 3 == 1) == comma);
+        k += 1;
+    }
+};
+
+/// The lowest bits of the four 16-bit lanes of `lanes` as four bits, lane `k`'s bit `k`:
+/// the multiplication moves each to bit 60 + its lane, the top four, and no two of its 16
+/// products land on one bit (so no carry).
+#[inline(always)]
+fn lane_bits(lanes: u64) -> u64 {
+    const LOWEST: u64 = 0x0001_0001_0001_0001;
+    const GATHER: u64 = 1 << 60 | 1 << 45 | 1 << 30 | 1 << 15;
+    (lanes & LOWEST).wrapping_mul(GATHER) >> 60
 }
 
 /// The mask of the bits from bit `n` on (none when `n` is 64 or more).
@@ -6484,7 +6575,7 @@ impl Buffers {
     }
 
     /// Empties every buffer for the next text, dropping those that grew past
-    /// [`MAX_KEPT_BYTES`] (so at most 2 MiB for all eight).
+    /// [`MAX_KEPT_BYTES`] (so at most 2.5 MiB for all ten).
     fn recycle(&mut self) {
         recycle(&mut self.toks);
         recycle(&mut self.frames);
@@ -6493,6 +6584,7 @@ impl Buffers {
         recycle(&mut self.kept);
         self.registry.clear();
         recycle(&mut self.registry.people);
+        recycle(&mut self.registry.cue_masks);
         recycle(&mut self.block_quotes);
         self.subjects.clear();
         recycle(&mut self.subjects.kept);
@@ -7360,7 +7452,7 @@ mod tests {
                 i += 1;
             }
             let mut runs = Vec::new();
-            name_runs(&text, &toks, |i, j| runs.push((i, j)));
+            name_runs(&text, &toks, &mut Vec::new(), |i, j| runs.push((i, j)));
             assert_eq!(runs, plain, "{text:?}");
         }
         for n in [0, 1, 63, 64, 65, 127, 128] {
@@ -7368,6 +7460,74 @@ mod tests {
                 bits_from(n),
                 (0..64).filter(|&k| k >= n).fold(0, |m, k| m | 1u64 << k)
             );
+        }
+    }
+
+    #[test]
+    fn cue_masks_give_the_verbs_of_the_token_by_token_walk() {
+        // Texts of cue words, capitals opening clauses after commas and sentence ends,
+        // pronouns, names, dashes and other marks, long enough for many 64-token masks and
+        // commas at every place of the four-token lanes.
+        let pool: Vec<&str> = "Ann Lee said Said says told He she the , , . — - : ; ( According \
+                               according to shot back Mr. it and Smith's Officials É US \
+                               noted went on"
+            .split_whitespace()
+            .collect();
+        let mut rng = crate::testgen::Rng::new(29);
+        let mut verbs = 0;
+        let mut cues = Vec::new();
+        for round in 0..1500 {
+            let mut text = String::new();
+            for _ in 0..(round % 11) * 23 + 1 {
+                text.push_str(rng.pick(&pool));
+                text.push(' ');
+            }
+            let toks = whole_toks(&text);
+            name_runs(&text, &toks, &mut cues, |_, _| {});
+            assert_eq!(cues.len(), toks.len().div_ceil(64), "{text:?}");
+            // Each mask's bits against the tokens read one by one.
+            for (v, t) in toks.iter().enumerate() {
+                let after_comma = v > 0 && toks[v - 1].kind == Tk::Comma;
+                let bit = cues[v / 64] >> (v % 64) & 1 == 1;
+                assert_eq!(bit, t.cue_word() || after_comma, "token {v} of {text:?}");
+            }
+            // The verbs `register` reads: those of the walk over every token.
+            let has_name = |v: usize| clause_has_name(&text, &toks[v.saturating_sub(40)..v]);
+            let plain: Vec<usize> = (0..toks.len())
+                .filter(|&v| may_cue(&text, &toks, v) && has_name(v))
+                .collect();
+            let mut masked = Vec::new();
+            for (c, &bits) in cues.iter().enumerate() {
+                for k in (0..64).filter(|k| bits >> k & 1 == 1) {
+                    let v = c * 64 + k;
+                    if toks.get(v).is_some_and(|t| cue_candidate(&text, t)) && has_name(v) {
+                        masked.push(v);
+                    }
+                }
+            }
+            assert_eq!(masked, plain, "{text:?}");
+            verbs += plain.len();
+        }
+        assert!(verbs > 1000, "{verbs} verbs");
+        for lanes in [
+            0u64,
+            1,
+            1 << 16,
+            1 << 32,
+            1 << 48,
+            0x0001_0001_0001_0001,
+            0xFFFF_FFFF_FFFF_FFFF,
+        ] {
+            let want = (0..4).fold(0, |m, k| m | (lanes >> (16 * k) & 1) << k);
+            assert_eq!(lane_bits(lanes), want, "{lanes:#x}");
+        }
+        let mut lanes = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..100_000 {
+            lanes ^= lanes << 13;
+            lanes ^= lanes >> 7;
+            lanes ^= lanes << 17;
+            let want = (0..4).fold(0, |m, k| m | (lanes >> (16 * k) & 1) << k);
+            assert_eq!(lane_bits(lanes), want, "{lanes:#x}");
         }
     }
 
