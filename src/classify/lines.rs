@@ -300,15 +300,16 @@ fn name_then_date_or_handle(s: &str) -> bool {
         return false;
     };
     // A date line has ASCII digits ([`is_date`]): the features of the rest are computed
-    // only when it has some. The fold is written into room made for it at once, not grown
-    // from nothing: the fold is no longer than the text, and sixteen bytes after it take
-    // both a short word written whole and the padding of the word-set walk
-    // ([`super::lexicon::Lexicon::boilerplate_with_sets`]; with eight, that walk grew the
-    // buffer again, 1.3 allocations a web page).
+    // only when it has some ([`ascii_date_tail`], which counts a tail's digits anyway,
+    // tells most tails with no search for one). The fold is written into room made for it
+    // at once, not grown from nothing: the fold is no longer than the text, and sixteen
+    // bytes after it take both a short word written whole and the padding of the word-set
+    // walk ([`super::lexicon::Lexicon::boilerplate_with_sets`]; with eight, that walk grew
+    // the buffer again, 1.3 allocations a web page).
     // (Both strings are the thread's kept ones: [`Kept`].)
-    if rest.bytes().any(|b| b.is_ascii_digit())
-        && ascii_date_tail(rest).unwrap_or_else(|| {
-            crate::scratch::with_kept(&KEPT, |kept| {
+    if ascii_date_tail(rest).unwrap_or_else(|| {
+        rest.bytes().any(|b| b.is_ascii_digit())
+            && crate::scratch::with_kept(&KEPT, |kept| {
                 let fold = &mut kept.fold;
                 crate::scratch::recycle_text(fold);
                 fold.reserve(rest.len() + 16);
@@ -320,8 +321,7 @@ fn name_then_date_or_handle(s: &str) -> bool {
                     ),
                 )
             })
-        })
-    {
+    }) {
         return true;
     }
     rest.starts_with('@') && rest.split_whitespace().count() == 1
@@ -349,19 +349,12 @@ fn tail_after_name(s: &str) -> Option<&str> {
 /// pass, so a tail is asked as one that may hold one. The test
 /// `the_ascii_date_tail_is_the_feature_pass_test` compares the two on random tails.
 fn ascii_date_tail(rest: &str) -> Option<bool> {
-    let (mut words, mut word_bytes, mut letters, mut digits) = (0usize, 0usize, 0u64, 0u64);
-    let mut in_word = false;
-    for &c in rest.as_bytes() {
-        let white = is_ascii_white(c);
-        if !white && !(0x21..0x7f).contains(&c) {
-            return None;
-        }
-        words += usize::from(!white && !in_word);
-        word_bytes += usize::from(!white);
-        letters += u64::from(c.is_ascii_alphabetic());
-        digits += u64::from(c.is_ascii_digit());
-        in_word = !white;
-    }
+    let TailCounts {
+        words,
+        word_bytes,
+        letters,
+        digits,
+    } = tail_counts(rest.as_bytes())?;
     // `words_within(16)`, a digit (which makes a fold that is not empty), no price.
     if !(1..=16).contains(&words) || digits == 0 || is_price(rest) {
         return Some(false);
@@ -374,6 +367,74 @@ fn ascii_date_tail(rest: &str) -> Option<bool> {
     Some(dated_by_words(letters, digits, true, || {
         with_fold(rest, |folded| date_tokens(lexicon(), folded))
     }))
+}
+
+/// What [`ascii_date_tail`] counts of a tail: its words (parted by ASCII white space), the
+/// bytes of its words, its ASCII letters and its ASCII digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TailCounts {
+    words: usize,
+    word_bytes: usize,
+    letters: u64,
+    digits: u64,
+}
+
+/// The class of each byte in a tail that [`ascii_date_tail`] reads ([`TAIL_BYTE`]): white
+/// space ([`is_ascii_white`]), a letter, a digit, or another printable ASCII byte; 0 for
+/// any other byte (a control, DEL, a byte outside ASCII).
+const TAIL_WHITE: u8 = 1;
+const TAIL_LETTER: u8 = 2;
+const TAIL_DIGIT: u8 = 4;
+const TAIL_MARK: u8 = 8;
+
+/// [`TAIL_WHITE`], [`TAIL_LETTER`], [`TAIL_DIGIT`] or [`TAIL_MARK`] of every byte, 0 for a
+/// byte that rules out a tail of printable ASCII and ASCII white space.
+const TAIL_BYTE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b as usize] = if is_ascii_white(b) {
+            TAIL_WHITE
+        } else if b.is_ascii_alphabetic() {
+            TAIL_LETTER
+        } else if b.is_ascii_digit() {
+            TAIL_DIGIT
+        } else if b > 0x20 && b < 0x7f {
+            TAIL_MARK
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The counts of `tail` ([`TailCounts`]) when it is made of printable ASCII and ASCII
+/// white space, else `None`. One look-up of [`TAIL_BYTE`] a byte and sums with no branch
+/// (~12 instructions a byte, where the tests of each byte one by one took ~26: a web pass
+/// reads some 20,000 bytes of tails). The test `tail_counts_are_the_byte_tests` compares
+/// it with those tests.
+fn tail_counts(tail: &[u8]) -> Option<TailCounts> {
+    let (mut words, mut word_bytes, mut letters, mut digits) = (0usize, 0usize, 0u64, 0u64);
+    let mut in_word = 0usize;
+    for &c in tail {
+        let class = TAIL_BYTE[usize::from(c)];
+        if class == 0 {
+            return None;
+        }
+        let word = usize::from(class != TAIL_WHITE);
+        words += word & !in_word;
+        word_bytes += word;
+        letters += u64::from(class == TAIL_LETTER);
+        digits += u64::from(class == TAIL_DIGIT);
+        in_word = word;
+    }
+    Some(TailCounts {
+        words,
+        word_bytes,
+        letters,
+        digits,
+    })
 }
 
 /// "Jane Doe | Reuters", "Jane Doe, Reuters", "Jane Doe, Staff Reporter": a name of two to
@@ -891,17 +952,22 @@ fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Byte length of the run of characters at the start of `s` that are (`alnum`) or are
-/// not letters or digits.
+/// not letters or digits. An ASCII byte is told by [`ALNUM_BYTE`] in a loop of ~7
+/// instructions a byte, where its tests took ~17 (a web pass: ~36,000 bytes over 9,900
+/// runs of [`credit_by_word`]'s words); only the other characters are decoded. The test
+/// `alnum_runs_are_the_byte_tests` compares it with the tests of each byte.
 fn alnum_run(s: &str, alnum: bool) -> usize {
     let b = s.as_bytes();
+    let want = u8::from(alnum);
     let mut i = 0;
     while let Some(&c) = b.get(i) {
-        if c < 0x80 {
-            if c.is_ascii_alphanumeric() != alnum {
-                break;
-            }
+        let class = ALNUM_BYTE[usize::from(c)];
+        if class == want {
             i += 1;
             continue;
+        }
+        if class != ALNUM_OUTSIDE_ASCII {
+            break;
         }
         match s.get(i..).and_then(|r| r.chars().next()) {
             Some(ch) if crate::lex::is_alphanumeric(ch) == alnum => i += ch.len_utf8(),
@@ -910,6 +976,21 @@ fn alnum_run(s: &str, alnum: bool) -> usize {
     }
     i
 }
+
+/// [`ALNUM_BYTE`] of a byte outside ASCII, whose character [`alnum_run`] decodes.
+const ALNUM_OUTSIDE_ASCII: u8 = 2;
+
+/// What [`alnum_run`] reads of a byte: 1 for an ASCII letter or digit, 0 for any other
+/// ASCII byte, [`ALNUM_OUTSIDE_ASCII`] for a byte outside ASCII.
+const ALNUM_BYTE: [u8; 256] = {
+    let mut table = [ALNUM_OUTSIDE_ASCII; 256];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        table[b as usize] = b.is_ascii_alphanumeric() as u8;
+        b += 1;
+    }
+    table
+};
 
 /// True when `hay` contains `word` followed by a credit's mark: `:` right after it or
 /// after blanks ("photo:", "photo :"), or blanks and then `by` and a blank ("photo by …")
@@ -1388,6 +1469,53 @@ mod tests {
         rest.starts_with('@') && rest.split_whitespace().count() == 1
     }
 
+    /// [`tail_counts`] by its table counts what the tests of each byte count, and refuses
+    /// the same tails: every tail of up to two bytes (all 256 values), and random tails of
+    /// up to 40 bytes drawn from blanks, letters, digits, marks, controls and bytes outside
+    /// ASCII.
+    #[test]
+    fn tail_counts_are_the_byte_tests() {
+        fn by_bytes(tail: &[u8]) -> Option<TailCounts> {
+            let (mut words, mut word_bytes, mut letters, mut digits) = (0, 0, 0, 0);
+            let mut in_word = false;
+            for &c in tail {
+                let white = is_ascii_white(c);
+                if !white && !(0x21..0x7f).contains(&c) {
+                    return None;
+                }
+                words += usize::from(!white && !in_word);
+                word_bytes += usize::from(!white);
+                letters += u64::from(c.is_ascii_alphabetic());
+                digits += u64::from(c.is_ascii_digit());
+                in_word = !white;
+            }
+            Some(TailCounts {
+                words,
+                word_bytes,
+                letters,
+                digits,
+            })
+        }
+        for a in 0..=255u8 {
+            assert_eq!(tail_counts(&[a]), by_bytes(&[a]), "{a}");
+            for b in 0..=255u8 {
+                assert_eq!(tail_counts(&[a, b]), by_bytes(&[a, b]), "{a} {b}");
+            }
+        }
+        let pool = b" \t\n\x0b\x0c\raZk09$:-.,@\x00\x1f\x7f\x80\xc3\xa9\xff";
+        let mut rng = crate::testgen::Rng::new(0x7a11_c0de);
+        let mut some = 0;
+        for _ in 0..100_000 {
+            let tail: Vec<u8> = (0..rng.below(41))
+                .map(|_| pool[rng.below(pool.len())])
+                .collect();
+            let want = by_bytes(&tail);
+            assert_eq!(tail_counts(&tail), want, "{tail:?}");
+            some += usize::from(want.is_some());
+        }
+        assert!(some > 1_000, "{some}");
+    }
+
     /// The date test of ASCII tails with no feature pass changes no answer: names followed
     /// by random tails of date words, numbers, headline words, prices, handles, CJK dates
     /// and bare digits, with blanks of every kind, controls and characters outside ASCII.
@@ -1638,6 +1766,48 @@ mod tests {
                     .collect::<Vec<_>>()
             );
         }
+    }
+
+    /// [`alnum_run`] by its table ends each run where the tests of each byte end it, from
+    /// every character of random texts of ASCII letters, digits, marks and blanks and of
+    /// letters, digits, marks and blanks outside ASCII, for runs of both kinds.
+    #[test]
+    fn alnum_runs_are_the_byte_tests() {
+        fn by_bytes(s: &str, alnum: bool) -> usize {
+            let b = s.as_bytes();
+            let mut i = 0;
+            while let Some(&c) = b.get(i) {
+                if c < 0x80 {
+                    if c.is_ascii_alphanumeric() != alnum {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
+                match s.get(i..).and_then(|r| r.chars().next()) {
+                    Some(ch) if crate::lex::is_alphanumeric(ch) == alnum => i += ch.len_utf8(),
+                    _ => break,
+                }
+            }
+            i
+        }
+        let parts = [
+            "a", "Z", "q", "0", "9", " ", "\t", ":", "/", "-", "_", "\u{7f}", "\0", "é", "Ü", "Σ",
+            "ж", "٣", "２", "中", "—", "©", "\u{a0}", "\u{200b}", "’", "😀", "ǅ",
+        ];
+        let mut rng = crate::testgen::Rng::new(0xa1_0e_b7);
+        let mut runs = 0;
+        for round in 0..20_000 {
+            let s = rng.text(&parts, round % 24);
+            for (at, _) in s.char_indices() {
+                for alnum in [false, true] {
+                    let want = by_bytes(&s[at..], alnum);
+                    assert_eq!(alnum_run(&s[at..], alnum), want, "{s:?} {at} {alnum}");
+                    runs += usize::from(want > 0);
+                }
+            }
+        }
+        assert!(runs > 100_000, "{runs}");
     }
 
     #[test]
