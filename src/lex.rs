@@ -1131,7 +1131,7 @@ pub(crate) const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir",
 
 /// The word without a contracted verb: "He’s" → "He", "they'd" → "they".
 #[inline]
-fn uncontract(w: &str) -> &str {
+pub(crate) fn uncontract(w: &str) -> &str {
     // Each suffix is `'` or `’` and one or two letters: without an apostrophe (or the last
     // byte of `’`) two or three bytes from the end, the word has none.
     let b = w.as_bytes();
@@ -1326,7 +1326,7 @@ pub(crate) fn is_name_word(w: &str) -> bool {
 }
 
 /// A middle or first initial: "J.", "H.W.".
-fn is_initial(w: &str) -> bool {
+pub(crate) fn is_initial(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() >= 2
         && b.len() <= 5
