@@ -1228,17 +1228,30 @@ fn site_cuts_of_blocks_agree_with_the_text_alone() {
         " - ", " — ", " :: ", " » ", " · ",
     ];
     let mut rng = crate::testgen::Rng::new(0x5172_c075);
-    let (mut told, mut cut) = (0, 0);
+    let (mut told, mut cut, mut ends) = (0, 0, 0);
     for round in 0..40_000 {
-        let s = rng.text(&parts, round % 24);
-        let s = s.trim();
+        let raw = rng.text(&parts, round % 24);
+        let s = raw.trim();
         let mut buf = String::new();
         let f = features::block_features(s, &mut buf);
         assert_eq!(site_cut_of(s, &f), site_cut(s), "{s:?}");
         told += usize::from(f.separators == 0 && !f.may_hold_uncounted());
         cut += usize::from(site_cut(s).is_some());
+        // The blocks' ends too ([`ends_with_separator`] by the last byte), with blanks at
+        // the end or not.
+        for s in [s, &raw] {
+            assert_eq!(
+                ends_with_separator(s),
+                plain_ends_with_separator(s),
+                "{s:?}"
+            );
+        }
+        ends += usize::from(ends_with_separator(s));
     }
-    assert!(told > 1_000 && cut > 1_000, "{told} {cut}");
+    assert!(
+        told > 1_000 && cut > 1_000 && ends > 1_000,
+        "{told} {cut} {ends}"
+    );
 }
 
 #[test]
