@@ -40,15 +40,17 @@ fn count(n: usize) -> u32 {
 /// of one byte, read by methods of their names.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Features<'a> {
-    /// Characters (code points), blanks included, but for `\r`, and in a caseless script
-    /// ([`Features::caseless_script`]) for a space right after a space: a line end counts
-    /// one character, written `\n` or `\r\n`, so that a CRLF text's hard-wrapped block
-    /// (its lines joined) counts what the same block with LF line ends does (a caseless
-    /// script's size is its characters: a two-line headline of 80 was a candidate with LF
-    /// line ends, and one of 81 too long with CRLF), and a caseless block's run of spaces
-    /// counts one, so that it counts with doubled spaces what it counts with single spaces
-    /// (a Chinese site's footer of links parted by `  |  ` was body text, and took the
-    /// page's other footers with it). In other blocks only the word count, not this, is
+    /// Characters (code points), blanks included, but for the `\r` of a `\r\n`, and in a
+    /// caseless script ([`Features::caseless_script`]) for a space right after a space: a
+    /// line end counts one character, written `\n`, `\r\n` or a lone `\r`, so that a CRLF
+    /// text's hard-wrapped block (its lines joined) counts what the same block with LF line
+    /// ends does (a caseless script's size is its characters: a two-line headline of 80 was
+    /// a candidate with LF line ends, and one of 81 too long with CRLF; a lone `\r`, a
+    /// blank that parts two words, counts as any other, or [`Features::may_hold_uncounted`]
+    /// missed a character: `"A\rB - C"` was told to hold no `-`), and a caseless block's
+    /// run of spaces counts one, so that it counts with doubled spaces what it counts with
+    /// single spaces (a Chinese site's footer of links parted by `  |  ` was body text, and
+    /// took the page's other footers with it). In other blocks only the word count, not this, is
     /// read as their size.
     pub chars: u32,
     /// Words (runs of non-blank characters).
@@ -232,7 +234,9 @@ impl Features<'_> {
     /// False when the counts leave no room for a character outside them (a `!`, `;` or `@`,
     /// say): every character is a letter, a digit, a comma or a separator, or one of the
     /// fewest blanks that part the words. These classes do not overlap, and a word is a run
-    /// of characters that are not blank, so a block has at least `words - 1` blanks; the
+    /// of characters that are not blank, so a block has at least `words - 1` blanks (each
+    /// counted, a lone `\r` too: only the `\r` of a `\r\n`, before its counted `\n`, is
+    /// not, nor a caseless block's space after a space, after its counted blank); the
     /// surplus of closing guillemets the separators count takes in is made of `»`, which
     /// is none of the others. So `chars` is at least the sum of those counts and
     /// `words - 1`, and more by one at least for each other character: equal, the block
@@ -349,7 +353,8 @@ const COMMA: u16 = 1 << 6;
 const SEPARATOR: u16 = 1 << 7;
 /// `.` `!` `?` `…`: a blank after it ends a sentence inside the block.
 const STOP: u16 = 1 << 8;
-/// One of the rare classes below, or `\r` (which [`Features::chars`] leaves out).
+/// One of the rare classes below, or `\r` (which [`Features::chars`] leaves out before a
+/// `\n`).
 const RARE: u16 = 1 << 9;
 const GUILLEMET_OPEN: u16 = 1 << 10;
 const GUILLEMET_CLOSE: u16 = 1 << 11;
@@ -2186,11 +2191,12 @@ fn general_feature_pass<'a, const HUGE: bool, const WALK: bool, const CAP: bool,
     let (mut letters, mut caseless, mut digits) = (0usize, 0usize, 0usize);
     let (mut commas, mut separators, mut inner_stops) = (0usize, 0usize, 0usize);
     let mut guillemets = (0usize, 0usize);
-    // The `\r` bytes, which are no characters ([`Features::chars`]): a rare class, counted
-    // on its path (LF text, most, has none). (Searched for after the pass in a block with
-    // a rare character instead, they cost web pages 0.04 instructions a byte more: the
-    // pass's code came out otherwise.)
-    let mut carriage_returns = 0usize;
+    // The `\r` bytes, and those of them that end a line alone (no `\n` after them): the
+    // `\r` of a `\r\n` is no character, a lone one is ([`Features::chars`]). A rare class,
+    // counted on its path (LF text, most, has none). (Searched for after the pass in a
+    // block with a rare character instead, they cost web pages 0.04 instructions a byte
+    // more: the pass's code came out otherwise.)
+    let (mut carriage_returns, mut lone_returns) = (0usize, 0usize);
     // The words that start with an ASCII letter after a space (which `words` leaves out),
     // and those of them in lower case.
     let (mut spaced_words, mut spaced_lower) = (0usize, 0usize);
@@ -2450,6 +2456,7 @@ fn general_feature_pass<'a, const HUGE: bool, const WALK: bool, const CAP: bool,
         separators += usize::from(k & SEPARATOR != 0);
         if k & RARE != 0 {
             carriage_returns += usize::from(b == b'\r');
+            lone_returns += usize::from(b == b'\r' && bytes.get(at + 1) != Some(&b'\n'));
             guillemets.0 += usize::from(k & GUILLEMET_OPEN != 0);
             guillemets.1 += usize::from(k & GUILLEMET_CLOSE != 0);
             inner_stops += usize::from(k & WIDE_STOP != 0);
@@ -2478,7 +2485,7 @@ fn general_feature_pass<'a, const HUGE: bool, const WALK: bool, const CAP: bool,
         }
     }
     let count = pass_count::<CAP>;
-    f.chars = count(bytes.len() - continuations - carriage_returns);
+    f.chars = count(bytes.len() - continuations - (carriage_returns - lone_returns));
     f.words = count(words + spaced_words);
     f.lower = count(lower + spaced_lower);
     f.upper = count(upper + (spaced_words - spaced_lower));
@@ -3282,11 +3289,12 @@ mod tests {
             (false, false, false, 0);
         let mut prev = None;
         for (at, c) in s.char_indices() {
-            // A `\r` is no character ([`Features::chars`]), nor in a caseless script a space
-            // right after a space.
+            // The `\r` of a `\r\n` is no character ([`Features::chars`]), nor in a caseless
+            // script a space right after a space.
             let doubled = caseless && c == ' ' && prev == Some(' ');
+            let crlf = c == '\r' && s.as_bytes().get(at + 1) == Some(&b'\n');
             prev = Some(c);
-            chars += u32::from(c != '\r' && !doubled);
+            chars += u32::from(!crlf && !doubled);
             let blank = crate::normalize::is_blank(c);
             if blank && prev_stop {
                 inner_stops += 1;
@@ -4129,6 +4137,8 @@ mod tests {
         let parts = [
             "word", "Word", " ", "!", ";", "@", ".", ",", "1", "é", "東京", "—", "«", "\n", "Σ",
             "»", "|", "•", "·", "›", "，", "、", "\u{a0}", "\t", "  ", "/", ">", "Ab", "x",
+            // Blanks of every kind, a lone `\r` (no `\n` after it) above all.
+            "\r", "\r\n", "\x0b", "\x0c", "\u{85}", "\u{2028}", "\u{3000}",
         ];
         // Blocks told with no search (no room for a mark in their counts), and with one.
         let (mut told, mut searched) = (0, 0);
@@ -4155,6 +4165,10 @@ mod tests {
         let mut buf = String::new();
         let f = block_features("Subscribe", &mut buf);
         assert!(!f.holds_mark("Subscribe", b'!'));
+        // A lone `\r` parts words as a space does, and counts as one.
+        for s in ["A\rB!", "Σ\r!", "Σ\r\r!", "A\r\nB!"] {
+            assert!(block_features(s, &mut buf).holds_mark(s, b'!'), "{s:?}");
+        }
     }
 
     /// The pass over a huge block ([`NO_QUOTE_MARK`]) says that a block holds no quotation mark

@@ -1226,9 +1226,18 @@ fn site_cuts_of_blocks_agree_with_the_text_alone() {
         " ", "|", "-", ":", "–", "—", "·", "»", "«", "é", "Title", "Site", "x", "  ", "\t", "::",
         "|x", "A", "1", ",", "/", ">", "•", "›", "\u{a0}", "ª", "\u{200b}", "Σ", "東", "\r", " | ",
         " - ", " — ", " :: ", " » ", " · ",
+        // Blanks of every kind between words, a lone `\r` (a line end the features count
+        // as one character, as any blank) above all.
+        "A\r", "\rB", "\r\n", "\x0b", "\x0c", "\u{85}", "\u{2028}", "\u{3000}",
     ];
     let mut rng = crate::testgen::Rng::new(0x5172_c075);
-    let (mut told, mut cut, mut ends) = (0, 0, 0);
+    let (mut told, mut cut, mut ends, mut lone) = (0, 0, 0, 0);
+    for s in ["A\rB - C", "Title\rPart - Site", "AB\r\rCD - E", "Σ\rΣ - x"] {
+        let mut buf = String::new();
+        let f = features::block_features(s, &mut buf);
+        assert!(site_cut(s).is_some(), "{s:?}");
+        assert_eq!(site_cut_of(s, &f), site_cut(s), "{s:?}");
+    }
     for round in 0..40_000 {
         let raw = rng.text(&parts, round % 24);
         let s = raw.trim();
@@ -1236,6 +1245,7 @@ fn site_cuts_of_blocks_agree_with_the_text_alone() {
         let f = features::block_features(s, &mut buf);
         assert_eq!(site_cut_of(s, &f), site_cut(s), "{s:?}");
         told += usize::from(f.separators == 0 && !f.may_hold_uncounted());
+        lone += usize::from(f.separators == 0 && !f.may_hold_uncounted() && s.contains('\r'));
         cut += usize::from(site_cut(s).is_some());
         // The blocks' ends too ([`ends_with_separator`] by the last byte), with blanks at
         // the end or not.
@@ -1249,8 +1259,8 @@ fn site_cuts_of_blocks_agree_with_the_text_alone() {
         ends += usize::from(ends_with_separator(s));
     }
     assert!(
-        told > 1_000 && cut > 1_000 && ends > 1_000,
-        "{told} {cut} {ends}"
+        told > 1_000 && cut > 1_000 && ends > 1_000 && lone > 50,
+        "{told} {cut} {ends} {lone}"
     );
 }
 
