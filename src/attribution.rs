@@ -2016,72 +2016,52 @@ fn span_of(toks: &[Tok]) -> Option<Span> {
     ))
 }
 
+/// What a word starting with an ASCII lower-case letter is to the speaker phrase's tests:
+/// a verb adjunct ([`is_verb_adjunct`]), "are" or "be" (the auxiliaries that are not
+/// adjuncts, which end a phrase read back in [`np_at_end_range`]), a determiner
+/// ([`is_determiner`]) or none of them. One look-up answers all three lists (no word is in
+/// two), where [`np_at_end_range`] compared a word of a phrase that is none with each list
+/// in turn.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum LowerWord {
+    Adjunct,
+    Auxiliary,
+    Determiner,
+    Other,
+}
+
+/// The [`LowerWord`] class of `w`, a word starting with an ASCII lower-case letter.
+fn lower_word(w: &str) -> LowerWord {
+    match w.as_bytes() {
+        b"also" | b"later" | b"then" | b"previously" | b"once" | b"again" | b"recently"
+        | b"further" | b"simply" | b"just" | b"has" | b"had" | b"have" | b"would" | b"will"
+        | b"was" | b"is" | b"were" | b"repeatedly" | b"often" | b"frequently" | b"reportedly"
+        | b"publicly" | b"privately" | b"flatly" | b"openly" | b"bluntly" | b"angrily"
+        | b"quickly" | b"even" | b"still" | b"initially" | b"first" | b"finally" | b"and"
+        | b"not" | b"never" | b"did" | b"does" | b"do" | b"could" | b"might" | b"may"
+        | b"should" | b"can" | b"been" | b"being" | b"who" | b"famously" | b"only" | b"always"
+        | b"already" | b"sometimes" | b"soon" | b"memorably" | b"then-" | b"subsequently" => {
+            LowerWord::Adjunct
+        }
+        b"are" | b"be" => LowerWord::Auxiliary,
+        b"the" | b"a" | b"an" | b"one" | b"another" | b"some" | b"many" | b"most" | b"several"
+        | b"two" | b"three" | b"four" | b"both" | b"all" | b"other" | b"his" | b"her"
+        | b"their" | b"its" | b"our" | b"my" | b"your" | b"this" | b"that" | b"these"
+        | b"those" | b"each" | b"every" | b"no" | b"few" | b"top" | b"senior" | b"former" => {
+            LowerWord::Determiner
+        }
+        _ if w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()) => {
+            LowerWord::Adjunct
+        }
+        _ => LowerWord::Other,
+    }
+}
+
 /// Words that may stand between a subject and its speech verb: "also said", "has said".
 #[inline]
 fn is_verb_adjunct(w: &str) -> bool {
     // Every entry starts with a lower-case letter: other words are decided at once.
-    starts_lower_ascii(w)
-        && ((w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
-            || matches!(
-                w,
-                "also"
-                    | "later"
-                    | "then"
-                    | "previously"
-                    | "once"
-                    | "again"
-                    | "recently"
-                    | "further"
-                    | "simply"
-                    | "just"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "would"
-                    | "will"
-                    | "was"
-                    | "is"
-                    | "were"
-                    | "repeatedly"
-                    | "often"
-                    | "frequently"
-                    | "reportedly"
-                    | "publicly"
-                    | "privately"
-                    | "flatly"
-                    | "openly"
-                    | "bluntly"
-                    | "angrily"
-                    | "quickly"
-                    | "even"
-                    | "still"
-                    | "initially"
-                    | "first"
-                    | "finally"
-                    | "and"
-                    | "not"
-                    | "never"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "could"
-                    | "might"
-                    | "may"
-                    | "should"
-                    | "can"
-                    | "been"
-                    | "being"
-                    | "who"
-                    | "famously"
-                    | "only"
-                    | "always"
-                    | "already"
-                    | "sometimes"
-                    | "soon"
-                    | "memorably"
-                    | "then-"
-                    | "subsequently"
-            ))
+    starts_lower_ascii(w) && lower_word(w) == LowerWord::Adjunct
 }
 
 /// True when `w` starts with an ASCII lower-case letter, as every entry of the closed word
@@ -2171,42 +2151,7 @@ fn ends_np_lower(x: &[u8]) -> bool {
 fn is_determiner(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b) if b.is_ascii_digit() => true,
-        Some(b) if b.is_ascii_lowercase() => matches!(
-            w,
-            "the"
-                | "a"
-                | "an"
-                | "one"
-                | "another"
-                | "some"
-                | "many"
-                | "most"
-                | "several"
-                | "two"
-                | "three"
-                | "four"
-                | "both"
-                | "all"
-                | "other"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "each"
-                | "every"
-                | "no"
-                | "few"
-                | "top"
-                | "senior"
-                | "former"
-        ),
+        Some(b) if b.is_ascii_lowercase() => lower_word(w) == LowerWord::Determiner,
         _ => w == "U.S.",
     }
 }
@@ -2834,27 +2779,21 @@ fn np_at_end_range(text: &str, ws: &[Tok]) -> Option<(usize, usize)> {
             n += 2;
             continue;
         }
-        if t.subject_end() || is_verb_adjunct(x) {
-            break;
-        }
-        let lower = x.chars().next().is_some_and(char::is_lowercase);
-        if lower
-            && matches!(
-                x,
-                "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had"
-            )
-        {
+        // A verb adjunct, or "is" "was" "are" "were" "be" "has" "have" "had" (all in lower
+        // case; but "are" and "be" adjuncts too), ends the phrase; a determiner ("U.S." and
+        // numbers aside) starts it. The word's class is looked up once ([`lower_word`]).
+        let class = if starts_lower_ascii(x) {
+            lower_word(x)
+        } else {
+            LowerWord::Other
+        };
+        if t.subject_end() || matches!(class, LowerWord::Adjunct | LowerWord::Auxiliary) {
             break;
         }
         i -= 1;
         n += 1;
         let of_before = i > 0 && matches!(wb(text, &ws[i - 1]), b"of" | b"for");
-        if is_determiner(x)
-            && !of_before
-            && !postmodifier_at(text, ws, i)
-            && x != "U.S."
-            && !x.chars().next().is_some_and(|c| c.is_ascii_digit())
-        {
+        if class == LowerWord::Determiner && !of_before && !postmodifier_at(text, ws, i) {
             // "the two", "the few": the article belongs to a quantifier head.
             if matches!(x, "two" | "three" | "four" | "few")
                 && i > 0
@@ -11969,6 +11908,182 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    /// [`is_verb_adjunct`] as it was written, its own list compared word by word.
+    fn is_verb_adjunct_plain(w: &str) -> bool {
+        // Every entry starts with a lower-case letter: other words are decided at once.
+        w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && ((w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+                || matches!(
+                    w,
+                    "also"
+                        | "later"
+                        | "then"
+                        | "previously"
+                        | "once"
+                        | "again"
+                        | "recently"
+                        | "further"
+                        | "simply"
+                        | "just"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "would"
+                        | "will"
+                        | "was"
+                        | "is"
+                        | "were"
+                        | "repeatedly"
+                        | "often"
+                        | "frequently"
+                        | "reportedly"
+                        | "publicly"
+                        | "privately"
+                        | "flatly"
+                        | "openly"
+                        | "bluntly"
+                        | "angrily"
+                        | "quickly"
+                        | "even"
+                        | "still"
+                        | "initially"
+                        | "first"
+                        | "finally"
+                        | "and"
+                        | "not"
+                        | "never"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "could"
+                        | "might"
+                        | "may"
+                        | "should"
+                        | "can"
+                        | "been"
+                        | "being"
+                        | "who"
+                        | "famously"
+                        | "only"
+                        | "always"
+                        | "already"
+                        | "sometimes"
+                        | "soon"
+                        | "memorably"
+                        | "then-"
+                        | "subsequently"
+                ))
+    }
+
+    /// [`is_determiner`] as it was written, its own list compared word by word.
+    fn is_determiner_plain(w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(b) if b.is_ascii_digit() => true,
+            Some(b) if b.is_ascii_lowercase() => matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "one"
+                    | "another"
+                    | "some"
+                    | "many"
+                    | "most"
+                    | "several"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "both"
+                    | "all"
+                    | "other"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "each"
+                    | "every"
+                    | "no"
+                    | "few"
+                    | "top"
+                    | "senior"
+                    | "former"
+            ),
+            _ => w == "U.S.",
+        }
+    }
+
+    /// One look-up of [`lower_word`] answers as the lists of [`is_verb_adjunct`],
+    /// [`is_determiner`] and [`np_at_end_range`]'s auxiliaries did, on every entry, on
+    /// their prefixes, extensions and capitalized forms, and on random words.
+    #[test]
+    fn one_lower_word_look_up_agrees_with_the_lists() {
+        let mut words: Vec<String> = Vec::new();
+        let src = include_str!("attribution.rs");
+        for entry in src
+            .split('"')
+            .filter(|x| x.len() < 16 && !x.contains(char::is_whitespace))
+        {
+            for k in 0..=entry.len() {
+                if entry.is_char_boundary(k) {
+                    words.push(entry[..k].to_string());
+                }
+            }
+            for add in ["s", "ly", "y", "-", "e", "A"] {
+                words.push(format!("{entry}{add}"));
+            }
+            let mut c = entry.chars();
+            if let Some(f) = c.next() {
+                words.push(f.to_uppercase().chain(c).collect());
+            }
+        }
+        let mut rng = crate::testgen::Rng::new(0x10e7_c1a5);
+        let parts = [
+            "a", "l", "y", "ly", "e", "s", "t", "the", "U.", "S", "7", "é", "-", "o", "n",
+        ];
+        for _ in 0..20_000 {
+            let n = 1 + rng.below(6);
+            words.push(rng.text(&parts, n).replace(' ', ""));
+        }
+        let mut seen = [0usize; 4];
+        for x in &words {
+            let x = x.as_str();
+            assert_eq!(is_verb_adjunct(x), is_verb_adjunct_plain(x), "{x:?}");
+            assert_eq!(is_determiner(x), is_determiner_plain(x), "{x:?}");
+            let lower = x.chars().next().is_some_and(char::is_lowercase);
+            let ends = is_verb_adjunct_plain(x)
+                || lower
+                    && matches!(
+                        x,
+                        "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had"
+                    );
+            let class = if starts_lower_ascii(x) {
+                lower_word(x)
+            } else {
+                LowerWord::Other
+            };
+            assert_eq!(
+                matches!(class, LowerWord::Adjunct | LowerWord::Auxiliary),
+                ends,
+                "{x:?}"
+            );
+            if !ends {
+                let det = is_determiner_plain(x)
+                    && x != "U.S."
+                    && !x.chars().next().is_some_and(|c| c.is_ascii_digit());
+                assert_eq!(class == LowerWord::Determiner, det, "{x:?}");
+            }
+            seen[class as usize] += 1;
+        }
+        assert!(seen.iter().all(|&k| k > 20), "{seen:?}");
     }
 
     #[test]
