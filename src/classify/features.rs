@@ -662,14 +662,27 @@ fn doubled_spaces(b: &[u8]) -> usize {
     n
 }
 
+/// What a block that holds a `\r` needs told again, out of line: [`linky_past_returns`],
+/// and its lone `\r` bytes (no `\n` after them), which [`Features::chars`] counts as the
+/// line ends they are but the pass left out with the `\r` of each `\r\n`.
+#[cold]
+#[inline(never)]
+fn past_returns(s: &str, short: bool) -> (bool, usize) {
+    let b = s.as_bytes();
+    let lone = b
+        .iter()
+        .enumerate()
+        .filter(|&(at, &c)| c == b'\r' && b.get(at + 1) != Some(&b'\n'))
+        .count();
+    (linky_past_returns(s, short), lone)
+}
+
 /// [`linky`] of the first 200 bytes of `s` but for its `\r` bytes, for a block that holds
 /// one: a CRLF block's link at the window's edge is where the LF block's is (counted in
 /// bytes, the CRLF window was a byte shorter a line end). Only `\r` is left out, not the
 /// other slack bytes the stages' windows leave out ([`crate::lex::slack_bytes`]): the
 /// window of a block without `\r` is its first 200 bytes, counted by no pass, and a
 /// count of doubled blanks there would cost every long block.
-#[cold]
-#[inline(never)]
 fn linky_past_returns(s: &str, short: bool) -> bool {
     let b = s.as_bytes();
     let end = if b.len() <= 200 {
@@ -2191,12 +2204,14 @@ fn general_feature_pass<'a, const HUGE: bool, const WALK: bool, const CAP: bool,
     let (mut letters, mut caseless, mut digits) = (0usize, 0usize, 0usize);
     let (mut commas, mut separators, mut inner_stops) = (0usize, 0usize, 0usize);
     let mut guillemets = (0usize, 0usize);
-    // The `\r` bytes, and those of them that end a line alone (no `\n` after them): the
-    // `\r` of a `\r\n` is no character, a lone one is ([`Features::chars`]). A rare class,
-    // counted on its path (LF text, most, has none). (Searched for after the pass in a
-    // block with a rare character instead, they cost web pages 0.04 instructions a byte
-    // more: the pass's code came out otherwise.)
-    let (mut carriage_returns, mut lone_returns) = (0usize, 0usize);
+    // The `\r` bytes: a rare class, counted on its path (LF text, most, has none), and
+    // left out of [`Features::chars`] here; a block that holds one has its lone ones (no
+    // `\n` after them), which are characters, counted back after the pass, out of line
+    // ([`past_returns`]). (Searched for after the pass in a block with a rare character
+    // instead, the `\r` bytes cost web pages 0.04 instructions a byte more: the pass's code
+    // came out otherwise; so did a count of the lone ones in the pass, 0.13–0.20 on every
+    // real corpus, which holds none.)
+    let mut carriage_returns = 0usize;
     // The words that start with an ASCII letter after a space (which `words` leaves out),
     // and those of them in lower case.
     let (mut spaced_words, mut spaced_lower) = (0usize, 0usize);
@@ -2456,7 +2471,6 @@ fn general_feature_pass<'a, const HUGE: bool, const WALK: bool, const CAP: bool,
         separators += usize::from(k & SEPARATOR != 0);
         if k & RARE != 0 {
             carriage_returns += usize::from(b == b'\r');
-            lone_returns += usize::from(b == b'\r' && bytes.get(at + 1) != Some(&b'\n'));
             guillemets.0 += usize::from(k & GUILLEMET_OPEN != 0);
             guillemets.1 += usize::from(k & GUILLEMET_CLOSE != 0);
             inner_stops += usize::from(k & WIDE_STOP != 0);
@@ -2485,7 +2499,7 @@ fn general_feature_pass<'a, const HUGE: bool, const WALK: bool, const CAP: bool,
         }
     }
     let count = pass_count::<CAP>;
-    f.chars = count(bytes.len() - continuations - (carriage_returns - lone_returns));
+    f.chars = count(bytes.len() - continuations - carriage_returns);
     f.words = count(words + spaced_words);
     f.lower = count(lower + spaced_lower);
     f.upper = count(upper + (spaced_words - spaced_lower));
@@ -2518,12 +2532,14 @@ fn general_feature_pass<'a, const HUGE: bool, const WALK: bool, const CAP: bool,
             holds_www(lower.as_bytes())
         }
     };
-    // A block that holds a `\r` is looked at again, out of line ([`linky_past_returns`]):
+    // A block that holds a `\r` is looked at again, out of line ([`past_returns`]):
     // the window computed here for every block cost web pages 0.1 instructions a byte.
     let link = if carriage_returns == 0 {
         link
     } else {
-        linky_past_returns(s, f.words <= 3)
+        let (link, lone) = past_returns(s, f.words <= 3);
+        f.chars = count(f.chars as usize + lone);
+        link
     };
     f.set(LINKY, link);
     f.set(NO_COLON, seen & COLON_MARK == 0);
