@@ -7447,11 +7447,7 @@ mod tests {
         ];
         let mut rng = crate::testgen::Rng::new(11);
         for round in 0..400 {
-            let mut text = String::new();
-            for _ in 0..(round % 7) * 40 + 3 {
-                text.push_str(rng.pick(&pool));
-                text.push(' ');
-            }
+            let text = rng.words(&pool, (round % 7) * 40 + 3);
             let toks = whole_toks(&text);
             let mut plain = Vec::new();
             let mut i = 0;
@@ -7496,11 +7492,7 @@ mod tests {
         let mut verbs = 0;
         let mut cues = Vec::new();
         for round in 0..1500 {
-            let mut text = String::new();
-            for _ in 0..(round % 11) * 23 + 1 {
-                text.push_str(rng.pick(&pool));
-                text.push(' ');
-            }
+            let text = rng.words(&pool, (round % 11) * 23 + 1);
             let toks = whole_toks(&text);
             name_runs(&text, &toks, &mut cues, |_, _| {});
             assert_eq!(cues.len(), toks.len().div_ceil(64), "{text:?}");

@@ -29,6 +29,16 @@ impl Rng {
     pub(crate) fn text(&mut self, parts: &[&str], n: usize) -> String {
         (0..n).map(|_| self.pick(parts)).collect()
     }
+
+    /// `n` of `parts` at random, each followed by a space: a text of words.
+    pub(crate) fn words(&mut self, parts: &[&str], n: usize) -> String {
+        let mut text = String::new();
+        for _ in 0..n {
+            text.push_str(self.pick(parts));
+            text.push(' ');
+        }
+        text
+    }
 }
 
 /// Sweeps a thing at the edge of a byte window: for 1 to 3 line ends and each of `pads`,
