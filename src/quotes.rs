@@ -3512,6 +3512,53 @@ fn rejections(text: &str) -> Vec<Rejection> {
 mod tests {
     use super::*;
 
+    /// The blocks of `text`: its lines that are not blank, as spans.
+    fn line_blocks(text: &str) -> Vec<Span> {
+        let mut blocks = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            if !line.trim().is_empty() {
+                blocks.push(Span::new(start, start + line.len()));
+            }
+            start += line.len() + 1;
+        }
+        blocks
+    }
+
+    /// The quotations, rejected marks, stray flag and single-opener flag of pairing the
+    /// marks of `blocks` by [`take_blocks`]: with `skip`, as the stage does (a block in
+    /// which [`marks_searched`] finds no mark sets up no pairing), without, every block
+    /// paired.
+    fn paired_blocks<'a>(
+        text: &'a str,
+        blocks: &[Span],
+        options: &Options,
+        skip: bool,
+    ) -> (Vec<FoundQuote>, Vec<RejectedQuote<'a>>, bool, bool) {
+        let (mut found, mut rejected) = (Vec::new(), Vec::new());
+        let (stray, opener) = (Cell::new(false), Cell::new(false));
+        take_blocks(
+            text,
+            blocks,
+            options,
+            (&mut found, &mut rejected),
+            |text, block, next| {
+                let (apostrophes, marks) = marks_searched(text, block, true);
+                opener.set(opener.get() | apostrophes.opener);
+                // (Both as one type: the marks of a block, or none.)
+                let pair = |m: Option<_>| {
+                    pairs_of_marks(text, block, next, m.into_iter().flatten(), Some(&stray))
+                };
+                if skip {
+                    marks.map(|m| pair(Some(m)))
+                } else {
+                    Some(pair(marks))
+                }
+            },
+        );
+        (found, rejected, stray.get(), opener.get())
+    }
+
     #[test]
     fn the_last_verb_kept_answers_as_the_lexicon() {
         let words = [
@@ -3749,31 +3796,13 @@ mod tests {
         let (mut skipped, mut singly) = (0, 0);
         for round in 0..8_000 {
             let text = rng.text(&parts, 1 + round % 41);
-            let mut blocks = Vec::new();
-            let mut start = 0;
-            for line in text.split('\n') {
-                if !line.trim().is_empty() {
-                    blocks.push(Span::new(start, start + line.len()));
-                }
-                start += line.len() + 1;
-            }
+            let blocks = line_blocks(&text);
             let options = Options::default();
-            let (mut found, mut rejected) = (Vec::new(), Vec::new());
-            let (stray, opener) = (Cell::new(false), Cell::new(false));
-            take_blocks(
-                &text,
-                &blocks,
-                &options,
-                (&mut found, &mut rejected),
-                |text, block, next| {
-                    let (apostrophes, marks) = marks_searched(text, block, true);
-                    opener.set(opener.get() | apostrophes.opener);
-                    marks.map(|marks| pairs_of_marks(text, block, next, marks, Some(&stray)))
-                },
-            );
+            let (mut found, mut rejected, stray, opener) =
+                paired_blocks(&text, &blocks, &options, true);
             let met = TextMarks {
-                double: stray.get() || !found.is_empty() || !rejected.is_empty(),
-                single_opener: opener.get(),
+                double: stray || !found.is_empty() || !rejected.is_empty(),
+                single_opener: opener,
             };
             let any_opener = blocks
                 .iter()
@@ -5112,14 +5141,7 @@ mod tests {
         let (mut skipped, mut paired) = (0, 0);
         for round in 0..8_000 {
             let text = rng.text(&parts, round % 19);
-            let mut blocks = Vec::new();
-            let mut start = 0;
-            for line in text.split('\n') {
-                if !line.trim().is_empty() {
-                    blocks.push(Span::new(start, start + line.len()));
-                }
-                start += line.len() + 1;
-            }
+            let blocks = line_blocks(&text);
             for &block in &blocks {
                 let b = block.get(&text).unwrap_or_default().as_bytes();
                 let starts = memchr::memchr3(b'"', 0xE2, 0xC2, b).is_some()
@@ -5136,31 +5158,11 @@ mod tests {
                 }
             }
             let options = Options::default();
-            let scan = |skip: bool| {
-                let (mut found, mut rejected) = (Vec::new(), Vec::new());
-                let (stray, opener) = (Cell::new(false), Cell::new(false));
-                take_blocks(
-                    &text,
-                    &blocks,
-                    &options,
-                    (&mut found, &mut rejected),
-                    |text, block, next| {
-                        let (apostrophes, marks) = marks_searched(text, block, true);
-                        opener.set(opener.get() | apostrophes.opener);
-                        // (Both as one type: the marks of a block, or none.)
-                        let pair = |m: Option<_>| {
-                            pairs_of_marks(text, block, next, m.into_iter().flatten(), Some(&stray))
-                        };
-                        if skip {
-                            marks.map(|m| pair(Some(m)))
-                        } else {
-                            Some(pair(marks))
-                        }
-                    },
-                );
-                (found, rejected, stray.get(), opener.get())
-            };
-            assert_eq!(scan(true), scan(false), "{text:?}");
+            assert_eq!(
+                paired_blocks(&text, &blocks, &options, true),
+                paired_blocks(&text, &blocks, &options, false),
+                "{text:?}"
+            );
         }
         assert!(skipped > 1_000 && paired > 5_000, "{skipped} {paired}");
     }
