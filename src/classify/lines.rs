@@ -81,6 +81,127 @@ fn name_word_of_bytes(w: &[u8]) -> Option<bool> {
     }
 }
 
+/// A word of a text as [`name_word_at`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameWord {
+    /// No word is left.
+    End,
+    /// A name word ([`is_name_word`]) of ASCII, from `start` up to `end` (before the white
+    /// space that ends it, or the text's end).
+    Name { start: usize, end: usize },
+    /// A word that is no name word.
+    Not,
+    /// A word that holds a byte outside ASCII the walk does not tell: the test of
+    /// characters is asked ([`is_name_word`] of a word `split_whitespace` gives).
+    Untold,
+}
+
+/// The class of each byte in [`name_word_at`]'s walk ([`NAME_BYTE`]), as bits: a byte that
+/// may follow a name's capital (an ASCII letter, `.`, `-`, `'`), a mark the name test
+/// trims from the word's ends (`,` `.` `(` `)` `"`), ASCII white space ([`is_ascii_white`])
+/// and a byte outside ASCII; 0 for any other ASCII byte.
+const NAME_INNER: u8 = 1;
+const NAME_TRIM: u8 = 2;
+const NAME_WHITE: u8 = 4;
+const NAME_OUTSIDE: u8 = 8;
+
+/// The [`NAME_INNER`], [`NAME_TRIM`], [`NAME_WHITE`] and [`NAME_OUTSIDE`] bits of every byte.
+const NAME_BYTE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c >= 0x80 {
+            NAME_OUTSIDE
+        } else if is_ascii_white(c) {
+            NAME_WHITE
+        } else if c == b'.' {
+            NAME_INNER | NAME_TRIM
+        } else if c.is_ascii_alphabetic() || c == b'-' || c == b'\'' {
+            NAME_INNER
+        } else if matches!(c, b',' | b'(' | b')' | b'"') {
+            NAME_TRIM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The first word of `b` at or after `at` (past ASCII white space), found and told a name
+/// word or not ([`is_name_word`]) in one walk over its bytes: the words of the text split
+/// at ASCII white space ([`is_ascii_white`]; `split_whitespace`'s words of an ASCII text),
+/// each told by [`name_word_of_bytes`] where it is ASCII and [`NameWord::Untold`] where it
+/// is not, but for a word that the walk tells no name word before it meets a byte outside
+/// ASCII, which it leaves there, where its end is not needed.
+///
+/// A word led by a capital (most name words) is read by [`NAME_BYTE`]: letters and the
+/// marks a name may hold, then the marks the test trims from its end, then white space or
+/// the end of the text. A word led by another ASCII byte that is no first byte of a
+/// particle ([`PARTICLE_STARTS`]) and no mark the test trims is no name word, told by that
+/// byte (a lower-case word, a number). A word that is no name word by an ASCII byte is no
+/// name word to the test of characters either, whatever follows: the bytes before are
+/// ASCII and no white space, so `split_whitespace`'s word starts where this one does and
+/// holds that byte where the test neither trims it nor lets it pass. Any other word (a
+/// particle, one led by a trimmed mark) is found whole and told by [`name_word_of_bytes`].
+///
+/// The split into words (`slice::split`) then the test of each word's bytes cost
+/// `after_name` ~250 instructions a call, most of the name lines' test
+/// ([`name_then_date_or_handle`]) on the web pages. The test
+/// `name_words_walked_are_the_split_words` compares the walk with the split and the test
+/// of each word on random texts.
+#[inline]
+fn name_word_at(b: &[u8], at: usize) -> NameWord {
+    let Some(start) = b
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&c| !is_ascii_white(c)))
+        .map(|i| at + i)
+    else {
+        return NameWord::End;
+    };
+    let first = b[start];
+    if first.is_ascii_uppercase() {
+        // The letters and marks after the capital, then the marks trimmed from its end,
+        // then white space or the end of the text.
+        let past = |from: usize, bits: u8| {
+            b[from..]
+                .iter()
+                .position(|&c| NAME_BYTE[usize::from(c)] & bits == 0)
+                .map_or(b.len(), |i| from + i)
+        };
+        let mut end = past(start + 1, NAME_INNER);
+        if b.get(end)
+            .is_some_and(|&c| NAME_BYTE[usize::from(c)] & NAME_TRIM != 0)
+        {
+            end = past(end, NAME_TRIM);
+        }
+        return match b.get(end).map(|&c| NAME_BYTE[usize::from(c)]) {
+            None | Some(NAME_WHITE) => NameWord::Name { start, end },
+            Some(NAME_OUTSIDE) => NameWord::Untold,
+            Some(_) => NameWord::Not,
+        };
+    }
+    if first.is_ascii()
+        && !PARTICLE_STARTS.contains(&first)
+        && NAME_BYTE[usize::from(first)] & NAME_TRIM == 0
+    {
+        return NameWord::Not;
+    }
+    let end = b[start..]
+        .iter()
+        .position(|&c| is_ascii_white(c))
+        .map_or(b.len(), |i| start + i);
+    let w = &b[start..end];
+    if !w.is_ascii() {
+        NameWord::Untold
+    } else if name_word_of_bytes(w) == Some(true) {
+        NameWord::Name { start, end }
+    } else {
+        NameWord::Not
+    }
+}
+
 /// False when the first word of `s` (as `split_whitespace` gives it) is surely no name
 /// word ([`is_name_word`]), told by the first byte alone: an ASCII byte that is no capital,
 /// no first letter of a particle ([`PARTICLE_STARTS`]), none of the marks the test trims
@@ -175,16 +296,22 @@ fn after_name(s: &str) -> Option<&str> {
     if !may_open_with_name_word(s) {
         return None;
     }
-    // Words of ASCII (most) split at the ASCII blanks, by their bytes, with no character
-    // decoded and each told by [`name_word_of_bytes`] (which tells every ASCII word):
-    // `split_whitespace` cost some 117 instructions a word. A word with a byte outside
+    // Words of ASCII (most) found and told by one walk over their bytes, with no character
+    // decoded ([`name_word_at`]): `split_whitespace` cost some 117 instructions a word. A
+    // word with a byte outside
     // ASCII may hold white space outside ASCII (U+00A0), where `split_whitespace` splits
     // it: the split of the characters is asked then. The test
     // `names_end_where_the_split_ends_them` compares the two on random texts.
     let b = s.as_bytes();
-    let ascii_words = ascii_words(b).map(|w| {
-        let name = w.is_ascii().then(|| name_word_of_bytes(w) == Some(true));
-        (b.offset(w) + w.len(), name, w.last() == Some(&b','))
+    let mut at = 0;
+    let ascii_words = std::iter::from_fn(|| match name_word_at(b, at) {
+        NameWord::End => None,
+        NameWord::Name { end, .. } => {
+            at = end;
+            Some((end, Some(true), b[end - 1] == b','))
+        }
+        NameWord::Not => Some((at, Some(false), false)),
+        NameWord::Untold => Some((at, None, false)),
     });
     let end = name_end(ascii_words).unwrap_or_else(|| {
         let words = s.split_whitespace().map(|w| {
@@ -482,15 +609,21 @@ fn name_then_agency_at_separator(lex: &Lexicon, s: &str) -> bool {
 }
 
 /// True when `name` is two to four words, each a name word ([`is_name_word`]). An ASCII
-/// name's words are split by its bytes ([`ascii_words`]), each told by
-/// [`name_word_of_bytes`] (which tells every ASCII word), not by `split_whitespace`
-/// (some 117 instructions a word). The test `short_names_agree_with_the_split` compares
+/// name's words are found and told by one walk over its bytes ([`name_word_at`]), not by
+/// `split_whitespace` (some 117 instructions a word). The test `short_names_agree_with_the_split` compares
 /// the two on random texts.
 fn is_short_name(name: &str) -> bool {
     let (words, all_names) = if name.is_ascii() {
-        let words = ascii_words(name.as_bytes());
-        let all = words.clone().all(|w| name_word_of_bytes(w) == Some(true));
-        (words.count(), all)
+        let b = name.as_bytes();
+        let (mut words, mut at) = (0, 0);
+        loop {
+            match name_word_at(b, at) {
+                NameWord::End => break (words, true),
+                NameWord::Name { end, .. } => (words, at) = (words + 1, end),
+                // (No ASCII word is untold.)
+                NameWord::Not | NameWord::Untold => break (words, false),
+            }
+        }
     } else {
         let words = name.split_whitespace();
         (words.clone().count(), words.clone().all(is_name_word))
@@ -650,23 +783,21 @@ pub(crate) fn may_be_bare_name(f: &Features) -> bool {
 }
 
 /// The word test of [`is_bare_name`] of an ASCII text `b`, with no character decoded: its
-/// words split at the bytes that are white space as `char::is_whitespace` tells ASCII
-/// ([`is_ascii_white`]), each told by [`name_word_of_bytes`] (which tells every ASCII
-/// word) and, one byte long, a name word only in lower case (a particle: none has one
-/// letter). `split_whitespace` found the words' ends at some 117 instructions a word (web
+/// words found and told by one walk over its bytes ([`name_word_at`]), and none a lone
+/// capital (a name word of one byte: no particle has one letter). `split_whitespace` found the words' ends at some 117 instructions a word (web
 /// pages: 6,948 words a pass in [`is_bare_name`]). The test
 /// `ascii_bare_names_agree_with_the_split` compares the two on random ASCII texts.
 fn ascii_bare_name(b: &[u8]) -> bool {
     debug_assert!(b.is_ascii());
-    ascii_words(b)
-        .all(|w| name_word_of_bytes(w) == Some(true) && (w.len() > 1 || w[0].is_ascii_lowercase()))
-}
-
-/// The words of `b` split at the bytes that are white space as `char::is_whitespace`
-/// tells ASCII ([`is_ascii_white`]): `split_whitespace`'s words of an ASCII text, and of
-/// the part of any text before its first byte outside ASCII.
-fn ascii_words(b: &[u8]) -> impl Iterator<Item = &[u8]> + Clone {
-    b.split(|&c| is_ascii_white(c)).filter(|w| !w.is_empty())
+    let mut at = 0;
+    loop {
+        match name_word_at(b, at) {
+            NameWord::End => return true,
+            NameWord::Name { start, end } if end - start > 1 => at = end,
+            // A lone capital; no ASCII word is untold.
+            NameWord::Name { .. } | NameWord::Not | NameWord::Untold => return false,
+        }
+    }
 }
 
 /// True for an ASCII byte that is white space as `char::is_whitespace` tells (tab, line
@@ -1944,6 +2075,69 @@ mod tests {
         assert!(names > 2_000, "{names}");
     }
 
+    /// The words of `b` split at the bytes that are white space as `char::is_whitespace`
+    /// tells ASCII ([`is_ascii_white`]): `split_whitespace`'s words of an ASCII text, and of
+    /// the part of any text before its first byte outside ASCII (the split
+    /// [`name_word_at`]'s walk replaced).
+    fn ascii_words(b: &[u8]) -> impl Iterator<Item = &[u8]> {
+        b.split(|&c| is_ascii_white(c)).filter(|w| !w.is_empty())
+    }
+
+    /// [`name_word_at`]'s walk finds the words of the split at ASCII white space
+    /// ([`ascii_words`]) and tells each as [`name_word_of_bytes`] does where it is ASCII,
+    /// up to the first word that is no name word; a word with a byte outside ASCII is
+    /// untold, or no name word where `split_whitespace`'s word there is none to the test of
+    /// characters ([`is_name_word`]). Random texts of names, particles, marks, blanks of
+    /// every kind and bytes outside ASCII.
+    #[test]
+    fn name_words_walked_are_the_split_words() {
+        let parts = [
+            "Jane", "Jane ", "Doe ", "Doe, ", "de ", " ", " ", "Jane", "Doe", "de", "van", "della",
+            "x", "A", "J.", "O'Neil", "Mc-Do", "2021", ",", ".", "(", ")", "\"", "'", "-", "&",
+            "@", "Jo&", "Doe)x", "(Jr.)", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1c}",
+            "\u{7f}", "\u{a0}", "\u{3000}", "É", "é", "Zoë", "—", "“", "”", "’",
+        ];
+        let mut rng = crate::testgen::Rng::new(0x7a1c_0de5);
+        let (mut names, mut nots, mut untold) = (0, 0, 0);
+        for round in 0..60_000 {
+            let s = rng.text(&parts, 1 + round % 10);
+            let b = s.as_bytes();
+            let mut at = 0;
+            for w in ascii_words(b) {
+                let start = b.offset(w);
+                let walked = name_word_at(b, at);
+                if !w.is_ascii() {
+                    // Untold, or no name word to the test of characters.
+                    if walked == NameWord::Not {
+                        let first = s[start..].split_whitespace().next().unwrap_or("");
+                        assert!(!is_name_word(first), "{s:?} {first:?}");
+                        nots += 1;
+                    } else {
+                        assert_eq!(walked, NameWord::Untold, "{s:?}");
+                        untold += 1;
+                    }
+                    break;
+                }
+                if name_word_of_bytes(w) != Some(true) {
+                    assert_eq!(walked, NameWord::Not, "{s:?}");
+                    nots += 1;
+                    break;
+                }
+                let end = start + w.len();
+                assert_eq!(walked, NameWord::Name { start, end }, "{s:?}");
+                names += 1;
+                at = end;
+            }
+            if ascii_words(b).all(|w| w.is_ascii() && name_word_of_bytes(w) == Some(true)) {
+                assert_eq!(name_word_at(b, at), NameWord::End, "{s:?}");
+            }
+        }
+        assert!(
+            names > 10_000 && nots > 15_000 && untold > 10_000,
+            "{names} {nots} {untold}"
+        );
+    }
+
     /// [`after_name`] is the name test of the words `split_whitespace` gives: random texts of
     /// names, particles, lower-case words, commas, blanks of every kind (white space
     /// outside ASCII among them) and letters outside ASCII.
@@ -1968,7 +2162,8 @@ mod tests {
         }
         let parts = [
             "Jane", "Doe", "de", "van", "x", "A", "J.", "2021", ",", ".", "(", "\"", " ", "  ",
-            "\t", "\n", "\u{b}", "\u{a0}", "\u{3000}", "É", "é", "Zoë", "—", "-", "@",
+            "\t", "\n", "\u{b}", "\u{a0}", "\u{3000}", "É", "é", "Zoë", "—", "-", "@", "&", ")",
+            "”", "’", "Jane ", "Doe ", "J. ", " ",
         ];
         let mut rng = crate::testgen::Rng::new(0x0a_f7e4);
         let mut named = 0;
