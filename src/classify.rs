@@ -2164,6 +2164,7 @@ fn headline<'a>(
     kept.cut_keys.clear();
     kept.site_cut_keys.clear();
     kept.scored.clear();
+    kept.pending.clear();
     crate::scratch::recycle_text(&mut kept.fold);
     headline_with(raw, feats, meta, class, start, story, kept)
 }
@@ -2270,8 +2271,9 @@ fn headline_with<'a>(
             counts.get(&key).copied().unwrap_or(0)
         }
     };
-    // Each candidate's score but for what its words shared with the story add, and its
-    // nearness to the story, in block order.
+    // Each candidate's score but for what its words shared with the story add (as no bare
+    // name, and as one when its counts allow a bare name), and its nearness to the story,
+    // in block order.
     let title_score = |i: usize| {
         let f = &feats[i];
         let size = if f.caseless_script() {
@@ -2312,49 +2314,60 @@ fn headline_with<'a>(
         if metadata_follows(meta, class, i, start) {
             score += 2.0;
         }
-        // A person's name is a byline rather than a headline.
-        if lines::is_bare_name(raw[i], f) {
-            score -= 2.5;
-        }
-        if count(f.key) > 1 || cut_keys.contains(&f.key) {
-            score += 1.5;
-        }
+        let shared = count(f.key) > 1 || cut_keys.contains(&f.key);
         // "Title | Site" when "Title" is on the page too: the plain copy wins.
-        if site_cut_key
+        let cut_on_page = site_cut_key
             .get(i - lo)
             .copied()
             .flatten()
-            .is_some_and(|key| count(key) > 0)
-        {
-            score -= 1.0;
-        }
+            .is_some_and(|key| count(key) > 0);
         // A longer sentence right under it: a dek under its headline.
-        if let (Some(g), Some(Meta::None)) = (feats.get(i + 1), meta.get(i + 1)) {
-            if i + 1 < start
-                && (g.words > f.words || g.terminal() && g.words >= 5)
-                && g.lower_ratio() >= 0.5
-                && g.reason.is_none()
-                && matches!(class[i + 1], Class::Good | Class::Near)
-            {
-                score += 1.5;
+        let dek_under = match (feats.get(i + 1), meta.get(i + 1)) {
+            (Some(g), Some(Meta::None)) => {
+                i + 1 < start
+                    && (g.words > f.words || g.terminal() && g.words >= 5)
+                    && g.lower_ratio() >= 0.5
+                    && g.reason.is_none()
+                    && matches!(class[i + 1], Class::Good | Class::Near)
             }
-        }
+            _ => false,
+        };
         // A longer sentence right under a title-like block: the dek, not the headline.
-        if let (Some(p), Some(Meta::None)) = (
+        let dek_above = match (
             i.checked_sub(1).and_then(|j| feats.get(j)),
             i.checked_sub(1).and_then(|j| meta.get(j)),
         ) {
-            if (4..f.words).contains(&p.words)
-                && p.reason.is_none()
-                && !p.full_stop()
-                && !ends_with_separator(raw[i - 1])
-                && f.lower_ratio() >= 0.5
-                && class[i - 1] != Class::Bad
-            {
+            (Some(p), Some(Meta::None)) => {
+                (4..f.words).contains(&p.words)
+                    && p.reason.is_none()
+                    && !p.full_stop()
+                    && !ends_with_separator(raw[i - 1])
+                    && f.lower_ratio() >= 0.5
+                    && class[i - 1] != Class::Bad
+            }
+            _ => false,
+        };
+        // The terms after the bare name's, summed in their order.
+        let rest = |mut score: f32| {
+            if shared {
+                score += 1.5;
+            }
+            if cut_on_page {
+                score -= 1.0;
+            }
+            if dek_under {
+                score += 1.5;
+            }
+            if dek_above {
                 score -= 1.5;
             }
-        }
-        score
+            score
+        };
+        // A person's name is a byline rather than a headline. Its words are read only for
+        // a candidate that may still win ([`settle_bare_names`]): the score without the
+        // penalty, and the score with it when the counts allow a bare name.
+        let if_bare = lines::may_be_bare_name(f).then(|| rest(score - 2.5));
+        (rest(score), if_bare)
     };
     // Distance to the story, not counting the junk in between: `after`, the blocks below
     // the candidate that are not junk.
@@ -2369,12 +2382,20 @@ fn headline_with<'a>(
     // The blocks after each are counted down from those of the whole window, in block
     // order, rather than counted to the story's start for each.
     let (mut after, mut from) = (not_junk(lo..start), lo);
-    for c in scored.iter_mut() {
+    // The candidates that may be bare names, with their scores as no name: they are
+    // scored as names until [`settle_bare_names`] reads their words.
+    let pending = &mut kept.pending;
+    for (k, c) in scored.iter_mut().enumerate() {
         let i = c.0;
         after -= not_junk(from..i + 1);
         from = i + 1;
-        *c = (i, title_score(i), nearness(after));
+        let (score, if_bare) = title_score(i);
+        *c = (i, if_bare.unwrap_or(score), nearness(after));
+        if if_bare.is_some() {
+            pending.push((k, score));
+        }
     }
+    settle_bare_names(scored, pending, |i| lines::is_bare_name(raw[i], &feats[i]));
     // A headline shares its content words with the story; a teaser for another story does
     // not.
     best_by_overlap(scored, |i| raw[i], story, &mut kept.tally)
@@ -2458,6 +2479,8 @@ struct HeadlineKept {
     site_cut_keys: Vec<Option<u64>>,
     /// The candidates `(block, score, nearness)` ([`best_by_overlap`]).
     scored: Vec<(usize, f32, f32)>,
+    /// The candidates that may be bare names ([`settle_bare_names`]).
+    pending: Vec<(usize, f32)>,
     /// The folds of the parts read ([`features::block_features`]' arena).
     fold: String,
     /// The contenders' units and what the story holds of them ([`best_by_overlap`]).
@@ -2471,6 +2494,7 @@ impl HeadlineKept {
         cut_keys: HashSet::with_hasher(FastBuild::new()),
         site_cut_keys: Vec::new(),
         scored: Vec::new(),
+        pending: Vec::new(),
         fold: String::new(),
         tally: overlap::Tally::EMPTY,
     };
@@ -2485,11 +2509,8 @@ fn best_candidate(
     scored: &[(usize, f32, f32)],
     overlap: impl Fn(usize) -> Option<f32>,
 ) -> Option<usize> {
-    let floor = scored
-        .iter()
-        .map(|&(_, score, near)| score + near)
-        .fold(f32::NEG_INFINITY, f32::max);
-    let can_win = |c: &&(usize, f32, f32)| (c.1 + OVERLAP_WEIGHT) + c.2 >= floor;
+    let floor = least_best(scored);
+    let can_win = |c: &&(usize, f32, f32)| may_contend(c, floor);
     let contenders = scored.iter().filter(can_win).count();
     let mut best: Option<(f32, usize)> = None;
     for &(i, mut score, near) in scored.iter().filter(can_win) {
@@ -2534,12 +2555,9 @@ fn best_by_overlap<'a>(
     story: impl Iterator<Item = &'a str>,
     tally: &mut overlap::Tally,
 ) -> Option<usize> {
-    let floor = scored
-        .iter()
-        .map(|&(_, score, near)| score + near)
-        .fold(f32::NEG_INFINITY, f32::max);
+    let floor = least_best(scored);
     // Only the contenders are kept, in order.
-    scored.retain(|c| (c.1 + OVERLAP_WEIGHT) + c.2 >= floor);
+    scored.retain(|c| may_contend(c, floor));
     let contenders: &[(usize, f32, f32)] = scored;
     // A sole contender wins whatever its overlap: no story read.
     if let [(sole, ..)] = contenders {
@@ -2581,6 +2599,56 @@ fn best_by_overlap<'a>(
         won
     });
     winner
+}
+
+/// The least final score the winner among the candidates `scored` `(block, score,
+/// nearness)` has ([`best_by_overlap`]): the highest `score + nearness`, what a candidate
+/// has with no overlap.
+fn least_best(scored: &[(usize, f32, f32)]) -> f32 {
+    scored
+        .iter()
+        .map(|&(_, score, near)| score + near)
+        .fold(f32::NEG_INFINITY, f32::max)
+}
+
+/// True when candidate `c` `(block, score, nearness)` may win against candidates whose
+/// winner scores at least `floor` ([`least_best`]): when its score with the most overlap
+/// reaches it. ([`best_by_overlap`] keeps only these contenders.)
+#[inline(always)]
+fn may_contend(c: &(usize, f32, f32), floor: f32) -> bool {
+    (c.1 + OVERLAP_WEIGHT) + c.2 >= floor
+}
+
+/// Settles the scores of the candidates `scored` `(block, score, nearness)` that may be
+/// bare names, as far as [`best_by_overlap`] needs them: each `(k, unnamed)` of `pending`
+/// (in any order) is a candidate `scored[k]` scored as a bare name, whose score as no name
+/// is `unnamed` (more: float sums are monotone). Only the candidates that may contend
+/// with their score as no name have their words read (`is_bare(block)`: [`lines::is_bare_name`],
+/// ~430 instructions a block; web pages: 2,116 blocks a pass, most of them short lines far
+/// below the best), and take `unnamed` when they are not names.
+///
+/// The contenders are then those of the scores settled in full, with the same scores: the
+/// highest `score + nearness` as named (`least`) is at most the true one (`floor`), and a
+/// candidate left unread has even its most below it, so neither sets the true one (it is
+/// reached by a candidate read or not pending) nor contends. The test
+/// `settled_bare_names_give_the_contenders_of_all_settled` compares the two.
+fn settle_bare_names(
+    scored: &mut [(usize, f32, f32)],
+    pending: &[(usize, f32)],
+    is_bare: impl Fn(usize) -> bool,
+) {
+    if pending.is_empty() {
+        return;
+    }
+    let least = least_best(scored);
+    for &(k, unnamed) in pending {
+        let Some(c) = scored.get_mut(k) else {
+            continue;
+        };
+        if may_contend(&(c.0, unnamed, c.2), least) && !is_bare(c.0) {
+            c.1 = unnamed;
+        }
+    }
 }
 
 /// True when a byline or date line follows block `i` with at most two blocks between,

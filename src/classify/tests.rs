@@ -1449,6 +1449,61 @@ fn best_by_overlap_agrees_with_the_whole_story() {
     assert!(early > 500 && unread > 500, "{early} {unread}");
 }
 
+/// [`settle_bare_names`], which reads the words of only the candidates that may still
+/// contend, leaves [`best_by_overlap`] the contenders (and their scores) of the candidates
+/// with every bare name settled: over random candidates (coarse scores, many ties), some
+/// of which may be bare names and some are, with the pending ones in block order or not.
+#[test]
+fn settled_bare_names_give_the_contenders_of_all_settled() {
+    let mut rng = crate::testgen::Rng::new(0x5e77_1e0b);
+    let (mut pending_all, mut read_all) = (0, 0);
+    for _ in 0..50_000 {
+        let n = 1 + rng.below(10);
+        // (block, score as a name, score as no name, may be a name, is one, nearness)
+        let cands: Vec<(usize, f32, f32, bool, bool, f32)> = (0..n)
+            .map(|i| {
+                let prefix = rng.below(13) as f32 * 0.35 - 2.0 - rng.below(3) as f32;
+                let rest = rng.below(5) as f32 * 0.5 - 1.0;
+                let near = 3.0 / (1.0 + (rng.below(8) as f32 + 1.0) / 3.0);
+                let may = rng.below(2) == 0;
+                let is = may && rng.below(3) != 0;
+                (i, (prefix - 2.5) + rest, prefix + rest, may, is, near)
+            })
+            .collect();
+        let contenders = |mut scored: Vec<(usize, f32, f32)>| {
+            let floor = least_best(&scored);
+            scored.retain(|c| may_contend(c, floor));
+            scored
+        };
+        let settled = cands
+            .iter()
+            .map(|&(i, named, unnamed, _, is, near)| (i, if is { named } else { unnamed }, near))
+            .collect();
+        let mut scored: Vec<(usize, f32, f32)> = cands
+            .iter()
+            .map(|&(i, named, unnamed, may, _, near)| (i, if may { named } else { unnamed }, near))
+            .collect();
+        let mut pending: Vec<(usize, f32)> = cands
+            .iter()
+            .filter(|c| c.3)
+            .map(|&(i, _, unnamed, ..)| (i, unnamed))
+            .collect();
+        if rng.below(2) == 0 {
+            pending.reverse();
+        }
+        let read = std::cell::Cell::new(0);
+        settle_bare_names(&mut scored, &pending, |i| {
+            read.set(read.get() + 1);
+            cands[i].4
+        });
+        assert_eq!(contenders(scored), contenders(settled), "{cands:?}");
+        pending_all += pending.len();
+        read_all += read.get();
+    }
+    // Most candidates that may be names are not read.
+    assert!(read_all * 2 < pending_all, "{read_all} of {pending_all}");
+}
+
 /// The features of each of `texts`, each folding into its own buffer of `bufs`.
 fn features_of<'a>(
     texts: &'a [impl AsRef<str>],
