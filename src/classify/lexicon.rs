@@ -2018,7 +2018,11 @@ impl FoldSink for Folder<'_> {
 
     #[inline(always)]
     fn spaced_chunk(&mut self, lowered: u64) {
-        self.out.extend_from_slice(&lowered.to_le_bytes());
+        // (From the array, not a slice: the length is kept in a register over the
+        // walk's eight-byte steps rather than read back after each store, one instruction
+        // a step: one pass seed variants 73.44 → 73.37 instructions a byte, web pages 75.57
+        // → 75.50, quote paragraphs 82.67 → 82.57.)
+        self.out.extend(lowered.to_le_bytes());
     }
 
     #[inline(always)]
