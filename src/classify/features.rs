@@ -2,7 +2,8 @@
 
 use super::lexicon::FnvBuild;
 use super::lexicon::{
-    common_letter, is_common_caseless, lexicon, FoldSink, Folder, Reading, SpillingFolder, WordSets,
+    common_letter, is_common_caseless, lexicon, two_byte_utf8, FoldSink, Folder, Reading,
+    SpillingFolder, WordSets,
 };
 use crate::model::BoilerplateReason;
 use crate::scratch;
@@ -416,7 +417,8 @@ static ASCII_CLASS: [u16; 128] = {
 /// The classes and the lower case of the character at byte `i` of `bytes` (`i` is a char
 /// boundary of a text) when it is a letter of two bytes from U+00C0 to U+027F or from
 /// U+0400 to U+047F that [`common_letter`] knows, as [`wide_class`] gives them; `None` for
-/// any other character.
+/// any other character. The lower case of each such letter is of two bytes too, handed to
+/// the fold as such ([`FoldSink::two_byte_lower`]).
 #[inline(always)]
 fn two_byte_letter(bytes: &[u8], i: usize) -> Option<(u16, char)> {
     let (&lead, &next) = (bytes.get(i)?, bytes.get(i + 1)?);
@@ -2346,7 +2348,7 @@ fn general_feature_pass<'a, const HUGE: bool, const WALK: bool, const CAP: bool,
                 continuations += 1;
                 letters += 1;
                 prev_stop = false;
-                fold.common_lower(lower);
+                fold.two_byte_lower(two_byte_utf8(lower));
                 i += 2;
                 continue;
             }
@@ -2444,7 +2446,7 @@ fn general_feature_pass<'a, const HUGE: bool, const WALK: bool, const CAP: bool,
             // A letter of two bytes that [`common_letter`] knows (Latin-1, Latin Extended,
             // Cyrillic), decoded from its bytes: what `wide_class` gives it.
             i += 2;
-            fold.common_lower(lower);
+            fold.two_byte_lower(two_byte_utf8(lower));
             k
         } else if crate::lex::is_plain_punctuation(&bytes[i..]) {
             let (k, quote) = plain_punctuation_class(bytes, i);
@@ -3456,6 +3458,27 @@ mod tests {
                 assert_eq!((got, k, WideFold::Lower(l)), (c, wk, wl), "{c:?}");
                 // (A cased letter: in a word, the fast path counts no caseless letter.)
                 assert!(k & ALPHA != 0 && k & CASELESS == 0 && k & (LOWER | UPPER) != 0);
+                // The fold of the letter, as its lower case's two bytes, is what the fold
+                // makes of the letter and of its lower case as a character, in a word and
+                // at its start.
+                for before in ["", "a", "\u{e9}", "a "] {
+                    let mut fast = Vec::new();
+                    let mut f = Folder::new(&mut fast);
+                    before.chars().for_each(|b| f.char(b));
+                    f.two_byte_lower(two_byte_utf8(l));
+                    f.char('x');
+                    let fast_words = f.finish();
+                    assert_eq!(
+                        (fast, fast_words),
+                        fold_with(before, c, WideFold::Char),
+                        "{c:?}"
+                    );
+                    assert_eq!(
+                        fold_with(before, c, WideFold::Lower(l)),
+                        fold_with(before, c, WideFold::Char),
+                        "{c:?}"
+                    );
+                }
                 seen += 1;
             }
         }
