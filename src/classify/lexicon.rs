@@ -2668,6 +2668,25 @@ mod tests {
         }
     }
 
+    /// Asserts that `fast`, called on a folder after each text of `befores`, writes what
+    /// [`FoldSink::common_lower`] of `lower` writes there, and that a letter after it folds
+    /// the same way too.
+    fn folds_as_common_lower(befores: &[&str], fast: impl Fn(&mut Folder), lower: char) {
+        for before in befores {
+            let (mut a, mut b) = (b"buf".to_vec(), b"buf".to_vec());
+            let (mut fa, mut fb) = (Folder::new(&mut a), Folder::new(&mut b));
+            for f in [&mut fa, &mut fb] {
+                before.chars().for_each(|x| f.char(x));
+            }
+            fast(&mut fa);
+            fb.common_lower(lower);
+            fa.char('x');
+            fb.char('x');
+            let (wa, wb) = (fa.finish(), fb.finish());
+            assert_eq!((wa, &a), (wb, &b), "{before:?} {lower:?}");
+        }
+    }
+
     #[test]
     fn two_byte_letters_are_encoded_as_utf8_says() {
         // Every character of two bytes, encoded by hand, and the fold of each letter that
@@ -2685,19 +2704,8 @@ mod tests {
             let Some((_, _, l)) = common_letter(c) else {
                 continue;
             };
-            for before in ["", " ", "kept", "kept ", "\u{e9}", "\u{416} "] {
-                let (mut a, mut b) = (b"buf".to_vec(), b"buf".to_vec());
-                let (mut fa, mut fb) = (Folder::new(&mut a), Folder::new(&mut b));
-                for f in [&mut fa, &mut fb] {
-                    before.chars().for_each(|x| f.char(x));
-                }
-                fa.two_byte_lower(two_byte_utf8(l));
-                fb.common_lower(l);
-                fa.char('x');
-                fb.char('x');
-                let (wa, wb) = (fa.finish(), fb.finish());
-                assert_eq!((wa, &a), (wb, &b), "{before:?} {c:?}");
-            }
+            let befores = ["", " ", "kept", "kept ", "\u{e9}", "\u{416} "];
+            folds_as_common_lower(&befores, |f| f.two_byte_lower(two_byte_utf8(l)), l);
             seen += 1;
         }
         assert!(seen > 500, "{seen}");
@@ -2717,19 +2725,8 @@ mod tests {
             let &[a0, a1, a2] = c.encode_utf8(&mut buf).as_bytes() else {
                 panic!("{c:?} is not of three bytes");
             };
-            for before in ["", " ", "kept", "kept ", "日", "日 "] {
-                let (mut a, mut b) = (b"buf".to_vec(), b"buf".to_vec());
-                let (mut fa, mut fb) = (Folder::new(&mut a), Folder::new(&mut b));
-                for f in [&mut fa, &mut fb] {
-                    before.chars().for_each(|x| f.char(x));
-                }
-                fa.caseless_letter([a0, a1, a2]);
-                fb.common_lower(c);
-                fa.char('x');
-                fb.char('x');
-                let (wa, wb) = (fa.finish(), fb.finish());
-                assert_eq!((wa, &a), (wb, &b), "{before:?} {c:?}");
-            }
+            let befores = ["", " ", "kept", "kept ", "日", "日 "];
+            folds_as_common_lower(&befores, |f| f.caseless_letter([a0, a1, a2]), c);
             seen += 1;
         }
         assert!(seen > 30_000, "{seen}");
