@@ -3727,15 +3727,25 @@ fn opens_clause(toks: &[Tok], i: usize) -> bool {
 }
 
 /// [`cue_at`] of a word that passed [`may_cue`].
+///
+/// The words are read as their bytes ([`wb`]), not cut out as text ([`w`], whose two
+/// character-boundary tests and empty-text fallback cost ~22 instructions a word, asked of
+/// the word and of the one before it at most calls): a token's span lies on character
+/// boundaries of the text it was read from, so its bytes are its text's bytes, and every
+/// comparison here (equality with a word, an ASCII or `’s` ending, the first byte) answers
+/// on them as on the text. The text is cut out only for the tests that take it (the word
+/// lists, the capitalized-verb look-up, the irregular pasts), on the rarer paths that ask
+/// them. `cue_of_word_by_text`, in the tests, is the reading from the text.
 #[inline(never)]
 fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     let t = toks.get(i)?;
     let sentence_start = opens_clause(toks, i);
-    let x = w(text, t);
+    let x = wb(text, t);
+    debug_assert!(x.is_empty() || t.span().get(text).is_some());
     // A speech verb is no cue head ("according", "shot": `no_cue_head_is_a_speech_verb`
     // checks it): neither the "according to" test nor the phrasal one below reads it.
     let verb_word = t.verb();
-    if !verb_word && matches!(x, "according" | "According") && according_to(text, toks, i) {
+    if !verb_word && matches!(x, b"according" | b"According") && according_to(text, toks, i) {
         return Some(Cue::According);
     }
     if t.noun() && i > 0 && toks[i - 1].kind == Tk::Word && is_possessive(w(text, &toks[i - 1])) {
@@ -3745,18 +3755,20 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     debug_assert_eq!(
         verb_word,
         lex::speech_verb::<nom::error::Error<&str>>
-            .parse(x)
+            .parse(w(text, t))
             .is_ok_and(|(rest, _)| rest.is_empty())
     );
     // Phrasal cues: "shot back", "fired back", "went on" ending its clause.
-    let next = |k: usize| toks.get(i + k).map(|t| (t.kind, w(text, t)));
+    let next = |k: usize| toks.get(i + k).map(|t| (t.kind, wb(text, t)));
     let phrasal = !verb_word
         && match x {
-            "shot" | "fired" | "shoots" | "fires" => matches!(next(1), Some((Tk::Word, "back"))),
+            b"shot" | b"fired" | b"shoots" | b"fires" => {
+                matches!(next(1), Some((Tk::Word, b"back")))
+            }
             // "as the Post's columnist puts it".
-            "put" | "puts" => matches!(next(1), Some((Tk::Word, "it"))),
-            "went" | "goes" => {
-                matches!(next(1), Some((Tk::Word, "on")))
+            b"put" | b"puts" => matches!(next(1), Some((Tk::Word, b"it"))),
+            b"went" | b"goes" => {
+                matches!(next(1), Some((Tk::Word, b"on")))
                     && next(2).is_none_or(|(k, _)| matches!(k, Tk::Comma | Tk::End | Tk::Colon))
             }
             _ => false,
@@ -3765,11 +3777,11 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     // every one): its lower-case form is not looked up.
     let is_verb = verb_word
         || phrasal
-        || (sentence_start
-            && !t.pronoun()
-            && x.chars().next().is_some_and(char::is_uppercase)
-            && x.len() < 16
-            && is_capitalized_speech_verb(word_table(), x));
+        || (sentence_start && !t.pronoun() && x.len() < 16 && {
+            let x = w(text, t);
+            x.chars().next().is_some_and(char::is_uppercase)
+                && is_capitalized_speech_verb(word_table(), x)
+        });
     if !is_verb {
         return None;
     }
@@ -3778,14 +3790,15 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         .and_then(|j| toks.get(j))
         .filter(|p| p.kind == Tk::Word)
     {
-        let pw = w(text, p);
+        let pw = wb(text, p);
+        debug_assert!(pw.is_empty() || p.span().get(text).is_some());
         // Every word of the lists read here starts with a lower-case letter or a digit, but
         // "U.S.", which is no determiner here: a word starting with an ASCII capital ("He",
         // "Lee") is compared with none of them, nor is a pronoun ("she said": none is
         // listed, bare or contracted; a test checks every one).
-        let may_be_listed =
-            !p.pronoun() && !pw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        let may_be_listed = !p.pronoun() && !pw.first().is_some_and(u8::is_ascii_uppercase);
         let listed = may_be_listed && {
+            let pw = w(text, p);
             let digit = pw.chars().next().is_some_and(|c| c.is_ascii_digit());
             // "both said", "the two write", "some argue": a quantifier heads the subject,
             // unless a noun form follows it ("some claims").
@@ -3801,7 +3814,7 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
                     | "most"
                     | "several"
                     | "few"
-            ) && !(x.ends_with('s') && t.noun());
+            ) && !(x.ends_with(b"s") && t.noun());
             (is_determiner(pw) && !digit && !quantifier_subject && !matches!(pw, "that" | "U.S."))
                 || matches!(
                     pw,
@@ -3817,17 +3830,17 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
                         | "private"
                         | "via"
                         | "on"
-                ) && !x.ends_with("ed")
+                ) && !x.ends_with(b"ed")
         };
-        if listed || pw.ends_with("'s") || pw.ends_with("’s") {
+        if listed || pw.ends_with(b"'s") || pw.ends_with("’s".as_bytes()) {
             return None;
         }
-        if pw == "to" {
+        if pw == b"to" {
             return Some(Cue::NonFinite);
         }
         // "of Republican claims", "his repeated calls", "false claims": a speech noun after
         // an adjective.
-        if t.noun() && !x.ends_with("ed") && is_adjective_like(pw) {
+        if t.noun() && !x.ends_with(b"ed") && is_adjective_like(w(text, p)) {
             return None;
         }
         // "a pre-emptive attack", "an angry call": a base form after "a"/"an" is a noun
@@ -3838,13 +3851,16 @@ fn cue_of_word(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
             .and_then(|j| toks.get(j))
             .map(|t| wb(text, t));
         let base = || {
-            !(x.ends_with('s') || x.ends_with("ed") || x.ends_with("ing") || is_irregular_past(x))
+            !(x.ends_with(b"s")
+                || x.ends_with(b"ed")
+                || x.ends_with(b"ing")
+                || is_irregular_past(w(text, t)))
         };
         if matches!(two_back, Some(b"a" | b"an")) && base() {
             return None;
         }
     }
-    if !may_be_finite(x.as_bytes()) {
+    if !may_be_finite(x) {
         return Some(Cue::NonFinite);
     }
     Some(Cue::Finite)
@@ -7553,6 +7569,172 @@ mod tests {
             let want = (0..4).fold(0, |m, k| m | (lanes >> (16 * k) & 1) << k);
             assert_eq!(lane_bits(lanes), want, "{lanes:#x}");
         }
+    }
+
+    /// [`cue_of_word`] as it read its words before, cut out as text ([`w`]): the reference
+    /// for the reading from their bytes.
+    fn cue_of_word_by_text(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+        let t = toks.get(i)?;
+        let sentence_start = opens_clause(toks, i);
+        let x = w(text, t);
+        let verb_word = t.verb();
+        if !verb_word && matches!(x, "according" | "According") && according_to(text, toks, i) {
+            return Some(Cue::According);
+        }
+
+        if t.noun() && i > 0 && toks[i - 1].kind == Tk::Word && is_possessive(w(text, &toks[i - 1]))
+        {
+            return Some(Cue::Possessive);
+        }
+        // Phrasal cues: "shot back", "fired back", "went on" ending its clause.
+        let next = |k: usize| toks.get(i + k).map(|t| (t.kind, w(text, t)));
+        let phrasal = !verb_word
+            && match x {
+                "shot" | "fired" | "shoots" | "fires" => {
+                    matches!(next(1), Some((Tk::Word, "back")))
+                }
+                // "as the Post's columnist puts it".
+                "put" | "puts" => matches!(next(1), Some((Tk::Word, "it"))),
+                "went" | "goes" => {
+                    matches!(next(1), Some((Tk::Word, "on")))
+                        && next(2).is_none_or(|(k, _)| matches!(k, Tk::Comma | Tk::End | Tk::Colon))
+                }
+                _ => false,
+            };
+        // A pronoun opening a clause ("He said") is no speech verb in any case (a test checks
+        // every one): its lower-case form is not looked up.
+        let is_verb = verb_word
+            || phrasal
+            || (sentence_start
+                && !t.pronoun()
+                && x.chars().next().is_some_and(char::is_uppercase)
+                && x.len() < 16
+                && is_capitalized_speech_verb(word_table(), x));
+        if !is_verb {
+            return None;
+        }
+        if let Some(p) = i
+            .checked_sub(1)
+            .and_then(|j| toks.get(j))
+            .filter(|p| p.kind == Tk::Word)
+        {
+            let pw = w(text, p);
+            // Every word of the lists read here starts with a lower-case letter or a digit, but
+            // "U.S.", which is no determiner here: a word starting with an ASCII capital ("He",
+            // "Lee") is compared with none of them, nor is a pronoun ("she said": none is
+            // listed, bare or contracted; a test checks every one).
+            let may_be_listed =
+                !p.pronoun() && !pw.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+            let listed = may_be_listed && {
+                let digit = pw.chars().next().is_some_and(|c| c.is_ascii_digit());
+                // "both said", "the two write", "some argue": a quantifier heads the subject,
+                // unless a noun form follows it ("some claims").
+                let quantifier_subject = matches!(
+                    pw,
+                    "two"
+                        | "three"
+                        | "four"
+                        | "both"
+                        | "all"
+                        | "many"
+                        | "some"
+                        | "most"
+                        | "several"
+                        | "few"
+                ) && !(x.ends_with('s') && t.noun());
+                (is_determiner(pw)
+                    && !digit
+                    && !quantifier_subject
+                    && !matches!(pw, "that" | "U.S."))
+                    || matches!(
+                        pw,
+                        "of" | "such"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "about"
+                            | "in"
+                            | "new"
+                            | "recent"
+                            | "public"
+                            | "private"
+                            | "via"
+                            | "on"
+                    ) && !x.ends_with("ed")
+            };
+            if listed || pw.ends_with("'s") || pw.ends_with("’s") {
+                return None;
+            }
+            if pw == "to" {
+                return Some(Cue::NonFinite);
+            }
+            // "of Republican claims", "his repeated calls", "false claims": a speech noun after
+            // an adjective.
+            if t.noun() && !x.ends_with("ed") && is_adjective_like(pw) {
+                return None;
+            }
+            // "a pre-emptive attack", "an angry call": a base form after "a"/"an" is a noun
+            // (not an irregular past: "a friend said"). (The word two back first: most cues
+            // follow no "a", and their form is not read.)
+            let two_back = i
+                .checked_sub(2)
+                .and_then(|j| toks.get(j))
+                .map(|t| wb(text, t));
+            let base = || {
+                !(x.ends_with('s')
+                    || x.ends_with("ed")
+                    || x.ends_with("ing")
+                    || is_irregular_past(x))
+            };
+            if matches!(two_back, Some(b"a" | b"an")) && base() {
+                return None;
+            }
+        }
+        if !may_be_finite(x.as_bytes()) {
+            return Some(Cue::NonFinite);
+        }
+        Some(Cue::Finite)
+    }
+
+    #[test]
+    fn cue_words_read_as_bytes_are_read_as_text() {
+        // Every place the reading looks at: the word (verbs, nouns, cue heads, capitalized
+        // forms, "-ing", "-ed", "-s" forms, words outside ASCII), the one before it
+        // (determiners, quantifiers, listed words, "to", possessives with `'s` and `’s`,
+        // adjectives, names, pronouns) and two before ("a", "an"), clause openings.
+        let pool: Vec<&str> = "Ann Lee Smith's Lee’s said says saying Says Said Saying told \
+                               according According to asked asks claims claim claimed call \
+                               calls called statement statements remarks report shot fired \
+                               back went goes on put puts it a an the his her their two both \
+                               some many of for by in new recent that U.S. 3 false angry \
+                               repeated he she they He It , . : — - Élodie déclaré said’s \
+                               ran began wrote Writes Añade año"
+            .split_whitespace()
+            .chain(["according to", "According to", "according to the"])
+            .collect();
+        let mut rng = crate::testgen::Rng::new(55);
+        let mut read = [0usize; 5];
+        for round in 0..4000 {
+            let text = rng.words(&pool, round % 24 + 1);
+            let toks = whole_toks(&text);
+            for i in 0..=toks.len() {
+                let cue = cue_of_word(&text, &toks, i);
+                assert_eq!(
+                    cue,
+                    cue_of_word_by_text(&text, &toks, i),
+                    "token {i} of {text:?}"
+                );
+                let k = match cue {
+                    None => 0,
+                    Some(Cue::Finite) => 1,
+                    Some(Cue::NonFinite) => 2,
+                    Some(Cue::According) => 3,
+                    Some(Cue::Possessive) => 4,
+                };
+                read[k] += 1;
+            }
+        }
+        assert!(read.iter().all(|&n| n > 100), "{read:?}");
     }
 
     #[test]
