@@ -42,7 +42,7 @@ impl Hasher for Fnv {
 pub(crate) type FnvBuild = BuildHasherDefault<Fnv>;
 
 const PHRASES: &str = include_str!("../data/boilerplate_phrases.txt");
-const WORDS: &str = include_str!("../data/classify_words.txt");
+pub(super) const WORDS: &str = include_str!("../data/classify_words.txt");
 
 /// How a boilerplate phrase must occur.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
