@@ -1119,17 +1119,29 @@ mod tests {
                 .iter()
                 .map(|raw| rng.below(5) > 0 && clean(raw, Normalization::default()) == *raw)
                 .collect();
-            let b = Builder {
-                text: &text,
-                base: 7,
-                cleaning: Cleaning::any(Normalization::default()),
-            };
-            let mut got = Vec::new();
-            let taken = set_aside_clean(&mut got, &b, &blocks, &labels, &clean);
-            let (expected_taken, want) = set_aside_by_the_loop(&b, &blocks, &labels, &clean);
-            assert_eq!(taken, expected_taken, "{blocks:?} {labels:?} {clean:?}");
-            assert_eq!(got, want, "{blocks:?} {labels:?} {clean:?}");
+            assert_set_aside_as_the_loop(&text, 7, &blocks, &labels, &clean);
         }
+    }
+
+    /// `set_aside_clean` on `blocks` of `text` (its input at `base`) against
+    /// [`set_aside_by_the_loop`]: the same count and the same records.
+    fn assert_set_aside_as_the_loop(
+        text: &str,
+        base: usize,
+        blocks: &[&str],
+        labels: &[Label],
+        clean: &[bool],
+    ) {
+        let b = Builder {
+            text,
+            base,
+            cleaning: Cleaning::any(Normalization::default()),
+        };
+        let mut got = Vec::new();
+        let taken = set_aside_clean(&mut got, &b, blocks, labels, clean);
+        let (expected_taken, want) = set_aside_by_the_loop(&b, blocks, labels, clean);
+        assert_eq!(taken, expected_taken, "{blocks:?} {labels:?} {clean:?}");
+        assert_eq!(got, want, "{blocks:?} {labels:?} {clean:?}");
     }
 
     /// The assembly loop's own steps for the blocks up to the first that is not clean
@@ -1262,16 +1274,7 @@ mod tests {
                     clean[at] = false;
                 }
             }
-            let b = Builder {
-                text: &text,
-                base: 3,
-                cleaning: Cleaning::any(Normalization::default()),
-            };
-            let mut got = Vec::new();
-            let taken = set_aside_clean(&mut got, &b, &blocks, &labels, &clean);
-            let (expected_taken, want) = set_aside_by_the_loop(&b, &blocks, &labels, &clean);
-            assert_eq!(taken, expected_taken, "{labels:?} {clean:?}");
-            assert_eq!(got, want, "{labels:?} {clean:?}");
+            assert_set_aside_as_the_loop(&text, 3, &blocks, &labels, &clean);
         }
     }
 
