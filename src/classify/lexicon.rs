@@ -1075,10 +1075,10 @@ impl Lexicon {
         // and its first byte (a count's is a digit) rather than by a look-up: a block they
         // let through is looked at by `phrase_reason` as before.
         if (2..=MAX_SEARCHED_WORDS).contains(&words)
-            && sets.rules_out(start_set(words, reading))
-            && (words > MAX_ALL_WORDS
-                || starts.sets[0] & WordSets::ALL_START == 0
-                    && !folded.first().is_some_and(u8::is_ascii_digit))
+            && starts_no_phrase(sets, words, reading, || {
+                starts.sets[0] & WordSets::ALL_START != 0
+                    || folded.first().is_some_and(u8::is_ascii_digit)
+            })
         {
             return (sets, None);
         }
@@ -1291,9 +1291,9 @@ impl Lexicon {
         // phrases: told first (a third of the blocks that come here with sets on web pages).
         let at = word_starts.filter(|_| !long);
         if let Some(at) = at {
-            if sets.rules_out(start_set(words, reading))
-                && (words > MAX_ALL_WORDS || !self.may_start_all_words(folded, at.end(0, 0)))
-            {
+            if starts_no_phrase(sets, words, reading, || {
+                self.may_start_all_words(folded, at.end(0, 0))
+            }) {
                 return None;
             }
         }
@@ -1536,6 +1536,24 @@ const MAX_ALL_WORDS: usize = 8;
 #[inline(always)]
 fn only_strong_phrases_count(words: usize, reading: Reading) -> bool {
     words > MAX_ALL_WORDS && (reading == Reading::Sentence || words > 12)
+}
+
+/// Whether a block of `words` folded words (up to [`MAX_SEARCHED_WORDS`]) read as `reading`,
+/// with sets `sets`, holds no phrase the search looks for: none of its words may start one
+/// ([`start_set`]), and it cannot consist of `all` phrases, counts aside — it has more words
+/// than they fill, or its first word starts none and is no count (`may_start_all` false,
+/// asked only of a block of up to [`MAX_ALL_WORDS`] words). The rule of
+/// [`Lexicon::phrase_reason`]'s first test, which asks the lexicon, and of
+/// [`Lexicon::boilerplate_with_sets`]' answer with no call, which asks the walk's
+/// [`WordSets::ALL_START`] bit: a bit that passes every word the lexicon passes.
+#[inline(always)]
+fn starts_no_phrase(
+    sets: WordSets,
+    words: usize,
+    reading: Reading,
+    may_start_all: impl FnOnce() -> bool,
+) -> bool {
+    sets.rules_out(start_set(words, reading)) && (words > MAX_ALL_WORDS || !may_start_all())
 }
 
 /// The bit of [`WordSets`] of the first words of the phrases the search looks for in a
