@@ -1105,12 +1105,7 @@ mod tests {
             let n = rng.below(12);
             let words: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
             let text = words.join("\n\n");
-            let mut blocks = Vec::new();
-            let mut from = 0;
-            for w in &words {
-                blocks.push(&text[from..from + w.len()]);
-                from += w.len() + 2;
-            }
+            let blocks = blocks_of(&text, &words);
             let labels: Vec<Label> = (0..n)
                 .map(|_| kinds[rng.below(kinds.len()).min(rng.below(kinds.len()))])
                 .collect();
@@ -1121,6 +1116,19 @@ mod tests {
                 .collect();
             assert_set_aside_as_the_loop(&text, 7, &blocks, &labels, &clean);
         }
+    }
+
+    /// The blocks of `text`, `words` joined by blank lines: each word's place in it.
+    fn blocks_of<'a>(text: &'a str, words: &[&str]) -> Vec<&'a str> {
+        let mut from = 0;
+        words
+            .iter()
+            .map(|w| {
+                let block = &text[from..from + w.len()];
+                from += w.len() + 2;
+                block
+            })
+            .collect()
     }
 
     /// `set_aside_clean` on `blocks` of `text` (its input at `base`) against
@@ -1256,12 +1264,7 @@ mod tests {
             let n = rng.below(80);
             let words: Vec<&str> = (0..n).map(|_| rng.pick(&parts)).collect();
             let text = words.join("\n\n");
-            let mut blocks = Vec::new();
-            let mut from = 0;
-            for w in &words {
-                blocks.push(&text[from..from + w.len()]);
-                from += w.len() + 2;
-            }
+            let blocks = blocks_of(&text, &words);
             let mut labels: Vec<Label> = (0..n)
                 .map(|_| ALL_LABELS[9 + rng.below(ALL_LABELS.len() - 9)])
                 .collect();
